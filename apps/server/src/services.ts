@@ -1,0 +1,25 @@
+import { DataSource } from 'typeorm';
+import { AppConfig } from './config';
+import { AuditService } from './modules/audit/audit.service';
+import { AuthService } from './modules/auth/auth.service';
+import { InAppChannel, NotificationsService } from './modules/notifications/notifications.service';
+import { SettingsService } from './modules/settings/settings.service';
+import { UnitsService } from './modules/units/units.service';
+
+/** Every service, built once per process; they hold no per-request state. */
+export function createServices(ds: DataSource, config: AppConfig) {
+  const audit = new AuditService(ds);
+  const units = new UnitsService(ds);
+  const notifications = new NotificationsService(ds, audit, [new InAppChannel()]);
+  const settings = new SettingsService(ds, audit);
+  return {
+    config,
+    audit,
+    auth: new AuthService(ds, audit, config.sessionHours),
+    units,
+    notifications,
+    settings,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,137 @@
+/**
+ * The domain's enumerations. The server registers each of them with type-graphql under the same
+ * name, so these values are exactly the GraphQL enum values (SPEC §7: keep them stable).
+ */
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  LEADER = 'LEADER',
+  OFFICE = 'OFFICE',
+  SECURITY_DETACHMENT = 'SECURITY_DETACHMENT',
+  EVENT_DETACHMENT = 'EVENT_DETACHMENT',
+  DISTRICT_BUREAU = 'DISTRICT_BUREAU',
+  ORGANIZER = 'ORGANIZER',
+  COMPANY = 'COMPANY',
+}
+
+export enum District {
+  PANSHAN = 'PANSHAN',
+  SHUANGTAIZI = 'SHUANGTAIZI',
+  XINGLONGTAI = 'XINGLONGTAI',
+  DAWA = 'DAWA',
+  LIAODONGWAN = 'LIAODONGWAN',
+  CHENGJIAO = 'CHENGJIAO',
+}
+
+export enum UnitKind {
+  LEADING_GROUP = 'LEADING_GROUP',
+  LEADING_GROUP_OFFICE = 'LEADING_GROUP_OFFICE',
+  SECURITY_DETACHMENT = 'SECURITY_DETACHMENT',
+  EVENT_DETACHMENT = 'EVENT_DETACHMENT',
+  DISTRICT_BUREAU = 'DISTRICT_BUREAU',
+  COMPANY = 'COMPANY',
+  ORGANIZER = 'ORGANIZER',
+  IT_DEPARTMENT = 'IT_DEPARTMENT',
+}
+
+export enum ActivityStatus {
+  DRAFT = 'DRAFT',
+  REPORTED = 'REPORTED',
+  APPROVED = 'APPROVED',
+  CANDIDATES_RECOMMENDED = 'CANDIDATES_RECOMMENDED',
+  COMPANY_SELECTED = 'COMPANY_SELECTED',
+  VETTING = 'VETTING',
+  TRAINING = 'TRAINING',
+  READY = 'READY',
+  IN_PROGRESS = 'IN_PROGRESS',
+  CLOSED = 'CLOSED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum SecurityMode {
+  SERVICE_COMPANY = 'SERVICE_COMPANY',
+  SELF_RECRUITED = 'SELF_RECRUITED',
+}
+
+export enum VettingDecision {
+  PENDING = 'PENDING',
+  PASSED = 'PASSED',
+  FAILED = 'FAILED',
+}
+
+export enum CompanyStatus {
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  REVOKED = 'REVOKED',
+}
+
+export enum GuardStatus {
+  ACTIVE = 'ACTIVE',
+  LEFT = 'LEFT',
+}
+
+export enum Sex {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+
+export enum Education {
+  PRIMARY = 'PRIMARY',
+  JUNIOR_MIDDLE = 'JUNIOR_MIDDLE',
+  SENIOR_MIDDLE = 'SENIOR_MIDDLE',
+  VOCATIONAL = 'VOCATIONAL',
+  COLLEGE = 'COLLEGE',
+  BACHELOR = 'BACHELOR',
+  POSTGRADUATE = 'POSTGRADUATE',
+}
+
+export enum RelativeRelation {
+  FATHER = 'FATHER',
+  MOTHER = 'MOTHER',
+  SPOUSE = 'SPOUSE',
+  CHILD = 'CHILD',
+}
+
+/** 条例 Art. 17 record categories held in the records register. */
+export enum RecordCategory {
+  INTENTIONAL_CRIME = 'INTENTIONAL_CRIME',
+  CUSTODY_EDUCATION = 'CUSTODY_EDUCATION',
+  COMPULSORY_DETOX = 'COMPULSORY_DETOX',
+  REEDUCATION_LABOR = 'REEDUCATION_LABOR',
+  ADMIN_DETENTION = 'ADMIN_DETENTION',
+}
+
+/** Why a vetting decision went the way it did; the company sees only this category. */
+export enum VettingReasonCategory {
+  CLEAR = 'CLEAR',
+  OWN_RECORD = 'OWN_RECORD',
+  RELATIVE_RECORD = 'RELATIVE_RECORD',
+  PRE_CHECK = 'PRE_CHECK',
+  OTHER = 'OTHER',
+}
+
+export enum TrainingTopic {
+  LAWS = 'LAWS',
+  DUTY_SKILLS = 'DUTY_SKILLS',
+  EMERGENCY = 'EMERGENCY',
+}
+
+export enum InspectionItem {
+  UNIFORM = 'UNIFORM',
+  CERTIFICATE = 'CERTIFICATE',
+  BEARING = 'BEARING',
+  DUTY = 'DUTY',
+  FORBIDDEN_ACT = 'FORBIDDEN_ACT',
+  UNVETTED_ON_DUTY = 'UNVETTED_ON_DUTY',
+}
+
+export enum AuditAction {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  DELETE = 'DELETE',
+  TRANSITION = 'TRANSITION',
+  LOGIN = 'LOGIN',
+  LOGOUT = 'LOGOUT',
+  READ_DETAIL = 'READ_DETAIL',
+  IMPORT = 'IMPORT',
+}

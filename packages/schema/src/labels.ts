@@ -1,0 +1,172 @@
+/**
+ * The one glossary: every enum value's Simplified Chinese label, used by server messages and the UI.
+ */
+import {
+  ActivityStatus,
+  AuditAction,
+  CompanyStatus,
+  District,
+  Education,
+  GuardStatus,
+  InspectionItem,
+  RecordCategory,
+  RelativeRelation,
+  Role,
+  SecurityMode,
+  Sex,
+  TrainingTopic,
+  UnitKind,
+  VettingDecision,
+  VettingReasonCategory,
+} from './enums';
+
+export const roleLabels: Record<Role, string> = {
+  [Role.ADMIN]: '系统管理员',
+  [Role.LEADER]: '领导小组',
+  [Role.OFFICE]: '领导小组办公室',
+  [Role.SECURITY_DETACHMENT]: '保安管理支队',
+  [Role.EVENT_DETACHMENT]: '大型活动安全保卫支队',
+  [Role.DISTRICT_BUREAU]: '县区公安（分）局',
+  [Role.ORGANIZER]: '主办/承办单位',
+  [Role.COMPANY]: '保安服务公司',
+};
+
+export const districtLabels: Record<District, string> = {
+  [District.PANSHAN]: '盘山县',
+  [District.SHUANGTAIZI]: '双台子',
+  [District.XINGLONGTAI]: '兴隆台',
+  [District.DAWA]: '大洼',
+  [District.LIAODONGWAN]: '辽东湾',
+  [District.CHENGJIAO]: '城郊',
+};
+
+/** The 公安（分）局 of each district, as the plan names them. */
+export const districtBureauNames: Record<District, string> = {
+  [District.PANSHAN]: '盘山县公安局',
+  [District.SHUANGTAIZI]: '双台子公安分局',
+  [District.XINGLONGTAI]: '兴隆台公安分局',
+  [District.DAWA]: '大洼公安分局',
+  [District.LIAODONGWAN]: '辽东湾公安分局',
+  [District.CHENGJIAO]: '城郊公安分局',
+};
+
+export const unitKindLabels: Record<UnitKind, string> = {
+  [UnitKind.LEADING_GROUP]: '领导小组',
+  [UnitKind.LEADING_GROUP_OFFICE]: '领导小组办公室',
+  [UnitKind.SECURITY_DETACHMENT]: '保安管理支队',
+  [UnitKind.EVENT_DETACHMENT]: '大型活动安全保卫支队',
+  [UnitKind.DISTRICT_BUREAU]: '公安（分）局',
+  [UnitKind.COMPANY]: '保安服务公司',
+  [UnitKind.ORGANIZER]: '主办/承办单位',
+  [UnitKind.IT_DEPARTMENT]: '信息通信部门',
+};
+
+export const activityStatusLabels: Record<ActivityStatus, string> = {
+  [ActivityStatus.DRAFT]: '草稿',
+  [ActivityStatus.REPORTED]: '已通报',
+  [ActivityStatus.APPROVED]: '已批示',
+  [ActivityStatus.CANDIDATES_RECOMMENDED]: '已推荐候选',
+  [ActivityStatus.COMPANY_SELECTED]: '已遴选',
+  [ActivityStatus.VETTING]: '背景审核',
+  [ActivityStatus.TRAINING]: '岗前培训',
+  [ActivityStatus.READY]: '待上岗',
+  [ActivityStatus.IN_PROGRESS]: '进行中',
+  [ActivityStatus.CLOSED]: '已总结',
+  [ActivityStatus.CANCELLED]: '已取消',
+};
+
+export const securityModeLabels: Record<SecurityMode, string> = {
+  [SecurityMode.SERVICE_COMPANY]: '购买保安服务',
+  [SecurityMode.SELF_RECRUITED]: '自招保安单位',
+};
+
+export const vettingDecisionLabels: Record<VettingDecision, string> = {
+  [VettingDecision.PENDING]: '待审核',
+  [VettingDecision.PASSED]: '通过',
+  [VettingDecision.FAILED]: '不通过',
+};
+
+export const companyStatusLabels: Record<CompanyStatus, string> = {
+  [CompanyStatus.ACTIVE]: '正常',
+  [CompanyStatus.SUSPENDED]: '暂停',
+  [CompanyStatus.REVOKED]: '吊销',
+};
+
+export const guardStatusLabels: Record<GuardStatus, string> = {
+  [GuardStatus.ACTIVE]: '在职',
+  [GuardStatus.LEFT]: '离职',
+};
+
+export const sexLabels: Record<Sex, string> = {
+  [Sex.MALE]: '男',
+  [Sex.FEMALE]: '女',
+};
+
+export const educationLabels: Record<Education, string> = {
+  [Education.PRIMARY]: '小学',
+  [Education.JUNIOR_MIDDLE]: '初中',
+  [Education.SENIOR_MIDDLE]: '高中',
+  [Education.VOCATIONAL]: '中专/技校',
+  [Education.COLLEGE]: '大专',
+  [Education.BACHELOR]: '本科',
+  [Education.POSTGRADUATE]: '研究生',
+};
+
+export const relativeRelationLabels: Record<RelativeRelation, string> = {
+  [RelativeRelation.FATHER]: '父亲',
+  [RelativeRelation.MOTHER]: '母亲',
+  [RelativeRelation.SPOUSE]: '配偶',
+  [RelativeRelation.CHILD]: '子女',
+};
+
+export const recordCategoryLabels: Record<RecordCategory, string> = {
+  [RecordCategory.INTENTIONAL_CRIME]: '故意犯罪刑事处罚',
+  [RecordCategory.CUSTODY_EDUCATION]: '收容教育',
+  [RecordCategory.COMPULSORY_DETOX]: '强制隔离戒毒',
+  [RecordCategory.REEDUCATION_LABOR]: '劳动教养',
+  [RecordCategory.ADMIN_DETENTION]: '行政拘留',
+};
+
+export const vettingReasonCategoryLabels: Record<VettingReasonCategory, string> = {
+  [VettingReasonCategory.CLEAR]: '无异常',
+  [VettingReasonCategory.OWN_RECORD]: '本人违法犯罪记录',
+  [VettingReasonCategory.RELATIVE_RECORD]: '直系亲属违法犯罪记录',
+  [VettingReasonCategory.PRE_CHECK]: '资格预审不符',
+  [VettingReasonCategory.OTHER]: '其他原因',
+};
+
+export const trainingTopicLabels: Record<TrainingTopic, string> = {
+  [TrainingTopic.LAWS]: '法律法规',
+  [TrainingTopic.DUTY_SKILLS]: '基本勤务技能',
+  [TrainingTopic.EMERGENCY]: '突发情况处置',
+};
+
+export const inspectionItemLabels: Record<InspectionItem, string> = {
+  [InspectionItem.UNIFORM]: '着装规范',
+  [InspectionItem.CERTIFICATE]: '证件携带',
+  [InspectionItem.BEARING]: '仪容站姿',
+  [InspectionItem.DUTY]: '履行职能',
+  [InspectionItem.FORBIDDEN_ACT]: '条例第三十条禁止行为',
+  [InspectionItem.UNVETTED_ON_DUTY]: '未经审查人员上岗',
+};
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  [AuditAction.CREATE]: '新建',
+  [AuditAction.UPDATE]: '修改',
+  [AuditAction.DELETE]: '删除',
+  [AuditAction.TRANSITION]: '状态变更',
+  [AuditAction.LOGIN]: '登录',
+  [AuditAction.LOGOUT]: '退出',
+  [AuditAction.READ_DETAIL]: '查阅审核详情',
+  [AuditAction.IMPORT]: '导入',
+};
+
+/** Labels of the GraphQL error codes, for a generic line in the UI when a message is missing. */
+export const errorCodeLabels: Record<string, string> = {
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '无权进行此操作',
+  BAD_USER_INPUT: '输入有误',
+  NOT_FOUND: '记录不存在',
+  CONFLICT: '操作冲突，请刷新后重试',
+  INTERNAL_SERVER_ERROR: '系统错误，请稍后重试',
+};

@@ -1,0 +1,84 @@
+/**
+ * Identity-number and credit-code rules shared by the server (authoritative) and the web forms.
+ */
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+export interface IdNumberFacts {
+  birthDate: string; // YYYY-MM-DD
+  sex: 'MALE' | 'FEMALE';
+  areaCode: string;
+}
+
+/** GB 11643-1999 citizen ID: returns a Chinese reason when invalid, otherwise null. */
+export function idNumberProblem(raw: string): string | null {
+  const id = raw.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为18位，前17位为数字，末位为数字或X';
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return '身份证号中的出生日期无效';
+  }
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i];
+  if (ID_CHECK[sum % 11] !== id[17]) return '身份证号校验位不正确';
+  return null;
+}
+
+/** Birth date and sex derived from a valid ID number. */
+export function idNumberFacts(raw: string): IdNumberFacts {
+  const id = raw.trim().toUpperCase();
+  return {
+    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    sex: Number(id[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
+    areaCode: id.slice(0, 6),
+  };
+}
+
+/** Completes a 17-digit ID body with its check character (used by generators and tests). */
+export function withIdCheckDigit(body17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(body17[i]) * ID_WEIGHTS[i];
+  return body17 + ID_CHECK[sum % 11];
+}
+
+/** `211102********1234`: what every role but 保安管理支队 sees of an ID number. */
+export function maskIdNumber(id: string): string {
+  if (id.length < 10) return '*'.repeat(id.length);
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+}
+
+const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+function creditCheckChar(body17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(body17[i]) * CREDIT_WEIGHTS[i];
+  return CREDIT_CHARS[(31 - (sum % 31)) % 31];
+}
+
+/** GB 32100-2015 统一社会信用代码: returns a Chinese reason when invalid, otherwise null. */
+export function creditCodeProblem(raw: string): string | null {
+  const code = raw.trim().toUpperCase();
+  if (code.length !== 18) return '统一社会信用代码应为18位';
+  if (![...code].every((c) => CREDIT_CHARS.includes(c))) return '统一社会信用代码含有无效字符（不使用I、O、Z、S、V）';
+  if (creditCheckChar(code.slice(0, 17)) !== code[17]) return '统一社会信用代码校验位不正确';
+  return null;
+}
+
+/** Completes a 17-character credit-code body with its check character. */
+export function withCreditCheckChar(body17: string): string {
+  return body17 + creditCheckChar(body17);
+}
+
+/** Age in whole years on a given date (YYYY-MM-DD strings). */
+export function ageOn(birthDate: string, onDate: string): number {
+  const [by, bm, bd] = birthDate.slice(0, 10).split('-').map(Number);
+  const [y, m, d] = onDate.slice(0, 10).split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
