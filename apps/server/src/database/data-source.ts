@@ -13,6 +13,9 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     migrations,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     extra: { max: options.poolSize ?? 20 },

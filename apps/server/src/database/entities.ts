@@ -1,9 +1,44 @@
+import { ActivityEntity } from '../modules/activities/activity.entity';
+import { ActivityTransitionEntity } from '../modules/activities/transition.entity';
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
+import { CompanyEntity } from '../modules/companies/company.entity';
+import { GuardEntity } from '../modules/guards/guard.entity';
+import { RelativeEntity } from '../modules/guards/relative.entity';
+import { CertificateRevocationEntity } from '../modules/guards/revocation.entity';
+import { FindingEntity } from '../modules/inspections/finding.entity';
+import { InspectionEntity } from '../modules/inspections/inspection.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { CandidateEntity } from '../modules/recommendation/candidate.entity';
+import { CriminalRecordEntity } from '../modules/records/criminal-record.entity';
 import { SettingEntity } from '../modules/settings/setting.entity';
+import { TrainingAttendanceEntity } from '../modules/training/training-attendance.entity';
+import { TrainingSessionEntity } from '../modules/training/training-session.entity';
 import { UnitEntity } from '../modules/units/unit.entity';
+import { RosterEntryEntity } from '../modules/vetting/roster-entry.entity';
+import { VettingHitEntity } from '../modules/vetting/vetting-hit.entity';
 
 /** Every entity, listed once; the DataSource for the app, the CLI and the tests reads this. */
-export const entities = [UnitEntity, UserEntity, SessionEntity, AuditEntryEntity, NotificationEntity, SettingEntity];
+export const entities = [
+  UnitEntity,
+  UserEntity,
+  SessionEntity,
+  AuditEntryEntity,
+  NotificationEntity,
+  SettingEntity,
+  CompanyEntity,
+  GuardEntity,
+  RelativeEntity,
+  CertificateRevocationEntity,
+  CriminalRecordEntity,
+  ActivityEntity,
+  ActivityTransitionEntity,
+  CandidateEntity,
+  RosterEntryEntity,
+  VettingHitEntity,
+  TrainingSessionEntity,
+  TrainingAttendanceEntity,
+  InspectionEntity,
+  FindingEntity,
+];

@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
+import { Domain1764000100000 } from './1764000100000-Domain';
 
 /** Every migration in order; new ones are appended. */
-export const migrations = [Foundation1764000000000];
+export const migrations = [Foundation1764000000000, Domain1764000100000];

@@ -23,7 +23,7 @@ export class UserEntity {
   unitId: string;
 
   @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'unit_id' })
+  @JoinColumn({ name: 'unit_id', foreignKeyConstraintName: 'FK_users_unit' })
   unit?: UnitEntity;
 
   @Column('boolean', { default: false })

@@ -1,0 +1,154 @@
+import { ActivityStatus, District, SecurityMode } from '@evs/schema';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+
+/** The security work plan's items (条例 Art. 6), kept with the activity. */
+export interface SecurityPlan {
+  posts?: string;
+  identificationMarks?: string;
+  venueCapacity?: number;
+  bufferZones?: string;
+  ticketAndSecurityChecks?: string;
+  parking?: string;
+  crowdGuidance?: string;
+  emergencyPlan?: string;
+}
+
+/** 大型活动: registered by a district bureau or the event detachment, followed to CLOSED. */
+@Entity('activities')
+@Index('idx_activities_status_start', ['status', 'startsAt'])
+@Index('idx_activities_district_start', ['district', 'startsAt'])
+export class ActivityEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Human-readable number, e.g. 盘活安〔2026〕0007 → stored as `2026-0007`. */
+  @Column('text', { unique: true })
+  code: string;
+
+  @Column('text')
+  name: string;
+
+  /** 演唱会, 体育赛事, 展会, 庆典, 灯会… */
+  @Column('text')
+  type: string;
+
+  @Index('idx_activities_organizer')
+  @Column('uuid', { nullable: true })
+  organizerUnitId: string | null;
+
+  @Column('text')
+  organizerName: string;
+
+  @Column('text', { nullable: true })
+  undertakerName: string | null;
+
+  @Column('text')
+  venue: string;
+
+  @Column('text')
+  address: string;
+
+  @Column({ type: 'enum', enum: District, enumName: 'district' })
+  district: District;
+
+  @Column('timestamptz')
+  startsAt: Date;
+
+  @Column('timestamptz')
+  endsAt: Date;
+
+  /** The date the organizer's application was received (条例 Art. 13: ≥ 20 days before). */
+  @Column('date')
+  appliedOn: string;
+
+  @Column('int')
+  expectedAttendance: number;
+
+  @Column('int')
+  guardsRequired: number;
+
+  @Column({ type: 'enum', enum: SecurityMode, enumName: 'security_mode' })
+  securityMode: SecurityMode;
+
+  @Column('text')
+  contactName: string;
+
+  @Column('text')
+  contactPhone: string;
+
+  @Column('jsonb', { default: {} })
+  plan: SecurityPlan;
+
+  /** Upper age limit for this activity's guards; null = the setting `guard.maxAge`. */
+  @Column('int', { nullable: true })
+  ageLimit: number | null;
+
+  @Column({ type: 'enum', enum: ActivityStatus, enumName: 'activity_status', default: ActivityStatus.DRAFT })
+  status: ActivityStatus;
+
+  /** The unit that registered it (a district bureau or the event detachment). */
+  @Column('uuid')
+  reporterUnitId: string;
+
+  @Column('uuid')
+  createdBy: string;
+
+  @Column('text', { nullable: true })
+  approvalNote: string | null;
+
+  @Column('text', { nullable: true })
+  returnReason: string | null;
+
+  /** Why fewer than 3 candidates were recommended (flagged on the overview). */
+  @Column('text', { nullable: true })
+  recommendationJustification: string | null;
+
+  @Index('idx_activities_company')
+  @Column('uuid', { nullable: true })
+  selectedCompanyId: string | null;
+
+  @Column('text', { nullable: true })
+  selectionReason: string | null;
+
+  @Column('text', { nullable: true })
+  cancelReason: string | null;
+
+  /** 总结: 1–5. */
+  @Column('int', { nullable: true })
+  evaluationRating: number | null;
+
+  @Column('text', { nullable: true })
+  evaluationText: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  reportedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  recommendedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  vettingClosedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  readyAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  closedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn({ default: 1 })
+  version: number;
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A guard's place in a training session: attendance, a score per topic, and the result. */
+@Entity('training_attendance')
+export class TrainingAttendanceEntity {
+  @PrimaryColumn('uuid')
+  sessionId: string;
+
+  @Index('idx_attendance_entry')
+  @PrimaryColumn('uuid')
+  rosterEntryId: string;
+
+  /** null until recorded. */
+  @Column('boolean', { nullable: true })
+  attended: boolean | null;
+
+  /** Score per topic, 0–100, e.g. { LAWS: 86 }. */
+  @Column('jsonb', { default: {} })
+  scores: Record<string, number>;
+
+  @Column('boolean', { nullable: true })
+  passed: boolean | null;
+
+  @Column('uuid', { nullable: true })
+  recordedBy: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  recordedAt: Date | null;
+}

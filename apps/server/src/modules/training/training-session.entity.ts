@@ -1,0 +1,38 @@
+import { TrainingTopic } from '@evs/schema';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** 岗前培训 session for an activity's cleared roster (or a make-up session). */
+@Entity('training_sessions')
+export class TrainingSessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('idx_training_activity')
+  @Column('uuid')
+  activityId: string;
+
+  @Column('timestamptz')
+  startsAt: Date;
+
+  @Column('text')
+  place: string;
+
+  @Column('text')
+  instructor: string;
+
+  @Column({ type: 'enum', enum: TrainingTopic, enumName: 'training_topic', array: true })
+  topics: TrainingTopic[];
+
+  /** Length in 45-minute periods (学时). */
+  @Column('int')
+  periods: number;
+
+  @Column('boolean', { default: false })
+  isMakeup: boolean;
+
+  @Column('uuid')
+  createdBy: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

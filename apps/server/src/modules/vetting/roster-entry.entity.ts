@@ -1,0 +1,79 @@
+import { VettingDecision, VettingReasonCategory } from '@evs/schema';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum RosterEntryState {
+  /** On the roster. */
+  ACTIVE = 'ACTIVE',
+  /** Taken off (failed and replaced, or withdrawn by the company); kept for the record. */
+  REMOVED = 'REMOVED',
+}
+
+/** A pre-check problem found from data (SPEC §5). */
+export interface PrecheckProblem {
+  code: 'ID_NUMBER' | 'AGE' | 'CERTIFICATE' | 'REVOKED' | 'EDUCATION' | 'OVERLAP';
+  message: string;
+}
+
+/** One guard on one activity's roster, and the vetting decision about them. */
+@Entity('roster_entries')
+@Index('uq_roster_active_guard', ['activityId', 'guardId'], { unique: true, where: `"state" = 'ACTIVE'` })
+@Index('idx_roster_activity', ['activityId', 'state'])
+export class RosterEntryEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  activityId: string;
+
+  @Index('idx_roster_guard')
+  @Column('uuid')
+  guardId: string;
+
+  @Column('uuid')
+  companyId: string;
+
+  /** Duty post (岗位) assigned for the day. */
+  @Column('text', { nullable: true })
+  post: string | null;
+
+  @Column('text', { default: RosterEntryState.ACTIVE })
+  state: RosterEntryState;
+
+  @Column('jsonb', { default: [] })
+  precheckProblems: PrecheckProblem[];
+
+  @Column({ type: 'enum', enum: VettingDecision, enumName: 'vetting_decision', nullable: true })
+  suggestion: VettingDecision | null;
+
+  @Column('text', { nullable: true })
+  suggestionReason: string | null;
+
+  @Column({ type: 'enum', enum: VettingDecision, enumName: 'vetting_decision', default: VettingDecision.PENDING })
+  decision: VettingDecision;
+
+  @Column({ type: 'enum', enum: VettingReasonCategory, enumName: 'vetting_reason_category', nullable: true })
+  reasonCategory: VettingReasonCategory | null;
+
+  @Column('text', { nullable: true })
+  decisionNote: string | null;
+
+  @Column('uuid', { nullable: true })
+  decidedBy: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  decidedAt: Date | null;
+
+  /** The earlier entry whose PASSED decision was reused (within the reuse window). */
+  @Column('uuid', { nullable: true })
+  reusedFromEntryId: string | null;
+
+  /** The failed entry this one replaces. */
+  @Column('uuid', { nullable: true })
+  replacesEntryId: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  checkedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
