@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config';
+import { ActivityLifecycle } from './modules/activities/lifecycle';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
 import { InAppChannel, NotificationsService } from './modules/notifications/notifications.service';
@@ -12,6 +13,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const units = new UnitsService(ds);
   const notifications = new NotificationsService(ds, audit, [new InAppChannel()]);
   const settings = new SettingsService(ds, audit);
+  const lifecycle = new ActivityLifecycle(audit, notifications);
   return {
     config,
     audit,
@@ -19,6 +21,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     units,
     notifications,
     settings,
+    lifecycle,
   };
 }
 

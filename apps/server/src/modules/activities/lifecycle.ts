@@ -1,0 +1,120 @@
+import { ActivityStatus, activityStatusLabels, AuditAction } from '@evs/schema';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../../common/context';
+import { conflict, notFound } from '../../common/errors';
+import { AuditService } from '../audit/audit.service';
+import { NotificationMessage, NotificationsService } from '../notifications/notifications.service';
+import { ActivityEntity } from './activity.entity';
+import { ActivityTransitionEntity } from './transition.entity';
+
+/** The legal moves of SPEC §2. CANCELLED is reachable from every state before CLOSED. */
+export const ALLOWED_TRANSITIONS: Record<ActivityStatus, ActivityStatus[]> = {
+  [ActivityStatus.DRAFT]: [ActivityStatus.REPORTED],
+  [ActivityStatus.REPORTED]: [ActivityStatus.APPROVED, ActivityStatus.DRAFT],
+  // SELF_RECRUITED activities skip recommendation and selection: APPROVED → VETTING.
+  [ActivityStatus.APPROVED]: [ActivityStatus.CANDIDATES_RECOMMENDED, ActivityStatus.VETTING],
+  [ActivityStatus.CANDIDATES_RECOMMENDED]: [ActivityStatus.COMPANY_SELECTED],
+  [ActivityStatus.COMPANY_SELECTED]: [ActivityStatus.VETTING],
+  [ActivityStatus.VETTING]: [ActivityStatus.TRAINING],
+  [ActivityStatus.TRAINING]: [ActivityStatus.READY],
+  [ActivityStatus.READY]: [ActivityStatus.IN_PROGRESS, ActivityStatus.TRAINING],
+  [ActivityStatus.IN_PROGRESS]: [ActivityStatus.CLOSED],
+  [ActivityStatus.CLOSED]: [],
+  [ActivityStatus.CANCELLED]: [],
+};
+
+export function canMove(from: ActivityStatus, to: ActivityStatus): boolean {
+  if (to === ActivityStatus.CANCELLED) return from !== ActivityStatus.CLOSED && from !== ActivityStatus.CANCELLED;
+  return ALLOWED_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * Loads an activity with a row lock (SELECT … FOR UPDATE) inside the caller's transaction: of two
+ * conflicting requests, the second waits, then sees the new state and gets CONFLICT.
+ * With `expectedVersion`, a client holding a stale copy gets CONFLICT too.
+ */
+export async function lockActivity(m: EntityManager, id: string, expectedVersion?: number | null): Promise<ActivityEntity> {
+  const activity = await m
+    .getRepository(ActivityEntity)
+    .createQueryBuilder('a')
+    .setLock('pessimistic_write')
+    .where('a.id = :id', { id })
+    .getOne();
+  if (!activity) throw notFound('活动');
+  if (expectedVersion != null && expectedVersion !== activity.version) {
+    throw conflict('活动已被他人修改，请刷新后重试');
+  }
+  return activity;
+}
+
+export interface TransitionRequest {
+  activity: ActivityEntity;
+  to: ActivityStatus;
+  actor: Actor;
+  comment?: string | null;
+  /** Other columns to change with the status (e.g. approvalNote, selectedCompanyId). */
+  patch?: Partial<ActivityEntity>;
+  notify?: { unitIds: string[]; message: Omit<NotificationMessage, 'activityId'> };
+  requestId?: string;
+}
+
+/**
+ * Moves a locked activity to a new status: checks the move is legal, updates the row (bumping its
+ * version), writes the transition (台账), the audit entry and the notifications, all with the
+ * caller's transaction manager.
+ */
+export class ActivityLifecycle {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async transition(m: EntityManager, req: TransitionRequest): Promise<ActivityEntity> {
+    const { activity, to, actor } = req;
+    const from = activity.status;
+    if (!canMove(from, to)) {
+      throw conflict(
+        `活动当前状态为“${activityStatusLabels[from]}”，不能变更为“${activityStatusLabels[to]}”`,
+      );
+    }
+    const before = { ...activity };
+    const now = new Date();
+    const stamps: Partial<ActivityEntity> = {};
+    if (to === ActivityStatus.REPORTED) stamps.reportedAt = now;
+    if (to === ActivityStatus.CANDIDATES_RECOMMENDED) stamps.recommendedAt = now;
+    if (to === ActivityStatus.TRAINING && from === ActivityStatus.VETTING) stamps.vettingClosedAt = now;
+    if (to === ActivityStatus.READY) stamps.readyAt = now;
+    if (to === ActivityStatus.CLOSED) stamps.closedAt = now;
+    Object.assign(activity, req.patch ?? {}, stamps, { status: to, version: activity.version + 1 });
+    await m.update(
+      ActivityEntity,
+      { id: activity.id },
+      { ...(req.patch ?? {}), ...stamps, status: to, version: activity.version },
+    );
+    await m.insert(ActivityTransitionEntity, {
+      activityId: activity.id,
+      fromStatus: from,
+      toStatus: to,
+      actorId: actor.id,
+      actorName: `${actor.displayName}（${actor.unitName}）`,
+      comment: req.comment ?? null,
+    });
+    await this.audit.record(
+      m,
+      actor,
+      {
+        action: AuditAction.TRANSITION,
+        entityType: 'Activity',
+        entityId: activity.id,
+        summary: `活动“${activity.name}”：${activityStatusLabels[from]} → ${activityStatusLabels[to]}${req.comment ? `（${req.comment}）` : ''}`,
+        before,
+        after: activity,
+      },
+      req.requestId,
+    );
+    if (req.notify && req.notify.unitIds.length > 0) {
+      await this.notifications.notify(m, req.notify.unitIds, { ...req.notify.message, activityId: activity.id });
+    }
+    return activity;
+  }
+}
