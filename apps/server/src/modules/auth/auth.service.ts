@@ -106,7 +106,8 @@ export class AuthService {
     const ok = await bcrypt.compare(password, user.passwordHash);
     if (!ok) {
       const locked = await this.ds.transaction(async (m) => {
-        const [row]: { failed_login_count: number; locked_until: Date | null }[] = await m.query(
+        // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+        const [[row]]: [{ failed_login_count: number; locked_until: Date | null }[], number] = await m.query(
           `UPDATE users SET failed_login_count = failed_login_count + 1,
                   locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) END
             WHERE id = $1 RETURNING failed_login_count, locked_until`,
