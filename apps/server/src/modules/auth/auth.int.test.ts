@@ -1,0 +1,236 @@
+import {
+  GraphQLInputType,
+  GraphQLNamedType,
+  GraphQLObjectType,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+} from 'graphql';
+import { createSchema } from '../../schema';
+import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { SESSION_COOKIE } from './auth.service';
+
+const ME = /* GraphQL */ `query { me { id username displayName role mustChangePassword unit { name kind district } } }`;
+const LOGIN = /* GraphQL */ `mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { username } }`;
+const WRONG = '用户名或密码错误';
+
+describe('auth (demo data)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('logs in with the demo password and answers me with name, role and unit', async () => {
+    const client = await t.login('baoan');
+    const { me } = expectData(await client.gql(ME));
+    expect(me).toMatchObject({
+      username: 'baoan',
+      displayName: '刘宝军',
+      role: 'SECURITY_DETACHMENT',
+      mustChangePassword: false,
+      unit: { name: '市公安局保安管理支队', kind: 'SECURITY_DETACHMENT', district: null },
+    });
+  });
+
+  it('gives a district bureau account its district unit', async () => {
+    const client = await t.login('panshan');
+    const { me } = expectData(await client.gql(ME));
+    expect(me).toMatchObject({ role: 'DISTRICT_BUREAU', unit: { kind: 'DISTRICT_BUREAU', district: 'PANSHAN' } });
+  });
+
+  it('sets the session as an httpOnly, SameSite cookie', async () => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: LOGIN, variables: { u: 'office', p: 'Demo@2026' } }),
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it('answers a wrong password and an unknown user with the same message', async () => {
+    const wrongPassword = await t.anonymous().gql(LOGIN, { u: 'leader', p: 'not-the-password' });
+    const unknownUser = await t.anonymous().gql(LOGIN, { u: 'no-such-user', p: 'Demo@2026' });
+    expect(expectErrorCode(wrongPassword, 'UNAUTHENTICATED').message).toBe(WRONG);
+    expect(expectErrorCode(unknownUser, 'UNAUTHENTICATED').message).toBe(WRONG);
+    expect(wrongPassword.data).toBeNull();
+  });
+
+  it('locks the account for 15 minutes after 5 failures in a row, even for the right password', async () => {
+    const client = t.anonymous();
+    const messages: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      messages.push(expectErrorCode(await client.gql(LOGIN, { u: 'dawa', p: `wrong-${i}` }), 'UNAUTHENTICATED').message);
+    }
+    expect(messages.slice(0, 4)).toEqual([WRONG, WRONG, WRONG, WRONG]);
+    expect(messages[4]).toContain('锁定');
+
+    const sixth = await client.gql(LOGIN, { u: 'dawa', p: 'Demo@2026' });
+    const error = expectErrorCode(sixth, 'UNAUTHENTICATED');
+    expect(error.message).toMatch(/已锁定.*15分钟/);
+    expect(client.cookie(SESSION_COOKIE)).toBeUndefined();
+
+    const [row] = await t.sql(
+      `SELECT extract(epoch FROM locked_until - now()) / 60 AS minutes FROM users WHERE username = 'dawa'`,
+    );
+    expect(Number(row.minutes)).toBeGreaterThan(14);
+    expect(Number(row.minutes)).toBeLessThanOrEqual(15);
+
+    // Once the lock has expired, the right password works again.
+    await t.sql(`UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'dawa'`);
+    expectData(await client.gql(LOGIN, { u: 'dawa', p: 'Demo@2026' }));
+  });
+
+  it('resets the failure count after a successful login', async () => {
+    const client = t.anonymous();
+    for (let i = 0; i < 4; i++) await client.gql(LOGIN, { u: 'chengjiao', p: 'wrong' });
+    expectData(await client.gql(LOGIN, { u: 'chengjiao', p: 'Demo@2026' }));
+    const after = await client.gql(LOGIN, { u: 'chengjiao', p: 'wrong' });
+    expect(expectErrorCode(after, 'UNAUTHENTICATED').message).toBe(WRONG);
+  });
+
+  it('refuses every operation but login with UNAUTHENTICATED when there is no session', async () => {
+    const operations = anonymousProbes(await createSchema());
+    expect(operations.map((o) => o.field)).toEqual(expect.arrayContaining(['me', 'logout', 'auditLog', 'updateSettings']));
+    const anonymous = t.anonymous();
+    const refused: string[] = [];
+    for (const op of operations) {
+      const result = await anonymous.gql(op.query, op.variables);
+      if (result.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') refused.push(op.field);
+      else throw new Error(`${op.field} without a session answered ${JSON.stringify(result)}`);
+    }
+    expect(refused).toEqual(operations.map((o) => o.field));
+  });
+
+  it('refuses a forged session cookie', async () => {
+    const forged = t.anonymous().setCookie(SESSION_COOKIE, 'forged-token');
+    expectErrorCode(await forged.gql(ME), 'UNAUTHENTICATED');
+  });
+
+  it('ends the session on logout, also for a replayed cookie', async () => {
+    const client = await t.login('xinglongtai');
+    const token = client.cookie(SESSION_COOKIE)!;
+    expect(token).toBeTruthy();
+    expect(expectData(await client.gql(`mutation { logout }`)).logout).toBe(true);
+    expect(client.cookie(SESSION_COOKIE)).toBeUndefined();
+    expectErrorCode(await client.gql(ME), 'UNAUTHENTICATED');
+    const replayed = t.anonymous().setCookie(SESSION_COOKIE, token);
+    expectErrorCode(await replayed.gql(ME), 'UNAUTHENTICATED');
+  });
+
+  it('keeps other sessions of the same user when one logs out', async () => {
+    const first = await t.login('liaodongwan');
+    const second = await t.login('liaodongwan');
+    expectData(await first.gql(`mutation { logout }`));
+    expect(expectData(await second.gql(ME)).me.username).toBe('liaodongwan');
+  });
+});
+
+describe('auth (a real deployment: admin only, no demo data)', () => {
+  const INITIAL = 'Init@2026x';
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: { demo: false, adminPassword: INITIAL } });
+  });
+  afterAll(() => t?.close());
+
+  it('has no demo accounts', async () => {
+    const result = await t.anonymous().gql(LOGIN, { u: 'baoan', p: 'Demo@2026' });
+    expect(expectErrorCode(result, 'UNAUTHENTICATED').message).toBe(WRONG);
+  });
+
+  it('makes admin change the password before anything else', async () => {
+    const admin = await t.login('admin', INITIAL);
+    expect(expectData(await admin.gql(ME)).me).toMatchObject({ username: 'admin', role: 'ADMIN', mustChangePassword: true });
+
+    const units = await admin.gql(`query { units { id } }`);
+    expect(expectErrorCode(units, 'FORBIDDEN').message).toContain('修改密码');
+    expectErrorCode(await admin.gql(`query { settings { key } }`), 'FORBIDDEN');
+
+    const weak = await admin.gql(
+      `mutation ($i: ChangePasswordInput!) { changePassword(input: $i) { mustChangePassword } }`,
+      { i: { currentPassword: INITIAL, newPassword: 'short' } },
+    );
+    expect(expectErrorCode(weak, 'BAD_USER_INPUT').extensions?.fields).toEqual([
+      expect.objectContaining({ field: 'newPassword' }),
+    ]);
+
+    const changed = await admin.gql(
+      `mutation ($i: ChangePasswordInput!) { changePassword(input: $i) { mustChangePassword } }`,
+      { i: { currentPassword: INITIAL, newPassword: 'Better@2026' } },
+    );
+    expect(expectData(changed).changePassword.mustChangePassword).toBe(false);
+    expect(expectData(await admin.gql(`query { units { id } }`)).units.length).toBeGreaterThanOrEqual(10);
+
+    // The old password no longer works; the new one does.
+    expectErrorCode(await t.anonymous().gql(LOGIN, { u: 'admin', p: INITIAL }), 'UNAUTHENTICATED');
+    await t.login('admin', 'Better@2026');
+  });
+});
+
+interface Probe {
+  field: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** One call per root field of the schema, with placeholder values for its required arguments. */
+function anonymousProbes(schema: Awaited<ReturnType<typeof createSchema>>): Probe[] {
+  const probes: Probe[] = [];
+  const roots: [string, GraphQLObjectType | null | undefined][] = [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ];
+  for (const [kind, root] of roots) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      if (field.name === 'login') continue;
+      const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
+      const decl = required.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+      const args = required.map((a) => `${a.name}: $${a.name}`).join(', ');
+      const named = getNamedType(field.type);
+      const selection = isScalarType(named) || isEnumType(named) ? '' : ' { __typename }';
+      probes.push({
+        field: field.name,
+        query: `${kind}${decl ? ` (${decl})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`,
+        variables: Object.fromEntries(required.map((a) => [a.name, placeholder(a.type)])),
+      });
+    }
+  }
+  return probes;
+}
+
+function placeholder(type: GraphQLInputType): unknown {
+  const inner = getNullableType(type) as GraphQLInputType;
+  if (isListType(inner)) return [];
+  const named = inner as GraphQLNamedType;
+  if (isEnumType(named)) return named.getValues()[0].value;
+  if (isInputObjectType(named)) {
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => [f.name, placeholder(f.type)]),
+    );
+  }
+  switch (named.name) {
+    case 'Int':
+    case 'Float':
+      return 1;
+    case 'Boolean':
+      return false;
+    case 'ID':
+      return '00000000-0000-4000-8000-000000000000';
+    case 'DateTimeISO':
+      return '2030-01-01T00:00:00.000Z';
+    case 'JSON':
+      return {};
+    default:
+      return 'x';
+  }
+}
