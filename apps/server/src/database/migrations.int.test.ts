@@ -1,0 +1,61 @@
+import { DataSource } from 'typeorm';
+import { adminUrl, createDatabase, dropDatabase, urlForDatabase } from '../../test/db';
+import { uniqueDatabaseName } from '../../test/harness';
+import { createDataSource } from './data-source';
+import { migrations } from './migrations';
+
+/** The SQL TypeORM would run to make the database match the entities; empty when they agree. */
+async function schemaDiff(ds: DataSource): Promise<string[]> {
+  const log = await ds.driver.createSchemaBuilder().log();
+  return log.upQueries.map((q) => q.query);
+}
+
+describe('migrations', () => {
+  const database = uniqueDatabaseName('evs_migr');
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    await createDatabase(adminUrl(), database);
+    ds = createDataSource(urlForDatabase(adminUrl(), database), { poolSize: 2 });
+    await ds.initialize();
+  });
+  afterAll(async () => {
+    if (ds?.isInitialized) await ds.destroy();
+    await dropDatabase(adminUrl(), database);
+  });
+
+  it('apply on a fresh database and leave no difference against the entities', async () => {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => m.name));
+    const diff = await schemaDiff(ds);
+    if (diff.length) {
+      throw new Error(`entities and migrations differ; TypeORM would run:\n${diff.join(';\n')}`);
+    }
+    expect(diff).toEqual([]);
+  });
+
+  it('undo the last migration (down) and apply it again (up) to the same schema', async () => {
+    await ds.undoLastMigration({ transaction: 'each' });
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM migrations`);
+    expect(n).toBe(migrations.length - 1);
+    expect((await schemaDiff(ds)).length).toBeGreaterThan(0);
+
+    const reapplied = await ds.runMigrations({ transaction: 'each' });
+    expect(reapplied.map((m) => m.name)).toEqual([migrations[migrations.length - 1].name]);
+    const diff = await schemaDiff(ds);
+    if (diff.length) throw new Error(`after down/up, TypeORM would run:\n${diff.join(';\n')}`);
+  });
+
+  it('undo every migration down to an empty schema', async () => {
+    for (let i = 0; i < migrations.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+    const tables = await ds.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+    );
+    expect(tables).toEqual([]);
+    const types = await ds.query(
+      `SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE n.nspname = 'public' AND t.typtype = 'e'`,
+    );
+    expect(types).toEqual([]);
+  });
+});

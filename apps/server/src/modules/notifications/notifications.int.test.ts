@@ -1,0 +1,71 @@
+import { createTestApp, expectData, TestApp } from '../../../test/harness';
+
+const LIST = /* GraphQL */ `
+  query ($unreadOnly: Boolean!) {
+    notifications(unreadOnly: $unreadOnly) { total items { id title readAt } }
+    unreadNotificationCount
+  }
+`;
+const MARK = /* GraphQL */ `mutation ($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`;
+
+describe('notifications', () => {
+  let t: TestApp;
+  const ids: Record<string, string[]> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    // Two messages for 保安管理支队 and two for 领导小组办公室.
+    for (const username of ['baoan', 'office']) {
+      const [user] = await t.sql(`SELECT unit_id FROM users WHERE username = $1`, [username]);
+      const rows = await t.sql(
+        `INSERT INTO notifications (unit_id, title, body) VALUES ($1, '通报一', '正文'), ($1, '通报二', '正文') RETURNING id`,
+        [user.unit_id],
+      );
+      ids[username] = rows.map((r: { id: string }) => r.id);
+    }
+  });
+  afterAll(() => t?.close());
+
+  const unread = async (username: string) =>
+    (await t.sql(
+      `SELECT n.id FROM notifications n JOIN users u ON u.unit_id = n.unit_id
+        WHERE u.username = $1 AND n.read_at IS NULL ORDER BY n.id`,
+      [username],
+    )).map((r: { id: string }) => r.id);
+
+  it("lists only the own unit's messages", async () => {
+    const baoan = await t.login('baoan');
+    const data = expectData(await baoan.gql(LIST, { unreadOnly: false }));
+    expect(data.notifications.items.map((n: { id: string }) => n.id).sort()).toEqual([...ids.baoan].sort());
+    expect(data.unreadNotificationCount).toBe(2);
+    const organizer = await t.login('organizer1');
+    expect(expectData(await organizer.gql(LIST, { unreadOnly: false })).notifications.total).toBe(0);
+  });
+
+  it("markNotificationsRead with another unit's ids touches only the own unit", async () => {
+    const baoan = await t.login('baoan');
+    const result = await baoan.gql(MARK, { ids: [ids.baoan[0], ...ids.office] });
+    expect(expectData(result).markNotificationsRead).toBe(1);
+    expect(await unread('baoan')).toEqual([ids.baoan[1]]);
+    expect((await unread('office')).sort()).toEqual([...ids.office].sort());
+  });
+
+  it('markNotificationsRead without ids marks all of the own unit and none of others', async () => {
+    const baoan = await t.login('baoan');
+    expect(expectData(await baoan.gql(MARK, { ids: [] })).markNotificationsRead).toBe(1);
+    expect(await unread('baoan')).toEqual([]);
+    expect(await unread('office')).toHaveLength(2);
+    const data = expectData(await baoan.gql(LIST, { unreadOnly: true }));
+    expect(data.notifications.total).toBe(0);
+    expect(data.unreadNotificationCount).toBe(0);
+  });
+
+  it('markNotificationsRead writes an audit entry', async () => {
+    const office = await t.login('office');
+    expectData(await office.gql(MARK, { ids: [ids.office[0]] }));
+    const [entry] = await t.sql(
+      `SELECT actor_role, entity_type, entity_id FROM audit_log WHERE entity_type = 'Notification' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(entry).toEqual({ actor_role: 'OFFICE', entity_type: 'Notification', entity_id: ids.office[0] });
+  });
+});

@@ -1,0 +1,122 @@
+import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+
+const SETTINGS = /* GraphQL */ `query { settings { key label value defaultValue unit } }`;
+const UPDATE = /* GraphQL */ `
+  mutation ($changes: [SettingChangeInput!]!) { updateSettings(changes: $changes) { key value } }
+`;
+
+describe('settings', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const valueOf = async (key: string) => {
+    const client = await t.login('baoan');
+    const { settings } = expectData(await client.gql(SETTINGS));
+    return settings.find((s: { key: string }) => s.key === key)?.value;
+  };
+
+  it('are readable by any logged-in role, with defaults and Chinese labels', async () => {
+    const organizer = await t.login('organizer1');
+    const { settings } = expectData(await organizer.gql(SETTINGS));
+    expect(settings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'guard.maxAge', label: '保安员年龄上限', value: 55, defaultValue: 55, unit: '岁' }),
+      ]),
+    );
+  });
+
+  it('are updated by SECURITY_DETACHMENT with one audit entry holding before and after', async () => {
+    const baoan = await t.login('baoan');
+    const result = await baoan.gql(UPDATE, {
+      changes: [
+        { key: 'guard.maxAge', value: 50 },
+        { key: 'vetting.checkRelatives', value: false },
+      ],
+    });
+    const { updateSettings } = expectData(result);
+    expect(updateSettings).toEqual(
+      expect.arrayContaining([
+        { key: 'guard.maxAge', value: 50 },
+        { key: 'vetting.checkRelatives', value: false },
+      ]),
+    );
+    expect(await valueOf('guard.maxAge')).toBe(50);
+
+    const entries = await t.sql(
+      `SELECT actor_role, action, summary, before, after FROM audit_log WHERE entity_type = 'Settings' ORDER BY id`,
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actor_role: 'SECURITY_DETACHMENT', action: 'UPDATE' });
+    expect(entries[0].summary).toContain('guard.maxAge');
+    expect(entries[0].before).toMatchObject({ 'guard.maxAge': 55, 'vetting.checkRelatives': true });
+    expect(entries[0].after).toMatchObject({ 'guard.maxAge': 50, 'vetting.checkRelatives': false });
+  });
+
+  it('are changed together with their audit entry or not at all (one transaction)', async () => {
+    const before = await valueOf('guard.minAge');
+    // Make the audit insert fail: the setting change must roll back with it.
+    await t.sql(`
+      CREATE FUNCTION refuse_settings_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.entity_type = 'Settings' THEN RAISE EXCEPTION 'audit refused by test'; END IF;
+        RETURN NEW;
+      END $$`);
+    await t.sql(`CREATE TRIGGER refuse_settings_audit BEFORE INSERT ON audit_log
+                 FOR EACH ROW EXECUTE FUNCTION refuse_settings_audit()`);
+    // TypeORM prints the failed query; expected here.
+    const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const baoan = await t.login('baoan');
+      const result = await baoan.gql(UPDATE, { changes: [{ key: 'guard.minAge', value: 21 }] });
+      const error = expectErrorCode(result, 'INTERNAL_SERVER_ERROR');
+      expect(error.message).not.toContain('audit refused');
+    } finally {
+      quiet.mockRestore();
+      await t.sql(`DROP TRIGGER refuse_settings_audit ON audit_log`);
+      await t.sql(`DROP FUNCTION refuse_settings_audit()`);
+    }
+    expect(await valueOf('guard.minAge')).toBe(before);
+    const rows = await t.sql(`SELECT 1 FROM settings WHERE key = 'guard.minAge'`);
+    expect(rows).toHaveLength(0);
+  });
+
+  it.each([
+    ['OFFICE', 'office'],
+    ['LEADER', 'leader'],
+    ['EVENT_DETACHMENT', 'dahuo'],
+    ['DISTRICT_BUREAU', 'panshan'],
+    ['ORGANIZER', 'organizer2'],
+    ['ADMIN', 'admin'],
+  ])('are FORBIDDEN to change for %s (%s), and stay unchanged', async (_role, username) => {
+    const before = await valueOf('staffing.guardsPerThousand');
+    const client = await t.login(username);
+    const result = await client.gql(UPDATE, { changes: [{ key: 'staffing.guardsPerThousand', value: 42 }] });
+    expectErrorCode(result, 'FORBIDDEN');
+    expect(await valueOf('staffing.guardsPerThousand')).toBe(before);
+  });
+
+  it('reject bad values with BAD_USER_INPUT naming each field, changing nothing', async () => {
+    const baoan = await t.login('baoan');
+    const auditBefore = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Settings'`);
+    const result = await baoan.gql(UPDATE, {
+      changes: [
+        { key: 'recommendation.capacityMargin', value: 0.5 },
+        { key: 'guard.maxAge', value: 200 },
+        { key: 'vetting.checkRelatives', value: 'yes' },
+        { key: 'no.such.setting', value: 1 },
+      ],
+    });
+    const error = expectErrorCode(result, 'BAD_USER_INPUT');
+    expect(error.extensions?.fields).toEqual([
+      expect.objectContaining({ field: 'changes.1.value', message: expect.stringContaining('18 到 70') }),
+      expect.objectContaining({ field: 'changes.2.value' }),
+      expect.objectContaining({ field: 'changes.3.key', message: expect.stringContaining('no.such.setting') }),
+    ]);
+    expect(await valueOf('recommendation.capacityMargin')).toBe(0.2);
+    const auditAfter = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Settings'`);
+    expect(auditAfter[0].n).toBe(auditBefore[0].n);
+  });
+});
