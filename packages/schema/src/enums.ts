@@ -135,3 +135,10 @@ export enum AuditAction {
   READ_DETAIL = 'READ_DETAIL',
   IMPORT = 'IMPORT',
 }
+
+/** Who permits a large event (条例 Art. 12): ≥ 1000–5000 the county-level bureau, > 5000 the city bureau. */
+export enum PermitTier {
+  NOT_COVERED = 'NOT_COVERED',
+  COUNTY = 'COUNTY',
+  CITY = 'CITY',
+}

@@ -9,6 +9,7 @@ import {
   Education,
   GuardStatus,
   InspectionItem,
+  PermitTier,
   RecordCategory,
   RelativeRelation,
   Role,
@@ -78,6 +79,12 @@ export const activityStatusLabels: Record<ActivityStatus, string> = {
 export const securityModeLabels: Record<SecurityMode, string> = {
   [SecurityMode.SERVICE_COMPANY]: '购买保安服务',
   [SecurityMode.SELF_RECRUITED]: '自招保安单位',
+};
+
+export const permitTierLabels: Record<PermitTier, string> = {
+  [PermitTier.NOT_COVERED]: '不属条例调整范围（不足1000人）',
+  [PermitTier.COUNTY]: '县级公安机关许可',
+  [PermitTier.CITY]: '市公安局许可',
 };
 
 export const vettingDecisionLabels: Record<VettingDecision, string> = {
