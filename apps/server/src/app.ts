@@ -16,6 +16,7 @@ import { logger } from './common/logger';
 import { SESSION_COOKIE } from './modules/auth/auth.service';
 import { createSchema } from './schema';
 import { createServices } from './services';
+import { overviewExportRouter } from './modules/dashboard/overview.export';
 
 export interface RunningApp {
   url: string;
@@ -60,6 +61,8 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
       res.status(503).json({ status: 'error', database: 'unreachable' });
     }
   });
+
+  app.use(overviewExportRouter(services));
 
   const apollo = new ApolloServer<AppContext>({
     schema: await createSchema(),

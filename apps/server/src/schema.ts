@@ -5,6 +5,7 @@ import { buildSchema, registerEnumType } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { authChecker, SessionGuard } from './modules/auth/auth.checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { NotificationsResolver } from './modules/notifications/notifications.resolver';
 import { SettingsResolver } from './modules/settings/settings.resolver';
 import { UnitsResolver } from './modules/units/units.resolver';
@@ -26,6 +27,10 @@ const enumDescriptions: Record<string, string> = {
   TrainingTopic: '培训科目',
   InspectionItem: '现场检查项目',
   AuditAction: '审计动作',
+  DrilldownKind: '总览下钻列表类型',
+  LateStage: '逾期阶段',
+  TrainingOutcome: '培训考核结果',
+  AgeBand: '年龄段',
 };
 
 for (const [name, description] of Object.entries(enumDescriptions)) {
@@ -38,6 +43,7 @@ export const resolvers = [
   AuditResolver,
   NotificationsResolver,
   SettingsResolver,
+  DashboardResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

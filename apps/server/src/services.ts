@@ -3,6 +3,8 @@ import { AppConfig } from './config';
 import { ActivityLifecycle } from './modules/activities/lifecycle';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
+import { HomeService } from './modules/dashboard/home.service';
+import { OverviewService } from './modules/dashboard/overview.service';
 import { InAppChannel, NotificationsService } from './modules/notifications/notifications.service';
 import { SettingsService } from './modules/settings/settings.service';
 import { UnitsService } from './modules/units/units.service';
@@ -14,6 +16,8 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const notifications = new NotificationsService(ds, audit, [new InAppChannel()]);
   const settings = new SettingsService(ds, audit);
   const lifecycle = new ActivityLifecycle(audit, notifications);
+  const overview = new OverviewService(ds, settings);
+  const home = new HomeService(ds, overview);
   return {
     config,
     audit,
@@ -22,6 +26,8 @@ export function createServices(ds: DataSource, config: AppConfig) {
     notifications,
     settings,
     lifecycle,
+    overview,
+    home,
   };
 }
 

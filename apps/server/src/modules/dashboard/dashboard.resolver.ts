@@ -1,0 +1,37 @@
+import { District, DrilldownKind, Role } from '@evs/schema';
+import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { actorOf, AppContext } from '../../common/context';
+import { PageInput } from '../../common/pagination';
+import { DateRangeInput, DrilldownFilter, DrilldownPage, Home, Overview } from './dashboard.types';
+
+const OVERVIEW = [Role.LEADER, Role.OFFICE, Role.SECURITY_DETACHMENT, Role.DISTRICT_BUREAU];
+
+@Resolver()
+export class DashboardResolver {
+  @Authorized(...OVERVIEW)
+  @Query(() => Overview, { description: '领导小组办公室总览：关键数字与图表（县区公安局只看本辖区）' })
+  overview(
+    @Ctx() ctx: AppContext,
+    @Arg('range', () => DateRangeInput) range: DateRangeInput,
+    @Arg('district', () => District, { nullable: true }) district?: District | null,
+  ) {
+    return ctx.services.overview.overview(actorOf(ctx), range.from, range.to, district);
+  }
+
+  @Authorized(...OVERVIEW)
+  @Query(() => DrilldownPage, { description: '总览中某个数字背后的列表（分页）' })
+  overviewDrilldown(
+    @Ctx() ctx: AppContext,
+    @Arg('kind', () => DrilldownKind) kind: DrilldownKind,
+    @Arg('filter', () => DrilldownFilter) filter: DrilldownFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.overview.drilldown(actorOf(ctx), kind, filter, page);
+  }
+
+  @Authorized()
+  @Query(() => Home, { description: '当前用户的首页：本角色的数字、待办与活动' })
+  myHome(@Ctx() ctx: AppContext) {
+    return ctx.services.home.home(actorOf(ctx));
+  }
+}

@@ -1,0 +1,558 @@
+import {
+  ActivityStatus,
+  activityStatusLabels,
+  AgeBand,
+  ageBandLabels,
+  CompanyStatus,
+  companyStatusLabels,
+  District,
+  districtLabels,
+  DrilldownKind,
+  drilldownKindLabels,
+  InspectionItem,
+  inspectionItemLabels,
+  LateStage,
+  lateStageLabels,
+  maskIdNumber,
+  TrainingOutcome,
+  trainingOutcomeLabels,
+  VettingDecision,
+  vettingDecisionLabels,
+  VettingReasonCategory,
+  vettingReasonCategoryLabels,
+} from '@evs/schema';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../common/context';
+import { badInput } from '../../common/errors';
+import { PageInput, pageWindow } from '../../common/pagination';
+import { SettingsService } from '../settings/settings.service';
+import { overviewScope, seesFullIdNumbers } from './dashboard.policy';
+import { DrilldownFilter, DrilldownPage, DrilldownRow, Overview, OverviewCount, OverviewGroup } from './dashboard.types';
+import {
+  ageBandExpr,
+  ageExpr,
+  Deadlines,
+  lateStageExpr,
+  onDutyExpr,
+  Params,
+  Period,
+  periodActivities,
+  qualifiedExpr,
+  trainingOutcomeExpr,
+  vettingCountedExpr,
+  ZONE,
+} from './overview.sql';
+
+/** Stages shown on the "activities by stage" chart, in lifecycle order (drafts are not reported yet). */
+const STAGES = Object.values(ActivityStatus).filter((s) => s !== ActivityStatus.DRAFT);
+const FAILURE_REASONS = [
+  VettingReasonCategory.OWN_RECORD,
+  VettingReasonCategory.RELATIVE_RECORD,
+  VettingReasonCategory.PRE_CHECK,
+  VettingReasonCategory.OTHER,
+];
+const OPEN = new Set<string>(STAGES.filter((s) => s !== ActivityStatus.CLOSED && s !== ActivityStatus.CANCELLED));
+
+type Row = Record<string, unknown>;
+const n = (v: unknown) => Number(v ?? 0);
+const rate = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);
+
+/**
+ * The 领导小组办公室 overview (SPEC §6). Every figure is an aggregate computed in PostgreSQL; the
+ * server only receives one row per group. The drill-down lists reuse the same predicates.
+ */
+export class OverviewService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async deadlines(): Promise<Deadlines> {
+    const s = await this.settings.all();
+    return {
+      recommendDays: s['deadline.recommendDaysBefore'],
+      vettingDaysBefore: s['deadline.vettingDaysBefore'],
+      trainingDaysBefore: s['deadline.trainingDaysBefore'],
+    };
+  }
+
+  async overview(actor: Actor, from: string, to: string, district?: District | null): Promise<Overview> {
+    const period = overviewScope(actor, from, to, district);
+    const deadlines = await this.deadlines();
+    const base: DrilldownFilter = { from: period.from, to: period.to, district: period.district };
+    const f = (extra: Partial<DrilldownFilter>): DrilldownFilter => ({ ...base, ...extra });
+
+    const [activityRows, companyRows, vettingRows, trainingRows, findingRows, companyFindingRows, ageRows] = await Promise.all([
+      this.activityFigures(period, deadlines),
+      this.companyFigures(period),
+      this.vettingFigures(period),
+      this.trainingFigures(period),
+      this.findingFigures(period),
+      this.findingsByCompany(period),
+      this.ageFigures(period),
+    ]);
+
+    // activities by stage, late, few candidates
+    const byStage = new Map<string, { onTime: number; late: number }>();
+    const lateBy = new Map<string, number>();
+    let activities = 0;
+    let open = 0;
+    let late = 0;
+    let few = 0;
+    for (const r of activityRows) {
+      const count = n(r.count);
+      const status = r.status as string;
+      const stage = byStage.get(status) ?? { onTime: 0, late: 0 };
+      if (r.late_stage) {
+        stage.late += count;
+        late += count;
+        lateBy.set(r.late_stage as string, (lateBy.get(r.late_stage as string) ?? 0) + count);
+      } else stage.onTime += count;
+      byStage.set(status, stage);
+      activities += count;
+      if (OPEN.has(status)) open += count;
+      if (r.few) few += count;
+    }
+    const A = DrilldownKind.ACTIVITIES;
+    const activitiesByStage: OverviewGroup[] = STAGES.map((s) => ({
+      key: s,
+      label: activityStatusLabels[s],
+      parts: [
+        { key: 'ON_TIME', label: '按期', value: byStage.get(s)?.onTime ?? 0, kind: A, filter: f({ status: s, late: false }) },
+        { key: 'LATE', label: '逾期', value: byStage.get(s)?.late ?? 0, kind: A, filter: f({ status: s, late: true }) },
+      ],
+    }));
+    const lateByStage: OverviewCount[] = Object.values(LateStage).map((s) => ({
+      key: s,
+      label: lateStageLabels[s],
+      value: lateBy.get(s) ?? 0,
+      kind: A,
+      filter: f({ lateStage: s }),
+    }));
+
+    // companies
+    const C = DrilldownKind.COMPANIES;
+    const companyFilter = (extra: Partial<DrilldownFilter>): DrilldownFilter => ({ district: period.district, ...extra });
+    const byDistrict = new Map<string, { yes: number; no: number }>();
+    let companiesQualified = 0;
+    let companiesTotal = 0;
+    for (const r of companyRows) {
+      const d = byDistrict.get(r.district as string) ?? { yes: 0, no: 0 };
+      if (r.qualified) {
+        d.yes += n(r.count);
+        companiesQualified += n(r.count);
+      } else d.no += n(r.count);
+      companiesTotal += n(r.count);
+      byDistrict.set(r.district as string, d);
+    }
+    const districts = period.district ? [period.district] : Object.values(District);
+    const companiesByDistrict: OverviewGroup[] = districts.map((d) => ({
+      key: d,
+      label: districtLabels[d],
+      parts: [
+        { key: 'QUALIFIED', label: '合格', value: byDistrict.get(d)?.yes ?? 0, kind: C, filter: companyFilter({ district: d, qualified: true }) },
+        { key: 'NOT_QUALIFIED', label: '不合格', value: byDistrict.get(d)?.no ?? 0, kind: C, filter: companyFilter({ district: d, qualified: false }) },
+      ],
+    }));
+
+    // vetting
+    const V = DrilldownKind.VETTING_ENTRIES;
+    const decisions = new Map<string, number>();
+    const reasons = new Map<string, number>();
+    for (const r of vettingRows) {
+      decisions.set(r.decision as string, (decisions.get(r.decision as string) ?? 0) + n(r.count));
+      if (r.decision === VettingDecision.FAILED) {
+        const reason = FAILURE_REASONS.includes(r.reason_category as VettingReasonCategory) ? (r.reason_category as string) : VettingReasonCategory.OTHER;
+        reasons.set(reason, (reasons.get(reason) ?? 0) + n(r.count));
+      }
+    }
+    const vettingOutcomes: OverviewCount[] = [VettingDecision.PASSED, VettingDecision.FAILED, VettingDecision.PENDING].map((d) => ({
+      key: d,
+      label: vettingDecisionLabels[d],
+      value: decisions.get(d) ?? 0,
+      kind: V,
+      filter: f({ decision: d }),
+    }));
+    const failureReasons: OverviewCount[] = FAILURE_REASONS.map((c) => ({
+      key: c,
+      label: vettingReasonCategoryLabels[c],
+      value: reasons.get(c) ?? 0,
+      kind: V,
+      filter: f({ decision: VettingDecision.FAILED, reasonCategory: c }),
+    }));
+    const passed = decisions.get(VettingDecision.PASSED) ?? 0;
+    const failed = decisions.get(VettingDecision.FAILED) ?? 0;
+
+    // training
+    const T = DrilldownKind.TRAINING_RESULTS;
+    const outcomes = new Map(trainingRows.map((r) => [r.outcome as string, n(r.count)]));
+    const trainingOutcomes: OverviewCount[] = Object.values(TrainingOutcome).map((o) => ({
+      key: o,
+      label: trainingOutcomeLabels[o],
+      value: outcomes.get(o) ?? 0,
+      kind: T,
+      filter: f({ trainingOutcome: o }),
+    }));
+    const tPassed = outcomes.get(TrainingOutcome.PASSED) ?? 0;
+    const tAssessed = tPassed + (outcomes.get(TrainingOutcome.FAILED) ?? 0) + (outcomes.get(TrainingOutcome.ABSENT) ?? 0);
+
+    // findings
+    const F = DrilldownKind.FINDINGS;
+    const byItem = new Map<string, { open: number; corrected: number }>();
+    let findingsOpen = 0;
+    let findingsTotal = 0;
+    for (const r of findingRows) {
+      const it = byItem.get(r.item as string) ?? { open: 0, corrected: 0 };
+      if (r.open) {
+        it.open += n(r.count);
+        findingsOpen += n(r.count);
+      } else it.corrected += n(r.count);
+      findingsTotal += n(r.count);
+      byItem.set(r.item as string, it);
+    }
+    const findingsByItem: OverviewGroup[] = Object.values(InspectionItem).map((i) => ({
+      key: i,
+      label: inspectionItemLabels[i],
+      parts: [
+        { key: 'OPEN', label: '未纠正', value: byItem.get(i)?.open ?? 0, kind: F, filter: f({ item: i, open: true }) },
+        { key: 'CORRECTED', label: '已纠正', value: byItem.get(i)?.corrected ?? 0, kind: F, filter: f({ item: i, open: false }) },
+      ],
+    }));
+    const findingsByCompany: OverviewGroup[] = companyFindingRows.map((r) => ({
+      key: r.company_id as string,
+      label: r.name as string,
+      parts: [
+        { key: 'OPEN', label: '未纠正', value: n(r.open), kind: F, filter: f({ companyId: r.company_id as string, open: true }) },
+        { key: 'CORRECTED', label: '已纠正', value: n(r.total) - n(r.open), kind: F, filter: f({ companyId: r.company_id as string, open: false }) },
+      ],
+    }));
+
+    // age profile of guards on duty
+    const ages = new Map(ageRows.map((r) => [r.band as string, n(r.count)]));
+    const ageProfile: OverviewCount[] = Object.values(AgeBand).map((b) => ({
+      key: b,
+      label: ageBandLabels[b],
+      value: ages.get(b) ?? 0,
+      kind: DrilldownKind.GUARDS_ON_DUTY,
+      filter: f({ ageBand: b }),
+    }));
+    const guardsOnDuty = [...ages.values()].reduce((a, b) => a + b, 0);
+
+    return {
+      from: period.from!,
+      to: period.to!,
+      district: period.district,
+      generatedAt: new Date(),
+      headline: {
+        activities,
+        activitiesOpen: open,
+        activitiesLate: late,
+        activitiesFewCandidates: few,
+        companiesQualified,
+        companiesTotal,
+        guardsVetted: passed + failed,
+        guardsPassed: passed,
+        guardsPending: decisions.get(VettingDecision.PENDING) ?? 0,
+        vettingPassRate: rate(passed, passed + failed),
+        trainingPassRate: rate(tPassed, tAssessed),
+        guardsOnDuty,
+        findingsOpen,
+        findingsTotal,
+      },
+      companiesByDistrict,
+      vettingOutcomes,
+      failureReasons,
+      activitiesByStage,
+      lateByStage,
+      fewCandidates: { key: 'FEW_CANDIDATES', label: '候选不足3家', value: few, kind: A, filter: f({ fewCandidates: true }) },
+      trainingOutcomes,
+      findingsByItem,
+      findingsByCompany,
+      ageProfile,
+    };
+  }
+
+  // ---- the aggregates (one row per group) ----------------------------------------------------
+
+  private activityFigures(period: Period, d: Deadlines): Promise<Row[]> {
+    const q = new Params();
+    return this.ds.query(
+      `SELECT a.status, ${lateStageExpr(d)} AS late_stage, (a.recommendation_justification IS NOT NULL) AS few, count(*)::int AS count
+         FROM activities a WHERE ${periodActivities(q, period)} GROUP BY 1, 2, 3`,
+      q.values,
+    );
+  }
+
+  private companyFigures(period: Period): Promise<Row[]> {
+    const q = new Params();
+    const where = period.district ? `WHERE c.district = ${q.p(period.district)}::district` : '';
+    return this.ds.query(
+      `SELECT c.district, ${qualifiedExpr()} AS qualified, count(*)::int AS count FROM companies c ${where} GROUP BY 1, 2`,
+      q.values,
+    );
+  }
+
+  private vettingFigures(period: Period): Promise<Row[]> {
+    const q = new Params();
+    return this.ds.query(
+      `SELECT r.decision, r.reason_category, count(*)::int AS count
+         FROM activities a JOIN roster_entries r ON r.activity_id = a.id
+        WHERE ${periodActivities(q, period)} AND ${vettingCountedExpr()} GROUP BY 1, 2`,
+      q.values,
+    );
+  }
+
+  private trainingFigures(period: Period): Promise<Row[]> {
+    const q = new Params();
+    return this.ds.query(
+      `SELECT ${trainingOutcomeExpr()} AS outcome, count(*)::int AS count
+         FROM activities a JOIN training_sessions s ON s.activity_id = a.id JOIN training_attendance t ON t.session_id = s.id
+        WHERE ${periodActivities(q, period)} GROUP BY 1`,
+      q.values,
+    );
+  }
+
+  private findingFigures(period: Period): Promise<Row[]> {
+    const q = new Params();
+    return this.ds.query(
+      `SELECT f.item, (f.corrected_at IS NULL) AS open, count(*)::int AS count
+         FROM activities a JOIN findings f ON f.activity_id = a.id
+        WHERE ${periodActivities(q, period)} GROUP BY 1, 2`,
+      q.values,
+    );
+  }
+
+  private findingsByCompany(period: Period): Promise<Row[]> {
+    const q = new Params();
+    return this.ds.query(
+      `SELECT x.company_id, c.name, x.total, x.open FROM (
+         SELECT f.company_id, count(*)::int AS total, count(*) FILTER (WHERE f.corrected_at IS NULL)::int AS open
+           FROM activities a JOIN findings f ON f.activity_id = a.id
+          WHERE ${periodActivities(q, period)} AND f.company_id IS NOT NULL
+          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) x
+       JOIN companies c ON c.id = x.company_id ORDER BY x.total DESC, c.name`,
+      q.values,
+    );
+  }
+
+  private ageFigures(period: Period): Promise<Row[]> {
+    const q = new Params();
+    return this.ds.query(
+      `SELECT ${ageBandExpr()} AS band, count(*)::int AS count
+         FROM activities a JOIN roster_entries r ON r.activity_id = a.id JOIN guards g ON g.id = r.guard_id
+        WHERE ${periodActivities(q, period)} AND ${onDutyExpr()} GROUP BY 1`,
+      q.values,
+    );
+  }
+
+  // ---- the lists behind the figures ----------------------------------------------------------
+
+  async drilldown(actor: Actor, kind: DrilldownKind, filter: DrilldownFilter, page?: PageInput): Promise<DrilldownPage> {
+    // The same scope as the overview: a district bureau is held to its own district.
+    const scoped = overviewScope(actor, filter.from ?? '2000-01-01', filter.to ?? '2999-12-31', filter.district);
+    const period: Period = { from: filter.from ?? null, to: filter.to ?? null, district: scoped.district };
+    const { skip, take, page: pageNo, pageSize } = pageWindow(page);
+    const deadlines = await this.deadlines();
+    const q = new Params();
+    const spec = this.listSpec(kind, filter, period, deadlines, q, seesFullIdNumbers(actor));
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${spec.from}`, q.values);
+    const rows: Row[] = await this.ds.query(
+      `SELECT ${spec.select} ${spec.from} ORDER BY ${spec.orderBy} LIMIT ${take} OFFSET ${skip}`,
+      q.values,
+    );
+    return {
+      kind,
+      title: drilldownKindLabels[kind],
+      columns: spec.columns,
+      items: rows.map(spec.toRow),
+      total,
+      page: pageNo,
+      pageSize,
+    };
+  }
+
+  /** One list: its FROM … WHERE, the columns it shows and how one row reads. */
+  private listSpec(kind: DrilldownKind, filter: DrilldownFilter, period: Period, d: Deadlines, q: Params, fullIds: boolean) {
+    const date = (v: unknown) => (v ? new Date(v as string).toLocaleString('zh-CN', { timeZone: ZONE, hour12: false }).slice(0, -3) : '');
+    const day = (v: unknown) => (v ? new Date(v as string).toLocaleDateString('zh-CN', { timeZone: ZONE }) : '');
+    const id = (v: unknown) => (fullIds ? (v as string) : maskIdNumber(v as string));
+    const where: string[] = [];
+    const bool = (v: boolean | null | undefined, yes: string, no: string) => {
+      if (v === true) where.push(yes);
+      else if (v === false) where.push(no);
+    };
+
+    switch (kind) {
+      case DrilldownKind.ACTIVITIES: {
+        where.push(periodActivities(q, period));
+        const late = lateStageExpr(d);
+        if (filter.status) where.push(`a.status = ${q.p(filter.status)}::activity_status`);
+        if (filter.lateStage) where.push(`${late} = ${q.p(filter.lateStage)}`);
+        bool(filter.late, `${late} IS NOT NULL`, `${late} IS NULL`);
+        bool(filter.fewCandidates, 'a.recommendation_justification IS NOT NULL', 'a.recommendation_justification IS NULL');
+        return {
+          from: `FROM activities a WHERE ${where.join(' AND ')}`,
+          select: `a.id, a.code, a.name, a.district, a.starts_at, a.status, ${late} AS late_stage, a.guards_required,
+                   (SELECT count(*)::int FROM activity_candidates ac WHERE ac.activity_id = a.id) AS candidates`,
+          orderBy: 'a.starts_at, a.code',
+          columns: ['编号', '活动名称', '辖区', '开始时间', '阶段', '逾期', '需保安员', '候选公司'],
+          toRow: (r: Row): DrilldownRow => ({
+            id: r.id as string,
+            cells: [
+              r.code as string,
+              r.name as string,
+              districtLabels[r.district as District],
+              date(r.starts_at),
+              activityStatusLabels[r.status as ActivityStatus],
+              r.late_stage ? lateStageLabels[r.late_stage as LateStage] : '按期',
+              String(r.guards_required),
+              String(r.candidates),
+            ],
+            link: `/activities/${r.id}`,
+          }),
+        };
+      }
+      case DrilldownKind.COMPANIES: {
+        if (period.district) where.push(`c.district = ${q.p(period.district)}::district`);
+        bool(filter.qualified, qualifiedExpr(), `NOT ${qualifiedExpr()}`);
+        return {
+          from: `FROM companies c${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
+          select: `c.id, c.name, c.district, c.status, c.license_expiry::text AS license_expiry, ${qualifiedExpr()} AS qualified,
+                   (c.license_expiry < (now() AT TIME ZONE '${ZONE}')::date) AS expired,
+                   (SELECT count(*)::int FROM guards g WHERE g.company_id = c.id AND g.status = 'ACTIVE') AS guards,
+                   (SELECT count(*)::int FROM findings sf WHERE sf.company_id = c.id AND sf.serious AND sf.corrected_at IS NULL) AS serious_open`,
+          orderBy: 'c.district, c.name',
+          columns: ['公司名称', '辖区', '状态', '许可证有效期至', '在册保安员', '未纠正严重问题', '是否合格'],
+          toRow: (r: Row): DrilldownRow => {
+            const why = [
+              r.status !== CompanyStatus.ACTIVE ? companyStatusLabels[r.status as CompanyStatus] : null,
+              r.expired ? '许可证过期' : null,
+              n(r.serious_open) > 0 ? '有未纠正严重问题' : null,
+            ].filter(Boolean);
+            return {
+              id: r.id as string,
+              cells: [
+                r.name as string,
+                districtLabels[r.district as District],
+                companyStatusLabels[r.status as CompanyStatus],
+                r.license_expiry as string,
+                String(r.guards),
+                String(r.serious_open),
+                r.qualified ? '合格' : `不合格（${why.join('、')}）`,
+              ],
+              link: `/companies/${r.id}`,
+            };
+          },
+        };
+      }
+      case DrilldownKind.VETTING_ENTRIES: {
+        where.push(periodActivities(q, period), vettingCountedExpr());
+        if (filter.decision) where.push(`r.decision = ${q.p(filter.decision)}::vetting_decision`);
+        if (filter.reasonCategory === VettingReasonCategory.OTHER) where.push(`(r.reason_category IS NULL OR r.reason_category IN ('OTHER', 'CLEAR'))`);
+        else if (filter.reasonCategory) where.push(`r.reason_category = ${q.p(filter.reasonCategory)}::vetting_reason_category`);
+        if (filter.companyId) where.push(`r.company_id = ${q.p(filter.companyId)}::uuid`);
+        return {
+          from: `FROM activities a JOIN roster_entries r ON r.activity_id = a.id JOIN guards g ON g.id = r.guard_id
+                 JOIN companies c ON c.id = r.company_id WHERE ${where.join(' AND ')}`,
+          select: `r.id, g.name, g.id_number, c.name AS company, a.name AS activity, a.id AS activity_id, r.decision, r.reason_category, r.decided_at`,
+          orderBy: 'a.starts_at, a.code, g.name, r.id',
+          columns: ['保安员', '身份证号', '公司', '活动', '审核结论', '原因类别', '决定时间'],
+          toRow: (r: Row): DrilldownRow => ({
+            id: r.id as string,
+            cells: [
+              r.name as string,
+              id(r.id_number),
+              r.company as string,
+              r.activity as string,
+              vettingDecisionLabels[r.decision as VettingDecision],
+              r.reason_category ? vettingReasonCategoryLabels[r.reason_category as VettingReasonCategory] : '',
+              date(r.decided_at),
+            ],
+            link: `/activities/${r.activity_id}`,
+          }),
+        };
+      }
+      case DrilldownKind.TRAINING_RESULTS: {
+        where.push(periodActivities(q, period));
+        if (filter.trainingOutcome) where.push(`${trainingOutcomeExpr()} = ${q.p(filter.trainingOutcome)}`);
+        return {
+          from: `FROM activities a JOIN training_sessions s ON s.activity_id = a.id JOIN training_attendance t ON t.session_id = s.id
+                 JOIN roster_entries r ON r.id = t.roster_entry_id JOIN guards g ON g.id = r.guard_id
+                 JOIN companies c ON c.id = r.company_id WHERE ${where.join(' AND ')}`,
+          select: `t.session_id || ':' || t.roster_entry_id AS id, g.name, c.name AS company, a.name AS activity, a.id AS activity_id,
+                   s.starts_at, s.is_makeup, ${trainingOutcomeExpr()} AS outcome`,
+          orderBy: 's.starts_at, g.name, 1',
+          columns: ['保安员', '公司', '活动', '培训时间', '场次', '结果'],
+          toRow: (r: Row): DrilldownRow => ({
+            id: r.id as string,
+            cells: [
+              r.name as string,
+              r.company as string,
+              r.activity as string,
+              date(r.starts_at),
+              r.is_makeup ? '补训' : '集中培训',
+              trainingOutcomeLabels[r.outcome as TrainingOutcome],
+            ],
+            link: `/activities/${r.activity_id}`,
+          }),
+        };
+      }
+      case DrilldownKind.FINDINGS: {
+        where.push(periodActivities(q, period));
+        if (filter.item) where.push(`f.item = ${q.p(filter.item)}::inspection_item`);
+        bool(filter.open, 'f.corrected_at IS NULL', 'f.corrected_at IS NOT NULL');
+        if (filter.companyId) where.push(`f.company_id = ${q.p(filter.companyId)}::uuid`);
+        return {
+          from: `FROM activities a JOIN findings f ON f.activity_id = a.id LEFT JOIN companies c ON c.id = f.company_id
+                 LEFT JOIN guards g ON g.id = f.guard_id WHERE ${where.join(' AND ')}`,
+          select: `f.id, a.name AS activity, a.id AS activity_id, c.name AS company, g.name AS guard, f.item, f.serious, f.note,
+                   f.recorded_at, f.corrected_at`,
+          orderBy: 'f.recorded_at DESC, f.id',
+          columns: ['活动', '公司', '保安员', '检查项目', '严重', '说明', '记录时间', '纠正'],
+          toRow: (r: Row): DrilldownRow => ({
+            id: r.id as string,
+            cells: [
+              r.activity as string,
+              (r.company as string) ?? '—',
+              (r.guard as string) ?? '—',
+              inspectionItemLabels[r.item as InspectionItem],
+              r.serious ? '严重' : '一般',
+              (r.note as string) ?? '',
+              date(r.recorded_at),
+              r.corrected_at ? `已纠正 ${date(r.corrected_at)}` : '未纠正',
+            ],
+            link: `/activities/${r.activity_id}`,
+          }),
+        };
+      }
+      case DrilldownKind.GUARDS_ON_DUTY: {
+        where.push(periodActivities(q, period), onDutyExpr());
+        if (filter.ageBand) where.push(`${ageBandExpr()} = ${q.p(filter.ageBand)}`);
+        if (filter.companyId) where.push(`r.company_id = ${q.p(filter.companyId)}::uuid`);
+        return {
+          from: `FROM activities a JOIN roster_entries r ON r.activity_id = a.id JOIN guards g ON g.id = r.guard_id
+                 JOIN companies c ON c.id = r.company_id WHERE ${where.join(' AND ')}`,
+          select: `r.id, g.name, g.id_number, ${ageExpr()} AS age, c.name AS company, a.name AS activity, a.id AS activity_id,
+                   a.starts_at, r.post`,
+          orderBy: 'a.starts_at, g.name, r.id',
+          columns: ['保安员', '身份证号', '年龄', '公司', '活动', '活动日期', '岗位'],
+          toRow: (r: Row): DrilldownRow => ({
+            id: r.id as string,
+            cells: [
+              r.name as string,
+              id(r.id_number),
+              String(r.age),
+              r.company as string,
+              r.activity as string,
+              day(r.starts_at),
+              (r.post as string) ?? '',
+            ],
+            link: `/activities/${r.activity_id}`,
+          }),
+        };
+      }
+      default:
+        throw badInput('未知的列表类型', [{ field: 'kind', message: '未知的列表类型' }]);
+    }
+  }
+}
