@@ -5,6 +5,8 @@ import { buildSchema, registerEnumType } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { authChecker, SessionGuard } from './modules/auth/auth.checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { CompanyResolver } from './modules/companies/company.resolver';
+import { CertificateRevocationResolver, GuardResolver } from './modules/guards/guard.resolver';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { NotificationsResolver } from './modules/notifications/notifications.resolver';
 import { SettingsResolver } from './modules/settings/settings.resolver';
@@ -43,6 +45,9 @@ export const resolvers = [
   AuditResolver,
   NotificationsResolver,
   SettingsResolver,
+  CompanyResolver,
+  GuardResolver,
+  CertificateRevocationResolver,
   DashboardResolver,
 ] as const;
 

@@ -3,6 +3,8 @@ import { AppConfig } from './config';
 import { ActivityLifecycle } from './modules/activities/lifecycle';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
+import { CompaniesService } from './modules/companies/company.service';
+import { GuardsService } from './modules/guards/guard.service';
 import { HomeService } from './modules/dashboard/home.service';
 import { OverviewService } from './modules/dashboard/overview.service';
 import { InAppChannel, NotificationsService } from './modules/notifications/notifications.service';
@@ -18,6 +20,8 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const lifecycle = new ActivityLifecycle(audit, notifications);
   const overview = new OverviewService(ds, settings);
   const home = new HomeService(ds, overview);
+  const companies = new CompaniesService(ds, audit, notifications);
+  const guards = new GuardsService(ds, audit, settings);
   return {
     config,
     audit,
@@ -26,6 +30,8 @@ export function createServices(ds: DataSource, config: AppConfig) {
     notifications,
     settings,
     lifecycle,
+    companies,
+    guards,
     overview,
     home,
   };

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { UnitEntity } from '../modules/units/unit.entity';
+import { companyLoaders } from '../modules/companies/company.loaders';
+import { guardLoaders } from '../modules/guards/guard.loaders';
 
 /** Loads rows of one entity by id, in one query per batch, returned in key order. */
 export function byIdLoader<T extends { id: string }>(
@@ -18,6 +20,8 @@ export function byIdLoader<T extends { id: string }>(
 export function createLoaders(ds: DataSource) {
   return {
     unit: byIdLoader(ds, UnitEntity),
+    ...companyLoaders(ds),
+    ...guardLoaders(ds),
   };
 }
 

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { logger } from '../../common/logger';
 import { seedDemoAccounts, seedDemoOrganizers } from './demo-accounts';
+import { seedDemoRegister } from './demo-register';
 import { seedReference } from './reference';
 
 export interface SeedOptions {
@@ -21,6 +22,7 @@ export async function seedIfEmpty(ds: DataSource, options: SeedOptions): Promise
     const ids = await seedReference(m, { password: options.adminPassword, mustChangePassword: !options.demo });
     if (options.demo) {
       await seedDemoOrganizers(m, ids);
+      await seedDemoRegister(m, ids);
       await seedDemoAccounts(m, ids);
     }
     logger.info({ demo: options.demo }, '初始数据已载入');

@@ -1,0 +1,102 @@
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { todayCN } from '../../common/dates';
+import { CompanyPerformance, loadPerformance } from './performance';
+
+/** Register figures of a company, computed for many companies in one query. */
+export interface CompanyFigures {
+  guardsOnRegister: number;
+  guardsWithValidCertificate: number;
+  guardsWithValidVetting: number;
+  ageProfile: {
+    under30: number;
+    from30to39: number;
+    from40to49: number;
+    from50to55: number;
+    over55: number;
+    averageAge: number | null;
+  };
+  activitiesServed: number;
+}
+
+/**
+ * One SQL statement for a batch of companies. A valid certificate = a 保安员证 not revoked since it
+ * was issued; a valid vetting = a PASSED decision about the same person (by ID number) within the
+ * reuse window (setting `vetting.reuseWindowDays`).
+ */
+export async function loadCompanyFigures(ds: DataSource, ids: readonly string[], today = todayCN()): Promise<Map<string, CompanyFigures>> {
+  const rows: Record<string, string | number | null>[] = await ds.query(
+    `WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
+     win AS (SELECT COALESCE((SELECT (value #>> '{}')::int FROM settings WHERE key = 'vetting.reuseWindowDays'), 180) AS days),
+     g AS (
+       SELECT g.id, g.company_id, g.id_number, g.certificate_no, g.certificate_issued_on,
+              date_part('year', age($2::date, g.birth_date))::int AS age
+       FROM guards g WHERE g.company_id = ANY($1::uuid[]) AND g.status = 'ACTIVE'),
+     gs AS (
+       SELECT company_id, count(*)::int AS on_register,
+         count(*) FILTER (WHERE certificate_no IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM certificate_revocations cr
+           WHERE cr.id_number = g.id_number AND cr.revoked_on >= COALESCE(g.certificate_issued_on, DATE '1900-01-01')))::int AS valid_cert,
+         count(*) FILTER (WHERE age < 30)::int AS under30,
+         count(*) FILTER (WHERE age BETWEEN 30 AND 39)::int AS from30,
+         count(*) FILTER (WHERE age BETWEEN 40 AND 49)::int AS from40,
+         count(*) FILTER (WHERE age BETWEEN 50 AND 55)::int AS from50,
+         count(*) FILTER (WHERE age > 55)::int AS over55,
+         avg(age)::float8 AS avg_age
+       FROM g GROUP BY company_id),
+     vv AS (
+       SELECT g.company_id, count(DISTINCT g.id)::int AS valid_vetting
+       FROM g
+       JOIN guards p ON p.id_number = g.id_number
+       JOIN roster_entries r ON r.guard_id = p.id AND r.decision = 'PASSED'
+       WHERE r.decided_at >= now() - make_interval(days => (SELECT days FROM win))
+       GROUP BY g.company_id),
+     served AS (
+       SELECT selected_company_id AS company_id, count(*)::int AS served
+       FROM activities WHERE selected_company_id = ANY($1::uuid[]) AND status = 'CLOSED'
+       GROUP BY selected_company_id)
+     SELECT ids.id, COALESCE(gs.on_register, 0) AS on_register, COALESCE(gs.valid_cert, 0) AS valid_cert,
+            COALESCE(vv.valid_vetting, 0) AS valid_vetting,
+            COALESCE(gs.under30, 0) AS under30, COALESCE(gs.from30, 0) AS from30, COALESCE(gs.from40, 0) AS from40,
+            COALESCE(gs.from50, 0) AS from50, COALESCE(gs.over55, 0) AS over55, gs.avg_age,
+            COALESCE(served.served, 0) AS served
+     FROM ids
+     LEFT JOIN gs ON gs.company_id = ids.id
+     LEFT JOIN vv ON vv.company_id = ids.id
+     LEFT JOIN served ON served.company_id = ids.id`,
+    [ids, today],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id as string,
+      {
+        guardsOnRegister: Number(r.on_register),
+        guardsWithValidCertificate: Number(r.valid_cert),
+        guardsWithValidVetting: Number(r.valid_vetting),
+        ageProfile: {
+          under30: Number(r.under30),
+          from30to39: Number(r.from30),
+          from40to49: Number(r.from40),
+          from50to55: Number(r.from50),
+          over55: Number(r.over55),
+          averageAge: r.avg_age === null ? null : Math.round(Number(r.avg_age) * 10) / 10,
+        },
+        activitiesServed: Number(r.served),
+      },
+    ]),
+  );
+}
+
+/** Per-request loaders of the companies module (merged into `createLoaders`). */
+export function companyLoaders(ds: DataSource) {
+  return {
+    companyFigures: new DataLoader<string, CompanyFigures>(async (ids) => {
+      const map = await loadCompanyFigures(ds, ids);
+      return ids.map((id) => map.get(id)!);
+    }),
+    companyPerformance: new DataLoader<string, CompanyPerformance>(async (ids) => {
+      const map = await loadPerformance(ds.manager, ids);
+      return ids.map((id) => map.get(id)!);
+    }),
+  };
+}

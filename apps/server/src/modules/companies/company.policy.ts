@@ -1,0 +1,47 @@
+import { Role } from '@evs/schema';
+import { SelectQueryBuilder } from 'typeorm';
+import { Actor } from '../../common/context';
+import { forbidden, notFound } from '../../common/errors';
+
+/** Roles that see every company's register entry (the organizer: public register info only). */
+const SEE_ALL_COMPANIES: Role[] = [
+  Role.SECURITY_DETACHMENT,
+  Role.OFFICE,
+  Role.LEADER,
+  Role.EVENT_DETACHMENT,
+  Role.DISTRICT_BUREAU,
+  Role.ORGANIZER,
+];
+
+/** Roles allowed on the `companies` / `company` queries at the edge; rows are filtered by `scopeCompanies`. */
+export const COMPANY_READER_ROLES: Role[] = [...SEE_ALL_COMPANIES, Role.COMPANY];
+
+export function canViewCompany(actor: Actor, companyId: string): boolean {
+  if (SEE_ALL_COMPANIES.includes(actor.role)) return true;
+  return actor.role === Role.COMPANY && actor.companyId === companyId;
+}
+
+/** NOT_FOUND, never revealing whether another company exists. */
+export function assertCanViewCompany(actor: Actor, companyId: string): void {
+  if (!canViewCompany(actor, companyId)) throw notFound('保安服务公司');
+}
+
+/** Adds the row rule to a query over `companies` aliased `alias`. */
+export function scopeCompanies<T extends object>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'c'): SelectQueryBuilder<T> {
+  if (SEE_ALL_COMPANIES.includes(actor.role)) return qb;
+  if (actor.role === Role.COMPANY && actor.companyId) {
+    return qb.andWhere(`${alias}.id = :scopeCompanyId`, { scopeCompanyId: actor.companyId });
+  }
+  return qb.andWhere('false');
+}
+
+/** The register (create, edit, suspend) belongs to 保安管理支队. */
+export function assertCanManageCompanies(actor: Actor): void {
+  if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden('只有保安管理支队可以登记和修改保安服务公司');
+}
+
+/** A company user edits its own company's address and contact only. */
+export function ownCompanyId(actor: Actor): string {
+  if (actor.role !== Role.COMPANY || !actor.companyId) throw forbidden('只有保安服务公司账号可以维护本公司资料');
+  return actor.companyId;
+}

@@ -1,0 +1,336 @@
+import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, MOBILE_PATTERN, Role, UnitKind } from '@evs/schema';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../../common/context';
+import { isIsoDate, todayCN } from '../../common/dates';
+import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
+import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword, passwordProblem } from '../auth/auth.service';
+import { UserEntity } from '../auth/user.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { UnitEntity } from '../units/unit.entity';
+import { CompanyEntity } from './company.entity';
+import {
+  CompanyFilterInput,
+  CompanyInput,
+  CompanyProfileInput,
+  CompanySortField,
+  CompanySortInput,
+  CreateCompanyInput,
+} from './company.inputs';
+import { assertCanManageCompanies, assertCanViewCompany, ownCompanyId, scopeCompanies } from './company.policy';
+
+/** 条例第八条: registered capital of at least ¥1,000,000. */
+export const MIN_REGISTERED_CAPITAL = 1_000_000;
+export const CAPITAL_RULE_MESSAGE = '注册资本不得少于人民币100万元（《保安服务管理条例》第八条）';
+const LANDLINE_PATTERN = /^0\d{2,3}-?\d{7,8}$/;
+
+export function phoneProblem(phone: string): string | null {
+  const p = phone.trim();
+  if (!p) return '请填写联系电话';
+  if (MOBILE_PATTERN.test(p) || LANDLINE_PATTERN.test(p)) return null;
+  return '联系电话应为11位手机号或带区号的固定电话（如0427-2812345）';
+}
+
+/** The register entry trimmed and normalised (credit code upper-case). */
+export function normaliseCompanyInput<T extends CompanyInput>(input: T): T {
+  return {
+    ...input,
+    name: input.name.trim(),
+    creditCode: input.creditCode.trim().toUpperCase(),
+    licenseNo: input.licenseNo.trim(),
+    licenseExpiry: input.licenseExpiry.trim(),
+    address: input.address.trim(),
+    contactName: input.contactName.trim(),
+    contactPhone: input.contactPhone.trim(),
+  };
+}
+
+function profileProblems(input: CompanyProfileInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!input.address.trim()) problems.push({ field: 'address', message: '请填写住所' });
+  else if (input.address.length > 200) problems.push({ field: 'address', message: '住所不能超过200字' });
+  if (!input.contactName.trim()) problems.push({ field: 'contactName', message: '请填写联系人' });
+  else if (input.contactName.length > 30) problems.push({ field: 'contactName', message: '联系人不能超过30字' });
+  const phone = phoneProblem(input.contactPhone);
+  if (phone) problems.push({ field: 'contactPhone', message: phone });
+  return problems;
+}
+
+/** Every problem of a register entry, field by field (pure; unit-tested). */
+export function companyInputProblems(input: CompanyInput, options: { creating: boolean; today: string }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (input.name.length < 4) problems.push({ field: 'name', message: '公司名称至少4个字' });
+  else if (input.name.length > 60) problems.push({ field: 'name', message: '公司名称不能超过60字' });
+  const credit = creditCodeProblem(input.creditCode);
+  if (credit) problems.push({ field: 'creditCode', message: credit });
+  if (!input.licenseNo) problems.push({ field: 'licenseNo', message: '请填写保安服务许可证号' });
+  else if (input.licenseNo.length > 40) problems.push({ field: 'licenseNo', message: '保安服务许可证号不能超过40字' });
+  if (!isIsoDate(input.licenseExpiry)) {
+    problems.push({ field: 'licenseExpiry', message: '保安服务许可证有效期应为有效日期（YYYY-MM-DD）' });
+  } else if (options.creating && input.licenseExpiry < options.today) {
+    problems.push({ field: 'licenseExpiry', message: `保安服务许可证已于${input.licenseExpiry}到期，不能登记` });
+  }
+  if (!Number.isFinite(input.registeredCapital) || input.registeredCapital < 0) {
+    problems.push({ field: 'registeredCapital', message: '注册资本应为有效金额（元）' });
+  } else if (input.registeredCapital < MIN_REGISTERED_CAPITAL) {
+    problems.push({ field: 'registeredCapital', message: CAPITAL_RULE_MESSAGE });
+  } else if (input.registeredCapital >= 1e12) {
+    problems.push({ field: 'registeredCapital', message: '注册资本金额过大' });
+  }
+  problems.push(...profileProblems(input));
+  return problems;
+}
+
+export interface CompanyListArgs {
+  filter?: CompanyFilterInput;
+  sort?: CompanySortInput;
+  page?: PageInput;
+}
+
+const SORT_COLUMNS: Record<CompanySortField, string> = {
+  [CompanySortField.NAME]: 'c.name',
+  [CompanySortField.LICENSE_EXPIRY]: 'c.license_expiry',
+  [CompanySortField.GUARD_COUNT]: 'guard_count',
+  [CompanySortField.CREATED_AT]: 'c.created_at',
+};
+
+export class CompaniesService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async list(actor: Actor, args: CompanyListArgs): Promise<Page<CompanyEntity>> {
+    const w = pageWindow(args.page);
+    const f = args.filter ?? {};
+    const qb = this.ds.getRepository(CompanyEntity).createQueryBuilder('c');
+    scopeCompanies(qb, actor);
+    const search = f.search?.trim();
+    if (search) {
+      qb.andWhere(
+        new Brackets((b) => b.where('c.name ILIKE :s', { s: `%${search}%` }).orWhere('c.credit_code ILIKE :s')),
+      );
+    }
+    if (f.district) qb.andWhere('c.district = :district', { district: f.district });
+    if (f.status) qb.andWhere('c.status = :status', { status: f.status });
+    if (f.qualifiedOnly) {
+      qb.andWhere(`c.status = 'ACTIVE' AND c.license_expiry >= :today AND c.registered_capital >= :minCapital`, {
+        today: todayCN(),
+        minCapital: MIN_REGISTERED_CAPITAL,
+      });
+    }
+    const sort = args.sort ?? { field: CompanySortField.NAME, descending: false };
+    const dir = sort.descending ? 'DESC' : 'ASC';
+    if (sort.field === CompanySortField.GUARD_COUNT) {
+      qb.addSelect(`(SELECT count(*) FROM guards g WHERE g.company_id = c.id AND g.status = 'ACTIVE')`, 'guard_count');
+    }
+    qb.orderBy(SORT_COLUMNS[sort.field], dir).addOrderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC');
+    const [items, total] = await qb.offset(w.skip).limit(w.take).getManyAndCount();
+    return { items, total, page: w.page, pageSize: w.pageSize };
+  }
+
+  async get(actor: Actor, id: string): Promise<CompanyEntity> {
+    assertCanViewCompany(actor, id);
+    const company = await this.ds.getRepository(CompanyEntity).findOneBy({ id });
+    if (!company) throw notFound('保安服务公司');
+    return company;
+  }
+
+  async create(actor: Actor, raw: CreateCompanyInput, requestId?: string): Promise<CompanyEntity> {
+    assertCanManageCompanies(actor);
+    const input = normaliseCompanyInput(raw);
+    const problems = companyInputProblems(input, { creating: true, today: todayCN() });
+    const account = input.account
+      ? { username: input.account.username.trim(), displayName: input.account.displayName.trim(), password: input.account.password }
+      : null;
+    if (account) {
+      if (!/^[A-Za-z0-9_.-]{3,32}$/.test(account.username)) {
+        problems.push({ field: 'account.username', message: '用户名应为3–32位字母、数字、下划线、点或连字符' });
+      }
+      if (!account.displayName) problems.push({ field: 'account.displayName', message: '请填写账号使用人姓名' });
+      const pw = passwordProblem(account.password);
+      if (pw) problems.push({ field: 'account.password', message: pw.replace('新密码', '初始密码') });
+    }
+    assertNoProblems(problems, '保安服务公司登记信息有误');
+    const passwordHash = account ? await hashPassword(account.password) : null;
+
+    return this.inTransaction(async (m) => {
+      await this.assertCreditCodeFree(m, input.creditCode);
+      if (account && (await m.existsBy(UserEntity, { username: account.username }))) {
+        throw new DomainError('CONFLICT', `用户名“${account.username}”已被使用`, [
+          { field: 'account.username', message: `用户名“${account.username}”已被使用` },
+        ]);
+      }
+      const unit = await m.save(
+        UnitEntity,
+        m.create(UnitEntity, {
+          name: input.name,
+          kind: UnitKind.COMPANY,
+          district: input.district,
+          contactName: input.contactName,
+          contactPhone: input.contactPhone,
+        }),
+      );
+      const company = m.create(CompanyEntity, {
+        id: unit.id,
+        name: input.name,
+        creditCode: input.creditCode,
+        licenseNo: input.licenseNo,
+        licenseExpiry: input.licenseExpiry,
+        registeredCapital: input.registeredCapital.toFixed(2),
+        address: input.address,
+        district: input.district,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        status: CompanyStatus.ACTIVE,
+        statusReason: null,
+      });
+      await m.insert(CompanyEntity, company);
+      if (account) {
+        await m.insert(UserEntity, {
+          username: account.username,
+          displayName: account.displayName,
+          role: Role.COMPANY,
+          unitId: unit.id,
+          passwordHash: passwordHash!,
+          mustChangePassword: true,
+        });
+      }
+      const saved = await m.findOneByOrFail(CompanyEntity, { id: unit.id });
+      await this.audit.record(m, actor, {
+        action: AuditAction.CREATE,
+        entityType: 'Company',
+        entityId: saved.id,
+        summary: `登记保安服务公司“${saved.name}”${account ? `，开设账号 ${account.username}` : ''}`,
+        after: saved,
+      }, requestId);
+      return saved;
+    });
+  }
+
+  async update(actor: Actor, id: string, raw: CompanyInput, version: number | undefined, requestId?: string): Promise<CompanyEntity> {
+    assertCanManageCompanies(actor);
+    const input = normaliseCompanyInput(raw);
+    assertNoProblems(companyInputProblems(input, { creating: false, today: todayCN() }), '保安服务公司登记信息有误');
+    return this.inTransaction(async (m) => {
+      const before = await this.lock(m, id, version);
+      if (input.creditCode !== before.creditCode) await this.assertCreditCodeFree(m, input.creditCode, id);
+      const patch: Partial<CompanyEntity> = {
+        name: input.name,
+        creditCode: input.creditCode,
+        licenseNo: input.licenseNo,
+        licenseExpiry: input.licenseExpiry,
+        registeredCapital: input.registeredCapital.toFixed(2),
+        address: input.address,
+        district: input.district,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+      };
+      const after = await this.write(m, before, patch);
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'Company',
+        entityId: id,
+        summary: `修改保安服务公司“${after.name}”的登记信息`,
+        before,
+        after,
+      }, requestId);
+      return after;
+    });
+  }
+
+  async setStatus(actor: Actor, id: string, status: CompanyStatus, reason: string, requestId?: string): Promise<CompanyEntity> {
+    assertCanManageCompanies(actor);
+    const why = reason.trim();
+    if (!why) throw badInput('请填写变更状态的原因', [{ field: 'reason', message: '请填写变更状态的原因' }]);
+    if (why.length > 500) throw badInput('原因不能超过500字', [{ field: 'reason', message: '原因不能超过500字' }]);
+    return this.inTransaction(async (m) => {
+      const before = await this.lock(m, id);
+      if (before.status === status) {
+        throw badInput(`该公司当前已是“${companyStatusLabels[status]}”状态`, [
+          { field: 'status', message: `该公司当前已是“${companyStatusLabels[status]}”状态` },
+        ]);
+      }
+      const after = await this.write(m, before, { status, statusReason: status === CompanyStatus.ACTIVE ? null : why });
+      const summary = `保安服务公司“${after.name}”状态：${companyStatusLabels[before.status]} → ${companyStatusLabels[status]}（${why}）`;
+      await this.audit.record(m, actor, { action: AuditAction.UPDATE, entityType: 'Company', entityId: id, summary, before, after }, requestId);
+      await this.notifications.notify(m, [id], {
+        title: `本公司状态变更为“${companyStatusLabels[status]}”`,
+        body: `保安管理支队将本公司状态由“${companyStatusLabels[before.status]}”变更为“${companyStatusLabels[status]}”。原因：${why}`,
+        link: '/company/profile',
+      });
+      return after;
+    });
+  }
+
+  /** A company user keeps its own address and contact; nothing else. */
+  async updateProfile(actor: Actor, raw: CompanyProfileInput, requestId?: string): Promise<CompanyEntity> {
+    const id = ownCompanyId(actor);
+    const input = { address: raw.address.trim(), contactName: raw.contactName.trim(), contactPhone: raw.contactPhone.trim() };
+    assertNoProblems(profileProblems(input), '公司资料有误');
+    return this.inTransaction(async (m) => {
+      const before = await this.lock(m, id);
+      const after = await this.write(m, before, input);
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'Company',
+        entityId: id,
+        summary: `保安服务公司“${after.name}”更新本公司住所与联系人`,
+        before,
+        after,
+      }, requestId);
+      return after;
+    });
+  }
+
+  private async inTransaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.ds.transaction(work);
+    } catch (err) {
+      // Two registrations of the same code at once: the database's unique index decides.
+      if ((err as { code?: string }).code === '23505' && /credit_code/.test(String((err as { detail?: string }).detail))) {
+        throw new DomainError('CONFLICT', '统一社会信用代码已被其他公司使用', [
+          { field: 'creditCode', message: '统一社会信用代码已被其他公司使用' },
+        ]);
+      }
+      throw err;
+    }
+  }
+
+  private async assertCreditCodeFree(m: EntityManager, creditCode: string, exceptId?: string): Promise<void> {
+    const other = await m.findOneBy(CompanyEntity, { creditCode });
+    if (other && other.id !== exceptId) {
+      const message = `统一社会信用代码已被“${other.name}”使用`;
+      throw new DomainError('CONFLICT', message, [{ field: 'creditCode', message }]);
+    }
+  }
+
+  private async lock(m: EntityManager, id: string, version?: number | null): Promise<CompanyEntity> {
+    const company = await m
+      .getRepository(CompanyEntity)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
+      .getOne();
+    if (!company) throw notFound('保安服务公司');
+    if (version != null && version !== company.version) {
+      throw new DomainError('CONFLICT', '公司信息已被他人修改，请刷新后重试');
+    }
+    return company;
+  }
+
+  /** Updates the company row (bumping its version) and keeps its unit's name, district and contact in step. */
+  private async write(m: EntityManager, before: CompanyEntity, patch: Partial<CompanyEntity>): Promise<CompanyEntity> {
+    await m.update(CompanyEntity, { id: before.id }, { ...patch, version: before.version + 1 });
+    const after = await m.findOneByOrFail(CompanyEntity, { id: before.id });
+    await m.update(UnitEntity, { id: before.id }, {
+      name: after.name,
+      district: after.district,
+      contactName: after.contactName,
+      contactPhone: after.contactPhone,
+    });
+    return after;
+  }
+}

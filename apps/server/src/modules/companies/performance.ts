@@ -1,0 +1,116 @@
+import { EntityManager } from 'typeorm';
+
+/** A company's past performance, as SQL aggregates over rosters, findings and closed activities. */
+export interface PerformanceFigures {
+  dutyGuards: number;
+  findings: number;
+  findingsCorrected: number;
+  openSeriousFindings: number;
+  vettingDecided: number;
+  vettingFailed: number;
+  closedActivities: number;
+  averageRating: number | null;
+}
+
+export interface CompanyPerformance extends PerformanceFigures {
+  findingsPer100: number | null;
+  correctionRate: number | null;
+  vettingFailureRate: number | null;
+  /** 0–100. */
+  score: number;
+  hasHistory: boolean;
+}
+
+/** Weights of the parts of the performance score; a part without data is left out and the rest rescaled. */
+export const PERFORMANCE_WEIGHTS = { findings: 0.35, correction: 0.15, vetting: 0.25, rating: 0.25 } as const;
+/** Score of a company with no history at all: neither rewarded nor punished. */
+export const NEUTRAL_PERFORMANCE_SCORE = 70;
+/** Findings per 100 guards on duty at which the findings part reaches 0. */
+export const FINDINGS_PER_100_FLOOR = 20;
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** The score and its rates from the raw figures (pure; unit-tested). */
+export function scorePerformance(f: PerformanceFigures): CompanyPerformance {
+  const findingsPer100 = f.dutyGuards > 0 ? (f.findings * 100) / f.dutyGuards : null;
+  const correctionRate = f.findings > 0 ? f.findingsCorrected / f.findings : null;
+  const vettingFailureRate = f.vettingDecided > 0 ? f.vettingFailed / f.vettingDecided : null;
+  const parts: [number, number | null][] = [
+    [PERFORMANCE_WEIGHTS.findings, findingsPer100 === null ? null : 1 - Math.min(findingsPer100, FINDINGS_PER_100_FLOOR) / FINDINGS_PER_100_FLOOR],
+    [PERFORMANCE_WEIGHTS.correction, correctionRate],
+    [PERFORMANCE_WEIGHTS.vetting, vettingFailureRate === null ? null : 1 - vettingFailureRate],
+    [PERFORMANCE_WEIGHTS.rating, f.averageRating === null ? null : (f.averageRating - 1) / 4],
+  ];
+  const known = parts.filter((p): p is [number, number] => p[1] !== null);
+  const weight = known.reduce((s, [w]) => s + w, 0);
+  const hasHistory = known.length > 0;
+  const score = hasHistory ? (100 * known.reduce((s, [w, v]) => s + w * v, 0)) / weight : NEUTRAL_PERFORMANCE_SCORE;
+  return {
+    ...f,
+    findingsPer100: findingsPer100 === null ? null : round(findingsPer100),
+    correctionRate: correctionRate === null ? null : round(correctionRate, 4),
+    vettingFailureRate: vettingFailureRate === null ? null : round(vettingFailureRate, 4),
+    averageRating: f.averageRating === null ? null : round(f.averageRating),
+    score: round(score, 1),
+    hasHistory,
+  };
+}
+
+/**
+ * Figures of many companies in ONE query (a DataLoader batch or the recommendation engine):
+ * guards on duty = PASSED, active roster entries of activities IN_PROGRESS or CLOSED; vetting failure
+ * rate over every decided entry; evaluations from CLOSED activities the company served.
+ */
+export async function loadPerformance(m: EntityManager, companyIds: readonly string[]): Promise<Map<string, CompanyPerformance>> {
+  const rows: Record<string, string | number | null>[] = companyIds.length
+    ? await m.query(
+        `WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
+         duty AS (
+           SELECT r.company_id, count(*)::int AS duty_guards
+           FROM roster_entries r JOIN activities a ON a.id = r.activity_id
+           WHERE r.company_id = ANY($1::uuid[]) AND r.state = 'ACTIVE' AND r.decision = 'PASSED'
+             AND a.status IN ('IN_PROGRESS', 'CLOSED')
+           GROUP BY r.company_id),
+         f AS (
+           SELECT company_id, count(*)::int AS findings,
+                  count(*) FILTER (WHERE corrected_at IS NOT NULL)::int AS corrected,
+                  count(*) FILTER (WHERE serious AND corrected_at IS NULL)::int AS open_serious
+           FROM findings WHERE company_id = ANY($1::uuid[]) GROUP BY company_id),
+         vt AS (
+           SELECT company_id, count(*) FILTER (WHERE decision <> 'PENDING')::int AS decided,
+                  count(*) FILTER (WHERE decision = 'FAILED')::int AS failed
+           FROM roster_entries WHERE company_id = ANY($1::uuid[]) GROUP BY company_id),
+         ev AS (
+           SELECT selected_company_id AS company_id, count(*)::int AS closed, avg(evaluation_rating)::float8 AS avg_rating
+           FROM activities WHERE selected_company_id = ANY($1::uuid[]) AND status = 'CLOSED'
+           GROUP BY selected_company_id)
+         SELECT ids.id,
+                COALESCE(duty.duty_guards, 0) AS duty_guards,
+                COALESCE(f.findings, 0) AS findings, COALESCE(f.corrected, 0) AS corrected,
+                COALESCE(f.open_serious, 0) AS open_serious,
+                COALESCE(vt.decided, 0) AS decided, COALESCE(vt.failed, 0) AS failed,
+                COALESCE(ev.closed, 0) AS closed, ev.avg_rating
+         FROM ids
+         LEFT JOIN duty ON duty.company_id = ids.id
+         LEFT JOIN f ON f.company_id = ids.id
+         LEFT JOIN vt ON vt.company_id = ids.id
+         LEFT JOIN ev ON ev.company_id = ids.id`,
+        [companyIds],
+      )
+    : [];
+  return new Map(
+    rows.map((r) => [
+      r.id as string,
+      scorePerformance({
+        dutyGuards: Number(r.duty_guards),
+        findings: Number(r.findings),
+        findingsCorrected: Number(r.corrected),
+        openSeriousFindings: Number(r.open_serious),
+        vettingDecided: Number(r.decided),
+        vettingFailed: Number(r.failed),
+        closedActivities: Number(r.closed),
+        averageRating: r.avg_rating === null ? null : Number(r.avg_rating),
+      }),
+    ]),
+  );
+}

@@ -1,0 +1,140 @@
+import { ageOn, Education, educationLabels, GuardStatus } from '@evs/schema';
+import { addYears } from '../../common/dates';
+
+/** 条例 = 《保安服务管理条例》(2022). */
+export const ART16 = '《保安服务管理条例》第十六条';
+export const ART17 = '《保安服务管理条例》第十七条';
+/** Art. 16: a guard is at least 18. */
+export const LEGAL_MIN_AGE = 18;
+/** Art. 17: a certificate revoked less than 3 years ago, or revoked twice, bars the person. */
+export const REVOCATION_BAR_YEARS = 3;
+
+export type EligibilityCode =
+  | 'LEFT'
+  | 'UNDER_AGE'
+  | 'OVER_AGE'
+  | 'EDUCATION'
+  | 'NO_CERTIFICATE'
+  | 'REVOKED_RECENTLY'
+  | 'REVOKED_TWICE';
+
+export interface EligibilityProblem {
+  code: EligibilityCode;
+  /** The article a refusal rests on; null for local policy (the upper age limit) and status. */
+  article: string | null;
+  message: string;
+}
+
+export interface EligibilityLimits {
+  minAge: number;
+  maxAge: number;
+}
+
+export interface GuardFacts {
+  birthDate: string;
+  education: Education;
+  certificateNo: string | null;
+  status: GuardStatus;
+  leftOn: string | null;
+}
+
+const EDUCATION_ORDER: Education[] = [
+  Education.PRIMARY,
+  Education.JUNIOR_MIDDLE,
+  Education.SENIOR_MIDDLE,
+  Education.VOCATIONAL,
+  Education.COLLEGE,
+  Education.BACHELOR,
+  Education.POSTGRADUATE,
+];
+
+/** Art. 16: junior-middle school (初中) or above. */
+export function meetsEducation(e: Education): boolean {
+  return EDUCATION_ORDER.indexOf(e) >= EDUCATION_ORDER.indexOf(Education.JUNIOR_MIDDLE);
+}
+
+export function ageProblem(birthDate: string, onDate: string, limits: EligibilityLimits): EligibilityProblem | null {
+  const age = ageOn(birthDate, onDate);
+  if (age < LEGAL_MIN_AGE) {
+    return { code: 'UNDER_AGE', article: ART16, message: `${onDate}时年龄${age}岁，未满18周岁（${ART16}）` };
+  }
+  if (age < limits.minAge) {
+    return { code: 'UNDER_AGE', article: null, message: `${onDate}时年龄${age}岁，低于本市规定的最低年龄${limits.minAge}岁` };
+  }
+  if (age > limits.maxAge) {
+    return { code: 'OVER_AGE', article: null, message: `${onDate}时年龄${age}岁，超过本市规定的年龄上限${limits.maxAge}岁` };
+  }
+  return null;
+}
+
+export function educationProblem(e: Education): EligibilityProblem | null {
+  if (meetsEducation(e)) return null;
+  return {
+    code: 'EDUCATION',
+    article: ART16,
+    message: `学历为${educationLabels[e]}，未达到初中以上文化程度（${ART16}）`,
+  };
+}
+
+/** Art. 17 on the revocations of the person's 保安员证 up to `onDate`. */
+export function revocationProblems(revokedOn: string[], onDate: string): EligibilityProblem[] {
+  const past = revokedOn.filter((d) => d <= onDate).sort();
+  const problems: EligibilityProblem[] = [];
+  const latest = past[past.length - 1];
+  if (latest && addYears(latest, REVOCATION_BAR_YEARS) > onDate) {
+    problems.push({
+      code: 'REVOKED_RECENTLY',
+      article: ART17,
+      message: `保安员证于${latest}被吊销，至${onDate}不满${REVOCATION_BAR_YEARS}年（${ART17}）`,
+    });
+  }
+  if (past.length >= 2) {
+    problems.push({ code: 'REVOKED_TWICE', article: ART17, message: `保安员证曾被吊销${past.length}次（${ART17}）` });
+  }
+  return problems;
+}
+
+/** Every reason the guard may not serve on `onDate`; empty when eligible (pure; unit-tested). */
+export function eligibilityProblems(
+  guard: GuardFacts,
+  revokedOn: string[],
+  onDate: string,
+  limits: EligibilityLimits,
+): EligibilityProblem[] {
+  const problems: EligibilityProblem[] = [];
+  if (guard.status === GuardStatus.LEFT) {
+    problems.push({ code: 'LEFT', article: null, message: `已于${guard.leftOn ?? '（日期未记录）'}离职` });
+  }
+  const age = ageProblem(guard.birthDate, onDate, limits);
+  if (age) problems.push(age);
+  const edu = educationProblem(guard.education);
+  if (edu) problems.push(edu);
+  if (!guard.certificateNo) {
+    problems.push({ code: 'NO_CERTIFICATE', article: ART16, message: `未取得保安员证（${ART16}）` });
+  }
+  problems.push(...revocationProblems(revokedOn, onDate));
+  return problems;
+}
+
+/**
+ * The same rules as `eligibilityProblems` as one SQL condition over `guards` aliased `alias`, for
+ * lists and counts (the guards filter `eligibleOn`, the recommendation's eligible-guard count).
+ * Parameters: `:eligibleOn` (date), `:eligibleMinAge`, `:eligibleMaxAge`.
+ */
+export function eligibleGuardCondition(alias = 'g'): string {
+  return `(${alias}.status = 'ACTIVE'
+    AND ${alias}.certificate_no IS NOT NULL
+    AND ${alias}.education <> 'PRIMARY'
+    AND ${alias}.birth_date <= (CAST(:eligibleOn AS date) - make_interval(years => CAST(:eligibleMinAge AS int)))::date
+    AND ${alias}.birth_date > (CAST(:eligibleOn AS date) - make_interval(years => CAST(:eligibleMaxAge AS int) + 1))::date
+    AND NOT EXISTS (
+      SELECT 1 FROM certificate_revocations cr
+      WHERE cr.id_number = ${alias}.id_number AND cr.revoked_on <= CAST(:eligibleOn AS date)
+        AND cr.revoked_on > (CAST(:eligibleOn AS date) - interval '${REVOCATION_BAR_YEARS} years')::date)
+    AND (SELECT count(*) FROM certificate_revocations cr
+         WHERE cr.id_number = ${alias}.id_number AND cr.revoked_on <= CAST(:eligibleOn AS date)) < 2)`;
+}
+
+export function eligibleGuardParams(onDate: string, limits: EligibilityLimits) {
+  return { eligibleOn: onDate, eligibleMinAge: Math.max(LEGAL_MIN_AGE, limits.minAge), eligibleMaxAge: limits.maxAge };
+}

@@ -1,0 +1,66 @@
+import { Education, GuardStatus, RelativeRelation } from '@evs/schema';
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType({ description: '保安员筛选条件' })
+export class GuardFilterInput {
+  @Field(() => ID, { nullable: true, description: '所属公司（保安服务公司账号只能是本公司）' })
+  companyId?: string;
+
+  @Field({ nullable: true, description: '姓名（模糊）、保安员证号或身份证号（精确）' })
+  search?: string;
+
+  @Field(() => GuardStatus, { nullable: true })
+  status?: GuardStatus;
+
+  @Field({ nullable: true, description: '只看该日（YYYY-MM-DD）符合上岗条件的保安员' })
+  eligibleOn?: string;
+}
+
+@InputType({ description: '直系亲属：父亲、母亲、配偶、子女' })
+export class RelativeInput {
+  @Field()
+  name: string;
+
+  @Field(() => RelativeRelation)
+  relation: RelativeRelation;
+
+  @Field({ description: '居民身份证号（18位）' })
+  idNumber: string;
+}
+
+/** Fields of a guard that both creation and editing set. Checked in the service. */
+@InputType({ description: '保安员登记信息' })
+export class GuardInput {
+  @Field()
+  name: string;
+
+  @Field({ description: '居民身份证号（18位，出生日期与性别由此得出）' })
+  idNumber: string;
+
+  @Field(() => String, { nullable: true, description: '手机号' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: '保安员证号' })
+  certificateNo?: string | null;
+
+  @Field(() => String, { nullable: true, description: '保安员证发证日期（YYYY-MM-DD）' })
+  certificateIssuedOn?: string | null;
+
+  @Field(() => Education)
+  education: Education;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '照片：data URL（image/jpeg 或 image/png，不超过300KB）；修改时不传为不变，传空串为删除',
+  })
+  photo?: string | null;
+}
+
+@InputType()
+export class CreateGuardInput extends GuardInput {
+  @Field(() => ID, { nullable: true, description: '所属公司：保安管理支队必填；保安服务公司账号为本公司' })
+  companyId?: string;
+
+  @Field(() => [RelativeInput], { nullable: true, description: '直系亲属（可稍后补录）' })
+  relatives?: RelativeInput[];
+}

@@ -1,0 +1,55 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { Actor } from '../../common/context';
+import { byIdLoader } from '../../common/loaders';
+import { CompanyEntity } from '../companies/company.entity';
+import { settingDefinitions } from '../settings/settings.defaults';
+import { EligibilityLimits } from './eligibility';
+import { readRelativesAudited } from './guard.service';
+import { RelativeEntity } from './relative.entity';
+import { CertificateRevocationEntity } from './revocation.entity';
+
+/** A relatives read carries who reads (every read is audited); cached per guard. */
+export interface RelativesKey {
+  guardId: string;
+  actor: Actor;
+  requestId?: string;
+}
+
+/** Per-request loaders of the guards module (merged into `createLoaders`). */
+export function guardLoaders(ds: DataSource) {
+  return {
+    companyById: byIdLoader(ds, CompanyEntity),
+    /** Revocations by ID number, oldest first. */
+    revocationsByIdNumber: new DataLoader<string, CertificateRevocationEntity[]>(async (idNumbers) => {
+      const rows = await ds.getRepository(CertificateRevocationEntity).find({
+        where: { idNumber: In([...idNumbers]) },
+        order: { revokedOn: 'ASC' },
+      });
+      return idNumbers.map((id) => rows.filter((r) => r.idNumber === id));
+    }),
+    relativeCount: new DataLoader<string, number>(async (guardIds) => {
+      const rows: { guard_id: string; n: number }[] = await ds.query(
+        'SELECT guard_id, count(*)::int AS n FROM guard_relatives WHERE guard_id = ANY($1::uuid[]) GROUP BY guard_id',
+        [guardIds],
+      );
+      const map = new Map(rows.map((r) => [r.guard_id, r.n]));
+      return guardIds.map((id) => map.get(id) ?? 0);
+    }),
+    relatives: new DataLoader<RelativesKey, RelativeEntity[], string>(
+      async (keys) => {
+        const map = await readRelativesAudited(ds, keys[0].actor, keys.map((k) => k.guardId), keys[0].requestId);
+        return keys.map((k) => map.get(k.guardId) ?? []);
+      },
+      { cacheKeyFn: (k) => k.guardId },
+    ),
+    /** The age limits of local policy, read once per request. */
+    eligibilityLimits: new DataLoader<'limits', EligibilityLimits>(async (keys) => {
+      const rows: { key: string; value: unknown }[] = await ds.query(
+        `SELECT key, value FROM settings WHERE key IN ('guard.minAge', 'guard.maxAge')`,
+      );
+      const get = (k: 'guard.minAge' | 'guard.maxAge') => Number(rows.find((r) => r.key === k)?.value ?? settingDefinitions[k].default);
+      return keys.map(() => ({ minAge: get('guard.minAge'), maxAge: get('guard.maxAge') }));
+    }),
+  };
+}

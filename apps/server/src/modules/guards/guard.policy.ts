@@ -1,0 +1,61 @@
+import { Role } from '@evs/schema';
+import { SelectQueryBuilder } from 'typeorm';
+import { Actor } from '../../common/context';
+import { forbidden, notFound } from '../../common/errors';
+
+/** Roles that see every guard on the register (ID numbers masked for all but 保安管理支队). */
+const SEE_ALL_GUARDS: Role[] = [
+  Role.SECURITY_DETACHMENT,
+  Role.OFFICE,
+  Role.LEADER,
+  Role.EVENT_DETACHMENT,
+  Role.DISTRICT_BUREAU,
+];
+
+/** Roles allowed on the `guards` list at the edge. The organizer gets no guard list (only its cleared rosters, elsewhere). */
+export const GUARD_LIST_ROLES: Role[] = [...SEE_ALL_GUARDS, Role.COMPANY];
+/** Roles allowed on `guard(id)`: the organizer sees a guard on a roster of its own activity. */
+export const GUARD_READER_ROLES: Role[] = [...GUARD_LIST_ROLES, Role.ORGANIZER];
+/** Roles that keep a guard register: a company its own, 保安管理支队 every company's. */
+export const GUARD_MANAGER_ROLES: Role[] = [Role.SECURITY_DETACHMENT, Role.COMPANY];
+
+/** SPEC §1: full ID numbers for 保安管理支队 alone. */
+export const seesFullIdNumbers = (actor: Actor | null): boolean => actor?.role === Role.SECURITY_DETACHMENT;
+/** SPEC §1: relatives' identities for 保安管理支队 alone. */
+export const seesRelatives = (actor: Actor | null): boolean => actor?.role === Role.SECURITY_DETACHMENT;
+
+/** Adds the row rule to a query over `guards` aliased `alias`. */
+export function scopeGuards<T extends object>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'g'): SelectQueryBuilder<T> {
+  if (SEE_ALL_GUARDS.includes(actor.role)) return qb;
+  if (actor.role === Role.COMPANY && actor.companyId) {
+    return qb.andWhere(`${alias}.company_id = :scopeCompanyId`, { scopeCompanyId: actor.companyId });
+  }
+  if (actor.role === Role.ORGANIZER) {
+    return qb.andWhere(
+      `EXISTS (SELECT 1 FROM roster_entries sr JOIN activities sa ON sa.id = sr.activity_id
+               WHERE sr.guard_id = ${alias}.id AND sr.state = 'ACTIVE' AND sa.organizer_unit_id = :scopeUnitId)`,
+      { scopeUnitId: actor.unitId },
+    );
+  }
+  return qb.andWhere('false');
+}
+
+/** A company filter in a guard list: a company user may name only its own company. */
+export function assertCanListCompanyGuards(actor: Actor, companyId: string): void {
+  if (actor.role === Role.COMPANY && actor.companyId !== companyId) throw notFound('保安服务公司');
+}
+
+/** The company whose register a new guard goes on. */
+export function targetCompanyId(actor: Actor, requested: string | undefined | null): string | null {
+  if (actor.role === Role.COMPANY) {
+    if (requested && requested !== actor.companyId) throw notFound('保安服务公司');
+    return actor.companyId;
+  }
+  if (actor.role === Role.SECURITY_DETACHMENT) return requested ?? null;
+  throw forbidden('只有保安服务公司和保安管理支队可以维护保安员名册');
+}
+
+/** Transfers between companies and certificate revocations belong to 保安管理支队. */
+export function assertDetachment(actor: Actor, what: string): void {
+  if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden(`只有保安管理支队可以${what}`);
+}

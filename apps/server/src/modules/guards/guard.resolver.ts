@@ -1,0 +1,141 @@
+import { ageOn, maskIdNumber, Role } from '@evs/schema';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { actorOf, AppContext } from '../../common/context';
+import { isIsoDate, todayCN } from '../../common/dates';
+import { badInput } from '../../common/errors';
+import { PageInput } from '../../common/pagination';
+import { CompanyType } from '../companies/company.types';
+import { eligibilityProblems } from './eligibility';
+import { GuardEntity } from './guard.entity';
+import { CreateGuardInput, GuardFilterInput, GuardInput, RelativeInput } from './guard.inputs';
+import { GUARD_LIST_ROLES, GUARD_MANAGER_ROLES, GUARD_READER_ROLES, seesFullIdNumbers, seesRelatives } from './guard.policy';
+import { CertificateRevocationType, EligibilityProblemType, GuardPage, GuardRelativeType, GuardType } from './guard.types';
+import { CertificateRevocationEntity } from './revocation.entity';
+
+@Resolver(() => GuardType)
+export class GuardResolver {
+  @Authorized(...GUARD_LIST_ROLES)
+  @Query(() => GuardPage, { description: '保安员名册（保安服务公司账号只见本公司）' })
+  guards(
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => GuardFilterInput, { nullable: true }) filter?: GuardFilterInput,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.guards.list(actorOf(ctx), filter ?? {}, page);
+  }
+
+  @Authorized(...GUARD_READER_ROLES)
+  @Query(() => GuardType, { description: '一名保安员' })
+  guard(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
+    return ctx.services.guards.get(actorOf(ctx), id);
+  }
+
+  @Authorized(...GUARD_MANAGER_ROLES)
+  @Mutation(() => GuardType, { description: '登记保安员（保安服务公司登记本公司；保安管理支队须指定公司）' })
+  createGuard(@Ctx() ctx: AppContext, @Arg('input', () => CreateGuardInput) input: CreateGuardInput) {
+    return ctx.services.guards.create(actorOf(ctx), input, ctx.requestId);
+  }
+
+  @Authorized(...GUARD_MANAGER_ROLES)
+  @Mutation(() => GuardType, { description: '修改保安员登记信息' })
+  updateGuard(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => GuardInput) input: GuardInput) {
+    return ctx.services.guards.update(actorOf(ctx), id, input, ctx.requestId);
+  }
+
+  @Authorized(...GUARD_MANAGER_ROLES)
+  @Mutation(() => GuardType, { description: '登记保安员的直系亲属（整体替换）' })
+  setGuardRelatives(
+    @Ctx() ctx: AppContext,
+    @Arg('guardId', () => ID) guardId: string,
+    @Arg('relatives', () => [RelativeInput]) relatives: RelativeInput[],
+  ) {
+    return ctx.services.guards.setRelatives(actorOf(ctx), guardId, relatives, ctx.requestId);
+  }
+
+  @Authorized(...GUARD_MANAGER_ROLES)
+  @Mutation(() => GuardType, { description: '保安员离职（记录保留）' })
+  guardLeaves(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('date') date: string) {
+    return ctx.services.guards.leave(actorOf(ctx), id, date, ctx.requestId);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => GuardType, { description: '保安员调转至另一公司（保安管理支队）：原记录离职，新公司开立在职记录，历史保留' })
+  transferGuard(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('toCompanyId', () => ID) toCompanyId: string,
+    @Arg('date') date: string,
+  ) {
+    return ctx.services.guards.transfer(actorOf(ctx), id, toCompanyId, date, ctx.requestId);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => CertificateRevocationType, { description: '记录吊销保安员证（保安管理支队）；条例第十七条据此排除' })
+  recordCertificateRevocation(
+    @Ctx() ctx: AppContext,
+    @Arg('idNumber') idNumber: string,
+    @Arg('date') date: string,
+    @Arg('reason') reason: string,
+  ) {
+    return ctx.services.guards.recordRevocation(actorOf(ctx), idNumber, date, reason, ctx.requestId);
+  }
+
+  @FieldResolver(() => String)
+  idNumber(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    return seesFullIdNumbers(ctx.actor) ? g.idNumber : maskIdNumber(g.idNumber);
+  }
+
+  @FieldResolver(() => Int, { description: '今日年龄' })
+  age(@Root() g: GuardEntity) {
+    return ageOn(g.birthDate, todayCN());
+  }
+
+  @FieldResolver(() => CompanyType, { description: '所属保安服务公司' })
+  async company(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    return ctx.loaders.companyById.load(g.companyId);
+  }
+
+  @FieldResolver(() => [GuardRelativeType], {
+    nullable: true,
+    description: '直系亲属：仅保安管理支队可见（每次查阅记入审计日志 READ_DETAIL）；其他角色得到 null，不含任何亲属数据',
+  })
+  async relatives(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    if (!ctx.actor || !seesRelatives(ctx.actor)) return null;
+    return ctx.loaders.relatives.load({ guardId: g.id, actor: ctx.actor, requestId: ctx.requestId });
+  }
+
+  @FieldResolver(() => Int, { description: '已登记的直系亲属人数' })
+  relativeCount(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    return ctx.loaders.relativeCount.load(g.id);
+  }
+
+  @FieldResolver(() => [CertificateRevocationType], { description: '本人保安员证吊销记录（按身份证号，跨公司）' })
+  revocations(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    return ctx.loaders.revocationsByIdNumber.load(g.idNumber);
+  }
+
+  @FieldResolver(() => [EligibilityProblemType], {
+    description: '该日（默认今日）不符合上岗条件的各项原因（条例第十六、十七条及本地年龄上限）；为空表示符合',
+  })
+  async eligibilityProblems(
+    @Root() g: GuardEntity,
+    @Ctx() ctx: AppContext,
+    @Arg('onDate', () => String, { nullable: true }) onDate?: string | null,
+  ) {
+    const date = onDate ?? todayCN();
+    if (!isIsoDate(date)) throw badInput('日期格式应为 YYYY-MM-DD', [{ field: 'onDate', message: '日期格式应为 YYYY-MM-DD' }]);
+    const [revocations, limits] = await Promise.all([
+      ctx.loaders.revocationsByIdNumber.load(g.idNumber),
+      ctx.loaders.eligibilityLimits.load('limits'),
+    ]);
+    return eligibilityProblems(g, revocations.map((r) => r.revokedOn), date, limits);
+  }
+}
+
+@Resolver(() => CertificateRevocationType)
+export class CertificateRevocationResolver {
+  @FieldResolver(() => String)
+  idNumber(@Root() r: CertificateRevocationEntity, @Ctx() ctx: AppContext) {
+    return seesFullIdNumbers(ctx.actor) ? r.idNumber : maskIdNumber(r.idNumber);
+  }
+}

@@ -1,0 +1,108 @@
+import { Education, idNumberFacts, idNumberProblem, MOBILE_PATTERN, RelativeRelation, relativeRelationLabels } from '@evs/schema';
+import { isIsoDate } from '../../common/dates';
+import { FieldProblem } from '../../common/errors';
+
+/** Field checks of the guard register (pure; unit-tested). Business rules with articles live in eligibility.ts. */
+
+export const MAX_PHOTO_BYTES = 300 * 1024;
+const NAME_PATTERN = /^[\u4e00-\u9fa5A-Za-z·•.\s]{2,30}$/;
+
+export function normaliseIdNumber(id: string): string {
+  return id.trim().toUpperCase();
+}
+
+/** JPEG or PNG as a base64 data URL, ≤ 300 KB, with the bytes matching the declared type. */
+export function photoProblem(photo: string): string | null {
+  const m = /^data:image\/(jpeg|jpg|png);base64,([A-Za-z0-9+/]+=*)$/.exec(photo.trim());
+  if (!m) return '照片应为 JPEG 或 PNG 图片';
+  const bytes = Buffer.from(m[2], 'base64');
+  if (bytes.length > MAX_PHOTO_BYTES) return `照片不能超过300KB（当前${Math.ceil(bytes.length / 1024)}KB）`;
+  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  if (m[1] === 'png' ? !isPng : !isJpeg) return '照片内容与声明的图片格式不符（只接受 JPEG 或 PNG）';
+  return null;
+}
+
+export interface GuardFieldsInput {
+  name: string;
+  idNumber: string;
+  phone?: string | null;
+  certificateNo?: string | null;
+  certificateIssuedOn?: string | null;
+  education: Education;
+  photo?: string | null;
+}
+
+export function guardFieldProblems(input: GuardFieldsInput, today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!NAME_PATTERN.test(input.name.trim())) problems.push({ field: 'name', message: '姓名应为2–30个汉字或字母' });
+  const idProblem = idNumberProblem(input.idNumber);
+  if (idProblem) problems.push({ field: 'idNumber', message: idProblem });
+  else if (idNumberFacts(input.idNumber).birthDate > today) problems.push({ field: 'idNumber', message: '身份证号中的出生日期晚于今天' });
+  if (input.phone && !MOBILE_PATTERN.test(input.phone.trim())) problems.push({ field: 'phone', message: '手机号应为11位，以1开头' });
+  const cert = input.certificateNo?.trim();
+  if (cert && !/^[\u4e00-\u9fa5A-Za-z0-9-]{4,40}$/.test(cert)) {
+    problems.push({ field: 'certificateNo', message: '保安员证号应为4–40位字母、数字或汉字' });
+  }
+  if (input.certificateIssuedOn) {
+    if (!isIsoDate(input.certificateIssuedOn)) {
+      problems.push({ field: 'certificateIssuedOn', message: '保安员证发证日期应为有效日期（YYYY-MM-DD）' });
+    } else if (input.certificateIssuedOn > today) {
+      problems.push({ field: 'certificateIssuedOn', message: '保安员证发证日期不能晚于今天' });
+    } else if (!cert) {
+      problems.push({ field: 'certificateNo', message: '填写了发证日期，请同时填写保安员证号' });
+    }
+  }
+  if (input.photo) {
+    const p = photoProblem(input.photo);
+    if (p) problems.push({ field: 'photo', message: p });
+  }
+  return problems;
+}
+
+export interface RelativeFields {
+  name: string;
+  relation: RelativeRelation;
+  idNumber: string;
+}
+
+/**
+ * Relatives: valid names and ID numbers; one father, one mother, one spouse; a father's ID says
+ * male and a mother's female; nobody twice, and not the guard themself. Rows are 1-based.
+ */
+export function relativesProblems(relatives: RelativeFields[], guardIdNumber: string, prefix = 'relatives'): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Map<string, number>();
+  const counts = new Map<RelativeRelation, number>();
+  relatives.forEach((r, i) => {
+    const row = i + 1;
+    const label = `第${row}位亲属（${relativeRelationLabels[r.relation]}）`;
+    if (!NAME_PATTERN.test(r.name.trim())) problems.push({ field: `${prefix}.${i}.name`, row, message: `${label}姓名应为2–30个汉字或字母` });
+    const id = normaliseIdNumber(r.idNumber);
+    const idProblem = idNumberProblem(id);
+    if (idProblem) {
+      problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}${idProblem}` });
+    } else {
+      const sex = idNumberFacts(id).sex;
+      if (r.relation === RelativeRelation.FATHER && sex !== 'MALE') {
+        problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号显示为女性` });
+      }
+      if (r.relation === RelativeRelation.MOTHER && sex !== 'FEMALE') {
+        problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号显示为男性` });
+      }
+      if (id === normaliseIdNumber(guardIdNumber)) {
+        problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号与保安员本人相同` });
+      } else if (seen.has(id)) {
+        problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号与第${seen.get(id)}位亲属重复` });
+      } else {
+        seen.set(id, row);
+      }
+    }
+    counts.set(r.relation, (counts.get(r.relation) ?? 0) + 1);
+    if (r.relation !== RelativeRelation.CHILD && counts.get(r.relation) === 2) {
+      problems.push({ field: `${prefix}.${i}.relation`, row, message: `${relativeRelationLabels[r.relation]}只能登记一位` });
+    }
+  });
+  if (relatives.length > 20) problems.push({ field: prefix, message: '直系亲属不能超过20位' });
+  return problems;
+}

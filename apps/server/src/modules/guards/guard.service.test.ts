@@ -1,0 +1,117 @@
+import { Education, GuardStatus, RelativeRelation, withIdCheckDigit } from '@evs/schema';
+import { eligibilityProblems, revocationProblems } from './eligibility';
+import { guardFieldProblems, MAX_PHOTO_BYTES, photoProblem, relativesProblems } from './guard.rules';
+
+const TODAY = '2026-03-01';
+const id = (birth: string, seq = '123') => withIdCheckDigit(`211102${birth.replace(/-/g, '')}${seq}`);
+const limits = { minAge: 18, maxAge: 55 };
+const guard = (over: Partial<Parameters<typeof eligibilityProblems>[0]> = {}) => ({
+  birthDate: '1990-05-01',
+  education: Education.SENIOR_MIDDLE,
+  certificateNo: '辽盘保202000001',
+  status: GuardStatus.ACTIVE,
+  leftOn: null,
+  ...over,
+});
+const png = (bytes: number) => {
+  const b = Buffer.alloc(bytes);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47]).copy(b);
+  return `data:image/png;base64,${b.toString('base64')}`;
+};
+
+describe('guard field checks', () => {
+  const valid = { name: '张伟', idNumber: id('1990-05-01'), phone: '13904271234', education: Education.SENIOR_MIDDLE };
+
+  it('accepts a valid guard', () => {
+    expect(guardFieldProblems(valid, TODAY)).toEqual([]);
+  });
+
+  it('names the ID number field and why (GB 11643 check digit, birth date)', () => {
+    const bad = valid.idNumber.slice(0, 17) + (valid.idNumber[17] === '0' ? '1' : '0');
+    expect(guardFieldProblems({ ...valid, idNumber: bad }, TODAY)).toEqual([{ field: 'idNumber', message: '身份证号校验位不正确' }]);
+    expect(guardFieldProblems({ ...valid, idNumber: '21110219901301123X' }, TODAY)[0]).toMatchObject({ field: 'idNumber', message: '身份证号中的出生日期无效' });
+  });
+
+  it('checks phone, certificate and its date', () => {
+    const problems = guardFieldProblems({ ...valid, phone: '123', certificateIssuedOn: '2027-01-01', certificateNo: '辽' }, TODAY);
+    expect(problems.map((p) => p.field)).toEqual(['phone', 'certificateNo', 'certificateIssuedOn']);
+  });
+
+  it('accepts JPEG/PNG photos up to 300 KB and checks the bytes', () => {
+    expect(photoProblem(png(1000))).toBeNull();
+    expect(photoProblem(png(MAX_PHOTO_BYTES + 1))).toMatch(/300KB/);
+    expect(photoProblem('data:image/gif;base64,R0lGODlh')).toMatch(/JPEG 或 PNG/);
+    expect(photoProblem(png(100).replace('image/png', 'image/jpeg'))).toMatch(/不符/);
+    expect(guardFieldProblems({ ...valid, photo: 'http://x/y.png' }, TODAY)).toEqual([{ field: 'photo', message: '照片应为 JPEG 或 PNG 图片' }]);
+  });
+});
+
+describe('relatives checks', () => {
+  const own = id('1990-05-01');
+  it('accepts father, mother, spouse and children', () => {
+    expect(
+      relativesProblems(
+        [
+          { name: '张建国', relation: RelativeRelation.FATHER, idNumber: id('1960-01-01', '011') },
+          { name: '李秀英', relation: RelativeRelation.MOTHER, idNumber: id('1962-01-01', '022') },
+          { name: '王芳', relation: RelativeRelation.SPOUSE, idNumber: id('1991-01-01', '024') },
+          { name: '张小明', relation: RelativeRelation.CHILD, idNumber: id('2016-01-01', '013') },
+          { name: '张小红', relation: RelativeRelation.CHILD, idNumber: id('2018-01-01', '026') },
+        ],
+        own,
+      ),
+    ).toEqual([]);
+  });
+
+  it('names the row and field of each problem', () => {
+    const problems = relativesProblems(
+      [
+        { name: '张建国', relation: RelativeRelation.FATHER, idNumber: id('1960-01-01', '012') },
+        { name: '李秀英', relation: RelativeRelation.MOTHER, idNumber: '211102196201010221' },
+        { name: '张二', relation: RelativeRelation.FATHER, idNumber: own },
+      ],
+      own,
+    );
+    expect(problems.map((p) => [p.row, p.field])).toEqual([
+      [1, 'relatives.0.idNumber'],
+      [2, 'relatives.1.idNumber'],
+      [3, 'relatives.2.idNumber'],
+      [3, 'relatives.2.relation'],
+    ]);
+    expect(problems[0].message).toContain('女性');
+    expect(problems[2].message).toContain('本人');
+  });
+});
+
+describe('eligibility (条例第十六条、第十七条, local age limit)', () => {
+  it('is eligible with nothing wrong', () => {
+    expect(eligibilityProblems(guard(), [], TODAY, limits)).toEqual([]);
+  });
+
+  it('names 第十六条 for age under 18, education and a missing certificate', () => {
+    const problems = eligibilityProblems(guard({ birthDate: '2008-03-02', education: Education.PRIMARY, certificateNo: null }), [], TODAY, limits);
+    expect(problems.map((p) => p.code)).toEqual(['UNDER_AGE', 'EDUCATION', 'NO_CERTIFICATE']);
+    expect(problems.every((p) => p.article?.includes('第十六条'))).toBe(true);
+    expect(eligibilityProblems(guard({ birthDate: '2008-03-01' }), [], TODAY, limits)).toEqual([]);
+  });
+
+  it('applies the upper age limit as local policy, not an article', () => {
+    const [p] = eligibilityProblems(guard({ birthDate: '1970-02-28' }), [], TODAY, limits);
+    expect(p).toMatchObject({ code: 'OVER_AGE', article: null });
+    expect(p.message).toContain('56岁');
+    expect(eligibilityProblems(guard({ birthDate: '1970-03-02' }), [], TODAY, limits)).toEqual([]);
+    expect(eligibilityProblems(guard({ birthDate: '1970-02-28' }), [], TODAY, { minAge: 18, maxAge: 60 })).toEqual([]);
+  });
+
+  it('names 第十七条 for a revocation under 3 years ago and for two revocations', () => {
+    expect(revocationProblems(['2023-03-02'], TODAY).map((p) => p.code)).toEqual(['REVOKED_RECENTLY']);
+    expect(revocationProblems(['2023-03-01'], TODAY)).toEqual([]);
+    expect(revocationProblems(['2015-01-01', '2018-01-01'], TODAY).map((p) => p.code)).toEqual(['REVOKED_TWICE']);
+    expect(revocationProblems(['2027-01-01'], TODAY)).toEqual([]);
+    expect(revocationProblems(['2025-01-01'], TODAY)[0].article).toContain('第十七条');
+  });
+
+  it('reports a guard who left', () => {
+    expect(eligibilityProblems(guard({ status: GuardStatus.LEFT, leftOn: '2025-01-01' }), [], TODAY, limits)[0].code).toBe('LEFT');
+  });
+});

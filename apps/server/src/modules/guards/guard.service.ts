@@ -1,0 +1,391 @@
+import { AuditAction, GuardStatus, idNumberFacts, idNumberProblem, maskIdNumber, Role, Sex } from '@evs/schema';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Actor } from '../../common/context';
+import { isIsoDate, todayCN } from '../../common/dates';
+import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
+import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { AuditEntryEntity } from '../audit/audit.entity';
+import { AuditService } from '../audit/audit.service';
+import { CompanyEntity } from '../companies/company.entity';
+import { SettingsService } from '../settings/settings.service';
+import {
+  ageProblem,
+  educationProblem,
+  EligibilityLimits,
+  eligibleGuardCondition,
+  eligibleGuardParams,
+  LEGAL_MIN_AGE,
+  revocationProblems,
+} from './eligibility';
+import { GuardEntity } from './guard.entity';
+import { CreateGuardInput, GuardFilterInput, GuardInput, RelativeInput } from './guard.inputs';
+import { assertCanListCompanyGuards, assertDetachment, scopeGuards, targetCompanyId } from './guard.policy';
+import { guardFieldProblems, normaliseIdNumber, relativesProblems } from './guard.rules';
+import { RelativeEntity } from './relative.entity';
+import { CertificateRevocationEntity } from './revocation.entity';
+
+/** What the audit log keeps of a guard: never the full ID number or the photo (the log is read beyond 保安管理支队). */
+function auditView(g: GuardEntity): Record<string, unknown> {
+  return { ...g, idNumber: maskIdNumber(g.idNumber), photo: g.photo ? '（照片）' : null };
+}
+
+const activeElsewhereMessage = (actor: Actor, other: { companyName: string }) =>
+  actor.role === Role.SECURITY_DETACHMENT
+    ? `该人员已在“${other.companyName}”登记为在职保安员（一人只能有一条在职记录）；须由原公司办理离职，或由保安管理支队办理调转`
+    : '该人员已在其他保安服务公司登记为在职保安员（一人只能有一条在职记录）；须由原公司先办理离职';
+
+export class GuardsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async limits(m: EntityManager = this.ds.manager): Promise<EligibilityLimits> {
+    const all = await this.settings.all(m);
+    return { minAge: all['guard.minAge'], maxAge: all['guard.maxAge'] };
+  }
+
+  async list(actor: Actor, filter: GuardFilterInput = {}, page?: PageInput): Promise<Page<GuardEntity>> {
+    const w = pageWindow(page);
+    const qb = this.ds.getRepository(GuardEntity).createQueryBuilder('g');
+    scopeGuards(qb, actor);
+    if (filter.companyId) {
+      assertCanListCompanyGuards(actor, filter.companyId);
+      qb.andWhere('g.company_id = :companyId', { companyId: filter.companyId });
+    }
+    if (filter.status) qb.andWhere('g.status = :status', { status: filter.status });
+    const search = filter.search?.trim();
+    if (search) {
+      qb.andWhere(
+        new Brackets((b) =>
+          b
+            .where('g.name ILIKE :nameLike', { nameLike: `%${search}%` })
+            .orWhere('g.certificate_no = :exact', { exact: search })
+            .orWhere('g.id_number = :idExact', { idExact: search.toUpperCase() }),
+        ),
+      );
+    }
+    if (filter.eligibleOn) {
+      if (!isIsoDate(filter.eligibleOn)) {
+        throw badInput('日期格式应为 YYYY-MM-DD', [{ field: 'filter.eligibleOn', message: '日期格式应为 YYYY-MM-DD' }]);
+      }
+      qb.andWhere(eligibleGuardCondition('g'), eligibleGuardParams(filter.eligibleOn, await this.limits()));
+    }
+    qb.orderBy('g.status', 'ASC').addOrderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC');
+    const [items, total] = await qb.offset(w.skip).limit(w.take).getManyAndCount();
+    return { items, total, page: w.page, pageSize: w.pageSize };
+  }
+
+  async get(actor: Actor, id: string): Promise<GuardEntity> {
+    const qb = this.ds.getRepository(GuardEntity).createQueryBuilder('g').where('g.id = :id', { id });
+    scopeGuards(qb, actor);
+    const guard = await qb.getOne();
+    if (!guard) throw notFound('保安员');
+    return guard;
+  }
+
+  async create(actor: Actor, raw: CreateGuardInput, requestId?: string): Promise<GuardEntity> {
+    const companyId = targetCompanyId(actor, raw.companyId);
+    const input = { ...raw, idNumber: normaliseIdNumber(raw.idNumber), name: raw.name.trim() };
+    const today = todayCN();
+    const problems: FieldProblem[] = [];
+    if (!companyId) problems.push({ field: 'companyId', message: '请选择所属保安服务公司' });
+    problems.push(...guardFieldProblems(input, today));
+    problems.push(...relativesProblems(input.relatives ?? [], input.idNumber));
+    assertNoProblems(problems, '保安员登记信息有误');
+
+    return this.inTransaction(actor, async (m) => {
+      const company = await m.findOneBy(CompanyEntity, { id: companyId! });
+      if (!company) throw badInput('所属保安服务公司不存在', [{ field: 'companyId', message: '所属保安服务公司不存在' }]);
+      await this.assertRegistrable(m, input.idNumber, input, { checkAge: true, checkEducation: true, checkRevocations: true });
+      await this.assertNoActiveRecord(m, actor, input.idNumber, companyId!);
+      const facts = idNumberFacts(input.idNumber);
+      const guard = await m.save(
+        GuardEntity,
+        m.create(GuardEntity, {
+          companyId: companyId!,
+          name: input.name,
+          idNumber: input.idNumber,
+          birthDate: facts.birthDate,
+          sex: facts.sex as Sex,
+          phone: input.phone?.trim() || null,
+          certificateNo: input.certificateNo?.trim() || null,
+          certificateIssuedOn: input.certificateIssuedOn || null,
+          education: input.education,
+          photo: input.photo?.trim() || null,
+          status: GuardStatus.ACTIVE,
+        }),
+      );
+      const relatives = input.relatives ?? [];
+      if (relatives.length) await m.insert(RelativeEntity, relatives.map((r) => this.relativeRow(guard.id, r)));
+      await this.audit.record(m, actor, {
+        action: AuditAction.CREATE,
+        entityType: 'Guard',
+        entityId: guard.id,
+        summary: `“${company.name}”登记保安员${guard.name}（${maskIdNumber(guard.idNumber)}），直系亲属${relatives.length}人`,
+        after: auditView(guard),
+      }, requestId);
+      return guard;
+    });
+  }
+
+  async update(actor: Actor, id: string, raw: GuardInput, requestId?: string): Promise<GuardEntity> {
+    const input = { ...raw, idNumber: normaliseIdNumber(raw.idNumber), name: raw.name.trim() };
+    assertNoProblems(guardFieldProblems(input, todayCN()), '保安员登记信息有误');
+    return this.inTransaction(actor, async (m) => {
+      const before = await this.lockManaged(m, actor, id);
+      if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
+      const idChanged = input.idNumber !== before.idNumber;
+      await this.assertRegistrable(m, input.idNumber, input, {
+        checkAge: idChanged,
+        checkEducation: input.education !== before.education,
+        checkRevocations: idChanged,
+      });
+      if (idChanged) await this.assertNoActiveRecord(m, actor, input.idNumber, before.companyId, before.id);
+      const facts = idNumberFacts(input.idNumber);
+      await m.update(GuardEntity, { id }, {
+        name: input.name,
+        idNumber: input.idNumber,
+        birthDate: facts.birthDate,
+        sex: facts.sex as Sex,
+        phone: input.phone?.trim() || null,
+        certificateNo: input.certificateNo?.trim() || null,
+        certificateIssuedOn: input.certificateIssuedOn || null,
+        education: input.education,
+        ...(input.photo === undefined ? {} : { photo: input.photo?.trim() || null }),
+      });
+      const after = await m.findOneByOrFail(GuardEntity, { id });
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'Guard',
+        entityId: id,
+        summary: `修改保安员${after.name}（${maskIdNumber(after.idNumber)}）的登记信息`,
+        before: auditView(before),
+        after: auditView(after),
+      }, requestId);
+      return after;
+    });
+  }
+
+  /** Replaces the guard's immediate relatives with the given list. */
+  async setRelatives(actor: Actor, guardId: string, relatives: RelativeInput[], requestId?: string): Promise<GuardEntity> {
+    return this.inTransaction(actor, async (m) => {
+      const guard = await this.lockManaged(m, actor, guardId);
+      assertNoProblems(relativesProblems(relatives, guard.idNumber), '直系亲属信息有误');
+      const beforeCount = await m.countBy(RelativeEntity, { guardId });
+      await m.delete(RelativeEntity, { guardId });
+      if (relatives.length) await m.insert(RelativeEntity, relatives.map((r) => this.relativeRow(guardId, r)));
+      await m.update(GuardEntity, { id: guardId }, { updatedAt: () => 'now()' } as never);
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'Guard',
+        entityId: guardId,
+        summary: `更新保安员${guard.name}（${maskIdNumber(guard.idNumber)}）的直系亲属：${beforeCount}人 → ${relatives.length}人`,
+        // Relations only: the log is read beyond 保安管理支队, relatives' identities are not.
+        before: { count: beforeCount },
+        after: { count: relatives.length, relations: relatives.map((r) => r.relation) },
+      }, requestId);
+      return m.findOneByOrFail(GuardEntity, { id: guardId });
+    });
+  }
+
+  async leave(actor: Actor, id: string, date: string, requestId?: string): Promise<GuardEntity> {
+    if (!isIsoDate(date)) throw badInput('离职日期应为有效日期（YYYY-MM-DD）', [{ field: 'date', message: '离职日期应为有效日期（YYYY-MM-DD）' }]);
+    if (date > todayCN()) throw badInput('离职日期不能晚于今天', [{ field: 'date', message: '离职日期不能晚于今天' }]);
+    return this.inTransaction(actor, async (m) => {
+      const before = await this.lockManaged(m, actor, id);
+      if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', `该保安员已于${before.leftOn ?? ''}离职`);
+      await m.update(GuardEntity, { id }, { status: GuardStatus.LEFT, leftOn: date });
+      const after = await m.findOneByOrFail(GuardEntity, { id });
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'Guard',
+        entityId: id,
+        summary: `保安员${after.name}（${maskIdNumber(after.idNumber)}）于${date}离职`,
+        before: auditView(before),
+        after: auditView(after),
+      }, requestId);
+      return after;
+    });
+  }
+
+  /**
+   * 保安管理支队 moves a guard to another company: the old record is closed (LEFT on `date`) and a
+   * new ACTIVE one opened with the same person and relatives, so the history stays.
+   */
+  async transfer(actor: Actor, id: string, toCompanyId: string, date: string, requestId?: string): Promise<GuardEntity> {
+    assertDetachment(actor, '办理保安员调转');
+    if (!isIsoDate(date) || date > todayCN()) {
+      throw badInput('调转日期应为不晚于今天的有效日期', [{ field: 'date', message: '调转日期应为不晚于今天的有效日期' }]);
+    }
+    return this.inTransaction(actor, async (m) => {
+      const before = await this.lockManaged(m, actor, id);
+      if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', '该保安员已离职，无法调转');
+      if (before.companyId === toCompanyId) {
+        throw badInput('调入公司与原公司相同', [{ field: 'toCompanyId', message: '调入公司与原公司相同' }]);
+      }
+      const [from, to] = await Promise.all([
+        m.findOneByOrFail(CompanyEntity, { id: before.companyId }),
+        m.findOneBy(CompanyEntity, { id: toCompanyId }),
+      ]);
+      if (!to) throw badInput('调入公司不存在', [{ field: 'toCompanyId', message: '调入公司不存在' }]);
+      await m.update(GuardEntity, { id }, { status: GuardStatus.LEFT, leftOn: date });
+      const { id: _old, createdAt: _c, updatedAt: _u, ...person } = before;
+      const moved = await m.save(GuardEntity, m.create(GuardEntity, { ...person, companyId: toCompanyId, status: GuardStatus.ACTIVE, leftOn: null }));
+      await m.query(
+        `INSERT INTO guard_relatives (guard_id, name, relation, id_number)
+         SELECT $2, name, relation, id_number FROM guard_relatives WHERE guard_id = $1`,
+        [id, moved.id],
+      );
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'Guard',
+        entityId: moved.id,
+        summary: `保安员${before.name}（${maskIdNumber(before.idNumber)}）由“${from.name}”调转至“${to.name}”（${date}）`,
+        before: auditView(before),
+        after: auditView(moved),
+      }, requestId);
+      return moved;
+    });
+  }
+
+  async recordRevocation(actor: Actor, rawIdNumber: string, date: string, reason: string, requestId?: string) {
+    assertDetachment(actor, '记录吊销保安员证');
+    const idNumber = normaliseIdNumber(rawIdNumber);
+    const problems: FieldProblem[] = [];
+    const idProblem = idNumberProblem(idNumber);
+    if (idProblem) problems.push({ field: 'idNumber', message: idProblem });
+    if (!isIsoDate(date)) problems.push({ field: 'date', message: '吊销日期应为有效日期（YYYY-MM-DD）' });
+    else if (date > todayCN()) problems.push({ field: 'date', message: '吊销日期不能晚于今天' });
+    if (!reason.trim()) problems.push({ field: 'reason', message: '请填写吊销原因' });
+    else if (reason.length > 500) problems.push({ field: 'reason', message: '吊销原因不能超过500字' });
+    assertNoProblems(problems, '吊销记录有误');
+    return this.ds.transaction(async (m) => {
+      if (await m.existsBy(CertificateRevocationEntity, { idNumber, revokedOn: date })) {
+        throw new DomainError('CONFLICT', `该人员${date}的吊销记录已存在`);
+      }
+      const row = await m.save(CertificateRevocationEntity, m.create(CertificateRevocationEntity, { idNumber, revokedOn: date, reason: reason.trim() }));
+      const holder = await m.findOneBy(GuardEntity, { idNumber, status: GuardStatus.ACTIVE });
+      await this.audit.record(m, actor, {
+        action: AuditAction.CREATE,
+        entityType: 'CertificateRevocation',
+        entityId: row.id,
+        summary: `记录吊销保安员证：${holder ? holder.name : ''}（${maskIdNumber(idNumber)}），${date}，${row.reason}`,
+        after: { ...row, idNumber: maskIdNumber(idNumber) },
+      }, requestId);
+      return row;
+    });
+  }
+
+  private relativeRow(guardId: string, r: RelativeInput) {
+    return { guardId, name: r.name.trim(), relation: r.relation, idNumber: normaliseIdNumber(r.idNumber) };
+  }
+
+  /** Art. 16 (age ≥ 18, 初中 or above) and Art. 17 (revocations) at registration: each refusal names its article. */
+  private async assertRegistrable(
+    m: EntityManager,
+    idNumber: string,
+    input: { education: GuardInput['education'] },
+    checks: { checkAge: boolean; checkEducation: boolean; checkRevocations: boolean },
+  ): Promise<void> {
+    const problems: FieldProblem[] = [];
+    const today = todayCN();
+    if (checks.checkAge) {
+      const age = ageProblem(idNumberFacts(idNumber).birthDate, today, { minAge: LEGAL_MIN_AGE, maxAge: 200 });
+      if (age) problems.push({ field: 'idNumber', message: age.message });
+    }
+    if (checks.checkEducation) {
+      const edu = educationProblem(input.education);
+      if (edu) problems.push({ field: 'education', message: edu.message });
+    }
+    if (checks.checkRevocations) {
+      const rows = await m.find(CertificateRevocationEntity, { where: { idNumber }, select: { revokedOn: true } });
+      for (const p of revocationProblems(rows.map((r) => r.revokedOn), today)) {
+        problems.push({ field: 'certificateNo', message: p.message });
+      }
+    }
+    assertNoProblems(problems, '不符合保安员条件');
+  }
+
+  private async assertNoActiveRecord(m: EntityManager, actor: Actor, idNumber: string, companyId: string, exceptId?: string) {
+    const rows: { id: string; company_id: string; company_name: string }[] = await m.query(
+      `SELECT g.id, g.company_id, c.name AS company_name FROM guards g JOIN companies c ON c.id = g.company_id
+       WHERE g.id_number = $1 AND g.status = 'ACTIVE'`,
+      [idNumber],
+    );
+    const other = rows.find((r) => r.id !== exceptId);
+    if (!other) return;
+    if (other.company_id === companyId) {
+      throw new DomainError('CONFLICT', '该人员已在本公司保安员名册中（在职），不能重复登记', [
+        { field: 'idNumber', message: '该人员已在本公司保安员名册中（在职）' },
+      ]);
+    }
+    const message = activeElsewhereMessage(actor, { companyName: other.company_name });
+    throw new DomainError('CONFLICT', message, [{ field: 'idNumber', message }]);
+  }
+
+  /** Locks a guard the actor may manage (a company: its own; 保安管理支队: any). Others: NOT_FOUND. */
+  private async lockManaged(m: EntityManager, actor: Actor, id: string): Promise<GuardEntity> {
+    const guard = await m
+      .getRepository(GuardEntity)
+      .createQueryBuilder('g')
+      .setLock('pessimistic_write')
+      .where('g.id = :id', { id })
+      .getOne();
+    if (!guard) throw notFound('保安员');
+    if (actor.role === Role.COMPANY ? guard.companyId !== actor.companyId : actor.role !== Role.SECURITY_DETACHMENT) {
+      throw notFound('保安员');
+    }
+    return guard;
+  }
+
+  private async inTransaction<T>(actor: Actor, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.ds.transaction(work);
+    } catch (err) {
+      // Two registrations of the same person at once: the partial unique index decides.
+      if ((err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'uq_guards_active_person') {
+        const message = '该人员已在保安服务公司登记为在职保安员（一人只能有一条在职记录）';
+        throw new DomainError('CONFLICT', message, [{ field: 'idNumber', message }]);
+      }
+      throw err;
+    }
+  }
+}
+
+/**
+ * Relatives of many guards for 保安管理支队, read together with one READ_DETAIL audit entry per guard,
+ * in one transaction (a read that cannot be logged does not happen).
+ */
+export async function readRelativesAudited(
+  ds: DataSource,
+  actor: Actor,
+  guardIds: readonly string[],
+  requestId?: string,
+): Promise<Map<string, RelativeEntity[]>> {
+  return ds.transaction(async (m) => {
+    const guards = await m.find(GuardEntity, { where: { id: In([...guardIds]) }, select: { id: true, name: true, idNumber: true } });
+    const relatives = await m.find(RelativeEntity, { where: { guardId: In([...guardIds]) }, order: { relation: 'ASC', name: 'ASC' } });
+    if (guards.length) {
+      await m.insert(
+        AuditEntryEntity,
+        guards.map((g) => ({
+          actorId: actor.id,
+          actorName: `${actor.displayName}（${actor.unitName}）`,
+          actorRole: actor.role,
+          action: AuditAction.READ_DETAIL,
+          entityType: 'Guard',
+          entityId: g.id,
+          summary: `查阅保安员${g.name}（${maskIdNumber(g.idNumber)}）的直系亲属信息`,
+          before: null,
+          after: null,
+          requestId: requestId ?? null,
+        })),
+      );
+    }
+    const map = new Map<string, RelativeEntity[]>(guardIds.map((id) => [id, []]));
+    for (const r of relatives) map.get(r.guardId)?.push(r);
+    return map;
+  });
+}
