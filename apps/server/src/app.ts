@@ -68,6 +68,9 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     schema: await createSchema(),
     formatError: formatError(logger),
     introspection: true,
+    // main.ts owns SIGINT/SIGTERM. With Apollo's own handler too, our apollo.stop() runs concurrently
+    // with Apollo's and never returns (5.5.1 does not resolve the stop barrier on success).
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();

