@@ -11,6 +11,10 @@ import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { NotificationsResolver } from './modules/notifications/notifications.resolver';
 import { SettingsResolver } from './modules/settings/settings.resolver';
 import { UnitsResolver } from './modules/units/units.resolver';
+import { ActivityDeadlinesResolver, WorkQueueResolver } from './modules/deadlines/deadlines.resolver';
+import { InspectionsResolver } from './modules/inspections/inspections.resolver';
+import { TimelineResolver } from './modules/timeline/timeline.resolver';
+import { TrainingResolver } from './modules/training/training.resolver';
 
 const enumDescriptions: Record<string, string> = {
   Role: '角色',
@@ -45,6 +49,11 @@ export const resolvers = [
   AuditResolver,
   NotificationsResolver,
   SettingsResolver,
+  TrainingResolver,
+  InspectionsResolver,
+  TimelineResolver,
+  ActivityDeadlinesResolver,
+  WorkQueueResolver,
   CompanyResolver,
   GuardResolver,
   CertificateRevocationResolver,

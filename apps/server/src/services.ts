@@ -10,6 +10,10 @@ import { OverviewService } from './modules/dashboard/overview.service';
 import { InAppChannel, NotificationsService } from './modules/notifications/notifications.service';
 import { SettingsService } from './modules/settings/settings.service';
 import { UnitsService } from './modules/units/units.service';
+import { DeadlinesService } from './modules/deadlines/deadlines.service';
+import { InspectionsService } from './modules/inspections/inspections.service';
+import { TimelineService } from './modules/timeline/timeline.service';
+import { TrainingService } from './modules/training/training.service';
 
 /** Every service, built once per process; they hold no per-request state. */
 export function createServices(ds: DataSource, config: AppConfig) {
@@ -18,6 +22,10 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const notifications = new NotificationsService(ds, audit, [new InAppChannel()]);
   const settings = new SettingsService(ds, audit);
   const lifecycle = new ActivityLifecycle(audit, notifications);
+  const training = new TrainingService(ds, audit, notifications, lifecycle);
+  const inspections = new InspectionsService(ds, audit, lifecycle, settings);
+  const timeline = new TimelineService(ds, audit);
+  const deadlines = new DeadlinesService(ds, settings);
   const overview = new OverviewService(ds, settings);
   const home = new HomeService(ds, overview);
   const companies = new CompaniesService(ds, audit, notifications);
@@ -30,6 +38,10 @@ export function createServices(ds: DataSource, config: AppConfig) {
     notifications,
     settings,
     lifecycle,
+    training,
+    inspections,
+    timeline,
+    deadlines,
     companies,
     guards,
     overview,

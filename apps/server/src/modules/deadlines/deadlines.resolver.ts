@@ -1,0 +1,36 @@
+import { Role } from '@evs/schema';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { AppContext } from '../../common/context';
+import { PageInput } from '../../common/pagination';
+import { ActivityType } from '../activities/activity.types';
+import { SettingValues } from '../settings/settings.defaults';
+import { deadlinesOf, DeadlineSubject } from './deadlines';
+import { ActivityDeadlinesType, WorkItemPage } from './deadlines.types';
+
+/** Settings are read once per request, however many activities a list shows. */
+const settingsOfRequest = new WeakMap<object, Promise<SettingValues>>();
+function requestSettings(ctx: AppContext): Promise<SettingValues> {
+  let p = settingsOfRequest.get(ctx.req);
+  if (!p) {
+    p = ctx.services.settings.all();
+    settingsOfRequest.set(ctx.req, p);
+  }
+  return p;
+}
+
+@Resolver(() => ActivityType)
+export class ActivityDeadlinesResolver {
+  @FieldResolver(() => ActivityDeadlinesType, { description: '距开始天数与各阶段截止情况（按设置）' })
+  async deadlines(@Root() activity: ActivityType, @Ctx() ctx: AppContext): Promise<ActivityDeadlinesType> {
+    return deadlinesOf(activity as unknown as DeadlineSubject, await requestSettings(ctx));
+  }
+}
+
+@Resolver()
+export class WorkQueueResolver {
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Query(() => WorkItemPage, { description: '保安管理支队待办：待推荐、待审核、待培训、待开始、待总结，按截止日期排序' })
+  workQueue(@Ctx() ctx: AppContext, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+    return ctx.services.deadlines.workQueue(page);
+  }
+}

@@ -1,0 +1,126 @@
+import { ActivityStatus, SecurityMode } from '@evs/schema';
+import { DataSource } from 'typeorm';
+import { addDays, daysBetween, todayCN } from '../../common/dates';
+import { Page, PageInput } from '../../common/pagination';
+import { SettingsService } from '../settings/settings.service';
+import { dateCN } from './deadlines';
+import { WorkItemType } from './deadlines.types';
+
+interface QueueRow {
+  id: string;
+  code: string;
+  name: string;
+  status: ActivityStatus;
+  district: WorkItemType['district'];
+  securityMode: SecurityMode;
+  startsAt: Date;
+  endsAt: Date;
+  guardsRequired: number;
+  pending: number;
+  passed: number;
+  onDuty: number;
+  unassigned: number;
+  unrecorded: number;
+  openFindings: number;
+  openSerious: number;
+}
+
+/**
+ * 保安管理支队's work queue (SPEC §6): what waits on it, ordered by the deadline of the step it owes.
+ * Counts come from one query, whatever the length of the queue.
+ */
+export class DeadlinesService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly settings: SettingsService,
+  ) {}
+
+  async workQueue(page?: PageInput, now = new Date()): Promise<Page<WorkItemType>> {
+    const s = await this.settings.all();
+    const rows: QueueRow[] = await this.ds.query(
+      `SELECT a.id, a.code, a.name, a.status, a.district, a.security_mode AS "securityMode", a.starts_at AS "startsAt",
+              a.ends_at AS "endsAt", a.guards_required AS "guardsRequired",
+              COALESCE(r.pending, 0) AS pending, COALESCE(r.passed, 0) AS passed, COALESCE(r.on_duty, 0) AS "onDuty",
+              COALESCE(r.unassigned, 0) AS unassigned, COALESCE(t.unrecorded, 0) AS unrecorded,
+              COALESCE(f.open, 0) AS "openFindings", COALESCE(f.open_serious, 0) AS "openSerious"
+         FROM activities a
+         LEFT JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE re.decision = 'PENDING')::int AS pending,
+                  count(*) FILTER (WHERE re.decision = 'PASSED')::int AS passed,
+                  count(*) FILTER (WHERE re.decision = 'PASSED' AND EXISTS (
+                    SELECT 1 FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+                     WHERE ta.roster_entry_id = re.id AND ts.activity_id = re.activity_id AND ta.attended AND ta.passed))::int AS on_duty,
+                  count(*) FILTER (WHERE re.decision = 'PASSED' AND NOT EXISTS (
+                    SELECT 1 FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+                     WHERE ta.roster_entry_id = re.id AND ts.activity_id = re.activity_id AND (ta.attended IS NULL OR ta.passed)))::int AS unassigned
+             FROM roster_entries re WHERE re.activity_id = a.id AND re.state = 'ACTIVE') r ON true
+         LEFT JOIN LATERAL (
+           SELECT count(*)::int AS unrecorded FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+            WHERE ts.activity_id = a.id AND ta.attended IS NULL) t ON true
+         LEFT JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE fi.corrected_at IS NULL)::int AS open,
+                  count(*) FILTER (WHERE fi.corrected_at IS NULL AND fi.serious)::int AS open_serious
+             FROM findings fi WHERE fi.activity_id = a.id) f ON true
+        WHERE (a.status = 'APPROVED' AND a.security_mode = 'SERVICE_COMPANY')
+           OR a.status IN ('VETTING', 'TRAINING', 'READY', 'IN_PROGRESS')`,
+    );
+    const today = todayCN(now);
+    const items: WorkItemType[] = rows.map((a) => {
+      const start = dateCN(new Date(a.startsAt));
+      let task: string;
+      let detail: string;
+      let dueOn: string;
+      let link: string;
+      switch (a.status) {
+        case ActivityStatus.APPROVED:
+          task = '推荐候选公司';
+          detail = `所需保安员${a.guardsRequired}人，推荐不少于3家`;
+          dueOn = addDays(start, -s['deadline.recommendDaysBefore']);
+          link = `/candidates?activity=${a.id}`;
+          break;
+        case ActivityStatus.VETTING:
+          task = a.pending > 0 ? '背景审核决定' : '结束背景审核';
+          detail = `待审核${a.pending}人，已通过${a.passed}人 / 所需${a.guardsRequired}人`;
+          dueOn = addDays(start, -s['deadline.vettingDaysBefore']);
+          link = `/vetting?activity=${a.id}`;
+          break;
+        case ActivityStatus.TRAINING:
+          task = a.unrecorded > 0 ? '登记培训结果' : '安排岗前培训';
+          detail = `在岗名单${a.onDuty}人 / 所需${a.guardsRequired}人；待安排${a.unassigned}人，待登记${a.unrecorded}人`;
+          dueOn = addDays(start, -s['deadline.trainingDaysBefore']);
+          link = `/training/${a.id}`;
+          break;
+        case ActivityStatus.READY:
+          task = '活动开始，现场监管';
+          detail = `在岗名单${a.onDuty}人 / 所需${a.guardsRequired}人`;
+          dueOn = start;
+          link = `/inspections/${a.id}`;
+          break;
+        default:
+          task = new Date(a.endsAt) <= now ? '活动总结' : '现场监管';
+          detail = `未纠正问题${a.openFindings}起${a.openSerious ? `（严重${a.openSerious}起）` : ''}`;
+          dueOn = dateCN(new Date(a.endsAt));
+          link = `/inspections/${a.id}`;
+      }
+      return {
+        activityId: a.id,
+        activityCode: a.code,
+        activityName: a.name,
+        status: a.status,
+        district: a.district,
+        startsAt: a.startsAt,
+        task,
+        detail,
+        dueOn,
+        daysLeft: daysBetween(today, dueOn),
+        daysUntilStart: daysBetween(today, start),
+        late: today > dueOn,
+        link,
+      };
+    });
+    items.sort((x, y) => x.dueOn.localeCompare(y.dueOn) || new Date(x.startsAt).getTime() - new Date(y.startsAt).getTime());
+    const pageNo = page?.page ?? 1;
+    const pageSize = page?.pageSize ?? 50;
+    return { items: items.slice((pageNo - 1) * pageSize, pageNo * pageSize), total: items.length, page: pageNo, pageSize };
+  }
+}

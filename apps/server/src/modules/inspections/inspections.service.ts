@@ -1,0 +1,347 @@
+import { ActivityStatus, activityStatusLabels, AuditAction, InspectionItem, inspectionItemLabels, UnitKind } from '@evs/schema';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../../common/context';
+import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '../../common/errors';
+import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { ActivityEntity } from '../activities/activity.entity';
+import { toActivityType } from '../activities/activity.derive';
+import { ActivityType } from '../activities/activity.types';
+import { assertCanViewActivity } from '../activities/activity.policy';
+import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
+import { AuditService } from '../audit/audit.service';
+import { SettingsService } from '../settings/settings.service';
+import { onDutyCount, onDutyRows } from '../training/duty-roster';
+import { FindingEntity } from './finding.entity';
+import { InspectionEntity } from './inspection.entity';
+import { CloseActivityInput, FindingType, InspectionType, RecordInspectionInput } from './inspections.types';
+import { checkPhoto } from './photo';
+
+/** The checklist an officer fills per guard; UNVETTED_ON_DUTY is decided by the system, not ticked. */
+export const CHECKLIST: InspectionItem[] = [
+  InspectionItem.UNIFORM,
+  InspectionItem.CERTIFICATE,
+  InspectionItem.BEARING,
+  InspectionItem.DUTY,
+  InspectionItem.FORBIDDEN_ACT,
+];
+
+/** Serious findings block recommendation until corrected (SPEC §4). */
+export const SERIOUS_ITEMS = new Set<InspectionItem>([InspectionItem.FORBIDDEN_ACT, InspectionItem.UNVETTED_ON_DUTY]);
+
+/** How far ahead of the server's clock a device's time may be. */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
+const FINDING_SELECT = `
+  SELECT f.id, f.inspection_id AS "inspectionId", f.activity_id AS "activityId", f.company_id AS "companyId",
+         c.name AS "companyName", f.guard_id AS "guardId", COALESCE(g.name, i.person_name, '') AS "personName",
+         g.certificate_no AS "certificateNo", i.post, f.item, f.serious, f.note, f.photo, f.recorded_at AS "recordedAt",
+         ru.display_name AS "recordedByName", f.corrected_at AS "correctedAt", cu.display_name AS "correctedByName",
+         f.correction_note AS "correctionNote"
+    FROM findings f
+    JOIN inspections i ON i.id = f.inspection_id
+    LEFT JOIN guards g ON g.id = f.guard_id
+    LEFT JOIN companies c ON c.id = f.company_id
+    LEFT JOIN users ru ON ru.id = f.recorded_by
+    LEFT JOIN users cu ON cu.id = f.corrected_by`;
+
+export interface FindingFilter {
+  openOnly?: boolean;
+  seriousOnly?: boolean;
+}
+
+export class InspectionsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly lifecycle: ActivityLifecycle,
+    private readonly settings: SettingsService,
+  ) {}
+
+  private async visibleActivity(actor: Actor, activityId: string, m: EntityManager = this.ds.manager) {
+    const activity = await m.findOneBy(ActivityEntity, { id: activityId });
+    assertCanViewActivity(actor, activity);
+    return activity;
+  }
+
+  private async officeUnits(m: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = $1`, [UnitKind.LEADING_GROUP_OFFICE]);
+    return rows.map((r) => r.id);
+  }
+
+  /** 现场监管开始: READY → IN_PROGRESS, only with the on-duty roster still covering the guards required. */
+  async start(actor: Actor, activityId: string, comment: string | null | undefined, requestId?: string): Promise<ActivityType> {
+    const activity = await this.ds.transaction(async (m) => {
+      const a = await lockActivity(m, activityId);
+      assertCanViewActivity(actor, a);
+      if (a.status === ActivityStatus.READY) {
+        const count = await onDutyCount(m, a.id);
+        if (count < a.guardsRequired) {
+          throw conflict(`在岗名单${count}人，不足所需${a.guardsRequired}人，不能开始`);
+        }
+      }
+      return this.lifecycle.transition(m, {
+        activity: a,
+        to: ActivityStatus.IN_PROGRESS,
+        actor,
+        comment: comment?.trim() || '活动开始，现场监管',
+        requestId,
+        notify: {
+          unitIds: [a.selectedCompanyId, a.organizerUnitId].filter((x): x is string => !!x),
+          message: { title: `活动开始：${a.name}`, body: '保安管理支队开始现场监管。', link: `/inspections/${a.id}` },
+        },
+      });
+    });
+    return toActivityType(activity, await this.settings.all());
+  }
+
+  /** 总结: IN_PROGRESS → CLOSED with an evaluation; the company's performance record follows from the data. */
+  async close(actor: Actor, activityId: string, input: CloseActivityInput, requestId?: string): Promise<ActivityType> {
+    const text = input.text?.trim() ?? '';
+    if (!text) throw badInput('请填写总结评价', [{ field: 'text', message: '请填写总结评价' }]);
+    const activity = await this.ds.transaction(async (m) => {
+      const a = await lockActivity(m, activityId);
+      assertCanViewActivity(actor, a);
+      const [{ total, open }] = await m.query(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE corrected_at IS NULL)::int AS open FROM findings WHERE activity_id = $1`,
+        [a.id],
+      );
+      return this.lifecycle.transition(m, {
+        activity: a,
+        to: ActivityStatus.CLOSED,
+        actor,
+        comment: `总结评价${input.rating}分：${text}`,
+        patch: { evaluationRating: input.rating, evaluationText: text },
+        requestId,
+        notify: {
+          unitIds: [a.selectedCompanyId, a.organizerUnitId, ...(await this.officeUnits(m))].filter((x): x is string => !!x),
+          message: {
+            title: `活动总结：${a.name}`,
+            body: `评价${input.rating}分。现场检查发现问题${total}起，未纠正${open}起。${text}`,
+            link: `/timeline/${a.id}`,
+          },
+        },
+      });
+    });
+    return toActivityType(activity, await this.settings.all());
+  }
+
+  private async loadInspection(m: EntityManager, id: string): Promise<InspectionType | null> {
+    const [row] = await m.query(
+      `SELECT i.id, i.activity_id AS "activityId", i.guard_id AS "guardId", COALESCE(g.name, i.person_name, '') AS "personName",
+              i.roster_entry_id IS NOT NULL AS "onDutyRoster", i.post, i.results, i.note,
+              i.recorded_at AS "recordedAt", i.received_at AS "receivedAt", u.display_name AS "recordedByName"
+         FROM inspections i LEFT JOIN guards g ON g.id = i.guard_id LEFT JOIN users u ON u.id = i.recorded_by
+        WHERE i.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    const findings: FindingType[] = await m.query(`${FINDING_SELECT} WHERE f.inspection_id = $1 ORDER BY f.item`, [id]);
+    return { ...row, results: toResults(row.results), findings };
+  }
+
+  /**
+   * Records one check. Idempotent on the client's id: a resend returns what is stored and creates
+   * nothing. A person who is not on the on-duty roster is a serious 未经审查人员上岗 finding.
+   */
+  async record(actor: Actor, input: RecordInspectionInput, requestId?: string): Promise<InspectionType> {
+    const existing = await this.ds.manager.findOneBy(InspectionEntity, { id: input.id });
+    if (existing) return this.storedResend(actor, existing, input);
+
+    const problems: FieldProblem[] = [];
+    const guardId = input.guardId || null;
+    const personName = input.personName?.trim() || null;
+    if (!guardId && !personName) problems.push({ field: 'guardId', message: '请选择被检查的保安员，或填写未在名单中人员的姓名' });
+    if (guardId && personName) problems.push({ field: 'personName', message: '已选择保安员时不填写人员姓名' });
+    const recordedAt = input.recordedAt;
+    if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) {
+      problems.push({ field: 'recordedAt', message: '检查时间无效' });
+    } else if (recordedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
+      problems.push({ field: 'recordedAt', message: '检查时间晚于当前时间，请校准设备时间' });
+    }
+    const seen = new Set<InspectionItem>();
+    input.results.forEach((r, i) => {
+      if (!CHECKLIST.includes(r.item)) {
+        problems.push({ field: `results.${i}.item`, message: `“${inspectionItemLabels[r.item]}”由系统判定，不在检查表中` });
+      }
+      if (seen.has(r.item)) problems.push({ field: `results.${i}.item`, message: `“${inspectionItemLabels[r.item]}”重复` });
+      seen.add(r.item);
+    });
+    if (input.photo) {
+      const p = checkPhoto(input.photo);
+      if (p) problems.push(p);
+    }
+    assertNoProblems(problems, '检查记录有误');
+
+    const storedId = await this.ds.transaction(async (m) => {
+      const activity = await m.findOneBy(ActivityEntity, { id: input.activityId });
+      assertCanViewActivity(actor, activity);
+      const lateSync = activity.status === ActivityStatus.CLOSED && activity.closedAt && recordedAt <= activity.closedAt;
+      if (activity.status !== ActivityStatus.IN_PROGRESS && !lateSync) {
+        throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，只有进行中的活动可以登记现场检查`);
+      }
+      let guardName = personName ?? '';
+      let companyId: string | null = activity.selectedCompanyId;
+      let rosterEntryId: string | null = null;
+      let post = input.post?.trim() || null;
+      if (guardId) {
+        const [guard] = await m.query(`SELECT id, name, company_id AS "companyId" FROM guards WHERE id = $1`, [guardId]);
+        if (!guard) throw badInput('被检查的保安员不存在', [{ field: 'guardId', message: '保安员不存在' }]);
+        guardName = guard.name;
+        companyId = guard.companyId;
+        const duty = (await onDutyRows(m, activity.id)).find((r) => r.guardId === guardId);
+        if (duty) {
+          rosterEntryId = duty.rosterEntryId;
+          companyId = duty.companyId;
+          post = post ?? duty.post;
+        }
+      }
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(InspectionEntity)
+        .values({
+          id: input.id,
+          activityId: activity.id,
+          guardId,
+          rosterEntryId,
+          personName: guardId ? null : personName,
+          post,
+          results: Object.fromEntries(input.results.map((r) => [r.item, r.compliant])),
+          note: input.note?.trim() || null,
+          recordedBy: actor.id,
+          recordedAt,
+        })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      // A concurrent resend of the same id got there first: nothing more to do.
+      if ((inserted.raw as unknown[]).length === 0) return null;
+
+      const findings: Partial<FindingEntity>[] = [];
+      const base = {
+        inspectionId: input.id,
+        activityId: activity.id,
+        companyId,
+        guardId,
+        photo: input.photo || null,
+        recordedBy: actor.id,
+        recordedAt,
+      };
+      if (!rosterEntryId) {
+        findings.push({
+          ...base,
+          item: InspectionItem.UNVETTED_ON_DUTY,
+          serious: true,
+          note: `${guardName}不在在岗名单中（未经审查或未经培训合格）${input.note?.trim() ? `；${input.note.trim()}` : ''}`,
+        });
+      }
+      for (const r of input.results.filter((x) => !x.compliant)) {
+        findings.push({ ...base, item: r.item, serious: SERIOUS_ITEMS.has(r.item), note: r.note?.trim() || input.note?.trim() || null });
+      }
+      if (findings.length) await m.insert(FindingEntity, findings);
+      await this.audit.record(m, actor, {
+        action: AuditAction.CREATE,
+        entityType: 'Inspection',
+        entityId: input.id,
+        summary: `现场检查：活动“${activity.name}”，${guardName}${findings.length ? `，发现问题：${findings.map((f) => inspectionItemLabels[f.item!]).join('、')}` : '，符合要求'}`,
+        after: { ...input, photo: input.photo ? '(照片)' : null, findings: findings.map((f) => f.item) },
+      }, requestId);
+      return input.id;
+    });
+    const stored = storedId ? null : await this.ds.manager.findOneBy(InspectionEntity, { id: input.id });
+    if (stored) return this.storedResend(actor, stored, input);
+    return (await this.loadInspection(this.ds.manager, input.id))!;
+  }
+
+  private async storedResend(actor: Actor, stored: InspectionEntity, input: RecordInspectionInput): Promise<InspectionType> {
+    await this.visibleActivity(actor, stored.activityId);
+    if (stored.activityId !== input.activityId) {
+      throw conflict('该检查编号已用于其他活动的检查记录');
+    }
+    return (await this.loadInspection(this.ds.manager, stored.id))!;
+  }
+
+  /** 纠正: a finding is marked corrected once, with who and when; nothing is overwritten. */
+  async correct(actor: Actor, findingId: string, note: string, correctedAt: Date | null | undefined, requestId?: string): Promise<FindingType> {
+    const text = note?.trim() ?? '';
+    const when = correctedAt ?? new Date();
+    const problems: FieldProblem[] = [];
+    if (!text) problems.push({ field: 'note', message: '请填写纠正情况' });
+    if (text.length > 1000) problems.push({ field: 'note', message: '纠正情况不超过1000字' });
+    if (Number.isNaN(when.getTime())) problems.push({ field: 'correctedAt', message: '纠正时间无效' });
+    else if (when.getTime() > Date.now() + CLOCK_SKEW_MS) problems.push({ field: 'correctedAt', message: '纠正时间晚于当前时间' });
+    assertNoProblems(problems, '纠正登记有误');
+    await this.ds.transaction(async (m) => {
+      const finding = await m
+        .getRepository(FindingEntity)
+        .createQueryBuilder('f')
+        .setLock('pessimistic_write')
+        .where('f.id = :id', { id: findingId })
+        .getOne();
+      if (!finding) throw notFound('问题');
+      const activity = await m.findOneBy(ActivityEntity, { id: finding.activityId });
+      assertCanViewActivity(actor, activity);
+      if (finding.correctedAt) {
+        throw conflict(`该问题已于${finding.correctedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}登记纠正`);
+      }
+      if (when < finding.recordedAt) {
+        throw badInput('纠正时间不能早于发现时间', [{ field: 'correctedAt', message: '纠正时间不能早于发现时间' }]);
+      }
+      await m.update(FindingEntity, { id: findingId }, { correctedAt: when, correctedBy: actor.id, correctionNote: text });
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'Finding',
+        entityId: findingId,
+        summary: `纠正问题：活动“${activity.name}”，${inspectionItemLabels[finding.item]}：${text}`,
+        before: { ...finding, photo: finding.photo ? '(照片)' : null },
+        after: { correctedAt: when, correctionNote: text },
+      }, requestId);
+    });
+    const [row] = await this.ds.query(`${FINDING_SELECT} WHERE f.id = $1`, [findingId]);
+    return row;
+  }
+
+  async findings(actor: Actor, activityId: string, filter: FindingFilter = {}, page?: PageInput): Promise<Page<FindingType>> {
+    await this.visibleActivity(actor, activityId);
+    const w = pageWindow(page);
+    const where = [
+      'f.activity_id = $1',
+      filter.openOnly ? 'f.corrected_at IS NULL' : null,
+      filter.seriousOnly ? 'f.serious' : null,
+    ].filter(Boolean).join(' AND ');
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM findings f WHERE ${where}`, [activityId]);
+    const items = await this.ds.query(
+      `${FINDING_SELECT} WHERE ${where} ORDER BY f.recorded_at DESC, f.id LIMIT $2 OFFSET $3`,
+      [activityId, w.take, w.skip],
+    );
+    return { items, total, page: w.page, pageSize: w.pageSize };
+  }
+
+  async inspections(actor: Actor, activityId: string, page?: PageInput): Promise<Page<InspectionType>> {
+    await this.visibleActivity(actor, activityId);
+    const w = pageWindow(page);
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM inspections WHERE activity_id = $1`, [activityId]);
+    const rows = await this.ds.query(
+      `SELECT i.id, i.activity_id AS "activityId", i.guard_id AS "guardId", COALESCE(g.name, i.person_name, '') AS "personName",
+              i.roster_entry_id IS NOT NULL AS "onDutyRoster", i.post, i.results, i.note,
+              i.recorded_at AS "recordedAt", i.received_at AS "receivedAt", u.display_name AS "recordedByName"
+         FROM inspections i LEFT JOIN guards g ON g.id = i.guard_id LEFT JOIN users u ON u.id = i.recorded_by
+        WHERE i.activity_id = $1 ORDER BY i.recorded_at DESC, i.id LIMIT $2 OFFSET $3`,
+      [activityId, w.take, w.skip],
+    );
+    const ids = rows.map((r: { id: string }) => r.id);
+    const findings: FindingType[] = ids.length
+      ? await this.ds.query(`${FINDING_SELECT} WHERE f.inspection_id = ANY($1::uuid[]) ORDER BY f.item`, [ids])
+      : [];
+    const items = rows.map((r: InspectionType & { results: Record<string, boolean> }) => ({
+      ...r,
+      results: toResults(r.results as unknown as Record<string, boolean>),
+      findings: findings.filter((f) => f.inspectionId === r.id),
+    }));
+    return { items, total, page: w.page, pageSize: w.pageSize };
+  }
+}
+
+function toResults(results: Record<string, boolean>) {
+  return Object.entries(results ?? {}).map(([item, compliant]) => ({ item: item as InspectionItem, compliant }));
+}

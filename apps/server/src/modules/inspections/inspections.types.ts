@@ -1,0 +1,182 @@
+import { InspectionItem } from '@evs/schema';
+import { IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Paginated } from '../../common/pagination';
+
+@ObjectType('InspectionResult', { description: '一项检查的结果' })
+export class InspectionResultType {
+  @Field(() => InspectionItem)
+  item: InspectionItem;
+
+  @Field({ description: '是否符合要求' })
+  compliant: boolean;
+}
+
+@ObjectType('InspectionFinding', { description: '现场检查发现的问题及其纠正' })
+export class FindingType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  inspectionId: string;
+
+  @Field(() => ID)
+  activityId: string;
+
+  @Field(() => ID, { nullable: true })
+  companyId: string | null;
+
+  @Field(() => String, { nullable: true })
+  companyName: string | null;
+
+  @Field(() => ID, { nullable: true })
+  guardId: string | null;
+
+  @Field({ description: '被检查人员姓名' })
+  personName: string;
+
+  @Field(() => String, { nullable: true, description: '保安员证号' })
+  certificateNo: string | null;
+
+  @Field(() => String, { nullable: true })
+  post: string | null;
+
+  @Field(() => InspectionItem)
+  item: InspectionItem;
+
+  @Field({ description: '严重问题（未经审查人员上岗、条例第三十条禁止行为）' })
+  serious: boolean;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => String, { nullable: true, description: '照片（data URL）' })
+  photo: string | null;
+
+  @Field()
+  recordedAt: Date;
+
+  @Field({ description: '检查人' })
+  recordedByName: string;
+
+  @Field(() => Date, { nullable: true, description: '纠正时间' })
+  correctedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: '纠正登记人' })
+  correctedByName: string | null;
+
+  @Field(() => String, { nullable: true, description: '纠正情况' })
+  correctionNote: string | null;
+}
+
+@ObjectType()
+export class FindingPage extends Paginated(FindingType) {}
+
+@ObjectType('Inspection', { description: '一次现场检查（一名保安员或一名未在名单中的在岗人员）' })
+export class InspectionType {
+  @Field(() => ID, { description: '设备生成的编号；重发同一编号不会重复登记' })
+  id: string;
+
+  @Field(() => ID)
+  activityId: string;
+
+  @Field(() => ID, { nullable: true })
+  guardId: string | null;
+
+  @Field({ description: '被检查人员姓名' })
+  personName: string;
+
+  @Field({ description: '是否在在岗名单中' })
+  onDutyRoster: boolean;
+
+  @Field(() => String, { nullable: true })
+  post: string | null;
+
+  @Field(() => [InspectionResultType])
+  results: InspectionResultType[];
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field({ description: '设备上的检查时间' })
+  recordedAt: Date;
+
+  @Field({ description: '服务器收到的时间' })
+  receivedAt: Date;
+
+  @Field()
+  recordedByName: string;
+
+  @Field(() => [FindingType])
+  findings: FindingType[];
+}
+
+@ObjectType()
+export class InspectionPage extends Paginated(InspectionType) {}
+
+@InputType()
+export class InspectionResultInput {
+  @Field(() => InspectionItem)
+  item: InspectionItem;
+
+  @Field({ description: '是否符合要求' })
+  compliant: boolean;
+
+  @Field(() => String, { nullable: true, description: '该项问题说明（不填用检查备注）' })
+  @IsOptional()
+  @MaxLength(500, { message: '问题说明不超过500字' })
+  note?: string | null;
+}
+
+@InputType({ description: '登记一次现场检查' })
+export class RecordInspectionInput {
+  @Field(() => ID, { description: '设备生成的 UUID；网络恢复后重发同一编号不会重复登记' })
+  @IsUUID('all', { message: '检查编号应为 UUID' })
+  id: string;
+
+  @Field(() => ID)
+  activityId: string;
+
+  @Field(() => ID, { nullable: true, description: '被检查的保安员（在册人员）' })
+  @IsOptional()
+  guardId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '不在在岗名单中的在岗人员姓名（及证件号）' })
+  @IsOptional()
+  @MaxLength(100, { message: '人员姓名不超过100字' })
+  personName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(50, { message: '岗位不超过50字' })
+  post?: string | null;
+
+  @Field(() => [InspectionResultInput], { defaultValue: [] })
+  results: InspectionResultInput[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(1000, { message: '备注不超过1000字' })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: '照片 data URL（JPEG/PNG，不超过1 MB）' })
+  @IsOptional()
+  photo?: string | null;
+
+  @Field({ description: '设备上的检查时间' })
+  recordedAt: Date;
+}
+
+@InputType({ description: '活动总结' })
+export class CloseActivityInput {
+  @Field(() => Int, { description: '评价等级 1–5' })
+  @IsInt({ message: '评价等级应为整数' })
+  @Min(1, { message: '评价等级应在1到5之间' })
+  @Max(5, { message: '评价等级应在1到5之间' })
+  rating: number;
+
+  @Field({ description: '总结评价' })
+  @IsNotEmpty({ message: '请填写总结评价' })
+  @MaxLength(2000, { message: '总结评价不超过2000字' })
+  text: string;
+}

@@ -1,0 +1,30 @@
+import { FieldProblem } from '../../common/errors';
+
+/** Largest photo accepted on site (decoded bytes). */
+export const MAX_PHOTO_BYTES = 1024 * 1024;
+
+const DATA_URL = /^data:(image\/(?:jpeg|png));base64,([A-Za-z0-9+/]+={0,2})$/;
+
+/**
+ * Checks a photo sent as a data URL: JPEG or PNG only (declared type AND file signature agree),
+ * at most 1 MB. Returns the problem, or null when the photo is acceptable.
+ */
+export function checkPhoto(dataUrl: string, field = 'photo'): FieldProblem | null {
+  const match = DATA_URL.exec(dataUrl.trim());
+  if (!match) {
+    return { field, message: '照片格式不支持：只能上传 JPEG 或 PNG 图片' };
+  }
+  const [, mime, base64] = match;
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  const size = Math.floor((base64.length * 3) / 4) - padding;
+  if (size > MAX_PHOTO_BYTES) {
+    return { field, message: `照片过大：${(size / 1024 / 1024).toFixed(1)} MB，不能超过 1 MB` };
+  }
+  const head = Buffer.from(base64.slice(0, 16), 'base64');
+  const isJpeg = head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
+  const isPng = head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  if ((mime === 'image/jpeg' && !isJpeg) || (mime === 'image/png' && !isPng)) {
+    return { field, message: '照片内容与格式不符：只能上传 JPEG 或 PNG 图片' };
+  }
+  return null;
+}

@@ -1,0 +1,207 @@
+import {
+  activityStatusLabels,
+  AuditAction,
+  InspectionItem,
+  inspectionItemLabels,
+  Role,
+  TrainingTopic,
+  trainingTopicLabels,
+  VettingDecision,
+  vettingDecisionLabels,
+  VettingReasonCategory,
+  vettingReasonCategoryLabels,
+} from '@evs/schema';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../common/context';
+import { ActivityEntity } from '../activities/activity.entity';
+import { assertCanViewActivity } from '../activities/activity.policy';
+import { AuditService } from '../audit/audit.service';
+import { ActivityTimelineType, TimelineEntryType, TimelineKind, timelineKindLabels } from './timeline.types';
+
+const fmt = (d: Date | string) =>
+  new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
+/** "刘宝军（保安管理支队）", as transitions store it. */
+const ACTOR_NAME = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${alias}.display_name || '（' || ${alias}u.name || '）' END`;
+const ACTOR_JOIN = (alias: string, column: string) =>
+  `LEFT JOIN users ${alias} ON ${alias}.id = ${column} LEFT JOIN units ${alias}u ON ${alias}u.id = ${alias}.unit_id`;
+
+export class TimelineService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * 台账: every transition, recommendation, vetting decision, training session and result, finding
+   * and correction, oldest first. What each role sees of vetting follows SPEC §1: decision notes only
+   * for 保安管理支队; the organizer sees who was cleared, and failures only as a count.
+   */
+  async timeline(actor: Actor, activityId: string, requestId?: string): Promise<ActivityTimelineType> {
+    const m = this.ds.manager;
+    const activity = await m.findOneBy(ActivityEntity, { id: activityId });
+    assertCanViewActivity(actor, activity);
+    const entries: Omit<TimelineEntryType, 'kindLabel'>[] = [];
+
+    const transitions = await m.query(
+      `SELECT from_status AS "from", to_status AS "to", actor_name AS "actorName", comment, at
+         FROM activity_transitions WHERE activity_id = $1`,
+      [activityId],
+    );
+    for (const t of transitions) {
+      entries.push({
+        at: t.at,
+        kind: TimelineKind.TRANSITION,
+        title: t.from ? `${activityStatusLabels[t.from as keyof typeof activityStatusLabels]} → ${activityStatusLabels[t.to as keyof typeof activityStatusLabels]}` : activityStatusLabels[t.to as keyof typeof activityStatusLabels],
+        detail: t.comment,
+        actorName: t.actorName,
+        important: t.to === 'CANCELLED',
+      });
+    }
+
+    const candidates = await m.query(
+      `SELECT min(c.created_at) AS at, string_agg(co.name || '（' || c.score || '分）', '、' ORDER BY c.rank) AS names,
+              count(*)::int AS n, ${ACTOR_NAME('ru')} AS "actorName"
+         FROM activity_candidates c JOIN companies co ON co.id = c.company_id ${ACTOR_JOIN('ru', 'c.recommended_by')}
+        WHERE c.activity_id = $1 GROUP BY ru.id, ru.display_name, ruu.name`,
+      [activityId],
+    );
+    for (const c of candidates) {
+      entries.push({ at: c.at, kind: TimelineKind.CANDIDATES, title: `推荐候选公司${c.n}家`, detail: c.names, actorName: c.actorName, important: false });
+    }
+
+    const decisions: {
+      at: Date; guardName: string; decision: VettingDecision; reason: VettingReasonCategory | null; note: string | null; actorName: string | null; companyId: string;
+    }[] = await m.query(
+      `SELECT r.decided_at AS at, g.name AS "guardName", r.decision, r.reason_category AS reason, r.decision_note AS note,
+              r.company_id AS "companyId", ${ACTOR_NAME('du')} AS "actorName"
+         FROM roster_entries r JOIN guards g ON g.id = r.guard_id ${ACTOR_JOIN('du', 'r.decided_by')}
+        WHERE r.activity_id = $1 AND r.decided_at IS NOT NULL AND r.decision <> 'PENDING'`,
+      [activityId],
+    );
+    const failedForOrganizer = new Map<string, { at: Date; n: number; actorName: string | null }>();
+    for (const d of decisions) {
+      const failed = d.decision === VettingDecision.FAILED;
+      if (actor.role === Role.ORGANIZER && failed) {
+        // The organizer sees counts, never who failed or why.
+        const key = new Date(d.at).toISOString().slice(0, 16);
+        const agg = failedForOrganizer.get(key) ?? { at: d.at, n: 0, actorName: d.actorName };
+        agg.n += 1;
+        failedForOrganizer.set(key, agg);
+        continue;
+      }
+      const reason = d.reason ? vettingReasonCategoryLabels[d.reason] : null;
+      const note = actor.role === Role.SECURITY_DETACHMENT && d.note ? d.note : null;
+      entries.push({
+        at: d.at,
+        kind: TimelineKind.VETTING_DECISION,
+        title: `${d.guardName}：审核${vettingDecisionLabels[d.decision]}`,
+        detail: actor.role === Role.ORGANIZER ? null : [reason, note].filter(Boolean).join('；') || null,
+        actorName: d.actorName,
+        important: failed,
+      });
+    }
+    for (const agg of failedForOrganizer.values()) {
+      entries.push({ at: agg.at, kind: TimelineKind.VETTING_DECISION, title: `${agg.n}名保安员审核不通过`, detail: null, actorName: agg.actorName, important: true });
+    }
+
+    const sessions: {
+      id: string; at: Date; startsAt: Date; place: string; instructor: string; topics: string; periods: number; isMakeup: boolean; n: number; actorName: string | null;
+    }[] = await m.query(
+      `SELECT s.id, s.created_at AS at, s.starts_at AS "startsAt", s.place, s.instructor, s.topics::text AS topics, s.periods,
+              s.is_makeup AS "isMakeup", (SELECT count(*)::int FROM training_attendance ta WHERE ta.session_id = s.id) AS n,
+              ${ACTOR_NAME('cu')} AS "actorName"
+         FROM training_sessions s ${ACTOR_JOIN('cu', 's.created_by')}
+        WHERE s.activity_id = $1`,
+      [activityId],
+    );
+    for (const s of sessions) {
+      const topics = s.topics.replace(/[{}]/g, '').split(',').filter(Boolean).map((t) => trainingTopicLabels[t as TrainingTopic]).join('、');
+      entries.push({
+        at: s.at,
+        kind: TimelineKind.TRAINING_SESSION,
+        title: `安排${s.isMakeup ? '补训' : '岗前培训'}（${s.n}人）`,
+        detail: `${fmt(s.startsAt)}，${s.place}，授课人${s.instructor}，${topics}，${s.periods}学时`,
+        actorName: s.actorName,
+        important: false,
+      });
+    }
+
+    const results: { at: Date; isMakeup: boolean; total: number; attended: number; passed: number; absent: string | null; failed: string | null; actorName: string | null }[] =
+      await m.query(
+        `SELECT ta.recorded_at AS at, s.is_makeup AS "isMakeup", count(*)::int AS total,
+                count(*) FILTER (WHERE ta.attended)::int AS attended, count(*) FILTER (WHERE ta.passed)::int AS passed,
+                string_agg(g.name, '、' ORDER BY g.name) FILTER (WHERE NOT ta.attended) AS absent,
+                string_agg(g.name, '、' ORDER BY g.name) FILTER (WHERE ta.attended AND NOT ta.passed) AS failed,
+                ${ACTOR_NAME('ru')} AS "actorName"
+           FROM training_attendance ta JOIN training_sessions s ON s.id = ta.session_id
+           JOIN roster_entries r ON r.id = ta.roster_entry_id JOIN guards g ON g.id = r.guard_id
+           ${ACTOR_JOIN('ru', 'ta.recorded_by')}
+          WHERE s.activity_id = $1 AND ta.recorded_at IS NOT NULL
+          GROUP BY ta.recorded_at, s.id, s.is_makeup, ru.id, ru.display_name, ruu.name`,
+        [activityId],
+      );
+    for (const r of results) {
+      entries.push({
+        at: r.at,
+        kind: TimelineKind.TRAINING_RESULT,
+        title: `${r.isMakeup ? '补训' : '培训'}结果：${r.total}人，到课${r.attended}人，合格${r.passed}人`,
+        detail: [r.absent ? `缺训：${r.absent}` : null, r.failed ? `考核不合格：${r.failed}` : null].filter(Boolean).join('；') || null,
+        actorName: r.actorName,
+        important: r.passed < r.total,
+      });
+    }
+
+    const findings: {
+      recordedAt: Date; item: InspectionItem; serious: boolean; note: string | null; person: string; post: string | null; company: string | null;
+      correctedAt: Date | null; correctionNote: string | null; recordedBy: string | null; correctedBy: string | null;
+    }[] = await m.query(
+      `SELECT f.recorded_at AS "recordedAt", f.item, f.serious, f.note, COALESCE(g.name, i.person_name, '') AS person, i.post,
+              c.name AS company, f.corrected_at AS "correctedAt", f.correction_note AS "correctionNote",
+              ${ACTOR_NAME('ru')} AS "recordedBy", ${ACTOR_NAME('cu')} AS "correctedBy"
+         FROM findings f JOIN inspections i ON i.id = f.inspection_id
+         LEFT JOIN guards g ON g.id = f.guard_id LEFT JOIN companies c ON c.id = f.company_id
+         ${ACTOR_JOIN('ru', 'f.recorded_by')} ${ACTOR_JOIN('cu', 'f.corrected_by')}
+        WHERE f.activity_id = $1`,
+      [activityId],
+    );
+    for (const f of findings) {
+      const who = `${f.person}${f.post ? `（${f.post}）` : ''}`;
+      entries.push({
+        at: f.recordedAt,
+        kind: TimelineKind.FINDING,
+        title: `${f.serious ? '严重问题' : '问题'}：${inspectionItemLabels[f.item]} — ${who}`,
+        detail: [f.company, f.note].filter(Boolean).join('；') || null,
+        actorName: f.recordedBy,
+        important: f.serious,
+      });
+      if (f.correctedAt) {
+        entries.push({
+          at: f.correctedAt,
+          kind: TimelineKind.CORRECTION,
+          title: `已纠正：${inspectionItemLabels[f.item]} — ${who}`,
+          detail: f.correctionNote,
+          actorName: f.correctedBy,
+          important: false,
+        });
+      }
+    }
+
+    entries.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+    if (actor.role === Role.SECURITY_DETACHMENT && decisions.some((d) => d.note)) {
+      // Decision notes may carry record details: reading them is audited.
+      await this.audit.record(this.ds.manager, actor, {
+        action: AuditAction.READ_DETAIL,
+        entityType: 'Activity',
+        entityId: activityId,
+        summary: `查阅活动“${activity.name}”台账（含审核决定说明）`,
+      }, requestId);
+    }
+    return {
+      activityId,
+      activityCode: activity.code,
+      activityName: activity.name,
+      entries: entries.map((e) => ({ ...e, at: new Date(e.at), kindLabel: timelineKindLabels[e.kind] })),
+    };
+  }
+}

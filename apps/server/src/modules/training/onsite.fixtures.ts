@@ -1,0 +1,128 @@
+/**
+ * Factories for the training / on-site / closing integration tests: an activity already in a given
+ * state, with a selected company and a roster whose vetting decisions are made, built by SQL so these
+ * tests do not depend on the upstream mutations.
+ */
+import { randomBytes } from 'node:crypto';
+
+/** What the factories need of a test app (kept structural so the build never pulls in test code). */
+export interface TestApp {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface ActivitySpec {
+  name?: string;
+  status: 'TRAINING' | 'READY' | 'IN_PROGRESS' | 'CLOSED' | 'VETTING';
+  companyId: string;
+  guardsRequired: number;
+  /** How many of the company's guards are on the roster with PASSED. */
+  cleared: number;
+  /** How many more are on the roster with FAILED. */
+  failed?: number;
+  startsInDays?: number;
+  district?: string;
+  expectedAttendance?: number;
+}
+
+export interface ActivityFixture {
+  id: string;
+  /** PASSED roster entries: { entryId, guardId, name }. */
+  cleared: { entryId: string; guardId: string; name: string; certificateNo: string | null }[];
+}
+
+export async function createActivityWithRoster(t: TestApp, spec: ActivitySpec): Promise<ActivityFixture> {
+  const [{ id: baoan, unit_id: unit }] = await t.sql(`SELECT id, unit_id FROM users WHERE username = 'baoan'`);
+  const days = spec.startsInDays ?? 10;
+  const start = new Date(Date.now() + days * 86_400_000);
+  const end = new Date(start.getTime() + 4 * 3600_000);
+  const [activity] = await t.sql(
+    `INSERT INTO activities (code, name, type, organizer_name, venue, address, district, starts_at, ends_at, applied_on,
+                             expected_attendance, guards_required, security_mode, contact_name, contact_phone, status,
+                             reporter_unit_id, created_by, selected_company_id, recommended_at, vetting_closed_at)
+     VALUES ($1, $2, '演唱会', '盘锦市体育中心', '盘锦市体育中心体育场', '盘锦市兴隆台区', $3, $4, $5, (now() - interval '40 days')::date,
+             $6, $7, 'SERVICE_COMPANY', '孙强', '13904270002', $8, $9, $10, $11, now() - interval '20 days', now() - interval '1 day')
+     RETURNING id`,
+    [
+      `T-${randomBytes(4).toString('hex')}`,
+      spec.name ?? '测试演唱会',
+      spec.district ?? 'XINGLONGTAI',
+      start,
+      end,
+      spec.expectedAttendance ?? 3000,
+      spec.guardsRequired,
+      spec.status,
+      unit,
+      baoan,
+      spec.companyId,
+    ],
+  );
+  const guards: { id: string; name: string; certificate_no: string | null }[] = await t.sql(
+    `SELECT id, name, certificate_no FROM guards WHERE company_id = $1 AND status = 'ACTIVE' ORDER BY id_number LIMIT $2`,
+    [spec.companyId, spec.cleared + (spec.failed ?? 0)],
+  );
+  const cleared: ActivityFixture['cleared'] = [];
+  for (const [i, g] of guards.entries()) {
+    const passed = i < spec.cleared;
+    const [entry] = await t.sql(
+      `INSERT INTO roster_entries (activity_id, guard_id, company_id, decision, reason_category, decided_by, decided_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() - interval '2 days') RETURNING id`,
+      [activity.id, g.id, spec.companyId, passed ? 'PASSED' : 'FAILED', passed ? 'CLEAR' : 'OWN_RECORD', baoan],
+    );
+    if (passed) cleared.push({ entryId: entry.id, guardId: g.id, name: g.name, certificateNo: g.certificate_no });
+  }
+  return { id: activity.id, cleared };
+}
+
+/** Marks every cleared entry as trained and passed (a finished session), for on-site tests. */
+export async function trainAll(t: TestApp, activityId: string): Promise<string> {
+  const [{ id: baoan }] = await t.sql(`SELECT id FROM users WHERE username = 'baoan'`);
+  const [session] = await t.sql(
+    `INSERT INTO training_sessions (activity_id, starts_at, place, instructor, topics, periods, created_by)
+     VALUES ($1, now() - interval '3 days', '市公安局培训中心', '王教官', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, $2) RETURNING id`,
+    [activityId, baoan],
+  );
+  await t.sql(
+    `INSERT INTO training_attendance (session_id, roster_entry_id, attended, passed, scores, recorded_by, recorded_at)
+     SELECT $1, r.id, true, true, '{"LAWS": 90, "DUTY_SKILLS": 88, "EMERGENCY": 85}', $2, now() - interval '3 days'
+       FROM roster_entries r WHERE r.activity_id = $3 AND r.decision = 'PASSED' AND r.state = 'ACTIVE'`,
+    [session.id, baoan, activityId],
+  );
+  return session.id;
+}
+
+let companySeq = 0;
+
+/** A company (unit + row) with `guards` eligible guards aged 30, and optionally a login. */
+export async function createCompanyWithGuards(
+  t: TestApp,
+  name: string,
+  guards: number,
+  options: { district?: string; username?: string } = {},
+): Promise<string> {
+  companySeq += 1;
+  const district = options.district ?? 'XINGLONGTAI';
+  const [unit] = await t.sql(`INSERT INTO units (name, kind, district) VALUES ($1, 'COMPANY', $2) RETURNING id`, [name, district]);
+  const tag = `${randomBytes(3).toString('hex').toUpperCase()}${companySeq}`;
+  await t.sql(
+    `INSERT INTO companies (id, name, credit_code, license_no, license_expiry, registered_capital, address, district,
+                            contact_name, contact_phone, status)
+     VALUES ($1, $2, $3, $4, (now() + interval '3 years')::date, 5000000, '盘锦市兴隆台区测试路1号', $5, '测试联系人', '13900000000', 'ACTIVE')`,
+    [unit.id, name, `OS${tag}`.padEnd(18, '0').slice(0, 18), `辽公保服OS${tag}`, district],
+  );
+  await t.sql(
+    `INSERT INTO guards (company_id, name, id_number, birth_date, sex, certificate_no, certificate_issued_on, education)
+     SELECT $1, $2 || '保安' || i, 'OS' || $3 || lpad(i::text, 6, '0'), (now()::date - interval '30 years')::date, 'MALE',
+            'BA' || $3 || lpad(i::text, 4, '0'), DATE '2020-01-01', 'SENIOR_MIDDLE'
+       FROM generate_series(1, $4::int) AS i`,
+    [unit.id, name.slice(0, 2), tag, guards],
+  );
+  if (options.username) {
+    await t.sql(
+      `INSERT INTO users (username, password_hash, display_name, role, unit_id, must_change_password)
+       SELECT $1, password_hash, $2, 'COMPANY', $3, false FROM users WHERE username = 'baoan'`,
+      [options.username, `${name}管理员`, unit.id],
+    );
+  }
+  return unit.id;
+}

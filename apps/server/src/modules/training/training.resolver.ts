@@ -1,0 +1,64 @@
+import { Role } from '@evs/schema';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { actorOf, AppContext } from '../../common/context';
+import {
+  OnDutyGuardType,
+  PostAssignmentInput,
+  ScheduleTrainingInput,
+  TrainingOverviewType,
+  TrainingResultInput,
+  TrainingSessionType,
+} from './training.types';
+
+const VIEWERS = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.LEADER, Role.COMPANY, Role.ORGANIZER, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
+
+@Resolver()
+export class TrainingResolver {
+  @Authorized(...VIEWERS)
+  @Query(() => TrainingOverviewType, { description: '活动的岗前培训：各次培训、已通过审核人员的培训情况、在岗人数' })
+  training(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string) {
+    return ctx.services.training.overview(actorOf(ctx), activityId);
+  }
+
+  @Authorized(...VIEWERS)
+  @Query(() => TrainingSessionType, { description: '一次培训及其签到表' })
+  trainingSession(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
+    return ctx.services.training.session(actorOf(ctx), id);
+  }
+
+  @Authorized(...VIEWERS)
+  @Query(() => [OnDutyGuardType], { description: '在岗名单：审核通过、培训合格的保安员，含照片与岗位' })
+  onDutyRoster(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string) {
+    return ctx.services.training.onDutyRoster(actorOf(ctx), activityId);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => TrainingSessionType, { description: '安排岗前培训或补训；不指定人员时为全部已通过审核、尚未培训合格的人员' })
+  scheduleTraining(
+    @Ctx() ctx: AppContext,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('input', () => ScheduleTrainingInput) input: ScheduleTrainingInput,
+  ) {
+    return ctx.services.training.schedule(actorOf(ctx), activityId, input, ctx.requestId);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => TrainingSessionType, { description: '登记签到与考核结果；在岗名单达到所需人数时活动自动转为待上岗' })
+  recordTrainingResults(
+    @Ctx() ctx: AppContext,
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('results', () => [TrainingResultInput]) results: TrainingResultInput[],
+  ) {
+    return ctx.services.training.recordResults(actorOf(ctx), sessionId, results, ctx.requestId);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => [OnDutyGuardType], { description: '岗位分工；只能为在岗名单中的人员安排岗位' })
+  assignPosts(
+    @Ctx() ctx: AppContext,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('assignments', () => [PostAssignmentInput]) assignments: PostAssignmentInput[],
+  ) {
+    return ctx.services.training.assignPosts(actorOf(ctx), activityId, assignments, ctx.requestId);
+  }
+}
