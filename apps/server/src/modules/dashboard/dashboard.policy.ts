@@ -19,7 +19,7 @@ function isDate(value: string): boolean {
  * district whatever it asks for; the period must be real dates, in order, at most ten years long.
  */
 export function overviewScope(actor: Actor, from: string, to: string, district: District | null | undefined): Period {
-  if (!OVERVIEW_ROLES.includes(actor.role)) throw forbidden('无权查看总览');
+  const scopedDistrict = overviewDistrict(actor, district);
   const problems = [];
   if (!isDate(from)) problems.push({ field: 'range.from', message: '起始日期不是有效日期' });
   if (!isDate(to)) problems.push({ field: 'range.to', message: '截止日期不是有效日期' });
@@ -28,11 +28,17 @@ export function overviewScope(actor: Actor, from: string, to: string, district: 
     problems.push({ field: 'range.to', message: '统计期间不能超过10年' });
   }
   if (problems.length) throw badInput(`统计期间有误：${problems.map((p) => p.message).join('；')}`, problems);
+  return { from, to, district: scopedDistrict };
+}
+
+/** The district an overview or drill-down covers: a district bureau's own, whatever it asks for. */
+export function overviewDistrict(actor: Actor, district: District | null | undefined): District | null {
+  if (!OVERVIEW_ROLES.includes(actor.role)) throw forbidden('无权查看总览');
   if (actor.role === Role.DISTRICT_BUREAU) {
     if (!actor.district) throw forbidden('账号未关联辖区');
-    return { from, to, district: actor.district };
+    return actor.district;
   }
-  return { from, to, district: district ?? null };
+  return district ?? null;
 }
 
 /** Full ID numbers are for 保安管理支队 alone (SPEC §1). */

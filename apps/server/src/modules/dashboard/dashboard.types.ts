@@ -251,45 +251,6 @@ export class HomeCount {
   warn: boolean;
 }
 
-@ObjectType({ description: '等待处理的一项工作' })
-export class WorkItem {
-  @Field(() => ID)
-  activityId: string;
-
-  @Field()
-  activityCode: string;
-
-  @Field()
-  activityName: string;
-
-  @Field(() => ActivityStatus)
-  status: ActivityStatus;
-
-  @Field({ description: '要做的事' })
-  task: string;
-
-  @Field(() => Int, { nullable: true, description: '涉及人数（如待审保安员）' })
-  count: number | null;
-
-  @Field({ description: '截止时间' })
-  deadline: Date;
-
-  @Field(() => Int, { description: '距截止天数（负数为已逾期）' })
-  daysLeft: number;
-
-  @Field()
-  late: boolean;
-
-  @Field()
-  startsAt: Date;
-
-  @Field(() => District)
-  district: District;
-
-  @Field()
-  link: string;
-}
-
 @ObjectType({ description: '首页上的一项活动' })
 export class HomeActivity {
   @Field(() => ID)
@@ -405,9 +366,6 @@ export class HomeTraining {
 export class Home {
   @Field(() => [HomeCount])
   counts: HomeCount[];
-
-  @Field(() => [WorkItem], { description: '保安管理支队的工作队列，按截止时间排序' })
-  workQueue: WorkItem[];
 
   @Field(() => [HomeActivity], { description: '本单位的活动（未结束的在前）' })
   activities: HomeActivity[];

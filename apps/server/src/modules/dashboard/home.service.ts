@@ -14,7 +14,7 @@ import {
 } from '@evs/schema';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../common/context';
-import { Home, HomeActivity, HomeCount, OverviewCount, WorkItem } from './dashboard.types';
+import { Home, HomeActivity, HomeCount, OverviewCount } from './dashboard.types';
 import { ageBandExpr, Deadlines, lateStageExpr, Params, qualifiedExpr, TODAY, ZONE } from './overview.sql';
 import { OverviewService } from './overview.service';
 
@@ -72,7 +72,7 @@ export class HomeService {
 
   async home(actor: Actor): Promise<Home> {
     const d = await this.overview.deadlines();
-    const empty: Home = { counts: [], workQueue: [], activities: [], company: null, trainings: [], outcomes: [], ageProfile: [] };
+    const empty: Home = { counts: [], activities: [], company: null, trainings: [], outcomes: [], ageProfile: [] };
     switch (actor.role) {
       case Role.SECURITY_DETACHMENT:
         return { ...empty, ...(await this.detachmentHome(d)) };
@@ -90,65 +90,10 @@ export class HomeService {
     }
   }
 
-  /** 保安管理支队: what waits on it, ordered by deadline. */
-  async workQueue(d: Deadlines, limit = 50): Promise<WorkItem[]> {
-    const day = (k: number) => `interval '${Math.max(0, Math.trunc(k))} days'`;
-    const rows: Row[] = await this.ds.query(
-      `SELECT * FROM (
-         SELECT a.id, a.code, a.name, a.status, a.district, a.starts_at,
-                (SELECT count(*)::int FROM roster_entries r WHERE r.activity_id = a.id AND r.state = 'ACTIVE' AND r.decision = 'PENDING') AS pending,
-                (SELECT count(*)::int FROM roster_entries r WHERE r.activity_id = a.id AND r.state = 'ACTIVE' AND r.decision = 'PASSED') AS cleared,
-                CASE a.status
-                  WHEN 'APPROVED' THEN a.starts_at - ${day(d.recommendDays)}
-                  WHEN 'VETTING' THEN a.starts_at - ${day(d.vettingDaysBefore)}
-                  WHEN 'TRAINING' THEN a.starts_at - ${day(d.trainingDaysBefore)}
-                  WHEN 'READY' THEN a.starts_at
-                  ELSE a.ends_at END AS deadline
-           FROM activities a
-          WHERE (a.status = 'APPROVED' AND a.security_mode = 'SERVICE_COMPANY')
-             OR a.status IN ('VETTING', 'TRAINING', 'READY', 'IN_PROGRESS')) x
-       ORDER BY x.deadline, x.code LIMIT ${limit}`,
-    );
-    const now = Date.now();
-    return rows.map((r) => {
-      const deadline = new Date(r.deadline as string);
-      const status = r.status as ActivityStatus;
-      const [task, link, people] = (() => {
-        switch (status) {
-          case ActivityStatus.APPROVED:
-            return ['推荐不少于3家候选公司', `/candidates?activityId=${r.id}`, null];
-          case ActivityStatus.VETTING:
-            return [`背景审核：${n(r.pending)} 人待审`, `/vetting?activityId=${r.id}`, n(r.pending)];
-          case ActivityStatus.TRAINING:
-            return [`组织岗前培训并录入考核（已通过审核 ${n(r.cleared)} 人）`, `/training?activityId=${r.id}`, n(r.cleared)];
-          case ActivityStatus.READY:
-            return ['活动当天现场监管', `/inspections?activityId=${r.id}`, null];
-          default:
-            return ['现场监管，结束后总结评价', `/inspections?activityId=${r.id}`, null];
-        }
-      })();
-      const daysLeft = Math.floor((deadline.getTime() - now) / 86_400_000);
-      return {
-        activityId: r.id as string,
-        activityCode: r.code as string,
-        activityName: r.name as string,
-        status,
-        task: task as string,
-        count: people as number | null,
-        deadline,
-        daysLeft,
-        late: deadline.getTime() < now,
-        startsAt: new Date(r.starts_at as string),
-        district: r.district as District,
-        link: link as string,
-      };
-    });
-  }
-
+  /** 保安管理支队: counts (its queue ordered by deadline is the deadlines module's `workQueue`). */
   private async detachmentHome(d: Deadlines): Promise<Partial<Home>> {
     const late = lateStageExpr(d);
-    const [[c], workQueue] = await Promise.all([
-      this.ds.query(
+    const [c] = await this.ds.query(
         `SELECT count(*) FILTER (WHERE a.status = 'APPROVED' AND a.security_mode = 'SERVICE_COMPANY') AS to_recommend,
                 (SELECT count(*) FROM roster_entries r JOIN activities va ON va.id = r.activity_id
                   WHERE va.status = 'VETTING' AND r.state = 'ACTIVE' AND r.decision = 'PENDING') AS to_vet,
@@ -156,9 +101,7 @@ export class HomeService {
                 count(*) FILTER (WHERE a.status IN ('READY', 'IN_PROGRESS')) AS on_site,
                 count(*) FILTER (WHERE ${late} IS NOT NULL) AS late
            FROM activities a WHERE a.status NOT IN ('DRAFT', 'CLOSED', 'CANCELLED')`,
-      ),
-      this.workQueue(d),
-    ]);
+    );
     return {
       counts: [
         count('toRecommend', '待推荐候选', c.to_recommend, '/candidates'),
@@ -167,7 +110,6 @@ export class HomeService {
         count('onSite', '待上岗/进行中', c.on_site, '/inspections'),
         count('late', '阶段逾期', c.late, null, true),
       ],
-      workQueue,
     };
   }
 

@@ -26,7 +26,7 @@ import { Actor } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { PageInput, pageWindow } from '../../common/pagination';
 import { SettingsService } from '../settings/settings.service';
-import { overviewScope, seesFullIdNumbers } from './dashboard.policy';
+import { overviewDistrict, overviewScope, seesFullIdNumbers } from './dashboard.policy';
 import { DrilldownFilter, DrilldownPage, DrilldownRow, Overview, OverviewCount, OverviewGroup } from './dashboard.types';
 import {
   ageBandExpr,
@@ -349,8 +349,7 @@ export class OverviewService {
 
   async drilldown(actor: Actor, kind: DrilldownKind, filter: DrilldownFilter, page?: PageInput): Promise<DrilldownPage> {
     // The same scope as the overview: a district bureau is held to its own district.
-    const scoped = overviewScope(actor, filter.from ?? '2000-01-01', filter.to ?? '2999-12-31', filter.district);
-    const period: Period = { from: filter.from ?? null, to: filter.to ?? null, district: scoped.district };
+    const period: Period = { from: filter.from ?? null, to: filter.to ?? null, district: overviewDistrict(actor, filter.district) };
     const { skip, take, page: pageNo, pageSize } = pageWindow(page);
     const deadlines = await this.deadlines();
     const q = new Params();

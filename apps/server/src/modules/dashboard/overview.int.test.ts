@@ -1,0 +1,315 @@
+import ExcelJS from 'exceljs';
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { SESSION_COOKIE } from '../auth/auth.service';
+import { insertOverviewFixture } from './overview.fixture';
+
+const COUNT = 'key label value kind filter { from to district status lateStage late fewCandidates qualified decision reasonCategory trainingOutcome item open companyId ageBand }';
+const OVERVIEW = /* GraphQL */ `
+  query ($range: DateRangeInput!, $district: District) {
+    overview(range: $range, district: $district) {
+      from to district
+      headline { activities activitiesOpen activitiesLate activitiesFewCandidates companiesQualified companiesTotal
+                 guardsVetted guardsPassed guardsPending vettingPassRate trainingPassRate guardsOnDuty findingsOpen findingsTotal }
+      companiesByDistrict { key label parts { ${COUNT} } }
+      vettingOutcomes { ${COUNT} }
+      failureReasons { ${COUNT} }
+      activitiesByStage { key label parts { ${COUNT} } }
+      lateByStage { ${COUNT} }
+      fewCandidates { ${COUNT} }
+      trainingOutcomes { ${COUNT} }
+      findingsByItem { key label parts { ${COUNT} } }
+      findingsByCompany { key label parts { ${COUNT} } }
+      ageProfile { ${COUNT} }
+    }
+  }
+`;
+const DRILL = /* GraphQL */ `
+  query ($kind: DrilldownKind!, $filter: DrilldownFilterInput!, $page: PageInput) {
+    overviewDrilldown(kind: $kind, filter: $filter, page: $page) { kind title columns total items { id cells link } }
+  }
+`;
+const HOME = /* GraphQL */ `
+  query { myHome { counts { key value }
+                   activities { code status waitingOn myTurn vettingPassed vettingFailed vettingPending }
+                   company { name qualified problems } trainings { activityName guards makeup } outcomes { key value } ageProfile { key value } } }
+`;
+
+interface Count { key: string; label: string; value: number; kind: string; filter: Record<string, unknown> }
+interface Group { key: string; parts: Count[] }
+
+/** Beijing date, `days` from today. */
+function cnDate(days: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+const FROM = cnDate(-90);
+const TO = cnDate(90);
+const DEADLINES = { recommend: 15, vetting: 5, training: 2 };
+
+describe('overview', () => {
+  let t: TestApp;
+  let office: TestClient;
+  let companyUser: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ companyUser } = await insertOverviewFixture(t.sql));
+    office = await t.login('office');
+  });
+  afterAll(() => t?.close());
+
+  /** Every figure, counted again in plain SQL (and plain JS for the date rules) over the whole database. */
+  async function expected(district: string | null) {
+    const params = [FROM, TO, district];
+    const inPeriod = `a.status <> 'DRAFT' AND (a.starts_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date AND $2::date
+                      AND ($3::text IS NULL OR a.district::text = $3)`;
+    const acts = await t.sql(`SELECT a.status, a.security_mode, a.starts_at, a.recommendation_justification FROM activities a WHERE ${inPeriod}`, params);
+    const now = Date.now();
+    const daysBefore = (a: { starts_at: Date }, days: number) => now > new Date(a.starts_at).getTime() - days * 86_400_000;
+    const lateStage = (a: { status: string; security_mode: string; starts_at: Date }) => {
+      if (['REPORTED', 'APPROVED'].includes(a.status) && a.security_mode === 'SERVICE_COMPANY' && daysBefore(a, DEADLINES.recommend)) return 'RECOMMENDATION';
+      if (['REPORTED', 'APPROVED', 'CANDIDATES_RECOMMENDED', 'COMPANY_SELECTED', 'VETTING'].includes(a.status) && daysBefore(a, DEADLINES.vetting)) return 'VETTING';
+      if (a.status === 'TRAINING' && daysBefore(a, DEADLINES.training)) return 'TRAINING';
+      return null;
+    };
+    const companies = await t.sql(
+      `SELECT district::text, count(*)::int AS total,
+              count(*) FILTER (WHERE status = 'ACTIVE' AND license_expiry >= (now() AT TIME ZONE 'Asia/Shanghai')::date
+                               AND id NOT IN (SELECT company_id FROM findings WHERE serious AND corrected_at IS NULL AND company_id IS NOT NULL))::int AS qualified
+         FROM companies WHERE ($1::text IS NULL OR district::text = $1) GROUP BY 1`,
+      [district],
+    );
+    const vetting = await t.sql(
+      `SELECT r.decision::text, COALESCE(NULLIF(r.reason_category::text, 'CLEAR'), 'OTHER') AS reason, count(*)::int AS n
+         FROM roster_entries r JOIN activities a ON a.id = r.activity_id
+        WHERE ${inPeriod} AND NOT (r.state = 'REMOVED' AND r.decision = 'PENDING') GROUP BY 1, 2`,
+      params,
+    );
+    const training = await t.sql(
+      `SELECT t.attended, t.passed, count(*)::int AS n FROM training_attendance t JOIN training_sessions s ON s.id = t.session_id
+         JOIN activities a ON a.id = s.activity_id WHERE ${inPeriod} GROUP BY 1, 2`,
+      params,
+    );
+    const findings = await t.sql(
+      `SELECT f.item::text, f.company_id, f.corrected_at IS NULL AS open, count(*)::int AS n
+         FROM findings f JOIN activities a ON a.id = f.activity_id WHERE ${inPeriod} GROUP BY 1, 2, 3`,
+      params,
+    );
+    const onDuty = await t.sql(
+      `SELECT g.birth_date::text AS birth, (a.starts_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day
+         FROM roster_entries r JOIN activities a ON a.id = r.activity_id JOIN guards g ON g.id = r.guard_id
+        WHERE ${inPeriod} AND r.state = 'ACTIVE' AND r.decision = 'PASSED'
+          AND r.id IN (SELECT roster_entry_id FROM training_attendance WHERE passed)`,
+      params,
+    );
+    const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
+    const age = (birth: string, day: string) => {
+      const [by, bm, bd] = birth.split('-').map(Number);
+      const [y, m, d] = day.split('-').map(Number);
+      return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+    };
+    const band = (x: number) => (x < 18 ? 'UNDER_18' : x <= 25 ? 'AGE_18_25' : x <= 35 ? 'AGE_26_35' : x <= 45 ? 'AGE_36_45' : x <= 55 ? 'AGE_46_55' : 'OVER_55');
+    const trainingOutcome = (r: { attended: boolean | null; passed: boolean | null }) =>
+      r.attended === false ? 'ABSENT' : r.passed === true ? 'PASSED' : r.passed === false ? 'FAILED' : 'PENDING';
+    return {
+      byStatus: (s: string, late: boolean) => acts.filter((a) => a.status === s && !!lateStage(a) === late).length,
+      lateBy: (s: string) => acts.filter((a) => lateStage(a) === s).length,
+      activities: acts.length,
+      late: acts.filter((a) => lateStage(a)).length,
+      few: acts.filter((a) => a.recommendation_justification !== null).length,
+      companiesTotal: sum(companies, (r) => r.total),
+      companiesQualified: sum(companies, (r) => r.qualified),
+      companies: (d: string, qualified: boolean) => sum(companies.filter((r) => r.district === d), (r) => (qualified ? r.qualified : r.total - r.qualified)),
+      decision: (d: string) => sum(vetting.filter((r) => r.decision === d), (r) => r.n),
+      reason: (c: string) => sum(vetting.filter((r) => r.decision === 'FAILED' && r.reason === c), (r) => r.n),
+      training: (o: string) => sum(training.filter((r) => trainingOutcome(r) === o), (r) => r.n),
+      findings: (item: string, open: boolean) => sum(findings.filter((r) => r.item === item && r.open === open), (r) => r.n),
+      findingsOfCompany: (id: string, open: boolean) => sum(findings.filter((r) => r.company_id === id && r.open === open), (r) => r.n),
+      findingsOpen: sum(findings.filter((r) => r.open), (r) => r.n),
+      findingsTotal: sum(findings, (r) => r.n),
+      companyFindingTotals: Object.values(
+        findings.filter((r) => r.company_id).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.company_id]: (acc[r.company_id] ?? 0) + r.n }), {}),
+      ),
+      age: (b: string) => onDuty.filter((r) => band(age(r.birth, r.day)) === b).length,
+      onDuty: onDuty.length,
+    };
+  }
+
+  async function checkAgainstSql(o: any, district: string | null) { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const e = await expected(district);
+    const h = o.headline;
+    expect(h.activities).toBe(e.activities);
+    expect(h.activitiesLate).toBe(e.late);
+    expect(h.activitiesFewCandidates).toBe(e.few);
+    expect(o.fewCandidates.value).toBe(e.few);
+    for (const g of o.activitiesByStage as Group[]) {
+      expect([g.key, g.parts[0].value, g.parts[1].value]).toEqual([g.key, e.byStatus(g.key, false), e.byStatus(g.key, true)]);
+    }
+    for (const c of o.lateByStage as Count[]) expect([c.key, c.value]).toEqual([c.key, e.lateBy(c.key)]);
+    expect(h.companiesTotal).toBe(e.companiesTotal);
+    expect(h.companiesQualified).toBe(e.companiesQualified);
+    for (const g of o.companiesByDistrict as Group[]) {
+      expect([g.key, g.parts[0].value, g.parts[1].value]).toEqual([g.key, e.companies(g.key, true), e.companies(g.key, false)]);
+    }
+    for (const c of o.vettingOutcomes as Count[]) expect([c.key, c.value]).toEqual([c.key, e.decision(c.key)]);
+    for (const c of o.failureReasons as Count[]) expect([c.key, c.value]).toEqual([c.key, e.reason(c.key)]);
+    expect(h.guardsVetted).toBe(e.decision('PASSED') + e.decision('FAILED'));
+    expect(h.guardsPending).toBe(e.decision('PENDING'));
+    for (const c of o.trainingOutcomes as Count[]) expect([c.key, c.value]).toEqual([c.key, e.training(c.key)]);
+    for (const g of o.findingsByItem as Group[]) {
+      expect([g.key, g.parts[0].value, g.parts[1].value]).toEqual([g.key, e.findings(g.key, true), e.findings(g.key, false)]);
+    }
+    for (const g of o.findingsByCompany as Group[]) {
+      expect([g.key, g.parts[0].value, g.parts[1].value]).toEqual([g.key, e.findingsOfCompany(g.key, true), e.findingsOfCompany(g.key, false)]);
+    }
+    const top = e.companyFindingTotals.sort((a, b) => b - a).slice(0, 10);
+    expect((o.findingsByCompany as Group[]).map((g) => g.parts[0].value + g.parts[1].value)).toEqual(top);
+    expect(h.findingsOpen).toBe(e.findingsOpen);
+    expect(h.findingsTotal).toBe(e.findingsTotal);
+    for (const c of o.ageProfile as Count[]) expect([c.key, c.value]).toEqual([c.key, e.age(c.key)]);
+    expect(h.guardsOnDuty).toBe(e.onDuty);
+    return e;
+  }
+
+  it('equals counts made independently in SQL, city-wide', async () => {
+    const o = expectData(await office.gql(OVERVIEW, { range: { from: FROM, to: TO } })).overview;
+    expect(o.district).toBeNull();
+    const e = await checkAgainstSql(o, null);
+    // The fixture makes every kind of figure non-trivial.
+    expect(e.late).toBeGreaterThanOrEqual(4);
+    expect(e.few).toBeGreaterThanOrEqual(2);
+    expect(e.decision('FAILED')).toBeGreaterThan(0);
+    expect(e.reason('OWN_RECORD') + e.reason('RELATIVE_RECORD') + e.reason('PRE_CHECK')).toBeGreaterThan(0);
+    expect(e.training('ABSENT')).toBeGreaterThan(0);
+    expect(e.onDuty).toBeGreaterThan(0);
+    expect(e.findingsOpen).toBeGreaterThan(0);
+    expect(e.companiesTotal - e.companiesQualified).toBeGreaterThanOrEqual(3);
+  });
+
+  it('equals the SQL counts for one district, and for the leader and the security detachment', async () => {
+    const o = expectData(await office.gql(OVERVIEW, { range: { from: FROM, to: TO }, district: 'DAWA' })).overview;
+    expect(o.district).toBe('DAWA');
+    expect(o.companiesByDistrict.map((g: Group) => g.key)).toEqual(['DAWA']);
+    await checkAgainstSql(o, 'DAWA');
+    for (const who of ['leader', 'baoan']) {
+      const c = await t.login(who);
+      const again = expectData(await c.gql(OVERVIEW, { range: { from: FROM, to: TO } })).overview;
+      expect(again.headline).toEqual(expectData(await office.gql(OVERVIEW, { range: { from: FROM, to: TO } })).overview.headline);
+    }
+  });
+
+  it("holds a district bureau to its own district, whatever district it asks for", async () => {
+    const panshan = await t.login('panshan');
+    const own = expectData(await panshan.gql(OVERVIEW, { range: { from: FROM, to: TO } })).overview;
+    const other = expectData(await panshan.gql(OVERVIEW, { range: { from: FROM, to: TO }, district: 'DAWA' })).overview;
+    expect(own.district).toBe('PANSHAN');
+    expect(other.district).toBe('PANSHAN');
+    expect(other).toEqual({ ...own });
+    await checkAgainstSql(other, 'PANSHAN');
+    // Its drill-down lists too.
+    const list = expectData(await panshan.gql(DRILL, { kind: 'ACTIVITIES', filter: { from: FROM, to: TO, district: 'DAWA' }, page: { page: 1, pageSize: 500 } }));
+    const codes = list.overviewDrilldown.items.map((r: { cells: string[] }) => r.cells[0]);
+    const dawa = await t.sql(`SELECT code FROM activities WHERE district = 'DAWA'`);
+    expect(codes.length).toBeGreaterThan(0);
+    for (const { code } of dawa) expect(codes).not.toContain(code);
+    expect(list.overviewDrilldown.items.every((r: { cells: string[] }) => r.cells[2] === '盘山县')).toBe(true);
+  });
+
+  it('every bar and slice drills down to a list of exactly its size', async () => {
+    const o = expectData(await office.gql(OVERVIEW, { range: { from: FROM, to: TO } })).overview;
+    const counts: Count[] = [
+      ...o.companiesByDistrict.flatMap((g: Group) => g.parts),
+      ...o.vettingOutcomes,
+      ...o.failureReasons,
+      ...o.activitiesByStage.flatMap((g: Group) => g.parts),
+      ...o.lateByStage,
+      o.fewCandidates,
+      ...o.trainingOutcomes,
+      ...o.findingsByItem.flatMap((g: Group) => g.parts),
+      ...o.findingsByCompany.flatMap((g: Group) => g.parts),
+      ...o.ageProfile,
+    ].filter((c) => c.value > 0);
+    expect(counts.length).toBeGreaterThan(20);
+    for (const c of counts) {
+      const filter = Object.fromEntries(Object.entries(c.filter).filter(([, v]) => v !== null));
+      const page = expectData(await office.gql(DRILL, { kind: c.kind, filter, page: { page: 1, pageSize: 5 } })).overviewDrilldown;
+      expect([c.kind, c.label, JSON.stringify(filter), page.total]).toEqual([c.kind, c.label, JSON.stringify(filter), c.value]);
+      expect(page.items.length).toBe(Math.min(5, c.value));
+      expect(page.items[0].cells.length).toBe(page.columns.length);
+    }
+  });
+
+  it('masks ID numbers in drill-down lists for everyone but the security detachment', async () => {
+    const filter = { from: FROM, to: TO, decision: 'PASSED' };
+    const masked = expectData(await office.gql(DRILL, { kind: 'VETTING_ENTRIES', filter })).overviewDrilldown.items[0].cells[1];
+    expect(masked).toMatch(/\*{8}/);
+    const baoan = await t.login('baoan');
+    const full = expectData(await baoan.gql(DRILL, { kind: 'VETTING_ENTRIES', filter })).overviewDrilldown.items[0].cells[1];
+    expect(full).not.toMatch(/\*/);
+  });
+
+  it('refuses companies, organizers, the event detachment and anonymous callers', async () => {
+    for (const who of [companyUser, 'organizer1', 'dahuo', 'admin']) {
+      const c = await t.login(who);
+      expectErrorCode(await c.gql(OVERVIEW, { range: { from: FROM, to: TO } }), 'FORBIDDEN');
+      expectErrorCode(await c.gql(DRILL, { kind: 'COMPANIES', filter: {} }), 'FORBIDDEN');
+    }
+    expectErrorCode(await t.anonymous().gql(OVERVIEW, { range: { from: FROM, to: TO } }), 'UNAUTHENTICATED');
+  });
+
+  it('rejects a period that ends before it starts', async () => {
+    const error = expectErrorCode(await office.gql(OVERVIEW, { range: { from: TO, to: FROM } }), 'BAD_USER_INPUT');
+    expect(error.extensions?.fields?.[0].field).toBe('range.to');
+    expectErrorCode(await office.gql(OVERVIEW, { range: { from: '2026-02-30', to: TO } }), 'BAD_USER_INPUT');
+  });
+
+  it('exports the figures as Excel to the roles that may see them', async () => {
+    const get = (client: TestClient | null, query = `from=${FROM}&to=${TO}`) =>
+      fetch(`${t.url}/exports/overview.xlsx?${query}`, {
+        headers: client ? { cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE)}` } : {},
+      });
+    const res = await get(office);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['关键数字', '公司', '背景审核', '活动阶段', '岗前培训', '现场问题', '年龄结构']);
+    const o = expectData(await office.gql(OVERVIEW, { range: { from: FROM, to: TO } })).overview;
+    expect(wb.getWorksheet('关键数字')!.getRow(5).values).toEqual([undefined, '期间内活动（不含草稿）', o.headline.activities]);
+
+    expect((await get(null)).status).toBe(401);
+    expect((await get(await t.login('organizer1'))).status).toBe(403);
+    expect((await get(office, `from=${TO}&to=${FROM}`)).status).toBe(400);
+    // A district bureau's export is its own district's, whatever it asks for.
+    const panshan = await get(await t.login('panshan'), `from=${FROM}&to=${TO}&district=DAWA`);
+    expect(panshan.status).toBe(200);
+    expect(decodeURIComponent(panshan.headers.get('content-disposition') ?? '')).toContain('盘山县');
+  });
+
+  it("gives each role its own home figures", async () => {
+    const baoan = expectData(await (await t.login('baoan')).gql(HOME)).myHome;
+    const [{ n: toVet }] = await t.sql(
+      `SELECT count(*)::int AS n FROM roster_entries r JOIN activities a ON a.id = r.activity_id
+        WHERE a.status = 'VETTING' AND r.state = 'ACTIVE' AND r.decision = 'PENDING'`,
+    );
+    expect(baoan.counts.find((c: { key: string }) => c.key === 'toVet').value).toBe(toVet);
+
+    const panshan = expectData(await (await t.login('panshan')).gql(HOME)).myHome;
+    const [{ n: open }] = await t.sql(`SELECT count(*)::int AS n FROM activities WHERE district = 'PANSHAN' AND status NOT IN ('CLOSED', 'CANCELLED')`);
+    expect(panshan.counts.find((c: { key: string }) => c.key === 'open').value).toBe(open);
+    expect(panshan.activities.length).toBeGreaterThan(0);
+    const codes = panshan.activities.map((a: { code: string }) => a.code);
+    expect(codes).not.toContain('OVFX-A4');
+
+    const company = expectData(await (await t.login(companyUser)).gql(HOME)).myHome;
+    expect(company.company).toMatchObject({ name: 'OVFX保安公司0', qualified: true, problems: [] });
+    const outcomes = await t.sql(
+      `SELECT r.decision::text AS key, count(*)::int AS value FROM roster_entries r JOIN companies c ON c.id = r.company_id
+        WHERE c.name = 'OVFX保安公司0' AND NOT (r.state = 'REMOVED' AND r.decision = 'PENDING') GROUP BY 1`,
+    );
+    for (const o of outcomes) expect(company.outcomes.find((c: { key: string }) => c.key === o.key).value).toBe(o.value);
+    expect(company.counts.find((c: { key: string }) => c.key === 'guards').value).toBe(40);
+    expect(company.trainings).toEqual([expect.objectContaining({ activityName: 'OVFX活动A6', guards: 3, makeup: true })]);
+    expect(company.activities.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['OVFX-A5', 'OVFX-A6', 'OVFX-A8']));
+    expect(company.ageProfile.reduce((a: number, c: { value: number }) => a + c.value, 0)).toBe(40);
+  });
+});
