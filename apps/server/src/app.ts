@@ -16,6 +16,7 @@ import { logger } from './common/logger';
 import { SESSION_COOKIE } from './modules/auth/auth.service';
 import { createSchema } from './schema';
 import { createServices } from './services';
+import { vettingRoutes } from './modules/vetting/vetting.http';
 import { exportsRouter } from './modules/timeline/exports.router';
 import { overviewExportRouter } from './modules/dashboard/overview.export';
 
@@ -103,11 +104,14 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   // Excel downloads (签到表, 台账), authorized by the session cookie like the API.
   app.use('/exports', exportsRouter(services));
 
+  // Import templates and the 审核通报 as Excel (session cookie, same tiers as the API).
+  app.use(vettingRoutes(services));
+
   // The SPA: static files, and index.html for every client-side route.
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
     app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|exports).*/, (_req, res) => res.sendFile(indexHtml));
+    app.get(/^\/(?!graphql|healthz|exports|templates\/).*/, (_req, res) => res.sendFile(indexHtml));
   }
 
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));

@@ -15,6 +15,8 @@ import { ActivityDeadlinesResolver, WorkQueueResolver } from './modules/deadline
 import { InspectionsResolver } from './modules/inspections/inspections.resolver';
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
 import { TrainingResolver } from './modules/training/training.resolver';
+import { RecordsResolver } from './modules/records/records.resolver';
+import { VettingResolver } from './modules/vetting/vetting.resolver';
 
 const enumDescriptions: Record<string, string> = {
   Role: '角色',
@@ -49,6 +51,8 @@ export const resolvers = [
   AuditResolver,
   NotificationsResolver,
   SettingsResolver,
+  VettingResolver,
+  RecordsResolver,
   TrainingResolver,
   InspectionsResolver,
   TimelineResolver,

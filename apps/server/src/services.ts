@@ -14,6 +14,11 @@ import { DeadlinesService } from './modules/deadlines/deadlines.service';
 import { InspectionsService } from './modules/inspections/inspections.service';
 import { TimelineService } from './modules/timeline/timeline.service';
 import { TrainingService } from './modules/training/training.service';
+import { createRecordsSource } from './modules/records/records.source';
+import { RecordsService } from './modules/records/records.service';
+import { GuardImportService } from './modules/vetting/guard-import.service';
+import { VettingService } from './modules/vetting/vetting.service';
+import { VettingNoticeService } from './modules/vetting/vetting.summary';
 
 /** Every service, built once per process; they hold no per-request state. */
 export function createServices(ds: DataSource, config: AppConfig) {
@@ -30,8 +35,18 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const home = new HomeService(ds, overview);
   const companies = new CompaniesService(ds, audit, notifications);
   const guards = new GuardsService(ds, audit, settings);
+  const recordsSource = createRecordsSource(ds);
+  const vetting = new VettingService(ds, audit, notifications, settings, units, lifecycle, recordsSource);
+  const vettingNotices = new VettingNoticeService(ds, vetting, audit);
+  const records = new RecordsService(ds, audit);
+  const guardImport = new GuardImportService(ds, audit);
   return {
     config,
+    recordsSource,
+    vetting,
+    vettingNotices,
+    records,
+    guardImport,
     audit,
     auth: new AuthService(ds, audit, config.sessionHours),
     units,

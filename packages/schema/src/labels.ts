@@ -175,5 +175,6 @@ export const errorCodeLabels: Record<string, string> = {
   BAD_USER_INPUT: '输入有误',
   NOT_FOUND: '记录不存在',
   CONFLICT: '操作冲突，请刷新后重试',
+  UNAVAILABLE: '依赖的外部服务暂不可用，请稍后重试',
   INTERNAL_SERVER_ERROR: '系统错误，请稍后重试',
 };

@@ -2,7 +2,8 @@ import { errorCodeLabels } from '@evs/schema';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+/** UNAVAILABLE: an external service the operation depends on failed; nothing was changed. */
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE';
 
 /** One offending field: its path (e.g. `rows.3.idNumber`) and why, in Chinese. */
 export interface FieldProblem {

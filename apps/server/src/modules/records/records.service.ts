@@ -1,0 +1,184 @@
+import { AuditAction, idNumberProblem, RecordCategory, recordCategoryLabels } from '@evs/schema';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../common/context';
+import { CellProblem, parseLocalDate, readTabular, todayInChina } from '../../common/tabular';
+import { AuditService } from '../audit/audit.service';
+import { ImportMode } from './records.types';
+
+/** The records register's columns, in template order. */
+export const RECORD_COLUMNS = ['身份证号', '姓名', '类别', '发生日期', '来源', '严重程度', '备注'] as const;
+const REQUIRED = ['身份证号', '姓名', '类别', '发生日期', '来源'] as const;
+
+const categoryByLabel = new Map<string, RecordCategory>([
+  ...Object.entries(recordCategoryLabels).map(([k, v]) => [v, k as RecordCategory] as const),
+  ...Object.values(RecordCategory).map((k) => [k, k] as const),
+  ['故意犯罪', RecordCategory.INTENTIONAL_CRIME],
+  ['刑事处罚', RecordCategory.INTENTIONAL_CRIME],
+  ['戒毒', RecordCategory.COMPULSORY_DETOX],
+  ['劳教', RecordCategory.REEDUCATION_LABOR],
+  ['拘留', RecordCategory.ADMIN_DETENTION],
+]);
+
+interface RecordRow {
+  row: number;
+  idNumber: string;
+  name: string;
+  category: RecordCategory;
+  occurredOn: string;
+  source: string;
+  severity: string | null;
+  note: string | null;
+}
+
+export interface ImportOutcome {
+  mode: ImportMode;
+  totalRows: number;
+  validRows: number;
+  invalidRows: number;
+  problems: CellProblem[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  ids: string[];
+  elapsedMs: number;
+}
+
+/** Checks one row of the records file; returns the parsed row, or pushes its problems. */
+function parseRecordRow(row: number, v: Record<string, string>, today: string, problems: CellProblem[]): RecordRow | null {
+  const before = problems.length;
+  for (const col of REQUIRED) if (!v[col]) problems.push({ row, column: col, message: '不能为空' });
+  const idNumber = (v['身份证号'] ?? '').toUpperCase();
+  if (idNumber) {
+    const p = idNumber.startsWith('#NUMBER:') ? '身份证号被存成了数字，末几位已丢失；请将该列设为文本格式后重新填写' : idNumberProblem(idNumber);
+    if (p) problems.push({ row, column: '身份证号', message: p });
+  }
+  const category = categoryByLabel.get(v['类别'] ?? '');
+  if (v['类别'] && !category) {
+    problems.push({ row, column: '类别', message: `应为以下之一：${Object.values(recordCategoryLabels).join('、')}` });
+  }
+  const occurredOn = v['发生日期'] ? parseLocalDate(v['发生日期']) : null;
+  if (v['发生日期'] && !occurredOn) problems.push({ row, column: '发生日期', message: '日期格式应为 YYYY-MM-DD' });
+  else if (occurredOn && occurredOn > today) problems.push({ row, column: '发生日期', message: '不能晚于今天' });
+  if (problems.length > before) return null;
+  return {
+    row,
+    idNumber,
+    name: v['姓名'],
+    category: category!,
+    occurredOn: occurredOn!,
+    source: v['来源'],
+    severity: v['严重程度'] || null,
+    note: v['备注'] || null,
+  };
+}
+
+/** 保安管理支队 imports the records register (违法犯罪记录) from .xlsx or .csv. */
+export class RecordsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async importRecords(actor: Actor, file: { name: string; base64: string }, mode: ImportMode, requestId?: string): Promise<ImportOutcome> {
+    const started = Date.now();
+    const parsed = await readTabular(file, REQUIRED);
+    const today = todayInChina();
+    const problems: CellProblem[] = [];
+    const good: RecordRow[] = [];
+    const seen = new Map<string, number>();
+    for (const r of parsed.rows) {
+      const rec = parseRecordRow(r.row, r.values, today, problems);
+      if (!rec) continue;
+      const key = `${rec.idNumber}|${rec.category}|${rec.occurredOn}|${rec.source}`;
+      const first = seen.get(key);
+      if (first) {
+        problems.push({ row: r.row, column: '身份证号', message: `与第${first}行是同一条记录（身份证号、类别、日期、来源相同）` });
+        continue;
+      }
+      seen.set(key, r.row);
+      good.push(rec);
+    }
+    const invalidRows = new Set(problems.map((p) => p.row)).size;
+
+    const run = async (m: import('typeorm').EntityManager) => {
+      // Compare with what is stored: the unique key is (id_number, category, occurred_on, source).
+      const existing: { id: string; key: string; name: string; severity: string | null; note: string | null }[] = await m.query(
+        `SELECT r.id, r.id_number || '|' || r.category || '|' || to_char(r.occurred_on, 'YYYY-MM-DD') || '|' || r.source AS key,
+                r.name, r.severity, r.note
+           FROM criminal_records r
+           JOIN unnest($1::text[], $2::text[], $3::date[], $4::text[]) AS v(id_number, category, occurred_on, source)
+             ON r.id_number = v.id_number AND r.category::text = v.category AND r.occurred_on = v.occurred_on AND r.source = v.source`,
+        [good.map((g) => g.idNumber), good.map((g) => g.category), good.map((g) => g.occurredOn), good.map((g) => g.source)],
+      );
+      const byKey = new Map(existing.map((e) => [e.key, e]));
+      const toCreate: RecordRow[] = [];
+      const toUpdate: (RecordRow & { id: string })[] = [];
+      const ids: string[] = [];
+      let unchanged = 0;
+      for (const g of good) {
+        const e = byKey.get(`${g.idNumber}|${g.category}|${g.occurredOn}|${g.source}`);
+        if (!e) toCreate.push(g);
+        else if (e.name !== g.name || e.severity !== g.severity || e.note !== g.note) toUpdate.push({ ...g, id: e.id });
+        else {
+          unchanged++;
+          ids.push(e.id);
+        }
+      }
+      return { toCreate, toUpdate, ids, unchanged };
+    };
+
+    if (mode === ImportMode.PREVIEW) {
+      const plan = await run(this.ds.manager);
+      return {
+        mode, totalRows: parsed.rows.length, validRows: good.length, invalidRows, problems,
+        created: plan.toCreate.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, ids: [], elapsedMs: Date.now() - started,
+      };
+    }
+
+    return this.ds.transaction(async (m) => {
+      const plan = await run(m);
+      const ids = [...plan.ids];
+      if (plan.toCreate.length) {
+        const rows: { id: string }[] = await m.query(
+          `INSERT INTO criminal_records (id_number, name, category, occurred_on, source, severity, note)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::record_category[], $4::date[], $5::text[], $6::text[], $7::text[])
+           ON CONFLICT (id_number, category, occurred_on, source) DO NOTHING
+           RETURNING id`,
+          [
+            plan.toCreate.map((r) => r.idNumber), plan.toCreate.map((r) => r.name), plan.toCreate.map((r) => r.category),
+            plan.toCreate.map((r) => r.occurredOn), plan.toCreate.map((r) => r.source), plan.toCreate.map((r) => r.severity),
+            plan.toCreate.map((r) => r.note),
+          ],
+        );
+        ids.push(...rows.map((r) => r.id));
+      }
+      if (plan.toUpdate.length) {
+        // created_at stays: a corrected entry is not a new record for the reuse window.
+        await m.query(
+          `UPDATE criminal_records r SET name = v.name, severity = v.severity, note = v.note
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(id, name, severity, note) WHERE r.id = v.id`,
+          [plan.toUpdate.map((r) => r.id), plan.toUpdate.map((r) => r.name), plan.toUpdate.map((r) => r.severity), plan.toUpdate.map((r) => r.note)],
+        );
+        ids.push(...plan.toUpdate.map((r) => r.id));
+      }
+      await this.audit.record(m, actor, {
+        action: AuditAction.IMPORT,
+        entityType: 'CriminalRecord',
+        summary: `导入违法犯罪记录“${file.name}”：新增${plan.toCreate.length}条，更新${plan.toUpdate.length}条，未变化${plan.unchanged}条，问题行${invalidRows}行`,
+        after: { file: file.name, created: plan.toCreate.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, invalidRows },
+      }, requestId);
+      return {
+        mode, totalRows: parsed.rows.length, validRows: good.length, invalidRows, problems,
+        created: plan.toCreate.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, ids, elapsedMs: Date.now() - started,
+      };
+    });
+  }
+
+  /** Counts for the register page. */
+  async stats(): Promise<{ total: number; people: number; lastImportedAt: Date | null }> {
+    const [row] = await this.ds.query(
+      `SELECT count(*)::int AS total, count(DISTINCT id_number)::int AS people, max(created_at) AS last FROM criminal_records`,
+    );
+    return { total: row.total, people: row.people, lastImportedAt: row.last };
+  }
+}

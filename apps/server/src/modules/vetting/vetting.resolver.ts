@@ -1,0 +1,293 @@
+import { ActivityStatus, maskIdNumber, Role, VettingDecision } from '@evs/schema';
+import DataLoader from 'dataloader';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { actorOf, AppContext } from '../../common/context';
+import { PageInput } from '../../common/pagination';
+import { ActivityEntity } from '../activities/activity.entity';
+import { ImportResultType } from '../records/records.types';
+import { isSubmitter, seesFullIdNumbers } from './vetting.policy';
+import { RelativeView, RosterEntryView, VettingCounts } from './vetting.service';
+import {
+  DecideVettingInput,
+  GuardPrecheckType,
+  ImportGuardsInput,
+  RosterEntriesFilter,
+  RosterEntryPage,
+  RosterEntryType,
+  RosterRelativeType,
+  SubmitRosterInput,
+  SubmitRosterResultType,
+  VettingActivityPage,
+  VettingActivityType,
+  VettingDecisionResultType,
+  VettingHitType,
+  VettingSummaryType,
+} from './vetting.types';
+import { VettingHitEntity } from './vetting-hit.entity';
+import { VettingTier } from './vetting.policy';
+
+interface DetailLoaders {
+  hits: DataLoader<string, VettingHitEntity[]>;
+  relatives: DataLoader<string, RelativeView[]>;
+  users: DataLoader<string, string | null>;
+}
+
+/** Per-request loaders for the detachment's detail fields: one query and one audit entry per batch. */
+const detailLoaders = new WeakMap<AppContext, DetailLoaders>();
+function loadersOf(ctx: AppContext): DetailLoaders {
+  let l = detailLoaders.get(ctx);
+  if (!l) {
+    const actor = actorOf(ctx);
+    const vetting = ctx.services.vetting;
+    l = {
+      hits: new DataLoader(async (ids) => {
+        const map = await vetting.hitsFor(actor, [...ids], ctx.requestId);
+        return ids.map((id) => map.get(id) ?? []);
+      }),
+      relatives: new DataLoader(async (ids) => {
+        const map = await vetting.relativesFor(actor, [...ids], ctx.requestId);
+        return ids.map((id) => map.get(id) ?? []);
+      }),
+      users: new DataLoader(async (ids) => {
+        const map = await vetting.userNames([...ids]);
+        return ids.map((id) => map.get(id) ?? null);
+      }),
+    };
+    detailLoaders.set(ctx, l);
+  }
+  return l;
+}
+
+/** Turns a service row into what the type exposes; the ID number is masked here for every role but the detachment. */
+export function toEntryType(ctx: AppContext, e: RosterEntryView): RosterEntryType {
+  return {
+    ...e,
+    idNumber: seesFullIdNumbers(actorOf(ctx)) ? e.idNumber : maskIdNumber(e.idNumber),
+    checked: !!e.checkedAt,
+    reused: !!e.reusedFromEntryId,
+    precheckProblems: e.precheckProblems,
+  };
+}
+
+function activityType(ctx: AppContext, a: ActivityEntity, extra: { tier: VettingTier; counts: VettingCounts; submitterName: string | null; closeBlockers: string[] }): VettingActivityType {
+  return {
+    id: a.id,
+    code: a.code,
+    name: a.name,
+    status: a.status,
+    securityMode: a.securityMode,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    venue: a.venue,
+    organizerName: a.organizerName,
+    guardsRequired: a.guardsRequired,
+    canSubmit: isSubmitter(actorOf(ctx), a),
+    ...extra,
+  };
+}
+
+@Resolver(() => RosterEntryType)
+export class VettingResolver {
+  // ───────── queries ─────────
+
+  @Query(() => VettingActivityPage, { description: '背景审核相关的活动及人数统计（按角色范围：公司为中选活动，主办单位为本单位活动）' })
+  async vettingActivities(
+    @Ctx() ctx: AppContext,
+    @Arg('statuses', () => [ActivityStatus], { nullable: true }) statuses?: ActivityStatus[],
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ): Promise<VettingActivityPage> {
+    const r = await ctx.services.vetting.vettingActivities(actorOf(ctx), statuses, page);
+    return { ...r, items: r.items.map((i) => activityType(ctx, i.activity, i)) };
+  }
+
+  @Query(() => RosterEntryPage, { description: '活动名单及审核情况（保安管理支队、其他公安用户：全部；上报单位：本单位人员；主办单位：不可查询）' })
+  async rosterEntries(
+    @Ctx() ctx: AppContext,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('filter', () => RosterEntriesFilter, { nullable: true }) filter?: RosterEntriesFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ): Promise<RosterEntryPage> {
+    const r = await ctx.services.vetting.listEntries(actorOf(ctx), activityId, filter ?? {}, page);
+    return { ...r, items: r.items.map((e) => toEntryType(ctx, e)) };
+  }
+
+  @Authorized(Role.COMPANY, Role.ORGANIZER)
+  @Query(() => [GuardPrecheckType], { description: '上报前的资格预审（不保存）：上报单位选择本单位保安员时逐人显示' })
+  rosterPrecheck(
+    @Ctx() ctx: AppContext,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('guardIds', () => [ID]) guardIds: string[],
+  ) {
+    return ctx.services.vetting.precheck(actorOf(ctx), activityId, guardIds);
+  }
+
+  @Query(() => VettingSummaryType, { description: '背景审核通报（站内、打印、Excel 同源），按查看者的权限层级裁剪' })
+  async vettingSummary(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string): Promise<VettingSummaryType> {
+    const n = await ctx.services.vettingNotices.summary(actorOf(ctx), activityId);
+    const a = n.activity;
+    const closed = a.vettingClosedAt !== null && a.status !== ActivityStatus.VETTING;
+    return {
+      activity: activityType(ctx, a, {
+        tier: n.tier,
+        counts: n.counts,
+        submitterName: n.submitterName,
+        closeBlockers: a.status === ActivityStatus.VETTING ? ctx.services.vetting.closeBlockers(a, n.counts) : [],
+      }),
+      tier: n.tier,
+      counts: n.counts,
+      reasonCounts: n.reasonCounts,
+      entries: n.entries,
+      clearedRoster: n.clearedRoster,
+      closed,
+      closedAt: a.vettingClosedAt,
+      issuedAt: n.issuedAt,
+      exportUrl: `/exports/vetting/${a.id}.xlsx`,
+    };
+  }
+
+  // ───────── mutations ─────────
+
+  @Authorized(Role.COMPANY, Role.ORGANIZER)
+  @Mutation(() => SubmitRosterResultType, {
+    description:
+      '上报（或在审核中追加）名单：中选的保安服务公司；自招保安单位的活动由主办单位上报，其保安员登记在以主办单位为名的名册中（importGuards 时自动建立）。' +
+      '首次上报使活动进入背景审核并通知保安管理支队；资格预审与记录比对立即进行。',
+  })
+  async submitRoster(@Ctx() ctx: AppContext, @Arg('input', () => SubmitRosterInput) input: SubmitRosterInput): Promise<SubmitRosterResultType> {
+    const r = await ctx.services.vetting.submitRoster(actorOf(ctx), input, ctx.requestId);
+    const entries = await ctx.services.vetting.entriesByIds(r.entryIds);
+    return { activityStatus: r.activity.status, entries: entries.map((e) => toEntryType(ctx, e)), warning: r.sourceError };
+  }
+
+  @Authorized(Role.COMPANY, Role.ORGANIZER)
+  @Mutation(() => RosterEntryType, { description: '替换审核未通过的保安员：原人员移出名单，新人员立即预审和比对' })
+  async replaceRosterEntry(
+    @Ctx() ctx: AppContext,
+    @Arg('entryId', () => ID) entryId: string,
+    @Arg('guardId', () => ID) guardId: string,
+    @Arg('post', () => String, { nullable: true }) post?: string,
+  ): Promise<RosterEntryType> {
+    const id = await ctx.services.vetting.replaceEntry(actorOf(ctx), entryId, guardId, post, ctx.requestId);
+    const [e] = await ctx.services.vetting.entriesByIds([id]);
+    return toEntryType(ctx, e);
+  }
+
+  @Authorized(Role.COMPANY, Role.ORGANIZER)
+  @Mutation(() => RosterEntryType, { description: '将人员移出名单（背景审核期间）' })
+  async removeRosterEntry(@Ctx() ctx: AppContext, @Arg('entryId', () => ID) entryId: string): Promise<RosterEntryType> {
+    const id = await ctx.services.vetting.removeEntry(actorOf(ctx), entryId, ctx.requestId);
+    const [e] = await ctx.services.vetting.entriesByIds([id]);
+    return toEntryType(ctx, e);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => VettingDecisionResultType, { description: '审核结论（一人或多人）：通过或不通过，原因类别与审核意见；条件满足时自动结束背景审核' })
+  async decideVetting(@Ctx() ctx: AppContext, @Arg('input', () => DecideVettingInput) input: DecideVettingInput): Promise<VettingDecisionResultType> {
+    const r = await ctx.services.vetting.decide(actorOf(ctx), input, ctx.requestId);
+    return this.decisionResult(ctx, r.activity, r.closed, input.entryIds.length);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => VettingDecisionResultType, { description: '一键通过无异常：资格预审通过且本人及直系亲属均未比中记录的待审核人员' })
+  async passAllClean(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string): Promise<VettingDecisionResultType> {
+    const r = await ctx.services.vetting.passAllClean(actorOf(ctx), activityId, ctx.requestId);
+    return this.decisionResult(ctx, r.activity, r.closed, r.count);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => VettingDecisionResultType, { description: '结束背景审核（进入岗前培训）：全部有结论、无未通过人员在册、通过人数不少于所需' })
+  async closeVetting(
+    @Ctx() ctx: AppContext,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ): Promise<VettingDecisionResultType> {
+    const a = await ctx.services.vetting.close(actorOf(ctx), activityId, comment, ctx.requestId);
+    return this.decisionResult(ctx, a, true, 0);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => Int, { description: '重新比对待审核人员（如记录比对服务曾不可用）；返回比对人数' })
+  recheckVetting(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string) {
+    return ctx.services.vetting.recheck(actorOf(ctx), activityId, ctx.requestId);
+  }
+
+  @Authorized(Role.COMPANY, Role.ORGANIZER, Role.SECURITY_DETACHMENT)
+  @Mutation(() => ImportResultType, {
+    description:
+      '从 .xlsx 或 .csv 批量导入保安员（模板：GET /templates/guards.xlsx）。PREVIEW 列出每一个问题行（行号、列、原因），不保存；' +
+      'COMMIT 在一个事务内保存无误的行，按身份证号在本单位名册内更新，重复导入不产生重复。自招保安单位（主办单位）导入时自动建立本单位名册。',
+  })
+  importGuards(@Ctx() ctx: AppContext, @Arg('input', () => ImportGuardsInput) input: ImportGuardsInput) {
+    return ctx.services.guardImport.importGuards(actorOf(ctx), input, ctx.requestId);
+  }
+
+  // ───────── detachment-only fields ─────────
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @FieldResolver(() => VettingDecision, { nullable: true, description: '系统建议（仅保安管理支队）' })
+  suggestion(@Root() e: RosterEntryType) {
+    return e.suggestion ?? null;
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @FieldResolver(() => String, { nullable: true, description: '建议理由（仅保安管理支队）' })
+  suggestionReason(@Root() e: RosterEntryType) {
+    return e.suggestionReason ?? null;
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @FieldResolver(() => String, { nullable: true, description: '审核意见（仅保安管理支队）' })
+  decisionNote(@Root() e: RosterEntryType) {
+    return e.decisionNote ?? null;
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @FieldResolver(() => String, { nullable: true, description: '审核人（仅保安管理支队）' })
+  decidedByName(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
+    return e.decidedBy ? loadersOf(ctx).users.load(e.decidedBy) : null;
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @FieldResolver(() => Int, { description: '比中记录数（仅保安管理支队）' })
+  hitCount(@Root() e: RosterEntryType) {
+    return e.hitCount ?? 0;
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @FieldResolver(() => ID, { nullable: true, description: '沿用结论的原名单条目（仅保安管理支队）' })
+  reusedFromEntryId(@Root() e: RosterEntryType) {
+    return e.reusedFromEntryId ?? null;
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @FieldResolver(() => [VettingHitType], { description: '比中记录详情，含直系亲属（仅保安管理支队，查阅写入审计日志）' })
+  async hits(@Root() e: RosterEntryType, @Ctx() ctx: AppContext): Promise<VettingHitType[]> {
+    const hits = await loadersOf(ctx).hits.load(e.id);
+    return hits.map((h) => {
+      const r = h.record as { category: never; occurredOn: string; source: string; severity?: string | null; name: string; createdAt?: string | null };
+      return {
+        id: h.id,
+        relation: h.relation,
+        subjectName: h.subjectName,
+        subjectIdNumber: h.subjectIdNumber,
+        record: { category: r.category, occurredOn: r.occurredOn, source: r.source, severity: r.severity ?? null, name: r.name, registeredAt: r.createdAt ? new Date(r.createdAt) : null },
+      };
+    });
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @FieldResolver(() => [RosterRelativeType], { description: '直系亲属（仅保安管理支队，查阅写入审计日志）' })
+  relatives(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
+    return loadersOf(ctx).relatives.load(e.id);
+  }
+
+  private async decisionResult(ctx: AppContext, activity: ActivityEntity, closed: boolean, decided: number): Promise<VettingDecisionResultType> {
+    const counts = await ctx.services.vetting.counts(ctx.dataSource.manager, activity.id);
+    return {
+      activityStatus: activity.status,
+      closed,
+      decided,
+      closeBlockers: activity.status === ActivityStatus.VETTING ? ctx.services.vetting.closeBlockers(activity, counts) : [],
+    };
+  }
+}

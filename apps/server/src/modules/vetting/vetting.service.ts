@@ -1,0 +1,790 @@
+import {
+  ActivityStatus,
+  AuditAction,
+  maskIdNumber,
+  RelativeRelation,
+  Role,
+  SecurityMode,
+  UnitKind,
+  VettingDecision,
+  VettingReasonCategory,
+  vettingDecisionLabels,
+  vettingReasonCategoryLabels,
+} from '@evs/schema';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor } from '../../common/context';
+import { assertNoProblems, badInput, conflict, FieldProblem, forbidden, notFound } from '../../common/errors';
+import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { chinaDate } from '../../common/tabular';
+import { ActivityEntity } from '../activities/activity.entity';
+import { assertCanViewActivity } from '../activities/activity.policy';
+import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
+import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { RecordsSource, RecordsSourceError, SourceRecord } from '../records/records.source';
+import { SettingsService } from '../settings/settings.service';
+import { UnitsService } from '../units/units.service';
+import { GuardFacts, loadPrecheckContext, precheckGuard } from './precheck';
+import { PrecheckProblem, RosterEntryEntity, RosterEntryState } from './roster-entry.entity';
+import { barredByArticle17, Hit, suggest } from './suggestion';
+import { VettingHitEntity } from './vetting-hit.entity';
+import { isSubmitter, registerIdOf, seesFullIdNumbers, VettingTier, vettingTier } from './vetting.policy';
+
+/** A roster entry with what every tier may need of its guard (masked or not is decided by the type). */
+export interface RosterEntryView extends RosterEntryEntity {
+  guardName: string;
+  idNumber: string;
+  companyName: string;
+  hitCount: number;
+}
+
+export interface VettingCounts {
+  total: number;
+  passed: number;
+  failed: number;
+  pending: number;
+  unchecked: number;
+  removed: number;
+}
+
+export interface RelativeView {
+  guardId: string;
+  name: string;
+  relation: RelativeRelation;
+  idNumber: string;
+}
+
+const SUBMIT_STATUSES: Record<SecurityMode, ActivityStatus[]> = {
+  [SecurityMode.SERVICE_COMPANY]: [ActivityStatus.COMPANY_SELECTED, ActivityStatus.VETTING],
+  [SecurityMode.SELF_RECRUITED]: [ActivityStatus.APPROVED, ActivityStatus.VETTING],
+};
+
+/** Roster, records check, suggestions, officer decisions, replacement and closing (SPEC §2 step 5, §5). */
+export class VettingService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly settings: SettingsService,
+    private readonly units: UnitsService,
+    private readonly lifecycle: ActivityLifecycle,
+    private readonly records: RecordsSource,
+  ) {}
+
+  // ───────────────────────────── roster ─────────────────────────────
+
+  /** Pre-checks for guards the submitter is about to put on the roster; stores nothing. */
+  async precheck(actor: Actor, activityId: string, guardIds: string[]) {
+    const activity = await this.ds.getRepository(ActivityEntity).findOneBy({ id: activityId });
+    assertCanViewActivity(actor, activity);
+    if (!isSubmitter(actor, activity)) throw forbidden('只有中选的保安服务公司（自招保安单位为主办单位）可以上报名单');
+    const guards = await this.loadRegisterGuards(this.ds.manager, registerIdOf(actor)!, guardIds, 'guardIds');
+    const ctx = await this.precheckContext(this.ds.manager, activity, guards.map((g) => g.idNumber));
+    return guards.map((g) => ({ guardId: g.guardId, name: g.name, idNumber: maskIdNumber(g.idNumber), problems: precheckGuard(g, ctx) }));
+  }
+
+  /**
+   * The selected company (or the self-recruiting organizer unit) puts guards from its register on
+   * the roster: COMPANY_SELECTED (or APPROVED) → VETTING on the first submission; in VETTING it adds
+   * guards. Pre-checks and the records check run at once.
+   */
+  async submitRoster(actor: Actor, input: { activityId: string; guardIds: string[]; posts?: (string | null)[] | null }, requestId?: string) {
+    const problems: FieldProblem[] = [];
+    if (input.guardIds.length === 0) problems.push({ field: 'guardIds', message: '请至少选择一名保安员' });
+    if (new Set(input.guardIds).size !== input.guardIds.length) problems.push({ field: 'guardIds', message: '名单中有重复的保安员' });
+    if (input.posts && input.posts.length !== input.guardIds.length) problems.push({ field: 'posts', message: '岗位数量应与保安员数量一致' });
+    if (input.guardIds.length > 10_000) problems.push({ field: 'guardIds', message: '一次最多上报10000人' });
+    assertNoProblems(problems, '名单有误');
+
+    return this.ds.transaction(async (m) => {
+      const activity = await lockActivity(m, input.activityId);
+      assertCanViewActivity(actor, activity);
+      if (!isSubmitter(actor, activity)) throw forbidden('只有中选的保安服务公司（自招保安单位为主办单位）可以上报名单');
+      if (!SUBMIT_STATUSES[activity.securityMode].includes(activity.status)) {
+        throw conflict(
+          activity.securityMode === SecurityMode.SELF_RECRUITED
+            ? '活动批示后、背景审核结束前才能上报名单'
+            : '活动遴选保安服务公司后、背景审核结束前才能上报名单',
+        );
+      }
+      const registerId = registerIdOf(actor)!;
+      const guards = await this.loadRegisterGuards(m, registerId, input.guardIds, 'guardIds');
+      const already: { guard_id: string }[] = await m.query(
+        `SELECT guard_id FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE' AND guard_id = ANY($2::uuid[])`,
+        [activity.id, input.guardIds],
+      );
+      if (already.length) {
+        const onRoster = new Set(already.map((a) => a.guard_id));
+        assertNoProblems(
+          input.guardIds
+            .map((id, i) => ({ id, i }))
+            .filter(({ id }) => onRoster.has(id))
+            .map(({ id, i }) => ({ field: `guardIds.${i}`, message: `${guards.find((g) => g.guardId === id)!.name}已在名单中` })),
+          '名单有误',
+        );
+      }
+      const inserted: { id: string }[] = await m.query(
+        `INSERT INTO roster_entries (activity_id, guard_id, company_id, post)
+         SELECT $1, g, $2, p FROM unnest($3::uuid[], $4::text[]) AS v(g, p) RETURNING id`,
+        [activity.id, registerId, input.guardIds, input.guardIds.map((_, i) => input.posts?.[i]?.trim() || null)],
+      );
+      const entryIds = inserted.map((r) => r.id);
+      const first = activity.status !== ActivityStatus.VETTING;
+      const sdUnits = await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT);
+      if (first) {
+        await this.lifecycle.transition(m, {
+          activity,
+          to: ActivityStatus.VETTING,
+          actor,
+          comment: `上报名单${entryIds.length}人`,
+          notify: { unitIds: sdUnits, message: { title: '名单已上报，待背景审核', body: `${actor.unitName}上报“${activity.name}”保安员名单${entryIds.length}人，请进行背景审核。`, link: `/vetting?activity=${activity.id}` } },
+          requestId,
+        });
+      } else {
+        await this.notifications.notify(m, sdUnits, {
+          title: '名单追加，待背景审核',
+          body: `${actor.unitName}为“${activity.name}”追加保安员${entryIds.length}人。`,
+          link: `/vetting?activity=${activity.id}`,
+          activityId: activity.id,
+        });
+      }
+      const check = await this.checkEntries(m, activity, entryIds, { tolerateSourceFailure: true });
+      await this.audit.record(m, actor, {
+        action: AuditAction.CREATE,
+        entityType: 'RosterEntry',
+        entityId: activity.id,
+        summary: `“${activity.name}”${first ? '上报' : '追加'}名单${entryIds.length}人（预审不符${check.precheckFailed}人，比中记录${check.withHits}人${check.sourceError ? '，记录比对服务不可用，待重新比对' : ''}）`,
+        after: { activityId: activity.id, guardIds: input.guardIds },
+      }, requestId);
+      await this.tryClose(m, activity, actor, requestId);
+      return { activity, entryIds, sourceError: check.sourceError };
+    });
+  }
+
+  /** The submitter replaces a FAILED guard: the old entry leaves the roster, the new one is checked at once. */
+  async replaceEntry(actor: Actor, entryId: string, guardId: string, post: string | null | undefined, requestId?: string) {
+    return this.ds.transaction(async (m) => {
+      const { activity, entry } = await this.lockEntryForSubmitter(m, actor, entryId);
+      if (entry.decision !== VettingDecision.FAILED) throw conflict('只能替换审核未通过的保安员；其他人员可直接移出名单');
+      const [guard] = await this.loadRegisterGuards(m, registerIdOf(actor)!, [guardId], 'guardId');
+      const dup = await m.count(RosterEntryEntity, { where: { activityId: activity.id, guardId, state: RosterEntryState.ACTIVE } });
+      if (dup) throw badInput(`${guard.name}已在名单中`, [{ field: 'guardId', message: `${guard.name}已在名单中` }]);
+      await m.update(RosterEntryEntity, { id: entry.id }, { state: RosterEntryState.REMOVED });
+      const [{ id }]: { id: string }[] = await m.query(
+        `INSERT INTO roster_entries (activity_id, guard_id, company_id, post, replaces_entry_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [activity.id, guardId, entry.companyId, post?.trim() || entry.post, entry.id],
+      );
+      const check = await this.checkEntries(m, activity, [id], { tolerateSourceFailure: true });
+      await this.notifications.notify(m, await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT), {
+        title: '替换人员待审核',
+        body: `${actor.unitName}为“${activity.name}”替换未通过人员，新增${guard.name}，请审核。`,
+        link: `/vetting?activity=${activity.id}`,
+        activityId: activity.id,
+      });
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'RosterEntry',
+        entityId: id,
+        summary: `“${activity.name}”替换未通过人员：新增${guard.name}${check.sourceError ? '（记录比对服务不可用，待重新比对）' : ''}`,
+        before: { entryId: entry.id, guardId: entry.guardId },
+        after: { entryId: id, guardId },
+      }, requestId);
+      await this.tryClose(m, activity, actor, requestId);
+      return id;
+    });
+  }
+
+  /** The submitter takes a guard off the roster (kept as REMOVED for the record). */
+  async removeEntry(actor: Actor, entryId: string, requestId?: string) {
+    return this.ds.transaction(async (m) => {
+      const { activity, entry } = await this.lockEntryForSubmitter(m, actor, entryId);
+      await m.update(RosterEntryEntity, { id: entry.id }, { state: RosterEntryState.REMOVED });
+      const [g] = await m.query(`SELECT name FROM guards WHERE id = $1`, [entry.guardId]);
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'RosterEntry',
+        entityId: entry.id,
+        summary: `“${activity.name}”移出名单：${g?.name ?? ''}`,
+        before: { state: entry.state, decision: entry.decision },
+        after: { state: RosterEntryState.REMOVED },
+      }, requestId);
+      await this.tryClose(m, activity, actor, requestId);
+      return entry.id;
+    });
+  }
+
+  // ───────────────────────────── checking ─────────────────────────────
+
+  /**
+   * Pre-checks and the records check of the guard and (by setting) every relative, for many entries
+   * at once: a fixed number of queries per call, whatever the roster's size. Stores the hits and a
+   * suggestion; reuses a PASSED decision within the window unless a record arrived since.
+   */
+  async checkEntries(
+    m: EntityManager,
+    activity: ActivityEntity,
+    entryIds: string[],
+    options: { tolerateSourceFailure: boolean },
+  ): Promise<{ precheckFailed: number; withHits: number; reused: number; sourceError: string | null }> {
+    if (entryIds.length === 0) return { precheckFailed: 0, withHits: 0, reused: 0, sourceError: null };
+    const settings = await this.settings.all(m);
+    const rows: (GuardFacts & { entryId: string })[] = await m.query(
+      `SELECT re.id AS "entryId", g.id AS "guardId", g.name, g.id_number AS "idNumber",
+              to_char(g.birth_date, 'YYYY-MM-DD') AS "birthDate", g.certificate_no AS "certificateNo", g.education
+         FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+        WHERE re.id = ANY($1::uuid[])`,
+      [entryIds],
+    );
+    const ctx = await this.precheckContext(m, activity, rows.map((r) => r.idNumber));
+    const relatives: RelativeView[] = settings['vetting.checkRelatives']
+      ? await m.query(
+          `SELECT guard_id AS "guardId", name, relation, id_number AS "idNumber" FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`,
+          [rows.map((r) => r.guardId)],
+        )
+      : [];
+    const relativesByGuard = new Map<string, RelativeView[]>();
+    for (const r of relatives) relativesByGuard.set(r.guardId, [...(relativesByGuard.get(r.guardId) ?? []), r]);
+
+    let found: SourceRecord[] = [];
+    let sourceError: string | null = null;
+    try {
+      found = await this.records.findByIdNumbers([...rows.map((r) => r.idNumber), ...relatives.map((r) => r.idNumber)], m);
+    } catch (err) {
+      if (!(err instanceof RecordsSourceError) || !options.tolerateSourceFailure) throw err;
+      sourceError = err.message;
+    }
+    const recordsById = new Map<string, SourceRecord[]>();
+    for (const r of found) recordsById.set(r.idNumber, [...(recordsById.get(r.idNumber) ?? []), r]);
+
+    // The latest PASSED decision for the same person in another activity, within the window.
+    const windowDays = settings['vetting.reuseWindowDays'];
+    const previous: { id_number: string; id: string; decided_at: Date; decided_by: string | null; origin: string }[] =
+      windowDays > 0
+        ? await m.query(
+            `SELECT DISTINCT ON (g.id_number) g.id_number, re.id, re.decided_at, re.decided_by,
+                    coalesce(re.reused_from_entry_id, re.id) AS origin
+               FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+              WHERE g.id_number = ANY($1::text[]) AND re.decision = 'PASSED' AND re.activity_id <> $2
+                AND re.decided_at > now() - make_interval(days => $3)
+              ORDER BY g.id_number, re.decided_at DESC`,
+            [rows.map((r) => r.idNumber), activity.id, windowDays],
+          )
+        : [];
+    const previousById = new Map(previous.map((p) => [p.id_number, p]));
+
+    const hitRows: Omit<VettingHitEntity, 'id' | 'createdAt'>[] = [];
+    const updates: {
+      id: string;
+      problems: PrecheckProblem[];
+      suggestion: VettingDecision | null;
+      reason: string;
+      decision: VettingDecision;
+      reasonCategory: VettingReasonCategory | null;
+      note: string | null;
+      decidedBy: string | null;
+      decidedAt: Date | null;
+      reusedFrom: string | null;
+      checked: boolean;
+    }[] = [];
+    let precheckFailed = 0;
+    let withHits = 0;
+    let reused = 0;
+    for (const row of rows) {
+      const problems = precheckGuard(row, ctx);
+      if (problems.length) precheckFailed++;
+      if (sourceError) {
+        updates.push({
+          id: row.entryId, problems, suggestion: null, reason: '记录比对服务不可用，待重新比对', decision: VettingDecision.PENDING,
+          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: false,
+        });
+        continue;
+      }
+      const hits: Hit[] = (recordsById.get(row.idNumber) ?? []).map((record) => ({ relation: null, subjectName: row.name, subjectIdNumber: row.idNumber, record }));
+      for (const rel of relativesByGuard.get(row.guardId) ?? []) {
+        for (const record of recordsById.get(rel.idNumber) ?? []) {
+          hits.push({ relation: rel.relation, subjectName: rel.name, subjectIdNumber: rel.idNumber, record });
+        }
+      }
+      if (hits.length) withHits++;
+      for (const h of hits) {
+        hitRows.push({
+          rosterEntryId: row.entryId,
+          relation: h.relation,
+          subjectName: h.subjectName,
+          subjectIdNumber: h.subjectIdNumber,
+          recordId: h.record.recordId ?? null,
+          record: { ...h.record, createdAt: h.record.createdAt ?? null },
+        });
+      }
+      const s = suggest(problems, hits);
+      const prev = previousById.get(row.idNumber);
+      // Reuse only when nothing arrived since the earlier decision (unknown arrival time counts as new).
+      const reusable =
+        prev && problems.length === 0 && hits.every((h) => h.record.createdAt && h.record.createdAt.getTime() <= new Date(prev.decided_at).getTime());
+      if (reusable) {
+        reused++;
+        updates.push({
+          id: row.entryId, problems, suggestion: s.suggestion, reason: s.reason, decision: VettingDecision.PASSED,
+          reasonCategory: VettingReasonCategory.CLEAR,
+          note: `沿用${chinaDate(new Date(prev.decided_at))}的审核通过结论（复用期${windowDays}天内且此后无新记录）`,
+          decidedBy: prev.decided_by, decidedAt: new Date(prev.decided_at), reusedFrom: prev.origin, checked: true,
+        });
+      } else {
+        updates.push({
+          id: row.entryId, problems, suggestion: s.suggestion, reason: s.reason, decision: VettingDecision.PENDING,
+          reasonCategory: s.suggestion === VettingDecision.PASSED ? null : s.reasonCategory,
+          note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: true,
+        });
+      }
+    }
+
+    await m.query(`DELETE FROM vetting_hits WHERE roster_entry_id = ANY($1::uuid[])`, [entryIds]);
+    if (hitRows.length) {
+      await m.query(
+        `INSERT INTO vetting_hits (roster_entry_id, relation, subject_name, subject_id_number, record_id, record)
+         SELECT * FROM unnest($1::uuid[], $2::relative_relation[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[])`,
+        [
+          hitRows.map((h) => h.rosterEntryId), hitRows.map((h) => h.relation), hitRows.map((h) => h.subjectName),
+          hitRows.map((h) => h.subjectIdNumber), hitRows.map((h) => h.recordId), hitRows.map((h) => JSON.stringify(h.record)),
+        ],
+      );
+    }
+    await m.query(
+      `UPDATE roster_entries r SET precheck_problems = v.problems, suggestion = v.suggestion, suggestion_reason = v.reason,
+              decision = v.decision, reason_category = v.reason_category, decision_note = v.note, decided_by = v.decided_by,
+              decided_at = v.decided_at, reused_from_entry_id = v.reused_from, checked_at = CASE WHEN v.checked THEN now() END
+         FROM unnest($1::uuid[], $2::jsonb[], $3::vetting_decision[], $4::text[], $5::vetting_decision[], $6::vetting_reason_category[],
+                     $7::text[], $8::uuid[], $9::timestamptz[], $10::uuid[], $11::boolean[])
+           AS v(id, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked)
+        WHERE r.id = v.id`,
+      [
+        updates.map((u) => u.id), updates.map((u) => JSON.stringify(u.problems)), updates.map((u) => u.suggestion),
+        updates.map((u) => u.reason), updates.map((u) => u.decision), updates.map((u) => u.reasonCategory), updates.map((u) => u.note),
+        updates.map((u) => u.decidedBy), updates.map((u) => u.decidedAt), updates.map((u) => u.reusedFrom), updates.map((u) => u.checked),
+      ],
+    );
+    return { precheckFailed, withHits, reused, sourceError };
+  }
+
+  /** 保安管理支队 re-runs the records check of entries not yet decided (e.g. after the source was down). */
+  async recheck(actor: Actor, activityId: string, requestId?: string) {
+    return this.ds.transaction(async (m) => {
+      const activity = await lockActivity(m, activityId);
+      if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段');
+      const pending: { id: string }[] = await m.query(
+        `SELECT id FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE' AND decision = 'PENDING'`,
+        [activity.id],
+      );
+      const result = await this.checkEntries(m, activity, pending.map((p) => p.id), { tolerateSourceFailure: false });
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'RosterEntry',
+        entityId: activity.id,
+        summary: `“${activity.name}”重新比对${pending.length}人（比中${result.withHits}人，复用${result.reused}人）`,
+      }, requestId);
+      await this.tryClose(m, activity, actor, requestId);
+      return pending.length;
+    });
+  }
+
+  // ───────────────────────────── decisions ─────────────────────────────
+
+  /** 保安管理支队 decides one or many entries of one activity (PASSED / FAILED, reason category, note). */
+  async decide(
+    actor: Actor,
+    input: { entryIds: string[]; decision: VettingDecision; reasonCategory?: VettingReasonCategory | null; note?: string | null },
+    requestId?: string,
+  ) {
+    const note = input.note?.trim() || null;
+    const problems: FieldProblem[] = [];
+    if (input.entryIds.length === 0) problems.push({ field: 'entryIds', message: '请选择要审核的人员' });
+    if (input.decision === VettingDecision.PENDING) problems.push({ field: 'decision', message: '审核结论应为通过或不通过' });
+    if (input.decision === VettingDecision.FAILED) {
+      if (!input.reasonCategory || input.reasonCategory === VettingReasonCategory.CLEAR) {
+        problems.push({ field: 'reasonCategory', message: '不通过时请选择原因类别' });
+      }
+      if (!note) problems.push({ field: 'note', message: '不通过时请填写审核意见' });
+    }
+    assertNoProblems(problems, '审核结论有误');
+
+    return this.ds.transaction(async (m) => {
+      const entries = await m.getRepository(RosterEntryEntity).find({ where: { id: In(input.entryIds) }, lock: { mode: 'pessimistic_write' } });
+      if (entries.length !== new Set(input.entryIds).size) throw notFound('名单人员');
+      const activityIds = [...new Set(entries.map((e) => e.activityId))];
+      if (activityIds.length !== 1) throw badInput('一次只能审核同一活动的人员', [{ field: 'entryIds', message: '人员不属于同一活动' }]);
+      const activity = await lockActivity(m, activityIds[0]);
+      if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段，不能作出审核结论');
+      const hits: { roster_entry_id: string; relation: string | null; category: string }[] = await m.query(
+        `SELECT roster_entry_id, relation, record->>'category' AS category FROM vetting_hits WHERE roster_entry_id = ANY($1::uuid[])`,
+        [input.entryIds],
+      );
+      const names = await this.guardNames(m, entries.map((e) => e.guardId));
+      const refused: FieldProblem[] = [];
+      entries.forEach((e) => {
+        const field = `entryIds.${input.entryIds.indexOf(e.id)}`;
+        const who = names.get(e.guardId) ?? '';
+        if (e.state !== RosterEntryState.ACTIVE) return refused.push({ field, message: `${who}已移出名单` });
+        if (!e.checkedAt) return refused.push({ field, message: `${who}尚未完成记录比对，请先重新比对` });
+        if (input.decision !== VettingDecision.PASSED) return;
+        if (e.precheckProblems.length) refused.push({ field, message: `${who}资格预审不符（${e.precheckProblems.map((p) => p.message).join('；')}），不能通过` });
+        const own = hits.filter((h) => h.roster_entry_id === e.id && h.relation === null);
+        if (own.length && barredByArticle17(own as never)) refused.push({ field, message: `${who}本人有条例第十七条规定的情形，不能通过` });
+        else if (!note && hits.some((h) => h.roster_entry_id === e.id)) refused.push({ field, message: `${who}比中记录，通过时请填写审核意见` });
+      });
+      assertNoProblems(refused, '不能作出该审核结论');
+
+      const now = new Date();
+      const reasonCategory = input.decision === VettingDecision.PASSED ? VettingReasonCategory.CLEAR : input.reasonCategory!;
+      await m.update(
+        RosterEntryEntity,
+        { id: In(input.entryIds) },
+        { decision: input.decision, reasonCategory, decisionNote: note, decidedBy: actor.id, decidedAt: now, reusedFromEntryId: null },
+      );
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'RosterEntry',
+        entityId: entries.length === 1 ? entries[0].id : activity.id,
+        summary: `“${activity.name}”审核${vettingDecisionLabels[input.decision]}${entries.length}人（${vettingReasonCategoryLabels[reasonCategory]}）：${entries.map((e) => names.get(e.guardId)).slice(0, 20).join('、')}${entries.length > 20 ? '等' : ''}`,
+        before: entries.map((e) => ({ id: e.id, decision: e.decision, reasonCategory: e.reasonCategory })),
+        after: { entryIds: input.entryIds, decision: input.decision, reasonCategory, note },
+      }, requestId);
+      if (input.decision === VettingDecision.FAILED) {
+        const byCompany = new Map<string, number>();
+        for (const e of entries) byCompany.set(e.companyId, (byCompany.get(e.companyId) ?? 0) + 1);
+        for (const [companyId, n] of byCompany) {
+          await this.notifications.notify(m, [companyId], {
+            title: '有保安员审核未通过',
+            body: `“${activity.name}”有${n}名保安员审核未通过（${vettingReasonCategoryLabels[reasonCategory]}），请替换或移出名单。`,
+            link: `/roster?activity=${activity.id}`,
+            activityId: activity.id,
+          });
+        }
+      }
+      const closed = await this.tryClose(m, activity, actor, requestId);
+      return { activity, closed };
+    });
+  }
+
+  /** 一键通过无异常: every checked, undecided entry with no pre-check problem and no hit. */
+  async passAllClean(actor: Actor, activityId: string, requestId?: string) {
+    return this.ds.transaction(async (m) => {
+      const activity = await lockActivity(m, activityId);
+      if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段，不能作出审核结论');
+      const rows: { id: string }[] = await m.query(
+        `UPDATE roster_entries re SET decision = 'PASSED', reason_category = 'CLEAR', decision_note = '本人及直系亲属无记录，资格预审通过（一键通过）',
+                decided_by = $2, decided_at = now()
+          WHERE re.activity_id = $1 AND re.state = 'ACTIVE' AND re.decision = 'PENDING' AND re.checked_at IS NOT NULL
+            AND re.precheck_problems = '[]'::jsonb
+            AND NOT EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = re.id)
+          RETURNING re.id`,
+        [activity.id, actor.id],
+      );
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'RosterEntry',
+        entityId: activity.id,
+        summary: `“${activity.name}”一键通过无异常人员${rows.length}人`,
+        after: { entryIds: rows.map((r) => r.id) },
+      }, requestId);
+      const closed = await this.tryClose(m, activity, actor, requestId);
+      return { activity, closed, count: rows.length };
+    });
+  }
+
+  // ───────────────────────────── closing ─────────────────────────────
+
+  async counts(m: EntityManager, activityId: string): Promise<VettingCounts> {
+    const [c] = await m.query(
+      `SELECT count(*) FILTER (WHERE state = 'ACTIVE')::int AS total,
+              count(*) FILTER (WHERE state = 'ACTIVE' AND decision = 'PASSED')::int AS passed,
+              count(*) FILTER (WHERE state = 'ACTIVE' AND decision = 'FAILED')::int AS failed,
+              count(*) FILTER (WHERE state = 'ACTIVE' AND decision = 'PENDING')::int AS pending,
+              count(*) FILTER (WHERE state = 'ACTIVE' AND checked_at IS NULL)::int AS unchecked,
+              count(*) FILTER (WHERE state = 'REMOVED')::int AS removed
+         FROM roster_entries WHERE activity_id = $1`,
+      [activityId],
+    );
+    return c;
+  }
+
+  /** Why vetting cannot close yet (empty when it can). */
+  closeBlockers(activity: ActivityEntity, c: VettingCounts): string[] {
+    const out: string[] = [];
+    if (c.pending > 0) out.push(`尚有${c.pending}人未作审核结论`);
+    if (c.failed > 0) out.push(`尚有${c.failed}名未通过人员在名单中，须替换或移出`);
+    if (c.passed < activity.guardsRequired) out.push(`审核通过${c.passed}人，少于所需${activity.guardsRequired}人`);
+    return out;
+  }
+
+  /** Closes vetting (VETTING → TRAINING) when the rule holds; notifies company, organizer and office. */
+  private async tryClose(m: EntityManager, activity: ActivityEntity, actor: Actor, requestId?: string, comment?: string): Promise<boolean> {
+    if (activity.status !== ActivityStatus.VETTING) return false;
+    const c = await this.counts(m, activity.id);
+    if (this.closeBlockers(activity, c).length) return false;
+    const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
+    const submitterUnit = activity.securityMode === SecurityMode.SELF_RECRUITED ? activity.organizerUnitId : activity.selectedCompanyId;
+    await this.lifecycle.transition(m, {
+      activity,
+      to: ActivityStatus.TRAINING,
+      actor,
+      comment: comment ?? `背景审核结束：通过${c.passed}人，移出${c.removed}人`,
+      notify: {
+        unitIds: [submitterUnit, activity.organizerUnitId, ...office].filter((x): x is string => !!x),
+        message: {
+          title: '背景审核通报',
+          body: `“${activity.name}”背景审核已结束：审核通过${c.passed}人（所需${activity.guardsRequired}人），进入岗前培训阶段。详见审核通报。`,
+          link: `/vetting/notice/${activity.id}`,
+        },
+      },
+      requestId,
+    });
+    return true;
+  }
+
+  /** 保安管理支队 closes vetting explicitly; refused with every unmet condition. */
+  async close(actor: Actor, activityId: string, comment: string | null | undefined, requestId?: string) {
+    return this.ds.transaction(async (m) => {
+      const activity = await lockActivity(m, activityId);
+      if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段');
+      const blockers = this.closeBlockers(activity, await this.counts(m, activity.id));
+      if (blockers.length) throw conflict(`背景审核尚不能结束：${blockers.join('；')}`);
+      await this.tryClose(m, activity, actor, requestId, comment?.trim() || undefined);
+      return activity;
+    });
+  }
+
+  // ───────────────────────────── reading ─────────────────────────────
+
+  /** The activity, if the actor may see its vetting at all, with their tier. */
+  async activityFor(actor: Actor, activityId: string): Promise<{ activity: ActivityEntity; tier: VettingTier }> {
+    const activity = await this.ds.getRepository(ActivityEntity).findOneBy({ id: activityId });
+    assertCanViewActivity(actor, activity);
+    const tier = vettingTier(actor, activity);
+    if (!tier) throw notFound('活动');
+    return { activity, tier };
+  }
+
+  /** Roster entries: the detachment and other police see all; the submitter its own; the organizer none. */
+  async listEntries(
+    actor: Actor,
+    activityId: string,
+    filter: { decision?: VettingDecision | null; includeRemoved?: boolean | null; withHitsOnly?: boolean | null; search?: string | null },
+    page?: PageInput,
+  ): Promise<Page<RosterEntryView>> {
+    const { activity, tier } = await this.activityFor(actor, activityId);
+    if (tier === VettingTier.ORGANIZER) throw forbidden('主办单位只能查看审核统计和通过人员名单（见审核通报）');
+    const w = pageWindow(page);
+    const params: unknown[] = [activity.id];
+    const where = ['re.activity_id = $1'];
+    if (tier === VettingTier.SUBMITTER) {
+      params.push(registerIdOf(actor));
+      where.push(`re.company_id = $${params.length}`);
+    }
+    if (!filter.includeRemoved) where.push(`re.state = 'ACTIVE'`);
+    if (filter.decision) {
+      params.push(filter.decision);
+      where.push(`re.decision = $${params.length}`);
+    }
+    if (filter.withHitsOnly && tier === VettingTier.DETAIL) where.push('EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = re.id)');
+    if (filter.search?.trim()) {
+      params.push(`%${filter.search.trim()}%`);
+      where.push(seesFullIdNumbers(actor) ? `(g.name ILIKE $${params.length} OR g.id_number ILIKE $${params.length})` : `g.name ILIKE $${params.length}`);
+    }
+    const sql = `FROM roster_entries re JOIN guards g ON g.id = re.guard_id JOIN units u ON u.id = re.company_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
+    const rows = await this.ds.query(
+      `SELECT re.*, g.name AS guard_name, g.id_number AS guard_id_number, u.name AS company_name,
+              (SELECT count(*)::int FROM vetting_hits h WHERE h.roster_entry_id = re.id) AS hit_count
+         ${sql}
+        ORDER BY re.state, CASE re.decision WHEN 'PENDING' THEN 0 WHEN 'FAILED' THEN 1 ELSE 2 END,
+                 (SELECT count(*) FROM vetting_hits h WHERE h.roster_entry_id = re.id) DESC, re.created_at, g.name
+        LIMIT ${w.take} OFFSET ${w.skip}`,
+      params,
+    );
+    return { items: rows.map(toView), total, page: w.page, pageSize: w.pageSize };
+  }
+
+  async entriesByIds(ids: string[], m: EntityManager = this.ds.manager): Promise<RosterEntryView[]> {
+    if (!ids.length) return [];
+    const rows = await m.query(
+      `SELECT re.*, g.name AS guard_name, g.id_number AS guard_id_number, u.name AS company_name,
+              (SELECT count(*)::int FROM vetting_hits h WHERE h.roster_entry_id = re.id) AS hit_count
+         FROM roster_entries re JOIN guards g ON g.id = re.guard_id JOIN units u ON u.id = re.company_id
+        WHERE re.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map<string, RosterEntryView>(rows.map((r: Record<string, unknown>) => [r.id as string, toView(r)]));
+    return ids.map((id) => byId.get(id)!).filter(Boolean);
+  }
+
+  /** Full detail (hits) for many entries: one query, one READ_DETAIL audit entry. 保安管理支队 only. */
+  async hitsFor(actor: Actor, entryIds: string[], requestId?: string): Promise<Map<string, VettingHitEntity[]>> {
+    if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden('记录详情仅保安管理支队可查看');
+    const hits = await this.ds.getRepository(VettingHitEntity).find({ where: { rosterEntryId: In(entryIds) }, order: { relation: 'ASC', createdAt: 'ASC' } });
+    const map = new Map<string, VettingHitEntity[]>();
+    for (const h of hits) map.set(h.rosterEntryId, [...(map.get(h.rosterEntryId) ?? []), h]);
+    await this.audit.record(this.ds.manager, actor, {
+      action: AuditAction.READ_DETAIL,
+      entityType: 'VettingHit',
+      entityId: entryIds.length === 1 ? entryIds[0] : null,
+      summary: `查阅${entryIds.length}名人员的比中记录详情（${hits.length}条）`,
+      after: { entryIds },
+    }, requestId);
+    return map;
+  }
+
+  /** Relatives of the guards of many entries: one query, one READ_DETAIL audit entry. 保安管理支队 only. */
+  async relativesFor(actor: Actor, entryIds: string[], requestId?: string): Promise<Map<string, RelativeView[]>> {
+    if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden('直系亲属信息仅保安管理支队可查看');
+    const rows: (RelativeView & { entryId: string })[] = await this.ds.query(
+      `SELECT re.id AS "entryId", r.guard_id AS "guardId", r.name, r.relation, r.id_number AS "idNumber"
+         FROM roster_entries re JOIN guard_relatives r ON r.guard_id = re.guard_id
+        WHERE re.id = ANY($1::uuid[]) ORDER BY r.relation, r.name`,
+      [entryIds],
+    );
+    const map = new Map<string, RelativeView[]>();
+    for (const r of rows) map.set(r.entryId, [...(map.get(r.entryId) ?? []), r]);
+    await this.audit.record(this.ds.manager, actor, {
+      action: AuditAction.READ_DETAIL,
+      entityType: 'GuardRelative',
+      entityId: entryIds.length === 1 ? entryIds[0] : null,
+      summary: `查阅${entryIds.length}名人员的直系亲属信息（${rows.length}人）`,
+      after: { entryIds },
+    }, requestId);
+    return map;
+  }
+
+  /** Names of who decided, for the detachment's view. */
+  async userNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; display_name: string }[] = await this.ds.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
+  /** Activities whose vetting the actor follows, newest first, with counts (one grouped query). */
+  async vettingActivities(actor: Actor, statuses: ActivityStatus[] | null | undefined, page?: PageInput) {
+    const w = pageWindow(page);
+    const wanted = statuses?.length ? statuses : [ActivityStatus.COMPANY_SELECTED, ActivityStatus.VETTING, ActivityStatus.TRAINING, ActivityStatus.READY, ActivityStatus.IN_PROGRESS, ActivityStatus.CLOSED];
+    const qb = this.ds.getRepository(ActivityEntity).createQueryBuilder('a').where('a.status IN (:...wanted)', { wanted });
+    if (actor.role === Role.ORGANIZER) qb.andWhere('a.organizer_unit_id = :u', { u: actor.unitId });
+    else if (actor.role === Role.COMPANY) qb.andWhere('a.selected_company_id = :c', { c: actor.companyId });
+    else if (actor.role === Role.DISTRICT_BUREAU) qb.andWhere('a.district = :d', { d: actor.district });
+    else if (![Role.LEADER, Role.OFFICE, Role.SECURITY_DETACHMENT, Role.EVENT_DETACHMENT].includes(actor.role)) qb.andWhere('false');
+    const [items, total] = await qb
+      .orderBy(`CASE a.status WHEN 'VETTING' THEN 0 WHEN 'COMPANY_SELECTED' THEN 1 ELSE 2 END`)
+      .addOrderBy('a.starts_at', 'ASC')
+      .skip(w.skip)
+      .take(w.take)
+      .getManyAndCount();
+    const counts = await this.countsFor(items.map((a) => a.id));
+    const names = await this.unitNames(items.map((a) => (a.securityMode === SecurityMode.SELF_RECRUITED ? a.organizerUnitId : a.selectedCompanyId)));
+    return {
+      items: items.map((a) => {
+        const c = counts.get(a.id) ?? { total: 0, passed: 0, failed: 0, pending: 0, unchecked: 0, removed: 0 };
+        return {
+          activity: a,
+          tier: vettingTier(actor, a)!,
+          counts: c,
+          submitterName: names.get((a.securityMode === SecurityMode.SELF_RECRUITED ? a.organizerUnitId : a.selectedCompanyId) ?? '') ?? null,
+          closeBlockers: a.status === ActivityStatus.VETTING ? this.closeBlockers(a, c) : [],
+        };
+      }),
+      total,
+      page: w.page,
+      pageSize: w.pageSize,
+    };
+  }
+
+  async countsFor(activityIds: string[]): Promise<Map<string, VettingCounts>> {
+    if (!activityIds.length) return new Map();
+    const rows = await this.ds.query(
+      `SELECT activity_id,
+              count(*) FILTER (WHERE state = 'ACTIVE')::int AS total,
+              count(*) FILTER (WHERE state = 'ACTIVE' AND decision = 'PASSED')::int AS passed,
+              count(*) FILTER (WHERE state = 'ACTIVE' AND decision = 'FAILED')::int AS failed,
+              count(*) FILTER (WHERE state = 'ACTIVE' AND decision = 'PENDING')::int AS pending,
+              count(*) FILTER (WHERE state = 'ACTIVE' AND checked_at IS NULL)::int AS unchecked,
+              count(*) FILTER (WHERE state = 'REMOVED')::int AS removed
+         FROM roster_entries WHERE activity_id = ANY($1::uuid[]) GROUP BY activity_id`,
+      [activityIds],
+    );
+    return new Map(rows.map((r: VettingCounts & { activity_id: string }) => [r.activity_id, r]));
+  }
+
+  async unitNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+    if (!wanted.length) return new Map();
+    const rows: { id: string; name: string }[] = await this.ds.query(`SELECT id, name FROM units WHERE id = ANY($1::uuid[])`, [wanted]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  // ───────────────────────────── helpers ─────────────────────────────
+
+  private async precheckContext(m: EntityManager, activity: ActivityEntity, idNumbers: string[]) {
+    const s = await this.settings.all(m);
+    return loadPrecheckContext(m, activity, idNumbers, { minAge: s['guard.minAge'], maxAge: s['guard.maxAge'] }, chinaDate(activity.startsAt));
+  }
+
+  /** Guards of one register, by id, in input order; refuses unknown, other units' and departed guards. */
+  private async loadRegisterGuards(m: EntityManager, registerId: string, guardIds: string[], field: string): Promise<GuardFacts[]> {
+    const rows: (GuardFacts & { companyId: string; status: string })[] = await m.query(
+      `SELECT id AS "guardId", name, id_number AS "idNumber", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate",
+              certificate_no AS "certificateNo", education, company_id AS "companyId", status
+         FROM guards WHERE id = ANY($1::uuid[])`,
+      [guardIds],
+    );
+    const byId = new Map(rows.map((r) => [r.guardId, r]));
+    const problems: FieldProblem[] = [];
+    guardIds.forEach((id, i) => {
+      const g = byId.get(id);
+      const f = guardIds.length === 1 && field !== 'guardIds' ? field : `${field}.${i}`;
+      if (!g || g.companyId !== registerId) problems.push({ field: f, message: '不是本单位登记的保安员' });
+      else if (g.status !== 'ACTIVE') problems.push({ field: f, message: `${g.name}已离职` });
+    });
+    assertNoProblems(problems, '名单有误');
+    return guardIds.map((id) => byId.get(id)!);
+  }
+
+  private async lockEntryForSubmitter(m: EntityManager, actor: Actor, entryId: string) {
+    const entry = await m.getRepository(RosterEntryEntity).findOne({ where: { id: entryId }, lock: { mode: 'pessimistic_write' } });
+    if (!entry) throw notFound('名单人员');
+    const activity = await lockActivity(m, entry.activityId);
+    assertCanViewActivity(actor, activity);
+    if (!isSubmitter(actor, activity) || entry.companyId !== registerIdOf(actor)) throw notFound('名单人员');
+    if (activity.status !== ActivityStatus.VETTING) throw conflict('背景审核已结束，名单不能再调整');
+    if (entry.state !== RosterEntryState.ACTIVE) throw conflict('该人员已移出名单');
+    return { activity, entry };
+  }
+
+  private async guardNames(m: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await m.query(`SELECT id, name FROM guards WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}
+
+function toView(r: Record<string, any>): RosterEntryView { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return {
+    id: r.id,
+    activityId: r.activity_id,
+    guardId: r.guard_id,
+    companyId: r.company_id,
+    post: r.post,
+    state: r.state,
+    precheckProblems: r.precheck_problems ?? [],
+    suggestion: r.suggestion,
+    suggestionReason: r.suggestion_reason,
+    decision: r.decision,
+    reasonCategory: r.reason_category,
+    decisionNote: r.decision_note,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    reusedFromEntryId: r.reused_from_entry_id,
+    replacesEntryId: r.replaces_entry_id,
+    checkedAt: r.checked_at,
+    createdAt: r.created_at,
+    guardName: r.guard_name,
+    idNumber: r.guard_id_number,
+    companyName: r.company_name,
+    hitCount: r.hit_count ?? 0,
+  };
+}

@@ -1,0 +1,100 @@
+import { withIdCheckDigit } from '@evs/schema';
+import type { TestApp } from './harness';
+
+/** Factories for vetting tests: rows built by SQL so each test states exactly what it needs. */
+
+let seq = 0;
+
+/** A valid, unique ID number for a birth date (sex from the sequence digit). */
+export function idFor(birthDate: string, female = false): string {
+  seq = (seq + 1) % 500;
+  const order = String(seq * 2 + (female ? 0 : 1)).padStart(3, '0').slice(-3);
+  const area = String(210000 + Math.floor(Math.random() * 9999)).padStart(6, '0');
+  return withIdCheckDigit(`${area}${birthDate.replace(/-/g, '')}${order}`);
+}
+
+export async function unitOf(t: TestApp, username: string): Promise<string> {
+  const [row] = await t.sql(`SELECT unit_id FROM users WHERE username = $1`, [username]);
+  if (!row) throw new Error(`no user ${username}`);
+  return row.unit_id;
+}
+
+/** Makes sure the unit has a `companies` row (the demo register normally provides it). */
+export async function ensureCompany(t: TestApp, unitId: string): Promise<string> {
+  await t.sql(
+    `INSERT INTO companies (id, name, credit_code, license_no, license_expiry, registered_capital, address, district, contact_name, contact_phone)
+     SELECT id, name, 'T' || replace(id::text, '-', ''), 'LIC-T', DATE '2099-12-31', 2000000, '测试地址', coalesce(district, 'XINGLONGTAI'), '联系人', '13900000000'
+       FROM units WHERE id = $1 ON CONFLICT (id) DO NOTHING`,
+    [unitId],
+  );
+  return unitId;
+}
+
+export interface GuardSpec {
+  name?: string;
+  idNumber?: string;
+  birthDate?: string;
+  education?: string;
+  certificateNo?: string | null;
+  relatives?: { relation: 'FATHER' | 'MOTHER' | 'SPOUSE' | 'CHILD'; name: string; idNumber: string }[];
+}
+
+export async function makeGuard(t: TestApp, companyId: string, spec: GuardSpec = {}): Promise<{ id: string; idNumber: string; name: string }> {
+  const birthDate = spec.birthDate ?? '1990-05-01';
+  const idNumber = spec.idNumber ?? idFor(birthDate);
+  const name = spec.name ?? `测试${idNumber.slice(-4)}`;
+  const [g] = await t.sql(
+    `INSERT INTO guards (company_id, name, id_number, birth_date, sex, certificate_no, certificate_issued_on, education)
+     VALUES ($1, $2, $3, $4, 'MALE', $5, DATE '2020-01-01', $6) RETURNING id`,
+    [companyId, name, idNumber, birthDate, spec.certificateNo === undefined ? `辽${idNumber.slice(-8)}` : spec.certificateNo, spec.education ?? 'SENIOR_MIDDLE'],
+  );
+  for (const r of spec.relatives ?? []) {
+    await t.sql(`INSERT INTO guard_relatives (guard_id, name, relation, id_number) VALUES ($1, $2, $3, $4)`, [g.id, r.name, r.relation, r.idNumber]);
+  }
+  return { id: g.id, idNumber, name };
+}
+
+export interface ActivitySpec {
+  status?: string;
+  securityMode?: 'SERVICE_COMPANY' | 'SELF_RECRUITED';
+  selectedCompanyId?: string | null;
+  organizerUnitId?: string | null;
+  guardsRequired?: number;
+  startsAt?: string;
+  endsAt?: string;
+  ageLimit?: number | null;
+  name?: string;
+}
+
+export async function makeActivity(t: TestApp, spec: ActivitySpec = {}): Promise<string> {
+  const [creator] = await t.sql(`SELECT id, unit_id FROM users WHERE username = 'dahuo'`);
+  const startsAt = spec.startsAt ?? new Date(Date.now() + 30 * 86400_000).toISOString();
+  const endsAt = spec.endsAt ?? new Date(new Date(startsAt).getTime() + 6 * 3600_000).toISOString();
+  const [a] = await t.sql(
+    `INSERT INTO activities (code, name, type, organizer_unit_id, organizer_name, venue, address, district, starts_at, ends_at, applied_on,
+                             expected_attendance, guards_required, security_mode, contact_name, contact_phone, status, reporter_unit_id,
+                             created_by, selected_company_id, age_limit)
+     VALUES ('T-' || substr(md5(random()::text), 1, 10), $1, '演唱会', $2, '测试主办单位', '体育中心', '兴隆台区', 'XINGLONGTAI', $3, $4, CURRENT_DATE,
+             5000, $5, $6, '联系人', '13900000000', $7, $8, $9, $10, $11)
+     RETURNING id`,
+    [
+      spec.name ?? `测试活动${++seq}`, spec.organizerUnitId ?? null, startsAt, endsAt, spec.guardsRequired ?? 2,
+      spec.securityMode ?? 'SERVICE_COMPANY', spec.status ?? 'COMPANY_SELECTED', creator.unit_id, creator.id, spec.selectedCompanyId ?? null,
+      spec.ageLimit ?? null,
+    ],
+  );
+  return a.id;
+}
+
+export async function addRecord(t: TestApp, idNumber: string, category: string, options: { name?: string; occurredOn?: string; createdAt?: Date; source?: string } = {}) {
+  await t.sql(
+    `INSERT INTO criminal_records (id_number, name, category, occurred_on, source, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [idNumber, options.name ?? '某人', category, options.occurredOn ?? `20${10 + (++seq % 10)}-0${1 + (seq % 9)}-15`, options.source ?? `测试来源${seq}`, options.createdAt ?? new Date()],
+  );
+}
+
+/** A CSV file as the GraphQL FileInput. */
+export function csvFile(name: string, rows: string[][]): { name: string; base64: string } {
+  const text = rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
+  return { name, base64: Buffer.from('\uFEFF' + text, 'utf8').toString('base64') };
+}
