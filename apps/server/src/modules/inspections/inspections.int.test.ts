@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { createActivityWithRoster, createCompanyWithGuards, trainAll } from '../training/onsite.fixtures';
+
+const RECORD = /* GraphQL */ `
+  mutation ($input: RecordInspectionInput!) {
+    recordInspection(input: $input) {
+      id personName onDutyRoster post results { item compliant } findings { id item serious note photo companyId }
+    }
+  }
+`;
+const FINDINGS = /* GraphQL */ `
+  query ($id: ID!) { findings(activityId: $id, page: { pageSize: 100 }) { total items { id item serious personName correctedAt correctionNote correctedByName } } }
+`;
+const START = `mutation ($id: ID!) { startActivity(id: $id) { id status } }`;
+const CLOSE = `mutation ($id: ID!, $input: CloseActivityInput!) { closeActivity(id: $id, input: $input) { id status } }`;
+const CORRECT = `mutation ($id: ID!, $note: String!, $at: DateTimeISO) { correctFinding(findingId: $id, note: $note, correctedAt: $at) { id correctedAt correctionNote correctedByName } }`;
+
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const checklist = (bad: string[] = []) =>
+  ['UNIFORM', 'CERTIFICATE', 'BEARING', 'DUTY', 'FORBIDDEN_ACT'].map((item) => ({ item, compliant: !bad.includes(item) }));
+
+describe('on the day: start, inspections, corrections, close, timeline', () => {
+  let t: TestApp;
+  let baoan: TestClient;
+  let companyId: string;
+  let activityId: string;
+  let onDuty: { entryId: string; guardId: string; name: string }[];
+  let failedGuardId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    baoan = await t.login('baoan');
+    companyId = await createCompanyWithGuards(t, '现场测试保安服务有限公司', 6, { username: 'onsite_co' });
+    const a = await createActivityWithRoster(t, { status: 'READY', companyId, guardsRequired: 3, cleared: 3, failed: 1 });
+    await trainAll(t, a.id);
+    activityId = a.id;
+    onDuty = a.cleared;
+    [{ guard_id: failedGuardId }] = await t.sql(`SELECT guard_id FROM roster_entries WHERE activity_id = $1 AND decision = 'FAILED'`, [a.id]);
+  });
+  afterAll(() => t?.close());
+
+  it('refuses inspections before the start; 保安管理支队 starts the activity', async () => {
+    const early = await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[0].guardId, results: checklist(), recordedAt: new Date().toISOString() } });
+    expectErrorCode(early, 'CONFLICT');
+    const company = await t.login('onsite_co');
+    expectErrorCode(await company.gql(START, { id: activityId }), 'FORBIDDEN');
+    expect(expectData(await baoan.gql(START, { id: activityId })).startActivity.status).toBe('IN_PROGRESS');
+    expectErrorCode(await baoan.gql(START, { id: activityId }), 'CONFLICT');
+  });
+
+  it('records findings for non-compliant items; Art. 30 acts are serious', async () => {
+    const r = expectData(
+      await baoan.gql(RECORD, {
+        input: { id: randomUUID(), activityId, guardId: onDuty[0].guardId, post: '东门', results: checklist(['UNIFORM', 'FORBIDDEN_ACT']), note: '未佩戴保安服务标志', photo: PNG, recordedAt: new Date().toISOString() },
+      }),
+    ).recordInspection;
+    expect(r.onDutyRoster).toBe(true);
+    expect(r.findings.map((f: { item: string; serious: boolean }) => [f.item, f.serious]).sort()).toEqual([['FORBIDDEN_ACT', true], ['UNIFORM', false]]);
+    expect(r.findings[0].photo).toBe(PNG);
+    expect(r.findings[0].companyId).toBe(companyId);
+    const ok = expectData(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[1].guardId, results: checklist(), recordedAt: new Date().toISOString() } })).recordInspection;
+    expect(ok.findings).toEqual([]);
+  });
+
+  it('the duty gate: anyone on duty who is not on the on-duty roster is a serious 未经审查人员上岗 finding', async () => {
+    const failed = expectData(
+      await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: failedGuardId, post: '西门', results: checklist(), recordedAt: new Date().toISOString() } }),
+    ).recordInspection;
+    expect(failed.onDutyRoster).toBe(false);
+    expect(failed.findings).toEqual([expect.objectContaining({ item: 'UNVETTED_ON_DUTY', serious: true, companyId })]);
+
+    const stranger = expectData(
+      await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, personName: '李四（无保安员证）', post: '北门', results: [], recordedAt: new Date().toISOString() } }),
+    ).recordInspection;
+    expect(stranger.personName).toBe('李四（无保安员证）');
+    expect(stranger.findings.map((f: { item: string }) => f.item)).toEqual(['UNVETTED_ON_DUTY']);
+
+    // The officer cannot tick the system's own item, nor send neither a guard nor a name.
+    expectErrorCode(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[2].guardId, results: [{ item: 'UNVETTED_ON_DUTY', compliant: false }], recordedAt: new Date().toISOString() } }), 'BAD_USER_INPUT');
+    expectErrorCode(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, results: checklist(), recordedAt: new Date().toISOString() } }), 'BAD_USER_INPUT');
+  });
+
+  it('is idempotent: resending the same client id (also concurrently) returns the stored inspection and creates nothing', async () => {
+    const input = { id: randomUUID(), activityId, guardId: onDuty[2].guardId, results: checklist(['BEARING']), note: '站姿松散', recordedAt: new Date(Date.now() - 60_000).toISOString() };
+    const [{ n: before }] = await t.sql(`SELECT count(*)::int AS n FROM findings WHERE activity_id = $1`, [activityId]);
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => baoan.gql(RECORD, { input })));
+    const ids = results.map((r) => expectData(r).recordInspection.findings.map((f: { id: string }) => f.id).join());
+    expect(new Set(ids).size).toBe(1);
+    const again = expectData(await baoan.gql(RECORD, { input })).recordInspection;
+    expect(again.id).toBe(input.id);
+    const [{ n: inspections }] = await t.sql(`SELECT count(*)::int AS n FROM inspections WHERE id = $1`, [input.id]);
+    const [{ n: after }] = await t.sql(`SELECT count(*)::int AS n FROM findings WHERE activity_id = $1`, [activityId]);
+    expect(inspections).toBe(1);
+    expect(after - before).toBe(1);
+  });
+
+  it('checks photos: JPEG or PNG only, content matching the type, at most 1 MB; nothing stored when refused', async () => {
+    const base = { activityId, guardId: onDuty[0].guardId, results: checklist(['UNIFORM']), recordedAt: new Date().toISOString() };
+    const gif = await baoan.gql(RECORD, { input: { ...base, id: randomUUID(), photo: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' } });
+    expect(expectErrorCode(gif, 'BAD_USER_INPUT').extensions!.fields![0]).toMatchObject({ field: 'photo' });
+    const big = Buffer.alloc(1024 * 1024 + 100);
+    big.set([0xff, 0xd8, 0xff]);
+    const huge = await baoan.gql(RECORD, { input: { ...base, id: randomUUID(), photo: `data:image/jpeg;base64,${big.toString('base64')}` } });
+    expect(expectErrorCode(huge, 'BAD_USER_INPUT').message).toMatch(/不能超过 1 MB/);
+    const fake = await baoan.gql(RECORD, { input: { ...base, id: randomUUID(), photo: PNG.replace('image/png', 'image/jpeg') } });
+    expectErrorCode(fake, 'BAD_USER_INPUT');
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM findings WHERE photo IS NOT NULL AND photo NOT LIKE 'data:image/png%'`);
+    expect(n).toBe(0);
+  });
+
+  it('corrects a finding once, with who and when; nothing overwritten', async () => {
+    const list = expectData(await baoan.gql(FINDINGS, { id: activityId })).findings;
+    const uniform = list.items.find((f: { item: string }) => f.item === 'UNIFORM');
+    expectErrorCode(await baoan.gql(CORRECT, { id: uniform.id, note: '已整改', at: new Date(Date.now() - 86_400_000).toISOString() }), 'BAD_USER_INPUT');
+    const fixed = expectData(await baoan.gql(CORRECT, { id: uniform.id, note: '已按规定佩戴保安服务标志' })).correctFinding;
+    expect(fixed.correctionNote).toBe('已按规定佩戴保安服务标志');
+    expect(fixed.correctedByName).toBe('刘宝军');
+    const second = await baoan.gql(CORRECT, { id: uniform.id, note: '再次纠正' });
+    expect(expectErrorCode(second, 'CONFLICT').message).toMatch(/已于.*登记纠正/);
+    // The company sees its findings; another company sees nothing of this activity.
+    const company = await t.login('onsite_co');
+    expect(expectData(await company.gql(FINDINGS, { id: activityId })).findings.total).toBe(list.total);
+    expectErrorCode(await (await t.login('company1')).gql(FINDINGS, { id: activityId }), 'NOT_FOUND');
+  });
+
+  it('closes with an evaluation; the timeline shows every step and exports to Excel with authorization', async () => {
+    expectErrorCode(await baoan.gql(CLOSE, { id: activityId, input: { rating: 6, text: '好' } }), 'BAD_USER_INPUT');
+    expectErrorCode(await baoan.gql(CLOSE, { id: activityId, input: { rating: 3, text: '  ' } }), 'BAD_USER_INPUT');
+    expect(expectData(await baoan.gql(CLOSE, { id: activityId, input: { rating: 3, text: '总体有序，东门一名保安员违反条例第三十条' } })).closeActivity.status).toBe('CLOSED');
+    const [row] = await t.sql(`SELECT evaluation_rating, evaluation_text, closed_at FROM activities WHERE id = $1`, [activityId]);
+    expect(row.evaluation_rating).toBe(3);
+    expect(row.closed_at).not.toBeNull();
+
+    // An inspection recorded offline before the close and sent afterwards is still accepted.
+    const late = await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[1].guardId, results: checklist(), recordedAt: new Date(Date.now() - 120_000).toISOString() } });
+    expectData(late);
+    expectErrorCode(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[1].guardId, results: checklist(), recordedAt: new Date(Date.now() + 60_000).toISOString() } }), 'CONFLICT');
+
+    const TIMELINE = `query ($id: ID!) { activityTimeline(activityId: $id) { activityName entries { at kind kindLabel title detail actorName important } } }`;
+    const tl = expectData(await baoan.gql(TIMELINE, { id: activityId })).activityTimeline;
+    const kinds = new Set(tl.entries.map((e: { kind: string }) => e.kind));
+    for (const k of ['TRANSITION', 'VETTING_DECISION', 'TRAINING_SESSION', 'TRAINING_RESULT', 'FINDING', 'CORRECTION']) expect(kinds).toContain(k);
+    const times = tl.entries.map((e: { at: string }) => new Date(e.at).getTime());
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(tl.entries.find((e: { kind: string; title: string }) => e.kind === 'TRANSITION' && e.title.includes('已总结')).actorName).toMatch(/刘宝军/);
+
+    const res = await fetch(`${t.url}/exports/timeline/${activityId}.xlsx`, { headers: { cookie: `evs_session=${baoan.cookie('evs_session')}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(body.subarray(0, 2).toString()).toBe('PK');
+    expect((await fetch(`${t.url}/exports/timeline/${activityId}.xlsx`)).status).toBe(401);
+    const other = await t.login('company1');
+    expect((await fetch(`${t.url}/exports/timeline/${activityId}.xlsx`, { headers: { cookie: `evs_session=${other.cookie('evs_session')}` } })).status).toBe(404);
+    const [session] = await t.sql(`SELECT id FROM training_sessions WHERE activity_id = $1`, [activityId]);
+    const sheet = await fetch(`${t.url}/exports/training/${session.id}.xlsx`, { headers: { cookie: `evs_session=${baoan.cookie('evs_session')}` } });
+    expect(sheet.status).toBe(200);
+  });
+
+  it('shows deadlines on activities and orders the work queue by deadline', async () => {
+    const late = await createActivityWithRoster(t, { name: '逾期培训活动', status: 'TRAINING', companyId, guardsRequired: 2, cleared: 2, startsInDays: 1 });
+    const later = await createActivityWithRoster(t, { name: '后续培训活动', status: 'TRAINING', companyId, guardsRequired: 2, cleared: 2, startsInDays: 20 });
+    const q = `query ($id: ID!) { activity(id: $id) { deadlines { daysUntilStart lateStages stages { stage dueOn done late } next { stage } } } }`;
+    const d = expectData(await baoan.gql(q, { id: late.id })).activity.deadlines;
+    expect(d.daysUntilStart).toBe(1);
+    expect(d.lateStages).toEqual(['TRAINING']);
+    expect(d.stages.find((s: { stage: string }) => s.stage === 'VETTING').done).toBe(true);
+
+    const WQ = `{ workQueue(page: { pageSize: 200 }) { total items { activityId task detail dueOn daysLeft late link } } }`;
+    const items = expectData(await baoan.gql(WQ)).workQueue.items;
+    const dues = items.map((i: { dueOn: string }) => i.dueOn);
+    expect([...dues].sort()).toEqual(dues);
+    const mine = items.filter((i: { activityId: string }) => [late.id, later.id].includes(i.activityId));
+    expect(mine.map((i: { activityId: string }) => i.activityId)).toEqual([late.id, later.id]);
+    expect(mine[0]).toMatchObject({ task: '安排岗前培训', late: true });
+    expectErrorCode(await (await t.login('company1')).gql(WQ), 'FORBIDDEN');
+  });
+});
