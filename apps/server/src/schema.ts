@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import * as enums from '@evs/schema';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, registerEnumType } from 'type-graphql';
+import { ActivityResolver } from './modules/activities/activity.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { authChecker, SessionGuard } from './modules/auth/auth.checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { CompanyResolver } from './modules/companies/company.resolver';
 import { CertificateRevocationResolver, GuardResolver } from './modules/guards/guard.resolver';
-import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { NotificationsResolver } from './modules/notifications/notifications.resolver';
+import { RecommendationResolver } from './modules/recommendation/recommendation.resolver';
 import { SettingsResolver } from './modules/settings/settings.resolver';
 import { UnitsResolver } from './modules/units/units.resolver';
 import { ActivityDeadlinesResolver, WorkQueueResolver } from './modules/deadlines/deadlines.resolver';
@@ -39,6 +41,7 @@ const enumDescriptions: Record<string, string> = {
   LateStage: '逾期阶段',
   TrainingOutcome: '培训考核结果',
   AgeBand: '年龄段',
+  PermitTier: '许可层级',
 };
 
 for (const [name, description] of Object.entries(enumDescriptions)) {
@@ -58,10 +61,12 @@ export const resolvers = [
   TimelineResolver,
   ActivityDeadlinesResolver,
   WorkQueueResolver,
+  DashboardResolver,
   CompanyResolver,
   GuardResolver,
   CertificateRevocationResolver,
-  DashboardResolver,
+  ActivityResolver,
+  RecommendationResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

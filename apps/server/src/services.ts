@@ -1,12 +1,14 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config';
 import { ActivityLifecycle } from './modules/activities/lifecycle';
+import { ActivityService } from './modules/activities/activity.service';
+import { RecommendationService } from './modules/recommendation/recommendation.service';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
-import { CompaniesService } from './modules/companies/company.service';
-import { GuardsService } from './modules/guards/guard.service';
 import { HomeService } from './modules/dashboard/home.service';
 import { OverviewService } from './modules/dashboard/overview.service';
+import { CompaniesService } from './modules/companies/company.service';
+import { GuardsService } from './modules/guards/guard.service';
 import { InAppChannel, NotificationsService } from './modules/notifications/notifications.service';
 import { SettingsService } from './modules/settings/settings.service';
 import { UnitsService } from './modules/units/units.service';
@@ -33,6 +35,8 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const deadlines = new DeadlinesService(ds, settings);
   const overview = new OverviewService(ds, settings);
   const home = new HomeService(ds, overview);
+  const activities = new ActivityService(ds, audit, settings, units, lifecycle);
+  const recommendation = new RecommendationService(ds, audit, settings, units, lifecycle, activities);
   const companies = new CompaniesService(ds, audit, notifications);
   const guards = new GuardsService(ds, audit, settings);
   const recordsSource = createRecordsSource(ds);
@@ -57,10 +61,12 @@ export function createServices(ds: DataSource, config: AppConfig) {
     inspections,
     timeline,
     deadlines,
-    companies,
-    guards,
     overview,
     home,
+    companies,
+    guards,
+    activities,
+    recommendation,
   };
 }
 

@@ -3,6 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { UnitEntity } from '../modules/units/unit.entity';
 import { companyLoaders } from '../modules/companies/company.loaders';
 import { guardLoaders } from '../modules/guards/guard.loaders';
+import { activityLoaders } from '../modules/activities/activity.loaders';
 
 /** Loads rows of one entity by id, in one query per batch, returned in key order. */
 export function byIdLoader<T extends { id: string }>(
@@ -22,6 +23,7 @@ export function createLoaders(ds: DataSource) {
     unit: byIdLoader(ds, UnitEntity),
     ...companyLoaders(ds),
     ...guardLoaders(ds),
+    ...activityLoaders(ds),
   };
 }
 

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { logger } from '../../common/logger';
 import { seedDemoAccounts, seedDemoOrganizers } from './demo-accounts';
+import { seedDemoActivities } from './demo-activities';
 import { seedDemoRegister } from './demo-register';
 import { seedReference } from './reference';
 
@@ -24,6 +25,7 @@ export async function seedIfEmpty(ds: DataSource, options: SeedOptions): Promise
       await seedDemoOrganizers(m, ids);
       await seedDemoRegister(m, ids);
       await seedDemoAccounts(m, ids);
+      await seedDemoActivities(m, ids);
     }
     logger.info({ demo: options.demo }, '初始数据已载入');
     return true;

@@ -1,0 +1,228 @@
+import { daysBetween, localDate } from './activity.derive';
+import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { ACTIVITY_FIELDS, activityInput, CREATE_ACTIVITY, dateFromNow, unitIdOf } from '../recommendation/fixtures.int-helpers';
+
+const GET = /* GraphQL */ `query ($id: ID!) { activity(id: $id) { ${ACTIVITY_FIELDS} } }`;
+const LIST = /* GraphQL */ `
+  query ($filter: ActivityFilterInput, $page: PageInput) {
+    activities(filter: $filter, page: $page) { total page pageSize items { id name status district daysUntilStart } }
+  }
+`;
+const UPDATE = /* GraphQL */ `
+  mutation ($id: ID!, $input: ActivityInput!, $v: Int) { updateActivity(id: $id, input: $input, expectedVersion: $v) { ${ACTIVITY_FIELDS} } }
+`;
+const REPORT = /* GraphQL */ `mutation ($id: ID!, $v: Int) { reportActivity(id: $id, expectedVersion: $v) { id status version } }`;
+const APPROVE = /* GraphQL */ `
+  mutation ($id: ID!, $approved: Boolean!, $note: String) { approveActivity(id: $id, approved: $approved, note: $note) { id status approvalNote returnReason } }
+`;
+const CANCEL = /* GraphQL */ `mutation ($id: ID!, $reason: String!) { cancelActivity(id: $id, reason: $reason) { id status cancelReason } }`;
+
+describe('activities: registration, 通报, 批示, cancellation', () => {
+  let t: TestApp;
+  let organizer1Unit: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    organizer1Unit = await unitIdOf(t, 'organizer1');
+  });
+  afterAll(() => t?.close());
+
+  async function create(username: string, overrides: Record<string, unknown> = {}, days = 40) {
+    const client = await t.login(username);
+    return expectData(await client.gql(CREATE_ACTIVITY, { input: activityInput(overrides, days) })).createActivity;
+  }
+
+  async function reported(overrides: Record<string, unknown> = {}) {
+    const a = await create('dawa', { organizerUnitId: organizer1Unit, ...overrides });
+    const dawa = await t.login('dawa');
+    expectData(await dawa.gql(REPORT, { id: a.id }));
+    return a;
+  }
+
+  it('a district bureau registers in its own district: DRAFT, with the derived tier, suggestion and transition', async () => {
+    const a = await create('dawa', { expectedAttendance: 8000, guardsRequired: 60 });
+    expect(a.status).toBe('DRAFT');
+    expect(a.code).toMatch(/^\d{4}-\d{4}$/);
+    expect(a.permitTier).toBe('CITY');
+    expect(a.suggestedGuards).toBe(80); // 8000 / 1000 × 10
+    expect(a.warnings.map((w: { code: string }) => w.code)).toContain('FEW_GUARDS');
+    expect(a.daysUntilStart).toBe(daysBetween(localDate(new Date()), localDate(new Date(activityInput().startsAt as string))));
+    expect(a.effectiveAgeLimit).toBe(55);
+    expect(a.transitions).toHaveLength(1);
+    expect(a.transitions[0]).toMatchObject({ fromStatus: null, toStatus: 'DRAFT' });
+    const [audit] = await t.sql(`SELECT action, summary FROM audit_log WHERE entity_id = $1`, [a.id]);
+    expect(audit.action).toBe('CREATE');
+  });
+
+  it('derives the county tier, the late-application and below-1000 warnings', async () => {
+    const county = await create('dahuo', { district: 'PANSHAN', expectedAttendance: 3000 });
+    expect(county.permitTier).toBe('COUNTY');
+    const late = await create('dawa', { expectedAttendance: 800, guardsRequired: 10 }, 10);
+    expect(late.permitTier).toBe('NOT_COVERED');
+    const codes = late.warnings.map((w: { code: string }) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(['LATE_APPLICATION', 'BELOW_THRESHOLD', 'STAGE_LATE']));
+    expect(late.warnings.find((w: { code: string }) => w.code === 'LATE_APPLICATION').message).toContain('20日');
+  });
+
+  it('refuses a district bureau registering in another district (from the refused side), nothing stored', async () => {
+    const panshan = await t.login('panshan');
+    const before = await t.sql(`SELECT count(*)::int AS n FROM activities`);
+    expectErrorCode(await panshan.gql(CREATE_ACTIVITY, { input: activityInput({ district: 'DAWA' }) }), 'FORBIDDEN');
+    const after = await t.sql(`SELECT count(*)::int AS n FROM activities`);
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('refuses roles that do not register activities', async () => {
+    for (const username of ['organizer1', 'baoan', 'leader', 'office']) {
+      const client = await t.login(username);
+      expectErrorCode(await client.gql(CREATE_ACTIVITY, { input: activityInput() }), 'FORBIDDEN');
+    }
+  });
+
+  it('names every bad field in Chinese', async () => {
+    const dawa = await t.login('dawa');
+    const input = activityInput({ contactPhone: '12345', name: '' });
+    const err = expectErrorCode(await dawa.gql(CREATE_ACTIVITY, { input }), 'BAD_USER_INPUT');
+    const fields = err.extensions!.fields!.map((f) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['contactPhone', 'name']));
+    const ends = activityInput();
+    const swapped = { ...ends, endsAt: ends.startsAt, startsAt: ends.endsAt };
+    const err2 = expectErrorCode(await dawa.gql(CREATE_ACTIVITY, { input: swapped }), 'BAD_USER_INPUT');
+    expect(err2.extensions!.fields).toEqual([{ field: 'endsAt', message: '结束时间应晚于开始时间' }]);
+    const err3 = expectErrorCode(
+      await dawa.gql(CREATE_ACTIVITY, { input: activityInput({ organizerUnitId: await unitIdOf(t, 'baoan') }) }),
+      'BAD_USER_INPUT',
+    );
+    expect(err3.extensions!.fields![0].field).toBe('organizerUnitId');
+  });
+
+  it('reporting notifies 保安管理支队 and 领导小组办公室 at once, with a transition and an audit entry', async () => {
+    const a = await create('dawa', { name: '通报测试活动' });
+    const dawa = await t.login('dawa');
+    const res = expectData(await dawa.gql(REPORT, { id: a.id, v: a.version }));
+    expect(res.reportActivity.status).toBe('REPORTED');
+    const notified = await t.sql(
+      `SELECT u.kind FROM notifications n JOIN units u ON u.id = n.unit_id WHERE n.activity_id = $1 ORDER BY u.kind`,
+      [a.id],
+    );
+    expect(notified.map((r: { kind: string }) => r.kind)).toEqual(
+      expect.arrayContaining(['LEADING_GROUP_OFFICE', 'SECURITY_DETACHMENT']),
+    );
+    const audit = await t.sql(`SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'TRANSITION'`, [a.id]);
+    expect(audit).toHaveLength(1);
+    // Reporting again is an illegal transition.
+    expectErrorCode(await dawa.gql(REPORT, { id: a.id }), 'CONFLICT');
+  });
+
+  it('a stale version is refused with CONFLICT', async () => {
+    const a = await create('dawa');
+    const dawa = await t.login('dawa');
+    expectErrorCode(await dawa.gql(REPORT, { id: a.id, v: a.version + 5 }), 'CONFLICT');
+    expect((await t.sql(`SELECT status FROM activities WHERE id = $1`, [a.id]))[0].status).toBe('DRAFT');
+  });
+
+  it('only the leader approves; approval records the 批示 and notifies', async () => {
+    const a = await reported();
+    for (const username of ['baoan', 'office', 'dawa', 'organizer1']) {
+      const client = await t.login(username);
+      expectErrorCode(await client.gql(APPROVE, { id: a.id, approved: true, note: '同意' }), 'FORBIDDEN');
+    }
+    const leader = await t.login('leader');
+    const res = expectData(await leader.gql(APPROVE, { id: a.id, approved: true, note: '同意，请支队抓紧推荐' }));
+    expect(res.approveActivity).toMatchObject({ status: 'APPROVED', approvalNote: '同意，请支队抓紧推荐' });
+    expectErrorCode(await leader.gql(APPROVE, { id: a.id, approved: true }), 'CONFLICT');
+    const dawa = await t.login('dawa');
+    const got = expectData(await dawa.gql(GET, { id: a.id })).activity;
+    expect(got.transitions.map((x: { toStatus: string }) => x.toStatus)).toEqual(['DRAFT', 'REPORTED', 'APPROVED']);
+    expect(got.transitions[2].comment).toContain('同意，请支队抓紧推荐');
+    expect(got.transitions[2].actorName).toContain('领导小组');
+  });
+
+  it('sending back needs a reason, returns to DRAFT, notifies the reporter; the draft can be amended and reported again', async () => {
+    const a = await reported({ name: '退回测试活动' });
+    const leader = await t.login('leader');
+    const noReason = expectErrorCode(await leader.gql(APPROVE, { id: a.id, approved: false }), 'BAD_USER_INPUT');
+    expect(noReason.extensions!.fields![0].field).toBe('note');
+    const res = expectData(await leader.gql(APPROVE, { id: a.id, approved: false, note: '应急预案不完整' }));
+    expect(res.approveActivity).toMatchObject({ status: 'DRAFT', returnReason: '应急预案不完整' });
+    const dawaUnit = await unitIdOf(t, 'dawa');
+    const n = await t.sql(`SELECT title FROM notifications WHERE activity_id = $1 AND unit_id = $2`, [a.id, dawaUnit]);
+    expect(n.map((r: { title: string }) => r.title)).toContain('活动被退回：退回测试活动');
+
+    const dawa = await t.login('dawa');
+    const updated = expectData(
+      await dawa.gql(UPDATE, { id: a.id, input: activityInput({ name: '退回测试活动（修改）', plan: { emergencyPlan: '完整预案' } }) }),
+    ).updateActivity;
+    expect(updated.name).toBe('退回测试活动（修改）');
+    expect(expectData(await dawa.gql(REPORT, { id: a.id })).reportActivity.status).toBe('REPORTED');
+    // No longer a draft: editing is a conflict.
+    expectErrorCode(await dawa.gql(UPDATE, { id: a.id, input: activityInput() }), 'CONFLICT');
+  });
+
+  it('cancelling needs a reason; a cancelled activity moves no further', async () => {
+    const a = await reported();
+    const baoan = await t.login('baoan');
+    expectErrorCode(await baoan.gql(CANCEL, { id: a.id, reason: ' ' }), 'BAD_USER_INPUT');
+    const organizer = await t.login('organizer1');
+    expectErrorCode(await organizer.gql(CANCEL, { id: a.id, reason: '不办了' }), 'FORBIDDEN');
+    const res = expectData(await baoan.gql(CANCEL, { id: a.id, reason: '主办方取消活动' }));
+    expect(res.cancelActivity).toMatchObject({ status: 'CANCELLED', cancelReason: '主办方取消活动' });
+    const leader = await t.login('leader');
+    expectErrorCode(await leader.gql(APPROVE, { id: a.id, approved: true }), 'CONFLICT');
+    expectErrorCode(await baoan.gql(CANCEL, { id: a.id, reason: '再次取消' }), 'CONFLICT');
+  });
+
+  it('two conflicting transitions at once: one wins, the other gets CONFLICT', async () => {
+    const a = await reported();
+    const leader = await t.login('leader');
+    const baoan = await t.login('baoan');
+    const dawa = await t.login('dawa');
+    const results = await Promise.all([
+      dawa.gql(CANCEL, { id: a.id, reason: '主办方撤回申请' }),
+      baoan.gql(CANCEL, { id: a.id, reason: '场地变更' }),
+    ]);
+    const ok = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors);
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].errors![0].extensions!.code).toBe('CONFLICT');
+    const transitions = await t.sql(`SELECT to_status FROM activity_transitions WHERE activity_id = $1`, [a.id]);
+    expect(transitions).toHaveLength(3); // DRAFT, REPORTED and the winner only
+
+    const b = await reported();
+    const twice = await Promise.all([
+      leader.gql(APPROVE, { id: b.id, approved: true, note: '同意' }),
+      leader.gql(APPROVE, { id: b.id, approved: false, note: '退回' }),
+    ]);
+    expect(twice.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
+  });
+
+  it('row scope: a district sees its own district; an organizer its own activities only', async () => {
+    const a = await create('dawa', { organizerUnitId: organizer1Unit, name: '范围测试活动' });
+    const panshan = await t.login('panshan');
+    expectErrorCode(await panshan.gql(GET, { id: a.id }), 'NOT_FOUND');
+    const list = expectData(await panshan.gql(LIST, { page: { pageSize: 500 } })).activities;
+    expect(list.items.every((x: { district: string }) => x.district === 'PANSHAN')).toBe(true);
+    expectErrorCode(await panshan.gql(REPORT, { id: a.id }), 'NOT_FOUND');
+
+    const organizer2 = await t.login('organizer2');
+    expectErrorCode(await organizer2.gql(GET, { id: a.id }), 'NOT_FOUND');
+    const o2 = expectData(await organizer2.gql(LIST, { filter: { search: '范围测试' } })).activities;
+    expect(o2.total).toBe(0);
+    const organizer1 = await t.login('organizer1');
+    expect(expectData(await organizer1.gql(GET, { id: a.id })).activity.name).toBe('范围测试活动');
+  });
+
+  it('lists with filters and pagination', async () => {
+    const office = await t.login('office');
+    const all = expectData(await office.gql(LIST, { page: { page: 1, pageSize: 2 } })).activities;
+    expect(all.items).toHaveLength(2);
+    expect(all.total).toBeGreaterThan(2);
+    const drafts = expectData(await office.gql(LIST, { filter: { status: ['DRAFT'], district: 'PANSHAN' } })).activities;
+    expect(drafts.items.every((x: { status: string; district: string }) => x.status === 'DRAFT' && x.district === 'PANSHAN')).toBe(true);
+    const ranged = expectData(
+      await office.gql(LIST, { filter: { from: `${dateFromNow(30)}T00:00:00Z`, to: `${dateFromNow(35)}T00:00:00Z` } }),
+    ).activities;
+    expect(ranged.items.every((x: { daysUntilStart: number }) => x.daysUntilStart >= 29 && x.daysUntilStart <= 35)).toBe(true);
+  });
+});

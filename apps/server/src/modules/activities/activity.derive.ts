@@ -1,0 +1,80 @@
+import { ActivityStatus, PermitTier, SecurityMode } from '@evs/schema';
+import { SettingValues } from '../settings/settings.defaults';
+import { ActivityEntity } from './activity.entity';
+import { ActivityType, ActivityWarningType } from './activity.types';
+
+const TZ = 'Asia/Shanghai';
+
+/** The calendar date (YYYY-MM-DD) of an instant in Panjin. */
+export function localDate(d: Date): string {
+  return d.toLocaleDateString('sv-SE', { timeZone: TZ });
+}
+
+/** Whole calendar days from `from` to `to` (YYYY-MM-DD strings). */
+export function daysBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000);
+}
+
+/** 条例 Art. 12: 1000–5000 per session → the county-level bureau; above 5000 → the city bureau. */
+export function permitTierOf(expectedAttendance: number): PermitTier {
+  if (expectedAttendance < 1000) return PermitTier.NOT_COVERED;
+  return expectedAttendance > 5000 ? PermitTier.CITY : PermitTier.COUNTY;
+}
+
+export function suggestedGuardsFor(expectedAttendance: number, guardsPerThousand: number): number {
+  return Math.ceil((expectedAttendance / 1000) * guardsPerThousand);
+}
+
+const ORDER = Object.values(ActivityStatus);
+const before = (status: ActivityStatus, stage: ActivityStatus) => ORDER.indexOf(status) < ORDER.indexOf(stage);
+
+/** Warnings an officer should see on an activity: legal frame, staffing, and late stages. */
+export function warningsFor(a: ActivityEntity, s: SettingValues, today: string): ActivityWarningType[] {
+  const warnings: ActivityWarningType[] = [];
+  const startDate = localDate(a.startsAt);
+  const lead = daysBetween(a.appliedOn, startDate);
+  if (lead < 20) {
+    warnings.push({ code: 'LATE_APPLICATION', message: `受理日期距活动开始仅${lead}天，少于条例第十三条规定的20日` });
+  }
+  if (a.expectedAttendance < 1000) {
+    warnings.push({ code: 'BELOW_THRESHOLD', message: '预计每场人数不足1000人，不属于《大型群众性活动安全管理条例》调整范围' });
+  }
+  const suggested = suggestedGuardsFor(a.expectedAttendance, s['staffing.guardsPerThousand']);
+  if (a.guardsRequired < suggested) {
+    warnings.push({ code: 'FEW_GUARDS', message: `所需保安员${a.guardsRequired}人，少于按配比建议的${suggested}人` });
+  }
+  if (a.recommendationJustification) {
+    warnings.push({ code: 'RECOMMENDATION_SHORTFALL', message: `推荐候选公司不足3家：${a.recommendationJustification}` });
+  }
+  if (a.status !== ActivityStatus.CANCELLED && a.status !== ActivityStatus.CLOSED) {
+    const days = daysBetween(today, startDate);
+    const late = (stage: ActivityStatus, daysBefore: number, label: string) => {
+      if (before(a.status, stage) && days < daysBefore) {
+        warnings.push({ code: 'STAGE_LATE', message: `${label}应在开始前${daysBefore}天完成，已逾期` });
+      }
+    };
+    if (a.securityMode === SecurityMode.SERVICE_COMPANY) {
+      late(ActivityStatus.CANDIDATES_RECOMMENDED, s['deadline.recommendDaysBefore'], '推荐候选');
+    }
+    late(ActivityStatus.TRAINING, s['deadline.vettingDaysBefore'], '背景审核');
+    late(ActivityStatus.READY, s['deadline.trainingDaysBefore'], '岗前培训');
+  }
+  return warnings;
+}
+
+/** The activity as the API shows it: the row plus what is derived from it and the settings. */
+export function toActivityType(a: ActivityEntity, s: SettingValues, now = new Date()): ActivityType {
+  const today = localDate(now);
+  return {
+    ...a,
+    plan: a.plan ?? {},
+    permitTier: permitTierOf(a.expectedAttendance),
+    warnings: warningsFor(a, s, today),
+    suggestedGuards: suggestedGuardsFor(a.expectedAttendance, s['staffing.guardsPerThousand']),
+    daysUntilStart: daysBetween(today, localDate(a.startsAt)),
+    effectiveAgeLimit: a.ageLimit ?? s['guard.maxAge'],
+    recommendationShortfall: !!a.recommendationJustification,
+  };
+}

@@ -1,0 +1,119 @@
+import { Role } from '@evs/schema';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { actorOf, AppContext } from '../../common/context';
+import { PageInput } from '../../common/pagination';
+import { UnitType } from '../auth/auth.types';
+import { CandidateType } from '../recommendation/recommendation.types';
+import { ActivityCompanyRef, ActivityFilterInput, ActivityInput, ActivityPage, ActivityTransitionType, ActivityType } from './activity.types';
+
+const { LEADER, OFFICE, SECURITY_DETACHMENT, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
+const REPORTERS = [EVENT_DETACHMENT, DISTRICT_BUREAU];
+const VIEWERS = [LEADER, OFFICE, SECURITY_DETACHMENT, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY];
+
+@Resolver(() => ActivityType)
+export class ActivityResolver {
+  @Authorized(...VIEWERS)
+  @Query(() => ActivityPage, { description: '大型活动列表（按角色与辖区限定范围；保安服务公司为中选的任务安排）' })
+  activities(
+    @Ctx() ctx: AppContext,
+    @Arg('filter', () => ActivityFilterInput, { nullable: true }) filter?: ActivityFilterInput,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.activities.list(actorOf(ctx), filter ?? {}, page);
+  }
+
+  @Authorized(...VIEWERS)
+  @Query(() => ActivityType, { description: '一项大型活动' })
+  activity(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
+    return ctx.services.activities.get(actorOf(ctx), id);
+  }
+
+  @Authorized(...REPORTERS)
+  @Mutation(() => ActivityType, { description: '登记大型活动（县区公安局限本辖区；大型活动安全保卫支队全市）→ 草稿' })
+  createActivity(@Ctx() ctx: AppContext, @Arg('input', () => ActivityInput) input: ActivityInput) {
+    return ctx.services.activities.create(actorOf(ctx), input, ctx.requestId);
+  }
+
+  @Authorized(...REPORTERS)
+  @Mutation(() => ActivityType, { description: '修改草稿（含被退回的）活动' })
+  updateActivity(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ActivityInput) input: ActivityInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return ctx.services.activities.update(actorOf(ctx), id, input, expectedVersion, ctx.requestId);
+  }
+
+  @Authorized(...REPORTERS)
+  @Mutation(() => ActivityType, { description: '请示通报：通知保安管理支队和领导小组办公室' })
+  reportActivity(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return ctx.services.activities.report(actorOf(ctx), id, expectedVersion, ctx.requestId);
+  }
+
+  @Authorized(LEADER)
+  @Mutation(() => ActivityType, { description: '领导批示：同意（附批示）或退回修改（须写明原因）' })
+  approveActivity(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('approved') approved: boolean,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return ctx.services.activities.approve(actorOf(ctx), id, approved, note, expectedVersion, ctx.requestId);
+  }
+
+  @Authorized(SECURITY_DETACHMENT, OFFICE, EVENT_DETACHMENT, DISTRICT_BUREAU)
+  @Mutation(() => ActivityType, { description: '取消活动（须写明原因）' })
+  cancelActivity(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return ctx.services.activities.cancel(actorOf(ctx), id, reason, expectedVersion, ctx.requestId);
+  }
+
+  @FieldResolver(() => [ActivityTransitionType], { description: '台账：全部状态变更' })
+  transitions(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
+    return ctx.loaders.activityTransitions.load(a.id);
+  }
+
+  @FieldResolver(() => UnitType, { nullable: true, description: '主办单位（系统内单位）' })
+  organizerUnit(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
+    return a.organizerUnitId ? ctx.loaders.unit.load(a.organizerUnitId) : null;
+  }
+
+  @FieldResolver(() => UnitType, { nullable: true, description: '登记单位' })
+  reporterUnit(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
+    return ctx.loaders.unit.load(a.reporterUnitId);
+  }
+
+  @FieldResolver(() => ActivityCompanyRef, { nullable: true, description: '中选的保安服务公司' })
+  async selectedCompany(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
+    if (!a.selectedCompanyId) return null;
+    const name = await ctx.loaders.companyName.load(a.selectedCompanyId);
+    return name ? { id: a.selectedCompanyId, name } : null;
+  }
+
+  @FieldResolver(() => [CandidateType], { description: '已推荐的候选公司（保安服务公司不可见）' })
+  async candidates(@Root() a: ActivityType, @Ctx() ctx: AppContext): Promise<CandidateType[]> {
+    if (actorOf(ctx).role === COMPANY) return [];
+    const rows = await ctx.loaders.activityCandidates.load(a.id);
+    return rows.map((c) => ({
+      activityId: c.activityId,
+      companyId: c.companyId,
+      companyName: (c.scoreParts as { companyName: string }).companyName,
+      rank: c.rank,
+      score: Number(c.score),
+      quote: c.quote === null ? null : Number(c.quote),
+      quoteNote: c.quoteNote,
+      quotedAt: c.quotedAt,
+      selected: a.selectedCompanyId === c.companyId,
+    }));
+  }
+}

@@ -1,0 +1,325 @@
+import { ActivityStatus, activityStatusLabels, AuditAction, Role, SecurityMode, UnitKind } from '@evs/schema';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Actor } from '../../common/context';
+import { assertNoProblems, badInput, conflict, FieldProblem, forbidden } from '../../common/errors';
+import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { SettingsService } from '../settings/settings.service';
+import { UnitEntity } from '../units/unit.entity';
+import { UnitsService } from '../units/units.service';
+import { ActivityEntity, SecurityPlan } from './activity.entity';
+import { localDate, toActivityType } from './activity.derive';
+import { assertCanRegisterIn, assertCanViewActivity, isReporterSide, scopeActivities } from './activity.policy';
+import { ActivityFilterInput, ActivityInput, ActivityType } from './activity.types';
+import { ActivityLifecycle, lockActivity } from './lifecycle';
+import { ActivityTransitionEntity } from './transition.entity';
+
+const trimOrNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
+
+/** Roles that may cancel an activity (besides the reporter side, checked per record). */
+const CANCELLERS: Role[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
+
+/** 大型活动: registration, reporting (通报), the leader's 批示, cancellation, lists. */
+export class ActivityService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+    private readonly units: UnitsService,
+    private readonly lifecycle: ActivityLifecycle,
+  ) {}
+
+  async view(a: ActivityEntity): Promise<ActivityType> {
+    return toActivityType(a, await this.settings.all());
+  }
+
+  async get(actor: Actor, id: string): Promise<ActivityType> {
+    const a = await this.ds.getRepository(ActivityEntity).findOneBy({ id });
+    assertCanViewActivity(actor, a);
+    return this.view(a);
+  }
+
+  /** The entity itself, after the row rule (for other modules' services). */
+  async getEntity(actor: Actor, id: string, m: EntityManager = this.ds.manager): Promise<ActivityEntity> {
+    const a = await m.getRepository(ActivityEntity).findOneBy({ id });
+    assertCanViewActivity(actor, a);
+    return a;
+  }
+
+  async list(actor: Actor, filter: ActivityFilterInput = {}, page?: PageInput): Promise<Page<ActivityType>> {
+    const w = pageWindow(page);
+    const qb = this.ds.getRepository(ActivityEntity).createQueryBuilder('a');
+    scopeActivities(qb, actor, 'a');
+    if (filter.status?.length) qb.andWhere('a.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.district) qb.andWhere('a.district = :district', { district: filter.district });
+    if (filter.securityMode) qb.andWhere('a.security_mode = :mode', { mode: filter.securityMode });
+    if (filter.from) qb.andWhere('a.starts_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.starts_at < :to', { to: filter.to });
+    if (filter.search?.trim()) {
+      const s = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        new Brackets((b) =>
+          b
+            .where('a.name ILIKE :s', { s })
+            .orWhere('a.code ILIKE :s')
+            .orWhere('a.venue ILIKE :s')
+            .orWhere('a.organizer_name ILIKE :s'),
+        ),
+      );
+    }
+    const [rows, total] = await qb
+      .orderBy('a.starts_at', 'ASC')
+      .addOrderBy('a.code', 'ASC')
+      .skip(w.skip)
+      .take(w.take)
+      .getManyAndCount();
+    const settings = await this.settings.all();
+    const now = new Date();
+    return { items: rows.map((a) => toActivityType(a, settings, now)), total, page: w.page, pageSize: w.pageSize };
+  }
+
+  transitionsOf(activityIds: readonly string[]): Promise<ActivityTransitionEntity[]> {
+    return this.ds.getRepository(ActivityTransitionEntity).find({
+      where: { activityId: In([...activityIds]) },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Field-level checks a decorator cannot express; returns the normalized row values. */
+  private async validate(m: EntityManager, input: ActivityInput): Promise<Partial<ActivityEntity>> {
+    const problems: FieldProblem[] = [];
+    const start = new Date(input.startsAt);
+    const end = new Date(input.endsAt);
+    if (Number.isNaN(start.getTime())) problems.push({ field: 'startsAt', message: '开始时间无效' });
+    if (Number.isNaN(end.getTime())) problems.push({ field: 'endsAt', message: '结束时间无效' });
+    if (!problems.length && end <= start) problems.push({ field: 'endsAt', message: '结束时间应晚于开始时间' });
+    const applied = new Date(`${input.appliedOn}T00:00:00+08:00`);
+    if (Number.isNaN(applied.getTime()) || localDate(applied) !== input.appliedOn) {
+      problems.push({ field: 'appliedOn', message: '受理日期无效' });
+    } else if (!Number.isNaN(start.getTime()) && input.appliedOn > localDate(start)) {
+      problems.push({ field: 'appliedOn', message: '受理日期不能晚于活动开始日期' });
+    } else if (input.appliedOn > localDate(new Date())) {
+      problems.push({ field: 'appliedOn', message: '受理日期不能晚于今天' });
+    }
+    if (input.plan?.venueCapacity && input.expectedAttendance > input.plan.venueCapacity) {
+      problems.push({ field: 'expectedAttendance', message: `预计人数超过场所核定容量${input.plan.venueCapacity}人` });
+    }
+    const minAge = await this.settings.get('guard.minAge', m);
+    if (input.ageLimit != null && input.ageLimit < minAge) {
+      problems.push({ field: 'ageLimit', message: `年龄上限不能低于年龄下限${minAge}岁` });
+    }
+    let organizerName = input.organizerName.trim();
+    if (input.organizerUnitId) {
+      const unit = await m.getRepository(UnitEntity).findOneBy({ id: input.organizerUnitId });
+      if (!unit || unit.kind !== UnitKind.ORGANIZER) {
+        problems.push({ field: 'organizerUnitId', message: '所选主办单位不存在' });
+      } else if (!organizerName) {
+        organizerName = unit.name;
+      }
+    }
+    assertNoProblems(problems, '活动信息有误');
+    const plan: SecurityPlan = {};
+    for (const [k, v] of Object.entries(input.plan ?? {})) {
+      if (v === null || v === undefined || v === '') continue;
+      (plan as Record<string, unknown>)[k] = typeof v === 'string' ? v.trim() : v;
+    }
+    return {
+      name: input.name.trim(),
+      type: input.type.trim(),
+      organizerUnitId: input.organizerUnitId ?? null,
+      organizerName,
+      undertakerName: trimOrNull(input.undertakerName),
+      venue: input.venue.trim(),
+      address: input.address.trim(),
+      district: input.district,
+      startsAt: start,
+      endsAt: end,
+      appliedOn: input.appliedOn,
+      expectedAttendance: input.expectedAttendance,
+      guardsRequired: input.guardsRequired,
+      securityMode: input.securityMode,
+      contactName: input.contactName.trim(),
+      contactPhone: input.contactPhone.trim(),
+      ageLimit: input.ageLimit ?? null,
+      plan,
+    };
+  }
+
+  private async nextCode(m: EntityManager, at: Date): Promise<string> {
+    await m.query('SELECT pg_advisory_xact_lock(7700100)');
+    const year = localDate(at).slice(0, 4);
+    const [row] = await m.query(
+      `SELECT coalesce(max(substring(code from 6)::int), 0) + 1 AS next FROM activities WHERE code LIKE $1`,
+      [`${year}-%`],
+    );
+    return `${year}-${String(row.next).padStart(4, '0')}`;
+  }
+
+  async create(actor: Actor, input: ActivityInput, requestId?: string): Promise<ActivityType> {
+    assertCanRegisterIn(actor, input.district);
+    const saved = await this.ds.transaction(async (m) => {
+      const values = await this.validate(m, input);
+      const code = await this.nextCode(m, new Date());
+      const row = await m.save(
+        ActivityEntity,
+        m.create(ActivityEntity, {
+          ...values,
+          code,
+          status: ActivityStatus.DRAFT,
+          reporterUnitId: actor.unitId,
+          createdBy: actor.id,
+        }),
+      );
+      await m.insert(ActivityTransitionEntity, {
+        activityId: row.id,
+        fromStatus: null,
+        toStatus: ActivityStatus.DRAFT,
+        actorId: actor.id,
+        actorName: `${actor.displayName}（${actor.unitName}）`,
+        comment: '登记活动',
+      });
+      await this.audit.record(
+        m,
+        actor,
+        { action: AuditAction.CREATE, entityType: 'Activity', entityId: row.id, summary: `登记活动“${row.name}”（${code}）`, after: row },
+        requestId,
+      );
+      return row;
+    });
+    return this.view(saved);
+  }
+
+  async update(actor: Actor, id: string, input: ActivityInput, expectedVersion?: number | null, requestId?: string) {
+    const saved = await this.ds.transaction(async (m) => {
+      const a = await lockActivity(m, id, expectedVersion);
+      assertCanViewActivity(actor, a);
+      if (!isReporterSide(actor, a)) throw forbidden('只有登记单位可以修改活动');
+      assertCanRegisterIn(actor, input.district);
+      if (a.status !== ActivityStatus.DRAFT) {
+        throw conflict(`活动当前状态为“${activityStatusLabels[a.status]}”，只有草稿（含被退回的）可以修改`);
+      }
+      const values = await this.validate(m, input);
+      const before = { ...a };
+      Object.assign(a, values, { version: a.version + 1 });
+      await m.update(ActivityEntity, { id }, { ...values, version: a.version });
+      await this.audit.record(
+        m,
+        actor,
+        { action: AuditAction.UPDATE, entityType: 'Activity', entityId: id, summary: `修改活动“${a.name}”`, before, after: a },
+        requestId,
+      );
+      return a;
+    });
+    return this.view(saved);
+  }
+
+  async report(actor: Actor, id: string, expectedVersion?: number | null, requestId?: string) {
+    const recipients = [
+      ...(await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT)),
+      ...(await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE)),
+      ...(await this.units.idsOfKind(UnitKind.LEADING_GROUP)),
+    ];
+    const saved = await this.ds.transaction(async (m) => {
+      const a = await lockActivity(m, id, expectedVersion);
+      assertCanViewActivity(actor, a);
+      if (!isReporterSide(actor, a)) throw forbidden('只有登记单位可以通报活动');
+      return this.lifecycle.transition(m, {
+        activity: a,
+        to: ActivityStatus.REPORTED,
+        actor,
+        comment: '请示通报',
+        patch: { returnReason: null },
+        notify: {
+          unitIds: recipients,
+          message: {
+            title: `活动通报：${a.name}`,
+            body: `${actor.unitName}通报大型活动“${a.name}”（${localDate(a.startsAt)}，${a.venue}，预计${a.expectedAttendance}人，需保安员${a.guardsRequired}人），请审阅并报领导批示。`,
+            link: `/activities/${a.id}`,
+          },
+        },
+        requestId,
+      });
+    });
+    return this.view(saved);
+  }
+
+  async approve(actor: Actor, id: string, approved: boolean, note: string | null | undefined, expectedVersion?: number | null, requestId?: string) {
+    const text = trimOrNull(note);
+    if (!approved && !text) throw badInput('退回须写明原因', [{ field: 'note', message: '请填写退回原因' }]);
+    if (text && text.length > 1000) throw badInput('批示不超过1000字', [{ field: 'note', message: '批示不超过1000字' }]);
+    const detachment = await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT);
+    const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
+    const saved = await this.ds.transaction(async (m) => {
+      const a = await lockActivity(m, id, expectedVersion);
+      assertCanViewActivity(actor, a);
+      if (approved) {
+        const selfRecruited = a.securityMode === SecurityMode.SELF_RECRUITED;
+        return this.lifecycle.transition(m, {
+          activity: a,
+          to: ActivityStatus.APPROVED,
+          actor,
+          comment: text ? `批示：${text}` : '同意',
+          patch: { approvalNote: text ?? '同意', returnReason: null },
+          notify: {
+            unitIds: [a.reporterUnitId, ...detachment, ...office, ...(selfRecruited && a.organizerUnitId ? [a.organizerUnitId] : [])],
+            message: {
+              title: `领导已批示：${a.name}`,
+              body: `活动“${a.name}”已获批示${text ? `：“${text}”` : ''}。${selfRecruited ? '本活动为自招保安单位，请主办单位报送保安员名单进行背景审核。' : '请保安管理支队推荐不少于3家候选保安服务公司。'}`,
+              link: `/activities/${a.id}`,
+            },
+          },
+          requestId,
+        });
+      }
+      return this.lifecycle.transition(m, {
+        activity: a,
+        to: ActivityStatus.DRAFT,
+        actor,
+        comment: `退回：${text}`,
+        patch: { returnReason: text },
+        notify: {
+          unitIds: [a.reporterUnitId],
+          message: {
+            title: `活动被退回：${a.name}`,
+            body: `活动“${a.name}”被领导退回修改，原因：${text}`,
+            link: `/activities/${a.id}`,
+          },
+        },
+        requestId,
+      });
+    });
+    return this.view(saved);
+  }
+
+  async cancel(actor: Actor, id: string, reason: string, expectedVersion?: number | null, requestId?: string) {
+    const text = trimOrNull(reason);
+    if (!text) throw badInput('取消须写明原因', [{ field: 'reason', message: '请填写取消原因' }]);
+    if (!CANCELLERS.includes(actor.role)) throw forbidden();
+    const detachment = await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT);
+    const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
+    const saved = await this.ds.transaction(async (m) => {
+      const a = await lockActivity(m, id, expectedVersion);
+      assertCanViewActivity(actor, a);
+      if (actor.role === Role.DISTRICT_BUREAU && !isReporterSide(actor, a)) throw forbidden();
+      return this.lifecycle.transition(m, {
+        activity: a,
+        to: ActivityStatus.CANCELLED,
+        actor,
+        comment: `取消：${text}`,
+        patch: { cancelReason: text },
+        notify: {
+          unitIds: [
+            a.reporterUnitId,
+            ...detachment,
+            ...office,
+            ...(a.organizerUnitId ? [a.organizerUnitId] : []),
+            ...(a.selectedCompanyId ? [a.selectedCompanyId] : []),
+          ].filter((u) => u !== actor.unitId),
+          message: { title: `活动已取消：${a.name}`, body: `活动“${a.name}”已取消，原因：${text}`, link: `/activities/${a.id}` },
+        },
+        requestId,
+      });
+    });
+    return this.view(saved);
+  }
+}

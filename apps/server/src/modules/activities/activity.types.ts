@@ -1,0 +1,344 @@
+import { ActivityStatus, District, PermitTier, SecurityMode } from '@evs/schema';
+import { IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Paginated } from '../../common/pagination';
+
+@ObjectType('SecurityPlan', { description: '安全工作方案要点（条例第六条）' })
+export class SecurityPlanType {
+  @Field(() => String, { nullable: true, description: '安保人员岗位分工' })
+  posts?: string | null;
+
+  @Field(() => String, { nullable: true, description: '识别标志' })
+  identificationMarks?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '场所核定容量' })
+  venueCapacity?: number | null;
+
+  @Field(() => String, { nullable: true, description: '疏散缓冲区域' })
+  bufferZones?: string | null;
+
+  @Field(() => String, { nullable: true, description: '票证查验与安全检查' })
+  ticketAndSecurityChecks?: string | null;
+
+  @Field(() => String, { nullable: true, description: '车辆停放' })
+  parking?: string | null;
+
+  @Field(() => String, { nullable: true, description: '人员疏导' })
+  crowdGuidance?: string | null;
+
+  @Field(() => String, { nullable: true, description: '应急救援预案' })
+  emergencyPlan?: string | null;
+}
+
+@InputType()
+export class SecurityPlanInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000, { message: '岗位分工不超过2000字' })
+  posts?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500, { message: '识别标志不超过500字' })
+  identificationMarks?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1, { message: '场所核定容量应大于0' })
+  venueCapacity?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000, { message: '疏散缓冲区域不超过2000字' })
+  bufferZones?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000, { message: '票证查验与安全检查不超过2000字' })
+  ticketAndSecurityChecks?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000, { message: '车辆停放不超过2000字' })
+  parking?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000, { message: '人员疏导不超过2000字' })
+  crowdGuidance?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(4000, { message: '应急救援预案不超过4000字' })
+  emergencyPlan?: string | null;
+}
+
+@InputType({ description: '登记或修改大型活动' })
+export class ActivityInput {
+  @Field()
+  @IsNotEmpty({ message: '请填写活动名称' })
+  @MaxLength(100, { message: '活动名称不超过100字' })
+  name: string;
+
+  @Field({ description: '活动类型：演唱会、体育赛事、展会、庆典、灯会…' })
+  @IsNotEmpty({ message: '请填写活动类型' })
+  @MaxLength(30, { message: '活动类型不超过30字' })
+  type: string;
+
+  @Field(() => ID, { nullable: true, description: '主办单位（系统中的主办/承办单位账号所属单位）' })
+  @IsOptional()
+  organizerUnitId?: string | null;
+
+  @Field({ description: '主办单位名称' })
+  @IsNotEmpty({ message: '请填写主办单位' })
+  @MaxLength(100, { message: '主办单位名称不超过100字' })
+  organizerName: string;
+
+  @Field(() => String, { nullable: true, description: '承办单位' })
+  @IsOptional()
+  @MaxLength(100, { message: '承办单位名称不超过100字' })
+  undertakerName?: string | null;
+
+  @Field()
+  @IsNotEmpty({ message: '请填写活动场所' })
+  @MaxLength(100, { message: '活动场所不超过100字' })
+  venue: string;
+
+  @Field()
+  @IsNotEmpty({ message: '请填写详细地址' })
+  @MaxLength(200, { message: '详细地址不超过200字' })
+  address: string;
+
+  @Field(() => District)
+  district: District;
+
+  @Field()
+  startsAt: Date;
+
+  @Field()
+  endsAt: Date;
+
+  @Field({ description: '受理申请日期 YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '受理日期格式应为 YYYY-MM-DD' })
+  appliedOn: string;
+
+  @Field(() => Int)
+  @IsInt({ message: '预计人数应为整数' })
+  @Min(1, { message: '预计人数应大于0' })
+  @Max(1_000_000, { message: '预计人数不超过100万' })
+  expectedAttendance: number;
+
+  @Field(() => Int)
+  @IsInt({ message: '所需保安员人数应为整数' })
+  @Min(1, { message: '所需保安员人数应大于0' })
+  @Max(20_000, { message: '所需保安员人数不超过20000' })
+  guardsRequired: number;
+
+  @Field(() => SecurityMode)
+  securityMode: SecurityMode;
+
+  @Field()
+  @IsNotEmpty({ message: '请填写联系人' })
+  @MaxLength(30, { message: '联系人不超过30字' })
+  contactName: string;
+
+  @Field()
+  @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: '联系电话应为手机号或带区号的固定电话' })
+  contactPhone: string;
+
+  @Field(() => Int, { nullable: true, description: '本活动保安员年龄上限；不填按设置（默认55岁）' })
+  @IsOptional()
+  @IsInt({ message: '年龄上限应为整数' })
+  @Min(18, { message: '年龄上限不低于18岁' })
+  @Max(70, { message: '年龄上限不超过70岁' })
+  ageLimit?: number | null;
+
+  @Field(() => SecurityPlanInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  plan?: SecurityPlanInput | null;
+}
+
+@ObjectType('ActivityWarning', { description: '提示：逾期受理、不足1000人、阶段逾期等' })
+export class ActivityWarningType {
+  @Field({ description: 'LATE_APPLICATION | BELOW_THRESHOLD | FEW_GUARDS | RECOMMENDATION_SHORTFALL | STAGE_LATE' })
+  code: string;
+
+  @Field()
+  message: string;
+}
+
+@ObjectType('ActivityTransition', { description: '台账：一次状态变更' })
+export class ActivityTransitionType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ActivityStatus, { nullable: true })
+  fromStatus: ActivityStatus | null;
+
+  @Field(() => ActivityStatus)
+  toStatus: ActivityStatus;
+
+  @Field({ description: '操作人（单位）' })
+  actorName: string;
+
+  @Field(() => String, { nullable: true })
+  comment: string | null;
+
+  @Field()
+  at: Date;
+}
+
+@ObjectType('ActivityCompanyRef', { description: '活动中选的保安服务公司' })
+export class ActivityCompanyRef {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+}
+
+@ObjectType('Activity', { description: '大型活动' })
+export class ActivityType {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: '编号，如 2026-0007' })
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  type: string;
+
+  @Field(() => ID, { nullable: true })
+  organizerUnitId: string | null;
+
+  @Field()
+  organizerName: string;
+
+  @Field(() => String, { nullable: true })
+  undertakerName: string | null;
+
+  @Field()
+  venue: string;
+
+  @Field()
+  address: string;
+
+  @Field(() => District)
+  district: District;
+
+  @Field()
+  startsAt: Date;
+
+  @Field()
+  endsAt: Date;
+
+  @Field()
+  appliedOn: string;
+
+  @Field(() => Int)
+  expectedAttendance: number;
+
+  @Field(() => Int)
+  guardsRequired: number;
+
+  @Field(() => SecurityMode)
+  securityMode: SecurityMode;
+
+  @Field()
+  contactName: string;
+
+  @Field()
+  contactPhone: string;
+
+  @Field(() => SecurityPlanType)
+  plan: SecurityPlanType;
+
+  @Field(() => Int, { nullable: true })
+  ageLimit: number | null;
+
+  @Field(() => ActivityStatus)
+  status: ActivityStatus;
+
+  @Field(() => ID)
+  reporterUnitId: string;
+
+  @Field(() => String, { nullable: true, description: '领导批示' })
+  approvalNote: string | null;
+
+  @Field(() => String, { nullable: true, description: '退回原因' })
+  returnReason: string | null;
+
+  @Field(() => String, { nullable: true, description: '推荐不足3家的书面说明' })
+  recommendationJustification: string | null;
+
+  @Field(() => ID, { nullable: true })
+  selectedCompanyId: string | null;
+
+  @Field(() => String, { nullable: true })
+  selectionReason: string | null;
+
+  @Field(() => String, { nullable: true })
+  cancelReason: string | null;
+
+  @Field(() => Date, { nullable: true })
+  reportedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  recommendedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  @Field(() => Int, { description: '版本号（并发修改检查）' })
+  version: number;
+
+  // Derived (filled by the service with the request's settings).
+  @Field(() => PermitTier, { description: '许可层级（条例第十二条）' })
+  permitTier: PermitTier;
+
+  @Field(() => [ActivityWarningType])
+  warnings: ActivityWarningType[];
+
+  @Field(() => Int, { description: '按设置的配比建议的保安员人数' })
+  suggestedGuards: number;
+
+  @Field(() => Int, { description: '距开始天数（已开始为负数）' })
+  daysUntilStart: number;
+
+  @Field(() => Int, { description: '适用的保安员年龄上限' })
+  effectiveAgeLimit: number;
+
+  @Field({ description: '推荐候选不足3家（附书面说明）' })
+  recommendationShortfall: boolean;
+}
+
+@ObjectType()
+export class ActivityPage extends Paginated(ActivityType) {}
+
+@InputType({ description: '活动筛选' })
+export class ActivityFilterInput {
+  @Field(() => [ActivityStatus], { nullable: true })
+  status?: ActivityStatus[];
+
+  @Field(() => District, { nullable: true })
+  district?: District;
+
+  @Field(() => String, { nullable: true, description: '按名称、编号、场所、主办单位搜索' })
+  search?: string;
+
+  @Field(() => Date, { nullable: true, description: '开始时间不早于' })
+  from?: Date;
+
+  @Field(() => Date, { nullable: true, description: '开始时间早于' })
+  to?: Date;
+
+  @Field(() => SecurityMode, { nullable: true })
+  securityMode?: SecurityMode;
+}

@@ -1,0 +1,120 @@
+/**
+ * Factories for the activities and recommendation integration tests: companies with a register of
+ * guards built by SQL (generate_series), independent of the demo register, plus a company login.
+ */
+import { randomBytes } from 'node:crypto';
+import type { TestApp } from '../../../test/harness';
+
+export interface CompanySpec {
+  name: string;
+  district?: string;
+  status?: 'ACTIVE' | 'SUSPENDED' | 'REVOKED';
+  statusReason?: string;
+  licenseExpiry?: string;
+  capital?: number;
+  /** Groups of guards: how many, their age on `ageOn`, with or without a 保安员证. */
+  guards?: { count: number; age: number; certificate?: boolean }[];
+  /** Creates a COMPANY user with this username (password Demo@2026). */
+  username?: string;
+}
+
+let seq = 0;
+
+/** A date `years` years and `days` days from now, as YYYY-MM-DD. */
+export function dateFromNow(days: number, years = 0): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function createCompany(t: TestApp, spec: CompanySpec): Promise<string> {
+  seq += 1;
+  const [unit] = await t.sql(`INSERT INTO units (name, kind, district) VALUES ($1, 'COMPANY', $2) RETURNING id`, [
+    spec.name,
+    spec.district ?? 'XINGLONGTAI',
+  ]);
+  const id: string = unit.id;
+  await t.sql(
+    `INSERT INTO companies (id, name, credit_code, license_no, license_expiry, registered_capital, address, district,
+                            contact_name, contact_phone, status, status_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, '盘锦市兴隆台区测试路1号', $7, '测试联系人', '13900000000', $8, $9)`,
+    [
+      id,
+      spec.name,
+      `TEST${randomBytes(7).toString('hex').toUpperCase()}`.slice(0, 18),
+      `辽公保服${String(seq).padStart(5, '0')}`,
+      spec.licenseExpiry ?? dateFromNow(0, 3),
+      spec.capital ?? 5_000_000,
+      spec.district ?? 'XINGLONGTAI',
+      spec.status ?? 'ACTIVE',
+      spec.statusReason ?? null,
+    ],
+  );
+  let n = 0;
+  for (const group of spec.guards ?? []) {
+    await t.sql(
+      `INSERT INTO guards (company_id, name, id_number, birth_date, sex, certificate_no, certificate_issued_on, education)
+       SELECT $1, '测试保安' || i, $2 || lpad(i::text, 6, '0'),
+              (now()::date - make_interval(years => $3::int, days => 40))::date, 'MALE',
+              CASE WHEN $4 THEN 'BA' || $2 || i ELSE NULL END, DATE '2020-01-01', 'SENIOR_MIDDLE'
+       FROM generate_series($5::int, $6::int) AS i`,
+      [id, `T${seq.toString().padStart(4, '0')}${randomBytes(3).toString('hex')}`, group.age, group.certificate ?? true, n + 1, n + group.count],
+    );
+    n += group.count;
+  }
+  if (spec.username) {
+    await t.sql(
+      `INSERT INTO users (username, password_hash, display_name, role, unit_id, must_change_password)
+       SELECT $1, password_hash, $2, 'COMPANY', $3, false FROM users WHERE username = 'leader'`,
+      [spec.username, `${spec.name}管理员`, id],
+    );
+  }
+  return id;
+}
+
+/** Ids of the active guards of a company (to attach vetting results or revocations in a test). */
+export async function guardsOf(t: TestApp, companyId: string, limit: number): Promise<{ id: string; id_number: string }[]> {
+  return t.sql(`SELECT id, id_number FROM guards WHERE company_id = $1 AND status = 'ACTIVE' ORDER BY id_number LIMIT $2`, [companyId, limit]);
+}
+
+export const ACTIVITY_FIELDS = /* GraphQL */ `
+  id code name status district securityMode guardsRequired expectedAttendance version
+  permitTier suggestedGuards daysUntilStart effectiveAgeLimit recommendationShortfall
+  warnings { code message }
+  organizerUnitId selectedCompanyId approvalNote returnReason cancelReason
+  transitions { fromStatus toStatus actorName comment at }
+`;
+
+export const CREATE_ACTIVITY = /* GraphQL */ `
+  mutation ($input: ActivityInput!) { createActivity(input: $input) { ${ACTIVITY_FIELDS} } }
+`;
+
+/** A valid activity input; `days` from now to the start. */
+export function activityInput(overrides: Record<string, unknown> = {}, days = 40): Record<string, unknown> {
+  const start = new Date(Date.now() + days * 86_400_000);
+  start.setUTCHours(11, 0, 0, 0);
+  const end = new Date(start.getTime() + 4 * 3600_000);
+  return {
+    name: '测试音乐节',
+    type: '演唱会',
+    organizerName: '盘锦红海滩文化旅游发展有限公司',
+    venue: '红海滩国家风景廊道',
+    address: '盘锦市大洼区赵圈河镇',
+    district: 'DAWA',
+    startsAt: start.toISOString(),
+    endsAt: end.toISOString(),
+    appliedOn: dateFromNow(-1),
+    expectedAttendance: 3000,
+    guardsRequired: 30,
+    securityMode: 'SERVICE_COMPANY',
+    contactName: '赵敏',
+    contactPhone: '13904270001',
+    plan: { posts: '入口安检20人，场内巡逻10人', emergencyPlan: '设医疗点两处' },
+    ...overrides,
+  };
+}
+
+export async function unitIdOf(t: TestApp, username: string): Promise<string> {
+  const [row] = await t.sql(`SELECT unit_id FROM users WHERE username = $1`, [username]);
+  return row.unit_id;
+}

@@ -1,0 +1,316 @@
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { activityInput, CREATE_ACTIVITY, createCompany, dateFromNow, guardsOf, unitIdOf } from './fixtures.int-helpers';
+
+const SUGGEST = /* GraphQL */ `
+  query ($id: ID!) {
+    candidateSuggestions(activityId: $id) {
+      guardsNeeded qualifiedCount minAge maxAge
+      weights { key label weight share rule }
+      items {
+        companyId companyName qualified rank score eligibleGuards guardsNeeded recommended
+        parts { key label weight raw measure normalized points }
+        exclusions { code message }
+      }
+    }
+  }
+`;
+const RECOMMEND = /* GraphQL */ `
+  mutation ($id: ID!, $ids: [ID!]!, $j: String) {
+    recommendCandidates(activityId: $id, companyIds: $ids, justification: $j) { id status recommendationShortfall warnings { code } }
+  }
+`;
+const COMPARE = /* GraphQL */ `
+  query ($id: ID!) {
+    candidateComparison(activityId: $id) {
+      canSelect
+      weights { key weight share }
+      candidates { companyId companyName rank score quote selected }
+      rows { key label group higherIsBetter cells { companyId display value best } }
+    }
+  }
+`;
+const QUOTE = /* GraphQL */ `
+  mutation ($id: ID!, $c: ID!, $amount: Float!, $note: String) { submitQuote(activityId: $id, companyId: $c, amount: $amount, note: $note) { companyId quote } }
+`;
+const SELECT = /* GraphQL */ `
+  mutation ($id: ID!, $c: ID!, $reason: String!) { selectCompany(activityId: $id, companyId: $c, reason: $reason) { id status selectedCompanyId } }
+`;
+const GET = /* GraphQL */ `query ($id: ID!) { activity(id: $id) { id status selectedCompany { id name } candidates { companyId } } }`;
+const LIST = /* GraphQL */ `query { activities(page: { pageSize: 500 }) { total items { id } } }`;
+const REPORT = /* GraphQL */ `mutation ($id: ID!) { reportActivity(id: $id) { id } }`;
+const APPROVE = /* GraphQL */ `mutation ($id: ID!) { approveActivity(id: $id, approved: true, note: "同意") { id status } }`;
+const SETTINGS = /* GraphQL */ `mutation ($changes: [SettingChangeInput!]!) { updateSettings(changes: $changes) { key value } }`;
+
+interface Suggestion {
+  companyId: string;
+  companyName: string;
+  qualified: boolean;
+  rank: number | null;
+  score: number;
+  eligibleGuards: number;
+  parts: { key: string; weight: number; normalized: number; points: number }[];
+  exclusions: { code: string; message: string }[];
+}
+
+describe('recommendation, comparison and selection', () => {
+  let t: TestApp;
+  const c: Record<string, string> = {};
+  let baoan: TestClient;
+  let organizer1: TestClient;
+  const licenceShort = dateFromNow(20);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    // Activity on day +40 needing 20 guards → 24 with the 20% margin.
+    c.alpha = await createCompany(t, { name: '测试甲保安服务有限公司', district: 'DAWA', guards: [{ count: 60, age: 30 }], username: 'ctest_alpha' });
+    c.beta = await createCompany(t, { name: '测试乙保安服务有限公司', guards: [{ count: 30, age: 50 }], username: 'ctest_beta' });
+    c.gamma = await createCompany(t, { name: '测试丙保安服务有限公司', guards: [{ count: 40, age: 40 }] });
+    c.delta = await createCompany(t, { name: '测试丁保安服务有限公司', guards: [{ count: 30, age: 35 }] });
+    c.suspended = await createCompany(t, {
+      name: '测试停业保安服务有限公司',
+      status: 'SUSPENDED',
+      statusReason: '整改期间',
+      guards: [{ count: 50, age: 30 }],
+    });
+    c.licence = await createCompany(t, { name: '测试证照保安服务有限公司', licenseExpiry: licenceShort, guards: [{ count: 50, age: 30 }] });
+    c.small = await createCompany(t, { name: '测试小保安服务有限公司', guards: [{ count: 10, age: 30 }] });
+    c.old = await createCompany(t, { name: '测试老龄保安服务有限公司', guards: [{ count: 10, age: 30 }, { count: 40, age: 58 }] });
+    c.nocert = await createCompany(t, { name: '测试无证保安服务有限公司', guards: [{ count: 40, age: 30, certificate: false }] });
+    c.revoked = await createCompany(t, { name: '测试吊销保安服务有限公司', guards: [{ count: 30, age: 30 }] });
+    c.failed = await createCompany(t, { name: '测试审核保安服务有限公司', guards: [{ count: 30, age: 30 }] });
+    c.serious = await createCompany(t, { name: '测试问题保安服务有限公司', guards: [{ count: 50, age: 30 }] });
+    c.poor = await createCompany(t, { name: '测试资本保安服务有限公司', capital: 500_000, guards: [{ count: 50, age: 30 }] });
+
+    // 10 of 30 revoked within 3 years → 20 eligible < 24.
+    for (const g of await guardsOf(t, c.revoked, 10)) {
+      await t.sql(`INSERT INTO certificate_revocations (id_number, revoked_on, reason) VALUES ($1, $2, '违规')`, [g.id_number, dateFromNow(-400)]);
+    }
+    // 10 of 30 FAILED in vetting recently (on some earlier activity) → 20 eligible.
+    const [{ id: pastActivity }] = await t.sql(`SELECT id FROM activities LIMIT 1`).then(async (rows) =>
+      rows.length ? rows : [{ id: await makeBareActivity() }],
+    );
+    for (const g of await guardsOf(t, c.failed, 10)) {
+      await t.sql(
+        `INSERT INTO roster_entries (activity_id, guard_id, company_id, decision, decided_at, state)
+         VALUES ($1, $2, $3, 'FAILED', now() - interval '10 days', 'REMOVED')`,
+        [pastActivity, g.id, c.failed],
+      );
+    }
+    // An unresolved serious finding.
+    await t.sql(
+      `INSERT INTO findings (inspection_id, activity_id, company_id, item, serious, recorded_by, recorded_at)
+       VALUES (gen_random_uuid(), $1, $2, 'UNVETTED_ON_DUTY', true, (SELECT id FROM users WHERE username = 'baoan'), now())`,
+      [pastActivity, c.serious],
+    );
+    baoan = await t.login('baoan');
+    organizer1 = await t.login('organizer1');
+  });
+  afterAll(() => t?.close());
+
+  async function makeBareActivity(): Promise<string> {
+    const dawa = await t.login('dawa');
+    return expectData(await dawa.gql(CREATE_ACTIVITY, { input: activityInput() })).createActivity.id;
+  }
+
+  /** An APPROVED activity of organizer1 in DAWA, day +40, 20 guards. */
+  async function approved(overrides: Record<string, unknown> = {}): Promise<string> {
+    const dawa = await t.login('dawa');
+    const organizerUnitId = await unitIdOf(t, 'organizer1');
+    const a = expectData(
+      await dawa.gql(CREATE_ACTIVITY, { input: activityInput({ organizerUnitId, guardsRequired: 20, ...overrides }) }),
+    ).createActivity;
+    expectData(await dawa.gql(REPORT, { id: a.id }));
+    const leader = await t.login('leader');
+    expectData(await leader.gql(APPROVE, { id: a.id }));
+    return a.id;
+  }
+
+  async function suggestions(id: string) {
+    const data = expectData(await baoan.gql(SUGGEST, { id })).candidateSuggestions;
+    const mine = (data.items as Suggestion[]).filter((i) => Object.values(c).includes(i.companyId));
+    return { data, mine, by: (key: string) => mine.find((i) => i.companyId === c[key])! };
+  }
+
+  it('ranks every company: the qualified first by score, each part shown; weights visible', async () => {
+    const id = await approved();
+    const { data, mine, by } = await suggestions(id);
+    expect(data.guardsNeeded).toBe(24);
+    expect(data.maxAge).toBe(55);
+    expect(data.weights.map((w: { key: string }) => w.key)).toEqual(['capacity', 'age', 'performance', 'experience', 'locality']);
+    expect(mine.filter((i) => i.qualified).map((i) => i.companyId).sort()).toEqual([c.alpha, c.beta, c.gamma, c.delta].sort());
+    // Qualified before unqualified, by score.
+    const qualifiedIdx = data.items.map((i: Suggestion) => i.qualified);
+    expect(qualifiedIdx.indexOf(false)).toBeGreaterThan(qualifiedIdx.lastIndexOf(true));
+    const q = data.items.filter((i: Suggestion) => i.qualified);
+    for (let i = 1; i < q.length; i++) expect(q[i - 1].score).toBeGreaterThanOrEqual(q[i].score);
+    // Alpha: same district, most headroom, young → first of mine.
+    const alpha = by('alpha');
+    expect(alpha.parts).toHaveLength(5);
+    const sum = alpha.parts.reduce((s, p) => s + p.points, 0);
+    expect(Math.abs(sum - alpha.score)).toBeLessThan(0.3);
+    expect(alpha.parts.find((p) => p.key === 'locality')!.normalized).toBe(100);
+    expect(alpha.parts.find((p) => p.key === 'capacity')!.normalized).toBe(100); // 60 vs 24: > double
+    expect(by('beta').parts.find((p) => p.key === 'age')!.normalized).toBe(0); // all 50 years old
+    expect(alpha.score).toBeGreaterThan(by('beta').score);
+  });
+
+  it('gives every reason a company is out', async () => {
+    const id = await approved();
+    const { by } = await suggestions(id);
+    const codes = (key: string) => by(key).exclusions.map((e) => e.code);
+    expect(codes('suspended')).toEqual(['NOT_ACTIVE']);
+    expect(by('suspended').exclusions[0].message).toContain('暂停');
+    expect(codes('licence')).toEqual(['LICENSE_EXPIRES']);
+    expect(by('licence').exclusions[0].message).toContain(`许可证 ${licenceShort} 到期`);
+    expect(codes('small')).toEqual(['TOO_FEW_GUARDS']);
+    expect(by('small').exclusions[0].message).toContain('10人，少于所需24人');
+    expect(codes('old')).toEqual(['TOO_FEW_GUARDS']);
+    expect(by('old').exclusions[0].message).toContain('年龄不在18–55岁40人');
+    expect(by('nocert').exclusions[0].message).toContain('无保安员证40人');
+    expect(by('revoked').exclusions[0].message).toContain('保安员证被吊销10人');
+    expect(by('failed').exclusions[0].message).toContain('天内审核不通过10人');
+    expect(codes('serious')).toEqual(['SERIOUS_FINDING']);
+    expect(codes('poor')).toEqual(['CAPITAL']);
+    for (const key of ['suspended', 'licence', 'small', 'old', 'nocert', 'revoked', 'failed', 'serious', 'poor']) {
+      expect(by(key).qualified).toBe(false);
+      expect(by(key).rank).toBeNull();
+    }
+  });
+
+  it('a per-activity age limit and the settings change eligibility and the score', async () => {
+    const id = await approved({ ageLimit: 60 });
+    const { by } = await suggestions(id);
+    expect(by('old').qualified).toBe(true); // 58-year-olds allowed up to 60
+    expectData(await baoan.gql(SETTINGS, { changes: [{ key: 'recommendation.weight.locality', value: 0 }] }));
+    const after = await suggestions(id);
+    expect(after.by('alpha').parts.find((p) => p.key === 'locality')!.points).toBe(0);
+    expectData(await baoan.gql(SETTINGS, { changes: [{ key: 'recommendation.weight.locality', value: 0.1 }] }));
+    const audit = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Settings'`);
+    expect(audit[0].n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('who may see suggestions and recommend', async () => {
+    const id = await approved();
+    for (const username of ['organizer1', 'dawa', 'dahuo']) {
+      expectErrorCode(await (await t.login(username)).gql(SUGGEST, { id }), 'FORBIDDEN');
+    }
+    expectData(await (await t.login('office')).gql(SUGGEST, { id }));
+    expectData(await (await t.login('leader')).gql(SUGGEST, { id }));
+    for (const username of ['office', 'leader', 'dawa', 'organizer1']) {
+      expectErrorCode(
+        await (await t.login(username)).gql(RECOMMEND, { id, ids: [c.alpha, c.beta, c.gamma] }),
+        'FORBIDDEN',
+      );
+    }
+  });
+
+  it('needs at least 3, or a written justification; refuses unqualified companies naming why', async () => {
+    const id = await approved();
+    const two = expectErrorCode(await baoan.gql(RECOMMEND, { id, ids: [c.alpha, c.beta] }), 'BAD_USER_INPUT');
+    expect(two.extensions!.fields![0].field).toBe('justification');
+    const bad = expectErrorCode(await baoan.gql(RECOMMEND, { id, ids: [c.alpha, c.beta, c.licence] }), 'BAD_USER_INPUT');
+    expect(bad.message).toContain('测试证照保安服务有限公司不具备推荐资格');
+    expect(bad.message).toContain(`许可证 ${licenceShort} 到期`);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM activity_candidates WHERE activity_id = $1`, [id]))[0].n).toBe(0);
+    expect((await t.sql(`SELECT status FROM activities WHERE id = $1`, [id]))[0].status).toBe('APPROVED');
+
+    const withNote = await approved();
+    const res = expectData(await baoan.gql(RECOMMEND, { id: withNote, ids: [c.alpha, c.beta], j: '本区符合规模的公司仅两家' }));
+    expect(res.recommendCandidates).toMatchObject({ status: 'CANDIDATES_RECOMMENDED', recommendationShortfall: true });
+    expect(res.recommendCandidates.warnings.map((w: { code: string }) => w.code)).toContain('RECOMMENDATION_SHORTFALL');
+  });
+
+  it('a self-recruited activity is refused recommendation with a clear message', async () => {
+    const id = await approved({ securityMode: 'SELF_RECRUITED' });
+    const err = expectErrorCode(await baoan.gql(SUGGEST, { id }), 'CONFLICT');
+    expect(err.message).toContain('自招保安单位');
+    expectErrorCode(await baoan.gql(RECOMMEND, { id, ids: [c.alpha, c.beta, c.gamma] }), 'CONFLICT');
+  });
+
+  it('recommend → compare → quote → select: the full path, with notifications and scope', async () => {
+    const id = await approved();
+    const res = expectData(await baoan.gql(RECOMMEND, { id, ids: [c.gamma, c.alpha, c.beta] }));
+    expect(res.recommendCandidates).toMatchObject({ status: 'CANDIDATES_RECOMMENDED', recommendationShortfall: false });
+    // Recommending again is an illegal transition.
+    expectErrorCode(await baoan.gql(RECOMMEND, { id, ids: [c.gamma, c.alpha, c.beta] }), 'CONFLICT');
+    const notified = await t.sql(`SELECT unit_id FROM notifications WHERE activity_id = $1 AND title LIKE '候选公司已推荐%'`, [id]);
+    const units = notified.map((n: { unit_id: string }) => n.unit_id);
+    expect(units).toContain(await unitIdOf(t, 'organizer1'));
+    expect(units).toContain(await unitIdOf(t, 'office'));
+
+    const cmp = expectData(await organizer1.gql(COMPARE, { id })).candidateComparison;
+    expect(cmp.canSelect).toBe(true);
+    expect(cmp.candidates.map((x: { companyId: string }) => x.companyId)).toEqual([c.alpha, c.gamma, c.beta]);
+    expect(cmp.weights).toHaveLength(5);
+    const keys = cmp.rows.map((r: { key: string }) => r.key);
+    expect(keys).toEqual(expect.arrayContaining([
+      'license', 'eligibleGuards', 'youngShare', 'activitiesServed', 'findingsPer100', 'vettingFailureRate', 'score',
+      'part.capacity', 'part.age', 'part.performance', 'part.experience', 'part.locality', 'quote',
+    ]));
+    const row = (key: string) => cmp.rows.find((r: { key: string }) => r.key === key);
+    expect(row('eligibleGuards').cells.find((x: { best: boolean }) => x.best).companyId).toBe(c.alpha);
+    expect(row('score').cells.filter((x: { best: boolean }) => x.best).map((x: { companyId: string }) => x.companyId)).toEqual([c.alpha]);
+
+    // Police recommend, never choose.
+    for (const username of ['baoan', 'leader', 'office', 'dawa']) {
+      expectErrorCode(await (await t.login(username)).gql(SELECT, { id, c: c.alpha, reason: '指定' }), 'FORBIDDEN');
+      expectErrorCode(await (await t.login(username)).gql(QUOTE, { id, c: c.alpha, amount: 1 }), 'FORBIDDEN');
+    }
+    // Another organizer cannot see, quote or select.
+    const organizer2 = await t.login('organizer2');
+    expectErrorCode(await organizer2.gql(COMPARE, { id }), 'NOT_FOUND');
+    expectErrorCode(await organizer2.gql(SELECT, { id, c: c.alpha, reason: '试试' }), 'NOT_FOUND');
+
+    expectErrorCode(await organizer1.gql(QUOTE, { id, c: c.alpha, amount: -5 }), 'BAD_USER_INPUT');
+    expectErrorCode(await organizer1.gql(QUOTE, { id, c: c.delta, amount: 100 }), 'NOT_FOUND');
+    expectData(await organizer1.gql(QUOTE, { id, c: c.alpha, amount: 120000 }));
+    expectData(await organizer1.gql(QUOTE, { id, c: c.gamma, amount: 98000, note: '含交通' }));
+    expectData(await organizer1.gql(QUOTE, { id, c: c.beta, amount: 105000.5 }));
+    const quoted = expectData(await organizer1.gql(COMPARE, { id })).candidateComparison;
+    const quoteRow = quoted.rows.find((r: { key: string }) => r.key === 'quote');
+    expect(quoteRow.cells.find((x: { best: boolean }) => x.best).companyId).toBe(c.gamma);
+    expect(quoteRow.higherIsBetter).toBe(false);
+
+    expectErrorCode(await organizer1.gql(SELECT, { id, c: c.alpha, reason: '' }), 'BAD_USER_INPUT');
+    expectErrorCode(await organizer1.gql(SELECT, { id, c: c.delta, reason: '不是候选' }), 'NOT_FOUND');
+    const selected = expectData(await organizer1.gql(SELECT, { id, c: c.alpha, reason: '人员充足、属地、报价合理' }));
+    expect(selected.selectCompany).toMatchObject({ status: 'COMPANY_SELECTED', selectedCompanyId: c.alpha });
+    expectErrorCode(await organizer1.gql(SELECT, { id, c: c.beta, reason: '改选' }), 'CONFLICT');
+    expectErrorCode(await organizer1.gql(QUOTE, { id, c: c.beta, amount: 1 }), 'CONFLICT');
+
+    const toCompany = await t.sql(`SELECT title FROM notifications WHERE activity_id = $1 AND unit_id = $2`, [id, c.alpha]);
+    expect(toCompany.map((n: { title: string }) => n.title)).toContain(`遴选结果：测试音乐节`);
+    const toDetachment = await t.sql(
+      `SELECT 1 FROM notifications WHERE activity_id = $1 AND unit_id = $2 AND title LIKE '遴选结果%'`,
+      [id, await unitIdOf(t, 'baoan')],
+    );
+    expect(toDetachment).toHaveLength(1);
+    const audit = await t.sql(`SELECT summary FROM audit_log WHERE entity_id = $1 ORDER BY id`, [id]);
+    expect(audit.map((a: { summary: string }) => a.summary).join('\n')).toContain('已遴选');
+
+    // The chosen company sees its assignment; another company does not.
+    const alphaUser = await t.login('ctest_alpha');
+    const got = expectData(await alphaUser.gql(GET, { id })).activity;
+    expect(got.selectedCompany.name).toBe('测试甲保安服务有限公司');
+    expect(got.candidates).toEqual([]); // other candidates' quotes are not the company's business
+    expect(expectData(await alphaUser.gql(LIST)).activities.items.map((x: { id: string }) => x.id)).toContain(id);
+    const betaUser = await t.login('ctest_beta');
+    expectErrorCode(await betaUser.gql(GET, { id }), 'NOT_FOUND');
+    expect(expectData(await betaUser.gql(LIST)).activities.items.map((x: { id: string }) => x.id)).not.toContain(id);
+    expectErrorCode(await alphaUser.gql(COMPARE, { id }), 'FORBIDDEN');
+  });
+
+  it('two organizers’ clicks at once: one selection wins, the other gets CONFLICT', async () => {
+    const id = await approved();
+    expectData(await baoan.gql(RECOMMEND, { id, ids: [c.alpha, c.beta, c.gamma] }));
+    const other = await t.login('organizer1');
+    const results = await Promise.all([
+      organizer1.gql(SELECT, { id, c: c.alpha, reason: '甲' }),
+      other.gql(SELECT, { id, c: c.beta, reason: '乙' }),
+    ]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
+    const transitions = await t.sql(`SELECT count(*)::int AS n FROM activity_transitions WHERE activity_id = $1 AND to_status = 'COMPANY_SELECTED'`, [id]);
+    expect(transitions[0].n).toBe(1);
+  });
+});

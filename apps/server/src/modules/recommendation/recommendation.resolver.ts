@@ -1,0 +1,56 @@
+import { Role } from '@evs/schema';
+import { Arg, Authorized, Ctx, Float, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { actorOf, AppContext } from '../../common/context';
+import { ActivityType } from '../activities/activity.types';
+import { CandidateComparisonType, CandidateSuggestionsType, CandidateType } from './recommendation.types';
+
+const { LEADER, OFFICE, SECURITY_DETACHMENT, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER } = Role;
+
+@Resolver()
+export class RecommendationResolver {
+  @Authorized(SECURITY_DETACHMENT, OFFICE, LEADER)
+  @Query(() => CandidateSuggestionsType, { description: '候选推荐：全部保安服务公司的资格、得分（逐项）与不具备资格的原因' })
+  candidateSuggestions(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string) {
+    return ctx.services.recommendation.suggestions(actorOf(ctx), activityId);
+  }
+
+  @Authorized(SECURITY_DETACHMENT)
+  @Mutation(() => ActivityType, { description: '推荐候选公司：不少于3家；不足3家须书面说明' })
+  recommendCandidates(
+    @Ctx() ctx: AppContext,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('companyIds', () => [ID]) companyIds: string[],
+    @Arg('justification', () => String, { nullable: true }) justification?: string,
+  ) {
+    return ctx.services.recommendation.recommend(actorOf(ctx), activityId, companyIds, justification, ctx.requestId);
+  }
+
+  @Authorized(ORGANIZER, SECURITY_DETACHMENT, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU)
+  @Query(() => CandidateComparisonType, { description: '候选比选：候选公司为列、指标为行，每行最优值标出' })
+  candidateComparison(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string) {
+    return ctx.services.recommendation.comparison(actorOf(ctx), activityId);
+  }
+
+  @Authorized(ORGANIZER)
+  @Mutation(() => CandidateType, { description: '主办单位填报候选公司报价（元）' })
+  submitQuote(
+    @Ctx() ctx: AppContext,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('companyId', () => ID) companyId: string,
+    @Arg('amount', () => Float) amount: number,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ) {
+    return ctx.services.recommendation.submitQuote(actorOf(ctx), activityId, companyId, amount, note, ctx.requestId);
+  }
+
+  @Authorized(ORGANIZER)
+  @Mutation(() => ActivityType, { description: '主办单位遴选一家候选公司（须写明理由）；公安机关只推荐、不指定' })
+  selectCompany(
+    @Ctx() ctx: AppContext,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('companyId', () => ID) companyId: string,
+    @Arg('reason') reason: string,
+  ) {
+    return ctx.services.recommendation.select(actorOf(ctx), activityId, companyId, reason, ctx.requestId);
+  }
+}

@@ -1,0 +1,536 @@
+import { ActivityStatus, AuditAction, CompanyStatus, companyStatusLabels, District, Role, SecurityMode, UnitKind } from '@evs/schema';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../../common/context';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { localDate, toActivityType } from '../activities/activity.derive';
+import { ActivityEntity } from '../activities/activity.entity';
+import { assertCanViewActivity } from '../activities/activity.policy';
+import { ActivityService } from '../activities/activity.service';
+import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
+import { AuditService } from '../audit/audit.service';
+import { loadPerformance } from '../companies/performance';
+import { SettingValues } from '../settings/settings.defaults';
+import { SettingsService } from '../settings/settings.service';
+import { UnitsService } from '../units/units.service';
+import { CandidateEntity } from './candidate.entity';
+import {
+  CandidateComparisonType,
+  CandidateSuggestionsType,
+  CandidateSuggestionType,
+  CandidateType,
+  ComparisonCellType,
+  ComparisonRowType,
+  ExclusionReasonType,
+  ScoreWeightType,
+} from './recommendation.types';
+import { guardsNeeded, round1, SCORE_PART_KEYS, scorePartLabels, scorePartRules, scoreParts, Weights, YOUNG_AGE } from './scoring';
+
+const MIN_CANDIDATES = 3;
+const MIN_CAPITAL = 1_000_000;
+
+interface MeasureRow {
+  id: string;
+  name: string;
+  district: District;
+  status: CompanyStatus;
+  status_reason: string | null;
+  license_expiry: string;
+  registered_capital: string;
+  on_register: number;
+  eligible: number;
+  young: number;
+  avg_age: number | null;
+  no_cert: number;
+  age_out: number;
+  revoked: number;
+  failed: number;
+  similar: number;
+}
+
+export function weightsOf(s: SettingValues): Weights {
+  return {
+    capacity: s['recommendation.weight.capacity'],
+    age: s['recommendation.weight.age'],
+    performance: s['recommendation.weight.performance'],
+    experience: s['recommendation.weight.experience'],
+    locality: s['recommendation.weight.locality'],
+  };
+}
+
+export function weightTypes(w: Weights): ScoreWeightType[] {
+  const total = SCORE_PART_KEYS.reduce((s, k) => s + Math.max(0, w[k]), 0) || 1;
+  return SCORE_PART_KEYS.map((key) => ({
+    key,
+    label: scorePartLabels[key],
+    weight: w[key],
+    share: Math.round((Math.max(0, w[key]) / total) * 1000) / 1000,
+    rule: scorePartRules[key],
+  }));
+}
+
+/**
+ * Ranks every company for an activity (SPEC §4) with three SQL statements over all companies at
+ * once (eligible guards and exclusion figures; performance; existing candidates), whatever the
+ * number of companies and guards.
+ */
+export async function computeSuggestions(
+  m: EntityManager,
+  a: ActivityEntity,
+  s: SettingValues,
+): Promise<CandidateSuggestionsType> {
+  const startDate = localDate(a.startsAt);
+  const endDate = localDate(a.endsAt);
+  const minAge = s['guard.minAge'];
+  const maxAge = a.ageLimit ?? s['guard.maxAge'];
+  const margin = s['recommendation.capacityMargin'];
+  const needed = guardsNeeded(a.guardsRequired, margin);
+  const reuseDays = s['vetting.reuseWindowDays'];
+  const rows: MeasureRow[] = await m.query(
+    `WITH rev AS (
+       SELECT id_number FROM certificate_revocations
+       GROUP BY id_number
+       HAVING count(*) >= 2 OR max(revoked_on) > ($1::date - interval '3 years')),
+     failed AS (
+       SELECT DISTINCT p.id_number FROM roster_entries r JOIN guards p ON p.id = r.guard_id
+       WHERE r.decision = 'FAILED' AND r.decided_at >= now() - make_interval(days => $4::int)),
+     g AS (
+       SELECT g.company_id,
+              g.certificate_no IS NOT NULL AS has_cert,
+              (g.birth_date <= ($1::date - make_interval(years => $2::int))
+                 AND g.birth_date > ($1::date - make_interval(years => $3::int + 1))) AS age_ok,
+              rev.id_number IS NOT NULL AS revoked,
+              failed.id_number IS NOT NULL AS failed,
+              date_part('year', age($1::date, g.birth_date))::int AS age
+       FROM guards g
+       LEFT JOIN rev ON rev.id_number = g.id_number
+       LEFT JOIN failed ON failed.id_number = g.id_number
+       WHERE g.status = 'ACTIVE'),
+     ge AS (
+       SELECT company_id, count(*)::int AS on_register,
+              count(*) FILTER (WHERE e)::int AS eligible,
+              count(*) FILTER (WHERE e AND age < $6::int)::int AS young,
+              (avg(age) FILTER (WHERE e))::float8 AS avg_age,
+              count(*) FILTER (WHERE NOT has_cert)::int AS no_cert,
+              count(*) FILTER (WHERE NOT age_ok)::int AS age_out,
+              count(*) FILTER (WHERE revoked)::int AS revoked,
+              count(*) FILTER (WHERE failed)::int AS failed
+       FROM (SELECT *, (has_cert AND age_ok AND NOT revoked AND NOT failed) AS e FROM g) x
+       GROUP BY company_id),
+     sim AS (
+       SELECT selected_company_id AS company_id, count(*)::int AS similar
+       FROM activities
+       WHERE status = 'CLOSED' AND selected_company_id IS NOT NULL AND id <> $7::uuid
+         AND guards_required BETWEEN $5::int * 0.5 AND $5::int * 1.5
+       GROUP BY selected_company_id)
+     SELECT c.id, c.name, c.district, c.status, c.status_reason, c.license_expiry::text AS license_expiry,
+            c.registered_capital,
+            COALESCE(ge.on_register, 0) AS on_register, COALESCE(ge.eligible, 0) AS eligible,
+            COALESCE(ge.young, 0) AS young, ge.avg_age,
+            COALESCE(ge.no_cert, 0) AS no_cert, COALESCE(ge.age_out, 0) AS age_out,
+            COALESCE(ge.revoked, 0) AS revoked, COALESCE(ge.failed, 0) AS failed,
+            COALESCE(sim.similar, 0) AS similar
+     FROM companies c
+     LEFT JOIN ge ON ge.company_id = c.id
+     LEFT JOIN sim ON sim.company_id = c.id`,
+    [startDate, minAge, maxAge, reuseDays, a.guardsRequired, YOUNG_AGE, a.id],
+  );
+  const ids = rows.map((r) => r.id);
+  const performance = await loadPerformance(m, ids);
+  const seriousRows: { company_id: string; n: number }[] = ids.length
+    ? await m.query(
+        `SELECT company_id, count(*)::int AS n FROM findings
+          WHERE serious AND corrected_at IS NULL AND company_id IS NOT NULL GROUP BY company_id`,
+      )
+    : [];
+  const serious = new Map(seriousRows.map((r) => [r.company_id, r.n]));
+  const existing = new Set(
+    (await m.find(CandidateEntity, { select: { companyId: true }, where: { activityId: a.id } })).map((c) => c.companyId),
+  );
+  const weights = weightsOf(s);
+
+  const items: CandidateSuggestionType[] = rows.map((r) => {
+    const perf = performance.get(r.id);
+    const eligible = Number(r.eligible);
+    const exclusions: ExclusionReasonType[] = [];
+    if (r.status !== CompanyStatus.ACTIVE) {
+      exclusions.push({
+        code: 'NOT_ACTIVE',
+        message: `公司状态为“${companyStatusLabels[r.status]}”${r.status_reason ? `（${r.status_reason}）` : ''}`,
+      });
+    }
+    if (r.license_expiry < endDate) {
+      exclusions.push({
+        code: 'LICENSE_EXPIRES',
+        message: `许可证 ${r.license_expiry} 到期，早于活动结束日 ${endDate}`,
+      });
+    }
+    if (Number(r.registered_capital) < MIN_CAPITAL) {
+      exclusions.push({ code: 'CAPITAL', message: `注册资本${Number(r.registered_capital) / 10_000}万元，低于条例第八条要求的100万元` });
+    }
+    if (eligible < needed) {
+      const why = [
+        Number(r.no_cert) ? `无保安员证${r.no_cert}人` : null,
+        Number(r.age_out) ? `年龄不在${minAge}–${maxAge}岁${r.age_out}人` : null,
+        Number(r.revoked) ? `保安员证被吊销${r.revoked}人` : null,
+        Number(r.failed) ? `${reuseDays}天内审核不通过${r.failed}人` : null,
+      ].filter(Boolean);
+      exclusions.push({
+        code: 'TOO_FEW_GUARDS',
+        message: `活动当日符合条件的保安员${eligible}人，少于所需${needed}人（${a.guardsRequired}人×${round1((1 + margin) * 100) / 100}）；在职${r.on_register}人${why.length ? `，其中${why.join('、')}` : ''}`,
+      });
+    }
+    const openSerious = serious.get(r.id) ?? 0;
+    if (openSerious > 0) {
+      exclusions.push({ code: 'SERIOUS_FINDING', message: `有${openSerious}项严重问题尚未纠正` });
+    }
+    const { parts, score } = scoreParts(
+      {
+        eligibleGuards: eligible,
+        guardsNeeded: needed,
+        youngEligible: Number(r.young),
+        averageEligibleAge: r.avg_age === null ? null : Number(r.avg_age),
+        performanceScore: perf?.score ?? 70,
+        performanceHasHistory: perf?.hasHistory ?? false,
+        findingsPer100: perf?.findingsPer100 ?? null,
+        vettingFailureRate: perf?.vettingFailureRate ?? null,
+        averageRating: perf?.averageRating ?? null,
+        similarActivities: Number(r.similar),
+        sameDistrict: r.district === a.district,
+      },
+      weights,
+    );
+    return {
+      companyId: r.id,
+      companyName: r.name,
+      district: r.district,
+      status: r.status,
+      licenseExpiry: r.license_expiry,
+      qualified: exclusions.length === 0,
+      rank: null,
+      score,
+      parts,
+      exclusions,
+      guardsOnRegister: Number(r.on_register),
+      eligibleGuards: eligible,
+      guardsNeeded: needed,
+      averageAge: r.avg_age === null ? null : round1(Number(r.avg_age)),
+      youngShare: eligible > 0 ? Math.round((Number(r.young) / eligible) * 1000) / 1000 : 0,
+      activitiesServed: perf?.closedActivities ?? 0,
+      similarActivities: Number(r.similar),
+      findingsPer100: perf?.findingsPer100 ?? null,
+      vettingFailureRate: perf?.vettingFailureRate ?? null,
+      averageRating: perf?.averageRating ?? null,
+      recommended: existing.has(r.id),
+    };
+  });
+  items.sort(
+    (x, y) =>
+      Number(y.qualified) - Number(x.qualified) ||
+      y.score - x.score ||
+      y.eligibleGuards - x.eligibleGuards ||
+      x.companyName.localeCompare(y.companyName, 'zh-CN'),
+  );
+  let rank = 0;
+  for (const it of items) if (it.qualified) it.rank = ++rank;
+  return {
+    activityId: a.id,
+    guardsRequired: a.guardsRequired,
+    capacityMargin: margin,
+    guardsNeeded: needed,
+    minAge,
+    maxAge,
+    reuseWindowDays: reuseDays,
+    weights: weightTypes(weights),
+    qualifiedCount: rank,
+    items,
+  };
+}
+
+const selfRecruitedRefusal = () =>
+  conflict('本活动为自招保安单位，不推荐、不遴选保安服务公司；批示后由主办单位直接报送保安员名单进行背景审核');
+
+function snapshotOf(c: CandidateEntity): CandidateSuggestionType {
+  return c.scoreParts as CandidateSuggestionType;
+}
+
+function toCandidateType(c: CandidateEntity, a: ActivityEntity): CandidateType {
+  return {
+    activityId: c.activityId,
+    companyId: c.companyId,
+    companyName: snapshotOf(c).companyName,
+    rank: c.rank,
+    score: Number(c.score),
+    quote: c.quote === null ? null : Number(c.quote),
+    quoteNote: c.quoteNote,
+    quotedAt: c.quotedAt,
+    selected: a.selectedCompanyId === c.companyId,
+  };
+}
+
+/** Marks the best cell(s) of a row, when the values differ at all. */
+function markBest(cells: ComparisonCellType[], higherIsBetter: boolean): ComparisonCellType[] {
+  const values = cells.map((c) => c.value).filter((v): v is number => v !== null);
+  if (values.length === 0 || (values.length === cells.length && new Set(values).size === 1)) return cells;
+  const best = higherIsBetter ? Math.max(...values) : Math.min(...values);
+  return cells.map((c) => ({ ...c, best: c.value === best }));
+}
+
+export class RecommendationService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+    private readonly units: UnitsService,
+    private readonly lifecycle: ActivityLifecycle,
+    private readonly activities: ActivityService,
+  ) {}
+
+  async suggestions(actor: Actor, activityId: string): Promise<CandidateSuggestionsType> {
+    const a = await this.activities.getEntity(actor, activityId);
+    if (a.securityMode === SecurityMode.SELF_RECRUITED) throw selfRecruitedRefusal();
+    return computeSuggestions(this.ds.manager, a, await this.settings.all());
+  }
+
+  async candidates(actor: Actor, a: ActivityEntity): Promise<CandidateType[]> {
+    if (actor.role === Role.COMPANY) return [];
+    const rows = await this.ds.getRepository(CandidateEntity).find({ where: { activityId: a.id }, order: { rank: 'ASC' } });
+    return rows.map((c) => toCandidateType(c, a));
+  }
+
+  async recommend(actor: Actor, activityId: string, companyIds: string[], justification: string | null | undefined, requestId?: string) {
+    const ids = [...new Set(companyIds)];
+    if (ids.length === 0) throw badInput('请至少选择一家候选公司', [{ field: 'companyIds', message: '请至少选择一家候选公司' }]);
+    const note = justification?.trim() || null;
+    if (ids.length < MIN_CANDIDATES && !note) {
+      throw badInput(`推荐不足${MIN_CANDIDATES}家时须书面说明理由`, [
+        { field: 'justification', message: `推荐不足${MIN_CANDIDATES}家（${ids.length}家），请填写书面说明` },
+      ]);
+    }
+    const settings = await this.settings.all();
+    const recipients = [
+      ...(await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE)),
+    ];
+    const saved = await this.ds.transaction(async (m) => {
+      const a = await lockActivity(m, activityId);
+      assertCanViewActivity(actor, a);
+      if (a.securityMode === SecurityMode.SELF_RECRUITED) throw selfRecruitedRefusal();
+      if (a.status !== ActivityStatus.APPROVED) {
+        // Let the lifecycle word the refusal (CONFLICT) before any other check.
+        await this.lifecycle.transition(m, { activity: a, to: ActivityStatus.CANDIDATES_RECOMMENDED, actor });
+      }
+      const all = await computeSuggestions(m, a, settings);
+      const byId = new Map(all.items.map((i) => [i.companyId, i]));
+      const problems = ids.map((id, i) => {
+        const s = byId.get(id);
+        if (!s) return { field: `companyIds.${i}`, message: `第${i + 1}家公司不存在` };
+        if (!s.qualified) return { field: `companyIds.${i}`, message: `${s.companyName}不具备推荐资格：${s.exclusions.map((e) => e.message).join('；')}` };
+        return null;
+      }).filter((p): p is { field: string; message: string } => p !== null);
+      if (problems.length) throw badInput(problems.map((p) => p.message).join('；'), problems);
+      const chosen = ids.map((id) => byId.get(id)!).sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0));
+      await m.insert(
+        CandidateEntity,
+        chosen.map((c, i) => ({
+          activityId: a.id,
+          companyId: c.companyId,
+          rank: i + 1,
+          score: c.score.toFixed(2),
+          scoreParts: { ...c, rank: i + 1, recommended: true },
+          recommendedBy: actor.id,
+        })),
+      );
+      const names = chosen.map((c) => c.companyName).join('、');
+      return this.lifecycle.transition(m, {
+        activity: a,
+        to: ActivityStatus.CANDIDATES_RECOMMENDED,
+        actor,
+        comment: `推荐候选${chosen.length}家：${names}${ids.length < MIN_CANDIDATES ? `（不足${MIN_CANDIDATES}家说明：${note}）` : ''}`,
+        patch: { recommendationJustification: ids.length < MIN_CANDIDATES ? note : null },
+        notify: {
+          unitIds: [...recipients, a.reporterUnitId, ...(a.organizerUnitId ? [a.organizerUnitId] : [])],
+          message: {
+            title: `候选公司已推荐：${a.name}`,
+            body: `保安管理支队为活动“${a.name}”推荐候选保安服务公司${chosen.length}家：${names}。请主办单位填报报价、比选并遴选一家。`,
+            link: `/comparison/${a.id}`,
+          },
+        },
+        requestId,
+      });
+    });
+    return this.activities.view(saved);
+  }
+
+  async comparison(actor: Actor, activityId: string): Promise<CandidateComparisonType> {
+    const a = await this.activities.getEntity(actor, activityId);
+    if (a.securityMode === SecurityMode.SELF_RECRUITED) throw selfRecruitedRefusal();
+    const settings = await this.settings.all();
+    const rows = await this.ds.getRepository(CandidateEntity).find({ where: { activityId: a.id }, order: { rank: 'ASC' } });
+    const licences: { id: string; license_expiry: string; status: CompanyStatus }[] = rows.length
+      ? await this.ds.query(`SELECT id, license_expiry::text AS license_expiry, status FROM companies WHERE id = ANY($1::uuid[])`, [
+          rows.map((r) => r.companyId),
+        ])
+      : [];
+    const licence = new Map(licences.map((l) => [l.id, l]));
+    const endDate = localDate(a.endsAt);
+    const snaps = rows.map(snapshotOf);
+    const cell = (i: number, display: string, value: number | null): ComparisonCellType => ({
+      companyId: rows[i].companyId,
+      display,
+      value,
+      best: false,
+    });
+    const row = (
+      key: string,
+      label: string,
+      group: string,
+      higherIsBetter: boolean,
+      f: (s: CandidateSuggestionType, i: number) => [string, number | null],
+      hint: string | null = null,
+    ): ComparisonRowType => ({
+      key,
+      label,
+      group,
+      higherIsBetter,
+      hint,
+      cells: markBest(snaps.map((s, i) => cell(i, ...f(s, i))), higherIsBetter),
+    });
+    const pct = (v: number | null) => (v === null ? '无记录' : `${round1(v * 100)}%`);
+    const table: ComparisonRowType[] = [
+      row('license', '许可证有效期', '资质', true, (s) => {
+        const l = licence.get(s.companyId);
+        const expiry = l?.license_expiry ?? s.licenseExpiry;
+        const days = Math.round((Date.parse(expiry) - Date.parse(endDate)) / 86_400_000);
+        return [`${expiry}（活动结束后${days >= 0 ? `${days}天` : '已过期'}）`, days];
+      }),
+      row('eligibleGuards', '活动当日可用保安员', '人员', true, (s) => [`${s.eligibleGuards}人（需${s.guardsNeeded}人）`, s.eligibleGuards]),
+      row('guardsOnRegister', '在职保安员', '人员', true, (s) => [`${s.guardsOnRegister}人`, s.guardsOnRegister]),
+      row('youngShare', `年龄结构（${YOUNG_AGE}岁以下占比）`, '人员', true, (s) => [
+        `${round1(s.youngShare * 100)}%，平均${s.averageAge ?? '—'}岁`,
+        s.youngShare,
+      ]),
+      row('activitiesServed', '已服务活动', '业绩', true, (s) => [`${s.activitiesServed}次（同规模${s.similarActivities}次）`, s.activitiesServed]),
+      row('findingsPer100', '每百名上岗保安员问题数', '业绩', false, (s) => [
+        s.findingsPer100 === null ? '无记录' : `${round1(s.findingsPer100)}起`,
+        s.findingsPer100,
+      ]),
+      row('vettingFailureRate', '审核不通过率', '业绩', false, (s) => [pct(s.vettingFailureRate), s.vettingFailureRate]),
+      row('averageRating', '活动总结评分（1–5）', '业绩', true, (s) => [
+        s.averageRating === null ? '无记录' : `${round1(s.averageRating)}分`,
+        s.averageRating,
+      ]),
+      row('score', '推荐得分（0–100）', '评分', true, (s) => [`${s.score}`, s.score]),
+      ...SCORE_PART_KEYS.map((key) =>
+        row(
+          `part.${key}`,
+          `　${scorePartLabels[key]}`,
+          '评分',
+          true,
+          (s) => {
+            const p = s.parts.find((x) => x.key === key);
+            return p ? [`${p.points}分（${p.raw}）`, p.points] : ['—', null];
+          },
+          scorePartRules[key],
+        ),
+      ),
+      row('quote', '报价（元）', '报价', false, (_s, i) => {
+        const q = rows[i].quote;
+        return q === null ? ['未报价', null] : [Number(q).toLocaleString('zh-CN', { minimumFractionDigits: 2 }), Number(q)];
+      }),
+    ];
+    return {
+      activity: toActivityType(a, settings),
+      weights: weightTypes(weightsOf(settings)),
+      candidates: rows.map((c) => toCandidateType(c, a)),
+      rows: table,
+      canSelect:
+        actor.role === Role.ORGANIZER && a.organizerUnitId === actor.unitId && a.status === ActivityStatus.CANDIDATES_RECOMMENDED,
+    };
+  }
+
+  private async organizerCandidate(m: EntityManager, actor: Actor, activityId: string, companyId: string) {
+    const a = await lockActivity(m, activityId);
+    assertCanViewActivity(actor, a);
+    if (actor.role !== Role.ORGANIZER || a.organizerUnitId !== actor.unitId) throw forbidden('只有本活动的主办单位可以填报报价和遴选');
+    if (a.securityMode === SecurityMode.SELF_RECRUITED) throw selfRecruitedRefusal();
+    const candidate = await m.findOneBy(CandidateEntity, { activityId, companyId });
+    if (!candidate) throw notFound('候选公司');
+    return { a, candidate };
+  }
+
+  async submitQuote(actor: Actor, activityId: string, companyId: string, amount: number, note: string | null | undefined, requestId?: string) {
+    if (!Number.isFinite(amount) || amount <= 0 || amount > 1e11) {
+      throw badInput('报价应为大于0的金额', [{ field: 'amount', message: '报价应为大于0的金额（元）' }]);
+    }
+    if (note && note.length > 500) throw badInput('报价说明不超过500字', [{ field: 'note', message: '报价说明不超过500字' }]);
+    return this.ds.transaction(async (m) => {
+      const { a, candidate } = await this.organizerCandidate(m, actor, activityId, companyId);
+      if (a.status !== ActivityStatus.CANDIDATES_RECOMMENDED) {
+        throw conflict('只能在遴选前填报报价');
+      }
+      const before = { ...candidate };
+      candidate.quote = amount.toFixed(2);
+      candidate.quoteNote = note?.trim() || null;
+      candidate.quotedAt = new Date();
+      await m.update(
+        CandidateEntity,
+        { activityId, companyId },
+        { quote: candidate.quote, quoteNote: candidate.quoteNote, quotedAt: candidate.quotedAt },
+      );
+      await this.audit.record(
+        m,
+        actor,
+        {
+          action: AuditAction.UPDATE,
+          entityType: 'Candidate',
+          entityId: activityId,
+          summary: `活动“${a.name}”：填报${snapshotOf(candidate).companyName}报价 ${candidate.quote} 元`,
+          before,
+          after: candidate,
+        },
+        requestId,
+      );
+      return toCandidateType(candidate, a);
+    });
+  }
+
+  async select(actor: Actor, activityId: string, companyId: string, reason: string, requestId?: string) {
+    const text = reason?.trim();
+    if (!text) throw badInput('遴选须写明理由', [{ field: 'reason', message: '请填写遴选理由' }]);
+    const settings = await this.settings.all();
+    const detachment = await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT);
+    const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
+    const saved = await this.ds.transaction(async (m) => {
+      const { a, candidate } = await this.organizerCandidate(m, actor, activityId, companyId);
+      if (a.status !== ActivityStatus.CANDIDATES_RECOMMENDED) {
+        await this.lifecycle.transition(m, { activity: a, to: ActivityStatus.COMPANY_SELECTED, actor });
+      }
+      // Qualifications may have lapsed since the recommendation (licence, suspension, findings).
+      const now = (await computeSuggestions(m, a, settings)).items.find((i) => i.companyId === companyId);
+      const lapsed = now?.exclusions.filter((e) => e.code !== 'TOO_FEW_GUARDS') ?? [];
+      if (lapsed.length) {
+        throw badInput(`${snapshotOf(candidate).companyName}目前不具备资格：${lapsed.map((e) => e.message).join('；')}`, [
+          { field: 'companyId', message: lapsed.map((e) => e.message).join('；') },
+        ]);
+      }
+      const name = snapshotOf(candidate).companyName;
+      return this.lifecycle.transition(m, {
+        activity: a,
+        to: ActivityStatus.COMPANY_SELECTED,
+        actor,
+        comment: `遴选${name}：${text}`,
+        patch: { selectedCompanyId: companyId, selectionReason: text },
+        notify: {
+          unitIds: [companyId, ...detachment, ...office, a.reporterUnitId],
+          message: {
+            title: `遴选结果：${a.name}`,
+            body: `主办单位${a.organizerName}遴选${name}承担活动“${a.name}”（${localDate(a.startsAt)}，${a.venue}）安保服务，需保安员${a.guardsRequired}人。请中选公司报送保安员名单进行背景审核。`,
+            link: `/activities/${a.id}`,
+          },
+        },
+        requestId,
+      });
+    });
+    return this.activities.view(saved);
+  }
+}
+
