@@ -1,0 +1,41 @@
+// Prints the JavaScript (gzip) a browser loads to show the login page and a role's home page,
+// following the Vite manifest's static imports (SPEC §8: first load < 500 KB gzip).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const dist = new URL('../dist/', import.meta.url).pathname;
+const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));
+const byFile = new Map(Object.entries(manifest).map(([k, v]) => [k, v]));
+
+function closure(keys, seen = new Set()) {
+  for (const k of keys) {
+    if (seen.has(k)) continue;
+    seen.add(k);
+    closure(byFile.get(k)?.imports ?? [], seen);
+  }
+  return seen;
+}
+function gzipKb(keys) {
+  let total = 0;
+  for (const k of keys) total += gzipSync(readFileSync(join(dist, byFile.get(k).file))).length;
+  return total / 1024;
+}
+const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+const page = (name) => Object.keys(manifest).find((k) => k.endsWith(`/${name}.tsx`));
+const report = {
+  entry: closure([entry]),
+  login: closure([entry, page('LoginPage')]),
+  home: closure([entry, page('HomePage')]),
+};
+const budget = 500;
+let failed = false;
+for (const [name, keys] of Object.entries(report)) {
+  const kb = gzipKb(keys);
+  failed ||= kb > budget;
+  console.log(`${name.padEnd(6)} ${kb.toFixed(1).padStart(7)} KB gzip  (${keys.size} chunks)`);
+}
+if (failed) {
+  console.error(`first load over the ${budget} KB budget`);
+  process.exit(1);
+}

@@ -1,0 +1,59 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Avatar, Dropdown, Tag, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { roleLabels } from '@evs/schema';
+import { graphql } from '@/gql';
+import { useSession } from '@/shared/session';
+
+const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export function UserMenu({ compact }: { compact: boolean }) {
+  const me = useSession();
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const [logout] = useMutation(LogoutMutation);
+
+  const onLogout = async () => {
+    try {
+      await logout();
+    } finally {
+      await client.clearStore();
+      navigate('/login', { replace: true });
+    }
+  };
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      placement="bottomRight"
+      menu={{
+        items: [
+          { key: 'who', disabled: true, label: <Typography.Text type="secondary">{me.unit.name}</Typography.Text> },
+          { type: 'divider' },
+          { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate('/change-password') },
+          { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true, onClick: () => void onLogout() },
+        ],
+      }}
+    >
+      <span className="header-action" data-testid="user-menu">
+        <Avatar style={{ backgroundColor: '#1d4f9c', flex: 'none' }}>{me.displayName.slice(-2)}</Avatar>
+        <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.3, minWidth: 0 }}>
+          <span data-testid="user-name" style={{ fontWeight: 500 }}>
+            {me.displayName}
+          </span>
+          {!compact && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+              {me.unit.name}
+            </Typography.Text>
+          )}
+        </span>
+        {!compact && <Tag color="blue" style={{ marginInlineEnd: 0 }}>{roleLabels[me.role]}</Tag>}
+      </span>
+    </Dropdown>
+  );
+}

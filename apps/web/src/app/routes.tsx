@@ -1,0 +1,114 @@
+/**
+ * THE ROUTE REGISTRY — one entry per page, the only place that says who may open what.
+ *
+ * To add a page:
+ *   1. write `src/pages/<Name>Page.tsx` with a default-exported component (its GraphQL operations
+ *      next to it, written with `graphql()` from '@/gql'; run `pnpm codegen`);
+ *   2. add (or, for a planned place, replace the `planned` import of) one entry below:
+ *        {
+ *          path: '/companies/:id',            // absolute path
+ *          roles: [Role.SECURITY_DETACHMENT], // who may open it; others get the 403 page
+ *          title: '公司详情',                   // page title, breadcrumb, menu label
+ *          titleByRole: { [Role.COMPANY]: '公司资料' }, // optional per-role wording
+ *          menu: { icon: <BankOutlined />, group: '系统管理' }, // omit for pages outside the menu
+ *          home: { description: '…' },        // optional: a card on the role's home page
+ *          lazy: () => import('@/pages/CompanyPage'),
+ *        }
+ * Each entry becomes its own lazily loaded chunk, so the first load stays small. The order of the
+ * entries is the order of the menu and of the home cards. Hiding a page is presentation only: the
+ * API checks the role and the record on every operation.
+ */
+import type { ComponentType, ReactNode } from 'react';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  OrderedListOutlined,
+  ProfileOutlined,
+  ReadOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Role } from '@evs/schema';
+import { ALL_ROLES } from '@/shared/access';
+
+export interface FeatureRoute {
+  path: string;
+  roles: readonly Role[];
+  title: string;
+  titleByRole?: Partial<Record<Role, string>>;
+  menu?: { icon: ReactNode; group?: string };
+  home?: { description: string; roles?: readonly Role[] };
+  lazy: () => Promise<{ default: ComponentType }>;
+}
+
+/** A place a later feature will fill; shows a "being built" page until then. */
+const planned = () => import('@/pages/PlannedPage');
+
+const { ADMIN, LEADER, OFFICE, SECURITY_DETACHMENT: SD, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
+const SYSTEM = '系统管理';
+
+export const featureRoutes: FeatureRoute[] = [
+  { path: '/', roles: ALL_ROLES, title: '首页', menu: { icon: <HomeOutlined /> }, lazy: () => import('@/pages/HomePage') },
+
+  // 保安管理支队: what waits on it, ordered by deadline
+  { path: '/queue', roles: [SD], title: '工作队列', menu: { icon: <OrderedListOutlined /> }, home: { description: '待办事项，按截止时间排序' }, lazy: planned },
+
+  // 领导小组 and its office
+  { path: '/overview', roles: [OFFICE, LEADER], title: '总览', menu: { icon: <DashboardOutlined /> }, home: { description: '全市公司、审核、培训、检查的统计图表' }, lazy: planned },
+
+  // activities (大型活动)
+  {
+    path: '/activities',
+    roles: [OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER],
+    title: '活动',
+    titleByRole: { [DISTRICT_BUREAU]: '本辖区活动', [EVENT_DETACHMENT]: '全市活动', [ORGANIZER]: '我的活动' },
+    menu: { icon: <CalendarOutlined /> },
+    home: { description: '大型活动台账、所处阶段与截止时间' },
+    lazy: planned,
+  },
+  { path: '/activities/new', roles: [EVENT_DETACHMENT, DISTRICT_BUREAU], title: '登记活动', menu: { icon: <FormOutlined /> }, home: { description: '受理申请后登记并通报大型活动' }, lazy: planned },
+  { path: '/approvals', roles: [OFFICE, LEADER], title: '审批', menu: { icon: <FileDoneOutlined /> }, home: { description: '活动请示与领导批示' }, lazy: planned },
+
+  // 保安服务公司: its own data
+  { path: '/company/profile', roles: [COMPANY], title: '公司资料', menu: { icon: <BankOutlined /> }, home: { description: '许可证、注册资本、联系人等本公司资料' }, lazy: planned },
+  { path: '/companies', roles: [SD], title: '保安服务公司', menu: { icon: <BankOutlined /> }, home: { description: '全市保安服务公司、资质与业绩' }, lazy: planned },
+  { path: '/guards', roles: [COMPANY], title: '保安员名册', menu: { icon: <IdcardOutlined /> }, home: { description: '本公司保安员登记与批量导入' }, lazy: planned },
+  { path: '/assignments', roles: [COMPANY], title: '任务安排', menu: { icon: <ScheduleOutlined /> }, home: { description: '中选的活动与上报的人员名单' }, lazy: planned },
+
+  // recommendation and selection
+  { path: '/candidates', roles: [SD], title: '候选推荐', menu: { icon: <ClusterOutlined /> }, home: { description: '按规模推荐不少于3家候选公司' }, lazy: planned },
+  { path: '/comparison', roles: [ORGANIZER], title: '候选比选', menu: { icon: <SolutionOutlined /> }, home: { description: '填报报价，逐项比较候选公司并遴选' }, lazy: planned },
+
+  // vetting (背景审核)
+  { path: '/vetting', roles: [SD], title: '背景审核', menu: { icon: <FileSearchOutlined /> }, home: { description: '保安员及直系亲属背景审查与决定' }, lazy: planned },
+  { path: '/vetting/results', roles: [COMPANY], title: '审核结果', menu: { icon: <CheckSquareOutlined /> }, home: { description: '本公司保安员审核是否通过及原因类别' }, lazy: planned },
+  { path: '/vetting/notices', roles: [ORGANIZER], title: '审核通报', menu: { icon: <AuditOutlined /> }, home: { description: '审核人数统计与通过人员名单' }, lazy: planned },
+
+  // training and on-site supervision
+  { path: '/training', roles: [SD, COMPANY], title: '岗前培训', titleByRole: { [COMPANY]: '培训安排' }, menu: { icon: <ReadOutlined /> }, home: { description: '集中培训、签到与考核' }, lazy: planned },
+  { path: '/inspections', roles: [SD, COMPANY], title: '现场监管', titleByRole: { [COMPANY]: '现场检查' }, menu: { icon: <AlertOutlined /> }, home: { description: '着装、证件、仪容、履职检查与纠正' }, lazy: planned },
+
+  // system
+  { path: '/records/import', roles: [SD], title: '记录库导入', menu: { icon: <DatabaseOutlined />, group: SYSTEM }, home: { description: '导入违法犯罪记录，用于背景审查比对' }, lazy: planned },
+  { path: '/settings', roles: [SD], title: '设置', menu: { icon: <SettingOutlined />, group: SYSTEM }, home: { description: '年龄上限、推荐权重、复用期与截止天数' }, lazy: () => import('@/pages/SettingsPage') },
+  { path: '/audit', roles: [OFFICE, SD], title: '审计日志', menu: { icon: <ProfileOutlined />, group: SYSTEM }, lazy: () => import('@/pages/AuditLogPage') },
+  { path: '/admin/users', roles: [ADMIN], title: '用户与单位', menu: { icon: <TeamOutlined />, group: SYSTEM }, home: { description: '账号、角色与所属单位' }, lazy: () => import('@/pages/UsersAndUnitsPage') },
+  { path: '/notifications', roles: ALL_ROLES, title: '站内通知', lazy: () => import('@/pages/NotificationsPage') },
+];
+
+export function titleFor(route: FeatureRoute, role: Role): string {
+  return route.titleByRole?.[role] ?? route.title;
+}

@@ -1,0 +1,97 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { BellOutlined } from '@ant-design/icons';
+import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import dayjs from 'dayjs';
+import relativeTime from 'dayjs/plugin/relativeTime';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery, UnreadNotificationCountQuery } from './operations';
+
+dayjs.extend(relativeTime);
+
+const POLL_MS = 30_000;
+
+/** The header bell: unread count (polled), the latest notices, mark-as-read. */
+export function NotificationBell() {
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const { data: countData } = useQuery(UnreadNotificationCountQuery, { pollInterval: POLL_MS, fetchPolicy: 'network-only' });
+  const { data, loading } = useQuery(NotificationsQuery, {
+    variables: { unreadOnly: false, page: { page: 1, pageSize: 8 } },
+    skip: !open,
+    fetchPolicy: 'network-only',
+  });
+  const [markRead] = useMutation(MarkNotificationsReadMutation, { refetchQueries: notificationQueries });
+  const unread = countData?.unreadNotificationCount ?? 0;
+  const items = data?.notifications.items ?? [];
+
+  const content = (
+    <div style={{ width: 'min(340px, calc(100vw - 32px))' }}>
+      <List
+        loading={loading && !data}
+        dataSource={items}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无通知" /> }}
+        style={{ maxHeight: 400, overflowY: 'auto' }}
+        renderItem={(n) => (
+          <List.Item
+            className={`notification-item${n.readAt ? '' : ' unread'}`}
+            onClick={() => {
+              if (!n.readAt) void markRead({ variables: { ids: [n.id] } });
+              if (n.link) {
+                setOpen(false);
+                navigate(n.link);
+              }
+            }}
+          >
+            <List.Item.Meta
+              title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
+              description={
+                <>
+                  <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ marginBottom: 2 }}>
+                    {n.body}
+                  </Typography.Paragraph>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {dayjs(n.createdAt).fromNow()}
+                  </Typography.Text>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      <Flex justify="space-between" style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
+        <Button type="link" size="small" disabled={unread === 0} onClick={() => void markRead({ variables: { ids: [] } })}>
+          全部标为已读
+        </Button>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => {
+            setOpen(false);
+            navigate('/notifications');
+          }}
+        >
+          查看全部
+        </Button>
+      </Flex>
+    </div>
+  );
+
+  return (
+    <Popover
+      content={content}
+      title="站内通知"
+      trigger="click"
+      placement="bottomRight"
+      open={open}
+      onOpenChange={setOpen}
+      arrow={false}
+    >
+      <span className="header-action" role="button" aria-label={`站内通知，${unread} 条未读`} data-testid="notification-bell">
+        <Badge count={unread} size="small" overflowCount={99}>
+          <BellOutlined style={{ fontSize: 18 }} />
+        </Badge>
+      </span>
+    </Popover>
+  );
+}

@@ -1,0 +1,124 @@
+import { useQuery } from '@apollo/client/react';
+import { Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { auditActionLabels, AuditAction, roleLabels } from '@evs/schema';
+import { graphql } from '@/gql';
+import type { AuditFilterInput } from '@/gql/graphql';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { labelOf } from '@/shared/labels';
+import { PageContainer } from '@/shared/PageContainer';
+
+const AuditLogQuery = graphql(`
+  query AuditLog($filter: AuditFilterInput, $page: PageInput) {
+    auditLog(filter: $filter, page: $page) {
+      items {
+        id
+        at
+        action
+        actorName
+        actorRole
+        entityType
+        entityId
+        summary
+        before
+        after
+      }
+      total
+    }
+  }
+`);
+
+const PAGE_SIZE = 20;
+
+interface FilterForm {
+  search?: string;
+  action?: AuditAction;
+  range?: [Dayjs, Dayjs] | null;
+}
+
+function json(value: unknown) {
+  return value == null ? <Typography.Text type="secondary">—</Typography.Text> : <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>{JSON.stringify(value, null, 2)}</pre>;
+}
+
+/** Who did what, when, to which record, with before and after (领导小组办公室, 保安管理支队). */
+export default function AuditLogPage() {
+  const [filter, setFilter] = useState<AuditFilterInput>({});
+  const [page, setPage] = useState(1);
+  const { data, loading, error } = useQuery(AuditLogQuery, { variables: { filter, page: { page, pageSize: PAGE_SIZE } } });
+
+  const onValuesChange = (_: unknown, v: FilterForm) => {
+    setPage(1);
+    setFilter({
+      search: v.search?.trim() || undefined,
+      action: v.action,
+      from: v.range?.[0]?.startOf('day').toISOString(),
+      to: v.range?.[1]?.endOf('day').toISOString(),
+    });
+  };
+
+  return (
+    <PageContainer subTitle="所有写操作与审核详情查阅均记录在案">
+      <Card variant="borderless">
+        <Form<FilterForm> layout="inline" onValuesChange={onValuesChange} style={{ marginBottom: 16, rowGap: 8 }}>
+          <Form.Item name="search">
+            <Input.Search placeholder="摘要或操作人" allowClear style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item name="action">
+            <Select
+              placeholder="全部动作"
+              allowClear
+              style={{ width: 160 }}
+              options={Object.values(AuditAction).map((a) => ({ value: a, label: auditActionLabels[a] }))}
+            />
+          </Form.Item>
+          <Form.Item name="range">
+            <DatePicker.RangePicker />
+          </Form.Item>
+        </Form>
+        <ErrorAlert error={error} style={{ marginBottom: 16 }} />
+        <Table
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          scroll={{ x: 900 }}
+          dataSource={data?.auditLog.items ?? []}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.auditLog.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
+          expandable={{
+            rowExpandable: (r) => r.before != null || r.after != null,
+            expandedRowRender: (r) => (
+              <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: 16 }}>
+                <div>
+                  <Typography.Text type="secondary">修改前</Typography.Text>
+                  {json(r.before)}
+                </div>
+                <div>
+                  <Typography.Text type="secondary">修改后</Typography.Text>
+                  {json(r.after)}
+                </div>
+              </div>
+            ),
+          }}
+          columns={[
+            { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+            {
+              title: '操作人',
+              key: 'actor',
+              width: 200,
+              render: (_, r) => (
+                <>
+                  {r.actorName ?? '系统'}
+                  {r.actorRole && <Tag style={{ marginLeft: 6 }}>{labelOf(roleLabels, r.actorRole)}</Tag>}
+                </>
+              ),
+            },
+            { title: '动作', dataIndex: 'action', width: 120, render: (a: AuditAction) => <Tag color="blue">{labelOf(auditActionLabels, a)}</Tag> },
+            { title: '对象', key: 'entity', width: 180, render: (_, r) => `${r.entityType}${r.entityId ? ` #${r.entityId.slice(0, 8)}` : ''}` },
+            { title: '摘要', dataIndex: 'summary' },
+          ]}
+        />
+      </Card>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,96 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { graphql } from '@/gql';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import './LoginPage.css';
+
+const LoginMutation = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      id
+      displayName
+      role
+      mustChangePassword
+    }
+  }
+`);
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+export default function LoginPage() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const client = useApolloClient();
+  const [login, { loading }] = useMutation(LoginMutation);
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    document.title = '登录 - 大型活动安保前置审核系统';
+  }, []);
+
+  const onFinish = async (values: LoginForm) => {
+    setError(undefined);
+    try {
+      const { data } = await login({ variables: { input: { username: values.username.trim(), password: values.password } } });
+      // a new user: nothing of the previous session's data may stay in the cache
+      await client.clearStore();
+      const from = (location.state as { from?: string } | null)?.from;
+      navigate(data?.login.mustChangePassword ? '/change-password' : from && from !== '/login' ? from : '/', { replace: true });
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <div className="login-page">
+      <div className="login-hero">
+        <div className="login-hero-inner">
+          <img src="/favicon.svg" alt="" className="login-emblem" />
+          <div className="login-org">盘锦市公安局</div>
+          <h1 className="login-title">大型活动安保前置审核系统</h1>
+          <ul className="login-points">
+            <li>合理推荐 · 公司遴选</li>
+            <li>背景审核 · 岗前培训</li>
+            <li>现场监管 · 全程留痕</li>
+          </ul>
+        </div>
+      </div>
+      <div className="login-panel">
+        <div className="login-card">
+          <div className="login-card-head">
+            <div>
+              <Typography.Title level={3} style={{ margin: 0 }}>
+                用户登录
+              </Typography.Title>
+              <Typography.Text type="secondary" className="login-card-sub">
+                大型活动安保前置审核系统 · 盘锦市公安局
+              </Typography.Text>
+            </div>
+          </div>
+          {error !== undefined && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}
+          <Form<LoginForm> layout="vertical" size="large" onFinish={onFinish} requiredMark={false} autoComplete="on">
+            <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+              <Input prefix={<UserOutlined />} placeholder="请输入用户名" autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+              <Input.Password prefix={<LockOutlined />} placeholder="请输入密码" autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={loading} style={{ marginTop: 8 }}>
+              登 录
+            </Button>
+          </Form>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 0, fontSize: 12, textAlign: 'center' }}>
+            连续5次密码错误将锁定账号15分钟。本系统仅限授权人员使用，所有操作均记入审计日志。
+          </Typography.Paragraph>
+        </div>
+        <div className="login-footer">盘锦市公安局 © 2026</div>
+      </div>
+    </div>
+  );
+}

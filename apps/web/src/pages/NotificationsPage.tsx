@@ -1,0 +1,81 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Badge, Button, Card, Segmented, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery } from '@/features/notifications/operations';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { PageContainer } from '@/shared/PageContainer';
+
+export default function NotificationsPage() {
+  const navigate = useNavigate();
+  const [unreadOnly, setUnreadOnly] = useState(false);
+  const [page, setPage] = useState(1);
+  const [selected, setSelected] = useState<string[]>([]);
+  const { data, loading, error } = useQuery(NotificationsQuery, { variables: { unreadOnly, page: { page, pageSize: 20 } } });
+  const [markRead, { loading: marking }] = useMutation(MarkNotificationsReadMutation, { refetchQueries: notificationQueries });
+
+  return (
+    <PageContainer
+      extra={
+        <>
+          <Button disabled={selected.length === 0} loading={marking} onClick={() => void markRead({ variables: { ids: selected } }).then(() => setSelected([]))}>
+            标为已读
+          </Button>
+          <Button onClick={() => void markRead({ variables: { ids: [] } })}>全部标为已读</Button>
+        </>
+      }
+    >
+      <Card variant="borderless">
+        <Segmented
+          style={{ marginBottom: 16 }}
+          value={unreadOnly ? 'unread' : 'all'}
+          options={[
+            { label: '全部', value: 'all' },
+            { label: '未读', value: 'unread' },
+          ]}
+          onChange={(v) => {
+            setUnreadOnly(v === 'unread');
+            setPage(1);
+          }}
+        />
+        <ErrorAlert error={error} style={{ marginBottom: 16 }} />
+        <Table
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          scroll={{ x: 720 }}
+          dataSource={data?.notifications.items ?? []}
+          rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+          pagination={{ current: page, pageSize: 20, total: data?.notifications.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+          columns={[
+            {
+              title: '标题',
+              dataIndex: 'title',
+              width: 240,
+              render: (t: string, n) => <Badge dot={!n.readAt} offset={[6, 0]}><Typography.Text strong={!n.readAt}>{t}</Typography.Text></Badge>,
+            },
+            { title: '内容', dataIndex: 'body' },
+            { title: '时间', dataIndex: 'createdAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+            {
+              title: '操作',
+              key: 'action',
+              width: 90,
+              render: (_, n) =>
+                n.link ? (
+                  <Typography.Link
+                    onClick={() => {
+                      if (!n.readAt) void markRead({ variables: { ids: [n.id] } });
+                      navigate(n.link!);
+                    }}
+                  >
+                    查看
+                  </Typography.Link>
+                ) : null,
+            },
+          ]}
+        />
+      </Card>
+    </PageContainer>
+  );
+}

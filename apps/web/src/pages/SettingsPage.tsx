@@ -1,0 +1,98 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { graphql } from '@/gql';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { PageContainer } from '@/shared/PageContainer';
+
+const SettingsQuery = graphql(`
+  query Settings {
+    settings {
+      key
+      label
+      value
+      defaultValue
+      unit
+    }
+  }
+`);
+
+const UpdateSettingsMutation = graphql(`
+  mutation UpdateSettings($changes: [SettingChangeInput!]!) {
+    updateSettings(changes: $changes) {
+      key
+      value
+    }
+  }
+`);
+
+type Values = Record<string, number | boolean>;
+
+/** Local policy (SPEC §3–§5): limits, weights, windows and deadlines; every change is audited. */
+export default function SettingsPage() {
+  const { message } = App.useApp();
+  const { data, loading, error } = useQuery(SettingsQuery);
+  const [update, { loading: saving, error: saveError }] = useMutation(UpdateSettingsMutation);
+  const [form] = Form.useForm<Values>();
+  const [dirty, setDirty] = useState(false);
+  const settings = data?.settings ?? [];
+  // form field names may not contain dots (they would nest), so index by position
+  const fieldName = (i: number) => `s${i}`;
+
+  useEffect(() => {
+    if (data) {
+      form.setFieldsValue(Object.fromEntries(data.settings.map((s, i) => [fieldName(i), s.value as number | boolean])));
+      setDirty(false);
+    }
+  }, [data, form]);
+
+  const onFinish = async (values: Values) => {
+    const changes = settings
+      .map((s, i) => ({ key: s.key, value: values[fieldName(i)] }))
+      .filter((c, i) => c.value !== settings[i].value);
+    if (changes.length === 0) return;
+    try {
+      await update({ variables: { changes } });
+      message.success(`已保存 ${changes.length} 项设置`);
+      setDirty(false);
+    } catch {
+      /* shown by ErrorAlert */
+    }
+  };
+
+  return (
+    <PageContainer
+      subTitle="本地政策参数，修改后记入审计日志"
+      extra={
+        <Button type="primary" disabled={!dirty} loading={saving} onClick={() => form.submit()}>
+          保存设置
+        </Button>
+      }
+    >
+      <Card variant="borderless">
+        <ErrorAlert error={error ?? saveError} style={{ marginBottom: 16 }} />
+        {loading && !data ? (
+          <Skeleton active />
+        ) : (
+          <Form form={form} labelCol={{ xs: 24, md: 10, lg: 8 }} wrapperCol={{ xs: 24, md: 14, lg: 16 }} onFinish={onFinish} onValuesChange={() => setDirty(true)} style={{ maxWidth: 760 }}>
+            {settings.map((s, i) => (
+              <Form.Item
+                key={s.key}
+                name={fieldName(i)}
+                label={s.label}
+                valuePropName={typeof s.defaultValue === 'boolean' ? 'checked' : 'value'}
+                extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>默认值：{typeof s.defaultValue === 'boolean' ? (s.defaultValue ? '是' : '否') : `${String(s.defaultValue)}${s.unit ?? ''}`}</Typography.Text>}
+              >
+                {typeof s.defaultValue === 'boolean' ? (
+                  <Switch checkedChildren="是" unCheckedChildren="否" />
+                ) : (
+                  <InputNumber style={{ width: 200 }} step={Number.isInteger(s.defaultValue) ? 1 : 0.05} suffix={s.unit ?? undefined} />
+                )}
+              </Form.Item>
+            ))}
+          </Form>
+        )}
+      </Card>
+    </PageContainer>
+  );
+}

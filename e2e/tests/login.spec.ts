@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { AppShell } from '../pages/AppShell';
+import { HomePage } from '../pages/HomePage';
+import { LoginPage } from '../pages/LoginPage';
+
+const shots = path.join(__dirname, '..', 'screenshots');
+
+test('a wrong password shows the server message and does not log in', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await page.screenshot({ path: path.join(shots, 'login.png') });
+  await login.login('liaodongwan', 'wrong-password-1');
+  await expect(login.error).toContainText('用户名或密码错误');
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('empty fields are refused in the form', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.submit.click();
+  await expect(page.getByText('请输入用户名')).toBeVisible();
+  await expect(page.getByText('请输入密码')).toBeVisible();
+});
+
+test('an anonymous visit goes to the login page and back to where it was going', async ({ page }) => {
+  await page.goto('/settings');
+  await expect(page).toHaveURL(/\/login$/);
+  await new LoginPage(page).login('baoan');
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
+});
+
+test('logout ends the session', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.login('dawa');
+  await new HomePage(page).expectLoaded();
+  await new AppShell(page).logout();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('the login page works at phone width', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const login = new LoginPage(page);
+  await login.goto();
+  await page.screenshot({ path: path.join(shots, 'login-phone.png') });
+  await login.login('xinglongtai', 'nope');
+  await expect(login.error).toContainText('用户名或密码错误');
+});
