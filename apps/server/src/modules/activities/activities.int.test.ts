@@ -225,4 +225,27 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     ).activities;
     expect(ranged.items.every((x: { daysUntilStart: number }) => x.daysUntilStart >= 29 && x.daysUntilStart <= 35)).toBe(true);
   });
+
+  it('the demo data tells the story: every state up to COMPANY_SELECTED; company1 sees its assignment, company2 does not', async () => {
+    const office = await t.login('office');
+    const demo = expectData(
+      await office.gql(`query { activities(filter: { search: "" }, page: { pageSize: 500 }) { items { id name status selectedCompanyId } } }`),
+    ).activities.items;
+    const statuses = new Set(demo.map((x: { status: string }) => x.status));
+    for (const s of ['DRAFT', 'REPORTED', 'APPROVED', 'CANDIDATES_RECOMMENDED', 'COMPANY_SELECTED', 'CANCELLED']) expect(statuses).toContain(s);
+    const marathon = demo.find((x: { name: string }) => x.name === '2026盘锦红海滩马拉松');
+    expect(marathon.status).toBe('COMPANY_SELECTED');
+    expect(marathon.selectedCompanyId).toBe(await unitIdOf(t, 'company1'));
+    const company1 = await t.login('company1');
+    const mine = expectData(await company1.gql(LIST, {})).activities.items.map((x: { id: string }) => x.id);
+    expect(mine).toContain(marathon.id);
+    const company2 = await t.login('company2');
+    expectErrorCode(await company2.gql(GET, { id: marathon.id }), 'NOT_FOUND');
+    expect(expectData(await company2.gql(LIST, {})).activities.items.map((x: { id: string }) => x.id)).not.toContain(marathon.id);
+    const organizer1 = await t.login('organizer1');
+    const got = expectData(await organizer1.gql(GET, { id: marathon.id })).activity;
+    expect(got.transitions.map((x: { toStatus: string }) => x.toStatus)).toEqual([
+      'DRAFT', 'REPORTED', 'APPROVED', 'CANDIDATES_RECOMMENDED', 'COMPANY_SELECTED',
+    ]);
+  });
 });
