@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { logger } from '../../common/logger';
 import { seedDemoAccounts, seedDemoOrganizers } from './demo-accounts';
 import { seedDemoActivities } from './demo-activities';
+import { seedDemoOnsite } from './demo-onsite';
 import { seedDemoRegister } from './demo-register';
 import { seedReference } from './reference';
 
@@ -26,6 +27,7 @@ export async function seedIfEmpty(ds: DataSource, options: SeedOptions): Promise
       await seedDemoRegister(m, ids);
       await seedDemoAccounts(m, ids);
       await seedDemoActivities(m, ids);
+      await seedDemoOnsite(m, ids);
     }
     logger.info({ demo: options.demo }, '初始数据已载入');
     return true;

@@ -58,7 +58,7 @@ export function scorePerformance(f: PerformanceFigures): CompanyPerformance {
 
 /**
  * Figures of many companies in ONE query (a DataLoader batch or the recommendation engine):
- * guards on duty = PASSED, active roster entries of activities IN_PROGRESS or CLOSED; vetting failure
+ * guards on duty = the on-duty roster (PASSED, active, trained and passed) of activities IN_PROGRESS or CLOSED; vetting failure
  * rate over every decided entry; evaluations from CLOSED activities the company served.
  */
 export async function loadPerformance(m: EntityManager, companyIds: readonly string[]): Promise<Map<string, CompanyPerformance>> {
@@ -70,6 +70,9 @@ export async function loadPerformance(m: EntityManager, companyIds: readonly str
            FROM roster_entries r JOIN activities a ON a.id = r.activity_id
            WHERE r.company_id = ANY($1::uuid[]) AND r.state = 'ACTIVE' AND r.decision = 'PASSED'
              AND a.status IN ('IN_PROGRESS', 'CLOSED')
+             -- on duty = cleared ∧ trained ∧ passed (the duty gate of modules/training/duty-roster.ts)
+             AND EXISTS (SELECT 1 FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+                          WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id AND ta.attended AND ta.passed)
            GROUP BY r.company_id),
          f AS (
            SELECT company_id, count(*)::int AS findings,
