@@ -470,13 +470,14 @@ export class VettingService {
     return this.ds.transaction(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段，不能作出审核结论');
+      // (A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
       const rows: { id: string }[] = await m.query(
-        `UPDATE roster_entries re SET decision = 'PASSED', reason_category = 'CLEAR', decision_note = '本人及直系亲属无记录，资格预审通过（一键通过）',
+        `WITH passed AS (UPDATE roster_entries re SET decision = 'PASSED', reason_category = 'CLEAR', decision_note = '本人及直系亲属无记录，资格预审通过（一键通过）',
                 decided_by = $2, decided_at = now()
           WHERE re.activity_id = $1 AND re.state = 'ACTIVE' AND re.decision = 'PENDING' AND re.checked_at IS NOT NULL
             AND re.precheck_problems = '[]'::jsonb
             AND NOT EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = re.id)
-          RETURNING re.id`,
+          RETURNING re.id) SELECT id FROM passed`,
         [activity.id, actor.id],
       );
       await this.audit.record(m, actor, {

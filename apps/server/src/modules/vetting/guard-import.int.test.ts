@@ -1,0 +1,142 @@
+import ExcelJS from 'exceljs';
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { csvFile, ensureCompany, idFor, unitOf } from '../../../test/vetting-fixtures';
+import { GUARD_COLUMNS } from './guard-import.service';
+
+const IMPORT = `mutation($input: ImportGuardsInput!) {
+  importGuards(input: $input) { mode totalRows validRows invalidRows created updated unchanged ids problems { row column message } }
+}`;
+
+function row(values: Partial<Record<string, string>>): string[] {
+  return GUARD_COLUMNS.map((c) => values[c] ?? '');
+}
+
+describe('importGuards', () => {
+  let t: TestApp;
+  let company: TestClient;
+  let companyId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    companyId = await ensureCompany(t, await unitOf(t, 'company1'));
+    company = await t.login('company1');
+  });
+  afterAll(() => t?.close());
+
+  const count = async () => (await t.sql(`SELECT count(*)::int AS n FROM guards WHERE company_id = $1`, [companyId]))[0].n;
+
+  it('previews every bad row with row, column and reason, storing nothing; commits the good rows; re-import changes nothing', async () => {
+    const a = idFor('1988-01-01');
+    const b = idFor('1992-02-02');
+    const father = idFor('1960-01-01');
+    const wrongCheck = idFor('1990-01-01').slice(0, 17) + 'Z';
+    const file = csvFile('名册.csv', [
+      GUARD_COLUMNS,
+      row({ 姓名: '甲', 身份证号: a, 手机号: '13912345678', 保安员证号: 'Z1', 发证日期: '2020-01-01', 学历: '高中', 父亲姓名: '甲父', 父亲身份证号: father }),
+      row({ 姓名: '乙', 身份证号: b, 学历: '中专' }),
+      row({ 姓名: '', 身份证号: wrongCheck, 手机号: '123', 学历: '幼儿园' }),
+      row({ 姓名: '丙', 身份证号: a, 学历: '初中' }),
+      row({ 姓名: '丁', 身份证号: idFor('1985-05-05'), 学历: '本科', 母亲姓名: '丁母', 发证日期: '2020-13-01' }),
+    ]);
+    const before = await count();
+    const preview = expectData(await company.gql(IMPORT, { input: { file, mode: 'PREVIEW' } })).importGuards;
+    expect(preview).toMatchObject({ mode: 'PREVIEW', totalRows: 5, validRows: 2, invalidRows: 3, created: 2, updated: 0, unchanged: 0 });
+    const where = preview.problems.map((p: { row: number; column: string }) => `${p.row}:${p.column}`);
+    expect(where).toEqual(expect.arrayContaining(['4:姓名', '4:身份证号', '4:手机号', '4:学历', '5:身份证号', '6:发证日期', '6:保安员证号', '6:母亲身份证号']));
+    expect(preview.problems.find((p: { row: number; column: string }) => p.row === 5).message).toContain('与第2行身份证号重复');
+    expect(preview.problems.find((p: { row: number; column: string }) => p.row === 4 && p.column === '身份证号').message).toMatch(/18位|校验位/);
+    expect(await count()).toBe(before);
+
+    const commit = expectData(await company.gql(IMPORT, { input: { file, mode: 'COMMIT' } })).importGuards;
+    expect(commit).toMatchObject({ mode: 'COMMIT', created: 2, updated: 0, unchanged: 0, invalidRows: 3 });
+    expect(commit.ids).toHaveLength(2);
+    expect(await count()).toBe(before + 2);
+    const [rel] = await t.sql(`SELECT r.relation, r.name FROM guard_relatives r JOIN guards g ON g.id = r.guard_id WHERE g.id_number = $1`, [a]);
+    expect(rel).toEqual({ relation: 'FATHER', name: '甲父' });
+    const [g] = await t.sql(`SELECT education, sex, to_char(birth_date, 'YYYY-MM-DD') AS birth FROM guards WHERE id_number = $1`, [b]);
+    expect(g).toEqual({ education: 'VOCATIONAL', sex: expect.any(String), birth: '1992-02-02' });
+
+    const again = expectData(await company.gql(IMPORT, { input: { file, mode: 'COMMIT' } })).importGuards;
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(await count()).toBe(before + 2);
+
+    // A changed phone and a new mother: updated, still no duplicate.
+    const changed = csvFile('名册.csv', [
+      GUARD_COLUMNS,
+      row({ 姓名: '甲', 身份证号: a, 手机号: '13900000000', 保安员证号: 'Z1', 发证日期: '2020-01-01', 学历: '高中', 父亲姓名: '甲父', 父亲身份证号: father }),
+      row({ 姓名: '乙', 身份证号: b, 学历: '中专', 母亲姓名: '乙母', 母亲身份证号: idFor('1965-06-06', true) }),
+    ]);
+    expect(expectData(await company.gql(IMPORT, { input: { file: changed, mode: 'COMMIT' } })).importGuards).toMatchObject({ created: 0, updated: 2, unchanged: 0 });
+    expect(await count()).toBe(before + 2);
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM guard_relatives r JOIN guards g ON g.id = r.guard_id WHERE g.id_number = ANY($1)`, [[a, b]]);
+    expect(n).toBe(2);
+    const [audit] = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'IMPORT' AND entity_type = 'Guard'`);
+    expect(audit.n).toBe(3);
+  });
+
+  it('refuses a person active at another company, row by row', async () => {
+    const company2 = await ensureCompany(t, await unitOf(t, 'company2'));
+    const id = idFor('1989-09-09');
+    await t.sql(`INSERT INTO guards (company_id, name, id_number, birth_date, sex, education) VALUES ($1, '别家', $2, '1989-09-09', 'MALE', 'SENIOR_MIDDLE')`, [company2, id]);
+    const r = expectData(await company.gql(IMPORT, { input: { file: csvFile('x.csv', [GUARD_COLUMNS, row({ 姓名: '别家', 身份证号: id, 学历: '高中' })]), mode: 'COMMIT' } })).importGuards;
+    expect(r).toMatchObject({ created: 0, invalidRows: 1 });
+    expect(r.problems[0]).toMatchObject({ row: 2, column: '身份证号' });
+    expect(r.problems[0].message).toContain('在职登记');
+  });
+
+  it('reads the downloadable .xlsx template back, and refuses files it cannot read', async () => {
+    const res = await fetch(`${t.url}/templates/guards.xlsx`, { headers: { cookie: `evs_session=${company.cookie('evs_session')}` } });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.worksheets[0];
+    expect((ws.getRow(1).values as string[]).slice(1)).toEqual(GUARD_COLUMNS);
+    ws.spliceRows(2, 1);
+    const id = idFor('1993-03-03');
+    ws.addRow(row({ 姓名: '模板人', 身份证号: id, 学历: '大专', 发证日期: '2021-06-01', 保安员证号: 'T-1' }));
+    const numeric = ws.addRow(row({ 姓名: '数字', 学历: '高中' }));
+    numeric.getCell(2).value = 211102199001011234; // an ID typed as a number: digits already lost
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const r = expectData(await company.gql(IMPORT, { input: { file: { name: '名册.xlsx', base64 }, mode: 'COMMIT' } })).importGuards;
+    expect(r).toMatchObject({ created: 1, invalidRows: 1 });
+    expect(r.problems[0]).toMatchObject({ row: 3, column: '身份证号' });
+    expect(r.problems[0].message).toContain('文本格式');
+
+    expectErrorCode(await company.gql(IMPORT, { input: { file: { name: 'a.pdf', base64: 'AAAA' }, mode: 'PREVIEW' } }), 'BAD_USER_INPUT');
+    const missing = expectErrorCode(await company.gql(IMPORT, { input: { file: csvFile('a.csv', [['姓名'], ['x']]), mode: 'PREVIEW' } }), 'BAD_USER_INPUT');
+    expect(missing.message).toContain('身份证号');
+    expect((await fetch(`${t.url}/templates/guards.xlsx`)).status).toBe(401);
+  });
+
+  it('only imports into the actor’s own register', async () => {
+    const company2 = await unitOf(t, 'company2');
+    const file = csvFile('x.csv', [GUARD_COLUMNS, row({ 姓名: '某', 身份证号: idFor('1990-10-10'), 学历: '高中' })]);
+    expectErrorCode(await company.gql(IMPORT, { input: { companyId: company2, file, mode: 'COMMIT' } }), 'FORBIDDEN');
+    const office = await t.login('office');
+    expectErrorCode(await office.gql(IMPORT, { input: { file, mode: 'COMMIT' } }), 'FORBIDDEN');
+  });
+
+  it('gives a self-recruiting organizer its own register and lets it submit its roster straight to vetting', async () => {
+    const organizer = await t.login('organizer1');
+    const unit = await unitOf(t, 'organizer1');
+    const ids = [idFor('1991-01-01'), idFor('1992-01-01')];
+    const file = csvFile('自招.csv', [GUARD_COLUMNS, ...ids.map((id, i) => row({ 姓名: `自招${i}`, 身份证号: id, 学历: '高中', 保安员证号: `S${i}` }))]);
+    const r = expectData(await organizer.gql(IMPORT, { input: { file, mode: 'COMMIT' } })).importGuards;
+    expect(r.created).toBe(2);
+    const [reg] = await t.sql(`SELECT c.id, u.kind FROM companies c JOIN units u ON u.id = c.id WHERE c.id = $1`, [unit]);
+    expect(reg.kind).toBe('ORGANIZER');
+    const [creator] = await t.sql(`SELECT id, unit_id FROM users WHERE username = 'dahuo'`);
+    const [a] = await t.sql(
+      `INSERT INTO activities (code, name, type, organizer_unit_id, organizer_name, venue, address, district, starts_at, ends_at, applied_on,
+         expected_attendance, guards_required, security_mode, contact_name, contact_phone, status, reporter_unit_id, created_by)
+       VALUES ('T-SELF', '自招活动', '展会', $1, '主办', '馆', '址', 'DAWA', now() + interval '30 days', now() + interval '31 days', CURRENT_DATE,
+         2000, 2, 'SELF_RECRUITED', '人', '13900000000', 'APPROVED', $2, $3) RETURNING id`,
+      [unit, creator.unit_id, creator.id],
+    );
+    const submitted = expectData(await organizer.gql(`mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { activityStatus entries { idNumber } } }`, { input: { activityId: a.id, guardIds: r.ids } }));
+    expect(submitted.submitRoster.activityStatus).toBe('VETTING');
+    expect(submitted.submitRoster.entries[0].idNumber).toContain('********');
+    const s = expectData(await organizer.gql(`query($id: ID!) { vettingSummary(activityId: $id) { tier } }`, { id: a.id }));
+    expect(s.vettingSummary.tier).toBe('SUBMITTER');
+  });
+});
