@@ -13,7 +13,7 @@ export interface TestApp {
 
 export interface ActivitySpec {
   name?: string;
-  status: 'TRAINING' | 'READY' | 'IN_PROGRESS' | 'CLOSED' | 'VETTING';
+  status: 'APPROVED' | 'VETTING' | 'TRAINING' | 'READY' | 'IN_PROGRESS' | 'CLOSED';
   companyId: string;
   guardsRequired: number;
   /** How many of the company's guards are on the roster with PASSED. */
