@@ -1,0 +1,386 @@
+import { Client } from 'pg';
+import { addDays, addYears, todayCN } from '../../common/dates';
+import { withIdCheckDigit } from '@evs/schema';
+import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { demoCompanyNames } from '../../database/seed/demo-register';
+
+const GUARD_FIELDS = `id companyId name idNumber birthDate sex age phone certificateNo certificateIssuedOn education status leftOn
+  relativeCount company { id name } eligibilityProblems { code article message }`;
+const LIST = `query ($filter: GuardFilterInput, $page: PageInput) { guards(filter: $filter, page: $page) { total items { ${GUARD_FIELDS} } } }`;
+const LIST_WITH_RELATIVES = `query ($filter: GuardFilterInput, $page: PageInput) {
+  guards(filter: $filter, page: $page) { total items { ${GUARD_FIELDS} relatives { name relation idNumber } } } }`;
+const ONE = `query ($id: ID!) { guard(id: $id) { ${GUARD_FIELDS} relatives { name relation idNumber } revocations { revokedOn idNumber } } }`;
+const CREATE = `mutation ($input: CreateGuardInput!) { createGuard(input: $input) { ${GUARD_FIELDS} } }`;
+const UPDATE = `mutation ($id: ID!, $input: GuardInput!) { updateGuard(id: $id, input: $input) { ${GUARD_FIELDS} } }`;
+const RELATIVES = `mutation ($id: ID!, $relatives: [RelativeInput!]!) { setGuardRelatives(guardId: $id, relatives: $relatives) { id relativeCount } }`;
+const LEAVES = `mutation ($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status leftOn } }`;
+const TRANSFER = `mutation ($id: ID!, $to: ID!, $date: String!) { transferGuard(id: $id, toCompanyId: $to, date: $date) { id companyId status } }`;
+const REVOKE = `mutation ($idNumber: String!, $date: String!, $reason: String!) {
+  recordCertificateRevocation(idNumber: $idNumber, date: $date, reason: $reason) { id idNumber revokedOn } }`;
+
+const MASKED = /^\d{6}\*{8}[\dX]{4}$/;
+const FULL = /^\d{17}[\dX]$/;
+const today = todayCN();
+
+/** A fresh, valid ID number of someone `age` years old (unique per call). */
+let serial = 100;
+function personId(age: number, sex: 'M' | 'F' = 'M'): string {
+  serial += 2;
+  const birth = addDays(addYears(today, -age - 1), 10).replace(/-/g, '');
+  const seq = String(serial % 1000).padStart(3, '0').slice(0, 2) + (sex === 'M' ? '1' : '2');
+  return withIdCheckDigit(`211103${birth}${seq}`);
+}
+const flipCheck = (id: string) => id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
+const newGuard = (over: Record<string, unknown> = {}) => ({
+  name: '测试保安',
+  idNumber: personId(30),
+  phone: '13904271111',
+  certificateNo: `辽盘保2020T${serial}`,
+  certificateIssuedOn: '2020-05-01',
+  education: 'SENIOR_MIDDLE',
+  ...over,
+});
+
+async function countQueries(fn: () => Promise<unknown>): Promise<number> {
+  const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let n = 0;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    n += 1;
+    return original.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = original;
+  }
+  return n;
+}
+
+describe('guards (GraphQL, real PostgreSQL)', () => {
+  let t: TestApp;
+  const companyId: Record<string, string> = {};
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const [key, name] of Object.entries(demoCompanyNames)) {
+      companyId[key] = (await t.sql('SELECT id FROM companies WHERE name = $1', [name]))[0].id;
+    }
+  });
+  afterAll(() => t?.close());
+
+  const audits = (entityId: string, action?: string) =>
+    t.sql(`SELECT action, summary, before, after FROM audit_log WHERE entity_id = $1 ${action ? 'AND action = $2' : ''} ORDER BY id`, action ? [entityId, action] : [entityId]);
+  const guardOf = async (key: string, withRelatives = true) =>
+    (await t.sql(
+      `SELECT g.id, g.id_number FROM guards g WHERE g.company_id = $1 AND g.status = 'ACTIVE'
+         AND ${withRelatives ? '' : 'NOT'} EXISTS (SELECT 1 FROM guard_relatives r WHERE r.guard_id = g.id)
+       ORDER BY g.name, g.id LIMIT 1`,
+      [companyId[key]],
+    ))[0] as { id: string; id_number: string };
+
+  describe('privacy: ID numbers and relatives (SPEC §1)', () => {
+    it('shows 保安管理支队 full ID numbers and relatives, and audits each relatives read', async () => {
+      const g = await guardOf('company1');
+      const baoan = await t.login('baoan');
+      const { guard } = expectData(await baoan.gql(ONE, { id: g.id }));
+      expect(guard.idNumber).toBe(g.id_number);
+      expect(guard.relatives.length).toBeGreaterThan(0);
+      expect(guard.relatives.every((r: { idNumber: string }) => FULL.test(r.idNumber))).toBe(true);
+      expect(await audits(g.id, 'READ_DETAIL')).toHaveLength(1);
+
+      const { guards } = expectData(await baoan.gql(LIST_WITH_RELATIVES, { filter: { companyId: companyId.company2 }, page: { pageSize: 7 } }));
+      const reads = await t.sql(`SELECT entity_id FROM audit_log WHERE action = 'READ_DETAIL' AND entity_id = ANY($1)`, [guards.items.map((x: { id: string }) => x.id)]);
+      expect(reads).toHaveLength(7);
+    });
+
+    it.each(['company1', 'panshan', 'office', 'leader', 'dahuo'])('masks ID numbers for %s and gives no relatives', async (username) => {
+      const client = await t.login(username);
+      const filter = username === 'company1' ? {} : { companyId: companyId.company1 };
+      const before = (await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'READ_DETAIL'`))[0].n;
+      const { guards } = expectData(await client.gql(LIST_WITH_RELATIVES, { filter, page: { pageSize: 20 } }));
+      expect(guards.items).toHaveLength(20);
+      for (const g of guards.items) {
+        expect(g.idNumber).toMatch(MASKED);
+        expect(g.relatives).toBeNull();
+      }
+      expect(guards.items.some((g: { relativeCount: number }) => g.relativeCount > 0)).toBe(true);
+      const g = await guardOf('company1');
+      const { guard } = expectData(await client.gql(ONE, { id: g.id }));
+      expect(guard.idNumber).toBe(`${g.id_number.slice(0, 6)}********${g.id_number.slice(-4)}`);
+      expect(guard.relatives).toBeNull();
+      expect((await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'READ_DETAIL'`))[0].n).toBe(before);
+    });
+
+    it('the organizer gets no guard list, sees only guards on its own activity roster, masked and without relatives', async () => {
+      const organizer = await t.login('organizer1');
+      expectErrorCode(await organizer.gql(LIST), 'FORBIDDEN');
+      const g = await guardOf('company2');
+      expectErrorCode(await organizer.gql(ONE, { id: g.id }), 'NOT_FOUND');
+
+      const [{ unit_id: unitId, id: userId }] = await t.sql(`SELECT unit_id, id FROM users WHERE username = 'organizer1'`);
+      const [activity] = await t.sql(
+        `INSERT INTO activities (code, name, type, organizer_unit_id, organizer_name, venue, address, district, starts_at, ends_at,
+           applied_on, expected_attendance, guards_required, security_mode, contact_name, contact_phone, reporter_unit_id, created_by,
+           status, selected_company_id)
+         VALUES ('T-GUARDS-1', '测试活动', '演唱会', $1, '测试主办', '体育中心', '盘锦市', 'XINGLONGTAI', now() + interval '30 days',
+           now() + interval '31 days', current_date, 3000, 30, 'SERVICE_COMPANY', '赵', '13904270001', $1, $2, 'VETTING', $3)
+         RETURNING id`,
+        [unitId, userId, companyId.company2],
+      );
+      await t.sql(`INSERT INTO roster_entries (activity_id, guard_id, company_id) VALUES ($1, $2, $3)`, [activity.id, g.id, companyId.company2]);
+      const { guard } = expectData(await organizer.gql(ONE, { id: g.id }));
+      expect(guard.idNumber).toMatch(MASKED);
+      expect(guard.relatives).toBeNull();
+      expect(guard.revocations.every((r: { idNumber: string }) => MASKED.test(r.idNumber))).toBe(true);
+      const other = await t.login('organizer2');
+      expectErrorCode(await other.gql(ONE, { id: g.id }), 'NOT_FOUND');
+    });
+
+    it('keeps full ID numbers and relatives out of the audit log of guard changes', async () => {
+      const company1 = await t.login('company1');
+      const input = newGuard({ relatives: [{ name: '测试父亲', relation: 'FATHER', idNumber: personId(60) }] });
+      const { createGuard } = expectData(await company1.gql(CREATE, { input }));
+      const [entry] = await audits(createGuard.id);
+      expect(JSON.stringify(entry)).not.toContain(input.idNumber);
+      expect(JSON.stringify(entry)).not.toContain(input.relatives[0].idNumber);
+      expect(entry.after.idNumber).toMatch(MASKED);
+    });
+  });
+
+  describe('a company keeps its own register only', () => {
+    it('lists only its own guards, and another company’s guard or list is NOT_FOUND', async () => {
+      const company1 = await t.login('company1');
+      const { guards } = expectData(await company1.gql(LIST, { page: { pageSize: 500 } }));
+      expect(guards.items.every((g: { companyId: string }) => g.companyId === companyId.company1)).toBe(true);
+      expect(guards.total).toBe((await t.sql('SELECT count(*)::int AS n FROM guards WHERE company_id = $1', [companyId.company1]))[0].n);
+      const other = await guardOf('company2');
+      expectErrorCode(await company1.gql(ONE, { id: other.id }), 'NOT_FOUND');
+      expectErrorCode(await company1.gql(LIST, { filter: { companyId: companyId.company2 } }), 'NOT_FOUND');
+      expectErrorCode(await company1.gql(UPDATE, { id: other.id, input: newGuard() }), 'NOT_FOUND');
+      expectErrorCode(await company1.gql(LEAVES, { id: other.id, date: today }), 'NOT_FOUND');
+      expectErrorCode(await company1.gql(RELATIVES, { id: other.id, relatives: [] }), 'NOT_FOUND');
+      expectErrorCode(await company1.gql(CREATE, { input: newGuard({ companyId: companyId.company2 }) }), 'NOT_FOUND');
+      expect((await audits(other.id)).filter((a: { action: string }) => a.action !== 'READ_DETAIL')).toHaveLength(0);
+    });
+
+    it('searches by name, 保安员证号 and exact ID number; filters by status', async () => {
+      const baoan = await t.login('baoan');
+      const [g] = await t.sql(`SELECT id, name, id_number, certificate_no FROM guards WHERE company_id = $1 AND certificate_no IS NOT NULL AND status = 'ACTIVE' LIMIT 1`, [companyId.company1]);
+      const ids = async (search: string) =>
+        expectData(await baoan.gql(LIST, { filter: { search, companyId: companyId.company1 } })).guards.items.map((x: { id: string }) => x.id);
+      expect(await ids(g.name)).toContain(g.id);
+      expect(await ids(g.certificate_no)).toEqual([g.id]);
+      expect(await ids(g.id_number.toLowerCase())).toEqual([g.id]);
+      expect(await ids(g.id_number.slice(0, 12))).toEqual([]);
+      const left = expectData(await baoan.gql(LIST, { filter: { status: 'LEFT' }, page: { pageSize: 500 } })).guards;
+      expect(left.total).toBeGreaterThan(0);
+      expect(left.items.every((x: { status: string }) => x.status === 'LEFT')).toBe(true);
+    });
+  });
+
+  describe('createGuard and the rules', () => {
+    it('refuses a bad ID number naming the field, and stores nothing', async () => {
+      const company1 = await t.login('company1');
+      const good = personId(30);
+      const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
+      const error = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ idNumber: bad, phone: '123' }) }), 'BAD_USER_INPUT');
+      expect(error.extensions!.fields).toEqual([
+        { field: 'idNumber', message: '身份证号校验位不正确' },
+        { field: 'phone', message: expect.any(String) },
+      ]);
+      expect(await t.sql('SELECT 1 FROM guards WHERE id_number = $1', [bad])).toHaveLength(0);
+    });
+
+    it('derives birth date and sex, stores relatives, and writes one audit entry', async () => {
+      const company1 = await t.login('company1');
+      const idNumber = personId(25, 'F');
+      const relatives = [
+        { name: '测试父亲', relation: 'FATHER', idNumber: personId(52, 'M') },
+        { name: '测试母亲', relation: 'MOTHER', idNumber: personId(50, 'F') },
+      ];
+      const { createGuard } = expectData(await company1.gql(CREATE, { input: newGuard({ idNumber, relatives }) }));
+      expect(createGuard).toMatchObject({
+        companyId: companyId.company1,
+        birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+        sex: 'FEMALE',
+        age: 25,
+        status: 'ACTIVE',
+        relativeCount: 2,
+        eligibilityProblems: [],
+      });
+      expect(await audits(createGuard.id)).toEqual([expect.objectContaining({ action: 'CREATE' })]);
+    });
+
+    it('refuses relatives with a wrong row: row and field named, nothing stored', async () => {
+      const company1 = await t.login('company1');
+      const idNumber = personId(33);
+      const relatives = [
+        { name: '测试父亲', relation: 'FATHER', idNumber: personId(60, 'F') },
+        { name: '测试配偶', relation: 'SPOUSE', idNumber: flipCheck(personId(31, 'F')) },
+      ];
+      const error = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ idNumber, relatives }) }), 'BAD_USER_INPUT');
+      expect(error.extensions!.fields!.map((f) => [f.field, f.row])).toEqual([
+        ['relatives.0.idNumber', 1],
+        ['relatives.1.idNumber', 2],
+      ]);
+      expect(await t.sql('SELECT 1 FROM guards WHERE id_number = $1', [idNumber])).toHaveLength(0);
+    });
+
+    it('refuses under 18 and primary-school education naming 第十六条', async () => {
+      const company1 = await t.login('company1');
+      const young = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ idNumber: personId(17) }) }), 'BAD_USER_INPUT');
+      expect(young.extensions!.fields).toEqual([{ field: 'idNumber', message: expect.stringContaining('第十六条') }]);
+      const edu = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ education: 'PRIMARY' }) }), 'BAD_USER_INPUT');
+      expect(edu.extensions!.fields).toEqual([{ field: 'education', message: expect.stringContaining('第十六条') }]);
+    });
+
+    it('refuses a person whose 保安员证 was revoked within 3 years, or twice, naming 第十七条', async () => {
+      const baoan = await t.login('baoan');
+      const company1 = await t.login('company1');
+      const recent = personId(40);
+      const { recordCertificateRevocation } = expectData(await baoan.gql(REVOKE, { idNumber: recent, date: addDays(today, -100), reason: '扣押他人证件' }));
+      expect(recordCertificateRevocation.idNumber).toBe(recent);
+      expect(await audits(recordCertificateRevocation.id)).toHaveLength(1);
+      const e1 = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ idNumber: recent }) }), 'BAD_USER_INPUT');
+      expect(e1.message).toContain('第十七条');
+      const twice = personId(45);
+      await baoan.gql(REVOKE, { idNumber: twice, date: addDays(today, -3000), reason: '一' });
+      await baoan.gql(REVOKE, { idNumber: twice, date: addDays(today, -2000), reason: '二' });
+      const e2 = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ idNumber: twice }) }), 'BAD_USER_INPUT');
+      expect(e2.message).toMatch(/吊销2次.*第十七条/);
+      const once = personId(46);
+      await baoan.gql(REVOKE, { idNumber: once, date: addDays(today, -1500), reason: '旧事' });
+      expectData(await company1.gql(CREATE, { input: newGuard({ idNumber: once }) }));
+      expectErrorCode(await company1.gql(REVOKE, { idNumber: once, date: today, reason: 'x' }), 'FORBIDDEN');
+    });
+
+    it('checks the photo: JPEG/PNG only, at most 300 KB', async () => {
+      const company1 = await t.login('company1');
+      const png = Buffer.alloc(301 * 1024);
+      Buffer.from([0x89, 0x50, 0x4e, 0x47]).copy(png);
+      const big = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ photo: `data:image/png;base64,${png.toString('base64')}` }) }), 'BAD_USER_INPUT');
+      expect(big.extensions!.fields).toEqual([{ field: 'photo', message: expect.stringContaining('300KB') }]);
+      const gif = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ photo: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' }) }), 'BAD_USER_INPUT');
+      expect(gif.extensions!.fields![0].field).toBe('photo');
+      const small = `data:image/png;base64,${png.subarray(0, 2048).toString('base64')}`;
+      const { createGuard } = expectData(await company1.gql(CREATE, { input: newGuard({ photo: small }) }));
+      expect((await t.sql('SELECT photo FROM guards WHERE id = $1', [createGuard.id]))[0].photo).toBe(small);
+    });
+  });
+
+  describe('one person, one active record', () => {
+    it('refuses a person active at another company; after they leave, the new company registers them and history stays', async () => {
+      const company1 = await t.login('company1');
+      const company2 = await t.login('company2');
+      const idNumber = personId(35);
+      const { createGuard: first } = expectData(await company1.gql(CREATE, { input: newGuard({ idNumber }) }));
+      const again = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ idNumber }) }), 'CONFLICT');
+      expect(again.message).toContain('本公司');
+      const elsewhere = expectErrorCode(await company2.gql(CREATE, { input: newGuard({ idNumber }) }), 'CONFLICT');
+      expect(elsewhere.message).toContain('其他保安服务公司');
+      expect(elsewhere.message).not.toContain(demoCompanyNames.company1);
+
+      expectErrorCode(await company1.gql(LEAVES, { id: first.id, date: addDays(today, 1) }), 'BAD_USER_INPUT');
+      expect(expectData(await company1.gql(LEAVES, { id: first.id, date: today })).guardLeaves).toMatchObject({ status: 'LEFT', leftOn: today });
+      expectErrorCode(await company1.gql(LEAVES, { id: first.id, date: today }), 'CONFLICT');
+      expectErrorCode(await company1.gql(UPDATE, { id: first.id, input: newGuard({ idNumber }) }), 'CONFLICT');
+      const { createGuard: second } = expectData(await company2.gql(CREATE, { input: newGuard({ idNumber }) }));
+      expect(second.companyId).toBe(companyId.company2);
+      const rows = await t.sql('SELECT company_id, status FROM guards WHERE id_number = $1 ORDER BY created_at', [idNumber]);
+      expect(rows).toEqual([
+        { company_id: companyId.company1, status: 'LEFT' },
+        { company_id: companyId.company2, status: 'ACTIVE' },
+      ]);
+      expect((await audits(first.id)).map((a: { action: string }) => a.action)).toEqual(['CREATE', 'UPDATE']);
+    });
+
+    it('of two registrations of the same person at once, one wins and the other gets CONFLICT', async () => {
+      const company1 = await t.login('company1');
+      const company2 = await t.login('company2');
+      const idNumber = personId(36);
+      const results = await Promise.all([
+        company1.gql(CREATE, { input: newGuard({ idNumber }) }),
+        company2.gql(CREATE, { input: newGuard({ idNumber }) }),
+      ]);
+      expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
+      expect(results.filter((r) => r.data?.createGuard)).toHaveLength(1);
+      expect(await t.sql(`SELECT 1 FROM guards WHERE id_number = $1`, [idNumber])).toHaveLength(1);
+    });
+
+    it('保安管理支队 transfers a guard: the old record is LEFT, the new one ACTIVE with the relatives copied; the SD message names the company', async () => {
+      const baoan = await t.login('baoan');
+      const g = await guardOf('company2');
+      const elsewhere = expectErrorCode(
+        await baoan.gql(CREATE, { input: newGuard({ idNumber: g.id_number, companyId: companyId.company1 }) }),
+        'CONFLICT',
+      );
+      expect(elsewhere.message).toContain(demoCompanyNames.company2);
+      const { transferGuard } = expectData(await baoan.gql(TRANSFER, { id: g.id, to: companyId.company1, date: today }));
+      expect(transferGuard).toMatchObject({ companyId: companyId.company1, status: 'ACTIVE' });
+      const [old] = await t.sql('SELECT status, left_on::text FROM guards WHERE id = $1', [g.id]);
+      expect(old).toEqual({ status: 'LEFT', left_on: today });
+      const count = async (id: string) => (await t.sql('SELECT count(*)::int AS n FROM guard_relatives WHERE guard_id = $1', [id]))[0].n;
+      expect(await count(transferGuard.id)).toBe(await count(g.id));
+      const company1 = await t.login('company1');
+      expectErrorCode(await company1.gql(TRANSFER, { id: transferGuard.id, to: companyId.company2, date: today }), 'FORBIDDEN');
+    });
+  });
+
+  describe('updateGuard and setGuardRelatives', () => {
+    it('edits a guard, re-deriving facts, and replaces relatives; both audited without identities', async () => {
+      const company1 = await t.login('company1');
+      const { createGuard: g } = expectData(await company1.gql(CREATE, { input: newGuard() }));
+      const idNumber = personId(41, 'F');
+      const { updateGuard } = expectData(await company1.gql(UPDATE, { id: g.id, input: newGuard({ idNumber, name: '改名保安', education: 'COLLEGE' }) }));
+      expect(updateGuard).toMatchObject({ name: '改名保安', sex: 'FEMALE', age: 41, education: 'COLLEGE' });
+      const edu = expectErrorCode(await company1.gql(UPDATE, { id: g.id, input: newGuard({ idNumber, education: 'PRIMARY' }) }), 'BAD_USER_INPUT');
+      expect(edu.message).toContain('第十六条');
+      const spouse = personId(40, 'M');
+      const { setGuardRelatives } = expectData(await company1.gql(RELATIVES, { id: g.id, relatives: [{ name: '测试配偶', relation: 'SPOUSE', idNumber: spouse }] }));
+      expect(setGuardRelatives.relativeCount).toBe(1);
+      const dup = expectErrorCode(
+        await company1.gql(RELATIVES, { id: g.id, relatives: [{ name: '甲乙', relation: 'SPOUSE', idNumber: spouse }, { name: '丙丁', relation: 'SPOUSE', idNumber: personId(39) }] }),
+        'BAD_USER_INPUT',
+      );
+      expect(dup.extensions!.fields).toEqual([{ field: 'relatives.1.relation', row: 2, message: '配偶只能登记一位' }]);
+      const entries = await audits(g.id);
+      expect(entries.map((e: { action: string }) => e.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
+      expect(JSON.stringify(entries)).not.toContain(spouse);
+    });
+  });
+
+  describe('eligibility', () => {
+    it('lists each reason with its article; eligibleOn keeps exactly the guards without problems', async () => {
+      const baoan = await t.login('baoan');
+      const filter = { companyId: companyId.oldGuards, status: 'ACTIVE' };
+      const all = expectData(await baoan.gql(LIST, { filter, page: { pageSize: 500 } })).guards.items;
+      const over = all.filter((g: { age: number }) => g.age > 55);
+      expect(over.length).toBeGreaterThan(0);
+      for (const g of over) expect(g.eligibilityProblems.map((p: { code: string }) => p.code)).toContain('OVER_AGE');
+      const eligible = expectData(await baoan.gql(LIST, { filter: { ...filter, eligibleOn: today }, page: { pageSize: 500 } })).guards.items;
+      expect(eligible.map((g: { id: string }) => g.id).sort()).toEqual(
+        all.filter((g: { eligibilityProblems: unknown[] }) => g.eligibilityProblems.length === 0).map((g: { id: string }) => g.id).sort(),
+      );
+      const [revoked] = await t.sql(
+        `SELECT g.id FROM guards g JOIN certificate_revocations r ON r.id_number = g.id_number
+         WHERE g.status = 'ACTIVE' AND r.revoked_on > current_date - 1000 LIMIT 1`,
+      );
+      const { guard } = expectData(await baoan.gql(ONE, { id: revoked.id }));
+      expect(guard.eligibilityProblems).toContainEqual(expect.objectContaining({ code: 'REVOKED_RECENTLY', article: expect.stringContaining('第十七条') }));
+      expectErrorCode(await baoan.gql(LIST, { filter: { eligibleOn: '2026-13-01' } }), 'BAD_USER_INPUT');
+    });
+  });
+
+  it('costs the same number of SQL queries for 5 guards as for 50, relatives and figures included', async () => {
+    const baoan = await t.login('baoan');
+    const run = (pageSize: number) =>
+      countQueries(async () => {
+        const { guards } = expectData(await baoan.gql(LIST_WITH_RELATIVES, { filter: { companyId: companyId.company1 }, page: { pageSize } }));
+        expect(guards.items).toHaveLength(pageSize);
+      });
+    const small = await run(5);
+    const large = await run(50);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBe(small);
+  });
+});
