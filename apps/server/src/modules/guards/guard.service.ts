@@ -378,8 +378,6 @@ export async function readRelativesAudited(
           entityType: 'Guard',
           entityId: g.id,
           summary: `查阅保安员${g.name}（${maskIdNumber(g.idNumber)}）的直系亲属信息`,
-          before: null,
-          after: null,
           requestId: requestId ?? null,
         })),
       );
