@@ -64,7 +64,7 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/', roles: ALL_ROLES, title: '首页', menu: { icon: <HomeOutlined /> }, lazy: () => import('@/pages/HomePage') },
 
   // 保安管理支队: what waits on it, ordered by deadline
-  { path: '/queue', roles: [SD], title: '工作队列', menu: { icon: <OrderedListOutlined /> }, home: { description: '待办事项，按截止时间排序' }, lazy: planned },
+  { path: '/queue', roles: [SD], title: '工作队列', menu: { icon: <OrderedListOutlined /> }, home: { description: '待办事项，按截止时间排序' }, lazy: () => import('@/pages/WorkQueuePage') },
 
   // 领导小组 and its office
   { path: '/overview', roles: [OFFICE, LEADER], title: '总览', menu: { icon: <DashboardOutlined /> }, home: { description: '全市公司、审核、培训、检查的统计图表' }, lazy: planned },
@@ -98,8 +98,12 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/vetting/notices', roles: [ORGANIZER], title: '审核通报', menu: { icon: <AuditOutlined /> }, home: { description: '审核人数统计与通过人员名单' }, lazy: planned },
 
   // training and on-site supervision
-  { path: '/training', roles: [SD, COMPANY], title: '岗前培训', titleByRole: { [COMPANY]: '培训安排' }, menu: { icon: <ReadOutlined /> }, home: { description: '集中培训、签到与考核' }, lazy: planned },
-  { path: '/inspections', roles: [SD, COMPANY], title: '现场监管', titleByRole: { [COMPANY]: '现场检查' }, menu: { icon: <AlertOutlined /> }, home: { description: '着装、证件、仪容、履职检查与纠正' }, lazy: planned },
+  { path: '/training', roles: [SD, COMPANY], title: '岗前培训', titleByRole: { [COMPANY]: '培训安排' }, menu: { icon: <ReadOutlined /> }, home: { description: '集中培训、签到与考核' }, lazy: () => import('@/pages/OnsiteListPage') },
+  { path: '/inspections', roles: [SD, COMPANY], title: '现场监管', titleByRole: { [COMPANY]: '现场检查' }, menu: { icon: <AlertOutlined /> }, home: { description: '着装、证件、仪容、履职检查与纠正' }, lazy: () => import('@/pages/OnsiteListPage') },
+  { path: '/training/:activityId', roles: [SD, COMPANY, OFFICE, LEADER], title: '岗前培训', lazy: () => import('@/pages/TrainingPage') },
+  { path: '/training/sessions/:sessionId/sheet', roles: [SD, COMPANY, OFFICE, LEADER], title: '签到表', lazy: () => import('@/pages/TrainingSheetPage') },
+  { path: '/inspections/:activityId', roles: [SD, COMPANY, OFFICE, LEADER], title: '现场监管', lazy: () => import('@/pages/InspectionPage') },
+  { path: '/timeline/:activityId', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '活动台账', lazy: () => import('@/pages/TimelinePage') },
 
   // system
   { path: '/records/import', roles: [SD], title: '记录库导入', menu: { icon: <DatabaseOutlined />, group: SYSTEM }, home: { description: '导入违法犯罪记录，用于背景审查比对' }, lazy: planned },

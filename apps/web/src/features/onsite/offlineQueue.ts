@@ -1,0 +1,79 @@
+/**
+ * The inspection screen's outbox (SPEC §2 step 7: venues have dead zones). Every recording is first
+ * written to IndexedDB on the device, then sent; it leaves the outbox only when the server has
+ * answered. Its id is made on the device, so a resend after a lost answer never creates a duplicate.
+ */
+import type { RecordInspectionInput } from '@/gql/graphql';
+
+export interface QueuedInspection {
+  id: string;
+  activityId: string;
+  input: RecordInspectionInput;
+  /** What the officer sees in the list: who, which items. */
+  label: string;
+  queuedAt: string;
+  attempts: number;
+  /** Set when the server refused it (not a network failure); it stays until the officer deletes it. */
+  refused?: string;
+}
+
+const DB = 'evs-onsite';
+const STORE = 'inspections';
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB, 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' }).createIndex('activityId', 'activityId');
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function tx<T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await open();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const t = db.transaction(STORE, mode);
+      const req = fn(t.objectStore(STORE));
+      t.oncomplete = () => resolve(req.result);
+      t.onerror = () => reject(t.error);
+      t.onabort = () => reject(t.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export function enqueue(item: QueuedInspection): Promise<IDBValidKey> {
+  return tx('readwrite', (s) => s.put(item));
+}
+
+export async function listQueued(activityId: string): Promise<QueuedInspection[]> {
+  const all = await tx<QueuedInspection[]>('readonly', (s) => s.index('activityId').getAll(activityId));
+  return all.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+}
+
+export function removeQueued(id: string): Promise<undefined> {
+  return tx('readwrite', (s) => s.delete(id));
+}
+
+/** The on-duty roster as last seen online, for use in a dead zone. */
+export function cacheRoster<T>(activityId: string, roster: T): void {
+  try {
+    localStorage.setItem(`evs.onsite.roster.${activityId}`, JSON.stringify({ savedAt: new Date().toISOString(), roster }));
+  } catch {
+    /* storage full: the live roster is still shown */
+  }
+}
+
+export function cachedRoster<T>(activityId: string): { savedAt: string; roster: T } | null {
+  try {
+    const raw = localStorage.getItem(`evs.onsite.roster.${activityId}`);
+    return raw ? JSON.parse(raw) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,67 @@
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Link, useLocation } from 'react-router';
+import { ActivityStatusTag } from '@/features/activities/ActivityBits';
+import { OnsiteActivitiesQuery } from '@/features/onsite/operations';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { PageContainer } from '@/shared/PageContainer';
+
+/** The activities in training (/training) or on the day (/inspections), each opening its own screen. */
+export default function OnsiteListPage() {
+  const training = useLocation().pathname.startsWith('/training');
+  const status = training ? ['TRAINING', 'READY'] : ['READY', 'IN_PROGRESS', 'CLOSED'];
+  const { data, loading, error } = useQuery(OnsiteActivitiesQuery, {
+    variables: { filter: { status: status as never }, page: { pageSize: 100 } },
+  });
+  const items = [...(data?.activities.items ?? [])].sort((a, b) => {
+    const rank = (s: string) => (s === 'CLOSED' ? 1 : 0);
+    return rank(a.status) - rank(b.status) || dayjs(a.startsAt).valueOf() - dayjs(b.startsAt).valueOf();
+  });
+  return (
+    <PageContainer subTitle={training ? '岗前培训与补训、签到与考核' : '活动当天的现场检查（手机可用）'}>
+      <Card variant="borderless">
+        <ErrorAlert error={error} style={{ marginBottom: 12 }} />
+        <Table
+          rowKey="id"
+          loading={loading && !data}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: 720 }}
+          locale={{ emptyText: <Empty description="暂无活动" /> }}
+          columns={[
+            {
+              title: '活动',
+              dataIndex: 'name',
+              render: (v: string, a) => (
+                <>
+                  <Link to={training ? `/training/${a.id}` : `/inspections/${a.id}`}>{v}</Link>
+                  <div><Typography.Text type="secondary">{a.code} · {a.venue}</Typography.Text></div>
+                </>
+              ),
+            },
+            { title: '开始', dataIndex: 'startsAt', width: 130, render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
+            { title: '状态', dataIndex: 'status', width: 100, render: (v) => <ActivityStatusTag status={v} /> },
+            { title: '公司', render: (_, a) => a.selectedCompany?.name, responsive: ['md'] },
+            {
+              title: '截止',
+              width: 160,
+              render: (_, a) =>
+                a.deadlines.lateStages.length ? <Tag color="error">{a.deadlines.next?.label}已逾期</Tag>
+                  : a.deadlines.next ? <Tag>{a.deadlines.next.label} 剩{a.deadlines.next.daysLeft}天</Tag> : null,
+            },
+            {
+              title: '',
+              width: 100,
+              render: (_, a) => (
+                <Link to={training ? `/training/${a.id}` : `/inspections/${a.id}`}>
+                  <Button type="primary" size="small">{training ? '培训' : a.status === 'CLOSED' ? '查看' : '检查'}</Button>
+                </Link>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,60 @@
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Link } from 'react-router';
+import { districtLabels } from '@evs/schema';
+import { ActivityStatusTag } from '@/features/activities/ActivityBits';
+import { WorkQueueQuery } from '@/features/onsite/operations';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { labelOf } from '@/shared/labels';
+import { PageContainer } from '@/shared/PageContainer';
+
+/** 保安管理支队's work queue: what waits on it, ordered by the deadline of each step. */
+export default function WorkQueuePage() {
+  const { data, loading, error } = useQuery(WorkQueueQuery, { variables: { page: { pageSize: 200 } } });
+  const items = data?.workQueue.items ?? [];
+  const late = items.filter((i) => i.late).length;
+  return (
+    <PageContainer subTitle={data ? `共 ${data.workQueue.total} 项${late ? `，逾期 ${late} 项` : ''}` : undefined}>
+      <Card variant="borderless">
+        <ErrorAlert error={error} style={{ marginBottom: 12 }} />
+        <Table
+          rowKey={(r) => `${r.activityId}-${r.task}`}
+          loading={loading && !data}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: <Empty description="没有待办事项" /> }}
+          rowClassName={(r) => (r.late ? 'row-late' : '')}
+          columns={[
+            {
+              title: '截止',
+              dataIndex: 'dueOn',
+              width: 150,
+              render: (v: string, r) => (
+                <>
+                  <div>{v}</div>
+                  {r.late ? <Tag color="error">已逾期 {-r.daysLeft} 天</Tag> : <Tag color={r.daysLeft <= 2 ? 'warning' : 'default'}>剩 {r.daysLeft} 天</Tag>}
+                </>
+              ),
+            },
+            { title: '待办', dataIndex: 'task', width: 150, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+            {
+              title: '活动',
+              dataIndex: 'activityName',
+              render: (v: string, r) => (
+                <>
+                  <Link to={`/activities/${r.activityId}`}>{v}</Link>
+                  <div><Typography.Text type="secondary">{r.activityCode} · {labelOf(districtLabels, r.district)} · {dayjs(r.startsAt).format('MM-DD HH:mm')} 开始（{r.daysUntilStart > 0 ? `${r.daysUntilStart}天后` : r.daysUntilStart === 0 ? '今天' : '已开始'}）</Typography.Text></div>
+                </>
+              ),
+            },
+            { title: '阶段', dataIndex: 'status', width: 110, render: (v) => <ActivityStatusTag status={v} /> },
+            { title: '进度', dataIndex: 'detail' },
+            { title: '', dataIndex: 'link', width: 90, render: (v: string) => <Link to={v}><Button type="primary" size="small">处理</Button></Link> },
+          ]}
+        />
+      </Card>
+    </PageContainer>
+  );
+}
