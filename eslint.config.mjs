@@ -25,6 +25,8 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Chinese text legitimately holds full-width spaces (U+3000) in strings, templates and comments.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true, skipRegExps: true, skipJSXText: true }],
       // type-graphql and TypeORM take class constructors typed as `Function`.
       '@typescript-eslint/no-unsafe-function-type': 'off',
       // GraphQL resolvers return ORM rows that type-graphql narrows to @Field properties.

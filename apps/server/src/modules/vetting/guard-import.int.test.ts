@@ -95,7 +95,8 @@ describe('importGuards', () => {
     const id = idFor('1993-03-03');
     ws.addRow(row({ 姓名: '模板人', 身份证号: id, 学历: '大专', 发证日期: '2021-06-01', 保安员证号: 'T-1' }));
     const numeric = ws.addRow(row({ 姓名: '数字', 学历: '高中' }));
-    numeric.getCell(2).value = 211102199001011234; // an ID typed as a number: digits already lost
+    // eslint-disable-next-line no-loss-of-precision -- an ID typed as a number in Excel: digits already lost
+    numeric.getCell(2).value = 211102199001011234;
     const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const r = expectData(await company.gql(IMPORT, { input: { file: { name: '名册.xlsx', base64 }, mode: 'COMMIT' } })).importGuards;
     expect(r).toMatchObject({ created: 1, invalidRows: 1 });

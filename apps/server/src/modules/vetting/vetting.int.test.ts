@@ -153,7 +153,7 @@ describe('roster and vetting', () => {
     const bad = await makeGuard(t, companyId);
     await addRecord(t, bad.idNumber, 'REEDUCATION_LABOR');
     expectData(await company.gql(SUBMIT, { input: { activityId, guardIds: [a.id, b.id, bad.id] } }));
-    let e = await byGuard(activityId);
+    const e = await byGuard(activityId);
 
     expectErrorCode(await company.gql(PASS_ALL, { id: activityId }), 'FORBIDDEN');
     expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [e.get(bad.id).id], decision: 'FAILED', note: '记录' } }), 'BAD_USER_INPUT');
