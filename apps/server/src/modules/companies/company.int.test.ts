@@ -95,8 +95,22 @@ describe('companies (GraphQL, real PostgreSQL)', () => {
       expect(a.under30 + a.from30to39 + a.from40to49 + a.from50to55 + a.over55).toBe(n);
       expect(company.guardsWithValidCertificate).toBeLessThanOrEqual(n);
       expect(company.guardsWithValidCertificate).toBeGreaterThan(n * 0.8);
-      // No activity has been closed yet: the neutral score, and a findings rate of 0.
-      expect(company.performance).toMatchObject({ hasHistory: false, score: 70 });
+      const [{ closed }] = await t.sql(`SELECT count(*)::int AS closed FROM activities WHERE selected_company_id = $1 AND status = 'CLOSED'`, [idOf.company1]);
+      expect(company.activitiesServed).toBe(closed);
+      expect(company.findingsRate).toBe(company.performance.findingsPer100 ?? 0);
+      expect(company.performanceScore).toBe(company.performance.score);
+      expect(company.performanceScore).toBeGreaterThanOrEqual(0);
+      expect(company.performanceScore).toBeLessThanOrEqual(100);
+    });
+
+    it('gives a company without any history the neutral score and a findings rate of 0', async () => {
+      const [fresh] = await t.sql(
+        `SELECT c.id FROM companies c WHERE NOT EXISTS (SELECT 1 FROM roster_entries r WHERE r.company_id = c.id)
+           AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.selected_company_id = c.id)
+           AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.company_id = c.id) LIMIT 1`,
+      );
+      const { company } = expectData(await (await t.login('office')).gql(ONE, { id: fresh.id }));
+      expect(company.performance).toMatchObject({ hasHistory: false, score: 70, findingsPer100: null });
       expect(company.findingsRate).toBe(0);
     });
   });
