@@ -16,7 +16,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000', '/exports': 'http://localhost:4000' },
   },
   build: {
     outDir: 'dist',

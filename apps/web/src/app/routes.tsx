@@ -67,7 +67,8 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/queue', roles: [SD], title: '工作队列', menu: { icon: <OrderedListOutlined /> }, home: { description: '待办事项，按截止时间排序' }, lazy: () => import('@/pages/WorkQueuePage') },
 
   // 领导小组 and its office
-  { path: '/overview', roles: [OFFICE, LEADER], title: '总览', menu: { icon: <DashboardOutlined /> }, home: { description: '全市公司、审核、培训、检查的统计图表' }, lazy: planned },
+  { path: '/overview', roles: [OFFICE, LEADER], title: '总览', menu: { icon: <DashboardOutlined /> }, home: { description: '全市公司、审核、培训、检查的统计图表' }, lazy: () => import('@/pages/OverviewPage') },
+  { path: '/overview/list', roles: [OFFICE, LEADER], title: '总览明细', lazy: () => import('@/pages/OverviewListPage') },
 
   // activities (大型活动)
   {

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { districtLabels, roleLabels, unitKindLabels } from '@evs/schema';
 import { featureRoutes, titleFor } from '@/app/routes';
 import { NotificationsQuery } from '@/features/notifications/operations';
+import { RoleHome } from '@/features/dashboard/RoleHome';
 import { canAccess } from '@/shared/access';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
@@ -57,6 +58,7 @@ export default function HomePage() {
         </Flex>
       }
     >
+      <RoleHome />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card title="工作入口" variant="borderless">

@@ -29,13 +29,10 @@ export class RelativeInput {
 }
 
 /** Fields of a guard that both creation and editing set. Checked in the service. */
-@InputType({ description: '保安员登记信息' })
-export class GuardInput {
+@InputType({ isAbstract: true })
+abstract class GuardFieldsInput {
   @Field()
   name: string;
-
-  @Field({ description: '居民身份证号（18位，出生日期与性别由此得出）' })
-  idNumber: string;
 
   @Field(() => String, { nullable: true, description: '手机号' })
   phone?: string | null;
@@ -56,8 +53,20 @@ export class GuardInput {
   photo?: string | null;
 }
 
-@InputType()
-export class CreateGuardInput extends GuardInput {
+@InputType({ description: '修改保安员登记信息' })
+export class GuardInput extends GuardFieldsInput {
+  @Field(() => String, {
+    nullable: true,
+    description: '更正居民身份证号（18位）；不传为不变（保安管理支队以外的角色只看到脱敏号码，无须回传）',
+  })
+  idNumber?: string | null;
+}
+
+@InputType({ description: '登记保安员' })
+export class CreateGuardInput extends GuardFieldsInput {
+  @Field({ description: '居民身份证号（18位，出生日期与性别由此得出）' })
+  idNumber: string;
+
   @Field(() => ID, { nullable: true, description: '所属公司：保安管理支队必填；保安服务公司账号为本公司' })
   companyId?: string;
 

@@ -335,6 +335,10 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       expect(updateGuard).toMatchObject({ name: '改名保安', sex: 'FEMALE', age: 41, education: 'COLLEGE' });
       const edu = expectErrorCode(await company1.gql(UPDATE, { id: g.id, input: newGuard({ idNumber, education: 'PRIMARY' }) }), 'BAD_USER_INPUT');
       expect(edu.message).toContain('第十六条');
+      // A company sees only the masked number: leaving idNumber out keeps it.
+      const { idNumber: _unchanged, ...withoutId } = newGuard({ name: '再改名', education: 'COLLEGE' });
+      expect(expectData(await company1.gql(UPDATE, { id: g.id, input: withoutId })).updateGuard).toMatchObject({ name: '再改名', age: 41 });
+      expect((await t.sql('SELECT id_number FROM guards WHERE id = $1', [g.id]))[0].id_number).toBe(idNumber);
       const spouse = personId(40, 'M');
       const { setGuardRelatives } = expectData(await company1.gql(RELATIVES, { id: g.id, relatives: [{ name: '测试配偶', relation: 'SPOUSE', idNumber: spouse }] }));
       expect(setGuardRelatives.relativeCount).toBe(1);
@@ -344,7 +348,7 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       );
       expect(dup.extensions!.fields).toEqual([{ field: 'relatives.1.relation', row: 2, message: '配偶只能登记一位' }]);
       const entries = await audits(g.id);
-      expect(entries.map((e: { action: string }) => e.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE']);
+      expect(entries.map((e: { action: string }) => e.action)).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'UPDATE']);
       expect(JSON.stringify(entries)).not.toContain(spouse);
     });
   });

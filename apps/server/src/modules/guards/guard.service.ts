@@ -131,10 +131,10 @@ export class GuardsService {
   }
 
   async update(actor: Actor, id: string, raw: GuardInput, requestId?: string): Promise<GuardEntity> {
-    const input = { ...raw, idNumber: normaliseIdNumber(raw.idNumber), name: raw.name.trim() };
-    assertNoProblems(guardFieldProblems(input, todayCN()), '保安员登记信息有误');
     return this.inTransaction(actor, async (m) => {
       const before = await this.lockManaged(m, actor, id);
+      const input = { ...raw, idNumber: raw.idNumber ? normaliseIdNumber(raw.idNumber) : before.idNumber, name: raw.name.trim() };
+      assertNoProblems(guardFieldProblems(input, todayCN()), '保安员登记信息有误');
       if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
       const idChanged = input.idNumber !== before.idNumber;
       await this.assertRegistrable(m, input.idNumber, input, {
