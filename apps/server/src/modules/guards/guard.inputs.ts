@@ -29,7 +29,7 @@ export class RelativeInput {
 }
 
 /** Fields of a guard that both creation and editing set. Checked in the service. */
-@InputType({ isAbstract: true })
+@InputType()
 abstract class GuardFieldsInput {
   @Field()
   name: string;
