@@ -25,10 +25,13 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
+          // without this a group also swallows its libraries' dependencies (clsx, react-is…), which
+          // antd shares, and the charts chunk would become part of the first load
+          includeDependenciesRecursively: false,
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 40 },
             { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|zen-observable|tslib)[\\/]/, priority: 30 },
-            { name: 'charts', test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|decimal\.js-light|@reduxjs|redux|immer|reselect|es-toolkit|eventemitter3)[\\/]/, priority: 20 },
+            { name: 'charts', test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|decimal\.js-light|@reduxjs|redux|immer|reselect)[\\/]/, priority: 20 },
           ],
         },
       },

@@ -7,6 +7,7 @@ import { AppLayout } from './layout/AppLayout';
 import { canAccess } from '@/shared/access';
 import { useRole } from '@/shared/session';
 import { PageLoading } from '@/shared/PageLoading';
+import { RouteErrorPage } from '@/pages/RouteErrorPage';
 import type { RouteHandle } from '@/shared/routeHandle';
 
 const LoginPage = lazy(() => import('@/pages/LoginPage'));
@@ -36,18 +37,25 @@ function toRouteObject(route: FeatureRoute): RouteObject {
 }
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <Lazy page={LoginPage} /> },
+  { path: '/login', element: <Lazy page={LoginPage} />, errorElement: <RouteErrorPage /> },
   {
     path: '/',
+    errorElement: <RouteErrorPage />,
     element: <SessionGate />,
     children: [
       { path: 'change-password', element: <Lazy page={ChangePasswordPage} /> },
       {
         element: <AppLayout />,
+        // a page that throws (or whose chunk is gone) keeps the menu and header around it
         children: [
-          ...featureRoutes.map(toRouteObject),
-          { path: '403', element: <Lazy page={ForbiddenPage} /> },
-          { path: '*', element: <Lazy page={NotFoundPage} /> },
+          {
+            errorElement: <RouteErrorPage />,
+            children: [
+              ...featureRoutes.map(toRouteObject),
+              { path: '403', element: <Lazy page={ForbiddenPage} /> },
+              { path: '*', element: <Lazy page={NotFoundPage} /> },
+            ],
+          },
         ],
       },
     ],
