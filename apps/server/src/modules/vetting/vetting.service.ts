@@ -54,6 +54,37 @@ export interface RelativeView {
   idNumber: string;
 }
 
+interface CheckOutcome {
+  problems: PrecheckProblem[];
+  suggestion: VettingDecision | null;
+  reason: string;
+  decision: VettingDecision;
+  reasonCategory: VettingReasonCategory | null;
+  note: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  reusedFrom: string | null;
+  checked: boolean;
+}
+
+interface CheckStats {
+  precheckFailed: number;
+  withHits: number;
+  reused: number;
+  sourceError: string | null;
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
 const SUBMIT_STATUSES: Record<SecurityMode, ActivityStatus[]> = {
   [SecurityMode.SERVICE_COMPANY]: [ActivityStatus.COMPANY_SELECTED, ActivityStatus.VETTING],
   [SecurityMode.SELF_RECRUITED]: [ActivityStatus.APPROVED, ActivityStatus.VETTING],
@@ -123,12 +154,13 @@ export class VettingService {
           '名单有误',
         );
       }
-      const inserted: { id: string }[] = await m.query(
-        `INSERT INTO roster_entries (activity_id, guard_id, company_id, post)
-         SELECT $1, g, $2, p FROM unnest($3::uuid[], $4::text[]) AS v(g, p) RETURNING id`,
-        [activity.id, registerId, input.guardIds, input.guardIds.map((_, i) => input.posts?.[i]?.trim() || null)],
+      const { entryIds, stats: check } = await this.insertChecked(
+        m,
+        activity,
+        registerId,
+        guards.map((g, i) => ({ ...g, post: input.posts?.[i]?.trim() || null })),
+        { tolerateSourceFailure: true },
       );
-      const entryIds = inserted.map((r) => r.id);
       const first = activity.status !== ActivityStatus.VETTING;
       const sdUnits = await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT);
       if (first) {
@@ -148,7 +180,6 @@ export class VettingService {
           activityId: activity.id,
         });
       }
-      const check = await this.checkEntries(m, activity, entryIds, { tolerateSourceFailure: true });
       await this.audit.record(m, actor, {
         action: AuditAction.CREATE,
         entityType: 'RosterEntry',
@@ -170,11 +201,12 @@ export class VettingService {
       const dup = await m.count(RosterEntryEntity, { where: { activityId: activity.id, guardId, state: RosterEntryState.ACTIVE } });
       if (dup) throw badInput(`${guard.name}已在名单中`, [{ field: 'guardId', message: `${guard.name}已在名单中` }]);
       await m.update(RosterEntryEntity, { id: entry.id }, { state: RosterEntryState.REMOVED });
-      const [{ id }]: { id: string }[] = await m.query(
-        `INSERT INTO roster_entries (activity_id, guard_id, company_id, post, replaces_entry_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [activity.id, guardId, entry.companyId, post?.trim() || entry.post, entry.id],
-      );
-      const check = await this.checkEntries(m, activity, [id], { tolerateSourceFailure: true });
+      const {
+        entryIds: [id],
+        stats: check,
+      } = await this.insertChecked(m, activity, entry.companyId, [{ ...guard, post: post?.trim() || entry.post, replacesEntryId: entry.id }], {
+        tolerateSourceFailure: true,
+      });
       await this.notifications.notify(m, await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT), {
         title: '替换人员待审核',
         body: `${actor.unitName}为“${activity.name}”替换未通过人员，新增${guard.name}，请审核。`,
@@ -216,85 +248,61 @@ export class VettingService {
   // ───────────────────────────── checking ─────────────────────────────
 
   /**
-   * Pre-checks and the records check of the guard and (by setting) every relative, for many entries
-   * at once: a fixed number of queries per call, whatever the roster's size. Stores the hits and a
-   * suggestion; reuses a PASSED decision within the window unless a record arrived since.
+   * Pre-checks and the records check of the guard and (by setting) every relative, for many people
+   * at once: a fixed number of queries per call, whatever the roster's size. Computes the hits and a
+   * suggestion; reuses a PASSED decision within the window unless a record arrived since. Writes nothing.
    */
-  async checkEntries(
+  private async evaluate(
     m: EntityManager,
     activity: ActivityEntity,
-    entryIds: string[],
+    subjects: GuardFacts[],
     options: { tolerateSourceFailure: boolean },
-  ): Promise<{ precheckFailed: number; withHits: number; reused: number; sourceError: string | null }> {
-    if (entryIds.length === 0) return { precheckFailed: 0, withHits: 0, reused: 0, sourceError: null };
+  ): Promise<{ outcomes: CheckOutcome[]; hits: Hit[][]; stats: CheckStats }> {
     const settings = await this.settings.all(m);
-    const rows: (GuardFacts & { entryId: string })[] = await m.query(
-      `SELECT re.id AS "entryId", g.id AS "guardId", g.name, g.id_number AS "idNumber",
-              to_char(g.birth_date, 'YYYY-MM-DD') AS "birthDate", g.certificate_no AS "certificateNo", g.education
-         FROM roster_entries re JOIN guards g ON g.id = re.guard_id
-        WHERE re.id = ANY($1::uuid[])`,
-      [entryIds],
-    );
-    const ctx = await this.precheckContext(m, activity, rows.map((r) => r.idNumber));
+    const ctx = await this.precheckContext(m, activity, subjects.map((r) => r.idNumber));
     const relatives: RelativeView[] = settings['vetting.checkRelatives']
       ? await m.query(
           `SELECT guard_id AS "guardId", name, relation, id_number AS "idNumber" FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`,
-          [rows.map((r) => r.guardId)],
+          [subjects.map((r) => r.guardId)],
         )
       : [];
-    const relativesByGuard = new Map<string, RelativeView[]>();
-    for (const r of relatives) relativesByGuard.set(r.guardId, [...(relativesByGuard.get(r.guardId) ?? []), r]);
+    const relativesByGuard = groupBy(relatives, (r) => r.guardId);
 
     let found: SourceRecord[] = [];
     let sourceError: string | null = null;
     try {
-      found = await this.records.findByIdNumbers([...rows.map((r) => r.idNumber), ...relatives.map((r) => r.idNumber)], m);
+      found = await this.records.findByIdNumbers([...subjects.map((r) => r.idNumber), ...relatives.map((r) => r.idNumber)], m);
     } catch (err) {
       if (!(err instanceof RecordsSourceError) || !options.tolerateSourceFailure) throw err;
       sourceError = err.message;
     }
-    const recordsById = new Map<string, SourceRecord[]>();
-    for (const r of found) recordsById.set(r.idNumber, [...(recordsById.get(r.idNumber) ?? []), r]);
+    const recordsById = groupBy(found, (r) => r.idNumber);
 
     // The latest PASSED decision for the same person in another activity, within the window.
     const windowDays = settings['vetting.reuseWindowDays'];
-    const previous: { id_number: string; id: string; decided_at: Date; decided_by: string | null; origin: string }[] =
-      windowDays > 0
+    const previous: { id_number: string; decided_at: Date; decided_by: string | null; origin: string }[] =
+      windowDays > 0 && !sourceError
         ? await m.query(
-            `SELECT DISTINCT ON (g.id_number) g.id_number, re.id, re.decided_at, re.decided_by,
-                    coalesce(re.reused_from_entry_id, re.id) AS origin
-               FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+            `SELECT DISTINCT ON (g.id_number) g.id_number, re.decided_at, re.decided_by, coalesce(re.reused_from_entry_id, re.id) AS origin
+               FROM guards g JOIN roster_entries re ON re.guard_id = g.id
               WHERE g.id_number = ANY($1::text[]) AND re.decision = 'PASSED' AND re.activity_id <> $2
                 AND re.decided_at > now() - make_interval(days => $3)
               ORDER BY g.id_number, re.decided_at DESC`,
-            [rows.map((r) => r.idNumber), activity.id, windowDays],
+            [subjects.map((r) => r.idNumber), activity.id, windowDays],
           )
         : [];
     const previousById = new Map(previous.map((p) => [p.id_number, p]));
 
-    const hitRows: Omit<VettingHitEntity, 'id' | 'createdAt'>[] = [];
-    const updates: {
-      id: string;
-      problems: PrecheckProblem[];
-      suggestion: VettingDecision | null;
-      reason: string;
-      decision: VettingDecision;
-      reasonCategory: VettingReasonCategory | null;
-      note: string | null;
-      decidedBy: string | null;
-      decidedAt: Date | null;
-      reusedFrom: string | null;
-      checked: boolean;
-    }[] = [];
-    let precheckFailed = 0;
-    let withHits = 0;
-    let reused = 0;
-    for (const row of rows) {
+    const stats: CheckStats = { precheckFailed: 0, withHits: 0, reused: 0, sourceError };
+    const outcomes: CheckOutcome[] = [];
+    const allHits: Hit[][] = [];
+    for (const row of subjects) {
       const problems = precheckGuard(row, ctx);
-      if (problems.length) precheckFailed++;
+      if (problems.length) stats.precheckFailed++;
       if (sourceError) {
-        updates.push({
-          id: row.entryId, problems, suggestion: null, reason: '记录比对服务不可用，待重新比对', decision: VettingDecision.PENDING,
+        allHits.push([]);
+        outcomes.push({
+          problems, suggestion: null, reason: '记录比对服务不可用，待重新比对', decision: VettingDecision.PENDING,
           reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: false,
         });
         continue;
@@ -305,50 +313,76 @@ export class VettingService {
           hits.push({ relation: rel.relation, subjectName: rel.name, subjectIdNumber: rel.idNumber, record });
         }
       }
-      if (hits.length) withHits++;
-      for (const h of hits) {
-        hitRows.push({
-          rosterEntryId: row.entryId,
-          relation: h.relation,
-          subjectName: h.subjectName,
-          subjectIdNumber: h.subjectIdNumber,
-          recordId: h.record.recordId ?? null,
-          record: { ...h.record, createdAt: h.record.createdAt ?? null },
-        });
-      }
+      if (hits.length) stats.withHits++;
+      allHits.push(hits);
       const s = suggest(problems, hits);
       const prev = previousById.get(row.idNumber);
       // Reuse only when nothing arrived since the earlier decision (unknown arrival time counts as new).
-      const reusable =
-        prev && problems.length === 0 && hits.every((h) => h.record.createdAt && h.record.createdAt.getTime() <= new Date(prev.decided_at).getTime());
+      const decidedAt = prev ? new Date(prev.decided_at).getTime() : 0;
+      const reusable = prev && problems.length === 0 && hits.every((h) => h.record.createdAt && h.record.createdAt.getTime() <= decidedAt);
       if (reusable) {
-        reused++;
-        updates.push({
-          id: row.entryId, problems, suggestion: s.suggestion, reason: s.reason, decision: VettingDecision.PASSED,
-          reasonCategory: VettingReasonCategory.CLEAR,
+        stats.reused++;
+        outcomes.push({
+          problems, suggestion: s.suggestion, reason: s.reason, decision: VettingDecision.PASSED, reasonCategory: VettingReasonCategory.CLEAR,
           note: `沿用${chinaDate(new Date(prev.decided_at))}的审核通过结论（复用期${windowDays}天内且此后无新记录）`,
           decidedBy: prev.decided_by, decidedAt: new Date(prev.decided_at), reusedFrom: prev.origin, checked: true,
         });
       } else {
-        updates.push({
-          id: row.entryId, problems, suggestion: s.suggestion, reason: s.reason, decision: VettingDecision.PENDING,
+        outcomes.push({
+          problems, suggestion: s.suggestion, reason: s.reason, decision: VettingDecision.PENDING,
           reasonCategory: s.suggestion === VettingDecision.PASSED ? null : s.reasonCategory,
           note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: true,
         });
       }
     }
+    return { outcomes, hits: allHits, stats };
+  }
 
-    await m.query(`DELETE FROM vetting_hits WHERE roster_entry_id = ANY($1::uuid[])`, [entryIds]);
-    if (hitRows.length) {
-      await m.query(
-        `INSERT INTO vetting_hits (roster_entry_id, relation, subject_name, subject_id_number, record_id, record)
-         SELECT * FROM unnest($1::uuid[], $2::relative_relation[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[])`,
-        [
-          hitRows.map((h) => h.rosterEntryId), hitRows.map((h) => h.relation), hitRows.map((h) => h.subjectName),
-          hitRows.map((h) => h.subjectIdNumber), hitRows.map((h) => h.recordId), hitRows.map((h) => JSON.stringify(h.record)),
-        ],
-      );
-    }
+  /** Inserts new, already evaluated entries in one statement (no second write), then their hits. */
+  private async insertChecked(
+    m: EntityManager,
+    activity: ActivityEntity,
+    companyId: string,
+    subjects: (GuardFacts & { post: string | null; replacesEntryId?: string | null })[],
+    options: { tolerateSourceFailure: boolean },
+  ): Promise<{ entryIds: string[]; stats: CheckStats }> {
+    const { outcomes, hits, stats } = await this.evaluate(m, activity, subjects, options);
+    const o = outcomes;
+    const rows: { id: string; guard_id: string }[] = await m.query(
+      `INSERT INTO roster_entries (activity_id, company_id, guard_id, post, replaces_entry_id, precheck_problems, suggestion, suggestion_reason,
+                                   decision, reason_category, decision_note, decided_by, decided_at, reused_from_entry_id, checked_at)
+       SELECT $1, $2, v.guard_id, v.post, v.replaces, v.problems, v.suggestion, v.reason, v.decision, v.reason_category, v.note,
+              v.decided_by, v.decided_at, v.reused_from, CASE WHEN v.checked THEN now() END
+         FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::jsonb[], $7::vetting_decision[], $8::text[], $9::vetting_decision[],
+                     $10::vetting_reason_category[], $11::text[], $12::uuid[], $13::timestamptz[], $14::uuid[], $15::boolean[])
+           AS v(guard_id, post, replaces, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked)
+       RETURNING id, guard_id`,
+      [
+        activity.id, companyId, subjects.map((s) => s.guardId), subjects.map((s) => s.post), subjects.map((s) => s.replacesEntryId ?? null),
+        o.map((u) => JSON.stringify(u.problems)), o.map((u) => u.suggestion), o.map((u) => u.reason), o.map((u) => u.decision),
+        o.map((u) => u.reasonCategory), o.map((u) => u.note), o.map((u) => u.decidedBy), o.map((u) => u.decidedAt), o.map((u) => u.reusedFrom),
+        o.map((u) => u.checked),
+      ],
+    );
+    const idByGuard = new Map(rows.map((r) => [r.guard_id, r.id]));
+    const entryIds = subjects.map((s) => idByGuard.get(s.guardId)!);
+    await this.insertHits(m, entryIds, hits);
+    return { entryIds, stats };
+  }
+
+  /** Re-evaluates existing entries (recheck, settings changed) and rewrites their results and hits. */
+  async checkEntries(m: EntityManager, activity: ActivityEntity, entryIds: string[], options: { tolerateSourceFailure: boolean }): Promise<CheckStats> {
+    if (entryIds.length === 0) return { precheckFailed: 0, withHits: 0, reused: 0, sourceError: null };
+    const rows: (GuardFacts & { entryId: string })[] = await m.query(
+      `SELECT re.id AS "entryId", g.id AS "guardId", g.name, g.id_number AS "idNumber",
+              to_char(g.birth_date, 'YYYY-MM-DD') AS "birthDate", g.certificate_no AS "certificateNo", g.education
+         FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+        WHERE re.id = ANY($1::uuid[])`,
+      [entryIds],
+    );
+    const { outcomes: o, hits, stats } = await this.evaluate(m, activity, rows, options);
+    await m.query(`DELETE FROM vetting_hits WHERE roster_entry_id = ANY($1::uuid[])`, [rows.map((r) => r.entryId)]);
+    await this.insertHits(m, rows.map((r) => r.entryId), hits);
     await m.query(
       `UPDATE roster_entries r SET precheck_problems = v.problems, suggestion = v.suggestion, suggestion_reason = v.reason,
               decision = v.decision, reason_category = v.reason_category, decision_note = v.note, decided_by = v.decided_by,
@@ -358,12 +392,25 @@ export class VettingService {
            AS v(id, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked)
         WHERE r.id = v.id`,
       [
-        updates.map((u) => u.id), updates.map((u) => JSON.stringify(u.problems)), updates.map((u) => u.suggestion),
-        updates.map((u) => u.reason), updates.map((u) => u.decision), updates.map((u) => u.reasonCategory), updates.map((u) => u.note),
-        updates.map((u) => u.decidedBy), updates.map((u) => u.decidedAt), updates.map((u) => u.reusedFrom), updates.map((u) => u.checked),
+        rows.map((r) => r.entryId), o.map((u) => JSON.stringify(u.problems)), o.map((u) => u.suggestion), o.map((u) => u.reason),
+        o.map((u) => u.decision), o.map((u) => u.reasonCategory), o.map((u) => u.note), o.map((u) => u.decidedBy), o.map((u) => u.decidedAt),
+        o.map((u) => u.reusedFrom), o.map((u) => u.checked),
       ],
     );
-    return { precheckFailed, withHits, reused, sourceError };
+    return stats;
+  }
+
+  private async insertHits(m: EntityManager, entryIds: string[], hits: Hit[][]): Promise<void> {
+    const flat = hits.flatMap((hs, i) => hs.map((h) => ({ entryId: entryIds[i], h })));
+    if (!flat.length) return;
+    await m.query(
+      `INSERT INTO vetting_hits (roster_entry_id, relation, subject_name, subject_id_number, record_id, record)
+       SELECT * FROM unnest($1::uuid[], $2::relative_relation[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[])`,
+      [
+        flat.map((x) => x.entryId), flat.map((x) => x.h.relation), flat.map((x) => x.h.subjectName), flat.map((x) => x.h.subjectIdNumber),
+        flat.map((x) => x.h.record.recordId ?? null), flat.map((x) => JSON.stringify({ ...x.h.record, createdAt: x.h.record.createdAt ?? null })),
+      ],
+    );
   }
 
   /** 保安管理支队 re-runs the records check of entries not yet decided (e.g. after the source was down). */
@@ -420,16 +467,19 @@ export class VettingService {
       );
       const names = await this.guardNames(m, entries.map((e) => e.guardId));
       const refused: FieldProblem[] = [];
+      const position = new Map(input.entryIds.map((id, i) => [id, i]));
+      const hitsByEntry = groupBy(hits, (h) => h.roster_entry_id);
       entries.forEach((e) => {
-        const field = `entryIds.${input.entryIds.indexOf(e.id)}`;
+        const field = `entryIds.${position.get(e.id)}`;
         const who = names.get(e.guardId) ?? '';
         if (e.state !== RosterEntryState.ACTIVE) return refused.push({ field, message: `${who}已移出名单` });
         if (!e.checkedAt) return refused.push({ field, message: `${who}尚未完成记录比对，请先重新比对` });
         if (input.decision !== VettingDecision.PASSED) return;
         if (e.precheckProblems.length) refused.push({ field, message: `${who}资格预审不符（${e.precheckProblems.map((p) => p.message).join('；')}），不能通过` });
-        const own = hits.filter((h) => h.roster_entry_id === e.id && h.relation === null);
+        const mine = hitsByEntry.get(e.id) ?? [];
+        const own = mine.filter((h) => h.relation === null);
         if (own.length && barredByArticle17(own as never)) refused.push({ field, message: `${who}本人有条例第十七条规定的情形，不能通过` });
-        else if (!note && hits.some((h) => h.roster_entry_id === e.id)) refused.push({ field, message: `${who}比中记录，通过时请填写审核意见` });
+        else if (!note && mine.length) refused.push({ field, message: `${who}比中记录，通过时请填写审核意见` });
       });
       assertNoProblems(refused, '不能作出该审核结论');
 
