@@ -18,6 +18,7 @@ export interface PrecheckProblem {
 @Entity('roster_entries')
 @Index('uq_roster_active_guard', ['activityId', 'guardId'], { unique: true, where: `"state" = 'ACTIVE'` })
 @Index('idx_roster_activity', ['activityId', 'state'])
+@Index('idx_roster_replaces', ['replacesEntryId'], { where: `"replaces_entry_id" IS NOT NULL` })
 export class RosterEntryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
