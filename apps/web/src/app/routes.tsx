@@ -84,9 +84,14 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/approvals', roles: [OFFICE, LEADER], title: '审批', menu: { icon: <FileDoneOutlined /> }, home: { description: '活动请示与领导批示' }, lazy: planned },
 
   // 保安服务公司: its own data
-  { path: '/company/profile', roles: [COMPANY], title: '公司资料', menu: { icon: <BankOutlined /> }, home: { description: '许可证、注册资本、联系人等本公司资料' }, lazy: planned },
-  { path: '/companies', roles: [SD], title: '保安服务公司', menu: { icon: <BankOutlined /> }, home: { description: '全市保安服务公司、资质与业绩' }, lazy: planned },
-  { path: '/guards', roles: [COMPANY], title: '保安员名册', menu: { icon: <IdcardOutlined /> }, home: { description: '本公司保安员登记与批量导入' }, lazy: planned },
+  { path: '/company/profile', roles: [COMPANY], title: '公司资料', menu: { icon: <BankOutlined /> }, home: { description: '许可证、注册资本、联系人等本公司资料' }, lazy: () => import('@/pages/CompanyProfilePage') },
+  { path: '/companies', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU], title: '保安服务公司', menu: { icon: <BankOutlined /> }, home: { description: '全市保安服务公司、资质与业绩', roles: [SD] }, lazy: () => import('@/pages/CompaniesPage') },
+  { path: '/companies/new', roles: [SD], title: '登记保安服务公司', lazy: () => import('@/pages/CompanyFormPage') },
+  { path: '/companies/:id', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER], title: '公司详情', lazy: () => import('@/pages/CompanyDetailPage') },
+  { path: '/companies/:id/edit', roles: [SD], title: '修改公司登记信息', lazy: () => import('@/pages/CompanyFormPage') },
+  { path: '/guards', roles: [COMPANY], title: '保安员名册', menu: { icon: <IdcardOutlined /> }, home: { description: '本公司保安员登记与批量导入' }, lazy: () => import('@/pages/GuardsPage') },
+  { path: '/guards/new', roles: [COMPANY, SD], title: '登记保安员', lazy: () => import('@/pages/GuardFormPage') },
+  { path: '/guards/:id', roles: [COMPANY, SD], title: '保安员', lazy: () => import('@/pages/GuardFormPage') },
   { path: '/assignments', roles: [COMPANY], title: '任务安排', menu: { icon: <ScheduleOutlined /> }, home: { description: '中选的活动与上报的人员名单' }, lazy: planned },
 
   // recommendation and selection

@@ -59,6 +59,15 @@ export type ActivityStatus =
   | 'TRAINING'
   | 'VETTING';
 
+/** 年龄段 */
+export type AgeBand =
+  | 'AGE_18_25'
+  | 'AGE_26_35'
+  | 'AGE_36_45'
+  | 'AGE_46_55'
+  | 'OVER_55'
+  | 'UNDER_18';
+
 /** 审计动作 */
 export type AuditAction =
   | 'CREATE'
@@ -93,11 +102,120 @@ export type CloseActivityInput = {
   text: string;
 };
 
+/** 为公司开设的登录账号（首次登录须修改密码） */
+export type CompanyAccountInput = {
+  displayName: string;
+  /** 初始密码：至少8位，含字母和数字 */
+  password: string;
+  username: string;
+};
+
+/** 保安服务公司筛选条件 */
+export type CompanyFilterInput = {
+  district?: District | null | undefined;
+  /** 只看具备资质的公司：状态正常、许可证有效、注册资本达标 */
+  qualifiedOnly?: boolean | null | undefined;
+  /** 按名称或统一社会信用代码搜索 */
+  search?: string | null | undefined;
+  status?: CompanyStatus | null | undefined;
+};
+
+/** 保安服务公司登记信息 */
+export type CompanyInput = {
+  /** 住所 */
+  address: string;
+  /** 联系人 */
+  contactName: string;
+  /** 联系电话（手机或固定电话） */
+  contactPhone: string;
+  /** 统一社会信用代码（18位，含校验码） */
+  creditCode: string;
+  district: District;
+  /** 保安服务许可证有效期至（YYYY-MM-DD） */
+  licenseExpiry: string;
+  /** 保安服务许可证号 */
+  licenseNo: string;
+  /** 公司名称 */
+  name: string;
+  /** 注册资本（元），条例第八条：不少于100万元 */
+  registeredCapital: number;
+};
+
+/** 公司自行维护的资料：住所与联系人 */
+export type CompanyProfileInput = {
+  address: string;
+  contactName: string;
+  contactPhone: string;
+};
+
+/** 保安服务公司排序字段 */
+export type CompanySortField =
+  | 'CREATED_AT'
+  | 'GUARD_COUNT'
+  | 'LICENSE_EXPIRY'
+  | 'NAME';
+
+/** 保安服务公司排序 */
+export type CompanySortInput = {
+  descending?: boolean;
+  field?: CompanySortField;
+};
+
 /** 保安服务公司状态 */
 export type CompanyStatus =
   | 'ACTIVE'
   | 'REVOKED'
   | 'SUSPENDED';
+
+export type CreateCompanyInput = {
+  /** 同时开设公司账号（可选） */
+  account?: CompanyAccountInput | null | undefined;
+  /** 住所 */
+  address: string;
+  /** 联系人 */
+  contactName: string;
+  /** 联系电话（手机或固定电话） */
+  contactPhone: string;
+  /** 统一社会信用代码（18位，含校验码） */
+  creditCode: string;
+  district: District;
+  /** 保安服务许可证有效期至（YYYY-MM-DD） */
+  licenseExpiry: string;
+  /** 保安服务许可证号 */
+  licenseNo: string;
+  /** 公司名称 */
+  name: string;
+  /** 注册资本（元），条例第八条：不少于100万元 */
+  registeredCapital: number;
+};
+
+/** 登记保安员 */
+export type CreateGuardInput = {
+  /** 保安员证发证日期（YYYY-MM-DD） */
+  certificateIssuedOn?: string | null | undefined;
+  /** 保安员证号 */
+  certificateNo?: string | null | undefined;
+  /** 所属公司：保安管理支队必填；保安服务公司账号为本公司 */
+  companyId?: string | number | null | undefined;
+  education: Education;
+  /** 居民身份证号（18位，出生日期与性别由此得出） */
+  idNumber: string;
+  name: string;
+  /** 手机号 */
+  phone?: string | null | undefined;
+  /** 照片：data URL（image/jpeg 或 image/png，不超过300KB）；修改时不传为不变，传空串为删除 */
+  photo?: string | null | undefined;
+  /** 直系亲属（可稍后补录） */
+  relatives?: Array<RelativeInput> | null | undefined;
+};
+
+/** 统计期间（按活动开始日期，含首尾两天，北京时间） */
+export type DateRangeInput = {
+  /** 起始日期 YYYY-MM-DD */
+  from: string;
+  /** 截止日期 YYYY-MM-DD（含当天） */
+  to: string;
+};
 
 /** 有截止时间的阶段 */
 export type DeadlineStage =
@@ -113,6 +231,86 @@ export type District =
   | 'PANSHAN'
   | 'SHUANGTAIZI'
   | 'XINGLONGTAI';
+
+/** 下钻列表的筛选条件 */
+export type DrilldownFilterInput = {
+  ageBand?: AgeBand | null | undefined;
+  /** 保安服务公司 */
+  companyId?: string | number | null | undefined;
+  decision?: VettingDecision | null | undefined;
+  district?: District | null | undefined;
+  /** 候选不足3家（有书面说明）的活动 */
+  fewCandidates?: boolean | null | undefined;
+  /** 活动开始日期起 YYYY-MM-DD */
+  from?: string | null | undefined;
+  /** 检查项目 */
+  item?: InspectionItem | null | undefined;
+  /** 仅逾期活动 */
+  late?: boolean | null | undefined;
+  /** 逾期阶段 */
+  lateStage?: LateStage | null | undefined;
+  /** 问题是否未纠正 */
+  open?: boolean | null | undefined;
+  /** 公司是否合格 */
+  qualified?: boolean | null | undefined;
+  reasonCategory?: VettingReasonCategory | null | undefined;
+  /** 活动状态 */
+  status?: ActivityStatus | null | undefined;
+  /** 活动开始日期止 YYYY-MM-DD（含） */
+  to?: string | null | undefined;
+  trainingOutcome?: TrainingOutcome | null | undefined;
+};
+
+/** 总览下钻列表类型 */
+export type DrilldownKind =
+  | 'ACTIVITIES'
+  | 'COMPANIES'
+  | 'FINDINGS'
+  | 'GUARDS_ON_DUTY'
+  | 'TRAINING_RESULTS'
+  | 'VETTING_ENTRIES';
+
+/** 学历 */
+export type Education =
+  | 'BACHELOR'
+  | 'COLLEGE'
+  | 'JUNIOR_MIDDLE'
+  | 'POSTGRADUATE'
+  | 'PRIMARY'
+  | 'SENIOR_MIDDLE'
+  | 'VOCATIONAL';
+
+/** 保安员筛选条件 */
+export type GuardFilterInput = {
+  /** 所属公司（保安服务公司账号只能是本公司） */
+  companyId?: string | number | null | undefined;
+  /** 只看该日（YYYY-MM-DD）符合上岗条件的保安员 */
+  eligibleOn?: string | null | undefined;
+  /** 姓名（模糊）、保安员证号或身份证号（精确） */
+  search?: string | null | undefined;
+  status?: GuardStatus | null | undefined;
+};
+
+/** 修改保安员登记信息 */
+export type GuardInput = {
+  /** 保安员证发证日期（YYYY-MM-DD） */
+  certificateIssuedOn?: string | null | undefined;
+  /** 保安员证号 */
+  certificateNo?: string | null | undefined;
+  education: Education;
+  /** 更正居民身份证号（18位）；不传为不变（保安管理支队以外的角色只看到脱敏号码，无须回传） */
+  idNumber?: string | null | undefined;
+  name: string;
+  /** 手机号 */
+  phone?: string | null | undefined;
+  /** 照片：data URL（image/jpeg 或 image/png，不超过300KB）；修改时不传为不变，传空串为删除 */
+  photo?: string | null | undefined;
+};
+
+/** 保安员状态 */
+export type GuardStatus =
+  | 'ACTIVE'
+  | 'LEFT';
 
 /** 现场检查项目 */
 export type InspectionItem =
@@ -130,6 +328,12 @@ export type InspectionResultInput = {
   /** 该项问题说明（不填用检查备注） */
   note?: string | null | undefined;
 };
+
+/** 逾期阶段 */
+export type LateStage =
+  | 'RECOMMENDATION'
+  | 'TRAINING'
+  | 'VETTING';
 
 export type LoginInput = {
   password: string;
@@ -165,6 +369,21 @@ export type RecordInspectionInput = {
   recordedAt: string;
   results?: Array<InspectionResultInput>;
 };
+
+/** 直系亲属：父亲、母亲、配偶、子女 */
+export type RelativeInput = {
+  /** 居民身份证号（18位） */
+  idNumber: string;
+  name: string;
+  relation: RelativeRelation;
+};
+
+/** 亲属关系 */
+export type RelativeRelation =
+  | 'CHILD'
+  | 'FATHER'
+  | 'MOTHER'
+  | 'SPOUSE';
 
 /** 角色 */
 export type Role =
@@ -213,6 +432,11 @@ export type SettingChangeInput = {
   value: unknown;
 };
 
+/** 性别 */
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
 /** 台账事项类别 */
 export type TimelineKind =
   | 'CANDIDATES'
@@ -227,6 +451,13 @@ export type TopicScoreInput = {
   score: number;
   topic: TrainingTopic;
 };
+
+/** 培训考核结果 */
+export type TrainingOutcome =
+  | 'ABSENT'
+  | 'FAILED'
+  | 'PASSED'
+  | 'PENDING';
 
 /** 一名保安员的签到与考核结果 */
 export type TrainingResultInput = {
@@ -260,6 +491,20 @@ export type UnitKind =
   | 'LEADING_GROUP_OFFICE'
   | 'ORGANIZER'
   | 'SECURITY_DETACHMENT';
+
+/** 审核结论 */
+export type VettingDecision =
+  | 'FAILED'
+  | 'PASSED'
+  | 'PENDING';
+
+/** 审核原因类别 */
+export type VettingReasonCategory =
+  | 'CLEAR'
+  | 'OTHER'
+  | 'OWN_RECORD'
+  | 'PRE_CHECK'
+  | 'RELATIVE_RECORD';
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -328,6 +573,30 @@ export type CancelActivityMutationVariables = Exact<{
 
 
 export type CancelActivityMutation = { cancelActivity: { id: string, status: ActivityStatus, version: number } };
+
+export type OverviewCountFieldsFragment = { key: string, label: string, value: number, kind: DrilldownKind, filter: { from: string | null, to: string | null, district: District | null, status: ActivityStatus | null, lateStage: LateStage | null, late: boolean | null, fewCandidates: boolean | null, qualified: boolean | null, decision: VettingDecision | null, reasonCategory: VettingReasonCategory | null, trainingOutcome: TrainingOutcome | null, item: InspectionItem | null, open: boolean | null, companyId: string | null, ageBand: AgeBand | null } };
+
+export type OverviewQueryVariables = Exact<{
+  range: DateRangeInput;
+  district?: District | null | undefined;
+}>;
+
+
+export type OverviewQuery = { overview: { from: string, to: string, district: District | null, generatedAt: string, headline: { activities: number, activitiesOpen: number, activitiesLate: number, activitiesFewCandidates: number, companiesQualified: number, companiesTotal: number, guardsVetted: number, guardsPassed: number, guardsPending: number, vettingPassRate: number | null, trainingPassRate: number | null, guardsOnDuty: number, findingsOpen: number, findingsTotal: number }, companiesByDistrict: Array<{ key: string, label: string, parts: Array<{ key: string, label: string, value: number, kind: DrilldownKind, filter: { from: string | null, to: string | null, district: District | null, status: ActivityStatus | null, lateStage: LateStage | null, late: boolean | null, fewCandidates: boolean | null, qualified: boolean | null, decision: VettingDecision | null, reasonCategory: VettingReasonCategory | null, trainingOutcome: TrainingOutcome | null, item: InspectionItem | null, open: boolean | null, companyId: string | null, ageBand: AgeBand | null } }> }>, vettingOutcomes: Array<{ key: string, label: string, value: number, kind: DrilldownKind, filter: { from: string | null, to: string | null, district: District | null, status: ActivityStatus | null, lateStage: LateStage | null, late: boolean | null, fewCandidates: boolean | null, qualified: boolean | null, decision: VettingDecision | null, reasonCategory: VettingReasonCategory | null, trainingOutcome: TrainingOutcome | null, item: InspectionItem | null, open: boolean | null, companyId: string | null, ageBand: AgeBand | null } }>, failureReasons: Array<{ key: string, label: string, value: number, kind: DrilldownKind, filter: { from: string | null, to: string | null, district: District | null, status: ActivityStatus | null, lateStage: LateStage | null, late: boolean | null, fewCandidates: boolean | null, qualified: boolean | null, decision: VettingDecision | null, reasonCategory: VettingReasonCategory | null, trainingOutcome: TrainingOutcome | null, item: InspectionItem | null, open: boolean | null, companyId: string | null, ageBand: AgeBand | null } }>, activitiesByStage: Array<{ key: string, label: string, parts: Array<{ key: string, label: string, value: number, kind: DrilldownKind, filter: { from: string | null, to: string | null, district: District | null, status: ActivityStatus | null, lateStage: LateStage | null, late: boolean | null, fewCandidates: boolean | null, qualified: boolean | null, decision: VettingDecision | null, reasonCategory: VettingReasonCategory | null, trainingOutcome: TrainingOutcome | null, item: InspectionItem | null, open: boolean | null, companyId: string | null, ageBand: AgeBand | null } }> }>, lateByStage: Array<{ key: string, label: string, value: number, kind: DrilldownKind, filter: { from: string | null, to: string | null, district: District | null, status: ActivityStatus | null, lateStage: LateStage | null, late: boolean | null, fewCandidates: boolean | null, qualified: boolean | null, decision: VettingDecision | null, reasonCategory: VettingReasonCategory | null, trainingOutcome: TrainingOutcome | null, item: InspectionItem | null, open: boolean | null, companyId: string | null, ageBand: AgeBand | null } }>, fewCandidates: { key: string, label: string, value: number, kind: DrilldownKind, filter: { from: string | null, to: string | null, district: District | null, status: ActivityStatus | null, lateStage: LateStage | null, late: boolean | null, fewCandidates: boolean | null, qualified: boolean | null, decision: VettingDecision | null, reasonCategory: VettingReasonCategory | null, trainingOutcome: TrainingOutcome | null, item: InspectionItem | null, open: boolean | null, companyId: string | null, ageBand: AgeBand | null } }, trainingOutcomes: Array<{ key: string, label: string, value: number, kind: DrilldownKind, filter: { from: string | null, to: string | null, district: District | null, status: ActivityStatus | null, lateStage: LateStage | null, late: boolean | null, fewCandidates: boolean | null, qualified: boolean | null, decision: VettingDecision | null, reasonCategory: VettingReasonCategory | null, trainingOutcome: TrainingOutcome | null, item: InspectionItem | null, open: boolean | null, companyId: string | null, ageBand: AgeBand | null } }>, findingsByItem: Array<{ key: string, label: string, parts: Array<{ key: string, label: string, value: number, kind: DrilldownKind, filter: { from: string | null, to: string | null, district: District | null, status: ActivityStatus | null, lateStage: LateStage | null, late: boolean | null, fewCandidates: boolean | null, qualified: boolean | null, decision: VettingDecision | null, reasonCategory: VettingReasonCategory | null, trainingOutcome: TrainingOutcome | null, item: InspectionItem | null, open: boolean | null, companyId: string | null, ageBand: AgeBand | null } }> }>, findingsByCompany: Array<{ key: string, label: string, parts: Array<{ key: string, label: string, value: number, kind: DrilldownKind, filter: { from: string | null, to: string | null, district: District | null, status: ActivityStatus | null, lateStage: LateStage | null, late: boolean | null, fewCandidates: boolean | null, qualified: boolean | null, decision: VettingDecision | null, reasonCategory: VettingReasonCategory | null, trainingOutcome: TrainingOutcome | null, item: InspectionItem | null, open: boolean | null, companyId: string | null, ageBand: AgeBand | null } }> }>, ageProfile: Array<{ key: string, label: string, value: number, kind: DrilldownKind, filter: { from: string | null, to: string | null, district: District | null, status: ActivityStatus | null, lateStage: LateStage | null, late: boolean | null, fewCandidates: boolean | null, qualified: boolean | null, decision: VettingDecision | null, reasonCategory: VettingReasonCategory | null, trainingOutcome: TrainingOutcome | null, item: InspectionItem | null, open: boolean | null, companyId: string | null, ageBand: AgeBand | null } }> } };
+
+export type OverviewDrilldownQueryVariables = Exact<{
+  kind: DrilldownKind;
+  filter: DrilldownFilterInput;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type OverviewDrilldownQuery = { overviewDrilldown: { kind: DrilldownKind, title: string, columns: Array<string>, total: number, page: number, pageSize: number, items: Array<{ id: string, cells: Array<string>, link: string | null }> } };
+
+export type MyHomeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyHomeQuery = { myHome: { counts: Array<{ key: string, label: string, value: number, link: string | null, warn: boolean }>, activities: Array<{ id: string, code: string, name: string, status: ActivityStatus, district: District, venue: string, startsAt: string, guardsRequired: number, daysLeft: number, lateStage: LateStage | null, waitingOn: string, myTurn: boolean, vettingPassed: number, vettingFailed: number, vettingPending: number, nextTrainingAt: string | null, findingsOpen: number, link: string }>, company: { id: string, name: string, creditCode: string, licenseNo: string, licenseExpiry: string, licenseDaysLeft: number, status: string, district: District, qualified: boolean, problems: Array<string> } | null, trainings: Array<{ id: string, activityName: string, startsAt: string, place: string, guards: number, makeup: boolean }>, outcomes: Array<{ key: string, label: string, value: number }>, ageProfile: Array<{ key: string, label: string, value: number }> } };
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -501,6 +770,107 @@ export type SelectCompanyMutationVariables = Exact<{
 
 export type SelectCompanyMutation = { selectCompany: { id: string, status: ActivityStatus, selectedCompanyId: string | null } };
 
+export type CompanyListQueryVariables = Exact<{
+  filter?: CompanyFilterInput | null | undefined;
+  sort?: CompanySortInput | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type CompanyListQuery = { companies: { total: number, items: Array<{ id: string, name: string, creditCode: string, district: District, status: CompanyStatus, statusReason: string | null, licenseExpiry: string, licenseValid: boolean, licenseDaysLeft: number, registeredCapital: number, guardsOnRegister: number, guardsWithValidCertificate: number, performanceScore: number }> } };
+
+export type CompanyDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompanyDetailQuery = { company: { id: string, name: string, creditCode: string, licenseNo: string, licenseExpiry: string, licenseValid: boolean, licenseDaysLeft: number, registeredCapital: number, address: string, district: District, contactName: string, contactPhone: string, status: CompanyStatus, statusReason: string | null, version: number, createdAt: string, guardsOnRegister: number, guardsWithValidCertificate: number, guardsWithValidVetting: number, activitiesServed: number, findingsRate: number, performanceScore: number, ageProfile: { under30: number, from30to39: number, from40to49: number, from50to55: number, over55: number, averageAge: number | null }, performance: { dutyGuards: number, findings: number, findingsCorrected: number, openSeriousFindings: number, findingsPer100: number | null, correctionRate: number | null, vettingDecided: number, vettingFailed: number, vettingFailureRate: number | null, closedActivities: number, averageRating: number | null, score: number, hasHistory: boolean } } };
+
+export type CreateCompanyMutationVariables = Exact<{
+  input: CreateCompanyInput;
+}>;
+
+
+export type CreateCompanyMutation = { createCompany: { id: string, name: string } };
+
+export type UpdateCompanyMutationVariables = Exact<{
+  id: string | number;
+  input: CompanyInput;
+  version?: number | null | undefined;
+}>;
+
+
+export type UpdateCompanyMutation = { updateCompany: { id: string, name: string, version: number } };
+
+export type SetCompanyStatusMutationVariables = Exact<{
+  id: string | number;
+  status: CompanyStatus;
+  reason: string;
+}>;
+
+
+export type SetCompanyStatusMutation = { setCompanyStatus: { id: string, status: CompanyStatus, statusReason: string | null, version: number } };
+
+export type UpdateCompanyProfileMutationVariables = Exact<{
+  input: CompanyProfileInput;
+}>;
+
+
+export type UpdateCompanyProfileMutation = { updateCompanyProfile: { id: string, address: string, contactName: string, contactPhone: string, version: number } };
+
+export type GuardListQueryVariables = Exact<{
+  filter?: GuardFilterInput | null | undefined;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type GuardListQuery = { guards: { total: number, items: Array<{ id: string, name: string, idNumber: string, sex: Sex, age: number, phone: string | null, certificateNo: string | null, education: Education, status: GuardStatus, leftOn: string | null, relativeCount: number, eligibilityProblems: Array<{ code: string, article: string | null, message: string }> }> } };
+
+export type GuardDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GuardDetailQuery = { guard: { id: string, companyId: string, name: string, idNumber: string, birthDate: string, sex: Sex, age: number, phone: string | null, certificateNo: string | null, certificateIssuedOn: string | null, education: Education, photo: string | null, status: GuardStatus, leftOn: string | null, relativeCount: number, company: { id: string, name: string }, revocations: Array<{ id: string, revokedOn: string, reason: string }>, eligibilityProblems: Array<{ code: string, article: string | null, message: string }> } };
+
+export type GuardRelativesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GuardRelativesQuery = { guard: { id: string, relatives: Array<{ id: string, name: string, relation: RelativeRelation, idNumber: string }> | null } };
+
+export type CreateGuardMutationVariables = Exact<{
+  input: CreateGuardInput;
+}>;
+
+
+export type CreateGuardMutation = { createGuard: { id: string, name: string } };
+
+export type UpdateGuardMutationVariables = Exact<{
+  id: string | number;
+  input: GuardInput;
+}>;
+
+
+export type UpdateGuardMutation = { updateGuard: { id: string, name: string } };
+
+export type SetGuardRelativesMutationVariables = Exact<{
+  guardId: string | number;
+  relatives: Array<RelativeInput> | RelativeInput;
+}>;
+
+
+export type SetGuardRelativesMutation = { setGuardRelatives: { id: string, relativeCount: number } };
+
+export type GuardLeavesMutationVariables = Exact<{
+  id: string | number;
+  date: string;
+}>;
+
+
+export type GuardLeavesMutation = { guardLeaves: { id: string, status: GuardStatus, leftOn: string | null } };
+
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilterInput | null | undefined;
   page?: PageInput | null | undefined;
@@ -547,6 +917,7 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { id: string, username: string, displayName: string, role: Role, mustChangePassword: boolean, unit: { id: string, name: string, kind: UnitKind, district: District | null } } };
 
+export const OverviewCountFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OverviewCountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OverviewCount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"filter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lateStage"}},{"kind":"Field","name":{"kind":"Name","value":"late"}},{"kind":"Field","name":{"kind":"Name","value":"fewCandidates"}},{"kind":"Field","name":{"kind":"Name","value":"qualified"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"reasonCategory"}},{"kind":"Field","name":{"kind":"Name","value":"trainingOutcome"}},{"kind":"Field","name":{"kind":"Name","value":"item"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"ageBand"}}]}}]}}]} as unknown as DocumentNode<OverviewCountFieldsFragment, unknown>;
 export const TrainingSessionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TrainingSessionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TrainingSession"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activityId"}},{"kind":"Field","name":{"kind":"Name","value":"activityName"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"instructor"}},{"kind":"Field","name":{"kind":"Name","value":"topics"}},{"kind":"Field","name":{"kind":"Name","value":"periods"}},{"kind":"Field","name":{"kind":"Name","value":"isMakeup"}},{"kind":"Field","name":{"kind":"Name","value":"resultsRecorded"}},{"kind":"Field","name":{"kind":"Name","value":"attendance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"rosterEntryId"}},{"kind":"Field","name":{"kind":"Name","value":"guardId"}},{"kind":"Field","name":{"kind":"Name","value":"guardName"}},{"kind":"Field","name":{"kind":"Name","value":"certificateNo"}},{"kind":"Field","name":{"kind":"Name","value":"companyName"}},{"kind":"Field","name":{"kind":"Name","value":"attended"}},{"kind":"Field","name":{"kind":"Name","value":"passed"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"scores"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]} as unknown as DocumentNode<TrainingSessionFieldsFragment, unknown>;
 export const ScoreWeightsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScoreWeights"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScoreWeight"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}}]} as unknown as DocumentNode<ScoreWeightsFragment, unknown>;
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
@@ -558,6 +929,9 @@ export const UpdateActivityDocument = {"kind":"Document","definitions":[{"kind":
 export const ReportActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportActivity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportActivity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<ReportActivityMutation, ReportActivityMutationVariables>;
 export const ApproveActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveActivity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"approved"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveActivity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"approved"},"value":{"kind":"Variable","name":{"kind":"Name","value":"approved"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<ApproveActivityMutation, ApproveActivityMutationVariables>;
 export const CancelActivityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelActivity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelActivity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}},{"kind":"Argument","name":{"kind":"Name","value":"expectedVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expectedVersion"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<CancelActivityMutation, CancelActivityMutationVariables>;
+export const OverviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Overview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"district"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"District"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"overview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"district"},"value":{"kind":"Variable","name":{"kind":"Name","value":"district"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"generatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"headline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activities"}},{"kind":"Field","name":{"kind":"Name","value":"activitiesOpen"}},{"kind":"Field","name":{"kind":"Name","value":"activitiesLate"}},{"kind":"Field","name":{"kind":"Name","value":"activitiesFewCandidates"}},{"kind":"Field","name":{"kind":"Name","value":"companiesQualified"}},{"kind":"Field","name":{"kind":"Name","value":"companiesTotal"}},{"kind":"Field","name":{"kind":"Name","value":"guardsVetted"}},{"kind":"Field","name":{"kind":"Name","value":"guardsPassed"}},{"kind":"Field","name":{"kind":"Name","value":"guardsPending"}},{"kind":"Field","name":{"kind":"Name","value":"vettingPassRate"}},{"kind":"Field","name":{"kind":"Name","value":"trainingPassRate"}},{"kind":"Field","name":{"kind":"Name","value":"guardsOnDuty"}},{"kind":"Field","name":{"kind":"Name","value":"findingsOpen"}},{"kind":"Field","name":{"kind":"Name","value":"findingsTotal"}}]}},{"kind":"Field","name":{"kind":"Name","value":"companiesByDistrict"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverviewCountFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"vettingOutcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverviewCountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failureReasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverviewCountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activitiesByStage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverviewCountFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"lateByStage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverviewCountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fewCandidates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverviewCountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trainingOutcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverviewCountFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"findingsByItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverviewCountFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"findingsByCompany"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"parts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverviewCountFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"ageProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OverviewCountFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OverviewCountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OverviewCount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"filter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lateStage"}},{"kind":"Field","name":{"kind":"Name","value":"late"}},{"kind":"Field","name":{"kind":"Name","value":"fewCandidates"}},{"kind":"Field","name":{"kind":"Name","value":"qualified"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"reasonCategory"}},{"kind":"Field","name":{"kind":"Name","value":"trainingOutcome"}},{"kind":"Field","name":{"kind":"Name","value":"item"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"ageBand"}}]}}]}}]} as unknown as DocumentNode<OverviewQuery, OverviewQueryVariables>;
+export const OverviewDrilldownDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OverviewDrilldown"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DrilldownKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DrilldownFilterInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"overviewDrilldown"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"pageSize"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cells"}},{"kind":"Field","name":{"kind":"Name","value":"link"}}]}}]}}]}}]} as unknown as DocumentNode<OverviewDrilldownQuery, OverviewDrilldownQueryVariables>;
+export const MyHomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyHome"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myHome"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"counts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"warn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"guardsRequired"}},{"kind":"Field","name":{"kind":"Name","value":"daysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"lateStage"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOn"}},{"kind":"Field","name":{"kind":"Name","value":"myTurn"}},{"kind":"Field","name":{"kind":"Name","value":"vettingPassed"}},{"kind":"Field","name":{"kind":"Name","value":"vettingFailed"}},{"kind":"Field","name":{"kind":"Name","value":"vettingPending"}},{"kind":"Field","name":{"kind":"Name","value":"nextTrainingAt"}},{"kind":"Field","name":{"kind":"Name","value":"findingsOpen"}},{"kind":"Field","name":{"kind":"Name","value":"link"}}]}},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"licenseNo"}},{"kind":"Field","name":{"kind":"Name","value":"licenseExpiry"}},{"kind":"Field","name":{"kind":"Name","value":"licenseDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"qualified"}},{"kind":"Field","name":{"kind":"Name","value":"problems"}}]}},{"kind":"Field","name":{"kind":"Name","value":"trainings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"activityName"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"guards"}},{"kind":"Field","name":{"kind":"Name","value":"makeup"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ageProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<MyHomeQuery, MyHomeQueryVariables>;
 export const UnreadNotificationCountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UnreadNotificationCount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unreadNotificationCount"}}]}}]} as unknown as DocumentNode<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
 export const NotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"unreadOnly"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"unreadOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"unreadOnly"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"page"}},{"kind":"Field","name":{"kind":"Name","value":"pageSize"}}]}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
 export const MarkNotificationsReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNotificationsRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNotificationsRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}]}]}}]} as unknown as DocumentNode<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
@@ -580,6 +954,19 @@ export const RecommendCandidatesDocument = {"kind":"Document","definitions":[{"k
 export const CandidateComparisonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CandidateComparison"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"activityId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"candidateComparison"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"activityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"activityId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"canSelect"}},{"kind":"Field","name":{"kind":"Name","value":"activity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"guardsRequired"}},{"kind":"Field","name":{"kind":"Name","value":"expectedAttendance"}},{"kind":"Field","name":{"kind":"Name","value":"selectionReason"}},{"kind":"Field","name":{"kind":"Name","value":"recommendationJustification"}},{"kind":"Field","name":{"kind":"Name","value":"selectedCompany"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"weights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ScoreWeights"}}]}},{"kind":"Field","name":{"kind":"Name","value":"candidates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"companyName"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"quoteNote"}},{"kind":"Field","name":{"kind":"Name","value":"selected"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"higherIsBetter"}},{"kind":"Field","name":{"kind":"Name","value":"hint"}},{"kind":"Field","name":{"kind":"Name","value":"cells"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"display"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"best"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ScoreWeights"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ScoreWeight"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}}]}}]} as unknown as DocumentNode<CandidateComparisonQuery, CandidateComparisonQueryVariables>;
 export const SubmitQuoteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitQuote"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"activityId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"amount"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Float"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitQuote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"activityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"activityId"}}},{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}},{"kind":"Argument","name":{"kind":"Name","value":"amount"},"value":{"kind":"Variable","name":{"kind":"Name","value":"amount"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"quote"}},{"kind":"Field","name":{"kind":"Name","value":"quoteNote"}}]}}]}}]} as unknown as DocumentNode<SubmitQuoteMutation, SubmitQuoteMutationVariables>;
 export const SelectCompanyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SelectCompany"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"activityId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"selectCompany"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"activityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"activityId"}}},{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"selectedCompanyId"}}]}}]}}]} as unknown as DocumentNode<SelectCompanyMutation, SelectCompanyMutationVariables>;
+export const CompanyListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CompanyList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CompanyFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CompanySortInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"companies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"licenseExpiry"}},{"kind":"Field","name":{"kind":"Name","value":"licenseValid"}},{"kind":"Field","name":{"kind":"Name","value":"licenseDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"registeredCapital"}},{"kind":"Field","name":{"kind":"Name","value":"guardsOnRegister"}},{"kind":"Field","name":{"kind":"Name","value":"guardsWithValidCertificate"}},{"kind":"Field","name":{"kind":"Name","value":"performanceScore"}}]}}]}}]}}]} as unknown as DocumentNode<CompanyListQuery, CompanyListQueryVariables>;
+export const CompanyDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CompanyDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"company"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"creditCode"}},{"kind":"Field","name":{"kind":"Name","value":"licenseNo"}},{"kind":"Field","name":{"kind":"Name","value":"licenseExpiry"}},{"kind":"Field","name":{"kind":"Name","value":"licenseValid"}},{"kind":"Field","name":{"kind":"Name","value":"licenseDaysLeft"}},{"kind":"Field","name":{"kind":"Name","value":"registeredCapital"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"district"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"guardsOnRegister"}},{"kind":"Field","name":{"kind":"Name","value":"guardsWithValidCertificate"}},{"kind":"Field","name":{"kind":"Name","value":"guardsWithValidVetting"}},{"kind":"Field","name":{"kind":"Name","value":"activitiesServed"}},{"kind":"Field","name":{"kind":"Name","value":"findingsRate"}},{"kind":"Field","name":{"kind":"Name","value":"performanceScore"}},{"kind":"Field","name":{"kind":"Name","value":"ageProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"under30"}},{"kind":"Field","name":{"kind":"Name","value":"from30to39"}},{"kind":"Field","name":{"kind":"Name","value":"from40to49"}},{"kind":"Field","name":{"kind":"Name","value":"from50to55"}},{"kind":"Field","name":{"kind":"Name","value":"over55"}},{"kind":"Field","name":{"kind":"Name","value":"averageAge"}}]}},{"kind":"Field","name":{"kind":"Name","value":"performance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dutyGuards"}},{"kind":"Field","name":{"kind":"Name","value":"findings"}},{"kind":"Field","name":{"kind":"Name","value":"findingsCorrected"}},{"kind":"Field","name":{"kind":"Name","value":"openSeriousFindings"}},{"kind":"Field","name":{"kind":"Name","value":"findingsPer100"}},{"kind":"Field","name":{"kind":"Name","value":"correctionRate"}},{"kind":"Field","name":{"kind":"Name","value":"vettingDecided"}},{"kind":"Field","name":{"kind":"Name","value":"vettingFailed"}},{"kind":"Field","name":{"kind":"Name","value":"vettingFailureRate"}},{"kind":"Field","name":{"kind":"Name","value":"closedActivities"}},{"kind":"Field","name":{"kind":"Name","value":"averageRating"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"hasHistory"}}]}}]}}]}}]} as unknown as DocumentNode<CompanyDetailQuery, CompanyDetailQueryVariables>;
+export const CreateCompanyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCompany"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCompanyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCompany"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CreateCompanyMutation, CreateCompanyMutationVariables>;
+export const UpdateCompanyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCompany"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompanyInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCompany"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateCompanyMutation, UpdateCompanyMutationVariables>;
+export const SetCompanyStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetCompanyStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompanyStatus"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCompanyStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetCompanyStatusMutation, SetCompanyStatusMutationVariables>;
+export const UpdateCompanyProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCompanyProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CompanyProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCompanyProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"contactPhone"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateCompanyProfileMutation, UpdateCompanyProfileMutationVariables>;
+export const GuardListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GuardList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"GuardFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"guards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"idNumber"}},{"kind":"Field","name":{"kind":"Name","value":"sex"}},{"kind":"Field","name":{"kind":"Name","value":"age"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"certificateNo"}},{"kind":"Field","name":{"kind":"Name","value":"education"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}},{"kind":"Field","name":{"kind":"Name","value":"relativeCount"}},{"kind":"Field","name":{"kind":"Name","value":"eligibilityProblems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"article"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GuardListQuery, GuardListQueryVariables>;
+export const GuardDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GuardDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"guard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"idNumber"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"sex"}},{"kind":"Field","name":{"kind":"Name","value":"age"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"certificateNo"}},{"kind":"Field","name":{"kind":"Name","value":"certificateIssuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"education"}},{"kind":"Field","name":{"kind":"Name","value":"photo"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}},{"kind":"Field","name":{"kind":"Name","value":"relativeCount"}},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revocations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedOn"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"eligibilityProblems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"article"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GuardDetailQuery, GuardDetailQueryVariables>;
+export const GuardRelativesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GuardRelatives"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"guard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"relatives"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"relation"}},{"kind":"Field","name":{"kind":"Name","value":"idNumber"}}]}}]}}]}}]} as unknown as DocumentNode<GuardRelativesQuery, GuardRelativesQueryVariables>;
+export const CreateGuardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGuard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGuardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGuard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CreateGuardMutation, CreateGuardMutationVariables>;
+export const UpdateGuardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateGuard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GuardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateGuard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<UpdateGuardMutation, UpdateGuardMutationVariables>;
+export const SetGuardRelativesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetGuardRelatives"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"guardId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"relatives"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RelativeInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setGuardRelatives"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"guardId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"guardId"}}},{"kind":"Argument","name":{"kind":"Name","value":"relatives"},"value":{"kind":"Variable","name":{"kind":"Name","value":"relatives"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"relativeCount"}}]}}]}}]} as unknown as DocumentNode<SetGuardRelativesMutation, SetGuardRelativesMutationVariables>;
+export const GuardLeavesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GuardLeaves"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"date"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"guardLeaves"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"date"},"value":{"kind":"Variable","name":{"kind":"Name","value":"date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"leftOn"}}]}}]}}]} as unknown as DocumentNode<GuardLeavesMutation, GuardLeavesMutationVariables>;
 export const AuditLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"page"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PageInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"page"},"value":{"kind":"Variable","name":{"kind":"Name","value":"page"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
 export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mustChangePassword"}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"mustChangePassword"}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;

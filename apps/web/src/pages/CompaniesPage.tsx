@@ -1,0 +1,99 @@
+import { useQuery } from '@apollo/client/react';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Input, Select, Table } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CompanyStatus, companyStatusLabels, District, districtLabels, Role } from '@evs/schema';
+import { CompanyListQuery } from '@/features/register/operations';
+import { CompanyStatusTag, LicenseExpiry, yuan } from '@/features/register/RegisterBits';
+import type { CompanyFilterInput, CompanySortField } from '@/gql/graphql';
+import { Access } from '@/shared/access';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { labelOf } from '@/shared/labels';
+import { PageContainer } from '@/shared/PageContainer';
+
+const PAGE_SIZE = 20;
+const SORTS: { value: string; label: string; field: CompanySortField; descending: boolean }[] = [
+  { value: 'name', label: '按名称', field: 'NAME', descending: false },
+  { value: 'guards', label: '在册保安员（多→少）', field: 'GUARD_COUNT', descending: true },
+  { value: 'expiry', label: '许可证到期（近→远）', field: 'LICENSE_EXPIRY', descending: false },
+  { value: 'created', label: '登记时间（新→旧）', field: 'CREATED_AT', descending: true },
+];
+
+interface FilterForm {
+  search?: string;
+  district?: District;
+  status?: CompanyStatus;
+  qualifiedOnly?: boolean;
+  sort?: string;
+}
+
+/** 保安服务公司名册: search, filters, sorting, licence warnings. */
+export default function CompaniesPage() {
+  const [filter, setFilter] = useState<CompanyFilterInput>({});
+  const [sortKey, setSortKey] = useState('name');
+  const [page, setPage] = useState(1);
+  const sort = SORTS.find((s) => s.value === sortKey)!;
+  const { data, loading, error } = useQuery(CompanyListQuery, {
+    variables: { filter, sort: { field: sort.field, descending: sort.descending }, page: { page, pageSize: PAGE_SIZE } },
+  });
+
+  const onValuesChange = (_: unknown, v: FilterForm) => {
+    setPage(1);
+    setSortKey(v.sort ?? 'name');
+    setFilter({ search: v.search?.trim() || undefined, district: v.district, status: v.status, qualifiedOnly: v.qualifiedOnly || undefined });
+  };
+
+  return (
+    <PageContainer
+      subTitle="资质、人员规模与以往表现"
+      extra={
+        <Access roles={[Role.SECURITY_DETACHMENT]}>
+          <Link to="/companies/new">
+            <Button type="primary" icon={<PlusOutlined />}>登记公司</Button>
+          </Link>
+        </Access>
+      }
+    >
+      <Card variant="borderless">
+        <Form<FilterForm> layout="inline" initialValues={{ sort: 'name' }} onValuesChange={onValuesChange} style={{ marginBottom: 16, rowGap: 8 }}>
+          <Form.Item name="search">
+            <Input.Search placeholder="名称或统一社会信用代码" allowClear style={{ width: 240, maxWidth: '100%' }} />
+          </Form.Item>
+          <Form.Item name="district">
+            <Select placeholder="全部辖区" allowClear style={{ width: 120 }} options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
+          </Form.Item>
+          <Form.Item name="status">
+            <Select placeholder="全部状态" allowClear style={{ width: 110 }} options={Object.values(CompanyStatus).map((s) => ({ value: s, label: companyStatusLabels[s] }))} />
+          </Form.Item>
+          <Form.Item name="sort">
+            <Select style={{ width: 190 }} options={SORTS.map(({ value, label }) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="qualifiedOnly" valuePropName="checked">
+            <Checkbox>只看具备资质</Checkbox>
+          </Form.Item>
+        </Form>
+        <ErrorAlert error={error} style={{ marginBottom: 16 }} />
+        <Table
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          scroll={{ x: 980 }}
+          dataSource={data?.companies.items ?? []}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.companies.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 家` }}
+          columns={[
+            { title: '公司名称', dataIndex: 'name', fixed: 'left', width: 220, render: (name: string, r) => <Link to={`/companies/${r.id}`}>{name}</Link> },
+            { title: '辖区', dataIndex: 'district', width: 80, render: (d: District) => labelOf(districtLabels, d) },
+            { title: '状态', dataIndex: 'status', width: 80, render: (s: string, r) => <CompanyStatusTag status={s} reason={r.statusReason} /> },
+            { title: '许可证有效期', dataIndex: 'licenseExpiry', width: 200, render: (v: string, r) => <LicenseExpiry expiry={v} daysLeft={r.licenseDaysLeft} /> },
+            { title: '在册保安员', dataIndex: 'guardsOnRegister', width: 100, align: 'right' },
+            { title: '持证', dataIndex: 'guardsWithValidCertificate', width: 80, align: 'right' },
+            { title: '注册资本', dataIndex: 'registeredCapital', width: 110, align: 'right', render: (v: number) => yuan(v) },
+            { title: '表现得分', dataIndex: 'performanceScore', width: 90, align: 'right', render: (v: number) => v.toFixed(1) },
+            { title: '统一社会信用代码', dataIndex: 'creditCode', width: 190 },
+          ]}
+        />
+      </Card>
+    </PageContainer>
+  );
+}

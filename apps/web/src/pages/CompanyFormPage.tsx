@@ -1,0 +1,160 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { creditCodeProblem, District, districtLabels } from '@evs/schema';
+import { CompanyDetailQuery, CreateCompanyMutation, UpdateCompanyMutation } from '@/features/register/operations';
+import type { CompanyInput } from '@/gql/graphql';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { applyFieldErrors } from '@/shared/errors';
+import { PageContainer } from '@/shared/PageContainer';
+
+interface Values extends Omit<CompanyInput, 'licenseExpiry'> {
+  licenseExpiry: Dayjs;
+  withAccount?: boolean;
+  account?: { username: string; displayName: string; password: string };
+}
+
+/** 保安管理支队 registers or edits a company; the server's field errors show on the fields. */
+export default function CompanyFormPage() {
+  const { id } = useParams();
+  const editing = !!id;
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const existing = useQuery(CompanyDetailQuery, { variables: { id: id ?? '' }, skip: !editing });
+  const [create, creating] = useMutation(CreateCompanyMutation);
+  const [update, updating] = useMutation(UpdateCompanyMutation);
+  const withAccount = Form.useWatch('withAccount', form);
+
+  useEffect(() => {
+    const c = existing.data?.company;
+    if (c) form.setFieldsValue({ ...c, district: c.district as District, licenseExpiry: dayjs(c.licenseExpiry) });
+  }, [existing.data, form]);
+
+  const onFinish = async (v: Values) => {
+    setSubmitError(null);
+    const input: CompanyInput = {
+      name: v.name,
+      creditCode: v.creditCode,
+      licenseNo: v.licenseNo,
+      licenseExpiry: v.licenseExpiry.format('YYYY-MM-DD'),
+      registeredCapital: v.registeredCapital,
+      address: v.address,
+      district: v.district,
+      contactName: v.contactName,
+      contactPhone: v.contactPhone,
+    };
+    try {
+      if (editing) {
+        await update({ variables: { id: id!, input, version: existing.data?.company.version } });
+        message.success('已保存修改');
+        navigate(`/companies/${id}`);
+      } else {
+        const res = await create({ variables: { input: { ...input, account: v.withAccount ? v.account : undefined } } });
+        message.success('公司已登记');
+        navigate(`/companies/${res.data!.createCompany.id}`);
+      }
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setSubmitError(e);
+    }
+  };
+
+  if (editing && existing.loading && !existing.data) return <PageContainer title="修改公司"><Card><Skeleton active /></Card></PageContainer>;
+
+  return (
+    <PageContainer title={editing ? '修改公司登记信息' : '登记保安服务公司'} subTitle="《保安服务管理条例》第八条：须持保安服务许可证，注册资本不少于100万元">
+      <Card variant="borderless">
+        <Form<Values> form={form} layout="vertical" scrollToFirstError onFinish={onFinish} style={{ maxWidth: 900 }}>
+          <ErrorAlert error={submitError} style={{ marginBottom: 16 }} />
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item name="name" label="公司名称" rules={[{ required: true, whitespace: true, message: '请填写公司名称' }]}>
+                <Input placeholder="如：盘锦XX保安服务有限公司" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="creditCode"
+                label="统一社会信用代码"
+                normalize={(v: string) => v?.toUpperCase()}
+                rules={[{ required: true, message: '请填写统一社会信用代码' }, { validator: async (_, v) => { const p = v && creditCodeProblem(v); if (p) throw new Error(p); } }]}
+              >
+                <Input maxLength={18} placeholder="18位，含校验码" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="licenseNo" label="保安服务许可证号" rules={[{ required: true, whitespace: true, message: '请填写许可证号' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item name="licenseExpiry" label="许可证有效期至" rules={[{ required: true, message: '请选择有效期' }]}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item name="registeredCapital" label="注册资本（元）" rules={[{ required: true, message: '请填写注册资本' }]} extra="不少于1,000,000元">
+                <InputNumber<number> min={0} step={100000} style={{ width: '100%' }} formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} parser={(v) => Number((v ?? '').replace(/,/g, ''))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={16}>
+              <Form.Item name="address" label="住所" rules={[{ required: true, whitespace: true, message: '请填写住所' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="district" label="辖区" rules={[{ required: true, message: '请选择辖区' }]}>
+                <Select options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item name="contactName" label="联系人" rules={[{ required: true, whitespace: true, message: '请填写联系人' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item name="contactPhone" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }]}>
+                <Input inputMode="tel" />
+              </Form.Item>
+            </Col>
+          </Row>
+          {!editing && (
+            <>
+              <Form.Item name="withAccount" valuePropName="checked">
+                <Checkbox>同时为该公司开设登录账号</Checkbox>
+              </Form.Item>
+              {withAccount && (
+                <Row gutter={16}>
+                  <Col xs={24} md={8}>
+                    <Form.Item name={['account', 'username']} label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+                      <Input autoComplete="off" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={8}>
+                    <Form.Item name={['account', 'displayName']} label="使用人姓名" rules={[{ required: true, message: '请填写使用人姓名' }]}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={8}>
+                    <Form.Item name={['account', 'password']} label="初始密码" rules={[{ required: true, message: '请填写初始密码' }]} extra="至少8位，含字母和数字；首次登录须修改">
+                      <Input.Password autoComplete="new-password" />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              )}
+            </>
+          )}
+          <Typography.Paragraph type="secondary">保存后记入审计日志。</Typography.Paragraph>
+          <Button type="primary" htmlType="submit" loading={creating.loading || updating.loading}>
+            {editing ? '保存修改' : '登记'}
+          </Button>
+          <Button style={{ marginLeft: 8 }} onClick={() => navigate(-1)}>取消</Button>
+        </Form>
+      </Card>
+    </PageContainer>
+  );
+}
