@@ -4,6 +4,7 @@ import { seedDemoAccounts, seedDemoOrganizers } from './demo-accounts';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoOnsite } from './demo-onsite';
 import { seedDemoRegister } from './demo-register';
+import { seedDemoVetting } from './demo-vetting';
 import { seedReference } from './reference';
 
 export interface SeedOptions {
@@ -28,6 +29,7 @@ export async function seedIfEmpty(ds: DataSource, options: SeedOptions): Promise
       await seedDemoAccounts(m, ids);
       await seedDemoActivities(m, ids);
       await seedDemoOnsite(m, ids);
+      await seedDemoVetting(m, ids);
     }
     logger.info({ demo: options.demo }, '初始数据已载入');
     return true;

@@ -25,6 +25,8 @@ export interface SecurityPlan {
 @Entity('activities')
 @Index('idx_activities_status_start', ['status', 'startsAt'])
 @Index('idx_activities_district_start', ['district', 'startsAt'])
+// Period scans of the overview (INCLUDE columns; see migration OverviewIndexes).
+@Index('idx_activities_start', ['startsAt'], { synchronize: false })
 export class ActivityEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -18,6 +18,8 @@ import { CompanyEntity } from '../companies/company.entity';
 @Entity('guards')
 @Index('uq_guards_active_person', ['idNumber'], { unique: true, where: `"status" = 'ACTIVE'` })
 @Index('idx_guards_company', ['companyId', 'status'])
+// Age profile of the overview: birth dates by id without reading the rows (see migration OverviewIndexes).
+@Index('idx_guards_birth_date', ['id'], { synchronize: false })
 export class GuardEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

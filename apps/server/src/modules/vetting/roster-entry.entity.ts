@@ -18,6 +18,8 @@ export interface PrecheckProblem {
 @Entity('roster_entries')
 @Index('uq_roster_active_guard', ['activityId', 'guardId'], { unique: true, where: `"state" = 'ACTIVE'` })
 @Index('idx_roster_activity', ['activityId', 'state'])
+// Covering index for the overview's aggregates (INCLUDE columns; see migration OverviewIndexes).
+@Index('idx_roster_activity_outcome', ['activityId'], { synchronize: false })
 @Index('idx_roster_replaces', ['replacesEntryId'], { where: `"replaces_entry_id" IS NOT NULL` })
 export class RosterEntryEntity {
   @PrimaryGeneratedColumn('uuid')

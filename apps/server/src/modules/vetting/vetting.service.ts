@@ -127,7 +127,7 @@ export class VettingService {
     if (input.guardIds.length > 10_000) problems.push({ field: 'guardIds', message: '一次最多上报10000人' });
     assertNoProblems(problems, '名单有误');
 
-    return this.ds.transaction(async (m) => {
+    return this.tx(async (m) => {
       const activity = await lockActivity(m, input.activityId);
       assertCanViewActivity(actor, activity);
       if (!isSubmitter(actor, activity)) throw forbidden('只有中选的保安服务公司（自招保安单位为主办单位）可以上报名单');
@@ -162,7 +162,7 @@ export class VettingService {
         { tolerateSourceFailure: true },
       );
       const first = activity.status !== ActivityStatus.VETTING;
-      const sdUnits = await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT);
+      const sdUnits = await this.unitIds(m, UnitKind.SECURITY_DETACHMENT);
       if (first) {
         await this.lifecycle.transition(m, {
           activity,
@@ -194,7 +194,7 @@ export class VettingService {
 
   /** The submitter replaces a FAILED guard: the old entry leaves the roster, the new one is checked at once. */
   async replaceEntry(actor: Actor, entryId: string, guardId: string, post: string | null | undefined, requestId?: string) {
-    return this.ds.transaction(async (m) => {
+    return this.tx(async (m) => {
       const { activity, entry } = await this.lockEntryForSubmitter(m, actor, entryId);
       if (entry.decision !== VettingDecision.FAILED) throw conflict('只能替换审核未通过的保安员；其他人员可直接移出名单');
       const [guard] = await this.loadRegisterGuards(m, registerIdOf(actor)!, [guardId], 'guardId');
@@ -207,7 +207,7 @@ export class VettingService {
       } = await this.insertChecked(m, activity, entry.companyId, [{ ...guard, post: post?.trim() || entry.post, replacesEntryId: entry.id }], {
         tolerateSourceFailure: true,
       });
-      await this.notifications.notify(m, await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT), {
+      await this.notifications.notify(m, await this.unitIds(m, UnitKind.SECURITY_DETACHMENT), {
         title: '替换人员待审核',
         body: `${actor.unitName}为“${activity.name}”替换未通过人员，新增${guard.name}，请审核。`,
         link: `/vetting?activity=${activity.id}`,
@@ -228,7 +228,7 @@ export class VettingService {
 
   /** The submitter takes a guard off the roster (kept as REMOVED for the record). */
   async removeEntry(actor: Actor, entryId: string, requestId?: string) {
-    return this.ds.transaction(async (m) => {
+    return this.tx(async (m) => {
       const { activity, entry } = await this.lockEntryForSubmitter(m, actor, entryId);
       await m.update(RosterEntryEntity, { id: entry.id }, { state: RosterEntryState.REMOVED });
       const [g] = await m.query(`SELECT name FROM guards WHERE id = $1`, [entry.guardId]);
@@ -415,7 +415,7 @@ export class VettingService {
 
   /** 保安管理支队 re-runs the records check of entries not yet decided (e.g. after the source was down). */
   async recheck(actor: Actor, activityId: string, requestId?: string) {
-    return this.ds.transaction(async (m) => {
+    return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段');
       const pending: { id: string }[] = await m.query(
@@ -454,7 +454,7 @@ export class VettingService {
     }
     assertNoProblems(problems, '审核结论有误');
 
-    return this.ds.transaction(async (m) => {
+    return this.tx(async (m) => {
       const entries = await m.getRepository(RosterEntryEntity).find({ where: { id: In(input.entryIds) }, lock: { mode: 'pessimistic_write' } });
       if (entries.length !== new Set(input.entryIds).size) throw notFound('名单人员');
       const activityIds = [...new Set(entries.map((e) => e.activityId))];
@@ -517,7 +517,7 @@ export class VettingService {
 
   /** 一键通过无异常: every checked, undecided entry with no pre-check problem and no hit. */
   async passAllClean(actor: Actor, activityId: string, requestId?: string) {
-    return this.ds.transaction(async (m) => {
+    return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段，不能作出审核结论');
       // (A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
@@ -572,7 +572,7 @@ export class VettingService {
     if (activity.status !== ActivityStatus.VETTING) return false;
     const c = await this.counts(m, activity.id);
     if (this.closeBlockers(activity, c).length) return false;
-    const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
+    const office = await this.unitIds(m, UnitKind.LEADING_GROUP_OFFICE);
     const submitterUnit = activity.securityMode === SecurityMode.SELF_RECRUITED ? activity.organizerUnitId : activity.selectedCompanyId;
     await this.lifecycle.transition(m, {
       activity,
@@ -594,7 +594,7 @@ export class VettingService {
 
   /** 保安管理支队 closes vetting explicitly; refused with every unmet condition. */
   async close(actor: Actor, activityId: string, comment: string | null | undefined, requestId?: string) {
-    return this.ds.transaction(async (m) => {
+    return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段');
       const blockers = this.closeBlockers(activity, await this.counts(m, activity.id));
@@ -770,6 +770,23 @@ export class VettingService {
   }
 
   // ───────────────────────────── helpers ─────────────────────────────
+
+  private boundManager: EntityManager | null = null;
+
+  /** The same service working inside the caller's transaction (used by the demo seed). */
+  within(m: EntityManager): VettingService {
+    return Object.assign(Object.create(VettingService.prototype) as VettingService, this, { boundManager: m });
+  }
+
+  /** Every mutation is one transaction (or part of the caller's, see `within`). */
+  private tx<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.boundManager ? fn(this.boundManager) : this.ds.transaction(fn);
+  }
+
+  private async unitIds(m: EntityManager, kind: UnitKind): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = $1`, [kind]);
+    return rows.map((r) => r.id);
+  }
 
   private async precheckContext(m: EntityManager, activity: ActivityEntity, idNumbers: string[]) {
     const s = await this.settings.all(m);
