@@ -82,15 +82,9 @@ export class OverviewService {
     const base: DrilldownFilter = { from: period.from, to: period.to, district: period.district };
     const f = (extra: Partial<DrilldownFilter>): DrilldownFilter => ({ ...base, ...extra });
 
-    const [activityRows, companyRows, vettingRows, trainingRows, findingRows, companyFindingRows, ageRows] = await Promise.all([
-      this.activityFigures(period, deadlines),
-      this.companyFigures(period),
-      this.vettingFigures(period),
-      this.trainingFigures(period),
-      this.findingFigures(period),
-      this.findingsByCompany(period),
-      this.ageFigures(period),
-    ]);
+    const [activityRows, companyRows, rosterRows, trainingRows, findingRows, companyFindingRows] = await this.figures(period, deadlines);
+    const vettingRows = rosterRows;
+    const ageRows = rosterRows.filter((r) => r.band);
 
     // activities by stage, late, few candidates
     const byStage = new Map<string, { onTime: number; late: number }>();
@@ -228,7 +222,8 @@ export class OverviewService {
     }));
 
     // age profile of guards on duty
-    const ages = new Map(ageRows.map((r) => [r.band as string, n(r.count)]));
+    const ages = new Map<string, number>();
+    for (const r of ageRows) ages.set(r.band as string, (ages.get(r.band as string) ?? 0) + n(r.count));
     const ageProfile: OverviewCount[] = Object.values(AgeBand).map((b) => ({
       key: b,
       label: ageBandLabels[b],
@@ -274,6 +269,18 @@ export class OverviewService {
 
   // ---- the aggregates (one row per group) ----------------------------------------------------
 
+  /** The six aggregate queries behind the overview, run concurrently (the benchmark times them alone too). */
+  figures(period: Period, deadlines: Deadlines): Promise<Row[][]> {
+    return Promise.all([
+      this.activityFigures(period, deadlines),
+      this.companyFigures(period),
+      this.rosterFigures(period),
+      this.trainingFigures(period),
+      this.findingFigures(period),
+      this.findingsByCompany(period),
+    ]);
+  }
+
   private activityFigures(period: Period, d: Deadlines): Promise<Row[]> {
     const q = new Params();
     return this.ds.query(
@@ -292,12 +299,16 @@ export class OverviewService {
     );
   }
 
-  private vettingFigures(period: Period): Promise<Row[]> {
+  /**
+   * Vetting outcomes and the age profile of those on duty in one pass over the period's rosters:
+   * one row per (decision, reason, age band), the band set only for guards on duty.
+   */
+  private rosterFigures(period: Period): Promise<Row[]> {
     const q = new Params();
     return this.ds.query(
-      `SELECT r.decision, r.reason_category, count(*)::int AS count
-         FROM activities a JOIN roster_entries r ON r.activity_id = a.id
-        WHERE ${periodActivities(q, period)} AND ${vettingCountedExpr()} GROUP BY 1, 2`,
+      `SELECT r.decision, r.reason_category, CASE WHEN ${onDutyExpr()} THEN ${ageBandExpr()} END AS band, count(*)::int AS count
+         FROM activities a JOIN roster_entries r ON r.activity_id = a.id JOIN guards g ON g.id = r.guard_id
+        WHERE ${periodActivities(q, period)} AND ${vettingCountedExpr()} GROUP BY 1, 2, 3`,
       q.values,
     );
   }
@@ -331,16 +342,6 @@ export class OverviewService {
           WHERE ${periodActivities(q, period)} AND f.company_id IS NOT NULL
           GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) x
        JOIN companies c ON c.id = x.company_id ORDER BY x.total DESC, c.name`,
-      q.values,
-    );
-  }
-
-  private ageFigures(period: Period): Promise<Row[]> {
-    const q = new Params();
-    return this.ds.query(
-      `SELECT ${ageBandExpr()} AS band, count(*)::int AS count
-         FROM activities a JOIN roster_entries r ON r.activity_id = a.id JOIN guards g ON g.id = r.guard_id
-        WHERE ${periodActivities(q, period)} AND ${onDutyExpr()} GROUP BY 1`,
       q.values,
     );
   }

@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** A non-compliance found on site, with its correction (纠正): nothing is overwritten. */
 @Entity('findings')
 @Index('idx_findings_activity', ['activityId', 'item'])
-@Index('idx_findings_open_serious', ['companyId'], { where: `"serious" AND "corrected_at" IS NULL`, synchronize: false })
+@Index('idx_findings_open_serious', ['companyId'], { where: `"serious" AND "corrected_at" IS NULL` })
 export class FindingEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

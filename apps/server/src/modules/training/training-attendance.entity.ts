@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A guard's place in a training session: attendance, a score per topic, and the result. */
 @Entity('training_attendance')
-@Index('idx_attendance_passed', ['rosterEntryId'], { where: '"passed"', synchronize: false })
+@Index('idx_attendance_passed', ['rosterEntryId'], { where: '"passed"' })
 export class TrainingAttendanceEntity {
   @PrimaryColumn('uuid')
   sessionId: string;
