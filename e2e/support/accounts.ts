@@ -54,4 +54,21 @@ export const accounts: DemoAccount[] = [
 
 export const account = (username: string) => accounts.find((a) => a.username === username)!;
 
+/**
+ * Checks a role's menu (or home cards): every expected item, in order, and none of the items that
+ * belong to other roles only. Items added later by new features pass until listed here.
+ */
+export function menuProblems(actual: string[], expected: string[], key: 'menu' | 'places' = 'menu'): string[] {
+  const problems: string[] = [];
+  let at = 0;
+  for (const item of expected) {
+    const found = actual.indexOf(item, at);
+    if (found < 0) problems.push(`missing or out of order: ${item}`);
+    else at = found + 1;
+  }
+  const othersOnly = new Set(accounts.flatMap((a) => a[key]).filter((item) => !expected.includes(item)));
+  for (const item of actual) if (othersOnly.has(item)) problems.push(`belongs to another role: ${item}`);
+  return problems;
+}
+
 export { roleLabels, Role };
