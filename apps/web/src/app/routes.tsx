@@ -78,10 +78,12 @@ export const featureRoutes: FeatureRoute[] = [
     titleByRole: { [DISTRICT_BUREAU]: '本辖区活动', [EVENT_DETACHMENT]: '全市活动', [ORGANIZER]: '我的活动' },
     menu: { icon: <CalendarOutlined /> },
     home: { description: '大型活动台账、所处阶段与截止时间' },
-    lazy: planned,
+    lazy: () => import('@/pages/ActivitiesPage'),
   },
-  { path: '/activities/new', roles: [EVENT_DETACHMENT, DISTRICT_BUREAU], title: '登记活动', menu: { icon: <FormOutlined /> }, home: { description: '受理申请后登记并通报大型活动' }, lazy: planned },
-  { path: '/approvals', roles: [OFFICE, LEADER], title: '审批', menu: { icon: <FileDoneOutlined /> }, home: { description: '活动请示与领导批示' }, lazy: planned },
+  { path: '/activities/new', roles: [EVENT_DETACHMENT, DISTRICT_BUREAU], title: '登记活动', menu: { icon: <FormOutlined /> }, home: { description: '受理申请后登记并通报大型活动' }, lazy: () => import('@/pages/ActivityFormPage') },
+  { path: '/activities/:id', roles: [OFFICE, LEADER, SD, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '活动详情', lazy: () => import('@/pages/ActivityDetailPage') },
+  { path: '/activities/:id/edit', roles: [EVENT_DETACHMENT, DISTRICT_BUREAU], title: '修改活动', lazy: () => import('@/pages/ActivityFormPage') },
+  { path: '/approvals', roles: [OFFICE, LEADER], title: '审批', menu: { icon: <FileDoneOutlined /> }, home: { description: '活动请示与领导批示' }, lazy: () => import('@/pages/ApprovalsPage') },
 
   // 保安服务公司: its own data
   { path: '/company/profile', roles: [COMPANY], title: '公司资料', menu: { icon: <BankOutlined /> }, home: { description: '许可证、注册资本、联系人等本公司资料' }, lazy: () => import('@/pages/CompanyProfilePage') },
@@ -92,11 +94,13 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/guards', roles: [COMPANY], title: '保安员名册', menu: { icon: <IdcardOutlined /> }, home: { description: '本公司保安员登记与批量导入' }, lazy: () => import('@/pages/GuardsPage') },
   { path: '/guards/new', roles: [COMPANY, SD], title: '登记保安员', lazy: () => import('@/pages/GuardFormPage') },
   { path: '/guards/:id', roles: [COMPANY, SD], title: '保安员', lazy: () => import('@/pages/GuardFormPage') },
-  { path: '/assignments', roles: [COMPANY], title: '任务安排', menu: { icon: <ScheduleOutlined /> }, home: { description: '中选的活动与上报的人员名单' }, lazy: planned },
+  { path: '/assignments', roles: [COMPANY], title: '任务安排', menu: { icon: <ScheduleOutlined /> }, home: { description: '中选的活动与上报的人员名单' }, lazy: () => import('@/pages/AssignmentsPage') },
 
   // recommendation and selection
-  { path: '/candidates', roles: [SD], title: '候选推荐', menu: { icon: <ClusterOutlined /> }, home: { description: '按规模推荐不少于3家候选公司' }, lazy: planned },
-  { path: '/comparison', roles: [ORGANIZER], title: '候选比选', menu: { icon: <SolutionOutlined /> }, home: { description: '填报报价，逐项比较候选公司并遴选' }, lazy: planned },
+  { path: '/candidates', roles: [SD], title: '候选推荐', menu: { icon: <ClusterOutlined /> }, home: { description: '按规模推荐不少于3家候选公司' }, lazy: () => import('@/pages/CandidatesPage') },
+  { path: '/candidates/:id', roles: [SD, OFFICE, LEADER], title: '推荐候选', lazy: () => import('@/pages/RecommendPage') },
+  { path: '/comparison', roles: [ORGANIZER], title: '候选比选', menu: { icon: <SolutionOutlined /> }, home: { description: '填报报价，逐项比较候选公司并遴选' }, lazy: () => import('@/pages/ComparisonListPage') },
+  { path: '/comparison/:id', roles: [ORGANIZER, SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU], title: '候选比选', lazy: () => import('@/pages/ComparisonPage') },
 
   // vetting (背景审核)
   { path: '/vetting', roles: [SD], title: '背景审核', menu: { icon: <FileSearchOutlined /> }, home: { description: '保安员及直系亲属背景审查与决定' }, lazy: planned },

@@ -1,0 +1,269 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { activityStatusLabels, districtLabels, Role, securityModeLabels } from '@evs/schema';
+import { ActivityStatusTag, DaysUntil, PermitTierTag, WarningsList } from '@/features/activities/ActivityBits';
+import {
+  ActivityDetailQuery,
+  ApproveActivityMutation,
+  CancelActivityMutation,
+  ReportActivityMutation,
+} from '@/features/activities/operations';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { errorMessage } from '@/shared/errors';
+import { labelOf } from '@/shared/labels';
+import { PageContainer } from '@/shared/PageContainer';
+import { useSession } from '@/shared/session';
+
+const planLabels: [string, string][] = [
+  ['posts', '岗位分工'],
+  ['identificationMarks', '识别标志'],
+  ['venueCapacity', '场所核定容量'],
+  ['bufferZones', '疏散缓冲区域'],
+  ['ticketAndSecurityChecks', '票证查验与安全检查'],
+  ['parking', '车辆停放'],
+  ['crowdGuidance', '人员疏导'],
+  ['emergencyPlan', '应急救援预案'],
+];
+
+const CANCELLERS: string[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
+
+/** One activity: its fields, the security plan (条例第六条), derived tier and warnings, history, and the actions the role may take. */
+export default function ActivityDetailPage() {
+  const { id = '' } = useParams();
+  const session = useSession();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { data, loading, error, refetch } = useQuery(ActivityDetailQuery, { variables: { id } });
+  const [report, reporting] = useMutation(ReportActivityMutation);
+  const [approve, approving] = useMutation(ApproveActivityMutation);
+  const [cancel, cancelling] = useMutation(CancelActivityMutation);
+  const [dialog, setDialog] = useState<'approve' | 'cancel' | null>(null);
+  const [form] = Form.useForm<{ text: string }>();
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  if (loading && !data) return <PageContainer><Card><Skeleton active /></Card></PageContainer>;
+  const a = data?.activity;
+  if (!a) return <PageContainer title="活动"><ErrorAlert error={error} /></PageContainer>;
+
+  const role = session.role;
+  const reporterSide = role === Role.EVENT_DETACHMENT || (role === Role.DISTRICT_BUREAU && session.unit.district === a.district);
+  const open = a.status !== 'CLOSED' && a.status !== 'CANCELLED';
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    setActionError(null);
+    try {
+      await fn();
+      message.success(done);
+      setDialog(null);
+      form.resetFields();
+      await refetch();
+    } catch (e) {
+      setActionError(e);
+      message.error(errorMessage(e));
+    }
+  };
+
+  const actions = (
+    <>
+      {reporterSide && a.status === 'DRAFT' && (
+        <>
+          <Button onClick={() => navigate(`/activities/${a.id}/edit`)}>修改</Button>
+          <Button type="primary" loading={reporting.loading} onClick={() => run(() => report({ variables: { id: a.id, expectedVersion: a.version } }), '已通报保安管理支队和领导小组办公室')}>
+            通报
+          </Button>
+        </>
+      )}
+      {role === Role.LEADER && a.status === 'REPORTED' && (
+        <Button type="primary" onClick={() => setDialog('approve')}>
+          批示
+        </Button>
+      )}
+      {role === Role.SECURITY_DETACHMENT && a.status === 'APPROVED' && a.securityMode === 'SERVICE_COMPANY' && (
+        <Link to={`/candidates/${a.id}`}>
+          <Button type="primary">推荐候选</Button>
+        </Link>
+      )}
+      {a.candidates.length > 0 && role !== Role.COMPANY && (
+        <Link to={`/comparison/${a.id}`}>
+          <Button type={role === Role.ORGANIZER && a.status === 'CANDIDATES_RECOMMENDED' ? 'primary' : 'default'}>候选比选</Button>
+        </Link>
+      )}
+      {open && CANCELLERS.includes(role) && (role !== Role.DISTRICT_BUREAU || reporterSide) && (
+        <Button danger onClick={() => setDialog('cancel')}>
+          取消活动
+        </Button>
+      )}
+    </>
+  );
+
+  const fmt = (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm');
+  return (
+    <PageContainer
+      title={a.name}
+      subTitle={
+        <Space size={6} wrap>
+          <ActivityStatusTag status={a.status} />
+          <span>{a.code}</span>
+        </Space>
+      }
+      extra={actions}
+    >
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <ErrorAlert error={actionError} />
+        {a.status === 'DRAFT' && a.returnReason && <Typography.Text type="danger">领导退回：{a.returnReason}</Typography.Text>}
+        <WarningsList warnings={a.warnings} />
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={16}>
+            <Card title="活动信息" variant="borderless">
+              <Descriptions
+                column={{ xs: 1, sm: 2 }}
+                size="small"
+                items={[
+                  { key: 'type', label: '活动类型', children: a.type },
+                  { key: 'district', label: '辖区', children: labelOf(districtLabels, a.district) },
+                  { key: 'organizer', label: '主办单位', children: a.organizerName },
+                  { key: 'undertaker', label: '承办单位', children: a.undertakerName ?? '—' },
+                  { key: 'venue', label: '场所', children: a.venue },
+                  { key: 'address', label: '地址', children: a.address },
+                  { key: 'time', label: '时间', children: `${fmt(a.startsAt)} 至 ${fmt(a.endsAt)}` },
+                  { key: 'days', label: '距开始', children: <DaysUntil days={a.daysUntilStart} status={a.status} /> },
+                  { key: 'applied', label: '受理日期', children: a.appliedOn },
+                  { key: 'tier', label: '许可层级', children: <PermitTierTag tier={a.permitTier} /> },
+                  { key: 'attendance', label: '预计人数', children: `${a.expectedAttendance.toLocaleString('zh-CN')} 人/场` },
+                  { key: 'guards', label: '所需保安员', children: `${a.guardsRequired} 人（按配比建议 ${a.suggestedGuards} 人）` },
+                  { key: 'mode', label: '安保方式', children: labelOf(securityModeLabels, a.securityMode) },
+                  { key: 'age', label: '年龄上限', children: `${a.effectiveAgeLimit} 岁${a.ageLimit ? '（本活动指定）' : ''}` },
+                  { key: 'contact', label: '联系人', children: `${a.contactName} ${a.contactPhone}` },
+                  { key: 'reporter', label: '登记单位', children: a.reporterUnit?.name ?? '—' },
+                  ...(a.approvalNote ? [{ key: 'note', label: '领导批示', children: a.approvalNote, span: 2 }] : []),
+                  ...(a.selectedCompany
+                    ? [{ key: 'company', label: '中选公司', children: <Space wrap><Tag color="geekblue">{a.selectedCompany.name}</Tag>{a.selectionReason}</Space>, span: 2 }]
+                    : []),
+                  ...(a.recommendationJustification ? [{ key: 'just', label: '推荐不足3家说明', children: a.recommendationJustification, span: 2 }] : []),
+                  ...(a.cancelReason ? [{ key: 'cancel', label: '取消原因', children: a.cancelReason, span: 2 }] : []),
+                ]}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} lg={8}>
+            <Card title="台账" variant="borderless">
+              <Timeline
+                items={a.transitions.map((t) => ({
+                  key: t.id,
+                  color: t.toStatus === 'CANCELLED' ? 'red' : t.toStatus === 'DRAFT' && t.fromStatus ? 'gray' : 'blue',
+                  title: dayjs(t.at).format('YYYY-MM-DD HH:mm'),
+                  content: (
+                    <>
+                      <div>
+                        <strong>{labelOf(activityStatusLabels, t.toStatus)}</strong> · {t.actorName}
+                      </div>
+                      {t.comment && <Typography.Text type="secondary">{t.comment}</Typography.Text>}
+                    </>
+                  ),
+                }))}
+              />
+            </Card>
+          </Col>
+        </Row>
+        <Card title="安全工作方案（条例第六条）" variant="borderless">
+          {planLabels.some(([k]) => (a.plan as Record<string, unknown>)[k] != null) ? (
+            <Descriptions
+              column={1}
+              size="small"
+              items={planLabels.map(([k, label]) => {
+                const v = (a.plan as Record<string, unknown>)[k];
+                return { key: k, label, children: v == null ? <Typography.Text type="secondary">未填写</Typography.Text> : k === 'venueCapacity' ? `${v} 人` : String(v) };
+              })}
+            />
+          ) : (
+            <Empty description="未填写安全工作方案" />
+          )}
+        </Card>
+        {a.candidates.length > 0 && (
+          <Card title="候选公司" variant="borderless">
+            <Table
+              rowKey="companyId"
+              size="small"
+              pagination={false}
+              dataSource={a.candidates}
+              scroll={{ x: 480 }}
+              columns={[
+                { title: '名次', dataIndex: 'rank', width: 60 },
+                { title: '公司', dataIndex: 'companyName', render: (n: string, c) => <>{n} {c.selected && <Tag color="green">中选</Tag>}</> },
+                { title: '得分', dataIndex: 'score', width: 80 },
+                { title: '报价（元）', dataIndex: 'quote', width: 140, render: (q: number | null) => (q == null ? '未报价' : q.toLocaleString('zh-CN')) },
+              ]}
+            />
+          </Card>
+        )}
+      </Space>
+
+      <Modal
+        title={dialog === 'approve' ? '领导批示' : '取消活动'}
+        open={dialog !== null}
+        onCancel={() => setDialog(null)}
+        destroyOnHidden
+        footer={
+          dialog === 'approve'
+            ? [
+                <Button
+                  key="back"
+                  danger
+                  loading={approving.loading}
+                  onClick={async () => {
+                    const { text } = await form.validateFields();
+                    if (!text?.trim()) {
+                      form.setFields([{ name: 'text', errors: ['退回须写明原因'] }]);
+                      return;
+                    }
+                    await run(() => approve({ variables: { id: a.id, approved: false, note: text, expectedVersion: a.version } }), '已退回');
+                  }}
+                >
+                  退回修改
+                </Button>,
+                <Button
+                  key="ok"
+                  type="primary"
+                  loading={approving.loading}
+                  onClick={async () => {
+                    const { text } = await form.validateFields();
+                    await run(() => approve({ variables: { id: a.id, approved: true, note: text || null, expectedVersion: a.version } }), '已批示同意');
+                  }}
+                >
+                  同意
+                </Button>,
+              ]
+            : [
+                <Button key="close" onClick={() => setDialog(null)}>
+                  返回
+                </Button>,
+                <Button
+                  key="ok"
+                  danger
+                  type="primary"
+                  loading={cancelling.loading}
+                  onClick={async () => {
+                    const { text } = await form.validateFields();
+                    await run(() => cancel({ variables: { id: a.id, reason: text, expectedVersion: a.version } }), '活动已取消');
+                  }}
+                >
+                  确认取消
+                </Button>,
+              ]
+        }
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item
+            name="text"
+            label={dialog === 'approve' ? '批示意见（同意时可留空；退回时必填）' : '取消原因'}
+            rules={dialog === 'cancel' ? [{ required: true, whitespace: true, message: '请填写取消原因' }] : []}
+          >
+            <Input.TextArea rows={4} maxLength={1000} showCount placeholder={dialog === 'approve' ? '如：同意，请保安管理支队按规模推荐候选公司' : ''} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,218 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, App, Button, Card, Descriptions, Input, Progress, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { companyStatusLabels, districtLabels } from '@evs/schema';
+import { ActivityStatusTag } from '@/features/activities/ActivityBits';
+import { CandidateSuggestionsQuery, RecommendCandidatesMutation } from '@/features/recommendation/operations';
+import { WeightsCard } from '@/features/recommendation/WeightsCard';
+import '@/features/recommendation/recommendation.css';
+import type { CandidateSuggestionsQuery as Result } from '@/gql/graphql';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { labelOf } from '@/shared/labels';
+import { PageContainer } from '@/shared/PageContainer';
+
+type Item = Result['candidateSuggestions']['items'][number];
+const MIN = 3;
+
+function PartsTable({ item }: { item: Item }) {
+  return (
+    <Table
+      rowKey="key"
+      size="small"
+      pagination={false}
+      dataSource={item.parts}
+      scroll={{ x: 560 }}
+      columns={[
+        { title: '评分项', dataIndex: 'label', width: 100 },
+        { title: '权重', dataIndex: 'weight', width: 70 },
+        { title: '原始指标', dataIndex: 'raw' },
+        { title: '归一化分', dataIndex: 'normalized', width: 90 },
+        { title: '加权得分', dataIndex: 'points', width: 90, render: (p: number) => <strong>{p}</strong> },
+      ]}
+      summary={() => (
+        <Table.Summary.Row>
+          <Table.Summary.Cell index={0} colSpan={4}>合计</Table.Summary.Cell>
+          <Table.Summary.Cell index={1}>
+            <strong>{item.score}</strong>
+          </Table.Summary.Cell>
+        </Table.Summary.Row>
+      )}
+    />
+  );
+}
+
+/** 合理推荐: every company ranked for this activity, scores explained, reasons for the excluded; pick ≥ 3. */
+export default function RecommendPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { data, loading, error } = useQuery(CandidateSuggestionsQuery, { variables: { activityId: id }, fetchPolicy: 'network-only' });
+  const [recommend, recommending] = useMutation(RecommendCandidatesMutation);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [justification, setJustification] = useState('');
+  const [showExcluded, setShowExcluded] = useState(true);
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const s = data?.candidateSuggestions;
+  const a = data?.activity;
+  const editable = a?.status === 'APPROVED';
+
+  useEffect(() => {
+    if (!s) return;
+    const already = s.items.filter((i) => i.recommended).map((i) => i.companyId);
+    setSelected(already.length ? already : s.items.filter((i) => i.qualified).slice(0, MIN).map((i) => i.companyId));
+  }, [s]);
+
+  const items = useMemo(() => (s?.items ?? []).filter((i) => showExcluded || i.qualified), [s, showExcluded]);
+
+  if (loading && !data) return <PageContainer title="推荐候选"><Card><Skeleton active /></Card></PageContainer>;
+  if (!s || !a) return <PageContainer title="推荐候选"><ErrorAlert error={error} /></PageContainer>;
+
+  const short = selected.length < MIN;
+  const submit = async () => {
+    setSubmitError(null);
+    try {
+      await recommend({ variables: { activityId: id, companyIds: selected, justification: short ? justification : null } });
+      message.success(`已推荐 ${selected.length} 家候选公司，已通知主办单位和领导小组办公室`);
+      navigate(`/activities/${id}`);
+    } catch (e) {
+      setSubmitError(e);
+    }
+  };
+
+  return (
+    <PageContainer
+      title={`推荐候选：${a.name}`}
+      subTitle={<ActivityStatusTag status={a.status} />}
+      header={
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 4 }}
+          items={[
+            { key: 'time', label: '时间', children: dayjs(a.startsAt).format('YYYY-MM-DD HH:mm') },
+            { key: 'venue', label: '场所', children: `${a.venue}（${labelOf(districtLabels, a.district)}）` },
+            { key: 'need', label: '所需保安员', children: `${s.guardsRequired} 人，含富余 ${Math.round(s.capacityMargin * 100)}% 需 ${s.guardsNeeded} 人` },
+            { key: 'age', label: '年龄条件', children: `${s.minAge}–${s.maxAge} 岁（活动首日），持保安员证，${s.reuseWindowDays} 天内未审核不通过` },
+          ]}
+        />
+      }
+    >
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <WeightsCard weights={s.weights} />
+        <Card
+          variant="borderless"
+          title={`全部公司 ${s.items.length} 家，具备资格 ${s.qualifiedCount} 家`}
+          extra={
+            <Space size={6}>
+              <span>显示不具备资格的公司</span>
+              <Switch size="small" checked={showExcluded} onChange={setShowExcluded} />
+            </Space>
+          }
+        >
+          <Table<Item>
+            rowKey="companyId"
+            size="middle"
+            dataSource={items}
+            pagination={false}
+            scroll={{ x: 900 }}
+            rowSelection={
+              editable
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys as string[]),
+                    getCheckboxProps: (r) => ({ disabled: !r.qualified, 'aria-label': r.companyName }),
+                  }
+                : undefined
+            }
+            expandable={{ expandedRowRender: (r) => <PartsTable item={r} />, expandRowByClick: false }}
+            rowClassName={(r) => (r.qualified ? '' : 'row-excluded')}
+            columns={[
+              { title: '名次', dataIndex: 'rank', width: 64, render: (r: number | null) => r ?? '—' },
+              {
+                title: '公司',
+                key: 'company',
+                render: (_, r) => (
+                  <Space orientation="vertical" size={0}>
+                    <Space size={4} wrap>
+                      <Typography.Text strong={r.qualified} type={r.qualified ? undefined : 'secondary'}>{r.companyName}</Typography.Text>
+                      {r.recommended && <Tag color="blue">已推荐</Tag>}
+                    </Space>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {labelOf(districtLabels, r.district)} · {labelOf(companyStatusLabels, r.status)} · 许可证至 {r.licenseExpiry}
+                    </Typography.Text>
+                  </Space>
+                ),
+              },
+              {
+                title: '得分',
+                dataIndex: 'score',
+                width: 150,
+                sorter: (x, y) => x.score - y.score,
+                render: (v: number, r) => <Progress percent={v} size="small" status={r.qualified ? 'normal' : 'exception'} format={() => v.toFixed(1)} />,
+              },
+              {
+                title: '可用 / 需要',
+                key: 'guards',
+                width: 110,
+                render: (_, r) => (
+                  <Typography.Text type={r.eligibleGuards < r.guardsNeeded ? 'danger' : undefined}>
+                    {r.eligibleGuards} / {r.guardsNeeded}
+                  </Typography.Text>
+                ),
+              },
+              { title: '平均年龄', dataIndex: 'averageAge', width: 90, render: (v: number | null) => (v == null ? '—' : `${v} 岁`) },
+              { title: '服务活动', key: 'served', width: 100, render: (_, r) => `${r.activitiesServed}（同规模${r.similarActivities}）` },
+              {
+                title: '资格',
+                key: 'exclusions',
+                width: 300,
+                render: (_, r) =>
+                  r.qualified ? (
+                    <Tag color="success">具备资格</Tag>
+                  ) : (
+                    <Space orientation="vertical" size={2}>
+                      {r.exclusions.map((e) => (
+                        <Typography.Text key={e.code} type="danger" style={{ fontSize: 12 }}>
+                          ✕ {e.message}
+                        </Typography.Text>
+                      ))}
+                    </Space>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+        {editable ? (
+          <Card variant="borderless">
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Typography.Text>
+                已选 <strong>{selected.length}</strong> 家：{s.items.filter((i) => selected.includes(i.companyId)).map((i) => i.companyName).join('、') || '—'}
+              </Typography.Text>
+              {short && (
+                <>
+                  <Alert type="warning" showIcon title={`推荐不足 ${MIN} 家须书面说明理由，总览将标注此活动`} />
+                  <Input.TextArea
+                    rows={3}
+                    maxLength={1000}
+                    showCount
+                    value={justification}
+                    onChange={(e) => setJustification(e.target.value)}
+                    placeholder="如：符合规模要求的保安服务公司仅两家"
+                    aria-label="不足3家说明"
+                  />
+                </>
+              )}
+              <ErrorAlert error={submitError} />
+              <Button type="primary" loading={recommending.loading} disabled={selected.length === 0 || (short && !justification.trim())} onClick={submit}>
+                推荐候选（{selected.length} 家）
+              </Button>
+            </Space>
+          </Card>
+        ) : (
+          <Alert type="info" showIcon title="本活动当前不在“已批示”阶段，推荐结果仅供查看" />
+        )}
+      </Space>
+    </PageContainer>
+  );
+}
