@@ -14,7 +14,9 @@ describe('notifications', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    // Two messages for 保安管理支队 and two for 领导小组办公室.
+    // Start from empty inboxes (the demo data has its own 通报), then two messages for
+    // 保安管理支队 and two for 领导小组办公室.
+    await t.sql(`DELETE FROM notifications`);
     for (const username of ['baoan', 'office']) {
       const [user] = await t.sql(`SELECT unit_id FROM users WHERE username = $1`, [username]);
       const rows = await t.sql(
