@@ -20,6 +20,8 @@ PORT=$(free_port)
 EMBEDDED_PG_PORT=$(free_port)
 export SEED_DEMO=true LOG_LEVEL=info
 unset DATABASE_URL
+# A first start initialises the cluster and loads the demo data; slow CI machines need headroom.
+START_TIMEOUT=${SMOKE_START_TIMEOUT:-180}
 
 fail() {
   echo "SMOKE FAIL: $*" >&2
@@ -51,14 +53,14 @@ start_app() {
   node "$ROOT/apps/server/dist/main.js" >>"$LOG" 2>&1 &
   APP_PID=$!
   local i
-  for i in $(seq 1 120); do
+  for i in $(seq 1 $(( START_TIMEOUT * 2 ))); do
     if node -e "fetch('http://127.0.0.1:$PORT/healthz').then(r=>r.json()).then(j=>process.exit(j.status==='ok'?0:1),()=>process.exit(1))" 2>/dev/null; then
       return 0
     fi
     kill -0 "$APP_PID" 2>/dev/null || fail "the app exited during start-up"
     sleep 0.5
   done
-  fail "/healthz did not answer ok within 60 s"
+  fail "/healthz did not answer ok within $START_TIMEOUT s"
 }
 
 # Logs in over GraphQL and prints `me` as JSON.
