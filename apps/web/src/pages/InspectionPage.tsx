@@ -322,7 +322,7 @@ export default function InspectionPage() {
         styles={{ body: { padding: 12 } }}
       >
         {checking && (
-          <Form form={form} layout="vertical" onFinish={submit} size="large">
+          <Form form={form} layout="vertical" onFinish={submit} size="large" className="onsite-form">
             {checking === 'stranger' ? (
               <>
                 <Alert type="error" showIcon style={{ marginBottom: 12 }} title="将登记为严重问题：未经审查人员上岗" />

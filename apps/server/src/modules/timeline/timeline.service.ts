@@ -187,7 +187,9 @@ export class TimelineService {
       }
     }
 
-    entries.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+    // At the same instant, what was done comes before the status change it caused.
+    const last = (k: TimelineKind) => (k === TimelineKind.TRANSITION ? 1 : 0);
+    entries.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime() || last(a.kind) - last(b.kind));
     if (actor.role === Role.SECURITY_DETACHMENT && decisions.some((d) => d.note)) {
       // Decision notes may carry record details: reading them is audited.
       await this.audit.record(this.ds.manager, actor, {

@@ -285,7 +285,8 @@ export class TrainingService {
       });
       assertNoProblems(problems, '培训结果有误');
 
-      const now = new Date();
+      // The transaction's own time, so a READY transition it causes is stamped the same instant.
+      const [{ now }] = await m.query('SELECT now() AS now');
       for (const r of results) {
         await m.update(
           TrainingAttendanceEntity,

@@ -1,0 +1,98 @@
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+
+/** GraphQL through the page's own session cookie; fails the test on errors. */
+export async function gql<T = any>(request: APIRequestContext, query: string, variables?: Record<string, unknown>): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await request.post('/graphql', { data: { query, variables } });
+  const body = await res.json();
+  if (body.errors?.length) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
+  return body.data as T;
+}
+
+/** antd puts a space between two CJK characters of a button: match with or without it. */
+export const twoChars = (text: string) => new RegExp(`^${text.split('').join('\\s?')}$`);
+
+/** 岗前培训 of one activity (desktop). */
+export class TrainingPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(activityId: string) {
+    await this.page.goto(`/training/${activityId}`);
+    // Generous: the first load of a page's chunks can be slow on a busy CI machine.
+    await expect(this.page.getByRole('heading', { name: /^岗前培训：/ })).toBeVisible({ timeout: 60_000 });
+  }
+
+  async schedule(kind: '安排培训' | '安排补训', instructor: string) {
+    await this.page.getByRole('button', { name: kind }).click();
+    const modal = this.page.locator('.ant-modal:visible');
+    await modal.getByLabel('授课人').fill(instructor);
+    await modal.getByRole('button', { name: twoChars('安排') }).click();
+    await expect(modal).toBeHidden();
+  }
+
+  /** Opens the results of the n-th session (0-based) and records them; `absent` rows (1-based) did not attend. */
+  async recordResults(sessionIndex: number, absent: number[] = []) {
+    const rows = this.page.locator('.ant-card', { hasText: '培训安排' }).locator('.ant-table-row');
+    await rows.nth(sessionIndex).getByRole('button', { name: /登记结果|修改结果/ }).click();
+    const modal = this.page.locator('.ant-modal:visible');
+    for (const row of absent) await modal.getByRole('switch', { name: `到课-${row}` }).click();
+    await modal.getByRole('button', { name: '空白成绩填85分' }).click();
+    await modal.getByRole('button', { name: '保存结果' }).click();
+    await expect(modal).toBeHidden();
+  }
+
+  onDuty(): Locator {
+    return this.page.getByTestId('on-duty');
+  }
+}
+
+/** 现场监管 on a phone. */
+export class InspectionScreen {
+  constructor(private readonly page: Page) {}
+
+  async goto(activityId: string) {
+    await this.page.goto(`/inspections/${activityId}`);
+    await expect(this.page.locator('.onsite-head')).toBeVisible({ timeout: 60_000 });
+  }
+
+  get netStatus() {
+    return this.page.getByTestId('net-status');
+  }
+
+  get pending() {
+    return this.page.getByTestId('pending-count');
+  }
+
+  async tab(name: '在岗人员' | '问题' | '待发送') {
+    await this.page.locator('.ant-segmented-item', { hasText: name }).click();
+  }
+
+  async search(text: string) {
+    await this.page.getByLabel('搜索在岗人员').fill(text);
+  }
+
+  /** Opens a guard's checklist, marks the given items non-compliant, and (optionally) stops before submitting. */
+  async openChecklist(name: string, bad: string[], note?: string) {
+    await this.search(name);
+    await this.page.getByRole('button', { name: `检查 ${name}` }).click();
+    const drawer = this.page.locator('.onsite-form');
+    await expect(this.page.getByText(`检查：${name}`)).toBeVisible();
+    for (const item of bad) await drawer.locator('.onsite-check', { hasText: item }).getByText('不合格').click();
+    if (note) await drawer.getByLabel('问题说明').fill(note);
+    return drawer;
+  }
+
+  async submit() {
+    const drawer = this.page.locator('.onsite-form');
+    await drawer.getByRole('button', { name: '提交检查' }).click();
+    await expect(drawer).toHaveCount(0);
+  }
+
+  async recordStranger(name: string, post: string) {
+    await this.search('');
+    await this.page.getByRole('button', { name: '发现未在名单人员上岗' }).click();
+    const drawer = this.page.locator('.onsite-form');
+    await drawer.getByLabel('姓名（及证件号）').fill(name);
+    await drawer.getByLabel('岗位').fill(post);
+    await this.submit();
+  }
+}

@@ -1,0 +1,140 @@
+import { devices, expect, test } from '@playwright/test';
+import path from 'node:path';
+import { gql, InspectionScreen, TrainingPage } from '../pages/OnsitePages';
+import { authFile } from '../support/api';
+
+const shots = path.join(__dirname, '..', 'screenshots');
+const ACTIVITY = '兴隆台区社区广场舞展演';
+const phone = { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 };
+
+/**
+ * Steps 6–8 of SPEC §2 from fresh demo data: training with an absent guard and a make-up → READY →
+ * started → an inspector at phone size records findings, one of them in a dead zone → a correction
+ * → closed → the company's performance score changes.
+ */
+test('training, the day on a phone (offline too), correction, close, and the company score', async ({ browser }) => {
+  test.setTimeout(600_000);
+  const desk = await browser.newContext({ storageState: authFile('baoan'), viewport: { width: 1440, height: 900 } });
+  const page = await desk.newPage();
+  const api = page.request;
+
+  const { activities } = await gql(api, `{ activities(filter: { search: "${ACTIVITY}" }) { items { id status selectedCompany { id } } } }`);
+  const activity = activities.items[0];
+  expect(activity.status).toBe('TRAINING');
+  const companyId = activity.selectedCompany.id;
+  const score = async () => (await gql(api, `query ($id: ID!) { company(id: $id) { performance { score } } }`, { id: companyId })).company.performance.score as number;
+  const scoreBefore = await score();
+
+  // 岗前培训: a session for every cleared guard; one is absent; a make-up session for them.
+  const training = new TrainingPage(page);
+  await training.goto(activity.id);
+  await training.schedule('安排培训', '王建国');
+  await training.recordResults(0, [6]);
+  await expect(training.onDuty()).toHaveText('5/6');
+  await expect(page.getByText('缺训')).toBeVisible();
+  await training.schedule('安排补训', '王建国');
+  await training.recordResults(1);
+  await expect(training.onDuty()).toHaveText('6/6');
+  await expect(page.locator('.page-header').getByText('待上岗')).toBeVisible();
+  await page.goto(`/training/sessions/${(await gql(api, `query ($id: ID!) { training(activityId: $id) { sessions { id } } }`, { id: activity.id })).training.sessions[0].id}/sheet`);
+  await expect(page.getByRole('heading', { name: `${ACTIVITY} 岗前培训签到表` })).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: path.join(shots, 'onsite-sign-in-sheet.png'), fullPage: true });
+
+  const { onDutyRoster } = await gql(api, `query ($id: ID!) { onDutyRoster(activityId: $id) { guardId name certificateNo } }`, { id: activity.id });
+  expect(onDutyRoster).toHaveLength(6);
+
+  // On the day, on a phone.
+  // The same session as the desk (read now: the shared .auth file may be rewritten by another run).
+  const mobile = await browser.newContext({ ...phone, storageState: await desk.storageState() });
+  const m = await mobile.newPage();
+  const screen = new InspectionScreen(m);
+  await screen.goto(activity.id);
+  await m.getByRole('button', { name: '活动开始，进入现场监管' }).click();
+  await expect(m.locator('.onsite-head').getByText('进行中')).toBeVisible();
+  await expect(m.locator('.onsite-guard')).toHaveCount(6);
+  await m.screenshot({ path: path.join(shots, 'onsite-roster.png'), fullPage: true });
+
+  // Online: a uniform problem, found by searching the 保安员证 number.
+  const [g1, g2, g3] = onDutyRoster;
+  await screen.search(g1.certificateNo);
+  await expect(m.locator('.onsite-guard')).toHaveCount(1);
+  const drawer = await screen.openChecklist(g1.name, ['着装规范'], '未佩戴保安服务标志');
+  await expect(drawer.locator('.onsite-check')).toHaveCount(5);
+  await m.screenshot({ path: path.join(shots, 'onsite-checklist.png') });
+  await screen.submit();
+  await expect(screen.pending).toBeHidden();
+
+  // A dead zone: two recordings wait on the device, shown as 待发送.
+  await mobile.setOffline(true);
+  await expect(screen.netStatus).toContainText('离线');
+  await screen.openChecklist(g2.name, ['条例第三十条禁止行为'], '强行搜查观众随身包');
+  await screen.submit();
+  await screen.recordStranger('王某（无保安员证）', '停车场');
+  await expect(screen.pending).toHaveText('待发送 2');
+  await screen.tab('待发送');
+  await expect(m.getByTestId('queued')).toHaveCount(2);
+  await m.screenshot({ path: path.join(shots, 'onsite-offline.png'), fullPage: true });
+  const queuedIds: string[] = await m.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('evs-onsite');
+        req.onsuccess = () => {
+          const all = req.result.transaction('inspections').objectStore('inspections').getAllKeys();
+          all.onsuccess = () => resolve(all.result as string[]);
+        };
+      }),
+  );
+  expect(queuedIds).toHaveLength(2);
+
+  // Back online: sent by itself, exactly once each.
+  await mobile.setOffline(false);
+  await expect(screen.netStatus).toContainText('在线');
+  await expect(screen.pending).toBeHidden({ timeout: 30_000 });
+  await expect(m.getByText('没有待发送的记录')).toBeVisible();
+  const INSPECTIONS = `query ($id: ID!) { inspections(activityId: $id, page: { pageSize: 100 }) { total items { id personName findings { item serious } } } }`;
+  let stored = (await gql(api, INSPECTIONS, { id: activity.id })).inspections;
+  expect(stored.total).toBe(3);
+  for (const id of queuedIds) expect(stored.items.filter((i: { id: string }) => i.id === id)).toHaveLength(1);
+  // A resend of the same id (as after a lost answer) changes nothing.
+  await gql(api, `mutation ($input: RecordInspectionInput!) { recordInspection(input: $input) { id } }`, {
+    input: { id: queuedIds[0], activityId: activity.id, guardId: g3.guardId, results: [], recordedAt: new Date().toISOString() },
+  });
+  stored = (await gql(api, INSPECTIONS, { id: activity.id })).inspections;
+  expect(stored.total).toBe(3);
+  const items = stored.items.flatMap((i: { findings: { item: string }[] }) => i.findings.map((f) => f.item)).sort();
+  expect(items).toEqual(['FORBIDDEN_ACT', 'UNIFORM', 'UNVETTED_ON_DUTY']);
+
+  // A correction, with its time.
+  await screen.tab('问题');
+  await expect(m.getByTestId('finding')).toHaveCount(3);
+  const uniform = m.getByTestId('finding').filter({ hasText: '着装规范' });
+  await uniform.getByRole('button', { name: '登记纠正' }).click();
+  await m.locator('.ant-modal:visible').getByLabel('纠正情况').fill('已当场佩戴保安服务标志');
+  await m.locator('.ant-modal:visible').getByRole('button', { name: '确认纠正' }).click();
+  await expect(uniform).toContainText('已纠正');
+  await m.screenshot({ path: path.join(shots, 'onsite-findings.png'), fullPage: true });
+
+  // 总结: rating and text; the activity closes.
+  await m.getByRole('button', { name: '活动总结' }).click();
+  const closeModal = m.locator('.ant-modal:visible');
+  await closeModal.locator('.ant-rate-star').nth(2).click();
+  await closeModal.getByLabel('总结评价').fill('人员到岗及时；一名保安员违反条例第三十条，发现未经审查人员上岗一名。');
+  await m.screenshot({ path: path.join(shots, 'onsite-close.png') });
+  await closeModal.getByRole('button', { name: '确认总结' }).click();
+  await expect(m.locator('.onsite-head').getByText('已总结')).toBeVisible();
+
+  // The company's performance record follows: its score changes (down, with these findings).
+  const scoreAfter = await score();
+  expect(scoreAfter).not.toBe(scoreBefore);
+  expect(scoreAfter).toBeLessThan(scoreBefore);
+
+  // The timeline shows it all, printable.
+  await page.goto(`/timeline/${activity.id}`);
+  await expect(page.getByRole('heading', { name: /安保工作台账/ })).toBeVisible({ timeout: 60_000 });
+  for (const text of ['安排岗前培训', '安排补训', '培训结果', '严重问题', '已纠正', '进行中 → 已总结']) {
+    await expect(page.getByTestId('timeline-entry').filter({ hasText: text }).first()).toBeVisible();
+  }
+  await page.screenshot({ path: path.join(shots, 'onsite-timeline.png'), fullPage: true });
+  await mobile.close();
+  await desk.close();
+});
