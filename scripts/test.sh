@@ -73,8 +73,9 @@ install_chromium() {
 step "install dependencies (pnpm install --frozen-lockfile)" bash scripts/ensure-deps.sh
 
 CHROMIUM_PID=""
-CHROMIUM_LOG=$(mktemp "${TMPDIR:-/tmp}/evs-chromium-XXXXXX.log")
+CHROMIUM_LOG=""
 if [ -f e2e/package.json ] && need_chromium; then
+  CHROMIUM_LOG=$(mktemp "${TMPDIR:-/tmp}/evs-chromium-XXXXXX.log")
   echo "==> installing chromium + fonts-noto-cjk in the background (log: $CHROMIUM_LOG)"
   install_chromium >"$CHROMIUM_LOG" 2>&1 &
   CHROMIUM_PID=$!
