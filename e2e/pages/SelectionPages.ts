@@ -66,7 +66,7 @@ export class ComparisonPage {
 
   async goto(activityId: string) {
     await this.page.goto(`/comparison/${activityId}`);
-    await expect(this.page.locator('.cmp-table')).toBeVisible();
+    await expect(this.page.locator('.cmp-table')).toBeVisible({ timeout: 60_000 });
   }
 
   candidateHeaders() {

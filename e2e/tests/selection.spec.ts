@@ -29,7 +29,7 @@ function inDays(days: number, time: string) {
 }
 
 test('report → approve → recommend three → compare, quote and select → the company sees its assignment', async ({ browser }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(900_000);
   const name = `盘锦湿地音乐季开幕演出（E2E ${Date.now().toString(36)}）`;
 
   // 1. 大洼公安分局 registers the activity and reports it.
