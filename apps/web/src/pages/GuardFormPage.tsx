@@ -169,7 +169,7 @@ export default function GuardFormPage() {
                   name="idNumber"
                   label="居民身份证号"
                   normalize={(v: string) => v?.toUpperCase()}
-                  rules={[idRule(!editing)]}
+                  rules={[{ required: !editing, message: '请填写身份证号' }, idRule(false)]}
                   extra={
                     facts
                       ? `出生日期 ${facts.birthDate}，${sexLabels[facts.sex]}`
@@ -186,12 +186,12 @@ export default function GuardFormPage() {
                   <Input inputMode="tel" />
                 </Form.Item>
               </Col>
-              <Col xs={12} md={8}>
+              <Col xs={24} md={8}>
                 <Form.Item name="education" label="学历" rules={[{ required: true }]} extra="条例第十六条：初中以上">
                   <Select options={Object.values(Education).map((e) => ({ value: e, label: educationLabels[e] }))} />
                 </Form.Item>
               </Col>
-              <Col xs={12} md={8} />
+              <Col xs={0} md={8} />
               <Col xs={24} md={8}>
                 <Form.Item name="certificateNo" label="保安员证号">
                   <Input placeholder="未取得可留空" />

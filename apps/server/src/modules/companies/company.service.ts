@@ -89,7 +89,8 @@ export interface CompanyListArgs {
 }
 
 const SORT_COLUMNS: Record<CompanySortField, string> = {
-  [CompanySortField.NAME]: 'c.name',
+  // Pinyin order (ICU ships with PostgreSQL's Debian, Docker and embedded builds).
+  [CompanySortField.NAME]: 'c.name COLLATE "zh-x-icu"',
   [CompanySortField.LICENSE_EXPIRY]: 'c.license_expiry',
   [CompanySortField.GUARD_COUNT]: 'guard_count',
   [CompanySortField.CREATED_AT]: 'c.created_at',
@@ -126,7 +127,7 @@ export class CompaniesService {
     if (sort.field === CompanySortField.GUARD_COUNT) {
       qb.addSelect(`(SELECT count(*) FROM guards g WHERE g.company_id = c.id AND g.status = 'ACTIVE')`, 'guard_count');
     }
-    qb.orderBy(SORT_COLUMNS[sort.field], dir).addOrderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC');
+    qb.orderBy(SORT_COLUMNS[sort.field], dir).addOrderBy('c.name COLLATE "zh-x-icu"', 'ASC').addOrderBy('c.id', 'ASC');
     const [items, total] = await qb.offset(w.skip).limit(w.take).getManyAndCount();
     return { items, total, page: w.page, pageSize: w.pageSize };
   }

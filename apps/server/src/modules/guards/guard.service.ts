@@ -72,7 +72,7 @@ export class GuardsService {
       }
       qb.andWhere(eligibleGuardCondition('g'), eligibleGuardParams(filter.eligibleOn, await this.limits()));
     }
-    qb.orderBy('g.status', 'ASC').addOrderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC');
+    qb.orderBy('g.status', 'ASC').addOrderBy('g.name COLLATE "zh-x-icu"', 'ASC').addOrderBy('g.id', 'ASC');
     const [items, total] = await qb.offset(w.skip).limit(w.take).getManyAndCount();
     return { items, total, page: w.page, pageSize: w.pageSize };
   }
