@@ -7,6 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
+  IndexOptions,
 } from 'typeorm';
 
 /** The security work plan's items (条例 Art. 6), kept with the activity. */
@@ -26,7 +27,7 @@ export interface SecurityPlan {
 @Index('idx_activities_status_start', ['status', 'startsAt'])
 @Index('idx_activities_district_start', ['district', 'startsAt'])
 // Period scans of the overview (INCLUDE columns; see migration OverviewIndexes).
-@Index('idx_activities_start', ['startsAt'], { synchronize: false })
+@Index('idx_activities_start', ['startsAt'], { synchronize: false } as IndexOptions)
 export class ActivityEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

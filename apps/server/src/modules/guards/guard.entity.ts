@@ -8,6 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  IndexOptions,
 } from 'typeorm';
 import { CompanyEntity } from '../companies/company.entity';
 
@@ -19,7 +20,7 @@ import { CompanyEntity } from '../companies/company.entity';
 @Index('uq_guards_active_person', ['idNumber'], { unique: true, where: `"status" = 'ACTIVE'` })
 @Index('idx_guards_company', ['companyId', 'status'])
 // Age profile of the overview: birth dates by id without reading the rows (see migration OverviewIndexes).
-@Index('idx_guards_birth_date', ['id'], { synchronize: false })
+@Index('idx_guards_birth_date', ['id'], { synchronize: false } as IndexOptions)
 export class GuardEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

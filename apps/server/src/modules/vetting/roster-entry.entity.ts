@@ -1,5 +1,5 @@
 import { VettingDecision, VettingReasonCategory } from '@evs/schema';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, IndexOptions, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum RosterEntryState {
   /** On the roster. */
@@ -19,7 +19,7 @@ export interface PrecheckProblem {
 @Index('uq_roster_active_guard', ['activityId', 'guardId'], { unique: true, where: `"state" = 'ACTIVE'` })
 @Index('idx_roster_activity', ['activityId', 'state'])
 // Covering index for the overview's aggregates (INCLUDE columns; see migration OverviewIndexes).
-@Index('idx_roster_activity_outcome', ['activityId'], { synchronize: false })
+@Index('idx_roster_activity_outcome', ['activityId'], { synchronize: false } as IndexOptions)
 @Index('idx_roster_replaces', ['replacesEntryId'], { where: `"replaces_entry_id" IS NOT NULL` })
 export class RosterEntryEntity {
   @PrimaryGeneratedColumn('uuid')
