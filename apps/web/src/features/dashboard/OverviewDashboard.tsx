@@ -1,0 +1,165 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, DatePicker, Flex, Row, Select, Skeleton, Statistic, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useNavigate, useSearchParams } from 'react-router';
+import { District, districtLabels, Role } from '@evs/schema';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { useSession } from '@/shared/session';
+import type { Count } from './charts';
+import { drilldownUrl } from './drilldown';
+import { OverviewQuery } from './operations';
+import './dashboard.css';
+
+const OverviewCharts = lazy(() => import('./OverviewCharts'));
+
+const FMT = 'YYYY-MM-DD';
+
+/** Default period: the past twelve months and the coming six (activities are planned ahead). */
+export function defaultRange(): [string, string] {
+  return [dayjs().subtract(12, 'month').startOf('month').format(FMT), dayjs().add(6, 'month').endOf('month').format(FMT)];
+}
+
+const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
+  { label: '近12个月及未来6个月', value: [dayjs().subtract(12, 'month').startOf('month'), dayjs().add(6, 'month').endOf('month')] },
+  { label: '本年度', value: [dayjs().startOf('year'), dayjs().endOf('year')] },
+  { label: '本季度', value: [dayjs().startOf('month').subtract(dayjs().month() % 3, 'month'), dayjs().startOf('month').subtract(dayjs().month() % 3, 'month').add(2, 'month').endOf('month')] },
+  { label: '本月', value: [dayjs().startOf('month'), dayjs().endOf('month')] },
+  { label: '未来30天', value: [dayjs(), dayjs().add(30, 'day')] },
+];
+
+const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
+
+/**
+ * 领导小组办公室 overview: period and district filters (kept in the URL), the headline figures,
+ * the charts (lazy), Excel export and a print view. A district bureau is shown its own district
+ * only; the API holds it there whatever the filter says.
+ */
+export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
+  const me = useSession();
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
+  const [defFrom, defTo] = useMemo(defaultRange, []);
+  const from = search.get('from') ?? defFrom;
+  const to = search.get('to') ?? defTo;
+  const ownDistrict = me.role === Role.DISTRICT_BUREAU ? (me.unit.district as District | null) : null;
+  const district = ownDistrict ?? ((search.get('district') as District | null) || null);
+  const { data, previousData, loading, error, refetch } = useQuery(OverviewQuery, {
+    variables: { range: { from, to }, district },
+    fetchPolicy: 'cache-and-network',
+  });
+  const o = (data ?? previousData)?.overview;
+
+  const update = (patch: Record<string, string | null>) => {
+    const next = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setSearch(next, { replace: true });
+  };
+  const open = (c: Count) => navigate(drilldownUrl(c, c.label));
+  const scopeText = `${from} 至 ${to}　${district ? districtLabels[district] : '全市'}`;
+  const exportHref = `/exports/overview.xlsx?${new URLSearchParams({ from, to, ...(district ? { district } : {}) }).toString()}`;
+  const h = o?.headline;
+
+  const figure = (title: string, value: React.ReactNode, sub: React.ReactNode, testId: string, onClick?: () => void, warn = false) => (
+    <Col xs={12} sm={12} md={8} xl={4}>
+      <Card
+        variant="borderless"
+        className={`headline-card${onClick ? ' clickable' : ''}`}
+        onClick={onClick}
+        data-testid={testId}
+        styles={{ body: { padding: '14px 16px' } }}
+      >
+        <Statistic title={title} value={value as string} valueStyle={{ color: warn ? '#D55E00' : undefined, fontSize: 26 }} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {sub}
+        </Typography.Text>
+      </Card>
+    </Col>
+  );
+
+  return (
+    <div className="overview" data-testid="overview">
+      <Card variant="borderless" className="overview-filters no-print" styles={{ body: { padding: 12 } }}>
+        <Flex wrap gap={8} align="center" justify="space-between">
+          <Flex wrap gap={8} align="center">
+            <DatePicker.RangePicker
+              aria-label="统计期间"
+              allowClear={false}
+              value={[dayjs(from), dayjs(to)]}
+              presets={presets}
+              onChange={(v) => v?.[0] && v[1] && update({ from: v[0].format(FMT), to: v[1].format(FMT) })}
+              style={{ maxWidth: 280 }}
+              inputReadOnly
+            />
+            <Select
+              aria-label="辖区"
+              data-testid="overview-district"
+              style={{ width: 130 }}
+              value={district ?? ''}
+              disabled={!!ownDistrict}
+              onChange={(v) => update({ district: v || null })}
+              options={[{ value: '', label: '全市' }, ...Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))]}
+            />
+          </Flex>
+          <Flex wrap gap={8}>
+            <Button icon={<ReloadOutlined />} onClick={() => refetch()} loading={loading && !!o}>
+              刷新
+            </Button>
+            <Button icon={<DownloadOutlined />} href={exportHref} data-testid="overview-export">
+              导出Excel
+            </Button>
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+              打印
+            </Button>
+          </Flex>
+        </Flex>
+      </Card>
+      <div className="print-only print-title">
+        <h2>大型活动安保前置审核 · 总览</h2>
+        <div>{scopeText}（按活动开始日期）　打印时间 {dayjs().format('YYYY-MM-DD HH:mm')}</div>
+      </div>
+      {error && <ErrorAlert error={error} />}
+      {!o ? (
+        <Card variant="borderless">
+          <Skeleton active paragraph={{ rows: 6 }} />
+        </Card>
+      ) : (
+        <>
+          <Flex gap={8} align="center" wrap style={{ margin: '12px 0 8px' }}>
+            <Typography.Text type="secondary">统计期间</Typography.Text>
+            <Tag color="blue" data-testid="overview-scope">{scopeText}</Tag>
+            {ownDistrict && <Tag>县区公安局仅可查看本辖区</Tag>}
+          </Flex>
+          <Row gutter={[12, 12]} className="headline">
+            {figure('期间内活动', h!.activities, <>未结束 {h!.activitiesOpen} · 逾期 <b style={{ color: h!.activitiesLate ? '#D55E00' : undefined }}>{h!.activitiesLate}</b></>, 'figure-activities',
+              () => navigate(drilldownUrl({ kind: 'ACTIVITIES', filter: { from, to, district } }, '期间内活动')))}
+            {figure('合格公司', `${h!.companiesQualified} / ${h!.companiesTotal}`, '正常经营·许可证有效·无未纠正严重问题', 'figure-companies',
+              () => navigate(drilldownUrl({ kind: 'COMPANIES', filter: { district, qualified: true } }, '合格公司')))}
+            {figure('已审核保安员', h!.guardsVetted, <>通过率 {pct(h!.vettingPassRate)} · 待审 {h!.guardsPending}</>, 'figure-vetted',
+              () => navigate(drilldownUrl({ kind: 'VETTING_ENTRIES', filter: { from, to, district } }, '审核记录')))}
+            {figure('培训合格率', pct(h!.trainingPassRate), <>上岗人次 {h!.guardsOnDuty}</>, 'figure-training',
+              () => navigate(drilldownUrl({ kind: 'TRAINING_RESULTS', filter: { from, to, district } }, '培训考核记录')))}
+            {figure('未纠正问题', h!.findingsOpen, <>现场问题共 {h!.findingsTotal} 起</>, 'figure-findings',
+              () => navigate(drilldownUrl({ kind: 'FINDINGS', filter: { from, to, district, open: true } }, '未纠正问题')), h!.findingsOpen > 0)}
+            {figure('候选不足3家', h!.activitiesFewCandidates, '须附书面说明', 'figure-few',
+              () => navigate(drilldownUrl({ kind: 'ACTIVITIES', filter: { from, to, district, fewCandidates: true } }, '候选不足3家的活动')), h!.activitiesFewCandidates > 0)}
+          </Row>
+          {!compact && (
+            <Typography.Paragraph type="secondary" className="no-print" style={{ margin: '12px 0 8px', fontSize: 12 }}>
+              点击任一柱形或扇区，查看其背后的名单。
+            </Typography.Paragraph>
+          )}
+          <div style={{ marginTop: compact ? 12 : 0 }}>
+            <Suspense fallback={<Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>}>
+              <OverviewCharts data={o} onSelect={open} periodText={scopeText} />
+            </Suspense>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

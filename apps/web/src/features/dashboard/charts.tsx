@@ -1,0 +1,252 @@
+/**
+ * The overview's chart pieces on recharts. This module (and recharts with it) is only ever loaded
+ * lazily, so the first load of the app stays small. Colours: Okabe–Ito, which people with the
+ * common colour-vision deficiencies can tell apart; every chart also carries numbers (labels and
+ * tooltips), so colour is never the only cue. Animations are off: the figures are read, not watched.
+ */
+import type { ReactNode } from 'react';
+import { Card, Empty, Typography } from 'antd';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { OKABE } from './palette';
+
+export const OKABE_ITO = OKABE;
+
+export interface Count {
+  key: string;
+  label: string;
+  value: number;
+  kind: string;
+  filter: Record<string, unknown>;
+}
+export interface Group {
+  key: string;
+  label: string;
+  parts: Count[];
+}
+
+type Select = (c: Count) => void;
+
+const numberFormat = (v: unknown) => `${Number(v ?? 0).toLocaleString('zh-CN')}`;
+const axisTick = { fontSize: 12, fill: '#595959' };
+/** Long category names (company names) cut to what fits; the tooltip shows them whole. */
+const shorten = (width: number) => (v: unknown) => {
+  const s = String(v ?? '');
+  const max = Math.max(4, Math.floor((width - 8) / 12));
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+};
+
+export function ChartCard({
+  title,
+  subtitle,
+  empty,
+  emptyText,
+  children,
+  testId,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  empty: boolean;
+  emptyText: string;
+  children: ReactNode;
+  testId: string;
+}) {
+  return (
+    <Card
+      className="chart-card"
+      title={title}
+      extra={subtitle ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{subtitle}</Typography.Text> : undefined}
+      variant="borderless"
+      data-testid={testId}
+      styles={{ body: { padding: '12px 12px 8px' } }}
+    >
+      {empty ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} style={{ padding: '32px 0' }} /> : children}
+    </Card>
+  );
+}
+
+/** Bars split into parts (e.g. 合格 / 不合格), one bar per group; a click on a part opens its list. */
+export function StackedBars({
+  groups,
+  colors,
+  horizontal = false,
+  height = 280,
+  onSelect,
+  categoryWidth = 96,
+}: {
+  groups: Group[];
+  colors: string[];
+  horizontal?: boolean;
+  height?: number;
+  onSelect: Select;
+  categoryWidth?: number;
+}) {
+  const partKeys = groups[0]?.parts.map((p) => ({ key: p.key, label: p.label })) ?? [];
+  const rows = groups.map((g) => ({
+    label: g.label,
+    ...Object.fromEntries(g.parts.map((p) => [p.key, p.value])),
+    __parts: Object.fromEntries(g.parts.map((p) => [p.key, p])),
+  }));
+  const pick = (partKey: string) => (d: unknown) => {
+    const row = ((d as { payload?: unknown })?.payload ?? d) as { __parts?: Record<string, Count> };
+    const part = row?.__parts?.[partKey];
+    if (part && part.value > 0) onSelect(part);
+  };
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 24, bottom: 4, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
+        {horizontal ? (
+          <>
+            <XAxis type="number" allowDecimals={false} tick={axisTick} />
+            <YAxis type="category" dataKey="label" width={categoryWidth} tick={axisTick} interval={0} tickFormatter={shorten(categoryWidth)} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey="label" tick={axisTick} interval={0} />
+            <YAxis allowDecimals={false} tick={axisTick} width={40} />
+          </>
+        )}
+        <Tooltip formatter={(v, name) => [numberFormat(v), name]} cursor={{ fill: 'rgba(0,0,0,0.04)' }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {partKeys.map((p, i) => (
+          <Bar
+            key={p.key}
+            dataKey={p.key}
+            name={p.label}
+            stackId="s"
+            fill={colors[i % colors.length]}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={pick(p.key)}
+            maxBarSize={40}
+          >
+            <LabelList
+              dataKey={p.key}
+              position="center"
+              fill="#fff"
+              fontSize={11}
+              formatter={(v: unknown) => (Number(v) > 0 ? numberFormat(v) : '')}
+            />
+          </Bar>
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** One bar per item, each item its own list. */
+export function Columns({
+  items,
+  color,
+  height = 260,
+  onSelect,
+  horizontal = false,
+  name = '数量',
+}: {
+  items: Count[];
+  color: string | string[];
+  height?: number;
+  onSelect: Select;
+  horizontal?: boolean;
+  name?: string;
+}) {
+  const rows = items.map((c) => ({ label: c.label, value: c.value, __count: c }));
+  const pick = (d: unknown) => {
+    const row = ((d as { payload?: unknown })?.payload ?? d) as { __count?: Count };
+    if (row?.__count && row.__count.value > 0) onSelect(row.__count);
+  };
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 20, right: 28, bottom: 4, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
+        {horizontal ? (
+          <>
+            <XAxis type="number" allowDecimals={false} tick={axisTick} />
+            <YAxis type="category" dataKey="label" width={112} tick={axisTick} interval={0} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey="label" tick={axisTick} interval={0} />
+            <YAxis allowDecimals={false} tick={axisTick} width={40} />
+          </>
+        )}
+        <Tooltip formatter={(v) => [numberFormat(v), name]} cursor={{ fill: 'rgba(0,0,0,0.04)' }} />
+        <Bar dataKey="value" name={name} isAnimationActive={false} cursor="pointer" onClick={pick} maxBarSize={44}>
+          {rows.map((r, i) => (
+            <Cell key={r.label} fill={Array.isArray(color) ? color[i % color.length] : color} />
+          ))}
+          <LabelList dataKey="value" position={horizontal ? 'right' : 'top'} fontSize={12} fill="#262626" formatter={(v: unknown) => numberFormat(v)} />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** A ring of parts with a figure in the middle; each slice opens its list. */
+export function Donut({
+  items,
+  colors,
+  center,
+  centerLabel,
+  height = 260,
+  onSelect,
+}: {
+  items: Count[];
+  colors: string[];
+  center?: string;
+  centerLabel?: string;
+  height?: number;
+  onSelect: Select;
+}) {
+  const rows = items.map((c) => ({ name: c.label, value: c.value, __count: c }));
+  const pick = (d: unknown) => {
+    const row = ((d as { payload?: unknown })?.payload ?? d) as { __count?: Count };
+    if (row?.__count && row.__count.value > 0) onSelect(row.__count);
+  };
+  return (
+    <div style={{ position: 'relative' }}>
+      <ResponsiveContainer width="100%" height={height}>
+        <PieChart>
+          <Pie
+            data={rows}
+            dataKey="value"
+            nameKey="name"
+            innerRadius="52%"
+            outerRadius="78%"
+            paddingAngle={1}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={pick}
+            label={({ value }: { value?: number }) => (value ? numberFormat(value) : '')}
+            labelLine={false}
+          >
+            {rows.map((r, i) => (
+              <Cell key={r.name} fill={colors[i % colors.length]} stroke="#fff" />
+            ))}
+          </Pie>
+          <Tooltip formatter={(v, n) => [numberFormat(v), n]} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+        </PieChart>
+      </ResponsiveContainer>
+      {center && (
+        <div className="donut-center" style={{ top: height / 2 - 30 }}>
+          <div className="donut-center-value">{center}</div>
+          {centerLabel && <div className="donut-center-label">{centerLabel}</div>}
+        </div>
+      )}
+    </div>
+  );
+}
