@@ -23,7 +23,7 @@ const roles = [
 const HOME = `query { myHome { counts { key label value } activities { code } company { name } } }`;
 const OVERVIEW = `query ($range: DateRangeInput!, $district: District) { overview(range: $range, district: $district) {
   headline { activities companiesQualified companiesTotal guardsVetted findingsOpen activitiesFewCandidates }
-  vettingOutcomes { key label value } } }`;
+  vettingOutcomes { key label value } failureReasons { key label value } } }`;
 const QUEUE = `query { workQueue(page: { page: 1, pageSize: 8 }) { total } }`;
 
 async function gql<T>(page: Page, query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -103,26 +103,29 @@ test('the leader clicks a chart through to the list behind it', async ({ page })
   await page.goto('/overview');
   await chartsReady(page);
   const range = await shownRange(page);
-  const o = (await gql<{ overview: { vettingOutcomes: { key: string; label: string; value: number }[]; headline: { activities: number } } }>(page, OVERVIEW, { range })).overview;
+  const o = (await gql<{ overview: { headline: { activities: number } } }>(page, OVERVIEW, { range })).overview;
   expect(o.headline.activities, 'the demo data has activities in the default period').toBeGreaterThan(0);
 
-  // a slice of the vetting outcomes: the list is filtered to that decision and has that many rows
-  const slice = page.getByTestId('chart-vetting').locator('.recharts-pie-sector path, path.recharts-sector').first();
-  await expect(slice).toBeVisible();
-  await slice.click({ force: true });
+  // a bar of the failure reasons: the list is filtered to that reason and has that many rows
+  const o2 = (await gql<{ overview: { failureReasons: { key: string; label: string; value: number }[] } }>(page, OVERVIEW, { range })).overview;
+  const reason = o2.failureReasons.find((c) => c.value > 0);
+  expect(reason, 'the demo data has failed vetting decisions in the default period').toBeTruthy();
+  const bar0 = page.getByTestId('chart-failures').locator('path.recharts-rectangle').first();
+  await expect(bar0).toBeVisible();
+  await bar0.click();
   await expect(page).toHaveURL(/\/overview\/list\?kind=VETTING_ENTRIES/);
-  const decision = new URL(page.url()).searchParams.get('decision');
-  const expected = o.vettingOutcomes.find((c) => c.key === decision)!;
+  const picked = new URL(page.url()).searchParams.get('reasonCategory');
+  const expected = o2.failureReasons.find((c) => c.key === picked)!;
   await expect(page.getByTestId('drilldown-filters')).toContainText(expected.label);
   await expect(page.locator('.page-header')).toContainText(`共 ${expected.value} 条`);
-  await expect(page.getByTestId('drilldown-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await expect(page.getByTestId('drilldown-table').locator('tbody tr.ant-table-row')).toHaveCount(Math.min(20, expected.value));
   await page.screenshot({ path: path.join(shots, 'overview-drilldown.png'), fullPage: true });
 
   // a bar of activities by stage
   await page.goBack();
   await chartsReady(page);
-  const bar = page.getByTestId('chart-stages').locator('.recharts-bar-rectangle path, path.recharts-rectangle').first();
-  await bar.click({ force: true });
+  const bar = page.getByTestId('chart-stages').locator('path.recharts-rectangle').first();
+  await bar.click();
   await expect(page).toHaveURL(/\/overview\/list\?kind=ACTIVITIES/);
   const status = new URL(page.url()).searchParams.get('status');
   expect(status).toBeTruthy();

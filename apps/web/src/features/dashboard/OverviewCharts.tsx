@@ -74,7 +74,7 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
           empty={total(data.failureReasons) === 0}
           emptyText={total(data.vettingOutcomes) === 0 ? '所选期间内没有审核记录' : '所选期间内没有审核不通过的保安员'}
         >
-          <Columns items={data.failureReasons} color={[C.vermillion, C.purple, C.orange, C.grey]} horizontal name="人次" onSelect={onSelect} />
+          <Columns items={data.failureReasons} color={[C.vermillion, C.purple, C.orange, C.grey]} horizontal name="人次" categoryWidth={140} onSelect={onSelect} />
         </ChartCard>
       </Col>
       <Col xs={24} md={12} lg={8}>

@@ -155,6 +155,7 @@ export function Columns({
   onSelect,
   horizontal = false,
   name = '数量',
+  categoryWidth = 112,
 }: {
   items: Count[];
   color: string | string[];
@@ -162,6 +163,7 @@ export function Columns({
   onSelect: Select;
   horizontal?: boolean;
   name?: string;
+  categoryWidth?: number;
 }) {
   const rows = items.map((c) => ({ label: c.label, value: c.value, __count: c }));
   const pick = (d: unknown) => {
@@ -175,7 +177,7 @@ export function Columns({
         {horizontal ? (
           <>
             <XAxis type="number" allowDecimals={false} tick={axisTick} />
-            <YAxis type="category" dataKey="label" width={112} tick={axisTick} interval={0} />
+            <YAxis type="category" dataKey="label" width={categoryWidth} tick={axisTick} interval={0} tickFormatter={shorten(categoryWidth)} />
           </>
         ) : (
           <>
