@@ -101,11 +101,11 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     }),
   );
 
-  // Excel downloads (签到表, 台账), authorized by the session cookie like the API.
-  app.use('/exports', exportsRouter(services));
-
   // Import templates and the 审核通报 as Excel (session cookie, same tiers as the API).
   app.use(vettingRoutes(services));
+
+  // Excel downloads (签到表, 台账), authorized by the session cookie like the API.
+  app.use('/exports', exportsRouter(services));
 
   // The SPA: static files, and index.html for every client-side route.
   const indexHtml = path.join(config.webDist, 'index.html');

@@ -55,7 +55,7 @@ export interface FeatureRoute {
 }
 
 /** A place a later feature will fill; shows a "being built" page until then. */
-const planned = () => import('@/pages/PlannedPage');
+export const planned = () => import('@/pages/PlannedPage');
 
 const { ADMIN, LEADER, OFFICE, SECURITY_DETACHMENT: SD, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
 const SYSTEM = '系统管理';
@@ -103,9 +103,11 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/comparison/:id', roles: [ORGANIZER, SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU], title: '候选比选', lazy: () => import('@/pages/ComparisonPage') },
 
   // vetting (背景审核)
-  { path: '/vetting', roles: [SD], title: '背景审核', menu: { icon: <FileSearchOutlined /> }, home: { description: '保安员及直系亲属背景审查与决定' }, lazy: planned },
-  { path: '/vetting/results', roles: [COMPANY], title: '审核结果', menu: { icon: <CheckSquareOutlined /> }, home: { description: '本公司保安员审核是否通过及原因类别' }, lazy: planned },
-  { path: '/vetting/notices', roles: [ORGANIZER], title: '审核通报', menu: { icon: <AuditOutlined /> }, home: { description: '审核人数统计与通过人员名单' }, lazy: planned },
+  { path: '/vetting', roles: [SD], title: '背景审核', menu: { icon: <FileSearchOutlined /> }, home: { description: '保安员及直系亲属背景审查与决定' }, lazy: () => import('@/pages/VettingWorkbenchPage') },
+  { path: '/roster', roles: [COMPANY, ORGANIZER], title: '名单报送', titleByRole: { [ORGANIZER]: '自招保安员名单' }, menu: { icon: <TeamOutlined /> }, home: { description: '选择或导入保安员，上报名单，替换未通过人员' }, lazy: () => import('@/pages/RosterPage') },
+  { path: '/vetting/results', roles: [COMPANY], title: '审核结果', menu: { icon: <CheckSquareOutlined /> }, home: { description: '本公司保安员审核是否通过及原因类别' }, lazy: () => import('@/pages/VettingNoticesPage') },
+  { path: '/vetting/notices', roles: [ORGANIZER], title: '审核通报', menu: { icon: <AuditOutlined /> }, home: { description: '审核人数统计与通过人员名单' }, lazy: () => import('@/pages/VettingNoticesPage') },
+  { path: '/vetting/notice/:activityId', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '审核通报', lazy: () => import('@/pages/VettingNoticePage') },
 
   // training and on-site supervision
   { path: '/training', roles: [SD, COMPANY], title: '岗前培训', titleByRole: { [COMPANY]: '培训安排' }, menu: { icon: <ReadOutlined /> }, home: { description: '集中培训、签到与考核' }, lazy: () => import('@/pages/OnsiteListPage') },
@@ -116,7 +118,7 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/timeline/:activityId', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '活动台账', lazy: () => import('@/pages/TimelinePage') },
 
   // system
-  { path: '/records/import', roles: [SD], title: '记录库导入', menu: { icon: <DatabaseOutlined />, group: SYSTEM }, home: { description: '导入违法犯罪记录，用于背景审查比对' }, lazy: planned },
+  { path: '/records/import', roles: [SD], title: '记录库导入', menu: { icon: <DatabaseOutlined />, group: SYSTEM }, home: { description: '导入违法犯罪记录，用于背景审查比对' }, lazy: () => import('@/pages/RecordsImportPage') },
   { path: '/settings', roles: [SD], title: '设置', menu: { icon: <SettingOutlined />, group: SYSTEM }, home: { description: '年龄上限、推荐权重、复用期与截止天数' }, lazy: () => import('@/pages/SettingsPage') },
   { path: '/audit', roles: [OFFICE, SD], title: '审计日志', menu: { icon: <ProfileOutlined />, group: SYSTEM }, lazy: () => import('@/pages/AuditLogPage') },
   { path: '/admin/users', roles: [ADMIN], title: '用户与单位', menu: { icon: <TeamOutlined />, group: SYSTEM }, home: { description: '账号、角色与所属单位' }, lazy: () => import('@/pages/UsersAndUnitsPage') },

@@ -15,6 +15,7 @@ import {
   RosterEntryPage,
   RosterEntryType,
   RosterRelativeType,
+  RosterCandidatePage,
   SubmitRosterInput,
   SubmitRosterResultType,
   VettingActivityPage,
@@ -119,6 +120,23 @@ export class VettingResolver {
     @Arg('guardIds', () => [ID]) guardIds: string[],
   ) {
     return ctx.services.vetting.precheck(actorOf(ctx), activityId, guardIds);
+  }
+
+  @Authorized(Role.COMPANY, Role.ORGANIZER)
+  @Query(() => RosterCandidatePage, { description: '选择上报人员：本单位名册中的在职保安员及逐人资格预审结果' })
+  rosterCandidates(
+    @Ctx() ctx: AppContext,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('search', () => String, { nullable: true }) search?: string,
+    @Arg('onlyEligible', () => Boolean, { nullable: true, description: '只列出未在名单中且预审无问题的人员' }) onlyEligible?: boolean,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ) {
+    return ctx.services.vetting.candidates(actorOf(ctx), activityId, search, !!onlyEligible, page);
+  }
+
+  @Query(() => RosterEntryType, { description: '名单中的一名人员（保安管理支队；上报单位仅本单位人员）' })
+  async rosterEntry(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string): Promise<RosterEntryType> {
+    return toEntryType(ctx, await ctx.services.vetting.entry(actorOf(ctx), id));
   }
 
   @Query(() => VettingSummaryType, { description: '背景审核通报（站内、打印、Excel 同源），按查看者的权限层级裁剪' })

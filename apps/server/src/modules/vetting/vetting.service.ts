@@ -668,6 +668,45 @@ export class VettingService {
     return ids.map((id) => byId.get(id)!).filter(Boolean);
   }
 
+  /**
+   * The submitter's register as a picker for this activity: every active guard with its pre-check
+   * result and whether it is already on the roster (one page, a fixed number of queries).
+   */
+  async candidates(actor: Actor, activityId: string, search: string | null | undefined, onlyEligible: boolean, page?: PageInput) {
+    const activity = await this.ds.getRepository(ActivityEntity).findOneBy({ id: activityId });
+    assertCanViewActivity(actor, activity);
+    if (!isSubmitter(actor, activity)) throw forbidden('只有上报名单的单位可以选择人员');
+    const w = pageWindow(page);
+    const params: unknown[] = [registerIdOf(actor), activity.id];
+    let where = `g.company_id = $1 AND g.status = 'ACTIVE'`;
+    if (search?.trim()) {
+      params.push(`%${search.trim()}%`);
+      where += ` AND g.name ILIKE $${params.length}`;
+    }
+    const rows: (GuardFacts & { onRoster: boolean; total: number })[] = await this.ds.query(
+      `SELECT g.id AS "guardId", g.name, g.id_number AS "idNumber", to_char(g.birth_date, 'YYYY-MM-DD') AS "birthDate",
+              g.certificate_no AS "certificateNo", g.education,
+              EXISTS (SELECT 1 FROM roster_entries re WHERE re.activity_id = $2 AND re.guard_id = g.id AND re.state = 'ACTIVE') AS "onRoster",
+              count(*) OVER ()::int AS total
+         FROM guards g WHERE ${where}
+        ORDER BY "onRoster", g.name, g.id_number`,
+      params,
+    );
+    const ctx = await this.precheckContext(this.ds.manager, activity, rows.map((r) => r.idNumber));
+    const all = rows.map((g) => ({ guardId: g.guardId, name: g.name, idNumber: maskIdNumber(g.idNumber), problems: precheckGuard(g, ctx), onRoster: g.onRoster }));
+    const list = onlyEligible ? all.filter((g) => !g.onRoster && g.problems.length === 0) : all;
+    return { items: list.slice(w.skip, w.skip + w.take), total: list.length, page: w.page, pageSize: w.pageSize };
+  }
+
+  /** One entry, for the detachment's detail panel or the submitter's own entry. */
+  async entry(actor: Actor, entryId: string): Promise<RosterEntryView> {
+    const [e] = await this.entriesByIds([entryId]);
+    if (!e) throw notFound('名单人员');
+    const { tier } = await this.activityFor(actor, e.activityId);
+    if (tier === VettingTier.ORGANIZER || (tier === VettingTier.SUBMITTER && e.companyId !== registerIdOf(actor))) throw notFound('名单人员');
+    return e;
+  }
+
   /** Full detail (hits) for many entries: one query, one READ_DETAIL audit entry. 保安管理支队 only. */
   async hitsFor(actor: Actor, entryIds: string[], requestId?: string): Promise<Map<string, VettingHitEntity[]>> {
     if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden('记录详情仅保安管理支队可查看');

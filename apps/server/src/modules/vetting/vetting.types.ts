@@ -43,6 +43,15 @@ export class GuardPrecheckType {
   problems: PrecheckProblemType[];
 }
 
+@ObjectType('RosterCandidate', { description: '可选人员：本单位名册中的在职保安员及其资格预审结果' })
+export class RosterCandidateType extends GuardPrecheckType {
+  @Field({ description: '已在本活动名单中' })
+  onRoster: boolean;
+}
+
+@ObjectType()
+export class RosterCandidatePage extends Paginated(RosterCandidateType) {}
+
 @ObjectType('VettingRecord', { description: '比中的违法犯罪记录（仅保安管理支队）' })
 export class VettingRecordType {
   @Field(() => RecordCategory)
