@@ -103,7 +103,14 @@ describe('roster and vetting', () => {
     const [{ n: before }] = await t.sql(`SELECT count(*)::int AS n FROM roster_entries WHERE activity_id = $1`, [activityId]);
     expect(before).toBe(0);
 
+    const CANDIDATES = `query($a: ID!, $s: String) { rosterCandidates(activityId: $a, search: $s) { total items { guardId idNumber onRoster problems { code } } } }`;
+    const before1 = expectData(await company.gql(CANDIDATES, { a: activityId, s: g.name })).rosterCandidates.items;
+    expect(before1).toEqual([{ guardId: g.id, idNumber: expect.stringContaining('********'), onRoster: false, problems: [] }]);
+    expectErrorCode(await organizer.gql(CANDIDATES, { a: activityId }), 'FORBIDDEN');
+    expectErrorCode(await company2.gql(CANDIDATES, { a: activityId }), 'NOT_FOUND');
+
     expectData(await company.gql(SUBMIT, { input: { activityId, guardIds: [g.id], posts: ['东门'] } }));
+    expect(expectData(await company.gql(CANDIDATES, { a: activityId, s: g.name })).rosterCandidates.items[0].onRoster).toBe(true);
     const [n] = await t.sql(
       `SELECT count(*)::int AS n FROM notifications n JOIN units u ON u.id = n.unit_id WHERE u.kind = 'SECURITY_DETACHMENT' AND n.activity_id = $1`,
       [activityId],
