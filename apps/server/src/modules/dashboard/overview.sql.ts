@@ -91,8 +91,8 @@ export function ageExpr(guard = 'g', activity = 'a'): string {
   return `date_part('year', age((${activity}.starts_at AT TIME ZONE '${ZONE}')::date, ${guard}.birth_date))::int`;
 }
 
-export function ageBandExpr(guard = 'g', activity = 'a'): string {
-  const age = ageExpr(guard, activity);
+/** The age band of an age in whole years (an expression or column, evaluated once per branch). */
+export function ageBandExpr(guard = 'g', activity = 'a', age = ageExpr(guard, activity)): string {
   return `(CASE WHEN ${age} < 18 THEN 'UNDER_18' WHEN ${age} <= 25 THEN 'AGE_18_25' WHEN ${age} <= 35 THEN 'AGE_26_35'
     WHEN ${age} <= 45 THEN 'AGE_36_45' WHEN ${age} <= 55 THEN 'AGE_46_55' ELSE 'OVER_55' END)`;
 }
