@@ -107,6 +107,8 @@ export class CompaniesService {
     const w = pageWindow(args.page);
     const f = args.filter ?? {};
     const qb = this.ds.getRepository(CompanyEntity).createQueryBuilder('c');
+    // The register of security service companies; a self-recruiting organizer's own register is not listed.
+    qb.innerJoin('units', 'cu', `cu.id = c.id AND cu.kind = 'COMPANY'`);
     scopeCompanies(qb, actor);
     const search = f.search?.trim();
     if (search) {

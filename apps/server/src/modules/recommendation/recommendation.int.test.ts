@@ -154,6 +154,25 @@ describe('recommendation, comparison and selection', () => {
     expect(alpha.score).toBeGreaterThan(by('beta').score);
   });
 
+  it("a self-recruiting organizer's own register is neither a candidate nor listed among companies", async () => {
+    const organizerUnit = await unitIdOf(t, 'organizer1');
+    // What importGuards creates for a self-recruiting unit: a register row under the organizer's unit.
+    await t.sql(
+      `INSERT INTO companies (id, name, credit_code, license_no, license_expiry, registered_capital, address, district, contact_name, contact_phone)
+       VALUES ($1, '自招保安名册', '91211100MA0SELF001', '—', now()::date + 3650, 5000000, '大洼区', 'DAWA', '赵敏', '13904270001')
+       ON CONFLICT (id) DO NOTHING`,
+      [organizerUnit],
+    );
+    const id = await approved();
+    const { data } = await suggestions(id);
+    expect(data.items.map((i: Suggestion) => i.companyId)).not.toContain(organizerUnit);
+    const list = expectData(
+      await baoan.gql(`query { companies(page: { pageSize: 500 }) { items { id } } }`),
+    ).companies.items.map((i: { id: string }) => i.id);
+    expect(list).not.toContain(organizerUnit);
+    expect(list).toContain(c.alpha);
+  });
+
   it('gives every reason a company is out', async () => {
     const id = await approved();
     const { by } = await suggestions(id);

@@ -130,6 +130,8 @@ export async function computeSuggestions(
             COALESCE(ge.revoked, 0) AS revoked, COALESCE(ge.failed, 0) AS failed,
             COALESCE(sim.similar, 0) AS similar
      FROM companies c
+     -- Only security service companies: a self-recruiting organizer's own register is not a candidate.
+     JOIN units u ON u.id = c.id AND u.kind = 'COMPANY'
      LEFT JOIN ge ON ge.company_id = c.id
      LEFT JOIN sim ON sim.company_id = c.id`,
     [startDate, minAge, maxAge, reuseDays, a.guardsRequired, YOUNG_AGE, a.id],
