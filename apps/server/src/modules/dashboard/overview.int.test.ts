@@ -75,7 +75,8 @@ describe('overview', () => {
       `SELECT district::text, count(*)::int AS total,
               count(*) FILTER (WHERE status = 'ACTIVE' AND license_expiry >= (now() AT TIME ZONE 'Asia/Shanghai')::date
                                AND id NOT IN (SELECT company_id FROM findings WHERE serious AND corrected_at IS NULL AND company_id IS NOT NULL))::int AS qualified
-         FROM companies WHERE ($1::text IS NULL OR district::text = $1) GROUP BY 1`,
+         FROM companies WHERE ($1::text IS NULL OR district::text = $1)
+          AND id IN (SELECT id FROM units WHERE kind = 'COMPANY') GROUP BY 1`,
       [district],
     );
     const vetting = await t.sql(

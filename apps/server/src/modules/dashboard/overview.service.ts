@@ -306,7 +306,8 @@ export class OverviewService {
     const q = new Params();
     const where = period.district ? `WHERE c.district = ${q.p(period.district)}::district` : '';
     return this.aggregate(
-      `SELECT c.district, ${qualifiedExpr()} AS qualified, count(*)::int AS count FROM companies c ${where} GROUP BY 1, 2`,
+      `SELECT c.district, ${qualifiedExpr()} AS qualified, count(*)::int AS count
+         FROM companies c JOIN units cu ON cu.id = c.id AND cu.kind = 'COMPANY' ${where} GROUP BY 1, 2`,
       q.values,
     );
   }
@@ -429,7 +430,7 @@ export class OverviewService {
         if (period.district) where.push(`c.district = ${q.p(period.district)}::district`);
         bool(filter.qualified, qualifiedExpr(), `NOT ${qualifiedExpr()}`);
         return {
-          from: `FROM companies c${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
+          from: `FROM companies c JOIN units cu ON cu.id = c.id AND cu.kind = 'COMPANY'${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
           select: `c.id, c.name, c.district, c.status, c.license_expiry::text AS license_expiry, ${qualifiedExpr()} AS qualified,
                    (c.license_expiry < (now() AT TIME ZONE '${ZONE}')::date) AS expired,
                    (SELECT count(*)::int FROM guards g WHERE g.company_id = c.id AND g.status = 'ACTIVE') AS guards,
