@@ -1,5 +1,6 @@
 import { ActivityEntity } from '../modules/activities/activity.entity';
 import { ActivityTransitionEntity } from '../modules/activities/transition.entity';
+import { ActivityRosterStatEntity } from '../modules/dashboard/roster-stat.entity';
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
@@ -41,4 +42,5 @@ export const entities = [
   TrainingAttendanceEntity,
   InspectionEntity,
   FindingEntity,
+  ActivityRosterStatEntity,
 ];

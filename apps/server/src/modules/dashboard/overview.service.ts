@@ -313,16 +313,16 @@ export class OverviewService {
   }
 
   /**
-   * Vetting outcomes and the age profile of those on duty in one pass over the period's rosters:
-   * one row per (decision, reason, age band), the band set only for guards on duty.
+   * Vetting outcomes and the age profile of those on duty, from the per-activity roster summary that
+   * triggers keep exact (migration RosterStats: same definitions as vettingCountedExpr, onDutyExpr and
+   * ageBandExpr): one row per (decision, reason, age band), the band set only for guards on duty.
    */
   private rosterFigures(period: Period): Promise<Row[]> {
     const q = new Params();
     return this.aggregate(
-      `SELECT r.decision, r.reason_category, CASE WHEN ${onDutyExpr()} THEN ${ageBandExpr('g', 'a', 'ag.age')} END AS band, count(*)::int AS count
-         FROM activities a JOIN roster_entries r ON r.activity_id = a.id JOIN guards g ON g.id = r.guard_id
-        CROSS JOIN LATERAL (SELECT ${ageExpr()} AS age) ag
-        WHERE ${periodActivities(q, period)} AND ${vettingCountedExpr()} GROUP BY 1, 2, 3`,
+      `SELECT r.decision, r.reason_category, r.band, sum(r.count)::int AS count
+         FROM activities a JOIN activity_roster_stats r ON r.activity_id = a.id
+        WHERE ${periodActivities(q, period)} GROUP BY 1, 2, 3`,
       q.values,
     );
   }

@@ -1,0 +1,29 @@
+import { VettingDecision, VettingReasonCategory } from '@evs/schema';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Read model for the overview: per activity, how many roster entries have each (decision, reason
+ * category, age band on duty). Written only by database triggers (migration RosterStats).
+ */
+@Entity('activity_roster_stats')
+export class ActivityRosterStatEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Index('idx_roster_stats_activity')
+  @Column('uuid')
+  activityId: string;
+
+  @Column({ type: 'enum', enum: VettingDecision, enumName: 'vetting_decision' })
+  decision: VettingDecision;
+
+  @Column({ type: 'enum', enum: VettingReasonCategory, enumName: 'vetting_reason_category', nullable: true })
+  reasonCategory: VettingReasonCategory | null;
+
+  /** Age band of a guard on duty; null for entries not on duty. */
+  @Column('text', { nullable: true })
+  band: string | null;
+
+  @Column('int')
+  count: number;
+}
