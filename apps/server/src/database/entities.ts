@@ -1,6 +1,7 @@
 import { ActivityEntity } from '../modules/activities/activity.entity';
 import { ActivityTransitionEntity } from '../modules/activities/transition.entity';
 import { ActivityRosterStatEntity } from '../modules/dashboard/roster-stat.entity';
+import { ActivityTrainingStatEntity } from '../modules/dashboard/training-stat.entity';
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
@@ -43,4 +44,5 @@ export const entities = [
   InspectionEntity,
   FindingEntity,
   ActivityRosterStatEntity,
+  ActivityTrainingStatEntity,
 ];

@@ -330,8 +330,8 @@ export class OverviewService {
   private trainingFigures(period: Period): Promise<Row[]> {
     const q = new Params();
     return this.aggregate(
-      `SELECT ${trainingOutcomeExpr()} AS outcome, count(*)::int AS count
-         FROM activities a JOIN training_sessions s ON s.activity_id = a.id JOIN training_attendance t ON t.session_id = s.id
+      `SELECT t.outcome, sum(t.count)::int AS count
+         FROM activities a JOIN activity_training_stats t ON t.activity_id = a.id
         WHERE ${periodActivities(q, period)} GROUP BY 1`,
       q.values,
     );
