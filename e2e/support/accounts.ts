@@ -17,7 +17,7 @@ export interface DemoAccount {
 const district = (username: string): DemoAccount => ({
   username,
   role: Role.DISTRICT_BUREAU,
-  menu: ['首页', '本辖区活动', '登记活动'],
+  menu: ['首页', '本辖区活动', '登记活动', '保安服务公司'],
   places: ['本辖区活动', '登记活动'],
 });
 const company = (username: string): DemoAccount => ({
@@ -36,15 +36,15 @@ const organizer = (username: string): DemoAccount => ({
 
 export const accounts: DemoAccount[] = [
   { username: 'admin', role: Role.ADMIN, menu: ['首页', '用户与单位'], places: ['用户与单位'] },
-  { username: 'leader', role: Role.LEADER, menu: ['首页', '总览', '活动', '审批'], places: ['总览', '活动', '审批'] },
-  { username: 'office', role: Role.OFFICE, menu: ['首页', '总览', '活动', '审批', '审计日志'], places: ['总览', '活动', '审批'] },
+  { username: 'leader', role: Role.LEADER, menu: ['首页', '总览', '活动', '审批', '保安服务公司'], places: ['总览', '活动', '审批'] },
+  { username: 'office', role: Role.OFFICE, menu: ['首页', '总览', '活动', '审批', '保安服务公司', '审计日志'], places: ['总览', '活动', '审批'] },
   {
     username: 'baoan',
     role: Role.SECURITY_DETACHMENT,
     menu: ['首页', '工作队列', '保安服务公司', '候选推荐', '背景审核', '岗前培训', '现场监管', '记录库导入', '设置', '审计日志'],
     places: ['工作队列', '保安服务公司', '候选推荐', '背景审核', '岗前培训', '现场监管', '记录库导入', '设置'],
   },
-  { username: 'dahuo', role: Role.EVENT_DETACHMENT, menu: ['首页', '全市活动', '登记活动'], places: ['全市活动', '登记活动'] },
+  { username: 'dahuo', role: Role.EVENT_DETACHMENT, menu: ['首页', '全市活动', '登记活动', '保安服务公司'], places: ['全市活动', '登记活动'] },
   ...['panshan', 'shuangtaizi', 'xinglongtai', 'dawa', 'liaodongwan', 'chengjiao'].map(district),
   company('company1'),
   company('company2'),
