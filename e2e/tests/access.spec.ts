@@ -51,11 +51,14 @@ test.describe('a page outside the role', () => {
     await context.close();
   });
 
-  test('the administrator lists the units', async ({ browser }) => {
+  test('the administrator lists the accounts and the units', async ({ browser }) => {
     const context = await browser.newContext({ storageState: authFile('admin') });
     const page = await context.newPage();
     await page.goto('/admin/users');
-    await expect(page.getByRole('cell', { name: '保安管理支队' }).first()).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'baoan', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: '新建账号' })).toBeVisible();
+    await page.getByRole('tab', { name: '单位' }).click();
+    await expect(page.getByRole('cell', { name: '市公安局保安管理支队' }).first()).toBeVisible();
     await context.close();
   });
 });

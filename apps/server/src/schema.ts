@@ -13,6 +13,7 @@ import { NotificationsResolver } from './modules/notifications/notifications.res
 import { RecommendationResolver } from './modules/recommendation/recommendation.resolver';
 import { SettingsResolver } from './modules/settings/settings.resolver';
 import { UnitsResolver } from './modules/units/units.resolver';
+import { UsersResolver } from './modules/users/users.resolver';
 import { ActivityDeadlinesResolver, WorkQueueResolver } from './modules/deadlines/deadlines.resolver';
 import { InspectionsResolver } from './modules/inspections/inspections.resolver';
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
@@ -51,6 +52,7 @@ for (const [name, description] of Object.entries(enumDescriptions)) {
 export const resolvers = [
   AuthResolver,
   UnitsResolver,
+  UsersResolver,
   AuditResolver,
   NotificationsResolver,
   SettingsResolver,

@@ -12,6 +12,7 @@ import { GuardsService } from './modules/guards/guard.service';
 import { InAppChannel, NotificationsService } from './modules/notifications/notifications.service';
 import { SettingsService } from './modules/settings/settings.service';
 import { UnitsService } from './modules/units/units.service';
+import { UsersService } from './modules/users/users.service';
 import { DeadlinesService } from './modules/deadlines/deadlines.service';
 import { InspectionsService } from './modules/inspections/inspections.service';
 import { TimelineService } from './modules/timeline/timeline.service';
@@ -54,6 +55,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     audit,
     auth: new AuthService(ds, audit, config.sessionHours),
     units,
+    users: new UsersService(ds, audit),
     notifications,
     settings,
     lifecycle,

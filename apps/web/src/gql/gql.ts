@@ -86,6 +86,10 @@ type Documents = {
     "\n  query Settings {\n    settings {\n      key\n      label\n      value\n      defaultValue\n      unit\n    }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation UpdateSettings($changes: [SettingChangeInput!]!) {\n    updateSettings(changes: $changes) {\n      key\n      value\n    }\n  }\n": typeof types.UpdateSettingsDocument,
     "\n  query Units($kind: UnitKind) {\n    units(kind: $kind) {\n      id\n      name\n      kind\n      district\n      contactName\n      contactPhone\n    }\n  }\n": typeof types.UnitsDocument,
+    "\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.UserAccountsDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": typeof types.SetUserActiveDocument,
+    "\n  mutation ResetUserPassword($id: ID!, $newPassword: String!) {\n    resetUserPassword(id: $id, newPassword: $newPassword) {\n      id\n      mustChangePassword\n      lockedUntil\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
@@ -161,6 +165,10 @@ const documents: Documents = {
     "\n  query Settings {\n    settings {\n      key\n      label\n      value\n      defaultValue\n      unit\n    }\n  }\n": types.SettingsDocument,
     "\n  mutation UpdateSettings($changes: [SettingChangeInput!]!) {\n    updateSettings(changes: $changes) {\n      key\n      value\n    }\n  }\n": types.UpdateSettingsDocument,
     "\n  query Units($kind: UnitKind) {\n    units(kind: $kind) {\n      id\n      name\n      kind\n      district\n      contactName\n      contactPhone\n    }\n  }\n": types.UnitsDocument,
+    "\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.UserAccountsDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": types.SetUserActiveDocument,
+    "\n  mutation ResetUserPassword($id: ID!, $newPassword: String!) {\n    resetUserPassword(id: $id, newPassword: $newPassword) {\n      id\n      mustChangePassword\n      lockedUntil\n    }\n  }\n": types.ResetUserPasswordDocument,
     "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n": types.MeDocument,
 };
 
@@ -466,6 +474,22 @@ export function graphql(source: "\n  mutation UpdateSettings($changes: [SettingC
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Units($kind: UnitKind) {\n    units(kind: $kind) {\n      id\n      name\n      kind\n      district\n      contactName\n      contactPhone\n    }\n  }\n"): (typeof documents)["\n  query Units($kind: UnitKind) {\n    units(kind: $kind) {\n      id\n      name\n      kind\n      district\n      contactName\n      contactPhone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetUserPassword($id: ID!, $newPassword: String!) {\n    resetUserPassword(id: $id, newPassword: $newPassword) {\n      id\n      mustChangePassword\n      lockedUntil\n    }\n  }\n"): (typeof documents)["\n  mutation ResetUserPassword($id: ID!, $newPassword: String!) {\n    resetUserPassword(id: $id, newPassword: $newPassword) {\n      id\n      mustChangePassword\n      lockedUntil\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,79 @@
+import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+
+const USERS = /* GraphQL */ `query ($s: String) { users(search: $s, page: { pageSize: 100 }) { total items { id username role active unit { name } } } }`;
+const CREATE = /* GraphQL */ `
+  mutation ($input: CreateUserInput!) { createUser(input: $input) { id username role mustChangePassword unit { kind } } }
+`;
+const SET_ACTIVE = /* GraphQL */ `mutation ($id: ID!, $a: Boolean!) { setUserActive(id: $id, active: $a) { id active } }`;
+const RESET = /* GraphQL */ `mutation ($id: ID!, $p: String!) { resetUserPassword(id: $id, newPassword: $p) { id mustChangePassword } }`;
+const ME = /* GraphQL */ `query { me { username mustChangePassword } }`;
+
+describe('user accounts (ADMIN)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const unitOf = async (username: string) =>
+    (await t.sql(`SELECT unit_id FROM users WHERE username = $1`, [username]))[0].unit_id as string;
+
+  it('lists every account with role and unit for the administrator only', async () => {
+    const admin = await t.login('admin');
+    const { users } = expectData(await admin.gql(USERS));
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM users`);
+    expect(users.total).toBe(n);
+    expect(users.items.find((u: { username: string }) => u.username === 'baoan').unit.name).toBe('市公安局保安管理支队');
+    for (const refused of ['baoan', 'office', 'leader', 'company1']) {
+      expectErrorCode(await (await t.login(refused)).gql(USERS), 'FORBIDDEN');
+    }
+  });
+
+  it('creates an account whose role matches its unit; it must change its password first', async () => {
+    const admin = await t.login('admin');
+    const input = { username: 'panshan2', displayName: '王警官', role: 'DISTRICT_BUREAU', unitId: await unitOf('panshan'), initialPassword: 'Start2026a' };
+    const { createUser } = expectData(await admin.gql(CREATE, { input }));
+    expect(createUser).toMatchObject({ username: 'panshan2', role: 'DISTRICT_BUREAU', mustChangePassword: true });
+    const [entry] = await t.sql(`SELECT summary, after FROM audit_log WHERE entity_id = $1 AND action = 'CREATE'`, [createUser.id]);
+    expect(entry.summary).toContain('panshan2');
+    expect(JSON.stringify(entry.after)).not.toContain('password');
+    const fresh = await t.login('panshan2', 'Start2026a');
+    expect(expectData(await fresh.gql(ME)).me.mustChangePassword).toBe(true);
+    expectErrorCode(await fresh.gql(`query { activities { total } }`), 'FORBIDDEN');
+  });
+
+  it('refuses a role that does not match the unit, a taken username and a weak password, storing nothing', async () => {
+    const admin = await t.login('admin');
+    const [{ n: before }] = await t.sql(`SELECT count(*)::int AS n FROM users`);
+    const base = { username: 'wrongunit', displayName: '某人', role: 'COMPANY', unitId: await unitOf('panshan'), initialPassword: 'Start2026a' };
+    const wrongUnit = expectErrorCode(await admin.gql(CREATE, { input: base }), 'BAD_USER_INPUT');
+    expect(wrongUnit.message).toContain('保安服务公司');
+    expect(wrongUnit.extensions.fields?.[0].field).toBe('unitId');
+    const taken = { ...base, username: 'baoan', role: 'SECURITY_DETACHMENT', unitId: await unitOf('baoan') };
+    expectErrorCode(await admin.gql(CREATE, { input: taken }), 'CONFLICT');
+    const weak = { ...taken, username: 'weakpw', initialPassword: 'short' };
+    const weakError = expectErrorCode(await admin.gql(CREATE, { input: weak }), 'BAD_USER_INPUT');
+    expect(weakError.extensions.fields?.[0].field).toBe('initialPassword');
+    const badName = { ...taken, username: 'Bad Name' };
+    expectErrorCode(await admin.gql(CREATE, { input: badName }), 'BAD_USER_INPUT');
+    const [{ n: after }] = await t.sql(`SELECT count(*)::int AS n FROM users`);
+    expect(after).toBe(before);
+  });
+
+  it('disabling an account ends its sessions; resetting a password unlocks it and forces a change', async () => {
+    const admin = await t.login('admin');
+    const dahuo = await t.login('dahuo');
+    const [{ id }] = await t.sql(`SELECT id FROM users WHERE username = 'dahuo'`);
+    expect(expectData(await admin.gql(SET_ACTIVE, { id, a: false })).setUserActive.active).toBe(false);
+    expectErrorCode(await dahuo.gql(ME), 'UNAUTHENTICATED');
+    expect((await t.anonymous().gql(`mutation { login(input: { username: "dahuo", password: "Demo@2026" }) { username } }`)).errors?.[0].message).toBe('用户名或密码错误');
+    expectData(await admin.gql(SET_ACTIVE, { id, a: true }));
+    await t.sql(`UPDATE users SET locked_until = now() + interval '10 minutes' WHERE id = $1`, [id]);
+    expect(expectData(await admin.gql(RESET, { id, p: 'Reset2026b' })).resetUserPassword.mustChangePassword).toBe(true);
+    const again = await t.login('dahuo', 'Reset2026b');
+    expect(expectData(await again.gql(ME)).me.mustChangePassword).toBe(true);
+    const [{ id: adminId }] = await t.sql(`SELECT id FROM users WHERE username = 'admin'`);
+    expectErrorCode(await admin.gql(SET_ACTIVE, { id: adminId, a: false }), 'CONFLICT');
+    expectErrorCode(await (await t.login('office')).gql(RESET, { id, p: 'Reset2026c' }), 'FORBIDDEN');
+  });
+});

@@ -1,0 +1,141 @@
+import { AuditAction, Role, roleLabels, UnitKind, unitKindLabels } from '@evs/schema';
+import { Brackets, DataSource } from 'typeorm';
+import { Actor } from '../../common/context';
+import { badInput, conflict, notFound } from '../../common/errors';
+import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword, passwordProblem } from '../auth/auth.service';
+import { UserEntity } from '../auth/user.entity';
+import { UnitEntity } from '../units/unit.entity';
+
+/** The kind of unit each role belongs to: an account's role must match its unit. */
+export const unitKindOfRole: Record<Role, UnitKind> = {
+  [Role.ADMIN]: UnitKind.IT_DEPARTMENT,
+  [Role.LEADER]: UnitKind.LEADING_GROUP,
+  [Role.OFFICE]: UnitKind.LEADING_GROUP_OFFICE,
+  [Role.SECURITY_DETACHMENT]: UnitKind.SECURITY_DETACHMENT,
+  [Role.EVENT_DETACHMENT]: UnitKind.EVENT_DETACHMENT,
+  [Role.DISTRICT_BUREAU]: UnitKind.DISTRICT_BUREAU,
+  [Role.ORGANIZER]: UnitKind.ORGANIZER,
+  [Role.COMPANY]: UnitKind.COMPANY,
+};
+
+/** What the audit log keeps of an account: never the password hash. */
+const auditView = (u: UserEntity) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  unitId: u.unitId,
+  active: u.active,
+  mustChangePassword: u.mustChangePassword,
+});
+
+/** Account management for ADMIN: list, create, enable/disable, reset password. */
+export class UsersService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(filter: { search?: string; role?: Role }, page?: PageInput): Promise<Page<UserEntity>> {
+    const w = pageWindow(page);
+    const qb = this.ds.getRepository(UserEntity).createQueryBuilder('u').leftJoinAndSelect('u.unit', 'unit');
+    if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
+    const search = filter.search?.trim();
+    if (search) {
+      qb.andWhere(
+        new Brackets((b) =>
+          b.where('u.username ILIKE :s', { s: `%${search}%` }).orWhere('u.display_name ILIKE :s').orWhere('unit.name ILIKE :s'),
+        ),
+      );
+    }
+    const [items, total] = await qb.orderBy('u.role').addOrderBy('u.username').skip(w.skip).take(w.take).getManyAndCount();
+    return { items, total, page: w.page, pageSize: w.pageSize };
+  }
+
+  async create(
+    actor: Actor,
+    input: { username: string; displayName: string; role: Role; unitId: string; initialPassword: string },
+    requestId?: string,
+  ): Promise<UserEntity> {
+    const problem = passwordProblem(input.initialPassword);
+    if (problem) {
+      const message = problem.replace('新密码', '初始密码');
+      throw badInput(message, [{ field: 'initialPassword', message }]);
+    }
+    const passwordHash = await hashPassword(input.initialPassword);
+    return this.ds.transaction(async (m) => {
+      const unit = await m.findOneBy(UnitEntity, { id: input.unitId });
+      if (!unit) throw badInput('所属单位不存在', [{ field: 'unitId', message: '所属单位不存在' }]);
+      const expected = unitKindOfRole[input.role];
+      if (unit.kind !== expected) {
+        const message = `角色“${roleLabels[input.role]}”的账号应属于${unitKindLabels[expected]}，所选单位是${unitKindLabels[unit.kind]}`;
+        throw badInput(message, [{ field: 'unitId', message }]);
+      }
+      if (await m.existsBy(UserEntity, { username: input.username })) {
+        throw conflict(`用户名 ${input.username} 已被使用`);
+      }
+      const user = await m.save(
+        UserEntity,
+        m.create(UserEntity, {
+          username: input.username,
+          displayName: input.displayName.trim(),
+          role: input.role,
+          unitId: unit.id,
+          passwordHash,
+          mustChangePassword: true,
+        }),
+      );
+      await this.audit.record(m, actor, {
+        action: AuditAction.CREATE,
+        entityType: 'User',
+        entityId: user.id,
+        summary: `新建账号 ${user.username}（${roleLabels[user.role]}，${unit.name}）`,
+        after: auditView(user),
+      }, requestId);
+      return m.findOneOrFail(UserEntity, { where: { id: user.id }, relations: { unit: true } });
+    });
+  }
+
+  async setActive(actor: Actor, id: string, active: boolean, requestId?: string): Promise<UserEntity> {
+    if (id === actor.id && !active) throw conflict('不能停用自己的账号');
+    return this.ds.transaction(async (m) => {
+      const user = await m.findOne(UserEntity, { where: { id }, relations: { unit: true }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
+      if (!user) throw notFound('账号');
+      const before = auditView(user);
+      user.active = active;
+      await m.update(UserEntity, { id }, { active });
+      // A disabled account is logged out everywhere at once.
+      if (!active) await m.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'User',
+        entityId: id,
+        summary: `${active ? '启用' : '停用'}账号 ${user.username}`,
+        before,
+        after: auditView(user),
+      }, requestId);
+      return user;
+    });
+  }
+
+  async resetPassword(actor: Actor, id: string, newPassword: string, requestId?: string): Promise<UserEntity> {
+    const problem = passwordProblem(newPassword);
+    if (problem) throw badInput(problem, [{ field: 'newPassword', message: problem }]);
+    const passwordHash = await hashPassword(newPassword);
+    return this.ds.transaction(async (m) => {
+      const user = await m.findOne(UserEntity, { where: { id }, relations: { unit: true } });
+      if (!user) throw notFound('账号');
+      await m.update(UserEntity, { id }, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null });
+      await m.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'User',
+        entityId: id,
+        summary: `重置账号 ${user.username} 的密码（下次登录须修改）`,
+      }, requestId);
+      return m.findOneOrFail(UserEntity, { where: { id }, relations: { unit: true } });
+    });
+  }
+}

@@ -1,0 +1,63 @@
+import { Role } from '@evs/schema';
+import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Paginated } from '../../common/pagination';
+import { UnitType } from '../auth/auth.types';
+
+@ObjectType('UserAccount', { description: '用户账号（系统管理员管理）' })
+export class UserAccountType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  username: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => UnitType)
+  unit: UnitType;
+
+  @Field()
+  active: boolean;
+
+  @Field({ description: '下次登录须修改密码' })
+  mustChangePassword: boolean;
+
+  @Field(() => Date, { nullable: true, description: '连续登录失败后的锁定截止时间' })
+  lockedUntil: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  lastLoginAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType()
+export class UserAccountPage extends Paginated(UserAccountType) {}
+
+@InputType()
+export class CreateUserInput {
+  @Field()
+  @Matches(/^[a-z0-9_.-]{3,32}$/, { message: '用户名应为3–32位小写字母、数字或 _ . -' })
+  username: string;
+
+  @Field()
+  @IsNotEmpty({ message: '请输入姓名' })
+  @MaxLength(40, { message: '姓名过长' })
+  displayName: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => ID)
+  unitId: string;
+
+  @Field({ description: '初始密码；首次登录须修改' })
+  @IsNotEmpty({ message: '请输入初始密码' })
+  initialPassword: string;
+}
