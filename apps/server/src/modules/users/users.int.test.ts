@@ -48,12 +48,12 @@ describe('user accounts (ADMIN)', () => {
     const base = { username: 'wrongunit', displayName: '某人', role: 'COMPANY', unitId: await unitOf('panshan'), initialPassword: 'Start2026a' };
     const wrongUnit = expectErrorCode(await admin.gql(CREATE, { input: base }), 'BAD_USER_INPUT');
     expect(wrongUnit.message).toContain('保安服务公司');
-    expect(wrongUnit.extensions.fields?.[0].field).toBe('unitId');
+    expect(wrongUnit.extensions?.fields?.[0].field).toBe('unitId');
     const taken = { ...base, username: 'baoan', role: 'SECURITY_DETACHMENT', unitId: await unitOf('baoan') };
     expectErrorCode(await admin.gql(CREATE, { input: taken }), 'CONFLICT');
     const weak = { ...taken, username: 'weakpw', initialPassword: 'short' };
     const weakError = expectErrorCode(await admin.gql(CREATE, { input: weak }), 'BAD_USER_INPUT');
-    expect(weakError.extensions.fields?.[0].field).toBe('initialPassword');
+    expect(weakError.extensions?.fields?.[0].field).toBe('initialPassword');
     const badName = { ...taken, username: 'Bad Name' };
     expectErrorCode(await admin.gql(CREATE, { input: badName }), 'BAD_USER_INPUT');
     const [{ n: after }] = await t.sql(`SELECT count(*)::int AS n FROM users`);
