@@ -30,9 +30,10 @@ export class TrainingPage {
   }
 
   /** Opens the results of the n-th session (0-based) and records them; `absent` rows (1-based) did not attend. */
-  async recordResults(sessionIndex: number, absent: number[] = []) {
+  /** Records the results of the session of that type (集中培训 or 补训): sessions at the same hour may list in either order. */
+  async recordResults(sessionType: '集中培训' | '补训', absent: number[] = []) {
     const rows = this.page.locator('.ant-card', { hasText: '培训安排' }).locator('.ant-table-row');
-    await rows.nth(sessionIndex).getByRole('button', { name: /登记结果|修改结果/ }).click();
+    await rows.filter({ hasText: sessionType }).first().getByRole('button', { name: /登记结果|修改结果/ }).click();
     const modal = this.page.locator('.ant-modal:visible');
     for (const row of absent) await modal.getByRole('switch', { name: `到课-${row}` }).click();
     await modal.getByRole('button', { name: '空白成绩填85分' }).click();

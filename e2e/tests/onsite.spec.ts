@@ -29,11 +29,11 @@ test('training, the day on a phone (offline too), correction, close, and the com
   const training = new TrainingPage(page);
   await training.goto(activity.id);
   await training.schedule('安排培训', '王建国');
-  await training.recordResults(0, [6]);
+  await training.recordResults('集中培训', [6]);
   await expect(training.onDuty()).toHaveText('5/6');
   await expect(page.getByText('缺训')).toBeVisible();
   await training.schedule('安排补训', '王建国');
-  await training.recordResults(1);
+  await training.recordResults('补训');
   await expect(training.onDuty()).toHaveText('6/6');
   await expect(page.locator('.page-header').getByText('待上岗')).toBeVisible();
   await page.goto(`/training/sessions/${(await gql(api, `query ($id: ID!) { training(activityId: $id) { sessions { id } } }`, { id: activity.id })).training.sessions[0].id}/sheet`);

@@ -107,7 +107,7 @@ export class TrainingService {
   async overview(actor: Actor, activityId: string): Promise<TrainingOverviewType> {
     const activity = await this.visibleActivity(actor, activityId);
     const m = this.ds.manager;
-    const sessions = await m.find(TrainingSessionEntity, { where: { activityId }, order: { startsAt: 'ASC', createdAt: 'ASC' } });
+    const sessions = await m.find(TrainingSessionEntity, { where: { activityId }, order: { startsAt: 'ASC', isMakeup: 'ASC', createdAt: 'ASC' } });
     const rows = await this.attendanceRows(m, 'ts.activity_id = $1', [activityId]);
     const trainees: TraineeRow[] = await m.query(
       `SELECT r.id AS "rosterEntryId", g.id AS "guardId", g.name AS "guardName", g.certificate_no AS "certificateNo",
