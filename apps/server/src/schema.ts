@@ -4,7 +4,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, registerEnumType } from 'type-graphql';
 import { ActivityResolver } from './modules/activities/activity.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
-import { authChecker, SessionGuard } from './modules/auth/auth.checker';
+import { authChecker, guardRootFields } from './modules/auth/auth.checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { CompanyResolver } from './modules/companies/company.resolver';
@@ -71,13 +71,13 @@ export const resolvers = [
   RecommendationResolver,
 ] as const;
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...resolvers] as unknown as [Function, ...Function[]],
     authChecker,
-    globalMiddlewares: [SessionGuard],
     validate: { forbidUnknownValues: false },
   });
+  return guardRootFields(schema);
 }
 
 /** The committed text of the schema (sorted, so it changes only when the API does). */

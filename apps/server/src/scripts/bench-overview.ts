@@ -1,6 +1,7 @@
 /**
- * Benchmark of the `overview` query on SPEC §8's city-scale data: 300 companies, 100,000 guards,
- * 250,000 relatives, 1,000,000 record entries, 5,000 activities with rosters, training and findings.
+ * Benchmark of the `overview` query (goal p95 < 100 ms) and of `candidateSuggestions` (goal p95 < 200 ms)
+ * on SPEC §8's city-scale data: 300 companies, 100,000 guards, 250,000 relatives, 1,000,000 record
+ * entries, 5,000 activities with rosters, training and findings.
  *
  *   npm run bench:overview                  (a throwaway embedded PostgreSQL in a temp folder)
  *   DATABASE_URL=postgres://… npm run bench:overview   (a throwaway database on that server)
@@ -8,8 +9,9 @@
  *   BENCH_KEEP=1 DATABASE_URL=…               (keep the generated database `evs_bench` and reuse it next time)
  *
  * It generates the data with INSERT … SELECT generate_series, starts the real server, logs in as
- * 领导小组办公室 and times the GraphQL query over HTTP, then times the same SQL run directly on the
- * DataSource, and prints p50/p95 of both and their ratio. Exits non-zero when the p95 goal is missed.
+ * 领导小组办公室 (overview) and 治安支队保安管理大队 (suggestions), times each GraphQL query over HTTP,
+ * then times the same SQL run directly on the DataSource, and prints p50/p95 of both and their ratio.
+ * Exits non-zero when a p95 goal is missed. Request logs are silenced (LOG_LEVEL=info shows them).
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -29,8 +31,12 @@ import { OverviewService } from '../modules/dashboard/overview.service';
 import { Period } from '../modules/dashboard/overview.sql';
 import { SettingsService } from '../modules/settings/settings.service';
 import { AuditService } from '../modules/audit/audit.service';
+import { logger } from '../common/logger';
+import { ActivityEntity } from '../modules/activities/activity.entity';
+import { computeSuggestions } from '../modules/recommendation/recommendation.service';
 
 const GOAL_P95_MS = 100;
+const GOAL_SUGGESTIONS_P95_MS = 200;
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const WARMUP = 20;
 
@@ -47,6 +53,18 @@ const OVERVIEW = `query ($range: DateRangeInput!, $district: District) {
     findingsByItem { key label parts { key value } }
     findingsByCompany { key label parts { key value filter { companyId open } } }
     ageProfile { key label value }
+  }
+}`;
+
+const SUGGESTIONS = `query ($id: ID!) {
+  candidateSuggestions(activityId: $id) {
+    guardsNeeded qualifiedCount minAge maxAge
+    weights { key label weight share rule }
+    items {
+      companyId companyName qualified rank score eligibleGuards guardsNeeded recommended
+      parts { key label weight raw measure normalized points }
+      exclusions { code message }
+    }
   }
 }`;
 
@@ -156,7 +174,22 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: nu
   return { p50: percentile(ms, 50), p95: percentile(ms, 95), mean: ms.reduce((a, b) => a + b, 0) / ms.length };
 }
 
+async function loginAs(url: string, username: string): Promise<string> {
+  const login = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation ($input: LoginInput!) { login(input: $input) { id } }',
+      variables: { input: { username, password: DEMO_PASSWORD } },
+    }),
+  });
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new Error(`login as ${username} failed: ${await login.text()}`);
+  return cookie;
+}
+
 async function main() {
+  logger.level = process.env.LOG_LEVEL ?? 'warn';
   const log = (m: string) => console.log(m);
   let adminUrl = process.env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
@@ -211,16 +244,7 @@ async function main() {
     const config = { ...loadConfig(), databaseUrl: dbUrl, host: '127.0.0.1', seedDemo: false };
     app = await startApp(ds, config, 0);
     const url = app.url.replace('localhost', '127.0.0.1');
-    const login = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation ($input: LoginInput!) { login(input: $input) { id } }',
-        variables: { input: { username: 'office', password: DEMO_PASSWORD } },
-      }),
-    });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-    if (!cookie) throw new Error(`login failed: ${await login.text()}`);
+    const cookie = await loginAs(url, 'office');
 
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     const cases: { name: string; from: string; to: string; district: string | null }[] = [
@@ -252,6 +276,38 @@ async function main() {
       if (gql.p95 >= GOAL_P95_MS) failed = true;
     }
     log(failed ? `\nFAILED: a GraphQL p95 is ${GOAL_P95_MS} ms or more` : `\nOK: every GraphQL p95 under ${GOAL_P95_MS} ms`);
+
+    // candidateSuggestions for an approved activity that needs the most guards (every company ranked).
+    const [target] = await ds.query(
+      `SELECT id, code, guards_required FROM activities WHERE code LIKE 'BENCH-%' AND status = 'APPROVED'
+        ORDER BY guards_required DESC, code LIMIT 1`,
+    );
+    const baoanCookie = await loginAs(url, 'baoan');
+    const body = JSON.stringify({ query: SUGGESTIONS, variables: { id: target.id } });
+    const first = (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: baoanCookie }, body })).json()) as {
+      data: { candidateSuggestions: { qualifiedCount: number; guardsNeeded: number; items: unknown[] } };
+      errors?: unknown;
+    };
+    if (first.errors) throw new Error(JSON.stringify(first.errors));
+    const gql = await time(RUNS, async () => {
+      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: baoanCookie }, body });
+      await res.text();
+    });
+    const entity = await ds.getRepository(ActivityEntity).findOneByOrFail({ id: target.id });
+    const settings = new SettingsService(ds, audit);
+    const sql = await time(RUNS, async () => computeSuggestions(ds!.manager, entity, await settings.all()));
+    const sg = first.data.candidateSuggestions;
+    log(`\ncandidateSuggestions — goal: GraphQL p95 < ${GOAL_SUGGESTIONS_P95_MS} ms\n`);
+    log('case                                  | GraphQL p50 / p95 (ms) | SQL p50 / p95 (ms) | ratio p50 / p95');
+    log('--------------------------------------|------------------------|--------------------|----------------');
+    const name = `${target.code}（需 ${target.guards_required} 人）`;
+    log(
+      `${name.padEnd(38 - name.length)}| ${gql.p50.toFixed(1).padStart(8)} / ${gql.p95.toFixed(1).padStart(8)}   | ${sql.p50.toFixed(1).padStart(7)} / ${sql.p95.toFixed(1).padStart(7)}  | ${(gql.p50 / sql.p50).toFixed(2)} / ${(gql.p95 / sql.p95).toFixed(2)}`,
+    );
+    log(`    (${sg.items.length} companies ranked, ${sg.qualifiedCount} qualified, ${sg.guardsNeeded} guards needed with margin)`);
+    const suggestionsFailed = gql.p95 >= GOAL_SUGGESTIONS_P95_MS;
+    log(suggestionsFailed ? `\nFAILED: candidateSuggestions p95 is ${GOAL_SUGGESTIONS_P95_MS} ms or more` : `\nOK: candidateSuggestions p95 under ${GOAL_SUGGESTIONS_P95_MS} ms`);
+    failed ||= suggestionsFailed;
   } finally {
     await app?.close().catch(() => undefined);
     app?.httpServer.close();

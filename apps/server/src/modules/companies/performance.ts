@@ -65,38 +65,33 @@ export async function loadPerformance(m: EntityManager, companyIds: readonly str
   const rows: Record<string, string | number | null>[] = companyIds.length
     ? await m.query(
         `WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
-         duty AS (
-           SELECT r.company_id, count(*)::int AS duty_guards
-           FROM roster_entries r JOIN activities a ON a.id = r.activity_id
-           WHERE r.company_id = ANY($1::uuid[]) AND r.state = 'ACTIVE' AND r.decision = 'PASSED'
-             AND a.status IN ('IN_PROGRESS', 'CLOSED')
-             -- on duty = cleared ∧ trained ∧ passed (the duty gate of modules/training/duty-roster.ts)
-             AND EXISTS (SELECT 1 FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
-                          WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id AND ta.attended AND ta.passed)
-           GROUP BY r.company_id),
+         -- Per-activity roster summary kept exact by triggers (migrations RosterStats, SuggestionStats):
+         -- band IS NOT NULL = on duty (the duty gate of modules/training/duty-roster.ts).
+         rs AS (
+           SELECT s.company_id,
+                  COALESCE(sum(s.count) FILTER (WHERE s.band IS NOT NULL AND a.status IN ('IN_PROGRESS', 'CLOSED')), 0)::int AS duty_guards,
+                  COALESCE(sum(s.count) FILTER (WHERE s.decision <> 'PENDING'), 0)::int AS decided,
+                  COALESCE(sum(s.count) FILTER (WHERE s.decision = 'FAILED'), 0)::int AS failed
+           FROM ids JOIN activity_roster_stats s ON s.company_id = ids.id JOIN activities a ON a.id = s.activity_id
+           GROUP BY s.company_id),
          f AS (
            SELECT company_id, count(*)::int AS findings,
                   count(*) FILTER (WHERE corrected_at IS NOT NULL)::int AS corrected,
                   count(*) FILTER (WHERE serious AND corrected_at IS NULL)::int AS open_serious
-           FROM findings WHERE company_id = ANY($1::uuid[]) GROUP BY company_id),
-         vt AS (
-           SELECT company_id, count(*) FILTER (WHERE decision <> 'PENDING')::int AS decided,
-                  count(*) FILTER (WHERE decision = 'FAILED')::int AS failed
-           FROM roster_entries WHERE company_id = ANY($1::uuid[]) GROUP BY company_id),
+           FROM ids JOIN findings ON findings.company_id = ids.id GROUP BY company_id),
          ev AS (
            SELECT selected_company_id AS company_id, count(*)::int AS closed, avg(evaluation_rating)::float8 AS avg_rating
-           FROM activities WHERE selected_company_id = ANY($1::uuid[]) AND status = 'CLOSED'
+           FROM ids JOIN activities ON activities.selected_company_id = ids.id AND status = 'CLOSED'
            GROUP BY selected_company_id)
          SELECT ids.id,
-                COALESCE(duty.duty_guards, 0) AS duty_guards,
+                COALESCE(rs.duty_guards, 0) AS duty_guards,
                 COALESCE(f.findings, 0) AS findings, COALESCE(f.corrected, 0) AS corrected,
                 COALESCE(f.open_serious, 0) AS open_serious,
-                COALESCE(vt.decided, 0) AS decided, COALESCE(vt.failed, 0) AS failed,
+                COALESCE(rs.decided, 0) AS decided, COALESCE(rs.failed, 0) AS failed,
                 COALESCE(ev.closed, 0) AS closed, ev.avg_rating
          FROM ids
-         LEFT JOIN duty ON duty.company_id = ids.id
+         LEFT JOIN rs ON rs.company_id = ids.id
          LEFT JOIN f ON f.company_id = ids.id
-         LEFT JOIN vt ON vt.company_id = ids.id
          LEFT JOIN ev ON ev.company_id = ids.id`,
         [companyIds],
       )

@@ -2,8 +2,9 @@ import { VettingDecision, VettingReasonCategory } from '@evs/schema';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Read model for the overview: per activity, how many roster entries have each (decision, reason
- * category, age band on duty). Written only by database triggers (migration RosterStats).
+ * Read model for the overview and company performance: per activity and company, how many roster
+ * entries have each (decision, reason category, age band on duty). Written only by database triggers
+ * (migrations RosterStats and SuggestionStats).
  */
 @Entity('activity_roster_stats')
 export class ActivityRosterStatEntity {
@@ -13,6 +14,11 @@ export class ActivityRosterStatEntity {
   @Index('idx_roster_stats_activity')
   @Column('uuid')
   activityId: string;
+
+  /** The company whose roster it is (performance in candidate suggestions; migration SuggestionStats). */
+  @Index('idx_roster_stats_company')
+  @Column('uuid')
+  companyId: string;
 
   @Column({ type: 'enum', enum: VettingDecision, enumName: 'vetting_decision' })
   decision: VettingDecision;

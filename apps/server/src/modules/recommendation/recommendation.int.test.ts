@@ -1,13 +1,16 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { ON_DUTY_CONDITION } from '../training/duty-roster';
+import { YOUNG_AGE } from './scoring';
 import { activityInput, CREATE_ACTIVITY, createCompany, dateFromNow, guardsOf, unitIdOf } from './fixtures.int-helpers';
 
 const SUGGEST = /* GraphQL */ `
   query ($id: ID!) {
     candidateSuggestions(activityId: $id) {
-      guardsNeeded qualifiedCount minAge maxAge
+      guardsNeeded qualifiedCount minAge maxAge reuseWindowDays
       weights { key label weight share rule }
       items {
         companyId companyName qualified rank score eligibleGuards guardsNeeded recommended
+        guardsOnRegister youngShare averageAge findingsPer100 vettingFailureRate
         parts { key label weight raw measure normalized points }
         exclusions { code message }
       }
@@ -43,6 +46,11 @@ const SETTINGS = /* GraphQL */ `mutation ($changes: [SettingChangeInput!]!) { up
 
 interface Suggestion {
   companyId: string;
+  guardsOnRegister: number;
+  youngShare: number;
+  averageAge: number | null;
+  findingsPer100: number | null;
+  vettingFailureRate: number | null;
   companyName: string;
   qualified: boolean;
   rank: number | null;
@@ -152,6 +160,67 @@ describe('recommendation, comparison and selection', () => {
     expect(alpha.parts.find((p) => p.key === 'capacity')!.normalized).toBe(100); // 60 vs 24: > double
     expect(by('beta').parts.find((p) => p.key === 'age')!.normalized).toBe(0); // all 50 years old
     expect(alpha.score).toBeGreaterThan(by('beta').score);
+  });
+
+  it("every company's guard figures equal a guard-by-guard count (age by age(), revocations and failures looked up per guard)", async () => {
+    const id = await approved();
+    const { data } = await suggestions(id);
+    const [{ day }] = await t.sql(`SELECT ((starts_at AT TIME ZONE 'Asia/Shanghai')::date)::text AS day FROM activities WHERE id = $1`, [id]);
+    const guards: { company_id: string; birth_date: string; has_cert: boolean; age: number; revoked: boolean; failed: boolean }[] =
+      await t.sql(
+        `SELECT g.company_id, g.birth_date::text AS birth_date, g.certificate_no IS NOT NULL AS has_cert,
+                date_part('year', age($1::date, g.birth_date))::int AS age,
+                EXISTS (SELECT 1 FROM certificate_revocations cr WHERE cr.id_number = g.id_number
+                         GROUP BY cr.id_number HAVING count(*) >= 2 OR max(cr.revoked_on) > $1::date - interval '3 years') AS revoked,
+                EXISTS (SELECT 1 FROM roster_entries r JOIN guards p ON p.id = r.guard_id
+                         WHERE p.id_number = g.id_number AND r.decision = 'FAILED'
+                           AND r.decided_at >= now() - make_interval(days => $2::int)) AS failed
+           FROM guards g WHERE g.status = 'ACTIVE'`,
+        [day, data.reuseWindowDays],
+      );
+    const start = Date.parse(day);
+    let checked = 0;
+    for (const item of data.items as Suggestion[]) {
+      const mine = guards.filter((g) => g.company_id === item.companyId);
+      const eligible = mine.filter((g) => g.has_cert && g.age >= data.minAge && g.age <= data.maxAge && !g.revoked && !g.failed);
+      expect({ company: item.companyName, onRegister: item.guardsOnRegister, eligible: item.eligibleGuards }).toEqual({
+        company: item.companyName,
+        onRegister: mine.length,
+        eligible: eligible.length,
+      });
+      const young = eligible.filter((g) => g.age < YOUNG_AGE).length;
+      expect(item.youngShare).toBeCloseTo(eligible.length ? young / eligible.length : 0, 3);
+      const meanAge = eligible.reduce((sum, g) => sum + (start - Date.parse(g.birth_date)) / 86_400_000 / 365.2425, 0) / eligible.length;
+      expect(item.averageAge).toBe(eligible.length ? Math.round(meanAge * 10) / 10 : null);
+      if (eligible.length) checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('performance comes from the roster summary and equals a direct count over roster entries and findings', async () => {
+    const id = await approved();
+    const { data } = await suggestions(id);
+    const rows: { id: string; duty: number; decided: number; failed: number; findings: number }[] = await t.sql(
+      `SELECT c.id,
+              (SELECT count(*) FROM roster_entries r JOIN activities a ON a.id = r.activity_id
+                WHERE r.company_id = c.id AND a.status IN ('IN_PROGRESS', 'CLOSED') AND ${ON_DUTY_CONDITION})::int AS duty,
+              (SELECT count(*) FROM roster_entries r WHERE r.company_id = c.id AND r.decision <> 'PENDING')::int AS decided,
+              (SELECT count(*) FROM roster_entries r WHERE r.company_id = c.id AND r.decision = 'FAILED')::int AS failed,
+              (SELECT count(*) FROM findings f WHERE f.company_id = c.id)::int AS findings
+         FROM companies c`,
+    );
+    const direct = new Map(rows.map((r) => [r.id, r]));
+    for (const item of data.items as Suggestion[]) {
+      const d = direct.get(item.companyId)!;
+      expect({ company: item.companyName, findingsPer100: item.findingsPer100, vettingFailureRate: item.vettingFailureRate }).toEqual({
+        company: item.companyName,
+        findingsPer100: d.duty > 0 ? Math.round(((d.findings * 100) / d.duty) * 100) / 100 : null,
+        vettingFailureRate: d.decided > 0 ? Math.round((d.failed / d.decided) * 10000) / 10000 : null,
+      });
+    }
+    // The demo data has served activities with guards on duty, and failed vetting: the figures are not all empty.
+    expect(rows.some((r) => r.duty > 0)).toBe(true);
+    expect(rows.some((r) => r.failed > 0)).toBe(true);
   });
 
   it("a self-recruiting organizer's own register is neither a candidate nor listed among companies", async () => {

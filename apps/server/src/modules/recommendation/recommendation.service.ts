@@ -47,6 +47,22 @@ interface MeasureRow {
   similar: number;
 }
 
+/**
+ * One guard's figures on the activity's first day ($1), with the age limits $2–$3 and the "young"
+ * age $6: age is compared through dates (no per-row age()), and `days` sums to the exact mean age.
+ */
+const GUARD_FIGURES = `
+  g.certificate_no IS NOT NULL AS has_cert,
+  (g.birth_date <= ($1::date - make_interval(years => $2::int))
+     AND g.birth_date > ($1::date - make_interval(years => $3::int + 1))) AS age_ok,
+  g.birth_date > ($1::date - make_interval(years => $6::int)) AS young,
+  ($1::date - g.birth_date) AS days`;
+/** Sums over guards with a certificate and of age; eligible = these of `base` minus these of `barred`. */
+const ELIGIBLE_SUMS = `
+  count(*) FILTER (WHERE f.has_cert AND f.age_ok)::int AS ok,
+  count(*) FILTER (WHERE f.has_cert AND f.age_ok AND f.young)::int AS ok_young,
+  sum(f.days) FILTER (WHERE f.has_cert AND f.age_ok)::bigint AS ok_days`;
+
 export function weightsOf(s: SettingValues): Weights {
   return {
     capacity: s['recommendation.weight.capacity'],
@@ -69,9 +85,9 @@ export function weightTypes(w: Weights): ScoreWeightType[] {
 }
 
 /**
- * Ranks every company for an activity (SPEC §4) with three SQL statements over all companies at
- * once (eligible guards and exclusion figures; performance; existing candidates), whatever the
- * number of companies and guards.
+ * Ranks every company for an activity (SPEC §4) with a few SQL statements over all companies at
+ * once (eligible guards and exclusion figures; performance; open serious findings; existing
+ * candidates), whatever the number of companies and guards.
  */
 export async function computeSuggestions(
   m: EntityManager,
@@ -93,29 +109,28 @@ export async function computeSuggestions(
      failed AS (
        SELECT DISTINCT p.id_number FROM roster_entries r JOIN guards p ON p.id = r.guard_id
        WHERE r.decision = 'FAILED' AND r.decided_at >= now() - make_interval(days => $4::int)),
-     g AS (
+     -- Every guard on a register, counted without joins: certificate and age on the activity's first day.
+     base AS (
+       SELECT g.company_id, count(*)::int AS on_register,
+              count(*) FILTER (WHERE NOT f.has_cert)::int AS no_cert,
+              count(*) FILTER (WHERE NOT f.age_ok)::int AS age_out,
+              ${ELIGIBLE_SUMS}
+       FROM guards g CROSS JOIN LATERAL (SELECT ${GUARD_FIGURES}) f
+       WHERE g.status = 'ACTIVE'
+       GROUP BY g.company_id),
+     -- The few guards barred by a revoked certificate or a failed vetting within the reuse window.
+     barred AS (
        SELECT g.company_id,
-              g.certificate_no IS NOT NULL AS has_cert,
-              (g.birth_date <= ($1::date - make_interval(years => $2::int))
-                 AND g.birth_date > ($1::date - make_interval(years => $3::int + 1))) AS age_ok,
-              rev.id_number IS NOT NULL AS revoked,
-              failed.id_number IS NOT NULL AS failed,
-              date_part('year', age($1::date, g.birth_date))::int AS age
-       FROM guards g
-       LEFT JOIN rev ON rev.id_number = g.id_number
-       LEFT JOIN failed ON failed.id_number = g.id_number
-       WHERE g.status = 'ACTIVE'),
-     ge AS (
-       SELECT company_id, count(*)::int AS on_register,
-              count(*) FILTER (WHERE e)::int AS eligible,
-              count(*) FILTER (WHERE e AND age < $6::int)::int AS young,
-              (avg(age) FILTER (WHERE e))::float8 AS avg_age,
-              count(*) FILTER (WHERE NOT has_cert)::int AS no_cert,
-              count(*) FILTER (WHERE NOT age_ok)::int AS age_out,
-              count(*) FILTER (WHERE revoked)::int AS revoked,
-              count(*) FILTER (WHERE failed)::int AS failed
-       FROM (SELECT *, (has_cert AND age_ok AND NOT revoked AND NOT failed) AS e FROM g) x
-       GROUP BY company_id),
+              count(*) FILTER (WHERE b.revoked)::int AS revoked,
+              count(*) FILTER (WHERE b.failed)::int AS failed,
+              ${ELIGIBLE_SUMS}
+       FROM (SELECT id_number, bool_or(revoked) AS revoked, bool_or(failed) AS failed
+               FROM (SELECT id_number, true AS revoked, false AS failed FROM rev
+                     UNION ALL SELECT id_number, false, true FROM failed) x
+              GROUP BY id_number) b
+       JOIN guards g ON g.id_number = b.id_number AND g.status = 'ACTIVE'
+       CROSS JOIN LATERAL (SELECT ${GUARD_FIGURES}) f
+       GROUP BY g.company_id),
      sim AS (
        SELECT selected_company_id AS company_id, count(*)::int AS similar
        FROM activities
@@ -124,15 +139,19 @@ export async function computeSuggestions(
        GROUP BY selected_company_id)
      SELECT c.id, c.name, c.district, c.status, c.status_reason, c.license_expiry::text AS license_expiry,
             c.registered_capital,
-            COALESCE(ge.on_register, 0) AS on_register, COALESCE(ge.eligible, 0) AS eligible,
-            COALESCE(ge.young, 0) AS young, ge.avg_age,
-            COALESCE(ge.no_cert, 0) AS no_cert, COALESCE(ge.age_out, 0) AS age_out,
-            COALESCE(ge.revoked, 0) AS revoked, COALESCE(ge.failed, 0) AS failed,
+            COALESCE(base.on_register, 0) AS on_register,
+            COALESCE(base.ok, 0) - COALESCE(barred.ok, 0) AS eligible,
+            COALESCE(base.ok_young, 0) - COALESCE(barred.ok_young, 0) AS young,
+            ((base.ok_days - COALESCE(barred.ok_days, 0))::float8
+              / NULLIF(base.ok - COALESCE(barred.ok, 0), 0) / 365.2425) AS avg_age,
+            COALESCE(base.no_cert, 0) AS no_cert, COALESCE(base.age_out, 0) AS age_out,
+            COALESCE(barred.revoked, 0) AS revoked, COALESCE(barred.failed, 0) AS failed,
             COALESCE(sim.similar, 0) AS similar
      FROM companies c
      -- Only security service companies: a self-recruiting organizer's own register is not a candidate.
      JOIN units u ON u.id = c.id AND u.kind = 'COMPANY'
-     LEFT JOIN ge ON ge.company_id = c.id
+     LEFT JOIN base ON base.company_id = c.id
+     LEFT JOIN barred ON barred.company_id = c.id
      LEFT JOIN sim ON sim.company_id = c.id`,
     [startDate, minAge, maxAge, reuseDays, a.guardsRequired, YOUNG_AGE, a.id],
   );

@@ -20,6 +20,8 @@ export interface PrecheckProblem {
 @Index('idx_roster_activity', ['activityId', 'state'])
 // Covering index for the overview's aggregates (INCLUDE columns; see migration OverviewIndexes).
 @Index('idx_roster_activity_outcome', ['activityId'], { synchronize: false } as IndexOptions)
+// Guards who failed vetting lately (candidate suggestions; INCLUDE guard_id, see migration SuggestionStats).
+@Index('idx_roster_failed_recent', ['decidedAt'], { synchronize: false } as IndexOptions)
 @Index('idx_roster_replaces', ['replacesEntryId'], { where: `"replaces_entry_id" IS NOT NULL` })
 export class RosterEntryEntity {
   @PrimaryGeneratedColumn('uuid')
