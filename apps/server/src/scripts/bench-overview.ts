@@ -174,6 +174,19 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<{ p50: nu
   return { p50: percentile(ms, 50), p95: percentile(ms, 95), mean: ms.reduce((a, b) => a + b, 0) / ms.length };
 }
 
+type Timing = Awaited<ReturnType<typeof time>>;
+
+/** One line of the result table; a Chinese character takes two columns of the terminal. */
+function row(name: string, gql: Timing, sql: Timing): string {
+  const width = [...name].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const cells = [
+    `${gql.p50.toFixed(1).padStart(8)} / ${gql.p95.toFixed(1).padStart(8)}  `,
+    `${sql.p50.toFixed(1).padStart(7)} / ${sql.p95.toFixed(1).padStart(7)} `,
+    `${(gql.p50 / sql.p50).toFixed(2)} / ${(gql.p95 / sql.p95).toFixed(2)}`,
+  ];
+  return `${name}${' '.repeat(Math.max(1, 38 - width))}| ${cells.join(' | ')}`;
+}
+
 async function loginAs(url: string, username: string): Promise<string> {
   const login = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -270,7 +283,7 @@ async function main() {
       const sql = await time(RUNS, () => overview.figures(period, deadlines));
       const h = first.data.overview.headline;
       log(
-        `${c.name.padEnd(38 - c.name.length)}| ${gql.p50.toFixed(1).padStart(8)} / ${gql.p95.toFixed(1).padStart(8)}   | ${sql.p50.toFixed(1).padStart(7)} / ${sql.p95.toFixed(1).padStart(7)}  | ${(gql.p50 / sql.p50).toFixed(2)} / ${(gql.p95 / sql.p95).toFixed(2)}`,
+        row(c.name, gql, sql),
       );
       log(`    (${h.activities} activities, ${h.guardsVetted} vetted, ${h.guardsOnDuty} on duty, ${h.findingsTotal} findings)`);
       if (gql.p95 >= GOAL_P95_MS) failed = true;
@@ -302,7 +315,7 @@ async function main() {
     log('--------------------------------------|------------------------|--------------------|----------------');
     const name = `${target.code}（需 ${target.guards_required} 人）`;
     log(
-      `${name.padEnd(38 - name.length)}| ${gql.p50.toFixed(1).padStart(8)} / ${gql.p95.toFixed(1).padStart(8)}   | ${sql.p50.toFixed(1).padStart(7)} / ${sql.p95.toFixed(1).padStart(7)}  | ${(gql.p50 / sql.p50).toFixed(2)} / ${(gql.p95 / sql.p95).toFixed(2)}`,
+      row(name, gql, sql),
     );
     log(`    (${sg.items.length} companies ranked, ${sg.qualifiedCount} qualified, ${sg.guardsNeeded} guards needed with margin)`);
     const suggestionsFailed = gql.p95 >= GOAL_SUGGESTIONS_P95_MS;
