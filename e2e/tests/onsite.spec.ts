@@ -36,7 +36,8 @@ test('training, the day on a phone (offline too), correction, close, and the com
   await training.recordResults('补训');
   await expect(training.onDuty()).toHaveText('6/6');
   await expect(page.locator('.page-header').getByText('待上岗')).toBeVisible();
-  await page.goto(`/training/sessions/${(await gql(api, `query ($id: ID!) { training(activityId: $id) { sessions { id } } }`, { id: activity.id })).training.sessions[0].id}/sheet`);
+  const { sessions } = (await gql(api, `query ($id: ID!) { training(activityId: $id) { sessions { id isMakeup } } }`, { id: activity.id })).training;
+  await page.goto(`/training/sessions/${sessions.find((s: { isMakeup: boolean }) => !s.isMakeup).id}/sheet`);
   await expect(page.getByRole('heading', { name: `${ACTIVITY} 岗前培训签到表` })).toBeVisible({ timeout: 60_000 });
   await page.screenshot({ path: path.join(shots, 'onsite-sign-in-sheet.png'), fullPage: true });
 
@@ -128,8 +129,14 @@ test('training, the day on a phone (offline too), correction, close, and the com
   expect(scoreAfter).not.toBe(scoreBefore);
   expect(scoreAfter).toBeLessThan(scoreBefore);
 
-  // The timeline shows it all, printable.
-  await page.goto(`/timeline/${activity.id}`);
+  // The activity's page leads to every stage it has reached; the timeline shows it all, printable.
+  await page.goto(`/activities/${activity.id}`);
+  const stages = page.getByTestId('activity-stage-pages');
+  for (const label of ['审核通报', '岗前培训', '现场监管', '活动台账']) {
+    await expect(stages.getByRole('button', { name: label })).toBeVisible({ timeout: 60_000 });
+  }
+  await stages.getByRole('button', { name: '活动台账' }).click();
+  await expect(page).toHaveURL(new RegExp(`/timeline/${activity.id}$`));
   await expect(page.getByRole('heading', { name: /安保工作台账/ })).toBeVisible({ timeout: 60_000 });
   for (const text of ['安排岗前培训', '安排补训', '培训结果', '严重问题', '已纠正', '进行中 → 已总结']) {
     await expect(page.getByTestId('timeline-entry').filter({ hasText: text }).first()).toBeVisible();

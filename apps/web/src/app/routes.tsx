@@ -42,7 +42,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { Role } from '@evs/schema';
-import { ALL_ROLES } from '@/shared/access';
+import { ALL_ROLES, canAccess } from '@/shared/access';
 
 export interface FeatureRoute {
   path: string;
@@ -124,6 +124,12 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/admin/users', roles: [ADMIN], title: '用户与单位', menu: { icon: <TeamOutlined />, group: SYSTEM }, home: { description: '账号、角色与所属单位' }, lazy: () => import('@/pages/UsersAndUnitsPage') },
   { path: '/notifications', roles: ALL_ROLES, title: '站内通知', lazy: () => import('@/pages/NotificationsPage') },
 ];
+
+/** Whether `role` may open the route declared as `pattern` (e.g. '/training/:activityId'). */
+export function mayOpen(role: Role, pattern: string): boolean {
+  const route = featureRoutes.find((r) => r.path === pattern);
+  return !!route && canAccess(role, route.roles);
+}
 
 export function titleFor(route: FeatureRoute, role: Role): string {
   return route.titleByRole?.[role] ?? route.title;

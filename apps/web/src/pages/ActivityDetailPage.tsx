@@ -3,7 +3,8 @@ import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, S
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { activityStatusLabels, districtLabels, Role, securityModeLabels } from '@evs/schema';
+import { ActivityStatus, activityStatusLabels, districtLabels, Role, securityModeLabels } from '@evs/schema';
+import { mayOpen } from '@/app/routes';
 import { ActivityStatusTag, DaysUntil, PermitTierTag, WarningsList } from '@/features/activities/ActivityBits';
 import {
   ActivityDetailQuery,
@@ -26,6 +27,14 @@ const planLabels: [string, string][] = [
   ['parking', '车辆停放'],
   ['crowdGuidance', '人员疏导'],
   ['emergencyPlan', '应急救援预案'],
+];
+
+/** Pages of the later stages, offered once the activity has reached the stage (and the role may open them). */
+const STAGE_PAGES: { reached: string | null; pattern: string; to: (id: string) => string; label: string }[] = [
+  { reached: 'VETTING', pattern: '/vetting/notice/:activityId', to: (id) => `/vetting/notice/${id}`, label: '审核通报' },
+  { reached: 'TRAINING', pattern: '/training/:activityId', to: (id) => `/training/${id}`, label: '岗前培训' },
+  { reached: 'READY', pattern: '/inspections/:activityId', to: (id) => `/inspections/${id}`, label: '现场监管' },
+  { reached: null, pattern: '/timeline/:activityId', to: (id) => `/timeline/${id}`, label: '活动台账' },
 ];
 
 const CANCELLERS: string[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
@@ -98,6 +107,11 @@ export default function ActivityDetailPage() {
     </>
   );
 
+  // Stages reached: every one the history records, and those up to the current status in lifecycle order.
+  const lifecycle = Object.values(ActivityStatus).filter((st) => st !== ActivityStatus.CANCELLED) as string[];
+  const reached = new Set([...a.transitions.map((t) => t.toStatus as string), ...lifecycle.slice(0, lifecycle.indexOf(a.status) + 1)]);
+  const stagePages = STAGE_PAGES.filter((p) => (p.reached === null || reached.has(p.reached)) && mayOpen(role, p.pattern));
+
   const fmt = (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm');
   return (
     <PageContainer
@@ -114,6 +128,15 @@ export default function ActivityDetailPage() {
         <ErrorAlert error={actionError} />
         {a.status === 'DRAFT' && a.returnReason && <Typography.Text type="danger">领导退回：{a.returnReason}</Typography.Text>}
         <WarningsList warnings={a.warnings} />
+        {stagePages.length > 0 && (
+          <Space wrap data-testid="activity-stage-pages">
+            {stagePages.map((p) => (
+              <Link key={p.pattern} to={p.to(a.id)}>
+                <Button size="small">{p.label}</Button>
+              </Link>
+            ))}
+          </Space>
+        )}
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={16}>
             <Card title="活动信息" variant="borderless">

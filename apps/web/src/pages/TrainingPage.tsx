@@ -62,7 +62,7 @@ export default function TrainingPage() {
   const openSchedule = (kind: 'main' | 'makeup') => {
     form.resetFields();
     form.setFieldsValue({
-      startsAt: dayjs().add(1, 'day').hour(9).minute(0).second(0),
+      startsAt: dayjs().add(1, 'day').hour(9).minute(0).second(0).millisecond(0),
       place: '盘锦市公安局警务训练基地',
       topics: TOPICS,
       periods: kind === 'makeup' ? 4 : 6,

@@ -207,7 +207,8 @@ export class TrainingService {
         TrainingSessionEntity,
         m.create(TrainingSessionEntity, {
           activityId,
-          startsAt: input.startsAt,
+          // A timetable runs to the minute: seconds from a client's clock would reorder sessions of one hour.
+          startsAt: new Date(Math.floor(input.startsAt.getTime() / 60_000) * 60_000),
           place: input.place.trim(),
           instructor: input.instructor.trim(),
           topics: topics as TrainingTopic[],
