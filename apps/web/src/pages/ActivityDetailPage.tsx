@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Grid, Input, Modal, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -52,6 +52,8 @@ export default function ActivityDetailPage() {
   const [dialog, setDialog] = useState<'approve' | 'cancel' | null>(null);
   const [form] = Form.useForm<{ text: string }>();
   const [actionError, setActionError] = useState<unknown>(null);
+  // On a phone the history's dates go above each step, leaving the width to the text.
+  const wide = Grid.useBreakpoint().sm ?? true;
 
   if (loading && !data) return <PageContainer><Card><Skeleton active /></Card></PageContainer>;
   const a = data?.activity;
@@ -176,9 +178,10 @@ export default function ActivityDetailPage() {
                 items={a.transitions.map((t) => ({
                   key: t.id,
                   color: t.toStatus === 'CANCELLED' ? 'red' : t.toStatus === 'DRAFT' && t.fromStatus ? 'gray' : 'blue',
-                  title: dayjs(t.at).format('YYYY-MM-DD HH:mm'),
+                  title: wide ? dayjs(t.at).format('YYYY-MM-DD HH:mm') : undefined,
                   content: (
                     <>
+                      {!wide && <Typography.Text type="secondary">{dayjs(t.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>}
                       <div>
                         <strong>{labelOf(activityStatusLabels, t.toStatus)}</strong> · {t.actorName}
                       </div>
