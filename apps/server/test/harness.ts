@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RunningApp, startApp } from '../src/app';
 import { AppConfig, loadConfig } from '../src/config';
@@ -183,4 +184,21 @@ export function expectData<T>(result: GqlResult<T>): T {
   if (result.errors?.length) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(result.errors)}`);
   if (!result.data) throw new Error('GraphQL answered without data');
   return result.data;
+}
+
+/** Counts the SQL statements the pg driver sends while `fn` runs (the app runs in this process). */
+export async function countQueries(fn: () => Promise<unknown>): Promise<number> {
+  const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  let n = 0;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    n += 1;
+    return original.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = original;
+  }
+  return n;
 }

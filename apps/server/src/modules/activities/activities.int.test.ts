@@ -1,5 +1,5 @@
 import { daysBetween, localDate } from './activity.derive';
-import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { countQueries, createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
 import { ACTIVITY_FIELDS, activityInput, CREATE_ACTIVITY, dateFromNow, unitIdOf } from '../recommendation/fixtures.int-helpers';
 
 const GET = /* GraphQL */ `query ($id: ID!) { activity(id: $id) { ${ACTIVITY_FIELDS} } }`;
@@ -224,6 +224,32 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
       await office.gql(LIST, { filter: { from: `${dateFromNow(30)}T00:00:00Z`, to: `${dateFromNow(35)}T00:00:00Z` } }),
     ).activities;
     expect(ranged.items.every((x: { daysUntilStart: number }) => x.daysUntilStart >= 29 && x.daysUntilStart <= 35)).toBe(true);
+  });
+
+  it('costs the same number of SQL queries for 3 activities as for 15, with every nested field the pages read', async () => {
+    const office = await t.login('office');
+    const FULL = /* GraphQL */ `
+      query ($page: PageInput) {
+        activities(page: $page) {
+          total
+          items {
+            ${ACTIVITY_FIELDS}
+            organizerUnit { id name } reporterUnit { id name } selectedCompany { id name }
+            candidates { companyId companyName rank score quote selected }
+            deadlines { daysUntilStart lateStages stages { stage dueOn daysLeft done late } next { label daysLeft } }
+          }
+        }
+      }
+    `;
+    const run = (pageSize: number) =>
+      countQueries(async () => {
+        const { activities } = expectData(await office.gql(FULL, { page: { pageSize } }));
+        expect(activities.items).toHaveLength(pageSize);
+      });
+    const small = await run(3);
+    const large = await run(15);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBe(small);
   });
 
   it('the demo data tells the story: every state up to COMPANY_SELECTED; company1 sees its assignment, company2 does not', async () => {

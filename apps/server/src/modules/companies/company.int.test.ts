@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { withCreditCheckChar } from '@evs/schema';
-import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { countQueries, createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
 import { demoCompanyNames, DEMO_COMPANY_COUNT } from '../../database/seed/demo-register';
 
 const COMPANY_FIELDS = `id name creditCode licenseNo licenseExpiry registeredCapital address district contactName contactPhone
@@ -30,23 +29,6 @@ function newCompany(over: Record<string, unknown> = {}) {
     contactPhone: '13904279999',
     ...over,
   };
-}
-
-/** Counts the SQL statements the pg driver sends while `fn` runs (the app runs in this process). */
-async function countQueries(fn: () => Promise<unknown>): Promise<number> {
-  const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  let n = 0;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    n += 1;
-    return original.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    proto.query = original;
-  }
-  return n;
 }
 
 describe('companies (GraphQL, real PostgreSQL)', () => {

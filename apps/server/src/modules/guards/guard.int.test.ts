@@ -1,7 +1,6 @@
-import { Client } from 'pg';
 import { addDays, addYears, todayCN } from '../../common/dates';
 import { withIdCheckDigit } from '@evs/schema';
-import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { countQueries, createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
 import { demoCompanyNames } from '../../database/seed/demo-register';
 
 const GUARD_FIELDS = `id companyId name idNumber birthDate sex age phone certificateNo certificateIssuedOn education status leftOn
@@ -40,22 +39,6 @@ const newGuard = (over: Record<string, unknown> = {}) => ({
   education: 'SENIOR_MIDDLE',
   ...over,
 });
-
-async function countQueries(fn: () => Promise<unknown>): Promise<number> {
-  const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  let n = 0;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    n += 1;
-    return original.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    proto.query = original;
-  }
-  return n;
-}
 
 describe('guards (GraphQL, real PostgreSQL)', () => {
   let t: TestApp;

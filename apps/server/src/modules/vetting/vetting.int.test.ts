@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { countQueries, createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { addRecord, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
 
 const SUBMIT = `mutation($input: SubmitRosterInput!) {
@@ -335,5 +335,24 @@ describe('roster and vetting', () => {
       expect(sdText).toContain('孙配偶');
       expect(sdText).toContain(relGuard.idNumber);
     });
+  });
+
+  it('costs the same number of SQL queries for 5 roster entries as for 40, hits, relatives and audit included', async () => {
+    const [{ activity_id: activityId, n }] = await t.sql(
+      `SELECT activity_id, count(*)::int AS n FROM roster_entries GROUP BY activity_id ORDER BY n DESC LIMIT 1`,
+    );
+    expect(n).toBeGreaterThanOrEqual(40);
+    const FULL = `query($id: ID!, $page: PageInput) { rosterEntries(activityId: $id, page: $page) { total items {
+      id guardId guardName idNumber decision reasonCategory suggestion suggestionReason decisionNote decidedByName hitCount reused state checked
+      precheckProblems { code } hits { relation subjectName record { category } } relatives { relation name idNumber } } } }`;
+    const run = (pageSize: number) =>
+      countQueries(async () => {
+        const { rosterEntries } = expectData(await baoan.gql(FULL, { id: activityId, page: { pageSize } }));
+        expect(rosterEntries.items).toHaveLength(pageSize);
+      });
+    const small = await run(5);
+    const large = await run(40);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBe(small);
   });
 });
