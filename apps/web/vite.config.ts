@@ -1,12 +1,31 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 // Vendor libraries get their own long-cached chunks; each route is its own lazy chunk (src/app/routes.tsx).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A service worker keeps the app itself on the device, so the 现场监管 screen opens again in a
+    // venue's dead zone (a phone may drop the tab while the camera is open). Only the app's files are
+    // cached; data stays with the pages (the on-duty roster as last seen, the outbox in IndexedDB).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/graphql/, /^\/exports\//, /^\/templates\//, /^\/healthz/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+      },
+    }),
+  ],
   resolve: {
     alias: {
       // The package's main is CommonJS dist for the server; the browser takes the TypeScript source.

@@ -65,6 +65,9 @@ test('training, the day on a phone (offline too), correction, close, and the com
   await screen.submit();
   await expect(screen.pending).toBeHidden();
 
+  // The service worker has the app on the device before the dead zone.
+  await expect.poll(() => m.evaluate(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
+
   // A dead zone: two recordings wait on the device, shown as 待发送.
   await mobile.setOffline(true);
   await expect(screen.netStatus).toContainText('离线');
@@ -86,6 +89,18 @@ test('training, the day on a phone (offline too), correction, close, and the com
       }),
   );
   expect(queuedIds).toHaveLength(2);
+
+  // The phone drops the tab (the camera took the memory) and the officer opens it again, still with
+  // no connection: the app comes from the service worker, with the roster as last seen and both
+  // records still waiting.
+  await m.reload();
+  await expect(m.getByTestId('offline-banner')).toBeVisible({ timeout: 30_000 });
+  await expect(m.locator('.onsite-head')).toContainText(ACTIVITY);
+  await expect(m.locator('.onsite-guard')).toHaveCount(6);
+  await expect(screen.pending).toHaveText('待发送 2');
+  await screen.tab('待发送');
+  await expect(m.getByTestId('queued')).toHaveCount(2);
+  await m.screenshot({ path: path.join(shots, 'onsite-offline-reopened.png'), fullPage: true });
 
   // Back online: sent by itself, exactly once each.
   await mobile.setOffline(false);

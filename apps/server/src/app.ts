@@ -110,8 +110,18 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   // The SPA: static files, and index.html for every client-side route.
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|exports|templates\/).*/, (_req, res) => res.sendFile(indexHtml));
+    // Hashed bundles never change; the page, the service worker and its loader are checked each time,
+    // so a new release reaches every device (the service worker then swaps the cached app).
+    app.use(
+      express.static(config.webDist, {
+        index: false,
+        setHeaders: (res, file) => {
+          const hashed = file.includes(`${path.sep}assets${path.sep}`) || /workbox-[\w-]+\.js$/.test(file);
+          res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      }),
+    );
+    app.get(/^\/(?!graphql|healthz|exports|templates\/).*/, (_req, res) => res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } }));
   }
 
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));

@@ -1,20 +1,52 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { Button, Result } from 'antd';
+import { Alert, Button, Result } from 'antd';
+import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { forgetKeptForOffline } from '@/features/onsite/offlineQueue';
 import { errorCode, errorMessage } from '@/shared/errors';
-import { MeQuery, SessionProvider } from '@/shared/session';
+import { forgetSession, MeQuery, rememberedSession, rememberSession, SessionProvider } from '@/shared/session';
 import { PageLoading } from '@/shared/PageLoading';
+import type { MeQuery as MeResult } from '@/gql/graphql';
 
 /**
  * The authenticated part of the route tree: loads `me`, sends anonymous visitors to the login page
- * and users who must change their password to that page first.
+ * and users who must change their password to that page first. Without a connection it opens with
+ * the user last confirmed on this device, so the on-site screen works in a dead zone.
  */
 export function SessionGate() {
   const location = useLocation();
   const { data, error, loading, refetch } = useQuery(MeQuery, { fetchPolicy: 'cache-first' });
+  const unreachable = !data && !!error && !CombinedGraphQLErrors.is(error);
 
-  if (!data && loading) return <PageLoading fullscreen />;
-  if (!data) {
+  useEffect(() => {
+    if (data?.me) rememberSession(data.me);
+  }, [data?.me]);
+  useEffect(() => {
+    if (errorCode(error) === 'UNAUTHENTICATED') {
+      forgetSession();
+      forgetKeptForOffline();
+    }
+  }, [error]);
+  // Back online: the server's answer replaces the remembered user.
+  useEffect(() => {
+    if (!unreachable) return;
+    const retry = () => void refetch();
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [unreachable, refetch]);
+
+  // Offline: the remembered user, kept while `me` is asked again, until the server answers.
+  const [offlineMe, setOfflineMe] = useState<MeResult['me'] | null>(null);
+  if (unreachable && !offlineMe) {
+    const remembered = rememberedSession();
+    if (remembered) setOfflineMe(remembered);
+  }
+  if (data && offlineMe) setOfflineMe(null);
+
+  const me = data?.me ?? offlineMe;
+  if (!me && loading) return <PageLoading fullscreen />;
+  if (!me) {
     if (errorCode(error) === 'UNAUTHENTICATED') {
       return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
     }
@@ -28,9 +60,13 @@ export function SessionGate() {
     );
   }
   const onChangePassword = location.pathname === '/change-password';
-  if (data.me.mustChangePassword && !onChangePassword) return <Navigate to="/change-password" replace />;
+  if (me.mustChangePassword && !onChangePassword) return <Navigate to="/change-password" replace />;
+  // One shape online and offline, so the page below stays mounted when the connection returns.
   return (
-    <SessionProvider me={data.me}>
+    <SessionProvider me={me}>
+      {!data && (
+        <Alert banner type="warning" data-testid="offline-banner" title="无法连接服务器：离线使用，现场检查记录先保存在本机，恢复网络后自动发送" />
+      )}
       <Outlet />
     </SessionProvider>
   );

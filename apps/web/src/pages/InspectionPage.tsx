@@ -1,11 +1,12 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CameraOutlined, CheckCircleFilled, CloudUploadOutlined, ExclamationCircleFilled, SearchOutlined, UserAddOutlined, WifiOutlined } from '@ant-design/icons';
 import { App, Alert, Avatar, Badge, Button, DatePicker, Drawer, Empty, Flex, Form, Input, Modal, Radio, Rate, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { inspectionItemLabels, Role } from '@evs/schema';
-import type { OnDutyRosterQuery } from '@/gql/graphql';
+import type { OnDutyRosterQuery, OnsiteActivityQuery as OnsiteActivityResult } from '@/gql/graphql';
 import {
   CloseActivityMutation,
   CorrectFindingMutation,
@@ -14,7 +15,7 @@ import {
   OnsiteActivityQuery,
   StartActivityMutation,
 } from '@/features/onsite/operations';
-import { cacheRoster, cachedRoster } from '@/features/onsite/offlineQueue';
+import { keepForOffline, keptForOffline } from '@/features/onsite/offlineQueue';
 import { photoToDataUrl } from '@/features/onsite/photo';
 import { useOutbox } from '@/features/onsite/useOutbox';
 import { ActivityStatusTag } from '@/features/activities/ActivityBits';
@@ -83,20 +84,35 @@ export default function InspectionPage() {
   const [start, startState] = useMutation(StartActivityMutation);
   const [close, closeState] = useMutation(CloseActivityMutation);
 
-  // The roster as last seen online: what the screen shows in a dead zone.
+  // The activity and its roster as last seen online: what the screen shows in a dead zone, also
+  // when the app is opened again there (the service worker keeps the app on the device).
   const live = roster.data?.onDutyRoster;
-  const cached = useMemo(() => cachedRoster<Guard[]>(activityId), [activityId]);
-  const guards: Guard[] = useMemo(() => {
-    if (live) {
-      cacheRoster(activityId, live);
-      return live;
-    }
-    return cached?.roster ?? [];
-  }, [live, cached, activityId]);
+  const liveActivity = activity.data?.activity;
+  const cached = useMemo(() => keptForOffline<Guard[]>('roster', activityId), [activityId]);
+  const cachedActivity = useMemo(() => keptForOffline<OnsiteActivityResult['activity']>('activity', activityId), [activityId]);
+  // Back online: fresh data replaces what the device kept.
+  const { refetch: refetchActivity } = activity;
+  const { refetch: refetchRoster } = roster;
+  useEffect(() => {
+    const refresh = () => {
+      void refetchActivity();
+      void refetchRoster();
+    };
+    window.addEventListener('online', refresh);
+    return () => window.removeEventListener('online', refresh);
+  }, [refetchActivity, refetchRoster]);
+  useEffect(() => {
+    if (live) keepForOffline('roster', activityId, live);
+  }, [live, activityId]);
+  useEffect(() => {
+    if (liveActivity) keepForOffline('activity', activityId, liveActivity);
+  }, [liveActivity, activityId]);
+  const guards: Guard[] = live ?? cached?.value ?? [];
 
   const q = search.trim().toLowerCase();
   const shown = q ? guards.filter((g) => g.name.toLowerCase().includes(q) || (g.certificateNo ?? '').toLowerCase().includes(q)) : guards;
-  const a = activity.data?.activity;
+  // Offline (a network failure, not a refusal): the header as last seen.
+  const a = liveActivity ?? (activity.error && !CombinedGraphQLErrors.is(activity.error) ? cachedActivity?.value : undefined);
   const inProgress = a?.status === 'IN_PROGRESS';
   const openFindings = findings.data?.findings.items.filter((f) => !f.correctedAt).length ?? 0;
 

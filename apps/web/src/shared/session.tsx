@@ -29,6 +29,34 @@ export function SessionProvider({ me, children }: { me: MeQueryResult['me']; chi
   return <SessionContext.Provider value={{ ...me, role: me.role as Role }}>{children}</SessionContext.Provider>;
 }
 
+const REMEMBERED = 'evs.session.me';
+
+/**
+ * The user as the server last confirmed them, kept on the device so that the app opens without a
+ * connection (现场监管 in a venue's dead zone). It grants nothing: every request still needs the
+ * session cookie, and the server's answer replaces it as soon as there is a connection.
+ */
+export function rememberSession(me: MeQueryResult['me']): void {
+  try {
+    localStorage.setItem(REMEMBERED, JSON.stringify(me));
+  } catch {
+    /* storage full or disabled: the app then needs a connection to open */
+  }
+}
+
+export function rememberedSession(): MeQueryResult['me'] | null {
+  try {
+    const raw = localStorage.getItem(REMEMBERED);
+    return raw ? JSON.parse(raw) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetSession(): void {
+  localStorage.removeItem(REMEMBERED);
+}
+
 /** The logged-in user; only inside the authenticated part of the route tree. */
 export function useSession(): Session {
   const session = useContext(SessionContext);

@@ -4,7 +4,8 @@ import { Avatar, Dropdown, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { roleLabels } from '@evs/schema';
 import { graphql } from '@/gql';
-import { useSession } from '@/shared/session';
+import { forgetKeptForOffline } from '@/features/onsite/offlineQueue';
+import { forgetSession, useSession } from '@/shared/session';
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -22,6 +23,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
     try {
       await logout();
     } finally {
+      forgetSession();
+      forgetKeptForOffline();
       await client.clearStore();
       navigate('/login', { replace: true });
     }

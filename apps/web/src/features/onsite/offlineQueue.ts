@@ -60,20 +60,30 @@ export function removeQueued(id: string): Promise<undefined> {
   return tx('readwrite', (s) => s.delete(id));
 }
 
-/** The on-duty roster as last seen online, for use in a dead zone. */
-export function cacheRoster<T>(activityId: string, roster: T): void {
+const KEPT = 'evs.onsite.';
+
+/**
+ * What the screen last saw online for an activity (its header, the on-duty roster), shown in a dead
+ * zone and when the app is opened again without a connection. Cleared on logout.
+ */
+export function keepForOffline<T>(kind: 'activity' | 'roster', activityId: string, value: T): void {
   try {
-    localStorage.setItem(`evs.onsite.roster.${activityId}`, JSON.stringify({ savedAt: new Date().toISOString(), roster }));
+    localStorage.setItem(`${KEPT}${kind}.${activityId}`, JSON.stringify({ savedAt: new Date().toISOString(), value }));
   } catch {
-    /* storage full: the live roster is still shown */
+    /* storage full: the live data is still shown */
   }
 }
 
-export function cachedRoster<T>(activityId: string): { savedAt: string; roster: T } | null {
+export function keptForOffline<T>(kind: 'activity' | 'roster', activityId: string): { savedAt: string; value: T } | null {
   try {
-    const raw = localStorage.getItem(`evs.onsite.roster.${activityId}`);
+    const raw = localStorage.getItem(`${KEPT}${kind}.${activityId}`);
     return raw ? JSON.parse(raw) : null;
   } catch {
     return null;
   }
+}
+
+/** Removes every kept copy from the device (logout: a phone may pass to another officer). */
+export function forgetKeptForOffline(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith(KEPT)) localStorage.removeItem(key);
 }
