@@ -198,6 +198,34 @@ export class ActivityCompanyRef {
   name: string;
 }
 
+/**
+ * The fields every list of activities shows (home, vetting); the list types add their own. Only
+ * subclassed, never returned, so it does not appear in the schema itself.
+ */
+@ObjectType()
+export abstract class ActivityBrief {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => ActivityStatus)
+  status: ActivityStatus;
+
+  @Field()
+  venue: string;
+
+  @Field()
+  startsAt: Date;
+
+  @Field(() => Int)
+  guardsRequired: number;
+}
+
 @ObjectType('Activity', { description: '大型活动' })
 export class ActivityType {
   @Field(() => ID)

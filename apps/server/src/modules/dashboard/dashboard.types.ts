@@ -12,6 +12,7 @@ import {
 import { IsOptional, Matches } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
+import { ActivityBrief } from '../activities/activity.types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '日期格式应为 YYYY-MM-DD';
@@ -252,30 +253,9 @@ export class HomeCount {
 }
 
 @ObjectType({ description: '首页上的一项活动' })
-export class HomeActivity {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  code: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => ActivityStatus)
-  status: ActivityStatus;
-
+export class HomeActivity extends ActivityBrief {
   @Field(() => District)
   district: District;
-
-  @Field()
-  venue: string;
-
-  @Field()
-  startsAt: Date;
-
-  @Field(() => Int)
-  guardsRequired: number;
 
   @Field(() => Int, { description: '距开始天数（负数为已开始）' })
   daysLeft: number;

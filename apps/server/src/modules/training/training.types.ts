@@ -23,11 +23,9 @@ export class TopicScoreType {
   score: number;
 }
 
-@ObjectType('TrainingAttendance', { description: '一名保安员在一次培训中的签到与考核' })
-export class TrainingAttendanceType {
-  @Field(() => ID)
-  sessionId: string;
-
+/** One cleared guard of the activity's roster, as the training pages list them. */
+@ObjectType()
+export abstract class TraineeBrief {
   @Field(() => ID)
   rosterEntryId: string;
 
@@ -42,6 +40,12 @@ export class TrainingAttendanceType {
 
   @Field()
   companyName: string;
+}
+
+@ObjectType('TrainingAttendance', { description: '一名保安员在一次培训中的签到与考核' })
+export class TrainingAttendanceType extends TraineeBrief {
+  @Field(() => ID)
+  sessionId: string;
 
   @Field(() => Boolean, { nullable: true, description: '是否到课；未登记为空' })
   attended: boolean | null;
@@ -96,22 +100,7 @@ export class TrainingSessionType {
 }
 
 @ObjectType('TrainingTrainee', { description: '已通过审核的保安员及其培训情况' })
-export class TrainingTraineeType {
-  @Field(() => ID)
-  rosterEntryId: string;
-
-  @Field(() => ID)
-  guardId: string;
-
-  @Field()
-  guardName: string;
-
-  @Field(() => String, { nullable: true })
-  certificateNo: string | null;
-
-  @Field()
-  companyName: string;
-
+export class TrainingTraineeType extends TraineeBrief {
   @Field(() => TrainingStanding)
   standing: TrainingStanding;
 }

@@ -9,6 +9,7 @@ import {
 import { ArrayMaxSize, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
+import { ActivityBrief } from '../activities/activity.types';
 import { FileInput, ImportMode } from '../records/records.types';
 import { VettingTier } from './vetting.policy';
 
@@ -191,36 +192,15 @@ export class VettingCountsType {
 }
 
 @ObjectType('VettingActivity', { description: '需关注背景审核的活动及其人数统计' })
-export class VettingActivityType {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  code: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => ActivityStatus)
-  status: ActivityStatus;
-
+export class VettingActivityType extends ActivityBrief {
   @Field(() => SecurityMode)
   securityMode: SecurityMode;
-
-  @Field()
-  startsAt: Date;
 
   @Field()
   endsAt: Date;
 
   @Field()
-  venue: string;
-
-  @Field()
   organizerName: string;
-
-  @Field(() => Int)
-  guardsRequired: number;
 
   @Field(() => String, { nullable: true, description: '上报名单的单位（中选公司或自招保安单位）' })
   submitterName: string | null;
