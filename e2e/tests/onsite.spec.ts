@@ -98,6 +98,9 @@ test('training, the day on a phone (offline too), correction, close, and the com
   await expect(m.locator('.onsite-head')).toContainText(ACTIVITY);
   await expect(m.locator('.onsite-guard')).toHaveCount(6);
   await expect(screen.pending).toHaveText('待发送 2');
+  await screen.tab('问题');
+  await expect(m.getByText(/离线：显示 .* 的问题记录/)).toBeVisible();
+  await expect(m.getByTestId('finding').filter({ hasText: '着装规范' })).toHaveCount(1);
   await screen.tab('待发送');
   await expect(m.getByTestId('queued')).toHaveCount(2);
   await m.screenshot({ path: path.join(shots, 'onsite-offline-reopened.png'), fullPage: true });

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { inspectionItemLabels, Role } from '@evs/schema';
-import type { OnDutyRosterQuery, OnsiteActivityQuery as OnsiteActivityResult } from '@/gql/graphql';
+import type { ActivityFindingsQuery as FindingsResult, OnDutyRosterQuery, OnsiteActivityQuery as OnsiteActivityResult } from '@/gql/graphql';
 import {
   CloseActivityMutation,
   CorrectFindingMutation,
@@ -25,6 +25,7 @@ import { useRole } from '@/shared/session';
 import '@/features/onsite/onsite.css';
 
 type Guard = OnDutyRosterQuery['onDutyRoster'][number];
+type Finding = FindingsResult['findings']['items'][number];
 type ItemKey = 'UNIFORM' | 'CERTIFICATE' | 'BEARING' | 'DUTY' | 'FORBIDDEN_ACT';
 
 /** The checklist (SPEC §2 step 7), with what each item means on the ground. */
@@ -93,14 +94,16 @@ export default function InspectionPage() {
   // Back online: fresh data replaces what the device kept.
   const { refetch: refetchActivity } = activity;
   const { refetch: refetchRoster } = roster;
+  const { refetch: refetchFindings } = findings;
   useEffect(() => {
     const refresh = () => {
       void refetchActivity();
       void refetchRoster();
+      void refetchFindings();
     };
     window.addEventListener('online', refresh);
     return () => window.removeEventListener('online', refresh);
-  }, [refetchActivity, refetchRoster]);
+  }, [refetchActivity, refetchRoster, refetchFindings]);
   useEffect(() => {
     if (live) keepForOffline('roster', activityId, live);
   }, [live, activityId]);
@@ -108,13 +111,21 @@ export default function InspectionPage() {
     if (liveActivity) keepForOffline('activity', activityId, liveActivity);
   }, [liveActivity, activityId]);
   const guards: Guard[] = live ?? cached?.value ?? [];
+  // Findings as last seen, without their photos (the device's storage is small).
+  const liveFindings = findings.data?.findings.items;
+  const cachedFindings = useMemo(() => keptForOffline<Finding[]>('findings', activityId), [activityId]);
+  useEffect(() => {
+    if (liveFindings) keepForOffline('findings', activityId, liveFindings.map((f) => ({ ...f, photo: null })));
+  }, [liveFindings, activityId]);
+  const findingsOffline = !liveFindings && !!findings.error && !CombinedGraphQLErrors.is(findings.error) && !!cachedFindings;
+  const findingItems: Finding[] | undefined = liveFindings ?? (findingsOffline ? cachedFindings?.value : undefined);
 
   const q = search.trim().toLowerCase();
   const shown = q ? guards.filter((g) => g.name.toLowerCase().includes(q) || (g.certificateNo ?? '').toLowerCase().includes(q)) : guards;
   // Offline (a network failure, not a refusal): the header as last seen.
   const a = liveActivity ?? (activity.error && !CombinedGraphQLErrors.is(activity.error) ? cachedActivity?.value : undefined);
   const inProgress = a?.status === 'IN_PROGRESS';
-  const openFindings = findings.data?.findings.items.filter((f) => !f.correctedAt).length ?? 0;
+  const openFindings = findingItems?.filter((f) => !f.correctedAt).length ?? 0;
 
   const openCheck = (target: Guard | 'stranger') => {
     form.resetFields();
@@ -267,9 +278,13 @@ export default function InspectionPage() {
 
       {tab === 'findings' && (
         <div className="onsite-list">
-          <ErrorAlert error={findings.error} />
-          {findings.data?.findings.items.length === 0 && <Empty description="暂无问题" />}
-          {findings.data?.findings.items.map((f) => (
+          {findingsOffline ? (
+            <Alert type="warning" showIcon title={`离线：显示 ${dayjs(cachedFindings!.savedAt).format('MM-DD HH:mm')} 的问题记录（不含照片）；登记纠正需联网`} />
+          ) : (
+            <ErrorAlert error={findings.error} />
+          )}
+          {findingItems?.length === 0 && <Empty description="暂无问题" />}
+          {findingItems?.map((f) => (
             <div key={f.id} className={`onsite-finding${f.serious ? ' serious' : ''}`} data-testid="finding">
               <Flex justify="space-between" gap={8}>
                 <strong>{inspectionItemLabels[f.item]}</strong>

@@ -61,12 +61,14 @@ export function removeQueued(id: string): Promise<undefined> {
 }
 
 const KEPT = 'evs.onsite.';
+type OfflineKind = 'activity' | 'roster' | 'findings';
 
 /**
- * What the screen last saw online for an activity (its header, the on-duty roster), shown in a dead
+ * What the screen last saw online for an activity (its header, the on-duty roster, the findings
+ * without their photos), shown in a dead
  * zone and when the app is opened again without a connection. Cleared on logout.
  */
-export function keepForOffline<T>(kind: 'activity' | 'roster', activityId: string, value: T): void {
+export function keepForOffline<T>(kind: OfflineKind, activityId: string, value: T): void {
   try {
     localStorage.setItem(`${KEPT}${kind}.${activityId}`, JSON.stringify({ savedAt: new Date().toISOString(), value }));
   } catch {
@@ -74,7 +76,7 @@ export function keepForOffline<T>(kind: 'activity' | 'roster', activityId: strin
   }
 }
 
-export function keptForOffline<T>(kind: 'activity' | 'roster', activityId: string): { savedAt: string; value: T } | null {
+export function keptForOffline<T>(kind: OfflineKind, activityId: string): { savedAt: string; value: T } | null {
   try {
     const raw = localStorage.getItem(`${KEPT}${kind}.${activityId}`);
     return raw ? JSON.parse(raw) : null;
