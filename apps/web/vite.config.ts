@@ -15,7 +15,23 @@ export default defineConfig({
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',
-      manifest: false,
+      // Installable on a phone's home screen (the on-site screen opens like an app).
+      manifest: {
+        name: '大型活动安保前置审核系统',
+        short_name: '安保审核',
+        description: '盘锦市公安局大型活动安保前置审核：推荐、背景审核、岗前培训、现场监管',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#0b2a5b',
+        theme_color: '#0b2a5b',
+        icons: [
+          { src: '/pwa-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/pwa-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/pwa-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,

@@ -49,3 +49,19 @@ test('the login page works at phone width', async ({ page }) => {
   await login.login('xinglongtai', 'nope');
   await expect(login.error).toContainText('用户名或密码错误');
 });
+
+test('a phone can install the app: manifest, icons and a service worker', async ({ page }) => {
+  await page.goto('/login');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBe('/manifest.webmanifest');
+  const res = await page.request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toContain('manifest+json');
+  const manifest = (await res.json()) as { short_name: string; display: string; icons: { src: string; sizes: string }[] };
+  expect(manifest).toMatchObject({ short_name: '安保审核', display: 'standalone' });
+  for (const icon of manifest.icons) {
+    const png = await page.request.get(icon.src);
+    expect(png.headers()['content-type'], icon.src).toBe('image/png');
+  }
+  await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active), { timeout: 30_000 }).toBe(true);
+});
