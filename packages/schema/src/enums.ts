@@ -34,6 +34,18 @@ export enum UnitKind {
   IT_DEPARTMENT = 'IT_DEPARTMENT',
 }
 
+/** The kind of unit each role belongs to: an account's role must match its unit (server and web). */
+export const unitKindOfRole: Record<Role, UnitKind> = {
+  [Role.ADMIN]: UnitKind.IT_DEPARTMENT,
+  [Role.LEADER]: UnitKind.LEADING_GROUP,
+  [Role.OFFICE]: UnitKind.LEADING_GROUP_OFFICE,
+  [Role.SECURITY_DETACHMENT]: UnitKind.SECURITY_DETACHMENT,
+  [Role.EVENT_DETACHMENT]: UnitKind.EVENT_DETACHMENT,
+  [Role.DISTRICT_BUREAU]: UnitKind.DISTRICT_BUREAU,
+  [Role.ORGANIZER]: UnitKind.ORGANIZER,
+  [Role.COMPANY]: UnitKind.COMPANY,
+};
+
 export enum ActivityStatus {
   DRAFT = 'DRAFT',
   REPORTED = 'REPORTED',

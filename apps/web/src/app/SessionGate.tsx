@@ -3,7 +3,6 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Result } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { forgetKeptForOffline } from '@/features/onsite/offlineQueue';
 import { errorCode, errorMessage } from '@/shared/errors';
 import { forgetSession, MeQuery, rememberedSession, rememberSession, SessionProvider } from '@/shared/session';
 import { PageLoading } from '@/shared/PageLoading';
@@ -25,7 +24,6 @@ export function SessionGate() {
   useEffect(() => {
     if (errorCode(error) === 'UNAUTHENTICATED') {
       forgetSession();
-      forgetKeptForOffline();
     }
   }, [error]);
   // Back online: the server's answer replaces the remembered user.

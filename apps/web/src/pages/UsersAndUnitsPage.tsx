@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { districtLabels, Role, roleLabels, UnitKind, unitKindLabels } from '@evs/schema';
+import { districtLabels, Role, roleLabels, UnitKind, unitKindLabels, unitKindOfRole } from '@evs/schema';
 import { graphql } from '@/gql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors, errorMessage } from '@/shared/errors';
@@ -70,18 +70,6 @@ const ResetUserPasswordMutation = graphql(`
     }
   }
 `);
-
-/** The unit kind an account of each role belongs to (the server checks the same rule). */
-const unitKindOfRole: Record<Role, UnitKind> = {
-  [Role.ADMIN]: UnitKind.IT_DEPARTMENT,
-  [Role.LEADER]: UnitKind.LEADING_GROUP,
-  [Role.OFFICE]: UnitKind.LEADING_GROUP_OFFICE,
-  [Role.SECURITY_DETACHMENT]: UnitKind.SECURITY_DETACHMENT,
-  [Role.EVENT_DETACHMENT]: UnitKind.EVENT_DETACHMENT,
-  [Role.DISTRICT_BUREAU]: UnitKind.DISTRICT_BUREAU,
-  [Role.ORGANIZER]: UnitKind.ORGANIZER,
-  [Role.COMPANY]: UnitKind.COMPANY,
-};
 
 function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const [form] = Form.useForm();

@@ -53,8 +53,12 @@ export function rememberedSession(): MeQueryResult['me'] | null {
   }
 }
 
+/**
+ * Removes everything the app kept on this device for the user (the remembered user and the on-site
+ * copies under `evs.`): at logout and when the server no longer knows the session.
+ */
 export function forgetSession(): void {
-  localStorage.removeItem(REMEMBERED);
+  for (const key of Object.keys(localStorage)) if (key.startsWith('evs.')) localStorage.removeItem(key);
 }
 
 /** The logged-in user; only inside the authenticated part of the route tree. */

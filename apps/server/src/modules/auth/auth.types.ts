@@ -40,7 +40,7 @@ export class MeType {
   @Field(() => UnitType)
   unit: UnitType;
 
-  @Field({ description: '首次登录须修改密码' })
+  @Field({ description: '登录后须先修改密码（首次登录或管理员重置后）' })
   mustChangePassword: boolean;
 }
 

@@ -1,4 +1,4 @@
-import { AuditAction, Role, roleLabels, UnitKind, unitKindLabels } from '@evs/schema';
+import { AuditAction, Role, roleLabels, unitKindLabels, unitKindOfRole } from '@evs/schema';
 import { Brackets, DataSource } from 'typeorm';
 import { Actor } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
@@ -7,18 +7,6 @@ import { AuditService } from '../audit/audit.service';
 import { hashPassword, passwordProblem } from '../auth/auth.service';
 import { UserEntity } from '../auth/user.entity';
 import { UnitEntity } from '../units/unit.entity';
-
-/** The kind of unit each role belongs to: an account's role must match its unit. */
-export const unitKindOfRole: Record<Role, UnitKind> = {
-  [Role.ADMIN]: UnitKind.IT_DEPARTMENT,
-  [Role.LEADER]: UnitKind.LEADING_GROUP,
-  [Role.OFFICE]: UnitKind.LEADING_GROUP_OFFICE,
-  [Role.SECURITY_DETACHMENT]: UnitKind.SECURITY_DETACHMENT,
-  [Role.EVENT_DETACHMENT]: UnitKind.EVENT_DETACHMENT,
-  [Role.DISTRICT_BUREAU]: UnitKind.DISTRICT_BUREAU,
-  [Role.ORGANIZER]: UnitKind.ORGANIZER,
-  [Role.COMPANY]: UnitKind.COMPANY,
-};
 
 /** What the audit log keeps of an account: never the password hash. */
 const auditView = (u: UserEntity) => ({

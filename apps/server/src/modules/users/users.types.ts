@@ -2,30 +2,13 @@ import { Role } from '@evs/schema';
 import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
-import { UnitType } from '../auth/auth.types';
+import { MeType } from '../auth/auth.types';
 
+/** An account as the administrator sees it: the user (as in `me`) and its state. */
 @ObjectType('UserAccount', { description: '用户账号（系统管理员管理）' })
-export class UserAccountType {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  username: string;
-
-  @Field()
-  displayName: string;
-
-  @Field(() => Role)
-  role: Role;
-
-  @Field(() => UnitType)
-  unit: UnitType;
-
+export class UserAccountType extends MeType {
   @Field()
   active: boolean;
-
-  @Field({ description: '下次登录须修改密码' })
-  mustChangePassword: boolean;
 
   @Field(() => Date, { nullable: true, description: '连续登录失败后的锁定截止时间' })
   lockedUntil: Date | null;

@@ -4,7 +4,6 @@ import { Avatar, Dropdown, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { roleLabels } from '@evs/schema';
 import { graphql } from '@/gql';
-import { forgetKeptForOffline } from '@/features/onsite/offlineQueue';
 import { forgetSession, useSession } from '@/shared/session';
 
 const LogoutMutation = graphql(`
@@ -24,7 +23,6 @@ export function UserMenu({ compact }: { compact: boolean }) {
       await logout();
     } finally {
       forgetSession();
-      forgetKeptForOffline();
       await client.clearStore();
       navigate('/login', { replace: true });
     }

@@ -77,6 +77,26 @@ export function ChartCard({
   );
 }
 
+/** Count axis and category axis of a bar chart, lying or standing (a call, not a component: recharts reads its direct children). */
+function barAxes(horizontal: boolean, categoryWidth: number) {
+  return horizontal ? (
+    <>
+      <XAxis type="number" allowDecimals={false} tick={axisTick} />
+      <YAxis type="category" dataKey="label" width={categoryWidth} tick={axisTick} interval={0} tickFormatter={shorten(categoryWidth)} />
+    </>
+  ) : (
+    <>
+      <XAxis dataKey="label" tick={axisTick} interval={0} />
+      <YAxis allowDecimals={false} tick={axisTick} width={40} />
+    </>
+  );
+}
+
+/** The data row behind a clicked bar or slice (recharts passes either the row or an item holding it). */
+function clickedRow<T>(d: unknown): T | undefined {
+  return ((d as { payload?: unknown })?.payload ?? d) as T | undefined;
+}
+
 /** Bars split into parts (e.g. 合格 / 不合格), one bar per group; a click on a part opens its list. */
 export function StackedBars({
   groups,
@@ -100,7 +120,7 @@ export function StackedBars({
     __parts: Object.fromEntries(g.parts.map((p) => [p.key, p])),
   }));
   const pick = (partKey: string) => (d: unknown) => {
-    const row = ((d as { payload?: unknown })?.payload ?? d) as { __parts?: Record<string, Count> };
+    const row = clickedRow<{ __parts?: Record<string, Count> }>(d);
     const part = row?.__parts?.[partKey];
     if (part && part.value > 0) onSelect(part);
   };
@@ -108,17 +128,7 @@ export function StackedBars({
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 24, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
-        {horizontal ? (
-          <>
-            <XAxis type="number" allowDecimals={false} tick={axisTick} />
-            <YAxis type="category" dataKey="label" width={categoryWidth} tick={axisTick} interval={0} tickFormatter={shorten(categoryWidth)} />
-          </>
-        ) : (
-          <>
-            <XAxis dataKey="label" tick={axisTick} interval={0} />
-            <YAxis allowDecimals={false} tick={axisTick} width={40} />
-          </>
-        )}
+        {barAxes(horizontal, categoryWidth)}
         <Tooltip formatter={(v, name) => [numberFormat(v), name]} cursor={{ fill: 'rgba(0,0,0,0.04)' }} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {partKeys.map((p, i) => (
@@ -167,24 +177,14 @@ export function Columns({
 }) {
   const rows = items.map((c) => ({ label: c.label, value: c.value, __count: c }));
   const pick = (d: unknown) => {
-    const row = ((d as { payload?: unknown })?.payload ?? d) as { __count?: Count };
+    const row = clickedRow<{ __count?: Count }>(d);
     if (row?.__count && row.__count.value > 0) onSelect(row.__count);
   };
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 20, right: 28, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
-        {horizontal ? (
-          <>
-            <XAxis type="number" allowDecimals={false} tick={axisTick} />
-            <YAxis type="category" dataKey="label" width={categoryWidth} tick={axisTick} interval={0} tickFormatter={shorten(categoryWidth)} />
-          </>
-        ) : (
-          <>
-            <XAxis dataKey="label" tick={axisTick} interval={0} />
-            <YAxis allowDecimals={false} tick={axisTick} width={40} />
-          </>
-        )}
+        {barAxes(horizontal, categoryWidth)}
         <Tooltip formatter={(v) => [numberFormat(v), name]} cursor={{ fill: 'rgba(0,0,0,0.04)' }} />
         <Bar dataKey="value" name={name} isAnimationActive={false} cursor="pointer" onClick={pick} maxBarSize={44}>
           {rows.map((r, i) => (
@@ -215,7 +215,7 @@ export function Donut({
 }) {
   const rows = items.map((c) => ({ name: c.label, value: c.value, __count: c }));
   const pick = (d: unknown) => {
-    const row = ((d as { payload?: unknown })?.payload ?? d) as { __count?: Count };
+    const row = clickedRow<{ __count?: Count }>(d);
     if (row?.__count && row.__count.value > 0) onSelect(row.__count);
   };
   return (

@@ -65,8 +65,8 @@ type OfflineKind = 'activity' | 'roster' | 'findings';
 
 /**
  * What the screen last saw online for an activity (its header, the on-duty roster, the findings
- * without their photos), shown in a dead
- * zone and when the app is opened again without a connection. Cleared on logout.
+ * without their photos), shown in a dead zone and when the app is opened again without a
+ * connection. Cleared with the session (`forgetSession` removes every `evs.` key).
  */
 export function keepForOffline<T>(kind: OfflineKind, activityId: string, value: T): void {
   try {
@@ -83,9 +83,4 @@ export function keptForOffline<T>(kind: OfflineKind, activityId: string): { save
   } catch {
     return null;
   }
-}
-
-/** Removes every kept copy from the device (logout: a phone may pass to another officer). */
-export function forgetKeptForOffline(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith(KEPT)) localStorage.removeItem(key);
 }
