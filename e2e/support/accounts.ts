@@ -35,13 +35,14 @@ const organizer = (username: string): DemoAccount => ({
 });
 
 export const accounts: DemoAccount[] = [
-  { username: 'admin', role: Role.ADMIN, menu: ['首页', '用户与单位'], places: ['用户与单位'] },
+  { username: 'admin', role: Role.ADMIN, menu: ['首页', '用户与单位', '安全策略'], places: ['用户与单位', '安全策略'] },
+  { username: 'auditor', role: Role.AUDITOR, menu: ['首页', '审计日志', '安全事件', '审计链校验'], places: ['审计日志', '安全事件', '审计链校验'] },
   { username: 'leader', role: Role.LEADER, menu: ['首页', '总览', '活动', '审批', '保安服务公司'], places: ['总览', '活动', '审批'] },
-  { username: 'office', role: Role.OFFICE, menu: ['首页', '总览', '活动', '审批', '保安服务公司', '审计日志'], places: ['总览', '活动', '审批'] },
+  { username: 'office', role: Role.OFFICE, menu: ['首页', '总览', '活动', '审批', '保安服务公司'], places: ['总览', '活动', '审批'] },
   {
     username: 'baoan',
     role: Role.SECURITY_DETACHMENT,
-    menu: ['首页', '工作队列', '保安服务公司', '候选推荐', '背景审核', '岗前培训', '现场监管', '记录库导入', '设置', '审计日志'],
+    menu: ['首页', '工作队列', '保安服务公司', '候选推荐', '背景审核', '岗前培训', '现场监管', '记录库导入', '设置'],
     places: ['工作队列', '保安服务公司', '候选推荐', '背景审核', '岗前培训', '现场监管', '记录库导入', '设置'],
   },
   { username: 'dahuo', role: Role.EVENT_DETACHMENT, menu: ['首页', '全市活动', '登记活动', '保安服务公司'], places: ['全市活动', '登记活动'] },
