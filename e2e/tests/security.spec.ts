@@ -39,7 +39,7 @@ test('a new account changes its password, enrols an authenticator, and logs in w
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '账号安全' }).click();
   await expect(page.getByText('未启用')).toBeVisible();
-  await page.getByRole('button', { name: '启用' }).click();
+  await page.getByRole('button', { name: /^启\s*用$/ }).click();
   const twoFactor = new TwoFactorPage(page);
   const { secret, codes } = await twoFactor.enrol();
   expect(codes).toHaveLength(10);
