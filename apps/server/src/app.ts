@@ -21,6 +21,7 @@ import { createServices } from './services';
 import { vettingRoutes } from './modules/vetting/vetting.http';
 import { exportsRouter } from './modules/timeline/exports.router';
 import { overviewExportRouter } from './modules/dashboard/overview.export';
+import { startRetentionJob } from './modules/privacy/retention.job';
 
 export interface RunningApp {
   url: string;
@@ -135,12 +136,15 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   }
 
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
+  // Personal data past its retention period is removed or anonymised on a schedule (0: not in this process).
+  const retentionJob = config.privacyPurgeIntervalMinutes > 0 ? startRetentionJob(services.retention, config.privacyPurgeIntervalMinutes, logger) : null;
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://localhost:${actualPort}`,
     httpServer,
     close: async () => {
+      retentionJob?.stop();
       await apollo.stop();
     },
   };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parsePiiKeyring, PiiKeyring } from './common/pii';
 
 /** Repository root (apps/server/dist/.. or apps/server/src/..). */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -18,14 +19,21 @@ export interface AppConfig {
   /** A session ends after this many minutes without a request by its user (等保: 会话空闲超时). */
   sessionIdleMinutes: number;
   logLevel: string;
+  /**
+   * Keys of personal information at rest (PII_KEYS, PII_HASH_KEY). Null only on the embedded demo
+   * database, which then keeps generated keys in DATA_DIR (common/pii.ts, demo only).
+   */
+  pii: PiiKeyring | null;
+  /** How often the retention job runs (minutes; 0 = never in this process). */
+  privacyPurgeIntervalMinutes: number;
 }
 
-function intFrom(name: string, fallback: number): number {
+function intFrom(name: string, fallback: number, allowZero = false): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0 || value > 65535 * 1000) {
-    throw new Error(`环境变量 ${name} 应为正整数，当前为 "${raw}"`);
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1) || value > 65535 * 1000) {
+    throw new Error(`环境变量 ${name} 应为${allowZero ? '非负' : '正'}整数，当前为 "${raw}"`);
   }
   return value;
 }
@@ -44,6 +52,13 @@ export function loadConfig(): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('环境变量 DATABASE_URL 应以 postgres:// 或 postgresql:// 开头');
   }
+  const pii = parsePiiKeyring(process.env);
+  if (databaseUrl && !pii) {
+    throw new Error(
+      '使用 DATABASE_URL（正式部署）时必须设置个人信息加密密钥 PII_KEYS（如 k1:<openssl rand -base64 32 的结果>）和 PII_HASH_KEY（另一个 base64 的32字节密钥）；' +
+        '密钥应由密钥管理系统或部署平台的机密变量提供，见 README“个人信息保护”',
+    );
+  }
   return {
     port: intFrom('PORT', 4000),
     host: process.env.HOST || '0.0.0.0',
@@ -56,5 +71,7 @@ export function loadConfig(): AppConfig {
     sessionHours: intFrom('SESSION_HOURS', 12),
     sessionIdleMinutes: intFrom('SESSION_IDLE_MINUTES', 30),
     logLevel: process.env.LOG_LEVEL || 'info',
+    pii,
+    privacyPurgeIntervalMinutes: intFrom('PRIVACY_PURGE_INTERVAL_MINUTES', 1440, true),
   };
 }

@@ -23,6 +23,7 @@ import { RecordsService } from './modules/records/records.service';
 import { GuardImportService } from './modules/vetting/guard-import.service';
 import { VettingService } from './modules/vetting/vetting.service';
 import { VettingNoticeService } from './modules/vetting/vetting.summary';
+import { RetentionService } from './modules/privacy/retention.service';
 
 /** Every service, built once per process; they hold no per-request state. */
 export function createServices(ds: DataSource, config: AppConfig) {
@@ -72,6 +73,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     guards,
     activities,
     recommendation,
+    retention: new RetentionService(ds, audit, settings),
   };
 }
 

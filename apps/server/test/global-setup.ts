@@ -5,7 +5,10 @@ import path from 'node:path';
 import { createDataSource } from '../src/database/data-source';
 import { startEmbeddedPostgres } from '../src/database/embedded';
 import { seedIfEmpty } from '../src/database/seed';
+import { configurePii, parsePiiKeyring } from '../src/common/pii';
+import { verifyPiiKeys } from '../src/modules/privacy/key-check';
 import { ADMIN_URL_ENV, createDatabase, dropDatabase, TEMPLATE_DB, urlForDatabase } from './db';
+import { useTestPiiKeys } from './pii-keys';
 
 export interface TestCluster {
   stop(): Promise<void>;
@@ -24,6 +27,9 @@ declare global {
  */
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
+  // Personal information is encrypted with fixed test keys (the workers inherit the environment).
+  useTestPiiKeys();
+  configurePii(parsePiiKeyring(process.env));
   let admin = process.env.DATABASE_URL;
   if (!admin) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'evs-jest-pg-'));
@@ -63,6 +69,7 @@ async function prepareTemplate(admin: string): Promise<void> {
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
+    await verifyPiiKeys(ds);
     await seedIfEmpty(ds, { demo: true, adminPassword: 'Demo@2026' });
   } finally {
     await ds.destroy();

@@ -133,6 +133,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       databaseUrl: url,
       host: '127.0.0.1',
       seedDemo: seed === 'demo',
+      // Tests run the retention job themselves (services.retention.purge), never on a timer.
+      privacyPurgeIntervalMinutes: 0,
       ...options.config,
     };
     app = await startApp(ds, config, 0);

@@ -1,4 +1,5 @@
 import { withIdCheckDigit } from '@evs/schema';
+import { encryptPii, idHash, nameHash } from '../src/common/pii';
 import type { TestApp } from './harness';
 
 /** Factories for vetting tests: rows built by SQL so each test states exactly what it needs. */
@@ -49,14 +50,12 @@ export async function makeGuard(t: TestApp, companyId: string, spec: GuardSpec =
   const idNumber = spec.idNumber ?? idFor(birthDate);
   const name = spec.name ?? `测试${idNumber.slice(-4)}`;
   const [g] = await t.sql(
-    `INSERT INTO guards (company_id, name, id_number, birth_date, sex, certificate_no, certificate_issued_on, education, relatives_statement)
-     VALUES ($1, $2, $3, $4, 'MALE', $5, DATE '2020-01-01', $6, $7) RETURNING id`,
-    [companyId, name, idNumber, birthDate, spec.certificateNo === undefined ? `辽${idNumber.slice(-8)}` : spec.certificateNo, spec.education ?? 'SENIOR_MIDDLE',
-      spec.relativesStatement === undefined ? '父母信息不详（测试数据）' : spec.relativesStatement],
+    `INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, certificate_no, certificate_issued_on, education, relatives_statement)
+     VALUES ($1, $2, $3, $4, $5, 'MALE', $6, DATE '2020-01-01', $7, $8) RETURNING id`,
+    [companyId, name, encryptPii(idNumber), idHash(idNumber), birthDate, spec.certificateNo === undefined ? `辽${idNumber.slice(-8)}` : spec.certificateNo,
+      spec.education ?? 'SENIOR_MIDDLE', spec.relativesStatement === undefined ? '父母信息不详（测试数据）' : spec.relativesStatement],
   );
-  for (const r of spec.relatives ?? []) {
-    await t.sql(`INSERT INTO guard_relatives (guard_id, name, relation, id_number) VALUES ($1, $2, $3, $4)`, [g.id, r.name, r.relation, r.idNumber]);
-  }
+  for (const r of spec.relatives ?? []) await insertRelative(t, g.id, r);
   return { id: g.id, idNumber, name };
 }
 
@@ -94,8 +93,8 @@ export async function makeActivity(t: TestApp, spec: ActivitySpec = {}): Promise
 
 export async function addRecord(t: TestApp, idNumber: string, category: string, options: { name?: string; occurredOn?: string; createdAt?: Date; source?: string } = {}) {
   await t.sql(
-    `INSERT INTO criminal_records (id_number, name, category, occurred_on, source, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [idNumber, options.name ?? '某人', category, options.occurredOn ?? `20${10 + (++seq % 10)}-0${1 + (seq % 9)}-15`, options.source ?? `测试来源${seq}`, options.createdAt ?? new Date()],
+    `INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [encryptPii(idNumber), idHash(idNumber), encryptPii(options.name ?? '某人'), category, options.occurredOn ?? `20${10 + (++seq % 10)}-0${1 + (seq % 9)}-15`, options.source ?? `测试来源${seq}`, options.createdAt ?? new Date()],
   );
 }
 
@@ -103,4 +102,17 @@ export async function addRecord(t: TestApp, idNumber: string, category: string, 
 export function csvFile(name: string, rows: string[][]): { name: string; base64: string } {
   const text = rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
   return { name, base64: Buffer.from('\uFEFF' + text, 'utf8').toString('base64') };
+}
+
+/** A relative as the app stores one: name and ID number encrypted, with their keyed hashes. */
+export async function insertRelative(t: TestApp, guardId: string, r: { relation: string; name: string; idNumber: string }): Promise<void> {
+  await t.sql(
+    `INSERT INTO guard_relatives (guard_id, name_cipher, name_hash, relation, id_cipher, id_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [guardId, encryptPii(r.name), nameHash(r.name), r.relation, encryptPii(r.idNumber), idHash(r.idNumber)],
+  );
+}
+
+/** Parameters of `guards.id_cipher, id_hash` for many ID numbers (SQL fixtures insert with unnest). */
+export function piiColumns(idNumbers: string[]): { ciphers: string[]; hashes: Buffer[] } {
+  return { ciphers: idNumbers.map(encryptPii), hashes: idNumbers.map(idHash) };
 }

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config';
 import { logger } from '../common/logger';
+import { configurePii, loadOrCreateDemoKeyring } from '../common/pii';
+import { verifyPiiKeys } from '../modules/privacy/key-check';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded';
 import { seedIfEmpty } from './seed';
@@ -14,10 +16,22 @@ export interface OpenDatabase {
 }
 
 /**
+ * The personal-information keys of this process: from the environment, or (embedded demo database
+ * only) generated once and kept in DATA_DIR.
+ */
+export function configurePiiKeys(config: AppConfig): void {
+  if (config.pii) return configurePii(config.pii);
+  const demo = loadOrCreateDemoKeyring(config.dataDir);
+  logger.warn({ file: demo.file, created: demo.created }, '未设置 PII_KEYS/PII_HASH_KEY：使用 DATA_DIR 中自动生成的演示密钥（仅供演示，正式部署须由环境变量提供）');
+  configurePii(demo.ring);
+}
+
+/**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL in the data folder; then runs the
  * migrations and, on an empty database, the seed.
  */
 export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
+  configurePiiKeys(config);
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
@@ -36,8 +50,11 @@ export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
   const ds = createDataSource(url);
   try {
     await ds.initialize();
+    // A wrong key is refused before anything is written with it (a migration may encrypt rows).
+    if (await hasFingerprints(ds)) await verifyPiiKeys(ds);
     const applied = await ds.runMigrations({ transaction: 'each' });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, '数据库迁移完成');
+    await verifyPiiKeys(ds);
     await seedIfEmpty(ds, {
       demo: config.seedDemo,
       adminPassword: process.env.ADMIN_INITIAL_PASSWORD || 'Demo@2026',
@@ -57,4 +74,9 @@ export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
       await stopEmbedded?.();
     },
   };
+}
+
+async function hasFingerprints(ds: DataSource): Promise<boolean> {
+  const [row] = await ds.query(`SELECT to_regclass('public.pii_key_fingerprints') IS NOT NULL AS present`);
+  return row.present;
 }

@@ -13,6 +13,7 @@ import { CertificateRevocationEntity } from '../modules/guards/revocation.entity
 import { FindingEntity } from '../modules/inspections/finding.entity';
 import { InspectionEntity } from '../modules/inspections/inspection.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { PiiKeyFingerprintEntity } from '../modules/privacy/key-fingerprint.entity';
 import { CandidateEntity } from '../modules/recommendation/candidate.entity';
 import { CriminalRecordEntity } from '../modules/records/criminal-record.entity';
 import { SettingEntity } from '../modules/settings/setting.entity';
@@ -50,4 +51,5 @@ export const entities = [
   FindingEntity,
   ActivityRosterStatEntity,
   ActivityTrainingStatEntity,
+  PiiKeyFingerprintEntity,
 ];

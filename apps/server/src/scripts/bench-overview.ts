@@ -34,6 +34,7 @@ import { AuditService } from '../modules/audit/audit.service';
 import { logger } from '../common/logger';
 import { ActivityEntity } from '../modules/activities/activity.entity';
 import { computeSuggestions } from '../modules/recommendation/recommendation.service';
+import { insertEncrypted, useBenchPiiKeys } from './bench-pii';
 
 const GOAL_P95_MS = 100;
 const GOAL_SUGGESTIONS_P95_MS = 200;
@@ -69,7 +70,7 @@ const SUGGESTIONS = `query ($id: ID!) {
 }`;
 
 /** The generated city: every statement is one INSERT … SELECT over generate_series. */
-const GENERATE: [string, string][] = [
+const GENERATE: [string, string | ((c: Client) => Promise<unknown>)][] = [
   ['companies (300)', `
     CREATE TEMP TABLE bc AS
       SELECT i, gen_random_uuid() AS id, (enum_range(NULL::district))[1 + i % 6] AS district FROM generate_series(1, 300) i;
@@ -79,29 +80,52 @@ const GENERATE: [string, string][] = [
              2000000, '盘锦市', district, '联系人', '13800000000',
              (CASE WHEN i % 37 = 0 THEN 'SUSPENDED' WHEN i % 53 = 0 THEN 'REVOKED' ELSE 'ACTIVE' END)::company_status
         FROM bc;`],
-  ['guards (100,000)', `
-    INSERT INTO guards (company_id, name, id_number, birth_date, sex, education, certificate_no, certificate_issued_on, status)
-      SELECT bc.id, '保安员' || g, '2111' || lpad(g::text, 14, '0'), date '1966-01-01' + (g * 7919 % 15000),
-             (CASE WHEN g % 9 = 0 THEN 'FEMALE' ELSE 'MALE' END)::sex, 'SENIOR_MIDDLE',
-             CASE WHEN g % 50 = 0 THEN NULL ELSE 'BA' || g END, date '2015-01-01' + g % 3000,
-             (CASE WHEN g % 40 = 0 THEN 'LEFT' ELSE 'ACTIVE' END)::guard_status
-        FROM generate_series(1, 100000) g JOIN bc ON bc.i = 1 + g % 300;
-    CREATE TEMP TABLE bg AS
-      SELECT row_number() OVER (ORDER BY id_number) AS i,
-             row_number() OVER (PARTITION BY company_id ORDER BY id_number) AS k, id, company_id
-        FROM guards WHERE id_number LIKE '2111%';
-    CREATE INDEX ON bg (i); CREATE INDEX ON bg (company_id, k); ANALYZE bg;`],
-  ['relatives (250,000)', `
-    INSERT INTO guard_relatives (guard_id, name, relation, id_number)
-      SELECT bg.id, '亲属' || r, (enum_range(NULL::relative_relation))[1 + r % 4], '2112' || lpad(r::text, 14, '0')
-        FROM generate_series(1, 250000) r JOIN bg ON bg.i = 1 + r % 100000;`],
-  ['record entries (1,000,000)', `
-    INSERT INTO criminal_records (id_number, name, category, occurred_on, source, severity)
-      SELECT CASE WHEN r % 500 = 0 THEN '2111' || lpad(((r / 500) % 100000 + 1)::text, 14, '0')
-                  WHEN r % 333 = 0 THEN '2112' || lpad(((r / 333) % 250000 + 1)::text, 14, '0')
-                  ELSE '2113' || lpad(r::text, 14, '0') END,
-             '记录' || r, (enum_range(NULL::record_category))[1 + r % 5], date '2000-01-01' + r % 9000, 'BENCH', '一般'
-        FROM generate_series(1, 1000000) r;`],
+  // ID numbers and relatives' names are generated into session temp tables and stored as the app
+  // stores them: encrypted and hashed in JS batches (bench-pii.ts).
+  ['guards (100,000)', async (c) => {
+    await c.query(`
+      CREATE TEMP TABLE tg AS
+        SELECT g::int AS k, bc.id AS company_id, '保安员' || g AS name, '2111' || lpad(g::text, 14, '0') AS id_number,
+               date '1966-01-01' + (g * 7919 % 15000) AS birth_date, (CASE WHEN g % 9 = 0 THEN 'FEMALE' ELSE 'MALE' END)::sex AS sex,
+               CASE WHEN g % 50 = 0 THEN NULL ELSE 'BA' || g END AS certificate_no, date '2015-01-01' + g % 3000 AS issued,
+               (CASE WHEN g % 40 = 0 THEN 'LEFT' ELSE 'ACTIVE' END)::guard_status AS status
+          FROM generate_series(1, 100000) g JOIN bc ON bc.i = 1 + g % 300`);
+    await insertEncrypted(c, 'tg', ['idCipher', 'idHash'], `
+      INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, education, certificate_no, certificate_issued_on, status)
+        SELECT t.company_id, t.name, v.c, v.h, t.birth_date, t.sex, 'SENIOR_MIDDLE', t.certificate_no, t.issued, t.status
+          FROM tg t JOIN unnest($1::int[], $2::text[], $3::bytea[]) AS v(k, c, h) ON t.k = v.k`);
+    await c.query(`
+      CREATE TEMP TABLE bg AS
+        SELECT row_number() OVER (ORDER BY t.k) AS i, row_number() OVER (PARTITION BY t.company_id ORDER BY t.k) AS k, g.id, g.company_id
+          FROM tg t JOIN guards g ON g.name = t.name;
+      CREATE INDEX ON bg (i); CREATE INDEX ON bg (company_id, k); ANALYZE bg;`);
+  }],
+  ['relatives (250,000)', async (c) => {
+    await c.query(`
+      CREATE TEMP TABLE tr AS
+        SELECT r::int AS k, bg.id AS guard_id, '亲属' || r AS pname, (enum_range(NULL::relative_relation))[1 + r % 4] AS relation,
+               '2112' || lpad(r::text, 14, '0') AS id_number
+          FROM generate_series(1, 250000) r JOIN bg ON bg.i = 1 + r % 100000`);
+    await insertEncrypted(c, 'tr', ['idCipher', 'idHash', 'nameCipher', 'nameHash'], `
+      INSERT INTO guard_relatives (guard_id, name_cipher, name_hash, relation, id_cipher, id_hash)
+        SELECT t.guard_id, v.nc, v.nh, t.relation, v.c, v.h
+          FROM tr t JOIN unnest($1::int[], $2::text[], $3::bytea[], $4::text[], $5::bytea[]) AS v(k, c, h, nc, nh) ON t.k = v.k`);
+  }],
+  ['record entries (1,000,000)', async (c) => {
+    await c.query(`
+      CREATE TEMP TABLE trc AS
+        SELECT r::int AS k,
+               CASE WHEN r % 500 = 0 THEN '2111' || lpad(((r / 500) % 100000 + 1)::text, 14, '0')
+                    WHEN r % 333 = 0 THEN '2112' || lpad(((r / 333) % 250000 + 1)::text, 14, '0')
+                    ELSE '2113' || lpad(r::text, 14, '0') END AS id_number,
+               '记录' || r AS pname, (enum_range(NULL::record_category))[1 + r % 5] AS category, date '2000-01-01' + r % 9000 AS occurred_on
+          FROM generate_series(1, 1000000) r`);
+    await insertEncrypted(c, 'trc', ['idCipher', 'idHash', 'nameCipher'], `
+      INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, severity)
+        SELECT v.c, v.h, v.nc, t.category, t.occurred_on, 'BENCH', '一般'
+          FROM trc t JOIN unnest($1::int[], $2::text[], $3::bytea[], $4::text[]) AS v(k, c, h, nc) ON t.k = v.k
+        ON CONFLICT DO NOTHING`);
+  }],
   ['activities (5,000 over three years)', `
     CREATE TEMP TABLE ba AS
       SELECT a, gen_random_uuid() AS id, (date_trunc('year', now()) - interval '1 year') + make_interval(mins => a * 315) AS starts_at,
@@ -204,6 +228,7 @@ async function loginAs(url: string, username: string): Promise<string> {
 async function main() {
   logger.level = process.env.LOG_LEVEL ?? 'warn';
   const log = (m: string) => console.log(m);
+  useBenchPiiKeys();
   let adminUrl = process.env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
   let tmp: string | undefined;
@@ -239,9 +264,9 @@ async function main() {
     const gen = new Client({ connectionString: dbUrl });
     await gen.connect();
     const started = performance.now();
-    for (const [what, sql] of reuse ? [] : GENERATE) {
+    for (const [what, step] of reuse ? [] : GENERATE) {
       const t0 = performance.now();
-      await gen.query(sql);
+      await (typeof step === 'string' ? gen.query(step) : step(gen));
       log(`  generated ${what} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
     await gen.query('VACUUM ANALYZE');
@@ -254,7 +279,7 @@ async function main() {
     await gen.end();
     log(`data ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
 
-    const config = { ...loadConfig(), databaseUrl: dbUrl, host: '127.0.0.1', seedDemo: false };
+    const config = { ...loadConfig(), databaseUrl: dbUrl, host: '127.0.0.1', seedDemo: false, privacyPurgeIntervalMinutes: 0 };
     app = await startApp(ds, config, 0);
     const url = app.url.replace('localhost', '127.0.0.1');
     const cookie = await loginAs(url, 'office');

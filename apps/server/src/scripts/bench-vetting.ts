@@ -6,7 +6,9 @@
  *   DATABASE_URL=postgres://… node dist/scripts/bench-vetting.js   (a throwaway database on that server)
  *
  * The data is generated with INSERT … SELECT generate_series (ID numbers carry valid GB 11643 check
- * digits, so pre-checks do real work). It then times, through the real services:
+ * digits, so pre-checks do real work); ID numbers and relatives' names are generated into session temp
+ * tables and stored as the app stores them (encrypted and hashed in JS batches, scripts/bench-pii.ts).
+ * It then times, through the real services:
  *   1. submitting a roster of 5,000 guards (pre-checks + records check of each guard and every
  *      relative + suggestions + reuse) — goal < 2 s;
  *   2. re-checking those 5,000 entries (the records check alone);
@@ -31,6 +33,7 @@ import { seedIfEmpty } from '../database/seed';
 import { ImportMode } from '../modules/records/records.types';
 import { GUARD_COLUMNS } from '../modules/vetting/guard-import.service';
 import { createServices } from '../services';
+import { insertEncrypted, useBenchPiiKeys } from './bench-pii';
 
 const ROSTER = 5000;
 const GOAL_VETTING_MS = 2000;
@@ -46,34 +49,55 @@ const ID_CHECK_FN = `
 const body = (prefix: string, n: string, base: string, span: number) =>
   `'${prefix}' || lpad(((${n}) / ${span} % 10000)::text, 4, '0') || to_char(date '${base}' + ((${n}) % ${span})::int, 'YYYYMMDD') || '011'`;
 
-const GENERATE: [string, string][] = [
+const GENERATE: [string, string | ((c: Client) => Promise<unknown>)][] = [
   ['companies (300)', `
     CREATE TEMP TABLE bc AS SELECT i, gen_random_uuid() AS id, (enum_range(NULL::district))[1 + i % 6] AS district FROM generate_series(0, 299) i;
     INSERT INTO units (id, name, kind, district) SELECT id, '压测保安服务公司' || i, 'COMPANY', district FROM bc;
     INSERT INTO companies (id, name, credit_code, license_no, license_expiry, registered_capital, address, district, contact_name, contact_phone)
       SELECT id, '压测保安服务公司' || i, 'BENCH' || lpad(i::text, 13, '0'), '辽公保服' || i, current_date + 3650, 2000000, '盘锦市', district, '联系人', '13800000000' FROM bc;`],
-  ['guards (100,000; company 0 holds the first 6,000)', `
-    INSERT INTO guards (company_id, name, id_number, birth_date, sex, education, certificate_no, certificate_issued_on)
-      SELECT bc.id, '保安员' || g, pg_temp.idck(${body('21', 'g', '1968-01-01', 12000)}), date '1968-01-01' + (g % 12000),
-             'MALE', (CASE WHEN g % 97 = 0 THEN 'PRIMARY' ELSE 'SENIOR_MIDDLE' END)::education,
-             CASE WHEN g % 89 = 0 THEN NULL ELSE 'BA' || g END, date '2015-01-01' + g % 3000
-        FROM generate_series(1, 100000) g JOIN bc ON bc.i = CASE WHEN g <= 6000 THEN 0 ELSE 1 + g % 299 END;
-    CREATE TEMP TABLE bg AS SELECT row_number() OVER (ORDER BY birth_date, id_number) AS i, id, id_number FROM guards;
-    CREATE INDEX ON bg (i); ANALYZE bg;`],
-  ['relatives (250,000)', `
-    INSERT INTO guard_relatives (guard_id, name, relation, id_number)
-      SELECT bg.id, '亲属' || r, (ARRAY['FATHER','MOTHER','SPOUSE','CHILD']::relative_relation[])[1 + r / 100000],
-             pg_temp.idck(${body('22', 'r', '1940-01-01', 20000)})
-        FROM generate_series(1, 250000) r JOIN bg ON bg.i = 1 + r % 100000;`],
-  ['record entries (1,000,000; ≈1 in 50 guards and 1 in 40 relatives hit)', `
-    INSERT INTO criminal_records (id_number, name, category, occurred_on, source, severity, created_at)
-      SELECT CASE WHEN r % 100 = 0 THEN (SELECT id_number FROM bg WHERE bg.i = 1 + (r / 100 * 50) % 100000)
-                  WHEN r % 100 = 1 THEN pg_temp.idck(${body('22', '(r / 100 * 40) % 250000 + 1', '1940-01-01', 20000)})
-                  ELSE pg_temp.idck(${body('23', 'r', '1950-01-01', 20000)}) END,
-             '记录' || r, (enum_range(NULL::record_category))[1 + r % 5], date '2000-01-01' + r % 9000, '压测来源' || (r % 7), '一般',
-             now() - interval '400 days'
-        FROM generate_series(1, 1000000) r
-      ON CONFLICT DO NOTHING;`],
+  ['guards (100,000; company 0 holds the first 6,000)', async (c) => {
+    await c.query(`
+      CREATE TEMP TABLE tg AS
+        SELECT g::int AS k, bc.id AS company_id, '保安员' || g AS name, pg_temp.idck(${body('21', 'g', '1968-01-01', 12000)}) AS id_number,
+               date '1968-01-01' + (g % 12000) AS birth_date, (CASE WHEN g % 97 = 0 THEN 'PRIMARY' ELSE 'SENIOR_MIDDLE' END)::education AS education,
+               CASE WHEN g % 89 = 0 THEN NULL ELSE 'BA' || g END AS certificate_no, date '2015-01-01' + g % 3000 AS issued
+          FROM generate_series(1, 100000) g JOIN bc ON bc.i = CASE WHEN g <= 6000 THEN 0 ELSE 1 + g % 299 END`);
+    await insertEncrypted(c, 'tg', ['idCipher', 'idHash'], `
+      INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, education, certificate_no, certificate_issued_on)
+        SELECT t.company_id, t.name, v.c, v.h, t.birth_date, 'MALE', t.education, t.certificate_no, t.issued
+          FROM tg t JOIN unnest($1::int[], $2::text[], $3::bytea[]) AS v(k, c, h) ON t.k = v.k`);
+    await c.query(`
+      CREATE TEMP TABLE bg AS SELECT row_number() OVER (ORDER BY t.birth_date, t.id_number) AS i, g.id, t.id_number
+        FROM tg t JOIN guards g ON g.name = t.name;
+      CREATE INDEX ON bg (i); ANALYZE bg;`);
+  }],
+  ['relatives (250,000)', async (c) => {
+    await c.query(`
+      CREATE TEMP TABLE tr AS
+        SELECT r::int AS k, bg.id AS guard_id, '亲属' || r AS pname, (ARRAY['FATHER','MOTHER','SPOUSE','CHILD']::relative_relation[])[1 + r / 100000] AS relation,
+               pg_temp.idck(${body('22', 'r', '1940-01-01', 20000)}) AS id_number
+          FROM generate_series(1, 250000) r JOIN bg ON bg.i = 1 + r % 100000`);
+    await insertEncrypted(c, 'tr', ['idCipher', 'idHash', 'nameCipher', 'nameHash'], `
+      INSERT INTO guard_relatives (guard_id, name_cipher, name_hash, relation, id_cipher, id_hash)
+        SELECT t.guard_id, v.nc, v.nh, t.relation, v.c, v.h
+          FROM tr t JOIN unnest($1::int[], $2::text[], $3::bytea[], $4::text[], $5::bytea[]) AS v(k, c, h, nc, nh) ON t.k = v.k`);
+  }],
+  ['record entries (1,000,000; ≈1 in 50 guards and 1 in 40 relatives hit)', async (c) => {
+    await c.query(`
+      CREATE TEMP TABLE trc AS
+        SELECT r::int AS k,
+               CASE WHEN r % 100 = 0 THEN (SELECT id_number FROM bg WHERE bg.i = 1 + (r / 100 * 50) % 100000)
+                    WHEN r % 100 = 1 THEN pg_temp.idck(${body('22', '(r / 100 * 40) % 250000 + 1', '1940-01-01', 20000)})
+                    ELSE pg_temp.idck(${body('23', 'r', '1950-01-01', 20000)}) END AS id_number,
+               '记录' || r AS pname, (enum_range(NULL::record_category))[1 + r % 5] AS category, date '2000-01-01' + r % 9000 AS occurred_on,
+               '压测来源' || (r % 7) AS source
+          FROM generate_series(1, 1000000) r`);
+    await insertEncrypted(c, 'trc', ['idCipher', 'idHash', 'nameCipher'], `
+      INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, severity, created_at)
+        SELECT v.c, v.h, v.nc, t.category, t.occurred_on, t.source, '一般', now() - interval '400 days'
+          FROM trc t JOIN unnest($1::int[], $2::text[], $3::bytea[], $4::text[]) AS v(k, c, h, nc) ON t.k = v.k
+        ON CONFLICT DO NOTHING`);
+  }],
   ['activities (5,000; 1,500 past ones with PASSED rosters for reuse)', `
     INSERT INTO activities (code, name, type, organizer_name, venue, address, district, starts_at, ends_at, applied_on, expected_attendance,
                             guards_required, security_mode, contact_name, contact_phone, status, reporter_unit_id, created_by, selected_company_id)
@@ -82,14 +106,16 @@ const GENERATE: [string, string][] = [
              'CLOSED', gen_random_uuid(), gen_random_uuid(), (SELECT id FROM bc WHERE i = a % 300)
         FROM generate_series(1, 5000) a;
     -- Company 0's guards 1..3000 passed vetting 100 days ago (within the 180-day window) in past activities.
-    INSERT INTO roster_entries (activity_id, guard_id, company_id, decision, reason_category, decided_at, checked_at)
+    -- Bound to the identity then (as the service binds it): reusable while it holds.
+    INSERT INTO roster_entries (activity_id, guard_id, company_id, decision, reason_category, decided_at, checked_at, identity_hash)
       SELECT (SELECT id FROM activities WHERE code = 'BENCH-' || (100 + g % 1500)), gu.id, gu.company_id, 'PASSED', 'CLEAR',
-             now() - interval '100 days', now() - interval '100 days'
+             now() - interval '100 days', now() - interval '100 days', guard_identity_hash(gu.id)
         FROM generate_series(1, 3000) g JOIN guards gu ON gu.name = '保安员' || g;`],
 ];
 
 async function main() {
   const log = (m: string) => console.log(m);
+  useBenchPiiKeys();
   // BENCH_KEEP_DIR=/some/dir keeps the embedded cluster and its generated data between runs.
   const keepDir = process.env.BENCH_KEEP_DIR;
   let adminUrl = process.env.DATABASE_URL;
@@ -124,9 +150,9 @@ async function main() {
       await seedIfEmpty(ds, { demo: false, adminPassword: 'Bench@2026' });
       await gen.query(ID_CHECK_FN);
       const started = performance.now();
-      for (const [what, sql] of GENERATE) {
+      for (const [what, step] of GENERATE) {
         const t0 = performance.now();
-        await gen.query(sql);
+        await (typeof step === 'string' ? gen.query(step) : step(gen));
         log(`  generated ${what} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       }
       await gen.query('VACUUM ANALYZE');
@@ -150,7 +176,7 @@ async function main() {
     const [company] = (await gen.query(`SELECT c.id, c.name FROM companies c JOIN units u ON u.id = c.id WHERE c.credit_code = 'BENCH0000000000000'`)).rows;
     const [importCompany] = (await gen.query(`SELECT id, name FROM companies WHERE credit_code = 'BENCH0000000000001'`)).rows;
     const [sd] = (await gen.query(`SELECT id FROM units WHERE kind = 'SECURITY_DETACHMENT'`)).rows;
-    const guardIds: string[] = (await gen.query(`SELECT id FROM guards WHERE company_id = $1 ORDER BY id_number LIMIT ${ROSTER}`, [company.id])).rows.map((r) => r.id);
+    const guardIds: string[] = (await gen.query(`SELECT id FROM guards WHERE company_id = $1 ORDER BY birth_date, id LIMIT ${ROSTER}`, [company.id])).rows.map((r) => r.id);
     const [creator] = (await gen.query(`SELECT id FROM users WHERE username = 'admin'`)).rows;
     const [activity] = (await gen.query(
       `INSERT INTO activities (code, name, type, organizer_name, venue, address, district, starts_at, ends_at, applied_on, expected_attendance,
@@ -162,7 +188,7 @@ async function main() {
     )).rows;
     await gen.end();
 
-    const services = createServices(ds, { ...loadConfig(), databaseUrl: dbUrl, seedDemo: false });
+    const services = createServices(ds, { ...loadConfig(), databaseUrl: dbUrl, seedDemo: false, privacyPurgeIntervalMinutes: 0 });
     const actor = (role: Role, unitId: string, unitKind: UnitKind): Actor => ({
       id: creator.id, username: 'bench', displayName: '压测', role, unitId, unitName: role === Role.COMPANY ? company.name : '保安管理支队',
       unitKind, district: null, companyId: role === Role.COMPANY ? unitId : null, mustChangePassword: false,
@@ -229,13 +255,16 @@ async function main() {
     const ws = wb.addWorksheet('保安员名册');
     ws.addRow(GUARD_COLUMNS);
     const edu = Object.values(educationLabels);
+    // Valid rows under the register's rulebook: names in Chinese characters, a father's ID male, a mother's female.
+    const cn = (n: number) => [...String(n)].map((d) => '零一二三四五六七八九'[Number(d)]).join('');
     for (let i = 0; i < ROSTER; i++) {
       const birth = new Date(Date.UTC(1970, 0, 1) + (i % 9000) * 86400_000).toISOString().slice(0, 10).replace(/-/g, '');
-      const rel = (prefix: string, j: number) => withIdCheckDigit(`${prefix}${String(1000 + Math.floor(i / 9000)).padStart(4, '0')}19${String(40 + (j % 20)).padStart(2, '0')}0101${String(i % 1000).padStart(3, '0')}`);
+      const rel = (prefix: string, j: number, male: boolean) =>
+        withIdCheckDigit(`${prefix}${String(1000 + Math.floor(i / 9000)).padStart(4, '0')}19${String(40 + (j % 20)).padStart(2, '0')}0101${String((i % 500) * 2 + (male ? 1 : 0)).padStart(3, '0')}`);
       const id = withIdCheckDigit(`24${String(1000 + Math.floor(i / 9000)).padStart(4, '0')}${birth}${String(i % 1000).padStart(3, '0')}`);
       const values: Record<string, string> = {
-        姓名: `导入${i}`, 身份证号: id, 手机号: `139${String(i).padStart(8, '0')}`, 保安员证号: `IMP${i}`, 发证日期: '2021-03-01',
-        学历: edu[1 + (i % (edu.length - 1))], 父亲姓名: `父${i}`, 父亲身份证号: rel('25', i), 母亲姓名: `母${i}`, 母亲身份证号: rel('26', i + 7),
+        姓名: `导入${cn(i)}`, 身份证号: id, 手机号: `139${String(i).padStart(8, '0')}`, 保安员证号: `IMP${i}`, 发证日期: '2021-03-01',
+        学历: edu[1 + (i % (edu.length - 1))], 父亲姓名: `父${cn(i)}`, 父亲身份证号: rel('25', i, true), 母亲姓名: `母${cn(i)}`, 母亲身份证号: rel('26', i + 7, false),
       };
       ws.addRow(GUARD_COLUMNS.map((c) => values[c] ?? ''));
     }

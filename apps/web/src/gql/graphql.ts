@@ -329,7 +329,7 @@ export type GuardFilterInput = {
   companyId?: string | number | null | undefined;
   /** 只看该日（YYYY-MM-DD）符合上岗条件的保安员 */
   eligibleOn?: string | null | undefined;
-  /** 姓名（模糊）、保安员证号或身份证号（精确） */
+  /** 姓名（模糊）、保安员证号或完整的身份证号（精确，按密钥哈希比对） */
   search?: string | null | undefined;
   status?: GuardStatus | null | undefined;
 };
@@ -466,7 +466,7 @@ export type RosterEntriesFilter = {
   decision?: VettingDecision | null | undefined;
   /** 包含已移出的人员 */
   includeRemoved?: boolean | null | undefined;
-  /** 按姓名（保安管理支队还可按身份证号）搜索 */
+  /** 按姓名搜索；保安管理支队还可按完整的身份证号（按其密钥哈希比对，不支持部分号码） */
   search?: string | null | undefined;
   /** 只看比中记录的人员（仅保安管理支队） */
   withHitsOnly?: boolean | null | undefined;

@@ -8,6 +8,7 @@ import { SuggestionStats1764000900000 } from './1764000900000-SuggestionStats';
 import { VettingIntegrity1765000000000 } from './1765000000000-VettingIntegrity';
 import { SecurityEnums1765400000000 } from './1765400000000-SecurityEnums';
 import { SecurityControls1765400100000 } from './1765400100000-SecurityControls';
+import { PiiEncryption1765600000000 } from './1765600000000-PiiEncryption';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -18,4 +19,5 @@ export const migrations = [
   VettingIntegrity1765000000000,
   SecurityEnums1765400000000,
   SecurityControls1765400100000,
+  PiiEncryption1765600000000,
 ];

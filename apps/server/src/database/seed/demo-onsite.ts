@@ -1,6 +1,7 @@
 import { ActivityStatus, District, InspectionItem, SecurityMode } from '@evs/schema';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { decryptPii } from '../../common/pii';
 import { localDate } from '../../modules/activities/activity.derive';
 import { ActivityEntity } from '../../modules/activities/activity.entity';
 import { CandidateEntity } from '../../modules/recommendation/candidate.entity';
@@ -238,17 +239,21 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
     const [{ name: companyName }] = await m.query(`SELECT name FROM companies WHERE id = $1`, [companyId]);
 
     // Roster: the company's eligible guards not on another active roster; one failed and removed.
-    const guards: { id: string; name: string }[] = await m.query(
-      `SELECT g.id, g.name FROM guards g
+    const eligible: { id: string; name: string; id_cipher: string }[] = await m.query(
+      `SELECT g.id, g.name, g.id_cipher FROM guards g
         WHERE g.company_id = $1 AND g.status = 'ACTIVE' AND g.certificate_no IS NOT NULL
           AND g.birth_date > (now() - interval '50 years')::date AND g.birth_date < (now() - interval '20 years')::date
           AND NOT EXISTS (SELECT 1 FROM roster_entries r WHERE r.guard_id = g.id AND r.state = 'ACTIVE')
           -- relatives declared (both parents, or a statement): a cleared guard has them
           AND (g.relatives_statement IS NOT NULL
-               OR (SELECT count(DISTINCT relation) FROM guard_relatives gr WHERE gr.guard_id = g.id AND gr.relation IN ('FATHER', 'MOTHER')) = 2)
-        ORDER BY g.id_number DESC LIMIT $2`,
-      [companyId, p.guardsRequired + 1],
+               OR (SELECT count(DISTINCT relation) FROM guard_relatives gr WHERE gr.guard_id = g.id AND gr.relation IN ('FATHER', 'MOTHER')) = 2)`,
+      [companyId],
     );
+    // In descending ID-number order (stored encrypted: ordered once decrypted).
+    const guards = eligible
+      .map((g) => ({ id: g.id, name: g.name, idNumber: decryptPii(g.id_cipher) }))
+      .sort((a, b) => (a.idNumber < b.idNumber ? 1 : a.idNumber > b.idNumber ? -1 : 0))
+      .slice(0, p.guardsRequired + 1);
     if (guards.length < p.guardsRequired + 1) continue;
     const decidedAt = new Date(stepTimes[ActivityStatus.VETTING]!.getTime() + 2 * DAY);
     const [failed] = await m.query(

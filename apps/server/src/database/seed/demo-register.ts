@@ -11,6 +11,7 @@ import {
 } from '@evs/schema';
 import { EntityManager } from 'typeorm';
 import { addDays, addYears, todayCN } from '../../common/dates';
+import { idHash, nameHash } from '../../common/pii';
 import { CompanyEntity } from '../../modules/companies/company.entity';
 import { GuardEntity } from '../../modules/guards/guard.entity';
 import { RelativeEntity } from '../../modules/guards/relative.entity';
@@ -301,6 +302,11 @@ export async function seedDemoRegister(m: EntityManager, ids: Record<string, str
   // More than 3 years on, the person passed the exam again and holds a new certificate.
   withCert[300].certificateIssuedOn = addDays(today, -400);
   withCert[300].certificateNo = `${withCert[300].certificateNo}R`;
+
+  // ID numbers and relatives' names are encrypted by the entities' column transformer; their keyed hashes are set here.
+  for (const x of guards) x.idNumberHash = idHash(x.idNumber!);
+  for (const r of relatives) Object.assign(r, { idNumberHash: idHash(r.idNumber!), nameHash: nameHash(r.name!) });
+  for (const r of revocations) r.idNumberHash = idHash(r.idNumber!);
 
   await insertInChunks(m, UnitEntity, units);
   await insertInChunks(m, CompanyEntity, companies);

@@ -1,6 +1,7 @@
 import { ActivityStatus, RecordCategory, Role, UnitKind, VettingDecision, VettingReasonCategory, withIdCheckDigit } from '@evs/schema';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../common/context';
+import { decryptPii, encryptPii, idHash } from '../../common/pii';
 import { ActivityLifecycle } from '../../modules/activities/lifecycle';
 import { AuditService } from '../../modules/audit/audit.service';
 import { InAppChannel, NotificationsService } from '../../modules/notifications/notifications.service';
@@ -13,6 +14,13 @@ export { demoImportPeople } from './demo-vetting-people';
 import { demoImportPeople } from './demo-vetting-people';
 
 const DAY = 86_400_000;
+
+/** Rows with their ID number decrypted, in ID-number order (the order the demo picks people in). */
+function byIdNumber<T extends { id_cipher: string }>(rows: T[]): (Omit<T, 'id_cipher'> & { id_number: string })[] {
+  return rows
+    .map(({ id_cipher, ...rest }) => ({ ...rest, id_number: decryptPii(id_cipher) }))
+    .sort((a, b) => (a.id_number < b.id_number ? -1 : a.id_number > b.id_number ? 1 : 0));
+}
 
 /** Deterministic pseudo-random numbers, so every fresh demo database is the same. */
 function prng(seed: number): () => number {
@@ -44,14 +52,21 @@ export async function seedDemoVetting(m: EntityManager, ids: Record<string, stri
   add(p.relativeHit.father.idNumber, p.relativeHit.father.name, RecordCategory.COMPULSORY_DETOX, '2016-09-02', '双台子公安分局');
 
   // A few people of the register (and their relatives), so picking from it shows hits too.
-  const tail: { id: string; id_number: string; name: string; company_id: string }[] = await m.query(
-    `SELECT id, id_number, name, company_id FROM guards WHERE status = 'ACTIVE' AND company_id = ANY($1::uuid[]) ORDER BY id_number DESC LIMIT 12`,
-    [[ids.company1, ids.company2].filter(Boolean)],
-  );
+  const tail = byIdNumber<{ id: string; id_cipher: string; name: string; company_id: string }>(
+    await m.query(`SELECT id, id_cipher, name, company_id FROM guards WHERE status = 'ACTIVE' AND company_id = ANY($1::uuid[])`, [
+      [ids.company1, ids.company2].filter(Boolean),
+    ]),
+  )
+    .reverse()
+    .slice(0, 12);
   if (tail[0]) add(tail[0].id_number, tail[0].name, RecordCategory.INTENTIONAL_CRIME, '2012-03-11', '大洼公安分局', '判处拘役六个月');
   if (tail[1]) add(tail[1].id_number, tail[1].name, RecordCategory.ADMIN_DETENTION, '2021-07-21', '兴隆台公安分局');
-  const tailRelatives: { id_number: string; name: string }[] = tail.length
-    ? await m.query(`SELECT id_number, name FROM guard_relatives WHERE guard_id = ANY($1::uuid[]) ORDER BY id_number LIMIT 2`, [tail.slice(2, 6).map((g) => g.id)])
+  const tailRelatives = tail.length
+    ? byIdNumber<{ id_cipher: string; name: string }>(
+        (await m.query(`SELECT id_cipher, name_cipher FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`, [tail.slice(2, 6).map((g) => g.id)])).map(
+          (r: { id_cipher: string; name_cipher: string }) => ({ id_cipher: r.id_cipher, name: decryptPii(r.name_cipher) }),
+        ),
+      ).slice(0, 2)
     : [];
   for (const r of tailRelatives) add(r.id_number, r.name, RecordCategory.REEDUCATION_LABOR, '2008-11-05', '盘山县公安局');
 
@@ -75,27 +90,29 @@ export async function seedDemoVetting(m: EntityManager, ids: Record<string, stri
     : [];
   let cityGuards: { id: string; id_number: string; name: string }[] = [];
   if (activity?.status === ActivityStatus.COMPANY_SELECTED && activity.selected_company_id) {
-    cityGuards = await m.query(
-      `SELECT id, id_number, name FROM guards
-        WHERE company_id = $1 AND status = 'ACTIVE' AND certificate_no IS NOT NULL AND education <> 'PRIMARY'
-          AND birth_date > (now() - interval '54 years')::date AND birth_date < (now() - interval '19 years')::date
-          AND NOT EXISTS (SELECT 1 FROM roster_entries re WHERE re.guard_id = guards.id AND re.state = 'ACTIVE')
-        ORDER BY id_number LIMIT $2`,
-      [activity.selected_company_id, activity.guards_required + 4],
-    );
+    cityGuards = byIdNumber<{ id: string; id_cipher: string; name: string }>(
+      await m.query(
+        `SELECT id, id_cipher, name FROM guards
+          WHERE company_id = $1 AND status = 'ACTIVE' AND certificate_no IS NOT NULL AND education <> 'PRIMARY'
+            AND birth_date > (now() - interval '54 years')::date AND birth_date < (now() - interval '19 years')::date
+            AND NOT EXISTS (SELECT 1 FROM roster_entries re WHERE re.guard_id = guards.id AND re.state = 'ACTIVE')`,
+        [activity.selected_company_id],
+      ),
+    ).slice(0, activity.guards_required + 4);
     if (cityGuards[1]) add(cityGuards[1].id_number, cityGuards[1].name, RecordCategory.INTENTIONAL_CRIME, '2013-05-20', '兴隆台公安分局', '判处有期徒刑十个月');
     const [rel] = cityGuards[3]
-      ? await m.query(`SELECT id_number, name FROM guard_relatives WHERE guard_id = $1 ORDER BY relation LIMIT 1`, [cityGuards[3].id])
+      ? await m.query(`SELECT id_cipher, name_cipher FROM guard_relatives WHERE guard_id = $1 ORDER BY relation LIMIT 1`, [cityGuards[3].id])
       : [];
-    if (rel) add(rel.id_number, rel.name, RecordCategory.ADMIN_DETENTION, '2019-04-12', '兴隆台公安分局');
+    if (rel) add(decryptPii(rel.id_cipher), decryptPii(rel.name_cipher), RecordCategory.ADMIN_DETENTION, '2019-04-12', '兴隆台公安分局');
   }
 
   await m.query(
-    `INSERT INTO criminal_records (id_number, name, category, occurred_on, source, severity, created_at)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::record_category[], $4::date[], $5::text[], $6::text[], $7::timestamptz[])
+    `INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, severity, created_at)
+     SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::record_category[], $5::date[], $6::text[], $7::text[], $8::timestamptz[])
      ON CONFLICT DO NOTHING`,
-    [records.map((r) => r.idNumber), records.map((r) => r.name), records.map((r) => r.category), records.map((r) => r.occurredOn),
-      records.map((r) => r.source), records.map((r) => r.severity), records.map((r) => r.createdAt)],
+    [records.map((r) => encryptPii(r.idNumber)), records.map((r) => idHash(r.idNumber)), records.map((r) => encryptPii(r.name)),
+      records.map((r) => r.category), records.map((r) => r.occurredOn), records.map((r) => r.source), records.map((r) => r.severity),
+      records.map((r) => r.createdAt)],
   );
 
   if (!cityGuards.length) return;

@@ -29,14 +29,14 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
     `WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
      win AS (SELECT COALESCE((SELECT (value #>> '{}')::int FROM settings WHERE key = 'vetting.reuseWindowDays'), 180) AS days),
      g AS (
-       SELECT g.id, g.company_id, g.id_number, g.certificate_no, g.certificate_issued_on,
+       SELECT g.id, g.company_id, g.id_hash, g.certificate_no, g.certificate_issued_on,
               date_part('year', age($2::date, g.birth_date))::int AS age
        FROM guards g WHERE g.company_id = ANY($1::uuid[]) AND g.status = 'ACTIVE'),
      gs AS (
        SELECT company_id, count(*)::int AS on_register,
          count(*) FILTER (WHERE certificate_no IS NOT NULL AND NOT EXISTS (
            SELECT 1 FROM certificate_revocations cr
-           WHERE cr.id_number = g.id_number AND cr.revoked_on >= COALESCE(g.certificate_issued_on, DATE '1900-01-01')))::int AS valid_cert,
+           WHERE cr.id_hash = g.id_hash AND cr.revoked_on >= COALESCE(g.certificate_issued_on, DATE '1900-01-01')))::int AS valid_cert,
          count(*) FILTER (WHERE age < 30)::int AS under30,
          count(*) FILTER (WHERE age BETWEEN 30 AND 39)::int AS from30,
          count(*) FILTER (WHERE age BETWEEN 40 AND 49)::int AS from40,
@@ -47,7 +47,7 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
      vv AS (
        SELECT g.company_id, count(DISTINCT g.id)::int AS valid_vetting
        FROM g
-       JOIN guards p ON p.id_number = g.id_number
+       JOIN guards p ON p.id_hash = g.id_hash
        JOIN roster_entries r ON r.guard_id = p.id AND r.decision = 'PASSED'
        WHERE r.decided_at >= now() - make_interval(days => (SELECT days FROM win))
        GROUP BY g.company_id),

@@ -1,3 +1,5 @@
+import { encryptPii, idHash } from '../../common/pii';
+
 /**
  * A small, hand-made set of rows for the overview tests, added on top of whatever the demo seed
  * holds (the tests compare against counts made in SQL over the whole database, so both count).
@@ -34,13 +36,16 @@ export async function insertOverviewFixture(sql: Sql): Promise<{ companyUser: st
 
   // 40 guards per company, ages 20–59 (one each year).
   for (const [ci, key] of Object.keys(ids).entries()) {
+    // Placeholder ID numbers, stored as the app stores them (encrypted, with their keyed hash).
+    const numbers = Array.from({ length: 40 }, (_, k) => k + 1);
+    const idNumbers = numbers.map((i) => `21110${ci}${String(i).padStart(12, '0')}`);
     await sql(
-      `INSERT INTO guards (company_id, name, id_number, birth_date, sex, education, certificate_no, status)
-       SELECT $1, '${FIXTURE_PREFIX}保安' || k || '-' || i, '21110' || $3::text || lpad(i::text, 12, '0'),
-              current_date - make_interval(years => 19 + i) - interval '10 days', 'MALE', 'SENIOR_MIDDLE',
-              CASE WHEN i % 10 = 0 THEN NULL ELSE 'CERT' || k || i END, 'ACTIVE'
-         FROM generate_series(1, 40) i, (SELECT $2::text AS k) x`,
-      [ids[key], key, ci],
+      `INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, education, certificate_no, status)
+       SELECT $1, '${FIXTURE_PREFIX}保安' || $2 || '-' || v.i, v.cipher, v.hash,
+              current_date - make_interval(years => 19 + v.i) - interval '10 days', 'MALE', 'SENIOR_MIDDLE',
+              CASE WHEN v.i % 10 = 0 THEN NULL ELSE 'CERT' || $2 || v.i END, 'ACTIVE'
+         FROM unnest($3::int[], $4::text[], $5::bytea[]) AS v(i, cipher, hash)`,
+      [ids[key], key, numbers, idNumbers.map(encryptPii), idNumbers.map(idHash)],
     );
   }
 
@@ -84,7 +89,7 @@ export async function insertOverviewFixture(sql: Sql): Promise<{ companyUser: st
               (CASE WHEN g.rn % 6 <> 0 THEN NULL WHEN g.rn % 4 = 0 THEN 'OWN_RECORD' WHEN g.rn % 4 = 1 THEN 'RELATIVE_RECORD'
                     WHEN g.rn % 4 = 2 THEN 'PRE_CHECK' ELSE 'OTHER' END)::vetting_reason_category,
               'ACTIVE'
-         FROM (SELECT id, row_number() OVER (ORDER BY id_number) AS rn FROM guards WHERE company_id = $2) g
+         FROM (SELECT id, row_number() OVER (ORDER BY birth_date DESC, id) AS rn FROM guards WHERE company_id = $2) g
         WHERE g.rn > $3 AND g.rn <= $3 + $4`,
       [act[code], ids[company], offset, count],
     );

@@ -21,6 +21,8 @@ import {
   VettingReasonCategory,
   vettingReasonCategoryLabels,
 } from '@evs/schema';
+import { decryptNullable } from '../../common/pii';
+import { ANONYMISED } from '../privacy/anonymised';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../common/context';
 import { badInput } from '../../common/errors';
@@ -389,7 +391,11 @@ export class OverviewService {
   private listSpec(kind: DrilldownKind, filter: DrilldownFilter, period: Period, d: Deadlines, q: Params, fullIds: boolean) {
     const date = (v: unknown) => (v ? new Date(v as string).toLocaleString('zh-CN', { timeZone: ZONE, hour12: false }).slice(0, -3) : '');
     const day = (v: unknown) => (v ? new Date(v as string).toLocaleDateString('zh-CN', { timeZone: ZONE }) : '');
-    const id = (v: unknown) => (fullIds ? (v as string) : maskIdNumber(v as string));
+    // ID numbers are stored encrypted: decrypted for the page being shown, masked unless the reader sees them whole.
+    const id = (cipher: unknown) => {
+      const plain = decryptNullable(cipher as string | null);
+      return plain === null ? ANONYMISED : fullIds ? plain : maskIdNumber(plain);
+    };
     const where: string[] = [];
     const bool = (v: boolean | null | undefined, yes: string, no: string) => {
       if (v === true) where.push(yes);
@@ -468,14 +474,14 @@ export class OverviewService {
         return {
           from: `FROM activities a JOIN roster_entries r ON r.activity_id = a.id JOIN guards g ON g.id = r.guard_id
                  JOIN companies c ON c.id = r.company_id WHERE ${where.join(' AND ')}`,
-          select: `r.id, g.name, g.id_number, c.name AS company, a.name AS activity, a.id AS activity_id, r.decision, r.reason_category, r.decided_at`,
+          select: `r.id, g.name, g.id_cipher, c.name AS company, a.name AS activity, a.id AS activity_id, r.decision, r.reason_category, r.decided_at`,
           orderBy: 'a.starts_at, a.code, g.name, r.id',
           columns: ['保安员', '身份证号', '公司', '活动', '审核结论', '原因类别', '决定时间'],
           toRow: (r: Row): DrilldownRow => ({
             id: r.id as string,
             cells: [
               r.name as string,
-              id(r.id_number),
+              id(r.id_cipher),
               r.company as string,
               r.activity as string,
               vettingDecisionLabels[r.decision as VettingDecision],
@@ -546,7 +552,7 @@ export class OverviewService {
         return {
           from: `FROM activities a JOIN roster_entries r ON r.activity_id = a.id JOIN guards g ON g.id = r.guard_id
                  JOIN companies c ON c.id = r.company_id WHERE ${where.join(' AND ')}`,
-          select: `r.id, g.name, g.id_number, ${ageExpr()} AS age, c.name AS company, a.name AS activity, a.id AS activity_id,
+          select: `r.id, g.name, g.id_cipher, ${ageExpr()} AS age, c.name AS company, a.name AS activity, a.id AS activity_id,
                    a.starts_at, r.post`,
           orderBy: 'a.starts_at, g.name, r.id',
           columns: ['保安员', '身份证号', '年龄', '公司', '活动', '活动日期', '岗位'],
@@ -554,7 +560,7 @@ export class OverviewService {
             id: r.id as string,
             cells: [
               r.name as string,
-              id(r.id_number),
+              id(r.id_cipher),
               String(r.age),
               r.company as string,
               r.activity as string,

@@ -129,10 +129,10 @@ export function eligibleGuardCondition(alias = 'g'): string {
     AND ${alias}.birth_date > (CAST(:eligibleOn AS date) - make_interval(years => CAST(:eligibleMaxAge AS int) + 1))::date
     AND NOT EXISTS (
       SELECT 1 FROM certificate_revocations cr
-      WHERE cr.id_number = ${alias}.id_number AND cr.revoked_on <= CAST(:eligibleOn AS date)
+      WHERE cr.id_hash = ${alias}.id_hash AND cr.revoked_on <= CAST(:eligibleOn AS date)
         AND cr.revoked_on > (CAST(:eligibleOn AS date) - interval '${REVOCATION_BAR_YEARS} years')::date)
     AND (SELECT count(*) FROM certificate_revocations cr
-         WHERE cr.id_number = ${alias}.id_number AND cr.revoked_on <= CAST(:eligibleOn AS date)) < 2)`;
+         WHERE cr.id_hash = ${alias}.id_hash AND cr.revoked_on <= CAST(:eligibleOn AS date)) < 2)`;
 }
 
 export function eligibleGuardParams(onDate: string, limits: EligibilityLimits) {

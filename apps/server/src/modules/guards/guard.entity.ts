@@ -1,5 +1,6 @@
 import { Education, GuardStatus, Sex } from '@evs/schema';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -10,14 +11,18 @@ import {
   UpdateDateColumn,
   IndexOptions,
 } from 'typeorm';
+import { encrypted } from '../../common/pii';
 import { CompanyEntity } from '../companies/company.entity';
 
 /**
  * 保安员 on a company's register. One person (ID number) holds one ACTIVE record; moving company
- * sets the old record LEFT and opens a new one, so history stays.
+ * sets the old record LEFT and opens a new one, so history stays. The ID number is stored encrypted
+ * and matched by its keyed hash (common/pii.ts); a LEFT record past the retention period is
+ * anonymised (no name, ID number, phone or photo; birth date and sex stay for the statistics).
  */
 @Entity('guards')
-@Index('uq_guards_active_person', ['idNumber'], { unique: true, where: `"status" = 'ACTIVE'` })
+@Index('uq_guards_active_person', ['idNumberHash'], { unique: true, where: `"status" = 'ACTIVE'` })
+@Check('ck_guards_identity', `("id_cipher" IS NULL) = ("id_hash" IS NULL) AND ("id_hash" IS NOT NULL OR "anonymised_at" IS NOT NULL)`)
 @Index('idx_guards_company', ['companyId', 'status'])
 // Age profile of the overview: birth dates by id without reading the rows (see migration OverviewIndexes).
 @Index('idx_guards_birth_date', ['id'], { synchronize: false } as IndexOptions)
@@ -35,9 +40,14 @@ export class GuardEntity {
   @Column('text')
   name: string;
 
-  @Index('idx_guards_id_number')
-  @Column('text')
-  idNumber: string;
+  /** 居民身份证号, decrypted on load; null once the record is anonymised. */
+  @Column('text', { name: 'id_cipher', nullable: true, transformer: encrypted })
+  idNumber: string | null;
+
+  /** Keyed hash of the ID number (`idHash`): every equality match, join and unique constraint. */
+  @Index('idx_guards_id_hash')
+  @Column('bytea', { name: 'id_hash', nullable: true })
+  idNumberHash: Buffer | null;
 
   /** Derived from the ID number. */
   @Column('date')
@@ -75,6 +85,10 @@ export class GuardEntity {
    */
   @Column('text', { nullable: true })
   relativesStatement: string | null;
+
+  /** When the retention job anonymised this LEFT record (privacy.retentionDays after its last activity). */
+  @Column('timestamptz', { nullable: true })
+  anonymisedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -6,7 +6,7 @@ export class GuardFilterInput {
   @Field(() => ID, { nullable: true, description: '所属公司（保安服务公司账号只能是本公司）' })
   companyId?: string;
 
-  @Field({ nullable: true, description: '姓名（模糊）、保安员证号或身份证号（精确）' })
+  @Field({ nullable: true, description: '姓名（模糊）、保安员证号或完整的身份证号（精确，按密钥哈希比对）' })
   search?: string;
 
   @Field(() => GuardStatus, { nullable: true })

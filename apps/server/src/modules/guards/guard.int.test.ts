@@ -1,6 +1,7 @@
 import { addDays, addYears, todayCN } from '../../common/dates';
 import { withIdCheckDigit } from '@evs/schema';
 import { countQueries, createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { decryptPii, idHash } from '../../common/pii';
 import { demoCompanyNames } from '../../database/seed/demo-register';
 
 const GUARD_FIELDS = `id companyId name idNumber birthDate sex age phone certificateNo certificateIssuedOn education status leftOn
@@ -55,11 +56,11 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
     t.sql(`SELECT action, summary, before, after FROM audit_log WHERE entity_id = $1 ${action ? 'AND action = $2' : ''} ORDER BY id`, action ? [entityId, action] : [entityId]);
   const guardOf = async (key: string, withRelatives = true) =>
     (await t.sql(
-      `SELECT g.id, g.id_number FROM guards g WHERE g.company_id = $1 AND g.status = 'ACTIVE'
+      `SELECT g.id, g.id_cipher FROM guards g WHERE g.company_id = $1 AND g.status = 'ACTIVE'
          AND ${withRelatives ? '' : 'NOT'} EXISTS (SELECT 1 FROM guard_relatives r WHERE r.guard_id = g.id)
        ORDER BY g.name, g.id LIMIT 1`,
       [companyId[key]],
-    ))[0] as { id: string; id_number: string };
+    )).map((r: { id: string; id_cipher: string }) => ({ id: r.id, id_number: decryptPii(r.id_cipher) }))[0];
 
   describe('privacy: ID numbers and relatives (SPEC §1)', () => {
     it('shows 保安管理支队 full ID numbers and relatives, and audits each relatives read', async () => {
@@ -126,15 +127,20 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       expectErrorCode(await other.gql(ONE, { id: g.id }), 'NOT_FOUND');
     });
 
-    it('keeps full ID numbers and relatives out of the audit log of guard changes', async () => {
+    it('keeps ID numbers (even masked: with the stored birth date they give the number back) and relatives out of the audit log', async () => {
       const company1 = await t.login('company1');
       const relatives = [{ name: '测试父亲', relation: 'FATHER', idNumber: personId(60) }];
       const input = newGuard({ relatives });
       const { createGuard } = expectData(await company1.gql(CREATE, { input }));
       const [entry] = await audits(createGuard.id);
-      expect(JSON.stringify(entry)).not.toContain(input.idNumber);
-      expect(JSON.stringify(entry)).not.toContain(relatives[0].idNumber);
-      expect(entry.after.idNumber).toMatch(MASKED);
+      const text = JSON.stringify(entry);
+      expect(text).not.toContain(input.idNumber);
+      expect(text).not.toContain(relatives[0].idNumber);
+      expect(text).not.toContain(`${input.idNumber.slice(0, 6)}********${input.idNumber.slice(-4)}`);
+      expect(text).not.toContain(relatives[0].name);
+      expect(entry.after).toMatchObject({ name: input.name });
+      expect(entry.after.idNumber).toBeUndefined();
+      expect(entry.after.idNumberHash).toBeUndefined();
     });
   });
 
@@ -156,7 +162,8 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
 
     it('searches by name, 保安员证号 and exact ID number; filters by status', async () => {
       const baoan = await t.login('baoan');
-      const [g] = await t.sql(`SELECT id, name, id_number, certificate_no FROM guards WHERE company_id = $1 AND certificate_no IS NOT NULL AND status = 'ACTIVE' LIMIT 1`, [companyId.company1]);
+      const [row] = await t.sql(`SELECT id, name, id_cipher, certificate_no FROM guards WHERE company_id = $1 AND certificate_no IS NOT NULL AND status = 'ACTIVE' LIMIT 1`, [companyId.company1]);
+      const g = { ...row, id_number: decryptPii(row.id_cipher) };
       const ids = async (search: string) =>
         expectData(await baoan.gql(LIST, { filter: { search, companyId: companyId.company1 } })).guards.items.map((x: { id: string }) => x.id);
       expect(await ids(g.name)).toContain(g.id);
@@ -179,7 +186,7 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
         { field: 'idNumber', message: '身份证号校验位不正确' },
         { field: 'phone', message: expect.any(String) },
       ]);
-      expect(await t.sql('SELECT 1 FROM guards WHERE id_number = $1', [bad])).toHaveLength(0);
+      expect(await t.sql('SELECT 1 FROM guards WHERE id_hash = $1', [idHash(bad)])).toHaveLength(0);
     });
 
     it('derives birth date and sex, stores relatives, and writes one audit entry', async () => {
@@ -218,7 +225,7 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
         ['relatives.0.idNumber', 1],
         ['relatives.1.idNumber', 2],
       ]);
-      expect(await t.sql('SELECT 1 FROM guards WHERE id_number = $1', [idNumber])).toHaveLength(0);
+      expect(await t.sql('SELECT 1 FROM guards WHERE id_hash = $1', [idHash(idNumber)])).toHaveLength(0);
     });
 
     it('refuses under 18 and primary-school education naming 第十六条', async () => {
@@ -281,7 +288,7 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       expectErrorCode(await company1.gql(UPDATE, { id: first.id, input: newGuard({ idNumber }) }), 'CONFLICT');
       const { createGuard: second } = expectData(await company2.gql(CREATE, { input: newGuard({ idNumber }) }));
       expect(second.companyId).toBe(companyId.company2);
-      const rows = await t.sql('SELECT company_id, status FROM guards WHERE id_number = $1 ORDER BY created_at', [idNumber]);
+      const rows = await t.sql('SELECT company_id, status FROM guards WHERE id_hash = $1 ORDER BY created_at', [idHash(idNumber)]);
       expect(rows).toEqual([
         { company_id: companyId.company1, status: 'LEFT' },
         { company_id: companyId.company2, status: 'ACTIVE' },
@@ -299,7 +306,7 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       ]);
       expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
       expect(results.filter((r) => r.data?.createGuard)).toHaveLength(1);
-      expect(await t.sql(`SELECT 1 FROM guards WHERE id_number = $1`, [idNumber])).toHaveLength(1);
+      expect(await t.sql(`SELECT 1 FROM guards WHERE id_hash = $1`, [idHash(idNumber)])).toHaveLength(1);
     });
 
     it('保安管理支队 transfers a guard: the old record is LEFT, the new one ACTIVE with the relatives copied; the SD message names the company', async () => {
@@ -333,7 +340,7 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       // A company sees only the masked number: leaving idNumber out keeps it.
       const { idNumber: _unchanged, ...withoutId } = newGuard({ name: '再改名', education: 'COLLEGE' });
       expect(expectData(await company1.gql(UPDATE, { id: g.id, input: withoutId })).updateGuard).toMatchObject({ name: '再改名', age: 41 });
-      expect((await t.sql('SELECT id_number FROM guards WHERE id = $1', [g.id]))[0].id_number).toBe(idNumber);
+      expect(decryptPii((await t.sql('SELECT id_cipher FROM guards WHERE id = $1', [g.id]))[0].id_cipher)).toBe(idNumber);
       const spouse = personId(40, 'M');
       const { setGuardRelatives } = expectData(await company1.gql(RELATIVES, { id: g.id, relatives: [{ name: '测试配偶', relation: 'SPOUSE', idNumber: spouse }] }));
       expect(setGuardRelatives.relativeCount).toBe(1);
@@ -361,7 +368,7 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
         all.filter((g: { eligibilityProblems: unknown[] }) => g.eligibilityProblems.length === 0).map((g: { id: string }) => g.id).sort(),
       );
       const [revoked] = await t.sql(
-        `SELECT g.id FROM guards g JOIN certificate_revocations r ON r.id_number = g.id_number
+        `SELECT g.id FROM guards g JOIN certificate_revocations r ON r.id_hash = g.id_hash
          WHERE g.status = 'ACTIVE' AND r.revoked_on > current_date - 1000 LIMIT 1`,
       );
       const { guard } = expectData(await baoan.gql(ONE, { id: revoked.id }));

@@ -21,13 +21,13 @@ export interface RelativesKey {
 export function guardLoaders(ds: DataSource) {
   return {
     companyById: byIdLoader(ds, CompanyEntity),
-    /** Revocations by ID number, oldest first. */
-    revocationsByIdNumber: new DataLoader<string, CertificateRevocationEntity[]>(async (idNumbers) => {
+    /** Revocations by the keyed hash of the ID number (hex), oldest first. */
+    revocationsByIdHash: new DataLoader<string, CertificateRevocationEntity[]>(async (hashes) => {
       const rows = await ds.getRepository(CertificateRevocationEntity).find({
-        where: { idNumber: In([...idNumbers]) },
+        where: { idNumberHash: In(hashes.map((h) => Buffer.from(h, 'hex'))) },
         order: { revokedOn: 'ASC' },
       });
-      return idNumbers.map((id) => rows.filter((r) => r.idNumber === id));
+      return hashes.map((h) => rows.filter((r) => r.idNumberHash.toString('hex') === h));
     }),
     relativeCount: new DataLoader<string, number>(async (guardIds) => {
       const rows: { guard_id: string; n: number }[] = await ds.query(

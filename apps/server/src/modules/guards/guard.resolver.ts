@@ -21,6 +21,7 @@ import {
 import { relativesDeclaration } from '../vetting/suggestion';
 import { CertificateRevocationType, EligibilityProblemType, GuardPage, GuardRelativeType, GuardType } from './guard.types';
 import { CertificateRevocationEntity } from './revocation.entity';
+import { ANONYMISED } from '../privacy/anonymised';
 
 @Resolver(() => GuardType)
 export class GuardResolver {
@@ -92,8 +93,9 @@ export class GuardResolver {
     return ctx.services.guards.recordRevocation(actorOf(ctx), idNumber, date, reason, ctx.requestId);
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: '身份证号（保安管理支队以外脱敏；保存期满匿名化的离职记录为“已匿名”）' })
   idNumber(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    if (g.idNumber === null) return ANONYMISED;
     return seesFullIdNumbers(ctx.actor) ? g.idNumber : maskIdNumber(g.idNumber);
   }
 
@@ -158,7 +160,7 @@ export class GuardResolver {
 
   @FieldResolver(() => [CertificateRevocationType], { description: '本人保安员证吊销记录（按身份证号，跨公司；主办单位为空）' })
   revocations(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
-    return seesGuardParticulars(ctx.actor) ? ctx.loaders.revocationsByIdNumber.load(g.idNumber) : [];
+    return seesGuardParticulars(ctx.actor) && g.idNumberHash ? ctx.loaders.revocationsByIdHash.load(g.idNumberHash.toString('hex')) : [];
   }
 
   @FieldResolver(() => [EligibilityProblemType], {
@@ -173,7 +175,7 @@ export class GuardResolver {
     const date = onDate ?? todayCN();
     if (!isIsoDate(date)) throw badInput('日期格式应为 YYYY-MM-DD', [{ field: 'onDate', message: '日期格式应为 YYYY-MM-DD' }]);
     const [revocations, limits] = await Promise.all([
-      ctx.loaders.revocationsByIdNumber.load(g.idNumber),
+      g.idNumberHash ? ctx.loaders.revocationsByIdHash.load(g.idNumberHash.toString('hex')) : [],
       ctx.loaders.eligibilityLimits.load('limits'),
     ]);
     return eligibilityProblems(g, revocations.map((r) => r.revokedOn), date, limits);

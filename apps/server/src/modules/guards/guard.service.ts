@@ -1,9 +1,10 @@
-import { AuditAction, GuardStatus, idNumberFacts, idNumberProblem, maskIdNumber, Role, Sex } from '@evs/schema';
+import { AuditAction, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Role, Sex } from '@evs/schema';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/context';
 import { isIsoDate, todayCN } from '../../common/dates';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { idHash, nameHash } from '../../common/pii';
 import { AuditEntryEntity } from '../audit/audit.entity';
 import { AuditService } from '../audit/audit.service';
 import { CompanyEntity } from '../companies/company.entity';
@@ -26,12 +27,13 @@ import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
 
 /**
- * What the audit log keeps of a guard: never the full ID number, the birth date (the masked digits)
- * or the photo. Payloads are shown to 保安管理支队 alone, but what is never stored cannot leak.
+ * What the audit log keeps of a guard: no digit of the ID number (a masked number and the birth
+ * date in the guards table together give the whole number back), no hash, no photo. Payloads are
+ * shown to 保安管理支队 alone, but what is never stored cannot leak; the entry's entity id names the guard.
  */
 function auditView(g: GuardEntity): Record<string, unknown> {
-  const { birthDate: _birthDate, ...rest } = g;
-  return { ...rest, idNumber: maskIdNumber(g.idNumber), photo: g.photo ? '（照片）' : null };
+  const { birthDate: _birthDate, idNumber: _idNumber, idNumberHash: _hash, ...rest } = g;
+  return { ...rest, photo: g.photo ? '（照片）' : null };
 }
 
 const activeElsewhereMessage = (actor: Actor, other: { companyName: string }) =>
@@ -67,7 +69,8 @@ export class GuardsService {
           b
             .where('g.name ILIKE :nameLike', { nameLike: `%${search}%` })
             .orWhere('g.certificate_no = :exact', { exact: search })
-            .orWhere('g.id_number = :idExact', { idExact: search.toUpperCase() }),
+            // A whole ID number, by its keyed hash (the number itself is stored encrypted).
+            .orWhere('g.id_hash = :idExact', { idExact: idHash(search) }),
         ),
       );
     }
@@ -113,6 +116,7 @@ export class GuardsService {
           companyId: companyId!,
           name: input.name,
           idNumber: input.idNumber,
+          idNumberHash: idHash(input.idNumber),
           birthDate: facts.birthDate,
           sex: facts.sex as Sex,
           phone: input.phone?.trim() || null,
@@ -130,7 +134,7 @@ export class GuardsService {
         action: AuditAction.CREATE,
         entityType: 'Guard',
         entityId: guard.id,
-        summary: `“${company.name}”登记保安员${guard.name}（${maskIdNumber(guard.idNumber)}），直系亲属${relatives.length}人`,
+        summary: `“${company.name}”登记保安员${guard.name}，直系亲属${relatives.length}人`,
         after: auditView(guard),
       }, requestId);
       return guard;
@@ -140,9 +144,9 @@ export class GuardsService {
   async update(actor: Actor, id: string, raw: GuardInput, requestId?: string): Promise<GuardEntity> {
     return this.inTransaction(actor, async (m) => {
       const before = await this.lockManaged(m, actor, id);
+      if (before.status !== GuardStatus.ACTIVE || before.idNumber === null) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
       const input = { ...raw, idNumber: raw.idNumber ? normaliseIdNumber(raw.idNumber) : before.idNumber, name: raw.name.trim() };
       assertNoProblems(guardFieldProblems(input, todayCN()), '保安员登记信息有误');
-      if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
       const idChanged = input.idNumber !== before.idNumber;
       if (idChanged || input.name !== before.name) await assertIdentityEditable(m, before, idChanged ? 'idNumber' : 'name');
       await this.assertRegistrable(m, input.idNumber, input, {
@@ -155,6 +159,7 @@ export class GuardsService {
       await m.update(GuardEntity, { id }, {
         name: input.name,
         idNumber: input.idNumber,
+        idNumberHash: idHash(input.idNumber),
         birthDate: facts.birthDate,
         sex: facts.sex as Sex,
         phone: input.phone?.trim() || null,
@@ -168,9 +173,9 @@ export class GuardsService {
         action: AuditAction.UPDATE,
         entityType: 'Guard',
         entityId: id,
-        summary: `修改保安员${after.name}（${maskIdNumber(after.idNumber)}）的登记信息`,
+        summary: `修改保安员${after.name}的登记信息${idChanged ? '（含身份证号）' : ''}`,
         before: auditView(before),
-        after: auditView(after),
+        after: { ...auditView(after), idNumberChanged: idChanged },
       }, requestId);
       return after;
     });
@@ -184,8 +189,8 @@ export class GuardsService {
   async setRelatives(actor: Actor, guardId: string, relatives: RelativeInput[], statement: string | null | undefined, requestId?: string): Promise<GuardEntity> {
     return this.inTransaction(actor, async (m) => {
       const guard = await this.lockManaged(m, actor, guardId);
+      if (guard.status !== GuardStatus.ACTIVE || guard.idNumber === null) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
       assertNoProblems([...relativesProblems(relatives, guard.idNumber), ...statementProblems(statement, 'statement')], '直系亲属信息有误');
-      if (guard.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
       const current = await m.find(RelativeEntity, { where: { guardId } });
       const nextStatement = statement === undefined ? guard.relativesStatement : statement?.trim() || null;
       const key = (rs: { relation: string; idNumber: string; name: string }[]) =>
@@ -200,7 +205,7 @@ export class GuardsService {
         action: AuditAction.UPDATE,
         entityType: 'Guard',
         entityId: guardId,
-        summary: `更新保安员${guard.name}（${maskIdNumber(guard.idNumber)}）的直系亲属：${current.length}人 → ${relatives.length}人${
+        summary: `更新保安员${guard.name}的直系亲属：${current.length}人 → ${relatives.length}人${
           nextStatement !== guard.relativesStatement ? (nextStatement ? '，并说明未登记亲属的原因' : '，撤回未登记亲属的说明') : ''}`,
         // Relations only, and the statement (the company's declaration, 保安管理支队 reads payloads).
         before: { count: current.length, statement: guard.relativesStatement },
@@ -222,7 +227,7 @@ export class GuardsService {
         action: AuditAction.UPDATE,
         entityType: 'Guard',
         entityId: id,
-        summary: `保安员${after.name}（${maskIdNumber(after.idNumber)}）于${date}离职`,
+        summary: `保安员${after.name}于${date}离职`,
         before: auditView(before),
         after: auditView(after),
       }, requestId);
@@ -253,16 +258,17 @@ export class GuardsService {
       await m.update(GuardEntity, { id }, { status: GuardStatus.LEFT, leftOn: date });
       const { id: _old, createdAt: _c, updatedAt: _u, ...person } = before;
       const moved = await m.save(GuardEntity, m.create(GuardEntity, { ...person, companyId: toCompanyId, status: GuardStatus.ACTIVE, leftOn: null }));
+      // The same people: their ciphertexts and hashes are copied as they are.
       await m.query(
-        `INSERT INTO guard_relatives (guard_id, name, relation, id_number)
-         SELECT $2, name, relation, id_number FROM guard_relatives WHERE guard_id = $1`,
+        `INSERT INTO guard_relatives (guard_id, name_cipher, name_hash, relation, id_cipher, id_hash)
+         SELECT $2, name_cipher, name_hash, relation, id_cipher, id_hash FROM guard_relatives WHERE guard_id = $1`,
         [id, moved.id],
       );
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: 'Guard',
         entityId: moved.id,
-        summary: `保安员${before.name}（${maskIdNumber(before.idNumber)}）由“${from.name}”调转至“${to.name}”（${date}）`,
+        summary: `保安员${before.name}由“${from.name}”调转至“${to.name}”（${date}）`,
         before: auditView(before),
         after: auditView(moved),
       }, requestId);
@@ -282,25 +288,28 @@ export class GuardsService {
     else if (reason.length > 500) problems.push({ field: 'reason', message: '吊销原因不能超过500字' });
     assertNoProblems(problems, '吊销记录有误');
     return this.ds.transaction(async (m) => {
-      if (await m.existsBy(CertificateRevocationEntity, { idNumber, revokedOn: date })) {
+      const hash = idHash(idNumber);
+      if (await m.existsBy(CertificateRevocationEntity, { idNumberHash: hash, revokedOn: date })) {
         throw new DomainError('CONFLICT', `该人员${date}的吊销记录已存在`);
       }
-      const row = await m.save(CertificateRevocationEntity, m.create(CertificateRevocationEntity, { idNumber, revokedOn: date, reason: reason.trim() }));
-      const holder = await m.findOneBy(GuardEntity, { idNumber, status: GuardStatus.ACTIVE });
+      const row = await m.save(CertificateRevocationEntity, m.create(CertificateRevocationEntity, { idNumber, idNumberHash: hash, revokedOn: date, reason: reason.trim() }));
+      const holder = await m.findOneBy(GuardEntity, { idNumberHash: hash, status: GuardStatus.ACTIVE });
       await this.audit.record(m, actor, {
         action: AuditAction.CREATE,
         entityType: 'CertificateRevocation',
         entityId: row.id,
         // The reason stays in the payload (保安管理支队 only): the summary is read by others.
-        summary: `记录吊销保安员证：${holder ? holder.name : ''}（${maskIdNumber(idNumber)}），${date}`,
-        after: { ...row, idNumber: maskIdNumber(idNumber) },
+        summary: `记录吊销保安员证：${holder ? holder.name : '未在册人员'}，${date}`,
+        after: { id: row.id, revokedOn: row.revokedOn, reason: row.reason, guardId: holder?.id ?? null },
       }, requestId);
       return row;
     });
   }
 
   private relativeRow(guardId: string, r: RelativeInput) {
-    return { guardId, name: r.name.trim(), relation: r.relation, idNumber: normaliseIdNumber(r.idNumber) };
+    const name = r.name.trim();
+    const idNumber = normaliseIdNumber(r.idNumber);
+    return { guardId, name, nameHash: nameHash(name), relation: r.relation, idNumber, idNumberHash: idHash(idNumber) };
   }
 
   /** Art. 16 (age ≥ 18, 初中 or above) and Art. 17 (revocations) at registration: each refusal names its article. */
@@ -321,7 +330,7 @@ export class GuardsService {
       if (edu) problems.push({ field: 'education', message: edu.message });
     }
     if (checks.checkRevocations) {
-      const rows = await m.find(CertificateRevocationEntity, { where: { idNumber }, select: { revokedOn: true } });
+      const rows = await m.find(CertificateRevocationEntity, { where: { idNumberHash: idHash(idNumber) }, select: { revokedOn: true } });
       for (const p of revocationProblems(rows.map((r) => r.revokedOn), today)) {
         problems.push({ field: 'certificateNo', message: p.message });
       }
@@ -332,8 +341,8 @@ export class GuardsService {
   private async assertNoActiveRecord(m: EntityManager, actor: Actor, idNumber: string, companyId: string, exceptId?: string) {
     const rows: { id: string; company_id: string; company_name: string }[] = await m.query(
       `SELECT g.id, g.company_id, c.name AS company_name FROM guards g JOIN companies c ON c.id = g.company_id
-       WHERE g.id_number = $1 AND g.status = 'ACTIVE'`,
-      [idNumber],
+       WHERE g.id_hash = $1 AND g.status = 'ACTIVE'`,
+      [idHash(idNumber)],
     );
     const other = rows.find((r) => r.id !== exceptId);
     if (!other) return;
@@ -375,6 +384,13 @@ export class GuardsService {
   }
 }
 
+const RELATION_ORDER = Object.values(RelativeRelation);
+
+/** Father, mother, spouse, children; by name within a relation. */
+export function compareRelatives(a: { relation: RelativeRelation; name: string }, b: { relation: RelativeRelation; name: string }): number {
+  return RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation) || a.name.localeCompare(b.name, 'zh-CN');
+}
+
 /**
  * Relatives of many guards for 保安管理支队, read together with one READ_DETAIL audit entry per guard,
  * in one transaction (a read that cannot be logged does not happen).
@@ -386,8 +402,9 @@ export async function readRelativesAudited(
   requestId?: string,
 ): Promise<Map<string, RelativeEntity[]>> {
   return ds.transaction(async (m) => {
-    const guards = await m.find(GuardEntity, { where: { id: In([...guardIds]) }, select: { id: true, name: true, idNumber: true } });
-    const relatives = await m.find(RelativeEntity, { where: { guardId: In([...guardIds]) }, order: { relation: 'ASC', name: 'ASC' } });
+    const guards = await m.find(GuardEntity, { where: { id: In([...guardIds]) }, select: { id: true, name: true } });
+    // Names are stored encrypted: sorted (relation, then name) once decrypted.
+    const relatives = (await m.find(RelativeEntity, { where: { guardId: In([...guardIds]) } })).sort(compareRelatives);
     if (guards.length) {
       await m.insert(
         AuditEntryEntity,
@@ -398,7 +415,7 @@ export async function readRelativesAudited(
           action: AuditAction.READ_DETAIL,
           entityType: 'Guard',
           entityId: g.id,
-          summary: `查阅保安员${g.name}（${maskIdNumber(g.idNumber)}）的直系亲属信息`,
+          summary: `查阅保安员${g.name}的直系亲属信息`,
           requestId: requestId ?? null,
         })),
       );

@@ -1,8 +1,13 @@
 import { RelativeRelation } from '@evs/schema';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { encrypted } from '../../common/pii';
 import { GuardEntity } from './guard.entity';
 
-/** 直系亲属 of a guard: father, mother, spouse, children. Visible to SECURITY_DETACHMENT only. */
+/**
+ * 直系亲属 of a guard: father, mother, spouse, children. Visible to SECURITY_DETACHMENT only. Name and
+ * ID number are stored encrypted; their keyed hashes match records (ID) and bind the vetted identity
+ * (both, see `guard_identity_hash`).
+ */
 @Entity('guard_relatives')
 export class RelativeEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -16,13 +21,19 @@ export class RelativeEntity {
   @JoinColumn({ name: 'guard_id', foreignKeyConstraintName: 'FK_relatives_guard' })
   guard?: GuardEntity;
 
-  @Column('text')
+  @Column('text', { name: 'name_cipher', transformer: encrypted })
   name: string;
+
+  @Column('bytea', { name: 'name_hash' })
+  nameHash: Buffer;
 
   @Column({ type: 'enum', enum: RelativeRelation, enumName: 'relative_relation' })
   relation: RelativeRelation;
 
-  @Index('idx_relatives_id_number')
-  @Column('text')
+  @Column('text', { name: 'id_cipher', transformer: encrypted })
   idNumber: string;
+
+  @Index('idx_relatives_id_hash')
+  @Column('bytea', { name: 'id_hash' })
+  idNumberHash: Buffer;
 }

@@ -1,17 +1,21 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { encrypted } from '../../common/pii';
 
 /**
  * A revocation of a person's 保安员证 (条例 Art. 17: revoked within 3 years, or twice, bars them).
- * Kept by ID number so it follows the person from company to company.
+ * Kept by ID number (encrypted, matched by its keyed hash) so it follows the person from company to company.
  */
 @Entity('certificate_revocations')
 export class CertificateRevocationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index('idx_revocations_id_number')
-  @Column('text')
+  @Column('text', { name: 'id_cipher', transformer: encrypted })
   idNumber: string;
+
+  @Index('idx_revocations_id_hash')
+  @Column('bytea', { name: 'id_hash' })
+  idNumberHash: Buffer;
 
   @Column('date')
   revokedOn: string;

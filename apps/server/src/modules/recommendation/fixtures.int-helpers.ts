@@ -2,6 +2,7 @@
  * Factories for the activities and recommendation integration tests: companies with a register of
  * guards built by SQL (generate_series), independent of the demo register, plus a company login.
  */
+import { encryptPii, idHash } from '../../common/pii';
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from '../../../test/harness';
 
@@ -52,13 +53,17 @@ export async function createCompany(t: TestApp, spec: CompanySpec): Promise<stri
   );
   let n = 0;
   for (const group of spec.guards ?? []) {
+    // Placeholder ID numbers (unique per run), stored as the app stores them: encrypted, with their keyed hash.
+    const prefix = `T${seq.toString().padStart(4, '0')}${randomBytes(3).toString('hex')}`;
+    const numbers = Array.from({ length: group.count }, (_, k) => n + 1 + k);
+    const idNumbers = numbers.map((i) => `${prefix}${String(i).padStart(6, '0')}`);
     await t.sql(
-      `INSERT INTO guards (company_id, name, id_number, birth_date, sex, certificate_no, certificate_issued_on, education)
-       SELECT $1, '测试保安' || i, $2 || lpad(i::text, 6, '0'),
+      `INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, certificate_no, certificate_issued_on, education)
+       SELECT $1, '测试保安' || v.i, v.cipher, v.hash,
               (now()::date - make_interval(years => $3::int, days => 40))::date, 'MALE',
-              CASE WHEN $4 THEN 'BA' || $2 || i ELSE NULL END, DATE '2020-01-01', 'SENIOR_MIDDLE'
-       FROM generate_series($5::int, $6::int) AS i`,
-      [id, `T${seq.toString().padStart(4, '0')}${randomBytes(3).toString('hex')}`, group.age, group.certificate ?? true, n + 1, n + group.count],
+              CASE WHEN $4 THEN 'BA' || $2 || v.i ELSE NULL END, DATE '2020-01-01', 'SENIOR_MIDDLE'
+       FROM unnest($5::int[], $6::text[], $7::bytea[]) AS v(i, cipher, hash)`,
+      [id, prefix, group.age, group.certificate ?? true, numbers, idNumbers.map(encryptPii), idNumbers.map(idHash)],
     );
     n += group.count;
   }
@@ -73,8 +78,8 @@ export async function createCompany(t: TestApp, spec: CompanySpec): Promise<stri
 }
 
 /** Ids of the active guards of a company (to attach vetting results or revocations in a test). */
-export async function guardsOf(t: TestApp, companyId: string, limit: number): Promise<{ id: string; id_number: string }[]> {
-  return t.sql(`SELECT id, id_number FROM guards WHERE company_id = $1 AND status = 'ACTIVE' ORDER BY id_number LIMIT $2`, [companyId, limit]);
+export async function guardsOf(t: TestApp, companyId: string, limit: number): Promise<{ id: string; id_cipher: string; id_hash: Buffer }[]> {
+  return t.sql(`SELECT id, id_cipher, id_hash FROM guards WHERE company_id = $1 AND status = 'ACTIVE' ORDER BY birth_date, name, id LIMIT $2`, [companyId, limit]);
 }
 
 export const ACTIVITY_FIELDS = /* GraphQL */ `

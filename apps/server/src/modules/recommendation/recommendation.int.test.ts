@@ -91,7 +91,7 @@ describe('recommendation, comparison and selection', () => {
 
     // 10 of 30 revoked within 3 years → 20 eligible < 24.
     for (const g of await guardsOf(t, c.revoked, 10)) {
-      await t.sql(`INSERT INTO certificate_revocations (id_number, revoked_on, reason) VALUES ($1, $2, '违规')`, [g.id_number, dateFromNow(-400)]);
+      await t.sql(`INSERT INTO certificate_revocations (id_cipher, id_hash, revoked_on, reason) VALUES ($1, $2, $3, '违规')`, [g.id_cipher, g.id_hash, dateFromNow(-400)]);
     }
     // 10 of 30 FAILED in vetting recently (on some earlier activity) → 20 eligible.
     const [{ id: pastActivity }] = await t.sql(`SELECT id FROM activities LIMIT 1`).then(async (rows) =>
@@ -170,10 +170,10 @@ describe('recommendation, comparison and selection', () => {
       await t.sql(
         `SELECT g.company_id, g.birth_date::text AS birth_date, g.certificate_no IS NOT NULL AS has_cert,
                 date_part('year', age($1::date, g.birth_date))::int AS age,
-                EXISTS (SELECT 1 FROM certificate_revocations cr WHERE cr.id_number = g.id_number
-                         GROUP BY cr.id_number HAVING count(*) >= 2 OR max(cr.revoked_on) > $1::date - interval '3 years') AS revoked,
+                EXISTS (SELECT 1 FROM certificate_revocations cr WHERE cr.id_hash = g.id_hash
+                         GROUP BY cr.id_hash HAVING count(*) >= 2 OR max(cr.revoked_on) > $1::date - interval '3 years') AS revoked,
                 EXISTS (SELECT 1 FROM roster_entries r JOIN guards p ON p.id = r.guard_id
-                         WHERE p.id_number = g.id_number AND r.decision = 'FAILED'
+                         WHERE p.id_hash = g.id_hash AND r.decision = 'FAILED'
                            AND r.decided_at >= now() - make_interval(days => $2::int)) AS failed
            FROM guards g WHERE g.status = 'ACTIVE'`,
         [day, data.reuseWindowDays],

@@ -103,11 +103,11 @@ export async function computeSuggestions(
   const reuseDays = s['vetting.reuseWindowDays'];
   const rows: MeasureRow[] = await m.query(
     `WITH rev AS (
-       SELECT id_number FROM certificate_revocations
-       GROUP BY id_number
+       SELECT id_hash FROM certificate_revocations
+       GROUP BY id_hash
        HAVING count(*) >= 2 OR max(revoked_on) > ($1::date - interval '3 years')),
      failed AS (
-       SELECT DISTINCT p.id_number FROM roster_entries r JOIN guards p ON p.id = r.guard_id
+       SELECT DISTINCT p.id_hash FROM roster_entries r JOIN guards p ON p.id = r.guard_id
        WHERE r.decision = 'FAILED' AND r.decided_at >= now() - make_interval(days => $4::int)),
      -- Every guard on a register, counted without joins: certificate and age on the activity's first day.
      base AS (
@@ -124,11 +124,11 @@ export async function computeSuggestions(
               count(*) FILTER (WHERE b.revoked)::int AS revoked,
               count(*) FILTER (WHERE b.failed)::int AS failed,
               ${ELIGIBLE_SUMS}
-       FROM (SELECT id_number, bool_or(revoked) AS revoked, bool_or(failed) AS failed
-               FROM (SELECT id_number, true AS revoked, false AS failed FROM rev
-                     UNION ALL SELECT id_number, false, true FROM failed) x
-              GROUP BY id_number) b
-       JOIN guards g ON g.id_number = b.id_number AND g.status = 'ACTIVE'
+       FROM (SELECT id_hash, bool_or(revoked) AS revoked, bool_or(failed) AS failed
+               FROM (SELECT id_hash, true AS revoked, false AS failed FROM rev
+                     UNION ALL SELECT id_hash, false, true FROM failed) x
+              GROUP BY id_hash) b
+       JOIN guards g ON g.id_hash = b.id_hash AND g.status = 'ACTIVE'
        CROSS JOIN LATERAL (SELECT ${GUARD_FIGURES}) f
        GROUP BY g.company_id),
      sim AS (

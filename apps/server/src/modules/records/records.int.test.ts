@@ -2,6 +2,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { csvFile, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { decryptPii, encryptPii, idHash } from '../../common/pii';
 import { HttpRecordsSource, RecordsSourceError } from './records.source';
 
 const IMPORT = `mutation($file: FileInput!, $mode: ImportMode!) {
@@ -34,11 +35,11 @@ describe('records register import', () => {
     expect(preview.problems.map((p: { row: number; column: string }) => `${p.row}:${p.column}`)).toEqual(
       expect.arrayContaining(['4:类别', '5:身份证号', '5:姓名', '5:发生日期', '5:来源', '6:身份证号']),
     );
-    const [{ n: none }] = await t.sql(`SELECT count(*)::int AS n FROM criminal_records WHERE id_number = $1`, [a]);
+    const [{ n: none }] = await t.sql(`SELECT count(*)::int AS n FROM criminal_records WHERE id_hash = $1`, [idHash(a)]);
     expect(none).toBe(0);
     expect(expectData(await baoan.gql(IMPORT, { file, mode: 'COMMIT' })).importRecords).toMatchObject({ created: 2, unchanged: 0 });
     expect(expectData(await baoan.gql(IMPORT, { file, mode: 'COMMIT' })).importRecords).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
-    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM criminal_records WHERE id_number = $1`, [a]);
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM criminal_records WHERE id_hash = $1`, [idHash(a)]);
     expect(n).toBe(2);
   });
 
@@ -112,14 +113,18 @@ describe('HTTP records source', () => {
     const source = new HttpRecordsSource(url, 1000);
     mode = 'ok';
     const before = fake.calls.length;
-    const found = await source.findByIdNumbers([bad, idFor('1999-01-01'), bad]);
-    expect(found).toEqual([expect.objectContaining({ idNumber: bad, category: 'INTENTIONAL_CRIME', recordId: null, createdAt: null })]);
+    // People as stored (keyed hash and ciphertext); the service is sent the numbers, as its contract says.
+    const person = (id: string) => ({ hash: idHash(id), cipher: encryptPii(id) });
+    const found = await source.findFor([person(bad), person(idFor('1999-01-01')), person(bad)]);
+    expect(found).toEqual([expect.objectContaining({ idKey: idHash(bad).toString('hex'), category: 'INTENTIONAL_CRIME', recordId: null, createdAt: null })]);
+    expect(decryptPii(found[0].nameCipher)).toBe('外部甲');
     expect(fake.calls.length - before).toBe(1);
+    expect(fake.calls.at(-1)).toEqual(expect.arrayContaining([bad]));
     mode = 'error';
-    await expect(source.findByIdNumbers([bad])).rejects.toThrow(RecordsSourceError);
+    await expect(source.findFor([person(bad)])).rejects.toThrow(RecordsSourceError);
     mode = 'slow';
-    await expect(new HttpRecordsSource(url, 300).findByIdNumbers([bad])).rejects.toThrow(/秒内未响应/);
-    await expect(new HttpRecordsSource('http://127.0.0.1:1/x', 500).findByIdNumbers([bad])).rejects.toThrow(/无法连接/);
+    await expect(new HttpRecordsSource(url, 300).findFor([person(bad)])).rejects.toThrow(/秒内未响应/);
+    await expect(new HttpRecordsSource('http://127.0.0.1:1/x', 500).findFor([person(bad)])).rejects.toThrow(/无法连接/);
   });
 
   it('drives vetting: hits for guard and relative; when it fails nothing is decided and the officer is told clearly', async () => {

@@ -1,6 +1,7 @@
 import { AuditAction, idNumberProblem, RecordCategory, recordCategoryLabels } from '@evs/schema';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../common/context';
+import { decryptPii, encryptPii, idHash } from '../../common/pii';
 import { CellProblem, parseLocalDate, readTabular, todayInChina } from '../../common/tabular';
 import { AuditService } from '../audit/audit.service';
 import { ImportMode } from './records.types';
@@ -100,23 +101,27 @@ export class RecordsService {
     }
     const invalidRows = new Set(problems.map((p) => p.row)).size;
 
+    // ID numbers are matched by their keyed hash (computed once per row) and stored encrypted.
+    const hashes = good.map((g) => idHash(g.idNumber));
+    const hashHex = new Map(good.map((g, i) => [g, hashes[i].toString('hex')]));
+
     const run = async (m: import('typeorm').EntityManager) => {
-      // Compare with what is stored: the unique key is (id_number, category, occurred_on, source).
-      const existing: { id: string; key: string; name: string; severity: string | null; note: string | null }[] = await m.query(
-        `SELECT r.id, r.id_number || '|' || r.category || '|' || to_char(r.occurred_on, 'YYYY-MM-DD') || '|' || r.source AS key,
-                r.name, r.severity, r.note
+      // Compare with what is stored: the unique key is (id_hash, category, occurred_on, source).
+      const existing: { id: string; key: string; name_cipher: string; severity: string | null; note: string | null }[] = await m.query(
+        `SELECT r.id, encode(r.id_hash, 'hex') || '|' || r.category || '|' || to_char(r.occurred_on, 'YYYY-MM-DD') || '|' || r.source AS key,
+                r.name_cipher, r.severity, r.note
            FROM criminal_records r
-           JOIN unnest($1::text[], $2::text[], $3::date[], $4::text[]) AS v(id_number, category, occurred_on, source)
-             ON r.id_number = v.id_number AND r.category::text = v.category AND r.occurred_on = v.occurred_on AND r.source = v.source`,
-        [good.map((g) => g.idNumber), good.map((g) => g.category), good.map((g) => g.occurredOn), good.map((g) => g.source)],
+           JOIN unnest($1::bytea[], $2::text[], $3::date[], $4::text[]) AS v(id_hash, category, occurred_on, source)
+             ON r.id_hash = v.id_hash AND r.category::text = v.category AND r.occurred_on = v.occurred_on AND r.source = v.source`,
+        [hashes, good.map((g) => g.category), good.map((g) => g.occurredOn), good.map((g) => g.source)],
       );
-      const byKey = new Map(existing.map((e) => [e.key, e]));
+      const byKey = new Map(existing.map((e) => [e.key, { ...e, name: decryptPii(e.name_cipher) }]));
       const toCreate: RecordRow[] = [];
       const toUpdate: (RecordRow & { id: string })[] = [];
       const ids: string[] = [];
       let unchanged = 0;
       for (const g of good) {
-        const e = byKey.get(`${g.idNumber}|${g.category}|${g.occurredOn}|${g.source}`);
+        const e = byKey.get(`${hashHex.get(g)}|${g.category}|${g.occurredOn}|${g.source}`);
         if (!e) toCreate.push(g);
         else if (e.name !== g.name || e.severity !== g.severity || e.note !== g.note) toUpdate.push({ ...g, id: e.id });
         else {
@@ -140,12 +145,13 @@ export class RecordsService {
       const ids = [...plan.ids];
       if (plan.toCreate.length) {
         const rows: { id: string }[] = await m.query(
-          `INSERT INTO criminal_records (id_number, name, category, occurred_on, source, severity, note)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::record_category[], $4::date[], $5::text[], $6::text[], $7::text[])
-           ON CONFLICT (id_number, category, occurred_on, source) DO NOTHING
+          `INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, severity, note)
+           SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::record_category[], $5::date[], $6::text[], $7::text[], $8::text[])
+           ON CONFLICT (id_hash, category, occurred_on, source) DO NOTHING
            RETURNING id`,
           [
-            plan.toCreate.map((r) => r.idNumber), plan.toCreate.map((r) => r.name), plan.toCreate.map((r) => r.category),
+            plan.toCreate.map((r) => encryptPii(r.idNumber)), plan.toCreate.map((r) => Buffer.from(hashHex.get(r)!, 'hex')),
+            plan.toCreate.map((r) => encryptPii(r.name)), plan.toCreate.map((r) => r.category),
             plan.toCreate.map((r) => r.occurredOn), plan.toCreate.map((r) => r.source), plan.toCreate.map((r) => r.severity),
             plan.toCreate.map((r) => r.note),
           ],
@@ -155,9 +161,9 @@ export class RecordsService {
       if (plan.toUpdate.length) {
         // created_at stays: a corrected entry is not a new record for the reuse window.
         await m.query(
-          `UPDATE criminal_records r SET name = v.name, severity = v.severity, note = v.note
+          `UPDATE criminal_records r SET name_cipher = v.name, severity = v.severity, note = v.note
              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(id, name, severity, note) WHERE r.id = v.id`,
-          [plan.toUpdate.map((r) => r.id), plan.toUpdate.map((r) => r.name), plan.toUpdate.map((r) => r.severity), plan.toUpdate.map((r) => r.note)],
+          [plan.toUpdate.map((r) => r.id), plan.toUpdate.map((r) => encryptPii(r.name)), plan.toUpdate.map((r) => r.severity), plan.toUpdate.map((r) => r.note)],
         );
         ids.push(...plan.toUpdate.map((r) => r.id));
       }
@@ -177,7 +183,7 @@ export class RecordsService {
   /** Counts for the register page. */
   async stats(): Promise<{ total: number; people: number; lastImportedAt: Date | null }> {
     const [row] = await this.ds.query(
-      `SELECT count(*)::int AS total, count(DISTINCT id_number)::int AS people, max(created_at) AS last FROM criminal_records`,
+      `SELECT count(*)::int AS total, count(DISTINCT id_hash)::int AS people, max(created_at) AS last FROM criminal_records`,
     );
     return { total: row.total, people: row.people, lastImportedAt: row.last };
   }

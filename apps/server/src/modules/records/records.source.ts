@@ -1,11 +1,23 @@
 import { RecordCategory } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors';
+import { decryptPii, encryptPii } from '../../common/pii';
 
-/** One record as any source reports it; matched to people by ID number only. */
+/**
+ * A person to look up, as stored: the keyed hash of the ID number (what the register matches on)
+ * and its ciphertext (decrypted, in memory only, for a source that must be sent the number).
+ */
+export interface RecordSubject {
+  hash: Buffer;
+  cipher: string;
+}
+
+/** One record as any source reports it; matched to people by ID number (its keyed hash) only. */
 export interface SourceRecord {
-  idNumber: string;
-  name: string;
+  /** The keyed hash (hex) of the ID number the record is about. */
+  idKey: string;
+  /** The name the record carries, encrypted: a hint for the officer, never a match. */
+  nameCipher: string;
   category: RecordCategory;
   occurredOn: string;
   source: string;
@@ -18,11 +30,11 @@ export interface SourceRecord {
 
 /**
  * Where vetting looks up records (SPEC §5: an adapter). One call per batch of people, never one
- * per person; the answer holds every record of every ID number asked about.
+ * per person; the answer holds every record of every person asked about.
  */
 export interface RecordsSource {
   readonly name: string;
-  findByIdNumbers(idNumbers: string[], manager?: EntityManager): Promise<SourceRecord[]>;
+  findFor(subjects: RecordSubject[], manager?: EntityManager): Promise<SourceRecord[]>;
 }
 
 /** The source failed: vetting decides nothing and says so. */
@@ -32,30 +44,31 @@ export class RecordsSourceError extends DomainError {
   }
 }
 
-/** The built-in `criminal_records` register: one indexed query with `= ANY($1)`. */
+/** The built-in `criminal_records` register: one indexed query on the keyed hashes, nothing decrypted. */
 export class RegisterRecordsSource implements RecordsSource {
   readonly name = 'register';
   constructor(private readonly ds: DataSource) {}
 
-  async findByIdNumbers(idNumbers: string[], manager: EntityManager = this.ds.manager): Promise<SourceRecord[]> {
-    if (idNumbers.length === 0) return [];
+  async findFor(subjects: RecordSubject[], manager: EntityManager = this.ds.manager): Promise<SourceRecord[]> {
+    if (subjects.length === 0) return [];
+    const hashes = [...new Map(subjects.map((s) => [s.hash.toString('hex'), s.hash])).values()];
     const rows: {
       id: string;
-      id_number: string;
-      name: string;
+      id_hash: Buffer;
+      name_cipher: string;
       category: RecordCategory;
       occurred_on: string;
       source: string;
       severity: string | null;
       created_at: Date;
     }[] = await manager.query(
-      `SELECT id, id_number, name, category, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, source, severity, created_at
-         FROM criminal_records WHERE id_number = ANY($1::text[])`,
-      [[...new Set(idNumbers)]],
+      `SELECT id, id_hash, name_cipher, category, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, source, severity, created_at
+         FROM criminal_records WHERE id_hash = ANY($1::bytea[])`,
+      [hashes],
     );
     return rows.map((r) => ({
-      idNumber: r.id_number,
-      name: r.name,
+      idKey: r.id_hash.toString('hex'),
+      nameCipher: r.name_cipher,
       category: r.category,
       occurredOn: r.occurred_on,
       source: r.source,
@@ -72,7 +85,9 @@ const HTTP_BATCH = 2000;
 /**
  * An external records service (README "记录比对接口"): POST `{"idNumbers": [...]}` as JSON,
  * answer `{"records": [{idNumber, name, category, occurredOn, source, severity?}]}` within the timeout.
- * Anything else (refused, timeout, non-2xx, malformed body) is a RecordsSourceError.
+ * Anything else (refused, timeout, non-2xx, malformed body) is a RecordsSourceError. Its contract
+ * takes plaintext ID numbers: they are decrypted in memory for the request and never stored; the
+ * names it answers are encrypted before they go anywhere.
  */
 export class HttpRecordsSource implements RecordsSource {
   readonly name = 'http';
@@ -82,16 +97,18 @@ export class HttpRecordsSource implements RecordsSource {
     private readonly token?: string,
   ) {}
 
-  async findByIdNumbers(idNumbers: string[]): Promise<SourceRecord[]> {
-    const unique = [...new Set(idNumbers)];
+  async findFor(subjects: RecordSubject[]): Promise<SourceRecord[]> {
+    // The numbers asked about, decrypted for this request only, each with its key (hash) for the answer.
+    const keyByNumber = new Map(subjects.map((s) => [decryptPii(s.cipher), s.hash.toString('hex')]));
+    const unique = [...keyByNumber.keys()];
     const out: SourceRecord[] = [];
     for (let i = 0; i < unique.length; i += HTTP_BATCH) {
-      out.push(...(await this.batch(unique.slice(i, i + HTTP_BATCH))));
+      out.push(...(await this.batch(unique.slice(i, i + HTTP_BATCH), keyByNumber)));
     }
     return out;
   }
 
-  private async batch(idNumbers: string[]): Promise<SourceRecord[]> {
+  private async batch(idNumbers: string[], keyByNumber: Map<string, string>): Promise<SourceRecord[]> {
     if (idNumbers.length === 0) return [];
     let res: Response;
     try {
@@ -122,8 +139,8 @@ export class HttpRecordsSource implements RecordsSource {
         throw new RecordsSourceError(`第${i + 1}条记录格式不正确`);
       }
       return {
-        idNumber,
-        name: String(rec.name ?? ''),
+        idKey: keyByNumber.get(idNumber)!,
+        nameCipher: encryptPii(String(rec.name ?? '')),
         category: rec.category as RecordCategory,
         occurredOn: String(rec.occurredOn).slice(0, 10),
         source: String(rec.source ?? '外部记录服务'),

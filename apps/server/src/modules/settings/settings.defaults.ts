@@ -25,7 +25,19 @@ export const settingDefinitions = {
   'deadline.recommendDaysBefore': { label: '推荐候选截止（开始前）', default: 15, min: 0, max: 90, unit: '天' },
   'deadline.vettingDaysBefore': { label: '背景审核截止（开始前）', default: 5, min: 0, max: 60, unit: '天' },
   'deadline.trainingDaysBefore': { label: '岗前培训截止（开始前）', default: 2, min: 0, max: 30, unit: '天' },
+  // 个人信息保护法 Art. 19/47: kept no longer than needed; the retention job removes or anonymises after this.
+  'privacy.retentionDays': { label: '保安员及亲属信息保存期（活动结项或取消后）', default: 365, min: 30, max: 3650, unit: '天' },
 } satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof settingDefinitions;
 export type SettingValues = { [K in SettingKey]: (typeof settingDefinitions)[K]['default'] };
+
+/** Rules between settings, checked on the values after a change (each names the settings it concerns). */
+export const settingConstraints: { keys: SettingKey[]; holds: (v: SettingValues) => boolean; message: string }[] = [
+  {
+    // A decision is reused within its window; its records must still be there (and not anonymised) while it may be.
+    keys: ['privacy.retentionDays', 'vetting.reuseWindowDays'],
+    holds: (v) => v['privacy.retentionDays'] >= v['vetting.reuseWindowDays'],
+    message: '个人信息保存期不能短于审查结果复用期',
+  },
+];

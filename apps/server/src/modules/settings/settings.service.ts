@@ -4,7 +4,7 @@ import { Actor } from '../../common/context';
 import { assertNoProblems, FieldProblem } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { SettingEntity } from './setting.entity';
-import { SettingDefinition, SettingKey, settingDefinitions, SettingValues } from './settings.defaults';
+import { SettingDefinition, SettingKey, settingConstraints, settingDefinitions, SettingValues } from './settings.defaults';
 
 export class SettingsService {
   constructor(
@@ -55,6 +55,17 @@ export class SettingsService {
     assertNoProblems(problems, '设置有误');
     return this.ds.transaction(async (m) => {
       const before = await this.values(definitions, m);
+      if (definitions === settingDefinitions) {
+        const next = { ...before, ...Object.fromEntries(changes.map((c) => [c.key, c.value])) } as SettingValues;
+        const broken = settingConstraints.filter((c) => !c.holds(next));
+        assertNoProblems(
+          broken.flatMap((c) => {
+            const i = changes.findIndex((ch) => c.keys.includes(ch.key as SettingKey));
+            return i >= 0 ? [{ field: `changes.${i}.value`, message: c.message }] : [];
+          }),
+          '设置有误',
+        );
+      }
       for (const c of changes) {
         await m.upsert(SettingEntity, { key: c.key, value: c.value, updatedBy: actor.id }, ['key']);
       }

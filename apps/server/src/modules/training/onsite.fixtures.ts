@@ -3,6 +3,7 @@
  * state, with a selected company and a roster whose vetting decisions are made, built by SQL so these
  * tests do not depend on the upstream mutations.
  */
+import { encryptPii, idHash } from '../../common/pii';
 import { randomBytes } from 'node:crypto';
 
 /** What the factories need of a test app (kept structural so the build never pulls in test code). */
@@ -58,7 +59,7 @@ export async function createActivityWithRoster(t: TestApp, spec: ActivitySpec): 
     ],
   );
   const guards: { id: string; name: string; certificate_no: string | null }[] = await t.sql(
-    `SELECT id, name, certificate_no FROM guards WHERE company_id = $1 AND status = 'ACTIVE' ORDER BY id_number LIMIT $2`,
+    `SELECT id, name, certificate_no FROM guards WHERE company_id = $1 AND status = 'ACTIVE' ORDER BY certificate_no, id LIMIT $2`,
     [spec.companyId, spec.cleared + (spec.failed ?? 0)],
   );
   const cleared: ActivityFixture['cleared'] = [];
@@ -110,12 +111,15 @@ export async function createCompanyWithGuards(
      VALUES ($1, $2, $3, $4, (now() + interval '3 years')::date, 5000000, '盘锦市兴隆台区测试路1号', $5, '测试联系人', '13900000000', 'ACTIVE')`,
     [unit.id, name, `OS${tag}`.padEnd(18, '0').slice(0, 18), `辽公保服OS${tag}`, district],
   );
+  // Placeholder ID numbers, stored as the app stores them (encrypted, with their keyed hash).
+  const numbers = Array.from({ length: guards }, (_, k) => k + 1);
+  const idNumbers = numbers.map((i) => `OS${tag}${String(i).padStart(6, '0')}`);
   await t.sql(
-    `INSERT INTO guards (company_id, name, id_number, birth_date, sex, certificate_no, certificate_issued_on, education)
-     SELECT $1, $2 || '保安' || i, 'OS' || $3 || lpad(i::text, 6, '0'), (now()::date - interval '30 years')::date, 'MALE',
-            'BA' || $3 || lpad(i::text, 4, '0'), DATE '2020-01-01', 'SENIOR_MIDDLE'
-       FROM generate_series(1, $4::int) AS i`,
-    [unit.id, name.slice(0, 2), tag, guards],
+    `INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, certificate_no, certificate_issued_on, education)
+     SELECT $1, $2 || '保安' || v.i, v.cipher, v.hash, (now()::date - interval '30 years')::date, 'MALE',
+            'BA' || $3 || lpad(v.i::text, 4, '0'), DATE '2020-01-01', 'SENIOR_MIDDLE'
+       FROM unnest($4::int[], $5::text[], $6::bytea[]) AS v(i, cipher, hash)`,
+    [unit.id, name.slice(0, 2), tag, numbers, idNumbers.map(encryptPii), idNumbers.map(idHash)],
   );
   if (options.username) {
     await t.sql(

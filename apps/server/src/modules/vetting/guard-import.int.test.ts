@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { decryptPii, encryptPii, idHash } from '../../common/pii';
 import { csvFile, ensureCompany, idFor, unitOf } from '../../../test/vetting-fixtures';
 import { GUARD_COLUMNS } from './guard-import.service';
 
@@ -51,9 +52,9 @@ describe('importGuards', () => {
     expect(commit).toMatchObject({ mode: 'COMMIT', created: 2, updated: 0, unchanged: 0, invalidRows: 3 });
     expect(commit.ids).toHaveLength(2);
     expect(await count()).toBe(before + 2);
-    const [rel] = await t.sql(`SELECT r.relation, r.name FROM guard_relatives r JOIN guards g ON g.id = r.guard_id WHERE g.id_number = $1`, [a]);
-    expect(rel).toEqual({ relation: 'FATHER', name: '甲父' });
-    const [g] = await t.sql(`SELECT education, sex, to_char(birth_date, 'YYYY-MM-DD') AS birth FROM guards WHERE id_number = $1`, [b]);
+    const [rel] = await t.sql(`SELECT r.relation, r.name_cipher FROM guard_relatives r JOIN guards g ON g.id = r.guard_id WHERE g.id_hash = $1`, [idHash(a)]);
+    expect({ relation: rel.relation, name: decryptPii(rel.name_cipher) }).toEqual({ relation: 'FATHER', name: '甲父' });
+    const [g] = await t.sql(`SELECT education, sex, to_char(birth_date, 'YYYY-MM-DD') AS birth FROM guards WHERE id_hash = $1`, [idHash(b)]);
     expect(g).toEqual({ education: 'VOCATIONAL', sex: expect.any(String), birth: '1992-02-02' });
 
     const again = expectData(await company.gql(IMPORT, { input: { file, mode: 'COMMIT' } })).importGuards;
@@ -68,7 +69,7 @@ describe('importGuards', () => {
     ]);
     expect(expectData(await company.gql(IMPORT, { input: { file: changed, mode: 'COMMIT' } })).importGuards).toMatchObject({ created: 0, updated: 2, unchanged: 0 });
     expect(await count()).toBe(before + 2);
-    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM guard_relatives r JOIN guards g ON g.id = r.guard_id WHERE g.id_number = ANY($1)`, [[a, b]]);
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM guard_relatives r JOIN guards g ON g.id = r.guard_id WHERE g.id_hash = ANY($1)`, [[idHash(a), idHash(b)]]);
     expect(n).toBe(2);
     const [audit] = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'IMPORT' AND entity_type = 'Guard'`);
     expect(audit.n).toBe(3);
@@ -77,7 +78,9 @@ describe('importGuards', () => {
   it('refuses a person active at another company, row by row', async () => {
     const company2 = await ensureCompany(t, await unitOf(t, 'company2'));
     const id = idFor('1989-09-09');
-    await t.sql(`INSERT INTO guards (company_id, name, id_number, birth_date, sex, education) VALUES ($1, '别家', $2, '1989-09-09', 'MALE', 'SENIOR_MIDDLE')`, [company2, id]);
+    await t.sql(`INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, education) VALUES ($1, '别家', $2, $3, '1989-09-09', 'MALE', 'SENIOR_MIDDLE')`, [
+      company2, encryptPii(id), idHash(id),
+    ]);
     const r = expectData(await company.gql(IMPORT, { input: { file: csvFile('x.csv', [GUARD_COLUMNS, row({ 姓名: '别家', 身份证号: id, 学历: '高中' })]), mode: 'COMMIT' } })).importGuards;
     expect(r).toMatchObject({ created: 0, invalidRows: 1 });
     expect(r.problems[0]).toMatchObject({ row: 2, column: '身份证号' });
@@ -92,7 +95,7 @@ describe('importGuards', () => {
   it('applies the register’s rulebook, as the form does: names, certificate, relatives, Art. 16 and 17', async () => {
     const minor = idFor('2012-01-01');
     const revoked = idFor('1986-06-06');
-    await t.sql(`INSERT INTO certificate_revocations (id_number, revoked_on, reason) VALUES ($1, CURRENT_DATE - 100, '测试')`, [revoked]);
+    await t.sql(`INSERT INTO certificate_revocations (id_cipher, id_hash, revoked_on, reason) VALUES ($1, $2, CURRENT_DATE - 100, '测试')`, [encryptPii(revoked), idHash(revoked)]);
     const file = csvFile('规则.csv', [
       GUARD_COLUMNS,
       row({ 姓名: '<b>刘</b>', 身份证号: idFor('1990-03-03'), 学历: '高中' }),

@@ -9,6 +9,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/context';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { encryptPii, idHash, nameHash } from '../../common/pii';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular, todayInChina } from '../../common/tabular';
 import { ageProblem, educationProblem, LEGAL_MIN_AGE, revocationProblems } from '../guards/eligibility';
 import { guardFieldProblems, relativesProblems, statementProblems } from '../guards/guard.rules';
@@ -161,7 +162,30 @@ export function parseGuardRow(row: number, v: Record<string, string>, hasRelativ
   };
 }
 
-const relKey = (rs: RelativeRow[]) => rs.map((r) => `${r.relation}|${r.idNumber}|${r.name}`).sort().join(';');
+/** Keyed hashes of the file's ID numbers and relatives' names, each computed once (hex for comparisons). */
+class Hashes {
+  private readonly ids = new Map<string, Buffer>();
+  private readonly names = new Map<string, Buffer>();
+  id(idNumber: string): Buffer {
+    let h = this.ids.get(idNumber);
+    if (!h) this.ids.set(idNumber, (h = idHash(idNumber)));
+    return h;
+  }
+  name(name: string): Buffer {
+    let h = this.names.get(name);
+    if (!h) this.names.set(name, (h = nameHash(name)));
+    return h;
+  }
+  key(idNumber: string): string {
+    return this.id(idNumber).toString('hex');
+  }
+  /** The declared relatives as a comparable key (relation, ID, name: by their hashes, as stored). */
+  relatives(rs: RelativeRow[]): string {
+    return rs.map((r) => `${r.relation}|${this.key(r.idNumber)}|${this.name(r.name).toString('hex')}`).sort().join(';');
+  }
+}
+
+const storedRelKey = (rs: { relation: string; id_key: string; name_key: string }[]) => rs.map((r) => `${r.relation}|${r.id_key}|${r.name_key}`).sort().join(';');
 
 /**
  * Bulk import of a guard register from .xlsx/.csv (SPEC §3, §8): PREVIEW lists every bad row; COMMIT
@@ -213,37 +237,43 @@ export class GuardImportService {
       good.push(g);
     }
 
+    const hashes = new Hashes();
     const plan = async (m: EntityManager, registerId: string) => {
-      const ids = good.map((g) => g.idNumber);
+      const ids = good.map((g) => hashes.id(g.idNumber));
       // Held ACTIVE by another register: one person, one active record (moving company is a separate
       // act). Which company holds them is not the importer's business (保安管理支队 excepted).
-      const elsewhere: { id_number: string; name: string }[] = await m.query(
-        `SELECT g.id_number, u.name FROM guards g JOIN units u ON u.id = g.company_id
-          WHERE g.id_number = ANY($1::text[]) AND g.status = 'ACTIVE' AND g.company_id <> $2`,
+      const elsewhere: { id_key: string; name: string }[] = await m.query(
+        `SELECT encode(g.id_hash, 'hex') AS id_key, u.name FROM guards g JOIN units u ON u.id = g.company_id
+          WHERE g.id_hash = ANY($1::bytea[]) AND g.status = 'ACTIVE' AND g.company_id <> $2`,
         [ids, registerId],
       );
-      const elsewhereById = new Map(elsewhere.map((e) => [e.id_number, e.name]));
+      const elsewhereByKey = new Map(elsewhere.map((e) => [e.id_key, e.name]));
       const existing: {
-        id: string; id_number: string; name: string; phone: string | null; certificate_no: string | null; certificate_issued_on: string | null;
+        id: string; id_key: string; name: string; phone: string | null; certificate_no: string | null; certificate_issued_on: string | null;
         education: Education; relatives_statement: string | null;
       }[] = await m.query(
-        `SELECT id, id_number, name, phone, certificate_no, to_char(certificate_issued_on, 'YYYY-MM-DD') AS certificate_issued_on, education,
-                relatives_statement
-           FROM guards WHERE company_id = $1 AND status = 'ACTIVE' AND id_number = ANY($2::text[])`,
+        `SELECT id, encode(id_hash, 'hex') AS id_key, name, phone, certificate_no, to_char(certificate_issued_on, 'YYYY-MM-DD') AS certificate_issued_on,
+                education, relatives_statement
+           FROM guards WHERE company_id = $1 AND status = 'ACTIVE' AND id_hash = ANY($2::bytea[])`,
         [registerId, ids],
       );
-      const existingById = new Map(existing.map((e) => [e.id_number, e]));
-      const rels: { guard_id: string; relation: RelativeRelation; name: string; id_number: string }[] = existing.length
-        ? await m.query(`SELECT guard_id, relation, name, id_number FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`, [existing.map((e) => e.id)])
+      const existingByKey = new Map(existing.map((e) => [e.id_key, e]));
+      // Stored relatives compared by their keyed hashes: nothing to decrypt.
+      const rels: { guard_id: string; relation: RelativeRelation; id_key: string; name_key: string }[] = existing.length
+        ? await m.query(
+            `SELECT guard_id, relation, encode(id_hash, 'hex') AS id_key, encode(name_hash, 'hex') AS name_key FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`,
+            [existing.map((e) => e.id)],
+          )
         : [];
-      const relsByGuard = new Map<string, RelativeRow[]>();
-      for (const r of rels) relsByGuard.set(r.guard_id, [...(relsByGuard.get(r.guard_id) ?? []), { relation: r.relation, name: r.name, idNumber: r.id_number }]);
+      const relsByGuard = new Map<string, typeof rels>();
+      for (const r of rels) relsByGuard.set(r.guard_id, [...(relsByGuard.get(r.guard_id) ?? []), r]);
       // Art. 17 at registration, as the form: revoked within 3 years, or twice.
-      const revoked: { id_number: string; dates: string[] }[] = await m.query(
-        `SELECT id_number, array_agg(to_char(revoked_on, 'YYYY-MM-DD')) AS dates FROM certificate_revocations WHERE id_number = ANY($1::text[]) GROUP BY id_number`,
+      const revoked: { id_key: string; dates: string[] }[] = await m.query(
+        `SELECT encode(id_hash, 'hex') AS id_key, array_agg(to_char(revoked_on, 'YYYY-MM-DD')) AS dates
+           FROM certificate_revocations WHERE id_hash = ANY($1::bytea[]) GROUP BY id_hash`,
         [ids],
       );
-      const revokedById = new Map(revoked.map((r) => [r.id_number, r.dates]));
+      const revokedByKey = new Map(revoked.map((r) => [r.id_key, r.dates]));
 
       const toCreate: GuardRow[] = [];
       const toUpdate: (GuardRow & { id: string; relativesChanged: boolean; statement: string | null })[] = [];
@@ -251,7 +281,8 @@ export class GuardImportService {
       const rowProblems: CellProblem[] = [];
       const identityChanges: { row: number; id: string; name: string; column: string }[] = [];
       for (const g of good) {
-        const other = elsewhereById.get(g.idNumber);
+        const key = hashes.key(g.idNumber);
+        const other = elsewhereByKey.get(key);
         if (other) {
           const message = actor.role === Role.SECURITY_DETACHMENT
             ? `该人员已在“${other}”在职登记，须先由原单位办理离职，或由保安管理支队办理调转`
@@ -259,14 +290,14 @@ export class GuardImportService {
           rowProblems.push({ row: g.row, column: '身份证号', message });
           continue;
         }
-        const e = existingById.get(g.idNumber);
+        const e = existingByKey.get(key);
         if (!e) {
-          const revocation = revocationProblems(revokedById.get(g.idNumber) ?? [], today)[0];
+          const revocation = revocationProblems(revokedByKey.get(key) ?? [], today)[0];
           if (revocation) rowProblems.push({ row: g.row, column: '保安员证号', message: revocation.message });
           else toCreate.push(g);
           continue;
         }
-        const relativesChanged = g.relatives !== null && relKey(g.relatives) !== relKey(relsByGuard.get(e.id) ?? []);
+        const relativesChanged = g.relatives !== null && hashes.relatives(g.relatives) !== storedRelKey(relsByGuard.get(e.id) ?? []);
         const statement = g.relativesStatement === undefined ? e.relatives_statement : g.relativesStatement;
         const identityChanged = e.name !== g.name || relativesChanged || statement !== e.relatives_statement;
         const changed =
@@ -309,17 +340,18 @@ export class GuardImportService {
         await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`guard-import:${register.id}`]);
         const p = await plan(m, register.id);
         const ids = [...p.unchangedIds];
-        const idByNumber = new Map<string, string>();
+        const idByKey = new Map<string, string>();
         if (p.toCreate.length) {
           const c = p.toCreate;
-          const rows: { id: string; id_number: string }[] = await m.query(
-            `INSERT INTO guards (company_id, name, id_number, birth_date, sex, phone, certificate_no, certificate_issued_on, education, relatives_statement)
-             SELECT $1, * FROM unnest($2::text[], $3::text[], $4::date[], $5::sex[], $6::text[], $7::text[], $8::date[], $9::education[], $10::text[])
-             RETURNING id, id_number`,
-            [register.id, c.map((g) => g.name), c.map((g) => g.idNumber), c.map((g) => g.birthDate), c.map((g) => g.sex), c.map((g) => g.phone),
-              c.map((g) => g.certificateNo), c.map((g) => g.certificateIssuedOn), c.map((g) => g.education), c.map((g) => g.relativesStatement ?? null)],
+          const rows: { id: string; id_key: string }[] = await m.query(
+            `INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, phone, certificate_no, certificate_issued_on, education, relatives_statement)
+             SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bytea[], $5::date[], $6::sex[], $7::text[], $8::text[], $9::date[], $10::education[], $11::text[])
+             RETURNING id, encode(id_hash, 'hex') AS id_key`,
+            [register.id, c.map((g) => g.name), c.map((g) => encryptPii(g.idNumber)), c.map((g) => hashes.id(g.idNumber)), c.map((g) => g.birthDate),
+              c.map((g) => g.sex), c.map((g) => g.phone), c.map((g) => g.certificateNo), c.map((g) => g.certificateIssuedOn), c.map((g) => g.education),
+              c.map((g) => g.relativesStatement ?? null)],
           );
-          for (const r of rows) idByNumber.set(r.id_number, r.id);
+          for (const r of rows) idByKey.set(r.id_key, r.id);
           ids.push(...rows.map((r) => r.id));
         }
         if (p.toUpdate.length) {
@@ -333,19 +365,20 @@ export class GuardImportService {
             [u.map((g) => g.id), u.map((g) => g.name), u.map((g) => g.phone), u.map((g) => g.certificateNo), u.map((g) => g.certificateIssuedOn), u.map((g) => g.education),
               u.map((g) => g.statement)],
           );
-          for (const g of u) idByNumber.set(g.idNumber, g.id);
+          for (const g of u) idByKey.set(hashes.key(g.idNumber), g.id);
           ids.push(...u.map((g) => g.id));
           const replaced = u.filter((g) => g.relativesChanged).map((g) => g.id);
           if (replaced.length) await m.query(`DELETE FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`, [replaced]);
         }
         const relRows = [...p.toCreate, ...p.toUpdate.filter((g) => g.relativesChanged)].flatMap((g) =>
-          (g.relatives ?? []).map((r) => ({ guardId: idByNumber.get(g.idNumber)!, ...r })),
+          (g.relatives ?? []).map((r) => ({ guardId: idByKey.get(hashes.key(g.idNumber))!, ...r })),
         );
         if (relRows.length) {
           await m.query(
-            `INSERT INTO guard_relatives (guard_id, name, relation, id_number)
-             SELECT * FROM unnest($1::uuid[], $2::text[], $3::relative_relation[], $4::text[])`,
-            [relRows.map((r) => r.guardId), relRows.map((r) => r.name), relRows.map((r) => r.relation), relRows.map((r) => r.idNumber)],
+            `INSERT INTO guard_relatives (guard_id, name_cipher, name_hash, relation, id_cipher, id_hash)
+             SELECT * FROM unnest($1::uuid[], $2::text[], $3::bytea[], $4::relative_relation[], $5::text[], $6::bytea[])`,
+            [relRows.map((r) => r.guardId), relRows.map((r) => encryptPii(r.name)), relRows.map((r) => hashes.name(r.name)), relRows.map((r) => r.relation),
+              relRows.map((r) => encryptPii(r.idNumber)), relRows.map((r) => hashes.id(r.idNumber))],
           );
         }
         const result = outcome(ImportMode.COMMIT, p, ids);

@@ -1,15 +1,32 @@
 import { ageOn, Education, idNumberProblem } from '@evs/schema';
 import { EntityManager } from 'typeorm';
+import { decryptNullable } from '../../common/pii';
 import { PrecheckProblem } from './roster-entry.entity';
 
-/** What the pre-checks need to know about a guard. */
+/** What the pre-checks and the records check need to know about a guard. */
 export interface GuardFacts {
   guardId: string;
   name: string;
+  /** Decrypted in memory (the check-digit pre-check, masked display); never written back. */
   idNumber: string;
+  /** The keyed hash of the ID number, hex: revocations, overlaps, records and reuse match on it. */
+  idKey: string;
+  /** The ID number as stored (copied into hits, decrypted by a source that needs the number). */
+  idCipher: string;
   birthDate: string;
   certificateNo: string | null;
   education: Education;
+}
+
+/** The columns of `GuardFacts` from `guards` aliased `alias` (decrypt with `toGuardFacts`). */
+export function guardFactsColumns(alias: string): string {
+  return `${alias}.id AS "guardId", ${alias}.name, ${alias}.id_cipher AS "idCipher", encode(${alias}.id_hash, 'hex') AS "idKey",
+          to_char(${alias}.birth_date, 'YYYY-MM-DD') AS "birthDate", ${alias}.certificate_no AS "certificateNo", ${alias}.education`;
+}
+
+/** A row of `guardFactsColumns` with its ID number decrypted (an anonymised record has none). */
+export function toGuardFacts<T extends { idCipher: string | null; idKey: string | null }>(row: T): T & GuardFacts {
+  return { ...row, idNumber: decryptNullable(row.idCipher) ?? '', idKey: row.idKey ?? '', idCipher: row.idCipher ?? '' } as T & GuardFacts;
 }
 
 export interface PrecheckContext {
@@ -17,9 +34,9 @@ export interface PrecheckContext {
   activityDate: string;
   minAge: number;
   maxAge: number;
-  /** Revocation dates by ID number. */
+  /** Revocation dates by person (keyed hash, hex). */
   revocations: Map<string, string[]>;
-  /** Overlapping activities whose ACTIVE roster already holds the person, by ID number. */
+  /** Overlapping activities whose ACTIVE roster already holds the person, by person (keyed hash, hex). */
   overlaps: Map<string, string[]>;
 }
 
@@ -39,7 +56,7 @@ export function precheckGuard(g: GuardFacts, ctx: PrecheckContext): PrecheckProb
   if (age > ctx.maxAge) problems.push({ code: 'AGE', message: `活动当日${age}岁，超过年龄上限${ctx.maxAge}岁` });
   if (age < ctx.minAge) problems.push({ code: 'AGE', message: `活动当日${age}岁，未满${ctx.minAge}岁` });
   if (!g.certificateNo) problems.push({ code: 'CERTIFICATE', message: '未取得保安员证（条例第十六条）' });
-  const revoked = ctx.revocations.get(g.idNumber) ?? [];
+  const revoked = ctx.revocations.get(g.idKey) ?? [];
   if (revoked.length >= 2) {
     problems.push({ code: 'REVOKED', message: `保安员证曾被吊销${revoked.length}次（条例第十七条）` });
   } else {
@@ -47,7 +64,7 @@ export function precheckGuard(g: GuardFacts, ctx: PrecheckContext): PrecheckProb
     if (recent.length) problems.push({ code: 'REVOKED', message: `保安员证于${recent[0]}被吊销，未满3年（条例第十七条）` });
   }
   if (g.education === Education.PRIMARY) problems.push({ code: 'EDUCATION', message: '学历低于初中（条例第十六条）' });
-  const overlaps = ctx.overlaps.get(g.idNumber) ?? [];
+  const overlaps = ctx.overlaps.get(g.idKey) ?? [];
   if (overlaps.length) problems.push({ code: 'OVERLAP', message: `已在时间重叠的活动“${overlaps.join('”“')}”名单中` });
   return problems;
 }
@@ -59,33 +76,33 @@ export function precheckGuard(g: GuardFacts, ctx: PrecheckContext): PrecheckProb
 export async function loadPrecheckContext(
   m: EntityManager,
   activity: { id: string; startsAt: Date; endsAt: Date; ageLimit: number | null; securityMode: string; selectedCompanyId: string | null; organizerUnitId: string | null },
-  idNumbers: string[],
+  idKeys: string[],
   settings: { minAge: number; maxAge: number },
   activityDate: string,
 ): Promise<PrecheckContext> {
-  const ids = [...new Set(idNumbers)];
+  const ids = [...new Set(idKeys.filter(Boolean))].map((k) => Buffer.from(k, 'hex'));
   const revocations = new Map<string, string[]>();
   const overlaps = new Map<string, string[]>();
   if (ids.length) {
-    const rev: { id_number: string; revoked_on: string }[] = await m.query(
-      `SELECT id_number, to_char(revoked_on, 'YYYY-MM-DD') AS revoked_on FROM certificate_revocations
-        WHERE id_number = ANY($1::text[]) ORDER BY revoked_on DESC`,
+    const rev: { id_key: string; revoked_on: string }[] = await m.query(
+      `SELECT encode(id_hash, 'hex') AS id_key, to_char(revoked_on, 'YYYY-MM-DD') AS revoked_on FROM certificate_revocations
+        WHERE id_hash = ANY($1::bytea[]) ORDER BY revoked_on DESC`,
       [ids],
     );
-    for (const r of rev) revocations.set(r.id_number, [...(revocations.get(r.id_number) ?? []), r.revoked_on]);
+    for (const r of rev) revocations.set(r.id_key, [...(revocations.get(r.id_key) ?? []), r.revoked_on]);
     // The submitter's own overlapping activities are named; another unit's are not (no cross-company disclosure).
     const submitter = activity.securityMode === 'SELF_RECRUITED' ? activity.organizerUnitId : activity.selectedCompanyId;
-    const ov: { id_number: string; name: string }[] = await m.query(
-      `SELECT DISTINCT g.id_number, CASE WHEN re.company_id = $5::uuid THEN a.name ELSE '其他单位的活动' END AS name
+    const ov: { id_key: string; name: string }[] = await m.query(
+      `SELECT DISTINCT encode(g.id_hash, 'hex') AS id_key, CASE WHEN re.company_id = $5::uuid THEN a.name ELSE '其他单位的活动' END AS name
          FROM guards g
          JOIN roster_entries re ON re.guard_id = g.id AND re.state = 'ACTIVE' AND re.activity_id <> $2
          JOIN activities a ON a.id = re.activity_id
-        WHERE g.id_number = ANY($1::text[])
+        WHERE g.id_hash = ANY($1::bytea[])
           AND a.status NOT IN ('CANCELLED', 'CLOSED')
           AND a.starts_at < $4 AND a.ends_at > $3`,
       [ids, activity.id, activity.startsAt, activity.endsAt, submitter],
     );
-    for (const o of ov) overlaps.set(o.id_number, [...(overlaps.get(o.id_number) ?? []), o.name]);
+    for (const o of ov) overlaps.set(o.id_key, [...(overlaps.get(o.id_key) ?? []), o.name]);
   }
   return {
     activityDate,

@@ -19,10 +19,13 @@ export const BARRING_CATEGORIES: RecordCategory[] = [
 /** 行政拘留 bars from this many times on. */
 export const ADMIN_DETENTION_BAR = 3;
 
+/** A record found for the guard (relation null) or a relative; who it is stays encrypted. */
 export interface Hit {
   relation: RelativeRelation | null;
-  subjectName: string;
-  subjectIdNumber: string;
+  /** The person (keyed hash, hex): several records of one relative are one person. */
+  subjectKey: string;
+  subjectNameCipher: string;
+  subjectIdCipher: string;
   record: SourceRecord;
 }
 
@@ -72,9 +75,10 @@ export function suggest(problems: PrecheckProblem[], hits: Hit[], declaration?: 
   if (own.length) notes.push(`本人有${describe(own)}记录（未达条例第十七条情形）`);
   if (relatives.length) {
     const byPerson = new Map<string, Hit[]>();
-    for (const h of relatives) byPerson.set(h.subjectIdNumber, [...(byPerson.get(h.subjectIdNumber) ?? []), h]);
+    for (const h of relatives) byPerson.set(h.subjectKey, [...(byPerson.get(h.subjectKey) ?? []), h]);
+    // The relation only: a relative's name is personal information kept encrypted (the hits show it to the detachment).
     for (const hs of byPerson.values()) {
-      notes.push(`${relativeRelationLabels[hs[0].relation!]}${hs[0].subjectName}有${describe(hs.map((h) => h.record))}记录`);
+      notes.push(`${relativeRelationLabels[hs[0].relation!]}有${describe(hs.map((h) => h.record))}记录`);
     }
   }
   if (declaration && !declaration.declared) {

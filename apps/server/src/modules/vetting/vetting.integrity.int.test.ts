@@ -1,5 +1,6 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { addRecord, csvFile, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { decryptPii, encryptPii, idHash } from '../../common/pii';
+import { addRecord, csvFile, ensureCompany, idFor, insertRelative, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
 import { GUARD_COLUMNS } from './guard-import.service';
 
 /**
@@ -73,8 +74,8 @@ describe('vetting integrity and privacy (issue 10)', () => {
       }
       // Other particulars stay editable.
       expectData(await company.gql(UPDATE_GUARD, { id: g.id, input: { ...updateInput('郑原身'), phone: '13912340000' } }));
-      const [row] = await t.sql(`SELECT name, id_number, phone FROM guards WHERE id = $1`, [g.id]);
-      expect(row).toEqual({ name: '郑原身', id_number: g.idNumber, phone: '13912340000' });
+      const [row] = await t.sql(`SELECT name, id_cipher, phone FROM guards WHERE id = $1`, [g.id]);
+      expect({ ...row, id_cipher: decryptPii(row.id_cipher) }).toEqual({ name: '郑原身', id_cipher: g.idNumber, phone: '13912340000' });
 
       // Import: the same rule, row by row, nothing stored.
       const file = csvFile('改名.csv', [GUARD_COLUMNS, GUARD_COLUMNS.map((c) => ({ 姓名: '换了名', 身份证号: g.idNumber, 学历: '高中' } as Record<string, string>)[c] ?? '')]);
@@ -85,7 +86,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
 
       // Any other path: the database itself refuses (SQLSTATE EV001).
       await expect(t.sql(`UPDATE guards SET name = '后门' WHERE id = $1`, [g.id])).rejects.toMatchObject({ code: 'EV001' });
-      await expect(t.sql(`UPDATE guards SET id_number = $2 WHERE id = $1`, [g.id, stranger])).rejects.toMatchObject({ code: 'EV001' });
+      await expect(t.sql(`UPDATE guards SET id_cipher = $2, id_hash = $3 WHERE id = $1`, [g.id, encryptPii(stranger), idHash(stranger)])).rejects.toMatchObject({ code: 'EV001' });
       expect((await t.sql(`SELECT name FROM guards WHERE id = $1`, [g.id]))[0].name).toBe('郑原身');
     });
 
@@ -105,8 +106,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const imported = expectData(await company.gql(IMPORT, { input: { file, mode: 'COMMIT' } })).importGuards;
       expect(imported).toMatchObject({ updated: 0, invalidRows: 1 });
       expect(imported.problems[0].column).toBe('直系亲属');
-      await expect(t.sql(`INSERT INTO guard_relatives (guard_id, name, relation, id_number) VALUES ($1, '后门', 'FATHER', $2)`, [g.id, withRecord]))
-        .rejects.toMatchObject({ code: 'EV001' });
+      await expect(insertRelative(t, g.id, { relation: 'FATHER', name: '后门', idNumber: withRecord })).rejects.toMatchObject({ code: 'EV001' });
       const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM guard_relatives WHERE guard_id = $1`, [g.id]);
       expect(n).toBe(0);
     });

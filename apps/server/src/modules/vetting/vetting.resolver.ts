@@ -1,4 +1,5 @@
 import { ActivityStatus, maskIdNumber, Role, VettingDecision, VettingReasonCategory } from '@evs/schema';
+import { ANONYMISED } from '../privacy/anonymised';
 import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
@@ -76,7 +77,7 @@ async function audited<T>(ctx: AppContext, entryId: string, value: T): Promise<T
 export function toEntryType(ctx: AppContext, e: RosterEntryView): RosterEntryType {
   return {
     ...e,
-    idNumber: seesFullIdNumbers(actorOf(ctx)) ? e.idNumber : maskIdNumber(e.idNumber),
+    idNumber: seesFullIdNumbers(actorOf(ctx)) || e.idNumber === ANONYMISED ? e.idNumber : maskIdNumber(e.idNumber),
     checked: !!e.checkedAt,
     reused: !!e.reusedFromEntryId,
     precheckProblems: e.precheckProblems,
@@ -301,13 +302,13 @@ export class VettingResolver {
   async hits(@Root() e: RosterEntryType, @Ctx() ctx: AppContext): Promise<VettingHitType[]> {
     const hits = await loadersOf(ctx).hits.load(e.id);
     return hits.map((h) => {
-      const r = h.record as { category: never; occurredOn: string; source: string; severity?: string | null; name: string; createdAt?: string | null };
+      const r = h.record as { category: never; occurredOn: string; source: string; severity?: string | null; createdAt?: string | null };
       return {
         id: h.id,
         relation: h.relation,
         subjectName: h.subjectName,
         subjectIdNumber: h.subjectIdNumber,
-        record: { category: r.category, occurredOn: r.occurredOn, source: r.source, severity: r.severity ?? null, name: r.name, registeredAt: r.createdAt ? new Date(r.createdAt) : null },
+        record: { category: r.category, occurredOn: r.occurredOn, source: r.source, severity: r.severity ?? null, name: h.recordName, registeredAt: r.createdAt ? new Date(r.createdAt) : null },
       };
     });
   }

@@ -15,6 +15,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/context';
 import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, forbidden, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { decryptNullable, decryptPii, encryptPii, idHash } from '../../common/pii';
 import { chinaDate } from '../../common/tabular';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity } from '../activities/activity.policy';
@@ -24,7 +25,9 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { RecordsSource, RecordsSourceError, SourceRecord } from '../records/records.source';
 import { SettingsService } from '../settings/settings.service';
 import { UnitsService } from '../units/units.service';
-import { GuardFacts, loadPrecheckContext, precheckGuard } from './precheck';
+import { compareRelatives } from '../guards/guard.service';
+import { ANONYMISED } from '../privacy/anonymised';
+import { GuardFacts, guardFactsColumns, loadPrecheckContext, precheckGuard, toGuardFacts } from './precheck';
 import { PrecheckProblem, RosterEntryEntity, RosterEntryState } from './roster-entry.entity';
 import { barredByArticle17, Hit, relativesDeclaration, suggest } from './suggestion';
 import { VettingHitEntity } from './vetting-hit.entity';
@@ -52,6 +55,15 @@ export interface RelativeView {
   name: string;
   relation: RelativeRelation;
   idNumber: string;
+}
+
+/** A relative as stored, for the records check: nothing decrypted. */
+interface RelativeSubject {
+  guardId: string;
+  relation: RelativeRelation;
+  nameCipher: string;
+  idCipher: string;
+  idHash: Buffer;
 }
 
 interface CheckOutcome {
@@ -112,7 +124,7 @@ export class VettingService {
     assertCanViewActivity(actor, activity);
     if (!isSubmitter(actor, activity)) throw forbidden('只有中选的保安服务公司（自招保安单位为主办单位）可以上报名单');
     const guards = await this.loadRegisterGuards(this.ds.manager, registerIdOf(actor)!, guardIds, 'guardIds');
-    const ctx = await this.precheckContext(this.ds.manager, activity, guards.map((g) => g.idNumber));
+    const ctx = await this.precheckContext(this.ds.manager, activity, guards.map((g) => g.idKey));
     return guards.map((g) => ({ guardId: g.guardId, name: g.name, idNumber: maskIdNumber(g.idNumber), problems: precheckGuard(g, ctx) }));
   }
 
@@ -263,7 +275,7 @@ export class VettingService {
   ): Promise<{ outcomes: CheckOutcome[]; hits: Hit[][]; stats: CheckStats }> {
     const settings = await this.settings.all(m);
     const checkRelatives = settings['vetting.checkRelatives'];
-    const ctx = await this.precheckContext(m, activity, subjects.map((r) => r.idNumber));
+    const ctx = await this.precheckContext(m, activity, subjects.map((r) => r.idKey));
     const guardIds = subjects.map((r) => r.guardId);
     // The person as checked now: the identity a decision (or its reuse) will be bound to.
     const identities: { id: string; hash: string; statement: string | null }[] = await m.query(
@@ -271,37 +283,45 @@ export class VettingService {
       [guardIds],
     );
     const identityById = new Map(identities.map((i) => [i.id, i]));
-    const relatives: RelativeView[] = await m.query(
-      `SELECT guard_id AS "guardId", name, relation, id_number AS "idNumber" FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`,
+    const relatives: RelativeSubject[] = await m.query(
+      `SELECT guard_id AS "guardId", relation, name_cipher AS "nameCipher", id_cipher AS "idCipher", id_hash AS "idHash"
+         FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`,
       [guardIds],
     );
     const relativesByGuard = groupBy(relatives, (r) => r.guardId);
 
+    // Matched by keyed hash: the built-in register decrypts nothing; an external source gets the numbers in memory.
     let found: SourceRecord[] = [];
     let sourceError: string | null = null;
     try {
-      found = await this.records.findByIdNumbers([...subjects.map((r) => r.idNumber), ...(checkRelatives ? relatives.map((r) => r.idNumber) : [])], m);
+      found = await this.records.findFor(
+        [
+          ...subjects.map((r) => ({ hash: Buffer.from(r.idKey, 'hex'), cipher: r.idCipher })),
+          ...(checkRelatives ? relatives.map((r) => ({ hash: r.idHash, cipher: r.idCipher })) : []),
+        ],
+        m,
+      );
     } catch (err) {
       if (!(err instanceof RecordsSourceError) || !options.tolerateSourceFailure) throw err;
       sourceError = err.message;
     }
-    const recordsById = groupBy(found, (r) => r.idNumber);
+    const recordsByKey = groupBy(found, (r) => r.idKey);
 
     // The latest PASSED decision for the same person in another activity, within the window; reused
     // only for the same identity (name, ID number, declared relatives) as decided then.
     const windowDays = settings['vetting.reuseWindowDays'];
-    const previous: { id_number: string; decided_at: Date; decided_by: string | null; origin: string; identity_hash: string | null }[] =
+    const previous: { id_key: string; decided_at: Date; decided_by: string | null; origin: string; identity_hash: string | null }[] =
       windowDays > 0 && !sourceError
         ? await m.query(
-            `SELECT DISTINCT ON (g.id_number) g.id_number, re.decided_at, re.decided_by, coalesce(re.reused_from_entry_id, re.id) AS origin, re.identity_hash
+            `SELECT DISTINCT ON (g.id_hash) encode(g.id_hash, 'hex') AS id_key, re.decided_at, re.decided_by, coalesce(re.reused_from_entry_id, re.id) AS origin, re.identity_hash
                FROM guards g JOIN roster_entries re ON re.guard_id = g.id
-              WHERE g.id_number = ANY($1::text[]) AND re.decision = 'PASSED' AND re.activity_id <> $2
+              WHERE g.id_hash = ANY($1::bytea[]) AND re.decision = 'PASSED' AND re.activity_id <> $2
                 AND re.decided_at > now() - make_interval(days => $3)
-              ORDER BY g.id_number, re.decided_at DESC`,
-            [subjects.map((r) => r.idNumber), activity.id, windowDays],
+              ORDER BY g.id_hash, re.decided_at DESC`,
+            [subjects.map((r) => Buffer.from(r.idKey, 'hex')), activity.id, windowDays],
           )
         : [];
-    const previousById = new Map(previous.map((p) => [p.id_number, p]));
+    const previousByKey = new Map(previous.map((p) => [p.id_key, p]));
 
     const stats: CheckStats = { precheckFailed: 0, withHits: 0, reused: 0, sourceError };
     const outcomes: CheckOutcome[] = [];
@@ -320,18 +340,22 @@ export class VettingService {
         });
         continue;
       }
-      const hits: Hit[] = (recordsById.get(row.idNumber) ?? []).map((record) => ({ relation: null, subjectName: row.name, subjectIdNumber: row.idNumber, record }));
+      const ownRecords = recordsByKey.get(row.idKey) ?? [];
+      const hits: Hit[] = ownRecords.length
+        ? ownRecords.map((record) => ({ relation: null, subjectKey: row.idKey, subjectNameCipher: encryptPii(row.name), subjectIdCipher: row.idCipher, record }))
+        : [];
       if (checkRelatives) {
         for (const rel of own) {
-          for (const record of recordsById.get(rel.idNumber) ?? []) {
-            hits.push({ relation: rel.relation, subjectName: rel.name, subjectIdNumber: rel.idNumber, record });
+          const key = rel.idHash.toString('hex');
+          for (const record of recordsByKey.get(key) ?? []) {
+            hits.push({ relation: rel.relation, subjectKey: key, subjectNameCipher: rel.nameCipher, subjectIdCipher: rel.idCipher, record });
           }
         }
       }
       if (hits.length) stats.withHits++;
       allHits.push(hits);
       const s = suggest(problems, hits, declaration);
-      const prev = previousById.get(row.idNumber);
+      const prev = previousByKey.get(row.idKey);
       // Reuse only for the same identity, with relatives declared, and when nothing arrived since the
       // earlier decision (unknown arrival time counts as new).
       const decidedAt = prev ? new Date(prev.decided_at).getTime() : 0;
@@ -395,13 +419,14 @@ export class VettingService {
   /** Re-evaluates existing entries (recheck, settings changed) and rewrites their results and hits. */
   async checkEntries(m: EntityManager, activity: ActivityEntity, entryIds: string[], options: { tolerateSourceFailure: boolean }): Promise<CheckStats> {
     if (entryIds.length === 0) return { precheckFailed: 0, withHits: 0, reused: 0, sourceError: null };
-    const rows: (GuardFacts & { entryId: string })[] = await m.query(
-      `SELECT re.id AS "entryId", g.id AS "guardId", g.name, g.id_number AS "idNumber",
-              to_char(g.birth_date, 'YYYY-MM-DD') AS "birthDate", g.certificate_no AS "certificateNo", g.education
-         FROM roster_entries re JOIN guards g ON g.id = re.guard_id
-        WHERE re.id = ANY($1::uuid[])`,
-      [entryIds],
-    );
+    const rows: (GuardFacts & { entryId: string })[] = (
+      await m.query(
+        `SELECT re.id AS "entryId", ${guardFactsColumns('g')}
+           FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+          WHERE re.id = ANY($1::uuid[])`,
+        [entryIds],
+      )
+    ).map(toGuardFacts);
     const { outcomes: o, hits, stats } = await this.evaluate(m, activity, rows, options);
     await m.query(`DELETE FROM vetting_hits WHERE roster_entry_id = ANY($1::uuid[])`, [rows.map((r) => r.entryId)]);
     await this.insertHits(m, rows.map((r) => r.entryId), hits);
@@ -426,12 +451,16 @@ export class VettingService {
   private async insertHits(m: EntityManager, entryIds: string[], hits: Hit[][]): Promise<void> {
     const flat = hits.flatMap((hs, i) => hs.map((h) => ({ entryId: entryIds[i], h })));
     if (!flat.length) return;
+    // Who and the record's name stay encrypted (copied as stored); the jsonb keeps what the record says, no identity.
     await m.query(
-      `INSERT INTO vetting_hits (roster_entry_id, relation, subject_name, subject_id_number, record_id, record)
-       SELECT * FROM unnest($1::uuid[], $2::relative_relation[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[])`,
+      `INSERT INTO vetting_hits (roster_entry_id, relation, subject_name_cipher, subject_id_cipher, record_name_cipher, record_id, record)
+       SELECT * FROM unnest($1::uuid[], $2::relative_relation[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[])`,
       [
-        flat.map((x) => x.entryId), flat.map((x) => x.h.relation), flat.map((x) => x.h.subjectName), flat.map((x) => x.h.subjectIdNumber),
-        flat.map((x) => x.h.record.recordId ?? null), flat.map((x) => JSON.stringify({ ...x.h.record, createdAt: x.h.record.createdAt ?? null })),
+        flat.map((x) => x.entryId), flat.map((x) => x.h.relation), flat.map((x) => x.h.subjectNameCipher), flat.map((x) => x.h.subjectIdCipher),
+        flat.map((x) => x.h.record.nameCipher), flat.map((x) => x.h.record.recordId ?? null),
+        flat.map(({ h: { record: r } }) =>
+          JSON.stringify({ category: r.category, occurredOn: r.occurredOn, source: r.source, severity: r.severity ?? null, recordId: r.recordId ?? null, createdAt: r.createdAt ?? null }),
+        ),
       ],
     );
   }
@@ -737,13 +766,18 @@ export class VettingService {
     }
     if (filter.withHitsOnly && tier === VettingTier.DETAIL) where.push('EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = re.id)');
     if (filter.search?.trim()) {
-      params.push(`%${filter.search.trim()}%`);
-      where.push(seesFullIdNumbers(actor) ? `(g.name ILIKE $${params.length} OR g.id_number ILIKE $${params.length})` : `g.name ILIKE $${params.length}`);
+      const search = filter.search.trim();
+      params.push(`%${search}%`);
+      if (seesFullIdNumbers(actor)) {
+        // A whole ID number, by its keyed hash (the number itself is stored encrypted).
+        params.push(idHash(search));
+        where.push(`(g.name ILIKE $${params.length - 1} OR g.id_hash = $${params.length})`);
+      } else where.push(`g.name ILIKE $${params.length}`);
     }
     const sql = `FROM roster_entries re JOIN guards g ON g.id = re.guard_id JOIN units u ON u.id = re.company_id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${sql}`, params);
     const rows = await this.ds.query(
-      `SELECT re.*, g.name AS guard_name, g.id_number AS guard_id_number, u.name AS company_name,
+      `SELECT re.*, g.name AS guard_name, g.id_cipher AS guard_id_cipher, u.name AS company_name,
               (SELECT count(*)::int FROM vetting_hits h WHERE h.roster_entry_id = re.id) AS hit_count
          ${sql}
         ORDER BY re.state, CASE re.decision WHEN 'PENDING' THEN 0 WHEN 'FAILED' THEN 1 ELSE 2 END,
@@ -757,7 +791,7 @@ export class VettingService {
   async entriesByIds(ids: string[], m: EntityManager = this.ds.manager): Promise<RosterEntryView[]> {
     if (!ids.length) return [];
     const rows = await m.query(
-      `SELECT re.*, g.name AS guard_name, g.id_number AS guard_id_number, u.name AS company_name,
+      `SELECT re.*, g.name AS guard_name, g.id_cipher AS guard_id_cipher, u.name AS company_name,
               (SELECT count(*)::int FROM vetting_hits h WHERE h.roster_entry_id = re.id) AS hit_count
          FROM roster_entries re JOIN guards g ON g.id = re.guard_id JOIN units u ON u.id = re.company_id
         WHERE re.id = ANY($1::uuid[])`,
@@ -782,16 +816,17 @@ export class VettingService {
       params.push(`%${search.trim()}%`);
       where += ` AND g.name ILIKE $${params.length}`;
     }
-    const rows: (GuardFacts & { onRoster: boolean; total: number })[] = await this.ds.query(
-      `SELECT g.id AS "guardId", g.name, g.id_number AS "idNumber", to_char(g.birth_date, 'YYYY-MM-DD') AS "birthDate",
-              g.certificate_no AS "certificateNo", g.education,
-              EXISTS (SELECT 1 FROM roster_entries re WHERE re.activity_id = $2 AND re.guard_id = g.id AND re.state = 'ACTIVE') AS "onRoster",
-              count(*) OVER ()::int AS total
-         FROM guards g WHERE ${where}
-        ORDER BY "onRoster", g.name, g.id_number`,
-      params,
-    );
-    const ctx = await this.precheckContext(this.ds.manager, activity, rows.map((r) => r.idNumber));
+    const rows: (GuardFacts & { onRoster: boolean; total: number })[] = (
+      await this.ds.query(
+        `SELECT ${guardFactsColumns('g')},
+                EXISTS (SELECT 1 FROM roster_entries re WHERE re.activity_id = $2 AND re.guard_id = g.id AND re.state = 'ACTIVE') AS "onRoster",
+                count(*) OVER ()::int AS total
+           FROM guards g WHERE ${where}
+          ORDER BY "onRoster", g.name, g.birth_date, g.id`,
+        params,
+      )
+    ).map(toGuardFacts);
+    const ctx = await this.precheckContext(this.ds.manager, activity, rows.map((r) => r.idKey));
     const all = rows.map((g) => ({ guardId: g.guardId, name: g.name, idNumber: maskIdNumber(g.idNumber), problems: precheckGuard(g, ctx), onRoster: g.onRoster }));
     const list = onlyEligible ? all.filter((g) => !g.onRoster && g.problems.length === 0) : all;
     return { items: list.slice(w.skip, w.skip + w.take), total: list.length, page: w.page, pageSize: w.pageSize };
@@ -826,12 +861,15 @@ export class VettingService {
   /** Relatives of the guards of many entries: one query, one READ_DETAIL audit entry. 保安管理支队 only. */
   async relativesFor(actor: Actor, entryIds: string[], requestId?: string): Promise<Map<string, RelativeView[]>> {
     if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden('直系亲属信息仅保安管理支队可查看');
-    const rows: (RelativeView & { entryId: string })[] = await this.ds.query(
-      `SELECT re.id AS "entryId", r.guard_id AS "guardId", r.name, r.relation, r.id_number AS "idNumber"
+    const stored: { entryId: string; guardId: string; nameCipher: string; relation: RelativeRelation; idCipher: string }[] = await this.ds.query(
+      `SELECT re.id AS "entryId", r.guard_id AS "guardId", r.name_cipher AS "nameCipher", r.relation, r.id_cipher AS "idCipher"
          FROM roster_entries re JOIN guard_relatives r ON r.guard_id = re.guard_id
-        WHERE re.id = ANY($1::uuid[]) ORDER BY r.relation, r.name`,
+        WHERE re.id = ANY($1::uuid[])`,
       [entryIds],
     );
+    const rows = stored
+      .map((r) => ({ entryId: r.entryId, guardId: r.guardId, relation: r.relation, name: decryptPii(r.nameCipher), idNumber: decryptPii(r.idCipher) }))
+      .sort(compareRelatives);
     const map = new Map<string, RelativeView[]>();
     for (const r of rows) map.set(r.entryId, [...(map.get(r.entryId) ?? []), r]);
     await this.audit.record(this.ds.manager, actor, {
@@ -939,19 +977,16 @@ export class VettingService {
     return rows.map((r) => r.id);
   }
 
-  private async precheckContext(m: EntityManager, activity: ActivityEntity, idNumbers: string[]) {
+  private async precheckContext(m: EntityManager, activity: ActivityEntity, idKeys: string[]) {
     const s = await this.settings.all(m);
-    return loadPrecheckContext(m, activity, idNumbers, { minAge: s['guard.minAge'], maxAge: s['guard.maxAge'] }, chinaDate(activity.startsAt));
+    return loadPrecheckContext(m, activity, idKeys, { minAge: s['guard.minAge'], maxAge: s['guard.maxAge'] }, chinaDate(activity.startsAt));
   }
 
   /** Guards of one register, by id, in input order; refuses unknown, other units' and departed guards. */
   private async loadRegisterGuards(m: EntityManager, registerId: string, guardIds: string[], field: string): Promise<GuardFacts[]> {
-    const rows: (GuardFacts & { companyId: string; status: string })[] = await m.query(
-      `SELECT id AS "guardId", name, id_number AS "idNumber", to_char(birth_date, 'YYYY-MM-DD') AS "birthDate",
-              certificate_no AS "certificateNo", education, company_id AS "companyId", status
-         FROM guards WHERE id = ANY($1::uuid[])`,
-      [guardIds],
-    );
+    const rows: (GuardFacts & { companyId: string; status: string })[] = (
+      await m.query(`SELECT ${guardFactsColumns('g')}, g.company_id AS "companyId", g.status FROM guards g WHERE g.id = ANY($1::uuid[])`, [guardIds])
+    ).map(toGuardFacts);
     const byId = new Map(rows.map((r) => [r.guardId, r]));
     const problems: FieldProblem[] = [];
     guardIds.forEach((id, i) => {
@@ -1005,7 +1040,7 @@ function toView(r: Record<string, any>): RosterEntryView { // eslint-disable-lin
     checkedAt: r.checked_at,
     createdAt: r.created_at,
     guardName: r.guard_name,
-    idNumber: r.guard_id_number,
+    idNumber: decryptNullable(r.guard_id_cipher) ?? ANONYMISED,
     companyName: r.company_name,
     hitCount: r.hit_count ?? 0,
   };

@@ -13,6 +13,8 @@ import {
   VettingReasonCategory,
   vettingReasonCategoryLabels,
 } from '@evs/schema';
+import { decryptNullable, decryptPii } from '../../common/pii';
+import { ANONYMISED } from '../privacy/anonymised';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../common/context';
@@ -82,11 +84,11 @@ export class VettingNoticeService {
     }
     // Entries on the roster, plus those that failed and were taken off (the company's record of why).
     const rows: {
-      id: string; guard_name: string; id_number: string; company_name: string; post: string | null; decision: VettingDecision;
+      id: string; guard_name: string; id_cipher: string | null; company_name: string; post: string | null; decision: VettingDecision;
       reason_category: VettingReasonCategory | null; state: string; decision_note: string | null; hit_count: number;
       reused_from_entry_id: string | null; replaced: boolean;
     }[] = await this.ds.query(
-      `SELECT re.id, g.name AS guard_name, g.id_number, u.name AS company_name, re.post, re.decision, re.reason_category, re.state,
+      `SELECT re.id, g.name AS guard_name, g.id_cipher, u.name AS company_name, re.post, re.decision, re.reason_category, re.state,
               re.decision_note, re.reused_from_entry_id,
               (SELECT count(*)::int FROM vetting_hits h WHERE h.roster_entry_id = re.id) AS hit_count,
               EXISTS (SELECT 1 FROM roster_entries n WHERE n.replaces_entry_id = re.id) AS replaced
@@ -95,7 +97,10 @@ export class VettingNoticeService {
         ORDER BY re.state, CASE re.decision WHEN 'FAILED' THEN 0 WHEN 'PENDING' THEN 1 ELSE 2 END, g.name`,
       params,
     );
-    const showId = (id: string) => (full ? id : maskIdNumber(id));
+    const showId = (cipher: string | null) => {
+      const id = decryptNullable(cipher);
+      return id === null ? ANONYMISED : full ? id : maskIdNumber(id);
+    };
     const counts = await this.vetting.counts(this.ds.manager, activity.id);
     const reasonCounts = new Map<VettingReasonCategory, number>();
     for (const r of rows) {
@@ -103,14 +108,14 @@ export class VettingNoticeService {
     }
     const cleared = rows
       .filter((r) => r.state === 'ACTIVE' && r.decision === VettingDecision.PASSED)
-      .map((r) => ({ guardName: r.guard_name, idNumber: showId(r.id_number), companyName: r.company_name, post: r.post }));
+      .map((r) => ({ guardName: r.guard_name, idNumber: showId(r.id_cipher), companyName: r.company_name, post: r.post }));
     const entries: NoticeEntry[] =
       tier === VettingTier.ORGANIZER
         ? []
         : rows.map((r) => ({
             entryId: r.id,
             guardName: r.guard_name,
-            idNumber: showId(r.id_number),
+            idNumber: showId(r.id_cipher),
             companyName: r.company_name,
             post: r.post,
             decision: r.decision,
@@ -184,9 +189,9 @@ export class VettingNoticeService {
     });
 
     if (n.tier === VettingTier.DETAIL) {
-      const hits: { guard_name: string; relation: RelativeRelation | null; subject_name: string; subject_id_number: string; record: { category: RecordCategory; occurredOn: string; source: string } }[] =
+      const hits: { guard_name: string; relation: RelativeRelation | null; subject_name_cipher: string; subject_id_cipher: string; record: { category: RecordCategory; occurredOn: string; source: string } }[] =
         await this.ds.query(
-          `SELECT g.name AS guard_name, h.relation, h.subject_name, h.subject_id_number, h.record
+          `SELECT g.name AS guard_name, h.relation, h.subject_name_cipher, h.subject_id_cipher, h.record
              FROM vetting_hits h JOIN roster_entries re ON re.id = h.roster_entry_id JOIN guards g ON g.id = re.guard_id
             WHERE re.activity_id = $1 ORDER BY g.name, h.relation NULLS FIRST`,
           [a.id],
@@ -194,7 +199,7 @@ export class VettingNoticeService {
       const hs = wb.addWorksheet('比中记录（内部）');
       hs.addRow(['保安员', '比中对象', '关系', '身份证号', '类别', '发生日期', '来源']).font = { bold: true };
       for (const h of hits) {
-        hs.addRow([h.guard_name, h.subject_name, h.relation ? relativeRelationLabels[h.relation] : '本人', h.subject_id_number, recordCategoryLabels[h.record.category] ?? h.record.category, h.record.occurredOn, h.record.source]);
+        hs.addRow([h.guard_name, decryptPii(h.subject_name_cipher), h.relation ? relativeRelationLabels[h.relation] : '本人', decryptPii(h.subject_id_cipher), recordCategoryLabels[h.record.category] ?? h.record.category, h.record.occurredOn, h.record.source]);
       }
       hs.columns.forEach((c) => {
         c.width = 18;

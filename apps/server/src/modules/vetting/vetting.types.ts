@@ -411,6 +411,6 @@ export class RosterEntriesFilter {
   @Field({ nullable: true, description: '只看比中记录的人员（仅保安管理支队）' })
   withHitsOnly?: boolean;
 
-  @Field({ nullable: true, description: '按姓名（保安管理支队还可按身份证号）搜索' })
+  @Field({ nullable: true, description: '按姓名搜索；保安管理支队还可按完整的身份证号（按其密钥哈希比对，不支持部分号码）' })
   search?: string;
 }

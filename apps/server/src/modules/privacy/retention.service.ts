@@ -1,0 +1,147 @@
+import { AuditAction } from '@evs/schema';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, SYSTEM } from '../audit/audit.service';
+import { SettingsService } from '../settings/settings.service';
+import { ANONYMISED } from './anonymised';
+
+/** What one run removed or anonymised. */
+export interface PurgeCounts {
+  retentionDays: number;
+  /** Activities closed or cancelled before this (now − retentionDays). */
+  cutoff: Date;
+  /** Activities whose data this run touched. */
+  activities: number;
+  /** Record copies (vetting_hits) deleted. */
+  hits: number;
+  /** Roster entries whose officer note and system reason were cleared. */
+  entriesCleared: number;
+  /** On-site records whose person's name or photo was removed. */
+  onSiteCleared: number;
+  /** LEFT guard records anonymised. */
+  guardsAnonymised: number;
+  /** Relatives deleted (of anonymised guards). */
+  relatives: number;
+}
+
+/** Serializes runs across API nodes: the one that gets it runs, the others skip. */
+const PURGE_LOCK = 7700300;
+
+/**
+ * Retention of guards' and relatives' data (个人信息保护法 Art. 19, 47; setting
+ * `privacy.retentionDays`). An activity expires `retentionDays` after it was closed (or cancelled).
+ * For expired activities:
+ * - the record copies of the vetting (vetting_hits: who, which record) are deleted, and the officer's
+ *   note and the system's reason text of each roster entry are cleared (decision, reason category,
+ *   dates and the statistics stay: the overview's figures do not change);
+ * - on-site records lose the name of a person found on duty off the roster, and photos.
+ * A guard record that is LEFT for longer than the retention period and on no roster of an activity
+ * that has not expired is anonymised (name 已匿名; ID number, phone, photo, 保安员证号 and the
+ * statement about relatives removed; birth date and sex stay for the age statistics), and its
+ * relatives are deleted. Idempotent; one audit entry per run (actor 系统) with the counts.
+ */
+export class RetentionService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+  ) {}
+
+  /** When the last run ended (its audit entry), if any: the scheduled job runs at most once per interval across nodes. */
+  async lastRunAt(): Promise<Date | null> {
+    const [row] = await this.ds.query(`SELECT max(at) AS at FROM audit_log WHERE entity_type = 'PersonalDataRetention'`);
+    return row?.at ?? null;
+  }
+
+  /** One run as of `now`; null when another node is running it at the same time. */
+  async purge(now: Date = new Date(), requestId?: string): Promise<PurgeCounts | null> {
+    return this.ds.transaction(async (m) => {
+      const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [PURGE_LOCK]);
+      if (!locked) return null;
+      const retentionDays = await this.settings.get('privacy.retentionDays', m);
+      const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+      const counts = await this.run(m, cutoff);
+      const result: PurgeCounts = { retentionDays, cutoff, ...counts.totals };
+      await this.audit.record(
+        m,
+        SYSTEM,
+        {
+          action: AuditAction.DELETE,
+          entityType: 'PersonalDataRetention',
+          summary:
+            `个人信息保存期（${retentionDays}天）到期处理：活动${result.activities}项，删除比中记录${result.hits}条，` +
+            `清除审核意见${result.entriesCleared}条、现场记录${result.onSiteCleared}条，匿名化离职保安员${result.guardsAnonymised}人，删除直系亲属${result.relatives}人`,
+          // Ids only: nothing personal goes into the (append-only) audit log.
+          after: { ...result, activityIds: counts.activityIds, guardIds: counts.guardIds },
+        },
+        requestId,
+      );
+      return result;
+    });
+  }
+
+  private async run(m: EntityManager, cutoff: Date) {
+    // Activities past retention: closed (closed_at) or cancelled (time of the cancellation) before the cutoff.
+    await m.query(`
+      CREATE TEMP TABLE expired_activities ON COMMIT DROP AS
+        SELECT a.id FROM activities a
+         WHERE (a.status = 'CLOSED' AND a.closed_at < $1)
+            OR (a.status = 'CANCELLED' AND coalesce(
+                 (SELECT max(t.at) FROM activity_transitions t WHERE t.activity_id = a.id AND t.to_status = 'CANCELLED'), a.updated_at) < $1)`,
+      [cutoff],
+    );
+    const hits: { activity_id: string }[] = await m.query(
+      `WITH gone AS (DELETE FROM vetting_hits h USING roster_entries re
+                      WHERE re.id = h.roster_entry_id AND re.activity_id IN (SELECT id FROM expired_activities)
+                     RETURNING re.activity_id)
+       SELECT activity_id FROM gone`,
+    );
+    const cleared: { activity_id: string }[] = await m.query(
+      `WITH done AS (UPDATE roster_entries SET decision_note = NULL, suggestion_reason = NULL
+                      WHERE activity_id IN (SELECT id FROM expired_activities) AND (decision_note IS NOT NULL OR suggestion_reason IS NOT NULL)
+                     RETURNING activity_id)
+       SELECT activity_id FROM done`,
+    );
+    const inspections: { activity_id: string }[] = await m.query(
+      `WITH done AS (UPDATE inspections SET person_name = $1
+                      WHERE activity_id IN (SELECT id FROM expired_activities) AND person_name IS NOT NULL AND person_name <> $1
+                     RETURNING activity_id)
+       SELECT activity_id FROM done`,
+      [ANONYMISED],
+    );
+    const photos: { activity_id: string }[] = await m.query(
+      `WITH done AS (UPDATE findings SET photo = NULL WHERE activity_id IN (SELECT id FROM expired_activities) AND photo IS NOT NULL
+                     RETURNING activity_id)
+       SELECT activity_id FROM done`,
+    );
+    // LEFT records past the period, on no roster of an activity still kept (open, or closed within it).
+    const guards: { id: string }[] = await m.query(
+      `WITH due AS (
+         SELECT g.id FROM guards g
+          WHERE g.status = 'LEFT' AND g.anonymised_at IS NULL AND coalesce(g.left_on, g.updated_at::date) < $1::date
+            AND NOT EXISTS (SELECT 1 FROM roster_entries re WHERE re.guard_id = g.id
+                             AND re.activity_id NOT IN (SELECT id FROM expired_activities))),
+       done AS (UPDATE guards g SET name = $2, id_cipher = NULL, id_hash = NULL, phone = NULL, photo = NULL, certificate_no = NULL,
+                       relatives_statement = NULL, anonymised_at = now()
+                  FROM due WHERE g.id = due.id RETURNING g.id)
+       SELECT id FROM done`,
+      [cutoff, ANONYMISED],
+    );
+    const relatives: { id: string }[] = await m.query(
+      `WITH gone AS (DELETE FROM guard_relatives r USING guards g WHERE g.id = r.guard_id AND g.anonymised_at IS NOT NULL RETURNING r.id)
+       SELECT id FROM gone`,
+    );
+    const activityIds = [...new Set([...hits, ...cleared, ...inspections, ...photos].map((r) => r.activity_id))].sort();
+    return {
+      activityIds,
+      guardIds: guards.map((g) => g.id),
+      totals: {
+        activities: activityIds.length,
+        hits: hits.length,
+        entriesCleared: cleared.length,
+        onSiteCleared: inspections.length + photos.length,
+        guardsAnonymised: guards.length,
+        relatives: relatives.length,
+      },
+    };
+  }
+}
