@@ -33,7 +33,7 @@ export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const ds = createDataSource(url);
+  const ds = createDataSource(url, config.database);
   try {
     await ds.initialize();
     const applied = await ds.runMigrations({ transaction: 'each' });

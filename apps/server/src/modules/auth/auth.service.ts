@@ -1,7 +1,7 @@
 import { AuditAction } from '@evs/schema';
-import bcrypt from 'bcryptjs';
+import bcrypt from 'bcrypt';
 import crypto from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/context';
 import { badInput, DomainError, unauthenticated } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
@@ -74,8 +74,9 @@ export class AuthService {
     return rows[0] ? toActor(rows[0]) : null;
   }
 
-  async actorById(userId: string): Promise<Actor> {
-    const rows: ActorRow[] = await this.ds.query(`${ACTOR_SQL} WHERE u.id = $1`, [userId]);
+  /** Inside a transaction pass its manager: a second pooled connection there can starve the pool. */
+  async actorById(userId: string, m: EntityManager = this.ds.manager): Promise<Actor> {
+    const rows: ActorRow[] = await m.query(`${ACTOR_SQL} WHERE u.id = $1`, [userId]);
     return toActor(rows[0]);
   }
 
@@ -132,7 +133,9 @@ export class AuthService {
     }
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.sessionHours * 3600_000);
-    await this.ds.transaction(async (m) => {
+    // Everything below runs on the transaction's one connection: it holds the user's row lock, so
+    // asking the pool for a second connection here let 20+ logins to one account freeze the node.
+    const actor = await this.ds.transaction(async (m) => {
       await m.query(
         `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`,
         [user.id],
@@ -145,15 +148,16 @@ export class AuthService {
         ip: meta.ip ?? null,
       });
       await m.query(`DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()`, [user.id]);
-      const actor = await this.actorById(user.id);
-      await this.audit.record(m, actor, {
+      const loggedIn = await this.actorById(user.id, m);
+      await this.audit.record(m, loggedIn, {
         action: AuditAction.LOGIN,
         entityType: 'User',
         entityId: user.id,
         summary: `${user.displayName} 登录`,
       }, meta.requestId);
+      return loggedIn;
     });
-    return { token, actor: await this.actorById(user.id), expiresAt };
+    return { token, actor, expiresAt };
   }
 
   async logout(actor: Actor, token: string, requestId?: string): Promise<void> {
