@@ -133,13 +133,10 @@ export class AuthService {
     }
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.sessionHours * 3600_000);
-    // Everything below runs on the transaction's one connection: it holds the user's row lock, so
-    // asking the pool for a second connection here let 20+ logins to one account freeze the node.
+    // Everything below runs on the transaction's one connection (a second one, asked for while
+    // holding the user's row lock, let 20+ logins to one account freeze the node), and the row lock
+    // is taken last, so simultaneous logins to one account wait for each other only for a commit.
     const actor = await this.ds.transaction(async (m) => {
-      await m.query(
-        `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`,
-        [user.id],
-      );
       await m.insert(SessionEntity, {
         tokenHash: hashToken(token),
         userId: user.id,
@@ -155,6 +152,10 @@ export class AuthService {
         entityId: user.id,
         summary: `${user.displayName} 登录`,
       }, meta.requestId);
+      await m.query(
+        `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`,
+        [user.id],
+      );
       return loggedIn;
     });
     return { token, actor, expiresAt };
