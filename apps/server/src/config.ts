@@ -34,6 +34,12 @@ export interface AppConfig {
   webDist: string;
   cookieSecure: boolean;
   sessionHours: number;
+  /** Schema introspection and the Apollo Sandbox page at GET /graphql (off in production). */
+  graphqlIntrospection: boolean;
+  /** On SIGTERM, how long /readyz answers 503 before the listener closes (load balancer notice). */
+  shutdownDelayMs: number;
+  /** On SIGTERM, how long requests already accepted may take to finish before they are cut. */
+  shutdownTimeoutMs: number;
   logLevel: string;
 }
 
@@ -77,6 +83,9 @@ export function loadConfig(): AppConfig {
     webDist: path.resolve(process.env.WEB_DIST || path.join(repoRoot, 'apps', 'web', 'dist')),
     cookieSecure: boolFrom('COOKIE_SECURE', false),
     sessionHours: intFrom('SESSION_HOURS', 12),
+    graphqlIntrospection: boolFrom('GRAPHQL_INTROSPECTION', false),
+    shutdownDelayMs: intFrom('SHUTDOWN_DELAY_MS', 0, { allowZero: true }),
+    shutdownTimeoutMs: intFrom('SHUTDOWN_TIMEOUT_MS', 10_000),
     logLevel: process.env.LOG_LEVEL || 'info',
   };
 }

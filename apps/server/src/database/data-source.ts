@@ -28,7 +28,8 @@ export function createDataSource(url: string, options: Partial<DatabaseSettings>
       statement_timeout: settings.statementTimeoutMs || undefined,
       idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs || undefined,
     },
-    logging: process.env.SQL_LOG === '1' ? ['query', 'error'] : ['error'],
+    // Failed queries reach the log once, through the error formatter (or the outage log), not per statement.
+    logging: process.env.SQL_LOG === '1' ? ['query', 'error'] : false,
   });
 }
 
