@@ -32,7 +32,7 @@ const UNIQUE_RULES: Record<string, { message: string; field?: string }> = {
   'certificate_revocations:id_number, revoked_on': { message: '该人员该日期的吊销记录已存在', field: 'date' },
   'guard_relatives:guard_id, id_number': { message: '同一亲属不能重复登记', field: 'relatives' },
   'guard_relatives:guard_id, relation': { message: '父亲、母亲、配偶只能各登记一位', field: 'relatives' },
-  'training_sessions:activity_id, starts_at, place': { message: '该时间、地点已安排本活动的培训', field: 'startsAt' },
+  'training_sessions:activity_id, starts_at, place, is_makeup': { message: '该时间、地点已安排本活动的同类培训', field: 'startsAt' },
   'training_attendance:session_id, roster_entry_id': { message: '该人员已在本次培训名单中', field: 'rosterEntryIds' },
   'activity_candidates:activity_id, company_id': { message: '该公司已在本活动的候选名单中', field: 'companyIds' },
   'inspections:id': { message: '该检查编号已登记' },
