@@ -39,6 +39,8 @@ export interface RunningApp {
 }
 
 export interface ShutdownReport {
+  /** Requests in flight when the stop began (readiness turned 503). */
+  inFlightAtSignal: number;
   /** Requests in flight when the listener closed. */
   inFlight: number;
   /** Requests still unfinished when the timeout cut them. */
@@ -273,10 +275,11 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     httpServer,
     close: async () => {
       draining = true;
+      const inFlightAtSignal = inFlight;
       if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
-      const report: ShutdownReport = { inFlight, cut: 0 };
+      const report: ShutdownReport = { inFlightAtSignal, inFlight, cut: 0 };
       if (inFlight > 0) {
         const allServed = new Promise<void>((resolve) => {
           drained = resolve;

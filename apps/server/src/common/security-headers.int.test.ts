@@ -42,7 +42,7 @@ describe('security headers, compression and cookies', () => {
       body: JSON.stringify({ query: `{ activities(page: { page: 1, pageSize: 50 }) { items { id name venue organizerName } } }` }),
     });
     expect(big.headers.get('content-encoding')).toBe('br');
-    expect((await big.json()).data.activities.items.length).toBeGreaterThan(0);
+    expect(((await big.json()) as { data: { activities: { items: unknown[] } } }).data.activities.items.length).toBeGreaterThan(0);
   });
 
   it('marks the session cookie Secure (set and cleared) behind HTTPS, with HSTS', async () => {
