@@ -9,6 +9,9 @@ import { migrateAndSeed } from '../src/database/migrate';
 import { SeedOptions } from '../src/database/seed';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-accounts';
 import { adminUrl, createDatabase, dropDatabase, TEMPLATE_DB, urlForDatabase } from './db';
+import { assertNoSecondConnections, watchForSecondConnections } from './second-connection';
+
+watchForSecondConnections();
 
 export interface GqlError {
   message: string;
@@ -157,6 +160,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         await running.close();
         if (ds.isInitialized) await ds.destroy();
         await dropDatabase(admin, database);
+        assertNoSecondConnections();
       },
     };
   } catch (err) {
