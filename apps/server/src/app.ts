@@ -20,7 +20,9 @@ import { asDomainError, databaseOutage, formatError } from './common/errors';
 import { jsonErrorHandler, jsonNotFound } from './common/http-errors';
 import { createLoaders } from './common/loaders';
 import { logger } from './common/logger';
+import { requestContext } from './common/request-context';
 import { SESSION_COOKIE } from './modules/auth/auth.service';
+import { auditDenials, auditDownloads, BACKGROUND_HEADER } from './modules/audit/audit.http';
 import { createSchema } from './schema';
 import { createServices } from './services';
 import { vettingRoutes } from './modules/vetting/vetting.http';
@@ -49,6 +51,9 @@ export interface ShutdownReport {
 
 /** Limits of one GraphQL document (graphql-armor); every operation of the web app stays below them. */
 export const QUERY_LIMITS = { maxAliases: 15, maxDepth: 10, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 };
+
+/** How often committed audit entries are sealed into the hash chain. */
+const AUDIT_SEAL_MS = 1000;
 
 /** The request body limit: a base64 import file of 15 MB plus the rest of the request. */
 export const JSON_BODY_LIMIT = 21 * 1024 * 1024;
@@ -112,6 +117,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     });
     next();
   });
+  app.use(requestContext);
 
   // Liveness: the process answers. Never touches the database, so it stays fast under any load.
   app.get('/healthz', (_req, res) => {
@@ -174,6 +180,8 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   // gzip or brotli for dynamic answers (GraphQL JSON, index.html); static files come precompressed.
   app.use(compression({ threshold: 1024 }));
 
+  // Every download is audited (who, what, from where); a refused one as a permission denial.
+  app.use('/exports', auditDownloads(services));
   app.use(overviewExportRouter(services));
 
   const armor = new ApolloArmor({
@@ -195,6 +203,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     plugins: [
       ...protection.plugins,
       outageStatusPlugin,
+      auditDenials(services),
       config.graphqlIntrospection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
         : ApolloServerPluginLandingPageDisabled(),
@@ -206,12 +215,15 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     '/graphql',
     cookieParser(),
     express.json({ limit: JSON_BODY_LIMIT }),
+    requestContext,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token: string | undefined = req.cookies?.[SESSION_COOKIE];
-        let actor = null;
+        // Polling (e.g. the unread count) does not keep an idle session alive.
+        const background = req.headers[BACKGROUND_HEADER] === '1';
+        let session = null;
         try {
-          actor = token ? await services.auth.actorForToken(token) : null;
+          session = token ? await services.auth.sessionForToken(token, { background }) : null;
         } catch (err) {
           const domain = asDomainError(err);
           if (!domain) throw err;
@@ -220,12 +232,14 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
             extensions: { code: domain.code, http: { status: domain.httpStatus ?? 400 } },
           });
         }
+        const actor = session?.actor ?? null;
         res.locals.userId = actor?.id;
         res.locals.operationName = req.body?.operationName;
         return {
           requestId: res.locals.requestId,
           actor,
           sessionToken: actor ? token! : null,
+          session: session ? { id: session.sessionId, expiresAt: session.expiresAt } : null,
           req,
           res,
           dataSource: ds,
@@ -267,6 +281,12 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   app.use(jsonNotFound);
   app.use(jsonErrorHandler);
 
+  // The audit hash chain is sealed after commit, every second (see migration AuditSealing).
+  const sealer = setInterval(() => {
+    services.audit.seal().catch((err) => logger.debug({ err }, 'audit seal skipped'));
+  }, AUDIT_SEAL_MS);
+  sealer.unref();
+
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -275,6 +295,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     httpServer,
     close: async () => {
       draining = true;
+      clearInterval(sealer);
       const inFlightAtSignal = inFlight;
       if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -34,6 +34,8 @@ export interface AppConfig {
   webDist: string;
   cookieSecure: boolean;
   sessionHours: number;
+  /** A session ends after this many minutes without a request by its user (等保: 会话空闲超时). */
+  sessionIdleMinutes: number;
   /** Schema introspection and the Apollo Sandbox page at GET /graphql (off in production). */
   graphqlIntrospection: boolean;
   /** On SIGTERM, how long /readyz answers 503 before the listener closes (load balancer notice). */
@@ -83,6 +85,7 @@ export function loadConfig(): AppConfig {
     webDist: path.resolve(process.env.WEB_DIST || path.join(repoRoot, 'apps', 'web', 'dist')),
     cookieSecure: boolFrom('COOKIE_SECURE', false),
     sessionHours: intFrom('SESSION_HOURS', 12),
+    sessionIdleMinutes: intFrom('SESSION_IDLE_MINUTES', 30),
     graphqlIntrospection: boolFrom('GRAPHQL_INTROSPECTION', false),
     shutdownDelayMs: intFrom('SHUTDOWN_DELAY_MS', 0, { allowZero: true }),
     shutdownTimeoutMs: intFrom('SHUTDOWN_TIMEOUT_MS', 10_000),

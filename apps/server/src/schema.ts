@@ -20,7 +20,7 @@ import { InspectionsResolver } from './modules/inspections/inspections.resolver'
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
 import { TrainingResolver } from './modules/training/training.resolver';
 import { RecordsResolver } from './modules/records/records.resolver';
-import { VettingResolver } from './modules/vetting/vetting.resolver';
+import { VettingNoticeEntryResolver, VettingResolver } from './modules/vetting/vetting.resolver';
 
 for (const [name, description] of Object.entries(enums.enumTypeLabels)) {
   registerEnumType((enums as unknown as Record<string, object>)[name], { name, description });
@@ -34,6 +34,7 @@ export const resolvers = [
   NotificationsResolver,
   SettingsResolver,
   VettingResolver,
+  VettingNoticeEntryResolver,
   RecordsResolver,
   TrainingResolver,
   InspectionsResolver,

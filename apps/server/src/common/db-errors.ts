@@ -1,4 +1,4 @@
-import { DomainError } from './errors';
+import { DomainError, IDENTITY_LOCKED } from './errors';
 
 /**
  * What a PostgreSQL or connection-pool error means to the client, in Chinese. The raw text (table,
@@ -78,7 +78,7 @@ function keyColumns(detail: string | undefined): string | null {
  */
 export function domainErrorFromDatabase(err: unknown): DomainError | null {
   if (err instanceof DomainError) return err;
-  if (isDatabaseUnavailable(err)) return new DomainError('UNAVAILABLE', DATABASE_UNAVAILABLE, undefined, 503);
+  if (isDatabaseUnavailable(err)) return new DomainError('UNAVAILABLE', DATABASE_UNAVAILABLE, undefined, undefined, 503);
   const e = pgFields(err);
   switch (e?.code) {
     case '23505': {
@@ -86,6 +86,8 @@ export function domainErrorFromDatabase(err: unknown): DomainError | null {
       const message = rule?.message ?? '该记录已存在，请勿重复提交';
       return new DomainError('CONFLICT', message, rule?.field ? [{ field: rule.field, message }] : undefined);
     }
+    case IDENTITY_LOCKED: // a trigger enforcing a rule, with a message written for the user
+      return new DomainError('CONFLICT', e.message ?? '该记录当前不能修改');
     case '40001': // serialization_failure
     case '40P01': // deadlock_detected
     case '55P03': // lock_not_available
@@ -110,7 +112,7 @@ export function domainErrorFromDatabase(err: unknown): DomainError | null {
       return new DomainError('BAD_USER_INPUT', '日期或时间无效');
     case '57014': // query_canceled: statement_timeout
     case '25P03': // idle_in_transaction_session_timeout
-      return new DomainError('UNAVAILABLE', '数据库处理超时，请稍后重试', undefined, 503);
+      return new DomainError('UNAVAILABLE', '数据库处理超时，请稍后重试', undefined, undefined, 503);
     default:
       return null;
   }

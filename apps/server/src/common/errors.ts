@@ -26,6 +26,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldProblem[],
+    /** More for the client in `extensions` (e.g. `secondFactor: true` on a login that needs a code). */
+    readonly extensions?: Record<string, unknown>,
     /** HTTP status of the whole response when this error occurs (a database outage: 503). */
     readonly httpStatus?: number,
   ) {
@@ -39,6 +41,9 @@ export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what}�
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
 export const badInput = (message: string, fields: FieldProblem[] = []) =>
   new DomainError('BAD_USER_INPUT', message, fields);
+
+/** SQLSTATE raised by the identity-lock triggers (migration VettingIntegrity). */
+export const IDENTITY_LOCKED = 'EV001';
 
 /** Throws one BAD_USER_INPUT naming every problem, when there are any. */
 export function assertNoProblems(problems: FieldProblem[], summary = '输入有误'): void {
@@ -113,7 +118,7 @@ export function formatError(logger: Logger) {
       return {
         message: domain.message,
         path: formatted.path,
-        extensions: { code: domain.code, ...(domain.fields ? { fields: domain.fields } : {}) },
+        extensions: { code: domain.code, ...(domain.fields ? { fields: domain.fields } : {}), ...domain.extensions },
       };
     }
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions

@@ -39,6 +39,7 @@ export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
     const { applied } = await migrateAndSeed(ds, {
       demo: config.seedDemo,
       adminPassword: process.env.ADMIN_INITIAL_PASSWORD || 'Demo@2026',
+      auditorPassword: process.env.AUDITOR_INITIAL_PASSWORD || undefined,
     });
     if (applied.length) logger.info({ migrations: applied }, '数据库迁移完成');
   } catch (err) {

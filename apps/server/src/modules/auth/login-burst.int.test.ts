@@ -1,4 +1,4 @@
-import bcrypt from 'bcrypt';
+import bcrypt from 'bcryptjs';
 import { demoAccounts, DEMO_PASSWORD } from '../../database/seed/demo-accounts';
 import { createTestApp, LOGIN, TestApp } from '../../../test/harness';
 
@@ -11,7 +11,7 @@ describe('login burst', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
-    // What is under test is connection handling, not bcrypt's cost: cheap hashes let all 200 logins
+    // What is under test is connection handling, not the hash cost: cheap (legacy bcrypt) hashes let all 200 logins
     // reach their transactions at once (LOGIN_BURST_REAL_COST=1 keeps the demo's cost-10 hashes).
     if (!process.env.LOGIN_BURST_REAL_COST) {
       await t.sql('UPDATE users SET password_hash = $1', [await bcrypt.hash(DEMO_PASSWORD, 4)]);
