@@ -196,7 +196,8 @@ export async function countQueries(fn: () => Promise<unknown>): Promise<number> 
   const original = proto.query;
   let n = 0;
   proto.query = function (this: unknown, ...args: unknown[]) {
-    n += 1;
+    // The app's background audit sealer (every second) is not part of what `fn` costs.
+    if (!(typeof args[0] === 'string' && args[0].startsWith('SELECT audit_seal('))) n += 1;
     return original.apply(this, args);
   };
   try {
