@@ -119,6 +119,17 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   });
   app.use(requestContext);
 
+  // A path that does not decode (e.g. /%E0%A4%A) is refused here, in Chinese, rather than by a
+  // library further down in English.
+  app.use((req, _res, next) => {
+    try {
+      decodeURIComponent(req.path);
+      next();
+    } catch {
+      next(Object.assign(new Error('malformed path'), { status: 400 }));
+    }
+  });
+
   // Liveness: the process answers. Never touches the database, so it stays fast under any load.
   app.get('/healthz', (_req, res) => {
     res.setHeader('cache-control', 'no-store');

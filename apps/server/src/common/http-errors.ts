@@ -47,7 +47,7 @@ export function sendError(res: Response, err: unknown, what = 'request failed'):
     // e.g. serve-static refusing a malformed path (400/403) or a method it does not serve
     status = bodyError.status;
     code = status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
-    message = status === 404 ? '未找到' : '请求无效';
+    message = status === 404 ? '未找到' : '请求无效（地址或参数格式有误）';
   } else {
     logger.error({ err, requestId: res.locals.requestId }, what);
     status = 500;
