@@ -167,8 +167,9 @@ export async function plantPrivacyFixture(t: TestApp, clients: Record<string, Te
   // 3. Activities: vetting (organizer1, company1), foreign (organizer2, company2), on duty (organizer1, company1).
   const day = 86_400_000;
   const base = Math.floor(Date.now() / day) * day;
-  const vettingStart = new Date(base + 47 * day + 2 * 3600_000);
-  const foreignStart = new Date(base + 48 * day + 2 * 3600_000);
+  // Months after any demo activity: the overview's lists for these days hold the fixture alone.
+  const vettingStart = new Date(base + 150 * day + 2 * 3600_000);
+  const foreignStart = new Date(base + 151 * day + 2 * 3600_000);
   const onDutyStart = new Date(Date.now() - 3600_000);
   const activities: Record<ActivityKey, string> = {
     vetting: await makeActivity(t, {
