@@ -1,10 +1,10 @@
 import { maskIdNumber, unitKindOfRole } from '@evs/schema';
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getNamedType, GraphQLEnumType, GraphQLField, GraphQLSchema } from 'graphql';
 import { createSchema } from '../../schema';
-import { createTestApp, expectData, GqlResult, TestApp, TestClient } from '../../../test/harness';
+import { ArgSet, FieldWalker, WalkAccount } from '../../../test/field-walker';
+import { createTestApp, expectData, TestApp } from '../../../test/harness';
 import {
   birthDateForms,
   guardTokens,
@@ -16,9 +16,9 @@ import {
 } from '../../../test/privacy-fixture';
 import {
   Answer,
+  differences,
   eachString,
   Finding,
-  differences,
   fullIdNumbersIn,
   guardIdsIn,
   LeakKind,
@@ -28,19 +28,7 @@ import {
   pendingWithReason,
   withoutTyped,
 } from '../../../test/privacy-scan';
-import {
-  answeredPairs,
-  documentFor,
-  narrowTo,
-  enumValues,
-  prune,
-  requiredArgs,
-  rootSelection,
-  Selection,
-  selectedPairs,
-  selectionAt,
-  Skipped,
-} from '../../../test/schema-walk';
+import { enumValues, requiredArgs, rootSelection, Selection } from '../../../test/schema-walk';
 import { csvFile } from '../../../test/vetting-fixtures';
 
 /**
@@ -120,7 +108,6 @@ const REFUSALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED', 'CONFLICT
 /** Accounts walked besides the first of each role: the fixture's two sides of each boundary. */
 const ACCOUNTS_OF_INTEREST = ['baoan', 'company1', 'company2', 'organizer1', 'organizer2', 'xinglongtai', 'panshan'];
 
-type ArgSet = Record<string, unknown>;
 
 interface WalkContext {
   f: PrivacyFixture;
@@ -241,22 +228,7 @@ const MUTATIONS_NOT_WALKED: Record<string, string> = {
   assignPosts: 'detachment only',
 };
 
-interface Account {
-  username: string;
-  role: string;
-  client: TestClient;
-}
-
-interface WalkStats {
-  requests: number;
-  /** `role|Type.field` answered with an object of Type present. */
-  answered: Set<string>;
-  /** `role|Type.field` refused (error code). */
-  refused: Map<string, string>;
-  selected: Set<string>;
-  skipped: Skipped[];
-  walkErrors: string[];
-}
+type Account = WalkAccount;
 
 describe('privacy field walk: every field of every query, mutation result and export, as every role', () => {
   let t: TestApp;
@@ -264,12 +236,7 @@ describe('privacy field walk: every field of every query, mutation result and ex
   let f: PrivacyFixture;
   let ctx: WalkContext;
   const accounts: Account[] = [];
-  const answers: Answer[] = [];
-  /** Errors that are not refusals: bugs that keep the walk from a field (reported, not fixed here). */
-  const serverErrors: Answer[] = [];
-  /** The query field and arguments behind each final query answer. */
-  const walked = new Map<Answer, { field: string; args: ArgSet }>();
-  const stats: WalkStats = { requests: 0, answered: new Set(), refused: new Map(), selected: new Set(), skipped: [], walkErrors: [] };
+  let walker: FieldWalker;
   /** New guards the mutation walk submits: one with a relative's record, one clean. */
   const extra: Partial<Record<'newHit' | 'newClean' | 'newSubstitute', MarkedGuard>> = {};
   let knownIds: Set<string>;
@@ -278,8 +245,8 @@ describe('privacy field walk: every field of every query, mutation result and ex
   const companyOf = new Map<string, string>();
   const companyGuards = new Map<string, Set<string>>();
   const organizerAllowed = new Map<string, Set<string>>();
+  const started = { wall: Date.now(), cpu: process.cpuUsage() };
 
-  const detailRows = async () => (await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'READ_DETAIL'`))[0].n as number;
   const nameOf = (id: unknown): string => {
     if (typeof id !== 'string') return JSON.stringify(id);
     for (const [k, v] of Object.entries(f.activities)) if (v === id) return `activity:${k}`;
@@ -291,97 +258,9 @@ describe('privacy field walk: every field of every query, mutation result and ex
     if (id === f.trainingSessionId) return 'training:onDuty';
     return JSON.stringify(id);
   };
-  const describeArgs = (args: ArgSet) =>
-    Object.entries(args)
-      .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map(nameOf).join(', ')}]` : typeof v === 'object' ? JSON.stringify(v) : nameOf(v)}`)
-      .join(', ');
-
-  /** Runs one root selection, dropping each refused field and asking again until nothing is refused. */
-  /**
-   * Runs one root selection, dropping each refused field and asking again until nothing more is
-   * refused. Every attempt is kept as an answer; the last one is marked final and returned.
-   */
-  async function walkRoot(account: Account, operation: 'query' | 'mutation', field: string, args: ArgSet, root: Selection, extraAnswer: Partial<Answer> = {}): Promise<Answer> {
-    const source = extraAnswer.source ?? `${operation} ${field}(${describeArgs(args)})`;
-    const rootLabel = operation === 'query' ? field : `mutation:${field}`;
-    selectedPairs(root).forEach((p) => stats.selected.add(p));
-    const ask = async (): Promise<{ answer: Answer; retry: boolean }> => {
-      const before = account.role === 'SECURITY_DETACHMENT' ? await detailRows() : 0;
-      const r: GqlResult = await account.client.gql(documentFor(operation, root));
-      stats.requests += 1;
-      const detailAuditRows = account.role === 'SECURITY_DETACHMENT' ? (await detailRows()) - before : undefined;
-      const answer: Answer = { account: account.username, role: account.role, source, root: rootLabel, body: r.data?.[field] ?? null, errors: r.errors, detailAuditRows, ...extraAnswer };
-      answers.push(answer);
-      answeredPairs(root, r.data).forEach((p) => stats.answered.add(`${account.role}|${p}`));
-      let retry = false;
-      for (const e of r.errors ?? []) {
-        const code = e.extensions?.code ?? 'NO_CODE';
-        if (!e.path) {
-          stats.walkErrors.push(`${account.username}: ${source}: ${code} ${e.message}`);
-          return { answer, retry: false };
-        }
-        const at = selectionAt(root, e.path);
-        if (!at) continue; // already dropped by an earlier error of this answer
-        stats.refused.set(`${account.role}|${at.parentType}.${at.field}`, code);
-        if (!REFUSALS.has(code)) {
-          serverErrors.push({ ...answer, root: e.path.filter((p) => typeof p === 'string').join('.'), body: `${code}: ${e.message}` });
-        }
-        if (at === root) return { answer, retry: false };
-        // A refused non-null field takes its parent with it: drop the field and ask again for the rest.
-        if (at.nonNull) retry = true;
-        prune(root, e.path);
-      }
-      return { answer, retry };
-    };
-    for (let attempt = 1; ; attempt++) {
-      const { answer, retry } = await ask();
-      if (!retry || attempt === 40) {
-        if (retry) stats.walkErrors.push(`${account.username}: ${source}: still refused after 40 attempts`);
-        answer.final = true;
-        return answer;
-      }
-    }
-  }
-
-  async function walkQueries(account: Account) {
-    for (const field of Object.values(schema.getQueryType()!.getFields())) {
-      for (const args of argSets(field, ctx)) {
-        const root = rootSelection(schema, 'query', field.name, args, { maxDepth: MAX_DEPTH }, stats.skipped);
-        walked.set(await walkRoot(account, 'query', field.name, args, root), { field: field.name, args });
-      }
-    }
-  }
-
-  async function fetchExports(account: Account) {
-    for (const [route, rule] of Object.entries(HTTP_ROUTES)) {
-      if (!(rule instanceof Function)) continue;
-      for (const url of rule(ctx)) {
-        const before = account.role === 'SECURITY_DETACHMENT' ? await detailRows() : 0;
-        const res = await fetch(`${t.url}${url}`, { headers: { cookie: `evs_session=${account.client.cookie('evs_session')}` } });
-        stats.requests += 1;
-        const detailAuditRows = account.role === 'SECURITY_DETACHMENT' ? (await detailRows()) - before : undefined;
-        const source = `GET ${url.replace(/[0-9a-f-]{36}/g, (id) => nameOf(id))}`;
-        const answer = { account: account.username, role: account.role, source, root: `GET ${route}`, detailAuditRows };
-        if (res.status !== 200) {
-          const body = await res.text();
-          if (res.status >= 500) serverErrors.push({ ...answer, body: `HTTP ${res.status}: ${body}` });
-          answers.push({ ...answer, body: null, errors: body, final: true });
-          stats.refused.set(`${account.role}|GET ${route}`, String(res.status));
-          continue;
-        }
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
-        const sheets: Record<string, string[][]> = {};
-        wb.eachSheet((ws) => {
-          const rows: string[][] = [];
-          ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)))));
-          sheets[ws.name] = rows;
-        });
-        stats.answered.add(`${account.role}|GET ${route}`);
-        answers.push({ ...answer, body: sheets, final: true });
-      }
-    }
-  }
+  const account = (username: string) => accounts.find((a) => a.username === username)!;
+  const walkMutation = async (username: string, field: string, args: ArgSet, extraAnswer: Partial<Answer> = {}) =>
+    (await walker.walkMutation(account(username), field, args, extraAnswer)).body as Record<string, any> | null; // eslint-disable-line @typescript-eslint/no-explicit-any
 
   /** Relatives, record details and decision notes: what only the detachment reads, each read audited. */
   const detailTexts = () => [
@@ -389,45 +268,13 @@ describe('privacy field walk: every field of every query, mutation result and ex
     ...f.texts.filter((x) => x.kind !== 'revocation').map((x) => x.text),
   ];
 
-  /**
-   * Every detail read is audited, whichever query reaches it: each field in which the detachment's
-   * walk met detail is asked for again on its own, so a READ_DETAIL written for a sibling field
-   * (hits, relatives) does not cover for it.
-   */
-  async function walkDetailFieldsAlone(account: Account) {
-    const texts = detailTexts();
-    const paths = new Map<string, { field: string; args: ArgSet; path: string }>();
-    for (const a of answers.filter((x) => x.account === account.username && walked.has(x) && x.root !== 'auditLog')) {
-      const { field, args } = walked.get(a)!;
-      eachString(a.body, a.root, (s, p) => {
-        if (texts.some((tx) => s.includes(tx))) paths.set(`${a.source} ${p}`, { field, args, path: p });
-      });
-    }
-    for (const { field, args, path: p } of paths.values()) {
-      const narrowed = narrowTo(rootSelection(schema, 'query', field, args, { maxDepth: MAX_DEPTH }), p.split('.').slice(1));
-      if (!narrowed) continue;
-      const answer = await walkRoot(account, 'query', field, args, narrowed, { source: `query ${field}(${describeArgs(args)}) { ${p} } alone` });
-      answer.final = false;
+  async function walkAccount(a: Account) {
+    await walker.walkQueries(a, (field) => argSets(field, ctx));
+    for (const [route, rule] of Object.entries(HTTP_ROUTES)) {
+      if (rule instanceof Function) for (const url of rule(ctx)) await walker.fetch(a, route, url);
     }
   }
 
-  /** The refusals the query walk saw for a role: a mutation's result is selected without them. */
-  function withoutRefused(sel: Selection, role: string): Selection {
-    return {
-      ...sel,
-      children: sel.children
-        ?.filter((c) => !stats.refused.has(`${role}|${c.parentType}.${c.field}`))
-        .map((c) => withoutRefused(c, role)),
-    };
-  }
-
-  async function walkMutation(username: string, field: string, args: ArgSet, extraAnswer: Partial<Answer> = {}) {
-    const account = accounts.find((a) => a.username === username)!;
-    const root = withoutRefused(rootSelection(schema, 'mutation', field, args, { maxDepth: MAX_DEPTH }, stats.skipped), account.role);
-    return (await walkRoot(account, 'mutation', field, args, root, extraAnswer)).body as Record<string, any> | null; // eslint-disable-line @typescript-eslint/no-explicit-any
-  }
-
-  const started = { wall: Date.now(), cpu: process.cpuUsage() };
   /**
    * The results of the mutations a company calls that return guards or roster entries, each selected
    * in full but for what the query walk saw refused to the same role: new guards (one whose father
@@ -436,7 +283,7 @@ describe('privacy field walk: every field of every query, mutation result and ex
    * ID number into the form and the import.
    */
   async function walkMutations() {
-    const c1 = accounts.find((a) => a.username === 'company1')!.client;
+    const c1 = account('company1').client;
     const keys = [['newHit', '疑新', '219907', 41], ['newClean', '净新', '219908', 43], ['newSubstitute', '替新', '219909', 45]] as const;
     for (const [key, name, area, seq] of keys) {
       const idNumber = personId(area, '1990-06-18', seq);
@@ -492,13 +339,13 @@ describe('privacy field walk: every field of every query, mutation result and ex
     // Accounts: every role of the schema's Role enum; the demo accounts of the fixture's boundaries.
     const roles = (schema.getType('Role') as GraphQLEnumType).getValues().map((v) => v.name);
     const users: { username: string; role: string }[] = await t.sql(`SELECT username, role::text AS role FROM users WHERE active ORDER BY username`);
-    const picked: { username: string; role: string; password?: string }[] = [];
+    const picked: { username: string; role: string }[] = [];
     for (const role of roles) {
       const mine = users.filter((u) => u.role === role);
       const preferred = mine.filter((u) => ACCOUNTS_OF_INTEREST.includes(u.username));
       if (preferred.length) picked.push(...preferred);
       else if (mine.length) picked.push(mine[0]);
-      else picked.push({ username: `walk_${role.toLowerCase()}`, role, password: undefined });
+      else picked.push({ username: `walk_${role.toLowerCase()}`, role });
     }
     const admin = await t.login('admin');
     for (const p of picked) {
@@ -522,22 +369,20 @@ describe('privacy field walk: every field of every query, mutation result and ex
     const day = 86_400_000;
     ctx = { f, plantedAt: t0, from: chinaDate(Date.now() - 60 * day), to: chinaDate(Date.now() + 180 * day) };
 
+    walker = new FieldWalker(t, schema, { maxDepth: MAX_DEPTH, refusals: REFUSALS, auditedRole: 'SECURITY_DETACHMENT', nameOf });
+
     // The detachment first and alone (its READ_DETAIL entries are counted per request, and the
-    // others' audit log then shows them); the other accounts side by side (their reads write nothing).
-    for (const account of accounts.filter((a) => a.role === 'SECURITY_DETACHMENT')) {
-      await walkQueries(account);
-      await fetchExports(account);
-      await walkDetailFieldsAlone(account);
+    // others' audit log then shows them); then every field in which it met detail, asked alone:
+    // every detail read is audited, whichever query reaches it. The other accounts side by side
+    // (their reads write nothing).
+    for (const a of accounts.filter((x) => x.role === 'SECURITY_DETACHMENT')) {
+      await walkAccount(a);
+      await walker.walkFieldsAlone(a, detailTexts());
     }
-    const others = accounts.filter((a) => a.role !== 'SECURITY_DETACHMENT');
-    await Promise.all(
-      [0, 1, 2].map(async (lane) => {
-        for (const account of others.filter((_, i) => i % 3 === lane)) {
-          await walkQueries(account);
-          await fetchExports(account);
-        }
-      }),
-    );
+    const others = accounts.filter((x) => x.role !== 'SECURITY_DETACHMENT');
+    await Promise.all([0, 1, 2].map(async (lane) => {
+      for (const a of others.filter((_, i) => i % 3 === lane)) await walkAccount(a);
+    }));
 
     await walkMutations();
 
@@ -569,6 +414,7 @@ describe('privacy field walk: every field of every query, mutation result and ex
   // ─────────── what each role must not see ───────────
 
   function findings(): Finding[] {
+    const { answers, serverErrors } = walker;
     const out = new Map<string, Finding>();
     const add = (a: Pick<Answer, 'role' | 'account' | 'source'>, kind: LeakKind, p: string, marker: string) => {
       const key = `${a.role}|${kind}|${p}|${marker}`;
@@ -680,6 +526,7 @@ describe('privacy field walk: every field of every query, mutation result and ex
   // ─────────── the tests ───────────
 
   it('walks every query field without a gap: every argument supplied, every HTTP route listed, no walk error', () => {
+    const { answers, stats } = walker;
     expect(stats.walkErrors).toEqual([]);
     const unlisted = httpRoutesInSource().filter((r) => !(r in HTTP_ROUTES));
     expect(unlisted).toEqual([]);
@@ -695,6 +542,7 @@ describe('privacy field walk: every field of every query, mutation result and ex
   });
 
   it('reaches every type the queries return, with data for at least one role', () => {
+    const { stats } = walker;
     const answeredAnyRole = new Set([...stats.answered].map((k) => k.split('|')[1]));
     const querySelected = [...stats.selected].filter((p) => !p.startsWith('Mutation.'));
     const types = new Set(querySelected.map((p) => p.split('.')[0]));
@@ -704,6 +552,7 @@ describe('privacy field walk: every field of every query, mutation result and ex
   });
 
   it('the detachment sees every marker: the walk really reaches the data', () => {
+    const { answers } = walker;
     const sd = answers.filter((a) => a.role === 'SECURITY_DETACHMENT').map((a) => JSON.stringify(a.body)).join('\n');
     const guards = Object.values(f.guards);
     const expected = [
@@ -721,6 +570,7 @@ describe('privacy field walk: every field of every query, mutation result and ex
   });
 
   it('no role sees what it must not (SPEC §1, issue 10): only the listed known leaks remain, and every listed one still occurs', () => {
+    const { answers, stats } = walker;
     const all = findings();
     const listed = (x: Finding) => KNOWN_LEAKS.some((k) => k.roles.includes(x.role) && k.kind === x.kind && k.path === x.path);
     const unexpected = all.filter((x) => !listed(x));
