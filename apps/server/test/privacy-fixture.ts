@@ -40,8 +40,8 @@ export interface MarkedGuard extends MarkedPerson {
   entries: Partial<Record<ActivityKey, string>>;
 }
 
-export type ActivityKey = 'vetting' | 'onDuty' | 'foreign';
-export type GuardKey = 'passed' | 'failed' | 'pendingHit' | 'pendingOwnHit' | 'pendingClean' | 'foreign';
+export type ActivityKey = 'vetting' | 'onDuty' | 'foreign' | 'twinHit' | 'twinClean';
+export type GuardKey = 'passed' | 'failed' | 'pendingHit' | 'pendingOwnHit' | 'pendingClean' | 'foreign' | 'twinHit' | 'twinClean';
 
 export interface MarkerText {
   kind: 'record' | 'note' | 'revocation';
@@ -53,6 +53,8 @@ export interface MarkerText {
 export interface PrivacyFixture {
   guards: Record<GuardKey, MarkedGuard>;
   activities: Record<ActivityKey, string>;
+  /** What names an activity in an answer: id, name, code. */
+  activityTokens: Record<ActivityKey, string[]>;
   /** Start dates (YYYY-MM-DD, China time) of the activities, for narrow overview ranges. */
   activityDates: Record<ActivityKey, string>;
   trainingSessionId: string;
@@ -81,6 +83,10 @@ const GUARDS: Record<GuardKey, { name: string; birthDate: string; area: string; 
   pendingClean: { name: `${MARK.guard}净洁`, birthDate: '1986-02-14', area: '219905', company: 'company1', relative: `${MARK.relative}净父` },
   // Another company's cleared guard on another organizer's activity.
   foreign: { name: `${MARK.guard}外援`, birthDate: '1988-09-05', area: '219906', company: 'company2', relative: `${MARK.relative}外父` },
+  // Twin activities, alike but for one guard's father's record: every answer about the two activities
+  // (counts, summaries, exports, timelines) must read the same before the decision.
+  twinHit: { name: `${MARK.guard}孪甲`, birthDate: '1992-03-03', area: '219910', company: 'company1', relative: `${MARK.relative}孪甲父` },
+  twinClean: { name: `${MARK.guard}孪乙`, birthDate: '1992-03-03', area: '219911', company: 'company1', relative: `${MARK.relative}孪乙父` },
 };
 
 const ID_ONLY = `mutation($input: CreateGuardInput!) { createGuard(input: $input) { id } }`;
@@ -149,6 +155,7 @@ export async function plantPrivacyFixture(t: TestApp, clients: Record<string, Te
   addRecord(guards.failed.idNumber, `${MARK.record}败名`, '故意犯罪刑事处罚', '2012-08-09', '败');
   addRecord(guards.pendingHit.relative.idNumber, guards.pendingHit.relative.name, '强制隔离戒毒', '2016-10-11', '疑父');
   addRecord(guards.pendingOwnHit.idNumber, `${MARK.record}己名`, '行政拘留', '2017-12-13', '己');
+  addRecord(guards.twinHit.relative.idNumber, guards.twinHit.relative.name, '行政拘留', '2019-02-03', '孪甲父');
   const imported = expectData(
     await clients.baoan.gql(`mutation($file: FileInput!) { importRecords(file: $file, mode: COMMIT) { created invalidRows } }`, {
       file: csvFile('records.csv', recordRows),
@@ -180,6 +187,14 @@ export async function plantPrivacyFixture(t: TestApp, clients: Record<string, Te
       name: `${MARK.activity}外司活动`, selectedCompanyId: companies.company2, organizerUnitId: organizers.organizer2,
       guardsRequired: 2, startsAt: foreignStart.toISOString(),
     }),
+    twinHit: await makeActivity(t, {
+      name: `${MARK.activity}孪生甲`, selectedCompanyId: companies.company1, organizerUnitId: organizers.organizer1,
+      guardsRequired: 6, startsAt: foreignStart.toISOString(),
+    }),
+    twinClean: await makeActivity(t, {
+      name: `${MARK.activity}孪生乙`, selectedCompanyId: companies.company1, organizerUnitId: organizers.organizer1,
+      guardsRequired: 6, startsAt: foreignStart.toISOString(),
+    }),
     onDuty: await makeActivity(t, {
       name: `${MARK.activity}上岗活动`, selectedCompanyId: companies.company1, organizerUnitId: organizers.organizer1,
       guardsRequired: 1, status: 'IN_PROGRESS', startsAt: onDutyStart.toISOString(),
@@ -201,10 +216,14 @@ export async function plantPrivacyFixture(t: TestApp, clients: Record<string, Te
   const vettingGuards: GuardKey[] = ['passed', 'failed', 'pendingHit', 'pendingOwnHit', 'pendingClean'];
   expectData(await clients.company1.gql(SUBMIT, { input: { activityId: activities.vetting, guardIds: vettingGuards.map((k) => guards[k].id) } }));
   expectData(await clients.company2.gql(SUBMIT, { input: { activityId: activities.foreign, guardIds: [guards.foreign.id] } }));
-  const entries = await t.sql(`SELECT id, guard_id, activity_id FROM roster_entries WHERE activity_id = ANY($1)`, [[activities.vetting, activities.foreign]]);
+  for (const twin of ['twinHit', 'twinClean'] as const) {
+    expectData(await clients.company1.gql(SUBMIT, { input: { activityId: activities[twin], guardIds: [guards[twin].id] } }));
+  }
+  const submitted: ActivityKey[] = ['vetting', 'foreign', 'twinHit', 'twinClean'];
+  const entries = await t.sql(`SELECT id, guard_id, activity_id FROM roster_entries WHERE activity_id = ANY($1)`, [submitted.map((k) => activities[k])]);
   for (const e of entries) {
     const g = Object.values(guards).find((x) => x.id === e.guard_id)!;
-    g.entries[e.activity_id === activities.vetting ? 'vetting' : 'foreign'] = e.id;
+    g.entries[submitted.find((k) => activities[k] === e.activity_id)!] = e.id;
   }
   const decide = async (key: GuardKey, activity: ActivityKey, decision: string, reasonCategory: string | null, note: string | null) => {
     if (note) texts.push({ kind: 'note', text: note, shown: true });
@@ -252,10 +271,21 @@ export async function plantPrivacyFixture(t: TestApp, clients: Record<string, Te
     }),
   );
 
+  const codes = await t.sql(`SELECT id, code, name FROM activities WHERE id = ANY($1)`, [Object.values(activities)]);
+  const activityTokens = Object.fromEntries(
+    Object.entries(activities).map(([k, id]) => {
+      const row = codes.find((c) => c.id === id);
+      return [k, [id, row.name, row.code]];
+    }),
+  ) as Record<ActivityKey, string[]>;
+
   return {
     guards,
     activities,
-    activityDates: { vetting: chinaDate(vettingStart), foreign: chinaDate(foreignStart), onDuty: chinaDate(onDutyStart) },
+    activityTokens,
+    activityDates: {
+      vetting: chinaDate(vettingStart), foreign: chinaDate(foreignStart), twinHit: chinaDate(foreignStart), twinClean: chinaDate(foreignStart), onDuty: chinaDate(onDutyStart),
+    },
     trainingSessionId: session.id,
     companies,
     companyNames,

@@ -101,7 +101,8 @@ function directStrings(c: object): string[] {
   return values.filter((v): v is string => typeof v === 'string');
 }
 
-const TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g;
+/** ISO instants, and the local date-times the exports print (`2026/12/2 16:19:44`). */
+const TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z|\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}(:\d{2})?/g;
 
 /** Keys whose values name a row, not a fact about it (audit entry ids, …). */
 const ROW_KEYS = new Set(['id', 'entityId']);
