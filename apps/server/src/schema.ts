@@ -19,7 +19,7 @@ import { InspectionsResolver } from './modules/inspections/inspections.resolver'
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
 import { TrainingResolver } from './modules/training/training.resolver';
 import { RecordsResolver } from './modules/records/records.resolver';
-import { VettingResolver } from './modules/vetting/vetting.resolver';
+import { VettingNoticeEntryResolver, VettingResolver } from './modules/vetting/vetting.resolver';
 
 const enumDescriptions: Record<string, string> = {
   Role: '角色',
@@ -57,6 +57,7 @@ export const resolvers = [
   NotificationsResolver,
   SettingsResolver,
   VettingResolver,
+  VettingNoticeEntryResolver,
   RecordsResolver,
   TrainingResolver,
   InspectionsResolver,

@@ -31,6 +31,9 @@ export const conflict = (message: string) => new DomainError('CONFLICT', message
 export const badInput = (message: string, fields: FieldProblem[] = []) =>
   new DomainError('BAD_USER_INPUT', message, fields);
 
+/** SQLSTATE raised by the identity-lock triggers (migration VettingIntegrity). */
+export const IDENTITY_LOCKED = 'EV001';
+
 /** Throws one BAD_USER_INPUT naming every problem, when there are any. */
 export function assertNoProblems(problems: FieldProblem[], summary = '输入有误'): void {
   if (problems.length > 0) {
@@ -72,6 +75,11 @@ export function formatError(logger: Logger) {
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT', fields },
       };
+    }
+    // A rule the database enforces itself (trigger, SQLSTATE EV001: a vetted identity is locked):
+    // its message is written for the user.
+    if ((original as { code?: unknown } | null)?.code === IDENTITY_LOCKED) {
+      return { message: (original as Error).message, path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
     const code = formatted.extensions?.code as string | undefined;
     // Errors of the GraphQL layer itself (parse, validation, bad variables) are the client's fault.

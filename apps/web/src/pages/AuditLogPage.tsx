@@ -24,6 +24,7 @@ const AuditLogQuery = graphql(`
         summary
         before
         after
+        payloadHidden
       }
       total
     }
@@ -86,8 +87,10 @@ export default function AuditLogPage() {
           dataSource={data?.auditLog.items ?? []}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.auditLog.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
           expandable={{
-            rowExpandable: (r) => r.before != null || r.after != null,
-            expandedRowRender: (r) => (
+            rowExpandable: (r) => r.before != null || r.after != null || r.payloadHidden,
+            expandedRowRender: (r) => r.payloadHidden ? (
+              <Typography.Text type="secondary">该条目的详细内容含个人信息或审核详情，仅保安管理支队和安全审计员可查看。</Typography.Text>
+            ) : (
               <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: 16 }}>
                 <div>
                   <Typography.Text type="secondary">修改前</Typography.Text>

@@ -31,15 +31,30 @@ function snapshot(value: unknown): unknown {
   );
 }
 
+/** The system as the actor of an audit entry (e.g. an automatic transition). */
+export const SYSTEM = 'SYSTEM' as const;
+const SYSTEM_NAME = '系统';
+
 export class AuditService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Writes one entry with the manager of the caller's transaction, so both commit or neither. */
-  async record(manager: EntityManager, actor: Actor | null, entry: AuditInput, requestId?: string): Promise<void> {
+  /**
+   * Writes one entry with the manager of the caller's transaction, so both commit or neither.
+   * `SYSTEM`: the system acted (a rule was met); `null`: nobody logged in (e.g. a failed login).
+   */
+  async record(manager: EntityManager, actor: Actor | null | typeof SYSTEM, entry: AuditInput, requestId?: string): Promise<void> {
+    if (actor === SYSTEM) {
+      await this.insert(manager, null, SYSTEM_NAME, null, entry, requestId);
+      return;
+    }
+    await this.insert(manager, actor?.id ?? null, actor ? `${actor.displayName}（${actor.unitName}）` : null, (actor?.role as Role) ?? null, entry, requestId);
+  }
+
+  private async insert(manager: EntityManager, actorId: string | null, actorName: string | null, actorRole: Role | null, entry: AuditInput, requestId?: string) {
     await manager.insert(AuditEntryEntity, {
-      actorId: actor?.id ?? null,
-      actorName: actor ? `${actor.displayName}（${actor.unitName}）` : null,
-      actorRole: (actor?.role as Role) ?? null,
+      actorId,
+      actorName,
+      actorRole,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,

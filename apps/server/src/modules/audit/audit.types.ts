@@ -1,5 +1,4 @@
 import { AuditAction, Role } from '@evs/schema';
-import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
 
@@ -29,10 +28,10 @@ export class AuditEntryType {
   @Field()
   summary: string;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  /** Exposed by the resolver, by tier (see audit.policy). */
   before: unknown;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  /** Exposed by the resolver, by tier (see audit.policy). */
   after: unknown;
 }
 
