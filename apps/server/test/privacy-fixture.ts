@@ -35,7 +35,9 @@ export interface MarkedGuard extends MarkedPerson {
   company: 'company1' | 'company2';
   companyId: string;
   certificateNo: string;
-  relative: MarkedPerson;
+  /** Both parents are declared (a guard is only suggestible when they are); the father carries the records. */
+  father: MarkedPerson;
+  mother: MarkedPerson;
   /** Roster entries of this guard, by activity key. */
   entries: Partial<Record<ActivityKey, string>>;
 }
@@ -76,7 +78,7 @@ const GUARDS: Record<GuardKey, { name: string; birthDate: string; area: string; 
   // FAILED for the own record.
   failed: { name: `${MARK.guard}败北`, birthDate: '1979-11-23', area: '219902', company: 'company1', relative: `${MARK.relative}败父` },
   // PENDING with the father's record (RELATIVE_RECORD), PENDING with an own record, PENDING clean:
-  // the same birth date, education and certificate date, one relative each, so that before a decision
+  // the same birth date, education and certificate date, both parents declared, so that before a decision
   // nothing but their identity may differ in any answer to anyone but the detachment.
   pendingHit: { name: `${MARK.guard}疑云`, birthDate: '1986-02-14', area: '219903', company: 'company1', relative: `${MARK.relative}疑父` },
   pendingOwnHit: { name: `${MARK.guard}己过`, birthDate: '1986-02-14', area: '219904', company: 'company1', relative: `${MARK.relative}己父` },
@@ -106,7 +108,9 @@ async function createMarkedGuard(
 ): Promise<Omit<MarkedGuard, 'company' | 'companyId' | 'entries'>> {
   const idNumber = personId(spec.area, spec.birthDate, sequence);
   const fatherBirth = `19${55 + (sequence % 10)}-0${1 + (sequence % 9)}-1${sequence % 10}`;
-  const relative: MarkedPerson = { key: `${key}.father`, name: spec.relative, idNumber: personId(spec.area, fatherBirth, 101), birthDate: fatherBirth };
+  const motherBirth = `19${56 + (sequence % 10)}-0${1 + (sequence % 9)}-2${sequence % 8}`;
+  const father: MarkedPerson = { key: `${key}.father`, name: spec.relative, idNumber: personId(spec.area, fatherBirth, 101), birthDate: fatherBirth };
+  const mother: MarkedPerson = { key: `${key}.mother`, name: spec.relative.replace(/父$/, '母'), idNumber: personId(spec.area, motherBirth, 102), birthDate: motherBirth };
   const certificateNo = `辽保燚${spec.area}${sequence}`;
   const r = expectData(
     await client.gql(ID_ONLY, {
@@ -116,11 +120,14 @@ async function createMarkedGuard(
         education: 'SENIOR_MIDDLE',
         certificateNo,
         certificateIssuedOn: '2020-03-01',
-        relatives: [{ relation: 'FATHER', name: relative.name, idNumber: relative.idNumber }],
+        relatives: [
+          { relation: 'FATHER', name: father.name, idNumber: father.idNumber },
+          { relation: 'MOTHER', name: mother.name, idNumber: mother.idNumber },
+        ],
       },
     }),
   );
-  return { key, id: r.createGuard.id, name: spec.name, idNumber, birthDate: spec.birthDate, certificateNo, relative };
+  return { key, id: r.createGuard.id, name: spec.name, idNumber, birthDate: spec.birthDate, certificateNo, father, mother };
 }
 
 export async function plantPrivacyFixture(t: TestApp, clients: Record<string, TestClient>): Promise<PrivacyFixture> {
@@ -151,11 +158,11 @@ export async function plantPrivacyFixture(t: TestApp, clients: Record<string, Te
     texts.push({ kind: 'record', text: source, shown: true }, { kind: 'record', text: severity, shown: true }, { kind: 'record', text: note, shown: false });
     if (name.startsWith(MARK.record)) texts.push({ kind: 'record', text: name, shown: true });
   };
-  addRecord(guards.passed.relative.idNumber, guards.passed.relative.name, '行政拘留', '2014-05-06', '通父');
+  addRecord(guards.passed.father.idNumber, guards.passed.father.name, '行政拘留', '2014-05-06', '通父');
   addRecord(guards.failed.idNumber, `${MARK.record}败名`, '故意犯罪刑事处罚', '2012-08-09', '败');
-  addRecord(guards.pendingHit.relative.idNumber, guards.pendingHit.relative.name, '强制隔离戒毒', '2016-10-11', '疑父');
+  addRecord(guards.pendingHit.father.idNumber, guards.pendingHit.father.name, '强制隔离戒毒', '2016-10-11', '疑父');
   addRecord(guards.pendingOwnHit.idNumber, `${MARK.record}己名`, '行政拘留', '2017-12-13', '己');
-  addRecord(guards.twinHit.relative.idNumber, guards.twinHit.relative.name, '行政拘留', '2019-02-03', '孪甲父');
+  addRecord(guards.twinHit.father.idNumber, guards.twinHit.father.name, '行政拘留', '2019-02-03', '孪甲父');
   const imported = expectData(
     await clients.baoan.gql(`mutation($file: FileInput!) { importRecords(file: $file, mode: COMMIT) { created invalidRows } }`, {
       file: csvFile('records.csv', recordRows),
@@ -293,6 +300,9 @@ export async function plantPrivacyFixture(t: TestApp, clients: Record<string, Te
     texts,
   };
 }
+
+/** The guard's declared relatives. */
+export const relativesOf = (g: MarkedGuard): MarkedPerson[] => [g.father, g.mother];
 
 /** Every string that identifies a guard in an answer: ids, name, ID number (full and masked), certificate. */
 export function guardTokens(g: MarkedGuard): string[] {
