@@ -43,6 +43,7 @@ const enumDescriptions: Record<string, string> = {
   TrainingOutcome: '培训考核结果',
   AgeBand: '年龄段',
   PermitTier: '许可层级',
+  AuditResult: '审计结果',
 };
 
 for (const [name, description] of Object.entries(enumDescriptions)) {

@@ -19,6 +19,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldProblem[],
+    /** More for the client in `extensions` (e.g. `secondFactor: true` on a login that needs a code). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -63,7 +65,7 @@ export function formatError(logger: Logger) {
       return {
         message: original.message,
         path: formatted.path,
-        extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
+        extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}), ...original.extensions },
       };
     }
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions

@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CurrentSession {\n    currentSession {\n      id\n      expiresAt\n      idleTimeoutMinutes\n    }\n  }\n": typeof types.CurrentSessionDocument,
+    "\n  query AccountSecurity {\n    accountSecurity {\n      passwordChangedAt\n      passwordExpiresAt\n      totpEnabled\n      totpRequired\n      recoveryCodesLeft\n    }\n  }\n": typeof types.AccountSecurityDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": typeof types.EndSessionDocument,
+    "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      secret\n      otpauthUrl\n      qrCodeDataUrl\n    }\n  }\n": typeof types.BeginTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      codes\n    }\n  }\n": typeof types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
+    "\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      totpEnabled\n      mustEnrolTotp\n    }\n  }\n": typeof types.DisableTotpDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query ActivityList($filter: ActivityFilterInput, $page: PageInput) {\n    activities(filter: $filter, page: $page) {\n      total\n      items {\n        id\n        code\n        name\n        type\n        status\n        district\n        venue\n        organizerName\n        startsAt\n        endsAt\n        expectedAttendance\n        guardsRequired\n        securityMode\n        daysUntilStart\n        permitTier\n        recommendationShortfall\n        warnings {\n          code\n          message\n        }\n        selectedCompany {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ActivityListDocument,
     "\n  query ActivityDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      code\n      name\n      type\n      status\n      district\n      organizerUnitId\n      organizerName\n      undertakerName\n      venue\n      address\n      startsAt\n      endsAt\n      appliedOn\n      expectedAttendance\n      guardsRequired\n      securityMode\n      contactName\n      contactPhone\n      ageLimit\n      effectiveAgeLimit\n      version\n      permitTier\n      suggestedGuards\n      daysUntilStart\n      recommendationShortfall\n      recommendationJustification\n      approvalNote\n      returnReason\n      cancelReason\n      selectionReason\n      reporterUnit {\n        id\n        name\n      }\n      organizerUnit {\n        id\n        name\n      }\n      selectedCompany {\n        id\n        name\n      }\n      warnings {\n        code\n        message\n      }\n      plan {\n        posts\n        identificationMarks\n        venueCapacity\n        bufferZones\n        ticketAndSecurityChecks\n        parking\n        crowdGuidance\n        emergencyPlan\n      }\n      transitions {\n        id\n        fromStatus\n        toStatus\n        actorName\n        comment\n        at\n      }\n      candidates {\n        companyId\n        companyName\n        rank\n        score\n        quote\n        selected\n      }\n    }\n  }\n": typeof types.ActivityDetailDocument,
@@ -80,19 +88,31 @@ type Documents = {
     "\n  mutation ImportGuards($input: ImportGuardsInput!) {\n    importGuards(input: $input) { mode totalRows validRows invalidRows created updated unchanged ids elapsedMs problems { row column message } }\n  }\n": typeof types.ImportGuardsDocument,
     "\n  mutation ImportRecords($file: FileInput!, $mode: ImportMode!) {\n    importRecords(file: $file, mode: $mode) { mode totalRows validRows invalidRows created updated unchanged ids elapsedMs problems { row column message } }\n  }\n": typeof types.ImportRecordsDocument,
     "\n  query RecordsRegisterStats {\n    recordsRegisterStats { total people lastImportedAt source }\n  }\n": typeof types.RecordsRegisterStatsDocument,
-    "\n  query AuditLog($filter: AuditFilterInput, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      items {\n        id\n        at\n        action\n        actorName\n        actorRole\n        entityType\n        entityId\n        summary\n        before\n        after\n        payloadHidden\n      }\n      total\n    }\n  }\n": typeof types.AuditLogDocument,
-    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n      mustChangePassword\n    }\n  }\n": typeof types.ChangePasswordDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      displayName\n      role\n      mustChangePassword\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      intact\n      checked\n      headSeq\n      headHash\n      verifiedAt\n      firstBroken {\n        seq\n        id\n        at\n        summary\n        reason\n      }\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
+    "\n  query AuditLog($filter: AuditFilterInput, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      items {\n        id\n        at\n        action\n        actorName\n        actorRole\n        entityType\n        entityId\n        summary\n        before\n        after\n        payloadHidden\n        result\n        ip\n      }\n      total\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n      mustChangePassword\n      passwordExpired\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      displayName\n      role\n      mustChangePassword\n      mustEnrolTotp\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query SecuritySettings {\n    securitySettings {\n      key\n      label\n      value\n      defaultValue\n      unit\n    }\n  }\n": typeof types.SecuritySettingsDocument,
+    "\n  mutation UpdateSecuritySettings($changes: [SettingChangeInput!]!) {\n    updateSecuritySettings(changes: $changes) {\n      key\n      value\n    }\n  }\n": typeof types.UpdateSecuritySettingsDocument,
     "\n  query Settings {\n    settings {\n      key\n      label\n      value\n      defaultValue\n      unit\n    }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation UpdateSettings($changes: [SettingChangeInput!]!) {\n    updateSettings(changes: $changes) {\n      key\n      value\n    }\n  }\n": typeof types.UpdateSettingsDocument,
     "\n  query Units($kind: UnitKind) {\n    units(kind: $kind) {\n      id\n      name\n      kind\n      district\n      contactName\n      contactPhone\n    }\n  }\n": typeof types.UnitsDocument,
-    "\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.UserAccountsDocument,
+    "\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        totpEnabled\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.UserAccountsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": typeof types.SetUserActiveDocument,
+    "\n  mutation ResetUserTotp($id: ID!) {\n    resetUserTotp(id: $id)\n  }\n": typeof types.ResetUserTotpDocument,
     "\n  mutation ResetUserPassword($id: ID!, $newPassword: String!) {\n    resetUserPassword(id: $id, newPassword: $newPassword) {\n      id\n      mustChangePassword\n      lockedUntil\n    }\n  }\n": typeof types.ResetUserPasswordDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
+    "\n  query CurrentSession {\n    currentSession {\n      id\n      expiresAt\n      idleTimeoutMinutes\n    }\n  }\n": types.CurrentSessionDocument,
+    "\n  query AccountSecurity {\n    accountSecurity {\n      passwordChangedAt\n      passwordExpiresAt\n      totpEnabled\n      totpRequired\n      recoveryCodesLeft\n    }\n  }\n": types.AccountSecurityDocument,
+    "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": types.MySessionsDocument,
+    "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": types.EndSessionDocument,
+    "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      secret\n      otpauthUrl\n      qrCodeDataUrl\n    }\n  }\n": types.BeginTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      codes\n    }\n  }\n": types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n": types.RegenerateRecoveryCodesDocument,
+    "\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      totpEnabled\n      mustEnrolTotp\n    }\n  }\n": types.DisableTotpDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query ActivityList($filter: ActivityFilterInput, $page: PageInput) {\n    activities(filter: $filter, page: $page) {\n      total\n      items {\n        id\n        code\n        name\n        type\n        status\n        district\n        venue\n        organizerName\n        startsAt\n        endsAt\n        expectedAttendance\n        guardsRequired\n        securityMode\n        daysUntilStart\n        permitTier\n        recommendationShortfall\n        warnings {\n          code\n          message\n        }\n        selectedCompany {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ActivityListDocument,
     "\n  query ActivityDetail($id: ID!) {\n    activity(id: $id) {\n      id\n      code\n      name\n      type\n      status\n      district\n      organizerUnitId\n      organizerName\n      undertakerName\n      venue\n      address\n      startsAt\n      endsAt\n      appliedOn\n      expectedAttendance\n      guardsRequired\n      securityMode\n      contactName\n      contactPhone\n      ageLimit\n      effectiveAgeLimit\n      version\n      permitTier\n      suggestedGuards\n      daysUntilStart\n      recommendationShortfall\n      recommendationJustification\n      approvalNote\n      returnReason\n      cancelReason\n      selectionReason\n      reporterUnit {\n        id\n        name\n      }\n      organizerUnit {\n        id\n        name\n      }\n      selectedCompany {\n        id\n        name\n      }\n      warnings {\n        code\n        message\n      }\n      plan {\n        posts\n        identificationMarks\n        venueCapacity\n        bufferZones\n        ticketAndSecurityChecks\n        parking\n        crowdGuidance\n        emergencyPlan\n      }\n      transitions {\n        id\n        fromStatus\n        toStatus\n        actorName\n        comment\n        at\n      }\n      candidates {\n        companyId\n        companyName\n        rank\n        score\n        quote\n        selected\n      }\n    }\n  }\n": types.ActivityDetailDocument,
@@ -159,17 +179,21 @@ const documents: Documents = {
     "\n  mutation ImportGuards($input: ImportGuardsInput!) {\n    importGuards(input: $input) { mode totalRows validRows invalidRows created updated unchanged ids elapsedMs problems { row column message } }\n  }\n": types.ImportGuardsDocument,
     "\n  mutation ImportRecords($file: FileInput!, $mode: ImportMode!) {\n    importRecords(file: $file, mode: $mode) { mode totalRows validRows invalidRows created updated unchanged ids elapsedMs problems { row column message } }\n  }\n": types.ImportRecordsDocument,
     "\n  query RecordsRegisterStats {\n    recordsRegisterStats { total people lastImportedAt source }\n  }\n": types.RecordsRegisterStatsDocument,
-    "\n  query AuditLog($filter: AuditFilterInput, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      items {\n        id\n        at\n        action\n        actorName\n        actorRole\n        entityType\n        entityId\n        summary\n        before\n        after\n        payloadHidden\n      }\n      total\n    }\n  }\n": types.AuditLogDocument,
-    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n      mustChangePassword\n    }\n  }\n": types.ChangePasswordDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      displayName\n      role\n      mustChangePassword\n    }\n  }\n": types.LoginDocument,
+    "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      intact\n      checked\n      headSeq\n      headHash\n      verifiedAt\n      firstBroken {\n        seq\n        id\n        at\n        summary\n        reason\n      }\n    }\n  }\n": types.VerifyAuditChainDocument,
+    "\n  query AuditLog($filter: AuditFilterInput, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      items {\n        id\n        at\n        action\n        actorName\n        actorRole\n        entityType\n        entityId\n        summary\n        before\n        after\n        payloadHidden\n        result\n        ip\n      }\n      total\n    }\n  }\n": types.AuditLogDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n      mustChangePassword\n      passwordExpired\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      displayName\n      role\n      mustChangePassword\n      mustEnrolTotp\n    }\n  }\n": types.LoginDocument,
+    "\n  query SecuritySettings {\n    securitySettings {\n      key\n      label\n      value\n      defaultValue\n      unit\n    }\n  }\n": types.SecuritySettingsDocument,
+    "\n  mutation UpdateSecuritySettings($changes: [SettingChangeInput!]!) {\n    updateSecuritySettings(changes: $changes) {\n      key\n      value\n    }\n  }\n": types.UpdateSecuritySettingsDocument,
     "\n  query Settings {\n    settings {\n      key\n      label\n      value\n      defaultValue\n      unit\n    }\n  }\n": types.SettingsDocument,
     "\n  mutation UpdateSettings($changes: [SettingChangeInput!]!) {\n    updateSettings(changes: $changes) {\n      key\n      value\n    }\n  }\n": types.UpdateSettingsDocument,
     "\n  query Units($kind: UnitKind) {\n    units(kind: $kind) {\n      id\n      name\n      kind\n      district\n      contactName\n      contactPhone\n    }\n  }\n": types.UnitsDocument,
-    "\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.UserAccountsDocument,
+    "\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        totpEnabled\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.UserAccountsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation SetUserActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      active\n    }\n  }\n": types.SetUserActiveDocument,
+    "\n  mutation ResetUserTotp($id: ID!) {\n    resetUserTotp(id: $id)\n  }\n": types.ResetUserTotpDocument,
     "\n  mutation ResetUserPassword($id: ID!, $newPassword: String!) {\n    resetUserPassword(id: $id, newPassword: $newPassword) {\n      id\n      mustChangePassword\n      lockedUntil\n    }\n  }\n": types.ResetUserPasswordDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n": types.MeDocument,
 };
 
 /**
@@ -186,6 +210,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurrentSession {\n    currentSession {\n      id\n      expiresAt\n      idleTimeoutMinutes\n    }\n  }\n"): (typeof documents)["\n  query CurrentSession {\n    currentSession {\n      id\n      expiresAt\n      idleTimeoutMinutes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountSecurity {\n    accountSecurity {\n      passwordChangedAt\n      passwordExpiresAt\n      totpEnabled\n      totpRequired\n      recoveryCodesLeft\n    }\n  }\n"): (typeof documents)["\n  query AccountSecurity {\n    accountSecurity {\n      passwordChangedAt\n      passwordExpiresAt\n      totpEnabled\n      totpRequired\n      recoveryCodesLeft\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n"): (typeof documents)["\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"): (typeof documents)["\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      secret\n      otpauthUrl\n      qrCodeDataUrl\n    }\n  }\n"): (typeof documents)["\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      secret\n      otpauthUrl\n      qrCodeDataUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code) {\n      codes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation RegenerateRecoveryCodes($code: String!) {\n    regenerateRecoveryCodes(code: $code) {\n      codes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      totpEnabled\n      mustEnrolTotp\n    }\n  }\n"): (typeof documents)["\n  mutation DisableTotp($password: String!) {\n    disableTotp(password: $password) {\n      id\n      totpEnabled\n      mustEnrolTotp\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -453,15 +509,27 @@ export function graphql(source: "\n  query RecordsRegisterStats {\n    recordsRe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditLog($filter: AuditFilterInput, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      items {\n        id\n        at\n        action\n        actorName\n        actorRole\n        entityType\n        entityId\n        summary\n        before\n        after\n        payloadHidden\n      }\n      total\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditFilterInput, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      items {\n        id\n        at\n        action\n        actorName\n        actorRole\n        entityType\n        entityId\n        summary\n        before\n        after\n        payloadHidden\n      }\n      total\n    }\n  }\n"];
+export function graphql(source: "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      intact\n      checked\n      headSeq\n      headHash\n      verifiedAt\n      firstBroken {\n        seq\n        id\n        at\n        summary\n        reason\n      }\n    }\n  }\n"): (typeof documents)["\n  query VerifyAuditChain {\n    verifyAuditChain {\n      intact\n      checked\n      headSeq\n      headHash\n      verifiedAt\n      firstBroken {\n        seq\n        id\n        at\n        summary\n        reason\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n      mustChangePassword\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n      mustChangePassword\n    }\n  }\n"];
+export function graphql(source: "\n  query AuditLog($filter: AuditFilterInput, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      items {\n        id\n        at\n        action\n        actorName\n        actorRole\n        entityType\n        entityId\n        summary\n        before\n        after\n        payloadHidden\n        result\n        ip\n      }\n      total\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($filter: AuditFilterInput, $page: PageInput) {\n    auditLog(filter: $filter, page: $page) {\n      items {\n        id\n        at\n        action\n        actorName\n        actorRole\n        entityType\n        entityId\n        summary\n        before\n        after\n        payloadHidden\n        result\n        ip\n      }\n      total\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      displayName\n      role\n      mustChangePassword\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      displayName\n      role\n      mustChangePassword\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n      mustChangePassword\n      passwordExpired\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      id\n      mustChangePassword\n      passwordExpired\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      displayName\n      role\n      mustChangePassword\n      mustEnrolTotp\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      displayName\n      role\n      mustChangePassword\n      mustEnrolTotp\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecuritySettings {\n    securitySettings {\n      key\n      label\n      value\n      defaultValue\n      unit\n    }\n  }\n"): (typeof documents)["\n  query SecuritySettings {\n    securitySettings {\n      key\n      label\n      value\n      defaultValue\n      unit\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSecuritySettings($changes: [SettingChangeInput!]!) {\n    updateSecuritySettings(changes: $changes) {\n      key\n      value\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSecuritySettings($changes: [SettingChangeInput!]!) {\n    updateSecuritySettings(changes: $changes) {\n      key\n      value\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -477,7 +545,7 @@ export function graphql(source: "\n  query Units($kind: UnitKind) {\n    units(k
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        totpEnabled\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserAccounts($search: String, $role: Role, $page: PageInput) {\n    users(search: $search, role: $role, page: $page) {\n      total\n      items {\n        id\n        username\n        displayName\n        role\n        active\n        mustChangePassword\n        totpEnabled\n        lockedUntil\n        lastLoginAt\n        unit {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -489,11 +557,15 @@ export function graphql(source: "\n  mutation SetUserActive($id: ID!, $active: B
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ResetUserTotp($id: ID!) {\n    resetUserTotp(id: $id)\n  }\n"): (typeof documents)["\n  mutation ResetUserTotp($id: ID!) {\n    resetUserTotp(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ResetUserPassword($id: ID!, $newPassword: String!) {\n    resetUserPassword(id: $id, newPassword: $newPassword) {\n      id\n      mustChangePassword\n      lockedUntil\n    }\n  }\n"): (typeof documents)["\n  mutation ResetUserPassword($id: ID!, $newPassword: String!) {\n    resetUserPassword(id: $id, newPassword: $newPassword) {\n      id\n      mustChangePassword\n      lockedUntil\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

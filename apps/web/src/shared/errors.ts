@@ -42,6 +42,14 @@ export function fieldErrors(error: unknown): FieldError[] {
 export function applyFieldErrors(form: FormInstance, error: unknown): FieldError[] {
   const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
   const matched = fieldErrors(error).filter((f) => f.row == null && registered.has(f.field));
-  form.setFields(matched.map((f) => ({ name: f.field.split('.'), errors: [f.message] })));
+  // one entry per field, with every reason the server gave for it (e.g. each broken password rule)
+  const byField = new Map<string, string[]>();
+  for (const f of matched) byField.set(f.field, [...(byField.get(f.field) ?? []), f.message]);
+  form.setFields([...byField].map(([field, errors]) => ({ name: field.split('.'), errors })));
   return fieldErrors(error).filter((f) => !matched.includes(f));
+}
+
+/** Whether a login answer asks for the second factor (`extensions.secondFactor`). */
+export function needsSecondFactor(error: unknown): boolean {
+  return firstGraphQLError(error)?.extensions?.secondFactor === true;
 }

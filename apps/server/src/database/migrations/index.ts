@@ -6,6 +6,8 @@ import { RosterStats1764000800000 } from './1764000800000-RosterStats';
 import { TrainingStats1764000850000 } from './1764000850000-TrainingStats';
 import { SuggestionStats1764000900000 } from './1764000900000-SuggestionStats';
 import { VettingIntegrity1765000000000 } from './1765000000000-VettingIntegrity';
+import { SecurityEnums1765400000000 } from './1765400000000-SecurityEnums';
+import { SecurityControls1765400100000 } from './1765400100000-SecurityControls';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -14,4 +16,6 @@ export const migrations = [
   TrainingStats1764000850000,
   SuggestionStats1764000900000,
   VettingIntegrity1765000000000,
+  SecurityEnums1765400000000,
+  SecurityControls1765400100000,
 ];
