@@ -50,6 +50,9 @@ export interface ShutdownReport {
 /** Limits of one GraphQL document (graphql-armor); every operation of the web app stays below them. */
 export const QUERY_LIMITS = { maxAliases: 15, maxDepth: 10, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 };
 
+/** How often committed audit entries are sealed into the hash chain. */
+const AUDIT_SEAL_MS = 1000;
+
 /** The request body limit: a base64 import file of 15 MB plus the rest of the request. */
 export const JSON_BODY_LIMIT = 21 * 1024 * 1024;
 
@@ -276,6 +279,12 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   app.use(jsonNotFound);
   app.use(jsonErrorHandler);
 
+  // The audit hash chain is sealed after commit, every second (see migration AuditSealing).
+  const sealer = setInterval(() => {
+    services.audit.seal().catch((err) => logger.debug({ err }, 'audit seal skipped'));
+  }, AUDIT_SEAL_MS);
+  sealer.unref();
+
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -284,6 +293,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     httpServer,
     close: async () => {
       draining = true;
+      clearInterval(sealer);
       if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();

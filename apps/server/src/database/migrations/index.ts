@@ -9,6 +9,7 @@ import { VettingIntegrity1765000000000 } from './1765000000000-VettingIntegrity'
 import { OneRowRules1765100000000 } from './1765100000000-OneRowRules';
 import { SecurityEnums1765400000000 } from './1765400000000-SecurityEnums';
 import { SecurityControls1765400100000 } from './1765400100000-SecurityControls';
+import { AuditSealing1765400200000 } from './1765400200000-AuditSealing';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -20,4 +21,5 @@ export const migrations = [
   OneRowRules1765100000000,
   SecurityEnums1765400000000,
   SecurityControls1765400100000,
+  AuditSealing1765400200000,
 ];
