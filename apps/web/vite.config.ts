@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -36,10 +37,17 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/graphql/, /^\/exports\//, /^\/templates\//, /^\/healthz/],
+        navigateFallbackDenylist: [/^\/graphql/, /^\/exports\//, /^\/templates\//, /^\/healthz/, /^\/readyz/],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
       },
+    }),
+    // .br and .gz next to every text asset, made once at build time at the highest settings; the
+    // server sends whichever the browser accepts (venue mobile data: ~5× fewer bytes than raw JS).
+    compression({
+      include: /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/,
+      threshold: 1024,
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
     }),
   ],
   resolve: {
@@ -51,7 +59,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000', '/exports': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000', '/readyz': 'http://localhost:4000', '/exports': 'http://localhost:4000' },
   },
   build: {
     outDir: 'dist',

@@ -3,10 +3,9 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config';
 import { logger } from '../common/logger';
 import { configurePii, loadOrCreateDemoKeyring } from '../common/pii';
-import { verifyPiiKeys } from '../modules/privacy/key-check';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded';
-import { seedIfEmpty } from './seed';
+import { migrateAndSeed } from './migrate';
 
 export interface OpenDatabase {
   ds: DataSource;
@@ -47,19 +46,15 @@ export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const ds = createDataSource(url);
+  const ds = createDataSource(url, config.database);
   try {
     await ds.initialize();
-    // A wrong key is refused before anything is written with it (a migration may encrypt rows).
-    if (await hasFingerprints(ds)) await verifyPiiKeys(ds);
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, '数据库迁移完成');
-    await verifyPiiKeys(ds);
-    await seedIfEmpty(ds, {
+    const { applied } = await migrateAndSeed(ds, {
       demo: config.seedDemo,
       adminPassword: process.env.ADMIN_INITIAL_PASSWORD || 'Demo@2026',
       auditorPassword: process.env.AUDITOR_INITIAL_PASSWORD || undefined,
     });
+    if (applied.length) logger.info({ migrations: applied }, '数据库迁移完成');
   } catch (err) {
     if (ds.isInitialized) await ds.destroy();
     await stopEmbedded?.();
@@ -76,7 +71,3 @@ export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
   };
 }
 
-async function hasFingerprints(ds: DataSource): Promise<boolean> {
-  const [row] = await ds.query(`SELECT to_regclass('public.pii_key_fingerprints') IS NOT NULL AS present`);
-  return row.present;
-}

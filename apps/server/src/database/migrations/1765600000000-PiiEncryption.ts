@@ -153,10 +153,13 @@ export class PiiEncryption1765600000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "guard_relatives" DROP COLUMN "id_number", DROP COLUMN "name",
       ALTER COLUMN "name_cipher" SET NOT NULL, ALTER COLUMN "name_hash" SET NOT NULL, ALTER COLUMN "id_cipher" SET NOT NULL, ALTER COLUMN "id_hash" SET NOT NULL`);
     await q.query(`CREATE INDEX "idx_relatives_id_hash" ON "guard_relatives" ("id_hash")`);
+    // OneRowRules1765100000000 held "one record per relative of a guard" on the ID number (dropped with it).
+    await q.query(`CREATE UNIQUE INDEX "uq_relatives_guard_person" ON "guard_relatives" ("guard_id", "id_hash")`);
 
     await q.query(`DROP INDEX "idx_revocations_id_number"`);
     await q.query(`ALTER TABLE "certificate_revocations" DROP COLUMN "id_number", ALTER COLUMN "id_cipher" SET NOT NULL, ALTER COLUMN "id_hash" SET NOT NULL`);
     await q.query(`CREATE INDEX "idx_revocations_id_hash" ON "certificate_revocations" ("id_hash")`);
+    await q.query(`CREATE UNIQUE INDEX "uq_revocations_person_date" ON "certificate_revocations" ("id_hash", "revoked_on")`);
 
     await q.query(`DROP INDEX "uq_records_entry"`);
     await q.query(`DROP INDEX "idx_records_id_number"`);
@@ -219,10 +222,12 @@ export class PiiEncryption1765600000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "guard_relatives" DROP COLUMN "name_cipher", DROP COLUMN "name_hash", DROP COLUMN "id_cipher", DROP COLUMN "id_hash",
       ALTER COLUMN "id_number" SET NOT NULL, ALTER COLUMN "name" SET NOT NULL`);
     await q.query(`CREATE INDEX "idx_relatives_id_number" ON "guard_relatives" ("id_number")`);
+    await q.query(`CREATE UNIQUE INDEX "uq_relatives_guard_person" ON "guard_relatives" ("guard_id", "id_number")`);
 
     await q.query(`DROP INDEX "idx_revocations_id_hash"`);
     await q.query(`ALTER TABLE "certificate_revocations" DROP COLUMN "id_cipher", DROP COLUMN "id_hash", ALTER COLUMN "id_number" SET NOT NULL`);
     await q.query(`CREATE INDEX "idx_revocations_id_number" ON "certificate_revocations" ("id_number")`);
+    await q.query(`CREATE UNIQUE INDEX "uq_revocations_person_date" ON "certificate_revocations" ("id_number", "revoked_on")`);
 
     await q.query(`DROP INDEX "uq_records_entry"`);
     await q.query(`ALTER TABLE "criminal_records" DROP COLUMN "id_cipher", DROP COLUMN "id_hash", DROP COLUMN "name_cipher",

@@ -9,6 +9,8 @@ import { GuardEntity } from './guard.entity';
  * (both, see `guard_identity_hash`).
  */
 @Entity('guard_relatives')
+@Index('uq_relatives_guard_person', ['guardId', 'idNumberHash'], { unique: true })
+@Index('uq_relatives_guard_parent_spouse', ['guardId', 'relation'], { unique: true, where: `"relation" <> 'CHILD'` })
 export class RelativeEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -6,6 +6,7 @@ import { encrypted } from '../../common/pii';
  * Kept by ID number (encrypted, matched by its keyed hash) so it follows the person from company to company.
  */
 @Entity('certificate_revocations')
+@Index('uq_revocations_person_date', ['idNumberHash', 'revokedOn'], { unique: true })
 export class CertificateRevocationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
