@@ -1,6 +1,6 @@
 import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
 import { csvFile, ensureCompany, idFor, makeActivity, unitOf } from '../../../test/vetting-fixtures';
-import { decryptPii, idHash } from '../../common/pii';
+import { decryptPii, encryptPii, idHash, nameHash } from '../../common/pii';
 import { GUARD_COLUMNS } from '../vetting/guard-import.service';
 
 const CREATE = `mutation ($input: CreateGuardInput!) { createGuard(input: $input) { id idNumber } }`;
@@ -155,5 +155,31 @@ describe('personal information at rest (个人信息保护法 Arts. 28–29)', (
     expect(r.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     await expect(t.sql(`INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, education) SELECT company_id, '旁路', id_cipher, id_hash, birth_date, sex, education FROM guards WHERE id = $1`, [guardId]))
       .rejects.toMatchObject({ constraint: 'uq_guards_active_person' });
+  });
+
+  it('binds the vetted identity to the ID number and relatives through their hashes: a new ciphertext of the same person keeps it, another ID number changes it', async () => {
+    const { createGuard } = expectData(await baoan.gql(CREATE, { input: {
+      companyId, name: '身份绑定', idNumber: idFor('1986-03-03'), phone: '13904270002', education: 'SENIOR_MIDDLE',
+    } }));
+    const id = createGuard.id;
+    expectData(await baoan.gql(SET_RELATIVES, { id, r: [{ relation: 'FATHER', name: '绑定父', idNumber: idFor('1960-03-03') }] }));
+    const identity = async () => (await t.sql(`SELECT guard_identity_hash($1) AS h`, [id]))[0].h as string;
+    const [row] = await t.sql(`SELECT id_cipher FROM guards WHERE id = $1`, [id]);
+    const first = await identity();
+
+    // Re-encrypting (what pii:rotate does) writes a different ciphertext of the same number: same identity.
+    const again = encryptPii(decryptPii(row.id_cipher));
+    expect(again).not.toBe(row.id_cipher);
+    await t.sql(`UPDATE guards SET id_cipher = $2 WHERE id = $1`, [id, again]);
+    await t.sql(`UPDATE guard_relatives SET name_cipher = $2 WHERE guard_id = $1`, [id, encryptPii('绑定父')]);
+    expect(await identity()).toBe(first);
+
+    // Another ID number (its hash), or another relative's name: another identity.
+    const other = idFor('1986-04-04');
+    await t.sql(`UPDATE guards SET id_cipher = $2, id_hash = $3 WHERE id = $1`, [id, encryptPii(other), idHash(other)]);
+    const second = await identity();
+    expect(second).not.toBe(first);
+    await t.sql(`UPDATE guard_relatives SET name_cipher = $2, name_hash = $3 WHERE guard_id = $1`, [id, encryptPii('换了父'), nameHash('换了父')]);
+    expect(await identity()).not.toBe(second);
   });
 });
