@@ -77,7 +77,7 @@ export default function AuditLogPage() {
           </Form.Item>
           <Form.Item name="action">
             <Select
-              placeholder="全部动作"
+              placeholder="全部动作" aria-label="动作"
               allowClear
               style={{ width: 160 }}
               options={(actions ?? Object.values(AuditAction)).map((a) => ({ value: a, label: auditActionLabels[a] }))}

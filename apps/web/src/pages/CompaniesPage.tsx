@@ -61,13 +61,13 @@ export default function CompaniesPage() {
             <Input.Search placeholder="名称或统一社会信用代码" allowClear style={{ width: 240, maxWidth: '100%' }} />
           </Form.Item>
           <Form.Item name="district">
-            <Select placeholder="全部辖区" allowClear style={{ width: 120 }} options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
+            <Select placeholder="全部辖区" aria-label="辖区" allowClear style={{ width: 120 }} options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
           </Form.Item>
           <Form.Item name="status">
-            <Select placeholder="全部状态" allowClear style={{ width: 110 }} options={Object.values(CompanyStatus).map((s) => ({ value: s, label: companyStatusLabels[s] }))} />
+            <Select placeholder="全部状态" aria-label="状态" allowClear style={{ width: 110 }} options={Object.values(CompanyStatus).map((s) => ({ value: s, label: companyStatusLabels[s] }))} />
           </Form.Item>
           <Form.Item name="sort">
-            <Select style={{ width: 190 }} options={SORTS.map(({ value, label }) => ({ value, label }))} />
+            <Select aria-label="排序" style={{ width: 190 }} options={SORTS.map(({ value, label }) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="qualifiedOnly" valuePropName="checked">
             <Checkbox>只看具备资质</Checkbox>

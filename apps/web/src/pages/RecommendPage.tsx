@@ -149,7 +149,7 @@ export default function RecommendPage() {
                 dataIndex: 'score',
                 width: 150,
                 sorter: (x, y) => x.score - y.score,
-                render: (v: number, r) => <Progress percent={v} size="small" status={r.qualified ? 'normal' : 'exception'} format={() => v.toFixed(1)} />,
+                render: (v: number, r) => <Progress aria-label="得分" percent={v} size="small" status={r.qualified ? 'normal' : 'exception'} format={() => v.toFixed(1)} />,
               },
               {
                 title: '可用 / 需要',

@@ -154,7 +154,7 @@ export default function TrainingPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <Card title="在岗名单" variant="borderless">
-            <Progress type="dashboard" percent={Math.min(100, Math.round((t.onDutyCount / Math.max(1, t.guardsRequired)) * 100))} format={() => <span data-testid="on-duty">{`${t.onDutyCount}/${t.guardsRequired}`}</span>} />
+            <Progress aria-label="已上岗人数" type="dashboard" percent={Math.min(100, Math.round((t.onDutyCount / Math.max(1, t.guardsRequired)) * 100))} format={() => <span data-testid="on-duty">{`${t.onDutyCount}/${t.guardsRequired}`}</span>} />
             <Descriptions column={1} size="small" items={[
               { label: '已通过审核', children: `${t.clearedCount} 人` },
               { label: '培训合格（在岗名单）', children: `${t.onDutyCount} 人` },

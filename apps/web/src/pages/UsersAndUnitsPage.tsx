@@ -157,7 +157,7 @@ function UsersTable() {
     <>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search placeholder="用户名、姓名或单位" allowClear style={{ width: 240 }} onSearch={(v) => { setSearch(v || undefined); setPage(1); }} />
-        <Select placeholder="全部角色" allowClear style={{ width: 200 }} value={role} onChange={(v) => { setRole(v); setPage(1); }}
+        <Select placeholder="全部角色" aria-label="角色" allowClear style={{ width: 200 }} value={role} onChange={(v) => { setRole(v); setPage(1); }}
           options={Object.values(Role).map((r) => ({ value: r, label: roleLabels[r] }))} />
         <Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>
       </Space>
@@ -226,7 +226,7 @@ function UnitsTable() {
     <>
       <Space style={{ marginBottom: 16 }}>
         <Select
-          placeholder="全部单位类型"
+          placeholder="全部单位类型" aria-label="单位类型"
           allowClear
           style={{ width: 200 }}
           value={kind}

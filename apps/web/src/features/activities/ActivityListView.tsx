@@ -71,7 +71,7 @@ export function ActivityListView({ statuses, showDistrict = true, linkTo = (r) =
           <Form.Item name="status">
             <Select
               mode="multiple"
-              placeholder="全部状态"
+              placeholder="全部状态" aria-label="状态"
               allowClear
               maxTagCount="responsive"
               style={{ width: 220 }}
@@ -81,7 +81,7 @@ export function ActivityListView({ statuses, showDistrict = true, linkTo = (r) =
         )}
         {showDistrict && (
           <Form.Item name="district">
-            <Select placeholder="全部辖区" allowClear style={{ width: 130 }} options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
+            <Select placeholder="全部辖区" aria-label="辖区" allowClear style={{ width: 130 }} options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
           </Form.Item>
         )}
         <Form.Item name="range">

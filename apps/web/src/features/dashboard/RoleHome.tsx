@@ -204,7 +204,7 @@ function CompanyHome({ home }: { home: HomeData }) {
               home.outcomes.map((o) => (
                 <Flex key={o.key} align="center" gap={8} style={{ marginTop: 8 }}>
                   <span style={{ width: 56 }}>{o.label}</span>
-                  <Progress percent={Math.round((o.value / totalOutcomes) * 100)} strokeColor={outcomeColor[o.key]} showInfo={false} style={{ flex: 1, margin: 0 }} />
+                  <Progress aria-label={`${o.label}占比`} percent={Math.round((o.value / totalOutcomes) * 100)} strokeColor={outcomeColor[o.key]} showInfo={false} style={{ flex: 1, margin: 0 }} />
                   <span style={{ width: 44, textAlign: 'right' }} data-testid={`home-outcome-${o.key}`}>{o.value}</span>
                 </Flex>
               ))
@@ -239,6 +239,7 @@ function CompanyHome({ home }: { home: HomeData }) {
                   <Flex key={a.key} align="center" gap={8} style={{ marginTop: 6 }}>
                     <span style={{ width: 72 }}>{a.label}</span>
                     <Progress
+                      aria-label={`${a.label}占比`}
                       percent={Math.round((a.value / totalAges) * 100)}
                       strokeColor={a.key === 'OVER_55' || a.key === 'UNDER_18' ? OKABE.vermillion : OKABE.blue}
                       showInfo={false}

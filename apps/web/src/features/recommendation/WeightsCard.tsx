@@ -15,7 +15,7 @@ export function WeightsCard({ weights, extra }: { weights: ScoreWeightsFragment[
                 <QuestionCircleOutlined style={{ color: '#999' }} />
               </Tooltip>
             </Space>
-            <Progress percent={Math.round(w.share * 100)} size="small" format={(p) => `${p}%`} />
+            <Progress aria-label={`${w.label}权重`} percent={Math.round(w.share * 100)} size="small" format={(p) => `${p}%`} />
           </Space>
         ))}
       </div>

@@ -55,7 +55,7 @@ export function CompanyOverview({ company: c }: { company: Company }) {
             {BANDS.map((b) => (
               <Flex key={b.key} align="center" gap={8}>
                 <span style={{ width: 72, flex: 'none' }}>{b.label}</span>
-                <Progress percent={Math.round(((c.ageProfile[b.key] as number) / total) * 100)} strokeColor={b.color} style={{ flex: 1, margin: 0 }} />
+                <Progress aria-label={`${b.label}占比`} percent={Math.round(((c.ageProfile[b.key] as number) / total) * 100)} strokeColor={b.color} style={{ flex: 1, margin: 0 }} />
                 <span style={{ width: 48, textAlign: 'right', flex: 'none' }}>{c.ageProfile[b.key]}人</span>
               </Flex>
             ))}

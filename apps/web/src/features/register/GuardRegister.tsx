@@ -56,7 +56,7 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
           <Input.Search placeholder="姓名、保安员证号或身份证号" allowClear style={{ width: 240, maxWidth: '100%' }} />
         </Form.Item>
         <Form.Item name="status">
-          <Select placeholder="全部" allowClear style={{ width: 100 }} options={Object.values(GuardStatus).map((s) => ({ value: s, label: guardStatusLabels[s] }))} />
+          <Select placeholder="全部" aria-label="状态" allowClear style={{ width: 100 }} options={Object.values(GuardStatus).map((s) => ({ value: s, label: guardStatusLabels[s] }))} />
         </Form.Item>
         <Form.Item name="eligibleToday" valuePropName="checked">
           <Checkbox>只看今日符合上岗条件</Checkbox>

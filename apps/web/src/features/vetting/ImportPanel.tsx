@@ -90,9 +90,9 @@ export function ImportPanel({ noun, templateUrl, run, onCommitted }: Props) {
         <div aria-live="polite">
           <Typography.Text type="secondary">{statusWords[progress.phase]}</Typography.Text>
           {progress.percent !== undefined ? (
-            <ProgressBar percent={progress.percent} size="small" />
+            <ProgressBar aria-label="导入进度" percent={progress.percent} size="small" />
           ) : (
-            <ProgressBar percent={100} status="active" showInfo={false} size="small" />
+            <ProgressBar aria-label="导入进度" percent={100} status="active" showInfo={false} size="small" />
           )}
         </div>
       )}
