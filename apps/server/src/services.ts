@@ -11,6 +11,7 @@ import { CompaniesService } from './modules/companies/company.service';
 import { GuardsService } from './modules/guards/guard.service';
 import { InAppChannel, NotificationsService } from './modules/notifications/notifications.service';
 import { SettingsService } from './modules/settings/settings.service';
+import { OnboardingService } from './modules/units/onboarding.service';
 import { UnitsService } from './modules/units/units.service';
 import { UsersService } from './modules/users/users.service';
 import { DeadlinesService } from './modules/deadlines/deadlines.service';
@@ -45,6 +46,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const vettingNotices = new VettingNoticeService(ds, vetting, audit);
   const records = new RecordsService(ds, audit);
   const guardImport = new GuardImportService(ds, audit);
+  const onboarding = new OnboardingService(ds, audit, companies);
   return {
     config,
     recordsSource,
@@ -55,6 +57,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     audit,
     auth: new AuthService(ds, audit, config.sessionHours),
     units,
+    onboarding,
     users: new UsersService(ds, audit),
     notifications,
     settings,

@@ -39,9 +39,11 @@ export function fieldErrors(error: unknown): FieldError[] {
  * Marks the form items named by the server's `extensions.fields` with their messages.
  * Returns the field errors that match no item (e.g. import rows), for the caller to list.
  */
-export function applyFieldErrors(form: FormInstance, error: unknown): FieldError[] {
+export function applyFieldErrors(form: FormInstance, error: unknown, argumentPrefix = ''): FieldError[] {
   const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
-  const matched = fieldErrors(error).filter((f) => f.row == null && registered.has(f.field));
-  form.setFields(matched.map((f) => ({ name: f.field.split('.'), errors: [f.message] })));
+  // `argumentPrefix`: the argument the form fills, e.g. 'input.' when the server names 'input.username'.
+  const local = (f: FieldError) => (argumentPrefix && f.field.startsWith(argumentPrefix) ? f.field.slice(argumentPrefix.length) : f.field);
+  const matched = fieldErrors(error).filter((f) => f.row == null && registered.has(local(f)));
+  form.setFields(matched.map((f) => ({ name: local(f).split('.'), errors: [f.message] })));
   return fieldErrors(error).filter((f) => !matched.includes(f));
 }

@@ -68,7 +68,7 @@ export class AuthService {
   /** The actor behind a session cookie, or null when it is unknown or expired. */
   async actorForToken(token: string): Promise<Actor | null> {
     const rows: ActorRow[] = await this.ds.query(
-      `${ACTOR_SQL} JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+      `${ACTOR_SQL} JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active AND un.active`,
       [hashToken(token)],
     );
     return rows[0] ? toActor(rows[0]) : null;
@@ -93,8 +93,9 @@ export class AuthService {
       ...(!name ? [{ field: 'username', message: '请输入用户名' }] : []),
       ...(!password ? [{ field: 'password', message: '请输入密码' }] : []),
     ]);
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ username: name });
-    if (!user || !user.active) {
+    const user = await this.ds.getRepository(UserEntity).findOne({ where: { username: name }, relations: { unit: true } });
+    // A deactivated unit's accounts answer like unknown ones.
+    if (!user || !user.active || !user.unit?.active) {
       // Spend the same time as a real check, so timing does not tell which part was wrong.
       await bcrypt.compare(password, '$2b$10$abcdefghijklmnopqrstuuF3lqJbQn0yYzj6vBCj0k1OCeGp1Ok2');
       throw unauthenticated(WRONG_CREDENTIALS);

@@ -21,6 +21,18 @@ export class UnitType {
 
   @Field(() => String, { nullable: true })
   contactPhone: string | null;
+
+  @Field(() => String, { nullable: true, description: '统一社会信用代码（主办单位；保安服务公司见 Company.creditCode）' })
+  creditCode?: string | null;
+
+  @Field({ description: '停用的单位，其账号不能登录' })
+  active: boolean;
+
+  @Field(() => String, { nullable: true, description: '停用原因' })
+  deactivatedReason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '合并去向：重复的主办单位并入的单位' })
+  mergedIntoId?: string | null;
 }
 
 @ObjectType('Me', { description: '当前登录用户' })

@@ -70,7 +70,13 @@ export const CompanyDetailQuery = graphql(`
 
 export const CreateCompanyMutation = graphql(`
   mutation CreateCompany($input: CreateCompanyInput!) {
-    createCompany(input: $input) { id name }
+    createCompany(input: $input) {
+      id
+      name
+      issuedAccount {
+        ...IssuedAccountFields
+      }
+    }
   }
 `);
 
