@@ -7,6 +7,7 @@ import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
 import { HomeService } from './modules/dashboard/home.service';
 import { OverviewService } from './modules/dashboard/overview.service';
+import { CompanyImportService } from './modules/companies/company-import.service';
 import { CompaniesService } from './modules/companies/company.service';
 import { GuardsService } from './modules/guards/guard.service';
 import { InAppChannel, NotificationsService } from './modules/notifications/notifications.service';
@@ -46,6 +47,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const vettingNotices = new VettingNoticeService(ds, vetting, audit);
   const records = new RecordsService(ds, audit);
   const guardImport = new GuardImportService(ds, audit);
+  const companyImport = new CompanyImportService(ds, audit);
   const onboarding = new OnboardingService(ds, audit, companies);
   return {
     config,
@@ -54,6 +56,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     vettingNotices,
     records,
     guardImport,
+    companyImport,
     audit,
     auth: new AuthService(ds, audit, config.sessionHours),
     units,

@@ -175,3 +175,9 @@ export const GuardLeavesMutation = graphql(`
     guardLeaves(id: $id, date: $date) { id status leftOn }
   }
 `);
+
+export const ImportCompaniesMutation = graphql(`
+  mutation ImportCompanies($file: FileInput!, $mode: ImportMode!) {
+    importCompanies(file: $file, mode: $mode) { mode totalRows validRows invalidRows created updated unchanged ids elapsedMs problems { row column message } }
+  }
+`);
