@@ -307,6 +307,7 @@ describe('onboarding: units and accounts on a real deployment', () => {
       const dawa = await t.login('dawa');
       expect(expectData(await dawa.gql(UNITS, { kind: 'ORGANIZER' })).units.length).toBeGreaterThanOrEqual(2);
       expectErrorCode(await organizer.gql(`query { units { id accountCount } }`), 'FORBIDDEN');
+      expectErrorCode(await organizer.gql(`query { me { unit { deactivatedReason } } }`), 'FORBIDDEN');
       const admin = await t.login('admin');
       const counted = expectData(await admin.gql(`query { units(kind: DISTRICT_BUREAU) { name accountCount } }`)).units;
       expect(counted.find((u: { name: string }) => u.name === '大洼公安分局').accountCount).toBeGreaterThanOrEqual(1);

@@ -31,12 +31,19 @@ export function AccountNotice({ issued, issuedAt }: { issued: IssuedAccountField
           { label: '使用人', children: account.displayName },
           { label: '角色', children: labelOf(roleLabels, account.role as Role) },
           { label: '登录地址', children: window.location.origin },
-          { label: '用户名', children: <Typography.Text strong copyable data-testid="issued-username">{account.username}</Typography.Text> },
+          {
+            label: '用户名',
+            children: (
+              <Typography.Text strong copyable={{ text: account.username }}>
+                <span data-testid="issued-username">{account.username}</span>
+              </Typography.Text>
+            ),
+          },
           {
             label: '初始密码',
             children: (
-              <Typography.Text strong copyable code data-testid="issued-password" style={{ fontSize: 16 }}>
-                {initialPassword}
+              <Typography.Text strong code copyable={{ text: initialPassword }} style={{ fontSize: 16 }}>
+                <span data-testid="issued-password">{initialPassword}</span>
               </Typography.Text>
             ),
           },

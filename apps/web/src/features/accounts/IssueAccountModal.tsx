@@ -48,7 +48,7 @@ export function IssueAccountModal({ unit, onClose, onIssued }: { unit: { id: str
       >
         <ErrorAlert error={error} style={{ marginBottom: 16 }} />
         <Typography.Paragraph type="secondary">初始密码由系统生成，只显示一次，首次登录须修改。</Typography.Paragraph>
-        <Form<Values> form={form} layout="vertical" preserve={false}>
+        <Form<Values> form={form} name="issueAccount" layout="vertical" preserve={false}>
           <Form.Item
             name="username"
             label="用户名"

@@ -114,7 +114,7 @@ export function UnitFormModal({ open, kind: fixedKind, district, districtFixed, 
         destroyOnHidden
       >
         <ErrorAlert error={error} style={{ marginBottom: 16 }} />
-        <Form<Values> form={form} layout="vertical" initialValues={{ kind: fixedKind, district }} preserve={false}>
+        <Form<Values> form={form} name="unitForm" layout="vertical" initialValues={{ kind: fixedKind, district }} preserve={false}>
           <Row gutter={16}>
             {!fixedKind && (
               <Col xs={24} md={8}>
