@@ -1,4 +1,5 @@
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { TwoFactorPage } from './TwoFactorPage';
 
 /** antd puts a space between two CJK characters of a button: match with or without it. */
 export const twoChars = (text: string) => new RegExp(`^${text.split('').join('\\s?')}$`);
@@ -8,7 +9,8 @@ export const OWN_PASSWORD = 'Onboard@2026own';
 
 /**
  * A new browser context that logs in through the form with a one-time password, is sent to
- * 修改密码 (nothing else opens before), changes it and lands on the home page.
+ * 修改密码 (nothing else opens before), changes it, binds an authenticator when the role requires
+ * one, and lands on the home page.
  */
 export async function firstLogin(browser: Browser, baseURL: string, username: string, initialPassword: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -25,7 +27,14 @@ export async function firstLogin(browser: Browser, baseURL: string, username: st
   await page.getByLabel('新密码', { exact: true }).fill(OWN_PASSWORD);
   await page.getByLabel('确认新密码').fill(OWN_PASSWORD);
   await page.getByRole('button', { name: '确认修改' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  // A production database requires an authenticator of ADMIN and SECURITY_DETACHMENT before anything else.
+  await expect(page).toHaveURL(/\/(account\/two-factor)?$/);
+  if (page.url().endsWith('/account/two-factor')) {
+    const twoFactor = new TwoFactorPage(page);
+    await twoFactor.enrol();
+    await twoFactor.finish();
+    await expect(page).toHaveURL(/\/$/);
+  }
   await expect(page.getByTestId('user-name')).toBeVisible();
   return page;
 }

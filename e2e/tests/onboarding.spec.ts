@@ -30,9 +30,16 @@ test.afterAll(async () => {
 
 const creditCode = (n: number) => withCreditCheckChar(`91211100MA0E2E${String(n).padStart(3, '0')}`);
 const idNumber = (birth: string, n: number) => withIdCheckDigit(`211102${birth.replace(/-/g, '')}${String(n).padStart(3, '0')}`);
-const GUARD_HEADER = ['姓名', '身份证号', '手机号', '保安员证号', '发证日期', '学历'];
+const GUARD_HEADER = ['姓名', '身份证号', '手机号', '保安员证号', '发证日期', '学历', '父亲姓名', '父亲身份证号', '母亲姓名', '母亲身份证号'];
+/** Three guards with a 保安员证 and their parents (vetting needs the immediate relatives declared). */
 const guards = (prefix: string, base: number) =>
-  [1, 2, 3].map((i) => [`${prefix}${['一', '二', '三'][i - 1]}`, idNumber(`198${i}-0${i}-1${i}`, base + i), `1390427${base}${i}0`.slice(0, 11), `辽盘保${base + i}`, '2022-05-01', '高中']);
+  [1, 2, 3].map((i) => {
+    const n = ['一', '二', '三'][i - 1];
+    return [
+      `${prefix}${n}`, idNumber(`198${i}-0${i}-1${i}`, base + i), `1390427${base}${i}0`.slice(0, 11), `辽盘保${base + i}`, '2022-05-01', '高中',
+      `${prefix}父${n}`, idNumber(`195${i}-0${i}-2${i}`, (base + i) * 2 + 1), `${prefix}母${n}`, idNumber(`195${i}-0${i}-2${i}`, (base + i) * 2),
+    ];
+  });
 
 /** `YYYY-MM-DD HH:mm` in Beijing time, `minutes` from now, on a 10-minute step. */
 function beijing(minutes: number): string {

@@ -13,7 +13,9 @@ import { AppContext } from './common/context';
 import { formatError } from './common/errors';
 import { createLoaders } from './common/loaders';
 import { logger } from './common/logger';
+import { requestContext } from './common/request-context';
 import { SESSION_COOKIE } from './modules/auth/auth.service';
+import { auditDenials, auditDownloads, BACKGROUND_HEADER } from './modules/audit/audit.http';
 import { createSchema } from './schema';
 import { createServices } from './services';
 import { vettingRoutes } from './modules/vetting/vetting.http';
@@ -53,6 +55,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     });
     next();
   });
+  app.use(requestContext);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -64,6 +67,8 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     }
   });
 
+  // Every download is audited (who, what, from where); a refused one as a permission denial.
+  app.use('/exports', auditDownloads(services));
   app.use(overviewExportRouter(services));
 
   const apollo = new ApolloServer<AppContext>({
@@ -73,7 +78,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     // main.ts owns SIGINT/SIGTERM. With Apollo's own handler too, our apollo.stop() runs concurrently
     // with Apollo's and never returns (5.5.1 does not resolve the stop barrier on success).
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), auditDenials(services)],
   });
   await apollo.start();
 
@@ -81,16 +86,21 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     '/graphql',
     cookieParser(),
     express.json({ limit: '25mb' }),
+    requestContext,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token: string | undefined = req.cookies?.[SESSION_COOKIE];
-        const actor = token ? await services.auth.actorForToken(token) : null;
+        // Polling (e.g. the unread count) does not keep an idle session alive.
+        const background = req.headers[BACKGROUND_HEADER] === '1';
+        const session = token ? await services.auth.sessionForToken(token, { background }) : null;
+        const actor = session?.actor ?? null;
         res.locals.userId = actor?.id;
         res.locals.operationName = req.body?.operationName;
         return {
           requestId: res.locals.requestId,
           actor,
           sessionToken: actor ? token! : null,
+          session: session ? { id: session.sessionId, expiresAt: session.expiresAt } : null,
           req,
           res,
           dataSource: ds,

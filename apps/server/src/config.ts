@@ -15,6 +15,8 @@ export interface AppConfig {
   webDist: string;
   cookieSecure: boolean;
   sessionHours: number;
+  /** A session ends after this many minutes without a request by its user (等保: 会话空闲超时). */
+  sessionIdleMinutes: number;
   logLevel: string;
 }
 
@@ -52,6 +54,7 @@ export function loadConfig(): AppConfig {
     webDist: path.resolve(process.env.WEB_DIST || path.join(repoRoot, 'apps', 'web', 'dist')),
     cookieSecure: boolFrom('COOKIE_SECURE', false),
     sessionHours: intFrom('SESSION_HOURS', 12),
+    sessionIdleMinutes: intFrom('SESSION_IDLE_MINUTES', 30),
     logLevel: process.env.LOG_LEVEL || 'info',
   };
 }

@@ -19,7 +19,7 @@ import { InspectionsResolver } from './modules/inspections/inspections.resolver'
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
 import { TrainingResolver } from './modules/training/training.resolver';
 import { RecordsResolver } from './modules/records/records.resolver';
-import { VettingResolver } from './modules/vetting/vetting.resolver';
+import { VettingNoticeEntryResolver, VettingResolver } from './modules/vetting/vetting.resolver';
 
 const enumDescriptions: Record<string, string> = {
   Role: '角色',
@@ -43,6 +43,7 @@ const enumDescriptions: Record<string, string> = {
   TrainingOutcome: '培训考核结果',
   AgeBand: '年龄段',
   PermitTier: '许可层级',
+  AuditResult: '审计结果',
 };
 
 for (const [name, description] of Object.entries(enumDescriptions)) {
@@ -57,6 +58,7 @@ export const resolvers = [
   NotificationsResolver,
   SettingsResolver,
   VettingResolver,
+  VettingNoticeEntryResolver,
   RecordsResolver,
   TrainingResolver,
   InspectionsResolver,

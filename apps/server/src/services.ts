@@ -5,6 +5,7 @@ import { ActivityService } from './modules/activities/activity.service';
 import { RecommendationService } from './modules/recommendation/recommendation.service';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
+import { TwoFactorService } from './modules/auth/two-factor.service';
 import { HomeService } from './modules/dashboard/home.service';
 import { OverviewService } from './modules/dashboard/overview.service';
 import { CompanyImportService } from './modules/companies/company-import.service';
@@ -49,6 +50,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const guardImport = new GuardImportService(ds, audit);
   const companyImport = new CompanyImportService(ds, audit);
   const onboarding = new OnboardingService(ds, audit, companies);
+  const auth = new AuthService(ds, audit, config.sessionHours, config.sessionIdleMinutes);
   return {
     config,
     recordsSource,
@@ -58,7 +60,8 @@ export function createServices(ds: DataSource, config: AppConfig) {
     guardImport,
     companyImport,
     audit,
-    auth: new AuthService(ds, audit, config.sessionHours),
+    auth,
+    twoFactor: new TwoFactorService(ds, audit, auth),
     units,
     onboarding,
     users: new UsersService(ds, audit),

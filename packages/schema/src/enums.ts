@@ -12,6 +12,8 @@ export enum Role {
   DISTRICT_BUREAU = 'DISTRICT_BUREAU',
   ORGANIZER = 'ORGANIZER',
   COMPANY = 'COMPANY',
+  /** 安全审计员 (等保 三员): reads the audit log and security events; kept apart from ADMIN. */
+  AUDITOR = 'AUDITOR',
 }
 
 export enum District {
@@ -32,6 +34,8 @@ export enum UnitKind {
   COMPANY = 'COMPANY',
   ORGANIZER = 'ORGANIZER',
   IT_DEPARTMENT = 'IT_DEPARTMENT',
+  /** 警务督察部门: home of the security auditors, apart from the IT department that runs the system. */
+  INSPECTORATE = 'INSPECTORATE',
 }
 
 /** The kind of unit each role belongs to: an account's role must match its unit (server and web). */
@@ -44,6 +48,7 @@ export const unitKindOfRole: Record<Role, UnitKind> = {
   [Role.DISTRICT_BUREAU]: UnitKind.DISTRICT_BUREAU,
   [Role.ORGANIZER]: UnitKind.ORGANIZER,
   [Role.COMPANY]: UnitKind.COMPANY,
+  [Role.AUDITOR]: UnitKind.INSPECTORATE,
 };
 
 /** City-level units have no district; every other kind belongs to one (server and web). */
@@ -53,6 +58,7 @@ export const CITY_LEVEL_UNIT_KINDS: readonly UnitKind[] = [
   UnitKind.SECURITY_DETACHMENT,
   UnitKind.EVENT_DETACHMENT,
   UnitKind.IT_DEPARTMENT,
+  UnitKind.INSPECTORATE,
 ];
 
 /** Kinds that carry a 统一社会信用代码, a contact person and a phone. */
@@ -163,6 +169,16 @@ export enum AuditAction {
   LOGOUT = 'LOGOUT',
   READ_DETAIL = 'READ_DETAIL',
   IMPORT = 'IMPORT',
+  LOGIN_FAILED = 'LOGIN_FAILED',
+  LOCKOUT = 'LOCKOUT',
+  ACCESS_DENIED = 'ACCESS_DENIED',
+  EXPORT = 'EXPORT',
+}
+
+/** Whether an audited event succeeded (a refused login or a permission denial is a FAILURE). */
+export enum AuditResult {
+  SUCCESS = 'SUCCESS',
+  FAILURE = 'FAILURE',
 }
 
 /** Who permits a large event (条例 Art. 12): ≥ 1000–5000 the county-level bureau, > 5000 the city bureau. */

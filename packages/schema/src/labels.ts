@@ -4,6 +4,7 @@
 import {
   ActivityStatus,
   AuditAction,
+  AuditResult,
   CompanyStatus,
   District,
   Education,
@@ -30,6 +31,7 @@ export const roleLabels: Record<Role, string> = {
   [Role.DISTRICT_BUREAU]: '县区公安（分）局',
   [Role.ORGANIZER]: '主办/承办单位',
   [Role.COMPANY]: '保安服务公司',
+  [Role.AUDITOR]: '安全审计员',
 };
 
 export const districtLabels: Record<District, string> = {
@@ -60,6 +62,7 @@ export const unitKindLabels: Record<UnitKind, string> = {
   [UnitKind.COMPANY]: '保安服务公司',
   [UnitKind.ORGANIZER]: '主办/承办单位',
   [UnitKind.IT_DEPARTMENT]: '信息通信部门',
+  [UnitKind.INSPECTORATE]: '警务督察部门',
 };
 
 export const activityStatusLabels: Record<ActivityStatus, string> = {
@@ -166,6 +169,15 @@ export const auditActionLabels: Record<AuditAction, string> = {
   [AuditAction.LOGOUT]: '退出',
   [AuditAction.READ_DETAIL]: '查阅审核详情',
   [AuditAction.IMPORT]: '导入',
+  [AuditAction.LOGIN_FAILED]: '登录失败',
+  [AuditAction.LOCKOUT]: '账户锁定',
+  [AuditAction.ACCESS_DENIED]: '越权被拒绝',
+  [AuditAction.EXPORT]: '导出',
+};
+
+export const auditResultLabels: Record<AuditResult, string> = {
+  [AuditResult.SUCCESS]: '成功',
+  [AuditResult.FAILURE]: '失败',
 };
 
 /** Labels of the GraphQL error codes, for a generic line in the UI when a message is missing. */

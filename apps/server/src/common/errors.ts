@@ -19,6 +19,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldProblem[],
+    /** More for the client in `extensions` (e.g. `secondFactor: true` on a login that needs a code). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -30,6 +32,9 @@ export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what}�
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
 export const badInput = (message: string, fields: FieldProblem[] = []) =>
   new DomainError('BAD_USER_INPUT', message, fields);
+
+/** SQLSTATE raised by the identity-lock triggers (migration VettingIntegrity). */
+export const IDENTITY_LOCKED = 'EV001';
 
 /** Throws one BAD_USER_INPUT naming every problem, when there are any. */
 export function assertNoProblems(problems: FieldProblem[], summary = '输入有误'): void {
@@ -60,7 +65,7 @@ export function formatError(logger: Logger) {
       return {
         message: original.message,
         path: formatted.path,
-        extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
+        extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}), ...original.extensions },
       };
     }
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions
@@ -72,6 +77,11 @@ export function formatError(logger: Logger) {
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT', fields },
       };
+    }
+    // A rule the database enforces itself (trigger, SQLSTATE EV001: a vetted identity is locked):
+    // its message is written for the user.
+    if ((original as { code?: unknown } | null)?.code === IDENTITY_LOCKED) {
+      return { message: (original as Error).message, path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
     const code = formatted.extensions?.code as string | undefined;
     // Errors of the GraphQL layer itself (parse, validation, bad variables) are the client's fault.

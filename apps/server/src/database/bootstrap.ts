@@ -41,6 +41,7 @@ export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
     await seedIfEmpty(ds, {
       demo: config.seedDemo,
       adminPassword: process.env.ADMIN_INITIAL_PASSWORD || 'Demo@2026',
+      auditorPassword: process.env.AUDITOR_INITIAL_PASSWORD || undefined,
     });
   } catch (err) {
     if (ds.isInitialized) await ds.destroy();

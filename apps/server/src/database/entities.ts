@@ -2,7 +2,8 @@ import { ActivityEntity } from '../modules/activities/activity.entity';
 import { ActivityTransitionEntity } from '../modules/activities/transition.entity';
 import { ActivityRosterStatEntity } from '../modules/dashboard/roster-stat.entity';
 import { ActivityTrainingStatEntity } from '../modules/dashboard/training-stat.entity';
-import { AuditEntryEntity } from '../modules/audit/audit.entity';
+import { AuditChainHeadEntity, AuditEntryEntity } from '../modules/audit/audit.entity';
+import { PasswordHistoryEntity, RecoveryCodeEntity, ServerSecretEntity } from '../modules/auth/credential.entities';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
@@ -27,6 +28,10 @@ export const entities = [
   UserEntity,
   SessionEntity,
   AuditEntryEntity,
+  AuditChainHeadEntity,
+  PasswordHistoryEntity,
+  RecoveryCodeEntity,
+  ServerSecretEntity,
   NotificationEntity,
   SettingEntity,
   CompanyEntity,

@@ -59,6 +59,10 @@ export function SessionGate() {
   }
   const onChangePassword = location.pathname === '/change-password';
   if (me.mustChangePassword && !onChangePassword) return <Navigate to="/change-password" replace />;
+  // a role that requires two-factor login enrols before anything else
+  if (!me.mustChangePassword && me.mustEnrolTotp && location.pathname !== '/account/two-factor') {
+    return <Navigate to="/account/two-factor" replace />;
+  }
   // One shape online and offline, so the page below stays mounted when the connection returns.
   return (
     <SessionProvider me={me}>

@@ -44,6 +44,14 @@ export function applyFieldErrors(form: FormInstance, error: unknown, argumentPre
   // `argumentPrefix`: the argument the form fills, e.g. 'input.' when the server names 'input.username'.
   const local = (f: FieldError) => (argumentPrefix && f.field.startsWith(argumentPrefix) ? f.field.slice(argumentPrefix.length) : f.field);
   const matched = fieldErrors(error).filter((f) => f.row == null && registered.has(local(f)));
-  form.setFields(matched.map((f) => ({ name: local(f).split('.'), errors: [f.message] })));
+  // one entry per field, with every reason the server gave for it (e.g. each broken password rule)
+  const byField = new Map<string, string[]>();
+  for (const f of matched) byField.set(local(f), [...(byField.get(local(f)) ?? []), f.message]);
+  form.setFields([...byField].map(([field, errors]) => ({ name: field.split('.'), errors })));
   return fieldErrors(error).filter((f) => !matched.includes(f));
+}
+
+/** Whether a login answer asks for the second factor (`extensions.secondFactor`). */
+export function needsSecondFactor(error: unknown): boolean {
+  return firstGraphQLError(error)?.extensions?.secondFactor === true;
 }

@@ -94,6 +94,7 @@ export function overviewExportRouter(services: Services): Router {
       const token = req.cookies?.[SESSION_COOKIE] as string | undefined;
       const actor = token ? await services.auth.actorForToken(token) : null;
       if (!actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
+      res.locals.userId = actor.id;
       if (actor.mustChangePassword) throw new DomainError('FORBIDDEN', '首次登录请先修改密码');
       if (!OVERVIEW_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', '无权导出总览');
       const year = thisYear();

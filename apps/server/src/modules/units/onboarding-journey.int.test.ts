@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { withCreditCheckChar } from '@evs/schema';
-import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, totpCode } from '../../../test/harness';
 import { csvFile, idFor } from '../../../test/vetting-fixtures';
 import { activityInput, CREATE_ACTIVITY } from '../recommendation/fixtures.int-helpers';
 import { COMPANY_COLUMNS } from '../companies/company-import.service';
@@ -29,7 +29,7 @@ const CREATE_COMPANY = /* GraphQL */ `
 const IMPORT_COMPANIES = /* GraphQL */ `
   mutation ($file: FileInput!) { importCompanies(file: $file, mode: COMMIT) { created ids } }
 `;
-const IMPORT_GUARDS = /* GraphQL */ `mutation ($input: ImportGuardsInput!) { importGuards(input: $input) { created ids invalidRows } }`;
+const IMPORT_GUARDS = /* GraphQL */ `mutation ($input: ImportGuardsInput!) { importGuards(input: $input) { created ids invalidRows problems { row column message } } }`;
 
 function creditCode(): string {
   let body = '912111';
@@ -37,13 +37,18 @@ function creditCode(): string {
   return withCreditCheckChar(body);
 }
 
-/** Three guards with a 保安员证, aged 30–40, as a company's register file. */
+/** Three guards with a 保安员证, aged 30–40, and their parents, as a company's register file. */
 function guardFile(prefix: string, birthYear: number) {
   return csvFile(`${prefix}.csv`, [
     GUARD_COLUMNS,
     ...[1, 2, 3].map((i) =>
       GUARD_COLUMNS.map((c) =>
-        ({ 姓名: `${prefix}保安${i}`, 身份证号: idFor(`${birthYear + i}-0${i}-1${i}`), 保安员证号: `辽盘保${prefix}${i}`, 发证日期: '2022-05-01', 学历: '高中' })[c as string] ?? '',
+        ({
+          姓名: `${prefix}保安${'甲乙丙'[i - 1]}`, 身份证号: idFor(`${birthYear + i}-0${i}-1${i}`), 保安员证号: `辽盘保${prefix}${i}`, 发证日期: '2022-05-01', 学历: '高中',
+          // Vetting needs the immediate relatives declared (father and mother at least).
+          父亲姓名: `${prefix}父${'甲乙丙'[i - 1]}`, 父亲身份证号: idFor(`${birthYear - 28}-0${i}-2${i}`),
+          母亲姓名: `${prefix}母${'甲乙丙'[i - 1]}`, 母亲身份证号: idFor(`${birthYear - 26}-0${i}-2${i}`, true),
+        })[c as string] ?? '',
       ),
     ),
   ]);
@@ -57,18 +62,26 @@ describe('a new deployment: from an empty database to a closed activity, every a
   });
   afterAll(() => t?.close());
 
-  /** First login with a one-time password: nothing works until it is changed. */
+  /**
+   * First login with a one-time password: nothing works until it is changed, and (a production
+   * database requires it of ADMIN and SECURITY_DETACHMENT) until an authenticator is bound.
+   */
   async function firstLogin(username: string, password: string): Promise<TestClient> {
     const client = t.anonymous();
     expect(expectData(await client.gql(LOGIN, { input: { username, password } })).login.mustChangePassword).toBe(true);
     expectErrorCode(await client.gql(UNITS), 'FORBIDDEN');
     expectData(await client.gql(CHANGE, { input: { currentPassword: password, newPassword: NEW_PASSWORD } }));
+    if (expectData(await client.gql(`query { me { mustEnrolTotp } }`)).me.mustEnrolTotp) {
+      expectErrorCode(await client.gql(UNITS), 'FORBIDDEN');
+      const { beginTotpEnrolment } = expectData(await client.gql(`mutation { beginTotpEnrolment { secret } }`));
+      expectData(await client.gql(`mutation ($c: String!) { confirmTotpEnrolment(code: $c) { codes } }`, { c: await totpCode(beginTotpEnrolment.secret) }));
+    }
     return client;
   }
 
-  it('starts with the reference units and admin alone', async () => {
-    const [{ users }] = await t.sql(`SELECT count(*)::int AS users FROM users`);
-    expect(users).toBe(1);
+  it('starts with the reference units, admin and the security auditor alone', async () => {
+    const users = await t.sql(`SELECT username, role FROM users ORDER BY username`);
+    expect(users).toEqual([{ username: 'admin', role: 'ADMIN' }, { username: 'auditor', role: 'AUDITOR' }]);
     const kinds = await t.sql(`SELECT kind, count(*)::int AS n FROM units GROUP BY kind ORDER BY kind`);
     expect(kinds).toEqual([
       { kind: 'LEADING_GROUP', n: 1 },
@@ -77,6 +90,7 @@ describe('a new deployment: from an empty database to a closed activity, every a
       { kind: 'EVENT_DETACHMENT', n: 1 },
       { kind: 'DISTRICT_BUREAU', n: 6 },
       { kind: 'IT_DEPARTMENT', n: 1 },
+      { kind: 'INSPECTORATE', n: 1 },
     ]);
   });
 
@@ -115,7 +129,7 @@ describe('a new deployment: from an empty database to a closed activity, every a
     ).importCompanies;
     expect(imported.created).toBe(2);
     const own = expectData(await company.gql(IMPORT_GUARDS, { input: { file: guardFile('新港', 1986), mode: 'COMMIT' } })).importGuards;
-    expect(own).toMatchObject({ created: 3, invalidRows: 0 });
+    expect(own).toMatchObject({ created: 3, invalidRows: 0, problems: [] });
     for (const [i, id] of imported.ids.entries()) {
       expectData(await baoan.gql(IMPORT_GUARDS, { input: { companyId: id, file: guardFile(['东城', '北辰'][i], 1984 + i), mode: 'COMMIT' } }));
     }
@@ -154,8 +168,8 @@ describe('a new deployment: from an empty database to a closed activity, every a
     expect(roster.activityStatus).toBe('VETTING');
 
     // 6. 保安管理支队 vets (no records: all clean), trains, starts and closes.
-    const vetted = expectData(await baoan.gql(`mutation ($a: ID!) { passAllClean(activityId: $a) { activityStatus } }`, { a: activity.id })).passAllClean;
-    expect(vetted.activityStatus).toBe('TRAINING');
+    const vetted = expectData(await baoan.gql(`mutation ($a: ID!) { passAllClean(activityId: $a) { activityStatus decided closed closeBlockers } }`, { a: activity.id })).passAllClean;
+    expect(vetted).toMatchObject({ decided: 3, closeBlockers: [], activityStatus: 'TRAINING' });
     const session = expectData(
       await baoan.gql(`mutation ($a: ID!, $input: ScheduleTrainingInput!) { scheduleTraining(activityId: $a, input: $input) { id attendance { rosterEntryId } } }`, {
         a: activity.id,

@@ -218,6 +218,10 @@ describe('onboarding: units and accounts on a real deployment', () => {
       expect(taken.extensions!.fields![0].field).toBe('input.username');
       const { issueUnitAccount } = expectData(await admin.gql(ISSUE, { unitId: baoanUnit, input: { username: `sd${uniq()}`, displayName: '新民警' } }));
       expect(issueUnitAccount.account.role).toBe('SECURITY_DETACHMENT');
+      // 三员分立: never an auditor's account.
+      const [inspectorate] = await t.sql(`SELECT id FROM units WHERE kind = 'INSPECTORATE'`);
+      const auditorRefused = expectErrorCode(await admin.gql(ISSUE, { unitId: inspectorate.id, input: { username: `au${uniq()}`, displayName: '某' } }), 'FORBIDDEN');
+      expect(auditorRefused.message).toContain('三员分立');
     });
   });
 
@@ -271,9 +275,8 @@ describe('onboarding: units and accounts on a real deployment', () => {
       const off = expectData(await admin.gql(SET_ACTIVE, { id: made.unit.id, active: false, reason: '单位注销' })).setUnitActive;
       expect(off).toMatchObject({ active: false, deactivatedReason: '单位注销' });
       expectErrorCode(await org.gql(MY_ACTIVITIES), 'UNAUTHENTICATED');
-      const refused = expectErrorCode(await t.anonymous().gql(LOGIN, { input: { username: made.account.account.username, password: 'Changed@2026x' } }), 'UNAUTHENTICATED');
-      const wrong = expectErrorCode(await t.anonymous().gql(LOGIN, { input: { username: 'organizer2', password: 'Wrong@2026x' } }), 'UNAUTHENTICATED');
-      expect(refused.message).toBe(wrong.message);
+      const login = () => t.anonymous().gql(LOGIN, { input: { username: made.account.account.username, password: 'Changed@2026x' } });
+      const refused = expectErrorCode(await login(), 'UNAUTHENTICATED');
       // Nobody picks it for an activity, and nobody opens accounts in it.
       const pick = expectErrorCode(await dawa.gql(CREATE_ACTIVITY, { input: activityInput({ organizerUnitId: made.unit.id }) }), 'BAD_USER_INPUT');
       expect(pick.extensions!.fields![0]).toMatchObject({ field: 'organizerUnitId', message: expect.stringContaining('已停用') });
@@ -282,7 +285,12 @@ describe('onboarding: units and accounts on a real deployment', () => {
       expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'UPDATE'`, [made.unit.id])).toBe(1);
 
       expectData(await admin.gql(SET_ACTIVE, { id: made.unit.id, active: true, reason: '误停用' }));
-      expectData(await t.anonymous().gql(LOGIN, { input: { username: made.account.account.username, password: 'Changed@2026x' } }));
+      expectData(await login());
+      // The refusal said no more than a disabled (or unknown) account's does.
+      const SET_USER = `mutation ($id: ID!, $a: Boolean!) { setUserActive(id: $id, active: $a) { id } }`;
+      expectData(await admin.gql(SET_USER, { id: made.account.account.id, a: false }));
+      expect(expectErrorCode(await login(), 'UNAUTHENTICATED').message).toBe(refused.message);
+      expectData(await admin.gql(SET_USER, { id: made.account.account.id, a: true }));
     });
 
     it('refuses to deactivate a unit an open activity still needs, or the administrator’s own unit', async () => {

@@ -3,10 +3,11 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../../common/context';
 import { conflict, DomainError, FieldProblem } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword } from '../auth/auth.service';
+import { hashPassword, passwordProblem, setPassword } from '../auth/auth.service';
 import { UserEntity } from '../auth/user.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { generateInitialPassword } from './initial-password';
+import { assertMayManage } from './users.policy';
 
 export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;
 export const USERNAME_RULE = '用户名应为3–32位小写字母、数字或 _ . -';
@@ -76,8 +77,13 @@ export async function issueAccount(
     const message = `用户名“${input.username}”已被使用，请换一个`;
     throw new DomainError('CONFLICT', message, [{ field: `${options.prefix ?? 'account'}.username`, message }]);
   }
-  const initialPassword = generateInitialPassword();
   const role = input.role ?? rolesOfUnitKind(unit.kind)[0];
+  // 三员分立: the administrator never opens a security auditor's account.
+  if (actor.role === Role.ADMIN) assertMayManage(actor, role);
+  // Passes every password rule, the one about the username included.
+  let initialPassword = generateInitialPassword();
+  while (passwordProblem(initialPassword, input.username)) initialPassword = generateInitialPassword();
+  const passwordHash = await hashPassword(initialPassword);
   const user = await m.save(
     UserEntity,
     m.create(UserEntity, {
@@ -85,10 +91,11 @@ export async function issueAccount(
       displayName: input.displayName,
       role,
       unitId: unit.id,
-      passwordHash: await hashPassword(initialPassword),
+      passwordHash,
       mustChangePassword: true,
     }),
   );
+  await setPassword(m, user.id, passwordHash, { mustChange: true });
   await audit.record(m, actor, {
     action: AuditAction.CREATE,
     entityType: 'User',
