@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { RunningApp, startApp } from '../src/app';
 import { AppConfig, loadConfig } from '../src/config';
 import { createDataSource } from '../src/database/data-source';
-import { seedIfEmpty, SeedOptions } from '../src/database/seed';
+import { migrateAndSeed } from '../src/database/migrate';
+import { SeedOptions } from '../src/database/seed';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-accounts';
 import { adminUrl, createDatabase, dropDatabase, TEMPLATE_DB, urlForDatabase } from './db';
 
@@ -125,8 +126,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   try {
     await ds.initialize();
     if (seed !== 'demo') {
-      await ds.runMigrations({ transaction: 'each' });
-      await seedIfEmpty(ds, seed);
+      await migrateAndSeed(ds, seed);
     }
     const config: AppConfig = {
       ...loadConfig(),

@@ -180,6 +180,32 @@ export const auditResultLabels: Record<AuditResult, string> = {
   [AuditResult.FAILURE]: '失败',
 };
 
+/** What each GraphQL enum type is (its schema description; also names it in input errors). */
+export const enumTypeLabels: Record<string, string> = {
+  Role: '角色',
+  District: '辖区',
+  UnitKind: '单位类型',
+  ActivityStatus: '活动状态',
+  SecurityMode: '安保方式',
+  VettingDecision: '审核结论',
+  CompanyStatus: '保安服务公司状态',
+  GuardStatus: '保安员状态',
+  Sex: '性别',
+  Education: '学历',
+  RelativeRelation: '亲属关系',
+  RecordCategory: '违法犯罪记录类别',
+  VettingReasonCategory: '审核原因类别',
+  TrainingTopic: '培训科目',
+  InspectionItem: '现场检查项目',
+  AuditAction: '审计动作',
+  DrilldownKind: '总览下钻列表类型',
+  LateStage: '逾期阶段',
+  TrainingOutcome: '培训考核结果',
+  AgeBand: '年龄段',
+  PermitTier: '许可层级',
+  AuditResult: '审计结果',
+};
+
 /** Labels of the GraphQL error codes, for a generic line in the UI when a message is missing. */
 export const errorCodeLabels: Record<string, string> = {
   UNAUTHENTICATED: '请先登录',

@@ -1,9 +1,8 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Result } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { errorCode, errorMessage } from '@/shared/errors';
+import { errorCode, errorMessage, isTransient } from '@/shared/errors';
 import { forgetSession, MeQuery, rememberedSession, rememberSession, SessionProvider } from '@/shared/session';
 import { PageLoading } from '@/shared/PageLoading';
 import type { MeQuery as MeResult } from '@/gql/graphql';
@@ -16,7 +15,7 @@ import type { MeQuery as MeResult } from '@/gql/graphql';
 export function SessionGate() {
   const location = useLocation();
   const { data, error, loading, refetch } = useQuery(MeQuery, { fetchPolicy: 'cache-first' });
-  const unreachable = !data && !!error && !CombinedGraphQLErrors.is(error);
+  const unreachable = !data && isTransient(error);
 
   useEffect(() => {
     if (data?.me) rememberSession(data.me);

@@ -20,6 +20,15 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/**
+ * The server was not reached, or answered that it cannot serve now (UNAVAILABLE: its database is
+ * down or an external service failed): the same request may simply be sent again later.
+ */
+export function isTransient(error: unknown): boolean {
+  if (!error) return false;
+  return !CombinedGraphQLErrors.is(error) || errorCode(error) === 'UNAVAILABLE';
+}
+
 /** The message to show: the server's Chinese message as is, or a generic line for network failures. */
 export function errorMessage(error: unknown): string {
   if (!error) return '';

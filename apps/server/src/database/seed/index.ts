@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { logger } from '../../common/logger';
 import { seedDemoAccounts, seedDemoOrganizers } from './demo-accounts';
 import { seedDemoActivities } from './demo-activities';
@@ -20,8 +20,8 @@ export interface SeedOptions {
  * Loads the data of a fresh database once: reference units and `admin`, plus the demo set when
  * asked. A database that already has users is left alone, so a second start does not reseed.
  */
-export async function seedIfEmpty(ds: DataSource, options: SeedOptions): Promise<boolean> {
-  return ds.transaction(async (m) => {
+export async function seedIfEmpty(db: DataSource | EntityManager, options: SeedOptions): Promise<boolean> {
+  return db.transaction(async (m) => {
     // One seeder at a time, even with several API nodes starting together.
     await m.query('SELECT pg_advisory_xact_lock(7700001)');
     const [{ count }] = await m.query('SELECT count(*)::int AS count FROM users');

@@ -64,7 +64,8 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: '退出登录' })
   async logout(@Ctx() ctx: AppContext) {
     await ctx.services.auth.logout(actorOf(ctx), ctx.sessionToken!, ctx.requestId);
-    ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+    // Cleared with the attributes it was set with (a browser keeps a Secure cookie otherwise).
+    ctx.res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.services.config.cookieSecure });
     return true;
   }
 

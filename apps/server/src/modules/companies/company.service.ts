@@ -275,7 +275,7 @@ export class CompaniesService {
 
   /** Two registrations of the same code (or username) at once: the database's unique index decides. */
   private inTransaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return withUniqueConflicts(() => this.ds.transaction(work));
+    return withUniqueConflicts(() => this.ds.transaction(work), { username: 'account.username' });
   }
 
   private async assertCreditCodeFree(m: EntityManager, creditCode: string, exceptId?: string): Promise<void> {

@@ -282,10 +282,21 @@ export class GuardsService {
     else if (reason.length > 500) problems.push({ field: 'reason', message: '吊销原因不能超过500字' });
     assertNoProblems(problems, '吊销记录有误');
     return this.ds.transaction(async (m) => {
-      if (await m.existsBy(CertificateRevocationEntity, { idNumber, revokedOn: date })) {
-        throw new DomainError('CONFLICT', `该人员${date}的吊销记录已存在`);
+      // One revocation per person and date (unique index): of two identical requests at once, the
+      // second stores nothing and is told so; a duplicate would bar the guard as "revoked twice".
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(CertificateRevocationEntity)
+        .values({ idNumber, revokedOn: date, reason: reason.trim() })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const [stored] = inserted.raw as { id: string }[];
+      if (!stored) {
+        throw new DomainError('CONFLICT', `该人员${date}的吊销记录已存在`, [{ field: 'date', message: `该人员${date}的吊销记录已存在` }]);
       }
-      const row = await m.save(CertificateRevocationEntity, m.create(CertificateRevocationEntity, { idNumber, revokedOn: date, reason: reason.trim() }));
+      const row = await m.findOneByOrFail(CertificateRevocationEntity, { id: stored.id });
       const holder = await m.findOneBy(GuardEntity, { idNumber, status: GuardStatus.ACTIVE });
       await this.audit.record(m, actor, {
         action: AuditAction.CREATE,

@@ -104,7 +104,8 @@ export class OnboardingService {
     else if (actor.role !== Role.ADMIN) problems.push({ field: 'account', message: '请为主办单位联系人开设账号（用户名、使用人）' });
     assertNoProblems(problems, `${unitKindLabels[raw.kind]}信息有误`);
 
-    return withUniqueConflicts(() =>
+    return withUniqueConflicts(
+      () =>
       this.ds.transaction(async (m) => {
         let unit: UnitEntity;
         if (companyInput) {
@@ -131,6 +132,7 @@ export class OnboardingService {
         const issued = account ? await issueAccount(m, this.audit, actor, unit, account, { requestId }) : null;
         return { unit, account: issued };
       }),
+      { username: 'account.username' },
     );
   }
 
@@ -146,7 +148,7 @@ export class OnboardingService {
           assertNoProblems(accountProblems(input, unit, 'input'), '账号信息有误');
           return issueAccount(m, this.audit, actor, unit, input, { requestId, prefix: 'input' });
         }),
-      { 'account.username': 'input.username' },
+      { username: 'input.username' },
     );
   }
 

@@ -85,7 +85,7 @@ export class UsersService {
         after: auditView(user),
       }, requestId);
       return m.findOneOrFail(UserEntity, { where: { id: user.id }, relations: { unit: true } });
-    }), { 'account.username': 'username' });
+    }));
   }
 
   async setActive(actor: Actor, id: string, active: boolean, requestId?: string): Promise<UserEntity> {
