@@ -218,7 +218,7 @@ export function UnitFormModal({ open, kind: fixedKind, district, districtFixed, 
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={roles.length > 1 ? 8 : 12}>
-                  <Form.Item name={['account', 'displayName']} label="使用人姓名" extra={registered && !contactName ? undefined : registered ? '不填时为联系人' : undefined} rules={[{ required: !registered, whitespace: true, message: '请填写使用人姓名' }]}>
+                  <Form.Item name={['account', 'displayName']} label="使用人姓名" extra={registered ? '不填时为联系人' : undefined} rules={[{ required: !registered, whitespace: true, message: '请填写使用人姓名' }]}>
                     <Input placeholder={registered ? contactName : undefined} />
                   </Form.Item>
                 </Col>
