@@ -41,6 +41,8 @@ export interface RunningApp {
 }
 
 export interface ShutdownReport {
+  /** Requests in flight when the stop began (readiness turned 503). */
+  inFlightAtSignal: number;
   /** Requests in flight when the listener closed. */
   inFlight: number;
   /** Requests still unfinished when the timeout cut them. */
@@ -116,6 +118,17 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     next();
   });
   app.use(requestContext);
+
+  // A path that does not decode (e.g. /%E0%A4%A) is refused here, in Chinese, rather than by a
+  // library further down in English.
+  app.use((req, _res, next) => {
+    try {
+      decodeURIComponent(req.path);
+      next();
+    } catch {
+      next(Object.assign(new Error('malformed path'), { status: 400 }));
+    }
+  });
 
   // Liveness: the process answers. Never touches the database, so it stays fast under any load.
   app.get('/healthz', (_req, res) => {
@@ -294,10 +307,11 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     close: async () => {
       draining = true;
       clearInterval(sealer);
+      const inFlightAtSignal = inFlight;
       if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
-      const report: ShutdownReport = { inFlight, cut: 0 };
+      const report: ShutdownReport = { inFlightAtSignal, inFlight, cut: 0 };
       if (inFlight > 0) {
         const allServed = new Promise<void>((resolve) => {
           drained = resolve;

@@ -5,9 +5,13 @@ import { ActivityType, ActivityWarningType } from './activity.types';
 
 const TZ = 'Asia/Shanghai';
 
+// One formatter for the process: building one per call (toLocaleDateString) was a third of the
+// CPU time of an activity list (issue 15's profile).
+const LOCAL_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar date (YYYY-MM-DD) of an instant in Panjin. */
 export function localDate(d: Date): string {
-  return d.toLocaleDateString('sv-SE', { timeZone: TZ });
+  return LOCAL_DATE.format(d);
 }
 
 /** Whole calendar days from `from` to `to` (YYYY-MM-DD strings). */

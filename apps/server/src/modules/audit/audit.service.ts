@@ -177,10 +177,15 @@ export class AuditService {
     });
   }
 
-  async list(filter: AuditFilter, page?: PageInput, scope: { securityEvents: boolean } = { securityEvents: true }): Promise<Page<AuditEntryEntity>> {
+  async list(
+    filter: AuditFilter,
+    page?: PageInput,
+    scope: { securityEvents: boolean; detailReads: boolean } = { securityEvents: true, detailReads: true },
+  ): Promise<Page<AuditEntryEntity>> {
     const w = pageWindow(page);
     const qb = this.ds.getRepository(AuditEntryEntity).createQueryBuilder('a');
     if (!scope.securityEvents) qb.andWhere('a.action NOT IN (:...securityActions)', { securityActions: SECURITY_EVENT_ACTIONS });
+    if (!scope.detailReads) qb.andWhere(`a.action <> 'READ_DETAIL'`);
     if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
     if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
