@@ -32,21 +32,29 @@ function sizesKb(keys) {
 }
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
 const page = (name) => Object.keys(manifest).find((k) => k.endsWith(`/${name}.tsx`));
+const layout = Object.keys(manifest).find((k) => k.endsWith('/AppLayout.tsx'));
 const report = {
   entry: closure([entry]),
   login: closure([entry, page('LoginPage')]),
-  home: closure([entry, page('HomePage')]),
 };
-const budget = 500;
+// every other page opens inside the signed-in layout (its own chunk since the login page stopped waiting for it)
+for (const k of Object.keys(manifest).filter((k) => /src\/pages\/\w+Page\.tsx$/.test(k) && !k.endsWith('/LoginPage.tsx'))) {
+  report[k.replace(/^.*\/(\w+)Page\.tsx$/, '$1')] = closure([entry, layout, k]);
+}
+const budget = 500; // SPEC §8, the first load
+const goal = 300; // issue 15: every route
 let failed = false;
+const over = [];
 for (const [name, keys] of Object.entries(report)) {
   const kb = sizesKb(keys);
-  failed ||= kb.gzip > budget;
+  if (['entry', 'login', 'Home'].includes(name)) failed ||= kb.gzip > budget;
+  if (kb.gzip > goal) over.push(name);
   console.log(
-    `${name.padEnd(6)} ${kb.raw.toFixed(1).padStart(8)} KB raw ${kb.gzip.toFixed(1).padStart(7)} KB gzip ${kb.br.toFixed(1).padStart(7)} KB brotli  (${keys.size} chunks)`,
+    `${name.padEnd(22)} ${kb.raw.toFixed(1).padStart(8)} KB raw ${kb.gzip.toFixed(1).padStart(7)} KB gzip ${kb.br.toFixed(1).padStart(7)} KB brotli  (${keys.size} chunks)`,
   );
 }
+console.log(`${over.length} of ${Object.keys(report).length} routes over ${goal} KB gzip${over.length ? `: ${over.join(', ')}` : ''}`);
 if (failed) {
-  console.error(`first load over the ${budget} KB budget`);
+  console.error(`the first load (login, home) over the ${budget} KB budget`);
   process.exit(1);
 }

@@ -3,7 +3,6 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { onUnauthenticated } from './apollo';
 import { featureRoutes, type FeatureRoute } from './routes';
 import { SessionGate } from './SessionGate';
-import { AppLayout } from './layout/AppLayout';
 import { canAccess } from '@/shared/access';
 import { useRole } from '@/shared/session';
 import { PageLoading } from '@/shared/PageLoading';
@@ -11,6 +10,8 @@ import { RouteErrorPage } from '@/pages/RouteErrorPage';
 import type { RouteHandle } from '@/shared/routeHandle';
 
 const LoginPage = lazy(() => import('@/pages/LoginPage'));
+// The signed-in shell (menu, bell, user menu, idle guard) is its own chunk: the login page does not wait for it.
+const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
 const ChangePasswordPage = lazy(() => import('@/pages/ChangePasswordPage'));
 const TwoFactorSetupPage = lazy(() => import('@/pages/TwoFactorSetupPage'));
 const ForbiddenPage = lazy(() => import('@/pages/ForbiddenPage'));
@@ -47,7 +48,7 @@ export const router = createBrowserRouter([
       { path: 'change-password', element: <Lazy page={ChangePasswordPage} /> },
       { path: 'account/two-factor', element: <Lazy page={TwoFactorSetupPage} /> },
       {
-        element: <AppLayout />,
+        element: <Lazy page={AppLayout} />,
         // a page that throws (or whose chunk is gone) keeps the menu and header around it
         children: [
           {
