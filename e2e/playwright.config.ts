@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
+import { onboardingServer } from './support/server';
 
 /**
  * End-to-end journeys in Debian's Chromium against the real server (embedded PostgreSQL, demo data)
@@ -43,7 +44,18 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } }, dependencies: ['setup'] },
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } },
+      dependencies: ['setup'],
+      testIgnore: /onboarding\.spec\.ts/,
+    },
+    // A production-like deployment (SEED_DEMO=false) of its own, started by the spec: see support/server.ts.
+    {
+      name: 'onboarding',
+      testMatch: /onboarding\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 }, baseURL: onboardingServer.url },
+    },
   ],
   webServer: process.env.E2E_BASE_URL
     ? undefined

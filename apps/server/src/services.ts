@@ -8,10 +8,12 @@ import { AuthService } from './modules/auth/auth.service';
 import { TwoFactorService } from './modules/auth/two-factor.service';
 import { HomeService } from './modules/dashboard/home.service';
 import { OverviewService } from './modules/dashboard/overview.service';
+import { CompanyImportService } from './modules/companies/company-import.service';
 import { CompaniesService } from './modules/companies/company.service';
 import { GuardsService } from './modules/guards/guard.service';
 import { InAppChannel, NotificationsService } from './modules/notifications/notifications.service';
 import { SettingsService } from './modules/settings/settings.service';
+import { OnboardingService } from './modules/units/onboarding.service';
 import { UnitsService } from './modules/units/units.service';
 import { UsersService } from './modules/users/users.service';
 import { DeadlinesService } from './modules/deadlines/deadlines.service';
@@ -47,6 +49,8 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const vettingNotices = new VettingNoticeService(ds, vetting, audit);
   const records = new RecordsService(ds, audit);
   const guardImport = new GuardImportService(ds, audit);
+  const companyImport = new CompanyImportService(ds, audit);
+  const onboarding = new OnboardingService(ds, audit, companies);
   const auth = new AuthService(ds, audit, config.sessionHours, config.sessionIdleMinutes);
   return {
     config,
@@ -55,10 +59,12 @@ export function createServices(ds: DataSource, config: AppConfig) {
     vettingNotices,
     records,
     guardImport,
+    companyImport,
     audit,
     auth,
     twoFactor: new TwoFactorService(ds, audit, auth),
     units,
+    onboarding,
     users: new UsersService(ds, audit),
     notifications,
     settings,

@@ -51,6 +51,24 @@ export const unitKindOfRole: Record<Role, UnitKind> = {
   [Role.AUDITOR]: UnitKind.INSPECTORATE,
 };
 
+/** City-level units have no district; every other kind belongs to one (server and web). */
+export const CITY_LEVEL_UNIT_KINDS: readonly UnitKind[] = [
+  UnitKind.LEADING_GROUP,
+  UnitKind.LEADING_GROUP_OFFICE,
+  UnitKind.SECURITY_DETACHMENT,
+  UnitKind.EVENT_DETACHMENT,
+  UnitKind.IT_DEPARTMENT,
+  UnitKind.INSPECTORATE,
+];
+
+/** Kinds that carry a 统一社会信用代码, a contact person and a phone. */
+export const REGISTERED_UNIT_KINDS: readonly UnitKind[] = [UnitKind.ORGANIZER, UnitKind.COMPANY];
+
+/** The roles an account of a unit of this kind may hold (the inverse of `unitKindOfRole`). */
+export function rolesOfUnitKind(kind: UnitKind): Role[] {
+  return (Object.keys(unitKindOfRole) as Role[]).filter((r) => unitKindOfRole[r] === kind);
+}
+
 export enum ActivityStatus {
   DRAFT = 'DRAFT',
   REPORTED = 'REPORTED',

@@ -37,6 +37,9 @@ const UNIQUE_RULES: Record<string, { message: string; field?: string }> = {
   'training_attendance:session_id, roster_entry_id': { message: '该人员已在本次培训名单中', field: 'rosterEntryIds' },
   'activity_candidates:activity_id, company_id': { message: '该公司已在本活动的候选名单中', field: 'companyIds' },
   'inspections:id': { message: '该检查编号已登记' },
+  'units:credit_code': { message: '统一社会信用代码已被其他单位使用', field: 'creditCode' },
+  'units:district': { message: '该辖区已有启用的公安（分）局', field: 'district' },
+  'units:kind, name': { message: '已有同类型同名的单位', field: 'name' },
 };
 
 /** Errors of the connection itself: the server is down, restarting, full, or unreachable. */

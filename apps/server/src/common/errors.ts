@@ -156,3 +156,11 @@ export function formatError(logger: Logger) {
     };
   };
 }
+
+/** The name of the unique constraint or index a write violated (SQLSTATE 23505), or null for any other error. */
+export function violatedUnique(err: unknown): string | null {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e?.code ?? e?.driverError?.code;
+  if (code !== '23505') return null;
+  return e.constraint ?? e.driverError?.constraint ?? '';
+}

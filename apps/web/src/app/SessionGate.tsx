@@ -60,7 +60,9 @@ export function SessionGate() {
   if (me.mustChangePassword && !onChangePassword) return <Navigate to="/change-password" replace />;
   // a role that requires two-factor login enrols before anything else
   if (!me.mustChangePassword && me.mustEnrolTotp && location.pathname !== '/account/two-factor') {
-    return <Navigate to="/account/two-factor" replace />;
+    // Keyed by the location: right after 修改密码 the page's own navigate('/') can land after this
+    // redirect, and an element that stays mounted would not redirect again (a blank page).
+    return <Navigate key={location.key} to="/account/two-factor" replace />;
   }
   // One shape online and offline, so the page below stays mounted when the connection returns.
   return (

@@ -90,6 +90,7 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/company/profile', roles: [COMPANY], title: '公司资料', menu: { icon: <BankOutlined /> }, home: { description: '许可证、注册资本、联系人等本公司资料' }, lazy: () => import('@/pages/CompanyProfilePage') },
   { path: '/companies', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU], title: '保安服务公司', menu: { icon: <BankOutlined /> }, home: { description: '全市保安服务公司、资质与业绩', roles: [SD] }, lazy: () => import('@/pages/CompaniesPage') },
   { path: '/companies/new', roles: [SD], title: '登记保安服务公司', lazy: () => import('@/pages/CompanyFormPage') },
+  { path: '/companies/import', roles: [SD], title: '导入保安服务公司名册', lazy: () => import('@/pages/CompanyImportPage') },
   { path: '/companies/:id', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER], title: '公司详情', lazy: () => import('@/pages/CompanyDetailPage') },
   { path: '/companies/:id/edit', roles: [SD], title: '修改公司登记信息', lazy: () => import('@/pages/CompanyFormPage') },
   { path: '/guards', roles: [COMPANY], title: '保安员名册', menu: { icon: <IdcardOutlined /> }, home: { description: '本公司保安员登记与批量导入' }, lazy: () => import('@/pages/GuardsPage') },

@@ -3,8 +3,9 @@ import { App, Button, Card, Col, Descriptions, Empty, Form, Grid, Input, Modal, 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ActivityStatus, activityStatusLabels, districtLabels, Role, securityModeLabels } from '@evs/schema';
+import { ActivityStatus, activityStatusLabels, districtLabels, Role, securityModeLabels, UnitKind } from '@evs/schema';
 import { mayOpen } from '@/app/routes';
+import { UnitAccounts } from '@/features/accounts/UnitAccounts';
 import { ActivityStatusTag, DaysUntil, PermitTierTag, WarningsList } from '@/features/activities/ActivityBits';
 import {
   ActivityDetailQuery,
@@ -37,6 +38,9 @@ const STAGE_PAGES: { reached: string | null; pattern: string; to: (id: string) =
   { reached: null, pattern: '/timeline/:activityId', to: (id) => `/timeline/${id}`, label: '活动台账' },
 ];
 
+/** The police who register activities may open more accounts for an activity's organizer. */
+const ORGANIZER_ONBOARDERS: string[] = [Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
+
 const CANCELLERS: string[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
 
 /** One activity: its fields, the security plan (条例第六条), derived tier and warnings, history, and the actions the role may take. */
@@ -50,6 +54,7 @@ export default function ActivityDetailPage() {
   const [approve, approving] = useMutation(ApproveActivityMutation);
   const [cancel, cancelling] = useMutation(CancelActivityMutation);
   const [dialog, setDialog] = useState<'approve' | 'cancel' | null>(null);
+  const [organizerAccounts, setOrganizerAccounts] = useState(false);
   const [form] = Form.useForm<{ text: string }>();
   const [actionError, setActionError] = useState<unknown>(null);
   // On a phone the history's dates go above each step, leaving the width to the text.
@@ -148,7 +153,20 @@ export default function ActivityDetailPage() {
                 items={[
                   { key: 'type', label: '活动类型', children: a.type },
                   { key: 'district', label: '辖区', children: labelOf(districtLabels, a.district) },
-                  { key: 'organizer', label: '主办单位', children: a.organizerName },
+                  {
+                    key: 'organizer',
+                    label: '主办单位',
+                    children: (
+                      <Space size={4} wrap>
+                        {a.organizerName}
+                        {a.organizerUnitId && ORGANIZER_ONBOARDERS.includes(session.role) && (
+                          <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setOrganizerAccounts(true)}>
+                            账号
+                          </Button>
+                        )}
+                      </Space>
+                    ),
+                  },
                   { key: 'undertaker', label: '承办单位', children: a.undertakerName ?? '—' },
                   { key: 'venue', label: '场所', children: a.venue },
                   { key: 'address', label: '地址', children: a.address },
@@ -290,6 +308,11 @@ export default function ActivityDetailPage() {
           </Form.Item>
         </Form>
       </Modal>
+      {a.organizerUnitId && (
+        <Modal title={`主办单位账号：${a.organizerName}`} open={organizerAccounts} footer={null} width={760} onCancel={() => setOrganizerAccounts(false)} destroyOnHidden>
+          <UnitAccounts unit={{ id: a.organizerUnitId, name: a.organizerName, kind: UnitKind.ORGANIZER }} />
+        </Modal>
+      )}
     </PageContainer>
   );
 }

@@ -4,7 +4,9 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { District, districtLabels, MOBILE_PATTERN, Role, SecurityMode, securityModeLabels } from '@evs/schema';
+import { PlusOutlined } from '@ant-design/icons';
+import { District, districtLabels, MOBILE_PATTERN, Role, SecurityMode, securityModeLabels, UnitKind } from '@evs/schema';
+import { UnitFormModal } from '@/features/accounts/UnitFormModal';
 import { ActivityDetailQuery, CreateActivityMutation, OrganizerUnitsQuery, UpdateActivityMutation } from '@/features/activities/operations';
 import type { ActivityInput } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
@@ -63,6 +65,8 @@ export default function ActivityFormPage() {
   const attendance = Form.useWatch('expectedAttendance', form);
   const startsAt = Form.useWatch('startsAt', form);
   const appliedOn = Form.useWatch('appliedOn', form);
+  const district = Form.useWatch('district', form);
+  const [creatingOrganizer, setCreatingOrganizer] = useState(false);
 
   useEffect(() => {
     const a = existing.data?.activity;
@@ -152,7 +156,19 @@ export default function ActivityFormPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="organizerUnitId" label="主办单位账号" extra="选择后，主办单位可在系统中比选候选公司">
+              <Form.Item
+                name="organizerUnitId"
+                label="主办单位账号"
+                rules={[{ required: true, message: '请选择主办单位；系统中还没有时请新建' }]}
+                extra={
+                  <span>
+                    主办单位在系统中比选公司、报送名单。还没有账号？
+                    <Button type="link" size="small" icon={<PlusOutlined />} style={{ paddingInline: 0 }} onClick={() => setCreatingOrganizer(true)}>
+                      新建主办单位
+                    </Button>
+                  </span>
+                }
+              >
                 <Select
                   allowClear
                   showSearch
@@ -283,6 +299,21 @@ export default function ActivityFormPage() {
           </Button>
         </Form>
       </Card>
+      <UnitFormModal
+        open={creatingOrganizer}
+        kind={UnitKind.ORGANIZER}
+        title="新建主办单位"
+        district={fixedDistrict ?? district}
+        districtFixed={!!fixedDistrict}
+        accountRequired
+        onClose={() => setCreatingOrganizer(false)}
+        onCreated={async (unit) => {
+          setCreatingOrganizer(false);
+          await organizers.refetch();
+          form.setFieldsValue({ organizerUnitId: unit.id, organizerName: unit.name });
+          form.validateFields(['organizerUnitId']).catch(() => undefined);
+        }}
+      />
     </PageContainer>
   );
 }

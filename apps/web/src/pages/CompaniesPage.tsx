@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, Select, Table } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CompanyStatus, companyStatusLabels, District, districtLabels, Role } from '@evs/schema';
@@ -49,9 +49,14 @@ export default function CompaniesPage() {
       subTitle="资质、人员规模与以往表现"
       extra={
         <Access roles={[Role.SECURITY_DETACHMENT]}>
-          <Link to="/companies/new">
-            <Button type="primary" icon={<PlusOutlined />}>登记公司</Button>
-          </Link>
+          <Space>
+            <Link to="/companies/import">
+              <Button icon={<UploadOutlined />}>导入名册</Button>
+            </Link>
+            <Link to="/companies/new">
+              <Button type="primary" icon={<PlusOutlined />}>登记公司</Button>
+            </Link>
+          </Space>
         </Access>
       }
     >

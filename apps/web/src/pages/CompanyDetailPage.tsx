@@ -2,7 +2,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Input, Modal, Select, Skeleton, Tabs } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { CompanyStatus, companyStatusLabels, Role } from '@evs/schema';
+import { CompanyStatus, companyStatusLabels, Role, UnitKind } from '@evs/schema';
+import { UnitAccounts } from '@/features/accounts/UnitAccounts';
 import { CompanyOverview } from '@/features/register/CompanyOverview';
 import { GuardRegister } from '@/features/register/GuardRegister';
 import { CompanyDetailQuery, SetCompanyStatusMutation } from '@/features/register/operations';
@@ -61,6 +62,9 @@ export default function CompanyDetailPage() {
           { key: 'profile', label: '公司概况', children: <CompanyOverview company={c} /> },
           ...(canAccess(role, GUARD_READERS)
             ? [{ key: 'guards', label: `保安员（${c.guardsOnRegister}）`, children: <Card variant="borderless"><GuardRegister companyId={id} manage={role === Role.SECURITY_DETACHMENT} /></Card> }]
+            : []),
+          ...(role === Role.SECURITY_DETACHMENT
+            ? [{ key: 'accounts', label: '账号', children: <Card variant="borderless"><UnitAccounts unit={{ id, name: c.name, kind: UnitKind.COMPANY }} /></Card> }]
             : []),
         ]}
       />

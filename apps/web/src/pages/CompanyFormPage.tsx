@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { creditCodeProblem, District, districtLabels } from '@evs/schema';
 import { CompanyDetailQuery, CreateCompanyMutation, UpdateCompanyMutation } from '@/features/register/operations';
 import type { CompanyInput } from '@/gql/graphql';
+import { IssuedAccountModal, type Issued } from '@/features/accounts/IssuedAccountModal';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';
@@ -13,7 +14,7 @@ import { PageContainer } from '@/shared/PageContainer';
 interface Values extends Omit<CompanyInput, 'licenseExpiry'> {
   licenseExpiry: Dayjs;
   withAccount?: boolean;
-  account?: { username: string; displayName: string; password: string };
+  account?: { username: string; displayName: string };
 }
 
 /** 保安管理支队 registers or edits a company; the server's field errors show on the fields. */
@@ -28,6 +29,7 @@ export default function CompanyFormPage() {
   const [create, creating] = useMutation(CreateCompanyMutation);
   const [update, updating] = useMutation(UpdateCompanyMutation);
   const withAccount = Form.useWatch('withAccount', form);
+  const [issued, setIssued] = useState<(Issued & { companyId: string }) | null>(null);
 
   useEffect(() => {
     const c = existing.data?.company;
@@ -54,8 +56,11 @@ export default function CompanyFormPage() {
         navigate(`/companies/${id}`);
       } else {
         const res = await create({ variables: { input: { ...input, account: v.withAccount ? v.account : undefined } } });
+        const created = res.data!.createCompany;
         message.success('公司已登记');
-        navigate(`/companies/${res.data!.createCompany.id}`);
+        // The manager's one-time password shows once; the company page opens when the officer closes it.
+        if (created.issuedAccount) setIssued({ issued: created.issuedAccount, issuedAt: new Date().toISOString(), companyId: created.id });
+        else navigate(`/companies/${created.id}`);
       }
     } catch (e) {
       applyFieldErrors(form, e);
@@ -130,7 +135,12 @@ export default function CompanyFormPage() {
               {withAccount && (
                 <Row gutter={16}>
                   <Col xs={24} md={8}>
-                    <Form.Item name={['account', 'username']} label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+                    <Form.Item
+                      name={['account', 'username']}
+                      label="用户名"
+                      normalize={(v: string) => v?.trim().toLowerCase()}
+                      rules={[{ required: true, message: '请填写用户名' }, { pattern: /^[a-z0-9_.-]{3,32}$/, message: '3–32位小写字母、数字或 _ . -' }]}
+                    >
                       <Input autoComplete="off" />
                     </Form.Item>
                   </Col>
@@ -140,9 +150,7 @@ export default function CompanyFormPage() {
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={8}>
-                    <Form.Item name={['account', 'password']} label="初始密码" rules={[{ required: true, message: '请填写初始密码' }]} extra="至少8位，含字母和数字；首次登录须修改">
-                      <Input.Password autoComplete="new-password" />
-                    </Form.Item>
+                    <Typography.Paragraph type="secondary" style={{ marginTop: 30 }}>初始密码由系统生成，登记后显示一次并可打印开户通知；首次登录须修改。</Typography.Paragraph>
                   </Col>
                 </Row>
               )}
@@ -155,6 +163,14 @@ export default function CompanyFormPage() {
           <Button style={{ marginLeft: 8 }} onClick={() => navigate(-1)}>取消</Button>
         </Form>
       </Card>
+      <IssuedAccountModal
+        value={issued}
+        onClose={() => {
+          const id = issued?.companyId;
+          setIssued(null);
+          if (id) navigate(`/companies/${id}`);
+        }}
+      />
     </PageContainer>
   );
 }

@@ -1,9 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { districtLabels, Role, roleLabels, UnitKind, unitKindLabels, unitKindOfRole } from '@evs/schema';
+import { IssueAccountModal } from '@/features/accounts/IssueAccountModal';
+import { UnitFormModal } from '@/features/accounts/UnitFormModal';
 import { graphql } from '@/gql';
+import type { AdminUnitsQuery as AdminUnitsQueryResult } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors, errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
@@ -18,6 +21,49 @@ const UnitsQuery = graphql(`
       district
       contactName
       contactPhone
+    }
+  }
+`);
+
+const AdminUnitsQuery = graphql(`
+  query AdminUnits($kind: UnitKind, $search: String) {
+    units(kind: $kind, search: $search, includeInactive: true) {
+      id
+      name
+      kind
+      district
+      creditCode
+      contactName
+      contactPhone
+      active
+      deactivatedReason
+      mergedIntoId
+      accountCount
+    }
+  }
+`);
+
+const SetUnitActiveMutation = graphql(`
+  mutation SetUnitActive($id: ID!, $active: Boolean!, $reason: String) {
+    setUnitActive(id: $id, active: $active, reason: $reason) {
+      id
+      active
+      deactivatedReason
+    }
+  }
+`);
+
+const MergeOrganizerUnitsMutation = graphql(`
+  mutation MergeOrganizerUnits($sourceId: ID!, $targetId: ID!) {
+    mergeOrganizerUnits(sourceId: $sourceId, targetId: $targetId) {
+      unit {
+        id
+      }
+      accounts
+      activities
+      guards
+      rosterEntries
+      notifications
     }
   }
 `);
@@ -219,12 +265,90 @@ function UsersTable() {
   );
 }
 
+type AdminUnit = NonNullable<AdminUnitsQueryResult['units']>[number];
+
+function MergeModal({ source, units, onClose, onMerged }: { source: AdminUnit | null; units: AdminUnit[]; onClose(): void; onMerged(): void }) {
+  const { message } = App.useApp();
+  const [targetId, setTargetId] = useState<string>();
+  const [merge, { loading, error, reset }] = useMutation(MergeOrganizerUnitsMutation);
+  const targets = units.filter((u) => u.kind === UnitKind.ORGANIZER && u.active && u.id !== source?.id);
+  const submit = async () => {
+    if (!source || !targetId) return;
+    try {
+      const r = (await merge({ variables: { sourceId: source.id, targetId } })).data!.mergeOrganizerUnits;
+      message.success(`已合并：迁移账号${r.accounts}个、活动${r.activities}项、自招保安员${r.guards}人、通知${r.notifications}条`);
+      setTargetId(undefined);
+      onMerged();
+    } catch {
+      /* shown in the alert */
+    }
+  };
+  return (
+    <Modal
+      title={source ? `合并重复的主办单位：${source.name}` : ''}
+      open={!!source}
+      okText="合并"
+      okButtonProps={{ danger: true, disabled: !targetId }}
+      confirmLoading={loading}
+      onOk={submit}
+      onCancel={() => { reset(); setTargetId(undefined); onClose(); }}
+      destroyOnHidden
+    >
+      <ErrorAlert error={error} style={{ marginBottom: 16 }} />
+      <Typography.Paragraph>
+        “{source?.name}”的账号、活动、站内通知和自招保安员名册将并入所选单位，原单位停用并标记为已并入。此操作不可撤销，记入审计日志。
+      </Typography.Paragraph>
+      <Select
+        aria-label="并入的单位"
+        style={{ width: '100%' }}
+        showSearch
+        optionFilterProp="label"
+        placeholder="选择保留的主办单位"
+        value={targetId}
+        onChange={setTargetId}
+        options={targets.map((u) => ({ value: u.id, label: u.creditCode ? `${u.name}（${u.creditCode}）` : u.name }))}
+      />
+    </Modal>
+  );
+}
+
 function UnitsTable() {
+  const { message, modal } = App.useApp();
   const [kind, setKind] = useState<UnitKind | undefined>();
-  const { data, loading, error } = useQuery(UnitsQuery, { variables: { kind } });
+  const [search, setSearch] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const [issuing, setIssuing] = useState<AdminUnit | null>(null);
+  const [merging, setMerging] = useState<AdminUnit | null>(null);
+  const { data, loading, error, refetch } = useQuery(AdminUnitsQuery, { variables: { kind, search } });
+  const [setActive] = useMutation(SetUnitActiveMutation);
+  const units = data?.units ?? [];
+  const nameOf = new Map(units.map((u) => [u.id, u.name]));
+  const toggle = (u: AdminUnit) => {
+    let reason = '';
+    modal.confirm({
+      title: u.active ? `停用“${u.name}”` : `启用“${u.name}”`,
+      content: (
+        <>
+          <Typography.Paragraph>{u.active ? '停用后，该单位的全部账号立即退出且不能登录；有未结束的活动需要该单位时不能停用。' : '启用后，该单位的账号恢复停用前的状态。'}</Typography.Paragraph>
+          <Input.TextArea aria-label={u.active ? '停用原因' : '启用原因'} placeholder={u.active ? '停用原因（必填）' : '原因（可不填）'} rows={2} onChange={(e) => (reason = e.target.value)} />
+        </>
+      ),
+      okText: u.active ? '停用' : '启用',
+      okButtonProps: { danger: u.active },
+      onOk: async () => {
+        try {
+          await setActive({ variables: { id: u.id, active: !u.active, reason: reason || null } });
+          message.success(u.active ? '已停用，其账号已退出登录' : '已启用');
+        } catch (e) {
+          message.error(errorMessage(e));
+          throw e;
+        }
+      },
+    });
+  };
   return (
     <>
-      <Space style={{ marginBottom: 16 }}>
+      <Space wrap style={{ marginBottom: 16 }}>
         <Select
           placeholder="全部单位类型" aria-label="单位类型"
           allowClear
@@ -233,23 +357,53 @@ function UnitsTable() {
           onChange={setKind}
           options={Object.values(UnitKind).map((k) => ({ value: k, label: unitKindLabels[k] }))}
         />
+        <Input.Search placeholder="名称或统一社会信用代码" allowClear style={{ width: 240 }} onSearch={(v) => setSearch(v || undefined)} />
+        <Button type="primary" onClick={() => setCreating(true)}>新建单位</Button>
       </Space>
       <ErrorAlert error={error} style={{ marginBottom: 16 }} />
       <Table
         rowKey="id"
         size="middle"
         loading={loading}
-        scroll={{ x: 720 }}
-        dataSource={data?.units ?? []}
+        scroll={{ x: 1100 }}
+        dataSource={units}
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 个单位` }}
         columns={[
-          { title: '单位名称', dataIndex: 'name' },
-          { title: '类型', dataIndex: 'kind', width: 170, render: (k: UnitKind) => <Tag>{labelOf(unitKindLabels, k)}</Tag> },
-          { title: '辖区', dataIndex: 'district', width: 100, render: (d) => labelOf(districtLabels, d) || '全市' },
-          { title: '联系人', dataIndex: 'contactName', width: 110 },
-          { title: '联系电话', dataIndex: 'contactPhone', width: 140 },
+          {
+            title: '单位名称',
+            render: (_, u) => (
+              <>
+                <div>{u.name}</div>
+                {u.creditCode && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{u.creditCode}</Typography.Text>}
+              </>
+            ),
+          },
+          { title: '类型', dataIndex: 'kind', width: 150, render: (k: UnitKind) => <Tag>{labelOf(unitKindLabels, k)}</Tag> },
+          { title: '辖区', dataIndex: 'district', width: 90, render: (d) => labelOf(districtLabels, d) || '全市' },
+          { title: '联系人', width: 150, render: (_, u) => [u.contactName, u.contactPhone].filter(Boolean).join(' ') || '—' },
+          { title: '账号', dataIndex: 'accountCount', width: 70 },
+          {
+            title: '状态', width: 160,
+            render: (_, u) =>
+              u.mergedIntoId ? <Tag>已并入“{nameOf.get(u.mergedIntoId) ?? '其他单位'}”</Tag>
+                : u.active ? <Tag color="green">启用</Tag>
+                : <Tag color="red" title={u.deactivatedReason ?? undefined}>停用</Tag>,
+          },
+          {
+            title: '操作', width: 210, fixed: 'right',
+            render: (_, u) => (
+              <Space size={0} wrap>
+                <Button type="link" size="small" disabled={!u.active} onClick={() => setIssuing(u)}>增开账号</Button>
+                {!u.mergedIntoId && <Button type="link" size="small" danger={u.active} onClick={() => toggle(u)}>{u.active ? '停用' : '启用'}</Button>}
+                {u.kind === UnitKind.ORGANIZER && u.active && <Button type="link" size="small" onClick={() => setMerging(u)}>合并</Button>}
+              </Space>
+            ),
+          },
         ]}
       />
+      <UnitFormModal open={creating} onClose={() => setCreating(false)} onCreated={() => { setCreating(false); message.success('单位已新建'); void refetch(); }} />
+      <IssueAccountModal unit={issuing ? { id: issuing.id, name: issuing.name, kind: issuing.kind as UnitKind } : null} onClose={() => setIssuing(null)} onIssued={() => void refetch()} />
+      <MergeModal source={merging} units={units} onClose={() => setMerging(null)} onMerged={() => { setMerging(null); void refetch(); }} />
     </>
   );
 }

@@ -48,12 +48,14 @@ export function fieldErrors(error: unknown): FieldError[] {
  * Marks the form items named by the server's `extensions.fields` with their messages.
  * Returns the field errors that match no item (e.g. import rows), for the caller to list.
  */
-export function applyFieldErrors(form: FormInstance, error: unknown): FieldError[] {
+export function applyFieldErrors(form: FormInstance, error: unknown, argumentPrefix = ''): FieldError[] {
   const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
-  const matched = fieldErrors(error).filter((f) => f.row == null && registered.has(f.field));
+  // `argumentPrefix`: the argument the form fills, e.g. 'input.' when the server names 'input.username'.
+  const local = (f: FieldError) => (argumentPrefix && f.field.startsWith(argumentPrefix) ? f.field.slice(argumentPrefix.length) : f.field);
+  const matched = fieldErrors(error).filter((f) => f.row == null && registered.has(local(f)));
   // one entry per field, with every reason the server gave for it (e.g. each broken password rule)
   const byField = new Map<string, string[]>();
-  for (const f of matched) byField.set(f.field, [...(byField.get(f.field) ?? []), f.message]);
+  for (const f of matched) byField.set(local(f), [...(byField.get(local(f)) ?? []), f.message]);
   form.setFields([...byField].map(([field, errors]) => ({ name: field.split('.'), errors })));
   return fieldErrors(error).filter((f) => !matched.includes(f));
 }

@@ -26,8 +26,8 @@ export const demoAccounts: { username: string; displayName: string; role: Role; 
 
 /** The organizer units of the demo (companies come from the demo register). */
 export const demoOrganizers = [
-  { key: 'organizer1', name: '盘锦红海滩文化旅游发展有限公司', district: District.DAWA, contactName: '赵敏', contactPhone: '13904270001' },
-  { key: 'organizer2', name: '盘锦市体育中心', district: District.XINGLONGTAI, contactName: '孙强', contactPhone: '13904270002' },
+  { key: 'organizer1', name: '盘锦红海滩文化旅游发展有限公司', creditCode: '91211104MA0Q7HT2L6', district: District.DAWA, contactName: '赵敏', contactPhone: '13904270001' },
+  { key: 'organizer2', name: '盘锦市体育中心', creditCode: '12211100MB1K3R8NX2', district: District.XINGLONGTAI, contactName: '孙强', contactPhone: '13904270002' },
 ];
 
 export async function seedDemoOrganizers(m: EntityManager, ids: Record<string, string>): Promise<void> {
@@ -37,6 +37,7 @@ export async function seedDemoOrganizers(m: EntityManager, ids: Record<string, s
       m.create(UnitEntity, {
         name: o.name,
         kind: UnitKind.ORGANIZER,
+        creditCode: o.creditCode,
         district: o.district,
         contactName: o.contactName,
         contactPhone: o.contactPhone,

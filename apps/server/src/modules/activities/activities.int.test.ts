@@ -97,7 +97,7 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
   });
 
   it('reporting notifies 保安管理支队 and 领导小组办公室 at once, with a transition and an audit entry', async () => {
-    const a = await create('dawa', { name: '通报测试活动' });
+    const a = await create('dawa', { name: '通报测试活动', organizerUnitId: organizer1Unit });
     const dawa = await t.login('dawa');
     const res = expectData(await dawa.gql(REPORT, { id: a.id, v: a.version }));
     expect(res.reportActivity.status).toBe('REPORTED');
@@ -112,6 +112,14 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     expect(audit).toHaveLength(1);
     // Reporting again is an illegal transition.
     expectErrorCode(await dawa.gql(REPORT, { id: a.id }), 'CONFLICT');
+  });
+
+  it('an activity without an organizer unit cannot be reported (nobody could select or submit later)', async () => {
+    const a = await create('dawa', { name: '无主办单位账号的活动' });
+    const dawa = await t.login('dawa');
+    const err = expectErrorCode(await dawa.gql(REPORT, { id: a.id }), 'BAD_USER_INPUT');
+    expect(err.extensions!.fields![0].field).toBe('organizerUnitId');
+    expect((await t.sql(`SELECT status FROM activities WHERE id = $1`, [a.id]))[0].status).toBe('DRAFT');
   });
 
   it('a stale version is refused with CONFLICT', async () => {
@@ -151,7 +159,7 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
 
     const dawa = await t.login('dawa');
     const updated = expectData(
-      await dawa.gql(UPDATE, { id: a.id, input: activityInput({ name: '退回测试活动（修改）', plan: { emergencyPlan: '完整预案' } }) }),
+      await dawa.gql(UPDATE, { id: a.id, input: activityInput({ name: '退回测试活动（修改）', organizerUnitId: organizer1Unit, plan: { emergencyPlan: '完整预案' } }) }),
     ).updateActivity;
     expect(updated.name).toBe('退回测试活动（修改）');
     expect(expectData(await dawa.gql(REPORT, { id: a.id })).reportActivity.status).toBe('REPORTED');

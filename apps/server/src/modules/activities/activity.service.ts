@@ -113,6 +113,8 @@ export class ActivityService {
       const unit = await m.getRepository(UnitEntity).findOneBy({ id: input.organizerUnitId });
       if (!unit || unit.kind !== UnitKind.ORGANIZER) {
         problems.push({ field: 'organizerUnitId', message: '所选主办单位不存在' });
+      } else if (!unit.active) {
+        problems.push({ field: 'organizerUnitId', message: `主办单位“${unit.name}”已停用${unit.mergedIntoId ? '（已并入其他单位）' : ''}，请重新选择` });
       } else if (!organizerName) {
         organizerName = unit.name;
       }
@@ -223,6 +225,12 @@ export class ActivityService {
       const a = await lockActivity(m, id, expectedVersion);
       assertCanViewActivity(actor, a);
       if (!isReporterSide(actor, a)) throw forbidden('只有登记单位可以通报活动');
+      // Without an organizer account nobody could select the company or submit the roster later.
+      if (!a.organizerUnitId) {
+        throw badInput('请先在活动中选择或新建主办单位（含账号）再通报：主办单位要在系统中遴选公司或报送名单', [
+          { field: 'organizerUnitId', message: '请选择或新建主办单位' },
+        ]);
+      }
       return this.lifecycle.transition(m, {
         activity: a,
         to: ActivityStatus.REPORTED,

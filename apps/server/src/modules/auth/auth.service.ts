@@ -153,7 +153,7 @@ export class AuthService {
         `SELECT ${ACTOR_COLUMNS}, s.id AS session_id, s.expires_at, s.last_seen_at,
                 s.expires_at > now() AS alive, s.last_seen_at <= now() - make_interval(mins => $2) AS idle
            FROM sessions s JOIN users u ON u.id = s.user_id JOIN units un ON un.id = u.unit_id
-          WHERE s.token_hash = $1 AND u.active`,
+          WHERE s.token_hash = $1 AND u.active AND un.active`,
         [tokenHash, this.sessionIdleMinutes],
       );
     const row = rows[0];
@@ -228,9 +228,10 @@ export class AuthService {
     const secondStep = !!code?.trim();
     const wrong = () => unauthenticated(secondStep ? WRONG_SECOND_STEP : WRONG_CREDENTIALS);
     const [user]: LoginUser[] = await this.ds.query(
-      `SELECT id, username, display_name, role, password_hash, active, locked_until > now() AS locked,
-              totp_secret, totp_last_step::text
-         FROM users WHERE username = $1`,
+      // A deactivated unit's accounts answer like inactive (and unknown) ones.
+      `SELECT u.id, u.username, u.display_name, u.role, u.password_hash, u.active AND un.active AS active,
+              u.locked_until > now() AS locked, u.totp_secret, u.totp_last_step::text
+         FROM users u JOIN units un ON un.id = u.unit_id WHERE u.username = $1`,
       [name],
     );
 

@@ -1,6 +1,6 @@
 import { District, Role, UnitKind } from '@evs/schema';
 import { IsNotEmpty, MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('Unit', { description: '单位：公安（分）局、支队、保安服务公司、主办单位' })
 export class UnitType {
@@ -21,6 +21,19 @@ export class UnitType {
 
   @Field(() => String, { nullable: true })
   contactPhone: string | null;
+
+  @Field(() => String, { nullable: true, description: '统一社会信用代码（主办单位；保安服务公司见 Company.creditCode）' })
+  creditCode?: string | null;
+
+  @Field({ description: '停用的单位，其账号不能登录' })
+  active: boolean;
+
+  @Authorized(Role.ADMIN)
+  @Field(() => String, { nullable: true, description: '停用原因（系统管理员可见）' })
+  deactivatedReason?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '合并去向：重复的主办单位并入的单位' })
+  mergedIntoId?: string | null;
 }
 
 @ObjectType('Me', { description: '当前登录用户' })

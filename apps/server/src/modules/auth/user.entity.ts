@@ -1,5 +1,5 @@
 import { Role } from '@evs/schema';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UnitEntity } from '../units/unit.entity';
 
 @Entity('users')
@@ -19,6 +19,7 @@ export class UserEntity {
   @Column({ type: 'enum', enum: Role, enumName: 'role' })
   role: Role;
 
+  @Index('idx_users_unit')
   @Column('uuid')
   unitId: string;
 

@@ -64,16 +64,13 @@ export class CompanyInput {
   contactPhone: string;
 }
 
-@InputType({ description: '为公司开设的登录账号（首次登录须修改密码）' })
+@InputType({ description: '为公司负责人开设的登录账号：初始密码由系统生成、只显示一次，首次登录须修改' })
 export class CompanyAccountInput {
-  @Field()
+  @Field({ description: '用户名：3–32位小写字母、数字或 _ . -' })
   username: string;
 
-  @Field()
+  @Field({ description: '账号使用人（公司负责人）姓名' })
   displayName: string;
-
-  @Field({ description: '初始密码：至少8位，含字母和数字' })
-  password: string;
 }
 
 @InputType()

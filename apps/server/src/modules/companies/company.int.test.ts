@@ -9,7 +9,9 @@ const COMPANY_FIELDS = `id name creditCode licenseNo licenseExpiry registeredCap
 const LIST = `query ($filter: CompanyFilterInput, $sort: CompanySortInput, $page: PageInput) {
   companies(filter: $filter, sort: $sort, page: $page) { total page pageSize items { ${COMPANY_FIELDS} } } }`;
 const ONE = `query ($id: ID!) { company(id: $id) { ${COMPANY_FIELDS} } }`;
-const CREATE = `mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { ${COMPANY_FIELDS} } }`;
+const CREATE = `mutation ($input: CreateCompanyInput!) {
+  createCompany(input: $input) { ${COMPANY_FIELDS} issuedAccount { initialPassword account { username role mustChangePassword } } }
+}`;
 const UPDATE = `mutation ($id: ID!, $input: CompanyInput!, $version: Int) { updateCompany(id: $id, input: $input, version: $version) { id name version } }`;
 const STATUS = `mutation ($id: ID!, $status: CompanyStatus!, $reason: String!) { setCompanyStatus(id: $id, status: $status, reason: $reason) { id status statusReason } }`;
 const PROFILE = `mutation ($input: CompanyProfileInput!) { updateCompanyProfile(input: $input) { id address contactName contactPhone name } }`;
@@ -191,17 +193,25 @@ describe('companies (GraphQL, real PostgreSQL)', () => {
       expect(await auditCount()).toBe(before);
     });
 
-    it('creates the unit, the company and its account, with one audit entry', async () => {
+    it('creates the unit, the company and its manager account with a one-time password, audited without the password', async () => {
       const baoan = await t.login('baoan');
-      const input = newCompany({ account: { username: 'ceshi1', displayName: '测试经理', password: 'Start2026' } });
+      const input = newCompany({ account: { username: 'ceshi1', displayName: '测试经理' } });
       const { createCompany } = expectData(await baoan.gql(CREATE, { input }));
       expect(createCompany).toMatchObject({ name: input.name, status: 'ACTIVE', registeredCapital: 3_000_000, guardsOnRegister: 0, version: 1 });
+      const { initialPassword, account } = createCompany.issuedAccount;
+      expect(account).toEqual({ username: 'ceshi1', role: 'COMPANY', mustChangePassword: true });
+      expect(initialPassword).toMatch(/^.{12}$/);
       const [unit] = await t.sql('SELECT kind, district FROM units WHERE id = $1', [createCompany.id]);
       expect(unit).toEqual({ kind: 'COMPANY', district: 'XINGLONGTAI' });
       const audit = await t.sql(`SELECT action, summary FROM audit_log WHERE entity_type = 'Company' AND entity_id = $1`, [createCompany.id]);
       expect(audit).toEqual([{ action: 'CREATE', summary: expect.stringContaining('ceshi1') }]);
+      const leaked = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE summary LIKE $1 OR before::text LIKE $1 OR after::text LIKE $1`, [`%${initialPassword}%`]);
+      expect(leaked[0].n).toBe(0);
+      // Shown once: reading the company again does not carry it.
+      const again = expectData(await baoan.gql(`query ($id: ID!) { company(id: $id) { issuedAccount { initialPassword } } }`, { id: createCompany.id }));
+      expect(again.company.issuedAccount).toBeNull();
       // The new account works, belongs to the company and must change its password first.
-      const user = await t.login('ceshi1', 'Start2026');
+      const user = await t.login('ceshi1', initialPassword);
       const { me } = expectData(await user.gql('{ me { role mustChangePassword unit { id } } }'));
       expect(me).toEqual({ role: 'COMPANY', mustChangePassword: true, unit: { id: createCompany.id } });
     });
@@ -211,7 +221,7 @@ describe('companies (GraphQL, real PostgreSQL)', () => {
       const { company } = expectData(await baoan.gql(ONE, { id: idOf.company2 }));
       const dup = expectErrorCode(await baoan.gql(CREATE, { input: newCompany({ creditCode: company.creditCode }) }), 'CONFLICT');
       expect(dup.extensions!.fields![0]).toMatchObject({ field: 'creditCode', message: expect.stringContaining(company.name) });
-      const taken = newCompany({ account: { username: 'company1', displayName: '某', password: 'Start2026' } });
+      const taken = newCompany({ account: { username: 'company1', displayName: '某' } });
       expectErrorCode(await baoan.gql(CREATE, { input: taken }), 'CONFLICT');
       expect(await t.sql('SELECT 1 FROM companies WHERE name = $1', [taken.name])).toHaveLength(0);
     });

@@ -5,6 +5,7 @@ import { daysBetween, todayCN } from '../../common/dates';
 import { PageInput } from '../../common/pagination';
 import { CompanyEntity } from './company.entity';
 import { CompanyFilterInput, CompanyInput, CompanyProfileInput, CompanySortInput, CreateCompanyInput } from './company.inputs';
+import { FileInput, ImportMode, ImportResultType } from '../records/records.types';
 import { COMPANY_READER_ROLES } from './company.policy';
 import { AgeProfileType, CompanyPage, CompanyPerformanceType, CompanyType } from './company.types';
 
@@ -31,6 +32,20 @@ export class CompanyResolver {
   @Mutation(() => CompanyType, { description: '登记保安服务公司（保安管理支队），可同时开设公司账号' })
   createCompany(@Ctx() ctx: AppContext, @Arg('input', () => CreateCompanyInput) input: CreateCompanyInput) {
     return ctx.services.companies.create(actorOf(ctx), input, ctx.requestId);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => ImportResultType, {
+    description:
+      '导入保安服务公司名册（保安管理支队，.xlsx/.csv，模板 GET /templates/companies.xlsx）：PREVIEW 列出全部问题行不保存；' +
+      'COMMIT 在一个事务内按统一社会信用代码新增或更新，重复导入结果为未变化',
+  })
+  importCompanies(
+    @Ctx() ctx: AppContext,
+    @Arg('file', () => FileInput) file: FileInput,
+    @Arg('mode', () => ImportMode) mode: ImportMode,
+  ) {
+    return ctx.services.companyImport.importCompanies(actorOf(ctx), file, mode, ctx.requestId);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)

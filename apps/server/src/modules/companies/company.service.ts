@@ -1,12 +1,12 @@
-import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, MOBILE_PATTERN, Role, UnitKind } from '@evs/schema';
+import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, MOBILE_PATTERN, UnitKind } from '@evs/schema';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/context';
 import { isIsoDate, todayCN } from '../../common/dates';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword, passwordProblem } from '../auth/auth.service';
-import { UserEntity } from '../auth/user.entity';
+import { accountProblems, IssuedAccount, issueAccount, normaliseAccount } from '../users/issue-account';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitEntity } from '../units/unit.entity';
 import { CompanyEntity } from './company.entity';
@@ -141,76 +141,61 @@ export class CompaniesService {
     return company;
   }
 
-  async create(actor: Actor, raw: CreateCompanyInput, requestId?: string): Promise<CompanyEntity> {
+  async create(actor: Actor, raw: CreateCompanyInput, requestId?: string): Promise<CompanyEntity & { issuedAccount?: IssuedAccount }> {
     assertCanManageCompanies(actor);
     const input = normaliseCompanyInput(raw);
     const problems = companyInputProblems(input, { creating: true, today: todayCN() });
-    const account = input.account
-      ? { username: input.account.username.trim(), displayName: input.account.displayName.trim(), password: input.account.password }
-      : null;
-    if (account) {
-      if (!/^[A-Za-z0-9_.-]{3,32}$/.test(account.username)) {
-        problems.push({ field: 'account.username', message: '用户名应为3–32位字母、数字、下划线、点或连字符' });
-      }
-      if (!account.displayName) problems.push({ field: 'account.displayName', message: '请填写账号使用人姓名' });
-      const pw = passwordProblem(account.password, account.username);
-      if (pw) problems.push({ field: 'account.password', message: pw.replace('新密码', '初始密码') });
-    }
+    const account = raw.account ? normaliseAccount({ ...raw.account, role: null }) : null;
+    if (account) problems.push(...accountProblems(account, { kind: UnitKind.COMPANY }));
     assertNoProblems(problems, '保安服务公司登记信息有误');
-    const passwordHash = account ? await hashPassword(account.password) : null;
 
     return this.inTransaction(async (m) => {
-      await this.assertCreditCodeFree(m, input.creditCode);
-      if (account && (await m.existsBy(UserEntity, { username: account.username }))) {
-        throw new DomainError('CONFLICT', `用户名“${account.username}”已被使用`, [
-          { field: 'account.username', message: `用户名“${account.username}”已被使用` },
-        ]);
-      }
-      const unit = await m.save(
-        UnitEntity,
-        m.create(UnitEntity, {
-          name: input.name,
-          kind: UnitKind.COMPANY,
-          district: input.district,
-          contactName: input.contactName,
-          contactPhone: input.contactPhone,
-        }),
-      );
-      const company = m.create(CompanyEntity, {
-        id: unit.id,
-        name: input.name,
-        creditCode: input.creditCode,
-        licenseNo: input.licenseNo,
-        licenseExpiry: input.licenseExpiry,
-        registeredCapital: input.registeredCapital.toFixed(2),
-        address: input.address,
-        district: input.district,
-        contactName: input.contactName,
-        contactPhone: input.contactPhone,
-        status: CompanyStatus.ACTIVE,
-        statusReason: null,
-      });
-      await m.insert(CompanyEntity, company);
-      if (account) {
-        await m.insert(UserEntity, {
-          username: account.username,
-          displayName: account.displayName,
-          role: Role.COMPANY,
-          unitId: unit.id,
-          passwordHash: passwordHash!,
-          mustChangePassword: true,
-        });
-      }
-      const saved = await m.findOneByOrFail(CompanyEntity, { id: unit.id });
+      const saved = await this.register(m, input);
+      const issued = account
+        ? await issueAccount(m, this.audit, actor, (await m.findOneByOrFail(UnitEntity, { id: saved.id })), account, { requestId })
+        : undefined;
       await this.audit.record(m, actor, {
         action: AuditAction.CREATE,
         entityType: 'Company',
         entityId: saved.id,
-        summary: `登记保安服务公司“${saved.name}”${account ? `，开设账号 ${account.username}` : ''}`,
+        summary: `登记保安服务公司“${saved.name}”${issued ? `，开设账号 ${issued.account.username}` : ''}`,
         after: saved,
       }, requestId);
-      return saved;
+      return Object.assign(saved, { issuedAccount: issued });
     });
+  }
+
+  /**
+   * Inserts a checked register entry: its unit (kind COMPANY) and the company row with the same id.
+   * The caller checked the input, holds the transaction and writes the audit entry.
+   */
+  async register(m: EntityManager, input: CompanyInput): Promise<CompanyEntity> {
+    await this.assertCreditCodeFree(m, input.creditCode);
+    const unit = await m.save(
+      UnitEntity,
+      m.create(UnitEntity, {
+        name: input.name,
+        kind: UnitKind.COMPANY,
+        district: input.district,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+      }),
+    );
+    await m.insert(CompanyEntity, {
+      id: unit.id,
+      name: input.name,
+      creditCode: input.creditCode,
+      licenseNo: input.licenseNo,
+      licenseExpiry: input.licenseExpiry,
+      registeredCapital: input.registeredCapital.toFixed(2),
+      address: input.address,
+      district: input.district,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+      status: CompanyStatus.ACTIVE,
+      statusReason: null,
+    });
+    return m.findOneByOrFail(CompanyEntity, { id: unit.id });
   }
 
   async update(actor: Actor, id: string, raw: CompanyInput, version: number | undefined, requestId?: string): Promise<CompanyEntity> {
@@ -288,18 +273,9 @@ export class CompaniesService {
     });
   }
 
-  private async inTransaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.ds.transaction(work);
-    } catch (err) {
-      // Two registrations of the same code at once: the database's unique index decides.
-      if ((err as { code?: string }).code === '23505' && /credit_code/.test(String((err as { detail?: string }).detail))) {
-        throw new DomainError('CONFLICT', '统一社会信用代码已被其他公司使用', [
-          { field: 'creditCode', message: '统一社会信用代码已被其他公司使用' },
-        ]);
-      }
-      throw err;
-    }
+  /** Two registrations of the same code (or username) at once: the database's unique index decides. */
+  private inTransaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return withUniqueConflicts(() => this.ds.transaction(work), { username: 'account.username' });
   }
 
   private async assertCreditCodeFree(m: EntityManager, creditCode: string, exceptId?: string): Promise<void> {

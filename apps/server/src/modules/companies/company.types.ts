@@ -1,6 +1,7 @@
 import { CompanyStatus, District } from '@evs/schema';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
+import { IssuedAccountType } from '../units/units.types';
 
 @ObjectType('AgeProfile', { description: '在职保安员年龄结构（按今日年龄）' })
 export class AgeProfileType {
@@ -116,6 +117,12 @@ export class CompanyType {
 
   @Field(() => Int, { description: '版本号（编辑时带回，防止覆盖他人修改）' })
   version: number;
+
+  @Field(() => IssuedAccountType, {
+    nullable: true,
+    description: '只在 createCompany 的返回中出现：同时开设的负责人账号及其一次性初始密码',
+  })
+  issuedAccount?: IssuedAccountType | null;
 }
 
 @ObjectType()

@@ -1,15 +1,33 @@
 import { District, UnitKind } from '@evs/schema';
-import { DataSource } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import { Actor } from '../../common/context';
+import { SEE_ALL_UNITS } from './onboarding.policy';
 import { UnitEntity } from './unit.entity';
+
+export interface UnitFilter {
+  kind?: UnitKind;
+  district?: District;
+  search?: string;
+  /** Deactivated and merged units too (the administrator's list). */
+  includeInactive?: boolean;
+}
 
 export class UnitsService {
   constructor(private readonly ds: DataSource) {}
 
-  list(filter: { kind?: UnitKind; district?: District }): Promise<UnitEntity[]> {
-    return this.ds.getRepository(UnitEntity).find({
-      where: { ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.district ? { district: filter.district } : {}) },
-      order: { kind: 'ASC', name: 'ASC' },
-    });
+  /** Units the actor may see: every unit for police roles and the administrator, its own unit for others. */
+  list(actor: Actor, filter: UnitFilter): Promise<UnitEntity[]> {
+    const qb = this.ds.getRepository(UnitEntity).createQueryBuilder('u');
+    if (!SEE_ALL_UNITS.includes(actor.role)) qb.andWhere('u.id = :own', { own: actor.unitId });
+    if (filter.kind) qb.andWhere('u.kind = :kind', { kind: filter.kind });
+    if (filter.district) qb.andWhere('u.district = :district', { district: filter.district });
+    if (!filter.includeInactive) qb.andWhere('u.active');
+    const search = filter.search?.trim();
+    if (search) {
+      const s = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((b) => b.where('u.name ILIKE :s', { s }).orWhere('u.credit_code ILIKE :s')));
+    }
+    return qb.orderBy('u.kind', 'ASC').addOrderBy('u.name', 'ASC').getMany();
   }
 
   /** Units of a kind (e.g. every SECURITY_DETACHMENT unit), for notifications. */

@@ -3,6 +3,7 @@ import { Brackets, DataSource } from 'typeorm';
 import { Actor } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { AuditService } from '../audit/audit.service';
 import { assertPasswordRules, hashPassword, setPassword } from '../auth/auth.service';
 import { UserEntity } from '../auth/user.entity';
@@ -51,9 +52,11 @@ export class UsersService {
     assertMayManage(actor, input.role);
     assertPasswordRules(input.initialPassword, input.username, 'initialPassword');
     const passwordHash = await hashPassword(input.initialPassword);
-    return this.ds.transaction(async (m) => {
+    // Two administrators creating the same username at once: the unique constraint decides.
+    return withUniqueConflicts(() => this.ds.transaction(async (m) => {
       const unit = await m.findOneBy(UnitEntity, { id: input.unitId });
       if (!unit) throw badInput('所属单位不存在', [{ field: 'unitId', message: '所属单位不存在' }]);
+      if (!unit.active) throw conflict(`“${unit.name}”已停用，不能新建账号`);
       const expected = unitKindOfRole[input.role];
       if (unit.kind !== expected) {
         const message = `角色“${roleLabels[input.role]}”的账号应属于${unitKindLabels[expected]}，所选单位是${unitKindLabels[unit.kind]}`;
@@ -82,7 +85,7 @@ export class UsersService {
         after: auditView(user),
       }, requestId);
       return m.findOneOrFail(UserEntity, { where: { id: user.id }, relations: { unit: true } });
-    });
+    }));
   }
 
   async setActive(actor: Actor, id: string, active: boolean, requestId?: string): Promise<UserEntity> {

@@ -103,6 +103,8 @@ const ARGUMENTS: {
   byName: {
     activityId: activityIds,
     page: () => [PAGE],
+    // The fixture's organizer units and companies (a company's id is its unit's): each side's own and the other's.
+    unitId: (c) => [c.f.organizers.organizer1, c.f.organizers.organizer2, c.f.companies.company1, c.f.companies.company2],
   },
   byType: {
     DateRangeInput: (c) => [{ from: c.from, to: c.to }],
@@ -157,6 +159,7 @@ const HTTP_ROUTES: Record<string, ((c: WalkContext) => string[]) | { skip: strin
   '/readyz': { skip: 'no data' },
   '/templates/guards.xlsx': { skip: 'the empty import template' },
   '/templates/records.xlsx': { skip: 'the import template, one made-up example row' },
+  '/templates/companies.xlsx': { skip: 'the company register template, one made-up example row' },
   '/exports/vetting/:file': (c) => activityIds(c).map((a) => `/exports/vetting/${a}.xlsx`),
   '/timeline/:activityId.xlsx': (c) => activityIds(c).map((a) => `/exports/timeline/${a}.xlsx`),
   '/training/:sessionId.xlsx': (c) => [`/exports/training/${c.f.trainingSessionId}.xlsx`],
@@ -191,6 +194,7 @@ const PERSON_FIELDS = new Set(['idNumber', 'subjectIdNumber', 'guardId', 'guardN
 /** Types the walk selects that no answer can hold in a sound database, and why (they carry no person). */
 const NOT_INSTANTIATED: Record<string, string> = {
   AuditChainBreak: 'only when the append-only audit chain has been tampered with',
+  IssuedAccount: 'only in the answer of the mutation that opens the account (Company.issuedAccount is null in every query)',
 };
 
 /** Mutations whose result carries a person that the walk does not call, and why. */

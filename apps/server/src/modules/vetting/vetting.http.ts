@@ -42,6 +42,11 @@ export function vettingRoutes(services: Services): express.Router {
     sendFile(res, await services.guardImport.template(), '保安员名册导入模板.xlsx');
   }));
 
+  router.get('/templates/companies.xlsx', withActor(async (actor, _req, res) => {
+    if (actor.role !== 'SECURITY_DETACHMENT') throw new DomainError('FORBIDDEN', '无权进行此操作');
+    sendFile(res, await services.companyImport.template(), '保安服务公司名册导入模板.xlsx');
+  }));
+
   router.get('/templates/records.xlsx', withActor(async (actor, _req, res) => {
     if (actor.role !== 'SECURITY_DETACHMENT') throw new DomainError('FORBIDDEN', '无权进行此操作');
     const buffer = await buildWorkbook({

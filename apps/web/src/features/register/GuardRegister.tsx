@@ -1,6 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { ImportPanel } from '@/features/vetting/ImportPanel';
+import { ImportGuardsMutation } from '@/features/vetting/operations';
+import { postWithProgress } from '@/features/vetting/upload';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -31,6 +34,7 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
     variables: { filter: { ...filter, companyId }, page: { page, pageSize: PAGE_SIZE } },
   });
   const [markLeft, marking] = useMutation(GuardLeavesMutation);
+  const [importing, setImporting] = useState(false);
 
   const onValuesChange = (_: unknown, v: FilterForm) => {
     setPage(1);
@@ -63,9 +67,12 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
         </Form.Item>
         {manage && (
           <Form.Item>
-            <Link to={companyId ? `/guards/new?companyId=${companyId}` : '/guards/new'}>
-              <Button type="primary" icon={<PlusOutlined />}>登记保安员</Button>
-            </Link>
+            <Space>
+              <Link to={companyId ? `/guards/new?companyId=${companyId}` : '/guards/new'}>
+                <Button type="primary" icon={<PlusOutlined />}>登记保安员</Button>
+              </Link>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>批量导入</Button>
+            </Space>
           </Form.Item>
         )}
       </Form>
@@ -123,6 +130,14 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
       >
         <p>离职后记录保留，该人员可由其他公司登记。</p>
         <DatePicker value={leftOn} onChange={(d) => d && setLeftOn(d)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+      </Modal>
+      <Modal title="批量导入保安员名册" open={importing} footer={null} width={760} onCancel={() => setImporting(false)} destroyOnHidden>
+        <ImportPanel
+          noun="保安员"
+          templateUrl="/templates/guards.xlsx"
+          run={async (file, mode, onProgress) => (await postWithProgress(ImportGuardsMutation, { input: { companyId: companyId ?? null, file, mode } }, onProgress)).importGuards}
+          onCommitted={() => void refetch()}
+        />
       </Modal>
     </>
   );

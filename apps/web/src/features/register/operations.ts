@@ -70,7 +70,13 @@ export const CompanyDetailQuery = graphql(`
 
 export const CreateCompanyMutation = graphql(`
   mutation CreateCompany($input: CreateCompanyInput!) {
-    createCompany(input: $input) { id name }
+    createCompany(input: $input) {
+      id
+      name
+      issuedAccount {
+        ...IssuedAccountFields
+      }
+    }
   }
 `);
 
@@ -170,5 +176,11 @@ export const SetGuardRelativesMutation = graphql(`
 export const GuardLeavesMutation = graphql(`
   mutation GuardLeaves($id: ID!, $date: String!) {
     guardLeaves(id: $id, date: $date) { id status leftOn }
+  }
+`);
+
+export const ImportCompaniesMutation = graphql(`
+  mutation ImportCompanies($file: FileInput!, $mode: ImportMode!) {
+    importCompanies(file: $file, mode: $mode) { mode totalRows validRows invalidRows created updated unchanged ids elapsedMs problems { row column message } }
   }
 `);

@@ -21,6 +21,8 @@ export interface ImportOutcome {
 interface Props {
   /** What one row is, e.g. 保安员 or 记录. */
   noun: string;
+  /** The counting word of a row (人, 条, 家); by default 条 for records and 人 otherwise. */
+  measure?: string;
   templateUrl: string;
   run(file: { name: string; base64: string }, mode: ImportMode, onProgress: (p: Progress) => void): Promise<ImportOutcome>;
   onCommitted?(result: ImportOutcome): void;
@@ -31,7 +33,7 @@ interface Props {
  * (row, column, reason) without storing anything; 确认导入 stores the good rows in one transaction.
  * Progress is real: file reading and upload bytes, then an indeterminate bar while the server checks.
  */
-export function ImportPanel({ noun, templateUrl, run, onCommitted }: Props) {
+export function ImportPanel({ noun, measure, templateUrl, run, onCommitted }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<ImportOutcome | null>(null);
@@ -119,7 +121,7 @@ export function ImportPanel({ noun, templateUrl, run, onCommitted }: Props) {
             showIcon
             title={
               result.mode === 'PREVIEW'
-                ? `预览：共${result.totalRows}行，无误${result.validRows}行，有问题${result.invalidRows}行；将新增${result.created}${noun === '记录' ? '条' : '人'}、更新${result.updated}、未变化${result.unchanged}。尚未保存。`
+                ? `预览：共${result.totalRows}行，无误${result.validRows}行，有问题${result.invalidRows}行；将新增${result.created}${measure ?? (noun === '记录' ? '条' : '人')}、更新${result.updated}、未变化${result.unchanged}。尚未保存。`
                 : `已导入：新增${result.created}、更新${result.updated}、未变化${result.unchanged}${result.invalidRows ? `；${result.invalidRows}行有问题未导入，请修改后重新导入` : ''}（服务器用时${(result.elapsedMs / 1000).toFixed(1)}秒）`
             }
           />

@@ -1,0 +1,77 @@
+import { District, districtLabels, Role, UnitKind, unitKindLabels } from '@evs/schema';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../../common/context';
+import { forbidden } from '../../common/errors';
+import { UnitEntity } from './unit.entity';
+
+/**
+ * Who may create which units and open accounts for them (README「正式部署：开户」):
+ *
+ * | role                     | new units                               | accounts for                                       |
+ * |--------------------------|-----------------------------------------|----------------------------------------------------|
+ * | ADMIN                    | any kind (`createUnit`)                 | any unit                                           |
+ * | EVENT_DETACHMENT         | ORGANIZER, any district                 | ORGANIZER units                                    |
+ * | DISTRICT_BUREAU          | ORGANIZER in its own district           | ORGANIZER units of its district, or organizing an activity there |
+ * | SECURITY_DETACHMENT      | COMPANY (`createCompany`, `importCompanies`) | COMPANY units                                 |
+ * | everyone else            | none                                    | none                                               |
+ *
+ * The police who register an activity onboard its organizer; the detachment that keeps the company
+ * register onboards companies; the administrator can do everything, and nobody can onboard itself.
+ */
+export function assertCanCreateUnit(actor: Actor, kind: UnitKind, district: District | null | undefined): void {
+  switch (actor.role) {
+    case Role.ADMIN:
+      return;
+    case Role.EVENT_DETACHMENT:
+      if (kind === UnitKind.ORGANIZER) return;
+      break;
+    case Role.DISTRICT_BUREAU:
+      if (kind !== UnitKind.ORGANIZER) break;
+      if (district && district !== actor.district) {
+        throw forbidden(`只能新建本辖区（${actor.district ? districtLabels[actor.district] : ''}）的主办单位`);
+      }
+      return;
+    default:
+      break;
+  }
+  throw forbidden(`无权新建${unitKindLabels[kind]}`);
+}
+
+/** May the actor open (or list) accounts of this unit? FORBIDDEN names why not. */
+export async function assertCanManageAccountsOf(m: EntityManager, actor: Actor, unit: UnitEntity): Promise<void> {
+  switch (actor.role) {
+    case Role.ADMIN:
+      return;
+    case Role.SECURITY_DETACHMENT:
+      if (unit.kind === UnitKind.COMPANY) return;
+      throw forbidden('保安管理支队只能为保安服务公司开设账号');
+    case Role.EVENT_DETACHMENT:
+      if (unit.kind === UnitKind.ORGANIZER) return;
+      throw forbidden('只能为主办/承办单位开设账号');
+    case Role.DISTRICT_BUREAU: {
+      if (unit.kind !== UnitKind.ORGANIZER) throw forbidden('只能为主办/承办单位开设账号');
+      if (unit.district === actor.district) return;
+      const [{ organizes }] = await m.query(
+        `SELECT EXISTS (SELECT 1 FROM activities WHERE organizer_unit_id = $1 AND district = $2) AS organizes`,
+        [unit.id, actor.district],
+      );
+      if (organizes) return;
+      throw forbidden('只能为本辖区的主办单位（或在本辖区举办活动的主办单位）开设账号');
+    }
+    default:
+      throw forbidden('无权开设账号');
+  }
+}
+
+/** Roles that may see every unit; an organizer or a company sees its own unit only. */
+export const SEE_ALL_UNITS: Role[] = [
+  Role.ADMIN,
+  Role.LEADER,
+  Role.OFFICE,
+  Role.SECURITY_DETACHMENT,
+  Role.EVENT_DETACHMENT,
+  Role.DISTRICT_BUREAU,
+];
+
+/** Roles that may open accounts for some units (the edge check; the record check is above). */
+export const ACCOUNT_ISSUERS: Role[] = [Role.ADMIN, Role.SECURITY_DETACHMENT, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
