@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { withCreditCheckChar } from '@evs/schema';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { encryptPii, idHash } from '../../common/pii';
 import { activityInput, CREATE_ACTIVITY, unitIdOf } from '../recommendation/fixtures.int-helpers';
 import { generateInitialPassword } from '../users/initial-password';
 
@@ -336,8 +337,8 @@ describe('onboarding: units and accounts on a real deployment', () => {
         [made.unit.id, made.unit.name, `SELF-${made.unit.id.replace(/-/g, '')}`],
       );
       await t.sql(
-        `INSERT INTO guards (company_id, name, id_number, birth_date, sex, education) VALUES ($1, '自招保安', $2, '1990-01-01', 'MALE', 'SENIOR_MIDDLE')`,
-        [made.unit.id, idBody],
+        `INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, education) VALUES ($1, '自招保安', $2, $3, '1990-01-01', 'MALE', 'SENIOR_MIDDLE')`,
+        [made.unit.id, encryptPii(idBody), idHash(idBody)],
       );
       await t.sql(`INSERT INTO notifications (unit_id, title, body) VALUES ($1, '测试通知', '测试')`, [made.unit.id]);
       return { unit: made.unit, username: made.account.account.username, password: made.account.initialPassword, activity };
