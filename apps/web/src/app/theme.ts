@@ -16,8 +16,17 @@ export const appTheme: ThemeConfig = {
     colorTextDescription: '#595959',
     colorTextPlaceholder: '#6e6e6e',
     colorLink: '#1d4f9c',
-    // danger buttons, error texts and the warning icon's text stay readable (≥ 4.5:1 on white)
+    // danger buttons, error, warning and success texts stay readable (≥ 4.5:1 on white)
     colorError: '#cf1322',
+    colorWarning: '#a15c00',
+    colorSuccess: '#237804',
+    // …with antd's own light backgrounds and borders (derived from the darker texts they turn grey)
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
+    colorErrorBg: '#fff2f0',
+    colorErrorBorder: '#ffccc7',
   },
   components: {
     Layout: { siderBg: '#0b2a5b', headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 16px', triggerBg: '#08204a' },
