@@ -23,6 +23,7 @@ import { overviewExportRouter } from './modules/dashboard/overview.export';
 export interface RunningApp {
   url: string;
   httpServer: http.Server;
+  services: ReturnType<typeof createServices>;
   close(): Promise<void>;
 }
 
@@ -127,10 +128,14 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  // 督办: passed deadlines remind the responsible unit, then the office (idempotent across nodes).
+  const stopReminders = services.supervision.startSchedule(config.reminderIntervalSeconds);
   return {
     url: `http://localhost:${actualPort}`,
     httpServer,
+    services,
     close: async () => {
+      stopReminders();
       await apollo.stop();
     },
   };

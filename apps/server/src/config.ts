@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Clock, systemClock } from './common/clock';
 
 /** Repository root (apps/server/dist/.. or apps/server/src/..). */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -16,14 +17,18 @@ export interface AppConfig {
   cookieSecure: boolean;
   sessionHours: number;
   logLevel: string;
+  /** "Now" for every date-bound rule; the system's clock, or a test's `SettableClock`. */
+  clock: Clock;
+  /** How often the 督办 job looks for passed deadlines (seconds; 0 = never, as in tests). */
+  reminderIntervalSeconds: number;
 }
 
-function intFrom(name: string, fallback: number): number {
+function intFrom(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0 || value > 65535 * 1000) {
-    throw new Error(`环境变量 ${name} 应为正整数，当前为 "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > 65535 * 1000) {
+    throw new Error(`环境变量 ${name} 应为${min === 0 ? '非负' : '正'}整数，当前为 "${raw}"`);
   }
   return value;
 }
@@ -53,5 +58,7 @@ export function loadConfig(): AppConfig {
     cookieSecure: boolFrom('COOKIE_SECURE', false),
     sessionHours: intFrom('SESSION_HOURS', 12),
     logLevel: process.env.LOG_LEVEL || 'info',
+    clock: systemClock,
+    reminderIntervalSeconds: intFrom('REMINDER_INTERVAL_SECONDS', 300, 0),
   };
 }

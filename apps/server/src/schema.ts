@@ -20,6 +20,7 @@ import { TimelineResolver } from './modules/timeline/timeline.resolver';
 import { TrainingResolver } from './modules/training/training.resolver';
 import { RecordsResolver } from './modules/records/records.resolver';
 import { VettingResolver } from './modules/vetting/vetting.resolver';
+import { SupervisionResolver } from './modules/supervision/supervision.resolver';
 
 const enumDescriptions: Record<string, string> = {
   Role: '角色',
@@ -63,6 +64,7 @@ export const resolvers = [
   TimelineResolver,
   ActivityDeadlinesResolver,
   WorkQueueResolver,
+  SupervisionResolver,
   DashboardResolver,
   CompanyResolver,
   GuardResolver,

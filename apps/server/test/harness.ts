@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RunningApp, startApp } from '../src/app';
+import { SettableClock } from '../src/common/clock';
 import { AppConfig, loadConfig } from '../src/config';
+import type { Services } from '../src/services';
 import { createDataSource } from '../src/database/data-source';
 import { seedIfEmpty, SeedOptions } from '../src/database/seed';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-accounts';
@@ -85,6 +87,13 @@ export interface TestApp {
   config: AppConfig;
   /** Name of this test file's own database. */
   database: string;
+  /**
+   * The server's clock: the system's time until a test sets it (`t.clock.set('2026-06-01T09:00:00+08:00')`);
+   * every date-bound rule reads it, so a test moves time instead of waiting.
+   */
+  clock: SettableClock;
+  /** The app's services (e.g. to run the 督办 reminder job once, as its timer would). */
+  services: Services;
   /** A logged-in client; throws when the login itself fails (use anonymous() to test failures). */
   login(username: string, password?: string): Promise<TestClient>;
   anonymous(): TestClient;
@@ -128,11 +137,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await ds.runMigrations({ transaction: 'each' });
       await seedIfEmpty(ds, seed);
     }
+    const clock = new SettableClock();
     const config: AppConfig = {
       ...loadConfig(),
       databaseUrl: url,
       host: '127.0.0.1',
       seedDemo: seed === 'demo',
+      clock,
+      // Tests run the reminder job themselves (t.services.supervision.runReminders()).
+      reminderIntervalSeconds: 0,
       ...options.config,
     };
     app = await startApp(ds, config, 0);
@@ -143,6 +156,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       ds,
       config,
       database,
+      clock,
+      services: running.services,
       anonymous: () => new TestClient(baseUrl),
       async login(username, password = DEMO_PASSWORD) {
         const client = new TestClient(baseUrl);

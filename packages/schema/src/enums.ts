@@ -34,17 +34,26 @@ export enum UnitKind {
   IT_DEPARTMENT = 'IT_DEPARTMENT',
 }
 
-/** The kind of unit each role belongs to: an account's role must match its unit (server and web). */
-export const unitKindOfRole: Record<Role, UnitKind> = {
-  [Role.ADMIN]: UnitKind.IT_DEPARTMENT,
-  [Role.LEADER]: UnitKind.LEADING_GROUP,
-  [Role.OFFICE]: UnitKind.LEADING_GROUP_OFFICE,
-  [Role.SECURITY_DETACHMENT]: UnitKind.SECURITY_DETACHMENT,
-  [Role.EVENT_DETACHMENT]: UnitKind.EVENT_DETACHMENT,
-  [Role.DISTRICT_BUREAU]: UnitKind.DISTRICT_BUREAU,
-  [Role.ORGANIZER]: UnitKind.ORGANIZER,
-  [Role.COMPANY]: UnitKind.COMPANY,
+/**
+ * The kinds of unit each role may belong to: an account's role must match its unit (server and
+ * web). The leader group's members sit in their own units (seed 三): the group leader in the
+ * group, the six bureau chiefs in their bureaus, the two detachment heads in their detachments.
+ */
+export const unitKindsOfRole: Record<Role, UnitKind[]> = {
+  [Role.ADMIN]: [UnitKind.IT_DEPARTMENT],
+  [Role.LEADER]: [UnitKind.LEADING_GROUP, UnitKind.DISTRICT_BUREAU, UnitKind.SECURITY_DETACHMENT, UnitKind.EVENT_DETACHMENT],
+  [Role.OFFICE]: [UnitKind.LEADING_GROUP_OFFICE],
+  [Role.SECURITY_DETACHMENT]: [UnitKind.SECURITY_DETACHMENT],
+  [Role.EVENT_DETACHMENT]: [UnitKind.EVENT_DETACHMENT],
+  [Role.DISTRICT_BUREAU]: [UnitKind.DISTRICT_BUREAU],
+  [Role.ORGANIZER]: [UnitKind.ORGANIZER],
+  [Role.COMPANY]: [UnitKind.COMPANY],
 };
+
+/** The usual kind of unit of each role (the first of `unitKindsOfRole`). */
+export const unitKindOfRole = Object.fromEntries(
+  Object.entries(unitKindsOfRole).map(([role, kinds]) => [role, kinds[0]]),
+) as Record<Role, UnitKind>;
 
 export enum ActivityStatus {
   DRAFT = 'DRAFT',

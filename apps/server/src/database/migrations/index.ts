@@ -5,6 +5,7 @@ import { OverviewIndexes1764000650000 } from './1764000650000-OverviewIndexes';
 import { RosterStats1764000800000 } from './1764000800000-RosterStats';
 import { TrainingStats1764000850000 } from './1764000850000-TrainingStats';
 import { SuggestionStats1764000900000 } from './1764000900000-SuggestionStats';
+import { Calendar1765200000000 } from './1765200000000-Calendar';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -12,4 +13,5 @@ export const migrations = [
   RosterStats1764000800000,
   TrainingStats1764000850000,
   SuggestionStats1764000900000,
+  Calendar1765200000000,
 ];

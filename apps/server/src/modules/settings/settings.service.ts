@@ -4,7 +4,7 @@ import { Actor } from '../../common/context';
 import { assertNoProblems, FieldProblem } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { SettingEntity } from './setting.entity';
-import { SettingKey, settingDefinitions, SettingValues } from './settings.defaults';
+import { SettingDefinition, SettingKey, settingDefinitions, SettingValues } from './settings.defaults';
 
 export class SettingsService {
   constructor(
@@ -27,13 +27,15 @@ export class SettingsService {
   async update(actor: Actor, changes: { key: string; value: number | boolean }[], requestId?: string) {
     const problems: FieldProblem[] = [];
     changes.forEach((c, i) => {
-      const def = (settingDefinitions as Record<string, { label: string; default: number | boolean; min?: number; max?: number }>)[c.key];
+      const def = (settingDefinitions as Record<string, SettingDefinition>)[c.key];
       if (!def) return problems.push({ field: `changes.${i}.key`, message: `未知的设置项 ${c.key}` });
       if (typeof def.default !== typeof c.value) {
         return problems.push({ field: `changes.${i}.value`, message: `${def.label}的取值类型不正确` });
       }
       if (typeof c.value === 'number' && ((def.min !== undefined && c.value < def.min) || (def.max !== undefined && c.value > def.max))) {
         problems.push({ field: `changes.${i}.value`, message: `${def.label}应在 ${def.min} 到 ${def.max} 之间` });
+      } else if (typeof c.value === 'number' && !def.fractional && !Number.isInteger(c.value)) {
+        problems.push({ field: `changes.${i}.value`, message: `${def.label}应为整数` });
       }
     });
     assertNoProblems(problems, '设置有误');

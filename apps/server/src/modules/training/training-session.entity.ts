@@ -35,4 +35,18 @@ export class TrainingSessionEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Last change of time, place, instructor, subjects or length (before it began). */
+  @Column('timestamptz', { nullable: true })
+  updatedAt: Date | null;
+
+  /** Cancelled before it began, with the reason; its participants are released. */
+  @Column('timestamptz', { nullable: true })
+  cancelledAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  cancelledBy: string | null;
+
+  @Column('text', { nullable: true })
+  cancelReason: string | null;
 }
