@@ -16,6 +16,8 @@ RUN mkdir -p /out && cp package.json pnpm-lock.yaml pnpm-workspace.yaml /out/ \
 
 FROM ${NODE_IMAGE} AS pnpm
 ARG PNPM_VERSION
+# argon2 (password hashing) ships prebuilt binaries; where one does not load, node-gyp builds it.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 RUN npm install -g "pnpm@${PNPM_VERSION}" && pnpm --version
 WORKDIR /app
 COPY --from=manifests /out/ ./

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -40,6 +41,13 @@ export default defineConfig({
         cleanupOutdatedCaches: true,
         clientsClaim: true,
       },
+    }),
+    // .br and .gz next to every text asset, made once at build time at the highest settings; the
+    // server sends whichever the browser accepts (venue mobile data: ~5× fewer bytes than raw JS).
+    compression({
+      include: /\.(js|mjs|css|html|svg|json|webmanifest|txt)$/,
+      threshold: 1024,
+      algorithms: [defineAlgorithm('brotliCompress'), defineAlgorithm('gzip', { level: 9 })],
     }),
   ],
   resolve: {

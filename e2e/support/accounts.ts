@@ -35,7 +35,8 @@ const organizer = (username: string): DemoAccount => ({
 });
 
 export const accounts: DemoAccount[] = [
-  { username: 'admin', role: Role.ADMIN, menu: ['首页', '用户与单位'], places: ['用户与单位'] },
+  { username: 'admin', role: Role.ADMIN, menu: ['首页', '用户与单位', '安全策略'], places: ['用户与单位', '安全策略'] },
+  { username: 'auditor', role: Role.AUDITOR, menu: ['首页', '审计日志', '安全事件', '审计链校验'], places: ['审计日志', '安全事件', '审计链校验'] },
   { username: 'leader', role: Role.LEADER, menu: ['首页', '总览', '活动', '审批', '保安服务公司'], places: ['总览', '活动', '审批'] },
   { username: 'office', role: Role.OFFICE, menu: ['首页', '总览', '活动', '审批', '保安服务公司', '审计日志'], places: ['总览', '活动', '审批'] },
   {

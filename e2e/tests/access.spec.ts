@@ -9,11 +9,9 @@ const shots = path.join(__dirname, '..', 'screenshots');
 test.describe('保安管理支队', () => {
   test.use({ storageState: authFile('baoan') });
 
-  test('opens the audit log and the settings', async ({ page }) => {
+  test('opens the settings; the audit log is the auditor\'s alone (三员分立)', async ({ page }) => {
     await page.goto('/audit');
-    await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
-    await expect(page.locator('.ant-table-row').first()).toBeVisible();
-    await page.screenshot({ path: path.join(shots, 'baoan-audit.png'), fullPage: true });
+    await expect(page.getByText('无权访问此页面')).toBeVisible();
     await page.goto('/settings');
     await expect(page.getByLabel('保安员年龄上限')).toHaveValue('55');
   });
@@ -49,6 +47,21 @@ test.describe('a page outside the role', () => {
     await page.goto('/audit');
     await expect(page.getByText('无权访问此页面')).toBeVisible();
     await context.close();
+  });
+
+  test('the auditor reads the audit log; the administrator may not', async ({ browser }) => {
+    const auditor = await browser.newContext({ storageState: authFile('auditor') });
+    const page = await auditor.newPage();
+    await page.goto('/audit');
+    await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
+    await expect(page.locator('.ant-table-row').first()).toBeVisible();
+    await page.screenshot({ path: path.join(shots, 'auditor-audit.png'), fullPage: true });
+    await auditor.close();
+    const admin = await browser.newContext({ storageState: authFile('admin') });
+    const adminPage = await admin.newPage();
+    await adminPage.goto('/audit');
+    await expect(adminPage.getByText('无权访问此页面')).toBeVisible();
+    await admin.close();
   });
 
   test('the administrator lists the accounts and the units', async ({ browser }) => {

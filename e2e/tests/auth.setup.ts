@@ -2,7 +2,7 @@ import { test as setup } from '@playwright/test';
 import { apiLogin, authFile } from '../support/api';
 
 /** Sessions for the journeys that start logged in (the login journey itself goes through the form). */
-for (const username of ['baoan', 'office', 'admin', 'panshan', 'company1']) {
+for (const username of ['baoan', 'office', 'admin', 'auditor', 'panshan', 'company1']) {
   setup(`session: ${username}`, async ({ request }) => {
     const { me, error } = await apiLogin(request, username);
     if (!me) {

@@ -65,3 +65,22 @@ test('a phone can install the app: manifest, icons and a service worker', async 
   }
   await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active), { timeout: 30_000 }).toBe(true);
 });
+
+test('the app runs under its security headers (a CSP it never violates) and loads precompressed bundles', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const res = await page.goto('/login');
+  const headers = res!.headers();
+  expect(headers['content-security-policy']).toContain("script-src 'self'");
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  await new LoginPage(page).login('baoan');
+  await new HomePage(page).expectLoaded();
+  const entry = await page.locator('script[type="module"]').first().getAttribute('src');
+  const asset = await page.request.get(entry!, { headers: { 'accept-encoding': 'br, gzip' } });
+  expect(asset.headers()['content-encoding']).toBe('br');
+  expect(asset.headers()['cache-control']).toContain('immutable');
+  expect(violations).toEqual([]);
+});

@@ -1,8 +1,14 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
+import { GraphQLError } from 'graphql';
+import helmet from 'helmet';
 import fs from 'node:fs';
 import http from 'node:http';
 import crypto from 'node:crypto';
@@ -10,10 +16,13 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config';
 import { AppContext } from './common/context';
-import { formatError } from './common/errors';
+import { asDomainError, databaseOutage, formatError } from './common/errors';
+import { jsonErrorHandler, jsonNotFound } from './common/http-errors';
 import { createLoaders } from './common/loaders';
 import { logger } from './common/logger';
+import { requestContext } from './common/request-context';
 import { SESSION_COOKIE } from './modules/auth/auth.service';
+import { auditDenials, auditDownloads, BACKGROUND_HEADER } from './modules/audit/audit.http';
 import { createSchema } from './schema';
 import { createServices } from './services';
 import { vettingRoutes } from './modules/vetting/vetting.http';
@@ -24,24 +33,74 @@ export interface RunningApp {
   url: string;
   httpServer: http.Server;
   services: ReturnType<typeof createServices>;
-  close(): Promise<void>;
+  /**
+   * Graceful stop: /readyz answers 503 at once, the listener closes after `shutdownDelayMs`, requests
+   * already accepted are served (up to `shutdownTimeoutMs`), then GraphQL stops. The caller closes
+   * the pool and the database afterwards.
+   */
+  close(): Promise<ShutdownReport>;
 }
 
-/** Builds the HTTP server: GraphQL at /graphql, /healthz, and the SPA. Listens on `port` (0 = any). */
+export interface ShutdownReport {
+  /** Requests in flight when the listener closed. */
+  inFlight: number;
+  /** Requests still unfinished when the timeout cut them. */
+  cut: number;
+}
+
+/** Limits of one GraphQL document (graphql-armor); every operation of the web app stays below them. */
+export const QUERY_LIMITS = { maxAliases: 15, maxDepth: 10, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 };
+
+/** The request body limit: a base64 import file of 15 MB plus the rest of the request. */
+export const JSON_BODY_LIMIT = 21 * 1024 * 1024;
+
+const READY_CHECK_MS = 2000;
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Answers 503 for the whole response when an error is a database outage (not a refused input). */
+const outageStatusPlugin: ApolloServerPlugin<AppContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ errors, response }) {
+        if (errors?.some((e) => asDomainError(e)?.httpStatus === 503)) response.http.status = 503;
+      },
+    };
+  },
+};
+
+/** Builds the HTTP server: GraphQL at /graphql, /healthz, /readyz, downloads, and the SPA. Listens on `port` (0 = any). */
 export async function startApp(ds: DataSource, config: AppConfig, port = config.port): Promise<RunningApp> {
   const services = createServices(ds, config);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
+  let draining = false;
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
 
-  // Request id and one structured log line per request.
+  // Request id, one structured log line per request, and the count a graceful stop waits for.
   app.use((req, res, next) => {
     const requestId = (req.headers['x-request-id'] as string) || crypto.randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
+    // While stopping, no connection is kept alive for a next request this node will not serve.
+    if (draining) res.setHeader('connection', 'close');
+    inFlight += 1;
     const started = process.hrtime.bigint();
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    };
+    res.on('close', finish);
     res.on('finish', () => {
+      finish();
       logger.info({
         requestId,
         method: req.method,
@@ -54,44 +113,129 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     });
     next();
   });
+  app.use(requestContext);
 
-  app.get('/healthz', async (_req, res) => {
+  // Liveness: the process answers. Never touches the database, so it stays fast under any load.
+  app.get('/healthz', (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.json({ status: 'ok' });
+  });
+
+  // Readiness: this node should get traffic (not stopping, database reachable).
+  app.get('/readyz', async (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    if (draining) {
+      res.status(503).json({ status: 'stopping', database: 'unknown' });
+      return;
+    }
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await ds.query('SELECT 1');
+      await Promise.race([
+        ds.query('SELECT 1'),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error('readiness check timed out')), READY_CHECK_MS);
+        }),
+      ]);
+      databaseOutage.success();
       res.json({ status: 'ok', database: 'ok' });
     } catch (err) {
-      logger.error({ err }, 'health check failed');
-      res.status(503).json({ status: 'error', database: 'unreachable' });
+      databaseOutage.failure(err);
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
+  // Security headers. The SPA has no inline script; antd writes its CSS-in-JS into <style> tags.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'"],
+          manifestSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(config.cookieSecure ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      // Only meaningful over HTTPS (COOKIE_SECURE=true marks a deployment behind TLS).
+      strictTransportSecurity: config.cookieSecure ? { maxAge: 180 * 24 * 3600 } : false,
+      xFrameOptions: { action: 'deny' },
+    }),
+  );
+
+  // gzip or brotli for dynamic answers (GraphQL JSON, index.html); static files come precompressed.
+  app.use(compression({ threshold: 1024 }));
+
+  // Every download is audited (who, what, from where); a refused one as a permission denial.
+  app.use('/exports', auditDownloads(services));
   app.use(overviewExportRouter(services));
 
+  const armor = new ApolloArmor({
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+  });
+  const protection = armor.protect();
   const apollo = new ApolloServer<AppContext>({
     schema: await createSchema(),
     formatError: formatError(logger),
-    introspection: true,
-    // main.ts owns SIGINT/SIGTERM. With Apollo's own handler too, our apollo.stop() runs concurrently
-    // with Apollo's and never returns (5.5.1 does not resolve the stop barrier on success).
+    introspection: config.graphqlIntrospection,
+    includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGINT/SIGTERM (see close() below).
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: protection.validationRules,
+    plugins: [
+      ...protection.plugins,
+      outageStatusPlugin,
+      auditDenials(services),
+      config.graphqlIntrospection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
   app.use(
     '/graphql',
     cookieParser(),
-    express.json({ limit: '25mb' }),
+    express.json({ limit: JSON_BODY_LIMIT }),
+    requestContext,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token: string | undefined = req.cookies?.[SESSION_COOKIE];
-        const actor = token ? await services.auth.actorForToken(token) : null;
+        // Polling (e.g. the unread count) does not keep an idle session alive.
+        const background = req.headers[BACKGROUND_HEADER] === '1';
+        let session = null;
+        try {
+          session = token ? await services.auth.sessionForToken(token, { background }) : null;
+        } catch (err) {
+          const domain = asDomainError(err);
+          if (!domain) throw err;
+          throw new GraphQLError(domain.message, {
+            originalError: domain,
+            extensions: { code: domain.code, http: { status: domain.httpStatus ?? 400 } },
+          });
+        }
+        const actor = session?.actor ?? null;
         res.locals.userId = actor?.id;
         res.locals.operationName = req.body?.operationName;
         return {
           requestId: res.locals.requestId,
           actor,
           sessionToken: actor ? token! : null,
+          session: session ? { id: session.sessionId, expiresAt: session.expiresAt } : null,
           req,
           res,
           dataSource: ds,
@@ -108,22 +252,30 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   // Excel downloads (签到表, 台账), authorized by the session cookie like the API.
   app.use('/exports', exportsRouter(services));
 
-  // The SPA: static files, and index.html for every client-side route.
+  // The SPA: static files (with the .br/.gz made at build time), and index.html for every client-side route.
   const indexHtml = path.join(config.webDist, 'index.html');
   if (fs.existsSync(indexHtml)) {
     // Hashed bundles never change; the page, the service worker and its loader are checked each time,
     // so a new release reaches every device (the service worker then swaps the cached app).
     app.use(
-      express.static(config.webDist, {
+      expressStaticGzip(config.webDist, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gz'],
         index: false,
-        setHeaders: (res, file) => {
-          const hashed = file.includes(`${path.sep}assets${path.sep}`) || /workbox-[\w-]+\.js$/.test(file);
-          res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        serveStatic: {
+          index: false,
+          setHeaders: (res, file) => {
+            const hashed = file.includes(`${path.sep}assets${path.sep}`) || /workbox-[\w-]+\.js(\.br|\.gz)?$/.test(file);
+            res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+          },
         },
       }),
     );
-    app.get(/^\/(?!graphql|healthz|exports|templates\/).*/, (_req, res) => res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } }));
+    app.get(/^\/(?!graphql|healthz|readyz|exports|templates\/).*/, (_req, res) => res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } }));
   }
+
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler);
 
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
   const address = httpServer.address();
@@ -136,7 +288,23 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     services,
     close: async () => {
       stopReminders();
+      draining = true;
+      if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      const report: ShutdownReport = { inFlight, cut: 0 };
+      if (inFlight > 0) {
+        const allServed = new Promise<void>((resolve) => {
+          drained = resolve;
+        });
+        await Promise.race([allServed, sleep(config.shutdownTimeoutMs)]);
+        report.cut = inFlight;
+      }
+      // Keep-alive connections that served their last answer, and anything past the timeout.
+      httpServer.closeAllConnections();
+      await closed;
       await apollo.stop();
+      return report;
     },
   };
 }

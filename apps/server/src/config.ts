@@ -4,18 +4,45 @@ import { Clock, systemClock } from './common/clock';
 /** Repository root (apps/server/dist/.. or apps/server/src/..). */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
+/** Pool and session limits of every connection the app opens (see README, 环境变量). */
+export interface DatabaseSettings {
+  poolSize: number;
+  /** How long a request waits for a pooled connection before answering UNAVAILABLE. */
+  acquireTimeoutMs: number;
+  /** PostgreSQL cancels any one statement running longer (0 = no limit). */
+  statementTimeoutMs: number;
+  /** PostgreSQL ends a session left idle inside an open transaction this long (0 = no limit). */
+  idleInTransactionTimeoutMs: number;
+}
+
+export const DEFAULT_DATABASE_SETTINGS: DatabaseSettings = {
+  poolSize: 20,
+  acquireTimeoutMs: 10_000,
+  statementTimeoutMs: 30_000,
+  idleInTransactionTimeoutMs: 60_000,
+};
+
 export interface AppConfig {
   port: number;
   host: string;
   /** When set, an external PostgreSQL; otherwise the embedded one in dataDir. */
   databaseUrl?: string;
   dataDir: string;
+  database: DatabaseSettings;
   embeddedPgPort: number;
   /** Loads the demo accounts and data on an empty database. */
   seedDemo: boolean;
   webDist: string;
   cookieSecure: boolean;
   sessionHours: number;
+  /** A session ends after this many minutes without a request by its user (等保: 会话空闲超时). */
+  sessionIdleMinutes: number;
+  /** Schema introspection and the Apollo Sandbox page at GET /graphql (off in production). */
+  graphqlIntrospection: boolean;
+  /** On SIGTERM, how long /readyz answers 503 before the listener closes (load balancer notice). */
+  shutdownDelayMs: number;
+  /** On SIGTERM, how long requests already accepted may take to finish before they are cut. */
+  shutdownTimeoutMs: number;
   logLevel: string;
   /** "Now" for every date-bound rule; the system's clock, or a test's `SettableClock`. */
   clock: Clock;
@@ -23,12 +50,12 @@ export interface AppConfig {
   reminderIntervalSeconds: number;
 }
 
-function intFrom(name: string, fallback: number, min = 1): number {
+function intFrom(name: string, fallback: number, { allowZero = false } = {}): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > 65535 * 1000) {
-    throw new Error(`环境变量 ${name} 应为${min === 0 ? '非负' : '正'}整数，当前为 "${raw}"`);
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1) || value > 65535 * 1000) {
+    throw new Error(`环境变量 ${name} 应为${allowZero ? '非负' : '正'}整数，当前为 "${raw}"`);
   }
   return value;
 }
@@ -52,13 +79,23 @@ export function loadConfig(): AppConfig {
     host: process.env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(process.env.DATA_DIR || path.join(repoRoot, '.data')),
+    database: {
+      poolSize: intFrom('DB_POOL_SIZE', DEFAULT_DATABASE_SETTINGS.poolSize),
+      acquireTimeoutMs: intFrom('DB_ACQUIRE_TIMEOUT_MS', DEFAULT_DATABASE_SETTINGS.acquireTimeoutMs),
+      statementTimeoutMs: intFrom('DB_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_SETTINGS.statementTimeoutMs, { allowZero: true }),
+      idleInTransactionTimeoutMs: intFrom('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', DEFAULT_DATABASE_SETTINGS.idleInTransactionTimeoutMs, { allowZero: true }),
+    },
     embeddedPgPort: intFrom('EMBEDDED_PG_PORT', 54329),
     seedDemo: boolFrom('SEED_DEMO', !databaseUrl),
     webDist: path.resolve(process.env.WEB_DIST || path.join(repoRoot, 'apps', 'web', 'dist')),
     cookieSecure: boolFrom('COOKIE_SECURE', false),
     sessionHours: intFrom('SESSION_HOURS', 12),
+    sessionIdleMinutes: intFrom('SESSION_IDLE_MINUTES', 30),
+    graphqlIntrospection: boolFrom('GRAPHQL_INTROSPECTION', false),
+    shutdownDelayMs: intFrom('SHUTDOWN_DELAY_MS', 0, { allowZero: true }),
+    shutdownTimeoutMs: intFrom('SHUTDOWN_TIMEOUT_MS', 10_000),
     logLevel: process.env.LOG_LEVEL || 'info',
     clock: systemClock,
-    reminderIntervalSeconds: intFrom('REMINDER_INTERVAL_SECONDS', 300, 0),
+    reminderIntervalSeconds: intFrom('REMINDER_INTERVAL_SECONDS', 300, { allowZero: true }),
   };
 }

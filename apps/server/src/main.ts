@@ -21,11 +21,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, '正在停止');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    // Readiness 503 → (delay) listener closes → requests in flight served → pool → embedded PostgreSQL.
+    const force = setTimeout(() => process.exit(1), config.shutdownDelayMs + config.shutdownTimeoutMs + 10_000);
     try {
-      await app.close();
+      const report = await app.close();
       await db.close();
-      logger.info('已停止（PostgreSQL 已关闭）');
+      logger.info(report, db.embedded ? '已停止（连接池与内置 PostgreSQL 已关闭）' : '已停止（连接池已关闭）');
+    } catch (err) {
+      logger.error({ err }, '停止时出错');
     } finally {
       clearTimeout(force);
       process.exit(0);

@@ -5,6 +5,7 @@ import { ActivityService } from './modules/activities/activity.service';
 import { RecommendationService } from './modules/recommendation/recommendation.service';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
+import { TwoFactorService } from './modules/auth/two-factor.service';
 import { HomeService } from './modules/dashboard/home.service';
 import { OverviewService } from './modules/dashboard/overview.service';
 import { CompaniesService } from './modules/companies/company.service';
@@ -48,6 +49,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const vettingNotices = new VettingNoticeService(ds, vetting, audit);
   const records = new RecordsService(ds, audit);
   const guardImport = new GuardImportService(ds, audit);
+  const auth = new AuthService(ds, audit, config.sessionHours, config.sessionIdleMinutes);
   return {
     config,
     recordsSource,
@@ -56,7 +58,8 @@ export function createServices(ds: DataSource, config: AppConfig) {
     records,
     guardImport,
     audit,
-    auth: new AuthService(ds, audit, config.sessionHours),
+    auth,
+    twoFactor: new TwoFactorService(ds, audit, auth),
     units,
     users: new UsersService(ds, audit),
     notifications,

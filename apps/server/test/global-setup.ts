@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDataSource } from '../src/database/data-source';
 import { startEmbeddedPostgres } from '../src/database/embedded';
-import { seedIfEmpty } from '../src/database/seed';
+import { migrateAndSeed } from '../src/database/migrate';
 import { ADMIN_URL_ENV, createDatabase, dropDatabase, TEMPLATE_DB, urlForDatabase } from './db';
 
 export interface TestCluster {
@@ -62,8 +62,7 @@ async function prepareTemplate(admin: string): Promise<void> {
   const ds = createDataSource(urlForDatabase(admin, TEMPLATE_DB), { poolSize: 2 });
   await ds.initialize();
   try {
-    await ds.runMigrations({ transaction: 'each' });
-    await seedIfEmpty(ds, { demo: true, adminPassword: 'Demo@2026' });
+    await migrateAndSeed(ds, { demo: true, adminPassword: 'Demo@2026' });
   } finally {
     await ds.destroy();
   }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RunningApp, startApp } from '../src/app';
@@ -7,7 +7,8 @@ import { SettableClock } from '../src/common/clock';
 import { AppConfig, loadConfig } from '../src/config';
 import type { Services } from '../src/services';
 import { createDataSource } from '../src/database/data-source';
-import { seedIfEmpty, SeedOptions } from '../src/database/seed';
+import { migrateAndSeed } from '../src/database/migrate';
+import { SeedOptions } from '../src/database/seed';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-accounts';
 import { adminUrl, createDatabase, dropDatabase, TEMPLATE_DB, urlForDatabase } from './db';
 
@@ -134,8 +135,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   try {
     await ds.initialize();
     if (seed !== 'demo') {
-      await ds.runMigrations({ transaction: 'each' });
-      await seedIfEmpty(ds, seed);
+      await migrateAndSeed(ds, seed);
     }
     const clock = new SettableClock();
     const config: AppConfig = {
@@ -216,4 +216,24 @@ export async function countQueries(fn: () => Promise<unknown>): Promise<number> 
     proto.query = original;
   }
   return n;
+}
+
+/**
+ * An unknown username that the first login step answers like an account without (`wantsCode` false)
+ * or with (true) two-factor login: the keyed choice of AuthService.decoyNeedsCode.
+ */
+export async function unknownUsername(t: TestApp, wantsCode: boolean, prefix = 'ghost'): Promise<string> {
+  const [{ value }] = await t.sql(`SELECT value FROM server_secrets WHERE name = 'login.decoy'`);
+  const key = Buffer.from(value, 'hex');
+  for (let i = 0; ; i++) {
+    const name = `${prefix}-${i}`;
+    const mac = createHmac('sha256', key).update(name).digest();
+    if ((mac[0] < 128) === wantsCode) return name;
+  }
+}
+
+/** The code an authenticator app shows for `secret`, `stepsAhead` periods of 30 s from now. */
+export async function totpCode(secret: string, stepsAhead = 0): Promise<string> {
+  const { generate } = await import('otplib');
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
 }

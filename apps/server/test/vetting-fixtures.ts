@@ -37,6 +37,11 @@ export interface GuardSpec {
   education?: string;
   certificateNo?: string | null;
   relatives?: { relation: 'FATHER' | 'MOTHER' | 'SPOUSE' | 'CHILD'; name: string; idNumber: string }[];
+  /**
+   * Why a parent is not declared. Default: a statement, so a guard counts as having declared its
+   * relatives (issue 10) unless a test says otherwise with `null`.
+   */
+  relativesStatement?: string | null;
 }
 
 export async function makeGuard(t: TestApp, companyId: string, spec: GuardSpec = {}): Promise<{ id: string; idNumber: string; name: string }> {
@@ -44,9 +49,10 @@ export async function makeGuard(t: TestApp, companyId: string, spec: GuardSpec =
   const idNumber = spec.idNumber ?? idFor(birthDate);
   const name = spec.name ?? `测试${idNumber.slice(-4)}`;
   const [g] = await t.sql(
-    `INSERT INTO guards (company_id, name, id_number, birth_date, sex, certificate_no, certificate_issued_on, education)
-     VALUES ($1, $2, $3, $4, 'MALE', $5, DATE '2020-01-01', $6) RETURNING id`,
-    [companyId, name, idNumber, birthDate, spec.certificateNo === undefined ? `辽${idNumber.slice(-8)}` : spec.certificateNo, spec.education ?? 'SENIOR_MIDDLE'],
+    `INSERT INTO guards (company_id, name, id_number, birth_date, sex, certificate_no, certificate_issued_on, education, relatives_statement)
+     VALUES ($1, $2, $3, $4, 'MALE', $5, DATE '2020-01-01', $6, $7) RETURNING id`,
+    [companyId, name, idNumber, birthDate, spec.certificateNo === undefined ? `辽${idNumber.slice(-8)}` : spec.certificateNo, spec.education ?? 'SENIOR_MIDDLE',
+      spec.relativesStatement === undefined ? '父母信息不详（测试数据）' : spec.relativesStatement],
   );
   for (const r of spec.relatives ?? []) {
     await t.sql(`INSERT INTO guard_relatives (guard_id, name, relation, id_number) VALUES ($1, $2, $3, $4)`, [g.id, r.name, r.relation, r.idNumber]);

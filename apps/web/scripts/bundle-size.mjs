@@ -1,6 +1,7 @@
-// Prints the JavaScript (gzip) a browser loads to show the login page and a role's home page,
-// following the Vite manifest's static imports (SPEC §8: first load < 500 KB gzip).
-import { readFileSync } from 'node:fs';
+// Prints the JavaScript a browser loads to show the login page and a role's home page, following
+// the Vite manifest's static imports (SPEC §8: first load < 500 KB gzip): raw, gzip, and as sent
+// (the .br files the build writes next to each asset; the server prefers them when accepted).
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
@@ -16,10 +17,18 @@ function closure(keys, seen = new Set()) {
   }
   return seen;
 }
-function gzipKb(keys) {
-  let total = 0;
-  for (const k of keys) total += gzipSync(readFileSync(join(dist, byFile.get(k).file))).length;
-  return total / 1024;
+function sizesKb(keys) {
+  let raw = 0;
+  let gzip = 0;
+  let br = 0;
+  for (const k of keys) {
+    const file = join(dist, byFile.get(k).file);
+    const body = readFileSync(file);
+    raw += body.length;
+    gzip += gzipSync(body).length;
+    br += existsSync(`${file}.br`) ? readFileSync(`${file}.br`).length : body.length;
+  }
+  return { raw: raw / 1024, gzip: gzip / 1024, br: br / 1024 };
 }
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
 const page = (name) => Object.keys(manifest).find((k) => k.endsWith(`/${name}.tsx`));
@@ -31,9 +40,11 @@ const report = {
 const budget = 500;
 let failed = false;
 for (const [name, keys] of Object.entries(report)) {
-  const kb = gzipKb(keys);
-  failed ||= kb > budget;
-  console.log(`${name.padEnd(6)} ${kb.toFixed(1).padStart(7)} KB gzip  (${keys.size} chunks)`);
+  const kb = sizesKb(keys);
+  failed ||= kb.gzip > budget;
+  console.log(
+    `${name.padEnd(6)} ${kb.raw.toFixed(1).padStart(8)} KB raw ${kb.gzip.toFixed(1).padStart(7)} KB gzip ${kb.br.toFixed(1).padStart(7)} KB brotli  (${keys.size} chunks)`,
+  );
 }
 if (failed) {
   console.error(`first load over the ${budget} KB budget`);

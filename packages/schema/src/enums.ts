@@ -12,6 +12,8 @@ export enum Role {
   DISTRICT_BUREAU = 'DISTRICT_BUREAU',
   ORGANIZER = 'ORGANIZER',
   COMPANY = 'COMPANY',
+  /** 安全审计员 (等保 三员): reads the audit log and security events; kept apart from ADMIN. */
+  AUDITOR = 'AUDITOR',
 }
 
 export enum District {
@@ -32,6 +34,8 @@ export enum UnitKind {
   COMPANY = 'COMPANY',
   ORGANIZER = 'ORGANIZER',
   IT_DEPARTMENT = 'IT_DEPARTMENT',
+  /** 警务督察部门: home of the security auditors, apart from the IT department that runs the system. */
+  INSPECTORATE = 'INSPECTORATE',
 }
 
 /**
@@ -48,6 +52,7 @@ export const unitKindsOfRole: Record<Role, UnitKind[]> = {
   [Role.DISTRICT_BUREAU]: [UnitKind.DISTRICT_BUREAU],
   [Role.ORGANIZER]: [UnitKind.ORGANIZER],
   [Role.COMPANY]: [UnitKind.COMPANY],
+  [Role.AUDITOR]: [UnitKind.INSPECTORATE],
 };
 
 /** The usual kind of unit of each role (the first of `unitKindsOfRole`). */
@@ -155,6 +160,16 @@ export enum AuditAction {
   LOGOUT = 'LOGOUT',
   READ_DETAIL = 'READ_DETAIL',
   IMPORT = 'IMPORT',
+  LOGIN_FAILED = 'LOGIN_FAILED',
+  LOCKOUT = 'LOCKOUT',
+  ACCESS_DENIED = 'ACCESS_DENIED',
+  EXPORT = 'EXPORT',
+}
+
+/** Whether an audited event succeeded (a refused login or a permission denial is a FAILURE). */
+export enum AuditResult {
+  SUCCESS = 'SUCCESS',
+  FAILURE = 'FAILURE',
 }
 
 /** Who permits a large event (条例 Art. 12): ≥ 1000–5000 the county-level bureau, > 5000 the city bureau. */

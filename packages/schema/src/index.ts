@@ -2,3 +2,4 @@ export * from './enums';
 export * from './labels';
 export * from './validation';
 export * from './dashboard';
+export * from './password';

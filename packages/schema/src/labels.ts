@@ -4,6 +4,7 @@
 import {
   ActivityStatus,
   AuditAction,
+  AuditResult,
   CompanyStatus,
   District,
   Education,
@@ -30,6 +31,7 @@ export const roleLabels: Record<Role, string> = {
   [Role.DISTRICT_BUREAU]: '县区公安（分）局',
   [Role.ORGANIZER]: '主办/承办单位',
   [Role.COMPANY]: '保安服务公司',
+  [Role.AUDITOR]: '安全审计员',
 };
 
 export const districtLabels: Record<District, string> = {
@@ -60,6 +62,7 @@ export const unitKindLabels: Record<UnitKind, string> = {
   [UnitKind.COMPANY]: '保安服务公司',
   [UnitKind.ORGANIZER]: '主办/承办单位',
   [UnitKind.IT_DEPARTMENT]: '信息通信部门',
+  [UnitKind.INSPECTORATE]: '警务督察部门',
 };
 
 export const activityStatusLabels: Record<ActivityStatus, string> = {
@@ -166,6 +169,41 @@ export const auditActionLabels: Record<AuditAction, string> = {
   [AuditAction.LOGOUT]: '退出',
   [AuditAction.READ_DETAIL]: '查阅审核详情',
   [AuditAction.IMPORT]: '导入',
+  [AuditAction.LOGIN_FAILED]: '登录失败',
+  [AuditAction.LOCKOUT]: '账户锁定',
+  [AuditAction.ACCESS_DENIED]: '越权被拒绝',
+  [AuditAction.EXPORT]: '导出',
+};
+
+export const auditResultLabels: Record<AuditResult, string> = {
+  [AuditResult.SUCCESS]: '成功',
+  [AuditResult.FAILURE]: '失败',
+};
+
+/** What each GraphQL enum type is (its schema description; also names it in input errors). */
+export const enumTypeLabels: Record<string, string> = {
+  Role: '角色',
+  District: '辖区',
+  UnitKind: '单位类型',
+  ActivityStatus: '活动状态',
+  SecurityMode: '安保方式',
+  VettingDecision: '审核结论',
+  CompanyStatus: '保安服务公司状态',
+  GuardStatus: '保安员状态',
+  Sex: '性别',
+  Education: '学历',
+  RelativeRelation: '亲属关系',
+  RecordCategory: '违法犯罪记录类别',
+  VettingReasonCategory: '审核原因类别',
+  TrainingTopic: '培训科目',
+  InspectionItem: '现场检查项目',
+  AuditAction: '审计动作',
+  DrilldownKind: '总览下钻列表类型',
+  LateStage: '逾期阶段',
+  TrainingOutcome: '培训考核结果',
+  AgeBand: '年龄段',
+  PermitTier: '许可层级',
+  AuditResult: '审计结果',
 };
 
 /** Labels of the GraphQL error codes, for a generic line in the UI when a message is missing. */

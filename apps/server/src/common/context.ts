@@ -16,13 +16,23 @@ export interface Actor {
   district: District | null;
   /** The company this user works for (role COMPANY only). */
   companyId: string | null;
+  /** Set by an administrator (first login, reset) or because the password expired. */
   mustChangePassword: boolean;
+  // Facts of a logged-in account (absent on actors that scripts and seeds build for themselves).
+  /** The password is older than the `security.passwordMaxAgeDays` setting. */
+  passwordExpired?: boolean;
+  passwordExpiresAt?: Date;
+  totpEnabled?: boolean;
+  /** The role requires two-factor login and the account has not enrolled yet. */
+  mustEnrolTotp?: boolean;
 }
 
 export interface AppContext {
   requestId: string;
   actor: Actor | null;
   sessionToken: string | null;
+  /** The session's id and absolute end, for the session list and the idle warning. */
+  session: { id: string; expiresAt: Date } | null;
   req: Request;
   res: Response;
   dataSource: DataSource;

@@ -1,8 +1,15 @@
 import { errorCodeLabels } from '@evs/schema';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { domainErrorFromDatabase } from './db-errors';
+import { translateGraphQLError } from './graphql-messages';
+import { logger as rootLogger } from './logger';
+import { OutageLog } from './outage';
 
-/** UNAVAILABLE: an external service the operation depends on failed; nothing was changed. */
+/**
+ * UNAVAILABLE: the database or an external service the operation depends on failed; nothing was
+ * changed and the same request may be sent again later.
+ */
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE';
 
 /** One offending field: its path (e.g. `rows.3.idNumber`) and why, in Chinese. */
@@ -19,6 +26,10 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldProblem[],
+    /** More for the client in `extensions` (e.g. `secondFactor: true` on a login that needs a code). */
+    readonly extensions?: Record<string, unknown>,
+    /** HTTP status of the whole response when this error occurs (a database outage: 503). */
+    readonly httpStatus?: number,
   ) {
     super(message);
   }
@@ -30,6 +41,9 @@ export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what}�
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
 export const badInput = (message: string, fields: FieldProblem[] = []) =>
   new DomainError('BAD_USER_INPUT', message, fields);
+
+/** SQLSTATE raised by the identity-lock triggers (migration VettingIntegrity). */
+export const IDENTITY_LOCKED = 'EV001';
 
 /** Throws one BAD_USER_INPUT naming every problem, when there are any. */
 export function assertNoProblems(problems: FieldProblem[], summary = '输入有误'): void {
@@ -44,23 +58,67 @@ interface ValidationErrorLike {
   children?: ValidationErrorLike[];
 }
 
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+/** class-validator's default (English) messages, for decorators that give none of their own. */
+function constraintMessage(field: string, constraint: string, english: string): string {
+  const n = /(\d[\d,_]*)/.exec(english)?.[1]?.replace(/[,_]/g, '');
+  switch (constraint) {
+    case 'maxLength': return `${field}不能超过${n}个字`;
+    case 'minLength': return `${field}至少${n}个字`;
+    case 'arrayMaxSize': return `${field}最多${n}项`;
+    case 'arrayMinSize': return `${field}至少${n}项`;
+    case 'max': return `${field}不能大于${n}`;
+    case 'min': return `${field}不能小于${n}`;
+    case 'isInt': return `${field}应为整数`;
+    case 'isUuid': return `${field}应为有效的编号`;
+    case 'isNotEmpty': return `${field}不能为空`;
+    default: return `${field}不符合要求`;
+  }
+}
+
 function flattenValidation(errors: ValidationErrorLike[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      message: HAS_CHINESE.test(message) ? message : constraintMessage(field, constraint, message),
+    }));
     return [...own, ...flattenValidation(e.children ?? [], field)];
   });
 }
 
-/** The one place that turns errors into what a client sees. Unknown errors are logged and hidden. */
+/** The DomainError an error stands for (its own, or a database error the client can act on). */
+export function asDomainError(error: unknown): DomainError | null {
+  const original = originalOf(error);
+  if (original instanceof DomainError) return original;
+  return domainErrorFromDatabase(original);
+}
+
+/** What was thrown: graphql-js wraps errors (and non-Error values, e.g. pg's connection failures). */
+function originalOf(error: unknown): unknown {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const thrown = (original as { thrownValue?: unknown } | undefined)?.thrownValue;
+  return thrown ?? original;
+}
+
+/** Database outages, logged once per interval rather than per request (see OutageLog). */
+export const databaseOutage = new OutageLog(rootLogger);
+
+/**
+ * The one place that turns errors into what a client sees: a Chinese message, a code, the fields
+ * at fault. Unknown errors are logged and hidden; no stack, path or library text goes out.
+ */
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    if (original instanceof DomainError) {
+    const original = originalOf(error);
+    const domain = asDomainError(error);
+    if (domain) {
+      if (domain.httpStatus === 503) databaseOutage.failure(original);
       return {
-        message: original.message,
+        message: domain.message,
         path: formatted.path,
-        extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
+        extensions: { code: domain.code, ...(domain.fields ? { fields: domain.fields } : {}), ...domain.extensions },
       };
     }
     const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions
@@ -74,9 +132,21 @@ export function formatError(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code as string | undefined;
-    // Errors of the GraphQL layer itself (parse, validation, bad variables) are the client's fault.
+    // Errors of the GraphQL layer itself (parse, validation, bad variables, limits) are the client's fault.
     if (code && code !== 'INTERNAL_SERVER_ERROR') {
-      return { ...formatted, extensions: { code } };
+      const gqlError = error instanceof GraphQLError ? error : undefined;
+      const { message, field } = translateGraphQLError({
+        message: formatted.message,
+        source: gqlError?.source,
+        positions: gqlError?.positions,
+        locations: formatted.locations,
+      });
+      return {
+        message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        path: formatted.path,
+        extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code, ...(field ? { fields: [{ field, message }] } : {}) },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {

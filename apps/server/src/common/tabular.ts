@@ -1,5 +1,8 @@
+import { parse as parseCsvStream } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import { badInput } from './errors';
+import { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { badInput, DomainError } from './errors';
 
 /**
  * Reading and writing the spreadsheets people actually exchange: .xlsx (Excel, WPS) and .csv
@@ -26,27 +29,46 @@ export interface CellProblem {
 }
 
 export const MAX_IMPORT_ROWS = 20_000;
-const MAX_FILE_BYTES = 15 * 1024 * 1024;
+export const MAX_FILE_BYTES = 15 * 1024 * 1024;
+/**
+ * What an .xlsx may inflate to. A full 20,000-row roster with every relative column is about a tenth
+ * of this; a "zip bomb" (300 KB that inflates to 300 MB) is refused from its central directory
+ * before anything is inflated.
+ */
+export const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
 
-/** Decodes `{ name, base64 }` and parses by extension; every expected column must be present. */
+const tooManyRows = () =>
+  badInput(`一次最多导入${MAX_IMPORT_ROWS}行，文件超过${MAX_IMPORT_ROWS}行，请拆分后导入`, [{ field: 'file', message: '行数过多' }]);
+
+/**
+ * Decodes `{ name, base64 }` and parses by extension; every expected column must be present. The size
+ * is checked before decoding, an .xlsx's inflated size before inflating, and rows are counted while
+ * parsing (stopping at the limit), so a hostile file costs little memory and never holds the event
+ * loop for long.
+ */
 export async function readTabular(file: { name: string; base64: string }, expected: readonly string[]): Promise<TabularFile> {
   const name = file.name.trim().toLowerCase();
-  const buffer = Buffer.from(file.base64.replace(/^data:[^,]*,/, ''), 'base64');
+  const isXlsx = name.endsWith('.xlsx');
+  if (!isXlsx && !name.endsWith('.csv')) {
+    throw badInput('只支持 .xlsx 或 .csv 文件（.xls 请在 Excel 中另存为 .xlsx）', [{ field: 'file.name', message: '文件类型不支持' }]);
+  }
+  const base64 = file.base64.replace(/^data:[^,]*,/, '');
+  // 4 base64 characters carry 3 bytes: refuse an oversized file before decoding it.
+  if (Math.floor((base64.length * 3) / 4) > MAX_FILE_BYTES + 3) {
+    throw badInput(`文件超过${MAX_FILE_BYTES / 1024 / 1024}MB，请拆分后导入`, [{ field: 'file', message: '文件过大' }]);
+  }
+  const buffer = Buffer.from(base64, 'base64');
   if (buffer.length === 0) throw badInput('文件为空', [{ field: 'file', message: '文件为空' }]);
-  if (buffer.length > MAX_FILE_BYTES) throw badInput('文件超过15MB，请拆分后导入', [{ field: 'file', message: '文件过大' }]);
-  let parsed: TabularFile;
-  if (name.endsWith('.xlsx')) parsed = await parseXlsx(buffer);
-  else if (name.endsWith('.csv')) parsed = parseCsv(decodeText(buffer));
-  else throw badInput('只支持 .xlsx 或 .csv 文件（.xls 请在 Excel 中另存为 .xlsx）', [{ field: 'file.name', message: '文件类型不支持' }]);
+  if (buffer.length > MAX_FILE_BYTES) {
+    throw badInput(`文件超过${MAX_FILE_BYTES / 1024 / 1024}MB，请拆分后导入`, [{ field: 'file', message: '文件过大' }]);
+  }
+  const parsed = isXlsx ? await parseXlsx(buffer) : await parseCsv(decodeText(buffer));
 
   const missing = expected.filter((h) => !parsed.headers.includes(h));
   if (missing.length) {
     throw badInput(`文件缺少列：${missing.join('、')}（请使用下载的模板，表头在第1行）`, missing.map((h) => ({ field: `file.${h}`, message: `缺少列“${h}”`, row: 1 })));
   }
   if (parsed.rows.length === 0) throw badInput('文件中没有数据行', [{ field: 'file', message: '没有数据行' }]);
-  if (parsed.rows.length > MAX_IMPORT_ROWS) {
-    throw badInput(`一次最多导入${MAX_IMPORT_ROWS}行，文件有${parsed.rows.length}行`, [{ field: 'file', message: '行数过多' }]);
-  }
   return parsed;
 }
 
@@ -58,49 +80,41 @@ function decodeText(buffer: Buffer): string {
   }
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
-export function parseCsv(text: string): TabularFile {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || record.length) {
-    record.push(field);
-    records.push(record);
-  }
-  const [header = [], ...body] = records;
-  const headers = header.map((h) => h.trim());
+/** The text in pieces, so that parsing a large file lets other requests run in between. */
+function* chunksOf(text: string, size = 64 * 1024): Generator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF), read as a stream and stopped at the row limit. */
+export async function parseCsv(text: string): Promise<TabularFile> {
+  const parser = Readable.from(chunksOf(text)).pipe(
+    parseCsvStream({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
+  );
+  let headers: string[] | null = null;
   const rows: TabularRow[] = [];
-  body.forEach((cells, i) => {
-    if (cells.every((c) => c.trim() === '')) return;
-    const values: Record<string, string> = {};
-    headers.forEach((h, j) => {
-      if (h) values[h] = (cells[j] ?? '').trim();
-    });
-    rows.push({ row: i + 2, values });
-  });
-  return { headers, rows };
+  let line = 0;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      line += 1;
+      if (!headers) {
+        headers = cells.map((h) => h.trim());
+        continue;
+      }
+      if (cells.every((c) => c.trim() === '')) continue;
+      if (rows.length === MAX_IMPORT_ROWS) throw tooManyRows();
+      const values: Record<string, string> = {};
+      headers.forEach((h, j) => {
+        if (h) values[h] = (cells[j] ?? '').trim();
+      });
+      rows.push({ row: line, values });
+    }
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw badInput(`CSV 文件第${line + 1}行格式有误（引号未闭合？），请检查后重新导入`, [{ field: 'file', message: 'CSV 格式有误', row: line + 1 }]);
+  } finally {
+    parser.destroy();
+  }
+  return { headers: headers ?? [], rows };
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -123,34 +137,125 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-async function parseXlsx(buffer: Buffer): Promise<TabularFile> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw badInput('无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密', [{ field: 'file', message: '文件无法读取' }]);
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw badInput('Excel 文件中没有工作表', [{ field: 'file', message: '没有工作表' }]);
-  const headerRow = sheet.getRow(1);
-  const headers: string[] = [];
-  headerRow.eachCell({ includeEmpty: true }, (cell, col) => {
-    headers[col - 1] = cellText(cell.value).trim();
-  });
-  const rows: TabularRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values: Record<string, string> = {};
-    let any = false;
-    headers.forEach((h, j) => {
-      if (!h) return;
-      const text = cellText(row.getCell(j + 1).value).trim();
-      if (text) any = true;
-      values[h] = text;
+const unreadable = () => badInput('无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密', [{ field: 'file', message: '文件无法读取' }]);
+
+/** The parts of exceljs's streaming WorkbookReader used here (its entry parsers; see parseXlsx). */
+interface StreamingWorkbook {
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { id: number; name: string; rId: string }[] };
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+}
+
+function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) =>
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip))),
+  );
+}
+
+function zipEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<string, yauzl.Entry>();
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.set(entry.fileName.replace(/^\//, ''), entry);
+      zip.readEntry();
     });
-    if (any) rows.push({ row: rowNumber, values });
+    zip.once('end', () => resolve(entries));
+    zip.once('error', reject);
+    zip.readEntry();
   });
-  return { headers: headers.map((h) => h ?? ''), rows };
+}
+
+function entryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => zip.openReadStream(entry, (err, stream) => (err ? reject(err) : resolve(stream))));
+}
+
+/**
+ * Reads the first sheet of an .xlsx with exceljs's streaming reader, row by row. The zip is opened
+ * with yauzl: its central directory gives every part's inflated size before anything is inflated
+ * (refused above MAX_INFLATED_BYTES; yauzl also stops a part that inflates to more than it
+ * declared), and the parts are read in the order the reader needs (shared strings and styles before
+ * the sheet), so nothing is buffered on disk or in memory whatever order the producer wrote them in.
+ * Parsing stops at the first row past MAX_IMPORT_ROWS.
+ */
+async function parseXlsx(buffer: Buffer): Promise<TabularFile> {
+  let zip: yauzl.ZipFile;
+  let entries: Map<string, yauzl.Entry>;
+  try {
+    zip = await openZip(buffer);
+    entries = await zipEntries(zip);
+  } catch {
+    throw unreadable();
+  }
+  try {
+    let inflated = 0;
+    for (const entry of entries.values()) inflated += entry.uncompressedSize;
+    if (inflated > MAX_INFLATED_BYTES || entries.size > 10_000) {
+      throw badInput(`文件解压后超过${MAX_INFLATED_BYTES / 1024 / 1024}MB，无法导入（请确认是正常的 Excel 文件，过大时请拆分）`, [{ field: 'file', message: '文件解压后过大' }]);
+    }
+    const part = (name: string) => entries.get(name);
+    const read = async (name: string) => entryStream(zip, part(name)!);
+    if (!part('xl/workbook.xml') || !part('xl/_rels/workbook.xml.rels')) throw unreadable();
+
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    }) as unknown as StreamingWorkbook;
+    await reader._parseRels(await read('xl/_rels/workbook.xml.rels'));
+    await reader._parseWorkbook(await read('xl/workbook.xml'));
+    if (part('xl/sharedStrings.xml')) {
+      for await (const _ of reader._parseSharedStrings(await read('xl/sharedStrings.xml'))) void _;
+    }
+    if (part('xl/styles.xml')) await reader._parseStyles(await read('xl/styles.xml'));
+
+    const first = reader.model?.sheets?.[0];
+    const target = first && reader.workbookRels?.find((r) => r.Id === first.rId)?.Target;
+    const sheetPath = target && (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    const sheetNo = sheetPath && /worksheets\/sheet(\d+)\.xml$/.exec(sheetPath)?.[1];
+    if (!sheetPath || !sheetNo || !part(sheetPath)) throw badInput('Excel 文件中没有工作表', [{ field: 'file', message: '没有工作表' }]);
+
+    const sheetStream = await read(sheetPath);
+    const [{ value: sheet }] = [...reader._parseWorksheet(sheetStream, sheetNo)];
+    let headers: string[] | null = null;
+    const rows: TabularRow[] = [];
+    try {
+      for await (const row of sheet) {
+        if (!headers) {
+          headers = [];
+          if (row.number !== 1) continue;
+          row.eachCell({ includeEmpty: true }, (cell, col) => {
+            headers![col - 1] = cellText(cell.value).trim();
+          });
+          continue;
+        }
+        const values: Record<string, string> = {};
+        let any = false;
+        headers.forEach((h, j) => {
+          if (!h) return;
+          const text = cellText(row.getCell(j + 1).value).trim();
+          if (text) any = true;
+          values[h] = text;
+        });
+        if (!any) continue;
+        if (rows.length === MAX_IMPORT_ROWS) throw tooManyRows();
+        rows.push({ row: row.number, values });
+      }
+    } finally {
+      sheetStream.destroy();
+    }
+    return { headers: Array.from(headers ?? [], (h) => h ?? ''), rows };
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw unreadable();
+  } finally {
+    zip.close();
+  }
 }
 
 /** A one-sheet workbook with a bold header, text-formatted columns and optional example rows. */

@@ -4,7 +4,7 @@ import { AppConfig } from '../config';
 import { logger } from '../common/logger';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded';
-import { seedIfEmpty } from './seed';
+import { migrateAndSeed } from './migrate';
 
 export interface OpenDatabase {
   ds: DataSource;
@@ -33,15 +33,15 @@ export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const ds = createDataSource(url);
+  const ds = createDataSource(url, config.database);
   try {
     await ds.initialize();
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, '数据库迁移完成');
-    await seedIfEmpty(ds, {
+    const { applied } = await migrateAndSeed(ds, {
       demo: config.seedDemo,
       adminPassword: process.env.ADMIN_INITIAL_PASSWORD || 'Demo@2026',
+      auditorPassword: process.env.AUDITOR_INITIAL_PASSWORD || undefined,
     });
+    if (applied.length) logger.info({ migrations: applied }, '数据库迁移完成');
   } catch (err) {
     if (ds.isInitialized) await ds.destroy();
     await stopEmbedded?.();

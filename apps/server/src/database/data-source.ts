@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { DatabaseSettings, DEFAULT_DATABASE_SETTINGS } from '../config';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './naming';
 
 /** The only DataSource definition: the app, the TypeORM CLI and the tests all build it here. */
-export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+export function createDataSource(url: string, options: Partial<DatabaseSettings> = {}): DataSource {
+  const settings = { ...DEFAULT_DATABASE_SETTINGS, ...options };
   return new DataSource({
     type: 'postgres',
     url,
@@ -18,8 +20,16 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     installExtensions: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: options.poolSize ?? 20 },
-    logging: process.env.SQL_LOG === '1' ? ['query', 'error'] : ['error'],
+    // A request never waits forever for a connection, and no statement or forgotten transaction
+    // holds one (and its locks) for long: the node answers UNAVAILABLE instead of hanging.
+    extra: {
+      max: settings.poolSize,
+      connectionTimeoutMillis: settings.acquireTimeoutMs,
+      statement_timeout: settings.statementTimeoutMs || undefined,
+      idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs || undefined,
+    },
+    // Failed queries reach the log once, through the error formatter (or the outage log), not per statement.
+    logging: process.env.SQL_LOG === '1' ? ['query', 'error'] : false,
   });
 }
 

@@ -4,7 +4,8 @@ import { InstructionRequestEntity } from '../modules/activities/instruction-requ
 import { SupervisionNoticeEntity, SupervisionReminderEntity } from '../modules/supervision/supervision.entity';
 import { ActivityRosterStatEntity } from '../modules/dashboard/roster-stat.entity';
 import { ActivityTrainingStatEntity } from '../modules/dashboard/training-stat.entity';
-import { AuditEntryEntity } from '../modules/audit/audit.entity';
+import { AuditChainHeadEntity, AuditEntryEntity } from '../modules/audit/audit.entity';
+import { PasswordHistoryEntity, RecoveryCodeEntity, ServerSecretEntity } from '../modules/auth/credential.entities';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
@@ -29,6 +30,10 @@ export const entities = [
   UserEntity,
   SessionEntity,
   AuditEntryEntity,
+  AuditChainHeadEntity,
+  PasswordHistoryEntity,
+  RecoveryCodeEntity,
+  ServerSecretEntity,
   NotificationEntity,
   SettingEntity,
   CompanyEntity,

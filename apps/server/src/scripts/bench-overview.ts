@@ -234,7 +234,7 @@ async function main() {
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let failed = false;
   try {
-    ds = createDataSource(dbUrl, { poolSize: 20 });
+    ds = createDataSource(dbUrl, { poolSize: 20, statementTimeoutMs: 0 });
     await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     await seedIfEmpty(ds, { demo: true, adminPassword: DEMO_PASSWORD });

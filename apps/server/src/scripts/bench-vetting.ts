@@ -115,7 +115,7 @@ async function main() {
   let ds: DataSource | undefined;
   let failed = false;
   try {
-    ds = createDataSource(dbUrl, { poolSize: 10 });
+    ds = createDataSource(dbUrl, { poolSize: 10, statementTimeoutMs: 0 });
     await ds.initialize();
     const gen = new Client({ connectionString: dbUrl });
     await gen.connect();

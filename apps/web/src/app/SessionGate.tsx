@@ -1,9 +1,8 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Result } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { errorCode, errorMessage } from '@/shared/errors';
+import { errorCode, errorMessage, isTransient } from '@/shared/errors';
 import { forgetSession, MeQuery, rememberedSession, rememberSession, SessionProvider } from '@/shared/session';
 import { PageLoading } from '@/shared/PageLoading';
 import type { MeQuery as MeResult } from '@/gql/graphql';
@@ -16,7 +15,7 @@ import type { MeQuery as MeResult } from '@/gql/graphql';
 export function SessionGate() {
   const location = useLocation();
   const { data, error, loading, refetch } = useQuery(MeQuery, { fetchPolicy: 'cache-first' });
-  const unreachable = !data && !!error && !CombinedGraphQLErrors.is(error);
+  const unreachable = !data && isTransient(error);
 
   useEffect(() => {
     if (data?.me) rememberSession(data.me);
@@ -59,6 +58,10 @@ export function SessionGate() {
   }
   const onChangePassword = location.pathname === '/change-password';
   if (me.mustChangePassword && !onChangePassword) return <Navigate to="/change-password" replace />;
+  // a role that requires two-factor login enrols before anything else
+  if (!me.mustChangePassword && me.mustEnrolTotp && location.pathname !== '/account/two-factor') {
+    return <Navigate to="/account/two-factor" replace />;
+  }
   // One shape online and offline, so the page below stays mounted when the connection returns.
   return (
     <SessionProvider me={me}>

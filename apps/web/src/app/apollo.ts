@@ -16,11 +16,23 @@ const errorLink = new ErrorLink(({ error, operation }) => {
   }
 });
 
+/** Header of polling requests: the server does not count them as activity (idle timeout). */
+export const BACKGROUND = { background: true, headers: { 'x-evs-background': '1' } };
+
+let lastActivity = Date.now();
+/** When the user last made a request (background polling aside): the server's idle clock. */
+export const lastActivityAt = () => lastActivity;
+
+const activityLink = new ApolloLink((operation, forward) => {
+  if (!operation.getContext().background) lastActivity = Date.now();
+  return forward(operation);
+});
+
 // Same-origin cookie session; JSON POSTs satisfy Apollo Server's CSRF prevention.
 const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
 export const apolloClient = new ApolloClient({
-  link: ApolloLink.from([errorLink, httpLink]),
+  link: ApolloLink.from([errorLink, activityLink, httpLink]),
   cache: new InMemoryCache({
     typePolicies: {
       Me: { keyFields: [] },

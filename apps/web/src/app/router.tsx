@@ -12,6 +12,7 @@ import type { RouteHandle } from '@/shared/routeHandle';
 
 const LoginPage = lazy(() => import('@/pages/LoginPage'));
 const ChangePasswordPage = lazy(() => import('@/pages/ChangePasswordPage'));
+const TwoFactorSetupPage = lazy(() => import('@/pages/TwoFactorSetupPage'));
 const ForbiddenPage = lazy(() => import('@/pages/ForbiddenPage'));
 const NotFoundPage = lazy(() => import('@/pages/NotFoundPage'));
 
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
     element: <SessionGate />,
     children: [
       { path: 'change-password', element: <Lazy page={ChangePasswordPage} /> },
+      { path: 'account/two-factor', element: <Lazy page={TwoFactorSetupPage} /> },
       {
         element: <AppLayout />,
         // a page that throws (or whose chunk is gone) keeps the menu and header around it

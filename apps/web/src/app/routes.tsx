@@ -36,6 +36,7 @@ import {
   OrderedListOutlined,
   ProfileOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -57,7 +58,7 @@ export interface FeatureRoute {
 /** A place a later feature will fill; shows a "being built" page until then. */
 export const planned = () => import('@/pages/PlannedPage');
 
-const { ADMIN, LEADER, OFFICE, SECURITY_DETACHMENT: SD, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
+const { ADMIN, AUDITOR, LEADER, OFFICE, SECURITY_DETACHMENT: SD, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
 const SYSTEM = '系统管理';
 
 export const featureRoutes: FeatureRoute[] = [
@@ -128,8 +129,14 @@ export const featureRoutes: FeatureRoute[] = [
   // system
   { path: '/records/import', roles: [SD], title: '记录库导入', menu: { icon: <DatabaseOutlined />, group: SYSTEM }, home: { description: '导入违法犯罪记录，用于背景审查比对' }, lazy: () => import('@/pages/RecordsImportPage') },
   { path: '/settings', roles: [SD], title: '设置', menu: { icon: <SettingOutlined />, group: SYSTEM }, home: { description: '年龄上限、推荐权重、复用期与截止天数' }, lazy: () => import('@/pages/SettingsPage') },
-  { path: '/audit', roles: [OFFICE, SD], title: '审计日志', menu: { icon: <ProfileOutlined />, group: SYSTEM }, lazy: () => import('@/pages/AuditLogPage') },
   { path: '/admin/users', roles: [ADMIN], title: '用户与单位', menu: { icon: <TeamOutlined />, group: SYSTEM }, home: { description: '账号、角色与所属单位' }, lazy: () => import('@/pages/UsersAndUnitsPage') },
+  { path: '/admin/security', roles: [ADMIN], title: '安全策略', menu: { icon: <SafetyCertificateOutlined />, group: SYSTEM }, home: { description: '密码有效期、各角色两步验证要求' }, lazy: () => import('@/pages/SecuritySettingsPage') },
+
+  // 安全审计员 (三员分立): the audit trail, security events, and the proof that the trail is intact
+  { path: '/audit', roles: [AUDITOR, OFFICE, SD], title: '审计日志', menu: { icon: <ProfileOutlined /> }, home: { description: '谁在何时从何处做了什么', roles: [AUDITOR] }, lazy: () => import('@/pages/AuditLogPage') },
+  { path: '/audit/security', roles: [AUDITOR], title: '安全事件', menu: { icon: <AlertOutlined /> }, home: { description: '登录失败、账号锁定、越权访问、数据导出' }, lazy: () => import('@/pages/AuditLogPage') },
+  { path: '/audit/verify', roles: [AUDITOR], title: '审计链校验', menu: { icon: <SafetyCertificateOutlined /> }, home: { description: '校验审计日志未被修改或删除' }, lazy: () => import('@/pages/AuditChainPage') },
+  { path: '/account', roles: ALL_ROLES, title: '账号安全', lazy: () => import('@/pages/AccountSecurityPage') },
   { path: '/notifications', roles: ALL_ROLES, title: '站内通知', lazy: () => import('@/pages/NotificationsPage') },
 ];
 

@@ -3,7 +3,8 @@ import { Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'a
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { auditActionLabels, AuditAction, roleLabels } from '@evs/schema';
+import { useLocation } from 'react-router';
+import { auditActionLabels, AuditAction, AuditResult, auditResultLabels, roleLabels } from '@evs/schema';
 import { graphql } from '@/gql';
 import type { AuditFilterInput } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
@@ -24,6 +25,9 @@ const AuditLogQuery = graphql(`
         summary
         before
         after
+        payloadHidden
+        result
+        ip
       }
       total
     }
@@ -42,15 +46,21 @@ function json(value: unknown) {
   return value == null ? <Typography.Text type="secondary">—</Typography.Text> : <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>{JSON.stringify(value, null, 2)}</pre>;
 }
 
-/** Who did what, when, to which record, with before and after (领导小组办公室, 保安管理支队). */
+/** What the 安全事件 view shows: refused logins, lockouts, permission denials, downloads, logins and logouts. */
+const SECURITY_EVENTS = [AuditAction.LOGIN_FAILED, AuditAction.LOCKOUT, AuditAction.ACCESS_DENIED, AuditAction.EXPORT, AuditAction.LOGIN, AuditAction.LOGOUT];
+
+/** Who did what, when, from where, to which record, with before and after (安全审计员); also the security events. */
 export default function AuditLogPage() {
-  const [filter, setFilter] = useState<AuditFilterInput>({});
+  const securityOnly = useLocation().pathname === '/audit/security';
+  const actions = securityOnly ? SECURITY_EVENTS : undefined;
+  const [filter, setFilter] = useState<AuditFilterInput>({ actions });
   const [page, setPage] = useState(1);
   const { data, loading, error } = useQuery(AuditLogQuery, { variables: { filter, page: { page, pageSize: PAGE_SIZE } } });
 
   const onValuesChange = (_: unknown, v: FilterForm) => {
     setPage(1);
     setFilter({
+      actions,
       search: v.search?.trim() || undefined,
       action: v.action,
       from: v.range?.[0]?.startOf('day').toISOString(),
@@ -59,7 +69,7 @@ export default function AuditLogPage() {
   };
 
   return (
-    <PageContainer subTitle="所有写操作与审核详情查阅均记录在案">
+    <PageContainer subTitle={securityOnly ? '登录失败、账号锁定、越权访问与数据导出' : '所有写操作、登录与审核详情查阅均记录在案，只能追加'}>
       <Card variant="borderless">
         <Form<FilterForm> layout="inline" onValuesChange={onValuesChange} style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item name="search">
@@ -70,7 +80,7 @@ export default function AuditLogPage() {
               placeholder="全部动作"
               allowClear
               style={{ width: 160 }}
-              options={Object.values(AuditAction).map((a) => ({ value: a, label: auditActionLabels[a] }))}
+              options={(actions ?? Object.values(AuditAction)).map((a) => ({ value: a, label: auditActionLabels[a] }))}
             />
           </Form.Item>
           <Form.Item name="range">
@@ -86,8 +96,10 @@ export default function AuditLogPage() {
           dataSource={data?.auditLog.items ?? []}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.auditLog.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
           expandable={{
-            rowExpandable: (r) => r.before != null || r.after != null,
-            expandedRowRender: (r) => (
+            rowExpandable: (r) => r.before != null || r.after != null || r.payloadHidden,
+            expandedRowRender: (r) => r.payloadHidden ? (
+              <Typography.Text type="secondary">该条目的详细内容含个人信息或审核详情，仅保安管理支队和安全审计员可查看。</Typography.Text>
+            ) : (
               <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', gap: 16 }}>
                 <div>
                   <Typography.Text type="secondary">修改前</Typography.Text>
@@ -114,6 +126,13 @@ export default function AuditLogPage() {
               ),
             },
             { title: '动作', dataIndex: 'action', width: 120, render: (a: AuditAction) => <Tag color="blue">{labelOf(auditActionLabels, a)}</Tag> },
+            {
+              title: '结果',
+              dataIndex: 'result',
+              width: 80,
+              render: (v: AuditResult) => <Tag color={v === AuditResult.FAILURE ? 'red' : 'green'}>{labelOf(auditResultLabels, v)}</Tag>,
+            },
+            { title: '来源 IP', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
             { title: '对象', key: 'entity', width: 180, render: (_, r) => `${r.entityType}${r.entityId ? ` #${r.entityId.slice(0, 8)}` : ''}` },
             { title: '摘要', dataIndex: 'summary' },
           ]}

@@ -1,6 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { LockOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Space, Typography } from 'antd';
+import { PASSWORD_HISTORY_SIZE, passwordProblems, passwordRuleTexts, type PasswordRule } from '@evs/schema';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { graphql } from '@/gql';
@@ -14,9 +16,27 @@ const ChangePasswordMutation = graphql(`
     changePassword(input: $input) {
       id
       mustChangePassword
+      passwordExpired
     }
   }
 `);
+
+/** The rules beside the field, each ticked as the new password meets it (the server checks them too). */
+function PasswordRules({ password, username }: { password: string; username: string }) {
+  const broken = new Set(passwordProblems(password ?? '', username).map((p) => p.rule));
+  return (
+    <ul style={{ listStyle: 'none', padding: 0, margin: '4px 0 0' }} data-testid="password-rules">
+      {(Object.keys(passwordRuleTexts) as PasswordRule[]).map((rule) => (
+        <li key={rule} style={{ color: password && !broken.has(rule) ? '#389e0d' : undefined }}>
+          {password && !broken.has(rule) ? <CheckCircleFilled /> : <CloseCircleOutlined />} {passwordRuleTexts[rule]}
+        </li>
+      ))}
+      <li>
+        <CloseCircleOutlined style={{ visibility: 'hidden' }} /> 不得与最近{PASSWORD_HISTORY_SIZE}次使用过的密码相同
+      </li>
+    </ul>
+  );
+}
 
 interface PasswordForm {
   currentPassword: string;
@@ -32,6 +52,7 @@ export default function ChangePasswordPage() {
   const [form] = Form.useForm<PasswordForm>();
   const [error, setError] = useState<unknown>();
   const [change, { loading }] = useMutation(ChangePasswordMutation);
+  const newPassword = Form.useWatch('newPassword', form) as string | undefined;
 
   const onFinish = async ({ currentPassword, newPassword }: PasswordForm) => {
     setError(undefined);
@@ -61,7 +82,12 @@ export default function ChangePasswordPage() {
             </div>
           </div>
           {me.mustChangePassword && (
-            <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="首次登录，请先修改初始密码后再使用系统。" />
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={me.passwordExpired ? '密码已到期，请修改密码后继续使用系统。' : '首次登录，请先修改初始密码后再使用系统。'}
+            />
           )}
           {error !== undefined && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}
           <Form<PasswordForm> form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
@@ -71,11 +97,15 @@ export default function ChangePasswordPage() {
             <Form.Item
               name="newPassword"
               label="新密码"
-              extra="至少8位，须同时包含字母和数字"
+              extra={<PasswordRules password={newPassword ?? ''} username={me.username} />}
               rules={[
                 { required: true, message: '请输入新密码' },
-                { min: 8, message: '新密码至少8位' },
-                { pattern: /(?=.*[A-Za-z])(?=.*\d)/, message: '新密码须同时包含字母和数字' },
+                {
+                  validator: (_, v: string) => {
+                    const problems = v ? passwordProblems(v, me.username) : [];
+                    return problems.length ? Promise.reject(new Error(problems.map((p) => p.message).join('；'))) : Promise.resolve();
+                  },
+                },
               ]}
             >
               <Input.Password prefix={<LockOutlined />} autoComplete="new-password" />

@@ -29,6 +29,7 @@ interface Values {
   certificateIssuedOn?: Dayjs | null;
   education: Education;
   relatives?: RelativeInput[];
+  relativesStatement?: string;
 }
 
 const idRule = (required: boolean) => ({
@@ -81,6 +82,7 @@ export default function GuardFormPage() {
       certificateNo: g.certificateNo ?? undefined,
       certificateIssuedOn: g.certificateIssuedOn ? dayjs(g.certificateIssuedOn) : null,
       education: g.education as Education,
+      relativesStatement: g.relativesStatement ?? undefined,
     });
   }, [g, form]);
 
@@ -102,13 +104,14 @@ export default function GuardFormPage() {
       ...(photo === undefined ? {} : { photo: photo ?? '' }),
     };
     const relatives = (v.relatives ?? []).map((r) => ({ name: r.name, relation: r.relation, idNumber: r.idNumber }));
+    const statement = v.relativesStatement?.trim() || null;
     try {
       if (editing) {
         await update({ variables: { id: id!, input: { ...fields, idNumber: v.idNumber || null } } });
-        if (replaceRelatives) await saveRelatives({ variables: { guardId: id!, relatives } });
+        if (replaceRelatives) await saveRelatives({ variables: { guardId: id!, relatives, statement } });
         message.success('已保存');
       } else {
-        await create({ variables: { input: { ...fields, idNumber: v.idNumber!, companyId, relatives } } });
+        await create({ variables: { input: { ...fields, idNumber: v.idNumber!, companyId, relatives, relativesStatement: statement } } });
         message.success('保安员已登记');
       }
       navigate(-1);
@@ -174,7 +177,7 @@ export default function GuardFormPage() {
                     facts
                       ? `出生日期 ${facts.birthDate}，${sexLabels[facts.sex]}`
                       : editing
-                        ? `当前：${g!.idNumber}（${g!.birthDate}，${sexLabels[g!.sex as keyof typeof sexLabels]}）；如需更正请填写完整号码`
+                        ? `当前：${g!.idNumber}（${g!.birthDate ?? `${g!.age}岁`}，${sexLabels[g!.sex as keyof typeof sexLabels]}）；如需更正请填写完整号码`
                         : '出生日期与性别由身份证号得出'
                   }
                 >
@@ -205,13 +208,15 @@ export default function GuardFormPage() {
             </Row>
           </Flex>
           {g && g.revocations.length > 0 && (
-            <Alert type="error" style={{ marginBottom: 16 }} message="保安员证吊销记录" description={g.revocations.map((r) => <div key={r.id}>{r.revokedOn}：{r.reason}</div>)} />
+            <Alert type="error" style={{ marginBottom: 16 }} message="保安员证吊销记录" description={g.revocations.map((r) => <div key={r.id}>{r.revokedOn}{r.reason ? `：${r.reason}` : ''}</div>)} />
           )}
 
           <Typography.Title level={5} style={{ marginTop: 8 }}>直系亲属（父母、配偶、子女）</Typography.Title>
           {editing && !replaceRelatives && (
             <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
               <Tag>已登记 {g!.relativeCount} 位</Tag>
+              {g!.relativesDeclared === false && <Tag color="warning">直系亲属未申报完整</Tag>}
+              {g!.relativesStatement && <Typography.Text type="secondary">说明：{g!.relativesStatement}</Typography.Text>}
               {isDetachment ? (
                 <Button onClick={showRelatives} loading={relativesResult.loading}>查阅并修改（记入审计日志）</Button>
               ) : (
@@ -254,6 +259,16 @@ export default function GuardFormPage() {
                 </>
               )}
             </Form.List>
+          )}
+          {replaceRelatives && (
+            <Form.Item
+              name="relativesStatement"
+              label="未登记父亲或母亲的原因"
+              extra="父母均须登记；如已故、不详等无法登记，请在此说明。未申报完整的人员不会被建议审核通过。"
+              rules={[{ max: 200, message: '不能超过200字' }]}
+            >
+              <Input.TextArea rows={2} maxLength={200} placeholder="如：父亲已故" />
+            </Form.Item>
           )}
           {!readOnly && (
             <div>

@@ -1,4 +1,3 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { CameraOutlined, CheckCircleFilled, CloudUploadOutlined, ExclamationCircleFilled, SearchOutlined, UserAddOutlined, WifiOutlined } from '@ant-design/icons';
 import { App, Alert, Avatar, Badge, Button, DatePicker, Drawer, Empty, Flex, Form, Input, Modal, Radio, Rate, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
@@ -20,7 +19,7 @@ import { photoToDataUrl } from '@/features/onsite/photo';
 import { useOutbox } from '@/features/onsite/useOutbox';
 import { ActivityStatusTag } from '@/features/activities/ActivityBits';
 import { ErrorAlert } from '@/shared/ErrorAlert';
-import { errorMessage } from '@/shared/errors';
+import { errorMessage, isTransient } from '@/shared/errors';
 import { useRole } from '@/shared/session';
 import '@/features/onsite/onsite.css';
 
@@ -133,7 +132,7 @@ export default function InspectionPage() {
   useEffect(() => {
     if (liveFindings) keepForOffline('findings', activityId, liveFindings.map((f) => ({ ...f, photo: null })));
   }, [liveFindings, activityId]);
-  const findingsOffline = !liveFindings && !!findings.error && !CombinedGraphQLErrors.is(findings.error) && !!cachedFindings;
+  const findingsOffline = !liveFindings && isTransient(findings.error) && !!cachedFindings;
   const findingItems: Finding[] | undefined = liveFindings ?? (findingsOffline ? cachedFindings?.value : undefined);
 
   const q = search.trim().toLowerCase();
@@ -141,7 +140,7 @@ export default function InspectionPage() {
   // The roster by post (岗位), as the company assigned them; people without a post last.
   const byPost = groupByPost(shown);
   // Offline (a network failure, not a refusal): the header as last seen.
-  const a = liveActivity ?? (activity.error && !CombinedGraphQLErrors.is(activity.error) ? cachedActivity?.value : undefined);
+  const a = liveActivity ?? (isTransient(activity.error) ? cachedActivity?.value : undefined);
   const inProgress = a?.status === 'IN_PROGRESS';
   const openFindings = findingItems?.filter((f) => !f.correctedAt).length ?? 0;
   const openSerious = findingItems?.filter((f) => !f.correctedAt && f.serious).length ?? 0;

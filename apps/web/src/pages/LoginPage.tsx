@@ -1,10 +1,12 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Typography } from 'antd';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { graphql } from '@/gql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
+import { needsSecondFactor } from '@/shared/errors';
+import { LOGGED_OUT_IDLE } from '@/shared/session';
 import './LoginPage.css';
 
 const LoginMutation = graphql(`
@@ -14,6 +16,7 @@ const LoginMutation = graphql(`
       displayName
       role
       mustChangePassword
+      mustEnrolTotp
     }
   }
 `);
@@ -21,6 +24,7 @@ const LoginMutation = graphql(`
 interface LoginForm {
   username: string;
   password: string;
+  code?: string;
 }
 
 export default function LoginPage() {
@@ -29,6 +33,11 @@ export default function LoginPage() {
   const client = useApolloClient();
   const [login, { loading }] = useMutation(LoginMutation);
   const [error, setError] = useState<unknown>();
+  const [form] = Form.useForm<LoginForm>();
+  // second step: the server asked for a code; username and password stay in the form
+  const [askCode, setAskCode] = useState(false);
+  const [idleNotice] = useState(() => sessionStorage.getItem(LOGGED_OUT_IDLE) !== null);
+  useEffect(() => sessionStorage.removeItem(LOGGED_OUT_IDLE), []);
 
   useEffect(() => {
     document.title = '登录 - 大型活动安保前置审核系统';
@@ -36,13 +45,30 @@ export default function LoginPage() {
 
   const onFinish = async (values: LoginForm) => {
     setError(undefined);
+    const code = askCode ? values.code?.trim() : undefined;
     try {
-      const { data } = await login({ variables: { input: { username: values.username.trim(), password: values.password } } });
+      const { data } = await login({ variables: { input: { username: values.username.trim(), password: values.password, code } } });
       // a new user: nothing of the previous session's data may stay in the cache
       await client.clearStore();
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(data?.login.mustChangePassword ? '/change-password' : from && from !== '/login' ? from : '/', { replace: true });
+      const next = data?.login.mustChangePassword
+        ? '/change-password'
+        : data?.login.mustEnrolTotp
+          ? '/account/two-factor'
+          : from && from !== '/login'
+            ? from
+            : '/';
+      navigate(next, { replace: true });
     } catch (e) {
+      if (!askCode && needsSecondFactor(e)) {
+        setAskCode(true);
+        return;
+      }
+      if (askCode) {
+        // the second step failed: start again (the answer never says which part was wrong)
+        setAskCode(false);
+        form.setFieldsValue({ password: '', code: '' });
+      }
       setError(e);
     }
   };
@@ -73,20 +99,38 @@ export default function LoginPage() {
               </Typography.Text>
             </div>
           </div>
+          {idleNotice && error === undefined && (
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} title="长时间未操作，已自动退出登录，请重新登录。" />
+          )}
           {error !== undefined && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}
-          <Form<LoginForm> layout="vertical" size="large" onFinish={onFinish} requiredMark={false} autoComplete="on">
-            <Form.Item name="username" label="用户名" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Form<LoginForm> form={form} layout="vertical" size="large" onFinish={onFinish} requiredMark={false} autoComplete="on">
+            <Form.Item name="username" label="用户名" hidden={askCode} rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
               <Input prefix={<UserOutlined />} placeholder="请输入用户名" autoComplete="username" autoFocus />
             </Form.Item>
-            <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+            <Form.Item name="password" label="密码" hidden={askCode} rules={[{ required: true, message: '请输入密码' }]}>
               <Input.Password prefix={<LockOutlined />} placeholder="请输入密码" autoComplete="current-password" />
             </Form.Item>
+            {askCode && (
+              <Form.Item
+                name="code"
+                label="动态验证码"
+                extra="打开手机上的身份验证器，输入显示的6位数字；手机不在身边时可输入一个恢复码"
+                rules={[{ required: true, whitespace: true, message: '请输入动态验证码或恢复码' }]}
+              >
+                <Input prefix={<SafetyOutlined />} placeholder="6位数字或恢复码" autoComplete="one-time-code" inputMode="numeric" autoFocus maxLength={32} />
+              </Form.Item>
+            )}
             <Button type="primary" htmlType="submit" block loading={loading} style={{ marginTop: 8 }}>
-              登 录
+              {askCode ? '验 证' : '登 录'}
             </Button>
+            {askCode && (
+              <Button type="link" block onClick={() => { setAskCode(false); form.setFieldsValue({ password: '', code: '' }); }}>
+                返回，重新输入用户名和密码
+              </Button>
+            )}
           </Form>
           <Typography.Paragraph type="secondary" style={{ marginTop: 24, marginBottom: 0, fontSize: 12, textAlign: 'center' }}>
-            连续5次密码错误将锁定账号15分钟。本系统仅限授权人员使用，所有操作均记入审计日志。
+            连续5次登录失败将锁定账号15分钟。本系统仅限授权人员使用，所有操作均记入审计日志。
           </Typography.Paragraph>
         </div>
         <div className="login-footer">盘锦市公安局 © 2026</div>

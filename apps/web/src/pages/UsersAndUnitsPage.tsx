@@ -33,6 +33,7 @@ const UsersQuery = graphql(`
         role
         active
         mustChangePassword
+        totpEnabled
         lockedUntil
         lastLoginAt
         unit {
@@ -58,6 +59,12 @@ const SetUserActiveMutation = graphql(`
       id
       active
     }
+  }
+`);
+
+const ResetUserTotpMutation = graphql(`
+  mutation ResetUserTotp($id: ID!) {
+    resetUserTotp(id: $id)
   }
 `);
 
@@ -130,11 +137,12 @@ function UsersTable() {
   const { data, loading, error, refetch } = useQuery(UsersQuery, { variables: { search, role, page: { page, pageSize: 20 } } });
   const [setActive] = useMutation(SetUserActiveMutation);
   const [resetPassword] = useMutation(ResetUserPasswordMutation);
+  const [resetTotp] = useMutation(ResetUserTotpMutation);
   const askNewPassword = (id: string, username: string) => {
     let value = '';
     modal.confirm({
       title: `重置 ${username} 的密码`,
-      content: <Input.Password placeholder="新密码：至少8位，含字母和数字" onChange={(e) => (value = e.target.value)} autoComplete="new-password" />,
+      content: <Input.Password placeholder="新密码：至少8位，大小写字母、数字、符号中至少3类" onChange={(e) => (value = e.target.value)} autoComplete="new-password" />,
       okText: '重置',
       onOk: async () => {
         try {
@@ -174,13 +182,14 @@ function UsersTable() {
               <Space size={4} wrap>
                 {u.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>}
                 {u.mustChangePassword && <Tag color="orange">待改密码</Tag>}
+                {u.totpEnabled && <Tag color="blue">两步验证</Tag>}
                 {u.lockedUntil && dayjs(u.lockedUntil).isAfter(dayjs()) && <Tag color="red">已锁定</Tag>}
               </Space>
             ),
           },
           { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v?: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
           {
-            title: '操作', width: 170, fixed: 'right',
+            title: '操作', width: 250, fixed: 'right',
             render: (_, u) => (
               <Space size={0}>
                 <Popconfirm
@@ -190,6 +199,18 @@ function UsersTable() {
                   <Button type="link" size="small">{u.active ? '停用' : '启用'}</Button>
                 </Popconfirm>
                 <Button type="link" size="small" onClick={() => askNewPassword(u.id, u.username)}>重置密码</Button>
+                {u.totpEnabled && (
+                  <Popconfirm
+                    title="手机丢失时重置：对方须重新绑定身份验证器，其会话全部结束。确定重置？"
+                    onConfirm={() =>
+                      resetTotp({ variables: { id: u.id } })
+                        .then(() => { message.success('两步验证已重置'); void refetch(); })
+                        .catch((e) => message.error(errorMessage(e)))
+                    }
+                  >
+                    <Button type="link" size="small">重置两步验证</Button>
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },

@@ -101,7 +101,7 @@ export default function VettingWorkbenchPage() {
   );
   const entries = useQuery(OfficerEntriesQuery, { variables, skip: !activityId });
   const [selected, setSelected] = useState<string[]>([]);
-  const [deciding, setDeciding] = useState<{ ids: string[]; decision: 'PASSED' | 'FAILED'; names: string } | null>(null);
+  const [deciding, setDeciding] = useState<{ ids: string[]; versions: number[]; decision: 'PASSED' | 'FAILED'; names: string } | null>(null);
   const [form] = Form.useForm<DecideForm>();
   const [decide, decideState] = useMutation(DecideMutation);
   const [passAll, passAllState] = useMutation(PassAllCleanMutation);
@@ -118,7 +118,12 @@ export default function VettingWorkbenchPage() {
     if (!deciding) return;
     const v = await form.validateFields();
     try {
-      const r = await decide({ variables: { input: { entryIds: deciding.ids, decision: deciding.decision, reasonCategory: v.reasonCategory ?? null, note: v.note?.trim() || null } } });
+      // The versions as read: if another officer decided or a recheck ran meanwhile, the server refuses.
+      const r = await decide({
+        variables: {
+          input: { entryIds: deciding.ids, expectedVersions: deciding.versions, decision: deciding.decision, reasonCategory: v.reasonCategory ?? null, note: v.note?.trim() || null },
+        },
+      });
       report(r.data!.decideVetting);
       setDeciding(null);
       setSelected([]);
@@ -132,12 +137,13 @@ export default function VettingWorkbenchPage() {
   const rows = entries.data?.rosterEntries.items ?? [];
   const open = (ids: string[], decision: 'PASSED' | 'FAILED') => {
     const names = rows.filter((r) => ids.includes(r.id)).map((r) => r.guardName).join('、');
+    const versions = ids.map((id) => rows.find((r) => r.id === id)?.version ?? 0);
     const one = rows.find((r) => r.id === ids[0]);
     form.setFieldsValue({
-      reasonCategory: decision === 'FAILED' ? ((one?.reasonCategory as VettingReasonCategory | null) ?? (one?.precheckProblems.length ? VettingReasonCategory.PRE_CHECK : undefined)) : undefined,
+      reasonCategory: decision === 'FAILED' ? ((one?.suggestionCategory as VettingReasonCategory | null) ?? (one?.precheckProblems.length ? VettingReasonCategory.PRE_CHECK : undefined)) : undefined,
       note: decision === 'FAILED' && one?.suggestionReason ? one.suggestionReason : '',
     });
-    setDeciding({ ids, decision, names });
+    setDeciding({ ids, versions, decision, names });
   };
 
   return (

@@ -20,6 +20,15 @@ export function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/**
+ * The server was not reached, or answered that it cannot serve now (UNAVAILABLE: its database is
+ * down or an external service failed): the same request may simply be sent again later.
+ */
+export function isTransient(error: unknown): boolean {
+  if (!error) return false;
+  return !CombinedGraphQLErrors.is(error) || errorCode(error) === 'UNAVAILABLE';
+}
+
 /** The message to show: the server's Chinese message as is, or a generic line for network failures. */
 export function errorMessage(error: unknown): string {
   if (!error) return '';
@@ -42,6 +51,14 @@ export function fieldErrors(error: unknown): FieldError[] {
 export function applyFieldErrors(form: FormInstance, error: unknown): FieldError[] {
   const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
   const matched = fieldErrors(error).filter((f) => f.row == null && registered.has(f.field));
-  form.setFields(matched.map((f) => ({ name: f.field.split('.'), errors: [f.message] })));
+  // one entry per field, with every reason the server gave for it (e.g. each broken password rule)
+  const byField = new Map<string, string[]>();
+  for (const f of matched) byField.set(f.field, [...(byField.get(f.field) ?? []), f.message]);
+  form.setFields([...byField].map(([field, errors]) => ({ name: field.split('.'), errors })));
   return fieldErrors(error).filter((f) => !matched.includes(f));
+}
+
+/** Whether a login answer asks for the second factor (`extensions.secondFactor`). */
+export function needsSecondFactor(error: unknown): boolean {
+  return firstGraphQLError(error)?.extensions?.secondFactor === true;
 }

@@ -11,6 +11,9 @@ export const MeQuery = graphql(`
       displayName
       role
       mustChangePassword
+      passwordExpired
+      totpEnabled
+      mustEnrolTotp
       unit {
         id
         name
@@ -30,6 +33,9 @@ export function SessionProvider({ me, children }: { me: MeQueryResult['me']; chi
 }
 
 const REMEMBERED = 'evs.session.me';
+
+/** Set (in sessionStorage) when the idle timer logged the user out; the login page says so once. */
+export const LOGGED_OUT_IDLE = 'evs-idle-logout';
 
 /**
  * The user as the server last confirmed them, kept on the device so that the app opens without a

@@ -91,6 +91,10 @@ export class Calendar1765200000000 implements MigrationInterface {
 
     await q.query(`ALTER TABLE "training_sessions" ADD "cancelled_at" timestamptz, ADD "cancelled_by" uuid, ADD "cancel_reason" text,
       ADD "updated_at" timestamptz`);
+    // One session per time and place (migration OneRowRules) among those not cancelled: a cancelled
+    // session's slot can be booked again.
+    await q.query(`DROP INDEX "uq_training_sessions_slot"`);
+    await q.query(`CREATE UNIQUE INDEX "uq_training_sessions_slot" ON "training_sessions" ("activity_id", "starts_at", "place", "is_makeup") WHERE "cancelled_at" IS NULL`);
     await q.query(`ALTER TABLE "training_attendance" ADD "passed_topics" "training_topic" array NOT NULL DEFAULT '{}'`);
     // Results recorded before: a pass counted every subject of its session; otherwise the scores ≥ 60.
     await q.query(`UPDATE training_attendance ta SET passed_topics = CASE
@@ -144,6 +148,9 @@ export class Calendar1765200000000 implements MigrationInterface {
     await q.query(refreshFunction(PREVIOUS_GATE));
     await q.query(`SELECT refresh_activity_roster_stats(ARRAY(SELECT DISTINCT activity_id FROM roster_entries))`);
     await q.query(`ALTER TABLE "training_attendance" DROP COLUMN "passed_topics"`);
+    await q.query(`DROP INDEX "uq_training_sessions_slot"`);
+    await q.query(`DELETE FROM training_sessions WHERE cancelled_at IS NOT NULL`);
+    await q.query(`CREATE UNIQUE INDEX "uq_training_sessions_slot" ON "training_sessions" ("activity_id", "starts_at", "place", "is_makeup")`);
     await q.query(`ALTER TABLE "training_sessions" DROP COLUMN "cancelled_at", DROP COLUMN "cancelled_by", DROP COLUMN "cancel_reason", DROP COLUMN "updated_at"`);
     await q.query(`DROP TABLE "instruction_requests"`);
     await q.query(`ALTER TABLE "activities" DROP COLUMN "requested_at", DROP COLUMN "approved_at", DROP COLUMN "approved_by",

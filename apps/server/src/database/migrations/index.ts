@@ -5,7 +5,11 @@ import { OverviewIndexes1764000650000 } from './1764000650000-OverviewIndexes';
 import { RosterStats1764000800000 } from './1764000800000-RosterStats';
 import { TrainingStats1764000850000 } from './1764000850000-TrainingStats';
 import { SuggestionStats1764000900000 } from './1764000900000-SuggestionStats';
+import { VettingIntegrity1765000000000 } from './1765000000000-VettingIntegrity';
+import { OneRowRules1765100000000 } from './1765100000000-OneRowRules';
 import { Calendar1765200000000 } from './1765200000000-Calendar';
+import { SecurityEnums1765400000000 } from './1765400000000-SecurityEnums';
+import { SecurityControls1765400100000 } from './1765400100000-SecurityControls';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -13,5 +17,9 @@ export const migrations = [
   RosterStats1764000800000,
   TrainingStats1764000850000,
   SuggestionStats1764000900000,
+  VettingIntegrity1765000000000,
+  OneRowRules1765100000000,
   Calendar1765200000000,
+  SecurityEnums1765400000000,
+  SecurityControls1765400100000,
 ];

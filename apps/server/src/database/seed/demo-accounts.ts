@@ -53,7 +53,9 @@ export async function seedDemoOrganizers(m: EntityManager, ids: Record<string, s
 /** Every demo account, password `Demo@2026`, no forced change (the demo must be quick to try). */
 export async function seedDemoAccounts(m: EntityManager, ids: Record<string, string>): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await m.update(UserEntity, { username: 'admin' }, { passwordHash, mustChangePassword: false });
+  for (const username of ['admin', 'auditor']) {
+    await m.update(UserEntity, { username }, { passwordHash, mustChangePassword: false });
+  }
   const rows = demoAccounts
     .filter((a) => ids[a.unitKey])
     .map((a) => ({ username: a.username, displayName: a.displayName, role: a.role, unitId: ids[a.unitKey], passwordHash }));

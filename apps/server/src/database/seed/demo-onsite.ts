@@ -265,6 +265,9 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
         WHERE g.company_id = $1 AND g.status = 'ACTIVE' AND g.certificate_no IS NOT NULL
           AND g.birth_date > (now() - interval '50 years')::date AND g.birth_date < (now() - interval '20 years')::date
           AND NOT EXISTS (SELECT 1 FROM roster_entries r WHERE r.guard_id = g.id AND r.state = 'ACTIVE')
+          -- relatives declared (both parents, or a statement): a cleared guard has them
+          AND (g.relatives_statement IS NOT NULL
+               OR (SELECT count(DISTINCT relation) FROM guard_relatives gr WHERE gr.guard_id = g.id AND gr.relation IN ('FATHER', 'MOTHER')) = 2)
         ORDER BY g.id_number DESC LIMIT $2`,
       [companyId, p.guardsRequired + 1],
     );
@@ -280,8 +283,8 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
     for (const [i, g] of guards.slice(1).entries()) {
       const [row] = await m.query(
         `INSERT INTO roster_entries (activity_id, guard_id, company_id, suggestion, decision, reason_category, decided_by, decided_at,
-                                     checked_at, replaces_entry_id, post, created_at)
-         VALUES ($1, $2, $3, 'PASSED', 'PASSED', 'CLEAR', $4, $5, $5, $6, $7, $8) RETURNING id`,
+                                     checked_at, replaces_entry_id, post, created_at, identity_hash)
+         VALUES ($1, $2, $3, 'PASSED', 'PASSED', 'CLEAR', $4, $5, $5, $6, $7, $8, guard_identity_hash($2)) RETURNING id`,
         [
           activity.id, g.id, companyId, baoan.id, decidedAt, i === 0 ? failed.id : null,
           targetIndex >= ORDER.indexOf(ActivityStatus.READY) ? p.posts[i] ?? null : null,

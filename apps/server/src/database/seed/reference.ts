@@ -11,6 +11,7 @@ export const referenceUnits: { key: string; name: string; kind: UnitKind; distri
   { key: 'baoan', name: '市公安局保安管理支队', kind: UnitKind.SECURITY_DETACHMENT },
   { key: 'dahuo', name: '市公安局大型活动安全保卫支队', kind: UnitKind.EVENT_DETACHMENT },
   { key: 'it', name: '市公安局信息通信处', kind: UnitKind.IT_DEPARTMENT },
+  { key: 'inspectorate', name: '市公安局警务督察支队', kind: UnitKind.INSPECTORATE },
   ...Object.values(District).map((district) => ({
     key: district,
     name: districtBureauNames[district],
@@ -19,10 +20,13 @@ export const referenceUnits: { key: string; name: string; kind: UnitKind; distri
   })),
 ];
 
-/** Creates the reference units and the administrator; returns unit ids by key. */
+/**
+ * Creates the reference units, the administrator and the security auditor (三员分立: ADMIN cannot
+ * create an auditor, so the first one comes with the database); returns unit ids by key.
+ */
 export async function seedReference(
   m: EntityManager,
-  admin: { password: string; mustChangePassword: boolean },
+  admin: { password: string; mustChangePassword: boolean; auditorPassword?: string },
 ): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const u of referenceUnits) {
@@ -35,6 +39,14 @@ export async function seedReference(
     displayName: '系统管理员',
     role: Role.ADMIN,
     unitId: ids.it,
+    mustChangePassword: admin.mustChangePassword,
+  });
+  await m.insert(UserEntity, {
+    username: 'auditor',
+    passwordHash: await hashPassword(admin.auditorPassword ?? admin.password),
+    displayName: '安全审计员',
+    role: Role.AUDITOR,
+    unitId: ids.inspectorate,
     mustChangePassword: admin.mustChangePassword,
   });
   return ids;

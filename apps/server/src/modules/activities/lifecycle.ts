@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Actor } from '../../common/context';
 import { conflict, notFound } from '../../common/errors';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, SYSTEM } from '../audit/audit.service';
 import { NotificationMessage, NotificationsService } from '../notifications/notifications.service';
 import { ActivityEntity } from './activity.entity';
 import { ActivityTransitionEntity } from './transition.entity';
@@ -57,7 +57,15 @@ export interface TransitionRequest {
   patch?: Partial<ActivityEntity>;
   notify?: { unitIds: string[]; message: Omit<NotificationMessage, 'activityId'> };
   requestId?: string;
+  /**
+   * The system makes this move (a rule was met by `actor`'s action, e.g. a company's removal completed
+   * vetting): the 台账 and the audit log name the system, never the user whose action triggered it.
+   */
+  bySystem?: boolean;
 }
+
+/** How the 台账 names a move the system made. */
+export const SYSTEM_ACTOR_NAME = '系统（条件满足自动办理）';
 
 /**
  * Moves a locked activity to a new status: checks the move is legal, updates the row (bumping its
@@ -103,14 +111,14 @@ export class ActivityLifecycle {
       activityId: activity.id,
       fromStatus: from,
       toStatus: to,
-      actorId: actor.id,
-      actorName: `${actor.displayName}（${actor.unitName}）`,
+      actorId: req.bySystem ? null : actor.id,
+      actorName: req.bySystem ? SYSTEM_ACTOR_NAME : `${actor.displayName}（${actor.unitName}）`,
       comment: req.comment ?? null,
       at: now,
     });
     await this.audit.record(
       m,
-      actor,
+      req.bySystem ? SYSTEM : actor,
       {
         action: AuditAction.TRANSITION,
         entityType: 'Activity',

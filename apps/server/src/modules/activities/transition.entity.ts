@@ -17,8 +17,9 @@ export class ActivityTransitionEntity {
   @Column({ type: 'enum', enum: ActivityStatus, enumName: 'activity_status' })
   toStatus: ActivityStatus;
 
-  @Column('uuid')
-  actorId: string;
+  /** NULL when the system made the move (e.g. vetting closed when a company's action completed it). */
+  @Column('uuid', { nullable: true })
+  actorId: string | null;
 
   @Column('text')
   actorName: string;

@@ -1,8 +1,14 @@
-import { AuditAction, Role } from '@evs/schema';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { AuditAction, AuditResult, Role } from '@evs/schema';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Who did what to which record, with the record before and after, written in the same transaction. */
+/**
+ * Who did what to which record, with the record before and after, written in the same transaction.
+ * Append-only in the database, and chained: `seq`, `prevHash` and `hash` are set by the BEFORE INSERT
+ * trigger of migration SecurityControls (whatever the insert says), UPDATE/DELETE/TRUNCATE refused.
+ */
 @Entity('audit_log')
+@Check('CHK_audit_result', `"result" IN ('SUCCESS', 'FAILURE')`)
+@Index('UQ_audit_log_seq', ['seq'], { unique: true })
 @Index('idx_audit_entity', ['entityType', 'entityId'])
 @Index('idx_audit_at', ['at'])
 export class AuditEntryEntity {
@@ -41,4 +47,36 @@ export class AuditEntryEntity {
 
   @Column('text', { nullable: true })
   requestId: string | null;
+
+  /** Source address of the request (behind a proxy, as the proxy reports it). */
+  @Column('text', { nullable: true })
+  ip: string | null;
+
+  @Column('text', { default: AuditResult.SUCCESS })
+  result: AuditResult;
+
+  /** Position in the hash chain (1, 2, …: commit order, without gaps). */
+  @Column('bigint')
+  seq: string;
+
+  @Column('text')
+  prevHash: string;
+
+  /** SHA-256 over the previous hash and this entry (function `audit_entry_hash`). */
+  @Column('text')
+  hash: string;
+}
+
+/** The newest link of the audit hash chain; one row, moved only by the chain trigger. */
+@Entity('audit_chain_head')
+@Check('CHK_audit_chain_head_one', `"id" = 1`)
+export class AuditChainHeadEntity {
+  @PrimaryColumn('integer')
+  id: number;
+
+  @Column('bigint')
+  seq: string;
+
+  @Column('text')
+  hash: string;
 }

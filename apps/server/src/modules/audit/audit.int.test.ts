@@ -1,13 +1,18 @@
+import { Client } from 'pg';
+import { adminUrl, urlForDatabase } from '../../../test/db';
 import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { runAuditVerify } from '../../scripts/audit-verify';
+import { SESSION_COOKIE } from '../auth/auth.service';
 
 const AUDIT_LOG = /* GraphQL */ `
   query ($filter: AuditFilterInput, $page: PageInput) {
     auditLog(filter: $filter, page: $page) {
       total page pageSize
-      items { id at actorName actorRole action entityType entityId summary before after }
+      items { id at actorName actorRole action entityType entityId summary before after result ip seq }
     }
   }
 `;
+const VERIFY = /* GraphQL */ `query { verifyAuditChain { intact checked headSeq headHash firstBroken { seq id summary reason } } }`;
 
 describe('audit log', () => {
   let t: TestApp;
@@ -16,37 +21,70 @@ describe('audit log', () => {
   });
   afterAll(() => t?.close());
 
-  it.each([
-    ['OFFICE', 'office'],
-    ['SECURITY_DETACHMENT', 'baoan'],
-  ])('is visible to %s (%s)', async (_role, username) => {
-    const client = await t.login(username);
-    const { auditLog } = expectData(await client.gql(AUDIT_LOG));
+  /** A database superuser's own connection (not the app's), for what only a superuser can do. */
+  async function asSuperuser<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: urlForDatabase(adminUrl(), t.database) });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('is readable by the security auditor', async () => {
+    const auditor = await t.login('auditor');
+    const { auditLog } = expectData(await auditor.gql(AUDIT_LOG));
     expect(auditLog.total).toBeGreaterThan(0);
     expect(auditLog.items.length).toBeGreaterThan(0);
   });
 
   it.each([
+    ['OFFICE', 'office'],
+    ['SECURITY_DETACHMENT', 'baoan'],
+  ])('is readable by %s (%s) as the trail of business operations: no security events, no chain check', async (role, username) => {
+    const auditor = await t.login('auditor');
+    const client = await t.login(username);
+    await t.anonymous().gql(`mutation { login(input: { username: "office", password: "wrong-password" }) { id } }`);
+    const all = expectData(await auditor.gql(`{ auditLog(page: { pageSize: 200 }) { items { action } } }`)).auditLog.items as { action: string }[];
+    expect(all.some((e) => ['LOGIN', 'LOGIN_FAILED'].includes(e.action))).toBe(true);
+    const seen = expectData(await client.gql(`{ auditLog(page: { pageSize: 200 }) { total items { action } } }`)).auditLog;
+    expect(seen.total).toBeGreaterThan(0);
+    for (const e of seen.items as { action: string }[]) expect(['LOGIN', 'LOGOUT', 'LOGIN_FAILED', 'LOCKOUT', 'ACCESS_DENIED']).not.toContain(e.action);
+    expectErrorCode(await client.gql(VERIFY), 'FORBIDDEN');
+    const [denial] = await t.sql(`SELECT action FROM audit_log WHERE action = 'ACCESS_DENIED' AND actor_role = $1 ORDER BY seq DESC LIMIT 1`, [role]);
+    expect(denial.action).toBe('ACCESS_DENIED');
+  });
+
+  it.each([
+    ['ADMIN', 'admin'],
     ['LEADER', 'leader'],
     ['DISTRICT_BUREAU', 'panshan'],
-    ['ORGANIZER', 'organizer1'],
     ['EVENT_DETACHMENT', 'dahuo'],
-    ['ADMIN', 'admin'],
-  ])('is FORBIDDEN for %s (%s)', async (_role, username) => {
+    ['ORGANIZER', 'organizer1'],
+    ['COMPANY', 'company1'],
+  ])('is FORBIDDEN for %s (%s), the chain check too, and the refusal is itself audited', async (role, username) => {
     const client = await t.login(username);
     const result = await client.gql(AUDIT_LOG);
     expectErrorCode(result, 'FORBIDDEN');
     expect(result.data).toBeNull();
+    expectErrorCode(await client.gql(VERIFY), 'FORBIDDEN');
+    const [denial] = await t.sql(
+      `SELECT action, result, actor_role, entity_id, ip FROM audit_log WHERE action = 'ACCESS_DENIED' AND actor_role = $1 ORDER BY seq DESC LIMIT 1`,
+      [role],
+    );
+    expect(denial).toMatchObject({ action: 'ACCESS_DENIED', result: 'FAILURE', entity_id: 'verifyAuditChain' });
+    expect(denial.ip).toMatch(/127\.0\.0\.1/);
   });
 
-  it('gets an entry for every login: who, which user record, which request', async () => {
+  it('gets an entry for every login: who, which user record, which request, from where, with what result', async () => {
     const [user] = await t.sql(`SELECT id FROM users WHERE username = 'shuangtaizi'`);
-    const before = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`, [user.id]);
+    const before = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'LOGIN'`, [user.id]);
     await t.login('shuangtaizi');
 
-    const office = await t.login('office');
+    const auditor = await t.login('auditor');
     const { auditLog } = expectData(
-      await office.gql(AUDIT_LOG, { filter: { action: 'LOGIN', entityType: 'User', entityId: user.id } }),
+      await auditor.gql(AUDIT_LOG, { filter: { action: 'LOGIN', entityType: 'User', entityId: user.id } }),
     );
     expect(auditLog.total).toBe(before[0].n + 1);
     expect(auditLog.items[0]).toMatchObject({
@@ -54,8 +92,10 @@ describe('audit log', () => {
       actorRole: 'DISTRICT_BUREAU',
       entityType: 'User',
       entityId: user.id,
+      result: 'SUCCESS',
       summary: expect.stringContaining('登录'),
     });
+    expect(auditLog.items[0].ip).toMatch(/127\.0\.0\.1/);
     expect(auditLog.items[0].actorName).toContain('储良');
     const [row] = await t.sql(`SELECT request_id FROM audit_log WHERE id = $1`, [auditLog.items[0].id]);
     expect(row.request_id).toBeTruthy();
@@ -71,9 +111,38 @@ describe('audit log', () => {
     expect(row).toEqual({ action: 'LOGOUT', actor_role: 'LEADER' });
   });
 
+  it('shows the security events: failed logins, lockouts, denials, exports', async () => {
+    await t.anonymous().gql(`mutation { login(input: { username: "office", password: "wrong" }) { id } }`);
+    const auditor = await t.login('auditor');
+    const { auditLog } = expectData(
+      await auditor.gql(AUDIT_LOG, { filter: { actions: ['LOGIN_FAILED', 'LOCKOUT', 'ACCESS_DENIED', 'EXPORT'] }, page: { pageSize: 100 } }),
+    );
+    expect(auditLog.items.length).toBeGreaterThan(0);
+    expect(auditLog.items.every((e: { action: string }) => ['LOGIN_FAILED', 'LOCKOUT', 'ACCESS_DENIED', 'EXPORT'].includes(e.action))).toBe(true);
+    expect(auditLog.items.some((e: { summary: string }) => e.summary.includes('office'))).toBe(true);
+    const failures = expectData(await auditor.gql(AUDIT_LOG, { filter: { result: 'FAILURE' } })).auditLog;
+    expect(failures.total).toBeGreaterThan(0);
+  });
+
+  it('records an Excel download as an export, and a refused one as a denial, with the source IP', async () => {
+    const download = async (username: string) => {
+      const client = await t.login(username);
+      return fetch(`${t.url}/exports/overview.xlsx`, { headers: { cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE)}` } });
+    };
+    expect((await download('office')).status).toBe(200);
+    expect((await download('company1')).status).toBe(403);
+    // The entries are written once the answers are sent.
+    const entries = async () => t.sql(`SELECT action, result, actor_role, summary, ip FROM audit_log WHERE entity_type = 'Export' ORDER BY seq`);
+    for (let i = 0; i < 50 && (await entries()).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    const [exported, refused] = await entries();
+    expect(exported).toMatchObject({ action: 'EXPORT', result: 'SUCCESS', actor_role: 'OFFICE', summary: expect.stringContaining('总览') });
+    expect(refused).toMatchObject({ action: 'ACCESS_DENIED', result: 'FAILURE', actor_role: 'COMPANY' });
+    expect(exported.ip).toMatch(/127\.0\.0\.1/);
+  });
+
   it('filters by search text and pages the newest first', async () => {
-    const baoan = await t.login('baoan');
-    const { auditLog } = expectData(await baoan.gql(AUDIT_LOG, { filter: { search: '刘宝军' }, page: { page: 1, pageSize: 1 } }));
+    const auditor = await t.login('auditor');
+    const { auditLog } = expectData(await auditor.gql(AUDIT_LOG, { filter: { search: '刘宝军' }, page: { page: 1, pageSize: 1 } }));
     expect(auditLog.pageSize).toBe(1);
     expect(auditLog.items).toHaveLength(1);
     expect(auditLog.total).toBeGreaterThanOrEqual(1);
@@ -83,8 +152,80 @@ describe('audit log', () => {
   });
 
   it('rejects a page size over the limit with BAD_USER_INPUT naming the field', async () => {
-    const office = await t.login('office');
-    const error = expectErrorCode(await office.gql(AUDIT_LOG, { page: { page: 1, pageSize: 10_000 } }), 'BAD_USER_INPUT');
+    const auditor = await t.login('auditor');
+    const error = expectErrorCode(await auditor.gql(AUDIT_LOG, { page: { page: 1, pageSize: 10_000 } }), 'BAD_USER_INPUT');
     expect(error.extensions?.fields?.map((f) => f.field)).toContain('pageSize');
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE, also on the application\'s own connection; the chain head moves only with an insert', async () => {
+    const [{ n: before }] = await t.sql(`SELECT count(*)::int AS n FROM audit_log`);
+    await expect(t.sql(`UPDATE audit_log SET summary = 'changed' WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow(/只能追加/);
+    await expect(t.sql(`DELETE FROM audit_log WHERE id = (SELECT min(id) FROM audit_log)`)).rejects.toThrow(/只能追加/);
+    await expect(t.sql(`TRUNCATE audit_log`)).rejects.toThrow(/只能追加/);
+    await expect(t.sql(`UPDATE audit_chain_head SET seq = 1`)).rejects.toThrow(/链头/);
+    await expect(t.sql(`DELETE FROM audit_chain_head`)).rejects.toThrow(/链头/);
+    // A superuser without the replica trick is refused just the same.
+    await asSuperuser((c) => expect(c.query(`DELETE FROM audit_log`)).rejects.toThrow(/只能追加/));
+    const [{ n: after }] = await t.sql(`SELECT count(*)::int AS n FROM audit_log`);
+    expect(after).toBe(before);
+  });
+
+  it('chains entries written by many transactions at once without gaps or forks', async () => {
+    await Promise.all(['panshan', 'dawa', 'chengjiao', 'liaodongwan', 'xinglongtai', 'dahuo', 'office', 'leader'].map((u) => t.login(u)));
+    const [chain] = await t.sql(`SELECT count(*)::int AS n, max(seq)::int AS last, count(DISTINCT prev_hash)::int AS links FROM audit_log`);
+    expect(chain.last).toBe(chain.n);
+    expect(chain.links).toBe(chain.n);
+    const { verifyAuditChain } = expectData(await (await t.login('auditor')).gql(VERIFY));
+    expect(verifyAuditChain).toMatchObject({ intact: true, firstBroken: null });
+    expect(verifyAuditChain.checked).toBeGreaterThan(10);
+  });
+
+  it('names the first broken entry when a superuser alters, deletes or cuts entries behind the triggers', async () => {
+    const auditor = await t.login('auditor');
+    const verify = async () => expectData(await auditor.gql(VERIFY)).verifyAuditChain;
+    const out: string[] = [];
+    expect(await runAuditVerify(t.ds, [], (l) => out.push(l))).toBe(0);
+    const anchor = /“(\d+:[0-9a-f]{64})”/.exec(out.join('\n'))![1];
+
+    // The newest entries cut off: the log no longer reaches the chain head. (Put back afterwards.)
+    await asSuperuser(async (c) => {
+      await c.query(`SET session_replication_role = replica`);
+      await c.query(`CREATE TEMP TABLE cut AS SELECT * FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log)`);
+      await c.query(`DELETE FROM audit_log WHERE id IN (SELECT id FROM cut)`);
+      const cutOff = await verify();
+      expect(cutOff.intact).toBe(false);
+      expect(cutOff.firstBroken.reason).toContain('链尾不符');
+      await c.query(`INSERT INTO audit_log OVERRIDING SYSTEM VALUE SELECT * FROM cut`);
+    });
+    expect((await verify()).intact).toBe(true);
+
+    // One entry's content changed.
+    const [victim] = await t.sql(`SELECT id::text, seq::text, summary FROM audit_log ORDER BY seq OFFSET 5 LIMIT 1`);
+    await asSuperuser(async (c) => {
+      await c.query(`SET session_replication_role = replica`);
+      await c.query(`UPDATE audit_log SET summary = summary || '（已篡改）' WHERE id = $1`, [victim.id]);
+    });
+    const altered = await verify();
+    expect(altered.intact).toBe(false);
+    expect(altered.firstBroken).toMatchObject({ seq: victim.seq, id: victim.id, reason: expect.stringContaining('被修改') });
+    const cli: string[] = [];
+    expect(await runAuditVerify(t.ds, [], (l) => cli.push(l))).toBe(2);
+    expect(cli.join('\n')).toContain(`序号 ${victim.seq}`);
+
+    // Put back as it was: intact again, and the anchor noted before still fits.
+    await asSuperuser(async (c) => {
+      await c.query(`SET session_replication_role = replica`);
+      await c.query(`UPDATE audit_log SET summary = $2 WHERE id = $1`, [victim.id, victim.summary]);
+    });
+    expect((await verify()).intact).toBe(true);
+    expect(await runAuditVerify(t.ds, ['--anchor', anchor], () => undefined)).toBe(0);
+
+    // One entry deleted: the next one no longer fits.
+    await asSuperuser(async (c) => {
+      await c.query(`SET session_replication_role = replica`);
+      await c.query(`DELETE FROM audit_log WHERE id = $1`, [victim.id]);
+    });
+    const deleted = await verify();
+    expect(deleted.firstBroken).toMatchObject({ seq: String(Number(victim.seq) + 1), reason: expect.stringContaining('缺失') });
   });
 });

@@ -1,18 +1,45 @@
 import { Role } from '@evs/schema';
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
-import { AuditEntryPage, AuditFilterInput } from './audit.types';
+import { AUDIT_LOG_READERS, seesAuditPayload, seesSecurityEvents } from './audit.policy';
+import { AuditChainReportType, AuditEntryPage, AuditEntryType, AuditFilterInput } from './audit.types';
 
-@Resolver()
+@Resolver(() => AuditEntryType)
 export class AuditResolver {
-  @Authorized(Role.OFFICE, Role.SECURITY_DETACHMENT)
-  @Query(() => AuditEntryPage, { description: '审计日志（领导小组办公室、保安管理支队）' })
+  @Authorized(...AUDIT_LOG_READERS)
+  @Query(() => AuditEntryPage, {
+    description:
+      '审计日志：安全审计员读取全部（含登录、锁定、越权等安全事件）；领导小组办公室、保安管理支队读取业务操作留痕（不含安全事件）。' +
+      '含个人信息或审核详情的变更内容仅保安管理支队和安全审计员可见（payloadHidden）',
+  })
   auditLog(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => AuditFilterInput, { nullable: true }) filter?: AuditFilterInput,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.audit.list(filter ?? {}, page);
+    return ctx.services.audit.list(filter ?? {}, page, { securityEvents: seesSecurityEvents(ctx.actor) });
+  }
+
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: '变更前（含个人信息或审核详情的条目仅保安管理支队和安全审计员可见，见 payloadHidden）' })
+  before(@Root() e: AuditEntryType, @Ctx() ctx: AppContext) {
+    return seesAuditPayload(ctx.actor, e) ? e.before : null;
+  }
+
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: '变更后（同上）' })
+  after(@Root() e: AuditEntryType, @Ctx() ctx: AppContext) {
+    return seesAuditPayload(ctx.actor, e) ? e.after : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: '载荷含个人信息或审核详情，对当前用户不显示（只显示发生了什么）' })
+  payloadHidden(@Root() e: AuditEntryType, @Ctx() ctx: AppContext) {
+    return !seesAuditPayload(ctx.actor, e) && (e.before != null || e.after != null);
+  }
+
+  @Authorized(Role.AUDITOR)
+  @Query(() => AuditChainReportType, { description: '校验审计日志哈希链：完整，或第一条被改动、删除的条目' })
+  verifyAuditChain(@Ctx() ctx: AppContext) {
+    return ctx.services.audit.verifyChain();
   }
 }

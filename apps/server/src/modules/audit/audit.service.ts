@@ -1,8 +1,10 @@
-import { AuditAction, Role } from '@evs/schema';
+import { AuditAction, AuditResult, Role } from '@evs/schema';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/context';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { currentRequest } from '../../common/request-context';
 import { AuditEntryEntity } from './audit.entity';
+import { SECURITY_EVENT_ACTIONS } from './audit.policy';
 
 export interface AuditInput {
   action: AuditAction;
@@ -11,13 +13,40 @@ export interface AuditInput {
   summary: string;
   before?: unknown;
   after?: unknown;
+  /** FAILURE for refused logins, lockouts and permission denials; SUCCESS otherwise. */
+  result?: AuditResult;
+  /** Source address, when written outside the request's async context (otherwise taken from it). */
+  ip?: string;
 }
+
+/** The first entry where the chain breaks, and why. */
+export interface AuditChainBreak {
+  seq: string;
+  id: string | null;
+  at: Date | null;
+  summary: string | null;
+  reason: string;
+}
+
+export interface AuditChainReport {
+  intact: boolean;
+  /** Entries checked (all of them). */
+  checked: number;
+  headSeq: string;
+  headHash: string;
+  firstBroken: AuditChainBreak | null;
+  verifiedAt: Date;
+}
+
+const GENESIS = '0'.repeat(64);
 
 export interface AuditFilter {
   entityType?: string;
   entityId?: string;
   actorId?: string;
   action?: AuditAction;
+  actions?: AuditAction[];
+  result?: AuditResult;
   from?: Date;
   to?: Date;
   search?: string;
@@ -31,32 +60,118 @@ function snapshot(value: unknown): unknown {
   );
 }
 
+/** The system as the actor of an audit entry (e.g. an automatic transition). */
+export const SYSTEM = 'SYSTEM' as const;
+const SYSTEM_NAME = '系统';
+
 export class AuditService {
   constructor(private readonly ds: DataSource) {}
 
-  /** Writes one entry with the manager of the caller's transaction, so both commit or neither. */
-  async record(manager: EntityManager, actor: Actor | null, entry: AuditInput, requestId?: string): Promise<void> {
+  /**
+   * Writes one entry with the manager of the caller's transaction, so both commit or neither. The
+   * source IP (and the request id, when not given) come from the HTTP request being served. The
+   * chain trigger locks the chain head until the transaction ends: call this last in a transaction.
+   * `SYSTEM`: the system acted (a rule was met); `null`: nobody logged in (e.g. a failed login).
+   */
+  async record(manager: EntityManager, actor: Actor | null | typeof SYSTEM, entry: AuditInput, requestId?: string): Promise<void> {
+    const request = currentRequest();
+    const person = actor === SYSTEM ? null : actor;
+    const actorId = person?.id ?? null;
+    const actorName = actor === SYSTEM ? SYSTEM_NAME : person ? `${person.displayName}（${person.unitName}）` : null;
+    const actorRole = (person?.role as Role) ?? null;
     await manager.insert(AuditEntryEntity, {
-      actorId: actor?.id ?? null,
-      actorName: actor ? `${actor.displayName}（${actor.unitName}）` : null,
-      actorRole: (actor?.role as Role) ?? null,
+      actorId,
+      actorName,
+      actorRole,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
       summary: entry.summary,
       before: snapshot(entry.before) as object,
       after: snapshot(entry.after) as object,
-      requestId: requestId ?? null,
+      requestId: requestId ?? request.requestId ?? null,
+      ip: entry.ip ?? request.ip ?? null,
+      result: entry.result ?? AuditResult.SUCCESS,
     });
   }
 
-  async list(filter: AuditFilter, page?: PageInput): Promise<Page<AuditEntryEntity>> {
+  /** An entry of its own (a refused login, a permission denial, a download), in its own transaction. */
+  async recordAlone(actor: Actor | null, entry: AuditInput, requestId?: string): Promise<void> {
+    await this.ds.transaction((m) => this.record(m, actor, entry, requestId));
+  }
+
+  /**
+   * Recomputes the hash chain from the first entry to the head, in one snapshot, and names the first
+   * entry that does not fit: changed content, a changed or missing predecessor, or entries missing at
+   * the end. `anchor` (a head noted down earlier) must still be in the chain with the same hash.
+   */
+  async verifyChain(anchor?: { seq: string; hash: string }): Promise<AuditChainReport> {
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      const [head]: { seq: string; hash: string }[] = await m.query(`SELECT seq::text, hash FROM audit_chain_head WHERE id = 1`);
+      const [stats]: { n: number; last_seq: string | null; last_hash: string | null }[] = await m.query(
+        `SELECT count(*)::int AS n, max(seq)::text AS last_seq,
+                (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS last_hash FROM audit_log`,
+      );
+      const rows: { seq: string; id: string; at: Date; summary: string; problem: string }[] = await m.query(
+        `WITH c AS (
+           SELECT a.seq, a.id, a.at, a.summary, a.prev_hash, a.hash,
+                  audit_entry_hash(a.prev_hash, a) AS recomputed,
+                  lag(a.hash) OVER (ORDER BY a.seq) AS prev_entry_hash,
+                  lag(a.seq) OVER (ORDER BY a.seq) AS prev_seq
+             FROM audit_log a)
+         SELECT seq::text, id::text, at, summary,
+                CASE WHEN seq <> coalesce(prev_seq, 0) + 1 THEN 'GAP'
+                     WHEN prev_hash <> coalesce(prev_entry_hash, $1) THEN 'PREV'
+                     ELSE 'HASH' END AS problem
+           FROM c
+          WHERE seq <> coalesce(prev_seq, 0) + 1 OR prev_hash <> coalesce(prev_entry_hash, $1) OR hash <> recomputed
+          ORDER BY seq LIMIT 1`,
+        [GENESIS],
+      );
+      let firstBroken: AuditChainBreak | null = null;
+      if (rows[0]) {
+        const r = rows[0];
+        const reason = {
+          GAP: `序号不连续：第 ${r.seq} 条之前的条目缺失（被删除）`,
+          PREV: `第 ${r.seq} 条记录的前序哈希与上一条不符（上一条被删除、替换或插入了条目）`,
+          HASH: `第 ${r.seq} 条内容与其哈希不符（条目被修改）`,
+        }[r.problem]!;
+        firstBroken = { seq: r.seq, id: r.id, at: r.at, summary: r.summary, reason };
+      } else if ((stats.last_seq ?? '0') !== head.seq || (stats.last_hash ?? GENESIS) !== head.hash) {
+        firstBroken = {
+          seq: String(BigInt(stats.last_seq ?? '0') + 1n),
+          id: null,
+          at: null,
+          summary: null,
+          reason: `链尾不符：链头记录到第 ${head.seq} 条，日志只到第 ${stats.last_seq ?? 0} 条（末尾条目被删除）`,
+        };
+      }
+      if (!firstBroken && anchor) {
+        const [row]: { hash: string }[] = await m.query(`SELECT hash FROM audit_log WHERE seq = $1`, [anchor.seq]);
+        if (!row || row.hash !== anchor.hash) {
+          firstBroken = {
+            seq: anchor.seq,
+            id: null,
+            at: null,
+            summary: null,
+            reason: `与此前记下的锚点不符：第 ${anchor.seq} 条${row ? '的哈希已改变（其后的链被整体重算）' : '已不存在'}`,
+          };
+        }
+      }
+      return { intact: !firstBroken, checked: stats.n, headSeq: head.seq, headHash: head.hash, firstBroken, verifiedAt: new Date() };
+    });
+  }
+
+  async list(filter: AuditFilter, page?: PageInput, scope: { securityEvents: boolean } = { securityEvents: true }): Promise<Page<AuditEntryEntity>> {
     const w = pageWindow(page);
     const qb = this.ds.getRepository(AuditEntryEntity).createQueryBuilder('a');
+    if (!scope.securityEvents) qb.andWhere('a.action NOT IN (:...securityActions)', { securityActions: SECURITY_EVENT_ACTIONS });
     if (filter.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: filter.entityType });
     if (filter.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
     if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.actions?.length) qb.andWhere('a.action IN (:...actions)', { actions: filter.actions });
+    if (filter.result) qb.andWhere('a.result = :result', { result: filter.result });
     if (filter.from) qb.andWhere('a.at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.at < :to', { to: filter.to });
     if (filter.search) {

@@ -12,7 +12,9 @@ export const authChecker: AuthChecker<AppContext, Role> = ({ context }, roles) =
 };
 
 const OPEN_FIELDS = new Set(['login']);
-const WHILE_PASSWORD_MUST_CHANGE = new Set(['me', 'logout', 'changePassword']);
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['me', 'logout', 'changePassword', 'currentSession']);
+/** An account whose role requires two-factor login can only enrol before anything else. */
+const WHILE_TOTP_MUST_ENROL = new Set([...WHILE_PASSWORD_MUST_CHANGE, 'accountSecurity', 'beginTotpEnrolment', 'confirmTotpEnrolment']);
 
 /**
  * Every root operation but `login` needs a session, whatever its decorators say; an account that
@@ -28,7 +30,10 @@ export function guardRootFields(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (source, args, context: AppContext, info) => {
         if (!context.actor) throw unauthenticated();
         if (context.actor.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(field.name)) {
-          throw new DomainError('FORBIDDEN', '首次登录请先修改密码');
+          throw new DomainError('FORBIDDEN', context.actor.passwordExpired ? '密码已到期，请先修改密码' : '首次登录请先修改密码');
+        }
+        if (context.actor.mustEnrolTotp && !WHILE_TOTP_MUST_ENROL.has(field.name)) {
+          throw new DomainError('FORBIDDEN', '本角色须启用两步验证：请先绑定身份验证器');
         }
         return resolve(source, args, context, info);
       };

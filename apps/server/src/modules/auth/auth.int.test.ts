@@ -11,12 +11,13 @@ import {
   isScalarType,
 } from 'graphql';
 import { createSchema } from '../../schema';
-import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { createTestApp, expectData, expectErrorCode, TestApp, totpCode, unknownUsername } from '../../../test/harness';
 import { SESSION_COOKIE } from './auth.service';
 
-const ME = /* GraphQL */ `query { me { id username displayName role mustChangePassword unit { name kind district } } }`;
+const ME = /* GraphQL */ `query { me { id username displayName role mustChangePassword mustEnrolTotp totpEnabled passwordExpired unit { name kind district } } }`;
 const LOGIN = /* GraphQL */ `mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { username } }`;
 const WRONG = '用户名或密码错误';
+const LOGIN_WITH_CODE = /* GraphQL */ `mutation ($u: String!, $p: String!, $c: String) { login(input: { username: $u, password: $p, code: $c }) { username } }`;
 
 describe('auth (demo data)', () => {
   let t: TestApp;
@@ -57,35 +58,48 @@ describe('auth (demo data)', () => {
 
   it('answers a wrong password and an unknown user with the same message', async () => {
     const wrongPassword = await t.anonymous().gql(LOGIN, { u: 'leader', p: 'not-the-password' });
-    const unknownUser = await t.anonymous().gql(LOGIN, { u: 'no-such-user', p: 'Demo@2026' });
+    const unknownUser = await t.anonymous().gql(LOGIN, { u: await unknownUsername(t, false), p: 'Demo@2026' });
     expect(expectErrorCode(wrongPassword, 'UNAUTHENTICATED').message).toBe(WRONG);
     expect(expectErrorCode(unknownUser, 'UNAUTHENTICATED').message).toBe(WRONG);
     expect(wrongPassword.data).toBeNull();
   });
 
-  it('locks the account for 15 minutes after 5 failures in a row, even for the right password', async () => {
+  it('locks the account for 15 minutes after 5 failures in a row, answering exactly like a wrong password', async () => {
     const client = t.anonymous();
     const messages: string[] = [];
     for (let i = 0; i < 5; i++) {
       messages.push(expectErrorCode(await client.gql(LOGIN, { u: 'dawa', p: `wrong-${i}` }), 'UNAUTHENTICATED').message);
     }
-    expect(messages.slice(0, 4)).toEqual([WRONG, WRONG, WRONG, WRONG]);
-    expect(messages[4]).toContain('锁定');
-
+    // Locked now: the right password gets the very same answer as a wrong one and an unknown user.
     const sixth = await client.gql(LOGIN, { u: 'dawa', p: 'Demo@2026' });
-    const error = expectErrorCode(sixth, 'UNAUTHENTICATED');
-    expect(error.message).toMatch(/已锁定.*15分钟/);
+    messages.push(expectErrorCode(sixth, 'UNAUTHENTICATED').message);
+    expect(messages).toEqual(Array(6).fill(WRONG));
     expect(client.cookie(SESSION_COOKIE)).toBeUndefined();
-
     const [row] = await t.sql(
       `SELECT extract(epoch FROM locked_until - now()) / 60 AS minutes FROM users WHERE username = 'dawa'`,
     );
     expect(Number(row.minutes)).toBeGreaterThan(14);
     expect(Number(row.minutes)).toBeLessThanOrEqual(15);
-
+    // The lockout, every failure and the attempt while locked are in the audit log, with the source IP.
+    const entries = await t.sql(
+      `SELECT action, result, ip, summary FROM audit_log a JOIN users u ON u.id::text = a.entity_id
+        WHERE u.username = 'dawa' AND a.action IN ('LOGIN_FAILED', 'LOCKOUT') ORDER BY a.seq`,
+    );
+    expect(entries.map((e) => e.action)).toEqual(['LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_FAILED', 'LOCKOUT', 'LOGIN_FAILED']);
+    expect(entries.every((e) => e.result === 'FAILURE' && /127\.0\.0\.1/.test(e.ip))).toBe(true);
+    expect(entries[4].summary).toContain('锁定15分钟');
+    expect(entries[5].summary).toContain('锁定期间');
     // Once the lock has expired, the right password works again.
     await t.sql(`UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'dawa'`);
     expectData(await client.gql(LOGIN, { u: 'dawa', p: 'Demo@2026' }));
+  });
+
+  it('records a failed login of an unknown user with the name tried and the source IP', async () => {
+    const name = await unknownUsername(t, false, 'nobody');
+    expectErrorCode(await t.anonymous().gql(LOGIN, { u: name, p: 'Demo@2026' }), 'UNAUTHENTICATED');
+    const [entry] = await t.sql(`SELECT action, result, ip, actor_id FROM audit_log WHERE summary LIKE $1`, [`%“${name}”%`]);
+    expect(entry).toMatchObject({ action: 'LOGIN_FAILED', result: 'FAILURE', actor_id: null });
+    expect(entry.ip).toMatch(/127\.0\.0\.1/);
   });
 
   it('resets the failure count after a successful login', async () => {
@@ -142,8 +156,16 @@ describe('auth (a real deployment: admin only, no demo data)', () => {
   afterAll(() => t?.close());
 
   it('has no demo accounts', async () => {
+    // An unknown username may be answered with the second-factor prompt (a decoy, so that usernames
+    // cannot be enumerated); either way, it never logs in.
     const result = await t.anonymous().gql(LOGIN, { u: 'baoan', p: 'Demo@2026' });
-    expect(expectErrorCode(result, 'UNAUTHENTICATED').message).toBe(WRONG);
+    const first = expectErrorCode(result, 'UNAUTHENTICATED').message;
+    if (first !== WRONG) {
+      const second = await t.anonymous().gql(LOGIN_WITH_CODE, { u: 'baoan', p: 'Demo@2026', c: '123456' });
+      expect(expectErrorCode(second, 'UNAUTHENTICATED').message).toMatch(/^用户名、密码或动态验证码错误/);
+    }
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM users WHERE username = 'baoan'`);
+    expect(n).toBe(0);
   });
 
   it('makes admin change the password before anything else', async () => {
@@ -158,8 +180,10 @@ describe('auth (a real deployment: admin only, no demo data)', () => {
       `mutation ($i: ChangePasswordInput!) { changePassword(input: $i) { mustChangePassword } }`,
       { i: { currentPassword: INITIAL, newPassword: 'short' } },
     );
+    // One reason per broken rule, each naming the field.
     expect(expectErrorCode(weak, 'BAD_USER_INPUT').extensions?.fields).toEqual([
-      expect.objectContaining({ field: 'newPassword' }),
+      { field: 'newPassword', message: '密码至少8位' },
+      expect.objectContaining({ field: 'newPassword', message: expect.stringContaining('至少3类') }),
     ]);
 
     const changed = await admin.gql(
@@ -167,11 +191,28 @@ describe('auth (a real deployment: admin only, no demo data)', () => {
       { i: { currentPassword: INITIAL, newPassword: 'Better@2026' } },
     );
     expect(expectData(changed).changePassword.mustChangePassword).toBe(false);
+
+    // A production database requires two-factor login for ADMIN: enrol before anything else.
+    expect(expectData(await admin.gql(ME)).me.mustEnrolTotp).toBe(true);
+    expect(expectErrorCode(await admin.gql(`query { units { id } }`), 'FORBIDDEN').message).toContain('两步验证');
+    const { beginTotpEnrolment } = expectData(await admin.gql(`mutation { beginTotpEnrolment { secret otpauthUrl qrCodeDataUrl } }`));
+    expect(beginTotpEnrolment.otpauthUrl).toMatch(/^otpauth:\/\/totp\/.*admin.*secret=/);
+    expect(beginTotpEnrolment.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
+    const code = await totpCode(beginTotpEnrolment.secret);
+    const { confirmTotpEnrolment } = expectData(await admin.gql(`mutation ($c: String!) { confirmTotpEnrolment(code: $c) { codes } }`, { c: code }));
+    expect(confirmTotpEnrolment.codes).toHaveLength(10);
     expect(expectData(await admin.gql(`query { units { id } }`)).units.length).toBeGreaterThanOrEqual(10);
 
-    // The old password no longer works; the new one does.
+    // The old password no longer works; the new one does, with a code.
     expectErrorCode(await t.anonymous().gql(LOGIN, { u: 'admin', p: INITIAL }), 'UNAUTHENTICATED');
-    await t.login('admin', 'Better@2026');
+    const next = await totpCode(beginTotpEnrolment.secret, 1);
+    expectData(await t.anonymous().gql(LOGIN_WITH_CODE, { u: 'admin', p: 'Better@2026', c: next }));
+  });
+
+  it('seeds the security auditor, who must change the initial password too', async () => {
+    const auditor = await t.login('auditor', INITIAL);
+    expect(expectData(await auditor.gql(ME)).me).toMatchObject({ role: 'AUDITOR', mustChangePassword: true, unit: { name: '市公安局警务督察支队', kind: 'INSPECTORATE' } });
+    expectErrorCode(await auditor.gql(`query { auditLog { total } }`), 'FORBIDDEN');
   });
 });
 

@@ -1,7 +1,19 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Role } from '@evs/schema';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Actor, actorOf, AppContext } from '../../common/context';
+import { SettingChangeInput, SettingType } from '../settings/settings.types';
 import { SESSION_COOKIE } from './auth.service';
-import { ChangePasswordInput, LoginInput, MeType } from './auth.types';
+import {
+  AccountSecurityType,
+  ChangePasswordInput,
+  CurrentSessionType,
+  LoginInput,
+  MeType,
+  RecoveryCodesType,
+  TotpEnrolmentType,
+  UserSessionType,
+} from './auth.types';
+import { securitySettingDefinitions } from './security-settings';
 
 async function toMe(ctx: AppContext, actor: Actor): Promise<MeType> {
   const unit = await ctx.loaders.unit.load(actor.unitId);
@@ -11,6 +23,9 @@ async function toMe(ctx: AppContext, actor: Actor): Promise<MeType> {
     displayName: actor.displayName,
     role: actor.role,
     mustChangePassword: actor.mustChangePassword,
+    passwordExpired: !!actor.passwordExpired,
+    totpEnabled: !!actor.totpEnabled,
+    mustEnrolTotp: !!actor.mustEnrolTotp,
     unit: unit!,
   };
 }
@@ -23,9 +38,13 @@ export class AuthResolver {
     return toMe(ctx, actorOf(ctx));
   }
 
-  @Mutation(() => MeType, { description: '登录；会话保存在 httpOnly Cookie 中' })
+  @Mutation(() => MeType, {
+    description:
+      '登录；会话保存在 httpOnly Cookie 中。已启用两步验证的账号（以及部分不存在的用户名）先答复 UNAUTHENTICATED 且 extensions.secondFactor = true，' +
+      '再带 code（动态验证码或恢复码）重新提交；任一项错误都只答复同一句话',
+  })
   async login(@Ctx() ctx: AppContext, @Arg('input', () => LoginInput) input: LoginInput) {
-    const { token, actor, expiresAt } = await ctx.services.auth.login(input.username, input.password, {
+    const { token, actor, expiresAt } = await ctx.services.auth.login(input.username, input.password, input.code ?? undefined, {
       userAgent: ctx.req.headers['user-agent'],
       ip: ctx.req.ip,
       requestId: ctx.requestId,
@@ -45,12 +64,13 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: '退出登录' })
   async logout(@Ctx() ctx: AppContext) {
     await ctx.services.auth.logout(actorOf(ctx), ctx.sessionToken!, ctx.requestId);
-    ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+    // Cleared with the attributes it was set with (a browser keeps a Secure cookie otherwise).
+    ctx.res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.services.config.cookieSecure });
     return true;
   }
 
   @Authorized()
-  @Mutation(() => MeType, { description: '修改密码（首次登录必须修改）' })
+  @Mutation(() => MeType, { description: '修改密码（首次登录或密码到期时必须修改）；规则见 passwordProblems，且不得与最近5次相同' })
   async changePassword(@Ctx() ctx: AppContext, @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput) {
     const actor = await ctx.services.auth.changePassword(
       actorOf(ctx),
@@ -60,5 +80,75 @@ export class AuthResolver {
       ctx.requestId,
     );
     return toMe(ctx, actor);
+  }
+
+  @Authorized()
+  @Query(() => CurrentSessionType, { description: '当前会话：绝对期限和空闲超时（网页据此提前一分钟提醒）' })
+  currentSession(@Ctx() ctx: AppContext): CurrentSessionType {
+    return { ...ctx.session!, idleTimeoutMinutes: ctx.services.auth.sessionIdleMinutes };
+  }
+
+  @Authorized()
+  @Query(() => [UserSessionType], { description: '本人的登录会话（设备），最近操作在前' })
+  mySessions(@Ctx() ctx: AppContext) {
+    return ctx.services.auth.sessions(actorOf(ctx), ctx.sessionToken!);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: '结束本人的一个会话（该设备随即退出登录）' })
+  async endSession(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
+    await ctx.services.auth.endSession(actorOf(ctx), id, ctx.requestId);
+    return true;
+  }
+
+  @Authorized()
+  @Query(() => AccountSecurityType, { description: '本人账号的安全状态：密码到期、两步验证、剩余恢复码' })
+  accountSecurity(@Ctx() ctx: AppContext) {
+    return ctx.services.twoFactor.status(actorOf(ctx));
+  }
+
+  @Authorized()
+  @Mutation(() => TotpEnrolmentType, { description: '开始绑定身份验证器：生成密钥和二维码（确认前不生效）' })
+  beginTotpEnrolment(@Ctx() ctx: AppContext) {
+    return ctx.services.twoFactor.begin(actorOf(ctx), ctx.requestId);
+  }
+
+  @Authorized()
+  @Mutation(() => RecoveryCodesType, { description: '输入身份验证器显示的验证码完成绑定；答复10个一次性恢复码（只显示这一次）' })
+  async confirmTotpEnrolment(@Ctx() ctx: AppContext, @Arg('code') code: string) {
+    return { codes: await ctx.services.twoFactor.confirm(actorOf(ctx), code, ctx.requestId) };
+  }
+
+  @Authorized()
+  @Mutation(() => RecoveryCodesType, { description: '重新生成恢复码（须输入当前动态验证码；原恢复码作废）' })
+  async regenerateRecoveryCodes(@Ctx() ctx: AppContext, @Arg('code') code: string) {
+    return { codes: await ctx.services.twoFactor.regenerateRecoveryCodes(actorOf(ctx), code, ctx.requestId) };
+  }
+
+  @Authorized()
+  @Mutation(() => MeType, { description: '停用本人的两步验证（本角色不要求时；须输入密码）' })
+  async disableTotp(@Ctx() ctx: AppContext, @Arg('password') password: string) {
+    await ctx.services.twoFactor.disable(actorOf(ctx), password, ctx.requestId);
+    return toMe(ctx, await ctx.services.auth.actorById(actorOf(ctx).id));
+  }
+
+  @Authorized(Role.ADMIN, Role.AUDITOR)
+  @Mutation(() => Boolean, { description: '重置账号的两步验证（手机丢失时；三员分立：审计员账号只能由审计员重置）' })
+  async resetUserTotp(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
+    await ctx.services.twoFactor.reset(actorOf(ctx), id, ctx.requestId);
+    return true;
+  }
+
+  @Authorized(Role.ADMIN, Role.AUDITOR)
+  @Query(() => [SettingType], { description: '安全策略：密码有效期、各角色是否必须启用两步验证' })
+  async securitySettings(@Ctx() ctx: AppContext) {
+    return ctx.services.settings.list(securitySettingDefinitions);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => [SettingType], { description: '修改安全策略（系统管理员，记入审计日志）' })
+  async updateSecuritySettings(@Ctx() ctx: AppContext, @Arg('changes', () => [SettingChangeInput]) changes: SettingChangeInput[]) {
+    await ctx.services.settings.update(actorOf(ctx), changes, ctx.requestId, securitySettingDefinitions);
+    return ctx.services.settings.list(securitySettingDefinitions);
   }
 }

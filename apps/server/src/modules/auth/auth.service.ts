@@ -1,27 +1,51 @@
-import { AuditAction } from '@evs/schema';
-import bcrypt from 'bcryptjs';
+import { AuditAction, AuditResult, PASSWORD_HISTORY_SIZE, passwordProblems, Role } from '@evs/schema';
 import crypto from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/context';
-import { badInput, DomainError, unauthenticated } from '../../common/errors';
+import { badInput, DomainError, notFound, unauthenticated } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
+import { hashPassword, needsRehash, spendVerifyTime, verifyPassword } from './password';
+import { securityPolicy, SecurityPolicy } from './security-settings';
 import { SessionEntity } from './session.entity';
-import { UserEntity } from './user.entity';
+import { hashRecoveryCode, normalizeRecoveryCode, totpStep } from './totp';
+
+export { hashPassword } from './password';
 
 export const SESSION_COOKIE = 'evs_session';
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
-const BCRYPT_COST = 10;
-const WRONG_CREDENTIALS = '用户名或密码错误';
-
-export const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_COST);
+/** One answer for an unknown user, a wrong password and a locked account (nothing is revealed). */
+export const WRONG_CREDENTIALS = '用户名或密码错误';
+/** The same at the second step: it never says which of the three was wrong. */
+export const WRONG_SECOND_STEP = '用户名、密码或动态验证码错误，请重新登录';
+export const SECOND_FACTOR_NEEDED = '请输入手机身份验证器中的6位动态验证码（或一个恢复码）';
+/** How often a session's last activity is written (the idle timeout is in minutes). */
+const TOUCH_EVERY_MS = 15_000;
 
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return '新密码至少8位';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '新密码须同时包含字母和数字';
-  return null;
+/** The password rules broken by `password` (username and history aside), as one Chinese message. */
+export function passwordProblem(password: string, username = ''): string | null {
+  const problems = passwordProblems(password, username);
+  return problems.length ? problems.map((p) => p.message).join('；') : null;
+}
+
+/** BAD_USER_INPUT naming `field` once per broken rule; nothing is stored. */
+export function assertPasswordRules(password: string, username: string, field: string): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length) {
+    throw badInput(
+      `密码不符合要求：${problems.map((p) => p.message).join('；')}`,
+      problems.map((p) => ({ field, message: p.message })),
+    );
+  }
+}
+
+/** The error `login` answers when a second factor is needed (extensions.secondFactor = true). */
+export class SecondFactorRequired extends DomainError {
+  constructor() {
+    super('UNAUTHENTICATED', SECOND_FACTOR_NEEDED, undefined, { secondFactor: true });
+  }
 }
 
 interface ActorRow {
@@ -35,15 +59,21 @@ interface ActorRow {
   district: Actor['district'];
   company_id: string | null;
   must_change_password: boolean;
+  password_changed_at: Date;
+  totp_enabled: boolean;
+  security: Record<string, unknown> | null;
 }
 
-const ACTOR_SQL = `
-  SELECT u.id, u.username, u.display_name, u.role, u.unit_id, un.name AS unit_name, un.kind AS unit_kind,
-         un.district, u.must_change_password,
-         CASE WHEN un.kind = 'COMPANY' THEN un.id END AS company_id
-    FROM users u JOIN units un ON un.id = u.unit_id`;
+const ACTOR_COLUMNS = `
+  u.id, u.username, u.display_name, u.role, u.unit_id, un.name AS unit_name, un.kind AS unit_kind,
+  un.district, u.must_change_password, u.password_changed_at, u.totp_secret IS NOT NULL AS totp_enabled,
+  CASE WHEN un.kind = 'COMPANY' THEN un.id END AS company_id,
+  (SELECT jsonb_object_agg(key, value) FROM settings WHERE key LIKE 'security.%') AS security`;
+const ACTOR_SQL = `SELECT ${ACTOR_COLUMNS} FROM users u JOIN units un ON un.id = u.unit_id`;
 
 function toActor(r: ActorRow): Actor {
+  const policy = securityPolicy(r.security ?? {});
+  const passwordExpired = r.password_changed_at.getTime() < Date.now() - policy.passwordMaxAgeDays * 86_400_000;
   return {
     id: r.id,
     username: r.username,
@@ -54,88 +84,214 @@ function toActor(r: ActorRow): Actor {
     unitKind: r.unit_kind,
     district: r.district,
     companyId: r.company_id,
-    mustChangePassword: r.must_change_password,
+    mustChangePassword: r.must_change_password || passwordExpired,
+    passwordExpired,
+    passwordExpiresAt: new Date(r.password_changed_at.getTime() + policy.passwordMaxAgeDays * 86_400_000),
+    totpEnabled: r.totp_enabled,
+    mustEnrolTotp: policy.totpRequired(r.role) && !r.totp_enabled,
   };
 }
 
+interface LoginUser {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  active: boolean;
+  locked: boolean;
+  totp_secret: string | null;
+  totp_last_step: string | null;
+}
+
+export interface LoginMeta {
+  userAgent?: string;
+  ip?: string;
+  requestId?: string;
+}
+
+export interface SessionInfo {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+  current: boolean;
+}
+
+/** The session behind a request: its actor, and what the web app needs for the idle warning. */
+export interface ActiveSession {
+  actor: Actor;
+  sessionId: string;
+  expiresAt: Date;
+}
+
 export class AuthService {
+  private decoyKey?: Promise<Buffer>;
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly sessionHours: number,
+    readonly sessionIdleMinutes: number,
   ) {}
 
-  /** The actor behind a session cookie, or null when it is unknown or expired. */
-  async actorForToken(token: string): Promise<Actor | null> {
-    const rows: ActorRow[] = await this.ds.query(
-      `${ACTOR_SQL} JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
-      [hashToken(token)],
-    );
-    return rows[0] ? toActor(rows[0]) : null;
+  async policy(manager: EntityManager = this.ds.manager): Promise<SecurityPolicy> {
+    const rows: { key: string; value: unknown }[] = await manager.query(`SELECT key, value FROM settings WHERE key LIKE 'security.%'`);
+    return securityPolicy(Object.fromEntries(rows.map((r) => [r.key, r.value])));
   }
 
-  async actorById(userId: string): Promise<Actor> {
-    const rows: ActorRow[] = await this.ds.query(`${ACTOR_SQL} WHERE u.id = $1`, [userId]);
+  /**
+   * The session behind a cookie, or null when it is unknown, expired or idle for too long (then it is
+   * ended and the end audited). A request marked as background (polling) does not count as activity.
+   */
+  async sessionForToken(token: string, options: { background?: boolean } = {}): Promise<ActiveSession | null> {
+    const tokenHash = hashToken(token);
+    const rows: (ActorRow & { session_id: string; expires_at: Date; last_seen_at: Date; alive: boolean; idle: boolean })[] =
+      await this.ds.query(
+        `SELECT ${ACTOR_COLUMNS}, s.id AS session_id, s.expires_at, s.last_seen_at,
+                s.expires_at > now() AS alive, s.last_seen_at <= now() - make_interval(mins => $2) AS idle
+           FROM sessions s JOIN users u ON u.id = s.user_id JOIN units un ON un.id = u.unit_id
+          WHERE s.token_hash = $1 AND u.active`,
+        [tokenHash, this.sessionIdleMinutes],
+      );
+    const row = rows[0];
+    if (!row) return null;
+    const actor = toActor(row);
+    if (!row.alive || row.idle) {
+      await this.ds.transaction(async (m) => {
+        const [, ended] = await m.query(`DELETE FROM sessions WHERE token_hash = $1`, [tokenHash]);
+        if (!ended) return;
+        await this.audit.record(m, actor, {
+          action: AuditAction.LOGOUT,
+          entityType: 'User',
+          entityId: actor.id,
+          summary: row.alive
+            ? `${actor.displayName} 的会话空闲超过${this.sessionIdleMinutes}分钟，已自动结束`
+            : `${actor.displayName} 的会话到期（${this.sessionHours}小时），已自动结束`,
+        });
+      });
+      return null;
+    }
+    if (!options.background && Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+      await this.ds.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
+    }
+    return { actor, sessionId: row.session_id, expiresAt: row.expires_at };
+  }
+
+  /** The actor behind a session cookie (downloads): as `sessionForToken`. */
+  async actorForToken(token: string): Promise<Actor | null> {
+    return (await this.sessionForToken(token))?.actor ?? null;
+  }
+
+  /** Inside a transaction pass its manager: a second pooled connection there can starve the pool. */
+  async actorById(userId: string, m: EntityManager = this.ds.manager): Promise<Actor> {
+    const rows: ActorRow[] = await m.query(`${ACTOR_SQL} WHERE u.id = $1`, [userId]);
     return toActor(rows[0]);
   }
 
   /**
-   * Checks the password; 5 failures in a row lock the account for 15 minutes. The failure count is
-   * kept in PostgreSQL so every API node sees the same lock.
+   * Whether an unknown username answers like an account with two-factor login: a fixed, keyed
+   * choice per name, so the first step does not tell which names exist or have a second factor.
+   */
+  private async decoyNeedsCode(username: string): Promise<boolean> {
+    this.decoyKey ??= this.ds
+      .query(`SELECT value FROM server_secrets WHERE name = 'login.decoy'`)
+      .then((rows: { value: string }[]) => Buffer.from(rows[0].value, 'hex'));
+    const mac = crypto.createHmac('sha256', await this.decoyKey).update(username.toLowerCase()).digest();
+    return mac[0] < 128;
+  }
+
+  /**
+   * Logs in with the password and, for an account with two-factor login, a TOTP code or a recovery
+   * code. Without a code such an account answers SecondFactorRequired whatever the password: the
+   * password is checked only together with the code, and a failure of either moves the lockout
+   * counter and answers the same text, so neither step tells whether the password was right.
+   * Unknown users answer like accounts (some of them asking for a code, see decoyNeedsCode); a locked
+   * account answers like a wrong password. 5 failures in a row lock the account for 15 minutes; the
+   * count is kept in PostgreSQL so every API node sees the same lock.
    */
   async login(
     username: string,
     password: string,
-    meta: { userAgent?: string; ip?: string; requestId?: string },
+    code: string | undefined,
+    meta: LoginMeta,
   ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
     const name = username.trim();
-    if (!name || !password) throw badInput('请输入用户名和密码', [
-      ...(!name ? [{ field: 'username', message: '请输入用户名' }] : []),
-      ...(!password ? [{ field: 'password', message: '请输入密码' }] : []),
-    ]);
-    const user = await this.ds.getRepository(UserEntity).findOneBy({ username: name });
+    if (!name || !password) {
+      throw badInput('请输入用户名和密码', [
+        ...(!name ? [{ field: 'username', message: '请输入用户名' }] : []),
+        ...(!password ? [{ field: 'password', message: '请输入密码' }] : []),
+      ]);
+    }
+    const secondStep = !!code?.trim();
+    const wrong = () => unauthenticated(secondStep ? WRONG_SECOND_STEP : WRONG_CREDENTIALS);
+    const [user]: LoginUser[] = await this.ds.query(
+      `SELECT id, username, display_name, role, password_hash, active, locked_until > now() AS locked,
+              totp_secret, totp_last_step::text
+         FROM users WHERE username = $1`,
+      [name],
+    );
+
     if (!user || !user.active) {
-      // Spend the same time as a real check, so timing does not tell which part was wrong.
-      await bcrypt.compare(password, '$2b$10$abcdefghijklmnopqrstuuF3lqJbQn0yYzj6vBCj0k1OCeGp1Ok2');
-      throw unauthenticated(WRONG_CREDENTIALS);
+      if (!secondStep && (await this.decoyNeedsCode(name))) throw new SecondFactorRequired();
+      await spendVerifyTime(password);
+      await this.audit.recordAlone(null, {
+        action: AuditAction.LOGIN_FAILED,
+        entityType: 'User',
+        entityId: user?.id ?? null,
+        summary: `用户名“${name.slice(0, 64)}”登录失败（${user ? '账号已停用' : '用户不存在'}）`,
+        result: AuditResult.FAILURE,
+      }, meta.requestId);
+      throw wrong();
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60000);
-      throw new DomainError('UNAUTHENTICATED', `连续${MAX_FAILED_LOGINS}次登录失败，账户已锁定，请${minutes}分钟后再试`);
+    if (user.totp_secret && !secondStep) throw new SecondFactorRequired();
+
+    // Both factors are always checked (no early exit), so time does not tell which one failed.
+    const passwordOk = await verifyPassword(user.password_hash, password);
+    const factor = user.totp_secret ? await this.checkSecondFactor(user, code!.trim()) : { ok: true as const };
+    if (user.locked) {
+      await this.audit.recordAlone(null, {
+        action: AuditAction.LOGIN_FAILED,
+        entityType: 'User',
+        entityId: user.id,
+        summary: `账号 ${user.username} 锁定期间尝试登录，已拒绝`,
+        result: AuditResult.FAILURE,
+      }, meta.requestId);
+      throw wrong();
     }
-    const ok = await bcrypt.compare(password, user.passwordHash);
-    if (!ok) {
-      const locked = await this.ds.transaction(async (m) => {
-        // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
-        const [[row]]: [{ failed_login_count: number; locked_until: Date | null }[], number] = await m.query(
-          `UPDATE users SET failed_login_count = failed_login_count + 1,
-                  locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) END
-            WHERE id = $1 RETURNING failed_login_count, locked_until`,
-          [user.id, MAX_FAILED_LOGINS, LOCK_MINUTES],
-        );
-        const rowsLocked = row.locked_until !== null;
-        if (rowsLocked) {
-          await m.query(`UPDATE users SET failed_login_count = 0 WHERE id = $1`, [user.id]);
-          await this.audit.record(m, null, {
-            action: AuditAction.LOGIN,
-            entityType: 'User',
-            entityId: user.id,
-            summary: `账户 ${user.username} 连续${MAX_FAILED_LOGINS}次密码错误，锁定${LOCK_MINUTES}分钟`,
-          }, meta.requestId);
-        }
-        return rowsLocked;
-      });
-      if (locked) {
-        throw unauthenticated(`连续${MAX_FAILED_LOGINS}次登录失败，账户已锁定，请${LOCK_MINUTES}分钟后再试`);
-      }
-      throw unauthenticated(WRONG_CREDENTIALS);
+    if (!passwordOk || !factor.ok) {
+      await this.recordFailure(user, meta);
+      throw wrong();
     }
+
+    const rehash = needsRehash(user.password_hash) ? await hashPassword(password) : null;
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.sessionHours * 3600_000);
-    await this.ds.transaction(async (m) => {
+    // Everything below runs on the transaction's one connection: it holds the user's row lock, so
+    // asking the pool for a second connection here could let a burst of logins freeze the node.
+    const actor = await this.ds.transaction(async (m) => {
+      if (factor.ok && 'step' in factor) {
+        // A code counts once: a concurrent login with the same code finds the step already taken.
+        const [, taken] = await m.query(
+          `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)`,
+          [user.id, factor.step],
+        );
+        if (!taken) return null;
+      }
+      if (factor.ok && 'recoveryCodeHash' in factor) {
+        const [, used] = await m.query(
+          `UPDATE recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL`,
+          [user.id, factor.recoveryCodeHash],
+        );
+        if (!used) return null;
+      }
       await m.query(
-        `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`,
-        [user.id],
+        `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now(),
+                password_hash = coalesce($2, password_hash)
+          WHERE id = $1`,
+        [user.id, rehash],
       );
       await m.insert(SessionEntity, {
         tokenHash: hashToken(token),
@@ -145,15 +301,65 @@ export class AuthService {
         ip: meta.ip ?? null,
       });
       await m.query(`DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()`, [user.id]);
-      const actor = await this.actorById(user.id);
-      await this.audit.record(m, actor, {
+      const loggedIn = await this.actorById(user.id, m);
+      let how = user.totp_secret ? '（密码 + 动态验证码）' : '';
+      if ('recoveryCodeHash' in factor) {
+        const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
+        how = `（密码 + 恢复码，剩余${n}个恢复码）`;
+      }
+      await this.audit.record(m, loggedIn, {
         action: AuditAction.LOGIN,
         entityType: 'User',
         entityId: user.id,
-        summary: `${user.displayName} 登录`,
+        summary: `${user.display_name} 登录${how}`,
+      }, meta.requestId);
+      return loggedIn;
+    });
+    if (!actor) {
+      await this.recordFailure(user, meta);
+      throw wrong();
+    }
+    return { token, actor, expiresAt };
+  }
+
+  private async checkSecondFactor(
+    user: LoginUser,
+    code: string,
+  ): Promise<{ ok: false } | { ok: true; step: number } | { ok: true; recoveryCodeHash: string }> {
+    const step = await totpStep(user.totp_secret!, code, user.totp_last_step === null ? null : Number(user.totp_last_step));
+    if (step !== null) return { ok: true, step };
+    const normalized = normalizeRecoveryCode(code);
+    if (!normalized) return { ok: false };
+    const codeHash = hashRecoveryCode(normalized);
+    // Only looked at here; it is used up in the login transaction, after the password proved right.
+    const [row] = await this.ds.query(
+      `SELECT 1 FROM recovery_codes WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL`,
+      [user.id, codeHash],
+    );
+    return row ? { ok: true, recoveryCodeHash: codeHash } : { ok: false };
+  }
+
+  /** One more failure in a row; the fifth locks the account (audited as a lockout). */
+  private async recordFailure(user: LoginUser, meta: LoginMeta): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+      const [[row]]: [{ failed_login_count: number; locked_until: Date | null }[], number] = await m.query(
+        `UPDATE users SET failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
+                locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) END
+          WHERE id = $1 RETURNING failed_login_count, locked_until`,
+        [user.id, MAX_FAILED_LOGINS, LOCK_MINUTES],
+      );
+      const locked = row.locked_until !== null;
+      await this.audit.record(m, null, {
+        action: locked ? AuditAction.LOCKOUT : AuditAction.LOGIN_FAILED,
+        entityType: 'User',
+        entityId: user.id,
+        summary: locked
+          ? `账号 ${user.username} 连续${MAX_FAILED_LOGINS}次登录失败，锁定${LOCK_MINUTES}分钟`
+          : `账号 ${user.username} 登录失败（第${row.failed_login_count}次，${user.totp_secret ? '密码或动态验证码错误' : '密码错误'}）`,
+        result: AuditResult.FAILURE,
       }, meta.requestId);
     });
-    return { token, actor: await this.actorById(user.id), expiresAt };
   }
 
   async logout(actor: Actor, token: string, requestId?: string): Promise<void> {
@@ -168,28 +374,88 @@ export class AuthService {
     });
   }
 
+  /** The user's own sessions, newest activity first. */
+  async sessions(actor: Actor, currentToken: string): Promise<SessionInfo[]> {
+    const rows: (SessionInfo & { token_hash: string })[] = await this.ds.query(
+      `SELECT id, token_hash, created_at AS "createdAt", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt",
+              user_agent AS "userAgent", ip
+         FROM sessions
+        WHERE user_id = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $2)
+        ORDER BY last_seen_at DESC`,
+      [actor.id, this.sessionIdleMinutes],
+    );
+    const current = hashToken(currentToken);
+    return rows.map(({ token_hash, ...s }) => ({ ...s, current: token_hash === current }));
+  }
+
+  /** Ends one of the user's own sessions (another user's session id is NOT_FOUND). */
+  async endSession(actor: Actor, sessionId: string, requestId?: string): Promise<void> {
+    if (!/^[0-9a-f-]{36}$/i.test(sessionId)) throw notFound('会话');
+    await this.ds.transaction(async (m) => {
+      const [rows] = await m.query(
+        `DELETE FROM sessions WHERE id = $1 AND user_id = $2 RETURNING ip, user_agent`,
+        [sessionId, actor.id],
+      );
+      if (!rows.length) throw notFound('会话');
+      await this.audit.record(m, actor, {
+        action: AuditAction.LOGOUT,
+        entityType: 'User',
+        entityId: actor.id,
+        summary: `${actor.displayName} 结束了自己的一个会话（${rows[0].ip ?? '未知地址'}）`,
+      }, requestId);
+    });
+  }
+
   async changePassword(actor: Actor, current: string, next: string, keepToken: string, requestId?: string) {
-    const user = await this.ds.getRepository(UserEntity).findOneByOrFail({ id: actor.id });
-    if (!(await bcrypt.compare(current, user.passwordHash))) {
+    const [user]: { password_hash: string }[] = await this.ds.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.id]);
+    if (!(await verifyPassword(user.password_hash, current))) {
       throw badInput('当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }]);
     }
-    const problem = passwordProblem(next);
-    if (problem) throw badInput(problem, [{ field: 'newPassword', message: problem }]);
-    if (next === current) {
-      throw badInput('新密码不能与当前密码相同', [{ field: 'newPassword', message: '新密码不能与当前密码相同' }]);
+    assertPasswordRules(next, actor.username, 'newPassword');
+    if (await this.usedRecently(actor.id, user.password_hash, next)) {
+      const message = `新密码不能与最近${PASSWORD_HISTORY_SIZE}次使用过的密码相同`;
+      throw badInput(message, [{ field: 'newPassword', message }]);
     }
     const passwordHash = await hashPassword(next);
     await this.ds.transaction(async (m) => {
-      await m.update(UserEntity, { id: actor.id }, { passwordHash, mustChangePassword: false });
+      await setPassword(m, actor.id, passwordHash, { mustChange: false });
       // Other sessions of this user end: a changed password must lock out whoever had the old one.
       await m.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [actor.id, hashToken(keepToken)]);
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: 'User',
         entityId: actor.id,
-        summary: `${actor.displayName} 修改密码`,
+        summary: `${actor.displayName} 修改密码${actor.passwordExpired ? '（原密码已到期）' : ''}`,
       }, requestId);
     });
     return this.actorById(actor.id);
   }
+
+  /** Whether `password` is the current one or one of the last ones (PASSWORD_HISTORY_SIZE in all). */
+  private async usedRecently(userId: string, currentHash: string, password: string): Promise<boolean> {
+    const rows: { password_hash: string }[] = await this.ds.query(
+      `SELECT password_hash FROM password_history WHERE user_id = $1 ORDER BY id DESC LIMIT $2`,
+      [userId, PASSWORD_HISTORY_SIZE],
+    );
+    const hashes = [...new Set([currentHash, ...rows.map((r) => r.password_hash)])].slice(0, PASSWORD_HISTORY_SIZE);
+    const matches = await Promise.all(hashes.map((h) => verifyPassword(h, password)));
+    return matches.some(Boolean);
+  }
+}
+
+/**
+ * Sets an account's password inside the caller's transaction: the hash, when it was set, and the
+ * history (only the newest PASSWORD_HISTORY_SIZE are kept).
+ */
+export async function setPassword(m: EntityManager, userId: string, passwordHash: string, options: { mustChange: boolean }): Promise<void> {
+  await m.query(
+    `UPDATE users SET password_hash = $2, password_changed_at = now(), must_change_password = $3 WHERE id = $1`,
+    [userId, passwordHash, options.mustChange],
+  );
+  await m.query(`INSERT INTO password_history (user_id, password_hash) VALUES ($1, $2)`, [userId, passwordHash]);
+  await m.query(
+    `DELETE FROM password_history WHERE user_id = $1
+        AND id NOT IN (SELECT id FROM password_history WHERE user_id = $1 ORDER BY id DESC LIMIT $2)`,
+    [userId, PASSWORD_HISTORY_SIZE],
+  );
 }

@@ -1,6 +1,6 @@
 import { District, Role, UnitKind } from '@evs/schema';
 import { IsNotEmpty, MaxLength } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('Unit', { description: '单位：公安（分）局、支队、保安服务公司、主办单位' })
 export class UnitType {
@@ -40,8 +40,17 @@ export class MeType {
   @Field(() => UnitType)
   unit: UnitType;
 
-  @Field({ description: '登录后须先修改密码（首次登录或管理员重置后）' })
+  @Field({ description: '登录后须先修改密码（首次登录、管理员重置后或密码到期）' })
   mustChangePassword: boolean;
+
+  @Field({ description: '密码已超过有效期（设置 security.passwordMaxAgeDays）' })
+  passwordExpired: boolean;
+
+  @Field({ description: '已启用两步验证（动态验证码）' })
+  totpEnabled: boolean;
+
+  @Field({ description: '本角色须启用两步验证而尚未绑定身份验证器：绑定前其他操作一律拒绝' })
+  mustEnrolTotp: boolean;
 }
 
 @InputType()
@@ -55,6 +64,10 @@ export class LoginInput {
   @IsNotEmpty({ message: '请输入密码' })
   @MaxLength(128, { message: '密码过长' })
   password: string;
+
+  @Field(() => String, { nullable: true, description: '第二步：身份验证器的6位动态验证码，或一个恢复码' })
+  @MaxLength(32, { message: '验证码过长' })
+  code?: string;
 }
 
 @InputType()
@@ -67,4 +80,76 @@ export class ChangePasswordInput {
   @IsNotEmpty({ message: '请输入新密码' })
   @MaxLength(128, { message: '新密码过长' })
   newPassword: string;
+}
+
+@ObjectType('CurrentSession', { description: '当前会话：空闲超时与绝对期限' })
+export class CurrentSessionType {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: '会话的绝对截止时间' })
+  expiresAt: Date;
+
+  @Field(() => Int, { description: '无操作多少分钟后自动退出' })
+  idleTimeoutMinutes: number;
+}
+
+@ObjectType('UserSession', { description: '本人的一个登录会话（设备）' })
+export class UserSessionType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  createdAt: Date;
+
+  @Field({ description: '最近一次操作' })
+  lastSeenAt: Date;
+
+  @Field()
+  expiresAt: Date;
+
+  @Field(() => String, { nullable: true })
+  userAgent: string | null;
+
+  @Field(() => String, { nullable: true })
+  ip: string | null;
+
+  @Field({ description: '是否为发出本请求的会话' })
+  current: boolean;
+}
+
+@ObjectType('TotpEnrolment', { description: '绑定身份验证器：扫描二维码或手工输入密钥' })
+export class TotpEnrolmentType {
+  @Field({ description: 'Base32 密钥（无法扫码时手工输入）' })
+  secret: string;
+
+  @Field({ description: 'otpauth:// 地址（二维码的内容）' })
+  otpauthUrl: string;
+
+  @Field({ description: '二维码图片（PNG data URL）' })
+  qrCodeDataUrl: string;
+}
+
+@ObjectType('RecoveryCodes', { description: '一次性恢复码：只显示这一次，每个只能用一次' })
+export class RecoveryCodesType {
+  @Field(() => [String])
+  codes: string[];
+}
+
+@ObjectType('AccountSecurity', { description: '本人账号的安全状态' })
+export class AccountSecurityType {
+  @Field()
+  passwordChangedAt: Date;
+
+  @Field({ description: '密码到期时间' })
+  passwordExpiresAt: Date;
+
+  @Field()
+  totpEnabled: boolean;
+
+  @Field({ description: '本角色是否必须启用两步验证' })
+  totpRequired: boolean;
+
+  @Field(() => Int, { description: '未使用的恢复码个数' })
+  recoveryCodesLeft: number;
 }

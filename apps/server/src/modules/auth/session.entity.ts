@@ -1,10 +1,16 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Generated, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /** A login session. The cookie holds a random token; only its SHA-256 is stored. */
 @Entity('sessions')
+@Unique('UQ_sessions_id', ['id'])
 export class SessionEntity {
   @PrimaryColumn('text')
   tokenHash: string;
+
+  /** What the user sees and ends a session by (the token hash never leaves the server). */
+  @Column('uuid')
+  @Generated('uuid')
+  id: string;
 
   @Index('idx_sessions_user')
   @Column('uuid')
@@ -15,6 +21,10 @@ export class SessionEntity {
 
   @Column('timestamptz')
   expiresAt: Date;
+
+  /** Last request made by the user (not by background polling); the idle timeout counts from here. */
+  @Column('timestamptz', { default: () => 'now()' })
+  lastSeenAt: Date;
 
   @Column('text', { nullable: true })
   userAgent: string | null;

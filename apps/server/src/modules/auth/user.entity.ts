@@ -41,6 +41,25 @@ export class UserEntity {
   @Column('timestamptz', { nullable: true })
   lastLoginAt: Date | null;
 
+  /** When the password was last set; it expires after the `security.passwordMaxAgeDays` setting. */
+  @Column('timestamptz', { default: () => 'now()' })
+  passwordChangedAt: Date;
+
+  /** The TOTP shared secret (Base32) once enrolment is confirmed. */
+  @Column('text', { nullable: true })
+  totpSecret: string | null;
+
+  /** A secret shown in a QR code but not yet confirmed with a code. */
+  @Column('text', { nullable: true })
+  totpPendingSecret: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The last accepted TOTP time step: a code is accepted once (RFC 6238 §5.2). */
+  @Column('bigint', { nullable: true })
+  totpLastStep: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -155,7 +155,7 @@ export class CompaniesService {
         problems.push({ field: 'account.username', message: '用户名应为3–32位字母、数字、下划线、点或连字符' });
       }
       if (!account.displayName) problems.push({ field: 'account.displayName', message: '请填写账号使用人姓名' });
-      const pw = passwordProblem(account.password);
+      const pw = passwordProblem(account.password, account.username);
       if (pw) problems.push({ field: 'account.password', message: pw.replace('新密码', '初始密码') });
     }
     assertNoProblems(problems, '保安服务公司登记信息有误');

@@ -3,13 +3,12 @@ import cookieParser from 'cookie-parser';
 import ExcelJS from 'exceljs';
 import { Router } from 'express';
 import { DomainError } from '../../common/errors';
-import { logger } from '../../common/logger';
+import { sendError } from '../../common/http-errors';
 import type { Services } from '../../services';
 import { SESSION_COOKIE } from '../auth/auth.service';
 import { OVERVIEW_ROLES } from './dashboard.policy';
 import { Overview, OverviewCount, OverviewGroup } from './dashboard.types';
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
 
 function thisYear(): { from: string; to: string } {
   const y = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
@@ -94,6 +93,7 @@ export function overviewExportRouter(services: Services): Router {
       const token = req.cookies?.[SESSION_COOKIE] as string | undefined;
       const actor = token ? await services.auth.actorForToken(token) : null;
       if (!actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
+      res.locals.userId = actor.id;
       if (actor.mustChangePassword) throw new DomainError('FORBIDDEN', '首次登录请先修改密码');
       if (!OVERVIEW_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', '无权导出总览');
       const year = thisYear();
@@ -110,12 +110,7 @@ export function overviewExportRouter(services: Services): Router {
       await wb.xlsx.write(res);
       res.end();
     } catch (err) {
-      if (err instanceof DomainError) {
-        res.status(STATUS[err.code] ?? 400).json({ error: { code: err.code, message: err.message } });
-        return;
-      }
-      logger.error({ err }, 'overview export failed');
-      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: '系统错误，请稍后重试' } });
+      sendError(res, err, 'overview export failed');
     }
   });
   return router;

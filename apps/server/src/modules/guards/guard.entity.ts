@@ -69,6 +69,13 @@ export class GuardEntity {
   @Column('date', { nullable: true })
   leftOn: string | null;
 
+  /**
+   * The company's statement why a father or mother is not declared (e.g. 已故、不详). Relatives count
+   * as declared when both parents are registered or this is given (issue 10: no silent gap).
+   */
+  @Column('text', { nullable: true })
+  relativesStatement: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -72,4 +72,7 @@ export class CreateGuardInput extends GuardFieldsInput {
 
   @Field(() => [RelativeInput], { nullable: true, description: '直系亲属（可稍后补录）' })
   relatives?: RelativeInput[];
+
+  @Field(() => String, { nullable: true, description: '未登记父亲或母亲的原因（如已故、不详）；父母均已登记时可不填' })
+  relativesStatement?: string | null;
 }

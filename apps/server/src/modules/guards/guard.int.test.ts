@@ -110,11 +110,18 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
          RETURNING id`,
         [unitId, userId, companyId.company2],
       );
-      await t.sql(`INSERT INTO roster_entries (activity_id, guard_id, company_id) VALUES ($1, $2, $3)`, [activity.id, g.id, companyId.company2]);
-      const { guard } = expectData(await organizer.gql(ONE, { id: g.id }));
+      const [entry] = await t.sql(`INSERT INTO roster_entries (activity_id, guard_id, company_id) VALUES ($1, $2, $3) RETURNING id`, [activity.id, g.id, companyId.company2]);
+      // On its roster but not cleared (PENDING, then FAILED): nobody the organizer may read (issue 10).
+      expectErrorCode(await organizer.gql(ONE, { id: g.id }), 'NOT_FOUND');
+      await t.sql(`UPDATE roster_entries SET decision = 'FAILED', reason_category = 'OTHER' WHERE id = $1`, [entry.id]);
+      expectErrorCode(await organizer.gql(ONE, { id: g.id }), 'NOT_FOUND');
+      await t.sql(`UPDATE roster_entries SET decision = 'PASSED', reason_category = 'CLEAR' WHERE id = $1`, [entry.id]);
+      const { guard } = expectData(await organizer.gql(`query($id: ID!) { guard(id: $id) { id name idNumber age birthDate phone photo relativeCount relativesDeclared
+        relatives { name } revocations { idNumber reason } eligibilityProblems { code } } }`, { id: g.id }));
       expect(guard.idNumber).toMatch(MASKED);
-      expect(guard.relatives).toBeNull();
-      expect(guard.revocations.every((r: { idNumber: string }) => MASKED.test(r.idNumber))).toBe(true);
+      // As on the cleared roster: no contact, birth date, relatives, revocations or eligibility detail.
+      expect(guard).toMatchObject({ birthDate: null, phone: null, photo: null, relativeCount: null, relativesDeclared: null, relatives: null, revocations: [], eligibilityProblems: [] });
+      expect(typeof guard.age).toBe('number');
       const other = await t.login('organizer2');
       expectErrorCode(await other.gql(ONE, { id: g.id }), 'NOT_FOUND');
     });
@@ -185,7 +192,8 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       const { createGuard } = expectData(await company1.gql(CREATE, { input: newGuard({ idNumber, relatives }) }));
       expect(createGuard).toMatchObject({
         companyId: companyId.company1,
-        birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+        // The birth date is what the masked ID number hides: the company gets the age (issue 10).
+        birthDate: null,
         sex: 'FEMALE',
         age: 25,
         status: 'ACTIVE',
@@ -193,6 +201,9 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
         eligibilityProblems: [],
       });
       expect(await audits(createGuard.id)).toEqual([expect.objectContaining({ action: 'CREATE' })]);
+      const baoan = await t.login('baoan');
+      const { guard } = expectData(await baoan.gql(`query($id: ID!) { guard(id: $id) { birthDate } }`, { id: createGuard.id }));
+      expect(guard.birthDate).toBe(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`);
     });
 
     it('refuses relatives with a wrong row: row and field named, nothing stored', async () => {

@@ -1,3 +1,4 @@
+import { RelativeRelation } from '@evs/schema';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { Actor } from '../../common/context';
@@ -35,6 +36,15 @@ export function guardLoaders(ds: DataSource) {
       );
       const map = new Map(rows.map((r) => [r.guard_id, r.n]));
       return guardIds.map((id) => map.get(id) ?? 0);
+    }),
+    /** Relations declared per guard (no names or ID numbers): whether relatives are declared. */
+    relativeRelations: new DataLoader<string, RelativeRelation[]>(async (guardIds) => {
+      const rows: { guard_id: string; relations: RelativeRelation[] }[] = await ds.query(
+        'SELECT guard_id, array_agg(relation::text) AS relations FROM guard_relatives WHERE guard_id = ANY($1::uuid[]) GROUP BY guard_id',
+        [guardIds],
+      );
+      const map = new Map(rows.map((r) => [r.guard_id, r.relations]));
+      return guardIds.map((id) => map.get(id) ?? []);
     }),
     relatives: new DataLoader<RelativesKey, RelativeEntity[], string>(
       async (keys) => {

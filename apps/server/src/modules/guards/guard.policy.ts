@@ -23,6 +23,19 @@ export const GUARD_MANAGER_ROLES: Role[] = [Role.SECURITY_DETACHMENT, Role.COMPA
 export const seesFullIdNumbers = (actor: Actor | null): boolean => actor?.role === Role.SECURITY_DETACHMENT;
 /** SPEC §1: relatives' identities for 保安管理支队 alone. */
 export const seesRelatives = (actor: Actor | null): boolean => actor?.role === Role.SECURITY_DETACHMENT;
+/**
+ * The birth date is exactly the eight digits a masked ID number hides (issue 10): 保安管理支队 alone;
+ * everybody else gets the age.
+ */
+export const seesBirthDate = seesFullIdNumbers;
+/** Why a 保安员证 was revoked: 保安管理支队 alone (others see that and when, for eligibility). */
+export const seesRevocationReasons = seesFullIdNumbers;
+/**
+ * Contact details, photo, relatives' count and statement, revocations and eligibility of a guard:
+ * the register's keepers and the police. The organizer reads cleared guards only, as on the cleared
+ * roster (name, masked ID number, age, sex, company, certificate, education).
+ */
+export const seesGuardParticulars = (actor: Actor | null): boolean => !!actor && actor.role !== Role.ORGANIZER;
 
 /** Adds the row rule to a query over `guards` aliased `alias`. */
 export function scopeGuards<T extends object>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'g'): SelectQueryBuilder<T> {
@@ -31,9 +44,10 @@ export function scopeGuards<T extends object>(qb: SelectQueryBuilder<T>, actor: 
     return qb.andWhere(`${alias}.company_id = :scopeCompanyId`, { scopeCompanyId: actor.companyId });
   }
   if (actor.role === Role.ORGANIZER) {
+    // Cleared guards only (issue 10): a PENDING or FAILED guard is nobody the organizer may read.
     return qb.andWhere(
       `EXISTS (SELECT 1 FROM roster_entries sr JOIN activities sa ON sa.id = sr.activity_id
-               WHERE sr.guard_id = ${alias}.id AND sr.state = 'ACTIVE' AND sa.organizer_unit_id = :scopeUnitId)`,
+               WHERE sr.guard_id = ${alias}.id AND sr.state = 'ACTIVE' AND sr.decision = 'PASSED' AND sa.organizer_unit_id = :scopeUnitId)`,
       { scopeUnitId: actor.unitId },
     );
   }

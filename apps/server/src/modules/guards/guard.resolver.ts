@@ -8,7 +8,17 @@ import { CompanyType } from '../companies/company.types';
 import { eligibilityProblems } from './eligibility';
 import { GuardEntity } from './guard.entity';
 import { CreateGuardInput, GuardFilterInput, GuardInput, RelativeInput } from './guard.inputs';
-import { GUARD_LIST_ROLES, GUARD_MANAGER_ROLES, GUARD_READER_ROLES, seesFullIdNumbers, seesRelatives } from './guard.policy';
+import {
+  GUARD_LIST_ROLES,
+  GUARD_MANAGER_ROLES,
+  GUARD_READER_ROLES,
+  seesBirthDate,
+  seesFullIdNumbers,
+  seesGuardParticulars,
+  seesRelatives,
+  seesRevocationReasons,
+} from './guard.policy';
+import { relativesDeclaration } from '../vetting/suggestion';
 import { CertificateRevocationType, EligibilityProblemType, GuardPage, GuardRelativeType, GuardType } from './guard.types';
 import { CertificateRevocationEntity } from './revocation.entity';
 
@@ -48,8 +58,10 @@ export class GuardResolver {
     @Ctx() ctx: AppContext,
     @Arg('guardId', () => ID) guardId: string,
     @Arg('relatives', () => [RelativeInput]) relatives: RelativeInput[],
+    @Arg('statement', () => String, { nullable: true, description: '未登记父亲或母亲的原因（如已故、不详）；不传为不变，传空串为撤回' })
+    statement?: string | null,
   ) {
-    return ctx.services.guards.setRelatives(actorOf(ctx), guardId, relatives, ctx.requestId);
+    return ctx.services.guards.setRelatives(actorOf(ctx), guardId, relatives, statement, ctx.requestId);
   }
 
   @Authorized(...GUARD_MANAGER_ROLES)
@@ -90,6 +102,24 @@ export class GuardResolver {
     return ageOn(g.birthDate, todayCN());
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '出生日期（由身份证号得出）：即脱敏身份证号隐去的部分，仅保安管理支队可见；其他角色为 null（见 age）',
+  })
+  birthDate(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    return seesBirthDate(ctx.actor) ? g.birthDate : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '手机号（主办单位不可见）' })
+  phone(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    return seesGuardParticulars(ctx.actor) ? g.phone : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '照片（data URL；主办单位不可见）' })
+  photo(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    return seesGuardParticulars(ctx.actor) ? g.photo : null;
+  }
+
   @FieldResolver(() => CompanyType, { description: '所属保安服务公司' })
   async company(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
     return ctx.loaders.companyById.load(g.companyId);
@@ -104,14 +134,31 @@ export class GuardResolver {
     return ctx.loaders.relatives.load({ guardId: g.id, actor: ctx.actor, requestId: ctx.requestId });
   }
 
-  @FieldResolver(() => Int, { description: '已登记的直系亲属人数' })
+  @FieldResolver(() => Int, { nullable: true, description: '已登记的直系亲属人数（主办单位不可见）' })
   relativeCount(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
-    return ctx.loaders.relativeCount.load(g.id);
+    return seesGuardParticulars(ctx.actor) ? ctx.loaders.relativeCount.load(g.id) : null;
   }
 
-  @FieldResolver(() => [CertificateRevocationType], { description: '本人保安员证吊销记录（按身份证号，跨公司）' })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: '直系亲属是否已申报：父母均已登记，或已说明未登记的原因（未申报的人员不会被建议通过；主办单位不可见）',
+  })
+  async relativesDeclared(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    if (!seesGuardParticulars(ctx.actor)) return null;
+    const relations = await ctx.loaders.relativeRelations.load(g.id);
+    return relativesDeclaration(relations, g.relativesStatement).declared;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '未登记父亲或母亲的原因：保安管理支队和所属公司可见' })
+  relativesStatement(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    const a = ctx.actor;
+    const keeper = seesRelatives(a) || (a?.role === Role.COMPANY && a.companyId === g.companyId) || (a?.role === Role.ORGANIZER && a.unitId === g.companyId);
+    return keeper ? g.relativesStatement : null;
+  }
+
+  @FieldResolver(() => [CertificateRevocationType], { description: '本人保安员证吊销记录（按身份证号，跨公司；主办单位为空）' })
   revocations(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
-    return ctx.loaders.revocationsByIdNumber.load(g.idNumber);
+    return seesGuardParticulars(ctx.actor) ? ctx.loaders.revocationsByIdNumber.load(g.idNumber) : [];
   }
 
   @FieldResolver(() => [EligibilityProblemType], {
@@ -122,6 +169,7 @@ export class GuardResolver {
     @Ctx() ctx: AppContext,
     @Arg('onDate', () => String, { nullable: true }) onDate?: string | null,
   ) {
+    if (!seesGuardParticulars(ctx.actor)) return [];
     const date = onDate ?? todayCN();
     if (!isIsoDate(date)) throw badInput('日期格式应为 YYYY-MM-DD', [{ field: 'onDate', message: '日期格式应为 YYYY-MM-DD' }]);
     const [revocations, limits] = await Promise.all([
@@ -137,5 +185,10 @@ export class CertificateRevocationResolver {
   @FieldResolver(() => String)
   idNumber(@Root() r: CertificateRevocationEntity, @Ctx() ctx: AppContext) {
     return seesFullIdNumbers(ctx.actor) ? r.idNumber : maskIdNumber(r.idNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '吊销原因：仅保安管理支队可见，其他角色为 null' })
+  reason(@Root() r: CertificateRevocationEntity, @Ctx() ctx: AppContext) {
+    return seesRevocationReasons(ctx.actor) ? r.reason : null;
   }
 }

@@ -106,3 +106,12 @@ export function relativesProblems(relatives: RelativeFields[], guardIdNumber: st
   if (relatives.length > 20) problems.push({ field: prefix, message: '直系亲属不能超过20位' });
   return problems;
 }
+
+/** The statement why a father or mother is not declared (已故、不详…): plain text, at most 200 characters. */
+export function statementProblems(statement: string | null | undefined, field: string): FieldProblem[] {
+  const text = statement?.trim();
+  if (!text) return [];
+  if (text.length > 200) return [{ field, message: '未登记亲属的说明不能超过200字' }];
+  if (/^[=+\-@]/.test(text) || /[<>]/.test(text)) return [{ field, message: '未登记亲属的说明不能包含尖括号，也不能以 = + - @ 开头' }];
+  return [];
+}

@@ -20,13 +20,18 @@ import {
 import { GuardEntity } from './guard.entity';
 import { CreateGuardInput, GuardFilterInput, GuardInput, RelativeInput } from './guard.inputs';
 import { assertCanListCompanyGuards, assertDetachment, scopeGuards, targetCompanyId } from './guard.policy';
-import { guardFieldProblems, normaliseIdNumber, relativesProblems } from './guard.rules';
+import { guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
+import { assertIdentityEditable } from './identity-lock';
 import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
 
-/** What the audit log keeps of a guard: never the full ID number or the photo (the log is read beyond 保安管理支队). */
+/**
+ * What the audit log keeps of a guard: never the full ID number, the birth date (the masked digits)
+ * or the photo. Payloads are shown to 保安管理支队 alone, but what is never stored cannot leak.
+ */
 function auditView(g: GuardEntity): Record<string, unknown> {
-  return { ...g, idNumber: maskIdNumber(g.idNumber), photo: g.photo ? '（照片）' : null };
+  const { birthDate: _birthDate, ...rest } = g;
+  return { ...rest, idNumber: maskIdNumber(g.idNumber), photo: g.photo ? '（照片）' : null };
 }
 
 const activeElsewhereMessage = (actor: Actor, other: { companyName: string }) =>
@@ -93,6 +98,7 @@ export class GuardsService {
     if (!companyId) problems.push({ field: 'companyId', message: '请选择所属保安服务公司' });
     problems.push(...guardFieldProblems(input, today));
     problems.push(...relativesProblems(input.relatives ?? [], input.idNumber));
+    problems.push(...statementProblems(input.relativesStatement, 'relativesStatement'));
     assertNoProblems(problems, '保安员登记信息有误');
 
     return this.inTransaction(actor, async (m) => {
@@ -115,6 +121,7 @@ export class GuardsService {
           education: input.education,
           photo: input.photo?.trim() || null,
           status: GuardStatus.ACTIVE,
+          relativesStatement: input.relativesStatement?.trim() || null,
         }),
       );
       const relatives = input.relatives ?? [];
@@ -137,6 +144,7 @@ export class GuardsService {
       assertNoProblems(guardFieldProblems(input, todayCN()), '保安员登记信息有误');
       if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
       const idChanged = input.idNumber !== before.idNumber;
+      if (idChanged || input.name !== before.name) await assertIdentityEditable(m, before, idChanged ? 'idNumber' : 'name');
       await this.assertRegistrable(m, input.idNumber, input, {
         checkAge: idChanged,
         checkEducation: input.education !== before.education,
@@ -168,23 +176,35 @@ export class GuardsService {
     });
   }
 
-  /** Replaces the guard's immediate relatives with the given list. */
-  async setRelatives(actor: Actor, guardId: string, relatives: RelativeInput[], requestId?: string): Promise<GuardEntity> {
+  /**
+   * Replaces the guard's immediate relatives with the given list and, when given, the statement why a
+   * parent is not declared (undefined: unchanged; null or blank: removed). Refused while the guard is
+   * on an open roster (the vetted identity includes the relatives).
+   */
+  async setRelatives(actor: Actor, guardId: string, relatives: RelativeInput[], statement: string | null | undefined, requestId?: string): Promise<GuardEntity> {
     return this.inTransaction(actor, async (m) => {
       const guard = await this.lockManaged(m, actor, guardId);
-      assertNoProblems(relativesProblems(relatives, guard.idNumber), '直系亲属信息有误');
-      const beforeCount = await m.countBy(RelativeEntity, { guardId });
+      assertNoProblems([...relativesProblems(relatives, guard.idNumber), ...statementProblems(statement, 'statement')], '直系亲属信息有误');
+      if (guard.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
+      const current = await m.find(RelativeEntity, { where: { guardId } });
+      const nextStatement = statement === undefined ? guard.relativesStatement : statement?.trim() || null;
+      const key = (rs: { relation: string; idNumber: string; name: string }[]) =>
+        rs.map((r) => `${r.relation}|${normaliseIdNumber(r.idNumber)}|${r.name.trim()}`).sort().join(';');
+      const unchanged = key(current) === key(relatives) && nextStatement === guard.relativesStatement;
+      if (unchanged) return guard;
+      await assertIdentityEditable(m, guard, 'relatives');
       await m.delete(RelativeEntity, { guardId });
       if (relatives.length) await m.insert(RelativeEntity, relatives.map((r) => this.relativeRow(guardId, r)));
-      await m.update(GuardEntity, { id: guardId }, { updatedAt: () => 'now()' } as never);
+      await m.update(GuardEntity, { id: guardId }, { relativesStatement: nextStatement, updatedAt: () => 'now()' } as never);
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: 'Guard',
         entityId: guardId,
-        summary: `更新保安员${guard.name}（${maskIdNumber(guard.idNumber)}）的直系亲属：${beforeCount}人 → ${relatives.length}人`,
-        // Relations only: the log is read beyond 保安管理支队, relatives' identities are not.
-        before: { count: beforeCount },
-        after: { count: relatives.length, relations: relatives.map((r) => r.relation) },
+        summary: `更新保安员${guard.name}（${maskIdNumber(guard.idNumber)}）的直系亲属：${current.length}人 → ${relatives.length}人${
+          nextStatement !== guard.relativesStatement ? (nextStatement ? '，并说明未登记亲属的原因' : '，撤回未登记亲属的说明') : ''}`,
+        // Relations only, and the statement (the company's declaration, 保安管理支队 reads payloads).
+        before: { count: current.length, statement: guard.relativesStatement },
+        after: { count: relatives.length, relations: relatives.map((r) => r.relation), statement: nextStatement },
       }, requestId);
       return m.findOneByOrFail(GuardEntity, { id: guardId });
     });
@@ -262,16 +282,28 @@ export class GuardsService {
     else if (reason.length > 500) problems.push({ field: 'reason', message: '吊销原因不能超过500字' });
     assertNoProblems(problems, '吊销记录有误');
     return this.ds.transaction(async (m) => {
-      if (await m.existsBy(CertificateRevocationEntity, { idNumber, revokedOn: date })) {
-        throw new DomainError('CONFLICT', `该人员${date}的吊销记录已存在`);
+      // One revocation per person and date (unique index): of two identical requests at once, the
+      // second stores nothing and is told so; a duplicate would bar the guard as "revoked twice".
+      const inserted = await m
+        .createQueryBuilder()
+        .insert()
+        .into(CertificateRevocationEntity)
+        .values({ idNumber, revokedOn: date, reason: reason.trim() })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const [stored] = inserted.raw as { id: string }[];
+      if (!stored) {
+        throw new DomainError('CONFLICT', `该人员${date}的吊销记录已存在`, [{ field: 'date', message: `该人员${date}的吊销记录已存在` }]);
       }
-      const row = await m.save(CertificateRevocationEntity, m.create(CertificateRevocationEntity, { idNumber, revokedOn: date, reason: reason.trim() }));
+      const row = await m.findOneByOrFail(CertificateRevocationEntity, { id: stored.id });
       const holder = await m.findOneBy(GuardEntity, { idNumber, status: GuardStatus.ACTIVE });
       await this.audit.record(m, actor, {
         action: AuditAction.CREATE,
         entityType: 'CertificateRevocation',
         entityId: row.id,
-        summary: `记录吊销保安员证：${holder ? holder.name : ''}（${maskIdNumber(idNumber)}），${date}，${row.reason}`,
+        // The reason stays in the payload (保安管理支队 only): the summary is read by others.
+        summary: `记录吊销保安员证：${holder ? holder.name : ''}（${maskIdNumber(idNumber)}），${date}`,
         after: { ...row, idNumber: maskIdNumber(idNumber) },
       }, requestId);
       return row;

@@ -28,8 +28,8 @@ export class CertificateRevocationType {
   @Field({ description: '吊销日期' })
   revokedOn: string;
 
-  @Field()
-  reason: string;
+  /** Exposed by a field resolver (保安管理支队 only). */
+  reason?: string;
 
   @Field()
   createdAt: Date;
@@ -64,14 +64,14 @@ export class GuardType {
   @Field({ description: '居民身份证号：保安管理支队看到完整号码，其他角色看到脱敏号码（如 211102********1234）' })
   idNumber: string;
 
-  @Field({ description: '出生日期（由身份证号得出）' })
-  birthDate: string;
+  /** Exposed by a field resolver (保安管理支队 only: it is the masked part of the ID number). */
+  birthDate?: string;
 
   @Field(() => Sex, { description: '性别（由身份证号得出）' })
   sex: Sex;
 
-  @Field(() => String, { nullable: true })
-  phone: string | null;
+  /** Exposed by a field resolver (not to the organizer). */
+  phone?: string | null;
 
   @Field(() => String, { nullable: true, description: '保安员证号' })
   certificateNo: string | null;
@@ -82,8 +82,8 @@ export class GuardType {
   @Field(() => Education)
   education: Education;
 
-  @Field(() => String, { nullable: true, description: '照片（data URL）' })
-  photo: string | null;
+  /** Exposed by a field resolver (not to the organizer). */
+  photo?: string | null;
 
   @Field(() => GuardStatus)
   status: GuardStatus;

@@ -4,6 +4,8 @@ import { GuardEntity } from './guard.entity';
 
 /** 直系亲属 of a guard: father, mother, spouse, children. Visible to SECURITY_DETACHMENT only. */
 @Entity('guard_relatives')
+@Index('uq_relatives_guard_person', ['guardId', 'idNumber'], { unique: true })
+@Index('uq_relatives_guard_parent_spouse', ['guardId', 'relation'], { unique: true, where: `"relation" <> 'CHILD'` })
 export class RelativeEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

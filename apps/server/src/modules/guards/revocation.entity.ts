@@ -5,6 +5,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * Kept by ID number so it follows the person from company to company.
  */
 @Entity('certificate_revocations')
+@Index('uq_revocations_person_date', ['idNumber', 'revokedOn'], { unique: true })
 export class CertificateRevocationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -129,7 +129,7 @@ describe('HTTP records source', () => {
     const g1 = await makeGuard(t, companyId, { idNumber: bad });
     const g2 = await makeGuard(t, companyId, { relatives: [{ relation: 'FATHER', name: '外部亲属', idNumber: relative }] });
     const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { warning entries { id guardId checked } } }`;
-    const LIST = `query($id: ID!) { rosterEntries(activityId: $id) { items { guardId suggestion reasonCategory checked hits { relation record { category source registeredAt } } } } }`;
+    const LIST = `query($id: ID!) { rosterEntries(activityId: $id) { items { guardId suggestion suggestionCategory reasonCategory checked hits { relation record { category source registeredAt } } } } }`;
 
     mode = 'ok';
     const a1 = await makeActivity(t, { selectedCompanyId: companyId, startsAt: '2030-01-01T02:00:00Z' });
@@ -137,8 +137,8 @@ describe('HTTP records source', () => {
     const items = expectData(await baoan.gql(LIST, { id: a1 })).rosterEntries.items;
     const e1 = items.find((e: { guardId: string }) => e.guardId === g1.id);
     const e2 = items.find((e: { guardId: string }) => e.guardId === g2.id);
-    expect(e1).toMatchObject({ suggestion: 'FAILED', reasonCategory: 'OWN_RECORD', hits: [{ relation: null, record: { category: 'INTENTIONAL_CRIME', source: '外部库', registeredAt: null } }] });
-    expect(e2).toMatchObject({ suggestion: 'PENDING', reasonCategory: 'RELATIVE_RECORD' });
+    expect(e1).toMatchObject({ suggestion: 'FAILED', suggestionCategory: 'OWN_RECORD', reasonCategory: null, hits: [{ relation: null, record: { category: 'INTENTIONAL_CRIME', source: '外部库', registeredAt: null } }] });
+    expect(e2).toMatchObject({ suggestion: 'PENDING', suggestionCategory: 'RELATIVE_RECORD', reasonCategory: null });
 
     mode = 'error';
     const a2 = await makeActivity(t, { selectedCompanyId: companyId, startsAt: '2030-03-01T02:00:00Z' });
@@ -155,6 +155,6 @@ describe('HTTP records source', () => {
     mode = 'ok';
     expect(expectData(await baoan.gql(`mutation($id: ID!) { recheckVetting(activityId: $id) }`, { id: a2 })).recheckVetting).toBe(1);
     const after = expectData(await baoan.gql(LIST, { id: a2 })).rosterEntries.items[0];
-    expect(after).toMatchObject({ checked: true, suggestion: 'PENDING', reasonCategory: 'RELATIVE_RECORD' });
+    expect(after).toMatchObject({ checked: true, suggestion: 'PENDING', suggestionCategory: 'RELATIVE_RECORD', reasonCategory: null });
   });
 });

@@ -14,20 +14,36 @@ export class SettingsService {
 
   /** Every setting: stored value or its default. */
   async all(manager: EntityManager = this.ds.manager): Promise<SettingValues> {
+    return (await this.values(settingDefinitions, manager)) as SettingValues;
+  }
+
+  /** The values of one group of definitions (business settings, or the security policy). */
+  async values(definitions: Record<string, SettingDefinition>, manager: EntityManager = this.ds.manager): Promise<Record<string, number | boolean>> {
     const rows = await manager.find(SettingEntity);
-    const values: Record<string, number | boolean> = Object.fromEntries(Object.entries(settingDefinitions).map(([k, d]) => [k, d.default]));
+    const values: Record<string, number | boolean> = Object.fromEntries(Object.entries(definitions).map(([k, d]) => [k, d.default]));
     for (const row of rows) if (row.key in values) values[row.key] = row.value as number | boolean;
-    return values as SettingValues;
+    return values;
+  }
+
+  /** Each definition with its label, value and default, as the API lists them. */
+  async list(definitions: Record<string, SettingDefinition>) {
+    const values = await this.values(definitions);
+    return Object.entries(definitions).map(([key, def]) => ({ key, label: def.label, value: values[key], defaultValue: def.default, unit: def.unit }));
   }
 
   async get<K extends SettingKey>(key: K, manager?: EntityManager): Promise<SettingValues[K]> {
     return (await this.all(manager))[key];
   }
 
-  async update(actor: Actor, changes: { key: string; value: number | boolean }[], requestId?: string) {
+  async update(
+    actor: Actor,
+    changes: { key: string; value: number | boolean }[],
+    requestId?: string,
+    definitions: Record<string, SettingDefinition> = settingDefinitions,
+  ) {
     const problems: FieldProblem[] = [];
     changes.forEach((c, i) => {
-      const def = (settingDefinitions as Record<string, SettingDefinition>)[c.key];
+      const def = definitions[c.key];
       if (!def) return problems.push({ field: `changes.${i}.key`, message: `未知的设置项 ${c.key}` });
       if (typeof def.default !== typeof c.value) {
         return problems.push({ field: `changes.${i}.value`, message: `${def.label}的取值类型不正确` });
@@ -40,19 +56,19 @@ export class SettingsService {
     });
     assertNoProblems(problems, '设置有误');
     return this.ds.transaction(async (m) => {
-      const before = await this.all(m);
+      const before = await this.values(definitions, m);
       for (const c of changes) {
         await m.upsert(SettingEntity, { key: c.key, value: c.value, updatedBy: actor.id }, ['key']);
       }
-      const after = await this.all(m);
+      const after = await this.values(definitions, m);
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
-        entityType: 'Settings',
-        summary: `修改设置：${changes.map((c) => c.key).join('、')}`,
+        entityType: definitions === settingDefinitions ? 'Settings' : 'SecuritySettings',
+        summary: `修改${definitions === settingDefinitions ? '设置' : '安全策略'}：${changes.map((c) => c.key).join('、')}`,
         before,
         after,
       }, requestId);
-      return after;
+      return after as SettingValues;
     });
   }
 }

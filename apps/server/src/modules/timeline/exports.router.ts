@@ -2,13 +2,12 @@ import cookieParser from 'cookie-parser';
 import express, { Request, Response } from 'express';
 import { Actor } from '../../common/context';
 import { DomainError } from '../../common/errors';
-import { logger } from '../../common/logger';
+import { sendError } from '../../common/http-errors';
 import { SESSION_COOKIE } from '../auth/auth.service';
 import type { Services } from '../../services';
 import { trainingSheetWorkbook, timelineWorkbook } from './exports';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
 
 function sendXlsx(res: Response, filename: string, body: Buffer) {
   res.setHeader('content-type', XLSX);
@@ -34,12 +33,7 @@ export function exportsRouter(services: Services): express.Router {
       if (actor.mustChangePassword) throw new DomainError('FORBIDDEN', '首次登录请先修改密码');
       await fn(actor, req, res);
     } catch (err) {
-      if (err instanceof DomainError) {
-        res.status(STATUS[err.code] ?? 400).json({ error: { code: err.code, message: err.message } });
-        return;
-      }
-      logger.error({ err }, 'export failed');
-      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: '系统错误，请稍后重试' } });
+      sendError(res, err, 'export failed');
     }
   };
   const uuid = (v: string) => {

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** 岗前培训 session for an activity's cleared roster (or a make-up session). */
 @Entity('training_sessions')
+@Index('uq_training_sessions_slot', ['activityId', 'startsAt', 'place', 'isMakeup'], { unique: true, where: '"cancelled_at" IS NULL' })
 export class TrainingSessionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,5 @@
 import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { SECOND_FACTOR_NEEDED } from '../auth/auth.service';
 
 const USERS = /* GraphQL */ `query ($s: String) { users(search: $s, page: { pageSize: 100 }) { total items { id username role active unit { name } } } }`;
 const CREATE = /* GraphQL */ `
@@ -24,7 +25,7 @@ describe('user accounts (ADMIN)', () => {
     const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM users`);
     expect(users.total).toBe(n);
     expect(users.items.find((u: { username: string }) => u.username === 'baoan').unit.name).toBe('市公安局保安管理支队');
-    for (const refused of ['baoan', 'office', 'leader', 'company1']) {
+    for (const refused of ['baoan', 'office', 'leader', 'company1', 'organizer1']) {
       expectErrorCode(await (await t.login(refused)).gql(USERS), 'FORBIDDEN');
     }
   });
@@ -66,7 +67,9 @@ describe('user accounts (ADMIN)', () => {
     const [{ id }] = await t.sql(`SELECT id FROM users WHERE username = 'dahuo'`);
     expect(expectData(await admin.gql(SET_ACTIVE, { id, a: false })).setUserActive.active).toBe(false);
     expectErrorCode(await dahuo.gql(ME), 'UNAUTHENTICATED');
-    expect((await t.anonymous().gql(`mutation { login(input: { username: "dahuo", password: "Demo@2026" }) { username } }`)).errors?.[0].message).toBe('用户名或密码错误');
+    // A disabled account answers like an unknown name (which may be asked for a code, see decoyNeedsCode).
+    const disabled = await t.anonymous().gql(`mutation { login(input: { username: "dahuo", password: "Demo@2026" }) { username } }`);
+    expect(['用户名或密码错误', SECOND_FACTOR_NEEDED]).toContain(expectErrorCode(disabled, 'UNAUTHENTICATED').message);
     expectData(await admin.gql(SET_ACTIVE, { id, a: true }));
     await t.sql(`UPDATE users SET locked_until = now() + interval '10 minutes' WHERE id = $1`, [id]);
     expect(expectData(await admin.gql(RESET, { id, p: 'Reset2026b' })).resetUserPassword.mustChangePassword).toBe(true);
@@ -75,5 +78,51 @@ describe('user accounts (ADMIN)', () => {
     const [{ id: adminId }] = await t.sql(`SELECT id FROM users WHERE username = 'admin'`);
     expectErrorCode(await admin.gql(SET_ACTIVE, { id: adminId, a: false }), 'CONFLICT');
     expectErrorCode(await (await t.login('office')).gql(RESET, { id, p: 'Reset2026c' }), 'FORBIDDEN');
+  });
+
+  describe('separation of duties (三员分立)', () => {
+    const auditorInput = async (username: string) => ({
+      username,
+      displayName: '审计员乙',
+      role: 'AUDITOR',
+      unitId: await unitOf('auditor'),
+      initialPassword: 'Start#2026a',
+    });
+
+    it('the administrator cannot create an auditor, nor reset, disable or take over one', async () => {
+      const admin = await t.login('admin');
+      const [{ n: before }] = await t.sql(`SELECT count(*)::int AS n FROM users`);
+      const created = expectErrorCode(await admin.gql(CREATE, { input: await auditorInput('auditor2') }), 'FORBIDDEN');
+      expect(created.message).toContain('三员分立');
+      const [{ id }] = await t.sql(`SELECT id FROM users WHERE username = 'auditor'`);
+      expectErrorCode(await admin.gql(RESET, { id, p: 'Taken#2026x' }), 'FORBIDDEN');
+      expectErrorCode(await admin.gql(SET_ACTIVE, { id, a: false }), 'FORBIDDEN');
+      const [{ n: after }] = await t.sql(`SELECT count(*)::int AS n FROM users`);
+      expect(after).toBe(before);
+      await t.login('auditor');
+    });
+
+    it('an auditor manages auditors only; it reads the account list but manages no other account', async () => {
+      const auditor = await t.login('auditor');
+      expect(expectData(await auditor.gql(USERS)).users.total).toBeGreaterThan(10);
+      const { createUser } = expectData(await auditor.gql(CREATE, { input: await auditorInput('auditor3') }));
+      expect(createUser).toMatchObject({ role: 'AUDITOR', mustChangePassword: true, unit: { kind: 'INSPECTORATE' } });
+      const office = { username: 'office9', displayName: '某人', role: 'OFFICE', unitId: await unitOf('office'), initialPassword: 'Start#2026a' };
+      expectErrorCode(await auditor.gql(CREATE, { input: office }), 'FORBIDDEN');
+      const admin = { ...office, username: 'admin9', role: 'ADMIN', unitId: await unitOf('admin') };
+      expectErrorCode(await auditor.gql(CREATE, { input: admin }), 'FORBIDDEN');
+      const [{ id: baoanId }] = await t.sql(`SELECT id FROM users WHERE username = 'baoan'`);
+      expectErrorCode(await auditor.gql(RESET, { id: baoanId, p: 'Taken#2026x' }), 'FORBIDDEN');
+      expectErrorCode(await auditor.gql(SET_ACTIVE, { id: baoanId, a: false }), 'FORBIDDEN');
+      expectData(await auditor.gql(RESET, { id: createUser.id, p: 'Again#2026x' }));
+    });
+
+    it('no account ever moves into or out of the administrator or auditor duty, whoever asks the database', async () => {
+      await expect(t.sql(`UPDATE users SET role = 'AUDITOR' WHERE username = 'admin'`)).rejects.toThrow(/三员分立/);
+      await expect(t.sql(`UPDATE users SET role = 'ADMIN' WHERE username = 'baoan'`)).rejects.toThrow(/三员分立/);
+      await expect(t.sql(`UPDATE users SET role = 'OFFICE' WHERE username = 'auditor'`)).rejects.toThrow(/三员分立/);
+      const [admin] = await t.sql(`SELECT role FROM users WHERE username = 'admin'`);
+      expect(admin.role).toBe('ADMIN');
+    });
   });
 });

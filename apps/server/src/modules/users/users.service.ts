@@ -4,9 +4,10 @@ import { Actor } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword, passwordProblem } from '../auth/auth.service';
+import { assertPasswordRules, hashPassword, setPassword } from '../auth/auth.service';
 import { UserEntity } from '../auth/user.entity';
 import { UnitEntity } from '../units/unit.entity';
+import { assertMayManage } from './users.policy';
 
 /** What the audit log keeps of an account: never the password hash. */
 const auditView = (u: UserEntity) => ({
@@ -47,11 +48,8 @@ export class UsersService {
     input: { username: string; displayName: string; role: Role; unitId: string; initialPassword: string },
     requestId?: string,
   ): Promise<UserEntity> {
-    const problem = passwordProblem(input.initialPassword);
-    if (problem) {
-      const message = problem.replace('新密码', '初始密码');
-      throw badInput(message, [{ field: 'initialPassword', message }]);
-    }
+    assertMayManage(actor, input.role);
+    assertPasswordRules(input.initialPassword, input.username, 'initialPassword');
     const passwordHash = await hashPassword(input.initialPassword);
     return this.ds.transaction(async (m) => {
       const unit = await m.findOneBy(UnitEntity, { id: input.unitId });
@@ -75,6 +73,7 @@ export class UsersService {
           mustChangePassword: true,
         }),
       );
+      await setPassword(m, user.id, passwordHash, { mustChange: true });
       await this.audit.record(m, actor, {
         action: AuditAction.CREATE,
         entityType: 'User',
@@ -91,6 +90,7 @@ export class UsersService {
     return this.ds.transaction(async (m) => {
       const user = await m.findOne(UserEntity, { where: { id }, relations: { unit: true }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
       if (!user) throw notFound('账号');
+      assertMayManage(actor, user.role);
       const before = auditView(user);
       user.active = active;
       await m.update(UserEntity, { id }, { active });
@@ -109,13 +109,16 @@ export class UsersService {
   }
 
   async resetPassword(actor: Actor, id: string, newPassword: string, requestId?: string): Promise<UserEntity> {
-    const problem = passwordProblem(newPassword);
-    if (problem) throw badInput(problem, [{ field: 'newPassword', message: problem }]);
+    const target = await this.ds.getRepository(UserEntity).findOneBy({ id });
+    if (!target) throw notFound('账号');
+    assertMayManage(actor, target.role);
+    assertPasswordRules(newPassword, target.username, 'newPassword');
     const passwordHash = await hashPassword(newPassword);
     return this.ds.transaction(async (m) => {
       const user = await m.findOne(UserEntity, { where: { id }, relations: { unit: true } });
       if (!user) throw notFound('账号');
-      await m.update(UserEntity, { id }, { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null });
+      await setPassword(m, id, passwordHash, { mustChange: true });
+      await m.update(UserEntity, { id }, { failedLoginCount: 0, lockedUntil: null });
       await m.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,

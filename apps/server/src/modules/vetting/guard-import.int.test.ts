@@ -32,11 +32,11 @@ describe('importGuards', () => {
     const wrongCheck = idFor('1990-01-01').slice(0, 17) + 'Z';
     const file = csvFile('名册.csv', [
       GUARD_COLUMNS,
-      row({ 姓名: '甲', 身份证号: a, 手机号: '13912345678', 保安员证号: 'Z1', 发证日期: '2020-01-01', 学历: '高中', 父亲姓名: '甲父', 父亲身份证号: father }),
-      row({ 姓名: '乙', 身份证号: b, 学历: '中专' }),
+      row({ 姓名: '张甲', 身份证号: a, 手机号: '13912345678', 保安员证号: 'Z0001', 发证日期: '2020-01-01', 学历: '高中', 父亲姓名: '甲父', 父亲身份证号: father }),
+      row({ 姓名: '李乙', 身份证号: b, 学历: '中专' }),
       row({ 姓名: '', 身份证号: wrongCheck, 手机号: '123', 学历: '幼儿园' }),
-      row({ 姓名: '丙', 身份证号: a, 学历: '初中' }),
-      row({ 姓名: '丁', 身份证号: idFor('1985-05-05'), 学历: '本科', 母亲姓名: '丁母', 发证日期: '2020-13-01' }),
+      row({ 姓名: '王丙', 身份证号: a, 学历: '初中' }),
+      row({ 姓名: '赵丁', 身份证号: idFor('1985-05-05'), 学历: '本科', 母亲姓名: '丁母', 发证日期: '2020-13-01' }),
     ]);
     const before = await count();
     const preview = expectData(await company.gql(IMPORT, { input: { file, mode: 'PREVIEW' } })).importGuards;
@@ -63,8 +63,8 @@ describe('importGuards', () => {
     // A changed phone and a new mother: updated, still no duplicate.
     const changed = csvFile('名册.csv', [
       GUARD_COLUMNS,
-      row({ 姓名: '甲', 身份证号: a, 手机号: '13900000000', 保安员证号: 'Z1', 发证日期: '2020-01-01', 学历: '高中', 父亲姓名: '甲父', 父亲身份证号: father }),
-      row({ 姓名: '乙', 身份证号: b, 学历: '中专', 母亲姓名: '乙母', 母亲身份证号: idFor('1965-06-06', true) }),
+      row({ 姓名: '张甲', 身份证号: a, 手机号: '13900000000', 保安员证号: 'Z0001', 发证日期: '2020-01-01', 学历: '高中', 父亲姓名: '甲父', 父亲身份证号: father }),
+      row({ 姓名: '李乙', 身份证号: b, 学历: '中专', 母亲姓名: '乙母', 母亲身份证号: idFor('1965-06-06', true) }),
     ]);
     expect(expectData(await company.gql(IMPORT, { input: { file: changed, mode: 'COMMIT' } })).importGuards).toMatchObject({ created: 0, updated: 2, unchanged: 0 });
     expect(await count()).toBe(before + 2);
@@ -81,7 +81,40 @@ describe('importGuards', () => {
     const r = expectData(await company.gql(IMPORT, { input: { file: csvFile('x.csv', [GUARD_COLUMNS, row({ 姓名: '别家', 身份证号: id, 学历: '高中' })]), mode: 'COMMIT' } })).importGuards;
     expect(r).toMatchObject({ created: 0, invalidRows: 1 });
     expect(r.problems[0]).toMatchObject({ row: 2, column: '身份证号' });
-    expect(r.problems[0].message).toContain('在职登记');
+    expect(r.problems[0].message).toBe('该人员已在其他单位登记为在职保安员（一人只能有一条在职记录），须先由原单位办理离职');
+    // No competitor is named to a company (issue 10); 保安管理支队 is told where the person is.
+    expect(JSON.stringify(r)).not.toContain('红海滩');
+    const baoan = await t.login('baoan');
+    const bySd = expectData(await baoan.gql(IMPORT, { input: { companyId, file: csvFile('x.csv', [GUARD_COLUMNS, row({ 姓名: '别家', 身份证号: id, 学历: '高中' })]), mode: 'PREVIEW' } })).importGuards;
+    expect(bySd.problems[0].message).toContain('在职登记');
+  });
+
+  it('applies the register’s rulebook, as the form does: names, certificate, relatives, Art. 16 and 17', async () => {
+    const minor = idFor('2012-01-01');
+    const revoked = idFor('1986-06-06');
+    await t.sql(`INSERT INTO certificate_revocations (id_number, revoked_on, reason) VALUES ($1, CURRENT_DATE - 100, '测试')`, [revoked]);
+    const file = csvFile('规则.csv', [
+      GUARD_COLUMNS,
+      row({ 姓名: '<b>刘</b>', 身份证号: idFor('1990-03-03'), 学历: '高中' }),
+      row({ 姓名: '=1+1', 身份证号: idFor('1990-03-04'), 学历: '高中' }),
+      row({ 姓名: '未成年', 身份证号: minor, 学历: '高中' }),
+      row({ 姓名: '小学生', 身份证号: idFor('1990-03-05'), 学历: '小学' }),
+      row({ 姓名: '证太短', 身份证号: idFor('1990-03-06'), 学历: '高中', 保安员证号: 'A1' }),
+      row({ 姓名: '父为女', 身份证号: idFor('1990-03-07'), 学历: '高中', 父亲姓名: '某父', 父亲身份证号: idFor('1960-01-01', true) }),
+      row({ 姓名: '被吊销', 身份证号: revoked, 学历: '高中' }),
+      row({ 姓名: '说明过长', 身份证号: idFor('1990-03-08'), 学历: '高中', 未登记亲属说明: '长'.repeat(201) }),
+    ]);
+    const r = expectData(await company.gql(IMPORT, { input: { file, mode: 'PREVIEW' } })).importGuards;
+    expect(r).toMatchObject({ totalRows: 8, validRows: 0, invalidRows: 8, created: 0 });
+    const at = (row: number) => r.problems.filter((p: { row: number }) => p.row === row).map((p: { column: string; message: string }) => `${p.column}:${p.message}`).join('|');
+    expect(at(2)).toContain('姓名:姓名应为2–30个汉字或字母');
+    expect(at(3)).toContain('姓名:');
+    expect(at(4)).toContain('未满18周岁');
+    expect(at(5)).toContain('学历:');
+    expect(at(6)).toContain('保安员证号:');
+    expect(at(7)).toContain('父亲身份证号:');
+    expect(at(8)).toContain('保安员证号:');
+    expect(at(9)).toContain('未登记亲属说明:');
   });
 
   it('reads the downloadable .xlsx template back, and refuses files it cannot read', async () => {
@@ -93,7 +126,7 @@ describe('importGuards', () => {
     expect((ws.getRow(1).values as string[]).slice(1)).toEqual(GUARD_COLUMNS);
     ws.spliceRows(2, 1);
     const id = idFor('1993-03-03');
-    ws.addRow(row({ 姓名: '模板人', 身份证号: id, 学历: '大专', 发证日期: '2021-06-01', 保安员证号: 'T-1' }));
+    ws.addRow(row({ 姓名: '模板人', 身份证号: id, 学历: '大专', 发证日期: '2021-06-01', 保安员证号: 'T-0001' }));
     const numeric = ws.addRow(row({ 姓名: '数字', 学历: '高中' }));
     // eslint-disable-next-line no-loss-of-precision -- an ID typed as a number in Excel: digits already lost
     numeric.getCell(2).value = 211102199001011234;
@@ -111,7 +144,7 @@ describe('importGuards', () => {
 
   it('only imports into the actor’s own register', async () => {
     const company2 = await unitOf(t, 'company2');
-    const file = csvFile('x.csv', [GUARD_COLUMNS, row({ 姓名: '某', 身份证号: idFor('1990-10-10'), 学历: '高中' })]);
+    const file = csvFile('x.csv', [GUARD_COLUMNS, row({ 姓名: '某某', 身份证号: idFor('1990-10-10'), 学历: '高中' })]);
     expectErrorCode(await company.gql(IMPORT, { input: { companyId: company2, file, mode: 'COMMIT' } }), 'FORBIDDEN');
     const office = await t.login('office');
     expectErrorCode(await office.gql(IMPORT, { input: { file, mode: 'COMMIT' } }), 'FORBIDDEN');
@@ -121,7 +154,7 @@ describe('importGuards', () => {
     const organizer = await t.login('organizer1');
     const unit = await unitOf(t, 'organizer1');
     const ids = [idFor('1991-01-01'), idFor('1992-01-01')];
-    const file = csvFile('自招.csv', [GUARD_COLUMNS, ...ids.map((id, i) => row({ 姓名: `自招${i}`, 身份证号: id, 学历: '高中', 保安员证号: `S${i}` }))]);
+    const file = csvFile('自招.csv', [GUARD_COLUMNS, ...ids.map((id, i) => row({ 姓名: `自招${'甲乙'[i]}`, 身份证号: id, 学历: '高中', 保安员证号: `S000${i}`, 未登记亲属说明: '父母已故' }))]);
     const r = expectData(await organizer.gql(IMPORT, { input: { file, mode: 'COMMIT' } })).importGuards;
     expect(r.created).toBe(2);
     const [reg] = await t.sql(`SELECT c.id, u.kind FROM companies c JOIN units u ON u.id = c.id WHERE c.id = $1`, [unit]);

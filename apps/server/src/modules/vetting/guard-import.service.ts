@@ -3,8 +3,6 @@ import {
   Education,
   educationLabels,
   idNumberFacts,
-  idNumberProblem,
-  MOBILE_PATTERN,
   RelativeRelation,
   Role,
 } from '@evs/schema';
@@ -12,6 +10,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/context';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular, todayInChina } from '../../common/tabular';
+import { ageProblem, educationProblem, LEGAL_MIN_AGE, revocationProblems } from '../guards/eligibility';
+import { guardFieldProblems, relativesProblems, statementProblems } from '../guards/guard.rules';
+import { identityLockedMessage, openRosters } from '../guards/identity-lock';
 import { AuditService } from '../audit/audit.service';
 import { ImportMode } from '../records/records.types';
 import { ImportOutcome } from '../records/records.service';
@@ -25,8 +26,9 @@ const RELATIVE_SLOTS: { relation: RelativeRelation; prefix: string }[] = [
   { relation: RelativeRelation.CHILD, prefix: '子女2' },
   { relation: RelativeRelation.CHILD, prefix: '子女3' },
 ];
+const STATEMENT_COLUMN = '未登记亲属说明';
 /** The template's columns, in order. */
-export const GUARD_COLUMNS = [...BASE_COLUMNS, ...RELATIVE_SLOTS.flatMap((s) => [`${s.prefix}姓名`, `${s.prefix}身份证号`])];
+export const GUARD_COLUMNS = [...BASE_COLUMNS, ...RELATIVE_SLOTS.flatMap((s) => [`${s.prefix}姓名`, `${s.prefix}身份证号`]), STATEMENT_COLUMN];
 
 const educationByLabel = new Map<string, Education>([
   ...Object.entries(educationLabels).map(([k, v]) => [v, k as Education] as const),
@@ -63,40 +65,49 @@ export interface GuardRow {
   education: Education;
   /** null when the file has no relative columns at all: relatives are then left as they are. */
   relatives: RelativeRow[] | null;
+  /** Why a father or mother is not declared (column 未登记亲属说明); null: blank; undefined: no such column. */
+  relativesStatement: string | null | undefined;
 }
 
-function idProblem(raw: string): string | null {
-  if (raw.startsWith('#NUMBER:')) return '身份证号被存成了数字，末几位已丢失；请将该列设为文本格式后重新填写';
-  return idNumberProblem(raw);
-}
+const NUMBER_ID_MESSAGE = '身份证号被存成了数字，末几位已丢失；请将该列设为文本格式后重新填写';
 
-/** Checks one row; pushes every problem (row, column, reason) and returns the parsed row when clean. */
+const FIELD_COLUMNS: Record<string, string> = {
+  name: '姓名',
+  idNumber: '身份证号',
+  phone: '手机号',
+  certificateNo: '保安员证号',
+  certificateIssuedOn: '发证日期',
+  education: '学历',
+  relativesStatement: STATEMENT_COLUMN,
+};
+
+/**
+ * Checks one row; pushes every problem (row, column, reason) and returns the parsed row when clean.
+ * Cells are read here; the rules are the register's own (guard.rules, eligibility): the same
+ * rulebook as the form, so an import stores nothing the form would refuse.
+ */
 export function parseGuardRow(row: number, v: Record<string, string>, hasRelativeColumns: boolean, today: string, problems: CellProblem[]): GuardRow | null {
   const before = problems.length;
   const name = v['姓名'] ?? '';
   if (!name) problems.push({ row, column: '姓名', message: '不能为空' });
-  else if (name.length > 30) problems.push({ row, column: '姓名', message: '不能超过30个字' });
   const idNumber = (v['身份证号'] ?? '').toUpperCase();
   if (!idNumber) problems.push({ row, column: '身份证号', message: '不能为空' });
-  else {
-    const p = idProblem(idNumber);
-    if (p) problems.push({ row, column: '身份证号', message: p });
-  }
+  else if (idNumber.startsWith('#NUMBER:')) problems.push({ row, column: '身份证号', message: NUMBER_ID_MESSAGE });
   const phone = v['手机号'] || null;
-  if (phone && !MOBILE_PATTERN.test(phone)) problems.push({ row, column: '手机号', message: '应为11位手机号码' });
   const certificateNo = v['保安员证号'] || null;
   let certificateIssuedOn: string | null = null;
   if (v['发证日期']) {
     certificateIssuedOn = parseLocalDate(v['发证日期']);
     if (!certificateIssuedOn) problems.push({ row, column: '发证日期', message: '日期格式应为 YYYY-MM-DD' });
-    else if (certificateIssuedOn > today) problems.push({ row, column: '发证日期', message: '不能晚于今天' });
     if (!certificateNo) problems.push({ row, column: '保安员证号', message: '填写了发证日期时，保安员证号不能为空' });
   }
   const education = educationByLabel.get(v['学历'] ?? '');
   if (!v['学历']) problems.push({ row, column: '学历', message: '不能为空' });
   else if (!education) problems.push({ row, column: '学历', message: `应为以下之一：${Object.values(educationLabels).join('、')}` });
+  const relativesStatement = STATEMENT_COLUMN in v ? v[STATEMENT_COLUMN] || null : undefined;
 
   let relatives: RelativeRow[] | null = null;
+  const slotOf: string[] = [];
   if (hasRelativeColumns) {
     relatives = [];
     for (const slot of RELATIVE_SLOTS) {
@@ -108,20 +119,46 @@ export function parseGuardRow(row: number, v: Record<string, string>, hasRelativ
         problems.push({ row, column: `${slot.prefix}身份证号`, message: '直系亲属须按身份证号审查，不能为空' });
         continue;
       }
-      const p = idProblem(rid);
-      if (p) problems.push({ row, column: `${slot.prefix}身份证号`, message: p });
-      else if (rid === idNumber) problems.push({ row, column: `${slot.prefix}身份证号`, message: '与保安员本人身份证号相同' });
-      else if (relatives.some((r) => r.idNumber === rid)) problems.push({ row, column: `${slot.prefix}身份证号`, message: '与本行另一名亲属的身份证号相同' });
-      if (rn) relatives.push({ relation: slot.relation, name: rn, idNumber: rid });
+      if (rid.startsWith('#NUMBER:')) {
+        problems.push({ row, column: `${slot.prefix}身份证号`, message: NUMBER_ID_MESSAGE });
+        continue;
+      }
+      if (rn) {
+        relatives.push({ relation: slot.relation, name: rn, idNumber: rid });
+        slotOf.push(slot.prefix);
+      }
     }
+  }
+
+  // The register's rulebook, the same as the form's (field checks, relatives, Art. 16 at
+  // registration), on every cell that was read; one problem per cell, every bad cell reported.
+  const reported = new Set(problems.slice(before).map((p) => p.column));
+  const add = (column: string, message: string) => {
+    if (reported.has(column)) return;
+    reported.add(column);
+    problems.push({ row, column, message });
+  };
+  const ruled = [
+    ...guardFieldProblems({ name, idNumber, phone, certificateNo, certificateIssuedOn, education: education ?? Education.SENIOR_MIDDLE }, today),
+    ...statementProblems(relativesStatement, 'relativesStatement'),
+  ];
+  for (const p of ruled) add(FIELD_COLUMNS[p.field] ?? p.field, p.message);
+  for (const p of relativesProblems(relatives ?? [], idNumber)) {
+    const [, index, part] = p.field.split('.');
+    const prefix = slotOf[Number(index)];
+    add(prefix ? `${prefix}${part === 'name' ? '姓名' : '身份证号'}` : '直系亲属', p.message.replace(/^第\d+位亲属（[^）]+）/, ''));
   }
   if (problems.length > before) return null;
   const facts = idNumberFacts(idNumber);
-  if (facts.birthDate > today) {
-    problems.push({ row, column: '身份证号', message: '出生日期晚于今天' });
-    return null;
-  }
-  return { row, name, idNumber, birthDate: facts.birthDate, sex: facts.sex, phone, certificateNo, certificateIssuedOn, education: education!, relatives };
+  const age = ageProblem(facts.birthDate, today, { minAge: LEGAL_MIN_AGE, maxAge: 200 });
+  if (age) problems.push({ row, column: '身份证号', message: age.message });
+  const edu = educationProblem(education!);
+  if (edu) problems.push({ row, column: '学历', message: edu.message });
+  if (problems.length > before) return null;
+  return {
+    row, name: name.trim(), idNumber, birthDate: facts.birthDate, sex: facts.sex, phone, certificateNo, certificateIssuedOn,
+    education: education!, relatives, relativesStatement: relativesStatement === undefined ? undefined : relativesStatement?.trim() || null,
+  };
 }
 
 const relKey = (rs: RelativeRow[]) => rs.map((r) => `${r.relation}|${r.idNumber}|${r.name}`).sort().join(';');
@@ -178,49 +215,77 @@ export class GuardImportService {
 
     const plan = async (m: EntityManager, registerId: string) => {
       const ids = good.map((g) => g.idNumber);
-      // Held ACTIVE by another register: one person, one active record (moving company is a separate act).
+      // Held ACTIVE by another register: one person, one active record (moving company is a separate
+      // act). Which company holds them is not the importer's business (保安管理支队 excepted).
       const elsewhere: { id_number: string; name: string }[] = await m.query(
         `SELECT g.id_number, u.name FROM guards g JOIN units u ON u.id = g.company_id
           WHERE g.id_number = ANY($1::text[]) AND g.status = 'ACTIVE' AND g.company_id <> $2`,
         [ids, registerId],
       );
       const elsewhereById = new Map(elsewhere.map((e) => [e.id_number, e.name]));
-      const existing: { id: string; id_number: string; name: string; phone: string | null; certificate_no: string | null; certificate_issued_on: string | null; education: Education }[] =
-        await m.query(
-          `SELECT id, id_number, name, phone, certificate_no, to_char(certificate_issued_on, 'YYYY-MM-DD') AS certificate_issued_on, education
-             FROM guards WHERE company_id = $1 AND status = 'ACTIVE' AND id_number = ANY($2::text[])`,
-          [registerId, ids],
-        );
+      const existing: {
+        id: string; id_number: string; name: string; phone: string | null; certificate_no: string | null; certificate_issued_on: string | null;
+        education: Education; relatives_statement: string | null;
+      }[] = await m.query(
+        `SELECT id, id_number, name, phone, certificate_no, to_char(certificate_issued_on, 'YYYY-MM-DD') AS certificate_issued_on, education,
+                relatives_statement
+           FROM guards WHERE company_id = $1 AND status = 'ACTIVE' AND id_number = ANY($2::text[])`,
+        [registerId, ids],
+      );
       const existingById = new Map(existing.map((e) => [e.id_number, e]));
       const rels: { guard_id: string; relation: RelativeRelation; name: string; id_number: string }[] = existing.length
         ? await m.query(`SELECT guard_id, relation, name, id_number FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`, [existing.map((e) => e.id)])
         : [];
       const relsByGuard = new Map<string, RelativeRow[]>();
       for (const r of rels) relsByGuard.set(r.guard_id, [...(relsByGuard.get(r.guard_id) ?? []), { relation: r.relation, name: r.name, idNumber: r.id_number }]);
+      // Art. 17 at registration, as the form: revoked within 3 years, or twice.
+      const revoked: { id_number: string; dates: string[] }[] = await m.query(
+        `SELECT id_number, array_agg(to_char(revoked_on, 'YYYY-MM-DD')) AS dates FROM certificate_revocations WHERE id_number = ANY($1::text[]) GROUP BY id_number`,
+        [ids],
+      );
+      const revokedById = new Map(revoked.map((r) => [r.id_number, r.dates]));
 
       const toCreate: GuardRow[] = [];
-      const toUpdate: (GuardRow & { id: string; relativesChanged: boolean })[] = [];
+      const toUpdate: (GuardRow & { id: string; relativesChanged: boolean; statement: string | null })[] = [];
       const unchangedIds: string[] = [];
       const rowProblems: CellProblem[] = [];
+      const identityChanges: { row: number; id: string; name: string; column: string }[] = [];
       for (const g of good) {
         const other = elsewhereById.get(g.idNumber);
         if (other) {
-          rowProblems.push({ row: g.row, column: '身份证号', message: `该人员已在“${other}”在职登记，须先由原单位办理离职` });
+          const message = actor.role === Role.SECURITY_DETACHMENT
+            ? `该人员已在“${other}”在职登记，须先由原单位办理离职，或由保安管理支队办理调转`
+            : '该人员已在其他单位登记为在职保安员（一人只能有一条在职记录），须先由原单位办理离职';
+          rowProblems.push({ row: g.row, column: '身份证号', message });
           continue;
         }
         const e = existingById.get(g.idNumber);
         if (!e) {
-          toCreate.push(g);
+          const revocation = revocationProblems(revokedById.get(g.idNumber) ?? [], today)[0];
+          if (revocation) rowProblems.push({ row: g.row, column: '保安员证号', message: revocation.message });
+          else toCreate.push(g);
           continue;
         }
         const relativesChanged = g.relatives !== null && relKey(g.relatives) !== relKey(relsByGuard.get(e.id) ?? []);
+        const statement = g.relativesStatement === undefined ? e.relatives_statement : g.relativesStatement;
+        const identityChanged = e.name !== g.name || relativesChanged || statement !== e.relatives_statement;
         const changed =
-          e.name !== g.name || e.phone !== g.phone || e.certificate_no !== g.certificateNo ||
-          e.certificate_issued_on !== g.certificateIssuedOn || e.education !== g.education || relativesChanged;
-        if (changed) toUpdate.push({ ...g, id: e.id, relativesChanged });
+          identityChanged || e.phone !== g.phone || e.certificate_no !== g.certificateNo ||
+          e.certificate_issued_on !== g.certificateIssuedOn || e.education !== g.education;
+        if (identityChanged) identityChanges.push({ row: g.row, id: e.id, name: e.name, column: e.name !== g.name ? '姓名' : relativesChanged ? '直系亲属' : STATEMENT_COLUMN });
+        if (changed) toUpdate.push({ ...g, id: e.id, relativesChanged, statement });
         else unchangedIds.push(e.id);
       }
-      return { toCreate, toUpdate, unchangedIds, rowProblems };
+      // Vetting binds to an identity: a guard on an open roster keeps name, relatives and statement.
+      const open = await openRosters(m, identityChanges.map((c) => c.id));
+      const locked = new Set<string>();
+      for (const c of identityChanges) {
+        const o = open.get(c.id);
+        if (!o) continue;
+        locked.add(c.id);
+        rowProblems.push({ row: c.row, column: c.column, message: identityLockedMessage(c.name, o) });
+      }
+      return { toCreate, toUpdate: toUpdate.filter((u) => !locked.has(u.id)), unchangedIds, rowProblems };
     };
 
     const outcome = (mode: ImportMode, p: Awaited<ReturnType<typeof plan>>, ids: string[]): ImportOutcome => {
@@ -248,11 +313,11 @@ export class GuardImportService {
         if (p.toCreate.length) {
           const c = p.toCreate;
           const rows: { id: string; id_number: string }[] = await m.query(
-            `INSERT INTO guards (company_id, name, id_number, birth_date, sex, phone, certificate_no, certificate_issued_on, education)
-             SELECT $1, * FROM unnest($2::text[], $3::text[], $4::date[], $5::sex[], $6::text[], $7::text[], $8::date[], $9::education[])
+            `INSERT INTO guards (company_id, name, id_number, birth_date, sex, phone, certificate_no, certificate_issued_on, education, relatives_statement)
+             SELECT $1, * FROM unnest($2::text[], $3::text[], $4::date[], $5::sex[], $6::text[], $7::text[], $8::date[], $9::education[], $10::text[])
              RETURNING id, id_number`,
             [register.id, c.map((g) => g.name), c.map((g) => g.idNumber), c.map((g) => g.birthDate), c.map((g) => g.sex), c.map((g) => g.phone),
-              c.map((g) => g.certificateNo), c.map((g) => g.certificateIssuedOn), c.map((g) => g.education)],
+              c.map((g) => g.certificateNo), c.map((g) => g.certificateIssuedOn), c.map((g) => g.education), c.map((g) => g.relativesStatement ?? null)],
           );
           for (const r of rows) idByNumber.set(r.id_number, r.id);
           ids.push(...rows.map((r) => r.id));
@@ -261,10 +326,12 @@ export class GuardImportService {
           const u = p.toUpdate;
           await m.query(
             `UPDATE guards g SET name = v.name, phone = v.phone, certificate_no = v.certificate_no, certificate_issued_on = v.issued,
-                    education = v.education, updated_at = now()
-               FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::education[]) AS v(id, name, phone, certificate_no, issued, education)
+                    education = v.education, relatives_statement = v.statement, updated_at = now()
+               FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::education[], $7::text[])
+                 AS v(id, name, phone, certificate_no, issued, education, statement)
               WHERE g.id = v.id`,
-            [u.map((g) => g.id), u.map((g) => g.name), u.map((g) => g.phone), u.map((g) => g.certificateNo), u.map((g) => g.certificateIssuedOn), u.map((g) => g.education)],
+            [u.map((g) => g.id), u.map((g) => g.name), u.map((g) => g.phone), u.map((g) => g.certificateNo), u.map((g) => g.certificateIssuedOn), u.map((g) => g.education),
+              u.map((g) => g.statement)],
           );
           for (const g of u) idByNumber.set(g.idNumber, g.id);
           ids.push(...u.map((g) => g.id));
@@ -302,7 +369,7 @@ export class GuardImportService {
     return buildWorkbook({
       sheetName: '保安员名册',
       columns: GUARD_COLUMNS.map((header) => ({ header, width: header.includes('身份证号') ? 22 : 12, text: true })),
-      rows: [['张三', '211102199001011234', '13800000000', '辽盘保1234567', '2020-05-01', '高中', '张大山', '', '李秀兰', '', '', '', '', '', '', '', '', '']],
+      rows: [['张三', '211102199001011234', '13800000000', '辽盘保1234567', '2020-05-01', '高中', '张大山', '', '李秀兰', '', '', '', '', '', '', '', '', '', '']],
     });
   }
 }

@@ -58,7 +58,7 @@ export function precheckGuard(g: GuardFacts, ctx: PrecheckContext): PrecheckProb
  */
 export async function loadPrecheckContext(
   m: EntityManager,
-  activity: { id: string; startsAt: Date; endsAt: Date; ageLimit: number | null },
+  activity: { id: string; startsAt: Date; endsAt: Date; ageLimit: number | null; securityMode: string; selectedCompanyId: string | null; organizerUnitId: string | null },
   idNumbers: string[],
   settings: { minAge: number; maxAge: number },
   activityDate: string,
@@ -73,15 +73,17 @@ export async function loadPrecheckContext(
       [ids],
     );
     for (const r of rev) revocations.set(r.id_number, [...(revocations.get(r.id_number) ?? []), r.revoked_on]);
+    // The submitter's own overlapping activities are named; another unit's are not (no cross-company disclosure).
+    const submitter = activity.securityMode === 'SELF_RECRUITED' ? activity.organizerUnitId : activity.selectedCompanyId;
     const ov: { id_number: string; name: string }[] = await m.query(
-      `SELECT DISTINCT g.id_number, a.name
+      `SELECT DISTINCT g.id_number, CASE WHEN re.company_id = $5::uuid THEN a.name ELSE '其他单位的活动' END AS name
          FROM guards g
          JOIN roster_entries re ON re.guard_id = g.id AND re.state = 'ACTIVE' AND re.activity_id <> $2
          JOIN activities a ON a.id = re.activity_id
         WHERE g.id_number = ANY($1::text[])
           AND a.status NOT IN ('CANCELLED', 'CLOSED')
           AND a.starts_at < $4 AND a.ends_at > $3`,
-      [ids, activity.id, activity.startsAt, activity.endsAt],
+      [ids, activity.id, activity.startsAt, activity.endsAt, submitter],
     );
     for (const o of ov) overlaps.set(o.id_number, [...(overlaps.get(o.id_number) ?? []), o.name]);
   }

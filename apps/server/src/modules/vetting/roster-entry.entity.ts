@@ -57,9 +57,14 @@ export class RosterEntryEntity {
   @Column('text', { nullable: true })
   suggestionReason: string | null;
 
+  /** The reason category of the system's suggestion (保安管理支队 only); a decision's category is `reasonCategory`. */
+  @Column({ type: 'enum', enum: VettingReasonCategory, enumName: 'vetting_reason_category', nullable: true })
+  suggestionCategory: VettingReasonCategory | null;
+
   @Column({ type: 'enum', enum: VettingDecision, enumName: 'vetting_decision', default: VettingDecision.PENDING })
   decision: VettingDecision;
 
+  /** The decision's reason category; NULL while PENDING (nothing reveals a hit before the decision). */
   @Column({ type: 'enum', enum: VettingReasonCategory, enumName: 'vetting_reason_category', nullable: true })
   reasonCategory: VettingReasonCategory | null;
 
@@ -82,6 +87,14 @@ export class RosterEntryEntity {
 
   @Column('timestamptz', { nullable: true })
   checkedAt: Date | null;
+
+  /** The person as checked (`guard_identity_hash`): a decision and its reuse hold for this identity only. */
+  @Column('text', { nullable: true })
+  identityHash: string | null;
+
+  /** Bumped by a trigger on every change: `decideVetting` refuses a decision made on a stale copy. */
+  @Column('int', { default: 1 })
+  version: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

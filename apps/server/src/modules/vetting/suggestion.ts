@@ -44,12 +44,22 @@ function describe(records: SourceRecord[]): string {
   return [...counts].map(([c, n]) => `${recordCategoryLabels[c]}${n > 1 ? `${n}次` : ''}`).join('、');
 }
 
+/** Relations every guard declares, or explains (已故、不详…) in a statement. */
+export const REQUIRED_RELATIONS: RelativeRelation[] = [RelativeRelation.FATHER, RelativeRelation.MOTHER];
+
+/** Whether a guard's immediate relatives are declared: both parents registered, or a statement why not. */
+export function relativesDeclaration(relations: RelativeRelation[], statement: string | null | undefined): { declared: boolean; missing: RelativeRelation[] } {
+  const missing = REQUIRED_RELATIONS.filter((r) => !relations.includes(r));
+  return { declared: missing.length === 0 || !!statement?.trim(), missing };
+}
+
 /**
  * The system suggests, the officer decides (SPEC §5): a pre-check failure or an Art. 17 record of
- * the guard → FAILED; any other own record, or a relative's record → PENDING for the officer's
- * review, with the reason; nothing found → PASSED.
+ * the guard → FAILED; any other own record, a relative's record, or relatives not declared (when
+ * relatives are checked) → PENDING for the officer's review, with the reason; nothing found → PASSED.
+ * A guard with no relatives on file is never suggested PASSED unless the company explained why.
  */
-export function suggest(problems: PrecheckProblem[], hits: Hit[]): Suggestion {
+export function suggest(problems: PrecheckProblem[], hits: Hit[], declaration?: { declared: boolean; missing: RelativeRelation[] }): Suggestion {
   const own = hits.filter((h) => h.relation === null).map((h) => h.record);
   const relatives = hits.filter((h) => h.relation !== null);
   if (problems.length) {
@@ -67,10 +77,13 @@ export function suggest(problems: PrecheckProblem[], hits: Hit[]): Suggestion {
       notes.push(`${relativeRelationLabels[hs[0].relation!]}${hs[0].subjectName}有${describe(hs.map((h) => h.record))}记录`);
     }
   }
+  if (declaration && !declaration.declared) {
+    notes.push(`直系亲属未申报完整（未登记${declaration.missing.map((r) => relativeRelationLabels[r]).join('、')}，也未说明原因），须公司补充后重新比对`);
+  }
   if (notes.length) {
     return {
       suggestion: VettingDecision.PENDING,
-      reasonCategory: own.length ? VettingReasonCategory.OWN_RECORD : VettingReasonCategory.RELATIVE_RECORD,
+      reasonCategory: own.length ? VettingReasonCategory.OWN_RECORD : relatives.length ? VettingReasonCategory.RELATIVE_RECORD : VettingReasonCategory.OTHER,
       reason: `请审核：${notes.join('；')}`,
     };
   }

@@ -2,14 +2,13 @@ import cookieParser from 'cookie-parser';
 import express, { Request, Response } from 'express';
 import { Actor } from '../../common/context';
 import { DomainError } from '../../common/errors';
-import { logger } from '../../common/logger';
+import { sendError } from '../../common/http-errors';
 import { SESSION_COOKIE } from '../auth/auth.service';
 import type { Services } from '../../services';
 import { RECORD_COLUMNS } from '../records/records.service';
 import { buildWorkbook } from '../../common/tabular';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409, UNAVAILABLE: 503 };
 
 function sendFile(res: Response, buffer: Buffer, filename: string) {
   res.setHeader('content-type', XLSX);
@@ -35,12 +34,7 @@ export function vettingRoutes(services: Services): express.Router {
       res.locals.userId = actor.id;
       await handler(actor, req, res);
     } catch (err) {
-      if (err instanceof DomainError) {
-        res.status(STATUS[err.code] ?? 400).json({ error: { code: err.code, message: err.message } });
-        return;
-      }
-      logger.error({ err }, 'download failed');
-      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: '系统错误，请稍后重试' } });
+      sendError(res, err, 'download failed');
     }
   };
 

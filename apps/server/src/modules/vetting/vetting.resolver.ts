@@ -1,4 +1,4 @@
-import { ActivityStatus, maskIdNumber, Role, VettingDecision } from '@evs/schema';
+import { ActivityStatus, maskIdNumber, Role, VettingDecision, VettingReasonCategory } from '@evs/schema';
 import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
@@ -22,6 +22,7 @@ import {
   VettingActivityType,
   VettingDecisionResultType,
   VettingHitType,
+  VettingNoticeEntryType,
   VettingSummaryType,
 } from './vetting.types';
 import { VettingHitEntity } from './vetting-hit.entity';
@@ -31,6 +32,8 @@ interface DetailLoaders {
   hits: DataLoader<string, VettingHitEntity[]>;
   relatives: DataLoader<string, RelativeView[]>;
   users: DataLoader<string, string | null>;
+  /** Reads of notes and suggestions: one READ_DETAIL entry per batch of entries, before any value is returned. */
+  detailRead: DataLoader<string, true>;
 }
 
 /** Per-request loaders for the detachment's detail fields: one query and one audit entry per batch. */
@@ -53,10 +56,20 @@ function loadersOf(ctx: AppContext): DetailLoaders {
         const map = await vetting.userNames([...ids]);
         return ids.map((id) => map.get(id) ?? null);
       }),
+      detailRead: new DataLoader(async (ids) => {
+        await vetting.auditDetailRead(actor, [...ids], ctx.requestId);
+        return ids.map(() => true as const);
+      }),
     };
     detailLoaders.set(ctx, l);
   }
   return l;
+}
+
+/** Returns `value` once the read of this entry's vetting detail is in the audit log. */
+async function audited<T>(ctx: AppContext, entryId: string, value: T): Promise<T> {
+  await loadersOf(ctx).detailRead.load(entryId);
+  return value;
 }
 
 /** Turns a service row into what the type exposes; the ID number is masked here for every role but the detachment. */
@@ -202,7 +215,7 @@ export class VettingResolver {
   @Mutation(() => VettingDecisionResultType, { description: '审核结论（一人或多人）：通过或不通过，原因类别与审核意见；条件满足时自动结束背景审核' })
   async decideVetting(@Ctx() ctx: AppContext, @Arg('input', () => DecideVettingInput) input: DecideVettingInput): Promise<VettingDecisionResultType> {
     const r = await ctx.services.vetting.decide(actorOf(ctx), input, ctx.requestId);
-    return this.decisionResult(ctx, r.activity, r.closed, input.entryIds.length);
+    return this.decisionResult(ctx, r.activity, r.closed, r.changed);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -242,21 +255,27 @@ export class VettingResolver {
   // ───────── detachment-only fields ─────────
 
   @Authorized(Role.SECURITY_DETACHMENT)
-  @FieldResolver(() => VettingDecision, { nullable: true, description: '系统建议（仅保安管理支队）' })
-  suggestion(@Root() e: RosterEntryType) {
-    return e.suggestion ?? null;
+  @FieldResolver(() => VettingDecision, { nullable: true, description: '系统建议（仅保安管理支队，查阅写入审计日志）' })
+  suggestion(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
+    return audited(ctx, e.id, e.suggestion ?? null);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
-  @FieldResolver(() => String, { nullable: true, description: '建议理由（仅保安管理支队）' })
-  suggestionReason(@Root() e: RosterEntryType) {
-    return e.suggestionReason ?? null;
+  @FieldResolver(() => VettingReasonCategory, { nullable: true, description: '系统建议的原因类别（仅保安管理支队，查阅写入审计日志）' })
+  suggestionCategory(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
+    return audited(ctx, e.id, e.suggestionCategory ?? null);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
-  @FieldResolver(() => String, { nullable: true, description: '审核意见（仅保安管理支队）' })
-  decisionNote(@Root() e: RosterEntryType) {
-    return e.decisionNote ?? null;
+  @FieldResolver(() => String, { nullable: true, description: '建议理由（仅保安管理支队，查阅写入审计日志）' })
+  suggestionReason(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
+    return audited(ctx, e.id, e.suggestionReason ?? null);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @FieldResolver(() => String, { nullable: true, description: '审核意见（仅保安管理支队，查阅写入审计日志）' })
+  decisionNote(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
+    return audited(ctx, e.id, e.decisionNote ?? null);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -266,9 +285,9 @@ export class VettingResolver {
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
-  @FieldResolver(() => Int, { description: '比中记录数（仅保安管理支队）' })
-  hitCount(@Root() e: RosterEntryType) {
-    return e.hitCount ?? 0;
+  @FieldResolver(() => Int, { description: '比中记录数（仅保安管理支队，查阅写入审计日志）' })
+  hitCount(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
+    return audited(ctx, e.id, e.hitCount ?? 0);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -307,5 +326,19 @@ export class VettingResolver {
       decided,
       closeBlockers: activity.status === ActivityStatus.VETTING ? ctx.services.vetting.closeBlockers(activity, counts) : [],
     };
+  }
+}
+
+/** The per-guard lines of the 审核通报: notes and hit counts for 保安管理支队 only, each read audited. */
+@Resolver(() => VettingNoticeEntryType)
+export class VettingNoticeEntryResolver {
+  @FieldResolver(() => String, { nullable: true, description: '审核意见（仅保安管理支队，查阅写入审计日志）' })
+  decisionNote(@Root() e: VettingNoticeEntryType, @Ctx() ctx: AppContext) {
+    return e.decisionNote === null ? null : audited(ctx, e.entryId, e.decisionNote);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: '比中记录数（仅保安管理支队，查阅写入审计日志）' })
+  hitCount(@Root() e: VettingNoticeEntryType, @Ctx() ctx: AppContext) {
+    return e.hitCount === null ? null : audited(ctx, e.entryId, e.hitCount);
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '@evs/schema';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/context';
-import { assertNoProblems, badInput, conflict, FieldProblem, forbidden, notFound } from '../../common/errors';
+import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, forbidden, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { chinaDate } from '../../common/tabular';
 import { ActivityEntity } from '../activities/activity.entity';
@@ -26,7 +26,7 @@ import { SettingsService } from '../settings/settings.service';
 import { UnitsService } from '../units/units.service';
 import { GuardFacts, loadPrecheckContext, precheckGuard } from './precheck';
 import { PrecheckProblem, RosterEntryEntity, RosterEntryState } from './roster-entry.entity';
-import { barredByArticle17, Hit, suggest } from './suggestion';
+import { barredByArticle17, Hit, relativesDeclaration, suggest } from './suggestion';
 import { VettingHitEntity } from './vetting-hit.entity';
 import { isSubmitter, registerIdOf, seesFullIdNumbers, VettingTier, vettingTier } from './vetting.policy';
 
@@ -57,6 +57,8 @@ export interface RelativeView {
 interface CheckOutcome {
   problems: PrecheckProblem[];
   suggestion: VettingDecision | null;
+  suggestionCategory: VettingReasonCategory | null;
+  identityHash: string | null;
   reason: string;
   decision: VettingDecision;
   reasonCategory: VettingReasonCategory | null;
@@ -184,8 +186,9 @@ export class VettingService {
         action: AuditAction.CREATE,
         entityType: 'RosterEntry',
         entityId: activity.id,
-        summary: `“${activity.name}”${first ? '上报' : '追加'}名单${entryIds.length}人（预审不符${check.precheckFailed}人，比中记录${check.withHits}人${check.sourceError ? '，记录比对服务不可用，待重新比对' : ''}）`,
-        after: { activityId: activity.id, guardIds: input.guardIds },
+        // The summary is read beyond the detachment: hit counts go in the (tiered) payload only.
+        summary: `“${activity.name}”${first ? '上报' : '追加'}名单${entryIds.length}人${check.sourceError ? '（记录比对服务不可用，待重新比对）' : ''}`,
+        after: { activityId: activity.id, guardIds: input.guardIds, precheckFailed: check.precheckFailed, withHits: check.withHits, reused: check.reused },
       }, requestId);
       await this.tryClose(m, activity, actor, requestId);
       return { activity, entryIds, sourceError: check.sourceError };
@@ -259,31 +262,38 @@ export class VettingService {
     options: { tolerateSourceFailure: boolean },
   ): Promise<{ outcomes: CheckOutcome[]; hits: Hit[][]; stats: CheckStats }> {
     const settings = await this.settings.all(m);
+    const checkRelatives = settings['vetting.checkRelatives'];
     const ctx = await this.precheckContext(m, activity, subjects.map((r) => r.idNumber));
-    const relatives: RelativeView[] = settings['vetting.checkRelatives']
-      ? await m.query(
-          `SELECT guard_id AS "guardId", name, relation, id_number AS "idNumber" FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`,
-          [subjects.map((r) => r.guardId)],
-        )
-      : [];
+    const guardIds = subjects.map((r) => r.guardId);
+    // The person as checked now: the identity a decision (or its reuse) will be bound to.
+    const identities: { id: string; hash: string; statement: string | null }[] = await m.query(
+      `SELECT id, guard_identity_hash(id) AS hash, relatives_statement AS statement FROM guards WHERE id = ANY($1::uuid[])`,
+      [guardIds],
+    );
+    const identityById = new Map(identities.map((i) => [i.id, i]));
+    const relatives: RelativeView[] = await m.query(
+      `SELECT guard_id AS "guardId", name, relation, id_number AS "idNumber" FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`,
+      [guardIds],
+    );
     const relativesByGuard = groupBy(relatives, (r) => r.guardId);
 
     let found: SourceRecord[] = [];
     let sourceError: string | null = null;
     try {
-      found = await this.records.findByIdNumbers([...subjects.map((r) => r.idNumber), ...relatives.map((r) => r.idNumber)], m);
+      found = await this.records.findByIdNumbers([...subjects.map((r) => r.idNumber), ...(checkRelatives ? relatives.map((r) => r.idNumber) : [])], m);
     } catch (err) {
       if (!(err instanceof RecordsSourceError) || !options.tolerateSourceFailure) throw err;
       sourceError = err.message;
     }
     const recordsById = groupBy(found, (r) => r.idNumber);
 
-    // The latest PASSED decision for the same person in another activity, within the window.
+    // The latest PASSED decision for the same person in another activity, within the window; reused
+    // only for the same identity (name, ID number, declared relatives) as decided then.
     const windowDays = settings['vetting.reuseWindowDays'];
-    const previous: { id_number: string; decided_at: Date; decided_by: string | null; origin: string }[] =
+    const previous: { id_number: string; decided_at: Date; decided_by: string | null; origin: string; identity_hash: string | null }[] =
       windowDays > 0 && !sourceError
         ? await m.query(
-            `SELECT DISTINCT ON (g.id_number) g.id_number, re.decided_at, re.decided_by, coalesce(re.reused_from_entry_id, re.id) AS origin
+            `SELECT DISTINCT ON (g.id_number) g.id_number, re.decided_at, re.decided_by, coalesce(re.reused_from_entry_id, re.id) AS origin, re.identity_hash
                FROM guards g JOIN roster_entries re ON re.guard_id = g.id
               WHERE g.id_number = ANY($1::text[]) AND re.decision = 'PASSED' AND re.activity_id <> $2
                 AND re.decided_at > now() - make_interval(days => $3)
@@ -299,39 +309,48 @@ export class VettingService {
     for (const row of subjects) {
       const problems = precheckGuard(row, ctx);
       if (problems.length) stats.precheckFailed++;
+      const identity = identityById.get(row.guardId);
+      const own = relativesByGuard.get(row.guardId) ?? [];
+      const declaration = checkRelatives ? relativesDeclaration(own.map((r) => r.relation), identity?.statement) : undefined;
       if (sourceError) {
         allHits.push([]);
         outcomes.push({
-          problems, suggestion: null, reason: '记录比对服务不可用，待重新比对', decision: VettingDecision.PENDING,
-          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: false,
+          problems, suggestion: null, suggestionCategory: null, reason: '记录比对服务不可用，待重新比对', decision: VettingDecision.PENDING,
+          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: false, identityHash: identity?.hash ?? null,
         });
         continue;
       }
       const hits: Hit[] = (recordsById.get(row.idNumber) ?? []).map((record) => ({ relation: null, subjectName: row.name, subjectIdNumber: row.idNumber, record }));
-      for (const rel of relativesByGuard.get(row.guardId) ?? []) {
-        for (const record of recordsById.get(rel.idNumber) ?? []) {
-          hits.push({ relation: rel.relation, subjectName: rel.name, subjectIdNumber: rel.idNumber, record });
+      if (checkRelatives) {
+        for (const rel of own) {
+          for (const record of recordsById.get(rel.idNumber) ?? []) {
+            hits.push({ relation: rel.relation, subjectName: rel.name, subjectIdNumber: rel.idNumber, record });
+          }
         }
       }
       if (hits.length) stats.withHits++;
       allHits.push(hits);
-      const s = suggest(problems, hits);
+      const s = suggest(problems, hits, declaration);
       const prev = previousById.get(row.idNumber);
-      // Reuse only when nothing arrived since the earlier decision (unknown arrival time counts as new).
+      // Reuse only for the same identity, with relatives declared, and when nothing arrived since the
+      // earlier decision (unknown arrival time counts as new).
       const decidedAt = prev ? new Date(prev.decided_at).getTime() : 0;
-      const reusable = prev && problems.length === 0 && hits.every((h) => h.record.createdAt && h.record.createdAt.getTime() <= decidedAt);
+      const reusable =
+        prev && problems.length === 0 && prev.identity_hash !== null && prev.identity_hash === identity?.hash && (declaration?.declared ?? true) &&
+        hits.every((h) => h.record.createdAt && h.record.createdAt.getTime() <= decidedAt);
+      const suggestionCategory = s.suggestion === VettingDecision.PASSED ? null : s.reasonCategory;
       if (reusable) {
         stats.reused++;
         outcomes.push({
-          problems, suggestion: s.suggestion, reason: s.reason, decision: VettingDecision.PASSED, reasonCategory: VettingReasonCategory.CLEAR,
-          note: `沿用${chinaDate(new Date(prev.decided_at))}的审核通过结论（复用期${windowDays}天内且此后无新记录）`,
-          decidedBy: prev.decided_by, decidedAt: new Date(prev.decided_at), reusedFrom: prev.origin, checked: true,
+          problems, suggestion: s.suggestion, suggestionCategory, reason: s.reason, decision: VettingDecision.PASSED, reasonCategory: VettingReasonCategory.CLEAR,
+          note: `沿用${chinaDate(new Date(prev.decided_at))}的审核通过结论（复用期${windowDays}天内，身份信息未变，且此后无新记录）`,
+          decidedBy: prev.decided_by, decidedAt: new Date(prev.decided_at), reusedFrom: prev.origin, checked: true, identityHash: identity?.hash ?? null,
         });
       } else {
+        // Undecided: the suggestion's category stays with the detachment (no oracle for anyone else).
         outcomes.push({
-          problems, suggestion: s.suggestion, reason: s.reason, decision: VettingDecision.PENDING,
-          reasonCategory: s.suggestion === VettingDecision.PASSED ? null : s.reasonCategory,
-          note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: true,
+          problems, suggestion: s.suggestion, suggestionCategory, reason: s.reason, decision: VettingDecision.PENDING,
+          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: true, identityHash: identity?.hash ?? null,
         });
       }
     }
@@ -350,18 +369,21 @@ export class VettingService {
     const o = outcomes;
     const rows: { id: string; guard_id: string }[] = await m.query(
       `INSERT INTO roster_entries (activity_id, company_id, guard_id, post, replaces_entry_id, precheck_problems, suggestion, suggestion_reason,
-                                   decision, reason_category, decision_note, decided_by, decided_at, reused_from_entry_id, checked_at)
+                                   decision, reason_category, decision_note, decided_by, decided_at, reused_from_entry_id, checked_at,
+                                   suggestion_category, identity_hash)
        SELECT $1, $2, v.guard_id, v.post, v.replaces, v.problems, v.suggestion, v.reason, v.decision, v.reason_category, v.note,
-              v.decided_by, v.decided_at, v.reused_from, CASE WHEN v.checked THEN now() END
+              v.decided_by, v.decided_at, v.reused_from, CASE WHEN v.checked THEN now() END, v.suggestion_category, v.identity_hash
          FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::jsonb[], $7::vetting_decision[], $8::text[], $9::vetting_decision[],
-                     $10::vetting_reason_category[], $11::text[], $12::uuid[], $13::timestamptz[], $14::uuid[], $15::boolean[])
-           AS v(guard_id, post, replaces, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked)
+                     $10::vetting_reason_category[], $11::text[], $12::uuid[], $13::timestamptz[], $14::uuid[], $15::boolean[],
+                     $16::vetting_reason_category[], $17::text[])
+           AS v(guard_id, post, replaces, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked,
+                suggestion_category, identity_hash)
        RETURNING id, guard_id`,
       [
         activity.id, companyId, subjects.map((s) => s.guardId), subjects.map((s) => s.post), subjects.map((s) => s.replacesEntryId ?? null),
         o.map((u) => JSON.stringify(u.problems)), o.map((u) => u.suggestion), o.map((u) => u.reason), o.map((u) => u.decision),
         o.map((u) => u.reasonCategory), o.map((u) => u.note), o.map((u) => u.decidedBy), o.map((u) => u.decidedAt), o.map((u) => u.reusedFrom),
-        o.map((u) => u.checked),
+        o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash),
       ],
     );
     const idByGuard = new Map(rows.map((r) => [r.guard_id, r.id]));
@@ -386,15 +408,16 @@ export class VettingService {
     await m.query(
       `UPDATE roster_entries r SET precheck_problems = v.problems, suggestion = v.suggestion, suggestion_reason = v.reason,
               decision = v.decision, reason_category = v.reason_category, decision_note = v.note, decided_by = v.decided_by,
-              decided_at = v.decided_at, reused_from_entry_id = v.reused_from, checked_at = CASE WHEN v.checked THEN now() END
+              decided_at = v.decided_at, reused_from_entry_id = v.reused_from, checked_at = CASE WHEN v.checked THEN now() END,
+              suggestion_category = v.suggestion_category, identity_hash = v.identity_hash
          FROM unnest($1::uuid[], $2::jsonb[], $3::vetting_decision[], $4::text[], $5::vetting_decision[], $6::vetting_reason_category[],
-                     $7::text[], $8::uuid[], $9::timestamptz[], $10::uuid[], $11::boolean[])
-           AS v(id, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked)
+                     $7::text[], $8::uuid[], $9::timestamptz[], $10::uuid[], $11::boolean[], $12::vetting_reason_category[], $13::text[])
+           AS v(id, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked, suggestion_category, identity_hash)
         WHERE r.id = v.id`,
       [
         rows.map((r) => r.entryId), o.map((u) => JSON.stringify(u.problems)), o.map((u) => u.suggestion), o.map((u) => u.reason),
         o.map((u) => u.decision), o.map((u) => u.reasonCategory), o.map((u) => u.note), o.map((u) => u.decidedBy), o.map((u) => u.decidedAt),
-        o.map((u) => u.reusedFrom), o.map((u) => u.checked),
+        o.map((u) => u.reusedFrom), o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash),
       ],
     );
     return stats;
@@ -427,7 +450,8 @@ export class VettingService {
         action: AuditAction.UPDATE,
         entityType: 'RosterEntry',
         entityId: activity.id,
-        summary: `“${activity.name}”重新比对${pending.length}人（比中${result.withHits}人，复用${result.reused}人）`,
+        summary: `“${activity.name}”重新比对${pending.length}人`,
+        after: { entryIds: pending.map((p) => p.id), withHits: result.withHits, reused: result.reused },
       }, requestId);
       await this.tryClose(m, activity, actor, requestId);
       return pending.length;
@@ -436,15 +460,24 @@ export class VettingService {
 
   // ───────────────────────────── decisions ─────────────────────────────
 
-  /** 保安管理支队 decides one or many entries of one activity (PASSED / FAILED, reason category, note). */
+  /**
+   * 保安管理支队 decides one or many entries of one activity (PASSED / FAILED, reason category, note).
+   * With `expectedVersions` (one per entry, as read), a decision made on a stale copy is a CONFLICT.
+   * Without them, repeating a decision already made is a no-op (a double click writes nothing twice),
+   * and changing one already made is a CONFLICT.
+   */
   async decide(
     actor: Actor,
-    input: { entryIds: string[]; decision: VettingDecision; reasonCategory?: VettingReasonCategory | null; note?: string | null },
+    input: { entryIds: string[]; decision: VettingDecision; reasonCategory?: VettingReasonCategory | null; note?: string | null; expectedVersions?: number[] | null },
     requestId?: string,
   ) {
     const note = input.note?.trim() || null;
     const problems: FieldProblem[] = [];
     if (input.entryIds.length === 0) problems.push({ field: 'entryIds', message: '请选择要审核的人员' });
+    if (new Set(input.entryIds).size !== input.entryIds.length) problems.push({ field: 'entryIds', message: '所选人员有重复' });
+    if (input.expectedVersions && input.expectedVersions.length !== input.entryIds.length) {
+      problems.push({ field: 'expectedVersions', message: '版本号数量应与所选人员一致' });
+    }
     if (input.decision === VettingDecision.PENDING) problems.push({ field: 'decision', message: '审核结论应为通过或不通过' });
     if (input.decision === VettingDecision.FAILED) {
       if (!input.reasonCategory || input.reasonCategory === VettingReasonCategory.CLEAR) {
@@ -452,39 +485,87 @@ export class VettingService {
       }
       if (!note) problems.push({ field: 'note', message: '不通过时请填写审核意见' });
     }
+    if (input.decision === VettingDecision.PASSED && input.reasonCategory && input.reasonCategory !== VettingReasonCategory.CLEAR) {
+      problems.push({ field: 'reasonCategory', message: '审核通过时原因类别应为“无异常”' });
+    }
     assertNoProblems(problems, '审核结论有误');
+    const reasonCategory = input.decision === VettingDecision.PASSED ? VettingReasonCategory.CLEAR : input.reasonCategory!;
 
     return this.tx(async (m) => {
       const entries = await m.getRepository(RosterEntryEntity).find({ where: { id: In(input.entryIds) }, lock: { mode: 'pessimistic_write' } });
-      if (entries.length !== new Set(input.entryIds).size) throw notFound('名单人员');
+      if (entries.length !== input.entryIds.length) throw notFound('名单人员');
       const activityIds = [...new Set(entries.map((e) => e.activityId))];
       if (activityIds.length !== 1) throw badInput('一次只能审核同一活动的人员', [{ field: 'entryIds', message: '人员不属于同一活动' }]);
       const activity = await lockActivity(m, activityIds[0]);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段，不能作出审核结论');
+      const names = await this.guardNames(m, entries.map((e) => e.guardId));
+      const position = new Map(input.entryIds.map((id, i) => [id, i]));
+      const fieldOf = (e: RosterEntryEntity) => `entryIds.${position.get(e.id)}`;
+
+      // Stale copies and repeats: nothing is written twice.
+      if (input.expectedVersions) {
+        const stale = entries.filter((e) => e.version !== input.expectedVersions![position.get(e.id)!]);
+        if (stale.length) {
+          throw new DomainError(
+            'CONFLICT',
+            `${stale.map((e) => names.get(e.guardId)).join('、')}的审核情况已有更新（他人已作出结论或已重新比对），请刷新后再审核`,
+            stale.map((e) => ({ field: fieldOf(e), message: `${names.get(e.guardId) ?? ''}的审核情况已有更新，请刷新` })),
+          );
+        }
+      } else {
+        const decided = entries.filter((e) => e.decision !== VettingDecision.PENDING);
+        const same = (e: RosterEntryEntity) => e.decision === input.decision && e.reasonCategory === reasonCategory && (e.decisionNote ?? null) === note;
+        if (decided.length === entries.length && decided.every(same)) {
+          return { activity, closed: false, changed: 0 };
+        }
+        const changing = decided.filter((e) => !same(e));
+        if (changing.length) {
+          throw new DomainError(
+            'CONFLICT',
+            `${changing.map((e) => names.get(e.guardId)).join('、')}已有审核结论；修改结论请刷新后在最新情况上操作`,
+            changing.map((e) => ({ field: fieldOf(e), message: `${names.get(e.guardId) ?? ''}已有审核结论` })),
+          );
+        }
+      }
+
       const hits: { roster_entry_id: string; relation: string | null; category: string }[] = await m.query(
         `SELECT roster_entry_id, relation, record->>'category' AS category FROM vetting_hits WHERE roster_entry_id = ANY($1::uuid[])`,
         [input.entryIds],
       );
-      const names = await this.guardNames(m, entries.map((e) => e.guardId));
+      const current: { id: string; hash: string }[] = await m.query(
+        `SELECT re.id, guard_identity_hash(re.guard_id) AS hash FROM roster_entries re WHERE re.id = ANY($1::uuid[])`,
+        [input.entryIds],
+      );
+      const currentHash = new Map(current.map((c) => [c.id, c.hash]));
+      const settings = await this.settings.all(m);
+      const declarations = settings['vetting.checkRelatives'] ? await this.declarations(m, entries.map((e) => e.guardId)) : null;
       const refused: FieldProblem[] = [];
-      const position = new Map(input.entryIds.map((id, i) => [id, i]));
       const hitsByEntry = groupBy(hits, (h) => h.roster_entry_id);
       entries.forEach((e) => {
-        const field = `entryIds.${position.get(e.id)}`;
+        const field = fieldOf(e);
         const who = names.get(e.guardId) ?? '';
         if (e.state !== RosterEntryState.ACTIVE) return refused.push({ field, message: `${who}已移出名单` });
         if (!e.checkedAt) return refused.push({ field, message: `${who}尚未完成记录比对，请先重新比对` });
-        if (input.decision !== VettingDecision.PASSED) return;
-        if (e.precheckProblems.length) refused.push({ field, message: `${who}资格预审不符（${e.precheckProblems.map((p) => p.message).join('；')}），不能通过` });
+        if (e.identityHash !== currentHash.get(e.id)) return refused.push({ field, message: `${who}的身份信息（姓名、身份证号或直系亲属）在比对后有变化，请先重新比对` });
         const mine = hitsByEntry.get(e.id) ?? [];
         const own = mine.filter((h) => h.relation === null);
+        if (input.decision === VettingDecision.FAILED) {
+          // The category says why, from the facts found: charts and the company's notice depend on it.
+          if (reasonCategory === VettingReasonCategory.OWN_RECORD && !own.length) refused.push({ field, message: `${who}本人未比中记录，原因类别不能为“本人有记录”` });
+          if (reasonCategory === VettingReasonCategory.RELATIVE_RECORD && !mine.some((h) => h.relation !== null)) {
+            refused.push({ field, message: `${who}的直系亲属未比中记录，原因类别不能为“直系亲属有记录”` });
+          }
+          if (reasonCategory === VettingReasonCategory.PRE_CHECK && !e.precheckProblems.length) refused.push({ field, message: `${who}资格预审无问题，原因类别不能为“资格预审不符”` });
+          return;
+        }
+        if (e.precheckProblems.length) refused.push({ field, message: `${who}资格预审不符（${e.precheckProblems.map((p) => p.message).join('；')}），不能通过` });
         if (own.length && barredByArticle17(own as never)) refused.push({ field, message: `${who}本人有条例第十七条规定的情形，不能通过` });
         else if (!note && mine.length) refused.push({ field, message: `${who}比中记录，通过时请填写审核意见` });
+        else if (!note && declarations && !declarations.get(e.guardId)?.declared) refused.push({ field, message: `${who}的直系亲属未申报完整，通过时请填写审核意见` });
       });
       assertNoProblems(refused, '不能作出该审核结论');
 
       const now = new Date();
-      const reasonCategory = input.decision === VettingDecision.PASSED ? VettingReasonCategory.CLEAR : input.reasonCategory!;
       await m.update(
         RosterEntryEntity,
         { id: In(input.entryIds) },
@@ -495,7 +576,7 @@ export class VettingService {
         entityType: 'RosterEntry',
         entityId: entries.length === 1 ? entries[0].id : activity.id,
         summary: `“${activity.name}”审核${vettingDecisionLabels[input.decision]}${entries.length}人（${vettingReasonCategoryLabels[reasonCategory]}）：${entries.map((e) => names.get(e.guardId)).slice(0, 20).join('、')}${entries.length > 20 ? '等' : ''}`,
-        before: entries.map((e) => ({ id: e.id, decision: e.decision, reasonCategory: e.reasonCategory })),
+        before: entries.map((e) => ({ id: e.id, decision: e.decision, reasonCategory: e.reasonCategory, version: e.version })),
         after: { entryIds: input.entryIds, decision: input.decision, reasonCategory, note },
       }, requestId);
       if (input.decision === VettingDecision.FAILED) {
@@ -511,25 +592,40 @@ export class VettingService {
         }
       }
       const closed = await this.tryClose(m, activity, actor, requestId);
-      return { activity, closed };
+      return { activity, closed, changed: entries.length };
     });
   }
 
-  /** 一键通过无异常: every checked, undecided entry with no pre-check problem and no hit. */
+  /** Whether each guard's relatives are declared (both parents, or a statement why not). */
+  private async declarations(m: EntityManager, guardIds: string[]) {
+    const rows: { id: string; statement: string | null; relations: RelativeRelation[] | null }[] = await m.query(
+      `SELECT g.id, g.relatives_statement AS statement, array_agg(r.relation::text) FILTER (WHERE r.id IS NOT NULL) AS relations
+         FROM guards g LEFT JOIN guard_relatives r ON r.guard_id = g.id WHERE g.id = ANY($1::uuid[]) GROUP BY g.id`,
+      [guardIds],
+    );
+    return new Map(rows.map((r) => [r.id, relativesDeclaration(r.relations ?? [], r.statement)]));
+  }
+
+  /**
+   * 一键通过无异常: every checked, undecided entry the system suggests PASSED (pre-checks passed, no
+   * hit on the guard or a relative, relatives declared) whose identity is still the one checked.
+   */
   async passAllClean(actor: Actor, activityId: string, requestId?: string) {
     return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段，不能作出审核结论');
       // (A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
       const rows: { id: string }[] = await m.query(
-        `WITH passed AS (UPDATE roster_entries re SET decision = 'PASSED', reason_category = 'CLEAR', decision_note = '本人及直系亲属无记录，资格预审通过（一键通过）',
+        `WITH passed AS (UPDATE roster_entries re SET decision = 'PASSED', reason_category = 'CLEAR', decision_note = '本人及直系亲属无记录，直系亲属已申报，资格预审通过（一键通过）',
                 decided_by = $2, decided_at = now()
           WHERE re.activity_id = $1 AND re.state = 'ACTIVE' AND re.decision = 'PENDING' AND re.checked_at IS NOT NULL
-            AND re.precheck_problems = '[]'::jsonb
+            AND re.suggestion = 'PASSED' AND re.precheck_problems = '[]'::jsonb
             AND NOT EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = re.id)
+            AND re.identity_hash = guard_identity_hash(re.guard_id)
           RETURNING re.id) SELECT id FROM passed`,
         [activity.id, actor.id],
       );
+      if (!rows.length) return { activity, closed: false, count: 0 };
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: 'RosterEntry',
@@ -574,11 +670,14 @@ export class VettingService {
     if (this.closeBlockers(activity, c).length) return false;
     const office = await this.unitIds(m, UnitKind.LEADING_GROUP_OFFICE);
     const submitterUnit = activity.securityMode === SecurityMode.SELF_RECRUITED ? activity.organizerUnitId : activity.selectedCompanyId;
+    // Vetting is the detachment's: when another party's action completes it, the system closes it.
+    const bySystem = actor.role !== Role.SECURITY_DETACHMENT;
     await this.lifecycle.transition(m, {
       activity,
       to: ActivityStatus.TRAINING,
       actor,
-      comment: comment ?? `背景审核结束：通过${c.passed}人，移出${c.removed}人`,
+      bySystem,
+      comment: comment ?? `背景审核结束：通过${c.passed}人，移出${c.removed}人${bySystem ? '（全部人员已有结论且通过人数达到所需，系统自动结束）' : ''}`,
       notify: {
         unitIds: [submitterUnit, activity.organizerUnitId, ...office].filter((x): x is string => !!x),
         message: {
@@ -648,7 +747,7 @@ export class VettingService {
               (SELECT count(*)::int FROM vetting_hits h WHERE h.roster_entry_id = re.id) AS hit_count
          ${sql}
         ORDER BY re.state, CASE re.decision WHEN 'PENDING' THEN 0 WHEN 'FAILED' THEN 1 ELSE 2 END,
-                 (SELECT count(*) FROM vetting_hits h WHERE h.roster_entry_id = re.id) DESC, re.created_at, g.name
+                 ${tier === VettingTier.DETAIL ? '(SELECT count(*) FROM vetting_hits h WHERE h.roster_entry_id = re.id) DESC,' : ''} re.created_at, g.name, re.id
         LIMIT ${w.take} OFFSET ${w.skip}`,
       params,
     );
@@ -717,8 +816,9 @@ export class VettingService {
       action: AuditAction.READ_DETAIL,
       entityType: 'VettingHit',
       entityId: entryIds.length === 1 ? entryIds[0] : null,
-      summary: `查阅${entryIds.length}名人员的比中记录详情（${hits.length}条）`,
-      after: { entryIds },
+      // How many hits stays in the payload: the summary is read beyond the detachment.
+      summary: `查阅${entryIds.length}名人员的比中记录详情`,
+      after: { entryIds, hits: hits.length },
     }, requestId);
     return map;
   }
@@ -738,10 +838,22 @@ export class VettingService {
       action: AuditAction.READ_DETAIL,
       entityType: 'GuardRelative',
       entityId: entryIds.length === 1 ? entryIds[0] : null,
-      summary: `查阅${entryIds.length}名人员的直系亲属信息（${rows.length}人）`,
-      after: { entryIds },
+      summary: `查阅${entryIds.length}名人员的直系亲属信息`,
+      after: { entryIds, relatives: rows.length },
     }, requestId);
     return map;
+  }
+
+  /** One READ_DETAIL entry for reads of notes, suggestions and hit counts of many entries (保安管理支队 only). */
+  async auditDetailRead(actor: Actor, entryIds: string[], requestId?: string): Promise<void> {
+    if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden('审核详情仅保安管理支队可查看');
+    await this.audit.record(this.ds.manager, actor, {
+      action: AuditAction.READ_DETAIL,
+      entityType: 'RosterEntry',
+      entityId: entryIds.length === 1 ? entryIds[0] : null,
+      summary: `查阅${entryIds.length}名人员的审核意见与系统建议`,
+      after: { entryIds },
+    }, requestId);
   }
 
   /** Names of who decided, for the detachment's view. */
@@ -881,6 +993,9 @@ function toView(r: Record<string, any>): RosterEntryView { // eslint-disable-lin
     precheckProblems: r.precheck_problems ?? [],
     suggestion: r.suggestion,
     suggestionReason: r.suggestion_reason,
+    suggestionCategory: r.suggestion_category,
+    identityHash: r.identity_hash,
+    version: r.version,
     decision: r.decision,
     reasonCategory: r.reason_category,
     decisionNote: r.decision_note,

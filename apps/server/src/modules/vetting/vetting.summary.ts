@@ -203,7 +203,8 @@ export class VettingNoticeService {
         action: AuditAction.READ_DETAIL,
         entityType: 'VettingHit',
         entityId: a.id,
-        summary: `导出“${a.name}”审核通报（含比中记录${hits.length}条）`,
+        summary: `导出“${a.name}”审核通报（含比中记录）`,
+        after: { hits: hits.length },
       }, requestId);
     }
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());

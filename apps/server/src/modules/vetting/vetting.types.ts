@@ -158,8 +158,12 @@ export class RosterEntryType {
   @Field(() => ID, { nullable: true })
   replacesEntryId: string | null;
 
-  // Fields below: 保安管理支队 only (enforced in the resolver).
+  @Field(() => Int, { description: '版本号：每次比对、结论或调整后递增；审核结论时回传（decideVetting.expectedVersions），过期则拒绝' })
+  version: number;
+
+  // Fields below: 保安管理支队 only (enforced in the resolver; each read audited).
   suggestion?: VettingDecision | null;
+  suggestionCategory?: VettingReasonCategory | null;
   suggestionReason?: string | null;
   decisionNote?: string | null;
   decidedBy?: string | null;
@@ -262,10 +266,10 @@ export class VettingNoticeEntryType {
   @Field({ description: '沿用复用期内的结论' })
   reused: boolean;
 
-  @Field(() => String, { nullable: true, description: '审核意见（仅保安管理支队）' })
+  /** 保安管理支队 only, exposed by a field resolver that audits the read. */
   decisionNote: string | null;
 
-  @Field(() => Int, { nullable: true, description: '比中记录数（仅保安管理支队）' })
+  /** 保安管理支队 only, exposed by a field resolver that audits the read. */
   hitCount: number | null;
 }
 
@@ -356,9 +360,17 @@ export class DecideVettingInput {
   @Field(() => VettingReasonCategory, { nullable: true, description: '不通过时必填；通过时为“无异常”' })
   reasonCategory?: VettingReasonCategory | null;
 
-  @Field(() => String, { nullable: true, description: '审核意见（不通过时必填；比中记录仍通过时必填）' })
+  @Field(() => String, { nullable: true, description: '审核意见（不通过时必填；比中记录或直系亲属未申报完整仍通过时必填）' })
   @MaxLength(500, { message: '审核意见不能超过500字' })
   note?: string | null;
+
+  @Field(() => [Int], {
+    nullable: true,
+    description: '与 entryIds 一一对应的版本号（读取名单时的 version）：有人已作出结论或已重新比对时拒绝（CONFLICT）。' +
+      '不传时，重复同一结论不重复记录，修改已有结论则拒绝',
+  })
+  @ArrayMaxSize(10_000)
+  expectedVersions?: number[] | null;
 }
 
 @ObjectType('VettingDecisionResult')

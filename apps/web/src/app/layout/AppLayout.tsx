@@ -2,6 +2,7 @@ import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/
 import { Button, Drawer, Grid, Layout, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet } from 'react-router';
+import { IdleGuard } from '@/features/account/IdleGuard';
 import { NotificationBell } from '@/features/notifications/NotificationBell';
 import { Brand } from './Brand';
 import { SideMenu } from './SideMenu';
@@ -16,6 +17,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <IdleGuard />
       {!mobile && (
         <Layout.Sider
           width={220}

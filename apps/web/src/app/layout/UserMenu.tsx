@@ -1,16 +1,10 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { roleLabels } from '@evs/schema';
-import { graphql } from '@/gql';
+import { LogoutMutation } from '@/features/account/operations';
 import { forgetSession, useSession } from '@/shared/session';
-
-const LogoutMutation = graphql(`
-  mutation Logout {
-    logout
-  }
-`);
 
 export function UserMenu({ compact }: { compact: boolean }) {
   const me = useSession();
@@ -36,6 +30,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
         items: [
           { key: 'who', disabled: true, label: <Typography.Text type="secondary">{me.unit.name}</Typography.Text> },
           { type: 'divider' },
+          { key: 'security', icon: <SafetyCertificateOutlined />, label: '账号安全', onClick: () => navigate('/account') },
           { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate('/change-password') },
           { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true, onClick: () => void onLogout() },
         ],

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { BACKGROUND } from '@/app/apollo';
 import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery, UnreadNotificationCountQuery } from './operations';
 
 dayjs.extend(relativeTime);
@@ -15,7 +16,7 @@ const POLL_MS = 30_000;
 export function NotificationBell() {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const { data: countData } = useQuery(UnreadNotificationCountQuery, { pollInterval: POLL_MS, fetchPolicy: 'network-only' });
+  const { data: countData } = useQuery(UnreadNotificationCountQuery, { pollInterval: POLL_MS, fetchPolicy: 'network-only', context: BACKGROUND });
   const { data, loading } = useQuery(NotificationsQuery, {
     variables: { unreadOnly: false, page: { page: 1, pageSize: 8 } },
     skip: !open,

@@ -1,7 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '@/shared/errors';
+import { errorMessage, isTransient } from '@/shared/errors';
 import { RecordInspectionMutation } from './operations';
 import { enqueue, listQueued, removeQueued, type QueuedInspection } from './offlineQueue';
 
@@ -52,12 +51,12 @@ export function useOutbox(activityId: string, onSent: () => void) {
           await removeQueued(item.id);
           sent += 1;
         } catch (e) {
-          if (CombinedGraphQLErrors.is(e)) {
+          if (!isTransient(e)) {
             // The server answered and refused: keep it, visibly, for the officer to see why.
             await enqueue({ ...item, attempts: item.attempts + 1, refused: errorMessage(e) });
           } else {
             await enqueue({ ...item, attempts: item.attempts + 1 });
-            break; // the network is down again: stop, retry later
+            break; // the network (or the server's database) is down again: stop, retry later
           }
         }
       }

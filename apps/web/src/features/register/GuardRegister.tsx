@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -84,7 +84,18 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
           { title: '年龄', dataIndex: 'age', width: 60, align: 'right' },
           { title: '学历', dataIndex: 'education', width: 90, render: (e: Education) => labelOf(educationLabels, e) },
           { title: '保安员证号', dataIndex: 'certificateNo', width: 150, render: (v: string | null) => v ?? '未取得' },
-          { title: '直系亲属', dataIndex: 'relativeCount', width: 80, align: 'right', render: (n: number) => `${n}人` },
+          {
+            title: '直系亲属',
+            dataIndex: 'relativeCount',
+            width: 110,
+            align: 'right',
+            render: (n: number | null, r) => (
+              <Space size={4}>
+                {n === null ? '—' : `${n}人`}
+                {r.relativesDeclared === false && <Tag color="warning">未申报完整</Tag>}
+              </Space>
+            ),
+          },
           { title: '状态', dataIndex: 'status', width: 120, render: (s: string, r) => <GuardStatusTag status={s} leftOn={r.leftOn} /> },
           { title: '上岗条件', key: 'eligibility', width: 130, render: (_, r) => (r.status === GuardStatus.ACTIVE ? <EligibilityTag problems={r.eligibilityProblems} /> : null) },
           ...(manage

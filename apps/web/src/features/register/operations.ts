@@ -108,6 +108,7 @@ export const GuardListQuery = graphql(`
         status
         leftOn
         relativeCount
+        relativesDeclared
         eligibilityProblems { code article message }
       }
     }
@@ -132,6 +133,8 @@ export const GuardDetailQuery = graphql(`
       status
       leftOn
       relativeCount
+      relativesDeclared
+      relativesStatement
       company { id name }
       revocations { id revokedOn reason }
       eligibilityProblems { code article message }
@@ -159,8 +162,8 @@ export const UpdateGuardMutation = graphql(`
 `);
 
 export const SetGuardRelativesMutation = graphql(`
-  mutation SetGuardRelatives($guardId: ID!, $relatives: [RelativeInput!]!) {
-    setGuardRelatives(guardId: $guardId, relatives: $relatives) { id relativeCount }
+  mutation SetGuardRelatives($guardId: ID!, $relatives: [RelativeInput!]!, $statement: String) {
+    setGuardRelatives(guardId: $guardId, relatives: $relatives, statement: $statement) { id relativeCount relativesDeclared relativesStatement }
   }
 `);
 

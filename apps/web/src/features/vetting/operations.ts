@@ -39,8 +39,8 @@ export const OfficerEntriesQuery = graphql(`
     rosterEntries(activityId: $activityId, filter: $filter, page: $page) {
       total
       items {
-        id guardId guardName idNumber companyName post state decision reasonCategory checked reused decidedAt
-        suggestion suggestionReason hitCount decisionNote decidedByName
+        id guardId guardName idNumber companyName post state decision reasonCategory checked reused decidedAt version
+        suggestion suggestionCategory suggestionReason hitCount decisionNote decidedByName
         precheckProblems { code message }
       }
     }

@@ -1,0 +1,130 @@
+import { createTestApp, expectErrorCode, GqlResult, TestApp, TestClient } from '../../test/harness';
+import { QUERY_LIMITS } from '../app';
+
+/**
+ * What an attacker (or a broken client) sends gets a Chinese answer naming the field, never a stack
+ * trace, a file path or graphql-js's English, and never a 500.
+ */
+
+const CHINESE = /[\u4e00-\u9fff]/;
+/** Traces, absolute paths and the English of graphql-js, Apollo Server, Express or PostgreSQL. */
+const LEAKS = /(\/work\/|\/home\/|\/usr\/|node_modules|\bat \S+ \(|\.ts:\d+|\.js:\d+|Error:|Cannot |cannot |Expected |Variable "|Did you mean|is not defined|invalid input syntax|Syntax Error|<html|<pre>|Unexpected token)/;
+
+function expectClean(text: string): void {
+  expect(text).toMatch(CHINESE);
+  expect(text).not.toMatch(LEAKS);
+}
+
+function expectCleanError(result: GqlResult, code: string, field?: string) {
+  const error = expectErrorCode(result, code);
+  expectClean(JSON.stringify(result.errors));
+  if (field) expect(error.extensions?.fields?.map((f) => f.field)).toContain(field);
+  return error;
+}
+
+async function post(t: TestApp, body: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+}
+
+describe('hostile input', () => {
+  let t: TestApp;
+  let baoan: TestClient;
+  beforeAll(async () => {
+    t = await createTestApp();
+    baoan = await t.login('baoan');
+  });
+  afterAll(() => t?.close());
+
+  it('answers a malformed JSON body with a Chinese JSON error, not an HTML stack trace', async () => {
+    const r = await post(t, '{"query": "{ me { id } }", ');
+    expect(r.status).toBe(400);
+    expect(r.type).toMatch(/application\/json/);
+    expectClean(r.text);
+    expect(JSON.parse(r.text).errors[0].message).toBe('请求体不是有效的 JSON');
+  });
+
+  it('answers an oversized body with 413 in Chinese', async () => {
+    const r = await post(t, JSON.stringify({ query: '{ me { id } }', variables: { x: 'a'.repeat(22 * 1024 * 1024) } }));
+    expect(r.status).toBe(413);
+    expectClean(r.text);
+    expect(JSON.parse(r.text).errors[0].message).toMatch(/请求体过大/);
+  });
+
+  it('answers an unknown route and a non-JSON GraphQL request in Chinese', async () => {
+    const notFound = await fetch(`${t.url}/no/such/route`, { method: 'POST' });
+    expect(notFound.status).toBe(404);
+    expectClean(await notFound.text());
+    const form = await post(t, 'query={ me { id } }', { 'content-type': 'text/plain' });
+    expect(form.status).toBe(400);
+    expectClean(form.text);
+  });
+
+  it('refuses a NUL character in text, naming the field', async () => {
+    const r = await baoan.gql(`query ($s: String) { guards(filter: { search: $s }) { total } }`, { s: 'a\u0000b' });
+    expectCleanError(r, 'BAD_USER_INPUT', 'filter.search');
+  });
+
+  it('refuses an id that is not a UUID, naming the argument, instead of an internal error', async () => {
+    expectCleanError(await baoan.gql(`{ activity(id: "1 OR 1=1") { id } }`), 'BAD_USER_INPUT', 'id');
+    expectCleanError(
+      await baoan.gql(`query ($ids: [ID!]!) { rosterPrecheck(activityId: "00000000-0000-0000-0000-000000000000", guardIds: $ids) { guardId } }`, { ids: ['x'] }),
+      'BAD_USER_INPUT',
+      'guardIds.0',
+    );
+  });
+
+  it('refuses a wrong enum value, in a variable and in the document', async () => {
+    const v = expectCleanError(await baoan.gql(`query ($s: [ActivityStatus!]) { activities(filter: { status: $s }) { total } }`, { s: ['NOPE'] }), 'BAD_USER_INPUT', 's.0');
+    expect(v.message).toContain('活动状态');
+    const d = expectCleanError(await baoan.gql(`{ activities(filter: { status: [NOPE] }) { total } }`), 'GRAPHQL_VALIDATION_FAILED', 'filter.status');
+    expect(d.message).toContain('活动状态');
+  });
+
+  it('refuses an Int overflow, in a variable and in the document, naming the field', async () => {
+    expectCleanError(await baoan.gql(`query ($p: PageInput) { activities(page: $p) { total } }`, { p: { page: 3_000_000_000 } }), 'BAD_USER_INPUT', 'p.page');
+    expectCleanError(await baoan.gql(`{ activities(page: { page: 3000000000 }) { total } }`), 'GRAPHQL_VALIDATION_FAILED', 'page.page');
+  });
+
+  it('refuses a bad DateTime and an unknown input field', async () => {
+    expectCleanError(await baoan.gql(`query ($f: ActivityFilterInput) { activities(filter: $f) { total } }`, { f: { from: 'tomorrow' } }), 'BAD_USER_INPUT', 'f.from');
+    expectCleanError(await baoan.gql(`query ($f: ActivityFilterInput) { activities(filter: $f) { total } }`, { f: { colour: 'red' } }), 'BAD_USER_INPUT', 'f');
+  });
+
+  it('answers parse and validation errors in Chinese without suggesting field names', async () => {
+    const syntax = await baoan.gql(`{ me { id `);
+    expectClean(JSON.stringify(syntax.errors));
+    expect(syntax.errors?.[0].message).toMatch(/^GraphQL 语法错误/);
+    const unknown = expectCleanError(await baoan.gql(`{ me { passwordHash } }`), 'GRAPHQL_VALIDATION_FAILED', 'passwordHash');
+    expect(unknown.message).not.toMatch(/username|displayName/);
+  });
+
+  it(`refuses more than ${QUERY_LIMITS.maxAliases} aliases, or 1,000 of an expensive field, before running anything`, async () => {
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ');
+    const some = await baoan.gql(`{ ${aliases(QUERY_LIMITS.maxAliases + 1)} }`);
+    expect(some.data ?? null).toBeNull();
+    expectClean(JSON.stringify(some.errors));
+    expect(some.errors?.[0].message).toMatch(/别名/);
+    const suggestions = Array.from({ length: 1000 }, (_, i) => `s${i}: candidateSuggestions(activityId: "00000000-0000-0000-0000-000000000000") { items { companyId } }`).join(' ');
+    const many = await baoan.gql(`{ ${suggestions} }`);
+    expect(many.data ?? null).toBeNull();
+    expectClean(JSON.stringify(many.errors));
+  });
+
+  it('refuses a document nested deeper than the limit', async () => {
+    let selection = 'id';
+    for (let i = 0; i < QUERY_LIMITS.maxDepth + 2; i++) selection = `activity { ${selection} }`;
+    const r = await baoan.gql(`{ rosterEntries(activityId: "00000000-0000-0000-0000-000000000000") { items { ${selection} } } }`);
+    expectClean(JSON.stringify(r.errors));
+    expect(r.errors?.[0].message).toMatch(/嵌套|没有字段/);
+  });
+
+  it('keeps introspection and the Apollo Sandbox closed', async () => {
+    const r = await t.anonymous().gql(`{ __schema { types { name } } }`);
+    expectCleanError(r, 'GRAPHQL_VALIDATION_FAILED');
+    const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    const text = await page.text();
+    expect(text).not.toMatch(/sandbox|apollo/i);
+    expectClean(text);
+  });
+});

@@ -1,0 +1,85 @@
+import { addDays, todayCN } from './dates';
+import { createTestApp, GqlResult, TestApp, TestClient } from '../../test/harness';
+import { idFor, unitOf } from '../../test/vetting-fixtures';
+import { createActivityWithRoster, createCompanyWithGuards } from '../modules/training/onsite.fixtures';
+
+/**
+ * Double clicks, retries and two officers at once: where a rule says "one", a database constraint
+ * holds it, and every request but the first gets a clean CONFLICT (never a 500, never a second row).
+ */
+
+const REVOKE = /* GraphQL */ `mutation ($idNumber: String!, $date: String!, $reason: String!) {
+  recordCertificateRevocation(idNumber: $idNumber, date: $date, reason: $reason) { id } }`;
+const CREATE_USER = /* GraphQL */ `mutation ($input: CreateUserInput!) { createUser(input: $input) { id username } }`;
+const SCHEDULE = /* GraphQL */ `mutation ($activityId: ID!, $input: ScheduleTrainingInput!) { scheduleTraining(activityId: $activityId, input: $input) { id } }`;
+const RELATIVES = /* GraphQL */ `mutation ($guardId: ID!, $relatives: [RelativeInput!]!) { setGuardRelatives(guardId: $guardId, relatives: $relatives) { id } }`;
+
+/** Sends the same request `n` times at once. */
+function burst(n: number, send: () => Promise<GqlResult>): Promise<GqlResult[]> {
+  return Promise.all(Array.from({ length: n }, send));
+}
+
+function outcomes(results: GqlResult[]) {
+  const codes = results.map((r) => (r.errors?.length ? String(r.errors[0].extensions?.code) : 'OK'));
+  return { ok: codes.filter((c) => c === 'OK').length, conflicts: codes.filter((c) => c === 'CONFLICT').length, other: codes.filter((c) => c !== 'OK' && c !== 'CONFLICT') };
+}
+
+describe('repeated writes', () => {
+  let t: TestApp;
+  let baoan: TestClient;
+  beforeAll(async () => {
+    t = await createTestApp();
+    baoan = await t.login('baoan');
+  });
+  afterAll(() => t?.close());
+
+  it('stores one revocation when the same one is recorded 10 times at once', async () => {
+    const idNumber = idFor('1990-04-04');
+    const date = addDays(todayCN(), -30);
+    const results = await burst(10, () => baoan.gql(REVOKE, { idNumber, date, reason: '重复提交测试' }));
+    expect(outcomes(results)).toEqual({ ok: 1, conflicts: 9, other: [] });
+    const conflict = results.find((r) => r.errors)!.errors![0];
+    expect(conflict.message).toBe(`该人员${date}的吊销记录已存在`);
+    const rows = await t.sql(`SELECT id FROM certificate_revocations WHERE id_number = $1`, [idNumber]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('holds the revocation rule in the database itself', async () => {
+    const idNumber = idFor('1991-05-05');
+    await t.sql(`INSERT INTO certificate_revocations (id_number, revoked_on, reason) VALUES ($1, '2024-01-01', 'x')`, [idNumber]);
+    await expect(t.sql(`INSERT INTO certificate_revocations (id_number, revoked_on, reason) VALUES ($1, '2024-01-01', 'y')`, [idNumber]))
+      .rejects.toMatchObject({ code: '23505' });
+  });
+
+  it('creates one account when the same username is submitted 10 times at once; the rest get CONFLICT naming the field', async () => {
+    const admin = await t.login('admin');
+    const input = { username: 'burst_user', displayName: '并发测试', role: 'SECURITY_DETACHMENT', unitId: await unitOf(t, 'baoan'), initialPassword: 'Start2026a' };
+    const results = await burst(10, () => admin.gql(CREATE_USER, { input }));
+    const o = outcomes(results);
+    expect(o).toEqual({ ok: 1, conflicts: 9, other: [] });
+    for (const r of results.filter((x) => x.errors)) expect(r.errors![0].message).toMatch(/用户名.*已被使用/);
+    expect(await t.sql(`SELECT id FROM users WHERE username = 'burst_user'`)).toHaveLength(1);
+  });
+
+  it('schedules one training session when the same one is submitted 5 times at once', async () => {
+    const companyId = await createCompanyWithGuards(t, '并发培训保安服务有限公司', 4, { username: 'burst_co' });
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 2, cleared: 2, failed: 0 });
+    const input = { startsAt: new Date(Date.now() + 3600_000).toISOString(), place: '培训中心', instructor: '王教官', topics: ['LAWS'], periods: 2 };
+    const results = await burst(5, () => baoan.gql(SCHEDULE, { activityId: a.id, input }));
+    expect(outcomes(results)).toEqual({ ok: 1, conflicts: 4, other: [] });
+    expect(await t.sql(`SELECT id FROM training_sessions WHERE activity_id = $1`, [a.id])).toHaveLength(1);
+  });
+
+  it('keeps one set of relatives when the same list is saved 5 times at once', async () => {
+    const company = await t.login('company1');
+    const [guard] = await t.sql(`SELECT id FROM guards WHERE company_id = $1 AND status = 'ACTIVE' LIMIT 1`, [await unitOf(t, 'company1')]);
+    const relatives = [
+      { name: '张父', relation: 'FATHER', idNumber: idFor('1960-01-01') },
+      { name: '张母', relation: 'MOTHER', idNumber: idFor('1962-02-02', true) },
+    ];
+    const results = await burst(5, () => company.gql(RELATIVES, { guardId: guard.id, relatives }));
+    expect(outcomes(results).other).toEqual([]);
+    const rows = await t.sql(`SELECT relation FROM guard_relatives WHERE guard_id = $1 ORDER BY relation`, [guard.id]);
+    expect(rows.map((r) => r.relation)).toEqual(['FATHER', 'MOTHER']);
+  });
+});

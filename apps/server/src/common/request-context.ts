@@ -1,0 +1,20 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { NextFunction, Request, Response } from 'express';
+
+/** What the audit log takes from the HTTP request a write belongs to, wherever the write happens. */
+export interface RequestContext {
+  requestId?: string;
+  ip?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export const currentRequest = (): RequestContext => storage.getStore() ?? {};
+
+/**
+ * Runs the rest of the request inside its context. Mounted at the start and again after body parsing
+ * (a parser's stream callbacks do not keep the async context of the middleware before it).
+ */
+export function requestContext(req: Request, res: Response, next: NextFunction): void {
+  storage.run({ requestId: res.locals.requestId, ip: req.ip }, next);
+}

@@ -1,0 +1,36 @@
+import { AuditAction, Role } from '@evs/schema';
+import { Actor } from '../../common/context';
+
+/**
+ * Who reads the audit log: the security auditor (安全审计员, 等保 三员) all of it; the office and
+ * 保安管理支队 the trail of business operations. ADMIN runs the system and reads none of it: it must
+ * not read or change the trail of its own actions (nobody can change it: the table is append-only).
+ */
+export const AUDIT_LOG_READERS = [Role.AUDITOR, Role.OFFICE, Role.SECURITY_DETACHMENT] as const;
+
+/** Security events (logins, failures, lockouts, denials: who tried what from where) are the auditor's. */
+export const SECURITY_EVENT_ACTIONS: AuditAction[] = [
+  AuditAction.LOGIN,
+  AuditAction.LOGOUT,
+  AuditAction.LOGIN_FAILED,
+  AuditAction.LOCKOUT,
+  AuditAction.ACCESS_DENIED,
+];
+export const seesSecurityEvents = (actor: Actor | null): boolean => actor?.role === Role.AUDITOR;
+
+/**
+ * Who reads an audit entry's before/after payload (issue 10: audit entries are tiered on read).
+ * Payloads of vetting, guards, relatives, records and revocations carry notes, record details and
+ * personal data: 保安管理支队 and the security auditor alone. Others reading the log see that the
+ * event happened (who, when, what, the summary), with the payload withheld.
+ */
+const PAYLOAD_READERS: Role[] = [Role.SECURITY_DETACHMENT, Role.AUDITOR];
+
+/** Entity types whose payloads carry neither personal data beyond names nor vetting detail. */
+const OPEN_PAYLOAD_TYPES = new Set(['Activity', 'Company', 'Settings', 'Unit', 'User', 'Candidate', 'Notification', 'TrainingSession']);
+
+export function seesAuditPayload(actor: Actor | null, entry: { entityType: string; action: AuditAction }): boolean {
+  if (!actor) return false;
+  if (PAYLOAD_READERS.includes(actor.role)) return true;
+  return OPEN_PAYLOAD_TYPES.has(entry.entityType) && entry.action !== AuditAction.READ_DETAIL;
+}

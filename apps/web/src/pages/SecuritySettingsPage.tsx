@@ -1,0 +1,75 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
+import { useEffect } from 'react';
+import { graphql } from '@/gql';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { PageContainer } from '@/shared/PageContainer';
+
+const SecuritySettingsQuery = graphql(`
+  query SecuritySettings {
+    securitySettings {
+      key
+      label
+      value
+      defaultValue
+      unit
+    }
+  }
+`);
+
+const UpdateSecuritySettingsMutation = graphql(`
+  mutation UpdateSecuritySettings($changes: [SettingChangeInput!]!) {
+    updateSecuritySettings(changes: $changes) {
+      key
+      value
+    }
+  }
+`);
+
+/** The security policy (系统管理员): password validity, which roles must use two-factor login. Audited. */
+export default function SecuritySettingsPage() {
+  const { message } = App.useApp();
+  const { data, loading, error } = useQuery(SecuritySettingsQuery);
+  const [update, { loading: saving, error: saveError }] = useMutation(UpdateSecuritySettingsMutation);
+  const [form] = Form.useForm<Record<string, number | boolean>>();
+  const settings = data?.securitySettings ?? [];
+  const fieldName = (i: number) => `s${i}`;
+
+  useEffect(() => {
+    if (data) form.setFieldsValue(Object.fromEntries(data.securitySettings.map((s, i) => [fieldName(i), s.value as number | boolean])));
+  }, [data, form]);
+
+  const onFinish = async (values: Record<string, number | boolean>) => {
+    const changes = settings.map((s, i) => ({ key: s.key, value: values[fieldName(i)] })).filter((c, i) => c.value !== settings[i].value);
+    if (changes.length === 0) return;
+    try {
+      await update({ variables: { changes } });
+      message.success(`已保存 ${changes.length} 项安全策略`);
+    } catch {
+      /* shown by ErrorAlert */
+    }
+  };
+
+  return (
+    <PageContainer subTitle="等保 2.0 三级：密码定期更换，警务账号使用两步验证；每次修改记入审计日志">
+      <Card variant="borderless">
+        <ErrorAlert error={error ?? saveError} style={{ marginBottom: 16 }} />
+        {loading && !data ? (
+          <Skeleton active />
+        ) : (
+          <Form form={form} layout="horizontal" labelCol={{ flex: '320px' }} labelWrap onFinish={onFinish}>
+            {settings.map((s, i) => (
+              <Form.Item key={s.key} name={fieldName(i)} label={s.label} valuePropName={typeof s.defaultValue === 'boolean' ? 'checked' : 'value'}>
+                {typeof s.defaultValue === 'boolean' ? <Switch checkedChildren="必须" unCheckedChildren="可选" /> : <InputNumber min={30} max={365} addonAfter={s.unit} />}
+              </Form.Item>
+            ))}
+            <Typography.Paragraph type="secondary">新要求在相应账号下次操作时生效：须先绑定身份验证器。</Typography.Paragraph>
+            <Button type="primary" htmlType="submit" loading={saving}>
+              保存
+            </Button>
+          </Form>
+        )}
+      </Card>
+    </PageContainer>
+  );
+}
