@@ -26,7 +26,7 @@ export class TrainingPage {
    * Schedules a session. `startsNow`: it starts this minute (so its results can be recorded at once);
    * `topics`: only these subjects (labels), e.g. a make-up for what is missing.
    */
-  async schedule(kind: '安排培训' | '安排补训', instructor: string, options: { startsNow?: boolean; topics?: string[] } = {}) {
+  async schedule(kind: '安排培训' | '安排补训', instructor: string, options: { startsNow?: boolean; topics?: string[]; place?: string } = {}) {
     await this.page.getByRole('button', { name: kind }).click();
     const modal = this.page.locator('.ant-modal:visible');
     if (options.startsNow) {
@@ -39,6 +39,7 @@ export class TrainingPage {
         if ((await box.isChecked()) !== options.topics.includes(label)) await box.click();
       }
     }
+    if (options.place) await modal.getByLabel('培训地点').fill(options.place);
     await modal.getByLabel('授课人').fill(instructor);
     await modal.getByRole('button', { name: twoChars('安排') }).click();
     await expect(modal).toBeHidden();
