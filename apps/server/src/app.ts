@@ -42,6 +42,8 @@ export interface RunningApp {
 }
 
 export interface ShutdownReport {
+  /** Requests in flight when the stop began (readiness turned 503). */
+  inFlightAtSignal: number;
   /** Requests in flight when the listener closed. */
   inFlight: number;
   /** Requests still unfinished when the timeout cut them. */
@@ -50,6 +52,9 @@ export interface ShutdownReport {
 
 /** Limits of one GraphQL document (graphql-armor); every operation of the web app stays below them. */
 export const QUERY_LIMITS = { maxAliases: 15, maxDepth: 10, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 };
+
+/** How often committed audit entries are sealed into the hash chain. */
+const AUDIT_SEAL_MS = 1000;
 
 /** The request body limit: a base64 import file of 15 MB plus the rest of the request. */
 export const JSON_BODY_LIMIT = 21 * 1024 * 1024;
@@ -114,6 +119,17 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     next();
   });
   app.use(requestContext);
+
+  // A path that does not decode (e.g. /%E0%A4%A) is refused here, in Chinese, rather than by a
+  // library further down in English.
+  app.use((req, _res, next) => {
+    try {
+      decodeURIComponent(req.path);
+      next();
+    } catch {
+      next(Object.assign(new Error('malformed path'), { status: 400 }));
+    }
+  });
 
   // Liveness: the process answers. Never touches the database, so it stays fast under any load.
   app.get('/healthz', (_req, res) => {
@@ -277,6 +293,12 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   app.use(jsonNotFound);
   app.use(jsonErrorHandler);
 
+  // The audit hash chain is sealed after commit, every second (see migration AuditSealing).
+  const sealer = setInterval(() => {
+    services.audit.seal().catch((err) => logger.debug({ err }, 'audit seal skipped'));
+  }, AUDIT_SEAL_MS);
+  sealer.unref();
+
   await new Promise<void>((resolve) => httpServer.listen(port, config.host, resolve));
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -289,10 +311,12 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     close: async () => {
       stopReminders();
       draining = true;
+      clearInterval(sealer);
+      const inFlightAtSignal = inFlight;
       if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
-      const report: ShutdownReport = { inFlight, cut: 0 };
+      const report: ShutdownReport = { inFlightAtSignal, inFlight, cut: 0 };
       if (inFlight > 0) {
         const allServed = new Promise<void>((resolve) => {
           drained = resolve;

@@ -39,6 +39,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  logger.fatal({ err }, '启动失败');
+  logger.fatal({ err }, `启动失败：${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -55,6 +55,9 @@ describe('hostile input', () => {
     const notFound = await fetch(`${t.url}/no/such/route`, { method: 'POST' });
     expect(notFound.status).toBe(404);
     expectClean(await notFound.text());
+    const malformed = await fetch(`${t.url}/%E0%A4%A`);
+    expect(malformed.status).toBe(400);
+    expectClean(await malformed.text());
     const form = await post(t, 'query={ me { id } }', { 'content-type': 'text/plain' });
     expect(form.status).toBe(400);
     expectClean(form.text);

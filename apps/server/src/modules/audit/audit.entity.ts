@@ -3,12 +3,14 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryG
 
 /**
  * Who did what to which record, with the record before and after, written in the same transaction.
- * Append-only in the database, and chained: `seq`, `prevHash` and `hash` are set by the BEFORE INSERT
- * trigger of migration SecurityControls (whatever the insert says), UPDATE/DELETE/TRUNCATE refused.
+ * Append-only in the database, and chained: `seq`, `prevHash` and `hash` are set after commit by
+ * `audit_seal` (migration AuditSealing; the application seals every second and before verifying);
+ * any other UPDATE, DELETE or TRUNCATE is refused.
  */
 @Entity('audit_log')
 @Check('CHK_audit_result', `"result" IN ('SUCCESS', 'FAILURE')`)
 @Index('UQ_audit_log_seq', ['seq'], { unique: true })
+@Index('idx_audit_log_unsealed', ['id'], { where: '"seq" IS NULL' })
 @Index('idx_audit_entity', ['entityType', 'entityId'])
 @Index('idx_audit_at', ['at'])
 export class AuditEntryEntity {
@@ -55,16 +57,16 @@ export class AuditEntryEntity {
   @Column('text', { default: AuditResult.SUCCESS })
   result: AuditResult;
 
-  /** Position in the hash chain (1, 2, …: commit order, without gaps). */
-  @Column('bigint')
-  seq: string;
+  /** Position in the hash chain (1, 2, …: sealing order, without gaps); NULL until sealed. */
+  @Column('bigint', { nullable: true })
+  seq: string | null;
 
-  @Column('text')
-  prevHash: string;
+  @Column('text', { nullable: true })
+  prevHash: string | null;
 
-  /** SHA-256 over the previous hash and this entry (function `audit_entry_hash`). */
-  @Column('text')
-  hash: string;
+  /** SHA-256 over the previous hash and this entry (function `audit_entry_hash`); NULL until sealed. */
+  @Column('text', { nullable: true })
+  hash: string | null;
 }
 
 /** The newest link of the audit hash chain; one row, moved only by the chain trigger. */

@@ -19,6 +19,13 @@ export const SECURITY_EVENT_ACTIONS: AuditAction[] = [
 export const seesSecurityEvents = (actor: Actor | null): boolean => actor?.role === Role.AUDITOR;
 
 /**
+ * Reads of vetting detail (READ_DETAIL) name the entries the detachment opened: as the detachment
+ * opens entries with hits more often, these would hint at hits before any decision. The auditor (who
+ * oversees access to personal data) and the detachment itself see them; nobody else.
+ */
+export const seesDetailReads = (actor: Actor | null): boolean => actor?.role === Role.AUDITOR || actor?.role === Role.SECURITY_DETACHMENT;
+
+/**
  * Who reads an audit entry's before/after payload (issue 10: audit entries are tiered on read).
  * Payloads of vetting, guards, relatives, records and revocations carry notes, record details and
  * personal data: 保安管理支队 and the security auditor alone. Others reading the log see that the

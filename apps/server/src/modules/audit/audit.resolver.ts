@@ -3,7 +3,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
-import { AUDIT_LOG_READERS, seesAuditPayload, seesSecurityEvents } from './audit.policy';
+import { AUDIT_LOG_READERS, seesAuditPayload, seesDetailReads, seesSecurityEvents } from './audit.policy';
 import { AuditChainReportType, AuditEntryPage, AuditEntryType, AuditFilterInput } from './audit.types';
 
 @Resolver(() => AuditEntryType)
@@ -19,7 +19,7 @@ export class AuditResolver {
     @Arg('filter', () => AuditFilterInput, { nullable: true }) filter?: AuditFilterInput,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.audit.list(filter ?? {}, page, { securityEvents: seesSecurityEvents(ctx.actor) });
+    return ctx.services.audit.list(filter ?? {}, page, { securityEvents: seesSecurityEvents(ctx.actor), detailReads: seesDetailReads(ctx.actor) });
   }
 
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: '变更前（含个人信息或审核详情的条目仅保安管理支队和安全审计员可见，见 payloadHidden）' })

@@ -40,8 +40,8 @@ export class AuditEntryType {
   @Field(() => String, { nullable: true, description: '来源 IP' })
   ip: string | null;
 
-  @Field(() => String, { description: '哈希链中的序号' })
-  seq: string;
+  @Field(() => String, { nullable: true, description: '哈希链中的序号（提交后约1秒内封入链中，之前为空）' })
+  seq: string | null;
 }
 
 @ObjectType()

@@ -287,12 +287,6 @@ export class AuthService {
         );
         if (!used) return null;
       }
-      await m.query(
-        `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now(),
-                password_hash = coalesce($2, password_hash)
-          WHERE id = $1`,
-        [user.id, rehash],
-      );
       await m.insert(SessionEntity, {
         tokenHash: hashToken(token),
         userId: user.id,
@@ -300,13 +294,19 @@ export class AuthService {
         userAgent: meta.userAgent?.slice(0, 300) ?? null,
         ip: meta.ip ?? null,
       });
-      await m.query(`DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()`, [user.id]);
       const loggedIn = await this.actorById(user.id, m);
       let how = user.totp_secret ? '（密码 + 动态验证码）' : '';
       if ('recoveryCodeHash' in factor) {
         const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
         how = `（密码 + 恢复码，剩余${n}个恢复码）`;
       }
+      // The user's row lock last: logins to one account wait for each other only for a commit.
+      await m.query(
+        `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now(),
+                password_hash = coalesce($2, password_hash)
+          WHERE id = $1`,
+        [user.id, rehash],
+      );
       await this.audit.record(m, loggedIn, {
         action: AuditAction.LOGIN,
         entityType: 'User',
@@ -319,6 +319,8 @@ export class AuthService {
       await this.recordFailure(user, meta);
       throw wrong();
     }
+    // Housekeeping outside the login transaction (no locks held while it runs).
+    await this.ds.query(`DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()`, [user.id]);
     return { token, actor, expiresAt };
   }
 

@@ -297,6 +297,11 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const forSd = expectData(await baoan.gql(Q, { id: e.id })).auditLog.items as Entry[];
       expect(forSd[0].after.note).toContain('记录详情甲乙丙');
       expect(forSd[0].payloadHidden).toBe(false);
+      // Which entries the detachment opened in detail would hint at hits: not the office's to read.
+      expectData(await baoan.gql(`query($id: ID!) { rosterEntry(id: $id) { decisionNote } }`, { id: e.id }));
+      const READS = `{ auditLog(filter: { action: READ_DETAIL }, page: { pageSize: 50 }) { total } }`;
+      expect(expectData(await office.gql(READS)).auditLog.total).toBe(0);
+      expect(expectData(await baoan.gql(READS)).auditLog.total).toBeGreaterThan(0);
     });
 
     it('keeps the birth date and revocation reasons out of what others can read', async () => {
