@@ -8,7 +8,7 @@ const ISSUE = /* GraphQL */ `
 `;
 const ANSWER = /* GraphQL */ `mutation ($id: ID!, $answer: String!) { answerSupervisionNotice(id: $id, answer: $answer) { id answer answeredByName } }`;
 const CLOSE = /* GraphQL */ `mutation ($id: ID!, $outcome: String!) { closeSupervisionNotice(id: $id, outcome: $outcome) { id outcome closedAt } }`;
-const NOTICES = /* GraphQL */ `query ($filter: SupervisionNoticeFilter) { supervisionNotices(filter: $filter) { total items { id activityId unitName mine answer } } }`;
+const NOTICES = /* GraphQL */ `query ($filter: SupervisionNoticeFilter) { supervisionNotices(filter: $filter) { total items { id activityId unitName mine answer dueOn answerLate } } }`;
 const TIMELINE = /* GraphQL */ `query ($id: ID!) { activityTimeline(activityId: $id) { entries { kind title detail actorName } } }`;
 const HOME = /* GraphQL */ `{ myHome { noticesToAnswer overdue { unitId items { activityId } } activities { id district } counts { key value } } }`;
 
@@ -101,7 +101,7 @@ describe('督办: reminders, notices, the leader group in its units', () => {
     expect(twice.filter((r) => !r.errors)).toHaveLength(1);
     expect(twice.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
     const notice = twice.find((r) => !r.errors)!.data!.issueSupervisionNotice;
-    expect(notice).toMatchObject({ stage: 'CANDIDATES', unitName: '市公安局保安管理支队', mine: false, answer: null });
+    expect(notice).toMatchObject({ stage: 'CANDIDATES', unitName: '市公安局保安管理支队', mine: false, answer: null, dueOn: '2031-05-12' });
     const told = await t.sql(`SELECT body FROM notifications WHERE activity_id = $1 AND unit_id = $2 AND title LIKE '督办通知%'`, [id, baoanUnit]);
     expect(told).toHaveLength(1);
     expect(told[0].body).toContain('请于2031-05-12前答复');
@@ -116,7 +116,12 @@ describe('督办: reminders, notices, the leader group in its units', () => {
     expectErrorCode(await office.gql(ANSWER, { id: notice.id, answer: '已办' }), 'FORBIDDEN');
     expect(expectData(await (await t.login('dawa')).gql(NOTICES, { filter: { activityId: id } })).supervisionNotices.total).toBe(0);
     const mine = expectData(await baoan.gql(NOTICES, { filter: { open: true } })).supervisionNotices.items.find((n: { id: string }) => n.id === notice.id);
-    expect(mine.mine).toBe(true);
+    expect(mine).toMatchObject({ mine: true, dueOn: '2031-05-11', answerLate: false });
+    // Unanswered after its date: late, in the office's list as in the unit's.
+    t.clock.set('2031-05-12T09:00:00+08:00');
+    const late = expectData(await office.gql(NOTICES, { filter: { activityId: id } })).supervisionNotices.items[0];
+    expect(late).toMatchObject({ id: notice.id, dueOn: '2031-05-11', answerLate: true });
+    t.clock.set(NOW);
     expect(expectData(await baoan.gql(HOME)).myHome.noticesToAnswer).toBeGreaterThanOrEqual(1);
 
     expectErrorCode(await baoan.gql(ANSWER, { id: notice.id, answer: '  ' }), 'BAD_USER_INPUT');

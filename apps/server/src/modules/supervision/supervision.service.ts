@@ -41,7 +41,7 @@ interface OverdueRow {
 }
 
 const NOTICE_SELECT = `
-  SELECT n.*, a.name AS activity_name, u.name AS unit_name,
+  SELECT n.*, n.due_on::text AS due_on_iso, a.name AS activity_name, u.name AS unit_name,
          iu.display_name || '（' || iun.name || '）' AS issued_by_name,
          au.display_name || '（' || aun.name || '）' AS answered_by_name,
          cu.display_name || '（' || cun.name || '）' AS closed_by_name
@@ -205,7 +205,8 @@ export class SupervisionService {
   // ---- 督办通知 --------------------------------------------------------------------------------
 
   private toNotice(r: Record<string, unknown>, actor: Actor): SupervisionNoticeType {
-    const dueOn = r.due_on as string;
+    // The date as written (a `date` column would arrive as a Date at the server's midnight).
+    const dueOn = r.due_on_iso as string;
     return {
       id: r.id as string,
       activityId: r.activity_id as string,
@@ -231,7 +232,7 @@ export class SupervisionService {
 
   private async loadNotice(m: EntityManager, id: string, actor: Actor): Promise<SupervisionNoticeType> {
     const [row] = await m.query(`${NOTICE_SELECT} WHERE n.id = $1`, [id]);
-    return this.toNotice({ ...row, due_on: row.due_on }, actor);
+    return this.toNotice(row, actor);
   }
 
   /** The leader group and the office see every notice; a unit sees those addressed to it. */
