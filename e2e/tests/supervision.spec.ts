@@ -38,6 +38,7 @@ test('督办: leader-group member, office, the unit answers, outcome in the 台�
   await dialog.getByRole('button', { name: '发出督办通知' }).click();
   await expect(dialog).toBeHidden();
   await expect(office.getByTestId('overdue-item').filter({ hasText: OVERDUE })).toContainText('已督办');
+  await expect(office.getByTestId('notice-row').filter({ hasText: OVERDUE })).toContainText(/限 \d{4}-\d{2}-\d{2} 前答复/);
   await office.screenshot({ path: path.join(shots, 'supervision-office.png'), fullPage: true });
 
   // The responsible unit is told on its home and answers.
