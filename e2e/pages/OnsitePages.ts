@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { fillPicker } from './SelectionPages';
 
 /** GraphQL through the page's own session cookie; fails the test on errors. */
 export async function gql<T = any>(request: APIRequestContext, query: string, variables?: Record<string, unknown>): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -21,21 +22,39 @@ export class TrainingPage {
     await expect(this.page.getByRole('heading', { name: /^岗前培训：/ })).toBeVisible({ timeout: 60_000 });
   }
 
-  async schedule(kind: '安排培训' | '安排补训', instructor: string) {
+  /**
+   * Schedules a session. `startsNow`: it starts this minute (so its results can be recorded at once);
+   * `topics`: only these subjects (labels), e.g. a make-up for what is missing.
+   */
+  async schedule(kind: '安排培训' | '安排补训', instructor: string, options: { startsNow?: boolean; topics?: string[]; place?: string } = {}) {
     await this.page.getByRole('button', { name: kind }).click();
     const modal = this.page.locator('.ant-modal:visible');
+    if (options.startsNow) {
+      const now = new Date(Date.now() + 8 * 3600_000).toISOString();
+      await fillPicker(this.page, '培训时间', `${now.slice(0, 10)} ${now.slice(11, 16)}`);
+    }
+    if (options.topics) {
+      for (const label of ['法律法规', '基本勤务技能', '突发情况处置']) {
+        const box = modal.getByRole('checkbox', { name: label });
+        if ((await box.isChecked()) !== options.topics.includes(label)) await box.click();
+      }
+    }
+    if (options.place) await modal.getByLabel('培训地点').fill(options.place);
     await modal.getByLabel('授课人').fill(instructor);
     await modal.getByRole('button', { name: twoChars('安排') }).click();
     await expect(modal).toBeHidden();
   }
 
-  /** Opens the results of the n-th session (0-based) and records them; `absent` rows (1-based) did not attend. */
-  /** Records the results of the session of that type (集中培训 or 补训): sessions at the same hour may list in either order. */
-  async recordResults(sessionType: '集中培训' | '补训', absent: number[] = []) {
+  /**
+   * Records the results of the session of that type (集中培训 or 补训; sessions at the same hour may list in
+   * either order): `absent` rows (1-based) did not attend; `scores` sets given cells (`科目-行`), the rest 85.
+   */
+  async recordResults(sessionType: '集中培训' | '补训', absent: number[] = [], scores: Record<string, number> = {}) {
     const rows = this.page.locator('.ant-card', { hasText: '培训安排' }).locator('.ant-table-row');
-    await rows.filter({ hasText: sessionType }).first().getByRole('button', { name: /登记结果|修改结果/ }).click();
+    await rows.filter({ hasText: sessionType }).filter({ hasNotText: '已取消' }).last().getByRole('button', { name: /登记结果|修改结果/ }).click();
     const modal = this.page.locator('.ant-modal:visible');
     for (const row of absent) await modal.getByRole('switch', { name: `到课-${row}` }).click();
+    for (const [cell, score] of Object.entries(scores)) await modal.getByLabel(cell, { exact: true }).fill(String(score));
     await modal.getByRole('button', { name: '空白成绩填85分' }).click();
     await modal.getByRole('button', { name: '保存结果' }).click();
     await expect(modal).toBeHidden();

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './accounts';
 
 export interface MeResult {
@@ -20,3 +20,14 @@ export async function apiLogin(request: APIRequestContext, username: string, pas
 }
 
 export const authFile = (username: string) => `${__dirname}/../.auth/${username}.json`;
+
+/** A page of its own browser context, logged in as `username` through the API (the cookie is shared). */
+export async function pageAs(browser: Browser, username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const { me, error } = await apiLogin(context.request, username);
+  if (!me) throw new Error(`login ${username}: ${error}`);
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.log(`[${username}] pageerror: ${e.message}`));
+  return page;
+}

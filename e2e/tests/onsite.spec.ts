@@ -5,34 +5,39 @@ import { authFile } from '../support/api';
 
 const shots = path.join(__dirname, '..', 'screenshots');
 const ACTIVITY = '兴隆台区社区广场舞展演';
+/** In progress in the demo and already ended: its 总结 is due. */
+const ENDED = '红海滩湿地音乐会';
 const phone = { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 };
 
 /**
  * Steps 6–8 of SPEC §2 from fresh demo data: training with an absent guard and a make-up → READY →
- * started → an inspector at phone size records findings, one of them in a dead zone → a correction
- * → closed → the company's performance score changes.
+ * started on the event day → an inspector at phone size records findings, one of them in a dead zone
+ * → a correction; the 总结 waits for the end; an activity that has ended is closed → its company's
+ * performance score changes.
  */
-test('training, the day on a phone (offline too), correction, close, and the company score', async ({ browser }) => {
+test('training, the day on a phone (offline too), correction, close after the end, and the company score', async ({ browser }) => {
   test.setTimeout(600_000);
   const desk = await browser.newContext({ storageState: authFile('baoan'), viewport: { width: 1440, height: 900 } });
   const page = await desk.newPage();
   const api = page.request;
 
-  const { activities } = await gql(api, `{ activities(filter: { search: "${ACTIVITY}" }) { items { id status selectedCompany { id } } } }`);
-  const activity = activities.items[0];
+  const find = async (name: string) =>
+    (await gql(api, `{ activities(filter: { search: "${name}" }) { items { id status selectedCompany { id } } } }`)).activities.items[0];
+  const activity = await find(ACTIVITY);
   expect(activity.status).toBe('TRAINING');
-  const companyId = activity.selectedCompany.id;
-  const score = async () => (await gql(api, `query ($id: ID!) { company(id: $id) { performance { score } } }`, { id: companyId })).company.performance.score as number;
+  const ended = await find(ENDED);
+  expect(ended.status).toBe('IN_PROGRESS');
+  const score = async () => (await gql(api, `query ($id: ID!) { company(id: $id) { performance { score } } }`, { id: ended.selectedCompany.id })).company.performance.score as number;
   const scoreBefore = await score();
 
-  // 岗前培训: a session for every cleared guard; one is absent; a make-up session for them.
+  // 岗前培训 (starting now: results once it has begun): one guard is absent; a make-up session for them.
   const training = new TrainingPage(page);
   await training.goto(activity.id);
-  await training.schedule('安排培训', '王建国');
+  await training.schedule('安排培训', '王建国', { startsNow: true });
   await training.recordResults('集中培训', [6]);
   await expect(training.onDuty()).toHaveText('5/6');
   await expect(page.getByText('缺训')).toBeVisible();
-  await training.schedule('安排补训', '王建国');
+  await training.schedule('安排补训', '王建国', { startsNow: true });
   await training.recordResults('补训');
   await expect(training.onDuty()).toHaveText('6/6');
   await expect(page.locator('.page-header').getByText('待上岗')).toBeVisible();
@@ -50,7 +55,9 @@ test('training, the day on a phone (offline too), correction, close, and the com
   const m = await mobile.newPage();
   const screen = new InspectionScreen(m);
   await screen.goto(activity.id);
+  // The event day (it starts within 24 hours): the start is open, and asks first.
   await m.getByRole('button', { name: '活动开始，进入现场监管' }).click();
+  await m.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认开始' }).click();
   await expect(m.locator('.onsite-head').getByText('进行中')).toBeVisible();
   await expect(m.locator('.onsite-guard')).toHaveCount(6);
   await m.screenshot({ path: path.join(shots, 'onsite-roster.png'), fullPage: true });
@@ -133,19 +140,21 @@ test('training, the day on a phone (offline too), correction, close, and the com
   await expect(uniform).toContainText('已纠正');
   await m.screenshot({ path: path.join(shots, 'onsite-findings.png'), fullPage: true });
 
-  // 总结: rating and text; the activity closes.
+  // 总结 only after the end: not yet for this one.
+  await expect(m.getByTestId('close-from')).toContainText('活动结束后方可总结');
+  await expect(m.getByRole('button', { name: '活动总结' })).toBeDisabled();
+
+  // An activity that has ended: 总结 with rating and text; it closes and its company's record follows.
+  await screen.goto(ended.id);
   await m.getByRole('button', { name: '活动总结' }).click();
   const closeModal = m.locator('.ant-modal:visible');
-  await closeModal.locator('.ant-rate-star').nth(2).click();
-  await closeModal.getByLabel('总结评价').fill('人员到岗及时；一名保安员违反条例第三十条，发现未经审查人员上岗一名。');
+  await expect(closeModal).toContainText('此操作不能撤销');
+  await closeModal.locator('.ant-rate-star').nth(1).click();
+  await closeModal.getByLabel('总结评价').fill('人员到岗及时；证件携带、站姿问题未全部纠正，一名未经审查人员上岗已责令离岗。');
   await m.screenshot({ path: path.join(shots, 'onsite-close.png') });
   await closeModal.getByRole('button', { name: '确认总结' }).click();
   await expect(m.locator('.onsite-head').getByText('已总结')).toBeVisible();
-
-  // The company's performance record follows: its score changes (down, with these findings).
-  const scoreAfter = await score();
-  expect(scoreAfter).not.toBe(scoreBefore);
-  expect(scoreAfter).toBeLessThan(scoreBefore);
+  expect(await score()).not.toBe(scoreBefore);
 
   // The activity's page leads to every stage it has reached; the timeline shows it all, printable.
   await page.goto(`/activities/${activity.id}`);
@@ -156,7 +165,7 @@ test('training, the day on a phone (offline too), correction, close, and the com
   await stages.getByRole('button', { name: '活动台账' }).click();
   await expect(page).toHaveURL(new RegExp(`/timeline/${activity.id}$`));
   await expect(page.getByRole('heading', { name: /安保工作台账/ })).toBeVisible({ timeout: 60_000 });
-  for (const text of ['安排岗前培训', '安排补训', '培训结果', '严重问题', '已纠正', '进行中 → 已总结']) {
+  for (const text of ['安排岗前培训', '安排补训', '培训结果', '严重问题', '已纠正', '待上岗 → 进行中']) {
     await expect(page.getByTestId('timeline-entry').filter({ hasText: text }).first()).toBeVisible();
   }
   await page.screenshot({ path: path.join(shots, 'onsite-timeline.png'), fullPage: true });

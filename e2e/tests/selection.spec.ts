@@ -11,8 +11,9 @@ mkdirSync(shots, { recursive: true });
 /** The demo companies with a login. Other journeys sharing the server may leave one of them with an
  * unresolved serious finding (then it is not qualified): the journey takes the first still qualified. */
 const DEMO_COMPANIES = [
-  { username: 'company1', name: '盘锦辽河保安服务有限公司' },
+  // company1 serves the on-site journey (run alongside), which records serious findings for it.
   { username: 'company2', name: '盘锦红海滩保安服务有限公司' },
+  { username: 'company1', name: '盘锦辽河保安服务有限公司' },
 ];
 
 /** A page of its own browser context, logged in as `username` (API login; the cookie is shared). */
@@ -59,9 +60,19 @@ test('report → approve → recommend three → compare, quote and select → t
   const activityId = dawa.url().split('/').pop()!;
   await expect(dawa.getByText('县级公安机关许可')).toBeVisible();
   await dawa.getByRole('button', { name: /^通\s*报$/ }).click();
+  const confirm = dawa.locator('.ant-modal-confirm:visible');
+  await expect(confirm).toContainText('保安管理支队和领导小组办公室将立即收到通报');
+  await confirm.getByRole('button', { name: '确认通报' }).click();
   await expect(dawa.locator('.ant-tag').filter({ hasText: '已通报' }).first()).toBeVisible();
 
-  // 2. The leader approves with a 批示.
+  // 2. 保安管理支队 受理 and 请示 the leader with its assessment (seed step 一); the leader answers with a 批示.
+  const baoan = await pageAs(browser, 'baoan');
+  await baoan.goto(`/activities/${activityId}`);
+  await baoan.getByRole('button', { name: '受理并请示' }).click();
+  const request = baoan.getByRole('dialog', { name: '受理通报，向领导请示' });
+  await expect(request.getByLabel('规模研判')).toHaveValue(/预计每场3000人/);
+  await request.getByRole('button', { name: '提交请示' }).click();
+  await expect(baoan.getByTestId('instruction-requests')).toContainText('待领导批示');
   const leader = await pageAs(browser, 'leader');
   await leader.goto(`/activities/${activityId}`);
   await leader.getByRole('button', { name: /^批\s*示$/ }).click();
@@ -69,9 +80,9 @@ test('report → approve → recommend three → compare, quote and select → t
   await dialog.getByRole('textbox').fill('同意，请保安管理支队按规模推荐候选公司');
   await dialog.getByRole('button', { name: /^同\s*意$/ }).click();
   await expect(leader.locator('.ant-tag').filter({ hasText: '已批示' }).first()).toBeVisible();
+  await expect(leader.getByTestId('approval')).toContainText('刘溯（前置大型活动保安公司资质审核领导小组');
 
   // 3. 保安管理支队 recommends three qualified companies, a demo company with a login among them.
-  const baoan = await pageAs(browser, 'baoan');
   await baoan.goto(`/candidates/${activityId}`);
   await expect(baoan.getByText(/具备资格 \d+ 家/)).toBeVisible();
   await expect(baoan.getByText('许可证').first()).toBeVisible();
@@ -91,6 +102,7 @@ test('report → approve → recommend three → compare, quote and select → t
   }
   await expect(baoan.getByRole('button', { name: /推荐候选（3 家）/ })).toBeEnabled();
   await baoan.getByRole('button', { name: /推荐候选（3 家）/ }).click();
+  await baoan.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认推荐' }).click();
   await expect(baoan).toHaveURL(new RegExp(`/activities/${activityId}$`));
   await expect(baoan.locator('.ant-tag').filter({ hasText: '已推荐候选' }).first()).toBeVisible();
 
@@ -108,8 +120,8 @@ test('report → approve → recommend three → compare, quote and select → t
   await organizer.screenshot({ path: path.join(shots, 'comparison-desktop.png'), fullPage: true });
   await organizer.setViewportSize({ width: 360, height: 780 });
   await expect(organizer.locator('.cmp-table')).toBeVisible();
-  const overflow = await organizer.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  // The layout settles after the resize: poll until the page fits the phone's width.
+  await expect.poll(() => organizer.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await organizer.screenshot({ path: path.join(shots, 'comparison-phone.png'), fullPage: true });
   await organizer.setViewportSize({ width: 1440, height: 900 });
   await comparison.select(COMPANY1, '可用保安员充足，年龄结构年轻，报价合理');

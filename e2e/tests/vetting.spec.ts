@@ -93,6 +93,10 @@ test('vetting journey: import with a bad row, submit, decide, replace, close, no
   const submit = company.getByRole('button', { name: /上报名单（\d+人）/ });
   await expect(submit).toHaveText(/上报名单（30人）/);
   await submit.click();
+  // An irreversible step asks first and says what happens.
+  const confirm = company.locator('.ant-modal-confirm:visible');
+  await expect(confirm).toContainText('交保安管理支队进行背景审核');
+  await confirm.getByRole('button', { name: '确认上报' }).click();
   await expect(company.getByText(/已上报30人/)).toBeVisible();
   await expect(company.locator('.ant-card').filter({ hasText: '当前名单' })).toContainText(P.selfHit.name);
   await company.screenshot({ path: path.join(shots, 'vetting-roster-company.png'), fullPage: true });

@@ -33,6 +33,7 @@ import { startRetentionJob } from './modules/privacy/retention.job';
 export interface RunningApp {
   url: string;
   httpServer: http.Server;
+  services: ReturnType<typeof createServices>;
   /**
    * Graceful stop: /readyz answers 503 at once, the listener closes after `shutdownDelayMs`, requests
    * already accepted are served (up to `shutdownTimeoutMs`), then GraphQL stops. The caller closes
@@ -304,10 +305,14 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   const retentionJob = config.privacyPurgeIntervalMinutes > 0 ? startRetentionJob(services.retention, config.privacyPurgeIntervalMinutes, logger) : null;
   const address = httpServer.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  // 督办: passed deadlines remind the responsible unit, then the office (idempotent across nodes).
+  const stopReminders = services.supervision.startSchedule(config.reminderIntervalSeconds);
   return {
     url: `http://localhost:${actualPort}`,
     httpServer,
+    services,
     close: async () => {
+      stopReminders();
       draining = true;
       retentionJob?.stop();
       clearInterval(sealer);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Clock, systemClock } from './common/clock';
 import { parsePiiKeyring, PiiKeyring } from './common/pii';
 
 /** Repository root (apps/server/dist/.. or apps/server/src/..). */
@@ -44,6 +45,10 @@ export interface AppConfig {
   /** On SIGTERM, how long requests already accepted may take to finish before they are cut. */
   shutdownTimeoutMs: number;
   logLevel: string;
+  /** "Now" for every date-bound rule; the system's clock, or a test's `SettableClock`. */
+  clock: Clock;
+  /** How often the 督办 job looks for passed deadlines (seconds; 0 = never, as in tests). */
+  reminderIntervalSeconds: number;
   /**
    * Keys of personal information at rest (PII_KEYS, PII_HASH_KEY). Null only on the embedded demo
    * database, which then keeps generated keys in DATA_DIR (common/pii.ts, demo only).
@@ -105,6 +110,8 @@ export function loadConfig(): AppConfig {
     shutdownDelayMs: intFrom('SHUTDOWN_DELAY_MS', 0, { allowZero: true }),
     shutdownTimeoutMs: intFrom('SHUTDOWN_TIMEOUT_MS', 10_000),
     logLevel: process.env.LOG_LEVEL || 'info',
+    clock: systemClock,
+    reminderIntervalSeconds: intFrom('REMINDER_INTERVAL_SECONDS', 300, { allowZero: true }),
     pii,
     privacyPurgeIntervalMinutes: intFrom('PRIVACY_PURGE_INTERVAL_MINUTES', 1440, { allowZero: true }),
   };

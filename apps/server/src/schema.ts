@@ -21,6 +21,7 @@ import { TimelineResolver } from './modules/timeline/timeline.resolver';
 import { TrainingResolver } from './modules/training/training.resolver';
 import { RecordsResolver } from './modules/records/records.resolver';
 import { VettingNoticeEntryResolver, VettingResolver } from './modules/vetting/vetting.resolver';
+import { SupervisionResolver } from './modules/supervision/supervision.resolver';
 
 for (const [name, description] of Object.entries(enums.enumTypeLabels)) {
   registerEnumType((enums as unknown as Record<string, object>)[name], { name, description });
@@ -41,6 +42,7 @@ export const resolvers = [
   TimelineResolver,
   ActivityDeadlinesResolver,
   WorkQueueResolver,
+  SupervisionResolver,
   DashboardResolver,
   CompanyResolver,
   GuardResolver,

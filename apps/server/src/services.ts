@@ -25,6 +25,7 @@ import { RecordsService } from './modules/records/records.service';
 import { GuardImportService } from './modules/vetting/guard-import.service';
 import { VettingService } from './modules/vetting/vetting.service';
 import { VettingNoticeService } from './modules/vetting/vetting.summary';
+import { SupervisionService } from './modules/supervision/supervision.service';
 import { RetentionService } from './modules/privacy/retention.service';
 
 /** Every service, built once per process; they hold no per-request state. */
@@ -33,15 +34,17 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const units = new UnitsService(ds);
   const notifications = new NotificationsService(ds, audit, [new InAppChannel()]);
   const settings = new SettingsService(ds, audit);
-  const lifecycle = new ActivityLifecycle(audit, notifications);
-  const training = new TrainingService(ds, audit, notifications, lifecycle);
-  const inspections = new InspectionsService(ds, audit, lifecycle, settings);
+  const clock = config.clock;
+  const lifecycle = new ActivityLifecycle(audit, notifications, clock);
+  const training = new TrainingService(ds, audit, notifications, lifecycle, settings, clock);
+  const inspections = new InspectionsService(ds, audit, lifecycle, settings, clock);
   const timeline = new TimelineService(ds, audit);
-  const deadlines = new DeadlinesService(ds, settings);
-  const overview = new OverviewService(ds, settings);
-  const home = new HomeService(ds, overview);
-  const activities = new ActivityService(ds, audit, settings, units, lifecycle);
-  const recommendation = new RecommendationService(ds, audit, settings, units, lifecycle, activities);
+  const deadlines = new DeadlinesService(ds, settings, clock);
+  const supervision = new SupervisionService(ds, audit, notifications, settings, clock);
+  const overview = new OverviewService(ds, settings, supervision, clock);
+  const home = new HomeService(ds, overview, supervision, clock);
+  const activities = new ActivityService(ds, audit, settings, units, lifecycle, notifications, clock);
+  const recommendation = new RecommendationService(ds, audit, settings, units, lifecycle, activities, clock);
   const companies = new CompaniesService(ds, audit, notifications);
   const guards = new GuardsService(ds, audit, settings);
   const recordsSource = createRecordsSource(ds);
@@ -73,6 +76,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     inspections,
     timeline,
     deadlines,
+    supervision,
     overview,
     home,
     companies,

@@ -3,7 +3,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RunningApp, startApp } from '../src/app';
+import { SettableClock } from '../src/common/clock';
 import { AppConfig, loadConfig } from '../src/config';
+import type { Services } from '../src/services';
 import { createDataSource } from '../src/database/data-source';
 import { migrateAndSeed } from '../src/database/migrate';
 import { SeedOptions } from '../src/database/seed';
@@ -89,6 +91,13 @@ export interface TestApp {
   config: AppConfig;
   /** Name of this test file's own database. */
   database: string;
+  /**
+   * The server's clock: the system's time until a test sets it (`t.clock.set('2026-06-01T09:00:00+08:00')`);
+   * every date-bound rule reads it, so a test moves time instead of waiting.
+   */
+  clock: SettableClock;
+  /** The app's services (e.g. to run the 督办 reminder job once, as its timer would). */
+  services: Services;
   /** A logged-in client; throws when the login itself fails (use anonymous() to test failures). */
   login(username: string, password?: string): Promise<TestClient>;
   anonymous(): TestClient;
@@ -131,11 +140,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     if (seed !== 'demo') {
       await migrateAndSeed(ds, seed);
     }
+    const clock = new SettableClock();
     const config: AppConfig = {
       ...loadConfig(),
       databaseUrl: url,
       host: '127.0.0.1',
       seedDemo: seed === 'demo',
+      clock,
+      // Tests run the reminder job themselves (t.services.supervision.runReminders()).
+      reminderIntervalSeconds: 0,
       // Tests run the retention job themselves (services.retention.purge), never on a timer.
       privacyPurgeIntervalMinutes: 0,
       ...options.config,
@@ -148,6 +161,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       ds,
       config,
       database,
+      clock,
+      services: running.services,
       anonymous: () => new TestClient(baseUrl),
       async login(username, password = DEMO_PASSWORD) {
         const client = new TestClient(baseUrl);

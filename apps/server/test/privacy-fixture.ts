@@ -9,7 +9,7 @@ import { csvFile, makeActivity, unitOf } from './vetting-fixtures';
  * Everything a role may not see starts with a prefix used nowhere else in the product:
  *   燚卫 guards · 龑亲 relatives · 燊录 record details · 鍪审 decision notes · 錾吊 revocation reasons.
  * Planted through the API (createGuard, importRecords, recordCertificateRevocation, submitRoster,
- * decideVetting, recordInspection); only the activities and the finished training of the on-duty
+ * decideVetting, recordInspection, issueSupervisionNotice); only the activities and the finished training of the on-duty
  * activity are SQL (their upstream steps carry no personal data).
  */
 
@@ -257,8 +257,8 @@ export async function plantPrivacyFixture(t: TestApp, clients: Record<string, Te
     [activities.onDuty, baoanId],
   );
   await t.sql(
-    `INSERT INTO training_attendance (session_id, roster_entry_id, attended, passed, scores, recorded_by, recorded_at)
-     VALUES ($1, $2, true, true, '{"LAWS": 90, "DUTY_SKILLS": 88, "EMERGENCY": 85}', $3, now() - interval '2 days')`,
+    `INSERT INTO training_attendance (session_id, roster_entry_id, attended, passed, passed_topics, scores, recorded_by, recorded_at)
+     VALUES ($1, $2, true, true, '{LAWS,DUTY_SKILLS,EMERGENCY}', '{"LAWS": 90, "DUTY_SKILLS": 88, "EMERGENCY": 85}', $3, now() - interval '2 days')`,
     [session.id, onDutyEntry.id, baoanId],
   );
   await t.sql(`UPDATE activities SET vetting_closed_at = now() - interval '3 days' WHERE id = $1`, [activities.onDuty]);
@@ -276,6 +276,17 @@ export async function plantPrivacyFixture(t: TestApp, clients: Record<string, Te
         ],
       },
     }),
+  );
+
+  // 6. 督办: the office's notice on the vetting activity's current stage, answered by the detachment that owes it.
+  const office = clients.office ?? (await t.login('office'));
+  const notice = expectData(
+    await office.gql(`mutation($input: SupervisionNoticeInput!) { issueSupervisionNotice(input: $input) { id } }`, {
+      input: { activityId: activities.vetting, stage: 'VETTING', text: '请加快审核进度', dueOn: chinaDate(new Date()) },
+    }),
+  );
+  expectData(
+    await clients.baoan.gql(`mutation($id: ID!) { answerSupervisionNotice(id: $id, answer: "已安排专人审核") { id } }`, { id: notice.issueSupervisionNotice.id }),
   );
 
   const codes = await t.sql(`SELECT id, code, name FROM activities WHERE id = ANY($1)`, [Object.values(activities)]);

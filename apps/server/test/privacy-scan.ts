@@ -123,7 +123,10 @@ export function normalise(value: unknown, tokens: string[]): unknown {
     return row;
   }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ROW_KEYS.has(k) && typeof v === 'string' ? '<id>' : normalise(v, tokens)]));
+    // An audit entry's `seq` is null until the sealer (about a second after commit) puts it in the chain:
+    // sealed or not yet is a matter of when the page was read, not of the subject.
+    const rowKey = (k: string, v: unknown) => ROW_KEYS.has(k) && (typeof v === 'string' || (k === 'seq' && v === null));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rowKey(k, v) ? '<id>' : normalise(v, tokens)]));
   }
   return value;
 }

@@ -13,11 +13,16 @@ export enum DrilldownKind {
   GUARDS_ON_DUTY = 'GUARDS_ON_DUTY',
 }
 
-/** The stage whose deadline (settings `deadline.*`, days before the start) has passed. */
+/** The stage whose deadline (settings `deadline.*`; 批示 within 7 days of filing, Art. 14) has passed, in lifecycle order. */
 export enum LateStage {
+  REQUEST = 'REQUEST',
+  DECISION = 'DECISION',
   RECOMMENDATION = 'RECOMMENDATION',
+  SELECTION = 'SELECTION',
+  ROSTER = 'ROSTER',
   VETTING = 'VETTING',
   TRAINING = 'TRAINING',
+  CLOSING = 'CLOSING',
 }
 
 /** A guard's result in one training session. */
@@ -48,9 +53,14 @@ export const drilldownKindLabels: Record<DrilldownKind, string> = {
 };
 
 export const lateStageLabels: Record<LateStage, string> = {
+  [LateStage.REQUEST]: '受理请示逾期',
+  [LateStage.DECISION]: '领导批示逾期',
   [LateStage.RECOMMENDATION]: '推荐候选逾期',
+  [LateStage.SELECTION]: '遴选公司逾期',
+  [LateStage.ROSTER]: '上报名单逾期',
   [LateStage.VETTING]: '背景审核逾期',
   [LateStage.TRAINING]: '岗前培训逾期',
+  [LateStage.CLOSING]: '活动总结逾期',
 };
 
 export const trainingOutcomeLabels: Record<TrainingOutcome, string> = {

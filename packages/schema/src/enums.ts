@@ -38,18 +38,27 @@ export enum UnitKind {
   INSPECTORATE = 'INSPECTORATE',
 }
 
-/** The kind of unit each role belongs to: an account's role must match its unit (server and web). */
-export const unitKindOfRole: Record<Role, UnitKind> = {
-  [Role.ADMIN]: UnitKind.IT_DEPARTMENT,
-  [Role.LEADER]: UnitKind.LEADING_GROUP,
-  [Role.OFFICE]: UnitKind.LEADING_GROUP_OFFICE,
-  [Role.SECURITY_DETACHMENT]: UnitKind.SECURITY_DETACHMENT,
-  [Role.EVENT_DETACHMENT]: UnitKind.EVENT_DETACHMENT,
-  [Role.DISTRICT_BUREAU]: UnitKind.DISTRICT_BUREAU,
-  [Role.ORGANIZER]: UnitKind.ORGANIZER,
-  [Role.COMPANY]: UnitKind.COMPANY,
-  [Role.AUDITOR]: UnitKind.INSPECTORATE,
+/**
+ * The kinds of unit each role may belong to: an account's role must match its unit (server and
+ * web). The leader group's members sit in their own units (seed 三): the group leader in the
+ * group, the six bureau chiefs in their bureaus, the two detachment heads in their detachments.
+ */
+export const unitKindsOfRole: Record<Role, UnitKind[]> = {
+  [Role.ADMIN]: [UnitKind.IT_DEPARTMENT],
+  [Role.LEADER]: [UnitKind.LEADING_GROUP, UnitKind.DISTRICT_BUREAU, UnitKind.SECURITY_DETACHMENT, UnitKind.EVENT_DETACHMENT],
+  [Role.OFFICE]: [UnitKind.LEADING_GROUP_OFFICE],
+  [Role.SECURITY_DETACHMENT]: [UnitKind.SECURITY_DETACHMENT],
+  [Role.EVENT_DETACHMENT]: [UnitKind.EVENT_DETACHMENT],
+  [Role.DISTRICT_BUREAU]: [UnitKind.DISTRICT_BUREAU],
+  [Role.ORGANIZER]: [UnitKind.ORGANIZER],
+  [Role.COMPANY]: [UnitKind.COMPANY],
+  [Role.AUDITOR]: [UnitKind.INSPECTORATE],
 };
+
+/** The usual kind of unit of each role (the first of `unitKindsOfRole`). */
+export const unitKindOfRole = Object.fromEntries(
+  Object.entries(unitKindsOfRole).map(([role, kinds]) => [role, kinds[0]]),
+) as Record<Role, UnitKind>;
 
 /** City-level units have no district; every other kind belongs to one (server and web). */
 export const CITY_LEVEL_UNIT_KINDS: readonly UnitKind[] = [
@@ -64,7 +73,10 @@ export const CITY_LEVEL_UNIT_KINDS: readonly UnitKind[] = [
 /** Kinds that carry a 统一社会信用代码, a contact person and a phone. */
 export const REGISTERED_UNIT_KINDS: readonly UnitKind[] = [UnitKind.ORGANIZER, UnitKind.COMPANY];
 
-/** The roles an account of a unit of this kind may hold (the inverse of `unitKindOfRole`). */
+/**
+ * The roles of the accounts a unit of this kind is opened with (its usual roles). A leader-group
+ * member sitting in a bureau or detachment (LEADER) is created by the administrator with createUser.
+ */
 export function rolesOfUnitKind(kind: UnitKind): Role[] {
   return (Object.keys(unitKindOfRole) as Role[]).filter((r) => unitKindOfRole[r] === kind);
 }

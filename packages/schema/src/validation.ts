@@ -82,3 +82,21 @@ export function ageOn(birthDate: string, onDate: string): number {
 }
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+
+/** A quote above this (1亿元) is a typing error, not a price for event security. */
+export const MAX_QUOTE = 100_000_000;
+
+/** Why a quote (元) is refused, or null: more than 0, at most 1亿元, to the fen. Never rounded or clamped. */
+export function quoteProblem(amount: number): string | null {
+  if (!Number.isFinite(amount) || amount <= 0) return '报价应为大于0的金额（元）';
+  if (amount > MAX_QUOTE) return `报价不超过1亿元（${MAX_QUOTE.toLocaleString('zh-CN')}元），请核对金额`;
+  if (Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6) return '报价最多精确到分（两位小数）';
+  return null;
+}
+
+/** Why a whole number is refused, or null (counts, periods, ages: never rounded). */
+export function wholeNumberProblem(value: number, label: string, min: number, max: number): string | null {
+  if (!Number.isFinite(value) || !Number.isInteger(value)) return `${label}应为整数`;
+  if (value < min || value > max) return `${label}应在${min.toLocaleString('zh-CN')}到${max.toLocaleString('zh-CN')}之间`;
+  return null;
+}

@@ -1,5 +1,7 @@
 import { ActivityEntity } from '../modules/activities/activity.entity';
 import { ActivityTransitionEntity } from '../modules/activities/transition.entity';
+import { InstructionRequestEntity } from '../modules/activities/instruction-request.entity';
+import { SupervisionNoticeEntity, SupervisionReminderEntity } from '../modules/supervision/supervision.entity';
 import { ActivityRosterStatEntity } from '../modules/dashboard/roster-stat.entity';
 import { ActivityTrainingStatEntity } from '../modules/dashboard/training-stat.entity';
 import { AuditChainHeadEntity, AuditEntryEntity } from '../modules/audit/audit.entity';
@@ -51,5 +53,8 @@ export const entities = [
   FindingEntity,
   ActivityRosterStatEntity,
   ActivityTrainingStatEntity,
+  InstructionRequestEntity,
+  SupervisionReminderEntity,
+  SupervisionNoticeEntity,
   PiiKeyFingerprintEntity,
 ];

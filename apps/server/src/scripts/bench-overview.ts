@@ -31,6 +31,9 @@ import { OverviewService } from '../modules/dashboard/overview.service';
 import { Period } from '../modules/dashboard/overview.sql';
 import { SettingsService } from '../modules/settings/settings.service';
 import { AuditService } from '../modules/audit/audit.service';
+import { InAppChannel, NotificationsService } from '../modules/notifications/notifications.service';
+import { SupervisionService } from '../modules/supervision/supervision.service';
+import { systemClock } from '../common/clock';
 import { logger } from '../common/logger';
 import { ActivityEntity } from '../modules/activities/activity.entity';
 import { computeSuggestions } from '../modules/recommendation/recommendation.service';
@@ -291,7 +294,9 @@ async function main() {
       { name: '全市 三年（全部 5,000 项活动）', from: `${year - 1}-01-01`, to: `${year + 1}-12-31`, district: null },
     ];
     const audit = new AuditService(ds);
-    const overview = new OverviewService(ds, new SettingsService(ds, audit));
+    const settings = new SettingsService(ds, audit);
+    const supervision = new SupervisionService(ds, audit, new NotificationsService(ds, audit, [new InAppChannel()]), settings, systemClock);
+    const overview = new OverviewService(ds, settings, supervision, systemClock);
     const deadlines = await overview.deadlines();
     log(`\nruns per case: ${RUNS} (after ${WARMUP} warm-up runs); goal: GraphQL p95 < ${GOAL_P95_MS} ms\n`);
     log('case                                  | GraphQL p50 / p95 (ms) | SQL p50 / p95 (ms) | ratio p50 / p95');
@@ -305,7 +310,7 @@ async function main() {
         await res.text();
       });
       const period: Period = { from: c.from, to: c.to, district: c.district as Period['district'] };
-      const sql = await time(RUNS, () => overview.figures(period, deadlines));
+      const sql = await time(RUNS, () => Promise.all([overview.figures(period, deadlines), supervision.punctuality(period)]));
       const h = first.data.overview.headline;
       log(
         row(c.name, gql, sql),
@@ -332,7 +337,6 @@ async function main() {
       await res.text();
     });
     const entity = await ds.getRepository(ActivityEntity).findOneByOrFail({ id: target.id });
-    const settings = new SettingsService(ds, audit);
     const sql = await time(RUNS, async () => computeSuggestions(ds!.manager, entity, await settings.all()));
     const sg = first.data.candidateSuggestions;
     log(`\ncandidateSuggestions — goal: GraphQL p95 < ${GOAL_SUGGESTIONS_P95_MS} ms\n`);

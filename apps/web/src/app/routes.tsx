@@ -85,6 +85,14 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/activities/:id', roles: [OFFICE, LEADER, SD, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '活动详情', lazy: () => import('@/pages/ActivityDetailPage') },
   { path: '/activities/:id/edit', roles: [EVENT_DETACHMENT, DISTRICT_BUREAU], title: '修改活动', lazy: () => import('@/pages/ActivityFormPage') },
   { path: '/approvals', roles: [OFFICE, LEADER], title: '审批', menu: { icon: <FileDoneOutlined /> }, home: { description: '活动请示与领导批示' }, lazy: () => import('@/pages/ApprovalsPage') },
+  {
+    path: '/supervision',
+    roles: [OFFICE, LEADER, SD, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY],
+    title: '督办',
+    menu: { icon: <AlertOutlined /> },
+    home: { description: '逾期事项按责任单位，督办通知与答复', roles: [OFFICE, LEADER] },
+    lazy: () => import('@/pages/SupervisionPage'),
+  },
 
   // 保安服务公司: its own data
   { path: '/company/profile', roles: [COMPANY], title: '公司资料', menu: { icon: <BankOutlined /> }, home: { description: '许可证、注册资本、联系人等本公司资料' }, lazy: () => import('@/pages/CompanyProfilePage') },
@@ -114,7 +122,7 @@ export const featureRoutes: FeatureRoute[] = [
   // training and on-site supervision
   { path: '/training', roles: [SD, COMPANY], title: '岗前培训', titleByRole: { [COMPANY]: '培训安排' }, menu: { icon: <ReadOutlined /> }, home: { description: '集中培训、签到与考核' }, lazy: () => import('@/pages/OnsiteListPage') },
   { path: '/inspections', roles: [SD, COMPANY], title: '现场监管', titleByRole: { [COMPANY]: '现场检查' }, menu: { icon: <AlertOutlined /> }, home: { description: '着装、证件、仪容、履职检查与纠正' }, lazy: () => import('@/pages/OnsiteListPage') },
-  { path: '/training/:activityId', roles: [SD, COMPANY, OFFICE, LEADER], title: '岗前培训', lazy: () => import('@/pages/TrainingPage') },
+  { path: '/training/:activityId', roles: [SD, COMPANY, OFFICE, LEADER, EVENT_DETACHMENT], title: '岗前培训', lazy: () => import('@/pages/TrainingPage') },
   { path: '/training/sessions/:sessionId/sheet', roles: [SD, COMPANY, OFFICE, LEADER], title: '签到表', lazy: () => import('@/pages/TrainingSheetPage') },
   { path: '/inspections/:activityId', roles: [SD, COMPANY, OFFICE, LEADER], title: '现场监管', lazy: () => import('@/pages/InspectionPage') },
   { path: '/timeline/:activityId', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '活动台账', lazy: () => import('@/pages/TimelinePage') },

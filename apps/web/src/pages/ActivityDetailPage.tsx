@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Grid, Input, Modal, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Grid, Input, InputNumber, Modal, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ActivityStatus, activityStatusLabels, districtLabels, Role, securityModeLabels, UnitKind } from '@evs/schema';
+import { ActivityStatus, activityStatusLabels, districtLabels, permitTierLabels, Role, securityModeLabels, UnitKind } from '@evs/schema';
 import { mayOpen } from '@/app/routes';
 import { UnitAccounts } from '@/features/accounts/UnitAccounts';
 import { ActivityStatusTag, DaysUntil, PermitTierTag, WarningsList } from '@/features/activities/ActivityBits';
@@ -12,7 +12,10 @@ import {
   ApproveActivityMutation,
   CancelActivityMutation,
   ReportActivityMutation,
+  RequestInstructionMutation,
 } from '@/features/activities/operations';
+import { DeadlineTags } from '@/features/onsite/DeadlineTags';
+import { IssueNoticeModal, NoticeList, type NoticeTarget } from '@/features/supervision/Supervision';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
@@ -42,20 +45,24 @@ const STAGE_PAGES: { reached: string | null; pattern: string; to: (id: string) =
 const ORGANIZER_ONBOARDERS: string[] = [Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
 
 const CANCELLERS: string[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
+const fmt = (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm');
 
 /** One activity: its fields, the security plan (条例第六条), derived tier and warnings, history, and the actions the role may take. */
 export default function ActivityDetailPage() {
   const { id = '' } = useParams();
   const session = useSession();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { data, loading, error, refetch } = useQuery(ActivityDetailQuery, { variables: { id } });
   const [report, reporting] = useMutation(ReportActivityMutation);
   const [approve, approving] = useMutation(ApproveActivityMutation);
   const [cancel, cancelling] = useMutation(CancelActivityMutation);
-  const [dialog, setDialog] = useState<'approve' | 'cancel' | null>(null);
+  const [requestInstruction, requesting] = useMutation(RequestInstructionMutation);
+  const [dialog, setDialog] = useState<'approve' | 'cancel' | 'request' | null>(null);
   const [organizerAccounts, setOrganizerAccounts] = useState(false);
+  const [noticeTarget, setNoticeTarget] = useState<NoticeTarget | null>(null);
   const [form] = Form.useForm<{ text: string }>();
+  const [requestForm] = Form.useForm<{ scale: string; staffing: string; proposedCandidates: number; opinion?: string }>();
   const [actionError, setActionError] = useState<unknown>(null);
   // On a phone the history's dates go above each step, leaving the width to the text.
   const wide = Grid.useBreakpoint().sm ?? true;
@@ -86,14 +93,57 @@ export default function ActivityDetailPage() {
       {reporterSide && a.status === 'DRAFT' && (
         <>
           <Button onClick={() => navigate(`/activities/${a.id}/edit`)}>修改</Button>
-          <Button type="primary" loading={reporting.loading} onClick={() => run(() => report({ variables: { id: a.id, expectedVersion: a.version } }), '已通报保安管理支队和领导小组办公室')}>
+          <Button
+            type="primary"
+            loading={reporting.loading}
+            onClick={() =>
+              modal.confirm({
+                title: '通报此活动？',
+                content: '通报后活动信息不能再修改（被领导退回时除外）；保安管理支队和领导小组办公室将立即收到通报，由保安管理支队受理并向领导请示。',
+                okText: '确认通报',
+                cancelText: '取消',
+                onOk: () => run(() => report({ variables: { id: a.id, expectedVersion: a.version } }), '已通报保安管理支队和领导小组办公室'),
+              })
+            }
+          >
             通报
           </Button>
         </>
       )}
-      {role === Role.LEADER && a.status === 'REPORTED' && (
+      {role === Role.SECURITY_DETACHMENT && a.status === 'REPORTED' && !a.requestedAt && (
+        <Button
+          type="primary"
+          onClick={() => {
+            requestForm.setFieldsValue({
+              scale: `预计每场${a.expectedAttendance}人，${permitTierLabels[a.permitTier]}，场所${a.venue}`,
+              staffing: `所需保安员${a.guardsRequired}人（按配比建议${a.suggestedGuards}人）`,
+              proposedCandidates: 3,
+            });
+            setDialog('request');
+          }}
+        >
+          受理并请示
+        </Button>
+      )}
+      {role === Role.LEADER && a.status === 'REPORTED' && a.requestedAt && (
         <Button type="primary" onClick={() => setDialog('approve')}>
           批示
+        </Button>
+      )}
+      {role === Role.OFFICE && open && a.deadlines.next && (
+        <Button
+          onClick={() =>
+            setNoticeTarget({
+              activityId: a.id,
+              activityName: a.name,
+              stage: a.deadlines.next!.stage,
+              stageLabel: a.deadlines.next!.label,
+              unitName: a.deadlines.next!.responsibleUnitName,
+              dueOn: a.deadlines.next!.dueOn,
+            })
+          }
+        >
+          督办
         </Button>
       )}
       {role === Role.SECURITY_DETACHMENT && a.status === 'APPROVED' && a.securityMode === 'SERVICE_COMPANY' && (
@@ -119,7 +169,6 @@ export default function ActivityDetailPage() {
   const reached = new Set([...a.transitions.map((t) => t.toStatus as string), ...lifecycle.slice(0, lifecycle.indexOf(a.status) + 1)]);
   const stagePages = STAGE_PAGES.filter((p) => (p.reached === null || reached.has(p.reached)) && mayOpen(role, p.pattern));
 
-  const fmt = (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm');
   return (
     <PageContainer
       title={a.name}
@@ -134,6 +183,13 @@ export default function ActivityDetailPage() {
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <ErrorAlert error={actionError} />
         {a.status === 'DRAFT' && a.returnReason && <Typography.Text type="danger">领导退回：{a.returnReason}</Typography.Text>}
+        {a.status === 'REPORTED' && !a.requestedAt && (
+          <Alert type="info" showIcon title="已通报，等待保安管理支队受理并向领导请示" />
+        )}
+        {a.status === 'REPORTED' && a.requestedAt && (
+          <Alert type="info" showIcon title={`保安管理支队已于 ${fmt(a.requestedAt)} 请示，等待领导批示（条例第十四条：受理之日起7日内决定）`} />
+        )}
+        {a.closeStatement && <Alert type="error" showIcon title="总结时仍有严重问题未纠正" description={a.closeStatement} data-testid="close-statement" />}
         <WarningsList warnings={a.warnings} />
         {stagePages.length > 0 && (
           <Space wrap data-testid="activity-stage-pages">
@@ -180,7 +236,9 @@ export default function ActivityDetailPage() {
                   { key: 'age', label: '年龄上限', children: `${a.effectiveAgeLimit} 岁${a.ageLimit ? '（本活动指定）' : ''}` },
                   { key: 'contact', label: '联系人', children: `${a.contactName} ${a.contactPhone}` },
                   { key: 'reporter', label: '登记单位', children: a.reporterUnit?.name ?? '—' },
-                  ...(a.approvalNote ? [{ key: 'note', label: '领导批示', children: a.approvalNote, span: 2 }] : []),
+                  ...(a.approvalNote
+                    ? [{ key: 'note', label: '领导批示', children: <span data-testid="approval">{a.approvalNote}{a.approvedByName ? `（${a.approvedByName}${a.approvedAt ? `，${fmt(a.approvedAt)}` : ''}）` : ''}</span>, span: 2 }]
+                    : []),
                   ...(a.selectedCompany
                     ? [{ key: 'company', label: '中选公司', children: <Space wrap><Tag color="geekblue">{a.selectedCompany.name}</Tag>{a.selectionReason}</Space>, span: 2 }]
                     : []),
@@ -191,6 +249,11 @@ export default function ActivityDetailPage() {
             </Card>
           </Col>
           <Col xs={24} lg={8}>
+            {open && a.status !== 'DRAFT' && (
+              <Card title="各阶段截止与责任单位" variant="borderless" style={{ marginBottom: 16 }}>
+                <DeadlineTags stages={a.deadlines.stages} daysUntilStart={a.deadlines.daysUntilStart} />
+              </Card>
+            )}
             <Card title="台账" variant="borderless">
               <Timeline
                 items={a.transitions.map((t) => ({
@@ -225,6 +288,37 @@ export default function ActivityDetailPage() {
             <Empty description="未填写安全工作方案" />
           )}
         </Card>
+        {a.instructionRequests.length > 0 && (
+          <Card title="请示与批示" variant="borderless" data-testid="instruction-requests">
+            {[...a.instructionRequests].reverse().map((r) => (
+              <Descriptions
+                key={r.id}
+                size="small"
+                column={{ xs: 1, sm: 2 }}
+                style={{ marginBottom: 12 }}
+                items={[
+                  { key: 'by', label: '请示', children: `${r.requestedByName}，${fmt(r.requestedAt)}` },
+                  { key: 'tier', label: '许可层级', children: labelOf(permitTierLabels, r.assessment.permitTier) },
+                  { key: 'scale', label: '规模研判', children: r.assessment.scale, span: 2 },
+                  { key: 'staffing', label: '人员配备', children: `${r.assessment.staffing}（所需${r.assessment.guardsRequired}人，建议${r.assessment.suggestedGuards}人）`, span: 2 },
+                  { key: 'n', label: '拟推荐', children: `${r.assessment.proposedCandidates} 家候选公司` },
+                  ...(r.assessment.opinion ? [{ key: 'op', label: '其他意见', children: r.assessment.opinion }] : []),
+                  {
+                    key: 'answer',
+                    label: '批示',
+                    span: 2,
+                    children: r.answeredAt ? `${r.approved ? '同意' : '退回'}：${r.answer}（${r.answeredByName}，${fmt(r.answeredAt)}）` : '待领导批示',
+                  },
+                ]}
+              />
+            ))}
+          </Card>
+        )}
+        {(role === Role.OFFICE || role === Role.LEADER) && (
+          <Card title="督办通知" variant="borderless">
+            <NoticeList filter={{ activityId: a.id }} />
+          </Card>
+        )}
         {a.candidates.length > 0 && (
           <Card title="候选公司" variant="borderless">
             <Table
@@ -244,9 +338,53 @@ export default function ActivityDetailPage() {
         )}
       </Space>
 
+      <IssueNoticeModal target={noticeTarget} onClose={() => setNoticeTarget(null)} onIssued={() => void refetch()} />
+      <Modal
+        title="受理通报，向领导请示"
+        open={dialog === 'request'}
+        okText="提交请示"
+        confirmLoading={requesting.loading}
+        onCancel={() => setDialog(null)}
+        onOk={() => requestForm.submit()}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">
+          请示提交后，领导小组（领导批示）和领导小组办公室将同时收到；领导的批示答复本请示。许可层级：{labelOf(permitTierLabels, a.permitTier)}。
+        </Typography.Paragraph>
+        <Form
+          form={requestForm}
+          layout="vertical"
+          onFinish={async (v) => {
+            await run(
+              () => requestInstruction({ variables: { id: a.id, input: { scale: v.scale, staffing: v.staffing, proposedCandidates: v.proposedCandidates, opinion: v.opinion || null } } }),
+              '已向领导请示，并通报领导小组办公室',
+            );
+          }}
+        >
+          <Form.Item name="scale" label="规模研判" rules={[{ required: true, whitespace: true, message: '请填写规模研判' }]}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+          <Form.Item name="staffing" label="人员配备意见" rules={[{ required: true, whitespace: true, message: '请填写人员配备意见' }]}>
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+          <Form.Item
+            name="proposedCandidates"
+            label="拟推荐候选公司（家）"
+            rules={[
+              { required: true, message: '请填写拟推荐家数' },
+              { type: 'integer', min: 3, max: 20, message: '拟推荐候选公司应为3到20之间的整数（不少于3家）' },
+            ]}
+          >
+            <InputNumber style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="opinion" label="其他意见">
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Modal
         title={dialog === 'approve' ? '领导批示' : '取消活动'}
-        open={dialog !== null}
+        open={dialog === 'approve' || dialog === 'cancel'}
         onCancel={() => setDialog(null)}
         destroyOnHidden
         footer={

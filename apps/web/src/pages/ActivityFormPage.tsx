@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PlusOutlined } from '@ant-design/icons';
-import { District, districtLabels, MOBILE_PATTERN, Role, SecurityMode, securityModeLabels, UnitKind } from '@evs/schema';
+import { District, districtLabels, MOBILE_PATTERN, Role, SecurityMode, securityModeLabels, UnitKind, wholeNumberProblem } from '@evs/schema';
 import { UnitFormModal } from '@/features/accounts/UnitFormModal';
 import { ActivityDetailQuery, CreateActivityMutation, OrganizerUnitsQuery, UpdateActivityMutation } from '@/features/activities/operations';
 import type { ActivityInput } from '@/gql/graphql';
@@ -49,6 +49,14 @@ const planItems: { name: string; label: string; rows?: number; placeholder?: str
 ];
 
 /** 登记活动 (and amending a draft): SPEC §2 step 1 fields and the security plan (条例第六条), validated on both sides. */
+/** A whole number in range, refused with the field's message (never clamped or rounded by the input). */
+const whole = (label: string, min: number, max: number) => ({
+  validator: (_: unknown, v: number | null | undefined) => {
+    const problem = v == null ? null : wholeNumberProblem(v, label, min, max);
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+  },
+});
+
 export default function ActivityFormPage() {
   const { id } = useParams();
   const editing = !!id;
@@ -204,7 +212,14 @@ export default function ActivityFormPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="startsAt" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
+              <Form.Item
+                name="startsAt"
+                label="开始时间"
+                rules={[
+                  { required: true, message: '请选择开始时间' },
+                  { validator: (_, v?: Dayjs) => (!v || v.isAfter(dayjs()) ? Promise.resolve() : Promise.reject(new Error(`开始时间${v.format('YYYY-MM-DD HH:mm')}已过，不能登记已开始的活动`))) },
+                ]}
+              >
                 <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
@@ -240,20 +255,20 @@ export default function ActivityFormPage() {
               <Form.Item
                 name="expectedAttendance"
                 label="预计人数（每场）"
-                rules={[{ required: true, message: '请填写预计人数' }]}
+                rules={[{ required: true, message: '请填写预计人数' }, whole('预计人数', 1, 1_000_000)]}
                 extra={attendance && attendance < 1000 ? <Typography.Text type="warning">不足1000人，不属条例调整范围</Typography.Text> : attendance ? (attendance > 5000 ? '市公安局许可' : '县级公安机关许可') : undefined}
               >
-                <InputNumber min={1} max={1000000} precision={0} style={{ width: '100%' }} />
+                <InputNumber style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="guardsRequired" label="所需保安员" rules={[{ required: true, message: '请填写所需保安员人数' }]} extra={suggested ? `按配比建议 ${suggested} 人` : undefined}>
-                <InputNumber min={1} max={20000} precision={0} style={{ width: '100%' }} />
+              <Form.Item name="guardsRequired" label="所需保安员" rules={[{ required: true, message: '请填写所需保安员人数' }, whole('所需保安员人数', 1, 20_000)]} extra={suggested ? `按配比建议 ${suggested} 人` : undefined}>
+                <InputNumber style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="ageLimit" label="保安员年龄上限" extra="不填按设置（默认55岁）">
-                <InputNumber min={18} max={70} precision={0} style={{ width: '100%' }} addonAfter="岁" />
+              <Form.Item name="ageLimit" label="保安员年龄上限" extra="不填按设置（默认55岁）" rules={[whole('年龄上限', 18, 70)]}>
+                <InputNumber style={{ width: '100%' }} addonAfter="岁" />
               </Form.Item>
             </Col>
             <Col xs={24} md={18}>
@@ -282,8 +297,8 @@ export default function ActivityFormPage() {
           <Typography.Title level={5}>安全工作方案（条例第六条）</Typography.Title>
           <Row gutter={16}>
             <Col xs={12} md={6}>
-              <Form.Item name={['plan', 'venueCapacity']} label="场所核定容量">
-                <InputNumber min={1} precision={0} style={{ width: '100%' }} addonAfter="人" />
+              <Form.Item name={['plan', 'venueCapacity']} label="场所核定容量" rules={[whole('场所核定容量', 1, 10_000_000)]}>
+                <InputNumber style={{ width: '100%' }} addonAfter="人" />
               </Form.Item>
             </Col>
             {planItems.map((p) => (

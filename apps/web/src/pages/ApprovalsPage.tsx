@@ -1,17 +1,24 @@
+import { Typography } from 'antd';
 import { ActivityStatus } from '@evs/schema';
 import { ActivityListView, LinkButton } from '@/features/activities/ActivityListView';
 import { PageContainer } from '@/shared/PageContainer';
 import { useRole } from '@/shared/session';
 
-/** 请示批示: reported activities waiting for the leader's 批示. */
+/** 请示批示: reported activities — waiting for the detachment's 请示, or (请示 made) for the leader's 批示. */
 export default function ApprovalsPage() {
   const role = useRole();
   return (
-    <PageContainer subTitle="已通报、等待领导批示的活动">
+    <PageContainer subTitle="已通报的活动：保安管理支队受理请示后，由领导批示">
       <ActivityListView
         statuses={[ActivityStatus.REPORTED]}
         emptyText="没有等待批示的活动"
-        action={role === 'LEADER' ? (r) => <LinkButton to={`/activities/${r.id}`}>批示</LinkButton> : undefined}
+        action={(r) =>
+          r.requestedAt ? (
+            role === 'LEADER' ? <LinkButton to={`/activities/${r.id}`}>批示</LinkButton> : <Typography.Text>待领导批示</Typography.Text>
+          ) : (
+            <Typography.Text type="secondary">待支队请示</Typography.Text>
+          )
+        }
       />
     </PageContainer>
   );

@@ -103,7 +103,7 @@ export default function CompanyFormPage() {
             </Col>
             <Col xs={12} md={8}>
               <Form.Item name="registeredCapital" label="注册资本（元）" rules={[{ required: true, message: '请填写注册资本' }]} extra="不少于1,000,000元">
-                <InputNumber<number> min={0} step={100000} style={{ width: '100%' }} formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} parser={(v) => Number((v ?? '').replace(/,/g, ''))} />
+                <InputNumber<number> step={100000} style={{ width: '100%' }} formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} parser={(v) => Number((v ?? '').replace(/,/g, ''))} />
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>

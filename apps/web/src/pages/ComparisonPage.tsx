@@ -4,6 +4,7 @@ import { CheckCircleFilled, EditOutlined, TrophyOutlined } from '@ant-design/ico
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { quoteProblem } from '@evs/schema';
 import { ActivityStatusTag } from '@/features/activities/ActivityBits';
 import { CandidateComparisonQuery, SelectCompanyMutation, SubmitQuoteMutation } from '@/features/recommendation/operations';
 import { WeightsCard } from '@/features/recommendation/WeightsCard';
@@ -188,8 +189,15 @@ export default function ComparisonPage() {
       <Modal title={`填报报价：${quoteFor?.companyName ?? ''}`} open={!!quoteFor} onCancel={() => setQuoteFor(null)} onOk={saveQuote} okText="保存" confirmLoading={quoting.loading} destroyOnHidden>
         <ErrorAlert error={dialogError} style={{ marginBottom: 12 }} />
         <Form form={quoteForm} layout="vertical" preserve={false}>
-          <Form.Item name="amount" label="报价（元）" rules={[{ required: true, message: '请填写报价' }]}>
-            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} placeholder="如 96000" />
+          <Form.Item
+            name="amount"
+            label="报价（元）"
+            rules={[
+              { required: true, message: '请填写报价' },
+              { validator: (_, v: number | null) => (v == null || !quoteProblem(v) ? Promise.resolve() : Promise.reject(new Error(quoteProblem(v)!))) },
+            ]}
+          >
+            <InputNumber style={{ width: '100%' }} placeholder="如 96000" />
           </Form.Item>
           <Form.Item name="note" label="说明">
             <Input.TextArea rows={2} maxLength={500} placeholder="如：含交通、餐费" />

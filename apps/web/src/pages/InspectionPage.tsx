@@ -37,6 +37,15 @@ const CHECKLIST: { item: ItemKey; hint: string }[] = [
 ];
 
 const fmt = (d: string) => dayjs(d).format('MM-DD HH:mm');
+
+/** The roster grouped by post, posts in order, people without a post last. */
+function groupByPost(guards: Guard[]): { post: string | null; people: Guard[] }[] {
+  const groups = new Map<string | null, Guard[]>();
+  for (const g of guards) groups.set(g.post ?? null, [...(groups.get(g.post ?? null) ?? []), g]);
+  return [...groups.entries()]
+    .sort(([x], [y]) => (x === null ? 1 : y === null ? -1 : x.localeCompare(y, 'zh-CN')))
+    .map(([post, people]) => ({ post, people }));
+}
 const newId = () => crypto.randomUUID();
 
 function GuardAvatar({ name, photo, size = 52 }: { name: string; photo?: string | null; size?: number }) {
@@ -71,7 +80,14 @@ export default function InspectionPage() {
   const [correcting, setCorrecting] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   const [correctForm] = Form.useForm<{ note: string; at: dayjs.Dayjs }>();
-  const [closeForm] = Form.useForm<{ rating: number; text: string }>();
+  const [closeForm] = Form.useForm<{ rating: number; text: string; uncorrectedStatement?: string }>();
+  const { modal } = App.useApp();
+  // The screen's sense of "now", refreshed each minute so a start or a close becomes possible on time.
+  const [now, setNow] = useState(() => dayjs());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(dayjs()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
 
   const activity = useQuery(OnsiteActivityQuery, { variables: { id: activityId } });
   const roster = useQuery(RosterQuery, { variables: { activityId }, skip: !activityId });
@@ -121,10 +137,16 @@ export default function InspectionPage() {
 
   const q = search.trim().toLowerCase();
   const shown = q ? guards.filter((g) => g.name.toLowerCase().includes(q) || (g.certificateNo ?? '').toLowerCase().includes(q)) : guards;
+  // The roster by post (岗位), as the company assigned them; people without a post last.
+  const byPost = groupByPost(shown);
   // Offline (a network failure, not a refusal): the header as last seen.
   const a = liveActivity ?? (isTransient(activity.error) ? cachedActivity?.value : undefined);
   const inProgress = a?.status === 'IN_PROGRESS';
   const openFindings = findingItems?.filter((f) => !f.correctedAt).length ?? 0;
+  const openSerious = findingItems?.filter((f) => !f.correctedAt && f.serious).length ?? 0;
+  const startableFrom = a ? dayjs(a.startableFrom) : null;
+  const tooEarly = !!startableFrom && now.isBefore(startableFrom);
+  const ended = !!a && !now.isBefore(dayjs(a.endsAt));
 
   const openCheck = (target: Guard | 'stranger') => {
     form.resetFields();
@@ -142,6 +164,11 @@ export default function InspectionPage() {
     const stranger = checking === 'stranger';
     const results = stranger ? [] : CHECKLIST.map((c) => ({ item: c.item, compliant: values.results[c.item] !== false }));
     const bad = results.filter((r) => !r.compliant).map((r) => inspectionItemLabels[r.item]);
+    // A non-compliance is described: the server refuses it otherwise, and the device must not queue what will be refused.
+    if (bad.length && !values.note?.trim()) {
+      form.setFields([{ name: 'note', errors: [`“${bad.join('、')}”不合格，请填写问题说明`] }]);
+      return;
+    }
     const who = stranger ? (values.personName ?? '').trim() : checking.name;
     const id = newId();
     await outbox.record({
@@ -205,18 +232,30 @@ export default function InspectionPage() {
         {!live && cached && (
           <Alert type="warning" showIcon style={{ marginTop: 8 }} title={`离线：显示 ${dayjs(cached.savedAt).format('MM-DD HH:mm')} 缓存的在岗名单`} />
         )}
+        {officer && a.status === 'READY' && tooEarly && (
+          <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="start-refused"
+            title={`活动${dayjs(a.startsAt).format('YYYY-MM-DD HH:mm')}开始，现场监管最早于活动当天开始：可于 ${startableFrom!.format('YYYY-MM-DD HH:mm')} 起开始`} />
+        )}
         {officer && a.status === 'READY' && (
-          <Button type="primary" size="large" block className="onsite-big" style={{ marginTop: 8 }} loading={startState.loading}
-            onClick={async () => {
-              try {
-                await start({ variables: { id: a.id } });
-                message.success('活动已开始，可以开始现场检查');
-                await activity.refetch();
-              } catch (e) {
-                message.error(errorMessage(e));
-              }
-            }}>
-            活动开始，进入现场监管
+          <Button type="primary" size="large" block className="onsite-big" style={{ marginTop: 8 }} loading={startState.loading} disabled={tooEarly}
+            onClick={() =>
+              modal.confirm({
+                title: '活动开始，进入现场监管？',
+                content: '确认后活动转为“进行中”，开始现场检查；保安服务公司和主办单位将收到通知。此操作不能撤销。',
+                okText: '确认开始',
+                cancelText: '取消',
+                onOk: async () => {
+                  try {
+                    await start({ variables: { id: a.id } });
+                    message.success('活动已开始，可以开始现场检查');
+                    await activity.refetch();
+                  } catch (e) {
+                    message.error(errorMessage(e));
+                  }
+                },
+              })
+            }>
+            {tooEarly ? '尚未到现场监管开始时间' : '活动开始，进入现场监管'}
           </Button>
         )}
       </div>
@@ -253,23 +292,28 @@ export default function InspectionPage() {
           <div className="onsite-list">
             {roster.loading && !guards.length && <Skeleton active />}
             {!roster.loading && shown.length === 0 && <Empty description={q ? '没有找到该人员，可能不在在岗名单中' : '在岗名单为空'} />}
-            {shown.map((g) => (
-              <button
-                key={g.rosterEntryId}
-                type="button"
-                className="onsite-guard"
-                disabled={!officer || !inProgress}
-                onClick={() => openCheck(g)}
-                aria-label={`检查 ${g.name}`}
-              >
-                <GuardAvatar name={g.name} photo={g.photo} />
-                <span className="onsite-guard-text">
-                  <strong>{g.name}</strong>
-                  <span>{g.post ?? '未分配岗位'}</span>
-                  <small>证号 {g.certificateNo ?? '—'}</small>
-                </span>
-                {checked.has(g.guardId) && <CheckCircleFilled style={{ color: '#389e0d', fontSize: 22 }} aria-label="已检查" />}
-              </button>
+            {byPost.map(({ post, people }) => (
+              <div key={post ?? ''} className="onsite-post" data-testid="post-group">
+                <div className="onsite-post-head">{post ?? '未分配岗位'}<span className="muted">{people.length} 人</span></div>
+                {people.map((g) => (
+                  <button
+                    key={g.rosterEntryId}
+                    type="button"
+                    className="onsite-guard"
+                    disabled={!officer || !inProgress}
+                    onClick={() => openCheck(g)}
+                    aria-label={`检查 ${g.name}`}
+                  >
+                    <GuardAvatar name={g.name} photo={g.photo} />
+                    <span className="onsite-guard-text">
+                      <strong>{g.name}</strong>
+                      <span>{g.post ? `${g.post}${g.area ? ` · ${g.area}` : ''}` : '未分配岗位'}</span>
+                      <small>证号 {g.certificateNo ?? '—'}</small>
+                    </span>
+                    {checked.has(g.guardId) && <CheckCircleFilled style={{ color: '#389e0d', fontSize: 22 }} aria-label="已检查" />}
+                  </button>
+                ))}
+              </div>
             ))}
           </div>
         </>
@@ -283,13 +327,13 @@ export default function InspectionPage() {
             <ErrorAlert error={findings.error} />
           )}
           {findingItems?.length === 0 && <Empty description="暂无问题" />}
-          {findingItems?.map((f) => (
+          {[...(findingItems ?? [])].sort((x, y) => (x.post ?? '\uffff').localeCompare(y.post ?? '\uffff', 'zh-CN')).map((f) => (
             <div key={f.id} className={`onsite-finding${f.serious ? ' serious' : ''}`} data-testid="finding">
               <Flex justify="space-between" gap={8}>
                 <strong>{inspectionItemLabels[f.item]}</strong>
                 {f.serious && <Tag color="error">严重</Tag>}
               </Flex>
-              <div>{f.personName}{f.post ? `（${f.post}）` : ''}</div>
+              <div>{f.personName}{f.post ? `（${f.post}${f.area ? ` · ${f.area}` : ''}）` : ''}</div>
               {f.note && <div className="muted">{f.note}</div>}
               {f.photo && <img src={f.photo} alt="现场照片" className="onsite-photo" />}
               <div className="muted">{fmt(f.recordedAt)} {f.recordedByName} 登记</div>
@@ -334,10 +378,16 @@ export default function InspectionPage() {
       )}
 
       <Flex gap={8} vertical style={{ marginTop: 16 }}>
+        {officer && inProgress && !ended && (
+          <Typography.Text type="secondary" data-testid="close-from">活动结束后方可总结：可于 {dayjs(a.endsAt).format('YYYY-MM-DD HH:mm')} 起总结</Typography.Text>
+        )}
         {officer && inProgress && (
-          <Button size="large" block className="onsite-big" onClick={() => { closeForm.resetFields(); setClosing(true); }}>
+          <Button size="large" block className="onsite-big" disabled={!ended} onClick={() => { closeForm.resetFields(); setClosing(true); }}>
             活动总结
           </Button>
+        )}
+        {a.status === 'CLOSED' && a.closeStatement && (
+          <Alert type="error" showIcon title="总结时仍有严重问题未纠正" description={a.closeStatement} />
         )}
         <Link to={`/timeline/${a.id}`}><Button size="large" block type="link">查看台账</Button></Link>
       </Flex>
@@ -438,9 +488,10 @@ export default function InspectionPage() {
         destroyOnHidden
       >
         {outbox.waiting > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`还有 ${outbox.waiting} 条检查记录待发送`} />}
+        <Typography.Paragraph type="secondary">总结后活动结束，不能再登记检查；评价和现场问题计入公司以往表现，作为今后推荐的依据。此操作不能撤销。</Typography.Paragraph>
         <Form form={closeForm} layout="vertical" size="large" onFinish={async (v) => {
           try {
-            await close({ variables: { id: a.id, input: { rating: v.rating, text: v.text } } });
+            await close({ variables: { id: a.id, input: { rating: v.rating, text: v.text, uncorrectedStatement: v.uncorrectedStatement?.trim() || null } } });
             message.success('活动已总结，评价已计入公司以往表现');
             setClosing(false);
             await activity.refetch();
@@ -454,6 +505,14 @@ export default function InspectionPage() {
           <Form.Item name="text" label="总结评价" rules={[{ required: true, whitespace: true, message: '请填写总结评价' }]}>
             <Input.TextArea rows={4} maxLength={2000} placeholder="人员到岗、履职、问题及纠正情况" />
           </Form.Item>
+          {openSerious > 0 && (
+            <>
+              <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`有 ${openSerious} 项严重问题尚未纠正`} description="须书面说明未纠正的原因及后续处理；说明记入台账，并在总览中标出。" />
+              <Form.Item name="uncorrectedStatement" label="未纠正说明" rules={[{ required: true, whitespace: true, message: '请说明未纠正的原因及后续处理' }]}>
+                <Input.TextArea rows={3} maxLength={2000} />
+              </Form.Item>
+            </>
+          )}
         </Form>
       </Modal>
     </div>

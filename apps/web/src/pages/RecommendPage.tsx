@@ -47,7 +47,7 @@ function PartsTable({ item }: { item: Item }) {
 export default function RecommendPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { data, loading, error } = useQuery(CandidateSuggestionsQuery, { variables: { activityId: id }, fetchPolicy: 'network-only' });
   const [recommend, recommending] = useMutation(RecommendCandidatesMutation);
   const [selected, setSelected] = useState<string[]>([]);
@@ -69,16 +69,29 @@ export default function RecommendPage() {
   if (loading && !data) return <PageContainer title="推荐候选"><Card><Skeleton active /></Card></PageContainer>;
   if (!s || !a) return <PageContainer title="推荐候选"><ErrorAlert error={error} /></PageContainer>;
 
+  // Not fewer than 3 while 3 or more qualify (seed step 二): fewer only when fewer qualify — then all of them.
+  const qualifiedNames = s.items.filter((i) => i.qualified).map((i) => i.companyName);
+  const required = Math.min(MIN, s.qualifiedCount);
+  const tooFew = selected.length < required;
   const short = selected.length < MIN;
-  const submit = async () => {
+  const submit = () => {
     setSubmitError(null);
-    try {
-      await recommend({ variables: { activityId: id, companyIds: selected, justification: short ? justification : null } });
-      message.success(`已推荐 ${selected.length} 家候选公司，已通知主办单位和领导小组办公室`);
-      navigate(`/activities/${id}`);
-    } catch (e) {
-      setSubmitError(e);
-    }
+    const names = s.items.filter((i) => selected.includes(i.companyId)).map((i) => i.companyName).join('、');
+    modal.confirm({
+      title: `推荐 ${selected.length} 家候选公司？`,
+      content: `推荐后名单不能再改：主办单位（及登记单位、领导小组办公室）将收到通知，由主办单位报价、比选并遴选一家。候选：${names}。${short ? '推荐不足3家的说明将在总览中标出。' : ''}`,
+      okText: '确认推荐',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await recommend({ variables: { activityId: id, companyIds: selected, justification: short ? justification : null } });
+          message.success(`已推荐 ${selected.length} 家候选公司，已通知主办单位和领导小组办公室`);
+          navigate(`/activities/${id}`);
+        } catch (e) {
+          setSubmitError(e);
+        }
+      },
+    });
   };
 
   return (
@@ -189,9 +202,17 @@ export default function RecommendPage() {
               <Typography.Text>
                 已选 <strong>{selected.length}</strong> 家：{s.items.filter((i) => selected.includes(i.companyId)).map((i) => i.companyName).join('、') || '—'}
               </Typography.Text>
-              {short && (
+              {tooFew && (
+                <Alert
+                  type="error"
+                  showIcon
+                  data-testid="too-few"
+                  title={`本活动符合条件的公司有 ${s.qualifiedCount} 家，应推荐不少于 ${required} 家（公安机关只推荐、不指定）`}
+                />
+              )}
+              {short && !tooFew && (
                 <>
-                  <Alert type="warning" showIcon title={`推荐不足 ${MIN} 家须书面说明理由，总览将标注此活动`} />
+                  <Alert type="warning" showIcon title={`本活动符合条件的公司仅 ${s.qualifiedCount} 家（${qualifiedNames.join('、')}），已全部推荐；须书面说明，总览和领导小组办公室将看到此说明`} />
                   <Input.TextArea
                     rows={3}
                     maxLength={1000}
@@ -204,7 +225,7 @@ export default function RecommendPage() {
                 </>
               )}
               <ErrorAlert error={submitError} />
-              <Button type="primary" loading={recommending.loading} disabled={selected.length === 0 || (short && !justification.trim())} onClick={submit}>
+              <Button type="primary" loading={recommending.loading} disabled={selected.length === 0 || tooFew || (short && !justification.trim())} onClick={submit}>
                 推荐候选（{selected.length} 家）
               </Button>
             </Space>

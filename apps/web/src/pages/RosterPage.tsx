@@ -86,7 +86,7 @@ function CandidatePicker({
 
 /** 名单报送: the selected company (or the self-recruiting organizer) submits and maintains its roster. */
 export default function RosterPage() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const client = useApolloClient();
   const role = useRole();
   const [params, setParams] = useSearchParams();
@@ -251,7 +251,21 @@ export default function RosterPage() {
                       <>
                         <Space wrap style={{ marginBottom: 12 }}>
                           <Button onClick={fillToRequired}>按所需人数补选预审无问题的人员</Button>
-                          <Button type="primary" icon={<SendOutlined />} disabled={!selected.length} loading={submitting.loading} onClick={doSubmit}>
+                          <Button
+                            type="primary"
+                            icon={<SendOutlined />}
+                            disabled={!selected.length}
+                            loading={submitting.loading}
+                            onClick={() =>
+                              modal.confirm({
+                                title: `上报 ${selected.length} 名保安员？`,
+                                content: '上报后名单交保安管理支队进行背景审核（本人及直系亲属）；审核期间可追加、移出或替换未通过人员。',
+                                okText: '确认上报',
+                                cancelText: '取消',
+                                onOk: doSubmit,
+                              })
+                            }
+                          >
                             上报名单（{selected.length}人）
                           </Button>
                         </Space>

@@ -36,7 +36,9 @@ export default function TrainingSheetPage() {
           <span>科目：{topics.map((x) => trainingTopicLabels[x]).join('、')}</span>
           <span>学时：{s.periods}（每学时45分钟）</span>
           <span>应到：{s.attendance.length}人</span>
-          {s.resultsRecorded && <span>实到：{s.attendance.filter((x) => x.attended).length}人，合格：{s.attendance.filter((x) => x.passed).length}人</span>}
+          <span>合格分数：每科{s.passScore}分</span>
+          {s.cancelledAt && <span>已取消：{s.cancelReason}</span>}
+          {s.resultsRecorded && <span>实到：{s.attendance.filter((x) => x.attended).length}人，本次科目全部合格：{s.attendance.filter((x) => x.passed).length}人</span>}
         </div>
         <table>
           <thead>
@@ -60,8 +62,11 @@ export default function TrainingSheetPage() {
                 <td>{a.companyName}</td>
                 <td />
                 <td style={{ textAlign: 'center' }}>{a.attended == null ? '' : a.attended ? '到' : '缺'}</td>
-                {topics.map((x) => <td key={x} style={{ textAlign: 'center' }}>{a.scores.find((y) => y.topic === x)?.score ?? ''}</td>)}
-                <td style={{ textAlign: 'center' }}>{a.passed == null ? '' : a.passed ? '合格' : '不合格'}</td>
+                {topics.map((x) => {
+                  const sc = a.scores.find((y) => y.topic === x);
+                  return <td key={x} style={{ textAlign: 'center' }} data-testid={`score-${x}`}>{sc ? `${sc.score}（${sc.passed ? '合格' : '不合格'}）` : ''}</td>;
+                })}
+                <td style={{ textAlign: 'center' }}>{a.passed == null ? '' : a.passed ? '合格' : `不合格${a.attended ? `（${topics.filter((x) => !a.passedTopics.includes(x)).map((x) => trainingTopicLabels[x]).join('、')}）` : ''}`}</td>
               </tr>
             ))}
           </tbody>

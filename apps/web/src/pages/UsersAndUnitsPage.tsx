@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { districtLabels, Role, roleLabels, UnitKind, unitKindLabels, unitKindOfRole } from '@evs/schema';
+import { districtLabels, Role, roleLabels, UnitKind, unitKindLabels, unitKindsOfRole } from '@evs/schema';
 import { IssueAccountModal } from '@/features/accounts/IssueAccountModal';
 import { UnitFormModal } from '@/features/accounts/UnitFormModal';
 import { graphql } from '@/gql';
@@ -127,7 +127,9 @@ const ResetUserPasswordMutation = graphql(`
 function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const [form] = Form.useForm();
   const role: Role | undefined = Form.useWatch('role', form);
-  const { data: units } = useQuery(UnitsQuery, { variables: { kind: role ? unitKindOfRole[role] : undefined }, skip: !role });
+  // A role of one unit kind asks for that kind; a leader-group member may sit in several kinds of unit.
+  const kinds = role ? unitKindsOfRole[role] : [];
+  const { data: units } = useQuery(UnitsQuery, { variables: { kind: kinds.length === 1 ? kinds[0] : undefined }, skip: !role });
   const [create, { loading, error, reset }] = useMutation(CreateUserMutation);
   const submit = async () => {
     const values = await form.validateFields();
@@ -160,8 +162,8 @@ function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose:
             disabled={!role}
             showSearch
             optionFilterProp="label"
-            placeholder={role ? `选择${unitKindLabels[unitKindOfRole[role]]}` : '先选择角色'}
-            options={(units?.units ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            placeholder={role ? `选择${kinds.map((k) => unitKindLabels[k]).join('或')}` : '先选择角色'}
+            options={(units?.units ?? []).filter((u) => kinds.includes(u.kind as UnitKind)).map((u) => ({ value: u.id, label: u.name }))}
           />
         </Form.Item>
         <Form.Item name="initialPassword" label="初始密码" extra="至少8位，含字母和数字；首次登录须修改" rules={[{ required: true, message: '请输入初始密码' }]}>

@@ -7,6 +7,7 @@ import { TrainingStats1764000850000 } from './1764000850000-TrainingStats';
 import { SuggestionStats1764000900000 } from './1764000900000-SuggestionStats';
 import { VettingIntegrity1765000000000 } from './1765000000000-VettingIntegrity';
 import { OneRowRules1765100000000 } from './1765100000000-OneRowRules';
+import { Calendar1765200000000 } from './1765200000000-Calendar';
 import { Onboarding1765300000000 } from './1765300000000-Onboarding';
 import { SecurityEnums1765400000000 } from './1765400000000-SecurityEnums';
 import { SecurityControls1765400100000 } from './1765400100000-SecurityControls';
@@ -21,6 +22,7 @@ export const migrations = [
   SuggestionStats1764000900000,
   VettingIntegrity1765000000000,
   OneRowRules1765100000000,
+  Calendar1765200000000,
   Onboarding1765300000000,
   SecurityEnums1765400000000,
   SecurityControls1765400100000,

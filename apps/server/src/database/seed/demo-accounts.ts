@@ -22,6 +22,10 @@ export const demoAccounts: { username: string; displayName: string; role: Role; 
   { username: 'company2', displayName: '王芳', role: Role.COMPANY, unitKey: 'company2' },
   { username: 'organizer1', displayName: '赵敏', role: Role.ORGANIZER, unitKey: 'organizer1' },
   { username: 'organizer2', displayName: '孙强', role: Role.ORGANIZER, unitKey: 'organizer2' },
+  // Members of the leader group (seed 三) in their own units: each sees the city and their unit's part.
+  { username: 'leader_xinglongtai', displayName: '刘志', role: Role.LEADER, unitKey: District.XINGLONGTAI },
+  { username: 'leader_baoan', displayName: '刘宝军', role: Role.LEADER, unitKey: 'baoan' },
+  { username: 'leader_dahuo', displayName: '孟祥勇', role: Role.LEADER, unitKey: 'dahuo' },
 ];
 
 /** The organizer units of the demo (companies come from the demo register). */

@@ -70,7 +70,21 @@ interface DemoActivityPlan {
   candidates?: { count: number; include?: string; justification?: string; quotes?: number[] };
   /** COMPANY_SELECTED: the company key in `ids` (or the best candidate). */
   select?: { companyKey?: string; reason: string };
+  /** REPORTED: 保安管理支队 has already 请示'd (the leader's 批示 is pending). */
+  requested?: boolean;
 }
+
+/** What the detachment put before the leader (seed step 一), for the demo's 请示. */
+const demoAssessment = (p: DemoActivityPlan) => ({
+  scale: `预计每场${p.expectedAttendance}人，${p.expectedAttendance > 5000 ? '属市公安局许可' : '属县级公安机关许可'}，场所${p.venue}`,
+  staffing: `拟配备保安员${p.guardsRequired}人，${p.plan.posts}`,
+  proposedCandidates: 3,
+  opinion: null,
+  permitTier: p.expectedAttendance < 1000 ? 'NOT_COVERED' : p.expectedAttendance > 5000 ? 'CITY' : 'COUNTY',
+  expectedAttendance: p.expectedAttendance,
+  guardsRequired: p.guardsRequired,
+  suggestedGuards: Math.ceil((p.expectedAttendance / 1000) * 10),
+});
 
 const plan = (p: Partial<SecurityPlan> & { posts: string }): SecurityPlan => ({
   identificationMarks: '统一着保安制服，佩戴保安服务标志和工作证，岗位长佩戴红色袖标',
@@ -154,6 +168,7 @@ export const demoActivityPlans: DemoActivityPlan[] = [
     contactPhone: '13942730045',
     plan: plan({ posts: '起终点40人，沿线每公里4人，补给站各2人', parking: '体育场北侧停车场及临时停车区', bufferZones: '起点区设3处缓冲区' }),
     steps: reportedSteps('dahuo', 1),
+    requested: true,
   },
   {
     key: 'harvestFestival',
@@ -413,6 +428,7 @@ export async function seedDemoActivities(m: EntityManager, ids: Record<string, s
   const settings = settingDefaults();
   const year = localDate(now).slice(0, 4);
   let seq = 0;
+  const requests: { reportedStep: Step; requestedAt: Date; answeredAt: Date | null; approved: boolean | null; answer: string | null }[] = [];
 
   for (const p of demoActivityPlans) {
     const reporter = user.get(p.reporter);
@@ -457,6 +473,27 @@ export async function seedDemoActivities(m: EntityManager, ids: Record<string, s
     const patch: Partial<ActivityEntity> = { status: last.to };
     const reportedStep = [...p.steps].reverse().find((s) => s.to === ActivityStatus.REPORTED);
     if (reportedStep && last.to !== ActivityStatus.DRAFT) patch.reportedAt = stepAt(reportedStep);
+    // 请示 (seed step 一): after each 通报 the detachment 请示; the leader's 批示 (or return) answers it.
+    const baoanUser = user.get('baoan')!;
+    const leaderUser = user.get('leader')!;
+    p.steps.forEach((step, i) => {
+      if (step.to !== ActivityStatus.REPORTED) return;
+      const answer = p.steps[i + 1];
+      const reportedAt = stepAt(step);
+      if (!answer && !p.requested) return;
+      const answeredAt = answer ? stepAt(answer) : null;
+      const requestedAt = new Date(answeredAt ? (reportedAt.getTime() + answeredAt.getTime()) / 2 : Math.min(reportedAt.getTime() + 6 * 3600_000, now.getTime() - 3600_000));
+      requests.push({ reportedStep: step, requestedAt, answeredAt, approved: answer ? answer.to === ActivityStatus.APPROVED : null, answer: answer ? answer.comment.replace(/^(批示|退回)：/, '') : null });
+      if (answer?.to === ActivityStatus.APPROVED) {
+        patch.approvedAt = answeredAt;
+        patch.approvedBy = leaderUser.id;
+        patch.requestedAt = requestedAt;
+      } else if (!answer) {
+        patch.requestedAt = requestedAt;
+      }
+    });
+    const selectedStep = p.steps.find((s) => s.to === ActivityStatus.COMPANY_SELECTED);
+    if (selectedStep) patch.selectedAt = stepAt(selectedStep);
     const comments = new Map<Step, string>();
     if (p.candidates) {
       const recommendedStep = p.steps.find((s) => s.to === ActivityStatus.CANDIDATES_RECOMMENDED)!;
@@ -512,6 +549,23 @@ export async function seedDemoActivities(m: EntityManager, ids: Record<string, s
         })),
       );
     }
+    for (const r of requests) {
+      await m.query(
+        `INSERT INTO instruction_requests (activity_id, requested_by, requested_at, assessment, answered_by, answered_at, approved, answer)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [activity.id, baoanUser.id, r.requestedAt, demoAssessment(p), r.answeredAt ? leaderUser.id : null, r.answeredAt, r.approved, r.answer],
+      );
+      if (!r.answeredAt) {
+        await m.insert(NotificationEntity, {
+          unitId: ids.leading,
+          title: `请示：${p.name}`,
+          body: `保安管理支队受理活动“${p.name}”的通报，请示领导批示。`,
+          link: `/activities/${activity.id}`,
+          activityId: activity.id,
+        });
+      }
+    }
+    requests.length = 0;
     let from: ActivityStatus | null = null;
     for (const s of p.steps) {
       const actor = user.get(s.by) ?? reporter;

@@ -10,10 +10,11 @@ import { settingDefinitions, SettingValues } from '../../modules/settings/settin
 import { recordDemoStep } from './demo-activities';
 
 /**
- * The later stages of the demo story (SPEC §2 steps 6–8), so every state exists on fresh demo data:
- * an activity in TRAINING waiting for its first session, one READY (an absent guard made up in a
- * make-up session), one IN_PROGRESS with findings (some corrected), and one CLOSED with its
- * evaluation — each with its whole history (台账). Dates are relative to the day of seeding.
+ * The later stages of the demo story (SPEC §2 steps 6–8), so every state exists on fresh demo data,
+ * on the calendar the rules enforce: two activities in TRAINING waiting for their first session (one
+ * starts within a day, so it can be started once ready), one READY a few days ahead (too early to
+ * start), one IN_PROGRESS that has ended and waits for its 总结, with findings (some corrected), and
+ * one CLOSED with its evaluation — each with its whole history (台账). Dates are relative to seeding.
  */
 
 const DAY = 86_400_000;
@@ -58,12 +59,31 @@ export const demoOnsitePlans: OnsitePlan[] = [
     district: District.XINGLONGTAI,
     reporter: 'xinglongtai',
     companyKey: 'company1',
-    startInHours: 6 * 24 + 10,
+    // On the event day already: trained now, it can be started at once (within 24 h of the start).
+    startInHours: 20,
     durationHours: 3,
     expectedAttendance: 1500,
     guardsRequired: 6,
     stage: 'TRAINING',
     posts: ['北入口', '南入口', '舞台前区', '观众区', '停车场', '巡逻'],
+  },
+  {
+    key: 'fitnessDay',
+    name: '全民健身日太极拳展示活动',
+    type: '体育赛事',
+    organizerKey: 'organizer2',
+    organizerName: '盘锦市体育中心',
+    venue: '盘锦市体育中心西广场',
+    address: '盘锦市兴隆台区市府大街',
+    district: District.XINGLONGTAI,
+    reporter: 'xinglongtai',
+    companyKey: 'company2',
+    startInHours: 4 * 24 + 9,
+    durationHours: 3,
+    expectedAttendance: 1200,
+    guardsRequired: 4,
+    stage: 'TRAINING',
+    posts: ['东入口', '西入口', '展示区', '巡逻'],
   },
   {
     key: 'youthFootball',
@@ -94,7 +114,8 @@ export const demoOnsitePlans: OnsitePlan[] = [
     district: District.DAWA,
     reporter: 'dawa',
     companyKey: 'company2',
-    startInHours: -2,
+    // Ended two hours ago: the 总结 is due.
+    startInHours: -7,
     durationHours: 5,
     expectedAttendance: 3000,
     guardsRequired: 10,
@@ -171,6 +192,7 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
     // The story's clock: each step some days before the start (never in the future).
     const before = (days: number) => new Date(Math.min(startsAt.getTime() - days * DAY, now.getTime() - HOUR));
     const targetIndex = ORDER.indexOf(p.stage as ActivityStatus);
+    const requestedAt = before(30);
     const stepTimes: Partial<Record<ActivityStatus, Date>> = {
       [ActivityStatus.DRAFT]: before(32),
       [ActivityStatus.REPORTED]: before(31),
@@ -289,8 +311,8 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
       for (const [i, e] of entries.entries()) {
         const present = e !== absent;
         await m.query(
-          `INSERT INTO training_attendance (session_id, roster_entry_id, attended, scores, passed, recorded_by, recorded_at)
-           VALUES ($1, $2, $3, $4, $3, $5, $6)`,
+          `INSERT INTO training_attendance (session_id, roster_entry_id, attended, scores, passed, passed_topics, recorded_by, recorded_at)
+           VALUES ($1, $2, $3, $4, $3, CASE WHEN $3 THEN '{LAWS,DUTY_SKILLS,EMERGENCY}'::training_topic[] ELSE '{}' END, $5, $6)`,
           [main.id, e.id, present, present ? { LAWS: 82 + (i % 5) * 3, DUTY_SKILLS: 78 + (i % 4) * 4, EMERGENCY: 80 + (i % 3) * 5 } : {}, baoan.id, new Date(trainedAt.getTime() + 5 * HOUR)],
         );
       }
@@ -301,8 +323,8 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
         [activity.id, makeupAt, baoan.id, new Date(trainedAt.getTime() + 6 * HOUR)],
       );
       await m.query(
-        `INSERT INTO training_attendance (session_id, roster_entry_id, attended, scores, passed, recorded_by, recorded_at)
-         VALUES ($1, $2, true, '{"LAWS": 85, "DUTY_SKILLS": 80, "EMERGENCY": 88}', true, $3, $4)`,
+        `INSERT INTO training_attendance (session_id, roster_entry_id, attended, scores, passed, passed_topics, recorded_by, recorded_at)
+         VALUES ($1, $2, true, '{"LAWS": 85, "DUTY_SKILLS": 80, "EMERGENCY": 88}', true, '{LAWS,DUTY_SKILLS,EMERGENCY}', $3, $4)`,
         [makeup.id, absent.id, baoan.id, new Date(makeupAt.getTime() + 4 * HOUR)],
       );
       stepTimes[ActivityStatus.READY] = new Date(makeupAt.getTime() + 4 * HOUR);
@@ -374,12 +396,28 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
       await recordDemoStep(m, activity.id, from, { to, actorId: actor.id, actorName: `${actor.display_name}（${actor.unit_name}）`, comment, at: stepTimes[to]! });
       from = to;
     }
+    const leader = user.get('leader') ?? baoan;
+    await m.query(
+      `INSERT INTO instruction_requests (activity_id, requested_by, requested_at, assessment, answered_by, answered_at, approved, answer)
+       VALUES ($1, $2, $3, $4, $5, $6, true, '同意，请保安管理支队按程序推荐候选公司并做好人员审查')`,
+      [activity.id, baoan.id, requestedAt, {
+        scale: `预计${p.expectedAttendance}人，${p.venue}`, staffing: `拟配备保安员${p.guardsRequired}人：${p.posts.join('、')}`, proposedCandidates: 3,
+        opinion: null, permitTier: 'COUNTY', expectedAttendance: p.expectedAttendance, guardsRequired: p.guardsRequired,
+        suggestedGuards: Math.ceil(p.expectedAttendance / 100),
+      }, leader.id, stepTimes[ActivityStatus.APPROVED]],
+    );
     await m.update(ActivityEntity, { id: activity.id }, {
       status: p.stage as ActivityStatus,
       selectedCompanyId: companyId,
       selectionReason: '综合得分与报价均较优',
       reportedAt: stepTimes[ActivityStatus.REPORTED],
+      requestedAt,
+      approvedAt: stepTimes[ActivityStatus.APPROVED],
+      approvedBy: leader.id,
       recommendedAt: stepTimes[ActivityStatus.CANDIDATES_RECOMMENDED],
+      selectedAt: stepTimes[ActivityStatus.COMPANY_SELECTED],
+      rosterSubmittedAt: stepTimes[ActivityStatus.VETTING],
+      startedAt: targetIndex >= ORDER.indexOf(ActivityStatus.IN_PROGRESS) ? stepTimes[ActivityStatus.IN_PROGRESS] : null,
       vettingClosedAt: stepTimes[ActivityStatus.TRAINING],
       readyAt: targetIndex >= ORDER.indexOf(ActivityStatus.READY) ? stepTimes[ActivityStatus.READY] : null,
       closedAt: p.stage === 'CLOSED' ? stepTimes[ActivityStatus.CLOSED] : null,

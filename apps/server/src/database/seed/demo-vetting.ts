@@ -119,7 +119,7 @@ export async function seedDemoVetting(m: EntityManager, ids: Record<string, stri
   const ds = m.connection;
   const audit = new AuditService(ds);
   const notifications = new NotificationsService(ds, audit, [new InAppChannel()]);
-  const vetting = new VettingService(ds, audit, notifications, new SettingsService(ds, audit), new UnitsService(ds), new ActivityLifecycle(audit, notifications), new RegisterRecordsSource(ds)).within(m);
+  const vetting = new VettingService(ds, audit, notifications, new SettingsService(ds, audit), new UnitsService(ds), new ActivityLifecycle(audit, notifications, { now: () => now }), new RegisterRecordsSource(ds)).within(m);
 
   const actorFor = async (unitId: string, role: Role, fallbackName: string): Promise<Actor> => {
     const [u] = await m.query(

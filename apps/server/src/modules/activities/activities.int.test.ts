@@ -1,5 +1,5 @@
-import { daysBetween, localDate } from './activity.derive';
 import { countQueries, createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { daysBetween, localDate } from './activity.derive';
 import { ACTIVITY_FIELDS, activityInput, CREATE_ACTIVITY, dateFromNow, unitIdOf } from '../recommendation/fixtures.int-helpers';
 
 const GET = /* GraphQL */ `query ($id: ID!) { activity(id: $id) { ${ACTIVITY_FIELDS} } }`;
@@ -16,6 +16,12 @@ const APPROVE = /* GraphQL */ `
   mutation ($id: ID!, $approved: Boolean!, $note: String) { approveActivity(id: $id, approved: $approved, note: $note) { id status approvalNote returnReason } }
 `;
 const CANCEL = /* GraphQL */ `mutation ($id: ID!, $reason: String!) { cancelActivity(id: $id, reason: $reason) { id status cancelReason } }`;
+const REQUEST = /* GraphQL */ `
+  mutation ($id: ID!, $input: InstructionRequestInput!) {
+    requestInstruction(id: $id, input: $input) { id status requestedAt instructionRequests { requestedByName assessment { scale staffing proposedCandidates permitTier suggestedGuards } answeredAt } }
+  }
+`;
+const ASSESSMENT = { scale: '预计3000人，县级许可', staffing: '30人，按配比建议30人', proposedCandidates: 3 };
 
 describe('activities: registration, 通报, 批示, cancellation', () => {
   let t: TestApp;
@@ -39,6 +45,14 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     return a;
   }
 
+  /** Reported, and 保安管理支队 has 请示'd the leader. */
+  async function requested(overrides: Record<string, unknown> = {}) {
+    const a = await reported(overrides);
+    const baoan = await t.login('baoan');
+    expectData(await baoan.gql(REQUEST, { id: a.id, input: ASSESSMENT }));
+    return a;
+  }
+
   it('a district bureau registers in its own district: DRAFT, with the derived tier, suggestion and transition', async () => {
     const a = await create('dawa', { expectedAttendance: 8000, guardsRequired: 60 });
     expect(a.status).toBe('DRAFT');
@@ -54,14 +68,19 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     expect(audit.action).toBe('CREATE');
   });
 
-  it('derives the county tier, the late-application and below-1000 warnings', async () => {
+  it('derives the county tier, the late-application and below-1000 warnings (late filing is a warning, not a refusal)', async () => {
     const county = await create('dahuo', { district: 'PANSHAN', expectedAttendance: 3000 });
     expect(county.permitTier).toBe('COUNTY');
-    const late = await create('dawa', { expectedAttendance: 800, guardsRequired: 10 }, 10);
+    const late = await create('dawa', { expectedAttendance: 800, guardsRequired: 10, organizerUnitId: organizer1Unit }, 10);
     expect(late.permitTier).toBe('NOT_COVERED');
-    const codes = late.warnings.map((w: { code: string }) => w.code);
-    expect(codes).toEqual(expect.arrayContaining(['LATE_APPLICATION', 'BELOW_THRESHOLD', 'STAGE_LATE']));
+    expect(late.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['LATE_APPLICATION', 'BELOW_THRESHOLD']));
     expect(late.warnings.find((w: { code: string }) => w.code === 'LATE_APPLICATION').message).toContain('20日');
+    // Reported ten days ahead, the recommendation deadline (start − 15) has already passed.
+    const dawa = await t.login('dawa');
+    expectData(await dawa.gql(REPORT, { id: late.id }));
+    const got = expectData(await dawa.gql(GET, { id: late.id })).activity;
+    const stageLate = got.warnings.find((w: { code: string }) => w.code === 'STAGE_LATE');
+    expect(stageLate.message).toMatch(/推荐候选（保安管理支队）应于\d{4}-\d{2}-\d{2}前完成/);
   });
 
   it('refuses a district bureau registering in another district (from the refused side), nothing stored', async () => {
@@ -130,7 +149,7 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
   });
 
   it('only the leader approves; approval records the 批示 and notifies', async () => {
-    const a = await reported();
+    const a = await requested();
     for (const username of ['baoan', 'office', 'dawa', 'organizer1']) {
       const client = await t.login(username);
       expectErrorCode(await client.gql(APPROVE, { id: a.id, approved: true, note: '同意' }), 'FORBIDDEN');
@@ -146,8 +165,77 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     expect(got.transitions[2].actorName).toContain('领导小组');
   });
 
+  it('请示 (seed step 一): the 通报 goes to the detachment and the office, not to the leader; only the detachment 请示s, once', async () => {
+    const a = await reported({ name: '请示测试活动' });
+    const notified = await t.sql(`SELECT DISTINCT u.kind FROM notifications n JOIN units u ON u.id = n.unit_id WHERE n.activity_id = $1`, [a.id]);
+    expect(notified.map((r: { kind: string }) => r.kind)).not.toContain('LEADING_GROUP');
+    // The leader cannot answer a 请示 that was never made.
+    const leader = await t.login('leader');
+    const early = expectErrorCode(await leader.gql(APPROVE, { id: a.id, approved: true }), 'CONFLICT');
+    expect(early.message).toContain('尚未受理请示');
+    for (const username of ['dawa', 'office', 'leader', 'organizer1']) {
+      expectErrorCode(await (await t.login(username)).gql(REQUEST, { id: a.id, input: ASSESSMENT }), 'FORBIDDEN');
+    }
+    const baoan = await t.login('baoan');
+    const few = expectErrorCode(await baoan.gql(REQUEST, { id: a.id, input: { ...ASSESSMENT, proposedCandidates: 1 } }), 'BAD_USER_INPUT');
+    expect(few.extensions!.fields![0].field).toBe('proposedCandidates');
+    const twice = await Promise.all([baoan.gql(REQUEST, { id: a.id, input: ASSESSMENT }), baoan.gql(REQUEST, { id: a.id, input: ASSESSMENT })]);
+    expect(twice.filter((r) => !r.errors)).toHaveLength(1);
+    expect(twice.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM instruction_requests WHERE activity_id = $1`, [a.id]);
+    expect(n).toBe(1);
+    const req = expectData(await leader.gql(GET.replace('transitions {', 'instructionRequests { requestedByName assessment { permitTier proposedCandidates } } transitions {'), { id: a.id })).activity;
+    expect(req.instructionRequests[0]).toMatchObject({ requestedByName: '刘宝军（市公安局保安管理支队）', assessment: { permitTier: 'COUNTY', proposedCandidates: 3 } });
+    const kinds = await t.sql(`SELECT DISTINCT u.kind FROM notifications n JOIN units u ON u.id = n.unit_id WHERE n.activity_id = $1 AND n.title LIKE '请示%'`, [a.id]);
+    expect(kinds.map((r: { kind: string }) => r.kind).sort()).toEqual(['LEADING_GROUP', 'LEADING_GROUP_OFFICE']);
+    // The 批示 answers it and names who gave it; the organizer does not see the police's 请示.
+    const QUERY = `query ($id: ID!) { activity(id: $id) { approvedByName approvedAt instructionRequests { answeredByName approved answer } } }`;
+    expectData(await leader.gql(APPROVE, { id: a.id, approved: true, note: '同意' }));
+    const done = expectData(await baoan.gql(QUERY, { id: a.id })).activity;
+    expect(done.approvedByName).toBe('刘溯（前置大型活动保安公司资质审核领导小组）');
+    expect(done.instructionRequests).toEqual([{ answeredByName: '刘溯（前置大型活动保安公司资质审核领导小组）', approved: true, answer: '同意' }]);
+    expect(expectData(await (await t.login('organizer1')).gql(QUERY, { id: a.id })).activity.instructionRequests).toEqual([]);
+  });
+
+  it('the calendar: no activity whose start has passed is registered or reported; the refusal names the time', async () => {
+    const dawa = await t.login('dawa');
+    t.clock.set('2031-05-01T10:00:00+08:00');
+    try {
+      const input = activityInput({ startsAt: '2031-05-01T09:00:00+08:00', endsAt: '2031-05-01T12:00:00+08:00', appliedOn: '2031-04-01' });
+      const err = expectErrorCode(await dawa.gql(CREATE_ACTIVITY, { input }), 'BAD_USER_INPUT');
+      expect(err.extensions!.fields).toEqual([{ field: 'startsAt', message: '开始时间2031-05-01 09:00已过，不能登记已开始的活动' }]);
+      const ok = expectData(await dawa.gql(CREATE_ACTIVITY, { input: { ...input, startsAt: '2031-05-02T09:00:00+08:00', endsAt: '2031-05-02T12:00:00+08:00' } })).createActivity;
+      // A day later the draft's start has passed: it cannot be reported any more.
+      t.clock.set('2031-05-02T09:30:00+08:00');
+      const late = expectErrorCode(await dawa.gql(REPORT, { id: ok.id }), 'CONFLICT');
+      expect(late.message).toBe('活动已于2031-05-02 09:00开始，不能再通报；请核实活动时间');
+      expect((await t.sql(`SELECT status FROM activities WHERE id = $1`, [ok.id]))[0].status).toBe('DRAFT');
+    } finally {
+      t.clock.reset();
+    }
+  });
+
+  it('Art. 14: the 批示 is due 7 days after filing, tracked beside the other deadlines', async () => {
+    const dawa = await t.login('dawa');
+    t.clock.set('2031-06-01T10:00:00+08:00');
+    try {
+      const input = activityInput({ startsAt: '2031-07-10T09:00:00+08:00', endsAt: '2031-07-10T12:00:00+08:00', appliedOn: '2031-06-01', organizerUnitId: organizer1Unit });
+      const a = expectData(await dawa.gql(CREATE_ACTIVITY, { input })).createActivity;
+      expectData(await dawa.gql(REPORT, { id: a.id }));
+      expectData(await (await t.login('baoan')).gql(REQUEST, { id: a.id, input: ASSESSMENT }));
+      const Q = `query ($id: ID!) { activity(id: $id) { deadlines { lateStages next { stage dueOn rule responsibleUnitName late } } } }`;
+      let d = expectData(await dawa.gql(Q, { id: a.id })).activity.deadlines;
+      expect(d.next).toEqual({ stage: 'DECISION', dueOn: '2031-06-08', rule: '受理之日起7日内（条例第十四条）', responsibleUnitName: '领导小组', late: false });
+      t.clock.set('2031-06-09T08:00:00+08:00');
+      d = expectData(await dawa.gql(Q, { id: a.id })).activity.deadlines;
+      expect(d.lateStages).toEqual(['DECISION']);
+    } finally {
+      t.clock.reset();
+    }
+  });
+
   it('sending back needs a reason, returns to DRAFT, notifies the reporter; the draft can be amended and reported again', async () => {
-    const a = await reported({ name: '退回测试活动' });
+    const a = await requested({ name: '退回测试活动' });
     const leader = await t.login('leader');
     const noReason = expectErrorCode(await leader.gql(APPROVE, { id: a.id, approved: false }), 'BAD_USER_INPUT');
     expect(noReason.extensions!.fields![0].field).toBe('note');
@@ -197,7 +285,7 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     const transitions = await t.sql(`SELECT to_status FROM activity_transitions WHERE activity_id = $1`, [a.id]);
     expect(transitions).toHaveLength(3); // DRAFT, REPORTED and the winner only
 
-    const b = await reported();
+    const b = await requested();
     const twice = await Promise.all([
       leader.gql(APPROVE, { id: b.id, approved: true, note: '同意' }),
       leader.gql(APPROVE, { id: b.id, approved: false, note: '退回' }),

@@ -1,4 +1,5 @@
-import { ActivityStatus, PermitTier, SecurityMode } from '@evs/schema';
+import { PermitTier } from '@evs/schema';
+import { deadlinesOf } from '../deadlines/deadlines';
 import { SettingValues } from '../settings/settings.defaults';
 import { ActivityEntity } from './activity.entity';
 import { ActivityType, ActivityWarningType } from './activity.types';
@@ -31,11 +32,8 @@ export function suggestedGuardsFor(expectedAttendance: number, guardsPerThousand
   return Math.ceil((expectedAttendance / 1000) * guardsPerThousand);
 }
 
-const ORDER = Object.values(ActivityStatus);
-const before = (status: ActivityStatus, stage: ActivityStatus) => ORDER.indexOf(status) < ORDER.indexOf(stage);
-
 /** Warnings an officer should see on an activity: legal frame, staffing, and late stages. */
-export function warningsFor(a: ActivityEntity, s: SettingValues, today: string): ActivityWarningType[] {
+export function warningsFor(a: ActivityEntity, s: SettingValues, now: Date): ActivityWarningType[] {
   const warnings: ActivityWarningType[] = [];
   const startDate = localDate(a.startsAt);
   const lead = daysBetween(a.appliedOn, startDate);
@@ -52,33 +50,27 @@ export function warningsFor(a: ActivityEntity, s: SettingValues, today: string):
   if (a.recommendationJustification) {
     warnings.push({ code: 'RECOMMENDATION_SHORTFALL', message: `推荐候选公司不足3家：${a.recommendationJustification}` });
   }
-  if (a.status !== ActivityStatus.CANCELLED && a.status !== ActivityStatus.CLOSED) {
-    const days = daysBetween(today, startDate);
-    const late = (stage: ActivityStatus, daysBefore: number, label: string) => {
-      if (before(a.status, stage) && days < daysBefore) {
-        warnings.push({ code: 'STAGE_LATE', message: `${label}应在开始前${daysBefore}天完成，已逾期` });
-      }
-    };
-    if (a.securityMode === SecurityMode.SERVICE_COMPANY) {
-      late(ActivityStatus.CANDIDATES_RECOMMENDED, s['deadline.recommendDaysBefore'], '推荐候选');
-    }
-    late(ActivityStatus.TRAINING, s['deadline.vettingDaysBefore'], '背景审核');
-    late(ActivityStatus.READY, s['deadline.trainingDaysBefore'], '岗前培训');
+  if (a.closeStatement) {
+    warnings.push({ code: 'CLOSED_WITH_SERIOUS', message: `总结时仍有严重问题未纠正，说明：${a.closeStatement}` });
+  }
+  for (const st of deadlinesOf(a, s, now).stages.filter((x) => x.late)) {
+    warnings.push({ code: 'STAGE_LATE', message: `${st.label}（${st.responsibleUnitName}）应于${st.dueOn}前完成（${st.rule}），已逾期` });
   }
   return warnings;
 }
 
 /** The activity as the API shows it: the row plus what is derived from it and the settings. */
-export function toActivityType(a: ActivityEntity, s: SettingValues, now = new Date()): ActivityType {
+export function toActivityType(a: ActivityEntity, s: SettingValues, now: Date): ActivityType {
   const today = localDate(now);
   return {
     ...a,
     plan: a.plan ?? {},
     permitTier: permitTierOf(a.expectedAttendance),
-    warnings: warningsFor(a, s, today),
+    warnings: warningsFor(a, s, now),
     suggestedGuards: suggestedGuardsFor(a.expectedAttendance, s['staffing.guardsPerThousand']),
     daysUntilStart: daysBetween(today, localDate(a.startsAt)),
     effectiveAgeLimit: a.ageLimit ?? s['guard.maxAge'],
+    startableFrom: new Date(a.startsAt.getTime() - s['onsite.startLeadHours'] * 3600_000),
     recommendationShortfall: !!a.recommendationJustification,
   };
 }

@@ -134,14 +134,39 @@ export class ActivityEntity {
   @Column('timestamptz', { nullable: true })
   reportedAt: Date | null;
 
+  /** 保安管理支队 受理 the 通报 and 请示 the leader (seed step 一). */
+  @Column('timestamptz', { nullable: true })
+  requestedAt: Date | null;
+
+  /** The leader's 批示 (who gave it: approvedBy). */
+  @Column('timestamptz', { nullable: true })
+  approvedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  approvedBy: string | null;
+
   @Column('timestamptz', { nullable: true })
   recommendedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  selectedAt: Date | null;
+
+  /** The roster was first submitted (COMPANY_SELECTED / APPROVED → VETTING). */
+  @Column('timestamptz', { nullable: true })
+  rosterSubmittedAt: Date | null;
 
   @Column('timestamptz', { nullable: true })
   vettingClosedAt: Date | null;
 
   @Column('timestamptz', { nullable: true })
   readyAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  startedAt: Date | null;
+
+  /** Why the activity was closed with a serious finding still uncorrected (shown in the 台账 and the overview). */
+  @Column('text', { nullable: true })
+  closeStatement: string | null;
 
   @Column('timestamptz', { nullable: true })
   closedAt: Date | null;

@@ -4,7 +4,17 @@ import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { UnitType } from '../auth/auth.types';
 import { CandidateType } from '../recommendation/recommendation.types';
-import { ActivityCompanyRef, ActivityFilterInput, ActivityInput, ActivityPage, ActivityTransitionType, ActivityType } from './activity.types';
+import {
+  ActivityCompanyRef,
+  ActivityFilterInput,
+  ActivityInput,
+  ActivityPage,
+  ActivityTransitionType,
+  ActivityType,
+  InstructionRequestInput,
+  InstructionRequestType,
+} from './activity.types';
+import { InstructionRequestEntity } from './instruction-request.entity';
 
 const { LEADER, OFFICE, SECURITY_DETACHMENT, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
 const REPORTERS = [EVENT_DETACHMENT, DISTRICT_BUREAU];
@@ -55,8 +65,18 @@ export class ActivityResolver {
     return ctx.services.activities.report(actorOf(ctx), id, expectedVersion, ctx.requestId);
   }
 
+  @Authorized(SECURITY_DETACHMENT)
+  @Mutation(() => ActivityType, { description: '请示：保安管理支队受理通报，附研判意见（规模、许可层级、人员配备、拟推荐家数）向领导请示，同时通报领导小组办公室' })
+  requestInstruction(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => InstructionRequestInput) input: InstructionRequestInput,
+  ) {
+    return ctx.services.activities.requestInstruction(actorOf(ctx), id, input, ctx.requestId);
+  }
+
   @Authorized(LEADER)
-  @Mutation(() => ActivityType, { description: '领导批示：同意（附批示）或退回修改（须写明原因）' })
+  @Mutation(() => ActivityType, { description: '领导批示：答复保安管理支队的请示，同意（附批示）或退回修改（须写明原因）' })
   approveActivity(
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
@@ -81,6 +101,35 @@ export class ActivityResolver {
   @FieldResolver(() => [ActivityTransitionType], { description: '台账：全部状态变更' })
   transitions(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
     return ctx.loaders.activityTransitions.load(a.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '批示人（单位）' })
+  approvedByName(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
+    return a.approvedBy ? ctx.loaders.userLabel.load(a.approvedBy) : null;
+  }
+
+  @FieldResolver(() => [InstructionRequestType], { description: '请示与批示：公安机关内部往来，主办单位和保安服务公司不可见' })
+  async instructionRequests(@Root() a: ActivityType, @Ctx() ctx: AppContext): Promise<InstructionRequestType[]> {
+    if (actorOf(ctx).role === COMPANY || actorOf(ctx).role === ORGANIZER) return [];
+    const rows = await ctx.loaders.instructionRequests.load(a.id);
+    return Promise.all(rows.map((r: InstructionRequestEntity) => this.requestType(r, ctx)));
+  }
+
+  private async requestType(r: InstructionRequestEntity, ctx: AppContext): Promise<InstructionRequestType> {
+    const [requestedByName, answeredByName] = await Promise.all([
+      ctx.loaders.userLabel.load(r.requestedBy),
+      r.answeredBy ? ctx.loaders.userLabel.load(r.answeredBy) : null,
+    ]);
+    return {
+      id: r.id,
+      requestedAt: r.requestedAt,
+      requestedByName: requestedByName ?? '',
+      assessment: r.assessment as InstructionRequestType['assessment'],
+      answeredAt: r.answeredAt,
+      answeredByName,
+      approved: r.approved,
+      answer: r.answer,
+    };
   }
 
   @FieldResolver(() => UnitType, { nullable: true, description: '主办单位（系统内单位）' })

@@ -1,16 +1,19 @@
 import { ActivityStatus, activityStatusLabels, AuditAction, Role, SecurityMode, UnitKind } from '@evs/schema';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Clock, formatCN } from '../../common/clock';
 import { Actor } from '../../common/context';
 import { assertNoProblems, badInput, conflict, FieldProblem, forbidden } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
 import { UnitEntity } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { ActivityEntity, SecurityPlan } from './activity.entity';
-import { localDate, toActivityType } from './activity.derive';
+import { localDate, permitTierOf, suggestedGuardsFor, toActivityType } from './activity.derive';
+import { InstructionAssessment, InstructionRequestEntity } from './instruction-request.entity';
 import { assertCanRegisterIn, assertCanViewActivity, isReporterSide, scopeActivities } from './activity.policy';
-import { ActivityFilterInput, ActivityInput, ActivityType } from './activity.types';
+import { ActivityFilterInput, ActivityInput, ActivityType, InstructionRequestInput } from './activity.types';
 import { ActivityLifecycle, lockActivity } from './lifecycle';
 import { ActivityTransitionEntity } from './transition.entity';
 
@@ -27,10 +30,12 @@ export class ActivityService {
     private readonly settings: SettingsService,
     private readonly units: UnitsService,
     private readonly lifecycle: ActivityLifecycle,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {}
 
   async view(a: ActivityEntity): Promise<ActivityType> {
-    return toActivityType(a, await this.settings.all());
+    return toActivityType(a, await this.settings.all(), this.clock.now());
   }
 
   async get(actor: Actor, id: string): Promise<ActivityType> {
@@ -74,7 +79,7 @@ export class ActivityService {
       .take(w.take)
       .getManyAndCount();
     const settings = await this.settings.all();
-    const now = new Date();
+    const now = this.clock.now();
     return { items: rows.map((a) => toActivityType(a, settings, now)), total, page: w.page, pageSize: w.pageSize };
   }
 
@@ -90,7 +95,9 @@ export class ActivityService {
     const problems: FieldProblem[] = [];
     const start = new Date(input.startsAt);
     const end = new Date(input.endsAt);
+    const now = this.clock.now();
     if (Number.isNaN(start.getTime())) problems.push({ field: 'startsAt', message: '开始时间无效' });
+    else if (start <= now) problems.push({ field: 'startsAt', message: `开始时间${formatCN(start)}已过，不能登记已开始的活动` });
     if (Number.isNaN(end.getTime())) problems.push({ field: 'endsAt', message: '结束时间无效' });
     if (!problems.length && end <= start) problems.push({ field: 'endsAt', message: '结束时间应晚于开始时间' });
     const applied = new Date(`${input.appliedOn}T00:00:00+08:00`);
@@ -98,7 +105,7 @@ export class ActivityService {
       problems.push({ field: 'appliedOn', message: '受理日期无效' });
     } else if (!Number.isNaN(start.getTime()) && input.appliedOn > localDate(start)) {
       problems.push({ field: 'appliedOn', message: '受理日期不能晚于活动开始日期' });
-    } else if (input.appliedOn > localDate(new Date())) {
+    } else if (input.appliedOn > localDate(now)) {
       problems.push({ field: 'appliedOn', message: '受理日期不能晚于今天' });
     }
     if (input.plan?.venueCapacity && input.expectedAttendance > input.plan.venueCapacity) {
@@ -161,7 +168,7 @@ export class ActivityService {
     assertCanRegisterIn(actor, input.district);
     const saved = await this.ds.transaction(async (m) => {
       const values = await this.validate(m, input);
-      const code = await this.nextCode(m, new Date());
+      const code = await this.nextCode(m, this.clock.now());
       const row = await m.save(
         ActivityEntity,
         m.create(ActivityEntity, {
@@ -215,16 +222,22 @@ export class ActivityService {
     return this.view(saved);
   }
 
+  /**
+   * 请示通报 (seed step 一): the 通报 reaches 保安管理支队 (which 受理 and 请示 the leader) and the
+   * office. An activity whose start has passed cannot be reported.
+   */
   async report(actor: Actor, id: string, expectedVersion?: number | null, requestId?: string) {
     const recipients = [
       ...(await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT)),
       ...(await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE)),
-      ...(await this.units.idsOfKind(UnitKind.LEADING_GROUP)),
     ];
     const saved = await this.ds.transaction(async (m) => {
       const a = await lockActivity(m, id, expectedVersion);
       assertCanViewActivity(actor, a);
       if (!isReporterSide(actor, a)) throw forbidden('只有登记单位可以通报活动');
+      if (a.status === ActivityStatus.DRAFT && a.startsAt <= this.clock.now()) {
+        throw conflict(`活动已于${formatCN(a.startsAt)}开始，不能再通报；请核实活动时间`);
+      }
       // Without an organizer account nobody could select the company or submit the roster later.
       if (!a.organizerUnitId) {
         throw badInput('请先在活动中选择或新建主办单位（含账号）再通报：主办单位要在系统中遴选公司或报送名单', [
@@ -241,7 +254,7 @@ export class ActivityService {
           unitIds: recipients,
           message: {
             title: `活动通报：${a.name}`,
-            body: `${actor.unitName}通报大型活动“${a.name}”（${localDate(a.startsAt)}，${a.venue}，预计${a.expectedAttendance}人，需保安员${a.guardsRequired}人），请审阅并报领导批示。`,
+            body: `${actor.unitName}通报大型活动“${a.name}”（${localDate(a.startsAt)}，${a.venue}，预计${a.expectedAttendance}人，需保安员${a.guardsRequired}人），请保安管理支队受理并向领导请示。`,
             link: `/activities/${a.id}`,
           },
         },
@@ -251,6 +264,67 @@ export class ActivityService {
     return this.view(saved);
   }
 
+  /**
+   * 请示 (seed step 一): 保安管理支队 受理 the 通报 and puts it before the leader with its assessment
+   * (scale, permit tier, staffing, proposed candidate count), informing the office at the same time.
+   * One open 请示 per activity (a unique index): a repeat gets CONFLICT.
+   */
+  async requestInstruction(actor: Actor, id: string, input: InstructionRequestInput, requestId?: string) {
+    const leaders = await this.units.idsOfKind(UnitKind.LEADING_GROUP);
+    const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
+    const settings = await this.settings.all();
+    const saved = await this.ds.transaction(async (m) => {
+      const a = await lockActivity(m, id);
+      assertCanViewActivity(actor, a);
+      if (a.status !== ActivityStatus.REPORTED) {
+        throw conflict(`活动当前状态为“${activityStatusLabels[a.status]}”，只有已通报、待批示的活动可以请示`);
+      }
+      if (a.requestedAt) throw conflict(`已于${formatCN(a.requestedAt)}请示，等待领导批示`);
+      const now = this.clock.now();
+      const assessment: InstructionAssessment = {
+        scale: input.scale.trim(),
+        staffing: input.staffing.trim(),
+        proposedCandidates: input.proposedCandidates,
+        opinion: trimOrNull(input.opinion),
+        permitTier: permitTierOf(a.expectedAttendance),
+        expectedAttendance: a.expectedAttendance,
+        guardsRequired: a.guardsRequired,
+        suggestedGuards: suggestedGuardsFor(a.expectedAttendance, settings['staffing.guardsPerThousand']),
+      };
+      if (!assessment.scale || !assessment.staffing) {
+        throw badInput('请填写规模研判和人员配备意见', [
+          ...(!assessment.scale ? [{ field: 'scale', message: '请填写规模研判' }] : []),
+          ...(!assessment.staffing ? [{ field: 'staffing', message: '请填写人员配备意见' }] : []),
+        ]);
+      }
+      const request = await m.save(
+        InstructionRequestEntity,
+        m.create(InstructionRequestEntity, { activityId: a.id, requestedBy: actor.id, requestedAt: now, assessment }),
+      );
+      const before = { ...a };
+      a.requestedAt = now;
+      a.version += 1;
+      await m.update(ActivityEntity, { id: a.id }, { requestedAt: now, version: a.version });
+      await this.audit.record(m, actor, {
+        action: AuditAction.CREATE,
+        entityType: 'InstructionRequest',
+        entityId: request.id,
+        summary: `请示：活动“${a.name}”，拟推荐候选公司${assessment.proposedCandidates}家`,
+        before,
+        after: { ...a, assessment },
+      }, requestId);
+      await this.notifications.notify(m, [...leaders, ...office], {
+        title: `请示：${a.name}`,
+        body: `保安管理支队受理活动“${a.name}”（${localDate(a.startsAt)}，${a.venue}）的通报，请示领导批示。规模研判：${assessment.scale}；人员配备：${assessment.staffing}；拟推荐候选公司${assessment.proposedCandidates}家。`,
+        link: `/activities/${a.id}`,
+        activityId: a.id,
+      });
+      return a;
+    });
+    return this.view(saved);
+  }
+
+  /** 批示: the leader answers the detachment's open 请示 — approves it, or sends the activity back with a reason. */
   async approve(actor: Actor, id: string, approved: boolean, note: string | null | undefined, expectedVersion?: number | null, requestId?: string) {
     const text = trimOrNull(note);
     if (!approved && !text) throw badInput('退回须写明原因', [{ field: 'note', message: '请填写退回原因' }]);
@@ -260,19 +334,27 @@ export class ActivityService {
     const saved = await this.ds.transaction(async (m) => {
       const a = await lockActivity(m, id, expectedVersion);
       assertCanViewActivity(actor, a);
+      if (a.status !== ActivityStatus.REPORTED) {
+        throw conflict(`活动当前状态为“${activityStatusLabels[a.status]}”，只有待批示的活动可以批示`);
+      }
+      const request = await m.findOneBy(InstructionRequestEntity, { activityId: a.id, answeredAt: IsNull() });
+      if (!request) throw conflict('保安管理支队尚未受理请示：领导批示答复保安管理支队的请示');
+      const now = this.clock.now();
+      await m.update(InstructionRequestEntity, { id: request.id }, { answeredAt: now, answeredBy: actor.id, approved, answer: text ?? '同意' });
+      const by = `${actor.displayName}（${actor.unitName}）`;
       if (approved) {
         const selfRecruited = a.securityMode === SecurityMode.SELF_RECRUITED;
         return this.lifecycle.transition(m, {
           activity: a,
           to: ActivityStatus.APPROVED,
           actor,
-          comment: text ? `批示：${text}` : '同意',
-          patch: { approvalNote: text ?? '同意', returnReason: null },
+          comment: text ? `批示：${text}` : '批示：同意',
+          patch: { approvalNote: text ?? '同意', returnReason: null, approvedBy: actor.id },
           notify: {
             unitIds: [a.reporterUnitId, ...detachment, ...office, ...(selfRecruited && a.organizerUnitId ? [a.organizerUnitId] : [])],
             message: {
               title: `领导已批示：${a.name}`,
-              body: `活动“${a.name}”已获批示${text ? `：“${text}”` : ''}。${selfRecruited ? '本活动为自招保安单位，请主办单位报送保安员名单进行背景审核。' : '请保安管理支队推荐不少于3家候选保安服务公司。'}`,
+              body: `${by}批示活动“${a.name}”${text ? `：“${text}”` : '：同意'}。${selfRecruited ? '本活动为自招保安单位，请主办单位报送保安员名单进行背景审核。' : '请保安管理支队推荐不少于3家候选保安服务公司。'}`,
               link: `/activities/${a.id}`,
             },
           },
@@ -286,10 +368,10 @@ export class ActivityService {
         comment: `退回：${text}`,
         patch: { returnReason: text },
         notify: {
-          unitIds: [a.reporterUnitId],
+          unitIds: [a.reporterUnitId, ...detachment, ...office],
           message: {
             title: `活动被退回：${a.name}`,
-            body: `活动“${a.name}”被领导退回修改，原因：${text}`,
+            body: `${by}将活动“${a.name}”退回修改，原因：${text}`,
             link: `/activities/${a.id}`,
           },
         },

@@ -44,7 +44,9 @@ export class SecurityPlanInput {
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
+  @IsInt({ message: '场所核定容量应为整数' })
   @Min(1, { message: '场所核定容量应大于0' })
+  @Max(10_000_000, { message: '场所核定容量不超过1000万人' })
   venueCapacity?: number | null;
 
   @Field(() => String, { nullable: true })
@@ -318,6 +320,29 @@ export class ActivityType {
   @Field(() => Date, { nullable: true })
   recommendedAt: Date | null;
 
+  @Field(() => Date, { nullable: true, description: '保安管理支队请示时间' })
+  requestedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '领导批示时间' })
+  approvedAt: Date | null;
+
+  approvedBy: string | null;
+
+  @Field(() => Date, { nullable: true, description: '活动开始（现场监管开始）时间' })
+  startedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '总结时间' })
+  closedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: '总结时仍有严重问题未纠正的书面说明' })
+  closeStatement: string | null;
+
+  @Field(() => Int, { nullable: true, description: '总结评价 1–5' })
+  evaluationRating: number | null;
+
+  @Field(() => String, { nullable: true, description: '总结评价' })
+  evaluationText: string | null;
+
   @Field()
   createdAt: Date;
 
@@ -343,12 +368,93 @@ export class ActivityType {
   @Field(() => Int, { description: '适用的保安员年龄上限' })
   effectiveAgeLimit: number;
 
+  @Field({ description: '现场监管最早可开始的时间（开始前若干小时，设置；默认24小时）' })
+  startableFrom: Date;
+
   @Field({ description: '推荐候选不足3家（附书面说明）' })
   recommendationShortfall: boolean;
 }
 
 @ObjectType()
 export class ActivityPage extends Paginated(ActivityType) {}
+
+@ObjectType('InstructionAssessment', { description: '保安管理支队请示中的研判意见' })
+export class InstructionAssessmentType {
+  @Field({ description: '规模研判' })
+  scale: string;
+
+  @Field({ description: '人员配备意见' })
+  staffing: string;
+
+  @Field(() => Int, { description: '拟推荐候选公司家数' })
+  proposedCandidates: number;
+
+  @Field(() => String, { nullable: true, description: '其他意见' })
+  opinion: string | null;
+
+  @Field(() => PermitTier, { description: '许可层级（请示时）' })
+  permitTier: PermitTier;
+
+  @Field(() => Int)
+  expectedAttendance: number;
+
+  @Field(() => Int)
+  guardsRequired: number;
+
+  @Field(() => Int, { description: '按配比建议的保安员人数（请示时）' })
+  suggestedGuards: number;
+}
+
+@ObjectType('InstructionRequest', { description: '请示：保安管理支队受理通报后向领导请示；领导批示答复' })
+export class InstructionRequestType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  requestedAt: Date;
+
+  @Field({ description: '请示人（单位）' })
+  requestedByName: string;
+
+  @Field(() => InstructionAssessmentType)
+  assessment: InstructionAssessmentType;
+
+  @Field(() => Date, { nullable: true, description: '批示时间' })
+  answeredAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: '批示人（单位）' })
+  answeredByName: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '同意（true）或退回（false）；未批示为空' })
+  approved: boolean | null;
+
+  @Field(() => String, { nullable: true, description: '批示内容' })
+  answer: string | null;
+}
+
+@InputType({ description: '请示：保安管理支队对通报活动的研判' })
+export class InstructionRequestInput {
+  @Field({ description: '规模研判（规格、规模、人员密度等）' })
+  @IsNotEmpty({ message: '请填写规模研判' })
+  @MaxLength(1000, { message: '规模研判不超过1000字' })
+  scale: string;
+
+  @Field({ description: '人员配备意见' })
+  @IsNotEmpty({ message: '请填写人员配备意见' })
+  @MaxLength(1000, { message: '人员配备意见不超过1000字' })
+  staffing: string;
+
+  @Field(() => Int, { description: '拟推荐候选公司家数（不少于3家）' })
+  @IsInt({ message: '拟推荐家数应为整数' })
+  @Min(3, { message: '拟推荐候选公司不少于3家（推荐时符合条件的不足3家须另行说明）' })
+  @Max(20, { message: '拟推荐候选公司不超过20家' })
+  proposedCandidates: number;
+
+  @Field(() => String, { nullable: true, description: '其他意见' })
+  @IsOptional()
+  @MaxLength(1000, { message: '其他意见不超过1000字' })
+  opinion?: string | null;
+}
 
 @InputType({ description: '活动筛选' })
 export class ActivityFilterInput {

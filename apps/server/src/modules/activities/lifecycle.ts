@@ -1,5 +1,6 @@
 import { ActivityStatus, activityStatusLabels, AuditAction } from '@evs/schema';
 import { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
 import { Actor } from '../../common/context';
 import { conflict, notFound } from '../../common/errors';
 import { AuditService, SYSTEM } from '../audit/audit.service';
@@ -75,6 +76,7 @@ export class ActivityLifecycle {
   constructor(
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    readonly clock: Clock,
   ) {}
 
   async transition(m: EntityManager, req: TransitionRequest): Promise<ActivityEntity> {
@@ -86,13 +88,19 @@ export class ActivityLifecycle {
       );
     }
     const before = { ...activity };
-    const now = new Date();
+    const now = this.clock.now();
     const stamps: Partial<ActivityEntity> = {};
     if (to === ActivityStatus.REPORTED) stamps.reportedAt = now;
+    if (to === ActivityStatus.APPROVED) stamps.approvedAt = now;
     if (to === ActivityStatus.CANDIDATES_RECOMMENDED) stamps.recommendedAt = now;
+    if (to === ActivityStatus.COMPANY_SELECTED) stamps.selectedAt = now;
+    if (to === ActivityStatus.VETTING && !activity.rosterSubmittedAt) stamps.rosterSubmittedAt = now;
     if (to === ActivityStatus.TRAINING && from === ActivityStatus.VETTING) stamps.vettingClosedAt = now;
     if (to === ActivityStatus.READY) stamps.readyAt = now;
+    if (to === ActivityStatus.IN_PROGRESS) stamps.startedAt = now;
     if (to === ActivityStatus.CLOSED) stamps.closedAt = now;
+    // Sent back for amendment: the 请示 and 批示 start again with the next 通报.
+    if (to === ActivityStatus.DRAFT) Object.assign(stamps, { requestedAt: null, approvedAt: null, approvedBy: null });
     Object.assign(activity, req.patch ?? {}, stamps, { status: to, version: activity.version + 1 });
     await m.update(
       ActivityEntity,
@@ -106,6 +114,7 @@ export class ActivityLifecycle {
       actorId: req.bySystem ? null : actor.id,
       actorName: req.bySystem ? SYSTEM_ACTOR_NAME : `${actor.displayName}（${actor.unitName}）`,
       comment: req.comment ?? null,
+      at: now,
     });
     await this.audit.record(
       m,

@@ -77,6 +77,8 @@ export function companyInputProblems(input: CompanyInput, options: { creating: b
     problems.push({ field: 'registeredCapital', message: CAPITAL_RULE_MESSAGE });
   } else if (input.registeredCapital >= 1e12) {
     problems.push({ field: 'registeredCapital', message: '注册资本金额过大' });
+  } else if (Math.abs(Math.round(input.registeredCapital * 100) - input.registeredCapital * 100) > 1e-6) {
+    problems.push({ field: 'registeredCapital', message: '注册资本最多精确到分（两位小数）' });
   }
   problems.push(...profileProblems(input));
   return problems;

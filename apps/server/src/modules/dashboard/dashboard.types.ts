@@ -13,6 +13,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
 import { ActivityBrief } from '../activities/activity.types';
+import { OverdueUnitType, UnitPunctualityType } from '../supervision/supervision.types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = '日期格式应为 YYYY-MM-DD';
@@ -59,6 +60,9 @@ export class DrilldownFilter {
 
   @Field(() => Boolean, { nullable: true, description: '候选不足3家（有书面说明）的活动' })
   fewCandidates?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: '严重问题未纠正即总结（附书面说明）的活动' })
+  closedWithSerious?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: '公司是否合格' })
   qualified?: boolean | null;
@@ -129,6 +133,9 @@ export class OverviewHeadline {
   @Field(() => Int, { description: '候选不足3家的活动' })
   activitiesFewCandidates: number;
 
+  @Field(() => Int, { description: '严重问题未纠正即总结的活动（附书面说明）' })
+  activitiesClosedWithSerious: number;
+
   @Field(() => Int, { description: '合格公司：正常经营 ∧ 许可证在有效期内 ∧ 无未纠正的严重问题' })
   companiesQualified: number;
 
@@ -194,6 +201,12 @@ export class Overview {
 
   @Field(() => OverviewCount, { description: '候选不足3家（附书面说明）的活动' })
   fewCandidates: OverviewCount;
+
+  @Field(() => OverviewCount, { description: '严重问题未纠正即总结（附书面说明）的活动' })
+  closedWithSerious: OverviewCount;
+
+  @Field(() => [UnitPunctualityType], { description: '各责任单位按期情况：按期完成 / 逾期完成 / 逾期未完成 / 进行中' })
+  punctuality: UnitPunctualityType[];
 
   @Field(() => [OverviewCount], { description: '培训考核：合格 / 不合格 / 缺勤 / 待录入' })
   trainingOutcomes: OverviewCount[];
@@ -361,4 +374,10 @@ export class Home {
 
   @Field(() => [OverviewCount])
   ageProfile: OverviewCount[];
+
+  @Field(() => [OverdueUnitType], { description: '逾期事项按责任单位（领导小组和办公室：全部单位；其他：本单位）' })
+  overdue: OverdueUnitType[];
+
+  @Field(() => Int, { description: '发给本单位、尚未答复的督办通知' })
+  noticesToAnswer: number;
 }

@@ -13,9 +13,11 @@ import {
   vettingDecisionLabels,
 } from '@evs/schema';
 import { DataSource } from 'typeorm';
+import { Clock, todayBy } from '../../common/clock';
 import { Actor } from '../../common/context';
+import { SupervisionService } from '../supervision/supervision.service';
 import { Home, HomeActivity, HomeCount, OverviewCount } from './dashboard.types';
-import { ageBandExpr, Deadlines, lateStageExpr, Params, qualifiedExpr, TODAY, ZONE } from './overview.sql';
+import { ageBandExpr, Deadlines, lateStageExpr, Params, qualifiedExpr, todaySql, ZONE } from './overview.sql';
 import { OverviewService } from './overview.service';
 
 type Row = Record<string, unknown>;
@@ -27,7 +29,7 @@ function waitingOn(status: ActivityStatus, mode: SecurityMode): { label: string;
     case ActivityStatus.DRAFT:
       return { label: '登记单位修改后通报', role: null };
     case ActivityStatus.REPORTED:
-      return { label: '等待领导批示', role: Role.LEADER };
+      return { label: '等待保安管理支队请示、领导批示', role: null };
     case ActivityStatus.APPROVED:
       return mode === SecurityMode.SELF_RECRUITED
         ? { label: '等待自招单位上报人员名单', role: Role.ORGANIZER }
@@ -68,33 +70,52 @@ export class HomeService {
   constructor(
     private readonly ds: DataSource,
     private readonly overview: OverviewService,
+    private readonly supervision: SupervisionService,
+    private readonly clock: Clock,
   ) {}
+
+  private today(): string {
+    return todaySql(todayBy(this.clock));
+  }
 
   async home(actor: Actor): Promise<Home> {
     const d = await this.overview.deadlines();
-    const empty: Home = { counts: [], activities: [], company: null, trainings: [], outcomes: [], ageProfile: [] };
+    const empty: Home = { counts: [], activities: [], company: null, trainings: [], outcomes: [], ageProfile: [], overdue: [], noticesToAnswer: 0 };
+    if (actor.role === Role.ADMIN) return { ...empty, counts: await this.adminCounts() };
+    const [overdue, [{ n: noticesToAnswer }]] = await Promise.all([
+      this.supervision.overdueByUnit(actor),
+      this.ds.query(`SELECT count(*)::int AS n FROM supervision_notices WHERE unit_id = $1 AND answered_at IS NULL AND closed_at IS NULL`, [actor.unitId]),
+    ]);
+    const base = { ...empty, overdue, noticesToAnswer };
     switch (actor.role) {
       case Role.SECURITY_DETACHMENT:
-        return { ...empty, ...(await this.detachmentHome(d)) };
+        return { ...base, ...(await this.detachmentHome(d)) };
       case Role.LEADER:
+        // A member of the leader group sees the city, and their own unit's part: a bureau chief the district's activities.
+        return {
+          ...base,
+          counts: await this.officeCounts(actor, d),
+          activities: actor.district ? (await this.scopedActivities(actor, d)).items : [],
+        };
       case Role.OFFICE:
-        return { ...empty, counts: await this.officeCounts(actor, d) };
+        return { ...base, counts: await this.officeCounts(actor, d) };
       case Role.DISTRICT_BUREAU:
       case Role.EVENT_DETACHMENT:
       case Role.ORGANIZER:
-        return { ...empty, ...(await this.activitiesHome(actor, d)) };
+        return { ...base, ...(await this.activitiesHome(actor, d)) };
       case Role.COMPANY:
-        return { ...empty, ...(await this.companyHome(actor, d)) };
+        return { ...base, ...(await this.companyHome(actor, d)) };
       default:
-        return { ...empty, counts: await this.adminCounts() };
+        return base;
     }
   }
 
   /** 保安管理支队: counts (its queue ordered by deadline is the deadlines module's `workQueue`). */
   private async detachmentHome(d: Deadlines): Promise<Partial<Home>> {
-    const late = lateStageExpr(d);
+    const late = lateStageExpr(d, this.today());
     const [c] = await this.ds.query(
-        `SELECT count(*) FILTER (WHERE a.status = 'APPROVED' AND a.security_mode = 'SERVICE_COMPANY') AS to_recommend,
+        `SELECT count(*) FILTER (WHERE a.status = 'REPORTED' AND a.requested_at IS NULL) AS to_request,
+                count(*) FILTER (WHERE a.status = 'APPROVED' AND a.security_mode = 'SERVICE_COMPANY') AS to_recommend,
                 (SELECT count(*) FROM roster_entries r JOIN activities va ON va.id = r.activity_id
                   WHERE va.status = 'VETTING' AND r.state = 'ACTIVE' AND r.decision = 'PENDING') AS to_vet,
                 count(*) FILTER (WHERE a.status = 'TRAINING') AS training,
@@ -104,6 +125,7 @@ export class HomeService {
     );
     return {
       counts: [
+        count('toRequest', '待受理请示', c.to_request, '/queue', true),
         count('toRecommend', '待推荐候选', c.to_recommend, '/candidates'),
         count('toVet', '待审核保安员', c.to_vet, '/vetting'),
         count('training', '培训中的活动', c.training, '/training'),
@@ -114,16 +136,16 @@ export class HomeService {
   }
 
   private async officeCounts(actor: Actor, d: Deadlines): Promise<HomeCount[]> {
-    const late = lateStageExpr(d);
+    const late = lateStageExpr(d, this.today());
     const [c] = await this.ds.query(
-      `SELECT count(*) FILTER (WHERE a.status = 'REPORTED') AS to_approve,
+      `SELECT count(*) FILTER (WHERE a.status = 'REPORTED' AND a.requested_at IS NOT NULL) AS to_approve,
               count(*) FILTER (WHERE a.status NOT IN ('CLOSED', 'CANCELLED')) AS open,
               count(*) FILTER (WHERE ${late} IS NOT NULL) AS late,
               count(*) FILTER (WHERE a.status = 'IN_PROGRESS') AS in_progress
          FROM activities a WHERE a.status <> 'DRAFT'`,
     );
     return [
-      count('toApprove', actor.role === Role.LEADER ? '待我批示' : '待领导批示', c.to_approve, '/approvals', actor.role === Role.LEADER),
+      count('toApprove', actor.role === Role.LEADER ? '待我批示（已请示）' : '待领导批示', c.to_approve, '/approvals', actor.role === Role.LEADER),
       count('open', '未结束的活动', c.open, '/activities'),
       count('inProgress', '正在进行', c.in_progress, '/activities'),
       count('late', '阶段逾期', c.late, '/overview', true),
@@ -142,18 +164,23 @@ export class HomeService {
   private async scopedActivities(actor: Actor, d: Deadlines, limit = 20): Promise<{ items: HomeActivity[]; counts: Row }> {
     const q = new Params();
     let scope: string;
-    if (actor.role === Role.DISTRICT_BUREAU) scope = `a.district = ${q.p(actor.district)}::district`;
+    // A district bureau, or a leader-group member who heads one: the district.
+    if (actor.role === Role.DISTRICT_BUREAU || (actor.role === Role.LEADER && actor.district)) scope = `a.district = ${q.p(actor.district)}::district`;
     else if (actor.role === Role.ORGANIZER) scope = `a.organizer_unit_id = ${q.p(actor.unitId)}::uuid`;
     else if (actor.role === Role.COMPANY) scope = `a.selected_company_id = ${q.p(actor.companyId)}::uuid`;
     else scope = 'true';
-    const late = lateStageExpr(d);
+    const today = this.today();
+    const late = lateStageExpr(d, today);
+    // The counts below use only the scope and today: the parameters bound so far.
+    const sharedParams = q.values.length;
     const companyOnly = actor.role === Role.COMPANY ? `AND r.company_id = ${q.p(actor.companyId)}::uuid` : '';
     const [rows, [counts]] = await Promise.all([
       this.ds.query(
         `SELECT a.id, a.code, a.name, a.status, a.district, a.venue, a.starts_at, a.guards_required, a.security_mode,
-                ((a.starts_at AT TIME ZONE '${ZONE}')::date - ${TODAY}) AS days_left, ${late} AS late_stage,
+                ((a.starts_at AT TIME ZONE '${ZONE}')::date - ${today}) AS days_left, ${late} AS late_stage,
                 v.passed, v.failed, v.pending,
-                (SELECT min(s.starts_at) FROM training_sessions s WHERE s.activity_id = a.id AND s.starts_at >= now()) AS next_training,
+                (SELECT min(s.starts_at) FROM training_sessions s WHERE s.activity_id = a.id AND s.cancelled_at IS NULL
+                    AND s.starts_at >= ${q.p(this.clock.now())}::timestamptz) AS next_training,
                 (SELECT count(*)::int FROM findings f WHERE f.activity_id = a.id AND f.corrected_at IS NULL
                    ${actor.role === Role.COMPANY ? 'AND f.company_id = a.selected_company_id' : ''}) AS findings_open
            FROM activities a
@@ -176,9 +203,9 @@ export class HomeService {
                 count(*) FILTER (WHERE a.status = 'COMPANY_SELECTED') AS selected,
                 count(*) FILTER (WHERE a.status = 'CLOSED') AS closed,
                 count(*) FILTER (WHERE a.status NOT IN ('DRAFT', 'CLOSED', 'CANCELLED')
-                                   AND (a.starts_at AT TIME ZONE '${ZONE}')::date - ${TODAY} BETWEEN 0 AND 30) AS next30
+                                   AND (a.starts_at AT TIME ZONE '${ZONE}')::date - ${today} BETWEEN 0 AND 30) AS next30
            FROM activities a WHERE ${scope}`,
-        q.values.slice(0, 1),
+        q.values.slice(0, sharedParams),
       ),
     ]);
     const items = (rows as Row[]).map((r): HomeActivity => {
@@ -240,10 +267,10 @@ export class HomeService {
     const [profileRows, [reg], outcomeRows, ageRows, trainingRows, [fc], assignments] = await Promise.all([
       this.ds.query(
         `SELECT c.id, c.name, c.credit_code, c.license_no, c.license_expiry::text AS license_expiry, c.status, c.district,
-                (c.license_expiry - ${TODAY}) AS license_days_left, ${qualifiedExpr()} AS qualified,
+                (c.license_expiry - $2::date) AS license_days_left, ${qualifiedExpr('$2::date')} AS qualified,
                 (SELECT count(*)::int FROM findings sf WHERE sf.company_id = c.id AND sf.serious AND sf.corrected_at IS NULL) AS serious_open
            FROM companies c WHERE c.id = $1`,
-        [id],
+        [id, todayBy(this.clock)],
       ),
       this.ds.query(
         `SELECT count(*) FILTER (WHERE g.status = 'ACTIVE') AS active,
@@ -259,20 +286,20 @@ export class HomeService {
       ),
       this.ds.query(
         `SELECT ${ageBandExpr('g', 'x')} AS band, count(*)::int AS count
-           FROM guards g CROSS JOIN (SELECT now() AS starts_at) x
+           FROM guards g CROSS JOIN (SELECT $2::timestamptz AS starts_at) x
           WHERE g.company_id = $1 AND g.status = 'ACTIVE' GROUP BY 1`,
-        [id],
+        [id, this.clock.now()],
       ),
       this.ds.query(
         `SELECT s.id, a.name AS activity, s.starts_at, s.place, s.is_makeup,
                 (SELECT count(*)::int FROM training_attendance t JOIN roster_entries r ON r.id = t.roster_entry_id
                   WHERE t.session_id = s.id AND r.company_id = $1) AS guards
            FROM training_sessions s JOIN activities a ON a.id = s.activity_id
-          WHERE s.starts_at >= (${TODAY}::timestamp AT TIME ZONE '${ZONE}')
+          WHERE s.starts_at >= ($2::date::timestamp AT TIME ZONE '${ZONE}') AND s.cancelled_at IS NULL
             AND EXISTS (SELECT 1 FROM training_attendance t JOIN roster_entries r ON r.id = t.roster_entry_id
                          WHERE t.session_id = s.id AND r.company_id = $1)
           ORDER BY s.starts_at LIMIT 10`,
-        [id],
+        [id, todayBy(this.clock)],
       ),
       this.ds.query(
         `SELECT count(*) FILTER (WHERE f.corrected_at IS NULL) AS open, count(*) AS total,

@@ -50,7 +50,7 @@ export async function insertOverviewFixture(sql: Sql): Promise<{ companyUser: st
   }
 
   // Activities: every stage, in and out of the period, some late, one with few candidates.
-  const activities: { code: string; status: string; days: number; district: string; mode?: string; few?: boolean; company?: string }[] = [
+  const activities: { code: string; status: string; days: number; district: string; mode?: string; few?: boolean; company?: string; closeStatement?: boolean }[] = [
     { code: 'A1', status: 'REPORTED', days: 40, district: 'PANSHAN' },
     { code: 'A2', status: 'APPROVED', days: 10, district: 'PANSHAN' }, // recommendation late
     { code: 'A3', status: 'APPROVED', days: 3, district: 'DAWA', mode: 'SELF_RECRUITED' }, // vetting late
@@ -58,7 +58,7 @@ export async function insertOverviewFixture(sql: Sql): Promise<{ companyUser: st
     { code: 'A5', status: 'VETTING', days: 4, district: 'PANSHAN', company: 'ok' }, // vetting late
     { code: 'A6', status: 'TRAINING', days: 1, district: 'PANSHAN', company: 'ok' }, // training late
     { code: 'A7', status: 'IN_PROGRESS', days: 0, district: 'DAWA', company: 'serious' },
-    { code: 'A8', status: 'CLOSED', days: -20, district: 'PANSHAN', company: 'ok', few: true },
+    { code: 'A8', status: 'CLOSED', days: -20, district: 'PANSHAN', company: 'ok', few: true, closeStatement: true },
     { code: 'A9', status: 'CANCELLED', days: 15, district: 'DAWA' },
     { code: 'A10', status: 'DRAFT', days: 30, district: 'PANSHAN' },
     { code: 'A11', status: 'CLOSED', days: -400, district: 'PANSHAN', company: 'ok' }, // outside the period
@@ -68,17 +68,28 @@ export async function insertOverviewFixture(sql: Sql): Promise<{ companyUser: st
     const [{ id }] = await sql(
       `INSERT INTO activities (code, name, type, organizer_name, venue, address, district, starts_at, ends_at, applied_on,
                                expected_attendance, guards_required, security_mode, contact_name, contact_phone, status,
-                               reporter_unit_id, created_by, recommendation_justification, selected_company_id)
+                               reporter_unit_id, created_by, recommendation_justification, selected_company_id, close_statement,
+                               reported_at)
        VALUES ($1, $2, '演唱会', '主办单位', '体育场', '盘锦市', $3, now() + make_interval(days => $4) + interval '2 hours',
-               now() + make_interval(days => $4) + interval '6 hours', current_date - 30, 3000, 10, $5, '联系人', '13800000000', $6,
-               $7, $8, $9, $10) RETURNING id`,
+               now() + make_interval(days => $4) + interval '6 hours', current_date - 30, 3000, 10, $5, '联系人', '13800000000', $6::text::activity_status,
+               $7, $8, $9, $10, $11, CASE WHEN $6::text = 'DRAFT' THEN NULL ELSE now() - interval '29 days' END) RETURNING id`,
       [
         `${FIXTURE_PREFIX}-${a.code}`, `${FIXTURE_PREFIX}活动${a.code}`, a.district, a.days, a.mode ?? 'SERVICE_COMPANY', a.status,
         reporter, creator, a.few ? '本辖区符合条件的公司不足3家' : null, a.company ? ids[a.company] : null,
+        a.closeStatement ? '严重问题涉事人员已离岗，公司限期整改' : null,
       ],
     );
     act[a.code] = id as string;
   }
+
+  // Stage stamps (the punctuality table): A5 recommended late, selected on time; A4's request and 批示 on time;
+  // A8 requested and approved late, closed on time.
+  await sql(`UPDATE activities SET requested_at = now() - interval '28 days', approved_at = now() - interval '27 days',
+                                   recommended_at = starts_at - interval '10 days', selected_at = starts_at - interval '12 days'
+              WHERE id = $1`, [act.A5]);
+  await sql(`UPDATE activities SET requested_at = now() - interval '29 days', approved_at = now() - interval '25 days' WHERE id = $1`, [act.A4]);
+  await sql(`UPDATE activities SET requested_at = now() - interval '20 days', approved_at = now() - interval '10 days', closed_at = ends_at + interval '1 day'
+              WHERE id = $1`, [act.A8]);
 
   // Rosters: 12 guards on A5 (mixed decisions), 10 on A6, 10 on A7, 10 on A8, 10 on A11.
   const roster = async (code: string, company: string, count: number, offset: number) =>
@@ -112,11 +123,13 @@ export async function insertOverviewFixture(sql: Sql): Promise<{ companyUser: st
        VALUES ($1, now() - interval '1 day', '支队培训室', '教官', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, $2) RETURNING id`,
       [act[code], creator],
     );
+    // Passed: all three subjects; failed: two of them (not on duty).
     await sql(
-      `INSERT INTO training_attendance (session_id, roster_entry_id, attended, passed)
+      `INSERT INTO training_attendance (session_id, roster_entry_id, attended, passed, passed_topics)
        SELECT $1, r.id,
               CASE WHEN rn % 5 = 4 THEN false WHEN rn % 5 = 3 THEN NULL ELSE true END,
-              CASE WHEN rn % 5 = 4 THEN NULL WHEN rn % 5 = 3 THEN NULL WHEN rn % 5 = 2 THEN false ELSE true END
+              CASE WHEN rn % 5 = 4 THEN NULL WHEN rn % 5 = 3 THEN NULL WHEN rn % 5 = 2 THEN false ELSE true END,
+              (CASE WHEN rn % 5 IN (0, 1) THEN '{LAWS,DUTY_SKILLS,EMERGENCY}' WHEN rn % 5 = 2 THEN '{LAWS,DUTY_SKILLS}' ELSE '{}' END)::training_topic[]
          FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM roster_entries WHERE activity_id = $2 AND decision = 'PASSED' AND state = 'ACTIVE') r`,
       [session, act[code]],
     );

@@ -3,12 +3,12 @@ import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from 
 import { SESSION_COOKIE } from '../auth/auth.service';
 import { insertOverviewFixture } from './overview.fixture';
 
-const COUNT = 'key label value kind filter { from to district status lateStage late fewCandidates qualified decision reasonCategory trainingOutcome item open companyId ageBand }';
+const COUNT = 'key label value kind filter { from to district status lateStage late fewCandidates closedWithSerious qualified decision reasonCategory trainingOutcome item open companyId ageBand }';
 const OVERVIEW = /* GraphQL */ `
   query ($range: DateRangeInput!, $district: District) {
     overview(range: $range, district: $district) {
       from to district
-      headline { activities activitiesOpen activitiesLate activitiesFewCandidates companiesQualified companiesTotal
+      headline { activities activitiesOpen activitiesLate activitiesFewCandidates activitiesClosedWithSerious companiesQualified companiesTotal
                  guardsVetted guardsPassed guardsPending vettingPassRate trainingPassRate guardsOnDuty findingsOpen findingsTotal }
       companiesByDistrict { key label parts { ${COUNT} } }
       vettingOutcomes { ${COUNT} }
@@ -16,6 +16,8 @@ const OVERVIEW = /* GraphQL */ `
       activitiesByStage { key label parts { ${COUNT} } }
       lateByStage { ${COUNT} }
       fewCandidates { ${COUNT} }
+      closedWithSerious { ${COUNT} }
+      punctuality { unitId unitName onTime late overdue open }
       trainingOutcomes { ${COUNT} }
       findingsByItem { key label parts { ${COUNT} } }
       findingsByCompany { key label parts { ${COUNT} } }
@@ -43,7 +45,48 @@ function cnDate(days: number): string {
 }
 const FROM = cnDate(-90);
 const TO = cnDate(90);
-const DEADLINES = { recommend: 15, vetting: 5, training: 2 };
+/** The stages and their default deadlines (settings), written out again here, independent of stages.ts. */
+const STAGES = [
+  { stage: 'REQUEST', late: 'REQUEST', done: 'REPORTED', stamp: 'requested_at', due: (a: Act) => (a.reported_on ? plus(a.reported_on, 1) : null) },
+  { stage: 'DECISION', late: 'DECISION', done: 'APPROVED', stamp: 'approved_at', due: (a: Act) => plus(a.applied_on, 7) },
+  { stage: 'CANDIDATES', late: 'RECOMMENDATION', done: 'CANDIDATES_RECOMMENDED', stamp: 'recommended_at', due: (a: Act) => plus(a.start_on, -15), service: true },
+  { stage: 'SELECTION', late: 'SELECTION', done: 'COMPANY_SELECTED', stamp: 'selected_at', due: (a: Act) => plus(a.start_on, -10), service: true },
+  { stage: 'ROSTER', late: 'ROSTER', done: 'VETTING', stamp: 'roster_submitted_at', due: (a: Act) => plus(a.start_on, -8) },
+  { stage: 'VETTING', late: 'VETTING', done: 'TRAINING', stamp: 'vetting_closed_at', due: (a: Act) => plus(a.start_on, -5) },
+  { stage: 'TRAINING', late: 'TRAINING', done: 'READY', stamp: 'ready_at', due: (a: Act) => plus(a.start_on, -2) },
+  { stage: 'CLOSING', late: 'CLOSING', done: 'CLOSED', stamp: 'closed_at', due: (a: Act) => plus(a.end_on, 3) },
+];
+const ORDER = ['DRAFT', 'REPORTED', 'APPROVED', 'CANDIDATES_RECOMMENDED', 'COMPANY_SELECTED', 'VETTING', 'TRAINING', 'READY', 'IN_PROGRESS', 'CLOSED', 'CANCELLED'];
+interface Act {
+  status: string; security_mode: string; start_on: string; end_on: string; applied_on: string; reported_on: string | null;
+  requested_at: Date | null; recommendation_justification: string | null; close_statement: string | null;
+  stamps: Record<string, string | null>; organizer_unit_id: string | null; reporter_unit_id: string; selected_company_id: string | null;
+}
+const plus = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const todayCN = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The stage an activity waits on (by its status and whether the 请示 is made). */
+function current(a: Act): string | null {
+  switch (a.status) {
+    case 'REPORTED': return a.requested_at ? 'DECISION' : 'REQUEST';
+    case 'APPROVED': return a.security_mode === 'SERVICE_COMPANY' ? 'CANDIDATES' : 'ROSTER';
+    case 'CANDIDATES_RECOMMENDED': return 'SELECTION';
+    case 'COMPANY_SELECTED': return 'ROSTER';
+    case 'VETTING': return 'VETTING';
+    case 'TRAINING': return 'TRAINING';
+    case 'READY': case 'IN_PROGRESS': return 'CLOSING';
+    default: return null;
+  }
+}
+const applies = (a: Act, st: (typeof STAGES)[number]) => !st.service || a.security_mode === 'SERVICE_COMPANY';
+/** The first stage from the current one whose due date has passed. */
+function lateStage(a: Act): string | null {
+  const cur = current(a);
+  if (!cur) return null;
+  const from = STAGES.findIndex((st) => st.stage === cur);
+  const today = todayCN();
+  const late = STAGES.slice(from).find((st) => applies(a, st) && st.due(a) !== null && today > st.due(a)!);
+  return late?.late ?? null;
+}
 
 describe('overview', () => {
   let t: TestApp;
@@ -62,15 +105,46 @@ describe('overview', () => {
     const params = [FROM, TO, district];
     const inPeriod = `a.status <> 'DRAFT' AND (a.starts_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date AND $2::date
                       AND ($3::text IS NULL OR a.district::text = $3)`;
-    const acts = await t.sql(`SELECT a.status, a.security_mode, a.starts_at, a.recommendation_justification FROM activities a WHERE ${inPeriod}`, params);
-    const now = Date.now();
-    const daysBefore = (a: { starts_at: Date }, days: number) => now > new Date(a.starts_at).getTime() - days * 86_400_000;
-    const lateStage = (a: { status: string; security_mode: string; starts_at: Date }) => {
-      if (['REPORTED', 'APPROVED'].includes(a.status) && a.security_mode === 'SERVICE_COMPANY' && daysBefore(a, DEADLINES.recommend)) return 'RECOMMENDATION';
-      if (['REPORTED', 'APPROVED', 'CANDIDATES_RECOMMENDED', 'COMPANY_SELECTED', 'VETTING'].includes(a.status) && daysBefore(a, DEADLINES.vetting)) return 'VETTING';
-      if (a.status === 'TRAINING' && daysBefore(a, DEADLINES.training)) return 'TRAINING';
-      return null;
-    };
+    const day = (col: string) => `(${col} AT TIME ZONE 'Asia/Shanghai')::date::text`;
+    const acts: Act[] = await t.sql(
+      `SELECT a.status::text, a.security_mode::text, ${day('a.starts_at')} AS start_on, ${day('a.ends_at')} AS end_on,
+              a.applied_on::text, ${day('a.reported_at')} AS reported_on, a.requested_at, a.recommendation_justification, a.close_statement,
+              a.organizer_unit_id, a.reporter_unit_id, a.selected_company_id,
+              json_build_object('requested_at', ${day('a.requested_at')}, 'approved_at', ${day('a.approved_at')},
+                                'recommended_at', ${day('a.recommended_at')}, 'selected_at', ${day('a.selected_at')},
+                                'roster_submitted_at', ${day('a.roster_submitted_at')}, 'vetting_closed_at', ${day('a.vetting_closed_at')},
+                                'ready_at', ${day('a.ready_at')}, 'closed_at', ${day('a.closed_at')}) AS stamps
+         FROM activities a WHERE ${inPeriod}`,
+      params,
+    );
+    // Punctuality per responsible unit, stage by stage in JS.
+    const [{ baoan, leading }] = await t.sql(
+      `SELECT (SELECT id FROM units WHERE kind = 'SECURITY_DETACHMENT' ORDER BY created_at, id LIMIT 1) AS baoan,
+              (SELECT id FROM units WHERE kind = 'LEADING_GROUP' ORDER BY created_at, id LIMIT 1) AS leading`,
+    );
+    const punctual = new Map<string, { onTime: number; late: number; overdue: number; open: number }>();
+    for (const a of acts) {
+      const cur = current(a);
+      for (const st of STAGES.filter((x) => applies(a, x))) {
+        const due = st.due(a);
+        if (!due) continue;
+        const done = a.status === 'CANCELLED'
+          ? a.stamps[st.stamp] !== null
+          : ORDER.indexOf(a.status) >= ORDER.indexOf(st.done) || (st.stage === 'REQUEST' && !!a.requested_at);
+        if (!done && st.stage !== cur) continue;
+        const unit = st.stage === 'DECISION' ? leading
+          : st.stage === 'SELECTION' ? (a.organizer_unit_id ?? a.reporter_unit_id)
+          : st.stage === 'ROSTER' ? ((a.security_mode === 'SERVICE_COMPANY' ? a.selected_company_id : a.organizer_unit_id) ?? a.reporter_unit_id)
+          : baoan;
+        const p = punctual.get(unit) ?? { onTime: 0, late: 0, overdue: 0, open: 0 };
+        const doneOn = a.stamps[st.stamp];
+        if (done && (!doneOn || doneOn <= due)) p.onTime++;
+        else if (done) p.late++;
+        else if (todayCN() > due) p.overdue++;
+        else p.open++;
+        punctual.set(unit, p);
+      }
+    }
     const companies = await t.sql(
       `SELECT district::text, count(*)::int AS total,
               count(*) FILTER (WHERE status = 'ACTIVE' AND license_expiry >= (now() AT TIME ZONE 'Asia/Shanghai')::date
@@ -99,7 +173,9 @@ describe('overview', () => {
       `SELECT g.birth_date::text AS birth, (a.starts_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day
          FROM roster_entries r JOIN activities a ON a.id = r.activity_id JOIN guards g ON g.id = r.guard_id
         WHERE ${inPeriod} AND r.state = 'ACTIVE' AND r.decision = 'PASSED'
-          AND r.id IN (SELECT roster_entry_id FROM training_attendance WHERE passed)`,
+          AND r.id IN (SELECT ta.roster_entry_id FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+                        CROSS JOIN unnest(ta.passed_topics) pt
+                        WHERE ts.activity_id = a.id AND ta.attended GROUP BY 1 HAVING count(DISTINCT pt) = 3)`,
       params,
     );
     const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((a, r) => a + f(r), 0);
@@ -117,6 +193,8 @@ describe('overview', () => {
       activities: acts.length,
       late: acts.filter((a) => lateStage(a)).length,
       few: acts.filter((a) => a.recommendation_justification !== null).length,
+      closedWithSerious: acts.filter((a) => a.close_statement !== null).length,
+      punctual,
       companiesTotal: sum(companies, (r) => r.total),
       companiesQualified: sum(companies, (r) => r.qualified),
       companies: (d: string, qualified: boolean) => sum(companies.filter((r) => r.district === d), (r) => (qualified ? r.qualified : r.total - r.qualified)),
@@ -142,6 +220,11 @@ describe('overview', () => {
     expect(h.activitiesLate).toBe(e.late);
     expect(h.activitiesFewCandidates).toBe(e.few);
     expect(o.fewCandidates.value).toBe(e.few);
+    expect(h.activitiesClosedWithSerious).toBe(e.closedWithSerious);
+    expect(o.closedWithSerious.value).toBe(e.closedWithSerious);
+    const punctuality = Object.fromEntries((o.punctuality as { unitId: string; onTime: number; late: number; overdue: number; open: number }[])
+      .map((p) => [p.unitId, { onTime: p.onTime, late: p.late, overdue: p.overdue, open: p.open }]));
+    expect(punctuality).toEqual(Object.fromEntries(e.punctual));
     for (const g of o.activitiesByStage as Group[]) {
       expect([g.key, g.parts[0].value, g.parts[1].value]).toEqual([g.key, e.byStatus(g.key, false), e.byStatus(g.key, true)]);
     }
@@ -178,6 +261,9 @@ describe('overview', () => {
     // The fixture makes every kind of figure non-trivial.
     expect(e.late).toBeGreaterThanOrEqual(4);
     expect(e.few).toBeGreaterThanOrEqual(2);
+    expect(e.closedWithSerious).toBeGreaterThanOrEqual(1);
+    const all = [...e.punctual.values()];
+    for (const k of ['onTime', 'late', 'overdue', 'open'] as const) expect(all.some((p) => p[k] > 0)).toBe(true);
     expect(e.decision('FAILED')).toBeGreaterThan(0);
     expect(e.reason('OWN_RECORD') + e.reason('RELATIVE_RECORD') + e.reason('PRE_CHECK')).toBeGreaterThan(0);
     expect(e.training('ABSENT')).toBeGreaterThan(0);
@@ -224,6 +310,7 @@ describe('overview', () => {
       ...o.activitiesByStage.flatMap((g: Group) => g.parts),
       ...o.lateByStage,
       o.fewCandidates,
+      o.closedWithSerious,
       ...o.trainingOutcomes,
       ...o.findingsByItem.flatMap((g: Group) => g.parts),
       ...o.findingsByCompany.flatMap((g: Group) => g.parts),

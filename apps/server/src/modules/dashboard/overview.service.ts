@@ -27,7 +27,10 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { PageInput, pageWindow } from '../../common/pagination';
+import { Clock, todayBy } from '../../common/clock';
+import { stageDaysOf } from '../deadlines/stages';
 import { SettingsService } from '../settings/settings.service';
+import { SupervisionService } from '../supervision/supervision.service';
 import { overviewDistrict, overviewScope, seesFullIdNumbers } from './dashboard.policy';
 import { DrilldownFilter, DrilldownPage, DrilldownRow, Overview, OverviewCount, OverviewGroup } from './dashboard.types';
 import {
@@ -40,6 +43,7 @@ import {
   Period,
   periodActivities,
   qualifiedExpr,
+  todaySql,
   trainingOutcomeExpr,
   vettingCountedExpr,
   ZONE,
@@ -67,15 +71,17 @@ export class OverviewService {
   constructor(
     private readonly ds: DataSource,
     private readonly settings: SettingsService,
+    private readonly supervision: SupervisionService,
+    private readonly clock: Clock,
   ) {}
 
   async deadlines(): Promise<Deadlines> {
-    const s = await this.settings.all();
-    return {
-      recommendDays: s['deadline.recommendDaysBefore'],
-      vettingDaysBefore: s['deadline.vettingDaysBefore'],
-      trainingDaysBefore: s['deadline.trainingDaysBefore'],
-    };
+    return stageDaysOf(await this.settings.all());
+  }
+
+  /** Today in Beijing by the app's clock (`YYYY-MM-DD`). */
+  today(): string {
+    return todayBy(this.clock);
   }
 
   async overview(actor: Actor, from: string, to: string, district?: District | null): Promise<Overview> {
@@ -84,7 +90,10 @@ export class OverviewService {
     const base: DrilldownFilter = { from: period.from, to: period.to, district: period.district };
     const f = (extra: Partial<DrilldownFilter>): DrilldownFilter => ({ ...base, ...extra });
 
-    const [activityRows, companyRows, rosterRows, trainingRows, findingRows, companyFindingRows] = await this.figures(period, deadlines);
+    const [[activityRows, companyRows, rosterRows, trainingRows, findingRows, companyFindingRows], punctuality] = await Promise.all([
+      this.figures(period, deadlines),
+      this.supervision.punctuality(period),
+    ]);
     const vettingRows = rosterRows;
     const ageRows = rosterRows.filter((r) => r.band);
 
@@ -95,6 +104,7 @@ export class OverviewService {
     let open = 0;
     let late = 0;
     let few = 0;
+    let closedWithSerious = 0;
     for (const r of activityRows) {
       const count = n(r.count);
       const status = r.status as string;
@@ -108,6 +118,7 @@ export class OverviewService {
       activities += count;
       if (OPEN.has(status)) open += count;
       if (r.few) few += count;
+      if (r.closed_with_serious) closedWithSerious += count;
     }
     const A = DrilldownKind.ACTIVITIES;
     const activitiesByStage: OverviewGroup[] = STAGES.map((s) => ({
@@ -239,12 +250,13 @@ export class OverviewService {
       from: period.from!,
       to: period.to!,
       district: period.district,
-      generatedAt: new Date(),
+      generatedAt: this.clock.now(),
       headline: {
         activities,
         activitiesOpen: open,
         activitiesLate: late,
         activitiesFewCandidates: few,
+        activitiesClosedWithSerious: closedWithSerious,
         companiesQualified,
         companiesTotal,
         guardsVetted: passed + failed,
@@ -262,6 +274,14 @@ export class OverviewService {
       activitiesByStage,
       lateByStage,
       fewCandidates: { key: 'FEW_CANDIDATES', label: '候选不足3家', value: few, kind: A, filter: f({ fewCandidates: true }) },
+      closedWithSerious: {
+        key: 'CLOSED_WITH_SERIOUS',
+        label: '严重问题未纠正即总结',
+        value: closedWithSerious,
+        kind: A,
+        filter: f({ closedWithSerious: true }),
+      },
+      punctuality,
       trainingOutcomes,
       findingsByItem,
       findingsByCompany,
@@ -297,18 +317,21 @@ export class OverviewService {
 
   private activityFigures(period: Period, d: Deadlines): Promise<Row[]> {
     const q = new Params();
+    const today = todaySql(this.today());
     return this.aggregate(
-      `SELECT a.status, ${lateStageExpr(d)} AS late_stage, (a.recommendation_justification IS NOT NULL) AS few, count(*)::int AS count
-         FROM activities a WHERE ${periodActivities(q, period)} GROUP BY 1, 2, 3`,
+      `SELECT a.status, ${lateStageExpr(d, today)} AS late_stage, (a.recommendation_justification IS NOT NULL) AS few,
+              (a.close_statement IS NOT NULL) AS closed_with_serious, count(*)::int AS count
+         FROM activities a WHERE ${periodActivities(q, period)} GROUP BY 1, 2, 3, 4`,
       q.values,
     );
   }
 
   private companyFigures(period: Period): Promise<Row[]> {
     const q = new Params();
+    const today = todaySql(this.today());
     const where = period.district ? `WHERE c.district = ${q.p(period.district)}::district` : '';
     return this.aggregate(
-      `SELECT c.district, ${qualifiedExpr()} AS qualified, count(*)::int AS count
+      `SELECT c.district, ${qualifiedExpr(today)} AS qualified, count(*)::int AS count
          FROM companies c JOIN units cu ON cu.id = c.id AND cu.kind = 'COMPANY' ${where} GROUP BY 1, 2`,
       q.values,
     );
@@ -370,7 +393,7 @@ export class OverviewService {
     const { skip, take, page: pageNo, pageSize } = pageWindow(page);
     const deadlines = await this.deadlines();
     const q = new Params();
-    const spec = this.listSpec(kind, filter, period, deadlines, q, seesFullIdNumbers(actor));
+    const spec = this.listSpec(kind, filter, period, deadlines, q, seesFullIdNumbers(actor), this.today());
     const [{ total }] = await this.aggregate(`SELECT count(*)::int AS total ${spec.from}`, q.values);
     const rows: Row[] = await this.aggregate(
       `SELECT ${spec.select} ${spec.from} ORDER BY ${spec.orderBy} LIMIT ${take} OFFSET ${skip}`,
@@ -388,7 +411,8 @@ export class OverviewService {
   }
 
   /** One list: its FROM … WHERE, the columns it shows and how one row reads. */
-  private listSpec(kind: DrilldownKind, filter: DrilldownFilter, period: Period, d: Deadlines, q: Params, fullIds: boolean) {
+  private listSpec(kind: DrilldownKind, filter: DrilldownFilter, period: Period, d: Deadlines, q: Params, fullIds: boolean, todayDate: string) {
+    const todayOf = () => todaySql(todayDate);
     const date = (v: unknown) => (v ? new Date(v as string).toLocaleString('zh-CN', { timeZone: ZONE, hour12: false }).slice(0, -3) : '');
     const day = (v: unknown) => (v ? new Date(v as string).toLocaleDateString('zh-CN', { timeZone: ZONE }) : '');
     // ID numbers are stored encrypted: decrypted for the page being shown, masked unless the reader sees them whole.
@@ -405,17 +429,19 @@ export class OverviewService {
     switch (kind) {
       case DrilldownKind.ACTIVITIES: {
         where.push(periodActivities(q, period));
-        const late = lateStageExpr(d);
+        const late = lateStageExpr(d, todayOf());
         if (filter.status) where.push(`a.status = ${q.p(filter.status)}::activity_status`);
         if (filter.lateStage) where.push(`${late} = ${q.p(filter.lateStage)}`);
         bool(filter.late, `${late} IS NOT NULL`, `${late} IS NULL`);
         bool(filter.fewCandidates, 'a.recommendation_justification IS NOT NULL', 'a.recommendation_justification IS NULL');
+        bool(filter.closedWithSerious, 'a.close_statement IS NOT NULL', 'a.close_statement IS NULL');
         return {
           from: `FROM activities a WHERE ${where.join(' AND ')}`,
           select: `a.id, a.code, a.name, a.district, a.starts_at, a.status, ${late} AS late_stage, a.guards_required,
-                   (SELECT count(*)::int FROM activity_candidates ac WHERE ac.activity_id = a.id) AS candidates`,
+                   (SELECT count(*)::int FROM activity_candidates ac WHERE ac.activity_id = a.id) AS candidates,
+                   a.close_statement, a.recommendation_justification`,
           orderBy: 'a.starts_at, a.code',
-          columns: ['编号', '活动名称', '辖区', '开始时间', '阶段', '逾期', '需保安员', '候选公司'],
+          columns: ['编号', '活动名称', '辖区', '开始时间', '阶段', '逾期', '需保安员', '候选公司', '说明'],
           toRow: (r: Row): DrilldownRow => ({
             id: r.id as string,
             cells: [
@@ -427,6 +453,10 @@ export class OverviewService {
               r.late_stage ? lateStageLabels[r.late_stage as LateStage] : '按期',
               String(r.guards_required),
               String(r.candidates),
+              [
+                r.close_statement ? `严重问题未纠正即总结：${r.close_statement}` : null,
+                r.recommendation_justification ? `推荐不足3家：${r.recommendation_justification}` : null,
+              ].filter(Boolean).join('；'),
             ],
             link: `/activities/${r.id}`,
           }),
@@ -434,11 +464,12 @@ export class OverviewService {
       }
       case DrilldownKind.COMPANIES: {
         if (period.district) where.push(`c.district = ${q.p(period.district)}::district`);
-        bool(filter.qualified, qualifiedExpr(), `NOT ${qualifiedExpr()}`);
+        const today = todayOf();
+        bool(filter.qualified, qualifiedExpr(today), `NOT ${qualifiedExpr(today)}`);
         return {
           from: `FROM companies c JOIN units cu ON cu.id = c.id AND cu.kind = 'COMPANY'${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
-          select: `c.id, c.name, c.district, c.status, c.license_expiry::text AS license_expiry, ${qualifiedExpr()} AS qualified,
-                   (c.license_expiry < (now() AT TIME ZONE '${ZONE}')::date) AS expired,
+          select: `c.id, c.name, c.district, c.status, c.license_expiry::text AS license_expiry, ${qualifiedExpr(today)} AS qualified,
+                   (c.license_expiry < ${today}) AS expired,
                    (SELECT count(*)::int FROM guards g WHERE g.company_id = c.id AND g.status = 'ACTIVE') AS guards,
                    (SELECT count(*)::int FROM findings sf WHERE sf.company_id = c.id AND sf.serious AND sf.corrected_at IS NULL) AS serious_open`,
           orderBy: 'c.district, c.name',

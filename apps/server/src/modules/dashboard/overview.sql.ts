@@ -4,6 +4,8 @@
  * the deadline days (integers from settings) are inlined after truncation.
  */
 import { District } from '@evs/schema';
+import { lateStageSql, StageDays } from '../deadlines/stages';
+import { onDutySql } from '../training/duty-roster';
 
 /** Collects bound parameters: `p(value)` returns its placeholder (`$1`, `$2`, …). */
 export class Params {
@@ -16,7 +18,16 @@ export class Params {
 
 /** The calendar is Beijing time, whatever the server's or the database's time zone. */
 export const ZONE = 'Asia/Shanghai';
-export const TODAY = `(now() AT TIME ZONE '${ZONE}')::date`;
+
+/**
+ * Today (Beijing, from the app's clock) as a SQL date literal. Not a bound parameter: it comes from
+ * the server's own clock (checked to be `YYYY-MM-DD`), and a list that does not use it must not
+ * carry an unused parameter.
+ */
+export function todaySql(today: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`todaySql: not a date: ${today}`);
+  return `DATE '${today}'`;
+}
 
 export interface Period {
   /** Inclusive Beijing dates; a missing bound is open. */
@@ -25,11 +36,8 @@ export interface Period {
   district: District | null;
 }
 
-export interface Deadlines {
-  recommendDays: number;
-  vettingDaysBefore: number;
-  trainingDaysBefore: number;
-}
+/** The stage deadlines of the settings (stages.ts). */
+export type Deadlines = StageDays;
 
 /**
  * Activities of the period: reported (not drafts), starting between `from` and `to` inclusive
@@ -43,20 +51,12 @@ export function periodActivities(q: Params, period: Period, alias = 'a'): string
   return parts.join(' AND ');
 }
 
-const days = (n: number) => Math.max(0, Math.trunc(Number(n) || 0));
-
 /**
- * The stage of an activity whose deadline has passed (SPEC §2: candidates ≥ 15 days before the
- * start, vetting closed ≥ 5, training done ≥ 2; all from settings), or NULL when it is on time.
- * The late stage is the one the activity is still in.
+ * The stage of an activity whose deadline has passed on `today` (a SQL date): the first stage, from
+ * the one it waits on, past its due date (stages.ts; settings `deadline.*`), or NULL when on time.
  */
-export function lateStageExpr(d: Deadlines, alias = 'a'): string {
-  const before = (n: number) => `now() > ${alias}.starts_at - interval '${days(n)} days'`;
-  return `(CASE
-    WHEN ${alias}.status IN ('REPORTED', 'APPROVED') AND ${alias}.security_mode = 'SERVICE_COMPANY' AND ${before(d.recommendDays)} THEN 'RECOMMENDATION'
-    WHEN ${alias}.status IN ('REPORTED', 'APPROVED', 'CANDIDATES_RECOMMENDED', 'COMPANY_SELECTED', 'VETTING') AND ${before(d.vettingDaysBefore)} THEN 'VETTING'
-    WHEN ${alias}.status = 'TRAINING' AND ${before(d.trainingDaysBefore)} THEN 'TRAINING'
-  END)`;
+export function lateStageExpr(d: Deadlines, today: string, alias = 'a'): string {
+  return lateStageSql(d, today, alias);
 }
 
 /**
@@ -64,8 +64,8 @@ export function lateStageExpr(d: Deadlines, alias = 'a'): string {
  * (The per-activity qualification of SPEC §4 also counts eligible guards against the activity's
  * needs; that depends on an activity, so the city-wide overview leaves it out.)
  */
-export function qualifiedExpr(alias = 'c'): string {
-  return `(${alias}.status = 'ACTIVE' AND ${alias}.license_expiry >= ${TODAY} AND NOT EXISTS (
+export function qualifiedExpr(today: string, alias = 'c'): string {
+  return `(${alias}.status = 'ACTIVE' AND ${alias}.license_expiry >= ${today} AND NOT EXISTS (
     SELECT 1 FROM findings sf WHERE sf.company_id = ${alias}.id AND sf.serious AND sf.corrected_at IS NULL))`;
 }
 
@@ -80,10 +80,9 @@ export function trainingOutcomeExpr(alias = 't'): string {
     WHEN ${alias}.passed = false THEN 'FAILED' ELSE 'PENDING' END)`;
 }
 
-/** On duty (SPEC §2.6): on the roster ∧ cleared ∧ passed a training session of the activity. */
+/** On duty (SPEC §2.6): on the roster ∧ cleared ∧ passed all three training subjects (the duty gate). */
 export function onDutyExpr(alias = 'r'): string {
-  return `(${alias}.state = 'ACTIVE' AND ${alias}.decision = 'PASSED' AND EXISTS (
-    SELECT 1 FROM training_attendance dt WHERE dt.roster_entry_id = ${alias}.id AND dt.passed))`;
+  return onDutySql(alias);
 }
 
 /** Age in whole years on the activity's first day (Beijing date). */

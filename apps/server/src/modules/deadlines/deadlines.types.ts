@@ -2,17 +2,28 @@ import { ActivityStatus, District } from '@evs/schema';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
 
+/** The stages someone owes by a date, in lifecycle order (see stages.ts for who and when). */
 export enum DeadlineStage {
+  REQUEST = 'REQUEST',
+  DECISION = 'DECISION',
   CANDIDATES = 'CANDIDATES',
+  SELECTION = 'SELECTION',
+  ROSTER = 'ROSTER',
   VETTING = 'VETTING',
   TRAINING = 'TRAINING',
+  CLOSING = 'CLOSING',
 }
 registerEnumType(DeadlineStage, { name: 'DeadlineStage', description: '有截止时间的阶段' });
 
 export const deadlineStageLabels: Record<DeadlineStage, string> = {
+  [DeadlineStage.REQUEST]: '受理请示',
+  [DeadlineStage.DECISION]: '领导批示',
   [DeadlineStage.CANDIDATES]: '推荐候选',
+  [DeadlineStage.SELECTION]: '遴选公司',
+  [DeadlineStage.ROSTER]: '上报名单',
   [DeadlineStage.VETTING]: '背景审核',
   [DeadlineStage.TRAINING]: '岗前培训',
+  [DeadlineStage.CLOSING]: '活动总结',
 };
 
 @ObjectType('StageDeadline', { description: '一个阶段的截止日期与完成情况' })
@@ -23,8 +34,11 @@ export class StageDeadlineType {
   @Field()
   label: string;
 
-  @Field(() => Int, { description: '应在开始前几天完成（设置）' })
-  daysBefore: number;
+  @Field({ description: '截止规则，如“开始前15天”“受理之日起7日内（条例第十四条）”' })
+  rule: string;
+
+  @Field({ description: '责任单位' })
+  responsibleUnitName: string;
 
   @Field({ description: '截止日期 YYYY-MM-DD' })
   dueOn: string;

@@ -13,7 +13,9 @@ const FINDINGS = /* GraphQL */ `
   query ($id: ID!) { findings(activityId: $id, page: { pageSize: 100 }) { total items { id item serious personName correctedAt correctionNote correctedByName } } }
 `;
 const START = `mutation ($id: ID!) { startActivity(id: $id) { id status } }`;
-const CLOSE = `mutation ($id: ID!, $input: CloseActivityInput!) { closeActivity(id: $id, input: $input) { id status } }`;
+const CLOSE = `mutation ($id: ID!, $input: CloseActivityInput!) { closeActivity(id: $id, input: $input) { id status closeStatement warnings { code message } } }`;
+/** The tests' calendar: the activity starts ten days after NOW, at 10:00, and ends at 14:00. */
+const NOW = '2031-04-01T10:00:00+08:00';
 const CORRECT = `mutation ($id: ID!, $note: String!, $at: DateTimeISO) { correctFinding(findingId: $id, note: $note, correctedAt: $at) { id correctedAt correctionNote correctedByName } }`;
 
 const PNG =
@@ -29,8 +31,12 @@ describe('on the day: start, inspections, corrections, close, timeline', () => {
   let onDuty: { entryId: string; guardId: string; name: string }[];
   let failedGuardId: string;
 
+  const now = () => t.clock.now().toISOString();
+  const ago = (ms: number) => new Date(t.clock.now().getTime() - ms).toISOString();
+
   beforeAll(async () => {
     t = await createTestApp();
+    t.clock.set(NOW);
     baoan = await t.login('baoan');
     companyId = await createCompanyWithGuards(t, '现场测试保安服务有限公司', 6, { username: 'onsite_co' });
     const a = await createActivityWithRoster(t, { status: 'READY', companyId, guardsRequired: 3, cleared: 3, failed: 1 });
@@ -39,51 +45,71 @@ describe('on the day: start, inspections, corrections, close, timeline', () => {
     onDuty = a.cleared;
     [{ guard_id: failedGuardId }] = await t.sql(`SELECT guard_id FROM roster_entries WHERE activity_id = $1 AND decision = 'FAILED'`, [a.id]);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    t?.clock.reset();
+    await t?.close();
+  });
 
-  it('refuses inspections before the start; 保安管理支队 starts the activity', async () => {
-    const early = await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[0].guardId, results: checklist(), recordedAt: new Date().toISOString() } });
+  it('refuses inspections before the start; 保安管理支队 starts the activity on the event day only', async () => {
+    const early = await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[0].guardId, results: checklist(), recordedAt: now() } });
     expectErrorCode(early, 'CONFLICT');
     const company = await t.login('onsite_co');
     expectErrorCode(await company.gql(START, { id: activityId }), 'FORBIDDEN');
+    // Ten days ahead: too early, and the refusal says from when (24 h before the start, the setting).
+    const tooEarly = expectErrorCode(await baoan.gql(START, { id: activityId }), 'CONFLICT');
+    expect(tooEarly.message).toBe('活动2031-04-11 10:00开始，现场监管最早于开始前24小时开始：可于2031-04-10 10:00起开始');
+    t.clock.set('2031-04-10T09:59:00+08:00');
+    expectErrorCode(await baoan.gql(START, { id: activityId }), 'CONFLICT');
+    expect((await t.sql(`SELECT status FROM activities WHERE id = $1`, [activityId]))[0].status).toBe('READY');
+    t.clock.set('2031-04-11T08:00:00+08:00');
     expect(expectData(await baoan.gql(START, { id: activityId })).startActivity.status).toBe('IN_PROGRESS');
     expectErrorCode(await baoan.gql(START, { id: activityId }), 'CONFLICT');
+  });
+
+  it('a non-compliant item needs a description: refused without one, nothing stored', async () => {
+    const id = randomUUID();
+    const err = expectErrorCode(await baoan.gql(RECORD, { input: { id, activityId, guardId: onDuty[0].guardId, results: checklist(['UNIFORM', 'DUTY']), recordedAt: now() } }), 'BAD_USER_INPUT');
+    expect(err.extensions!.fields).toEqual([
+      { field: 'results.0.note', message: '“着装规范”不合格，请填写问题说明' },
+      { field: 'results.3.note', message: '“履行职能”不合格，请填写问题说明' },
+    ]);
+    expect(await t.sql(`SELECT id FROM inspections WHERE id = $1`, [id])).toEqual([]);
   });
 
   it('records findings for non-compliant items; Art. 30 acts are serious', async () => {
     const r = expectData(
       await baoan.gql(RECORD, {
-        input: { id: randomUUID(), activityId, guardId: onDuty[0].guardId, post: '东门', results: checklist(['UNIFORM', 'FORBIDDEN_ACT']), note: '未佩戴保安服务标志', photo: PNG, recordedAt: new Date().toISOString() },
+        input: { id: randomUUID(), activityId, guardId: onDuty[0].guardId, post: '东门', results: checklist(['UNIFORM', 'FORBIDDEN_ACT']), note: '未佩戴保安服务标志', photo: PNG, recordedAt: now() },
       }),
     ).recordInspection;
     expect(r.onDutyRoster).toBe(true);
     expect(r.findings.map((f: { item: string; serious: boolean }) => [f.item, f.serious]).sort()).toEqual([['FORBIDDEN_ACT', true], ['UNIFORM', false]]);
     expect(r.findings[0].photo).toBe(PNG);
     expect(r.findings[0].companyId).toBe(companyId);
-    const ok = expectData(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[1].guardId, results: checklist(), recordedAt: new Date().toISOString() } })).recordInspection;
+    const ok = expectData(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[1].guardId, results: checklist(), recordedAt: now() } })).recordInspection;
     expect(ok.findings).toEqual([]);
   });
 
   it('the duty gate: anyone on duty who is not on the on-duty roster is a serious 未经审查人员上岗 finding', async () => {
     const failed = expectData(
-      await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: failedGuardId, post: '西门', results: checklist(), recordedAt: new Date().toISOString() } }),
+      await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: failedGuardId, post: '西门', results: checklist(), recordedAt: now() } }),
     ).recordInspection;
     expect(failed.onDutyRoster).toBe(false);
     expect(failed.findings).toEqual([expect.objectContaining({ item: 'UNVETTED_ON_DUTY', serious: true, companyId })]);
 
     const stranger = expectData(
-      await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, personName: '李四（无保安员证）', post: '北门', results: [], recordedAt: new Date().toISOString() } }),
+      await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, personName: '李四（无保安员证）', post: '北门', results: [], recordedAt: now() } }),
     ).recordInspection;
     expect(stranger.personName).toBe('李四（无保安员证）');
     expect(stranger.findings.map((f: { item: string }) => f.item)).toEqual(['UNVETTED_ON_DUTY']);
 
     // The officer cannot tick the system's own item, nor send neither a guard nor a name.
-    expectErrorCode(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[2].guardId, results: [{ item: 'UNVETTED_ON_DUTY', compliant: false }], recordedAt: new Date().toISOString() } }), 'BAD_USER_INPUT');
-    expectErrorCode(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, results: checklist(), recordedAt: new Date().toISOString() } }), 'BAD_USER_INPUT');
+    expectErrorCode(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[2].guardId, results: [{ item: 'UNVETTED_ON_DUTY', compliant: false }], recordedAt: now() } }), 'BAD_USER_INPUT');
+    expectErrorCode(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, results: checklist(), recordedAt: now() } }), 'BAD_USER_INPUT');
   });
 
   it('is idempotent: resending the same client id (also concurrently) returns the stored inspection and creates nothing', async () => {
-    const input = { id: randomUUID(), activityId, guardId: onDuty[2].guardId, results: checklist(['BEARING']), note: '站姿松散', recordedAt: new Date(Date.now() - 60_000).toISOString() };
+    const input = { id: randomUUID(), activityId, guardId: onDuty[2].guardId, results: checklist(['BEARING']), note: '站姿松散', recordedAt: ago(60_000) };
     const [{ n: before }] = await t.sql(`SELECT count(*)::int AS n FROM findings WHERE activity_id = $1`, [activityId]);
     const results = await Promise.all([1, 2, 3, 4, 5].map(() => baoan.gql(RECORD, { input })));
     const ids = results.map((r) => expectData(r).recordInspection.findings.map((f: { id: string }) => f.id).join());
@@ -97,7 +123,7 @@ describe('on the day: start, inspections, corrections, close, timeline', () => {
   });
 
   it('checks photos: JPEG or PNG only, content matching the type, at most 1 MB; nothing stored when refused', async () => {
-    const base = { activityId, guardId: onDuty[0].guardId, results: checklist(['UNIFORM']), recordedAt: new Date().toISOString() };
+    const base = { activityId, guardId: onDuty[0].guardId, results: checklist(['UNIFORM']), note: '未佩戴保安服务标志', recordedAt: now() };
     const gif = await baoan.gql(RECORD, { input: { ...base, id: randomUUID(), photo: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' } });
     expect(expectErrorCode(gif, 'BAD_USER_INPUT').extensions!.fields![0]).toMatchObject({ field: 'photo' });
     const big = Buffer.alloc(1024 * 1024 + 100);
@@ -113,7 +139,7 @@ describe('on the day: start, inspections, corrections, close, timeline', () => {
   it('corrects a finding once, with who and when; nothing overwritten', async () => {
     const list = expectData(await baoan.gql(FINDINGS, { id: activityId })).findings;
     const uniform = list.items.find((f: { item: string }) => f.item === 'UNIFORM');
-    expectErrorCode(await baoan.gql(CORRECT, { id: uniform.id, note: '已整改', at: new Date(Date.now() - 86_400_000).toISOString() }), 'BAD_USER_INPUT');
+    expectErrorCode(await baoan.gql(CORRECT, { id: uniform.id, note: '已整改', at: ago(86_400_000) }), 'BAD_USER_INPUT');
     const fixed = expectData(await baoan.gql(CORRECT, { id: uniform.id, note: '已按规定佩戴保安服务标志' })).correctFinding;
     expect(fixed.correctionNote).toBe('已按规定佩戴保安服务标志');
     expect(fixed.correctedByName).toBe('刘宝军');
@@ -125,18 +151,31 @@ describe('on the day: start, inspections, corrections, close, timeline', () => {
     expectErrorCode(await (await t.login('company1')).gql(FINDINGS, { id: activityId }), 'NOT_FOUND');
   });
 
-  it('closes with an evaluation; the timeline shows every step and exports to Excel with authorization', async () => {
+  it('closes only after the end; with a serious finding uncorrected, only with a written statement kept in the 台账', async () => {
     expectErrorCode(await baoan.gql(CLOSE, { id: activityId, input: { rating: 6, text: '好' } }), 'BAD_USER_INPUT');
     expectErrorCode(await baoan.gql(CLOSE, { id: activityId, input: { rating: 3, text: '  ' } }), 'BAD_USER_INPUT');
-    expect(expectData(await baoan.gql(CLOSE, { id: activityId, input: { rating: 3, text: '总体有序，东门一名保安员违反条例第三十条' } })).closeActivity.status).toBe('CLOSED');
+    const before = expectErrorCode(await baoan.gql(CLOSE, { id: activityId, input: { rating: 3, text: '总体有序' } }), 'CONFLICT');
+    expect(before.message).toBe('活动2031-04-11 14:00结束，结束后方可总结：可于2031-04-11 14:00起总结');
+    t.clock.set('2031-04-11T15:00:00+08:00');
+    // The Art. 30 finding and the unvetted people are serious and still uncorrected.
+    const noStatement = expectErrorCode(await baoan.gql(CLOSE, { id: activityId, input: { rating: 3, text: '总体有序' } }), 'BAD_USER_INPUT');
+    expect(noStatement.extensions!.fields![0]).toEqual({ field: 'uncorrectedStatement', message: '有3项严重问题尚未纠正，请说明未纠正的原因及后续处理' });
+    expect((await t.sql(`SELECT status FROM activities WHERE id = $1`, [activityId]))[0].status).toBe('IN_PROGRESS');
+    const statement = '违规人员已由公司带离，责令公司三日内书面整改';
+    const closed = expectData(await baoan.gql(CLOSE, {
+      id: activityId,
+      input: { rating: 3, text: '总体有序，东门一名保安员违反条例第三十条', uncorrectedStatement: statement },
+    })).closeActivity;
+    expect(closed).toMatchObject({ status: 'CLOSED', closeStatement: statement });
+    expect(closed.warnings).toEqual(expect.arrayContaining([{ code: 'CLOSED_WITH_SERIOUS', message: `总结时仍有严重问题未纠正，说明：${statement}` }]));
     const [row] = await t.sql(`SELECT evaluation_rating, evaluation_text, closed_at FROM activities WHERE id = $1`, [activityId]);
     expect(row.evaluation_rating).toBe(3);
-    expect(row.closed_at).not.toBeNull();
+    expect(row.closed_at).toEqual(new Date('2031-04-11T15:00:00+08:00'));
 
     // An inspection recorded offline before the close and sent afterwards is still accepted.
-    const late = await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[1].guardId, results: checklist(), recordedAt: new Date(Date.now() - 120_000).toISOString() } });
+    const late = await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[1].guardId, results: checklist(), recordedAt: ago(120_000) } });
     expectData(late);
-    expectErrorCode(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[1].guardId, results: checklist(), recordedAt: new Date(Date.now() + 60_000).toISOString() } }), 'CONFLICT');
+    expectErrorCode(await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: onDuty[1].guardId, results: checklist(), recordedAt: new Date(t.clock.now().getTime() + 60_000).toISOString() } }), 'CONFLICT');
 
     const TIMELINE = `query ($id: ID!) { activityTimeline(activityId: $id) { activityName entries { at kind kindLabel title detail actorName important } } }`;
     const tl = expectData(await baoan.gql(TIMELINE, { id: activityId })).activityTimeline;
@@ -144,7 +183,9 @@ describe('on the day: start, inspections, corrections, close, timeline', () => {
     for (const k of ['TRANSITION', 'VETTING_DECISION', 'TRAINING_SESSION', 'TRAINING_RESULT', 'FINDING', 'CORRECTION']) expect(kinds).toContain(k);
     const times = tl.entries.map((e: { at: string }) => new Date(e.at).getTime());
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(tl.entries.find((e: { kind: string; title: string }) => e.kind === 'TRANSITION' && e.title.includes('已总结')).actorName).toMatch(/刘宝军/);
+    const closing = tl.entries.find((e: { kind: string; title: string }) => e.kind === 'TRANSITION' && e.title.includes('已总结'));
+    expect(closing.actorName).toMatch(/刘宝军/);
+    expect(closing).toMatchObject({ important: true, detail: expect.stringContaining(`说明：${statement}`) });
 
     const res = await fetch(`${t.url}/exports/timeline/${activityId}.xlsx`, { headers: { cookie: `evs_session=${baoan.cookie('evs_session')}` } });
     expect(res.status).toBe(200);

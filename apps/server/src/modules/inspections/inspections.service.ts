@@ -1,5 +1,6 @@
 import { ActivityStatus, activityStatusLabels, AuditAction, InspectionItem, inspectionItemLabels, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock, formatCN } from '../../common/clock';
 import { Actor } from '../../common/context';
 import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
@@ -34,11 +35,12 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 const FINDING_SELECT = `
   SELECT f.id, f.inspection_id AS "inspectionId", f.activity_id AS "activityId", f.company_id AS "companyId",
          c.name AS "companyName", f.guard_id AS "guardId", COALESCE(g.name, i.person_name, '') AS "personName",
-         g.certificate_no AS "certificateNo", i.post, f.item, f.serious, f.note, f.photo, f.recorded_at AS "recordedAt",
+         g.certificate_no AS "certificateNo", i.post, re.area, f.item, f.serious, f.note, f.photo, f.recorded_at AS "recordedAt",
          ru.display_name AS "recordedByName", f.corrected_at AS "correctedAt", cu.display_name AS "correctedByName",
          f.correction_note AS "correctionNote"
     FROM findings f
     JOIN inspections i ON i.id = f.inspection_id
+    LEFT JOIN roster_entries re ON re.id = i.roster_entry_id
     LEFT JOIN guards g ON g.id = f.guard_id
     LEFT JOIN companies c ON c.id = f.company_id
     LEFT JOIN users ru ON ru.id = f.recorded_by
@@ -55,6 +57,7 @@ export class InspectionsService {
     private readonly audit: AuditService,
     private readonly lifecycle: ActivityLifecycle,
     private readonly settings: SettingsService,
+    private readonly clock: Clock,
   ) {}
 
   private async visibleActivity(actor: Actor, activityId: string, m: EntityManager = this.ds.manager) {
@@ -68,12 +71,20 @@ export class InspectionsService {
     return rows.map((r) => r.id);
   }
 
-  /** 现场监管开始: READY → IN_PROGRESS, only with the on-duty roster still covering the guards required. */
+  /**
+   * 现场监管开始: READY → IN_PROGRESS, on the event day only (from `onsite.startLeadHours`, 24 h by
+   * default, before the start), with the on-duty roster still covering the guards required.
+   */
   async start(actor: Actor, activityId: string, comment: string | null | undefined, requestId?: string): Promise<ActivityType> {
+    const leadHours = await this.settings.get('onsite.startLeadHours');
     const activity = await this.ds.transaction(async (m) => {
       const a = await lockActivity(m, activityId);
       assertCanViewActivity(actor, a);
       if (a.status === ActivityStatus.READY) {
+        const from = new Date(a.startsAt.getTime() - leadHours * 3600_000);
+        if (this.clock.now() < from) {
+          throw conflict(`活动${formatCN(a.startsAt)}开始，现场监管最早于开始前${leadHours}小时开始：可于${formatCN(from)}起开始`);
+        }
         const count = await onDutyCount(m, a.id);
         if (count < a.guardsRequired) {
           throw conflict(`在岗名单${count}人，不足所需${a.guardsRequired}人，不能开始`);
@@ -91,46 +102,63 @@ export class InspectionsService {
         },
       });
     });
-    return toActivityType(activity, await this.settings.all());
+    return toActivityType(activity, await this.settings.all(), this.clock.now());
   }
 
-  /** 总结: IN_PROGRESS → CLOSED with an evaluation; the company's performance record follows from the data. */
+  /**
+   * 总结: IN_PROGRESS → CLOSED with an evaluation, only after the event has ended. A serious finding
+   * left uncorrected needs a written statement of why; it stays in the 台账 and on the overview.
+   * The company's performance record follows from the data.
+   */
   async close(actor: Actor, activityId: string, input: CloseActivityInput, requestId?: string): Promise<ActivityType> {
     const text = input.text?.trim() ?? '';
+    const statement = input.uncorrectedStatement?.trim() || null;
     if (!text) throw badInput('请填写总结评价', [{ field: 'text', message: '请填写总结评价' }]);
     const activity = await this.ds.transaction(async (m) => {
       const a = await lockActivity(m, activityId);
       assertCanViewActivity(actor, a);
-      const [{ total, open }] = await m.query(
-        `SELECT count(*)::int AS total, count(*) FILTER (WHERE corrected_at IS NULL)::int AS open FROM findings WHERE activity_id = $1`,
+      if (a.status === ActivityStatus.IN_PROGRESS && this.clock.now() < a.endsAt) {
+        throw conflict(`活动${formatCN(a.endsAt)}结束，结束后方可总结：可于${formatCN(a.endsAt)}起总结`);
+      }
+      const [{ total, open, openSerious }] = await m.query(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE corrected_at IS NULL)::int AS open,
+                count(*) FILTER (WHERE corrected_at IS NULL AND serious)::int AS "openSerious"
+           FROM findings WHERE activity_id = $1`,
         [a.id],
       );
+      if (a.status === ActivityStatus.IN_PROGRESS && openSerious > 0 && !statement) {
+        throw badInput(`有${openSerious}项严重问题尚未纠正，总结须书面说明原因`, [
+          { field: 'uncorrectedStatement', message: `有${openSerious}项严重问题尚未纠正，请说明未纠正的原因及后续处理` },
+        ]);
+      }
+      const note = openSerious > 0 ? statement : null;
       return this.lifecycle.transition(m, {
         activity: a,
         to: ActivityStatus.CLOSED,
         actor,
-        comment: `总结评价${input.rating}分：${text}`,
-        patch: { evaluationRating: input.rating, evaluationText: text },
+        comment: `总结评价${input.rating}分：${text}${note ? `（严重问题未纠正${openSerious}项，说明：${note}）` : ''}`,
+        patch: { evaluationRating: input.rating, evaluationText: text, closeStatement: note },
         requestId,
         notify: {
           unitIds: [a.selectedCompanyId, a.organizerUnitId, ...(await this.officeUnits(m))].filter((x): x is string => !!x),
           message: {
             title: `活动总结：${a.name}`,
-            body: `评价${input.rating}分。现场检查发现问题${total}起，未纠正${open}起。${text}`,
+            body: `评价${input.rating}分。现场检查发现问题${total}起，未纠正${open}起${note ? `（其中严重问题${openSerious}起，说明：${note}）` : ''}。${text}`,
             link: `/timeline/${a.id}`,
           },
         },
       });
     });
-    return toActivityType(activity, await this.settings.all());
+    return toActivityType(activity, await this.settings.all(), this.clock.now());
   }
 
   private async loadInspection(m: EntityManager, id: string): Promise<InspectionType | null> {
     const [row] = await m.query(
       `SELECT i.id, i.activity_id AS "activityId", i.guard_id AS "guardId", COALESCE(g.name, i.person_name, '') AS "personName",
-              i.roster_entry_id IS NOT NULL AS "onDutyRoster", i.post, i.results, i.note,
+              i.roster_entry_id IS NOT NULL AS "onDutyRoster", i.post, re.area, i.results, i.note,
               i.recorded_at AS "recordedAt", i.received_at AS "receivedAt", u.display_name AS "recordedByName"
          FROM inspections i LEFT JOIN guards g ON g.id = i.guard_id LEFT JOIN users u ON u.id = i.recorded_by
+         LEFT JOIN roster_entries re ON re.id = i.roster_entry_id
         WHERE i.id = $1`,
       [id],
     );
@@ -155,7 +183,7 @@ export class InspectionsService {
     const recordedAt = input.recordedAt;
     if (!(recordedAt instanceof Date) || Number.isNaN(recordedAt.getTime())) {
       problems.push({ field: 'recordedAt', message: '检查时间无效' });
-    } else if (recordedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
+    } else if (recordedAt.getTime() > this.clock.now().getTime() + CLOCK_SKEW_MS) {
       problems.push({ field: 'recordedAt', message: '检查时间晚于当前时间，请校准设备时间' });
     }
     const seen = new Set<InspectionItem>();
@@ -165,6 +193,10 @@ export class InspectionsService {
       }
       if (seen.has(r.item)) problems.push({ field: `results.${i}.item`, message: `“${inspectionItemLabels[r.item]}”重复` });
       seen.add(r.item);
+      // A non-compliance is described (its own note, or the inspection's note).
+      if (!r.compliant && !r.note?.trim() && !input.note?.trim()) {
+        problems.push({ field: `results.${i}.note`, message: `“${inspectionItemLabels[r.item]}”不合格，请填写问题说明` });
+      }
     });
     if (input.photo) {
       const p = checkPhoto(input.photo);
@@ -264,12 +296,12 @@ export class InspectionsService {
   /** 纠正: a finding is marked corrected once, with who and when; nothing is overwritten. */
   async correct(actor: Actor, findingId: string, note: string, correctedAt: Date | null | undefined, requestId?: string): Promise<FindingType> {
     const text = note?.trim() ?? '';
-    const when = correctedAt ?? new Date();
+    const when = correctedAt ?? this.clock.now();
     const problems: FieldProblem[] = [];
     if (!text) problems.push({ field: 'note', message: '请填写纠正情况' });
     if (text.length > 1000) problems.push({ field: 'note', message: '纠正情况不超过1000字' });
     if (Number.isNaN(when.getTime())) problems.push({ field: 'correctedAt', message: '纠正时间无效' });
-    else if (when.getTime() > Date.now() + CLOCK_SKEW_MS) problems.push({ field: 'correctedAt', message: '纠正时间晚于当前时间' });
+    else if (when.getTime() > this.clock.now().getTime() + CLOCK_SKEW_MS) problems.push({ field: 'correctedAt', message: '纠正时间晚于当前时间' });
     assertNoProblems(problems, '纠正登记有误');
     await this.ds.transaction(async (m) => {
       const finding = await m
@@ -323,9 +355,10 @@ export class InspectionsService {
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM inspections WHERE activity_id = $1`, [activityId]);
     const rows = await this.ds.query(
       `SELECT i.id, i.activity_id AS "activityId", i.guard_id AS "guardId", COALESCE(g.name, i.person_name, '') AS "personName",
-              i.roster_entry_id IS NOT NULL AS "onDutyRoster", i.post, i.results, i.note,
+              i.roster_entry_id IS NOT NULL AS "onDutyRoster", i.post, re.area, i.results, i.note,
               i.recorded_at AS "recordedAt", i.received_at AS "receivedAt", u.display_name AS "recordedByName"
          FROM inspections i LEFT JOIN guards g ON g.id = i.guard_id LEFT JOIN users u ON u.id = i.recorded_by
+         LEFT JOIN roster_entries re ON re.id = i.roster_entry_id
         WHERE i.activity_id = $1 ORDER BY i.recorded_at DESC, i.id LIMIT $2 OFFSET $3`,
       [activityId, w.take, w.skip],
     );

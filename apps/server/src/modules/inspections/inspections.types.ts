@@ -38,8 +38,11 @@ export class FindingType {
   @Field(() => String, { nullable: true, description: '保安员证号' })
   certificateNo: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '岗位' })
   post: string | null;
+
+  @Field(() => String, { nullable: true, description: '责任区域' })
+  area: string | null;
 
   @Field(() => InspectionItem)
   item: InspectionItem;
@@ -89,8 +92,11 @@ export class InspectionType {
   @Field({ description: '是否在在岗名单中' })
   onDutyRoster: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '岗位' })
   post: string | null;
+
+  @Field(() => String, { nullable: true, description: '责任区域' })
+  area: string | null;
 
   @Field(() => [InspectionResultType])
   results: InspectionResultType[];
@@ -179,4 +185,9 @@ export class CloseActivityInput {
   @IsNotEmpty({ message: '请填写总结评价' })
   @MaxLength(2000, { message: '总结评价不超过2000字' })
   text: string;
+
+  @Field(() => String, { nullable: true, description: '仍有严重问题未纠正时必填：未纠正的原因及后续处理（记入台账，在总览中标出）' })
+  @IsOptional()
+  @MaxLength(2000, { message: '未纠正说明不超过2000字' })
+  uncorrectedStatement?: string | null;
 }

@@ -40,15 +40,17 @@ describe('the performance loop: findings and evaluations feed the next recommend
     return { good: items.find((i: { companyId: string }) => i.companyId === good), bad: items.find((i: { companyId: string }) => i.companyId === bad) };
   };
 
+  /** An activity on the event day: started, inspected, and (the clock moved past its end) closed. */
   async function serve(companyId: string, badItems: string[][]) {
-    const a = await createActivityWithRoster(t, { status: 'READY', companyId, guardsRequired: 10, cleared: 10, startsInDays: 0 });
+    t.clock.reset();
+    const a = await createActivityWithRoster(t, { status: 'READY', companyId, guardsRequired: 10, cleared: 10, startsInHours: 1, durationHours: 3 });
     await trainAll(t, a.id);
     expectData(await baoan.gql(`mutation ($id: ID!) { startActivity(id: $id) { status } }`, { id: a.id }));
     for (const [i, guard] of a.cleared.entries()) {
       const items = badItems[i] ?? [];
       const r = expectData(
         await baoan.gql(`mutation ($input: RecordInspectionInput!) { recordInspection(input: $input) { findings { id } } }`, {
-          input: { id: randomUUID(), activityId: a.id, guardId: guard.guardId, results: checklist(items), recordedAt: new Date().toISOString() },
+          input: { id: randomUUID(), activityId: a.id, guardId: guard.guardId, results: checklist(items), note: items.length ? '现场发现问题' : null, recordedAt: new Date().toISOString() },
         }),
       ).recordInspection;
       // Half of the findings get corrected on the spot.
@@ -56,10 +58,12 @@ describe('the performance loop: findings and evaluations feed the next recommend
         expectData(await baoan.gql(`mutation ($id: ID!) { correctFinding(findingId: $id, note: "已当场纠正") { id } }`, { id: f.id }));
       }
     }
+    t.clock.set(new Date(Date.now() + 5 * 3600_000));
     expectData(await baoan.gql(`mutation ($id: ID!, $input: CloseActivityInput!) { closeActivity(id: $id, input: $input) { status } }`, {
       id: a.id,
       input: { rating: 4, text: '总体有序' },
     }));
+    t.clock.reset();
   }
 
   it('two identical companies score the same before either has served', async () => {

@@ -42,6 +42,9 @@ const GET = /* GraphQL */ `query ($id: ID!) { activity(id: $id) { id status sele
 const LIST = /* GraphQL */ `query { activities(page: { pageSize: 500 }) { total items { id } } }`;
 const REPORT = /* GraphQL */ `mutation ($id: ID!) { reportActivity(id: $id) { id } }`;
 const APPROVE = /* GraphQL */ `mutation ($id: ID!) { approveActivity(id: $id, approved: true, note: "同意") { id status } }`;
+const REQUEST = /* GraphQL */ `
+  mutation ($id: ID!) { requestInstruction(id: $id, input: { scale: "中型", staffing: "按配比", proposedCandidates: 3 }) { id } }
+`;
 const SETTINGS = /* GraphQL */ `mutation ($changes: [SettingChangeInput!]!) { updateSettings(changes: $changes) { key value } }`;
 
 interface Suggestion {
@@ -128,6 +131,7 @@ describe('recommendation, comparison and selection', () => {
       await dawa.gql(CREATE_ACTIVITY, { input: activityInput({ organizerUnitId, guardsRequired: 20, ...overrides }) }),
     ).createActivity;
     expectData(await dawa.gql(REPORT, { id: a.id }));
+    expectData(await (await t.login('baoan')).gql(REQUEST, { id: a.id }));
     const leader = await t.login('leader');
     expectData(await leader.gql(APPROVE, { id: a.id }));
     return a.id;
@@ -162,13 +166,13 @@ describe('recommendation, comparison and selection', () => {
     expect(alpha.score).toBeGreaterThan(by('beta').score);
   });
 
-  it("every company's guard figures equal a guard-by-guard count (age by age(), revocations and failures looked up per guard)", async () => {
+  it("every company's guard figures equal a guard-by-guard count (age by age(), education per Art. 16, revocations and failures looked up per guard)", async () => {
     const id = await approved();
     const { data } = await suggestions(id);
     const [{ day }] = await t.sql(`SELECT ((starts_at AT TIME ZONE 'Asia/Shanghai')::date)::text AS day FROM activities WHERE id = $1`, [id]);
     const guards: { company_id: string; birth_date: string; has_cert: boolean; age: number; revoked: boolean; failed: boolean }[] =
       await t.sql(
-        `SELECT g.company_id, g.birth_date::text AS birth_date, g.certificate_no IS NOT NULL AS has_cert,
+        `SELECT g.company_id, g.birth_date::text AS birth_date, g.certificate_no IS NOT NULL AND g.education <> 'PRIMARY' AS has_cert,
                 date_part('year', age($1::date, g.birth_date))::int AS age,
                 EXISTS (SELECT 1 FROM certificate_revocations cr WHERE cr.id_hash = g.id_hash
                          GROUP BY cr.id_hash HAVING count(*) >= 2 OR max(cr.revoked_on) > $1::date - interval '3 years') AS revoked,
@@ -292,20 +296,37 @@ describe('recommendation, comparison and selection', () => {
     }
   });
 
-  it('needs at least 3, or a written justification; refuses unqualified companies naming why', async () => {
+  it('needs at least 3 while 3 or more qualify, whatever the justification; refuses unqualified companies naming why', async () => {
     const id = await approved();
-    const two = expectErrorCode(await baoan.gql(RECOMMEND, { id, ids: [c.alpha, c.beta] }), 'BAD_USER_INPUT');
-    expect(two.extensions!.fields![0].field).toBe('justification');
+    const two = expectErrorCode(await baoan.gql(RECOMMEND, { id, ids: [c.alpha, c.beta], j: '本区符合规模的公司仅两家' }), 'BAD_USER_INPUT');
+    expect(two.extensions!.fields![0].field).toBe('companyIds');
+    expect(two.message).toMatch(/符合条件的公司有\d+家，应推荐不少于3家（已选2家）；公安机关不得指定保安服务公司/);
+    const one = expectErrorCode(await baoan.gql(RECOMMEND, { id, ids: [c.alpha], j: '只此一家' }), 'BAD_USER_INPUT');
+    expect(one.extensions!.fields![0].field).toBe('companyIds');
     const bad = expectErrorCode(await baoan.gql(RECOMMEND, { id, ids: [c.alpha, c.beta, c.licence] }), 'BAD_USER_INPUT');
     expect(bad.message).toContain('测试证照保安服务有限公司不具备推荐资格');
     expect(bad.message).toContain(`许可证 ${licenceShort} 到期`);
     expect((await t.sql(`SELECT count(*)::int AS n FROM activity_candidates WHERE activity_id = $1`, [id]))[0].n).toBe(0);
     expect((await t.sql(`SELECT status FROM activities WHERE id = $1`, [id]))[0].status).toBe('APPROVED');
 
-    const withNote = await approved();
-    const res = expectData(await baoan.gql(RECOMMEND, { id: withNote, ids: [c.alpha, c.beta], j: '本区符合规模的公司仅两家' }));
-    expect(res.recommendCandidates).toMatchObject({ status: 'CANDIDATES_RECOMMENDED', recommendationShortfall: true });
-    expect(res.recommendCandidates.warnings.map((w: { code: string }) => w.code)).toContain('RECOMMENDATION_SHORTFALL');
+  });
+
+  it('Art. 16 in the count: guards below junior middle school are not eligible, and the reason says so', async () => {
+    const id = await approved();
+    const before = (await suggestions(id)).by('gamma').eligibleGuards;
+    const low = await guardsOf(t, c.gamma, 5);
+    await t.sql(`UPDATE guards SET education = 'PRIMARY' WHERE id = ANY($1::uuid[])`, [low.map((g) => g.id)]);
+    try {
+      const after = (await suggestions(id)).by('gamma');
+      expect(after.eligibleGuards).toBe(before - 5);
+      const small = await createCompany(t, { name: '测试学历保安服务有限公司', guards: [{ count: 30, age: 30 }] });
+      await t.sql(`UPDATE guards SET education = 'PRIMARY' WHERE id = ANY($1::uuid[])`, [(await guardsOf(t, small, 10)).map((g) => g.id)]);
+      const item = (await suggestions(id)).data.items.find((i: Suggestion) => i.companyId === small) as Suggestion;
+      expect(item.qualified).toBe(false);
+      expect(item.exclusions[0].message).toContain('学历低于初中10人（条例第十六条）');
+    } finally {
+      await t.sql(`UPDATE guards SET education = 'SENIOR_MIDDLE' WHERE id = ANY($1::uuid[])`, [low.map((g) => g.id)]);
+    }
   });
 
   it('a self-recruited activity is refused recommendation with a clear message', async () => {
@@ -349,7 +370,17 @@ describe('recommendation, comparison and selection', () => {
     expectErrorCode(await organizer2.gql(COMPARE, { id }), 'NOT_FOUND');
     expectErrorCode(await organizer2.gql(SELECT, { id, c: c.alpha, reason: '试试' }), 'NOT_FOUND');
 
-    expectErrorCode(await organizer1.gql(QUOTE, { id, c: c.alpha, amount: -5 }), 'BAD_USER_INPUT');
+    // Out-of-range quotes are refused with the field's message, never rounded or clamped.
+    for (const [amount, message] of [
+      [-5, '报价应为大于0的金额（元）'],
+      [0, '报价应为大于0的金额（元）'],
+      [5e9, '报价不超过1亿元（100,000,000元），请核对金额'],
+      [1200.125, '报价最多精确到分（两位小数）'],
+    ] as const) {
+      const err = expectErrorCode(await organizer1.gql(QUOTE, { id, c: c.alpha, amount }), 'BAD_USER_INPUT');
+      expect(err.extensions!.fields).toEqual([{ field: 'amount', message }]);
+    }
+    expect((await t.sql(`SELECT quote FROM activity_candidates WHERE activity_id = $1 AND company_id = $2`, [id, c.alpha]))[0].quote).toBeNull();
     expectErrorCode(await organizer1.gql(QUOTE, { id, c: c.delta, amount: 100 }), 'NOT_FOUND');
     expectData(await organizer1.gql(QUOTE, { id, c: c.alpha, amount: 120000 }));
     expectData(await organizer1.gql(QUOTE, { id, c: c.gamma, amount: 98000, note: '含交通' }));
@@ -358,6 +389,9 @@ describe('recommendation, comparison and selection', () => {
     const quoteRow = quoted.rows.find((r: { key: string }) => r.key === 'quote');
     expect(quoteRow.cells.find((x: { best: boolean }) => x.best).companyId).toBe(c.gamma);
     expect(quoteRow.higherIsBetter).toBe(false);
+    // Companies without a record: shown as such, never marked best, nor outranked by a record.
+    const findingsRow = quoted.rows.find((r: { key: string }) => r.key === 'findingsPer100');
+    expect(findingsRow.cells.map((x: { display: string; best: boolean }) => [x.display, x.best])).toEqual([['无记录', false], ['无记录', false], ['无记录', false]]);
 
     expectErrorCode(await organizer1.gql(SELECT, { id, c: c.alpha, reason: '' }), 'BAD_USER_INPUT');
     expectErrorCode(await organizer1.gql(SELECT, { id, c: c.delta, reason: '不是候选' }), 'NOT_FOUND');
@@ -400,5 +434,22 @@ describe('recommendation, comparison and selection', () => {
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
     const transitions = await t.sql(`SELECT count(*)::int AS n FROM activity_transitions WHERE activity_id = $1 AND to_status = 'COMPANY_SELECTED'`, [id]);
     expect(transitions[0].n).toBe(1);
+  });
+
+  it('fewer than 3 only when fewer than 3 qualify: then all of them, with a note naming them, shown to the office', async () => {
+    const giant = await createCompany(t, { name: '测试大型保安服务有限公司', guards: [{ count: 300, age: 30 }] });
+    const id = await approved({ guardsRequired: 200, expectedAttendance: 20000 });
+    const { data } = await suggestions(id);
+    expect(data.items.filter((i: Suggestion) => i.qualified).map((i: Suggestion) => i.companyId)).toEqual([giant]);
+    const noNote = expectErrorCode(await baoan.gql(RECOMMEND, { id, ids: [giant] }), 'BAD_USER_INPUT');
+    expect(noNote.extensions!.fields![0].field).toBe('justification');
+    const res = expectData(await baoan.gql(RECOMMEND, { id, ids: [giant], j: '活动规模大，需保安员240人（含富余）' }));
+    expect(res.recommendCandidates).toMatchObject({ status: 'CANDIDATES_RECOMMENDED', recommendationShortfall: true });
+    const [row] = await t.sql(`SELECT recommendation_justification FROM activities WHERE id = $1`, [id]);
+    expect(row.recommendation_justification).toBe('本活动符合条件的公司仅1家（测试大型保安服务有限公司），已全部推荐。活动规模大，需保安员240人（含富余）');
+    const office = await unitIdOf(t, 'office');
+    const [note] = await t.sql(`SELECT body FROM notifications WHERE activity_id = $1 AND unit_id = $2 AND title LIKE '候选公司已推荐%'`, [id, office]);
+    expect(note.body).toContain('测试大型保安服务有限公司），已全部推荐');
+    await t.sql(`UPDATE guards SET status = 'LEFT', left_on = now()::date WHERE company_id = $1`, [giant]);
   });
 });

@@ -1,5 +1,6 @@
-import { ActivityStatus, AuditAction, CompanyStatus, companyStatusLabels, District, Role, SecurityMode, UnitKind } from '@evs/schema';
+import { ActivityStatus, AuditAction, CompanyStatus, companyStatusLabels, District, quoteProblem, Role, SecurityMode, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
 import { Actor } from '../../common/context';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { localDate, toActivityType } from '../activities/activity.derive';
@@ -42,6 +43,7 @@ interface MeasureRow {
   avg_age: number | null;
   no_cert: number;
   age_out: number;
+  low_edu: number;
   revoked: number;
   failed: number;
   similar: number;
@@ -50,18 +52,23 @@ interface MeasureRow {
 /**
  * One guard's figures on the activity's first day ($1), with the age limits $2–$3 and the "young"
  * age $6: age is compared through dates (no per-row age()), and `days` sums to the exact mean age.
+ * Education: 条例 Art. 16 asks for junior middle school or above (anything but PRIMARY).
  */
 const GUARD_FIGURES = `
   g.certificate_no IS NOT NULL AS has_cert,
+  g.education <> 'PRIMARY' AS edu_ok,
   (g.birth_date <= ($1::date - make_interval(years => $2::int))
      AND g.birth_date > ($1::date - make_interval(years => $3::int + 1))) AS age_ok,
   g.birth_date > ($1::date - make_interval(years => $6::int)) AS young,
   ($1::date - g.birth_date) AS days`;
-/** Sums over guards with a certificate and of age; eligible = these of `base` minus these of `barred`. */
+/**
+ * Sums over guards with a certificate, of age and with the education Art. 16 asks for; eligible =
+ * these of `base` minus these of `barred`.
+ */
 const ELIGIBLE_SUMS = `
-  count(*) FILTER (WHERE f.has_cert AND f.age_ok)::int AS ok,
-  count(*) FILTER (WHERE f.has_cert AND f.age_ok AND f.young)::int AS ok_young,
-  sum(f.days) FILTER (WHERE f.has_cert AND f.age_ok)::bigint AS ok_days`;
+  count(*) FILTER (WHERE f.has_cert AND f.age_ok AND f.edu_ok)::int AS ok,
+  count(*) FILTER (WHERE f.has_cert AND f.age_ok AND f.edu_ok AND f.young)::int AS ok_young,
+  sum(f.days) FILTER (WHERE f.has_cert AND f.age_ok AND f.edu_ok)::bigint AS ok_days`;
 
 export function weightsOf(s: SettingValues): Weights {
   return {
@@ -114,6 +121,7 @@ export async function computeSuggestions(
        SELECT g.company_id, count(*)::int AS on_register,
               count(*) FILTER (WHERE NOT f.has_cert)::int AS no_cert,
               count(*) FILTER (WHERE NOT f.age_ok)::int AS age_out,
+              count(*) FILTER (WHERE NOT f.edu_ok)::int AS low_edu,
               ${ELIGIBLE_SUMS}
        FROM guards g CROSS JOIN LATERAL (SELECT ${GUARD_FIGURES}) f
        WHERE g.status = 'ACTIVE'
@@ -144,7 +152,7 @@ export async function computeSuggestions(
             COALESCE(base.ok_young, 0) - COALESCE(barred.ok_young, 0) AS young,
             ((base.ok_days - COALESCE(barred.ok_days, 0))::float8
               / NULLIF(base.ok - COALESCE(barred.ok, 0), 0) / 365.2425) AS avg_age,
-            COALESCE(base.no_cert, 0) AS no_cert, COALESCE(base.age_out, 0) AS age_out,
+            COALESCE(base.no_cert, 0) AS no_cert, COALESCE(base.age_out, 0) AS age_out, COALESCE(base.low_edu, 0) AS low_edu,
             COALESCE(barred.revoked, 0) AS revoked, COALESCE(barred.failed, 0) AS failed,
             COALESCE(sim.similar, 0) AS similar
      FROM companies c
@@ -192,6 +200,7 @@ export async function computeSuggestions(
       const why = [
         Number(r.no_cert) ? `无保安员证${r.no_cert}人` : null,
         Number(r.age_out) ? `年龄不在${minAge}–${maxAge}岁${r.age_out}人` : null,
+        Number(r.low_edu) ? `学历低于初中${r.low_edu}人（条例第十六条）` : null,
         Number(r.revoked) ? `保安员证被吊销${r.revoked}人` : null,
         Number(r.failed) ? `${reuseDays}天内审核不通过${r.failed}人` : null,
       ].filter(Boolean);
@@ -288,12 +297,16 @@ function toCandidateType(c: CandidateEntity, a: ActivityEntity): CandidateType {
   };
 }
 
-/** Marks the best cell(s) of a row, when the values differ at all. */
-function markBest(cells: ComparisonCellType[], higherIsBetter: boolean): ComparisonCellType[] {
-  const values = cells.map((c) => c.value).filter((v): v is number => v !== null);
-  if (values.length === 0 || (values.length === cells.length && new Set(values).size === 1)) return cells;
+/**
+ * Marks the best cell(s) of a row: the best value in the row's direction, only when every candidate
+ * has a value and the values differ. "No record" (null) is neither good nor bad: it is never marked,
+ * and a row with one is not marked at all, so a record — however bad — never outranks having none.
+ */
+export function markBest(cells: ComparisonCellType[], higherIsBetter: boolean): ComparisonCellType[] {
+  const values = cells.map((c) => c.value).filter((v): v is number => v !== null && Number.isFinite(v));
+  if (values.length < 2 || values.length < cells.length || new Set(values).size === 1) return cells.map((c) => ({ ...c, best: false }));
   const best = higherIsBetter ? Math.max(...values) : Math.min(...values);
-  return cells.map((c) => ({ ...c, best: c.value === best }));
+  return cells.map((c) => ({ ...c, best: c.value !== null && c.value === best }));
 }
 
 export class RecommendationService {
@@ -304,6 +317,7 @@ export class RecommendationService {
     private readonly units: UnitsService,
     private readonly lifecycle: ActivityLifecycle,
     private readonly activities: ActivityService,
+    private readonly clock: Clock,
   ) {}
 
   async suggestions(actor: Actor, activityId: string): Promise<CandidateSuggestionsType> {
@@ -322,11 +336,6 @@ export class RecommendationService {
     const ids = [...new Set(companyIds)];
     if (ids.length === 0) throw badInput('请至少选择一家候选公司', [{ field: 'companyIds', message: '请至少选择一家候选公司' }]);
     const note = justification?.trim() || null;
-    if (ids.length < MIN_CANDIDATES && !note) {
-      throw badInput(`推荐不足${MIN_CANDIDATES}家时须书面说明理由`, [
-        { field: 'justification', message: `推荐不足${MIN_CANDIDATES}家（${ids.length}家），请填写书面说明` },
-      ]);
-    }
     const settings = await this.settings.all();
     const recipients = [
       ...(await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE)),
@@ -348,6 +357,26 @@ export class RecommendationService {
         return null;
       }).filter((p): p is { field: string; message: string } => p !== null);
       if (problems.length) throw badInput(problems.map((p) => p.message).join('；'), problems);
+      // Not fewer than 3 (seed step 二): fewer only when fewer are qualified for this activity, and
+      // then every qualified company, with a written note naming them — never a designation.
+      const qualified = all.items.filter((i) => i.qualified);
+      const required = Math.min(MIN_CANDIDATES, qualified.length);
+      if (qualified.length === 0) {
+        throw badInput('本活动没有符合条件的保安服务公司，不能推荐', [{ field: 'companyIds', message: '没有符合条件的公司' }]);
+      }
+      if (ids.length < required) {
+        const message = `本活动符合条件的公司有${qualified.length}家，应推荐不少于${required}家（已选${ids.length}家）；公安机关不得指定保安服务公司`;
+        throw badInput(message, [{ field: 'companyIds', message }]);
+      }
+      let shortfall: string | null = null;
+      if (ids.length < MIN_CANDIDATES) {
+        if (!note) {
+          throw badInput(`推荐不足${MIN_CANDIDATES}家时须书面说明理由`, [
+            { field: 'justification', message: `推荐不足${MIN_CANDIDATES}家（${ids.length}家），请填写书面说明` },
+          ]);
+        }
+        shortfall = `本活动符合条件的公司仅${qualified.length}家（${qualified.map((q) => q.companyName).join('、')}），已全部推荐。${note}`;
+      }
       const chosen = ids.map((id) => byId.get(id)!).sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0));
       await m.insert(
         CandidateEntity,
@@ -365,13 +394,13 @@ export class RecommendationService {
         activity: a,
         to: ActivityStatus.CANDIDATES_RECOMMENDED,
         actor,
-        comment: `推荐候选${chosen.length}家：${names}${ids.length < MIN_CANDIDATES ? `（不足${MIN_CANDIDATES}家说明：${note}）` : ''}`,
-        patch: { recommendationJustification: ids.length < MIN_CANDIDATES ? note : null },
+        comment: `推荐候选${chosen.length}家：${names}${shortfall ? `（不足${MIN_CANDIDATES}家说明：${shortfall}）` : ''}`,
+        patch: { recommendationJustification: shortfall },
         notify: {
           unitIds: [...recipients, a.reporterUnitId, ...(a.organizerUnitId ? [a.organizerUnitId] : [])],
           message: {
             title: `候选公司已推荐：${a.name}`,
-            body: `保安管理支队为活动“${a.name}”推荐候选保安服务公司${chosen.length}家：${names}。请主办单位填报报价、比选并遴选一家。`,
+            body: `保安管理支队为活动“${a.name}”推荐候选保安服务公司${chosen.length}家：${names}。${shortfall ? `推荐不足${MIN_CANDIDATES}家的说明：${shortfall} ` : ''}请主办单位填报报价、比选并遴选一家。`,
             link: `/comparison/${a.id}`,
           },
         },
@@ -459,7 +488,7 @@ export class RecommendationService {
       }),
     ];
     return {
-      activity: toActivityType(a, settings),
+      activity: toActivityType(a, settings, this.clock.now()),
       weights: weightTypes(weightsOf(settings)),
       candidates: rows.map((c) => toCandidateType(c, a)),
       rows: table,
@@ -479,9 +508,8 @@ export class RecommendationService {
   }
 
   async submitQuote(actor: Actor, activityId: string, companyId: string, amount: number, note: string | null | undefined, requestId?: string) {
-    if (!Number.isFinite(amount) || amount <= 0 || amount > 1e11) {
-      throw badInput('报价应为大于0的金额', [{ field: 'amount', message: '报价应为大于0的金额（元）' }]);
-    }
+    const problem = quoteProblem(amount);
+    if (problem) throw badInput(problem, [{ field: 'amount', message: problem }]);
     if (note && note.length > 500) throw badInput('报价说明不超过500字', [{ field: 'note', message: '报价说明不超过500字' }]);
     return this.ds.transaction(async (m) => {
       const { a, candidate } = await this.organizerCandidate(m, actor, activityId, companyId);
@@ -491,7 +519,7 @@ export class RecommendationService {
       const before = { ...candidate };
       candidate.quote = amount.toFixed(2);
       candidate.quoteNote = note?.trim() || null;
-      candidate.quotedAt = new Date();
+      candidate.quotedAt = this.clock.now();
       await m.update(
         CandidateEntity,
         { activityId, companyId },

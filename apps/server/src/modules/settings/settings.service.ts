@@ -50,6 +50,8 @@ export class SettingsService {
       }
       if (typeof c.value === 'number' && ((def.min !== undefined && c.value < def.min) || (def.max !== undefined && c.value > def.max))) {
         problems.push({ field: `changes.${i}.value`, message: `${def.label}应在 ${def.min} 到 ${def.max} 之间` });
+      } else if (typeof c.value === 'number' && !def.fractional && !Number.isInteger(c.value)) {
+        problems.push({ field: `changes.${i}.value`, message: `${def.label}应为整数` });
       }
     });
     assertNoProblems(problems, '设置有误');

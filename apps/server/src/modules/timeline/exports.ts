@@ -28,7 +28,7 @@ export async function trainingSheetWorkbook(s: TrainingSessionType): Promise<Buf
   wb.creator = '大型活动安保前置审核系统';
   const ws = wb.addWorksheet('签到表', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const topics = s.topics;
-  const columns = 6 + topics.length + 1;
+  const columns = 6 + topics.length * 2 + 1;
   const title = `${s.activityName} ${s.isMakeup ? '补训' : '岗前培训'}签到表`;
   ws.mergeCells(1, 1, 1, columns);
   ws.getCell(1, 1).value = title;
@@ -37,11 +37,12 @@ export async function trainingSheetWorkbook(s: TrainingSessionType): Promise<Buf
   ws.mergeCells(2, 1, 2, columns);
   ws.getCell(2, 1).value =
     `培训时间：${fmt(s.startsAt)}    地点：${s.place}    授课人：${s.instructor}    ` +
-    `科目：${topics.map((t) => trainingTopicLabels[t]).join('、')}    学时：${s.periods}（每学时45分钟）    应到：${s.attendance.length}人`;
+    `科目：${topics.map((t) => trainingTopicLabels[t]).join('、')}    学时：${s.periods}（每学时45分钟）    合格分数：每科${s.passScore}分    应到：${s.attendance.length}人` +
+    (s.cancelledAt ? `    已取消：${s.cancelReason ?? ''}` : '');
   ws.addRow([]);
-  ws.addRow(['序号', '姓名', '保安员证号', '所属公司', '本人签字', '到课', ...topics.map((t) => `${trainingTopicLabels[t]}成绩`), '考核结果']);
+  ws.addRow(['序号', '姓名', '保安员证号', '所属公司', '本人签字', '到课', ...topics.flatMap((t) => [`${trainingTopicLabels[t]}成绩`, `${trainingTopicLabels[t]}结果`]), '考核结果']);
   s.attendance.forEach((a, i) => {
-    const scores = new Map(a.scores.map((x) => [x.topic, x.score]));
+    const scores = new Map(a.scores.map((x) => [x.topic, x]));
     ws.addRow([
       i + 1,
       a.guardName,
@@ -49,7 +50,10 @@ export async function trainingSheetWorkbook(s: TrainingSessionType): Promise<Buf
       a.companyName,
       '',
       a.attended === null ? '' : a.attended ? '到' : '缺',
-      ...topics.map((t) => scores.get(t) ?? ''),
+      ...topics.flatMap((t) => {
+        const x = scores.get(t);
+        return x ? [x.score, x.passed ? '合格' : '不合格'] : ['', ''];
+      }),
       a.passed === null ? '' : a.passed ? '合格' : '不合格',
     ]);
   });
@@ -58,7 +62,7 @@ export async function trainingSheetWorkbook(s: TrainingSessionType): Promise<Buf
   });
   styleTable(ws, 4, columns);
   ws.addRow([]);
-  ws.addRow([`实到：${s.attendance.filter((a) => a.attended).length}人    合格：${s.attendance.filter((a) => a.passed).length}人    授课人签字：                记录人签字：`]);
+  ws.addRow([`实到：${s.attendance.filter((a) => a.attended).length}人    本次科目全部合格：${s.attendance.filter((a) => a.passed).length}人    授课人签字：                记录人签字：`]);
   ws.views = [{ state: 'frozen', ySplit: 4 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

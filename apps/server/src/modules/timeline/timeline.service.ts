@@ -16,6 +16,7 @@ import { Actor } from '../../common/context';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity } from '../activities/activity.policy';
 import { AuditService } from '../audit/audit.service';
+import { DeadlineStage, deadlineStageLabels } from '../deadlines/deadlines.types';
 import { ActivityTimelineType, TimelineEntryType, TimelineKind, timelineKindLabels } from './timeline.types';
 
 const fmt = (d: Date | string) =>
@@ -55,7 +56,8 @@ export class TimelineService {
         title: t.from ? `${activityStatusLabels[t.from as keyof typeof activityStatusLabels]} → ${activityStatusLabels[t.to as keyof typeof activityStatusLabels]}` : activityStatusLabels[t.to as keyof typeof activityStatusLabels],
         detail: t.comment,
         actorName: t.actorName,
-        important: t.to === 'CANCELLED',
+        // Closed with a serious finding left uncorrected: the statement is in the comment.
+        important: t.to === 'CANCELLED' || (t.to === 'CLOSED' && !!activity.closeStatement),
       });
     }
 
@@ -105,13 +107,83 @@ export class TimelineService {
       entries.push({ at: agg.at, kind: TimelineKind.VETTING_DECISION, title: `${agg.n}名保安员审核不通过`, detail: null, actorName: agg.actorName, important: true });
     }
 
+    // 请示 and 批示: internal to the police (the organizer and the company see the 批示 as a transition only).
+    if (actor.role !== Role.ORGANIZER && actor.role !== Role.COMPANY) {
+      const requests: { at: Date; assessment: { scale: string; staffing: string; proposedCandidates: number; opinion: string | null };
+        actorName: string | null; answeredAt: Date | null; approved: boolean | null; answer: string | null; answeredBy: string | null }[] = await m.query(
+        `SELECT q.requested_at AS at, q.assessment, ${ACTOR_NAME('qu')} AS "actorName", q.answered_at AS "answeredAt",
+                q.approved, q.answer, ${ACTOR_NAME('au')} AS "answeredBy"
+           FROM instruction_requests q ${ACTOR_JOIN('qu', 'q.requested_by')} ${ACTOR_JOIN('au', 'q.answered_by')}
+          WHERE q.activity_id = $1`,
+        [activityId],
+      );
+      for (const q of requests) {
+        const x = q.assessment;
+        entries.push({
+          at: q.at,
+          kind: TimelineKind.INSTRUCTION,
+          title: '保安管理支队请示',
+          detail: `规模研判：${x.scale}；人员配备：${x.staffing}；拟推荐候选公司${x.proposedCandidates}家${x.opinion ? `；${x.opinion}` : ''}`,
+          actorName: q.actorName,
+          important: false,
+        });
+        if (q.answeredAt) {
+          entries.push({
+            at: q.answeredAt,
+            kind: TimelineKind.INSTRUCTION,
+            title: q.approved ? '领导批示：同意' : '领导批示：退回修改',
+            detail: q.answer,
+            actorName: q.answeredBy,
+            important: !q.approved,
+          });
+        }
+      }
+    }
+
+    // 督办: reminders of passed deadlines, 督办通知 with the unit's answer and the outcome.
+    const police = actor.role !== Role.ORGANIZER && actor.role !== Role.COMPANY;
+    const reminders: { at: Date; stage: string; level: number; dueOn: string; unit: string; unitId: string }[] = await m.query(
+      `SELECT r.sent_at AS at, r.stage, r.level, r.due_on::text AS "dueOn", u.name AS unit, r.unit_id AS "unitId"
+         FROM supervision_reminders r JOIN units u ON u.id = r.unit_id WHERE r.activity_id = $1`,
+      [activityId],
+    );
+    for (const r of reminders.filter((x) => police || x.unitId === actor.unitId)) {
+      const label = deadlineStageLabels[r.stage as DeadlineStage];
+      entries.push({
+        at: r.at,
+        kind: TimelineKind.SUPERVISION,
+        title: r.level === 1 ? `逾期提醒：${label}` : `逾期提醒办公室：${label}`,
+        detail: `截止${r.dueOn}，已提醒${r.unit}`,
+        actorName: null,
+        important: true,
+      });
+    }
+    const notices: { issuedAt: Date; stage: string; unitId: string; unit: string; text: string; dueOn: string; issuedBy: string | null;
+      answer: string | null; answeredAt: Date | null; answeredBy: string | null; outcome: string | null; closedAt: Date | null; closedBy: string | null }[] = await m.query(
+      `SELECT n.issued_at AS "issuedAt", n.stage, n.unit_id AS "unitId", u.name AS unit, n.text, n.due_on::text AS "dueOn",
+              ${ACTOR_NAME('iu')} AS "issuedBy", n.answer, n.answered_at AS "answeredAt", ${ACTOR_NAME('au')} AS "answeredBy",
+              n.outcome, n.closed_at AS "closedAt", ${ACTOR_NAME('cu')} AS "closedBy"
+         FROM supervision_notices n JOIN units u ON u.id = n.unit_id
+         ${ACTOR_JOIN('iu', 'n.issued_by')} ${ACTOR_JOIN('au', 'n.answered_by')} ${ACTOR_JOIN('cu', 'n.closed_by')}
+        WHERE n.activity_id = $1`,
+      [activityId],
+    );
+    for (const n of notices.filter((x) => police || x.unitId === actor.unitId)) {
+      const label = deadlineStageLabels[n.stage as DeadlineStage];
+      entries.push({ at: n.issuedAt, kind: TimelineKind.SUPERVISION, title: `督办通知：${label}（${n.unit}）`, detail: `${n.text}（限${n.dueOn}前答复）`, actorName: n.issuedBy, important: true });
+      if (n.answeredAt) entries.push({ at: n.answeredAt, kind: TimelineKind.SUPERVISION, title: `督办答复：${label}`, detail: n.answer, actorName: n.answeredBy, important: false });
+      if (n.closedAt) entries.push({ at: n.closedAt, kind: TimelineKind.SUPERVISION, title: `督办办结：${label}`, detail: n.outcome, actorName: n.closedBy, important: false });
+    }
+
     const sessions: {
       id: string; at: Date; startsAt: Date; place: string; instructor: string; topics: string; periods: number; isMakeup: boolean; n: number; actorName: string | null;
+      cancelledAt: Date | null; cancelReason: string | null; cancelledBy: string | null;
     }[] = await m.query(
       `SELECT s.id, s.created_at AS at, s.starts_at AS "startsAt", s.place, s.instructor, s.topics::text AS topics, s.periods,
               s.is_makeup AS "isMakeup", (SELECT count(*)::int FROM training_attendance ta WHERE ta.session_id = s.id) AS n,
-              ${ACTOR_NAME('cu')} AS "actorName"
-         FROM training_sessions s ${ACTOR_JOIN('cu', 's.created_by')}
+              ${ACTOR_NAME('cu')} AS "actorName", s.cancelled_at AS "cancelledAt", s.cancel_reason AS "cancelReason",
+              ${ACTOR_NAME('xu')} AS "cancelledBy"
+         FROM training_sessions s ${ACTOR_JOIN('cu', 's.created_by')} ${ACTOR_JOIN('xu', 's.cancelled_by')}
         WHERE s.activity_id = $1`,
       [activityId],
     );
@@ -120,11 +192,21 @@ export class TimelineService {
       entries.push({
         at: s.at,
         kind: TimelineKind.TRAINING_SESSION,
-        title: `安排${s.isMakeup ? '补训' : '岗前培训'}（${s.n}人）`,
+        title: `安排${s.isMakeup ? '补训' : '岗前培训'}${s.cancelledAt ? '' : `（${s.n}人）`}`,
         detail: `${fmt(s.startsAt)}，${s.place}，授课人${s.instructor}，${topics}，${s.periods}学时`,
         actorName: s.actorName,
         important: false,
       });
+      if (s.cancelledAt) {
+        entries.push({
+          at: s.cancelledAt,
+          kind: TimelineKind.TRAINING_SESSION,
+          title: `取消${s.isMakeup ? '补训' : '岗前培训'}（原定${fmt(s.startsAt)}）`,
+          detail: s.cancelReason,
+          actorName: s.cancelledBy,
+          important: true,
+        });
+      }
     }
 
     const results: { at: Date; isMakeup: boolean; total: number; attended: number; passed: number; absent: string | null; failed: string | null; actorName: string | null }[] =
@@ -145,7 +227,7 @@ export class TimelineService {
       entries.push({
         at: r.at,
         kind: TimelineKind.TRAINING_RESULT,
-        title: `${r.isMakeup ? '补训' : '培训'}结果：${r.total}人，到课${r.attended}人，合格${r.passed}人`,
+        title: `${r.isMakeup ? '补训' : '培训'}结果：${r.total}人，到课${r.attended}人，本次科目全部合格${r.passed}人`,
         detail: [r.absent ? `缺训：${r.absent}` : null, r.failed ? `考核不合格：${r.failed}` : null].filter(Boolean).join('；') || null,
         actorName: r.actorName,
         important: r.passed < r.total,

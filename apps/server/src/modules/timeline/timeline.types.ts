@@ -8,6 +8,8 @@ export enum TimelineKind {
   TRAINING_RESULT = 'TRAINING_RESULT',
   FINDING = 'FINDING',
   CORRECTION = 'CORRECTION',
+  INSTRUCTION = 'INSTRUCTION',
+  SUPERVISION = 'SUPERVISION',
 }
 registerEnumType(TimelineKind, { name: 'TimelineKind', description: '台账事项类别' });
 
@@ -19,6 +21,8 @@ export const timelineKindLabels: Record<TimelineKind, string> = {
   [TimelineKind.TRAINING_RESULT]: '培训结果',
   [TimelineKind.FINDING]: '检查问题',
   [TimelineKind.CORRECTION]: '问题纠正',
+  [TimelineKind.INSTRUCTION]: '请示批示',
+  [TimelineKind.SUPERVISION]: '督办',
 };
 
 @ObjectType('TimelineEntry', { description: '台账中的一条记录：谁、何时、做了什么' })

@@ -6,23 +6,32 @@ export interface DutyRow {
   guardId: string;
   companyId: string;
   post: string | null;
+  area: string | null;
 }
 
 /**
- * The duty gate (SPEC §2 step 6): a roster entry is on duty only when it is ACTIVE, its vetting
- * decision is PASSED, and the guard attended a training session of this activity and passed it.
- * Every place that puts someone on duty (posts, inspections, READY, start) reads this one query.
+ * Trained (SPEC §2 step 6, seed step 四): roster entry `r` passed all three subjects — 法律法规,
+ * 基本勤务技能, 突发情况处置 — in the sessions of its activity, in one session or several. The same
+ * text is in migration Calendar (the per-activity roster summary the overview reads).
  */
-export const ON_DUTY_CONDITION = `
-  r.state = 'ACTIVE' AND r.decision = 'PASSED'
-  AND EXISTS (
-    SELECT 1 FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
-     WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id AND ta.attended AND ta.passed
-  )`;
+export const trainedSql = (r = 'r') => `(
+  SELECT count(DISTINCT pt) FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+   CROSS JOIN unnest(ta.passed_topics) AS pt
+   WHERE ta.roster_entry_id = ${r}.id AND ts.activity_id = ${r}.activity_id AND ta.attended
+) = cardinality(enum_range(NULL::training_topic))`;
+
+/**
+ * The duty gate: a roster entry is on duty only when it is ACTIVE, its vetting decision is PASSED,
+ * and it passed all three training subjects. Every place that puts someone on duty (posts,
+ * inspections, READY, start, the overview) reads this one condition.
+ */
+export const onDutySql = (r = 'r') => `(${r}.state = 'ACTIVE' AND ${r}.decision = 'PASSED' AND ${trainedSql(r)})`;
+
+export const ON_DUTY_CONDITION = onDutySql('r');
 
 export async function onDutyRows(m: EntityManager, activityId: string): Promise<DutyRow[]> {
   return m.query(
-    `SELECT r.id AS "rosterEntryId", r.guard_id AS "guardId", r.company_id AS "companyId", r.post
+    `SELECT r.id AS "rosterEntryId", r.guard_id AS "guardId", r.company_id AS "companyId", r.post, r.area
        FROM roster_entries r
       WHERE r.activity_id = $1 AND ${ON_DUTY_CONDITION}`,
     [activityId],

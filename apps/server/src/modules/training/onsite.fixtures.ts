@@ -10,6 +10,8 @@ import { randomBytes } from 'node:crypto';
 export interface TestApp {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The app's clock (the factories date everything from it). */
+  clock?: { now(): Date };
 }
 
 export interface ActivitySpec {
@@ -22,8 +24,13 @@ export interface ActivitySpec {
   /** How many more are on the roster with FAILED. */
   failed?: number;
   startsInDays?: number;
+  /** Or: hours from now to the start (wins over startsInDays). */
+  startsInHours?: number;
+  durationHours?: number;
   district?: string;
   expectedAttendance?: number;
+  securityMode?: 'SERVICE_COMPANY' | 'SELF_RECRUITED';
+  organizerUnitId?: string;
 }
 
 export interface ActivityFixture {
@@ -34,15 +41,19 @@ export interface ActivityFixture {
 
 export async function createActivityWithRoster(t: TestApp, spec: ActivitySpec): Promise<ActivityFixture> {
   const [{ id: baoan, unit_id: unit }] = await t.sql(`SELECT id, unit_id FROM users WHERE username = 'baoan'`);
-  const days = spec.startsInDays ?? 10;
-  const start = new Date(Date.now() + days * 86_400_000);
-  const end = new Date(start.getTime() + 4 * 3600_000);
+  const now = t.clock?.now() ?? new Date();
+  const hours = spec.startsInHours ?? (spec.startsInDays ?? 10) * 24;
+  const start = new Date(now.getTime() + hours * 3600_000);
+  const end = new Date(start.getTime() + (spec.durationHours ?? 4) * 3600_000);
+  const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
   const [activity] = await t.sql(
     `INSERT INTO activities (code, name, type, organizer_name, venue, address, district, starts_at, ends_at, applied_on,
                              expected_attendance, guards_required, security_mode, contact_name, contact_phone, status,
-                             reporter_unit_id, created_by, selected_company_id, recommended_at, vetting_closed_at)
-     VALUES ($1, $2, '演唱会', '盘锦市体育中心', '盘锦市体育中心体育场', '盘锦市兴隆台区', $3, $4, $5, (now() - interval '40 days')::date,
-             $6, $7, 'SERVICE_COMPANY', '孙强', '13904270002', $8, $9, $10, $11, now() - interval '20 days', now() - interval '1 day')
+                             reporter_unit_id, created_by, selected_company_id, reported_at, requested_at, approved_at,
+                             recommended_at, selected_at, roster_submitted_at, vetting_closed_at, organizer_unit_id, started_at)
+     VALUES ($1, $2, '演唱会', '盘锦市体育中心', '盘锦市体育中心体育场', '盘锦市兴隆台区', $3, $4, $5, $12::date,
+             $6, $7, $15, '孙强', '13904270002', $8::text::activity_status, $9, $10, $11, $13, $13, $13, $14, $14, $14, $16, $17,
+             CASE WHEN $8::text IN ('IN_PROGRESS', 'CLOSED') THEN $4::timestamptz END)
      RETURNING id`,
     [
       `T-${randomBytes(4).toString('hex')}`,
@@ -56,6 +67,12 @@ export async function createActivityWithRoster(t: TestApp, spec: ActivitySpec): 
       unit,
       baoan,
       spec.companyId,
+      ago(40).toISOString().slice(0, 10),
+      ago(25),
+      ago(20),
+      spec.securityMode ?? 'SERVICE_COMPANY',
+      ago(1),
+      spec.organizerUnitId ?? null,
     ],
   );
   const guards: { id: string; name: string; certificate_no: string | null }[] = await t.sql(
@@ -67,27 +84,28 @@ export async function createActivityWithRoster(t: TestApp, spec: ActivitySpec): 
     const passed = i < spec.cleared;
     const [entry] = await t.sql(
       `INSERT INTO roster_entries (activity_id, guard_id, company_id, decision, reason_category, decided_by, decided_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now() - interval '2 days') RETURNING id`,
-      [activity.id, g.id, spec.companyId, passed ? 'PASSED' : 'FAILED', passed ? 'CLEAR' : 'OWN_RECORD', baoan],
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [activity.id, g.id, spec.companyId, passed ? 'PASSED' : 'FAILED', passed ? 'CLEAR' : 'OWN_RECORD', baoan, ago(2)],
     );
     if (passed) cleared.push({ entryId: entry.id, guardId: g.id, name: g.name, certificateNo: g.certificate_no });
   }
   return { id: activity.id, cleared };
 }
 
-/** Marks every cleared entry as trained and passed (a finished session), for on-site tests. */
+/** Marks every cleared entry as trained and passed in all three subjects (a finished session), for on-site tests. */
 export async function trainAll(t: TestApp, activityId: string): Promise<string> {
   const [{ id: baoan }] = await t.sql(`SELECT id FROM users WHERE username = 'baoan'`);
+  const at = new Date((t.clock?.now() ?? new Date()).getTime() - 3 * 86_400_000);
   const [session] = await t.sql(
     `INSERT INTO training_sessions (activity_id, starts_at, place, instructor, topics, periods, created_by)
-     VALUES ($1, now() - interval '3 days', '市公安局培训中心', '王教官', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, $2) RETURNING id`,
-    [activityId, baoan],
+     VALUES ($1, $3, '市公安局培训中心', '王教官', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, $2) RETURNING id`,
+    [activityId, baoan, at],
   );
   await t.sql(
-    `INSERT INTO training_attendance (session_id, roster_entry_id, attended, passed, scores, recorded_by, recorded_at)
-     SELECT $1, r.id, true, true, '{"LAWS": 90, "DUTY_SKILLS": 88, "EMERGENCY": 85}', $2, now() - interval '3 days'
+    `INSERT INTO training_attendance (session_id, roster_entry_id, attended, passed, passed_topics, scores, recorded_by, recorded_at)
+     SELECT $1, r.id, true, true, '{LAWS,DUTY_SKILLS,EMERGENCY}', '{"LAWS": 90, "DUTY_SKILLS": 88, "EMERGENCY": 85}', $2, $4
        FROM roster_entries r WHERE r.activity_id = $3 AND r.decision = 'PASSED' AND r.state = 'ACTIVE'`,
-    [session.id, baoan, activityId],
+    [session.id, baoan, activityId, at],
   );
   return session.id;
 }
@@ -108,7 +126,7 @@ export async function createCompanyWithGuards(
   await t.sql(
     `INSERT INTO companies (id, name, credit_code, license_no, license_expiry, registered_capital, address, district,
                             contact_name, contact_phone, status)
-     VALUES ($1, $2, $3, $4, (now() + interval '3 years')::date, 5000000, '盘锦市兴隆台区测试路1号', $5, '测试联系人', '13900000000', 'ACTIVE')`,
+     VALUES ($1, $2, $3, $4, (now() + interval '10 years')::date, 5000000, '盘锦市兴隆台区测试路1号', $5, '测试联系人', '13900000000', 'ACTIVE')`,
     [unit.id, name, `OS${tag}`.padEnd(18, '0').slice(0, 18), `辽公保服OS${tag}`, district],
   );
   // Placeholder ID numbers, stored as the app stores them (encrypted, with their keyed hash).

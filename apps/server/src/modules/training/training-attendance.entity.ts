@@ -1,3 +1,4 @@
+import { TrainingTopic } from '@evs/schema';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A guard's place in a training session: attendance, a score per topic, and the result. */
@@ -19,8 +20,13 @@ export class TrainingAttendanceEntity {
   @Column('jsonb', { default: {} })
   scores: Record<string, number>;
 
+  /** Passed every subject of this session (each score ≥ the pass mark in force when recorded). */
   @Column('boolean', { nullable: true })
   passed: boolean | null;
+
+  /** The subjects passed in this session; the duty gate needs all three across the activity's sessions. */
+  @Column({ type: 'enum', enum: TrainingTopic, enumName: 'training_topic', array: true, default: '{}' })
+  passedTopics: TrainingTopic[];
 
   @Column('uuid', { nullable: true })
   recordedBy: string | null;

@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** 岗前培训 session for an activity's cleared roster (or a make-up session). */
 @Entity('training_sessions')
-@Index('uq_training_sessions_slot', ['activityId', 'startsAt', 'place', 'isMakeup'], { unique: true })
+@Index('uq_training_sessions_slot', ['activityId', 'startsAt', 'place', 'isMakeup'], { unique: true, where: '"cancelled_at" IS NULL' })
 export class TrainingSessionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -36,4 +36,18 @@ export class TrainingSessionEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Last change of time, place, instructor, subjects or length (before it began). */
+  @Column('timestamptz', { nullable: true })
+  updatedAt: Date | null;
+
+  /** Cancelled before it began, with the reason; its participants are released. */
+  @Column('timestamptz', { nullable: true })
+  cancelledAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  cancelledBy: string | null;
+
+  @Column('text', { nullable: true })
+  cancelReason: string | null;
 }

@@ -4,35 +4,46 @@ import { createActivityWithRoster, createCompanyWithGuards } from './onsite.fixt
 const SCHEDULE = /* GraphQL */ `
   mutation ($activityId: ID!, $input: ScheduleTrainingInput!) {
     scheduleTraining(activityId: $activityId, input: $input) {
-      id isMakeup topics periods resultsRecorded attendance { rosterEntryId guardName attended passed }
+      id isMakeup topics periods started resultsRecorded attendance { rosterEntryId guardName attended passed }
     }
   }
 `;
 const RECORD = /* GraphQL */ `
   mutation ($sessionId: ID!, $results: [TrainingResultInput!]!) {
     recordTrainingResults(sessionId: $sessionId, results: $results) {
-      id resultsRecorded attendance { rosterEntryId attended passed scores { topic score } }
+      id resultsRecorded passScore attendance { rosterEntryId attended passed passedTopics scores { topic score passed } }
     }
   }
 `;
+const UPDATE = /* GraphQL */ `
+  mutation ($id: ID!, $input: UpdateTrainingSessionInput!) { updateTrainingSession(id: $id, input: $input) { id startsAt place topics updatedAt } }
+`;
+const CANCEL = /* GraphQL */ `mutation ($id: ID!, $reason: String!) { cancelTrainingSession(id: $id, reason: $reason) { id cancelledAt cancelReason attendance { rosterEntryId } } }`;
 const OVERVIEW = /* GraphQL */ `
   query ($id: ID!) {
-    training(activityId: $id) { guardsRequired clearedCount onDutyCount trainees { rosterEntryId standing } sessions { id isMakeup } }
-    onDutyRoster(activityId: $id) { rosterEntryId guardId name post }
+    training(activityId: $id) {
+      guardsRequired clearedCount onDutyCount
+      trainees { rosterEntryId standing passedTopics missingTopics }
+      sessions { id isMakeup cancelledAt }
+    }
+    onDutyRoster(activityId: $id) { rosterEntryId guardId name post area }
   }
 `;
 const STATUS = `query ($id: ID!) { activity(id: $id) { status transitions { fromStatus toStatus comment } } }`;
+const ASSIGN = `mutation ($id: ID!, $a: [PostAssignmentInput!]!) { assignPosts(activityId: $id, assignments: $a) { rosterEntryId post area } }`;
 
 const ALL_TOPICS = ['LAWS', 'DUTY_SKILLS', 'EMERGENCY'];
-const inPast = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
-const passedRow = (rosterEntryId: string) => ({
+/** Today in the tests: a fixed instant, so sessions and results sit on a known calendar. */
+const NOW = '2031-03-02T10:00:00+08:00';
+const at = (hours: number) => new Date(Date.parse(NOW) + hours * 3600_000).toISOString();
+const scored = (rosterEntryId: string, scores: Record<string, number>) => ({
   rosterEntryId,
   attended: true,
-  passed: true,
-  scores: ALL_TOPICS.map((topic, i) => ({ topic, score: 80 + i })),
+  scores: Object.entries(scores).map(([topic, score]) => ({ topic, score })),
 });
+const passedAll = (rosterEntryId: string) => scored(rosterEntryId, { LAWS: 80, DUTY_SKILLS: 81, EMERGENCY: 82 });
 
-describe('training: scheduling, results, the on-duty roster and READY', () => {
+describe('training: the calendar, three subjects, the on-duty roster and READY', () => {
   let t: TestApp;
   let baoan: TestClient;
   let companyId: string;
@@ -40,13 +51,28 @@ describe('training: scheduling, results, the on-duty roster and READY', () => {
   beforeAll(async () => {
     t = await createTestApp();
     baoan = await t.login('baoan');
-    companyId = await createCompanyWithGuards(t, '培训测试保安服务有限公司', 8, { username: 'train_co' });
+    companyId = await createCompanyWithGuards(t, '培训测试保安服务有限公司', 30, { username: 'train_co' });
   });
-  afterAll(() => t?.close());
+  beforeEach(() => t.clock.set(NOW));
+  afterAll(async () => {
+    t?.clock.reset();
+    await t?.close();
+  });
+
+  /** Schedules a session an hour from the clock's now, then moves the clock past its start. */
+  async function heldSession(activityId: string, topics = ALL_TOPICS, extra: Record<string, unknown> = {}) {
+    const startsAt = new Date(t.clock.now().getTime() + 3600_000).toISOString();
+    const s = expectData(await baoan.gql(SCHEDULE, {
+      activityId,
+      input: { startsAt, place: '市公安局培训中心', instructor: '王教官', topics, periods: 2, ...extra },
+    })).scheduleTraining;
+    t.clock.advance(2 * 3600_000);
+    return s;
+  }
 
   it('only 保安管理支队 schedules, only in training, and assigns every cleared guard by default', async () => {
     const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 4, cleared: 4, failed: 1 });
-    const input = { startsAt: inPast(2), place: '市公安局培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 4 };
+    const input = { startsAt: at(1), place: '市公安局培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 4 };
     const company = await t.login('train_co');
     expectErrorCode(await company.gql(SCHEDULE, { activityId: a.id, input }), 'FORBIDDEN');
 
@@ -54,98 +80,186 @@ describe('training: scheduling, results, the on-duty roster and READY', () => {
     expectErrorCode(await baoan.gql(SCHEDULE, { activityId: vetting.id, input }), 'CONFLICT');
 
     const bad = await baoan.gql(SCHEDULE, { activityId: a.id, input: { ...input, topics: [], periods: 0 } });
-    const err = expectErrorCode(bad, 'BAD_USER_INPUT');
-    expect(err.message).toMatch(/培训科目/);
+    expect(expectErrorCode(bad, 'BAD_USER_INPUT').extensions!.fields!.map((f) => f.field)).toEqual(expect.arrayContaining(['topics', 'periods']));
 
     const makeupFirst = await baoan.gql(SCHEDULE, { activityId: a.id, input: { ...input, isMakeup: true } });
     expect(expectErrorCode(makeupFirst, 'BAD_USER_INPUT').message).toMatch(/先安排集中培训|不能安排补训/);
 
     const session = expectData(await baoan.gql(SCHEDULE, { activityId: a.id, input })).scheduleTraining;
-    expect(session.attendance).toHaveLength(4);
     expect(session.attendance.map((x: { rosterEntryId: string }) => x.rosterEntryId).sort()).toEqual(a.cleared.map((c) => c.entryId).sort());
-    expect(session.resultsRecorded).toBe(false);
-
-    // The company sees its training schedule.
-    const seen = expectData(await company.gql(OVERVIEW, { id: a.id }));
-    expect(seen.training.sessions).toHaveLength(1);
+    expect(session).toMatchObject({ started: false, resultsRecorded: false });
+    expect(expectData(await company.gql(OVERVIEW, { id: a.id })).training.sessions).toHaveLength(1);
   });
 
-  it('refuses bad results with the row and field, and stores none of them', async () => {
+  it('sessions lie between the 批示 and the event, never in the past: the refusal names the window', async () => {
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 1, cleared: 1, startsInDays: 3 });
+    const input = { place: '培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 2 };
+    const past = expectErrorCode(await baoan.gql(SCHEDULE, { activityId: a.id, input: { ...input, startsAt: at(-3) } }), 'BAD_USER_INPUT');
+    expect(past.extensions!.fields).toEqual([{ field: 'startsAt', message: '培训时间应在2031-03-02 09:50至活动开始（2031-03-05 10:00）之间' }]);
+    const afterEvent = expectErrorCode(await baoan.gql(SCHEDULE, { activityId: a.id, input: { ...input, startsAt: at(80) } }), 'BAD_USER_INPUT');
+    expect(afterEvent.message).toContain('至活动开始（2031-03-05 10:00）之间');
+    // Once the event has begun there is no window at all.
+    t.clock.set(at(73));
+    expect(expectErrorCode(await baoan.gql(SCHEDULE, { activityId: a.id, input: { ...input, startsAt: at(74) } }), 'CONFLICT').message)
+      .toBe('活动已于2031-03-05 10:00开始，不能再安排培训');
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM training_sessions WHERE activity_id = $1`, [a.id]);
+    expect(n).toBe(0);
+  });
+
+  it('results only once the session has begun; the refusal says from when', async () => {
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 1, cleared: 1 });
+    const s = expectData(await baoan.gql(SCHEDULE, {
+      activityId: a.id,
+      input: { startsAt: at(26), place: '培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 2 },
+    })).scheduleTraining;
+    const early = expectErrorCode(await baoan.gql(RECORD, { sessionId: s.id, results: [passedAll(a.cleared[0].entryId)] }), 'CONFLICT');
+    expect(early.message).toBe('培训尚未开始，可于2031-03-03 12:00起登记签到与考核结果');
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM training_attendance WHERE session_id = $1 AND attended IS NOT NULL`, [s.id]);
+    expect(n).toBe(0);
+    t.clock.set(at(26));
+    expect(expectData(await baoan.gql(RECORD, { sessionId: s.id, results: [passedAll(a.cleared[0].entryId)] })).recordTrainingResults.resultsRecorded).toBe(true);
+  });
+
+  it('a session is changed or cancelled (with a reason) only before it starts; the company is told', async () => {
     const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 2, cleared: 2 });
-    const input = { startsAt: inPast(2), place: '培训中心', instructor: '王教官', topics: ['LAWS', 'EMERGENCY'], periods: 2 };
-    const s = expectData(await baoan.gql(SCHEDULE, { activityId: a.id, input })).scheduleTraining;
+    const s = expectData(await baoan.gql(SCHEDULE, {
+      activityId: a.id,
+      input: { startsAt: at(24), place: '培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 2 },
+    })).scheduleTraining;
+    const change = { startsAt: at(30), place: '警务训练基地', instructor: '李教官', topics: ['LAWS'], periods: 1 };
+    const updated = expectData(await baoan.gql(UPDATE, { id: s.id, input: change })).updateTrainingSession;
+    expect(updated).toMatchObject({ place: '警务训练基地', topics: ['LAWS'], startsAt: new Date(at(30)).toISOString() });
+    expect(expectErrorCode(await baoan.gql(UPDATE, { id: s.id, input: { ...change, startsAt: at(-1) } }), 'BAD_USER_INPUT').extensions!.fields![0].field).toBe('startsAt');
+    expectErrorCode(await (await t.login('train_co')).gql(CANCEL, { id: s.id, reason: '场地冲突' }), 'FORBIDDEN');
+    expectErrorCode(await baoan.gql(CANCEL, { id: s.id, reason: '  ' }), 'BAD_USER_INPUT');
+    const notices = await t.sql(`SELECT title FROM notifications WHERE activity_id = $1 AND unit_id = $2 ORDER BY created_at`, [a.id, companyId]);
+    expect(notices.map((r: { title: string }) => r.title)).toContain(`培训安排变更：测试演唱会`);
+
+    // Once it has begun: neither.
+    t.clock.set(at(30));
+    expect(expectErrorCode(await baoan.gql(UPDATE, { id: s.id, input: { ...change, startsAt: at(40) } }), 'CONFLICT').message).toBe('培训已于2031-03-03 16:00开始，开始后不能修改');
+    expectErrorCode(await baoan.gql(CANCEL, { id: s.id, reason: '场地冲突' }), 'CONFLICT');
+
+    // Another, cancelled before it starts: its participants are released and can be scheduled again.
+    const s2 = expectData(await baoan.gql(SCHEDULE, {
+      activityId: a.id,
+      input: { startsAt: at(40), place: '培训中心', instructor: '王教官', topics: ['DUTY_SKILLS', 'EMERGENCY'], periods: 2 },
+    })).scheduleTraining;
+    const cancelled = expectData(await baoan.gql(CANCEL, { id: s2.id, reason: '授课人临时有任务' })).cancelTrainingSession;
+    expect(cancelled).toMatchObject({ cancelReason: '授课人临时有任务', attendance: [] });
+    expectErrorCode(await baoan.gql(CANCEL, { id: s2.id, reason: '再取消' }), 'CONFLICT');
+    expectErrorCode(await baoan.gql(RECORD, { sessionId: s2.id, results: [passedAll(a.cleared[0].entryId)] }), 'CONFLICT');
+    const tl = expectData(await baoan.gql(`query ($id: ID!) { activityTimeline(activityId: $id) { entries { title detail } } }`, { id: a.id })).activityTimeline;
+    expect(tl.entries).toEqual(expect.arrayContaining([expect.objectContaining({ title: expect.stringContaining('取消岗前培训'), detail: '授课人临时有任务' })]));
+  });
+
+  it('refuses bad results with the row and field (scores outside 0–100 are refused, never clamped), and stores none of them', async () => {
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 2, cleared: 2 });
+    const s = await heldSession(a.id, ['LAWS', 'EMERGENCY']);
     const [e1, e2] = a.cleared.map((c) => c.entryId);
     const result = await baoan.gql(RECORD, {
       sessionId: s.id,
-      results: [
-        { rosterEntryId: e1, attended: true, passed: true, scores: [{ topic: 'LAWS', score: 120 }] },
-        { rosterEntryId: e2, attended: false, passed: true, scores: [] },
-      ],
+      results: [scored(e1, { LAWS: 120 }), { rosterEntryId: e2, attended: false, scores: [{ topic: 'LAWS', score: -5 }] }],
     });
     const err = expectErrorCode(result, 'BAD_USER_INPUT');
     const fields = err.extensions!.fields!.map((f) => f.field);
-    expect(fields).toEqual(expect.arrayContaining(['results.0.scores.0.score', 'results.0.scores', 'results.1.passed']));
-    expect(err.message).toMatch(/第1行.*成绩应在0到100之间/);
+    expect(fields).toEqual(expect.arrayContaining(['results.0.scores.0.score', 'results.0.scores', 'results.1.scores.0.score', 'results.1.scores']));
+    expect(err.message).toMatch(/第1行.*“法律法规”成绩应在0到100之间/);
     expect(err.message).toMatch(/请填写“突发情况处置”成绩/);
-    expect(err.message).toMatch(/第2行.*未到课不能判定为合格/);
+    expect(err.message).toMatch(/第2行.*未到课不应填写成绩/);
     const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM training_attendance WHERE session_id = $1 AND attended IS NOT NULL`, [s.id]);
     expect(n).toBe(0);
   });
 
-  it('an absent guard keeps the activity in training; a make-up session completes the roster and it becomes READY', async () => {
-    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 3, cleared: 3, failed: 1 });
-    const input = { startsAt: inPast(5), place: '市公安局培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 4 };
-    const s = expectData(await baoan.gql(SCHEDULE, { activityId: a.id, input })).scheduleTraining;
-    const [e1, e2, absent] = a.cleared.map((c) => c.entryId);
-    const recorded = expectData(
-      await baoan.gql(RECORD, { sessionId: s.id, results: [passedRow(e1), passedRow(e2), { rosterEntryId: absent, attended: false, passed: false, scores: [] }] }),
-    ).recordTrainingResults;
-    expect(recorded.resultsRecorded).toBe(true);
-
+  it('three subjects: on duty only after passing 法律法规, 基本勤务技能 and 突发情况处置, in one session or several', async () => {
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 3, cleared: 3 });
+    const [one, split, failing] = a.cleared.map((c) => c.entryId);
+    // Session 1: 法律法规 only. Nobody is on duty after it.
+    const s1 = await heldSession(a.id, ['LAWS']);
+    const r1 = expectData(await baoan.gql(RECORD, {
+      sessionId: s1.id,
+      results: [scored(one, { LAWS: 90 }), scored(split, { LAWS: 75 }), scored(failing, { LAWS: 59 })],
+    })).recordTrainingResults;
+    expect(r1.passScore).toBe(60);
+    expect(r1.attendance.find((x: { rosterEntryId: string }) => x.rosterEntryId === failing).scores).toEqual([{ topic: 'LAWS', score: 59, passed: false }]);
     let o = expectData(await baoan.gql(OVERVIEW, { id: a.id }));
-    expect(o.training.onDutyCount).toBe(2);
-    expect(o.onDutyRoster).toHaveLength(2);
-    expect(o.training.trainees.find((x: { rosterEntryId: string }) => x.rosterEntryId === absent).standing).toBe('ABSENT');
+    expect(o.training.onDutyCount).toBe(0);
+    expect(o.onDutyRoster).toEqual([]);
+    const standing = (id: string) => o.training.trainees.find((x: { rosterEntryId: string }) => x.rosterEntryId === id);
+    expect(standing(one)).toMatchObject({ standing: 'PARTIAL', passedTopics: ['LAWS'], missingTopics: ['DUTY_SKILLS', 'EMERGENCY'] });
+    expect(standing(failing)).toMatchObject({ standing: 'FAILED', passedTopics: [] });
+
+    // Session 2: the two other subjects. By default it takes everyone still missing one of them.
+    const s2 = await heldSession(a.id, ['DUTY_SKILLS', 'EMERGENCY']);
+    expect(s2.attendance.map((x: { rosterEntryId: string }) => x.rosterEntryId).sort()).toEqual([one, split, failing].sort());
+    expectData(await baoan.gql(RECORD, {
+      sessionId: s2.id,
+      results: [scored(one, { DUTY_SKILLS: 88, EMERGENCY: 70 }), scored(split, { DUTY_SKILLS: 61, EMERGENCY: 40 }), scored(failing, { DUTY_SKILLS: 90, EMERGENCY: 90 })],
+    }));
+    o = expectData(await baoan.gql(OVERVIEW, { id: a.id }));
+    expect(o.onDutyRoster.map((x: { rosterEntryId: string }) => x.rosterEntryId)).toEqual([one]);
+    expect(standing(split)).toMatchObject({ standing: 'FAILED', passedTopics: ['LAWS', 'DUTY_SKILLS'], missingTopics: ['EMERGENCY'] });
+    expect(standing(failing)).toMatchObject({ standing: 'PARTIAL', missingTopics: ['LAWS'] });
     expect(expectData(await baoan.gql(STATUS, { id: a.id })).activity.status).toBe('TRAINING');
 
-    // Make-up by default takes only those not yet passed.
-    const makeup = expectData(
-      await baoan.gql(SCHEDULE, { activityId: a.id, input: { ...input, startsAt: inPast(1), isMakeup: true, periods: 2 } }),
-    ).scheduleTraining;
-    expect(makeup.attendance.map((x: { rosterEntryId: string }) => x.rosterEntryId)).toEqual([absent]);
-    // Someone already passed cannot be put in again.
-    expectErrorCode(await baoan.gql(SCHEDULE, { activityId: a.id, input: { ...input, isMakeup: true, rosterEntryIds: [e1] } }), 'BAD_USER_INPUT');
-
-    expectData(await baoan.gql(RECORD, { sessionId: makeup.id, results: [passedRow(absent)] }));
+    // Make-ups for exactly what each lacks: the activity becomes READY when all three are on duty.
+    const makeup = await heldSession(a.id, ['LAWS', 'EMERGENCY'], { isMakeup: true });
+    expect(makeup.attendance.map((x: { rosterEntryId: string }) => x.rosterEntryId).sort()).toEqual([split, failing].sort());
+    expectErrorCode(await baoan.gql(SCHEDULE, {
+      activityId: a.id,
+      input: { startsAt: at(24), place: '培训中心', instructor: '王教官', topics: ['LAWS'], periods: 1, isMakeup: true, rosterEntryIds: [one] },
+    }), 'BAD_USER_INPUT');
+    expectData(await baoan.gql(RECORD, { sessionId: makeup.id, results: [scored(split, { LAWS: 70, EMERGENCY: 66 }), scored(failing, { LAWS: 60, EMERGENCY: 95 })] }));
     o = expectData(await baoan.gql(OVERVIEW, { id: a.id }));
     expect(o.training.onDutyCount).toBe(3);
     const st = expectData(await baoan.gql(STATUS, { id: a.id })).activity;
     expect(st.status).toBe('READY');
     expect(st.transitions.at(-1)).toMatchObject({ fromStatus: 'TRAINING', toStatus: 'READY' });
 
+    // The roster summary kept by triggers (migration Calendar) agrees with a direct count of the gate.
+    const [{ band }] = await t.sql(`SELECT COALESCE(sum(count) FILTER (WHERE band IS NOT NULL), 0)::int AS band FROM activity_roster_stats WHERE activity_id = $1`, [a.id]);
+    expect(band).toBe(3);
+
     // A corrected result that leaves the roster short sends it back to training.
-    expectData(await baoan.gql(RECORD, { sessionId: makeup.id, results: [{ ...passedRow(absent), passed: false }] }));
+    expectData(await baoan.gql(RECORD, { sessionId: makeup.id, results: [scored(failing, { LAWS: 50, EMERGENCY: 95 })] }));
     expect(expectData(await baoan.gql(STATUS, { id: a.id })).activity.status).toBe('TRAINING');
+    const [{ band: after }] = await t.sql(`SELECT COALESCE(sum(count) FILTER (WHERE band IS NOT NULL), 0)::int AS band FROM activity_roster_stats WHERE activity_id = $1`, [a.id]);
+    expect(after).toBe(2);
   });
 
-  it('the duty gate: posts go only to people on the on-duty roster', async () => {
+  it('the duty gate and posts: the company assigns post and area to people on the on-duty roster only', async () => {
     const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 5, cleared: 2, failed: 1 });
-    const input = { startsAt: inPast(2), place: '培训中心', instructor: '王教官', topics: ['LAWS'], periods: 1 };
-    const s = expectData(await baoan.gql(SCHEDULE, { activityId: a.id, input, })).scheduleTraining;
+    const s = await heldSession(a.id, ALL_TOPICS);
     const [trained, untrained] = a.cleared.map((c) => c.entryId);
-    expectData(await baoan.gql(RECORD, {
-      sessionId: s.id,
-      results: [{ rosterEntryId: trained, attended: true, passed: true, scores: [{ topic: 'LAWS', score: 90 }] },
-        { rosterEntryId: untrained, attended: true, passed: false, scores: [{ topic: 'LAWS', score: 40 }] }],
-    }));
+    expectData(await baoan.gql(RECORD, { sessionId: s.id, results: [passedAll(trained), scored(untrained, { LAWS: 90, DUTY_SKILLS: 90, EMERGENCY: 30 })] }));
     const [failed] = await t.sql(`SELECT id FROM roster_entries WHERE activity_id = $1 AND decision = 'FAILED'`, [a.id]);
-    const ASSIGN = `mutation ($id: ID!, $a: [PostAssignmentInput!]!) { assignPosts(activityId: $id, assignments: $a) { rosterEntryId post } }`;
-    const refused = await baoan.gql(ASSIGN, { id: a.id, a: [{ rosterEntryId: trained, post: '东门' }, { rosterEntryId: untrained, post: '西门' }, { rosterEntryId: failed.id, post: '北门' }] });
+    // Not the detachment, not another company: the selected company.
+    expectErrorCode(await baoan.gql(ASSIGN, { id: a.id, a: [{ rosterEntryId: trained, post: '东门', area: '东门外广场' }] }), 'FORBIDDEN');
+    const other = await createCompanyWithGuards(t, '其他保安服务有限公司', 1, { username: 'other_co' });
+    void other;
+    expectErrorCode(await (await t.login('other_co')).gql(ASSIGN, { id: a.id, a: [{ rosterEntryId: trained, post: '东门' }] }), 'NOT_FOUND');
+    const company = await t.login('train_co');
+    const refused = await company.gql(ASSIGN, {
+      id: a.id,
+      a: [{ rosterEntryId: trained, post: '东门', area: '东门外广场' }, { rosterEntryId: untrained, post: '西门' }, { rosterEntryId: failed.id, post: '北门' }],
+    });
     const err = expectErrorCode(refused, 'BAD_USER_INPUT');
     expect(err.extensions!.fields!.map((f) => f.field)).toEqual(['assignments.1.rosterEntryId', 'assignments.2.rosterEntryId']);
     const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM roster_entries WHERE activity_id = $1 AND post IS NOT NULL`, [a.id]);
     expect(n).toBe(0);
-    const ok = expectData(await baoan.gql(ASSIGN, { id: a.id, a: [{ rosterEntryId: trained, post: '东门' }] })).assignPosts;
-    expect(ok).toEqual([{ rosterEntryId: trained, post: '东门' }]);
+    expect(expectErrorCode(await company.gql(ASSIGN, { id: a.id, a: [{ rosterEntryId: trained, area: '东门外广场' }] }), 'BAD_USER_INPUT').extensions!.fields![0].field).toBe('assignments.0.post');
+    const ok = expectData(await company.gql(ASSIGN, { id: a.id, a: [{ rosterEntryId: trained, post: '东门', area: '东门外广场' }] })).assignPosts;
+    expect(ok).toEqual([{ rosterEntryId: trained, post: '东门', area: '东门外广场' }]);
+  });
+
+  it('for a self-recruited activity the event detachment assigns posts; the company and a district bureau are refused', async () => {
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 1, cleared: 1, securityMode: 'SELF_RECRUITED' });
+    const s = await heldSession(a.id, ALL_TOPICS);
+    const [entry] = a.cleared.map((c) => c.entryId);
+    expectData(await baoan.gql(RECORD, { sessionId: s.id, results: [passedAll(entry)] }));
+    expectErrorCode(await (await t.login('train_co')).gql(ASSIGN, { id: a.id, a: [{ rosterEntryId: entry, post: '入口' }] }), 'FORBIDDEN');
+    expectErrorCode(await (await t.login('xinglongtai')).gql(ASSIGN, { id: a.id, a: [{ rosterEntryId: entry, post: '入口' }] }), 'FORBIDDEN');
+    const ok = expectData(await (await t.login('dahuo')).gql(ASSIGN, { id: a.id, a: [{ rosterEntryId: entry, post: '入口', area: '一号门' }] })).assignPosts;
+    expect(ok).toEqual([{ rosterEntryId: entry, post: '入口', area: '一号门' }]);
   });
 });

@@ -8,6 +8,7 @@ import {
   TrainingOverviewType,
   TrainingResultInput,
   TrainingSessionType,
+  UpdateTrainingSessionInput,
 } from './training.types';
 
 const VIEWERS = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.LEADER, Role.COMPANY, Role.ORGANIZER, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
@@ -43,7 +44,23 @@ export class TrainingResolver {
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
-  @Mutation(() => TrainingSessionType, { description: '登记签到与考核结果；在岗名单达到所需人数时活动自动转为待上岗' })
+  @Mutation(() => TrainingSessionType, { description: '修改培训安排（时间、地点、授课人、科目、学时）；只能在培训开始前，并通知保安服务公司' })
+  updateTrainingSession(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateTrainingSessionInput) input: UpdateTrainingSessionInput,
+  ) {
+    return ctx.services.training.updateSession(actorOf(ctx), id, input, ctx.requestId);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => TrainingSessionType, { description: '取消培训（须写明原因）；只能在培训开始前，参训人员可另行安排' })
+  cancelTrainingSession(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
+    return ctx.services.training.cancelSession(actorOf(ctx), id, reason, ctx.requestId);
+  }
+
+  @Authorized(Role.SECURITY_DETACHMENT)
+  @Mutation(() => TrainingSessionType, { description: '登记签到与各科目考核成绩（培训开始后）；三个科目均合格者进入在岗名单，达到所需人数时活动自动转为待上岗' })
   recordTrainingResults(
     @Ctx() ctx: AppContext,
     @Arg('sessionId', () => ID) sessionId: string,
@@ -52,8 +69,8 @@ export class TrainingResolver {
     return ctx.services.training.recordResults(actorOf(ctx), sessionId, results, ctx.requestId);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
-  @Mutation(() => [OnDutyGuardType], { description: '岗位分工；只能为在岗名单中的人员安排岗位' })
+  @Authorized(Role.COMPANY, Role.EVENT_DETACHMENT)
+  @Mutation(() => [OnDutyGuardType], { description: '岗位分工：中选的保安服务公司（自招保安单位的活动由大型活动安全保卫支队）为在岗名单中的人员安排岗位和责任区域' })
   assignPosts(
     @Ctx() ctx: AppContext,
     @Arg('activityId', () => ID) activityId: string,

@@ -1,12 +1,14 @@
-import { ActivityStatus, activityStatusLabels, AuditAction, TrainingTopic, trainingTopicLabels, UnitKind } from '@evs/schema';
+import { ActivityStatus, activityStatusLabels, AuditAction, Role, SecurityMode, TrainingTopic, trainingTopicLabels, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock, formatCN } from '../../common/clock';
 import { Actor } from '../../common/context';
-import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '../../common/errors';
+import { assertNoProblems, badInput, conflict, FieldProblem, forbidden, notFound } from '../../common/errors';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { SettingsService } from '../settings/settings.service';
 import { RosterEntryEntity } from '../vetting/roster-entry.entity';
 import { ON_DUTY_CONDITION, onDutyCount, onDutyRows } from './duty-roster';
 import { TrainingAttendanceEntity } from './training-attendance.entity';
@@ -21,10 +23,18 @@ import {
   TrainingSessionType,
   TrainingStanding,
   TrainingTraineeType,
+  UpdateTrainingSessionInput,
 } from './training.types';
 
 /** Training is scheduled and recorded while the activity is in training, or ready (make-ups, corrections). */
 const TRAINING_STATES = [ActivityStatus.TRAINING, ActivityStatus.READY];
+/** The three subjects of 岗前培训 (seed step 四); all passed = trained. */
+export const ALL_TOPICS = Object.values(TrainingTopic);
+const topicNames = (topics: readonly TrainingTopic[]) => topics.map((t) => trainingTopicLabels[t]).join('、');
+/** A timetable runs to the minute. */
+const toMinute = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+/** A session that is just beginning may still be entered (the officer types it as it starts). */
+const JUST_BEGUN_MS = 10 * 60_000;
 
 interface AttendanceRow {
   sessionId: string;
@@ -36,6 +46,7 @@ interface AttendanceRow {
   attended: boolean | null;
   scores: Record<string, number>;
   passed: boolean | null;
+  passedTopics: TrainingTopic[];
   recordedAt: Date | null;
 }
 
@@ -45,17 +56,27 @@ interface TraineeRow {
   guardName: string;
   certificateNo: string | null;
   companyName: string;
+  /** Subjects passed over all sessions of the activity. */
+  passedTopics: TrainingTopic[] | null;
   /** Results of this entry's sessions, oldest first. */
   results: { attended: boolean | null; passed: boolean | null }[] | null;
 }
 
-function standingOf(results: TraineeRow['results']): TrainingStanding {
+/** Postgres returns an enum array as `{A,B}` text when it cannot parse it; accept both. */
+function topicsOf(value: unknown): TrainingTopic[] {
+  if (Array.isArray(value)) return value as TrainingTopic[];
+  if (typeof value === 'string') return value.replace(/[{}]/g, '').split(',').filter(Boolean) as TrainingTopic[];
+  return [];
+}
+
+function standingOf(passedTopics: TrainingTopic[], results: TraineeRow['results']): TrainingStanding {
+  if (ALL_TOPICS.every((t) => passedTopics.includes(t))) return TrainingStanding.PASSED;
   const list = results ?? [];
-  if (list.some((r) => r.attended && r.passed)) return TrainingStanding.PASSED;
   if (list.length === 0) return TrainingStanding.NOT_ASSIGNED;
+  if (list.some((r) => r.attended === null)) return TrainingStanding.SCHEDULED;
   const last = list[list.length - 1];
-  if (last.attended === null) return TrainingStanding.SCHEDULED;
-  return last.attended ? TrainingStanding.FAILED : TrainingStanding.ABSENT;
+  if (!last.attended) return TrainingStanding.ABSENT;
+  return last.passed ? TrainingStanding.PARTIAL : TrainingStanding.FAILED;
 }
 
 export class TrainingService {
@@ -64,6 +85,8 @@ export class TrainingService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly lifecycle: ActivityLifecycle,
+    private readonly settings: SettingsService,
+    private readonly clock: Clock,
   ) {}
 
   private async visibleActivity(actor: Actor, activityId: string, m: EntityManager = this.ds.manager) {
@@ -73,10 +96,10 @@ export class TrainingService {
   }
 
   private async attendanceRows(m: EntityManager, where: string, params: unknown[]): Promise<AttendanceRow[]> {
-    return m.query(
+    const rows: AttendanceRow[] = await m.query(
       `SELECT ta.session_id AS "sessionId", ta.roster_entry_id AS "rosterEntryId", g.id AS "guardId",
               g.name AS "guardName", g.certificate_no AS "certificateNo", c.name AS "companyName",
-              ta.attended, ta.scores, ta.passed, ta.recorded_at AS "recordedAt"
+              ta.attended, ta.scores, ta.passed, ta.passed_topics::text[] AS "passedTopics", ta.recorded_at AS "recordedAt"
          FROM training_attendance ta
          JOIN training_sessions ts ON ts.id = ta.session_id
          JOIN roster_entries r ON r.id = ta.roster_entry_id
@@ -86,32 +109,41 @@ export class TrainingService {
         ORDER BY c.name, g.name, g.id`,
       params,
     );
+    return rows.map((r) => ({ ...r, passedTopics: topicsOf(r.passedTopics) }));
   }
 
-  private toSessionType(s: TrainingSessionEntity, activity: ActivityEntity, rows: AttendanceRow[]): TrainingSessionType {
+  private toSessionType(s: TrainingSessionEntity, activity: ActivityEntity, rows: AttendanceRow[], passScore: number): TrainingSessionType {
     const attendance: TrainingAttendanceType[] = rows
       .filter((r) => r.sessionId === s.id)
       .map((r) => ({
         ...r,
-        scores: s.topics.filter((t) => r.scores?.[t] !== undefined).map((topic) => ({ topic, score: r.scores[topic] })),
+        scores: s.topics
+          .filter((t) => r.scores?.[t] !== undefined)
+          .map((topic) => ({ topic, score: r.scores[topic], passed: r.passedTopics.includes(topic) })),
       }));
     return {
       ...s,
       activityName: activity.name,
+      started: s.startsAt <= this.clock.now(),
+      passScore,
       attendance,
       resultsRecorded: attendance.length > 0 && attendance.every((a) => a.attended !== null),
     };
   }
 
-  /** The activity's sessions, the cleared guards' standing, and the on-duty count. */
+  /** The activity's sessions, the cleared guards' standing by subject, and the on-duty count. */
   async overview(actor: Actor, activityId: string): Promise<TrainingOverviewType> {
     const activity = await this.visibleActivity(actor, activityId);
     const m = this.ds.manager;
+    const passScore = await this.settings.get('training.passScore');
     const sessions = await m.find(TrainingSessionEntity, { where: { activityId }, order: { startsAt: 'ASC', isMakeup: 'ASC', createdAt: 'ASC' } });
     const rows = await this.attendanceRows(m, 'ts.activity_id = $1', [activityId]);
     const trainees: TraineeRow[] = await m.query(
       `SELECT r.id AS "rosterEntryId", g.id AS "guardId", g.name AS "guardName", g.certificate_no AS "certificateNo",
               c.name AS "companyName",
+              (SELECT array_agg(DISTINCT pt)::text[] FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+                 CROSS JOIN unnest(ta.passed_topics) AS pt
+                WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id AND ta.attended) AS "passedTopics",
               (SELECT json_agg(json_build_object('attended', ta.attended, 'passed', ta.passed) ORDER BY ts.starts_at, ts.created_at)
                  FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
                 WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id) AS results
@@ -120,47 +152,77 @@ export class TrainingService {
         ORDER BY c.name, g.name, g.id`,
       [activityId],
     );
-    const traineeTypes: TrainingTraineeType[] = trainees.map((t) => ({ ...t, standing: standingOf(t.results) }));
+    const traineeTypes: TrainingTraineeType[] = trainees.map((t) => {
+      const passed = topicsOf(t.passedTopics);
+      return {
+        ...t,
+        passedTopics: ALL_TOPICS.filter((x) => passed.includes(x)),
+        missingTopics: ALL_TOPICS.filter((x) => !passed.includes(x)),
+        standing: standingOf(passed, t.results),
+      };
+    });
     return {
       activityId,
       guardsRequired: activity.guardsRequired,
       clearedCount: trainees.length,
       onDutyCount: traineeTypes.filter((t) => t.standing === TrainingStanding.PASSED).length,
-      sessions: sessions.map((s) => this.toSessionType(s, activity, rows)),
+      sessions: sessions.map((s) => this.toSessionType(s, activity, rows, passScore)),
       trainees: traineeTypes,
     };
   }
 
-  /** One session with its sign-in list (签到表). */
+  /** One session with its sign-in list (签到表), each subject's score and result. */
   async session(actor: Actor, sessionId: string, m: EntityManager = this.ds.manager): Promise<TrainingSessionType> {
     const s = await m.findOneBy(TrainingSessionEntity, { id: sessionId });
     if (!s) throw notFound('培训');
     const activity = await this.visibleActivity(actor, s.activityId, m);
     const rows = await this.attendanceRows(m, 'ta.session_id = $1', [sessionId]);
-    return this.toSessionType(s, activity, rows);
+    return this.toSessionType(s, activity, rows, await this.settings.get('training.passScore', m));
   }
 
-  /** 在岗名单: cleared ∧ trained ∧ passed, with photo and post, for the inspection screen. */
+  /** 在岗名单: cleared ∧ passed all three subjects, with photo, post and area, ordered by post. */
   async onDutyRoster(actor: Actor, activityId: string): Promise<OnDutyGuardType[]> {
     await this.visibleActivity(actor, activityId);
     return this.ds.query(
       `SELECT r.id AS "rosterEntryId", g.id AS "guardId", g.name, g.certificate_no AS "certificateNo", g.photo,
-              r.post, c.id AS "companyId", c.name AS "companyName"
+              r.post, r.area, c.id AS "companyId", c.name AS "companyName"
          FROM roster_entries r JOIN guards g ON g.id = r.guard_id JOIN companies c ON c.id = r.company_id
         WHERE r.activity_id = $1 AND ${ON_DUTY_CONDITION}
-        ORDER BY r.post NULLS LAST, g.name, g.id`,
+        ORDER BY r.post NULLS LAST, r.area NULLS LAST, g.name, g.id`,
       [activityId],
     );
+  }
+
+  /**
+   * When a session may be held (SPEC §2 step 6): after the 批示 and before the event, and not in the
+   * past (a session beginning now, within a few minutes, may still be entered). The refusal names the window.
+   */
+  private assertWithinWindow(activity: ActivityEntity, startsAt: Date): void {
+    const now = this.clock.now();
+    const notBefore = toMinute(new Date(now.getTime() - JUST_BEGUN_MS));
+    const earliest = activity.approvedAt && activity.approvedAt > notBefore ? toMinute(activity.approvedAt) : notBefore;
+    if (now >= activity.startsAt) {
+      throw conflict(`活动已于${formatCN(activity.startsAt)}开始，不能再安排培训`);
+    }
+    if (startsAt < earliest || startsAt >= activity.startsAt) {
+      const message = `培训时间应在${formatCN(earliest)}至活动开始（${formatCN(activity.startsAt)}）之间`;
+      throw badInput(message, [{ field: 'startsAt', message }]);
+    }
+  }
+
+  private topicProblems(topics: TrainingTopic[]): FieldProblem[] {
+    return new Set(topics).size !== topics.length ? [{ field: 'topics', message: '培训科目不能重复' }] : [];
   }
 
   async schedule(actor: Actor, activityId: string, input: ScheduleTrainingInput, requestId?: string): Promise<TrainingSessionType> {
     const problems: FieldProblem[] = [];
     if (Number.isNaN(input.startsAt?.getTime?.())) problems.push({ field: 'startsAt', message: '培训时间无效' });
-    const topics = [...new Set(input.topics)];
-    if (topics.length !== input.topics.length) problems.push({ field: 'topics', message: '培训科目不能重复' });
+    problems.push(...this.topicProblems(input.topics));
     if (!input.place?.trim()) problems.push({ field: 'place', message: '请填写培训地点' });
     if (!input.instructor?.trim()) problems.push({ field: 'instructor', message: '请填写授课人' });
     assertNoProblems(problems, '培训安排有误');
+    const topics = input.topics;
+    const startsAt = toMinute(input.startsAt);
 
     const id = await this.ds.transaction(async (m) => {
       const activity = await lockActivity(m, activityId);
@@ -168,19 +230,18 @@ export class TrainingService {
       if (!TRAINING_STATES.includes(activity.status)) {
         throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，只有岗前培训阶段可以安排培训`);
       }
-      if (input.startsAt >= activity.startsAt) {
-        throw badInput('培训时间应早于活动开始时间', [{ field: 'startsAt', message: '培训时间应早于活动开始时间' }]);
-      }
-      const trainees: { id: string; name: string; passed: boolean; assigned: boolean }[] = await m.query(
+      this.assertWithinWindow(activity, startsAt);
+      // Who still needs a subject of this session (subjects passed in any earlier session count).
+      const trainees: { id: string; name: string; passed: string[] | null }[] = await m.query(
         `SELECT r.id, g.name,
-                EXISTS (SELECT 1 FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
-                         WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id AND ta.attended AND ta.passed) AS passed,
-                EXISTS (SELECT 1 FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
-                         WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id) AS assigned
+                (SELECT array_agg(DISTINCT pt)::text[] FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+                   CROSS JOIN unnest(ta.passed_topics) AS pt
+                  WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id AND ta.attended) AS passed
            FROM roster_entries r JOIN guards g ON g.id = r.guard_id
           WHERE r.activity_id = $1 AND r.state = 'ACTIVE' AND r.decision = 'PASSED'`,
         [activityId],
       );
+      const needs = (t: { passed: string[] | null }) => topics.some((x) => !topicsOf(t.passed).includes(x));
       const byId = new Map(trainees.map((t) => [t.id, t]));
       let assigned: string[];
       if (input.rosterEntryIds && input.rosterEntryIds.length > 0) {
@@ -189,29 +250,28 @@ export class TrainingService {
         picks.forEach((entryId, i) => {
           const t = byId.get(entryId);
           if (!t) bad.push({ field: `rosterEntryIds.${i}`, message: `第${i + 1}名参训人员不在本活动已通过审核的名单中` });
-          else if (t.passed) bad.push({ field: `rosterEntryIds.${i}`, message: `${t.name}已培训合格，无需再训` });
+          else if (!needs(t)) bad.push({ field: `rosterEntryIds.${i}`, message: `${t.name}已通过${topicNames(topics)}，无需再训` });
         });
         assertNoProblems(bad, '参训人员有误');
         assigned = picks;
       } else {
-        assigned = trainees.filter((t) => !t.passed).map((t) => t.id);
+        assigned = trainees.filter(needs).map((t) => t.id);
       }
       if (assigned.length === 0) {
-        throw badInput('没有需要培训的人员：已通过审核的保安员均已培训合格', [{ field: 'rosterEntryIds', message: '没有需要培训的人员' }]);
+        throw badInput(`没有需要培训的人员：已通过审核的保安员均已通过${topicNames(topics)}`, [{ field: 'rosterEntryIds', message: '没有需要培训的人员' }]);
       }
       if (input.isMakeup) {
-        const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM training_sessions WHERE activity_id = $1`, [activityId]);
+        const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM training_sessions WHERE activity_id = $1 AND cancelled_at IS NULL`, [activityId]);
         if (n === 0) throw badInput('尚未安排集中培训，不能安排补训', [{ field: 'isMakeup', message: '请先安排集中培训' }]);
       }
       const session = await m.save(
         TrainingSessionEntity,
         m.create(TrainingSessionEntity, {
           activityId,
-          // A timetable runs to the minute: seconds from a client's clock would reorder sessions of one hour.
-          startsAt: new Date(Math.floor(input.startsAt.getTime() / 60_000) * 60_000),
+          startsAt,
           place: input.place.trim(),
           instructor: input.instructor.trim(),
-          topics: topics as TrainingTopic[],
+          topics,
           periods: input.periods,
           isMakeup: input.isMakeup,
           createdBy: actor.id,
@@ -225,32 +285,129 @@ export class TrainingService {
         action: AuditAction.CREATE,
         entityType: 'TrainingSession',
         entityId: session.id,
-        summary: `安排${input.isMakeup ? '补训' : '岗前培训'}：活动“${activity.name}”，${assigned.length}人，${topics.map((t) => trainingTopicLabels[t]).join('、')}，${input.periods}学时`,
+        summary: `安排${input.isMakeup ? '补训' : '岗前培训'}：活动“${activity.name}”，${assigned.length}人，${topicNames(topics)}，${input.periods}学时`,
         after: { ...session, assigned },
       }, requestId);
-      const companyUnit = activity.selectedCompanyId ? [activity.selectedCompanyId] : [];
-      const organizer = activity.organizerUnitId ? [activity.organizerUnitId] : [];
-      const when = input.startsAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-      await this.notifications.notify(m, [...companyUnit, ...organizer], {
+      await this.notifyCompany(m, activity, {
         title: `${input.isMakeup ? '补训' : '岗前培训'}安排：${activity.name}`,
-        body: `${when} 在${session.place}进行${input.isMakeup ? '补训' : '岗前培训'}，授课人${session.instructor}，共${assigned.length}人参训，请按时组织人员参加。`,
-        link: `/training/${activityId}`,
-        activityId,
+        body: `${formatCN(startsAt)} 在${session.place}进行${input.isMakeup ? '补训' : '岗前培训'}（${topicNames(topics)}），授课人${session.instructor}，共${assigned.length}人参训，请按时组织人员参加。`,
       });
       return session.id;
     });
     return this.session(actor, id);
   }
 
+  private async notifyCompany(m: EntityManager, activity: ActivityEntity, message: { title: string; body: string }) {
+    const units = [activity.selectedCompanyId, activity.organizerUnitId].filter((x): x is string => !!x);
+    await this.notifications.notify(m, units, { ...message, link: `/training/${activity.id}`, activityId: activity.id });
+  }
+
+  /** A session not yet begun, locked with its activity, for a change or a cancellation. */
+  private async sessionBeforeStart(m: EntityManager, actor: Actor, sessionId: string, doing: string) {
+    const found = await m.findOneBy(TrainingSessionEntity, { id: sessionId });
+    if (!found) throw notFound('培训');
+    const activity = await lockActivity(m, found.activityId);
+    assertCanViewActivity(actor, activity);
+    const session = (await m
+      .getRepository(TrainingSessionEntity)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.id = :id', { id: sessionId })
+      .getOne())!;
+    if (session.cancelledAt) throw conflict(`该培训已于${formatCN(session.cancelledAt)}取消`);
+    if (!TRAINING_STATES.includes(activity.status)) {
+      throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，不能${doing}培训`);
+    }
+    if (session.startsAt <= this.clock.now()) {
+      throw conflict(`培训已于${formatCN(session.startsAt)}开始，开始后不能${doing}`);
+    }
+    return { session, activity };
+  }
+
+  /** Changes a session's time, place, instructor, subjects or length before it begins; the company is told. */
+  async updateSession(actor: Actor, sessionId: string, input: UpdateTrainingSessionInput, requestId?: string): Promise<TrainingSessionType> {
+    const problems: FieldProblem[] = [];
+    if (Number.isNaN(input.startsAt?.getTime?.())) problems.push({ field: 'startsAt', message: '培训时间无效' });
+    problems.push(...this.topicProblems(input.topics));
+    if (!input.place?.trim()) problems.push({ field: 'place', message: '请填写培训地点' });
+    if (!input.instructor?.trim()) problems.push({ field: 'instructor', message: '请填写授课人' });
+    assertNoProblems(problems, '培训安排有误');
+    await this.ds.transaction(async (m) => {
+      const { session, activity } = await this.sessionBeforeStart(m, actor, sessionId, '修改');
+      const startsAt = toMinute(input.startsAt);
+      this.assertWithinWindow(activity, startsAt);
+      const before = { ...session };
+      const patch = {
+        startsAt,
+        place: input.place.trim(),
+        instructor: input.instructor.trim(),
+        topics: input.topics,
+        periods: input.periods,
+        updatedAt: this.clock.now(),
+      };
+      await m.update(TrainingSessionEntity, { id: sessionId }, patch);
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'TrainingSession',
+        entityId: sessionId,
+        summary: `修改培训安排：活动“${activity.name}”，${formatCN(before.startsAt)} → ${formatCN(startsAt)}，${topicNames(patch.topics)}`,
+        before,
+        after: { ...session, ...patch },
+      }, requestId);
+      await this.notifyCompany(m, activity, {
+        title: `培训安排变更：${activity.name}`,
+        body: `原定${formatCN(before.startsAt)}的${session.isMakeup ? '补训' : '岗前培训'}改为${formatCN(startsAt)}在${patch.place}进行（${topicNames(patch.topics)}），授课人${patch.instructor}。`,
+      });
+    });
+    return this.session(actor, sessionId);
+  }
+
+  /** Cancels a session before it begins, with the reason; its participants are released for another session. */
+  async cancelSession(actor: Actor, sessionId: string, reason: string, requestId?: string): Promise<TrainingSessionType> {
+    const text = reason?.trim() ?? '';
+    if (!text) throw badInput('取消培训须写明原因', [{ field: 'reason', message: '请填写取消原因' }]);
+    if (text.length > 500) throw badInput('取消原因不超过500字', [{ field: 'reason', message: '取消原因不超过500字' }]);
+    await this.ds.transaction(async (m) => {
+      const { session, activity } = await this.sessionBeforeStart(m, actor, sessionId, '取消');
+      const now = this.clock.now();
+      const released = await m.delete(TrainingAttendanceEntity, { sessionId });
+      await m.update(TrainingSessionEntity, { id: sessionId }, { cancelledAt: now, cancelledBy: actor.id, cancelReason: text });
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'TrainingSession',
+        entityId: sessionId,
+        summary: `取消培训：活动“${activity.name}”，原定${formatCN(session.startsAt)}，${released.affected ?? 0}人；原因：${text}`,
+        before: session,
+        after: { ...session, cancelledAt: now, cancelReason: text },
+      }, requestId);
+      await this.notifyCompany(m, activity, {
+        title: `培训取消：${activity.name}`,
+        body: `原定${formatCN(session.startsAt)}在${session.place}的${session.isMakeup ? '补训' : '岗前培训'}取消，原因：${text}。另行安排时将再通知。`,
+      });
+    });
+    return this.session(actor, sessionId);
+  }
+
+  /**
+   * 签到与考核 of a session that has begun: attendance and a score for each of its subjects; a subject
+   * is passed at the pass mark (setting `training.passScore`). The on-duty roster follows (READY).
+   */
   async recordResults(actor: Actor, sessionId: string, results: TrainingResultInput[], requestId?: string): Promise<TrainingSessionType> {
     await this.ds.transaction(async (m) => {
-      const session = await m.findOneBy(TrainingSessionEntity, { id: sessionId });
-      if (!session) throw notFound('培训');
-      const activity = await lockActivity(m, session.activityId);
+      const found = await m.findOneBy(TrainingSessionEntity, { id: sessionId });
+      if (!found) throw notFound('培训');
+      const activity = await lockActivity(m, found.activityId);
       assertCanViewActivity(actor, activity);
+      const session = (await m.findOneBy(TrainingSessionEntity, { id: sessionId }))!;
       if (!TRAINING_STATES.includes(activity.status)) {
         throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，不能再登记培训结果`);
       }
+      if (session.cancelledAt) throw conflict(`该培训已于${formatCN(session.cancelledAt)}取消，不能登记结果`);
+      const now = this.clock.now();
+      if (session.startsAt > now) {
+        throw conflict(`培训尚未开始，可于${formatCN(session.startsAt)}起登记签到与考核结果`);
+      }
+      const passScore = await this.settings.get('training.passScore', m);
       const rows = await this.attendanceRows(m, 'ta.session_id = $1', [sessionId]);
       const byEntry = new Map(rows.map((r) => [r.rosterEntryId, r]));
       const problems: FieldProblem[] = [];
@@ -279,22 +436,25 @@ export class TrainingService {
           for (const t of session.topics) {
             if (!topicsGiven.has(t)) problems.push({ row, field: `${at}.scores`, message: `${name}：请填写“${trainingTopicLabels[t]}”成绩` });
           }
-        } else {
-          if (r.passed) problems.push({ row, field: `${at}.passed`, message: `${name}：未到课不能判定为合格` });
-          if (r.scores.length > 0) problems.push({ row, field: `${at}.scores`, message: `${name}：未到课不应填写成绩` });
+        } else if (r.scores.length > 0) {
+          problems.push({ row, field: `${at}.scores`, message: `${name}：未到课不应填写成绩` });
         }
       });
       assertNoProblems(problems, '培训结果有误');
 
-      // The transaction's own time, so a READY transition it causes is stamped the same instant.
-      const [{ now }] = await m.query('SELECT now() AS now');
+      const outcome = (r: TrainingResultInput) => {
+        const passedTopics = r.attended ? session.topics.filter((t) => (r.scores.find((s) => s.topic === t)?.score ?? -1) >= passScore) : [];
+        return { passedTopics, passed: r.attended && passedTopics.length === session.topics.length };
+      };
       for (const r of results) {
+        const o = outcome(r);
         await m.update(
           TrainingAttendanceEntity,
           { sessionId, rosterEntryId: r.rosterEntryId },
           {
             attended: r.attended,
-            passed: r.attended && r.passed,
+            passed: o.passed,
+            passedTopics: o.passedTopics,
             scores: Object.fromEntries(r.scores.map((s) => [s.topic, s.score])),
             recordedBy: actor.id,
             recordedAt: now,
@@ -302,14 +462,14 @@ export class TrainingService {
         );
       }
       const attended = results.filter((r) => r.attended).length;
-      const passed = results.filter((r) => r.attended && r.passed).length;
+      const passed = results.filter((r) => outcome(r).passed).length;
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: 'TrainingSession',
         entityId: sessionId,
-        summary: `登记培训结果：活动“${activity.name}”，${results.length}人，到课${attended}人，合格${passed}人`,
+        summary: `登记培训结果：活动“${activity.name}”，${results.length}人，到课${attended}人，${topicNames(session.topics)}全部合格${passed}人（合格分数${passScore}分）`,
         before: rows.filter((r) => seen.has(r.rosterEntryId)),
-        after: results,
+        after: results.map((r) => ({ ...r, ...outcome(r) })),
       }, requestId);
       await this.syncReadiness(m, activity, actor, requestId);
     });
@@ -329,11 +489,15 @@ export class TrainingService {
         activity,
         to: ActivityStatus.READY,
         actor,
-        comment: `在岗名单${count}人，已达到所需${activity.guardsRequired}人`,
+        comment: `在岗名单${count}人（三个科目均合格），已达到所需${activity.guardsRequired}人`,
         requestId,
         notify: {
           unitIds: [activity.selectedCompanyId, activity.organizerUnitId, ...units.map((u) => u.id)].filter((x): x is string => !!x),
-          message: { title: `待上岗：${activity.name}`, body: `岗前培训完成，在岗名单${count}人（所需${activity.guardsRequired}人）。`, link: `/training/${activity.id}` },
+          message: {
+            title: `待上岗：${activity.name}`,
+            body: `岗前培训完成，在岗名单${count}人（所需${activity.guardsRequired}人）。请${activity.securityMode === SecurityMode.SELF_RECRUITED ? '大型活动安全保卫支队' : '保安服务公司'}为在岗人员分配岗位和责任区域。`,
+            link: `/training/${activity.id}`,
+          },
         },
       });
     } else if (activity.status === ActivityStatus.READY && !covered) {
@@ -353,12 +517,21 @@ export class TrainingService {
   }
 
   /**
-   * 岗位分工. Only people on the on-duty roster can be given a post: the duty gate holds here too.
+   * 岗位分工 (SPEC §2 step 1, Art. 6 task assignment): the selected company assigns its on-duty
+   * guards a post and an area; for a self-recruited activity the event detachment does. Only people
+   * on the on-duty roster can be given a post: the duty gate holds here too.
    */
   async assignPosts(actor: Actor, activityId: string, assignments: PostAssignmentInput[], requestId?: string): Promise<OnDutyGuardType[]> {
     await this.ds.transaction(async (m) => {
       const activity = await lockActivity(m, activityId);
       assertCanViewActivity(actor, activity);
+      const selfRecruited = activity.securityMode === SecurityMode.SELF_RECRUITED;
+      if (selfRecruited && actor.role !== Role.EVENT_DETACHMENT) {
+        throw forbidden('自招保安单位的活动由大型活动安全保卫支队分配岗位');
+      }
+      if (!selfRecruited && (actor.role !== Role.COMPANY || actor.companyId !== activity.selectedCompanyId)) {
+        throw forbidden('岗位由中选的保安服务公司分配');
+      }
       if (![ActivityStatus.TRAINING, ActivityStatus.READY, ActivityStatus.IN_PROGRESS].includes(activity.status)) {
         throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，不能分配岗位`);
       }
@@ -372,20 +545,24 @@ export class TrainingService {
         ).map((r: { id: string; name: string }) => [r.id, r.name]),
       );
       const problems: FieldProblem[] = [];
+      const seen = new Set<string>();
       assignments.forEach((a, i) => {
+        const name = names.get(a.rosterEntryId);
+        const who = `第${i + 1}行${name ? `（${name}）` : ''}`;
         if (!onDuty.has(a.rosterEntryId)) {
-          const name = names.get(a.rosterEntryId);
-          problems.push({
-            row: i + 1,
-            field: `assignments.${i}.rosterEntryId`,
-            message: `第${i + 1}行${name ? `（${name}）` : ''}：不在在岗名单中（须审核通过且培训合格），不能安排上岗`,
-          });
+          problems.push({ row: i + 1, field: `assignments.${i}.rosterEntryId`, message: `${who}：不在在岗名单中（须审核通过且三个科目培训合格），不能安排上岗` });
+        }
+        if (seen.has(a.rosterEntryId)) problems.push({ row: i + 1, field: `assignments.${i}.rosterEntryId`, message: `${who}：重复` });
+        seen.add(a.rosterEntryId);
+        if (!a.post?.trim() && a.area?.trim()) {
+          problems.push({ row: i + 1, field: `assignments.${i}.post`, message: `${who}：填写责任区域时须同时填写岗位` });
         }
       });
       assertNoProblems(problems, '岗位分工有误');
-      const before = assignments.map((a) => ({ rosterEntryId: a.rosterEntryId, post: onDuty.get(a.rosterEntryId)?.post ?? null }));
+      const before = assignments.map((a) => ({ rosterEntryId: a.rosterEntryId, post: onDuty.get(a.rosterEntryId)?.post ?? null, area: onDuty.get(a.rosterEntryId)?.area ?? null }));
       for (const a of assignments) {
-        await m.update(RosterEntryEntity, { id: a.rosterEntryId }, { post: a.post?.trim() || null });
+        const post = a.post?.trim() || null;
+        await m.update(RosterEntryEntity, { id: a.rosterEntryId }, { post, area: post ? a.area?.trim() || null : null });
       }
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,

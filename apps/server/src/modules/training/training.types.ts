@@ -10,6 +10,9 @@ export enum TrainingStanding {
   SCHEDULED = 'SCHEDULED',
   ABSENT = 'ABSENT',
   FAILED = 'FAILED',
+  /** Passed some subjects; the others are still to be trained. */
+  PARTIAL = 'PARTIAL',
+  /** Passed all three subjects: on the on-duty roster (when cleared). */
   PASSED = 'PASSED',
 }
 registerEnumType(TrainingStanding, { name: 'TrainingStanding', description: '培训情况' });
@@ -21,6 +24,9 @@ export class TopicScoreType {
 
   @Field(() => Float)
   score: number;
+
+  @Field({ description: '该科目是否合格（不低于合格分数）' })
+  passed: boolean;
 }
 
 /** One cleared guard of the activity's roster, as the training pages list them. */
@@ -53,8 +59,11 @@ export class TrainingAttendanceType extends TraineeBrief {
   @Field(() => [TopicScoreType])
   scores: TopicScoreType[];
 
-  @Field(() => Boolean, { nullable: true, description: '考核是否合格；未登记为空' })
+  @Field(() => Boolean, { nullable: true, description: '本次培训的科目是否全部合格；未登记为空' })
   passed: boolean | null;
+
+  @Field(() => [TrainingTopic], { description: '本次培训合格的科目' })
+  passedTopics: TrainingTopic[];
 
   @Field(() => Date, { nullable: true })
   recordedAt: Date | null;
@@ -92,6 +101,21 @@ export class TrainingSessionType {
   @Field()
   createdAt: Date;
 
+  @Field(() => Date, { nullable: true, description: '最近修改时间' })
+  updatedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '取消时间（开始前取消）' })
+  cancelledAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: '取消原因' })
+  cancelReason: string | null;
+
+  @Field({ description: '培训已开始（开始后方可登记结果；开始前方可修改或取消）' })
+  started: boolean;
+
+  @Field(() => Int, { description: '考核合格分数（每科，设置）' })
+  passScore: number;
+
   @Field(() => [TrainingAttendanceType])
   attendance: TrainingAttendanceType[];
 
@@ -103,6 +127,12 @@ export class TrainingSessionType {
 export class TrainingTraineeType extends TraineeBrief {
   @Field(() => TrainingStanding)
   standing: TrainingStanding;
+
+  @Field(() => [TrainingTopic], { description: '已合格的科目（各次培训累计）' })
+  passedTopics: TrainingTopic[];
+
+  @Field(() => [TrainingTopic], { description: '尚未合格的科目' })
+  missingTopics: TrainingTopic[];
 }
 
 @ObjectType('TrainingOverview', { description: '一个活动的岗前培训情况' })
@@ -146,6 +176,9 @@ export class OnDutyGuardType {
   @Field(() => String, { nullable: true, description: '岗位' })
   post: string | null;
 
+  @Field(() => String, { nullable: true, description: '责任区域' })
+  area: string | null;
+
   @Field(() => ID)
   companyId: string;
 
@@ -187,6 +220,32 @@ export class ScheduleTrainingInput {
   rosterEntryIds?: string[] | null;
 }
 
+@InputType({ description: '修改培训安排（开始前）' })
+export class UpdateTrainingSessionInput {
+  @Field()
+  startsAt: Date;
+
+  @Field()
+  @IsNotEmpty({ message: '请填写培训地点' })
+  @MaxLength(100, { message: '培训地点不超过100字' })
+  place: string;
+
+  @Field({ description: '授课人' })
+  @IsNotEmpty({ message: '请填写授课人' })
+  @MaxLength(50, { message: '授课人不超过50字' })
+  instructor: string;
+
+  @Field(() => [TrainingTopic])
+  @ArrayMinSize(1, { message: '请至少选择一个培训科目' })
+  topics: TrainingTopic[];
+
+  @Field(() => Int, { description: '学时（每学时45分钟）' })
+  @IsInt({ message: '学时应为整数' })
+  @Min(1, { message: '学时至少为1' })
+  @Max(40, { message: '学时不超过40' })
+  periods: number;
+}
+
 @InputType()
 export class TopicScoreInput {
   @Field(() => TrainingTopic)
@@ -196,7 +255,7 @@ export class TopicScoreInput {
   score: number;
 }
 
-@InputType({ description: '一名保安员的签到与考核结果' })
+@InputType({ description: '一名保安员的签到与考核结果；各科目是否合格由成绩与合格分数（设置）决定' })
 export class TrainingResultInput {
   @Field(() => ID)
   rosterEntryId: string;
@@ -204,20 +263,22 @@ export class TrainingResultInput {
   @Field()
   attended: boolean;
 
-  @Field(() => [TopicScoreInput], { defaultValue: [] })
+  @Field(() => [TopicScoreInput], { defaultValue: [], description: '到课时每个科目一项成绩（0–100）' })
   scores: TopicScoreInput[];
-
-  @Field()
-  passed: boolean;
 }
 
-@InputType({ description: '岗位分工：一名在岗人员的岗位' })
+@InputType({ description: '岗位分工：一名在岗人员的岗位与责任区域' })
 export class PostAssignmentInput {
   @Field(() => ID)
   rosterEntryId: string;
 
-  @Field(() => String, { nullable: true, description: '岗位；空为取消岗位' })
+  @Field(() => String, { nullable: true, description: '岗位；空为取消岗位（区域一并取消）' })
   @IsOptional()
   @MaxLength(50, { message: '岗位名称不超过50字' })
   post?: string | null;
+
+  @Field(() => String, { nullable: true, description: '责任区域，如“东门外广场”' })
+  @IsOptional()
+  @MaxLength(50, { message: '责任区域不超过50字' })
+  area?: string | null;
 }

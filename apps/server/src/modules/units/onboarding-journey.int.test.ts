@@ -61,6 +61,7 @@ describe('a new deployment: from an empty database to a closed activity, every a
     t = await createTestApp({ seed: { demo: false, adminPassword: ADMIN_PASSWORD } });
   });
   afterAll(() => t?.close());
+  afterEach(() => t?.clock.reset());
 
   /**
    * First login with a one-time password: nothing works until it is changed, and (a production
@@ -149,7 +150,13 @@ describe('a new deployment: from an empty database to a closed activity, every a
     ).createActivity;
     expectData(await dawa.gql(`mutation ($id: ID!) { reportActivity(id: $id) { status } }`, { id: activity.id }));
 
-    // 4. The leader approves; 保安管理支队 recommends the three qualified companies.
+    // 4. 保安管理支队 受理 and 请示 the leader with its assessment; the leader's 批示 answers it; 保安管理支队 recommends the three qualified companies.
+    expectData(
+      await baoan.gql(`mutation ($id: ID!, $input: InstructionRequestInput!) { requestInstruction(id: $id, input: $input) { id } }`, {
+        id: activity.id,
+        input: { scale: '预计1500人，县级许可', staffing: '2人', proposedCandidates: 3 },
+      }),
+    );
     expectData(await leader.gql(`mutation ($id: ID!) { approveActivity(id: $id, approved: true, note: "同意") { status } }`, { id: activity.id }));
     const suggestions = expectData(
       await baoan.gql(`query ($id: ID!) { candidateSuggestions(activityId: $id) { qualifiedCount items { companyId qualified } } }`, { id: activity.id }),
@@ -176,16 +183,22 @@ describe('a new deployment: from an empty database to a closed activity, every a
         input: { startsAt: new Date(Date.now() + 60_000).toISOString(), place: '支队训练基地', instructor: '王教官', topics: ['LAWS', 'DUTY_SKILLS', 'EMERGENCY'], periods: 4 },
       }),
     ).scheduleTraining;
+    // results are recorded once the session has begun (the server's clock moves, not the test's wait)
+    t.clock.set(new Date(Date.now() + 5 * 60_000));
     const scores = ['LAWS', 'DUTY_SKILLS', 'EMERGENCY'].map((topic) => ({ topic, score: 90 }));
     expectData(
       await baoan.gql(`mutation ($s: ID!, $r: [TrainingResultInput!]!) { recordTrainingResults(sessionId: $s, results: $r) { id } }`, {
         s: session.id,
-        r: session.attendance.map((a: { rosterEntryId: string }) => ({ rosterEntryId: a.rosterEntryId, attended: true, passed: true, scores })),
+        r: session.attendance.map((a: { rosterEntryId: string }) => ({ rosterEntryId: a.rosterEntryId, attended: true, scores })),
       }),
     );
     const ready = expectData(await baoan.gql(`query ($id: ID!) { activity(id: $id) { status } }`, { id: activity.id })).activity;
     expect(ready.status).toBe('READY');
+    // started on the event day, closed after its end
+    const when = expectData(await baoan.gql(`query ($id: ID!) { activity(id: $id) { startsAt endsAt } }`, { id: activity.id })).activity;
+    t.clock.set(new Date(new Date(when.startsAt).getTime() - 3600_000));
     expectData(await baoan.gql(`mutation ($id: ID!) { startActivity(id: $id) { status } }`, { id: activity.id }));
+    t.clock.set(new Date(new Date(when.endsAt).getTime() + 3600_000));
     const closed = expectData(
       await baoan.gql(`mutation ($id: ID!) { closeActivity(id: $id, input: { rating: 5, text: "秩序良好，无问题" }) { status } }`, { id: activity.id }),
     ).closeActivity;

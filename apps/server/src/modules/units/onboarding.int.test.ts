@@ -405,6 +405,8 @@ describe('onboarding: units and accounts on a real deployment', () => {
         'guards.company_id',
         'notifications.unit_id',
         'roster_entries.company_id',
+        'supervision_notices.unit_id',
+        'supervision_reminders.unit_id',
         'units.merged_into_id',
         'users.unit_id',
       ]);

@@ -237,6 +237,9 @@ export class OnboardingService {
         );
         await m.query(`UPDATE activities SET reporter_unit_id = $2 WHERE reporter_unit_id = $1`, [sourceId, targetId]);
         const [, notifications] = await m.query(`UPDATE notifications SET unit_id = $2 WHERE unit_id = $1`, [sourceId, targetId]);
+        // 督办: the stages the organizer answers for (reminders sent, notices issued) follow it
+        await m.query(`UPDATE supervision_reminders SET unit_id = $2 WHERE unit_id = $1`, [sourceId, targetId]);
+        await m.query(`UPDATE supervision_notices SET unit_id = $2 WHERE unit_id = $1`, [sourceId, targetId]);
 
         // The self-recruited register (a companies row with the unit's id), when the duplicate has one.
         let guards = 0;

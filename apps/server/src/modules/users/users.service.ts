@@ -1,4 +1,4 @@
-import { AuditAction, Role, roleLabels, unitKindLabels, unitKindOfRole } from '@evs/schema';
+import { AuditAction, Role, roleLabels, unitKindLabels, unitKindsOfRole } from '@evs/schema';
 import { Brackets, DataSource } from 'typeorm';
 import { Actor } from '../../common/context';
 import { badInput, conflict, notFound } from '../../common/errors';
@@ -57,9 +57,9 @@ export class UsersService {
       const unit = await m.findOneBy(UnitEntity, { id: input.unitId });
       if (!unit) throw badInput('所属单位不存在', [{ field: 'unitId', message: '所属单位不存在' }]);
       if (!unit.active) throw conflict(`“${unit.name}”已停用，不能新建账号`);
-      const expected = unitKindOfRole[input.role];
-      if (unit.kind !== expected) {
-        const message = `角色“${roleLabels[input.role]}”的账号应属于${unitKindLabels[expected]}，所选单位是${unitKindLabels[unit.kind]}`;
+      const expected = unitKindsOfRole[input.role];
+      if (!expected.includes(unit.kind)) {
+        const message = `角色“${roleLabels[input.role]}”的账号应属于${expected.map((k) => unitKindLabels[k]).join('或')}，所选单位是${unitKindLabels[unit.kind]}`;
         throw badInput(message, [{ field: 'unitId', message }]);
       }
       if (await m.existsBy(UserEntity, { username: input.username })) {

@@ -205,7 +205,8 @@ const MUTATIONS_NOT_WALKED: Record<string, string> = {
   correctFinding: 'detachment only',
   scheduleTraining: 'detachment only',
   recordTrainingResults: 'detachment only',
-  assignPosts: 'detachment only',
+  updateTrainingSession: 'detachment only',
+  cancelTrainingSession: 'detachment only',
 };
 
 type Account = WalkAccount;
@@ -308,6 +309,12 @@ describe('privacy field walk: every field of every query, mutation result and ex
     await walkMutation('company1', 'replaceRosterEntry', { entryId: f.guards.failed.entries.vetting, guardId: newSubstitute.id });
     await walkMutation('company1', 'removeRosterEntry', { entryId: newHit.entries.vetting });
     await walkMutation('company1', 'guardLeaves', { id: f.guards.failed.id, date: chinaDate(Date.now()) });
+
+    // Posts on the running activity: set by the selected company; another company and the organizer are refused.
+    const posts = { activityId: f.activities.onDuty, assignments: [{ rosterEntryId: f.guards.passed.entries.onDuty, post: '东门', area: '东门外广场' }] };
+    await walkMutation('company1', 'assignPosts', posts);
+    await walkMutation('company2', 'assignPosts', posts, {}, true);
+    await walkMutation('organizer1', 'assignPosts', posts, {}, true);
 
     // A company typing another company's guard's ID number: neither the form nor the import may say who employs them.
     const foreign = f.guards.foreign;

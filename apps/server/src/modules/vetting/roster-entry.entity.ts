@@ -41,6 +41,10 @@ export class RosterEntryEntity {
   @Column('text', { nullable: true })
   post: string | null;
 
+  /** The post's area (责任区域), e.g. 东门外广场. */
+  @Column('text', { nullable: true })
+  area: string | null;
+
   @Column('text', { default: RosterEntryState.ACTIVE })
   state: RosterEntryState;
 

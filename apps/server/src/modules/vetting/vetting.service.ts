@@ -1023,6 +1023,7 @@ function toView(r: Record<string, any>): RosterEntryView { // eslint-disable-lin
     guardId: r.guard_id,
     companyId: r.company_id,
     post: r.post,
+    area: r.area ?? null,
     state: r.state,
     precheckProblems: r.precheck_problems ?? [],
     suggestion: r.suggestion,

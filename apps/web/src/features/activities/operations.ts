@@ -21,6 +21,7 @@ export const ActivityListQuery = graphql(`
         daysUntilStart
         permitTier
         recommendationShortfall
+        requestedAt
         warnings {
           code
           message
@@ -65,9 +66,55 @@ export const ActivityDetailQuery = graphql(`
       recommendationShortfall
       recommendationJustification
       approvalNote
+      approvedByName
+      approvedAt
+      requestedAt
       returnReason
       cancelReason
       selectionReason
+      closeStatement
+      evaluationRating
+      evaluationText
+      startableFrom
+      instructionRequests {
+        id
+        requestedAt
+        requestedByName
+        assessment {
+          scale
+          staffing
+          proposedCandidates
+          opinion
+          permitTier
+          expectedAttendance
+          guardsRequired
+          suggestedGuards
+        }
+        answeredAt
+        answeredByName
+        approved
+        answer
+      }
+      deadlines {
+        daysUntilStart
+        lateStages
+        next {
+          stage
+          label
+          dueOn
+          responsibleUnitName
+        }
+        stages {
+          stage
+          label
+          rule
+          responsibleUnitName
+          dueOn
+          daysLeft
+          done
+          late
+        }
+      }
       reporterUnit {
         id
         name
@@ -169,6 +216,17 @@ export const CancelActivityMutation = graphql(`
       id
       status
       version
+    }
+  }
+`);
+
+export const RequestInstructionMutation = graphql(`
+  mutation RequestInstruction($id: ID!, $input: InstructionRequestInput!) {
+    requestInstruction(id: $id, input: $input) {
+      id
+      status
+      version
+      requestedAt
     }
   }
 `);

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Flex, Row, Select, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Flex, Row, Select, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useSearchParams } from 'react-router';
 import { District, districtLabels, Role } from '@evs/schema';
@@ -147,7 +147,33 @@ export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
               () => navigate(drilldownUrl({ kind: 'FINDINGS', filter: { from, to, district, open: true } }, '未纠正问题')), h!.findingsOpen > 0)}
             {figure('候选不足3家', h!.activitiesFewCandidates, '须附书面说明', 'figure-few',
               () => navigate(drilldownUrl({ kind: 'ACTIVITIES', filter: { from, to, district, fewCandidates: true } }, '候选不足3家的活动')), h!.activitiesFewCandidates > 0)}
+            {figure('严重问题未纠正即总结', h!.activitiesClosedWithSerious, '附书面说明，见台账', 'figure-closed-serious',
+              () => navigate(drilldownUrl({ kind: 'ACTIVITIES', filter: { from, to, district, closedWithSerious: true } }, '严重问题未纠正即总结的活动')), h!.activitiesClosedWithSerious > 0)}
           </Row>
+          <Card title="各责任单位按期情况" variant="borderless" style={{ marginTop: 12 }} data-testid="punctuality" styles={{ body: { paddingTop: 4 } }}>
+            <Table
+              rowKey="unitId"
+              size="small"
+              pagination={false}
+              dataSource={o.punctuality}
+              scroll={{ x: 520 }}
+              locale={{ emptyText: '期间内没有到期的阶段' }}
+              columns={[
+                { title: '责任单位', dataIndex: 'unitName' },
+                { title: '按期完成', dataIndex: 'onTime', width: 90, align: 'right' },
+                { title: '逾期完成', dataIndex: 'late', width: 90, align: 'right', render: (v: number) => <span style={{ color: v ? '#D55E00' : undefined }}>{v}</span> },
+                { title: '逾期未完成', dataIndex: 'overdue', width: 100, align: 'right', render: (v: number) => <b style={{ color: v ? '#D55E00' : undefined }}>{v}</b> },
+                { title: '进行中', dataIndex: 'open', width: 80, align: 'right' },
+                {
+                  title: '按期率',
+                  width: 90,
+                  align: 'right',
+                  render: (_: unknown, p: { onTime: number; late: number; overdue: number }) =>
+                    p.onTime + p.late + p.overdue ? `${((p.onTime / (p.onTime + p.late + p.overdue)) * 100).toFixed(0)}%` : '—',
+                },
+              ]}
+            />
+          </Card>
           {!compact && (
             <Typography.Paragraph type="secondary" className="no-print" style={{ margin: '12px 0 8px', fontSize: 12 }}>
               点击任一柱形或扇区，查看其背后的名单。

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { activityStatusLabels, companyStatusLabels, districtLabels, lateStageLabels, Role } from '@evs/schema';
 import type { MyHomeQuery as MyHomeResult } from '@/gql/graphql';
 import { WorkQueueQuery } from '@/features/onsite/operations';
+import { OverdueByUnit } from '@/features/supervision/Supervision';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { useSession } from '@/shared/session';
@@ -265,22 +266,66 @@ export function RoleHome() {
   if (error) return <ErrorAlert error={error} style={{ marginBottom: 16 }} />;
   if (!home) return loading ? <Card variant="borderless" style={{ marginBottom: 16 }}><Skeleton active /></Card> : null;
 
+  const ownOverdue = home.overdue.filter((u) => u.unitId === me.unit.id);
+  const supervision = (
+    <>
+      {home.noticesToAnswer > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 16 }}
+          data-testid="home-notices"
+          title={`有 ${home.noticesToAnswer} 条督办通知待本单位答复`}
+          action={<Button size="small" type="primary" onClick={() => navigate('/supervision')}>去答复</Button>}
+        />
+      )}
+    </>
+  );
   const body = (() => {
     switch (me.role) {
       case Role.LEADER:
       case Role.OFFICE:
         return (
-          <div style={{ marginTop: 16 }}>
-            <Suspense fallback={<Skeleton active />}>
-              <OverviewDashboard compact />
-            </Suspense>
-          </div>
+          <>
+            {supervision}
+            <Section
+              testId="home-overdue"
+              title="逾期事项（按责任单位）"
+              extra={<Typography.Link onClick={() => navigate('/supervision')}>督办</Typography.Link>}
+            >
+              <OverdueByUnit units={home.overdue} />
+            </Section>
+            {me.role === Role.LEADER && me.unit.kind !== 'LEADING_GROUP' && (
+              // A member of the leader group in their own unit: that unit's part beside the city's.
+              <Section testId="home-own-unit" title={`本单位：${me.unit.name}`}>
+                {ownOverdue.length ? <OverdueByUnit units={ownOverdue} /> : <Typography.Text type="secondary">本单位没有逾期事项</Typography.Text>}
+                {home.activities.length > 0 && (
+                  <div style={{ marginTop: 12 }}>
+                    <Typography.Text strong>本辖区活动</Typography.Text>
+                    <ActivityList items={home.activities} emptyText="本辖区没有活动" showVetting={false} />
+                  </div>
+                )}
+              </Section>
+            )}
+            <div style={{ marginTop: 16 }}>
+              <Suspense fallback={<Skeleton active />}>
+                <OverviewDashboard compact />
+              </Suspense>
+            </div>
+          </>
         );
       case Role.SECURITY_DETACHMENT:
-        return <DetachmentQueue />;
+        return (
+          <>
+            {supervision}
+            <DetachmentQueue />
+          </>
+        );
       case Role.DISTRICT_BUREAU:
       case Role.EVENT_DETACHMENT:
         return (
+          <>
+          {supervision}
           <Section
             testId="home-activities"
             title={me.role === Role.DISTRICT_BUREAU ? '本辖区活动' : '全市活动'}
@@ -295,15 +340,24 @@ export function RoleHome() {
           >
             <ActivityList items={home.activities} emptyText="还没有登记的活动：受理申请后点击“登记活动”" showVetting={false} />
           </Section>
+          </>
         );
       case Role.ORGANIZER:
         return (
-          <Section testId="home-activities" title="我的活动" extra={<Typography.Link onClick={() => navigate('/activities')}>全部</Typography.Link>}>
-            <ActivityList items={home.activities} emptyText="本单位还没有登记的活动" showVetting />
-          </Section>
+          <>
+            {supervision}
+            <Section testId="home-activities" title="我的活动" extra={<Typography.Link onClick={() => navigate('/activities')}>全部</Typography.Link>}>
+              <ActivityList items={home.activities} emptyText="本单位还没有登记的活动" showVetting />
+            </Section>
+          </>
         );
       case Role.COMPANY:
-        return <CompanyHome home={home} />;
+        return (
+          <>
+            {supervision}
+            <CompanyHome home={home} />
+          </>
+        );
       default:
         return null;
     }

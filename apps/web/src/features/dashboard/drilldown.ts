@@ -13,6 +13,7 @@ export const FILTER_KEYS = [
   'lateStage',
   'late',
   'fewCandidates',
+  'closedWithSerious',
   'qualified',
   'decision',
   'reasonCategory',
@@ -23,7 +24,7 @@ export const FILTER_KEYS = [
   'ageBand',
 ] as const;
 
-const BOOLEAN_KEYS = new Set(['late', 'fewCandidates', 'qualified', 'open']);
+const BOOLEAN_KEYS = new Set(['late', 'fewCandidates', 'closedWithSerious', 'qualified', 'open']);
 
 export function drilldownUrl({ kind, filter }: DrillTarget, title?: string): string {
   const q = new URLSearchParams({ kind });

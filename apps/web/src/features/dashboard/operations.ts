@@ -14,6 +14,7 @@ export const OverviewCountFields = graphql(`
       lateStage
       late
       fewCandidates
+      closedWithSerious
       qualified
       decision
       reasonCategory
@@ -38,6 +39,7 @@ export const OverviewQuery = graphql(`
         activitiesOpen
         activitiesLate
         activitiesFewCandidates
+        activitiesClosedWithSerious
         companiesQualified
         companiesTotal
         guardsVetted
@@ -55,6 +57,8 @@ export const OverviewQuery = graphql(`
       activitiesByStage { key label parts { ...OverviewCountFields } }
       lateByStage { ...OverviewCountFields }
       fewCandidates { ...OverviewCountFields }
+      closedWithSerious { ...OverviewCountFields }
+      punctuality { unitId unitName onTime late overdue open }
       trainingOutcomes { ...OverviewCountFields }
       findingsByItem { key label parts { ...OverviewCountFields } }
       findingsByCompany { key label parts { ...OverviewCountFields } }
@@ -140,6 +144,26 @@ export const MyHomeQuery = graphql(`
         key
         label
         value
+      }
+      noticesToAnswer
+      overdue {
+        unitId
+        unitName
+        items {
+          activityId
+          activityCode
+          activityName
+          district
+          stage
+          stageLabel
+          task
+          dueOn
+          daysOverdue
+          unitId
+          unitName
+          reminderLevel
+          openNoticeId
+        }
       }
     }
   }

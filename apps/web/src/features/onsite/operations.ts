@@ -43,6 +43,9 @@ export const OnsiteActivityQuery = graphql(`
       venue
       startsAt
       endsAt
+      startableFrom
+      securityMode
+      closeStatement
       guardsRequired
       version
       selectedCompany {
@@ -55,6 +58,8 @@ export const OnsiteActivityQuery = graphql(`
         stages {
           stage
           label
+          rule
+          responsibleUnitName
           dueOn
           daysLeft
           done
@@ -79,6 +84,8 @@ export const TrainingOverviewQuery = graphql(`
         certificateNo
         companyName
         standing
+        passedTopics
+        missingTopics
       }
       sessions {
         ...TrainingSessionFields
@@ -99,6 +106,11 @@ export const TrainingSessionFields = graphql(`
     periods
     isMakeup
     resultsRecorded
+    started
+    passScore
+    cancelledAt
+    cancelReason
+    updatedAt
     attendance {
       sessionId
       rosterEntryId
@@ -108,10 +120,12 @@ export const TrainingSessionFields = graphql(`
       companyName
       attended
       passed
+      passedTopics
       recordedAt
       scores {
         topic
         score
+        passed
       }
     }
   }
@@ -129,6 +143,32 @@ export const ScheduleTrainingMutation = graphql(`
   mutation ScheduleTraining($activityId: ID!, $input: ScheduleTrainingInput!) {
     scheduleTraining(activityId: $activityId, input: $input) {
       id
+    }
+  }
+`);
+
+export const UpdateTrainingSessionMutation = graphql(`
+  mutation UpdateTrainingSession($id: ID!, $input: UpdateTrainingSessionInput!) {
+    updateTrainingSession(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+
+export const CancelTrainingSessionMutation = graphql(`
+  mutation CancelTrainingSession($id: ID!, $reason: String!) {
+    cancelTrainingSession(id: $id, reason: $reason) {
+      id
+    }
+  }
+`);
+
+export const AssignPostsMutation = graphql(`
+  mutation AssignPosts($activityId: ID!, $assignments: [PostAssignmentInput!]!) {
+    assignPosts(activityId: $activityId, assignments: $assignments) {
+      rosterEntryId
+      post
+      area
     }
   }
 `);
@@ -151,6 +191,7 @@ export const OnDutyRosterQuery = graphql(`
       certificateNo
       photo
       post
+      area
       companyId
       companyName
     }
@@ -167,6 +208,7 @@ export const FindingsQuery = graphql(`
         personName
         certificateNo
         post
+        area
         companyName
         item
         serious
@@ -222,6 +264,7 @@ export const CloseActivityMutation = graphql(`
       id
       status
       version
+      closeStatement
     }
   }
 `);

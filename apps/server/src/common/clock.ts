@@ -1,0 +1,54 @@
+import { addDays, daysBetween, todayCN } from './dates';
+
+/**
+ * The one source of "now" for every date-bound rule (SPEC §2: deadlines, the event day, training
+ * times). The server runs on `systemClock`; integration tests pass a `SettableClock` through the
+ * config (`createTestApp()` does) and move it instead of waiting.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock a test sets: fixed at an instant, or the system's time when not set. */
+export class SettableClock implements Clock {
+  private fixed: Date | null = null;
+
+  now(): Date {
+    return this.fixed ? new Date(this.fixed.getTime()) : new Date();
+  }
+
+  /** Fixes the clock at `at` (a Date or an ISO string such as `2026-06-01T09:00:00+08:00`). */
+  set(at: Date | string): this {
+    const d = typeof at === 'string' ? new Date(at) : new Date(at.getTime());
+    if (Number.isNaN(d.getTime())) throw new Error(`SettableClock.set: invalid instant ${String(at)}`);
+    this.fixed = d;
+    return this;
+  }
+
+  /** Moves a fixed clock (or fixes the system's time and moves it) by `ms`. */
+  advance(ms: number): this {
+    return this.set(new Date(this.now().getTime() + ms));
+  }
+
+  /** Back to the system's time. */
+  reset(): this {
+    this.fixed = null;
+    return this;
+  }
+}
+
+/** Today in Beijing (`YYYY-MM-DD`) by `clock`. */
+export const todayBy = (clock: Clock): string => todayCN(clock.now());
+
+/** Whole days from today (Beijing) to `date`; negative when it has passed. */
+export const daysFromToday = (clock: Clock, date: string): number => daysBetween(todayBy(clock), date);
+
+/** `YYYY-MM-DD HH:mm` in Beijing time: how refusals name the moment an action becomes possible. */
+export function formatCN(at: Date): string {
+  const local = new Date(at.getTime() + 8 * 3600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
+export { addDays, daysBetween, todayCN };

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { markBest } from './recommendation.service';
+
+const cells = (...values: (number | null)[]) => values.map((value, i) => ({ companyId: `c${i}`, display: String(value), value, best: false }));
+const best = (values: (number | null)[], higherIsBetter: boolean) => markBest(cells(...values), higherIsBetter).map((c) => c.best);
+
+describe('markBest (side-by-side comparison)', () => {
+  it('marks the best present value in the direction of the row', () => {
+    expect(best([3, 5, 4], true)).toEqual([false, true, false]);
+    expect(best([3, 5, 4], false)).toEqual([true, false, false]);
+    expect(best([2, 5, 2], false)).toEqual([true, false, true]);
+  });
+
+  it('never marks "no record", and never marks a record over one (a bad record must not beat having none)', () => {
+    expect(best([null, 12.5, null], false)).toEqual([false, false, false]);
+    expect(best([null, null, null], true)).toEqual([false, false, false]);
+    expect(best([null, 40, 21.4], false)).toEqual([false, false, false]);
+    expect(best([null, 4, 5], true)).toEqual([false, false, false]);
+  });
+
+  it('marks nothing when the present values are all equal', () => {
+    expect(best([4, 4, 4], true)).toEqual([false, false, false]);
+    expect(best([4, null, 4], true)).toEqual([false, false, false]);
+  });
+});
