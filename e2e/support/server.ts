@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,7 +14,14 @@ export const onboardingServer = {
   },
   dataDir: process.env.E2E_ONBOARD_DATA_DIR ?? path.join(os.tmpdir(), `evs-e2e-onboard-${basePort + 5}`),
   adminPassword: 'Deploy@2026start',
+  /** The server's clock offset in ms (TEST_CLOCK_OFFSET_FILE): the journey reaches training time and the event's end without waiting. */
+  clockFile: path.join(os.tmpdir(), `evs-e2e-onboard-clock-${basePort + 5}`),
 };
+
+/** Moves the onboarding server's clock `minutes` ahead of the real time. */
+export function setServerClockAhead(minutes: number): void {
+  writeFileSync(onboardingServer.clockFile, String(minutes * 60_000));
+}
 
 export interface RunningServer {
   url: string;

@@ -5,7 +5,7 @@ import { withCreditCheckChar, withIdCheckDigit } from '../../packages/schema/src
 import { firstLogin, importCsv, pick, takeAccountNotice, twoChars } from '../pages/OnboardingPages';
 import { gql, TrainingPage } from '../pages/OnsitePages';
 import { fillPicker } from '../pages/SelectionPages';
-import { onboardingServer, startServer, type RunningServer } from '../support/server';
+import { onboardingServer, setServerClockAhead, startServer, type RunningServer } from '../support/server';
 
 /**
  * A real deployment (issue 11): the server starts on an empty database with SEED_DEMO=false — the
@@ -22,7 +22,12 @@ test.describe.configure({ mode: 'serial' });
 let server: RunningServer;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  server = await startServer({ SEED_DEMO: 'false', ADMIN_INITIAL_PASSWORD: onboardingServer.adminPassword }, onboardingServer.port, onboardingServer.dataDir);
+  setServerClockAhead(0);
+  server = await startServer(
+    { SEED_DEMO: 'false', ADMIN_INITIAL_PASSWORD: onboardingServer.adminPassword, TEST_CLOCK_OFFSET_FILE: onboardingServer.clockFile },
+    onboardingServer.port,
+    onboardingServer.dataDir,
+  );
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -159,9 +164,15 @@ test('a new deployment: admin’s first login → every unit and account through
   await expect(dawa).toHaveURL(/\/activities\/[0-9a-f-]{36}$/);
   const activityId = dawa.url().split('/').pop()!;
   await dawa.getByRole('button', { name: twoChars('通报') }).click();
+  await dawa.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认通报' }).click();
   await expect(dawa.locator('.ant-tag').filter({ hasText: '已通报' }).first()).toBeVisible();
 
-  // 5. The leader: first login, approves.
+  // 5. 保安管理支队 受理 and 请示 the leader with its assessment (seed step 一); the leader, at first login, answers with a 批示.
+  await baoan.goto(`/activities/${activityId}`);
+  await baoan.getByRole('button', { name: '受理并请示' }).click();
+  const request = baoan.getByRole('dialog', { name: '受理通报，向领导请示' });
+  await request.getByRole('button', { name: '提交请示' }).click();
+  await expect(baoan.getByTestId('instruction-requests')).toContainText('待领导批示');
   const leader = await firstLogin(browser, base, leaderAccount.username, leaderAccount.password);
   await leader.goto(`/activities/${activityId}`);
   await leader.getByRole('button', { name: twoChars('批示') }).click();
@@ -174,6 +185,7 @@ test('a new deployment: admin’s first login → every unit and account through
   await baoan.goto(`/candidates/${activityId}`);
   await expect(baoan.getByText(/具备资格 3 家/)).toBeVisible();
   await baoan.getByRole('button', { name: /推荐候选（3 家）/ }).click();
+  await baoan.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认推荐' }).click();
   await expect(baoan.locator('.ant-tag').filter({ hasText: '已推荐候选' }).first()).toBeVisible();
 
   // 7. The organizer: first login with the password of its 开户通知, selects the company.
@@ -191,6 +203,7 @@ test('a new deployment: admin’s first login → every unit and account through
   await company.getByRole('tab', { name: '从名册选择' }).click();
   await company.getByRole('button', { name: '按所需人数补选预审无问题的人员' }).click();
   await company.getByRole('button', { name: /上报名单（2人）/ }).click();
+  await company.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认上报' }).click();
   await expect(company.getByText(/已上报2人/)).toBeVisible();
 
   // 9. 保安管理支队 vets (the records register is empty: all clean), trains, supervises, closes.
@@ -208,14 +221,20 @@ test('a new deployment: admin’s first login → every unit and account through
   await schedule.getByLabel('授课人').fill('王教官');
   await schedule.getByRole('button', { name: twoChars('安排') }).click();
   await expect(schedule).toBeHidden();
-  // Results are recorded once the session has begun (calendar rules): see README「正式部署」.
+  // Results are recorded once the session has begun: the server's clock moves past its start.
+  setServerClockAhead(125);
+  await training.goto(activityId);
   await training.recordResults('集中培训');
   await expect(training.onDuty()).toHaveText('2/2');
   await expectStatus(baoan, activityId, 'READY');
 
   await baoan.goto(`/inspections/${activityId}`);
   await baoan.getByRole('button', { name: '活动开始，进入现场监管' }).click();
+  await baoan.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认开始' }).click();
   await expect(baoan.locator('.onsite-head').getByText('进行中')).toBeVisible();
+  // closed only after the event's end
+  setServerClockAhead(245);
+  await baoan.reload();
   await baoan.getByRole('button', { name: '活动总结' }).click();
   const close = baoan.locator('.ant-modal:visible');
   await close.locator('.ant-rate-star').nth(4).click();

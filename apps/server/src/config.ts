@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Clock, systemClock } from './common/clock';
+import { Clock, OffsetFileClock, systemClock } from './common/clock';
 import { parsePiiKeyring, PiiKeyring } from './common/pii';
 
 /** Repository root (apps/server/dist/.. or apps/server/src/..). */
@@ -77,6 +77,14 @@ function boolFrom(name: string, fallback: boolean): boolean {
 }
 
 /** One validated, typed config object; fails fast on bad environment. */
+/** A browser journey's clock (e2e): never in production. */
+function testClock(): Clock | null {
+  const file = process.env.TEST_CLOCK_OFFSET_FILE;
+  if (!file) return null;
+  if (process.env.NODE_ENV === 'production') throw new Error('环境变量 TEST_CLOCK_OFFSET_FILE 只用于测试，生产环境（NODE_ENV=production）不得设置');
+  return new OffsetFileClock(file);
+}
+
 export function loadConfig(): AppConfig {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -110,7 +118,7 @@ export function loadConfig(): AppConfig {
     shutdownDelayMs: intFrom('SHUTDOWN_DELAY_MS', 0, { allowZero: true }),
     shutdownTimeoutMs: intFrom('SHUTDOWN_TIMEOUT_MS', 10_000),
     logLevel: process.env.LOG_LEVEL || 'info',
-    clock: systemClock,
+    clock: testClock() ?? systemClock,
     reminderIntervalSeconds: intFrom('REMINDER_INTERVAL_SECONDS', 300, { allowZero: true }),
     pii,
     privacyPurgeIntervalMinutes: intFrom('PRIVACY_PURGE_INTERVAL_MINUTES', 1440, { allowZero: true }),

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { addDays, daysBetween, todayCN } from './dates';
 
 /**
@@ -36,6 +37,32 @@ export class SettableClock implements Clock {
   reset(): this {
     this.fixed = null;
     return this;
+  }
+}
+
+/**
+ * The system's time moved by an offset (milliseconds) read from a file, re-read when the file
+ * changes: how a browser journey on a whole server (e2e) reaches the event day and its end without
+ * waiting. Only from `TEST_CLOCK_OFFSET_FILE`, refused with `NODE_ENV=production` (config.ts).
+ */
+export class OffsetFileClock implements Clock {
+  private offset = 0;
+  private mtimeMs = -1;
+
+  constructor(private readonly file: string) {}
+
+  now(): Date {
+    try {
+      const { mtimeMs } = statSync(this.file);
+      if (mtimeMs !== this.mtimeMs) {
+        this.mtimeMs = mtimeMs;
+        const value = Number(readFileSync(this.file, 'utf8').trim() || '0');
+        this.offset = Number.isFinite(value) ? value : 0;
+      }
+    } catch {
+      this.offset = 0; // no file: the system's time
+    }
+    return new Date(Date.now() + this.offset);
   }
 }
 

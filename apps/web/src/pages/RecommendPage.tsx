@@ -119,7 +119,7 @@ export default function RecommendPage() {
           extra={
             <Space size={6}>
               <span>显示不具备资格的公司</span>
-              <Switch size="small" checked={showExcluded} onChange={setShowExcluded} />
+              <Switch size="small" aria-label="显示不具备资格的公司" checked={showExcluded} onChange={setShowExcluded} />
             </Space>
           }
         >

@@ -49,6 +49,7 @@ function CandidatePicker({
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search placeholder="按姓名查找" allowClear onSearch={(v) => { setSearch(v.trim()); setPage(1); }} style={{ width: 200 }} />
         <Select
+          aria-label="人员范围"
           value={onlyEligible ? 'eligible' : 'all'}
           onChange={(v) => { setOnlyEligible(v === 'eligible'); setPage(1); }}
           style={{ width: 160 }}
@@ -173,6 +174,7 @@ export default function RosterPage() {
             <Space wrap style={{ marginBottom: 8 }}>
               <Typography.Text>活动：</Typography.Text>
               <Select
+                aria-label="活动"
                 style={{ minWidth: 260, maxWidth: '100%' }}
                 value={activityId}
                 onChange={(id) => { setParams({ activity: id }); setSelected([]); }}

@@ -159,6 +159,7 @@ export default function VettingWorkbenchPage() {
           <Card size="small">
             <Space wrap style={{ marginBottom: 8 }}>
               <Select
+                aria-label="活动"
                 style={{ minWidth: 260, maxWidth: '100%' }}
                 value={activityId}
                 onChange={(id) => { setParams({ activity: id }); setPage(1); setSelected([]); }}
@@ -240,6 +241,7 @@ export default function VettingWorkbenchPage() {
             title="名单"
             extra={
               <Select
+                aria-label="名单范围"
                 value={filter}
                 onChange={(v) => { setFilter(v); setPage(1); setSelected([]); }}
                 style={{ width: 140 }}
