@@ -26,7 +26,7 @@ interface Finding {
 
 async function scan(page: Page, label: string): Promise<Finding[]> {
   // the page's data has arrived: no spinner left (antd Spin / Skeleton)
-  await expect(page.locator('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton-active')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton-active')).toHaveCount(0, { timeout: 60_000 });
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     // antd's invisible row that measures column widths of scrolling tables (aria-hidden, never shown)

@@ -9,9 +9,13 @@ const shots = path.join(__dirname, '..', 'screenshots');
 test.describe('保安管理支队', () => {
   test.use({ storageState: authFile('baoan') });
 
-  test('opens the settings; the audit log is the auditor\'s alone (三员分立)', async ({ page }) => {
-    await page.goto('/audit');
+  test('opens the settings; reads the business audit log, but the security events and the chain check are the auditor\'s alone (三员分立)', async ({ page }) => {
+    await page.goto('/audit/security');
     await expect(page.getByText('无权访问此页面')).toBeVisible();
+    await page.goto('/audit/verify');
+    await expect(page.getByText('无权访问此页面')).toBeVisible();
+    await page.goto('/audit');
+    await expect(page.locator('.ant-table-row').first()).toBeVisible();
     await page.goto('/settings');
     await expect(page.getByLabel('保安员年龄上限')).toHaveValue('55');
   });
