@@ -232,8 +232,9 @@ test('a new deployment: admin’s first login → every unit and account through
   await baoan.getByRole('button', { name: '活动开始，进入现场监管' }).click();
   await baoan.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认开始' }).click();
   await expect(baoan.locator('.onsite-head').getByText('进行中')).toBeVisible();
-  // closed only after the event's end
+  // closed only after the event's end: the server's clock and the phone's both move past it
   setServerClockAhead(245);
+  await baoan.clock.setFixedTime(new Date(Date.now() + 245 * 60_000));
   await baoan.reload();
   await baoan.getByRole('button', { name: '活动总结' }).click();
   const close = baoan.locator('.ant-modal:visible');
