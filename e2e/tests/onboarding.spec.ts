@@ -223,6 +223,7 @@ test('a new deployment: admin’s first login → every unit and account through
   await expect(schedule).toBeHidden();
   // Results are recorded once the session has begun: the server's clock moves past its start.
   setServerClockAhead(125);
+  await baoan.clock.setFixedTime(new Date(Date.now() + 125 * 60_000));
   await training.goto(activityId);
   await training.recordResults('集中培训');
   await expect(training.onDuty()).toHaveText('2/2');

@@ -1,9 +1,23 @@
 import 'reflect-metadata';
+import { Client, type ClientConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { DatabaseSettings, DEFAULT_DATABASE_SETTINGS } from '../config';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './naming';
+
+/**
+ * A pool connection that never turns a lost server into a process crash: PostgreSQL's "terminating
+ * connection" (57P01, a restart or failover) can arrive on a connection between two queries, after
+ * its current user stopped listening; without a listener Node throws the 'error' event. The query
+ * that needed it still fails (UNAVAILABLE) and the pool replaces the connection.
+ */
+class ResilientClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
 
 /** The only DataSource definition: the app, the TypeORM CLI and the tests all build it here. */
 export function createDataSource(url: string, options: Partial<DatabaseSettings> = {}): DataSource {
@@ -23,6 +37,7 @@ export function createDataSource(url: string, options: Partial<DatabaseSettings>
     // A request never waits forever for a connection, and no statement or forgotten transaction
     // holds one (and its locks) for long: the node answers UNAVAILABLE instead of hanging.
     extra: {
+      Client: ResilientClient,
       max: settings.poolSize,
       connectionTimeoutMillis: settings.acquireTimeoutMs,
       statement_timeout: settings.statementTimeoutMs || undefined,
