@@ -57,8 +57,8 @@ test.describe('a page outside the role', () => {
     const auditor = await browser.newContext({ storageState: authFile('auditor') });
     const page = await auditor.newPage();
     await page.goto('/audit');
-    await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
-    await expect(page.locator('.ant-table-row').first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('.ant-table-row').first()).toBeVisible({ timeout: 60_000 });
     await page.screenshot({ path: path.join(shots, 'auditor-audit.png'), fullPage: true });
     await auditor.close();
     const admin = await browser.newContext({ storageState: authFile('admin') });
@@ -72,7 +72,8 @@ test.describe('a page outside the role', () => {
     const context = await browser.newContext({ storageState: authFile('admin') });
     const page = await context.newPage();
     await page.goto('/admin/users');
-    await expect(page.getByRole('cell', { name: 'baoan', exact: true })).toBeVisible();
+    // generous: on a loaded 2-core machine the first page of accounts took over 20 s
+    await expect(page.getByRole('cell', { name: 'baoan', exact: true })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole('button', { name: '新建账号' })).toBeVisible();
     await page.getByRole('tab', { name: '单位' }).click();
     await expect(page.getByRole('cell', { name: '市公安局保安管理支队' }).first()).toBeVisible();
