@@ -225,7 +225,7 @@ test('a new deployment: admin’s first login → every unit and account through
   // server's clock moves there (TEST_CLOCK_OFFSET_FILE). The browser keeps the real time (moving it
   // would end the session by the idle timer), so these two steps go through the officer's API
   // session; the training and on-site screens themselves are covered by calendar.spec and onsite.spec.
-  setServerClockAhead(125);
+  setServerClockAhead(135); // the session starts 120–130 min from when it was scheduled (a 10-minute step)
   const { training: held } = await gql(baoan.request, `query ($id: ID!) { training(activityId: $id) { sessions { id attendance { rosterEntryId } } } }`, { id: activityId });
   const [session] = held.sessions;
   const scores = ['LAWS', 'DUTY_SKILLS', 'EMERGENCY'].map((topic) => ({ topic, score: 90 }));
@@ -241,7 +241,7 @@ test('a new deployment: admin’s first login → every unit and account through
   await baoan.getByRole('button', { name: '活动开始，进入现场监管' }).click();
   await baoan.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认开始' }).click();
   await expect(baoan.locator('.onsite-head').getByText('进行中')).toBeVisible();
-  setServerClockAhead(245);
+  setServerClockAhead(260); // the event ends 240–250 min from its registration
   await gql(baoan.request, `mutation ($id: ID!) { closeActivity(id: $id, input: { rating: 5, text: "人员到岗及时，秩序良好。" }) { status } }`, { id: activityId });
   await baoan.reload();
   await expect(baoan.locator('.onsite-head').getByText('已总结')).toBeVisible();
