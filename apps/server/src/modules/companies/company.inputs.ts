@@ -33,15 +33,8 @@ export class CompanySortInput {
   descending: boolean = false;
 }
 
-/** The register entry of a company, as 保安管理支队 keeps it. Checked in the service (field-level Chinese errors). */
-@InputType({ description: '保安服务公司登记信息' })
-export class CompanyInput {
-  @Field({ description: '公司名称' })
-  name: string;
-
-  @Field({ description: '统一社会信用代码（18位，含校验码）' })
-  creditCode: string;
-
+@InputType({ description: '保安服务公司的许可与注册信息（新建保安服务公司单位时必填）' })
+export class CompanyLicenceInput {
   @Field({ description: '保安服务许可证号' })
   licenseNo: string;
 
@@ -53,6 +46,16 @@ export class CompanyInput {
 
   @Field({ description: '住所' })
   address: string;
+}
+
+/** The register entry of a company, as 保安管理支队 keeps it. Checked in the service (field-level Chinese errors). */
+@InputType({ description: '保安服务公司登记信息' })
+export class CompanyInput extends CompanyLicenceInput {
+  @Field({ description: '公司名称' })
+  name: string;
+
+  @Field({ description: '统一社会信用代码（18位，含校验码）' })
+  creditCode: string;
 
   @Field(() => District)
   district: District;

@@ -186,40 +186,7 @@ export class OnDutyGuardType {
   companyName: string;
 }
 
-@InputType({ description: '安排岗前培训' })
-export class ScheduleTrainingInput {
-  @Field()
-  startsAt: Date;
-
-  @Field()
-  @IsNotEmpty({ message: '请填写培训地点' })
-  @MaxLength(100, { message: '培训地点不超过100字' })
-  place: string;
-
-  @Field({ description: '授课人' })
-  @IsNotEmpty({ message: '请填写授课人' })
-  @MaxLength(50, { message: '授课人不超过50字' })
-  instructor: string;
-
-  @Field(() => [TrainingTopic])
-  @ArrayMinSize(1, { message: '请至少选择一个培训科目' })
-  topics: TrainingTopic[];
-
-  @Field(() => Int, { description: '学时（每学时45分钟）' })
-  @IsInt({ message: '学时应为整数' })
-  @Min(1, { message: '学时至少为1' })
-  @Max(40, { message: '学时不超过40' })
-  periods: number;
-
-  @Field({ defaultValue: false, description: '补训（为缺训或考核不合格的人员）' })
-  isMakeup: boolean;
-
-  @Field(() => [ID], { nullable: true, description: '参训人员；不填则为全部已通过审核、尚未培训合格的人员' })
-  @IsOptional()
-  @ArrayMaxSize(20_000)
-  rosterEntryIds?: string[] | null;
-}
-
+/** When, where, by whom and what: set when scheduling, changed before the start. */
 @InputType({ description: '修改培训安排（开始前）' })
 export class UpdateTrainingSessionInput {
   @Field()
@@ -244,6 +211,17 @@ export class UpdateTrainingSessionInput {
   @Min(1, { message: '学时至少为1' })
   @Max(40, { message: '学时不超过40' })
   periods: number;
+}
+
+@InputType({ description: '安排岗前培训' })
+export class ScheduleTrainingInput extends UpdateTrainingSessionInput {
+  @Field({ defaultValue: false, description: '补训（为缺训或考核不合格的人员）' })
+  isMakeup: boolean;
+
+  @Field(() => [ID], { nullable: true, description: '参训人员；不填则为全部已通过审核、尚未培训合格的人员' })
+  @IsOptional()
+  @ArrayMaxSize(20_000)
+  rosterEntryIds?: string[] | null;
 }
 
 @InputType()

@@ -1,6 +1,7 @@
 import { District, Role, UnitKind } from '@evs/schema';
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { UnitType } from '../auth/auth.types';
+import { CompanyLicenceInput } from '../companies/company.inputs';
 import { UserAccountType } from '../users/users.types';
 
 /** Inputs are checked in the service, so that every problem comes back with its field and a Chinese reason. */
@@ -14,21 +15,6 @@ export class NewAccountInput {
 
   @Field(() => Role, { nullable: true, description: '角色；不填时取单位类型对应的唯一角色' })
   role?: Role | null;
-}
-
-@InputType({ description: '保安服务公司的许可与注册信息（新建保安服务公司单位时必填）' })
-export class CompanyLicenceInput {
-  @Field({ description: '保安服务许可证号' })
-  licenseNo: string;
-
-  @Field({ description: '保安服务许可证有效期至（YYYY-MM-DD）' })
-  licenseExpiry: string;
-
-  @Field(() => Float, { description: '注册资本（元），条例第八条：不少于100万元' })
-  registeredCapital: number;
-
-  @Field({ description: '住所' })
-  address: string;
 }
 
 @InputType({ description: '新建单位：按类型校验（公安（分）局须选辖区；主办单位须填统一社会信用代码、联系人、电话；保安服务公司另须许可信息）' })
