@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { graphql } from '@/gql';
+import { changedSettings, settingField, settingFormValues, type SettingValues } from '@/features/settings/settingsForm';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
 
@@ -31,16 +32,15 @@ export default function SecuritySettingsPage() {
   const { message } = App.useApp();
   const { data, loading, error } = useQuery(SecuritySettingsQuery);
   const [update, { loading: saving, error: saveError }] = useMutation(UpdateSecuritySettingsMutation);
-  const [form] = Form.useForm<Record<string, number | boolean>>();
+  const [form] = Form.useForm<SettingValues>();
   const settings = data?.securitySettings ?? [];
-  const fieldName = (i: number) => `s${i}`;
 
   useEffect(() => {
-    if (data) form.setFieldsValue(Object.fromEntries(data.securitySettings.map((s, i) => [fieldName(i), s.value as number | boolean])));
+    if (data) form.setFieldsValue(settingFormValues(data.securitySettings));
   }, [data, form]);
 
-  const onFinish = async (values: Record<string, number | boolean>) => {
-    const changes = settings.map((s, i) => ({ key: s.key, value: values[fieldName(i)] })).filter((c, i) => c.value !== settings[i].value);
+  const onFinish = async (values: SettingValues) => {
+    const changes = changedSettings(settings, values);
     if (changes.length === 0) return;
     try {
       await update({ variables: { changes } });
@@ -59,7 +59,7 @@ export default function SecuritySettingsPage() {
         ) : (
           <Form form={form} layout="horizontal" labelCol={{ flex: '320px' }} labelWrap onFinish={onFinish}>
             {settings.map((s, i) => (
-              <Form.Item key={s.key} name={fieldName(i)} label={s.label} valuePropName={typeof s.defaultValue === 'boolean' ? 'checked' : 'value'}>
+              <Form.Item key={s.key} name={settingField(i)} label={s.label} valuePropName={typeof s.defaultValue === 'boolean' ? 'checked' : 'value'}>
                 {typeof s.defaultValue === 'boolean' ? <Switch checkedChildren="必须" unCheckedChildren="可选" /> : <InputNumber min={30} max={365} addonAfter={s.unit} />}
               </Form.Item>
             ))}

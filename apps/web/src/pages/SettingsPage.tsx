@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { graphql } from '@/gql';
+import { changedSettings, settingField, settingFormValues, type SettingValues } from '@/features/settings/settingsForm';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
 
@@ -26,30 +27,24 @@ const UpdateSettingsMutation = graphql(`
   }
 `);
 
-type Values = Record<string, number | boolean>;
-
 /** Local policy (SPEC §3–§5): limits, weights, windows and deadlines; every change is audited. */
 export default function SettingsPage() {
   const { message } = App.useApp();
   const { data, loading, error } = useQuery(SettingsQuery);
   const [update, { loading: saving, error: saveError }] = useMutation(UpdateSettingsMutation);
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<SettingValues>();
   const [dirty, setDirty] = useState(false);
   const settings = data?.settings ?? [];
-  // form field names may not contain dots (they would nest), so index by position
-  const fieldName = (i: number) => `s${i}`;
 
   useEffect(() => {
     if (data) {
-      form.setFieldsValue(Object.fromEntries(data.settings.map((s, i) => [fieldName(i), s.value as number | boolean])));
+      form.setFieldsValue(settingFormValues(data.settings));
       setDirty(false);
     }
   }, [data, form]);
 
-  const onFinish = async (values: Values) => {
-    const changes = settings
-      .map((s, i) => ({ key: s.key, value: values[fieldName(i)] }))
-      .filter((c, i) => c.value !== settings[i].value);
+  const onFinish = async (values: SettingValues) => {
+    const changes = changedSettings(settings, values);
     if (changes.length === 0) return;
     try {
       await update({ variables: { changes } });
@@ -78,7 +73,7 @@ export default function SettingsPage() {
             {settings.map((s, i) => (
               <Form.Item
                 key={s.key}
-                name={fieldName(i)}
+                name={settingField(i)}
                 label={s.label}
                 valuePropName={typeof s.defaultValue === 'boolean' ? 'checked' : 'value'}
                 extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>默认值：{typeof s.defaultValue === 'boolean' ? (s.defaultValue ? '是' : '否') : `${String(s.defaultValue)}${s.unit ?? ''}`}</Typography.Text>}

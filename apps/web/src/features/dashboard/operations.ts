@@ -147,23 +147,7 @@ export const MyHomeQuery = graphql(`
       }
       noticesToAnswer
       overdue {
-        unitId
-        unitName
-        items {
-          activityId
-          activityCode
-          activityName
-          district
-          stage
-          stageLabel
-          task
-          dueOn
-          daysOverdue
-          unitId
-          unitName
-          reminderLevel
-          openNoticeId
-        }
+        ...OverdueUnitFields
       }
     }
   }

@@ -1,25 +1,32 @@
 import { graphql } from '@/gql';
 
+/** A unit's overdue stages (督办): the overview's panel and the 督办 page show the same rows. */
+export const OverdueUnitFields = graphql(`
+  fragment OverdueUnitFields on OverdueUnit {
+    unitId
+    unitName
+    items {
+      activityId
+      activityCode
+      activityName
+      district
+      stage
+      stageLabel
+      task
+      dueOn
+      daysOverdue
+      unitId
+      unitName
+      reminderLevel
+      openNoticeId
+    }
+  }
+`);
+
 export const OverdueByUnitQuery = graphql(`
   query OverdueByUnit {
     overdueByUnit {
-      unitId
-      unitName
-      items {
-        activityId
-        activityCode
-        activityName
-        district
-        stage
-        stageLabel
-        task
-        dueOn
-        daysOverdue
-        unitId
-        unitName
-        reminderLevel
-        openNoticeId
-      }
+      ...OverdueUnitFields
     }
   }
 `);
