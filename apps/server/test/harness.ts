@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { RunningApp, startApp } from '../src/app';
 import { SettableClock } from '../src/common/clock';
-import { AppConfig, loadConfig } from '../src/config';
+import { AppConfig, DatabaseSettings, loadConfig } from '../src/config';
 import type { Services } from '../src/services';
 import { createDataSource } from '../src/database/data-source';
 import { migrateAndSeed } from '../src/database/migrate';
@@ -114,6 +114,8 @@ export interface TestAppOptions {
    * A SeedOptions object: an empty database, migrated, then seeded with these options.
    */
   seed?: 'demo' | SeedOptions;
+  /** Overrides of the pool settings (the pool has 5 connections in every test app). */
+  database?: Partial<DatabaseSettings>;
 }
 
 let counter = 0;
@@ -133,7 +135,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const seed = options.seed ?? 'demo';
   await createDatabase(admin, database, seed === 'demo' ? TEMPLATE_DB : undefined);
   const url = urlForDatabase(admin, database);
-  const ds = createDataSource(url, { poolSize: 5 });
+  const ds = createDataSource(url, { poolSize: 5, ...options.database });
   let app: RunningApp | undefined;
   try {
     await ds.initialize();

@@ -79,7 +79,7 @@ describe('two-factor login (TOTP)', () => {
     expectData(await client.gql(LOGIN, { u: 'shuangtaizi', p: 'Demo@2026', c: await totpCode(secret, 1) }));
     expect(client.cookie(SESSION_COOKIE)).toBeTruthy();
     expect(await failures('shuangtaizi')).toBe(0);
-    const [entry] = await t.sql(`SELECT summary FROM audit_log WHERE action = 'LOGIN' AND entity_id = $1 ORDER BY seq DESC LIMIT 1`, [await idOf('shuangtaizi')]);
+    const [entry] = await t.sql(`SELECT summary FROM audit_log WHERE action = 'LOGIN' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [await idOf('shuangtaizi')]);
     expect(entry.summary).toContain('动态验证码');
   });
 
@@ -140,7 +140,7 @@ describe('two-factor login (TOTP)', () => {
     // Where it is required it cannot be turned off.
     const off = await dahuo.gql(`mutation { disableTotp(password: "Demo@2026") { totpEnabled } }`);
     expectErrorCode(off, 'FORBIDDEN');
-    const [entry] = await t.sql(`SELECT actor_role FROM audit_log WHERE entity_type = 'SecuritySettings' ORDER BY seq DESC LIMIT 1`);
+    const [entry] = await t.sql(`SELECT actor_role FROM audit_log WHERE entity_type = 'SecuritySettings' ORDER BY id DESC LIMIT 1`);
     expect(entry.actor_role).toBe('ADMIN');
   });
 

@@ -33,7 +33,7 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
   const relativeOfActive = { relation: 'FATHER' as const, name: '在职者父', idNumber: idFor('1956-06-06') };
   const range = { from: daysAgo(800), to: daysAgo(-10) };
 
-  const audits = () => t.sql(`SELECT actor_name, actor_id, action, summary, after FROM audit_log WHERE entity_type = 'PersonalDataRetention' ORDER BY seq`);
+  const audits = () => t.sql(`SELECT actor_name, actor_id, action, summary, after FROM audit_log WHERE entity_type = 'PersonalDataRetention' ORDER BY id`);
   const hitsOf = async (activityId: string) =>
     (await t.sql(`SELECT count(*)::int AS n FROM vetting_hits h JOIN roster_entries re ON re.id = h.roster_entry_id WHERE re.activity_id = $1`, [activityId]))[0].n;
   const overview = async () => JSON.stringify(expectData(await office.gql(OVERVIEW, { range })).overview);
