@@ -1,7 +1,7 @@
 import { AuditAction, AuditResult, PASSWORD_HISTORY_SIZE, passwordProblems, Role } from '@evs/schema';
 import crypto from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { badInput, DomainError, notFound, unauthenticated } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, needsRehash, spendVerifyTime, verifyPassword } from './password';

@@ -24,14 +24,15 @@ import {
 import { decryptNullable } from '../../common/pii';
 import { ANONYMISED } from '../privacy/anonymised';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { badInput } from '../../common/errors';
 import { PageInput, pageWindow } from '../../common/pagination';
 import { Clock, todayBy } from '../../common/clock';
 import { stageDaysOf } from '../deadlines/stages';
 import { SettingsService } from '../settings/settings.service';
 import { SupervisionService } from '../supervision/supervision.service';
-import { overviewDistrict, overviewScope, seesFullIdNumbers } from './dashboard.policy';
+import { seesFullIdNumbers } from '../guards/guard.policy';
+import { overviewDistrict, overviewScope } from './dashboard.policy';
 import { DrilldownFilter, DrilldownPage, DrilldownRow, Overview, OverviewCount, OverviewGroup } from './dashboard.types';
 import {
   ageBandExpr,

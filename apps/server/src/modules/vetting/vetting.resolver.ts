@@ -6,7 +6,8 @@ import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';
 import { ImportResultType } from '../records/records.types';
-import { isSubmitter, seesFullIdNumbers } from './vetting.policy';
+import { seesFullIdNumbers } from '../guards/guard.policy';
+import { isSubmitter } from './vetting.policy';
 import { RelativeView, RosterEntryView, VettingCounts } from './vetting.service';
 import {
   DecideVettingInput,
