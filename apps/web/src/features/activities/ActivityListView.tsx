@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, DatePicker, Form, Input, List, Select, Space, Table, Tag, Typography, Grid } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ActivityStatus, activityStatusLabels, District, districtLabels, securityModeLabels } from '@evs/schema';
@@ -10,6 +9,7 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { ActivityStatusTag, DaysUntil, WarningsIcon } from './ActivityBits';
 import { ActivityListQuery } from './operations';
+import { formatCount, formatDateTime } from '@/shared/format';
 
 type Row = ActivityListResult['activities']['items'][number];
 
@@ -107,7 +107,7 @@ export function ActivityListView({ statuses, showDistrict = true, linkTo = (r) =
                 description={
                   <Space orientation="vertical" size={2}>
                     <span>
-                      {dayjs(r.startsAt).format('MM-DD HH:mm')} · {r.venue} · {labelOf(districtLabels, r.district)}
+                      {formatDateTime(r.startsAt)} · {r.venue} · {labelOf(districtLabels, r.district)}
                     </span>
                     <Space size={6} wrap>
                       <span>距开始</span>
@@ -151,7 +151,7 @@ export function ActivityListView({ statuses, showDistrict = true, linkTo = (r) =
               width: 230,
               render: (_, r) => (
                 <Space orientation="vertical" size={0}>
-                  <span>{dayjs(r.startsAt).format('YYYY-MM-DD HH:mm')}</span>
+                  <span>{formatDateTime(r.startsAt)}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.venue}</Typography.Text>
                 </Space>
               ),
@@ -163,7 +163,7 @@ export function ActivityListView({ statuses, showDistrict = true, linkTo = (r) =
               width: 130,
               render: (_, r) => (
                 <Space orientation="vertical" size={0}>
-                  <span>{r.expectedAttendance.toLocaleString('zh-CN')} 人</span>
+                  <span>{formatCount(r.expectedAttendance)} 人</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>保安员 {r.guardsRequired} 人</Typography.Text>
                 </Space>
               ),

@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { Card, Empty, Typography } from 'antd';
+import { formatCount } from '@/shared/format';
 import {
   Bar,
   BarChart,
@@ -39,7 +40,7 @@ export interface Group {
 
 type Select = (c: Count) => void;
 
-const numberFormat = (v: unknown) => `${Number(v ?? 0).toLocaleString('zh-CN')}`;
+const numberFormat = (v: unknown) => formatCount(Number(v ?? 0));
 const axisTick = { fontSize: 12, fill: '#595959' };
 /** Long category names (company names) cut to what fits; the tooltip shows them whole. */
 const shorten = (width: number) => (v: unknown) => {

@@ -1,14 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
-import dayjs from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { BACKGROUND } from '@/app/apollo';
+import { formatDateTime } from '@/shared/format';
 import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery, UnreadNotificationCountQuery } from './operations';
 
-dayjs.extend(relativeTime);
 
 const POLL_MS = 30_000;
 
@@ -52,7 +50,7 @@ export function NotificationBell() {
                     {n.body}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {dayjs(n.createdAt).fromNow()}
+                    {formatDateTime(n.createdAt)}
                   </Typography.Text>
                 </>
               }
