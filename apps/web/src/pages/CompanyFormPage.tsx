@@ -10,6 +10,7 @@ import { IssuedAccountModal, type Issued } from '@/features/accounts/IssuedAccou
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';
+import { toApiDate } from '@/shared/format';
 
 interface Values extends Omit<CompanyInput, 'licenseExpiry'> {
   licenseExpiry: Dayjs;
@@ -42,7 +43,7 @@ export default function CompanyFormPage() {
       name: v.name,
       creditCode: v.creditCode,
       licenseNo: v.licenseNo,
-      licenseExpiry: v.licenseExpiry.format('YYYY-MM-DD'),
+      licenseExpiry: toApiDate(v.licenseExpiry),
       registeredCapital: v.registeredCapital,
       address: v.address,
       district: v.district,

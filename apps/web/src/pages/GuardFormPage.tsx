@@ -18,6 +18,7 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';
 import { useRole } from '@/shared/session';
+import { toApiDate } from '@/shared/format';
 
 const MAX_PHOTO = 300 * 1024;
 
@@ -99,7 +100,7 @@ export default function GuardFormPage() {
       name: v.name,
       phone: v.phone || null,
       certificateNo: v.certificateNo || null,
-      certificateIssuedOn: v.certificateIssuedOn ? v.certificateIssuedOn.format('YYYY-MM-DD') : null,
+      certificateIssuedOn: v.certificateIssuedOn ? toApiDate(v.certificateIssuedOn) : null,
       education: v.education,
       ...(photo === undefined ? {} : { photo: photo ?? '' }),
     };

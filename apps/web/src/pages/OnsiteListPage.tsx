@@ -6,6 +6,7 @@ import { ActivityStatusTag } from '@/features/activities/ActivityBits';
 import { OnsiteActivitiesQuery } from '@/features/onsite/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
+import { formatDateTime } from '@/shared/format';
 
 /** The activities in training (/training) or on the day (/inspections), each opening its own screen. */
 export default function OnsiteListPage() {
@@ -40,7 +41,7 @@ export default function OnsiteListPage() {
                 </>
               ),
             },
-            { title: '开始', dataIndex: 'startsAt', width: 130, render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
+            { title: '开始', dataIndex: 'startsAt', width: 130, render: (v: string) => formatDateTime(v) },
             { title: '状态', dataIndex: 'status', width: 100, render: (v) => <ActivityStatusTag status={v} /> },
             { title: '公司', render: (_, a) => a.selectedCompany?.name, responsive: ['md'] },
             {

@@ -11,6 +11,7 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors, errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
+import { formatDateTime } from '@/shared/format';
 
 const UnitsQuery = graphql(`
   query Units($kind: UnitKind) {
@@ -233,7 +234,7 @@ function UsersTable() {
               </Space>
             ),
           },
-          { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v?: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
+          { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v?: string | null) => (v ? formatDateTime(v) : '—') },
           {
             title: '操作', width: 250, fixed: 'right',
             render: (_, u) => (

@@ -12,6 +12,7 @@ import {
   seesBirthDate,
   seesFullIdNumbers,
   seesGuardParticulars,
+  seesOtherRegisters,
   seesRelatives,
   seesRevocationReasons,
   targetCompanyId,
@@ -108,9 +109,9 @@ describe('who keeps which register', () => {
   });
 
   it.each(table<{ own: unknown; foreign: unknown }>({
-    [Role.COMPANY]: { own: { registerId: OWN_COMPANY, ownUnit: false }, foreign: 'FORBIDDEN' },
-    [Role.ORGANIZER]: { own: { registerId: OWN_ORGANIZER, ownUnit: true }, foreign: 'FORBIDDEN' },
-    [Role.SECURITY_DETACHMENT]: { own: { registerId: OWN_COMPANY, ownUnit: false }, foreign: { registerId: FOREIGN_COMPANY, ownUnit: false } },
+    [Role.COMPANY]: { own: { companyId: OWN_COMPANY, ownUnit: false }, foreign: 'NOT_FOUND' },
+    [Role.ORGANIZER]: { own: { companyId: OWN_ORGANIZER, ownUnit: true }, foreign: 'NOT_FOUND' },
+    [Role.SECURITY_DETACHMENT]: { own: { companyId: OWN_COMPANY, ownUnit: false }, foreign: { companyId: FOREIGN_COMPANY, ownUnit: false } },
     [Role.LEADER]: { own: 'FORBIDDEN', foreign: 'FORBIDDEN' },
     [Role.OFFICE]: { own: 'FORBIDDEN', foreign: 'FORBIDDEN' },
     [Role.EVENT_DETACHMENT]: { own: 'FORBIDDEN', foreign: 'FORBIDDEN' },
@@ -122,6 +123,7 @@ describe('who keeps which register', () => {
     const own = role === Role.ORGANIZER ? OWN_ORGANIZER : OWN_COMPANY;
     const foreign = role === Role.ORGANIZER ? FOREIGN_ORGANIZER : FOREIGN_COMPANY;
     expect({ own: outcome(() => importRegister(actor, own)), foreign: outcome(() => importRegister(actor, foreign)) }).toEqual(expected);
+    expect(seesOtherRegisters(actor)).toBe(role === Role.SECURITY_DETACHMENT);
   });
 
   it('a company lists its own company’s guards only; transfers and revocations are the detachment’s', () => {

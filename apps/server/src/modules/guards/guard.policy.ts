@@ -99,20 +99,21 @@ export function canManageGuard(actor: Actor, guard: { companyId: string }): bool
   return managesEveryRegister(actor);
 }
 
+/** Roles that import a guard register from a file: its keepers, and a self-recruiting organizer (自招保安单位) its own. */
+export const GUARD_IMPORT_ROLES: Role[] = [...GUARD_MANAGER_ROLES, Role.ORGANIZER];
+
 /**
- * The register a bulk import goes into: a company its own, an organizer its own self-recruited
- * register (`ownUnit`: created on first use), 保安管理支队 the company it names. FORBIDDEN for a
- * foreign register or any other role; `registerId` is null when the detachment named none.
+ * The register an import writes into. A company and 保安管理支队 as on the form (`targetCompanyId`:
+ * another company's register answers NOT_FOUND, as the form does); a self-recruiting organizer its
+ * own unit's register (`ownUnit`), created on first use.
  */
-export function importRegister(actor: Actor, requested: string | null | undefined): { registerId: string | null; ownUnit: boolean } {
-  if (hasRole(actor, Role.COMPANY)) {
-    if (requested && requested !== actor.companyId) throw forbidden('只能导入本公司的保安员');
-    return { registerId: actor.companyId, ownUnit: false };
-  }
+export function importRegister(actor: Actor, requested: string | undefined | null): { companyId: string | null; ownUnit: boolean } {
   if (hasRole(actor, Role.ORGANIZER)) {
-    if (requested && requested !== actor.unitId) throw forbidden('只能导入本单位的自招保安员');
-    return { registerId: actor.unitId, ownUnit: true };
+    if (requested && requested !== actor.unitId) throw notFound('保安服务公司');
+    return { companyId: actor.unitId, ownUnit: true };
   }
-  if (managesEveryRegister(actor)) return { registerId: requested ?? null, ownUnit: false };
-  throw forbidden();
+  return { companyId: targetCompanyId(actor, requested), ownUnit: false };
 }
+
+/** Who holds a person elsewhere is named to 保安管理支队 alone (issue 10: no competitor named to a company). */
+export const seesOtherRegisters = (actor: Actor): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);

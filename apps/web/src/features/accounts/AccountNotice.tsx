@@ -1,10 +1,10 @@
 import { Alert, Descriptions, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Role, roleLabels } from '@evs/schema';
 import type { IssuedAccountFieldsFragment } from '@/gql/graphql';
 import { labelOf } from '@/shared/labels';
 import { useSession } from '@/shared/session';
 import './accounts.css';
+import { formatDateTime } from '@/shared/format';
 
 /**
  * 开户通知: what the officer hands to a new account's holder, on screen once and on paper. The
@@ -53,7 +53,7 @@ export function AccountNotice({ issued, issuedAt }: { issued: IssuedAccountField
         首次登录后须立即修改密码，修改前不能办理任何业务。请妥善保管，不要转交他人；如遗失，请联系开户单位重置。
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">
-        开户人：{session.displayName}（{session.unit.name}）　开户时间：{dayjs(issuedAt).format('YYYY-MM-DD HH:mm')}
+        开户人：{session.displayName}（{session.unit.name}）　开户时间：{formatDateTime(issuedAt)}
       </Typography.Paragraph>
       <Alert
         className="no-print"

@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { UnitKind } from '@evs/schema';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { IssueAccountModal } from './IssueAccountModal';
 import { UnitAccountsQuery } from './operations';
+import { formatDateTime } from '@/shared/format';
 
 /** A unit's accounts, for the officer who may open more (保安管理支队 for a company, the police for an organizer). */
 export function UnitAccounts({ unit }: { unit: { id: string; name: string; kind: UnitKind } }) {
@@ -37,7 +37,7 @@ export function UnitAccounts({ unit }: { unit: { id: string; name: string; kind:
               </Space>
             ),
           },
-          { title: '最近登录', dataIndex: 'lastLoginAt', render: (v?: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
+          { title: '最近登录', dataIndex: 'lastLoginAt', render: (v?: string | null) => (v ? formatDateTime(v) : '—') },
         ]}
       />
       <IssueAccountModal unit={issuing ? unit : null} onClose={() => setIssuing(false)} onIssued={() => void refetch()} />

@@ -20,6 +20,7 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { IssuedAccountModal, type Issued } from './IssuedAccountModal';
 import { CreateUnitMutation } from './operations';
+import { toApiDate } from '@/shared/format';
 
 export type CreatedUnit = CreateUnitResult['createUnit']['unit'];
 
@@ -81,7 +82,7 @@ export function UnitFormModal({ open, kind: fixedKind, district, districtFixed, 
             contactPhone: v.contactPhone || null,
             company:
               k === UnitKind.COMPANY && v.company
-                ? { ...v.company, licenseExpiry: v.company.licenseExpiry.format('YYYY-MM-DD') }
+                ? { ...v.company, licenseExpiry: toApiDate(v.company.licenseExpiry) }
                 : null,
             account: accountOpen && v.account
               ? { username: v.account.username, displayName: v.account.displayName || v.contactName || '', role: v.account.role ?? null }

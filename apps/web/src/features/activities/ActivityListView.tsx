@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, DatePicker, Form, Input, List, Select, Space, Table, Tag, Typography, Grid } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ActivityStatus, activityStatusLabels, District, districtLabels, securityModeLabels } from '@evs/schema';
@@ -10,6 +9,7 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { ActivityStatusTag, DaysUntil, WarningsIcon } from './ActivityBits';
 import { ActivityListQuery } from './operations';
+import { formatCount, formatDateTime } from '@/shared/format';
 
 type Row = ActivityListResult['activities']['items'][number];
 
@@ -17,7 +17,7 @@ interface FilterForm {
   search?: string;
   status?: ActivityStatus[];
   district?: District;
-  range?: [Dayjs, Dayjs] | null;
+  range?: [Dayjs | null, Dayjs | null] | null;
 }
 
 const PAGE_SIZE = 20;
@@ -84,8 +84,9 @@ export function ActivityListView({ statuses, showDistrict = true, linkTo = (r) =
             <Select placeholder="全部辖区" aria-label="辖区" allowClear style={{ width: 130 }} options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
           </Form.Item>
         )}
+        {/* either end may stay open; with both required, an empty picker pulled the focus back on every Tab */}
         <Form.Item name="range">
-          <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} />
+          <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} allowEmpty={[true, true]} />
         </Form.Item>
       </Form>
       <ErrorAlert error={error} style={{ marginBottom: 16 }} />
@@ -107,7 +108,7 @@ export function ActivityListView({ statuses, showDistrict = true, linkTo = (r) =
                 description={
                   <Space orientation="vertical" size={2}>
                     <span>
-                      {dayjs(r.startsAt).format('MM-DD HH:mm')} · {r.venue} · {labelOf(districtLabels, r.district)}
+                      {formatDateTime(r.startsAt)} · {r.venue} · {labelOf(districtLabels, r.district)}
                     </span>
                     <Space size={6} wrap>
                       <span>距开始</span>
@@ -151,7 +152,7 @@ export function ActivityListView({ statuses, showDistrict = true, linkTo = (r) =
               width: 230,
               render: (_, r) => (
                 <Space orientation="vertical" size={0}>
-                  <span>{dayjs(r.startsAt).format('YYYY-MM-DD HH:mm')}</span>
+                  <span>{formatDateTime(r.startsAt)}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.venue}</Typography.Text>
                 </Space>
               ),
@@ -163,7 +164,7 @@ export function ActivityListView({ statuses, showDistrict = true, linkTo = (r) =
               width: 130,
               render: (_, r) => (
                 <Space orientation="vertical" size={0}>
-                  <span>{r.expectedAttendance.toLocaleString('zh-CN')} 人</span>
+                  <span>{formatCount(r.expectedAttendance)} 人</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>保安员 {r.guardsRequired} 人</Typography.Text>
                 </Space>
               ),

@@ -2,7 +2,8 @@ import { Card, Col, Descriptions, Flex, Progress, Row, Statistic, Typography } f
 import { districtLabels, District } from '@evs/schema';
 import type { CompanyDetailQuery as CompanyDetailResult } from '@/gql/graphql';
 import { labelOf } from '@/shared/labels';
-import { CompanyStatusTag, LicenseExpiry, Muted, percent, yuan } from './RegisterBits';
+import { formatPercent, formatYuan } from '@/shared/format';
+import { CompanyStatusTag, LicenseExpiry, Muted } from './RegisterBits';
 
 type Company = CompanyDetailResult['company'];
 
@@ -27,7 +28,7 @@ export function CompanyOverview({ company: c }: { company: Company }) {
           <Descriptions.Item label="辖区">{labelOf(districtLabels, c.district as District)}</Descriptions.Item>
           <Descriptions.Item label="保安服务许可证">{c.licenseNo}</Descriptions.Item>
           <Descriptions.Item label="许可证有效期至"><LicenseExpiry expiry={c.licenseExpiry} daysLeft={c.licenseDaysLeft} /></Descriptions.Item>
-          <Descriptions.Item label="注册资本">{yuan(c.registeredCapital)}</Descriptions.Item>
+          <Descriptions.Item label="注册资本">{formatYuan(c.registeredCapital)}</Descriptions.Item>
           <Descriptions.Item label="住所">{c.address}</Descriptions.Item>
           <Descriptions.Item label="联系人">{c.contactName}</Descriptions.Item>
           <Descriptions.Item label="联系电话">{c.contactPhone}</Descriptions.Item>
@@ -65,9 +66,9 @@ export function CompanyOverview({ company: c }: { company: Company }) {
           <Card variant="borderless" title="以往表现" extra={!p.hasHistory && <Muted>暂无历史，按中性分计</Muted>}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label="上岗保安员人次">{p.dutyGuards}</Descriptions.Item>
-              <Descriptions.Item label="现场问题（已纠正）">{p.findings}（{p.findingsCorrected}），纠正率 {percent(p.correctionRate)}</Descriptions.Item>
+              <Descriptions.Item label="现场问题（已纠正）">{p.findings}（{p.findingsCorrected}），纠正率 {formatPercent(p.correctionRate)}</Descriptions.Item>
               <Descriptions.Item label="未纠正的严重问题">{p.openSeriousFindings}</Descriptions.Item>
-              <Descriptions.Item label="审核不通过率">{percent(p.vettingFailureRate)}（{p.vettingFailed}/{p.vettingDecided}）</Descriptions.Item>
+              <Descriptions.Item label="审核不通过率">{formatPercent(p.vettingFailureRate)}（{p.vettingFailed}/{p.vettingDecided}）</Descriptions.Item>
               <Descriptions.Item label="活动总结评分">{p.averageRating != null ? `${p.averageRating} / 5（${p.closedActivities}场）` : '—'}</Descriptions.Item>
             </Descriptions>
             <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 12 }}>

@@ -14,6 +14,7 @@ import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
 import { GuardLeavesMutation, GuardListQuery } from './operations';
 import { EligibilityTag, GuardStatusTag } from './RegisterBits';
+import { toApiDate, todayInBeijing } from '@/shared/format';
 
 const PAGE_SIZE = 20;
 
@@ -38,13 +39,13 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
 
   const onValuesChange = (_: unknown, v: FilterForm) => {
     setPage(1);
-    setFilter({ search: v.search?.trim() || undefined, status: v.status, eligibleOn: v.eligibleToday ? dayjs().format('YYYY-MM-DD') : undefined });
+    setFilter({ search: v.search?.trim() || undefined, status: v.status, eligibleOn: v.eligibleToday ? todayInBeijing() : undefined });
   };
 
   const confirmLeft = async () => {
     if (!leaving) return;
     try {
-      await markLeft({ variables: { id: leaving.id, date: leftOn.format('YYYY-MM-DD') } });
+      await markLeft({ variables: { id: leaving.id, date: toApiDate(leftOn) } });
       message.success(`${leaving.name} 已办理离职`);
       setLeaving(null);
       await refetch();

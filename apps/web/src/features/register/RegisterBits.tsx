@@ -44,14 +44,6 @@ export function EligibilityTag({ problems }: { problems: { code: string; message
   );
 }
 
-export function yuan(value: number): string {
-  return value >= 10_000 ? `${(value / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}万元` : `${value}元`;
-}
-
-export function percent(value: number | null | undefined): string {
-  return value == null ? '—' : `${(value * 100).toFixed(1)}%`;
-}
-
 export function Muted({ children }: { children: React.ReactNode }) {
   return <Typography.Text type="secondary">{children}</Typography.Text>;
 }

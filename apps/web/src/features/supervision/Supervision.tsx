@@ -16,6 +16,7 @@ import {
   OverdueByUnitQuery,
   SupervisionNoticesQuery,
 } from './operations';
+import { formatDateTime, toApiDate, todayInBeijing } from '@/shared/format';
 
 type OverdueUnit = OverdueResult['overdueByUnit'][number];
 type Notice = SupervisionNoticeFieldsFragment;
@@ -59,7 +60,7 @@ export function IssueNoticeModal({ target, onClose, onIssued }: { target: Notice
         onFinish={async (v) => {
           if (!target) return;
           try {
-            await issue({ variables: { input: { activityId: target.activityId, stage: target.stage as never, text: v.text, dueOn: v.dueOn.format('YYYY-MM-DD') } } });
+            await issue({ variables: { input: { activityId: target.activityId, stage: target.stage as never, text: v.text, dueOn: toApiDate(v.dueOn) } } });
             message.success(`督办通知已发给${target.unitName}`);
             onIssued?.();
             onClose();
@@ -76,7 +77,7 @@ export function IssueNoticeModal({ target, onClose, onIssued }: { target: Notice
           label="答复期限"
           rules={[
             { required: true, message: '请选择答复期限' },
-            { validator: (_, v?: dayjs.Dayjs) => (v && v.isBefore(dayjs(), 'day') ? Promise.reject(new Error(`答复期限不能早于今天（${dayjs().format('YYYY-MM-DD')}）`)) : Promise.resolve()) },
+            { validator: (_, v?: dayjs.Dayjs) => (v && v.isBefore(dayjs(), 'day') ? Promise.reject(new Error(`答复期限不能早于今天（${todayInBeijing()}）`)) : Promise.resolve()) },
           ]}
         >
           <DatePicker style={{ width: '100%' }} />
@@ -166,7 +167,7 @@ export function NoticeList({ filter }: { filter?: { activityId?: string; open?: 
               <Space direction="vertical" size={2}>
                 <span>{n.text}</span>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {n.issuedByName} {dayjs(n.issuedAt).format('MM-DD HH:mm')}，限 {n.dueOn} 前答复
+                  {n.issuedByName} {formatDateTime(n.issuedAt)}，限 {n.dueOn} 前答复
                 </Typography.Text>
               </Space>
             ),
@@ -177,7 +178,7 @@ export function NoticeList({ filter }: { filter?: { activityId?: string; open?: 
               n.answer ? (
                 <Space direction="vertical" size={2}>
                   <span data-testid="notice-answer">{n.answer}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n.answeredByName} {dayjs(n.answeredAt).format('MM-DD HH:mm')}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n.answeredByName} {formatDateTime(n.answeredAt)}</Typography.Text>
                 </Space>
               ) : n.answerLate ? <Tag color="red">逾期未答复</Tag> : <Tag>待答复</Tag>,
           },
@@ -187,7 +188,7 @@ export function NoticeList({ filter }: { filter?: { activityId?: string; open?: 
               n.closedAt ? (
                 <Space direction="vertical" size={2}>
                   <span data-testid="notice-outcome">{n.outcome}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n.closedByName} {dayjs(n.closedAt).format('MM-DD HH:mm')}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n.closedByName} {formatDateTime(n.closedAt)}</Typography.Text>
                 </Space>
               ) : <Tag color="processing">办理中</Tag>,
           },
