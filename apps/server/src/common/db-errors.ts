@@ -1,4 +1,4 @@
-import { DomainError, IDENTITY_LOCKED } from './errors';
+import { DomainError, IDENTITY_LOCKED } from './domain-error';
 
 /**
  * What a PostgreSQL or connection-pool error means to the client, in Chinese. The raw text (table,

@@ -2,38 +2,13 @@ import { errorCodeLabels } from '@evs/schema';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { domainErrorFromDatabase } from './db-errors';
+import { DomainError, FieldProblem } from './domain-error';
 import { translateGraphQLError } from './graphql-messages';
 import { logger as rootLogger } from './logger';
 import { OutageLog } from './outage';
 
-/**
- * UNAVAILABLE: the database or an external service the operation depends on failed; nothing was
- * changed and the same request may be sent again later.
- */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE';
-
-/** One offending field: its path (e.g. `rows.3.idNumber`) and why, in Chinese. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-  /** 1-based row of an imported file, when the problem is in one. */
-  row?: number;
-}
-
-/** An expected failure of a business rule; mapped to `extensions.code` in `formatError`. */
-export class DomainError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly fields?: FieldProblem[],
-    /** More for the client in `extensions` (e.g. `secondFactor: true` on a login that needs a code). */
-    readonly extensions?: Record<string, unknown>,
-    /** HTTP status of the whole response when this error occurs (a database outage: 503). */
-    readonly httpStatus?: number,
-  ) {
-    super(message);
-  }
-}
+export { DomainError } from './domain-error';
+export type { ErrorCode, FieldProblem } from './domain-error';
 
 export const unauthenticated = (message = '请先登录') => new DomainError('UNAUTHENTICATED', message);
 export const forbidden = (message = '无权进行此操作') => new DomainError('FORBIDDEN', message);
@@ -42,8 +17,7 @@ export const conflict = (message: string) => new DomainError('CONFLICT', message
 export const badInput = (message: string, fields: FieldProblem[] = []) =>
   new DomainError('BAD_USER_INPUT', message, fields);
 
-/** SQLSTATE raised by the identity-lock triggers (migration VettingIntegrity). */
-export const IDENTITY_LOCKED = 'EV001';
+export { IDENTITY_LOCKED } from './domain-error';
 
 /** Throws one BAD_USER_INPUT naming every problem, when there are any. */
 export function assertNoProblems(problems: FieldProblem[], summary = '输入有误'): void {

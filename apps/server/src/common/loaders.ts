@@ -1,21 +1,10 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { UnitEntity } from '../modules/units/unit.entity';
+import { byIdLoader } from './by-id-loader';
 import { companyLoaders } from '../modules/companies/company.loaders';
 import { guardLoaders } from '../modules/guards/guard.loaders';
 import { activityLoaders } from '../modules/activities/activity.loaders';
-
-/** Loads rows of one entity by id, in one query per batch, returned in key order. */
-export function byIdLoader<T extends { id: string }>(
-  ds: DataSource,
-  entity: new () => T,
-): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await ds.getRepository(entity).findBy({ id: In([...ids]) } as never);
-    const map = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
-}
 
 /** Per-request DataLoaders, so a list costs the same few queries at any length. */
 export function createLoaders(ds: DataSource) {

@@ -2,7 +2,7 @@ import { RelativeRelation } from '@evs/schema';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { byIdLoader } from '../../common/loaders';
+import { byIdLoader } from '../../common/by-id-loader';
 import { CompanyEntity } from '../companies/company.entity';
 import { settingDefinitions } from '../settings/settings.defaults';
 import { EligibilityLimits } from './eligibility';
