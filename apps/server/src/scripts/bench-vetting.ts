@@ -31,7 +31,7 @@ import { createDataSource } from '../database/data-source';
 import { startEmbeddedPostgres } from '../database/embedded';
 import { seedIfEmpty } from '../database/seed';
 import { ImportMode } from '../modules/records/records.types';
-import { GUARD_COLUMNS } from '../modules/vetting/guard-import.service';
+import { GUARD_COLUMNS } from '../modules/guards/guard-import.service';
 import { createServices } from '../services';
 import { insertEncrypted, useBenchPiiKeys } from './bench-pii';
 

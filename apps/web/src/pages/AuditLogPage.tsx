@@ -17,7 +17,7 @@ const PAGE_SIZE = 20;
 interface FilterForm {
   search?: string;
   action?: AuditAction;
-  range?: [Dayjs, Dayjs] | null;
+  range?: [Dayjs | null, Dayjs | null] | null;
 }
 
 function json(value: unknown) {
@@ -61,8 +61,9 @@ export default function AuditLogPage() {
               options={(actions ?? Object.values(AuditAction)).map((a) => ({ value: a, label: auditActionLabels[a] }))}
             />
           </Form.Item>
+          {/* either end may stay open; with both required, an empty picker pulled the focus back on every Tab */}
           <Form.Item name="range">
-            <DatePicker.RangePicker />
+            <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
         </Form>
         <ErrorAlert error={error} style={{ marginBottom: 16 }} />

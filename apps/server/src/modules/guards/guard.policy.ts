@@ -73,3 +73,22 @@ export function targetCompanyId(actor: Actor, requested: string | undefined | nu
 export function assertDetachment(actor: Actor, what: string): void {
   if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden(`只有保安管理支队可以${what}`);
 }
+
+/** Roles that import a guard register from a file: its keepers, and a self-recruiting organizer (自招保安单位) its own. */
+export const GUARD_IMPORT_ROLES: Role[] = [...GUARD_MANAGER_ROLES, Role.ORGANIZER];
+
+/**
+ * The register an import writes into. A company and 保安管理支队 as on the form (`targetCompanyId`:
+ * another company's register answers NOT_FOUND, as the form does); a self-recruiting organizer its
+ * own unit's register (`ownUnit`), created on first use.
+ */
+export function importRegister(actor: Actor, requested: string | undefined | null): { companyId: string | null; ownUnit: boolean } {
+  if (actor.role === Role.ORGANIZER) {
+    if (requested && requested !== actor.unitId) throw notFound('保安服务公司');
+    return { companyId: actor.unitId, ownUnit: true };
+  }
+  return { companyId: targetCompanyId(actor, requested), ownUnit: false };
+}
+
+/** Who holds a person elsewhere is named to 保安管理支队 alone (issue 10: no competitor named to a company). */
+export const seesOtherRegisters = (actor: Actor): boolean => actor.role === Role.SECURITY_DETACHMENT;

@@ -21,7 +21,7 @@ import {
 import { GuardEntity } from './guard.entity';
 import { CreateGuardInput, GuardFilterInput, GuardInput, RelativeInput } from './guard.inputs';
 import { assertCanListCompanyGuards, assertDetachment, scopeGuards, targetCompanyId } from './guard.policy';
-import { guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
+import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
 import { assertIdentityEditable } from './identity-lock';
 import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
@@ -98,7 +98,7 @@ export class GuardsService {
     const input = { ...raw, idNumber: normaliseIdNumber(raw.idNumber), name: raw.name.trim() };
     const today = todayCN();
     const problems: FieldProblem[] = [];
-    if (!companyId) problems.push({ field: 'companyId', message: '请选择所属保安服务公司' });
+    if (!companyId) problems.push({ field: 'companyId', message: COMPANY_REQUIRED });
     problems.push(...guardFieldProblems(input, today));
     problems.push(...relativesProblems(input.relatives ?? [], input.idNumber));
     problems.push(...statementProblems(input.relativesStatement, 'relativesStatement'));
@@ -106,7 +106,7 @@ export class GuardsService {
 
     return this.inTransaction(actor, async (m) => {
       const company = await m.findOneBy(CompanyEntity, { id: companyId! });
-      if (!company) throw badInput('所属保安服务公司不存在', [{ field: 'companyId', message: '所属保安服务公司不存在' }]);
+      if (!company) throw badInput(COMPANY_UNKNOWN, [{ field: 'companyId', message: COMPANY_UNKNOWN }]);
       await this.assertRegistrable(m, input.idNumber, input, { checkAge: true, checkEducation: true, checkRevocations: true });
       await this.assertNoActiveRecord(m, actor, input.idNumber, companyId!);
       const facts = idNumberFacts(input.idNumber);

@@ -18,7 +18,7 @@ import { OPEN_STATUSES } from '../activities/activity.policy';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../auth/user.entity';
 import { CompaniesService, companyInputProblems, normaliseCompanyInput, phoneProblem } from '../companies/company.service';
-import { ensureOwnRegister } from '../vetting/guard-import.service';
+import { ensureOwnRegister } from '../guards/guard-import.service';
 import { accountProblems, IssuedAccount, issueAccount, NewAccountValues, normaliseAccount } from '../users/issue-account';
 import { assertCanCreateUnit, assertCanManageAccountsOf } from './onboarding.policy';
 import { UnitEntity } from './unit.entity';

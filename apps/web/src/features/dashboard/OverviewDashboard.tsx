@@ -9,6 +9,8 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { useSession } from '@/shared/session';
 import type { Count } from './charts';
 import { drilldownUrl } from './drilldown';
+import { WARN_TEXT } from './palette';
+import { activate } from '@/shared/activate';
 import { OverviewQuery } from './operations';
 import './dashboard.css';
 import { formatDateTime, formatPercent, toApiDate } from '@/shared/format';
@@ -68,7 +70,7 @@ export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
       <Card
         variant="borderless"
         className={`headline-card${onClick ? ' clickable' : ''}`}
-        onClick={onClick}
+        {...(onClick ? activate(onClick) : {})}
         data-testid={testId}
         styles={{ body: { padding: '14px 16px' } }}
       >
@@ -134,7 +136,7 @@ export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
             {ownDistrict && <Tag>县区公安局仅可查看本辖区</Tag>}
           </Flex>
           <Row gutter={[12, 12]} className="headline">
-            {figure('期间内活动', h!.activities, <>未结束 {h!.activitiesOpen} · 逾期 <b style={{ color: h!.activitiesLate ? '#D55E00' : undefined }}>{h!.activitiesLate}</b></>, 'figure-activities',
+            {figure('期间内活动', h!.activities, <>未结束 {h!.activitiesOpen} · 逾期 <b style={{ color: h!.activitiesLate ? WARN_TEXT : undefined }}>{h!.activitiesLate}</b></>, 'figure-activities',
               () => navigate(drilldownUrl({ kind: 'ACTIVITIES', filter: { from, to, district } }, '期间内活动')))}
             {figure('合格公司', `${h!.companiesQualified} / ${h!.companiesTotal}`, '正常经营·许可证有效·无未纠正严重问题', 'figure-companies',
               () => navigate(drilldownUrl({ kind: 'COMPANIES', filter: { district, qualified: true } }, '合格公司')))}
@@ -160,8 +162,8 @@ export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
               columns={[
                 { title: '责任单位', dataIndex: 'unitName' },
                 { title: '按期完成', dataIndex: 'onTime', width: 90, align: 'right' },
-                { title: '逾期完成', dataIndex: 'late', width: 90, align: 'right', render: (v: number) => <span style={{ color: v ? '#D55E00' : undefined }}>{v}</span> },
-                { title: '逾期未完成', dataIndex: 'overdue', width: 100, align: 'right', render: (v: number) => <b style={{ color: v ? '#D55E00' : undefined }}>{v}</b> },
+                { title: '逾期完成', dataIndex: 'late', width: 90, align: 'right', render: (v: number) => <span style={{ color: v ? WARN_TEXT : undefined }}>{v}</span> },
+                { title: '逾期未完成', dataIndex: 'overdue', width: 100, align: 'right', render: (v: number) => <b style={{ color: v ? WARN_TEXT : undefined }}>{v}</b> },
                 { title: '进行中', dataIndex: 'open', width: 80, align: 'right' },
                 {
                   title: '按期率',

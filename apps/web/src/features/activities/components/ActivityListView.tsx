@@ -17,7 +17,7 @@ interface FilterForm {
   search?: string;
   status?: ActivityStatus[];
   district?: District;
-  range?: [Dayjs, Dayjs] | null;
+  range?: [Dayjs | null, Dayjs | null] | null;
 }
 
 const PAGE_SIZE = 20;
@@ -84,8 +84,9 @@ export function ActivityListView({ statuses, showDistrict = true, linkTo = (r) =
             <Select placeholder="全部辖区" aria-label="辖区" allowClear style={{ width: 130 }} options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
           </Form.Item>
         )}
+        {/* either end may stay open; with both required, an empty picker pulled the focus back on every Tab */}
         <Form.Item name="range">
-          <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} />
+          <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} allowEmpty={[true, true]} />
         </Form.Item>
       </Form>
       <ErrorAlert error={error} style={{ marginBottom: 16 }} />

@@ -8,6 +8,8 @@ const IMPORT = `mutation($input: ImportGuardsInput!) {
   importGuards(input: $input) { mode totalRows validRows invalidRows created updated unchanged ids problems { row column message } }
 }`;
 
+const CREATE = `mutation($input: CreateGuardInput!) { createGuard(input: $input) { id } }`;
+
 function row(values: Partial<Record<string, string>>): string[] {
   return GUARD_COLUMNS.map((c) => values[c] ?? '');
 }
@@ -43,7 +45,7 @@ describe('importGuards', () => {
     const preview = expectData(await company.gql(IMPORT, { input: { file, mode: 'PREVIEW' } })).importGuards;
     expect(preview).toMatchObject({ mode: 'PREVIEW', totalRows: 5, validRows: 2, invalidRows: 3, created: 2, updated: 0, unchanged: 0 });
     const where = preview.problems.map((p: { row: number; column: string }) => `${p.row}:${p.column}`);
-    expect(where).toEqual(expect.arrayContaining(['4:姓名', '4:身份证号', '4:手机号', '4:学历', '5:身份证号', '6:发证日期', '6:保安员证号', '6:母亲身份证号']));
+    expect(where).toEqual(expect.arrayContaining(['4:姓名', '4:身份证号', '4:手机号', '4:学历', '5:身份证号', '6:发证日期', '6:母亲身份证号']));
     expect(preview.problems.find((p: { row: number; column: string }) => p.row === 5).message).toContain('与第2行身份证号重复');
     expect(preview.problems.find((p: { row: number; column: string }) => p.row === 4 && p.column === '身份证号').message).toMatch(/18位|校验位/);
     expect(await count()).toBe(before);
@@ -145,12 +147,42 @@ describe('importGuards', () => {
     expect((await fetch(`${t.url}/templates/guards.xlsx`)).status).toBe(401);
   });
 
-  it('only imports into the actor’s own register', async () => {
-    const company2 = await unitOf(t, 'company2');
-    const file = csvFile('x.csv', [GUARD_COLUMNS, row({ 姓名: '某某', 身份证号: idFor('1990-10-10'), 学历: '高中' })]);
-    expectErrorCode(await company.gql(IMPORT, { input: { companyId: company2, file, mode: 'COMMIT' } }), 'FORBIDDEN');
+  it('answers a foreign company’s register with the form’s error (code and message), on both paths, storing nothing', async () => {
+    const company2 = await ensureCompany(t, await unitOf(t, 'company2'));
+    const id = idFor('1990-10-10');
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM guards WHERE company_id = $1`, [company2]))[0].n;
+    const file = csvFile('x.csv', [GUARD_COLUMNS, row({ 姓名: '某某', 身份证号: id, 学历: '高中' })]);
+    const viaImport = expectErrorCode(await company.gql(IMPORT, { input: { companyId: company2, file, mode: 'COMMIT' } }), 'NOT_FOUND');
+    const viaForm = expectErrorCode(
+      await company.gql(CREATE, { input: { companyId: company2, name: '某某', idNumber: id, education: 'SENIOR_MIDDLE' } }),
+      'NOT_FOUND',
+    );
+    expect(viaImport.message).toBe(viaForm.message);
+    expect(viaImport.message).toBe('保安服务公司不存在或无权查看');
+    // A self-recruiting organizer, naming a register not its own, is answered the same way.
+    const organizer = await t.login('organizer1');
+    const viaOrganizer = expectErrorCode(await organizer.gql(IMPORT, { input: { companyId: company2, file, mode: 'COMMIT' } }), 'NOT_FOUND');
+    expect(viaOrganizer.message).toBe(viaForm.message);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM guards WHERE company_id = $1`, [company2]))[0].n).toBe(before);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM guards WHERE id_hash = $1`, [idHash(id)]))[0].n).toBe(0);
+    // A role that keeps no register is refused at the edge on both paths.
     const office = await t.login('office');
     expectErrorCode(await office.gql(IMPORT, { input: { file, mode: 'COMMIT' } }), 'FORBIDDEN');
+    expectErrorCode(await office.gql(CREATE, { input: { name: '某某', idNumber: id, education: 'SENIOR_MIDDLE' } }), 'FORBIDDEN');
+  });
+
+  it('asks 保安管理支队 for a known register, as the form does', async () => {
+    const baoan = await t.login('baoan');
+    const file = csvFile('x.csv', [GUARD_COLUMNS, row({ 姓名: '某某', 身份证号: idFor('1990-10-11'), 学历: '高中' })]);
+    const missing = expectErrorCode(await baoan.gql(IMPORT, { input: { file, mode: 'PREVIEW' } }), 'BAD_USER_INPUT');
+    expect(missing.message).toBe('请选择所属保安服务公司');
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const viaImport = expectErrorCode(await baoan.gql(IMPORT, { input: { companyId: unknown, file, mode: 'PREVIEW' } }), 'BAD_USER_INPUT');
+    const viaForm = expectErrorCode(
+      await baoan.gql(CREATE, { input: { companyId: unknown, name: '某某', idNumber: idFor('1990-10-12'), education: 'SENIOR_MIDDLE' } }),
+      'BAD_USER_INPUT',
+    );
+    expect(viaImport.message).toBe(viaForm.message);
   });
 
   it('gives a self-recruiting organizer its own register and lets it submit its roster straight to vetting', async () => {
@@ -175,5 +207,97 @@ describe('importGuards', () => {
     expect(submitted.submitRoster.entries[0].idNumber).toContain('********');
     const s = expectData(await organizer.gql(`query($id: ID!) { vettingSummary(activityId: $id) { tier } }`, { id: a.id }));
     expect(s.vettingSummary.tier).toBe('SUBMITTER');
+  });
+});
+
+/**
+ * Every rule of the guard form, through the import: the row is refused naming row and column, with
+ * the message the form gives for the same value, and nothing is stored (COMMIT). The import commits
+ * the clean rows of a file in one transaction and reports the others (per-row), so each case here is
+ * a file of one bad row.
+ */
+describe('importGuards applies the form’s rulebook', () => {
+  let t: TestApp;
+  let company: TestClient;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await ensureCompany(t, await unitOf(t, 'company1'));
+    company = await t.login('company1');
+  });
+  afterAll(() => t?.close());
+
+  const educations: Record<string, string> = { 高中: 'SENIOR_MIDDLE', 小学: 'PRIMARY' };
+  const slots: Record<string, string> = { 父亲: 'FATHER', 母亲: 'MOTHER', 子女1: 'CHILD', 子女2: 'CHILD' };
+  type Case = [title: string, column: string, cells: () => Record<string, string>];
+  const adult = () => idFor('1990-04-04');
+  const cases: Case[] = [
+    ['a name in markup (<b>张三</b>)', '姓名', () => ({ 姓名: '<b>张三</b>' })],
+    ['a name holding a script tag', '姓名', () => ({ 姓名: '<script>alert(1)</script>' })],
+    ['a name that is a formula (=HYPERLINK)', '姓名', () => ({ 姓名: '=HYPERLINK("http://x.cn","张三")' })],
+    ['a name starting with + (+cmd)', '姓名', () => ({ 姓名: '+cmd' })],
+    ['a name starting with @ (@SUM)', '姓名', () => ({ 姓名: '@SUM(A1:A9)' })],
+    ['a name starting with - (-2+3)', '姓名', () => ({ 姓名: '-2+3' })],
+    ['an ID number with a wrong check digit', '身份证号', () => {
+      const id = adult();
+      return { 身份证号: id.slice(0, 17) + (id.endsWith('0') ? '1' : '0') };
+    }],
+    ['an ID number born after today', '身份证号', () => ({ 身份证号: idFor('2099-01-01') })],
+    ['an ID number under 18 (Art. 16)', '身份证号', () => ({ 身份证号: idFor('2015-01-01') })],
+    ['a phone number not of 11 digits starting with 1', '手机号', () => ({ 手机号: '2345678' })],
+    ['a phone number in markup', '手机号', () => ({ 手机号: '<b>13900000000</b>' })],
+    ['a certificate number too short', '保安员证号', () => ({ 保安员证号: 'A1' })],
+    ['a certificate number that is a formula', '保安员证号', () => ({ 保安员证号: '=A1&"123"' })],
+    ['a certificate issued after today', '发证日期', () => ({ 保安员证号: 'Z-2001', 发证日期: '2099-01-01' })],
+    ['an issue date without a certificate number', '保安员证号', () => ({ 发证日期: '2020-01-01' })],
+    ['primary school only (Art. 16)', '学历', () => ({ 学历: '小学' })],
+    ['a father whose ID number says female', '父亲身份证号', () => ({ 父亲姓名: '某父', 父亲身份证号: idFor('1960-01-01', true) })],
+    ['a mother whose ID number says male', '母亲身份证号', () => ({ 母亲姓名: '某母', 母亲身份证号: idFor('1960-01-01') })],
+    ['a relative in markup', '父亲姓名', () => ({ 父亲姓名: '<i>某父</i>', 父亲身份证号: idFor('1960-02-02') })],
+    ['a relative whose name is a formula', '母亲姓名', () => ({ 母亲姓名: '=1+1', 母亲身份证号: idFor('1960-02-02', true) })],
+    ['a relative with the guard’s own ID number', '子女1身份证号', () => ({ 子女1姓名: '某子', 子女1身份证号: 'SELF' })],
+    ['the same relative twice', '子女2身份证号', () => {
+      const child = idFor('2015-05-05');
+      return { 子女1姓名: '某甲', 子女1身份证号: child, 子女2姓名: '某乙', 子女2身份证号: child };
+    }],
+    ['a statement in markup', '未登记亲属说明', () => ({ 未登记亲属说明: '<script>x</script>' })],
+    ['a statement that is a formula', '未登记亲属说明', () => ({ 未登记亲属说明: '=cmd|\' /C calc\'!A0' })],
+    ['a statement of more than 200 characters', '未登记亲属说明', () => ({ 未登记亲属说明: '故'.repeat(201) })],
+  ];
+
+  it.each(cases)('refuses %s, naming row and column, with the form’s message, storing nothing', async (_title, column, cells) => {
+    const values: Record<string, string> = { 姓名: '王五', 身份证号: adult(), 学历: '高中', ...cells() };
+    for (const k of Object.keys(values)) if (values[k] === 'SELF') values[k] = values['身份证号'];
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM guards`))[0].n;
+    const r = expectData(await company.gql(IMPORT, { input: { file: csvFile('规则.csv', [GUARD_COLUMNS, row(values)]), mode: 'COMMIT' } })).importGuards;
+    expect(r).toMatchObject({ totalRows: 1, invalidRows: 1, created: 0, updated: 0 });
+    const problem = r.problems.find((p: { row: number; column: string }) => p.row === 2 && p.column === column);
+    expect(problem).toBeDefined();
+    expect((await t.sql(`SELECT count(*)::int AS n FROM guards`))[0].n).toBe(before);
+
+    // The form, given the same values, refuses them with the same message.
+    const relatives = Object.entries(slots)
+      .filter(([prefix]) => values[`${prefix}姓名`] || values[`${prefix}身份证号`])
+      .map(([prefix, relation]) => ({ relation, name: values[`${prefix}姓名`], idNumber: values[`${prefix}身份证号`] }));
+    const form = expectErrorCode(await company.gql(CREATE, {
+      input: {
+        name: values['姓名'], idNumber: values['身份证号'], phone: values['手机号'] || null, certificateNo: values['保安员证号'] || null,
+        certificateIssuedOn: values['发证日期'] || null, education: educations[values['学历']], relatives, relativesStatement: values['未登记亲属说明'] || null,
+      },
+    }), 'BAD_USER_INPUT');
+    const formMessages = ((form.extensions?.fields ?? []) as { message: string }[]).map((f) => f.message);
+    expect(formMessages.some((m) => m.endsWith(problem.message))).toBe(true);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM guards`))[0].n).toBe(before);
+  });
+
+  it('refuses a person whose certificate was revoked within 3 years (Art. 17), as the form does, storing nothing', async () => {
+    const revoked = idFor('1986-06-06');
+    await t.sql(`INSERT INTO certificate_revocations (id_cipher, id_hash, revoked_on, reason) VALUES ($1, $2, CURRENT_DATE - 100, '测试')`, [encryptPii(revoked), idHash(revoked)]);
+    const r = expectData(await company.gql(IMPORT, { input: { file: csvFile('规则.csv', [GUARD_COLUMNS, row({ 姓名: '被吊销', 身份证号: revoked, 学历: '高中' })]), mode: 'COMMIT' } })).importGuards;
+    expect(r).toMatchObject({ invalidRows: 1, created: 0 });
+    expect(r.problems[0]).toMatchObject({ row: 2, column: '保安员证号' });
+    const form = expectErrorCode(await company.gql(CREATE, { input: { name: '被吊销', idNumber: revoked, education: 'SENIOR_MIDDLE' } }), 'BAD_USER_INPUT');
+    expect(((form.extensions?.fields ?? []) as { message: string }[]).map((f) => f.message)).toContain(r.problems[0].message);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM guards WHERE id_hash = $1`, [idHash(revoked)]))[0].n).toBe(0);
   });
 });

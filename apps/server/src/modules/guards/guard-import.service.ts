@@ -4,16 +4,16 @@ import {
   educationLabels,
   idNumberFacts,
   RelativeRelation,
-  Role,
 } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/context';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { badInput, conflict } from '../../common/errors';
 import { encryptPii, idHash, nameHash } from '../../common/pii';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular, todayInChina } from '../../common/tabular';
-import { ageProblem, educationProblem, LEGAL_MIN_AGE, revocationProblems } from '../guards/eligibility';
-import { guardFieldProblems, relativesProblems, statementProblems } from '../guards/guard.rules';
-import { identityLockedMessage, openRosters } from '../guards/identity-lock';
+import { ageProblem, educationProblem, LEGAL_MIN_AGE, revocationProblems } from './eligibility';
+import { importRegister, seesOtherRegisters } from './guard.policy';
+import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, relativesProblems, statementProblems } from './guard.rules';
+import { identityLockedMessage, openRosters } from './identity-lock';
 import { AuditService } from '../audit/audit.service';
 import { ImportMode } from '../records/records.types';
 import { ImportOutcome } from '../records/records.service';
@@ -96,12 +96,8 @@ export function parseGuardRow(row: number, v: Record<string, string>, hasRelativ
   else if (idNumber.startsWith('#NUMBER:')) problems.push({ row, column: '身份证号', message: NUMBER_ID_MESSAGE });
   const phone = v['手机号'] || null;
   const certificateNo = v['保安员证号'] || null;
-  let certificateIssuedOn: string | null = null;
-  if (v['发证日期']) {
-    certificateIssuedOn = parseLocalDate(v['发证日期']);
-    if (!certificateIssuedOn) problems.push({ row, column: '发证日期', message: '日期格式应为 YYYY-MM-DD' });
-    if (!certificateNo) problems.push({ row, column: '保安员证号', message: '填写了发证日期时，保安员证号不能为空' });
-  }
+  // 2020/5/1 and 2020年5月1日 are read as 2020-05-01; anything else goes to the rulebook as written.
+  const certificateIssuedOn = v['发证日期'] ? parseLocalDate(v['发证日期']) ?? v['发证日期'] : null;
   const education = educationByLabel.get(v['学历'] ?? '');
   if (!v['学历']) problems.push({ row, column: '学历', message: '不能为空' });
   else if (!education) problems.push({ row, column: '学历', message: `应为以下之一：${Object.values(educationLabels).join('、')}` });
@@ -198,22 +194,19 @@ export class GuardImportService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Which register the actor imports into. A self-recruiting organizer's register is its own unit (created on first use). */
+  /**
+   * Which register the actor imports into (the policy decides, as for the form). A self-recruiting
+   * organizer's register is its own unit (created on first use).
+   */
   private async registerFor(m: EntityManager, actor: Actor, companyId: string | null | undefined, create: boolean): Promise<{ id: string; name: string }> {
-    let id: string | null;
-    if (actor.role === Role.COMPANY) {
-      if (companyId && companyId !== actor.companyId) throw forbidden('只能导入本公司的保安员');
-      id = actor.companyId;
-    } else if (actor.role === Role.ORGANIZER) {
-      if (companyId && companyId !== actor.unitId) throw forbidden('只能导入本单位的自招保安员');
+    const target = importRegister(actor, companyId);
+    if (target.ownUnit) {
       if (create) await ensureOwnRegister(m, actor.unitId);
       return { id: actor.unitId, name: actor.unitName };
-    } else if (actor.role === Role.SECURITY_DETACHMENT) {
-      if (!companyId) throw badInput('请选择保安服务公司', [{ field: 'companyId', message: '请选择保安服务公司' }]);
-      id = companyId;
-    } else throw forbidden();
-    const [row] = id ? await m.query(`SELECT id, name FROM companies WHERE id = $1`, [id]) : [];
-    if (!row) throw notFound('保安服务公司');
+    }
+    if (!target.companyId) throw badInput(COMPANY_REQUIRED, [{ field: 'companyId', message: COMPANY_REQUIRED }]);
+    const [row] = await m.query(`SELECT id, name FROM companies WHERE id = $1`, [target.companyId]);
+    if (!row) throw badInput(COMPANY_UNKNOWN, [{ field: 'companyId', message: COMPANY_UNKNOWN }]);
     return row;
   }
 
@@ -284,7 +277,7 @@ export class GuardImportService {
         const key = hashes.key(g.idNumber);
         const other = elsewhereByKey.get(key);
         if (other) {
-          const message = actor.role === Role.SECURITY_DETACHMENT
+          const message = seesOtherRegisters(actor)
             ? `该人员已在“${other}”在职登记，须先由原单位办理离职，或由保安管理支队办理调转`
             : '该人员已在其他单位登记为在职保安员（一人只能有一条在职记录），须先由原单位办理离职';
           rowProblems.push({ row: g.row, column: '身份证号', message });
