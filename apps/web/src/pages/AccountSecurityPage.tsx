@@ -8,8 +8,8 @@ import {
   EndSessionMutation,
   MySessionsQuery,
   RegenerateRecoveryCodesMutation,
-} from '@/features/account/operations';
-import { RecoveryCodes } from '@/features/account/RecoveryCodes';
+} from '@/features/auth/operations';
+import { RecoveryCodes } from '@/features/auth/components/RecoveryCodes';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActivityStatus, activityStatusLabels, districtLabels, permitTierLabels, Role, securityModeLabels, UnitKind } from '@evs/schema';
 import { mayOpen } from '@/app/routes';
-import { UnitAccounts } from '@/features/accounts/UnitAccounts';
-import { ActivityStatusTag, DaysUntil, PermitTierTag, WarningsList } from '@/features/activities/ActivityBits';
+import { UnitAccounts } from '@/features/users/components/UnitAccounts';
+import { ActivityStatusTag, DaysUntil, PermitTierTag, WarningsList } from '@/features/activities/components/ActivityBits';
 import {
   ActivityDetailQuery,
   ApproveActivityMutation,
@@ -13,8 +13,8 @@ import {
   ReportActivityMutation,
   RequestInstructionMutation,
 } from '@/features/activities/operations';
-import { DeadlineTags } from '@/features/onsite/DeadlineTags';
-import { IssueNoticeModal, NoticeList, type NoticeTarget } from '@/features/supervision/Supervision';
+import { DeadlineTags } from '@/features/deadlines/components/DeadlineTags';
+import { IssueNoticeModal, NoticeList, type NoticeTarget } from '@/features/supervision/components/Supervision';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';

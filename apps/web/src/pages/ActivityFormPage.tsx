@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PlusOutlined } from '@ant-design/icons';
 import { District, districtLabels, MOBILE_PATTERN, Role, SecurityMode, securityModeLabels, UnitKind, wholeNumberProblem } from '@evs/schema';
-import { UnitFormModal } from '@/features/accounts/UnitFormModal';
+import { UnitFormModal } from '@/features/users/components/UnitFormModal';
 import { ActivityDetailQuery, CreateActivityMutation, OrganizerUnitsQuery, UpdateActivityMutation } from '@/features/activities/operations';
 import type { ActivityInput } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';

@@ -4,8 +4,8 @@ import { Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd'
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CompanyStatus, companyStatusLabels, District, districtLabels, Role } from '@evs/schema';
-import { CompanyListQuery } from '@/features/register/operations';
-import { CompanyStatusTag, LicenseExpiry } from '@/features/register/RegisterBits';
+import { CompanyListQuery } from '@/features/companies/operations';
+import { CompanyStatusTag, LicenseExpiry } from '@/features/companies/components/CompanyTags';
 import { formatYuan } from '@/shared/format';
 import type { CompanyFilterInput, CompanySortField } from '@/gql/graphql';
 import { Access } from '@/shared/access';

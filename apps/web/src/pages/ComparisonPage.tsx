@@ -4,9 +4,9 @@ import { CheckCircleFilled, EditOutlined, TrophyOutlined } from '@ant-design/ico
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { quoteProblem } from '@evs/schema';
-import { ActivityStatusTag } from '@/features/activities/ActivityBits';
+import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
 import { CandidateComparisonQuery, SelectCompanyMutation, SubmitQuoteMutation } from '@/features/recommendation/operations';
-import { WeightsCard } from '@/features/recommendation/WeightsCard';
+import { WeightsCard } from '@/features/recommendation/components/WeightsCard';
 import '@/features/recommendation/recommendation.css';
 import type { CandidateComparisonQuery as Result } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';

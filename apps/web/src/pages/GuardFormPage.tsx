@@ -5,14 +5,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Education, educationLabels, GuardStatus, idNumberFacts, idNumberProblem, MOBILE_PATTERN, RelativeRelation, relativeRelationLabels, Role, sexLabels } from '@evs/schema';
-import {
-  CreateGuardMutation,
-  GuardDetailQuery,
-  GuardRelativesQuery,
-  SetGuardRelativesMutation,
-  UpdateGuardMutation,
-} from '@/features/register/operations';
-import { EligibilityTag, GuardStatusTag } from '@/features/register/RegisterBits';
+import { CreateGuardMutation, GuardDetailQuery, GuardRelativesQuery, SetGuardRelativesMutation, UpdateGuardMutation } from '@/features/guards/operations';
+import { EligibilityTag, GuardStatusTag } from '@/features/guards/components/GuardTags';
 import type { RelativeInput } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';

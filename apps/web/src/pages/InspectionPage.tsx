@@ -6,22 +6,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { inspectionItemLabels, Role } from '@evs/schema';
 import type { ActivityFindingsQuery as FindingsResult, OnDutyRosterQuery, OnsiteActivityQuery as OnsiteActivityResult } from '@/gql/graphql';
-import {
-  CloseActivityMutation,
-  CorrectFindingMutation,
-  FindingsQuery,
-  OnDutyRosterQuery as RosterQuery,
-  OnsiteActivityQuery,
-  StartActivityMutation,
-} from '@/features/onsite/operations';
-import { keepForOffline, keptForOffline } from '@/features/onsite/offlineQueue';
-import { photoToDataUrl } from '@/features/onsite/photo';
-import { useOutbox } from '@/features/onsite/useOutbox';
-import { ActivityStatusTag } from '@/features/activities/ActivityBits';
+import { CloseActivityMutation, CorrectFindingMutation, FindingsQuery, OnDutyRosterQuery as RosterQuery, OnsiteActivityQuery, StartActivityMutation } from '@/features/inspections/operations';
+import { keepForOffline, keptForOffline } from '@/features/inspections/offlineQueue';
+import { photoToDataUrl } from '@/features/inspections/photo';
+import { useOutbox } from '@/features/inspections/hooks/useOutbox';
+import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage, isTransient } from '@/shared/errors';
 import { useRole } from '@/shared/session';
-import '@/features/onsite/onsite.css';
+import '@/features/inspections/onsite.css';
 import { formatDateTime } from '@/shared/format';
 
 type Guard = OnDutyRosterQuery['onDutyRoster'][number];

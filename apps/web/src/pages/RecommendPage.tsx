@@ -3,9 +3,9 @@ import { Alert, App, Button, Card, Descriptions, Input, Progress, Skeleton, Spac
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { companyStatusLabels, districtLabels } from '@evs/schema';
-import { ActivityStatusTag } from '@/features/activities/ActivityBits';
+import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
 import { CandidateSuggestionsQuery, RecommendCandidatesMutation } from '@/features/recommendation/operations';
-import { WeightsCard } from '@/features/recommendation/WeightsCard';
+import { WeightsCard } from '@/features/recommendation/components/WeightsCard';
 import '@/features/recommendation/recommendation.css';
 import type { CandidateSuggestionsQuery as Result } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Descriptions, Space, Typography } from 'antd';
 import { recordCategoryLabels } from '@evs/schema';
-import { ImportPanel } from '@/features/vetting/ImportPanel';
+import { ImportPanel } from '@/features/vetting/components/ImportPanel';
 import { ImportRecordsMutation, RecordsStatsQuery } from '@/features/vetting/operations';
 import { postWithProgress } from '@/features/vetting/upload';
 import { ErrorAlert } from '@/shared/ErrorAlert';

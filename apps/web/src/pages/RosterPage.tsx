@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Empty, Input, Modal, Popconfirm
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { activityStatusLabels, Role, securityModeLabels } from '@evs/schema';
-import { ImportPanel } from '@/features/vetting/ImportPanel';
+import { ImportPanel } from '@/features/vetting/components/ImportPanel';
 import {
   ImportGuardsMutation,
   RemoveEntryMutation,
@@ -15,7 +15,7 @@ import {
   VettingActivitiesQuery,
 } from '@/features/vetting/operations';
 import { postWithProgress } from '@/features/vetting/upload';
-import { DecisionTag, PrecheckTags, ReasonText } from '@/features/vetting/VettingBits';
+import { DecisionTag, PrecheckTags, ReasonText } from '@/features/vetting/components/VettingBits';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';

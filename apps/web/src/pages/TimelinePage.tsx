@@ -2,10 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Skeleton } from 'antd';
 import { useParams } from 'react-router';
-import { TimelineQuery } from '@/features/onsite/operations';
+import { TimelineQuery } from '@/features/timeline/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
-import '@/features/onsite/onsite.css';
+import '@/features/inspections/onsite.css';
 import { formatDateTime } from '@/shared/format';
 
 /** 台账: every step of the activity with who and when; printable and exportable. */

@@ -6,17 +6,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Role, TrainingTopic, trainingTopicLabels } from '@evs/schema';
 import type { TrainingSessionFieldsFragment } from '@/gql/graphql';
-import { ActivityStatusTag } from '@/features/activities/ActivityBits';
-import { DeadlineTags } from '@/features/onsite/DeadlineTags';
-import {
-  CancelTrainingSessionMutation,
-  OnsiteActivityQuery,
-  RecordTrainingResultsMutation,
-  ScheduleTrainingMutation,
-  TrainingOverviewQuery,
-  UpdateTrainingSessionMutation,
-} from '@/features/onsite/operations';
-import { PostsCard } from '@/features/onsite/PostsCard';
+import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
+import { DeadlineTags } from '@/features/deadlines/components/DeadlineTags';
+import { CancelTrainingSessionMutation, RecordTrainingResultsMutation, ScheduleTrainingMutation, TrainingOverviewQuery, UpdateTrainingSessionMutation } from '@/features/training/operations';
+import { OnsiteActivityQuery } from '@/features/inspections/operations';
+import { PostsCard } from '@/features/training/components/PostsCard';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors, errorMessage } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';

@@ -3,10 +3,10 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Skeleton } from 'antd';
 import { useParams } from 'react-router';
 import { TrainingTopic, trainingTopicLabels } from '@evs/schema';
-import { TrainingSessionQuery } from '@/features/onsite/operations';
+import { TrainingSessionQuery } from '@/features/training/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
-import '@/features/onsite/onsite.css';
+import '@/features/inspections/onsite.css';
 import { formatDateTime } from '@/shared/format';
 
 /** 签到表: printable, with a signature column and the recorded results. */

@@ -19,7 +19,7 @@ import {
   RecheckMutation,
   VettingActivitiesQuery,
 } from '@/features/vetting/operations';
-import { DecisionTag, PrecheckTags } from '@/features/vetting/VettingBits';
+import { DecisionTag, PrecheckTags } from '@/features/vetting/components/VettingBits';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';

@@ -5,8 +5,8 @@ import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Flex, List, Progr
 import { useNavigate } from 'react-router';
 import { activityStatusLabels, companyStatusLabels, districtLabels, lateStageLabels, Role } from '@evs/schema';
 import type { MyHomeQuery as MyHomeResult } from '@/gql/graphql';
-import { WorkQueueQuery } from '@/features/onsite/operations';
-import { OverdueByUnit } from '@/features/supervision/Supervision';
+import { WorkQueueQuery } from '@/features/deadlines/operations';
+import { OverdueByUnit } from '@/features/supervision/components/Supervision';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { useSession } from '@/shared/session';
