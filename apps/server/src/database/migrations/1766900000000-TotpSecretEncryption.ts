@@ -18,7 +18,6 @@ export class TotpSecretEncryption1766900000000 implements MigrationInterface {
     for (const r of rows) {
       await q.query(`UPDATE users SET totp_secret = $2, totp_pending_secret = $3 WHERE id = $1`, [r.id, seal(r.totp_secret), seal(r.totp_pending_secret)]);
     }
-    await q.query(`COMMENT ON COLUMN users.totp_secret IS 'TOTP secret, encrypted (PII keyring envelope)'`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
@@ -29,6 +28,5 @@ export class TotpSecretEncryption1766900000000 implements MigrationInterface {
     for (const r of rows) {
       await q.query(`UPDATE users SET totp_secret = $2, totp_pending_secret = $3 WHERE id = $1`, [r.id, open(r.totp_secret), open(r.totp_pending_secret)]);
     }
-    await q.query(`COMMENT ON COLUMN users.totp_secret IS NULL`);
   }
 }

@@ -6,7 +6,6 @@ import { useNavigate } from 'react-router';
 import { activityStatusLabels, companyStatusLabels, districtLabels, lateStageLabels, Role } from '@evs/schema';
 import type { MyHomeQuery as MyHomeResult } from '@/gql/graphql';
 import { WorkQueueQuery } from '@/features/deadlines/operations';
-import { OverdueByUnit } from '@/features/supervision/components/Supervision';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { useSession } from '@/shared/session';
@@ -19,6 +18,13 @@ import { formatDateTime } from '@/shared/format';
 type HomeData = MyHomeResult['myHome'];
 
 /** Only the office and the leader need the overview (and its date picker) on their home. */
+// the table and the 督办 dialog (with its date picker) load after the home page shows: not part of its first load
+const LazyOverdueByUnit = lazy(() => import('@/features/supervision/components/Supervision').then((m) => ({ default: m.OverdueByUnit })));
+const OverdueByUnit = (props: { units: HomeData['overdue'] }) => (
+  <Suspense fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
+    <LazyOverdueByUnit {...props} />
+  </Suspense>
+);
 const OverviewDashboard = lazy(() => import('./OverviewDashboard').then((m) => ({ default: m.OverviewDashboard })));
 
 /** The figures at the top of every home; each opens the page it counts. */
