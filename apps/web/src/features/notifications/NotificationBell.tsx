@@ -6,7 +6,7 @@ import relativeTime from 'dayjs/plugin/relativeTime';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { BACKGROUND } from '@/app/apollo';
-import { activate } from '@/shared/activate';
+import { activateByKey } from '@/shared/activate';
 import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery, UnreadNotificationCountQuery } from './operations';
 
 dayjs.extend(relativeTime);
@@ -38,6 +38,13 @@ export function NotificationBell() {
     }, 0);
     return () => window.clearTimeout(t);
   }, [open, loading, data]);
+  const openNotice = (n: { id: string; readAt?: unknown; link?: string | null }) => {
+    if (!n.readAt) void markRead({ variables: { ids: [n.id] } });
+    if (n.link) {
+      setOpen(false);
+      navigate(n.link);
+    }
+  };
   const close = () => {
     setOpen(false);
     bellRef.current?.focus();
@@ -59,14 +66,9 @@ export function NotificationBell() {
         renderItem={(n) => (
           <List.Item
             className={`notification-item${n.readAt ? '' : ' unread'}`}
-            {...activate(() => {
-              if (!n.readAt) void markRead({ variables: { ids: [n.id] } });
-              if (n.link) {
-                setOpen(false);
-                navigate(n.link);
-              }
-            })}
+            onClick={() => openNotice(n)}
           >
+            <div className="list-item-action" {...activateByKey(() => openNotice(n))}>
             <List.Item.Meta
               title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
               description={
@@ -80,6 +82,7 @@ export function NotificationBell() {
                 </>
               }
             />
+            </div>
           </List.Item>
         )}
       />
