@@ -22,7 +22,7 @@ import { TimelineService } from './modules/timeline/timeline.service';
 import { TrainingService } from './modules/training/training.service';
 import { createRecordsSource } from './modules/records/records.source';
 import { RecordsService } from './modules/records/records.service';
-import { GuardImportService } from './modules/vetting/guard-import.service';
+import { GuardImportService } from './modules/guards/guard-import.service';
 import { VettingService } from './modules/vetting/vetting.service';
 import { VettingNoticeService } from './modules/vetting/vetting.summary';
 import { SupervisionService } from './modules/supervision/supervision.service';

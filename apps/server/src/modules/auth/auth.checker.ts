@@ -1,13 +1,14 @@
 import { Role } from '@evs/schema';
 import { defaultFieldResolver, GraphQLSchema } from 'graphql';
 import { AuthChecker } from 'type-graphql';
+import { hasRole } from '../../common/actor';
 import { AppContext } from '../../common/context';
 import { DomainError, forbidden, unauthenticated } from '../../common/errors';
 
 /** Role check at the edge: `@Authorized(Role.X, …)` on each operation. */
 export const authChecker: AuthChecker<AppContext, Role> = ({ context }, roles) => {
   if (!context.actor) throw unauthenticated();
-  if (roles.length > 0 && !roles.includes(context.actor.role)) throw forbidden();
+  if (roles.length > 0 && !hasRole(context.actor, ...roles)) throw forbidden();
   return true;
 };
 

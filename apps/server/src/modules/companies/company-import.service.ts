@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditAction, District, districtLabels } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular, todayInChina } from '../../common/tabular';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { AuditService } from '../audit/audit.service';

@@ -6,7 +6,7 @@ import { DomainError } from '../../common/errors';
 import { sendError } from '../../common/http-errors';
 import type { Services } from '../../services';
 import { SESSION_COOKIE } from '../auth/auth.service';
-import { OVERVIEW_ROLES } from './dashboard.policy';
+import { assertSeesOverview } from './dashboard.policy';
 import { Overview, OverviewCount, OverviewGroup } from './dashboard.types';
 
 
@@ -95,7 +95,7 @@ export function overviewExportRouter(services: Services): Router {
       if (!actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
       res.locals.userId = actor.id;
       if (actor.mustChangePassword) throw new DomainError('FORBIDDEN', '首次登录请先修改密码');
-      if (!OVERVIEW_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', '无权导出总览');
+      assertSeesOverview(actor, '无权导出总览');
       const year = thisYear();
       const from = typeof req.query.from === 'string' && req.query.from ? req.query.from : year.from;
       const to = typeof req.query.to === 'string' && req.query.to ? req.query.to : year.to;

@@ -1,5 +1,6 @@
 import { Education, GuardStatus, RelativeRelation } from '@evs/schema';
 import { Field, ID, InputType } from 'type-graphql';
+import { FileInput, ImportMode } from '../records/records.types';
 
 @InputType({ description: '保安员筛选条件' })
 export class GuardFilterInput {
@@ -75,4 +76,16 @@ export class CreateGuardInput extends GuardFieldsInput {
 
   @Field(() => String, { nullable: true, description: '未登记父亲或母亲的原因（如已故、不详）；父母均已登记时可不填' })
   relativesStatement?: string | null;
+}
+
+@InputType()
+export class ImportGuardsInput {
+  @Field(() => ID, { nullable: true, description: '保安服务公司：本公司可省略；保安管理支队代为导入时必填' })
+  companyId?: string | null;
+
+  @Field(() => FileInput)
+  file: FileInput;
+
+  @Field(() => ImportMode)
+  mode: ImportMode;
 }

@@ -5,13 +5,16 @@ import { isIsoDate, todayCN } from '../../common/dates';
 import { badInput } from '../../common/errors';
 import { PageInput } from '../../common/pagination';
 import { CompanyType } from '../companies/company.types';
+import { ImportResultType } from '../records/records.types';
 import { eligibilityProblems } from './eligibility';
 import { GuardEntity } from './guard.entity';
-import { CreateGuardInput, GuardFilterInput, GuardInput, RelativeInput } from './guard.inputs';
+import { CreateGuardInput, GuardFilterInput, GuardInput, ImportGuardsInput, RelativeInput } from './guard.inputs';
 import {
+  GUARD_IMPORT_ROLES,
   GUARD_LIST_ROLES,
   GUARD_MANAGER_ROLES,
   GUARD_READER_ROLES,
+  keepsRegister,
   seesBirthDate,
   seesFullIdNumbers,
   seesGuardParticulars,
@@ -63,6 +66,16 @@ export class GuardResolver {
     statement?: string | null,
   ) {
     return ctx.services.guards.setRelatives(actorOf(ctx), guardId, relatives, statement, ctx.requestId);
+  }
+
+  @Authorized(...GUARD_IMPORT_ROLES)
+  @Mutation(() => ImportResultType, {
+    description:
+      '从 .xlsx 或 .csv 批量导入保安员（模板：GET /templates/guards.xlsx）。PREVIEW 列出每一个问题行（行号、列、原因），不保存；' +
+      'COMMIT 在一个事务内保存无误的行，按身份证号在本单位名册内更新，重复导入不产生重复。自招保安单位（主办单位）导入时自动建立本单位名册。',
+  })
+  importGuards(@Ctx() ctx: AppContext, @Arg('input', () => ImportGuardsInput) input: ImportGuardsInput) {
+    return ctx.services.guardImport.importGuards(actorOf(ctx), input, ctx.requestId);
   }
 
   @Authorized(...GUARD_MANAGER_ROLES)
@@ -154,7 +167,7 @@ export class GuardResolver {
   @FieldResolver(() => String, { nullable: true, description: '未登记父亲或母亲的原因：保安管理支队和所属公司可见' })
   relativesStatement(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
     const a = ctx.actor;
-    const keeper = seesRelatives(a) || (a?.role === Role.COMPANY && a.companyId === g.companyId) || (a?.role === Role.ORGANIZER && a.unitId === g.companyId);
+    const keeper = seesRelatives(a) || keepsRegister(a, g.companyId);
     return keeper ? g.relativesStatement : null;
   }
 

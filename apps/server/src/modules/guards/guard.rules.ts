@@ -4,6 +4,10 @@ import { FieldProblem } from '../../common/errors';
 
 /** Field checks of the guard register (pure; unit-tested). Business rules with articles live in eligibility.ts. */
 
+/** The register a guard goes on, when 保安管理支队 names none or an unknown one (the form and the import alike). */
+export const COMPANY_REQUIRED = '请选择所属保安服务公司';
+export const COMPANY_UNKNOWN = '所属保安服务公司不存在';
+
 export const MAX_PHOTO_BYTES = 300 * 1024;
 const NAME_PATTERN = /^[\u4e00-\u9fa5A-Za-z·•.\s]{2,30}$/;
 

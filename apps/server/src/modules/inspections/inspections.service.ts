@@ -1,7 +1,7 @@
 import { ActivityStatus, activityStatusLabels, AuditAction, InspectionItem, inspectionItemLabels, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, formatCN } from '../../common/clock';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';

@@ -1,7 +1,7 @@
 import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
 import { csvFile, ensureCompany, idFor, makeActivity, unitOf } from '../../../test/vetting-fixtures';
 import { decryptPii, encryptPii, idHash, nameHash } from '../../common/pii';
-import { GUARD_COLUMNS } from '../vetting/guard-import.service';
+import { GUARD_COLUMNS } from '../guards/guard-import.service';
 
 const CREATE = `mutation ($input: CreateGuardInput!) { createGuard(input: $input) { id idNumber } }`;
 const SET_RELATIVES = `mutation ($id: ID!, $r: [RelativeInput!]!) { setGuardRelatives(guardId: $id, relatives: $r) { id } }`;

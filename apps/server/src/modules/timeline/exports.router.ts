@@ -1,6 +1,6 @@
 import cookieParser from 'cookie-parser';
 import express, { Request, Response } from 'express';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { DomainError } from '../../common/errors';
 import { sendError } from '../../common/http-errors';
 import { SESSION_COOKIE } from '../auth/auth.service';

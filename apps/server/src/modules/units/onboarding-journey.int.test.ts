@@ -4,7 +4,7 @@ import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, totpCo
 import { csvFile, idFor } from '../../../test/vetting-fixtures';
 import { activityInput, CREATE_ACTIVITY } from '../recommendation/fixtures.int-helpers';
 import { COMPANY_COLUMNS } from '../companies/company-import.service';
-import { GUARD_COLUMNS } from '../vetting/guard-import.service';
+import { GUARD_COLUMNS } from '../guards/guard-import.service';
 
 /**
  * A new deployment, end to end through the API: an empty production database (SEED_DEMO=false:

@@ -1,11 +1,13 @@
 import cookieParser from 'cookie-parser';
 import express, { Request, Response } from 'express';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { DomainError } from '../../common/errors';
 import { sendError } from '../../common/http-errors';
 import { SESSION_COOKIE } from '../auth/auth.service';
 import type { Services } from '../../services';
+import { managesCompanyRegister } from '../companies/company.policy';
 import { RECORD_COLUMNS } from '../records/records.service';
+import { runsVetting } from './vetting.policy';
 import { buildWorkbook } from '../../common/tabular';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,12 +45,12 @@ export function vettingRoutes(services: Services): express.Router {
   }));
 
   router.get('/templates/companies.xlsx', withActor(async (actor, _req, res) => {
-    if (actor.role !== 'SECURITY_DETACHMENT') throw new DomainError('FORBIDDEN', '无权进行此操作');
+    if (!managesCompanyRegister(actor)) throw new DomainError('FORBIDDEN', '无权进行此操作');
     sendFile(res, await services.companyImport.template(), '保安服务公司名册导入模板.xlsx');
   }));
 
   router.get('/templates/records.xlsx', withActor(async (actor, _req, res) => {
-    if (actor.role !== 'SECURITY_DETACHMENT') throw new DomainError('FORBIDDEN', '无权进行此操作');
+    if (!runsVetting(actor)) throw new DomainError('FORBIDDEN', '无权进行此操作');
     const buffer = await buildWorkbook({
       sheetName: '违法犯罪记录',
       columns: RECORD_COLUMNS.map((header) => ({ header, width: header === '身份证号' ? 22 : 16, text: true })),

@@ -1,7 +1,7 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { decryptPii, encryptPii, idHash } from '../../common/pii';
 import { addRecord, csvFile, ensureCompany, idFor, insertRelative, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
-import { GUARD_COLUMNS } from './guard-import.service';
+import { GUARD_COLUMNS } from '../guards/guard-import.service';
 
 /**
  * Issue 10: vetting that cannot be bypassed, and privacy tiers that hold in every answer. Each rule

@@ -5,13 +5,12 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';
-import { ImportResultType } from '../records/records.types';
-import { isSubmitter, seesFullIdNumbers } from './vetting.policy';
+import { seesFullIdNumbers } from '../guards/guard.policy';
+import { isSubmitter } from './vetting.policy';
 import { RelativeView, RosterEntryView, VettingCounts } from './vetting.service';
 import {
   DecideVettingInput,
   GuardPrecheckType,
-  ImportGuardsInput,
   RosterEntriesFilter,
   RosterEntryPage,
   RosterEntryType,
@@ -241,16 +240,6 @@ export class VettingResolver {
   @Mutation(() => Int, { description: '重新比对待审核人员（如记录比对服务曾不可用）；返回比对人数' })
   recheckVetting(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string) {
     return ctx.services.vetting.recheck(actorOf(ctx), activityId, ctx.requestId);
-  }
-
-  @Authorized(Role.COMPANY, Role.ORGANIZER, Role.SECURITY_DETACHMENT)
-  @Mutation(() => ImportResultType, {
-    description:
-      '从 .xlsx 或 .csv 批量导入保安员（模板：GET /templates/guards.xlsx）。PREVIEW 列出每一个问题行（行号、列、原因），不保存；' +
-      'COMMIT 在一个事务内保存无误的行，按身份证号在本单位名册内更新，重复导入不产生重复。自招保安单位（主办单位）导入时自动建立本单位名册。',
-  })
-  importGuards(@Ctx() ctx: AppContext, @Arg('input', () => ImportGuardsInput) input: ImportGuardsInput) {
-    return ctx.services.guardImport.importGuards(actorOf(ctx), input, ctx.requestId);
   }
 
   // ───────── detachment-only fields ─────────

@@ -10,7 +10,6 @@ import { ArrayMaxSize, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
 import { ActivityBrief } from '../activities/activity.types';
-import { FileInput, ImportMode } from '../records/records.types';
 import { VettingTier } from './vetting.policy';
 
 registerEnumType(VettingTier, {
@@ -388,17 +387,6 @@ export class VettingDecisionResultType {
   closeBlockers: string[];
 }
 
-@InputType()
-export class ImportGuardsInput {
-  @Field(() => ID, { nullable: true, description: '保安服务公司：本公司可省略；保安管理支队代为导入时必填' })
-  companyId?: string | null;
-
-  @Field(() => FileInput)
-  file: FileInput;
-
-  @Field(() => ImportMode)
-  mode: ImportMode;
-}
 
 @InputType()
 export class RosterEntriesFilter {

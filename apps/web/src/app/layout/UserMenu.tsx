@@ -3,7 +3,7 @@ import { KeyOutlined, LogoutOutlined, SafetyCertificateOutlined } from '@ant-des
 import { Avatar, Dropdown, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { roleLabels } from '@evs/schema';
-import { LogoutMutation } from '@/features/account/operations';
+import { LogoutMutation } from '@/features/auth/operations';
 import { forgetSession, useSession } from '@/shared/session';
 
 export function UserMenu({ compact }: { compact: boolean }) {

@@ -2,12 +2,11 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Flex, List, Progress, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { activityStatusLabels, companyStatusLabels, districtLabels, lateStageLabels, Role } from '@evs/schema';
 import type { MyHomeQuery as MyHomeResult } from '@/gql/graphql';
-import { WorkQueueQuery } from '@/features/onsite/operations';
-import { OverdueByUnit } from '@/features/supervision/Supervision';
+import { WorkQueueQuery } from '@/features/deadlines/operations';
+import { OverdueByUnit } from '@/features/supervision/components/Supervision';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { useSession } from '@/shared/session';
@@ -15,6 +14,7 @@ import { activate, activateByKey } from '@/shared/activate';
 import { OKABE, WARN_TEXT } from './palette';
 import { MyHomeQuery } from './operations';
 import './dashboard.css';
+import { formatDateTime } from '@/shared/format';
 
 type HomeData = MyHomeResult['myHome'];
 
@@ -84,7 +84,7 @@ function ActivityList({ items, emptyText, showVetting }: { items: HomeData['acti
             description={
               <Flex vertical gap={2}>
                 <span className="home-activity-meta">
-                  {a.code} · {labelOf(districtLabels, a.district)} · {a.venue} · {dayjs(a.startsAt).format('YYYY-MM-DD HH:mm')}（{daysText(a.daysLeft)}）· 需保安员 {a.guardsRequired} 人
+                  {a.code} · {labelOf(districtLabels, a.district)} · {a.venue} · {formatDateTime(a.startsAt)}（{daysText(a.daysLeft)}）· 需保安员 {a.guardsRequired} 人
                 </span>
                 <span>
                   <Badge status={a.myTurn ? 'processing' : 'default'} text={a.waitingOn} />
@@ -95,7 +95,7 @@ function ActivityList({ items, emptyText, showVetting }: { items: HomeData['acti
                   )}
                   {a.nextTrainingAt && (
                     <Typography.Text type="secondary" style={{ marginLeft: 12, fontSize: 12 }}>
-                      培训：{dayjs(a.nextTrainingAt).format('MM-DD HH:mm')}
+                      培训：{formatDateTime(a.nextTrainingAt)}
                     </Typography.Text>
                   )}
                   {a.findingsOpen > 0 && (
@@ -225,7 +225,7 @@ function CompanyHome({ home }: { home: HomeData }) {
                   <List.Item.Meta
                     title={
                       <Flex gap={6} wrap>
-                        <span>{dayjs(t.startsAt).format('MM月DD日 HH:mm')}</span>
+                        <span>{formatDateTime(t.startsAt)}</span>
                         {t.makeup && <Tag color="orange">补训</Tag>}
                       </Flex>
                     }

@@ -10,6 +10,7 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { BarChartOutlined, TableOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Typography } from 'antd';
+import { formatCount } from '@/shared/format';
 import {
   Bar,
   BarChart,
@@ -43,7 +44,7 @@ export interface Group {
 
 type Select = (c: Count) => void;
 
-const numberFormat = (v: unknown) => `${Number(v ?? 0).toLocaleString('zh-CN')}`;
+const numberFormat = (v: unknown) => formatCount(Number(v ?? 0));
 const axisTick = { fontSize: 12, fill: '#595959' };
 /** Long category names (company names) cut to what fits; the tooltip shows them whole. */
 const shorten = (width: number) => (v: unknown) => {

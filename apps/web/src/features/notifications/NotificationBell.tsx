@@ -1,15 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
-import dayjs from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { BACKGROUND } from '@/app/apollo';
 import { activateByKey } from '@/shared/activate';
+import { formatDateTime } from '@/shared/format';
 import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery, UnreadNotificationCountQuery } from './operations';
 
-dayjs.extend(relativeTime);
 
 const POLL_MS = 30_000;
 
@@ -77,7 +75,7 @@ export function NotificationBell() {
                     {n.body}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {dayjs(n.createdAt).fromNow()}
+                    {formatDateTime(n.createdAt)}
                   </Typography.Text>
                 </>
               }
