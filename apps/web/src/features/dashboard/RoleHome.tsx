@@ -9,7 +9,7 @@ import { WorkQueueQuery } from '@/features/deadlines/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { useSession } from '@/shared/session';
-import { activate } from '@/shared/activate';
+import { activate, activateByKey } from '@/shared/activate';
 import { OKABE, WARN_TEXT } from './palette';
 import { MyHomeQuery } from './operations';
 import './dashboard.css';
@@ -73,10 +73,11 @@ function ActivityList({ items, emptyText, showVetting }: { items: HomeData['acti
       renderItem={(a) => (
         <List.Item
           style={{ cursor: 'pointer' }}
-          {...activate(() => navigate(a.link))}
+          onClick={() => navigate(a.link)}
           data-testid="home-activity"
           extra={<RightOutlined style={{ color: '#bfbfbf' }} />}
         >
+          <div className="list-item-action" {...activateByKey(() => navigate(a.link))}>
           <List.Item.Meta
             title={
               <Flex wrap gap={6} align="center">
@@ -110,6 +111,7 @@ function ActivityList({ items, emptyText, showVetting }: { items: HomeData['acti
               </Flex>
             }
           />
+          </div>
         </List.Item>
       )}
     />
@@ -133,7 +135,8 @@ function DetachmentQueue() {
         dataSource={queue?.items ?? []}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有等待保安管理支队处理的事项" /> }}
         renderItem={(w) => (
-          <List.Item style={{ cursor: 'pointer' }} {...activate(() => navigate(w.link))} data-testid="home-queue-item" extra={<RightOutlined style={{ color: '#bfbfbf' }} />}>
+          <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(w.link)} data-testid="home-queue-item" extra={<RightOutlined style={{ color: '#bfbfbf' }} />}>
+            <div className="list-item-action" {...activateByKey(() => navigate(w.link))}>
             <List.Item.Meta
               title={
                 <Flex wrap gap={6} align="center">
@@ -150,6 +153,7 @@ function DetachmentQueue() {
                 </Flex>
               }
             />
+            </div>
           </List.Item>
         )}
       />

@@ -4,7 +4,7 @@ import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { BACKGROUND } from '@/app/apollo';
-import { activate } from '@/shared/activate';
+import { activateByKey } from '@/shared/activate';
 import { formatDateTime } from '@/shared/format';
 import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery, UnreadNotificationCountQuery } from './operations';
 
@@ -36,6 +36,13 @@ export function NotificationBell() {
     }, 0);
     return () => window.clearTimeout(t);
   }, [open, loading, data]);
+  const openNotice = (n: { id: string; readAt?: unknown; link?: string | null }) => {
+    if (!n.readAt) void markRead({ variables: { ids: [n.id] } });
+    if (n.link) {
+      setOpen(false);
+      navigate(n.link);
+    }
+  };
   const close = () => {
     setOpen(false);
     bellRef.current?.focus();
@@ -57,14 +64,9 @@ export function NotificationBell() {
         renderItem={(n) => (
           <List.Item
             className={`notification-item${n.readAt ? '' : ' unread'}`}
-            {...activate(() => {
-              if (!n.readAt) void markRead({ variables: { ids: [n.id] } });
-              if (n.link) {
-                setOpen(false);
-                navigate(n.link);
-              }
-            })}
+            onClick={() => openNotice(n)}
           >
+            <div className="list-item-action" {...activateByKey(() => openNotice(n))}>
             <List.Item.Meta
               title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
               description={
@@ -78,6 +80,7 @@ export function NotificationBell() {
                 </>
               }
             />
+            </div>
           </List.Item>
         )}
       />
