@@ -1,49 +1,24 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { CameraOutlined, CheckCircleFilled, CloudUploadOutlined, ExclamationCircleFilled, SearchOutlined, UserAddOutlined, WifiOutlined } from '@ant-design/icons';
-import { App, Alert, Avatar, Badge, Button, DatePicker, Drawer, Empty, Flex, Form, Input, Modal, Radio, Rate, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Alert, Badge, Button, DatePicker, Drawer, Empty, Flex, Form, Input, Modal, Radio, Rate, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { inspectionItemLabels, Role } from '@evs/schema';
-import type { ActivityFindingsQuery as FindingsResult, OnDutyRosterQuery, OnsiteActivityQuery as OnsiteActivityResult } from '@/gql/graphql';
-import { CloseActivityMutation, CorrectFindingMutation, FindingsQuery, OnDutyRosterQuery as RosterQuery, OnsiteActivityQuery, StartActivityMutation } from '@/features/inspections/operations';
-import { keepForOffline, keptForOffline } from '@/features/inspections/offlineQueue';
+import { CHECKLIST, groupByPost, type Guard, type ItemKey } from '@/features/inspections/checklist';
+import { GuardAvatar } from '@/features/inspections/components/GuardAvatar';
+import { useNow } from '@/features/inspections/hooks/useNow';
+import { useOnsiteData } from '@/features/inspections/hooks/useOnsiteData';
+import { CloseActivityMutation, CorrectFindingMutation, StartActivityMutation } from '@/features/inspections/operations';
 import { photoToDataUrl } from '@/features/inspections/photo';
 import { useOutbox } from '@/features/inspections/hooks/useOutbox';
 import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
 import { ErrorAlert } from '@/shared/ErrorAlert';
-import { errorMessage, isTransient } from '@/shared/errors';
+import { errorMessage } from '@/shared/errors';
 import { useRole } from '@/shared/session';
 import '@/features/inspections/onsite.css';
 import { formatDateTime } from '@/shared/format';
-
-type Guard = OnDutyRosterQuery['onDutyRoster'][number];
-type Finding = FindingsResult['findings']['items'][number];
-type ItemKey = 'UNIFORM' | 'CERTIFICATE' | 'BEARING' | 'DUTY' | 'FORBIDDEN_ACT';
-
-/** The checklist (SPEC §2 step 7), with what each item means on the ground. */
-const CHECKLIST: { item: ItemKey; hint: string }[] = [
-  { item: 'UNIFORM', hint: '统一制服，佩戴保安服务标志，无混穿、不整' },
-  { item: 'CERTIFICATE', hint: '随身携带保安员证' },
-  { item: 'BEARING', hint: '仪容整洁，站姿端正' },
-  { item: 'DUTY', hint: '在岗在位，履行分配的任务' },
-  { item: 'FORBIDDEN_ACT', hint: '无搜查他人身体、扣押证件财物、侮辱殴打他人等行为' },
-];
-
-
-/** The roster grouped by post, posts in order, people without a post last. */
-function groupByPost(guards: Guard[]): { post: string | null; people: Guard[] }[] {
-  const groups = new Map<string | null, Guard[]>();
-  for (const g of guards) groups.set(g.post ?? null, [...(groups.get(g.post ?? null) ?? []), g]);
-  return [...groups.entries()]
-    .sort(([x], [y]) => (x === null ? 1 : y === null ? -1 : x.localeCompare(y, 'zh-CN')))
-    .map(([post, people]) => ({ post, people }));
-}
 const newId = () => crypto.randomUUID();
-
-function GuardAvatar({ name, photo, size = 52 }: { name: string; photo?: string | null; size?: number }) {
-  return photo ? <Avatar size={size} src={photo} /> : <Avatar size={size} style={{ background: '#1f4e99', fontSize: size / 2.6 }}>{name.slice(0, 1)}</Avatar>;
-}
 
 interface CheckForm {
   results: Record<ItemKey, boolean>;
@@ -75,16 +50,9 @@ export default function InspectionPage() {
   const [correctForm] = Form.useForm<{ note: string; at: dayjs.Dayjs }>();
   const [closeForm] = Form.useForm<{ rating: number; text: string; uncorrectedStatement?: string }>();
   const { modal } = App.useApp();
-  // The screen's sense of "now", refreshed each minute so a start or a close becomes possible on time.
-  const [now, setNow] = useState(() => dayjs());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(dayjs()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow();
 
-  const activity = useQuery(OnsiteActivityQuery, { variables: { id: activityId } });
-  const roster = useQuery(RosterQuery, { variables: { activityId }, skip: !activityId });
-  const findings = useQuery(FindingsQuery, { variables: { activityId, page: { pageSize: 200 } }, skip: !activityId });
+  const { activity, roster, findings, a, guards, live, cached, findingItems, findingsOffline, cachedFindings } = useOnsiteData(activityId);
   const outbox = useOutbox(activityId, () => {
     void findings.refetch();
     message.success('待发送的检查记录已发送');
@@ -93,47 +61,10 @@ export default function InspectionPage() {
   const [start, startState] = useMutation(StartActivityMutation);
   const [close, closeState] = useMutation(CloseActivityMutation);
 
-  // The activity and its roster as last seen online: what the screen shows in a dead zone, also
-  // when the app is opened again there (the service worker keeps the app on the device).
-  const live = roster.data?.onDutyRoster;
-  const liveActivity = activity.data?.activity;
-  const cached = useMemo(() => keptForOffline<Guard[]>('roster', activityId), [activityId]);
-  const cachedActivity = useMemo(() => keptForOffline<OnsiteActivityResult['activity']>('activity', activityId), [activityId]);
-  // Back online: fresh data replaces what the device kept.
-  const { refetch: refetchActivity } = activity;
-  const { refetch: refetchRoster } = roster;
-  const { refetch: refetchFindings } = findings;
-  useEffect(() => {
-    const refresh = () => {
-      void refetchActivity();
-      void refetchRoster();
-      void refetchFindings();
-    };
-    window.addEventListener('online', refresh);
-    return () => window.removeEventListener('online', refresh);
-  }, [refetchActivity, refetchRoster, refetchFindings]);
-  useEffect(() => {
-    if (live) keepForOffline('roster', activityId, live);
-  }, [live, activityId]);
-  useEffect(() => {
-    if (liveActivity) keepForOffline('activity', activityId, liveActivity);
-  }, [liveActivity, activityId]);
-  const guards: Guard[] = live ?? cached?.value ?? [];
-  // Findings as last seen, without their photos (the device's storage is small).
-  const liveFindings = findings.data?.findings.items;
-  const cachedFindings = useMemo(() => keptForOffline<Finding[]>('findings', activityId), [activityId]);
-  useEffect(() => {
-    if (liveFindings) keepForOffline('findings', activityId, liveFindings.map((f) => ({ ...f, photo: null })));
-  }, [liveFindings, activityId]);
-  const findingsOffline = !liveFindings && isTransient(findings.error) && !!cachedFindings;
-  const findingItems: Finding[] | undefined = liveFindings ?? (findingsOffline ? cachedFindings?.value : undefined);
-
   const q = search.trim().toLowerCase();
   const shown = q ? guards.filter((g) => g.name.toLowerCase().includes(q) || (g.certificateNo ?? '').toLowerCase().includes(q)) : guards;
   // The roster by post (岗位), as the company assigned them; people without a post last.
   const byPost = groupByPost(shown);
-  // Offline (a network failure, not a refusal): the header as last seen.
-  const a = liveActivity ?? (isTransient(activity.error) ? cachedActivity?.value : undefined);
   const inProgress = a?.status === 'IN_PROGRESS';
   const openFindings = findingItems?.filter((f) => !f.correctedAt).length ?? 0;
   const openSerious = findingItems?.filter((f) => !f.correctedAt && f.serious).length ?? 0;
