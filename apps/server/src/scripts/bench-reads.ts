@@ -51,13 +51,21 @@ const COMPANY_GUARDS_SQL = `SELECT g.id, g.name, g.status, g.certificate_no, cou
 const BEFORE_ACTIVITIES_20_RPS = 65;
 const MAX_RATIO = 1.5;
 
+/**
+ * BENCH_BEFORE_MAIN=/path/to/other/dist/main.js adds that build as a third contender (the same
+ * requests, alternating with the others), for a before/after in one run.
+ */
 export async function benchReads(dbUrl: string): Promise<Figure[]> {
   const server = await startServerProcess(dbUrl);
+  const beforeMain = process.env.BENCH_BEFORE_MAIN;
+  const before = beforeMain ? await startServerProcess(dbUrl, { BENCH_SERVER_MAIN: beforeMain }) : null;
   const pool = new Pool({ connectionString: dbUrl, max: 20 });
   const figures: Figure[] = [];
   try {
     const office = await login(server.url, 'office');
     const baoan = await login(server.url, 'baoan');
+    const beforeOffice = before ? await login(before.url, 'office') : '';
+    const beforeBaoan = before ? await login(before.url, 'baoan') : '';
     const [{ id: companyId }] = (
       await pool.query(`SELECT c.id FROM companies c WHERE c.credit_code LIKE 'BENCH%' ORDER BY c.credit_code LIMIT 1`)
     ).rows;
@@ -65,25 +73,33 @@ export async function benchReads(dbUrl: string): Promise<Figure[]> {
       {
         name: 'page of 50 activities with unit and company',
         gql: graphqlCall(server.url, office, ACTIVITY_PAGE, { page: { page: 1, pageSize: 50 } }),
+        before: before ? graphqlCall(before.url, beforeOffice, ACTIVITY_PAGE, { page: { page: 1, pageSize: 50 } }) : null,
         sql: () => pool.query(ACTIVITY_PAGE_SQL),
         rpsGoal: BEFORE_ACTIVITIES_20_RPS * 5,
       },
       {
         name: 'one company + guard count + 20 guards',
         gql: graphqlCall(server.url, baoan, COMPANY_DETAIL, { id: companyId }),
+        before: before ? graphqlCall(before.url, beforeBaoan, COMPANY_DETAIL, { id: companyId }) : null,
         sql: () => Promise.all([pool.query(COMPANY_SQL, [companyId]), pool.query(COMPANY_GUARDS_SQL, [companyId])]),
         rpsGoal: undefined as number | undefined,
       },
     ];
     for (const c of cases) {
       for (const clients of [1, 20]) {
-        const { result, load } = await alternate({ graphql: c.gql, sql: c.sql }, { clients });
+        const { result, load } = await alternate(
+          { graphql: c.gql, sql: c.sql, ...(c.before ? { before: c.before } : {}) },
+          { clients },
+        );
         const g = result.graphql;
         const s = result.sql;
+        const b = result.before;
         const ratio = g.p50 / s.p50;
         figures.push({
           measure: `${c.name}, ${clients} client${clients > 1 ? 's' : ''}`,
-          now: `p50 ${fmt.ms(g.p50)} ms, p95 ${fmt.ms(g.p95)} ms, ${fmt.rps(g.rps)} req/s; raw SQL p50 ${fmt.ms(s.p50)} ms, ${fmt.rps(s.rps)} req/s; ×${fmt.ratio(ratio)}`,
+          now:
+            `p50 ${fmt.ms(g.p50)} ms, p95 ${fmt.ms(g.p95)} ms, ${fmt.rps(g.rps)} req/s; raw SQL p50 ${fmt.ms(s.p50)} ms, ${fmt.rps(s.rps)} req/s; ×${fmt.ratio(ratio)}` +
+            (b ? `; before p50 ${fmt.ms(b.p50)} ms, ${fmt.rps(b.rps)} req/s (now ${fmt.ratio(g.rps / b.rps)}× its req/s)` : ''),
           goal: `≤ ${MAX_RATIO}× raw SQL${clients === 20 && c.rpsGoal ? `, ≥ ${c.rpsGoal} req/s` : ''}`,
           met: ratio <= MAX_RATIO && !(clients === 20 && c.rpsGoal && g.rps < c.rpsGoal),
           load,
@@ -93,6 +109,7 @@ export async function benchReads(dbUrl: string): Promise<Figure[]> {
   } finally {
     await pool.end();
     await server.stop();
+    await before?.stop();
   }
   return figures;
 }
