@@ -42,6 +42,10 @@ export function createDataSource(url: string, options: Partial<DatabaseSettings>
       connectionTimeoutMillis: settings.acquireTimeoutMs,
       statement_timeout: settings.statementTimeoutMs || undefined,
       idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs || undefined,
+      // No JIT compilation on the app's connections: the overview's aggregates pass jit_above_cost at
+      // city scale and compiling took longer than the queries (hundreds of ms for a 30 ms aggregate);
+      // set once per connection, not per statement (issue 15: 26 statements per overview → 8).
+      options: '-c jit=off',
     },
     // Failed queries reach the log once, through the error formatter (or the outage log), not per statement.
     logging: process.env.SQL_LOG === '1' ? ['query', 'error'] : false,

@@ -14,17 +14,10 @@
  * Exits non-zero when a p95 goal is missed. Request logs are silenced (LOG_LEVEL=info shows them).
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { startApp } from '../app';
 import { loadConfig } from '../config';
-import { createDataSource } from '../database/data-source';
-import { startEmbeddedPostgres } from '../database/embedded';
-import { seedIfEmpty } from '../database/seed';
 import { DEMO_PASSWORD } from '../database/seed/demo-accounts';
 import { SESSION_COOKIE } from '../modules/auth/auth.service';
 import { OverviewService } from '../modules/dashboard/overview.service';
@@ -37,7 +30,7 @@ import { systemClock } from '../common/clock';
 import { logger } from '../common/logger';
 import { ActivityEntity } from '../modules/activities/activity.entity';
 import { computeSuggestions } from '../modules/recommendation/recommendation.service';
-import { insertEncrypted, useBenchPiiKeys } from './bench-pii';
+import { openBenchCity } from './bench-city';
 
 const GOAL_P95_MS = 100;
 const GOAL_SUGGESTIONS_P95_MS = 200;
@@ -71,119 +64,6 @@ const SUGGESTIONS = `query ($id: ID!) {
     }
   }
 }`;
-
-/** The generated city: every statement is one INSERT … SELECT over generate_series. */
-const GENERATE: [string, string | ((c: Client) => Promise<unknown>)][] = [
-  ['companies (300)', `
-    CREATE TEMP TABLE bc AS
-      SELECT i, gen_random_uuid() AS id, (enum_range(NULL::district))[1 + i % 6] AS district FROM generate_series(1, 300) i;
-    INSERT INTO units (id, name, kind, district) SELECT id, '压测保安服务公司' || i, 'COMPANY', district FROM bc;
-    INSERT INTO companies (id, name, credit_code, license_no, license_expiry, registered_capital, address, district, contact_name, contact_phone, status)
-      SELECT id, '压测保安服务公司' || i, 'BENCH' || lpad(i::text, 13, '0'), '辽公保服' || i, current_date + (i % 50 - 5) * 30,
-             2000000, '盘锦市', district, '联系人', '13800000000',
-             (CASE WHEN i % 37 = 0 THEN 'SUSPENDED' WHEN i % 53 = 0 THEN 'REVOKED' ELSE 'ACTIVE' END)::company_status
-        FROM bc;`],
-  // ID numbers and relatives' names are generated into session temp tables and stored as the app
-  // stores them: encrypted and hashed in JS batches (bench-pii.ts).
-  ['guards (100,000)', async (c) => {
-    await c.query(`
-      CREATE TEMP TABLE tg AS
-        SELECT g::int AS k, bc.id AS company_id, '保安员' || g AS name, '2111' || lpad(g::text, 14, '0') AS id_number,
-               date '1966-01-01' + (g * 7919 % 15000) AS birth_date, (CASE WHEN g % 9 = 0 THEN 'FEMALE' ELSE 'MALE' END)::sex AS sex,
-               CASE WHEN g % 50 = 0 THEN NULL ELSE 'BA' || g END AS certificate_no, date '2015-01-01' + g % 3000 AS issued,
-               (CASE WHEN g % 40 = 0 THEN 'LEFT' ELSE 'ACTIVE' END)::guard_status AS status
-          FROM generate_series(1, 100000) g JOIN bc ON bc.i = 1 + g % 300`);
-    await insertEncrypted(c, 'tg', ['idCipher', 'idHash'], `
-      INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, education, certificate_no, certificate_issued_on, status)
-        SELECT t.company_id, t.name, v.c, v.h, t.birth_date, t.sex, 'SENIOR_MIDDLE', t.certificate_no, t.issued, t.status
-          FROM tg t JOIN unnest($1::int[], $2::text[], $3::bytea[]) AS v(k, c, h) ON t.k = v.k`);
-    await c.query(`
-      CREATE TEMP TABLE bg AS
-        SELECT row_number() OVER (ORDER BY t.k) AS i, row_number() OVER (PARTITION BY t.company_id ORDER BY t.k) AS k, g.id, g.company_id
-          FROM tg t JOIN guards g ON g.name = t.name;
-      CREATE INDEX ON bg (i); CREATE INDEX ON bg (company_id, k); ANALYZE bg;`);
-  }],
-  ['relatives (250,000)', async (c) => {
-    await c.query(`
-      CREATE TEMP TABLE tr AS
-        SELECT r::int AS k, bg.id AS guard_id, '亲属' || r AS pname, (enum_range(NULL::relative_relation))[1 + r % 4] AS relation,
-               '2112' || lpad(r::text, 14, '0') AS id_number
-          FROM generate_series(1, 250000) r JOIN bg ON bg.i = 1 + r % 100000`);
-    await insertEncrypted(c, 'tr', ['idCipher', 'idHash', 'nameCipher', 'nameHash'], `
-      INSERT INTO guard_relatives (guard_id, name_cipher, name_hash, relation, id_cipher, id_hash)
-        SELECT t.guard_id, v.nc, v.nh, t.relation, v.c, v.h
-          FROM tr t JOIN unnest($1::int[], $2::text[], $3::bytea[], $4::text[], $5::bytea[]) AS v(k, c, h, nc, nh) ON t.k = v.k`);
-  }],
-  ['record entries (1,000,000)', async (c) => {
-    await c.query(`
-      CREATE TEMP TABLE trc AS
-        SELECT r::int AS k,
-               CASE WHEN r % 500 = 0 THEN '2111' || lpad(((r / 500) % 100000 + 1)::text, 14, '0')
-                    WHEN r % 333 = 0 THEN '2112' || lpad(((r / 333) % 250000 + 1)::text, 14, '0')
-                    ELSE '2113' || lpad(r::text, 14, '0') END AS id_number,
-               '记录' || r AS pname, (enum_range(NULL::record_category))[1 + r % 5] AS category, date '2000-01-01' + r % 9000 AS occurred_on
-          FROM generate_series(1, 1000000) r`);
-    await insertEncrypted(c, 'trc', ['idCipher', 'idHash', 'nameCipher'], `
-      INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, severity)
-        SELECT v.c, v.h, v.nc, t.category, t.occurred_on, 'BENCH', '一般'
-          FROM trc t JOIN unnest($1::int[], $2::text[], $3::bytea[], $4::text[]) AS v(k, c, h, nc) ON t.k = v.k
-        ON CONFLICT DO NOTHING`);
-  }],
-  ['activities (5,000 over three years)', `
-    CREATE TEMP TABLE ba AS
-      SELECT a, gen_random_uuid() AS id, (date_trunc('year', now()) - interval '1 year') + make_interval(mins => a * 315) AS starts_at,
-             (enum_range(NULL::district))[1 + a % 6] AS district, 20 + a % 60 AS guards_required
-        FROM generate_series(1, 5000) a;
-    ALTER TABLE ba ADD COLUMN d int, ADD COLUMN status activity_status, ADD COLUMN company uuid;
-    UPDATE ba SET d = extract(day FROM starts_at - now())::int + (a % 7 - 3);
-    UPDATE ba SET status = (CASE
-        WHEN a % 97 = 0 THEN 'DRAFT' WHEN a % 29 = 0 THEN 'CANCELLED'
-        WHEN d < -1 THEN 'CLOSED' WHEN d <= 0 THEN 'IN_PROGRESS' WHEN d <= 3 THEN 'READY' WHEN d <= 6 THEN 'TRAINING'
-        WHEN d <= 15 THEN 'VETTING' WHEN d <= 25 THEN 'COMPANY_SELECTED' WHEN d <= 40 THEN 'CANDIDATES_RECOMMENDED'
-        WHEN d <= 60 THEN 'APPROVED' ELSE 'REPORTED' END)::activity_status;
-    UPDATE ba SET company = bc.id FROM bc WHERE bc.i = 1 + ba.a % 300
-       AND ba.status IN ('COMPANY_SELECTED', 'VETTING', 'TRAINING', 'READY', 'IN_PROGRESS', 'CLOSED');
-    INSERT INTO activities (id, code, name, type, organizer_name, venue, address, district, starts_at, ends_at, applied_on,
-                            expected_attendance, guards_required, security_mode, contact_name, contact_phone, status,
-                            reporter_unit_id, created_by, recommendation_justification, selected_company_id)
-      SELECT id, 'BENCH-' || a, '压测活动' || a, '演出', '主办单位' || a % 200, '场馆' || a % 50, '盘锦市', district, starts_at,
-             starts_at + interval '5 hours', (starts_at - interval '30 days')::date, 1000 + a % 20 * 500, guards_required,
-             'SERVICE_COMPANY', '联系人', '13800000000', status, gen_random_uuid(), gen_random_uuid(),
-             CASE WHEN a % 17 = 0 AND status NOT IN ('REPORTED', 'APPROVED', 'DRAFT') THEN '符合条件的公司不足3家' END, company
-        FROM ba;
-    INSERT INTO activity_candidates (activity_id, company_id, rank, score, score_parts, recommended_by)
-      SELECT ba.id, bc.id, k, 90 - k * 5, '{}', gen_random_uuid()
-        FROM ba CROSS JOIN generate_series(1, 3) k JOIN bc ON bc.i = 1 + (ba.a + k * 7) % 300
-       WHERE ba.status NOT IN ('DRAFT', 'REPORTED', 'APPROVED', 'CANCELLED');`],
-  ['rosters (≈ 1.1 × guards required per activity)', `
-    INSERT INTO roster_entries (activity_id, guard_id, company_id, decision, reason_category, state, decided_at)
-      SELECT ba.id, bg.id, ba.company,
-             (CASE WHEN ba.status = 'VETTING' AND bg.k % 3 = 0 THEN 'PENDING' WHEN bg.k % 19 = 0 THEN 'FAILED' ELSE 'PASSED' END)::vetting_decision,
-             (CASE WHEN ba.status = 'VETTING' AND bg.k % 3 = 0 THEN NULL WHEN bg.k % 19 = 0 THEN
-                (ARRAY['OWN_RECORD', 'RELATIVE_RECORD', 'PRE_CHECK', 'OTHER'])[1 + bg.k % 4] ELSE 'CLEAR' END)::vetting_reason_category,
-             CASE WHEN bg.k % 19 = 0 AND ba.status <> 'VETTING' THEN 'REMOVED' ELSE 'ACTIVE' END,
-             ba.starts_at - interval '6 days'
-        FROM ba JOIN bg ON bg.company_id = ba.company AND bg.k > ba.a % 200 AND bg.k <= ba.a % 200 + ba.guards_required * 11 / 10
-       WHERE ba.status IN ('VETTING', 'TRAINING', 'READY', 'IN_PROGRESS', 'CLOSED');`],
-  ['training (one session per activity, attendance of the cleared)', `
-    INSERT INTO training_sessions (activity_id, starts_at, place, instructor, topics, periods, created_by)
-      SELECT id, starts_at - interval '3 days', '支队培训室', '教官', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, gen_random_uuid()
-        FROM ba WHERE status IN ('TRAINING', 'READY', 'IN_PROGRESS', 'CLOSED');
-    INSERT INTO training_attendance (session_id, roster_entry_id, attended, passed)
-      SELECT s.id, r.id,
-             CASE WHEN a.status = 'TRAINING' AND hashtext(r.id::text) % 4 = 0 THEN NULL WHEN hashtext(r.id::text) % 41 = 0 THEN false ELSE true END,
-             CASE WHEN a.status = 'TRAINING' AND hashtext(r.id::text) % 4 = 0 THEN NULL WHEN hashtext(r.id::text) % 41 = 0 THEN NULL
-                  WHEN hashtext(r.id::text) % 23 = 0 THEN false ELSE true END
-        FROM training_sessions s JOIN activities a ON a.id = s.activity_id
-        JOIN roster_entries r ON r.activity_id = s.activity_id AND r.state = 'ACTIVE' AND r.decision = 'PASSED'
-       WHERE a.code LIKE 'BENCH-%';`],
-  ['findings (≈ 6 per activity on site)', `
-    INSERT INTO findings (inspection_id, activity_id, company_id, guard_id, item, serious, recorded_by, recorded_at, corrected_at, note)
-      SELECT gen_random_uuid(), ba.id, ba.company, NULL, (enum_range(NULL::inspection_item))[1 + (ba.a + k) % 6],
-             (ba.a + k) % 6 >= 4, gen_random_uuid(), ba.starts_at + interval '1 hour',
-             CASE WHEN (ba.a + k) % 5 = 0 THEN NULL ELSE ba.starts_at + interval '2 hours' END, '压测'
-        FROM ba CROSS JOIN generate_series(1, 6) k WHERE ba.status IN ('IN_PROGRESS', 'CLOSED');`],
-];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -231,58 +111,12 @@ async function loginAs(url: string, username: string): Promise<string> {
 async function main() {
   logger.level = process.env.LOG_LEVEL ?? 'warn';
   const log = (m: string) => console.log(m);
-  useBenchPiiKeys();
-  let adminUrl = process.env.DATABASE_URL;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let tmp: string | undefined;
-  if (!adminUrl) {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'evs-bench-'));
-    fs.chmodSync(tmp, 0o755);
-    const pg = await startEmbeddedPostgres({ clusterDir: path.join(tmp, 'pg'), persistent: false, database: 'postgres' });
-    adminUrl = pg.url;
-    stopEmbedded = pg.stop;
-    log(`embedded PostgreSQL in ${tmp}`);
-  }
-  const keep = process.env.BENCH_KEEP === '1' && !!process.env.DATABASE_URL;
-  const dbName = keep ? 'evs_bench' : `evs_bench_${process.pid}`;
-  const dbUrl = (() => {
-    const u = new URL(adminUrl);
-    u.pathname = `/${dbName}`;
-    return u.toString();
-  })();
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName])).rowCount === 1;
-  const reuse = keep && exists;
-  if (!reuse) await admin.query(`CREATE DATABASE "${dbName}"`);
-  let ds: DataSource | undefined;
+  const city = await openBenchCity(log);
+  const ds: DataSource = city.ds;
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let failed = false;
   try {
-    ds = createDataSource(dbUrl, { poolSize: 20, statementTimeoutMs: 0 });
-    await ds.initialize();
-    await ds.runMigrations({ transaction: 'each' });
-    await seedIfEmpty(ds, { demo: true, adminPassword: DEMO_PASSWORD });
-
-    const gen = new Client({ connectionString: dbUrl });
-    await gen.connect();
-    const started = performance.now();
-    for (const [what, step] of reuse ? [] : GENERATE) {
-      const t0 = performance.now();
-      await (typeof step === 'string' ? gen.query(step) : step(gen));
-      log(`  generated ${what} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    }
-    await gen.query('VACUUM ANALYZE');
-    const counts = (
-      await gen.query(`SELECT (SELECT count(*) FROM companies) AS companies, (SELECT count(*) FROM guards) AS guards,
-        (SELECT count(*) FROM guard_relatives) AS relatives, (SELECT count(*) FROM criminal_records) AS records,
-        (SELECT count(*) FROM activities) AS activities, (SELECT count(*) FROM roster_entries) AS roster_entries,
-        (SELECT count(*) FROM training_attendance) AS attendance, (SELECT count(*) FROM findings) AS findings`)
-    ).rows[0];
-    await gen.end();
-    log(`data ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
-
-    const config = { ...loadConfig(), databaseUrl: dbUrl, host: '127.0.0.1', seedDemo: false, privacyPurgeIntervalMinutes: 0 };
+    const config = { ...loadConfig(), databaseUrl: city.dbUrl, host: '127.0.0.1', seedDemo: false, privacyPurgeIntervalMinutes: 0 };
     app = await startApp(ds, config, 0);
     const url = app.url.replace('localhost', '127.0.0.1');
     const cookie = await loginAs(url, 'office');
@@ -337,7 +171,7 @@ async function main() {
       await res.text();
     });
     const entity = await ds.getRepository(ActivityEntity).findOneByOrFail({ id: target.id });
-    const sql = await time(RUNS, async () => computeSuggestions(ds!.manager, entity, await settings.all()));
+    const sql = await time(RUNS, async () => computeSuggestions(ds.manager, entity, await settings.all()));
     const sg = first.data.candidateSuggestions;
     log(`\ncandidateSuggestions — goal: GraphQL p95 < ${GOAL_SUGGESTIONS_P95_MS} ms\n`);
     log('case                                  | GraphQL p50 / p95 (ms) | SQL p50 / p95 (ms) | ratio p50 / p95');
@@ -353,11 +187,7 @@ async function main() {
   } finally {
     await app?.close().catch(() => undefined);
     app?.httpServer.close();
-    if (ds?.isInitialized) await ds.destroy();
-    if (!keep) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-    await stopEmbedded?.().catch(() => undefined);
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await city.close();
   }
   process.exit(failed ? 1 : 0);
 }

@@ -59,18 +59,44 @@ export function warningsFor(a: ActivityEntity, s: SettingValues, now: Date): Act
   return warnings;
 }
 
-/** The activity as the API shows it: the row plus what is derived from it and the settings. */
+/**
+ * Defines `key` on `target` as computed on first read and then kept (enumerable, so spreads and JSON
+ * still carry it; settable, so a caller may still replace it). GraphQL reads only the fields a query
+ * selects, so a list that does not ask for a derived field never computes it.
+ */
+function defineLazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  const keep = (value: T[K]) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = compute();
+      keep(value);
+      return value;
+    },
+    set: keep,
+  });
+}
+
+/**
+ * The activity as the API shows it: the row plus what is derived from it and the settings. The
+ * derived fields that cost something (warnings walk every stage's deadline; dates go through the
+ * time-zone formatter) are computed only when read.
+ */
 export function toActivityType(a: ActivityEntity, s: SettingValues, now: Date): ActivityType {
-  const today = localDate(now);
-  return {
+  // An ActivityType instance: type-graphql converts a field resolver's root that is not one into one
+  // (a new object and a copy of every column) on each call — per row and per resolved field.
+  const view: Omit<ActivityType, 'warnings' | 'daysUntilStart'> = Object.assign(Object.create(ActivityType.prototype) as ActivityType, {
     ...a,
     plan: a.plan ?? {},
     permitTier: permitTierOf(a.expectedAttendance),
-    warnings: warningsFor(a, s, now),
     suggestedGuards: suggestedGuardsFor(a.expectedAttendance, s['staffing.guardsPerThousand']),
-    daysUntilStart: daysBetween(today, localDate(a.startsAt)),
     effectiveAgeLimit: a.ageLimit ?? s['guard.maxAge'],
     startableFrom: new Date(a.startsAt.getTime() - s['onsite.startLeadHours'] * 3600_000),
     recommendationShortfall: !!a.recommendationJustification,
-  };
+  });
+  const lazyView = view as ActivityType;
+  defineLazy(lazyView, 'warnings', () => warningsFor(a, s, now));
+  defineLazy(lazyView, 'daysUntilStart', () => daysBetween(localDate(now), localDate(a.startsAt)));
+  return lazyView;
 }

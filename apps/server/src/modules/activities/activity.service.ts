@@ -3,7 +3,7 @@ import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Clock, formatCN } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, forbidden } from '../../common/errors';
-import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { Page, PageInput, pageAndCount, pageWindow } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
@@ -69,13 +69,8 @@ export class ActivityService {
         ),
       );
     }
-    const [rows, total] = await qb
-      .orderBy('a.starts_at', 'ASC')
-      .addOrderBy('a.code', 'ASC')
-      .skip(w.skip)
-      .take(w.take)
-      .getManyAndCount();
-    const settings = await this.settings.all();
+    qb.orderBy('a.starts_at', 'ASC').addOrderBy('a.code', 'ASC').skip(w.skip).take(w.take);
+    const [[rows, total], settings] = await Promise.all([pageAndCount(qb), this.settings.all()]);
     const now = this.clock.now();
     return { items: rows.map((a) => toActivityType(a, settings, now)), total, page: w.page, pageSize: w.pageSize };
   }

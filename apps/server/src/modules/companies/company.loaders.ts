@@ -94,6 +94,16 @@ export function companyLoaders(ds: DataSource) {
       const map = await loadCompanyFigures(ds, ids);
       return ids.map((id) => map.get(id)!);
     }),
+    // The guard count alone (an index-only count): a list or detail that shows only it does not pay
+    // for the age profile, certificate and vetting figures of companyFigures.
+    companyGuardsOnRegister: new DataLoader<string, number>(async (ids) => {
+      const rows: { company_id: string; n: number }[] = await ds.query(
+        `SELECT company_id, count(*)::int AS n FROM guards WHERE company_id = ANY($1::uuid[]) AND status = 'ACTIVE' GROUP BY company_id`,
+        [[...ids]],
+      );
+      const counts = new Map(rows.map((r) => [r.company_id, r.n]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
     companyPerformance: new DataLoader<string, CompanyPerformance>(async (ids) => {
       const map = await loadPerformance(ds.manager, ids);
       return ids.map((id) => map.get(id)!);

@@ -93,7 +93,7 @@ export class CompanyResolver {
 
   @FieldResolver(() => Int, { description: '在册（在职）保安员数' })
   async guardsOnRegister(@Root() c: CompanyEntity, @Ctx() ctx: AppContext) {
-    return (await ctx.loaders.companyFigures.load(c.id)).guardsOnRegister;
+    return ctx.loaders.companyGuardsOnRegister.load(c.id);
   }
 
   @FieldResolver(() => Int, { description: '持有效保安员证的在职保安员数' })

@@ -3,7 +3,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { isIsoDate, todayCN } from '../../common/dates';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
-import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { Page, PageInput, pageAndCount, pageWindow } from '../../common/pagination';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { AuditService } from '../audit/audit.service';
 import { accountProblems, IssuedAccount, issueAccount, normaliseAccount } from '../users/issue-account';
@@ -132,7 +132,7 @@ export class CompaniesService {
       qb.addSelect(`(SELECT count(*) FROM guards g WHERE g.company_id = c.id AND g.status = 'ACTIVE')`, 'guard_count');
     }
     qb.orderBy(SORT_COLUMNS[sort.field], dir).addOrderBy('c.name COLLATE "zh-x-icu"', 'ASC').addOrderBy('c.id', 'ASC');
-    const [items, total] = await qb.offset(w.skip).limit(w.take).getManyAndCount();
+    const [items, total] = await pageAndCount(qb.offset(w.skip).limit(w.take));
     return { items, total, page: w.page, pageSize: w.pageSize };
   }
 

@@ -1,7 +1,9 @@
 import { District, DrilldownKind, Role } from '@evs/schema';
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
+import { selectedFields } from '../../common/selection';
 import { DateRangeInput, DrilldownFilter, DrilldownPage, Home, Overview } from './dashboard.types';
 
 const OVERVIEW = [Role.LEADER, Role.OFFICE, Role.SECURITY_DETACHMENT, Role.DISTRICT_BUREAU];
@@ -13,9 +15,10 @@ export class DashboardResolver {
   overview(
     @Ctx() ctx: AppContext,
     @Arg('range', () => DateRangeInput) range: DateRangeInput,
+    @Info() info: GraphQLResolveInfo,
     @Arg('district', () => District, { nullable: true }) district?: District | null,
   ) {
-    return ctx.services.overview.overview(actorOf(ctx), range.from, range.to, district);
+    return ctx.services.overview.overview(actorOf(ctx), range.from, range.to, district, selectedFields(info));
   }
 
   @Authorized(...OVERVIEW)

@@ -64,6 +64,25 @@ type Row = Record<string, unknown>;
 const n = (v: unknown) => Number(v ?? 0);
 const rate = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);
 
+type Aggregate = 'activities' | 'companies' | 'rosters' | 'training' | 'findings' | 'findingsByCompany' | 'punctuality';
+const ALL_AGGREGATES: ReadonlySet<Aggregate> = new Set(['activities', 'companies', 'rosters', 'training', 'findings', 'findingsByCompany', 'punctuality']);
+/** Which aggregates each field of Overview is built from (the headline draws on five). */
+const AGGREGATES_OF_FIELD: Record<string, Aggregate[]> = {
+  headline: ['activities', 'companies', 'rosters', 'training', 'findings'],
+  companiesByDistrict: ['companies'],
+  vettingOutcomes: ['rosters'],
+  failureReasons: ['rosters'],
+  activitiesByStage: ['activities'],
+  lateByStage: ['activities'],
+  fewCandidates: ['activities'],
+  closedWithSerious: ['activities'],
+  punctuality: ['punctuality'],
+  trainingOutcomes: ['training'],
+  findingsByItem: ['findings'],
+  findingsByCompany: ['findingsByCompany'],
+  ageProfile: ['rosters'],
+};
+
 /**
  * The 领导小组办公室 overview (SPEC §6). Every figure is an aggregate computed in PostgreSQL; the
  * server only receives one row per group. The drill-down lists reuse the same predicates.
@@ -85,15 +104,22 @@ export class OverviewService {
     return todayBy(this.clock);
   }
 
-  async overview(actor: Actor, from: string, to: string, district?: District | null): Promise<Overview> {
+  /**
+   * The overview; `selected` (the fields a query asks for) limits the aggregates run to those the
+   * asked-for charts need — the figures of charts not asked for are left empty. Without it, all.
+   */
+  async overview(actor: Actor, from: string, to: string, district?: District | null, selected?: ReadonlySet<string>): Promise<Overview> {
     const period = overviewScope(actor, from, to, district);
-    const deadlines = await this.deadlines();
     const base: DrilldownFilter = { from: period.from, to: period.to, district: period.district };
     const f = (extra: Partial<DrilldownFilter>): DrilldownFilter => ({ ...base, ...extra });
+    const needed = new Set<Aggregate>();
+    for (const [field, aggregates] of Object.entries(AGGREGATES_OF_FIELD)) {
+      if (!selected || selected.has(field)) for (const a of aggregates) needed.add(a);
+    }
 
     const [[activityRows, companyRows, rosterRows, trainingRows, findingRows, companyFindingRows], punctuality] = await Promise.all([
-      this.figures(period, deadlines),
-      this.supervision.punctuality(period),
+      this.figures(period, undefined, needed),
+      needed.has('punctuality') ? this.supervision.punctuality(period) : Promise.resolve([]),
     ]);
     const vettingRows = rosterRows;
     const ageRows = rosterRows.filter((r) => r.band);
@@ -298,21 +324,24 @@ export class OverviewService {
    * hundreds of milliseconds of JIT for a 30 ms aggregate).
    */
   private aggregate(sql: string, params: unknown[]): Promise<Row[]> {
-    return this.ds.transaction(async (m) => {
-      await m.query('SET LOCAL jit = off');
-      return m.query(sql, params);
-    });
+    return this.ds.query(sql, params);
   }
 
-  /** The six aggregate queries behind the overview, run concurrently (the benchmark times them alone too). */
-  figures(period: Period, deadlines: Deadlines): Promise<Row[][]> {
+  /**
+   * The six aggregate queries behind the overview, run concurrently (the benchmark times them alone
+   * too; without `deadlines` the activity aggregate reads them from the settings, alongside the
+   * others); `needed` leaves out those no asked-for chart uses. One statement each: JIT is off for the
+   * app's connections (database/data-source.ts).
+   */
+  figures(period: Period, deadlines?: Deadlines, needed: ReadonlySet<Aggregate> = ALL_AGGREGATES): Promise<Row[][]> {
+    const run = (a: Aggregate, q: () => Promise<Row[]>) => (needed.has(a) ? q() : Promise.resolve([]));
     return Promise.all([
-      this.activityFigures(period, deadlines),
-      this.companyFigures(period),
-      this.rosterFigures(period),
-      this.trainingFigures(period),
-      this.findingFigures(period),
-      this.findingsByCompany(period),
+      run('activities', async () => this.activityFigures(period, deadlines ?? (await this.deadlines()))),
+      run('companies', () => this.companyFigures(period)),
+      run('rosters', () => this.rosterFigures(period)),
+      run('training', () => this.trainingFigures(period)),
+      run('findings', () => this.findingFigures(period)),
+      run('findingsByCompany', () => this.findingsByCompany(period)),
     ]);
   }
 

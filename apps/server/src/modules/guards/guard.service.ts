@@ -3,7 +3,7 @@ import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { isIsoDate, todayCN } from '../../common/dates';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
-import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { Page, PageInput, pageAndCount, pageWindow } from '../../common/pagination';
 import { idHash, nameHash } from '../../common/pii';
 import { AuditEntryEntity } from '../audit/audit.entity';
 import { AuditService } from '../audit/audit.service';
@@ -81,7 +81,7 @@ export class GuardsService {
       qb.andWhere(eligibleGuardCondition('g'), eligibleGuardParams(filter.eligibleOn, await this.limits()));
     }
     qb.orderBy('g.status', 'ASC').addOrderBy('g.name COLLATE "zh-x-icu"', 'ASC').addOrderBy('g.id', 'ASC');
-    const [items, total] = await qb.offset(w.skip).limit(w.take).getManyAndCount();
+    const [items, total] = await pageAndCount(qb.offset(w.skip).limit(w.take));
     return { items, total, page: w.page, pageSize: w.pageSize };
   }
 
