@@ -12,6 +12,19 @@ import { OutageLog } from './outage';
  */
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE';
 
+/**
+ * The HTTP status of each code, for answers outside GraphQL (downloads, uploads, the JSON error
+ * handler); a DomainError's own `httpStatus` (a database outage: 503) comes first.
+ */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+};
+
 /** One offending field: its path (e.g. `rows.3.idNumber`) and why, in Chinese. */
 export interface FieldProblem {
   field: string;

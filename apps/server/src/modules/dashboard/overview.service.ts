@@ -27,7 +27,8 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../common/context';
 import { badInput } from '../../common/errors';
 import { PageInput, pageWindow } from '../../common/pagination';
-import { Clock, todayBy } from '../../common/clock';
+import { todayBy, ZONE } from '../../common/calendar';
+import { Clock } from '../../common/clock';
 import { stageDaysOf } from '../deadlines/stages';
 import { SettingsService } from '../settings/settings.service';
 import { SupervisionService } from '../supervision/supervision.service';
@@ -46,7 +47,6 @@ import {
   todaySql,
   trainingOutcomeExpr,
   vettingCountedExpr,
-  ZONE,
 } from './overview.sql';
 
 /** Stages shown on the "activities by stage" chart, in lifecycle order (drafts are not reported yet). */

@@ -1,6 +1,7 @@
 import { ActivityStatus, activityStatusLabels, AuditAction, Role, SecurityMode, TrainingTopic, trainingTopicLabels, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, formatCN } from '../../common/clock';
+import { formatCN } from '../../common/calendar';
+import { Clock } from '../../common/clock';
 import { Actor } from '../../common/context';
 import { assertNoProblems, badInput, conflict, FieldProblem, forbidden, notFound } from '../../common/errors';
 import { ActivityEntity } from '../activities/activity.entity';
