@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: everything CI checks, in order, with a summary at the end.
-#   install · Chromium · build · lint · typecheck · schema/codegen freshness · server Jest
+#   install · Chromium · build · lint · typecheck · web unit tests (vitest) · schema/codegen freshness · server Jest
 #   (unit + integration on a real PostgreSQL) · smoke test of `npm start` · Playwright e2e
 # Without DATABASE_URL the server tests start a throwaway embedded PostgreSQL of their own.
 set -uo pipefail
@@ -84,6 +84,7 @@ fi
 step "build (pnpm -r build)" pnpm_ -r build
 step "lint (pnpm -r lint)" pnpm_ -r lint
 step "typecheck (pnpm -r typecheck)" pnpm_ -r typecheck
+step "web unit tests (vitest: formatters, offline queue, outbox)" pnpm_ --filter @evs/web test
 
 freshness() {
   node apps/server/dist/scripts/emit-schema.js --check || return 1

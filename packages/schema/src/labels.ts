@@ -180,6 +180,32 @@ export const auditResultLabels: Record<AuditResult, string> = {
   [AuditResult.FAILURE]: '失败',
 };
 
+/** What an audit entry's object is (its `entityType`, as the server writes it), in Chinese. */
+export const auditEntityTypeLabels: Record<string, string> = {
+  Activity: '大型活动',
+  Candidate: '候选公司',
+  CertificateRevocation: '保安员证吊销',
+  Company: '保安服务公司',
+  CriminalRecord: '违法犯罪记录',
+  Export: '数据导出',
+  Finding: '现场问题',
+  Guard: '保安员',
+  GuardRelative: '保安员亲属',
+  Inspection: '现场监管',
+  InstructionRequest: '活动请示',
+  Notification: '站内通知',
+  Operation: '接口操作',
+  PersonalDataRetention: '个人信息保存期限',
+  RosterEntry: '上报名单人员',
+  SecuritySettings: '安全策略',
+  Settings: '系统设置',
+  SupervisionNotice: '督办通知',
+  TrainingSession: '培训场次',
+  Unit: '单位',
+  User: '用户账号',
+  VettingHit: '背景比对命中',
+};
+
 /** What each GraphQL enum type is (its schema description; also names it in input errors). */
 export const enumTypeLabels: Record<string, string> = {
   Role: '角色',

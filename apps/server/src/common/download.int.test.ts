@@ -59,14 +59,14 @@ describe('downloads: one adapter, the same statuses on every route', () => {
     }
   });
 
-  it('refuses a company the same way on every route: 403 for a role refused at the edge (as GraphQL), 404 for a record it may not read', async () => {
+  it('refuses a company the same way on every route: 403 for a role its policy refuses, 404 for a record it may not read', async () => {
     const company = await t.login('company1');
     const edge = expectErrorCode(await company.gql(`{ overview(range: { from: "2026-01-01", to: "2026-12-31" }) { from } }`), 'FORBIDDEN');
     const expected: Record<string, { status: number; code?: string; message?: string }> = {
       '/templates/guards.xlsx': { status: 200 },
       '/templates/companies.xlsx': { status: 403, code: 'FORBIDDEN', message: edge.message },
       '/templates/records.xlsx': { status: 403, code: 'FORBIDDEN', message: edge.message },
-      '/exports/overview.xlsx': { status: 403, code: 'FORBIDDEN', message: edge.message },
+      '/exports/overview.xlsx': { status: 403, code: 'FORBIDDEN', message: '无权导出总览' },
       '/exports/vetting/:file': { status: 404, code: 'NOT_FOUND', message: '活动不存在或无权查看' },
       '/exports/timeline/:activityId.xlsx': { status: 404, code: 'NOT_FOUND' },
       '/exports/training/:sessionId.xlsx': { status: 404, code: 'NOT_FOUND' },

@@ -1,7 +1,6 @@
-import type { Role } from '@evs/schema';
 import cookieParser from 'cookie-parser';
 import { Request, Response, Router } from 'express';
-import type { Actor } from './context';
+import type { Actor } from './actor';
 import { DomainError, forbidden } from './errors';
 import { sendError } from './http-errors';
 
@@ -17,8 +16,8 @@ export interface DownloadFile {
 export interface DownloadRoute {
   /** Express path, e.g. `/exports/timeline/:activityId.xlsx`. */
   get: string;
-  /** Roles allowed, like `@Authorized(…)`; omitted: every signed-in role (the service decides per record). */
-  roles?: readonly Role[];
+  /** Who may download at all, a predicate of the feature's policy (like `@Authorized`); omitted: every signed-in role, the service deciding per record. */
+  allows?: (actor: Actor) => boolean;
   file(actor: Actor, req: Request, requestId: string): Promise<DownloadFile>;
 }
 
@@ -46,7 +45,7 @@ export function downloadRouter(session: DownloadSession, routes: readonly Downlo
         // Named before the gate, so that a refused download is audited as a denial.
         res.locals.userId = actor?.id;
         session.assertMayAct(actor);
-        if (route.roles && !route.roles.includes(actor.role)) throw forbidden();
+        if (route.allows && !route.allows(actor)) throw forbidden();
         const file = await route.file(actor, req, res.locals.requestId as string);
         // Express's attachment(): the content type by extension, and content-disposition's RFC 6266/5987 header.
         res.attachment(file.filename);

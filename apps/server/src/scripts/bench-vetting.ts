@@ -25,7 +25,7 @@ import { Education, educationLabels, Role, UnitKind, withIdCheckDigit } from '@e
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { Actor } from '../common/context';
+import { Actor, companyIdOf } from '../common/actor';
 import { loadConfig } from '../config';
 import { createDataSource } from '../database/data-source';
 import { startEmbeddedPostgres } from '../database/embedded';
@@ -190,8 +190,8 @@ async function main() {
 
     const services = createServices(ds, { ...loadConfig(), databaseUrl: dbUrl, seedDemo: false, privacyPurgeIntervalMinutes: 0 });
     const actor = (role: Role, unitId: string, unitKind: UnitKind): Actor => ({
-      id: creator.id, username: 'bench', displayName: '压测', role, unitId, unitName: role === Role.COMPANY ? company.name : '保安管理支队',
-      unitKind, district: null, companyId: role === Role.COMPANY ? unitId : null, mustChangePassword: false,
+      id: creator.id, username: 'bench', displayName: '压测', role, unitId, unitName: companyIdOf(role, unitId) ? company.name : '保安管理支队',
+      unitKind, district: null, companyId: companyIdOf(role, unitId), mustChangePassword: false,
     });
     const companyActor = actor(Role.COMPANY, company.id, UnitKind.COMPANY);
     const officer = actor(Role.SECURITY_DETACHMENT, sd.id, UnitKind.SECURITY_DETACHMENT);

@@ -1,9 +1,16 @@
 /**
  * THE ROUTE REGISTRY — one entry per page, the only place that says who may open what.
  *
+ * Where things live (one folder per server module, apps/server/src/modules/<feature>):
+ *   src/features/<feature>/operations.ts   its GraphQL documents and fragments (`graphql()` from '@/gql')
+ *   src/features/<feature>/components/     the screens' parts; hooks/ their data and state; tests beside
+ *   src/pages/<Name>Page.tsx               one per route: reads the route's params, composes components
+ *   src/shared/                            page shell, errors, labels, the one date/number formatter
+ *
  * To add a page:
- *   1. write `src/pages/<Name>Page.tsx` with a default-exported component (its GraphQL operations
- *      next to it, written with `graphql()` from '@/gql'; run `pnpm codegen`);
+ *   1. put its queries and mutations in the feature's `operations.ts` (run `npm run codegen`), its
+ *      parts in the feature's `components/`, and write `src/pages/<Name>Page.tsx` with a
+ *      default-exported component that composes them;
  *   2. add (or, for a planned place, replace the `planned` import of) one entry below:
  *        {
  *          path: '/companies/:id',            // absolute path

@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
@@ -9,14 +8,14 @@ import {
   EndSessionMutation,
   MySessionsQuery,
   RegenerateRecoveryCodesMutation,
-} from '@/features/account/operations';
-import { RecoveryCodes } from '@/features/account/RecoveryCodes';
+} from '@/features/auth/operations';
+import { RecoveryCodes } from '@/features/auth/components/RecoveryCodes';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';
 import { MeQuery, useSession } from '@/shared/session';
+import { formatDateTime } from '@/shared/format';
 
-const time = (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm');
 
 /** Where a user looks after their own account: password age, two-factor login, signed-in devices. */
 export default function AccountSecurityPage() {
@@ -57,8 +56,8 @@ export default function AccountSecurityPage() {
         <ErrorAlert error={security.error ?? sessions.error} />
         <Card title="密码" variant="borderless" extra={<Button onClick={() => navigate('/change-password')}>修改密码</Button>}>
           <Descriptions column={{ xs: 1, sm: 2 }}>
-            <Descriptions.Item label="上次修改">{s ? time(s.passwordChangedAt) : '—'}</Descriptions.Item>
-            <Descriptions.Item label="到期时间">{s ? time(s.passwordExpiresAt) : '—'}</Descriptions.Item>
+            <Descriptions.Item label="上次修改">{s ? formatDateTime(s.passwordChangedAt) : '—'}</Descriptions.Item>
+            <Descriptions.Item label="到期时间">{s ? formatDateTime(s.passwordExpiresAt) : '—'}</Descriptions.Item>
           </Descriptions>
         </Card>
         <Card
@@ -97,8 +96,8 @@ export default function AccountSecurityPage() {
             columns={[
               { title: '设备', dataIndex: 'userAgent', ellipsis: true, render: (v: string | null, r) => <>{r.current && <Tag color="blue">本设备</Tag>}{v ?? '未知'}</> },
               { title: 'IP', dataIndex: 'ip', width: 140 },
-              { title: '登录时间', dataIndex: 'createdAt', width: 150, render: time },
-              { title: '最近操作', dataIndex: 'lastSeenAt', width: 150, render: time },
+              { title: '登录时间', dataIndex: 'createdAt', width: 150, render: formatDateTime },
+              { title: '最近操作', dataIndex: 'lastSeenAt', width: 150, render: formatDateTime },
               {
                 title: '',
                 key: 'end',

@@ -2,7 +2,7 @@ import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { Role } from '@evs/schema';
-import { ActivityListView } from '@/features/activities/ActivityListView';
+import { ActivityListView } from '@/features/activities/components/ActivityListView';
 import { Access } from '@/shared/access';
 import { PageContainer } from '@/shared/PageContainer';
 import { useRole } from '@/shared/session';

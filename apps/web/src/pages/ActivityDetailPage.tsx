@@ -1,12 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Grid, Input, InputNumber, Modal, Row, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ActivityStatus, activityStatusLabels, districtLabels, permitTierLabels, Role, securityModeLabels, UnitKind } from '@evs/schema';
 import { mayOpen } from '@/app/routes';
-import { UnitAccounts } from '@/features/accounts/UnitAccounts';
-import { ActivityStatusTag, DaysUntil, PermitTierTag, WarningsList } from '@/features/activities/ActivityBits';
+import { UnitAccounts } from '@/features/users/components/UnitAccounts';
+import { ActivityStatusTag, DaysUntil, PermitTierTag, WarningsList } from '@/features/activities/components/ActivityBits';
 import {
   ActivityDetailQuery,
   ApproveActivityMutation,
@@ -14,13 +13,14 @@ import {
   ReportActivityMutation,
   RequestInstructionMutation,
 } from '@/features/activities/operations';
-import { DeadlineTags } from '@/features/onsite/DeadlineTags';
-import { IssueNoticeModal, NoticeList, type NoticeTarget } from '@/features/supervision/Supervision';
+import { DeadlineTags } from '@/features/deadlines/components/DeadlineTags';
+import { IssueNoticeModal, NoticeList, type NoticeTarget } from '@/features/supervision/components/Supervision';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
 import { useSession } from '@/shared/session';
+import { formatCount, formatDateTime } from '@/shared/format';
 
 const planLabels: [string, string][] = [
   ['posts', '岗位分工'],
@@ -45,7 +45,6 @@ const STAGE_PAGES: { reached: string | null; pattern: string; to: (id: string) =
 const ORGANIZER_ONBOARDERS: string[] = [Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
 
 const CANCELLERS: string[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
-const fmt = (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm');
 
 /** One activity: its fields, the security plan (条例第六条), derived tier and warnings, history, and the actions the role may take. */
 export default function ActivityDetailPage() {
@@ -187,7 +186,7 @@ export default function ActivityDetailPage() {
           <Alert type="info" showIcon title="已通报，等待保安管理支队受理并向领导请示" />
         )}
         {a.status === 'REPORTED' && a.requestedAt && (
-          <Alert type="info" showIcon title={`保安管理支队已于 ${fmt(a.requestedAt)} 请示，等待领导批示（条例第十四条：受理之日起7日内决定）`} />
+          <Alert type="info" showIcon title={`保安管理支队已于 ${formatDateTime(a.requestedAt)} 请示，等待领导批示（条例第十四条：受理之日起7日内决定）`} />
         )}
         {a.closeStatement && <Alert type="error" showIcon title="总结时仍有严重问题未纠正" description={a.closeStatement} data-testid="close-statement" />}
         <WarningsList warnings={a.warnings} />
@@ -226,18 +225,18 @@ export default function ActivityDetailPage() {
                   { key: 'undertaker', label: '承办单位', children: a.undertakerName ?? '—' },
                   { key: 'venue', label: '场所', children: a.venue },
                   { key: 'address', label: '地址', children: a.address },
-                  { key: 'time', label: '时间', children: `${fmt(a.startsAt)} 至 ${fmt(a.endsAt)}` },
+                  { key: 'time', label: '时间', children: `${formatDateTime(a.startsAt)} 至 ${formatDateTime(a.endsAt)}` },
                   { key: 'days', label: '距开始', children: <DaysUntil days={a.daysUntilStart} status={a.status} /> },
                   { key: 'applied', label: '受理日期', children: a.appliedOn },
                   { key: 'tier', label: '许可层级', children: <PermitTierTag tier={a.permitTier} /> },
-                  { key: 'attendance', label: '预计人数', children: `${a.expectedAttendance.toLocaleString('zh-CN')} 人/场` },
+                  { key: 'attendance', label: '预计人数', children: `${formatCount(a.expectedAttendance)} 人/场` },
                   { key: 'guards', label: '所需保安员', children: `${a.guardsRequired} 人（按配比建议 ${a.suggestedGuards} 人）` },
                   { key: 'mode', label: '安保方式', children: labelOf(securityModeLabels, a.securityMode) },
                   { key: 'age', label: '年龄上限', children: `${a.effectiveAgeLimit} 岁${a.ageLimit ? '（本活动指定）' : ''}` },
                   { key: 'contact', label: '联系人', children: `${a.contactName} ${a.contactPhone}` },
                   { key: 'reporter', label: '登记单位', children: a.reporterUnit?.name ?? '—' },
                   ...(a.approvalNote
-                    ? [{ key: 'note', label: '领导批示', children: <span data-testid="approval">{a.approvalNote}{a.approvedByName ? `（${a.approvedByName}${a.approvedAt ? `，${fmt(a.approvedAt)}` : ''}）` : ''}</span>, span: 2 }]
+                    ? [{ key: 'note', label: '领导批示', children: <span data-testid="approval">{a.approvalNote}{a.approvedByName ? `（${a.approvedByName}${a.approvedAt ? `，${formatDateTime(a.approvedAt)}` : ''}）` : ''}</span>, span: 2 }]
                     : []),
                   ...(a.selectedCompany
                     ? [{ key: 'company', label: '中选公司', children: <Space wrap><Tag color="geekblue">{a.selectedCompany.name}</Tag>{a.selectionReason}</Space>, span: 2 }]
@@ -259,10 +258,10 @@ export default function ActivityDetailPage() {
                 items={a.transitions.map((t) => ({
                   key: t.id,
                   color: t.toStatus === 'CANCELLED' ? 'red' : t.toStatus === 'DRAFT' && t.fromStatus ? 'gray' : 'blue',
-                  title: wide ? dayjs(t.at).format('YYYY-MM-DD HH:mm') : undefined,
+                  title: wide ? formatDateTime(t.at) : undefined,
                   content: (
                     <>
-                      {!wide && <Typography.Text type="secondary">{dayjs(t.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>}
+                      {!wide && <Typography.Text type="secondary">{formatDateTime(t.at)}</Typography.Text>}
                       <div>
                         <strong>{labelOf(activityStatusLabels, t.toStatus)}</strong> · {t.actorName}
                       </div>
@@ -297,7 +296,7 @@ export default function ActivityDetailPage() {
                 column={{ xs: 1, sm: 2 }}
                 style={{ marginBottom: 12 }}
                 items={[
-                  { key: 'by', label: '请示', children: `${r.requestedByName}，${fmt(r.requestedAt)}` },
+                  { key: 'by', label: '请示', children: `${r.requestedByName}，${formatDateTime(r.requestedAt)}` },
                   { key: 'tier', label: '许可层级', children: labelOf(permitTierLabels, r.assessment.permitTier) },
                   { key: 'scale', label: '规模研判', children: r.assessment.scale, span: 2 },
                   { key: 'staffing', label: '人员配备', children: `${r.assessment.staffing}（所需${r.assessment.guardsRequired}人，建议${r.assessment.suggestedGuards}人）`, span: 2 },
@@ -307,7 +306,7 @@ export default function ActivityDetailPage() {
                     key: 'answer',
                     label: '批示',
                     span: 2,
-                    children: r.answeredAt ? `${r.approved ? '同意' : '退回'}：${r.answer}（${r.answeredByName}，${fmt(r.answeredAt)}）` : '待领导批示',
+                    children: r.answeredAt ? `${r.approved ? '同意' : '退回'}：${r.answer}（${r.answeredByName}，${formatDateTime(r.answeredAt)}）` : '待领导批示',
                   },
                 ]}
               />
@@ -331,7 +330,7 @@ export default function ActivityDetailPage() {
                 { title: '名次', dataIndex: 'rank', width: 60 },
                 { title: '公司', dataIndex: 'companyName', render: (n: string, c) => <>{n} {c.selected && <Tag color="green">中选</Tag>}</> },
                 { title: '得分', dataIndex: 'score', width: 80 },
-                { title: '报价（元）', dataIndex: 'quote', width: 140, render: (q: number | null) => (q == null ? '未报价' : q.toLocaleString('zh-CN')) },
+                { title: '报价（元）', dataIndex: 'quote', width: 140, render: (q: number | null) => (q == null ? '未报价' : formatCount(q)) },
               ]}
             />
           </Card>

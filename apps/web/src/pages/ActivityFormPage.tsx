@@ -6,13 +6,14 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { PlusOutlined } from '@ant-design/icons';
 import { District, districtLabels, MOBILE_PATTERN, Role, SecurityMode, securityModeLabels, UnitKind, wholeNumberProblem } from '@evs/schema';
-import { UnitFormModal } from '@/features/accounts/UnitFormModal';
+import { UnitFormModal } from '@/features/users/components/UnitFormModal';
 import { ActivityDetailQuery, CreateActivityMutation, OrganizerUnitsQuery, UpdateActivityMutation } from '@/features/activities/operations';
 import type { ActivityInput } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';
 import { useSession } from '@/shared/session';
+import { formatDateTime, toApiDate } from '@/shared/format';
 
 const ACTIVITY_TYPES = ['演唱会', '体育赛事', '展会', '庆典', '灯会', '节庆活动', '文艺演出', '游园会', '人才招聘会'];
 const GUARDS_PER_THOUSAND = 10;
@@ -105,7 +106,7 @@ export default function ActivityFormPage() {
       district: fixedDistrict ?? v.district,
       startsAt: v.startsAt.toISOString(),
       endsAt: v.endsAt.toISOString(),
-      appliedOn: v.appliedOn.format('YYYY-MM-DD'),
+      appliedOn: toApiDate(v.appliedOn),
       expectedAttendance: v.expectedAttendance,
       guardsRequired: v.guardsRequired,
       securityMode: v.securityMode,
@@ -217,7 +218,7 @@ export default function ActivityFormPage() {
                 label="开始时间"
                 rules={[
                   { required: true, message: '请选择开始时间' },
-                  { validator: (_, v?: Dayjs) => (!v || v.isAfter(dayjs()) ? Promise.resolve() : Promise.reject(new Error(`开始时间${v.format('YYYY-MM-DD HH:mm')}已过，不能登记已开始的活动`))) },
+                  { validator: (_, v?: Dayjs) => (!v || v.isAfter(dayjs()) ? Promise.resolve() : Promise.reject(new Error(`开始时间${formatDateTime(v)}已过，不能登记已开始的活动`))) },
                 ]}
               >
                 <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />

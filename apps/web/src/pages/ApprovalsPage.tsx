@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { ActivityStatus } from '@evs/schema';
-import { ActivityListView, LinkButton } from '@/features/activities/ActivityListView';
+import { ActivityListView, LinkButton } from '@/features/activities/components/ActivityListView';
 import { PageContainer } from '@/shared/PageContainer';
 import { useRole } from '@/shared/session';
 

@@ -1,4 +1,4 @@
-import { ActivityListView } from '@/features/activities/ActivityListView';
+import { ActivityListView } from '@/features/activities/components/ActivityListView';
 import { PageContainer } from '@/shared/PageContainer';
 
 /** 任务安排: the activities this company was selected for. */

@@ -1,29 +1,10 @@
 import { useLazyQuery } from '@apollo/client/react';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Result, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { graphql } from '@/gql';
+import { VerifyAuditChainQuery } from '@/features/audit/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
-
-const VerifyAuditChainQuery = graphql(`
-  query VerifyAuditChain {
-    verifyAuditChain {
-      intact
-      checked
-      headSeq
-      headHash
-      verifiedAt
-      firstBroken {
-        seq
-        id
-        at
-        summary
-        reason
-      }
-    }
-  }
-`);
+import { formatTimestamp } from '@/shared/format';
 
 /** The auditor proves the audit log untouched: every entry's hash recomputed along the chain. */
 export default function AuditChainPage() {
@@ -44,14 +25,14 @@ export default function AuditChainPage() {
             style={{ paddingBottom: 0 }}
           >
             <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label="校验时间">{dayjs(report.verifiedAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
+              <Descriptions.Item label="校验时间">{formatTimestamp(report.verifiedAt)}</Descriptions.Item>
               <Descriptions.Item label="链头">
                 第 {report.headSeq} 条 <Typography.Text code copyable>{`${report.headSeq}:${report.headHash}`}</Typography.Text>
               </Descriptions.Item>
               {report.firstBroken && (
                 <Descriptions.Item label="第一条不符">
                   序号 {report.firstBroken.seq}
-                  {report.firstBroken.at && `，${dayjs(report.firstBroken.at).format('YYYY-MM-DD HH:mm:ss')}`}
+                  {report.firstBroken.at && `，${formatTimestamp(report.firstBroken.at)}`}
                   {report.firstBroken.summary && `，“${report.firstBroken.summary}”`}
                 </Descriptions.Item>
               )}

@@ -1,45 +1,23 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { auditActionLabels, AuditAction, AuditResult, auditResultLabels, roleLabels } from '@evs/schema';
-import { graphql } from '@/gql';
+import { AuditObject } from '@/features/audit/components/AuditObject';
+import { AuditLogQuery } from '@/features/audit/operations';
 import type { AuditFilterInput } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
-
-const AuditLogQuery = graphql(`
-  query AuditLog($filter: AuditFilterInput, $page: PageInput) {
-    auditLog(filter: $filter, page: $page) {
-      items {
-        id
-        at
-        action
-        actorName
-        actorRole
-        entityType
-        entityId
-        summary
-        before
-        after
-        payloadHidden
-        result
-        ip
-      }
-      total
-    }
-  }
-`);
+import { formatTimestamp } from '@/shared/format';
 
 const PAGE_SIZE = 20;
 
 interface FilterForm {
   search?: string;
   action?: AuditAction;
-  range?: [Dayjs, Dayjs] | null;
+  range?: [Dayjs | null, Dayjs | null] | null;
 }
 
 function json(value: unknown) {
@@ -83,8 +61,9 @@ export default function AuditLogPage() {
               options={(actions ?? Object.values(AuditAction)).map((a) => ({ value: a, label: auditActionLabels[a] }))}
             />
           </Form.Item>
+          {/* either end may stay open; with both required, an empty picker pulled the focus back on every Tab */}
           <Form.Item name="range">
-            <DatePicker.RangePicker />
+            <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
         </Form>
         <ErrorAlert error={error} style={{ marginBottom: 16 }} />
@@ -113,7 +92,7 @@ export default function AuditLogPage() {
             ),
           }}
           columns={[
-            { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+            { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => formatTimestamp(v) },
             {
               title: '操作人',
               key: 'actor',
@@ -133,7 +112,7 @@ export default function AuditLogPage() {
               render: (v: AuditResult) => <Tag color={v === AuditResult.FAILURE ? 'red' : 'green'}>{labelOf(auditResultLabels, v)}</Tag>,
             },
             { title: '来源 IP', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
-            { title: '对象', key: 'entity', width: 180, render: (_, r) => `${r.entityType}${r.entityId ? ` #${r.entityId.slice(0, 8)}` : ''}` },
+            { title: '对象', key: 'entity', width: 180, render: (_, r) => <AuditObject type={r.entityType} id={r.entityId} /> },
             { title: '摘要', dataIndex: 'summary' },
           ]}
         />

@@ -1,5 +1,5 @@
 import { ActivityStatus, SecurityMode } from '@evs/schema';
-import { ActivityListView, LinkButton } from '@/features/activities/ActivityListView';
+import { ActivityListView, LinkButton } from '@/features/activities/components/ActivityListView';
 import { PageContainer } from '@/shared/PageContainer';
 
 /** 合理推荐: approved activities waiting for the detachment's candidates, and those already recommended. */

@@ -5,21 +5,11 @@ import { Alert, App, Button, Form, Input, Space, Typography } from 'antd';
 import { PASSWORD_HISTORY_SIZE, passwordProblems, passwordRuleTexts, type PasswordRule } from '@evs/schema';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { graphql } from '@/gql';
+import { ChangePasswordMutation } from '@/features/auth/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { useSession } from '@/shared/session';
 import './LoginPage.css';
-
-const ChangePasswordMutation = graphql(`
-  mutation ChangePassword($input: ChangePasswordInput!) {
-    changePassword(input: $input) {
-      id
-      mustChangePassword
-      passwordExpired
-    }
-  }
-`);
 
 /** The rules beside the field, each ticked as the new password meets it (the server checks them too). */
 function PasswordRules({ password, username }: { password: string; username: string }) {

@@ -4,8 +4,9 @@ import { Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd'
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CompanyStatus, companyStatusLabels, District, districtLabels, Role } from '@evs/schema';
-import { CompanyListQuery } from '@/features/register/operations';
-import { CompanyStatusTag, LicenseExpiry, yuan } from '@/features/register/RegisterBits';
+import { CompanyListQuery } from '@/features/companies/operations';
+import { CompanyStatusTag, LicenseExpiry } from '@/features/companies/components/CompanyTags';
+import { formatYuan } from '@/shared/format';
 import type { CompanyFilterInput, CompanySortField } from '@/gql/graphql';
 import { Access } from '@/shared/access';
 import { ErrorAlert } from '@/shared/ErrorAlert';
@@ -93,7 +94,7 @@ export default function CompaniesPage() {
             { title: '许可证有效期', dataIndex: 'licenseExpiry', width: 200, render: (v: string, r) => <LicenseExpiry expiry={v} daysLeft={r.licenseDaysLeft} /> },
             { title: '在册保安员', dataIndex: 'guardsOnRegister', width: 100, align: 'right' },
             { title: '持证', dataIndex: 'guardsWithValidCertificate', width: 80, align: 'right' },
-            { title: '注册资本', dataIndex: 'registeredCapital', width: 110, align: 'right', render: (v: number) => yuan(v) },
+            { title: '注册资本', dataIndex: 'registeredCapital', width: 110, align: 'right', render: (v: number) => formatYuan(v) },
             { title: '表现得分', dataIndex: 'performanceScore', width: 90, align: 'right', render: (v: number) => v.toFixed(1) },
             { title: '统一社会信用代码', dataIndex: 'creditCode', width: 190 },
           ]}

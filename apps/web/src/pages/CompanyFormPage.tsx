@@ -4,12 +4,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { creditCodeProblem, District, districtLabels } from '@evs/schema';
-import { CompanyDetailQuery, CreateCompanyMutation, UpdateCompanyMutation } from '@/features/register/operations';
+import { CompanyDetailQuery, CreateCompanyMutation, UpdateCompanyMutation } from '@/features/companies/operations';
 import type { CompanyInput } from '@/gql/graphql';
-import { IssuedAccountModal, type Issued } from '@/features/accounts/IssuedAccountModal';
+import { IssuedAccountModal, type Issued } from '@/features/users/components/IssuedAccountModal';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';
+import { toApiDate } from '@/shared/format';
 
 interface Values extends Omit<CompanyInput, 'licenseExpiry'> {
   licenseExpiry: Dayjs;
@@ -42,7 +43,7 @@ export default function CompanyFormPage() {
       name: v.name,
       creditCode: v.creditCode,
       licenseNo: v.licenseNo,
-      licenseExpiry: v.licenseExpiry.format('YYYY-MM-DD'),
+      licenseExpiry: toApiDate(v.licenseExpiry),
       registeredCapital: v.registeredCapital,
       address: v.address,
       district: v.district,

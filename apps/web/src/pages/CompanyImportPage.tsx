@@ -1,8 +1,8 @@
 import { Card, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { districtLabels } from '@evs/schema';
-import { ImportCompaniesMutation } from '@/features/register/operations';
-import { ImportPanel } from '@/features/vetting/ImportPanel';
+import { ImportCompaniesMutation } from '@/features/companies/operations';
+import { ImportPanel } from '@/features/vetting/components/ImportPanel';
 import { postWithProgress } from '@/features/vetting/upload';
 import { PageContainer } from '@/shared/PageContainer';
 

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, Input, Modal, Skeleton } from 'antd';
 import { useState } from 'react';
-import { CompanyOverview } from '@/features/register/CompanyOverview';
-import { CompanyDetailQuery, UpdateCompanyProfileMutation } from '@/features/register/operations';
+import { CompanyOverview } from '@/features/companies/components/CompanyOverview';
+import { CompanyDetailQuery, UpdateCompanyProfileMutation } from '@/features/companies/operations';
 import type { CompanyProfileInput } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';

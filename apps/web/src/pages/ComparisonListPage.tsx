@@ -1,5 +1,5 @@
 import { ActivityStatus } from '@evs/schema';
-import { ActivityListView, LinkButton } from '@/features/activities/ActivityListView';
+import { ActivityListView, LinkButton } from '@/features/activities/components/ActivityListView';
 import { PageContainer } from '@/shared/PageContainer';
 
 /** 候选比选: the organizer's activities with recommended candidates. */

@@ -1,18 +1,18 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleFilled, EditOutlined, TrophyOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { quoteProblem } from '@evs/schema';
-import { ActivityStatusTag } from '@/features/activities/ActivityBits';
+import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
 import { CandidateComparisonQuery, SelectCompanyMutation, SubmitQuoteMutation } from '@/features/recommendation/operations';
-import { WeightsCard } from '@/features/recommendation/WeightsCard';
+import { WeightsCard } from '@/features/recommendation/components/WeightsCard';
 import '@/features/recommendation/recommendation.css';
 import type { CandidateComparisonQuery as Result } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';
+import { formatDateTime, formatTime } from '@/shared/format';
 
 type Comparison = Result['candidateComparison'];
 type Candidate = Comparison['candidates'][number];
@@ -152,7 +152,7 @@ export default function ComparisonPage() {
           column={{ xs: 1, sm: 2, lg: 4 }}
           items={[
             { key: 'code', label: '编号', children: a.code },
-            { key: 'time', label: '时间', children: `${dayjs(a.startsAt).format('YYYY-MM-DD HH:mm')} 至 ${dayjs(a.endsAt).format('HH:mm')}` },
+            { key: 'time', label: '时间', children: `${formatDateTime(a.startsAt)} 至 ${formatTime(a.endsAt)}` },
             { key: 'venue', label: '场所', children: a.venue },
             { key: 'guards', label: '所需保安员', children: `${a.guardsRequired} 人` },
           ]}

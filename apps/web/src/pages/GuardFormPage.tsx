@@ -5,19 +5,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Education, educationLabels, GuardStatus, idNumberFacts, idNumberProblem, MOBILE_PATTERN, RelativeRelation, relativeRelationLabels, Role, sexLabels } from '@evs/schema';
-import {
-  CreateGuardMutation,
-  GuardDetailQuery,
-  GuardRelativesQuery,
-  SetGuardRelativesMutation,
-  UpdateGuardMutation,
-} from '@/features/register/operations';
-import { EligibilityTag, GuardStatusTag } from '@/features/register/RegisterBits';
+import { CreateGuardMutation, GuardDetailQuery, GuardRelativesQuery, SetGuardRelativesMutation, UpdateGuardMutation } from '@/features/guards/operations';
+import { EligibilityTag, GuardStatusTag } from '@/features/guards/components/GuardTags';
 import type { RelativeInput } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';
 import { useRole } from '@/shared/session';
+import { toApiDate } from '@/shared/format';
 
 const MAX_PHOTO = 300 * 1024;
 
@@ -99,7 +94,7 @@ export default function GuardFormPage() {
       name: v.name,
       phone: v.phone || null,
       certificateNo: v.certificateNo || null,
-      certificateIssuedOn: v.certificateIssuedOn ? v.certificateIssuedOn.format('YYYY-MM-DD') : null,
+      certificateIssuedOn: v.certificateIssuedOn ? toApiDate(v.certificateIssuedOn) : null,
       education: v.education,
       ...(photo === undefined ? {} : { photo: photo ?? '' }),
     };

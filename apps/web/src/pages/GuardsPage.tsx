@@ -1,5 +1,5 @@
 import { Card } from 'antd';
-import { GuardRegister } from '@/features/register/GuardRegister';
+import { GuardRegister } from '@/features/guards/components/GuardRegister';
 import { PageContainer } from '@/shared/PageContainer';
 
 /** 保安员名册 of the logged-in company. */

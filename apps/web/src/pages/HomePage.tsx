@@ -11,6 +11,7 @@ import { canAccess } from '@/shared/access';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
 import { useSession } from '@/shared/session';
+import { formatDateTime, formatDateWithWeekday } from '@/shared/format';
 
 const palette = ['#1d4f9c', '#13a8a8', '#d48806', '#389e0d', '#722ed1', '#c41d7f', '#0958d9', '#cf1322'];
 
@@ -54,7 +55,7 @@ export default function HomePage() {
               ]}
             />
           </div>
-          <Typography.Text type="secondary">{dayjs().format('YYYY年M月D日 dddd')}</Typography.Text>
+          <Typography.Text type="secondary">{formatDateWithWeekday(new Date())}</Typography.Text>
         </Flex>
       }
     >
@@ -114,7 +115,7 @@ export default function HomePage() {
                           {n.title}
                         </Typography.Text>
                         <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none' }}>
-                          {dayjs(n.createdAt).format('MM-DD HH:mm')}
+                          {formatDateTime(n.createdAt)}
                         </Typography.Text>
                       </Flex>
                     }

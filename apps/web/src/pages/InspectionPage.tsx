@@ -6,22 +6,16 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { inspectionItemLabels, Role } from '@evs/schema';
 import type { ActivityFindingsQuery as FindingsResult, OnDutyRosterQuery, OnsiteActivityQuery as OnsiteActivityResult } from '@/gql/graphql';
-import {
-  CloseActivityMutation,
-  CorrectFindingMutation,
-  FindingsQuery,
-  OnDutyRosterQuery as RosterQuery,
-  OnsiteActivityQuery,
-  StartActivityMutation,
-} from '@/features/onsite/operations';
-import { keepForOffline, keptForOffline } from '@/features/onsite/offlineQueue';
-import { photoToDataUrl } from '@/features/onsite/photo';
-import { useOutbox } from '@/features/onsite/useOutbox';
-import { ActivityStatusTag } from '@/features/activities/ActivityBits';
+import { CloseActivityMutation, CorrectFindingMutation, FindingsQuery, OnDutyRosterQuery as RosterQuery, OnsiteActivityQuery, StartActivityMutation } from '@/features/inspections/operations';
+import { keepForOffline, keptForOffline } from '@/features/inspections/offlineQueue';
+import { photoToDataUrl } from '@/features/inspections/photo';
+import { useOutbox } from '@/features/inspections/hooks/useOutbox';
+import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage, isTransient } from '@/shared/errors';
 import { useRole } from '@/shared/session';
-import '@/features/onsite/onsite.css';
+import '@/features/inspections/onsite.css';
+import { formatDateTime } from '@/shared/format';
 
 type Guard = OnDutyRosterQuery['onDutyRoster'][number];
 type Finding = FindingsResult['findings']['items'][number];
@@ -36,7 +30,6 @@ const CHECKLIST: { item: ItemKey; hint: string }[] = [
   { item: 'FORBIDDEN_ACT', hint: '无搜查他人身体、扣押证件财物、侮辱殴打他人等行为' },
 ];
 
-const fmt = (d: string) => dayjs(d).format('MM-DD HH:mm');
 
 /** The roster grouped by post, posts in order, people without a post last. */
 function groupByPost(guards: Guard[]): { post: string | null; people: Guard[] }[] {
@@ -213,7 +206,7 @@ export default function InspectionPage() {
           <div style={{ minWidth: 0 }}>
             <Typography.Title level={5} style={{ margin: 0 }} ellipsis>{a.name}</Typography.Title>
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              {a.venue} · {dayjs(a.startsAt).format('MM-DD HH:mm')}
+              {a.venue} · {formatDateTime(a.startsAt)}
             </Typography.Text>
           </div>
           <ActivityStatusTag status={a.status} />
@@ -230,11 +223,11 @@ export default function InspectionPage() {
           )}
         </Flex>
         {!live && cached && (
-          <Alert type="warning" showIcon style={{ marginTop: 8 }} title={`离线：显示 ${dayjs(cached.savedAt).format('MM-DD HH:mm')} 缓存的在岗名单`} />
+          <Alert type="warning" showIcon style={{ marginTop: 8 }} title={`离线：显示 ${formatDateTime(cached.savedAt)} 缓存的在岗名单`} />
         )}
         {officer && a.status === 'READY' && tooEarly && (
           <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="start-refused"
-            title={`活动${dayjs(a.startsAt).format('YYYY-MM-DD HH:mm')}开始，现场监管最早于活动当天开始：可于 ${startableFrom!.format('YYYY-MM-DD HH:mm')} 起开始`} />
+            title={`活动${formatDateTime(a.startsAt)}开始，现场监管最早于活动当天开始：可于 ${formatDateTime(startableFrom!)} 起开始`} />
         )}
         {officer && a.status === 'READY' && (
           <Button type="primary" size="large" block className="onsite-big" style={{ marginTop: 8 }} loading={startState.loading} disabled={tooEarly}
@@ -322,7 +315,7 @@ export default function InspectionPage() {
       {tab === 'findings' && (
         <div className="onsite-list">
           {findingsOffline ? (
-            <Alert type="warning" showIcon title={`离线：显示 ${dayjs(cachedFindings!.savedAt).format('MM-DD HH:mm')} 的问题记录（不含照片）；登记纠正需联网`} />
+            <Alert type="warning" showIcon title={`离线：显示 ${formatDateTime(cachedFindings!.savedAt)} 的问题记录（不含照片）；登记纠正需联网`} />
           ) : (
             <ErrorAlert error={findings.error} />
           )}
@@ -336,9 +329,9 @@ export default function InspectionPage() {
               <div>{f.personName}{f.post ? `（${f.post}${f.area ? ` · ${f.area}` : ''}）` : ''}</div>
               {f.note && <div className="muted">{f.note}</div>}
               {f.photo && <img src={f.photo} alt="现场照片" className="onsite-photo" />}
-              <div className="muted">{fmt(f.recordedAt)} {f.recordedByName} 登记</div>
+              <div className="muted">{formatDateTime(f.recordedAt)} {f.recordedByName} 登记</div>
               {f.correctedAt ? (
-                <div className="onsite-corrected"><CheckCircleFilled /> {fmt(f.correctedAt)} 已纠正：{f.correctionNote}（{f.correctedByName}）</div>
+                <div className="onsite-corrected"><CheckCircleFilled /> {formatDateTime(f.correctedAt)} 已纠正：{f.correctionNote}（{f.correctedByName}）</div>
               ) : officer ? (
                 <Button size="large" block className="onsite-big" style={{ marginTop: 8 }} onClick={() => { correctForm.setFieldsValue({ note: '', at: dayjs() }); setCorrecting(f.id); }}>
                   登记纠正
@@ -363,7 +356,7 @@ export default function InspectionPage() {
               {outbox.items.map((i) => (
                 <div key={i.id} className="onsite-finding" data-testid="queued">
                   <strong>{i.label}</strong>
-                  <div className="muted">{fmt(i.queuedAt)} 记录 · {i.refused ? '服务器未接受' : '待发送'}</div>
+                  <div className="muted">{formatDateTime(i.queuedAt)} 记录 · {i.refused ? '服务器未接受' : '待发送'}</div>
                   {i.refused && (
                     <>
                       <Alert type="error" showIcon title={i.refused} style={{ margin: '6px 0' }} />
@@ -379,7 +372,7 @@ export default function InspectionPage() {
 
       <Flex gap={8} vertical style={{ marginTop: 16 }}>
         {officer && inProgress && !ended && (
-          <Typography.Text type="secondary" data-testid="close-from">活动结束后方可总结：可于 {dayjs(a.endsAt).format('YYYY-MM-DD HH:mm')} 起总结</Typography.Text>
+          <Typography.Text type="secondary" data-testid="close-from">活动结束后方可总结：可于 {formatDateTime(a.endsAt)} 起总结</Typography.Text>
         )}
         {officer && inProgress && (
           <Button size="large" block className="onsite-big" disabled={!ended} onClick={() => { closeForm.resetFields(); setClosing(true); }}>

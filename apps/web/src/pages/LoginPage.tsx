@@ -3,23 +3,11 @@ import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { graphql } from '@/gql';
+import { LoginMutation } from '@/features/auth/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { needsSecondFactor } from '@/shared/errors';
 import { LOGGED_OUT_IDLE } from '@/shared/session';
 import './LoginPage.css';
-
-const LoginMutation = graphql(`
-  mutation Login($input: LoginInput!) {
-    login(input: $input) {
-      id
-      displayName
-      role
-      mustChangePassword
-      mustEnrolTotp
-    }
-  }
-`);
 
 interface LoginForm {
   username: string;

@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Badge, Button, Card, Segmented, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery } from '@/features/notifications/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
+import { formatDateTime } from '@/shared/format';
 
 export default function NotificationsPage() {
   const navigate = useNavigate();
@@ -56,7 +56,7 @@ export default function NotificationsPage() {
               render: (t: string, n) => <Badge dot={!n.readAt} offset={[6, 0]}><Typography.Text strong={!n.readAt}>{t}</Typography.Text></Badge>,
             },
             { title: '内容', dataIndex: 'body' },
-            { title: '时间', dataIndex: 'createdAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+            { title: '时间', dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
             {
               title: '操作',
               key: 'action',

@@ -2,10 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useLocation } from 'react-router';
-import { ActivityStatusTag } from '@/features/activities/ActivityBits';
-import { OnsiteActivitiesQuery } from '@/features/onsite/operations';
+import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
+import { OnsiteActivitiesQuery } from '@/features/inspections/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
+import { formatDateTime } from '@/shared/format';
 
 /** The activities in training (/training) or on the day (/inspections), each opening its own screen. */
 export default function OnsiteListPage() {
@@ -40,7 +41,7 @@ export default function OnsiteListPage() {
                 </>
               ),
             },
-            { title: '开始', dataIndex: 'startsAt', width: 130, render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
+            { title: '开始', dataIndex: 'startsAt', width: 130, render: (v: string) => formatDateTime(v) },
             { title: '状态', dataIndex: 'status', width: 100, render: (v) => <ActivityStatusTag status={v} /> },
             { title: '公司', render: (_, a) => a.selectedCompany?.name, responsive: ['md'] },
             {

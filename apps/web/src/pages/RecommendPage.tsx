@@ -1,17 +1,17 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Descriptions, Input, Progress, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { companyStatusLabels, districtLabels } from '@evs/schema';
-import { ActivityStatusTag } from '@/features/activities/ActivityBits';
+import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
 import { CandidateSuggestionsQuery, RecommendCandidatesMutation } from '@/features/recommendation/operations';
-import { WeightsCard } from '@/features/recommendation/WeightsCard';
+import { WeightsCard } from '@/features/recommendation/components/WeightsCard';
 import '@/features/recommendation/recommendation.css';
 import type { CandidateSuggestionsQuery as Result } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
+import { formatDateTime } from '@/shared/format';
 
 type Item = Result['candidateSuggestions']['items'][number];
 const MIN = 3;
@@ -103,7 +103,7 @@ export default function RecommendPage() {
           size="small"
           column={{ xs: 1, sm: 2, lg: 4 }}
           items={[
-            { key: 'time', label: '时间', children: dayjs(a.startsAt).format('YYYY-MM-DD HH:mm') },
+            { key: 'time', label: '时间', children: formatDateTime(a.startsAt) },
             { key: 'venue', label: '场所', children: `${a.venue}（${labelOf(districtLabels, a.district)}）` },
             { key: 'need', label: '所需保安员', children: `${s.guardsRequired} 人，含富余 ${Math.round(s.capacityMargin * 100)}% 需 ${s.guardsNeeded} 人` },
             { key: 'age', label: '年龄条件', children: `${s.minAge}–${s.maxAge} 岁（活动首日），持保安员证，${s.reuseWindowDays} 天内未审核不通过` },

@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Descriptions, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { recordCategoryLabels } from '@evs/schema';
-import { ImportPanel } from '@/features/vetting/ImportPanel';
+import { ImportPanel } from '@/features/vetting/components/ImportPanel';
 import { ImportRecordsMutation, RecordsStatsQuery } from '@/features/vetting/operations';
 import { postWithProgress } from '@/features/vetting/upload';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
+import { formatDateTime } from '@/shared/format';
 
 /** 记录库导入 (保安管理支队): the built-in records register that vetting checks people against. */
 export default function RecordsImportPage() {
@@ -20,7 +20,7 @@ export default function RecordsImportPage() {
           <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} items={[
             { label: '记录条数', children: stats?.total ?? '—' },
             { label: '涉及人数', children: stats?.people ?? '—' },
-            { label: '最近导入', children: stats?.lastImportedAt ? dayjs(stats.lastImportedAt).format('YYYY-MM-DD HH:mm') : '—' },
+            { label: '最近导入', children: stats?.lastImportedAt ? formatDateTime(stats.lastImportedAt) : '—' },
             { label: '比对来源', children: stats ? (stats.source === 'http' ? '外部记录服务（RECORDS_SOURCE_URL）' : '内置记录库') : '—' },
           ]} />
         </Card>

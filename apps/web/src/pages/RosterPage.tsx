@@ -1,11 +1,10 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { activityStatusLabels, Role, securityModeLabels } from '@evs/schema';
-import { ImportPanel } from '@/features/vetting/ImportPanel';
+import { ImportPanel } from '@/features/vetting/components/ImportPanel';
 import {
   ImportGuardsMutation,
   RemoveEntryMutation,
@@ -16,12 +15,13 @@ import {
   VettingActivitiesQuery,
 } from '@/features/vetting/operations';
 import { postWithProgress } from '@/features/vetting/upload';
-import { DecisionTag, PrecheckTags, ReasonText } from '@/features/vetting/VettingBits';
+import { DecisionTag, PrecheckTags, ReasonText } from '@/features/vetting/components/VettingBits';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
 import { useRole } from '@/shared/session';
+import { formatDateTime } from '@/shared/format';
 
 const PAGE = 50;
 
@@ -183,7 +183,7 @@ export default function RosterPage() {
             </Space>
             {activity && (
               <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} items={[
-                { label: '时间', children: `${dayjs(activity.startsAt).format('YYYY-MM-DD HH:mm')} 至 ${dayjs(activity.endsAt).format('MM-DD HH:mm')}` },
+                { label: '时间', children: `${formatDateTime(activity.startsAt)} 至 ${formatDateTime(activity.endsAt)}` },
                 { label: '地点', children: activity.venue },
                 { label: '安保方式', children: labelOf(securityModeLabels, activity.securityMode) },
                 { label: '所需保安员', children: `${activity.guardsRequired}人` },

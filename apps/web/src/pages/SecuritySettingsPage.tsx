@@ -1,31 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
-import { graphql } from '@/gql';
+import { SecuritySettingsQuery, UpdateSecuritySettingsMutation } from '@/features/settings/operations';
 import { changedSettings, settingField, settingFormValues, type SettingValues } from '@/features/settings/settingsForm';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
-
-const SecuritySettingsQuery = graphql(`
-  query SecuritySettings {
-    securitySettings {
-      key
-      label
-      value
-      defaultValue
-      unit
-    }
-  }
-`);
-
-const UpdateSecuritySettingsMutation = graphql(`
-  mutation UpdateSecuritySettings($changes: [SettingChangeInput!]!) {
-    updateSecuritySettings(changes: $changes) {
-      key
-      value
-    }
-  }
-`);
 
 /** The security policy (系统管理员): password validity, which roles must use two-factor login. Audited. */
 export default function SecuritySettingsPage() {

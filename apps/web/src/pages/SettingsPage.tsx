@@ -1,31 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { graphql } from '@/gql';
+import { SettingsQuery, UpdateSettingsMutation } from '@/features/settings/operations';
 import { changedSettings, settingField, settingFormValues, type SettingValues } from '@/features/settings/settingsForm';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
-
-const SettingsQuery = graphql(`
-  query Settings {
-    settings {
-      key
-      label
-      value
-      defaultValue
-      unit
-    }
-  }
-`);
-
-const UpdateSettingsMutation = graphql(`
-  mutation UpdateSettings($changes: [SettingChangeInput!]!) {
-    updateSettings(changes: $changes) {
-      key
-      value
-    }
-  }
-`);
 
 /** Local policy (SPEC §3–§5): limits, weights, windows and deadlines; every change is audited. */
 export default function SettingsPage() {

@@ -1,7 +1,7 @@
 import { Card, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Role } from '@evs/schema';
-import { NoticeList, OverdueByUnitCard } from '@/features/supervision/Supervision';
+import { NoticeList, OverdueByUnitCard } from '@/features/supervision/components/Supervision';
 import { PageContainer } from '@/shared/PageContainer';
 import { useSession } from '@/shared/session';
 

@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Skeleton } from 'antd';
-import dayjs from 'dayjs';
 import { useParams } from 'react-router';
-import { TimelineQuery } from '@/features/onsite/operations';
+import { TimelineQuery } from '@/features/timeline/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
-import '@/features/onsite/onsite.css';
+import '@/features/inspections/onsite.css';
+import { formatDateTime } from '@/shared/format';
 
 /** 台账: every step of the activity with who and when; printable and exportable. */
 export default function TimelinePage() {
@@ -27,7 +27,7 @@ export default function TimelinePage() {
     >
       <div className="print-sheet">
         <h1>{t.activityName}（{t.activityCode}）安保工作台账</h1>
-        <div className="facts"><span>共 {t.entries.length} 条</span><span>打印时间：{dayjs().format('YYYY-MM-DD HH:mm')}</span></div>
+        <div className="facts"><span>共 {t.entries.length} 条</span><span>打印时间：{formatDateTime(new Date())}</span></div>
         <table>
           <thead>
             <tr>
@@ -43,7 +43,7 @@ export default function TimelinePage() {
             {t.entries.map((e, i) => (
               <tr key={i} data-testid="timeline-entry">
                 <td style={{ textAlign: 'center' }}>{i + 1}</td>
-                <td>{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</td>
+                <td>{formatDateTime(e.at)}</td>
                 <td>{e.kindLabel}</td>
                 <td className={e.important ? 'important' : undefined}>{e.title}</td>
                 <td>{e.detail}</td>

@@ -6,21 +6,16 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Role, TrainingTopic, trainingTopicLabels } from '@evs/schema';
 import type { TrainingSessionFieldsFragment } from '@/gql/graphql';
-import { ActivityStatusTag } from '@/features/activities/ActivityBits';
-import { DeadlineTags } from '@/features/onsite/DeadlineTags';
-import {
-  CancelTrainingSessionMutation,
-  OnsiteActivityQuery,
-  RecordTrainingResultsMutation,
-  ScheduleTrainingMutation,
-  TrainingOverviewQuery,
-  UpdateTrainingSessionMutation,
-} from '@/features/onsite/operations';
-import { PostsCard } from '@/features/onsite/PostsCard';
+import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
+import { DeadlineTags } from '@/features/deadlines/components/DeadlineTags';
+import { CancelTrainingSessionMutation, RecordTrainingResultsMutation, ScheduleTrainingMutation, TrainingOverviewQuery, UpdateTrainingSessionMutation } from '@/features/training/operations';
+import { OnsiteActivityQuery } from '@/features/inspections/operations';
+import { PostsCard } from '@/features/training/components/PostsCard';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors, errorMessage } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';
 import { useRole } from '@/shared/session';
+import { formatDateTime } from '@/shared/format';
 
 const TOPICS = Object.values(TrainingTopic);
 const standingLabels: Record<string, { text: string; color: string }> = {
@@ -32,7 +27,6 @@ const standingLabels: Record<string, { text: string; color: string }> = {
   PASSED: { text: '三科合格', color: 'success' },
 };
 const topicNames = (topics: readonly string[]) => topics.map((x) => trainingTopicLabels[x as TrainingTopic]).join('、');
-const fmt = (d: string | dayjs.Dayjs) => dayjs(d).format('YYYY-MM-DD HH:mm');
 
 type Session = TrainingSessionFieldsFragment;
 interface ResultRow {
@@ -151,7 +145,7 @@ export default function TrainingPage() {
   const cancel = (s: Session) => {
     let reason = '';
     modal.confirm({
-      title: `取消 ${fmt(s.startsAt)} 的${s.isMakeup ? '补训' : '培训'}？`,
+      title: `取消 ${formatDateTime(s.startsAt)} 的${s.isMakeup ? '补训' : '培训'}？`,
       content: (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>取消后参训人员可另行安排，保安服务公司将收到通知。请写明原因：</Typography.Text>
@@ -179,7 +173,7 @@ export default function TrainingPage() {
   };
 
   const sessionColumns = [
-    { title: '时间', dataIndex: 'startsAt', render: (v: string) => fmt(v) },
+    { title: '时间', dataIndex: 'startsAt', render: (v: string) => formatDateTime(v) },
     {
       title: '类型',
       render: (_: unknown, s: Session) => (
@@ -213,7 +207,7 @@ export default function TrainingPage() {
               </Button>
             ) : (
               <>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>开始后可登记结果（{fmt(s.startsAt)} 起）</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>开始后可登记结果（{formatDateTime(s.startsAt)} 起）</Typography.Text>
                 <Button size="small" onClick={() => openSchedule(s)}>修改</Button>
                 <Button size="small" danger onClick={() => cancel(s)}>取消</Button>
               </>
@@ -330,7 +324,7 @@ export default function TrainingPage() {
         width={560}
       >
         <Typography.Paragraph type="secondary">
-          培训时间应在现在至活动开始（{fmt(a.startsAt)}）之间。未合格科目的人员可在补训中只培训所缺科目。
+          培训时间应在现在至活动开始（{formatDateTime(a.startsAt)}）之间。未合格科目的人员可在补训中只培训所缺科目。
         </Typography.Paragraph>
         <Form form={form} layout="vertical" onFinish={submitSchedule}>
           <Form.Item name="startsAt" label="培训时间" rules={[{ required: true, message: '请选择培训时间' }]}>
@@ -365,7 +359,7 @@ export default function TrainingPage() {
 
       <Modal
         open={!!resultsFor}
-        title={resultsFor ? `登记结果：${dayjs(resultsFor.startsAt).format('MM-DD HH:mm')} ${resultsFor.isMakeup ? '补训' : '集中培训'}` : ''}
+        title={resultsFor ? `登记结果：${formatDateTime(resultsFor.startsAt)} ${resultsFor.isMakeup ? '补训' : '集中培训'}` : ''}
         okText="保存结果"
         confirmLoading={recording.loading}
         onCancel={() => setResultsFor(null)}

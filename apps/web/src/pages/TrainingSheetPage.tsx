@@ -1,13 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Skeleton } from 'antd';
-import dayjs from 'dayjs';
 import { useParams } from 'react-router';
 import { TrainingTopic, trainingTopicLabels } from '@evs/schema';
-import { TrainingSessionQuery } from '@/features/onsite/operations';
+import { TrainingSessionQuery } from '@/features/training/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
-import '@/features/onsite/onsite.css';
+import '@/features/inspections/onsite.css';
+import { formatDateTime } from '@/shared/format';
 
 /** 签到表: printable, with a signature column and the recorded results. */
 export default function TrainingSheetPage() {
@@ -30,7 +30,7 @@ export default function TrainingSheetPage() {
       <div className="print-sheet">
         <h1>{s.activityName} {s.isMakeup ? '补训' : '岗前培训'}签到表</h1>
         <div className="facts">
-          <span>培训时间：{dayjs(s.startsAt).format('YYYY年MM月DD日 HH:mm')}</span>
+          <span>培训时间：{formatDateTime(s.startsAt)}</span>
           <span>地点：{s.place}</span>
           <span>授课人：{s.instructor}</span>
           <span>科目：{topics.map((x) => trainingTopicLabels[x]).join('、')}</span>

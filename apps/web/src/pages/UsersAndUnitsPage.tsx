@@ -3,126 +3,15 @@ import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { districtLabels, Role, roleLabels, UnitKind, unitKindLabels, unitKindsOfRole } from '@evs/schema';
-import { IssueAccountModal } from '@/features/accounts/IssueAccountModal';
-import { UnitFormModal } from '@/features/accounts/UnitFormModal';
-import { graphql } from '@/gql';
+import { IssueAccountModal } from '@/features/users/components/IssueAccountModal';
+import { UnitFormModal } from '@/features/users/components/UnitFormModal';
+import { AdminUnitsQuery, CreateUserMutation, MergeOrganizerUnitsMutation, ResetUserPasswordMutation, ResetUserTotpMutation, SetUnitActiveMutation, SetUserActiveMutation, UnitsQuery, UsersQuery } from '@/features/users/operations';
 import type { AdminUnitsQuery as AdminUnitsQueryResult } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors, errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
-
-const UnitsQuery = graphql(`
-  query Units($kind: UnitKind) {
-    units(kind: $kind) {
-      id
-      name
-      kind
-      district
-      contactName
-      contactPhone
-    }
-  }
-`);
-
-const AdminUnitsQuery = graphql(`
-  query AdminUnits($kind: UnitKind, $search: String) {
-    units(kind: $kind, search: $search, includeInactive: true) {
-      id
-      name
-      kind
-      district
-      creditCode
-      contactName
-      contactPhone
-      active
-      deactivatedReason
-      mergedIntoId
-      accountCount
-    }
-  }
-`);
-
-const SetUnitActiveMutation = graphql(`
-  mutation SetUnitActive($id: ID!, $active: Boolean!, $reason: String) {
-    setUnitActive(id: $id, active: $active, reason: $reason) {
-      id
-      active
-      deactivatedReason
-    }
-  }
-`);
-
-const MergeOrganizerUnitsMutation = graphql(`
-  mutation MergeOrganizerUnits($sourceId: ID!, $targetId: ID!) {
-    mergeOrganizerUnits(sourceId: $sourceId, targetId: $targetId) {
-      unit {
-        id
-      }
-      accounts
-      activities
-      guards
-      rosterEntries
-      notifications
-    }
-  }
-`);
-
-const UsersQuery = graphql(`
-  query UserAccounts($search: String, $role: Role, $page: PageInput) {
-    users(search: $search, role: $role, page: $page) {
-      total
-      items {
-        id
-        username
-        displayName
-        role
-        active
-        mustChangePassword
-        totpEnabled
-        lockedUntil
-        lastLoginAt
-        unit {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
-const CreateUserMutation = graphql(`
-  mutation CreateUser($input: CreateUserInput!) {
-    createUser(input: $input) {
-      id
-    }
-  }
-`);
-
-const SetUserActiveMutation = graphql(`
-  mutation SetUserActive($id: ID!, $active: Boolean!) {
-    setUserActive(id: $id, active: $active) {
-      id
-      active
-    }
-  }
-`);
-
-const ResetUserTotpMutation = graphql(`
-  mutation ResetUserTotp($id: ID!) {
-    resetUserTotp(id: $id)
-  }
-`);
-
-const ResetUserPasswordMutation = graphql(`
-  mutation ResetUserPassword($id: ID!, $newPassword: String!) {
-    resetUserPassword(id: $id, newPassword: $newPassword) {
-      id
-      mustChangePassword
-      lockedUntil
-    }
-  }
-`);
+import { formatDateTime } from '@/shared/format';
 
 function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const [form] = Form.useForm();
@@ -233,7 +122,7 @@ function UsersTable() {
               </Space>
             ),
           },
-          { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v?: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—') },
+          { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v?: string | null) => (v ? formatDateTime(v) : '—') },
           {
             title: '操作', width: 250, fixed: 'right',
             render: (_, u) => (

@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Skeleton, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useParams } from 'react-router';
 import { activityStatusLabels, securityModeLabels, vettingDecisionLabels, VettingReasonCategory, vettingReasonCategoryLabels } from '@evs/schema';
 import { VettingSummaryQuery } from '@/features/vetting/operations';
@@ -9,6 +8,7 @@ import '@/features/vetting/notice.css';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
+import { formatDateTime } from '@/shared/format';
 
 const tierNote = {
   DETAIL: '保安管理支队版：含完整身份证号与审核意见；比中记录详情见背景审核工作台（查阅留痕）。',
@@ -43,7 +43,7 @@ export default function VettingNoticePage() {
           </Typography.Title>
           {!s.closed && <Alert className="no-print" type="info" showIcon style={{ marginBottom: 12 }} title="背景审核尚在进行中，以下为当前情况" />}
           <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }} items={[
-            { label: '活动时间', children: `${dayjs(s.activity.startsAt).format('YYYY-MM-DD HH:mm')} 至 ${dayjs(s.activity.endsAt).format('YYYY-MM-DD HH:mm')}` },
+            { label: '活动时间', children: `${formatDateTime(s.activity.startsAt)} 至 ${formatDateTime(s.activity.endsAt)}` },
             { label: '地点', children: s.activity.venue },
             { label: '主办单位', children: s.activity.organizerName },
             { label: s.activity.securityMode === 'SELF_RECRUITED' ? '自招保安单位' : '保安服务公司', children: s.activity.submitterName ?? '—' },
@@ -52,7 +52,7 @@ export default function VettingNoticePage() {
             { label: '所需保安员', children: `${s.activity.guardsRequired}人` },
             { label: '审核情况', children: `名单${s.counts.total}人，通过${s.counts.passed}人，不通过${s.counts.failed}人，待审核${s.counts.pending}人` },
             ...(s.reasonCounts.length ? [{ label: '不通过原因', children: s.reasonCounts.map((r) => `${labelOf(vettingReasonCategoryLabels, r.reasonCategory)}${r.count}人`).join('，') }] : []),
-            { label: '通报时间', children: dayjs(s.issuedAt).format('YYYY-MM-DD HH:mm') },
+            { label: '通报时间', children: formatDateTime(s.issuedAt) },
           ]} />
           {s.tier === 'ORGANIZER' ? (
             <>

@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Empty, List, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { activityStatusLabels } from '@evs/schema';
 import { VettingActivitiesQuery } from '@/features/vetting/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
+import { formatDate } from '@/shared/format';
 
 /** The activities whose 审核通报 this user may read (company: selected ones; organizer: its own). */
 export default function VettingNoticesPage() {
@@ -29,7 +29,7 @@ export default function VettingNoticesPage() {
                 description={
                   <Space wrap size={[8, 4]}>
                     <Tag color={a.status === 'VETTING' ? 'processing' : 'success'}>{a.status === 'VETTING' ? '审核中' : `审核已结束 · ${labelOf(activityStatusLabels, a.status)}`}</Tag>
-                    <span>{dayjs(a.startsAt).format('YYYY-MM-DD')}</span>
+                    <span>{formatDate(a.startsAt)}</span>
                     <Typography.Text type="secondary">
                       名单{a.counts.total}人，通过{a.counts.passed}人{a.tier === 'ORGANIZER' ? '' : `，不通过${a.counts.failed}人`}，所需{a.guardsRequired}人
                     </Typography.Text>

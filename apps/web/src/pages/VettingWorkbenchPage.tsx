@@ -1,7 +1,6 @@
 import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { CheckOutlined, CloseOutlined, FileTextOutlined, ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -20,11 +19,12 @@ import {
   RecheckMutation,
   VettingActivitiesQuery,
 } from '@/features/vetting/operations';
-import { DecisionTag, PrecheckTags } from '@/features/vetting/VettingBits';
+import { DecisionTag, PrecheckTags } from '@/features/vetting/components/VettingBits';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
+import { formatDateTime } from '@/shared/format';
 
 /** Hits and relatives of one entry, loaded only when the officer opens it (each read is audited). */
 function EntryDetail({ id }: { id: string }) {
@@ -169,7 +169,7 @@ export default function VettingWorkbenchPage() {
             {activity && (
               <>
                 <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} items={[
-                  { label: '活动时间', children: dayjs(activity.startsAt).format('YYYY-MM-DD HH:mm') },
+                  { label: '活动时间', children: formatDateTime(activity.startsAt) },
                   { label: '上报单位', children: activity.submitterName ?? '—' },
                   { label: '主办单位', children: activity.organizerName },
                   { label: '所需保安员', children: `${activity.guardsRequired}人` },

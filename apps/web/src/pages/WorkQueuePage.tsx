@@ -1,13 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { districtLabels } from '@evs/schema';
-import { ActivityStatusTag } from '@/features/activities/ActivityBits';
-import { WorkQueueQuery } from '@/features/onsite/operations';
+import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
+import { WorkQueueQuery } from '@/features/deadlines/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
+import { formatDateTime } from '@/shared/format';
 
 /** 保安管理支队's work queue: what waits on it, ordered by the deadline of each step. */
 export default function WorkQueuePage() {
@@ -45,7 +45,7 @@ export default function WorkQueuePage() {
               render: (v: string, r) => (
                 <>
                   <Link to={`/activities/${r.activityId}`}>{v}</Link>
-                  <div><Typography.Text type="secondary">{r.activityCode} · {labelOf(districtLabels, r.district)} · {dayjs(r.startsAt).format('MM-DD HH:mm')} 开始（{r.daysUntilStart > 0 ? `${r.daysUntilStart}天后` : r.daysUntilStart === 0 ? '今天' : '已开始'}）</Typography.Text></div>
+                  <div><Typography.Text type="secondary">{r.activityCode} · {labelOf(districtLabels, r.district)} · {formatDateTime(r.startsAt)} 开始（{r.daysUntilStart > 0 ? `${r.daysUntilStart}天后` : r.daysUntilStart === 0 ? '今天' : '已开始'}）</Typography.Text></div>
                 </>
               ),
             },

@@ -13,6 +13,7 @@ import { SecurityEnums1765400000000 } from './1765400000000-SecurityEnums';
 import { SecurityControls1765400100000 } from './1765400100000-SecurityControls';
 import { AuditSealing1765400200000 } from './1765400200000-AuditSealing';
 import { PiiEncryption1765600000000 } from './1765600000000-PiiEncryption';
+import { TotpSecretEncryption1766900000000 } from './1766900000000-TotpSecretEncryption';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -28,4 +29,5 @@ export const migrations = [
   SecurityControls1765400100000,
   AuditSealing1765400200000,
   PiiEncryption1765600000000,
+  TotpSecretEncryption1766900000000,
 ];

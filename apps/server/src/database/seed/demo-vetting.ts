@@ -1,6 +1,6 @@
 import { ActivityStatus, RecordCategory, Role, UnitKind, VettingDecision, VettingReasonCategory, withIdCheckDigit } from '@evs/schema';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor, companyIdOf } from '../../common/actor';
 import { decryptPii, encryptPii, idHash } from '../../common/pii';
 import { ActivityLifecycle } from '../../modules/activities/lifecycle';
 import { AuditService } from '../../modules/audit/audit.service';
@@ -130,7 +130,7 @@ export async function seedDemoVetting(m: EntityManager, ids: Record<string, stri
     return {
       id: u?.id ?? anyone.id, username: u?.username ?? 'demo', displayName: u?.display_name ?? fallbackName, role, unitId,
       unitName: u?.unit_name ?? fallbackName, unitKind: u?.kind ?? UnitKind.COMPANY, district: null,
-      companyId: role === Role.COMPANY ? unitId : null, mustChangePassword: false,
+      companyId: companyIdOf(role, unitId), mustChangePassword: false,
     };
   };
   const company = await actorFor(activity.selected_company_id, Role.COMPANY, '保安服务公司');

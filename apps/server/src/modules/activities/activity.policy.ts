@@ -1,24 +1,41 @@
 import { ActivityStatus, Role } from '@evs/schema';
 import { SelectQueryBuilder } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor, CITY_WIDE_ROLES, hasRole, isPolice } from '../../common/actor';
 import { forbidden, notFound } from '../../common/errors';
+import { EVERY_ROW, NO_ROW, SqlPredicate } from '../../common/sql-predicate';
 import { ActivityEntity } from './activity.entity';
 
-const CITY_WIDE: Role[] = [Role.LEADER, Role.OFFICE, Role.SECURITY_DETACHMENT, Role.EVENT_DETACHMENT];
+/**
+ * Which activities an actor sees (SPEC §1), written once: `canViewActivity` reads it for a loaded
+ * row, `activityScope` turns it into SQL for the query builder and for raw SQL.
+ * - the city-wide police roles: every activity;
+ * - a district bureau: the activities of its district;
+ * - an organizer: the activities its unit organizes;
+ * - a company: the activities that selected it;
+ * - anyone else (the administrator, the auditor), or an account missing its district or company: none.
+ */
+export type ActivityVisibility =
+  | { kind: 'ALL' }
+  | { kind: 'NONE' }
+  | { kind: 'MATCH'; field: 'district' | 'organizerUnitId' | 'selectedCompanyId'; value: string };
+
+export function activityVisibility(actor: Actor): ActivityVisibility {
+  if (hasRole(actor, ...CITY_WIDE_ROLES)) return { kind: 'ALL' };
+  const match = (field: 'district' | 'organizerUnitId' | 'selectedCompanyId', value: string | null): ActivityVisibility =>
+    value ? { kind: 'MATCH', field, value } : { kind: 'NONE' };
+  if (hasRole(actor, Role.DISTRICT_BUREAU)) return match('district', actor.district);
+  if (hasRole(actor, Role.ORGANIZER)) return match('organizerUnitId', actor.unitId);
+  if (hasRole(actor, Role.COMPANY)) return match('selectedCompanyId', actor.companyId);
+  return { kind: 'NONE' };
+}
+
+const SCOPE_COLUMNS = { district: 'district', organizerUnitId: 'organizer_unit_id', selectedCompanyId: 'selected_company_id' } as const;
 
 /** Which activities an actor may see (SPEC §1). */
 export function canViewActivity(actor: Actor, a: Pick<ActivityEntity, 'district' | 'organizerUnitId' | 'selectedCompanyId'>): boolean {
-  if (CITY_WIDE.includes(actor.role)) return true;
-  switch (actor.role) {
-    case Role.DISTRICT_BUREAU:
-      return a.district === actor.district;
-    case Role.ORGANIZER:
-      return a.organizerUnitId === actor.unitId;
-    case Role.COMPANY:
-      return !!actor.companyId && a.selectedCompanyId === actor.companyId;
-    default:
-      return false;
-  }
+  const v = activityVisibility(actor);
+  if (v.kind !== 'MATCH') return v.kind === 'ALL';
+  return a[v.field] === v.value;
 }
 
 /** Throws NOT_FOUND (never revealing that the row exists) when the actor may not see it. */
@@ -26,33 +43,48 @@ export function assertCanViewActivity(actor: Actor, a: ActivityEntity | null): a
   if (!a || !canViewActivity(actor, a)) throw notFound('活动');
 }
 
+/** The activities the actor sees, as a condition on `activities` aliased `alias`. */
+export function activityScope(actor: Actor, alias = 'a'): SqlPredicate {
+  const v = activityVisibility(actor);
+  if (v.kind === 'ALL') return EVERY_ROW;
+  if (v.kind === 'NONE') return NO_ROW;
+  return { sql: `${alias}.${SCOPE_COLUMNS[v.field]} = :activityScope`, params: { activityScope: v.value } };
+}
+
 /** Adds the row-level rule to a query over `activities` aliased `alias`. */
 export function scopeActivities<T extends object>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'a'): SelectQueryBuilder<T> {
-  if (CITY_WIDE.includes(actor.role)) return qb;
-  switch (actor.role) {
-    case Role.DISTRICT_BUREAU:
-      return qb.andWhere(`${alias}.district = :scopeDistrict`, { scopeDistrict: actor.district });
-    case Role.ORGANIZER:
-      return qb.andWhere(`${alias}.organizer_unit_id = :scopeUnit`, { scopeUnit: actor.unitId });
-    case Role.COMPANY:
-      return qb.andWhere(`${alias}.selected_company_id = :scopeCompany`, { scopeCompany: actor.companyId });
-    default:
-      return qb.andWhere('false');
-  }
+  const p = activityScope(actor, alias);
+  return p === EVERY_ROW ? qb : qb.andWhere(p.sql, p.params);
 }
 
 /** May this actor register or edit activities in the district (their own district, or any for the event detachment)? */
 export function assertCanRegisterIn(actor: Actor, district: string): void {
-  if (actor.role === Role.EVENT_DETACHMENT) return;
-  if (actor.role === Role.DISTRICT_BUREAU && actor.district === district) return;
+  if (hasRole(actor, Role.EVENT_DETACHMENT)) return;
+  if (hasRole(actor, Role.DISTRICT_BUREAU) && actor.district === district) return;
   throw forbidden('只能登记本辖区的大型活动');
 }
 
 /** Is the actor the unit that is responsible for the activity's reporting (reporter or event detachment)? */
-export function isReporterSide(actor: Actor, a: ActivityEntity): boolean {
-  if (actor.role === Role.EVENT_DETACHMENT) return true;
-  return actor.role === Role.DISTRICT_BUREAU && actor.district === a.district;
+export function isReporterSide(actor: Actor, a: Pick<ActivityEntity, 'district'>): boolean {
+  if (hasRole(actor, Role.EVENT_DETACHMENT)) return true;
+  return hasRole(actor, Role.DISTRICT_BUREAU) && actor.district === a.district;
 }
+
+/** Roles that may cancel an activity at all (the record check is `assertCanCancel`). */
+const CANCELLERS: Role[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
+
+export function assertMayCancelActivities(actor: Actor): void {
+  if (!hasRole(actor, ...CANCELLERS)) throw forbidden();
+}
+
+/** A district bureau cancels the activities of its own district only; the other cancellers any they see. */
+export function assertCanCancel(actor: Actor, a: Pick<ActivityEntity, 'district'>): void {
+  assertMayCancelActivities(actor);
+  if (hasRole(actor, Role.DISTRICT_BUREAU) && !isReporterSide(actor, a)) throw forbidden();
+}
+
+/** 请示 and 批示 are internal to the police: the organizer and the company see the 批示 as a transition only. */
+export const seesInstructionRequests = (actor: Actor): boolean => isPolice(actor);
 
 export const OPEN_STATUSES: ActivityStatus[] = Object.values(ActivityStatus).filter(
   (s) => s !== ActivityStatus.CLOSED && s !== ActivityStatus.CANCELLED,

@@ -15,6 +15,8 @@ import {
   InstructionRequestType,
 } from './activity.types';
 import { InstructionRequestEntity } from './instruction-request.entity';
+import { seesInstructionRequests } from './activity.policy';
+import { seesCandidates } from '../recommendation/recommendation.policy';
 
 const { LEADER, OFFICE, SECURITY_DETACHMENT, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
 const REPORTERS = [EVENT_DETACHMENT, DISTRICT_BUREAU];
@@ -110,7 +112,7 @@ export class ActivityResolver {
 
   @FieldResolver(() => [InstructionRequestType], { description: '请示与批示：公安机关内部往来，主办单位和保安服务公司不可见' })
   async instructionRequests(@Root() a: ActivityType, @Ctx() ctx: AppContext): Promise<InstructionRequestType[]> {
-    if (actorOf(ctx).role === COMPANY || actorOf(ctx).role === ORGANIZER) return [];
+    if (!seesInstructionRequests(actorOf(ctx))) return [];
     const rows = await ctx.loaders.instructionRequests.load(a.id);
     return Promise.all(rows.map((r: InstructionRequestEntity) => this.requestType(r, ctx)));
   }
@@ -151,7 +153,7 @@ export class ActivityResolver {
 
   @FieldResolver(() => [CandidateType], { description: '已推荐的候选公司（保安服务公司不可见）' })
   async candidates(@Root() a: ActivityType, @Ctx() ctx: AppContext): Promise<CandidateType[]> {
-    if (actorOf(ctx).role === COMPANY) return [];
+    if (!seesCandidates(actorOf(ctx))) return [];
     const rows = await ctx.loaders.activityCandidates.load(a.id);
     return rows.map((c) => ({
       activityId: c.activityId,

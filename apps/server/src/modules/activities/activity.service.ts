@@ -1,8 +1,8 @@
-import { ActivityStatus, activityStatusLabels, AuditAction, Role, SecurityMode, UnitKind } from '@evs/schema';
+import { ActivityStatus, activityStatusLabels, AuditAction, SecurityMode, UnitKind } from '@evs/schema';
 import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { formatCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, forbidden } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
@@ -14,15 +14,12 @@ import { ActivityEntity, SecurityPlan } from './activity.entity';
 import { localDate } from '../../common/calendar';
 import { permitTierOf, suggestedGuardsFor, toActivityType } from './activity.derive';
 import { InstructionAssessment, InstructionRequestEntity } from './instruction-request.entity';
-import { assertCanRegisterIn, assertCanViewActivity, isReporterSide, scopeActivities } from './activity.policy';
+import { assertCanCancel, assertCanRegisterIn, assertCanViewActivity, assertMayCancelActivities, isReporterSide, scopeActivities } from './activity.policy';
 import { ActivityFilterInput, ActivityInput, ActivityType, InstructionRequestInput } from './activity.types';
 import { ActivityLifecycle, lockActivity } from './lifecycle';
 import { ActivityTransitionEntity } from './transition.entity';
 
 const trimOrNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
-
-/** Roles that may cancel an activity (besides the reporter side, checked per record). */
-const CANCELLERS: Role[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
 
 /** 大型活动: registration, reporting (通报), the leader's 批示, cancellation, lists. */
 export class ActivityService {
@@ -386,13 +383,13 @@ export class ActivityService {
   async cancel(actor: Actor, id: string, reason: string, expectedVersion?: number | null, requestId?: string) {
     const text = trimOrNull(reason);
     if (!text) throw badInput('取消须写明原因', [{ field: 'reason', message: '请填写取消原因' }]);
-    if (!CANCELLERS.includes(actor.role)) throw forbidden();
+    assertMayCancelActivities(actor);
     const detachment = await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT);
     const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
     const saved = await this.ds.transaction(async (m) => {
       const a = await lockActivity(m, id, expectedVersion);
       assertCanViewActivity(actor, a);
-      if (actor.role === Role.DISTRICT_BUREAU && !isReporterSide(actor, a)) throw forbidden();
+      assertCanCancel(actor, a);
       return this.lifecycle.transition(m, {
         activity: a,
         to: ActivityStatus.CANCELLED,

@@ -1,7 +1,7 @@
 import { ActivityStatus, activityStatusLabels, AuditAction } from '@evs/schema';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { conflict, notFound } from '../../common/errors';
 import { AuditService, SYSTEM } from '../audit/audit.service';
 import { NotificationMessage, NotificationsService } from '../notifications/notifications.service';

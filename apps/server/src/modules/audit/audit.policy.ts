@@ -1,5 +1,5 @@
 import { AuditAction, Role } from '@evs/schema';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 
 /**
  * Who reads the audit log: the security auditor (安全审计员, 等保 三员) all of it; the office and

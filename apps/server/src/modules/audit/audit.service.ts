@@ -1,6 +1,6 @@
 import { AuditAction, AuditResult, Role } from '@evs/schema';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { currentRequest } from '../../common/request-context';
 import { AuditEntryEntity } from './audit.entity';

@@ -1,15 +1,16 @@
 import { Role } from '@evs/schema';
 import { defaultFieldResolver, GraphQLSchema } from 'graphql';
 import { AuthChecker } from 'type-graphql';
-import { Actor, AppContext } from '../../common/context';
+import { Actor, hasRole } from '../../common/actor';
+import { AppContext } from '../../common/context';
 import type { DownloadSession } from '../../common/download';
-import { AuthService, SESSION_COOKIE } from './auth.service';
 import { DomainError, forbidden, unauthenticated } from '../../common/errors';
+import { AuthService, SESSION_COOKIE } from './auth.service';
 
 /** Role check at the edge: `@Authorized(Role.X, …)` on each operation. */
 export const authChecker: AuthChecker<AppContext, Role> = ({ context }, roles) => {
   if (!context.actor) throw unauthenticated();
-  if (roles.length > 0 && !roles.includes(context.actor.role)) throw forbidden();
+  if (roles.length > 0 && !hasRole(context.actor, ...roles)) throw forbidden();
   return true;
 };
 

@@ -1,6 +1,7 @@
 import { Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { Actor, actorOf, AppContext } from '../../common/context';
+import { Actor } from '../../common/actor';
+import { actorOf, AppContext } from '../../common/context';
 import { SettingChangeInput, SettingType } from '../settings/settings.types';
 import { SESSION_COOKIE } from './auth.service';
 import {

@@ -1,8 +1,9 @@
 import { AuditAction, AuditResult, PASSWORD_HISTORY_SIZE, passwordProblems, Role } from '@evs/schema';
 import crypto from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { badInput, DomainError, notFound, unauthenticated } from '../../common/errors';
+import { decryptPii } from '../../common/pii';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, needsRehash, spendVerifyTime, verifyPassword } from './password';
 import { securityPolicy, SecurityPolicy } from './security-settings';
@@ -324,7 +325,7 @@ export class AuthService {
     user: LoginUser,
     code: string,
   ): Promise<{ ok: false } | { ok: true; step: number } | { ok: true; recoveryCodeHash: string }> {
-    const step = await totpStep(user.totp_secret!, code, user.totp_last_step === null ? null : Number(user.totp_last_step));
+    const step = await totpStep(decryptPii(user.totp_secret!), code, user.totp_last_step === null ? null : Number(user.totp_last_step));
     if (step !== null) return { ok: true, step };
     const normalized = normalizeRecoveryCode(code);
     if (!normalized) return { ok: false };

@@ -1,4 +1,5 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, totpCode, unknownUsername } from '../../../test/harness';
+import { newTotpSecret } from './totp';
 import { SECOND_FACTOR_NEEDED, SESSION_COOKIE, WRONG_CREDENTIALS, WRONG_SECOND_STEP } from './auth.service';
 
 const LOGIN = /* GraphQL */ `mutation ($u: String!, $p: String!, $c: String) { login(input: { username: $u, password: $p, code: $c }) { username } }`;
@@ -53,6 +54,41 @@ describe('two-factor login (TOTP)', () => {
     expect(stored).toHaveLength(10);
     expect(stored.map((r) => r.code_hash)).not.toContain(confirmTotpEnrolment.codes[0].replace(/-/g, ''));
     expect(expectErrorCode(await client.gql(BEGIN), 'CONFLICT').message).toContain('已启用');
+  });
+
+  it('keeps the secret encrypted at rest (pending and enabled): the database never holds it, and its codes still log in', async () => {
+    const client = await t.login('leader');
+    const { beginTotpEnrolment } = expectData(await client.gql(BEGIN));
+    const secret = beginTotpEnrolment.secret as string;
+    const [pending] = await t.sql(`SELECT totp_pending_secret AS p, totp_secret AS s FROM users WHERE username = 'leader'`);
+    expect(pending.p).toMatch(/^v1:[^:]+:/);
+    expect(pending.p).not.toContain(secret);
+    expect(pending.s).toBeNull();
+    expectData(await client.gql(CONFIRM, { c: await totpCode(secret) }));
+    const [enabled] = await t.sql(`SELECT totp_pending_secret AS p, totp_secret AS s FROM users WHERE username = 'leader'`);
+    expect(enabled.p).toBeNull();
+    expect(enabled.s).toMatch(/^v1:[^:]+:/);
+    expect(enabled.s).not.toContain(secret);
+    await forgetLastStep('leader');
+    const login = await t.anonymous().gql(LOGIN, { u: 'leader', p: 'Demo@2026', c: await totpCode(secret) });
+    expect(expectData(login).login.username).toBe('leader');
+  });
+
+  it('encrypts the secrets written before encryption at rest (the migration), and logs in with them afterwards', async () => {
+    const { TotpSecretEncryption1766900000000 } = await import('../../database/migrations/1766900000000-TotpSecretEncryption');
+    const legacy = newTotpSecret();
+    await t.sql(`UPDATE users SET totp_secret = $1, totp_last_step = NULL WHERE username = 'dawa'`, [legacy]);
+    const runner = t.ds.createQueryRunner();
+    try {
+      await new TotpSecretEncryption1766900000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const [row] = await t.sql(`SELECT totp_secret AS s FROM users WHERE username = 'dawa'`);
+    expect(row.s).toMatch(/^v1:[^:]+:/);
+    expect(row.s).not.toContain(legacy);
+    const login = await t.anonymous().gql(LOGIN, { u: 'dawa', p: 'Demo@2026', c: await totpCode(legacy) });
+    expect(expectData(login).login.username).toBe('dawa');
   });
 
   it('asks for the second factor whatever the password, without moving the lockout counter, and the second step never says which part was wrong', async () => {

@@ -1,8 +1,9 @@
 import { AuditAction, roleLabels } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
+import { decryptPii, encryptPii } from '../../common/pii';
 import { assertMayManage } from '../users/users.policy';
 import { AuthService } from './auth.service';
 import { verifyPassword } from './password';
@@ -43,7 +44,8 @@ export class TwoFactorService {
     const secret = newTotpSecret();
     const otpauthUrl = totpUri(secret, actor.username);
     await this.ds.transaction(async (m) => {
-      await m.query(`UPDATE users SET totp_pending_secret = $2 WHERE id = $1`, [actor.id, secret]);
+      // stored encrypted like the register's ID numbers: a database dump must not let anyone mint codes
+      await m.query(`UPDATE users SET totp_pending_secret = $2 WHERE id = $1`, [actor.id, encryptPii(secret)]);
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: 'User',
@@ -59,7 +61,7 @@ export class TwoFactorService {
     const [user] = await this.ds.query(`SELECT totp_secret, totp_pending_secret FROM users WHERE id = $1`, [actor.id]);
     if (user.totp_secret) throw conflict('已启用两步验证');
     if (!user.totp_pending_secret) throw conflict('请先扫描二维码（重新开始绑定）');
-    const step = await totpStep(user.totp_pending_secret, code.trim(), null);
+    const step = await totpStep(decryptPii(user.totp_pending_secret), code.trim(), null);
     if (step === null) throw badInput(WRONG_CODE, [{ field: 'code', message: WRONG_CODE }]);
     return this.ds.transaction(async (m) => {
       const [, enabled] = await m.query(
@@ -83,7 +85,7 @@ export class TwoFactorService {
   async regenerateRecoveryCodes(actor: Actor, code: string, requestId?: string): Promise<string[]> {
     const [user] = await this.ds.query(`SELECT totp_secret, totp_last_step::text AS last FROM users WHERE id = $1`, [actor.id]);
     if (!user.totp_secret) throw conflict('尚未启用两步验证');
-    const step = await totpStep(user.totp_secret, code.trim(), user.last === null ? null : Number(user.last));
+    const step = await totpStep(decryptPii(user.totp_secret), code.trim(), user.last === null ? null : Number(user.last));
     if (step === null) throw badInput(WRONG_CODE, [{ field: 'code', message: WRONG_CODE }]);
     return this.ds.transaction(async (m) => {
       const [, taken] = await m.query(

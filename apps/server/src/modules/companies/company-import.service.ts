@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditAction, District, districtLabels } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
 import { todayCN } from '../../common/calendar';
 import { withUniqueConflicts } from '../../common/unique-conflicts';

@@ -1,6 +1,6 @@
 import { Role } from '@evs/schema';
 import { SelectQueryBuilder } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor, hasRole } from '../../common/actor';
 import { forbidden, notFound } from '../../common/errors';
 
 /** Roles that see every company's register entry (the organizer: public register info only). */
@@ -17,8 +17,8 @@ const SEE_ALL_COMPANIES: Role[] = [
 export const COMPANY_READER_ROLES: Role[] = [...SEE_ALL_COMPANIES, Role.COMPANY];
 
 export function canViewCompany(actor: Actor, companyId: string): boolean {
-  if (SEE_ALL_COMPANIES.includes(actor.role)) return true;
-  return actor.role === Role.COMPANY && actor.companyId === companyId;
+  if (hasRole(actor, ...SEE_ALL_COMPANIES)) return true;
+  return hasRole(actor, Role.COMPANY) && actor.companyId === companyId;
 }
 
 /** NOT_FOUND, never revealing whether another company exists. */
@@ -28,20 +28,22 @@ export function assertCanViewCompany(actor: Actor, companyId: string): void {
 
 /** Adds the row rule to a query over `companies` aliased `alias`. */
 export function scopeCompanies<T extends object>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'c'): SelectQueryBuilder<T> {
-  if (SEE_ALL_COMPANIES.includes(actor.role)) return qb;
-  if (actor.role === Role.COMPANY && actor.companyId) {
+  if (hasRole(actor, ...SEE_ALL_COMPANIES)) return qb;
+  if (hasRole(actor, Role.COMPANY) && actor.companyId) {
     return qb.andWhere(`${alias}.id = :scopeCompanyId`, { scopeCompanyId: actor.companyId });
   }
   return qb.andWhere('false');
 }
 
 /** The register (create, edit, suspend) belongs to 保安管理支队. */
+export const managesCompanyRegister = (actor: Actor): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);
+
 export function assertCanManageCompanies(actor: Actor): void {
-  if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden('只有保安管理支队可以登记和修改保安服务公司');
+  if (!managesCompanyRegister(actor)) throw forbidden('只有保安管理支队可以登记和修改保安服务公司');
 }
 
 /** A company user edits its own company's address and contact only. */
 export function ownCompanyId(actor: Actor): string {
-  if (actor.role !== Role.COMPANY || !actor.companyId) throw forbidden('只有保安服务公司账号可以维护本公司资料');
+  if (!hasRole(actor, Role.COMPANY) || !actor.companyId) throw forbidden('只有保安服务公司账号可以维护本公司资料');
   return actor.companyId;
 }

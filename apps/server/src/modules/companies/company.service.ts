@@ -1,6 +1,6 @@
 import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, MOBILE_PATTERN, UnitKind } from '@evs/schema';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { isIsoDate, todayCN } from '../../common/calendar';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';

@@ -4,7 +4,7 @@ import { yearOf } from '../../common/calendar';
 import type { DownloadRoute } from '../../common/download';
 import { badInput } from '../../common/errors';
 import type { Services } from '../../services';
-import { OVERVIEW_ROLES } from './dashboard.policy';
+import { assertSeesOverview } from './dashboard.policy';
 import { overviewWorkbook } from './overview.export';
 
 const queryText = (req: Request, name: string): string | null => {
@@ -16,8 +16,8 @@ const queryText = (req: Request, name: string): string | null => {
 export const dashboardDownloads = (services: Services): DownloadRoute[] => [
   {
     get: '/exports/overview.xlsx',
-    roles: OVERVIEW_ROLES,
     file: async (actor, req) => {
+      assertSeesOverview(actor, '无权导出总览');
       const year = yearOf(new Date());
       const district = queryText(req, 'district');
       if (district && !(district in districtLabels)) throw badInput('未知的辖区', [{ field: 'district', message: '未知的辖区' }]);

@@ -1,10 +1,17 @@
 import { District, Role } from '@evs/schema';
-import { Actor } from '../../common/context';
+import { Actor, hasRole } from '../../common/actor';
 import { badInput, forbidden } from '../../common/errors';
+import { SqlPredicate } from '../../common/sql-predicate';
+import { activityScope } from '../activities/activity.policy';
 import { Period } from './overview.sql';
 
 /** Who may open the overview (SPEC §6); a district bureau sees its own district only. */
 export const OVERVIEW_ROLES = [Role.LEADER, Role.OFFICE, Role.SECURITY_DETACHMENT, Role.DISTRICT_BUREAU];
+
+/** FORBIDDEN with `message` for a role the overview is not for. */
+export function assertSeesOverview(actor: Actor, message: string): void {
+  if (!hasRole(actor, ...OVERVIEW_ROLES)) throw forbidden(message);
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,15 +40,65 @@ export function overviewScope(actor: Actor, from: string, to: string, district: 
 
 /** The district an overview or drill-down covers: a district bureau's own, whatever it asks for. */
 export function overviewDistrict(actor: Actor, district: District | null | undefined): District | null {
-  if (!OVERVIEW_ROLES.includes(actor.role)) throw forbidden('无权查看总览');
-  if (actor.role === Role.DISTRICT_BUREAU) {
+  assertSeesOverview(actor, '无权查看总览');
+  if (hasRole(actor, Role.DISTRICT_BUREAU)) {
     if (!actor.district) throw forbidden('账号未关联辖区');
     return actor.district;
   }
   return district ?? null;
 }
 
-/** Full ID numbers are for 保安管理支队 alone (SPEC §1). */
-export function seesFullIdNumbers(actor: Actor): boolean {
-  return actor.role === Role.SECURITY_DETACHMENT;
+/** Which home (SPEC §6) an actor gets. */
+export enum HomeKind {
+  /** Users and units: the administrator sees no business figures. */
+  ADMIN = 'ADMIN',
+  /** 保安管理支队: what waits on it. */
+  DETACHMENT = 'DETACHMENT',
+  /** 领导小组: the city's figures, and a bureau chief's own district's activities. */
+  LEADER = 'LEADER',
+  /** 领导小组办公室: the city's figures. */
+  OFFICE = 'OFFICE',
+  /** A district bureau: its district's activities. */
+  DISTRICT = 'DISTRICT',
+  /** 大型活动安全保卫支队: the city's activities. */
+  EVENT_DETACHMENT = 'EVENT_DETACHMENT',
+  /** An organizer: its activities, choosing a company, self-recruited rosters. */
+  ORGANIZER = 'ORGANIZER',
+  /** A company: its profile, register, assignments and outcomes. */
+  COMPANY = 'COMPANY',
+  /** Anyone else (the auditor): notices only. */
+  NONE = 'NONE',
 }
+
+const HOMES: Partial<Record<Role, HomeKind>> = {
+  [Role.ADMIN]: HomeKind.ADMIN,
+  [Role.SECURITY_DETACHMENT]: HomeKind.DETACHMENT,
+  [Role.LEADER]: HomeKind.LEADER,
+  [Role.OFFICE]: HomeKind.OFFICE,
+  [Role.DISTRICT_BUREAU]: HomeKind.DISTRICT,
+  [Role.EVENT_DETACHMENT]: HomeKind.EVENT_DETACHMENT,
+  [Role.ORGANIZER]: HomeKind.ORGANIZER,
+  [Role.COMPANY]: HomeKind.COMPANY,
+};
+
+export const homeKindOf = (actor: Actor): HomeKind => HOMES[actor.role] ?? HomeKind.NONE;
+
+/** 领导小组 answers the 请示: on its home the instructions waiting are its own to answer. */
+export const answersInstructions = (actor: Actor): boolean => hasRole(actor, Role.LEADER);
+
+/** Is it the actor's turn when an activity waits on `role`? */
+export const isTurnOf = (actor: Actor, role: Role | null): boolean => role !== null && hasRole(actor, role);
+
+/**
+ * The activities listed on a home: the ones the actor sees (the activity scope), narrowed for a
+ * member of 领导小组 who heads a district bureau to that district (the city's figures are beside it).
+ */
+export function homeActivityScope(actor: Actor, alias = 'a'): SqlPredicate {
+  if (hasRole(actor, Role.LEADER) && actor.district) {
+    return { sql: `${alias}.district = :homeDistrict`, params: { homeDistrict: actor.district } };
+  }
+  return activityScope(actor, alias);
+}
+
+/** A company's home counts its own roster entries and findings only (another register may share an activity it once held). */
+export const ownCompanyFilter = (actor: Actor): string | null => (hasRole(actor, Role.COMPANY) ? actor.companyId : null);

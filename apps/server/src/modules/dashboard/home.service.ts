@@ -15,8 +15,10 @@ import {
 import { DataSource } from 'typeorm';
 import { todayBy, ZONE } from '../../common/calendar';
 import { Clock } from '../../common/clock';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
+import { bindPredicate } from '../../common/sql-predicate';
 import { SupervisionService } from '../supervision/supervision.service';
+import { answersInstructions, homeActivityScope, HomeKind, homeKindOf, isTurnOf, ownCompanyFilter } from './dashboard.policy';
 import { Home, HomeActivity, HomeCount, OverviewCount } from './dashboard.types';
 import { ageBandExpr, Deadlines, lateStageExpr, Params, qualifiedExpr, todaySql } from './overview.sql';
 import { OverviewService } from './overview.service';
@@ -82,29 +84,30 @@ export class HomeService {
   async home(actor: Actor): Promise<Home> {
     const d = await this.overview.deadlines();
     const empty: Home = { counts: [], activities: [], company: null, trainings: [], outcomes: [], ageProfile: [], overdue: [], noticesToAnswer: 0 };
-    if (actor.role === Role.ADMIN) return { ...empty, counts: await this.adminCounts() };
+    const kind = homeKindOf(actor);
+    if (kind === HomeKind.ADMIN) return { ...empty, counts: await this.adminCounts() };
     const [overdue, [{ n: noticesToAnswer }]] = await Promise.all([
       this.supervision.overdueByUnit(actor),
       this.ds.query(`SELECT count(*)::int AS n FROM supervision_notices WHERE unit_id = $1 AND answered_at IS NULL AND closed_at IS NULL`, [actor.unitId]),
     ]);
     const base = { ...empty, overdue, noticesToAnswer };
-    switch (actor.role) {
-      case Role.SECURITY_DETACHMENT:
+    switch (kind) {
+      case HomeKind.DETACHMENT:
         return { ...base, ...(await this.detachmentHome(d)) };
-      case Role.LEADER:
+      case HomeKind.LEADER:
         // A member of the leader group sees the city, and their own unit's part: a bureau chief the district's activities.
         return {
           ...base,
           counts: await this.officeCounts(actor, d),
           activities: actor.district ? (await this.scopedActivities(actor, d)).items : [],
         };
-      case Role.OFFICE:
+      case HomeKind.OFFICE:
         return { ...base, counts: await this.officeCounts(actor, d) };
-      case Role.DISTRICT_BUREAU:
-      case Role.EVENT_DETACHMENT:
-      case Role.ORGANIZER:
-        return { ...base, ...(await this.activitiesHome(actor, d)) };
-      case Role.COMPANY:
+      case HomeKind.DISTRICT:
+      case HomeKind.EVENT_DETACHMENT:
+      case HomeKind.ORGANIZER:
+        return { ...base, ...(await this.activitiesHome(actor, kind, d)) };
+      case HomeKind.COMPANY:
         return { ...base, ...(await this.companyHome(actor, d)) };
       default:
         return base;
@@ -146,7 +149,7 @@ export class HomeService {
          FROM activities a WHERE a.status <> 'DRAFT'`,
     );
     return [
-      count('toApprove', actor.role === Role.LEADER ? '待我批示（已请示）' : '待领导批示', c.to_approve, '/approvals', actor.role === Role.LEADER),
+      count('toApprove', answersInstructions(actor) ? '待我批示（已请示）' : '待领导批示', c.to_approve, '/approvals', answersInstructions(actor)),
       count('open', '未结束的活动', c.open, '/activities'),
       count('inProgress', '正在进行', c.in_progress, '/activities'),
       count('late', '阶段逾期', c.late, '/overview', true),
@@ -164,17 +167,13 @@ export class HomeService {
   /** The activities an actor's unit sees, open ones first (soonest start first), then recent closed ones. */
   private async scopedActivities(actor: Actor, d: Deadlines, limit = 20): Promise<{ items: HomeActivity[]; counts: Row }> {
     const q = new Params();
-    let scope: string;
-    // A district bureau, or a leader-group member who heads one: the district.
-    if (actor.role === Role.DISTRICT_BUREAU || (actor.role === Role.LEADER && actor.district)) scope = `a.district = ${q.p(actor.district)}::district`;
-    else if (actor.role === Role.ORGANIZER) scope = `a.organizer_unit_id = ${q.p(actor.unitId)}::uuid`;
-    else if (actor.role === Role.COMPANY) scope = `a.selected_company_id = ${q.p(actor.companyId)}::uuid`;
-    else scope = 'true';
+    const scope = bindPredicate(homeActivityScope(actor, 'a'), (v) => q.p(v));
     const today = this.today();
     const late = lateStageExpr(d, today);
     // The counts below use only the scope and today: the parameters bound so far.
     const sharedParams = q.values.length;
-    const companyOnly = actor.role === Role.COMPANY ? `AND r.company_id = ${q.p(actor.companyId)}::uuid` : '';
+    const ownCompany = ownCompanyFilter(actor);
+    const companyOnly = ownCompany ? `AND r.company_id = ${q.p(ownCompany)}::uuid` : '';
     const [rows, [counts]] = await Promise.all([
       this.ds.query(
         `SELECT a.id, a.code, a.name, a.status, a.district, a.venue, a.starts_at, a.guards_required, a.security_mode,
@@ -183,14 +182,14 @@ export class HomeService {
                 (SELECT min(s.starts_at) FROM training_sessions s WHERE s.activity_id = a.id AND s.cancelled_at IS NULL
                     AND s.starts_at >= ${q.p(this.clock.now())}::timestamptz) AS next_training,
                 (SELECT count(*)::int FROM findings f WHERE f.activity_id = a.id AND f.corrected_at IS NULL
-                   ${actor.role === Role.COMPANY ? 'AND f.company_id = a.selected_company_id' : ''}) AS findings_open
+                   ${ownCompany ? 'AND f.company_id = a.selected_company_id' : ''}) AS findings_open
            FROM activities a
            LEFT JOIN LATERAL (
              SELECT count(*) FILTER (WHERE r.decision = 'PASSED')::int AS passed,
                     count(*) FILTER (WHERE r.decision = 'FAILED')::int AS failed,
                     count(*) FILTER (WHERE r.decision = 'PENDING' AND r.state = 'ACTIVE')::int AS pending
                FROM roster_entries r WHERE r.activity_id = a.id AND (r.state = 'ACTIVE' OR r.decision <> 'PENDING') ${companyOnly}) v ON true
-          WHERE ${scope} AND (a.status <> 'DRAFT' OR ${actor.role === Role.ORGANIZER || actor.role === Role.COMPANY ? 'false' : 'true'})
+          WHERE ${scope}
           ORDER BY (a.status IN ('CLOSED', 'CANCELLED')), CASE WHEN a.status IN ('CLOSED', 'CANCELLED') THEN -extract(epoch FROM a.starts_at) ELSE extract(epoch FROM a.starts_at) END
           LIMIT ${limit}`,
         q.values,
@@ -223,7 +222,7 @@ export class HomeService {
         daysLeft: n(r.days_left),
         lateStage: (r.late_stage as LateStage) ?? null,
         waitingOn: w.label,
-        myTurn: w.role === actor.role,
+        myTurn: isTurnOf(actor, w.role),
         vettingPassed: n(r.passed),
         vettingFailed: n(r.failed),
         vettingPending: n(r.pending),
@@ -235,9 +234,9 @@ export class HomeService {
     return { items, counts };
   }
 
-  private async activitiesHome(actor: Actor, d: Deadlines): Promise<Partial<Home>> {
+  private async activitiesHome(actor: Actor, kind: HomeKind, d: Deadlines): Promise<Partial<Home>> {
     const { items, counts: c } = await this.scopedActivities(actor, d);
-    if (actor.role === Role.ORGANIZER) {
+    if (kind === HomeKind.ORGANIZER) {
       return {
         activities: items,
         counts: [
@@ -252,7 +251,7 @@ export class HomeService {
     return {
       activities: items,
       counts: [
-        count('open', actor.role === Role.DISTRICT_BUREAU ? '本辖区未结束的活动' : '全市未结束的活动', c.open, '/activities'),
+        count('open', kind === HomeKind.DISTRICT ? '本辖区未结束的活动' : '全市未结束的活动', c.open, '/activities'),
         count('next30', '30天内开始', c.next30, '/activities'),
         count('drafts', '草稿（未通报）', c.drafts, '/activities', true),
         count('late', '阶段逾期', c.late, '/activities', true),

@@ -24,15 +24,16 @@ import {
 import { decryptNullable } from '../../common/pii';
 import { ANONYMISED } from '../privacy/anonymised';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { badInput } from '../../common/errors';
 import { PageInput, pageWindow } from '../../common/pagination';
-import { todayBy, ZONE } from '../../common/calendar';
+import { formatCN, localDate, todayBy } from '../../common/calendar';
 import { Clock } from '../../common/clock';
 import { stageDaysOf } from '../deadlines/stages';
 import { SettingsService } from '../settings/settings.service';
 import { SupervisionService } from '../supervision/supervision.service';
-import { overviewDistrict, overviewScope, seesFullIdNumbers } from './dashboard.policy';
+import { seesFullIdNumbers } from '../guards/guard.policy';
+import { overviewDistrict, overviewScope } from './dashboard.policy';
 import { DrilldownFilter, DrilldownPage, DrilldownRow, Overview, OverviewCount, OverviewGroup } from './dashboard.types';
 import {
   ageBandExpr,
@@ -413,8 +414,9 @@ export class OverviewService {
   /** One list: its FROM … WHERE, the columns it shows and how one row reads. */
   private listSpec(kind: DrilldownKind, filter: DrilldownFilter, period: Period, d: Deadlines, q: Params, fullIds: boolean, todayDate: string) {
     const todayOf = () => todaySql(todayDate);
-    const date = (v: unknown) => (v ? new Date(v as string).toLocaleString('zh-CN', { timeZone: ZONE, hour12: false }).slice(0, -3) : '');
-    const day = (v: unknown) => (v ? new Date(v as string).toLocaleDateString('zh-CN', { timeZone: ZONE }) : '');
+    // The web's formats (`YYYY-MM-DD HH:mm`, `YYYY-MM-DD`, Beijing time), so a drill-down reads like every other list.
+    const date = (v: unknown) => (v ? formatCN(new Date(v as string)) : '');
+    const day = (v: unknown) => (v ? localDate(new Date(v as string)) : '');
     // ID numbers are stored encrypted: decrypted for the page being shown, masked unless the reader sees them whole.
     const id = (cipher: unknown) => {
       const plain = decryptNullable(cipher as string | null);

@@ -6,7 +6,7 @@ import {
   RelativeRelation,
 } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { badInput, conflict } from '../../common/errors';
 import { encryptPii, idHash, nameHash } from '../../common/pii';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular } from '../../common/tabular';

@@ -1,7 +1,7 @@
 import { RelativeRelation } from '@evs/schema';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { byIdLoader } from '../../common/loaders';
 import { CompanyEntity } from '../companies/company.entity';
 import { settingDefinitions } from '../settings/settings.defaults';

@@ -1,6 +1,6 @@
 import { Role } from '@evs/schema';
 import { SelectQueryBuilder } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor, hasRole } from '../../common/actor';
 import { forbidden, notFound } from '../../common/errors';
 
 /** Roles that see every guard on the register (ID numbers masked for all but 保安管理支队). */
@@ -20,9 +20,9 @@ export const GUARD_READER_ROLES: Role[] = [...GUARD_LIST_ROLES, Role.ORGANIZER];
 export const GUARD_MANAGER_ROLES: Role[] = [Role.SECURITY_DETACHMENT, Role.COMPANY];
 
 /** SPEC §1: full ID numbers for 保安管理支队 alone. */
-export const seesFullIdNumbers = (actor: Actor | null): boolean => actor?.role === Role.SECURITY_DETACHMENT;
+export const seesFullIdNumbers = (actor: Actor | null): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);
 /** SPEC §1: relatives' identities for 保安管理支队 alone. */
-export const seesRelatives = (actor: Actor | null): boolean => actor?.role === Role.SECURITY_DETACHMENT;
+export const seesRelatives = (actor: Actor | null): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);
 /**
  * The birth date is exactly the eight digits a masked ID number hides (issue 10): 保安管理支队 alone;
  * everybody else gets the age.
@@ -35,15 +35,15 @@ export const seesRevocationReasons = seesFullIdNumbers;
  * the register's keepers and the police. The organizer reads cleared guards only, as on the cleared
  * roster (name, masked ID number, age, sex, company, certificate, education).
  */
-export const seesGuardParticulars = (actor: Actor | null): boolean => !!actor && actor.role !== Role.ORGANIZER;
+export const seesGuardParticulars = (actor: Actor | null): boolean => !!actor && !hasRole(actor, Role.ORGANIZER);
 
 /** Adds the row rule to a query over `guards` aliased `alias`. */
 export function scopeGuards<T extends object>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'g'): SelectQueryBuilder<T> {
-  if (SEE_ALL_GUARDS.includes(actor.role)) return qb;
-  if (actor.role === Role.COMPANY && actor.companyId) {
+  if (hasRole(actor, ...SEE_ALL_GUARDS)) return qb;
+  if (hasRole(actor, Role.COMPANY) && actor.companyId) {
     return qb.andWhere(`${alias}.company_id = :scopeCompanyId`, { scopeCompanyId: actor.companyId });
   }
-  if (actor.role === Role.ORGANIZER) {
+  if (hasRole(actor, Role.ORGANIZER)) {
     // Cleared guards only (issue 10): a PENDING or FAILED guard is nobody the organizer may read.
     return qb.andWhere(
       `EXISTS (SELECT 1 FROM roster_entries sr JOIN activities sa ON sa.id = sr.activity_id
@@ -56,22 +56,47 @@ export function scopeGuards<T extends object>(qb: SelectQueryBuilder<T>, actor: 
 
 /** A company filter in a guard list: a company user may name only its own company. */
 export function assertCanListCompanyGuards(actor: Actor, companyId: string): void {
-  if (actor.role === Role.COMPANY && actor.companyId !== companyId) throw notFound('保安服务公司');
+  if (hasRole(actor, Role.COMPANY) && actor.companyId !== companyId) throw notFound('保安服务公司');
 }
 
 /** The company whose register a new guard goes on. */
 export function targetCompanyId(actor: Actor, requested: string | undefined | null): string | null {
-  if (actor.role === Role.COMPANY) {
+  if (hasRole(actor, Role.COMPANY)) {
     if (requested && requested !== actor.companyId) throw notFound('保安服务公司');
     return actor.companyId;
   }
-  if (actor.role === Role.SECURITY_DETACHMENT) return requested ?? null;
+  if (managesEveryRegister(actor)) return requested ?? null;
   throw forbidden('只有保安服务公司和保安管理支队可以维护保安员名册');
 }
 
 /** Transfers between companies and certificate revocations belong to 保安管理支队. */
 export function assertDetachment(actor: Actor, what: string): void {
-  if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden(`只有保安管理支队可以${what}`);
+  if (!managesEveryRegister(actor)) throw forbidden(`只有保安管理支队可以${what}`);
+}
+
+/** 保安管理支队 keeps every company's register: it may edit any guard and is told which company holds a person. */
+export const managesEveryRegister = (actor: Actor | null): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);
+
+/**
+ * The register (a companies row) whose guards this actor keeps and submits: the company's own, or
+ * for a self-recruiting organizer its own unit (SPEC §2 self-recruited activities).
+ */
+export function registerIdOf(actor: Actor | null): string | null {
+  if (hasRole(actor, Role.COMPANY)) return actor!.companyId;
+  if (hasRole(actor, Role.ORGANIZER)) return actor!.unitId;
+  return null;
+}
+
+/** Does the actor keep this register (its own company's, or its own unit's self-recruited guards)? */
+export const keepsRegister = (actor: Actor | null, registerId: string): boolean => {
+  const own = registerIdOf(actor);
+  return own !== null && own === registerId;
+};
+
+/** May the actor edit this guard: a company its own register's, 保安管理支队 any; for anyone else the guard does not exist. */
+export function canManageGuard(actor: Actor, guard: { companyId: string }): boolean {
+  if (hasRole(actor, Role.COMPANY)) return guard.companyId === actor.companyId;
+  return managesEveryRegister(actor);
 }
 
 /** Roles that import a guard register from a file: its keepers, and a self-recruiting organizer (自招保安单位) its own. */
@@ -83,7 +108,7 @@ export const GUARD_IMPORT_ROLES: Role[] = [...GUARD_MANAGER_ROLES, Role.ORGANIZE
  * own unit's register (`ownUnit`), created on first use.
  */
 export function importRegister(actor: Actor, requested: string | undefined | null): { companyId: string | null; ownUnit: boolean } {
-  if (actor.role === Role.ORGANIZER) {
+  if (hasRole(actor, Role.ORGANIZER)) {
     if (requested && requested !== actor.unitId) throw notFound('保安服务公司');
     return { companyId: actor.unitId, ownUnit: true };
   }
@@ -91,4 +116,4 @@ export function importRegister(actor: Actor, requested: string | undefined | nul
 }
 
 /** Who holds a person elsewhere is named to 保安管理支队 alone (issue 10: no competitor named to a company). */
-export const seesOtherRegisters = (actor: Actor): boolean => actor.role === Role.SECURITY_DETACHMENT;
+export const seesOtherRegisters = (actor: Actor): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);

@@ -14,6 +14,7 @@ import {
   GUARD_LIST_ROLES,
   GUARD_MANAGER_ROLES,
   GUARD_READER_ROLES,
+  keepsRegister,
   seesBirthDate,
   seesFullIdNumbers,
   seesGuardParticulars,
@@ -166,7 +167,7 @@ export class GuardResolver {
   @FieldResolver(() => String, { nullable: true, description: '未登记父亲或母亲的原因：保安管理支队和所属公司可见' })
   relativesStatement(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
     const a = ctx.actor;
-    const keeper = seesRelatives(a) || (a?.role === Role.COMPANY && a.companyId === g.companyId) || (a?.role === Role.ORGANIZER && a.unitId === g.companyId);
+    const keeper = seesRelatives(a) || keepsRegister(a, g.companyId);
     return keeper ? g.relativesStatement : null;
   }
 

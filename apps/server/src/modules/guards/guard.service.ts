@@ -1,6 +1,6 @@
-import { AuditAction, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Role, Sex } from '@evs/schema';
+import { AuditAction, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Sex } from '@evs/schema';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { isIsoDate, todayCN } from '../../common/calendar';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
@@ -20,7 +20,7 @@ import {
 } from './eligibility';
 import { GuardEntity } from './guard.entity';
 import { CreateGuardInput, GuardFilterInput, GuardInput, RelativeInput } from './guard.inputs';
-import { assertCanListCompanyGuards, assertDetachment, scopeGuards, targetCompanyId } from './guard.policy';
+import { assertCanListCompanyGuards, assertDetachment, canManageGuard, scopeGuards, seesOtherRegisters, targetCompanyId } from './guard.policy';
 import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
 import { assertIdentityEditable } from './identity-lock';
 import { RelativeEntity } from './relative.entity';
@@ -37,7 +37,7 @@ function auditView(g: GuardEntity): Record<string, unknown> {
 }
 
 const activeElsewhereMessage = (actor: Actor, other: { companyName: string }) =>
-  actor.role === Role.SECURITY_DETACHMENT
+  seesOtherRegisters(actor)
     ? `该人员已在“${other.companyName}”登记为在职保安员（一人只能有一条在职记录）；须由原公司办理离职，或由保安管理支队办理调转`
     : '该人员已在其他保安服务公司登记为在职保安员（一人只能有一条在职记录）；须由原公司先办理离职';
 
@@ -375,9 +375,7 @@ export class GuardsService {
       .where('g.id = :id', { id })
       .getOne();
     if (!guard) throw notFound('保安员');
-    if (actor.role === Role.COMPANY ? guard.companyId !== actor.companyId : actor.role !== Role.SECURITY_DETACHMENT) {
-      throw notFound('保安员');
-    }
+    if (!canManageGuard(actor, guard)) throw notFound('保安员');
     return guard;
   }
 

@@ -2,7 +2,7 @@ import { ActivityStatus, activityStatusLabels, AuditAction, InspectionItem, insp
 import { DataSource, EntityManager } from 'typeorm';
 import { formatCN, formatStampCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';

@@ -1,6 +1,6 @@
 import { AuditAction } from '@evs/schema';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { NotificationEntity } from './notification.entity';

@@ -9,6 +9,7 @@ export const ENCRYPTED_COLUMNS: { table: string; columns: string[] }[] = [
   { table: 'certificate_revocations', columns: ['id_cipher'] },
   { table: 'criminal_records', columns: ['id_cipher', 'name_cipher'] },
   { table: 'vetting_hits', columns: ['subject_id_cipher', 'subject_name_cipher', 'record_name_cipher'] },
+  { table: 'users', columns: ['totp_secret', 'totp_pending_secret'] },
 ];
 
 export interface RotationProgress {

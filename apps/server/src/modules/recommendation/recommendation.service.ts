@@ -1,8 +1,8 @@
-import { ActivityStatus, AuditAction, CompanyStatus, companyStatusLabels, District, quoteProblem, Role, SecurityMode, UnitKind } from '@evs/schema';
+import { ActivityStatus, AuditAction, CompanyStatus, companyStatusLabels, District, quoteProblem, SecurityMode, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { Actor } from '../../common/context';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { Actor } from '../../common/actor';
+import { badInput, conflict, notFound } from '../../common/errors';
 import { localDate } from '../../common/calendar';
 import { toActivityType } from '../activities/activity.derive';
 import { ActivityEntity } from '../activities/activity.entity';
@@ -15,6 +15,7 @@ import { SettingValues } from '../settings/settings.defaults';
 import { SettingsService } from '../settings/settings.service';
 import { UnitsService } from '../units/units.service';
 import { CandidateEntity } from './candidate.entity';
+import { assertIsChoosingOrganizer, isChoosingOrganizer, seesCandidates } from './recommendation.policy';
 import {
   CandidateComparisonType,
   CandidateSuggestionsType,
@@ -328,7 +329,7 @@ export class RecommendationService {
   }
 
   async candidates(actor: Actor, a: ActivityEntity): Promise<CandidateType[]> {
-    if (actor.role === Role.COMPANY) return [];
+    if (!seesCandidates(actor)) return [];
     const rows = await this.ds.getRepository(CandidateEntity).find({ where: { activityId: a.id }, order: { rank: 'ASC' } });
     return rows.map((c) => toCandidateType(c, a));
   }
@@ -494,14 +495,14 @@ export class RecommendationService {
       candidates: rows.map((c) => toCandidateType(c, a)),
       rows: table,
       canSelect:
-        actor.role === Role.ORGANIZER && a.organizerUnitId === actor.unitId && a.status === ActivityStatus.CANDIDATES_RECOMMENDED,
+isChoosingOrganizer(actor, a) && a.status === ActivityStatus.CANDIDATES_RECOMMENDED,
     };
   }
 
   private async organizerCandidate(m: EntityManager, actor: Actor, activityId: string, companyId: string) {
     const a = await lockActivity(m, activityId);
     assertCanViewActivity(actor, a);
-    if (actor.role !== Role.ORGANIZER || a.organizerUnitId !== actor.unitId) throw forbidden('只有本活动的主办单位可以填报报价和遴选');
+    assertIsChoosingOrganizer(actor, a);
     if (a.securityMode === SecurityMode.SELF_RECRUITED) throw selfRecruitedRefusal();
     const candidate = await m.findOneBy(CandidateEntity, { activityId, companyId });
     if (!candidate) throw notFound('候选公司');

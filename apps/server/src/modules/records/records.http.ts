@@ -1,13 +1,13 @@
-import { Role } from '@evs/schema';
 import type { DownloadRoute } from '../../common/download';
 import { buildWorkbook } from '../../common/tabular';
+import { runsVetting } from '../vetting/vetting.policy';
 import { RECORD_COLUMNS } from './records.service';
 
 /** The criminal-record import template (保安管理支队 alone imports records), with one made-up example row. */
 export const recordDownloads = (): DownloadRoute[] => [
   {
     get: '/templates/records.xlsx',
-    roles: [Role.SECURITY_DETACHMENT],
+    allows: runsVetting,
     file: async () => ({
       filename: '违法犯罪记录导入模板.xlsx',
       body: await buildWorkbook({

@@ -1,6 +1,6 @@
 import { AuditAction, idNumberProblem, RecordCategory, recordCategoryLabels } from '@evs/schema';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { decryptPii, encryptPii, idHash } from '../../common/pii';
 import { CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
 import { todayCN } from '../../common/calendar';

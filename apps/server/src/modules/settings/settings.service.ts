@@ -1,6 +1,6 @@
 import { AuditAction } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { assertNoProblems, FieldProblem } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { SettingEntity } from './setting.entity';

@@ -1,10 +1,10 @@
-import { AuditAction, District, Role, UnitKind } from '@evs/schema';
+import { AuditAction, District, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { todayBy } from '../../common/calendar';
 import { Clock } from '../../common/clock';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { addDays, daysBetween, isIsoDate } from '../../common/calendar';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors';
+import { badInput, conflict, notFound } from '../../common/errors';
 import { logger } from '../../common/logger';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';
@@ -24,9 +24,7 @@ import {
   SupervisionNoticeType,
   UnitPunctualityType,
 } from './supervision.types';
-
-/** Roles that see every unit's overdue items and notices (the leader group and its office). */
-const CITY_WIDE: Role[] = [Role.LEADER, Role.OFFICE];
+import { assertAnswersNotice, noticeUnitScope, seesEveryUnitsNotices } from './supervision.policy';
 
 interface OverdueRow {
   activity_id: string;
@@ -128,7 +126,7 @@ export class SupervisionService {
    * other user sees their own unit's.
    */
   async overdueByUnit(actor: Actor): Promise<OverdueUnitType[]> {
-    const rows = await this.overdueRows(this.ds.manager, CITY_WIDE.includes(actor.role) ? null : actor.unitId);
+    const rows = await this.overdueRows(this.ds.manager, noticeUnitScope(actor));
     const groups = new Map<string, OverdueUnitType>();
     for (const r of rows) {
       const g = groups.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, items: [] };
@@ -241,7 +239,7 @@ export class SupervisionService {
     const w = pageWindow(page);
     const q = new Params();
     const where: string[] = [];
-    if (!CITY_WIDE.includes(actor.role) || filter.mine) where.push(`n.unit_id = ${q.p(actor.unitId)}::uuid`);
+    if (!seesEveryUnitsNotices(actor) || filter.mine) where.push(`n.unit_id = ${q.p(actor.unitId)}::uuid`);
     if (filter.activityId) where.push(`n.activity_id = ${q.p(filter.activityId)}::uuid`);
     if (filter.open === true) where.push('n.closed_at IS NULL');
     if (filter.open === false) where.push('n.closed_at IS NOT NULL');
@@ -320,10 +318,7 @@ export class SupervisionService {
     if (text.length > 1000) throw badInput('答复不超过1000字', [{ field: 'answer', message: '答复不超过1000字' }]);
     await this.ds.transaction(async (m) => {
       const n = await this.lockNotice(m, id);
-      if (n.unitId !== actor.unitId) {
-        if (CITY_WIDE.includes(actor.role)) throw forbidden('督办通知由责任单位答复');
-        throw notFound('督办通知');
-      }
+      assertAnswersNotice(actor, n);
       if (n.closedAt) throw conflict('该督办通知已办结');
       if (n.answeredAt) throw conflict('该督办通知已答复');
       const now = this.clock.now();

@@ -3,7 +3,6 @@ import {
   AuditAction,
   InspectionItem,
   inspectionItemLabels,
-  Role,
   TrainingTopic,
   trainingTopicLabels,
   VettingDecision,
@@ -13,11 +12,13 @@ import {
 } from '@evs/schema';
 import { DataSource } from 'typeorm';
 import { formatDateTimeCN } from '../../common/calendar';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { ActivityEntity } from '../activities/activity.entity';
-import { assertCanViewActivity } from '../activities/activity.policy';
+import { assertCanViewActivity, seesInstructionRequests } from '../activities/activity.policy';
 import { AuditService } from '../audit/audit.service';
 import { DeadlineStage, deadlineStageLabels } from '../deadlines/deadlines.types';
+import { seesSupervisionOf } from '../supervision/supervision.policy';
+import { decisionView, VettingTier, vettingTier } from '../vetting/vetting.policy';
 import { ActivityTimelineType, TimelineEntryType, TimelineKind, timelineKindLabels } from './timeline.types';
 
 const fmt = formatDateTimeCN;
@@ -81,10 +82,13 @@ export class TimelineService {
         WHERE r.activity_id = $1 AND r.decided_at IS NOT NULL AND r.decision <> 'PENDING'`,
       [activityId],
     );
+    const tier = vettingTier(actor, activity);
     const failedForOrganizer = new Map<string, { at: Date; n: number; actorName: string | null }>();
     for (const d of decisions) {
       const failed = d.decision === VettingDecision.FAILED;
-      if (actor.role === Role.ORGANIZER && failed) {
+      const view = decisionView(tier, actor, d.companyId);
+      if (view === 'HIDDEN') continue;
+      if (view === 'COUNT_FAILURES' && failed) {
         // The organizer sees counts, never who failed or why.
         const key = new Date(d.at).toISOString().slice(0, 16);
         const agg = failedForOrganizer.get(key) ?? { at: d.at, n: 0, actorName: d.actorName };
@@ -93,12 +97,12 @@ export class TimelineService {
         continue;
       }
       const reason = d.reason ? vettingReasonCategoryLabels[d.reason] : null;
-      const note = actor.role === Role.SECURITY_DETACHMENT && d.note ? d.note : null;
+      const note = view === 'WITH_NOTE' && d.note ? d.note : null;
       entries.push({
         at: d.at,
         kind: TimelineKind.VETTING_DECISION,
         title: `${d.guardName}：审核${vettingDecisionLabels[d.decision]}`,
-        detail: actor.role === Role.ORGANIZER ? null : [reason, note].filter(Boolean).join('；') || null,
+        detail: view === 'COUNT_FAILURES' ? null : [reason, note].filter(Boolean).join('；') || null,
         actorName: d.actorName,
         important: failed,
       });
@@ -108,7 +112,7 @@ export class TimelineService {
     }
 
     // 请示 and 批示: internal to the police (the organizer and the company see the 批示 as a transition only).
-    if (actor.role !== Role.ORGANIZER && actor.role !== Role.COMPANY) {
+    if (seesInstructionRequests(actor)) {
       const requests: { at: Date; assessment: { scale: string; staffing: string; proposedCandidates: number; opinion: string | null };
         actorName: string | null; answeredAt: Date | null; approved: boolean | null; answer: string | null; answeredBy: string | null }[] = await m.query(
         `SELECT q.requested_at AS at, q.assessment, ${ACTOR_NAME('qu')} AS "actorName", q.answered_at AS "answeredAt",
@@ -141,13 +145,13 @@ export class TimelineService {
     }
 
     // 督办: reminders of passed deadlines, 督办通知 with the unit's answer and the outcome.
-    const police = actor.role !== Role.ORGANIZER && actor.role !== Role.COMPANY;
+    const seesNotice = (x: { unitId: string }) => seesSupervisionOf(actor, x.unitId);
     const reminders: { at: Date; stage: string; level: number; dueOn: string; unit: string; unitId: string }[] = await m.query(
       `SELECT r.sent_at AS at, r.stage, r.level, r.due_on::text AS "dueOn", u.name AS unit, r.unit_id AS "unitId"
          FROM supervision_reminders r JOIN units u ON u.id = r.unit_id WHERE r.activity_id = $1`,
       [activityId],
     );
-    for (const r of reminders.filter((x) => police || x.unitId === actor.unitId)) {
+    for (const r of reminders.filter(seesNotice)) {
       const label = deadlineStageLabels[r.stage as DeadlineStage];
       entries.push({
         at: r.at,
@@ -168,7 +172,7 @@ export class TimelineService {
         WHERE n.activity_id = $1`,
       [activityId],
     );
-    for (const n of notices.filter((x) => police || x.unitId === actor.unitId)) {
+    for (const n of notices.filter(seesNotice)) {
       const label = deadlineStageLabels[n.stage as DeadlineStage];
       entries.push({ at: n.issuedAt, kind: TimelineKind.SUPERVISION, title: `督办通知：${label}（${n.unit}）`, detail: `${n.text}（限${n.dueOn}前答复）`, actorName: n.issuedBy, important: true });
       if (n.answeredAt) entries.push({ at: n.answeredAt, kind: TimelineKind.SUPERVISION, title: `督办答复：${label}`, detail: n.answer, actorName: n.answeredBy, important: false });
@@ -272,7 +276,7 @@ export class TimelineService {
     // At the same instant, what was done comes before the status change it caused.
     const last = (k: TimelineKind) => (k === TimelineKind.TRANSITION ? 1 : 0);
     entries.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime() || last(a.kind) - last(b.kind));
-    if (actor.role === Role.SECURITY_DETACHMENT && decisions.some((d) => d.note)) {
+    if (tier === VettingTier.DETAIL && decisions.some((d) => d.note)) {
       // Decision notes may carry record details: reading them is audited.
       await this.audit.record(this.ds.manager, actor, {
         action: AuditAction.READ_DETAIL,

@@ -1,9 +1,9 @@
-import { ActivityStatus, activityStatusLabels, AuditAction, Role, SecurityMode, TrainingTopic, trainingTopicLabels, UnitKind } from '@evs/schema';
+import { ActivityStatus, activityStatusLabels, AuditAction, SecurityMode, TrainingTopic, trainingTopicLabels, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { formatCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
-import { Actor } from '../../common/context';
-import { assertNoProblems, badInput, conflict, FieldProblem, forbidden, notFound } from '../../common/errors';
+import { Actor } from '../../common/actor';
+import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '../../common/errors';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
@@ -14,6 +14,7 @@ import { RosterEntryEntity } from '../vetting/roster-entry.entity';
 import { ON_DUTY_CONDITION, onDutyCount, onDutyRows } from './duty-roster';
 import { TrainingAttendanceEntity } from './training-attendance.entity';
 import { TrainingSessionEntity } from './training-session.entity';
+import { assertAssignsPosts } from './training.policy';
 import {
   OnDutyGuardType,
   PostAssignmentInput,
@@ -526,13 +527,7 @@ export class TrainingService {
     await this.ds.transaction(async (m) => {
       const activity = await lockActivity(m, activityId);
       assertCanViewActivity(actor, activity);
-      const selfRecruited = activity.securityMode === SecurityMode.SELF_RECRUITED;
-      if (selfRecruited && actor.role !== Role.EVENT_DETACHMENT) {
-        throw forbidden('自招保安单位的活动由大型活动安全保卫支队分配岗位');
-      }
-      if (!selfRecruited && (actor.role !== Role.COMPANY || actor.companyId !== activity.selectedCompanyId)) {
-        throw forbidden('岗位由中选的保安服务公司分配');
-      }
+      assertAssignsPosts(actor, activity);
       if (![ActivityStatus.TRAINING, ActivityStatus.READY, ActivityStatus.IN_PROGRESS].includes(activity.status)) {
         throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，不能分配岗位`);
       }

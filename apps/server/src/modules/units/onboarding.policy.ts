@@ -1,6 +1,6 @@
 import { District, districtLabels, Role, UnitKind, unitKindLabels } from '@evs/schema';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor, hasRole } from '../../common/actor';
 import { forbidden } from '../../common/errors';
 import { UnitEntity } from './unit.entity';
 
@@ -74,4 +74,15 @@ export const SEE_ALL_UNITS: Role[] = [
 ];
 
 /** Roles that may open accounts for some units (the edge check; the record check is above). */
+/** Does the actor see every unit (else only its own)? */
+export const seesEveryUnit = (actor: Actor): boolean => hasRole(actor, ...SEE_ALL_UNITS);
+
+/** A district bureau's new organizer is in the bureau's district unless the input names one. */
+export function defaultDistrictOfNewUnit(actor: Actor, kind: UnitKind): District | null {
+  return hasRole(actor, Role.DISTRICT_BUREAU) && kind === UnitKind.ORGANIZER ? actor.district : null;
+}
+
+/** The police who onboard an organizer open its contact's account with it; the administrator may add accounts later. */
+export const mustOpenAccountWithUnit = (actor: Actor): boolean => !hasRole(actor, Role.ADMIN);
+
 export const ACCOUNT_ISSUERS: Role[] = [Role.ADMIN, Role.SECURITY_DETACHMENT, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];

@@ -10,7 +10,7 @@ import {
   unitKindLabels,
 } from '@evs/schema';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { todayCN } from '../../common/calendar';
 import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
@@ -20,7 +20,7 @@ import { UserEntity } from '../auth/user.entity';
 import { CompaniesService, companyInputProblems, normaliseCompanyInput, phoneProblem } from '../companies/company.service';
 import { ensureOwnRegister } from '../guards/guard-import.service';
 import { accountProblems, IssuedAccount, issueAccount, NewAccountValues, normaliseAccount } from '../users/issue-account';
-import { assertCanCreateUnit, assertCanManageAccountsOf } from './onboarding.policy';
+import { assertCanCreateUnit, assertCanManageAccountsOf, defaultDistrictOfNewUnit, mustOpenAccountWithUnit } from './onboarding.policy';
 import { UnitEntity } from './unit.entity';
 import { CreateUnitInput } from './units.types';
 
@@ -66,7 +66,7 @@ export class OnboardingService {
 
   async createUnit(actor: Actor, raw: CreateUnitInput, requestId?: string): Promise<UnitOnboarding> {
     // A district bureau's organizer is in its own district unless it says otherwise (and then it may not).
-    const district = raw.district ?? (actor.role === Role.DISTRICT_BUREAU && raw.kind === UnitKind.ORGANIZER ? actor.district : null);
+    const district = raw.district ?? defaultDistrictOfNewUnit(actor, raw.kind);
     assertCanCreateUnit(actor, raw.kind, district);
     const input = {
       kind: raw.kind,
@@ -101,7 +101,7 @@ export class OnboardingService {
       problems.push({ field: 'company', message: '只有保安服务公司填写许可信息' });
     }
     if (account) problems.push(...accountProblems(account, { kind: raw.kind }));
-    else if (actor.role !== Role.ADMIN) problems.push({ field: 'account', message: '请为主办单位联系人开设账号（用户名、使用人）' });
+    else if (mustOpenAccountWithUnit(actor)) problems.push({ field: 'account', message: '请为主办单位联系人开设账号（用户名、使用人）' });
     assertNoProblems(problems, `${unitKindLabels[raw.kind]}信息有误`);
 
     return withUniqueConflicts(

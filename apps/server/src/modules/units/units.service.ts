@@ -1,7 +1,7 @@
 import { District, UnitKind } from '@evs/schema';
 import { Brackets, DataSource } from 'typeorm';
-import { Actor } from '../../common/context';
-import { SEE_ALL_UNITS } from './onboarding.policy';
+import { Actor } from '../../common/actor';
+import { seesEveryUnit } from './onboarding.policy';
 import { UnitEntity } from './unit.entity';
 
 export interface UnitFilter {
@@ -18,7 +18,7 @@ export class UnitsService {
   /** Units the actor may see: every unit for police roles and the administrator, its own unit for others. */
   list(actor: Actor, filter: UnitFilter): Promise<UnitEntity[]> {
     const qb = this.ds.getRepository(UnitEntity).createQueryBuilder('u');
-    if (!SEE_ALL_UNITS.includes(actor.role)) qb.andWhere('u.id = :own', { own: actor.unitId });
+    if (!seesEveryUnit(actor)) qb.andWhere('u.id = :own', { own: actor.unitId });
     if (filter.kind) qb.andWhere('u.kind = :kind', { kind: filter.kind });
     if (filter.district) qb.andWhere('u.district = :district', { district: filter.district });
     if (!filter.includeInactive) qb.andWhere('u.active');

@@ -1,13 +1,13 @@
 import { AuditAction, Role, roleLabels, rolesOfUnitKind, unitKindLabels } from '@evs/schema';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { conflict, DomainError, FieldProblem } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, passwordProblem, setPassword } from '../auth/auth.service';
 import { UserEntity } from '../auth/user.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { generateInitialPassword } from './initial-password';
-import { assertMayManage } from './users.policy';
+import { accountRole, assertMayIssueAccount } from './users.policy';
 
 export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,32}$/;
 export const USERNAME_RULE = '用户名应为3–32位小写字母、数字或 _ . -';
@@ -35,13 +35,13 @@ export function accountProblems(input: NewAccountValues, unit: Pick<UnitEntity, 
   if (!USERNAME_PATTERN.test(input.username)) problems.push({ field: `${prefix}.username`, message: USERNAME_RULE });
   if (!input.displayName) problems.push({ field: `${prefix}.displayName`, message: '请填写账号使用人姓名' });
   else if (input.displayName.length > 40) problems.push({ field: `${prefix}.displayName`, message: '账号使用人姓名不能超过40字' });
-  const roles = rolesOfUnitKind(unit.kind);
-  if (input.role && !roles.includes(input.role)) {
+  const verdict = accountRole(unit.kind, input.role);
+  if (verdict === 'NOT_ALLOWED') {
     problems.push({
       field: `${prefix}.role`,
-      message: `${unitKindLabels[unit.kind]}的账号只能是${roles.map((r) => roleLabels[r]).join('或')}，不能是${roleLabels[input.role]}`,
+      message: `${unitKindLabels[unit.kind]}的账号只能是${rolesOfUnitKind(unit.kind).map((r) => roleLabels[r]).join('或')}，不能是${roleLabels[input.role!]}`,
     });
-  } else if (!input.role && roles.length !== 1) {
+  } else if (verdict === 'MISSING') {
     problems.push({ field: `${prefix}.role`, message: '请选择账号的角色' });
   }
   return problems;
@@ -79,7 +79,7 @@ export async function issueAccount(
   }
   const role = input.role ?? rolesOfUnitKind(unit.kind)[0];
   // 三员分立: the administrator never opens a security auditor's account.
-  if (actor.role === Role.ADMIN) assertMayManage(actor, role);
+  assertMayIssueAccount(actor, role);
   // Passes every password rule, the one about the username included.
   let initialPassword = generateInitialPassword();
   while (passwordProblem(initialPassword, input.username)) initialPassword = generateInitialPassword();

@@ -1,5 +1,5 @@
-import { Role } from '@evs/schema';
-import { Actor } from '../../common/context';
+import { Role, rolesOfUnitKind, UnitKind } from '@evs/schema';
+import { Actor, hasRole } from '../../common/actor';
 import { forbidden } from '../../common/errors';
 
 /**
@@ -9,11 +9,29 @@ import { forbidden } from '../../common/errors';
  * duty; roles never change (the database refuses any role change into or out of ADMIN and AUDITOR).
  */
 export function assertMayManage(actor: Actor, targetRole: Role): void {
-  if (actor.role === Role.ADMIN && targetRole !== Role.AUDITOR) return;
-  if (actor.role === Role.AUDITOR && targetRole === Role.AUDITOR) return;
+  if (hasRole(actor, Role.ADMIN) && targetRole !== Role.AUDITOR) return;
+  if (hasRole(actor, Role.AUDITOR) && targetRole === Role.AUDITOR) return;
   throw forbidden(
     targetRole === Role.AUDITOR
       ? '三员分立：安全审计员账号只能由安全审计员管理'
       : '三员分立：安全审计员只能管理安全审计员账号',
   );
+}
+
+/**
+ * Opening an account: the administrator is held to 三员分立 (never a security auditor's account);
+ * the police who onboard units are held to their units by `assertCanManageAccountsOf`.
+ */
+export function assertMayIssueAccount(actor: Actor, role: Role): void {
+  if (hasRole(actor, Role.ADMIN)) assertMayManage(actor, role);
+}
+
+/**
+ * The role of a new account of a unit of `kind`: the one its kind allows, or the one asked for among
+ * several; `NOT_ALLOWED` for a role the kind does not have, `MISSING` when the kind has several and none was chosen.
+ */
+export function accountRole(kind: UnitKind, requested: Role | null | undefined): Role | 'NOT_ALLOWED' | 'MISSING' {
+  const roles = rolesOfUnitKind(kind);
+  if (requested) return roles.includes(requested) ? requested : 'NOT_ALLOWED';
+  return roles.length === 1 ? roles[0] : 'MISSING';
 }

@@ -1,6 +1,6 @@
 import { AuditAction, Role, roleLabels, unitKindLabels, unitKindsOfRole } from '@evs/schema';
 import { Brackets, DataSource } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { withUniqueConflicts } from '../../common/unique-conflicts';

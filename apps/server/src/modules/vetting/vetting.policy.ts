@@ -1,7 +1,9 @@
 import { Role, SecurityMode } from '@evs/schema';
-import { Actor } from '../../common/context';
+import { Actor, hasRole, isPolice } from '../../common/actor';
+import { forbidden } from '../../common/errors';
 import { ActivityEntity } from '../activities/activity.entity';
 import { canViewActivity } from '../activities/activity.policy';
+import { registerIdOf } from '../guards/guard.policy';
 
 /**
  * The privacy tiers of vetting (SPEC §1):
@@ -18,32 +20,62 @@ export enum VettingTier {
   ORGANIZER = 'ORGANIZER',
 }
 
-/** The register (companies row) whose guards this actor submits: the company, or the self-recruiting organizer unit. */
-export function registerIdOf(actor: Actor): string | null {
-  if (actor.role === Role.COMPANY) return actor.companyId;
-  if (actor.role === Role.ORGANIZER) return actor.unitId;
-  return null;
-}
 
 /** Is the actor the unit that submits this activity's roster? */
 export function isSubmitter(actor: Actor, a: Pick<ActivityEntity, 'securityMode' | 'selectedCompanyId' | 'organizerUnitId'>): boolean {
   if (a.securityMode === SecurityMode.SELF_RECRUITED) {
-    return actor.role === Role.ORGANIZER && a.organizerUnitId === actor.unitId;
+    return hasRole(actor, Role.ORGANIZER) && a.organizerUnitId === actor.unitId;
   }
-  return actor.role === Role.COMPANY && !!actor.companyId && a.selectedCompanyId === actor.companyId;
+  return hasRole(actor, Role.COMPANY) && !!actor.companyId && a.selectedCompanyId === actor.companyId;
 }
 
 /** The actor's tier for one activity, or null when the activity is not theirs to see. */
-export function vettingTier(actor: Actor, a: ActivityEntity): VettingTier | null {
+export function vettingTier(
+  actor: Actor,
+  a: Pick<ActivityEntity, 'district' | 'organizerUnitId' | 'selectedCompanyId' | 'securityMode'>,
+): VettingTier | null {
   if (!canViewActivity(actor, a)) return null;
-  if (actor.role === Role.SECURITY_DETACHMENT) return VettingTier.DETAIL;
-  if ([Role.LEADER, Role.OFFICE, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU].includes(actor.role)) return VettingTier.POLICE;
+  if (seesVettingDetail(actor)) return VettingTier.DETAIL;
+  if (isPolice(actor)) return VettingTier.POLICE;
   if (isSubmitter(actor, a)) return VettingTier.SUBMITTER;
-  if (actor.role === Role.ORGANIZER) return VettingTier.ORGANIZER;
+  if (hasRole(actor, Role.ORGANIZER)) return VettingTier.ORGANIZER;
   return null;
 }
 
-/** Full ID numbers for 保安管理支队 only. */
-export function seesFullIdNumbers(actor: Actor): boolean {
-  return actor.role === Role.SECURITY_DETACHMENT;
+/**
+ * Vetting detail (record details, relatives, decision notes, the system's suggestions): 保安管理支队
+ * alone (SPEC §1), each read audited. The detachment is also the one that vets: it decides, closes
+ * vetting and keeps the register of records it vets against.
+ */
+export const seesVettingDetail = (actor: Actor | null): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);
+
+/** FORBIDDEN with `message` for anyone but 保安管理支队. */
+export function assertSeesVettingDetail(actor: Actor, message: string): void {
+  if (!seesVettingDetail(actor)) throw forbidden(message);
+}
+
+/** Is this the detachment that vets? When another party's action completes vetting, the system closes it. */
+export const runsVetting = (actor: Actor): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);
+
+/**
+ * The vetting decisions of one activity as its timeline shows them: with the reason (and for
+ * 保安管理支队 the decision note) to the tiers that may read the outcome of that entry; to the
+ * organizer of a service-company activity, passed guards by name and failures as a count; nothing of
+ * another register's guards to a submitter.
+ */
+export type DecisionView = 'WITH_NOTE' | 'WITH_REASON' | 'COUNT_FAILURES' | 'HIDDEN';
+
+export function decisionView(tier: VettingTier | null, actor: Actor, entryRegisterId: string): DecisionView {
+  switch (tier) {
+    case VettingTier.DETAIL:
+      return 'WITH_NOTE';
+    case VettingTier.POLICE:
+      return 'WITH_REASON';
+    case VettingTier.SUBMITTER:
+      return entryRegisterId === registerIdOf(actor) ? 'WITH_REASON' : 'HIDDEN';
+    case VettingTier.ORGANIZER:
+      return 'COUNT_FAILURES';
+    default:
+      return 'HIDDEN';
+  }
 }

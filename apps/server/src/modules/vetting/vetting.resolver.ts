@@ -5,7 +5,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';
-import { isSubmitter, seesFullIdNumbers } from './vetting.policy';
+import { seesFullIdNumbers } from '../guards/guard.policy';
+import { isSubmitter } from './vetting.policy';
 import { RelativeView, RosterEntryView, VettingCounts } from './vetting.service';
 import {
   DecideVettingInput,

@@ -3,7 +3,6 @@ import {
   AuditAction,
   maskIdNumber,
   RelativeRelation,
-  Role,
   SecurityMode,
   UnitKind,
   VettingDecision,
@@ -12,13 +11,13 @@ import {
   vettingReasonCategoryLabels,
 } from '@evs/schema';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, forbidden, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { decryptNullable, decryptPii, encryptPii, idHash } from '../../common/pii';
 import { localDate } from '../../common/calendar';
 import { ActivityEntity } from '../activities/activity.entity';
-import { assertCanViewActivity } from '../activities/activity.policy';
+import { assertCanViewActivity, scopeActivities } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -31,7 +30,8 @@ import { GuardFacts, guardFactsColumns, loadPrecheckContext, precheckGuard, toGu
 import { PrecheckProblem, RosterEntryEntity, RosterEntryState } from './roster-entry.entity';
 import { barredByArticle17, Hit, relativesDeclaration, suggest } from './suggestion';
 import { VettingHitEntity } from './vetting-hit.entity';
-import { isSubmitter, registerIdOf, seesFullIdNumbers, VettingTier, vettingTier } from './vetting.policy';
+import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
+import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 
 /** A roster entry with what every tier may need of its guard (masked or not is decided by the type). */
 export interface RosterEntryView extends RosterEntryEntity {
@@ -700,7 +700,7 @@ export class VettingService {
     const office = await this.unitIds(m, UnitKind.LEADING_GROUP_OFFICE);
     const submitterUnit = activity.securityMode === SecurityMode.SELF_RECRUITED ? activity.organizerUnitId : activity.selectedCompanyId;
     // Vetting is the detachment's: when another party's action completes it, the system closes it.
-    const bySystem = actor.role !== Role.SECURITY_DETACHMENT;
+    const bySystem = !runsVetting(actor);
     await this.lifecycle.transition(m, {
       activity,
       to: ActivityStatus.TRAINING,
@@ -843,7 +843,7 @@ export class VettingService {
 
   /** Full detail (hits) for many entries: one query, one READ_DETAIL audit entry. 保安管理支队 only. */
   async hitsFor(actor: Actor, entryIds: string[], requestId?: string): Promise<Map<string, VettingHitEntity[]>> {
-    if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden('记录详情仅保安管理支队可查看');
+    assertSeesVettingDetail(actor, '记录详情仅保安管理支队可查看');
     const hits = await this.ds.getRepository(VettingHitEntity).find({ where: { rosterEntryId: In(entryIds) }, order: { relation: 'ASC', createdAt: 'ASC' } });
     const map = new Map<string, VettingHitEntity[]>();
     for (const h of hits) map.set(h.rosterEntryId, [...(map.get(h.rosterEntryId) ?? []), h]);
@@ -860,7 +860,7 @@ export class VettingService {
 
   /** Relatives of the guards of many entries: one query, one READ_DETAIL audit entry. 保安管理支队 only. */
   async relativesFor(actor: Actor, entryIds: string[], requestId?: string): Promise<Map<string, RelativeView[]>> {
-    if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden('直系亲属信息仅保安管理支队可查看');
+    assertSeesVettingDetail(actor, '直系亲属信息仅保安管理支队可查看');
     const stored: { entryId: string; guardId: string; nameCipher: string; relation: RelativeRelation; idCipher: string }[] = await this.ds.query(
       `SELECT re.id AS "entryId", r.guard_id AS "guardId", r.name_cipher AS "nameCipher", r.relation, r.id_cipher AS "idCipher"
          FROM roster_entries re JOIN guard_relatives r ON r.guard_id = re.guard_id
@@ -884,7 +884,7 @@ export class VettingService {
 
   /** One READ_DETAIL entry for reads of notes, suggestions and hit counts of many entries (保安管理支队 only). */
   async auditDetailRead(actor: Actor, entryIds: string[], requestId?: string): Promise<void> {
-    if (actor.role !== Role.SECURITY_DETACHMENT) throw forbidden('审核详情仅保安管理支队可查看');
+    assertSeesVettingDetail(actor, '审核详情仅保安管理支队可查看');
     await this.audit.record(this.ds.manager, actor, {
       action: AuditAction.READ_DETAIL,
       entityType: 'RosterEntry',
@@ -905,11 +905,7 @@ export class VettingService {
   async vettingActivities(actor: Actor, statuses: ActivityStatus[] | null | undefined, page?: PageInput) {
     const w = pageWindow(page);
     const wanted = statuses?.length ? statuses : [ActivityStatus.COMPANY_SELECTED, ActivityStatus.VETTING, ActivityStatus.TRAINING, ActivityStatus.READY, ActivityStatus.IN_PROGRESS, ActivityStatus.CLOSED];
-    const qb = this.ds.getRepository(ActivityEntity).createQueryBuilder('a').where('a.status IN (:...wanted)', { wanted });
-    if (actor.role === Role.ORGANIZER) qb.andWhere('a.organizer_unit_id = :u', { u: actor.unitId });
-    else if (actor.role === Role.COMPANY) qb.andWhere('a.selected_company_id = :c', { c: actor.companyId });
-    else if (actor.role === Role.DISTRICT_BUREAU) qb.andWhere('a.district = :d', { d: actor.district });
-    else if (![Role.LEADER, Role.OFFICE, Role.SECURITY_DETACHMENT, Role.EVENT_DETACHMENT].includes(actor.role)) qb.andWhere('false');
+    const qb = scopeActivities(this.ds.getRepository(ActivityEntity).createQueryBuilder('a').where('a.status IN (:...wanted)', { wanted }), actor);
     const [items, total] = await qb
       .orderBy(`CASE a.status WHEN 'VETTING' THEN 0 WHEN 'COMPANY_SELECTED' THEN 1 ELSE 2 END`)
       .addOrderBy('a.starts_at', 'ASC')

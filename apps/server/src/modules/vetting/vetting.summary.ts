@@ -17,11 +17,12 @@ import { decryptNullable, decryptPii } from '../../common/pii';
 import { ANONYMISED } from '../privacy/anonymised';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../common/context';
+import { Actor } from '../../common/actor';
 import { formatStampCN, localDate } from '../../common/calendar';
 import { ActivityEntity } from '../activities/activity.entity';
 import { AuditService } from '../audit/audit.service';
-import { registerIdOf, seesFullIdNumbers, VettingTier } from './vetting.policy';
+import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
+import { VettingTier } from './vetting.policy';
 import { VettingCounts, VettingService } from './vetting.service';
 
 export interface NoticeEntry {

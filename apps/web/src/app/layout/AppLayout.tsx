@@ -2,7 +2,7 @@ import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/
 import { Button, Drawer, Grid, Layout, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet } from 'react-router';
-import { IdleGuard } from '@/features/account/IdleGuard';
+import { IdleGuard } from '@/features/auth/components/IdleGuard';
 import { NotificationBell } from '@/features/notifications/NotificationBell';
 import { Brand } from './Brand';
 import { SideMenu } from './SideMenu';

@@ -3,7 +3,7 @@ import { KeyOutlined, LogoutOutlined, SafetyCertificateOutlined } from '@ant-des
 import { Avatar, Dropdown, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { roleLabels } from '@evs/schema';
-import { LogoutMutation } from '@/features/account/operations';
+import { LogoutMutation } from '@/features/auth/operations';
 import { forgetSession, useSession } from '@/shared/session';
 
 export function UserMenu({ compact }: { compact: boolean }) {
@@ -26,6 +26,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
     <Dropdown
       trigger={['click']}
       placement="bottomRight"
+      autoFocus
       menu={{
         items: [
           { key: 'who', disabled: true, label: <Typography.Text type="secondary">{me.unit.name}</Typography.Text> },
@@ -36,7 +37,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
         ],
       }}
     >
-      <span className="header-action" data-testid="user-menu">
+      <button type="button" className="header-action" data-testid="user-menu" aria-haspopup="menu">
         <Avatar style={{ backgroundColor: '#1d4f9c', flex: 'none' }}>{me.displayName.slice(-2)}</Avatar>
         <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.3, minWidth: 0 }}>
           <span data-testid="user-name" style={{ fontWeight: 500 }}>
@@ -49,7 +50,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
           )}
         </span>
         {!compact && <Tag color="blue" style={{ marginInlineEnd: 0 }}>{roleLabels[me.role]}</Tag>}
-      </span>
+      </button>
     </Dropdown>
   );
 }

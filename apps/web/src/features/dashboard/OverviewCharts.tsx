@@ -1,5 +1,6 @@
 /** The overview's charts (lazy chunk: recharts loads with it, not with the app). */
 import { Col, Row, Typography } from 'antd';
+import { formatPercent } from '@/shared/format';
 import { ChartCard, Columns, Donut, OKABE_ITO as C, StackedBars, type Count, type Group } from './charts';
 
 export interface OverviewChartsData {
@@ -18,7 +19,6 @@ export interface OverviewChartsData {
 
 const total = (items: Count[]) => items.reduce((a, c) => a + c.value, 0);
 const groupTotal = (groups: Group[]) => groups.reduce((a, g) => a + total(g.parts), 0);
-const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 export default function OverviewCharts({ data, onSelect, periodText }: { data: OverviewChartsData; onSelect: (c: Count) => void; periodText: string }) {
   const noActivities = groupTotal(data.activitiesByStage) === 0;
@@ -54,14 +54,14 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
         <ChartCard
           testId="chart-vetting"
           title="背景审核结论"
-          subtitle={`通过率 ${pct(data.headline.vettingPassRate)}`}
+          subtitle={`通过率 ${formatPercent(data.headline.vettingPassRate)}`}
           empty={total(data.vettingOutcomes) === 0}
           emptyText={noActivities ? '所选期间内没有活动' : '所选期间内的活动尚未上报人员名单'}
         >
           <Donut
             items={data.vettingOutcomes}
             colors={[C.green, C.vermillion, C.grey]}
-            center={pct(data.headline.vettingPassRate)}
+            center={formatPercent(data.headline.vettingPassRate)}
             centerLabel="通过率"
             onSelect={onSelect}
           />
@@ -108,7 +108,7 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
           <Donut
             items={data.trainingOutcomes}
             colors={[C.green, C.vermillion, C.orange, C.grey]}
-            center={pct(data.headline.trainingPassRate)}
+            center={formatPercent(data.headline.trainingPassRate)}
             centerLabel="合格率"
             onSelect={onSelect}
           />

@@ -9,16 +9,18 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { useSession } from '@/shared/session';
 import type { Count } from './charts';
 import { drilldownUrl } from './drilldown';
+import { WARN_TEXT } from './palette';
+import { activate } from '@/shared/activate';
 import { OverviewQuery } from './operations';
 import './dashboard.css';
+import { formatDateTime, formatPercent, toApiDate } from '@/shared/format';
 
 const OverviewCharts = lazy(() => import('./OverviewCharts'));
 
-const FMT = 'YYYY-MM-DD';
 
 /** Default period: the past twelve months and the coming six (activities are planned ahead). */
 export function defaultRange(): [string, string] {
-  return [dayjs().subtract(12, 'month').startOf('month').format(FMT), dayjs().add(6, 'month').endOf('month').format(FMT)];
+  return [toApiDate(dayjs().subtract(12, 'month').startOf('month')), toApiDate(dayjs().add(6, 'month').endOf('month'))];
 }
 
 const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
@@ -29,7 +31,6 @@ const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
   { label: '未来30天', value: [dayjs(), dayjs().add(30, 'day')] },
 ];
 
-const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /**
  * 领导小组办公室 overview: period and district filters (kept in the URL), the headline figures,
@@ -69,7 +70,7 @@ export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
       <Card
         variant="borderless"
         className={`headline-card${onClick ? ' clickable' : ''}`}
-        onClick={onClick}
+        {...(onClick ? activate(onClick) : {})}
         data-testid={testId}
         styles={{ body: { padding: '14px 16px' } }}
       >
@@ -91,7 +92,7 @@ export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
               allowClear={false}
               value={[dayjs(from), dayjs(to)]}
               presets={presets}
-              onChange={(v) => v?.[0] && v[1] && update({ from: v[0].format(FMT), to: v[1].format(FMT) })}
+              onChange={(v) => v?.[0] && v[1] && update({ from: toApiDate(v[0]), to: toApiDate(v[1]) })}
               style={{ maxWidth: 280 }}
               inputReadOnly
             />
@@ -120,7 +121,7 @@ export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
       </Card>
       <div className="print-only print-title">
         <h2>大型活动安保前置审核 · 总览</h2>
-        <div>{scopeText}（按活动开始日期）　打印时间 {dayjs().format('YYYY-MM-DD HH:mm')}</div>
+        <div>{scopeText}（按活动开始日期）　打印时间 {formatDateTime(new Date())}</div>
       </div>
       {error && <ErrorAlert error={error} />}
       {!o ? (
@@ -135,13 +136,13 @@ export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
             {ownDistrict && <Tag>县区公安局仅可查看本辖区</Tag>}
           </Flex>
           <Row gutter={[12, 12]} className="headline">
-            {figure('期间内活动', h!.activities, <>未结束 {h!.activitiesOpen} · 逾期 <b style={{ color: h!.activitiesLate ? '#D55E00' : undefined }}>{h!.activitiesLate}</b></>, 'figure-activities',
+            {figure('期间内活动', h!.activities, <>未结束 {h!.activitiesOpen} · 逾期 <b style={{ color: h!.activitiesLate ? WARN_TEXT : undefined }}>{h!.activitiesLate}</b></>, 'figure-activities',
               () => navigate(drilldownUrl({ kind: 'ACTIVITIES', filter: { from, to, district } }, '期间内活动')))}
             {figure('合格公司', `${h!.companiesQualified} / ${h!.companiesTotal}`, '正常经营·许可证有效·无未纠正严重问题', 'figure-companies',
               () => navigate(drilldownUrl({ kind: 'COMPANIES', filter: { district, qualified: true } }, '合格公司')))}
-            {figure('已审核保安员', h!.guardsVetted, <>通过率 {pct(h!.vettingPassRate)} · 待审 {h!.guardsPending}</>, 'figure-vetted',
+            {figure('已审核保安员', h!.guardsVetted, <>通过率 {formatPercent(h!.vettingPassRate)} · 待审 {h!.guardsPending}</>, 'figure-vetted',
               () => navigate(drilldownUrl({ kind: 'VETTING_ENTRIES', filter: { from, to, district } }, '审核记录')))}
-            {figure('培训合格率', pct(h!.trainingPassRate), <>上岗人次 {h!.guardsOnDuty}</>, 'figure-training',
+            {figure('培训合格率', formatPercent(h!.trainingPassRate), <>上岗人次 {h!.guardsOnDuty}</>, 'figure-training',
               () => navigate(drilldownUrl({ kind: 'TRAINING_RESULTS', filter: { from, to, district } }, '培训考核记录')))}
             {figure('未纠正问题', h!.findingsOpen, <>现场问题共 {h!.findingsTotal} 起</>, 'figure-findings',
               () => navigate(drilldownUrl({ kind: 'FINDINGS', filter: { from, to, district, open: true } }, '未纠正问题')), h!.findingsOpen > 0)}
@@ -161,15 +162,15 @@ export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
               columns={[
                 { title: '责任单位', dataIndex: 'unitName' },
                 { title: '按期完成', dataIndex: 'onTime', width: 90, align: 'right' },
-                { title: '逾期完成', dataIndex: 'late', width: 90, align: 'right', render: (v: number) => <span style={{ color: v ? '#D55E00' : undefined }}>{v}</span> },
-                { title: '逾期未完成', dataIndex: 'overdue', width: 100, align: 'right', render: (v: number) => <b style={{ color: v ? '#D55E00' : undefined }}>{v}</b> },
+                { title: '逾期完成', dataIndex: 'late', width: 90, align: 'right', render: (v: number) => <span style={{ color: v ? WARN_TEXT : undefined }}>{v}</span> },
+                { title: '逾期未完成', dataIndex: 'overdue', width: 100, align: 'right', render: (v: number) => <b style={{ color: v ? WARN_TEXT : undefined }}>{v}</b> },
                 { title: '进行中', dataIndex: 'open', width: 80, align: 'right' },
                 {
                   title: '按期率',
                   width: 90,
                   align: 'right',
                   render: (_: unknown, p: { onTime: number; late: number; overdue: number }) =>
-                    p.onTime + p.late + p.overdue ? `${((p.onTime / (p.onTime + p.late + p.overdue)) * 100).toFixed(0)}%` : '—',
+                    p.onTime + p.late + p.overdue ? formatPercent(p.onTime / (p.onTime + p.late + p.overdue), 0) : '—',
                 },
               ]}
             />

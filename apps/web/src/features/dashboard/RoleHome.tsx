@@ -2,18 +2,19 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Flex, List, Progress, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { activityStatusLabels, companyStatusLabels, districtLabels, lateStageLabels, Role } from '@evs/schema';
 import type { MyHomeQuery as MyHomeResult } from '@/gql/graphql';
-import { WorkQueueQuery } from '@/features/onsite/operations';
-import { OverdueByUnit } from '@/features/supervision/Supervision';
+import { WorkQueueQuery } from '@/features/deadlines/operations';
+import { OverdueByUnit } from '@/features/supervision/components/Supervision';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { useSession } from '@/shared/session';
-import { OKABE } from './palette';
+import { activate } from '@/shared/activate';
+import { OKABE, WARN_TEXT } from './palette';
 import { MyHomeQuery } from './operations';
 import './dashboard.css';
+import { formatDateTime } from '@/shared/format';
 
 type HomeData = MyHomeResult['myHome'];
 
@@ -30,7 +31,7 @@ function Counts({ counts }: { counts: HomeData['counts'] }) {
           <Card
             variant="borderless"
             className={`home-count${c.link ? ' clickable' : ''}`}
-            onClick={c.link ? () => navigate(c.link!) : undefined}
+            {...(c.link ? activate(() => navigate(c.link!)) : {})}
             data-testid={`home-count-${c.key}`}
             styles={{ body: { padding: '12px 16px' } }}
           >
@@ -66,7 +67,7 @@ function ActivityList({ items, emptyText, showVetting }: { items: HomeData['acti
       renderItem={(a) => (
         <List.Item
           style={{ cursor: 'pointer' }}
-          onClick={() => navigate(a.link)}
+          {...activate(() => navigate(a.link))}
           data-testid="home-activity"
           extra={<RightOutlined style={{ color: '#bfbfbf' }} />}
         >
@@ -82,7 +83,7 @@ function ActivityList({ items, emptyText, showVetting }: { items: HomeData['acti
             description={
               <Flex vertical gap={2}>
                 <span className="home-activity-meta">
-                  {a.code} · {labelOf(districtLabels, a.district)} · {a.venue} · {dayjs(a.startsAt).format('YYYY-MM-DD HH:mm')}（{daysText(a.daysLeft)}）· 需保安员 {a.guardsRequired} 人
+                  {a.code} · {labelOf(districtLabels, a.district)} · {a.venue} · {formatDateTime(a.startsAt)}（{daysText(a.daysLeft)}）· 需保安员 {a.guardsRequired} 人
                 </span>
                 <span>
                   <Badge status={a.myTurn ? 'processing' : 'default'} text={a.waitingOn} />
@@ -93,11 +94,11 @@ function ActivityList({ items, emptyText, showVetting }: { items: HomeData['acti
                   )}
                   {a.nextTrainingAt && (
                     <Typography.Text type="secondary" style={{ marginLeft: 12, fontSize: 12 }}>
-                      培训：{dayjs(a.nextTrainingAt).format('MM-DD HH:mm')}
+                      培训：{formatDateTime(a.nextTrainingAt)}
                     </Typography.Text>
                   )}
                   {a.findingsOpen > 0 && (
-                    <Typography.Text style={{ marginLeft: 12, fontSize: 12, color: OKABE.vermillion }}>未纠正问题 {a.findingsOpen}</Typography.Text>
+                    <Typography.Text style={{ marginLeft: 12, fontSize: 12, color: WARN_TEXT }}>未纠正问题 {a.findingsOpen}</Typography.Text>
                   )}
                 </span>
               </Flex>
@@ -126,7 +127,7 @@ function DetachmentQueue() {
         dataSource={queue?.items ?? []}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有等待保安管理支队处理的事项" /> }}
         renderItem={(w) => (
-          <List.Item style={{ cursor: 'pointer' }} onClick={() => navigate(w.link)} data-testid="home-queue-item" extra={<RightOutlined style={{ color: '#bfbfbf' }} />}>
+          <List.Item style={{ cursor: 'pointer' }} {...activate(() => navigate(w.link))} data-testid="home-queue-item" extra={<RightOutlined style={{ color: '#bfbfbf' }} />}>
             <List.Item.Meta
               title={
                 <Flex wrap gap={6} align="center">
@@ -180,7 +181,7 @@ function CompanyHome({ home }: { home: HomeData }) {
                 key: 'expiry',
                 label: '许可证有效期至',
                 children: (
-                  <span style={{ color: c.licenseDaysLeft < 60 ? OKABE.vermillion : undefined }}>
+                  <span style={{ color: c.licenseDaysLeft < 60 ? WARN_TEXT : undefined }}>
                     {c.licenseExpiry}（{c.licenseDaysLeft >= 0 ? `剩余 ${c.licenseDaysLeft} 天` : '已过期'}）
                   </span>
                 ),
@@ -220,7 +221,7 @@ function CompanyHome({ home }: { home: HomeData }) {
                   <List.Item.Meta
                     title={
                       <Flex gap={6} wrap>
-                        <span>{dayjs(t.startsAt).format('MM月DD日 HH:mm')}</span>
+                        <span>{formatDateTime(t.startsAt)}</span>
                         {t.makeup && <Tag color="orange">补训</Tag>}
                       </Flex>
                     }

@@ -3,9 +3,14 @@
  * lazily, so the first load of the app stays small. Colours: Okabe–Ito, which people with the
  * common colour-vision deficiencies can tell apart; every chart also carries numbers (labels and
  * tooltips), so colour is never the only cue. Animations are off: the figures are read, not watched.
+ * Text alternative (WCAG 1.1.1): each chart is an image named by a summary of its figures, and its
+ * data are also a table: read by screen readers while the chart is shown, and shown instead of the
+ * chart with 「以表格查看」, where every figure is a button that opens its list (keyboard drill-down).
  */
-import type { ReactNode } from 'react';
-import { Card, Empty, Typography } from 'antd';
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import { BarChartOutlined, TableOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Typography } from 'antd';
+import { formatCount } from '@/shared/format';
 import {
   Bar,
   BarChart,
@@ -39,7 +44,7 @@ export interface Group {
 
 type Select = (c: Count) => void;
 
-const numberFormat = (v: unknown) => `${Number(v ?? 0).toLocaleString('zh-CN')}`;
+const numberFormat = (v: unknown) => formatCount(Number(v ?? 0));
 const axisTick = { fontSize: 12, fill: '#595959' };
 /** Long category names (company names) cut to what fits; the tooltip shows them whole. */
 const shorten = (width: number) => (v: unknown) => {
@@ -47,6 +52,9 @@ const shorten = (width: number) => (v: unknown) => {
   const max = Math.max(4, Math.floor((width - 8) / 12));
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 };
+
+/** What a chart needs from its card: the title (the table's caption) and whether the table is shown. */
+const ChartView = createContext<{ title: string; asTable: boolean }>({ title: '', asTable: false });
 
 export function ChartCard({
   title,
@@ -63,19 +71,114 @@ export function ChartCard({
   children: ReactNode;
   testId: string;
 }) {
+  const [asTable, setAsTable] = useState(false);
   return (
     <Card
       className="chart-card"
       title={title}
-      extra={subtitle ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{subtitle}</Typography.Text> : undefined}
+      extra={
+        <Flex gap={4} align="center">
+          {subtitle ? <Typography.Text type="secondary" className="chart-subtitle" style={{ fontSize: 12 }}>{subtitle}</Typography.Text> : undefined}
+          {!empty && (
+            <Button
+              type="link"
+              size="small"
+              className="no-print"
+              icon={asTable ? <BarChartOutlined /> : <TableOutlined />}
+              aria-pressed={asTable}
+              onClick={() => setAsTable(!asTable)}
+              data-testid={`${testId}-toggle`}
+            >
+              {asTable ? '以图表查看' : '以表格查看'}
+            </Button>
+          )}
+        </Flex>
+      }
       variant="borderless"
       data-testid={testId}
       styles={{ body: { padding: '12px 12px 8px' } }}
     >
-      {empty ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} style={{ padding: '32px 0' }} /> : children}
+      {empty ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} style={{ padding: '32px 0' }} />
+      ) : (
+        <ChartView.Provider value={{ title, asTable }}>{children}</ChartView.Provider>
+      )}
     </Card>
   );
 }
+
+interface TableRow {
+  label: string;
+  cells: Count[];
+}
+
+/**
+ * A chart with its text alternative: the chart as an image named by `summary`, and the same figures
+ * as a table (columns: the category, then one per part). Shown, the table replaces the chart and each
+ * figure above zero opens its list; hidden, it stays for screen readers without controls.
+ */
+function ChartFrame({
+  summary,
+  columns,
+  rows,
+  category,
+  onSelect,
+  children,
+}: {
+  summary: string;
+  columns: string[];
+  rows: TableRow[];
+  category: string;
+  onSelect: Select;
+  children: ReactNode;
+}) {
+  const { title, asTable } = useContext(ChartView);
+  const table = (
+    <table className={asTable ? 'chart-table' : 'sr-only'} data-testid="chart-table">
+      <caption className={asTable ? 'sr-only' : undefined}>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{category}</th>
+          {columns.map((c) => (
+            <th scope="col" key={c}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <th scope="row">{r.label}</th>
+            {r.cells.map((c) => (
+              <td key={c.key}>
+                {asTable && c.value > 0 ? (
+                  <Button type="link" size="small" onClick={() => onSelect(c)}>
+                    {numberFormat(c.value)}
+                  </Button>
+                ) : (
+                  numberFormat(c.value)
+                )}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <>
+      {!asTable && (
+        <div role="img" aria-label={`${title}：${summary}`} data-testid="chart-image">
+          {children}
+        </div>
+      )}
+      {table}
+    </>
+  );
+}
+
+const countsText = (items: Count[]) => items.map((c) => `${c.label} ${numberFormat(c.value)}`).join('，');
 
 /** Count axis and category axis of a bar chart, lying or standing (a call, not a component: recharts reads its direct children). */
 function barAxes(horizontal: boolean, categoryWidth: number) {
@@ -125,6 +228,13 @@ export function StackedBars({
     if (part && part.value > 0) onSelect(part);
   };
   return (
+    <ChartFrame
+      summary={groups.map((g) => `${g.label}：${countsText(g.parts)}`).join('；')}
+      category="类别"
+      columns={partKeys.map((p) => p.label)}
+      rows={groups.map((g) => ({ label: g.label, cells: g.parts }))}
+      onSelect={onSelect}
+    >
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 24, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
@@ -154,6 +264,7 @@ export function StackedBars({
         ))}
       </BarChart>
     </ResponsiveContainer>
+    </ChartFrame>
   );
 }
 
@@ -181,6 +292,7 @@ export function Columns({
     if (row?.__count && row.__count.value > 0) onSelect(row.__count);
   };
   return (
+    <ChartFrame summary={countsText(items)} category="类别" columns={[name]} rows={items.map((c) => ({ label: c.label, cells: [c] }))} onSelect={onSelect}>
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={rows} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 20, right: 28, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
@@ -194,6 +306,7 @@ export function Columns({
         </Bar>
       </BarChart>
     </ResponsiveContainer>
+    </ChartFrame>
   );
 }
 
@@ -219,6 +332,13 @@ export function Donut({
     if (row?.__count && row.__count.value > 0) onSelect(row.__count);
   };
   return (
+    <ChartFrame
+      summary={`${centerLabel && center ? `${centerLabel} ${center}，` : ''}${countsText(items)}`}
+      category="类别"
+      columns={['人数']}
+      rows={items.map((c) => ({ label: c.label, cells: [c] }))}
+      onSelect={onSelect}
+    >
     <div style={{ position: 'relative' }}>
       <ResponsiveContainer width="100%" height={height}>
         <PieChart>
@@ -250,5 +370,6 @@ export function Donut({
         </div>
       )}
     </div>
+    </ChartFrame>
   );
 }

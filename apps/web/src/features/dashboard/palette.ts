@@ -10,3 +10,6 @@ export const OKABE = {
   grey: '#8C8C8C',
   black: '#000000',
 };
+
+/** Okabe–Ito's vermillion darkened for text (5.5:1 on white, 4.9:1 on the layout grey; WCAG 2.1 AA). */
+export const WARN_TEXT = '#b34700';

@@ -1,14 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
-import dayjs from 'dayjs';
-import relativeTime from 'dayjs/plugin/relativeTime';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { BACKGROUND } from '@/app/apollo';
+import { activate } from '@/shared/activate';
+import { formatDateTime } from '@/shared/format';
 import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery, UnreadNotificationCountQuery } from './operations';
 
-dayjs.extend(relativeTime);
 
 const POLL_MS = 30_000;
 
@@ -16,6 +15,8 @@ const POLL_MS = 30_000;
 export function NotificationBell() {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  const bellRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   const { data: countData } = useQuery(UnreadNotificationCountQuery, { pollInterval: POLL_MS, fetchPolicy: 'network-only', context: BACKGROUND });
   const { data, loading } = useQuery(NotificationsQuery, {
     variables: { unreadOnly: false, page: { page: 1, pageSize: 8 } },
@@ -26,8 +27,28 @@ export function NotificationBell() {
   const unread = countData?.unreadNotificationCount ?? 0;
   const items = data?.notifications.items ?? [];
 
+  // Keyboard: the opened panel takes the focus (its first notice, else its first button); Escape
+  // closes it and gives the focus back to the bell.
+  useEffect(() => {
+    if (!open || (loading && !data)) return;
+    const t = window.setTimeout(() => {
+      panelRef.current?.querySelector<HTMLElement>('[role="button"], button:not([disabled])')?.focus();
+    }, 0);
+    return () => window.clearTimeout(t);
+  }, [open, loading, data]);
+  const close = () => {
+    setOpen(false);
+    bellRef.current?.focus();
+  };
+
   const content = (
-    <div style={{ width: 'min(340px, calc(100vw - 32px))' }}>
+    <div
+      ref={panelRef}
+      style={{ width: 'min(340px, calc(100vw - 32px))' }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') close();
+      }}
+    >
       <List
         loading={loading && !data}
         dataSource={items}
@@ -36,13 +57,13 @@ export function NotificationBell() {
         renderItem={(n) => (
           <List.Item
             className={`notification-item${n.readAt ? '' : ' unread'}`}
-            onClick={() => {
+            {...activate(() => {
               if (!n.readAt) void markRead({ variables: { ids: [n.id] } });
               if (n.link) {
                 setOpen(false);
                 navigate(n.link);
               }
-            }}
+            })}
           >
             <List.Item.Meta
               title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
@@ -52,7 +73,7 @@ export function NotificationBell() {
                     {n.body}
                   </Typography.Paragraph>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {dayjs(n.createdAt).fromNow()}
+                    {formatDateTime(n.createdAt)}
                   </Typography.Text>
                 </>
               }
@@ -88,11 +109,19 @@ export function NotificationBell() {
       onOpenChange={setOpen}
       arrow={false}
     >
-      <span className="header-action" role="button" aria-label={`站内通知，${unread} 条未读`} data-testid="notification-bell">
+      <button
+        type="button"
+        ref={bellRef}
+        className="header-action"
+        aria-label={`站内通知，${unread} 条未读`}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        data-testid="notification-bell"
+      >
         <Badge count={unread} size="small" overflowCount={99}>
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>
-      </span>
+      </button>
     </Popover>
   );
 }

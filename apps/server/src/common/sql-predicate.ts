@@ -1,0 +1,16 @@
+/**
+ * A WHERE condition with named parameters (`:name`), so that one rule serves both the TypeORM query
+ * builder (`qb.andWhere(p.sql, p.params)`) and raw SQL (`bindPredicate(p, bind)`).
+ */
+export interface SqlPredicate {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+export const EVERY_ROW: SqlPredicate = { sql: 'true', params: {} };
+export const NO_ROW: SqlPredicate = { sql: 'false', params: {} };
+
+/** The predicate's SQL with each `:name` replaced by what `bind` returns for its value (e.g. `$3`). */
+export function bindPredicate(p: SqlPredicate, bind: (value: unknown) => string): string {
+  return p.sql.replace(/(?<!:):([A-Za-z_][A-Za-z0-9_]*)/g, (whole, name: string) => (name in p.params ? bind(p.params[name]) : whole));
+}

@@ -1,0 +1,32 @@
+import { AuditAction, Role } from '@evs/schema';
+import { actorFor, table } from '../../../test/actors';
+import { AUDIT_LOG_READERS, seesAuditPayload, seesDetailReads, seesSecurityEvents } from './audit.policy';
+
+describe('audit log tiers (三员分立, issue 10)', () => {
+  type Row = { reads: boolean; securityEvents: boolean; detailReads: boolean; vettingPayload: boolean; activityPayload: boolean };
+  const none: Row = { reads: false, securityEvents: false, detailReads: false, vettingPayload: false, activityPayload: true };
+  it.each(table<Row>({
+    [Role.AUDITOR]: { reads: true, securityEvents: true, detailReads: true, vettingPayload: true, activityPayload: true },
+    [Role.SECURITY_DETACHMENT]: { reads: true, securityEvents: false, detailReads: true, vettingPayload: true, activityPayload: true },
+    [Role.OFFICE]: { ...none, reads: true },
+    [Role.ADMIN]: none,
+    [Role.LEADER]: none,
+    [Role.EVENT_DETACHMENT]: none,
+    [Role.DISTRICT_BUREAU]: none,
+    [Role.ORGANIZER]: none,
+    [Role.COMPANY]: none,
+  }))('%s: %o', (role, expected) => {
+    const actor = actorFor(role);
+    expect({
+      reads: (AUDIT_LOG_READERS as readonly Role[]).includes(role),
+      securityEvents: seesSecurityEvents(actor),
+      detailReads: seesDetailReads(actor),
+      vettingPayload: seesAuditPayload(actor, { entityType: 'RosterEntry', action: AuditAction.UPDATE }),
+      activityPayload: seesAuditPayload(actor, { entityType: 'Activity', action: AuditAction.UPDATE }),
+    }).toEqual(expected);
+  });
+
+  it('nobody logged in reads nothing', () => {
+    expect([seesSecurityEvents(null), seesDetailReads(null), seesAuditPayload(null, { entityType: 'Activity', action: AuditAction.UPDATE })]).toEqual([false, false, false]);
+  });
+});

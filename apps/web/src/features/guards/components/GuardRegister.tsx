@@ -1,0 +1,145 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { ImportPanel } from '@/features/vetting/components/ImportPanel';
+import { ImportGuardsMutation } from '@/features/vetting/operations';
+import { postWithProgress } from '@/features/vetting/upload';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Education, educationLabels, GuardStatus, guardStatusLabels, Sex, sexLabels } from '@evs/schema';
+import type { GuardFilterInput } from '@/gql/graphql';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { errorMessage } from '@/shared/errors';
+import { labelOf } from '@/shared/labels';
+import { GuardLeavesMutation, GuardListQuery } from '@/features/guards/operations';
+import { EligibilityTag, GuardStatusTag } from '@/features/guards/components/GuardTags';
+import { toApiDate, todayInBeijing } from '@/shared/format';
+
+const PAGE_SIZE = 20;
+
+interface FilterForm {
+  search?: string;
+  status?: GuardStatus;
+  eligibleToday?: boolean;
+}
+
+/** A company's guard register: search, status, eligibility, add/edit and mark left (when `manage`). */
+export function GuardRegister({ companyId, manage }: { companyId?: string; manage: boolean }) {
+  const { message } = App.useApp();
+  const [filter, setFilter] = useState<GuardFilterInput>({ status: GuardStatus.ACTIVE });
+  const [page, setPage] = useState(1);
+  const [leaving, setLeaving] = useState<{ id: string; name: string } | null>(null);
+  const [leftOn, setLeftOn] = useState<Dayjs>(dayjs());
+  const { data, loading, error, refetch } = useQuery(GuardListQuery, {
+    variables: { filter: { ...filter, companyId }, page: { page, pageSize: PAGE_SIZE } },
+  });
+  const [markLeft, marking] = useMutation(GuardLeavesMutation);
+  const [importing, setImporting] = useState(false);
+
+  const onValuesChange = (_: unknown, v: FilterForm) => {
+    setPage(1);
+    setFilter({ search: v.search?.trim() || undefined, status: v.status, eligibleOn: v.eligibleToday ? todayInBeijing() : undefined });
+  };
+
+  const confirmLeft = async () => {
+    if (!leaving) return;
+    try {
+      await markLeft({ variables: { id: leaving.id, date: toApiDate(leftOn) } });
+      message.success(`${leaving.name} 已办理离职`);
+      setLeaving(null);
+      await refetch();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  return (
+    <>
+      <Form<FilterForm> layout="inline" initialValues={{ status: GuardStatus.ACTIVE }} onValuesChange={onValuesChange} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="search">
+          <Input.Search placeholder="姓名、保安员证号或身份证号" allowClear style={{ width: 240, maxWidth: '100%' }} />
+        </Form.Item>
+        <Form.Item name="status">
+          <Select placeholder="全部" aria-label="状态" allowClear style={{ width: 100 }} options={Object.values(GuardStatus).map((s) => ({ value: s, label: guardStatusLabels[s] }))} />
+        </Form.Item>
+        <Form.Item name="eligibleToday" valuePropName="checked">
+          <Checkbox>只看今日符合上岗条件</Checkbox>
+        </Form.Item>
+        {manage && (
+          <Form.Item>
+            <Space>
+              <Link to={companyId ? `/guards/new?companyId=${companyId}` : '/guards/new'}>
+                <Button type="primary" icon={<PlusOutlined />}>登记保安员</Button>
+              </Link>
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>批量导入</Button>
+            </Space>
+          </Form.Item>
+        )}
+      </Form>
+      <ErrorAlert error={error} style={{ marginBottom: 16 }} />
+      <Table
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        scroll={{ x: 960 }}
+        dataSource={data?.guards.items ?? []}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.guards.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 人` }}
+        columns={[
+          { title: '姓名', dataIndex: 'name', fixed: 'left', width: 100, render: (name: string, r) => (manage ? <Link to={`/guards/${r.id}`}>{name}</Link> : name) },
+          { title: '身份证号', dataIndex: 'idNumber', width: 190 },
+          { title: '性别', dataIndex: 'sex', width: 60, render: (s: Sex) => labelOf(sexLabels, s) },
+          { title: '年龄', dataIndex: 'age', width: 60, align: 'right' },
+          { title: '学历', dataIndex: 'education', width: 90, render: (e: Education) => labelOf(educationLabels, e) },
+          { title: '保安员证号', dataIndex: 'certificateNo', width: 150, render: (v: string | null) => v ?? '未取得' },
+          {
+            title: '直系亲属',
+            dataIndex: 'relativeCount',
+            width: 110,
+            align: 'right',
+            render: (n: number | null, r) => (
+              <Space size={4}>
+                {n === null ? '—' : `${n}人`}
+                {r.relativesDeclared === false && <Tag color="warning">未申报完整</Tag>}
+              </Space>
+            ),
+          },
+          { title: '状态', dataIndex: 'status', width: 120, render: (s: string, r) => <GuardStatusTag status={s} leftOn={r.leftOn} /> },
+          { title: '上岗条件', key: 'eligibility', width: 130, render: (_, r) => (r.status === GuardStatus.ACTIVE ? <EligibilityTag problems={r.eligibilityProblems} /> : null) },
+          ...(manage
+            ? [{
+                title: '操作',
+                key: 'actions',
+                width: 130,
+                render: (_: unknown, r: { id: string; name: string; status: string }) => (
+                  <Space size={4}>
+                    <Link to={`/guards/${r.id}`}>查看/修改</Link>
+                    {r.status === GuardStatus.ACTIVE && <Button type="link" size="small" danger onClick={() => { setLeftOn(dayjs()); setLeaving(r); }}>离职</Button>}
+                  </Space>
+                ),
+              }]
+            : []),
+        ]}
+      />
+      <Modal
+        open={!!leaving}
+        title={`办理离职：${leaving?.name ?? ''}`}
+        okText="确认离职"
+        okButtonProps={{ danger: true, loading: marking.loading }}
+        onOk={confirmLeft}
+        onCancel={() => setLeaving(null)}
+      >
+        <p>离职后记录保留，该人员可由其他公司登记。</p>
+        <DatePicker value={leftOn} onChange={(d) => d && setLeftOn(d)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+      </Modal>
+      <Modal title="批量导入保安员名册" open={importing} footer={null} width={760} onCancel={() => setImporting(false)} destroyOnHidden>
+        <ImportPanel
+          noun="保安员"
+          templateUrl="/templates/guards.xlsx"
+          run={async (file, mode, onProgress) => (await postWithProgress(ImportGuardsMutation, { input: { companyId: companyId ?? null, file, mode } }, onProgress)).importGuards}
+          onCommitted={() => void refetch()}
+        />
+      </Modal>
+    </>
+  );
+}

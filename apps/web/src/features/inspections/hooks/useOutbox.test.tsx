@@ -1,0 +1,171 @@
+import 'fake-indexeddb/auto';
+import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { act, configure, renderHook, waitFor } from '@testing-library/react';
+import { IDBFactory } from 'fake-indexeddb';
+import type { ReactNode } from 'react';
+import { Observable } from 'rxjs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RecordInspectionInput } from '@/gql/graphql';
+import { listQueued } from '@/features/inspections/offlineQueue';
+import { useOutbox } from '@/features/inspections/hooks/useOutbox';
+
+type Answer = 'ok' | 'network-down' | 'refused';
+
+/** A server behind a real Apollo client: answers each recordInspection as told, and remembers what it got. */
+function fakeServer() {
+  const server = {
+    answer: 'ok' as Answer,
+    received: [] as RecordInspectionInput[],
+    /** What the device held at the moment each request went out. */
+    queuedWhenSent: [] as string[][],
+  };
+  const link = new ApolloLink(
+    (operation) =>
+      new Observable((observer) => {
+        const input = operation.variables.input as RecordInspectionInput;
+        void listQueued(String(input.activityId)).then((queued) => {
+          server.queuedWhenSent.push(queued.map((q) => q.id));
+          server.received.push(input);
+          if (server.answer === 'network-down') {
+            observer.error(new TypeError('Failed to fetch'));
+          } else if (server.answer === 'refused') {
+            observer.next({ errors: [{ message: '该保安员不在本活动的在岗名单中', extensions: { code: 'BAD_USER_INPUT' } }] });
+            observer.complete();
+          } else {
+            observer.next({ data: { recordInspection: { __typename: 'Inspection', id: input.id, findings: [] } } });
+            observer.complete();
+          }
+        });
+      }),
+  );
+  const client = new ApolloClient({ link, cache: new InMemoryCache() });
+  const wrapper = ({ children }: { children: ReactNode }) => <ApolloProvider client={client}>{children}</ApolloProvider>;
+  return { server, wrapper };
+}
+
+const recording = (id: string) => ({
+  id,
+  activityId: 'A1',
+  label: `保安员${id}`,
+  input: { id, activityId: 'A1', rosterEntryId: `entry-${id}`, findings: [], recordedAt: '2026-12-02T08:00:00Z' } as unknown as RecordInspectionInput,
+});
+
+let online = true;
+
+// IndexedDB and the client answer asynchronously; a loaded machine may need more than the default second.
+configure({ asyncUtilTimeout: 5_000 });
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  online = true;
+  vi.spyOn(navigator, 'onLine', 'get').mockImplementation(() => online);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function goOffline() {
+  online = false;
+  window.dispatchEvent(new Event('offline'));
+}
+function goOnline() {
+  online = true;
+  window.dispatchEvent(new Event('online'));
+}
+
+describe('useOutbox', () => {
+  it('stores a recording on the device before sending it, and drops it once the server accepted it', async () => {
+    const { server, wrapper } = fakeServer();
+    const onSent = vi.fn();
+    const { result } = renderHook(() => useOutbox('A1', onSent), { wrapper });
+
+    await act(() => result.current.record(recording('r1')));
+
+    await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
+    expect(server.queuedWhenSent).toEqual([['r1']]);
+    expect(result.current.items).toEqual([]);
+    expect(await listQueued('A1')).toEqual([]);
+  });
+
+  it('keeps a recording the network lost and sends it again, with the same id, when the connection returns', async () => {
+    const { server, wrapper } = fakeServer();
+    server.answer = 'network-down';
+    const onSent = vi.fn();
+    const { result } = renderHook(() => useOutbox('A1', onSent), { wrapper });
+
+    await act(() => result.current.record(recording('r1')));
+    await waitFor(() => expect(result.current.items[0]?.attempts).toBe(1));
+    expect(result.current.waiting).toBe(1);
+    expect(result.current.items[0].refused).toBeUndefined();
+    expect(onSent).not.toHaveBeenCalled();
+
+    server.answer = 'ok';
+    act(goOffline);
+    act(goOnline);
+
+    await waitFor(() => expect(result.current.items).toEqual([]));
+    expect(onSent).toHaveBeenCalledTimes(1);
+    expect(server.received.map((i) => i.id)).toEqual(['r1', 'r1']);
+  });
+
+  it('marks a recording the server refused, shows why, and does not send it again', async () => {
+    const { server, wrapper } = fakeServer();
+    server.answer = 'refused';
+    const { result } = renderHook(() => useOutbox('A1', vi.fn()), { wrapper });
+
+    await act(() => result.current.record(recording('r1')));
+    await waitFor(() => expect(result.current.items[0]?.refused).toBe('该保安员不在本活动的在岗名单中'));
+    expect(result.current.waiting).toBe(0);
+
+    server.answer = 'ok';
+    await act(() => result.current.flush());
+    expect(server.received).toHaveLength(1);
+    expect(result.current.items).toHaveLength(1);
+  });
+
+  it('sends nothing while the browser is offline, but keeps what was recorded', async () => {
+    const { server, wrapper } = fakeServer();
+    act(goOffline);
+    const { result } = renderHook(() => useOutbox('A1', vi.fn()), { wrapper });
+
+    await act(() => result.current.record(recording('r1')));
+    await act(() => result.current.record(recording('r2')));
+
+    expect(server.received).toHaveLength(0);
+    expect(result.current.online).toBe(false);
+    expect(result.current.waiting).toBe(2);
+    expect(result.current.items.map((i) => i.id)).toEqual(['r1', 'r2']);
+  });
+
+  it('discards a refused recording when the officer deletes it', async () => {
+    const { server, wrapper } = fakeServer();
+    server.answer = 'refused';
+    const { result } = renderHook(() => useOutbox('A1', vi.fn()), { wrapper });
+    await act(() => result.current.record(recording('r1')));
+    await waitFor(() => expect(result.current.items[0]?.refused).toBeTruthy());
+
+    await act(() => result.current.discard('r1'));
+
+    expect(result.current.items).toEqual([]);
+    expect(await listQueued('A1')).toEqual([]);
+  });
+
+  it('sends what an earlier visit left in the outbox as soon as the screen opens', async () => {
+    const first = fakeServer();
+    first.server.answer = 'network-down';
+    const before = renderHook(() => useOutbox('A1', vi.fn()), { wrapper: first.wrapper });
+    await act(() => before.result.current.record(recording('r1')));
+    await waitFor(() => expect(before.result.current.items[0]?.attempts).toBe(1));
+    before.unmount();
+
+    const again = fakeServer();
+    const onSent = vi.fn();
+    const { result } = renderHook(() => useOutbox('A1', onSent), { wrapper: again.wrapper });
+
+    await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
+    expect(again.server.received.map((i) => i.id)).toEqual(['r1']);
+    expect(result.current.items).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { errorMessage, isTransient } from '@/shared/errors';
+import { RecordInspectionMutation } from '@/features/inspections/operations';
+import { enqueue, listQueued, removeQueued, type QueuedInspection } from '@/features/inspections/offlineQueue';
+
+const RETRY_MS = 10_000;
+
+/** Whether the browser believes it is online, following the 'online'/'offline' events. */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
+
+/**
+ * The outbox of one activity's inspection screen: `record` stores on the device first, then sends;
+ * everything waiting is sent again when the connection returns ('online' event) and every few
+ * seconds while anything waits. A network failure keeps the item; a refusal by the server marks it.
+ */
+export function useOutbox(activityId: string, onSent: () => void) {
+  const client = useApolloClient();
+  const online = useOnline();
+  const [items, setItems] = useState<QueuedInspection[]>([]);
+  const [sending, setSending] = useState(false);
+  const busy = useRef(false);
+  const onSentRef = useRef(onSent);
+  onSentRef.current = onSent;
+
+  const reload = useCallback(async () => setItems(await listQueued(activityId)), [activityId]);
+
+  const flush = useCallback(async () => {
+    if (busy.current || !navigator.onLine) return;
+    busy.current = true;
+    setSending(true);
+    let sent = 0;
+    try {
+      for (const item of await listQueued(activityId)) {
+        if (item.refused) continue;
+        try {
+          await client.mutate({ mutation: RecordInspectionMutation, variables: { input: item.input }, fetchPolicy: 'no-cache' });
+          await removeQueued(item.id);
+          sent += 1;
+        } catch (e) {
+          if (!isTransient(e)) {
+            // The server answered and refused: keep it, visibly, for the officer to see why.
+            await enqueue({ ...item, attempts: item.attempts + 1, refused: errorMessage(e) });
+          } else {
+            await enqueue({ ...item, attempts: item.attempts + 1 });
+            break; // the network (or the server's database) is down again: stop, retry later
+          }
+        }
+      }
+    } finally {
+      busy.current = false;
+      setSending(false);
+      await reload();
+      if (sent > 0) onSentRef.current();
+    }
+  }, [activityId, client, reload]);
+
+  const record = useCallback(
+    async (item: Omit<QueuedInspection, 'queuedAt' | 'attempts'>) => {
+      await enqueue({ ...item, queuedAt: new Date().toISOString(), attempts: 0 });
+      await reload();
+      void flush();
+    },
+    [flush, reload],
+  );
+
+  const discard = useCallback(async (id: string) => {
+    await removeQueued(id);
+    await reload();
+  }, [reload]);
+
+  useEffect(() => {
+    void reload().then(flush);
+  }, [reload, flush]);
+
+  useEffect(() => {
+    if (online) void flush();
+  }, [online, flush]);
+
+  const waiting = items.filter((i) => !i.refused).length;
+  useEffect(() => {
+    if (waiting === 0) return;
+    const timer = window.setInterval(() => void flush(), RETRY_MS);
+    return () => window.clearInterval(timer);
+  }, [waiting, flush]);
+
+  return { items, waiting, online, sending, record, flush, discard };
+}

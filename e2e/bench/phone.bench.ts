@@ -1,0 +1,122 @@
+import { test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { apiLogin } from '../support/api';
+
+/**
+ * Issue 15 / SPEC §8: how fast the pages open on a mid-range phone over venue mobile data.
+ * Profile: Pixel 5 viewport (393×851, DPR 2.75, touch), CPU slowed 4× (CDP), network 1.6 Mbps down,
+ * 750 kbps up, 150 ms round trip (CDP, Lighthouse's "slow 4G"). Every run is a first visit: a fresh
+ * browser context (empty HTTP cache, no service worker yet), logged in through the API beforehand so
+ * the login request is not part of the page's figure. Reports the median of RUNS runs per page of the
+ * largest contentful paint (LCP) and, for chart pages, the time until the first chart has drawn.
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PHONE = { viewport: { width: 393, height: 851 }, deviceScaleFactor: 2.75, isMobile: true, hasTouch: true };
+const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+interface PageCase {
+  name: string;
+  user?: string;
+  /** path, or a function finding it through the API as that user */
+  path: string | ((page: Page) => Promise<string>);
+  /** a selector whose appearance ends the "ready" figure (charts drawn, list rows shown) */
+  ready: string;
+  goalMs: number;
+}
+
+const firstActivityWith = (status: string) => async (page: Page) => {
+  const res = await page.request.post('/graphql', {
+    data: { query: `query { activities(filter: { status: [${status}] }, page: { page: 1, pageSize: 1 }) { items { id } } }` },
+  });
+  const body = (await res.json()) as { data?: { activities: { items: { id: string }[] } }; errors?: unknown };
+  const id = body.data?.activities.items[0]?.id;
+  if (!id) throw new Error(`no ${status} activity in the demo data: ${JSON.stringify(body.errors)}`);
+  return id;
+};
+
+const cases: PageCase[] = [
+  { name: '登录页 /login', path: '/login', ready: 'button[type=submit]', goalMs: 2500 },
+  { name: '现场监管（检查页）', user: 'baoan', path: async (p) => `/inspections/${await firstActivityWith('IN_PROGRESS')(p)}`, ready: 'text=/^证号 /', goalMs: 2500 },
+  { name: '办公室首页（图表）', user: 'office', path: '/', ready: '.recharts-surface', goalMs: 4000 },
+  { name: '总览（图表）', user: 'office', path: '/overview', ready: '.recharts-surface', goalMs: 4000 },
+];
+
+async function phoneContext(browser: Browser, user?: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'allow' });
+  if (user) {
+    const { me, error } = await apiLogin(context.request, user);
+    if (!me) throw new Error(`login ${user}: ${error}`);
+  }
+  return context;
+}
+
+async function measure(page: Page, path: string, ready: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __lcp: number };
+    w.__lcp = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__lcp = Math.max(w.__lcp, e.startTime);
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  const start = Date.now();
+  await page.goto(path, { waitUntil: 'commit' });
+  await page.locator(ready).first().waitFor({ state: 'visible', timeout: 120_000 });
+  const readyMs = Date.now() - start;
+  // LCP is final once the page is ready and has been left alone a moment (no input ends it early)
+  await page.waitForTimeout(1500);
+  const lcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
+  await cdp.detach();
+  return { lcp: Math.round(lcp), readyMs, kb: Math.round(bytes / 1024) };
+}
+
+/** pads to a column width where a Chinese character takes two columns, as in a terminal */
+const pad = (s: string, width: number) => s + ' '.repeat(Math.max(1, width - [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : Math.round((s[s.length / 2 - 1] + s[s.length / 2]) / 2);
+};
+
+test('phone first visit: LCP and time to ready per page (throttled profile)', async ({ browser }) => {
+  const rows: string[] = [];
+  const results = new Map<string, { lcp: number[]; ready: number[]; kb: number[] }>();
+  const paths = new Map<string, string>();
+  for (const c of cases) {
+    const ctx = await phoneContext(browser, c.user);
+    const page = await ctx.newPage();
+    paths.set(c.name, typeof c.path === 'string' ? c.path : await c.path(page));
+    await ctx.close();
+    results.set(c.name, { lcp: [], ready: [], kb: [] });
+  }
+  // the pages take turns, so a burst of load on the machine falls on all of them alike
+  for (let run = 0; run < RUNS; run++) {
+    for (const c of cases) {
+      const ctx = await phoneContext(browser, c.user);
+      const page = await ctx.newPage();
+      const r = await measure(page, paths.get(c.name)!, c.ready);
+      await ctx.close();
+      const acc = results.get(c.name)!;
+      acc.lcp.push(r.lcp);
+      acc.ready.push(r.readyMs);
+      acc.kb.push(r.kb);
+    }
+  }
+  const load = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ');
+  rows.push(`phone (393×851, CPU ÷4, 1.6 Mbps/150 ms), first visit, median of ${RUNS}; load average ${load}`);
+  rows.push(`${pad('page', 22)} ${'LCP ms'.padStart(8)} ${'ready ms'.padStart(9)} ${'KB sent'.padStart(8)}  goal`);
+  for (const c of cases) {
+    const r = results.get(c.name)!;
+    const lcp = median(r.lcp);
+    const ready = median(r.ready);
+    const shown = c.ready === '.recharts-surface' ? ready : lcp;
+    rows.push(
+      `${pad(c.name, 22)} ${String(lcp).padStart(8)} ${String(ready).padStart(9)} ${String(median(r.kb)).padStart(8)}  ${c.ready === '.recharts-surface' ? 'charts' : 'LCP'} ≤ ${c.goalMs} ms ${shown <= c.goalMs ? 'met' : 'NOT met'}`,
+    );
+  }
+  console.log(`\n${rows.join('\n')}\n`);
+});
