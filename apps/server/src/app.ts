@@ -16,18 +16,18 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config';
 import { AppContext } from './common/context';
+import { downloadRouter } from './common/download';
 import { asDomainError, databaseOutage, formatError } from './common/errors';
 import { jsonErrorHandler, jsonNotFound } from './common/http-errors';
 import { createLoaders } from './common/loaders';
 import { logger } from './common/logger';
 import { requestContext } from './common/request-context';
+import { downloadSession } from './modules/auth/auth.checker';
 import { SESSION_COOKIE } from './modules/auth/auth.service';
 import { auditDenials, auditDownloads, BACKGROUND_HEADER } from './modules/audit/audit.http';
+import { downloadRoutes } from './downloads';
 import { createSchema } from './schema';
 import { createServices } from './services';
-import { vettingRoutes } from './modules/vetting/vetting.http';
-import { exportsRouter } from './modules/timeline/exports.router';
-import { overviewExportRouter } from './modules/dashboard/overview.export';
 import { startRetentionJob } from './modules/privacy/retention.job';
 
 export interface RunningApp {
@@ -195,7 +195,8 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
 
   // Every download is audited (who, what, from where); a refused one as a permission denial.
   app.use('/exports', auditDownloads(services));
-  app.use(overviewExportRouter(services));
+  // Every download (import templates, 审核通报, 签到表, 台账, 总览): one adapter, each feature's route list.
+  app.use(downloadRouter(downloadSession(services.auth), downloadRoutes(services)));
 
   const armor = new ApolloArmor({
     maxAliases: { n: QUERY_LIMITS.maxAliases },
@@ -262,12 +263,6 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
       },
     }),
   );
-
-  // Import templates and the 审核通报 as Excel (session cookie, same tiers as the API).
-  app.use(vettingRoutes(services));
-
-  // Excel downloads (签到表, 台账), authorized by the session cookie like the API.
-  app.use('/exports', exportsRouter(services));
 
   // The SPA: static files (with the .br/.gz made at build time), and index.html for every client-side route.
   const indexHtml = path.join(config.webDist, 'index.html');

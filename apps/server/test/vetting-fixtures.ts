@@ -112,7 +112,3 @@ export async function insertRelative(t: TestApp, guardId: string, r: { relation:
   );
 }
 
-/** Parameters of `guards.id_cipher, id_hash` for many ID numbers (SQL fixtures insert with unnest). */
-export function piiColumns(idNumbers: string[]): { ciphers: string[]; hashes: Buffer[] } {
-  return { ciphers: idNumbers.map(encryptPii), hashes: idNumbers.map(idHash) };
-}

@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from 'node:fs';
-import { addDays, daysBetween, todayCN } from './dates';
 
 /**
  * The one source of "now" for every date-bound rule (SPEC §2: deadlines, the event day, training
@@ -65,17 +64,3 @@ export class OffsetFileClock implements Clock {
     return new Date(Date.now() + this.offset);
   }
 }
-
-/** Today in Beijing (`YYYY-MM-DD`) by `clock`. */
-export const todayBy = (clock: Clock): string => todayCN(clock.now());
-
-/** Whole days from today (Beijing) to `date`; negative when it has passed. */
-export const daysFromToday = (clock: Clock, date: string): number => daysBetween(todayBy(clock), date);
-
-/** `YYYY-MM-DD HH:mm` in Beijing time: how refusals name the moment an action becomes possible. */
-export function formatCN(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
-export { addDays, daysBetween, todayCN };

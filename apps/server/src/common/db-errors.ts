@@ -122,8 +122,3 @@ export function domainErrorFromDatabase(err: unknown): DomainError | null {
   }
 }
 
-/** A unique violation of `table` on exactly `columns` (e.g. 'id_hash, revoked_on'). */
-export function isUniqueViolation(err: unknown, table: string, columns: string): boolean {
-  const e = pgFields(err);
-  return e?.code === '23505' && e.table === table && keyColumns(e.detail) === columns;
-}

@@ -2,13 +2,26 @@ import { errorCodeLabels } from '@evs/schema';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { domainErrorFromDatabase } from './db-errors';
-import { DomainError, FieldProblem } from './domain-error';
+import { DomainError, type ErrorCode, FieldProblem } from './domain-error';
 import { translateGraphQLError } from './graphql-messages';
 import { logger as rootLogger } from './logger';
 import { OutageLog } from './outage';
 
 export { DomainError } from './domain-error';
 export type { ErrorCode, FieldProblem } from './domain-error';
+
+/**
+ * The HTTP status of each code, for answers outside GraphQL (downloads, uploads, the JSON error
+ * handler); a DomainError's own `httpStatus` (a database outage: 503) comes first.
+ */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+};
 
 export const unauthenticated = (message = '请先登录') => new DomainError('UNAUTHENTICATED', message);
 export const forbidden = (message = '无权进行此操作') => new DomainError('FORBIDDEN', message);

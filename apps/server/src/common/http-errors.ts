@@ -1,15 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { asDomainError, databaseOutage } from './errors';
+import { asDomainError, databaseOutage, HTTP_STATUS } from './errors';
 import { logger } from './logger';
-
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  CONFLICT: 409,
-  UNAVAILABLE: 503,
-};
 
 /** body-parser's refusals (express.json), by `type`, in Chinese. */
 const BODY_ERRORS: Record<string, (limit?: number) => string> = {
@@ -36,7 +27,7 @@ export function sendError(res: Response, err: unknown, what = 'request failed'):
   const bodyError = err as { type?: string; status?: number; limit?: number };
   if (domain) {
     if (domain.httpStatus === 503) databaseOutage.failure(err);
-    status = domain.httpStatus ?? STATUS[domain.code] ?? 400;
+    status = domain.httpStatus ?? HTTP_STATUS[domain.code] ?? 400;
     code = domain.code;
     message = domain.message;
   } else if (bodyError?.type && BODY_ERRORS[bodyError.type]) {

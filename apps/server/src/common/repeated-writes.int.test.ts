@@ -1,4 +1,4 @@
-import { addDays, todayCN } from './dates';
+import { addDays, todayCN } from './calendar';
 import { encryptPii, idHash } from './pii';
 import { createTestApp, GqlResult, TestApp, TestClient } from '../../test/harness';
 import { idFor, unitOf } from '../../test/vetting-fixtures';

@@ -274,11 +274,6 @@ export async function buildWorkbook(options: {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Cell problems as the FieldProblem list of a BAD_USER_INPUT error. */
-export function cellProblemsAsFields(problems: CellProblem[]) {
-  return problems.map((p) => ({ field: `rows.${p.row}.${p.column}`, row: p.row, message: `第${p.row}行“${p.column}”：${p.message}` }));
-}
-
 /** YYYY-MM-DD (also YYYY/M/D and YYYY.M.D); null when not a real date. */
 export function parseLocalDate(raw: string): string | null {
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw.trim());
@@ -289,12 +284,3 @@ export function parseLocalDate(raw: string): string | null {
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Today in China (UTC+8) as YYYY-MM-DD. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** The date in China (UTC+8) of an instant. */
-export function chinaDate(at: Date): string {
-  return todayInChina(at);
-}

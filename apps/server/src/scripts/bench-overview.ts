@@ -26,6 +26,7 @@ import { SettingsService } from '../modules/settings/settings.service';
 import { AuditService } from '../modules/audit/audit.service';
 import { InAppChannel, NotificationsService } from '../modules/notifications/notifications.service';
 import { SupervisionService } from '../modules/supervision/supervision.service';
+import { localDate } from '../common/calendar';
 import { systemClock } from '../common/clock';
 import { logger } from '../common/logger';
 import { ActivityEntity } from '../modules/activities/activity.entity';
@@ -121,7 +122,7 @@ async function main() {
     const url = app.url.replace('localhost', '127.0.0.1');
     const cookie = await loginAs(url, 'office');
 
-    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const year = Number(localDate(new Date()).slice(0, 4));
     const cases: { name: string; from: string; to: string; district: string | null }[] = [
       { name: `全市 ${year} 年`, from: `${year}-01-01`, to: `${year}-12-31`, district: null },
       { name: `兴隆台 ${year} 年`, from: `${year}-01-01`, to: `${year}-12-31`, district: 'XINGLONGTAI' },

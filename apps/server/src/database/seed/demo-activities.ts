@@ -1,6 +1,6 @@
 import { ActivityStatus, District, SecurityMode } from '@evs/schema';
 import { EntityManager } from 'typeorm';
-import { localDate } from '../../modules/activities/activity.derive';
+import { localDate } from '../../common/calendar';
 import { ActivityEntity, SecurityPlan } from '../../modules/activities/activity.entity';
 import { CandidateEntity } from '../../modules/recommendation/candidate.entity';
 import { computeSuggestions } from '../../modules/recommendation/recommendation.service';

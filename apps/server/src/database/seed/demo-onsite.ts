@@ -2,7 +2,7 @@ import { ActivityStatus, District, InspectionItem, SecurityMode } from '@evs/sch
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { decryptPii } from '../../common/pii';
-import { localDate } from '../../modules/activities/activity.derive';
+import { localDate } from '../../common/calendar';
 import { ActivityEntity } from '../../modules/activities/activity.entity';
 import { CandidateEntity } from '../../modules/recommendation/candidate.entity';
 import { computeSuggestions } from '../../modules/recommendation/recommendation.service';

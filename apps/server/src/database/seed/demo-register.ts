@@ -10,7 +10,7 @@ import {
   withIdCheckDigit,
 } from '@evs/schema';
 import { EntityManager } from 'typeorm';
-import { addDays, addYears, todayCN } from '../../common/dates';
+import { addDays, addYears, todayCN } from '../../common/calendar';
 import { idHash, nameHash } from '../../common/pii';
 import { CompanyEntity } from '../../modules/companies/company.entity';
 import { GuardEntity } from '../../modules/guards/guard.entity';
@@ -94,7 +94,6 @@ export const demoCompanyNames = Object.fromEntries(
 ) as Record<DemoCompanyKey, string>;
 
 export const DEMO_COMPANY_COUNT = demoCompanyPlans.length;
-export const DEMO_ACTIVE_GUARDS_PER_COMPANY = Object.fromEntries(demoCompanyPlans.map((p) => [p.name, p.guards]));
 
 /** Mulberry32: small, fast, deterministic. */
 export function prng(seed: number): () => number {

@@ -1,5 +1,5 @@
 import { countQueries, createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
-import { daysBetween, localDate } from './activity.derive';
+import { daysBetween, localDate } from '../../common/calendar';
 import { ACTIVITY_FIELDS, activityInput, CREATE_ACTIVITY, dateFromNow, unitIdOf } from '../recommendation/fixtures.int-helpers';
 
 const GET = /* GraphQL */ `query ($id: ID!) { activity(id: $id) { ${ACTIVITY_FIELDS} } }`;

@@ -1,26 +1,9 @@
 import { PermitTier } from '@evs/schema';
+import { daysBetween, localDate } from '../../common/calendar';
 import { deadlinesOf } from '../deadlines/deadlines';
 import { SettingValues } from '../settings/settings.defaults';
 import { ActivityEntity } from './activity.entity';
 import { ActivityType, ActivityWarningType } from './activity.types';
-
-const TZ = 'Asia/Shanghai';
-
-// One formatter for the process: building one per call (toLocaleDateString) was a third of the
-// CPU time of an activity list (issue 15's profile).
-const LOCAL_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar date (YYYY-MM-DD) of an instant in Panjin. */
-export function localDate(d: Date): string {
-  return LOCAL_DATE.format(d);
-}
-
-/** Whole calendar days from `from` to `to` (YYYY-MM-DD strings). */
-export function daysBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number);
-  const [ty, tm, td] = to.split('-').map(Number);
-  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000);
-}
 
 /** 条例 Art. 12: 1000–5000 per session → the county-level bureau; above 5000 → the city bureau. */
 export function permitTierOf(expectedAttendance: number): PermitTier {

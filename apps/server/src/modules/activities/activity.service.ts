@@ -1,6 +1,7 @@
 import { ActivityStatus, activityStatusLabels, AuditAction, SecurityMode, UnitKind } from '@evs/schema';
 import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Clock, formatCN } from '../../common/clock';
+import { formatCN } from '../../common/calendar';
+import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, forbidden } from '../../common/errors';
 import { Page, PageInput, pageAndCount, pageWindow } from '../../common/pagination';
@@ -10,7 +11,8 @@ import { SettingsService } from '../settings/settings.service';
 import { UnitEntity } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { ActivityEntity, SecurityPlan } from './activity.entity';
-import { localDate, permitTierOf, suggestedGuardsFor, toActivityType } from './activity.derive';
+import { localDate } from '../../common/calendar';
+import { permitTierOf, suggestedGuardsFor, toActivityType } from './activity.derive';
 import { InstructionAssessment, InstructionRequestEntity } from './instruction-request.entity';
 import { assertCanCancel, assertCanRegisterIn, assertCanViewActivity, assertMayCancelActivities, isReporterSide, scopeActivities } from './activity.policy';
 import { ActivityFilterInput, ActivityInput, ActivityType, InstructionRequestInput } from './activity.types';

@@ -181,11 +181,6 @@ export class AuthService {
     return { actor, sessionId: row.session_id, expiresAt: row.expires_at };
   }
 
-  /** The actor behind a session cookie (downloads): as `sessionForToken`. */
-  async actorForToken(token: string): Promise<Actor | null> {
-    return (await this.sessionForToken(token))?.actor ?? null;
-  }
-
   /** Inside a transaction pass its manager: a second pooled connection there can starve the pool. */
   async actorById(userId: string, m: EntityManager = this.ds.manager): Promise<Actor> {
     const rows: ActorRow[] = await m.query(`${ACTOR_SQL} WHERE u.id = $1`, [userId]);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { AuditAction, District, districtLabels } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { buildWorkbook, CellProblem, parseLocalDate, readTabular, todayInChina } from '../../common/tabular';
+import { buildWorkbook, CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
+import { todayCN } from '../../common/calendar';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { AuditService } from '../audit/audit.service';
 import { ImportOutcome } from '../records/records.service';
@@ -88,7 +89,7 @@ export class CompanyImportService {
     assertCanManageCompanies(actor);
     const started = Date.now();
     const parsed = await readTabular(file, COMPANY_COLUMNS);
-    const today = todayInChina();
+    const today = todayCN();
     const problems: CellProblem[] = [];
     const rows: CompanyRow[] = [];
     const firstRow = new Map<string, number>();

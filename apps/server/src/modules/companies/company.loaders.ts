@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { todayCN } from '../../common/dates';
+import { todayCN } from '../../common/calendar';
 import { CompanyPerformance, loadPerformance } from './performance';
 
 /** Register figures of a company, computed for many companies in one query. */

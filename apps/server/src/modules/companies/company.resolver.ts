@@ -1,7 +1,7 @@
 import { CompanyStatus, Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
-import { daysBetween, todayCN } from '../../common/dates';
+import { daysBetween, todayCN } from '../../common/calendar';
 import { PageInput } from '../../common/pagination';
 import { CompanyEntity } from './company.entity';
 import { CompanyFilterInput, CompanyInput, CompanyProfileInput, CompanySortInput, CreateCompanyInput } from './company.inputs';

@@ -1,7 +1,7 @@
 import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, MOBILE_PATTERN, UnitKind } from '@evs/schema';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { isIsoDate, todayCN } from '../../common/dates';
+import { isIsoDate, todayCN } from '../../common/calendar';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageAndCount, pageWindow } from '../../common/pagination';
 import { withUniqueConflicts } from '../../common/unique-conflicts';

@@ -13,13 +13,14 @@ import {
   vettingDecisionLabels,
 } from '@evs/schema';
 import { DataSource } from 'typeorm';
-import { Clock, todayBy } from '../../common/clock';
+import { todayBy, ZONE } from '../../common/calendar';
+import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { bindPredicate } from '../../common/sql-predicate';
 import { SupervisionService } from '../supervision/supervision.service';
 import { answersInstructions, homeActivityScope, HomeKind, homeKindOf, isTurnOf, ownCompanyFilter } from './dashboard.policy';
 import { Home, HomeActivity, HomeCount, OverviewCount } from './dashboard.types';
-import { ageBandExpr, Deadlines, lateStageExpr, Params, qualifiedExpr, todaySql, ZONE } from './overview.sql';
+import { ageBandExpr, Deadlines, lateStageExpr, Params, qualifiedExpr, todaySql } from './overview.sql';
 import { OverviewService } from './overview.service';
 
 type Row = Record<string, unknown>;

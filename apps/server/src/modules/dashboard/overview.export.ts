@@ -1,19 +1,7 @@
-import { districtLabels, District, roleLabels } from '@evs/schema';
-import cookieParser from 'cookie-parser';
+import { districtLabels } from '@evs/schema';
 import ExcelJS from 'exceljs';
-import { Router } from 'express';
-import { DomainError } from '../../common/errors';
-import { sendError } from '../../common/http-errors';
-import type { Services } from '../../services';
-import { SESSION_COOKIE } from '../auth/auth.service';
-import { assertSeesOverview } from './dashboard.policy';
+import { formatStampCN } from '../../common/calendar';
 import { Overview, OverviewCount, OverviewGroup } from './dashboard.types';
-
-
-function thisYear(): { from: string; to: string } {
-  const y = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
-  return { from: `${y}-01-01`, to: `${y}-12-31` };
-}
 
 const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -22,7 +10,7 @@ export async function overviewWorkbook(o: Overview, who: string): Promise<ExcelJ
   const wb = new ExcelJS.Workbook();
   wb.creator = '大型活动安保前置审核系统';
   wb.created = o.generatedAt;
-  const scope = `统计期间：${o.from} 至 ${o.to}（按活动开始日期）　辖区：${o.district ? districtLabels[o.district] : '全市'}　导出：${who}　${o.generatedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`;
+  const scope = `统计期间：${o.from} 至 ${o.to}（按活动开始日期）　辖区：${o.district ? districtLabels[o.district] : '全市'}　导出：${who}　${formatStampCN(o.generatedAt)}`;
 
   const sheet = (name: string, title: string, header: string[], rows: (string | number)[][]) => {
     const ws = wb.addWorksheet(name);
@@ -83,35 +71,4 @@ export async function overviewWorkbook(o: Overview, who: string): Promise<ExcelJ
   ]);
   sheet('年龄结构', '上岗保安员年龄结构（按活动开始日年龄）', ['年龄段', '人次'], counts(o.ageProfile));
   return wb;
-}
-
-/** GET /exports/overview.xlsx?from&to&district — the session cookie decides who asks, the API rules what they see. */
-export function overviewExportRouter(services: Services): Router {
-  const router = Router();
-  router.get('/exports/overview.xlsx', cookieParser(), async (req, res) => {
-    try {
-      const token = req.cookies?.[SESSION_COOKIE] as string | undefined;
-      const actor = token ? await services.auth.actorForToken(token) : null;
-      if (!actor) throw new DomainError('UNAUTHENTICATED', '请先登录');
-      res.locals.userId = actor.id;
-      if (actor.mustChangePassword) throw new DomainError('FORBIDDEN', '首次登录请先修改密码');
-      assertSeesOverview(actor, '无权导出总览');
-      const year = thisYear();
-      const from = typeof req.query.from === 'string' && req.query.from ? req.query.from : year.from;
-      const to = typeof req.query.to === 'string' && req.query.to ? req.query.to : year.to;
-      const d = typeof req.query.district === 'string' && req.query.district ? req.query.district : null;
-      if (d && !(d in districtLabels)) throw new DomainError('BAD_USER_INPUT', '未知的辖区');
-      const overview = await services.overview.overview(actor, from, to, d as District | null);
-      const wb = await overviewWorkbook(overview, `${actor.displayName}（${roleLabels[actor.role]}）`);
-      const name = `总览_${overview.from}_${overview.to}${overview.district ? `_${districtLabels[overview.district]}` : ''}.xlsx`;
-      res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      res.setHeader('content-disposition', `attachment; filename="overview.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
-      res.setHeader('cache-control', 'no-store');
-      await wb.xlsx.write(res);
-      res.end();
-    } catch (err) {
-      sendError(res, err, 'overview export failed');
-    }
-  });
-  return router;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { SESSION_COOKIE } from '../auth/auth.service';
-import { insertOverviewFixture } from './overview.fixture';
+import { insertOverviewFixture } from '../../../test/overview-fixture';
 
 const COUNT = 'key label value kind filter { from to district status lateStage late fewCandidates closedWithSerious qualified decision reasonCategory trainingOutcome item open companyId ageBand }';
 const OVERVIEW = /* GraphQL */ `

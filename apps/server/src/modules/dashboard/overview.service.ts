@@ -27,8 +27,8 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { badInput } from '../../common/errors';
 import { PageInput, pageWindow } from '../../common/pagination';
-import { Clock, formatCN, todayBy } from '../../common/clock';
-import { chinaDate } from '../../common/tabular';
+import { formatCN, localDate, todayBy } from '../../common/calendar';
+import { Clock } from '../../common/clock';
 import { stageDaysOf } from '../deadlines/stages';
 import { SettingsService } from '../settings/settings.service';
 import { SupervisionService } from '../supervision/supervision.service';
@@ -445,7 +445,7 @@ export class OverviewService {
     const todayOf = () => todaySql(todayDate);
     // The web's formats (`YYYY-MM-DD HH:mm`, `YYYY-MM-DD`, Beijing time), so a drill-down reads like every other list.
     const date = (v: unknown) => (v ? formatCN(new Date(v as string)) : '');
-    const day = (v: unknown) => (v ? chinaDate(new Date(v as string)) : '');
+    const day = (v: unknown) => (v ? localDate(new Date(v as string)) : '');
     // ID numbers are stored encrypted: decrypted for the page being shown, masked unless the reader sees them whole.
     const id = (cipher: unknown) => {
       const plain = decryptNullable(cipher as string | null);

@@ -4,6 +4,7 @@
  * the deadline days (integers from settings) are inlined after truncation.
  */
 import { District } from '@evs/schema';
+import { ZONE } from '../../common/calendar';
 import { lateStageSql, StageDays } from '../deadlines/stages';
 import { onDutySql } from '../training/duty-roster';
 
@@ -15,9 +16,6 @@ export class Params {
     return `$${this.values.length}`;
   }
 }
-
-/** The calendar is Beijing time, whatever the server's or the database's time zone. */
-export const ZONE = 'Asia/Shanghai';
 
 /**
  * Today (Beijing, from the app's clock) as a SQL date literal. Not a bound parameter: it comes from

@@ -1,7 +1,8 @@
 import { ActivityStatus, SecurityMode } from '@evs/schema';
 import { DataSource } from 'typeorm';
-import { Clock, formatCN } from '../../common/clock';
-import { daysBetween, todayCN } from '../../common/dates';
+import { formatCN } from '../../common/calendar';
+import { Clock } from '../../common/clock';
+import { daysBetween, todayCN } from '../../common/calendar';
 import { Page, PageInput } from '../../common/pagination';
 import { SettingsService } from '../settings/settings.service';
 import { onDutySql, trainedSql } from '../training/duty-roster';

@@ -1,5 +1,5 @@
 import { ActivityStatus, SecurityMode, unitKindLabels } from '@evs/schema';
-import { daysBetween, todayCN } from '../../common/dates';
+import { daysBetween, todayCN } from '../../common/calendar';
 import { SettingValues } from '../settings/settings.defaults';
 import { ActivityDeadlinesType, DeadlineStage, deadlineStageLabels, StageDeadlineType } from './deadlines.types';
 import { ART14_DECISION_DAYS, currentStage, dueOn, reached, StageDef, stageDaysOf, StageDays, stagesFor } from './stages';

@@ -1,5 +1,5 @@
 import { ActivityStatus, SecurityMode, UnitKind } from '@evs/schema';
-import { addDays } from '../../common/dates';
+import { addDays, ZONE } from '../../common/calendar';
 import { SettingValues } from '../settings/settings.defaults';
 import { DeadlineStage, deadlineStageLabels } from './deadlines.types';
 
@@ -124,7 +124,6 @@ export { deadlineStageLabels };
 
 // ---- the same rules in SQL, for aggregates over many activities ------------------------------
 
-const ZONE = 'Asia/Shanghai';
 const int = (n: number) => Math.trunc(Number(n));
 
 /** The current stage of activity `a` as SQL (a DeadlineStage value, or NULL). */

@@ -1,5 +1,5 @@
 import { ageOn, Education, educationLabels, GuardStatus } from '@evs/schema';
-import { addYears } from '../../common/dates';
+import { addYears } from '../../common/calendar';
 
 /** 条例 = 《保安服务管理条例》(2022). */
 export const ART16 = '《保安服务管理条例》第十六条';

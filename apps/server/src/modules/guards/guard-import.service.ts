@@ -9,7 +9,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { badInput, conflict } from '../../common/errors';
 import { encryptPii, idHash, nameHash } from '../../common/pii';
-import { buildWorkbook, CellProblem, parseLocalDate, readTabular, todayInChina } from '../../common/tabular';
+import { buildWorkbook, CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
+import { todayCN } from '../../common/calendar';
 import { ageProblem, educationProblem, LEGAL_MIN_AGE, revocationProblems } from './eligibility';
 import { importRegister, seesOtherRegisters } from './guard.policy';
 import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, relativesProblems, statementProblems } from './guard.rules';
@@ -214,7 +215,7 @@ export class GuardImportService {
     const started = Date.now();
     const parsed = await readTabular(input.file, ['姓名', '身份证号', '学历']);
     const hasRelativeColumns = parsed.headers.some((h) => RELATIVE_SLOTS.some((s) => h === `${s.prefix}身份证号`));
-    const today = todayInChina();
+    const today = todayCN();
     const problems: CellProblem[] = [];
     const good: GuardRow[] = [];
     const firstRow = new Map<string, number>();

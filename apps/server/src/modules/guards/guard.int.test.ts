@@ -1,4 +1,4 @@
-import { addDays, addYears, todayCN } from '../../common/dates';
+import { addDays, addYears, todayCN } from '../../common/calendar';
 import { withIdCheckDigit } from '@evs/schema';
 import { countQueries, createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
 import { decryptPii, idHash } from '../../common/pii';

@@ -1,7 +1,7 @@
 import { ageOn, maskIdNumber, Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
-import { isIsoDate, todayCN } from '../../common/dates';
+import { isIsoDate, todayCN } from '../../common/calendar';
 import { badInput } from '../../common/errors';
 import { PageInput } from '../../common/pagination';
 import { CompanyType } from '../companies/company.types';

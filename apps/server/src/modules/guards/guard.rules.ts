@@ -1,5 +1,5 @@
 import { Education, idNumberFacts, idNumberProblem, MOBILE_PATTERN, RelativeRelation, relativeRelationLabels } from '@evs/schema';
-import { isIsoDate } from '../../common/dates';
+import { isIsoDate } from '../../common/calendar';
 import { FieldProblem } from '../../common/errors';
 
 /** Field checks of the guard register (pure; unit-tested). Business rules with articles live in eligibility.ts. */

@@ -1,6 +1,7 @@
 import { ActivityStatus, activityStatusLabels, AuditAction, InspectionItem, inspectionItemLabels, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, formatCN } from '../../common/clock';
+import { formatCN, formatStampCN } from '../../common/calendar';
+import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
@@ -314,7 +315,7 @@ export class InspectionsService {
       const activity = await m.findOneBy(ActivityEntity, { id: finding.activityId });
       assertCanViewActivity(actor, activity);
       if (finding.correctedAt) {
-        throw conflict(`该问题已于${finding.correctedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}登记纠正`);
+        throw conflict(`该问题已于${formatStampCN(finding.correctedAt)}登记纠正`);
       }
       if (when < finding.recordedAt) {
         throw badInput('纠正时间不能早于发现时间', [{ field: 'correctedAt', message: '纠正时间不能早于发现时间' }]);

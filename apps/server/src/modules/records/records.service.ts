@@ -2,7 +2,8 @@ import { AuditAction, idNumberProblem, RecordCategory, recordCategoryLabels } fr
 import { DataSource } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { decryptPii, encryptPii, idHash } from '../../common/pii';
-import { CellProblem, parseLocalDate, readTabular, todayInChina } from '../../common/tabular';
+import { CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
+import { todayCN } from '../../common/calendar';
 import { AuditService } from '../audit/audit.service';
 import { ImportMode } from './records.types';
 
@@ -83,7 +84,7 @@ export class RecordsService {
   async importRecords(actor: Actor, file: { name: string; base64: string }, mode: ImportMode, requestId?: string): Promise<ImportOutcome> {
     const started = Date.now();
     const parsed = await readTabular(file, REQUIRED);
-    const today = todayInChina();
+    const today = todayCN();
     const problems: CellProblem[] = [];
     const good: RecordRow[] = [];
     const seen = new Map<string, number>();

@@ -1,8 +1,9 @@
 import { AuditAction, District, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, todayBy } from '../../common/clock';
+import { todayBy } from '../../common/calendar';
+import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
-import { addDays, daysBetween, isIsoDate } from '../../common/dates';
+import { addDays, daysBetween, isIsoDate } from '../../common/calendar';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { logger } from '../../common/logger';
 import { Page, PageInput, pageWindow } from '../../common/pagination';

@@ -1,10 +1,10 @@
 import { trainingTopicLabels } from '@evs/schema';
 import ExcelJS from 'exceljs';
+import { formatDateTimeCN } from '../../common/calendar';
 import { TrainingSessionType } from '../training/training.types';
 import { ActivityTimelineType } from './timeline.types';
 
-const fmt = (d: Date | string | null) =>
-  d ? new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '';
+const fmt = formatDateTimeCN;
 
 const THIN = { style: 'thin' as const };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };

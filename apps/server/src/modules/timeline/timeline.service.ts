@@ -11,6 +11,7 @@ import {
   vettingReasonCategoryLabels,
 } from '@evs/schema';
 import { DataSource } from 'typeorm';
+import { formatDateTimeCN } from '../../common/calendar';
 import { Actor } from '../../common/actor';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity, seesInstructionRequests } from '../activities/activity.policy';
@@ -20,8 +21,7 @@ import { seesSupervisionOf } from '../supervision/supervision.policy';
 import { decisionView, VettingTier, vettingTier } from '../vetting/vetting.policy';
 import { ActivityTimelineType, TimelineEntryType, TimelineKind, timelineKindLabels } from './timeline.types';
 
-const fmt = (d: Date | string) =>
-  new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const fmt = formatDateTimeCN;
 
 /** "刘宝军（保安管理支队）", as transitions store it. */
 const ACTOR_NAME = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE ${alias}.display_name || '（' || ${alias}u.name || '）' END`;

@@ -1,6 +1,7 @@
 import { ActivityStatus, activityStatusLabels, AuditAction, SecurityMode, TrainingTopic, trainingTopicLabels, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, formatCN } from '../../common/clock';
+import { formatCN } from '../../common/calendar';
+import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '../../common/errors';
 import { ActivityEntity } from '../activities/activity.entity';

@@ -11,7 +11,7 @@ import {
 } from '@evs/schema';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { todayCN } from '../../common/dates';
+import { todayCN } from '../../common/calendar';
 import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { OPEN_STATUSES } from '../activities/activity.policy';

@@ -161,12 +161,12 @@ const HTTP_ROUTES: Record<string, ((c: WalkContext) => string[]) | { skip: strin
   '/templates/records.xlsx': { skip: 'the import template, one made-up example row' },
   '/templates/companies.xlsx': { skip: 'the company register template, one made-up example row' },
   '/exports/vetting/:file': (c) => activityIds(c).map((a) => `/exports/vetting/${a}.xlsx`),
-  '/timeline/:activityId.xlsx': (c) => activityIds(c).map((a) => `/exports/timeline/${a}.xlsx`),
-  '/training/:sessionId.xlsx': (c) => [`/exports/training/${c.f.trainingSessionId}.xlsx`],
+  '/exports/timeline/:activityId.xlsx': (c) => activityIds(c).map((a) => `/exports/timeline/${a}.xlsx`),
+  '/exports/training/:sessionId.xlsx': (c) => [`/exports/training/${c.f.trainingSessionId}.xlsx`],
   '/exports/overview.xlsx': (c) => [`/exports/overview.xlsx?from=${c.from}&to=${c.to}`, `/exports/overview.xlsx?from=${c.from}&to=${c.to}&district=XINGLONGTAI`],
 };
 
-/** `router.get('…')` / `app.get('…')` paths written in the server's source (not tests). */
+/** `router.get('…')` / `app.get('…')` paths and download routes (`get: '…'`) written in the server's source (not tests). */
 function httpRoutesInSource(): string[] {
   const routes: string[] = [];
   const walk = (dir: string) => {
@@ -174,7 +174,7 @@ function httpRoutesInSource(): string[] {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (p.endsWith('.ts') && !p.endsWith('.test.ts')) {
-        for (const m of fs.readFileSync(p, 'utf8').matchAll(/\b(?:router|app)\.get\(\s*['"`]([^'"`]+)['"`]/g)) routes.push(m[1]);
+        for (const m of fs.readFileSync(p, 'utf8').matchAll(/\b(?:router|app)\.get\(\s*['"`]([^'"`]+)['"`]|\bget:\s*['"`](\/[^'"`]+)['"`]/g)) routes.push(m[1] ?? m[2]);
       }
     }
   };

@@ -15,7 +15,7 @@ import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, forbidden, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { decryptNullable, decryptPii, encryptPii, idHash } from '../../common/pii';
-import { chinaDate } from '../../common/tabular';
+import { localDate } from '../../common/calendar';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity, scopeActivities } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
@@ -367,7 +367,7 @@ export class VettingService {
         stats.reused++;
         outcomes.push({
           problems, suggestion: s.suggestion, suggestionCategory, reason: s.reason, decision: VettingDecision.PASSED, reasonCategory: VettingReasonCategory.CLEAR,
-          note: `沿用${chinaDate(new Date(prev.decided_at))}的审核通过结论（复用期${windowDays}天内，身份信息未变，且此后无新记录）`,
+          note: `沿用${localDate(new Date(prev.decided_at))}的审核通过结论（复用期${windowDays}天内，身份信息未变，且此后无新记录）`,
           decidedBy: prev.decided_by, decidedAt: new Date(prev.decided_at), reusedFrom: prev.origin, checked: true, identityHash: identity?.hash ?? null,
         });
       } else {
@@ -975,7 +975,7 @@ export class VettingService {
 
   private async precheckContext(m: EntityManager, activity: ActivityEntity, idKeys: string[]) {
     const s = await this.settings.all(m);
-    return loadPrecheckContext(m, activity, idKeys, { minAge: s['guard.minAge'], maxAge: s['guard.maxAge'] }, chinaDate(activity.startsAt));
+    return loadPrecheckContext(m, activity, idKeys, { minAge: s['guard.minAge'], maxAge: s['guard.maxAge'] }, localDate(activity.startsAt));
   }
 
   /** Guards of one register, by id, in input order; refuses unknown, other units' and departed guards. */

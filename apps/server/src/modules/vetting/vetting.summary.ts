@@ -18,7 +18,7 @@ import { ANONYMISED } from '../privacy/anonymised';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { chinaDate } from '../../common/tabular';
+import { formatStampCN, localDate } from '../../common/calendar';
 import { ActivityEntity } from '../activities/activity.entity';
 import { AuditService } from '../audit/audit.service';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
@@ -149,7 +149,7 @@ export class VettingNoticeService {
     const title = ws.addRow([`关于“${a.name}”保安员背景审核情况的通报`]);
     title.font = { bold: true, size: 14 };
     ws.mergeCells(1, 1, 1, 7);
-    ws.addRow([`活动时间：${chinaDate(a.startsAt)} 至 ${chinaDate(a.endsAt)}`, '', '', `地点：${a.venue}`]);
+    ws.addRow([`活动时间：${localDate(a.startsAt)} 至 ${localDate(a.endsAt)}`, '', '', `地点：${a.venue}`]);
     ws.addRow([`主办单位：${a.organizerName}`, '', '', `${a.securityMode === SecurityMode.SELF_RECRUITED ? '自招保安单位' : '保安服务公司'}：${n.submitterName ?? '—'}`]);
     ws.addRow([`安保方式：${securityModeLabels[a.securityMode]}`, '', '', `活动状态：${activityStatusLabels[a.status]}`]);
     ws.addRow([
@@ -158,7 +158,7 @@ export class VettingNoticeService {
     if (n.reasonCounts.length) {
       ws.addRow([`不通过原因：${n.reasonCounts.map((r) => `${vettingReasonCategoryLabels[r.reasonCategory]}${r.count}人`).join('，')}`]);
     }
-    ws.addRow([`通报时间：${n.issuedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}`]);
+    ws.addRow([`通报时间：${formatStampCN(n.issuedAt)}`]);
     ws.addRow([]);
 
     const header = (cells: string[]) => {

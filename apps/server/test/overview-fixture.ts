@@ -1,4 +1,4 @@
-import { encryptPii, idHash } from '../../common/pii';
+import { encryptPii, idHash } from '../src/common/pii';
 
 /**
  * A small, hand-made set of rows for the overview tests, added on top of whatever the demo seed

@@ -1,0 +1,71 @@
+import cookieParser from 'cookie-parser';
+import { Request, Response, Router } from 'express';
+import type { Actor } from './actor';
+import { DomainError, forbidden } from './errors';
+import { sendError } from './http-errors';
+
+/** A file as a download answers it. */
+export interface DownloadFile {
+  /** The name the browser saves (Chinese as shown): Content-Disposition with an RFC 5987 `filename*`. */
+  filename: string;
+  /** The bytes, or a writer that streams them into the answer (a large workbook). */
+  body: Buffer | ((res: Response) => Promise<void>);
+}
+
+/** One GET download: its path, its roles at the edge, and how it loads (through a service, record rules there). */
+export interface DownloadRoute {
+  /** Express path, e.g. `/exports/timeline/:activityId.xlsx`. */
+  get: string;
+  /** Who may download at all, a predicate of the feature's policy (like `@Authorized`); omitted: every signed-in role, the service deciding per record. */
+  allows?: (actor: Actor) => boolean;
+  file(actor: Actor, req: Request, requestId: string): Promise<DownloadFile>;
+}
+
+/** How a request's session becomes an actor: the same reading and the same gate as the GraphQL API. */
+export interface DownloadSession {
+  /** The actor of the session cookie, or null (no cookie, ended or unknown session). */
+  actorOf(req: Request): Promise<Actor | null>;
+  /** The gate of every GraphQL root field: UNAUTHENTICATED without a session, FORBIDDEN while a password must change. */
+  assertMayAct(actor: Actor | null): asserts actor is Actor;
+}
+
+/**
+ * The one HTTP adapter for downloads: the session cookie names the actor exactly as GraphQL does,
+ * refusals get the status of their code (HTTP_STATUS, the table GraphQL errors use) as
+ * `{ error: { code, message } }`, and a file goes out with its type, its UTF-8 name and `no-store`.
+ * `res.locals.userId` names the actor for the download audit (auditDownloads, on /exports).
+ */
+export function downloadRouter(session: DownloadSession, routes: readonly DownloadRoute[]): Router {
+  const router = Router();
+  router.use(cookieParser());
+  for (const route of routes) {
+    router.get(route.get, async (req, res) => {
+      try {
+        const actor = await session.actorOf(req);
+        // Named before the gate, so that a refused download is audited as a denial.
+        res.locals.userId = actor?.id;
+        session.assertMayAct(actor);
+        if (route.allows && !route.allows(actor)) throw forbidden();
+        const file = await route.file(actor, req, res.locals.requestId as string);
+        // Express's attachment(): the content type by extension, and content-disposition's RFC 6266/5987 header.
+        res.attachment(file.filename);
+        res.setHeader('cache-control', 'no-store');
+        if (Buffer.isBuffer(file.body)) res.send(file.body);
+        else {
+          await file.body(res);
+          res.end();
+        }
+      } catch (err) {
+        sendError(res, err, `download ${route.get} failed`);
+      }
+    });
+  }
+  return router;
+}
+
+/** A path parameter that must be a record id; anything else is a record that does not exist. */
+export function idParam(req: Request, name: string, what: string): string {
+  const value = String(req.params[name] ?? '');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new DomainError('NOT_FOUND', `${what}不存在或无权查看`);
+  return value;
+}
