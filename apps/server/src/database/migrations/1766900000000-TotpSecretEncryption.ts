@@ -18,6 +18,9 @@ export class TotpSecretEncryption1766900000000 implements MigrationInterface {
     for (const r of rows) {
       await q.query(`UPDATE users SET totp_secret = $2, totp_pending_secret = $3 WHERE id = $1`, [r.id, seal(r.totp_secret), seal(r.totp_pending_secret)]);
     }
+    for (const column of ['totp_secret', 'totp_pending_secret']) {
+      await q.query(`COMMENT ON COLUMN users.${column} IS 'TOTP secret, encrypted (PII keyring envelope)'`);
+    }
   }
 
   public async down(q: QueryRunner): Promise<void> {
@@ -27,6 +30,9 @@ export class TotpSecretEncryption1766900000000 implements MigrationInterface {
     const open = (v: string | null) => (v !== null && v.startsWith('v1:') ? decryptPii(v) : v);
     for (const r of rows) {
       await q.query(`UPDATE users SET totp_secret = $2, totp_pending_secret = $3 WHERE id = $1`, [r.id, open(r.totp_secret), open(r.totp_pending_secret)]);
+    }
+    for (const column of ['totp_secret', 'totp_pending_secret']) {
+      await q.query(`COMMENT ON COLUMN users.${column} IS NULL`);
     }
   }
 }

@@ -2,6 +2,9 @@ import { Role } from '@evs/schema';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UnitEntity } from '../units/unit.entity';
 
+/** The column comment the migration TotpSecretEncryption sets: the value is ciphertext, never a Base32 secret. */
+export const TOTP_SECRET_COMMENT = 'TOTP secret, encrypted (PII keyring envelope)';
+
 @Entity('users')
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -46,12 +49,12 @@ export class UserEntity {
   @Column('timestamptz', { default: () => 'now()' })
   passwordChangedAt: Date;
 
-  /** The TOTP shared secret (Base32) once enrolment is confirmed. */
-  @Column('text', { nullable: true })
+  /** The TOTP shared secret once enrolment is confirmed, encrypted (a PII keyring envelope, common/pii.ts). */
+  @Column('text', { nullable: true, comment: TOTP_SECRET_COMMENT })
   totpSecret: string | null;
 
-  /** A secret shown in a QR code but not yet confirmed with a code. */
-  @Column('text', { nullable: true })
+  /** A secret shown in a QR code but not yet confirmed with a code, encrypted like `totpSecret`. */
+  @Column('text', { nullable: true, comment: TOTP_SECRET_COMMENT })
   totpPendingSecret: string | null;
 
   @Column('timestamptz', { nullable: true })
