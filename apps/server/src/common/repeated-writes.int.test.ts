@@ -2,7 +2,7 @@ import { addDays, todayCN } from './calendar';
 import { encryptPii, idHash } from './pii';
 import { createTestApp, GqlResult, TestApp, TestClient } from '../../test/harness';
 import { idFor, unitOf } from '../../test/vetting-fixtures';
-import { createActivityWithRoster, createCompanyWithGuards } from '../modules/training/onsite.fixtures';
+import { createActivityWithRoster, createCompanyWithGuards } from '../../test/onsite-fixtures';
 
 /**
  * Double clicks, retries and two officers at once: where a rule says "one", a database constraint

@@ -45,14 +45,15 @@ const OVERVIEW = `query ($range: DateRangeInput!, $district: District) {
   }
 }`;
 
-/** What the recommendation screen selects (apps/web/src/features/recommendation). */
+/** What the recommendation screen asks for (apps/web/src/features/recommendation): its first page of 20. */
 const SUGGESTIONS = `query ($id: ID!) {
-  candidateSuggestions(activityId: $id) {
-    guardsNeeded qualifiedCount minAge maxAge
+  candidateSuggestions(activityId: $id, page: { page: 1, pageSize: 20 }) {
+    activityId companyCount total recommendedCompanyIds guardsRequired guardsNeeded capacityMargin qualifiedCount minAge maxAge reuseWindowDays
     weights { key label weight share rule }
     items {
-      companyId companyName qualified rank score eligibleGuards guardsNeeded recommended
-      parts { key label weight raw measure normalized points }
+      companyId companyName district status licenseExpiry qualified rank score guardsOnRegister eligibleGuards guardsNeeded
+      averageAge youngShare activitiesServed similarActivities recommended
+      parts { key label weight raw normalized points }
       exclusions { code message }
     }
   }
@@ -82,11 +83,16 @@ async function main() {
       const entity = await city.ds.getRepository(ActivityEntity).findOneByOrFail({ id: target.id });
       const services = createServices(city.ds, { ...loadConfig(), databaseUrl: city.dbUrl });
       const direct = async () => computeSuggestions(city.ds.manager, entity, await services.settings.all());
+      // The first request after a change to an input (a vetting decision, a guard added) recomputes.
+      const afterChange = async () => {
+        await pg.query(`UPDATE suggestion_inputs SET version = version + 1`);
+        await suggestions();
+      };
       const size = await suggestions();
-      const one = await alternate({ graphql: suggestions, direct }, { clients: 1 });
+      const one = await alternate({ graphql: suggestions, afterChange, direct }, { clients: 1 });
       figures.push({
         measure: 'candidateSuggestions, 1 client',
-        now: `p50 ${fmt.ms(one.result.graphql.p50)} ms, p95 ${fmt.ms(one.result.graphql.p95)} ms; in-process computation p50 ${fmt.ms(one.result.direct.p50)} ms; ${(size / 1024).toFixed(0)} KB`,
+        now: `p50 ${fmt.ms(one.result.graphql.p50)} ms, p95 ${fmt.ms(one.result.graphql.p95)} ms, ${(size / 1024).toFixed(0)} KB (a page of 20); first request after a change p50 ${fmt.ms(one.result.afterChange.p50)} ms; whole ranking computed in process p50 ${fmt.ms(one.result.direct.p50)} ms`,
         goal: 'p95 < 100 ms',
         met: one.result.graphql.p95 < 100,
         load: one.load,

@@ -15,6 +15,7 @@ import { formatDateTime } from '@/shared/format';
 
 type Item = Result['candidateSuggestions']['items'][number];
 const MIN = 3;
+const PAGE_SIZE = 20;
 
 function PartsTable({ item }: { item: Item }) {
   return (
@@ -48,44 +49,53 @@ export default function RecommendPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
-  const { data, loading, error } = useQuery(CandidateSuggestionsQuery, { variables: { activityId: id }, fetchPolicy: 'network-only' });
-  const [recommend, recommending] = useMutation(RecommendCandidatesMutation);
-  const [selected, setSelected] = useState<string[]>([]);
-  const [justification, setJustification] = useState('');
+  const [page, setPage] = useState({ page: 1, pageSize: PAGE_SIZE });
   const [showExcluded, setShowExcluded] = useState(true);
+  // One page of the ranking at a time (the qualified come first); the server keeps the figures.
+  const { data: current, previousData, loading, error } = useQuery(CandidateSuggestionsQuery, {
+    variables: { activityId: id, page, qualifiedOnly: !showExcluded },
+    fetchPolicy: 'network-only',
+  });
+  const data = current ?? previousData;
+  const [recommend, recommending] = useMutation(RecommendCandidatesMutation);
+  const [selected, setSelected] = useState<string[] | null>(null);
+  const [justification, setJustification] = useState('');
   const [submitError, setSubmitError] = useState<unknown>(null);
   const s = data?.candidateSuggestions;
   const a = data?.activity;
   const editable = a?.status === 'APPROVED';
 
+  // Names of every company seen on any page, so the chosen ones can be named wherever they are listed.
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
     if (!s) return;
-    const already = s.items.filter((i) => i.recommended).map((i) => i.companyId);
-    setSelected(already.length ? already : s.items.filter((i) => i.qualified).slice(0, MIN).map((i) => i.companyId));
+    setNames((known) => new Map([...known, ...s.items.map((i) => [i.companyId, i.companyName] as const)]));
+    // The first answer sets the choice: what was recommended, or else the first three qualified.
+    setSelected((chosen) =>
+      chosen ?? (s.recommendedCompanyIds.length ? s.recommendedCompanyIds : s.items.filter((i) => i.qualified).slice(0, MIN).map((i) => i.companyId)),
+    );
   }, [s]);
-
-  const items = useMemo(() => (s?.items ?? []).filter((i) => showExcluded || i.qualified), [s, showExcluded]);
+  const chosen = useMemo(() => selected ?? [], [selected]);
+  const chosenNames = chosen.map((c) => names.get(c) ?? '…');
 
   if (loading && !data) return <PageContainer title="推荐候选"><Card><Skeleton active /></Card></PageContainer>;
   if (!s || !a) return <PageContainer title="推荐候选"><ErrorAlert error={error} /></PageContainer>;
 
   // Not fewer than 3 while 3 or more qualify (seed step 二): fewer only when fewer qualify — then all of them.
-  const qualifiedNames = s.items.filter((i) => i.qualified).map((i) => i.companyName);
   const required = Math.min(MIN, s.qualifiedCount);
-  const tooFew = selected.length < required;
-  const short = selected.length < MIN;
+  const tooFew = chosen.length < required;
+  const short = chosen.length < MIN;
   const submit = () => {
     setSubmitError(null);
-    const names = s.items.filter((i) => selected.includes(i.companyId)).map((i) => i.companyName).join('、');
     modal.confirm({
-      title: `推荐 ${selected.length} 家候选公司？`,
-      content: `推荐后名单不能再改：主办单位（及登记单位、领导小组办公室）将收到通知，由主办单位报价、比选并遴选一家。候选：${names}。${short ? '推荐不足3家的说明将在总览中标出。' : ''}`,
+      title: `推荐 ${chosen.length} 家候选公司？`,
+      content: `推荐后名单不能再改：主办单位（及登记单位、领导小组办公室）将收到通知，由主办单位报价、比选并遴选一家。候选：${chosenNames.join('、')}。${short ? '推荐不足3家的说明将在总览中标出。' : ''}`,
       okText: '确认推荐',
       cancelText: '取消',
       onOk: async () => {
         try {
-          await recommend({ variables: { activityId: id, companyIds: selected, justification: short ? justification : null } });
-          message.success(`已推荐 ${selected.length} 家候选公司，已通知主办单位和领导小组办公室`);
+          await recommend({ variables: { activityId: id, companyIds: chosen, justification: short ? justification : null } });
+          message.success(`已推荐 ${chosen.length} 家候选公司，已通知主办单位和领导小组办公室`);
           navigate(`/activities/${id}`);
         } catch (e) {
           setSubmitError(e);
@@ -115,24 +125,42 @@ export default function RecommendPage() {
         <WeightsCard weights={s.weights} />
         <Card
           variant="borderless"
-          title={`全部公司 ${s.items.length} 家，具备资格 ${s.qualifiedCount} 家`}
+          title={`全部公司 ${s.companyCount} 家，具备资格 ${s.qualifiedCount} 家`}
           extra={
             <Space size={6}>
               <span>显示不具备资格的公司</span>
-              <Switch size="small" aria-label="显示不具备资格的公司" checked={showExcluded} onChange={setShowExcluded} />
+              <Switch
+                size="small"
+                aria-label="显示不具备资格的公司"
+                checked={showExcluded}
+                onChange={(on) => {
+                  setShowExcluded(on);
+                  setPage((p) => ({ ...p, page: 1 }));
+                }}
+              />
             </Space>
           }
         >
           <Table<Item>
             rowKey="companyId"
             size="middle"
-            dataSource={items}
-            pagination={false}
+            dataSource={s.items}
+            loading={loading}
+            pagination={{
+              current: page.page,
+              pageSize: page.pageSize,
+              total: s.total,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100],
+              showTotal: (total) => `共 ${total} 家`,
+              onChange: (p, pageSize) => setPage({ page: pageSize === page.pageSize ? p : 1, pageSize }),
+            }}
             scroll={{ x: 900 }}
             rowSelection={
               editable
                 ? {
-                    selectedRowKeys: selected,
+                    selectedRowKeys: chosen,
+                    preserveSelectedRowKeys: true,
                     onChange: (keys) => setSelected(keys as string[]),
                     getCheckboxProps: (r) => ({ disabled: !r.qualified, 'aria-label': r.companyName }),
                   }
@@ -200,7 +228,7 @@ export default function RecommendPage() {
           <Card variant="borderless">
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Typography.Text>
-                已选 <strong>{selected.length}</strong> 家：{s.items.filter((i) => selected.includes(i.companyId)).map((i) => i.companyName).join('、') || '—'}
+                已选 <strong>{chosen.length}</strong> 家：{chosenNames.join('、') || '—'}
               </Typography.Text>
               {tooFew && (
                 <Alert
@@ -212,7 +240,7 @@ export default function RecommendPage() {
               )}
               {short && !tooFew && (
                 <>
-                  <Alert type="warning" showIcon title={`本活动符合条件的公司仅 ${s.qualifiedCount} 家（${qualifiedNames.join('、')}），已全部推荐；须书面说明，总览和领导小组办公室将看到此说明`} />
+                  <Alert type="warning" showIcon title={`本活动符合条件的公司仅 ${s.qualifiedCount} 家（${chosenNames.join('、')}），已全部推荐；须书面说明，总览和领导小组办公室将看到此说明`} />
                   <Input.TextArea
                     rows={3}
                     maxLength={1000}
@@ -225,8 +253,8 @@ export default function RecommendPage() {
                 </>
               )}
               <ErrorAlert error={submitError} />
-              <Button type="primary" loading={recommending.loading} disabled={selected.length === 0 || tooFew || (short && !justification.trim())} onClick={submit}>
-                推荐候选（{selected.length} 家）
+              <Button type="primary" loading={recommending.loading} disabled={chosen.length === 0 || tooFew || (short && !justification.trim())} onClick={submit}>
+                推荐候选（{chosen.length} 家）
               </Button>
             </Space>
           </Card>

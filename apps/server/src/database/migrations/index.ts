@@ -14,6 +14,7 @@ import { SecurityControls1765400100000 } from './1765400100000-SecurityControls'
 import { AuditSealing1765400200000 } from './1765400200000-AuditSealing';
 import { PiiEncryption1765600000000 } from './1765600000000-PiiEncryption';
 import { TotpSecretEncryption1766900000000 } from './1766900000000-TotpSecretEncryption';
+import { SuggestionInputsVersion1767000000000 } from './1767000000000-SuggestionInputsVersion';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -30,4 +31,5 @@ export const migrations = [
   AuditSealing1765400200000,
   PiiEncryption1765600000000,
   TotpSecretEncryption1766900000000,
+  SuggestionInputsVersion1767000000000,
 ];

@@ -1,6 +1,6 @@
 import { countQueries, createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
 import { daysBetween, localDate } from '../../common/calendar';
-import { ACTIVITY_FIELDS, activityInput, CREATE_ACTIVITY, dateFromNow, unitIdOf } from '../recommendation/fixtures.int-helpers';
+import { ACTIVITY_FIELDS, activityInput, CREATE_ACTIVITY, dateFromNow, unitIdOf } from '../../../test/activity-fixtures';
 
 const GET = /* GraphQL */ `query ($id: ID!) { activity(id: $id) { ${ACTIVITY_FIELDS} } }`;
 const LIST = /* GraphQL */ `

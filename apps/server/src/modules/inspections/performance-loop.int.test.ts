@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
-import { createActivityWithRoster, createCompanyWithGuards, trainAll } from '../training/onsite.fixtures';
+import { createActivityWithRoster, createCompanyWithGuards, trainAll } from '../../../test/onsite-fixtures';
 
 const SUGGESTIONS = /* GraphQL */ `
   query ($id: ID!) {

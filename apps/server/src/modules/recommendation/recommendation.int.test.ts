@@ -1,7 +1,7 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { ON_DUTY_CONDITION } from '../training/duty-roster';
 import { YOUNG_AGE } from './scoring';
-import { activityInput, CREATE_ACTIVITY, createCompany, dateFromNow, guardsOf, unitIdOf } from './fixtures.int-helpers';
+import { activityInput, CREATE_ACTIVITY, createCompany, dateFromNow, guardsOf, unitIdOf } from '../../../test/activity-fixtures';
 
 const SUGGEST = /* GraphQL */ `
   query ($id: ID!) {

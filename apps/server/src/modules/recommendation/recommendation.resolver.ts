@@ -1,6 +1,7 @@
 import { Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, Float, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
+import { PageInput } from '../../common/pagination';
 import { ActivityType } from '../activities/activity.types';
 import { CandidateComparisonType, CandidateSuggestionsType, CandidateType } from './recommendation.types';
 
@@ -10,8 +11,13 @@ const { LEADER, OFFICE, SECURITY_DETACHMENT, EVENT_DETACHMENT, DISTRICT_BUREAU, 
 export class RecommendationResolver {
   @Authorized(SECURITY_DETACHMENT, OFFICE, LEADER)
   @Query(() => CandidateSuggestionsType, { description: '候选推荐：全部保安服务公司的资格、得分（逐项）与不具备资格的原因' })
-  candidateSuggestions(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string) {
-    return ctx.services.recommendation.suggestions(actorOf(ctx), activityId);
+  candidateSuggestions(
+    @Ctx() ctx: AppContext,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('page', () => PageInput, { nullable: true, description: '不给出时返回全部公司' }) page?: PageInput,
+    @Arg('qualifiedOnly', () => Boolean, { nullable: true, defaultValue: false, description: '只列具备资格的公司' }) qualifiedOnly?: boolean,
+  ) {
+    return ctx.services.recommendation.suggestions(actorOf(ctx), activityId, { page, qualifiedOnly });
   }
 
   @Authorized(SECURITY_DETACHMENT)

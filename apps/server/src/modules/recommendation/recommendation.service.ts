@@ -1,8 +1,9 @@
-import { ActivityStatus, AuditAction, CompanyStatus, companyStatusLabels, District, quoteProblem, SecurityMode, UnitKind } from '@evs/schema';
+import { ActivityStatus, AuditAction, CompanyStatus, companyStatusLabels, quoteProblem, SecurityMode, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { badInput, conflict, notFound } from '../../common/errors';
+import { PageInput, pageWindow } from '../../common/pagination';
 import { localDate } from '../../common/calendar';
 import { toActivityType } from '../activities/activity.derive';
 import { ActivityEntity } from '../activities/activity.entity';
@@ -10,7 +11,6 @@ import { assertCanViewActivity } from '../activities/activity.policy';
 import { ActivityService } from '../activities/activity.service';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
-import { loadPerformance } from '../companies/performance';
 import { SettingValues } from '../settings/settings.defaults';
 import { SettingsService } from '../settings/settings.service';
 import { UnitsService } from '../units/units.service';
@@ -26,51 +26,11 @@ import {
   ExclusionReasonType,
   ScoreWeightType,
 } from './recommendation.types';
-import { guardsNeeded, round1, SCORE_PART_KEYS, scorePartLabels, scorePartRules, scoreParts, Weights, YOUNG_AGE } from './scoring';
+import { round1, SCORE_PART_KEYS, scorePartLabels, scorePartRules, scoreParts, Weights, YOUNG_AGE } from './scoring';
+import { loadSuggestionMeasures, measureParams, SuggestionMeasures, SuggestionMeasuresCache } from './suggestion-measures';
 
 const MIN_CANDIDATES = 3;
 const MIN_CAPITAL = 1_000_000;
-
-interface MeasureRow {
-  id: string;
-  name: string;
-  district: District;
-  status: CompanyStatus;
-  status_reason: string | null;
-  license_expiry: string;
-  registered_capital: string;
-  on_register: number;
-  eligible: number;
-  young: number;
-  avg_age: number | null;
-  no_cert: number;
-  age_out: number;
-  low_edu: number;
-  revoked: number;
-  failed: number;
-  similar: number;
-}
-
-/**
- * One guard's figures on the activity's first day ($1), with the age limits $2–$3 and the "young"
- * age $6: age is compared through dates (no per-row age()), and `days` sums to the exact mean age.
- * Education: 条例 Art. 16 asks for junior middle school or above (anything but PRIMARY).
- */
-const GUARD_FIGURES = `
-  g.certificate_no IS NOT NULL AS has_cert,
-  g.education <> 'PRIMARY' AS edu_ok,
-  (g.birth_date <= ($1::date - make_interval(years => $2::int))
-     AND g.birth_date > ($1::date - make_interval(years => $3::int + 1))) AS age_ok,
-  g.birth_date > ($1::date - make_interval(years => $6::int)) AS young,
-  ($1::date - g.birth_date) AS days`;
-/**
- * Sums over guards with a certificate, of age and with the education Art. 16 asks for; eligible =
- * these of `base` minus these of `barred`.
- */
-const ELIGIBLE_SUMS = `
-  count(*) FILTER (WHERE f.has_cert AND f.age_ok AND f.edu_ok)::int AS ok,
-  count(*) FILTER (WHERE f.has_cert AND f.age_ok AND f.edu_ok AND f.young)::int AS ok_young,
-  sum(f.days) FILTER (WHERE f.has_cert AND f.age_ok AND f.edu_ok)::bigint AS ok_days`;
 
 export function weightsOf(s: SettingValues): Weights {
   return {
@@ -94,89 +54,32 @@ export function weightTypes(w: Weights): ScoreWeightType[] {
 }
 
 /**
- * Ranks every company for an activity (SPEC §4) with a few SQL statements over all companies at
- * once (eligible guards and exclusion figures; performance; open serious findings; existing
- * candidates), whatever the number of companies and guards.
+ * Ranks every company for an activity (SPEC §4), straight from the database: what a decision
+ * (recommend, select) is bound to, and the reference the kept figures are tested against.
  */
 export async function computeSuggestions(
   m: EntityManager,
   a: ActivityEntity,
   s: SettingValues,
 ): Promise<CandidateSuggestionsType> {
-  const startDate = localDate(a.startsAt);
-  const endDate = localDate(a.endsAt);
-  const minAge = s['guard.minAge'];
-  const maxAge = a.ageLimit ?? s['guard.maxAge'];
-  const margin = s['recommendation.capacityMargin'];
-  const needed = guardsNeeded(a.guardsRequired, margin);
-  const reuseDays = s['vetting.reuseWindowDays'];
-  const rows: MeasureRow[] = await m.query(
-    `WITH rev AS (
-       SELECT id_hash FROM certificate_revocations
-       GROUP BY id_hash
-       HAVING count(*) >= 2 OR max(revoked_on) > ($1::date - interval '3 years')),
-     failed AS (
-       SELECT DISTINCT p.id_hash FROM roster_entries r JOIN guards p ON p.id = r.guard_id
-       WHERE r.decision = 'FAILED' AND r.decided_at >= now() - make_interval(days => $4::int)),
-     -- Every guard on a register, counted without joins: certificate and age on the activity's first day.
-     base AS (
-       SELECT g.company_id, count(*)::int AS on_register,
-              count(*) FILTER (WHERE NOT f.has_cert)::int AS no_cert,
-              count(*) FILTER (WHERE NOT f.age_ok)::int AS age_out,
-              count(*) FILTER (WHERE NOT f.edu_ok)::int AS low_edu,
-              ${ELIGIBLE_SUMS}
-       FROM guards g CROSS JOIN LATERAL (SELECT ${GUARD_FIGURES}) f
-       WHERE g.status = 'ACTIVE'
-       GROUP BY g.company_id),
-     -- The few guards barred by a revoked certificate or a failed vetting within the reuse window.
-     barred AS (
-       SELECT g.company_id,
-              count(*) FILTER (WHERE b.revoked)::int AS revoked,
-              count(*) FILTER (WHERE b.failed)::int AS failed,
-              ${ELIGIBLE_SUMS}
-       FROM (SELECT id_hash, bool_or(revoked) AS revoked, bool_or(failed) AS failed
-               FROM (SELECT id_hash, true AS revoked, false AS failed FROM rev
-                     UNION ALL SELECT id_hash, false, true FROM failed) x
-              GROUP BY id_hash) b
-       JOIN guards g ON g.id_hash = b.id_hash AND g.status = 'ACTIVE'
-       CROSS JOIN LATERAL (SELECT ${GUARD_FIGURES}) f
-       GROUP BY g.company_id),
-     sim AS (
-       SELECT selected_company_id AS company_id, count(*)::int AS similar
-       FROM activities
-       WHERE status = 'CLOSED' AND selected_company_id IS NOT NULL AND id <> $7::uuid
-         AND guards_required BETWEEN $5::int * 0.5 AND $5::int * 1.5
-       GROUP BY selected_company_id)
-     SELECT c.id, c.name, c.district, c.status, c.status_reason, c.license_expiry::text AS license_expiry,
-            c.registered_capital,
-            COALESCE(base.on_register, 0) AS on_register,
-            COALESCE(base.ok, 0) - COALESCE(barred.ok, 0) AS eligible,
-            COALESCE(base.ok_young, 0) - COALESCE(barred.ok_young, 0) AS young,
-            ((base.ok_days - COALESCE(barred.ok_days, 0))::float8
-              / NULLIF(base.ok - COALESCE(barred.ok, 0), 0) / 365.2425) AS avg_age,
-            COALESCE(base.no_cert, 0) AS no_cert, COALESCE(base.age_out, 0) AS age_out, COALESCE(base.low_edu, 0) AS low_edu,
-            COALESCE(barred.revoked, 0) AS revoked, COALESCE(barred.failed, 0) AS failed,
-            COALESCE(sim.similar, 0) AS similar
-     FROM companies c
-     -- Only security service companies: a self-recruiting organizer's own register is not a candidate.
-     JOIN units u ON u.id = c.id AND u.kind = 'COMPANY'
-     LEFT JOIN base ON base.company_id = c.id
-     LEFT JOIN barred ON barred.company_id = c.id
-     LEFT JOIN sim ON sim.company_id = c.id`,
-    [startDate, minAge, maxAge, reuseDays, a.guardsRequired, YOUNG_AGE, a.id],
-  );
-  const ids = rows.map((r) => r.id);
-  const performance = await loadPerformance(m, ids);
-  const seriousRows: { company_id: string; n: number }[] = ids.length
-    ? await m.query(
-        `SELECT company_id, count(*)::int AS n FROM findings
-          WHERE serious AND corrected_at IS NULL AND company_id IS NOT NULL GROUP BY company_id`,
-      )
-    : [];
-  const serious = new Map(seriousRows.map((r) => [r.company_id, r.n]));
-  const existing = new Set(
-    (await m.find(CandidateEntity, { select: { companyId: true }, where: { activityId: a.id } })).map((c) => c.companyId),
-  );
+  // One after the other: `m` may be a transaction's single connection.
+  const measures = await loadSuggestionMeasures(m, a, s);
+  return rankSuggestions(a, s, measures, await recommendedCompanyIds(m, a.id));
+}
+
+/** The companies already recommended for the activity. */
+export async function recommendedCompanyIds(m: EntityManager, activityId: string): Promise<Set<string>> {
+  return new Set((await m.find(CandidateEntity, { select: { companyId: true }, where: { activityId } })).map((c) => c.companyId));
+}
+
+/** Exclusions, score parts and rank of every company from its figures (pure; no database). */
+export function rankSuggestions(
+  a: ActivityEntity,
+  s: SettingValues,
+  { rows, performance, serious }: SuggestionMeasures,
+  existing: ReadonlySet<string>,
+): CandidateSuggestionsType {
+  const { endDate, minAge, maxAge, margin, needed, reuseDays } = measureParams(a, s);
   const weights = weightsOf(s);
 
   const items: CandidateSuggestionType[] = rows.map((r) => {
@@ -260,7 +163,7 @@ export async function computeSuggestions(
       Number(y.qualified) - Number(x.qualified) ||
       y.score - x.score ||
       y.eligibleGuards - x.eligibleGuards ||
-      x.companyName.localeCompare(y.companyName, 'zh-CN'),
+      byChineseName(x.companyName, y.companyName),
   );
   let rank = 0;
   for (const it of items) if (it.qualified) it.rank = ++rank;
@@ -274,9 +177,14 @@ export async function computeSuggestions(
     reuseWindowDays: reuseDays,
     weights: weightTypes(weights),
     qualifiedCount: rank,
+    companyCount: items.length,
+    total: items.length,
+    recommendedCompanyIds: [...existing],
     items,
   };
 }
+
+const byChineseName = new Intl.Collator('zh-CN').compare;
 
 const selfRecruitedRefusal = () =>
   conflict('本活动为自招保安单位，不推荐、不遴选保安服务公司；批示后由主办单位直接报送保安员名单进行背景审核');
@@ -320,12 +228,30 @@ export class RecommendationService {
     private readonly lifecycle: ActivityLifecycle,
     private readonly activities: ActivityService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.measures = new SuggestionMeasuresCache(ds);
+  }
 
-  async suggestions(actor: Actor, activityId: string): Promise<CandidateSuggestionsType> {
+  private readonly measures: SuggestionMeasuresCache;
+
+  /**
+   * The ranking for the recommendation screen, from the kept figures (suggestion-measures.ts); a page
+   * of it when `page` is given, only the qualified companies when `qualifiedOnly`. Recommending and
+   * selecting recompute inside their transaction instead (computeSuggestions).
+   */
+  async suggestions(
+    actor: Actor,
+    activityId: string,
+    { page, qualifiedOnly = false }: { page?: PageInput | null; qualifiedOnly?: boolean | null } = {},
+  ): Promise<CandidateSuggestionsType> {
     const a = await this.activities.getEntity(actor, activityId);
     if (a.securityMode === SecurityMode.SELF_RECRUITED) throw selfRecruitedRefusal();
-    return computeSuggestions(this.ds.manager, a, await this.settings.all());
+    const settings = await this.settings.all();
+    const [measures, existing] = await Promise.all([this.measures.get(a, settings), recommendedCompanyIds(this.ds.manager, a.id)]);
+    const ranked = rankSuggestions(a, settings, measures, existing);
+    const matching = qualifiedOnly ? ranked.items.filter((i) => i.qualified) : ranked.items;
+    const { skip, take } = page ? pageWindow(page) : { skip: 0, take: matching.length };
+    return { ...ranked, total: matching.length, items: matching.slice(skip, skip + take) };
   }
 
   async candidates(actor: Actor, a: ActivityEntity): Promise<CandidateType[]> {

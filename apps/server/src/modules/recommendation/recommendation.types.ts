@@ -148,7 +148,16 @@ export class CandidateSuggestionsType {
   @Field(() => Int)
   qualifiedCount: number;
 
-  @Field(() => [CandidateSuggestionType])
+  @Field(() => Int, { description: '参与排名的保安服务公司数' })
+  companyCount: number;
+
+  @Field(() => Int, { description: '符合筛选条件的公司数（分页前）' })
+  total: number;
+
+  @Field(() => [ID], { description: '已推荐为本活动候选的公司' })
+  recommendedCompanyIds: string[];
+
+  @Field(() => [CandidateSuggestionType], { description: '按名次排列；给出分页参数时为该页' })
   items: CandidateSuggestionType[];
 }
 

@@ -1,6 +1,6 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { activityInput, CREATE_ACTIVITY, unitIdOf } from '../recommendation/fixtures.int-helpers';
-import { createActivityWithRoster, createCompanyWithGuards } from '../training/onsite.fixtures';
+import { activityInput, CREATE_ACTIVITY, unitIdOf } from '../../../test/activity-fixtures';
+import { createActivityWithRoster, createCompanyWithGuards } from '../../../test/onsite-fixtures';
 
 const OVERDUE = /* GraphQL */ `{ overdueByUnit { unitId unitName items { activityId stage dueOn daysOverdue unitName reminderLevel openNoticeId } } }`;
 const ISSUE = /* GraphQL */ `

@@ -1,5 +1,5 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { createActivityWithRoster, createCompanyWithGuards } from './onsite.fixtures';
+import { createActivityWithRoster, createCompanyWithGuards } from '../../../test/onsite-fixtures';
 
 const SCHEDULE = /* GraphQL */ `
   mutation ($activityId: ID!, $input: ScheduleTrainingInput!) {

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { withCreditCheckChar } from '@evs/schema';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, totpCode } from '../../../test/harness';
 import { csvFile, idFor } from '../../../test/vetting-fixtures';
-import { activityInput, CREATE_ACTIVITY } from '../recommendation/fixtures.int-helpers';
+import { activityInput, CREATE_ACTIVITY } from '../../../test/activity-fixtures';
 import { COMPANY_COLUMNS } from '../companies/company-import.service';
 import { GUARD_COLUMNS } from '../guards/guard-import.service';
 

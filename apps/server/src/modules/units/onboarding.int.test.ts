@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { withCreditCheckChar } from '@evs/schema';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { encryptPii, idHash } from '../../common/pii';
-import { activityInput, CREATE_ACTIVITY, unitIdOf } from '../recommendation/fixtures.int-helpers';
+import { activityInput, CREATE_ACTIVITY, unitIdOf } from '../../../test/activity-fixtures';
 import { generateInitialPassword } from '../users/initial-password';
 
 const CREATE_UNIT = /* GraphQL */ `

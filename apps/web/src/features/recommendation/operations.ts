@@ -11,7 +11,7 @@ export const ScoreWeightsFragment = graphql(`
 `);
 
 export const CandidateSuggestionsQuery = graphql(`
-  query CandidateSuggestions($activityId: ID!) {
+  query CandidateSuggestions($activityId: ID!, $page: PageInput, $qualifiedOnly: Boolean) {
     activity(id: $activityId) {
       id
       code
@@ -26,8 +26,11 @@ export const CandidateSuggestionsQuery = graphql(`
       securityMode
       recommendationJustification
     }
-    candidateSuggestions(activityId: $activityId) {
+    candidateSuggestions(activityId: $activityId, page: $page, qualifiedOnly: $qualifiedOnly) {
       activityId
+      companyCount
+      total
+      recommendedCompanyIds
       guardsRequired
       guardsNeeded
       capacityMargin

@@ -2,9 +2,9 @@
  * Factories for the activities and recommendation integration tests: companies with a register of
  * guards built by SQL (generate_series), independent of the demo register, plus a company login.
  */
-import { encryptPii, idHash } from '../../common/pii';
+import { encryptPii, idHash } from '../src/common/pii';
 import { randomBytes } from 'node:crypto';
-import type { TestApp } from '../../../test/harness';
+import type { TestApp } from './harness';
 
 export interface CompanySpec {
   name: string;
@@ -122,4 +122,24 @@ export function activityInput(overrides: Record<string, unknown> = {}, days = 40
 export async function unitIdOf(t: TestApp, username: string): Promise<string> {
   const [row] = await t.sql(`SELECT unit_id FROM users WHERE username = $1`, [username]);
   return row.unit_id;
+}
+
+const REPORT = /* GraphQL */ `mutation ($id: ID!) { reportActivity(id: $id) { id } }`;
+const REQUEST = /* GraphQL */ `
+  mutation ($id: ID!) { requestInstruction(id: $id, input: { scale: "中型", staffing: "按配比", proposedCandidates: 3 }) { id } }
+`;
+const APPROVE = /* GraphQL */ `mutation ($id: ID!) { approveActivity(id: $id, approved: true, note: "同意") { id status } }`;
+
+/** An APPROVED activity of organizer1 in DAWA, day +40, 20 guards unless overridden: reported, put forward, approved. */
+export async function approvedActivity(t: TestApp, overrides: Record<string, unknown> = {}): Promise<string> {
+  const dawa = await t.login('dawa');
+  const organizerUnitId = await unitIdOf(t, 'organizer1');
+  const created = await dawa.gql(CREATE_ACTIVITY, { input: activityInput({ organizerUnitId, guardsRequired: 20, ...overrides }) });
+  if (!created.data?.createActivity) throw new Error(`approvedActivity: ${JSON.stringify(created.errors)}`);
+  const id: string = created.data.createActivity.id;
+  for (const [client, doc] of [[dawa, REPORT], [await t.login('baoan'), REQUEST], [await t.login('leader'), APPROVE]] as const) {
+    const res = await client.gql(doc, { id });
+    if (res.errors?.length) throw new Error(`approvedActivity: ${JSON.stringify(res.errors)}`);
+  }
+  return id;
 }

@@ -3,7 +3,7 @@
  * state, with a selected company and a roster whose vetting decisions are made, built by SQL so these
  * tests do not depend on the upstream mutations.
  */
-import { encryptPii, idHash } from '../../common/pii';
+import { encryptPii, idHash } from '../src/common/pii';
 import { randomBytes } from 'node:crypto';
 
 /** What the factories need of a test app (kept structural so the build never pulls in test code). */
