@@ -66,16 +66,12 @@ export class SupervisionService {
   ) {}
 
   /** SQL uuids of the units a stage is owed by, by kind (the detachment, the leader group). */
-  private async kindUnits(q: Params, m: EntityManager = this.ds.manager): Promise<(kind: UnitKind) => string> {
-    const rows: { kind: UnitKind; id: string }[] = await m.query(
-      `SELECT DISTINCT ON (kind) kind, id FROM units WHERE kind IN ('SECURITY_DETACHMENT', 'LEADING_GROUP') ORDER BY kind, created_at, id`,
-    );
-    const ids = new Map(rows.map((r) => [r.kind, r.id]));
-    const placeholders = new Map<UnitKind, string>();
-    return (kind: UnitKind) => {
-      if (!placeholders.has(kind)) placeholders.set(kind, `${q.p(ids.get(kind) ?? null)}::uuid`);
-      return placeholders.get(kind)!;
-    };
+  /**
+   * The unit of a kind that is responsible for a stage (the first created), as a scalar subquery the
+   * planner runs once per statement: no round trip of its own.
+   */
+  private kindUnits(): (kind: UnitKind) => string {
+    return (kind: UnitKind) => `(SELECT ku.id FROM units ku WHERE ku.kind = '${kind}' ORDER BY ku.created_at, ku.id LIMIT 1)`;
   }
 
   private async days(m?: EntityManager): Promise<StageDays> {
@@ -86,7 +82,7 @@ export class SupervisionService {
   private async overdueRows(m: EntityManager, unitId?: string | null): Promise<OverdueRow[]> {
     const q = new Params();
     const today = todaySql(todayBy(this.clock));
-    const unitOf = await this.kindUnits(q, m);
+    const unitOf = this.kindUnits();
     const days = await this.days(m);
     const stage = currentStageSql('a');
     const sql = `
@@ -268,7 +264,7 @@ export class SupervisionService {
       const a = await m.getRepository(ActivityEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: input.activityId }).getOne();
       if (!a || !canViewActivity(actor, a)) throw notFound('活动');
       const q = new Params();
-      const unitOf = await this.kindUnits(q, m);
+      const unitOf = this.kindUnits();
       const days = await this.days(m);
       const [row] = await m.query(
         `SELECT ${currentStageSql('a')} AS stage, ${responsibleUnitSql(currentStageSql('a'), unitOf)} AS unit_id,
@@ -378,12 +374,13 @@ export class SupervisionService {
    * Per responsible unit, for the activities of the period: stages done on time, done late, open and
    * past due, open and not yet due — the same stage table as the deadlines and the reminders.
    */
-  async punctuality(period: Period, m: EntityManager = this.ds.manager): Promise<UnitPunctualityType[]> {
+  /** `stageDays`: the stage deadlines when the caller has read them already (the overview does). */
+  async punctuality(period: Period, m: EntityManager = this.ds.manager, stageDays?: Promise<StageDays>): Promise<UnitPunctualityType[]> {
     const q = new Params();
     const where = periodActivities(q, period);
     const today = todaySql(todayBy(this.clock));
-    const unitOf = await this.kindUnits(q, m);
-    const days = await this.days(m);
+    const unitOf = this.kindUnits();
+    const days = await (stageDays ?? this.days(m));
     const rows: Record<string, unknown>[] = await m.query(
       `SELECT sr.unit_id, u.name AS unit_name,
               count(*) FILTER (WHERE sr.done AND (sr.done_on IS NULL OR sr.done_on <= sr.due_on))::int AS on_time,
