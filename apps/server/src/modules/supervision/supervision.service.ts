@@ -252,7 +252,7 @@ export class SupervisionService {
    * 督办通知: the office asks the unit responsible for the stage an activity waits on to act and
    * answer by a date (not earlier than today). One open notice per activity stage.
    */
-  async issue(actor: Actor, input: SupervisionNoticeInput, requestId?: string): Promise<SupervisionNoticeType> {
+  async issue(actor: Actor, input: SupervisionNoticeInput): Promise<SupervisionNoticeType> {
     const text = input.text?.trim() ?? '';
     const today = todayBy(this.clock);
     const problems = [];
@@ -289,7 +289,7 @@ export class SupervisionService {
         entityId: inserted[0].id,
         summary: `督办通知：活动“${a.name}”，${deadlineStageLabels[input.stage]}，${unit.name}，限${input.dueOn}前答复`,
         after: { ...input, text, unitId: unit.id },
-      }, requestId);
+      });
       await this.notifications.notify(m, [unit.id], {
         title: `督办通知：${a.name}`,
         body: `领导小组办公室督办活动“${a.name}”的${deadlineStageLabels[input.stage]}（截止${row.due_on}）：${text} 请于${input.dueOn}前答复。`,
@@ -308,7 +308,7 @@ export class SupervisionService {
   }
 
   /** The responsible unit answers (once); the office is told. */
-  async answer(actor: Actor, id: string, answer: string, requestId?: string): Promise<SupervisionNoticeType> {
+  async answer(actor: Actor, id: string, answer: string): Promise<SupervisionNoticeType> {
     const text = answer?.trim() ?? '';
     if (!text) throw badInput('请填写答复', [{ field: 'answer', message: '请填写答复' }]);
     if (text.length > 1000) throw badInput('答复不超过1000字', [{ field: 'answer', message: '答复不超过1000字' }]);
@@ -327,7 +327,7 @@ export class SupervisionService {
         summary: `答复督办通知：活动“${a.name}”，${deadlineStageLabels[n.stage as DeadlineStage]}：${text}`,
         before: n,
         after: { ...n, answer: text, answeredAt: now },
-      }, requestId);
+      });
       const office = (await m.query(`SELECT id FROM units WHERE kind = 'LEADING_GROUP_OFFICE'`)).map((r: { id: string }) => r.id);
       await this.notifications.notify(m, office, {
         title: `督办答复：${a.name}`,
@@ -340,7 +340,7 @@ export class SupervisionService {
   }
 
   /** The office records the outcome and closes the notice. */
-  async close(actor: Actor, id: string, outcome: string, requestId?: string): Promise<SupervisionNoticeType> {
+  async close(actor: Actor, id: string, outcome: string): Promise<SupervisionNoticeType> {
     const text = outcome?.trim() ?? '';
     if (!text) throw badInput('请填写办结情况', [{ field: 'outcome', message: '请填写办结情况' }]);
     if (text.length > 1000) throw badInput('办结情况不超过1000字', [{ field: 'outcome', message: '办结情况不超过1000字' }]);
@@ -357,7 +357,7 @@ export class SupervisionService {
         summary: `督办办结：活动“${a.name}”，${deadlineStageLabels[n.stage as DeadlineStage]}：${text}`,
         before: n,
         after: { ...n, outcome: text, closedAt: now },
-      }, requestId);
+      });
       await this.notifications.notify(m, [n.unitId], {
         title: `督办办结：${a.name}`,
         body: `领导小组办公室已办结督办通知（${deadlineStageLabels[n.stage as DeadlineStage]}）：${text}`,
