@@ -252,15 +252,17 @@ describe('audit entries carry the id of the request that caused them', () => {
       body: body ? JSON.stringify(body) : undefined,
     });
   };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const json = async (res: Response) => (await res.json()) as { data?: any; errors?: any[] };
   const entries = async (requestId: string) =>
     (await t.sql(`SELECT action, result FROM audit_log WHERE request_id = $1 ORDER BY id`, [requestId])).map((r) => `${r.action}/${r.result}`);
 
   it('a write through services and the lifecycle (an activity registered, then reported)', async () => {
     const created = await send('dawa', '/graphql', 'req-create-1', { query: CREATE_ACTIVITY, variables: { input: activityInput({ organizerUnitId: await unitIdOf(t, 'organizer1') }) } });
-    const { id } = (await created.json()).data.createActivity;
+    const { id } = (await json(created)).data.createActivity;
     const res = await send('dawa', '/graphql', 'req-report-1', { query: `mutation ($id: ID!) { reportActivity(id: $id) { id status } }`, variables: { id } });
     expect(res.headers.get('x-request-id')).toBe('req-report-1');
-    const body = await res.json();
+    const body = await json(res);
     expect(body.errors).toBeUndefined();
     expect(body.data.reportActivity.status).toBe('REPORTED');
     expect(await entries('req-create-1')).toEqual(['CREATE/SUCCESS']);
@@ -269,7 +271,7 @@ describe('audit entries carry the id of the request that caused them', () => {
 
   it('a refusal audited by the GraphQL plugin', async () => {
     const res = await send('company1', '/graphql', 'req-denied-1', { query: `{ users { total } }` });
-    expect((await res.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await json(res)).errors![0].extensions.code).toBe('FORBIDDEN');
     expect(await entries('req-denied-1')).toEqual(['ACCESS_DENIED/FAILURE']);
   });
 
