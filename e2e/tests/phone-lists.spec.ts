@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
 import { apiLogin } from '../support/api';
@@ -42,6 +43,14 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(width).toBeLessThanOrEqual(WIDTH);
 }
 
+/** WCAG 2.1 AA on the phone layout: no critical or serious axe finding inside the card list. */
+async function expectAccessibleCards(page: Page) {
+  await expect(page.locator('.ant-spin-spinning, .ant-skeleton-active')).toHaveCount(0, { timeout: 60_000 });
+  const result = await new AxeBuilder({ page }).include('.list-scaffold').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 /** The first cards of the list named `label`, with no table on the page. */
 async function cards(page: Page, label: string, atLeast = 1) {
   const list = page.getByRole('list', { name: label });
@@ -66,6 +75,7 @@ test('roster (company1): each card shows the guard’s 审核结论 inside the s
   await expectNoSidewaysScroll(page);
   await items.first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, 'phone-roster-company1.png') });
+  await expectAccessibleCards(page);
   await page.context().close();
 });
 
@@ -93,6 +103,7 @@ test('vetting workbench (baoan): each card shows the 审核结论 and the 通过
   await expectNoSidewaysScroll(page);
   await items.first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, 'phone-vetting-workbench-baoan.png') });
+  await expectAccessibleCards(page);
 
   // the record hits open on the card itself
   const first = items.first();
@@ -117,6 +128,7 @@ test('on-site list (baoan): each activity card shows its 检查 / 查看 button 
   }
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: path.join(shots, 'phone-onsite-list-baoan.png'), fullPage: true });
+  await expectAccessibleCards(page);
 
   const check = items.first().locator('.list-card-actions .ant-btn');
   const label = (await check.getAttribute('aria-label'))!;

@@ -218,7 +218,8 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
           </ul>
         </Spin>
       )}
-      {pagination && total > pagination.pageSize && (
+      {/* the total is said even on a single page (共 N 人); the page buttons when there is more than one */}
+      {pagination && (total > pagination.pageSize || (serverPaged && pagination.unit)) && (
         <Pagination
           className="list-pagination"
           size="small"
