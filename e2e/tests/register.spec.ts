@@ -81,7 +81,8 @@ test('a company registers a guard with relatives, sees the ID masked, and marks 
   await expect(page).toHaveURL(/\/guards$/);
   await page.getByPlaceholder('姓名、保安员证号或身份证号').fill(idNumber);
   await page.getByPlaceholder('姓名、保安员证号或身份证号').press('Enter');
-  const row = page.locator('.ant-table-row', { hasText: '测试甲' });
+  // on a phone each guard is a card of the register's list
+  const row = page.getByRole('list', { name: '保安员名册' }).getByRole('listitem').filter({ hasText: '测试甲' });
   await expect(row).toContainText(`${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
   await expect(row).toContainText('1人');
   await row.getByRole('button', { name: '离职' }).click();

@@ -53,7 +53,8 @@ async function decideRemaining(page: Page) {
     if ((await rows.count()) === 0) return;
     const row = rows.first();
     const failed = (await row.innerText()).includes('条例第十七条');
-    await row.getByRole('button', { name: failed ? /^不通过$/ : /^通\s?过$/ }).click();
+    // named after the row (「通过 张三」)
+    await row.getByRole('button', { name: failed ? /^不通过 / : /^通过 / }).click();
     const dialog = page.locator('.ant-modal:visible');
     if (!failed) await dialog.locator('textarea').fill('已核实，不影响担任保安员');
     await dialog.locator('.ant-btn-primary').click();

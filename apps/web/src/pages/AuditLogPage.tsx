@@ -1,18 +1,20 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, DatePicker, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { auditActionLabels, AuditAction, AuditResult, auditResultLabels, roleLabels } from '@evs/schema';
 import { AuditObject } from '@/features/audit/components/AuditObject';
 import { AuditLogQuery } from '@/features/audit/operations';
-import type { AuditFilterInput } from '@/gql/graphql';
-import { ErrorAlert } from '@/shared/ErrorAlert';
+import type { AuditFilterInput, AuditLogQuery as AuditLogResult } from '@/gql/graphql';
+import { ListScaffold } from '@/shared/ListScaffold';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
 import { formatTimestamp } from '@/shared/format';
 
 const PAGE_SIZE = 20;
+
+type AuditEntry = AuditLogResult['auditLog']['items'][number];
 
 interface FilterForm {
   search?: string;
@@ -49,31 +51,36 @@ export default function AuditLogPage() {
   return (
     <PageContainer subTitle={securityOnly ? '登录失败、账号锁定、越权访问与数据导出' : '所有写操作、登录与审核详情查阅均记录在案，只能追加'}>
       <Card variant="borderless">
-        <Form<FilterForm> layout="inline" onValuesChange={onValuesChange} style={{ marginBottom: 16, rowGap: 8 }}>
-          <Form.Item name="search">
-            <Input.Search placeholder="摘要或操作人" allowClear style={{ width: 220 }} />
-          </Form.Item>
-          <Form.Item name="action">
-            <Select
-              placeholder="全部动作" aria-label="动作"
-              allowClear
-              style={{ width: 160 }}
-              options={(actions ?? Object.values(AuditAction)).map((a) => ({ value: a, label: auditActionLabels[a] }))}
-            />
-          </Form.Item>
-          {/* either end may stay open; with both required, an empty picker pulled the focus back on every Tab */}
-          <Form.Item name="range">
-            <DatePicker.RangePicker allowEmpty={[true, true]} />
-          </Form.Item>
-        </Form>
-        <ErrorAlert error={error} style={{ marginBottom: 16 }} />
-        <Table
+        <ListScaffold<AuditEntry>
+          label="审计日志"
+          rowName={(r) => `${formatTimestamp(r.at)} ${labelOf(auditActionLabels, r.action)}`}
+          error={error}
+          empty="没有符合条件的审计记录"
+          filters={
+            <Form<FilterForm> layout="inline" onValuesChange={onValuesChange}>
+              <Form.Item name="search">
+                <Input.Search placeholder="摘要或操作人" allowClear style={{ width: 220 }} />
+              </Form.Item>
+              <Form.Item name="action">
+                <Select
+                  placeholder="全部动作" aria-label="动作"
+                  allowClear
+                  style={{ width: 160 }}
+                  options={(actions ?? Object.values(AuditAction)).map((a) => ({ value: a, label: auditActionLabels[a] }))}
+                />
+              </Form.Item>
+              {/* either end may stay open; with both required, an empty picker pulled the focus back on every Tab */}
+              <Form.Item name="range">
+                <DatePicker.RangePicker allowEmpty={[true, true]} />
+              </Form.Item>
+            </Form>
+          }
           rowKey="id"
           size="middle"
           loading={loading}
-          scroll={{ x: 900 }}
+          scrollX={900}
           dataSource={data?.auditLog.items ?? []}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.auditLog.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.auditLog.total ?? 0, onChange: setPage, unit: '条' }}
           expandable={{
             rowExpandable: (r) => r.before != null || r.after != null || r.payloadHidden,
             expandedRowRender: (r) => r.payloadHidden ? (
@@ -92,7 +99,7 @@ export default function AuditLogPage() {
             ),
           }}
           columns={[
-            { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => formatTimestamp(v) },
+            { title: '时间', dataIndex: 'at', width: 170, card: 'title', render: (v: string) => formatTimestamp(v) },
             {
               title: '操作人',
               key: 'actor',
@@ -111,7 +118,7 @@ export default function AuditLogPage() {
               width: 80,
               render: (v: AuditResult) => <Tag color={v === AuditResult.FAILURE ? 'red' : 'green'}>{labelOf(auditResultLabels, v)}</Tag>,
             },
-            { title: '来源 IP', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
+            { title: '来源 IP', dataIndex: 'ip', card: 'hidden', width: 140, render: (v: string | null) => v ?? '—' },
             { title: '对象', key: 'entity', width: 180, render: (_, r) => <AuditObject type={r.entityType} id={r.entityId} /> },
             { title: '摘要', dataIndex: 'summary' },
           ]}

@@ -1,19 +1,21 @@
 import { useQuery } from '@apollo/client/react';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, Select, Space, Table } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CompanyStatus, companyStatusLabels, District, districtLabels, Role } from '@evs/schema';
 import { CompanyListQuery } from '@/features/companies/operations';
 import { CompanyStatusTag, LicenseExpiry } from '@/features/companies/components/CompanyTags';
 import { formatYuan } from '@/shared/format';
-import type { CompanyFilterInput, CompanySortField } from '@/gql/graphql';
+import type { CompanyFilterInput, CompanyListQuery as CompanyListResult, CompanySortField } from '@/gql/graphql';
 import { Access } from '@/shared/access';
-import { ErrorAlert } from '@/shared/ErrorAlert';
+import { ListScaffold } from '@/shared/ListScaffold';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
 
 const PAGE_SIZE = 20;
+
+type Company = CompanyListResult['companies']['items'][number];
 const SORTS: { value: string; label: string; field: CompanySortField; descending: boolean }[] = [
   { value: 'name', label: '按名称', field: 'NAME', descending: false },
   { value: 'guards', label: '在册保安员（多→少）', field: 'GUARD_COUNT', descending: true },
@@ -62,41 +64,46 @@ export default function CompaniesPage() {
       }
     >
       <Card variant="borderless">
-        <Form<FilterForm> layout="inline" initialValues={{ sort: 'name' }} onValuesChange={onValuesChange} style={{ marginBottom: 16, rowGap: 8 }}>
-          <Form.Item name="search">
-            <Input.Search placeholder="名称或统一社会信用代码" allowClear style={{ width: 240, maxWidth: '100%' }} />
-          </Form.Item>
-          <Form.Item name="district">
-            <Select placeholder="全部辖区" aria-label="辖区" allowClear style={{ width: 120 }} options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
-          </Form.Item>
-          <Form.Item name="status">
-            <Select placeholder="全部状态" aria-label="状态" allowClear style={{ width: 110 }} options={Object.values(CompanyStatus).map((s) => ({ value: s, label: companyStatusLabels[s] }))} />
-          </Form.Item>
-          <Form.Item name="sort">
-            <Select aria-label="排序" style={{ width: 190 }} options={SORTS.map(({ value, label }) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item name="qualifiedOnly" valuePropName="checked">
-            <Checkbox>只看具备资质</Checkbox>
-          </Form.Item>
-        </Form>
-        <ErrorAlert error={error} style={{ marginBottom: 16 }} />
-        <Table
+        <ListScaffold<Company>
+          label="保安服务公司"
+          rowName={(r) => r.name}
+          error={error}
+          empty="没有符合条件的公司"
+          filters={
+            <Form<FilterForm> layout="inline" initialValues={{ sort: 'name' }} onValuesChange={onValuesChange}>
+              <Form.Item name="search">
+                <Input.Search placeholder="名称或统一社会信用代码" allowClear style={{ width: 240, maxWidth: '100%' }} />
+              </Form.Item>
+              <Form.Item name="district">
+                <Select placeholder="全部辖区" aria-label="辖区" allowClear style={{ width: 120 }} options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
+              </Form.Item>
+              <Form.Item name="status">
+                <Select placeholder="全部状态" aria-label="状态" allowClear style={{ width: 110 }} options={Object.values(CompanyStatus).map((s) => ({ value: s, label: companyStatusLabels[s] }))} />
+              </Form.Item>
+              <Form.Item name="sort">
+                <Select aria-label="排序" style={{ width: 190 }} options={SORTS.map(({ value, label }) => ({ value, label }))} />
+              </Form.Item>
+              <Form.Item name="qualifiedOnly" valuePropName="checked">
+                <Checkbox>只看具备资质</Checkbox>
+              </Form.Item>
+            </Form>
+          }
           rowKey="id"
           size="middle"
           loading={loading}
-          scroll={{ x: 980 }}
+          scrollX={980}
           dataSource={data?.companies.items ?? []}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.companies.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 家` }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.companies.total ?? 0, onChange: setPage, unit: '家' }}
           columns={[
-            { title: '公司名称', dataIndex: 'name', fixed: 'left', width: 220, render: (name: string, r) => <Link to={`/companies/${r.id}`}>{name}</Link> },
-            { title: '辖区', dataIndex: 'district', width: 80, render: (d: District) => labelOf(districtLabels, d) },
+            { title: '公司名称', dataIndex: 'name', fixed: 'left', width: 220, card: 'title', render: (name: string, r) => <Link to={`/companies/${r.id}`}>{name}</Link> },
+            { title: '辖区', card: 'hidden', dataIndex: 'district', width: 80, render: (d: District) => labelOf(districtLabels, d) },
             { title: '状态', dataIndex: 'status', width: 80, render: (s: string, r) => <CompanyStatusTag status={s} reason={r.statusReason} /> },
             { title: '许可证有效期', dataIndex: 'licenseExpiry', width: 200, render: (v: string, r) => <LicenseExpiry expiry={v} daysLeft={r.licenseDaysLeft} /> },
             { title: '在册保安员', dataIndex: 'guardsOnRegister', width: 100, align: 'right' },
-            { title: '持证', dataIndex: 'guardsWithValidCertificate', width: 80, align: 'right' },
-            { title: '注册资本', dataIndex: 'registeredCapital', width: 110, align: 'right', render: (v: number) => formatYuan(v) },
+            { title: '持证', card: 'hidden', dataIndex: 'guardsWithValidCertificate', width: 80, align: 'right' },
+            { title: '注册资本', card: 'hidden', dataIndex: 'registeredCapital', width: 110, align: 'right', render: (v: number) => formatYuan(v) },
             { title: '表现得分', dataIndex: 'performanceScore', width: 90, align: 'right', render: (v: number) => v.toFixed(1) },
-            { title: '统一社会信用代码', dataIndex: 'creditCode', width: 190 },
+            { title: '统一社会信用代码', card: 'hidden', dataIndex: 'creditCode', width: 190 },
           ]}
         />
       </Card>

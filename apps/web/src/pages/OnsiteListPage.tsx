@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useLocation } from 'react-router';
 import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
 import { OnsiteActivitiesQuery } from '@/features/inspections/operations';
-import { ErrorAlert } from '@/shared/ErrorAlert';
+import { ListScaffold } from '@/shared/ListScaffold';
 import { PageContainer } from '@/shared/PageContainer';
 import { formatDateTime } from '@/shared/format';
 
@@ -22,43 +22,46 @@ export default function OnsiteListPage() {
   return (
     <PageContainer subTitle={training ? '岗前培训与补训、签到与考核' : '活动当天的现场检查（手机可用）'}>
       <Card variant="borderless">
-        <ErrorAlert error={error} style={{ marginBottom: 12 }} />
-        <Table
+        <ListScaffold
+          label={training ? '培训活动' : '现场检查活动'}
           rowKey="id"
+          rowName={(a) => a.name}
           loading={loading && !data}
+          error={error}
           dataSource={items}
-          pagination={false}
-          scroll={{ x: 720 }}
-          locale={{ emptyText: <Empty description="暂无活动" /> }}
+          scrollX={720}
+          empty="暂无活动"
           columns={[
             {
               title: '活动',
               dataIndex: 'name',
+              card: 'title',
               render: (v: string, a) => (
                 <>
                   <Link to={training ? `/training/${a.id}` : `/inspections/${a.id}`}>{v}</Link>
-                  <div><Typography.Text type="secondary">{a.code} · {a.venue}</Typography.Text></div>
+                  <div><Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>{a.code} · {a.venue}</Typography.Text></div>
                 </>
               ),
             },
             { title: '开始', dataIndex: 'startsAt', width: 130, render: (v: string) => formatDateTime(v) },
             { title: '状态', dataIndex: 'status', width: 100, render: (v) => <ActivityStatusTag status={v} /> },
-            { title: '公司', render: (_, a) => a.selectedCompany?.name, responsive: ['md'] },
+            { title: '公司', key: 'company', render: (_, a) => a.selectedCompany?.name },
             {
               title: '截止',
+              key: 'deadline',
               width: 160,
               render: (_, a) =>
                 a.deadlines.lateStages.length ? <Tag color="error">{a.deadlines.next?.label}已逾期</Tag>
                   : a.deadlines.next ? <Tag>{a.deadlines.next.label} 剩{a.deadlines.next.daysLeft}天</Tag> : null,
             },
             {
-              title: '',
+              title: '操作',
+              key: 'actions',
               width: 100,
-              render: (_, a) => (
-                <Link to={training ? `/training/${a.id}` : `/inspections/${a.id}`}>
-                  <Button type="primary" size="small">{training ? '培训' : a.status === 'CLOSED' ? '查看' : '检查'}</Button>
-                </Link>
-              ),
+              card: 'action',
+              actions: (a) => [
+                { key: 'open', type: 'primary', label: training ? '培训' : a.status === 'CLOSED' ? '查看' : '检查', to: training ? `/training/${a.id}` : `/inspections/${a.id}` },
+              ],
             },
           ]}
         />

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { ImportPanel } from '@/features/vetting/components/ImportPanel';
 import { ImportGuardsMutation } from '@/features/vetting/operations';
 import { postWithProgress } from '@/features/vetting/upload';
@@ -8,8 +8,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Education, educationLabels, GuardStatus, guardStatusLabels, Sex, sexLabels } from '@evs/schema';
-import type { GuardFilterInput } from '@/gql/graphql';
-import { ErrorAlert } from '@/shared/ErrorAlert';
+import type { GuardFilterInput, GuardListQuery as GuardListResult } from '@/gql/graphql';
+import { ListScaffold } from '@/shared/ListScaffold';
 import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
 import { GuardLeavesMutation, GuardListQuery } from '@/features/guards/operations';
@@ -17,6 +17,8 @@ import { EligibilityTag, GuardStatusTag } from '@/features/guards/components/Gua
 import { toApiDate, todayInBeijing } from '@/shared/format';
 
 const PAGE_SIZE = 20;
+
+type Guard = GuardListResult['guards']['items'][number];
 
 interface FilterForm {
   search?: string;
@@ -56,41 +58,45 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
 
   return (
     <>
-      <Form<FilterForm> layout="inline" initialValues={{ status: GuardStatus.ACTIVE }} onValuesChange={onValuesChange} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="search">
-          <Input.Search placeholder="姓名、保安员证号或身份证号" allowClear style={{ width: 240, maxWidth: '100%' }} />
-        </Form.Item>
-        <Form.Item name="status">
-          <Select placeholder="全部" aria-label="状态" allowClear style={{ width: 100 }} options={Object.values(GuardStatus).map((s) => ({ value: s, label: guardStatusLabels[s] }))} />
-        </Form.Item>
-        <Form.Item name="eligibleToday" valuePropName="checked">
-          <Checkbox>只看今日符合上岗条件</Checkbox>
-        </Form.Item>
-        {manage && (
-          <Form.Item>
-            <Space>
+      <ListScaffold<Guard>
+        label="保安员名册"
+        rowKey="id"
+        rowName={(r) => r.name}
+        loading={loading}
+        error={error}
+        scrollX={960}
+        dataSource={data?.guards.items ?? []}
+        empty={filter.search ? '没有找到符合条件的保安员' : '名册中暂无保安员'}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.guards.total ?? 0, onChange: setPage, unit: '人' }}
+        filters={
+          <Form<FilterForm> layout="inline" initialValues={{ status: GuardStatus.ACTIVE }} onValuesChange={onValuesChange}>
+            <Form.Item name="search">
+              <Input.Search placeholder="姓名、保安员证号或身份证号" allowClear style={{ width: 240, maxWidth: '100%' }} />
+            </Form.Item>
+            <Form.Item name="status">
+              <Select placeholder="全部" aria-label="状态" allowClear style={{ width: 100 }} options={Object.values(GuardStatus).map((s) => ({ value: s, label: guardStatusLabels[s] }))} />
+            </Form.Item>
+            <Form.Item name="eligibleToday" valuePropName="checked">
+              <Checkbox>只看今日符合上岗条件</Checkbox>
+            </Form.Item>
+          </Form>
+        }
+        toolbar={
+          manage && (
+            <Space wrap>
               <Link to={companyId ? `/guards/new?companyId=${companyId}` : '/guards/new'}>
                 <Button type="primary" icon={<PlusOutlined />}>登记保安员</Button>
               </Link>
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>批量导入</Button>
             </Space>
-          </Form.Item>
-        )}
-      </Form>
-      <ErrorAlert error={error} style={{ marginBottom: 16 }} />
-      <Table
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        scroll={{ x: 960 }}
-        dataSource={data?.guards.items ?? []}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.guards.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 人` }}
+          )
+        }
         columns={[
-          { title: '姓名', dataIndex: 'name', fixed: 'left', width: 100, render: (name: string, r) => (manage ? <Link to={`/guards/${r.id}`}>{name}</Link> : name) },
+          { title: '姓名', dataIndex: 'name', fixed: 'left', width: 100, card: 'title', render: (name: string, r) => (manage ? <Link to={`/guards/${r.id}`}>{name}</Link> : name) },
           { title: '身份证号', dataIndex: 'idNumber', width: 190 },
-          { title: '性别', dataIndex: 'sex', width: 60, render: (s: Sex) => labelOf(sexLabels, s) },
-          { title: '年龄', dataIndex: 'age', width: 60, align: 'right' },
-          { title: '学历', dataIndex: 'education', width: 90, render: (e: Education) => labelOf(educationLabels, e) },
+          { title: '性别', dataIndex: 'sex', width: 60, card: 'hidden', render: (s: Sex) => labelOf(sexLabels, s) },
+          { title: '年龄', dataIndex: 'age', width: 60, align: 'right', card: 'hidden' },
+          { title: '学历', dataIndex: 'education', width: 90, card: 'hidden', render: (e: Education) => labelOf(educationLabels, e) },
           { title: '保安员证号', dataIndex: 'certificateNo', width: 150, render: (v: string | null) => v ?? '未取得' },
           {
             title: '直系亲属',
@@ -110,13 +116,12 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
             ? [{
                 title: '操作',
                 key: 'actions',
-                width: 130,
-                render: (_: unknown, r: { id: string; name: string; status: string }) => (
-                  <Space size={4}>
-                    <Link to={`/guards/${r.id}`}>查看/修改</Link>
-                    {r.status === GuardStatus.ACTIVE && <Button type="link" size="small" danger onClick={() => { setLeftOn(dayjs()); setLeaving(r); }}>离职</Button>}
-                  </Space>
-                ),
+                width: 150,
+                card: 'action' as const,
+                actions: (r: Guard) => [
+                  { key: 'edit', label: '查看/修改', to: `/guards/${r.id}` },
+                  r.status === GuardStatus.ACTIVE && { key: 'leave', label: '离职', danger: true, onClick: () => { setLeftOn(dayjs()); setLeaving(r); } },
+                ],
               }]
             : []),
         ]}

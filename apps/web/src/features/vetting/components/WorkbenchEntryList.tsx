@@ -1,0 +1,96 @@
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import { Button, Card, Select, Space, Tag, Typography } from 'antd';
+import { vettingReasonCategoryLabels } from '@evs/schema';
+import type { EntryFilter, VettingWorkbench } from '@/features/vetting/hooks/useVettingWorkbench';
+import { EntryDetail } from './EntryDetail';
+import { DecisionTag, PrecheckTags } from './VettingBits';
+import { labelOf } from '@/shared/labels';
+import { ListScaffold } from '@/shared/ListScaffold';
+
+type Entry = VettingWorkbench['rows'][number];
+
+/** One page of the roster under review: suggestion, record hits (opened on demand), decision per row or for the selection. */
+export function WorkbenchEntryList({ wb }: { wb: VettingWorkbench }) {
+  return (
+    <Card
+      size="small"
+      title="名单"
+      extra={
+        <Select
+          aria-label="名单范围"
+          value={wb.filter}
+          onChange={(v: EntryFilter) => wb.setFilter(v)}
+          style={{ width: 140 }}
+          options={[
+            { value: 'PENDING', label: '待审核' },
+            { value: 'HITS', label: '比中记录' },
+            { value: 'FAILED', label: '不通过' },
+            { value: 'ALL', label: '全部' },
+          ]}
+        />
+      }
+    >
+      <ListScaffold<Entry>
+        label="待审核名单"
+        size="small"
+        rowKey="id"
+        rowName={(e) => e.guardName}
+        loading={wb.entries.loading}
+        error={wb.entries.error}
+        dataSource={wb.rows}
+        scrollX={900}
+        empty="没有符合条件的人员"
+        toolbar={
+          wb.selected.length > 0 && (
+            <Space wrap>
+              <Typography.Text>已选{wb.selected.length}人</Typography.Text>
+              <Button size="small" icon={<CheckOutlined />} onClick={() => wb.openDecision(wb.selected, 'PASSED')}>批量通过</Button>
+              <Button size="small" danger icon={<CloseOutlined />} onClick={() => wb.openDecision(wb.selected, 'FAILED')}>批量不通过</Button>
+            </Space>
+          )
+        }
+        rowSelection={{ selectedRowKeys: wb.selected, onChange: (k) => wb.setSelected(k as string[]) }}
+        pagination={{ current: wb.page, pageSize: wb.pageSize, total: wb.entries.data?.rosterEntries.total ?? 0, onChange: wb.setPage }}
+        expandable={{ expandedRowRender: (e) => <EntryDetail id={e.id} />, rowExpandable: () => true }}
+        columns={[
+          { title: '姓名', dataIndex: 'guardName', width: 80, fixed: 'left', card: 'title' },
+          { title: '身份证号', dataIndex: 'idNumber', width: 170 },
+          { title: '单位 / 岗位', key: 'company', width: 150, render: (_, e) => <>{e.companyName}{e.post ? <div><Typography.Text type="secondary">{e.post}</Typography.Text></div> : null}</> },
+          { title: '资格预审', key: 'precheck', width: 170, render: (_, e) => <PrecheckTags problems={e.precheckProblems} /> },
+          {
+            title: '系统建议',
+            key: 'suggestion',
+            render: (_, e) => (
+              <Space orientation="vertical" size={0}>
+                {e.suggestion ? <DecisionTag decision={e.suggestion} /> : <Tag>未比对</Tag>}
+                <Typography.Text type={e.hitCount ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>{e.suggestionReason}</Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: '审核结论',
+            key: 'decision',
+            width: 150,
+            render: (_, e) => (
+              <Space orientation="vertical" size={0}>
+                <DecisionTag decision={e.decision} reused={e.reused} />
+                {e.decision !== 'PENDING' && e.reasonCategory && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{labelOf(vettingReasonCategoryLabels, e.reasonCategory)}{e.decidedByName ? ` · ${e.decidedByName}` : ''}</Typography.Text>}
+              </Space>
+            ),
+          },
+          {
+            title: '决定',
+            key: 'actions',
+            width: 150,
+            fixed: 'right',
+            card: 'action',
+            actions: (e) => [
+              { key: 'pass', label: '通过', disabled: !e.checked, onClick: () => wb.openDecision([e.id], 'PASSED') },
+              { key: 'fail', label: '不通过', danger: true, disabled: !e.checked, onClick: () => wb.openDecision([e.id], 'FAILED') },
+            ],
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,167 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { App, Form } from 'antd';
+import { useMemo, useState } from 'react';
+import { VettingReasonCategory } from '@evs/schema';
+import {
+  CloseVettingMutation,
+  DecideMutation,
+  OfficerEntriesQuery,
+  PassAllCleanMutation,
+  RecheckMutation,
+  VettingActivitiesQuery,
+} from '@/features/vetting/operations';
+import { errorMessage } from '@/shared/errors';
+
+export type EntryFilter = 'ALL' | 'PENDING' | 'HITS' | 'FAILED';
+export type Verdict = 'PASSED' | 'FAILED';
+
+export interface DecideForm {
+  reasonCategory?: VettingReasonCategory;
+  note?: string;
+}
+
+const PAGE_SIZE = 50;
+
+/**
+ * The 背景审核工作台's data and commands: the activities in vetting, one page of the chosen
+ * activity's entries under a filter, the selection, and the decision being written (with the
+ * versions as read, so a decision made meanwhile by another officer is refused by the server).
+ */
+export function useVettingWorkbench(activityParam: string | null, chooseActivity: (id: string) => void) {
+  const { message } = App.useApp();
+  const acts = useQuery(VettingActivitiesQuery, { variables: { statuses: ['VETTING'] as never, page: { page: 1, pageSize: 100 } } });
+  const activities = acts.data?.vettingActivities.items ?? [];
+  const activityId = activityParam ?? activities[0]?.id;
+  const activity = activities.find((a) => a.id === activityId);
+  const [filter, setFilterState] = useState<EntryFilter>('PENDING');
+  const [page, setPage] = useState(1);
+  const variables = useMemo(
+    () => ({
+      activityId: activityId!,
+      filter: { decision: filter === 'PENDING' ? 'PENDING' : filter === 'FAILED' ? 'FAILED' : null, withHitsOnly: filter === 'HITS' } as never,
+      page: { page, pageSize: PAGE_SIZE },
+    }),
+    [activityId, filter, page],
+  );
+  const entries = useQuery(OfficerEntriesQuery, { variables, skip: !activityId });
+  const rows = entries.data?.rosterEntries.items ?? [];
+  const [selected, setSelected] = useState<string[]>([]);
+  const [deciding, setDeciding] = useState<{ ids: string[]; versions: number[]; decision: Verdict; names: string } | null>(null);
+  const [form] = Form.useForm<DecideForm>();
+  const [decide, decideState] = useMutation(DecideMutation);
+  const [passAll, passAllState] = useMutation(PassAllCleanMutation);
+  const [closeVetting, closing] = useMutation(CloseVettingMutation);
+  const [recheck, rechecking] = useMutation(RecheckMutation);
+
+  const refresh = () => Promise.all([acts.refetch(), entries.refetch()]);
+  const report = (r: { closed: boolean; decided: number; closeBlockers: readonly string[] }) => {
+    if (r.closed) message.success(`已作出${r.decided}人的结论，背景审核已结束，已向公司、主办单位和办公室通报`);
+    else message.success(`已作出${r.decided}人的结论${r.closeBlockers.length ? `；尚不能结束：${r.closeBlockers.join('；')}` : ''}`);
+  };
+
+  const selectActivity = (id: string) => {
+    chooseActivity(id);
+    setPage(1);
+    setSelected([]);
+  };
+  const setFilter = (f: EntryFilter) => {
+    setFilterState(f);
+    setPage(1);
+    setSelected([]);
+  };
+
+  /** Opens the decision for these entries, prefilled with the system's suggestion for a refusal. */
+  const openDecision = (ids: string[], decision: Verdict) => {
+    const names = rows.filter((r) => ids.includes(r.id)).map((r) => r.guardName).join('、');
+    const versions = ids.map((id) => rows.find((r) => r.id === id)?.version ?? 0);
+    const one = rows.find((r) => r.id === ids[0]);
+    form.setFieldsValue({
+      reasonCategory: decision === 'FAILED' ? ((one?.suggestionCategory as VettingReasonCategory | null) ?? (one?.precheckProblems.length ? VettingReasonCategory.PRE_CHECK : undefined)) : undefined,
+      note: decision === 'FAILED' && one?.suggestionReason ? one.suggestionReason : '',
+    });
+    setDeciding({ ids, versions, decision, names });
+  };
+
+  const submitDecision = async () => {
+    if (!deciding) return;
+    const v = await form.validateFields();
+    try {
+      const r = await decide({
+        variables: {
+          input: { entryIds: deciding.ids, expectedVersions: deciding.versions, decision: deciding.decision, reasonCategory: v.reasonCategory ?? null, note: v.note?.trim() || null },
+        },
+      });
+      report(r.data!.decideVetting);
+      setDeciding(null);
+      setSelected([]);
+      form.resetFields();
+      await refresh();
+    } catch (e) {
+      message.error(errorMessage(e), 6);
+    }
+  };
+
+  const passAllClean = async () => {
+    if (!activity) return;
+    try {
+      const r = await passAll({ variables: { activityId: activity.id } });
+      report(r.data!.passAllClean);
+      await refresh();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const close = async () => {
+    if (!activity) return;
+    try {
+      await closeVetting({ variables: { activityId: activity.id } });
+      message.success('背景审核已结束，进入岗前培训');
+      await refresh();
+    } catch (e) {
+      message.error(errorMessage(e), 6);
+    }
+  };
+
+  const recheckAll = async () => {
+    if (!activity) return;
+    try {
+      const r = await recheck({ variables: { activityId: activity.id } });
+      message.success(`已重新比对${r.data!.recheckVetting}人`);
+      await refresh();
+    } catch (e) {
+      message.error(errorMessage(e), 8);
+    }
+  };
+
+  return {
+    acts,
+    activities,
+    activityId,
+    activity,
+    selectActivity,
+    filter,
+    setFilter,
+    page,
+    setPage,
+    pageSize: PAGE_SIZE,
+    entries,
+    rows,
+    selected,
+    setSelected,
+    deciding,
+    cancelDecision: () => setDeciding(null),
+    openDecision,
+    submitDecision,
+    form,
+    submitting: decideState.loading,
+    passAllClean,
+    passingAll: passAllState.loading,
+    close,
+    closing: closing.loading,
+    recheckAll,
+    rechecking: rechecking.loading,
+  };
+}
+
+export type VettingWorkbench = ReturnType<typeof useVettingWorkbench>;
