@@ -28,6 +28,9 @@ import { auditDenials, auditDownloads, BACKGROUND_HEADER } from './modules/audit
 import { downloadRoutes } from './downloads';
 import { createSchema } from './schema';
 import { createServices } from './services';
+
+/** What a request id given in `x-request-id` may look like (it is logged and stored in audit entries). */
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 import { startRetentionJob } from './modules/privacy/retention.job';
 
 export interface RunningApp {
@@ -90,7 +93,9 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
 
   // Request id, one structured log line per request, and the count a graceful stop waits for.
   app.use((req, res, next) => {
-    const requestId = (req.headers['x-request-id'] as string) || crypto.randomUUID();
+    // A caller's (a proxy's) request id is kept when it is a plain token; anything else gets a new one.
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : crypto.randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
     // While stopping, no connection is kept alive for a next request this node will not serve.
@@ -258,7 +263,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
           res,
           dataSource: ds,
           services,
-          loaders: createLoaders(ds),
+          loaders: createLoaders(ds, services, actor),
         };
       },
     }),

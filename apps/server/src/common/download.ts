@@ -18,7 +18,7 @@ export interface DownloadRoute {
   get: string;
   /** Who may download at all, a predicate of the feature's policy (like `@Authorized`); omitted: every signed-in role, the service deciding per record. */
   allows?: (actor: Actor) => boolean;
-  file(actor: Actor, req: Request, requestId: string): Promise<DownloadFile>;
+  file(actor: Actor, req: Request): Promise<DownloadFile>;
 }
 
 /** How a request's session becomes an actor: the same reading and the same gate as the GraphQL API. */
@@ -46,7 +46,7 @@ export function downloadRouter(session: DownloadSession, routes: readonly Downlo
         res.locals.userId = actor?.id;
         session.assertMayAct(actor);
         if (route.allows && !route.allows(actor)) throw forbidden();
-        const file = await route.file(actor, req, res.locals.requestId as string);
+        const file = await route.file(actor, req);
         // Express's attachment(): the content type by extension, and content-disposition's RFC 6266/5987 header.
         res.attachment(file.filename);
         res.setHeader('cache-control', 'no-store');

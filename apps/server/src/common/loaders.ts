@@ -1,13 +1,26 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { UnitEntity } from '../modules/units/unit.entity';
+import type { Services } from '../services';
+import type { Actor } from './actor';
 import { byIdLoader } from './by-id-loader';
 import { companyLoaders } from '../modules/companies/company.loaders';
 import { guardLoaders } from '../modules/guards/guard.loaders';
 import { activityLoaders } from '../modules/activities/activity.loaders';
+import { VettingDetailLoaders, vettingDetailLoaders } from '../modules/vetting/vetting.loaders';
 
-/** Per-request DataLoaders, so a list costs the same few queries at any length. */
-export function createLoaders(ds: DataSource) {
+/** A value computed on first use and shared by the rest of the request. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
+/**
+ * What one request shares across its resolvers: DataLoaders, so a list costs the same few queries at
+ * any length, and values read once per request (the settings, the security policy). A new set for
+ * every request, so nothing outlives it or crosses to another user.
+ */
+export function createLoaders(ds: DataSource, services: Services, actor: Actor | null) {
   return {
     unit: byIdLoader(ds, UnitEntity),
     unitAccountCount: new DataLoader<string, number>(async (ids) => {
@@ -21,6 +34,15 @@ export function createLoaders(ds: DataSource) {
     ...companyLoaders(ds),
     ...guardLoaders(ds),
     ...activityLoaders(ds),
+    /** The business settings, read once however many activities a list shows. */
+    settings: once(() => services.settings.all()),
+    /** The security policy, read once for a whole list of accounts. */
+    securityPolicy: once(() => services.auth.policy()),
+    /** The vetting detail loaders of a signed-in request. */
+    vettingDetail: once((): VettingDetailLoaders => {
+      if (!actor) throw new Error('vetting detail loaders need a signed-in request');
+      return vettingDetailLoaders(services.vetting, actor);
+    }),
   };
 }
 

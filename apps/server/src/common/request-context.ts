@@ -18,3 +18,12 @@ export const currentRequest = (): RequestContext => storage.getStore() ?? {};
 export function requestContext(req: Request, res: Response, next: NextFunction): void {
   storage.run({ requestId: res.locals.requestId, ip: req.ip }, next);
 }
+
+/**
+ * Runs `fn` in a request's context captured earlier, for work a request leaves behind that runs
+ * outside its async chain (e.g. on the response's `finish` event), so its audit entries still carry
+ * the request id and address.
+ */
+export function runInRequest<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
+}

@@ -17,6 +17,7 @@ import { InspectionEntity } from '../modules/inspections/inspection.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { PiiKeyFingerprintEntity } from '../modules/privacy/key-fingerprint.entity';
 import { CandidateEntity } from '../modules/recommendation/candidate.entity';
+import { SuggestionInputsEntity } from '../modules/recommendation/suggestion-inputs.entity';
 import { CriminalRecordEntity } from '../modules/records/criminal-record.entity';
 import { SettingEntity } from '../modules/settings/setting.entity';
 import { TrainingAttendanceEntity } from '../modules/training/training-attendance.entity';
@@ -45,6 +46,7 @@ export const entities = [
   ActivityEntity,
   ActivityTransitionEntity,
   CandidateEntity,
+  SuggestionInputsEntity,
   RosterEntryEntity,
   VettingHitEntity,
   TrainingSessionEntity,

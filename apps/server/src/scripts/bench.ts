@@ -161,7 +161,7 @@ async function main() {
  * SQL statements one overview request sends (all charts; the headline only), counted in-process on
  * the pg client while an app in this process answers it (the audit sealer's statements left out).
  */
-async function overviewStatements(dbUrl: string, ds: import('typeorm').DataSource): Promise<{ all: number; headline: number }> {
+export async function overviewStatements(dbUrl: string, ds: import('typeorm').DataSource): Promise<{ all: number; headline: number }> {
   const app = await startApp(ds, { ...loadConfig(), databaseUrl: dbUrl, host: '127.0.0.1', seedDemo: false, privacyPurgeIntervalMinutes: 0, reminderIntervalSeconds: 0 }, 0);
   const url = app.url.replace('localhost', '127.0.0.1');
   const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
@@ -169,7 +169,10 @@ async function overviewStatements(dbUrl: string, ds: import('typeorm').DataSourc
   let count = 0;
   proto.query = function (this: Client, ...args: unknown[]) {
     const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text ?? '';
-    if (!/audit_seal/.test(text)) count += 1;
+    if (!/audit_seal/.test(text)) {
+      count += 1;
+      if (process.env.BENCH_PRINT_STATEMENTS) console.log(`  [${count}] ${text.replace(/\s+/g, ' ').slice(0, 140)}`);
+    }
     return original.apply(this, args);
   };
   try {
@@ -195,7 +198,9 @@ async function overviewStatements(dbUrl: string, ds: import('typeorm').DataSourc
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -29,11 +29,12 @@ export class SuggestionInputsVersion1767000000000 implements MigrationInterface 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE TABLE "suggestion_inputs" (
-        "id" smallint PRIMARY KEY DEFAULT 1 CHECK ("id" = 1),
-        "version" bigint NOT NULL DEFAULT 1
+        "id" smallint NOT NULL DEFAULT 1,
+        "version" bigint NOT NULL DEFAULT 1,
+        CONSTRAINT "CHK_suggestion_inputs_one_row" CHECK ("id" = 1),
+        CONSTRAINT "PK_suggestion_inputs" PRIMARY KEY ("id")
       )`);
     await q.query(`INSERT INTO "suggestion_inputs" ("id", "version") VALUES (1, 1)`);
-    await q.query(`COMMENT ON TABLE "suggestion_inputs" IS 'Moves forward once per transaction that changes an input of candidate suggestions'`);
     // Once per transaction: the first deferred event bumps, the others see the marker and return.
     await q.query(`
       CREATE FUNCTION bump_suggestion_inputs() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -43,7 +43,7 @@ export class ActivityResolver {
   @Authorized(...REPORTERS)
   @Mutation(() => ActivityType, { description: '登记大型活动（县区公安局限本辖区；大型活动安全保卫支队全市）→ 草稿' })
   createActivity(@Ctx() ctx: AppContext, @Arg('input', () => ActivityInput) input: ActivityInput) {
-    return ctx.services.activities.create(actorOf(ctx), input, ctx.requestId);
+    return ctx.services.activities.create(actorOf(ctx), input);
   }
 
   @Authorized(...REPORTERS)
@@ -54,7 +54,7 @@ export class ActivityResolver {
     @Arg('input', () => ActivityInput) input: ActivityInput,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return ctx.services.activities.update(actorOf(ctx), id, input, expectedVersion, ctx.requestId);
+    return ctx.services.activities.update(actorOf(ctx), id, input, expectedVersion);
   }
 
   @Authorized(...REPORTERS)
@@ -64,7 +64,7 @@ export class ActivityResolver {
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return ctx.services.activities.report(actorOf(ctx), id, expectedVersion, ctx.requestId);
+    return ctx.services.activities.report(actorOf(ctx), id, expectedVersion);
   }
 
   @Authorized(SECURITY_DETACHMENT)
@@ -74,7 +74,7 @@ export class ActivityResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => InstructionRequestInput) input: InstructionRequestInput,
   ) {
-    return ctx.services.activities.requestInstruction(actorOf(ctx), id, input, ctx.requestId);
+    return ctx.services.activities.requestInstruction(actorOf(ctx), id, input);
   }
 
   @Authorized(LEADER)
@@ -86,7 +86,7 @@ export class ActivityResolver {
     @Arg('note', () => String, { nullable: true }) note?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return ctx.services.activities.approve(actorOf(ctx), id, approved, note, expectedVersion, ctx.requestId);
+    return ctx.services.activities.approve(actorOf(ctx), id, approved, note, expectedVersion);
   }
 
   @Authorized(SECURITY_DETACHMENT, OFFICE, EVENT_DETACHMENT, DISTRICT_BUREAU)
@@ -97,7 +97,7 @@ export class ActivityResolver {
     @Arg('reason') reason: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    return ctx.services.activities.cancel(actorOf(ctx), id, reason, expectedVersion, ctx.requestId);
+    return ctx.services.activities.cancel(actorOf(ctx), id, reason, expectedVersion);
   }
 
   @FieldResolver(() => [ActivityTransitionType], { description: '台账：全部状态变更' })

@@ -158,7 +158,7 @@ export class ActivityService {
     return `${year}-${String(row.next).padStart(4, '0')}`;
   }
 
-  async create(actor: Actor, input: ActivityInput, requestId?: string): Promise<ActivityType> {
+  async create(actor: Actor, input: ActivityInput): Promise<ActivityType> {
     assertCanRegisterIn(actor, input.district);
     const saved = await this.ds.transaction(async (m) => {
       const values = await this.validate(m, input);
@@ -185,14 +185,13 @@ export class ActivityService {
         m,
         actor,
         { action: AuditAction.CREATE, entityType: 'Activity', entityId: row.id, summary: `登记活动“${row.name}”（${code}）`, after: row },
-        requestId,
       );
       return row;
     });
     return this.view(saved);
   }
 
-  async update(actor: Actor, id: string, input: ActivityInput, expectedVersion?: number | null, requestId?: string) {
+  async update(actor: Actor, id: string, input: ActivityInput, expectedVersion?: number | null) {
     const saved = await this.ds.transaction(async (m) => {
       const a = await lockActivity(m, id, expectedVersion);
       assertCanViewActivity(actor, a);
@@ -209,7 +208,6 @@ export class ActivityService {
         m,
         actor,
         { action: AuditAction.UPDATE, entityType: 'Activity', entityId: id, summary: `修改活动“${a.name}”`, before, after: a },
-        requestId,
       );
       return a;
     });
@@ -220,7 +218,7 @@ export class ActivityService {
    * 请示通报 (seed step 一): the 通报 reaches 保安管理支队 (which 受理 and 请示 the leader) and the
    * office. An activity whose start has passed cannot be reported.
    */
-  async report(actor: Actor, id: string, expectedVersion?: number | null, requestId?: string) {
+  async report(actor: Actor, id: string, expectedVersion?: number | null) {
     const recipients = [
       ...(await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT)),
       ...(await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE)),
@@ -252,7 +250,6 @@ export class ActivityService {
             link: `/activities/${a.id}`,
           },
         },
-        requestId,
       });
     });
     return this.view(saved);
@@ -263,7 +260,7 @@ export class ActivityService {
    * (scale, permit tier, staffing, proposed candidate count), informing the office at the same time.
    * One open 请示 per activity (a unique index): a repeat gets CONFLICT.
    */
-  async requestInstruction(actor: Actor, id: string, input: InstructionRequestInput, requestId?: string) {
+  async requestInstruction(actor: Actor, id: string, input: InstructionRequestInput) {
     const leaders = await this.units.idsOfKind(UnitKind.LEADING_GROUP);
     const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
     const settings = await this.settings.all();
@@ -306,7 +303,7 @@ export class ActivityService {
         summary: `请示：活动“${a.name}”，拟推荐候选公司${assessment.proposedCandidates}家`,
         before,
         after: { ...a, assessment },
-      }, requestId);
+      });
       await this.notifications.notify(m, [...leaders, ...office], {
         title: `请示：${a.name}`,
         body: `保安管理支队受理活动“${a.name}”（${localDate(a.startsAt)}，${a.venue}）的通报，请示领导批示。规模研判：${assessment.scale}；人员配备：${assessment.staffing}；拟推荐候选公司${assessment.proposedCandidates}家。`,
@@ -319,7 +316,7 @@ export class ActivityService {
   }
 
   /** 批示: the leader answers the detachment's open 请示 — approves it, or sends the activity back with a reason. */
-  async approve(actor: Actor, id: string, approved: boolean, note: string | null | undefined, expectedVersion?: number | null, requestId?: string) {
+  async approve(actor: Actor, id: string, approved: boolean, note: string | null | undefined, expectedVersion?: number | null) {
     const text = trimOrNull(note);
     if (!approved && !text) throw badInput('退回须写明原因', [{ field: 'note', message: '请填写退回原因' }]);
     if (text && text.length > 1000) throw badInput('批示不超过1000字', [{ field: 'note', message: '批示不超过1000字' }]);
@@ -352,7 +349,6 @@ export class ActivityService {
               link: `/activities/${a.id}`,
             },
           },
-          requestId,
         });
       }
       return this.lifecycle.transition(m, {
@@ -369,13 +365,12 @@ export class ActivityService {
             link: `/activities/${a.id}`,
           },
         },
-        requestId,
       });
     });
     return this.view(saved);
   }
 
-  async cancel(actor: Actor, id: string, reason: string, expectedVersion?: number | null, requestId?: string) {
+  async cancel(actor: Actor, id: string, reason: string, expectedVersion?: number | null) {
     const text = trimOrNull(reason);
     if (!text) throw badInput('取消须写明原因', [{ field: 'reason', message: '请填写取消原因' }]);
     assertMayCancelActivities(actor);
@@ -401,7 +396,6 @@ export class ActivityService {
           ].filter((u) => u !== actor.unitId),
           message: { title: `活动已取消：${a.name}`, body: `活动“${a.name}”已取消，原因：${text}`, link: `/activities/${a.id}` },
         },
-        requestId,
       });
     });
     return this.view(saved);

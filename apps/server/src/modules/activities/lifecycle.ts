@@ -56,7 +56,6 @@ export interface TransitionRequest {
   /** Other columns to change with the status (e.g. approvalNote, selectedCompanyId). */
   patch?: Partial<ActivityEntity>;
   notify?: { unitIds: string[]; message: Omit<NotificationMessage, 'activityId'> };
-  requestId?: string;
   /**
    * The system makes this move (a rule was met by `actor`'s action, e.g. a company's removal completed
    * vetting): the 台账 and the audit log name the system, never the user whose action triggered it.
@@ -127,7 +126,6 @@ export class ActivityLifecycle {
         before,
         after: activity,
       },
-      req.requestId,
     );
     if (req.notify && req.notify.unitIds.length > 0) {
       await this.notifications.notify(m, req.notify.unitIds, { ...req.notify.message, activityId: activity.id });

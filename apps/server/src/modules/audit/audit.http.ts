@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { AppContext } from '../../common/context';
 import { DomainError } from '../../common/errors';
 import { logger } from '../../common/logger';
-import { currentRequest } from '../../common/request-context';
+import { currentRequest, runInRequest } from '../../common/request-context';
 import type { Services } from '../../services';
 
 /** Set by the web app on polling requests: they are not user activity (idle timeout). */
@@ -36,7 +36,7 @@ export function auditDenials(services: Services): ApolloServerPlugin<AppContext>
               entityId: paths[0],
               summary: `越权被拒绝：${operationName ? `${operationName} ` : ''}${paths.join('、')}（${denied[0].message}）`,
               result: AuditResult.FAILURE,
-            }, contextValue.requestId);
+            });
           } catch (err) {
             logger.error({ err }, 'could not audit a permission denial');
           }
@@ -58,12 +58,12 @@ function downloadName(res: Response): string | null {
  */
 export function auditDownloads(services: Services) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const { ip, requestId } = currentRequest();
+    const request = currentRequest();
     res.on('finish', () => {
       const userId = res.locals.userId as string | undefined;
       if (!userId || (res.statusCode !== 200 && res.statusCode !== 403)) return;
       const path = req.originalUrl.split('?')[0];
-      void (async () => {
+      void runInRequest(request, async () => {
         const actor = await services.auth.actorById(userId);
         const ok = res.statusCode === 200;
         await services.audit.recordAlone(actor, {
@@ -72,9 +72,8 @@ export function auditDownloads(services: Services) {
           entityId: path,
           summary: ok ? `导出《${downloadName(res) ?? path}》` : `越权被拒绝：下载 ${path}`,
           result: ok ? AuditResult.SUCCESS : AuditResult.FAILURE,
-          ip,
-        }, requestId);
-      })().catch((err) => logger.error({ err }, 'could not audit a download'));
+        });
+      }).catch((err) => logger.error({ err }, 'could not audit a download'));
     });
     next();
   };

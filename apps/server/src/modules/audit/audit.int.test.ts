@@ -3,6 +3,7 @@ import { adminUrl, urlForDatabase } from '../../../test/db';
 import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
 import { runAuditVerify } from '../../scripts/audit-verify';
 import { SESSION_COOKIE } from '../auth/auth.service';
+import { activityInput, CREATE_ACTIVITY, unitIdOf } from '../../../test/activity-fixtures';
 
 const AUDIT_LOG = /* GraphQL */ `
   query ($filter: AuditFilterInput, $page: PageInput) {
@@ -228,5 +229,60 @@ describe('audit log', () => {
     });
     const deleted = await verify();
     expect(deleted.firstBroken).toMatchObject({ seq: String(Number(victim.seq) + 1), reason: expect.stringContaining('缺失') });
+  });
+});
+
+/**
+ * The request id reaches every audit entry from the request context (common/request-context.ts), not
+ * from parameters: a write deep in a service, a refusal audited by the Apollo plugin, and a download
+ * audited after the response has gone.
+ */
+describe('audit entries carry the id of the request that caused them', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  const send = async (username: string, path: string, requestId: string, body?: unknown) => {
+    const client = await t.login(username);
+    return fetch(`${t.url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE)}`, 'x-request-id': requestId, 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  };
+  const entries = async (requestId: string) =>
+    (await t.sql(`SELECT action, result FROM audit_log WHERE request_id = $1 ORDER BY id`, [requestId])).map((r) => `${r.action}/${r.result}`);
+
+  it('a write through services and the lifecycle (an activity registered, then reported)', async () => {
+    const created = await send('dawa', '/graphql', 'req-create-1', { query: CREATE_ACTIVITY, variables: { input: activityInput({ organizerUnitId: await unitIdOf(t, 'organizer1') }) } });
+    const { id } = (await created.json()).data.createActivity;
+    const res = await send('dawa', '/graphql', 'req-report-1', { query: `mutation ($id: ID!) { reportActivity(id: $id) { id status } }`, variables: { id } });
+    expect(res.headers.get('x-request-id')).toBe('req-report-1');
+    const body = await res.json();
+    expect(body.errors).toBeUndefined();
+    expect(body.data.reportActivity.status).toBe('REPORTED');
+    expect(await entries('req-create-1')).toEqual(['CREATE/SUCCESS']);
+    expect(await entries('req-report-1')).toEqual(['TRANSITION/SUCCESS']);
+  });
+
+  it('a refusal audited by the GraphQL plugin', async () => {
+    const res = await send('company1', '/graphql', 'req-denied-1', { query: `{ users { total } }` });
+    expect((await res.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(await entries('req-denied-1')).toEqual(['ACCESS_DENIED/FAILURE']);
+  });
+
+  it('a download, audited once the file has been sent', async () => {
+    const res = await send('office', '/exports/overview.xlsx', 'req-export-1');
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+    for (let i = 0; i < 50 && !(await entries('req-export-1')).length; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await entries('req-export-1')).toEqual(['EXPORT/SUCCESS']);
+  });
+
+  it('an id that is not a plain token is replaced, never stored', async () => {
+    const res = await send('leader', '/graphql', 'x'.repeat(65), { query: `{ me { id } }` });
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

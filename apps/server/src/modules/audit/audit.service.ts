@@ -69,11 +69,11 @@ export class AuditService {
 
   /**
    * Writes one entry with the manager of the caller's transaction, so both commit or neither. The
-   * source IP (and the request id, when not given) come from the HTTP request being served. The
+   * source IP and the request id come from the HTTP request being served (common/request-context.ts). The
    * chain trigger locks the chain head until the transaction ends: call this last in a transaction.
    * `SYSTEM`: the system acted (a rule was met); `null`: nobody logged in (e.g. a failed login).
    */
-  async record(manager: EntityManager, actor: Actor | null | typeof SYSTEM, entry: AuditInput, requestId?: string): Promise<void> {
+  async record(manager: EntityManager, actor: Actor | null | typeof SYSTEM, entry: AuditInput): Promise<void> {
     const request = currentRequest();
     const person = actor === SYSTEM ? null : actor;
     const actorId = person?.id ?? null;
@@ -89,15 +89,15 @@ export class AuditService {
       summary: entry.summary,
       before: snapshot(entry.before) as object,
       after: snapshot(entry.after) as object,
-      requestId: requestId ?? request.requestId ?? null,
+      requestId: request.requestId ?? null,
       ip: entry.ip ?? request.ip ?? null,
       result: entry.result ?? AuditResult.SUCCESS,
     });
   }
 
   /** An entry of its own (a refused login, a permission denial, a download), in its own transaction. */
-  async recordAlone(actor: Actor | null, entry: AuditInput, requestId?: string): Promise<void> {
-    await this.ds.transaction((m) => this.record(m, actor, entry, requestId));
+  async recordAlone(actor: Actor | null, entry: AuditInput): Promise<void> {
+    await this.ds.transaction((m) => this.record(m, actor, entry));
   }
 
   /**

@@ -48,7 +48,6 @@ export class AuthResolver {
     const { token, actor, expiresAt } = await ctx.services.auth.login(input.username, input.password, input.code ?? undefined, {
       userAgent: ctx.req.headers['user-agent'],
       ip: ctx.req.ip,
-      requestId: ctx.requestId,
     });
     ctx.res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -64,7 +63,7 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: '退出登录' })
   async logout(@Ctx() ctx: AppContext) {
-    await ctx.services.auth.logout(actorOf(ctx), ctx.sessionToken!, ctx.requestId);
+    await ctx.services.auth.logout(actorOf(ctx), ctx.sessionToken!);
     // Cleared with the attributes it was set with (a browser keeps a Secure cookie otherwise).
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.services.config.cookieSecure });
     return true;
@@ -78,7 +77,6 @@ export class AuthResolver {
       input.currentPassword,
       input.newPassword,
       ctx.sessionToken!,
-      ctx.requestId,
     );
     return toMe(ctx, actor);
   }
@@ -98,7 +96,7 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: '结束本人的一个会话（该设备随即退出登录）' })
   async endSession(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
-    await ctx.services.auth.endSession(actorOf(ctx), id, ctx.requestId);
+    await ctx.services.auth.endSession(actorOf(ctx), id);
     return true;
   }
 
@@ -111,32 +109,32 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => TotpEnrolmentType, { description: '开始绑定身份验证器：生成密钥和二维码（确认前不生效）' })
   beginTotpEnrolment(@Ctx() ctx: AppContext) {
-    return ctx.services.twoFactor.begin(actorOf(ctx), ctx.requestId);
+    return ctx.services.twoFactor.begin(actorOf(ctx));
   }
 
   @Authorized()
   @Mutation(() => RecoveryCodesType, { description: '输入身份验证器显示的验证码完成绑定；答复10个一次性恢复码（只显示这一次）' })
   async confirmTotpEnrolment(@Ctx() ctx: AppContext, @Arg('code') code: string) {
-    return { codes: await ctx.services.twoFactor.confirm(actorOf(ctx), code, ctx.requestId) };
+    return { codes: await ctx.services.twoFactor.confirm(actorOf(ctx), code) };
   }
 
   @Authorized()
   @Mutation(() => RecoveryCodesType, { description: '重新生成恢复码（须输入当前动态验证码；原恢复码作废）' })
   async regenerateRecoveryCodes(@Ctx() ctx: AppContext, @Arg('code') code: string) {
-    return { codes: await ctx.services.twoFactor.regenerateRecoveryCodes(actorOf(ctx), code, ctx.requestId) };
+    return { codes: await ctx.services.twoFactor.regenerateRecoveryCodes(actorOf(ctx), code) };
   }
 
   @Authorized()
   @Mutation(() => MeType, { description: '停用本人的两步验证（本角色不要求时；须输入密码）' })
   async disableTotp(@Ctx() ctx: AppContext, @Arg('password') password: string) {
-    await ctx.services.twoFactor.disable(actorOf(ctx), password, ctx.requestId);
+    await ctx.services.twoFactor.disable(actorOf(ctx), password);
     return toMe(ctx, await ctx.services.auth.actorById(actorOf(ctx).id));
   }
 
   @Authorized(Role.ADMIN, Role.AUDITOR)
   @Mutation(() => Boolean, { description: '重置账号的两步验证（手机丢失时；三员分立：审计员账号只能由审计员重置）' })
   async resetUserTotp(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
-    await ctx.services.twoFactor.reset(actorOf(ctx), id, ctx.requestId);
+    await ctx.services.twoFactor.reset(actorOf(ctx), id);
     return true;
   }
 
@@ -149,7 +147,7 @@ export class AuthResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => [SettingType], { description: '修改安全策略（系统管理员，记入审计日志）' })
   async updateSecuritySettings(@Ctx() ctx: AppContext, @Arg('changes', () => [SettingChangeInput]) changes: SettingChangeInput[]) {
-    await ctx.services.settings.update(actorOf(ctx), changes, ctx.requestId, securitySettingDefinitions);
+    await ctx.services.settings.update(actorOf(ctx), changes, securitySettingDefinitions);
     return ctx.services.settings.list(securitySettingDefinitions);
   }
 }

@@ -108,7 +108,6 @@ interface LoginUser {
 export interface LoginMeta {
   userAgent?: string;
   ip?: string;
-  requestId?: string;
 }
 
 export interface SessionInfo {
@@ -240,7 +239,7 @@ export class AuthService {
         entityId: user?.id ?? null,
         summary: `用户名“${name.slice(0, 64)}”登录失败（${user ? '账号已停用' : '用户不存在'}）`,
         result: AuditResult.FAILURE,
-      }, meta.requestId);
+      });
       throw wrong();
     }
     if (user.totp_secret && !secondStep) throw new SecondFactorRequired();
@@ -255,11 +254,11 @@ export class AuthService {
         entityId: user.id,
         summary: `账号 ${user.username} 锁定期间尝试登录，已拒绝`,
         result: AuditResult.FAILURE,
-      }, meta.requestId);
+      });
       throw wrong();
     }
     if (!passwordOk || !factor.ok) {
-      await this.recordFailure(user, meta);
+      await this.recordFailure(user);
       throw wrong();
     }
 
@@ -309,11 +308,11 @@ export class AuthService {
         entityType: 'User',
         entityId: user.id,
         summary: `${user.display_name} 登录${how}`,
-      }, meta.requestId);
+      });
       return loggedIn;
     });
     if (!actor) {
-      await this.recordFailure(user, meta);
+      await this.recordFailure(user);
       throw wrong();
     }
     // Housekeeping outside the login transaction (no locks held while it runs).
@@ -339,7 +338,7 @@ export class AuthService {
   }
 
   /** One more failure in a row; the fifth locks the account (audited as a lockout). */
-  private async recordFailure(user: LoginUser, meta: LoginMeta): Promise<void> {
+  private async recordFailure(user: LoginUser): Promise<void> {
     await this.ds.transaction(async (m) => {
       // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
       const [[row]]: [{ failed_login_count: number; locked_until: Date | null }[], number] = await m.query(
@@ -357,11 +356,11 @@ export class AuthService {
           ? `账号 ${user.username} 连续${MAX_FAILED_LOGINS}次登录失败，锁定${LOCK_MINUTES}分钟`
           : `账号 ${user.username} 登录失败（第${row.failed_login_count}次，${user.totp_secret ? '密码或动态验证码错误' : '密码错误'}）`,
         result: AuditResult.FAILURE,
-      }, meta.requestId);
+      });
     });
   }
 
-  async logout(actor: Actor, token: string, requestId?: string): Promise<void> {
+  async logout(actor: Actor, token: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       await m.delete(SessionEntity, { tokenHash: hashToken(token) });
       await this.audit.record(m, actor, {
@@ -369,7 +368,7 @@ export class AuthService {
         entityType: 'User',
         entityId: actor.id,
         summary: `${actor.displayName} 退出登录`,
-      }, requestId);
+      });
     });
   }
 
@@ -388,7 +387,7 @@ export class AuthService {
   }
 
   /** Ends one of the user's own sessions (another user's session id is NOT_FOUND). */
-  async endSession(actor: Actor, sessionId: string, requestId?: string): Promise<void> {
+  async endSession(actor: Actor, sessionId: string): Promise<void> {
     if (!/^[0-9a-f-]{36}$/i.test(sessionId)) throw notFound('会话');
     await this.ds.transaction(async (m) => {
       const [rows] = await m.query(
@@ -401,11 +400,11 @@ export class AuthService {
         entityType: 'User',
         entityId: actor.id,
         summary: `${actor.displayName} 结束了自己的一个会话（${rows[0].ip ?? '未知地址'}）`,
-      }, requestId);
+      });
     });
   }
 
-  async changePassword(actor: Actor, current: string, next: string, keepToken: string, requestId?: string) {
+  async changePassword(actor: Actor, current: string, next: string, keepToken: string) {
     const [user]: { password_hash: string }[] = await this.ds.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.id]);
     if (!(await verifyPassword(user.password_hash, current))) {
       throw badInput('当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }]);
@@ -425,7 +424,7 @@ export class AuthService {
         entityType: 'User',
         entityId: actor.id,
         summary: `${actor.displayName} 修改密码${actor.passwordExpired ? '（原密码已到期）' : ''}`,
-      }, requestId);
+      });
     });
     return this.actorById(actor.id);
   }

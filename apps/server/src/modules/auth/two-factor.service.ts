@@ -39,7 +39,7 @@ export class TwoFactorService {
   }
 
   /** A new secret for the QR code; it takes effect only once a code from it is confirmed. */
-  async begin(actor: Actor, requestId?: string) {
+  async begin(actor: Actor) {
     if (actor.totpEnabled) throw conflict('已启用两步验证；如需更换手机，请先停用或请管理员重置');
     const secret = newTotpSecret();
     const otpauthUrl = totpUri(secret, actor.username);
@@ -51,13 +51,13 @@ export class TwoFactorService {
         entityType: 'User',
         entityId: actor.id,
         summary: `${actor.displayName} 开始绑定身份验证器`,
-      }, requestId);
+      });
     });
     return { secret, otpauthUrl, qrCodeDataUrl: await qrCodeDataUrl(otpauthUrl) };
   }
 
   /** Confirms the scanned secret with a code from the app; answers the recovery codes (shown once). */
-  async confirm(actor: Actor, code: string, requestId?: string): Promise<string[]> {
+  async confirm(actor: Actor, code: string): Promise<string[]> {
     const [user] = await this.ds.query(`SELECT totp_secret, totp_pending_secret FROM users WHERE id = $1`, [actor.id]);
     if (user.totp_secret) throw conflict('已启用两步验证');
     if (!user.totp_pending_secret) throw conflict('请先扫描二维码（重新开始绑定）');
@@ -76,13 +76,13 @@ export class TwoFactorService {
         entityType: 'User',
         entityId: actor.id,
         summary: `${actor.displayName} 启用两步验证（绑定身份验证器，生成${codes.length}个恢复码）`,
-      }, requestId);
+      });
       return codes;
     });
   }
 
   /** New recovery codes (the old ones stop working); needs a current code from the app. */
-  async regenerateRecoveryCodes(actor: Actor, code: string, requestId?: string): Promise<string[]> {
+  async regenerateRecoveryCodes(actor: Actor, code: string): Promise<string[]> {
     const [user] = await this.ds.query(`SELECT totp_secret, totp_last_step::text AS last FROM users WHERE id = $1`, [actor.id]);
     if (!user.totp_secret) throw conflict('尚未启用两步验证');
     const step = await totpStep(decryptPii(user.totp_secret), code.trim(), user.last === null ? null : Number(user.last));
@@ -99,13 +99,13 @@ export class TwoFactorService {
         entityType: 'User',
         entityId: actor.id,
         summary: `${actor.displayName} 重新生成恢复码（原恢复码作废）`,
-      }, requestId);
+      });
       return codes;
     });
   }
 
   /** Turns two-factor login off for the user's own account, where the role does not require it. */
-  async disable(actor: Actor, password: string, requestId?: string): Promise<void> {
+  async disable(actor: Actor, password: string): Promise<void> {
     if ((await this.auth.policy()).totpRequired(actor.role)) {
       throw forbidden(`${roleLabels[actor.role]}账号必须启用两步验证，不能停用`);
     }
@@ -121,7 +121,7 @@ export class TwoFactorService {
         entityType: 'User',
         entityId: actor.id,
         summary: `${actor.displayName} 停用两步验证`,
-      }, requestId);
+      });
     });
   }
 
@@ -129,7 +129,7 @@ export class TwoFactorService {
    * The reset for a lost phone: the secret and recovery codes go, the account's sessions end, and
    * (where its role requires it) the user enrols again at the next login. 三员分立 applies.
    */
-  async reset(actor: Actor, userId: string, requestId?: string): Promise<void> {
+  async reset(actor: Actor, userId: string): Promise<void> {
     if (!/^[0-9a-f-]{36}$/i.test(userId)) throw notFound('账号');
     await this.ds.transaction(async (m) => {
       const [user] = await m.query(`SELECT id, username, role FROM users WHERE id = $1 FOR UPDATE`, [userId]);
@@ -142,7 +142,7 @@ export class TwoFactorService {
         entityType: 'User',
         entityId: userId,
         summary: `重置账号 ${user.username} 的两步验证（须重新绑定身份验证器，其会话全部结束）`,
-      }, requestId);
+      });
     });
   }
 

@@ -85,7 +85,7 @@ export class CompanyImportService {
     });
   }
 
-  async importCompanies(actor: Actor, file: { name: string; base64: string }, mode: ImportMode, requestId?: string): Promise<ImportOutcome> {
+  async importCompanies(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
     assertCanManageCompanies(actor);
     const started = Date.now();
     const parsed = await readTabular(file, COMPANY_COLUMNS);
@@ -220,7 +220,7 @@ export class CompanyImportService {
           entityType: 'Company',
           summary: `导入保安服务公司名册“${file.name}”：新增${result.created}家，更新${result.updated}家，未变化${result.unchanged}家，问题行${result.invalidRows}行`,
           after: { file: file.name, created: c.map((r) => r.creditCode), updated: u.map((r) => r.creditCode), unchanged: result.unchanged, invalidRows: result.invalidRows },
-        }, requestId);
+        });
         return result;
       }),
     );

@@ -31,7 +31,7 @@ export class CompanyResolver {
   @Authorized(Role.SECURITY_DETACHMENT)
   @Mutation(() => CompanyType, { description: '登记保安服务公司（保安管理支队），可同时开设公司账号' })
   createCompany(@Ctx() ctx: AppContext, @Arg('input', () => CreateCompanyInput) input: CreateCompanyInput) {
-    return ctx.services.companies.create(actorOf(ctx), input, ctx.requestId);
+    return ctx.services.companies.create(actorOf(ctx), input);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -45,7 +45,7 @@ export class CompanyResolver {
     @Arg('file', () => FileInput) file: FileInput,
     @Arg('mode', () => ImportMode) mode: ImportMode,
   ) {
-    return ctx.services.companyImport.importCompanies(actorOf(ctx), file, mode, ctx.requestId);
+    return ctx.services.companyImport.importCompanies(actorOf(ctx), file, mode);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -56,7 +56,7 @@ export class CompanyResolver {
     @Arg('input', () => CompanyInput) input: CompanyInput,
     @Arg('version', () => Int, { nullable: true, description: '编辑时读到的版本号' }) version?: number,
   ) {
-    return ctx.services.companies.update(actorOf(ctx), id, input, version, ctx.requestId);
+    return ctx.services.companies.update(actorOf(ctx), id, input, version);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -67,13 +67,13 @@ export class CompanyResolver {
     @Arg('status', () => CompanyStatus) status: CompanyStatus,
     @Arg('reason') reason: string,
   ) {
-    return ctx.services.companies.setStatus(actorOf(ctx), id, status, reason, ctx.requestId);
+    return ctx.services.companies.setStatus(actorOf(ctx), id, status, reason);
   }
 
   @Authorized(Role.COMPANY)
   @Mutation(() => CompanyType, { description: '保安服务公司维护本公司住所与联系人' })
   updateCompanyProfile(@Ctx() ctx: AppContext, @Arg('input', () => CompanyProfileInput) input: CompanyProfileInput) {
-    return ctx.services.companies.updateProfile(actorOf(ctx), input, ctx.requestId);
+    return ctx.services.companies.updateProfile(actorOf(ctx), input);
   }
 
   @FieldResolver(() => Float)

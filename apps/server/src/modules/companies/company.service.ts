@@ -143,7 +143,7 @@ export class CompaniesService {
     return company;
   }
 
-  async create(actor: Actor, raw: CreateCompanyInput, requestId?: string): Promise<CompanyEntity & { issuedAccount?: IssuedAccount }> {
+  async create(actor: Actor, raw: CreateCompanyInput): Promise<CompanyEntity & { issuedAccount?: IssuedAccount }> {
     assertCanManageCompanies(actor);
     const input = normaliseCompanyInput(raw);
     const problems = companyInputProblems(input, { creating: true, today: todayCN() });
@@ -154,7 +154,7 @@ export class CompaniesService {
     return this.inTransaction(async (m) => {
       const saved = await this.register(m, input);
       const issued = account
-        ? await issueAccount(m, this.audit, actor, (await m.findOneByOrFail(UnitEntity, { id: saved.id })), account, { requestId })
+        ? await issueAccount(m, this.audit, actor, (await m.findOneByOrFail(UnitEntity, { id: saved.id })), account)
         : undefined;
       await this.audit.record(m, actor, {
         action: AuditAction.CREATE,
@@ -162,7 +162,7 @@ export class CompaniesService {
         entityId: saved.id,
         summary: `登记保安服务公司“${saved.name}”${issued ? `，开设账号 ${issued.account.username}` : ''}`,
         after: saved,
-      }, requestId);
+      });
       return Object.assign(saved, { issuedAccount: issued });
     });
   }
@@ -200,7 +200,7 @@ export class CompaniesService {
     return m.findOneByOrFail(CompanyEntity, { id: unit.id });
   }
 
-  async update(actor: Actor, id: string, raw: CompanyInput, version: number | undefined, requestId?: string): Promise<CompanyEntity> {
+  async update(actor: Actor, id: string, raw: CompanyInput, version: number | undefined): Promise<CompanyEntity> {
     assertCanManageCompanies(actor);
     const input = normaliseCompanyInput(raw);
     assertNoProblems(companyInputProblems(input, { creating: false, today: todayCN() }), '保安服务公司登记信息有误');
@@ -226,12 +226,12 @@ export class CompaniesService {
         summary: `修改保安服务公司“${after.name}”的登记信息`,
         before,
         after,
-      }, requestId);
+      });
       return after;
     });
   }
 
-  async setStatus(actor: Actor, id: string, status: CompanyStatus, reason: string, requestId?: string): Promise<CompanyEntity> {
+  async setStatus(actor: Actor, id: string, status: CompanyStatus, reason: string): Promise<CompanyEntity> {
     assertCanManageCompanies(actor);
     const why = reason.trim();
     if (!why) throw badInput('请填写变更状态的原因', [{ field: 'reason', message: '请填写变更状态的原因' }]);
@@ -245,7 +245,7 @@ export class CompaniesService {
       }
       const after = await this.write(m, before, { status, statusReason: status === CompanyStatus.ACTIVE ? null : why });
       const summary = `保安服务公司“${after.name}”状态：${companyStatusLabels[before.status]} → ${companyStatusLabels[status]}（${why}）`;
-      await this.audit.record(m, actor, { action: AuditAction.UPDATE, entityType: 'Company', entityId: id, summary, before, after }, requestId);
+      await this.audit.record(m, actor, { action: AuditAction.UPDATE, entityType: 'Company', entityId: id, summary, before, after });
       await this.notifications.notify(m, [id], {
         title: `本公司状态变更为“${companyStatusLabels[status]}”`,
         body: `保安管理支队将本公司状态由“${companyStatusLabels[before.status]}”变更为“${companyStatusLabels[status]}”。原因：${why}`,
@@ -256,7 +256,7 @@ export class CompaniesService {
   }
 
   /** A company user keeps its own address and contact; nothing else. */
-  async updateProfile(actor: Actor, raw: CompanyProfileInput, requestId?: string): Promise<CompanyEntity> {
+  async updateProfile(actor: Actor, raw: CompanyProfileInput): Promise<CompanyEntity> {
     const id = ownCompanyId(actor);
     const input = { address: raw.address.trim(), contactName: raw.contactName.trim(), contactPhone: raw.contactPhone.trim() };
     assertNoProblems(profileProblems(input), '公司资料有误');
@@ -270,7 +270,7 @@ export class CompaniesService {
         summary: `保安服务公司“${after.name}”更新本公司住所与联系人`,
         before,
         after,
-      }, requestId);
+      });
       return after;
     });
   }

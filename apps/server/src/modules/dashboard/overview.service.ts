@@ -117,9 +117,11 @@ export class OverviewService {
       if (!selected || selected.has(field)) for (const a of aggregates) needed.add(a);
     }
 
+    // The stage deadlines are read once, for the activity figures and punctuality alike.
+    const deadlines = needed.has('activities') || needed.has('punctuality') ? this.deadlines() : undefined;
     const [[activityRows, companyRows, rosterRows, trainingRows, findingRows, companyFindingRows], punctuality] = await Promise.all([
-      this.figures(period, undefined, needed),
-      needed.has('punctuality') ? this.supervision.punctuality(period) : Promise.resolve([]),
+      this.figures(period, deadlines, needed),
+      needed.has('punctuality') ? this.supervision.punctuality(period, undefined, deadlines) : Promise.resolve([]),
     ]);
     const vettingRows = rosterRows;
     const ageRows = rosterRows.filter((r) => r.band);
@@ -333,16 +335,16 @@ export class OverviewService {
    * others); `needed` leaves out those no asked-for chart uses. One statement each: JIT is off for the
    * app's connections (database/data-source.ts).
    */
-  figures(period: Period, deadlines?: Deadlines, needed: ReadonlySet<Aggregate> = ALL_AGGREGATES): Promise<Row[][]> {
+  async figures(period: Period, deadlines?: Deadlines | Promise<Deadlines>, needed: ReadonlySet<Aggregate> = ALL_AGGREGATES): Promise<Row[][]> {
     const run = (a: Aggregate, q: () => Promise<Row[]>) => (needed.has(a) ? q() : Promise.resolve([]));
-    return Promise.all([
-      run('activities', async () => this.activityFigures(period, deadlines ?? (await this.deadlines()))),
+    const [activityRows, companyRows, rosterRows, trainingRows, [findingRows, companyFindingRows]] = await Promise.all([
+      run('activities', async () => this.activityFigures(period, await (deadlines ?? this.deadlines()))),
       run('companies', () => this.companyFigures(period)),
       run('rosters', () => this.rosterFigures(period)),
       run('training', () => this.trainingFigures(period)),
-      run('findings', () => this.findingFigures(period)),
-      run('findingsByCompany', () => this.findingsByCompany(period)),
+      this.findingFigures(period, needed.has('findings'), needed.has('findingsByCompany')),
     ]);
+    return [activityRows, companyRows, rosterRows, trainingRows, findingRows, companyFindingRows];
   }
 
   private activityFigures(period: Period, d: Deadlines): Promise<Row[]> {
@@ -392,27 +394,39 @@ export class OverviewService {
     );
   }
 
-  private findingFigures(period: Period): Promise<Row[]> {
+  /**
+   * Findings by item (open or corrected) and the ten companies with the most findings, in one
+   * statement over the period's findings; either part only when asked for.
+   */
+  private async findingFigures(period: Period, byItem: boolean, byCompany: boolean): Promise<[Row[], Row[]]> {
+    if (!byItem && !byCompany) return [[], []];
     const q = new Params();
-    return this.aggregate(
-      `SELECT f.item, (f.corrected_at IS NULL) AS open, count(*)::int AS count
-         FROM activities a JOIN findings f ON f.activity_id = a.id
-        WHERE ${periodActivities(q, period)} GROUP BY 1, 2`,
+    const parts = [
+      byItem
+        ? `SELECT 'item' AS part, 0::bigint AS ord, pf.item::text AS item, pf.open, count(*)::int AS count,
+                  NULL::uuid AS company_id, NULL::text AS name, NULL::int AS total, NULL::int AS open_total
+             FROM pf GROUP BY pf.item, pf.open`
+        : null,
+      byCompany
+        ? `SELECT 'company' AS part, row_number() OVER (ORDER BY x.total DESC, c.name) AS ord, NULL::text AS item, NULL::boolean AS open,
+                  NULL::int AS count, x.company_id, c.name, x.total, x.open_total
+             FROM (SELECT pf.company_id, count(*)::int AS total, count(*) FILTER (WHERE pf.open)::int AS open_total
+                     FROM pf WHERE pf.company_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) x
+             JOIN companies c ON c.id = x.company_id`
+        : null,
+    ].filter(Boolean);
+    const rows = await this.aggregate(
+      `WITH pf AS MATERIALIZED (
+         SELECT f.item, f.company_id, (f.corrected_at IS NULL) AS open
+           FROM activities a JOIN findings f ON f.activity_id = a.id WHERE ${periodActivities(q, period)})
+       ${parts.join(' UNION ALL ')}
+       ORDER BY 1, 2`,
       q.values,
     );
-  }
-
-  private findingsByCompany(period: Period): Promise<Row[]> {
-    const q = new Params();
-    return this.aggregate(
-      `SELECT x.company_id, c.name, x.total, x.open FROM (
-         SELECT f.company_id, count(*)::int AS total, count(*) FILTER (WHERE f.corrected_at IS NULL)::int AS open
-           FROM activities a JOIN findings f ON f.activity_id = a.id
-          WHERE ${periodActivities(q, period)} AND f.company_id IS NOT NULL
-          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) x
-       JOIN companies c ON c.id = x.company_id ORDER BY x.total DESC, c.name`,
-      q.values,
-    );
+    return [
+      rows.filter((r) => r.part === 'item').map((r) => ({ item: r.item, open: r.open, count: r.count })),
+      rows.filter((r) => r.part === 'company').map((r) => ({ company_id: r.company_id, name: r.name, total: r.total, open: r.open_total })),
+    ];
   }
 
   // ---- the lists behind the figures ----------------------------------------------------------

@@ -3,27 +3,15 @@ import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type
 import { AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { ActivityType } from '../activities/activity.types';
-import { SettingValues } from '../settings/settings.defaults';
 import { deadlinesOf, DeadlineSubject } from './deadlines';
 import { ActivityDeadlinesType, WorkItemPage } from './deadlines.types';
-
-/** Settings are read once per request, however many activities a list shows. */
-const settingsOfRequest = new WeakMap<object, Promise<SettingValues>>();
-function requestSettings(ctx: AppContext): Promise<SettingValues> {
-  let p = settingsOfRequest.get(ctx.req);
-  if (!p) {
-    p = ctx.services.settings.all();
-    settingsOfRequest.set(ctx.req, p);
-  }
-  return p;
-}
 
 @Resolver(() => ActivityType)
 export class ActivityDeadlinesResolver {
   @FieldResolver(() => ActivityDeadlinesType, { description: '距开始天数与各阶段截止情况（按设置）' })
   async deadlines(@Root() activity: ActivityType, @Ctx() ctx: AppContext): Promise<ActivityDeadlinesType> {
     const company = activity.selectedCompanyId ? await ctx.loaders.companyName.load(activity.selectedCompanyId) : null;
-    return deadlinesOf(activity as unknown as DeadlineSubject, await requestSettings(ctx), ctx.services.config.clock.now(), company);
+    return deadlinesOf(activity as unknown as DeadlineSubject, await ctx.loaders.settings(), ctx.services.config.clock.now(), company);
   }
 }
 

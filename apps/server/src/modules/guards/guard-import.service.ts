@@ -211,7 +211,7 @@ export class GuardImportService {
     return row;
   }
 
-  async importGuards(actor: Actor, input: { companyId?: string | null; file: { name: string; base64: string }; mode: ImportMode }, requestId?: string): Promise<ImportOutcome> {
+  async importGuards(actor: Actor, input: { companyId?: string | null; file: { name: string; base64: string }; mode: ImportMode }): Promise<ImportOutcome> {
     const started = Date.now();
     const parsed = await readTabular(input.file, ['姓名', '身份证号', '学历']);
     const hasRelativeColumns = parsed.headers.some((h) => RELATIVE_SLOTS.some((s) => h === `${s.prefix}身份证号`));
@@ -382,7 +382,7 @@ export class GuardImportService {
           entityId: register.id,
           summary: `“${register.name}”导入保安员“${input.file.name}”：新增${result.created}人，更新${result.updated}人，未变化${result.unchanged}人，问题行${result.invalidRows}行`,
           after: { file: input.file.name, created: result.created, updated: result.updated, unchanged: result.unchanged, invalidRows: result.invalidRows },
-        }, requestId);
+        });
         return result;
       });
     } catch (err) {

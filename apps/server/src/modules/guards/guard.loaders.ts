@@ -14,7 +14,6 @@ import { CertificateRevocationEntity } from './revocation.entity';
 export interface RelativesKey {
   guardId: string;
   actor: Actor;
-  requestId?: string;
 }
 
 /** Per-request loaders of the guards module (merged into `createLoaders`). */
@@ -48,7 +47,7 @@ export function guardLoaders(ds: DataSource) {
     }),
     relatives: new DataLoader<RelativesKey, RelativeEntity[], string>(
       async (keys) => {
-        const map = await readRelativesAudited(ds, keys[0].actor, keys.map((k) => k.guardId), keys[0].requestId);
+        const map = await readRelativesAudited(ds, keys[0].actor, keys.map((k) => k.guardId));
         return keys.map((k) => map.get(k.guardId) ?? []);
       },
       { cacheKeyFn: (k) => k.guardId },

@@ -47,13 +47,13 @@ export class GuardResolver {
   @Authorized(...GUARD_MANAGER_ROLES)
   @Mutation(() => GuardType, { description: '登记保安员（保安服务公司登记本公司；保安管理支队须指定公司）' })
   createGuard(@Ctx() ctx: AppContext, @Arg('input', () => CreateGuardInput) input: CreateGuardInput) {
-    return ctx.services.guards.create(actorOf(ctx), input, ctx.requestId);
+    return ctx.services.guards.create(actorOf(ctx), input);
   }
 
   @Authorized(...GUARD_MANAGER_ROLES)
   @Mutation(() => GuardType, { description: '修改保安员登记信息' })
   updateGuard(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => GuardInput) input: GuardInput) {
-    return ctx.services.guards.update(actorOf(ctx), id, input, ctx.requestId);
+    return ctx.services.guards.update(actorOf(ctx), id, input);
   }
 
   @Authorized(...GUARD_MANAGER_ROLES)
@@ -65,7 +65,7 @@ export class GuardResolver {
     @Arg('statement', () => String, { nullable: true, description: '未登记父亲或母亲的原因（如已故、不详）；不传为不变，传空串为撤回' })
     statement?: string | null,
   ) {
-    return ctx.services.guards.setRelatives(actorOf(ctx), guardId, relatives, statement, ctx.requestId);
+    return ctx.services.guards.setRelatives(actorOf(ctx), guardId, relatives, statement);
   }
 
   @Authorized(...GUARD_IMPORT_ROLES)
@@ -75,13 +75,13 @@ export class GuardResolver {
       'COMMIT 在一个事务内保存无误的行，按身份证号在本单位名册内更新，重复导入不产生重复。自招保安单位（主办单位）导入时自动建立本单位名册。',
   })
   importGuards(@Ctx() ctx: AppContext, @Arg('input', () => ImportGuardsInput) input: ImportGuardsInput) {
-    return ctx.services.guardImport.importGuards(actorOf(ctx), input, ctx.requestId);
+    return ctx.services.guardImport.importGuards(actorOf(ctx), input);
   }
 
   @Authorized(...GUARD_MANAGER_ROLES)
   @Mutation(() => GuardType, { description: '保安员离职（记录保留）' })
   guardLeaves(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('date') date: string) {
-    return ctx.services.guards.leave(actorOf(ctx), id, date, ctx.requestId);
+    return ctx.services.guards.leave(actorOf(ctx), id, date);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -92,7 +92,7 @@ export class GuardResolver {
     @Arg('toCompanyId', () => ID) toCompanyId: string,
     @Arg('date') date: string,
   ) {
-    return ctx.services.guards.transfer(actorOf(ctx), id, toCompanyId, date, ctx.requestId);
+    return ctx.services.guards.transfer(actorOf(ctx), id, toCompanyId, date);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -103,7 +103,7 @@ export class GuardResolver {
     @Arg('date') date: string,
     @Arg('reason') reason: string,
   ) {
-    return ctx.services.guards.recordRevocation(actorOf(ctx), idNumber, date, reason, ctx.requestId);
+    return ctx.services.guards.recordRevocation(actorOf(ctx), idNumber, date, reason);
   }
 
   @FieldResolver(() => String, { description: '身份证号（保安管理支队以外脱敏；保存期满匿名化的离职记录为“已匿名”）' })
@@ -146,7 +146,7 @@ export class GuardResolver {
   })
   async relatives(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
     if (!ctx.actor || !seesRelatives(ctx.actor)) return null;
-    return ctx.loaders.relatives.load({ guardId: g.id, actor: ctx.actor, requestId: ctx.requestId });
+    return ctx.loaders.relatives.load({ guardId: g.id, actor: ctx.actor });
   }
 
   @FieldResolver(() => Int, { nullable: true, description: '已登记的直系亲属人数（主办单位不可见）' })

@@ -3,6 +3,7 @@ import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { isIsoDate, todayCN } from '../../common/calendar';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
+import { currentRequest } from '../../common/request-context';
 import { Page, PageInput, pageAndCount, pageWindow } from '../../common/pagination';
 import { idHash, nameHash } from '../../common/pii';
 import { AuditEntryEntity } from '../audit/audit.entity';
@@ -93,7 +94,7 @@ export class GuardsService {
     return guard;
   }
 
-  async create(actor: Actor, raw: CreateGuardInput, requestId?: string): Promise<GuardEntity> {
+  async create(actor: Actor, raw: CreateGuardInput): Promise<GuardEntity> {
     const companyId = targetCompanyId(actor, raw.companyId);
     const input = { ...raw, idNumber: normaliseIdNumber(raw.idNumber), name: raw.name.trim() };
     const today = todayCN();
@@ -136,12 +137,12 @@ export class GuardsService {
         entityId: guard.id,
         summary: `“${company.name}”登记保安员${guard.name}，直系亲属${relatives.length}人`,
         after: auditView(guard),
-      }, requestId);
+      });
       return guard;
     });
   }
 
-  async update(actor: Actor, id: string, raw: GuardInput, requestId?: string): Promise<GuardEntity> {
+  async update(actor: Actor, id: string, raw: GuardInput): Promise<GuardEntity> {
     return this.inTransaction(actor, async (m) => {
       const before = await this.lockManaged(m, actor, id);
       if (before.status !== GuardStatus.ACTIVE || before.idNumber === null) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
@@ -176,7 +177,7 @@ export class GuardsService {
         summary: `修改保安员${after.name}的登记信息${idChanged ? '（含身份证号）' : ''}`,
         before: auditView(before),
         after: { ...auditView(after), idNumberChanged: idChanged },
-      }, requestId);
+      });
       return after;
     });
   }
@@ -186,7 +187,7 @@ export class GuardsService {
    * parent is not declared (undefined: unchanged; null or blank: removed). Refused while the guard is
    * on an open roster (the vetted identity includes the relatives).
    */
-  async setRelatives(actor: Actor, guardId: string, relatives: RelativeInput[], statement: string | null | undefined, requestId?: string): Promise<GuardEntity> {
+  async setRelatives(actor: Actor, guardId: string, relatives: RelativeInput[], statement: string | null | undefined): Promise<GuardEntity> {
     return this.inTransaction(actor, async (m) => {
       const guard = await this.lockManaged(m, actor, guardId);
       if (guard.status !== GuardStatus.ACTIVE || guard.idNumber === null) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
@@ -210,12 +211,12 @@ export class GuardsService {
         // Relations only, and the statement (the company's declaration, 保安管理支队 reads payloads).
         before: { count: current.length, statement: guard.relativesStatement },
         after: { count: relatives.length, relations: relatives.map((r) => r.relation), statement: nextStatement },
-      }, requestId);
+      });
       return m.findOneByOrFail(GuardEntity, { id: guardId });
     });
   }
 
-  async leave(actor: Actor, id: string, date: string, requestId?: string): Promise<GuardEntity> {
+  async leave(actor: Actor, id: string, date: string): Promise<GuardEntity> {
     if (!isIsoDate(date)) throw badInput('离职日期应为有效日期（YYYY-MM-DD）', [{ field: 'date', message: '离职日期应为有效日期（YYYY-MM-DD）' }]);
     if (date > todayCN()) throw badInput('离职日期不能晚于今天', [{ field: 'date', message: '离职日期不能晚于今天' }]);
     return this.inTransaction(actor, async (m) => {
@@ -230,7 +231,7 @@ export class GuardsService {
         summary: `保安员${after.name}于${date}离职`,
         before: auditView(before),
         after: auditView(after),
-      }, requestId);
+      });
       return after;
     });
   }
@@ -239,7 +240,7 @@ export class GuardsService {
    * 保安管理支队 moves a guard to another company: the old record is closed (LEFT on `date`) and a
    * new ACTIVE one opened with the same person and relatives, so the history stays.
    */
-  async transfer(actor: Actor, id: string, toCompanyId: string, date: string, requestId?: string): Promise<GuardEntity> {
+  async transfer(actor: Actor, id: string, toCompanyId: string, date: string): Promise<GuardEntity> {
     assertDetachment(actor, '办理保安员调转');
     if (!isIsoDate(date) || date > todayCN()) {
       throw badInput('调转日期应为不晚于今天的有效日期', [{ field: 'date', message: '调转日期应为不晚于今天的有效日期' }]);
@@ -271,12 +272,12 @@ export class GuardsService {
         summary: `保安员${before.name}由“${from.name}”调转至“${to.name}”（${date}）`,
         before: auditView(before),
         after: auditView(moved),
-      }, requestId);
+      });
       return moved;
     });
   }
 
-  async recordRevocation(actor: Actor, rawIdNumber: string, date: string, reason: string, requestId?: string) {
+  async recordRevocation(actor: Actor, rawIdNumber: string, date: string, reason: string) {
     assertDetachment(actor, '记录吊销保安员证');
     const idNumber = normaliseIdNumber(rawIdNumber);
     const problems: FieldProblem[] = [];
@@ -312,7 +313,7 @@ export class GuardsService {
         // The reason stays in the payload (保安管理支队 only): the summary is read by others.
         summary: `记录吊销保安员证：${holder ? holder.name : '未在册人员'}，${date}`,
         after: { id: row.id, revokedOn: row.revokedOn, reason: row.reason, guardId: holder?.id ?? null },
-      }, requestId);
+      });
       return row;
     });
   }
@@ -408,7 +409,6 @@ export async function readRelativesAudited(
   ds: DataSource,
   actor: Actor,
   guardIds: readonly string[],
-  requestId?: string,
 ): Promise<Map<string, RelativeEntity[]>> {
   return ds.transaction(async (m) => {
     const guards = await m.find(GuardEntity, { where: { id: In([...guardIds]) }, select: { id: true, name: true } });
@@ -425,7 +425,7 @@ export async function readRelativesAudited(
           entityType: 'Guard',
           entityId: g.id,
           summary: `查阅保安员${g.name}的直系亲属信息`,
-          requestId: requestId ?? null,
+          requestId: currentRequest().requestId ?? null,
         })),
       );
     }

@@ -16,7 +16,7 @@ export class InspectionsResolver {
     @Arg('id', () => ID) id: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
   ) {
-    return ctx.services.inspections.start(actorOf(ctx), id, comment, ctx.requestId);
+    return ctx.services.inspections.start(actorOf(ctx), id, comment);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -26,13 +26,13 @@ export class InspectionsResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => CloseActivityInput) input: CloseActivityInput,
   ) {
-    return ctx.services.inspections.close(actorOf(ctx), id, input, ctx.requestId);
+    return ctx.services.inspections.close(actorOf(ctx), id, input);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
   @Mutation(() => InspectionType, { description: '登记现场检查；同一编号重发返回已登记的记录，不重复登记' })
   recordInspection(@Ctx() ctx: AppContext, @Arg('input', () => RecordInspectionInput) input: RecordInspectionInput) {
-    return ctx.services.inspections.record(actorOf(ctx), input, ctx.requestId);
+    return ctx.services.inspections.record(actorOf(ctx), input);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -43,7 +43,7 @@ export class InspectionsResolver {
     @Arg('note') note: string,
     @Arg('correctedAt', () => Date, { nullable: true }) correctedAt?: Date | null,
   ) {
-    return ctx.services.inspections.correct(actorOf(ctx), findingId, note, correctedAt, ctx.requestId);
+    return ctx.services.inspections.correct(actorOf(ctx), findingId, note, correctedAt);
   }
 
   @Authorized(...VIEWERS)

@@ -76,7 +76,7 @@ export class InspectionsService {
    * 现场监管开始: READY → IN_PROGRESS, on the event day only (from `onsite.startLeadHours`, 24 h by
    * default, before the start), with the on-duty roster still covering the guards required.
    */
-  async start(actor: Actor, activityId: string, comment: string | null | undefined, requestId?: string): Promise<ActivityType> {
+  async start(actor: Actor, activityId: string, comment: string | null | undefined): Promise<ActivityType> {
     const leadHours = await this.settings.get('onsite.startLeadHours');
     const activity = await this.ds.transaction(async (m) => {
       const a = await lockActivity(m, activityId);
@@ -96,7 +96,6 @@ export class InspectionsService {
         to: ActivityStatus.IN_PROGRESS,
         actor,
         comment: comment?.trim() || '活动开始，现场监管',
-        requestId,
         notify: {
           unitIds: [a.selectedCompanyId, a.organizerUnitId].filter((x): x is string => !!x),
           message: { title: `活动开始：${a.name}`, body: '保安管理支队开始现场监管。', link: `/inspections/${a.id}` },
@@ -111,7 +110,7 @@ export class InspectionsService {
    * left uncorrected needs a written statement of why; it stays in the 台账 and on the overview.
    * The company's performance record follows from the data.
    */
-  async close(actor: Actor, activityId: string, input: CloseActivityInput, requestId?: string): Promise<ActivityType> {
+  async close(actor: Actor, activityId: string, input: CloseActivityInput): Promise<ActivityType> {
     const text = input.text?.trim() ?? '';
     const statement = input.uncorrectedStatement?.trim() || null;
     if (!text) throw badInput('请填写总结评价', [{ field: 'text', message: '请填写总结评价' }]);
@@ -139,7 +138,6 @@ export class InspectionsService {
         actor,
         comment: `总结评价${input.rating}分：${text}${note ? `（严重问题未纠正${openSerious}项，说明：${note}）` : ''}`,
         patch: { evaluationRating: input.rating, evaluationText: text, closeStatement: note },
-        requestId,
         notify: {
           unitIds: [a.selectedCompanyId, a.organizerUnitId, ...(await this.officeUnits(m))].filter((x): x is string => !!x),
           message: {
@@ -172,7 +170,7 @@ export class InspectionsService {
    * Records one check. Idempotent on the client's id: a resend returns what is stored and creates
    * nothing. A person who is not on the on-duty roster is a serious 未经审查人员上岗 finding.
    */
-  async record(actor: Actor, input: RecordInspectionInput, requestId?: string): Promise<InspectionType> {
+  async record(actor: Actor, input: RecordInspectionInput): Promise<InspectionType> {
     const existing = await this.ds.manager.findOneBy(InspectionEntity, { id: input.id });
     if (existing) return this.storedResend(actor, existing, input);
 
@@ -278,7 +276,7 @@ export class InspectionsService {
         entityId: input.id,
         summary: `现场检查：活动“${activity.name}”，${guardName}${findings.length ? `，发现问题：${findings.map((f) => inspectionItemLabels[f.item!]).join('、')}` : '，符合要求'}`,
         after: { ...input, photo: input.photo ? '(照片)' : null, findings: findings.map((f) => f.item) },
-      }, requestId);
+      });
       return input.id;
     });
     const stored = storedId ? null : await this.ds.manager.findOneBy(InspectionEntity, { id: input.id });
@@ -295,7 +293,7 @@ export class InspectionsService {
   }
 
   /** 纠正: a finding is marked corrected once, with who and when; nothing is overwritten. */
-  async correct(actor: Actor, findingId: string, note: string, correctedAt: Date | null | undefined, requestId?: string): Promise<FindingType> {
+  async correct(actor: Actor, findingId: string, note: string, correctedAt: Date | null | undefined): Promise<FindingType> {
     const text = note?.trim() ?? '';
     const when = correctedAt ?? this.clock.now();
     const problems: FieldProblem[] = [];
@@ -328,7 +326,7 @@ export class InspectionsService {
         summary: `纠正问题：活动“${activity.name}”，${inspectionItemLabels[finding.item]}：${text}`,
         before: { ...finding, photo: finding.photo ? '(照片)' : null },
         after: { correctedAt: when, correctionNote: text },
-      }, requestId);
+      });
     });
     const [row] = await this.ds.query(`${FINDING_SELECT} WHERE f.id = $1`, [findingId]);
     return row;

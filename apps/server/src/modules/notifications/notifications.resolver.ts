@@ -24,6 +24,6 @@ export class NotificationsResolver {
   @Authorized()
   @Mutation(() => Int, { description: '标为已读；不传 ids 时全部标为已读。返回标记的条数' })
   markNotificationsRead(@Ctx() ctx: AppContext, @Arg('ids', () => [ID], { defaultValue: [] }) ids: string[]) {
-    return ctx.services.notifications.markRead(actorOf(ctx), ids, ctx.requestId);
+    return ctx.services.notifications.markRead(actorOf(ctx), ids);
   }
 }

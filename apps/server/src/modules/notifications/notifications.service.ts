@@ -67,7 +67,7 @@ export class NotificationsService {
   }
 
   /** Marks the given messages (or all when ids is empty) of the actor's own unit as read. */
-  async markRead(actor: Actor, ids: string[], requestId?: string): Promise<number> {
+  async markRead(actor: Actor, ids: string[]): Promise<number> {
     return this.ds.transaction(async (m) => {
       const result = await m.update(
         NotificationEntity,
@@ -81,7 +81,7 @@ export class NotificationsService {
         entityId: ids.length === 1 ? ids[0] : null,
         summary: `${actor.displayName} 将${count}条通知标为已读`,
         after: { ids },
-      }, requestId);
+      });
       return count;
     });
   }

@@ -53,7 +53,7 @@ export class RetentionService {
   }
 
   /** One run as of `now`; null when another node is running it at the same time. */
-  async purge(now: Date = new Date(), requestId?: string): Promise<PurgeCounts | null> {
+  async purge(now: Date = new Date()): Promise<PurgeCounts | null> {
     return this.ds.transaction(async (m) => {
       const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [PURGE_LOCK]);
       if (!locked) return null;
@@ -73,7 +73,6 @@ export class RetentionService {
           // Ids only: nothing personal goes into the (append-only) audit log.
           after: { ...result, activityIds: counts.activityIds, guardIds: counts.guardIds },
         },
-        requestId,
       );
       return result;
     });

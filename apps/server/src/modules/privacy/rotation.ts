@@ -146,6 +146,9 @@ export async function rehashPii(ds: DataSource, newHashKey: Buffer, options: { b
         last = rows[rows.length - 1].id;
       }
     }
+    // The deferred triggers of the rows just written (migration SuggestionInputsVersion) fire now:
+    // ALTER TABLE refuses a table with pending trigger events.
+    await m.query(`SET CONSTRAINTS ALL IMMEDIATE`);
     await m.query(`ALTER TABLE guards ENABLE TRIGGER trg_guards_identity`);
     await m.query(`ALTER TABLE guard_relatives ENABLE TRIGGER trg_relatives_identity_update`);
     // guard_identity_hash now reads the new hashes: carry over each identity that held before.

@@ -28,7 +28,7 @@ export class RecommendationResolver {
     @Arg('companyIds', () => [ID]) companyIds: string[],
     @Arg('justification', () => String, { nullable: true }) justification?: string,
   ) {
-    return ctx.services.recommendation.recommend(actorOf(ctx), activityId, companyIds, justification, ctx.requestId);
+    return ctx.services.recommendation.recommend(actorOf(ctx), activityId, companyIds, justification);
   }
 
   @Authorized(ORGANIZER, SECURITY_DETACHMENT, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU)
@@ -46,7 +46,7 @@ export class RecommendationResolver {
     @Arg('amount', () => Float) amount: number,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ) {
-    return ctx.services.recommendation.submitQuote(actorOf(ctx), activityId, companyId, amount, note, ctx.requestId);
+    return ctx.services.recommendation.submitQuote(actorOf(ctx), activityId, companyId, amount, note);
   }
 
   @Authorized(ORGANIZER)
@@ -57,6 +57,6 @@ export class RecommendationResolver {
     @Arg('companyId', () => ID) companyId: string,
     @Arg('reason') reason: string,
   ) {
-    return ctx.services.recommendation.select(actorOf(ctx), activityId, companyId, reason, ctx.requestId);
+    return ctx.services.recommendation.select(actorOf(ctx), activityId, companyId, reason);
   }
 }

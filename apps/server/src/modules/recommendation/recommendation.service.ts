@@ -260,7 +260,7 @@ export class RecommendationService {
     return rows.map((c) => toCandidateType(c, a));
   }
 
-  async recommend(actor: Actor, activityId: string, companyIds: string[], justification: string | null | undefined, requestId?: string) {
+  async recommend(actor: Actor, activityId: string, companyIds: string[], justification: string | null | undefined) {
     const ids = [...new Set(companyIds)];
     if (ids.length === 0) throw badInput('请至少选择一家候选公司', [{ field: 'companyIds', message: '请至少选择一家候选公司' }]);
     const note = justification?.trim() || null;
@@ -332,7 +332,6 @@ export class RecommendationService {
             link: `/comparison/${a.id}`,
           },
         },
-        requestId,
       });
     });
     return this.activities.view(saved);
@@ -435,7 +434,7 @@ isChoosingOrganizer(actor, a) && a.status === ActivityStatus.CANDIDATES_RECOMMEN
     return { a, candidate };
   }
 
-  async submitQuote(actor: Actor, activityId: string, companyId: string, amount: number, note: string | null | undefined, requestId?: string) {
+  async submitQuote(actor: Actor, activityId: string, companyId: string, amount: number, note: string | null | undefined) {
     const problem = quoteProblem(amount);
     if (problem) throw badInput(problem, [{ field: 'amount', message: problem }]);
     if (note && note.length > 500) throw badInput('报价说明不超过500字', [{ field: 'note', message: '报价说明不超过500字' }]);
@@ -464,13 +463,12 @@ isChoosingOrganizer(actor, a) && a.status === ActivityStatus.CANDIDATES_RECOMMEN
           before,
           after: candidate,
         },
-        requestId,
       );
       return toCandidateType(candidate, a);
     });
   }
 
-  async select(actor: Actor, activityId: string, companyId: string, reason: string, requestId?: string) {
+  async select(actor: Actor, activityId: string, companyId: string, reason: string) {
     const text = reason?.trim();
     if (!text) throw badInput('遴选须写明理由', [{ field: 'reason', message: '请填写遴选理由' }]);
     const settings = await this.settings.all();
@@ -504,7 +502,6 @@ isChoosingOrganizer(actor, a) && a.status === ActivityStatus.CANDIDATES_RECOMMEN
             link: `/activities/${a.id}`,
           },
         },
-        requestId,
       });
     });
     return this.activities.view(saved);

@@ -31,7 +31,7 @@ export class RecordsResolver {
     @Arg('file', () => FileInput) file: FileInput,
     @Arg('mode', () => ImportMode) mode: ImportMode,
   ) {
-    return ctx.services.records.importRecords(actorOf(ctx), file, mode, ctx.requestId);
+    return ctx.services.records.importRecords(actorOf(ctx), file, mode);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)

@@ -81,7 +81,7 @@ export class RecordsService {
     private readonly audit: AuditService,
   ) {}
 
-  async importRecords(actor: Actor, file: { name: string; base64: string }, mode: ImportMode, requestId?: string): Promise<ImportOutcome> {
+  async importRecords(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
     const started = Date.now();
     const parsed = await readTabular(file, REQUIRED);
     const today = todayCN();
@@ -173,7 +173,7 @@ export class RecordsService {
         entityType: 'CriminalRecord',
         summary: `导入违法犯罪记录“${file.name}”：新增${plan.toCreate.length}条，更新${plan.toUpdate.length}条，未变化${plan.unchanged}条，问题行${invalidRows}行`,
         after: { file: file.name, created: plan.toCreate.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, invalidRows },
-      }, requestId);
+      });
       return {
         mode, totalRows: parsed.rows.length, validRows: good.length, invalidRows, problems,
         created: plan.toCreate.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, ids, elapsedMs: Date.now() - started,

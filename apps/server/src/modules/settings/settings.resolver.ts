@@ -28,6 +28,6 @@ export class SettingsResolver {
     @Ctx() ctx: AppContext,
     @Arg('changes', () => [SettingChangeInput]) changes: SettingChangeInput[],
   ) {
-    return toTypes(await ctx.services.settings.update(actorOf(ctx), changes, ctx.requestId));
+    return toTypes(await ctx.services.settings.update(actorOf(ctx), changes));
   }
 }

@@ -38,7 +38,6 @@ export class SettingsService {
   async update(
     actor: Actor,
     changes: { key: string; value: number | boolean }[],
-    requestId?: string,
     definitions: Record<string, SettingDefinition> = settingDefinitions,
   ) {
     const problems: FieldProblem[] = [];
@@ -78,7 +77,7 @@ export class SettingsService {
         summary: `修改${definitions === settingDefinitions ? '设置' : '安全策略'}：${changes.map((c) => c.key).join('、')}`,
         before,
         after,
-      }, requestId);
+      });
       return after as SettingValues;
     });
   }

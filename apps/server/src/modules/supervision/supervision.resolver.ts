@@ -28,18 +28,18 @@ export class SupervisionResolver {
   @Authorized(Role.OFFICE)
   @Mutation(() => SupervisionNoticeType, { description: '发出督办通知：要求活动当前阶段的责任单位限期答复' })
   issueSupervisionNotice(@Ctx() ctx: AppContext, @Arg('input', () => SupervisionNoticeInput) input: SupervisionNoticeInput) {
-    return ctx.services.supervision.issue(actorOf(ctx), input, ctx.requestId);
+    return ctx.services.supervision.issue(actorOf(ctx), input);
   }
 
   @Authorized(...UNITS)
   @Mutation(() => SupervisionNoticeType, { description: '责任单位答复督办通知' })
   answerSupervisionNotice(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('answer') answer: string) {
-    return ctx.services.supervision.answer(actorOf(ctx), id, answer, ctx.requestId);
+    return ctx.services.supervision.answer(actorOf(ctx), id, answer);
   }
 
   @Authorized(Role.OFFICE)
   @Mutation(() => SupervisionNoticeType, { description: '办结督办通知（记录办结情况）' })
   closeSupervisionNotice(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('outcome') outcome: string) {
-    return ctx.services.supervision.close(actorOf(ctx), id, outcome, ctx.requestId);
+    return ctx.services.supervision.close(actorOf(ctx), id, outcome);
   }
 }

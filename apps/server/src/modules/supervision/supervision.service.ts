@@ -66,16 +66,12 @@ export class SupervisionService {
   ) {}
 
   /** SQL uuids of the units a stage is owed by, by kind (the detachment, the leader group). */
-  private async kindUnits(q: Params, m: EntityManager = this.ds.manager): Promise<(kind: UnitKind) => string> {
-    const rows: { kind: UnitKind; id: string }[] = await m.query(
-      `SELECT DISTINCT ON (kind) kind, id FROM units WHERE kind IN ('SECURITY_DETACHMENT', 'LEADING_GROUP') ORDER BY kind, created_at, id`,
-    );
-    const ids = new Map(rows.map((r) => [r.kind, r.id]));
-    const placeholders = new Map<UnitKind, string>();
-    return (kind: UnitKind) => {
-      if (!placeholders.has(kind)) placeholders.set(kind, `${q.p(ids.get(kind) ?? null)}::uuid`);
-      return placeholders.get(kind)!;
-    };
+  /**
+   * The unit of a kind that is responsible for a stage (the first created), as a scalar subquery the
+   * planner runs once per statement: no round trip of its own.
+   */
+  private kindUnits(): (kind: UnitKind) => string {
+    return (kind: UnitKind) => `(SELECT ku.id FROM units ku WHERE ku.kind = '${kind}' ORDER BY ku.created_at, ku.id LIMIT 1)`;
   }
 
   private async days(m?: EntityManager): Promise<StageDays> {
@@ -86,7 +82,7 @@ export class SupervisionService {
   private async overdueRows(m: EntityManager, unitId?: string | null): Promise<OverdueRow[]> {
     const q = new Params();
     const today = todaySql(todayBy(this.clock));
-    const unitOf = await this.kindUnits(q, m);
+    const unitOf = this.kindUnits();
     const days = await this.days(m);
     const stage = currentStageSql('a');
     const sql = `
@@ -256,7 +252,7 @@ export class SupervisionService {
    * 督办通知: the office asks the unit responsible for the stage an activity waits on to act and
    * answer by a date (not earlier than today). One open notice per activity stage.
    */
-  async issue(actor: Actor, input: SupervisionNoticeInput, requestId?: string): Promise<SupervisionNoticeType> {
+  async issue(actor: Actor, input: SupervisionNoticeInput): Promise<SupervisionNoticeType> {
     const text = input.text?.trim() ?? '';
     const today = todayBy(this.clock);
     const problems = [];
@@ -268,7 +264,7 @@ export class SupervisionService {
       const a = await m.getRepository(ActivityEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: input.activityId }).getOne();
       if (!a || !canViewActivity(actor, a)) throw notFound('活动');
       const q = new Params();
-      const unitOf = await this.kindUnits(q, m);
+      const unitOf = this.kindUnits();
       const days = await this.days(m);
       const [row] = await m.query(
         `SELECT ${currentStageSql('a')} AS stage, ${responsibleUnitSql(currentStageSql('a'), unitOf)} AS unit_id,
@@ -293,7 +289,7 @@ export class SupervisionService {
         entityId: inserted[0].id,
         summary: `督办通知：活动“${a.name}”，${deadlineStageLabels[input.stage]}，${unit.name}，限${input.dueOn}前答复`,
         after: { ...input, text, unitId: unit.id },
-      }, requestId);
+      });
       await this.notifications.notify(m, [unit.id], {
         title: `督办通知：${a.name}`,
         body: `领导小组办公室督办活动“${a.name}”的${deadlineStageLabels[input.stage]}（截止${row.due_on}）：${text} 请于${input.dueOn}前答复。`,
@@ -312,7 +308,7 @@ export class SupervisionService {
   }
 
   /** The responsible unit answers (once); the office is told. */
-  async answer(actor: Actor, id: string, answer: string, requestId?: string): Promise<SupervisionNoticeType> {
+  async answer(actor: Actor, id: string, answer: string): Promise<SupervisionNoticeType> {
     const text = answer?.trim() ?? '';
     if (!text) throw badInput('请填写答复', [{ field: 'answer', message: '请填写答复' }]);
     if (text.length > 1000) throw badInput('答复不超过1000字', [{ field: 'answer', message: '答复不超过1000字' }]);
@@ -331,7 +327,7 @@ export class SupervisionService {
         summary: `答复督办通知：活动“${a.name}”，${deadlineStageLabels[n.stage as DeadlineStage]}：${text}`,
         before: n,
         after: { ...n, answer: text, answeredAt: now },
-      }, requestId);
+      });
       const office = (await m.query(`SELECT id FROM units WHERE kind = 'LEADING_GROUP_OFFICE'`)).map((r: { id: string }) => r.id);
       await this.notifications.notify(m, office, {
         title: `督办答复：${a.name}`,
@@ -344,7 +340,7 @@ export class SupervisionService {
   }
 
   /** The office records the outcome and closes the notice. */
-  async close(actor: Actor, id: string, outcome: string, requestId?: string): Promise<SupervisionNoticeType> {
+  async close(actor: Actor, id: string, outcome: string): Promise<SupervisionNoticeType> {
     const text = outcome?.trim() ?? '';
     if (!text) throw badInput('请填写办结情况', [{ field: 'outcome', message: '请填写办结情况' }]);
     if (text.length > 1000) throw badInput('办结情况不超过1000字', [{ field: 'outcome', message: '办结情况不超过1000字' }]);
@@ -361,7 +357,7 @@ export class SupervisionService {
         summary: `督办办结：活动“${a.name}”，${deadlineStageLabels[n.stage as DeadlineStage]}：${text}`,
         before: n,
         after: { ...n, outcome: text, closedAt: now },
-      }, requestId);
+      });
       await this.notifications.notify(m, [n.unitId], {
         title: `督办办结：${a.name}`,
         body: `领导小组办公室已办结督办通知（${deadlineStageLabels[n.stage as DeadlineStage]}）：${text}`,
@@ -378,12 +374,13 @@ export class SupervisionService {
    * Per responsible unit, for the activities of the period: stages done on time, done late, open and
    * past due, open and not yet due — the same stage table as the deadlines and the reminders.
    */
-  async punctuality(period: Period, m: EntityManager = this.ds.manager): Promise<UnitPunctualityType[]> {
+  /** `stageDays`: the stage deadlines when the caller has read them already (the overview does). */
+  async punctuality(period: Period, m: EntityManager = this.ds.manager, stageDays?: Promise<StageDays>): Promise<UnitPunctualityType[]> {
     const q = new Params();
     const where = periodActivities(q, period);
     const today = todaySql(todayBy(this.clock));
-    const unitOf = await this.kindUnits(q, m);
-    const days = await this.days(m);
+    const unitOf = this.kindUnits();
+    const days = await (stageDays ?? this.days(m));
     const rows: Record<string, unknown>[] = await m.query(
       `SELECT sr.unit_id, u.name AS unit_name,
               count(*) FILTER (WHERE sr.done AND (sr.done_on IS NULL OR sr.done_on <= sr.due_on))::int AS on_time,

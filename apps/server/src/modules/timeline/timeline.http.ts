@@ -13,8 +13,8 @@ export const timelineDownloads = (services: Services): DownloadRoute[] => [
   },
   {
     get: '/exports/timeline/:activityId.xlsx',
-    file: async (actor, req, requestId) => {
-      const timeline = await services.timeline.timeline(actor, idParam(req, 'activityId', '记录'), requestId);
+    file: async (actor, req) => {
+      const timeline = await services.timeline.timeline(actor, idParam(req, 'activityId', '记录'));
       return { filename: `${timeline.activityName}-台账.xlsx`, body: await timelineWorkbook(timeline) };
     },
   },

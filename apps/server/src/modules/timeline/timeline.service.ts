@@ -39,7 +39,7 @@ export class TimelineService {
    * and correction, oldest first. What each role sees of vetting follows SPEC §1: decision notes only
    * for 保安管理支队; the organizer sees who was cleared, and failures only as a count.
    */
-  async timeline(actor: Actor, activityId: string, requestId?: string): Promise<ActivityTimelineType> {
+  async timeline(actor: Actor, activityId: string): Promise<ActivityTimelineType> {
     const m = this.ds.manager;
     const activity = await m.findOneBy(ActivityEntity, { id: activityId });
     assertCanViewActivity(actor, activity);
@@ -283,7 +283,7 @@ export class TimelineService {
         entityType: 'Activity',
         entityId: activityId,
         summary: `查阅活动“${activity.name}”台账（含审核决定说明）`,
-      }, requestId);
+      });
     }
     return {
       activityId,

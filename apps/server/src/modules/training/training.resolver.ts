@@ -40,7 +40,7 @@ export class TrainingResolver {
     @Arg('activityId', () => ID) activityId: string,
     @Arg('input', () => ScheduleTrainingInput) input: ScheduleTrainingInput,
   ) {
-    return ctx.services.training.schedule(actorOf(ctx), activityId, input, ctx.requestId);
+    return ctx.services.training.schedule(actorOf(ctx), activityId, input);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -50,13 +50,13 @@ export class TrainingResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateTrainingSessionInput) input: UpdateTrainingSessionInput,
   ) {
-    return ctx.services.training.updateSession(actorOf(ctx), id, input, ctx.requestId);
+    return ctx.services.training.updateSession(actorOf(ctx), id, input);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
   @Mutation(() => TrainingSessionType, { description: '取消培训（须写明原因）；只能在培训开始前，参训人员可另行安排' })
   cancelTrainingSession(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
-    return ctx.services.training.cancelSession(actorOf(ctx), id, reason, ctx.requestId);
+    return ctx.services.training.cancelSession(actorOf(ctx), id, reason);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -66,7 +66,7 @@ export class TrainingResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Arg('results', () => [TrainingResultInput]) results: TrainingResultInput[],
   ) {
-    return ctx.services.training.recordResults(actorOf(ctx), sessionId, results, ctx.requestId);
+    return ctx.services.training.recordResults(actorOf(ctx), sessionId, results);
   }
 
   @Authorized(Role.COMPANY, Role.EVENT_DETACHMENT)
@@ -76,6 +76,6 @@ export class TrainingResolver {
     @Arg('activityId', () => ID) activityId: string,
     @Arg('assignments', () => [PostAssignmentInput]) assignments: PostAssignmentInput[],
   ) {
-    return ctx.services.training.assignPosts(actorOf(ctx), activityId, assignments, ctx.requestId);
+    return ctx.services.training.assignPosts(actorOf(ctx), activityId, assignments);
   }
 }

@@ -216,7 +216,7 @@ export class TrainingService {
     return new Set(topics).size !== topics.length ? [{ field: 'topics', message: '培训科目不能重复' }] : [];
   }
 
-  async schedule(actor: Actor, activityId: string, input: ScheduleTrainingInput, requestId?: string): Promise<TrainingSessionType> {
+  async schedule(actor: Actor, activityId: string, input: ScheduleTrainingInput): Promise<TrainingSessionType> {
     const problems: FieldProblem[] = [];
     if (Number.isNaN(input.startsAt?.getTime?.())) problems.push({ field: 'startsAt', message: '培训时间无效' });
     problems.push(...this.topicProblems(input.topics));
@@ -289,7 +289,7 @@ export class TrainingService {
         entityId: session.id,
         summary: `安排${input.isMakeup ? '补训' : '岗前培训'}：活动“${activity.name}”，${assigned.length}人，${topicNames(topics)}，${input.periods}学时`,
         after: { ...session, assigned },
-      }, requestId);
+      });
       await this.notifyCompany(m, activity, {
         title: `${input.isMakeup ? '补训' : '岗前培训'}安排：${activity.name}`,
         body: `${formatCN(startsAt)} 在${session.place}进行${input.isMakeup ? '补训' : '岗前培训'}（${topicNames(topics)}），授课人${session.instructor}，共${assigned.length}人参训，请按时组织人员参加。`,
@@ -327,7 +327,7 @@ export class TrainingService {
   }
 
   /** Changes a session's time, place, instructor, subjects or length before it begins; the company is told. */
-  async updateSession(actor: Actor, sessionId: string, input: UpdateTrainingSessionInput, requestId?: string): Promise<TrainingSessionType> {
+  async updateSession(actor: Actor, sessionId: string, input: UpdateTrainingSessionInput): Promise<TrainingSessionType> {
     const problems: FieldProblem[] = [];
     if (Number.isNaN(input.startsAt?.getTime?.())) problems.push({ field: 'startsAt', message: '培训时间无效' });
     problems.push(...this.topicProblems(input.topics));
@@ -355,7 +355,7 @@ export class TrainingService {
         summary: `修改培训安排：活动“${activity.name}”，${formatCN(before.startsAt)} → ${formatCN(startsAt)}，${topicNames(patch.topics)}`,
         before,
         after: { ...session, ...patch },
-      }, requestId);
+      });
       await this.notifyCompany(m, activity, {
         title: `培训安排变更：${activity.name}`,
         body: `原定${formatCN(before.startsAt)}的${session.isMakeup ? '补训' : '岗前培训'}改为${formatCN(startsAt)}在${patch.place}进行（${topicNames(patch.topics)}），授课人${patch.instructor}。`,
@@ -365,7 +365,7 @@ export class TrainingService {
   }
 
   /** Cancels a session before it begins, with the reason; its participants are released for another session. */
-  async cancelSession(actor: Actor, sessionId: string, reason: string, requestId?: string): Promise<TrainingSessionType> {
+  async cancelSession(actor: Actor, sessionId: string, reason: string): Promise<TrainingSessionType> {
     const text = reason?.trim() ?? '';
     if (!text) throw badInput('取消培训须写明原因', [{ field: 'reason', message: '请填写取消原因' }]);
     if (text.length > 500) throw badInput('取消原因不超过500字', [{ field: 'reason', message: '取消原因不超过500字' }]);
@@ -381,7 +381,7 @@ export class TrainingService {
         summary: `取消培训：活动“${activity.name}”，原定${formatCN(session.startsAt)}，${released.affected ?? 0}人；原因：${text}`,
         before: session,
         after: { ...session, cancelledAt: now, cancelReason: text },
-      }, requestId);
+      });
       await this.notifyCompany(m, activity, {
         title: `培训取消：${activity.name}`,
         body: `原定${formatCN(session.startsAt)}在${session.place}的${session.isMakeup ? '补训' : '岗前培训'}取消，原因：${text}。另行安排时将再通知。`,
@@ -394,7 +394,7 @@ export class TrainingService {
    * 签到与考核 of a session that has begun: attendance and a score for each of its subjects; a subject
    * is passed at the pass mark (setting `training.passScore`). The on-duty roster follows (READY).
    */
-  async recordResults(actor: Actor, sessionId: string, results: TrainingResultInput[], requestId?: string): Promise<TrainingSessionType> {
+  async recordResults(actor: Actor, sessionId: string, results: TrainingResultInput[]): Promise<TrainingSessionType> {
     await this.ds.transaction(async (m) => {
       const found = await m.findOneBy(TrainingSessionEntity, { id: sessionId });
       if (!found) throw notFound('培训');
@@ -472,8 +472,8 @@ export class TrainingService {
         summary: `登记培训结果：活动“${activity.name}”，${results.length}人，到课${attended}人，${topicNames(session.topics)}全部合格${passed}人（合格分数${passScore}分）`,
         before: rows.filter((r) => seen.has(r.rosterEntryId)),
         after: results.map((r) => ({ ...r, ...outcome(r) })),
-      }, requestId);
-      await this.syncReadiness(m, activity, actor, requestId);
+      });
+      await this.syncReadiness(m, activity, actor);
     });
     return this.session(actor, sessionId);
   }
@@ -482,7 +482,7 @@ export class TrainingService {
    * READY exactly when the on-duty roster covers the guards required: TRAINING → READY when it
    * does, READY → TRAINING when a corrected result leaves it short.
    */
-  async syncReadiness(m: EntityManager, activity: ActivityEntity, actor: Actor, requestId?: string): Promise<void> {
+  async syncReadiness(m: EntityManager, activity: ActivityEntity, actor: Actor): Promise<void> {
     const count = await onDutyCount(m, activity.id);
     const covered = count >= activity.guardsRequired;
     if (activity.status === ActivityStatus.TRAINING && covered) {
@@ -492,7 +492,6 @@ export class TrainingService {
         to: ActivityStatus.READY,
         actor,
         comment: `在岗名单${count}人（三个科目均合格），已达到所需${activity.guardsRequired}人`,
-        requestId,
         notify: {
           unitIds: [activity.selectedCompanyId, activity.organizerUnitId, ...units.map((u) => u.id)].filter((x): x is string => !!x),
           message: {
@@ -508,7 +507,6 @@ export class TrainingService {
         to: ActivityStatus.TRAINING,
         actor,
         comment: `在岗名单${count}人，不足所需${activity.guardsRequired}人，退回岗前培训`,
-        requestId,
       });
     }
   }
@@ -523,7 +521,7 @@ export class TrainingService {
    * guards a post and an area; for a self-recruited activity the event detachment does. Only people
    * on the on-duty roster can be given a post: the duty gate holds here too.
    */
-  async assignPosts(actor: Actor, activityId: string, assignments: PostAssignmentInput[], requestId?: string): Promise<OnDutyGuardType[]> {
+  async assignPosts(actor: Actor, activityId: string, assignments: PostAssignmentInput[]): Promise<OnDutyGuardType[]> {
     await this.ds.transaction(async (m) => {
       const activity = await lockActivity(m, activityId);
       assertCanViewActivity(actor, activity);
@@ -567,7 +565,7 @@ export class TrainingService {
         summary: `岗位分工：活动“${activity.name}”，${assignments.length}人`,
         before,
         after: assignments,
-      }, requestId);
+      });
     });
     return this.onDutyRoster(actor, activityId);
   }

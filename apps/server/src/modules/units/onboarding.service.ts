@@ -64,7 +64,7 @@ export class OnboardingService {
     private readonly companies: CompaniesService,
   ) {}
 
-  async createUnit(actor: Actor, raw: CreateUnitInput, requestId?: string): Promise<UnitOnboarding> {
+  async createUnit(actor: Actor, raw: CreateUnitInput): Promise<UnitOnboarding> {
     // A district bureau's organizer is in its own district unless it says otherwise (and then it may not).
     const district = raw.district ?? defaultDistrictOfNewUnit(actor, raw.kind);
     assertCanCreateUnit(actor, raw.kind, district);
@@ -117,7 +117,7 @@ export class OnboardingService {
             entityId: company.id,
             summary: `登记保安服务公司“${company.name}”`,
             after: company,
-          }, requestId);
+          });
         } else {
           if (input.creditCode) await this.assertCreditCodeFree(m, input.creditCode);
           unit = await m.save(UnitEntity, m.create(UnitEntity, { ...input, active: true }));
@@ -127,9 +127,9 @@ export class OnboardingService {
             entityId: unit.id,
             summary: `新建${unitKindLabels[unit.kind]}“${unit.name}”${unit.district ? `（${districtLabels[unit.district]}）` : ''}`,
             after: unit,
-          }, requestId);
+          });
         }
-        const issued = account ? await issueAccount(m, this.audit, actor, unit, account, { requestId }) : null;
+        const issued = account ? await issueAccount(m, this.audit, actor, unit, account) : null;
         return { unit, account: issued };
       }),
       { username: 'account.username' },
@@ -137,7 +137,7 @@ export class OnboardingService {
   }
 
   /** Another account for an existing unit (an organizer or a company may have several). */
-  async issueAccount(actor: Actor, unitId: string, raw: NewAccountValues, requestId?: string): Promise<IssuedAccount> {
+  async issueAccount(actor: Actor, unitId: string, raw: NewAccountValues): Promise<IssuedAccount> {
     const input = normaliseAccount(raw);
     return withUniqueConflicts(
       () =>
@@ -146,7 +146,7 @@ export class OnboardingService {
           if (!unit) throw notFound('单位');
           await assertCanManageAccountsOf(m, actor, unit);
           assertNoProblems(accountProblems(input, unit, 'input'), '账号信息有误');
-          return issueAccount(m, this.audit, actor, unit, input, { requestId, prefix: 'input' });
+          return issueAccount(m, this.audit, actor, unit, input, { prefix: 'input' });
         }),
       { username: 'input.username' },
     );
@@ -165,7 +165,7 @@ export class OnboardingService {
    * refused while an open activity still needs the unit, and for the administrator's own unit.
    * Reactivating restores every account as it was.
    */
-  async setActive(actor: Actor, id: string, active: boolean, reason: string | null | undefined, requestId?: string): Promise<UnitEntity> {
+  async setActive(actor: Actor, id: string, active: boolean, reason: string | null | undefined): Promise<UnitEntity> {
     const why = trimOrNull(reason);
     if (!active && !why) throw badInput('请填写停用原因', [{ field: 'reason', message: '请填写停用原因' }]);
     if (why && why.length > 500) throw badInput('原因不能超过500字', [{ field: 'reason', message: '原因不能超过500字' }]);
@@ -198,7 +198,7 @@ export class OnboardingService {
             : `停用${unitKindLabels[unit.kind]}“${unit.name}”（${why}），其账号不能再登录，结束会话${ended}个`,
           before,
           after,
-        }, requestId);
+        });
         return after;
       }),
     );
@@ -211,7 +211,7 @@ export class OnboardingService {
    * resolve. Both registers merge: one person holds one active guard record city-wide, so they
    * cannot clash; records of people who left simply join the survivor's history.
    */
-  async mergeOrganizers(actor: Actor, sourceId: string, targetId: string, requestId?: string): Promise<UnitMerge> {
+  async mergeOrganizers(actor: Actor, sourceId: string, targetId: string): Promise<UnitMerge> {
     if (sourceId === targetId) throw badInput('不能把单位并入它自己', [{ field: 'targetId', message: '请选择另一个单位' }]);
     return withUniqueConflicts(() =>
       this.ds.transaction(async (m) => {
@@ -280,7 +280,7 @@ export class OnboardingService {
             `${has ? `、自招保安员${guards}人、名单${rosterEntries}人次` : ''}、通知${notifications}条`,
           before,
           after: { unit, moved: { accounts, activities, guards, rosterEntries, notifications } },
-        }, requestId);
+        });
         return result;
       }),
     );

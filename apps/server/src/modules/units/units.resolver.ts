@@ -29,7 +29,7 @@ export class UnitsResolver {
       '大型活动安全保卫支队可建主办单位；县区公安局只能建本辖区的主办单位（须同时开设账号）。',
   })
   createUnit(@Ctx() ctx: AppContext, @Arg('input', () => CreateUnitInput) input: CreateUnitInput) {
-    return ctx.services.onboarding.createUnit(actorOf(ctx), input, ctx.requestId);
+    return ctx.services.onboarding.createUnit(actorOf(ctx), input);
   }
 
   @Authorized(...ACCOUNT_ISSUERS)
@@ -39,7 +39,7 @@ export class UnitsResolver {
       '大型活动安全保卫支队：主办单位；县区公安局：本辖区或在本辖区办活动的主办单位。',
   })
   issueUnitAccount(@Ctx() ctx: AppContext, @Arg('unitId', () => ID) unitId: string, @Arg('input', () => NewAccountInput) input: NewAccountInput) {
-    return ctx.services.onboarding.issueAccount(actorOf(ctx), unitId, input, ctx.requestId);
+    return ctx.services.onboarding.issueAccount(actorOf(ctx), unitId, input);
   }
 
   @Authorized(...ACCOUNT_ISSUERS)
@@ -56,13 +56,13 @@ export class UnitsResolver {
     @Arg('active') active: boolean,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ) {
-    return ctx.services.onboarding.setActive(actorOf(ctx), id, active, reason, ctx.requestId);
+    return ctx.services.onboarding.setActive(actorOf(ctx), id, active, reason);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => UnitMergeType, { description: '合并重复的主办单位：账号、活动、通知和自招保安员名册并入保留的单位，一次完成并记入审计' })
   mergeOrganizerUnits(@Ctx() ctx: AppContext, @Arg('sourceId', () => ID) sourceId: string, @Arg('targetId', () => ID) targetId: string) {
-    return ctx.services.onboarding.mergeOrganizers(actorOf(ctx), sourceId, targetId, ctx.requestId);
+    return ctx.services.onboarding.mergeOrganizers(actorOf(ctx), sourceId, targetId);
   }
 
   @Authorized(...ACCOUNT_ISSUERS)

@@ -70,7 +70,7 @@ export async function issueAccount(
   actor: Actor,
   unit: UnitEntity,
   input: NewAccountValues,
-  options: { requestId?: string; prefix?: string } = {},
+  options: { prefix?: string } = {},
 ): Promise<IssuedAccount> {
   if (!unit.active) throw conflict(`“${unit.name}”已停用，不能开设账号`);
   if (await m.existsBy(UserEntity, { username: input.username })) {
@@ -102,7 +102,7 @@ export async function issueAccount(
     entityId: user.id,
     summary: `为“${unit.name}”开设账号 ${user.username}（${roleLabels[role]}，初始密码须在首次登录时修改）`,
     after: accountAuditView(user),
-  }, options.requestId);
+  });
   user.unit = unit;
   return { account: user, initialPassword };
 }

@@ -3,15 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { UserEntity } from '../auth/user.entity';
-import { SecurityPolicy } from '../auth/security-settings';
 import { CreateUserInput, UserAccountPage, UserAccountType } from './users.types';
-
-/** The security policy, loaded once per request for a whole list of accounts. */
-const policies = new WeakMap<AppContext, Promise<SecurityPolicy>>();
-function policyOf(ctx: AppContext): Promise<SecurityPolicy> {
-  if (!policies.has(ctx)) policies.set(ctx, ctx.services.auth.policy());
-  return policies.get(ctx)!;
-}
 
 @Resolver(() => UserAccountType)
 export class UsersResolver {
@@ -29,19 +21,19 @@ export class UsersResolver {
   @Authorized(Role.ADMIN, Role.AUDITOR)
   @Mutation(() => UserAccountType, { description: '新建账号：角色须与单位类型一致，首次登录须修改密码（三员分立：审计员账号只能由审计员新建）' })
   createUser(@Ctx() ctx: AppContext, @Arg('input', () => CreateUserInput) input: CreateUserInput) {
-    return ctx.services.users.create(actorOf(ctx), input, ctx.requestId);
+    return ctx.services.users.create(actorOf(ctx), input);
   }
 
   @Authorized(Role.ADMIN, Role.AUDITOR)
   @Mutation(() => UserAccountType, { description: '启用或停用账号；停用即结束其全部会话' })
   setUserActive(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('active') active: boolean) {
-    return ctx.services.users.setActive(actorOf(ctx), id, active, ctx.requestId);
+    return ctx.services.users.setActive(actorOf(ctx), id, active);
   }
 
   @Authorized(Role.ADMIN, Role.AUDITOR)
   @Mutation(() => UserAccountType, { description: '重置密码：解除锁定，结束其全部会话，下次登录须修改' })
   resetUserPassword(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('newPassword') newPassword: string) {
-    return ctx.services.users.resetPassword(actorOf(ctx), id, newPassword, ctx.requestId);
+    return ctx.services.users.resetPassword(actorOf(ctx), id, newPassword);
   }
 
   @FieldResolver(() => Boolean)
@@ -51,12 +43,12 @@ export class UsersResolver {
 
   @FieldResolver(() => Boolean)
   async passwordExpired(@Root() user: UserEntity, @Ctx() ctx: AppContext): Promise<boolean> {
-    const policy = await policyOf(ctx);
+    const policy = await ctx.loaders.securityPolicy();
     return user.passwordChangedAt.getTime() < Date.now() - policy.passwordMaxAgeDays * 86_400_000;
   }
 
   @FieldResolver(() => Boolean)
   async mustEnrolTotp(@Root() user: UserEntity, @Ctx() ctx: AppContext): Promise<boolean> {
-    return (await policyOf(ctx)).totpRequired(user.role) && user.totpSecret === null;
+    return (await ctx.loaders.securityPolicy()).totpRequired(user.role) && user.totpSecret === null;
   }
 }

@@ -47,7 +47,6 @@ export class UsersService {
   async create(
     actor: Actor,
     input: { username: string; displayName: string; role: Role; unitId: string; initialPassword: string },
-    requestId?: string,
   ): Promise<UserEntity> {
     assertMayManage(actor, input.role);
     assertPasswordRules(input.initialPassword, input.username, 'initialPassword');
@@ -83,12 +82,12 @@ export class UsersService {
         entityId: user.id,
         summary: `新建账号 ${user.username}（${roleLabels[user.role]}，${unit.name}）`,
         after: auditView(user),
-      }, requestId);
+      });
       return m.findOneOrFail(UserEntity, { where: { id: user.id }, relations: { unit: true } });
     }));
   }
 
-  async setActive(actor: Actor, id: string, active: boolean, requestId?: string): Promise<UserEntity> {
+  async setActive(actor: Actor, id: string, active: boolean): Promise<UserEntity> {
     if (id === actor.id && !active) throw conflict('不能停用自己的账号');
     return this.ds.transaction(async (m) => {
       const user = await m.findOne(UserEntity, { where: { id }, relations: { unit: true }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
@@ -106,12 +105,12 @@ export class UsersService {
         summary: `${active ? '启用' : '停用'}账号 ${user.username}`,
         before,
         after: auditView(user),
-      }, requestId);
+      });
       return user;
     });
   }
 
-  async resetPassword(actor: Actor, id: string, newPassword: string, requestId?: string): Promise<UserEntity> {
+  async resetPassword(actor: Actor, id: string, newPassword: string): Promise<UserEntity> {
     const target = await this.ds.getRepository(UserEntity).findOneBy({ id });
     if (!target) throw notFound('账号');
     assertMayManage(actor, target.role);
@@ -128,7 +127,7 @@ export class UsersService {
         entityType: 'User',
         entityId: id,
         summary: `重置账号 ${user.username} 的密码（下次登录须修改）`,
-      }, requestId);
+      });
       return m.findOneOrFail(UserEntity, { where: { id }, relations: { unit: true } });
     });
   }

@@ -1,13 +1,12 @@
 import { ActivityStatus, maskIdNumber, Role, VettingDecision, VettingReasonCategory } from '@evs/schema';
 import { ANONYMISED } from '../privacy/anonymised';
-import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';
 import { seesFullIdNumbers } from '../guards/guard.policy';
 import { isSubmitter } from './vetting.policy';
-import { RelativeView, RosterEntryView, VettingCounts } from './vetting.service';
+import { RosterEntryView, VettingCounts } from './vetting.service';
 import {
   DecideVettingInput,
   GuardPrecheckType,
@@ -25,50 +24,11 @@ import {
   VettingNoticeEntryType,
   VettingSummaryType,
 } from './vetting.types';
-import { VettingHitEntity } from './vetting-hit.entity';
 import { VettingTier } from './vetting.policy';
-
-interface DetailLoaders {
-  hits: DataLoader<string, VettingHitEntity[]>;
-  relatives: DataLoader<string, RelativeView[]>;
-  users: DataLoader<string, string | null>;
-  /** Reads of notes and suggestions: one READ_DETAIL entry per batch of entries, before any value is returned. */
-  detailRead: DataLoader<string, true>;
-}
-
-/** Per-request loaders for the detachment's detail fields: one query and one audit entry per batch. */
-const detailLoaders = new WeakMap<AppContext, DetailLoaders>();
-function loadersOf(ctx: AppContext): DetailLoaders {
-  let l = detailLoaders.get(ctx);
-  if (!l) {
-    const actor = actorOf(ctx);
-    const vetting = ctx.services.vetting;
-    l = {
-      hits: new DataLoader(async (ids) => {
-        const map = await vetting.hitsFor(actor, [...ids], ctx.requestId);
-        return ids.map((id) => map.get(id) ?? []);
-      }),
-      relatives: new DataLoader(async (ids) => {
-        const map = await vetting.relativesFor(actor, [...ids], ctx.requestId);
-        return ids.map((id) => map.get(id) ?? []);
-      }),
-      users: new DataLoader(async (ids) => {
-        const map = await vetting.userNames([...ids]);
-        return ids.map((id) => map.get(id) ?? null);
-      }),
-      detailRead: new DataLoader(async (ids) => {
-        await vetting.auditDetailRead(actor, [...ids], ctx.requestId);
-        return ids.map(() => true as const);
-      }),
-    };
-    detailLoaders.set(ctx, l);
-  }
-  return l;
-}
 
 /** Returns `value` once the read of this entry's vetting detail is in the audit log. */
 async function audited<T>(ctx: AppContext, entryId: string, value: T): Promise<T> {
-  await loadersOf(ctx).detailRead.load(entryId);
+  await ctx.loaders.vettingDetail().detailRead.load(entryId);
   return value;
 }
 
@@ -185,7 +145,7 @@ export class VettingResolver {
       '首次上报使活动进入背景审核并通知保安管理支队；资格预审与记录比对立即进行。',
   })
   async submitRoster(@Ctx() ctx: AppContext, @Arg('input', () => SubmitRosterInput) input: SubmitRosterInput): Promise<SubmitRosterResultType> {
-    const r = await ctx.services.vetting.submitRoster(actorOf(ctx), input, ctx.requestId);
+    const r = await ctx.services.vetting.submitRoster(actorOf(ctx), input);
     const entries = await ctx.services.vetting.entriesByIds(r.entryIds);
     return { activityStatus: r.activity.status, entries: entries.map((e) => toEntryType(ctx, e)), warning: r.sourceError };
   }
@@ -198,7 +158,7 @@ export class VettingResolver {
     @Arg('guardId', () => ID) guardId: string,
     @Arg('post', () => String, { nullable: true }) post?: string,
   ): Promise<RosterEntryType> {
-    const id = await ctx.services.vetting.replaceEntry(actorOf(ctx), entryId, guardId, post, ctx.requestId);
+    const id = await ctx.services.vetting.replaceEntry(actorOf(ctx), entryId, guardId, post);
     const [e] = await ctx.services.vetting.entriesByIds([id]);
     return toEntryType(ctx, e);
   }
@@ -206,7 +166,7 @@ export class VettingResolver {
   @Authorized(Role.COMPANY, Role.ORGANIZER)
   @Mutation(() => RosterEntryType, { description: '将人员移出名单（背景审核期间）' })
   async removeRosterEntry(@Ctx() ctx: AppContext, @Arg('entryId', () => ID) entryId: string): Promise<RosterEntryType> {
-    const id = await ctx.services.vetting.removeEntry(actorOf(ctx), entryId, ctx.requestId);
+    const id = await ctx.services.vetting.removeEntry(actorOf(ctx), entryId);
     const [e] = await ctx.services.vetting.entriesByIds([id]);
     return toEntryType(ctx, e);
   }
@@ -214,14 +174,14 @@ export class VettingResolver {
   @Authorized(Role.SECURITY_DETACHMENT)
   @Mutation(() => VettingDecisionResultType, { description: '审核结论（一人或多人）：通过或不通过，原因类别与审核意见；条件满足时自动结束背景审核' })
   async decideVetting(@Ctx() ctx: AppContext, @Arg('input', () => DecideVettingInput) input: DecideVettingInput): Promise<VettingDecisionResultType> {
-    const r = await ctx.services.vetting.decide(actorOf(ctx), input, ctx.requestId);
+    const r = await ctx.services.vetting.decide(actorOf(ctx), input);
     return this.decisionResult(ctx, r.activity, r.closed, r.changed);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
   @Mutation(() => VettingDecisionResultType, { description: '一键通过无异常：资格预审通过且本人及直系亲属均未比中记录的待审核人员' })
   async passAllClean(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string): Promise<VettingDecisionResultType> {
-    const r = await ctx.services.vetting.passAllClean(actorOf(ctx), activityId, ctx.requestId);
+    const r = await ctx.services.vetting.passAllClean(actorOf(ctx), activityId);
     return this.decisionResult(ctx, r.activity, r.closed, r.count);
   }
 
@@ -232,14 +192,14 @@ export class VettingResolver {
     @Arg('activityId', () => ID) activityId: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ): Promise<VettingDecisionResultType> {
-    const a = await ctx.services.vetting.close(actorOf(ctx), activityId, comment, ctx.requestId);
+    const a = await ctx.services.vetting.close(actorOf(ctx), activityId, comment);
     return this.decisionResult(ctx, a, true, 0);
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
   @Mutation(() => Int, { description: '重新比对待审核人员（如记录比对服务曾不可用）；返回比对人数' })
   recheckVetting(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string) {
-    return ctx.services.vetting.recheck(actorOf(ctx), activityId, ctx.requestId);
+    return ctx.services.vetting.recheck(actorOf(ctx), activityId);
   }
 
   // ───────── detachment-only fields ─────────
@@ -271,7 +231,7 @@ export class VettingResolver {
   @Authorized(Role.SECURITY_DETACHMENT)
   @FieldResolver(() => String, { nullable: true, description: '审核人（仅保安管理支队）' })
   decidedByName(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
-    return e.decidedBy ? loadersOf(ctx).users.load(e.decidedBy) : null;
+    return e.decidedBy ? ctx.loaders.vettingDetail().users.load(e.decidedBy) : null;
   }
 
   @Authorized(Role.SECURITY_DETACHMENT)
@@ -289,7 +249,7 @@ export class VettingResolver {
   @Authorized(Role.SECURITY_DETACHMENT)
   @FieldResolver(() => [VettingHitType], { description: '比中记录详情，含直系亲属（仅保安管理支队，查阅写入审计日志）' })
   async hits(@Root() e: RosterEntryType, @Ctx() ctx: AppContext): Promise<VettingHitType[]> {
-    const hits = await loadersOf(ctx).hits.load(e.id);
+    const hits = await ctx.loaders.vettingDetail().hits.load(e.id);
     return hits.map((h) => {
       const r = h.record as { category: never; occurredOn: string; source: string; severity?: string | null; createdAt?: string | null };
       return {
@@ -305,7 +265,7 @@ export class VettingResolver {
   @Authorized(Role.SECURITY_DETACHMENT)
   @FieldResolver(() => [RosterRelativeType], { description: '直系亲属（仅保安管理支队，查阅写入审计日志）' })
   relatives(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
-    return loadersOf(ctx).relatives.load(e.id);
+    return ctx.loaders.vettingDetail().relatives.load(e.id);
   }
 
   private async decisionResult(ctx: AppContext, activity: ActivityEntity, closed: boolean, decided: number): Promise<VettingDecisionResultType> {

@@ -133,7 +133,7 @@ export class VettingService {
    * the roster: COMPANY_SELECTED (or APPROVED) → VETTING on the first submission; in VETTING it adds
    * guards. Pre-checks and the records check run at once.
    */
-  async submitRoster(actor: Actor, input: { activityId: string; guardIds: string[]; posts?: (string | null)[] | null }, requestId?: string) {
+  async submitRoster(actor: Actor, input: { activityId: string; guardIds: string[]; posts?: (string | null)[] | null }) {
     const problems: FieldProblem[] = [];
     if (input.guardIds.length === 0) problems.push({ field: 'guardIds', message: '请至少选择一名保安员' });
     if (new Set(input.guardIds).size !== input.guardIds.length) problems.push({ field: 'guardIds', message: '名单中有重复的保安员' });
@@ -184,7 +184,6 @@ export class VettingService {
           actor,
           comment: `上报名单${entryIds.length}人`,
           notify: { unitIds: sdUnits, message: { title: '名单已上报，待背景审核', body: `${actor.unitName}上报“${activity.name}”保安员名单${entryIds.length}人，请进行背景审核。`, link: `/vetting?activity=${activity.id}` } },
-          requestId,
         });
       } else {
         await this.notifications.notify(m, sdUnits, {
@@ -201,14 +200,14 @@ export class VettingService {
         // The summary is read beyond the detachment: hit counts go in the (tiered) payload only.
         summary: `“${activity.name}”${first ? '上报' : '追加'}名单${entryIds.length}人${check.sourceError ? '（记录比对服务不可用，待重新比对）' : ''}`,
         after: { activityId: activity.id, guardIds: input.guardIds, precheckFailed: check.precheckFailed, withHits: check.withHits, reused: check.reused },
-      }, requestId);
-      await this.tryClose(m, activity, actor, requestId);
+      });
+      await this.tryClose(m, activity, actor);
       return { activity, entryIds, sourceError: check.sourceError };
     });
   }
 
   /** The submitter replaces a FAILED guard: the old entry leaves the roster, the new one is checked at once. */
-  async replaceEntry(actor: Actor, entryId: string, guardId: string, post: string | null | undefined, requestId?: string) {
+  async replaceEntry(actor: Actor, entryId: string, guardId: string, post: string | null | undefined) {
     return this.tx(async (m) => {
       const { activity, entry } = await this.lockEntryForSubmitter(m, actor, entryId);
       if (entry.decision !== VettingDecision.FAILED) throw conflict('只能替换审核未通过的保安员；其他人员可直接移出名单');
@@ -235,14 +234,14 @@ export class VettingService {
         summary: `“${activity.name}”替换未通过人员：新增${guard.name}${check.sourceError ? '（记录比对服务不可用，待重新比对）' : ''}`,
         before: { entryId: entry.id, guardId: entry.guardId },
         after: { entryId: id, guardId },
-      }, requestId);
-      await this.tryClose(m, activity, actor, requestId);
+      });
+      await this.tryClose(m, activity, actor);
       return id;
     });
   }
 
   /** The submitter takes a guard off the roster (kept as REMOVED for the record). */
-  async removeEntry(actor: Actor, entryId: string, requestId?: string) {
+  async removeEntry(actor: Actor, entryId: string) {
     return this.tx(async (m) => {
       const { activity, entry } = await this.lockEntryForSubmitter(m, actor, entryId);
       await m.update(RosterEntryEntity, { id: entry.id }, { state: RosterEntryState.REMOVED });
@@ -254,8 +253,8 @@ export class VettingService {
         summary: `“${activity.name}”移出名单：${g?.name ?? ''}`,
         before: { state: entry.state, decision: entry.decision },
         after: { state: RosterEntryState.REMOVED },
-      }, requestId);
-      await this.tryClose(m, activity, actor, requestId);
+      });
+      await this.tryClose(m, activity, actor);
       return entry.id;
     });
   }
@@ -466,7 +465,7 @@ export class VettingService {
   }
 
   /** 保安管理支队 re-runs the records check of entries not yet decided (e.g. after the source was down). */
-  async recheck(actor: Actor, activityId: string, requestId?: string) {
+  async recheck(actor: Actor, activityId: string) {
     return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段');
@@ -481,8 +480,8 @@ export class VettingService {
         entityId: activity.id,
         summary: `“${activity.name}”重新比对${pending.length}人`,
         after: { entryIds: pending.map((p) => p.id), withHits: result.withHits, reused: result.reused },
-      }, requestId);
-      await this.tryClose(m, activity, actor, requestId);
+      });
+      await this.tryClose(m, activity, actor);
       return pending.length;
     });
   }
@@ -498,7 +497,6 @@ export class VettingService {
   async decide(
     actor: Actor,
     input: { entryIds: string[]; decision: VettingDecision; reasonCategory?: VettingReasonCategory | null; note?: string | null; expectedVersions?: number[] | null },
-    requestId?: string,
   ) {
     const note = input.note?.trim() || null;
     const problems: FieldProblem[] = [];
@@ -607,7 +605,7 @@ export class VettingService {
         summary: `“${activity.name}”审核${vettingDecisionLabels[input.decision]}${entries.length}人（${vettingReasonCategoryLabels[reasonCategory]}）：${entries.map((e) => names.get(e.guardId)).slice(0, 20).join('、')}${entries.length > 20 ? '等' : ''}`,
         before: entries.map((e) => ({ id: e.id, decision: e.decision, reasonCategory: e.reasonCategory, version: e.version })),
         after: { entryIds: input.entryIds, decision: input.decision, reasonCategory, note },
-      }, requestId);
+      });
       if (input.decision === VettingDecision.FAILED) {
         const byCompany = new Map<string, number>();
         for (const e of entries) byCompany.set(e.companyId, (byCompany.get(e.companyId) ?? 0) + 1);
@@ -620,7 +618,7 @@ export class VettingService {
           });
         }
       }
-      const closed = await this.tryClose(m, activity, actor, requestId);
+      const closed = await this.tryClose(m, activity, actor);
       return { activity, closed, changed: entries.length };
     });
   }
@@ -639,7 +637,7 @@ export class VettingService {
    * 一键通过无异常: every checked, undecided entry the system suggests PASSED (pre-checks passed, no
    * hit on the guard or a relative, relatives declared) whose identity is still the one checked.
    */
-  async passAllClean(actor: Actor, activityId: string, requestId?: string) {
+  async passAllClean(actor: Actor, activityId: string) {
     return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段，不能作出审核结论');
@@ -661,8 +659,8 @@ export class VettingService {
         entityId: activity.id,
         summary: `“${activity.name}”一键通过无异常人员${rows.length}人`,
         after: { entryIds: rows.map((r) => r.id) },
-      }, requestId);
-      const closed = await this.tryClose(m, activity, actor, requestId);
+      });
+      const closed = await this.tryClose(m, activity, actor);
       return { activity, closed, count: rows.length };
     });
   }
@@ -693,7 +691,7 @@ export class VettingService {
   }
 
   /** Closes vetting (VETTING → TRAINING) when the rule holds; notifies company, organizer and office. */
-  private async tryClose(m: EntityManager, activity: ActivityEntity, actor: Actor, requestId?: string, comment?: string): Promise<boolean> {
+  private async tryClose(m: EntityManager, activity: ActivityEntity, actor: Actor, comment?: string): Promise<boolean> {
     if (activity.status !== ActivityStatus.VETTING) return false;
     const c = await this.counts(m, activity.id);
     if (this.closeBlockers(activity, c).length) return false;
@@ -715,19 +713,18 @@ export class VettingService {
           link: `/vetting/notice/${activity.id}`,
         },
       },
-      requestId,
     });
     return true;
   }
 
   /** 保安管理支队 closes vetting explicitly; refused with every unmet condition. */
-  async close(actor: Actor, activityId: string, comment: string | null | undefined, requestId?: string) {
+  async close(actor: Actor, activityId: string, comment: string | null | undefined) {
     return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段');
       const blockers = this.closeBlockers(activity, await this.counts(m, activity.id));
       if (blockers.length) throw conflict(`背景审核尚不能结束：${blockers.join('；')}`);
-      await this.tryClose(m, activity, actor, requestId, comment?.trim() || undefined);
+      await this.tryClose(m, activity, actor, comment?.trim() || undefined);
       return activity;
     });
   }
@@ -842,7 +839,7 @@ export class VettingService {
   }
 
   /** Full detail (hits) for many entries: one query, one READ_DETAIL audit entry. 保安管理支队 only. */
-  async hitsFor(actor: Actor, entryIds: string[], requestId?: string): Promise<Map<string, VettingHitEntity[]>> {
+  async hitsFor(actor: Actor, entryIds: string[]): Promise<Map<string, VettingHitEntity[]>> {
     assertSeesVettingDetail(actor, '记录详情仅保安管理支队可查看');
     const hits = await this.ds.getRepository(VettingHitEntity).find({ where: { rosterEntryId: In(entryIds) }, order: { relation: 'ASC', createdAt: 'ASC' } });
     const map = new Map<string, VettingHitEntity[]>();
@@ -854,12 +851,12 @@ export class VettingService {
       // How many hits stays in the payload: the summary is read beyond the detachment.
       summary: `查阅${entryIds.length}名人员的比中记录详情`,
       after: { entryIds, hits: hits.length },
-    }, requestId);
+    });
     return map;
   }
 
   /** Relatives of the guards of many entries: one query, one READ_DETAIL audit entry. 保安管理支队 only. */
-  async relativesFor(actor: Actor, entryIds: string[], requestId?: string): Promise<Map<string, RelativeView[]>> {
+  async relativesFor(actor: Actor, entryIds: string[]): Promise<Map<string, RelativeView[]>> {
     assertSeesVettingDetail(actor, '直系亲属信息仅保安管理支队可查看');
     const stored: { entryId: string; guardId: string; nameCipher: string; relation: RelativeRelation; idCipher: string }[] = await this.ds.query(
       `SELECT re.id AS "entryId", r.guard_id AS "guardId", r.name_cipher AS "nameCipher", r.relation, r.id_cipher AS "idCipher"
@@ -878,12 +875,12 @@ export class VettingService {
       entityId: entryIds.length === 1 ? entryIds[0] : null,
       summary: `查阅${entryIds.length}名人员的直系亲属信息`,
       after: { entryIds, relatives: rows.length },
-    }, requestId);
+    });
     return map;
   }
 
   /** One READ_DETAIL entry for reads of notes, suggestions and hit counts of many entries (保安管理支队 only). */
-  async auditDetailRead(actor: Actor, entryIds: string[], requestId?: string): Promise<void> {
+  async auditDetailRead(actor: Actor, entryIds: string[]): Promise<void> {
     assertSeesVettingDetail(actor, '审核详情仅保安管理支队可查看');
     await this.audit.record(this.ds.manager, actor, {
       action: AuditAction.READ_DETAIL,
@@ -891,7 +888,7 @@ export class VettingService {
       entityId: entryIds.length === 1 ? entryIds[0] : null,
       summary: `查阅${entryIds.length}名人员的审核意见与系统建议`,
       after: { entryIds },
-    }, requestId);
+    });
   }
 
   /** Names of who decided, for the detachment's view. */

@@ -140,7 +140,7 @@ export class VettingNoticeService {
   }
 
   /** The same notice as an .xlsx file; 保安管理支队's copy adds a sheet of record hits (audited). */
-  async workbook(actor: Actor, activityId: string, requestId?: string): Promise<{ buffer: Buffer; filename: string }> {
+  async workbook(actor: Actor, activityId: string): Promise<{ buffer: Buffer; filename: string }> {
     const n = await this.summary(actor, activityId);
     const a = n.activity;
     const wb = new ExcelJS.Workbook();
@@ -211,7 +211,7 @@ export class VettingNoticeService {
         entityId: a.id,
         summary: `导出“${a.name}”审核通报（含比中记录）`,
         after: { hits: hits.length },
-      }, requestId);
+      });
     }
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
     return { buffer, filename: `审核通报-${a.name}.xlsx` };
