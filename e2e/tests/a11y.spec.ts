@@ -10,12 +10,6 @@ import { apiLogin } from '../support/api';
  * fails, and the report names the rule, the page and the elements.
  */
 const roles = ['admin', 'auditor', 'leader', 'office', 'baoan', 'dahuo', 'panshan', 'company1', 'organizer1'];
-/**
- * Roles not yet scanned to the end after the fixes of issue 14: baoan's ~30 pages ran past 20
- * minutes on the shared two-core machine. company1 and organizer1 pass (both roles' four tests in
- * about 5 minutes with two workers). Remove a role from here once its two tests pass.
- */
-const notYetScanned = new Set(['baoan']);
 
 /**
  * The routes outside the menu (apps/web/src/app/routes.tsx) and who may open them; `:activity`,
@@ -119,7 +113,6 @@ async function scanAll(page: Page, username: string, paths: string[], seen = new
 
 for (const username of roles) {
   test(`the menu pages of ${username} and the first detail of each list have no critical or serious accessibility violation`, async ({ page }) => {
-    test.fixme(notYetScanned.has(username), 'not yet scanned to the end (issue 14)');
     test.setTimeout(1_200_000);
     const { me, error } = await apiLogin(page.request, username);
     expect(me, error).toBeTruthy();
@@ -147,7 +140,6 @@ for (const username of roles) {
 
   const outside = extraRoutes.filter(([, who]) => who.includes(username));
   test(`the pages of ${username} outside the menu (${outside.length}, with real ids) have no critical or serious accessibility violation`, async ({ page }) => {
-    test.fixme(notYetScanned.has(username), 'not yet scanned to the end (issue 14)');
     test.setTimeout(1_200_000);
     const { me, error } = await apiLogin(page.request, username);
     expect(me, error).toBeTruthy();
