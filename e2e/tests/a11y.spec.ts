@@ -10,13 +10,6 @@ import { apiLogin } from '../support/api';
  * fails, and the report names the rule, the page and the elements.
  */
 const roles = ['admin', 'auditor', 'leader', 'office', 'baoan', 'dahuo', 'panshan', 'company1', 'organizer1'];
-/**
- * Roles not yet scanned to the end after the fixes of issue 14 (colour of warning texts, list rows,
- * the roster's button names): on the shared two-core machine the side menu of company1 and
- * organizer1 did not appear within a minute, and baoan's ~30 pages ran past 20 minutes. Remove a
- * role from here once its two tests pass.
- */
-const notYetScanned = new Set(['baoan', 'company1', 'organizer1']);
 
 /**
  * The routes outside the menu (apps/web/src/app/routes.tsx) and who may open them; `:activity`,
@@ -120,7 +113,6 @@ async function scanAll(page: Page, username: string, paths: string[], seen = new
 
 for (const username of roles) {
   test(`the menu pages of ${username} and the first detail of each list have no critical or serious accessibility violation`, async ({ page }) => {
-    test.fixme(notYetScanned.has(username), 'not yet scanned to the end (issue 14)');
     test.setTimeout(1_200_000);
     const { me, error } = await apiLogin(page.request, username);
     expect(me, error).toBeTruthy();
@@ -148,7 +140,6 @@ for (const username of roles) {
 
   const outside = extraRoutes.filter(([, who]) => who.includes(username));
   test(`the pages of ${username} outside the menu (${outside.length}, with real ids) have no critical or serious accessibility violation`, async ({ page }) => {
-    test.fixme(notYetScanned.has(username), 'not yet scanned to the end (issue 14)');
     test.setTimeout(1_200_000);
     const { me, error } = await apiLogin(page.request, username);
     expect(me, error).toBeTruthy();

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { districtLabels, roleLabels, unitKindLabels } from '@evs/schema';
 import { featureRoutes, titleFor } from '@/app/routes';
 import { NotificationsQuery } from '@/features/notifications/operations';
-import { RoleHome } from '@/features/dashboard/RoleHome';
+import { RoleHome } from '@/features/dashboard/components/RoleHome';
 import { canAccess } from '@/shared/access';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';

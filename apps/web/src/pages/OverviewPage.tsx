@@ -1,4 +1,4 @@
-import { OverviewDashboard } from '@/features/dashboard/OverviewDashboard';
+import { OverviewDashboard } from '@/features/dashboard/components/OverviewDashboard';
 import { PageContainer } from '@/shared/PageContainer';
 
 /** 领导小组办公室 overview (SPEC §6): headline figures and charts, each drilling down to its list. */

@@ -3,7 +3,7 @@ import { Button, Drawer, Grid, Layout, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet } from 'react-router';
 import { IdleGuard } from '@/features/auth/components/IdleGuard';
-import { NotificationBell } from '@/features/notifications/NotificationBell';
+import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { Brand } from './Brand';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';

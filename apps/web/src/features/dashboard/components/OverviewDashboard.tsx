@@ -1,27 +1,21 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Flex, Row, Select, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useNavigate, useSearchParams } from 'react-router';
-import { District, districtLabels, Role } from '@evs/schema';
+import { useNavigate } from 'react-router';
+import { District, districtLabels } from '@evs/schema';
 import { ErrorAlert } from '@/shared/ErrorAlert';
-import { useSession } from '@/shared/session';
 import type { Count } from './charts';
-import { drilldownUrl } from './drilldown';
-import { WARN_TEXT } from './palette';
+import { drilldownUrl } from '../drilldown';
+import { WARN_TEXT } from '../palette';
 import { activate } from '@/shared/activate';
-import { OverviewQuery } from './operations';
+import { useOverviewFilters } from '../hooks/useOverviewFilters';
+import { OverviewQuery } from '../operations';
 import './dashboard.css';
 import { formatDateTime, formatPercent, toApiDate } from '@/shared/format';
 
 const OverviewCharts = lazy(() => import('./OverviewCharts'));
-
-
-/** Default period: the past twelve months and the coming six (activities are planned ahead). */
-export function defaultRange(): [string, string] {
-  return [toApiDate(dayjs().subtract(12, 'month').startOf('month')), toApiDate(dayjs().add(6, 'month').endOf('month'))];
-}
 
 const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
   { label: '近12个月及未来6个月', value: [dayjs().subtract(12, 'month').startOf('month'), dayjs().add(6, 'month').endOf('month')] },
@@ -31,38 +25,21 @@ const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
   { label: '未来30天', value: [dayjs(), dayjs().add(30, 'day')] },
 ];
 
-
 /**
  * 领导小组办公室 overview: period and district filters (kept in the URL), the headline figures,
  * the charts (lazy), Excel export and a print view. A district bureau is shown its own district
  * only; the API holds it there whatever the filter says.
  */
 export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
-  const me = useSession();
   const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
-  const [defFrom, defTo] = useMemo(defaultRange, []);
-  const from = search.get('from') ?? defFrom;
-  const to = search.get('to') ?? defTo;
-  const ownDistrict = me.role === Role.DISTRICT_BUREAU ? (me.unit.district as District | null) : null;
-  const district = ownDistrict ?? ((search.get('district') as District | null) || null);
+  const { from, to, district, ownDistrict, update, scopeText, exportHref } = useOverviewFilters();
   const { data, previousData, loading, error, refetch } = useQuery(OverviewQuery, {
     variables: { range: { from, to }, district },
     fetchPolicy: 'cache-and-network',
   });
   const o = (data ?? previousData)?.overview;
 
-  const update = (patch: Record<string, string | null>) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setSearch(next, { replace: true });
-  };
   const open = (c: Count) => navigate(drilldownUrl(c, c.label));
-  const scopeText = `${from} 至 ${to}　${district ? districtLabels[district] : '全市'}`;
-  const exportHref = `/exports/overview.xlsx?${new URLSearchParams({ from, to, ...(district ? { district } : {}) }).toString()}`;
   const h = o?.headline;
 
   const figure = (title: string, value: React.ReactNode, sub: React.ReactNode, testId: string, onClick?: () => void, warn = false) => (

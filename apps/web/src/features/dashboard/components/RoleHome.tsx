@@ -10,8 +10,8 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { useSession } from '@/shared/session';
 import { activate, activateByKey } from '@/shared/activate';
-import { OKABE, WARN_TEXT } from './palette';
-import { MyHomeQuery } from './operations';
+import { OKABE, WARN_TEXT } from '../palette';
+import { MyHomeQuery } from '../operations';
 import './dashboard.css';
 import { formatDateTime } from '@/shared/format';
 

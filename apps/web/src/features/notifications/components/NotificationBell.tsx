@@ -1,15 +1,12 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { BACKGROUND } from '@/app/apollo';
 import { activateByKey } from '@/shared/activate';
 import { formatDateTime } from '@/shared/format';
-import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery, UnreadNotificationCountQuery } from './operations';
-
-
-const POLL_MS = 30_000;
+import { useNotificationActions, useUnreadNotificationCount } from '../hooks/useNotifications';
+import { NotificationsQuery } from '../operations';
 
 /** The header bell: unread count (polled), the latest notices, mark-as-read. */
 export function NotificationBell() {
@@ -17,14 +14,13 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const bellRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  const { data: countData } = useQuery(UnreadNotificationCountQuery, { pollInterval: POLL_MS, fetchPolicy: 'network-only', context: BACKGROUND });
+  const unread = useUnreadNotificationCount();
   const { data, loading } = useQuery(NotificationsQuery, {
     variables: { unreadOnly: false, page: { page: 1, pageSize: 8 } },
     skip: !open,
     fetchPolicy: 'network-only',
   });
-  const [markRead] = useMutation(MarkNotificationsReadMutation, { refetchQueries: notificationQueries });
-  const unread = countData?.unreadNotificationCount ?? 0;
+  const { openNotice: openAndGo, markAllRead } = useNotificationActions();
   const items = data?.notifications.items ?? [];
 
   // Keyboard: the opened panel takes the focus (its first notice, else its first button); Escape
@@ -36,13 +32,7 @@ export function NotificationBell() {
     }, 0);
     return () => window.clearTimeout(t);
   }, [open, loading, data]);
-  const openNotice = (n: { id: string; readAt?: unknown; link?: string | null }) => {
-    if (!n.readAt) void markRead({ variables: { ids: [n.id] } });
-    if (n.link) {
-      setOpen(false);
-      navigate(n.link);
-    }
-  };
+  const openNotice = (n: { id: string; readAt?: unknown; link?: string | null }) => openAndGo(n, () => setOpen(false));
   const close = () => {
     setOpen(false);
     bellRef.current?.focus();
@@ -85,7 +75,7 @@ export function NotificationBell() {
         )}
       />
       <Flex justify="space-between" style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
-        <Button type="link" size="small" disabled={unread === 0} onClick={() => void markRead({ variables: { ids: [] } })}>
+        <Button type="link" size="small" disabled={unread === 0} onClick={markAllRead}>
           全部标为已读
         </Button>
         <Button

@@ -25,7 +25,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { OKABE } from './palette';
+import { OKABE } from '../palette';
 
 export const OKABE_ITO = OKABE;
 

@@ -1,0 +1,15 @@
+import dayjs from 'dayjs';
+import { districtLabels, type District } from '@evs/schema';
+import { toApiDate } from '@/shared/format';
+
+/** Default period: the past twelve months and the coming six (activities are planned ahead). */
+export function defaultRange(): [string, string] {
+  return [toApiDate(dayjs().subtract(12, 'month').startOf('month')), toApiDate(dayjs().add(6, 'month').endOf('month'))];
+}
+
+/** The period and district as the page and its print view name them. */
+export const overviewScopeText = (from: string, to: string, district: District | null) => `${from} 至 ${to}　${district ? districtLabels[district] : '全市'}`;
+
+/** The Excel export of the same figures. */
+export const overviewExportHref = (from: string, to: string, district: District | null) =>
+  `/exports/overview.xlsx?${new URLSearchParams({ from, to, ...(district ? { district } : {}) }).toString()}`;

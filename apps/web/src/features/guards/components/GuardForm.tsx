@@ -1,0 +1,158 @@
+import { useLazyQuery, useMutation } from '@apollo/client/react';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Education, educationLabels, GuardStatus, MOBILE_PATTERN, Role } from '@evs/schema';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { applyFieldErrors } from '@/shared/errors';
+import { useRole } from '@/shared/session';
+import { guardFields, guardFormValues, idNumberHint, idNumberRule, relativesOf, type GuardDetail, type GuardFormValues } from '../guardForm';
+import { CreateGuardMutation, GuardRelativesQuery, SetGuardRelativesMutation, UpdateGuardMutation } from '../operations';
+import { EligibilityTag } from './GuardTags';
+import { GuardPhotoField } from './GuardPhotoField';
+import { RelativesEditor } from './RelativesEditor';
+
+interface Props {
+  /** The guard being edited; none when registering a new one. */
+  guard?: GuardDetail;
+  /** The company a new guard joins (保安管理支队 registering for a company); the company's own users need none. */
+  companyId?: string;
+}
+
+/** Add or edit a guard, with photo and the relatives editor; the server's row/field errors show in place. */
+export function GuardForm({ guard: g, companyId }: Props) {
+  const editing = !!g;
+  const isDetachment = useRole() === Role.SECURITY_DETACHMENT;
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<GuardFormValues>();
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [photo, setPhoto] = useState<string | null | undefined>(undefined);
+  const [replaceRelatives, setReplaceRelatives] = useState(!editing);
+  const [loadRelatives, relativesResult] = useLazyQuery(GuardRelativesQuery);
+  const [create, creating] = useMutation(CreateGuardMutation);
+  const [update, updating] = useMutation(UpdateGuardMutation);
+  const [saveRelatives, savingRelatives] = useMutation(SetGuardRelativesMutation);
+  const idNumber = Form.useWatch('idNumber', form);
+
+  useEffect(() => {
+    if (g) form.setFieldsValue(guardFormValues(g));
+  }, [g, form]);
+
+  // 保安管理支队 alone sees relatives; each read is written to the audit log, so only on request.
+  const showRelatives = async () => {
+    const res = await loadRelatives({ variables: { id: g!.id } });
+    form.setFieldValue('relatives', (res.data?.guard.relatives ?? []).map(({ name, relation, idNumber: rid }) => ({ name, relation, idNumber: rid })));
+    setReplaceRelatives(true);
+  };
+
+  const onFinish = async (v: GuardFormValues) => {
+    setSubmitError(null);
+    const fields = guardFields(v, photo);
+    const { relatives, statement } = relativesOf(v);
+    try {
+      if (g) {
+        await update({ variables: { id: g.id, input: { ...fields, idNumber: v.idNumber || null } } });
+        if (replaceRelatives) await saveRelatives({ variables: { guardId: g.id, relatives, statement } });
+        message.success('已保存');
+      } else {
+        await create({ variables: { input: { ...fields, idNumber: v.idNumber!, companyId, relatives, relativesStatement: statement } } });
+        message.success('保安员已登记');
+      }
+      navigate(-1);
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setSubmitError(e);
+    }
+  };
+
+  const readOnly = g?.status === GuardStatus.LEFT;
+
+  return (
+    <Card variant="borderless">
+      <Form<GuardFormValues> form={form} layout="vertical" scrollToFirstError onFinish={onFinish} disabled={readOnly} initialValues={{ education: Education.SENIOR_MIDDLE, relatives: [] }} style={{ maxWidth: 900 }}>
+        <ErrorAlert error={submitError} style={{ marginBottom: 16 }} />
+        {g && g.status === GuardStatus.ACTIVE && (
+          <Alert
+            style={{ marginBottom: 16 }}
+            type={g.eligibilityProblems.length ? 'warning' : 'success'}
+            message={<Space wrap>今日上岗条件：<EligibilityTag problems={g.eligibilityProblems} /></Space>}
+            description={g.eligibilityProblems.length ? g.eligibilityProblems.map((p) => <div key={p.code}>{p.message}</div>) : undefined}
+          />
+        )}
+        <Flex gap={24} wrap>
+          <GuardPhotoField shown={photo === undefined ? g?.photo : photo} onChange={setPhoto} />
+          <Row gutter={16} style={{ flex: 1, minWidth: 260 }}>
+            <Col xs={24} md={8}>
+              <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={16}>
+              <Form.Item
+                name="idNumber"
+                label="居民身份证号"
+                normalize={(v: string) => v?.toUpperCase()}
+                rules={[{ required: !editing, message: '请填写身份证号' }, idNumberRule(false)]}
+                extra={idNumberHint(idNumber, g)}
+              >
+                <Input maxLength={18} placeholder={editing ? '不修改请留空' : '18位'} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="phone" label="手机号" rules={[{ pattern: MOBILE_PATTERN, message: '手机号应为11位，以1开头' }]}>
+                <Input inputMode="tel" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="education" label="学历" rules={[{ required: true }]} extra="条例第十六条：初中以上">
+                <Select options={Object.values(Education).map((e) => ({ value: e, label: educationLabels[e] }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={0} md={8} />
+            <Col xs={24} md={8}>
+              <Form.Item name="certificateNo" label="保安员证号">
+                <Input placeholder="未取得可留空" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="certificateIssuedOn" label="发证日期">
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Flex>
+        {g && g.revocations.length > 0 && (
+          <Alert type="error" style={{ marginBottom: 16 }} message="保安员证吊销记录" description={g.revocations.map((r) => <div key={r.id}>{r.revokedOn}{r.reason ? `：${r.reason}` : ''}</div>)} />
+        )}
+
+        <Typography.Title level={5} style={{ marginTop: 8 }}>直系亲属（父母、配偶、子女）</Typography.Title>
+        {g && !replaceRelatives && (
+          <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
+            <Tag>已登记 {g.relativeCount} 位</Tag>
+            {g.relativesDeclared === false && <Tag color="warning">直系亲属未申报完整</Tag>}
+            {g.relativesStatement && <Typography.Text type="secondary">说明：{g.relativesStatement}</Typography.Text>}
+            {isDetachment ? (
+              <Button onClick={showRelatives} loading={relativesResult.loading}>查阅并修改（记入审计日志）</Button>
+            ) : (
+              <>
+                <Typography.Text type="secondary">亲属身份信息仅保安管理支队可查阅；如需更正，请重新填写全部直系亲属</Typography.Text>
+                <Switch checkedChildren="重新填写" unCheckedChildren="不修改" checked={replaceRelatives} onChange={setReplaceRelatives} />
+              </>
+            )}
+          </Flex>
+        )}
+        {replaceRelatives && <RelativesEditor />}
+        {!readOnly && (
+          <div>
+            <Button type="primary" htmlType="submit" loading={creating.loading || updating.loading || savingRelatives.loading}>
+              {editing ? '保存' : '登记'}
+            </Button>
+            <Button style={{ marginLeft: 8 }} onClick={() => navigate(-1)} disabled={false}>返回</Button>
+          </div>
+        )}
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,51 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, Row, Select } from 'antd';
+import { RelativeRelation, relativeRelationLabels } from '@evs/schema';
+import { idNumberRule, nextRelation } from '../guardForm';
+
+/** 直系亲属: relation, name and ID number of each, and why a parent is missing (父母均须登记). */
+export function RelativesEditor() {
+  return (
+    <>
+      <Form.List name="relatives">
+        {(items, { add, remove }) => (
+          <>
+            {items.map((item) => (
+              <Row key={item.key} gutter={8} align="top">
+                <Col xs={8} md={4}>
+                  <Form.Item name={[item.name, 'relation']} rules={[{ required: true, message: '关系' }]}>
+                    <Select placeholder="关系" options={Object.values(RelativeRelation).map((r) => ({ value: r, label: relativeRelationLabels[r] }))} />
+                  </Form.Item>
+                </Col>
+                <Col xs={16} md={6}>
+                  <Form.Item name={[item.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+                    <Input placeholder="姓名" />
+                  </Form.Item>
+                </Col>
+                <Col xs={20} md={12}>
+                  <Form.Item name={[item.name, 'idNumber']} normalize={(v: string) => v?.toUpperCase()} rules={[idNumberRule(true)]}>
+                    <Input placeholder="身份证号" maxLength={18} />
+                  </Form.Item>
+                </Col>
+                <Col xs={4} md={2}>
+                  <Button icon={<DeleteOutlined />} onClick={() => remove(item.name)} aria-label="删除该亲属" />
+                </Col>
+              </Row>
+            ))}
+            <Button icon={<PlusOutlined />} onClick={() => add({ relation: nextRelation(items.length) })} style={{ marginBottom: 16 }}>
+              添加亲属
+            </Button>
+          </>
+        )}
+      </Form.List>
+      <Form.Item
+        name="relativesStatement"
+        label="未登记父亲或母亲的原因"
+        extra="父母均须登记；如已故、不详等无法登记，请在此说明。未申报完整的人员不会被建议审核通过。"
+        rules={[{ max: 200, message: '不能超过200字' }]}
+      >
+        <Input.TextArea rows={2} maxLength={200} placeholder="如：父亲已故" />
+      </Form.Item>
+    </>
+  );
+}

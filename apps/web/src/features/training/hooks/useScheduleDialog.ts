@@ -1,0 +1,18 @@
+import { Form } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { scheduleFormValues, type ScheduleKind, type ScheduleValues, type Trainee } from '../training';
+
+/** The schedule dialog: closed, or open for a new session, a 补训, or changing a session (filled in on opening). */
+export function useScheduleDialog(activityStartsAt: string | undefined, waiting: Pick<Trainee, 'rosterEntryId'>[]) {
+  const [form] = Form.useForm<ScheduleValues>();
+  const [kind, setKind] = useState<ScheduleKind | false>(false);
+  const open = (next: ScheduleKind) => {
+    form.resetFields();
+    form.setFieldsValue(scheduleFormValues(next, dayjs(), activityStartsAt ?? '', waiting));
+    setKind(next);
+  };
+  return { form, kind, open, close: () => setKind(false) };
+}
+
+export type ScheduleDialog = ReturnType<typeof useScheduleDialog>;

@@ -1,0 +1,105 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { App, Button, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Role, roleLabels } from '@evs/schema';
+import { ErrorAlert } from '@/shared/ErrorAlert';
+import { errorMessage } from '@/shared/errors';
+import { formatDateTime } from '@/shared/format';
+import { labelOf } from '@/shared/labels';
+import { isLocked } from '../accounts';
+import { ResetUserPasswordMutation, ResetUserTotpMutation, SetUserActiveMutation, UsersQuery } from '../operations';
+import { CreateUserModal } from './CreateUserModal';
+
+/** 用户: every account, searched and filtered by role; enable or disable, reset the password or the second factor. */
+export function UsersTable() {
+  const { message, modal } = App.useApp();
+  const [search, setSearch] = useState<string>();
+  const [role, setRole] = useState<Role | undefined>();
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const { data, loading, error, refetch } = useQuery(UsersQuery, { variables: { search, role, page: { page, pageSize: 20 } } });
+  const [setActive] = useMutation(SetUserActiveMutation);
+  const [resetPassword] = useMutation(ResetUserPasswordMutation);
+  const [resetTotp] = useMutation(ResetUserTotpMutation);
+  const askNewPassword = (id: string, username: string) => {
+    let value = '';
+    modal.confirm({
+      title: `重置 ${username} 的密码`,
+      content: <Input.Password placeholder="新密码：至少8位，大小写字母、数字、符号中至少3类" onChange={(e) => (value = e.target.value)} autoComplete="new-password" />,
+      okText: '重置',
+      onOk: async () => {
+        try {
+          await resetPassword({ variables: { id, newPassword: value } });
+          message.success('密码已重置，对方下次登录须修改');
+        } catch (e) {
+          message.error(errorMessage(e));
+          throw e;
+        }
+      },
+    });
+  };
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search placeholder="用户名、姓名或单位" allowClear style={{ width: 240 }} onSearch={(v) => { setSearch(v || undefined); setPage(1); }} />
+        <Select placeholder="全部角色" aria-label="角色" allowClear style={{ width: 200 }} value={role} onChange={(v) => { setRole(v); setPage(1); }}
+          options={Object.values(Role).map((r) => ({ value: r, label: roleLabels[r] }))} />
+        <Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>
+      </Space>
+      <ErrorAlert error={error} style={{ marginBottom: 16 }} />
+      <Table
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        scroll={{ x: 900 }}
+        dataSource={data?.users.items ?? []}
+        pagination={{ current: page, pageSize: 20, total: data?.users.total, onChange: setPage, showTotal: (t) => `共 ${t} 个账号` }}
+        columns={[
+          { title: '用户名', dataIndex: 'username', width: 130 },
+          { title: '姓名', dataIndex: 'displayName', width: 100 },
+          { title: '角色', dataIndex: 'role', width: 170, render: (r: Role) => <Tag>{labelOf(roleLabels, r)}</Tag> },
+          { title: '所属单位', render: (_, u) => u.unit.name },
+          {
+            title: '状态', width: 150,
+            render: (_, u) => (
+              <Space size={4} wrap>
+                {u.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>}
+                {u.mustChangePassword && <Tag color="orange">待改密码</Tag>}
+                {u.totpEnabled && <Tag color="blue">两步验证</Tag>}
+                {isLocked(u) && <Tag color="red">已锁定</Tag>}
+              </Space>
+            ),
+          },
+          { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v?: string | null) => (v ? formatDateTime(v) : '—') },
+          {
+            title: '操作', width: 250, fixed: 'right',
+            render: (_, u) => (
+              <Space size={0}>
+                <Popconfirm
+                  title={u.active ? '停用后该账号立即退出登录，确定停用？' : '确定启用该账号？'}
+                  onConfirm={() => setActive({ variables: { id: u.id, active: !u.active } }).catch((e) => message.error(errorMessage(e)))}
+                >
+                  <Button type="link" size="small">{u.active ? '停用' : '启用'}</Button>
+                </Popconfirm>
+                <Button type="link" size="small" onClick={() => askNewPassword(u.id, u.username)}>重置密码</Button>
+                {u.totpEnabled && (
+                  <Popconfirm
+                    title="手机丢失时重置：对方须重新绑定身份验证器，其会话全部结束。确定重置？"
+                    onConfirm={() =>
+                      resetTotp({ variables: { id: u.id } })
+                        .then(() => { message.success('两步验证已重置'); void refetch(); })
+                        .catch((e) => message.error(errorMessage(e)))
+                    }
+                  >
+                    <Button type="link" size="small">重置两步验证</Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <CreateUserModal open={creating} onClose={() => setCreating(false)} onCreated={() => { setCreating(false); message.success('账号已新建'); void refetch(); }} />
+    </>
+  );
+}
