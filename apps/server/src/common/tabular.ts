@@ -19,6 +19,8 @@ export interface TabularRow {
 export interface TabularFile {
   headers: string[];
   rows: TabularRow[];
+  /** Cells of an .xlsx that hold a formula (their shown value is the formula's last result). */
+  formulaCells?: { row: number; column: string }[];
 }
 
 /** A problem in one cell of an imported file. */
@@ -69,7 +71,15 @@ export async function readTabular(file: { name: string; base64: string }, expect
     throw badInput(`文件缺少列：${missing.join('、')}（请使用下载的模板，表头在第1行）`, missing.map((h) => ({ field: `file.${h}`, message: `缺少列“${h}”`, row: 1 })));
   }
   if (parsed.rows.length === 0) throw badInput('文件中没有数据行', [{ field: 'file', message: '没有数据行' }]);
-  return parsed;
+  // A formula's cell shows its last result (=HYPERLINK("http://…","张三") shows 张三): storing that
+  // result would keep a value nobody typed, and the formula itself is what a spreadsheet runs.
+  const formulas = parsed.formulaCells ?? [];
+  if (formulas.length) {
+    const shown = formulas.slice(0, 10).map((c) => `第${c.row}行“${c.column}”`).join('、');
+    throw badInput(`文件中有公式，不能导入：${shown}${formulas.length > 10 ? `等${formulas.length}处` : ''}（请复制后“粘贴为数值”再导入）`,
+      formulas.map((c) => ({ field: `file.${c.column}`, message: `第${c.row}行“${c.column}”是公式`, row: c.row })));
+  }
+  return { headers: parsed.headers, rows: parsed.rows };
 }
 
 function decodeText(buffer: Buffer): string {
@@ -136,6 +146,9 @@ function cellText(value: ExcelJS.CellValue): string {
   }
   return String(value).trim();
 }
+
+const isFormula = (value: ExcelJS.CellValue): boolean =>
+  typeof value === 'object' && value !== null && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value);
 
 const unreadable = () => badInput('无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密', [{ field: 'file', message: '文件无法读取' }]);
 
@@ -224,6 +237,7 @@ async function parseXlsx(buffer: Buffer): Promise<TabularFile> {
     const [{ value: sheet }] = [...reader._parseWorksheet(sheetStream, sheetNo)];
     let headers: string[] | null = null;
     const rows: TabularRow[] = [];
+    const formulaCells: { row: number; column: string }[] = [];
     try {
       for await (const row of sheet) {
         if (!headers) {
@@ -238,7 +252,9 @@ async function parseXlsx(buffer: Buffer): Promise<TabularFile> {
         let any = false;
         headers.forEach((h, j) => {
           if (!h) return;
-          const text = cellText(row.getCell(j + 1).value).trim();
+          const value = row.getCell(j + 1).value;
+          if (isFormula(value)) formulaCells.push({ row: row.number, column: h });
+          const text = cellText(value).trim();
           if (text) any = true;
           values[h] = text;
         });
@@ -249,7 +265,7 @@ async function parseXlsx(buffer: Buffer): Promise<TabularFile> {
     } finally {
       sheetStream.destroy();
     }
-    return { headers: Array.from(headers ?? [], (h) => h ?? ''), rows };
+    return { headers: Array.from(headers ?? [], (h) => h ?? ''), rows, formulaCells };
   } catch (err) {
     if (err instanceof DomainError) throw err;
     throw unreadable();

@@ -137,4 +137,16 @@ describe('importCompanies: the existing company register from a spreadsheet', ()
     const r = expectData(await baoan.gql(IMPORT, { file: { name: '模板.xlsx', base64 }, mode: 'PREVIEW' })).importCompanies;
     expect(r).toMatchObject({ totalRows: 1, invalidRows: 0, created: 1 });
   });
+  it('refuses an .xlsx whose cells hold formulas, naming the cell, storing nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名册');
+    ws.addRow([...COMPANY_COLUMNS]);
+    const r = ws.addRow(row(good()));
+    r.getCell(COMPANY_COLUMNS.indexOf('公司名称') + 1).value = { formula: 'HYPERLINK("http://x.cn","盘锦公式保安服务有限公司")', result: '盘锦公式保安服务有限公司' };
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const before = await companies();
+    const err = expectErrorCode(await baoan.gql(IMPORT, { file: { name: '名册.xlsx', base64 }, mode: 'COMMIT' }), 'BAD_USER_INPUT');
+    expect(err.message).toContain('第2行“公司名称”');
+    expect(await companies()).toBe(before);
+  });
 });

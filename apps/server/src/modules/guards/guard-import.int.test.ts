@@ -147,6 +147,26 @@ describe('importGuards', () => {
     expect((await fetch(`${t.url}/templates/guards.xlsx`)).status).toBe(401);
   });
 
+  it('refuses an .xlsx whose cells hold formulas, naming each cell, storing nothing (the shown result is not what was typed)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名册');
+    ws.addRow([...GUARD_COLUMNS]);
+    ws.addRow(row({ 姓名: '公式甲', 身份证号: idFor('1991-04-04'), 学历: '大专' }));
+    ws.getCell('A2').value = { formula: 'HYPERLINK("http://x.cn","公式甲")', result: '公式甲' };
+    const second = ws.addRow(row({ 姓名: '公式乙', 身份证号: idFor('1992-05-05'), 学历: '高中', 保安员证号: 'F-0001' }));
+    second.getCell(GUARD_COLUMNS.indexOf('保安员证号') + 1).value = { formula: '"F-"&"0001"', result: 'F-0001' };
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const before = await count();
+    for (const mode of ['PREVIEW', 'COMMIT']) {
+      const err = expectErrorCode(await company.gql(IMPORT, { input: { file: { name: '名册.xlsx', base64 }, mode } }), 'BAD_USER_INPUT');
+      expect(err.message).toContain('第2行“姓名”');
+      expect(err.message).toContain('第3行“保安员证号”');
+      expect(err.message).toContain('粘贴为数值');
+    }
+    expect(await count()).toBe(before);
+    expect(await t.sql(`SELECT 1 FROM guards WHERE name LIKE '%公式%'`)).toEqual([]);
+  });
+
   it('answers a foreign company’s register with the form’s error (code and message), on both paths, storing nothing', async () => {
     const company2 = await ensureCompany(t, await unitOf(t, 'company2'));
     const id = idFor('1990-10-10');

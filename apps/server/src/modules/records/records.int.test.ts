@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
@@ -41,6 +42,20 @@ describe('records register import', () => {
     expect(expectData(await baoan.gql(IMPORT, { file, mode: 'COMMIT' })).importRecords).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM criminal_records WHERE id_hash = $1`, [idHash(a)]);
     expect(n).toBe(2);
+  });
+
+  it('refuses an .xlsx whose cells hold formulas, naming the cell, storing nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('记录');
+    ws.addRow(HEADER);
+    const id = idFor('1982-02-02');
+    ws.addRow([id, '王某', '行政拘留', '2019-07-08', '兴隆台公安分局', '', '']);
+    ws.getCell('A2').value = { formula: `"${id.slice(0, 9)}"&"${id.slice(9)}"`, result: id };
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const err = expectErrorCode(await baoan.gql(IMPORT, { file: { name: '记录.xlsx', base64 }, mode: 'COMMIT' }), 'BAD_USER_INPUT');
+    expect(err.message).toContain('第2行“身份证号”');
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM criminal_records WHERE id_hash = $1`, [idHash(id)]);
+    expect(n).toBe(0);
   });
 
   it('is for 保安管理支队 only', async () => {
