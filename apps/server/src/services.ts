@@ -45,15 +45,15 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const home = new HomeService(ds, overview, supervision, clock);
   const activities = new ActivityService(ds, audit, settings, units, lifecycle, notifications, clock);
   const recommendation = new RecommendationService(ds, audit, settings, units, lifecycle, activities, clock);
-  const companies = new CompaniesService(ds, audit, notifications);
-  const guards = new GuardsService(ds, audit, settings);
+  const companies = new CompaniesService(ds, audit, notifications, clock);
+  const guards = new GuardsService(ds, audit, settings, clock);
   const recordsSource = createRecordsSource(ds);
   const vetting = new VettingService(ds, audit, notifications, settings, units, lifecycle, recordsSource);
   const vettingNotices = new VettingNoticeService(ds, vetting, audit);
-  const records = new RecordsService(ds, audit);
-  const guardImport = new GuardImportService(ds, audit);
-  const companyImport = new CompanyImportService(ds, audit);
-  const onboarding = new OnboardingService(ds, audit, companies);
+  const records = new RecordsService(ds, audit, clock);
+  const guardImport = new GuardImportService(ds, audit, clock);
+  const companyImport = new CompanyImportService(ds, audit, clock);
+  const onboarding = new OnboardingService(ds, audit, companies, clock);
   const auth = new AuthService(ds, audit, config.sessionHours, config.sessionIdleMinutes);
   return {
     config,

@@ -31,7 +31,7 @@ export function createLoaders(ds: DataSource, services: Services, actor: Actor |
       const counts = new Map(rows.map((r) => [r.unit_id, r.n]));
       return ids.map((id) => counts.get(id) ?? 0);
     }),
-    ...companyLoaders(ds),
+    ...companyLoaders(ds, services.config.clock),
     ...guardLoaders(ds),
     ...activityLoaders(ds),
     /** The business settings, read once however many activities a list shows. */

@@ -1,9 +1,10 @@
+import type { Clock } from '../../common/clock';
 import { randomUUID } from 'node:crypto';
 import { AuditAction, District, districtLabels } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
-import { todayCN } from '../../common/calendar';
+import { todayBy } from '../../common/calendar';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { AuditService } from '../audit/audit.service';
 import { ImportOutcome } from '../records/records.service';
@@ -75,6 +76,7 @@ export class CompanyImportService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   template(): Promise<Buffer> {
@@ -89,7 +91,7 @@ export class CompanyImportService {
     assertCanManageCompanies(actor);
     const started = Date.now();
     const parsed = await readTabular(file, COMPANY_COLUMNS);
-    const today = todayCN();
+    const today = todayBy(this.clock);
     const problems: CellProblem[] = [];
     const rows: CompanyRow[] = [];
     const firstRow = new Map<string, number>();

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { todayCN } from '../../common/calendar';
+import { todayBy } from '../../common/calendar';
+import type { Clock } from '../../common/clock';
 import { CompanyPerformance, loadPerformance } from './performance';
 
 /** Register figures of a company, computed for many companies in one query. */
@@ -24,7 +25,7 @@ export interface CompanyFigures {
  * was issued; a valid vetting = a PASSED decision about the same person (by ID number) within the
  * reuse window (setting `vetting.reuseWindowDays`).
  */
-export async function loadCompanyFigures(ds: DataSource, ids: readonly string[], today = todayCN()): Promise<Map<string, CompanyFigures>> {
+export async function loadCompanyFigures(ds: DataSource, ids: readonly string[], today: string): Promise<Map<string, CompanyFigures>> {
   const rows: Record<string, string | number | null>[] = await ds.query(
     `WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
      win AS (SELECT COALESCE((SELECT (value #>> '{}')::int FROM settings WHERE key = 'vetting.reuseWindowDays'), 180) AS days),
@@ -88,10 +89,10 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
 }
 
 /** Per-request loaders of the companies module (merged into `createLoaders`). */
-export function companyLoaders(ds: DataSource) {
+export function companyLoaders(ds: DataSource, clock: Clock) {
   return {
     companyFigures: new DataLoader<string, CompanyFigures>(async (ids) => {
-      const map = await loadCompanyFigures(ds, ids);
+      const map = await loadCompanyFigures(ds, ids, todayBy(clock));
       return ids.map((id) => map.get(id)!);
     }),
     // The guard count alone (an index-only count): a list or detail that shows only it does not pay

@@ -1,7 +1,7 @@
 import { CompanyStatus, Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
-import { daysBetween, todayCN } from '../../common/calendar';
+import { daysBetween, todayBy } from '../../common/calendar';
 import { PageInput } from '../../common/pagination';
 import { CompanyEntity } from './company.entity';
 import { CompanyFilterInput, CompanyInput, CompanyProfileInput, CompanySortInput, CreateCompanyInput } from './company.inputs';
@@ -82,13 +82,13 @@ export class CompanyResolver {
   }
 
   @FieldResolver(() => Boolean, { description: '许可证今日有效' })
-  licenseValid(@Root() c: CompanyEntity) {
-    return c.licenseExpiry >= todayCN();
+  licenseValid(@Root() c: CompanyEntity, @Ctx() ctx: AppContext) {
+    return c.licenseExpiry >= todayBy(ctx.services.config.clock);
   }
 
   @FieldResolver(() => Int, { description: '许可证剩余天数（已过期为负数）' })
-  licenseDaysLeft(@Root() c: CompanyEntity) {
-    return daysBetween(todayCN(), c.licenseExpiry);
+  licenseDaysLeft(@Root() c: CompanyEntity, @Ctx() ctx: AppContext) {
+    return daysBetween(todayBy(ctx.services.config.clock), c.licenseExpiry);
   }
 
   @FieldResolver(() => Int, { description: '在册（在职）保安员数' })

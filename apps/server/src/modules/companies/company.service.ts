@@ -1,7 +1,8 @@
+import type { Clock } from '../../common/clock';
 import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, MOBILE_PATTERN, UnitKind } from '@evs/schema';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { isIsoDate, todayCN } from '../../common/calendar';
+import { isIsoDate, todayBy } from '../../common/calendar';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageAndCount, pageWindow } from '../../common/pagination';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
@@ -103,6 +104,7 @@ export class CompaniesService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, args: CompanyListArgs): Promise<Page<CompanyEntity>> {
@@ -122,7 +124,7 @@ export class CompaniesService {
     if (f.status) qb.andWhere('c.status = :status', { status: f.status });
     if (f.qualifiedOnly) {
       qb.andWhere(`c.status = 'ACTIVE' AND c.license_expiry >= :today AND c.registered_capital >= :minCapital`, {
-        today: todayCN(),
+        today: todayBy(this.clock),
         minCapital: MIN_REGISTERED_CAPITAL,
       });
     }
@@ -146,7 +148,7 @@ export class CompaniesService {
   async create(actor: Actor, raw: CreateCompanyInput): Promise<CompanyEntity & { issuedAccount?: IssuedAccount }> {
     assertCanManageCompanies(actor);
     const input = normaliseCompanyInput(raw);
-    const problems = companyInputProblems(input, { creating: true, today: todayCN() });
+    const problems = companyInputProblems(input, { creating: true, today: todayBy(this.clock) });
     const account = raw.account ? normaliseAccount({ ...raw.account, role: null }) : null;
     if (account) problems.push(...accountProblems(account, { kind: UnitKind.COMPANY }));
     assertNoProblems(problems, '保安服务公司登记信息有误');
@@ -203,7 +205,7 @@ export class CompaniesService {
   async update(actor: Actor, id: string, raw: CompanyInput, version: number | undefined): Promise<CompanyEntity> {
     assertCanManageCompanies(actor);
     const input = normaliseCompanyInput(raw);
-    assertNoProblems(companyInputProblems(input, { creating: false, today: todayCN() }), '保安服务公司登记信息有误');
+    assertNoProblems(companyInputProblems(input, { creating: false, today: todayBy(this.clock) }), '保安服务公司登记信息有误');
     return this.inTransaction(async (m) => {
       const before = await this.lock(m, id, version);
       if (input.creditCode !== before.creditCode) await this.assertCreditCodeFree(m, input.creditCode, id);

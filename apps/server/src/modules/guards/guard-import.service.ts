@@ -1,3 +1,4 @@
+import type { Clock } from '../../common/clock';
 import {
   AuditAction,
   Education,
@@ -10,7 +11,7 @@ import { Actor } from '../../common/actor';
 import { badInput, conflict } from '../../common/errors';
 import { encryptPii, idHash, nameHash } from '../../common/pii';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
-import { todayCN } from '../../common/calendar';
+import { todayBy } from '../../common/calendar';
 import { ageProblem, educationProblem, LEGAL_MIN_AGE, revocationProblems } from './eligibility';
 import { importRegister, seesOtherRegisters } from './guard.policy';
 import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, relativesProblems, statementProblems } from './guard.rules';
@@ -193,6 +194,7 @@ export class GuardImportService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -215,7 +217,7 @@ export class GuardImportService {
     const started = Date.now();
     const parsed = await readTabular(input.file, ['姓名', '身份证号', '学历']);
     const hasRelativeColumns = parsed.headers.some((h) => RELATIVE_SLOTS.some((s) => h === `${s.prefix}身份证号`));
-    const today = todayCN();
+    const today = todayBy(this.clock);
     const problems: CellProblem[] = [];
     const good: GuardRow[] = [];
     const firstRow = new Map<string, number>();

@@ -1,7 +1,7 @@
 import { ageOn, maskIdNumber, Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
-import { isIsoDate, todayCN } from '../../common/calendar';
+import { isIsoDate, todayBy } from '../../common/calendar';
 import { badInput } from '../../common/errors';
 import { PageInput } from '../../common/pagination';
 import { CompanyType } from '../companies/company.types';
@@ -113,8 +113,8 @@ export class GuardResolver {
   }
 
   @FieldResolver(() => Int, { description: '今日年龄' })
-  age(@Root() g: GuardEntity) {
-    return ageOn(g.birthDate, todayCN());
+  age(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    return ageOn(g.birthDate, todayBy(ctx.services.config.clock));
   }
 
   @FieldResolver(() => String, {
@@ -185,7 +185,7 @@ export class GuardResolver {
     @Arg('onDate', () => String, { nullable: true }) onDate?: string | null,
   ) {
     if (!seesGuardParticulars(ctx.actor)) return [];
-    const date = onDate ?? todayCN();
+    const date = onDate ?? todayBy(ctx.services.config.clock);
     if (!isIsoDate(date)) throw badInput('日期格式应为 YYYY-MM-DD', [{ field: 'onDate', message: '日期格式应为 YYYY-MM-DD' }]);
     const [revocations, limits] = await Promise.all([
       g.idNumberHash ? ctx.loaders.revocationsByIdHash.load(g.idNumberHash.toString('hex')) : [],

@@ -1,7 +1,8 @@
+import type { Clock } from '../../common/clock';
 import { AuditAction, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Sex } from '@evs/schema';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { isIsoDate, todayCN } from '../../common/calendar';
+import { isIsoDate, todayBy } from '../../common/calendar';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { currentRequest } from '../../common/request-context';
 import { Page, PageInput, pageAndCount, pageWindow } from '../../common/pagination';
@@ -47,6 +48,7 @@ export class GuardsService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
+    private readonly clock: Clock,
   ) {}
 
   async limits(m: EntityManager = this.ds.manager): Promise<EligibilityLimits> {
@@ -97,7 +99,7 @@ export class GuardsService {
   async create(actor: Actor, raw: CreateGuardInput): Promise<GuardEntity> {
     const companyId = targetCompanyId(actor, raw.companyId);
     const input = { ...raw, idNumber: normaliseIdNumber(raw.idNumber), name: raw.name.trim() };
-    const today = todayCN();
+    const today = todayBy(this.clock);
     const problems: FieldProblem[] = [];
     if (!companyId) problems.push({ field: 'companyId', message: COMPANY_REQUIRED });
     problems.push(...guardFieldProblems(input, today));
@@ -147,7 +149,7 @@ export class GuardsService {
       const before = await this.lockManaged(m, actor, id);
       if (before.status !== GuardStatus.ACTIVE || before.idNumber === null) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
       const input = { ...raw, idNumber: raw.idNumber ? normaliseIdNumber(raw.idNumber) : before.idNumber, name: raw.name.trim() };
-      assertNoProblems(guardFieldProblems(input, todayCN()), '保安员登记信息有误');
+      assertNoProblems(guardFieldProblems(input, todayBy(this.clock)), '保安员登记信息有误');
       const idChanged = input.idNumber !== before.idNumber;
       if (idChanged || input.name !== before.name) await assertIdentityEditable(m, before, idChanged ? 'idNumber' : 'name');
       await this.assertRegistrable(m, input.idNumber, input, {
@@ -218,7 +220,7 @@ export class GuardsService {
 
   async leave(actor: Actor, id: string, date: string): Promise<GuardEntity> {
     if (!isIsoDate(date)) throw badInput('离职日期应为有效日期（YYYY-MM-DD）', [{ field: 'date', message: '离职日期应为有效日期（YYYY-MM-DD）' }]);
-    if (date > todayCN()) throw badInput('离职日期不能晚于今天', [{ field: 'date', message: '离职日期不能晚于今天' }]);
+    if (date > todayBy(this.clock)) throw badInput('离职日期不能晚于今天', [{ field: 'date', message: '离职日期不能晚于今天' }]);
     return this.inTransaction(actor, async (m) => {
       const before = await this.lockManaged(m, actor, id);
       if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', `该保安员已于${before.leftOn ?? ''}离职`);
@@ -242,7 +244,7 @@ export class GuardsService {
    */
   async transfer(actor: Actor, id: string, toCompanyId: string, date: string): Promise<GuardEntity> {
     assertDetachment(actor, '办理保安员调转');
-    if (!isIsoDate(date) || date > todayCN()) {
+    if (!isIsoDate(date) || date > todayBy(this.clock)) {
       throw badInput('调转日期应为不晚于今天的有效日期', [{ field: 'date', message: '调转日期应为不晚于今天的有效日期' }]);
     }
     return this.inTransaction(actor, async (m) => {
@@ -284,7 +286,7 @@ export class GuardsService {
     const idProblem = idNumberProblem(idNumber);
     if (idProblem) problems.push({ field: 'idNumber', message: idProblem });
     if (!isIsoDate(date)) problems.push({ field: 'date', message: '吊销日期应为有效日期（YYYY-MM-DD）' });
-    else if (date > todayCN()) problems.push({ field: 'date', message: '吊销日期不能晚于今天' });
+    else if (date > todayBy(this.clock)) problems.push({ field: 'date', message: '吊销日期不能晚于今天' });
     if (!reason.trim()) problems.push({ field: 'reason', message: '请填写吊销原因' });
     else if (reason.length > 500) problems.push({ field: 'reason', message: '吊销原因不能超过500字' });
     assertNoProblems(problems, '吊销记录有误');
@@ -332,7 +334,7 @@ export class GuardsService {
     checks: { checkAge: boolean; checkEducation: boolean; checkRevocations: boolean },
   ): Promise<void> {
     const problems: FieldProblem[] = [];
-    const today = todayCN();
+    const today = todayBy(this.clock);
     if (checks.checkAge) {
       const age = ageProblem(idNumberFacts(idNumber).birthDate, today, { minAge: LEGAL_MIN_AGE, maxAge: 200 });
       if (age) problems.push({ field: 'idNumber', message: age.message });

@@ -1,9 +1,10 @@
+import type { Clock } from '../../common/clock';
 import { AuditAction, idNumberProblem, RecordCategory, recordCategoryLabels } from '@evs/schema';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { decryptPii, encryptPii, idHash } from '../../common/pii';
 import { CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
-import { todayCN } from '../../common/calendar';
+import { todayBy } from '../../common/calendar';
 import { AuditService } from '../audit/audit.service';
 import { ImportMode } from './records.types';
 
@@ -79,12 +80,13 @@ export class RecordsService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async importRecords(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
     const started = Date.now();
     const parsed = await readTabular(file, REQUIRED);
-    const today = todayCN();
+    const today = todayBy(this.clock);
     const problems: CellProblem[] = [];
     const good: RecordRow[] = [];
     const seen = new Map<string, number>();

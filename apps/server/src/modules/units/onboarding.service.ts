@@ -1,3 +1,4 @@
+import type { Clock } from '../../common/clock';
 import {
   AuditAction,
   CITY_LEVEL_UNIT_KINDS,
@@ -11,7 +12,7 @@ import {
 } from '@evs/schema';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { todayCN } from '../../common/calendar';
+import { todayBy } from '../../common/calendar';
 import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { OPEN_STATUSES } from '../activities/activity.policy';
@@ -62,6 +63,7 @@ export class OnboardingService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly companies: CompaniesService,
+    private readonly clock: Clock,
   ) {}
 
   async createUnit(actor: Actor, raw: CreateUnitInput): Promise<UnitOnboarding> {
@@ -94,7 +96,7 @@ export class OnboardingService {
         : null;
     if (companyInput) {
       const fieldOf: Record<string, string> = { licenseNo: 'company.licenseNo', licenseExpiry: 'company.licenseExpiry', registeredCapital: 'company.registeredCapital', address: 'company.address' };
-      for (const p of companyInputProblems(companyInput, { creating: true, today: todayCN() })) {
+      for (const p of companyInputProblems(companyInput, { creating: true, today: todayBy(this.clock) })) {
         if (fieldOf[p.field]) problems.push({ ...p, field: fieldOf[p.field] });
       }
     } else if (raw.company && raw.kind !== UnitKind.COMPANY) {
