@@ -43,6 +43,28 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.jest } },
   },
   {
+    // Issue 14: one authorization seam. Which role may do or see what is decided in the feature's
+    // *.policy.ts (named role lists for `@Authorized(...LIST)`, predicates for the services); the role
+    // groups live in common/actor.ts; seeds, migrations and scripts build actors of given roles.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['**/*.policy.ts', '**/*.test.ts', 'apps/server/src/common/actor.ts', 'apps/server/src/database/**', 'apps/server/src/scripts/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "MemberExpression[object.name='Role']",
+          "TSQualifiedName[left.name='Role']",
+          "VariableDeclarator[init.name='Role']",
+          "ImportSpecifier[imported.name='Role'][local.name!='Role']",
+        ].map((selector) => ({
+          selector,
+          message:
+            "Role decisions live in the feature's policy file (modules/<feature>/<feature>.policy.ts): name the role list there (e.g. VETTING_DECIDERS) and use @Authorized(...VETTING_DECIDERS) or a policy predicate here. 角色判断写在本模块的 *.policy.ts 中。",
+        })),
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -34,3 +34,7 @@ export function actorFor(role: Role, overrides: Partial<Actor> = {}): Actor {
 
 /** Every role's actor with what the table expects of it: `Record<Role, …>` fails to compile when a role is added to the schema and not to the table. */
 export const table = <T>(expected: Record<Role, T>): [Role, T][] => ALL_ROLES.map((role) => [role, expected[role]]);
+
+/** Which of the named role lists (a policy's `@Authorized` lists) grant `role`: `{ name: role is in it }`. */
+export const grantedBy = <K extends string>(lists: Record<K, readonly Role[]>, role: Role): Record<K, boolean> =>
+  Object.fromEntries(Object.entries<readonly Role[]>(lists).map(([name, roles]) => [name, roles.includes(role)])) as Record<K, boolean>;

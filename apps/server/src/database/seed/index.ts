@@ -6,7 +6,8 @@ import { seedDemoOnsite } from './demo-onsite';
 import { seedDemoRegister } from './demo-register';
 import { seedDemoVetting } from './demo-vetting';
 import { seedReference } from './reference';
-import { TOTP_REQUIRED_BY_DEFAULT, totpSettingKey } from '../../modules/auth/security-settings';
+import { TOTP_REQUIRED_BY_DEFAULT } from '../../modules/auth/auth.policy';
+import { totpSettingKey } from '../../modules/auth/security-settings';
 import { SettingEntity } from '../../modules/settings/setting.entity';
 
 export interface SeedOptions {

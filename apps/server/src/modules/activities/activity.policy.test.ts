@@ -9,15 +9,21 @@ import {
   OWN_COMPANY,
   OWN_DISTRICT,
   OWN_ORGANIZER,
+  grantedBy,
   table,
 } from '../../../test/actors';
 import { ActivityEntity } from './activity.entity';
 import {
+  ACTIVITY_CANCELLERS,
+  ACTIVITY_REPORTERS,
+  ACTIVITY_VIEWERS,
   activityScope,
   assertCanCancel,
   assertCanRegisterIn,
   assertMayCancelActivities,
   canViewActivity,
+  INSTRUCTION_ANSWERERS,
+  INSTRUCTION_REQUESTERS,
   isReporterSide,
   seesInstructionRequests,
 } from './activity.policy';
@@ -148,5 +154,34 @@ describe('registering, reporting and cancelling', () => {
     [Role.AUDITOR]: false,
   }))('%s reads the 请示 and 批示: %s', (role, expected) => {
     expect(seesInstructionRequests(actorFor(role))).toBe(expected);
+  });
+});
+
+describe('activity operations at the edge (the @Authorized lists)', () => {
+  type Row = { views: boolean; reports: boolean; requestsInstruction: boolean; answersInstruction: boolean; cancels: boolean };
+  const none: Row = { views: false, reports: false, requestsInstruction: false, answersInstruction: false, cancels: false };
+  it.each(table<Row>({
+    [Role.LEADER]: { ...none, views: true, answersInstruction: true },
+    [Role.OFFICE]: { ...none, views: true, cancels: true },
+    [Role.SECURITY_DETACHMENT]: { ...none, views: true, requestsInstruction: true, cancels: true },
+    [Role.EVENT_DETACHMENT]: { ...none, views: true, reports: true, cancels: true },
+    [Role.DISTRICT_BUREAU]: { ...none, views: true, reports: true, cancels: true },
+    [Role.ORGANIZER]: { ...none, views: true },
+    [Role.COMPANY]: { ...none, views: true },
+    [Role.ADMIN]: none,
+    [Role.AUDITOR]: none,
+  }))('%s: %o', (role, expected) => {
+    expect(
+      grantedBy(
+        {
+          views: ACTIVITY_VIEWERS,
+          reports: ACTIVITY_REPORTERS,
+          requestsInstruction: INSTRUCTION_REQUESTERS,
+          answersInstruction: INSTRUCTION_ANSWERERS,
+          cancels: ACTIVITY_CANCELLERS,
+        },
+        role,
+      ),
+    ).toEqual(expected);
   });
 });

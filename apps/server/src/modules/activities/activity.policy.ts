@@ -6,6 +6,32 @@ import { EVERY_ROW, NO_ROW, SqlPredicate } from '../../common/sql-predicate';
 import { ActivityEntity } from './activity.entity';
 
 /**
+ * Roles that reach the activity list and an activity at all: every unit that takes part in
+ * activities (SPEC §1); `activityVisibility` below decides which rows each sees.
+ */
+export const ACTIVITY_VIEWERS: readonly Role[] = [
+  Role.LEADER,
+  Role.OFFICE,
+  Role.SECURITY_DETACHMENT,
+  Role.EVENT_DETACHMENT,
+  Role.DISTRICT_BUREAU,
+  Role.ORGANIZER,
+  Role.COMPANY,
+];
+
+/**
+ * Roles that register, edit and report (通报) activities (SPEC §1): a district bureau in its district,
+ * 大型活动安全保卫支队 city-wide (`assertCanRegisterIn`).
+ */
+export const ACTIVITY_REPORTERS: readonly Role[] = [Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
+
+/** Roles that send the 请示 on a reported activity (SPEC §1: 保安管理支队). */
+export const INSTRUCTION_REQUESTERS: readonly Role[] = [Role.SECURITY_DETACHMENT];
+
+/** Roles that answer a 请示 with a 批示 (SPEC §1: 领导小组). */
+export const INSTRUCTION_ANSWERERS: readonly Role[] = [Role.LEADER];
+
+/**
  * Which activities an actor sees (SPEC §1), written once: `canViewActivity` reads it for a loaded
  * row, `activityScope` turns it into SQL for the query builder and for raw SQL.
  * - the city-wide police roles: every activity;
@@ -71,10 +97,10 @@ export function isReporterSide(actor: Actor, a: Pick<ActivityEntity, 'district'>
 }
 
 /** Roles that may cancel an activity at all (the record check is `assertCanCancel`). */
-const CANCELLERS: Role[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
+export const ACTIVITY_CANCELLERS: readonly Role[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
 
 export function assertMayCancelActivities(actor: Actor): void {
-  if (!hasRole(actor, ...CANCELLERS)) throw forbidden();
+  if (!hasRole(actor, ...ACTIVITY_CANCELLERS)) throw forbidden();
 }
 
 /** A district bureau cancels the activities of its own district only; the other cancellers any they see. */

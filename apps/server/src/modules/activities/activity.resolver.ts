@@ -1,4 +1,3 @@
-import { Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
@@ -15,16 +14,19 @@ import {
   InstructionRequestType,
 } from './activity.types';
 import { InstructionRequestEntity } from './instruction-request.entity';
-import { seesInstructionRequests } from './activity.policy';
+import {
+  ACTIVITY_CANCELLERS,
+  ACTIVITY_REPORTERS,
+  ACTIVITY_VIEWERS,
+  INSTRUCTION_ANSWERERS,
+  INSTRUCTION_REQUESTERS,
+  seesInstructionRequests,
+} from './activity.policy';
 import { seesCandidates } from '../recommendation/recommendation.policy';
-
-const { LEADER, OFFICE, SECURITY_DETACHMENT, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
-const REPORTERS = [EVENT_DETACHMENT, DISTRICT_BUREAU];
-const VIEWERS = [LEADER, OFFICE, SECURITY_DETACHMENT, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY];
 
 @Resolver(() => ActivityType)
 export class ActivityResolver {
-  @Authorized(...VIEWERS)
+  @Authorized(...ACTIVITY_VIEWERS)
   @Query(() => ActivityPage, { description: '大型活动列表（按角色与辖区限定范围；保安服务公司为中选的任务安排）' })
   activities(
     @Ctx() ctx: AppContext,
@@ -34,19 +36,19 @@ export class ActivityResolver {
     return ctx.services.activities.list(actorOf(ctx), filter ?? {}, page);
   }
 
-  @Authorized(...VIEWERS)
+  @Authorized(...ACTIVITY_VIEWERS)
   @Query(() => ActivityType, { description: '一项大型活动' })
   activity(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return ctx.services.activities.get(actorOf(ctx), id);
   }
 
-  @Authorized(...REPORTERS)
+  @Authorized(...ACTIVITY_REPORTERS)
   @Mutation(() => ActivityType, { description: '登记大型活动（县区公安局限本辖区；大型活动安全保卫支队全市）→ 草稿' })
   createActivity(@Ctx() ctx: AppContext, @Arg('input', () => ActivityInput) input: ActivityInput) {
     return ctx.services.activities.create(actorOf(ctx), input);
   }
 
-  @Authorized(...REPORTERS)
+  @Authorized(...ACTIVITY_REPORTERS)
   @Mutation(() => ActivityType, { description: '修改草稿（含被退回的）活动' })
   updateActivity(
     @Ctx() ctx: AppContext,
@@ -57,7 +59,7 @@ export class ActivityResolver {
     return ctx.services.activities.update(actorOf(ctx), id, input, expectedVersion);
   }
 
-  @Authorized(...REPORTERS)
+  @Authorized(...ACTIVITY_REPORTERS)
   @Mutation(() => ActivityType, { description: '请示通报：通知保安管理支队和领导小组办公室' })
   reportActivity(
     @Ctx() ctx: AppContext,
@@ -67,7 +69,7 @@ export class ActivityResolver {
     return ctx.services.activities.report(actorOf(ctx), id, expectedVersion);
   }
 
-  @Authorized(SECURITY_DETACHMENT)
+  @Authorized(...INSTRUCTION_REQUESTERS)
   @Mutation(() => ActivityType, { description: '请示：保安管理支队受理通报，附研判意见（规模、许可层级、人员配备、拟推荐家数）向领导请示，同时通报领导小组办公室' })
   requestInstruction(
     @Ctx() ctx: AppContext,
@@ -77,7 +79,7 @@ export class ActivityResolver {
     return ctx.services.activities.requestInstruction(actorOf(ctx), id, input);
   }
 
-  @Authorized(LEADER)
+  @Authorized(...INSTRUCTION_ANSWERERS)
   @Mutation(() => ActivityType, { description: '领导批示：答复保安管理支队的请示，同意（附批示）或退回修改（须写明原因）' })
   approveActivity(
     @Ctx() ctx: AppContext,
@@ -89,7 +91,7 @@ export class ActivityResolver {
     return ctx.services.activities.approve(actorOf(ctx), id, approved, note, expectedVersion);
   }
 
-  @Authorized(SECURITY_DETACHMENT, OFFICE, EVENT_DETACHMENT, DISTRICT_BUREAU)
+  @Authorized(...ACTIVITY_CANCELLERS)
   @Mutation(() => ActivityType, { description: '取消活动（须写明原因）' })
   cancelActivity(
     @Ctx() ctx: AppContext,

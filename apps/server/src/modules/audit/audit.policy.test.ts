@@ -1,13 +1,13 @@
 import { AuditAction, Role } from '@evs/schema';
 import { actorFor, table } from '../../../test/actors';
-import { AUDIT_LOG_READERS, seesAuditPayload, seesDetailReads, seesSecurityEvents } from './audit.policy';
+import { AUDIT_CHAIN_VERIFIERS, AUDIT_LOG_READERS, seesAuditPayload, seesDetailReads, seesSecurityEvents } from './audit.policy';
 
 describe('audit log tiers (三员分立, issue 10)', () => {
-  type Row = { reads: boolean; securityEvents: boolean; detailReads: boolean; vettingPayload: boolean; activityPayload: boolean };
-  const none: Row = { reads: false, securityEvents: false, detailReads: false, vettingPayload: false, activityPayload: true };
+  type Row = { reads: boolean; verifiesChain: boolean; securityEvents: boolean; detailReads: boolean; vettingPayload: boolean; activityPayload: boolean };
+  const none: Row = { reads: false, verifiesChain: false, securityEvents: false, detailReads: false, vettingPayload: false, activityPayload: true };
   it.each(table<Row>({
-    [Role.AUDITOR]: { reads: true, securityEvents: true, detailReads: true, vettingPayload: true, activityPayload: true },
-    [Role.SECURITY_DETACHMENT]: { reads: true, securityEvents: false, detailReads: true, vettingPayload: true, activityPayload: true },
+    [Role.AUDITOR]: { reads: true, verifiesChain: true, securityEvents: true, detailReads: true, vettingPayload: true, activityPayload: true },
+    [Role.SECURITY_DETACHMENT]: { reads: true, verifiesChain: false, securityEvents: false, detailReads: true, vettingPayload: true, activityPayload: true },
     [Role.OFFICE]: { ...none, reads: true },
     [Role.ADMIN]: none,
     [Role.LEADER]: none,
@@ -19,6 +19,7 @@ describe('audit log tiers (三员分立, issue 10)', () => {
     const actor = actorFor(role);
     expect({
       reads: (AUDIT_LOG_READERS as readonly Role[]).includes(role),
+      verifiesChain: AUDIT_CHAIN_VERIFIERS.includes(role),
       securityEvents: seesSecurityEvents(actor),
       detailReads: seesDetailReads(actor),
       vettingPayload: seesAuditPayload(actor, { entityType: 'RosterEntry', action: AuditAction.UPDATE }),

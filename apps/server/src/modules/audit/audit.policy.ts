@@ -8,6 +8,9 @@ import { Actor } from '../../common/actor';
  */
 export const AUDIT_LOG_READERS = [Role.AUDITOR, Role.OFFICE, Role.SECURITY_DETACHMENT] as const;
 
+/** Roles that verify the audit log's hash chain: the security auditor alone (三员分立). */
+export const AUDIT_CHAIN_VERIFIERS: readonly Role[] = [Role.AUDITOR];
+
 /** Security events (logins, failures, lockouts, denials: who tried what from where) are the auditor's. */
 export const SECURITY_EVENT_ACTIONS: AuditAction[] = [
   AuditAction.LOGIN,

@@ -1,9 +1,8 @@
-import { Role } from '@evs/schema';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
-import { AUDIT_LOG_READERS, seesAuditPayload, seesDetailReads, seesSecurityEvents } from './audit.policy';
+import { AUDIT_CHAIN_VERIFIERS, AUDIT_LOG_READERS, seesAuditPayload, seesDetailReads, seesSecurityEvents } from './audit.policy';
 import { AuditChainReportType, AuditEntryPage, AuditEntryType, AuditFilterInput } from './audit.types';
 
 @Resolver(() => AuditEntryType)
@@ -37,7 +36,7 @@ export class AuditResolver {
     return !seesAuditPayload(ctx.actor, e) && (e.before != null || e.after != null);
   }
 
-  @Authorized(Role.AUDITOR)
+  @Authorized(...AUDIT_CHAIN_VERIFIERS)
   @Query(() => AuditChainReportType, { description: '校验审计日志哈希链：完整，或第一条被改动、删除的条目' })
   verifyAuditChain(@Ctx() ctx: AppContext) {
     return ctx.services.audit.verifyChain();

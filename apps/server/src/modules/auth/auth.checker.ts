@@ -7,7 +7,7 @@ import type { DownloadSession } from '../../common/download';
 import { DomainError, forbidden, unauthenticated } from '../../common/errors';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 
-/** Role check at the edge: `@Authorized(Role.X, …)` on each operation. */
+/** Role check at the edge: `@Authorized(...LIST)` on each operation, the list named in the feature's policy (e.g. `VETTING_DECIDERS`). */
 export const authChecker: AuthChecker<AppContext, Role> = ({ context }, roles) => {
   if (!context.actor) throw unauthenticated();
   if (roles.length > 0 && !hasRole(context.actor, ...roles)) throw forbidden();

@@ -1,8 +1,9 @@
-import { Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Actor } from '../../common/actor';
 import { actorOf, AppContext } from '../../common/context';
 import { SettingChangeInput, SettingType } from '../settings/settings.types';
+import { ACCOUNT_MANAGERS } from '../users/users.policy';
+import { SECURITY_POLICY_EDITORS, SECURITY_POLICY_READERS } from './auth.policy';
 import { SESSION_COOKIE } from './auth.service';
 import {
   AccountSecurityType,
@@ -131,20 +132,20 @@ export class AuthResolver {
     return toMe(ctx, await ctx.services.auth.actorById(actorOf(ctx).id));
   }
 
-  @Authorized(Role.ADMIN, Role.AUDITOR)
+  @Authorized(...ACCOUNT_MANAGERS)
   @Mutation(() => Boolean, { description: '重置账号的两步验证（手机丢失时；三员分立：审计员账号只能由审计员重置）' })
   async resetUserTotp(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     await ctx.services.twoFactor.reset(actorOf(ctx), id);
     return true;
   }
 
-  @Authorized(Role.ADMIN, Role.AUDITOR)
+  @Authorized(...SECURITY_POLICY_READERS)
   @Query(() => [SettingType], { description: '安全策略：密码有效期、各角色是否必须启用两步验证' })
   async securitySettings(@Ctx() ctx: AppContext) {
     return ctx.services.settings.list(securitySettingDefinitions);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...SECURITY_POLICY_EDITORS)
   @Mutation(() => [SettingType], { description: '修改安全策略（系统管理员，记入审计日志）' })
   async updateSecuritySettings(@Ctx() ctx: AppContext, @Arg('changes', () => [SettingChangeInput]) changes: SettingChangeInput[]) {
     await ctx.services.settings.update(actorOf(ctx), changes, securitySettingDefinitions);

@@ -1,6 +1,7 @@
 import { District, Role, UnitKind } from '@evs/schema';
 import { IsNotEmpty, MaxLength } from 'class-validator';
 import { Authorized, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { UNIT_ADMINISTRATORS } from '../units/onboarding.policy';
 
 @ObjectType('Unit', { description: '单位：公安（分）局、支队、保安服务公司、主办单位' })
 export class UnitType {
@@ -28,7 +29,7 @@ export class UnitType {
   @Field({ description: '停用的单位，其账号不能登录' })
   active: boolean;
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...UNIT_ADMINISTRATORS)
   @Field(() => String, { nullable: true, description: '停用原因（系统管理员可见）' })
   deactivatedReason?: string | null;
 

@@ -1,8 +1,6 @@
 import { Role, roleLabels } from '@evs/schema';
 import type { SettingDefinition } from '../settings/settings.defaults';
-
-/** Roles whose accounts need a second factor on a new production database (等保 2.0 三级: police accounts). */
-export const TOTP_REQUIRED_BY_DEFAULT: readonly Role[] = [Role.ADMIN, Role.SECURITY_DETACHMENT];
+import { TOTP_REQUIRED_BY_DEFAULT } from './auth.policy';
 
 export const totpSettingKey = (role: Role) => `security.totpRequired.${role}`;
 

@@ -1,7 +1,15 @@
 import { Role } from '@evs/schema';
 import { DomainError } from '../../common/errors';
-import { actorFor, FOREIGN_COMPANY, OWN_COMPANY, table } from '../../../test/actors';
-import { assertCanManageCompanies, canViewCompany, managesCompanyRegister, ownCompanyId } from './company.policy';
+import { actorFor, FOREIGN_COMPANY, grantedBy, OWN_COMPANY, table } from '../../../test/actors';
+import {
+  assertCanManageCompanies,
+  canViewCompany,
+  COMPANY_PROFILE_EDITORS,
+  COMPANY_READER_ROLES,
+  COMPANY_REGISTER_KEEPERS,
+  managesCompanyRegister,
+  ownCompanyId,
+} from './company.policy';
 
 const outcome = <T>(fn: () => T): T | string => {
   try {
@@ -41,5 +49,22 @@ describe('company register access', () => {
     const actor = actorFor(role);
     expect({ manages: managesCompanyRegister(actor), ownProfile: outcome(() => ownCompanyId(actor)) }).toEqual(expected);
     expect(outcome(() => assertCanManageCompanies(actor))).toBe(expected.manages ? undefined : 'FORBIDDEN');
+  });
+});
+
+describe('company register operations at the edge (the @Authorized lists)', () => {
+  it.each(table<{ reads: boolean; keepsRegister: boolean; editsProfile: boolean }>({
+    [Role.SECURITY_DETACHMENT]: { reads: true, keepsRegister: true, editsProfile: false },
+    [Role.OFFICE]: { reads: true, keepsRegister: false, editsProfile: false },
+    [Role.LEADER]: { reads: true, keepsRegister: false, editsProfile: false },
+    [Role.EVENT_DETACHMENT]: { reads: true, keepsRegister: false, editsProfile: false },
+    [Role.DISTRICT_BUREAU]: { reads: true, keepsRegister: false, editsProfile: false },
+    [Role.ORGANIZER]: { reads: true, keepsRegister: false, editsProfile: false },
+    [Role.COMPANY]: { reads: true, keepsRegister: false, editsProfile: true },
+    [Role.ADMIN]: { reads: false, keepsRegister: false, editsProfile: false },
+    [Role.AUDITOR]: { reads: false, keepsRegister: false, editsProfile: false },
+  }))('%s: %o', (role, expected) => {
+    expect(grantedBy({ reads: COMPANY_READER_ROLES, keepsRegister: COMPANY_REGISTER_KEEPERS, editsProfile: COMPANY_PROFILE_EDITORS }, role)).toEqual(expected);
+    expect(managesCompanyRegister(actorFor(role))).toBe(expected.keepsRegister);
   });
 });

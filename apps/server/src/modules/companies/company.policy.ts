@@ -35,8 +35,14 @@ export function scopeCompanies<T extends object>(qb: SelectQueryBuilder<T>, acto
   return qb.andWhere('false');
 }
 
+/** Roles that keep the company register: create, import, edit, suspend or revoke (SPEC §1: 保安管理支队). */
+export const COMPANY_REGISTER_KEEPERS: readonly Role[] = [Role.SECURITY_DETACHMENT];
+
+/** Roles that edit a company's own address and contact (`ownCompanyId` holds it to its own company). */
+export const COMPANY_PROFILE_EDITORS: readonly Role[] = [Role.COMPANY];
+
 /** The register (create, edit, suspend) belongs to 保安管理支队. */
-export const managesCompanyRegister = (actor: Actor): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);
+export const managesCompanyRegister = (actor: Actor): boolean => hasRole(actor, ...COMPANY_REGISTER_KEEPERS);
 
 export function assertCanManageCompanies(actor: Actor): void {
   if (!managesCompanyRegister(actor)) throw forbidden('只有保安管理支队可以登记和修改保安服务公司');

@@ -1,4 +1,4 @@
-import { CompanyStatus, Role } from '@evs/schema';
+import { CompanyStatus } from '@evs/schema';
 import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { daysBetween, todayBy } from '../../common/calendar';
@@ -6,7 +6,7 @@ import { PageInput } from '../../common/pagination';
 import { CompanyEntity } from './company.entity';
 import { CompanyFilterInput, CompanyInput, CompanyProfileInput, CompanySortInput, CreateCompanyInput } from './company.inputs';
 import { FileInput, ImportMode, ImportResultType } from '../records/records.types';
-import { COMPANY_READER_ROLES } from './company.policy';
+import { COMPANY_PROFILE_EDITORS, COMPANY_READER_ROLES, COMPANY_REGISTER_KEEPERS } from './company.policy';
 import { AgeProfileType, CompanyPage, CompanyPerformanceType, CompanyType } from './company.types';
 
 @Resolver(() => CompanyType)
@@ -28,13 +28,13 @@ export class CompanyResolver {
     return ctx.services.companies.get(actorOf(ctx), id);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...COMPANY_REGISTER_KEEPERS)
   @Mutation(() => CompanyType, { description: '登记保安服务公司（保安管理支队），可同时开设公司账号' })
   createCompany(@Ctx() ctx: AppContext, @Arg('input', () => CreateCompanyInput) input: CreateCompanyInput) {
     return ctx.services.companies.create(actorOf(ctx), input);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...COMPANY_REGISTER_KEEPERS)
   @Mutation(() => ImportResultType, {
     description:
       '导入保安服务公司名册（保安管理支队，.xlsx/.csv，模板 GET /templates/companies.xlsx）：PREVIEW 列出全部问题行不保存；' +
@@ -48,7 +48,7 @@ export class CompanyResolver {
     return ctx.services.companyImport.importCompanies(actorOf(ctx), file, mode);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...COMPANY_REGISTER_KEEPERS)
   @Mutation(() => CompanyType, { description: '修改保安服务公司登记信息（保安管理支队）' })
   updateCompany(
     @Ctx() ctx: AppContext,
@@ -59,7 +59,7 @@ export class CompanyResolver {
     return ctx.services.companies.update(actorOf(ctx), id, input, version);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...COMPANY_REGISTER_KEEPERS)
   @Mutation(() => CompanyType, { description: '暂停、吊销或恢复保安服务公司（保安管理支队，须说明原因）' })
   setCompanyStatus(
     @Ctx() ctx: AppContext,
@@ -70,7 +70,7 @@ export class CompanyResolver {
     return ctx.services.companies.setStatus(actorOf(ctx), id, status, reason);
   }
 
-  @Authorized(Role.COMPANY)
+  @Authorized(...COMPANY_PROFILE_EDITORS)
   @Mutation(() => CompanyType, { description: '保安服务公司维护本公司住所与联系人' })
   updateCompanyProfile(@Ctx() ctx: AppContext, @Arg('input', () => CompanyProfileInput) input: CompanyProfileInput) {
     return ctx.services.companies.updateProfile(actorOf(ctx), input);

@@ -1,8 +1,19 @@
-import { District, Role } from '@evs/schema';
+import { ActivityStatus, District, Role, SecurityMode } from '@evs/schema';
 import { DomainError } from '../../common/errors';
-import { actorFor, FOREIGN_DISTRICT, OWN_COMPANY, OWN_DISTRICT, table } from '../../../test/actors';
+import { actorFor, FOREIGN_DISTRICT, grantedBy, OWN_COMPANY, OWN_DISTRICT, table } from '../../../test/actors';
 import { activityScope } from '../activities/activity.policy';
-import { answersInstructions, homeActivityScope, HomeKind, homeKindOf, isTurnOf, overviewDistrict, overviewScope, ownCompanyFilter } from './dashboard.policy';
+import {
+  answersInstructions,
+  homeActivityScope,
+  HomeKind,
+  homeKindOf,
+  isTurnOf,
+  OVERVIEW_ROLES,
+  overviewDistrict,
+  overviewScope,
+  ownCompanyFilter,
+  waitingOn,
+} from './dashboard.policy';
 
 const outcome = <T>(fn: () => T): T | string => {
   try {
@@ -78,5 +89,41 @@ describe('homes (SPEC §6)', () => {
   it('a company counts its own roster entries and findings only', () => {
     expect(Object.values(Role).filter((role) => ownCompanyFilter(actorFor(role)) !== null)).toEqual([Role.COMPANY]);
     expect(ownCompanyFilter(actorFor(Role.COMPANY))).toBe(OWN_COMPANY);
+  });
+});
+
+describe('the overview at the edge (the @Authorized list)', () => {
+  it.each(table<{ readsOverview: boolean }>({
+    [Role.LEADER]: { readsOverview: true },
+    [Role.OFFICE]: { readsOverview: true },
+    [Role.SECURITY_DETACHMENT]: { readsOverview: true },
+    [Role.DISTRICT_BUREAU]: { readsOverview: true },
+    [Role.EVENT_DETACHMENT]: { readsOverview: false },
+    [Role.ORGANIZER]: { readsOverview: false },
+    [Role.COMPANY]: { readsOverview: false },
+    [Role.ADMIN]: { readsOverview: false },
+    [Role.AUDITOR]: { readsOverview: false },
+  }))('%s: %o', (role, expected) => {
+    expect(grantedBy({ readsOverview: OVERVIEW_ROLES }, role)).toEqual(expected);
+  });
+});
+
+describe('whose turn an activity is, on the homes', () => {
+  // `Record<ActivityStatus, …>`: a new status must say who acts next. [service-company activity, self-recruited activity]
+  const waitsOn: Record<ActivityStatus, [Role | null, Role | null]> = {
+    [ActivityStatus.DRAFT]: [null, null],
+    [ActivityStatus.REPORTED]: [null, null],
+    [ActivityStatus.APPROVED]: [Role.SECURITY_DETACHMENT, Role.ORGANIZER],
+    [ActivityStatus.CANDIDATES_RECOMMENDED]: [Role.ORGANIZER, Role.ORGANIZER],
+    [ActivityStatus.COMPANY_SELECTED]: [Role.COMPANY, Role.COMPANY],
+    [ActivityStatus.VETTING]: [Role.SECURITY_DETACHMENT, Role.SECURITY_DETACHMENT],
+    [ActivityStatus.TRAINING]: [Role.SECURITY_DETACHMENT, Role.SECURITY_DETACHMENT],
+    [ActivityStatus.READY]: [Role.SECURITY_DETACHMENT, Role.SECURITY_DETACHMENT],
+    [ActivityStatus.IN_PROGRESS]: [Role.SECURITY_DETACHMENT, Role.SECURITY_DETACHMENT],
+    [ActivityStatus.CLOSED]: [null, null],
+    [ActivityStatus.CANCELLED]: [null, null],
+  };
+  it.each(Object.entries(waitsOn) as [ActivityStatus, [Role | null, Role | null]][])('%s waits on %o', (status, expected) => {
+    expect([waitingOn(status, SecurityMode.SERVICE_COMPANY).role, waitingOn(status, SecurityMode.SELF_RECRUITED).role]).toEqual(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { District, Role } from '@evs/schema';
+import { ActivityStatus, District, Role, SecurityMode } from '@evs/schema';
 import { Actor, hasRole } from '../../common/actor';
 import { badInput, forbidden } from '../../common/errors';
 import { SqlPredicate } from '../../common/sql-predicate';
@@ -85,6 +85,39 @@ export const homeKindOf = (actor: Actor): HomeKind => HOMES[actor.role] ?? HomeK
 
 /** 领导小组 answers the 请示: on its home the instructions waiting are its own to answer. */
 export const answersInstructions = (actor: Actor): boolean => hasRole(actor, Role.LEADER);
+
+/**
+ * Who acts next on an activity in each state, and which role that is: the home lists an activity as
+ * the actor's turn (`isTurnOf`) when it waits on the actor's role.
+ */
+export function waitingOn(status: ActivityStatus, mode: SecurityMode): { label: string; role: Role | null } {
+  switch (status) {
+    case ActivityStatus.DRAFT:
+      return { label: '登记单位修改后通报', role: null };
+    case ActivityStatus.REPORTED:
+      return { label: '等待保安管理支队请示、领导批示', role: null };
+    case ActivityStatus.APPROVED:
+      return mode === SecurityMode.SELF_RECRUITED
+        ? { label: '等待自招单位上报人员名单', role: Role.ORGANIZER }
+        : { label: '等待保安管理支队推荐候选公司', role: Role.SECURITY_DETACHMENT };
+    case ActivityStatus.CANDIDATES_RECOMMENDED:
+      return { label: '等待主办单位报价比选、遴选公司', role: Role.ORGANIZER };
+    case ActivityStatus.COMPANY_SELECTED:
+      return { label: '等待保安服务公司上报人员名单', role: Role.COMPANY };
+    case ActivityStatus.VETTING:
+      return { label: '背景审核中', role: Role.SECURITY_DETACHMENT };
+    case ActivityStatus.TRAINING:
+      return { label: '岗前培训中', role: Role.SECURITY_DETACHMENT };
+    case ActivityStatus.READY:
+      return { label: '待上岗，活动当天现场监管', role: Role.SECURITY_DETACHMENT };
+    case ActivityStatus.IN_PROGRESS:
+      return { label: '活动进行中，现场监管', role: Role.SECURITY_DETACHMENT };
+    case ActivityStatus.CLOSED:
+      return { label: '已总结', role: null };
+    default:
+      return { label: '已取消', role: null };
+  }
+}
 
 /** Is it the actor's turn when an activity waits on `role`? */
 export const isTurnOf = (actor: Actor, role: Role | null): boolean => role !== null && hasRole(actor, role);

@@ -1,16 +1,15 @@
-import { District, DrilldownKind, Role } from '@evs/schema';
+import { District, DrilldownKind } from '@evs/schema';
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { selectedFields } from '../../common/selection';
+import { OVERVIEW_ROLES } from './dashboard.policy';
 import { DateRangeInput, DrilldownFilter, DrilldownPage, Home, Overview } from './dashboard.types';
-
-const OVERVIEW = [Role.LEADER, Role.OFFICE, Role.SECURITY_DETACHMENT, Role.DISTRICT_BUREAU];
 
 @Resolver()
 export class DashboardResolver {
-  @Authorized(...OVERVIEW)
+  @Authorized(...OVERVIEW_ROLES)
   @Query(() => Overview, { description: '领导小组办公室总览：关键数字与图表（县区公安局只看本辖区）' })
   overview(
     @Ctx() ctx: AppContext,
@@ -21,7 +20,7 @@ export class DashboardResolver {
     return ctx.services.overview.overview(actorOf(ctx), range.from, range.to, district, selectedFields(info));
   }
 
-  @Authorized(...OVERVIEW)
+  @Authorized(...OVERVIEW_ROLES)
   @Query(() => DrilldownPage, { description: '总览中某个数字背后的列表（分页）' })
   overviewDrilldown(
     @Ctx() ctx: AppContext,

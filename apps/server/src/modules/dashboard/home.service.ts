@@ -7,7 +7,6 @@ import {
   District,
   DrilldownKind,
   LateStage,
-  Role,
   SecurityMode,
   VettingDecision,
   vettingDecisionLabels,
@@ -18,43 +17,13 @@ import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { bindPredicate } from '../../common/sql-predicate';
 import { SupervisionService } from '../supervision/supervision.service';
-import { answersInstructions, homeActivityScope, HomeKind, homeKindOf, isTurnOf, ownCompanyFilter } from './dashboard.policy';
+import { answersInstructions, homeActivityScope, HomeKind, homeKindOf, isTurnOf, ownCompanyFilter, waitingOn } from './dashboard.policy';
 import { Home, HomeActivity, HomeCount, OverviewCount } from './dashboard.types';
 import { ageBandExpr, Deadlines, lateStageExpr, Params, qualifiedExpr, todaySql } from './overview.sql';
 import { OverviewService } from './overview.service';
 
 type Row = Record<string, unknown>;
 const n = (v: unknown) => Number(v ?? 0);
-
-/** Who acts next on an activity in each state, and which role that is. */
-function waitingOn(status: ActivityStatus, mode: SecurityMode): { label: string; role: Role | null } {
-  switch (status) {
-    case ActivityStatus.DRAFT:
-      return { label: '登记单位修改后通报', role: null };
-    case ActivityStatus.REPORTED:
-      return { label: '等待保安管理支队请示、领导批示', role: null };
-    case ActivityStatus.APPROVED:
-      return mode === SecurityMode.SELF_RECRUITED
-        ? { label: '等待自招单位上报人员名单', role: Role.ORGANIZER }
-        : { label: '等待保安管理支队推荐候选公司', role: Role.SECURITY_DETACHMENT };
-    case ActivityStatus.CANDIDATES_RECOMMENDED:
-      return { label: '等待主办单位报价比选、遴选公司', role: Role.ORGANIZER };
-    case ActivityStatus.COMPANY_SELECTED:
-      return { label: '等待保安服务公司上报人员名单', role: Role.COMPANY };
-    case ActivityStatus.VETTING:
-      return { label: '背景审核中', role: Role.SECURITY_DETACHMENT };
-    case ActivityStatus.TRAINING:
-      return { label: '岗前培训中', role: Role.SECURITY_DETACHMENT };
-    case ActivityStatus.READY:
-      return { label: '待上岗，活动当天现场监管', role: Role.SECURITY_DETACHMENT };
-    case ActivityStatus.IN_PROGRESS:
-      return { label: '活动进行中，现场监管', role: Role.SECURITY_DETACHMENT };
-    case ActivityStatus.CLOSED:
-      return { label: '已总结', role: null };
-    default:
-      return { label: '已取消', role: null };
-  }
-}
 
 const count = (key: string, label: string, value: unknown, link: string | null = null, warn = false): HomeCount => ({
   key,

@@ -1,9 +1,9 @@
-import { Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { ActivityType } from '../activities/activity.types';
 import { deadlinesOf, DeadlineSubject } from './deadlines';
+import { WORK_QUEUE_READERS } from './deadlines.policy';
 import { ActivityDeadlinesType, WorkItemPage } from './deadlines.types';
 
 @Resolver(() => ActivityType)
@@ -17,7 +17,7 @@ export class ActivityDeadlinesResolver {
 
 @Resolver()
 export class WorkQueueResolver {
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...WORK_QUEUE_READERS)
   @Query(() => WorkItemPage, { description: '保安管理支队待办：待请示、待推荐、待审核、待培训、待开始、待总结，按截止日期排序' })
   workQueue(@Ctx() ctx: AppContext, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
     return ctx.services.deadlines.workQueue(page);

@@ -1,10 +1,15 @@
 import { Role } from '@evs/schema';
 import { DomainError } from '../../common/errors';
-import { actorFor, FOREIGN_COMPANY, FOREIGN_ORGANIZER, OWN_COMPANY, OWN_ORGANIZER, table } from '../../../test/actors';
+import { actorFor, FOREIGN_COMPANY, FOREIGN_ORGANIZER, grantedBy, OWN_COMPANY, OWN_ORGANIZER, table } from '../../../test/actors';
 import {
   assertCanListCompanyGuards,
   assertDetachment,
   canManageGuard,
+  EVERY_REGISTER_KEEPERS,
+  GUARD_IMPORT_ROLES,
+  GUARD_LIST_ROLES,
+  GUARD_MANAGER_ROLES,
+  GUARD_READER_ROLES,
   importRegister,
   keepsRegister,
   managesEveryRegister,
@@ -132,5 +137,36 @@ describe('who keeps which register', () => {
     expect(outcome(() => assertCanListCompanyGuards(actorFor(Role.OFFICE), FOREIGN_COMPANY))).toBeUndefined();
     expect(outcome(() => assertDetachment(actorFor(Role.SECURITY_DETACHMENT), '调转'))).toBeUndefined();
     expect(outcome(() => assertDetachment(actorFor(Role.COMPANY), '调转'))).toBe('FORBIDDEN');
+  });
+});
+
+describe('guard register operations at the edge (the @Authorized lists)', () => {
+  type Row = { lists: boolean; reads: boolean; manages: boolean; imports: boolean; transfersAndRevokes: boolean };
+  const none: Row = { lists: false, reads: false, manages: false, imports: false, transfersAndRevokes: false };
+  const police: Row = { ...none, lists: true, reads: true };
+  it.each(table<Row>({
+    [Role.SECURITY_DETACHMENT]: { lists: true, reads: true, manages: true, imports: true, transfersAndRevokes: true },
+    [Role.COMPANY]: { lists: true, reads: true, manages: true, imports: true, transfersAndRevokes: false },
+    [Role.ORGANIZER]: { ...none, reads: true, imports: true },
+    [Role.OFFICE]: police,
+    [Role.LEADER]: police,
+    [Role.EVENT_DETACHMENT]: police,
+    [Role.DISTRICT_BUREAU]: police,
+    [Role.ADMIN]: none,
+    [Role.AUDITOR]: none,
+  }))('%s: %o', (role, expected) => {
+    expect(
+      grantedBy(
+        {
+          lists: GUARD_LIST_ROLES,
+          reads: GUARD_READER_ROLES,
+          manages: GUARD_MANAGER_ROLES,
+          imports: GUARD_IMPORT_ROLES,
+          transfersAndRevokes: EVERY_REGISTER_KEEPERS,
+        },
+        role,
+      ),
+    ).toEqual(expected);
+    expect(managesEveryRegister(actorFor(role))).toBe(expected.transfersAndRevokes);
   });
 });

@@ -74,8 +74,14 @@ export function assertDetachment(actor: Actor, what: string): void {
   if (!managesEveryRegister(actor)) throw forbidden(`只有保安管理支队可以${what}`);
 }
 
+/**
+ * Roles that keep every company's register (SPEC §1: 保安管理支队): at the edge, transfers between
+ * companies and certificate revocations are theirs alone.
+ */
+export const EVERY_REGISTER_KEEPERS: readonly Role[] = [Role.SECURITY_DETACHMENT];
+
 /** 保安管理支队 keeps every company's register: it may edit any guard and is told which company holds a person. */
-export const managesEveryRegister = (actor: Actor | null): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);
+export const managesEveryRegister = (actor: Actor | null): boolean => hasRole(actor, ...EVERY_REGISTER_KEEPERS);
 
 /**
  * The register (a companies row) whose guards this actor keeps and submits: the company's own, or

@@ -1,4 +1,4 @@
-import { ageOn, maskIdNumber, Role } from '@evs/schema';
+import { ageOn, maskIdNumber } from '@evs/schema';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { isIsoDate, todayBy } from '../../common/calendar';
@@ -10,6 +10,7 @@ import { eligibilityProblems } from './eligibility';
 import { GuardEntity } from './guard.entity';
 import { CreateGuardInput, GuardFilterInput, GuardInput, ImportGuardsInput, RelativeInput } from './guard.inputs';
 import {
+  EVERY_REGISTER_KEEPERS,
   GUARD_IMPORT_ROLES,
   GUARD_LIST_ROLES,
   GUARD_MANAGER_ROLES,
@@ -84,7 +85,7 @@ export class GuardResolver {
     return ctx.services.guards.leave(actorOf(ctx), id, date);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...EVERY_REGISTER_KEEPERS)
   @Mutation(() => GuardType, { description: '保安员调转至另一公司（保安管理支队）：原记录离职，新公司开立在职记录，历史保留' })
   transferGuard(
     @Ctx() ctx: AppContext,
@@ -95,7 +96,7 @@ export class GuardResolver {
     return ctx.services.guards.transfer(actorOf(ctx), id, toCompanyId, date);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...EVERY_REGISTER_KEEPERS)
   @Mutation(() => CertificateRevocationType, { description: '记录吊销保安员证（保安管理支队）；条例第十七条据此排除' })
   recordCertificateRevocation(
     @Ctx() ctx: AppContext,

@@ -1,15 +1,13 @@
-import { Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { ActivityType } from '../activities/activity.types';
+import { FINDING_READERS, INSPECTION_READERS, ON_SITE_SUPERVISORS } from './inspections.policy';
 import { CloseActivityInput, FindingPage, FindingType, InspectionPage, InspectionType, RecordInspectionInput } from './inspections.types';
-
-const VIEWERS = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.LEADER, Role.COMPANY, Role.ORGANIZER, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
 
 @Resolver()
 export class InspectionsResolver {
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...ON_SITE_SUPERVISORS)
   @Mutation(() => ActivityType, { description: '活动开始（待上岗 → 进行中），开始现场监管' })
   startActivity(
     @Ctx() ctx: AppContext,
@@ -19,7 +17,7 @@ export class InspectionsResolver {
     return ctx.services.inspections.start(actorOf(ctx), id, comment);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...ON_SITE_SUPERVISORS)
   @Mutation(() => ActivityType, { description: '活动总结（进行中 → 已总结），评价计入公司以往表现' })
   closeActivity(
     @Ctx() ctx: AppContext,
@@ -29,13 +27,13 @@ export class InspectionsResolver {
     return ctx.services.inspections.close(actorOf(ctx), id, input);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...ON_SITE_SUPERVISORS)
   @Mutation(() => InspectionType, { description: '登记现场检查；同一编号重发返回已登记的记录，不重复登记' })
   recordInspection(@Ctx() ctx: AppContext, @Arg('input', () => RecordInspectionInput) input: RecordInspectionInput) {
     return ctx.services.inspections.record(actorOf(ctx), input);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...ON_SITE_SUPERVISORS)
   @Mutation(() => FindingType, { description: '登记问题已纠正（时间与情况）' })
   correctFinding(
     @Ctx() ctx: AppContext,
@@ -46,7 +44,7 @@ export class InspectionsResolver {
     return ctx.services.inspections.correct(actorOf(ctx), findingId, note, correctedAt);
   }
 
-  @Authorized(...VIEWERS)
+  @Authorized(...FINDING_READERS)
   @Query(() => FindingPage, { description: '活动的现场检查问题' })
   findings(
     @Ctx() ctx: AppContext,
@@ -58,7 +56,7 @@ export class InspectionsResolver {
     return ctx.services.inspections.findings(actorOf(ctx), activityId, { openOnly, seriousOnly }, page);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT, Role.OFFICE, Role.LEADER)
+  @Authorized(...INSPECTION_READERS)
   @Query(() => InspectionPage, { description: '活动的现场检查记录' })
   inspections(
     @Ctx() ctx: AppContext,

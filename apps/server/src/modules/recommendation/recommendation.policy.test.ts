@@ -1,7 +1,15 @@
 import { Role } from '@evs/schema';
 import { DomainError } from '../../common/errors';
-import { actorFor, FOREIGN_ORGANIZER, OWN_ORGANIZER, table } from '../../../test/actors';
-import { assertIsChoosingOrganizer, isChoosingOrganizer, seesCandidates } from './recommendation.policy';
+import { actorFor, FOREIGN_ORGANIZER, grantedBy, OWN_ORGANIZER, table } from '../../../test/actors';
+import {
+  assertIsChoosingOrganizer,
+  COMPANY_CHOOSERS,
+  COMPARISON_READERS,
+  isChoosingOrganizer,
+  RECOMMENDERS,
+  seesCandidates,
+  SUGGESTION_READERS,
+} from './recommendation.policy';
 
 describe('candidates and the organizer’s choice (the police recommend, never assign)', () => {
   it.each(table<{ candidates: boolean; choosesOwn: boolean; choosesForeign: boolean }>({
@@ -33,5 +41,25 @@ describe('candidates and the organizer’s choice (the police recommend, never a
         expect((e as DomainError).code).toBe('FORBIDDEN');
       }
     }
+  });
+});
+
+describe('recommendation operations at the edge (the @Authorized lists)', () => {
+  type Row = { readsSuggestions: boolean; recommends: boolean; readsComparison: boolean; chooses: boolean };
+  const none: Row = { readsSuggestions: false, recommends: false, readsComparison: false, chooses: false };
+  it.each(table<Row>({
+    [Role.SECURITY_DETACHMENT]: { readsSuggestions: true, recommends: true, readsComparison: true, chooses: false },
+    [Role.OFFICE]: { ...none, readsSuggestions: true, readsComparison: true },
+    [Role.LEADER]: { ...none, readsSuggestions: true, readsComparison: true },
+    [Role.EVENT_DETACHMENT]: { ...none, readsComparison: true },
+    [Role.DISTRICT_BUREAU]: { ...none, readsComparison: true },
+    [Role.ORGANIZER]: { ...none, readsComparison: true, chooses: true },
+    [Role.COMPANY]: none,
+    [Role.ADMIN]: none,
+    [Role.AUDITOR]: none,
+  }))('%s: %o', (role, expected) => {
+    expect(
+      grantedBy({ readsSuggestions: SUGGESTION_READERS, recommends: RECOMMENDERS, readsComparison: COMPARISON_READERS, chooses: COMPANY_CHOOSERS }, role),
+    ).toEqual(expected);
   });
 });

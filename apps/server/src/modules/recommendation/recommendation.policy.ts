@@ -3,6 +3,25 @@ import { Actor, hasRole } from '../../common/actor';
 import { forbidden } from '../../common/errors';
 import { ActivityEntity } from '../activities/activity.entity';
 
+/** Roles that read every company's qualification and scores for an activity (候选推荐): 保安管理支队, 领导小组 and its office. */
+export const SUGGESTION_READERS: readonly Role[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.LEADER];
+
+/** Roles that recommend the candidates (SPEC §1: 保安管理支队 recommends, never assigns). */
+export const RECOMMENDERS: readonly Role[] = [Role.SECURITY_DETACHMENT];
+
+/** Roles that read the comparison of the candidates (候选比选): the organizer and the police, never a company (see `seesCandidates`). */
+export const COMPARISON_READERS: readonly Role[] = [
+  Role.ORGANIZER,
+  Role.SECURITY_DETACHMENT,
+  Role.OFFICE,
+  Role.LEADER,
+  Role.EVENT_DETACHMENT,
+  Role.DISTRICT_BUREAU,
+];
+
+/** Roles that quote and choose the company (SPEC §1: the organizer); `assertIsChoosingOrganizer` holds it to its own activity. */
+export const COMPANY_CHOOSERS: readonly Role[] = [Role.ORGANIZER];
+
 /**
  * The recommended candidates and their scores: everybody who sees the activity but the companies
  * themselves (SPEC §1: the organizer sees the weights and every score; a company sees none of its rivals).

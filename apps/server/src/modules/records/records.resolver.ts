@@ -1,6 +1,6 @@
-import { Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
+import { RECORD_REGISTER_KEEPERS } from './records.policy';
 import { FileInput, ImportMode, ImportResultType } from './records.types';
 
 @ObjectType('RecordsRegisterStats', { description: '违法犯罪记录库概况' })
@@ -20,7 +20,7 @@ class RecordsRegisterStatsType {
 
 @Resolver()
 export class RecordsResolver {
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...RECORD_REGISTER_KEEPERS)
   @Mutation(() => ImportResultType, {
     description:
       '导入违法犯罪记录（保安管理支队）。列：身份证号、姓名、类别（故意犯罪刑事处罚、收容教育、强制隔离戒毒、劳动教养、行政拘留）、发生日期、来源、严重程度、备注。' +
@@ -34,7 +34,7 @@ export class RecordsResolver {
     return ctx.services.records.importRecords(actorOf(ctx), file, mode);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...RECORD_REGISTER_KEEPERS)
   @Query(() => RecordsRegisterStatsType, { description: '违法犯罪记录库概况（保安管理支队）' })
   async recordsRegisterStats(@Ctx() ctx: AppContext): Promise<RecordsRegisterStatsType> {
     return { ...(await ctx.services.records.stats()), source: ctx.services.recordsSource.name };

@@ -1,7 +1,7 @@
-import { Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { SettingDefinition, settingDefinitions, SettingValues } from './settings.defaults';
+import { SETTINGS_EDITORS } from './settings.policy';
 import { SettingChangeInput, SettingType } from './settings.types';
 
 function toTypes(values: SettingValues): SettingType[] {
@@ -22,7 +22,7 @@ export class SettingsResolver {
     return toTypes(await ctx.services.settings.all());
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...SETTINGS_EDITORS)
   @Mutation(() => [SettingType], { description: '修改设置（保安管理支队，记入审计日志）' })
   async updateSettings(
     @Ctx() ctx: AppContext,

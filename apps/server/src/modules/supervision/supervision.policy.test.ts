@@ -1,7 +1,14 @@
 import { Role } from '@evs/schema';
 import { DomainError } from '../../common/errors';
-import { actorFor, table, unitOf } from '../../../test/actors';
-import { assertAnswersNotice, noticeUnitScope, seesEveryUnitsNotices, seesSupervisionOf } from './supervision.policy';
+import { actorFor, grantedBy, table, unitOf } from '../../../test/actors';
+import {
+  assertAnswersNotice,
+  NOTICE_ISSUERS,
+  noticeUnitScope,
+  seesEveryUnitsNotices,
+  seesSupervisionOf,
+  SUPERVISION_PARTIES,
+} from './supervision.policy';
 
 const OTHER_UNIT = 'unit-elsewhere';
 const outcome = (fn: () => void): string | null => {
@@ -36,5 +43,21 @@ describe('督办 (supervision) access', () => {
     expect(seesSupervisionOf(actor, unitOf(role))).toBe(true);
     expect(outcome(() => assertAnswersNotice(actor, { unitId: unitOf(role) }))).toBeNull();
     expect(noticeUnitScope(actor)).toBe(expected.everyUnit ? null : unitOf(role));
+  });
+});
+
+describe('督办 operations at the edge (the @Authorized lists)', () => {
+  it.each(table<{ listsAndAnswers: boolean; issuesAndCloses: boolean }>({
+    [Role.LEADER]: { listsAndAnswers: true, issuesAndCloses: false },
+    [Role.OFFICE]: { listsAndAnswers: true, issuesAndCloses: true },
+    [Role.SECURITY_DETACHMENT]: { listsAndAnswers: true, issuesAndCloses: false },
+    [Role.EVENT_DETACHMENT]: { listsAndAnswers: true, issuesAndCloses: false },
+    [Role.DISTRICT_BUREAU]: { listsAndAnswers: true, issuesAndCloses: false },
+    [Role.ORGANIZER]: { listsAndAnswers: true, issuesAndCloses: false },
+    [Role.COMPANY]: { listsAndAnswers: true, issuesAndCloses: false },
+    [Role.ADMIN]: { listsAndAnswers: false, issuesAndCloses: false },
+    [Role.AUDITOR]: { listsAndAnswers: false, issuesAndCloses: false },
+  }))('%s: %o', (role, expected) => {
+    expect(grantedBy({ listsAndAnswers: SUPERVISION_PARTIES, issuesAndCloses: NOTICE_ISSUERS }, role)).toEqual(expected);
   });
 });

@@ -1,7 +1,7 @@
 import { Role, SecurityMode } from '@evs/schema';
 import { DomainError } from '../../common/errors';
-import { actorFor, FOREIGN_COMPANY, OWN_COMPANY, table } from '../../../test/actors';
-import { assertAssignsPosts } from './training.policy';
+import { actorFor, FOREIGN_COMPANY, grantedBy, OWN_COMPANY, table } from '../../../test/actors';
+import { assertAssignsPosts, POST_ASSIGNERS, TRAINERS, TRAINING_VIEWERS } from './training.policy';
 
 const outcome = (fn: () => void): string | null => {
   try {
@@ -33,5 +33,21 @@ describe('岗位分工 (post assignment)', () => {
       outcome(() => assertAssignsPosts(actor, { securityMode: SecurityMode.SERVICE_COMPANY, selectedCompanyId: FOREIGN_COMPANY })),
       outcome(() => assertAssignsPosts(actor, { securityMode: SecurityMode.SELF_RECRUITED, selectedCompanyId: null })),
     ]).toEqual(expected);
+  });
+});
+
+describe('training operations at the edge (the @Authorized lists)', () => {
+  it.each(table<{ views: boolean; trains: boolean; assignsPosts: boolean }>({
+    [Role.SECURITY_DETACHMENT]: { views: true, trains: true, assignsPosts: false },
+    [Role.OFFICE]: { views: true, trains: false, assignsPosts: false },
+    [Role.LEADER]: { views: true, trains: false, assignsPosts: false },
+    [Role.COMPANY]: { views: true, trains: false, assignsPosts: true },
+    [Role.ORGANIZER]: { views: true, trains: false, assignsPosts: false },
+    [Role.EVENT_DETACHMENT]: { views: true, trains: false, assignsPosts: true },
+    [Role.DISTRICT_BUREAU]: { views: true, trains: false, assignsPosts: false },
+    [Role.ADMIN]: { views: false, trains: false, assignsPosts: false },
+    [Role.AUDITOR]: { views: false, trains: false, assignsPosts: false },
+  }))('%s: %o', (role, expected) => {
+    expect(grantedBy({ views: TRAINING_VIEWERS, trains: TRAINERS, assignsPosts: POST_ASSIGNERS }, role)).toEqual(expected);
   });
 });

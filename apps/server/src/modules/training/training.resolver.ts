@@ -1,6 +1,6 @@
-import { Role } from '@evs/schema';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
+import { POST_ASSIGNERS, TRAINERS, TRAINING_VIEWERS } from './training.policy';
 import {
   OnDutyGuardType,
   PostAssignmentInput,
@@ -11,29 +11,27 @@ import {
   UpdateTrainingSessionInput,
 } from './training.types';
 
-const VIEWERS = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.LEADER, Role.COMPANY, Role.ORGANIZER, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
-
 @Resolver()
 export class TrainingResolver {
-  @Authorized(...VIEWERS)
+  @Authorized(...TRAINING_VIEWERS)
   @Query(() => TrainingOverviewType, { description: '活动的岗前培训：各次培训、已通过审核人员的培训情况、在岗人数' })
   training(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string) {
     return ctx.services.training.overview(actorOf(ctx), activityId);
   }
 
-  @Authorized(...VIEWERS)
+  @Authorized(...TRAINING_VIEWERS)
   @Query(() => TrainingSessionType, { description: '一次培训及其签到表' })
   trainingSession(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
     return ctx.services.training.session(actorOf(ctx), id);
   }
 
-  @Authorized(...VIEWERS)
+  @Authorized(...TRAINING_VIEWERS)
   @Query(() => [OnDutyGuardType], { description: '在岗名单：审核通过、培训合格的保安员，含照片与岗位' })
   onDutyRoster(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string) {
     return ctx.services.training.onDutyRoster(actorOf(ctx), activityId);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...TRAINERS)
   @Mutation(() => TrainingSessionType, { description: '安排岗前培训或补训；不指定人员时为全部已通过审核、尚未培训合格的人员' })
   scheduleTraining(
     @Ctx() ctx: AppContext,
@@ -43,7 +41,7 @@ export class TrainingResolver {
     return ctx.services.training.schedule(actorOf(ctx), activityId, input);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...TRAINERS)
   @Mutation(() => TrainingSessionType, { description: '修改培训安排（时间、地点、授课人、科目、学时）；只能在培训开始前，并通知保安服务公司' })
   updateTrainingSession(
     @Ctx() ctx: AppContext,
@@ -53,13 +51,13 @@ export class TrainingResolver {
     return ctx.services.training.updateSession(actorOf(ctx), id, input);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...TRAINERS)
   @Mutation(() => TrainingSessionType, { description: '取消培训（须写明原因）；只能在培训开始前，参训人员可另行安排' })
   cancelTrainingSession(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('reason') reason: string) {
     return ctx.services.training.cancelSession(actorOf(ctx), id, reason);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...TRAINERS)
   @Mutation(() => TrainingSessionType, { description: '登记签到与各科目考核成绩（培训开始后）；三个科目均合格者进入在岗名单，达到所需人数时活动自动转为待上岗' })
   recordTrainingResults(
     @Ctx() ctx: AppContext,
@@ -69,7 +67,7 @@ export class TrainingResolver {
     return ctx.services.training.recordResults(actorOf(ctx), sessionId, results);
   }
 
-  @Authorized(Role.COMPANY, Role.EVENT_DETACHMENT)
+  @Authorized(...POST_ASSIGNERS)
   @Mutation(() => [OnDutyGuardType], { description: '岗位分工：中选的保安服务公司（自招保安单位的活动由大型活动安全保卫支队）为在岗名单中的人员安排岗位和责任区域' })
   assignPosts(
     @Ctx() ctx: AppContext,

@@ -1,7 +1,15 @@
 import { Role, UnitKind } from '@evs/schema';
 import { DomainError } from '../../common/errors';
-import { actorFor, FOREIGN_DISTRICT, OWN_DISTRICT, table } from '../../../test/actors';
-import { assertCanCreateUnit, defaultDistrictOfNewUnit, mustOpenAccountWithUnit, seesEveryUnit } from './onboarding.policy';
+import { actorFor, FOREIGN_DISTRICT, grantedBy, OWN_DISTRICT, table } from '../../../test/actors';
+import {
+  ACCOUNT_ISSUERS,
+  assertCanCreateUnit,
+  defaultDistrictOfNewUnit,
+  mustOpenAccountWithUnit,
+  seesEveryUnit,
+  UNIT_ADMINISTRATORS,
+  UNIT_CREATORS,
+} from './onboarding.policy';
 
 const allowed = (fn: () => void): boolean => {
   try {
@@ -40,5 +48,21 @@ describe('onboarding units', () => {
     expect(defaultDistrictOfNewUnit(actorFor(Role.DISTRICT_BUREAU), UnitKind.COMPANY)).toBeNull();
     expect(defaultDistrictOfNewUnit(actorFor(Role.EVENT_DETACHMENT), UnitKind.ORGANIZER)).toBeNull();
     expect(Object.values(Role).filter((role) => !mustOpenAccountWithUnit(actorFor(role)))).toEqual([Role.ADMIN]);
+  });
+});
+
+describe('unit operations at the edge (the @Authorized lists)', () => {
+  it.each(table<{ createsUnits: boolean; issuesAccounts: boolean; administersUnits: boolean }>({
+    [Role.ADMIN]: { createsUnits: true, issuesAccounts: true, administersUnits: true },
+    [Role.EVENT_DETACHMENT]: { createsUnits: true, issuesAccounts: true, administersUnits: false },
+    [Role.DISTRICT_BUREAU]: { createsUnits: true, issuesAccounts: true, administersUnits: false },
+    [Role.SECURITY_DETACHMENT]: { createsUnits: false, issuesAccounts: true, administersUnits: false },
+    [Role.LEADER]: { createsUnits: false, issuesAccounts: false, administersUnits: false },
+    [Role.OFFICE]: { createsUnits: false, issuesAccounts: false, administersUnits: false },
+    [Role.ORGANIZER]: { createsUnits: false, issuesAccounts: false, administersUnits: false },
+    [Role.COMPANY]: { createsUnits: false, issuesAccounts: false, administersUnits: false },
+    [Role.AUDITOR]: { createsUnits: false, issuesAccounts: false, administersUnits: false },
+  }))('%s: %o', (role, expected) => {
+    expect(grantedBy({ createsUnits: UNIT_CREATORS, issuesAccounts: ACCOUNT_ISSUERS, administersUnits: UNIT_ADMINISTRATORS }, role)).toEqual(expected);
   });
 });

@@ -73,7 +73,6 @@ export const SEE_ALL_UNITS: Role[] = [
   Role.DISTRICT_BUREAU,
 ];
 
-/** Roles that may open accounts for some units (the edge check; the record check is above). */
 /** Does the actor see every unit (else only its own)? */
 export const seesEveryUnit = (actor: Actor): boolean => hasRole(actor, ...SEE_ALL_UNITS);
 
@@ -85,4 +84,11 @@ export function defaultDistrictOfNewUnit(actor: Actor, kind: UnitKind): District
 /** The police who onboard an organizer open its contact's account with it; the administrator may add accounts later. */
 export const mustOpenAccountWithUnit = (actor: Actor): boolean => !hasRole(actor, Role.ADMIN);
 
+/** Roles that may open accounts for some units, and list and count a unit's accounts (the edge check; `assertCanManageAccountsOf` decides per unit). */
 export const ACCOUNT_ISSUERS: Role[] = [Role.ADMIN, Role.SECURITY_DETACHMENT, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
+
+/** Roles that may call createUnit (edge check; `assertCanCreateUnit` decides which kinds and districts). */
+export const UNIT_CREATORS: Role[] = [Role.ADMIN, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];
+
+/** Roles that deactivate, reactivate and merge units and read why a unit was deactivated: the system administrator. */
+export const UNIT_ADMINISTRATORS: readonly Role[] = [Role.ADMIN];

@@ -6,7 +6,6 @@ import {
   creditCodeProblem,
   District,
   districtLabels,
-  Role,
   UnitKind,
   unitKindLabels,
 } from '@evs/schema';
@@ -342,6 +341,3 @@ export class OnboardingService {
     return m.query(DEPENDENT_ACTIVITIES_SQL, [unit.id, OPEN_STATUSES, district, lastOfKind]);
   }
 }
-
-/** Roles that may call createUnit (edge check; the policy decides which kinds and districts). */
-export const UNIT_CREATORS: Role[] = [Role.ADMIN, Role.EVENT_DETACHMENT, Role.DISTRICT_BUREAU];

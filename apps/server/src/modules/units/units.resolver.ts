@@ -1,10 +1,9 @@
-import { District, Role, UnitKind } from '@evs/schema';
+import { District, UnitKind } from '@evs/schema';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { UnitType } from '../auth/auth.types';
 import { UserAccountType } from '../users/users.types';
-import { ACCOUNT_ISSUERS } from './onboarding.policy';
-import { UNIT_CREATORS } from './onboarding.service';
+import { ACCOUNT_ISSUERS, UNIT_ADMINISTRATORS, UNIT_CREATORS } from './onboarding.policy';
 import { UnitEntity } from './unit.entity';
 import { CreateUnitInput, IssuedAccountType, NewAccountInput, UnitMergeType, UnitOnboardingType } from './units.types';
 
@@ -48,7 +47,7 @@ export class UnitsResolver {
     return ctx.services.onboarding.accountsOf(actorOf(ctx), unitId);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...UNIT_ADMINISTRATORS)
   @Mutation(() => UnitType, { description: '停用或启用单位：停用时其账号立即退出且不能登录（有未结束的活动需要它时拒绝）；须写明原因' })
   setUnitActive(
     @Ctx() ctx: AppContext,
@@ -59,7 +58,7 @@ export class UnitsResolver {
     return ctx.services.onboarding.setActive(actorOf(ctx), id, active, reason);
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(...UNIT_ADMINISTRATORS)
   @Mutation(() => UnitMergeType, { description: '合并重复的主办单位：账号、活动、通知和自招保安员名册并入保留的单位，一次完成并记入审计' })
   mergeOrganizerUnits(@Ctx() ctx: AppContext, @Arg('sourceId', () => ID) sourceId: string, @Arg('targetId', () => ID) targetId: string) {
     return ctx.services.onboarding.mergeOrganizers(actorOf(ctx), sourceId, targetId);

@@ -1,7 +1,7 @@
 import { Role, UnitKind } from '@evs/schema';
 import { DomainError } from '../../common/errors';
-import { actorFor, ALL_ROLES, table } from '../../../test/actors';
-import { accountRole, assertMayIssueAccount, assertMayManage } from './users.policy';
+import { actorFor, ALL_ROLES, grantedBy, table } from '../../../test/actors';
+import { ACCOUNT_MANAGERS, accountRole, assertMayIssueAccount, assertMayManage } from './users.policy';
 
 const allowed = (fn: () => void): boolean => {
   try {
@@ -42,5 +42,21 @@ describe('三员分立 (separation of duties) on accounts', () => {
     expect(accountRole(UnitKind.DISTRICT_BUREAU, null)).toBe(Role.DISTRICT_BUREAU);
     expect(accountRole(UnitKind.LEADING_GROUP, Role.LEADER)).toBe(Role.LEADER);
     expect(accountRole(UnitKind.INSPECTORATE, Role.ADMIN)).toBe('NOT_ALLOWED');
+  });
+});
+
+describe('account operations at the edge (the @Authorized lists)', () => {
+  it.each(table<{ managesAccounts: boolean }>({
+    [Role.ADMIN]: { managesAccounts: true },
+    [Role.AUDITOR]: { managesAccounts: true },
+    [Role.LEADER]: { managesAccounts: false },
+    [Role.OFFICE]: { managesAccounts: false },
+    [Role.SECURITY_DETACHMENT]: { managesAccounts: false },
+    [Role.EVENT_DETACHMENT]: { managesAccounts: false },
+    [Role.DISTRICT_BUREAU]: { managesAccounts: false },
+    [Role.ORGANIZER]: { managesAccounts: false },
+    [Role.COMPANY]: { managesAccounts: false },
+  }))('%s: %o', (role, expected) => {
+    expect(grantedBy({ managesAccounts: ACCOUNT_MANAGERS }, role)).toEqual(expected);
   });
 });

@@ -3,6 +3,12 @@ import { Actor, hasRole } from '../../common/actor';
 import { forbidden } from '../../common/errors';
 
 /**
+ * Roles that manage accounts at the edge (list, create, (de)activate, reset password or second factor):
+ * the administrator and the security auditor, each held to its side by `assertMayManage` (三员分立).
+ */
+export const ACCOUNT_MANAGERS: readonly Role[] = [Role.ADMIN, Role.AUDITOR];
+
+/**
  * 三员分立 (separation of duties): the system administrator manages every account except the
  * security auditors'; a security auditor manages auditors' accounts only. So ADMIN can never create,
  * reset or take over an account that reads the audit log, nor give anyone (itself included) that

@@ -3,11 +3,12 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { UserEntity } from '../auth/user.entity';
+import { ACCOUNT_MANAGERS } from './users.policy';
 import { CreateUserInput, UserAccountPage, UserAccountType } from './users.types';
 
 @Resolver(() => UserAccountType)
 export class UsersResolver {
-  @Authorized(Role.ADMIN, Role.AUDITOR)
+  @Authorized(...ACCOUNT_MANAGERS)
   @Query(() => UserAccountPage, { description: '用户账号（系统管理员管理；安全审计员查阅）' })
   users(
     @Ctx() ctx: AppContext,
@@ -18,19 +19,19 @@ export class UsersResolver {
     return ctx.services.users.list({ search, role }, page);
   }
 
-  @Authorized(Role.ADMIN, Role.AUDITOR)
+  @Authorized(...ACCOUNT_MANAGERS)
   @Mutation(() => UserAccountType, { description: '新建账号：角色须与单位类型一致，首次登录须修改密码（三员分立：审计员账号只能由审计员新建）' })
   createUser(@Ctx() ctx: AppContext, @Arg('input', () => CreateUserInput) input: CreateUserInput) {
     return ctx.services.users.create(actorOf(ctx), input);
   }
 
-  @Authorized(Role.ADMIN, Role.AUDITOR)
+  @Authorized(...ACCOUNT_MANAGERS)
   @Mutation(() => UserAccountType, { description: '启用或停用账号；停用即结束其全部会话' })
   setUserActive(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('active') active: boolean) {
     return ctx.services.users.setActive(actorOf(ctx), id, active);
   }
 
-  @Authorized(Role.ADMIN, Role.AUDITOR)
+  @Authorized(...ACCOUNT_MANAGERS)
   @Mutation(() => UserAccountType, { description: '重置密码：解除锁定，结束其全部会话，下次登录须修改' })
   resetUserPassword(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('newPassword') newPassword: string) {
     return ctx.services.users.resetPassword(actorOf(ctx), id, newPassword);

@@ -1,7 +1,17 @@
 import { Role, SecurityMode } from '@evs/schema';
-import { actorFor, FOREIGN_COMPANY, FOREIGN_DISTRICT, FOREIGN_ORGANIZER, OWN_COMPANY, OWN_DISTRICT, OWN_ORGANIZER, table } from '../../../test/actors';
+import { actorFor, FOREIGN_COMPANY, FOREIGN_DISTRICT, FOREIGN_ORGANIZER, OWN_COMPANY, OWN_DISTRICT, OWN_ORGANIZER, grantedBy, table } from '../../../test/actors';
 import { ActivityEntity } from '../activities/activity.entity';
-import { decisionView, isSubmitter, runsVetting, seesVettingDetail, VettingTier, vettingTier } from './vetting.policy';
+import {
+  decisionView,
+  isSubmitter,
+  ROSTER_SUBMITTERS,
+  runsVetting,
+  seesVettingDetail,
+  VETTING_DECIDERS,
+  VETTING_DETAIL_READERS,
+  VettingTier,
+  vettingTier,
+} from './vetting.policy';
 
 type Activity = Pick<ActivityEntity, 'district' | 'organizerUnitId' | 'selectedCompanyId' | 'securityMode'>;
 const serviceCompany = (over: Partial<Activity> = {}): Activity => ({
@@ -71,5 +81,24 @@ describe('vetting tiers (SPEC §1: who sees what of vetting)', () => {
     expect(decisionView(SUBMITTER, actorFor(Role.ORGANIZER), OWN_ORGANIZER)).toBe('WITH_REASON');
     expect(decisionView(ORGANIZER, actorFor(Role.ORGANIZER), OWN_COMPANY)).toBe('COUNT_FAILURES');
     expect(decisionView(null, actorFor(Role.ADMIN), OWN_COMPANY)).toBe('HIDDEN');
+  });
+});
+
+describe('vetting operations at the edge (the @Authorized lists)', () => {
+  it.each(table<{ submitsRoster: boolean; decides: boolean; readsDetail: boolean }>({
+    [Role.COMPANY]: { submitsRoster: true, decides: false, readsDetail: false },
+    [Role.ORGANIZER]: { submitsRoster: true, decides: false, readsDetail: false },
+    [Role.SECURITY_DETACHMENT]: { submitsRoster: false, decides: true, readsDetail: true },
+    [Role.LEADER]: { submitsRoster: false, decides: false, readsDetail: false },
+    [Role.OFFICE]: { submitsRoster: false, decides: false, readsDetail: false },
+    [Role.EVENT_DETACHMENT]: { submitsRoster: false, decides: false, readsDetail: false },
+    [Role.DISTRICT_BUREAU]: { submitsRoster: false, decides: false, readsDetail: false },
+    [Role.ADMIN]: { submitsRoster: false, decides: false, readsDetail: false },
+    [Role.AUDITOR]: { submitsRoster: false, decides: false, readsDetail: false },
+  }))('%s: %o', (role, expected) => {
+    expect(grantedBy({ submitsRoster: ROSTER_SUBMITTERS, decides: VETTING_DECIDERS, readsDetail: VETTING_DETAIL_READERS }, role)).toEqual(expected);
+    // The record-level predicates agree with the edge.
+    expect(runsVetting(actorFor(role))).toBe(expected.decides);
+    expect(seesVettingDetail(actorFor(role))).toBe(expected.readsDetail);
   });
 });

@@ -20,6 +20,17 @@ export enum VettingTier {
   ORGANIZER = 'ORGANIZER',
 }
 
+/**
+ * Roles that submit, change and precheck a roster at the edge (SPEC §1): the selected company, or
+ * for a self-recruited activity the organizer; `isSubmitter` decides which activity is theirs.
+ */
+export const ROSTER_SUBMITTERS: readonly Role[] = [Role.COMPANY, Role.ORGANIZER];
+
+/** Roles that vet (SPEC §1: 保安管理支队 decides, passes the clean, closes and rechecks vetting). */
+export const VETTING_DECIDERS: readonly Role[] = [Role.SECURITY_DETACHMENT];
+
+/** Roles that read vetting detail: suggestions, hits, relatives, decision notes (SPEC §1: 保安管理支队 alone, each read audited). */
+export const VETTING_DETAIL_READERS: readonly Role[] = [Role.SECURITY_DETACHMENT];
 
 /** Is the actor the unit that submits this activity's roster? */
 export function isSubmitter(actor: Actor, a: Pick<ActivityEntity, 'securityMode' | 'selectedCompanyId' | 'organizerUnitId'>): boolean {
@@ -47,7 +58,7 @@ export function vettingTier(
  * alone (SPEC §1), each read audited. The detachment is also the one that vets: it decides, closes
  * vetting and keeps the register of records it vets against.
  */
-export const seesVettingDetail = (actor: Actor | null): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);
+export const seesVettingDetail = (actor: Actor | null): boolean => hasRole(actor, ...VETTING_DETAIL_READERS);
 
 /** FORBIDDEN with `message` for anyone but 保安管理支队. */
 export function assertSeesVettingDetail(actor: Actor, message: string): void {
@@ -55,7 +66,7 @@ export function assertSeesVettingDetail(actor: Actor, message: string): void {
 }
 
 /** Is this the detachment that vets? When another party's action completes vetting, the system closes it. */
-export const runsVetting = (actor: Actor): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);
+export const runsVetting = (actor: Actor): boolean => hasRole(actor, ...VETTING_DECIDERS);
 
 /**
  * The vetting decisions of one activity as its timeline shows them: with the reason (and for

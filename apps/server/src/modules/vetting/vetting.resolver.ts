@@ -1,11 +1,11 @@
-import { ActivityStatus, maskIdNumber, Role, VettingDecision, VettingReasonCategory } from '@evs/schema';
+import { ActivityStatus, maskIdNumber, VettingDecision, VettingReasonCategory } from '@evs/schema';
 import { ANONYMISED } from '../privacy/anonymised';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';
 import { seesFullIdNumbers } from '../guards/guard.policy';
-import { isSubmitter } from './vetting.policy';
+import { isSubmitter, ROSTER_SUBMITTERS, VETTING_DECIDERS, VETTING_DETAIL_READERS } from './vetting.policy';
 import { RosterEntryView, VettingCounts } from './vetting.service';
 import {
   DecideVettingInput,
@@ -85,7 +85,7 @@ export class VettingResolver {
     return { ...r, items: r.items.map((e) => toEntryType(ctx, e)) };
   }
 
-  @Authorized(Role.COMPANY, Role.ORGANIZER)
+  @Authorized(...ROSTER_SUBMITTERS)
   @Query(() => [GuardPrecheckType], { description: '上报前的资格预审（不保存）：上报单位选择本单位保安员时逐人显示' })
   rosterPrecheck(
     @Ctx() ctx: AppContext,
@@ -95,7 +95,7 @@ export class VettingResolver {
     return ctx.services.vetting.precheck(actorOf(ctx), activityId, guardIds);
   }
 
-  @Authorized(Role.COMPANY, Role.ORGANIZER)
+  @Authorized(...ROSTER_SUBMITTERS)
   @Query(() => RosterCandidatePage, { description: '选择上报人员：本单位名册中的在职保安员及逐人资格预审结果' })
   rosterCandidates(
     @Ctx() ctx: AppContext,
@@ -138,7 +138,7 @@ export class VettingResolver {
 
   // ───────── mutations ─────────
 
-  @Authorized(Role.COMPANY, Role.ORGANIZER)
+  @Authorized(...ROSTER_SUBMITTERS)
   @Mutation(() => SubmitRosterResultType, {
     description:
       '上报（或在审核中追加）名单：中选的保安服务公司；自招保安单位的活动由主办单位上报，其保安员登记在以主办单位为名的名册中（importGuards 时自动建立）。' +
@@ -150,7 +150,7 @@ export class VettingResolver {
     return { activityStatus: r.activity.status, entries: entries.map((e) => toEntryType(ctx, e)), warning: r.sourceError };
   }
 
-  @Authorized(Role.COMPANY, Role.ORGANIZER)
+  @Authorized(...ROSTER_SUBMITTERS)
   @Mutation(() => RosterEntryType, { description: '替换审核未通过的保安员：原人员移出名单，新人员立即预审和比对' })
   async replaceRosterEntry(
     @Ctx() ctx: AppContext,
@@ -163,7 +163,7 @@ export class VettingResolver {
     return toEntryType(ctx, e);
   }
 
-  @Authorized(Role.COMPANY, Role.ORGANIZER)
+  @Authorized(...ROSTER_SUBMITTERS)
   @Mutation(() => RosterEntryType, { description: '将人员移出名单（背景审核期间）' })
   async removeRosterEntry(@Ctx() ctx: AppContext, @Arg('entryId', () => ID) entryId: string): Promise<RosterEntryType> {
     const id = await ctx.services.vetting.removeEntry(actorOf(ctx), entryId);
@@ -171,21 +171,21 @@ export class VettingResolver {
     return toEntryType(ctx, e);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DECIDERS)
   @Mutation(() => VettingDecisionResultType, { description: '审核结论（一人或多人）：通过或不通过，原因类别与审核意见；条件满足时自动结束背景审核' })
   async decideVetting(@Ctx() ctx: AppContext, @Arg('input', () => DecideVettingInput) input: DecideVettingInput): Promise<VettingDecisionResultType> {
     const r = await ctx.services.vetting.decide(actorOf(ctx), input);
     return this.decisionResult(ctx, r.activity, r.closed, r.changed);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DECIDERS)
   @Mutation(() => VettingDecisionResultType, { description: '一键通过无异常：资格预审通过且本人及直系亲属均未比中记录的待审核人员' })
   async passAllClean(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string): Promise<VettingDecisionResultType> {
     const r = await ctx.services.vetting.passAllClean(actorOf(ctx), activityId);
     return this.decisionResult(ctx, r.activity, r.closed, r.count);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DECIDERS)
   @Mutation(() => VettingDecisionResultType, { description: '结束背景审核（进入岗前培训）：全部有结论、无未通过人员在册、通过人数不少于所需' })
   async closeVetting(
     @Ctx() ctx: AppContext,
@@ -196,7 +196,7 @@ export class VettingResolver {
     return this.decisionResult(ctx, a, true, 0);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DECIDERS)
   @Mutation(() => Int, { description: '重新比对待审核人员（如记录比对服务曾不可用）；返回比对人数' })
   recheckVetting(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string) {
     return ctx.services.vetting.recheck(actorOf(ctx), activityId);
@@ -204,49 +204,49 @@ export class VettingResolver {
 
   // ───────── detachment-only fields ─────────
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DETAIL_READERS)
   @FieldResolver(() => VettingDecision, { nullable: true, description: '系统建议（仅保安管理支队，查阅写入审计日志）' })
   suggestion(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
     return audited(ctx, e.id, e.suggestion ?? null);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DETAIL_READERS)
   @FieldResolver(() => VettingReasonCategory, { nullable: true, description: '系统建议的原因类别（仅保安管理支队，查阅写入审计日志）' })
   suggestionCategory(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
     return audited(ctx, e.id, e.suggestionCategory ?? null);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DETAIL_READERS)
   @FieldResolver(() => String, { nullable: true, description: '建议理由（仅保安管理支队，查阅写入审计日志）' })
   suggestionReason(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
     return audited(ctx, e.id, e.suggestionReason ?? null);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DETAIL_READERS)
   @FieldResolver(() => String, { nullable: true, description: '审核意见（仅保安管理支队，查阅写入审计日志）' })
   decisionNote(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
     return audited(ctx, e.id, e.decisionNote ?? null);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DETAIL_READERS)
   @FieldResolver(() => String, { nullable: true, description: '审核人（仅保安管理支队）' })
   decidedByName(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
     return e.decidedBy ? ctx.loaders.vettingDetail().users.load(e.decidedBy) : null;
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DETAIL_READERS)
   @FieldResolver(() => Int, { description: '比中记录数（仅保安管理支队，查阅写入审计日志）' })
   hitCount(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
     return audited(ctx, e.id, e.hitCount ?? 0);
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DETAIL_READERS)
   @FieldResolver(() => ID, { nullable: true, description: '沿用结论的原名单条目（仅保安管理支队）' })
   reusedFromEntryId(@Root() e: RosterEntryType) {
     return e.reusedFromEntryId ?? null;
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DETAIL_READERS)
   @FieldResolver(() => [VettingHitType], { description: '比中记录详情，含直系亲属（仅保安管理支队，查阅写入审计日志）' })
   async hits(@Root() e: RosterEntryType, @Ctx() ctx: AppContext): Promise<VettingHitType[]> {
     const hits = await ctx.loaders.vettingDetail().hits.load(e.id);
@@ -262,7 +262,7 @@ export class VettingResolver {
     });
   }
 
-  @Authorized(Role.SECURITY_DETACHMENT)
+  @Authorized(...VETTING_DETAIL_READERS)
   @FieldResolver(() => [RosterRelativeType], { description: '直系亲属（仅保安管理支队，查阅写入审计日志）' })
   relatives(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
     return ctx.loaders.vettingDetail().relatives.load(e.id);
