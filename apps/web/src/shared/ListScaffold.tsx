@@ -26,7 +26,10 @@ export interface RowAction {
 
 export interface ListColumn<T> extends TableColumnType<T> {
   card?: CardPart;
-  /** The row's actions; the column's cells are built from them (named 「标签 行名」 for screen readers). */
+  /**
+   * The row's actions; the column's cells are built from them (named 「标签 行名」 for screen readers).
+   * A row without actions shows the column's `render` instead (e.g. a state such as 待领导批示).
+   */
   actions?: (row: T) => (RowAction | false | null | undefined)[];
 }
 
@@ -62,6 +65,8 @@ export interface ListScaffoldProps<T> {
   size?: TableProps<T>['size'];
   /** Names the card list for screen readers (e.g. 当前名单). */
   label: string;
+  /** A class for the row's table row and its card (e.g. row-late). */
+  rowClassName?: (row: T) => string;
 }
 
 const keyOf = <T,>(rowKey: ListScaffoldProps<T>['rowKey'], row: T): string =>
@@ -119,9 +124,9 @@ function ActionButton({ action, name, block }: { action: RowAction; name: string
   return <Button {...common} onClick={action.onClick}>{action.label}</Button>;
 }
 
-function RowActions<T>({ col, row, name, block }: { col: ListColumn<T>; row: T; name: string; block?: boolean }) {
+function RowActions<T>({ col, row, index, name, block }: { col: ListColumn<T>; row: T; index: number; name: string; block?: boolean }) {
   const list = (col.actions?.(row) ?? []).filter((a): a is RowAction => !!a);
-  if (!list.length) return null;
+  if (!list.length) return col.render ? <>{col.render(undefined, row, index) as ReactNode}</> : null;
   if (block) return <>{list.map((a) => <ActionButton key={a.key} action={a} name={name} block />)}</>;
   return <Space size={4} wrap>{list.map((a) => <ActionButton key={a.key} action={a} name={name} />)}</Space>;
 }
@@ -132,7 +137,7 @@ function RowActions<T>({ col, row, name, block }: { col: ListColumn<T>; row: T; 
  * is a card (title, the key fields, the actions as full-width buttons) declared by the columns' `card`.
  */
 export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
-  const { rowKey, rowName, columns, dataSource, loading, error, filters, toolbar, empty, pagination, rowSelection, expandable, scrollX, size = 'middle', label } = props;
+  const { rowKey, rowName, columns, dataSource, loading, error, filters, toolbar, empty, pagination, rowSelection, expandable, scrollX, size = 'middle', label, rowClassName } = props;
   const phone = usePhone();
   const [localPage, setLocalPage] = useState(1);
   const serverPaged = !!pagination && pagination.total != null;
@@ -149,7 +154,7 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
 
   if (!phone) {
     const tableColumns: TableColumnType<T>[] = columns.map(({ card: _card, actions, ...col }) =>
-      actions ? { ...col, render: (_: unknown, row: T) => <RowActions col={{ actions }} row={row} name={rowName(row)} /> } : col,
+      actions ? { ...col, render: (_: unknown, row: T, index: number) => <RowActions col={{ actions, render: col.render }} row={row} index={index} name={rowName(row)} /> } : col,
     );
     const total = pagination ? (pagination.total ?? dataSource.length) : 0;
     return (
@@ -165,6 +170,7 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
           scroll={scrollX ? { x: scrollX } : undefined}
           rowSelection={rowSelection}
           expandable={expandable}
+          rowClassName={rowClassName ? (row) => rowClassName(row) : undefined}
           locale={{ emptyText: emptyNode }}
           pagination={
             pagination
@@ -215,6 +221,7 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
                 rowSelection={rowSelection}
                 rows={rows}
                 expandable={expandable}
+                className={rowClassName?.(row)}
               />
             ))}
           </ul>
@@ -275,9 +282,10 @@ interface CardProps<T> {
   rowSelection?: TableRowSelection<T>;
   rows: readonly T[];
   expandable?: ExpandableConfig<T>;
+  className?: string;
 }
 
-function ListCard<T>({ row, index, rowKey, name, titleCol, fieldCols, actionCols, rowSelection, rows, expandable }: CardProps<T>) {
+function ListCard<T>({ row, index, rowKey, name, titleCol, fieldCols, actionCols, rowSelection, rows, expandable, className }: CardProps<T>) {
   const [open, setOpen] = useState(false);
   const key = keyOf(rowKey, row);
   const canExpand = !!expandable?.expandedRowRender && (expandable.rowExpandable?.(row) ?? true);
@@ -290,10 +298,10 @@ function ListCard<T>({ row, index, rowKey, name, titleCol, fieldCols, actionCols
     changeSelection(rowSelection, next, rows, rowKey);
   };
   const actions = actionCols.map((c, i) =>
-    c.actions ? <RowActions key={i} col={c} row={row} name={name} block /> : <div key={i}>{renderCell(c, row, index)}</div>,
+    c.actions ? <RowActions key={i} col={c} row={row} index={index} name={name} block /> : <div key={i}>{renderCell(c, row, index)}</div>,
   );
   return (
-    <li className={`list-card${isSelected ? ' is-selected' : ''}`}>
+    <li className={['list-card', isSelected && 'is-selected', className].filter(Boolean).join(' ')}>
       <div className="list-card-head">
         {rowSelection &&
           (rowSelection.type === 'radio' ? (
