@@ -113,7 +113,7 @@ describe('ListScaffold', () => {
     }
   });
 
-  it('a row without actions shows the column\'s render (a state), in both layouts; rowClassName marks the row and the card', () => {
+  it('a row without actions shows the column\'s render (a state), in both layouts; rowClassName and rowProps mark the row and the card', () => {
     const columns: ListColumn<Entry>[] = [
       { title: '姓名', dataIndex: 'name', card: 'title' },
       {
@@ -128,13 +128,14 @@ describe('ListScaffold', () => {
       viewport(width);
       const { container } = render(
         <MemoryRouter>
-          <ListScaffold<Entry> label="名单" rowKey="id" rowName={(e) => e.name} columns={columns} dataSource={rows} rowClassName={(e) => (e.decision === '通过' ? '' : 'row-late')} />
+          <ListScaffold<Entry> label="名单" rowKey="id" rowName={(e) => e.name} columns={columns} dataSource={rows} rowClassName={(e) => (e.decision === '通过' ? '' : 'row-late')} rowProps={() => ({ 'data-testid': 'entry-row' })} />
         </MemoryRouter>,
       );
       const link = screen.getByRole('link', { name: '批示 张三' });
       expect(link.getAttribute('href')).toBe('/x/a');
       expect(screen.getAllByText('待支队请示')).toHaveLength(1);
       expect(container.querySelectorAll('.row-late')).toHaveLength(1);
+      expect(screen.getAllByTestId('entry-row')).toHaveLength(2);
       cleanup();
     }
   });

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Empty, Flex, Grid, Pagination, Popconfirm, Radio, Skeleton, Space, Spin, Table, theme } from 'antd';
 import type { TableColumnType, TableProps } from 'antd';
 import type { ExpandableConfig, TableRowSelection } from 'antd/es/table/interface';
-import { useState, type Key, type MouseEvent, type ReactNode } from 'react';
+import { useState, type HTMLAttributes, type Key, type MouseEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from './ErrorAlert';
 import './list.css';
@@ -16,7 +16,7 @@ export interface RowAction {
   onClick?: () => void;
   /** A route: rendered as a link that looks like a button. */
   to?: string;
-  type?: 'primary' | 'default';
+  type?: 'primary' | 'default' | 'link';
   danger?: boolean;
   disabled?: boolean;
   icon?: ReactNode;
@@ -38,9 +38,11 @@ export interface ListPaging {
   current?: number;
   pageSize: number;
   total?: number;
-  onChange?: (page: number) => void;
+  onChange?: (page: number, pageSize: number) => void;
   /** e.g. 共 N 家 */
   unit?: string;
+  /** Lets the user choose the page size (server paging). */
+  sizeChanger?: boolean;
 }
 
 export interface ListScaffoldProps<T> {
@@ -67,7 +69,11 @@ export interface ListScaffoldProps<T> {
   label: string;
   /** A class for the row's table row and its card (e.g. row-late). */
   rowClassName?: (row: T) => string;
+  /** Attributes of the row's table row and its card (e.g. data-testid, onClick). */
+  rowProps?: (row: T) => RowProps;
 }
+
+export type RowProps = HTMLAttributes<HTMLElement> & { 'data-testid'?: string };
 
 const keyOf = <T,>(rowKey: ListScaffoldProps<T>['rowKey'], row: T): string =>
   typeof rowKey === 'function' ? rowKey(row) : String(row[rowKey]);
@@ -137,12 +143,12 @@ function RowActions<T>({ col, row, index, name, block }: { col: ListColumn<T>; r
  * is a card (title, the key fields, the actions as full-width buttons) declared by the columns' `card`.
  */
 export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
-  const { rowKey, rowName, columns, dataSource, loading, error, filters, toolbar, empty, pagination, rowSelection, expandable, scrollX, size = 'middle', label, rowClassName } = props;
+  const { rowKey, rowName, columns, dataSource, loading, error, filters, toolbar, empty, pagination, rowSelection, expandable, scrollX, size = 'middle', label, rowClassName, rowProps } = props;
   const phone = usePhone();
   const [localPage, setLocalPage] = useState(1);
   const serverPaged = !!pagination && pagination.total != null;
   const current = pagination ? (serverPaged ? (pagination.current ?? 1) : localPage) : 1;
-  const onPage = (p: number) => (serverPaged && pagination ? pagination.onChange?.(p) : setLocalPage(p));
+  const onPage = (p: number, s: number) => (serverPaged && pagination ? pagination.onChange?.(p, s) : setLocalPage(p));
   const emptyNode = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty ?? '暂无数据'} />;
 
   const head = (filters || toolbar) && (
@@ -171,6 +177,7 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
           rowSelection={rowSelection}
           expandable={expandable}
           rowClassName={rowClassName ? (row) => rowClassName(row) : undefined}
+          onRow={rowProps ? (row) => rowProps(row) : undefined}
           locale={{ emptyText: emptyNode }}
           pagination={
             pagination
@@ -179,7 +186,7 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
                   pageSize: pagination.pageSize,
                   total,
                   onChange: onPage,
-                  showSizeChanger: false,
+                  showSizeChanger: !!pagination.sizeChanger,
                   hideOnSinglePage: !serverPaged,
                   showTotal: pagination.unit ? (t) => `共 ${t} ${pagination.unit}` : undefined,
                 }
@@ -222,6 +229,7 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
                 rows={rows}
                 expandable={expandable}
                 className={rowClassName?.(row)}
+                extra={rowProps?.(row)}
               />
             ))}
           </ul>
@@ -233,7 +241,7 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
           className="list-pagination"
           size="small"
           showLessItems
-          showSizeChanger={false}
+          showSizeChanger={!!pagination.sizeChanger}
           current={current}
           pageSize={pagination.pageSize}
           total={total}
@@ -283,9 +291,10 @@ interface CardProps<T> {
   rows: readonly T[];
   expandable?: ExpandableConfig<T>;
   className?: string;
+  extra?: RowProps;
 }
 
-function ListCard<T>({ row, index, rowKey, name, titleCol, fieldCols, actionCols, rowSelection, rows, expandable, className }: CardProps<T>) {
+function ListCard<T>({ row, index, rowKey, name, titleCol, fieldCols, actionCols, rowSelection, rows, expandable, className, extra }: CardProps<T>) {
   const [open, setOpen] = useState(false);
   const key = keyOf(rowKey, row);
   const canExpand = !!expandable?.expandedRowRender && (expandable.rowExpandable?.(row) ?? true);
@@ -301,7 +310,7 @@ function ListCard<T>({ row, index, rowKey, name, titleCol, fieldCols, actionCols
     c.actions ? <RowActions key={i} col={c} row={row} index={index} name={name} block /> : <div key={i}>{renderCell(c, row, index)}</div>,
   );
   return (
-    <li className={['list-card', isSelected && 'is-selected', className].filter(Boolean).join(' ')}>
+    <li {...extra} className={['list-card', isSelected && 'is-selected', className, extra?.className].filter(Boolean).join(' ')}>
       <div className="list-card-head">
         {rowSelection &&
           (rowSelection.type === 'radio' ? (
