@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Card, Space, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ActivityStatus, activityStatusLabels, District, districtLabels, securityModeLabels } from '@evs/schema';
 import type { ActivityFilterInput, ActivityListQuery as ActivityListResult } from '@/gql/graphql';
 import { labelOf } from '@/shared/labels';
+import { ListFilters, type FilterField } from '@/shared/ListFilters';
 import { ListScaffold, type ListColumn, type RowAction } from '@/shared/ListScaffold';
 import { ActivityStatusTag, DaysUntil, WarningsIcon } from '@/features/activities/components/ActivityBits';
 import { ActivityListQuery } from '@/features/activities/operations';
@@ -13,13 +13,6 @@ import { formatCount, formatDateTime } from '@/shared/format';
 
 export type ActivityRow = ActivityListResult['activities']['items'][number];
 type Row = ActivityRow;
-
-interface FilterForm {
-  search?: string;
-  status?: ActivityStatus[];
-  district?: District;
-  range?: [Dayjs | null, Dayjs | null] | null;
-}
 
 const PAGE_SIZE = 20;
 
@@ -36,44 +29,15 @@ interface Props {
   emptyText?: string;
 }
 
-function ActivityFilters({ statuses, showDistrict, onChange }: { statuses?: ActivityStatus[]; showDistrict: boolean; onChange: (filter: ActivityFilterInput) => void }) {
-  const onValuesChange = (_: unknown, v: FilterForm) =>
-    onChange({
-      search: v.search?.trim() || undefined,
-      status: v.status?.length ? v.status : undefined,
-      district: v.district,
-      from: v.range?.[0]?.startOf('day').toISOString(),
-      to: v.range?.[1]?.endOf('day').toISOString(),
-    });
-  return (
-    <Form<FilterForm> layout="inline" onValuesChange={onValuesChange}>
-      <Form.Item name="search">
-        <Input.Search placeholder="名称、编号、场所、主办单位" allowClear style={{ width: 240 }} />
-      </Form.Item>
-      {!statuses && (
-        <Form.Item name="status">
-          <Select
-            mode="multiple"
-            placeholder="全部状态"
-            aria-label="状态"
-            allowClear
-            maxTagCount="responsive"
-            style={{ width: 220 }}
-            options={Object.values(ActivityStatus).map((s) => ({ value: s, label: activityStatusLabels[s] }))}
-          />
-        </Form.Item>
-      )}
-      {showDistrict && (
-        <Form.Item name="district">
-          <Select placeholder="全部辖区" aria-label="辖区" allowClear style={{ width: 130 }} options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
-        </Form.Item>
-      )}
-      {/* either end may stay open; with both required, an empty picker pulled the focus back on every Tab */}
-      <Form.Item name="range">
-        <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} allowEmpty={[true, true]} />
-      </Form.Item>
-    </Form>
-  );
+function activityFilterFields(statuses: ActivityStatus[] | undefined, showDistrict: boolean): FilterField[] {
+  return [
+    { kind: 'search', name: 'search', placeholder: '名称、编号、场所、主办单位' },
+    ...(statuses
+      ? []
+      : [{ kind: 'select', name: 'status', label: '状态', placeholder: '全部状态', multiple: true, width: 220, options: Object.values(ActivityStatus).map((s) => ({ value: s, label: activityStatusLabels[s] })) } as const]),
+    ...(showDistrict ? [{ kind: 'select', name: 'district', label: '辖区', placeholder: '全部辖区', options: Object.values(District).map((d) => ({ value: d, label: districtLabels[d] })) } as const] : []),
+    { kind: 'range', name: 'range', placeholder: ['开始日期', '结束日期'] },
+  ];
 }
 
 function activityColumns({ showDistrict, linkTo, action, actionText }: Required<Pick<Props, 'showDistrict' | 'linkTo'>> & Pick<Props, 'action' | 'actionText'>): ListColumn<Row>[] {
@@ -160,7 +124,7 @@ export function ActivityListView({ statuses, showDistrict = true, linkTo = (r) =
         dataSource={data?.activities.items ?? []}
         empty={emptyText ?? '暂无活动'}
         scrollX={1000}
-        filters={<ActivityFilters statuses={statuses} showDistrict={showDistrict} onChange={(f) => { setPage(1); setFilter(f); }} />}
+        filters={<ListFilters fields={activityFilterFields(statuses, showDistrict)} onChange={(v) => { setPage(1); setFilter(v as ActivityFilterInput); }} />}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.activities.total ?? 0, onChange: setPage, unit: '项' }}
         columns={activityColumns({ showDistrict, linkTo, action, actionText })}
       />
