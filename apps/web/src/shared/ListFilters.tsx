@@ -39,7 +39,7 @@ export function ListFilters({ fields, initialValues, onChange }: { fields: Filte
   return (
     <Form layout="inline" initialValues={initialValues} onValuesChange={(_, all: Record<string, unknown>) => onChange(normalize(fields, all))}>
       {fields.map((f) => (
-        <Form.Item key={f.name} name={f.name} valuePropName={f.kind === 'check' ? 'checked' : undefined}>
+        <Form.Item key={f.name} name={f.name} valuePropName={f.kind === 'check' ? 'checked' : 'value'}>
           {f.kind === 'search' ? (
             <Input.Search placeholder={f.placeholder} allowClear style={{ width: f.width ?? 240, maxWidth: '100%' }} />
           ) : f.kind === 'select' ? (
