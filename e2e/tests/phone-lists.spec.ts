@@ -139,3 +139,72 @@ test('on-site list (baoan): each activity card shows its 检查 / 查看 button 
   await expectNoSidewaysScroll(page);
   await page.context().close();
 });
+
+test('activities (organizer1): each card shows its 状态 inside the screen; on 候选比选 the 比选 / 查看 button too, and it opens the comparison', async ({ browser }) => {
+  const page = await phoneAs(browser, 'organizer1');
+  await page.goto('/activities');
+  const items = await cards(page, '活动列表');
+  const n = Math.min(3, await items.count());
+  for (let i = 0; i < n; i++) {
+    const card = items.nth(i);
+    await expect(card.getByText('状态', { exact: true })).toBeVisible();
+    await expectWithinViewport(card.locator('.list-card-title a'));
+    await expectWithinViewport(card.locator('dd .ant-tag').first());
+    await expectWithinViewport(card);
+  }
+  // the filters stack within the screen too
+  await expectWithinViewport(page.locator('.list-filters .ant-picker-range'));
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: path.join(shots, 'phone-activities-organizer1.png') });
+  await expectAccessibleCards(page);
+
+  await page.goto('/comparison');
+  const compared = await cards(page, '活动列表');
+  const button = compared.first().locator('.list-card-actions .ant-btn');
+  await expect(button).toHaveText(/^(比\s?选|查\s?看)$/);
+  await expectWithinViewport(button);
+  expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await expectNoSidewaysScroll(page);
+  await expectAccessibleCards(page);
+  await button.tap();
+  await expect(page).toHaveURL(/\/comparison\/[0-9a-f-]{36}$/);
+  await page.context().close();
+});
+
+test('work queue (baoan): each card shows its deadline and the 处理 button inside the screen', async ({ browser }) => {
+  const page = await phoneAs(browser, 'baoan');
+  await page.goto('/queue');
+  const items = await cards(page, '待办事项');
+  const n = Math.min(3, await items.count());
+  for (let i = 0; i < n; i++) {
+    const card = items.nth(i);
+    const name = (await card.locator('.list-card-title').innerText()).trim();
+    await expect(card.getByText('截止', { exact: true })).toBeVisible();
+    await expectWithinViewport(card.locator('dd .ant-tag').first());
+    const button = card.getByRole('link', { name: new RegExp(`^处理 ${name}`) });
+    await expectWithinViewport(button);
+    expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  }
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({ path: path.join(shots, 'phone-work-queue-baoan.png') });
+  await expectAccessibleCards(page);
+  await page.context().close();
+});
+
+test('notifications (baoan): each card shows its 时间, its checkbox and (with a link) its 查看 button inside the screen', async ({ browser }) => {
+  const page = await phoneAs(browser, 'baoan');
+  await page.goto('/notifications');
+  const items = await cards(page, '通知');
+  const n = Math.min(3, await items.count());
+  for (let i = 0; i < n; i++) {
+    const card = items.nth(i);
+    await expect(card.getByText('时间', { exact: true })).toBeVisible();
+    await expectWithinViewport(card.getByRole('checkbox'));
+    const view = card.locator('.list-card-actions .ant-btn');
+    if (await view.count()) await expectWithinViewport(view);
+    await expectWithinViewport(card);
+  }
+  await expectNoSidewaysScroll(page);
+  await expectAccessibleCards(page);
+  await page.context().close();
+});

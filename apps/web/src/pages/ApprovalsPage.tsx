@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { ActivityStatus } from '@evs/schema';
-import { ActivityListView, LinkButton } from '@/features/activities/components/ActivityListView';
+import { ActivityListView } from '@/features/activities/components/ActivityListView';
 import { PageContainer } from '@/shared/PageContainer';
 import { useRole } from '@/shared/session';
 
@@ -12,13 +12,8 @@ export default function ApprovalsPage() {
       <ActivityListView
         statuses={[ActivityStatus.REPORTED]}
         emptyText="没有等待批示的活动"
-        action={(r) =>
-          r.requestedAt ? (
-            role === 'LEADER' ? <LinkButton to={`/activities/${r.id}`}>批示</LinkButton> : <Typography.Text>待领导批示</Typography.Text>
-          ) : (
-            <Typography.Text type="secondary">待支队请示</Typography.Text>
-          )
-        }
+        action={(r) => (r.requestedAt && role === 'LEADER' ? { label: '批示', to: `/activities/${r.id}` } : null)}
+        actionText={(r) => (r.requestedAt ? <Typography.Text>待领导批示</Typography.Text> : <Typography.Text type="secondary">待支队请示</Typography.Text>)}
       />
     </PageContainer>
   );

@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Card, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation } from 'react-router';
 import { auditActionLabels, AuditAction, AuditResult, auditResultLabels, roleLabels } from '@evs/schema';
 import { AuditObject } from '@/features/audit/components/AuditObject';
 import { AuditLogQuery } from '@/features/audit/operations';
 import type { AuditFilterInput, AuditLogQuery as AuditLogResult } from '@/gql/graphql';
+import { ListFilters } from '@/shared/ListFilters';
 import { ListScaffold } from '@/shared/ListScaffold';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
@@ -15,12 +15,6 @@ import { formatTimestamp } from '@/shared/format';
 const PAGE_SIZE = 20;
 
 type AuditEntry = AuditLogResult['auditLog']['items'][number];
-
-interface FilterForm {
-  search?: string;
-  action?: AuditAction;
-  range?: [Dayjs | null, Dayjs | null] | null;
-}
 
 function json(value: unknown) {
   return value == null ? <Typography.Text type="secondary">—</Typography.Text> : <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>{JSON.stringify(value, null, 2)}</pre>;
@@ -37,17 +31,6 @@ export default function AuditLogPage() {
   const [page, setPage] = useState(1);
   const { data, loading, error } = useQuery(AuditLogQuery, { variables: { filter, page: { page, pageSize: PAGE_SIZE } } });
 
-  const onValuesChange = (_: unknown, v: FilterForm) => {
-    setPage(1);
-    setFilter({
-      actions,
-      search: v.search?.trim() || undefined,
-      action: v.action,
-      from: v.range?.[0]?.startOf('day').toISOString(),
-      to: v.range?.[1]?.endOf('day').toISOString(),
-    });
-  };
-
   return (
     <PageContainer subTitle={securityOnly ? '登录失败、账号锁定、越权访问与数据导出' : '所有写操作、登录与审核详情查阅均记录在案，只能追加'}>
       <Card variant="borderless">
@@ -57,23 +40,17 @@ export default function AuditLogPage() {
           error={error}
           empty="没有符合条件的审计记录"
           filters={
-            <Form<FilterForm> layout="inline" onValuesChange={onValuesChange}>
-              <Form.Item name="search">
-                <Input.Search placeholder="摘要或操作人" allowClear style={{ width: 220 }} />
-              </Form.Item>
-              <Form.Item name="action">
-                <Select
-                  placeholder="全部动作" aria-label="动作"
-                  allowClear
-                  style={{ width: 160 }}
-                  options={(actions ?? Object.values(AuditAction)).map((a) => ({ value: a, label: auditActionLabels[a] }))}
-                />
-              </Form.Item>
-              {/* either end may stay open; with both required, an empty picker pulled the focus back on every Tab */}
-              <Form.Item name="range">
-                <DatePicker.RangePicker allowEmpty={[true, true]} />
-              </Form.Item>
-            </Form>
+            <ListFilters
+              fields={[
+                { kind: 'search', name: 'search', placeholder: '摘要或操作人', width: 220 },
+                { kind: 'select', name: 'action', label: '动作', placeholder: '全部动作', width: 160, options: (actions ?? Object.values(AuditAction)).map((a) => ({ value: a, label: auditActionLabels[a] })) },
+                { kind: 'range', name: 'range' },
+              ]}
+              onChange={(v) => {
+                setPage(1);
+                setFilter({ ...(v as AuditFilterInput), actions });
+              }}
+            />
           }
           rowKey="id"
           size="middle"

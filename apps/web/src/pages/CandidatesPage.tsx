@@ -1,5 +1,5 @@
 import { ActivityStatus, SecurityMode } from '@evs/schema';
-import { ActivityListView, LinkButton } from '@/features/activities/components/ActivityListView';
+import { ActivityListView } from '@/features/activities/components/ActivityListView';
 import { PageContainer } from '@/shared/PageContainer';
 
 /** 合理推荐: approved activities waiting for the detachment's candidates, and those already recommended. */
@@ -11,12 +11,9 @@ export default function CandidatesPage() {
         emptyText="没有待推荐的活动"
         linkTo={(r) => (r.securityMode === SecurityMode.SELF_RECRUITED ? `/activities/${r.id}` : `/candidates/${r.id}`)}
         action={(r) =>
-          r.securityMode === SecurityMode.SELF_RECRUITED ? (
-            <span>自招保安</span>
-          ) : (
-            <LinkButton to={`/candidates/${r.id}`}>{r.status === ActivityStatus.APPROVED ? '推荐候选' : '查看'}</LinkButton>
-          )
+          r.securityMode === SecurityMode.SELF_RECRUITED ? null : { label: r.status === ActivityStatus.APPROVED ? '推荐候选' : '查看', to: `/candidates/${r.id}` }
         }
+        actionText={() => <span>自招保安</span>}
       />
     </PageContainer>
   );

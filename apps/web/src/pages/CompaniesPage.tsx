@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, Select, Space } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CompanyStatus, companyStatusLabels, District, districtLabels, Role } from '@evs/schema';
@@ -9,6 +9,7 @@ import { CompanyStatusTag, LicenseExpiry } from '@/features/companies/components
 import { formatYuan } from '@/shared/format';
 import type { CompanyFilterInput, CompanyListQuery as CompanyListResult, CompanySortField } from '@/gql/graphql';
 import { Access } from '@/shared/access';
+import { ListFilters } from '@/shared/ListFilters';
 import { ListScaffold } from '@/shared/ListScaffold';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
@@ -23,14 +24,6 @@ const SORTS: { value: string; label: string; field: CompanySortField; descending
   { value: 'created', label: '登记时间（新→旧）', field: 'CREATED_AT', descending: true },
 ];
 
-interface FilterForm {
-  search?: string;
-  district?: District;
-  status?: CompanyStatus;
-  qualifiedOnly?: boolean;
-  sort?: string;
-}
-
 /** 保安服务公司名册: search, filters, sorting, licence warnings. */
 export default function CompaniesPage() {
   const [filter, setFilter] = useState<CompanyFilterInput>({});
@@ -40,12 +33,6 @@ export default function CompaniesPage() {
   const { data, loading, error } = useQuery(CompanyListQuery, {
     variables: { filter, sort: { field: sort.field, descending: sort.descending }, page: { page, pageSize: PAGE_SIZE } },
   });
-
-  const onValuesChange = (_: unknown, v: FilterForm) => {
-    setPage(1);
-    setSortKey(v.sort ?? 'name');
-    setFilter({ search: v.search?.trim() || undefined, district: v.district, status: v.status, qualifiedOnly: v.qualifiedOnly || undefined });
-  };
 
   return (
     <PageContainer
@@ -70,23 +57,21 @@ export default function CompaniesPage() {
           error={error}
           empty="没有符合条件的公司"
           filters={
-            <Form<FilterForm> layout="inline" initialValues={{ sort: 'name' }} onValuesChange={onValuesChange}>
-              <Form.Item name="search">
-                <Input.Search placeholder="名称或统一社会信用代码" allowClear style={{ width: 240, maxWidth: '100%' }} />
-              </Form.Item>
-              <Form.Item name="district">
-                <Select placeholder="全部辖区" aria-label="辖区" allowClear style={{ width: 120 }} options={Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))} />
-              </Form.Item>
-              <Form.Item name="status">
-                <Select placeholder="全部状态" aria-label="状态" allowClear style={{ width: 110 }} options={Object.values(CompanyStatus).map((s) => ({ value: s, label: companyStatusLabels[s] }))} />
-              </Form.Item>
-              <Form.Item name="sort">
-                <Select aria-label="排序" style={{ width: 190 }} options={SORTS.map(({ value, label }) => ({ value, label }))} />
-              </Form.Item>
-              <Form.Item name="qualifiedOnly" valuePropName="checked">
-                <Checkbox>只看具备资质</Checkbox>
-              </Form.Item>
-            </Form>
+            <ListFilters
+              initialValues={{ sort: 'name' }}
+              fields={[
+                { kind: 'search', name: 'search', placeholder: '名称或统一社会信用代码' },
+                { kind: 'select', name: 'district', label: '辖区', placeholder: '全部辖区', width: 120, options: Object.values(District).map((d) => ({ value: d, label: districtLabels[d] })) },
+                { kind: 'select', name: 'status', label: '状态', placeholder: '全部状态', width: 110, options: Object.values(CompanyStatus).map((s) => ({ value: s, label: companyStatusLabels[s] })) },
+                { kind: 'select', name: 'sort', label: '排序', width: 190, allowClear: false, options: SORTS.map(({ value, label }) => ({ value, label })) },
+                { kind: 'check', name: 'qualifiedOnly', label: '只看具备资质' },
+              ]}
+              onChange={({ sort: key, ...rest }) => {
+                setPage(1);
+                setSortKey((key as string | undefined) ?? 'name');
+                setFilter(rest as CompanyFilterInput);
+              }}
+            />
           }
           rowKey="id"
           size="middle"

@@ -1,5 +1,5 @@
 import { ActivityStatus } from '@evs/schema';
-import { ActivityListView, LinkButton } from '@/features/activities/components/ActivityListView';
+import { ActivityListView } from '@/features/activities/components/ActivityListView';
 import { PageContainer } from '@/shared/PageContainer';
 
 /** 候选比选: the organizer's activities with recommended candidates. */
@@ -11,7 +11,7 @@ export default function ComparisonListPage() {
         showDistrict={false}
         emptyText="暂无待比选的活动"
         linkTo={(r) => `/comparison/${r.id}`}
-        action={(r) => <LinkButton to={`/comparison/${r.id}`}>{r.status === ActivityStatus.CANDIDATES_RECOMMENDED ? '比选' : '查看'}</LinkButton>}
+        action={(r) => ({ label: r.status === ActivityStatus.CANDIDATES_RECOMMENDED ? '比选' : '查看', to: `/comparison/${r.id}` })}
       />
     </PageContainer>
   );

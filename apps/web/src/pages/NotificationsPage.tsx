@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Card, Segmented, Table, Typography } from 'antd';
+import { Badge, Button, Card, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery } from '@/features/notifications/operations';
-import { ErrorAlert } from '@/shared/ErrorAlert';
+import { ListScaffold } from '@/shared/ListScaffold';
 import { PageContainer } from '@/shared/PageContainer';
 import { formatDateTime } from '@/shared/format';
 
@@ -27,32 +27,37 @@ export default function NotificationsPage() {
       }
     >
       <Card variant="borderless">
-        <Segmented
-          style={{ marginBottom: 16 }}
-          value={unreadOnly ? 'unread' : 'all'}
-          options={[
-            { label: '全部', value: 'all' },
-            { label: '未读', value: 'unread' },
-          ]}
-          onChange={(v) => {
-            setUnreadOnly(v === 'unread');
-            setPage(1);
-          }}
-        />
-        <ErrorAlert error={error} style={{ marginBottom: 16 }} />
-        <Table
+        <ListScaffold
+          label="通知"
           rowKey="id"
-          size="middle"
+          rowName={(n) => n.title}
           loading={loading}
-          scroll={{ x: 720 }}
+          error={error}
+          scrollX={720}
+          empty="暂无通知"
           dataSource={data?.notifications.items ?? []}
           rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
-          pagination={{ current: page, pageSize: 20, total: data?.notifications.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+          pagination={{ current: page, pageSize: 20, total: data?.notifications.total ?? 0, onChange: setPage, unit: '条' }}
+          filters={
+            <Segmented
+              aria-label="范围"
+              value={unreadOnly ? 'unread' : 'all'}
+              options={[
+                { label: '全部', value: 'all' },
+                { label: '未读', value: 'unread' },
+              ]}
+              onChange={(v) => {
+                setUnreadOnly(v === 'unread');
+                setPage(1);
+              }}
+            />
+          }
           columns={[
             {
               title: '标题',
               dataIndex: 'title',
               width: 240,
+              card: 'title',
               render: (t: string, n) => <Badge dot={!n.readAt} offset={[6, 0]}><Typography.Text strong={!n.readAt}>{t}</Typography.Text></Badge>,
             },
             { title: '内容', dataIndex: 'body' },
@@ -61,17 +66,18 @@ export default function NotificationsPage() {
               title: '操作',
               key: 'action',
               width: 90,
-              render: (_, n) =>
-                n.link ? (
-                  <Typography.Link
-                    onClick={() => {
-                      if (!n.readAt) void markRead({ variables: { ids: [n.id] } });
-                      navigate(n.link!);
-                    }}
-                  >
-                    查看
-                  </Typography.Link>
-                ) : null,
+              card: 'action',
+              actions: (n) => [
+                !!n.link && {
+                  key: 'open',
+                  label: '查看',
+                  type: 'link',
+                  onClick: () => {
+                    if (!n.readAt) void markRead({ variables: { ids: [n.id] } });
+                    navigate(n.link!);
+                  },
+                },
+              ],
             },
           ]}
         />

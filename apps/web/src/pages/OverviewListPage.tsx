@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tag } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import {
   activityStatusLabels,
@@ -13,11 +13,13 @@ import {
   vettingDecisionLabels,
   vettingReasonCategoryLabels,
 } from '@evs/schema';
-import type { DrilldownFilterInput, DrilldownKind } from '@/gql/graphql';
+import type { DrilldownFilterInput, DrilldownKind, OverviewDrilldownQuery as DrilldownResult } from '@/gql/graphql';
 import { drilldownFromSearch } from '@/features/dashboard/drilldown';
 import { OverviewDrilldownQuery } from '@/features/dashboard/operations';
-import { ErrorAlert } from '@/shared/ErrorAlert';
+import { ListScaffold, type ListColumn } from '@/shared/ListScaffold';
 import { PageContainer } from '@/shared/PageContainer';
+
+type Row = DrilldownResult['overviewDrilldown']['items'][number];
 
 const yesNo = (yes: string, no: string) => (v: unknown) => (v === true ? yes : no);
 /** How each filter reads as a tag above the list. */
@@ -48,7 +50,7 @@ export default function OverviewListPage() {
     variables: { kind: kind as DrilldownKind, filter: filter as DrilldownFilterInput, page: { page, pageSize } },
   });
   const list = (data ?? previousData)?.overviewDrilldown;
-  const columns = (list?.columns ?? []).map((label, i) => ({
+  const columns: ListColumn<Row>[] = (list?.columns ?? []).map((label, i) => ({
     key: String(i),
     title: label,
     dataIndex: ['cells', i],
@@ -76,26 +78,24 @@ export default function OverviewListPage() {
             <Tag key={k}>{describe[k](v)}</Tag>
           ))}
         </Flex>
-        {error && <ErrorAlert error={error} style={{ marginBottom: 12 }} />}
         {/* the wide table scrolls in a region the keyboard can reach (WCAG 2.1.1; axe scrollable-region-focusable) */}
-        <div role="region" aria-label="明细表，可左右滚动" tabIndex={0} style={{ overflowX: 'auto' }}>
-          <Table
-            data-testid="drilldown-table"
+        <div role="region" aria-label="明细表，可左右滚动" tabIndex={0} style={{ overflowX: 'auto' }} data-testid="drilldown-table">
+          <ListScaffold<Row>
+            label="明细"
             rowKey="id"
-            size="middle"
+            rowName={(r) => String(r.cells[0] ?? '')}
             loading={loading}
+            error={error}
             columns={columns}
             dataSource={list?.items ?? []}
-            locale={{ emptyText: <Typography.Text type="secondary">没有符合条件的记录</Typography.Text> }}
-            onRow={(r) =>
-              r.link?.startsWith('/activities/') ? { onClick: () => navigate(r.link!), style: { cursor: 'pointer' } } : {}
-            }
+            empty="没有符合条件的记录"
+            rowProps={(r) => (r.link?.startsWith('/activities/') ? { onClick: () => navigate(r.link!), style: { cursor: 'pointer' } } : {})}
             pagination={{
               current: list?.page ?? page,
               pageSize: list?.pageSize ?? pageSize,
               total: list?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (t) => `共 ${t} 条`,
+              sizeChanger: true,
+              unit: '条',
               onChange: (p, s) => {
                 const next = new URLSearchParams(search);
                 next.set('page', String(p));

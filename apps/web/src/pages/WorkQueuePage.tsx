@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { districtLabels } from '@evs/schema';
 import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
 import { WorkQueueQuery } from '@/features/deadlines/operations';
-import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
+import { ListScaffold } from '@/shared/ListScaffold';
 import { PageContainer } from '@/shared/PageContainer';
 import { formatDateTime } from '@/shared/format';
 
@@ -17,14 +17,16 @@ export default function WorkQueuePage() {
   return (
     <PageContainer subTitle={data ? `共 ${data.workQueue.total} 项${late ? `，逾期 ${late} 项` : ''}` : undefined}>
       <Card variant="borderless">
-        <ErrorAlert error={error} style={{ marginBottom: 12 }} />
-        <Table
+        <ListScaffold
+          label="待办事项"
           rowKey={(r) => `${r.activityId}-${r.task}`}
+          rowName={(r) => `${r.task} ${r.activityName}`}
           loading={loading && !data}
+          error={error}
           dataSource={items}
           pagination={false}
-          scroll={{ x: 900 }}
-          locale={{ emptyText: <Empty description="没有待办事项" /> }}
+          scrollX={900}
+          empty="没有待办事项"
           rowClassName={(r) => (r.late ? 'row-late' : '')}
           columns={[
             {
@@ -38,7 +40,7 @@ export default function WorkQueuePage() {
                 </>
               ),
             },
-            { title: '待办', dataIndex: 'task', width: 150, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+            { title: '待办', dataIndex: 'task', width: 150, card: 'title', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
             {
               title: '活动',
               dataIndex: 'activityName',
@@ -51,7 +53,7 @@ export default function WorkQueuePage() {
             },
             { title: '阶段', dataIndex: 'status', width: 110, render: (v) => <ActivityStatusTag status={v} /> },
             { title: '进度', dataIndex: 'detail' },
-            { title: '', dataIndex: 'link', width: 90, render: (v: string) => <Link to={v}><Button type="primary" size="small">处理</Button></Link> },
+            { title: '', key: 'link', width: 90, card: 'action', actions: (r) => [{ key: 'open', label: '处理', type: 'primary', to: r.link }] },
           ]}
         />
       </Card>

@@ -112,4 +112,31 @@ describe('ListScaffold', () => {
       cleanup();
     }
   });
+
+  it('a row without actions shows the column\'s render (a state), in both layouts; rowClassName and rowProps mark the row and the card', () => {
+    const columns: ListColumn<Entry>[] = [
+      { title: '姓名', dataIndex: 'name', card: 'title' },
+      {
+        title: '操作',
+        key: 'actions',
+        card: 'action',
+        actions: (e) => (e.decision === '通过' ? [{ key: 'open', label: '批示', to: `/x/${e.id}` }] : []),
+        render: () => <span>待支队请示</span>,
+      },
+    ];
+    for (const width of [390, 1280]) {
+      viewport(width);
+      const { container } = render(
+        <MemoryRouter>
+          <ListScaffold<Entry> label="名单" rowKey="id" rowName={(e) => e.name} columns={columns} dataSource={rows} rowClassName={(e) => (e.decision === '通过' ? '' : 'row-late')} rowProps={() => ({ 'data-testid': 'entry-row' })} />
+        </MemoryRouter>,
+      );
+      const link = screen.getByRole('link', { name: '批示 张三' });
+      expect(link.getAttribute('href')).toBe('/x/a');
+      expect(screen.getAllByText('待支队请示')).toHaveLength(1);
+      expect(container.querySelectorAll('.row-late')).toHaveLength(1);
+      expect(screen.getAllByTestId('entry-row')).toHaveLength(2);
+      cleanup();
+    }
+  });
 });

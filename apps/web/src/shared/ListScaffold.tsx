@@ -1,7 +1,7 @@
 import { Button, Checkbox, Empty, Flex, Grid, Pagination, Popconfirm, Radio, Skeleton, Space, Spin, Table, theme } from 'antd';
 import type { TableColumnType, TableProps } from 'antd';
 import type { ExpandableConfig, TableRowSelection } from 'antd/es/table/interface';
-import { useState, type Key, type MouseEvent, type ReactNode } from 'react';
+import { useState, type HTMLAttributes, type Key, type MouseEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from './ErrorAlert';
 import './list.css';
@@ -16,7 +16,7 @@ export interface RowAction {
   onClick?: () => void;
   /** A route: rendered as a link that looks like a button. */
   to?: string;
-  type?: 'primary' | 'default';
+  type?: 'primary' | 'default' | 'link';
   danger?: boolean;
   disabled?: boolean;
   icon?: ReactNode;
@@ -26,7 +26,10 @@ export interface RowAction {
 
 export interface ListColumn<T> extends TableColumnType<T> {
   card?: CardPart;
-  /** The row's actions; the column's cells are built from them (named 「标签 行名」 for screen readers). */
+  /**
+   * The row's actions; the column's cells are built from them (named 「标签 行名」 for screen readers).
+   * A row without actions shows the column's `render` instead (e.g. a state such as 待领导批示).
+   */
   actions?: (row: T) => (RowAction | false | null | undefined)[];
 }
 
@@ -35,9 +38,11 @@ export interface ListPaging {
   current?: number;
   pageSize: number;
   total?: number;
-  onChange?: (page: number) => void;
+  onChange?: (page: number, pageSize: number) => void;
   /** e.g. 共 N 家 */
   unit?: string;
+  /** Lets the user choose the page size (server paging). */
+  sizeChanger?: boolean;
 }
 
 export interface ListScaffoldProps<T> {
@@ -62,7 +67,13 @@ export interface ListScaffoldProps<T> {
   size?: TableProps<T>['size'];
   /** Names the card list for screen readers (e.g. 当前名单). */
   label: string;
+  /** A class for the row's table row and its card (e.g. row-late). */
+  rowClassName?: (row: T) => string;
+  /** Attributes of the row's table row and its card (e.g. data-testid, onClick). */
+  rowProps?: (row: T) => RowProps;
 }
+
+export type RowProps = HTMLAttributes<HTMLElement> & { 'data-testid'?: string };
 
 const keyOf = <T,>(rowKey: ListScaffoldProps<T>['rowKey'], row: T): string =>
   typeof rowKey === 'function' ? rowKey(row) : String(row[rowKey]);
@@ -119,9 +130,9 @@ function ActionButton({ action, name, block }: { action: RowAction; name: string
   return <Button {...common} onClick={action.onClick}>{action.label}</Button>;
 }
 
-function RowActions<T>({ col, row, name, block }: { col: ListColumn<T>; row: T; name: string; block?: boolean }) {
+function RowActions<T>({ col, row, index, name, block }: { col: ListColumn<T>; row: T; index: number; name: string; block?: boolean }) {
   const list = (col.actions?.(row) ?? []).filter((a): a is RowAction => !!a);
-  if (!list.length) return null;
+  if (!list.length) return col.render ? <>{col.render(undefined, row, index) as ReactNode}</> : null;
   if (block) return <>{list.map((a) => <ActionButton key={a.key} action={a} name={name} block />)}</>;
   return <Space size={4} wrap>{list.map((a) => <ActionButton key={a.key} action={a} name={name} />)}</Space>;
 }
@@ -132,12 +143,12 @@ function RowActions<T>({ col, row, name, block }: { col: ListColumn<T>; row: T; 
  * is a card (title, the key fields, the actions as full-width buttons) declared by the columns' `card`.
  */
 export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
-  const { rowKey, rowName, columns, dataSource, loading, error, filters, toolbar, empty, pagination, rowSelection, expandable, scrollX, size = 'middle', label } = props;
+  const { rowKey, rowName, columns, dataSource, loading, error, filters, toolbar, empty, pagination, rowSelection, expandable, scrollX, size = 'middle', label, rowClassName, rowProps } = props;
   const phone = usePhone();
   const [localPage, setLocalPage] = useState(1);
   const serverPaged = !!pagination && pagination.total != null;
   const current = pagination ? (serverPaged ? (pagination.current ?? 1) : localPage) : 1;
-  const onPage = (p: number) => (serverPaged && pagination ? pagination.onChange?.(p) : setLocalPage(p));
+  const onPage = (p: number, s: number) => (serverPaged && pagination ? pagination.onChange?.(p, s) : setLocalPage(p));
   const emptyNode = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty ?? '暂无数据'} />;
 
   const head = (filters || toolbar) && (
@@ -149,7 +160,7 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
 
   if (!phone) {
     const tableColumns: TableColumnType<T>[] = columns.map(({ card: _card, actions, ...col }) =>
-      actions ? { ...col, render: (_: unknown, row: T) => <RowActions col={{ actions }} row={row} name={rowName(row)} /> } : col,
+      actions ? { ...col, render: (_: unknown, row: T, index: number) => <RowActions col={{ actions, render: col.render }} row={row} index={index} name={rowName(row)} /> } : col,
     );
     const total = pagination ? (pagination.total ?? dataSource.length) : 0;
     return (
@@ -165,6 +176,8 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
           scroll={scrollX ? { x: scrollX } : undefined}
           rowSelection={rowSelection}
           expandable={expandable}
+          rowClassName={rowClassName ? (row) => rowClassName(row) : undefined}
+          onRow={rowProps ? (row) => rowProps(row) : undefined}
           locale={{ emptyText: emptyNode }}
           pagination={
             pagination
@@ -173,7 +186,7 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
                   pageSize: pagination.pageSize,
                   total,
                   onChange: onPage,
-                  showSizeChanger: false,
+                  showSizeChanger: !!pagination.sizeChanger,
                   hideOnSinglePage: !serverPaged,
                   showTotal: pagination.unit ? (t) => `共 ${t} ${pagination.unit}` : undefined,
                 }
@@ -215,6 +228,8 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
                 rowSelection={rowSelection}
                 rows={rows}
                 expandable={expandable}
+                className={rowClassName?.(row)}
+                extra={rowProps?.(row)}
               />
             ))}
           </ul>
@@ -226,7 +241,7 @@ export function ListScaffold<T extends object>(props: ListScaffoldProps<T>) {
           className="list-pagination"
           size="small"
           showLessItems
-          showSizeChanger={false}
+          showSizeChanger={!!pagination.sizeChanger}
           current={current}
           pageSize={pagination.pageSize}
           total={total}
@@ -275,9 +290,11 @@ interface CardProps<T> {
   rowSelection?: TableRowSelection<T>;
   rows: readonly T[];
   expandable?: ExpandableConfig<T>;
+  className?: string;
+  extra?: RowProps;
 }
 
-function ListCard<T>({ row, index, rowKey, name, titleCol, fieldCols, actionCols, rowSelection, rows, expandable }: CardProps<T>) {
+function ListCard<T>({ row, index, rowKey, name, titleCol, fieldCols, actionCols, rowSelection, rows, expandable, className, extra }: CardProps<T>) {
   const [open, setOpen] = useState(false);
   const key = keyOf(rowKey, row);
   const canExpand = !!expandable?.expandedRowRender && (expandable.rowExpandable?.(row) ?? true);
@@ -290,10 +307,10 @@ function ListCard<T>({ row, index, rowKey, name, titleCol, fieldCols, actionCols
     changeSelection(rowSelection, next, rows, rowKey);
   };
   const actions = actionCols.map((c, i) =>
-    c.actions ? <RowActions key={i} col={c} row={row} name={name} block /> : <div key={i}>{renderCell(c, row, index)}</div>,
+    c.actions ? <RowActions key={i} col={c} row={row} index={index} name={name} block /> : <div key={i}>{renderCell(c, row, index)}</div>,
   );
   return (
-    <li className={`list-card${isSelected ? ' is-selected' : ''}`}>
+    <li {...extra} className={['list-card', isSelected && 'is-selected', className, extra?.className].filter(Boolean).join(' ')}>
       <div className="list-card-head">
         {rowSelection &&
           (rowSelection.type === 'radio' ? (

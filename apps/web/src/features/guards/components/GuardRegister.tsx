@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, DatePicker, Modal, Space, Tag } from 'antd';
 import { ImportPanel } from '@/features/vetting/components/ImportPanel';
 import { ImportGuardsMutation } from '@/features/vetting/operations';
 import { postWithProgress } from '@/features/vetting/upload';
@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Education, educationLabels, GuardStatus, guardStatusLabels, Sex, sexLabels } from '@evs/schema';
 import type { GuardFilterInput, GuardListQuery as GuardListResult } from '@/gql/graphql';
+import { ListFilters } from '@/shared/ListFilters';
 import { ListScaffold } from '@/shared/ListScaffold';
 import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
@@ -19,12 +20,6 @@ import { toApiDate, todayInBeijing } from '@/shared/format';
 const PAGE_SIZE = 20;
 
 type Guard = GuardListResult['guards']['items'][number];
-
-interface FilterForm {
-  search?: string;
-  status?: GuardStatus;
-  eligibleToday?: boolean;
-}
 
 /** A company's guard register: search, status, eligibility, add/edit and mark left (when `manage`). */
 export function GuardRegister({ companyId, manage }: { companyId?: string; manage: boolean }) {
@@ -38,11 +33,6 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
   });
   const [markLeft, marking] = useMutation(GuardLeavesMutation);
   const [importing, setImporting] = useState(false);
-
-  const onValuesChange = (_: unknown, v: FilterForm) => {
-    setPage(1);
-    setFilter({ search: v.search?.trim() || undefined, status: v.status, eligibleOn: v.eligibleToday ? todayInBeijing() : undefined });
-  };
 
   const confirmLeft = async () => {
     if (!leaving) return;
@@ -69,17 +59,18 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
         empty={filter.search ? '没有找到符合条件的保安员' : '名册中暂无保安员'}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.guards.total ?? 0, onChange: setPage, unit: '人' }}
         filters={
-          <Form<FilterForm> layout="inline" initialValues={{ status: GuardStatus.ACTIVE }} onValuesChange={onValuesChange}>
-            <Form.Item name="search">
-              <Input.Search placeholder="姓名、保安员证号或身份证号" allowClear style={{ width: 240, maxWidth: '100%' }} />
-            </Form.Item>
-            <Form.Item name="status">
-              <Select placeholder="全部" aria-label="状态" allowClear style={{ width: 100 }} options={Object.values(GuardStatus).map((s) => ({ value: s, label: guardStatusLabels[s] }))} />
-            </Form.Item>
-            <Form.Item name="eligibleToday" valuePropName="checked">
-              <Checkbox>只看今日符合上岗条件</Checkbox>
-            </Form.Item>
-          </Form>
+          <ListFilters
+            initialValues={{ status: GuardStatus.ACTIVE }}
+            fields={[
+              { kind: 'search', name: 'search', placeholder: '姓名、保安员证号或身份证号' },
+              { kind: 'select', name: 'status', label: '状态', placeholder: '全部', width: 100, options: Object.values(GuardStatus).map((s) => ({ value: s, label: guardStatusLabels[s] })) },
+              { kind: 'check', name: 'eligibleToday', label: '只看今日符合上岗条件' },
+            ]}
+            onChange={(v) => {
+              setPage(1);
+              setFilter({ search: v.search as string | undefined, status: v.status as GuardStatus | undefined, eligibleOn: v.eligibleToday ? todayInBeijing() : undefined });
+            }}
+          />
         }
         toolbar={
           manage && (

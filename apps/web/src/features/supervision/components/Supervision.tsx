@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, DatePicker, Empty, Flex, Form, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Empty, Flex, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { districtLabels, Role } from '@evs/schema';
 import type { OverdueByUnitQuery as OverdueResult, SupervisionNoticeFieldsFragment } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
+import { ListScaffold } from '@/shared/ListScaffold';
 import { applyFieldErrors, errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
 import { useSession } from '@/shared/session';
@@ -147,22 +148,25 @@ export function NoticeList({ filter }: { filter?: { activityId?: string; open?: 
   const items = data?.supervisionNotices.items ?? [];
   return (
     <>
-      <ErrorAlert error={error} />
-      <Table
+      <ListScaffold<Notice>
+        label="督办通知"
         rowKey="id"
+        rowName={(n) => `${n.activityName} ${n.stageLabel}`}
         size="small"
         loading={loading && !data}
+        error={error}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 900 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有督办通知" /> }}
-        onRow={() => ({ 'data-testid': 'notice-row' }) as never}
+        scrollX={900}
+        empty="没有督办通知"
+        rowProps={() => ({ 'data-testid': 'notice-row' })}
         columns={[
-          { title: '活动', render: (_: unknown, n: Notice) => <Link to={`/activities/${n.activityId}`}>{n.activityName}</Link> },
+          { title: '活动', key: 'activity', card: 'title', render: (_: unknown, n: Notice) => <Link to={`/activities/${n.activityId}`}>{n.activityName}</Link> },
           { title: '阶段', dataIndex: 'stageLabel', width: 90 },
           { title: '责任单位', dataIndex: 'unitName' },
           {
             title: '督办内容',
+            key: 'text',
             render: (_: unknown, n: Notice) => (
               <Space direction="vertical" size={2}>
                 <span>{n.text}</span>
@@ -174,6 +178,7 @@ export function NoticeList({ filter }: { filter?: { activityId?: string; open?: 
           },
           {
             title: '答复',
+            key: 'answer',
             render: (_: unknown, n: Notice) =>
               n.answer ? (
                 <Space direction="vertical" size={2}>
@@ -184,6 +189,7 @@ export function NoticeList({ filter }: { filter?: { activityId?: string; open?: 
           },
           {
             title: '办结',
+            key: 'outcome',
             render: (_: unknown, n: Notice) =>
               n.closedAt ? (
                 <Space direction="vertical" size={2}>
@@ -194,13 +200,13 @@ export function NoticeList({ filter }: { filter?: { activityId?: string; open?: 
           },
           {
             title: '操作',
+            key: 'actions',
             width: 110,
-            render: (_: unknown, n: Notice) => (
-              <Space>
-                {n.mine && !n.answer && !n.closedAt && <Button size="small" type="primary" onClick={() => { setText(''); setActing({ notice: n, kind: 'answer' }); }}>答复</Button>}
-                {role === Role.OFFICE && !n.closedAt && <Button size="small" onClick={() => { setText(''); setActing({ notice: n, kind: 'close' }); }}>办结</Button>}
-              </Space>
-            ),
+            card: 'action',
+            actions: (n: Notice) => [
+              n.mine && !n.answer && !n.closedAt && { key: 'answer', label: '答复', type: 'primary', onClick: () => { setText(''); setActing({ notice: n, kind: 'answer' }); } },
+              role === Role.OFFICE && !n.closedAt && { key: 'close', label: '办结', onClick: () => { setText(''); setActing({ notice: n, kind: 'close' }); } },
+            ],
           },
         ]}
       />

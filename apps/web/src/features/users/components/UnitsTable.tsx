@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { districtLabels, UnitKind, unitKindLabels } from '@evs/schema';
-import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
+import { ListScaffold } from '@/shared/ListScaffold';
 import { unitContact, type AdminUnit } from '../accounts';
 import { AdminUnitsQuery, SetUnitActiveMutation } from '../operations';
 import { IssueAccountModal } from './IssueAccountModal';
@@ -48,56 +48,60 @@ export function UnitsTable() {
   };
   return (
     <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          placeholder="全部单位类型" aria-label="单位类型"
-          allowClear
-          style={{ width: 200 }}
-          value={kind}
-          onChange={setKind}
-          options={Object.values(UnitKind).map((k) => ({ value: k, label: unitKindLabels[k] }))}
-        />
-        <Input.Search placeholder="名称或统一社会信用代码" allowClear style={{ width: 240 }} onSearch={(v) => setSearch(v || undefined)} />
-        <Button type="primary" onClick={() => setCreating(true)}>新建单位</Button>
-      </Space>
-      <ErrorAlert error={error} style={{ marginBottom: 16 }} />
-      <Table
+      <ListScaffold
+        label="单位"
         rowKey="id"
-        size="middle"
+        rowName={(u) => u.name}
         loading={loading}
-        scroll={{ x: 1100 }}
+        error={error}
+        scrollX={1100}
+        empty="没有符合条件的单位"
         dataSource={units}
-        pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 个单位` }}
+        pagination={{ pageSize: 20, unit: '个单位' }}
+        filters={
+          <Space wrap>
+            <Select
+              placeholder="全部单位类型" aria-label="单位类型"
+              allowClear
+              style={{ width: 200 }}
+              value={kind}
+              onChange={setKind}
+              options={Object.values(UnitKind).map((k) => ({ value: k, label: unitKindLabels[k] }))}
+            />
+            <Input.Search placeholder="名称或统一社会信用代码" allowClear style={{ width: 240 }} onSearch={(v) => setSearch(v || undefined)} />
+            <Button type="primary" onClick={() => setCreating(true)}>新建单位</Button>
+          </Space>
+        }
         columns={[
           {
             title: '单位名称',
+            key: 'name',
+            card: 'title',
             render: (_, u) => (
               <>
                 <div>{u.name}</div>
-                {u.creditCode && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{u.creditCode}</Typography.Text>}
+                {u.creditCode && <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>{u.creditCode}</Typography.Text>}
               </>
             ),
           },
           { title: '类型', dataIndex: 'kind', width: 150, render: (k: UnitKind) => <Tag>{labelOf(unitKindLabels, k)}</Tag> },
           { title: '辖区', dataIndex: 'district', width: 90, render: (d) => labelOf(districtLabels, d) || '全市' },
-          { title: '联系人', width: 150, render: (_, u) => unitContact(u) },
+          { title: '联系人', key: 'contact', width: 150, render: (_, u) => unitContact(u) },
           { title: '账号', dataIndex: 'accountCount', width: 70 },
           {
-            title: '状态', width: 160,
+            title: '状态', key: 'state', width: 160,
             render: (_, u) =>
               u.mergedIntoId ? <Tag>已并入“{nameOf.get(u.mergedIntoId) ?? '其他单位'}”</Tag>
                 : u.active ? <Tag color="green">启用</Tag>
                 : <Tag color="red" title={u.deactivatedReason ?? undefined}>停用</Tag>,
           },
           {
-            title: '操作', width: 210, fixed: 'right',
-            render: (_, u) => (
-              <Space size={0} wrap>
-                <Button type="link" size="small" disabled={!u.active} onClick={() => setIssuing(u)}>增开账号</Button>
-                {!u.mergedIntoId && <Button type="link" size="small" danger={u.active} onClick={() => toggle(u)}>{u.active ? '停用' : '启用'}</Button>}
-                {u.kind === UnitKind.ORGANIZER && u.active && <Button type="link" size="small" onClick={() => setMerging(u)}>合并</Button>}
-              </Space>
-            ),
+            title: '操作', key: 'actions', width: 210, fixed: 'right', card: 'action',
+            actions: (u) => [
+              { key: 'issue', label: '增开账号', type: 'link', disabled: !u.active, onClick: () => setIssuing(u) },
+              !u.mergedIntoId && { key: 'active', label: u.active ? '停用' : '启用', type: 'link', danger: u.active, onClick: () => toggle(u) },
+              u.kind === UnitKind.ORGANIZER && u.active && { key: 'merge', label: '合并', type: 'link', onClick: () => setMerging(u) },
+            ],
           },
         ]}
       />

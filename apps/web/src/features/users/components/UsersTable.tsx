@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Role, roleLabels } from '@evs/schema';
-import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage } from '@/shared/errors';
 import { formatDateTime } from '@/shared/format';
 import { labelOf } from '@/shared/labels';
+import { ListScaffold } from '@/shared/ListScaffold';
 import { isLocked } from '../accounts';
 import { ResetUserPasswordMutation, ResetUserTotpMutation, SetUserActiveMutation, UsersQuery } from '../operations';
 import { CreateUserModal } from './CreateUserModal';
@@ -40,27 +40,31 @@ export function UsersTable() {
   };
   return (
     <>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search placeholder="用户名、姓名或单位" allowClear style={{ width: 240 }} onSearch={(v) => { setSearch(v || undefined); setPage(1); }} />
-        <Select placeholder="全部角色" aria-label="角色" allowClear style={{ width: 200 }} value={role} onChange={(v) => { setRole(v); setPage(1); }}
-          options={Object.values(Role).map((r) => ({ value: r, label: roleLabels[r] }))} />
-        <Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>
-      </Space>
-      <ErrorAlert error={error} style={{ marginBottom: 16 }} />
-      <Table
+      <ListScaffold
+        label="账号"
         rowKey="id"
-        size="middle"
+        rowName={(u) => u.username}
         loading={loading}
-        scroll={{ x: 900 }}
+        error={error}
+        scrollX={900}
+        empty="没有符合条件的账号"
         dataSource={data?.users.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: data?.users.total, onChange: setPage, showTotal: (t) => `共 ${t} 个账号` }}
+        pagination={{ current: page, pageSize: 20, total: data?.users.total ?? 0, onChange: setPage, unit: '个账号' }}
+        filters={
+          <Space wrap>
+            <Input.Search placeholder="用户名、姓名或单位" allowClear style={{ width: 240 }} onSearch={(v) => { setSearch(v || undefined); setPage(1); }} />
+            <Select placeholder="全部角色" aria-label="角色" allowClear style={{ width: 200 }} value={role} onChange={(v) => { setRole(v); setPage(1); }}
+              options={Object.values(Role).map((r) => ({ value: r, label: roleLabels[r] }))} />
+            <Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>
+          </Space>
+        }
         columns={[
-          { title: '用户名', dataIndex: 'username', width: 130 },
+          { title: '用户名', dataIndex: 'username', width: 130, card: 'title' },
           { title: '姓名', dataIndex: 'displayName', width: 100 },
           { title: '角色', dataIndex: 'role', width: 170, render: (r: Role) => <Tag>{labelOf(roleLabels, r)}</Tag> },
-          { title: '所属单位', render: (_, u) => u.unit.name },
+          { title: '所属单位', key: 'unit', render: (_, u) => u.unit.name },
           {
-            title: '状态', width: 150,
+            title: '状态', key: 'state', width: 150,
             render: (_, u) => (
               <Space size={4} wrap>
                 {u.active ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>}
@@ -72,30 +76,27 @@ export function UsersTable() {
           },
           { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v?: string | null) => (v ? formatDateTime(v) : '—') },
           {
-            title: '操作', width: 250, fixed: 'right',
-            render: (_, u) => (
-              <Space size={0}>
-                <Popconfirm
-                  title={u.active ? '停用后该账号立即退出登录，确定停用？' : '确定启用该账号？'}
-                  onConfirm={() => setActive({ variables: { id: u.id, active: !u.active } }).catch((e) => message.error(errorMessage(e)))}
-                >
-                  <Button type="link" size="small">{u.active ? '停用' : '启用'}</Button>
-                </Popconfirm>
-                <Button type="link" size="small" onClick={() => askNewPassword(u.id, u.username)}>重置密码</Button>
-                {u.totpEnabled && (
-                  <Popconfirm
-                    title="手机丢失时重置：对方须重新绑定身份验证器，其会话全部结束。确定重置？"
-                    onConfirm={() =>
-                      resetTotp({ variables: { id: u.id } })
-                        .then(() => { message.success('两步验证已重置'); void refetch(); })
-                        .catch((e) => message.error(errorMessage(e)))
-                    }
-                  >
-                    <Button type="link" size="small">重置两步验证</Button>
-                  </Popconfirm>
-                )}
-              </Space>
-            ),
+            title: '操作', key: 'actions', width: 250, fixed: 'right', card: 'action',
+            actions: (u) => [
+              {
+                key: 'active',
+                label: u.active ? '停用' : '启用',
+                type: 'link',
+                confirm: u.active ? '停用后该账号立即退出登录，确定停用？' : '确定启用该账号？',
+                onClick: () => void setActive({ variables: { id: u.id, active: !u.active } }).catch((e) => message.error(errorMessage(e))),
+              },
+              { key: 'password', label: '重置密码', type: 'link', onClick: () => askNewPassword(u.id, u.username) },
+              u.totpEnabled && {
+                key: 'totp',
+                label: '重置两步验证',
+                type: 'link',
+                confirm: '手机丢失时重置：对方须重新绑定身份验证器，其会话全部结束。确定重置？',
+                onClick: () =>
+                  void resetTotp({ variables: { id: u.id } })
+                    .then(() => { message.success('两步验证已重置'); void refetch(); })
+                    .catch((e) => message.error(errorMessage(e))),
+              },
+            ],
           },
         ]}
       />

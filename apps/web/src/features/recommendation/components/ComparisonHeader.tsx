@@ -1,0 +1,34 @@
+import { Alert, Descriptions } from 'antd';
+import { formatDateTime, formatTime } from '@/shared/format';
+import type { Comparison } from '../hooks/useComparison';
+
+type Activity = Comparison['activity'];
+
+/** The activity under comparison: code, time, venue, guards required. */
+export function ComparisonHeader({ activity: a }: { activity: Activity }) {
+  return (
+    <Descriptions
+      size="small"
+      column={{ xs: 1, sm: 2, lg: 4 }}
+      items={[
+        { key: 'code', label: '编号', children: a.code },
+        { key: 'time', label: '时间', children: `${formatDateTime(a.startsAt)} 至 ${formatTime(a.endsAt)}` },
+        { key: 'venue', label: '场所', children: a.venue },
+        { key: 'guards', label: '所需保安员', children: `${a.guardsRequired} 人` },
+      ]}
+    />
+  );
+}
+
+/** Who decides (the police recommend, the organizer chooses), a short list's justification, the selection made. */
+export function ComparisonNotes({ activity: a }: { activity: Activity }) {
+  return (
+    <>
+      <Alert type="info" showIcon title="公安机关依据资质与评分推荐候选公司，由主办单位自主比选、遴选；每项评分及权重如下。绿色底色为该行最优。" />
+      {a.recommendationJustification && <Alert type="warning" showIcon title={`推荐不足3家：${a.recommendationJustification}`} />}
+      {a.selectedCompany && (
+        <Alert type="success" showIcon title={`已遴选：${a.selectedCompany.name}`} description={a.selectionReason ? `遴选理由：${a.selectionReason}` : undefined} />
+      )}
+    </>
+  );
+}

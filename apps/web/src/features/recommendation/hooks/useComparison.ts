@@ -1,0 +1,85 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { App, Form } from 'antd';
+import { useState } from 'react';
+import { CandidateComparisonQuery, SelectCompanyMutation, SubmitQuoteMutation } from '@/features/recommendation/operations';
+import type { CandidateComparisonQuery as Result } from '@/gql/graphql';
+import { applyFieldErrors } from '@/shared/errors';
+
+export type Comparison = Result['candidateComparison'];
+export type Candidate = Comparison['candidates'][number];
+export type ComparisonLine = { key: string; label: string; hint?: string | null; group?: boolean; cells: Record<string, Comparison['rows'][number]['cells'][number]> };
+
+/** The comparison's rows grouped under a header line per group (资质, 人员, 业绩, 评分, 报价). */
+export function comparisonLines(c: Comparison): ComparisonLine[] {
+  const lines: ComparisonLine[] = [];
+  let group = '';
+  for (const r of c.rows) {
+    if (r.group !== group) {
+      group = r.group;
+      lines.push({ key: `g-${group}`, label: group, group: true, cells: {} });
+    }
+    lines.push({ key: r.key, label: r.label, hint: r.hint, cells: Object.fromEntries(r.cells.map((cell) => [cell.companyId, cell])) });
+  }
+  return lines;
+}
+
+/** 候选比选's data and its two dialogs: the organizer's quote for a candidate, and the selection with a reason. */
+export function useComparison(activityId: string) {
+  const { message } = App.useApp();
+  const { data, loading, error, refetch } = useQuery(CandidateComparisonQuery, { variables: { activityId }, fetchPolicy: 'cache-and-network' });
+  const [submitQuote, quoting] = useMutation(SubmitQuoteMutation);
+  const [selectCompany, selecting] = useMutation(SelectCompanyMutation);
+  const [quoteFor, setQuoteFor] = useState<Candidate | null>(null);
+  const [selectFor, setSelectFor] = useState<Candidate | null>(null);
+  const [quoteForm] = Form.useForm<{ amount: number; note?: string }>();
+  const [selectForm] = Form.useForm<{ reason: string }>();
+  const [dialogError, setDialogError] = useState<unknown>(null);
+
+  const openQuote = (cand: Candidate) => {
+    setDialogError(null);
+    setQuoteFor(cand);
+    quoteForm.setFieldsValue({ amount: cand.quote ?? undefined, note: cand.quoteNote ?? undefined });
+  };
+  const openSelect = (cand: Candidate) => {
+    setDialogError(null);
+    selectForm.resetFields();
+    setSelectFor(cand);
+  };
+  const saveQuote = async () => {
+    const v = await quoteForm.validateFields();
+    try {
+      await submitQuote({ variables: { activityId, companyId: quoteFor!.companyId, amount: v.amount, note: v.note || null } });
+      message.success('报价已保存');
+      setQuoteFor(null);
+      await refetch();
+    } catch (e) {
+      applyFieldErrors(quoteForm, e);
+      setDialogError(e);
+    }
+  };
+  const confirmSelect = async () => {
+    const v = await selectForm.validateFields();
+    try {
+      await selectCompany({ variables: { activityId, companyId: selectFor!.companyId, reason: v.reason } });
+      message.success(`已遴选 ${selectFor!.companyName}，已通知中选公司和保安管理支队`);
+      setSelectFor(null);
+      await refetch();
+    } catch (e) {
+      applyFieldErrors(selectForm, e);
+      setDialogError(e);
+    }
+  };
+
+  return {
+    comparison: data?.candidateComparison,
+    firstLoad: loading && !data,
+    error,
+    openQuote,
+    openSelect,
+    quote: { candidate: quoteFor, form: quoteForm, saving: quoting.loading, save: saveQuote, close: () => setQuoteFor(null) },
+    select: { candidate: selectFor, form: selectForm, saving: selecting.loading, confirm: confirmSelect, close: () => setSelectFor(null) },
+    dialogError,
+  };
+}
+
+export type ComparisonState = ReturnType<typeof useComparison>;
