@@ -12,7 +12,7 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * on-site screens, which must reopen in a venue's dead zone; every other page's chunks are cached
  * when first opened (runtime caching below) instead of 2.4 MB up front on a phone's mobile data.
  */
-const OFFLINE_ENTRIES = ['index.html', 'src/pages/LoginPage.tsx', 'src/app/layout/AppLayout.tsx', 'src/pages/OnsiteListPage.tsx', 'src/pages/InspectionPage.tsx'];
+const OFFLINE_ENTRIES = ['index.html', 'src/pages/LoginPage.tsx', 'src/app/signedInRoutes.tsx', 'src/app/layout/AppLayout.tsx', 'src/pages/OnsiteListPage.tsx', 'src/pages/InspectionPage.tsx'];
 function offlineFiles(): Set<string> {
   const path = src('./dist/.vite/manifest.json');
   const files = new Set<string>();

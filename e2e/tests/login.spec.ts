@@ -31,6 +31,35 @@ test('an anonymous visit goes to the login page and back to where it was going',
   await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
 });
 
+test('the login page loads neither the GraphQL client nor the signed-in part', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await new LoginPage(page).goto();
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((s) => /\/assets\/(apollo|signedInRoutes|AppLayout|charts)-/.test(s))).toEqual([]);
+  // after signing in, they come
+  await new LoginPage(page).login('dawa');
+  await new HomePage(page).expectLoaded();
+  expect(scripts.some((s) => /\/assets\/apollo-/.test(s))).toBe(true);
+});
+
+test('a session that ends while a page is open sends the user to the login page and back to the page being opened', async ({ page, context }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.login('dawa');
+  await new HomePage(page).expectLoaded();
+  await page.goto('/notifications');
+  await expect(page.getByRole('heading', { name: '站内通知' })).toBeVisible();
+  await context.clearCookies(); // the server no longer knows this browser
+  await page.getByRole('link', { name: '首页' }).first().click(); // a client-side navigation: its query is refused
+  await expect(page).toHaveURL(/\/login$/);
+  await login.login('dawa');
+  await expect(page).toHaveURL(/\/$/);
+  await new HomePage(page).expectLoaded();
+});
+
 test('logout ends the session', async ({ page }) => {
   const login = new LoginPage(page);
   await login.goto();

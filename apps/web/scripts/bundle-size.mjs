@@ -33,13 +33,15 @@ function sizesKb(keys) {
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
 const page = (name) => Object.keys(manifest).find((k) => k.endsWith(`/${name}.tsx`));
 const layout = Object.keys(manifest).find((k) => k.endsWith('/AppLayout.tsx'));
+const signedIn = Object.keys(manifest).find((k) => k.endsWith('/app/signedInRoutes.tsx'));
 const report = {
   entry: closure([entry]),
   login: closure([entry, page('LoginPage')]),
 };
-// every other page opens inside the signed-in layout (its own chunk since the login page stopped waiting for it)
+// every other page opens inside the signed-in part (Apollo, providers, the route registry: patched in
+// after the login page) and the layout
 for (const k of Object.keys(manifest).filter((k) => /src\/pages\/\w+Page\.tsx$/.test(k) && !k.endsWith('/LoginPage.tsx'))) {
-  report[k.replace(/^.*\/(\w+)Page\.tsx$/, '$1')] = closure([entry, layout, k]);
+  report[k.replace(/^.*\/(\w+)Page\.tsx$/, '$1')] = closure([entry, signedIn, layout, k]);
 }
 const budget = 500; // SPEC §8, the first load
 const goal = 300; // issue 15: every route

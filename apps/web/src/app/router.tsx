@@ -1,71 +1,38 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { onUnauthenticated } from './apollo';
-import { featureRoutes, type FeatureRoute } from './routes';
-import { SessionGate } from './SessionGate';
-import { canAccess } from '@/shared/access';
-import { useRole } from '@/shared/session';
-import { PageLoading } from '@/shared/PageLoading';
-import { RouteErrorPage } from '@/pages/RouteErrorPage';
-import type { RouteHandle } from '@/shared/routeHandle';
+import { BootErrorPage, BootLoading } from './boot';
 
+/**
+ * The route tree as the first load knows it: the login page, and an empty signed-in root whose pages
+ * (`signedInRoutes.tsx`, with Apollo, the antd providers and the menu registry) are patched in on the
+ * first navigation that needs them. The entry therefore holds React, the router and this file only;
+ * the login page adds its form, and every other page adds the signed-in chunk and its own.
+ */
 const LoginPage = lazy(() => import('@/pages/LoginPage'));
-// The signed-in shell (menu, bell, user menu, idle guard) is its own chunk: the login page does not wait for it.
-const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
-const ChangePasswordPage = lazy(() => import('@/pages/ChangePasswordPage'));
-const TwoFactorSetupPage = lazy(() => import('@/pages/TwoFactorSetupPage'));
-const ForbiddenPage = lazy(() => import('@/pages/ForbiddenPage'));
-const NotFoundPage = lazy(() => import('@/pages/NotFoundPage'));
+const SignedInRoot = lazy(() => import('./signedInRoutes').then((m) => ({ default: m.SignedInRoot })));
 
 function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
   return (
-    <Suspense fallback={<PageLoading />}>
+    <Suspense fallback={<BootLoading />}>
       <Page />
     </Suspense>
   );
 }
 
-/** Renders the page for the roles the registry allows, the 403 page for everyone else. */
-function Guarded({ route, page }: { route: FeatureRoute; page: LazyExoticComponent<ComponentType> }) {
-  const role = useRole();
-  return <Lazy page={canAccess(role, route.roles) ? page : ForbiddenPage} />;
-}
+const SIGNED_IN = 'signed-in';
+const routes: RouteObject[] = [
+  { path: '/login', element: <Lazy page={LoginPage} />, errorElement: <BootErrorPage /> },
+  // pathless and, until patched, childless: it matches nothing, so every other path asks for the patch
+  { id: SIGNED_IN, element: <Lazy page={SignedInRoot} />, errorElement: <BootErrorPage />, hydrateFallbackElement: <BootLoading /> },
+];
 
-function toRouteObject(route: FeatureRoute): RouteObject {
-  const page = lazy(route.lazy);
-  const handle: RouteHandle = { path: route.path, title: route.title, titleByRole: route.titleByRole };
-  const element = <Guarded route={route} page={page} />;
-  return route.path === '/' ? { index: true, handle, element } : { path: route.path, handle, element };
-}
-
-export const router = createBrowserRouter([
-  { path: '/login', element: <Lazy page={LoginPage} />, errorElement: <RouteErrorPage /> },
-  {
-    path: '/',
-    errorElement: <RouteErrorPage />,
-    element: <SessionGate />,
-    children: [
-      { path: 'change-password', element: <Lazy page={ChangePasswordPage} /> },
-      { path: 'account/two-factor', element: <Lazy page={TwoFactorSetupPage} /> },
-      {
-        element: <Lazy page={AppLayout} />,
-        // a page that throws (or whose chunk is gone) keeps the menu and header around it
-        children: [
-          {
-            errorElement: <RouteErrorPage />,
-            children: [
-              ...featureRoutes.map(toRouteObject),
-              { path: '403', element: <Lazy page={ForbiddenPage} /> },
-              { path: '*', element: <Lazy page={NotFoundPage} /> },
-            ],
-          },
-        ],
-      },
-    ],
+let patched = false;
+export const router = createBrowserRouter(routes, {
+  async patchRoutesOnNavigation({ patch }) {
+    if (patched) return; // asked again for every path with a parameter; the tree is complete by then
+    const { signedInRoutes } = await import('./signedInRoutes');
+    if (patched) return;
+    patch(SIGNED_IN, signedInRoutes);
+    patched = true;
   },
-]);
-
-onUnauthenticated(() => {
-  const { pathname, search } = router.state.location;
-  if (pathname !== '/login') void router.navigate('/login', { replace: true, state: { from: pathname + search } });
 });

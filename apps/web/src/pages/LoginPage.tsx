@@ -1,12 +1,12 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, ConfigProvider, Form, Input, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { LoginMutation } from '@/features/auth/operations';
+import { appTheme } from '@/app/theme';
+import { LOGGED_OUT_IDLE, login, pageAfterLogin } from '@/features/auth/login';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { needsSecondFactor } from '@/shared/errors';
-import { LOGGED_OUT_IDLE } from '@/shared/session';
 import './LoginPage.css';
 
 interface LoginForm {
@@ -15,11 +15,23 @@ interface LoginForm {
   code?: string;
 }
 
+/**
+ * The first screen, and the lightest: outside the signed-in providers (it brings its own theme) and
+ * without Apollo (the mutation goes by `fetch`), so a phone on venue mobile data downloads React, the
+ * router and a few form components before it can sign in; the rest loads after.
+ */
 export default function LoginPage() {
+  return (
+    <ConfigProvider locale={zhCN} theme={appTheme}>
+      <LoginScreen />
+    </ConfigProvider>
+  );
+}
+
+function LoginScreen() {
   const navigate = useNavigate();
   const location = useLocation();
-  const client = useApolloClient();
-  const [login, { loading }] = useMutation(LoginMutation);
+  const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>();
   const [form] = Form.useForm<LoginForm>();
   // second step: the server asked for a code; username and password stay in the form
@@ -34,19 +46,14 @@ export default function LoginPage() {
   const onFinish = async (values: LoginForm) => {
     setError(undefined);
     const code = askCode ? values.code?.trim() : undefined;
+    setLoading(true);
     try {
-      const { data } = await login({ variables: { input: { username: values.username.trim(), password: values.password, code } } });
-      // a new user: nothing of the previous session's data may stay in the cache
-      await client.clearStore();
-      const from = (location.state as { from?: string } | null)?.from;
-      const next = data?.login.mustChangePassword
-        ? '/change-password'
-        : data?.login.mustEnrolTotp
-          ? '/account/two-factor'
-          : from && from !== '/login'
-            ? from
-            : '/';
-      navigate(next, { replace: true });
+      const user = await login({ username: values.username.trim(), password: values.password, code });
+      // a new user: nothing of the previous session's data may stay in the GraphQL cache (loaded
+      // here if this tab had a session before; the signed-in pages need it next anyway)
+      const { apolloClient } = await import('@/app/apollo');
+      await apolloClient.clearStore();
+      navigate(pageAfterLogin(user, (location.state as { from?: string } | null)?.from), { replace: true });
     } catch (e) {
       if (!askCode && needsSecondFactor(e)) {
         setAskCode(true);
@@ -58,6 +65,8 @@ export default function LoginPage() {
         form.setFieldsValue({ password: '', code: '' });
       }
       setError(e);
+    } finally {
+      setLoading(false);
     }
   };
 

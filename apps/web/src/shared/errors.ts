@@ -1,5 +1,5 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
 import type { FormInstance } from 'antd';
+import type { GraphQLFormattedError } from 'graphql';
 import { errorCodeLabels } from '@evs/schema';
 
 /** One offending field as the server reports it in `extensions.fields` (BAD_USER_INPUT). */
@@ -9,9 +9,17 @@ export interface FieldError {
   row?: number | null;
 }
 
+/**
+ * Whether the server answered with GraphQL errors: Apollo's `CombinedGraphQLErrors.is`, read from the
+ * brand Apollo puts on its errors so that this module (and the login page) does not load Apollo; the
+ * login page's own request error carries the same brand (`shared/graphqlRequest.ts`).
+ */
+function isGraphQLErrors(error: unknown): error is { errors: readonly GraphQLFormattedError[] } {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[Symbol.for('apollo.error')] === 'CombinedGraphQLErrors';
+}
+
 function firstGraphQLError(error: unknown) {
-  if (CombinedGraphQLErrors.is(error)) return error.errors[0];
-  return undefined;
+  return isGraphQLErrors(error) ? error.errors[0] : undefined;
 }
 
 /** The error's `extensions.code` (UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT…). */
@@ -26,7 +34,7 @@ export function errorCode(error: unknown): string | undefined {
  */
 export function isTransient(error: unknown): boolean {
   if (!error) return false;
-  return !CombinedGraphQLErrors.is(error) || errorCode(error) === 'UNAVAILABLE';
+  return !isGraphQLErrors(error) || errorCode(error) === 'UNAVAILABLE';
 }
 
 /** The message to show: the server's Chinese message as is, or a generic line for network failures. */

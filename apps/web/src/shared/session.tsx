@@ -34,9 +34,6 @@ export function SessionProvider({ me, children }: { me: MeQueryResult['me']; chi
 
 const REMEMBERED = 'evs.session.me';
 
-/** Set (in sessionStorage) when the idle timer logged the user out; the login page says so once. */
-export const LOGGED_OUT_IDLE = 'evs-idle-logout';
-
 /**
  * The user as the server last confirmed them, kept on the device so that the app opens without a
  * connection (现场监管 in a venue's dead zone). It grants nothing: every request still needs the

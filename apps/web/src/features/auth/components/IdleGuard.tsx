@@ -3,7 +3,8 @@ import { Button, Modal, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { lastActivityAt } from '@/app/apollo';
-import { forgetSession, LOGGED_OUT_IDLE } from '@/shared/session';
+import { forgetSession } from '@/shared/session';
+import { LOGGED_OUT_IDLE } from '../login';
 import { CurrentSessionQuery, LogoutMutation } from '@/features/auth/operations';
 
 const WARN_MS = 60_000;

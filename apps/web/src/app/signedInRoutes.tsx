@@ -1,0 +1,90 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import type { RouteObject } from 'react-router';
+import { apolloClient, onUnauthenticated } from './apollo';
+import { featureRoutes, type FeatureRoute } from './routes';
+import { router } from './router';
+import { SessionGate } from './SessionGate';
+import { appTheme } from './theme';
+import { canAccess } from '@/shared/access';
+import { useRole } from '@/shared/session';
+import { PageLoading } from '@/shared/PageLoading';
+import { RouteErrorPage } from '@/pages/RouteErrorPage';
+import type { RouteHandle } from '@/shared/routeHandle';
+
+/**
+ * The signed-in part of the app, loaded after the login page (`router.tsx` patches these routes in on
+ * the first navigation past it): the antd locale and message hooks, Apollo, the session gate, the
+ * menu's route registry and every page's lazy chunk.
+ */
+dayjs.locale('zh-cn');
+
+// The signed-in shell (menu, bell, user menu, idle guard) is its own chunk.
+const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+const ChangePasswordPage = lazy(() => import('@/pages/ChangePasswordPage'));
+const TwoFactorSetupPage = lazy(() => import('@/pages/TwoFactorSetupPage'));
+const ForbiddenPage = lazy(() => import('@/pages/ForbiddenPage'));
+const NotFoundPage = lazy(() => import('@/pages/NotFoundPage'));
+
+function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+/** Renders the page for the roles the registry allows, the 403 page for everyone else. */
+function Guarded({ route, page }: { route: FeatureRoute; page: LazyExoticComponent<ComponentType> }) {
+  const role = useRole();
+  return <Lazy page={canAccess(role, route.roles) ? page : ForbiddenPage} />;
+}
+
+function toRouteObject(route: FeatureRoute): RouteObject {
+  const page = lazy(route.lazy);
+  const handle: RouteHandle = { path: route.path, title: route.title, titleByRole: route.titleByRole };
+  const element = <Guarded route={route} page={page} />;
+  return route.path === '/' ? { index: true, handle, element } : { path: route.path, handle, element };
+}
+
+/** The providers every signed-in page needs, around the session gate (`me`, forced steps, offline). */
+export function SignedInRoot() {
+  return (
+    <ConfigProvider locale={zhCN} theme={appTheme}>
+      <AntApp>
+        <ApolloProvider client={apolloClient}>
+          <SessionGate />
+        </ApolloProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The children of the signed-in root. */
+export const signedInRoutes: RouteObject[] = [
+  { path: '/change-password', element: <Lazy page={ChangePasswordPage} /> },
+  { path: '/account/two-factor', element: <Lazy page={TwoFactorSetupPage} /> },
+  {
+    element: <Lazy page={AppLayout} />,
+    // a page that throws (or whose chunk is gone) keeps the menu and header around it
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          ...featureRoutes.map(toRouteObject),
+          { path: '/403', element: <Lazy page={ForbiddenPage} /> },
+          { path: '*', element: <Lazy page={NotFoundPage} /> },
+        ],
+      },
+    ],
+  },
+];
+
+onUnauthenticated(() => {
+  const { pathname, search } = router.state.location;
+  if (pathname !== '/login') void router.navigate('/login', { replace: true, state: { from: pathname + search } });
+});
