@@ -38,7 +38,8 @@ export default defineConfig({
     // cached; data stays with the pages (the on-duty roster as last seen, the outbox in IndexedDB).
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // registered by the app once the first screen shows (shared/serviceWorker.ts), not at the load event
+      injectRegister: false,
       // Installable on a phone's home screen (the on-site screen opens like an app).
       manifest: {
         name: '大型活动安保前置审核系统',

@@ -13,6 +13,7 @@ import { appTheme } from './theme';
 import { canAccess } from '@/shared/access';
 import { useRole } from '@/shared/session';
 import { PageLoading } from '@/shared/PageLoading';
+import { ServiceWorkerAfterFirstScreen } from '@/shared/serviceWorker';
 import { RouteErrorPage } from '@/pages/RouteErrorPage';
 import type { RouteHandle } from '@/shared/routeHandle';
 
@@ -34,6 +35,7 @@ function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
   return (
     <Suspense fallback={<PageLoading />}>
       <Page />
+      <ServiceWorkerAfterFirstScreen />
     </Suspense>
   );
 }

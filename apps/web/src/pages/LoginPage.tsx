@@ -7,6 +7,7 @@ import { appTheme } from '@/app/theme';
 import { LOGGED_OUT_IDLE, login, pageAfterLogin } from '@/features/auth/login';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { needsSecondFactor } from '@/shared/errors';
+import { useServiceWorkerAfterFirstScreen } from '@/shared/serviceWorker';
 import './LoginPage.css';
 
 interface LoginForm {
@@ -32,6 +33,7 @@ function LoginScreen() {
   const navigate = useNavigate();
   const location = useLocation();
   const [loading, setLoading] = useState(false);
+  useServiceWorkerAfterFirstScreen();
   const [error, setError] = useState<unknown>();
   const [form] = Form.useForm<LoginForm>();
   // second step: the server asked for a code; username and password stay in the form
