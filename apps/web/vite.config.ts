@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { graphqlDocuments } from './build-plugins/graphqlDocuments';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -32,6 +33,7 @@ function offlineFiles(): Set<string> {
 // Vendor libraries get their own long-cached chunks; each route is its own lazy chunk (src/app/routes.tsx).
 export default defineConfig({
   plugins: [
+    graphqlDocuments(),
     react(),
     // A service worker keeps the app itself on the device, so the 现场监管 screen opens again in a
     // venue's dead zone (a phone may drop the tab while the camera is open). Only the app's files are
