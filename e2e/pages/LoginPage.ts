@@ -8,13 +8,13 @@ export class LoginPage {
     return this.page.getByLabel('用户名');
   }
   get password() {
-    return this.page.getByLabel('密码');
+    return this.page.getByLabel('密码', { exact: true });
   }
   get submit() {
     return this.page.getByRole('button', { name: /登\s*录/ });
   }
   get error() {
-    return this.page.locator('.ant-alert-error');
+    return this.page.getByRole('alert');
   }
 
   async goto() {

@@ -28,9 +28,10 @@ const routes: RouteObject[] = [
 
 let patched = false;
 export const router = createBrowserRouter(routes, {
-  async patchRoutesOnNavigation({ patch }) {
+  async patchRoutesOnNavigation({ path, patch }) {
     if (patched) return; // asked again for every path with a parameter; the tree is complete by then
-    const { signedInRoutes } = await import('./signedInRoutes');
+    const { signedInRoutes, prefetchSignedInPage } = await import('./signedInRoutes');
+    prefetchSignedInPage(path);
     if (patched) return;
     patch(SIGNED_IN, signedInRoutes);
     patched = true;
