@@ -98,6 +98,9 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : crypto.randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
+    // The server's "now" (its clock seam): the web takes its defaults and date checks from it, not
+    // from a phone whose clock may be off (or a journey's moved clock, e2e).
+    res.setHeader('x-server-time', config.clock.now().toISOString());
     // While stopping, no connection is kept alive for a next request this node will not serve.
     if (draining) res.setHeader('connection', 'close');
     inFlight += 1;

@@ -80,4 +80,12 @@ describe('the registers read "today" from the server clock', () => {
     const r = expectData(await baoan.gql(IMPORT_RECORDS, { file, mode: 'PREVIEW' })).importRecords;
     expect(r.problems).toEqual([expect.objectContaining({ row: 2, column: '发生日期' })]);
   });
+
+  it("every answer carries the server clock's now (x-server-time), which the web uses instead of the device's time", async () => {
+    t.clock.set('2031-03-01T09:00:00+08:00');
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(res.headers.get('x-server-time')).toBe('2031-03-01T01:00:00.000Z');
+    const health = await fetch(`${t.url}/healthz`);
+    expect(health.headers.get('x-server-time')).toBe('2031-03-01T01:00:00.000Z');
+  });
 });

@@ -1,5 +1,6 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
+import { fetchNotingServerTime } from '@/shared/clock';
 
 /** Set by the router once it exists; keeps this module free of an import cycle with the route tree. */
 let goToLogin: (() => void) | undefined;
@@ -29,7 +30,7 @@ const activityLink = new ApolloLink((operation, forward) => {
 });
 
 // Same-origin cookie session; JSON POSTs satisfy Apollo Server's CSRF prevention.
-const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
+const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin', fetch: fetchNotingServerTime });
 
 export const apolloClient = new ApolloClient({
   link: ApolloLink.from([errorLink, activityLink, httpLink]),

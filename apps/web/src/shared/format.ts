@@ -15,6 +15,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { serverNowMs } from './clock';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -74,9 +75,9 @@ export function toApiDate(value: Dayjs): string {
   return value.format(DATE_FORMAT);
 }
 
-/** Today in Beijing as `YYYY-MM-DD` (the API's `Date`). */
+/** Today in Beijing as `YYYY-MM-DD` (the API's `Date`), by the server's clock (`shared/clock.ts`). */
 export function todayInBeijing(): string {
-  return dayjs().tz(TIME_ZONE).format(DATE_FORMAT);
+  return dayjs(serverNowMs()).tz(TIME_ZONE).format(DATE_FORMAT);
 }
 
 const countFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });

@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { fetchNotingServerTime } from './clock';
 
 /**
  * One GraphQL operation sent with `fetch`, for the screens that open before the GraphQL client is
@@ -8,7 +9,7 @@ import type { GraphQLFormattedError } from 'graphql';
  * reads like Apollo's `CombinedGraphQLErrors` (the server's Chinese message, `extensions.code`…).
  */
 export async function postGraphQL<TData, TVariables>(operationName: string, query: string, variables: TVariables): Promise<TData> {
-  const response = await fetch('/graphql', {
+  const response = await fetchNotingServerTime('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },

@@ -1,10 +1,10 @@
-import dayjs from 'dayjs';
 import { districtLabels, type District } from '@evs/schema';
 import { toApiDate } from '@/shared/format';
+import { serverNow } from '@/shared/clock';
 
 /** Default period: the past twelve months and the coming six (activities are planned ahead). */
 export function defaultRange(): [string, string] {
-  return [toApiDate(dayjs().subtract(12, 'month').startOf('month')), toApiDate(dayjs().add(6, 'month').endOf('month'))];
+  return [toApiDate(serverNow().subtract(12, 'month').startOf('month')), toApiDate(serverNow().add(6, 'month').endOf('month'))];
 }
 
 /** The period and district as the page and its print view name them. */

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { Role, UnitKind, unitKindLabels, unitKindsOfRole } from '@evs/schema';
 import type { AdminUnitsQuery, UserAccountsQuery } from '@/gql/graphql';
+import { serverNow } from '@/shared/clock';
 
 export type AdminUnit = NonNullable<AdminUnitsQuery['units']>[number];
 export type UserAccount = UserAccountsQuery['users']['items'][number];
@@ -23,7 +24,7 @@ export function unitKindsForRole(role: Role | undefined): { kinds: UnitKind[]; q
 }
 
 /** Whether the account is locked out now (too many failed logins). */
-export const isLocked = (u: Pick<UserAccount, 'lockedUntil'>, now = dayjs()) => !!u.lockedUntil && dayjs(u.lockedUntil).isAfter(now);
+export const isLocked = (u: Pick<UserAccount, 'lockedUntil'>, now = serverNow()) => !!u.lockedUntil && dayjs(u.lockedUntil).isAfter(now);
 
 /** A unit's contact person and phone, or a dash. */
 export const unitContact = (u: Pick<AdminUnit, 'contactName' | 'contactPhone'>) => [u.contactName, u.contactPhone].filter(Boolean).join(' ') || '—';

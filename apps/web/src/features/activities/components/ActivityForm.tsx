@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, AutoComplete, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { District, districtLabels, Role, SecurityMode, securityModeLabels, UnitKind } from '@evs/schema';
@@ -27,6 +27,7 @@ import {
   type ActivityFormValues,
 } from '../activityForm';
 import { CreateActivityMutation, OrganizerUnitsQuery, UpdateActivityMutation } from '../operations';
+import { serverNow } from '@/shared/clock';
 
 /** 登记活动 (and amending a draft): SPEC §2 step 1 fields and the security plan (条例第六条), validated on both sides. */
 export function ActivityForm({ id, existing }: { id?: string; existing?: ActivityDetail }) {
@@ -80,7 +81,7 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
         layout="vertical"
         scrollToFirstError
         onFinish={onFinish}
-        initialValues={{ securityMode: SecurityMode.SERVICE_COMPANY, district: fixedDistrict, appliedOn: dayjs(), plan: {} }}
+        initialValues={{ securityMode: SecurityMode.SERVICE_COMPANY, district: fixedDistrict, appliedOn: serverNow(), plan: {} }}
         style={{ maxWidth: 980 }}
       >
         <ErrorAlert error={submitError} style={{ marginBottom: 16 }} />
@@ -153,7 +154,7 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
             <Form.Item
               name="startsAt"
               label="开始时间"
-              rules={[{ required: true, message: '请选择开始时间' }, { validator: (_, v?: Dayjs) => asValidation(startsAtProblem(v, dayjs())) }]}
+              rules={[{ required: true, message: '请选择开始时间' }, { validator: (_, v?: Dayjs) => asValidation(startsAtProblem(v, serverNow())) }]}
             >
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
             </Form.Item>
@@ -178,7 +179,7 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
               rules={[{ required: true, message: '请选择受理日期' }]}
               extra={leadTooShort(lead) ? <Typography.Text type="warning">距活动开始仅 {lead} 天，少于条例第十三条规定的20日</Typography.Text> : undefined}
             >
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>

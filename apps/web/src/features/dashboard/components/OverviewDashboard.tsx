@@ -14,15 +14,16 @@ import { useOverviewFilters } from '../hooks/useOverviewFilters';
 import { OverviewQuery } from '../operations';
 import './dashboard.css';
 import { formatDateTime, formatPercent, toApiDate } from '@/shared/format';
+import { serverNow } from '@/shared/clock';
 
 const OverviewCharts = lazy(() => import('./OverviewCharts'));
 
 const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
-  { label: '近12个月及未来6个月', value: [dayjs().subtract(12, 'month').startOf('month'), dayjs().add(6, 'month').endOf('month')] },
-  { label: '本年度', value: [dayjs().startOf('year'), dayjs().endOf('year')] },
-  { label: '本季度', value: [dayjs().startOf('month').subtract(dayjs().month() % 3, 'month'), dayjs().startOf('month').subtract(dayjs().month() % 3, 'month').add(2, 'month').endOf('month')] },
-  { label: '本月', value: [dayjs().startOf('month'), dayjs().endOf('month')] },
-  { label: '未来30天', value: [dayjs(), dayjs().add(30, 'day')] },
+  { label: '近12个月及未来6个月', value: [serverNow().subtract(12, 'month').startOf('month'), serverNow().add(6, 'month').endOf('month')] },
+  { label: '本年度', value: [serverNow().startOf('year'), serverNow().endOf('year')] },
+  { label: '本季度', value: [serverNow().startOf('month').subtract(serverNow().month() % 3, 'month'), serverNow().startOf('month').subtract(serverNow().month() % 3, 'month').add(2, 'month').endOf('month')] },
+  { label: '本月', value: [serverNow().startOf('month'), serverNow().endOf('month')] },
+  { label: '未来30天', value: [serverNow(), serverNow().add(30, 'day')] },
 ];
 
 /**

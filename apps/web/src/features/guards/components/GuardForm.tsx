@@ -1,6 +1,5 @@
 import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Space, Switch, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Education, educationLabels, GuardStatus, MOBILE_PATTERN, Role } from '@evs/schema';
@@ -12,6 +11,7 @@ import { CreateGuardMutation, GuardRelativesQuery, SetGuardRelativesMutation, Up
 import { EligibilityTag } from './GuardTags';
 import { GuardPhotoField } from './GuardPhotoField';
 import { RelativesEditor } from './RelativesEditor';
+import { serverNow } from '@/shared/clock';
 
 interface Props {
   /** The guard being edited; none when registering a new one. */
@@ -118,7 +118,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="certificateIssuedOn" label="发证日期">
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} />
               </Form.Item>
             </Col>
           </Row>

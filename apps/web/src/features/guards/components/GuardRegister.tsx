@@ -4,7 +4,7 @@ import { App, Button, DatePicker, Modal, Space, Tag } from 'antd';
 import { ImportPanel } from '@/features/vetting/components/ImportPanel';
 import { ImportGuardsMutation } from '@/features/vetting/operations';
 import { postWithProgress } from '@/features/vetting/upload';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Education, educationLabels, GuardStatus, guardStatusLabels, Sex, sexLabels } from '@evs/schema';
@@ -16,6 +16,7 @@ import { labelOf } from '@/shared/labels';
 import { GuardLeavesMutation, GuardListQuery } from '@/features/guards/operations';
 import { EligibilityTag, GuardStatusTag } from '@/features/guards/components/GuardTags';
 import { toApiDate, todayInBeijing } from '@/shared/format';
+import { serverNow } from '@/shared/clock';
 
 const PAGE_SIZE = 20;
 
@@ -27,7 +28,7 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
   const [filter, setFilter] = useState<GuardFilterInput>({ status: GuardStatus.ACTIVE });
   const [page, setPage] = useState(1);
   const [leaving, setLeaving] = useState<{ id: string; name: string } | null>(null);
-  const [leftOn, setLeftOn] = useState<Dayjs>(dayjs());
+  const [leftOn, setLeftOn] = useState<Dayjs>(serverNow());
   const { data, loading, error, refetch } = useQuery(GuardListQuery, {
     variables: { filter: { ...filter, companyId }, page: { page, pageSize: PAGE_SIZE } },
   });
@@ -111,7 +112,7 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
                 card: 'action' as const,
                 actions: (r: Guard) => [
                   { key: 'edit', label: '查看/修改', to: `/guards/${r.id}` },
-                  r.status === GuardStatus.ACTIVE && { key: 'leave', label: '离职', danger: true, onClick: () => { setLeftOn(dayjs()); setLeaving(r); } },
+                  r.status === GuardStatus.ACTIVE && { key: 'leave', label: '离职', danger: true, onClick: () => { setLeftOn(serverNow()); setLeaving(r); } },
                 ],
               }]
             : []),
@@ -126,7 +127,7 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
         onCancel={() => setLeaving(null)}
       >
         <p>离职后记录保留，该人员可由其他公司登记。</p>
-        <DatePicker value={leftOn} onChange={(d) => d && setLeftOn(d)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+        <DatePicker value={leftOn} onChange={(d) => d && setLeftOn(d)} disabledDate={(d) => d.isAfter(serverNow(), 'day')} style={{ width: '100%' }} />
       </Modal>
       <Modal title="批量导入保安员名册" open={importing} footer={null} width={760} onCancel={() => setImporting(false)} destroyOnHidden>
         <ImportPanel

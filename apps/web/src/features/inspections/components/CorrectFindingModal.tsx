@@ -3,6 +3,7 @@ import { App, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { CorrectFindingMutation } from '@/features/inspections/operations';
 import { errorMessage } from '@/shared/errors';
+import { serverNow } from '@/shared/clock';
 
 /** 登记纠正: what was done about a finding, and when. */
 export function CorrectFindingModal({ findingId, onClose, onCorrected }: { findingId: string | null; onClose: () => void; onCorrected: () => Promise<unknown> }) {
@@ -19,7 +20,7 @@ export function CorrectFindingModal({ findingId, onClose, onCorrected }: { findi
       onOk={() => form.submit()}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" size="large" initialValues={{ note: '', at: dayjs() }} onFinish={async (v) => {
+      <Form form={form} layout="vertical" size="large" initialValues={{ note: '', at: serverNow() }} onFinish={async (v) => {
         try {
           await correct({ variables: { findingId: findingId!, note: v.note, correctedAt: v.at.toISOString() } });
           message.success('已登记纠正');

@@ -18,6 +18,7 @@ import {
   SupervisionNoticesQuery,
 } from '@/features/supervision/operations';
 import { formatDateTime, toApiDate, todayInBeijing } from '@/shared/format';
+import { serverNow } from '@/shared/clock';
 
 type OverdueUnit = OverdueResult['overdueByUnit'][number];
 type Notice = SupervisionNoticeFieldsFragment;
@@ -57,7 +58,7 @@ export function IssueNoticeModal({ target, onClose, onIssued }: { target: Notice
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ dueOn: dayjs().add(2, 'day') }}
+        initialValues={{ dueOn: serverNow().add(2, 'day') }}
         onFinish={async (v) => {
           if (!target) return;
           try {
@@ -78,7 +79,7 @@ export function IssueNoticeModal({ target, onClose, onIssued }: { target: Notice
           label="答复期限"
           rules={[
             { required: true, message: '请选择答复期限' },
-            { validator: (_, v?: dayjs.Dayjs) => (v && v.isBefore(dayjs(), 'day') ? Promise.reject(new Error(`答复期限不能早于今天（${todayInBeijing()}）`)) : Promise.resolve()) },
+            { validator: (_, v?: dayjs.Dayjs) => (v && v.isBefore(serverNow(), 'day') ? Promise.reject(new Error(`答复期限不能早于今天（${todayInBeijing()}）`)) : Promise.resolve()) },
           ]}
         >
           <DatePicker style={{ width: '100%' }} />

@@ -1,7 +1,7 @@
 import { Form } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { scheduleFormValues, type ScheduleKind, type ScheduleValues, type Trainee } from '../training';
+import { serverNow } from '@/shared/clock';
 
 /** The schedule dialog: closed, or open for a new session, a 补训, or changing a session (filled in on opening). */
 export function useScheduleDialog(activityStartsAt: string | undefined, waiting: Pick<Trainee, 'rosterEntryId'>[]) {
@@ -9,7 +9,7 @@ export function useScheduleDialog(activityStartsAt: string | undefined, waiting:
   const [kind, setKind] = useState<ScheduleKind | false>(false);
   const open = (next: ScheduleKind) => {
     form.resetFields();
-    form.setFieldsValue(scheduleFormValues(next, dayjs(), activityStartsAt ?? '', waiting));
+    form.setFieldsValue(scheduleFormValues(next, serverNow(), activityStartsAt ?? '', waiting));
     setKind(next);
   };
   return { form, kind, open, close: () => setKind(false) };
