@@ -40,6 +40,13 @@ export const POLICE_ROLES: readonly Role[] = [
 /** The police roles that see every activity city-wide (SPEC §1); a district bureau sees its district. */
 export const CITY_WIDE_ROLES: readonly Role[] = [Role.LEADER, Role.OFFICE, Role.SECURITY_DETACHMENT, Role.EVENT_DETACHMENT];
 
+/**
+ * The parties to an activity: the police roles, its organizer and its company (SPEC §1). Each
+ * policy holds a party to the activities it may see (`activityVisibility`); the administrator and the
+ * auditor are not parties (三员分立).
+ */
+export const ACTIVITY_PARTIES: readonly Role[] = [...POLICE_ROLES, Role.ORGANIZER, Role.COMPANY];
+
 /** Does the actor hold one of the roles? (null: nobody logged in, holds none.) */
 export function hasRole(actor: Pick<Actor, 'role'> | null | undefined, ...roles: readonly Role[]): boolean {
   return !!actor && roles.includes(actor.role);

@@ -1,6 +1,6 @@
 import { ActivityStatus, Role } from '@evs/schema';
 import { SelectQueryBuilder } from 'typeorm';
-import { Actor, CITY_WIDE_ROLES, hasRole, isPolice } from '../../common/actor';
+import { ACTIVITY_PARTIES, Actor, CITY_WIDE_ROLES, hasRole, isPolice } from '../../common/actor';
 import { forbidden, notFound } from '../../common/errors';
 import { EVERY_ROW, NO_ROW, SqlPredicate } from '../../common/sql-predicate';
 import { ActivityEntity } from './activity.entity';
@@ -9,15 +9,7 @@ import { ActivityEntity } from './activity.entity';
  * Roles that reach the activity list and an activity at all: every unit that takes part in
  * activities (SPEC §1); `activityVisibility` below decides which rows each sees.
  */
-export const ACTIVITY_VIEWERS: readonly Role[] = [
-  Role.LEADER,
-  Role.OFFICE,
-  Role.SECURITY_DETACHMENT,
-  Role.EVENT_DETACHMENT,
-  Role.DISTRICT_BUREAU,
-  Role.ORGANIZER,
-  Role.COMPANY,
-];
+export const ACTIVITY_VIEWERS: readonly Role[] = ACTIVITY_PARTIES;
 
 /**
  * Roles that register, edit and report (通报) activities (SPEC §1): a district bureau in its district,

@@ -1,4 +1,5 @@
 import { Role } from '@evs/schema';
+import { ACTIVITY_PARTIES } from '../../common/actor';
 
 /*
  * 现场监管 (on-site supervision) at the edge: which roles reach each operation at all. The service
@@ -9,15 +10,7 @@ import { Role } from '@evs/schema';
 export const ON_SITE_SUPERVISORS: readonly Role[] = [Role.SECURITY_DETACHMENT];
 
 /** Roles that read an activity's findings: every unit that takes part in activities (SPEC §1), each its own activities. */
-export const FINDING_READERS: readonly Role[] = [
-  Role.SECURITY_DETACHMENT,
-  Role.OFFICE,
-  Role.LEADER,
-  Role.COMPANY,
-  Role.ORGANIZER,
-  Role.EVENT_DETACHMENT,
-  Role.DISTRICT_BUREAU,
-];
+export const FINDING_READERS: readonly Role[] = ACTIVITY_PARTIES;
 
 /** Roles that read the inspection records themselves: 保安管理支队, 领导小组 and its office. */
 export const INSPECTION_READERS: readonly Role[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.LEADER];

@@ -1,20 +1,12 @@
 import { Role } from '@evs/schema';
-import { Actor, hasRole, isPolice } from '../../common/actor';
+import { ACTIVITY_PARTIES, Actor, hasRole, isPolice } from '../../common/actor';
 import { forbidden, notFound } from '../../common/errors';
 
 /**
  * Roles on the 督办 lists and answers: every role that owes a stage or supervises (SPEC §1; the
  * administrator and the auditor neither); each sees and answers what is addressed to its unit.
  */
-export const SUPERVISION_PARTIES: readonly Role[] = [
-  Role.LEADER,
-  Role.OFFICE,
-  Role.SECURITY_DETACHMENT,
-  Role.EVENT_DETACHMENT,
-  Role.DISTRICT_BUREAU,
-  Role.ORGANIZER,
-  Role.COMPANY,
-];
+export const SUPERVISION_PARTIES: readonly Role[] = ACTIVITY_PARTIES;
 
 /** Roles that issue and close 督办通知 (SPEC §1: 领导小组办公室 supervises). */
 export const NOTICE_ISSUERS: readonly Role[] = [Role.OFFICE];

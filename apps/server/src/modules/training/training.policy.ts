@@ -1,5 +1,5 @@
 import { Role, SecurityMode } from '@evs/schema';
-import { Actor, hasRole } from '../../common/actor';
+import { ACTIVITY_PARTIES, Actor, hasRole } from '../../common/actor';
 import { forbidden } from '../../common/errors';
 import { ActivityEntity } from '../activities/activity.entity';
 
@@ -7,15 +7,7 @@ import { ActivityEntity } from '../activities/activity.entity';
  * Roles that read an activity's training, its sessions and the on-duty roster: every unit that takes
  * part in activities (SPEC §1); the service holds each to the activities it sees.
  */
-export const TRAINING_VIEWERS: readonly Role[] = [
-  Role.SECURITY_DETACHMENT,
-  Role.OFFICE,
-  Role.LEADER,
-  Role.COMPANY,
-  Role.ORGANIZER,
-  Role.EVENT_DETACHMENT,
-  Role.DISTRICT_BUREAU,
-];
+export const TRAINING_VIEWERS: readonly Role[] = ACTIVITY_PARTIES;
 
 /** Roles that schedule, change and cancel training and record its results (SPEC §1: 保安管理支队 trains). */
 export const TRAINERS: readonly Role[] = [Role.SECURITY_DETACHMENT];
