@@ -11,7 +11,7 @@ function answer(body: unknown, status = 200, type = 'application/json') {
 describe('login without Apollo', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  it('sends the same operation as the schema-checked LoginMutation', () => {
+  it('sends the operation the code generator checked against the schema (LoginDocument)', () => {
     expect(print(parse(LOGIN_MUTATION))).toBe(print(LoginDocument));
   });
 

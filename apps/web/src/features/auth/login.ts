@@ -3,8 +3,8 @@ import { postGraphQL } from '@/shared/graphqlRequest';
 
 /**
  * The login mutation as the login page sends it, with `fetch`: the first screen loads neither Apollo
- * nor the generated document map. It is the text of `LoginMutation` in `operations.ts` (which codegen
- * checks against the schema and types); `login.test.ts` fails when the two differ.
+ * nor a generated document. GraphQL Code Generator reads this text (tagged by its GraphQL comment)
+ * like a `graphql()` call: it checks it against the schema and writes its types (`LoginMutation`).
  */
 export const LOGIN_MUTATION = /* GraphQL */ `
   mutation Login($input: LoginInput!) {

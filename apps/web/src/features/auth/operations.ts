@@ -94,14 +94,3 @@ export const ChangePasswordMutation = graphql(`
   }
 `);
 
-export const LoginMutation = graphql(`
-  mutation Login($input: LoginInput!) {
-    login(input: $input) {
-      id
-      displayName
-      role
-      mustChangePassword
-      mustEnrolTotp
-    }
-  }
-`);
