@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { routeErrorText } from '@/shared/routeError';
 import './boot.css';
 
 /**
@@ -16,12 +17,11 @@ export function BootLoading() {
 
 export function BootErrorPage() {
   const error = useRouteError();
-  const chunkMissing = error instanceof TypeError && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const { title, subTitle } = routeErrorText(error);
   return (
     <main className="boot-error">
-      <h1>{chunkMissing ? '系统已更新，请刷新页面' : notFound ? '页面不存在' : '页面加载出错'}</h1>
-      <p>{chunkMissing ? '页面文件已更新，刷新后即可继续使用。' : '请刷新页面重试；如仍有问题，请联系系统管理员。'}</p>
+      <h1>{isRouteErrorResponse(error) && error.status === 404 ? '页面不存在' : title}</h1>
+      <p>{subTitle}</p>
       <button type="button" onClick={() => window.location.reload()}>
         刷新页面
       </button>

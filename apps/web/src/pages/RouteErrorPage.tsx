@@ -1,5 +1,6 @@
 import { Button, Result } from 'antd';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { routeErrorText } from '@/shared/routeError';
 
 /**
  * Shown when a page fails to render or its chunk fails to load (typically a new version was
@@ -7,12 +8,12 @@ import { isRouteErrorResponse, useRouteError } from 'react-router';
  */
 export function RouteErrorPage() {
   const error = useRouteError();
-  const chunkMissing = error instanceof TypeError && /dynamically imported module|Importing a module script failed/i.test(error.message);
+  const { title, subTitle } = routeErrorText(error);
   return (
     <Result
       status={isRouteErrorResponse(error) && error.status === 404 ? '404' : 'warning'}
-      title={chunkMissing ? '系统已更新，请刷新页面' : '页面加载出错'}
-      subTitle={chunkMissing ? '页面文件已更新，刷新后即可继续使用。' : '请刷新页面重试；如仍有问题，请联系系统管理员。'}
+      title={title}
+      subTitle={subTitle}
       extra={
         <Button type="primary" onClick={() => window.location.reload()}>
           刷新页面
