@@ -13,18 +13,21 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * on-site screens, which must reopen in a venue's dead zone; every other page's chunks are cached
  * when first opened (runtime caching below) instead of 2.4 MB up front on a phone's mobile data.
  */
-const OFFLINE_ENTRIES = ['index.html', 'src/pages/LoginPage.tsx', 'src/app/signedInRoutes.tsx', 'src/app/layout/AppLayout.tsx', 'src/pages/OnsiteListPage.tsx', 'src/pages/InspectionPage.tsx'];
+const OFFLINE_ENTRIES = ['index.html', 'src/pages/LoginPage.tsx', 'src/app/signedInRoutes.tsx', 'src/app/pageChunks.ts', 'src/app/layout/AppLayout.tsx', 'src/pages/OnsiteListPage.tsx', 'src/pages/InspectionPage.tsx'];
+/** on-site pages whose own lazy parts (the checklist drawer, the dialogs) must open offline too */
+const OFFLINE_WITH_LAZY_PARTS = new Set(['src/pages/OnsiteListPage.tsx', 'src/pages/InspectionPage.tsx']);
 function offlineFiles(): Set<string> {
   const path = src('./dist/.vite/manifest.json');
   const files = new Set<string>();
   if (!existsSync(path)) return files;
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { file: string; css?: string[]; imports?: string[] }>;
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { file: string; css?: string[]; imports?: string[]; dynamicImports?: string[] }>;
   const visit = (key: string) => {
     const chunk = manifest[key];
     if (!chunk || files.has(chunk.file)) return;
     files.add(chunk.file);
     chunk.css?.forEach((c) => files.add(c));
     chunk.imports?.forEach(visit);
+    if (OFFLINE_WITH_LAZY_PARTS.has(key)) chunk.dynamicImports?.forEach(visit);
   };
   OFFLINE_ENTRIES.forEach(visit);
   return files;

@@ -56,7 +56,25 @@ for (const [name, keys] of Object.entries(report)) {
   );
 }
 console.log(`${over.length} of ${Object.keys(report).length} routes over ${goal} KB gzip${over.length ? `: ${over.join(', ')}` : ''}`);
+
+// The service worker's precache (issue 15): the shell and the on-site screens with their lazy parts
+// (they must open in a dead zone), and no other page's chunks (cached when first opened instead).
+const swPath = join(dist, 'sw.js');
+if (existsSync(swPath)) {
+  const precached = new Set([...readFileSync(swPath, 'utf8').matchAll(/url:"(assets\/[^"]+)"/g)].map((m) => m[1]));
+  const fileOf = (suffix) => byFile.get(Object.keys(manifest).find((k) => k.endsWith(suffix)) ?? '')?.file;
+  const mustHave = ['/InspectionPage.tsx', '/OnsiteListPage.tsx', '/onsiteDialogs.ts', '/AppLayout.tsx', '/signedInRoutes.tsx', '/LoginPage.tsx'];
+  const mustNot = ['/OverviewCharts.tsx', '/OverviewPage.tsx', '/ActivityFormPage.tsx', '/VettingWorkbenchPage.tsx'];
+  const missing = mustHave.filter((s) => !precached.has(fileOf(s)));
+  const extra = mustNot.filter((s) => precached.has(fileOf(s)));
+  const kb = [...precached].reduce((sum, f) => sum + readFileSync(join(dist, f)).length, 0) / 1024;
+  console.log(`service worker precache: ${precached.size} assets, ${kb.toFixed(0)} KB raw`);
+  if (missing.length || extra.length) {
+    console.error(`precache wrong: missing ${missing.join(', ') || 'none'}; should not hold ${extra.join(', ') || 'none'}`);
+    failed = true;
+  }
+}
 if (failed) {
-  console.error(`the first load (login, home) over the ${budget} KB budget`);
+  console.error(`the first load (login, home) over the ${budget} KB budget, or the precache is wrong`);
   process.exit(1);
 }

@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Result } from 'antd';
+import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { errorCode, errorMessage, isTransient } from '@/shared/errors';
 import { forgetSession, MeQuery, rememberedSession, rememberSession, SessionProvider } from '@/shared/session';
 import { PageLoading } from '@/shared/PageLoading';
+import { ErrorNotice } from './boot';
 import type { MeQuery as MeResult } from '@/gql/graphql';
 
 /**
@@ -47,14 +48,7 @@ export function SessionGate() {
     if (errorCode(error) === 'UNAUTHENTICATED') {
       return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
     }
-    return (
-      <Result
-        status="500"
-        title="无法加载用户信息"
-        subTitle={errorMessage(error)}
-        extra={<Button type="primary" onClick={() => void refetch()}>重试</Button>}
-      />
-    );
+    return <ErrorNotice title="无法加载用户信息" subTitle={errorMessage(error)} action="重试" onAction={() => void refetch()} />;
   }
   const onChangePassword = location.pathname === '/change-password';
   if (me.mustChangePassword && !onChangePassword) return <Navigate to="/change-password" replace />;

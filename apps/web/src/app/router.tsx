@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { askForSessionEarly } from '@/shared/earlySession';
 import { BootErrorPage, BootLoading } from './boot';
 
 /**
@@ -30,8 +31,10 @@ let patched = false;
 export const router = createBrowserRouter(routes, {
   async patchRoutesOnNavigation({ path, patch }) {
     if (patched) return; // asked again for every path with a parameter; the tree is complete by then
-    const { signedInRoutes, prefetchSignedInPage } = await import('./signedInRoutes');
-    prefetchSignedInPage(path);
+    // `me`, the layout and the page are asked for with the signed-in part, not after it
+    askForSessionEarly();
+    import('./pageChunks').then((m) => m.prefetchSignedInPage(path)).catch(() => undefined);
+    const { signedInRoutes } = await import('./signedInRoutes');
     if (patched) return;
     patch(SIGNED_IN, signedInRoutes);
     patched = true;

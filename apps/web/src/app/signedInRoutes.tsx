@@ -4,17 +4,19 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { matchRoutes, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { apolloClient, onUnauthenticated } from './apollo';
+import { loadLayout } from './pageChunks';
 import { featureRoutes, type FeatureRoute } from './routes';
 import { router } from './router';
+import { BootErrorPage } from './boot';
 import { SessionGate } from './SessionGate';
 import { appTheme } from './theme';
 import { canAccess } from '@/shared/access';
-import { useRole } from '@/shared/session';
+import { takeEarlySession } from '@/shared/earlySession';
+import { MeQuery, useRole } from '@/shared/session';
 import { PageLoading } from '@/shared/PageLoading';
 import { ServiceWorkerAfterFirstScreen } from '@/shared/serviceWorker';
-import { RouteErrorPage } from '@/pages/RouteErrorPage';
 import type { RouteHandle } from '@/shared/routeHandle';
 
 /**
@@ -24,8 +26,13 @@ import type { RouteHandle } from '@/shared/routeHandle';
  */
 dayjs.locale('zh-cn');
 
-// The signed-in shell (menu, bell, user menu, idle guard) is its own chunk.
-const loadLayout = () => import('./layout/AppLayout');
+// `me` as asked for by the first load (router.tsx), into the cache the session gate reads first; an
+// answer that comes later, or a refusal, leaves the gate to ask (and to show the refusal) itself.
+takeEarlySession()?.then(
+  (data) => apolloClient.writeQuery({ query: MeQuery, data }),
+  () => undefined,
+);
+
 const AppLayout = lazy(() => loadLayout().then((m) => ({ default: m.AppLayout })));
 const ChangePasswordPage = lazy(() => import('@/pages/ChangePasswordPage'));
 const TwoFactorSetupPage = lazy(() => import('@/pages/TwoFactorSetupPage'));
@@ -67,19 +74,6 @@ export function SignedInRoot() {
   );
 }
 
-/**
- * Starts downloading the layout and the page of `path` while the session gate asks for `me`, instead
- * of one after the other as each renders (on venue mobile data, a round trip each). The page is
- * still shown only to the roles its registry entry allows.
- */
-export function prefetchSignedInPage(path: string): void {
-  // a chunk that fails here (offline, a new version) fails again, and is reported, where it renders
-  loadLayout().catch(() => undefined);
-  const match = matchRoutes(featureRoutes.map((r, i) => ({ id: String(i), path: r.path })), path);
-  const route = match ? featureRoutes[Number(match[match.length - 1].route.id)] : undefined;
-  route?.lazy().catch(() => undefined);
-}
-
 /** The children of the signed-in root. */
 export const signedInRoutes: RouteObject[] = [
   { path: '/change-password', element: <Lazy page={ChangePasswordPage} /> },
@@ -89,7 +83,7 @@ export const signedInRoutes: RouteObject[] = [
     // a page that throws (or whose chunk is gone) keeps the menu and header around it
     children: [
       {
-        errorElement: <RouteErrorPage />,
+        errorElement: <BootErrorPage />,
         children: [
           ...featureRoutes.map(toRouteObject),
           { path: '/403', element: <Lazy page={ForbiddenPage} /> },

@@ -121,7 +121,7 @@ type Documents = {
     "\n  mutation ImportGuards($input: ImportGuardsInput!) {\n    importGuards(input: $input) { mode totalRows validRows invalidRows created updated unchanged ids elapsedMs problems { row column message } }\n  }\n": typeof types.ImportGuardsDocument,
     "\n  mutation ImportRecords($file: FileInput!, $mode: ImportMode!) {\n    importRecords(file: $file, mode: $mode) { mode totalRows validRows invalidRows created updated unchanged ids elapsedMs problems { row column message } }\n  }\n": typeof types.ImportRecordsDocument,
     "\n  query RecordsRegisterStats {\n    recordsRegisterStats { total people lastImportedAt source }\n  }\n": typeof types.RecordsRegisterStatsDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      __typename\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        __typename\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
     "\n  query ActivityList($filter: ActivityFilterInput, $page: PageInput) {\n    activities(filter: $filter, page: $page) {\n      total\n      items {\n        id\n        code\n        name\n        type\n        status\n        district\n        venue\n        organizerName\n        startsAt\n        endsAt\n        expectedAttendance\n        guardsRequired\n        securityMode\n        daysUntilStart\n        permitTier\n        recommendationShortfall\n        requestedAt\n        warnings {\n          code\n          message\n        }\n        selectedCompany {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ActivityListDocument,
@@ -231,7 +231,7 @@ const documents: Documents = {
     "\n  mutation ImportGuards($input: ImportGuardsInput!) {\n    importGuards(input: $input) { mode totalRows validRows invalidRows created updated unchanged ids elapsedMs problems { row column message } }\n  }\n": types.ImportGuardsDocument,
     "\n  mutation ImportRecords($file: FileInput!, $mode: ImportMode!) {\n    importRecords(file: $file, mode: $mode) { mode totalRows validRows invalidRows created updated unchanged ids elapsedMs problems { row column message } }\n  }\n": types.ImportRecordsDocument,
     "\n  query RecordsRegisterStats {\n    recordsRegisterStats { total people lastImportedAt source }\n  }\n": types.RecordsRegisterStatsDocument,
-    "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      __typename\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        __typename\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n": types.MeDocument,
 };
 
 /**
@@ -679,7 +679,7 @@ export function graphql(source: "\n  query RecordsRegisterStats {\n    recordsRe
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      __typename\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        __typename\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      __typename\n      id\n      username\n      displayName\n      role\n      mustChangePassword\n      passwordExpired\n      totpEnabled\n      mustEnrolTotp\n      unit {\n        __typename\n        id\n        name\n        kind\n        district\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

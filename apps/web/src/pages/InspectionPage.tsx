@@ -1,9 +1,6 @@
 import { Alert, Badge, Button, Flex, Segmented, Skeleton, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { CheckDrawer } from '@/features/inspections/components/CheckDrawer';
-import { CloseActivityModal } from '@/features/inspections/components/CloseActivityModal';
-import { CorrectFindingModal } from '@/features/inspections/components/CorrectFindingModal';
 import { FindingList } from '@/features/inspections/components/FindingList';
 import { OnDutyRoster } from '@/features/inspections/components/OnDutyRoster';
 import { OnsiteHeader } from '@/features/inspections/components/OnsiteHeader';
@@ -12,6 +9,14 @@ import { useInspectionScreen } from '@/features/inspections/hooks/useInspectionS
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { formatDateTime } from '@/shared/format';
 import '@/features/inspections/onsite.css';
+
+// The checklist and the two dialogs (forms, date picker, rating) are a chunk of their own, asked for
+// once the roster is on screen: the first screen on a phone needs none of them. The service worker
+// keeps this chunk with the page's own (vite.config.ts), so they open in a dead zone too.
+const dialogs = () => import('@/features/inspections/components/onsiteDialogs');
+const CheckDrawer = lazy(() => dialogs().then((m) => ({ default: m.CheckDrawer })));
+const CorrectFindingModal = lazy(() => dialogs().then((m) => ({ default: m.CorrectFindingModal })));
+const CloseActivityModal = lazy(() => dialogs().then((m) => ({ default: m.CloseActivityModal })));
 
 /**
  * 现场监管 on a phone (360 px): the on-duty roster with photo and post, search by name or 保安员证
@@ -63,16 +68,18 @@ export default function InspectionPage() {
         <Link to={`/timeline/${a.id}`}><Button size="large" block type="link">查看台账</Button></Link>
       </Flex>
 
-      <CheckDrawer screen={screen} />
-      <CorrectFindingModal findingId={correcting} onClose={() => setCorrecting(null)} onCorrected={() => screen.findings.refetch()} />
-      <CloseActivityModal
-        activityId={a.id}
-        open={closing}
-        waiting={outbox.waiting}
-        openSerious={screen.openSerious}
-        onClose={() => setClosing(false)}
-        onClosed={() => screen.activity.refetch()}
-      />
+      <Suspense fallback={null}>
+        <CheckDrawer screen={screen} />
+        <CorrectFindingModal findingId={correcting} onClose={() => setCorrecting(null)} onCorrected={() => screen.findings.refetch()} />
+        <CloseActivityModal
+          activityId={a.id}
+          open={closing}
+          waiting={outbox.waiting}
+          openSerious={screen.openSerious}
+          onClose={() => setClosing(false)}
+          onClosed={() => screen.activity.refetch()}
+        />
+      </Suspense>
     </div>
   );
 }

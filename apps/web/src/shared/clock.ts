@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { trackRequest } from './networkActivity';
 
 /**
  * "Now" for the web app: the server's clock, not the device's. Every answer of the server carries its
@@ -18,10 +19,13 @@ export function noteServerTime(header: string | null, sentAt: number, receivedAt
   offsetMs = server - (sentAt + receivedAt) / 2;
 }
 
-/** A `fetch` that notes the server's time of each answer (Apollo's HttpLink and the login page use it). */
+/**
+ * A `fetch` that notes the server's time of each answer (Apollo's HttpLink and the login page use it),
+ * and counts the request as in flight meanwhile (`networkActivity.ts`).
+ */
 export const fetchNotingServerTime: typeof fetch = async (input, init) => {
   const sentAt = Date.now();
-  const response = await fetch(input, init);
+  const response = await trackRequest(fetch(input, init));
   noteServerTime(response.headers.get('x-server-time'), sentAt);
   return response;
 };

@@ -1,6 +1,6 @@
 /**
- * What a route's error page says, in one place for both error pages: the antd one inside the
- * signed-in layout (`pages/RouteErrorPage.tsx`) and the plain one of the first load (`app/boot.tsx`).
+ * What a route's error page says (`BootErrorPage` in `app/boot.tsx`, plain markup, shown by the first
+ * load and inside the signed-in layout alike).
  * A page whose chunk is gone (typically a new version was deployed while the tab was open) asks for a
  * reload; anything else asks to retry and then to call the administrator.
  */

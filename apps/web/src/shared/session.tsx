@@ -1,28 +1,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Role } from '@evs/schema';
-import { graphql } from '@/gql';
 import type { MeQuery as MeQueryResult } from '@/gql/graphql';
 
-export const MeQuery = graphql(`
-  query Me {
-    me {
-      id
-      username
-      displayName
-      role
-      mustChangePassword
-      passwordExpired
-      totpEnabled
-      mustEnrolTotp
-      unit {
-        id
-        name
-        kind
-        district
-      }
-    }
-  }
-`);
+/** `me` as Apollo asks for it; the text is `ME_QUERY` in `earlySession.ts` (sent early, before Apollo loads). */
+export { MeDocument as MeQuery } from '@/gql/graphql';
 
 export type Session = Omit<MeQueryResult['me'], 'role'> & { role: Role };
 

@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { KeyOutlined, LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Avatar, Dropdown, Tag, Typography } from 'antd';
+import { Dropdown, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { roleLabels } from '@evs/schema';
 import { LogoutMutation } from '@/features/auth/operations';
@@ -38,7 +38,10 @@ export function UserMenu({ compact }: { compact: boolean }) {
       }}
     >
       <button type="button" className="header-action" data-testid="user-menu" aria-haspopup="menu">
-        <Avatar style={{ backgroundColor: '#1d4f9c', flex: 'none' }}>{me.displayName.slice(-2)}</Avatar>
+        {/* plain markup: antd's Avatar measures its text after every render (a forced layout) */}
+        <span className="user-initials" aria-hidden>
+          {me.displayName.slice(-2)}
+        </span>
         <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.3, minWidth: 0 }}>
           <span data-testid="user-name" style={{ fontWeight: 500 }}>
             {me.displayName}

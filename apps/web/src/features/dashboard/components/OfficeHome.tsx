@@ -1,10 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Skeleton, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useSession } from '@/shared/session';
 import type { HomeData } from '../hooks/useMyHome';
 import { HomeActivityList } from './HomeActivityList';
 import { HomeSection as Section } from './HomeSection';
+import { loadOverviewCharts } from './loadOverviewCharts';
 
 /** Only the office and the leader need the overview (and its date picker) on their home. */
 // the table and the 督办 dialog (with its date picker) load after the home page shows: not part of its first load
@@ -20,6 +21,8 @@ const OverviewDashboard = lazy(() => import('./OverviewDashboard').then((m) => (
 export function OfficeHome({ home }: { home: HomeData }) {
   const me = useSession();
   const navigate = useNavigate();
+  // the charts' chunk (recharts) downloads with the dashboard's, not after its query has answered
+  useEffect(() => void loadOverviewCharts().catch(() => undefined), []);
   const ownOverdue = home.overdue.filter((u) => u.unitId === me.unit.id);
   return (
     <>

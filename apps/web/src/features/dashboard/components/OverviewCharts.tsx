@@ -1,7 +1,7 @@
 /** The overview's charts (lazy chunk: recharts loads with it, not with the app). */
 import { Col, Row, Typography } from 'antd';
 import { formatPercent } from '@/shared/format';
-import { ChartCard, Columns, Donut, OKABE_ITO as C, StackedBars, type Count, type Group } from './charts';
+import { ChartCard, Columns, Donut, DrawInTurn, OKABE_ITO as C, StackedBars, type Count, type Group } from './charts';
 
 export interface OverviewChartsData {
   headline: { vettingPassRate?: number | null; trainingPassRate?: number | null; activitiesFewCandidates: number };
@@ -27,10 +27,12 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
   const stages = data.activitiesByStage.filter((g) => total(g.parts) > 0);
   const items = data.findingsByItem.filter((g) => total(g.parts) > 0);
   return (
+    <DrawInTurn count={9}>
     <Row gutter={[16, 16]} className="overview-charts">
       <Col xs={24} lg={12}>
         <ChartCard
           testId="chart-companies"
+          turn={0}
           title="各辖区保安服务公司"
           subtitle="合格 = 正常经营、许可证有效、无未纠正严重问题"
           empty={groupTotal(data.companiesByDistrict) === 0}
@@ -42,6 +44,7 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
       <Col xs={24} lg={12}>
         <ChartCard
           testId="chart-stages"
+          turn={1}
           title="各阶段活动"
           subtitle={periodText}
           empty={noActivities}
@@ -53,6 +56,7 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
       <Col xs={24} md={12} lg={8}>
         <ChartCard
           testId="chart-vetting"
+          turn={2}
           title="背景审核结论"
           subtitle={`通过率 ${formatPercent(data.headline.vettingPassRate)}`}
           empty={total(data.vettingOutcomes) === 0}
@@ -70,6 +74,7 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
       <Col xs={24} md={12} lg={8}>
         <ChartCard
           testId="chart-failures"
+          turn={3}
           title="审核不通过原因"
           empty={total(data.failureReasons) === 0}
           emptyText={total(data.vettingOutcomes) === 0 ? '所选期间内没有审核记录' : '所选期间内没有审核不通过的保安员'}
@@ -80,6 +85,7 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
       <Col xs={24} md={12} lg={8}>
         <ChartCard
           testId="chart-late"
+          turn={4}
           title="逾期阶段与候选不足"
           subtitle="截止天数见“设置”"
           empty={noActivities}
@@ -100,6 +106,7 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
       <Col xs={24} md={12} lg={8}>
         <ChartCard
           testId="chart-training"
+          turn={5}
           title="岗前培训考核"
           subtitle="缺勤计为不合格"
           empty={total(data.trainingOutcomes) === 0}
@@ -117,6 +124,7 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
       <Col xs={24} md={12} lg={16}>
         <ChartCard
           testId="chart-age"
+          turn={6}
           title="上岗保安员年龄结构"
           subtitle="审核通过且培训合格，按活动当天年龄（人次）"
           empty={total(data.ageProfile) === 0}
@@ -128,6 +136,7 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
       <Col xs={24} lg={12}>
         <ChartCard
           testId="chart-findings-item"
+          turn={7}
           title="现场检查问题（按项目）"
           empty={items.length === 0}
           emptyText={noActivities ? '所选期间内没有活动' : '所选期间内现场检查未发现问题'}
@@ -138,6 +147,7 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
       <Col xs={24} lg={12}>
         <ChartCard
           testId="chart-findings-company"
+          turn={8}
           title="现场问题最多的公司（前10）"
           empty={data.findingsByCompany.length === 0}
           emptyText={noActivities ? '所选期间内没有活动' : '所选期间内现场检查未发现公司问题'}
@@ -153,5 +163,6 @@ export default function OverviewCharts({ data, onSelect, periodText }: { data: O
         </ChartCard>
       </Col>
     </Row>
+    </DrawInTurn>
   );
 }

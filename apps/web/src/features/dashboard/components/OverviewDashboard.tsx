@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Flex, Row, Select, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
@@ -6,6 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { District, districtLabels } from '@evs/schema';
 import { ErrorAlert } from '@/shared/ErrorAlert';
+import { loadOverviewCharts } from './loadOverviewCharts';
 import type { Count } from './charts';
 import { drilldownUrl } from '../drilldown';
 import { WARN_TEXT } from '../palette';
@@ -16,7 +17,7 @@ import './dashboard.css';
 import { formatDateTime, formatPercent, toApiDate } from '@/shared/format';
 import { serverNow } from '@/shared/clock';
 
-const OverviewCharts = lazy(() => import('./OverviewCharts'));
+const OverviewCharts = lazy(loadOverviewCharts);
 
 const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
   { label: '近12个月及未来6个月', value: [serverNow().subtract(12, 'month').startOf('month'), serverNow().add(6, 'month').endOf('month')] },
@@ -33,6 +34,7 @@ const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
  */
 export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
   const navigate = useNavigate();
+  useEffect(() => void loadOverviewCharts().catch(() => undefined), []); // a failure shows where it renders
   const { from, to, district, ownDistrict, update, scopeText, exportHref } = useOverviewFilters();
   const { data, previousData, loading, error, refetch } = useQuery(OverviewQuery, {
     variables: { range: { from, to }, district },

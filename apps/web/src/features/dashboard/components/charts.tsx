@@ -7,7 +7,7 @@
  * data are also a table: read by screen readers while the chart is shown, and shown instead of the
  * chart with 「以表格查看」, where every figure is a button that opens its list (keyboard drill-down).
  */
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { BarChartOutlined, TableOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Typography } from 'antd';
 import { formatCount } from '@/shared/format';
@@ -56,6 +56,29 @@ const shorten = (width: number) => (v: unknown) => {
 /** What a chart needs from its card: the title (the table's caption) and whether the table is shown. */
 const ChartView = createContext<{ title: string; asTable: boolean }>({ title: '', asTable: false });
 
+/** How many charts of a {@link DrawInTurn} may draw so far (outside one: all). */
+const DrawnSoFar = createContext(Number.POSITIVE_INFINITY);
+
+/**
+ * Draws its charts one per frame, in page order (each `ChartCard`'s `turn`), instead of all nine in
+ * one render: on a slowed phone that render took about 2.5 s before the first chart showed; now the
+ * first shows after its own share and the others follow while the page can already be read.
+ */
+export function DrawInTurn({ count, children }: { count: number; children: ReactNode }) {
+  const [drawn, setDrawn] = useState(1);
+  useEffect(() => {
+    if (drawn >= count) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // after the browser has painted the charts drawn so far
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setDrawn((n) => n + 1), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [drawn, count]);
+  return <DrawnSoFar.Provider value={drawn}>{children}</DrawnSoFar.Provider>;
+}
+
 export function ChartCard({
   title,
   subtitle,
@@ -63,6 +86,7 @@ export function ChartCard({
   emptyText,
   children,
   testId,
+  turn = 0,
 }: {
   title: string;
   subtitle?: ReactNode;
@@ -70,8 +94,11 @@ export function ChartCard({
   emptyText: string;
   children: ReactNode;
   testId: string;
+  /** its place in a {@link DrawInTurn}: until its turn the card keeps the chart's place, empty */
+  turn?: number;
 }) {
   const [asTable, setAsTable] = useState(false);
+  const waiting = turn >= useContext(DrawnSoFar);
   return (
     <Card
       className="chart-card"
@@ -100,6 +127,8 @@ export function ChartCard({
     >
       {empty ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} style={{ padding: '32px 0' }} />
+      ) : waiting ? (
+        <div className="chart-waiting" aria-busy="true" />
       ) : (
         <ChartView.Provider value={{ title, asTable }}>{children}</ChartView.Provider>
       )}

@@ -1,0 +1,50 @@
+import type { MeQuery as MeResult } from '@/gql/graphql';
+import { postGraphQL } from './graphqlRequest';
+
+/**
+ * Who is signed in (`me`), as the session gate asks for it. GraphQL Code Generator reads this text
+ * (tagged by its GraphQL comment) and writes `MeDocument`, which Apollo uses (`shared/session.tsx`);
+ * the `__typename`s are written out so an answer fetched without Apollo goes into its cache as is.
+ */
+export const ME_QUERY = /* GraphQL */ `
+  query Me {
+    me {
+      __typename
+      id
+      username
+      displayName
+      role
+      mustChangePassword
+      passwordExpired
+      totpEnabled
+      mustEnrolTotp
+      unit {
+        __typename
+        id
+        name
+        kind
+        district
+      }
+    }
+  }
+`;
+
+let early: Promise<MeResult> | undefined;
+
+/**
+ * Asks for `me` with `fetch` as soon as the first load knows a signed-in page is wanted, while the
+ * signed-in part (Apollo, antd) is still downloading: on venue mobile data that round trip then
+ * overlaps the download instead of following it. Asked once; `takeEarlySession` hands it over.
+ */
+export function askForSessionEarly(): void {
+  if (early) return;
+  early = postGraphQL<MeResult, Record<string, never>>('Me', ME_QUERY, {});
+  early.catch(() => undefined); // a refusal or no connection: the session gate asks again and shows it
+}
+
+/** The early answer, once: the session gate's cache takes it; later asks go through Apollo. */
+export function takeEarlySession(): Promise<MeResult> | undefined {
+  const taken = early;
+  early = undefined;
+  return taken;
+}
