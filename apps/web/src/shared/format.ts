@@ -83,19 +83,23 @@ export function todayInBeijing(): string {
   return inBeijing(serverNowMs()).format(DATE_FORMAT);
 }
 
-const countFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
-const decimalFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+// made on first use: building a number format loads the locale's data, which on a slowed phone cost
+// the first screen about 60 ms even where it shows no number
+let countFormatter: Intl.NumberFormat | undefined;
+let decimalFormatter: Intl.NumberFormat | undefined;
+const countFormat = () => (countFormatter ??= new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 }));
+const decimalFormat = () => (decimalFormatter ??= new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }));
 
 /** A whole number with thousands separators: `12,345`. */
 export function formatCount(value: number | null | undefined): string {
   if (value == null || Number.isNaN(value)) return MISSING;
-  return countFormat.format(value);
+  return countFormat().format(value);
 }
 
 /** A number with thousands separators and at most two decimals: `1,234.5`. */
 export function formatNumber(value: number | null | undefined): string {
   if (value == null || Number.isNaN(value)) return MISSING;
-  return decimalFormat.format(value);
+  return decimalFormat().format(value);
 }
 
 /** A ratio (0…1) as a percentage with `digits` decimals: `formatPercent(0.125)` is `12.5%`. */
