@@ -27,9 +27,12 @@ import type { RouteHandle } from '@/shared/routeHandle';
 dayjs.locale('zh-cn');
 
 // `me` as asked for by the first load (router.tsx), into the cache the session gate reads first; an
-// answer that comes later, or a refusal, leaves the gate to ask (and to show the refusal) itself.
+// answer that comes later, or a refusal, leaves the gate to ask (and to show the refusal) itself. A
+// late answer never replaces one Apollo already has (it could be older: a password changed since).
 takeEarlySession()?.then(
-  (data) => apolloClient.writeQuery({ query: MeQuery, data }),
+  (data) => {
+    if (!apolloClient.readQuery({ query: MeQuery })) apolloClient.writeQuery({ query: MeQuery, data });
+  },
   () => undefined,
 );
 
