@@ -1,6 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import './antd.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
@@ -64,10 +65,18 @@ function toRouteObject(route: FeatureRoute): RouteObject {
   return route.path === '/' ? { index: true, handle, element } : { path: route.path, handle, element };
 }
 
+/**
+ * antd's component styles come from its stylesheet (`./antd.css`), not made in the browser as each
+ * component first renders: on the slowed phone profile that runtime work was about 0.4 s of script
+ * and a `<style>` insertion per component. The theme's tokens still reach them as CSS variables.
+ * Measured side by side (e2e/bench): the on-site page reopened 3.5 → 2.9 s; a first visit the same.
+ */
+const SIGNED_IN_THEME = { ...appTheme, zeroRuntime: true };
+
 /** The providers every signed-in page needs, around the session gate (`me`, forced steps, offline). */
 export function SignedInRoot() {
   return (
-    <ConfigProvider locale={zhCN} theme={appTheme}>
+    <ConfigProvider locale={zhCN} theme={SIGNED_IN_THEME}>
       <AntApp>
         <ApolloProvider client={apolloClient}>
           <SessionGate />
