@@ -99,6 +99,8 @@ test.describe('overview', () => {
   test('each chart is an image named by its figures and has a table with the same data', async ({ page }) => {
     const charts = page.locator('.chart-card').filter({ has: page.locator('[data-testid="chart-image"]') });
     await expect(charts.first()).toBeVisible();
+    // the charts draw one per frame (DrawInTurn): every card has its chart or its empty state first
+    await expect(page.locator('.chart-card .chart-waiting')).toHaveCount(0);
     const cards = await page.locator('.chart-card').count();
     const empty = await page.locator('.chart-card .ant-empty').count();
     expect(await charts.count()).toBe(cards - empty);

@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Popover, Spin } from 'antd';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useUnreadNotificationCount } from '../hooks/useNotifications';
 
 const NotificationPanel = lazy(() => import('./NotificationPanel'));
@@ -17,6 +17,11 @@ export function NotificationBell() {
   if (open && !opened) setOpened(true);
   const bellRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
+  // whether it is open now: the end of an opening animation can come after a quick Escape
+  const openNow = useRef(false);
+  useEffect(() => {
+    openNow.current = open;
+  }, [open]);
   const unread = useUnreadNotificationCount();
   // Escape closes the panel and gives the focus back to the bell.
   const close = () => {
@@ -41,7 +46,7 @@ export function NotificationBell() {
       open={open}
       onOpenChange={setOpen}
       // keyboard: once open, the focus goes into the panel (and back to the bell on Escape)
-      afterOpenChange={(isOpen) => isOpen && focusFirstIn(panelRef.current)}
+      afterOpenChange={(isOpen) => isOpen && openNow.current && focusFirstIn(panelRef.current)}
       arrow={false}
     >
       <button
