@@ -33,8 +33,8 @@ export function NotificationBell() {
     <Popover
       content={
         opened && (
-          <div ref={panelRef}>
-            <Suspense fallback={<Spin style={{ display: 'block', width: 'min(340px, calc(100vw - 32px))', padding: 24 }} />}>
+          <div ref={panelRef} style={{ width: 'min(340px, calc(100vw - 32px))' }}>
+            <Suspense fallback={<Spin style={{ display: 'block', padding: 24 }} />}>
               <NotificationPanel open={open} unread={unread} onClose={() => setOpen(false)} onEscape={close} />
             </Suspense>
           </div>

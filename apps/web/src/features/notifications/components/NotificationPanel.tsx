@@ -35,7 +35,6 @@ export default function NotificationPanel({ open, unread, onClose, onEscape }: {
   return (
     <div
       ref={panelRef}
-      style={{ width: 'min(340px, calc(100vw - 32px))' }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onEscape();
       }}
