@@ -33,6 +33,19 @@ describe('security headers, compression and cookies', () => {
     expect(res.headers.get('strict-transport-security')).toBeNull();
   });
 
+  it('marks every GraphQL answer no-store: data, a refusal and a malformed request alike', async () => {
+    const baoan = await t.login('baoan');
+    const ask = (body: string, cookie = `evs_session=${baoan.cookie('evs_session')}`) =>
+      fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body });
+    const answers = [
+      await ask(JSON.stringify({ query: '{ guards(page: { pageSize: 5 }) { items { id name } } }' })),
+      await ask(JSON.stringify({ query: '{ guards(page: { pageSize: 5 }) { items { id } } }' }), ''),
+      await ask('{ not json'),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 400]);
+    for (const r of answers) expect(r.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('compresses GraphQL answers for clients that accept it', async () => {
     const baoan = await t.login('baoan');
     const cookie = `evs_session=${baoan.cookie('evs_session')}`;
