@@ -1,5 +1,9 @@
-import { matchRoutes } from 'react-router';
-import { featureRoutes } from './routes';
+import type { ApolloClient } from '@apollo/client';
+import { matchRoutes, type Params } from 'react-router';
+import type { Role } from '@evs/schema';
+import type { MeQuery } from '@/gql/graphql';
+import { canAccess } from '@/shared/access';
+import { featureRoutes, type FeatureRoute } from './routes';
 
 /** The signed-in shell (menu, bell, user menu, idle guard): its own chunk. */
 export const loadLayout = () => import('./layout/AppLayout');
@@ -14,7 +18,29 @@ export const loadLayout = () => import('./layout/AppLayout');
 export function prefetchSignedInPage(path: string): void {
   // a chunk that fails here (offline, a new version) fails again, and is reported, where it renders
   loadLayout().catch(() => undefined);
-  const match = matchRoutes(featureRoutes.map((r, i) => ({ id: String(i), path: r.path })), path);
-  const route = match ? featureRoutes[Number(match[match.length - 1].route.id)] : undefined;
-  route?.lazy().catch(() => undefined);
+  firstPage = matchFeatureRoute(path);
+  firstPage?.route.lazy().catch(() => undefined);
+}
+
+let firstPage: { route: FeatureRoute; params: Params } | undefined;
+
+function matchFeatureRoute(path: string): typeof firstPage {
+  const match = matchRoutes(featureRoutes.map((r, i) => ({ id: String(i), path: r.path })), path.split(/[?#]/)[0]);
+  if (!match) return undefined;
+  const last = match[match.length - 1];
+  return { route: featureRoutes[Number(last.route.id)], params: last.params };
+}
+
+/**
+ * The first page's data (its registry entry's `preload`), once the early `me` says who is signed in:
+ * only for a role the page admits and a session with no step left to take (a new password, 2FA), so
+ * nothing is asked that the server would refuse. Once; later navigations load their data as they render.
+ * Settles when the answers are in the cache (or failed: the page then asks again and shows it).
+ */
+export function preloadFirstPage(client: ApolloClient, { me }: MeQuery): Promise<unknown> {
+  const page = firstPage;
+  firstPage = undefined;
+  if (!page?.route.preload || !canAccess(me.role as Role, page.route.roles)) return Promise.resolve();
+  if (me.mustChangePassword || me.passwordExpired || me.mustEnrolTotp) return Promise.resolve();
+  return page.route.preload(client, page.params).catch(() => undefined); // the page asks again and shows it
 }

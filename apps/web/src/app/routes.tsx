@@ -25,7 +25,9 @@
  * entries is the order of the menu and of the home cards. Hiding a page is presentation only: the
  * API checks the role and the record on every operation.
  */
+import type { ApolloClient } from '@apollo/client';
 import type { ComponentType, ReactNode } from 'react';
+import type { Params } from 'react-router';
 import {
   AlertOutlined,
   AuditOutlined,
@@ -60,6 +62,11 @@ export interface FeatureRoute {
   menu?: { icon: ReactNode; group?: string };
   home?: { description: string; roles?: readonly Role[] };
   lazy: () => Promise<{ default: ComponentType }>;
+  /**
+   * The page's first data, asked for with the first load (`app/signedInRoutes.tsx`) while the page's
+   * code downloads, for the pages opened on a phone's mobile data; the page reads it from the cache.
+   */
+  preload?: (client: ApolloClient, params: Params) => Promise<unknown>;
 }
 
 /** A place a later feature will fill; shows a "being built" page until then. */
@@ -67,6 +74,7 @@ export const planned = () => import('@/pages/PlannedPage');
 
 const { ADMIN, AUDITOR, LEADER, OFFICE, SECURITY_DETACHMENT: SD, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
 const SYSTEM = '系统管理';
+const onsiteList = (training: boolean) => (client: ApolloClient) => import('@/features/inspections/preload').then((m) => m.preloadOnsiteList(client, training));
 
 export const featureRoutes: FeatureRoute[] = [
   { path: '/', roles: ALL_ROLES, title: '首页', menu: { icon: <HomeOutlined /> }, lazy: () => import('@/pages/HomePage') },
@@ -127,11 +135,12 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/vetting/notice/:activityId', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '审核通报', lazy: () => import('@/pages/VettingNoticePage') },
 
   // training and on-site supervision
-  { path: '/training', roles: [SD, COMPANY], title: '岗前培训', titleByRole: { [COMPANY]: '培训安排' }, menu: { icon: <ReadOutlined /> }, home: { description: '集中培训、签到与考核' }, lazy: () => import('@/pages/OnsiteListPage') },
-  { path: '/inspections', roles: [SD, COMPANY], title: '现场监管', titleByRole: { [COMPANY]: '现场检查' }, menu: { icon: <AlertOutlined /> }, home: { description: '着装、证件、仪容、履职检查与纠正' }, lazy: () => import('@/pages/OnsiteListPage') },
+  { path: '/training', roles: [SD, COMPANY], title: '岗前培训', titleByRole: { [COMPANY]: '培训安排' }, menu: { icon: <ReadOutlined /> }, home: { description: '集中培训、签到与考核' }, lazy: () => import('@/pages/OnsiteListPage'), preload: onsiteList(true) },
+  { path: '/inspections', roles: [SD, COMPANY], title: '现场监管', titleByRole: { [COMPANY]: '现场检查' }, menu: { icon: <AlertOutlined /> }, home: { description: '着装、证件、仪容、履职检查与纠正' }, lazy: () => import('@/pages/OnsiteListPage'), preload: onsiteList(false) },
   { path: '/training/:activityId', roles: [SD, COMPANY, OFFICE, LEADER, EVENT_DETACHMENT], title: '岗前培训', lazy: () => import('@/pages/TrainingPage') },
   { path: '/training/sessions/:sessionId/sheet', roles: [SD, COMPANY, OFFICE, LEADER], title: '签到表', lazy: () => import('@/pages/TrainingSheetPage') },
-  { path: '/inspections/:activityId', roles: [SD, COMPANY, OFFICE, LEADER], title: '现场监管', lazy: () => import('@/pages/InspectionPage') },
+  { path: '/inspections/:activityId', roles: [SD, COMPANY, OFFICE, LEADER], title: '现场监管', lazy: () => import('@/pages/InspectionPage'),
+    preload: (client, { activityId }) => import('@/features/inspections/preload').then((m) => m.preloadOnsite(client, activityId!)) },
   { path: '/timeline/:activityId', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '活动台账', lazy: () => import('@/pages/TimelinePage') },
 
   // system

@@ -7,7 +7,7 @@ import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
 import { apolloClient, onUnauthenticated } from './apollo';
-import { loadLayout } from './pageChunks';
+import { loadLayout, preloadFirstPage } from './pageChunks';
 import { featureRoutes, type FeatureRoute } from './routes';
 import { router } from './router';
 import { BootErrorPage } from './boot';
@@ -30,9 +30,11 @@ dayjs.locale('zh-cn');
 // `me` as asked for by the first load (router.tsx), into the cache the session gate reads first; an
 // answer that comes later, or a refusal, leaves the gate to ask (and to show the refusal) itself. A
 // late answer never replaces one Apollo already has (it could be older: a password changed since).
+// With it, the first page's data is asked for while the page's code is still downloading.
 takeEarlySession()?.then(
   (data) => {
     if (!apolloClient.readQuery({ query: MeQuery })) apolloClient.writeQuery({ query: MeQuery, data });
+    void preloadFirstPage(apolloClient, data);
   },
   () => undefined,
 );

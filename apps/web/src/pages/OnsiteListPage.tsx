@@ -4,17 +4,18 @@ import dayjs from 'dayjs';
 import { Link, useLocation } from 'react-router';
 import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
 import { OnsiteActivitiesQuery } from '@/features/inspections/operations';
+import { onsiteListVariables } from '@/features/inspections/preload';
 import { ListScaffold } from '@/shared/ListScaffold';
 import { PageContainer } from '@/shared/PageContainer';
 import { formatDateTime } from '@/shared/format';
+import { usePolicyAfterPreload } from '@/shared/preload';
 
 /** The activities in training (/training) or on the day (/inspections), each opening its own screen. */
 export default function OnsiteListPage() {
   const training = useLocation().pathname.startsWith('/training');
-  const status = training ? ['TRAINING', 'READY'] : ['READY', 'IN_PROGRESS', 'CLOSED'];
-  const { data, loading, error } = useQuery(OnsiteActivitiesQuery, {
-    variables: { filter: { status: status as never }, page: { pageSize: 100 } },
-  });
+  const variables = onsiteListVariables(training);
+  const fetchPolicy = usePolicyAfterPreload(OnsiteActivitiesQuery, variables); // answered by the first load's preload?
+  const { data, loading, error } = useQuery(OnsiteActivitiesQuery, { variables, fetchPolicy });
   const items = [...(data?.activities.items ?? [])].sort((a, b) => {
     const rank = (s: string) => (s === 'CLOSED' ? 1 : 0);
     return rank(a.status) - rank(b.status) || dayjs(a.startsAt).valueOf() - dayjs(b.startsAt).valueOf();

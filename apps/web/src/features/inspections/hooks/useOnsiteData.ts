@@ -4,7 +4,9 @@ import type { OnsiteActivityQuery as OnsiteActivityResult } from '@/gql/graphql'
 import { isTransient } from '@/shared/errors';
 import type { Finding, Guard } from '../checklist';
 import { keepForOffline, keptForOffline } from '../offlineQueue';
+import { usePolicyAfterPreload } from '@/shared/preload';
 import { FindingsQuery, OnDutyRosterQuery, OnsiteActivityQuery } from '../operations';
+import { onsiteVariables } from '../preload';
 
 /**
  * The on-site screen's data, live or as last seen: the activity's header, the on-duty roster and the
@@ -12,9 +14,16 @@ import { FindingsQuery, OnDutyRosterQuery, OnsiteActivityQuery } from '../operat
  * refusal) the kept copy is shown instead, with the time it was saved; back online, all is fetched again.
  */
 export function useOnsiteData(activityId: string) {
-  const activity = useQuery(OnsiteActivityQuery, { variables: { id: activityId } });
-  const roster = useQuery(OnDutyRosterQuery, { variables: { activityId }, skip: !activityId });
-  const findings = useQuery(FindingsQuery, { variables: { activityId, page: { pageSize: 200 } }, skip: !activityId });
+  // answered moments ago by the first load's preload (app/routes.tsx): read from the cache
+  const v = onsiteVariables(activityId);
+  const policy = {
+    activity: usePolicyAfterPreload(OnsiteActivityQuery, v.activity),
+    roster: usePolicyAfterPreload(OnDutyRosterQuery, v.roster),
+    findings: usePolicyAfterPreload(FindingsQuery, v.findings),
+  };
+  const activity = useQuery(OnsiteActivityQuery, { variables: v.activity, fetchPolicy: policy.activity });
+  const roster = useQuery(OnDutyRosterQuery, { variables: v.roster, skip: !activityId, fetchPolicy: policy.roster });
+  const findings = useQuery(FindingsQuery, { variables: v.findings, skip: !activityId, fetchPolicy: policy.findings });
   // The activity and its roster as last seen online: what the screen shows in a dead zone, also
   // when the app is opened again there (the service worker keeps the app on the device).
   const live = roster.data?.onDutyRoster;

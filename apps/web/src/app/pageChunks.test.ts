@@ -1,0 +1,71 @@
+import type { ApolloClient } from '@apollo/client';
+import { Role } from '@evs/schema';
+import { describe, expect, it, vi } from 'vitest';
+import type { MeQuery } from '@/gql/graphql';
+import { prefetchSignedInPage, preloadFirstPage } from './pageChunks';
+
+const me = (role: Role, steps: Partial<MeQuery['me']> = {}): MeQuery =>
+  ({ me: { id: 'u1', role, mustChangePassword: false, passwordExpired: false, mustEnrolTotp: false, ...steps } }) as MeQuery;
+
+/** Apollo as the preload sees it: what it was asked, answered at once. */
+function fakeClient() {
+  const query = vi.fn((options: { query: { definitions: { name?: { value: string } }[] }; variables: unknown }) => {
+    void options;
+    return Promise.resolve({ data: {} });
+  });
+  const asked = () => query.mock.calls.map(([o]) => [o.query.definitions[0].name?.value, o.variables]);
+  return { client: { query } as unknown as ApolloClient, asked };
+}
+
+describe('the first page’s data, asked for with the first load', () => {
+  it('asks for the on-site screen’s three queries for a role the page admits', async () => {
+    const { client, asked } = fakeClient();
+    prefetchSignedInPage('/inspections/a-1?tab=roster');
+    await preloadFirstPage(client, me(Role.SECURITY_DETACHMENT));
+    expect(asked()).toEqual([
+      ['OnsiteActivity', { id: 'a-1' }],
+      ['OnDutyRoster', { activityId: 'a-1' }],
+      ['ActivityFindings', { activityId: 'a-1', page: { pageSize: 200 } }],
+    ]);
+  });
+
+  it('asks for the on-day list on /inspections and the training list on /training', async () => {
+    for (const [path, status] of [['/inspections', ['READY', 'IN_PROGRESS', 'CLOSED']], ['/training', ['TRAINING', 'READY']]] as const) {
+      const { client, asked } = fakeClient();
+      prefetchSignedInPage(path);
+      await preloadFirstPage(client, me(Role.COMPANY));
+      expect(asked()).toEqual([['OnsiteActivities', { filter: { status }, page: { pageSize: 100 } }]]);
+    }
+  });
+
+  it('asks nothing for a role the page refuses (the page shows 403 without a refused request)', async () => {
+    const { client, asked } = fakeClient();
+    prefetchSignedInPage('/inspections');
+    await preloadFirstPage(client, me(Role.ORGANIZER));
+    expect(asked()).toEqual([]);
+  });
+
+  it('asks nothing while a step is left: a new password, an expired one, two-factor enrolment', async () => {
+    for (const step of [{ mustChangePassword: true }, { passwordExpired: true }, { mustEnrolTotp: true }]) {
+      const { client, asked } = fakeClient();
+      prefetchSignedInPage('/inspections/a-1');
+      await preloadFirstPage(client, me(Role.SECURITY_DETACHMENT, step));
+      expect(asked()).toEqual([]);
+    }
+  });
+
+  it('asks once: a second answer for me (or a later page) asks nothing more', async () => {
+    const { client, asked } = fakeClient();
+    prefetchSignedInPage('/inspections');
+    await preloadFirstPage(client, me(Role.SECURITY_DETACHMENT));
+    await preloadFirstPage(client, me(Role.SECURITY_DETACHMENT));
+    expect(asked()).toHaveLength(1);
+  });
+
+  it('asks nothing for a page that declares no preload', async () => {
+    const { client, asked } = fakeClient();
+    prefetchSignedInPage('/companies');
+    await preloadFirstPage(client, me(Role.SECURITY_DETACHMENT));
+    expect(asked()).toEqual([]);
+  });
+});
