@@ -1,7 +1,9 @@
 import type { ApolloClient } from '@apollo/client';
 import { Role } from '@evs/schema';
 import { describe, expect, it, vi } from 'vitest';
+import { District } from '@evs/schema';
 import type { MeQuery } from '@/gql/graphql';
+import { overviewVariables } from '@/features/dashboard/overviewFilters';
 import { prefetchSignedInPage, preloadFirstPage } from './pageChunks';
 
 const me = (role: Role, steps: Partial<MeQuery['me']> = {}): MeQuery =>
@@ -60,6 +62,31 @@ describe('the first page’s data, asked for with the first load', () => {
     await preloadFirstPage(client, me(Role.SECURITY_DETACHMENT));
     await preloadFirstPage(client, me(Role.SECURITY_DETACHMENT));
     expect(asked()).toHaveLength(1);
+  });
+
+  it('asks for the home page’s figures and notices, and 总览 (default period) for the office and the leaders only', async () => {
+    const notices = ['Notifications', { unreadOnly: false, page: { page: 1, pageSize: 5 } }];
+    const overview = ['Overview', overviewVariables(new URLSearchParams(), null)];
+    for (const [role, expected] of [
+      [Role.OFFICE, [['MyHome', {}], notices, overview]],
+      [Role.LEADER, [['MyHome', {}], notices, overview]],
+      [Role.COMPANY, [['MyHome', {}], notices]],
+      [Role.DISTRICT_BUREAU, [['MyHome', {}], notices]],
+    ] as const) {
+      const { client, asked } = fakeClient();
+      prefetchSignedInPage('/');
+      await preloadFirstPage(client, me(role));
+      expect(asked()).toEqual(expected);
+    }
+  });
+
+  it('asks for 总览 with the period and district of the URL being opened', async () => {
+    window.history.pushState({}, '', `/overview?from=2026-01-01&to=2026-06-30&district=${District.XINGLONGTAI}`);
+    const { client, asked } = fakeClient();
+    prefetchSignedInPage('/overview');
+    await preloadFirstPage(client, me(Role.LEADER));
+    expect(asked()).toEqual([['Overview', { range: { from: '2026-01-01', to: '2026-06-30' }, district: District.XINGLONGTAI }]]);
+    window.history.pushState({}, '', '/');
   });
 
   it('asks nothing for a page that declares no preload', async () => {

@@ -22,13 +22,16 @@ export function prefetchSignedInPage(path: string): void {
   firstPage?.route.lazy().catch(() => undefined);
 }
 
-let firstPage: { route: FeatureRoute; params: Params } | undefined;
+let firstPage: { route: FeatureRoute; params: Params; search: URLSearchParams } | undefined;
 
 function matchFeatureRoute(path: string): typeof firstPage {
-  const match = matchRoutes(featureRoutes.map((r, i) => ({ id: String(i), path: r.path })), path.split(/[?#]/)[0]);
+  const pathname = path.split(/[?#]/)[0];
+  const match = matchRoutes(featureRoutes.map((r, i) => ({ id: String(i), path: r.path })), pathname);
   if (!match) return undefined;
   const last = match[match.length - 1];
-  return { route: featureRoutes[Number(last.route.id)], params: last.params };
+  // the query string of the page being opened (a bookmarked 总览 period); none after the login page
+  const search = new URLSearchParams(window.location.pathname === pathname ? window.location.search : '');
+  return { route: featureRoutes[Number(last.route.id)], params: last.params, search };
 }
 
 /**
@@ -42,5 +45,5 @@ export function preloadFirstPage(client: ApolloClient, { me }: MeQuery): Promise
   firstPage = undefined;
   if (!page?.route.preload || !canAccess(me.role as Role, page.route.roles)) return Promise.resolve();
   if (me.mustChangePassword || me.passwordExpired || me.mustEnrolTotp) return Promise.resolve();
-  return page.route.preload(client, page.params).catch(() => undefined); // the page asks again and shows it
+  return page.route.preload(client, { params: page.params, search: page.search, me }).catch(() => undefined); // the page asks again and shows it
 }

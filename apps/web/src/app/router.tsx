@@ -31,9 +31,11 @@ let patched = false;
 export const router = createBrowserRouter(routes, {
   async patchRoutesOnNavigation({ path, patch }) {
     if (patched) return; // asked again for every path with a parameter; the tree is complete by then
-    // `me`, the layout and the page are asked for with the signed-in part, not after it
+    // `me`, the layout and the page are asked for with the signed-in part, not after it; the page's
+    // data as soon as Apollo and `me` are in (firstLoad), not after the signed-in part's antd
     askForSessionEarly();
     import('./pageChunks').then((m) => m.prefetchSignedInPage(path)).catch(() => undefined);
+    import('./firstLoad').catch(() => undefined); // a failure here fails again, and is shown, below
     const { signedInRoutes } = await import('./signedInRoutes');
     if (patched) return;
     patch(SIGNED_IN, signedInRoutes);

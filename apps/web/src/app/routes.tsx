@@ -28,6 +28,9 @@
 import type { ApolloClient } from '@apollo/client';
 import type { ComponentType, ReactNode } from 'react';
 import type { Params } from 'react-router';
+import type { MeQuery } from '@/gql/graphql';
+import { preloadHome, preloadOverview } from '@/features/dashboard/preload';
+import { preloadOnsite, preloadOnsiteList } from '@/features/inspections/preload';
 import {
   AlertOutlined,
   AuditOutlined,
@@ -54,6 +57,13 @@ import {
 import { Role } from '@evs/schema';
 import { ALL_ROLES, canAccess } from '@/shared/access';
 
+/** Where the first load is going and who is going there: what a page's `preload` may read. */
+export interface PreloadAt {
+  params: Params;
+  search: URLSearchParams;
+  me: MeQuery['me'];
+}
+
 export interface FeatureRoute {
   path: string;
   roles: readonly Role[];
@@ -66,7 +76,7 @@ export interface FeatureRoute {
    * The page's first data, asked for with the first load (`app/signedInRoutes.tsx`) while the page's
    * code downloads, for the pages opened on a phone's mobile data; the page reads it from the cache.
    */
-  preload?: (client: ApolloClient, params: Params) => Promise<unknown>;
+  preload?: (client: ApolloClient, at: PreloadAt) => Promise<unknown>;
 }
 
 /** A place a later feature will fill; shows a "being built" page until then. */
@@ -74,16 +84,18 @@ export const planned = () => import('@/pages/PlannedPage');
 
 const { ADMIN, AUDITOR, LEADER, OFFICE, SECURITY_DETACHMENT: SD, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
 const SYSTEM = '系统管理';
-const onsiteList = (training: boolean) => (client: ApolloClient) => import('@/features/inspections/preload').then((m) => m.preloadOnsiteList(client, training));
+const onsiteList = (training: boolean) => async (client: ApolloClient) => preloadOnsiteList(client, training);
 
 export const featureRoutes: FeatureRoute[] = [
-  { path: '/', roles: ALL_ROLES, title: '首页', menu: { icon: <HomeOutlined /> }, lazy: () => import('@/pages/HomePage') },
+  { path: '/', roles: ALL_ROLES, title: '首页', menu: { icon: <HomeOutlined /> }, lazy: () => import('@/pages/HomePage'),
+    preload: async (client, { me }) => preloadHome(client, me) },
 
   // 保安管理支队: what waits on it, ordered by deadline
   { path: '/queue', roles: [SD], title: '工作队列', menu: { icon: <OrderedListOutlined /> }, home: { description: '待办事项，按截止时间排序' }, lazy: () => import('@/pages/WorkQueuePage') },
 
   // 领导小组 and its office
-  { path: '/overview', roles: [OFFICE, LEADER], title: '总览', menu: { icon: <DashboardOutlined /> }, home: { description: '全市公司、审核、培训、检查的统计图表' }, lazy: () => import('@/pages/OverviewPage') },
+  { path: '/overview', roles: [OFFICE, LEADER], title: '总览', menu: { icon: <DashboardOutlined /> }, home: { description: '全市公司、审核、培训、检查的统计图表' }, lazy: () => import('@/pages/OverviewPage'),
+    preload: async (client, { search }) => preloadOverview(client, search) },
   { path: '/overview/list', roles: [OFFICE, LEADER], title: '总览明细', lazy: () => import('@/pages/OverviewListPage') },
 
   // activities (大型活动)
@@ -140,7 +152,7 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/training/:activityId', roles: [SD, COMPANY, OFFICE, LEADER, EVENT_DETACHMENT], title: '岗前培训', lazy: () => import('@/pages/TrainingPage') },
   { path: '/training/sessions/:sessionId/sheet', roles: [SD, COMPANY, OFFICE, LEADER], title: '签到表', lazy: () => import('@/pages/TrainingSheetPage') },
   { path: '/inspections/:activityId', roles: [SD, COMPANY, OFFICE, LEADER], title: '现场监管', lazy: () => import('@/pages/InspectionPage'),
-    preload: (client, { activityId }) => import('@/features/inspections/preload').then((m) => m.preloadOnsite(client, activityId!)) },
+    preload: async (client, { params }) => preloadOnsite(client, params.activityId!) },
   { path: '/timeline/:activityId', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '活动台账', lazy: () => import('@/pages/TimelinePage') },
 
   // system

@@ -7,15 +7,16 @@ import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
 import { apolloClient, onUnauthenticated } from './apollo';
-import { loadLayout, preloadFirstPage } from './pageChunks';
+// the early `me` into Apollo's cache, and the first page's data (the router asks for it earlier still)
+import './firstLoad';
+import { loadLayout } from './pageChunks';
 import { featureRoutes, type FeatureRoute } from './routes';
 import { router } from './router';
 import { BootErrorPage } from './boot';
 import { SessionGate } from './SessionGate';
 import { appTheme } from './theme';
 import { canAccess } from '@/shared/access';
-import { takeEarlySession } from '@/shared/earlySession';
-import { MeQuery, useRole } from '@/shared/session';
+import { useRole } from '@/shared/session';
 import { PageLoading } from '@/shared/PageLoading';
 import { ServiceWorkerAfterFirstScreen } from '@/shared/serviceWorker';
 import type { RouteHandle } from '@/shared/routeHandle';
@@ -26,18 +27,6 @@ import type { RouteHandle } from '@/shared/routeHandle';
  * menu's route registry and every page's lazy chunk.
  */
 dayjs.locale('zh-cn');
-
-// `me` as asked for by the first load (router.tsx), into the cache the session gate reads first; an
-// answer that comes later, or a refusal, leaves the gate to ask (and to show the refusal) itself. A
-// late answer never replaces one Apollo already has (it could be older: a password changed since).
-// With it, the first page's data is asked for while the page's code is still downloading.
-takeEarlySession()?.then(
-  (data) => {
-    if (!apolloClient.readQuery({ query: MeQuery })) apolloClient.writeQuery({ query: MeQuery, data });
-    void preloadFirstPage(apolloClient, data);
-  },
-  () => undefined,
-);
 
 const AppLayout = lazy(() => loadLayout().then((m) => ({ default: m.AppLayout })));
 const ChangePasswordPage = lazy(() => import('@/pages/ChangePasswordPage'));

@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { districtLabels, roleLabels, unitKindLabels } from '@evs/schema';
 import { featureRoutes, titleFor } from '@/app/routes';
+import { LATEST_NOTICES } from '@/features/dashboard/preload';
 import { NotificationsQuery } from '@/features/notifications/operations';
 import { RoleHome } from '@/features/dashboard/components/RoleHome';
 import { canAccess } from '@/shared/access';
@@ -12,6 +13,7 @@ import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
 import { useSession } from '@/shared/session';
 import { formatDateTime, formatDateWithWeekday } from '@/shared/format';
+import { usePolicyAfterPreload } from '@/shared/preload';
 
 const palette = ['#1d4f9c', '#13a8a8', '#d48806', '#389e0d', '#722ed1', '#c41d7f', '#0958d9', '#cf1322'];
 
@@ -27,7 +29,8 @@ export default function HomePage() {
   const me = useSession();
   const navigate = useNavigate();
   const places = featureRoutes.filter((r) => r.home && canAccess(me.role, r.home.roles ?? r.roles));
-  const { data: notices, loading } = useQuery(NotificationsQuery, { variables: { unreadOnly: false, page: { page: 1, pageSize: 5 } } });
+  const fetchPolicy = usePolicyAfterPreload(NotificationsQuery, LATEST_NOTICES); // answered by the first load's preload?
+  const { data: notices, loading } = useQuery(NotificationsQuery, { variables: LATEST_NOTICES, fetchPolicy });
 
   return (
     <PageContainer

@@ -53,6 +53,16 @@ describe('a page preloaded with the first load', () => {
     expect(asked).toEqual(['a1']);
   });
 
+  it('joins a preload still on its way instead of asking a second time', async () => {
+    const { client, asked, wrapper } = fakeServer();
+    const preloaded = preloadQuery(client, OnsiteActivityQuery, { id: 'a5' });
+    const { result } = renderHook(() => usePage('a5'), { wrapper });
+    expect(result.current.fetchPolicy).toBe('cache-first');
+    await preloaded;
+    await waitFor(() => expect(result.current.result.data?.activity.name).toBe('演唱会'));
+    expect(asked).toEqual(['a5']);
+  });
+
   it('asks as usual for other variables (another activity)', async () => {
     const { client, asked, wrapper } = fakeServer();
     await preloadQuery(client, OnsiteActivityQuery, { id: 'a1' });

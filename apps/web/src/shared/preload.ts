@@ -10,6 +10,7 @@ import { useMemo } from 'react';
  */
 const FRESH_MS = 10_000;
 const answeredAt = new Map<string, number>();
+const inFlight = new Set<string>();
 
 const keyOf = (query: TypedDocumentNode<unknown, never>, variables: unknown) =>
   `${(query.definitions[0] as { name?: { value: string } }).name?.value}:${JSON.stringify(variables ?? {})}`;
@@ -20,22 +21,27 @@ export function preloadQuery<TData, TVariables extends OperationVariables>(
   query: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
 ): Promise<void> {
+  const key = keyOf(query as never, variables);
+  inFlight.add(key);
   return client.query({ query, variables, fetchPolicy: 'network-only' }).then(
-    () => void answeredAt.set(keyOf(query as never, variables), Date.now()),
-    () => undefined,
+    () => {
+      inFlight.delete(key);
+      answeredAt.set(key, Date.now());
+    },
+    () => void inFlight.delete(key),
   );
 }
 
 /**
- * The fetch policy for a page's `useQuery` of the same document and variables: the cache alone when
- * the preload answered moments ago (no second request for the same rows), else the app's default.
- * Decided when the query (document and variables) is first rendered and kept: a policy that changed
- * on a later render would make Apollo ask again.
+ * The fetch policy for a page's `useQuery` of the same document and variables: the cache first when
+ * the preload answered moments ago or is still on its way (Apollo then joins that request), so the
+ * same rows are not asked for twice; else the app's default. Decided when the query (document and
+ * variables) is first rendered and kept: a policy that changed on a later render would make Apollo ask again.
  */
 export function usePolicyAfterPreload<TData, TVariables>(query: TypedDocumentNode<TData, TVariables>, variables: TVariables): WatchQueryFetchPolicy | undefined {
   const key = keyOf(query as never, variables);
   return useMemo(() => {
     const at = answeredAt.get(key);
-    return at !== undefined && Date.now() - at < FRESH_MS ? 'cache-first' : undefined;
+    return inFlight.has(key) || (at !== undefined && Date.now() - at < FRESH_MS) ? 'cache-first' : undefined;
   }, [key]);
 }

@@ -12,6 +12,7 @@ import { drilldownUrl } from '../drilldown';
 import { WARN_TEXT } from '../palette';
 import { activate } from '@/shared/activate';
 import { useOverviewFilters } from '../hooks/useOverviewFilters';
+import { usePolicyAfterPreload } from '@/shared/preload';
 import { OverviewQuery } from '../operations';
 import './dashboard.css';
 import { formatDateTime, formatPercent, toApiDate } from '@/shared/format';
@@ -35,11 +36,9 @@ const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
 export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
   const navigate = useNavigate();
   useEffect(() => void loadOverviewCharts().catch(() => undefined), []); // a failure shows where it renders
-  const { from, to, district, ownDistrict, update, scopeText, exportHref } = useOverviewFilters();
-  const { data, previousData, loading, error, refetch } = useQuery(OverviewQuery, {
-    variables: { range: { from, to }, district },
-    fetchPolicy: 'cache-and-network',
-  });
+  const { variables, from, to, district, ownDistrict, update, scopeText, exportHref } = useOverviewFilters();
+  const fetchPolicy = usePolicyAfterPreload(OverviewQuery, variables) ?? 'cache-and-network'; // answered by the first load's preload?
+  const { data, previousData, loading, error, refetch } = useQuery(OverviewQuery, { variables, fetchPolicy });
   const o = (data ?? previousData)?.overview;
 
   const open = (c: Count) => navigate(drilldownUrl(c, c.label));

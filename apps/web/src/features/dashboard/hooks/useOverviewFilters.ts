@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { District, Role } from '@evs/schema';
 import { useSession } from '@/shared/session';
-import { defaultRange, overviewExportHref, overviewScopeText } from '../overviewFilters';
+import { defaultRange, overviewExportHref, overviewScopeText, overviewVariables } from '../overviewFilters';
 
 /**
  * The overview's period and district, kept in the URL (a link or a reload shows the same figures).
@@ -11,11 +11,10 @@ import { defaultRange, overviewExportHref, overviewScopeText } from '../overview
 export function useOverviewFilters() {
   const me = useSession();
   const [search, setSearch] = useSearchParams();
-  const [defFrom, defTo] = useMemo(defaultRange, []);
-  const from = search.get('from') ?? defFrom;
-  const to = search.get('to') ?? defTo;
+  const defaults = useMemo(defaultRange, []);
   const ownDistrict = me.role === Role.DISTRICT_BUREAU ? (me.unit.district as District | null) : null;
-  const district = ownDistrict ?? ((search.get('district') as District | null) || null);
+  const variables = overviewVariables(search, ownDistrict, defaults);
+  const { range: { from, to }, district } = variables;
 
   /** Sets or (with null) clears filters, replacing the history entry. */
   const update = (patch: Record<string, string | null>) => {
@@ -27,5 +26,5 @@ export function useOverviewFilters() {
     setSearch(next, { replace: true });
   };
 
-  return { from, to, district, ownDistrict, update, scopeText: overviewScopeText(from, to, district), exportHref: overviewExportHref(from, to, district) };
+  return { variables, from, to, district, ownDistrict, update, scopeText: overviewScopeText(from, to, district), exportHref: overviewExportHref(from, to, district) };
 }
