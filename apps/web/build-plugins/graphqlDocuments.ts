@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
 const CALL = /\bgraphql\(\s*`\s*(query|mutation|subscription|fragment)\s+(\w+)[^`]*`\s*\)/g;
-const GENERATED = fileURLToPath(new URL('../src/gql/graphql.ts', import.meta.url));
 const DOCUMENT = /^export const (\w+(?:Document|FragmentDoc)) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm;
 
 /**
@@ -16,14 +15,18 @@ const DOCUMENT = /^export const (\w+(?:Document|FragmentDoc)) = (\{.*\}) as unkn
  * they come from the same generated file. A call whose document is missing fails the build: run
  * `npm run codegen`.
  */
-export function graphqlDocuments(): Plugin {
+export function graphqlDocuments(options: { generated?: string } = {}): Plugin {
+  let generated = options.generated;
   let documents = new Map<string, string>();
   return {
     name: 'evs:graphql-documents',
     enforce: 'pre',
     apply: 'build',
+    configResolved(config) {
+      generated ??= join(config.root, 'src/gql/graphql.ts');
+    },
     buildStart() {
-      documents = new Map([...readFileSync(GENERATED, 'utf8').matchAll(DOCUMENT)].map((m) => [m[1], m[2]]));
+      documents = new Map([...readFileSync(generated!, 'utf8').matchAll(DOCUMENT)].map((m) => [m[1], m[2]]));
     },
     transform(code, id) {
       if (!/\/src\/(?!gql\/).*\.tsx?$/.test(id) || !code.includes('graphql(`')) return null;
