@@ -37,7 +37,8 @@ export interface ServerProcess {
 export async function startServerProcess(dbUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   // BENCH_SERVER_MAIN=/other/checkout/apps/server/dist/main.js measures another build (e.g. main, for a before/after).
-  const main = process.env.BENCH_SERVER_MAIN ?? path.join(__dirname, '..', 'main.js');
+  // (the env given here first: `BENCH_BEFORE_MAIN` starts its contender this way, beside this build)
+  const main = env.BENCH_SERVER_MAIN ?? process.env.BENCH_SERVER_MAIN ?? path.join(__dirname, '..', 'main.js');
   const prof = process.env.BENCH_CPU_PROF;
   if (prof) fs.mkdirSync(prof, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), main], {
