@@ -69,8 +69,8 @@ function defineLazy<T extends object, K extends keyof T>(target: T, key: K, comp
 export function toActivityType(a: ActivityEntity, s: SettingValues, now: Date): ActivityType {
   // An ActivityType instance: type-graphql converts a field resolver's root that is not one into one
   // (a new object and a copy of every column) on each call — per row and per resolved field.
-  const view: Omit<ActivityType, 'warnings' | 'daysUntilStart'> = Object.assign(Object.create(ActivityType.prototype) as ActivityType, {
-    ...a,
+  // One copy of the row's columns (no intermediate spread: a list builds one per row).
+  const view: Omit<ActivityType, 'warnings' | 'daysUntilStart'> = Object.assign(Object.create(ActivityType.prototype) as ActivityType, a, {
     plan: a.plan ?? {},
     permitTier: permitTierOf(a.expectedAttendance),
     suggestedGuards: suggestedGuardsFor(a.expectedAttendance, s['staffing.guardsPerThousand']),
