@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { antdUnusedStyles } from './build-plugins/antdUnusedStyles';
 import { graphqlDocuments } from './build-plugins/graphqlDocuments';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -105,6 +106,8 @@ export default defineConfig({
     port: 5173,
     proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000', '/readyz': 'http://localhost:4000', '/exports': 'http://localhost:4000' },
   },
+  // antd's stylesheet without the components the app never renders (build-plugins/antdUnusedStyles.ts)
+  css: { postcss: { plugins: [antdUnusedStyles()] } },
   build: {
     outDir: 'dist',
     manifest: true,

@@ -74,7 +74,17 @@ if (existsSync(swPath)) {
     failed = true;
   }
 }
+// antd's stylesheet leaves out the components the app never renders (build-plugins/antdUnusedStyles.ts):
+// none of them may be named in the built JavaScript (antd names a component's classes there)
+const unusedAntd = JSON.parse(readFileSync(new URL('../build-plugins/unused-antd-components.json', import.meta.url), 'utf8'));
+const js = Object.values(manifest).filter((c) => c.file.endsWith('.js')).map((c) => readFileSync(join(dist, c.file), 'utf8')).join('\n');
+const nowUsed = unusedAntd.filter((name) => new RegExp(`[\`'"]${name}[\`'"]`).test(js));
+if (nowUsed.length) {
+  console.error(`antd components in use but left out of its stylesheet: ${nowUsed.join(', ')}; take them off build-plugins/unused-antd-components.json`);
+  failed = true;
+}
+
 if (failed) {
-  console.error(`the first load (login, home) over the ${budget} KB budget, or the precache is wrong`);
+  console.error(`the first load (login, home) over the ${budget} KB budget, the precache is wrong, or antd's stylesheet misses a component in use`);
   process.exit(1);
 }
