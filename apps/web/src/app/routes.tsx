@@ -79,8 +79,9 @@ export interface FeatureRoute {
   home?: { description: string; roles?: readonly Role[] };
   lazy: () => Promise<{ default: ComponentType }>;
   /**
-   * The page's first data, asked for with the first load (`app/signedInRoutes.tsx`) while the page's
-   * code downloads, for the pages opened on a phone's mobile data; the page reads it from the cache.
+   * The page's first data, asked for with the first load (`app/firstLoad.ts`, once Apollo and `me`
+   * are in) while the page's code downloads, for the pages opened on a phone's mobile data; the page
+   * reads it from the cache.
    */
   preload?: (client: ApolloClient, at: PreloadAt) => Promise<unknown>;
 }
