@@ -77,6 +77,8 @@ interface Finding {
 async function scan(page: Page, label: string): Promise<Finding[]> {
   // the page's data has arrived: no spinner left (antd Spin / Skeleton)
   await expect(page.locator('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton-active')).toHaveCount(0, { timeout: 60_000 });
+  // and settled: no colour still fading (a button just enabled), which axe would measure halfway
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     // antd's invisible row that measures column widths of scrolling tables (aria-hidden, never shown)

@@ -32,11 +32,13 @@ export function useCandidateSuggestions(activityId: string) {
   useEffect(() => {
     if (!s) return;
     setNames((known) => new Map([...known, ...s.items.map((i) => [i.companyId, i.companyName] as const)]));
-    // The first answer sets the choice: what was recommended, or else the first three qualified.
-    setSelected((chosen) =>
-      chosen ?? (s.recommendedCompanyIds.length ? s.recommendedCompanyIds : s.items.filter((i) => i.qualified).slice(0, MIN_CANDIDATES).map((i) => i.companyId)),
-    );
   }, [s]);
+  // The first answer sets the choice: what was recommended, or else the first three qualified. Set
+  // while rendering that answer (not in an effect after it), so the submit button is never shown
+  // disabled for a frame and then enabled.
+  if (s && selected === null) {
+    setSelected(s.recommendedCompanyIds.length ? s.recommendedCompanyIds : s.items.filter((i) => i.qualified).slice(0, MIN_CANDIDATES).map((i) => i.companyId));
+  }
   const chosen = useMemo(() => selected ?? [], [selected]);
   const chosenNames = chosen.map((c) => names.get(c) ?? '…');
 
