@@ -91,18 +91,18 @@ export const planned = () => import('@/pages/PlannedPage');
 
 const { ADMIN, AUDITOR, LEADER, OFFICE, SECURITY_DETACHMENT: SD, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
 const SYSTEM = '系统管理';
-const onsiteList = (training: boolean) => async (client: ApolloClient) => preloadOnsiteList(client, training);
+const onsiteList = (training: boolean) => (client: ApolloClient) => preloadOnsiteList(client, training);
 
 export const featureRoutes: FeatureRoute[] = [
   { path: '/', roles: ALL_ROLES, title: '首页', menu: { icon: <HomeOutlined /> }, lazy: () => import('@/pages/HomePage'),
-    preload: async (client, { me }) => preloadHome(client, me) },
+    preload: (client, { me }) => preloadHome(client, me) },
 
   // 保安管理支队: what waits on it, ordered by deadline
   { path: '/queue', roles: [SD], title: '工作队列', menu: { icon: <OrderedListOutlined /> }, home: { description: '待办事项，按截止时间排序' }, lazy: () => import('@/pages/WorkQueuePage') },
 
   // 领导小组 and its office
   { path: '/overview', roles: [OFFICE, LEADER], title: '总览', menu: { icon: <DashboardOutlined /> }, home: { description: '全市公司、审核、培训、检查的统计图表' }, lazy: () => import('@/pages/OverviewPage'),
-    preload: async (client, { search }) => preloadOverview(client, search) },
+    preload: (client, { search }) => preloadOverview(client, search) },
   { path: '/overview/list', roles: [OFFICE, LEADER], title: '总览明细', lazy: () => import('@/pages/OverviewListPage') },
 
   // activities (大型活动)
@@ -159,7 +159,7 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/training/:activityId', roles: [SD, COMPANY, OFFICE, LEADER, EVENT_DETACHMENT], title: '岗前培训', lazy: () => import('@/pages/TrainingPage') },
   { path: '/training/sessions/:sessionId/sheet', roles: [SD, COMPANY, OFFICE, LEADER], title: '签到表', lazy: () => import('@/pages/TrainingSheetPage') },
   { path: '/inspections/:activityId', roles: [SD, COMPANY, OFFICE, LEADER], title: '现场监管', lazy: () => import('@/pages/InspectionPage'),
-    preload: async (client, { params }) => preloadOnsite(client, params.activityId!) },
+    preload: (client, { params }) => preloadOnsite(client, params.activityId!) },
   { path: '/timeline/:activityId', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '活动台账', lazy: () => import('@/pages/TimelinePage') },
 
   // system

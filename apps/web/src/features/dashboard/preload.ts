@@ -3,7 +3,7 @@ import { Role } from '@evs/schema';
 import type { MeQuery } from '@/gql/graphql';
 import { NotificationsQuery } from '@/features/notifications/operations';
 import { preloadQuery } from '@/shared/preload';
-import { loadOverviewCharts } from './components/loadOverviewCharts';
+import { loadOverviewCharts, loadOverviewDashboard } from './components/loadOverviewCharts';
 import { MyHomeQuery, OverviewQuery } from './operations';
 import { overviewVariables } from './overviewFilters';
 
@@ -16,7 +16,7 @@ export const LATEST_NOTICES = { unreadOnly: false, page: { page: 1, pageSize: 5 
  */
 export function preloadOverview(client: ApolloClient, search: URLSearchParams): Promise<unknown> {
   // a chunk that fails here fails again, and is shown, where it renders
-  import('./components/OverviewDashboard').catch(() => undefined);
+  loadOverviewDashboard().catch(() => undefined);
   loadOverviewCharts().catch(() => undefined);
   // only the office and the leaders open 总览 (the registry); neither is held to a district
   return preloadQuery(client, OverviewQuery, overviewVariables(search, null));

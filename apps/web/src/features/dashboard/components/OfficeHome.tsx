@@ -5,7 +5,7 @@ import { useSession } from '@/shared/session';
 import type { HomeData } from '../hooks/useMyHome';
 import { HomeActivityList } from './HomeActivityList';
 import { HomeSection as Section } from './HomeSection';
-import { loadOverviewCharts } from './loadOverviewCharts';
+import { loadOverviewCharts, loadOverviewDashboard } from './loadOverviewCharts';
 
 /** Only the office and the leader need the overview (and its date picker) on their home. */
 // the table and the 督办 dialog (with its date picker) load after the home page shows: not part of its first load
@@ -15,7 +15,7 @@ const OverdueByUnit = (props: { units: HomeData['overdue'] }) => (
     <LazyOverdueByUnit {...props} />
   </Suspense>
 );
-const OverviewDashboard = lazy(() => import('./OverviewDashboard').then((m) => ({ default: m.OverviewDashboard })));
+const OverviewDashboard = lazy(() => loadOverviewDashboard().then((m) => ({ default: m.OverviewDashboard })));
 
 /** 领导小组办公室 and the leaders: overdue items by unit (督办), a member's own unit, and the city overview. */
 export function OfficeHome({ home }: { home: HomeData }) {

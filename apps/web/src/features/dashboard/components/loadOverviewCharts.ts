@@ -4,3 +4,6 @@
  * query rather than after the query has answered.
  */
 export const loadOverviewCharts = () => import('./OverviewCharts');
+
+/** The overview dashboard (filters, headline figures, the charts' frame): its own chunk, for the office home and 总览's preload. */
+export const loadOverviewDashboard = () => import('./OverviewDashboard');
