@@ -61,7 +61,7 @@ export async function pageAndCount<T extends ObjectLiteral>(qb: SelectQueryBuild
  * entity, so a plain count(*) answers (TypeORM's getCount always counts DISTINCT ids, a sort of
  * every matching id); with joins, TypeORM's count.
  */
-async function countOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
+export async function countOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
   if (qb.expressionMap.joinAttributes.length > 0) return qb.clone().getCount();
   const row = await qb.clone().orderBy().offset(undefined).limit(undefined).skip(undefined).take(undefined).select('count(*)::int', 'n').getRawOne<{ n: number }>();
   return Number(row?.n ?? 0);

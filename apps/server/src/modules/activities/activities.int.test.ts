@@ -348,6 +348,18 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     expect(large).toBe(small);
   });
 
+  it('a list names the same reporting unit and selected company as the activity read alone (the page joins them, one read loads them)', async () => {
+    const office = await t.login('office');
+    const NAMES = 'id reporterUnit { id name kind district active } selectedCompany { id name }';
+    const { items } = expectData(await office.gql(`query { activities(page: { pageSize: 100 }) { items { ${NAMES} } } }`)).activities;
+    expect(items.some((x: { selectedCompany: unknown }) => x.selectedCompany)).toBe(true);
+    expect(items.some((x: { selectedCompany: unknown }) => !x.selectedCompany)).toBe(true);
+    for (const listed of items) {
+      const alone = expectData(await office.gql(`query ($id: ID!) { activity(id: $id) { ${NAMES} } }`, { id: listed.id })).activity;
+      expect(listed).toEqual(alone);
+    }
+  });
+
   it('the demo data tells the story: every state up to COMPANY_SELECTED; company1 sees its assignment, company2 does not', async () => {
     const office = await t.login('office');
     const demo = expectData(

@@ -143,13 +143,13 @@ export class ActivityResolver {
 
   @FieldResolver(() => UnitType, { nullable: true, description: '登记单位' })
   reporterUnit(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
-    return ctx.loaders.unit.load(a.reporterUnitId);
+    return a.reporterUnitRow ?? ctx.loaders.unit.load(a.reporterUnitId);
   }
 
   @FieldResolver(() => ActivityCompanyRef, { nullable: true, description: '中选的保安服务公司' })
   async selectedCompany(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
     if (!a.selectedCompanyId) return null;
-    const name = await ctx.loaders.companyName.load(a.selectedCompanyId);
+    const name = a.selectedCompanyName ?? (await ctx.loaders.companyName.load(a.selectedCompanyId));
     return name ? { id: a.selectedCompanyId, name } : null;
   }
 

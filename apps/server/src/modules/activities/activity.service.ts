@@ -4,7 +4,8 @@ import { formatCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, forbidden } from '../../common/errors';
-import { Page, PageInput, pageAndCount, pageWindow } from '../../common/pagination';
+import { countOf, Page, PageInput, pageWindow } from '../../common/pagination';
+import { CompanyEntity } from '../companies/company.entity';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
@@ -71,10 +72,30 @@ export class ActivityService {
         ),
       );
     }
-    qb.orderBy('a.starts_at', 'ASC').addOrderBy('a.code', 'ASC').skip(w.skip).take(w.take);
-    const [[rows, total], settings] = await Promise.all([pageAndCount(qb), this.settings.all()]);
+    // The reporting unit and the selected company's name come with the page (what every list shows),
+    // not from two loader statements after it; the count runs beside it, on the filters alone.
+    const pageQb = qb
+      .clone()
+      .leftJoinAndMapOne('a.reporterUnitRow', UnitEntity, 'ru', 'ru.id = a.reporter_unit_id')
+      .leftJoin(CompanyEntity, 'sc', 'sc.id = a.selected_company_id')
+      .addSelect('sc.name', 'selected_company_name')
+      .orderBy('a.starts_at', 'ASC')
+      .addOrderBy('a.code', 'ASC')
+      .offset(w.skip)
+      .limit(w.take);
+    const [{ entities, raw }, total, settings] = await Promise.all([
+      pageQb.getRawAndEntities<{ a_id: string; selected_company_name: string | null }>(),
+      countOf(qb),
+      this.settings.all(),
+    ]);
+    const companyNames = new Map(raw.map((r) => [r.a_id, r.selected_company_name]));
     const now = this.clock.now();
-    return { items: rows.map((a) => toActivityType(a, settings, now)), total, page: w.page, pageSize: w.pageSize };
+    const items = entities.map((a) => {
+      const view = toActivityType(a, settings, now); // with `reporterUnitRow`, mapped by the join
+      view.selectedCompanyName = companyNames.get(a.id) ?? null;
+      return view;
+    });
+    return { items, total, page: w.page, pageSize: w.pageSize };
   }
 
   transitionsOf(activityIds: readonly string[]): Promise<ActivityTransitionEntity[]> {

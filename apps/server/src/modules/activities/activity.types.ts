@@ -2,6 +2,7 @@ import { ActivityStatus, District, PermitTier, SecurityMode } from '@evs/schema'
 import { IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
+import { UnitEntity } from '../units/unit.entity';
 
 @ObjectType('SecurityPlan', { description: '安全工作方案要点（条例第六条）' })
 export class SecurityPlanType {
@@ -307,6 +308,12 @@ export class ActivityType {
 
   @Field(() => ID, { nullable: true })
   selectedCompanyId: string | null;
+
+  /** Read with a list's page, not in the schema: the reporting unit (see `reporterUnit`). */
+  reporterUnitRow?: UnitEntity;
+
+  /** Read with a list's page, not in the schema: the selected company's name (see `selectedCompany`). */
+  selectedCompanyName?: string | null;
 
   @Field(() => String, { nullable: true })
   selectionReason: string | null;
