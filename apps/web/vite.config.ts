@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { antdUnusedStyles } from './build-plugins/antdUnusedStyles';
 import { graphqlDocuments } from './build-plugins/graphqlDocuments';
+import { PHOTO_CACHE } from './src/shared/photoCache';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -75,6 +76,18 @@ export default defineConfig({
         ],
         // hashed chunks of the other pages: kept once opened, so a page seen online also opens offline
         runtimeCaching: [
+          // the on-site photos seen (roster, findings): from the network, revalidated each time
+          // (`private, no-cache`), and from this cache in a dead zone; emptied when the session ends
+          // (forgetSession in shared/session.tsx).
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/photos/'),
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: PHOTO_CACHE,
+              networkTimeoutSeconds: 4,
+              expiration: { maxEntries: 2000, maxAgeSeconds: 3 * 24 * 3600 },
+            },
+          },
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
             handler: 'CacheFirst',
@@ -82,7 +95,7 @@ export default defineConfig({
           },
         ],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/graphql/, /^\/exports\//, /^\/templates\//, /^\/healthz/, /^\/readyz/],
+        navigateFallbackDenylist: [/^\/graphql/, /^\/exports\//, /^\/photos\//, /^\/templates\//, /^\/healthz/, /^\/readyz/],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
       },
@@ -104,7 +117,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000', '/readyz': 'http://localhost:4000', '/exports': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/healthz': 'http://localhost:4000', '/readyz': 'http://localhost:4000', '/exports': 'http://localhost:4000', '/photos': 'http://localhost:4000' },
   },
   // antd's stylesheet without the components the app never renders (build-plugins/antdUnusedStyles.ts)
   css: { postcss: { plugins: [antdUnusedStyles()] } },

@@ -203,7 +203,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
 
   // Every download is audited (who, what, from where); a refused one as a permission denial.
   app.use('/exports', auditDownloads(services));
-  // Every download (import templates, 审核通报, 签到表, 台账, 总览): one adapter, each feature's route list.
+  // Every download (import templates, 审核通报, 签到表, 台账, 总览, the on-site photos): one adapter, each feature's route list.
   app.use(downloadRouter(downloadSession(services.auth), downloadRoutes(services)));
 
   const armor = new ApolloArmor({
@@ -300,7 +300,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
         },
       }),
     );
-    app.get(/^\/(?!graphql|healthz|readyz|exports|templates\/).*/, (_req, res) => res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } }));
+    app.get(/^\/(?!graphql|healthz|readyz|exports|templates\/|photos\/).*/, (_req, res) => res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } }));
   }
 
   app.use(jsonNotFound);

@@ -2,6 +2,7 @@ import type { DownloadRoute } from './common/download';
 import { companyDownloads } from './modules/companies/company.http';
 import { dashboardDownloads } from './modules/dashboard/dashboard.http';
 import { guardDownloads } from './modules/guards/guard.http';
+import { photoDownloads } from './modules/inspections/photos.http';
 import { recordDownloads } from './modules/records/records.http';
 import { timelineDownloads } from './modules/timeline/timeline.http';
 import { vettingDownloads } from './modules/vetting/vetting.http';
@@ -15,4 +16,5 @@ export const downloadRoutes = (services: Services): DownloadRoute[] => [
   ...vettingDownloads(services),
   ...timelineDownloads(services),
   ...dashboardDownloads(services),
+  ...photoDownloads(services),
 ];

@@ -16,9 +16,9 @@ import { SettingsResolver } from './modules/settings/settings.resolver';
 import { UnitsResolver } from './modules/units/units.resolver';
 import { UsersResolver } from './modules/users/users.resolver';
 import { ActivityDeadlinesResolver, WorkQueueResolver } from './modules/deadlines/deadlines.resolver';
-import { InspectionsResolver } from './modules/inspections/inspections.resolver';
+import { FindingResolver, InspectionsResolver } from './modules/inspections/inspections.resolver';
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
-import { TrainingResolver } from './modules/training/training.resolver';
+import { OnDutyGuardResolver, TrainingResolver } from './modules/training/training.resolver';
 import { RecordsResolver } from './modules/records/records.resolver';
 import { VettingNoticeEntryResolver, VettingResolver } from './modules/vetting/vetting.resolver';
 import { SupervisionResolver } from './modules/supervision/supervision.resolver';
@@ -38,7 +38,9 @@ export const resolvers = [
   VettingNoticeEntryResolver,
   RecordsResolver,
   TrainingResolver,
+  OnDutyGuardResolver,
   InspectionsResolver,
+  FindingResolver,
   TimelineResolver,
   ActivityDeadlinesResolver,
   WorkQueueResolver,

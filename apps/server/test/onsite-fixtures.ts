@@ -148,3 +148,11 @@ export async function createCompanyWithGuards(
   }
   return unit.id;
 }
+
+/** An on-site checklist answer: every item compliant but those in `bad`. */
+export const checklist = (bad: string[] = []) =>
+  ['UNIFORM', 'CERTIFICATE', 'BEARING', 'DUTY', 'FORBIDDEN_ACT'].map((item) => ({ item, compliant: !bad.includes(item) }));
+
+/** A 1×1 PNG, the bytes and as the data URL a photo is sent in. */
+export const PNG_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export const PNG = `data:image/png;base64,${PNG_BYTES.toString('base64')}`;

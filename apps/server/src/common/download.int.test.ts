@@ -30,12 +30,14 @@ describe('downloads: one adapter, the same statuses on every route', () => {
   };
   const answer = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; message: string } }).error });
 
-  it('lists every download route the server serves, each under /exports or /templates', () => {
+  it('lists every download route the server serves, each under /exports, /photos or /templates', () => {
     expect(urls.map((u) => u.route).sort()).toEqual([
       '/exports/overview.xlsx',
       '/exports/timeline/:activityId.xlsx',
       '/exports/training/:sessionId.xlsx',
       '/exports/vetting/:file',
+      '/photos/findings/:findingId',
+      '/photos/roster/:rosterEntryId',
       '/templates/companies.xlsx',
       '/templates/guards.xlsx',
       '/templates/records.xlsx',
@@ -70,6 +72,8 @@ describe('downloads: one adapter, the same statuses on every route', () => {
       '/exports/vetting/:file': { status: 404, code: 'NOT_FOUND', message: '活动不存在或无权查看' },
       '/exports/timeline/:activityId.xlsx': { status: 404, code: 'NOT_FOUND' },
       '/exports/training/:sessionId.xlsx': { status: 404, code: 'NOT_FOUND' },
+      '/photos/roster/:rosterEntryId': { status: 404, code: 'NOT_FOUND', message: '照片不存在或无权查看' },
+      '/photos/findings/:findingId': { status: 404, code: 'NOT_FOUND', message: '照片不存在或无权查看' },
     };
     for (const { route, url } of urls) {
       const res = await fetchAs(url, company);

@@ -10,6 +10,12 @@ export interface DownloadFile {
   filename: string;
   /** The bytes, or a writer that streams them into the answer (a large workbook). */
   body: Buffer | ((res: Response) => Promise<void>);
+  /**
+   * A picture the page shows (its MIME type), not a file to save: sent inline and kept by the
+   * browser only to be revalidated on each use (`private, no-cache` with an ETag, a 304 when unchanged),
+   * so every showing passes the session and the record rule again and a removed photo is gone at once.
+   */
+  inlineType?: string;
 }
 
 /** One GET download: its path, its roles at the edge, and how it loads (through a service, record rules there). */
@@ -47,6 +53,14 @@ export function downloadRouter(session: DownloadSession, routes: readonly Downlo
         session.assertMayAct(actor);
         if (route.allows && !route.allows(actor)) throw forbidden();
         const file = await route.file(actor, req);
+        if (file.inlineType && Buffer.isBuffer(file.body)) {
+          res.type(file.inlineType);
+          res.setHeader('content-disposition', 'inline');
+          res.setHeader('cache-control', 'private, no-cache');
+          // Express's send() adds the ETag and answers 304 to a matching If-None-Match.
+          res.send(file.body);
+          return;
+        }
         // Express's attachment(): the content type by extension, and content-disposition's RFC 6266/5987 header.
         res.attachment(file.filename);
         res.setHeader('cache-control', 'no-store');
@@ -68,4 +82,11 @@ export function idParam(req: Request, name: string, what: string): string {
   const value = String(req.params[name] ?? '');
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new DomainError('NOT_FOUND', `${what}不存在或无权查看`);
   return value;
+}
+
+/** A photo stored as a data URL (JPEG or PNG, checked when it was stored), as the picture a page shows. */
+export function photoFile(dataUrl: string, filename: string): DownloadFile {
+  const m = /^data:(image\/(?:jpeg|jpg|png));base64,(.*)$/s.exec(dataUrl);
+  if (!m) throw new DomainError('NOT_FOUND', '照片不存在');
+  return { filename, body: Buffer.from(m[2], 'base64'), inlineType: m[1] === 'image/jpg' ? 'image/jpeg' : m[1] };
 }

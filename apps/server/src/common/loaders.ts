@@ -9,6 +9,15 @@ import { guardLoaders } from '../modules/guards/guard.loaders';
 import { activityLoaders } from '../modules/activities/activity.loaders';
 import { VettingDetailLoaders, vettingDetailLoaders } from '../modules/vetting/vetting.loaders';
 
+/** The photos (data URLs) of rows of `table` by id, for a photo field read in a list: one statement per list. */
+function photoLoader(ds: DataSource, table: 'guards' | 'findings') {
+  return new DataLoader<string, string | null>(async (ids) => {
+    const rows: { id: string; photo: string | null }[] = await ds.query(`SELECT id, photo FROM ${table} WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    const photos = new Map(rows.map((r) => [r.id, r.photo]));
+    return ids.map((id) => photos.get(id) ?? null);
+  });
+}
+
 /** A value computed on first use and shared by the rest of the request. */
 function once<T>(make: () => T): () => T {
   let made: { value: T } | null = null;
@@ -34,6 +43,9 @@ export function createLoaders(ds: DataSource, services: Services, actor: Actor |
     ...companyLoaders(ds, services.config.clock),
     ...guardLoaders(ds),
     ...activityLoaders(ds),
+    /** A guard's photo, where a list that names its address is asked for the photo itself. */
+    guardPhoto: photoLoader(ds, 'guards'),
+    findingPhoto: photoLoader(ds, 'findings'),
     /** The business settings, read once however many activities a list shows. */
     settings: once(() => services.settings.all()),
     /** The security policy, read once for a whole list of accounts. */

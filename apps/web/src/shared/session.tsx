@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Role } from '@evs/schema';
+import { forgetPhotos } from './photoCache';
 import type { MeQuery as MeQueryResult } from '@/gql/graphql';
 
 /** `me` as Apollo asks for it; the text is `ME_QUERY` in `earlySession.ts` (sent early, before Apollo loads). */
@@ -39,10 +40,11 @@ export function rememberedSession(): MeQueryResult['me'] | null {
 
 /**
  * Removes everything the app kept on this device for the user (the remembered user and the on-site
- * copies under `evs.`): at logout and when the server no longer knows the session.
+ * copies under `evs.`, the on-site photos seen): at logout and when the server no longer knows the session.
  */
 export function forgetSession(): void {
   for (const key of Object.keys(localStorage)) if (key.startsWith('evs.')) localStorage.removeItem(key);
+  forgetPhotos();
 }
 
 /** The logged-in user; only inside the authenticated part of the route tree. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { createActivityWithRoster, createCompanyWithGuards, trainAll } from '../../../test/onsite-fixtures';
+import { checklist, createActivityWithRoster, createCompanyWithGuards, PNG, trainAll } from '../../../test/onsite-fixtures';
 
 const RECORD = /* GraphQL */ `
   mutation ($input: RecordInspectionInput!) {
@@ -18,10 +18,6 @@ const CLOSE = `mutation ($id: ID!, $input: CloseActivityInput!) { closeActivity(
 const NOW = '2031-04-01T10:00:00+08:00';
 const CORRECT = `mutation ($id: ID!, $note: String!, $at: DateTimeISO) { correctFinding(findingId: $id, note: $note, correctedAt: $at) { id correctedAt correctionNote correctedByName } }`;
 
-const PNG =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const checklist = (bad: string[] = []) =>
-  ['UNIFORM', 'CERTIFICATE', 'BEARING', 'DUTY', 'FORBIDDEN_ACT'].map((item) => ({ item, compliant: !bad.includes(item) }));
 
 describe('on the day: start, inspections, corrections, close, timeline', () => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { ActivityType } from '../activities/activity.types';
@@ -64,5 +64,13 @@ export class InspectionsResolver {
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
     return ctx.services.inspections.inspections(actorOf(ctx), activityId, page);
+  }
+}
+
+@Resolver(() => FindingType)
+export class FindingResolver {
+  @FieldResolver(() => String, { nullable: true, description: '现场照片（data URL）；列表中请用 photoUrl，只加载显示的照片' })
+  photo(@Root() f: FindingType, @Ctx() ctx: AppContext) {
+    return f.photoUrl ? ctx.loaders.findingPhoto.load(f.id) : null;
   }
 }

@@ -8,7 +8,7 @@ import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';
 import { toActivityType } from '../activities/activity.derive';
 import { ActivityType } from '../activities/activity.types';
-import { assertCanViewActivity } from '../activities/activity.policy';
+import { assertCanViewActivity, canViewActivity } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
@@ -16,7 +16,7 @@ import { onDutyCount, onDutyRows } from '../training/duty-roster';
 import { FindingEntity } from './finding.entity';
 import { InspectionEntity } from './inspection.entity';
 import { CloseActivityInput, FindingType, InspectionType, RecordInspectionInput } from './inspections.types';
-import { checkPhoto } from './photo';
+import { checkPhoto, FINDING_PHOTO_PATH } from './photo';
 
 /** The checklist an officer fills per guard; UNVETTED_ON_DUTY is decided by the system, not ticked. */
 export const CHECKLIST: InspectionItem[] = [
@@ -36,7 +36,8 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 const FINDING_SELECT = `
   SELECT f.id, f.inspection_id AS "inspectionId", f.activity_id AS "activityId", f.company_id AS "companyId",
          c.name AS "companyName", f.guard_id AS "guardId", COALESCE(g.name, i.person_name, '') AS "personName",
-         g.certificate_no AS "certificateNo", i.post, re.area, f.item, f.serious, f.note, f.photo, f.recorded_at AS "recordedAt",
+         g.certificate_no AS "certificateNo", i.post, re.area, f.item, f.serious, f.note,
+         CASE WHEN f.photo IS NOT NULL THEN '${FINDING_PHOTO_PATH}' || f.id END AS "photoUrl", f.recorded_at AS "recordedAt",
          ru.display_name AS "recordedByName", f.corrected_at AS "correctedAt", cu.display_name AS "correctedByName",
          f.correction_note AS "correctionNote"
     FROM findings f
@@ -330,6 +331,18 @@ export class InspectionsService {
     });
     const [row] = await this.ds.query(`${FINDING_SELECT} WHERE f.id = $1`, [findingId]);
     return row;
+  }
+
+  /** The photo of a finding, to whoever may read the findings of its activity. */
+  async findingPhoto(actor: Actor, findingId: string): Promise<string> {
+    const [row]: { activityId: string; photo: string | null }[] = await this.ds.query(
+      `SELECT activity_id AS "activityId", photo FROM findings WHERE id = $1`,
+      [findingId],
+    );
+    // One answer for a photo that does not exist and one the actor may not see (no existence oracle).
+    const activity = row && (await this.ds.manager.findOneBy(ActivityEntity, { id: row.activityId }));
+    if (!row?.photo || !activity || !canViewActivity(actor, activity)) throw notFound('照片');
+    return row.photo;
   }
 
   async findings(actor: Actor, activityId: string, filter: FindingFilter = {}, page?: PageInput): Promise<Page<FindingType>> {

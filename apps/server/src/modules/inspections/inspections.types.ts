@@ -53,8 +53,8 @@ export class FindingType {
   @Field(() => String, { nullable: true })
   note: string | null;
 
-  @Field(() => String, { nullable: true, description: '照片（data URL）' })
-  photo: string | null;
+  @Field(() => String, { nullable: true, description: '现场照片的地址（GET，凭登录会话；无照片为空）' })
+  photoUrl: string | null;
 
   @Field()
   recordedAt: Date;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
-import { createActivityWithRoster, createCompanyWithGuards, trainAll } from '../../../test/onsite-fixtures';
+import { checklist, createActivityWithRoster, createCompanyWithGuards, trainAll } from '../../../test/onsite-fixtures';
 
 const SUGGESTIONS = /* GraphQL */ `
   query ($id: ID!) {
@@ -10,8 +10,6 @@ const SUGGESTIONS = /* GraphQL */ `
   }
 `;
 const COMPANY = `query ($id: ID!) { company(id: $id) { performance { score findingsPer100 hasHistory } } }`;
-const checklist = (bad: string[] = []) =>
-  ['UNIFORM', 'CERTIFICATE', 'BEARING', 'DUTY', 'FORBIDDEN_ACT'].map((item) => ({ item, compliant: !bad.includes(item) }));
 
 /**
  * SPEC §2 step 8 and §4: what officers find on site and the evaluation feed the company's

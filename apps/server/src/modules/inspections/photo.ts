@@ -1,5 +1,8 @@
 import { FieldProblem } from '../../common/errors';
 
+/** Where a finding's photo is served, followed by the finding's id (photos.http.ts). */
+export const FINDING_PHOTO_PATH = '/photos/findings/';
+
 /** Largest photo accepted on site (decoded bytes). */
 export const MAX_PHOTO_BYTES = 1024 * 1024;
 

@@ -29,6 +29,9 @@ export const onDutySql = (r = 'r') => `(${r}.state = 'ACTIVE' AND ${r}.decision 
 
 export const ON_DUTY_CONDITION = onDutySql('r');
 
+/** Where the photo of a guard on an on-duty roster is served, followed by the roster entry's id (photos.http.ts). */
+export const ROSTER_PHOTO_PATH = '/photos/roster/';
+
 export async function onDutyRows(m: EntityManager, activityId: string): Promise<DutyRow[]> {
   return m.query(
     `SELECT r.id AS "rosterEntryId", r.guard_id AS "guardId", r.company_id AS "companyId", r.post, r.area

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { POST_ASSIGNERS, TRAINERS, TRAINING_VIEWERS } from './training.policy';
 import {
@@ -75,5 +75,13 @@ export class TrainingResolver {
     @Arg('assignments', () => [PostAssignmentInput]) assignments: PostAssignmentInput[],
   ) {
     return ctx.services.training.assignPosts(actorOf(ctx), activityId, assignments);
+  }
+}
+
+@Resolver(() => OnDutyGuardType)
+export class OnDutyGuardResolver {
+  @FieldResolver(() => String, { nullable: true, description: '照片（data URL）；名单中请用 photoUrl，只加载显示的照片' })
+  photo(@Root() g: OnDutyGuardType, @Ctx() ctx: AppContext) {
+    return g.photoUrl ? ctx.loaders.guardPhoto.load(g.guardId) : null;
   }
 }

@@ -170,8 +170,8 @@ export class OnDutyGuardType {
   @Field(() => String, { nullable: true, description: '保安员证号' })
   certificateNo: string | null;
 
-  @Field(() => String, { nullable: true, description: '照片（data URL）' })
-  photo: string | null;
+  @Field(() => String, { nullable: true, description: '照片的地址（GET，凭登录会话；无照片为空）：名单只带地址，页面加载它显示的照片' })
+  photoUrl: string | null;
 
   @Field(() => String, { nullable: true, description: '岗位' })
   post: string | null;

@@ -163,6 +163,8 @@ const HTTP_ROUTES: Record<string, ((c: WalkContext) => string[]) | { skip: strin
   '/exports/vetting/:file': (c) => activityIds(c).map((a) => `/exports/vetting/${a}.xlsx`),
   '/exports/timeline/:activityId.xlsx': (c) => activityIds(c).map((a) => `/exports/timeline/${a}.xlsx`),
   '/exports/training/:sessionId.xlsx': (c) => [`/exports/training/${c.f.trainingSessionId}.xlsx`],
+  '/photos/roster/:rosterEntryId': { skip: 'a picture, no text to scan; its roles and record rules: inspections/photos.int.test.ts' },
+  '/photos/findings/:findingId': { skip: 'a picture, no text to scan; its roles and record rules: inspections/photos.int.test.ts' },
   '/exports/overview.xlsx': (c) => [`/exports/overview.xlsx?from=${c.from}&to=${c.to}`, `/exports/overview.xlsx?from=${c.from}&to=${c.to}&district=XINGLONGTAI`],
 };
 

@@ -4,6 +4,8 @@
  * answered. Its id is made on the device, so a resend after a lost answer never creates a duplicate.
  */
 import type { RecordInspectionInput } from '@/gql/graphql';
+import { whenNetworkQuiet } from '@/shared/networkActivity';
+import { PHOTO_CACHE } from '@/shared/photoCache';
 
 export interface QueuedInspection {
   id: string;
@@ -64,8 +66,8 @@ const KEPT = 'evs.onsite.';
 type OfflineKind = 'activity' | 'roster' | 'findings';
 
 /**
- * What the screen last saw online for an activity (its header, the on-duty roster, the findings
- * without their photos), shown in a dead zone and when the app is opened again without a
+ * What the screen last saw online for an activity (its header, the on-duty roster, the findings;
+ * photos are addresses, the pictures seen are kept by the service worker), shown in a dead zone and when the app is opened again without a
  * connection. Cleared with the session (`forgetSession` removes every `evs.` key).
  */
 export function keepForOffline<T>(kind: OfflineKind, activityId: string, value: T): void {
@@ -82,5 +84,27 @@ export function keptForOffline<T>(kind: OfflineKind, activityId: string): { save
     return raw ? JSON.parse(raw) : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Keeps the pictures behind these addresses on the device (the on-duty roster's photos, so that a
+ * guard can be recognised in a dead zone even if their row was never shown online). Once the page's
+ * own requests are over, one at a time, only those not kept yet; stops at the first network failure.
+ */
+export async function keepPhotosForOffline(urls: readonly (string | null | undefined)[]): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  const wanted = [...new Set(urls.filter((u): u is string => !!u))];
+  if (!wanted.length) return;
+  await whenNetworkQuiet(1000);
+  const cache = await caches.open(PHOTO_CACHE);
+  for (const url of wanted) {
+    if (await cache.match(url)) continue;
+    try {
+      const res = await fetch(url, { credentials: 'same-origin' });
+      if (res.ok) await cache.put(url, res);
+    } catch {
+      return;
+    }
   }
 }

@@ -77,7 +77,7 @@ export const OnDutyRosterQuery = graphql(`
       guardId
       name
       certificateNo
-      photo
+      photoUrl
       post
       area
       companyId
@@ -101,7 +101,7 @@ export const FindingsQuery = graphql(`
         item
         serious
         note
-        photo
+        photoUrl
         recordedAt
         recordedByName
         correctedAt

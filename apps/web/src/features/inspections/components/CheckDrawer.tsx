@@ -68,7 +68,7 @@ function Checklist({ target, onSubmit }: { target: CheckTarget; onSubmit: Inspec
         </>
       ) : (
         <Flex gap={12} align="center" style={{ marginBottom: 12 }}>
-          <GuardAvatar name={target.name} photo={target.photo} size={64} />
+          <GuardAvatar name={target.name} photo={target.photoUrl} size={64} />
           <div>
             <strong style={{ fontSize: 18 }}>{target.name}</strong>
             <div className="muted">证号 {target.certificateNo ?? '—'}</div>

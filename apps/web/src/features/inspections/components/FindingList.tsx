@@ -24,7 +24,7 @@ export function FindingList({ screen, onCorrect }: { screen: InspectionScreen; o
           </Flex>
           <div>{f.personName}{f.post ? `（${f.post}${f.area ? ` · ${f.area}` : ''}）` : ''}</div>
           {f.note && <div className="muted">{f.note}</div>}
-          {f.photo && <img src={f.photo} alt="现场照片" className="onsite-photo" />}
+          {f.photoUrl && <img src={f.photoUrl} alt="现场照片" className="onsite-photo" loading="lazy" decoding="async" />}
           <div className="muted">{formatDateTime(f.recordedAt)} {f.recordedByName} 登记</div>
           {f.correctedAt ? (
             <div className="onsite-corrected"><CheckCircleFilled /> {formatDateTime(f.correctedAt)} 已纠正：{f.correctionNote}（{f.correctedByName}）</div>

@@ -45,7 +45,7 @@ export function OnDutyRoster({ screen }: { screen: InspectionScreen }) {
               >
                 {/* named by what it shows (「检查 姓名 岗位 证号」), the photo or initial left out */}
                 <span aria-hidden style={{ display: 'contents' }}>
-                  <GuardAvatar name={g.name} photo={g.photo} />
+                  <GuardAvatar name={g.name} photo={g.photoUrl} />
                 </span>
                 <span className="onsite-guard-text">
                   <strong>

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import type { OnsiteActivityQuery as OnsiteActivityResult } from '@/gql/graphql';
 import { isTransient } from '@/shared/errors';
 import type { Finding, Guard } from '../checklist';
-import { keepForOffline, keptForOffline } from '../offlineQueue';
+import { keepForOffline, keepPhotosForOffline, keptForOffline } from '../offlineQueue';
 import { usePolicyAfterPreload } from '@/shared/preload';
 import { FindingsQuery, OnDutyRosterQuery, OnsiteActivityQuery } from '../operations';
 import { onsiteVariables } from '../preload';
@@ -44,17 +44,19 @@ export function useOnsiteData(activityId: string) {
     return () => window.removeEventListener('online', refresh);
   }, [refetchActivity, refetchRoster, refetchFindings]);
   useEffect(() => {
-    if (live) keepForOffline('roster', activityId, live);
+    if (!live) return;
+    keepForOffline('roster', activityId, live);
+    void keepPhotosForOffline(live.map((g) => g.photoUrl)).catch(() => undefined);
   }, [live, activityId]);
   useEffect(() => {
     if (liveActivity) keepForOffline('activity', activityId, liveActivity);
   }, [liveActivity, activityId]);
   const guards: Guard[] = live ?? cached?.value ?? [];
-  // Findings as last seen, without their photos (the device's storage is small).
+  // Findings as last seen (their photos are addresses; the service worker keeps the pictures seen).
   const liveFindings = findings.data?.findings.items;
   const cachedFindings = useMemo(() => keptForOffline<Finding[]>('findings', activityId), [activityId]);
   useEffect(() => {
-    if (liveFindings) keepForOffline('findings', activityId, liveFindings.map((f) => ({ ...f, photo: null })));
+    if (liveFindings) keepForOffline('findings', activityId, liveFindings);
   }, [liveFindings, activityId]);
   const findingsOffline = !liveFindings && isTransient(findings.error) && !!cachedFindings;
   const findingItems: Finding[] | undefined = liveFindings ?? (findingsOffline ? cachedFindings?.value : undefined);
