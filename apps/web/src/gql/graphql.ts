@@ -508,6 +508,8 @@ export type RecordInspectionInput = {
   post?: string | null | undefined;
   /** 设备上的检查时间 */
   recordedAt: string;
+  /** 登记人：设备离线保存记录时的账号。与当前会话的账号不同则拒绝（共用的手机上，换人登录后不以新账号的名义发送前一人的记录） */
+  recordedBy?: string | number | null | undefined;
   results?: Array<InspectionResultInput>;
 };
 

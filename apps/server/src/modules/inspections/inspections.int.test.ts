@@ -86,6 +86,21 @@ describe('on the day: start, inspections, corrections, close, timeline', () => {
     expect(ok.findings).toEqual([]);
   });
 
+  it('a check queued on a shared phone by one account is refused under another: nothing stored, its resend too; its recorder sends it', async () => {
+    const [{ id: baoanId }] = await t.sql(`SELECT id FROM users WHERE username = 'baoan'`);
+    const [{ id: dahuoId }] = await t.sql(`SELECT id FROM users WHERE username = 'dahuo'`);
+    const input = { id: randomUUID(), activityId, guardId: onDuty[2].guardId, results: checklist(['DUTY']), note: '脱岗', recordedAt: now() };
+    const refused = expectErrorCode(await baoan.gql(RECORD, { input: { ...input, recordedBy: dahuoId } }), 'FORBIDDEN');
+    expect(refused.message).toBe('该记录由本机上的另一账号离线登记，须由登记人本人登录后发送');
+    expect(await t.sql(`SELECT id FROM inspections WHERE id = $1`, [input.id])).toEqual([]);
+    const sent = expectData(await baoan.gql(RECORD, { input: { ...input, recordedBy: baoanId } })).recordInspection;
+    expect(sent.findings.map((f: { item: string }) => f.item)).toEqual(['DUTY']);
+    // A resend of the stored check in another account's name is refused as well, and changes nothing.
+    expectErrorCode(await baoan.gql(RECORD, { input: { ...input, recordedBy: dahuoId } }), 'FORBIDDEN');
+    const [{ recorded_by }] = await t.sql(`SELECT recorded_by FROM inspections WHERE id = $1`, [input.id]);
+    expect(recorded_by).toBe(baoanId);
+  });
+
   it('the duty gate: anyone on duty who is not on the on-duty roster is a serious 未经审查人员上岗 finding', async () => {
     const failed = expectData(
       await baoan.gql(RECORD, { input: { id: randomUUID(), activityId, guardId: failedGuardId, post: '西门', results: checklist(), recordedAt: now() } }),

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { formatCN, formatStampCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
-import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '../../common/errors';
+import { assertNoProblems, badInput, conflict, FieldProblem, forbidden, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';
 import { toActivityType } from '../activities/activity.derive';
@@ -172,6 +172,10 @@ export class InspectionsService {
    * nothing. A person who is not on the on-duty roster is a serious 未经审查人员上岗 finding.
    */
   async record(actor: Actor, input: RecordInspectionInput): Promise<InspectionType> {
+    // A check is recorded in the name of who made it: a device's outbox says whose it is.
+    if (input.recordedBy && input.recordedBy !== actor.id) {
+      throw forbidden('该记录由本机上的另一账号离线登记，须由登记人本人登录后发送');
+    }
     const existing = await this.ds.manager.findOneBy(InspectionEntity, { id: input.id });
     if (existing) return this.storedResend(actor, existing, input);
 

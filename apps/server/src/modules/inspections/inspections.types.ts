@@ -171,6 +171,13 @@ export class RecordInspectionInput {
 
   @Field({ description: '设备上的检查时间' })
   recordedAt: Date;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: '登记人：设备离线保存记录时的账号。与当前会话的账号不同则拒绝（共用的手机上，换人登录后不以新账号的名义发送前一人的记录）',
+  })
+  @IsOptional()
+  recordedBy?: string | null;
 }
 
 @InputType({ description: '活动总结' })

@@ -17,6 +17,18 @@ export interface QueuedInspection {
   attempts: number;
   /** Set when the server refused it (not a network failure); it stays until the officer deletes it. */
   refused?: string;
+  /**
+   * The account that recorded it. Sent only in that account's session (a phone may be shared: after
+   * a change of officer the next one does not send, or delete, the last one's checks); the server
+   * refuses it in another's (`recordedBy`). Absent on checks queued before this was kept.
+   */
+  queuedBy?: Recorder;
+}
+
+/** Who records a check: the signed-in account, by id, and by name as the outbox shows it. */
+export interface Recorder {
+  id: string;
+  name: string;
 }
 
 const DB = 'evs-onsite';

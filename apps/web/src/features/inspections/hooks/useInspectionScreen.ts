@@ -1,12 +1,12 @@
 import { App } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { inspectionItemLabels, Role } from '@evs/schema';
 import { CHECKLIST, type Guard, type ItemKey } from '@/features/inspections/checklist';
 import { useNow } from '@/features/inspections/hooks/useNow';
 import { useOnsiteData } from '@/features/inspections/hooks/useOnsiteData';
 import { useOutbox } from '@/features/inspections/hooks/useOutbox';
-import { useRole } from '@/shared/session';
+import { useSession } from '@/shared/session';
 
 export interface CheckForm {
   results: Record<ItemKey, boolean>;
@@ -25,10 +25,12 @@ export type CheckTarget = Guard | 'stranger';
  */
 export function useInspectionScreen(activityId: string) {
   const { message } = App.useApp();
-  const officer = useRole() === Role.SECURITY_DETACHMENT;
+  const me = useSession();
+  const officer = me.role === Role.SECURITY_DETACHMENT;
+  const recorder = useMemo(() => ({ id: me.id, name: me.displayName }), [me.id, me.displayName]);
   const now = useNow();
   const data = useOnsiteData(activityId);
-  const outbox = useOutbox(activityId, () => {
+  const outbox = useOutbox(activityId, recorder, () => {
     void data.findings.refetch();
     message.success('待发送的检查记录已发送');
   });

@@ -51,6 +51,10 @@ const recording = (id: string) => ({
   input: { id, activityId: 'A1', rosterEntryId: `entry-${id}`, findings: [], recordedAt: '2026-12-02T08:00:00Z' } as unknown as RecordInspectionInput,
 });
 
+/** The signed-in officer who records; another officer on the same phone. */
+const OFFICER = { id: 'U1', name: '刘宝军' };
+const NEXT_OFFICER = { id: 'U2', name: '孟祥勇' };
+
 let online = true;
 
 // IndexedDB and the client answer asynchronously; a loaded machine may need more than the default second.
@@ -79,7 +83,7 @@ describe('useOutbox', () => {
   it('stores a recording on the device before sending it, and drops it once the server accepted it', async () => {
     const { server, wrapper } = fakeServer();
     const onSent = vi.fn();
-    const { result } = renderHook(() => useOutbox('A1', onSent), { wrapper });
+    const { result } = renderHook(() => useOutbox('A1', OFFICER, onSent), { wrapper });
 
     await act(() => result.current.record(recording('r1')));
 
@@ -93,7 +97,7 @@ describe('useOutbox', () => {
     const { server, wrapper } = fakeServer();
     server.answer = 'network-down';
     const onSent = vi.fn();
-    const { result } = renderHook(() => useOutbox('A1', onSent), { wrapper });
+    const { result } = renderHook(() => useOutbox('A1', OFFICER, onSent), { wrapper });
 
     await act(() => result.current.record(recording('r1')));
     await waitFor(() => expect(result.current.items[0]?.attempts).toBe(1));
@@ -113,7 +117,7 @@ describe('useOutbox', () => {
   it('marks a recording the server refused, shows why, and does not send it again', async () => {
     const { server, wrapper } = fakeServer();
     server.answer = 'refused';
-    const { result } = renderHook(() => useOutbox('A1', vi.fn()), { wrapper });
+    const { result } = renderHook(() => useOutbox('A1', OFFICER, vi.fn()), { wrapper });
 
     await act(() => result.current.record(recording('r1')));
     await waitFor(() => expect(result.current.items[0]?.refused).toBe('该保安员不在本活动的在岗名单中'));
@@ -128,7 +132,7 @@ describe('useOutbox', () => {
   it('sends nothing while the browser is offline, but keeps what was recorded', async () => {
     const { server, wrapper } = fakeServer();
     act(goOffline);
-    const { result } = renderHook(() => useOutbox('A1', vi.fn()), { wrapper });
+    const { result } = renderHook(() => useOutbox('A1', OFFICER, vi.fn()), { wrapper });
 
     await act(() => result.current.record(recording('r1')));
     await act(() => result.current.record(recording('r2')));
@@ -142,7 +146,7 @@ describe('useOutbox', () => {
   it('discards a refused recording when the officer deletes it', async () => {
     const { server, wrapper } = fakeServer();
     server.answer = 'refused';
-    const { result } = renderHook(() => useOutbox('A1', vi.fn()), { wrapper });
+    const { result } = renderHook(() => useOutbox('A1', OFFICER, vi.fn()), { wrapper });
     await act(() => result.current.record(recording('r1')));
     await waitFor(() => expect(result.current.items[0]?.refused).toBeTruthy());
 
@@ -152,17 +156,52 @@ describe('useOutbox', () => {
     expect(await listQueued('A1')).toEqual([]);
   });
 
+  it('sends each check in the name of the officer who recorded it, and keeps who that was on the device', async () => {
+    const first = fakeServer();
+    first.server.answer = 'network-down';
+    const { result } = renderHook(() => useOutbox('A1', OFFICER, vi.fn()), { wrapper: first.wrapper });
+    await act(() => result.current.record(recording('r1')));
+    await waitFor(() => expect(result.current.items[0]?.attempts).toBe(1));
+    expect(first.server.received[0].recordedBy).toBe('U1');
+    expect((await listQueued('A1'))[0].queuedBy).toEqual(OFFICER);
+  });
+
+  it('on a shared phone, leaves the last officer\'s checks to them: not sent, not counted, not deleted by the next; sent when they are back', async () => {
+    const first = fakeServer();
+    act(goOffline);
+    const before = renderHook(() => useOutbox('A1', OFFICER, vi.fn()), { wrapper: first.wrapper });
+    await act(() => before.result.current.record(recording('r1')));
+    before.unmount();
+
+    act(goOnline);
+    const next = fakeServer();
+    const other = renderHook(() => useOutbox('A1', NEXT_OFFICER, vi.fn()), { wrapper: next.wrapper });
+    await waitFor(() => expect(other.result.current.items.map((i) => i.id)).toEqual(['r1']));
+    await act(() => other.result.current.flush());
+    await act(() => other.result.current.discard('r1'));
+    expect(next.server.received).toEqual([]);
+    expect(other.result.current.waiting).toBe(0);
+    expect((await listQueued('A1')).map((i) => i.id)).toEqual(['r1']);
+    other.unmount();
+
+    const back = fakeServer();
+    const onSent = vi.fn();
+    renderHook(() => useOutbox('A1', OFFICER, onSent), { wrapper: back.wrapper });
+    await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
+    expect(back.server.received.map((i) => [i.id, i.recordedBy])).toEqual([['r1', 'U1']]);
+  });
+
   it('sends what an earlier visit left in the outbox as soon as the screen opens', async () => {
     const first = fakeServer();
     first.server.answer = 'network-down';
-    const before = renderHook(() => useOutbox('A1', vi.fn()), { wrapper: first.wrapper });
+    const before = renderHook(() => useOutbox('A1', OFFICER, vi.fn()), { wrapper: first.wrapper });
     await act(() => before.result.current.record(recording('r1')));
     await waitFor(() => expect(before.result.current.items[0]?.attempts).toBe(1));
     before.unmount();
 
     const again = fakeServer();
     const onSent = vi.fn();
-    const { result } = renderHook(() => useOutbox('A1', onSent), { wrapper: again.wrapper });
+    const { result } = renderHook(() => useOutbox('A1', OFFICER, onSent), { wrapper: again.wrapper });
 
     await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
     expect(again.server.received.map((i) => i.id)).toEqual(['r1']);

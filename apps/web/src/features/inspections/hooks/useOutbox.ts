@@ -2,7 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, isTransient } from '@/shared/errors';
 import { RecordInspectionMutation } from '@/features/inspections/operations';
-import { enqueue, listQueued, removeQueued, type QueuedInspection } from '@/features/inspections/offlineQueue';
+import { enqueue, listQueued, removeQueued, type QueuedInspection, type Recorder } from '@/features/inspections/offlineQueue';
 
 const RETRY_MS = 10_000;
 
@@ -22,12 +22,16 @@ export function useOnline(): boolean {
   return online;
 }
 
+/** Whether `recorder` may send (or delete) this check: it recorded it (or the check predates `queuedBy`). */
+export const isOwnCheck = (item: QueuedInspection, recorder: Recorder) => !item.queuedBy || item.queuedBy.id === recorder.id;
+
 /**
  * The outbox of one activity's inspection screen: `record` stores on the device first, then sends;
  * everything waiting is sent again when the connection returns ('online' event) and every few
  * seconds while anything waits. A network failure keeps the item; a refusal by the server marks it.
+ * Only the checks `recorder` made are sent (see `QueuedInspection.queuedBy`).
  */
-export function useOutbox(activityId: string, onSent: () => void) {
+export function useOutbox(activityId: string, recorder: Recorder, onSent: () => void) {
   const client = useApolloClient();
   const online = useOnline();
   const [items, setItems] = useState<QueuedInspection[]>([]);
@@ -45,7 +49,7 @@ export function useOutbox(activityId: string, onSent: () => void) {
     let sent = 0;
     try {
       for (const item of await listQueued(activityId)) {
-        if (item.refused) continue;
+        if (item.refused || !isOwnCheck(item, recorder)) continue;
         try {
           await client.mutate({ mutation: RecordInspectionMutation, variables: { input: item.input }, fetchPolicy: 'no-cache' });
           await removeQueued(item.id);
@@ -66,21 +70,28 @@ export function useOutbox(activityId: string, onSent: () => void) {
       await reload();
       if (sent > 0) onSentRef.current();
     }
-  }, [activityId, client, reload]);
+  }, [activityId, client, reload, recorder]);
 
   const record = useCallback(
-    async (item: Omit<QueuedInspection, 'queuedAt' | 'attempts'>) => {
-      await enqueue({ ...item, queuedAt: new Date().toISOString(), attempts: 0 });
+    async (item: Omit<QueuedInspection, 'queuedAt' | 'attempts' | 'queuedBy'>) => {
+      await enqueue({
+        ...item,
+        input: { ...item.input, recordedBy: recorder.id },
+        queuedBy: recorder,
+        queuedAt: new Date().toISOString(),
+        attempts: 0,
+      });
       await reload();
       void flush();
     },
-    [flush, reload],
+    [flush, reload, recorder],
   );
 
   const discard = useCallback(async (id: string) => {
-    await removeQueued(id);
+    const item = (await listQueued(activityId)).find((i) => i.id === id);
+    if (item && isOwnCheck(item, recorder)) await removeQueued(id);
     await reload();
-  }, [reload]);
+  }, [activityId, recorder, reload]);
 
   useEffect(() => {
     void reload().then(flush);
@@ -90,12 +101,12 @@ export function useOutbox(activityId: string, onSent: () => void) {
     if (online) void flush();
   }, [online, flush]);
 
-  const waiting = items.filter((i) => !i.refused).length;
+  const waiting = items.filter((i) => !i.refused && isOwnCheck(i, recorder)).length;
   useEffect(() => {
     if (waiting === 0) return;
     const timer = window.setInterval(() => void flush(), RETRY_MS);
     return () => window.clearInterval(timer);
   }, [waiting, flush]);
 
-  return { items, waiting, online, sending, record, flush, discard };
+  return { items, waiting, online, sending, record, flush, discard, recorder };
 }
