@@ -6,7 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { antdUnusedStyles } from './build-plugins/antdUnusedStyles';
 import { graphqlDocuments } from './build-plugins/graphqlDocuments';
-import { PHOTO_CACHE } from './src/shared/photoCache';
+import { PHOTO_CACHE } from './src/shared/deviceCopies';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 

@@ -70,6 +70,27 @@ test('logout ends the session', async ({ page }) => {
   await expect(page).toHaveURL(/\/login$/);
 });
 
+test('a login leaves nothing of the last account on the device: its on-site copies and its photo cache go, its outbox stays', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  // What the last officer's session left behind on a shared phone (their session has since expired).
+  await page.evaluate(async () => {
+    localStorage.setItem('evs.session.me', JSON.stringify({ id: 'someone-else' }));
+    localStorage.setItem('evs.onsite.roster.an-activity', JSON.stringify({ savedAt: '2026-12-01T08:00:00Z', value: [{ name: '张三' }] }));
+    localStorage.setItem('unrelated', 'kept');
+    await (await caches.open('evs-photos')).put('/photos/roster/an-entry', new Response('picture'));
+  });
+  await login.login('dawa');
+  await new HomePage(page).expectLoaded();
+  const left = await page.evaluate(async () => ({
+    onsite: localStorage.getItem('evs.onsite.roster.an-activity'),
+    me: JSON.parse(localStorage.getItem('evs.session.me') ?? 'null')?.username ?? null,
+    unrelated: localStorage.getItem('unrelated'),
+    photos: await caches.has('evs-photos'),
+  }));
+  expect(left).toEqual({ onsite: null, me: 'dawa', unrelated: 'kept', photos: false });
+});
+
 test('the login page works at phone width', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   const login = new LoginPage(page);

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Role } from '@evs/schema';
-import { forgetPhotos } from './photoCache';
+import { forgetDeviceCopies } from './deviceCopies';
 import type { MeQuery as MeQueryResult } from '@/gql/graphql';
 
 /** `me` as Apollo asks for it; the text is `ME_QUERY` in `earlySession.ts` (sent early, before Apollo loads). */
@@ -43,8 +43,7 @@ export function rememberedSession(): MeQueryResult['me'] | null {
  * copies under `evs.`, the on-site photos seen): at logout and when the server no longer knows the session.
  */
 export function forgetSession(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('evs.')) localStorage.removeItem(key);
-  forgetPhotos();
+  forgetDeviceCopies();
 }
 
 /** The logged-in user; only inside the authenticated part of the route tree. */

@@ -5,7 +5,7 @@
  */
 import type { RecordInspectionInput } from '@/gql/graphql';
 import { whenNetworkQuiet } from '@/shared/networkActivity';
-import { PHOTO_CACHE } from '@/shared/photoCache';
+import { PHOTO_CACHE } from '@/shared/deviceCopies';
 
 export interface QueuedInspection {
   id: string;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { forgetDeviceCopies } from '@/shared/deviceCopies';
 import { needsSecondFactor } from '@/shared/errors';
 import { login, pageAfterLogin } from '../login';
 
@@ -45,6 +46,8 @@ export function useLogin() {
       // here if this tab had a session before; the signed-in pages need it next anyway)
       const { apolloClient } = await import('@/app/apollo');
       await apolloClient.clearStore();
+      // nor on the device: the last account's on-site copies and photos (a shared phone or desk)
+      forgetDeviceCopies();
       navigate(pageAfterLogin(user, (location.state as { from?: string } | null)?.from), { replace: true });
     } catch (e) {
       setLoading(false);
