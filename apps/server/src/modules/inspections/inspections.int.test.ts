@@ -86,6 +86,18 @@ describe('on the day: start, inspections, corrections, close, timeline', () => {
     expect(ok.findings).toEqual([]);
   });
 
+  it('refuses a check timed before the on-site start (a device clock that is wrong), by field; nothing stored', async () => {
+    const id = randomUUID();
+    const err = expectErrorCode(
+      await baoan.gql(RECORD, { input: { id, activityId, guardId: onDuty[1].guardId, results: checklist(), recordedAt: ago(86_400_000) } }),
+      'BAD_USER_INPUT',
+    );
+    expect(err.extensions!.fields).toEqual([{ field: 'recordedAt', message: '检查时间2031-04-10 08:00早于现场监管开始时间2031-04-11 08:00，请校准设备时间' }]);
+    expect(await t.sql(`SELECT id FROM inspections WHERE id = $1`, [id])).toEqual([]);
+    // A device a few minutes behind the server is still accepted.
+    expectData(await baoan.gql(RECORD, { input: { id, activityId, guardId: onDuty[1].guardId, results: checklist(), recordedAt: ago(5 * 60_000) } }));
+  });
+
   it('a check queued on a shared phone by one account is refused under another: nothing stored, its resend too; its recorder sends it', async () => {
     const [{ id: baoanId }] = await t.sql(`SELECT id FROM users WHERE username = 'baoan'`);
     const [{ id: dahuoId }] = await t.sql(`SELECT id FROM users WHERE username = 'dahuo'`);

@@ -215,6 +215,11 @@ export class InspectionsService {
       if (activity.status !== ActivityStatus.IN_PROGRESS && !lateSync) {
         throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，只有进行中的活动可以登记现场检查`);
       }
+      // A check is made on site, after the start: an earlier time is a device clock that is wrong.
+      if (activity.startedAt && recordedAt.getTime() < activity.startedAt.getTime() - CLOCK_SKEW_MS) {
+        const message = `检查时间${formatCN(recordedAt)}早于现场监管开始时间${formatCN(activity.startedAt)}，请校准设备时间`;
+        throw badInput(message, [{ field: 'recordedAt', message }]);
+      }
       let guardName = personName ?? '';
       let companyId: string | null = activity.selectedCompanyId;
       let rosterEntryId: string | null = null;
