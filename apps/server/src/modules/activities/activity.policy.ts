@@ -49,8 +49,14 @@ export function activityVisibility(actor: Actor): ActivityVisibility {
 
 const SCOPE_COLUMNS = { district: 'district', organizerUnitId: 'organizer_unit_id', selectedCompanyId: 'selected_company_id' } as const;
 
+/** The columns `canViewActivity` reads, and a select list that reads them from `activities` aliased `a`. */
+export type ActivityScopeColumns = Pick<ActivityEntity, keyof typeof SCOPE_COLUMNS>;
+export const ACTIVITY_SCOPE_COLUMNS = Object.entries(SCOPE_COLUMNS)
+  .map(([field, column]) => `a.${column} AS "${field}"`)
+  .join(', ');
+
 /** Which activities an actor may see (SPEC §1). */
-export function canViewActivity(actor: Actor, a: Pick<ActivityEntity, 'district' | 'organizerUnitId' | 'selectedCompanyId'>): boolean {
+export function canViewActivity(actor: Actor, a: ActivityScopeColumns): boolean {
   const v = activityVisibility(actor);
   if (v.kind !== 'MATCH') return v.kind === 'ALL';
   return a[v.field] === v.value;

@@ -8,7 +8,7 @@ import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';
 import { toActivityType } from '../activities/activity.derive';
 import { ActivityType } from '../activities/activity.types';
-import { assertCanViewActivity, canViewActivity } from '../activities/activity.policy';
+import { ACTIVITY_SCOPE_COLUMNS, ActivityScopeColumns, assertCanViewActivity, canViewActivity } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
@@ -344,13 +344,12 @@ export class InspectionsService {
 
   /** The photo of a finding, to whoever may read the findings of its activity. */
   async findingPhoto(actor: Actor, findingId: string): Promise<string> {
-    const [row]: { activityId: string; photo: string | null }[] = await this.ds.query(
-      `SELECT activity_id AS "activityId", photo FROM findings WHERE id = $1`,
+    const [row]: (ActivityScopeColumns & { photo: string | null })[] = await this.ds.query(
+      `SELECT ${ACTIVITY_SCOPE_COLUMNS}, f.photo FROM findings f JOIN activities a ON a.id = f.activity_id WHERE f.id = $1`,
       [findingId],
     );
     // One answer for a photo that does not exist and one the actor may not see (no existence oracle).
-    const activity = row && (await this.ds.manager.findOneBy(ActivityEntity, { id: row.activityId }));
-    if (!row?.photo || !activity || !canViewActivity(actor, activity)) throw notFound('照片');
+    if (!row?.photo || !canViewActivity(actor, row)) throw notFound('照片');
     return row.photo;
   }
 

@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '../../common/errors';
 import { ActivityEntity } from '../activities/activity.entity';
-import { assertCanViewActivity, canViewActivity } from '../activities/activity.policy';
+import { ACTIVITY_SCOPE_COLUMNS, ActivityScopeColumns, assertCanViewActivity, canViewActivity } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -202,14 +202,14 @@ export class TrainingService {
 
   /** The photo of a guard on an activity's on-duty roster, to whoever may read that roster. */
   async onDutyPhoto(actor: Actor, rosterEntryId: string): Promise<string> {
-    const [row]: { activityId: string; photo: string | null }[] = await this.ds.query(
-      `SELECT r.activity_id AS "activityId", g.photo FROM roster_entries r JOIN guards g ON g.id = r.guard_id
+    const [row]: (ActivityScopeColumns & { photo: string | null })[] = await this.ds.query(
+      `SELECT ${ACTIVITY_SCOPE_COLUMNS}, g.photo
+         FROM roster_entries r JOIN guards g ON g.id = r.guard_id JOIN activities a ON a.id = r.activity_id
         WHERE r.id = $1 AND ${ON_DUTY_CONDITION}`,
       [rosterEntryId],
     );
     // One answer for a photo that does not exist and one the actor may not see (no existence oracle).
-    const activity = row && (await this.ds.manager.findOneBy(ActivityEntity, { id: row.activityId }));
-    if (!row?.photo || !activity || !canViewActivity(actor, activity)) throw notFound('照片');
+    if (!row?.photo || !canViewActivity(actor, row)) throw notFound('照片');
     return row.photo;
   }
 
