@@ -21,7 +21,7 @@ import { asDomainError, databaseOutage, formatError } from './common/errors';
 import { jsonErrorHandler, jsonNotFound } from './common/http-errors';
 import { createLoaders } from './common/loaders';
 import { logger } from './common/logger';
-import { requestContext } from './common/request-context';
+import { currentRequest, requestContext } from './common/request-context';
 import { downloadSession } from './modules/auth/auth.checker';
 import { SESSION_COOKIE } from './modules/auth/auth.service';
 import { auditDenials, auditDownloads, BACKGROUND_HEADER } from './modules/audit/audit.http';
@@ -264,6 +264,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
           });
         }
         const actor = session?.actor ?? null;
+        if (session) currentRequest().storedSettings = session.storedSettings;
         res.locals.userId = actor?.id;
         res.locals.operationName = req.body?.operationName;
         return {

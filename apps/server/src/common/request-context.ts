@@ -1,10 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NextFunction, Request, Response } from 'express';
 
-/** What the audit log takes from the HTTP request a write belongs to, wherever the write happens. */
+/**
+ * What the rest of a request takes from its start, wherever it runs: the request id and address for
+ * the audit log, and the stored settings read with the session (SettingsService.all).
+ */
 export interface RequestContext {
   requestId?: string;
   ip?: string;
+  /** every stored setting as the request began; gone once the request changes a setting */
+  storedSettings?: Record<string, unknown>;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -348,6 +348,22 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     expect(large).toBe(small);
   });
 
+  it('a page with its total, units, company and deadlines is three statements (the session with the settings, the page, its count beside it); the total holds past the end', async () => {
+    const office = await t.login('office');
+    const PAGE = `query ($page: PageInput, $filter: ActivityFilterInput) { activities(page: $page, filter: $filter) {
+      total page items { id reporterUnit { name } selectedCompany { name } deadlines { next { label daysLeft } } } } }`;
+    const statements = await countQueries(async () => expectData(await office.gql(PAGE, { page: { pageSize: 20 } })));
+    expect(statements).toBe(3);
+    const all = expectData(await office.gql(PAGE, { page: { pageSize: 500 } })).activities;
+    expect(all.total).toBe(all.items.length);
+    expect(expectData(await office.gql(PAGE, { page: { page: 999, pageSize: 20 } })).activities).toMatchObject({ items: [], total: all.total, page: 999 });
+    const second = expectData(await office.gql(PAGE, { page: { page: 2, pageSize: 3 } })).activities;
+    expect(second.total).toBe(all.total);
+    expect(second.items.map((a: { id: string }) => a.id)).toEqual(all.items.slice(3, 6).map((a: { id: string }) => a.id));
+    const none = expectData(await office.gql(PAGE, { filter: { search: '没有这样的活动' } })).activities;
+    expect(none).toMatchObject({ items: [], total: 0 });
+  });
+
   it('a list names the same reporting unit and selected company as the activity read alone (the page joins them, one read loads them)', async () => {
     const office = await t.login('office');
     const NAMES = 'id reporterUnit { id name kind district active } selectedCompany { id name }';

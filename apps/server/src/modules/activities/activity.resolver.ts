@@ -28,12 +28,17 @@ import { seesCandidates } from '../recommendation/recommendation.policy';
 export class ActivityResolver {
   @Authorized(...ACTIVITY_VIEWERS)
   @Query(() => ActivityPage, { description: '大型活动列表（按角色与辖区限定范围；保安服务公司为中选的任务安排）' })
-  activities(
+  async activities(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => ActivityFilterInput, { nullable: true }) filter?: ActivityFilterInput,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.activities.list(actorOf(ctx), filter ?? {}, page);
+    const list = await ctx.services.activities.list(actorOf(ctx), filter ?? {}, page);
+    // The page joined each selected company's name: `selectedCompany` and `deadlines` take it from here.
+    for (const a of list.items) {
+      if (a.selectedCompanyId && a.selectedCompanyName !== undefined) ctx.loaders.companyName.prime(a.selectedCompanyId, a.selectedCompanyName);
+    }
+    return list;
   }
 
   @Authorized(...ACTIVITY_VIEWERS)
@@ -149,7 +154,7 @@ export class ActivityResolver {
   @FieldResolver(() => ActivityCompanyRef, { nullable: true, description: '中选的保安服务公司' })
   async selectedCompany(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
     if (!a.selectedCompanyId) return null;
-    const name = a.selectedCompanyName ?? (await ctx.loaders.companyName.load(a.selectedCompanyId));
+    const name = await ctx.loaders.companyName.load(a.selectedCompanyId); // a list primed it (below)
     return name ? { id: a.selectedCompanyId, name } : null;
   }
 

@@ -4,7 +4,7 @@ import { formatCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, forbidden } from '../../common/errors';
-import { countOf, Page, PageInput, pageWindow } from '../../common/pagination';
+import { Page, PageInput, pageWindow, pageWithTotal } from '../../common/pagination';
 import { CompanyEntity } from '../companies/company.entity';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -83,9 +83,8 @@ export class ActivityService {
       .addOrderBy('a.code', 'ASC')
       .offset(w.skip)
       .limit(w.take);
-    const [{ entities, raw }, total, settings] = await Promise.all([
-      pageQb.getRawAndEntities<{ a_id: string; selected_company_name: string | null }>(),
-      countOf(qb),
+    const [{ entities, raw, total }, settings] = await Promise.all([
+      pageWithTotal<ActivityEntity, { a_id: string; selected_company_name: string | null }>(pageQb, qb),
       this.settings.all(),
     ]);
     const companyNames = new Map(raw.map((r) => [r.a_id, r.selected_company_name]));

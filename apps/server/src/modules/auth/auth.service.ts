@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { badInput, DomainError, notFound, unauthenticated } from '../../common/errors';
 import { decryptPii } from '../../common/pii';
+import { currentRequest } from '../../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, needsRehash, spendVerifyTime, verifyPassword } from './password';
 import { securityPolicy, SecurityPolicy } from './security-settings';
@@ -62,18 +63,19 @@ interface ActorRow {
   must_change_password: boolean;
   password_changed_at: Date;
   totp_enabled: boolean;
-  security: Record<string, unknown> | null;
+  /** every stored setting (business and security), as `settings.key → value` */
+  settings: Record<string, unknown> | null;
 }
 
 const ACTOR_COLUMNS = `
   u.id, u.username, u.display_name, u.role, u.unit_id, un.name AS unit_name, un.kind AS unit_kind,
   un.district, u.must_change_password, u.password_changed_at, u.totp_secret IS NOT NULL AS totp_enabled,
   CASE WHEN un.kind = 'COMPANY' THEN un.id END AS company_id,
-  (SELECT jsonb_object_agg(key, value) FROM settings WHERE key LIKE 'security.%') AS security`;
+  (SELECT jsonb_object_agg(key, value) FROM settings) AS settings`;
 const ACTOR_SQL = `SELECT ${ACTOR_COLUMNS} FROM users u JOIN units un ON un.id = u.unit_id`;
 
 function toActor(r: ActorRow): Actor {
-  const policy = securityPolicy(r.security ?? {});
+  const policy = securityPolicy(r.settings ?? {});
   const passwordExpired = r.password_changed_at.getTime() < Date.now() - policy.passwordMaxAgeDays * 86_400_000;
   return {
     id: r.id,
@@ -125,6 +127,11 @@ export interface ActiveSession {
   actor: Actor;
   sessionId: string;
   expiresAt: Date;
+  /**
+   * The stored settings as this request began, read in the session's statement: the request's reads
+   * take them from here (SettingsService.all) instead of a statement of their own.
+   */
+  storedSettings: Record<string, unknown>;
 }
 
 export class AuthService {
@@ -137,8 +144,13 @@ export class AuthService {
     readonly sessionIdleMinutes: number,
   ) {}
 
-  async policy(manager: EntityManager = this.ds.manager): Promise<SecurityPolicy> {
-    const rows: { key: string; value: unknown }[] = await manager.query(`SELECT key, value FROM settings WHERE key LIKE 'security.%'`);
+  /** The security policy; outside a transaction (no `manager`), as the request's session read it. */
+  async policy(manager?: EntityManager): Promise<SecurityPolicy> {
+    const read = manager ? undefined : currentRequest().storedSettings;
+    if (read) return securityPolicy(read);
+    const rows: { key: string; value: unknown }[] = await (manager ?? this.ds.manager).query(
+      `SELECT key, value FROM settings WHERE key LIKE 'security.%'`,
+    );
     return securityPolicy(Object.fromEntries(rows.map((r) => [r.key, r.value])));
   }
 
@@ -177,7 +189,7 @@ export class AuthService {
     if (!options.background && Date.now() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
       await this.ds.query(`UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1`, [tokenHash]);
     }
-    return { actor, sessionId: row.session_id, expiresAt: row.expires_at };
+    return { actor, sessionId: row.session_id, expiresAt: row.expires_at, storedSettings: row.settings ?? {} };
   }
 
   /** Inside a transaction pass its manager: a second pooled connection there can starve the pool. */

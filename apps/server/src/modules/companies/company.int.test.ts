@@ -148,6 +148,33 @@ describe('companies (GraphQL, real PostgreSQL)', () => {
       expect(small).toBeGreaterThan(0);
       expect(small).toBeLessThanOrEqual(8);
     });
+
+    it('a page past the end, or one that matches nothing, still gives the right total', async () => {
+      const office = await t.login('office');
+      const past = expectData(await office.gql(LIST, { page: { page: 99, pageSize: 10 } })).companies;
+      expect(past).toMatchObject({ items: [], total: DEMO_COMPANY_COUNT, page: 99 });
+      const none = expectData(await office.gql(LIST, { filter: { search: '不存在的公司名' } })).companies;
+      expect(none).toMatchObject({ items: [], total: 0 });
+      const dawaAll = expectData(await office.gql(LIST, { filter: { district: 'DAWA' }, page: { pageSize: 100 } })).companies;
+      const dawaPage = expectData(await office.gql(LIST, { filter: { district: 'DAWA' }, page: { page: 2, pageSize: 2 } })).companies;
+      expect(dawaPage.total).toBe(dawaAll.items.length);
+      expect(dawaPage.items.map((c: { id: string }) => c.id)).toEqual(dawaAll.items.slice(2, 4).map((c: { id: string }) => c.id));
+    });
+
+    it('guardsOnRegister read with the company (detail and list) equals a direct count, in the company\'s own statement', async () => {
+      const baoan = await t.login('baoan');
+      const direct = async (id: string) =>
+        Number((await t.sql(`SELECT count(*)::int AS n FROM guards WHERE company_id = $1 AND status = 'ACTIVE'`, [id]))[0].n);
+      const listed = expectData(await baoan.gql(`query { companies(page: { pageSize: 100 }) { items { id guardsOnRegister } } }`)).companies.items;
+      for (const c of listed as { id: string; guardsOnRegister: number }[]) expect(c.guardsOnRegister).toBe(await direct(c.id));
+      const DETAIL = `query ($id: ID!) { company(id: $id) { id name guardsOnRegister } }`;
+      expect(expectData(await baoan.gql(DETAIL, { id: idOf.company1 })).company.guardsOnRegister).toBe(await direct(idOf.company1));
+      // the session (with the settings), then the company with its count: no loader statement after
+      // it; a list adds its total beside the page
+      const detail = await countQueries(async () => expectData(await baoan.gql(DETAIL, { id: idOf.company1 })));
+      const list = await countQueries(async () => expectData(await baoan.gql(`query { companies { total items { id guardsOnRegister } } }`)));
+      expect({ detail, list }).toEqual({ detail: 2, list: 3 });
+    });
   });
 
   describe('who sees what', () => {

@@ -1,9 +1,12 @@
 import { CompanyStatus } from '@evs/schema';
-import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { daysBetween, todayBy } from '../../common/calendar';
 import { PageInput } from '../../common/pagination';
+import { selectedFields } from '../../common/selection';
 import { CompanyEntity } from './company.entity';
+import type { CompanyRow } from './company.service';
 import { CompanyFilterInput, CompanyInput, CompanyProfileInput, CompanySortInput, CreateCompanyInput } from './company.inputs';
 import { FileInput, ImportMode, ImportResultType } from '../records/records.types';
 import { COMPANY_PROFILE_EDITORS, COMPANY_READER_ROLES, COMPANY_REGISTER_KEEPERS } from './company.policy';
@@ -15,17 +18,19 @@ export class CompanyResolver {
   @Query(() => CompanyPage, { description: '保安服务公司名册（保安服务公司账号只见本公司）' })
   companies(
     @Ctx() ctx: AppContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => CompanyFilterInput, { nullable: true }) filter?: CompanyFilterInput,
     @Arg('sort', () => CompanySortInput, { nullable: true }) sort?: CompanySortInput,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
   ) {
-    return ctx.services.companies.list(actorOf(ctx), { filter, sort, page });
+    const guardsOnRegister = selectedFields(info, 'items').has('guardsOnRegister');
+    return ctx.services.companies.list(actorOf(ctx), { filter, sort, page }, { guardsOnRegister });
   }
 
   @Authorized(...COMPANY_READER_ROLES)
   @Query(() => CompanyType, { description: '一家保安服务公司' })
-  company(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.companies.get(actorOf(ctx), id);
+  company(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.companies.get(actorOf(ctx), id, { guardsOnRegister: selectedFields(info).has('guardsOnRegister') });
   }
 
   @Authorized(...COMPANY_REGISTER_KEEPERS)
@@ -92,8 +97,9 @@ export class CompanyResolver {
   }
 
   @FieldResolver(() => Int, { description: '在册（在职）保安员数' })
-  async guardsOnRegister(@Root() c: CompanyEntity, @Ctx() ctx: AppContext) {
-    return ctx.loaders.companyGuardsOnRegister.load(c.id);
+  async guardsOnRegister(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    // read with the company when the query asked for it there (a detail, a list); else one batch
+    return c.guardsOnRegister ?? ctx.loaders.companyGuardsOnRegister.load(c.id);
   }
 
   @FieldResolver(() => Int, { description: '持有效保安员证的在职保安员数' })

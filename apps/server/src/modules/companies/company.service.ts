@@ -4,7 +4,7 @@ import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { isIsoDate, todayBy } from '../../common/calendar';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
-import { Page, PageInput, pageAndCount, pageWindow } from '../../common/pagination';
+import { Page, PageInput, pageWindow, pageWithTotal } from '../../common/pagination';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { AuditService } from '../audit/audit.service';
 import { accountProblems, IssuedAccount, issueAccount, normaliseAccount } from '../users/issue-account';
@@ -91,6 +91,21 @@ export interface CompanyListArgs {
   page?: PageInput;
 }
 
+/** A company as the reads return it: with its guards on the register when the query asks for them. */
+export type CompanyRow = CompanyEntity & { guardsOnRegister?: number };
+
+/**
+ * The guards on the register (in service), as a column of the company's own statement: a detail or a
+ * list that shows the count reads it with the company, not in a loader statement after it.
+ */
+const GUARDS_ON_REGISTER = `(SELECT count(*)::int FROM guards g WHERE g.company_id = c.id AND g.status = 'ACTIVE')`;
+
+/** Reads the companies of `qb` (alias `c`), each with its guard count when `guard_count` is selected. */
+function withGuardCounts(rows: { entities: CompanyEntity[]; raw: { c_id: string; guard_count?: number }[] }): CompanyRow[] {
+  const counts = new Map(rows.raw.map((r) => [r.c_id, r.guard_count]));
+  return rows.entities.map((c) => Object.assign(c, { guardsOnRegister: counts.get(c.id) ?? undefined }));
+}
+
 const SORT_COLUMNS: Record<CompanySortField, string> = {
   // Pinyin order (ICU ships with PostgreSQL's Debian, Docker and embedded builds).
   [CompanySortField.NAME]: 'c.name COLLATE "zh-x-icu"',
@@ -107,7 +122,7 @@ export class CompaniesService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, args: CompanyListArgs): Promise<Page<CompanyEntity>> {
+  async list(actor: Actor, args: CompanyListArgs, read: { guardsOnRegister?: boolean } = {}): Promise<Page<CompanyRow>> {
     const w = pageWindow(args.page);
     const f = args.filter ?? {};
     const qb = this.ds.getRepository(CompanyEntity).createQueryBuilder('c');
@@ -130,17 +145,18 @@ export class CompaniesService {
     }
     const sort = args.sort ?? { field: CompanySortField.NAME, descending: false };
     const dir = sort.descending ? 'DESC' : 'ASC';
-    if (sort.field === CompanySortField.GUARD_COUNT) {
-      qb.addSelect(`(SELECT count(*) FROM guards g WHERE g.company_id = c.id AND g.status = 'ACTIVE')`, 'guard_count');
-    }
+    const filtered = qb.clone();
+    if (sort.field === CompanySortField.GUARD_COUNT || read.guardsOnRegister) qb.addSelect(GUARDS_ON_REGISTER, 'guard_count');
     qb.orderBy(SORT_COLUMNS[sort.field], dir).addOrderBy('c.name COLLATE "zh-x-icu"', 'ASC').addOrderBy('c.id', 'ASC');
-    const [items, total] = await pageAndCount(qb.offset(w.skip).limit(w.take));
-    return { items, total, page: w.page, pageSize: w.pageSize };
+    const page = await pageWithTotal<CompanyEntity, { c_id: string; guard_count?: number }>(qb.offset(w.skip).limit(w.take), filtered);
+    return { items: withGuardCounts(page), total: page.total, page: w.page, pageSize: w.pageSize };
   }
 
-  async get(actor: Actor, id: string): Promise<CompanyEntity> {
+  async get(actor: Actor, id: string, read: { guardsOnRegister?: boolean } = {}): Promise<CompanyRow> {
     assertCanViewCompany(actor, id);
-    const company = await this.ds.getRepository(CompanyEntity).findOneBy({ id });
+    const qb = this.ds.getRepository(CompanyEntity).createQueryBuilder('c').where('c.id = :id', { id });
+    if (read.guardsOnRegister) qb.addSelect(GUARDS_ON_REGISTER, 'guard_count');
+    const [company] = withGuardCounts(await qb.getRawAndEntities());
     if (!company) throw notFound('保安服务公司');
     return company;
   }

@@ -1,4 +1,4 @@
-import { createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { countQueries, createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
 
 const SETTINGS = /* GraphQL */ `query { settings { key label value defaultValue unit } }`;
 const UPDATE = /* GraphQL */ `
@@ -53,6 +53,38 @@ describe('settings', () => {
     expect(entries[0].summary).toContain('guard.maxAge');
     expect(entries[0].before).toMatchObject({ 'guard.maxAge': 55, 'vetting.checkRelatives': true });
     expect(entries[0].after).toMatchObject({ 'guard.maxAge': 50, 'vetting.checkRelatives': false });
+  });
+
+  it('come with the session (no statement of their own), and a change shows in the next request\'s list', async () => {
+    const office = await t.login('office');
+    const baoan = await t.login('baoan');
+    // the session's statement carries them: reading every setting costs that statement alone
+    expect(await countQueries(async () => expectData(await office.gql(SETTINGS)))).toBe(1);
+    const LIST = `query { activities(page: { pageSize: 50 }) { items { id deadlines { stages { stage dueOn } } } } }`;
+    const vettingDue = async () => {
+      const { items } = expectData(await office.gql(LIST)).activities;
+      return new Map(
+        items.map((a: { id: string; deadlines: { stages: { stage: string; dueOn: string | null }[] } }) => [
+          a.id,
+          a.deadlines.stages.find((st) => st.stage === 'VETTING')?.dueOn ?? null,
+        ]),
+      );
+    };
+    const before = await vettingDue();
+    const current = Number(await valueOf('deadline.vettingDaysBefore'));
+    expectData(await baoan.gql(UPDATE, { changes: [{ key: 'deadline.vettingDaysBefore', value: current + 2 }] }));
+    try {
+      const after = await vettingDue();
+      const moved = [...before].filter(([, due]) => due);
+      expect(moved.length).toBeGreaterThan(0);
+      for (const [id, due] of moved) {
+        const earlier = new Date(`${due}T00:00:00Z`);
+        earlier.setUTCDate(earlier.getUTCDate() - 2);
+        expect([id, after.get(id)]).toEqual([id, earlier.toISOString().slice(0, 10)]);
+      }
+    } finally {
+      expectData(await baoan.gql(UPDATE, { changes: [{ key: 'deadline.vettingDaysBefore', value: current }] }));
+    }
   });
 
   it('are changed together with their audit entry or not at all (one transaction)', async () => {

@@ -1,6 +1,7 @@
 import { AuditAction } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
+import { currentRequest } from '../../common/request-context';
 import { assertNoProblems, FieldProblem } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { SettingEntity } from './setting.entity';
@@ -12,16 +13,24 @@ export class SettingsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Every setting: stored value or its default. */
-  async all(manager: EntityManager = this.ds.manager): Promise<SettingValues> {
+  /**
+   * Every setting: stored value or its default. Outside a transaction (no `manager`), a request reads
+   * them as they were when it began: they came with its session (AuthService.sessionForToken), so a
+   * list that needs a deadline rule costs no statement for it. Inside a transaction, from its snapshot.
+   */
+  async all(manager?: EntityManager): Promise<SettingValues> {
     return (await this.values(settingDefinitions, manager)) as SettingValues;
   }
 
   /** The values of one group of definitions (business settings, or the security policy). */
-  async values(definitions: Record<string, SettingDefinition>, manager: EntityManager = this.ds.manager): Promise<Record<string, number | boolean>> {
-    const rows = await manager.find(SettingEntity);
+  async values(definitions: Record<string, SettingDefinition>, manager?: EntityManager): Promise<Record<string, number | boolean>> {
+    const read = currentRequest().storedSettings;
+    const stored =
+      !manager && read
+        ? Object.entries(read).map(([key, value]) => ({ key, value }))
+        : await (manager ?? this.ds.manager).find(SettingEntity);
     const values: Record<string, number | boolean> = Object.fromEntries(Object.entries(definitions).map(([k, d]) => [k, d.default]));
-    for (const row of rows) if (row.key in values) values[row.key] = row.value as number | boolean;
+    for (const row of stored) if (row.key in values) values[row.key] = row.value as number | boolean;
     return values;
   }
 
@@ -54,6 +63,8 @@ export class SettingsService {
       }
     });
     assertNoProblems(problems, '设置有误');
+    // what this request reads after the change comes from the table, not from its start
+    delete currentRequest().storedSettings;
     return this.ds.transaction(async (m) => {
       const before = await this.values(definitions, m);
       if (definitions === settingDefinitions) {
