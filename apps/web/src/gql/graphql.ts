@@ -498,7 +498,7 @@ export type RecordInspectionInput = {
   activityId: string | number;
   /** 被检查的保安员（在册人员） */
   guardId?: string | number | null | undefined;
-  /** 设备生成的 UUID；网络恢复后重发同一编号不会重复登记 */
+  /** 设备生成的 UUID；网络恢复后重发同一条记录不会重复登记，同一编号用于内容不同的记录（或由另一账号发送）则拒绝 */
   id: string | number;
   note?: string | null | undefined;
   /** 不在在岗名单中的在岗人员姓名（及证件号） */

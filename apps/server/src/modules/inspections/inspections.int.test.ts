@@ -145,6 +145,38 @@ describe('on the day: start, inspections, corrections, close, timeline', () => {
     expect(after - before).toBe(1);
   });
 
+  it('a resend is the same check or nothing: another content, another officer or another activity under a used id is refused, changes nothing', async () => {
+    const input = { id: randomUUID(), activityId, guardId: onDuty[1].guardId, post: '东门', results: checklist(['CERTIFICATE']), note: '未带证', recordedAt: ago(30_000) };
+    expectData(await baoan.gql(RECORD, { input }));
+    const stored = async () => ({
+      inspection: await t.sql(`SELECT guard_id, person_name, post, results, note, recorded_by, recorded_at FROM inspections WHERE id = $1`, [input.id]),
+      findings: await t.sql(`SELECT item, note FROM findings WHERE inspection_id = $1 ORDER BY item`, [input.id]),
+    });
+    const before = await stored();
+    const refusedBy = async (client: TestClient, changed: Record<string, unknown>) =>
+      expectErrorCode(await client.gql(RECORD, { input: { ...input, ...changed } }), 'CONFLICT').message;
+    const other = '该检查编号已用于';
+    expect(await refusedBy(baoan, { results: checklist() })).toMatch(/^该检查编号已用于.*登记的另一条检查记录（内容不同），未重复登记$/);
+    expect(await refusedBy(baoan, { results: checklist(['CERTIFICATE', 'UNIFORM']) })).toContain(other);
+    expect(await refusedBy(baoan, { guardId: onDuty[0].guardId })).toContain(other);
+    expect(await refusedBy(baoan, { note: '已带证' })).toContain(other);
+    expect(await refusedBy(baoan, { post: '西门' })).toContain(other);
+    expect(await refusedBy(baoan, { recordedAt: ago(20_000) })).toContain(other);
+    expect(await refusedBy(baoan, { guardId: null, personName: '王五' })).toContain(other);
+    expect(await refusedBy(baoan, { activityId: randomUUID() })).toBe('该检查编号已用于其他活动的检查记录');
+    // another officer of the detachment (a copy of baoan's account), with the same content
+    await t.sql(
+      `INSERT INTO users SELECT (jsonb_populate_record(NULL::users, to_jsonb(u) || jsonb_build_object('id', gen_random_uuid(), 'username', 'baoan_b', 'display_name', '王保安'))).*
+         FROM users u WHERE username = 'baoan'`,
+    );
+    expect(await refusedBy(await t.login('baoan_b'), {})).toBe('该检查编号已用于另一账号登记的检查记录，未重复登记');
+    expect(await stored()).toEqual(before);
+    // the same check again (a lost answer): the stored one; the note and post as typed, trimmed
+    const again = expectData(await baoan.gql(RECORD, { input: { ...input, note: ' 未带证 ', post: '东门 ' } })).recordInspection;
+    expect(again.findings.map((f: { item: string }) => f.item)).toEqual(['CERTIFICATE']);
+    expect(await stored()).toEqual(before);
+  });
+
   it('checks photos: JPEG or PNG only, content matching the type, at most 1 MB; nothing stored when refused', async () => {
     const base = { activityId, guardId: onDuty[0].guardId, results: checklist(['UNIFORM']), note: '未佩戴保安服务标志', recordedAt: now() };
     const gif = await baoan.gql(RECORD, { input: { ...base, id: randomUUID(), photo: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' } });

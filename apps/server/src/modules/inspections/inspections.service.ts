@@ -53,6 +53,27 @@ export interface FindingFilter {
   seriousOnly?: boolean;
 }
 
+/**
+ * Whether a resent check is the stored one: what `record` stores, normalised as it stores it (the
+ * photo is kept with the findings only, and is not compared).
+ */
+function sameCheck(stored: InspectionEntity, input: RecordInspectionInput): boolean {
+  const guardId = input.guardId || null;
+  const personName = guardId ? null : input.personName?.trim() || null;
+  const results = Object.fromEntries(input.results.map((r) => [r.item, r.compliant]));
+  const storedResults = stored.results ?? {};
+  return (
+    stored.guardId === guardId &&
+    stored.personName === personName &&
+    stored.note === (input.note?.trim() || null) &&
+    (!input.post?.trim() || stored.post === input.post.trim()) && // without one, the post comes from the roster
+    input.recordedAt instanceof Date &&
+    stored.recordedAt.getTime() === input.recordedAt.getTime() &&
+    Object.keys(results).length === Object.keys(storedResults).length &&
+    Object.entries(results).every(([item, compliant]) => storedResults[item] === compliant)
+  );
+}
+
 export class InspectionsService {
   constructor(
     private readonly ds: DataSource,
@@ -294,10 +315,22 @@ export class InspectionsService {
     return (await this.loadInspection(this.ds.manager, input.id))!;
   }
 
+  /**
+   * A check id sent again: the answer of a resend (a dead zone lost the first answer) is the stored
+   * check, but only for the same check: the same officer, activity, person, results, note and time.
+   * Anything else reusing the id is refused and changes nothing: the sender must not believe that
+   * what it sent was recorded when something else was.
+   */
   private async storedResend(actor: Actor, stored: InspectionEntity, input: RecordInspectionInput): Promise<InspectionType> {
     await this.visibleActivity(actor, stored.activityId);
     if (stored.activityId !== input.activityId) {
       throw conflict('该检查编号已用于其他活动的检查记录');
+    }
+    if (stored.recordedBy !== actor.id) {
+      throw conflict('该检查编号已用于另一账号登记的检查记录，未重复登记');
+    }
+    if (!sameCheck(stored, input)) {
+      throw conflict(`该检查编号已用于${formatCN(stored.recordedAt)}登记的另一条检查记录（内容不同），未重复登记`);
     }
     return (await this.loadInspection(this.ds.manager, stored.id))!;
   }

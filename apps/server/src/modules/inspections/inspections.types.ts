@@ -136,7 +136,7 @@ export class InspectionResultInput {
 
 @InputType({ description: '登记一次现场检查' })
 export class RecordInspectionInput {
-  @Field(() => ID, { description: '设备生成的 UUID；网络恢复后重发同一编号不会重复登记' })
+  @Field(() => ID, { description: '设备生成的 UUID；网络恢复后重发同一条记录不会重复登记，同一编号用于内容不同的记录（或由另一账号发送）则拒绝' })
   @IsUUID('all', { message: '检查编号应为 UUID' })
   id: string;
 
