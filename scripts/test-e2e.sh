@@ -16,17 +16,8 @@ if ! [ -d node_modules/.pnpm ] || ! [ -x e2e/node_modules/.bin/playwright ]; the
   bash scripts/pnpm.sh install --frozen-lockfile
 fi
 # rebuild what is missing or older than its sources (E2E_SKIP_BUILD=1 to use the builds as they are)
-stale() { # <output file> <source dirs...>
-  local out=$1; shift
-  [ ! -f "$out" ] || [ -n "$(find "$@" -newer "$out" -type f -print -quit 2>/dev/null)" ]
-}
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then
-  if stale apps/server/dist/main.js apps/server/src packages/schema/src; then
-    bash scripts/pnpm.sh --filter @evs/schema --filter @evs/server build
-  fi
-  if stale apps/web/dist/index.html apps/web/src apps/web/index.html apps/web/vite.config.ts packages/schema/src; then
-    bash scripts/pnpm.sh --filter @evs/web exec vite build
-  fi
+  bash scripts/build-if-stale.sh
 fi
 
 cd e2e
