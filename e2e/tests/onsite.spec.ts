@@ -135,10 +135,15 @@ test('training, the day on a phone (offline too), correction, close after the en
   let stored = (await gql(api, INSPECTIONS, { id: activity.id })).inspections;
   expect(stored.total).toBe(3);
   for (const id of queuedIds) expect(stored.items.filter((i: { id: string }) => i.id === id)).toHaveLength(1);
-  // A resend of the same id (as after a lost answer) changes nothing.
-  await gql(api, `mutation ($input: RecordInspectionInput!) { recordInspection(input: $input) { id } }`, {
-    input: { id: queuedIds[0], activityId: activity.id, guardId: g3.guardId, results: [], recordedAt: new Date().toISOString() },
+  // The id of a sent check used again for another content is refused and changes nothing (the same
+  // check sent again, after a lost answer, gets the stored one: the server's integration tests).
+  const reused = await api.post('/graphql', {
+    data: {
+      query: `mutation ($input: RecordInspectionInput!) { recordInspection(input: $input) { id } }`,
+      variables: { input: { id: queuedIds[0], activityId: activity.id, guardId: g3.guardId, results: [], recordedAt: new Date().toISOString() } },
+    },
   });
+  expect((await reused.json()).errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('该检查编号已用于') });
   stored = (await gql(api, INSPECTIONS, { id: activity.id })).inspections;
   expect(stored.total).toBe(3);
   const items = stored.items.flatMap((i: { findings: { item: string }[] }) => i.findings.map((f) => f.item)).sort();
