@@ -68,7 +68,8 @@ export async function pageWithTotal<T extends ObjectLiteral, R extends object = 
 
 /** pageWithTotal for a list that needs the entities alone. */
 export async function pageAndCount<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<[T[], number]> {
-  return Promise.all([qb.getMany(), countOf(qb)]);
+  const { entities, total } = await pageWithTotal(qb);
+  return [entities, total];
 }
 
 /**

@@ -1,10 +1,10 @@
 import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
 
 /**
- * The names of the fields a query selects directly under the current field (or under its field
- * `under`) (through fragments and
- * inline fragments too), so a resolver computes only what is asked for. `@include`/`@skip` are not
- * evaluated: a field under either counts as selected (computing too much, never too little).
+ * The names of the fields a query selects directly under the current field, or under its field
+ * `under` (a page's `items`), through fragments and inline fragments too, so a resolver computes
+ * only what is asked for. `@include`/`@skip` are not evaluated: a field under either counts as
+ * selected (computing too much, never too little).
  */
 export function selectedFields(info: GraphQLResolveInfo, under?: string): Set<string> {
   const names = new Set<string>();

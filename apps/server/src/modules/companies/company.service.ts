@@ -100,10 +100,10 @@ export type CompanyRow = CompanyEntity & { guardsOnRegister?: number };
  */
 const GUARDS_ON_REGISTER = `(SELECT count(*)::int FROM guards g WHERE g.company_id = c.id AND g.status = 'ACTIVE')`;
 
-/** Reads the companies of `qb` (alias `c`), each with its guard count when `guard_count` is selected. */
+/** The companies read (alias `c`), each with its guard count when the statement selected `guard_count`. */
 function withGuardCounts(rows: { entities: CompanyEntity[]; raw: { c_id: string; guard_count?: number }[] }): CompanyRow[] {
   const counts = new Map(rows.raw.map((r) => [r.c_id, r.guard_count]));
-  return rows.entities.map((c) => Object.assign(c, { guardsOnRegister: counts.get(c.id) ?? undefined }));
+  return rows.entities.map((c) => Object.assign(c, { guardsOnRegister: counts.get(c.id) }));
 }
 
 const SORT_COLUMNS: Record<CompanySortField, string> = {
@@ -145,10 +145,9 @@ export class CompaniesService {
     }
     const sort = args.sort ?? { field: CompanySortField.NAME, descending: false };
     const dir = sort.descending ? 'DESC' : 'ASC';
-    const filtered = qb.clone();
     if (sort.field === CompanySortField.GUARD_COUNT || read.guardsOnRegister) qb.addSelect(GUARDS_ON_REGISTER, 'guard_count');
     qb.orderBy(SORT_COLUMNS[sort.field], dir).addOrderBy('c.name COLLATE "zh-x-icu"', 'ASC').addOrderBy('c.id', 'ASC');
-    const page = await pageWithTotal<CompanyEntity, { c_id: string; guard_count?: number }>(qb.offset(w.skip).limit(w.take), filtered);
+    const page = await pageWithTotal<CompanyEntity, { c_id: string; guard_count?: number }>(qb.offset(w.skip).limit(w.take));
     return { items: withGuardCounts(page), total: page.total, page: w.page, pageSize: w.pageSize };
   }
 
