@@ -83,7 +83,7 @@ export class InspectionScreen {
   }
 
   async tab(name: '在岗人员' | '问题' | '待发送') {
-    await this.page.locator('.ant-segmented-item', { hasText: name }).click();
+    await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
   }
 
   async search(text: string) {

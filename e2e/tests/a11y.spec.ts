@@ -75,8 +75,8 @@ interface Finding {
 }
 
 async function scan(page: Page, label: string): Promise<Finding[]> {
-  // the page's data has arrived: no spinner left (antd Spin / Skeleton)
-  await expect(page.locator('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton-active')).toHaveCount(0, { timeout: 60_000 });
+  // the page's data has arrived: no spinner left (antd Spin / Skeleton, the plain ones of the first load and the on-site screen)
+  await expect(page.locator('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton-active, .boot-loading, .onsite-loading')).toHaveCount(0, { timeout: 60_000 });
   // and settled: no colour still fading (a button just enabled), which axe would measure halfway
   await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
   const result = await new AxeBuilder({ page })

@@ -239,7 +239,7 @@ test('a new deployment: admin’s first login → every unit and account through
 
   await baoan.goto(`/inspections/${activityId}`);
   await baoan.getByRole('button', { name: '活动开始，进入现场监管' }).click();
-  await baoan.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认开始' }).click();
+  await baoan.locator('.ant-modal:visible').getByRole('button', { name: '确认开始' }).click();
   await expect(baoan.locator('.onsite-head').getByText('进行中')).toBeVisible();
   setServerClockAhead(260); // the event ends 240–250 min from its registration
   await gql(baoan.request, `mutation ($id: ID!) { closeActivity(id: $id, input: { rating: 5, text: "人员到岗及时，秩序良好。" }) { status } }`, { id: activityId });

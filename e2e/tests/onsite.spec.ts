@@ -66,7 +66,7 @@ test('training, the day on a phone (offline too), correction, close after the en
   await screen.goto(activity.id);
   // The event day (it starts within 24 hours): the start is open, and asks first.
   await m.getByRole('button', { name: '活动开始，进入现场监管' }).click();
-  await m.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认开始' }).click();
+  await m.locator('.ant-modal:visible').getByRole('button', { name: '确认开始' }).click();
   await expect(m.locator('.onsite-head').getByText('进行中')).toBeVisible();
   await expect(m.locator('.onsite-guard')).toHaveCount(6);
   await expect(photoOf(onDutyRoster[0].name)).toHaveAttribute('src', /^\/photos\/roster\/[0-9a-f-]{36}$/);

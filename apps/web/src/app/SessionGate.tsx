@@ -1,19 +1,18 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { errorCode, errorMessage, isTransient } from '@/shared/errors';
 import { forgetSession, MeQuery, rememberedSession, rememberSession, SessionProvider } from '@/shared/session';
-import { PageLoading } from '@/shared/PageLoading';
-import { ErrorNotice } from './boot';
+import { BootLoading, ErrorNotice } from './boot';
 import type { MeQuery as MeResult } from '@/gql/graphql';
 
 /**
  * The authenticated part of the route tree: loads `me`, sends anonymous visitors to the login page
  * and users who must change their password to that page first. Without a connection it opens with
- * the user last confirmed on this device, so the on-site screen works in a dead zone.
+ * the user last confirmed on this device, so the on-site screen works in a dead zone. Plain markup:
+ * it is also the gate of the on-site screen's light root (`onsiteRoot.tsx`), which renders `children`.
  */
-export function SessionGate() {
+export function SessionGate({ children }: { children?: ReactNode }) {
   const location = useLocation();
   const { data, error, loading, refetch } = useQuery(MeQuery, { fetchPolicy: 'cache-first' });
   const unreachable = !data && isTransient(error);
@@ -43,7 +42,7 @@ export function SessionGate() {
   if (data && offlineMe) setOfflineMe(null);
 
   const me = data?.me ?? offlineMe;
-  if (!me && loading) return <PageLoading fullscreen />;
+  if (!me && loading) return <BootLoading />;
   if (!me) {
     if (errorCode(error) === 'UNAUTHENTICATED') {
       return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
@@ -62,9 +61,11 @@ export function SessionGate() {
   return (
     <SessionProvider me={me}>
       {!data && (
-        <Alert banner type="warning" data-testid="offline-banner" title="无法连接服务器：离线使用，现场检查记录先保存在本机，恢复网络后自动发送" />
+        <div className="offline-banner" role="alert" data-testid="offline-banner">
+          无法连接服务器：离线使用，现场检查记录先保存在本机，恢复网络后自动发送
+        </div>
       )}
-      <Outlet />
+      {children ?? <Outlet />}
     </SessionProvider>
   );
 }

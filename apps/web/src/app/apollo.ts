@@ -1,6 +1,8 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
+import { Observable } from 'rxjs';
 import { fetchNotingServerTime } from '@/shared/clock';
+import { takeEarlyAnswer } from '@/shared/earlyAnswers';
 
 /** Set by the router once it exists; keeps this module free of an import cycle with the route tree. */
 let goToLogin: (() => void) | undefined;
@@ -29,11 +31,31 @@ const activityLink = new ApolloLink((operation, forward) => {
   return forward(operation);
 });
 
+// An operation already asked for with `fetch` on the first load (`shared/earlyAnswers.ts`) takes that
+// answer, once; had it failed, the operation goes over the network as any other.
+export const earlyLink = new ApolloLink((operation, forward) => {
+  const early = takeEarlyAnswer(operation.operationName ?? '', operation.variables);
+  if (!early) return forward(operation);
+  return new Observable((observer) => {
+    let inner: { unsubscribe(): void } | undefined;
+    early.then(
+      (data) => {
+        observer.next({ data: data as Record<string, unknown> });
+        observer.complete();
+      },
+      () => {
+        inner = forward(operation).subscribe(observer);
+      },
+    );
+    return () => inner?.unsubscribe();
+  });
+});
+
 // Same-origin cookie session; JSON POSTs satisfy Apollo Server's CSRF prevention.
 const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin', fetch: fetchNotingServerTime });
 
 export const apolloClient = new ApolloClient({
-  link: ApolloLink.from([errorLink, activityLink, httpLink]),
+  link: ApolloLink.from([errorLink, activityLink, earlyLink, httpLink]),
   cache: new InMemoryCache({
     typePolicies: {
       Me: { keyFields: [] },

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { District } from '@evs/schema';
 import type { MeQuery } from '@/gql/graphql';
 import { overviewVariables } from '@/features/dashboard/overviewFilters';
+import { preloadOnsiteFor } from '@/features/inspections/preload';
 import { prefetchSignedInPage, preloadFirstPage } from './pageChunks';
 
 const me = (role: Role, steps: Partial<MeQuery['me']> = {}): MeQuery =>
@@ -20,17 +21,6 @@ function fakeClient() {
 }
 
 describe('the first page’s data, asked for with the first load', () => {
-  it('asks for the on-site screen’s three queries for a role the page admits', async () => {
-    const { client, asked } = fakeClient();
-    prefetchSignedInPage('/inspections/a-1?tab=roster');
-    await preloadFirstPage(client, me(Role.SECURITY_DETACHMENT));
-    expect(asked()).toEqual([
-      ['OnsiteActivity', { id: 'a-1' }],
-      ['OnDutyRoster', { activityId: 'a-1' }],
-      ['ActivityFindings', { activityId: 'a-1', page: { pageSize: 200 } }],
-    ]);
-  });
-
   it('asks for the on-day list on /inspections and the training list on /training', async () => {
     for (const [path, status] of [['/inspections', ['READY', 'IN_PROGRESS', 'CLOSED']], ['/training', ['TRAINING', 'READY']]] as const) {
       const { client, asked } = fakeClient();
@@ -50,7 +40,7 @@ describe('the first page’s data, asked for with the first load', () => {
   it('asks nothing while a step is left: a new password, an expired one, two-factor enrolment', async () => {
     for (const step of [{ mustChangePassword: true }, { passwordExpired: true }, { mustEnrolTotp: true }]) {
       const { client, asked } = fakeClient();
-      prefetchSignedInPage('/inspections/a-1');
+      prefetchSignedInPage('/inspections');
       await preloadFirstPage(client, me(Role.SECURITY_DETACHMENT, step));
       expect(asked()).toEqual([]);
     }
@@ -94,5 +84,35 @@ describe('the first page’s data, asked for with the first load', () => {
     prefetchSignedInPage('/companies');
     await preloadFirstPage(client, me(Role.SECURITY_DETACHMENT));
     expect(asked()).toEqual([]);
+  });
+});
+
+describe('the on-site screen’s data, asked for by its light root with the first load', () => {
+  it('asks for its three queries for each role the screen admits', async () => {
+    for (const role of [Role.SECURITY_DETACHMENT, Role.COMPANY, Role.OFFICE, Role.LEADER]) {
+      const { client, asked } = fakeClient();
+      await preloadOnsiteFor(client, me(role), 'a-1');
+      expect(asked()).toEqual([
+        ['OnsiteActivity', { id: 'a-1' }],
+        ['OnDutyRoster', { activityId: 'a-1' }],
+        ['ActivityFindings', { activityId: 'a-1', page: { pageSize: 200 } }],
+      ]);
+    }
+  });
+
+  it('asks nothing for a role the screen refuses (it shows 403 without a refused request)', async () => {
+    for (const role of [Role.ORGANIZER, Role.DISTRICT_BUREAU, Role.EVENT_DETACHMENT, Role.ADMIN, Role.AUDITOR]) {
+      const { client, asked } = fakeClient();
+      await preloadOnsiteFor(client, me(role), 'a-1');
+      expect(asked()).toEqual([]);
+    }
+  });
+
+  it('asks nothing while a step is left: a new password, an expired one, two-factor enrolment', async () => {
+    for (const step of [{ mustChangePassword: true }, { passwordExpired: true }, { mustEnrolTotp: true }]) {
+      const { client, asked } = fakeClient();
+      await preloadOnsiteFor(client, me(Role.SECURITY_DETACHMENT, step), 'a-1');
+      expect(asked()).toEqual([]);
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { ApolloClient } from '@apollo/client';
 import { matchRoutes, type Params } from 'react-router';
 import type { Role } from '@evs/schema';
 import type { MeQuery } from '@/gql/graphql';
-import { canAccess } from '@/shared/access';
+import { canAccess, hasStepLeft } from '@/shared/access';
 import { featureRoutes, type FeatureRoute } from './routes';
 
 /** The signed-in shell (menu, bell, user menu, idle guard): its own chunk. */
@@ -44,6 +44,6 @@ export function preloadFirstPage(client: ApolloClient, { me }: MeQuery): Promise
   const page = firstPage;
   firstPage = undefined;
   if (!page?.route.preload || !canAccess(me.role as Role, page.route.roles)) return Promise.resolve();
-  if (me.mustChangePassword || me.passwordExpired || me.mustEnrolTotp) return Promise.resolve();
+  if (hasStepLeft(me)) return Promise.resolve();
   return page.route.preload(client, { params: page.params, search: page.search, me }).catch(() => undefined); // the page asks again and shows it
 }

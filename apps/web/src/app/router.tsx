@@ -1,16 +1,38 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
-import { askForSessionEarly } from '@/shared/earlySession';
+import { createBrowserRouter, matchPath, type RouteObject } from 'react-router';
+import { askForSessionEarly, peekEarlySession } from '@/shared/earlySession';
 import { BootErrorPage, BootLoading } from './boot';
 
 /**
  * The route tree as the first load knows it: the login page, and an empty signed-in root whose pages
  * (`signedInRoutes.tsx`, with Apollo, the antd providers and the menu registry) are patched in on the
  * first navigation that needs them. The entry therefore holds React, the router and this file only;
- * the login page adds its form, and every other page adds the signed-in chunk and its own.
+ * the login page adds its form, the on-site screen its light root (Apollo, plain markup), and every
+ * other page adds the signed-in chunk and its own.
  */
+const SIGNED_IN = 'signed-in';
+/** The on-site screen's path: a root of its own, never a reason to load the signed-in part. */
+const ONSITE = '/inspections/:activityId';
+/** Whether the signed-in part's routes are in (after the first navigation that needed them). */
+let patched = false;
+
 const LoginPage = lazy(() => import('@/pages/LoginPage'));
 const SignedInRoot = lazy(() => import('./signedInRoutes').then((m) => ({ default: m.SignedInRoot })));
+/**
+ * 现场监管 of one activity: its own light root (`onsiteRoot.tsx`). Opened first (not from another page
+ * of the app), `me` is asked for alongside its code, and the screen's data as soon as `me` answers
+ * (`earlyOnsite.ts`): on venue mobile data both overlap the download of Apollo and the screen's code.
+ */
+const OnsiteRoot = lazy(() => {
+  if (!patched) {
+    askForSessionEarly();
+    const activityId = matchPath(ONSITE, window.location.pathname)?.params.activityId;
+    if (activityId) {
+      import('@/features/inspections/earlyOnsite').then((m) => m.askForOnsiteEarly(activityId, peekEarlySession())).catch(() => undefined);
+    }
+  }
+  return import('./onsiteRoot');
+});
 
 function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
   return (
@@ -20,17 +42,19 @@ function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
   );
 }
 
-const SIGNED_IN = 'signed-in';
 const routes: RouteObject[] = [
   { path: '/login', element: <Lazy page={LoginPage} />, errorElement: <BootErrorPage /> },
+  // the on-site screen opens on a phone without the signed-in part (antd, the menu): see onsiteRoot.tsx
+  { path: ONSITE, element: <Lazy page={OnsiteRoot} />, errorElement: <BootErrorPage /> },
   // pathless and, until patched, childless: it matches nothing, so every other path asks for the patch
   { id: SIGNED_IN, element: <Lazy page={SignedInRoot} />, errorElement: <BootErrorPage />, hydrateFallbackElement: <BootLoading /> },
 ];
 
-let patched = false;
 export const router = createBrowserRouter(routes, {
   async patchRoutesOnNavigation({ path, patch }) {
     if (patched) return; // asked again for every path with a parameter; the tree is complete by then
+    // asked for the on-site screen too (a path with a parameter), which its own root already matches
+    if (matchPath(ONSITE, path.split(/[?#]/)[0])) return;
     // `me`, the layout and the page are asked for with the signed-in part, not after it; the page's
     // data as soon as Apollo and `me` are in (firstLoad), not after the signed-in part's antd
     askForSessionEarly();

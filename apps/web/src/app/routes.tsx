@@ -22,8 +22,9 @@
  *          lazy: () => import('@/pages/CompanyPage'),
  *          preload: (client, { params }) => preloadCompany(client, params.id!), // optional, see below
  *        }
- * `preload` is for the pages opened first on a phone's mobile data (the on-site screens, the home page,
- * 总览): it asks for the page's first data with the first load, while the page's code downloads
+ * `preload` is for the pages opened first on a phone's mobile data (the on-site list, the home page,
+ * 总览; the on-site screen of one activity has its own root and asks in `features/inspections/earlyOnsite.ts`):
+ * it asks for the page's first data with the first load, while the page's code downloads
  * (`pageChunks.ts`), with the same documents and variables as the page's own `useQuery`, which reads
  * them through `usePolicyAfterPreload` (`shared/preload.ts`).
  * Each entry becomes its own lazily loaded chunk, so the first load stays small. The order of the
@@ -36,7 +37,7 @@ import type { Params } from 'react-router';
 import type { MeQuery } from '@/gql/graphql';
 // imported, not lazy: a chunk of its own would wait behind the signed-in part's (measured: 1.5 s later)
 import { preloadHome, preloadOverview } from '@/features/dashboard/preload';
-import { preloadOnsite, preloadOnsiteList } from '@/features/inspections/preload';
+import { ONSITE_ROLES, preloadOnsiteList } from '@/features/inspections/preload';
 import {
   AlertOutlined,
   AuditOutlined,
@@ -84,6 +85,12 @@ export interface FeatureRoute {
    * reads it from the cache.
    */
   preload?: (client: ApolloClient, at: PreloadAt) => Promise<unknown>;
+  /**
+   * Rendered by a light root of its own (`router.tsx`), not inside the signed-in layout: the on-site
+   * screen, opened on a phone's venue mobile data, loads no component library and no menu. The entry
+   * still says who may open it (links, `mayOpen`); its root checks the same roles.
+   */
+  standalone?: true;
 }
 
 /** A place a later feature will fill; shows a "being built" page until then. */
@@ -158,8 +165,8 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/inspections', roles: [SD, COMPANY], title: '现场监管', titleByRole: { [COMPANY]: '现场检查' }, menu: { icon: <AlertOutlined /> }, home: { description: '着装、证件、仪容、履职检查与纠正' }, lazy: () => import('@/pages/OnsiteListPage'), preload: onsiteList(false) },
   { path: '/training/:activityId', roles: [SD, COMPANY, OFFICE, LEADER, EVENT_DETACHMENT], title: '岗前培训', lazy: () => import('@/pages/TrainingPage') },
   { path: '/training/sessions/:sessionId/sheet', roles: [SD, COMPANY, OFFICE, LEADER], title: '签到表', lazy: () => import('@/pages/TrainingSheetPage') },
-  { path: '/inspections/:activityId', roles: [SD, COMPANY, OFFICE, LEADER], title: '现场监管', lazy: () => import('@/pages/InspectionPage'),
-    preload: (client, { params }) => preloadOnsite(client, params.activityId!) },
+  // its own light root, outside the signed-in layout (router.tsx, app/onsiteRoot.tsx): no component library on a phone's first screen
+  { path: '/inspections/:activityId', roles: ONSITE_ROLES, title: '现场监管', lazy: () => import('@/pages/InspectionPage'), standalone: true },
   { path: '/timeline/:activityId', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '活动台账', lazy: () => import('@/pages/TimelinePage') },
 
   // system

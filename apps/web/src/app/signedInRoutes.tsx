@@ -6,15 +6,15 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteObject } from 'react-router';
-import { apolloClient, onUnauthenticated } from './apollo';
+import { apolloClient } from './apollo';
+import './unauthenticated';
 // the early `me` into Apollo's cache, and the first page's data (the router asks for it earlier still)
 import './firstLoad';
 import { loadLayout } from './pageChunks';
 import { featureRoutes, type FeatureRoute } from './routes';
-import { router } from './router';
 import { BootErrorPage } from './boot';
 import { SessionGate } from './SessionGate';
-import { appTheme } from './theme';
+import { SIGNED_IN_THEME } from './theme';
 import { canAccess } from '@/shared/access';
 import { useRole } from '@/shared/session';
 import { PageLoading } from '@/shared/PageLoading';
@@ -56,14 +56,6 @@ function toRouteObject(route: FeatureRoute): RouteObject {
   return route.path === '/' ? { index: true, handle, element } : { path: route.path, handle, element };
 }
 
-/**
- * antd's component styles come from its stylesheet (`./antd.css`), not made in the browser as each
- * component first renders: on the slowed phone profile that runtime work was about 0.4 s of script
- * and a `<style>` insertion per component. The theme's tokens still reach them as CSS variables.
- * Measured side by side (e2e/bench): the on-site page reopened 3.5 → 2.9 s; a first visit the same.
- */
-const SIGNED_IN_THEME = { ...appTheme, zeroRuntime: true };
-
 /** The providers every signed-in page needs, around the session gate (`me`, forced steps, offline). */
 export function SignedInRoot() {
   return (
@@ -88,7 +80,8 @@ export const signedInRoutes: RouteObject[] = [
       {
         errorElement: <BootErrorPage />,
         children: [
-          ...featureRoutes.map(toRouteObject),
+          // the on-site screen has its own light root (router.tsx), outside this layout
+          ...featureRoutes.filter((r) => !r.standalone).map(toRouteObject),
           { path: '/403', element: <Lazy page={ForbiddenPage} /> },
           { path: '*', element: <Lazy page={NotFoundPage} /> },
         ],
@@ -96,8 +89,3 @@ export const signedInRoutes: RouteObject[] = [
     ],
   },
 ];
-
-onUnauthenticated(() => {
-  const { pathname, search } = router.state.location;
-  if (pathname !== '/login') void router.navigate('/login', { replace: true, state: { from: pathname + search } });
-});

@@ -41,3 +41,11 @@ export const appTheme: ThemeConfig = {
     Switch: { colorTextQuaternary: '#6e6e6e', colorTextTertiary: '#595959' },
   },
 };
+
+/**
+ * antd's component styles come from its stylesheet (`./antd.css`), not made in the browser as each
+ * component first renders: on the slowed phone profile that runtime work was about 0.4 s of script
+ * and a `<style>` insertion per component. The theme's tokens still reach them as CSS variables.
+ * Measured side by side (e2e/bench): the on-site page reopened 3.5 → 2.9 s; a first visit the same.
+ */
+export const SIGNED_IN_THEME: ThemeConfig = { ...appTheme, zeroRuntime: true };

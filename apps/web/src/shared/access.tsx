@@ -11,6 +11,11 @@ export function canAccess(role: Role, roles: readonly Role[]): boolean {
   return roles.includes(role);
 }
 
+/** Whether the session must take a step before any page (a new password, an expired one, 2FA enrolment). */
+export function hasStepLeft(me: { mustChangePassword: boolean; passwordExpired: boolean; mustEnrolTotp: boolean }): boolean {
+  return me.mustChangePassword || me.passwordExpired || me.mustEnrolTotp;
+}
+
 /**
  * Shows its children to the given roles only. This is presentation: the API enforces access on
  * every operation and record, so hiding a button is never the protection.

@@ -42,6 +42,11 @@ export function askForSessionEarly(): void {
   early.catch(() => undefined); // a refusal or no connection: the session gate asks again and shows it
 }
 
+/** The early answer, without taking it: what the first page's own early requests wait for. */
+export function peekEarlySession(): Promise<MeResult> | undefined {
+  return early;
+}
+
 /** The early answer, once: the session gate's cache takes it; later asks go through Apollo. */
 export function takeEarlySession(): Promise<MeResult> | undefined {
   const taken = early;

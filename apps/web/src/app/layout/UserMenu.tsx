@@ -1,26 +1,14 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
 import { KeyOutlined, LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Dropdown, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { roleLabels } from '@evs/schema';
-import { LogoutMutation } from '@/features/auth/operations';
-import { forgetSession, useSession } from '@/shared/session';
+import { useLogout } from '@/features/auth/hooks/useLogout';
+import { useSession } from '@/shared/session';
 
 export function UserMenu({ compact }: { compact: boolean }) {
   const me = useSession();
   const navigate = useNavigate();
-  const client = useApolloClient();
-  const [logout] = useMutation(LogoutMutation);
-
-  const onLogout = async () => {
-    try {
-      await logout();
-    } finally {
-      forgetSession();
-      await client.clearStore();
-      navigate('/login', { replace: true });
-    }
-  };
+  const { logout } = useLogout();
 
   return (
     <Dropdown
@@ -33,7 +21,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
           { type: 'divider' },
           { key: 'security', icon: <SafetyCertificateOutlined />, label: '账号安全', onClick: () => navigate('/account') },
           { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate('/change-password') },
-          { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true, onClick: () => void onLogout() },
+          { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true, onClick: () => void logout() },
         ],
       }}
     >

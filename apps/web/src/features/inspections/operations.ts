@@ -1,5 +1,13 @@
 import { graphql } from '@/gql';
 
+// The on-site screen's three queries are written in `earlyOnsite.ts` (sent with `fetch` on the first
+// load, before Apollo); these are the documents GraphQL Code Generator made of them.
+export {
+  OnsiteActivityDocument as OnsiteActivityQuery,
+  OnDutyRosterDocument as OnDutyRosterQuery,
+  ActivityFindingsDocument as FindingsQuery,
+} from '@/gql/graphql';
+
 export const OnsiteActivitiesQuery = graphql(`
   query OnsiteActivities($filter: ActivityFilterInput, $page: PageInput) {
     activities(filter: $filter, page: $page) {
@@ -28,85 +36,6 @@ export const OnsiteActivitiesQuery = graphql(`
             late
           }
         }
-      }
-    }
-  }
-`);
-
-export const OnsiteActivityQuery = graphql(`
-  query OnsiteActivity($id: ID!) {
-    activity(id: $id) {
-      id
-      code
-      name
-      status
-      venue
-      startsAt
-      endsAt
-      startableFrom
-      securityMode
-      closeStatement
-      guardsRequired
-      version
-      selectedCompany {
-        id
-        name
-      }
-      deadlines {
-        daysUntilStart
-        lateStages
-        stages {
-          stage
-          label
-          rule
-          responsibleUnitName
-          dueOn
-          daysLeft
-          done
-          late
-        }
-      }
-    }
-  }
-`);
-
-export const OnDutyRosterQuery = graphql(`
-  query OnDutyRoster($activityId: ID!) {
-    onDutyRoster(activityId: $activityId) {
-      rosterEntryId
-      guardId
-      name
-      certificateNo
-      photoUrl
-      post
-      area
-      companyId
-      companyName
-    }
-  }
-`);
-
-export const FindingsQuery = graphql(`
-  query ActivityFindings($activityId: ID!, $openOnly: Boolean, $page: PageInput) {
-    findings(activityId: $activityId, openOnly: $openOnly, page: $page) {
-      total
-      items {
-        id
-        inspectionId
-        personName
-        certificateNo
-        post
-        area
-        companyName
-        item
-        serious
-        note
-        photoUrl
-        recordedAt
-        recordedByName
-        correctedAt
-        correctedByName
-        correctionNote
       }
     }
   }

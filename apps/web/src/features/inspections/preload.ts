@@ -1,13 +1,10 @@
 import type { ApolloClient } from '@apollo/client';
+import type { MeQuery } from '@/gql/graphql';
 import { preloadQuery } from '@/shared/preload';
+import { mayAskForOnsite, onsiteVariables } from './earlyOnsite';
 import { FindingsQuery, OnDutyRosterQuery, OnsiteActivitiesQuery, OnsiteActivityQuery } from './operations';
 
-/** The variables of the on-site screen's three queries: one place, for the screen and its preload. */
-export const onsiteVariables = (activityId: string) => ({
-  activity: { id: activityId },
-  roster: { activityId },
-  findings: { activityId, page: { pageSize: 200 } },
-});
+export { ONSITE_ROLES, onsiteVariables } from './earlyOnsite';
 
 /** The on-site screen's header, on-duty roster and findings, asked for with the first load. */
 export function preloadOnsite(client: ApolloClient, activityId: string): Promise<unknown> {
@@ -17,6 +14,17 @@ export function preloadOnsite(client: ApolloClient, activityId: string): Promise
     preloadQuery(client, OnDutyRosterQuery, v.roster),
     preloadQuery(client, FindingsQuery, v.findings),
   ]);
+}
+
+/**
+ * The on-site screen's data asked for with the first load (its light root, `app/onsiteRoot.tsx`), once
+ * the early `me` says who is signed in: only for a role the screen admits and a session with no step
+ * left to take (a new password, 2FA), so nothing is asked that the server would refuse. Apollo takes
+ * the answers already asked for with `fetch` (`earlyOnsite.ts`), when there are.
+ */
+export function preloadOnsiteFor(client: ApolloClient, { me }: MeQuery, activityId: string): Promise<unknown> {
+  if (!mayAskForOnsite(me)) return Promise.resolve();
+  return preloadOnsite(client, activityId).catch(() => undefined); // the screen asks again and shows it
 }
 
 /** The activities of /training (in training) or /inspections (on the day and closed). */

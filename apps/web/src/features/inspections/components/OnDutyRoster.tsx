@@ -1,9 +1,8 @@
-import { CheckCircleFilled, SearchOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Button, Empty, Input, Skeleton } from 'antd';
 import { useState } from 'react';
 import { groupByPost } from '@/features/inspections/checklist';
 import type { InspectionScreen } from '@/features/inspections/hooks/useInspectionScreen';
 import { GuardAvatar } from './GuardAvatar';
+import { EmptyNote, Loading } from './plain';
 
 /** The on-duty roster by post (岗位), searchable by name or 保安员证 number; a tap opens the checklist. */
 export function OnDutyRoster({ screen }: { screen: InspectionScreen }) {
@@ -15,23 +14,24 @@ export function OnDutyRoster({ screen }: { screen: InspectionScreen }) {
   const byPost = groupByPost(shown);
   return (
     <>
-      <Input
-        size="large"
-        allowClear
-        prefix={<SearchOutlined />}
-        placeholder="姓名或保安员证号"
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-        aria-label="搜索在岗人员"
-      />
+      <label className="onsite-search">
+        <input
+          type="search"
+          placeholder="姓名或保安员证号"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label="搜索在岗人员"
+          enterKeyHint="search"
+        />
+      </label>
       {officer && inProgress && (
-        <Button size="large" block danger icon={<UserAddOutlined />} className="onsite-big" style={{ marginTop: 8 }} onClick={() => screen.openCheck('stranger')}>
+        <button type="button" className="onsite-btn danger" style={{ marginTop: 8 }} onClick={() => screen.openCheck('stranger')}>
           发现未在名单人员上岗
-        </Button>
+        </button>
       )}
       <div className="onsite-list">
-        {roster.loading && !guards.length && <Skeleton active />}
-        {!roster.loading && shown.length === 0 && <Empty description={q ? '没有找到该人员，可能不在在岗名单中' : '在岗名单为空'} />}
+        {roster.loading && !guards.length && <Loading />}
+        {!roster.loading && shown.length === 0 && <EmptyNote>{q ? '没有找到该人员，可能不在在岗名单中' : '在岗名单为空'}</EmptyNote>}
         {byPost.map(({ post, people }) => (
           <div key={post ?? ''} className="onsite-post" data-testid="post-group">
             <div className="onsite-post-head">{post ?? '未分配岗位'}<span className="muted">{people.length} 人</span></div>
@@ -55,7 +55,7 @@ export function OnDutyRoster({ screen }: { screen: InspectionScreen }) {
                   <span>{g.post ? `${g.post}${g.area ? ` · ${g.area}` : ''}` : '未分配岗位'}</span>
                   <small>证号 {g.certificateNo ?? '—'}</small>
                 </span>
-                {screen.checked.has(g.guardId) && <CheckCircleFilled style={{ color: '#389e0d', fontSize: 22 }} aria-label="已检查" />}
+                {screen.checked.has(g.guardId) && <span className="onsite-done" role="img" aria-label="已检查">✓</span>}
               </button>
             ))}
           </div>

@@ -1,19 +1,19 @@
-import { Alert, Button, Empty } from 'antd';
 import type { InspectionScreen } from '@/features/inspections/hooks/useInspectionScreen';
 import { formatDateTime } from '@/shared/format';
 import { isOwnCheck } from '@/features/inspections/hooks/useOutbox';
+import { EmptyNote, Notice } from './plain';
 
 /** Checks kept on the device: sent when the connection returns; one the server refused can be deleted. */
 export function OutboxList({ outbox }: { outbox: InspectionScreen['outbox'] }) {
   return (
     <div className="onsite-list">
       {outbox.items.length === 0 ? (
-        <Empty description="没有待发送的记录" />
+        <EmptyNote>没有待发送的记录</EmptyNote>
       ) : (
         <>
-          <Button size="large" block type="primary" className="onsite-big" loading={outbox.sending} disabled={!outbox.online} onClick={() => void outbox.flush()}>
-            {outbox.online ? '立即发送' : '离线中，恢复网络后自动发送'}
-          </Button>
+          <button type="button" className="onsite-btn primary" disabled={!outbox.online || outbox.sending} aria-busy={outbox.sending} onClick={() => void outbox.flush()}>
+            {!outbox.online ? '离线中，恢复网络后自动发送' : outbox.sending ? '正在发送…' : '立即发送'}
+          </button>
           {outbox.items.map((i) => (
             <div key={i.id} className="onsite-finding" data-testid="queued">
               <strong>{i.label}</strong>
@@ -26,8 +26,8 @@ export function OutboxList({ outbox }: { outbox: InspectionScreen['outbox'] }) {
               )}
               {i.refused && isOwnCheck(i, outbox.recorder) && (
                 <>
-                  <Alert type="error" showIcon title={i.refused} style={{ margin: '6px 0' }} />
-                  <Button danger block onClick={() => void outbox.discard(i.id)}>删除该记录</Button>
+                  <Notice tone="error" title={i.refused} />
+                  <button type="button" className="onsite-btn danger" style={{ marginTop: 6 }} onClick={() => void outbox.discard(i.id)}>删除该记录</button>
                 </>
               )}
             </div>

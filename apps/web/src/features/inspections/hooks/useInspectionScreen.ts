@@ -1,4 +1,3 @@
-import { App } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { inspectionItemLabels, Role } from '@evs/schema';
@@ -6,6 +5,7 @@ import { CHECKLIST, type Guard, type ItemKey } from '@/features/inspections/chec
 import { useNow } from '@/features/inspections/hooks/useNow';
 import { useOnsiteData } from '@/features/inspections/hooks/useOnsiteData';
 import { useOutbox } from '@/features/inspections/hooks/useOutbox';
+import { useToast } from '@/features/inspections/components/plain';
 import { useSession } from '@/shared/session';
 
 export interface CheckForm {
@@ -24,7 +24,7 @@ export type CheckTarget = Guard | 'stranger';
  * dead zone and sent when the connection returns.
  */
 export function useInspectionScreen(activityId: string) {
-  const { message } = App.useApp();
+  const message = useToast();
   const me = useSession();
   const officer = me.role === Role.SECURITY_DETACHMENT;
   const recorder = useMemo(() => ({ id: me.id, name: me.displayName }), [me.id, me.displayName]);
