@@ -45,6 +45,10 @@ export default function InspectionPage() {
   const [starting, setStarting] = useState(false);
   const { a, officer, inProgress, outbox } = screen;
   const wanted = useAfterFirstScreen(!!a) || !!screen.checking || !!correcting || closing || starting;
+  const name = a?.name;
+  useEffect(() => {
+    document.title = `现场监管${name ? ` ${name}` : ''} - 大型活动安保前置审核系统`;
+  }, [name]);
 
   if (screen.activity.loading && !a) return <div className="onsite"><Loading /></div>;
   if (!a) return <div className="onsite"><ErrorNotice error={screen.activity.error} /></div>;

@@ -1,10 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Flex, Row, Select, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { District, districtLabels } from '@evs/schema';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { loadOverviewCharts } from './loadOverviewCharts';
 import type { Count } from './charts';
@@ -15,18 +13,18 @@ import { useOverviewFilters } from '../hooks/useOverviewFilters';
 import { usePolicyAfterPreload } from '@/shared/preload';
 import { OverviewQuery } from '../operations';
 import './dashboard.css';
-import { formatDateTime, formatPercent, toApiDate } from '@/shared/format';
-import { serverNow } from '@/shared/clock';
+import { formatDateTime, formatPercent } from '@/shared/format';
 
 const OverviewCharts = lazy(loadOverviewCharts);
+/**
+ * The period picker and the punctuality table (antd's DatePicker and Table, about 70 KB) are asked for
+ * once the charts' chunk is in: on a phone's mobile data they would otherwise share its bandwidth
+ * before the first chart is drawn. Their place is held meanwhile.
+ */
+const afterCharts = () => loadOverviewCharts().catch(() => undefined);
+const OverviewPeriodFilter = lazy(() => afterCharts().then(() => import('./OverviewPeriodFilter')).then((m) => ({ default: m.OverviewPeriodFilter })));
+const PunctualityTable = lazy(() => afterCharts().then(() => import('./PunctualityTable')).then((m) => ({ default: m.PunctualityTable })));
 
-const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
-  { label: '近12个月及未来6个月', value: [serverNow().subtract(12, 'month').startOf('month'), serverNow().add(6, 'month').endOf('month')] },
-  { label: '本年度', value: [serverNow().startOf('year'), serverNow().endOf('year')] },
-  { label: '本季度', value: [serverNow().startOf('month').subtract(serverNow().month() % 3, 'month'), serverNow().startOf('month').subtract(serverNow().month() % 3, 'month').add(2, 'month').endOf('month')] },
-  { label: '本月', value: [serverNow().startOf('month'), serverNow().endOf('month')] },
-  { label: '未来30天', value: [serverNow(), serverNow().add(30, 'day')] },
-];
 
 /**
  * 领导小组办公室 overview: period and district filters (kept in the URL), the headline figures,
@@ -66,24 +64,9 @@ export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
       <Card variant="borderless" className="overview-filters no-print" styles={{ body: { padding: 12 } }}>
         <Flex wrap gap={8} align="center" justify="space-between">
           <Flex wrap gap={8} align="center">
-            <DatePicker.RangePicker
-              aria-label="统计期间"
-              allowClear={false}
-              value={[dayjs(from), dayjs(to)]}
-              presets={presets}
-              onChange={(v) => v?.[0] && v[1] && update({ from: toApiDate(v[0]), to: toApiDate(v[1]) })}
-              style={{ maxWidth: 280 }}
-              inputReadOnly
-            />
-            <Select
-              aria-label="辖区"
-              data-testid="overview-district"
-              style={{ width: 130 }}
-              value={district ?? ''}
-              disabled={!!ownDistrict}
-              onChange={(v) => update({ district: v || null })}
-              options={[{ value: '', label: '全市' }, ...Object.values(District).map((d) => ({ value: d, label: districtLabels[d] }))]}
-            />
+            <Suspense fallback={<Skeleton.Input active style={{ width: 420 }} />}>
+              <OverviewPeriodFilter from={from} to={to} district={district} ownDistrict={ownDistrict} update={update} />
+            </Suspense>
           </Flex>
           <Flex wrap gap={8}>
             <Button icon={<ReloadOutlined />} onClick={() => refetch()} loading={loading && !!o}>
@@ -131,28 +114,9 @@ export function OverviewDashboard({ compact = false }: { compact?: boolean }) {
               () => navigate(drilldownUrl({ kind: 'ACTIVITIES', filter: { from, to, district, closedWithSerious: true } }, '严重问题未纠正即总结的活动')), h!.activitiesClosedWithSerious > 0)}
           </Row>
           <Card title="各责任单位按期情况" variant="borderless" style={{ marginTop: 12 }} data-testid="punctuality" styles={{ body: { paddingTop: 4 } }}>
-            <Table
-              rowKey="unitId"
-              size="small"
-              pagination={false}
-              dataSource={o.punctuality}
-              scroll={{ x: 520 }}
-              locale={{ emptyText: '期间内没有到期的阶段' }}
-              columns={[
-                { title: '责任单位', dataIndex: 'unitName' },
-                { title: '按期完成', dataIndex: 'onTime', width: 90, align: 'right' },
-                { title: '逾期完成', dataIndex: 'late', width: 90, align: 'right', render: (v: number) => <span style={{ color: v ? WARN_TEXT : undefined }}>{v}</span> },
-                { title: '逾期未完成', dataIndex: 'overdue', width: 100, align: 'right', render: (v: number) => <b style={{ color: v ? WARN_TEXT : undefined }}>{v}</b> },
-                { title: '进行中', dataIndex: 'open', width: 80, align: 'right' },
-                {
-                  title: '按期率',
-                  width: 90,
-                  align: 'right',
-                  render: (_: unknown, p: { onTime: number; late: number; overdue: number }) =>
-                    p.onTime + p.late + p.overdue ? formatPercent(p.onTime / (p.onTime + p.late + p.overdue), 0) : '—',
-                },
-              ]}
-            />
+            <Suspense fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
+              <PunctualityTable rows={o.punctuality} />
+            </Suspense>
           </Card>
           {!compact && (
             <Typography.Paragraph type="secondary" className="no-print" style={{ margin: '12px 0 8px', fontSize: 12 }}>
