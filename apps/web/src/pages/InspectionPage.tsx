@@ -83,7 +83,8 @@ export default function InspectionPage() {
       </div>
 
       {wanted && (
-        <Suspense fallback={null}>
+        // a tap before the dialogs' chunk is in (a slow first visit) shows that it is coming
+        <Suspense fallback={screen.checking || correcting || closing || starting ? <div className="onsite-idle"><Loading /></div> : null}>
           <DialogProviders>
             <CheckDrawer screen={screen} />
             <CorrectFindingModal findingId={correcting} onClose={() => setCorrecting(null)} onCorrected={() => screen.findings.refetch()} />
