@@ -15,5 +15,6 @@ export default defineConfig({
   retries: 0,
   timeout: 15 * 60_000,
   reporter: [['list']],
-  projects: [{ name: 'bench', use: { ...base.use } }],
+  // as a phone user sees it, animations included
+  projects: [{ name: 'bench', use: { ...base.use, reducedMotion: 'no-preference' } }],
 });

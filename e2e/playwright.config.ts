@@ -27,6 +27,9 @@ export default defineConfig({
     navigationTimeout: 45_000,
     actionTimeout: 20_000,
     timezoneId: 'Asia/Shanghai',
+    // antd then opens menus and popovers without animating them (the app honours the setting): a
+    // click is not aimed at an item still sliding into place on a loaded CI machine
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -77,6 +77,29 @@ test.describe('header', () => {
   });
 });
 
+test('the menus follow the system’s reduced-motion setting: no opening animation when less motion is asked for', async ({ page }) => {
+  await loginAs(page, 'dahuo');
+  for (const reducedMotion of ['reduce', 'no-preference'] as const) {
+    await page.emulateMedia({ reducedMotion });
+    await page.goto('/'); // the app reads the setting when it starts
+    const userMenu = page.getByTestId('user-menu');
+    await expect(userMenu).toBeVisible({ timeout: 60_000 });
+    // watch for antd's opening animation from before the click (its `*-appear-active` phase; the
+    // `*-appear-prepare` one is only the popup being placed, with or without motion)
+    await page.evaluate(() => {
+      const w = window as unknown as { sawAnimation: boolean };
+      w.sawAnimation = false;
+      new MutationObserver(() => {
+        if (document.querySelector('.ant-dropdown[class*="-appear-active"]')) w.sawAnimation = true;
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    });
+    await userMenu.click();
+    await expect(page.getByRole('menuitem', { name: '退出登录' })).toBeVisible();
+    await page.waitForTimeout(500); // an animation would have started and ended by now
+    expect(await page.evaluate(() => (window as unknown as { sawAnimation: boolean }).sawAnimation), reducedMotion).toBe(reducedMotion === 'no-preference');
+  }
+});
+
 test.describe('overview', () => {
   test.beforeEach(async ({ page }) => {
     await loginAs(page, 'office');

@@ -10,6 +10,12 @@ export function focusFirstIn(panel: HTMLElement | null): void {
   panel?.querySelector<HTMLElement>('[role="button"], button:not([disabled])')?.focus();
 }
 
+/** Whether the focus is nowhere (the page itself) or inside the given, now hidden, element. */
+function focusLost(panel: HTMLElement | null): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || (panel?.contains(active) ?? false);
+}
+
 /** The header bell: unread count (polled); opening it shows the latest notices (NotificationPanel). */
 export function NotificationBell() {
   const [open, setOpen] = useState(false);
@@ -45,8 +51,15 @@ export function NotificationBell() {
       placement="bottomRight"
       open={open}
       onOpenChange={setOpen}
-      // keyboard: once open, the focus goes into the panel (and back to the bell on Escape)
-      afterOpenChange={(isOpen) => isOpen && openNow.current && focusFirstIn(panelRef.current)}
+      // keyboard: once open, the focus goes into the panel; once closed (Escape, a click outside, a
+      // notice opened), a focus left in the hidden panel or dropped on the page goes back to the bell
+      afterOpenChange={(isOpen) => {
+        if (isOpen) {
+          if (openNow.current) focusFirstIn(panelRef.current);
+        } else if (!openNow.current && focusLost(panelRef.current)) {
+          bellRef.current?.focus();
+        }
+      }}
       arrow={false}
     >
       <button
