@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, type TypePolicies } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { Observable } from 'rxjs';
 import { fetchNotingServerTime } from '@/shared/clock';
@@ -54,14 +54,19 @@ export const earlyLink = new ApolloLink((operation, forward) => {
 // Same-origin cookie session; JSON POSTs satisfy Apollo Server's CSRF prevention.
 const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin', fetch: fetchNotingServerTime });
 
+/** How the cache tells one object from another, where a type has no `id`. */
+export const typePolicies: TypePolicies = {
+  Me: { keyFields: [] },
+  Setting: { keyFields: ['key'] },
+  // a guard on duty is one roster entry: 安排岗位's answer updates the roster's objects; a roster
+  // read again replaces the list (a guard taken off it is gone, without Apollo's lost-data warning)
+  OnDutyGuard: { keyFields: ['rosterEntryId'] },
+  Query: { fields: { onDutyRoster: { merge: false } } },
+};
+
 export const apolloClient = new ApolloClient({
   link: ApolloLink.from([errorLink, activityLink, earlyLink, httpLink]),
-  cache: new InMemoryCache({
-    typePolicies: {
-      Me: { keyFields: [] },
-      Setting: { keyFields: ['key'] },
-    },
-  }),
+  cache: new InMemoryCache({ typePolicies }),
   defaultOptions: {
     watchQuery: { fetchPolicy: 'cache-and-network' },
   },

@@ -392,6 +392,31 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       expect(guard.eligibilityProblems).toContainEqual(expect.objectContaining({ code: 'REVOKED_RECENTLY', article: expect.stringContaining('第十七条') }));
       expectErrorCode(await baoan.gql(LIST, { filter: { eligibleOn: '2026-13-01' } }), 'BAD_USER_INPUT');
     });
+
+    it('follows the age limits of 设置 from the next request on, in the field and in the eligibleOn filter alike', async () => {
+      const baoan = await t.login('baoan');
+      const filter = { companyId: companyId.oldGuards, status: 'ACTIVE' };
+      const all = expectData(await baoan.gql(LIST, { filter, page: { pageSize: 500 } })).guards.items;
+      const younger = all.filter((g: { age: number }) => g.age <= 55);
+      const youngest = Math.min(...younger.map((g: { age: number }) => g.age));
+      const lowered = younger.filter((g: { age: number }) => g.age > youngest);
+      expect(lowered.length).toBeGreaterThan(0);
+      const UPDATE = 'mutation ($changes: [SettingChangeInput!]!) { updateSettings(changes: $changes) { key } }';
+      expectData(await baoan.gql(UPDATE, { changes: [{ key: 'guard.maxAge', value: youngest }] }));
+      try {
+        const now = expectData(await baoan.gql(LIST, { filter, page: { pageSize: 500 } })).guards.items;
+        for (const g of now.filter((x: { age: number }) => x.age > youngest)) {
+          expect(g.eligibilityProblems.map((p: { code: string }) => p.code)).toContain('OVER_AGE');
+        }
+        const eligible = expectData(await baoan.gql(LIST, { filter: { ...filter, eligibleOn: today }, page: { pageSize: 500 } })).guards.items;
+        expect(eligible.map((g: { id: string }) => g.id).sort()).toEqual(
+          now.filter((g: { eligibilityProblems: unknown[] }) => g.eligibilityProblems.length === 0).map((g: { id: string }) => g.id).sort(),
+        );
+        expect(eligible.some((g: { age: number }) => g.age > youngest)).toBe(false);
+      } finally {
+        expectData(await baoan.gql(UPDATE, { changes: [{ key: 'guard.maxAge', value: 55 }] }));
+      }
+    });
   });
 
   it('costs the same number of SQL queries for 5 guards as for 50, relatives and figures included', async () => {

@@ -4,8 +4,6 @@ import { DataSource, In } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { byIdLoader } from '../../common/by-id-loader';
 import { CompanyEntity } from '../companies/company.entity';
-import { settingDefinitions } from '../settings/settings.defaults';
-import { EligibilityLimits } from './eligibility';
 import { readRelativesAudited } from './guard.service';
 import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
@@ -52,13 +50,5 @@ export function guardLoaders(ds: DataSource) {
       },
       { cacheKeyFn: (k) => k.guardId },
     ),
-    /** The age limits of local policy, read once per request. */
-    eligibilityLimits: new DataLoader<'limits', EligibilityLimits>(async (keys) => {
-      const rows: { key: string; value: unknown }[] = await ds.query(
-        `SELECT key, value FROM settings WHERE key IN ('guard.minAge', 'guard.maxAge')`,
-      );
-      const get = (k: 'guard.minAge' | 'guard.maxAge') => Number(rows.find((r) => r.key === k)?.value ?? settingDefinitions[k].default);
-      return keys.map(() => ({ minAge: get('guard.minAge'), maxAge: get('guard.maxAge') }));
-    }),
   };
 }

@@ -192,7 +192,7 @@ export class GuardResolver {
     if (!isIsoDate(date)) throw badInput('日期格式应为 YYYY-MM-DD', [{ field: 'onDate', message: '日期格式应为 YYYY-MM-DD' }]);
     const [revocations, limits] = await Promise.all([
       g.idNumberHash ? ctx.loaders.revocationsByIdHash.load(g.idNumberHash.toString('hex')) : [],
-      ctx.loaders.eligibilityLimits.load('limits'),
+      ctx.services.guards.limits(), // the request's copy of the settings: no statement
     ]);
     return eligibilityProblems(g, revocations.map((r) => r.revokedOn), date, limits);
   }

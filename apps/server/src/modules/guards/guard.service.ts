@@ -51,7 +51,8 @@ export class GuardsService {
     private readonly clock: Clock,
   ) {}
 
-  async limits(m: EntityManager = this.ds.manager): Promise<EligibilityLimits> {
+  /** The age limits of local policy: the request's copy of the settings, or a transaction's snapshot. */
+  async limits(m?: EntityManager): Promise<EligibilityLimits> {
     const all = await this.settings.all(m);
     return { minAge: all['guard.minAge'], maxAge: all['guard.maxAge'] };
   }

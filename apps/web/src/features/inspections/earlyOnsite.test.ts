@@ -3,7 +3,7 @@ import { Role } from '@evs/schema';
 import { Observable, of } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MeQuery } from '@/gql/graphql';
-import { earlyLink } from '@/app/apollo';
+import { earlyLink, typePolicies } from '@/app/apollo';
 import { takeEarlyAnswer } from '@/shared/earlyAnswers';
 import { askForOnsiteEarly } from './earlyOnsite';
 import { FindingsQuery, OnDutyRosterQuery, OnsiteActivityQuery } from './operations';
@@ -63,7 +63,7 @@ describe('the on-site screen’s data asked for with fetch on the first load, be
     askForOnsiteEarly('a-2', me(Role.SECURITY_DETACHMENT));
     await settle();
     const network = vi.fn(() => of({ data: { onDutyRoster: [] } }));
-    const client = new ApolloClient({ link: ApolloLink.from([earlyLink, new ApolloLink(network)]), cache: new InMemoryCache() });
+    const client = new ApolloClient({ link: ApolloLink.from([earlyLink, new ApolloLink(network)]), cache: new InMemoryCache({ typePolicies }) });
     const first = await client.query({ query: OnDutyRosterQuery, variables: { activityId: 'a-2' }, fetchPolicy: 'network-only' });
     expect(first.data?.onDutyRoster).toEqual(ROSTER);
     expect(network).not.toHaveBeenCalled();
@@ -92,7 +92,7 @@ describe('the on-site screen’s data asked for with fetch on the first load, be
           o.complete();
         }),
     );
-    const client = new ApolloClient({ link: ApolloLink.from([earlyLink, new ApolloLink(network)]), cache: new InMemoryCache() });
+    const client = new ApolloClient({ link: ApolloLink.from([earlyLink, new ApolloLink(network)]), cache: new InMemoryCache({ typePolicies }) });
     const activity = await client.query({ query: OnsiteActivityQuery, variables: { id: 'a-4' }, fetchPolicy: 'network-only' });
     expect(activity.data?.activity).toBeNull();
     await expect(client.query({ query: FindingsQuery, variables: { activityId: 'a-4', page: { pageSize: 200 } }, fetchPolicy: 'network-only' })).rejects.toThrow('无权查看该活动');
