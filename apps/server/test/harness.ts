@@ -85,6 +85,11 @@ export const LOGIN = /* GraphQL */ `
   }
 `;
 
+/** 设置 changed through the API (audited, validated), as 保安管理支队 does. */
+export const UPDATE_SETTINGS = /* GraphQL */ `
+  mutation ($changes: [SettingChangeInput!]!) { updateSettings(changes: $changes) { key value } }
+`;
+
 export interface TestApp {
   url: string;
   ds: DataSource;

@@ -1,6 +1,6 @@
 import { addDays, addYears, todayCN } from '../../common/calendar';
 import { withIdCheckDigit } from '@evs/schema';
-import { countQueries, createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { countQueries, createTestApp, expectData, expectErrorCode, TestApp, UPDATE_SETTINGS } from '../../../test/harness';
 import { decryptPii, idHash } from '../../common/pii';
 import { demoCompanyNames } from '../../database/seed/demo-register';
 
@@ -401,8 +401,7 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       const youngest = Math.min(...younger.map((g: { age: number }) => g.age));
       const lowered = younger.filter((g: { age: number }) => g.age > youngest);
       expect(lowered.length).toBeGreaterThan(0);
-      const UPDATE = 'mutation ($changes: [SettingChangeInput!]!) { updateSettings(changes: $changes) { key } }';
-      expectData(await baoan.gql(UPDATE, { changes: [{ key: 'guard.maxAge', value: youngest }] }));
+      expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'guard.maxAge', value: youngest }] }));
       try {
         const now = expectData(await baoan.gql(LIST, { filter, page: { pageSize: 500 } })).guards.items;
         for (const g of now.filter((x: { age: number }) => x.age > youngest)) {
@@ -414,7 +413,7 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
         );
         expect(eligible.some((g: { age: number }) => g.age > youngest)).toBe(false);
       } finally {
-        expectData(await baoan.gql(UPDATE, { changes: [{ key: 'guard.maxAge', value: 55 }] }));
+        expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'guard.maxAge', value: 55 }] }));
       }
     });
   });

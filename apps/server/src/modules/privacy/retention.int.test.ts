@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import pino from 'pino';
-import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, UPDATE_SETTINGS } from '../../../test/harness';
 import { addRecord, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
@@ -10,7 +10,6 @@ import { RetentionService } from './retention.service';
 const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
 const LEAVES = `mutation ($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status } }`;
-const SETTINGS = `mutation ($changes: [SettingChangeInput!]!) { updateSettings(changes: $changes) { key value } }`;
 const GUARD = `query ($id: ID!) { guard(id: $id) { name idNumber phone relatives { name } } }`;
 const COUNT = 'key value';
 const OVERVIEW = `query ($range: DateRangeInput!) { overview(range: $range) {
@@ -83,7 +82,7 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
   afterAll(() => t?.close());
 
   it('keeps everything while the period has not passed (retention 500 days: closed 400 days ago is kept)', async () => {
-    expectData(await baoan.gql(SETTINGS, { changes: [{ key: 'privacy.retentionDays', value: 500 }] }));
+    expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'privacy.retentionDays', value: 500 }] }));
     const before = await snapshot();
     const hits = await hitsOf(expired);
     expect(hits).toBeGreaterThan(0);
@@ -91,7 +90,7 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
     expect(counts).toMatchObject({ retentionDays: 500, hits: 0, entriesCleared: 0, guardsAnonymised: 0, relatives: 0 });
     expect(await hitsOf(expired)).toBe(hits);
     expect(await snapshot()).toEqual(before);
-    expectData(await baoan.gql(SETTINGS, { changes: [{ key: 'privacy.retentionDays', value: 365 }] }));
+    expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'privacy.retentionDays', value: 365 }] }));
   });
 
   it('after the period removes and anonymises exactly what it should, audited, with the overview unchanged', async () => {
@@ -192,13 +191,13 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
   });
 
   it('validates the setting: a number of days in range, never shorter than the reuse window of vetting decisions', async () => {
-    const short = expectErrorCode(await baoan.gql(SETTINGS, { changes: [{ key: 'privacy.retentionDays', value: 100 }] }), 'BAD_USER_INPUT');
+    const short = expectErrorCode(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'privacy.retentionDays', value: 100 }] }), 'BAD_USER_INPUT');
     expect(short.extensions!.fields).toEqual([{ field: 'changes.0.value', message: '个人信息保存期不能短于审查结果复用期' }]);
-    const tiny = expectErrorCode(await baoan.gql(SETTINGS, { changes: [{ key: 'privacy.retentionDays', value: 10 }] }), 'BAD_USER_INPUT');
+    const tiny = expectErrorCode(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'privacy.retentionDays', value: 10 }] }), 'BAD_USER_INPUT');
     expect(tiny.message).toContain('30 到 3650');
     // Lowering the window first makes a shorter period acceptable.
-    expectData(await baoan.gql(SETTINGS, { changes: [{ key: 'vetting.reuseWindowDays', value: 90 }, { key: 'privacy.retentionDays', value: 100 }] }));
-    expectErrorCode(await baoan.gql(SETTINGS, { changes: [{ key: 'vetting.reuseWindowDays', value: 120 }] }), 'BAD_USER_INPUT');
-    expectErrorCode(await company.gql(SETTINGS, { changes: [{ key: 'privacy.retentionDays', value: 400 }] }), 'FORBIDDEN');
+    expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'vetting.reuseWindowDays', value: 90 }, { key: 'privacy.retentionDays', value: 100 }] }));
+    expectErrorCode(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'vetting.reuseWindowDays', value: 120 }] }), 'BAD_USER_INPUT');
+    expectErrorCode(await company.gql(UPDATE_SETTINGS, { changes: [{ key: 'privacy.retentionDays', value: 400 }] }), 'FORBIDDEN');
   });
 });

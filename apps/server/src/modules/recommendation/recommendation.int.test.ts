@@ -1,4 +1,4 @@
-import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, UPDATE_SETTINGS } from '../../../test/harness';
 import { ON_DUTY_CONDITION } from '../training/duty-roster';
 import { YOUNG_AGE } from './scoring';
 import { activityInput, CREATE_ACTIVITY, createCompany, dateFromNow, guardsOf, unitIdOf } from '../../../test/activity-fixtures';
@@ -45,7 +45,6 @@ const APPROVE = /* GraphQL */ `mutation ($id: ID!) { approveActivity(id: $id, ap
 const REQUEST = /* GraphQL */ `
   mutation ($id: ID!) { requestInstruction(id: $id, input: { scale: "中型", staffing: "按配比", proposedCandidates: 3 }) { id } }
 `;
-const SETTINGS = /* GraphQL */ `mutation ($changes: [SettingChangeInput!]!) { updateSettings(changes: $changes) { key value } }`;
 
 interface Suggestion {
   companyId: string;
@@ -273,10 +272,10 @@ describe('recommendation, comparison and selection', () => {
     const id = await approved({ ageLimit: 60 });
     const { by } = await suggestions(id);
     expect(by('old').qualified).toBe(true); // 58-year-olds allowed up to 60
-    expectData(await baoan.gql(SETTINGS, { changes: [{ key: 'recommendation.weight.locality', value: 0 }] }));
+    expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'recommendation.weight.locality', value: 0 }] }));
     const after = await suggestions(id);
     expect(after.by('alpha').parts.find((p) => p.key === 'locality')!.points).toBe(0);
-    expectData(await baoan.gql(SETTINGS, { changes: [{ key: 'recommendation.weight.locality', value: 0.1 }] }));
+    expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'recommendation.weight.locality', value: 0.1 }] }));
     const audit = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Settings'`);
     expect(audit[0].n).toBeGreaterThanOrEqual(2);
   });

@@ -1,9 +1,6 @@
-import { countQueries, createTestApp, expectData, expectErrorCode, TestApp } from '../../../test/harness';
+import { countQueries, createTestApp, expectData, expectErrorCode, TestApp, UPDATE_SETTINGS } from '../../../test/harness';
 
 const SETTINGS = /* GraphQL */ `query { settings { key label value defaultValue unit } }`;
-const UPDATE = /* GraphQL */ `
-  mutation ($changes: [SettingChangeInput!]!) { updateSettings(changes: $changes) { key value } }
-`;
 
 describe('settings', () => {
   let t: TestApp;
@@ -30,7 +27,7 @@ describe('settings', () => {
 
   it('are updated by SECURITY_DETACHMENT with one audit entry holding before and after', async () => {
     const baoan = await t.login('baoan');
-    const result = await baoan.gql(UPDATE, {
+    const result = await baoan.gql(UPDATE_SETTINGS, {
       changes: [
         { key: 'guard.maxAge', value: 50 },
         { key: 'vetting.checkRelatives', value: false },
@@ -72,7 +69,7 @@ describe('settings', () => {
     };
     const before = await vettingDue();
     const current = Number(await valueOf('deadline.vettingDaysBefore'));
-    expectData(await baoan.gql(UPDATE, { changes: [{ key: 'deadline.vettingDaysBefore', value: current + 2 }] }));
+    expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'deadline.vettingDaysBefore', value: current + 2 }] }));
     try {
       const after = await vettingDue();
       const moved = [...before].filter(([, due]) => due);
@@ -83,7 +80,7 @@ describe('settings', () => {
         expect([id, after.get(id)]).toEqual([id, earlier.toISOString().slice(0, 10)]);
       }
     } finally {
-      expectData(await baoan.gql(UPDATE, { changes: [{ key: 'deadline.vettingDaysBefore', value: current }] }));
+      expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'deadline.vettingDaysBefore', value: current }] }));
     }
   });
 
@@ -102,7 +99,7 @@ describe('settings', () => {
     const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       const baoan = await t.login('baoan');
-      const result = await baoan.gql(UPDATE, { changes: [{ key: 'guard.minAge', value: 21 }] });
+      const result = await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'guard.minAge', value: 21 }] });
       const error = expectErrorCode(result, 'INTERNAL_SERVER_ERROR');
       expect(error.message).not.toContain('audit refused');
     } finally {
@@ -125,7 +122,7 @@ describe('settings', () => {
   ])('are FORBIDDEN to change for %s (%s), and stay unchanged', async (_role, username) => {
     const before = await valueOf('staffing.guardsPerThousand');
     const client = await t.login(username);
-    const result = await client.gql(UPDATE, { changes: [{ key: 'staffing.guardsPerThousand', value: 42 }] });
+    const result = await client.gql(UPDATE_SETTINGS, { changes: [{ key: 'staffing.guardsPerThousand', value: 42 }] });
     expectErrorCode(result, 'FORBIDDEN');
     expect(await valueOf('staffing.guardsPerThousand')).toBe(before);
   });
@@ -133,7 +130,7 @@ describe('settings', () => {
   it('reject bad values with BAD_USER_INPUT naming each field, changing nothing', async () => {
     const baoan = await t.login('baoan');
     const auditBefore = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Settings'`);
-    const result = await baoan.gql(UPDATE, {
+    const result = await baoan.gql(UPDATE_SETTINGS, {
       changes: [
         { key: 'recommendation.capacityMargin', value: 0.5 },
         { key: 'guard.maxAge', value: 200 },
