@@ -1,6 +1,7 @@
 import { ClassType, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { boundToConnection, preparedEntities, preparedRows } from '../database/prepared';
 
 @InputType({ description: '分页参数' })
 export class PageInput {
@@ -55,14 +56,15 @@ export function Paginated<T extends object>(itemType: ClassType<T>) {
  * (measured alternately, issue 15).
  *
  * `page` reads the page (its joins, order and window); `filtered` holds the filters alone, when the
- * page adds joins of its own (the default is the page itself). Not for a query builder bound to a
- * transaction's single connection.
+ * page adds joins of its own (the default is the page itself). Both run as prepared statements
+ * (database/prepared.ts); a query builder bound to a transaction's connection reads there, one
+ * statement after the other.
  */
 export async function pageWithTotal<T extends ObjectLiteral, R extends object = Record<string, unknown>>(
   page: SelectQueryBuilder<T>,
   filtered: SelectQueryBuilder<T> = page,
 ): Promise<{ entities: T[]; raw: R[]; total: number }> {
-  const [{ entities, raw }, total] = await Promise.all([page.getRawAndEntities<R>(), countOf(filtered)]);
+  const [{ entities, raw }, total] = await Promise.all([preparedEntities<T, R>(page), countOf(filtered)]);
   return { entities, raw, total };
 }
 
@@ -75,10 +77,13 @@ export async function pageAndCount<T extends ObjectLiteral>(qb: SelectQueryBuild
 /**
  * The rows a query builder matches, ignoring its order and window. Without joins a row is an
  * entity, so a plain count(*) answers (TypeORM's getCount always counts DISTINCT ids, a sort of
- * every matching id); with joins, TypeORM's count.
+ * every matching id), as a prepared statement; with joins, TypeORM's count.
  */
 export async function countOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
   if (qb.expressionMap.joinAttributes.length > 0) return qb.clone().getCount();
-  const row = await qb.clone().orderBy().offset(undefined).limit(undefined).skip(undefined).take(undefined).select('count(*)::int', 'n').getRawOne<{ n: number }>();
+  const count = qb.clone().orderBy().offset(undefined).limit(undefined).skip(undefined).take(undefined).select('count(*)::int', 'n');
+  if (boundToConnection(count)) return Number((await count.getRawOne<{ n: number }>())?.n ?? 0);
+  const [sql, params] = count.getQueryAndParameters();
+  const [row] = await preparedRows<{ n: number }>(count.connection, sql, params);
   return Number(row?.n ?? 0);
 }

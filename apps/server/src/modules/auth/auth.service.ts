@@ -5,6 +5,7 @@ import { Actor } from '../../common/actor';
 import { badInput, DomainError, notFound, unauthenticated } from '../../common/errors';
 import { decryptPii } from '../../common/pii';
 import { currentRequest } from '../../common/request-context';
+import { preparedRows } from '../../database/prepared';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, needsRehash, spendVerifyTime, verifyPassword } from './password';
 import { securityPolicy, SecurityPolicy } from './security-settings';
@@ -161,7 +162,8 @@ export class AuthService {
   async sessionForToken(token: string, options: { background?: boolean } = {}): Promise<ActiveSession | null> {
     const tokenHash = hashToken(token);
     const rows: (ActorRow & { session_id: string; expires_at: Date; last_seen_at: Date; alive: boolean; idle: boolean })[] =
-      await this.ds.query(
+      await preparedRows(
+        this.ds,
         `SELECT ${ACTOR_COLUMNS}, s.id AS session_id, s.expires_at, s.last_seen_at,
                 s.expires_at > now() AS alive, s.last_seen_at <= now() - make_interval(mins => $2) AS idle
            FROM sessions s JOIN users u ON u.id = s.user_id JOIN units un ON un.id = u.unit_id
