@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { accountProblems, IssuedAccount, issueAccount, normaliseAccount } from '../users/issue-account';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitEntity } from '../units/unit.entity';
+import { preparedEntities } from '../../database/prepared';
 import { CompanyEntity } from './company.entity';
 import {
   CompanyFilterInput,
@@ -155,7 +156,7 @@ export class CompaniesService {
     assertCanViewCompany(actor, id);
     const qb = this.ds.getRepository(CompanyEntity).createQueryBuilder('c').where('c.id = :id', { id });
     if (read.guardsOnRegister) qb.addSelect(GUARDS_ON_REGISTER, 'guard_count');
-    const [company] = withGuardCounts(await qb.getRawAndEntities());
+    const [company] = withGuardCounts(await preparedEntities(qb));
     if (!company) throw notFound('保安服务公司');
     return company;
   }
