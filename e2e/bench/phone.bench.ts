@@ -1,4 +1,6 @@
 import { test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { LoginPage } from '../pages/LoginPage';
+import { DEMO_PASSWORD } from '../support/accounts';
 import { apiLogin } from '../support/api';
 
 /**
@@ -10,9 +12,16 @@ import { apiLogin } from '../support/api';
  * largest contentful paint (LCP) and, for chart pages, the time until the first chart has drawn.
  * The on-site page is measured a second time in the same context once the service worker has
  * installed: the officer reopens it through the day with the app's files on the phone.
+ *
+ * The office home is also measured the way a leader usually opens it: a first visit to /login, then
+ * the form filled and 登录 tapped, timed from the tap until the first chart has drawn. While a person
+ * types a username and a password the service worker installs and downloads the shell (what it
+ * precaches); the bench waits for that as a person would type, but never longer than TYPING_MS.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PHONE = { viewport: { width: 393, height: 851 }, deviceScaleFactor: 2.75, isMobile: true, hasTouch: true };
+/** how long the bench gives the login page before tapping 登录 at most (a person typing two fields on a phone) */
+const TYPING_MS = 10_000;
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
 interface PageCase {
@@ -24,6 +33,8 @@ interface PageCase {
   path: string | ((page: Page) => Promise<string>);
   /** a selector whose appearance ends the "ready" figure (charts drawn, list rows shown) */
   ready: string;
+  /** opened through the login page: `ready` is timed from the 登录 tap (the user's password is the demo one) */
+  viaLogin?: boolean;
   goalMs: number;
 }
 
@@ -42,22 +53,28 @@ const cases: PageCase[] = [
   { name: '现场监管（检查页）', repeat: true, user: 'baoan', path: async (p) => `/inspections/${await firstActivityWith('IN_PROGRESS')(p)}`, ready: 'text=/^证号 /', goalMs: 2500 },
   { name: '办公室首页（图表）', user: 'office', path: '/', ready: '.recharts-surface', goalMs: 4000 },
   { name: '总览（图表）', user: 'office', path: '/overview', ready: '.recharts-surface', goalMs: 4000 },
+  { name: '办公室首页（从登录页登录）', viaLogin: true, user: 'office', path: '/', ready: '.recharts-surface', goalMs: 4000 },
 ];
 
-async function phoneContext(browser: Browser, user?: string): Promise<BrowserContext> {
+async function phoneContext(browser: Browser, user?: string, viaLogin = false): Promise<BrowserContext> {
   const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'allow' });
-  if (user) {
+  if (user && !viaLogin) {
     const { me, error } = await apiLogin(context.request, user);
     if (!me) throw new Error(`login ${user}: ${error}`);
   }
   return context;
 }
 
-async function measure(page: Page, path: string, ready: string) {
+async function throttle(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return cdp;
+}
+
+async function measure(page: Page, path: string, ready: string) {
+  const cdp = await throttle(page);
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
   await page.addInitScript(() => {
@@ -78,6 +95,30 @@ async function measure(page: Page, path: string, ready: string) {
   return { lcp: Math.round(lcp), readyMs, kb: Math.round(bytes / 1024) };
 }
 
+/**
+ * A first visit to /login, the form filled once the service worker is ready (or TYPING_MS has passed),
+ * then 登录: `readyMs` from the tap until `ready` shows; `kb` is everything the phone received.
+ */
+async function measureViaLogin(page: Page, user: string, ready: string) {
+  const cdp = await throttle(page);
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
+  const login = new LoginPage(page);
+  await login.goto();
+  await page.evaluate(
+    (ms) => Promise.race([navigator.serviceWorker.ready, new Promise((resolve) => setTimeout(resolve, ms))]),
+    TYPING_MS,
+  );
+  await login.username.fill(user);
+  await login.password.fill(DEMO_PASSWORD);
+  const start = Date.now();
+  await login.submit.click();
+  await page.locator(ready).first().waitFor({ state: 'visible', timeout: 120_000 });
+  const readyMs = Date.now() - start;
+  await cdp.detach();
+  return { lcp: 0, readyMs, kb: Math.round(bytes / 1024) };
+}
+
 /** pads to a column width where a Chinese character takes two columns, as in a terminal */
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(1, width - [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
 
@@ -95,7 +136,7 @@ test('phone first visit: LCP and time to ready per page (throttled profile)', as
   for (const c of cases) {
     const ctx = await phoneContext(browser, c.user);
     const page = await ctx.newPage();
-    paths.set(c.name, typeof c.path === 'string' ? c.path : await c.path(page));
+    paths.set(c.name, typeof c.path === 'string' || c.viaLogin ? (c.path as string) : await c.path(page));
     await ctx.close();
     results.set(c.name, { lcp: [], ready: [], kb: [] });
     if (c.repeat) results.set(repeatName(c), { lcp: [], ready: [], kb: [] });
@@ -103,9 +144,9 @@ test('phone first visit: LCP and time to ready per page (throttled profile)', as
   // the pages take turns, so a burst of load on the machine falls on all of them alike
   for (let run = 0; run < RUNS; run++) {
     for (const c of cases) {
-      const ctx = await phoneContext(browser, c.user);
+      const ctx = await phoneContext(browser, c.user, c.viaLogin);
       const page = await ctx.newPage();
-      const r = await measure(page, paths.get(c.name)!, c.ready);
+      const r = c.viaLogin ? await measureViaLogin(page, c.user!, c.ready) : await measure(page, paths.get(c.name)!, c.ready);
       const record = (name: string, m: typeof r) => {
         const acc = results.get(name)!;
         acc.lcp.push(m.lcp);
@@ -128,6 +169,7 @@ test('phone first visit: LCP and time to ready per page (throttled profile)', as
   }
   const load = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ');
   rows.push(`phone (393×851, CPU ÷4, 1.6 Mbps/150 ms), first visit, median of ${RUNS}; load average ${load}`);
+  rows.push(`(从登录页登录: ready is timed from the 登录 tap; KB is everything received, the login page included)`);
   rows.push(`${pad('page', 22)} ${'LCP ms'.padStart(8)} ${'ready ms'.padStart(9)} ${'KB sent'.padStart(8)}  goal`);
   for (const c of cases.flatMap((c) => (c.repeat ? [c, { ...c, name: repeatName(c) }] : [c]))) {
     const r = results.get(c.name)!;
@@ -135,7 +177,7 @@ test('phone first visit: LCP and time to ready per page (throttled profile)', as
     const ready = median(r.ready);
     const shown = c.ready === '.recharts-surface' ? ready : lcp;
     rows.push(
-      `${pad(c.name, 22)} ${String(lcp).padStart(8)} ${String(ready).padStart(9)} ${String(median(r.kb)).padStart(8)}  ${c.ready === '.recharts-surface' ? 'charts' : 'LCP'} ≤ ${c.goalMs} ms ${shown <= c.goalMs ? 'met' : 'NOT met'}`,
+      `${pad(c.name, 22)} ${(c.viaLogin ? '—' : String(lcp)).padStart(8)} ${String(ready).padStart(9)} ${String(median(r.kb)).padStart(8)}  ${c.ready === '.recharts-surface' ? 'charts' : 'LCP'} ≤ ${c.goalMs} ms ${shown <= c.goalMs ? 'met' : 'NOT met'}`,
     );
   }
   console.log(`\n${rows.join('\n')}\n`);
