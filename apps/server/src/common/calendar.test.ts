@@ -19,6 +19,21 @@ describe('calendar (Beijing)', () => {
     expect(formatCN(new Date('2026-06-01T16:00:00Z'))).toBe('2026-06-02 00:00');
   });
 
+  it('gives the date the zone database gives, in the summers of 1986–1991 and at every hour since', () => {
+    const zone = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    // the last daylight-saving summer: 1991-04-14 02:00 → 03:00 until 1991-09-15 01:00 (local)
+    expect(localDate(new Date('1991-09-14T15:30:00Z'))).toBe('1991-09-15'); // 00:30 summer time
+    expect(localDate(new Date('1991-06-01T15:30:00Z'))).toBe('1991-06-02');
+    const hour = 3600_000;
+    const checks: number[] = [];
+    for (let t = Date.UTC(1986, 0, 1); t < Date.UTC(1992, 0, 1); t += hour) checks.push(t); // every hour of the DST years
+    for (let t = Date.UTC(1992, 0, 1); t < Date.UTC(2100, 0, 1); t += 7 * hour + 13 * 60_000) checks.push(t); // odd steps since
+    checks.push(Date.UTC(1991, 8, 14, 16, 59, 59, 999), Date.UTC(1991, 8, 14, 17), Date.UTC(9999, 11, 31, 15, 59), Date.UTC(9999, 11, 31, 16));
+    const wrong = checks.filter((t) => localDate(new Date(t)) !== zone.format(new Date(t)));
+    expect(wrong.map((t) => new Date(t).toISOString())).toEqual([]);
+    expect(() => localDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
   it('reads today from the clock seam, across month and year ends', () => {
     const clock = new SettableClock();
     expect(todayBy(clock.set('2026-01-31T15:59:00Z'))).toBe('2026-01-31');

@@ -21,9 +21,42 @@ const FULL_DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: ZONE, hour12: false, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
 });
 
-/** The calendar date (YYYY-MM-DD) of an instant in Beijing. */
+/**
+ * China has kept UTC+8 all year since its last daylight-saving summer ended on 1991-09-15 (01:00
+ * local, 17:00 UTC the day before): from then on a Beijing date is the UTC date 8 hours later.
+ */
+const FIXED_OFFSET_SINCE = Date.UTC(1991, 8, 14, 17);
+/** the last instant whose Beijing date has four-digit years, as the formatter writes them */
+const FOUR_DIGIT_YEARS_UNTIL = Date.UTC(9999, 11, 31, 16);
+const EIGHT_HOURS = 8 * 3600_000;
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in Beijing. By arithmetic from 1991-09-15 on (a list
+ * computes it several times per row: the time-zone formatter took about 1.4 µs a call, the
+ * arithmetic 0.15, issue 15); earlier instants through the zone database, which knows the summers
+ * of 1986–1991.
+ */
 export function localDate(at: Date): string {
-  return DATE.format(at);
+  const t = at.getTime();
+  if (!(t >= FIXED_OFFSET_SINCE && t < FOUR_DIGIT_YEARS_UNTIL)) return DATE.format(at); // also an invalid date: the formatter throws as before
+  return civilDate(Math.floor((t + EIGHT_HOURS) / 86_400_000));
+}
+
+/**
+ * `YYYY-MM-DD` of a day counted from 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's
+ * `civil_from_days`): integer arithmetic, about a tenth of the formatter's time.
+ */
+function civilDate(days: number): string {
+  const z = days + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100)); // from 1 March
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // March = 0
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Today in Beijing by the system's time (prefer `todayBy(clock)` where a clock is at hand). */
