@@ -1,7 +1,7 @@
 import { ClassType, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { boundToConnection, preparedEntities, preparedRows } from '../database/prepared';
+import { preparedEntities, preparedRaw } from '../database/prepared';
 
 @InputType({ description: '分页参数' })
 export class PageInput {
@@ -82,8 +82,6 @@ export async function pageAndCount<T extends ObjectLiteral>(qb: SelectQueryBuild
 export async function countOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
   if (qb.expressionMap.joinAttributes.length > 0) return qb.clone().getCount();
   const count = qb.clone().orderBy().offset(undefined).limit(undefined).skip(undefined).take(undefined).select('count(*)::int', 'n');
-  if (boundToConnection(count)) return Number((await count.getRawOne<{ n: number }>())?.n ?? 0);
-  const [sql, params] = count.getQueryAndParameters();
-  const [row] = await preparedRows<{ n: number }>(count.connection, sql, params);
+  const [row] = await preparedRaw<{ n: number }>(count);
   return Number(row?.n ?? 0);
 }

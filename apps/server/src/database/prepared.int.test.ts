@@ -95,7 +95,7 @@ describe('prepared reads', () => {
     expect((err as QueryFailedError & { driverError: { code: string } }).driverError.code).toBe('42P01');
   });
 
-  it('loads rows by id in key order, null for an unknown id, one statement whatever the batch', async () => {
+  it('loads rows by id in key order, null for an unknown id', async () => {
     const units = await t.sql<{ id: string; name: string }>(`SELECT id, name FROM units ORDER BY name LIMIT 3`);
     const loader = byIdLoader(t.ds, UnitEntity);
     const missing = '00000000-0000-4000-8000-000000000000';

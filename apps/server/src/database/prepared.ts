@@ -28,6 +28,16 @@ export async function preparedRows<R extends QueryResultRow>(ds: DataSource, sql
 }
 
 /**
+ * A query builder's raw rows (as getRawMany) through preparedRows; on a transaction's connection
+ * through TypeORM, there.
+ */
+export async function preparedRaw<R extends QueryResultRow>(qb: SelectQueryBuilder<ObjectLiteral>): Promise<R[]> {
+  if (boundToConnection(qb)) return qb.getRawMany<R>();
+  const [sql, params] = qb.getQueryAndParameters();
+  return preparedRows<R>(qb.connection, sql, params);
+}
+
+/**
  * A query builder's entities and raw rows (as getRawAndEntities) through preparedRows, hydrated by
  * TypeORM's own transformer (column transformers such as the encrypted ID numbers apply as usual).
  * Whatever needs more than one statement or a transaction's connection goes through TypeORM itself:
@@ -47,8 +57,7 @@ export async function preparedEntities<T extends ObjectLiteral, R extends object
     map.lockMode === undefined &&
     !!map.mainAlias?.hasMetadata;
   if (!direct) return qb.getRawAndEntities<R>();
-  const [sql, params] = qb.getQueryAndParameters();
-  const raw = await preparedRows<R & QueryResultRow>(qb.connection, sql, params);
+  const raw = await preparedRaw<R & QueryResultRow>(qb);
   const entities = raw.length
     ? (new RawSqlResultsToEntityTransformer(map, qb.connection.driver, [], undefined).transform(raw, map.mainAlias!) as T[])
     : [];
@@ -56,6 +65,6 @@ export async function preparedEntities<T extends ObjectLiteral, R extends object
 }
 
 /** Whether a query builder was made on a query runner (a transaction's manager): its reads must run there. */
-export function boundToConnection(qb: SelectQueryBuilder<ObjectLiteral>): boolean {
+function boundToConnection(qb: SelectQueryBuilder<ObjectLiteral>): boolean {
   return !!(qb as unknown as { queryRunner?: QueryRunner }).queryRunner;
 }

@@ -56,8 +56,8 @@ const COMPANY_GUARDS_SQL = `SELECT g.id, g.name, g.status, g.certificate_no FROM
 const COMPANY_GUARDS_COUNT_SQL = `SELECT count(*) FROM guards g WHERE g.company_id = $1`;
 
 /** One raw-SQL answer: its statements in parallel on the pool, each prepared once per connection. */
-const rawReads = (pool: Pool, statements: [name: string, text: string][], values: unknown[][]) => () =>
-  Promise.all(statements.map(([name, text], i) => pool.query({ name, text, values: values[i] })));
+const rawReads = (pool: Pool, statements: [name: string, text: string, values: unknown[]][]) => () =>
+  Promise.all(statements.map(([name, text, values]) => pool.query({ name, text, values })));
 
 const BEFORE_ACTIVITIES_20_RPS = 65;
 const MAX_RATIO = 1.5;
@@ -85,18 +85,18 @@ export async function benchReads(dbUrl: string): Promise<Figure[]> {
         name: 'page of 50 activities with unit and company',
         gql: graphqlCall(server.url, office, ACTIVITY_PAGE, { page: { page: 1, pageSize: 50 } }),
         before: before ? graphqlCall(before.url, beforeOffice, ACTIVITY_PAGE, { page: { page: 1, pageSize: 50 } }) : null,
-        sql: rawReads(pool, [['activity_page', ACTIVITY_PAGE_SQL], ['activity_count', ACTIVITY_COUNT_SQL]], [[], []]),
+        sql: rawReads(pool, [['activity_page', ACTIVITY_PAGE_SQL, []], ['activity_count', ACTIVITY_COUNT_SQL, []]]),
         rpsGoal: BEFORE_ACTIVITIES_20_RPS * 5,
       },
       {
         name: 'one company + guard count + 20 guards',
         gql: graphqlCall(server.url, baoan, COMPANY_DETAIL, { id: companyId }),
         before: before ? graphqlCall(before.url, beforeBaoan, COMPANY_DETAIL, { id: companyId }) : null,
-        sql: rawReads(
-          pool,
-          [['company', COMPANY_SQL], ['company_guards', COMPANY_GUARDS_SQL], ['company_guards_count', COMPANY_GUARDS_COUNT_SQL]],
-          [[companyId], [companyId], [companyId]],
-        ),
+        sql: rawReads(pool, [
+          ['company', COMPANY_SQL, [companyId]],
+          ['company_guards', COMPANY_GUARDS_SQL, [companyId]],
+          ['company_guards_count', COMPANY_GUARDS_COUNT_SQL, [companyId]],
+        ]),
         rpsGoal: undefined as number | undefined,
       },
     ];

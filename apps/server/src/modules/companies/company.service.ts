@@ -6,11 +6,11 @@ import { isIsoDate, todayBy } from '../../common/calendar';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow, pageWithTotal } from '../../common/pagination';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
+import { preparedEntities } from '../../database/prepared';
 import { AuditService } from '../audit/audit.service';
 import { accountProblems, IssuedAccount, issueAccount, normaliseAccount } from '../users/issue-account';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UnitEntity } from '../units/unit.entity';
-import { preparedEntities } from '../../database/prepared';
 import { CompanyEntity } from './company.entity';
 import {
   CompanyFilterInput,
