@@ -98,8 +98,13 @@ test('vetting journey: import with a bad row, submit, decide, replace, close, no
   const confirm = company.locator('.ant-modal-confirm:visible');
   await expect(confirm).toContainText('交保安管理支队进行背景审核');
   await confirm.getByRole('button', { name: '确认上报' }).click();
-  await expect(company.getByText(/已上报30人/)).toBeVisible();
-  await expect(company.locator('.ant-card').filter({ hasText: '当前名单' })).toContainText(P.selfHit.name);
+  // What the 3-second toast says (已上报30人；活动状态：背景审核), read from the page itself: on a
+  // loaded machine the toast can come and go while the confirm dialog still waits for the refresh.
+  await expect(confirm).toHaveCount(0);
+  const rosterCard = company.locator('.ant-card').filter({ hasText: '当前名单' });
+  await expect(rosterCard).toContainText('当前名单（30人）');
+  await expect(company.locator('.ant-descriptions-item').filter({ hasText: /^状态/ })).toContainText('背景审核');
+  await expect(rosterCard).toContainText(P.selfHit.name);
   await company.screenshot({ path: path.join(shots, 'vetting-roster-company.png'), fullPage: true });
 
   // 3. The detachment sees the guard's own record and the father's record, and decides.
