@@ -65,6 +65,9 @@ export const JSON_BODY_LIMIT = 21 * 1024 * 1024;
 
 const READY_CHECK_MS = 2000;
 
+/** How long an idle kept-alive connection stays open: longer than a proxy's upstream keepalive (nginx 60 s). */
+export const KEEP_ALIVE_MS = 65_000;
+
 async function sleep(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -87,6 +90,11 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
+  // An idle kept-alive connection stays open longer than a client or proxy waits before reusing it
+  // (nginx upstream keepalive: 60 s). With Node's 5 s, a request sent on a socket just as this side
+  // closed it failed at the client with ECONNRESET. A graceful stop still closes idle sockets at once.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 1_000;
   let draining = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { KEEP_ALIVE_MS } from '../app';
 import { createTestApp, LOGIN, TestApp } from '../../test/harness';
 
 /** Headers every answer carries, compression of dynamic answers, and the session cookie behind HTTPS. */
@@ -45,6 +47,30 @@ describe('security headers, compression and cookies', () => {
     expect(answers.map((r) => r.status)).toEqual([200, 200, 400]);
     for (const r of answers) expect(r.headers.get('cache-control')).toBe('no-store');
   });
+
+  it('keeps an idle connection open past Node’s 5 s, so a client reusing it after a pause is served, not reset', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status?: number; keepAlive?: string | string[]; socket: unknown }>((resolve, reject) => {
+        const req = http.get(`${t.url}/healthz`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode, keepAlive: res.headers['keep-alive'], socket: req.socket }));
+        });
+        req.on('error', reject);
+      });
+    try {
+      const first = await get();
+      expect(first.status).toBe(200);
+      expect(first.keepAlive).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+      await new Promise((r) => setTimeout(r, 5_500));
+      const second = await get();
+      expect(second.status).toBe(200);
+      // the same socket: the server did not close it during the pause
+      expect(second.socket).toBe(first.socket);
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
 
   it('compresses GraphQL answers for clients that accept it', async () => {
     const baoan = await t.login('baoan');
