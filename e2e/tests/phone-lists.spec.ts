@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
 import { apiLogin } from '../support/api';
+import { seriousViolations, wcagViolations } from '../support/axe';
 
 /**
  * The list screens on a phone (390×844, touch): each row is a card whose key fields and actions sit
@@ -46,8 +46,7 @@ async function expectNoSidewaysScroll(page: Page) {
 /** WCAG 2.1 AA on the phone layout: no critical or serious axe finding inside the card list. */
 async function expectAccessibleCards(page: Page) {
   await expect(page.locator('.ant-spin-spinning, .ant-skeleton-active')).toHaveCount(0, { timeout: 60_000 });
-  const result = await new AxeBuilder({ page }).include('.list-scaffold').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  const serious = seriousViolations(await wcagViolations(page, { include: ['.list-scaffold'] }));
   expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
