@@ -30,7 +30,14 @@ export default defineConfig({
     // antd then opens menus and popovers without animating them (the app honours the setting): a
     // click is not aimed at an item still sliding into place on a loaded CI machine
     reducedMotion: 'reduce',
-    trace: 'retain-on-failure',
+    // The checks of a screen or two run without the service worker: its precache of the whole app in
+    // every new context cost about 13% of their time. The specs about it (login and install, the
+    // on-site screen offline) and the journeys allow it, as a user’s browser does.
+    serviceWorkers: 'block',
+    // A trace (screencast and DOM snapshots at every step) cost about 40% of a test's time on 2 cores:
+    // it is recorded on the retry of a failed test (CI retries once), and on the first try of the
+    // journeys, whose retry cannot pass. E2E_TRACE=all records every test and keeps the failures'.
+    trace: process.env.E2E_TRACE === 'all' ? 'retain-on-failure' : 'on-first-retry',
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -3,6 +3,10 @@ import path from 'node:path';
 import { gql, InspectionScreen, TrainingPage } from '../pages/OnsitePages';
 import { pageAs } from '../support/api';
 
+// a journey: with the service worker, as a user's browser runs the app (playwright.config.ts blocks it
+// by default), and traced on its first try, since its retry cannot pass once its first steps have written
+test.use({ serviceWorkers: 'allow', trace: 'retain-on-failure' });
+
 const expect = baseExpect.configure({ timeout: 60_000 });
 const shots = path.join(__dirname, '..', 'screenshots');
 const phone = { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 };

@@ -4,6 +4,9 @@ import { AppShell } from '../pages/AppShell';
 import { HomePage } from '../pages/HomePage';
 import { LoginPage } from '../pages/LoginPage';
 
+// with the service worker, as a user's browser runs the app (playwright.config.ts blocks it by default)
+test.use({ serviceWorkers: 'allow' });
+
 const shots = path.join(__dirname, '..', 'screenshots');
 
 test('a wrong password shows the server message and does not log in', async ({ page }) => {

@@ -7,6 +7,10 @@ import { gql, TrainingPage } from '../pages/OnsitePages';
 import { fillPicker } from '../pages/SelectionPages';
 import { onboardingServer, setServerClockAhead, startServer, type RunningServer } from '../support/server';
 
+// a journey: with the service worker, as a user's browser runs the app (playwright.config.ts blocks it
+// by default), and traced on its first try, since its retry cannot pass once its first steps have written
+test.use({ serviceWorkers: 'allow', trace: 'retain-on-failure' });
+
 /**
  * A real deployment (issue 11): the server starts on an empty database with SEED_DEMO=false — the
  * reference units from the plan and `admin` with ADMIN_INITIAL_PASSWORD, nothing else. Every other

@@ -3,6 +3,9 @@ import { gql } from '../pages/OnsitePages';
 import { LoginPage } from '../pages/LoginPage';
 import { apiLogin, pageAs } from '../support/api';
 
+// with the service worker, as a user's browser runs the app (playwright.config.ts blocks it by default)
+test.use({ serviceWorkers: 'allow' });
+
 /**
  * The on-site screen (现场监管 of one activity) opens in a light root of its own (app/onsiteRoot.tsx):
  * no signed-in layout and no component library on a phone's first screen. What the signed-in part

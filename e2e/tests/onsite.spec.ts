@@ -3,6 +3,10 @@ import path from 'node:path';
 import { gql, InspectionScreen, TrainingPage } from '../pages/OnsitePages';
 import { authFile } from '../support/api';
 
+// a journey: with the service worker, as a user's browser runs the app (playwright.config.ts blocks it
+// by default), and traced on its first try, since its retry cannot pass once its first steps have written
+test.use({ serviceWorkers: 'allow', trace: 'retain-on-failure' });
+
 const shots = path.join(__dirname, '..', 'screenshots');
 const ACTIVITY = '兴隆台区社区广场舞展演';
 /** In progress in the demo and already ended: its 总结 is due. */

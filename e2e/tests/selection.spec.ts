@@ -4,6 +4,10 @@ import path from 'node:path';
 import { ActivityFormPage, ComparisonPage } from '../pages/SelectionPages';
 import { apiLogin } from '../support/api';
 
+// a journey: with the service worker, as a user's browser runs the app (playwright.config.ts blocks it
+// by default), and traced on its first try, since its retry cannot pass once its first steps have written
+test.use({ serviceWorkers: 'allow', trace: 'retain-on-failure' });
+
 const expect = baseExpect.configure({ timeout: 60_000 });
 const shots = path.join(__dirname, '..', 'screenshots');
 mkdirSync(shots, { recursive: true });

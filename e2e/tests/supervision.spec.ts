@@ -3,6 +3,10 @@ import path from 'node:path';
 import { gql } from '../pages/OnsitePages';
 import { pageAs } from '../support/api';
 
+// a journey: with the service worker, as a user's browser runs the app (playwright.config.ts blocks it
+// by default), and traced on its first try, since its retry cannot pass once its first steps have written
+test.use({ serviceWorkers: 'allow', trace: 'retain-on-failure' });
+
 const expect = baseExpect.configure({ timeout: 60_000 });
 const shots = path.join(__dirname, '..', 'screenshots');
 /** In the demo: approved ten days before its start, its recommendation (due 15 days before) is overdue. */
