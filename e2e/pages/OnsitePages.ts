@@ -46,13 +46,15 @@ export class TrainingPage {
   }
 
   /**
-   * Records the results of the session of that type (集中培训 or 补训) that has none yet: `absent` rows (1-based) did not attend; `scores` sets given cells (`科目-行`), the rest 85.
+   * Records the results of the session of that type (集中培训 or 补训) that has none yet: `absent`
+   * rows (1-based) did not attend; `scores` sets given cells (`科目-行`), the rest 85.
    */
   async recordResults(sessionType: '集中培训' | '补训', absent: number[] = [], scores: Record<string, number> = {}) {
     const rows = this.page.locator('.ant-card', { hasText: '培训安排' }).locator('.ant-table-row');
     // the session still without results: two sessions scheduled in the same minute list in either order
-    const unrecorded = rows.filter({ hasText: sessionType }).filter({ hasNotText: '已取消' }).filter({ has: this.page.getByRole('button', { name: /登记结果/ }) });
-    await unrecorded.last().getByRole('button', { name: /登记结果/ }).click();
+    const record = this.page.getByRole('button', { name: /登记结果/ });
+    const unrecorded = rows.filter({ hasText: sessionType }).filter({ hasNotText: '已取消' }).filter({ has: record });
+    await unrecorded.last().locator(record).click();
     const modal = this.page.locator('.ant-modal:visible');
     for (const row of absent) await modal.getByRole('switch', { name: `到课-${row}` }).click();
     for (const [cell, score] of Object.entries(scores)) await modal.getByLabel(cell, { exact: true }).fill(String(score));
