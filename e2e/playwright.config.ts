@@ -31,12 +31,12 @@ export default defineConfig({
     // click is not aimed at an item still sliding into place on a loaded CI machine
     reducedMotion: 'reduce',
     // The checks of a screen or two run without the service worker: its precache of the whole app in
-    // every new context cost about 13% of their time. The specs about it (login and install, the
-    // on-site screen offline) and the journeys allow it, as a user’s browser does.
+    // every new context cost about 13% of their time. The specs about it and the journeys allow it
+    // (support/test-modes.ts), as a user’s browser does.
     serviceWorkers: 'block',
     // A trace (screencast and DOM snapshots at every step) cost about 40% of a test's time on 2 cores:
     // it is recorded on the retry of a failed test (CI retries once), and on the first try of the
-    // journeys, whose retry cannot pass. E2E_TRACE=all records every test and keeps the failures'.
+    // journeys (support/test-modes.ts). E2E_TRACE=all records every test and keeps the failures'.
     trace: process.env.E2E_TRACE === 'all' ? 'retain-on-failure' : 'on-first-retry',
     screenshot: 'only-on-failure',
     launchOptions: {

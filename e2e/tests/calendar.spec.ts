@@ -2,10 +2,9 @@ import { devices, expect as baseExpect, test } from '@playwright/test';
 import path from 'node:path';
 import { gql, InspectionScreen, TrainingPage } from '../pages/OnsitePages';
 import { pageAs } from '../support/api';
+import { journey } from '../support/test-modes';
 
-// a journey: with the service worker, as a user's browser runs the app (playwright.config.ts blocks it
-// by default), and traced on its first try, since its retry cannot pass once its first steps have written
-test.use({ serviceWorkers: 'allow', trace: 'retain-on-failure' });
+test.use(journey);
 
 const expect = baseExpect.configure({ timeout: 60_000 });
 const shots = path.join(__dirname, '..', 'screenshots');

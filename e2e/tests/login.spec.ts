@@ -3,9 +3,9 @@ import path from 'node:path';
 import { AppShell } from '../pages/AppShell';
 import { HomePage } from '../pages/HomePage';
 import { LoginPage } from '../pages/LoginPage';
+import { withServiceWorker } from '../support/test-modes';
 
-// with the service worker, as a user's browser runs the app (playwright.config.ts blocks it by default)
-test.use({ serviceWorkers: 'allow' });
+test.use(withServiceWorker);
 
 const shots = path.join(__dirname, '..', 'screenshots');
 

@@ -6,10 +6,9 @@ import { firstLogin, importCsv, pick, takeAccountNotice, twoChars } from '../pag
 import { gql, TrainingPage } from '../pages/OnsitePages';
 import { fillPicker } from '../pages/SelectionPages';
 import { onboardingServer, setServerClockAhead, startServer, type RunningServer } from '../support/server';
+import { journey } from '../support/test-modes';
 
-// a journey: with the service worker, as a user's browser runs the app (playwright.config.ts blocks it
-// by default), and traced on its first try, since its retry cannot pass once its first steps have written
-test.use({ serviceWorkers: 'allow', trace: 'retain-on-failure' });
+test.use(journey);
 
 /**
  * A real deployment (issue 11): the server starts on an empty database with SEED_DEMO=false — the

@@ -2,9 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { gql } from '../pages/OnsitePages';
 import { LoginPage } from '../pages/LoginPage';
 import { apiLogin, pageAs } from '../support/api';
+import { withServiceWorker } from '../support/test-modes';
 
-// with the service worker, as a user's browser runs the app (playwright.config.ts blocks it by default)
-test.use({ serviceWorkers: 'allow' });
+test.use(withServiceWorker);
 
 /**
  * The on-site screen (现场监管 of one activity) opens in a light root of its own (app/onsiteRoot.tsx):

@@ -2,10 +2,9 @@ import { devices, expect, test } from '@playwright/test';
 import path from 'node:path';
 import { gql, InspectionScreen, TrainingPage } from '../pages/OnsitePages';
 import { authFile } from '../support/api';
+import { journey } from '../support/test-modes';
 
-// a journey: with the service worker, as a user's browser runs the app (playwright.config.ts blocks it
-// by default), and traced on its first try, since its retry cannot pass once its first steps have written
-test.use({ serviceWorkers: 'allow', trace: 'retain-on-failure' });
+test.use(journey);
 
 const shots = path.join(__dirname, '..', 'screenshots');
 const ACTIVITY = '兴隆台区社区广场舞展演';

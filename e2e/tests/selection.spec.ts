@@ -3,10 +3,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ActivityFormPage, ComparisonPage } from '../pages/SelectionPages';
 import { apiLogin } from '../support/api';
+import { journey } from '../support/test-modes';
 
-// a journey: with the service worker, as a user's browser runs the app (playwright.config.ts blocks it
-// by default), and traced on its first try, since its retry cannot pass once its first steps have written
-test.use({ serviceWorkers: 'allow', trace: 'retain-on-failure' });
+test.use(journey);
 
 const expect = baseExpect.configure({ timeout: 60_000 });
 const shots = path.join(__dirname, '..', 'screenshots');

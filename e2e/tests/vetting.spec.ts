@@ -3,10 +3,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { demoImportPeople as P } from '../../apps/server/src/database/seed/demo-vetting-people';
 import { apiLogin } from '../support/api';
+import { journey } from '../support/test-modes';
 
-// a journey: with the service worker, as a user's browser runs the app (playwright.config.ts blocks it
-// by default), and traced on its first try, since its retry cannot pass once its first steps have written
-test.use({ serviceWorkers: 'allow', trace: 'retain-on-failure' });
+test.use(journey);
 
 /**
  * The vetting journey (issue 4) from fresh demo data: company1 imports part of its roster with a bad
