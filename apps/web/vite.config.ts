@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { antdUnusedStyles } from './build-plugins/antdUnusedStyles';
 import { graphqlDocuments } from './build-plugins/graphqlDocuments';
+import { preloadApp } from './build-plugins/preloadApp';
 import { PHOTO_CACHE } from './src/shared/deviceCopies';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -15,7 +16,7 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * on-site screens, which must reopen in a venue's dead zone; every other page's chunks are cached
  * when first opened (runtime caching below) instead of 2.4 MB up front on a phone's mobile data.
  */
-const OFFLINE_ENTRIES = ['index.html', 'src/pages/LoginPage.tsx', 'src/app/signedInRoutes.tsx', 'src/app/pageChunks.ts', 'src/app/layout/AppLayout.tsx', 'src/pages/OnsiteListPage.tsx', 'src/app/onsiteRoot.tsx', 'src/pages/InspectionPage.tsx'];
+const OFFLINE_ENTRIES = ['index.html', 'src/app/mount.tsx', 'src/pages/LoginPage.tsx', 'src/app/signedInRoutes.tsx', 'src/app/pageChunks.ts', 'src/app/layout/AppLayout.tsx', 'src/pages/OnsiteListPage.tsx', 'src/app/onsiteRoot.tsx', 'src/pages/InspectionPage.tsx'];
 /** on-site pages whose own lazy parts (the checklist drawer, the dialogs) must open offline too */
 const OFFLINE_WITH_LAZY_PARTS = new Set(['src/pages/OnsiteListPage.tsx', 'src/pages/InspectionPage.tsx']);
 function offlineFiles(): Set<string> {
@@ -40,6 +41,8 @@ export default defineConfig({
   plugins: [
     graphqlDocuments(),
     react(),
+    // React and the router, which the entry imports once it has sent the first requests: asked for with the HTML
+    preloadApp('/src/app/mount.tsx'),
     // A service worker keeps the app itself on the device, so the 现场监管 screen opens again in a
     // venue's dead zone (a phone may drop the tab while the camera is open). Only the app's files are
     // cached; data stays with the pages (the on-duty roster as last seen, the outbox in IndexedDB).

@@ -48,13 +48,16 @@ const firstActivityWith = (status: string) => async (page: Page) => {
   return id;
 };
 
-const cases: PageCase[] = [
+const allCases: PageCase[] = [
   { name: '登录页 /login', path: '/login', ready: 'button[type=submit]', goalMs: 2500 },
   { name: '现场监管（检查页）', repeat: true, user: 'baoan', path: async (p) => `/inspections/${await firstActivityWith('IN_PROGRESS')(p)}`, ready: 'text=/^证号 /', goalMs: 2500 },
   { name: '办公室首页（图表）', user: 'office', path: '/', ready: '.recharts-surface', goalMs: 4000 },
   { name: '总览（图表）', user: 'office', path: '/overview', ready: '.recharts-surface', goalMs: 4000 },
   { name: '办公室首页（从登录页登录）', viaLogin: true, user: 'office', path: '/', ready: '.recharts-surface', goalMs: 4000 },
 ];
+/** BENCH_PAGES=现场,登录页 measures only the pages whose name contains one of the words (all by default) */
+const only = process.env.BENCH_PAGES?.split(',').filter(Boolean);
+const cases = only ? allCases.filter((c) => only.some((word) => c.name.includes(word))) : allCases;
 
 async function phoneContext(browser: Browser, user?: string, viaLogin = false): Promise<BrowserContext> {
   const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'allow' });

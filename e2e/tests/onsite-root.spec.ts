@@ -52,6 +52,32 @@ test('an anonymous visit to the on-site screen logs in and comes back to it, wit
   expect(scripts.some((s) => /\/assets\/signedInRoutes-/.test(s))).toBe(true);
 });
 
+test('opened first, the on-site screen asks who is signed in and for its data while React is still downloading', async ({ browser }) => {
+  const page = await pageAs(browser, 'baoan', phone);
+  const id = await activityOnItsDay(page);
+  // React's chunk is held back until the screen's last query has gone out (or 20 s have passed):
+  // with requests that waited for React, nothing is asked before it is let through
+  const beforeReact: string[] = [];
+  let reactIn = false;
+  let allAsked: () => void = () => undefined;
+  const asked = new Promise<void>((resolve) => (allAsked = resolve));
+  page.on('request', (r) => {
+    const name = r.url().endsWith('/graphql') ? r.postDataJSON?.()?.operationName : undefined;
+    if (!name || reactIn) return;
+    beforeReact.push(name);
+    if (name === 'ActivityFindings') allAsked();
+  });
+  await page.route(/\/assets\/react-[\w-]+\.js$/, async (route) => {
+    await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+    reactIn = true;
+    await route.continue();
+  });
+  await page.goto(`/inspections/${id}`);
+  await expect(page.locator('.onsite-guard').first()).toBeVisible({ timeout: 60_000 });
+  expect(beforeReact).toEqual(['Me', ...ONSITE_OPERATIONS]);
+  await page.context().close();
+});
+
 test('a role the on-site screen refuses gets the 403 page, and nothing of the activity is asked for', async ({ browser }) => {
   const officer = await pageAs(browser, 'baoan', phone);
   const id = await activityOnItsDay(officer);

@@ -30,20 +30,23 @@ function sizesKb(keys) {
   }
   return { raw: raw / 1024, gzip: gzip / 1024, br: br / 1024 };
 }
+// the entry sends the first requests and then imports React and the router (src/app/mount.tsx,
+// preloaded by index.html): both are the first load of every page
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+const app = Object.keys(manifest).find((k) => k.endsWith('/app/mount.tsx'));
 const page = (name) => Object.keys(manifest).find((k) => k.endsWith(`/${name}.tsx`));
 const layout = Object.keys(manifest).find((k) => k.endsWith('/AppLayout.tsx'));
 const signedIn = Object.keys(manifest).find((k) => k.endsWith('/app/signedInRoutes.tsx'));
 const onsiteRoot = Object.keys(manifest).find((k) => k.endsWith('/app/onsiteRoot.tsx'));
 const report = {
-  entry: closure([entry]),
-  login: closure([entry, page('LoginPage')]),
+  entry: closure([entry, app]),
+  login: closure([entry, app, page('LoginPage')]),
 };
 // the on-site screen opens in its own light root (router.tsx: Apollo and plain markup, no antd);
 // every other page inside the signed-in part (Apollo, providers, the route registry: patched in after
 // the login page) and the layout
 for (const k of Object.keys(manifest).filter((k) => /src\/pages\/\w+Page\.tsx$/.test(k) && !k.endsWith('/LoginPage.tsx'))) {
-  report[k.replace(/^.*\/(\w+)Page\.tsx$/, '$1')] = k.endsWith('/InspectionPage.tsx') ? closure([entry, onsiteRoot, k]) : closure([entry, signedIn, layout, k]);
+  report[k.replace(/^.*\/(\w+)Page\.tsx$/, '$1')] = k.endsWith('/InspectionPage.tsx') ? closure([entry, app, onsiteRoot, k]) : closure([entry, app, signedIn, layout, k]);
 }
 const budget = 500; // SPEC §8, the first load
 const goal = 300; // issue 15: every route
@@ -65,7 +68,7 @@ const swPath = join(dist, 'sw.js');
 if (existsSync(swPath)) {
   const precached = new Set([...readFileSync(swPath, 'utf8').matchAll(/url:"(assets\/[^"]+)"/g)].map((m) => m[1]));
   const fileOf = (suffix) => byFile.get(Object.keys(manifest).find((k) => k.endsWith(suffix)) ?? '')?.file;
-  const mustHave = ['/onsiteRoot.tsx', '/InspectionPage.tsx', '/OnsiteListPage.tsx', '/onsiteDialogs.tsx', '/AppLayout.tsx', '/signedInRoutes.tsx', '/LoginPage.tsx'];
+  const mustHave = ['/mount.tsx', '/onsiteRoot.tsx', '/InspectionPage.tsx', '/OnsiteListPage.tsx', '/onsiteDialogs.tsx', '/AppLayout.tsx', '/signedInRoutes.tsx', '/LoginPage.tsx'];
   const mustNot = ['/OverviewCharts.tsx', '/OverviewPage.tsx', '/ActivityFormPage.tsx', '/VettingWorkbenchPage.tsx'];
   const missing = mustHave.filter((s) => !precached.has(fileOf(s)));
   const extra = mustNot.filter((s) => precached.has(fileOf(s)));

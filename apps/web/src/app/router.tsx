@@ -1,12 +1,13 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter, matchPath, type RouteObject } from 'react-router';
-import { askForSessionEarly, peekEarlySession } from '@/shared/earlySession';
 import { BootErrorPage, BootLoading } from './boot';
+import { onsiteActivityId, startOnsite, startSignedIn } from './firstRequests';
 
 /**
  * The route tree as the first load knows it: the login page, and an empty signed-in root whose pages
  * (`signedInRoutes.tsx`, with Apollo, the antd providers and the menu registry) are patched in on the
- * first navigation that needs them. The entry therefore holds React, the router and this file only;
+ * first navigation that needs them. The app's first chunk (`mount.tsx`) therefore holds React, the
+ * router and this file only (the entry before it sends the first requests: `firstRequests.ts`);
  * the login page adds its form, the on-site screen its light root (Apollo, plain markup), and every
  * other page adds the signed-in chunk and its own.
  */
@@ -19,18 +20,13 @@ let patched = false;
 const LoginPage = lazy(() => import('@/pages/LoginPage'));
 const SignedInRoot = lazy(() => import('./signedInRoutes').then((m) => ({ default: m.SignedInRoot })));
 /**
- * 现场监管 of one activity: its own light root (`onsiteRoot.tsx`). Opened first (not from another page
- * of the app), `me` is asked for alongside its code, and the screen's data as soon as `me` answers
- * (`earlyOnsite.ts`): on venue mobile data both overlap the download of Apollo and the screen's code.
+ * 现场监管 of one activity: its own light root (`onsiteRoot.tsx`). Opened first, or after the login page,
+ * `me` is asked for alongside its code, and the screen's data as soon as `me` answers (`earlyOnsite.ts`):
+ * on venue mobile data both overlap the download of React, Apollo and the screen's code.
  */
 const OnsiteRoot = lazy(() => {
-  if (!patched) {
-    askForSessionEarly();
-    const activityId = matchPath(ONSITE, window.location.pathname)?.params.activityId;
-    if (activityId) {
-      import('@/features/inspections/earlyOnsite').then((m) => m.askForOnsiteEarly(activityId, peekEarlySession())).catch(() => undefined);
-    }
-  }
+  const activityId = onsiteActivityId(window.location.pathname);
+  if (!patched && activityId) startOnsite(activityId); // done by the entry already when the screen was opened first
   return import('./onsiteRoot');
 });
 
@@ -57,9 +53,7 @@ export const router = createBrowserRouter(routes, {
     if (matchPath(ONSITE, path.split(/[?#]/)[0])) return;
     // `me`, the layout and the page are asked for with the signed-in part, not after it; the page's
     // data as soon as Apollo and `me` are in (firstLoad), not after the signed-in part's antd
-    askForSessionEarly();
-    import('./pageChunks').then((m) => m.prefetchSignedInPage(path)).catch(() => undefined);
-    import('./firstLoad').catch(() => undefined); // a failure here fails again, and is shown, below
+    startSignedIn(path); // done by the entry already when such a page was opened first
     const { signedInRoutes } = await import('./signedInRoutes');
     if (patched) return;
     patch(SIGNED_IN, signedInRoutes);

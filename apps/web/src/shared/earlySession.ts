@@ -30,14 +30,17 @@ export const ME_QUERY = /* GraphQL */ `
 `;
 
 let early: Promise<MeResult> | undefined;
+let asked = false;
 
 /**
- * Asks for `me` with `fetch` as soon as the first load knows a signed-in page is wanted, while the
- * signed-in part (Apollo, antd) is still downloading: on venue mobile data that round trip then
- * overlaps the download instead of following it. Asked once; `takeEarlySession` hands it over.
+ * Asks for `me` with `fetch` as soon as the first load knows a signed-in page is wanted, while React
+ * and the signed-in part (Apollo, antd) are still downloading: on venue mobile data that round trip
+ * then overlaps the download instead of following it. Asked once per page load (later, Apollo asks);
+ * `takeEarlySession` hands it over.
  */
 export function askForSessionEarly(): void {
-  if (early) return;
+  if (asked) return;
+  asked = true;
   early = postGraphQL<MeResult, Record<string, never>>('Me', ME_QUERY, {});
   early.catch(() => undefined); // a refusal or no connection: the session gate asks again and shows it
 }

@@ -1,0 +1,53 @@
+import { askForSessionEarly, peekEarlySession } from '@/shared/earlySession';
+
+/**
+ * What the first load asks for before React is in (`main.ts`), and what the router asks for on the
+ * first navigation past the login page: each at most once per page load. No React and no router here
+ * (this runs from the entry, whose point is to hold neither).
+ */
+
+/** The activity of the on-site screen's path (`/inspections/:activityId`, as the router matches it), if that is the path. */
+export function onsiteActivityId(pathname: string): string | undefined {
+  return /^\/inspections\/([^/]+)\/?$/i.exec(pathname)?.[1];
+}
+
+/** Where the page was opened: the login page, the on-site screen, or a page of the signed-in part. */
+export function startFirstLoad({ pathname, search }: Pick<Location, 'pathname' | 'search'>): void {
+  if (/^\/login\/?$/i.test(pathname)) {
+    void import('@/pages/LoginPage').catch(() => undefined); // a failure fails again, and is shown, where it renders
+    return;
+  }
+  const activityId = onsiteActivityId(pathname);
+  if (activityId) startOnsite(activityId);
+  else startSignedIn(pathname + search);
+}
+
+let onsiteStarted = false;
+
+/**
+ * 现场监管 of one activity, opened first: `me`, the screen's light root (`onsiteRoot.tsx`) and, as soon
+ * as `me` says the screen admits this user, its three queries (`earlyOnsite.ts`).
+ */
+export function startOnsite(activityId: string): void {
+  if (onsiteStarted) return;
+  onsiteStarted = true;
+  askForSessionEarly();
+  const me = peekEarlySession(); // taken now: the screen's root may take it from the session before this chunk is in
+  import('@/features/inspections/earlyOnsite').then((m) => m.askForOnsiteEarly(activityId, me)).catch(() => undefined);
+  import('./onsiteRoot').catch(() => undefined);
+}
+
+let signedInStarted = false;
+
+/**
+ * A page of the signed-in part: `me`, the signed-in part, the layout and the page's chunk, and the
+ * page's data once Apollo and `me` are in (`firstLoad.ts`), all asked for at once.
+ */
+export function startSignedIn(path: string): void {
+  if (signedInStarted) return;
+  signedInStarted = true;
+  askForSessionEarly();
+  import('./pageChunks').then((m) => m.prefetchSignedInPage(path)).catch(() => undefined);
+  import('./firstLoad').catch(() => undefined);
+  import('./signedInRoutes').catch(() => undefined);
+}
