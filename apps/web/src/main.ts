@@ -5,9 +5,9 @@ import './app/boot.css';
 
 /*
  * The entry holds no React: it sends the first screen's requests (who is signed in, the screen's
- * chunks, the on-site screen's data) the moment it runs, while React and the router (`app/mount.tsx`,
- * preloaded by index.html) download alongside. On venue mobile data the requests no longer wait for
- * React's 80 KB to arrive and run.
+ * chunks, the on-site screen's data; nothing for the login page) the moment it runs, while React and
+ * the router (`app/mount.tsx`, preloaded by index.html) download alongside. On venue mobile data the
+ * requests no longer wait for React's 80 KB to arrive and run.
  */
 startFirstLoad(window.location);
 import('./app/mount').catch(showLoadFailure);

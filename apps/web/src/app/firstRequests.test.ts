@@ -41,13 +41,13 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the first requests, sent by the entry before React is in', () => {
-  it('the login page: only its chunk, nothing over GraphQL', async () => {
+  it('the login page: nothing (its chunk comes with the router, not competing with React for the phone’s bandwidth)', async () => {
     const asked = fakeFetch();
     const { first } = await fresh();
     first.startFirstLoad({ pathname: '/login', search: '' });
     await settle();
     expect(asked).toEqual([]);
-    expect(loaded).toEqual(['LoginPage']);
+    expect(loaded).toEqual([]);
   });
 
   it('the on-site screen: me, its light root, and its three queries once me admits the user; not the signed-in part', async () => {
