@@ -9,7 +9,7 @@ export interface ChunkLike {
 export type Bundle = Readonly<Record<string, ChunkLike>>;
 
 /** The files of `chunk` and everything it imports statically, dependencies first. */
-export function staticClosure(bundle: Bundle, chunk: ChunkLike, seen = new Set<string>()): string[] {
+function staticClosure(bundle: Bundle, chunk: ChunkLike, seen = new Set<string>()): string[] {
   if (seen.has(chunk.fileName)) return [];
   seen.add(chunk.fileName);
   const deps = (chunk.imports ?? []).flatMap((file) => (bundle[file] ? staticClosure(bundle, bundle[file], seen) : []));

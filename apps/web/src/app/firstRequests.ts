@@ -6,7 +6,10 @@ import { askForSessionEarly, peekEarlySession } from '@/shared/earlySession';
  * (this runs from the entry, whose point is to hold neither).
  */
 
-/** The activity of the on-site screen's path (`/inspections/:activityId`, as the router matches it), if that is the path. */
+/**
+ * The activity of the on-site screen's path (`/inspections/:activityId`, the router's ONSITE route), if
+ * that is the path: the one test of it, for the entry, the router and the screen's root.
+ */
 export function onsiteActivityId(pathname: string): string | undefined {
   return /^\/inspections\/([^/]+)\/?$/i.exec(pathname)?.[1];
 }

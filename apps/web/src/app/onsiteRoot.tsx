@@ -1,7 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { matchPath, Navigate, Link } from 'react-router';
+import { Navigate, Link } from 'react-router';
 import { Role } from '@evs/schema';
 import { IdleNotice } from '@/features/auth/components/IdleNotice';
 import { useLogout } from '@/features/auth/hooks/useLogout';
@@ -13,6 +13,7 @@ import { useSession } from '@/shared/session';
 import { ServiceWorkerAfterFirstScreen } from '@/shared/serviceWorker';
 import { apolloClient } from './apollo';
 import { takeEarlyMe } from './earlyMe';
+import { onsiteActivityId } from './firstRequests';
 import { SessionGate } from './SessionGate';
 import './unauthenticated';
 
@@ -25,11 +26,9 @@ import './unauthenticated';
  */
 dayjs.locale('zh-cn');
 
-const ONSITE_PATH = '/inspections/:activityId';
-
 // The screen's data as soon as the early `me` says who is signed in, while this chunk still downloads.
 takeEarlyMe((data) => {
-  const activityId = matchPath(ONSITE_PATH, window.location.pathname)?.params.activityId;
+  const activityId = onsiteActivityId(window.location.pathname);
   if (activityId) void preloadOnsiteFor(apolloClient, data, activityId);
 });
 

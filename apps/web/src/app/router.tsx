@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { createBrowserRouter, matchPath, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { BootErrorPage, BootLoading } from './boot';
 import { onsiteActivityId, startOnsite, startSignedIn } from './firstRequests';
 
@@ -50,7 +50,7 @@ export const router = createBrowserRouter(routes, {
   async patchRoutesOnNavigation({ path, patch }) {
     if (patched) return; // asked again for every path with a parameter; the tree is complete by then
     // asked for the on-site screen too (a path with a parameter), which its own root already matches
-    if (matchPath(ONSITE, path.split(/[?#]/)[0])) return;
+    if (onsiteActivityId(path.split(/[?#]/)[0])) return;
     // `me`, the layout and the page are asked for with the signed-in part, not after it; the page's
     // data as soon as Apollo and `me` are in (firstLoad), not after the signed-in part's antd
     startSignedIn(path); // done by the entry already when such a page was opened first
