@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { RightOutlined } from '@ant-design/icons';
-import { Avatar, Card, Col, Descriptions, Empty, Flex, List, Row, Steps, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Empty, Flex, List, Row, Steps, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { districtLabels, roleLabels, unitKindLabels } from '@evs/schema';
@@ -38,9 +38,9 @@ export default function HomePage() {
       title="工作台"
       header={
         <Flex gap={16} align="center" wrap>
-          <Avatar size={56} style={{ backgroundColor: '#1d4f9c', fontSize: 20, flex: 'none' }}>
+          <span className="user-initials large" aria-hidden>
             {me.displayName.slice(-2)}
-          </Avatar>
+          </span>
           <div style={{ flex: 1, minWidth: 220 }}>
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="home-greeting">
               {greeting()}，{me.displayName}

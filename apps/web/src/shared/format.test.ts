@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   formatCount,
   formatDate,
@@ -68,6 +68,23 @@ describe('numbers', () => {
 
   it('keeps at most two decimals in a number', () => {
     expect(formatNumber(1234.5678)).toBe('1,234.57');
+  });
+
+  it('writes counts and numbers exactly as zh-CN Intl.NumberFormat does, without building one', () => {
+    const values = [0, -0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.125, 1.005, 2.675, 999.995, 1000, -1234.5, 12345.678, 999999.999, 1e15 + 0.5, 123456789012, 0.004, -0.004, 1e21, 5e-7, Infinity, -Infinity];
+    for (let i = 0; i < 2000; i++) values.push(Math.round((Math.random() - 0.3) * 10 ** (i % 12)) / 10 ** (i % 5));
+    const count = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+    const decimal = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+    const NumberFormat = vi.spyOn(Intl, 'NumberFormat');
+    for (const v of values.filter((x) => Math.abs(x) < 1e21)) {
+      expect(formatCount(v), String(v)).toBe(count.format(v).replace(/^-0$/, '0'));
+      expect(formatNumber(v), String(v)).toBe(decimal.format(v).replace(/^-0$/, '0'));
+    }
+    expect(NumberFormat).not.toHaveBeenCalled();
+    NumberFormat.mockRestore();
+    // what a fixed-point string cannot write still goes through Intl
+    expect(formatCount(Infinity)).toBe(count.format(Infinity));
+    expect(formatNumber(1e21)).toBe(decimal.format(1e21));
   });
 
   it('turns a ratio into a percentage with one decimal by default', () => {

@@ -8,8 +8,8 @@ import { HomeSection as Section } from './HomeSection';
 import { loadOverviewCharts, loadOverviewDashboard } from './loadOverviewCharts';
 
 /** Only the office and the leader need the overview (and its date picker) on their home. */
-// the table and the 督办 dialog (with its date picker) load after the home page shows: not part of its first load
-const LazyOverdueByUnit = lazy(() => import('@/features/supervision/components/Supervision').then((m) => ({ default: m.OverdueByUnit })));
+// the overdue list loads after the home page shows, its 督办 dialog when first tapped (OverdueByUnit.tsx): not part of the first load
+const LazyOverdueByUnit = lazy(() => import('@/features/supervision/components/OverdueByUnit').then((m) => ({ default: m.OverdueByUnit })));
 const OverdueByUnit = (props: { units: HomeData['overdue'] }) => (
   <Suspense fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
     <LazyOverdueByUnit {...props} />

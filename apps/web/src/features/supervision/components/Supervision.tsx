@@ -1,14 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, DatePicker, Empty, Flex, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { districtLabels, Role } from '@evs/schema';
-import type { OverdueByUnitQuery as OverdueResult, SupervisionNoticeFieldsFragment } from '@/gql/graphql';
+import { Role } from '@evs/schema';
+import type { SupervisionNoticeFieldsFragment } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { ListScaffold } from '@/shared/ListScaffold';
 import { applyFieldErrors, errorMessage } from '@/shared/errors';
-import { labelOf } from '@/shared/labels';
+import { OverdueByUnit } from './OverdueByUnit';
 import { useSession } from '@/shared/session';
 import {
   AnswerSupervisionNoticeMutation,
@@ -20,7 +20,6 @@ import {
 import { formatDateTime, toApiDate, todayInBeijing } from '@/shared/format';
 import { serverNow } from '@/shared/clock';
 
-type OverdueUnit = OverdueResult['overdueByUnit'][number];
 type Notice = SupervisionNoticeFieldsFragment;
 
 export interface NoticeTarget {
@@ -90,45 +89,6 @@ export function IssueNoticeModal({ target, onClose, onIssued }: { target: Notice
 }
 
 /** Overdue items grouped by responsible unit; the office can 督办 each one without an open notice. */
-export function OverdueByUnit({ units }: { units: OverdueUnit[] }) {
-  const { role } = useSession();
-  const [target, setTarget] = useState<NoticeTarget | null>(null);
-  if (!units.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有逾期事项" />;
-  return (
-    <>
-      <List
-        dataSource={units}
-        data-testid="overdue-by-unit"
-        renderItem={(u) => (
-          <List.Item data-testid="overdue-unit" style={{ display: 'block' }}>
-            <Flex justify="space-between" align="center" style={{ marginBottom: 6 }}>
-              <Typography.Text strong>{u.unitName}</Typography.Text>
-              <Tag color="orange">逾期 {u.items.length} 项</Tag>
-            </Flex>
-            {u.items.map((i) => (
-              <Flex key={`${i.activityId}:${i.stage}`} justify="space-between" align="center" gap={8} wrap data-testid="overdue-item" style={{ padding: '4px 0' }}>
-                <span>
-                  <Link to={`/activities/${i.activityId}`}>{i.activityName}</Link>
-                  <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-                    {labelOf(districtLabels, i.district)} · {i.stageLabel}：{i.task} · 截止 {i.dueOn}，已逾期 {i.daysOverdue} 天
-                    {i.reminderLevel > 0 ? `，已提醒${i.reminderLevel === 2 ? '责任单位和办公室' : '责任单位'}` : ''}
-                  </Typography.Text>
-                </span>
-                {i.openNoticeId ? (
-                  <Tag color="blue">已督办</Tag>
-                ) : role === Role.OFFICE ? (
-                  <Button size="small" type="primary" onClick={() => setTarget({ ...i, unitName: u.unitName })}>督办</Button>
-                ) : null}
-              </Flex>
-            ))}
-          </List.Item>
-        )}
-      />
-      <IssueNoticeModal target={target} onClose={() => setTarget(null)} />
-    </>
-  );
-}
-
 /** The overdue list as a query (for homes and the 督办 page). */
 export function OverdueByUnitCard() {
   const { data, loading, error } = useQuery(OverdueByUnitQuery, { fetchPolicy: 'cache-and-network' });
