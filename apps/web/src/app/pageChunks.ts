@@ -1,12 +1,22 @@
 import type { ApolloClient } from '@apollo/client';
+import type { ComponentType } from 'react';
 import { matchRoutes, type Params } from 'react-router';
 import type { Role } from '@evs/schema';
 import type { MeQuery } from '@/gql/graphql';
 import { canAccess, hasStepLeft } from '@/shared/access';
+import { kept, type Kept } from '@/shared/keptModule';
 import { featureRoutes, type FeatureRoute } from './routes';
 
-/** The signed-in shell (menu, bell, user menu, idle guard): its own chunk. */
-export const loadLayout = () => import('./layout/AppLayout');
+/** The signed-in shell (menu, bell, user menu, idle guard): its own chunk, kept once in (`keptLazy`). */
+export const layoutChunk = kept(() => import('./layout/AppLayout').then((m) => m.AppLayout));
+
+const pageChunkOf = new Map<FeatureRoute, Kept<ComponentType>>();
+/** A registry page's chunk, the same one for its prefetch and its route (kept once in: `keptLazy`). */
+export function pageChunk(route: FeatureRoute): Kept<ComponentType> {
+  let chunk = pageChunkOf.get(route);
+  if (!chunk) pageChunkOf.set(route, (chunk = kept(() => route.lazy().then((m) => m.default))));
+  return chunk;
+}
 
 /**
  * Starts downloading the layout and the page of `path`. The router calls it on the first navigation
@@ -17,9 +27,9 @@ export const loadLayout = () => import('./layout/AppLayout');
  */
 export function prefetchSignedInPage(path: string): void {
   // a chunk that fails here (offline, a new version) fails again, and is reported, where it renders
-  loadLayout().catch(() => undefined);
+  layoutChunk.load().catch(() => undefined);
   firstPage = matchFeatureRoute(path);
-  firstPage?.route.lazy().catch(() => undefined);
+  if (firstPage) pageChunk(firstPage.route).load().catch(() => undefined);
 }
 
 let firstPage: { route: FeatureRoute; params: Params; search: URLSearchParams } | undefined;

@@ -4,19 +4,20 @@ import zhCN from 'antd/locale/zh_CN';
 import './antd.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { apolloClient } from './apollo';
 import './unauthenticated';
 // the early `me` into Apollo's cache, and the first page's data (the router asks for it earlier still)
 import './firstLoad';
-import { loadLayout } from './pageChunks';
+import { layoutChunk, pageChunk } from './pageChunks';
 import { featureRoutes, type FeatureRoute } from './routes';
 import { BootErrorPage } from './boot';
 import { SessionGate } from './SessionGate';
 import { SIGNED_IN_THEME } from './theme';
 import { canAccess } from '@/shared/access';
 import { useRole } from '@/shared/session';
+import { keptLazy } from '@/shared/keptLazy';
 import { PageLoading } from '@/shared/PageLoading';
 import { ServiceWorkerAfterFirstScreen } from '@/shared/serviceWorker';
 import type { RouteHandle } from '@/shared/routeHandle';
@@ -28,13 +29,13 @@ import type { RouteHandle } from '@/shared/routeHandle';
  */
 dayjs.locale('zh-cn');
 
-const AppLayout = lazy(() => loadLayout().then((m) => ({ default: m.AppLayout })));
+const AppLayout = keptLazy(layoutChunk).Component;
 const ChangePasswordPage = lazy(() => import('@/pages/ChangePasswordPage'));
 const TwoFactorSetupPage = lazy(() => import('@/pages/TwoFactorSetupPage'));
 const ForbiddenPage = lazy(() => import('@/pages/ForbiddenPage'));
 const NotFoundPage = lazy(() => import('@/pages/NotFoundPage'));
 
-function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
+function Lazy({ page: Page }: { page: ComponentType }) {
   return (
     <Suspense fallback={<PageLoading />}>
       <Page />
@@ -44,13 +45,14 @@ function Lazy({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
 }
 
 /** Renders the page for the roles the registry allows, the 403 page for everyone else. */
-function Guarded({ route, page }: { route: FeatureRoute; page: LazyExoticComponent<ComponentType> }) {
+function Guarded({ route, page }: { route: FeatureRoute; page: ComponentType }) {
   const role = useRole();
   return <Lazy page={canAccess(role, route.roles) ? page : ForbiddenPage} />;
 }
 
 function toRouteObject(route: FeatureRoute): RouteObject {
-  const page = lazy(route.lazy);
+  // rendered at once when its chunk is already in (the first page's, prefetched with `me`)
+  const page = keptLazy(pageChunk(route)).Component;
   const handle: RouteHandle = { path: route.path, title: route.title, titleByRole: route.titleByRole };
   const element = <Guarded route={route} page={page} />;
   return route.path === '/' ? { index: true, handle, element } : { path: route.path, handle, element };

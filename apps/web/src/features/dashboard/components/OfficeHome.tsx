@@ -5,7 +5,7 @@ import { useSession } from '@/shared/session';
 import type { HomeData } from '../hooks/useMyHome';
 import { HomeActivityList } from './HomeActivityList';
 import { HomeSection as Section } from './HomeSection';
-import { loadOverviewCharts, loadOverviewDashboard } from './loadOverviewCharts';
+import { loadOverviewCharts, overviewDashboard } from './loadOverviewCharts';
 
 /** Only the office and the leader need the overview (and its date picker) on their home. */
 // the overdue list loads after the home page shows, its 督办 dialog when first tapped (OverdueByUnit.tsx): not part of the first load
@@ -15,7 +15,7 @@ const OverdueByUnit = (props: { units: HomeData['overdue'] }) => (
     <LazyOverdueByUnit {...props} />
   </Suspense>
 );
-const OverviewDashboard = lazy(() => loadOverviewDashboard().then((m) => ({ default: m.OverviewDashboard })));
+const OverviewDashboard = overviewDashboard.Component;
 
 /** 领导小组办公室 and the leaders: overdue items by unit (督办), a member's own unit, and the city overview. */
 export function OfficeHome({ home }: { home: HomeData }) {

@@ -4,7 +4,7 @@ import { DownloadOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/i
 import { Button, Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '@/shared/ErrorAlert';
-import { loadOverviewCharts } from './loadOverviewCharts';
+import { loadOverviewCharts, overviewCharts } from './loadOverviewCharts';
 import type { Count } from './charts';
 import { drilldownUrl } from '../drilldown';
 import { WARN_TEXT } from '../palette';
@@ -15,7 +15,7 @@ import { OverviewQuery } from '../operations';
 import './dashboard.css';
 import { formatDateTime, formatPercent } from '@/shared/format';
 
-const OverviewCharts = lazy(loadOverviewCharts);
+const OverviewCharts = overviewCharts.Component;
 /**
  * The period picker and the punctuality table (antd's DatePicker and Table, about 70 KB) are asked for
  * once the charts' chunk is in: on a phone's mobile data they would otherwise share its bandwidth
