@@ -8,6 +8,7 @@ import { ErrorNotice, Loading, Notice, Tabs } from '@/features/inspections/compo
 import { useInspectionScreen } from '@/features/inspections/hooks/useInspectionScreen';
 import { formatDateTime } from '@/shared/format';
 import '@/features/inspections/onsite.css';
+import { whenIdle } from '@/shared/idle';
 
 // The checklist and the dialogs (forms, date picker, rating), with the antd they use, are a chunk of
 // their own, asked for once the first screen is drawn: the first screen on a phone needs none of them.
@@ -21,19 +22,13 @@ const StartActivityModal = lazy(() => dialogs().then((m) => ({ default: m.StartA
 /**
  * True once the first screen has been drawn and the browser is idle: then the dialogs load. (A fixed
  * 300 ms after the header fell, on the phone profile, right before the first screen's largest paint
- * and the roster's text: the chunk's preload links alone took 83 ms of main thread there.) Browsers
- * without requestIdleCallback (Safari) wait a second.
+ * and the roster's text: the chunk's preload links alone took 83 ms of main thread there.)
  */
 function useAfterFirstScreen(shown: boolean): boolean {
   const [after, setAfter] = useState(false);
   useEffect(() => {
     if (!shown || after) return;
-    if (typeof window.requestIdleCallback === 'function') {
-      const idle = window.requestIdleCallback(() => setAfter(true), { timeout: 3000 });
-      return () => window.cancelIdleCallback(idle);
-    }
-    const timer = window.setTimeout(() => setAfter(true), 1000);
-    return () => window.clearTimeout(timer);
+    return whenIdle(() => setAfter(true));
   }, [shown, after]);
   return after;
 }

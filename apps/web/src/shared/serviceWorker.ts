@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { whenIdle } from './idle';
 import { whenNetworkQuiet } from './networkActivity';
 
 let requested = false;
@@ -18,10 +19,7 @@ export function useServiceWorkerAfterFirstScreen(): void {
     if (requested || !('serviceWorker' in navigator)) return;
     requested = true;
     const register = () => void navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
-    void whenNetworkQuiet(1000).then(() => {
-      if ('requestIdleCallback' in window) window.requestIdleCallback(register, { timeout: 3000 });
-      else setTimeout(register, 1000);
-    });
+    void whenNetworkQuiet(1000).then(() => whenIdle(register));
   }, []);
 }
 
