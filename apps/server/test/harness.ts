@@ -214,14 +214,19 @@ export function expectData<T>(result: GqlResult<T>): T {
   return result.data;
 }
 
-/** Counts the SQL statements the pg driver sends while `fn` runs (the app runs in this process). */
-export async function countQueries(fn: () => Promise<unknown>): Promise<number> {
+/**
+ * The SQL texts the pg driver sends while `fn` runs (the app runs in this process), plain and
+ * prepared statements alike. The app's background audit sealer (every second) is left out: it is
+ * not part of what `fn` costs.
+ */
+export async function statementsDuring(fn: () => Promise<unknown>): Promise<string[]> {
   const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
-  let n = 0;
+  const texts: string[] = [];
   proto.query = function (this: unknown, ...args: unknown[]) {
-    // The app's background audit sealer (every second) is not part of what `fn` costs.
-    if (!(typeof args[0] === 'string' && args[0].startsWith('SELECT audit_seal('))) n += 1;
+    const q = args[0] as string | { text?: string } | undefined;
+    const text = typeof q === 'string' ? q : (q?.text ?? '');
+    if (!text.startsWith('SELECT audit_seal(')) texts.push(text);
     return original.apply(this, args);
   };
   try {
@@ -229,7 +234,12 @@ export async function countQueries(fn: () => Promise<unknown>): Promise<number> 
   } finally {
     proto.query = original;
   }
-  return n;
+  return texts;
+}
+
+/** Counts the SQL statements the pg driver sends while `fn` runs. */
+export async function countQueries(fn: () => Promise<unknown>): Promise<number> {
+  return (await statementsDuring(fn)).length;
 }
 
 /**

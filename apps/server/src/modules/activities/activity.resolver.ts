@@ -1,6 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
+import { selectedFields } from '../../common/selection';
 import { UnitType } from '../auth/auth.types';
 import { CandidateType } from '../recommendation/recommendation.types';
 import {
@@ -30,10 +32,11 @@ export class ActivityResolver {
   @Query(() => ActivityPage, { description: '大型活动列表（按角色与辖区限定范围；保安服务公司为中选的任务安排）' })
   async activities(
     @Ctx() ctx: AppContext,
-    @Arg('filter', () => ActivityFilterInput, { nullable: true }) filter?: ActivityFilterInput,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('filter', () => ActivityFilterInput, { nullable: true }) filter: ActivityFilterInput | undefined,
+    @Arg('page', () => PageInput, { nullable: true }) page: PageInput | undefined,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const list = await ctx.services.activities.list(actorOf(ctx), filter ?? {}, page);
+    const list = await ctx.services.activities.list(actorOf(ctx), filter ?? {}, page, selectedFields(info, 'items'));
     // The page joined each selected company's name: `selectedCompany` and `deadlines` take it from here.
     for (const a of list.items) {
       if (a.selectedCompanyId && a.selectedCompanyName !== undefined) ctx.loaders.companyName.prime(a.selectedCompanyId, a.selectedCompanyName);
@@ -152,10 +155,12 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => ActivityCompanyRef, { nullable: true, description: '中选的保安服务公司' })
-  async selectedCompany(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
+  selectedCompany(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
     if (!a.selectedCompanyId) return null;
-    const name = await ctx.loaders.companyName.load(a.selectedCompanyId); // a list primed it (below)
-    return name ? { id: a.selectedCompanyId, name } : null;
+    const ref = (name: string | null) => (name ? { id: a.selectedCompanyId!, name } : null);
+    // A list joined the name: answered at once, not through a promise per row.
+    if (a.selectedCompanyName !== undefined) return ref(a.selectedCompanyName);
+    return ctx.loaders.companyName.load(a.selectedCompanyId).then(ref);
   }
 
   @FieldResolver(() => [CandidateType], { description: '已推荐的候选公司（保安服务公司不可见）' })

@@ -14,6 +14,7 @@ import { UnitsService } from '../units/units.service';
 import { ActivityEntity, SecurityPlan } from './activity.entity';
 import { localDate } from '../../common/calendar';
 import { permitTierOf, suggestedGuardsFor, toActivityType } from './activity.derive';
+import { activityColumnsFor } from './activity.columns';
 import { InstructionAssessment, InstructionRequestEntity } from './instruction-request.entity';
 import { assertCanCancel, assertCanRegisterIn, assertCanViewActivity, assertMayCancelActivities, isReporterSide, scopeActivities } from './activity.policy';
 import { ActivityFilterInput, ActivityInput, ActivityType, InstructionRequestInput } from './activity.types';
@@ -51,7 +52,11 @@ export class ActivityService {
     return a;
   }
 
-  async list(actor: Actor, filter: ActivityFilterInput = {}, page?: PageInput): Promise<Page<ActivityType>> {
+  /**
+   * `fields`: what the query selects under `items` (common/selection.ts); the page then reads only
+   * the columns those need (activity.columns.ts). Without it, whole rows.
+   */
+  async list(actor: Actor, filter: ActivityFilterInput = {}, page?: PageInput, fields?: ReadonlySet<string>): Promise<Page<ActivityType>> {
     const w = pageWindow(page);
     const qb = this.ds.getRepository(ActivityEntity).createQueryBuilder('a');
     scopeActivities(qb, actor, 'a');
@@ -74,8 +79,11 @@ export class ActivityService {
     }
     // The reporting unit and the selected company's name come with the page (what every list shows),
     // not from two loader statements after it; the count runs beside it, on the filters alone.
-    const pageQb = qb
-      .clone()
+    const pageQb = qb.clone();
+    const metadata = this.ds.getMetadata(ActivityEntity);
+    const columns = fields && activityColumnsFor(fields, (name) => !!metadata.findColumnWithPropertyName(name));
+    if (columns) pageQb.select(columns.map((c) => `a.${c}`));
+    pageQb
       .leftJoinAndMapOne('a.reporterUnitRow', UnitEntity, 'ru', 'ru.id = a.reporter_unit_id')
       .leftJoin(CompanyEntity, 'sc', 'sc.id = a.selected_company_id')
       .addSelect('sc.name', 'selected_company_name')
