@@ -30,6 +30,9 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** What the Dockerfile (NODE_OPTIONS) and scripts/start.sh run the server with. */
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /**
  * Starts `node dist/main.js` on the bench database (no demo seeding, no timers), waits for /readyz.
  * BENCH_CPU_PROF=dir writes the server's CPU profile there when it stops.
@@ -41,7 +44,8 @@ export async function startServerProcess(dbUrl: string, env: Record<string, stri
   const main = env.BENCH_SERVER_MAIN ?? process.env.BENCH_SERVER_MAIN ?? path.join(__dirname, '..', 'main.js');
   const prof = process.env.BENCH_CPU_PROF;
   if (prof) fs.mkdirSync(prof, { recursive: true });
-  const child: ChildProcess = spawn(process.execPath, [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), main], {
+  // with the Node flags the Docker image and `npm start` give the server (Dockerfile: NODE_OPTIONS)
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), main], {
     env: {
       ...process.env,
       DATABASE_URL: dbUrl,
