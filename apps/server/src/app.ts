@@ -227,6 +227,9 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     formatError: formatError(logger),
     introspection: config.graphqlIntrospection,
     includeStacktraceInErrorResponses: false,
+    // Compact JSON (Apollo's default indents every answer by two spaces): a page of 50 activities is a
+    // third smaller before gzip, and the server spends less on writing and compressing it.
+    stringifyResult: (value) => JSON.stringify(value),
     // main.ts owns SIGINT/SIGTERM (see close() below).
     stopOnTerminationSignals: false,
     validationRules: protection.validationRules,

@@ -1,6 +1,6 @@
 import { addDays, addYears, todayCN } from '../../common/calendar';
 import { withIdCheckDigit } from '@evs/schema';
-import { countQueries, createTestApp, expectData, expectErrorCode, TestApp, UPDATE_SETTINGS } from '../../../test/harness';
+import { countQueries, createTestApp, expectData, expectErrorCode, statementsDuring, TestApp, UPDATE_SETTINGS } from '../../../test/harness';
 import { decryptPii, idHash } from '../../common/pii';
 import { demoCompanyNames } from '../../database/seed/demo-register';
 
@@ -285,6 +285,25 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
     const without = await statements('id name', 3);
     expect(await statements('id name photo', 3)).toBe(without + 1);
     expect(await statements('id name photo', 12)).toBe(without + 1);
+  });
+
+  it('a list that does not ask for ID numbers leaves them encrypted and unread; asked for, they are there, masked as before', async () => {
+    const company1 = await t.login('company1');
+    const PAGE = (fields: string) => `query ($f: GuardFilterInput) { guards(filter: $f, page: { pageSize: 5 }) { items { ${fields} } } }`;
+    const pageSql = async (fields: string) => {
+      let items: { idNumber?: string }[] = [];
+      const texts = await statementsDuring(async () => {
+        items = expectData(await company1.gql(PAGE(fields), { f: { companyId: companyId.company1 } })).guards.items;
+      });
+      expect(items).toHaveLength(5);
+      return { items, sql: texts.find((x) => /FROM "guards"/.test(x) && /LIMIT/.test(x)) };
+    };
+    const without = await pageSql('id name certificateNo');
+    expect(without.sql).toBeDefined();
+    expect(without.sql).not.toContain('"id_cipher"');
+    const withIds = await pageSql('id name idNumber');
+    expect(withIds.sql).toContain('"id_cipher"');
+    for (const g of withIds.items) expect(g.idNumber).toMatch(MASKED);
   });
 
   describe('one person, one active record', () => {

@@ -1,9 +1,11 @@
 import { ageOn, maskIdNumber } from '@evs/schema';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { isIsoDate, todayBy } from '../../common/calendar';
 import { badInput } from '../../common/errors';
 import { PageInput } from '../../common/pagination';
+import { selectedFields } from '../../common/selection';
 import { CompanyType } from '../companies/company.types';
 import { ImportResultType } from '../records/records.types';
 import { eligibilityProblems } from './eligibility';
@@ -33,10 +35,11 @@ export class GuardResolver {
   @Query(() => GuardPage, { description: '保安员名册（保安服务公司账号只见本公司）' })
   guards(
     @Ctx() ctx: AppContext,
-    @Arg('filter', () => GuardFilterInput, { nullable: true }) filter?: GuardFilterInput,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('filter', () => GuardFilterInput, { nullable: true }) filter: GuardFilterInput | undefined,
+    @Arg('page', () => PageInput, { nullable: true }) page: PageInput | undefined,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.guards.list(actorOf(ctx), filter ?? {}, page);
+    return ctx.services.guards.list(actorOf(ctx), filter ?? {}, page, selectedFields(info, 'items'));
   }
 
   @Authorized(...GUARD_READER_ROLES)

@@ -57,12 +57,17 @@ export class GuardsService {
     return { minAge: all['guard.minAge'], maxAge: all['guard.maxAge'] };
   }
 
-  async list(actor: Actor, filter: GuardFilterInput = {}, page?: PageInput): Promise<Page<GuardEntity>> {
+  /**
+   * `fields`: what the query selects under `items` (common/selection.ts). Without `idNumber` among
+   * them the page leaves the encrypted ID numbers unread: none is decrypted that nobody asked for.
+   */
+  async list(actor: Actor, filter: GuardFilterInput = {}, page?: PageInput, fields?: ReadonlySet<string>): Promise<Page<GuardEntity>> {
     const w = pageWindow(page);
     // Every column but the photo: a page of 100 guards would read up to 30 MB of pictures it does not
     // show (the `photo` field loads them when a query asks for them).
     const repo = this.ds.getRepository(GuardEntity);
-    const columns = repo.metadata.columns.filter((c) => c.propertyName !== 'photo').map((c) => `g.${c.propertyName}`);
+    const unread = new Set(['photo', ...(fields && !fields.has('idNumber') ? ['idNumber'] : [])]);
+    const columns = repo.metadata.columns.filter((c) => !unread.has(c.propertyName)).map((c) => `g.${c.propertyName}`);
     const qb = repo.createQueryBuilder('g').select(columns);
     scopeGuards(qb, actor);
     if (filter.companyId) {
