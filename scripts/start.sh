@@ -10,5 +10,7 @@ bash scripts/ensure-deps.sh
 echo "==> 构建（pnpm -r build）"
 bash scripts/pnpm.sh -r build
 echo "==> 启动 http://localhost:${PORT:-4000}"
-# as the Docker image runs it (see the Dockerfile: a larger young generation for the API's garbage)
+# as the Docker image runs it (see the Dockerfile): production mode (graphql-js, Express and Apollo
+# without their development checks) and a larger young generation for the API's garbage
+export NODE_ENV="${NODE_ENV:-production}"
 exec node --max-semi-space-size=64 apps/server/dist/main.js
