@@ -17,10 +17,50 @@ describe('activity list: columns read for the fields asked for', () => {
   let whole: Map<string, Item>;
   const page = { page: 1, pageSize: 500 };
 
-  const list = async (sel: Selection): Promise<Item[]> => {
+  const list = async (sel: Selection, client = office): Promise<Item[]> => {
     const root = rootSelection(await createSchema(), 'query', 'activities', { page }, { maxDepth: 1 });
     const doc = documentFor('query', { ...root, children: [sel] });
-    return expectData<{ activities: { items: Item[] } }>(await office.gql(doc)).activities.items;
+    return expectData<{ activities: { items: Item[] } }>(await client.gql(doc)).activities.items;
+  };
+
+  /**
+   * Every field below `items` that `client` may read (refused ones pruned: the office may not read a
+   * unit's accounts), and each activity of its list read alone (`activity(id)`, always the whole row).
+   */
+  const baselineFor = async (client: TestClient) => {
+    const schema = await createSchema();
+    const full = rootSelection(schema, 'query', 'activities', { page }, { maxDepth: 6 });
+    for (;;) {
+      const { errors } = await client.gql(documentFor('query', full));
+      if (!errors?.length) break;
+      for (const e of errors) {
+        expect(e.extensions?.code).toBe('FORBIDDEN');
+        prune(full, e.path as (string | number)[]);
+      }
+    }
+    const sel = full.children!.find((c) => c.field === 'items')!;
+    const ids = (await list({ ...sel, children: sel.children!.filter((c) => c.field === 'id') }, client)).map((r) => r.id);
+    const rows = new Map<string, Item>();
+    for (const id of ids) {
+      const one = rootSelection(schema, 'query', 'activity', { id }, { maxDepth: 1 });
+      rows.set(id, expectData<{ activity: Item }>(await client.gql(documentFor('query', { ...one, children: sel.children }))).activity);
+    }
+    return { sel, rows };
+  };
+
+  /** Each field alone beside the id, against the whole rows; returns the fields empty on every row. */
+  const compareEachField = async (client: TestClient, sel: Selection, rows: Map<string, Item>) => {
+    const idSel = sel.children!.find((c) => c.field === 'id')!;
+    const empty: string[] = [];
+    for (const field of sel.children!.filter((c) => c.field !== 'id')) {
+      const alone = await list({ ...sel, children: [idSel, field] }, client);
+      expect(alone.map((r) => r.id)).toEqual([...rows.keys()]);
+      for (const row of alone) {
+        expect({ id: row.id, [field.field]: row[field.field] }).toEqual({ id: row.id, [field.field]: rows.get(row.id)![field.field] });
+      }
+      if (alone.every((r) => r[field.field] === null || (Array.isArray(r[field.field]) && (r[field.field] as unknown[]).length === 0))) empty.push(field.field);
+    }
+    return empty;
   };
 
   beforeAll(async () => {
@@ -39,46 +79,23 @@ describe('activity list: columns read for the fields asked for', () => {
     const [other] = await t.sql(`SELECT id FROM activities WHERE status = 'CANDIDATES_RECOMMENDED' ORDER BY code LIMIT 1`);
     if (other) await t.sql(`UPDATE activities SET recommendation_justification = '辖区内合格公司不足3家' WHERE id = $1`, [other.id]);
     office = await t.login('office');
-    const schema = await createSchema();
-    // every field below `items`, less those the office may not read (a unit's accounts): pruned as refused
-    const full = rootSelection(schema, 'query', 'activities', { page }, { maxDepth: 6 });
-    for (;;) {
-      const { errors } = await office.gql(documentFor('query', full));
-      if (!errors?.length) break;
-      for (const e of errors) {
-        expect(e.extensions?.code).toBe('FORBIDDEN');
-        prune(full, e.path as (string | number)[]);
-      }
-    }
-    items = full.children!.find((c) => c.field === 'items')!;
-    // the baseline: each activity read alone (`activity(id)`), which always reads the whole row
-    const ids = (await list({ ...items, children: items.children!.filter((c) => c.field === 'id') })).map((r) => r.id);
-    whole = new Map();
-    for (const id of ids) {
-      const one = rootSelection(schema, 'query', 'activity', { id }, { maxDepth: 1 });
-      const doc = documentFor('query', { ...one, children: items.children });
-      whole.set(id, expectData<{ activity: Item }>(await office.gql(doc)).activity);
-    }
+    ({ sel: items, rows: whole } = await baselineFor(office));
   }, 120_000);
   afterAll(() => t?.close());
 
   it('answers every field alone as it answers it with the whole row', async () => {
     expect(whole.size).toBeGreaterThan(10);
-    const idSel = items.children!.find((c) => c.field === 'id')!;
-    const fields = items.children!.filter((c) => c.field !== 'id');
-    expect(fields.map((f) => f.field)).toEqual(expect.arrayContaining(['warnings', 'deadlines', 'plan', 'closeStatement', 'approvedByName', 'selectedCompany']));
-    const empty: string[] = [];
-    for (const field of fields) {
-      const alone = await list({ ...items, children: [idSel, field] });
-      expect(alone.map((r) => r.id)).toEqual([...whole.keys()]);
-      for (const row of alone) {
-        expect({ id: row.id, [field.field]: row[field.field] }).toEqual({ id: row.id, [field.field]: whole.get(row.id)![field.field] });
-      }
-      const values = alone.map((r) => r[field.field]);
-      if (values.every((v) => v === null || (Array.isArray(v) && v.length === 0))) empty.push(field.field);
-    }
+    expect(items.children!.map((f) => f.field)).toEqual(expect.arrayContaining(['warnings', 'deadlines', 'plan', 'closeStatement', 'approvedByName', 'selectedCompany']));
+    const empty = await compareEachField(office, items, whole);
     // a field empty on every row would compare nothing: the data above must give each one a value
     expect(empty.filter((f) => !['instructionRequests', 'cancelReason'].includes(f))).toEqual([]);
+  }, 300_000);
+
+  it('answers every field alone as with the whole row for a company too (its own assignments, candidates hidden)', async () => {
+    const company = await t.login('company1');
+    const { sel, rows } = await baselineFor(company);
+    expect(rows.size).toBeGreaterThan(0);
+    await compareEachField(company, sel, rows);
   }, 300_000);
 
   it('a page asking for a list’s usual fields does not read the plan, the free texts or the contacts', async () => {
