@@ -42,24 +42,44 @@ export function warningsFor(a: ActivityEntity, s: SettingValues, now: Date): Act
   return warnings;
 }
 
+/** Where a view keeps what its lazy fields are computed from (a symbol: no field, no JSON). */
+const SOURCE = Symbol('activity view source');
+
+interface ViewSource {
+  row: ActivityEntity;
+  settings: SettingValues;
+  now: Date;
+}
+
 /**
- * Defines `key` on `target` as computed on first read and then kept (enumerable, so spreads and JSON
- * still carry it; settable, so a caller may still replace it). GraphQL reads only the fields a query
- * selects, so a list that does not ask for a derived field never computes it.
+ * An activity as the API shows it. Its costly derived fields are getters on this prototype, computed
+ * on first read and then kept on the instance as plain properties (so spreads and JSON carry a field
+ * once read, and a caller may still set it). Getters on the prototype, not accessors defined on each
+ * row: an accessor redefined as a value turns the row into a slow dictionary object, and graphql-js
+ * reads every field of every row by name.
  */
-function defineLazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
-  const keep = (value: T[K]) => Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  Object.defineProperty(target, key, {
-    enumerable: true,
+class ActivityView extends ActivityType {
+  declare [SOURCE]: ViewSource;
+}
+
+function lazyField<K extends 'warnings' | 'daysUntilStart'>(key: K, compute: (v: ViewSource) => ActivityType[K]): void {
+  const keep = (view: ActivityView, value: ActivityType[K]) =>
+    Object.defineProperty(view, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(ActivityView.prototype, key, {
     configurable: true,
-    get: () => {
-      const value = compute();
-      keep(value);
+    get(this: ActivityView) {
+      const value = compute(this[SOURCE]);
+      keep(this, value);
       return value;
     },
-    set: keep,
+    set(this: ActivityView, value: ActivityType[K]) {
+      keep(this, value);
+    },
   });
 }
+
+lazyField('warnings', (v) => warningsFor(v.row, v.settings, v.now));
+lazyField('daysUntilStart', (v) => daysBetween(localDate(v.now), localDate(v.row.startsAt)));
 
 /**
  * The activity as the API shows it: the row plus what is derived from it and the settings. The
@@ -70,16 +90,14 @@ export function toActivityType(a: ActivityEntity, s: SettingValues, now: Date): 
   // An ActivityType instance: type-graphql converts a field resolver's root that is not one into one
   // (a new object and a copy of every column) on each call — per row and per resolved field.
   // One copy of the row's columns (no intermediate spread: a list builds one per row).
-  const view: Omit<ActivityType, 'warnings' | 'daysUntilStart'> = Object.assign(Object.create(ActivityType.prototype) as ActivityType, a, {
+  const view: ActivityView = Object.assign(Object.create(ActivityView.prototype) as ActivityView, a, {
     plan: a.plan ?? {},
     permitTier: permitTierOf(a.expectedAttendance),
     suggestedGuards: suggestedGuardsFor(a.expectedAttendance, s['staffing.guardsPerThousand']),
     effectiveAgeLimit: a.ageLimit ?? s['guard.maxAge'],
     startableFrom: new Date(a.startsAt.getTime() - s['onsite.startLeadHours'] * 3600_000),
     recommendationShortfall: !!a.recommendationJustification,
+    [SOURCE]: { row: a, settings: s, now },
   });
-  const lazyView = view as ActivityType;
-  defineLazy(lazyView, 'warnings', () => warningsFor(a, s, now));
-  defineLazy(lazyView, 'daysUntilStart', () => daysBetween(localDate(now), localDate(a.startsAt)));
-  return lazyView;
+  return view;
 }
