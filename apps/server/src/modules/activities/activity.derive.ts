@@ -55,8 +55,8 @@ interface ViewSource {
  * An activity as the API shows it. Its costly derived fields are getters on this prototype, computed
  * on first read and then kept on the instance as plain properties (so spreads and JSON carry a field
  * once read, and a caller may still set it). Getters on the prototype, not accessors defined on each
- * row: an accessor redefined as a value turns the row into a slow dictionary object, and graphql-js
- * reads every field of every row by name.
+ * row: accessors with closures of their own gave every row a hidden class of its own, and graphql-js,
+ * reading every field of every row by name, then read them all megamorphically.
  */
 class ActivityView extends ActivityType {
   declare [SOURCE]: ViewSource;

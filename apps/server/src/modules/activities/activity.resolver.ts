@@ -37,7 +37,7 @@ export class ActivityResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const list = await ctx.services.activities.list(actorOf(ctx), filter ?? {}, page, selectedFields(info, 'items'));
-    // The page joined each selected company's name: `selectedCompany` and `deadlines` take it from here.
+    // The page joined each selected company's name: `selectedCompany` reads it from the row, `deadlines` from the loader primed here.
     for (const a of list.items) {
       if (a.selectedCompanyId && a.selectedCompanyName !== undefined) ctx.loaders.companyName.prime(a.selectedCompanyId, a.selectedCompanyName);
     }
