@@ -38,6 +38,8 @@ step() {
   else
     RESULTS+=("FAIL")
     summary
+    # what failed, last, where CI's tail of the output still shows it
+    if [ -n "${DIGEST:-}" ]; then $DIGEST || true; fi
     echo "失败 / FAILED: $name (exit $code)" >&2
     exit 1
   fi
@@ -123,10 +125,13 @@ if [ -n "$CHROMIUM_PID" ]; then
   step "install chromium + fonts-noto-cjk (apt-get)" wait_chromium
 fi
 if [ -f e2e/package.json ]; then
-  step "end-to-end (Playwright, Chromium)" bash scripts/test-e2e.sh
+  rm -f e2e/test-results-json/results.json
+  DIGEST="node scripts/e2e-digest.mjs" step "end-to-end (Playwright, Chromium)" bash scripts/test-e2e.sh
 else
   skip "end-to-end (Playwright)" "e2e/package.json 不存在 / missing"
 fi
 
 summary
+# a test that passed only on its retry is named here too
+if [ -f e2e/test-results-json/results.json ]; then node scripts/e2e-digest.mjs; fi
 echo "全部通过 / all passed"

@@ -134,8 +134,12 @@ test('vetting journey: import with a bad row, submit, decide, replace, close, no
   await officer.screenshot({ path: path.join(shots, 'vetting-workbench.png'), fullPage: true });
 
   await officer.getByRole('button', { name: '一键通过无异常' }).click();
-  await officer.locator('.ant-modal-confirm:visible .ant-btn-primary').click();
-  await expect(officer.getByText(/已作出\d+人的结论/).first()).toBeVisible();
+  const passAll = officer.locator('.ant-modal-confirm:visible');
+  await passAll.locator('.ant-btn-primary').click();
+  // Done when the dialog has closed (it waits for the pass and the refresh) and the counts show the
+  // passed guards; not the 3-second toast, which a loaded machine can show and hide between two looks.
+  await expect(passAll).toHaveCount(0);
+  await expect(officer.locator('.ant-descriptions-item').filter({ hasText: /^名单/ })).toContainText(/通过[1-9]/);
   // the list as the server has it after the bulk pass (the page re-reads it in the background; a
   // row picked before that would be one just passed, and its decision refused as out of date)
   await officer.reload();
@@ -145,16 +149,23 @@ test('vetting journey: import with a bad row, submit, decide, replace, close, no
   await company.goto(`/roster?activity=${activityId}`);
   await expect(company.getByText(/审核未通过，请替换或移出名单/)).toBeVisible();
   await expect(company.locator('tr.ant-table-row button', { hasText: /^替\s?换$/ }).first()).toBeVisible();
+  const replaceButton = company.locator('button', { hasText: /^替\s?换$/ });
+  const replaceButtons = company.locator('tr.ant-table-row').locator(replaceButton);
   for (let i = 0; i < 5; i++) {
-    const replaceButton = company.locator('tr.ant-table-row button', { hasText: /^替\s?换$/ }).first();
-    if ((await replaceButton.count()) === 0) break;
-    await replaceButton.click();
+    if ((await replaceButtons.count()) === 0) break;
+    const failedRow = company.locator('tr.ant-table-row').filter({ has: replaceButton }).first();
+    const key = await failedRow.getAttribute('data-row-key');
+    await failedRow.locator(replaceButton).click();
     const dialog = company.locator('.ant-modal:visible');
     await dialog.locator('.ant-radio-input').first().check();
     await dialog.locator('.ant-btn-primary').click();
-    await expect(company.getByText(/已用.+替换/).first()).toBeVisible();
+    // Replaced when the dialog has closed (it stays open on a refusal) and the list, read again, no
+    // longer offers to replace that entry: the next failed row is only taken from the list after that
+    // (a row read before the refresh would be the one just replaced, and its replacement refused).
     await expect(dialog).toHaveCount(0);
+    await expect(company.locator(`tr.ant-table-row[data-row-key="${key}"]`).locator(replaceButton)).toHaveCount(0);
   }
+  await expect(replaceButtons).toHaveCount(0);
 
   // 5. The detachment decides the replacement; vetting closes (if reuse did not already close it).
   const status = async () =>
