@@ -87,5 +87,8 @@ test('a company registers a guard with relatives, sees the ID masked, and marks 
   await expect(row).toContainText('1人');
   await row.getByRole('button', { name: '离职' }).click();
   await page.getByRole('button', { name: '确认离职' }).click();
-  await expect(page.getByText('已办理离职')).toBeVisible();
+  // left, the guard leaves the register of active guards (the list read again, not the 3-second toast)
+  await expect(page.getByRole('dialog', { name: /办理离职/ })).toHaveCount(0);
+  await expect(row).toHaveCount(0);
+  await expect(page.getByText('没有找到符合条件的保安员')).toBeVisible();
 });
