@@ -46,7 +46,11 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const activities = new ActivityService(ds, audit, settings, units, lifecycle, notifications, clock);
   const recommendation = new RecommendationService(ds, audit, settings, units, lifecycle, activities, clock);
   const companies = new CompaniesService(ds, audit, notifications, clock);
-  const guards = new GuardsService(ds, audit, settings, clock);
+  const guards = new GuardsService(ds, audit, settings, clock, {
+    audit,
+    notifications,
+    syncReadiness: (m, activity, actor) => training.syncReadiness(m, activity, actor),
+  });
   const recordsSource = createRecordsSource(ds);
   const vetting = new VettingService(ds, audit, notifications, settings, units, lifecycle, recordsSource);
   const vettingNotices = new VettingNoticeService(ds, vetting, audit);

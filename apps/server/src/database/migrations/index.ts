@@ -15,6 +15,7 @@ import { AuditSealing1765400200000 } from './1765400200000-AuditSealing';
 import { PiiEncryption1765600000000 } from './1765600000000-PiiEncryption';
 import { TotpSecretEncryption1766900000000 } from './1766900000000-TotpSecretEncryption';
 import { SuggestionInputsVersion1767000000000 } from './1767000000000-SuggestionInputsVersion';
+import { CredentialLock1767100000000 } from './1767100000000-CredentialLock';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -32,4 +33,5 @@ export const migrations = [
   PiiEncryption1765600000000,
   TotpSecretEncryption1766900000000,
   SuggestionInputsVersion1767000000000,
+  CredentialLock1767100000000,
 ];

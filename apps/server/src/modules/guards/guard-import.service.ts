@@ -15,7 +15,7 @@ import { todayBy } from '../../common/calendar';
 import { ageProblem, educationProblem, LEGAL_MIN_AGE, revocationProblems } from './eligibility';
 import { importRegister, seesOtherRegisters } from './guard.policy';
 import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, relativesProblems, statementProblems } from './guard.rules';
-import { identityLockedMessage, openRosters } from './identity-lock';
+import { credentialsLockedMessage, identityLockedMessage, openRosters } from './identity-lock';
 import { AuditService } from '../audit/audit.service';
 import { ImportMode } from '../records/records.types';
 import { ImportOutcome } from '../records/records.service';
@@ -62,9 +62,10 @@ export interface GuardRow {
   idNumber: string;
   birthDate: string;
   sex: 'MALE' | 'FEMALE';
-  phone: string | null;
-  certificateNo: string | null;
-  certificateIssuedOn: string | null;
+  /** null: blank; undefined: the file has no such column (an existing guard's value is then kept). */
+  phone: string | null | undefined;
+  certificateNo: string | null | undefined;
+  certificateIssuedOn: string | null | undefined;
   education: Education;
   /** null when the file has no relative columns at all: relatives are then left as they are. */
   relatives: RelativeRow[] | null;
@@ -96,10 +97,14 @@ export function parseGuardRow(row: number, v: Record<string, string>, hasRelativ
   const idNumber = (v['身份证号'] ?? '').toUpperCase();
   if (!idNumber) problems.push({ row, column: '身份证号', message: '不能为空' });
   else if (idNumber.startsWith('#NUMBER:')) problems.push({ row, column: '身份证号', message: NUMBER_ID_MESSAGE });
-  const phone = v['手机号'] || null;
-  const certificateNo = v['保安员证号'] || null;
+  // A column the file does not have leaves the stored value as it is (a file of names and ID numbers
+  // does not erase the certificates); a blank cell of a column it has clears it.
+  const cell = (column: string) => (column in v ? v[column] || null : undefined);
+  const phone = cell('手机号');
+  const certificateNo = cell('保安员证号');
   // 2020/5/1 and 2020年5月1日 are read as 2020-05-01; anything else goes to the rulebook as written.
-  const certificateIssuedOn = v['发证日期'] ? parseLocalDate(v['发证日期']) ?? v['发证日期'] : null;
+  const issued = cell('发证日期');
+  const certificateIssuedOn = issued ? parseLocalDate(issued) ?? issued : issued;
   const education = educationByLabel.get(v['学历'] ?? '');
   if (!v['学历']) problems.push({ row, column: '学历', message: '不能为空' });
   else if (!education) problems.push({ row, column: '学历', message: `应为以下之一：${Object.values(educationLabels).join('、')}` });
@@ -138,7 +143,10 @@ export function parseGuardRow(row: number, v: Record<string, string>, hasRelativ
     problems.push({ row, column, message });
   };
   const ruled = [
-    ...guardFieldProblems({ name, idNumber, phone, certificateNo, certificateIssuedOn, education: education ?? Education.SENIOR_MIDDLE }, today),
+    ...guardFieldProblems(
+      { name, idNumber, phone: phone ?? null, certificateNo: certificateNo ?? null, certificateIssuedOn: certificateIssuedOn ?? null, education: education ?? Education.SENIOR_MIDDLE },
+      today,
+    ),
     ...statementProblems(relativesStatement, 'relativesStatement'),
   ];
   for (const p of ruled) add(FIELD_COLUMNS[p.field] ?? p.field, p.message);
@@ -276,6 +284,7 @@ export class GuardImportService {
       const unchangedIds: string[] = [];
       const rowProblems: CellProblem[] = [];
       const identityChanges: { row: number; id: string; name: string; column: string }[] = [];
+      const credentialChanges: { row: number; id: string; name: string; column: string }[] = [];
       for (const g of good) {
         const key = hashes.key(g.idNumber);
         const other = elsewhereByKey.get(key);
@@ -293,25 +302,37 @@ export class GuardImportService {
           else toCreate.push(g);
           continue;
         }
+        const kept = {
+          phone: g.phone === undefined ? e.phone : g.phone,
+          certificateNo: g.certificateNo === undefined ? e.certificate_no : g.certificateNo,
+          certificateIssuedOn: g.certificateIssuedOn === undefined ? e.certificate_issued_on : g.certificateIssuedOn,
+        };
         const relativesChanged = g.relatives !== null && hashes.relatives(g.relatives) !== storedRelKey(relsByGuard.get(e.id) ?? []);
         const statement = g.relativesStatement === undefined ? e.relatives_statement : g.relativesStatement;
         const identityChanged = e.name !== g.name || relativesChanged || statement !== e.relatives_statement;
-        const changed =
-          identityChanged || e.phone !== g.phone || e.certificate_no !== g.certificateNo ||
-          e.certificate_issued_on !== g.certificateIssuedOn || e.education !== g.education;
+        const certificateChanged = e.certificate_no !== kept.certificateNo || e.certificate_issued_on !== kept.certificateIssuedOn;
+        const changed = identityChanged || e.phone !== kept.phone || certificateChanged || e.education !== g.education;
         if (identityChanged) identityChanges.push({ row: g.row, id: e.id, name: e.name, column: e.name !== g.name ? '姓名' : relativesChanged ? '直系亲属' : STATEMENT_COLUMN });
-        if (changed) toUpdate.push({ ...g, id: e.id, relativesChanged, statement });
+        if (certificateChanged) {
+          credentialChanges.push({ row: g.row, id: e.id, name: e.name, column: e.certificate_no !== kept.certificateNo ? '保安员证号' : '发证日期' });
+        }
+        if (changed) toUpdate.push({ ...g, ...kept, id: e.id, relativesChanged, statement });
         else unchangedIds.push(e.id);
       }
-      // Vetting binds to an identity: a guard on an open roster keeps name, relatives and statement.
-      const open = await openRosters(m, identityChanges.map((c) => c.id));
+      // Vetting binds to an identity and the vetted certificate: a guard on an open roster keeps name,
+      // relatives, statement and 保安员证 (the form's rule, identity-lock.ts).
+      const open = await openRosters(m, [...identityChanges, ...credentialChanges].map((c) => c.id));
       const locked = new Set<string>();
-      for (const c of identityChanges) {
-        const o = open.get(c.id);
-        if (!o) continue;
-        locked.add(c.id);
-        rowProblems.push({ row: c.row, column: c.column, message: identityLockedMessage(c.name, o) });
-      }
+      const lock = (changes: typeof identityChanges, message: typeof identityLockedMessage) => {
+        for (const c of changes) {
+          const o = open.get(c.id);
+          if (!o || locked.has(c.id)) continue;
+          locked.add(c.id);
+          rowProblems.push({ row: c.row, column: c.column, message: message(c.name, o) });
+        }
+      };
+      lock(identityChanges, identityLockedMessage);
+      lock(credentialChanges, credentialsLockedMessage);
       return { toCreate, toUpdate: toUpdate.filter((u) => !locked.has(u.id)), unchangedIds, rowProblems };
     };
 
@@ -344,7 +365,7 @@ export class GuardImportService {
              SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bytea[], $5::date[], $6::sex[], $7::text[], $8::text[], $9::date[], $10::education[], $11::text[])
              RETURNING id, encode(id_hash, 'hex') AS id_key`,
             [register.id, c.map((g) => g.name), c.map((g) => encryptPii(g.idNumber)), c.map((g) => hashes.id(g.idNumber)), c.map((g) => g.birthDate),
-              c.map((g) => g.sex), c.map((g) => g.phone), c.map((g) => g.certificateNo), c.map((g) => g.certificateIssuedOn), c.map((g) => g.education),
+              c.map((g) => g.sex), c.map((g) => g.phone ?? null), c.map((g) => g.certificateNo ?? null), c.map((g) => g.certificateIssuedOn ?? null), c.map((g) => g.education),
               c.map((g) => g.relativesStatement ?? null)],
           );
           for (const r of rows) idByKey.set(r.id_key, r.id);

@@ -55,10 +55,12 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
 
   const audits = (entityId: string, action?: string) =>
     t.sql(`SELECT action, summary, before, after FROM audit_log WHERE entity_id = $1 ${action ? 'AND action = $2' : ''} ORDER BY id`, action ? [entityId, action] : [entityId]);
-  const guardOf = async (key: string, withRelatives = true) =>
+  const guardOf = async (key: string, withRelatives = true, offOpenRosters = false) =>
     (await t.sql(
       `SELECT g.id, g.id_cipher FROM guards g WHERE g.company_id = $1 AND g.status = 'ACTIVE'
          AND ${withRelatives ? '' : 'NOT'} EXISTS (SELECT 1 FROM guard_relatives r WHERE r.guard_id = g.id)
+         ${offOpenRosters ? `AND NOT EXISTS (SELECT 1 FROM roster_entries re JOIN activities a ON a.id = re.activity_id
+                              WHERE re.guard_id = g.id AND re.state = 'ACTIVE' AND a.status IN ('VETTING', 'TRAINING', 'READY', 'IN_PROGRESS'))` : ''}
        ORDER BY g.name, g.id LIMIT 1`,
       [companyId[key]],
     )).map((r: { id: string; id_cipher: string }) => ({ id: r.id, id_number: decryptPii(r.id_cipher) }))[0];
@@ -347,7 +349,7 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
 
     it('保安管理支队 transfers a guard: the old record is LEFT, the new one ACTIVE with the relatives copied; the SD message names the company', async () => {
       const baoan = await t.login('baoan');
-      const g = await guardOf('company2');
+      const g = await guardOf('company2', true, true); // one on an open roster stays (vetting.integrity.int.test.ts)
       const elsewhere = expectErrorCode(
         await baoan.gql(CREATE, { input: newGuard({ idNumber: g.id_number, companyId: companyId.company1 }) }),
         'CONFLICT',

@@ -2,7 +2,7 @@ import type { Clock } from '../../common/clock';
 import { AuditAction, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Sex } from '@evs/schema';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { isIsoDate, todayBy } from '../../common/calendar';
+import { addYears, isIsoDate, todayBy } from '../../common/calendar';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { currentRequest } from '../../common/request-context';
 import { Page, PageInput, pageAndCount, pageWindow } from '../../common/pagination';
@@ -24,9 +24,10 @@ import { GuardEntity } from './guard.entity';
 import { CreateGuardInput, GuardFilterInput, GuardInput, RelativeInput } from './guard.inputs';
 import { assertCanListCompanyGuards, assertDetachment, canManageGuard, scopeGuards, seesOtherRegisters, targetCompanyId } from './guard.policy';
 import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
-import { assertIdentityEditable } from './identity-lock';
+import { assertCredentialsEditable, assertIdentityEditable, assertMayLeave } from './identity-lock';
 import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
+import { applyRevocationToOpenRosters, RevocationEffectsDeps } from '../vetting/revocation-effects';
 
 /**
  * What the audit log keeps of a guard: no digit of the ID number (a masked number and the birth
@@ -49,6 +50,8 @@ export class GuardsService {
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
+    /** What a revocation does to the rosters still open (vetting/revocation-effects.ts). */
+    private readonly revocationEffects?: RevocationEffectsDeps,
   ) {}
 
   /** The age limits of local policy: the request's copy of the settings, or a transaction's snapshot. */
@@ -161,7 +164,22 @@ export class GuardsService {
       const input = { ...raw, idNumber: raw.idNumber ? normaliseIdNumber(raw.idNumber) : before.idNumber, name: raw.name.trim() };
       assertNoProblems(guardFieldProblems(input, todayBy(this.clock)), '保安员登记信息有误');
       const idChanged = input.idNumber !== before.idNumber;
+      const next = {
+        phone: input.phone?.trim() || null,
+        certificateNo: input.certificateNo?.trim() || null,
+        certificateIssuedOn: input.certificateIssuedOn || null,
+        ...(input.photo === undefined ? {} : { photo: input.photo?.trim() || null }),
+      };
+      const certificateChanged = next.certificateNo !== before.certificateNo || next.certificateIssuedOn !== before.certificateIssuedOn;
+      const photoChanged = next.photo !== undefined && next.photo !== before.photo;
+      const unchanged = !idChanged && input.name === before.name && input.education === before.education && next.phone === before.phone &&
+        !certificateChanged && !photoChanged;
+      // Sent twice, or saved without a change: nothing to write, and nothing to audit.
+      if (unchanged) return before;
       if (idChanged || input.name !== before.name) await assertIdentityEditable(m, before, idChanged ? 'idNumber' : 'name');
+      if (certificateChanged || photoChanged) {
+        await assertCredentialsEditable(m, before, certificateChanged ? (next.certificateNo !== before.certificateNo ? 'certificateNo' : 'certificateIssuedOn') : 'photo');
+      }
       await this.assertRegistrable(m, input.idNumber, input, {
         checkAge: idChanged,
         checkEducation: input.education !== before.education,
@@ -175,11 +193,8 @@ export class GuardsService {
         idNumberHash: idHash(input.idNumber),
         birthDate: facts.birthDate,
         sex: facts.sex as Sex,
-        phone: input.phone?.trim() || null,
-        certificateNo: input.certificateNo?.trim() || null,
-        certificateIssuedOn: input.certificateIssuedOn || null,
+        ...next,
         education: input.education,
-        ...(input.photo === undefined ? {} : { photo: input.photo?.trim() || null }),
       });
       const after = await m.findOneByOrFail(GuardEntity, { id });
       await this.audit.record(m, actor, {
@@ -234,6 +249,12 @@ export class GuardsService {
     return this.inTransaction(actor, async (m) => {
       const before = await this.lockManaged(m, actor, id);
       if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', `该保安员已于${before.leftOn ?? ''}离职`);
+      // No one is a guard before 18 (条例第十六条): an earlier date is a typing error, not a departure.
+      const adultOn = before.birthDate ? addYears(before.birthDate, 18) : null;
+      if (adultOn && date < adultOn) {
+        throw badInput(`离职日期不能早于其年满18周岁之日（${adultOn}）`, [{ field: 'date', message: `离职日期不能早于其年满18周岁之日（${adultOn}）` }]);
+      }
+      await assertMayLeave(m, before);
       await m.update(GuardEntity, { id }, { status: GuardStatus.LEFT, leftOn: date });
       const after = await m.findOneByOrFail(GuardEntity, { id });
       await this.audit.record(m, actor, {
@@ -260,6 +281,7 @@ export class GuardsService {
     return this.inTransaction(actor, async (m) => {
       const before = await this.lockManaged(m, actor, id);
       if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', '该保安员已离职，无法调转');
+      await assertMayLeave(m, before);
       if (before.companyId === toCompanyId) {
         throw badInput('调入公司与原公司相同', [{ field: 'toCompanyId', message: '调入公司与原公司相同' }]);
       }
@@ -326,6 +348,7 @@ export class GuardsService {
         summary: `记录吊销保安员证：${holder ? holder.name : '未在册人员'}，${date}`,
         after: { id: row.id, revokedOn: row.revokedOn, reason: row.reason, guardId: holder?.id ?? null },
       });
+      if (this.revocationEffects) await applyRevocationToOpenRosters(m, actor, this.revocationEffects, hash);
       return row;
     });
   }

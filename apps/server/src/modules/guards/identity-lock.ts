@@ -1,6 +1,6 @@
 import { ActivityStatus } from '@evs/schema';
 import { EntityManager } from 'typeorm';
-import { DomainError, FieldProblem } from '../../common/errors';
+import { DomainError } from '../../common/errors';
 
 /** Activity states in which a roster is open: a decision about a person on it is in force or pending. */
 export const OPEN_ROSTER_STATUSES: ActivityStatus[] = [
@@ -38,15 +38,48 @@ export function identityLockedMessage(guardName: string, open: OpenRoster): stri
   return `${guardName}在“${open.activityName}”的名单中，姓名、身份证号和直系亲属不能修改（审核结论针对审核时的身份）；${how}`;
 }
 
+/** Why the 保安员证 or photo of a guard on an open roster cannot change, and what to do instead. */
+export function credentialsLockedMessage(guardName: string, open: OpenRoster): string {
+  const how =
+    open.status === ActivityStatus.VETTING
+      ? '如需更正，请先将其移出名单，修改后重新上报（将重新审核）'
+      : '背景审核已结束，须待活动结束后再修改';
+  return `${guardName}在“${open.activityName}”的名单中，保安员证号、发证日期和照片不能修改（审核和现场核验针对审核时的证件和照片）；${how}`;
+}
+
+/** Why a guard on an open roster cannot leave the company or be transferred. */
+export function leaveLockedMessage(guardName: string, open: OpenRoster): string {
+  const how =
+    open.status === ActivityStatus.VETTING ? '请先将其移出名单，再办理' : '背景审核已结束，须待活动结束后再办理';
+  return `${guardName}在“${open.activityName}”的名单中，不能办理离职或调转；${how}`;
+}
+
+async function assertNotOnOpenRoster(
+  m: EntityManager,
+  guard: { id: string; name: string },
+  field: string,
+  message: (guardName: string, open: OpenRoster) => string,
+): Promise<void> {
+  const open = (await openRosters(m, [guard.id])).get(guard.id);
+  if (!open) return;
+  const text = message(guard.name, open);
+  throw new DomainError('CONFLICT', text, [{ field, message: text }]);
+}
+
+/**
+ * The vetted guard holds through the day: while on an open roster, the 保安员证 (number, issue date)
+ * and the photo are refused on every path (form, import); so are leaving and transfer. The database
+ * enforces the same (migration CredentialLock, SQLSTATE EV001).
+ */
+export const assertCredentialsEditable = (m: EntityManager, guard: { id: string; name: string }, field: string) =>
+  assertNotOnOpenRoster(m, guard, field, credentialsLockedMessage);
+
+export const assertMayLeave = (m: EntityManager, guard: { id: string; name: string }) => assertNotOnOpenRoster(m, guard, 'id', leaveLockedMessage);
+
 /**
  * Vetting binds to an identity (issue 10): while a guard is on an open roster, its name, ID
  * number, relatives and the statement about them are refused, on every path (form, import,
  * transfer). The database enforces the same rule (trigger, SQLSTATE EV001) for any other path.
  */
-export async function assertIdentityEditable(m: EntityManager, guard: { id: string; name: string }, field = 'idNumber'): Promise<void> {
-  const open = (await openRosters(m, [guard.id])).get(guard.id);
-  if (!open) return;
-  const message = identityLockedMessage(guard.name, open);
-  const problems: FieldProblem[] = [{ field, message }];
-  throw new DomainError('CONFLICT', message, problems);
-}
+export const assertIdentityEditable = (m: EntityManager, guard: { id: string; name: string }, field = 'idNumber') =>
+  assertNotOnOpenRoster(m, guard, field, identityLockedMessage);

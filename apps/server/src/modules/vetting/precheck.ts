@@ -45,6 +45,16 @@ function minusYears(date: string, years: number): string {
 }
 
 /**
+ * Art. 17 on the activity's first day: 保安员证 revoked twice, or less than 3 years before.
+ * `revoked`: the person's revocation dates, latest first.
+ */
+export function revocationPrecheck(revoked: string[], activityDate: string): PrecheckProblem | null {
+  if (revoked.length >= 2) return { code: 'REVOKED', message: `保安员证曾被吊销${revoked.length}次（条例第十七条）` };
+  const recent = revoked.filter((d) => d > minusYears(activityDate, 3) && d <= activityDate);
+  return recent.length ? { code: 'REVOKED', message: `保安员证于${recent[0]}被吊销，未满3年（条例第十七条）` } : null;
+}
+
+/**
  * SPEC §5 pre-checks from data, with 保安服务管理条例 Art. 16 (age, 保安员证, education) and Art. 17
  * (保安员证 revoked less than 3 years ago, or twice). Every problem found is listed, not only the first.
  */
@@ -56,13 +66,8 @@ export function precheckGuard(g: GuardFacts, ctx: PrecheckContext): PrecheckProb
   if (age > ctx.maxAge) problems.push({ code: 'AGE', message: `活动当日${age}岁，超过年龄上限${ctx.maxAge}岁` });
   if (age < ctx.minAge) problems.push({ code: 'AGE', message: `活动当日${age}岁，未满${ctx.minAge}岁` });
   if (!g.certificateNo) problems.push({ code: 'CERTIFICATE', message: '未取得保安员证（条例第十六条）' });
-  const revoked = ctx.revocations.get(g.idKey) ?? [];
-  if (revoked.length >= 2) {
-    problems.push({ code: 'REVOKED', message: `保安员证曾被吊销${revoked.length}次（条例第十七条）` });
-  } else {
-    const recent = revoked.filter((d) => d > minusYears(ctx.activityDate, 3) && d <= ctx.activityDate);
-    if (recent.length) problems.push({ code: 'REVOKED', message: `保安员证于${recent[0]}被吊销，未满3年（条例第十七条）` });
-  }
+  const revoked = revocationPrecheck(ctx.revocations.get(g.idKey) ?? [], ctx.activityDate);
+  if (revoked) problems.push(revoked);
   if (g.education === Education.PRIMARY) problems.push({ code: 'EDUCATION', message: '学历低于初中（条例第十六条）' });
   const overlaps = ctx.overlaps.get(g.idKey) ?? [];
   if (overlaps.length) problems.push({ code: 'OVERLAP', message: `已在时间重叠的活动“${overlaps.join('”“')}”名单中` });

@@ -72,8 +72,9 @@ describe('vetting integrity and privacy (issue 10)', () => {
         expect(swap.message).toContain('须待活动结束后再修改');
         expectErrorCode(await client.gql(UPDATE_GUARD, { id: g.id, input: updateInput('改名者') }), 'CONFLICT');
       }
-      // Other particulars stay editable.
-      expectData(await company.gql(UPDATE_GUARD, { id: g.id, input: { ...updateInput('郑原身'), phone: '13912340000' } }));
+      // Other particulars stay editable (the certificate as it is: vetting.integrity's certificate tests).
+      const [{ certificate_no: certificateNo }] = await t.sql(`SELECT certificate_no FROM guards WHERE id = $1`, [g.id]);
+      expectData(await company.gql(UPDATE_GUARD, { id: g.id, input: { ...updateInput('郑原身'), phone: '13912340000', certificateNo, certificateIssuedOn: '2020-01-01' } }));
       const [row] = await t.sql(`SELECT name, id_cipher, phone FROM guards WHERE id = $1`, [g.id]);
       expect({ ...row, id_cipher: decryptPii(row.id_cipher) }).toEqual({ name: '郑原身', id_cipher: g.idNumber, phone: '13912340000' });
 
@@ -159,6 +160,144 @@ describe('vetting integrity and privacy (issue 10)', () => {
       expect(refused.message).toContain('请先重新比对');
       expect(expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean.decided).toBe(0);
       expect((await entryOf(activityId, g.id)).decision).toBe('PENDING');
+    });
+  });
+
+  describe('the vetted certificate and the vetted person hold through the day', () => {
+    const REVOKE = `mutation($id: String!, $date: String!) { recordCertificateRevocation(idNumber: $id, date: $date, reason: "违法从业") { id } }`;
+    const LEAVE = `mutation($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status } }`;
+    const TRANSFER = `mutation($id: ID!, $to: ID!, $date: String!) { transferGuard(id: $id, toCompanyId: $to, date: $date) { id } }`;
+    const ON_DUTY = `query($id: ID!) { onDutyRoster(activityId: $id) { guardId } }`;
+    const guardRow = async (id: string) =>
+      (await t.sql(`SELECT certificate_no, to_char(certificate_issued_on, 'YYYY-MM-DD') AS issued, photo, status FROM guards WHERE id = $1`, [id]))[0];
+    const auditCount = async (id: string) => (await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`, [id]))[0].n;
+    const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+    it('refuses a change or removal of the 保安员证 or the photo of a cleared guard on the form and the import; the database refuses it too', async () => {
+      const activityId = await newActivity({ guardsRequired: 1 });
+      const g = await makeGuard(t, companyId, { name: '钱持证' });
+      await submit(activityId, [g.id]);
+      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      const stored = await guardRow(g.id);
+      const photo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+      const form = { ...updateInput('钱持证'), certificateNo: stored.certificate_no, certificateIssuedOn: stored.issued };
+      for (const [change, field] of [
+        [{ certificateNo: null, certificateIssuedOn: null }, 'certificateNo'],
+        [{ certificateNo: 'SWAP-9999' }, 'certificateNo'],
+        [{ certificateIssuedOn: '2021-03-03' }, 'certificateIssuedOn'],
+        [{ photo }, 'photo'],
+      ] as const) {
+        const refused = expectErrorCode(await company.gql(UPDATE_GUARD, { id: g.id, input: { ...form, ...change } }), 'CONFLICT');
+        expect(refused.message).toContain('保安员证号、发证日期和照片不能修改');
+        expect(refused.message).toContain('须待活动结束后再修改');
+        expect(refused.extensions?.fields?.[0]?.field).toBe(field);
+      }
+      expect(await guardRow(g.id)).toEqual(stored);
+
+      // Saved again unchanged (or twice): nothing written, nothing audited.
+      const before = await auditCount(g.id);
+      expectData(await company.gql(UPDATE_GUARD, { id: g.id, input: form }));
+      expectData(await company.gql(UPDATE_GUARD, { id: g.id, input: form }));
+      expect(await auditCount(g.id)).toBe(before);
+
+      // Import: a file without the certificate columns keeps them; one that changes them is refused on its row.
+      const bare = csvFile('名单.csv', [['姓名', '身份证号', '学历'], [g.name, g.idNumber, '高中']]);
+      expect(expectData(await company.gql(IMPORT, { input: { file: bare, mode: 'COMMIT' } })).importGuards).toMatchObject({ updated: 0, unchanged: 1, invalidRows: 0 });
+      const swapped = csvFile('换证.csv', [['姓名', '身份证号', '学历', '保安员证号'], [g.name, g.idNumber, '高中', 'SWAP-0001']]);
+      const imported = expectData(await company.gql(IMPORT, { input: { file: swapped, mode: 'COMMIT' } })).importGuards;
+      expect(imported).toMatchObject({ updated: 0, invalidRows: 1 });
+      expect(imported.problems[0]).toMatchObject({ row: 2, column: '保安员证号' });
+      expect(imported.problems[0].message).toContain('不能修改');
+      expect(await guardRow(g.id)).toEqual(stored);
+
+      // Any other path: the database refuses (SQLSTATE EV001).
+      await expect(t.sql(`UPDATE guards SET certificate_no = NULL WHERE id = $1`, [g.id])).rejects.toMatchObject({ code: 'EV001' });
+      await expect(t.sql(`UPDATE guards SET photo = $2 WHERE id = $1`, [g.id, photo])).rejects.toMatchObject({ code: 'EV001' });
+      expect(await guardRow(g.id)).toEqual(stored);
+    });
+
+    it('a file without the certificate columns keeps the certificates of a guard on no roster', async () => {
+      const g = await makeGuard(t, companyId, { name: '孙留证' });
+      const stored = await guardRow(g.id);
+      const bare = csvFile('名单.csv', [['姓名', '身份证号', '学历'], ['孙留证', g.idNumber, '大专']]);
+      expect(expectData(await company.gql(IMPORT, { input: { file: bare, mode: 'COMMIT' } })).importGuards).toMatchObject({ updated: 1, invalidRows: 0 });
+      expect(await guardRow(g.id)).toEqual(stored);
+    });
+
+    it('refuses leaving or a transfer of a guard on an open roster; during vetting the way is to take them off first', async () => {
+      const other = await ensureCompany(t, await unitOf(t, 'company2'));
+      const activityId = await newActivity({ guardsRequired: 1 });
+      const g = await makeGuard(t, companyId, { name: '李在岗' });
+      const [entry] = (await submit(activityId, [g.id])).entries;
+      const during = expectErrorCode(await company.gql(LEAVE, { id: g.id, date: today() }), 'CONFLICT');
+      expect(during.message).toContain('不能办理离职或调转');
+      expect(during.message).toContain('请先将其移出名单');
+      expectErrorCode(await baoan.gql(TRANSFER, { id: g.id, to: other, date: today() }), 'CONFLICT');
+      await expect(t.sql(`UPDATE guards SET status = 'LEFT', left_on = CURRENT_DATE WHERE id = $1`, [g.id])).rejects.toMatchObject({ code: 'EV001' });
+      expect((await guardRow(g.id)).status).toBe('ACTIVE');
+      expectData(await company.gql(REMOVE, { e: entry.id }));
+      expect(expectData(await company.gql(LEAVE, { id: g.id, date: today() })).guardLeaves.status).toBe('LEFT');
+
+      const cleared = await makeGuard(t, companyId, { name: '周已审' });
+      const later = await newActivity({ guardsRequired: 1 });
+      await submit(later, [cleared.id]);
+      expectData(await baoan.gql(PASS_ALL, { id: later }));
+      const after = expectErrorCode(await company.gql(LEAVE, { id: cleared.id, date: today() }), 'CONFLICT');
+      expect(after.message).toContain('须待活动结束后再办理');
+      expectErrorCode(await baoan.gql(TRANSFER, { id: cleared.id, to: other, date: today() }), 'CONFLICT');
+      expect((await guardRow(cleared.id)).status).toBe('ACTIVE');
+    });
+
+    it('a revocation recorded after the pass withdraws it: off duty, READY back to TRAINING, the company told; a pending entry shows it and cannot pass', async () => {
+      // Within 3 years of today: the activities are a few weeks away.
+      const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+      const ready = await newActivity({ guardsRequired: 1, startsAt: soon(20) });
+      const g = await makeGuard(t, companyId, { name: '吴被吊' });
+      await submit(ready, [g.id]);
+      expectData(await baoan.gql(PASS_ALL, { id: ready }));
+      await t.sql(
+        `INSERT INTO training_sessions (id, activity_id, starts_at, place, instructor, topics, periods, created_by)
+         VALUES (gen_random_uuid(), $1, now() - interval '1 day', '培训中心', '王教官', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, (SELECT id FROM users WHERE username = 'baoan'))`,
+        [ready],
+      );
+      await t.sql(
+        `INSERT INTO training_attendance (session_id, roster_entry_id, attended, passed, passed_topics, scores, recorded_by, recorded_at)
+         SELECT s.id, r.id, true, true, '{LAWS,DUTY_SKILLS,EMERGENCY}', '{"LAWS": 90, "DUTY_SKILLS": 90, "EMERGENCY": 90}', s.created_by, now()
+           FROM training_sessions s JOIN roster_entries r ON r.activity_id = s.activity_id WHERE s.activity_id = $1`,
+        [ready],
+      );
+      await t.sql(`UPDATE activities SET status = 'READY' WHERE id = $1`, [ready]);
+      expect(expectData(await baoan.gql(ON_DUTY, { id: ready })).onDutyRoster.map((d: { guardId: string }) => d.guardId)).toEqual([g.id]);
+
+      // The same person, pending on a roster still in vetting.
+      const pendingActivity = await newActivity({ guardsRequired: 1, startsAt: soon(25) });
+      const h = await makeGuard(t, companyId, { name: '郑待审' });
+      await submit(pendingActivity, [h.id]);
+
+      // A revocation older than 3 years before the day, once: no bar, nothing changes.
+      expectData(await baoan.gql(REVOKE, { id: g.idNumber, date: '2020-01-01' }));
+      expect((await entryOf(ready, g.id)).decision).toBe('PASSED');
+
+      expectData(await baoan.gql(REVOKE, { id: h.idNumber, date: today() }));
+      expectData(await baoan.gql(REVOKE, { id: g.idNumber, date: today() }));
+      const [withdrawn] = await t.sql(`SELECT decision, reason_category, decision_note, precheck_problems FROM roster_entries WHERE activity_id = $1`, [ready]);
+      expect(withdrawn).toMatchObject({ decision: 'FAILED', reason_category: 'PRE_CHECK' });
+      expect(withdrawn.decision_note).toContain('被吊销');
+      expect(withdrawn.precheck_problems.map((p: { code: string }) => p.code)).toContain('REVOKED');
+      expect(expectData(await baoan.gql(ON_DUTY, { id: ready })).onDutyRoster).toEqual([]);
+      const [{ status }] = await t.sql(`SELECT status FROM activities WHERE id = $1`, [ready]);
+      expect(status).toBe('TRAINING');
+      const [told] = await t.sql(`SELECT n.title, n.body FROM notifications n WHERE n.activity_id = $1 AND n.title LIKE '%吊销%'`, [ready]);
+      expect(told.body).toContain('吴被吊');
+      const [{ n: audited }] = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE summary LIKE '%吴被吊的保安员证被吊销%'`);
+      expect(audited).toBe(1);
+
+      const pending = await entryOf(pendingActivity, h.id);
+      expect(pending.decision).toBe('PENDING');
+      const refused = expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [pending.id], decision: 'PASSED', note: '核实无误' } }), 'BAD_USER_INPUT');
+      expect(refused.message).toContain('被吊销');
+      expect(expectData(await baoan.gql(PASS_ALL, { id: pendingActivity })).passAllClean.decided).toBe(0);
+      expect((await entryOf(pendingActivity, h.id)).decision).toBe('PENDING');
     });
   });
 
