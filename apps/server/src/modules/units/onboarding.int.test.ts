@@ -178,7 +178,7 @@ describe('onboarding: units and accounts on a real deployment', () => {
       expect(unitAccounts.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(['organizer1', issueUnitAccount.account.username]));
     });
 
-    it('a district bureau: organizers of its district, or organizing an activity there; not others', async () => {
+    it('a district bureau: organizers of its district only, even after registering an activity of another district’s organizer', async () => {
       const dawa = await t.login('dawa');
       const organizer1 = await unitIdOf(t, 'organizer1'); // DAWA
       expectData(await dawa.gql(ISSUE, { unitId: organizer1, input: { username: `dawaorg${uniq()}`, displayName: '某甲' } }));
@@ -189,9 +189,13 @@ describe('onboarding: units and accounts on a real deployment', () => {
       expect(refused.message).toContain('本辖区');
       expectErrorCode(await panshan.gql(UNIT_ACCOUNTS, { id: organizer2 }), 'FORBIDDEN');
       expect(await count(`SELECT count(*)::int AS n FROM users`)).toBe(before);
-      // Once organizer2 holds an activity in 盘山县, 盘山县公安局 may open accounts for it.
+      // A draft 盘山县公安局 registers itself for organizer2 opens nothing: an account of organizer2 would
+      // read its activities in every district. 大型活动安全保卫支队 opens it.
       expectData(await panshan.gql(CREATE_ACTIVITY, { input: activityInput({ district: 'PANSHAN', organizerUnitId: organizer2 }) }));
-      expectData(await panshan.gql(ISSUE, { unitId: organizer2, input: { username: `psorg${uniq()}`, displayName: '某乙' } }));
+      const still = expectErrorCode(await panshan.gql(ISSUE, { unitId: organizer2, input: { username: `psorg${uniq()}`, displayName: '某乙' } }), 'FORBIDDEN');
+      expect(still.message).toContain('大型活动安全保卫支队');
+      expectErrorCode(await panshan.gql(UNIT_ACCOUNTS, { id: organizer2 }), 'FORBIDDEN');
+      expect(await count(`SELECT count(*)::int AS n FROM users`)).toBe(before);
     });
 
     it('the security detachment opens accounts for companies only; companies, organizers and the leader none', async () => {
