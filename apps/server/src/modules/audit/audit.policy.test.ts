@@ -3,11 +3,12 @@ import { actorFor, table } from '../../../test/actors';
 import { AUDIT_CHAIN_VERIFIERS, AUDIT_LOG_READERS, seesAuditPayload, seesDetailReads, seesSecurityEvents } from './audit.policy';
 
 describe('audit log tiers (三员分立, issue 10)', () => {
-  type Row = { reads: boolean; verifiesChain: boolean; securityEvents: boolean; detailReads: boolean; vettingPayload: boolean; activityPayload: boolean };
-  const none: Row = { reads: false, verifiesChain: false, securityEvents: false, detailReads: false, vettingPayload: false, activityPayload: true };
+  type Row = { reads: boolean; verifiesChain: boolean; securityEvents: boolean; detailReads: boolean; vettingPayload: boolean; guardPayload: boolean; activityPayload: boolean };
+  const none: Row = { reads: false, verifiesChain: false, securityEvents: false, detailReads: false, vettingPayload: false, guardPayload: false, activityPayload: true };
   it.each(table<Row>({
-    [Role.AUDITOR]: { reads: true, verifiesChain: true, securityEvents: true, detailReads: true, vettingPayload: true, activityPayload: true },
-    [Role.SECURITY_DETACHMENT]: { reads: true, verifiesChain: false, securityEvents: false, detailReads: true, vettingPayload: true, activityPayload: true },
+    // record details: the detachment alone (SPEC §1); the auditor sees that the decision happened
+    [Role.AUDITOR]: { reads: true, verifiesChain: true, securityEvents: true, detailReads: true, vettingPayload: false, guardPayload: true, activityPayload: true },
+    [Role.SECURITY_DETACHMENT]: { reads: true, verifiesChain: false, securityEvents: false, detailReads: true, vettingPayload: true, guardPayload: true, activityPayload: true },
     [Role.OFFICE]: { ...none, reads: true },
     [Role.ADMIN]: none,
     [Role.LEADER]: none,
@@ -22,7 +23,10 @@ describe('audit log tiers (三员分立, issue 10)', () => {
       verifiesChain: AUDIT_CHAIN_VERIFIERS.includes(role),
       securityEvents: seesSecurityEvents(actor),
       detailReads: seesDetailReads(actor),
-      vettingPayload: seesAuditPayload(actor, { entityType: 'RosterEntry', action: AuditAction.UPDATE }),
+      vettingPayload: ['RosterEntry', 'VettingHit', 'CriminalRecord', 'CertificateRevocation', 'GuardRelative'].some((entityType) =>
+        seesAuditPayload(actor, { entityType, action: AuditAction.UPDATE }),
+      ),
+      guardPayload: seesAuditPayload(actor, { entityType: 'Guard', action: AuditAction.UPDATE }),
       activityPayload: seesAuditPayload(actor, { entityType: 'Activity', action: AuditAction.UPDATE }),
     }).toEqual(expected);
   });

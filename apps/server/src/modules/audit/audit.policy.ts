@@ -30,17 +30,22 @@ export const seesDetailReads = (actor: Actor | null): boolean => actor?.role ===
 
 /**
  * Who reads an audit entry's before/after payload (issue 10: audit entries are tiered on read).
- * Payloads of vetting, guards, relatives, records and revocations carry notes, record details and
- * personal data: 保安管理支队 and the security auditor alone. Others reading the log see that the
- * event happened (who, when, what, the summary), with the payload withheld.
+ * - Vetting detail (decisions and their notes, hits, the records register, revocations, relatives):
+ *   保安管理支队 alone. SPEC §1: "relatives' identities and record details are visible to
+ *   SECURITY_DETACHMENT alone"; the security auditor oversees the trail, not the records (it sees
+ *   who did what and when, and the summary, as everyone who reads the log).
+ * - Other personal data (guards): 保安管理支队 and the security auditor.
+ * - The rest (no personal data beyond names, no vetting detail): everyone who reads the log.
+ * Withheld payloads are null, with `payloadHidden`.
  */
-const PAYLOAD_READERS: Role[] = [Role.SECURITY_DETACHMENT, Role.AUDITOR];
+const VETTING_DETAIL_TYPES = new Set(['RosterEntry', 'VettingHit', 'CriminalRecord', 'CertificateRevocation', 'GuardRelative']);
 
 /** Entity types whose payloads carry neither personal data beyond names nor vetting detail. */
 const OPEN_PAYLOAD_TYPES = new Set(['Activity', 'Company', 'Settings', 'Unit', 'User', 'Candidate', 'Notification', 'TrainingSession']);
 
 export function seesAuditPayload(actor: Actor | null, entry: { entityType: string; action: AuditAction }): boolean {
   if (!actor) return false;
-  if (PAYLOAD_READERS.includes(actor.role)) return true;
+  if (actor.role === Role.SECURITY_DETACHMENT) return true;
+  if (actor.role === Role.AUDITOR) return !VETTING_DETAIL_TYPES.has(entry.entityType);
   return OPEN_PAYLOAD_TYPES.has(entry.entityType) && entry.action !== AuditAction.READ_DETAIL;
 }

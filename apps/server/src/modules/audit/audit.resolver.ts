@@ -11,7 +11,7 @@ export class AuditResolver {
   @Query(() => AuditEntryPage, {
     description:
       '审计日志：安全审计员读取全部（含登录、锁定、越权等安全事件）；领导小组办公室、保安管理支队读取业务操作留痕（不含安全事件）。' +
-      '含个人信息或审核详情的变更内容仅保安管理支队和安全审计员可见（payloadHidden）',
+      '审核详情（审核结论及意见、比中记录、记录库、吊销、直系亲属）的变更内容仅保安管理支队可见，其他含个人信息的变更内容保安管理支队和安全审计员可见（payloadHidden）',
   })
   auditLog(
     @Ctx() ctx: AppContext,
@@ -21,7 +21,7 @@ export class AuditResolver {
     return ctx.services.audit.list(filter ?? {}, page, { securityEvents: seesSecurityEvents(ctx.actor), detailReads: seesDetailReads(ctx.actor) });
   }
 
-  @FieldResolver(() => GraphQLJSON, { nullable: true, description: '变更前（含个人信息或审核详情的条目仅保安管理支队和安全审计员可见，见 payloadHidden）' })
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: '变更前（审核详情仅保安管理支队可见，其他含个人信息的条目保安管理支队和安全审计员可见，见 payloadHidden）' })
   before(@Root() e: AuditEntryType, @Ctx() ctx: AppContext) {
     return seesAuditPayload(ctx.actor, e) ? e.before : null;
   }

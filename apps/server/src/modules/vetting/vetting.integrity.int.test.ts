@@ -421,7 +421,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
   });
 
   describe('audit entries are tiered on read', () => {
-    it('shows a decision note to the detachment alone; the office sees that it happened', async () => {
+    it('shows a decision note to the detachment alone; the office and the security auditor see that it happened', async () => {
       const activityId = await newActivity({ guardsRequired: 1 });
       const g = await makeGuard(t, companyId);
       await addRecord(t, g.idNumber, 'INTENTIONAL_CRIME');
@@ -433,6 +433,12 @@ describe('vetting integrity and privacy (issue 10)', () => {
       expect(forOffice).toHaveLength(1);
       expect(forOffice[0]).toMatchObject({ before: null, after: null, payloadHidden: true });
       expect(JSON.stringify(forOffice)).not.toContain('记录详情甲乙丙');
+      // SPEC §1: record details are the detachment's alone; the auditor oversees the trail, not the records.
+      const auditor = await t.login('auditor');
+      const forAuditor = expectData(await auditor.gql(Q, { id: e.id })).auditLog.items as Entry[];
+      expect(forAuditor).toHaveLength(1);
+      expect(forAuditor[0]).toMatchObject({ before: null, after: null, payloadHidden: true });
+      expect(JSON.stringify(forAuditor)).not.toContain('记录详情甲乙丙');
       const forSd = expectData(await baoan.gql(Q, { id: e.id })).auditLog.items as Entry[];
       expect(forSd[0].after.note).toContain('记录详情甲乙丙');
       expect(forSd[0].payloadHidden).toBe(false);
@@ -459,8 +465,11 @@ describe('vetting integrity and privacy (issue 10)', () => {
         expect(guard.age).toBeGreaterThan(18);
       }
       expect(expectData(await baoan.gql(REV, { id: g.id })).guard).toMatchObject({ birthDate: '1990-05-01', revocations: [{ reason: '殴打他人（原因详情）' }] });
-      const log = expectData(await office.gql(`{ auditLog(filter: { entityType: "CertificateRevocation" }) { items { summary after } } }`)).auditLog.items as Entry[];
-      expect(JSON.stringify(log)).not.toContain('原因详情');
+      for (const reader of [office, await t.login('auditor')]) {
+        const log = expectData(await reader.gql(`{ auditLog(filter: { entityType: "CertificateRevocation" }) { items { summary after } } }`)).auditLog.items as Entry[];
+        expect(log.length).toBeGreaterThan(0);
+        expect(JSON.stringify(log)).not.toContain('原因详情');
+      }
     });
   });
 
