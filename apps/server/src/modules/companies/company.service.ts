@@ -1,5 +1,5 @@
 import type { Clock } from '../../common/clock';
-import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, MOBILE_PATTERN, UnitKind } from '@evs/schema';
+import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, isToTheFen, MOBILE_PATTERN, UnitKind } from '@evs/schema';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { isIsoDate, todayBy } from '../../common/calendar';
@@ -79,7 +79,7 @@ export function companyInputProblems(input: CompanyInput, options: { creating: b
     problems.push({ field: 'registeredCapital', message: CAPITAL_RULE_MESSAGE });
   } else if (input.registeredCapital >= 1e12) {
     problems.push({ field: 'registeredCapital', message: '注册资本金额过大' });
-  } else if (Math.abs(Math.round(input.registeredCapital * 100) - input.registeredCapital * 100) > 1e-6) {
+  } else if (!isToTheFen(input.registeredCapital)) {
     problems.push({ field: 'registeredCapital', message: '注册资本最多精确到分（两位小数）' });
   }
   problems.push(...profileProblems(input));
@@ -269,8 +269,31 @@ export class CompaniesService {
         body: `保安管理支队将本公司状态由“${companyStatusLabels[before.status]}”变更为“${companyStatusLabels[status]}”。原因：${why}`,
         link: '/company/profile',
       });
+      if (status !== CompanyStatus.ACTIVE) await this.notifyOpenActivities(m, after, status, why);
       return after;
     });
+  }
+
+  /**
+   * A selected company suspended or revoked cannot go on (company-standing.ts): the organizer and
+   * the office of each activity it was selected for and that is not over hear of it at once.
+   */
+  private async notifyOpenActivities(m: EntityManager, company: CompanyEntity, status: CompanyStatus, why: string): Promise<void> {
+    const open: { id: string; name: string; organizer_unit_id: string | null }[] = await m.query(
+      `SELECT id, name, organizer_unit_id FROM activities
+        WHERE selected_company_id = $1 AND status IN ('COMPANY_SELECTED', 'VETTING', 'TRAINING', 'READY', 'IN_PROGRESS')`,
+      [company.id],
+    );
+    if (!open.length) return;
+    const office: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = 'LEADING_GROUP_OFFICE'`);
+    for (const a of open) {
+      await this.notifications.notify(m, [a.organizer_unit_id, ...office.map((o) => o.id)].filter((x): x is string => !!x), {
+        title: `中选公司状态变更：${a.name}`,
+        body: `“${a.name}”的中选公司“${company.name}”已被变更为“${companyStatusLabels[status]}”（${why}），不能继续上报名单或上岗。请与公安机关商定后续安排。`,
+        link: `/activities/${a.id}`,
+        activityId: a.id,
+      });
+    }
   }
 
   /** A company user keeps its own address and contact; nothing else. */

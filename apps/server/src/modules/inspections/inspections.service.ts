@@ -14,6 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
 import { onDutyCount, onDutyRows } from '../training/duty-roster';
 import { FindingEntity } from './finding.entity';
+import { assertSelectedCompanyActive } from '../companies/company-standing';
 import { InspectionEntity } from './inspection.entity';
 import { CloseActivityInput, FindingType, InspectionType, RecordInspectionInput } from './inspections.types';
 import { checkPhoto, FINDING_PHOTO_PATH } from './photo';
@@ -104,6 +105,7 @@ export class InspectionsService {
       const a = await lockActivity(m, activityId);
       assertCanViewActivity(actor, a);
       if (a.status === ActivityStatus.READY) {
+        await assertSelectedCompanyActive(m, a, '开始现场监管');
         const from = new Date(a.startsAt.getTime() - leadHours * 3600_000);
         if (this.clock.now() < from) {
           throw conflict(`活动${formatCN(a.startsAt)}开始，现场监管最早于开始前${leadHours}小时开始：可于${formatCN(from)}起开始`);
