@@ -143,3 +143,15 @@ export async function approvedActivity(t: TestApp, overrides: Record<string, unk
   }
   return id;
 }
+
+/** A demo candidate not quoted yet, of an activity at 候选推荐 (the organizer's username to quote as). */
+export async function unquotedCandidate(t: TestApp): Promise<{ id: string; company_id: string; username: string }> {
+  const [c] = await t.sql(
+    `SELECT a.id, c.company_id, u.username FROM activities a
+       JOIN activity_candidates c ON c.activity_id = a.id
+       JOIN users u ON u.unit_id = a.organizer_unit_id AND u.role = 'ORGANIZER'
+      WHERE a.status = 'CANDIDATES_RECOMMENDED' AND a.security_mode = 'SERVICE_COMPANY' AND c.quote IS NULL
+      ORDER BY a.id, c.company_id LIMIT 1`,
+  );
+  return c;
+}

@@ -3,3 +3,4 @@ export * from './labels';
 export * from './validation';
 export * from './dashboard';
 export * from './password';
+export * from './text';

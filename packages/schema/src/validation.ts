@@ -83,6 +83,14 @@ export function ageOn(birthDate: string, onDate: string): number {
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 
+/**
+ * An amount of money (元) given to the fen: exactly the number its two-decimal form reads back as.
+ * Exact, no tolerance: 1e-9 is not 0.00 and 1200.125 is not 1200.13 (a finite amount below 1e21).
+ */
+export function isToTheFen(amount: number): boolean {
+  return Number.isFinite(amount) && Number(amount.toFixed(2)) === amount;
+}
+
 /** A quote above this (1亿元) is a typing error, not a price for event security. */
 export const MAX_QUOTE = 100_000_000;
 
@@ -90,7 +98,25 @@ export const MAX_QUOTE = 100_000_000;
 export function quoteProblem(amount: number): string | null {
   if (!Number.isFinite(amount) || amount <= 0) return '报价应为大于0的金额（元）';
   if (amount > MAX_QUOTE) return `报价不超过1亿元（${MAX_QUOTE.toLocaleString('zh-CN')}元），请核对金额`;
-  if (Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6) return '报价最多精确到分（两位小数）';
+  if (!isToTheFen(amount)) return '报价最多精确到分（两位小数）';
+  return null;
+}
+
+/** 保安员证 are issued under the 保安服务管理条例, in force from this day. */
+export const CERTIFICATE_SCHEME_START = '2010-01-01';
+
+/**
+ * Why a 保安员证 issue date (YYYY-MM-DD, already a valid date not after today) is refused for its
+ * holder, or null: not before the 条例 took effect, and not before the holder turned 18 (条例第十六条:
+ * the 保安员证 goes to a person of at least 18 years). Without a valid birth date only the first holds.
+ */
+export function certificateIssuedOnProblem(issuedOn: string, birthDate: string | null): string | null {
+  if (issuedOn < CERTIFICATE_SCHEME_START) {
+    return `保安员证发证日期不能早于${CERTIFICATE_SCHEME_START}（《保安服务管理条例》自该日起施行，此前未颁发保安员证）`;
+  }
+  if (birthDate && ageOn(birthDate, issuedOn) < 18) {
+    return `保安员证发证日期${issuedOn}早于持证人年满18周岁之日（出生日期${birthDate}；《保安服务管理条例》第十六条：年满18周岁方可申领保安员证）`;
+  }
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { addDays, todayCN } from './calendar';
 import { encryptPii, idHash } from './pii';
 import { createTestApp, GqlResult, TestApp, TestClient } from '../../test/harness';
+import { unquotedCandidate } from '../../test/activity-fixtures';
 import { idFor, unitOf } from '../../test/vetting-fixtures';
 import { createActivityWithRoster, createCompanyWithGuards } from '../../test/onsite-fixtures';
 
@@ -14,6 +15,10 @@ const REVOKE = /* GraphQL */ `mutation ($idNumber: String!, $date: String!, $rea
 const CREATE_USER = /* GraphQL */ `mutation ($input: CreateUserInput!) { createUser(input: $input) { id username } }`;
 const SCHEDULE = /* GraphQL */ `mutation ($activityId: ID!, $input: ScheduleTrainingInput!) { scheduleTraining(activityId: $activityId, input: $input) { id } }`;
 const RELATIVES = /* GraphQL */ `mutation ($guardId: ID!, $relatives: [RelativeInput!]!) { setGuardRelatives(guardId: $guardId, relatives: $relatives) { id } }`;
+const QUOTE = /* GraphQL */ `mutation ($id: ID!, $c: ID!, $amount: Float!, $note: String) {
+  submitQuote(activityId: $id, companyId: $c, amount: $amount, note: $note) { companyId quote } }`;
+const RECORD = /* GraphQL */ `mutation ($sessionId: ID!, $results: [TrainingResultInput!]!) {
+  recordTrainingResults(sessionId: $sessionId, results: $results) { id } }`;
 
 /** Sends the same request `n` times at once. */
 function burst(n: number, send: () => Promise<GqlResult>): Promise<GqlResult[]> {
@@ -84,5 +89,71 @@ describe('repeated writes', () => {
     expect(outcomes(results).other).toEqual([]);
     const rows = await t.sql(`SELECT relation FROM guard_relatives WHERE guard_id = $1 ORDER BY relation`, [guard.id]);
     expect(rows.map((r) => r.relation)).toEqual(['FATHER', 'MOTHER']);
+  });
+
+  it('stores one quote and one audit entry when the same quote is submitted 40 times at once; a change is one more', async () => {
+    const c = await unquotedCandidate(t);
+    const organizer = await t.login(c.username);
+    const entries = () => t.sql(`SELECT summary FROM audit_log WHERE entity_type = 'Candidate' AND entity_id = $1 ORDER BY id`, [c.id]);
+    const quoted = () => t.sql(`SELECT quote, quote_note, quoted_at FROM activity_candidates WHERE activity_id = $1 AND company_id = $2`, [c.id, c.company_id]);
+    const send = (amount: number, note: string) => organizer.gql(QUOTE, { id: c.id, c: c.company_id, amount, note });
+
+    expect(outcomes(await burst(40, () => send(86000.5, '含夜间加班'))).ok).toBe(40);
+    expect(await entries()).toHaveLength(1);
+    const [first] = await quoted();
+    expect(first).toMatchObject({ quote: '86000.50', quote_note: '含夜间加班' });
+
+    // Sent again later, the note with surrounding spaces (stored trimmed): still nothing new.
+    expect(outcomes([await send(86000.5, ' 含夜间加班 ')]).ok).toBe(1);
+    expect(await entries()).toHaveLength(1);
+    expect(await quoted()).toEqual([first]);
+
+    expect(outcomes([await send(86000.5, '含夜间加班及餐费')]).ok).toBe(1);
+    expect(await entries()).toHaveLength(2);
+  });
+
+  it('records training results once, with one audit entry, when the same results are sent 40 times at once', async () => {
+    const companyId = await createCompanyWithGuards(t, '重复登记保安服务有限公司', 3, { username: 'repeat_co' });
+    // More guards required than cleared: the activity stays in TRAINING whatever the results.
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 5, cleared: 2, failed: 0 });
+    const [{ id: baoanId }] = await t.sql(`SELECT id FROM users WHERE username = 'baoan'`);
+    const [session] = await t.sql(
+      `INSERT INTO training_sessions (activity_id, starts_at, place, instructor, topics, periods, created_by)
+       VALUES ($1, now() - interval '2 hours', '市公安局培训中心', '王教官', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, $2) RETURNING id`,
+      [a.id, baoanId],
+    );
+    await t.sql(`INSERT INTO training_attendance (session_id, roster_entry_id) SELECT $1, unnest($2::uuid[])`, [session.id, a.cleared.map((e) => e.entryId)]);
+    const scores = (laws: number) => [{ topic: 'LAWS', score: laws }, { topic: 'DUTY_SKILLS', score: 80 }, { topic: 'EMERGENCY', score: 75.5 }];
+    const results = [
+      { rosterEntryId: a.cleared[0].entryId, attended: true, scores: scores(90) },
+      { rosterEntryId: a.cleared[1].entryId, attended: false, scores: [] },
+    ];
+    const entries = () => t.sql(`SELECT summary FROM audit_log WHERE entity_type = 'TrainingSession' AND entity_id = $1 ORDER BY id`, [session.id]);
+    const stored = () => t.sql(
+      `SELECT roster_entry_id, attended, passed, scores, recorded_at FROM training_attendance WHERE session_id = $1 ORDER BY roster_entry_id`,
+      [session.id],
+    );
+
+    expect(outcomes(await burst(40, () => baoan.gql(RECORD, { sessionId: session.id, results }))).ok).toBe(40);
+    expect((await entries()).map((e) => e.summary)).toEqual([expect.stringContaining('登记培训结果')]);
+    const first = await stored();
+    expect(first.map((r) => [r.attended, r.passed])).toEqual(
+      a.cleared.map((e) => e.entryId).sort().map((id) => (id === a.cleared[0].entryId ? [true, true] : [false, false])),
+    );
+
+    // The same results in another order: nothing written, no second entry.
+    expect(outcomes([await baoan.gql(RECORD, { sessionId: session.id, results: [...results].reverse() })]).ok).toBe(1);
+    expect(await entries()).toHaveLength(1);
+    expect(await stored()).toEqual(first);
+
+    // One corrected score: that row alone is written, with one more entry.
+    const corrected = [{ ...results[0], scores: scores(55) }, results[1]];
+    expect(outcomes([await baoan.gql(RECORD, { sessionId: session.id, results: corrected })]).ok).toBe(1);
+    const after = await entries();
+    expect(after).toHaveLength(2);
+    expect(after[1].summary).toContain('1人');
+    const now = await stored();
+    const unchangedRow = (rows: typeof first) => rows.find((r) => r.roster_entry_id === a.cleared[1].entryId);
+    expect(unchangedRow(now)).toEqual(unchangedRow(first));
   });
 });

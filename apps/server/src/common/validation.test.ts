@@ -1,9 +1,15 @@
 import {
   ageOn,
+  certificateIssuedOnProblem,
   creditCodeProblem,
   idNumberFacts,
   idNumberProblem,
+  isBlank,
+  isToTheFen,
   maskIdNumber,
+  personNameProblem,
+  postProblem,
+  quoteProblem,
   withCreditCheckChar,
   withIdCheckDigit,
 } from '@evs/schema';
@@ -82,5 +88,56 @@ describe('ageOn', () => {
 
   it('ignores a time part of the dates', () => {
     expect(ageOn('1990-01-01T00:00:00Z', '2026-01-01T23:59:59Z')).toBe(36);
+  });
+});
+
+describe('isBlank', () => {
+  it('counts spaces, tabs, line breaks, full-width and zero-width spaces as not filled in', () => {
+    for (const blank of ['', '   ', '\t', '\n\r', '\u3000\u3000', '\u200b', ' \ufeff ']) expect(isBlank(blank)).toBe(true);
+    expect(isBlank(null)).toBe(true);
+    expect(isBlank(' 东门 ')).toBe(false);
+  });
+});
+
+describe('personNameProblem', () => {
+  it('accepts names with the middle dot and spaces, refuses control characters, blanks and other characters', () => {
+    expect(personNameProblem('张三')).toBeNull();
+    expect(personNameProblem('阿依古丽·买买提')).toBeNull();
+    expect(personNameProblem(' John Smith ')).toBeNull();
+    expect(personNameProblem('\u3000 ')).toBe('请填写姓名');
+    expect(personNameProblem('张\t三')).toBe('姓名不能包含制表符、换行等控制字符');
+    expect(personNameProblem('张\n三', '第1位亲属（父亲）姓名')).toBe('第1位亲属（父亲）姓名不能包含制表符、换行等控制字符');
+    expect(personNameProblem('张3')).toBe('姓名应为2–30个汉字或字母');
+    expect(personNameProblem('张')).toBe('姓名应为2–30个汉字或字母');
+  });
+});
+
+describe('certificateIssuedOnProblem', () => {
+  it('refuses a date before the 条例 took effect, or before the holder turned 18 (第十六条)', () => {
+    expect(certificateIssuedOnProblem('1800-01-01', null)).toContain('不能早于2010-01-01');
+    expect(certificateIssuedOnProblem('2009-12-31', '1980-01-01')).toContain('不能早于2010-01-01');
+    expect(certificateIssuedOnProblem('2018-05-04', '2000-05-05')).toContain('第十六条');
+    expect(certificateIssuedOnProblem('2018-05-05', '2000-05-05')).toBeNull();
+    expect(certificateIssuedOnProblem('2010-01-01', null)).toBeNull();
+  });
+});
+
+describe('amounts to the fen', () => {
+  it('is exact: 1e-9 is not 0.00 and 1200.125 is not 1200.13', () => {
+    for (const ok of [0.01, 0.07, 12.3, 1200.13, 86000.5, 100_000_000]) expect(isToTheFen(ok)).toBe(true);
+    for (const bad of [1e-9, 0.001, 1.005, 1200.125, 0.1 + 0.2, 100000.0000001, NaN, Infinity]) expect(isToTheFen(bad)).toBe(false);
+    expect(quoteProblem(1e-9)).toBe('报价最多精确到分（两位小数）');
+    expect(quoteProblem(0)).toBe('报价应为大于0的金额（元）');
+    expect(quoteProblem(0.01)).toBeNull();
+  });
+});
+
+describe('postProblem', () => {
+  it('takes a blank post as none, refuses over 50 characters or a line break', () => {
+    expect(postProblem(null)).toBeNull();
+    expect(postProblem('\u3000 ')).toBeNull();
+    expect(postProblem('岗'.repeat(50))).toBeNull();
+    expect(postProblem('岗'.repeat(51), '第2行')).toBe('第2行岗位名称不超过50字（现51字）');
+    expect(postProblem('东门\n安检')).toBe('岗位名称不能包含制表符、换行等控制字符');
   });
 });

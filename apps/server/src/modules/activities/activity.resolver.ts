@@ -12,6 +12,7 @@ import {
   ActivityPage,
   ActivityTransitionType,
   ActivityType,
+  ActivityWarningType,
   InstructionRequestInput,
   InstructionRequestType,
 } from './activity.types';
@@ -24,7 +25,7 @@ import {
   INSTRUCTION_REQUESTERS,
   seesInstructionRequests,
 } from './activity.policy';
-import { seesCandidates } from '../recommendation/recommendation.policy';
+import { seesCandidates, transitionCommentFor } from '../recommendation/recommendation.policy';
 
 @Resolver(() => ActivityType)
 export class ActivityResolver {
@@ -110,9 +111,24 @@ export class ActivityResolver {
     return ctx.services.activities.cancel(actorOf(ctx), id, reason, expectedVersion);
   }
 
+  /** The recommendation's comment names the candidates: a company reads it without them (`transitionCommentFor`). */
   @FieldResolver(() => [ActivityTransitionType], { description: '台账：全部状态变更' })
-  transitions(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
-    return ctx.loaders.activityTransitions.load(a.id);
+  async transitions(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
+    const actor = actorOf(ctx);
+    const rows = await ctx.loaders.activityTransitions.load(a.id);
+    return seesCandidates(actor) ? rows : rows.map((t) => ({ ...t, comment: transitionCommentFor(actor, t) }));
+  }
+
+  /** The note names every qualified company: not for a company (`seesCandidates`). */
+  @FieldResolver(() => String, { nullable: true, description: '推荐不足3家的书面说明' })
+  recommendationJustification(@Root() a: ActivityType, @Ctx() ctx: AppContext): string | null {
+    return seesCandidates(actorOf(ctx)) ? a.recommendationJustification : null;
+  }
+
+  @FieldResolver(() => [ActivityWarningType])
+  warnings(@Root() a: ActivityType, @Ctx() ctx: AppContext): ActivityWarningType[] {
+    // The shortfall warning quotes the written note, which names every qualified company.
+    return seesCandidates(actorOf(ctx)) ? a.warnings : a.warnings.filter((w) => w.code !== 'RECOMMENDATION_SHORTFALL');
   }
 
   @FieldResolver(() => String, { nullable: true, description: '批示人（单位）' })

@@ -18,7 +18,7 @@ import { activityColumnsFor } from './activity.columns';
 import { InstructionAssessment, InstructionRequestEntity } from './instruction-request.entity';
 import { assertCanCancel, assertCanRegisterIn, assertCanViewActivity, assertMayCancelActivities, isReporterSide, scopeActivities } from './activity.policy';
 import { ActivityFilterInput, ActivityInput, ActivityType, InstructionRequestInput } from './activity.types';
-import { ActivityLifecycle, lockActivity } from './lifecycle';
+import { ActivityLifecycle, lockActivity, lockVisibleActivity } from './lifecycle';
 import { ActivityTransitionEntity } from './transition.entity';
 
 const trimOrNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
@@ -221,8 +221,7 @@ export class ActivityService {
 
   async update(actor: Actor, id: string, input: ActivityInput, expectedVersion?: number | null) {
     const saved = await this.ds.transaction(async (m) => {
-      const a = await lockActivity(m, id, expectedVersion);
-      assertCanViewActivity(actor, a);
+      const a = await lockVisibleActivity(m, actor, id, expectedVersion);
       if (!isReporterSide(actor, a)) throw forbidden('只有登记单位可以修改活动');
       assertCanRegisterIn(actor, input.district);
       if (a.status !== ActivityStatus.DRAFT) {
@@ -252,8 +251,7 @@ export class ActivityService {
       ...(await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE)),
     ];
     const saved = await this.ds.transaction(async (m) => {
-      const a = await lockActivity(m, id, expectedVersion);
-      assertCanViewActivity(actor, a);
+      const a = await lockVisibleActivity(m, actor, id, expectedVersion);
       if (!isReporterSide(actor, a)) throw forbidden('只有登记单位可以通报活动');
       if (a.status === ActivityStatus.DRAFT && a.startsAt <= this.clock.now()) {
         throw conflict(`活动已于${formatCN(a.startsAt)}开始，不能再通报；请核实活动时间`);
@@ -351,8 +349,7 @@ export class ActivityService {
     const detachment = await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT);
     const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
     const saved = await this.ds.transaction(async (m) => {
-      const a = await lockActivity(m, id, expectedVersion);
-      assertCanViewActivity(actor, a);
+      const a = await lockVisibleActivity(m, actor, id, expectedVersion);
       if (a.status !== ActivityStatus.REPORTED) {
         throw conflict(`活动当前状态为“${activityStatusLabels[a.status]}”，只有待批示的活动可以批示`);
       }
@@ -405,8 +402,7 @@ export class ActivityService {
     const detachment = await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT);
     const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
     const saved = await this.ds.transaction(async (m) => {
-      const a = await lockActivity(m, id, expectedVersion);
-      assertCanViewActivity(actor, a);
+      const a = await lockVisibleActivity(m, actor, id, expectedVersion);
       assertCanCancel(actor, a);
       return this.lifecycle.transition(m, {
         activity: a,

@@ -1,7 +1,8 @@
 import { ActivityStatus, District, PermitTier, SecurityMode } from '@evs/schema';
-import { IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
+import { IsNotBlank, IsSingleLine } from '../../common/text-validators';
 import { UnitEntity } from '../units/unit.entity';
 
 @ObjectType('SecurityPlan', { description: '安全工作方案要点（条例第六条）' })
@@ -35,11 +36,13 @@ export class SecurityPlanType {
 export class SecurityPlanInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @IsNotBlank('岗位分工不能只填空格（不填请留空）', { allowEmpty: true })
   @MaxLength(2000, { message: '岗位分工不超过2000字' })
   posts?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @IsNotBlank('识别标志不能只填空格（不填请留空）', { allowEmpty: true })
   @MaxLength(500, { message: '识别标志不超过500字' })
   identificationMarks?: string | null;
 
@@ -52,26 +55,31 @@ export class SecurityPlanInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @IsNotBlank('疏散缓冲区域不能只填空格（不填请留空）', { allowEmpty: true })
   @MaxLength(2000, { message: '疏散缓冲区域不超过2000字' })
   bufferZones?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @IsNotBlank('票证查验与安全检查不能只填空格（不填请留空）', { allowEmpty: true })
   @MaxLength(2000, { message: '票证查验与安全检查不超过2000字' })
   ticketAndSecurityChecks?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @IsNotBlank('车辆停放不能只填空格（不填请留空）', { allowEmpty: true })
   @MaxLength(2000, { message: '车辆停放不超过2000字' })
   parking?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @IsNotBlank('人员疏导不能只填空格（不填请留空）', { allowEmpty: true })
   @MaxLength(2000, { message: '人员疏导不超过2000字' })
   crowdGuidance?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @IsNotBlank('应急救援预案不能只填空格（不填请留空）', { allowEmpty: true })
   @MaxLength(4000, { message: '应急救援预案不超过4000字' })
   emergencyPlan?: string | null;
 }
@@ -79,12 +87,14 @@ export class SecurityPlanInput {
 @InputType({ description: '登记或修改大型活动' })
 export class ActivityInput {
   @Field()
-  @IsNotEmpty({ message: '请填写活动名称' })
+  @IsNotBlank('请填写活动名称')
+  @IsSingleLine('活动名称')
   @MaxLength(100, { message: '活动名称不超过100字' })
   name: string;
 
   @Field({ description: '活动类型：演唱会、体育赛事、展会、庆典、灯会…' })
-  @IsNotEmpty({ message: '请填写活动类型' })
+  @IsNotBlank('请填写活动类型')
+  @IsSingleLine('活动类型')
   @MaxLength(30, { message: '活动类型不超过30字' })
   type: string;
 
@@ -93,22 +103,27 @@ export class ActivityInput {
   organizerUnitId?: string | null;
 
   @Field({ description: '主办单位名称' })
-  @IsNotEmpty({ message: '请填写主办单位' })
+  @IsNotBlank('请填写主办单位')
+  @IsSingleLine('主办单位名称')
   @MaxLength(100, { message: '主办单位名称不超过100字' })
   organizerName: string;
 
   @Field(() => String, { nullable: true, description: '承办单位' })
   @IsOptional()
+  @IsNotBlank('承办单位名称不能只填空格（没有承办单位请留空）', { allowEmpty: true })
+  @IsSingleLine('承办单位名称')
   @MaxLength(100, { message: '承办单位名称不超过100字' })
   undertakerName?: string | null;
 
   @Field()
-  @IsNotEmpty({ message: '请填写活动场所' })
+  @IsNotBlank('请填写活动场所')
+  @IsSingleLine('活动场所')
   @MaxLength(100, { message: '活动场所不超过100字' })
   venue: string;
 
   @Field()
-  @IsNotEmpty({ message: '请填写详细地址' })
+  @IsNotBlank('请填写详细地址')
+  @IsSingleLine('详细地址')
   @MaxLength(200, { message: '详细地址不超过200字' })
   address: string;
 
@@ -141,7 +156,8 @@ export class ActivityInput {
   securityMode: SecurityMode;
 
   @Field()
-  @IsNotEmpty({ message: '请填写联系人' })
+  @IsNotBlank('请填写联系人')
+  @IsSingleLine('联系人')
   @MaxLength(30, { message: '联系人不超过30字' })
   contactName: string;
 
@@ -442,12 +458,12 @@ export class InstructionRequestType {
 @InputType({ description: '请示：保安管理支队对通报活动的研判' })
 export class InstructionRequestInput {
   @Field({ description: '规模研判（规格、规模、人员密度等）' })
-  @IsNotEmpty({ message: '请填写规模研判' })
+  @IsNotBlank('请填写规模研判')
   @MaxLength(1000, { message: '规模研判不超过1000字' })
   scale: string;
 
   @Field({ description: '人员配备意见' })
-  @IsNotEmpty({ message: '请填写人员配备意见' })
+  @IsNotBlank('请填写人员配备意见')
   @MaxLength(1000, { message: '人员配备意见不超过1000字' })
   staffing: string;
 

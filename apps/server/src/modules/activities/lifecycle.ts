@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../common/errors';
 import { AuditService, SYSTEM } from '../audit/audit.service';
 import { NotificationMessage, NotificationsService } from '../notifications/notifications.service';
 import { ActivityEntity } from './activity.entity';
+import { assertCanViewActivity } from './activity.policy';
 import { ActivityTransitionEntity } from './transition.entity';
 
 /** The legal moves of SPEC §2. CANCELLED is reachable from every state before CLOSED. */
@@ -31,10 +32,10 @@ export function canMove(from: ActivityStatus, to: ActivityStatus): boolean {
 
 /**
  * Loads an activity with a row lock (SELECT … FOR UPDATE) inside the caller's transaction: of two
- * conflicting requests, the second waits, then sees the new state and gets CONFLICT.
- * With `expectedVersion`, a client holding a stale copy gets CONFLICT too.
+ * conflicting requests, the second waits, then sees the new state and gets CONFLICT. The caller
+ * applies the row rule (`assertCanViewActivity`); a caller holding a copy uses `lockVisibleActivity`.
  */
-export async function lockActivity(m: EntityManager, id: string, expectedVersion?: number | null): Promise<ActivityEntity> {
+export async function lockActivity(m: EntityManager, id: string): Promise<ActivityEntity> {
   const activity = await m
     .getRepository(ActivityEntity)
     .createQueryBuilder('a')
@@ -42,6 +43,17 @@ export async function lockActivity(m: EntityManager, id: string, expectedVersion
     .where('a.id = :id', { id })
     .getOne();
   if (!activity) throw notFound('活动');
+  return activity;
+}
+
+/**
+ * `lockActivity` with the row rule, then, with `expectedVersion`, CONFLICT for a client holding a
+ * stale copy. In this order: a version check before the row rule would answer CONFLICT about an
+ * activity the actor may not see, telling it that the activity exists and which version it is at.
+ */
+export async function lockVisibleActivity(m: EntityManager, actor: Actor, id: string, expectedVersion?: number | null): Promise<ActivityEntity> {
+  const activity = await lockActivity(m, id);
+  assertCanViewActivity(actor, activity);
   if (expectedVersion != null && expectedVersion !== activity.version) {
     throw conflict('活动已被他人修改，请刷新后重试');
   }

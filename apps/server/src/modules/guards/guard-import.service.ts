@@ -150,7 +150,7 @@ export function parseGuardRow(row: number, v: Record<string, string>, hasRelativ
     ...statementProblems(relativesStatement, 'relativesStatement'),
   ];
   for (const p of ruled) add(FIELD_COLUMNS[p.field] ?? p.field, p.message);
-  for (const p of relativesProblems(relatives ?? [], idNumber)) {
+  for (const p of relativesProblems(relatives ?? [], idNumber, 'relatives', today)) {
     const [, index, part] = p.field.split('.');
     const prefix = slotOf[Number(index)];
     add(prefix ? `${prefix}${part === 'name' ? '姓名' : '身份证号'}` : '直系亲属', p.message.replace(/^第\d+位亲属（[^）]+）/, ''));

@@ -1,5 +1,14 @@
-import { Education, idNumberFacts, idNumberProblem, MOBILE_PATTERN, RelativeRelation, relativeRelationLabels } from '@evs/schema';
-import { isIsoDate } from '../../common/calendar';
+import {
+  certificateIssuedOnProblem,
+  Education,
+  idNumberFacts,
+  idNumberProblem,
+  MOBILE_PATTERN,
+  personNameProblem,
+  RelativeRelation,
+  relativeRelationLabels,
+} from '@evs/schema';
+import { isIsoDate, todayCN } from '../../common/calendar';
 import { FieldProblem } from '../../common/errors';
 
 /** Field checks of the guard register (pure; unit-tested). Business rules with articles live in eligibility.ts. */
@@ -9,7 +18,6 @@ export const COMPANY_REQUIRED = '请选择所属保安服务公司';
 export const COMPANY_UNKNOWN = '所属保安服务公司不存在';
 
 export const MAX_PHOTO_BYTES = 300 * 1024;
-const NAME_PATTERN = /^[\u4e00-\u9fa5A-Za-z·•.\s]{2,30}$/;
 
 export function normaliseIdNumber(id: string): string {
   return id.trim().toUpperCase();
@@ -39,10 +47,12 @@ export interface GuardFieldsInput {
 
 export function guardFieldProblems(input: GuardFieldsInput, today: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!NAME_PATTERN.test(input.name.trim())) problems.push({ field: 'name', message: '姓名应为2–30个汉字或字母' });
+  const nameProblem = personNameProblem(input.name);
+  if (nameProblem) problems.push({ field: 'name', message: nameProblem });
   const idProblem = idNumberProblem(input.idNumber);
+  const birthDate = idProblem ? null : idNumberFacts(input.idNumber).birthDate;
   if (idProblem) problems.push({ field: 'idNumber', message: idProblem });
-  else if (idNumberFacts(input.idNumber).birthDate > today) problems.push({ field: 'idNumber', message: '身份证号中的出生日期晚于今天' });
+  else if (birthDate && birthDate > today) problems.push({ field: 'idNumber', message: '身份证号中的出生日期晚于今天' });
   if (input.phone && !MOBILE_PATTERN.test(input.phone.trim())) problems.push({ field: 'phone', message: '手机号应为11位，以1开头' });
   const cert = input.certificateNo?.trim();
   if (cert && !/^[\u4e00-\u9fa5A-Za-z0-9-]{4,40}$/.test(cert)) {
@@ -55,6 +65,9 @@ export function guardFieldProblems(input: GuardFieldsInput, today: string): Fiel
       problems.push({ field: 'certificateIssuedOn', message: '保安员证发证日期不能晚于今天' });
     } else if (!cert) {
       problems.push({ field: 'certificateNo', message: '填写了发证日期，请同时填写保安员证号' });
+    } else {
+      const early = certificateIssuedOnProblem(input.certificateIssuedOn, birthDate);
+      if (early) problems.push({ field: 'certificateIssuedOn', message: early });
     }
   }
   if (input.photo) {
@@ -71,23 +84,26 @@ export interface RelativeFields {
 }
 
 /**
- * Relatives: valid names and ID numbers; one father, one mother, one spouse; a father's ID says
- * male and a mother's female; nobody twice, and not the guard themself. Rows are 1-based.
+ * Relatives: valid names and ID numbers, nobody born after `today`; one father, one mother, one
+ * spouse; a father's ID says male and a mother's female; nobody twice, and not the guard themself.
+ * Rows are 1-based. `today` is the server clock's (`todayBy(clock)`); without it, the calendar's.
  */
-export function relativesProblems(relatives: RelativeFields[], guardIdNumber: string, prefix = 'relatives'): FieldProblem[] {
+export function relativesProblems(relatives: RelativeFields[], guardIdNumber: string, prefix = 'relatives', today = todayCN()): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Map<string, number>();
   const counts = new Map<RelativeRelation, number>();
   relatives.forEach((r, i) => {
     const row = i + 1;
     const label = `第${row}位亲属（${relativeRelationLabels[r.relation]}）`;
-    if (!NAME_PATTERN.test(r.name.trim())) problems.push({ field: `${prefix}.${i}.name`, row, message: `${label}姓名应为2–30个汉字或字母` });
+    const nameProblem = personNameProblem(r.name, `${label}姓名`);
+    if (nameProblem) problems.push({ field: `${prefix}.${i}.name`, row, message: nameProblem });
     const id = normaliseIdNumber(r.idNumber);
     const idProblem = idNumberProblem(id);
     if (idProblem) {
       problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}${idProblem}` });
     } else {
-      const sex = idNumberFacts(id).sex;
+      const { sex, birthDate } = idNumberFacts(id);
+      if (birthDate > today) problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号中的出生日期（${birthDate}）晚于今天` });
       if (r.relation === RelativeRelation.FATHER && sex !== 'MALE') {
         problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号显示为女性` });
       }

@@ -116,7 +116,7 @@ export class GuardsService {
     const problems: FieldProblem[] = [];
     if (!companyId) problems.push({ field: 'companyId', message: COMPANY_REQUIRED });
     problems.push(...guardFieldProblems(input, today));
-    problems.push(...relativesProblems(input.relatives ?? [], input.idNumber));
+    problems.push(...relativesProblems(input.relatives ?? [], input.idNumber, 'relatives', today));
     problems.push(...statementProblems(input.relativesStatement, 'relativesStatement'));
     assertNoProblems(problems, '保安员登记信息有误');
 
@@ -218,7 +218,7 @@ export class GuardsService {
     return this.inTransaction(actor, async (m) => {
       const guard = await this.lockManaged(m, actor, guardId);
       if (guard.status !== GuardStatus.ACTIVE || guard.idNumber === null) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
-      assertNoProblems([...relativesProblems(relatives, guard.idNumber), ...statementProblems(statement, 'statement')], '直系亲属信息有误');
+      assertNoProblems([...relativesProblems(relatives, guard.idNumber, 'relatives', todayBy(this.clock)), ...statementProblems(statement, 'statement')], '直系亲属信息有误');
       const current = await m.find(RelativeEntity, { where: { guardId } });
       const nextStatement = statement === undefined ? guard.relativesStatement : statement?.trim() || null;
       const key = (rs: { relation: string; idNumber: string; name: string }[]) =>

@@ -1,7 +1,8 @@
 import { InspectionItem } from '@evs/schema';
-import { IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
+import { IsNotBlank } from '../../common/text-validators';
 
 @ObjectType('InspectionResult', { description: '一项检查的结果' })
 export class InspectionResultType {
@@ -189,7 +190,7 @@ export class CloseActivityInput {
   rating: number;
 
   @Field({ description: '总结评价' })
-  @IsNotEmpty({ message: '请填写总结评价' })
+  @IsNotBlank('请填写总结评价')
   @MaxLength(2000, { message: '总结评价不超过2000字' })
   text: string;
 

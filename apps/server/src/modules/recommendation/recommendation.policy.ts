@@ -1,4 +1,4 @@
-import { Role } from '@evs/schema';
+import { ActivityStatus, Role } from '@evs/schema';
 import { Actor, hasRole } from '../../common/actor';
 import { forbidden } from '../../common/errors';
 import { ActivityEntity } from '../activities/activity.entity';
@@ -27,6 +27,20 @@ export const COMPANY_CHOOSERS: readonly Role[] = [Role.ORGANIZER];
  * themselves (SPEC §1: the organizer sees the weights and every score; a company sees none of its rivals).
  */
 export const seesCandidates = (actor: Actor): boolean => !hasRole(actor, Role.COMPANY);
+
+/**
+ * What a viewer who may not see the candidates reads of the recommendation step in the 台账 (the
+ * transition's comment, the timeline's entry, its export): the chosen company needs to know that its
+ * activity went through recommendation and comparison before it was chosen, and when — never who else
+ * stood, how many, or any score. The stored comment names every candidate (and a shortfall note every
+ * qualified company).
+ */
+export const CANDIDATES_WITHHELD = '候选公司名单及得分仅主办单位和公安机关可见';
+
+/** A transition's comment as `actor` may read it (see `CANDIDATES_WITHHELD`). */
+export function transitionCommentFor(actor: Actor, t: { toStatus: ActivityStatus; comment: string | null }): string | null {
+  return t.toStatus === ActivityStatus.CANDIDATES_RECOMMENDED && !seesCandidates(actor) ? CANDIDATES_WITHHELD : t.comment;
+}
 
 /** Is the actor the organizer of this activity, the unit that quotes and chooses (the police recommend, never assign)? */
 export function isChoosingOrganizer(actor: Actor, a: Pick<ActivityEntity, 'organizerUnitId'>): boolean {

@@ -443,9 +443,13 @@ isChoosingOrganizer(actor, a) && a.status === ActivityStatus.CANDIDATES_RECOMMEN
       if (a.status !== ActivityStatus.CANDIDATES_RECOMMENDED) {
         throw conflict('只能在遴选前填报报价');
       }
+      const quote = amount.toFixed(2);
+      const quoteNote = note?.trim() || null;
+      // The same quote again (a double click, a retry): nothing to write, and nothing to audit.
+      if (candidate.quote === quote && candidate.quoteNote === quoteNote) return toCandidateType(candidate, a);
       const before = { ...candidate };
-      candidate.quote = amount.toFixed(2);
-      candidate.quoteNote = note?.trim() || null;
+      candidate.quote = quote;
+      candidate.quoteNote = quoteNote;
       candidate.quotedAt = this.clock.now();
       await m.update(
         CandidateEntity,

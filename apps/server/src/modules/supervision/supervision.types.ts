@@ -1,8 +1,9 @@
 import { District } from '@evs/schema';
-import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
+import { Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
 import { DeadlineStage } from '../deadlines/deadlines.types';
+import { IsNotBlank } from '../../common/text-validators';
 
 @ObjectType('OverdueItem', { description: '逾期事项：活动当前阶段已过截止日期' })
 export class OverdueItemType {
@@ -130,7 +131,7 @@ export class SupervisionNoticeInput {
   stage: DeadlineStage;
 
   @Field({ description: '督办内容' })
-  @IsNotEmpty({ message: '请填写督办内容' })
+  @IsNotBlank('请填写督办内容')
   @MaxLength(1000, { message: '督办内容不超过1000字' })
   text: string;
 

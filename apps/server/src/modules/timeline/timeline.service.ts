@@ -16,6 +16,7 @@ import { Actor } from '../../common/actor';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity, seesInstructionRequests } from '../activities/activity.policy';
 import { AuditService } from '../audit/audit.service';
+import { CANDIDATES_WITHHELD, seesCandidates, transitionCommentFor } from '../recommendation/recommendation.policy';
 import { DeadlineStage, deadlineStageLabels } from '../deadlines/deadlines.types';
 import { seesSupervisionOf } from '../supervision/supervision.policy';
 import { decisionView, VettingTier, vettingTier } from '../vetting/vetting.policy';
@@ -55,7 +56,7 @@ export class TimelineService {
         at: t.at,
         kind: TimelineKind.TRANSITION,
         title: t.from ? `${activityStatusLabels[t.from as keyof typeof activityStatusLabels]} → ${activityStatusLabels[t.to as keyof typeof activityStatusLabels]}` : activityStatusLabels[t.to as keyof typeof activityStatusLabels],
-        detail: t.comment,
+        detail: transitionCommentFor(actor, { toStatus: t.to, comment: t.comment }),
         actorName: t.actorName,
         // Closed with a serious finding left uncorrected: the statement is in the comment.
         important: t.to === 'CANCELLED' || (t.to === 'CLOSED' && !!activity.closeStatement),
@@ -69,8 +70,17 @@ export class TimelineService {
         WHERE c.activity_id = $1 GROUP BY ru.id, ru.display_name, ruu.name`,
       [activityId],
     );
+    // A company sees that and when candidates were recommended, never who, how many or their scores.
+    const candidatesSeen = seesCandidates(actor);
     for (const c of candidates) {
-      entries.push({ at: c.at, kind: TimelineKind.CANDIDATES, title: `推荐候选公司${c.n}家`, detail: c.names, actorName: c.actorName, important: false });
+      entries.push({
+        at: c.at,
+        kind: TimelineKind.CANDIDATES,
+        title: candidatesSeen ? `推荐候选公司${c.n}家` : '推荐候选公司',
+        detail: candidatesSeen ? c.names : CANDIDATES_WITHHELD,
+        actorName: c.actorName,
+        important: false,
+      });
     }
 
     const decisions: {

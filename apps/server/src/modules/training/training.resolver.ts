@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
+import { seesGuardParticulars } from '../guards/guard.policy';
 import { POST_ASSIGNERS, TRAINERS, TRAINING_VIEWERS } from './training.policy';
 import {
   OnDutyGuardType,
@@ -82,6 +83,7 @@ export class TrainingResolver {
 export class OnDutyGuardResolver {
   @FieldResolver(() => String, { nullable: true, description: '照片（data URL）；名单中请用 photoUrl，只加载显示的照片' })
   photo(@Root() g: OnDutyGuardType, @Ctx() ctx: AppContext) {
-    return g.photoUrl ? ctx.loaders.guardPhoto.load(g.guardId) : null;
+    // photoUrl is null for whoever may not see a guard's photo (onDutyRoster); checked here again all the same.
+    return g.photoUrl && seesGuardParticulars(ctx.actor) ? ctx.loaders.guardPhoto.load(g.guardId) : null;
   }
 }

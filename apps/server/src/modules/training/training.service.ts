@@ -10,6 +10,7 @@ import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
+import { seesGuardParticulars } from '../guards/guard.policy';
 import { RosterEntryEntity } from '../vetting/roster-entry.entity';
 import { ON_DUTY_CONDITION, onDutyCount, onDutyRows, ROSTER_PHOTO_PATH } from './duty-roster';
 import { TrainingAttendanceEntity } from './training-attendance.entity';
@@ -176,8 +177,9 @@ export class TrainingService {
   /** One session with its sign-in list (签到表), each subject's score and result. */
   async session(actor: Actor, sessionId: string, m: EntityManager = this.ds.manager): Promise<TrainingSessionType> {
     const s = await m.findOneBy(TrainingSessionEntity, { id: sessionId });
-    if (!s) throw notFound('培训');
-    const activity = await this.visibleActivity(actor, s.activityId, m);
+    const activity = s && (await m.findOneBy(ActivityEntity, { id: s.activityId }));
+    // One answer for a session that does not exist and one of an activity the actor may not see (no existence oracle).
+    if (!s || !activity || !canViewActivity(actor, activity)) throw notFound('培训');
     const rows = await this.attendanceRows(m, 'ta.session_id = $1', [sessionId]);
     return this.toSessionType(s, activity, rows, await this.settings.get('training.passScore', m));
   }
@@ -185,13 +187,15 @@ export class TrainingService {
   /**
    * 在岗名单: cleared ∧ passed all three subjects, with post and area, ordered by post. Each photo is
    * the address of its picture (`onDutyPhoto`), not the picture: a roster of hundreds reaches a phone
-   * in kilobytes and the page loads the photos it shows.
+   * in kilobytes and the page loads the photos it shows. No photo for whoever may not see a guard's
+   * photo anywhere else (`seesGuardParticulars`: the organizer).
    */
   async onDutyRoster(actor: Actor, activityId: string): Promise<OnDutyGuardType[]> {
     await this.visibleActivity(actor, activityId);
+    const photoUrl = seesGuardParticulars(actor) ? `CASE WHEN g.photo IS NOT NULL THEN '${ROSTER_PHOTO_PATH}' || r.id END` : 'NULL::text';
     return this.ds.query(
       `SELECT r.id AS "rosterEntryId", g.id AS "guardId", g.name, g.certificate_no AS "certificateNo",
-              CASE WHEN g.photo IS NOT NULL THEN '${ROSTER_PHOTO_PATH}' || r.id END AS "photoUrl",
+              ${photoUrl} AS "photoUrl",
               r.post, r.area, c.id AS "companyId", c.name AS "companyName"
          FROM roster_entries r JOIN guards g ON g.id = r.guard_id JOIN companies c ON c.id = r.company_id
         WHERE r.activity_id = $1 AND ${ON_DUTY_CONDITION}
@@ -200,7 +204,7 @@ export class TrainingService {
     );
   }
 
-  /** The photo of a guard on an activity's on-duty roster, to whoever may read that roster. */
+  /** The photo of a guard on an activity's on-duty roster, to whoever may read that roster and a guard's photo. */
   async onDutyPhoto(actor: Actor, rosterEntryId: string): Promise<string> {
     const [row]: (ActivityScopeColumns & { photo: string | null })[] = await this.ds.query(
       `SELECT ${ACTIVITY_SCOPE_COLUMNS}, g.photo
@@ -209,7 +213,7 @@ export class TrainingService {
       [rosterEntryId],
     );
     // One answer for a photo that does not exist and one the actor may not see (no existence oracle).
-    if (!row?.photo || !canViewActivity(actor, row)) throw notFound('照片');
+    if (!row?.photo || !seesGuardParticulars(actor) || !canViewActivity(actor, row)) throw notFound('照片');
     return row.photo;
   }
 
@@ -327,7 +331,7 @@ export class TrainingService {
     const found = await m.findOneBy(TrainingSessionEntity, { id: sessionId });
     if (!found) throw notFound('培训');
     const activity = await lockActivity(m, found.activityId);
-    assertCanViewActivity(actor, activity);
+    if (!canViewActivity(actor, activity)) throw notFound('培训');
     const session = (await m
       .getRepository(TrainingSessionEntity)
       .createQueryBuilder('s')
@@ -466,7 +470,19 @@ export class TrainingService {
         const passedTopics = r.attended ? session.topics.filter((t) => (r.scores.find((s) => s.topic === t)?.score ?? -1) >= passScore) : [];
         return { passedTopics, passed: r.attended && passedTopics.length === session.topics.length };
       };
-      for (const r of results) {
+      // Only what differs from the stored result is written: the same results sent again (a double
+      // click, a retry) write nothing and leave no audit entry.
+      const unchanged = (r: TrainingResultInput) => {
+        const stored = byEntry.get(r.rosterEntryId)!;
+        const o = outcome(r);
+        const scores = stored.scores ?? {};
+        return stored.attended === r.attended && stored.passed === o.passed &&
+          stored.passedTopics.length === o.passedTopics.length && o.passedTopics.every((t) => stored.passedTopics.includes(t)) &&
+          Object.keys(scores).length === r.scores.length && r.scores.every((x) => scores[x.topic] === x.score);
+      };
+      const changed = results.filter((r) => !unchanged(r));
+      if (changed.length === 0) return;
+      for (const r of changed) {
         const o = outcome(r);
         await m.update(
           TrainingAttendanceEntity,
@@ -481,15 +497,16 @@ export class TrainingService {
           },
         );
       }
-      const attended = results.filter((r) => r.attended).length;
-      const passed = results.filter((r) => outcome(r).passed).length;
+      const attended = changed.filter((r) => r.attended).length;
+      const passed = changed.filter((r) => outcome(r).passed).length;
+      const written = new Set(changed.map((r) => r.rosterEntryId));
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: 'TrainingSession',
         entityId: sessionId,
-        summary: `登记培训结果：活动“${activity.name}”，${results.length}人，到课${attended}人，${topicNames(session.topics)}全部合格${passed}人（合格分数${passScore}分）`,
-        before: rows.filter((r) => seen.has(r.rosterEntryId)),
-        after: results.map((r) => ({ ...r, ...outcome(r) })),
+        summary: `登记培训结果：活动“${activity.name}”，${changed.length}人，到课${attended}人，${topicNames(session.topics)}全部合格${passed}人（合格分数${passScore}分）`,
+        before: rows.filter((r) => written.has(r.rosterEntryId)),
+        after: changed.map((r) => ({ ...r, ...outcome(r) })),
       });
       await this.syncReadiness(m, activity, actor);
     });

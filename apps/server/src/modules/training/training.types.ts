@@ -1,6 +1,7 @@
 import { TrainingTopic } from '@evs/schema';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsNotBlank, IsSingleLine } from '../../common/text-validators';
 
 /** Where a cleared guard stands in training. */
 export enum TrainingStanding {
@@ -193,12 +194,14 @@ export class UpdateTrainingSessionInput {
   startsAt: Date;
 
   @Field()
-  @IsNotEmpty({ message: '请填写培训地点' })
+  @IsNotBlank('请填写培训地点')
+  @IsSingleLine('培训地点')
   @MaxLength(100, { message: '培训地点不超过100字' })
   place: string;
 
   @Field({ description: '授课人' })
-  @IsNotEmpty({ message: '请填写授课人' })
+  @IsNotBlank('请填写授课人')
+  @IsSingleLine('授课人')
   @MaxLength(50, { message: '授课人不超过50字' })
   instructor: string;
 
@@ -253,10 +256,12 @@ export class PostAssignmentInput {
   @Field(() => String, { nullable: true, description: '岗位；空为取消岗位（区域一并取消）' })
   @IsOptional()
   @MaxLength(50, { message: '岗位名称不超过50字' })
+  @IsSingleLine('岗位名称')
   post?: string | null;
 
   @Field(() => String, { nullable: true, description: '责任区域，如“东门外广场”' })
   @IsOptional()
   @MaxLength(50, { message: '责任区域不超过50字' })
+  @IsSingleLine('责任区域')
   area?: string | null;
 }

@@ -3,6 +3,7 @@ import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
 import { MeType } from '../auth/auth.types';
+import { IsNotBlank, IsSingleLine } from '../../common/text-validators';
 
 /** An account as the administrator sees it: the user (as in `me`) and its state. */
 @ObjectType('UserAccount', { description: '用户账号（系统管理员管理）' })
@@ -30,7 +31,8 @@ export class CreateUserInput {
   username: string;
 
   @Field()
-  @IsNotEmpty({ message: '请输入姓名' })
+  @IsNotBlank('请输入姓名')
+  @IsSingleLine('姓名')
   @MaxLength(40, { message: '姓名过长' })
   displayName: string;
 

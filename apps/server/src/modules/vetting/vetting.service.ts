@@ -2,6 +2,7 @@ import {
   ActivityStatus,
   AuditAction,
   maskIdNumber,
+  postProblem,
   RelativeRelation,
   SecurityMode,
   UnitKind,
@@ -17,7 +18,7 @@ import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { decryptNullable, decryptPii, encryptPii, idHash } from '../../common/pii';
 import { localDate } from '../../common/calendar';
 import { ActivityEntity } from '../activities/activity.entity';
-import { assertCanViewActivity, scopeActivities } from '../activities/activity.policy';
+import { assertCanViewActivity, canViewActivity, scopeActivities } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -31,6 +32,7 @@ import { PrecheckProblem, RosterEntryEntity, RosterEntryState } from './roster-e
 import { barredByArticle17, Hit, relativesDeclaration, suggest } from './suggestion';
 import { VettingHitEntity } from './vetting-hit.entity';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
+import { assertSelectedCompanyActive } from '../companies/company-standing';
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 
 /** A roster entry with what every tier may need of its guard (masked or not is decided by the type). */
@@ -139,6 +141,11 @@ export class VettingService {
     if (new Set(input.guardIds).size !== input.guardIds.length) problems.push({ field: 'guardIds', message: '名单中有重复的保安员' });
     if (input.posts && input.posts.length !== input.guardIds.length) problems.push({ field: 'posts', message: '岗位数量应与保安员数量一致' });
     if (input.guardIds.length > 10_000) problems.push({ field: 'guardIds', message: '一次最多上报10000人' });
+    // The same rule as 岗位分工 (assignPosts): a post is one line of at most 50 characters; blank is no post.
+    input.posts?.slice(0, 10_000).forEach((post, i) => {
+      const problem = postProblem(post, `第${i + 1}行`);
+      if (problem) problems.push({ field: `posts.${i}`, row: i + 1, message: problem });
+    });
     assertNoProblems(problems, '名单有误');
 
     return this.tx(async (m) => {
@@ -152,6 +159,7 @@ export class VettingService {
             : '活动遴选保安服务公司后、背景审核结束前才能上报名单',
         );
       }
+      await assertSelectedCompanyActive(m, activity, '上报名单');
       const registerId = registerIdOf(actor)!;
       const guards = await this.loadRegisterGuards(m, registerId, input.guardIds, 'guardIds');
       const already: { guard_id: string }[] = await m.query(
@@ -208,9 +216,12 @@ export class VettingService {
 
   /** The submitter replaces a FAILED guard: the old entry leaves the roster, the new one is checked at once. */
   async replaceEntry(actor: Actor, entryId: string, guardId: string, post: string | null | undefined) {
+    const problem = postProblem(post);
+    if (problem) throw badInput(problem, [{ field: 'post', message: problem }]);
     return this.tx(async (m) => {
       const { activity, entry } = await this.lockEntryForSubmitter(m, actor, entryId);
       if (entry.decision !== VettingDecision.FAILED) throw conflict('只能替换审核未通过的保安员；其他人员可直接移出名单');
+      await assertSelectedCompanyActive(m, activity, '替换人员');
       const [guard] = await this.loadRegisterGuards(m, registerIdOf(actor)!, [guardId], 'guardId');
       const dup = await m.count(RosterEntryEntity, { where: { activityId: activity.id, guardId, state: RosterEntryState.ACTIVE } });
       if (dup) throw badInput(`${guard.name}已在名单中`, [{ field: 'guardId', message: `${guard.name}已在名单中` }]);
@@ -832,9 +843,10 @@ export class VettingService {
   /** One entry, for the detachment's detail panel or the submitter's own entry. */
   async entry(actor: Actor, entryId: string): Promise<RosterEntryView> {
     const [e] = await this.entriesByIds([entryId]);
-    if (!e) throw notFound('名单人员');
-    const { tier } = await this.activityFor(actor, e.activityId);
-    if (tier === VettingTier.ORGANIZER || (tier === VettingTier.SUBMITTER && e.companyId !== registerIdOf(actor))) throw notFound('名单人员');
+    const activity = e && (await this.ds.getRepository(ActivityEntity).findOneBy({ id: e.activityId }));
+    const tier = activity && vettingTier(actor, activity);
+    // One answer for an entry that does not exist and one the actor may not see, whatever hides it (no existence oracle).
+    if (!e || !tier || tier === VettingTier.ORGANIZER || (tier === VettingTier.SUBMITTER && e.companyId !== registerIdOf(actor))) throw notFound('名单人员');
     return e;
   }
 
@@ -996,8 +1008,8 @@ export class VettingService {
     const entry = await m.getRepository(RosterEntryEntity).findOne({ where: { id: entryId }, lock: { mode: 'pessimistic_write' } });
     if (!entry) throw notFound('名单人员');
     const activity = await lockActivity(m, entry.activityId);
-    assertCanViewActivity(actor, activity);
-    if (!isSubmitter(actor, activity) || entry.companyId !== registerIdOf(actor)) throw notFound('名单人员');
+    // The entry's own answer whether the activity is hidden or the entry is another unit's (no existence oracle).
+    if (!canViewActivity(actor, activity) || !isSubmitter(actor, activity) || entry.companyId !== registerIdOf(actor)) throw notFound('名单人员');
     if (activity.status !== ActivityStatus.VETTING) throw conflict('背景审核已结束，名单不能再调整');
     if (entry.state !== RosterEntryState.ACTIVE) throw conflict('该人员已移出名单');
     return { activity, entry };

@@ -1,7 +1,20 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { Education, RelativeRelation } from '@evs/schema';
-import { guardFields, guardFormValues, idNumberHint, idNumberRule, nextRelation, photoProblem, relativesOf, type GuardDetail, type GuardFormValues } from './guardForm';
+import {
+  birthDateOf,
+  certificateIssuedOnRule,
+  guardFields,
+  guardFormValues,
+  idNumberHint,
+  idNumberRule,
+  nextRelation,
+  personNameRule,
+  photoProblem,
+  relativesOf,
+  type GuardDetail,
+  type GuardFormValues,
+} from './guardForm';
 
 // A valid number (with its checksum digit) of a man born 1990-03-07.
 const VALID_ID = '110105199003070033';
@@ -62,5 +75,22 @@ describe('the guard form’s checks and hints', () => {
 
   it('starts new relatives as father, mother, then children', () => {
     expect([0, 1, 2, 3].map(nextRelation)).toEqual([RelativeRelation.FATHER, RelativeRelation.MOTHER, RelativeRelation.CHILD, RelativeRelation.CHILD]);
+  });
+});
+
+describe('the server’s rulebook in the form (@evs/schema)', () => {
+  it('refuses a blank name and a tab or line break in a name', async () => {
+    await expect(personNameRule().validator(null, '张三')).resolves.toBeUndefined();
+    await expect(personNameRule().validator(null, '\u3000')).rejects.toThrow('请填写姓名');
+    await expect(personNameRule().validator(null, '张\t三')).rejects.toThrow('姓名不能包含制表符、换行等控制字符');
+  });
+
+  it('refuses a 保安员证 issued before the 条例 or before the holder turned 18, from the typed ID number', async () => {
+    const born = birthDateOf(VALID_ID, undefined);
+    expect(born).toBe('1990-03-07');
+    await expect(certificateIssuedOnRule(born).validator(null, dayjs('2008-03-07'))).rejects.toThrow('不能早于2010-01-01');
+    await expect(certificateIssuedOnRule('2000-05-05').validator(null, dayjs('2018-05-04'))).rejects.toThrow('第十六条');
+    await expect(certificateIssuedOnRule(born).validator(null, dayjs('2015-01-01'))).resolves.toBeUndefined();
+    await expect(certificateIssuedOnRule(born).validator(null, null)).resolves.toBeUndefined();
   });
 });

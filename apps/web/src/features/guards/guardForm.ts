@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { Education, idNumberFacts, idNumberProblem, RelativeRelation, sexLabels } from '@evs/schema';
+import { certificateIssuedOnProblem, Education, idNumberFacts, idNumberProblem, personNameProblem, RelativeRelation, sexLabels } from '@evs/schema';
 import type { GuardDetailQuery, RelativeInput } from '@/gql/graphql';
 import { toApiDate } from '@/shared/format';
 
@@ -75,6 +75,32 @@ export function idNumberRule(required: boolean) {
         return;
       }
       const p = idNumberProblem(v);
+      if (p) throw new Error(p);
+    },
+  };
+}
+
+/** A person's name field's rule (the guard's, a relative's): the shared rulebook's message. */
+export function personNameRule(label = '姓名') {
+  return {
+    validator: async (_: unknown, v?: string) => {
+      const p = personNameProblem(v ?? '', label);
+      if (p) throw new Error(p);
+    },
+  };
+}
+
+/** The holder's birth date: from the ID number being typed when valid, else the registered one. */
+export function birthDateOf(typed: string | undefined, g: Pick<GuardDetail, 'birthDate'> | undefined): string | null {
+  if (typed && !idNumberProblem(typed)) return idNumberFacts(typed).birthDate;
+  return g?.birthDate ?? null;
+}
+
+/** The 保安员证 issue date's rule: not before the 条例 took effect, nor before the holder turned 18 (第十六条). */
+export function certificateIssuedOnRule(birthDate: string | null) {
+  return {
+    validator: async (_: unknown, v?: Dayjs | null) => {
+      const p = v ? certificateIssuedOnProblem(toApiDate(v), birthDate) : null;
       if (p) throw new Error(p);
     },
   };

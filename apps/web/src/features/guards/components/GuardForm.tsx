@@ -6,7 +6,7 @@ import { Education, educationLabels, GuardStatus, MOBILE_PATTERN, Role } from '@
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { useRole } from '@/shared/session';
-import { guardFields, guardFormValues, idNumberHint, idNumberRule, relativesOf, type GuardDetail, type GuardFormValues } from '../guardForm';
+import { birthDateOf, certificateIssuedOnRule, guardFields, guardFormValues, idNumberHint, idNumberRule, personNameRule, relativesOf, type GuardDetail, type GuardFormValues } from '../guardForm';
 import { CreateGuardMutation, GuardRelativesQuery, SetGuardRelativesMutation, UpdateGuardMutation } from '../operations';
 import { EligibilityTag } from './GuardTags';
 import { GuardPhotoField } from './GuardPhotoField';
@@ -85,7 +85,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
           <GuardPhotoField shown={photo === undefined ? g?.photo : photo} onChange={setPhoto} />
           <Row gutter={16} style={{ flex: 1, minWidth: 260 }}>
             <Col xs={24} md={8}>
-              <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+              <Form.Item name="name" label="姓名" rules={[personNameRule()]}>
                 <Input />
               </Form.Item>
             </Col>
@@ -117,7 +117,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="certificateIssuedOn" label="发证日期">
+              <Form.Item name="certificateIssuedOn" label="发证日期" dependencies={['idNumber']} rules={[certificateIssuedOnRule(birthDateOf(idNumber, g))]}>
                 <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} />
               </Form.Item>
             </Col>

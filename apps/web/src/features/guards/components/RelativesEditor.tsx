@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { RelativeRelation, relativeRelationLabels } from '@evs/schema';
-import { idNumberRule, nextRelation } from '../guardForm';
+import { idNumberRule, nextRelation, personNameRule } from '../guardForm';
 
 /** 直系亲属: relation, name and ID number of each, and why a parent is missing (父母均须登记). */
 export function RelativesEditor() {
@@ -18,7 +18,7 @@ export function RelativesEditor() {
                   </Form.Item>
                 </Col>
                 <Col xs={16} md={6}>
-                  <Form.Item name={[item.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+                  <Form.Item name={[item.name, 'name']} rules={[personNameRule()]}>
                     <Input placeholder="姓名" />
                   </Form.Item>
                 </Col>

@@ -1,0 +1,127 @@
+import ExcelJS from 'exceljs';
+import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
+import { approvedActivity, createCompany, unitIdOf } from '../../../test/activity-fixtures';
+import { CANDIDATES_WITHHELD } from './recommendation.policy';
+
+/**
+ * A company sees none of its rivals (SPEC §1; `seesCandidates`): not in the candidate list, and not
+ * through any copy of the recommendation step — the transition's comment, the 台账 entry, the 台账
+ * export, the shortfall note and its warning, the notifications. Written from the side of the chosen
+ * company; the organizer reading the same activity shows the names are there to leak.
+ */
+const ACTIVITY = /* GraphQL */ `
+  query ($id: ID!) {
+    activity(id: $id) {
+      id status recommendationShortfall recommendationJustification
+      warnings { code message }
+      candidates { companyId }
+      transitions { toStatus comment }
+    }
+  }
+`;
+const TIMELINE = /* GraphQL */ `query ($id: ID!) { activityTimeline(activityId: $id) { entries { kind title detail } } }`;
+const NOTIFICATIONS = /* GraphQL */ `{ notifications(page: { pageSize: 100 }) { items { title body } } }`;
+const MY_ACTIVITIES = /* GraphQL */ `{ activities(page: { pageSize: 200 }) { items { id } } }`;
+const RECOMMEND = /* GraphQL */ `
+  mutation ($id: ID!, $ids: [ID!]!, $j: String) { recommendCandidates(activityId: $id, companyIds: $ids, justification: $j) { id } }
+`;
+const SELECT = /* GraphQL */ `
+  mutation ($id: ID!, $c: ID!) { selectCompany(activityId: $id, companyId: $c, reason: "人员充足、报价合理") { id status } }
+`;
+
+/** A score as the 台账 writes it, e.g. "（72.40分）". */
+const SCORE = /（\d+(?:\.\d+)?分）/;
+
+describe('a company never sees its rival candidates or their scores', () => {
+  let t: TestApp;
+  let baoan: TestClient;
+  let organizer1: TestClient;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    baoan = await t.login('baoan');
+    organizer1 = await t.login('organizer1');
+  });
+  afterAll(() => t?.close());
+
+  /** Every text the company reads of the activity: the activity with its transitions, the 台账, its Excel export, its notifications. */
+  async function whatTheCompanyReads(client: TestClient, id: string): Promise<string> {
+    const activity = expectData(await client.gql(ACTIVITY, { id })).activity;
+    const timeline = expectData(await client.gql(TIMELINE, { id })).activityTimeline;
+    const res = await fetch(`${t.url}/exports/timeline/${id}.xlsx`, { headers: { cookie: `evs_session=${client.cookie('evs_session')}` } });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? '')))));
+    const notifications = expectData(await client.gql(NOTIFICATIONS)).notifications.items;
+    return JSON.stringify({ activity, timeline, cells, notifications });
+  }
+
+  it('the chosen company reads that candidates were recommended, never who else stood or any score (transition, 台账, export, notifications)', async () => {
+    const mine = await createCompany(t, { name: '中选甲保安服务有限公司', guards: [{ count: 30, age: 30 }], username: 'rival_mine' });
+    const rivalA = await createCompany(t, { name: '对手乙保安服务有限公司', guards: [{ count: 30, age: 32 }] });
+    const rivalB = await createCompany(t, { name: '对手丙保安服务有限公司', guards: [{ count: 30, age: 34 }] });
+    const id = await approvedActivity(t);
+    expectData(await baoan.gql(RECOMMEND, { id, ids: [rivalA, mine, rivalB] }));
+    expectData(await organizer1.gql(SELECT, { id, c: mine }));
+
+    // The organizer compares them by name and score: the names are in the record.
+    const organizerSees = expectData(await organizer1.gql(TIMELINE, { id })).activityTimeline.entries;
+    expect(organizerSees.find((e: { kind: string }) => e.kind === 'CANDIDATES').detail).toMatch(/对手乙保安服务有限公司（[\d.]+分）/);
+
+    const company = await t.login('rival_mine');
+    const text = await whatTheCompanyReads(company, id);
+    expect(text).not.toContain('对手乙');
+    expect(text).not.toContain('对手丙');
+    expect(text).not.toMatch(SCORE);
+    // What it does read: the step happened, when and by whom.
+    const activity = expectData(await company.gql(ACTIVITY, { id })).activity;
+    expect(activity.candidates).toEqual([]);
+    expect(activity.transitions.find((x: { toStatus: string }) => x.toStatus === 'CANDIDATES_RECOMMENDED').comment).toBe(CANDIDATES_WITHHELD);
+    const entries = expectData(await company.gql(TIMELINE, { id })).activityTimeline.entries;
+    expect(entries.find((e: { kind: string }) => e.kind === 'CANDIDATES')).toEqual({ kind: 'CANDIDATES', title: '推荐候选公司', detail: CANDIDATES_WITHHELD });
+  });
+
+  it('fewer than 3 recommended: the written note and its warning name every qualified company, so the chosen company reads neither', async () => {
+    const mine = await createCompany(t, { name: '中选大型保安服务有限公司', guards: [{ count: 260, age: 30 }], username: 'rival_big' });
+    await createCompany(t, { name: '对手大型保安服务有限公司', guards: [{ count: 260, age: 31 }] });
+    const id = await approvedActivity(t, { guardsRequired: 200, expectedAttendance: 20000 });
+    const qualified: string[] = expectData(
+      await baoan.gql(`query ($id: ID!) { candidateSuggestions(activityId: $id, qualifiedOnly: true) { items { companyId } } }`, { id }),
+    ).candidateSuggestions.items.map((i: { companyId: string }) => i.companyId);
+    expectData(await baoan.gql(RECOMMEND, { id, ids: qualified, j: '活动规模大，符合条件的公司不足3家' }));
+    expectData(await organizer1.gql(SELECT, { id, c: mine }));
+
+    const organizerSees = expectData(await organizer1.gql(ACTIVITY, { id })).activity;
+    expect(organizerSees.recommendationJustification).toContain('对手大型保安服务有限公司');
+    expect(organizerSees.warnings.map((w: { code: string }) => w.code)).toContain('RECOMMENDATION_SHORTFALL');
+
+    const company = await t.login('rival_big');
+    const activity = expectData(await company.gql(ACTIVITY, { id })).activity;
+    expect(activity.recommendationJustification).toBeNull();
+    expect(activity.warnings.map((w: { code: string }) => w.code)).not.toContain('RECOMMENDATION_SHORTFALL');
+    const text = await whatTheCompanyReads(company, id);
+    expect(text).not.toContain('对手大型');
+    expect(text).not.toMatch(SCORE);
+  });
+
+  it("the demo company's own activities: no other candidate's name and no score anywhere it reads", async () => {
+    const company1 = await t.login('company1');
+    const ids: string[] = expectData(await company1.gql(MY_ACTIVITIES)).activities.items.map((a: { id: string }) => a.id);
+    const rivals: string[] = (
+      await t.sql(
+        `SELECT DISTINCT co.name FROM activity_candidates c JOIN companies co ON co.id = c.company_id
+          WHERE c.activity_id = ANY($1::uuid[]) AND c.company_id <> $2`,
+        [ids, await unitIdOf(t, 'company1')],
+      )
+    ).map((r: { name: string }) => r.name);
+    // The demo data recommends rivals on company1's activities (the leak was found there).
+    expect(rivals.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const text = await whatTheCompanyReads(company1, id);
+      for (const name of rivals) expect({ id, leaked: text.includes(name) }).toEqual({ id, leaked: false });
+      expect(text).not.toMatch(SCORE);
+    }
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Text rules shared by the server (authoritative) and the web forms: what counts as "not filled in",
+ * and what a single-line text (a name, a place) may not contain. Text is refused, never rewritten.
+ */
+
+/**
+ * Nothing but whitespace: spaces, tabs, line breaks, the full-width space (U+3000) and the other
+ * Unicode spaces `String.prototype.trim` removes, or invisible format characters (zero-width space,
+ * joiners, BOM). Such a value is "not filled in", however long it is.
+ */
+export function isBlank(value: string | null | undefined): boolean {
+  return !value || value.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === '';
+}
+
+/** Control characters (C0, DEL, C1) and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function hasControlCharacter(value: string): boolean {
+  return CONTROL_CHARACTER.test(value);
+}
+
+/** What a single-line text with a control character is refused with. */
+export const controlCharacterMessage = (label: string) => `${label}不能包含制表符、换行等控制字符`;
+
+/**
+ * Why a single-line text (a name, a place, a title) is refused for its characters, or null. Surrounding
+ * whitespace is trimmed (as everywhere), so only what would be stored is looked at.
+ */
+export function singleLineProblem(value: string, label: string): string | null {
+  return hasControlCharacter(value.trim()) ? controlCharacterMessage(label) : null;
+}
+
+/**
+ * A person's name as on the 居民身份证: 2–30 Chinese characters or letters, with the middle dot of
+ * transliterated names (·) and spaces between parts; no tab, line break or other character.
+ */
+const PERSON_NAME = /^[\u4e00-\u9fa5A-Za-z·•. \u3000]{2,30}$/;
+
+/** Why a person's name is refused, or null; `label` says whose (e.g. `第1位亲属（父亲）姓名`). */
+export function personNameProblem(raw: string, label = '姓名'): string | null {
+  const name = raw.trim();
+  if (!name) return `请填写${label}`;
+  const control = singleLineProblem(name, label);
+  if (control) return control;
+  if (!PERSON_NAME.test(name)) return `${label}应为2–30个汉字或字母`;
+  return null;
+}
+
+/** A post (岗位) on a roster or in the 岗位分工, e.g. “东门安检”: one line. */
+export const MAX_POST_LENGTH = 50;
+
+/** Why a post is refused, or null; a blank post is no post (null). `label` says where, e.g. `第3行`. */
+export function postProblem(post: string | null | undefined, label = ''): string | null {
+  const text = post?.trim();
+  if (!text) return null;
+  if (text.length > MAX_POST_LENGTH) return `${label}岗位名称不超过${MAX_POST_LENGTH}字（现${text.length}字）`;
+  return singleLineProblem(text, `${label}岗位名称`);
+}
