@@ -57,7 +57,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const records = new RecordsService(ds, audit, clock);
   const guardImport = new GuardImportService(ds, audit, clock);
   const companyImport = new CompanyImportService(ds, audit, clock);
-  const onboarding = new OnboardingService(ds, audit, companies, clock);
+  const onboarding = new OnboardingService(ds, audit, companies, clock, notifications);
   const auth = new AuthService(ds, audit, config.sessionHours, config.sessionIdleMinutes);
   return {
     config,
@@ -69,10 +69,10 @@ export function createServices(ds: DataSource, config: AppConfig) {
     companyImport,
     audit,
     auth,
-    twoFactor: new TwoFactorService(ds, audit, auth),
+    twoFactor: new TwoFactorService(ds, audit, auth, notifications),
     units,
     onboarding,
-    users: new UsersService(ds, audit),
+    users: new UsersService(ds, audit, notifications),
     notifications,
     settings,
     lifecycle,

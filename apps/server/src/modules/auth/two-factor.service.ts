@@ -8,6 +8,8 @@ import { assertMayManage } from '../users/users.policy';
 import { AuthService } from './auth.service';
 import { verifyPassword } from './password';
 import { hashRecoveryCode, newRecoveryCode, newTotpSecret, normalizeRecoveryCode, qrCodeDataUrl, RECOVERY_CODE_COUNT, totpStep, totpUri } from './totp';
+import { watchCredentialsOfDetail } from '../users/credential-watch';
+import { NotificationsService } from '../notifications/notifications.service';
 
 const WRONG_CODE = '动态验证码不正确或已使用过，请核对手机时间后输入最新的验证码';
 
@@ -20,6 +22,7 @@ export class TwoFactorService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
+    private readonly notifications?: NotificationsService,
   ) {}
 
   async status(actor: Actor) {
@@ -132,7 +135,7 @@ export class TwoFactorService {
   async reset(actor: Actor, userId: string): Promise<void> {
     if (!/^[0-9a-f-]{36}$/i.test(userId)) throw notFound('账号');
     await this.ds.transaction(async (m) => {
-      const [user] = await m.query(`SELECT id, username, role FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+      const [user] = await m.query(`SELECT id, username, role, unit_id AS "unitId" FROM users WHERE id = $1 FOR UPDATE`, [userId]);
       if (!user) throw notFound('账号');
       assertMayManage(actor, user.role);
       await this.clear(m, userId);
@@ -143,6 +146,7 @@ export class TwoFactorService {
         entityId: userId,
         summary: `重置账号 ${user.username} 的两步验证（须重新绑定身份验证器，其会话全部结束）`,
       });
+      await watchCredentialsOfDetail(m, this.notifications, actor, user, '重置两步验证');
     });
   }
 

@@ -23,6 +23,8 @@ import { accountProblems, IssuedAccount, issueAccount, NewAccountValues, normali
 import { assertCanCreateUnit, assertCanManageAccountsOf, defaultDistrictOfNewUnit, mustOpenAccountWithUnit } from './onboarding.policy';
 import { UnitEntity } from './unit.entity';
 import { CreateUnitInput } from './units.types';
+import { watchCredentialsOfDetail } from '../users/credential-watch';
+import { NotificationsService } from '../notifications/notifications.service';
 
 /** What an open activity may still need from a unit of each kind, to tell whether deactivating it strands work. */
 const DEPENDENT_ACTIVITIES_SQL = `
@@ -63,6 +65,7 @@ export class OnboardingService {
     private readonly audit: AuditService,
     private readonly companies: CompaniesService,
     private readonly clock: Clock,
+    private readonly notifications?: NotificationsService,
   ) {}
 
   async createUnit(actor: Actor, raw: CreateUnitInput): Promise<UnitOnboarding> {
@@ -147,7 +150,9 @@ export class OnboardingService {
           if (!unit) throw notFound('单位');
           await assertCanManageAccountsOf(m, actor, unit);
           assertNoProblems(accountProblems(input, unit, 'input'), '账号信息有误');
-          return issueAccount(m, this.audit, actor, unit, input, { prefix: 'input' });
+          const issued = await issueAccount(m, this.audit, actor, unit, input, { prefix: 'input' });
+          await watchCredentialsOfDetail(m, this.notifications, actor, { ...issued.account, unitId: unit.id }, '开设账号');
+          return issued;
         }),
       { username: 'input.username' },
     );

@@ -41,3 +41,12 @@ export function accountRole(kind: UnitKind, requested: Role | null | undefined):
   if (requested) return roles.includes(requested) ? requested : 'NOT_ALLOWED';
   return roles.length === 1 ? roles[0] : 'MISSING';
 }
+
+/** Roles whose accounts read vetting detail (SPEC §1): what the administrator must not read. */
+const DETAIL_ROLES: Role[] = [Role.SECURITY_DETACHMENT];
+
+/**
+ * Does this act of the administrator (opening an account, resetting its password or second factor)
+ * hand it a way into vetting detail? The holder's unit is then told (credential-watch.ts).
+ */
+export const handsDetailToAdmin = (actor: Actor, targetRole: Role): boolean => hasRole(actor, Role.ADMIN) && DETAIL_ROLES.includes(targetRole);

@@ -9,6 +9,8 @@ import { assertPasswordRules, hashPassword, setPassword } from '../auth/auth.ser
 import { UserEntity } from '../auth/user.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { assertMayManage } from './users.policy';
+import { watchCredentialsOfDetail } from './credential-watch';
+import { NotificationsService } from '../notifications/notifications.service';
 
 /** What the audit log keeps of an account: never the password hash. */
 const auditView = (u: UserEntity) => ({
@@ -26,6 +28,7 @@ export class UsersService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly notifications?: NotificationsService,
   ) {}
 
   async list(filter: { search?: string; role?: Role }, page?: PageInput): Promise<Page<UserEntity>> {
@@ -83,6 +86,7 @@ export class UsersService {
         summary: `新建账号 ${user.username}（${roleLabels[user.role]}，${unit.name}）`,
         after: auditView(user),
       });
+      await watchCredentialsOfDetail(m, this.notifications, actor, user, '新建账号');
       return m.findOneOrFail(UserEntity, { where: { id: user.id }, relations: { unit: true } });
     }));
   }
@@ -128,6 +132,7 @@ export class UsersService {
         entityId: id,
         summary: `重置账号 ${user.username} 的密码（下次登录须修改）`,
       });
+      await watchCredentialsOfDetail(m, this.notifications, actor, user, '重置密码');
       return m.findOneOrFail(UserEntity, { where: { id }, relations: { unit: true } });
     });
   }

@@ -1,0 +1,54 @@
+import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
+import { unitOf } from '../../../test/vetting-fixtures';
+
+/**
+ * The administrator sees no vetting detail (SPEC §1), yet opens and resets accounts. Whenever it opens
+ * an account of a role that reads vetting detail, or resets one's password or second factor, the unit
+ * holding the role is told in its own inbox, which the administrator cannot read.
+ */
+const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $input) { id username } }`;
+const ISSUE = `mutation ($unitId: ID!, $input: NewAccountInput!) { issueUnitAccount(unitId: $unitId, input: $input) { account { id username } } }`;
+const RESET_PASSWORD = `mutation ($id: ID!) { resetUserPassword(id: $id, newPassword: "Reset@2026abc") { id } }`;
+const RESET_TOTP = `mutation ($id: ID!) { resetUserTotp(id: $id) }`;
+const INBOX = `{ notifications(page: { pageSize: 100 }) { items { title body } } }`;
+
+describe('the administrator’s hand on accounts that read vetting detail is seen by their unit', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  let baoan: TestClient;
+  const titles = async (client: TestClient) => (expectData(await client.gql(INBOX)).notifications.items as { title: string }[]).map((n) => n.title);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.login('admin');
+    baoan = await t.login('baoan');
+  });
+  afterAll(() => t?.close());
+
+  it('tells 保安管理支队 of a new account, an issued account, a password reset and a second-factor reset by the administrator', async () => {
+    const unitId = await unitOf(t, 'baoan');
+    const created = expectData(
+      await admin.gql(CREATE_USER, { input: { username: 'watch_sd1', displayName: '新警官', role: 'SECURITY_DETACHMENT', unitId, initialPassword: 'Start@2026abc' } }),
+    ).createUser;
+    const issued = expectData(await admin.gql(ISSUE, { unitId, input: { username: 'watch_sd2', displayName: '另一警官' } })).issueUnitAccount.account;
+    expectData(await admin.gql(RESET_PASSWORD, { id: created.id }));
+    expectData(await admin.gql(RESET_TOTP, { id: issued.id }));
+    const seen = await titles(baoan);
+    for (const title of ['系统管理员新建账号：watch_sd1', '系统管理员开设账号：watch_sd2', '系统管理员重置密码：watch_sd1', '系统管理员重置两步验证：watch_sd2']) {
+      expect(seen).toContain(title);
+    }
+    const [body] = (expectData(await baoan.gql(INBOX)).notifications.items as { title: string; body: string }[]).filter((n) => n.title.endsWith('watch_sd1'));
+    expect(body.body).toContain('报告安全审计员');
+    // Not in the administrator's own inbox: it cannot read or clear the warning.
+    expect((await titles(admin)).some((x) => x.includes('watch_sd'))).toBe(false);
+  });
+
+  it('says nothing for accounts that read no vetting detail, or when the detachment itself opens a company account', async () => {
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE title LIKE '系统管理员%'`))[0].n;
+    const officeUnit = await unitOf(t, 'office');
+    const office = expectData(await admin.gql(ISSUE, { unitId: officeUnit, input: { username: 'watch_office', displayName: '办公室新人' } })).issueUnitAccount.account;
+    expectData(await admin.gql(RESET_PASSWORD, { id: office.id }));
+    expectData(await baoan.gql(ISSUE, { unitId: await unitOf(t, 'company1'), input: { username: 'watch_co', displayName: '公司新人' } }));
+    expect((await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE title LIKE '系统管理员%'`))[0].n).toBe(before);
+  });
+});
