@@ -1,4 +1,6 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from './common/actor';
+import { ActivityEntity } from './modules/activities/activity.entity';
 import { AppConfig } from './config';
 import { ActivityLifecycle } from './modules/activities/lifecycle';
 import { ActivityService } from './modules/activities/activity.service';
@@ -46,15 +48,20 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const activities = new ActivityService(ds, audit, settings, units, lifecycle, notifications, clock);
   const recommendation = new RecommendationService(ds, audit, settings, units, lifecycle, activities, clock);
   const companies = new CompaniesService(ds, audit, notifications, clock);
-  const guards = new GuardsService(ds, audit, settings, clock, {
+  // What a revocation or a new record does to the rosters still open (vetting/open-roster-effects.ts).
+  const openRosterEffects = {
     audit,
     notifications,
-    syncReadiness: (m, activity, actor) => training.syncReadiness(m, activity, actor),
-  });
+    syncReadiness: (m: EntityManager, activity: ActivityEntity, actor: Actor) => training.syncReadiness(m, activity, actor),
+  };
+  const guards = new GuardsService(ds, audit, settings, clock, openRosterEffects);
   const recordsSource = createRecordsSource(ds);
   const vetting = new VettingService(ds, audit, notifications, settings, units, lifecycle, recordsSource);
   const vettingNotices = new VettingNoticeService(ds, vetting, audit);
-  const records = new RecordsService(ds, audit, clock);
+  const records = new RecordsService(ds, audit, clock, {
+    ...openRosterEffects,
+    checkRelatives: async (m: EntityManager) => (await settings.all(m))['vetting.checkRelatives'],
+  });
   const guardImport = new GuardImportService(ds, audit, clock);
   const companyImport = new CompanyImportService(ds, audit, clock);
   const onboarding = new OnboardingService(ds, audit, companies, clock, notifications);

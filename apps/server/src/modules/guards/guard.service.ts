@@ -27,7 +27,7 @@ import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, normaliseIdNumbe
 import { assertCredentialsEditable, assertIdentityEditable, assertMayLeave } from './identity-lock';
 import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
-import { applyRevocationToOpenRosters, RevocationEffectsDeps } from '../vetting/revocation-effects';
+import { applyRevocationToOpenRosters, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
 
 /**
  * What the audit log keeps of a guard: no digit of the ID number (a masked number and the birth
@@ -50,8 +50,8 @@ export class GuardsService {
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
-    /** What a revocation does to the rosters still open (vetting/revocation-effects.ts). */
-    private readonly revocationEffects?: RevocationEffectsDeps,
+    /** What a revocation does to the rosters still open (vetting/open-roster-effects.ts). */
+    private readonly revocationEffects?: OpenRosterEffectsDeps,
   ) {}
 
   /** The age limits of local policy: the request's copy of the settings, or a transaction's snapshot. */

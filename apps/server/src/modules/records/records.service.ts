@@ -1,11 +1,12 @@
 import type { Clock } from '../../common/clock';
 import { AuditAction, idNumberProblem, RecordCategory, recordCategoryLabels } from '@evs/schema';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { decryptPii, encryptPii, idHash } from '../../common/pii';
 import { CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
 import { todayBy } from '../../common/calendar';
 import { AuditService } from '../audit/audit.service';
+import { applyRecordsToOpenRosters, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
 import { ImportMode } from './records.types';
 
 /** The records register's columns, in template order. */
@@ -81,6 +82,8 @@ export class RecordsService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    /** What new records do to the rosters still open (vetting/open-roster-effects.ts). */
+    private readonly openRosterEffects?: OpenRosterEffectsDeps & { checkRelatives(m: EntityManager): Promise<boolean> },
   ) {}
 
   async importRecords(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
@@ -146,12 +149,13 @@ export class RecordsService {
     return this.ds.transaction(async (m) => {
       const plan = await run(m);
       const ids = [...plan.ids];
+      let newPeople: Buffer[] = [];
       if (plan.toCreate.length) {
-        const rows: { id: string }[] = await m.query(
+        const rows: { id: string; id_hash: Buffer }[] = await m.query(
           `INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, severity, note)
            SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::record_category[], $5::date[], $6::text[], $7::text[], $8::text[])
            ON CONFLICT (id_hash, category, occurred_on, source) DO NOTHING
-           RETURNING id`,
+           RETURNING id, id_hash`,
           [
             plan.toCreate.map((r) => encryptPii(r.idNumber)), plan.toCreate.map((r) => Buffer.from(hashHex.get(r)!, 'hex')),
             plan.toCreate.map((r) => encryptPii(r.name)), plan.toCreate.map((r) => r.category),
@@ -160,6 +164,7 @@ export class RecordsService {
           ],
         );
         ids.push(...rows.map((r) => r.id));
+        newPeople = [...new Map(rows.map((r) => [r.id_hash.toString('hex'), r.id_hash])).values()];
       }
       if (plan.toUpdate.length) {
         // created_at stays: a corrected entry is not a new record for the reuse window.
@@ -176,6 +181,8 @@ export class RecordsService {
         summary: `导入违法犯罪记录“${file.name}”：新增${plan.toCreate.length}条，更新${plan.toUpdate.length}条，未变化${plan.unchanged}条，问题行${invalidRows}行`,
         after: { file: file.name, created: plan.toCreate.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, invalidRows },
       });
+      // A new record (not a corrected one) of someone on a roster still open: the decision made without it.
+      if (this.openRosterEffects) await applyRecordsToOpenRosters(m, actor, this.openRosterEffects, newPeople);
       return {
         mode, totalRows: parsed.rows.length, validRows: good.length, invalidRows, problems,
         created: plan.toCreate.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, ids, elapsedMs: Date.now() - started,

@@ -301,6 +301,48 @@ describe('vetting integrity and privacy (issue 10)', () => {
     });
   });
 
+  describe('records imported after a decision', () => {
+    const IMPORT_RECORDS = `mutation($file: FileInput!) { importRecords(file: $file, mode: COMMIT) { created } }`;
+    const RECORD_HEADER = ['身份证号', '姓名', '类别', '发生日期', '来源', '严重程度', '备注'];
+
+    it('a record that bars the guard withdraws the pass; another new record asks the detachment to review; a pending entry must be checked again', async () => {
+      const cleared = await newActivity({ guardsRequired: 2 });
+      const barred = await makeGuard(t, companyId, { name: '马后犯' });
+      const minor = await makeGuard(t, companyId, { name: '牛小过' });
+      await submit(cleared, [barred.id, minor.id]);
+      expectData(await baoan.gql(PASS_ALL, { id: cleared }));
+      const pendingActivity = await newActivity({ guardsRequired: 1 });
+      const pending = await makeGuard(t, companyId, { name: '杨待核' });
+      await submit(pendingActivity, [pending.id]);
+
+      const file = csvFile('新记录.csv', [
+        RECORD_HEADER,
+        [barred.idNumber, '马后犯', '故意犯罪刑事处罚', '2026-10-01', '兴隆台公安分局', '重', ''],
+        [minor.idNumber, '牛小过', '行政拘留', '2026-10-02', '兴隆台公安分局', '', ''],
+        [pending.idNumber, '杨待核', '故意犯罪刑事处罚', '2026-10-03', '兴隆台公安分局', '重', ''],
+      ]);
+      expect(expectData(await baoan.gql(IMPORT_RECORDS, { file })).importRecords.created).toBe(3);
+
+      expect(await entryOf(cleared, barred.id)).toMatchObject({ decision: 'FAILED', reasonCategory: 'OWN_RECORD' });
+      expect((await entryOf(cleared, minor.id)).decision).toBe('PASSED');
+      const [{ n: withdrawn }] = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE summary LIKE '%马后犯在审核通过后导入的本人记录属条例第十七条情形%'`);
+      expect(withdrawn).toBe(1);
+      const toCompany = await t.sql(`SELECT body FROM notifications WHERE activity_id = $1 AND title LIKE '新导入的记录%'`, [cleared]);
+      expect(toCompany.map((n: { body: string }) => n.body).join()).toContain('马后犯');
+      const toReview = await t.sql(`SELECT body FROM notifications WHERE activity_id = $1 AND title LIKE '已通过人员有新记录%'`, [cleared]);
+      expect(toReview).toHaveLength(1);
+      expect(toReview[0].body).toContain('1名');
+      expect(toReview[0].body).not.toContain('牛小过'); // the detachment opens the workbench; no name in a notice
+
+      // Undecided: checked before the record arrived, so no decision until checked again.
+      const entry = await entryOf(pendingActivity, pending.id);
+      const refused = expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [entry.id], decision: 'PASSED', note: '核实' } }), 'BAD_USER_INPUT');
+      expect(refused.message).toContain('比对后有新导入的记录');
+      expect(expectData(await baoan.gql(PASS_ALL, { id: pendingActivity })).passAllClean.decided).toBe(0);
+      expect((await entryOf(pendingActivity, pending.id)).decision).toBe('PENDING');
+    });
+  });
+
   describe('relatives are declared, not assumed', () => {
     it('suggests no PASS for a guard with no relatives and no statement; one-click pass skips them; a pass needs a note', async () => {
       const activityId = await newActivity({ guardsRequired: 1 });

@@ -33,6 +33,7 @@ import { barredByArticle17, Hit, relativesDeclaration, suggest } from './suggest
 import { VettingHitEntity } from './vetting-hit.entity';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
+import { recordsSinceCheckSql } from './open-roster-effects';
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 
 /** A roster entry with what every tier may need of its guard (masked or not is decided by the type). */
@@ -570,11 +571,12 @@ export class VettingService {
         `SELECT roster_entry_id, relation, record->>'category' AS category FROM vetting_hits WHERE roster_entry_id = ANY($1::uuid[])`,
         [input.entryIds],
       );
-      const current: { id: string; hash: string }[] = await m.query(
-        `SELECT re.id, guard_identity_hash(re.guard_id) AS hash FROM roster_entries re WHERE re.id = ANY($1::uuid[])`,
+      const current: { id: string; hash: string; newer: boolean }[] = await m.query(
+        `SELECT re.id, guard_identity_hash(re.guard_id) AS hash, ${recordsSinceCheckSql('re')} AS newer FROM roster_entries re WHERE re.id = ANY($1::uuid[])`,
         [input.entryIds],
       );
       const currentHash = new Map(current.map((c) => [c.id, c.hash]));
+      const recordsSinceCheck = new Set(current.filter((c) => c.newer).map((c) => c.id));
       const settings = await this.settings.all(m);
       const declarations = settings['vetting.checkRelatives'] ? await this.declarations(m, entries.map((e) => e.guardId)) : null;
       const refused: FieldProblem[] = [];
@@ -585,6 +587,7 @@ export class VettingService {
         if (e.state !== RosterEntryState.ACTIVE) return refused.push({ field, message: `${who}已移出名单` });
         if (!e.checkedAt) return refused.push({ field, message: `${who}尚未完成记录比对，请先重新比对` });
         if (e.identityHash !== currentHash.get(e.id)) return refused.push({ field, message: `${who}的身份信息（姓名、身份证号或直系亲属）在比对后有变化，请先重新比对` });
+        if (recordsSinceCheck.has(e.id)) return refused.push({ field, message: `${who}或其直系亲属在比对后有新导入的记录，请先重新比对` });
         const mine = hitsByEntry.get(e.id) ?? [];
         const own = mine.filter((h) => h.relation === null);
         if (input.decision === VettingDecision.FAILED) {
@@ -660,6 +663,7 @@ export class VettingService {
             AND re.suggestion = 'PASSED' AND re.precheck_problems = '[]'::jsonb
             AND NOT EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = re.id)
             AND re.identity_hash = guard_identity_hash(re.guard_id)
+            AND NOT ${recordsSinceCheckSql('re')}
           RETURNING re.id) SELECT id FROM passed`,
         [activity.id, actor.id],
       );

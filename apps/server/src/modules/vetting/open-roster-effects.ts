@@ -1,0 +1,203 @@
+import { ActivityStatus, AuditAction, RecordCategory, UnitKind, VettingDecision, VettingReasonCategory } from '@evs/schema';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../../common/actor';
+import { ActivityEntity } from '../activities/activity.entity';
+import { AuditService } from '../audit/audit.service';
+import { OPEN_ROSTER_STATUSES } from '../guards/identity-lock';
+import { NotificationsService } from '../notifications/notifications.service';
+import { revocationPrecheck } from './precheck';
+import { barredByArticle17 } from './suggestion';
+import { PrecheckProblem } from './roster-entry.entity';
+
+export interface OpenRosterEffectsDeps {
+  audit: AuditService;
+  notifications: NotificationsService;
+  /** READY ↔ TRAINING by the on-duty count (training.service `syncReadiness`). */
+  syncReadiness(m: EntityManager, activity: ActivityEntity, actor: Actor): Promise<void>;
+}
+
+/**
+ * SQL: records of the guard of roster entry `re`, or of one of its relatives, stored after the entry
+ * was checked (the built-in register). A decision is made on what was checked; a record that arrived
+ * since must be checked first (decideVetting refuses, 一键通过 skips).
+ */
+export const recordsSinceCheckSql = (re = 're') => `(${re}.checked_at IS NOT NULL AND EXISTS (
+  SELECT 1 FROM criminal_records cr JOIN guards g ON g.id = ${re}.guard_id
+   WHERE cr.created_at > ${re}.checked_at
+     AND (cr.id_hash = g.id_hash OR cr.id_hash IN (SELECT gr.id_hash FROM guard_relatives gr WHERE gr.guard_id = g.id))))`;
+
+/** The activities with ACTIVE entries on an open roster of the given people, locked in one order. */
+async function lockOpenActivities(m: EntityManager, personSql: string, params: unknown[]): Promise<ActivityEntity[]> {
+  const ids: { activity_id: string }[] = await m.query(
+    `SELECT DISTINCT re.activity_id FROM roster_entries re JOIN guards g ON g.id = re.guard_id JOIN activities a ON a.id = re.activity_id
+      WHERE ${personSql} AND re.state = 'ACTIVE' AND a.status = ANY($${params.length + 1}::activity_status[])`,
+    [...params, OPEN_ROSTER_STATUSES],
+  );
+  if (!ids.length) return [];
+  // The activities first, in one order (as a decision locks its activity before its entries).
+  const activities = await m
+    .getRepository(ActivityEntity)
+    .createQueryBuilder('a')
+    .setLock('pessimistic_write')
+    .where('a.id IN (:...ids)', { ids: ids.map((a) => a.activity_id) })
+    .orderBy('a.id')
+    .getMany();
+  return activities.filter((a) => OPEN_ROSTER_STATUSES.includes(a.status));
+}
+
+/** A PASSED entry withdrawn for a hard rule: FAILED by `actor`, audited, the company told, READY re-checked. */
+async function withdrawPass(
+  m: EntityManager,
+  actor: Actor,
+  deps: OpenRosterEffectsDeps,
+  activity: ActivityEntity,
+  e: { id: string; company_id: string; guard_name: string },
+  change: { reasonCategory: VettingReasonCategory; note: string; why: string; title: string },
+): Promise<void> {
+  await m.query(
+    `UPDATE roster_entries SET decision = 'FAILED', reason_category = $2, decision_note = $3, decided_by = $4, decided_at = now(), reused_from_entry_id = NULL
+      WHERE id = $1`,
+    [e.id, change.reasonCategory, change.note, actor.id],
+  );
+  await deps.audit.record(m, actor, {
+    action: AuditAction.UPDATE,
+    entityType: 'RosterEntry',
+    entityId: e.id,
+    summary: `“${activity.name}”${e.guard_name}${change.why}，审核结论由通过改为不通过`,
+    before: { id: e.id, decision: VettingDecision.PASSED },
+    after: { id: e.id, decision: VettingDecision.FAILED, reasonCategory: change.reasonCategory, note: change.note },
+  });
+  await deps.notifications.notify(m, [e.company_id], {
+    title: change.title,
+    body: `“${activity.name}”名单中的${e.guard_name}${change.why}，审核结论改为不通过，不得上岗。${
+      activity.status === ActivityStatus.VETTING ? '请替换或移出名单。' : ''}`,
+    link: `/roster?activity=${activity.id}`,
+    activityId: activity.id,
+  });
+  if (activity.status === ActivityStatus.TRAINING || activity.status === ActivityStatus.READY) await deps.syncReadiness(m, activity, actor);
+}
+
+interface OpenEntry {
+  id: string;
+  activity_id: string;
+  decision: VettingDecision;
+  company_id: string;
+  guard_name: string;
+  day: string;
+  problems: PrecheckProblem[];
+}
+
+/**
+ * A 保安员证 revocation reaches the rosters that are still open (条例第十七条 is a hard rule, SPEC §9:
+ * "expiry and revocation block, in the API, with the reason shown"). For every ACTIVE entry of the
+ * person on an activity from VETTING to IN_PROGRESS that the revocation bars on the activity's day:
+ * - the pre-check problems and the suggestion show it (the workbench, the notice);
+ * - a PASSED decision becomes FAILED (资格预审不符), decided by the officer who recorded the revocation:
+ *   the decision was made on a certificate that no longer holds, so it is withdrawn at once, and the
+ *   duty gate (decision PASSED) takes the guard off the on-duty roster and the site;
+ * - the company is told, and an activity that no longer has enough guards on duty goes back from
+ *   READY to TRAINING.
+ * Runs in the transaction that records the revocation; returns how many decisions were withdrawn.
+ */
+export async function applyRevocationToOpenRosters(m: EntityManager, actor: Actor, deps: OpenRosterEffectsDeps, idHash: Buffer): Promise<number> {
+  const open = await lockOpenActivities(m, 'g.id_hash = $1', [idHash]);
+  if (!open.length) return 0;
+  const entries: OpenEntry[] = await m.query(
+    `SELECT re.id, re.activity_id, re.decision, re.company_id, g.name AS guard_name, re.precheck_problems AS problems,
+            to_char(a.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+       FROM roster_entries re JOIN guards g ON g.id = re.guard_id JOIN activities a ON a.id = re.activity_id
+      WHERE g.id_hash = $1 AND re.state = 'ACTIVE' AND re.activity_id = ANY($2::uuid[])
+      ORDER BY re.id FOR UPDATE OF re`,
+    [idHash, open.map((a) => a.id)],
+  );
+  const dates: { d: string }[] = await m.query(
+    `SELECT to_char(revoked_on, 'YYYY-MM-DD') AS d FROM certificate_revocations WHERE id_hash = $1 ORDER BY revoked_on DESC`,
+    [idHash],
+  );
+  const revoked = dates.map((r) => r.d);
+  let withdrawn = 0;
+  for (const e of entries) {
+    const problem = revocationPrecheck(revoked, e.day);
+    if (!problem) continue;
+    const activity = open.find((a) => a.id === e.activity_id)!;
+    const problems = [...(e.problems ?? []).filter((p) => p.code !== 'REVOKED'), problem];
+    const reason = `资格预审不符：${problems.map((p) => p.message).join('；')}`;
+    await m.query(`UPDATE roster_entries SET precheck_problems = $2::jsonb, suggestion = 'FAILED', suggestion_category = 'PRE_CHECK', suggestion_reason = $3 WHERE id = $1`, [
+      e.id,
+      JSON.stringify(problems),
+      reason,
+    ]);
+    if (e.decision !== VettingDecision.PASSED) continue;
+    withdrawn++;
+    await withdrawPass(m, actor, deps, activity, e, {
+      reasonCategory: VettingReasonCategory.PRE_CHECK,
+      note: `${problem.message}：记录吊销时撤销审核通过结论，不得上岗`,
+      why: '的保安员证被吊销（条例第十七条）',
+      title: '保安员证被吊销，审核结论已改为不通过',
+    });
+  }
+  return withdrawn;
+}
+
+/**
+ * Records imported into the register reach the rosters still open (SPEC §5: a decision holds for what
+ * was checked; 条例第十七条 is a hard rule). For every ACTIVE entry of a person with a new record on an
+ * activity from VETTING to IN_PROGRESS:
+ * - the person's own records now bar them (Art. 17) and the entry is PASSED: the pass is withdrawn
+ *   (FAILED 本人有记录, by the officer who imported), off duty, the company told;
+ * - any other new record of a cleared person or of a relative (by setting): 保安管理支队 is told which
+ *   activities to review; an undecided entry must be checked again before a decision (recordsSinceCheckSql).
+ * Runs in the import's transaction; returns how many decisions were withdrawn.
+ */
+export async function applyRecordsToOpenRosters(
+  m: EntityManager,
+  actor: Actor,
+  deps: OpenRosterEffectsDeps & { checkRelatives(m: EntityManager): Promise<boolean> },
+  idHashes: Buffer[],
+): Promise<number> {
+  if (!idHashes.length) return 0;
+  const person = (await deps.checkRelatives(m))
+    ? '(g.id_hash = ANY($1::bytea[]) OR EXISTS (SELECT 1 FROM guard_relatives gr WHERE gr.guard_id = g.id AND gr.id_hash = ANY($1::bytea[])))'
+    : 'g.id_hash = ANY($1::bytea[])';
+  const open = await lockOpenActivities(m, person, [idHashes]);
+  if (!open.length) return 0;
+  const entries: { id: string; activity_id: string; decision: VettingDecision; company_id: string; guard_name: string; own: boolean; categories: RecordCategory[] }[] =
+    await m.query(
+      `SELECT re.id, re.activity_id, re.decision, re.company_id, g.name AS guard_name, g.id_hash = ANY($1::bytea[]) AS own,
+              ARRAY(SELECT cr.category::text FROM criminal_records cr WHERE cr.id_hash = g.id_hash) AS categories
+         FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+        WHERE ${person} AND re.state = 'ACTIVE' AND re.activity_id = ANY($2::uuid[])
+        ORDER BY re.id FOR UPDATE OF re`,
+      [idHashes, open.map((a) => a.id)],
+    );
+  let withdrawn = 0;
+  const review = new Map<string, number>();
+  for (const e of entries) {
+    const activity = open.find((a) => a.id === e.activity_id)!;
+    if (e.decision !== VettingDecision.PASSED) continue;
+    if (e.own && barredByArticle17(e.categories.map((category) => ({ category })))) {
+      withdrawn++;
+      await withdrawPass(m, actor, deps, activity, e, {
+        reasonCategory: VettingReasonCategory.OWN_RECORD,
+        note: '本人有条例第十七条规定的情形（审核通过后导入的记录）：撤销审核通过结论，不得上岗',
+        why: '在审核通过后导入的本人记录属条例第十七条情形',
+        title: '新导入的记录属条例第十七条情形，审核结论已改为不通过',
+      });
+    } else {
+      review.set(activity.id, (review.get(activity.id) ?? 0) + 1);
+    }
+  }
+  if (review.size) {
+    const units: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = $1`, [UnitKind.SECURITY_DETACHMENT]);
+    for (const [activityId, n] of review) {
+      const activity = open.find((a) => a.id === activityId)!;
+      await deps.notifications.notify(m, units.map((u) => u.id), {
+        title: `已通过人员有新记录，请复核：${activity.name}`,
+        body: `新导入的记录涉及“${activity.name}”名单中${n}名已审核通过的人员（本人或直系亲属，未达条例第十七条情形），请复核。`,
+        link: `/vetting?activity=${activity.id}`,
+        activityId: activity.id,
+      });
+    }
+  }
+  return withdrawn;
+}
