@@ -19,6 +19,7 @@ const QUOTE = /* GraphQL */ `mutation ($id: ID!, $c: ID!, $amount: Float!, $note
   submitQuote(activityId: $id, companyId: $c, amount: $amount, note: $note) { companyId quote } }`;
 const RECORD = /* GraphQL */ `mutation ($sessionId: ID!, $results: [TrainingResultInput!]!) {
   recordTrainingResults(sessionId: $sessionId, results: $results) { id } }`;
+const SUBMIT = /* GraphQL */ `mutation ($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id } } }`;
 
 /** Sends the same request `n` times at once. */
 function burst(n: number, send: () => Promise<GqlResult>): Promise<GqlResult[]> {
@@ -110,6 +111,20 @@ describe('repeated writes', () => {
 
     expect(outcomes([await send(86000.5, '含夜间加班及餐费')]).ok).toBe(1);
     expect(await entries()).toHaveLength(2);
+  });
+
+  it('puts a guard on the roster once when the same submission is sent 40 times at once; the rest get CONFLICT naming the guard', async () => {
+    const companyId = await createCompanyWithGuards(t, '重复上报保安服务有限公司', 2, { username: 'burst_roster_co' });
+    const a = await createActivityWithRoster(t, { status: 'VETTING', companyId, guardsRequired: 5, cleared: 1 });
+    const [free] = await t.sql(
+      `SELECT id FROM guards WHERE company_id = $1 AND NOT EXISTS (SELECT 1 FROM roster_entries r WHERE r.guard_id = guards.id)`,
+      [companyId],
+    );
+    const company = await t.login('burst_roster_co');
+    const results = await burst(40, () => company.gql(SUBMIT, { input: { activityId: a.id, guardIds: [free.id] } }));
+    expect(outcomes(results)).toEqual({ ok: 1, conflicts: 39, other: [] });
+    expect(results.find((r) => r.errors)!.errors![0].extensions?.fields).toEqual([{ field: 'guardIds.0', message: expect.stringContaining('已在名单中') }]);
+    expect(await t.sql(`SELECT id FROM roster_entries WHERE activity_id = $1 AND guard_id = $2`, [a.id, free.id])).toHaveLength(1);
   });
 
   it('records training results once, with one audit entry, when the same results are sent 40 times at once', async () => {

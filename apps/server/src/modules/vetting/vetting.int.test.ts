@@ -124,7 +124,9 @@ describe('roster and vetting', () => {
       [activityId],
     );
     expect(n.n).toBe(1);
-    expectErrorCode(await company.gql(SUBMIT, { input: { activityId, guardIds: [g.id] } }), 'BAD_USER_INPUT');
+    // Already on the roster: the roster's state is in the way, not the input (SPEC §8: CONFLICT).
+    const again = expectErrorCode(await company.gql(SUBMIT, { input: { activityId, guardIds: [g.id] } }), 'CONFLICT');
+    expect(again.message).toContain('已在名单中');
   });
 
   it('matches records by ID number only: own Art. 17 record → FAILED; relative → review; 3 detentions bar, 2 do not', async () => {

@@ -168,14 +168,14 @@ export class VettingService {
         [activity.id, input.guardIds],
       );
       if (already.length) {
+        // The roster's state, not the input, is in the way (often a second click, or another request
+        // that got there first): CONFLICT, naming each guard (SPEC §8).
         const onRoster = new Set(already.map((a) => a.guard_id));
-        assertNoProblems(
-          input.guardIds
-            .map((id, i) => ({ id, i }))
-            .filter(({ id }) => onRoster.has(id))
-            .map(({ id, i }) => ({ field: `guardIds.${i}`, message: `${guards.find((g) => g.guardId === id)!.name}已在名单中` })),
-          '名单有误',
-        );
+        const problems = input.guardIds
+          .map((id, i) => ({ id, i }))
+          .filter(({ id }) => onRoster.has(id))
+          .map(({ id, i }) => ({ field: `guardIds.${i}`, message: `${guards.find((g) => g.guardId === id)!.name}已在名单中` }));
+        throw new DomainError('CONFLICT', `名单有误：${problems.map((p) => p.message).join('；')}`, problems);
       }
       const { entryIds, stats: check } = await this.insertChecked(
         m,
@@ -225,7 +225,7 @@ export class VettingService {
       await assertSelectedCompanyActive(m, activity, '替换人员');
       const [guard] = await this.loadRegisterGuards(m, registerIdOf(actor)!, [guardId], 'guardId');
       const dup = await m.count(RosterEntryEntity, { where: { activityId: activity.id, guardId, state: RosterEntryState.ACTIVE } });
-      if (dup) throw badInput(`${guard.name}已在名单中`, [{ field: 'guardId', message: `${guard.name}已在名单中` }]);
+      if (dup) throw new DomainError('CONFLICT', `${guard.name}已在名单中`, [{ field: 'guardId', message: `${guard.name}已在名单中` }]);
       await m.update(RosterEntryEntity, { id: entry.id }, { state: RosterEntryState.REMOVED });
       const {
         entryIds: [id],
