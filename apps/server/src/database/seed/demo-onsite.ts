@@ -9,6 +9,9 @@ import { computeSuggestions } from '../../modules/recommendation/recommendation.
 import { settingDefinitions, SettingValues } from '../../modules/settings/settings.defaults';
 import { recordDemoStep } from './demo-activities';
 
+/** A registered guard photo of the demo (a 1×1 PNG, as uploaded: a data URL). */
+const DEMO_PHOTO = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 /**
  * The later stages of the demo story (SPEC §2 steps 6–8), so every state exists on fresh demo data,
  * on the calendar the rules enforce: two activities in TRAINING waiting for their first session (one
@@ -278,6 +281,9 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
       .slice(0, p.guardsRequired + 1);
     if (guards.length < p.guardsRequired + 1) continue;
     const decidedAt = new Date(stepTimes[ActivityStatus.VETTING]!.getTime() + 2 * DAY);
+    // A registered photo for the first cleared guard (the on-site identity check shows it), set before
+    // the roster is open: a photo is locked while it is (migration CredentialLock).
+    await m.query(`UPDATE guards SET photo = $2 WHERE id = $1`, [guards[1].id, DEMO_PHOTO]);
     const [failed] = await m.query(
       `INSERT INTO roster_entries (activity_id, guard_id, company_id, state, suggestion, decision, reason_category, decision_note,
                                    decided_by, decided_at, checked_at, created_at)
