@@ -33,6 +33,11 @@ export const SERIOUS_ITEMS = new Set<InspectionItem>([InspectionItem.FORBIDDEN_A
 
 /** How far ahead of the server's clock a device's time may be. */
 const CLOCK_SKEW_MS = 10 * 60_000;
+/**
+ * How long after the close a device that was offline on the day may still send what it recorded
+ * before the close (a weekend without signal): later, the 总结 and the company's record stand.
+ */
+const LATE_SYNC_MS = 72 * 3600_000;
 
 const FINDING_SELECT = `
   SELECT f.id, f.inspection_id AS "inspectionId", f.activity_id AS "activityId", f.company_id AS "companyId",
@@ -234,7 +239,12 @@ export class InspectionsService {
     const storedId = await this.ds.transaction(async (m) => {
       const activity = await m.findOneBy(ActivityEntity, { id: input.activityId });
       assertCanViewActivity(actor, activity);
-      const lateSync = activity.status === ActivityStatus.CLOSED && activity.closedAt && recordedAt <= activity.closedAt;
+      const lateSync =
+        activity.status === ActivityStatus.CLOSED && activity.closedAt && recordedAt <= activity.closedAt &&
+        this.clock.now().getTime() <= activity.closedAt.getTime() + LATE_SYNC_MS;
+      if (activity.status === ActivityStatus.CLOSED && activity.closedAt && !lateSync) {
+        throw conflict(`活动已于${formatCN(activity.closedAt)}总结：只有总结前登记、总结后${LATE_SYNC_MS / 3600_000}小时内送达的现场检查记录可以补录`);
+      }
       if (activity.status !== ActivityStatus.IN_PROGRESS && !lateSync) {
         throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，只有进行中的活动可以登记现场检查`);
       }
@@ -244,6 +254,7 @@ export class InspectionsService {
         throw badInput(message, [{ field: 'recordedAt', message }]);
       }
       let guardName = personName ?? '';
+      // A finding is the activity's company's (who it put on duty), whoever's register the person is on.
       let companyId: string | null = activity.selectedCompanyId;
       let rosterEntryId: string | null = null;
       let post = input.post?.trim() || null;
@@ -251,7 +262,6 @@ export class InspectionsService {
         const [guard] = await m.query(`SELECT id, name, company_id AS "companyId" FROM guards WHERE id = $1`, [guardId]);
         if (!guard) throw badInput('被检查的保安员不存在', [{ field: 'guardId', message: '保安员不存在' }]);
         guardName = guard.name;
-        companyId = guard.companyId;
         const duty = (await onDutyRows(m, activity.id)).find((r) => r.guardId === guardId);
         if (duty) {
           rosterEntryId = duty.rosterEntryId;
@@ -334,6 +344,17 @@ export class InspectionsService {
     if (!sameCheck(stored, input)) {
       throw conflict(`该检查编号已用于${formatCN(stored.recordedAt)}登记的另一条检查记录（内容不同），未重复登记`);
     }
+    // The photo goes with the findings: a resend that brings one the stored findings lack (or lacks
+    // theirs) is another record, not the same one; saying "recorded" would lose the picture.
+    const [{ findings, photos }]: { findings: number; photos: number }[] = await this.ds.query(
+      `SELECT count(*)::int AS findings, count(photo)::int AS photos FROM findings WHERE inspection_id = $1`,
+      [stored.id],
+    );
+    if (findings > 0 && (photos > 0) !== !!input.photo) {
+      throw conflict(
+        `该检查编号已用于${formatCN(stored.recordedAt)}登记的检查记录（${photos > 0 ? '带照片' : '不带照片'}），重发的内容不同，未重复登记；补充照片请另行登记一条检查记录`,
+      );
+    }
     return (await this.loadInspection(this.ds.manager, stored.id))!;
   }
 
@@ -357,6 +378,14 @@ export class InspectionsService {
       if (!finding) throw notFound('问题');
       const activity = await m.findOneBy(ActivityEntity, { id: finding.activityId });
       assertCanViewActivity(actor, activity);
+      if (activity.status === ActivityStatus.CANCELLED) throw conflict('活动已取消，不能登记纠正');
+      // After the 总结, a correction is dated after it (the company put it right since), unless a device
+      // offline on the day sends one made before it within the late-sync window.
+      if (activity.status === ActivityStatus.CLOSED && activity.closedAt && when < activity.closedAt &&
+          this.clock.now().getTime() > activity.closedAt.getTime() + LATE_SYNC_MS) {
+        const message = `活动已于${formatCN(activity.closedAt)}总结，总结后登记的纠正时间不能早于总结时间`;
+        throw badInput(message, [{ field: 'correctedAt', message }]);
+      }
       if (finding.correctedAt) {
         throw conflict(`该问题已于${formatStampCN(finding.correctedAt)}登记纠正`);
       }

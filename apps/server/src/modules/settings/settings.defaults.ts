@@ -49,4 +49,24 @@ export const settingConstraints: { keys: SettingKey[]; holds: (v: SettingValues)
     holds: (v) => v['privacy.retentionDays'] >= v['vetting.reuseWindowDays'],
     message: '个人信息保存期不能短于审查结果复用期',
   },
+  {
+    // A range nobody fits would bar every guard from every activity.
+    keys: ['guard.minAge', 'guard.maxAge'],
+    holds: (v) => v['guard.minAge'] <= v['guard.maxAge'],
+    message: '保安员年龄下限不能高于年龄上限',
+  },
+  {
+    // The score is a weighted sum: with every weight 0 all companies score 0 and the ranking says nothing.
+    keys: [
+      'recommendation.weight.capacity',
+      'recommendation.weight.age',
+      'recommendation.weight.performance',
+      'recommendation.weight.experience',
+      'recommendation.weight.locality',
+    ],
+    holds: (v) =>
+      v['recommendation.weight.capacity'] + v['recommendation.weight.age'] + v['recommendation.weight.performance'] +
+        v['recommendation.weight.experience'] + v['recommendation.weight.locality'] > 0,
+    message: '推荐评分的权重不能全部为0',
+  },
 ];

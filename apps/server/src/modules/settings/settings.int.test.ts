@@ -148,4 +148,26 @@ describe('settings', () => {
     const auditAfter = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Settings'`);
     expect(auditAfter[0].n).toBe(auditBefore[0].n);
   });
+
+  it('refuse values that contradict each other or say nothing, a setting given twice, and inherited names, changing nothing', async () => {
+    const baoan = await t.login('baoan');
+    const auditBefore = (await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Settings'`))[0].n;
+    const values = async () => [await valueOf('guard.minAge'), await valueOf('guard.maxAge'), await valueOf('recommendation.weight.capacity')];
+    const stored = await values();
+    const refused = async (changes: { key: string; value: number | boolean }[], field: string, says: string) => {
+      const error = expectErrorCode(await baoan.gql(UPDATE_SETTINGS, { changes }), 'BAD_USER_INPUT');
+      expect(error.extensions?.fields).toEqual([expect.objectContaining({ field, message: expect.stringContaining(says) })]);
+    };
+    await refused([{ key: 'guard.minAge', value: 30 }, { key: 'guard.maxAge', value: 20 }], 'changes.0.value', '年龄下限不能高于年龄上限');
+    await refused([{ key: 'guard.maxAge', value: 19 }, { key: 'guard.minAge', value: 25 }], 'changes.0.value', '年龄下限不能高于年龄上限');
+    await refused([{ key: 'guard.maxAge', value: 55 }, { key: 'guard.maxAge', value: 18 }], 'changes.1.key', '出现了两次');
+    await refused(
+      ['capacity', 'age', 'performance', 'experience', 'locality'].map((w) => ({ key: `recommendation.weight.${w}`, value: 0 })),
+      'changes.0.value',
+      '权重不能全部为0',
+    );
+    await refused([{ key: '__proto__', value: 1 }], 'changes.0.key', '未知的设置项');
+    expect(await values()).toEqual(stored);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Settings'`))[0].n).toBe(auditBefore);
+  });
 });

@@ -50,9 +50,14 @@ export class SettingsService {
     definitions: Record<string, SettingDefinition> = settingDefinitions,
   ) {
     const problems: FieldProblem[] = [];
+    const seen = new Set<string>();
     changes.forEach((c, i) => {
-      const def = definitions[c.key];
+      // Own keys only: an inherited name (`__proto__`, `toString`) is no setting either.
+      const def = Object.prototype.hasOwnProperty.call(definitions, c.key) ? definitions[c.key] : undefined;
       if (!def) return problems.push({ field: `changes.${i}.key`, message: `未知的设置项 ${c.key}` });
+      // Two values for one setting in one request: which one was meant is not for the server to guess.
+      if (seen.has(c.key)) return problems.push({ field: `changes.${i}.key`, message: `${def.label}在本次修改中出现了两次` });
+      seen.add(c.key);
       if (typeof def.default !== typeof c.value) {
         return problems.push({ field: `changes.${i}.value`, message: `${def.label}的取值类型不正确` });
       }

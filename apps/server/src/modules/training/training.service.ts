@@ -281,6 +281,23 @@ export class TrainingService {
       } else {
         assigned = trainees.filter(needs).map((t) => t.id);
       }
+      // Nobody is in two places at once: a trainee of another session of this activity at an overlapping
+      // time is refused when named, and left out when the trainees are picked by the system.
+      const busy = await this.busyAt(m, activityId, startsAt, input.periods, assigned);
+      if (busy.size && input.rosterEntryIds && input.rosterEntryIds.length > 0) {
+        assertNoProblems(
+          [...new Set(input.rosterEntryIds)].flatMap((entryId, i) => {
+            const other = busy.get(entryId);
+            return other ? [{ field: `rosterEntryIds.${i}`, message: `${byId.get(entryId)!.name}已安排在${formatCN(other.startsAt)}“${other.place}”的培训，时间重叠` }] : [];
+          }),
+          '参训人员有误',
+        );
+      }
+      const free = assigned.filter((id) => !busy.has(id));
+      if (free.length === 0 && assigned.length > 0) {
+        throw conflict(`需要培训的${assigned.length}人都已安排在与该时间重叠的其他培训中，请另选时间`);
+      }
+      assigned = free;
       if (assigned.length === 0) {
         throw badInput(`没有需要培训的人员：已通过审核的保安员均已通过${topicNames(topics)}`, [{ field: 'rosterEntryIds', message: '没有需要培训的人员' }]);
       }
@@ -348,6 +365,27 @@ export class TrainingService {
     return { session, activity };
   }
 
+  /**
+   * Which of these roster entries are expected at another session of the activity (not cancelled,
+   * `except` aside, their result not recorded yet) that overlaps [startsAt, startsAt + periods × 45 min):
+   * entry → that session's time and place. Once a session's results are in, its trainees are free
+   * (a 补训 right after it, for who was absent or failed).
+   */
+  private async busyAt(m: EntityManager, activityId: string, startsAt: Date, periods: number, entryIds: string[], except?: string) {
+    if (!entryIds.length) return new Map<string, { startsAt: Date; place: string }>();
+    const rows: { id: string; starts_at: Date; place: string }[] = await m.query(
+      `SELECT DISTINCT ON (ta.roster_entry_id) ta.roster_entry_id AS id, ts.starts_at, ts.place
+         FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+        WHERE ts.activity_id = $1 AND ts.cancelled_at IS NULL AND ts.id IS DISTINCT FROM $5::uuid
+          AND ta.roster_entry_id = ANY($2::uuid[]) AND ta.recorded_at IS NULL
+          AND ts.starts_at < $3::timestamptz + make_interval(mins => 45 * $4::int)
+          AND ts.starts_at + make_interval(mins => 45 * ts.periods) > $3::timestamptz
+        ORDER BY ta.roster_entry_id, ts.starts_at`,
+      [activityId, entryIds, startsAt, periods, except ?? null],
+    );
+    return new Map(rows.map((r) => [r.id, { startsAt: r.starts_at, place: r.place }]));
+  }
+
   /** Changes a session's time, place, instructor, subjects or length before it begins; the company is told. */
   async updateSession(actor: Actor, sessionId: string, input: UpdateTrainingSessionInput): Promise<TrainingSessionType> {
     const problems: FieldProblem[] = [];
@@ -360,6 +398,16 @@ export class TrainingService {
       const { session, activity } = await this.sessionBeforeStart(m, actor, sessionId, '修改');
       const startsAt = toMinute(input.startsAt);
       this.assertWithinWindow(activity, startsAt);
+      const attendees: { id: string; name: string }[] = await m.query(
+        `SELECT ta.roster_entry_id AS id, g.name FROM training_attendance ta JOIN roster_entries r ON r.id = ta.roster_entry_id
+           JOIN guards g ON g.id = r.guard_id WHERE ta.session_id = $1`,
+        [sessionId],
+      );
+      const busy = await this.busyAt(m, activity.id, startsAt, input.periods, attendees.map((a) => a.id), sessionId);
+      if (busy.size) {
+        const names = attendees.filter((a) => busy.has(a.id)).map((a) => a.name);
+        throw conflict(`${names.slice(0, 5).join('、')}${names.length > 5 ? `等${names.length}人` : ''}在该时间已安排其他培训，时间重叠，请另选时间`);
+      }
       const before = { ...session };
       const patch = {
         startsAt,

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { checklist, createActivityWithRoster, createCompanyWithGuards, PNG, trainAll } from '../../../test/onsite-fixtures';
+
+/**
+ * The record of the day stands (review of stop 32, second round): a finding is charged to the company
+ * the activity chose, whoever's register the person is on; after the 总结 only a device that was
+ * offline may still send what it recorded before it, within 72 hours; a correction made after the
+ * 总结 is dated after it; an inspection resent with a photo its first copy lacked is not "the same".
+ */
+const RECORD = /* GraphQL */ `mutation ($input: RecordInspectionInput!) { recordInspection(input: $input) { id findings { id item companyId photo } } }`;
+const CORRECT = /* GraphQL */ `mutation ($id: ID!, $at: DateTimeISO) { correctFinding(findingId: $id, note: "已调离岗位", correctedAt: $at) { id correctedAt } }`;
+const NOW = '2031-05-01T10:00:00+08:00';
+const HOUR = 3600_000;
+
+describe('the record of the day stands', () => {
+  let t: TestApp;
+  let baoan: TestClient;
+  let companyId: string;
+  let otherCompanyId: string;
+  let activityId: string;
+  let onDuty: { guardId: string }[];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(NOW);
+    baoan = await t.login('baoan');
+    companyId = await createCompanyWithGuards(t, '当日记录保安服务有限公司', 3);
+    otherCompanyId = await createCompanyWithGuards(t, '其他记录保安服务有限公司', 1);
+    const a = await createActivityWithRoster(t, { status: 'IN_PROGRESS', companyId, guardsRequired: 2, cleared: 2, startsInHours: -1 });
+    await trainAll(t, a.id);
+    activityId = a.id;
+    onDuty = a.cleared;
+  });
+  afterAll(async () => {
+    t?.clock.reset();
+    await t?.close();
+  });
+
+  const record = (extra: Record<string, unknown>) =>
+    baoan.gql(RECORD, { input: { id: randomUUID(), activityId, results: checklist(), recordedAt: t.clock.now().toISOString(), ...extra } });
+
+  it('charges an unvetted person on duty to the activity’s company, not to the company whose register the person is on', async () => {
+    const [stranger] = await t.sql(`SELECT id FROM guards WHERE company_id = $1 LIMIT 1`, [otherCompanyId]);
+    const { findings } = expectData(await record({ guardId: stranger.id })).recordInspection;
+    expect(findings).toEqual([expect.objectContaining({ item: 'UNVETTED_ON_DUTY', companyId })]);
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM findings WHERE company_id = $1`, [otherCompanyId]);
+    expect(n).toBe(0);
+  });
+
+  it('a resend with a photo its first copy lacked is another record: CONFLICT, and the stored one unchanged', async () => {
+    const id = randomUUID();
+    const input = { id, activityId, guardId: onDuty[0].guardId, results: checklist(['UNIFORM']), note: '未着制式服装', recordedAt: t.clock.now().toISOString() };
+    expectData(await baoan.gql(RECORD, { input }));
+    expectData(await baoan.gql(RECORD, { input })); // the same resend: the stored check
+    const refused = expectErrorCode(await baoan.gql(RECORD, { input: { ...input, photo: PNG } }), 'CONFLICT');
+    expect(refused.message).toContain('不带照片');
+    const [{ photos }] = await t.sql(`SELECT count(photo)::int AS photos FROM findings WHERE inspection_id = $1`, [id]);
+    expect(photos).toBe(0);
+  });
+
+  it('after the 总结: a late sync of what was recorded before it within 72 hours; nothing later, nothing backdated', async () => {
+    const [finding] = await t.sql(`SELECT f.id FROM findings f WHERE f.activity_id = $1 AND f.corrected_at IS NULL LIMIT 1`, [activityId]);
+    const closedAt = new Date(t.clock.now().getTime() + HOUR);
+    await t.sql(`UPDATE activities SET status = 'CLOSED', ends_at = $2::timestamptz - interval '1 hour', closed_at = $2 WHERE id = $1`, [activityId, closedAt]);
+    const before = new Date(closedAt.getTime() - 30 * 60_000).toISOString();
+
+    t.clock.set(new Date(closedAt.getTime() + 24 * HOUR).toISOString());
+    expectData(await record({ guardId: onDuty[1].guardId, recordedAt: before })); // a day later: the device that was offline
+
+    t.clock.set(new Date(closedAt.getTime() + 20 * 24 * HOUR).toISOString());
+    const late = expectErrorCode(await record({ guardId: onDuty[1].guardId, recordedAt: before }), 'CONFLICT');
+    expect(late.message).toContain('72小时内');
+    const backdated = expectErrorCode(await baoan.gql(CORRECT, { id: finding.id, at: before }), 'BAD_USER_INPUT');
+    expect(backdated.message).toContain('不能早于总结时间');
+    const [{ corrected }] = await t.sql(`SELECT corrected_at IS NOT NULL AS corrected FROM findings WHERE id = $1`, [finding.id]);
+    expect(corrected).toBe(false);
+    // Put right since the 总结: dated now, it stands (the company is not held to it for ever).
+    expect(expectData(await baoan.gql(CORRECT, { id: finding.id, at: t.clock.now().toISOString() })).correctFinding.correctedAt).toBeTruthy();
+  });
+});
