@@ -1,4 +1,4 @@
-import { createTestApp, expectErrorCode, GqlResult, TestApp, TestClient } from '../../test/harness';
+import { createTestApp, expectErrorCode, GqlResult, TestApp, TestClient, expectData } from '../../test/harness';
 import { QUERY_LIMITS } from '../app';
 
 /**
@@ -129,5 +129,26 @@ describe('hostile input', () => {
     const text = await page.text();
     expect(text).not.toMatch(/sandbox|apollo/i);
     expectClean(text);
+  });
+
+  it('matches % and _ in a search as typed, not as wildcards, in every list that searches', async () => {
+    const office = await t.login('office');
+    const admin = await t.login('admin');
+    const auditor = await t.login('auditor');
+    const lists: [TestClient, string][] = [
+      [baoan, `query ($s: String) { activities(filter: { search: $s }) { total } }`],
+      [baoan, `query ($s: String) { guards(filter: { search: $s }) { total } }`],
+      [baoan, `query ($s: String) { companies(filter: { search: $s }) { total } }`],
+      [office, `query ($s: String) { auditLog(filter: { search: $s }) { total } }`],
+      [auditor, `query ($s: String) { auditLog(filter: { search: $s }) { total } }`],
+      [admin, `query ($s: String) { users(search: $s) { total } }`],
+    ];
+    for (const [client, query] of lists) {
+      for (const s of ['%', '%_', '_%']) { // (no name holds these; a lone _ would match real usernames as typed)
+        const data = expectData(await client.gql(query, { s })) as Record<string, { total: number }>;
+        expect({ query, s, total: Object.values(data)[0].total }).toEqual({ query, s, total: 0 });
+      }
+      expect(expectData(await admin.gql(`query ($s: String) { units(search: $s) { id } }`, { s: '%' })).units).toEqual([]);
+    }
   });
 });

@@ -14,3 +14,11 @@ export const NO_ROW: SqlPredicate = { sql: 'false', params: {} };
 export function bindPredicate(p: SqlPredicate, bind: (value: unknown) => string): string {
   return p.sql.replace(/(?<!:):([A-Za-z_][A-Za-z0-9_]*)/g, (whole, name: string) => (name in p.params ? bind(p.params[name]) : whole));
 }
+
+/**
+ * An ILIKE pattern for "contains `text`": the text's own `%`, `_` and `\` are matched as typed, not
+ * as wildcards (a search for "%" finds names with a percent sign, not every row).
+ */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

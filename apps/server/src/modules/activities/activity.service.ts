@@ -20,6 +20,7 @@ import { assertCanCancel, assertCanRegisterIn, assertCanViewActivity, assertMayC
 import { ActivityFilterInput, ActivityInput, ActivityType, InstructionRequestInput } from './activity.types';
 import { ActivityLifecycle, lockActivity, lockVisibleActivity } from './lifecycle';
 import { ActivityTransitionEntity } from './transition.entity';
+import { containsPattern } from '../../common/sql-predicate';
 
 const trimOrNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
@@ -66,7 +67,7 @@ export class ActivityService {
     if (filter.from) qb.andWhere('a.starts_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.starts_at < :to', { to: filter.to });
     if (filter.search?.trim()) {
-      const s = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const s = containsPattern(filter.search.trim());
       qb.andWhere(
         new Brackets((b) =>
           b

@@ -5,6 +5,7 @@ import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { currentRequest } from '../../common/request-context';
 import { AuditEntryEntity } from './audit.entity';
 import { SECURITY_EVENT_ACTIONS } from './audit.policy';
+import { containsPattern } from '../../common/sql-predicate';
 
 export interface AuditInput {
   action: AuditAction;
@@ -195,9 +196,10 @@ export class AuditService {
     if (filter.from) qb.andWhere('a.at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('a.at < :to', { to: filter.to });
     if (filter.search) {
+      const s = containsPattern(filter.search);
       qb.andWhere(
         new Brackets((b) =>
-          b.where('a.summary ILIKE :s', { s: `%${filter.search}%` }).orWhere('a.actor_name ILIKE :s'),
+          b.where('a.summary ILIKE :s', { s }).orWhere('a.actor_name ILIKE :s'),
         ),
       );
     }

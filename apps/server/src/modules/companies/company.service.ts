@@ -21,6 +21,7 @@ import {
   CreateCompanyInput,
 } from './company.inputs';
 import { assertCanManageCompanies, assertCanViewCompany, ownCompanyId, scopeCompanies } from './company.policy';
+import { containsPattern } from '../../common/sql-predicate';
 
 /** 条例第八条: registered capital of at least ¥1,000,000. */
 export const MIN_REGISTERED_CAPITAL = 1_000_000;
@@ -133,7 +134,7 @@ export class CompaniesService {
     const search = f.search?.trim();
     if (search) {
       qb.andWhere(
-        new Brackets((b) => b.where('c.name ILIKE :s', { s: `%${search}%` }).orWhere('c.credit_code ILIKE :s')),
+        new Brackets((b) => b.where('c.name ILIKE :s', { s: containsPattern(search) }).orWhere('c.credit_code ILIKE :s')),
       );
     }
     if (f.district) qb.andWhere('c.district = :district', { district: f.district });

@@ -28,6 +28,7 @@ import { assertCredentialsEditable, assertIdentityEditable, assertMayLeave } fro
 import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
 import { applyRevocationToOpenRosters, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
+import { containsPattern } from '../../common/sql-predicate';
 
 /**
  * What the audit log keeps of a guard: no digit of the ID number (a masked number and the birth
@@ -83,7 +84,7 @@ export class GuardsService {
       qb.andWhere(
         new Brackets((b) =>
           b
-            .where('g.name ILIKE :nameLike', { nameLike: `%${search}%` })
+            .where('g.name ILIKE :nameLike', { nameLike: containsPattern(search) })
             .orWhere('g.certificate_no = :exact', { exact: search })
             // A whole ID number, by its keyed hash (the number itself is stored encrypted).
             .orWhere('g.id_hash = :idExact', { idExact: idHash(search) }),

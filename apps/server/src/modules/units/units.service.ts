@@ -3,6 +3,7 @@ import { Brackets, DataSource } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { seesEveryUnit } from './onboarding.policy';
 import { UnitEntity } from './unit.entity';
+import { containsPattern } from '../../common/sql-predicate';
 
 export interface UnitFilter {
   kind?: UnitKind;
@@ -24,7 +25,7 @@ export class UnitsService {
     if (!filter.includeInactive) qb.andWhere('u.active');
     const search = filter.search?.trim();
     if (search) {
-      const s = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const s = containsPattern(search);
       qb.andWhere(new Brackets((b) => b.where('u.name ILIKE :s', { s }).orWhere('u.credit_code ILIKE :s')));
     }
     return qb.orderBy('u.kind', 'ASC').addOrderBy('u.name', 'ASC').getMany();

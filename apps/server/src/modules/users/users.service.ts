@@ -11,6 +11,7 @@ import { UnitEntity } from '../units/unit.entity';
 import { assertMayManage } from './users.policy';
 import { watchCredentialsOfDetail } from './credential-watch';
 import { NotificationsService } from '../notifications/notifications.service';
+import { containsPattern } from '../../common/sql-predicate';
 
 /** What the audit log keeps of an account: never the password hash. */
 const auditView = (u: UserEntity) => ({
@@ -39,7 +40,7 @@ export class UsersService {
     if (search) {
       qb.andWhere(
         new Brackets((b) =>
-          b.where('u.username ILIKE :s', { s: `%${search}%` }).orWhere('u.display_name ILIKE :s').orWhere('unit.name ILIKE :s'),
+          b.where('u.username ILIKE :s', { s: containsPattern(search) }).orWhere('u.display_name ILIKE :s').orWhere('unit.name ILIKE :s'),
         ),
       );
     }

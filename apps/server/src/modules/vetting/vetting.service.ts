@@ -35,6 +35,7 @@ import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
 import { recordsSinceCheckSql } from './open-roster-effects';
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
+import { containsPattern } from '../../common/sql-predicate';
 
 /** A roster entry with what every tier may need of its guard (masked or not is decided by the type). */
 export interface RosterEntryView extends RosterEntryEntity {
@@ -779,7 +780,7 @@ export class VettingService {
     if (filter.withHitsOnly && tier === VettingTier.DETAIL) where.push('EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = re.id)');
     if (filter.search?.trim()) {
       const search = filter.search.trim();
-      params.push(`%${search}%`);
+      params.push(containsPattern(search));
       if (seesFullIdNumbers(actor)) {
         // A whole ID number, by its keyed hash (the number itself is stored encrypted).
         params.push(idHash(search));
@@ -825,7 +826,7 @@ export class VettingService {
     const params: unknown[] = [registerIdOf(actor), activity.id];
     let where = `g.company_id = $1 AND g.status = 'ACTIVE'`;
     if (search?.trim()) {
-      params.push(`%${search.trim()}%`);
+      params.push(containsPattern(search.trim()));
       where += ` AND g.name ILIKE $${params.length}`;
     }
     const rows: (GuardFacts & { onRoster: boolean; total: number })[] = (
