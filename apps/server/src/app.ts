@@ -72,12 +72,26 @@ async function sleep(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Answers 503 for the whole response when an error is a database outage (not a refused input). */
+/** Error codes that say the request itself was wrong: the client's fault, never a 5xx. */
+const CLIENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST']);
+
+/**
+ * The HTTP status of the whole response: 503 when an error is a database outage (not a refused input);
+ * 400 when a request that was not run at all was refused for its own text (a syntax error, or over a
+ * limit of graphql-armor, whose parser throws where Apollo would otherwise answer 500).
+ */
 const outageStatusPlugin: ApolloServerPlugin<AppContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ errors, response }) {
-        if (errors?.some((e) => asDomainError(e)?.httpStatus === 503)) response.http.status = 503;
+        if (errors?.some((e) => asDomainError(e)?.httpStatus === 503)) {
+          response.http.status = 503;
+          return;
+        }
+        const status = response.http.status ?? 200;
+        if (errors?.length && status >= 500 && errors.every((e) => CLIENT_ERROR_CODES.has(String(e.extensions?.code)))) {
+          response.http.status = 400;
+        }
       },
     };
   },
@@ -218,7 +232,9 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // The token limit is graphql-js's own (parseOptions below): armor's parser throws from a plugin
+    // hook, which Apollo answers with HTTP 500 for every syntax error; graphql-js's gives 400.
+    maxTokens: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
   });
   const protection = armor.protect();
@@ -233,6 +249,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     // main.ts owns SIGINT/SIGTERM (see close() below).
     stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       ...protection.plugins,
       outageStatusPlugin,

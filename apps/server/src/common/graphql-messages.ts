@@ -90,6 +90,8 @@ const RULES: [RegExp, (m: RegExpExecArray) => TranslatedError][] = [
   [/^Syntax Error: Query Cost limit of (\d+) exceeded, found (\d+)/, (m) => ({ message: `查询过于复杂（复杂度${m[2]}，上限${m[1]}），请减少字段或拆分请求` })],
   [/^Syntax Error: Directives limit of (\d+) exceeded, found (\d+)/, (m) => ({ message: `查询使用了${m[2]}个指令，超过上限${m[1]}个` })],
   [/^Syntax Error: Token limit of (\d+) exceeded/, (m) => ({ message: `查询过长（超过${m[1]}个记号），请拆分请求` })],
+  // graphql-js's own limit (parseOptions.maxTokens)
+  [/^Syntax Error: Document contains more tha[nt] (\d+) tokens/, (m) => ({ message: `查询过长（超过${m[1]}个记号），请拆分请求` })],
   // Apollo Server's HTTP checks
   [/^This operation has been blocked as a potential Cross-Site Request Forgery/, () => ({ message: '请求被拒绝：GraphQL 请求须使用 content-type: application/json（防跨站请求伪造）' })],
   [/^GraphQL introspection is not allowed/, () => ({ message: '未开放 GraphQL 结构查询（introspection）' })],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createTestApp, expectErrorCode, GqlResult, TestApp, TestClient, expectData } from '../../test/harness';
 import { QUERY_LIMITS } from '../app';
 
@@ -98,6 +99,14 @@ describe('hostile input', () => {
     const syntax = await baoan.gql(`{ me { id `);
     expectClean(JSON.stringify(syntax.errors));
     expect(syntax.errors?.[0].message).toMatch(/^GraphQL 语法错误/);
+    // The client's fault: 400, never a 5xx (which monitoring reads as the server failing).
+    expect(syntax.status).toBe(400);
+    const aliases = await baoan.gql(`{ ${Array.from({ length: 100 }, (_, i) => `a${i}: me { id }`).join(' ')} }`);
+    expect(aliases.status).toBe(400);
+    // Over the token limit (no aliases: the parser's own limit), refused before anything runs.
+    const tokens = await baoan.gql(`{ me { ${Array.from({ length: 2100 }, () => 'id').join(' ')} } }`);
+    expect(tokens.status).toBe(400);
+    expect(tokens.errors?.[0].message).toMatch(/查询过长（超过2000个记号）/);
     const unknown = expectCleanError(await baoan.gql(`{ me { passwordHash } }`), 'GRAPHQL_VALIDATION_FAILED', 'passwordHash');
     expect(unknown.message).not.toMatch(/username|displayName/);
   });
@@ -129,6 +138,35 @@ describe('hostile input', () => {
     const text = await page.text();
     expect(text).not.toMatch(/sandbox|apollo/i);
     expectClean(text);
+  });
+
+  it('refuses text of nothing but invisible characters, in arguments and inputs alike, storing nothing', async () => {
+    const company = await t.login('company1');
+    const row = async () =>
+      (await t.sql(`SELECT address, contact_name, version FROM companies WHERE id = (SELECT unit_id FROM users WHERE username = 'company1')`))[0];
+    const before = await row();
+    const profile = await company.gql(`mutation ($input: CompanyProfileInput!) { updateCompanyProfile(input: $input) { id } }`, {
+      input: { address: '\u200b', contactName: '\u200b\u2060', contactPhone: '13900000000' },
+    });
+    const refused = expectCleanError(profile, 'BAD_USER_INPUT', 'input.address');
+    expect(refused.message).toContain('不可见字符');
+    expect(await row()).toEqual(before);
+    const [activity] = await t.sql(`SELECT id FROM activities WHERE status = 'DRAFT' LIMIT 1`);
+    expectCleanError(await baoan.gql(`mutation ($id: ID!) { cancelActivity(id: $id, reason: "\u200b\ufeff") { id } }`, { id: activity.id }), 'BAD_USER_INPUT', 'reason');
+    const [{ status }] = await t.sql(`SELECT status FROM activities WHERE id = $1`, [activity.id]);
+    expect(status).toBe('DRAFT');
+  });
+
+  it('refuses a list longer than 10,000 items, naming the argument, instead of a database error; and marking nothing read audits nothing', async () => {
+    const company = await t.login('company1');
+    const ids = Array.from({ length: 70_000 }, () => randomUUID());
+    const big = await company.gql(`mutation ($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids });
+    expect(big.status).toBe(200);
+    expectCleanError(big, 'BAD_USER_INPUT', 'ids');
+    const audits = async () => (await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Notification'`))[0].n;
+    const before = await audits();
+    expect(expectData(await company.gql(`mutation ($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids: ids.slice(0, 100) })).markNotificationsRead).toBe(0);
+    expect(await audits()).toBe(before);
   });
 
   it('matches % and _ in a search as typed, not as wildcards, in every list that searches', async () => {

@@ -7,13 +7,20 @@ import {
   isListType,
   isScalarType,
 } from 'graphql';
+import { isBlank } from '@evs/schema';
 import { FieldProblem, DomainError } from './errors';
 
 /**
  * Input every operation shares, checked at the edge so that the database never sees it: every ID is a
- * UUID (PostgreSQL would answer 22P02 in English), and no text holds a NUL character (which
- * PostgreSQL cannot store). The refusal names the field, e.g. `input.guardIds.2`.
+ * UUID (PostgreSQL would answer 22P02 in English); no text holds a NUL character (which PostgreSQL
+ * cannot store) or nothing but invisible characters (zero-width spaces look filled in, say nothing,
+ * and escape the `.trim()` of a field's own check); no list is longer than MAX_LIST_LENGTH (PostgreSQL
+ * takes at most 65,535 parameters per statement, and an audit entry keeps what it was given). The
+ * refusal names the field, e.g. `input.guardIds.2`.
  */
+
+/** The longest list any argument may carry (a roster of 10,000 is the largest real one). */
+export const MAX_LIST_LENGTH = 10_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,8 +31,12 @@ function checkerFor(type: GraphQLInputType, seen = new Map<string, Check | null>
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
     const item = checkerFor(nullable.ofType, seen);
-    if (!item) return null;
     return (value, path, problems) => {
+      if (Array.isArray(value) && value.length > MAX_LIST_LENGTH) {
+        problems.push({ field: path, message: `${path} 一次最多${MAX_LIST_LENGTH}项（现${value.length}项）` });
+        return;
+      }
+      if (!item) return;
       if (Array.isArray(value)) value.forEach((v, i) => item(v, `${path}.${i}`, problems));
       else item(value, path, problems);
     };
@@ -38,7 +49,11 @@ function checkerFor(type: GraphQLInputType, seen = new Map<string, Check | null>
     }
     if (nullable.name === 'String') {
       return (value, path, problems) => {
-        if (typeof value === 'string' && value.includes('\u0000')) problems.push({ field: path, message: `${path} 含有不允许的控制字符（NUL）` });
+        if (typeof value !== 'string') return;
+        if (value.includes('\u0000')) problems.push({ field: path, message: `${path} 含有不允许的控制字符（NUL）` });
+        // Spaces alone are the field's own check (its message names it); invisible characters that
+        // `.trim()` keeps (U+200B and kin) are refused here, for every text of every operation.
+        else if (value.trim() !== '' && isBlank(value)) problems.push({ field: path, message: `${path} 只有零宽字符等不可见字符，请填写内容` });
       };
     }
     return null;

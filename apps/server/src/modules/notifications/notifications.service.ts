@@ -1,5 +1,5 @@
 import { AuditAction } from '@evs/schema';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
@@ -69,20 +69,23 @@ export class NotificationsService {
   /** Marks the given messages (or all when ids is empty) of the actor's own unit as read. */
   async markRead(actor: Actor, ids: string[]): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const result = await m.update(
-        NotificationEntity,
-        { unitId: actor.unitId, readAt: IsNull(), ...(ids.length ? { id: In(ids) } : {}) },
-        { readAt: new Date() },
+      const marked: { id: string }[] = await m.query(
+        `WITH marked AS (UPDATE notifications SET read_at = now()
+            WHERE unit_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) RETURNING id)
+         SELECT id FROM marked`,
+        [actor.unitId, ids.length ? ids : null],
       );
-      const count = result.affected ?? 0;
+      // Nothing was unread (marked twice, or ids not the unit's): nothing to write, nothing to audit.
+      if (!marked.length) return 0;
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: 'Notification',
-        entityId: ids.length === 1 ? ids[0] : null,
-        summary: `${actor.displayName} 将${count}条通知标为已读`,
-        after: { ids },
+        entityId: marked.length === 1 ? marked[0].id : null,
+        summary: `${actor.displayName} 将${marked.length}条通知标为已读`,
+        // What changed (the unit's own notices), not what was sent.
+        after: { ids: marked.map((n) => n.id) },
       });
-      return count;
+      return marked.length;
     });
   }
 }

@@ -86,7 +86,7 @@ describe('督办: reminders, notices, the leader group in its units', () => {
     expectErrorCode(await (await t.login('admin')).gql(OVERDUE), 'FORBIDDEN');
   });
 
-  it('督办通知: only the office issues it, for the stage the activity waits on, answered by a date not in the past', async () => {
+  it('督办通知: only the office issues it, for the stage the activity waits on, answered by a date not in the past nor more than 30 days away', async () => {
     const id = await approved('督办通知测试活动', 13);
     const input = { activityId: id, stage: 'CANDIDATES', text: '推荐候选已逾期，请于期限内完成并说明原因', dueOn: '2031-05-12' };
     for (const who of ['baoan', 'leader', 'dawa', 'super_co']) {
@@ -94,6 +94,8 @@ describe('督办: reminders, notices, the leader group in its units', () => {
     }
     const past = expectErrorCode(await office.gql(ISSUE, { input: { ...input, dueOn: '2031-05-09' } }), 'BAD_USER_INPUT');
     expect(past.extensions!.fields).toEqual([{ field: 'dueOn', message: '答复期限不能早于今天（2031-05-10）' }]);
+    const never = expectErrorCode(await office.gql(ISSUE, { input: { ...input, dueOn: '9999-12-31' } }), 'BAD_USER_INPUT');
+    expect(never.extensions!.fields).toEqual([{ field: 'dueOn', message: '答复期限不能晚于2031-06-09（30天内）' }]);
     const wrongStage = expectErrorCode(await office.gql(ISSUE, { input: { ...input, stage: 'TRAINING' } }), 'CONFLICT');
     expect(wrongStage.message).toBe('活动当前等待“推荐候选”，只能督办当前阶段');
     // A double click: one notice, the other CONFLICT.

@@ -26,6 +26,9 @@ import {
 } from './supervision.types';
 import { assertAnswersNotice, noticeUnitScope, seesEveryUnitsNotices } from './supervision.policy';
 
+/** The latest answer deadline a 督办 may set, in days from today. */
+const MAX_DUE_DAYS = 30;
+
 interface OverdueRow {
   activity_id: string;
   code: string;
@@ -259,6 +262,10 @@ export class SupervisionService {
     if (!text) problems.push({ field: 'text', message: '请填写督办内容' });
     if (!isIsoDate(input.dueOn)) problems.push({ field: 'dueOn', message: '答复期限不是有效日期' });
     else if (input.dueOn < today) problems.push({ field: 'dueOn', message: `答复期限不能早于今天（${today}）` });
+    // A 督办 asks for an answer about a stage that is late now: a deadline months away is a typing error.
+    else if (input.dueOn > addDays(today, MAX_DUE_DAYS)) {
+      problems.push({ field: 'dueOn', message: `答复期限不能晚于${addDays(today, MAX_DUE_DAYS)}（${MAX_DUE_DAYS}天内）` });
+    }
     if (problems.length) throw badInput(`督办通知有误：${problems.map((p) => p.message).join('；')}`, problems);
     const id = await this.ds.transaction(async (m) => {
       const a = await m.getRepository(ActivityEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: input.activityId }).getOne();
