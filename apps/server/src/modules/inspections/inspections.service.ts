@@ -259,7 +259,7 @@ export class InspectionsService {
       let rosterEntryId: string | null = null;
       let post = input.post?.trim() || null;
       if (guardId) {
-        const [guard] = await m.query(`SELECT id, name, company_id AS "companyId" FROM guards WHERE id = $1`, [guardId]);
+        const [guard] = await m.query(`SELECT id, name FROM guards WHERE id = $1`, [guardId]);
         if (!guard) throw badInput('被检查的保安员不存在', [{ field: 'guardId', message: '保安员不存在' }]);
         guardName = guard.name;
         const duty = (await onDutyRows(m, activity.id)).find((r) => r.guardId === guardId);
