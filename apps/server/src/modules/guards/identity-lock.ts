@@ -29,22 +29,18 @@ export async function openRosters(m: EntityManager, guardIds: string[]): Promise
   return new Map(rows.map((r) => [r.guardId, r]));
 }
 
+/** What to do instead of changing a locked particular: during vetting, take the guard off and submit again. */
+const correctionWay = (open: OpenRoster): string =>
+  open.status === ActivityStatus.VETTING ? '如需更正，请先将其移出名单，修改后重新上报（将重新审核）' : '背景审核已结束，须待活动结束后再修改';
+
 /** Why the identity of a guard on an open roster cannot change, and what to do instead. */
 export function identityLockedMessage(guardName: string, open: OpenRoster): string {
-  const how =
-    open.status === ActivityStatus.VETTING
-      ? '如需更正，请先将其移出名单，修改后重新上报（将重新审核）'
-      : '背景审核已结束，须待活动结束后再修改';
-  return `${guardName}在“${open.activityName}”的名单中，姓名、身份证号和直系亲属不能修改（审核结论针对审核时的身份）；${how}`;
+  return `${guardName}在“${open.activityName}”的名单中，姓名、身份证号和直系亲属不能修改（审核结论针对审核时的身份）；${correctionWay(open)}`;
 }
 
 /** Why the 保安员证 or photo of a guard on an open roster cannot change, and what to do instead. */
 export function credentialsLockedMessage(guardName: string, open: OpenRoster): string {
-  const how =
-    open.status === ActivityStatus.VETTING
-      ? '如需更正，请先将其移出名单，修改后重新上报（将重新审核）'
-      : '背景审核已结束，须待活动结束后再修改';
-  return `${guardName}在“${open.activityName}”的名单中，保安员证号、发证日期和照片不能修改（审核和现场核验针对审核时的证件和照片）；${how}`;
+  return `${guardName}在“${open.activityName}”的名单中，保安员证号、发证日期和照片不能修改（审核和现场核验针对审核时的证件和照片）；${correctionWay(open)}`;
 }
 
 /** Why a guard on an open roster cannot leave the company or be transferred. */
