@@ -81,6 +81,13 @@ describe('the actions each role is offered', () => {
     expect(activityActionsFor(viewer(Role.EVENT_DETACHMENT), activity({ organizerUnitId: null })).organizerAccounts).toBe(false);
     expect(activityActionsFor(viewer(Role.OFFICE), activity()).organizerAccounts).toBe(false);
   });
+
+  it('lets a district bureau open the accounts of its own district’s organizers only', () => {
+    const ofXinglongtai = activity({ organizerUnit: { id: 'u1', name: '主办', district: 'XINGLONGTAI' } } as Partial<ActivityDetail>);
+    expect(activityActionsFor(viewer(Role.DISTRICT_BUREAU, 'XINGLONGTAI'), ofXinglongtai).organizerAccounts).toBe(true);
+    expect(activityActionsFor(viewer(Role.DISTRICT_BUREAU, 'PANSHAN'), ofXinglongtai).organizerAccounts).toBe(false);
+    expect(activityActionsFor(viewer(Role.EVENT_DETACHMENT), ofXinglongtai).organizerAccounts).toBe(true);
+  });
 });
 
 describe('the request for instruction and the security plan', () => {

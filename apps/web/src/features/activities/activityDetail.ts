@@ -65,7 +65,10 @@ interface Viewer {
  * What the viewer may do with the activity. Presentation only: the API decides every action again.
  * The registering side is the 大型活动管理支队 and the district bureau of the activity's district.
  */
-export function activityActionsFor(viewer: Viewer, a: Pick<ActivityDetail, 'status' | 'district' | 'requestedAt' | 'securityMode' | 'candidates' | 'organizerUnitId'> & { deadlines: { next: unknown } }) {
+export function activityActionsFor(
+  viewer: Viewer,
+  a: Pick<ActivityDetail, 'status' | 'district' | 'requestedAt' | 'securityMode' | 'candidates' | 'organizerUnitId'> & { deadlines: { next: unknown }; organizerUnit?: { district?: string | null } | null },
+) {
   const { role } = viewer;
   const reporterSide = role === Role.EVENT_DETACHMENT || (role === Role.DISTRICT_BUREAU && viewer.unit.district === a.district);
   const open = isOpen(a.status);
@@ -79,7 +82,8 @@ export function activityActionsFor(viewer: Viewer, a: Pick<ActivityDetail, 'stat
     compare: a.candidates.length > 0 && role !== Role.COMPANY,
     compareIsNextStep: role === Role.ORGANIZER && a.status === ActivityStatus.CANDIDATES_RECOMMENDED,
     cancel: open && CANCELLERS.includes(role) && (role !== Role.DISTRICT_BUREAU || reporterSide),
-    organizerAccounts: !!a.organizerUnitId && ORGANIZER_ONBOARDERS.includes(role),
+    // as the API (units/onboarding.policy.ts): a district bureau opens accounts for the organizers of its own district only
+    organizerAccounts: !!a.organizerUnitId && ORGANIZER_ONBOARDERS.includes(role) && (role !== Role.DISTRICT_BUREAU || a.organizerUnit?.district === viewer.unit.district),
     seesNotices: role === Role.OFFICE || role === Role.LEADER,
   };
 }

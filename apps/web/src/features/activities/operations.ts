@@ -122,6 +122,7 @@ export const ActivityDetailQuery = graphql(`
       organizerUnit {
         id
         name
+        district
       }
       selectedCompany {
         id
