@@ -5,6 +5,7 @@ import { Actor } from '../../common/actor';
 import { byIdLoader } from '../../common/by-id-loader';
 import { CompanyEntity } from '../companies/company.entity';
 import { readRelativesAudited } from './guard.service';
+import { openRosters, type OpenRoster } from './identity-lock';
 import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
 
@@ -25,6 +26,11 @@ export function guardLoaders(ds: DataSource) {
         order: { revokedOn: 'ASC' },
       });
       return hashes.map((h) => rows.filter((r) => r.idNumberHash.toString('hex') === h));
+    }),
+    /** The first open roster each guard is on (identity-lock.ts), or null. */
+    openRoster: new DataLoader<string, OpenRoster | null>(async (guardIds) => {
+      const map = await openRosters(ds.manager, [...guardIds]);
+      return guardIds.map((id) => map.get(id) ?? null);
     }),
     relativeCount: new DataLoader<string, number>(async (guardIds) => {
       const rows: { guard_id: string; n: number }[] = await ds.query(

@@ -18,6 +18,7 @@ import {
   GUARD_MANAGER_ROLES,
   GUARD_READER_ROLES,
   keepsRegister,
+  managesEveryRegister,
   seesBirthDate,
   seesFullIdNumbers,
   seesGuardParticulars,
@@ -28,6 +29,7 @@ import { relativesDeclaration } from '../vetting/suggestion';
 import { CertificateRevocationType, EligibilityProblemType, GuardPage, GuardRelativeType, GuardType } from './guard.types';
 import { CertificateRevocationEntity } from './revocation.entity';
 import { ANONYMISED } from '../privacy/anonymised';
+import { rosterLockMessage } from './identity-lock';
 
 @Resolver(() => GuardType)
 export class GuardResolver {
@@ -175,6 +177,18 @@ export class GuardResolver {
     const a = ctx.actor;
     const keeper = seesRelatives(a) || keepsRegister(a, g.companyId);
     return keeper ? g.relativesStatement : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      '在未结束活动的名单上时（审核中至活动进行中），哪些登记项不能修改以及如何更正；不在名单上为 null。只有名册的维护者（所属公司、自招单位、保安管理支队）看到',
+  })
+  async rosterLock(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    const a = ctx.actor;
+    if (!managesEveryRegister(a) && !keepsRegister(a, g.companyId)) return null;
+    const open = await ctx.loaders.openRoster.load(g.id);
+    return open ? rosterLockMessage(open) : null;
   }
 
   @FieldResolver(() => [CertificateRevocationType], { description: '本人保安员证吊销记录（按身份证号，跨公司；主办单位为空）' })

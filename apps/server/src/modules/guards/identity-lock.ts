@@ -50,6 +50,11 @@ export function leaveLockedMessage(guardName: string, open: OpenRoster): string 
   return `${guardName}在“${open.activityName}”的名单中，不能办理离职或调转；${how}`;
 }
 
+/** What the guard form says while the guard is on an open roster: what is locked, and the way out. */
+export function rosterLockMessage(open: OpenRoster): string {
+  return `在“${open.activityName}”的名单中：姓名、身份证号、直系亲属、保安员证和照片不能修改，不能办理离职或调转；${correctionWay(open)}`;
+}
+
 async function assertNotOnOpenRoster(
   m: EntityManager,
   guard: { id: string; name: string },

@@ -216,6 +216,25 @@ describe('vetting integrity and privacy (issue 10)', () => {
       expect(await guardRow(g.id)).toEqual(stored);
     });
 
+    it('tells the register keepers (the company, 保安管理支队) what is locked while the guard is on an open roster, and no one else', async () => {
+      const LOCK = `query($id: ID!) { guard(id: $id) { rosterLock } }`;
+      const activityId = await newActivity({ guardsRequired: 1 });
+      const g = await makeGuard(t, companyId, { name: '周锁定' });
+      expect(expectData(await company.gql(LOCK, { id: g.id })).guard.rosterLock).toBeNull();
+      await submit(activityId, [g.id]);
+      const during = expectData(await company.gql(LOCK, { id: g.id })).guard.rosterLock;
+      expect(during).toContain('名单中：姓名、身份证号、直系亲属、保安员证和照片不能修改，不能办理离职或调转');
+      expect(during).toContain('请先将其移出名单');
+      expect(expectData(await baoan.gql(LOCK, { id: g.id })).guard.rosterLock).toBe(during);
+      for (const other of [office, leader, dahuo]) expect(expectData(await other.gql(LOCK, { id: g.id })).guard.rosterLock).toBeNull();
+      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      expect(expectData(await company.gql(LOCK, { id: g.id })).guard.rosterLock).toContain('须待活动结束后再修改');
+      // the list carries it too (one statement for the page: the loader)
+      const LIST = `query($s: String) { guards(filter: { search: $s }) { items { id rosterLock } } }`;
+      const listed = expectData(await company.gql(LIST, { s: '周锁定' })).guards.items;
+      expect(listed).toEqual([{ id: g.id, rosterLock: expect.stringContaining('须待活动结束后再修改') }]);
+    });
+
     it('a file without the certificate columns keeps the certificates of a guard on no roster', async () => {
       const g = await makeGuard(t, companyId, { name: '孙留证' });
       const stored = await guardRow(g.id);

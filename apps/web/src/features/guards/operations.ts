@@ -17,6 +17,7 @@ export const GuardListQuery = graphql(`
         leftOn
         relativeCount
         relativesDeclared
+        rosterLock
         eligibilityProblems { code article message }
       }
     }
@@ -43,6 +44,7 @@ export const GuardDetailQuery = graphql(`
       relativeCount
       relativesDeclared
       relativesStatement
+      rosterLock
       company { id name }
       revocations { id revokedOn reason }
       eligibilityProblems { code article message }

@@ -1,5 +1,5 @@
 import { useLazyQuery, useMutation } from '@apollo/client/react';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, ConfigProvider, DatePicker, Flex, Form, Input, Row, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Education, educationLabels, GuardStatus, MOBILE_PATTERN, Role } from '@evs/schema';
@@ -35,6 +35,8 @@ export function GuardForm({ guard: g, companyId }: Props) {
   const [update, updating] = useMutation(UpdateGuardMutation);
   const [saveRelatives, savingRelatives] = useMutation(SetGuardRelativesMutation);
   const idNumber = Form.useWatch('idNumber', form);
+  // on an open roster the vetted identity, 保安员证 and photo hold through the day (the API refuses them too)
+  const locked = !!g?.rosterLock;
 
   useEffect(() => {
     if (g) form.setFieldsValue(guardFormValues(g));
@@ -54,7 +56,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
     try {
       if (g) {
         await update({ variables: { id: g.id, input: { ...fields, idNumber: v.idNumber || null } } });
-        if (replaceRelatives) await saveRelatives({ variables: { guardId: g.id, relatives, statement } });
+        if (replaceRelatives && !locked) await saveRelatives({ variables: { guardId: g.id, relatives, statement } });
         message.success('已保存');
       } else {
         await create({ variables: { input: { ...fields, idNumber: v.idNumber!, companyId, relatives, relativesStatement: statement } } });
@@ -73,6 +75,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
     <Card variant="borderless">
       <Form<GuardFormValues> form={form} layout="vertical" scrollToFirstError onFinish={onFinish} disabled={readOnly} initialValues={{ education: Education.SENIOR_MIDDLE, relatives: [] }} style={{ maxWidth: 900 }}>
         <ErrorAlert error={submitError} style={{ marginBottom: 16 }} />
+        {g?.rosterLock && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`${g.name}${g.rosterLock}`} data-testid="roster-lock" />}
         {g && g.status === GuardStatus.ACTIVE && (
           <Alert
             style={{ marginBottom: 16 }}
@@ -82,11 +85,11 @@ export function GuardForm({ guard: g, companyId }: Props) {
           />
         )}
         <Flex gap={24} wrap>
-          <GuardPhotoField shown={photo === undefined ? g?.photo : photo} onChange={setPhoto} />
+          <GuardPhotoField shown={photo === undefined ? g?.photo : photo} onChange={setPhoto} locked={locked} />
           <Row gutter={16} style={{ flex: 1, minWidth: 260 }}>
             <Col xs={24} md={8}>
               <Form.Item name="name" label="姓名" rules={[personNameRule()]}>
-                <Input />
+                <Input disabled={locked} />
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>
@@ -97,7 +100,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
                 rules={[{ required: !editing, message: '请填写身份证号' }, idNumberRule(false)]}
                 extra={idNumberHint(idNumber, g)}
               >
-                <Input maxLength={18} placeholder={editing ? '不修改请留空' : '18位'} />
+                <Input maxLength={18} placeholder={editing ? '不修改请留空' : '18位'} disabled={locked} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -113,12 +116,12 @@ export function GuardForm({ guard: g, companyId }: Props) {
             <Col xs={0} md={8} />
             <Col xs={24} md={8}>
               <Form.Item name="certificateNo" label="保安员证号">
-                <Input placeholder="未取得可留空" />
+                <Input placeholder="未取得可留空" disabled={locked} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="certificateIssuedOn" label="发证日期" dependencies={['idNumber']} rules={[certificateIssuedOnRule(birthDateOf(idNumber, g))]}>
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} />
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} disabled={locked} />
               </Form.Item>
             </Col>
           </Row>
@@ -134,16 +137,20 @@ export function GuardForm({ guard: g, companyId }: Props) {
             {g.relativesDeclared === false && <Tag color="warning">直系亲属未申报完整</Tag>}
             {g.relativesStatement && <Typography.Text type="secondary">说明：{g.relativesStatement}</Typography.Text>}
             {isDetachment ? (
-              <Button onClick={showRelatives} loading={relativesResult.loading}>查阅并修改（记入审计日志）</Button>
+              <Button onClick={showRelatives} loading={relativesResult.loading}>{locked ? '查阅（记入审计日志）' : '查阅并修改（记入审计日志）'}</Button>
             ) : (
               <>
                 <Typography.Text type="secondary">亲属身份信息仅保安管理支队可查阅；如需更正，请重新填写全部直系亲属</Typography.Text>
-                <Switch checkedChildren="重新填写" unCheckedChildren="不修改" checked={replaceRelatives} onChange={setReplaceRelatives} />
+                <Switch checkedChildren="重新填写" unCheckedChildren="不修改" checked={replaceRelatives} onChange={setReplaceRelatives} disabled={locked} />
               </>
             )}
           </Flex>
         )}
-        {replaceRelatives && <RelativesEditor />}
+        {replaceRelatives && (
+          <ConfigProvider componentDisabled={locked || readOnly}>
+            <RelativesEditor />
+          </ConfigProvider>
+        )}
         {!readOnly && (
           <div>
             <Button type="primary" htmlType="submit" loading={creating.loading || updating.loading || savingRelatives.loading}>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Modal, Space, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Modal, Space, Tag } from 'antd';
 import { ImportPanel } from '@/features/vetting/components/ImportPanel';
 import { ImportGuardsMutation } from '@/features/vetting/operations';
 import { postWithProgress } from '@/features/vetting/upload';
@@ -27,7 +27,7 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
   const { message } = App.useApp();
   const [filter, setFilter] = useState<GuardFilterInput>({ status: GuardStatus.ACTIVE });
   const [page, setPage] = useState(1);
-  const [leaving, setLeaving] = useState<{ id: string; name: string } | null>(null);
+  const [leaving, setLeaving] = useState<{ id: string; name: string; rosterLock?: string | null } | null>(null);
   const [leftOn, setLeftOn] = useState<Dayjs>(serverNow());
   const { data, loading, error, refetch } = useQuery(GuardListQuery, {
     variables: { filter: { ...filter, companyId }, page: { page, pageSize: PAGE_SIZE } },
@@ -122,10 +122,11 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
         open={!!leaving}
         title={`办理离职：${leaving?.name ?? ''}`}
         okText="确认离职"
-        okButtonProps={{ danger: true, loading: marking.loading }}
+        okButtonProps={{ danger: true, loading: marking.loading, disabled: !!leaving?.rosterLock }}
         onOk={confirmLeft}
         onCancel={() => setLeaving(null)}
       >
+        {leaving?.rosterLock && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${leaving.name}${leaving.rosterLock}`} />}
         <p>离职后记录保留，该人员可由其他公司登记。</p>
         <DatePicker value={leftOn} onChange={(d) => d && setLeftOn(d)} disabledDate={(d) => d.isAfter(serverNow(), 'day')} style={{ width: '100%' }} />
       </Modal>
