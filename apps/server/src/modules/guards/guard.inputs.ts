@@ -7,13 +7,13 @@ export class GuardFilterInput {
   @Field(() => ID, { nullable: true, description: '所属公司（保安服务公司账号只能是本公司）' })
   companyId?: string;
 
-  @Field({ nullable: true, description: '姓名（模糊）、保安员证号或完整的身份证号（精确，按密钥哈希比对）' })
+  @Field({ nullable: true, description: '姓名（模糊）、保安员证号或完整的身份证号（精确，按密钥哈希比对；身份证号仅保安管理支队和名册维护者可查）' })
   search?: string;
 
   @Field(() => GuardStatus, { nullable: true })
   status?: GuardStatus;
 
-  @Field({ nullable: true, description: '只看该日（YYYY-MM-DD）符合上岗条件的保安员' })
+  @Field({ nullable: true, description: '只看该日（YYYY-MM-DD）符合上岗条件的保安员；保安管理支队以外只能是今日（其他日期可推算出生日期）' })
   eligibleOn?: string;
 }
 

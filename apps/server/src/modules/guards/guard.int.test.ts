@@ -130,6 +130,32 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       expectErrorCode(await other.gql(ONE, { id: g.id }), 'NOT_FOUND');
     });
 
+    it('gives no way to bisect the birth date a masked ID number hides, nor to confirm a guessed number, to anyone but 保安管理支队', async () => {
+      const g = await guardOf('company1');
+      const [{ name }] = await t.sql('SELECT name FROM guards WHERE id = $1', [g.id]);
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      const ELIGIBILITY = `query($id: ID!, $on: String) { guard(id: $id) { eligibilityProblems(onDate: $on) { code } } }`;
+      const LIST = `query($filter: GuardFilterInput) { guards(filter: $filter) { total } }`;
+      for (const username of ['leader', 'office', 'dahuo', 'panshan', 'company1']) {
+        const client = await t.login(username);
+        const refused = expectErrorCode(await client.gql(ELIGIBILITY, { id: g.id, on: '2001-11-01' }), 'BAD_USER_INPUT');
+        expect(refused.extensions?.fields).toEqual([{ field: 'onDate', message: expect.stringContaining('只能查询今日的上岗条件') }]);
+        expectData(await client.gql(ELIGIBILITY, { id: g.id, on: today }));
+        expectData(await client.gql(ELIGIBILITY, { id: g.id }));
+        const listed = expectErrorCode(await client.gql(LIST, { filter: { search: name, eligibleOn: '2001-11-01' } }), 'BAD_USER_INPUT');
+        expect(listed.extensions?.fields?.[0]?.field).toBe('filter.eligibleOn');
+        expect(expectData(await client.gql(LIST, { filter: { search: name, eligibleOn: today } })).guards.total).toBeGreaterThanOrEqual(0);
+      }
+      // a whole ID number matches for the detachment and for the company whose register holds it; not for the police who see it masked
+      const byId = { filter: { search: g.id_number } };
+      expect(expectData(await (await t.login('baoan')).gql(LIST, byId)).guards.total).toBe(1);
+      expect(expectData(await (await t.login('company1')).gql(LIST, byId)).guards.total).toBe(1);
+      for (const username of ['leader', 'office', 'dahuo', 'panshan']) {
+        expect(expectData(await (await t.login(username)).gql(LIST, byId)).guards.total).toBe(0);
+      }
+      expectData(await (await t.login('baoan')).gql(ELIGIBILITY, { id: g.id, on: '2001-11-01' }));
+    });
+
     it('keeps ID numbers (even masked: with the stored birth date they give the number back) and relatives out of the audit log', async () => {
       const company1 = await t.login('company1');
       const relatives = [{ name: '测试父亲', relation: 'FATHER', idNumber: personId(60) }];

@@ -1,7 +1,7 @@
 import { Role } from '@evs/schema';
 import { SelectQueryBuilder } from 'typeorm';
 import { Actor, hasRole } from '../../common/actor';
-import { forbidden, notFound } from '../../common/errors';
+import { badInput, forbidden, notFound } from '../../common/errors';
 
 /** Roles that see every guard on the register (ID numbers masked for all but 保安管理支队). */
 const SEE_ALL_GUARDS: Role[] = [
@@ -28,6 +28,23 @@ export const seesRelatives = (actor: Actor | null): boolean => hasRole(actor, Ro
  * everybody else gets the age.
  */
 export const seesBirthDate = seesFullIdNumbers;
+/**
+ * Eligibility on a date other than today, asked again and again, bisects to the birth date (the
+ * digits a masked ID number hides): only those who see the birth date may ask for another day.
+ * Everyone else gets today's (the on-duty check of an activity's date is the roster's pre-check).
+ */
+export function assertMayAskEligibilityOn(actor: Actor | null, date: string, today: string, field: string): void {
+  if (date === today || seesBirthDate(actor)) return;
+  const message = '只能查询今日的上岗条件（其他日期可推算出生日期，仅保安管理支队可查询）';
+  throw badInput(message, [{ field, message }]);
+}
+
+/**
+ * Matching a search against a whole ID number (by its keyed hash) confirms a guessed number: only for
+ * those who see full numbers, and for a register's keeper on its own register (it entered them).
+ */
+export const searchesByIdNumber = (actor: Actor | null): boolean => seesFullIdNumbers(actor) || registerIdOf(actor) !== null;
+
 /** Why a 保安员证 was revoked: 保安管理支队 alone (others see that and when, for eligibility). */
 export const seesRevocationReasons = seesFullIdNumbers;
 /**

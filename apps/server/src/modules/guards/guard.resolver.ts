@@ -17,6 +17,7 @@ import {
   GUARD_LIST_ROLES,
   GUARD_MANAGER_ROLES,
   GUARD_READER_ROLES,
+  assertMayAskEligibilityOn,
   keepsRegister,
   managesEveryRegister,
   seesBirthDate,
@@ -202,11 +203,12 @@ export class GuardResolver {
   async eligibilityProblems(
     @Root() g: GuardEntity,
     @Ctx() ctx: AppContext,
-    @Arg('onDate', () => String, { nullable: true }) onDate?: string | null,
+    @Arg('onDate', () => String, { nullable: true, description: '默认今日；保安管理支队以外只能是今日（其他日期可推算出生日期）' }) onDate?: string | null,
   ) {
     if (!seesGuardParticulars(ctx.actor)) return [];
     const date = onDate ?? todayBy(ctx.services.config.clock);
     if (!isIsoDate(date)) throw badInput('日期格式应为 YYYY-MM-DD', [{ field: 'onDate', message: '日期格式应为 YYYY-MM-DD' }]);
+    assertMayAskEligibilityOn(ctx.actor, date, todayBy(ctx.services.config.clock), 'onDate');
     const [revocations, limits] = await Promise.all([
       g.idNumberHash ? ctx.loaders.revocationsByIdHash.load(g.idNumberHash.toString('hex')) : [],
       ctx.services.guards.limits(), // the request's copy of the settings: no statement

@@ -22,7 +22,16 @@ import {
 } from './eligibility';
 import { GuardEntity } from './guard.entity';
 import { CreateGuardInput, GuardFilterInput, GuardInput, RelativeInput } from './guard.inputs';
-import { assertCanListCompanyGuards, assertDetachment, canManageGuard, scopeGuards, seesOtherRegisters, targetCompanyId } from './guard.policy';
+import {
+  assertCanListCompanyGuards,
+  assertDetachment,
+  assertMayAskEligibilityOn,
+  canManageGuard,
+  scopeGuards,
+  searchesByIdNumber,
+  seesOtherRegisters,
+  targetCompanyId,
+} from './guard.policy';
 import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
 import { assertCredentialsEditable, assertIdentityEditable, assertMayLeave } from './identity-lock';
 import { RelativeEntity } from './relative.entity';
@@ -82,19 +91,18 @@ export class GuardsService {
     const search = filter.search?.trim();
     if (search) {
       qb.andWhere(
-        new Brackets((b) =>
-          b
-            .where('g.name ILIKE :nameLike', { nameLike: containsPattern(search) })
-            .orWhere('g.certificate_no = :exact', { exact: search })
-            // A whole ID number, by its keyed hash (the number itself is stored encrypted).
-            .orWhere('g.id_hash = :idExact', { idExact: idHash(search) }),
-        ),
+        new Brackets((b) => {
+          b.where('g.name ILIKE :nameLike', { nameLike: containsPattern(search) }).orWhere('g.certificate_no = :exact', { exact: search });
+          // A whole ID number, by its keyed hash (the number itself is stored encrypted).
+          if (searchesByIdNumber(actor)) b.orWhere('g.id_hash = :idExact', { idExact: idHash(search) });
+        }),
       );
     }
     if (filter.eligibleOn) {
       if (!isIsoDate(filter.eligibleOn)) {
         throw badInput('日期格式应为 YYYY-MM-DD', [{ field: 'filter.eligibleOn', message: '日期格式应为 YYYY-MM-DD' }]);
       }
+      assertMayAskEligibilityOn(actor, filter.eligibleOn, todayBy(this.clock), 'filter.eligibleOn');
       qb.andWhere(eligibleGuardCondition('g'), eligibleGuardParams(filter.eligibleOn, await this.limits()));
     }
     qb.orderBy('g.status', 'ASC').addOrderBy('g.name COLLATE "zh-x-icu"', 'ASC').addOrderBy('g.id', 'ASC');
