@@ -26,6 +26,7 @@ import {
   seesInstructionRequests,
 } from './activity.policy';
 import { seesCandidates, transitionCommentFor } from '../recommendation/recommendation.policy';
+import { selectedLicenceWarning } from '../companies/company-standing';
 
 @Resolver(() => ActivityType)
 export class ActivityResolver {
@@ -126,9 +127,17 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => [ActivityWarningType])
-  warnings(@Root() a: ActivityType, @Ctx() ctx: AppContext): ActivityWarningType[] {
+  async warnings(@Root() a: ActivityType, @Ctx() ctx: AppContext): Promise<ActivityWarningType[]> {
     // The shortfall warning quotes the written note, which names every qualified company.
-    return seesCandidates(actorOf(ctx)) ? a.warnings : a.warnings.filter((w) => w.code !== 'RECOMMENDATION_SHORTFALL');
+    const shown = seesCandidates(actorOf(ctx)) ? a.warnings : a.warnings.filter((w) => w.code !== 'RECOMMENDATION_SHORTFALL');
+    const licence = await selectedLicenceWarning(a, ctx);
+    return licence ? [...shown, licence] : shown;
+  }
+
+  /** That fewer than 3 were recommended tells a company it had few or no rivals: not for a company (`seesCandidates`). */
+  @FieldResolver(() => Boolean, { description: '推荐候选不足3家（附书面说明）；保安服务公司看到 false' })
+  recommendationShortfall(@Root() a: ActivityType, @Ctx() ctx: AppContext): boolean {
+    return seesCandidates(actorOf(ctx)) && a.recommendationShortfall;
   }
 
   @FieldResolver(() => String, { nullable: true, description: '批示人（单位）' })

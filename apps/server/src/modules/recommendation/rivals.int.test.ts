@@ -96,10 +96,12 @@ describe('a company never sees its rival candidates or their scores', () => {
     const organizerSees = expectData(await organizer1.gql(ACTIVITY, { id })).activity;
     expect(organizerSees.recommendationJustification).toContain('对手大型保安服务有限公司');
     expect(organizerSees.warnings.map((w: { code: string }) => w.code)).toContain('RECOMMENDATION_SHORTFALL');
+    expect(organizerSees.recommendationShortfall).toBe(true);
 
     const company = await t.login('rival_big');
     const activity = expectData(await company.gql(ACTIVITY, { id })).activity;
     expect(activity.recommendationJustification).toBeNull();
+    expect(activity.recommendationShortfall).toBe(false);
     expect(activity.warnings.map((w: { code: string }) => w.code)).not.toContain('RECOMMENDATION_SHORTFALL');
     const text = await whatTheCompanyReads(company, id);
     expect(text).not.toContain('对手大型');
