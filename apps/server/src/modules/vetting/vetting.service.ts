@@ -163,7 +163,7 @@ export class VettingService {
       }
       await assertSelectedCompanyActive(m, activity, '上报名单');
       const registerId = registerIdOf(actor)!;
-      const guards = await this.loadRegisterGuards(m, registerId, input.guardIds, 'guardIds');
+      const guards = await this.loadRegisterGuards(m, registerId, input.guardIds, 'guardIds', true);
       const already: { guard_id: string }[] = await m.query(
         `SELECT guard_id FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE' AND guard_id = ANY($2::uuid[])`,
         [activity.id, input.guardIds],
@@ -224,7 +224,7 @@ export class VettingService {
       const { activity, entry } = await this.lockEntryForSubmitter(m, actor, entryId);
       if (entry.decision !== VettingDecision.FAILED) throw conflict('只能替换审核未通过的保安员；其他人员可直接移出名单');
       await assertSelectedCompanyActive(m, activity, '替换人员');
-      const [guard] = await this.loadRegisterGuards(m, registerIdOf(actor)!, [guardId], 'guardId');
+      const [guard] = await this.loadRegisterGuards(m, registerIdOf(actor)!, [guardId], 'guardId', true);
       const dup = await m.count(RosterEntryEntity, { where: { activityId: activity.id, guardId, state: RosterEntryState.ACTIVE } });
       if (dup) throw new DomainError('CONFLICT', `${guard.name}已在名单中`, [{ field: 'guardId', message: `${guard.name}已在名单中` }]);
       await m.update(RosterEntryEntity, { id: entry.id }, { state: RosterEntryState.REMOVED });
@@ -992,10 +992,19 @@ export class VettingService {
     return loadPrecheckContext(m, activity, idKeys, { minAge: s['guard.minAge'], maxAge: s['guard.maxAge'] }, localDate(activity.startsAt));
   }
 
-  /** Guards of one register, by id, in input order; refuses unknown, other units' and departed guards. */
-  private async loadRegisterGuards(m: EntityManager, registerId: string, guardIds: string[], field: string): Promise<GuardFacts[]> {
+  /**
+   * Guards of one register, by id, in input order; refuses unknown, other units' and departed guards.
+   * `lock` (a roster being changed): the guards' rows stay locked to the end of the transaction, in one order, so that two
+   * rosters taking the same person at once are checked one after the other and the second sees the
+   * first (the OVERLAP pre-check, SPEC §5), instead of each missing the other.
+   */
+  private async loadRegisterGuards(m: EntityManager, registerId: string, guardIds: string[], field: string, lock = false): Promise<GuardFacts[]> {
     const rows: (GuardFacts & { companyId: string; status: string })[] = (
-      await m.query(`SELECT ${guardFactsColumns('g')}, g.company_id AS "companyId", g.status FROM guards g WHERE g.id = ANY($1::uuid[])`, [guardIds])
+      await m.query(
+        `SELECT ${guardFactsColumns('g')}, g.company_id AS "companyId", g.status FROM guards g WHERE g.id = ANY($1::uuid[])
+          ${lock ? 'ORDER BY g.id FOR NO KEY UPDATE OF g' : ''}`,
+        [guardIds],
+      )
     ).map(toGuardFacts);
     const byId = new Map(rows.map((r) => [r.guardId, r]));
     const problems: FieldProblem[] = [];
