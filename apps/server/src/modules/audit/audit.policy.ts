@@ -43,6 +43,25 @@ const VETTING_DETAIL_TYPES = new Set(['RosterEntry', 'VettingHit', 'CriminalReco
 /** Entity types whose payloads carry neither personal data beyond names nor vetting detail. */
 const OPEN_PAYLOAD_TYPES = new Set(['Activity', 'Company', 'Settings', 'Unit', 'User', 'Candidate', 'Notification', 'TrainingSession']);
 
+/**
+ * Keys of a payload the detachment alone reads wherever they appear (SPEC §1: relatives for
+ * SECURITY_DETACHMENT alone): the company's statement why a parent is not declared is about the
+ * relatives; the auditor gets the rest of the entry.
+ */
+const DETACHMENT_ONLY_KEYS = new Set(['relativesStatement', 'statement', 'relatives']);
+
+function withoutDetachmentOnly(payload: unknown): unknown {
+  if (Array.isArray(payload)) return payload.map(withoutDetachmentOnly);
+  if (!payload || typeof payload !== 'object') return payload;
+  return Object.fromEntries(Object.entries(payload).filter(([k]) => !DETACHMENT_ONLY_KEYS.has(k)).map(([k, v]) => [k, withoutDetachmentOnly(v)]));
+}
+
+/** An entry's before/after payload as this actor may read it: whole, trimmed of the detachment's keys, or null. */
+export function auditPayloadFor(actor: Actor | null, entry: { entityType: string; action: AuditAction }, payload: unknown): unknown {
+  if (payload == null || !seesAuditPayload(actor, entry)) return null;
+  return actor!.role === Role.SECURITY_DETACHMENT ? payload : withoutDetachmentOnly(payload);
+}
+
 export function seesAuditPayload(actor: Actor | null, entry: { entityType: string; action: AuditAction }): boolean {
   if (!actor) return false;
   if (actor.role === Role.SECURITY_DETACHMENT) return true;

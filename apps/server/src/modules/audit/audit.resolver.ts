@@ -2,7 +2,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
-import { AUDIT_CHAIN_VERIFIERS, AUDIT_LOG_READERS, seesAuditPayload, seesDetailReads, seesSecurityEvents } from './audit.policy';
+import { AUDIT_CHAIN_VERIFIERS, AUDIT_LOG_READERS, auditPayloadFor, seesAuditPayload, seesDetailReads, seesSecurityEvents } from './audit.policy';
 import { AuditChainReportType, AuditEntryPage, AuditEntryType, AuditFilterInput } from './audit.types';
 
 @Resolver(() => AuditEntryType)
@@ -23,12 +23,12 @@ export class AuditResolver {
 
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: '变更前（审核详情仅保安管理支队可见，其他含个人信息的条目保安管理支队和安全审计员可见，见 payloadHidden）' })
   before(@Root() e: AuditEntryType, @Ctx() ctx: AppContext) {
-    return seesAuditPayload(ctx.actor, e) ? e.before : null;
+    return auditPayloadFor(ctx.actor, e, e.before);
   }
 
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: '变更后（同上）' })
   after(@Root() e: AuditEntryType, @Ctx() ctx: AppContext) {
-    return seesAuditPayload(ctx.actor, e) ? e.after : null;
+    return auditPayloadFor(ctx.actor, e, e.after);
   }
 
   @FieldResolver(() => Boolean, { description: '载荷含个人信息或审核详情，对当前用户不显示（只显示发生了什么）' })

@@ -510,6 +510,22 @@ describe('vetting integrity and privacy (issue 10)', () => {
       expect(expectData(await baoan.gql(READS)).auditLog.total).toBeGreaterThan(0);
     });
 
+    it('shows the company’s statement about a guard’s relatives to the detachment alone, in every audit entry that carries it', async () => {
+      const g = await makeGuard(t, companyId, { name: '褚说明' });
+      const statement = '父亲早年失联（说明详情丁戊）';
+      expectData(
+        await company.gql(`mutation($id: ID!, $s: String) { setGuardRelatives(guardId: $id, relatives: [], statement: $s) { id } }`, { id: g.id, s: statement }),
+      );
+      const Q = `query($id: String) { auditLog(filter: { entityId: $id }, page: { pageSize: 50 }) { items { summary before after payloadHidden } } }`;
+      const auditor = await t.login('auditor');
+      const forAuditor = expectData(await auditor.gql(Q, { id: g.id })).auditLog.items as Entry[];
+      expect(forAuditor.length).toBeGreaterThan(0);
+      expect(forAuditor.some((e) => e.after != null)).toBe(true); // the rest of the entry stays the auditor's
+      expect(JSON.stringify(forAuditor)).not.toContain('说明详情丁戊');
+      for (const reader of [office]) expect(JSON.stringify(expectData(await reader.gql(Q, { id: g.id })).auditLog.items)).not.toContain('说明详情丁戊');
+      expect(JSON.stringify(expectData(await baoan.gql(Q, { id: g.id })).auditLog.items)).toContain('说明详情丁戊');
+    });
+
     it('keeps the birth date and revocation reasons out of what others can read', async () => {
       const g = await makeGuard(t, companyId, { name: '冯生日' });
       expectData(await company.gql(UPDATE_GUARD, { id: g.id, input: { ...updateInput('冯生日'), phone: '13800001111' } }));
