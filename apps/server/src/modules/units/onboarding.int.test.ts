@@ -304,7 +304,12 @@ describe('onboarding: units and accounts on a real deployment', () => {
       const open = expectErrorCode(await admin.gql(SET_ACTIVE, { id: organizer1, active: false, reason: '测试' }), 'CONFLICT');
       expect(open.message).toContain('未结束的活动');
       const company1 = await unitIdOf(t, 'company1');
-      expectErrorCode(await admin.gql(SET_ACTIVE, { id: company1, active: false, reason: '测试' }), 'CONFLICT');
+      const candidate = expectErrorCode(await admin.gql(SET_ACTIVE, { id: company1, active: false, reason: '测试' }), 'CONFLICT');
+      // the administrator reads no activity: the refusal gives codes, not names (which would show where the company is a candidate)
+      const names: { name: string }[] = await t.sql(`SELECT DISTINCT a.name FROM activities a JOIN activity_candidates c ON c.activity_id = a.id JOIN users u ON u.unit_id = c.company_id WHERE u.username = 'company1'`);
+      expect(names.length).toBeGreaterThan(0);
+      for (const { name } of names) expect(candidate.message).not.toContain(name);
+      expect(candidate.message).toMatch(/活动编号 \d{4}-\d{4}/);
       const baoan = await unitIdOf(t, 'baoan');
       expectErrorCode(await admin.gql(SET_ACTIVE, { id: baoan, active: false, reason: '测试' }), 'CONFLICT');
       expectErrorCode(await admin.gql(SET_ACTIVE, { id: await unitIdOf(t, 'admin'), active: false, reason: '测试' }), 'CONFLICT');

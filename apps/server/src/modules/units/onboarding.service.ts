@@ -185,8 +185,12 @@ export class OnboardingService {
           if (unit.id === actor.unitId) throw conflict('不能停用本人所在的单位');
           const open = await this.dependentOpenActivities(m, unit);
           if (open.length) {
-            const list = open.slice(0, 5).map((a) => `${a.code}“${a.name}”`).join('、');
-            throw conflict(`“${unit.name}”还有未结束的活动需要它办理（${list}${open.length > 5 ? '等' : ''}），请先办结、取消或改由其他单位承担后再停用`);
+            // Codes only: the administrator reads no activity, and a name would tell it which
+            // activities a company is a candidate in (SPEC §1: ADMIN sees users and units).
+            const list = open.slice(0, 5).map((a) => a.code).join('、');
+            throw conflict(
+              `“${unit.name}”还有${open.length}项未结束的活动需要它办理（活动编号 ${list}${open.length > 5 ? '等' : ''}），请业务部门办结、取消或改由其他单位承担后再停用`,
+            );
           }
         }
         const before = { ...unit };
