@@ -33,9 +33,11 @@ export function singleLineProblem(value: string, label: string): string | null {
 
 /**
  * A person's name as on the 居民身份证: 2–30 Chinese characters or letters, with the middle dot of
- * transliterated names (·) and spaces between parts; no tab, line break or other character.
+ * transliterated names (·) and spaces between parts; no tab, line break or other character. Chinese
+ * characters are every Han ideograph of Unicode (GB 18030-2022), rare ones (生僻字) of the extension
+ * blocks outside the basic plane included (刘䶮, 吉𠮷, 李鿏, 王〇), counted as one character each.
  */
-const PERSON_NAME = /^[\u4e00-\u9fa5A-Za-z·•. \u3000]{2,30}$/;
+const PERSON_NAME = /^[\p{Script=Han}A-Za-z·•. \u3000]{2,30}$/u;
 
 /** Why a person's name is refused, or null; `label` says whose (e.g. `第1位亲属（父亲）姓名`). */
 export function personNameProblem(raw: string, label = '姓名'): string | null {

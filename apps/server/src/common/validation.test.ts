@@ -103,6 +103,10 @@ describe('personNameProblem', () => {
   it('accepts names with the middle dot and spaces, refuses control characters, blanks and other characters', () => {
     expect(personNameProblem('张三')).toBeNull();
     expect(personNameProblem('阿依古丽·买买提')).toBeNull();
+    // 生僻字 (GB 18030-2022): CJK Extension A, B (outside the basic plane), the latest basic-block additions, 〇
+    for (const rare of ['刘䶮', '吉𠮷', '李鿏', '王〇', '𪚥𪚥']) expect(personNameProblem(rare)).toBeNull();
+    expect(personNameProblem('张😀')).toBe('姓名应为2–30个汉字或字母');
+    expect(personNameProblem('𠮷'.repeat(31))).toBe('姓名应为2–30个汉字或字母');
     expect(personNameProblem(' John Smith ')).toBeNull();
     expect(personNameProblem('\u3000 ')).toBe('请填写姓名');
     expect(personNameProblem('张\t三')).toBe('姓名不能包含制表符、换行等控制字符');

@@ -218,6 +218,15 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       expect(await t.sql('SELECT 1 FROM guards WHERE id_hash = $1', [idHash(bad)])).toHaveLength(0);
     });
 
+    it('takes names with rare characters (生僻字, GB 18030-2022) for the guard and a relative, as stored', async () => {
+      const company1 = await t.login('company1');
+      const relatives = [{ name: '刘䶮', relation: 'FATHER', idNumber: personId(55, 'M') }];
+      const { createGuard } = expectData(await company1.gql(CREATE, { input: newGuard({ name: '吉𠮷', idNumber: personId(28), relatives }) }));
+      expect(createGuard.name).toBe('吉𠮷');
+      const [{ name }] = await t.sql('SELECT name FROM guards WHERE id = $1', [createGuard.id]);
+      expect(name).toBe('吉𠮷');
+    });
+
     it('derives birth date and sex, stores relatives, and writes one audit entry', async () => {
       const company1 = await t.login('company1');
       const idNumber = personId(25, 'F');
