@@ -1,4 +1,4 @@
-import { enumTypeLabels } from '@evs/schema';
+import { enumTypeLabels, inputFieldLabels } from '@evs/schema';
 import { ASTNode, GraphQLError, Kind, parse, visit } from 'graphql';
 
 /**
@@ -16,6 +16,13 @@ export interface TranslatedError {
 const INT_RANGE = '-2147483648～2147483647';
 
 const enumLabel = (name: string) => enumTypeLabels[name] ?? name;
+
+/** A field path as a refusal names it: the label of its last named part, with the path (`预计每场人数（input.expectedAttendance）`). */
+function fieldLabel(path: string): string {
+  const name = path.split('.').reverse().find((part) => !/^\d+$/.test(part));
+  const label = name ? inputFieldLabels[name] : undefined;
+  return label ? `${label}（${path}）` : `${path} `;
+}
 
 /** Why one value was refused (the tail of a coercion or literal error). */
 const VALUE_REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -50,7 +57,7 @@ function valueReason(text: string): string {
 const RULES: [RegExp, (m: RegExpExecArray) => TranslatedError][] = [
   [/^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s, (m) => {
     const field = (m[2] ?? m[1]).replace(/\[(\d+)\]/g, '.$1');
-    return { field, message: `输入有误：${field} ${valueReason(m[3])}` };
+    return { field, message: `输入有误：${fieldLabel(field)}${valueReason(m[3])}` };
   }],
   [/^Variable "\$(\w+)" of required type "([^"]+)" was not provided/, (m) => ({ field: m[1], message: `缺少变量 $${m[1]}（${m[2]}）` })],
   [/^Variable "\$(\w+)" of non-null type "([^"]+)" must not be null/, (m) => ({ field: m[1], message: `变量 $${m[1]} 不能为空` })],

@@ -90,6 +90,14 @@ describe('hostile input', () => {
     expectCleanError(await baoan.gql(`{ activities(page: { page: 3000000000 }) { total } }`), 'GRAPHQL_VALIDATION_FAILED', 'page.page');
   });
 
+  it('names a refused number by its Chinese label, not only by the client’s variable path', async () => {
+    const r = await baoan.gql(`query ($p: PageInput) { activities(page: $p) { total } }`, { p: { page: 1.5 } });
+    expectCleanError(r, 'BAD_USER_INPUT', 'p.page');
+    expect(r.errors![0].message).toBe('输入有误：页码（p.page）应为整数');
+    const dash = await (await t.login('dahuo')).gql(`mutation ($i: ActivityInput!) { createActivity(input: $i) { id } }`, { i: { expectedAttendance: 2.5 } });
+    expect(dash.errors!.map((e) => e.message)).toContain('输入有误：预计每场人数（i.expectedAttendance）应为整数');
+  });
+
   it('refuses a bad DateTime and an unknown input field', async () => {
     expectCleanError(await baoan.gql(`query ($f: ActivityFilterInput) { activities(filter: $f) { total } }`, { f: { from: 'tomorrow' } }), 'BAD_USER_INPUT', 'f.from');
     expectCleanError(await baoan.gql(`query ($f: ActivityFilterInput) { activities(filter: $f) { total } }`, { f: { colour: 'red' } }), 'BAD_USER_INPUT', 'f');
