@@ -1,4 +1,5 @@
 import {
+  ageOn,
   certificateIssuedOnProblem,
   Education,
   idNumberFacts,
@@ -83,15 +84,40 @@ export interface RelativeFields {
   idNumber: string;
 }
 
+/** Years a parent is at least older, and a child younger, than the guard: an ID number that says otherwise is a typo. */
+export const MIN_GENERATION_GAP_YEARS = 14;
+/** 民法典第一千零四十七条: the legal age of marriage, by the spouse's sex. */
+const MARRIAGE_AGE = { MALE: 22, FEMALE: 20 } as const;
+
+/** Why a relative's birth date (from the ID number) cannot be that of this relation to the guard, or null. */
+function generationProblem(relation: RelativeRelation, birthDate: string, sex: 'MALE' | 'FEMALE', guardBirthDate: string | null, today: string): string | null {
+  if (relation === RelativeRelation.SPOUSE) {
+    const min = MARRIAGE_AGE[sex];
+    return ageOn(birthDate, today) < min ? `的身份证号显示今日未满${min}周岁（民法典第一千零四十七条法定婚龄），请核对` : null;
+  }
+  if (!guardBirthDate) return null;
+  if (relation === RelativeRelation.CHILD) {
+    return birthDate < guardBirthDate || ageOn(guardBirthDate, birthDate) < MIN_GENERATION_GAP_YEARS
+      ? `的身份证号显示出生于${birthDate}，子女应比保安员（${guardBirthDate.slice(0, 4)}年生）至少晚${MIN_GENERATION_GAP_YEARS}年出生，请核对`
+      : null;
+  }
+  return birthDate > guardBirthDate || ageOn(birthDate, guardBirthDate) < MIN_GENERATION_GAP_YEARS
+    ? `的身份证号显示出生于${birthDate}，父母应比保安员（${guardBirthDate.slice(0, 4)}年生）至少早${MIN_GENERATION_GAP_YEARS}年出生，请核对`
+    : null;
+}
+
 /**
  * Relatives: valid names and ID numbers, nobody born after `today`; one father, one mother, one
- * spouse; a father's ID says male and a mother's female; nobody twice, and not the guard themself.
- * Rows are 1-based. `today` is the server clock's (`todayBy(clock)`); without it, the calendar's.
+ * spouse; a father's ID says male and a mother's female; a parent at least 14 years older and a
+ * child 14 years younger than the guard, a spouse of marriageable age; nobody twice, and not the
+ * guard themself. Rows are 1-based. `today` is the server clock's (`todayBy(clock)`); without it, the calendar's.
  */
 export function relativesProblems(relatives: RelativeFields[], guardIdNumber: string, prefix = 'relatives', today = todayCN()): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Map<string, number>();
   const counts = new Map<RelativeRelation, number>();
+  const guardId = normaliseIdNumber(guardIdNumber);
+  const guardBirthDate = idNumberProblem(guardId) ? null : idNumberFacts(guardId).birthDate;
   relatives.forEach((r, i) => {
     const row = i + 1;
     const label = `第${row}位亲属（${relativeRelationLabels[r.relation]}）`;
@@ -104,6 +130,10 @@ export function relativesProblems(relatives: RelativeFields[], guardIdNumber: st
     } else {
       const { sex, birthDate } = idNumberFacts(id);
       if (birthDate > today) problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号中的出生日期（${birthDate}）晚于今天` });
+      else if (id !== guardId) {
+        const generation = generationProblem(r.relation, birthDate, sex, guardBirthDate, today);
+        if (generation) problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}${generation}` });
+      }
       if (r.relation === RelativeRelation.FATHER && sex !== 'MALE') {
         problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号显示为女性` });
       }

@@ -81,6 +81,21 @@ describe('relatives checks', () => {
     expect(problems[0].message).toContain('女性');
     expect(problems[2].message).toContain('本人');
   });
+
+  it('refuses a parent not 14 years older, a child not 14 years younger and a spouse under the age of marriage, naming the row', () => {
+    const at = (relation: RelativeRelation, birth: string, seq: string) => relativesProblems([{ name: '张某', relation, idNumber: id(birth, seq) }], own, 'relatives', TODAY);
+    // the guard was born 1990-05-01
+    expect(at(RelativeRelation.FATHER, '1976-05-01', '011')).toEqual([]);
+    expect(at(RelativeRelation.FATHER, '1976-05-02', '011')[0]).toMatchObject({ row: 1, field: 'relatives.0.idNumber', message: expect.stringContaining('父母应比保安员（1990年生）至少早14年出生') });
+    expect(at(RelativeRelation.MOTHER, '2010-01-01', '022')[0].message).toContain('第1位亲属（母亲）的身份证号显示出生于2010-01-01');
+    expect(at(RelativeRelation.CHILD, '2004-05-01', '013')).toEqual([]);
+    expect(at(RelativeRelation.CHILD, '2004-04-30', '013')[0].message).toContain('子女应比保安员');
+    expect(at(RelativeRelation.CHILD, '1950-01-01', '013')[0].message).toContain('子女应比保安员');
+    // 民法典第一千零四十七条: a woman of 20, a man of 22 (on TODAY, 2026-03-01)
+    expect(at(RelativeRelation.SPOUSE, '2006-03-01', '024')).toEqual([]);
+    expect(at(RelativeRelation.SPOUSE, '2006-03-02', '024')[0].message).toContain('未满20周岁');
+    expect(at(RelativeRelation.SPOUSE, '2004-03-02', '013')[0].message).toContain('未满22周岁');
+  });
 });
 
 describe('eligibility (条例第十六条、第十七条, local age limit)', () => {
