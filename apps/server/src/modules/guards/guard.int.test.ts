@@ -296,6 +296,14 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       await baoan.gql(REVOKE, { idNumber: once, date: addDays(today, -1500), reason: '旧事' });
       expectData(await company1.gql(CREATE, { input: newGuard({ idNumber: once }) }));
       expectErrorCode(await company1.gql(REVOKE, { idNumber: once, date: today, reason: 'x' }), 'FORBIDDEN');
+      // a typed date before the 条例 (2010) or before the holder turned 18 is no revocation: two of them would bar for life
+      const typo = personId(30);
+      const before = (await t.sql(`SELECT count(*)::int AS n FROM certificate_revocations`))[0].n;
+      for (const [date, says] of [['1999-06-01', '不能早于2010-01-01'], [addDays(today, -30 * 365 + 17 * 365), '年满18周岁']]) {
+        const refused = expectErrorCode(await baoan.gql(REVOKE, { idNumber: typo, date, reason: '录入' }), 'BAD_USER_INPUT');
+        expect(refused.extensions!.fields).toEqual([{ field: 'date', message: expect.stringContaining(says) }]);
+      }
+      expect((await t.sql(`SELECT count(*)::int AS n FROM certificate_revocations`))[0].n).toBe(before);
     });
 
     it('checks the photo: JPEG/PNG only, at most 300 KB', async () => {

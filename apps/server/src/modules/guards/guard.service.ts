@@ -1,5 +1,5 @@
 import type { Clock } from '../../common/clock';
-import { AuditAction, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Sex } from '@evs/schema';
+import { AuditAction, CERTIFICATE_SCHEME_START, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Sex } from '@evs/schema';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { addYears, isIsoDate, todayBy } from '../../common/calendar';
@@ -328,6 +328,12 @@ export class GuardsService {
     if (idProblem) problems.push({ field: 'idNumber', message: idProblem });
     if (!isIsoDate(date)) problems.push({ field: 'date', message: '吊销日期应为有效日期（YYYY-MM-DD）' });
     else if (date > todayBy(this.clock)) problems.push({ field: 'date', message: '吊销日期不能晚于今天' });
+    else if (date < CERTIFICATE_SCHEME_START) {
+      // 条例第十七条 bars for life after two revocations: a typed 1999 must not count as one
+      problems.push({ field: 'date', message: `吊销日期不能早于${CERTIFICATE_SCHEME_START}（《保安服务管理条例》自该日起施行，此前未颁发保安员证）` });
+    } else if (!idProblem && date < addYears(idNumberFacts(idNumber).birthDate, 18)) {
+      problems.push({ field: 'date', message: `吊销日期早于持证人年满18周岁（${addYears(idNumberFacts(idNumber).birthDate, 18)}），保安员证不会在此前颁发` });
+    }
     if (!reason.trim()) problems.push({ field: 'reason', message: '请填写吊销原因' });
     else if (reason.length > 500) problems.push({ field: 'reason', message: '吊销原因不能超过500字' });
     assertNoProblems(problems, '吊销记录有误');
