@@ -53,6 +53,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     audit,
     notifications,
     syncReadiness: (m: EntityManager, activity: ActivityEntity, actor: Actor) => training.syncReadiness(m, activity, actor),
+    lifecycle,
   };
   const guards = new GuardsService(ds, audit, settings, clock, openRosterEffects);
   const recordsSource = createRecordsSource(ds);

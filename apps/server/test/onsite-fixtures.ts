@@ -5,6 +5,7 @@
  */
 import { encryptPii, idHash } from '../src/common/pii';
 import { randomBytes } from 'node:crypto';
+import { coverWithLicence } from './vetting-fixtures';
 
 /** What the factories need of a test app (kept structural so the build never pulls in test code). */
 export interface TestApp {
@@ -89,6 +90,7 @@ export async function createActivityWithRoster(t: TestApp, spec: ActivitySpec): 
     );
     if (passed) cleared.push({ entryId: entry.id, guardId: g.id, name: g.name, certificateNo: g.certificate_no });
   }
+  await coverWithLicence(t, activity.id);
   return { id: activity.id, cleared };
 }
 

@@ -88,7 +88,21 @@ export async function makeActivity(t: TestApp, spec: ActivitySpec = {}): Promise
       spec.ageLimit ?? null,
     ],
   );
+  await coverWithLicence(t, a.id);
   return a.id;
+}
+
+/**
+ * What selection guarantees (a licence valid through the activity's end, SPEC §4) for an activity a
+ * fixture inserts with its company already selected: the roster and the start check it again
+ * (companies/company-standing.ts). A test of an expired licence changes it afterwards.
+ */
+export async function coverWithLicence(t: TestApp, activityId: string): Promise<void> {
+  await t.sql(
+    `UPDATE companies c SET license_expiry = (a.ends_at AT TIME ZONE 'Asia/Shanghai')::date
+       FROM activities a WHERE a.id = $1 AND c.id = a.selected_company_id AND c.license_expiry < (a.ends_at AT TIME ZONE 'Asia/Shanghai')::date`,
+    [activityId],
+  );
 }
 
 export async function addRecord(t: TestApp, idNumber: string, category: string, options: { name?: string; occurredOn?: string; createdAt?: Date; source?: string } = {}) {

@@ -18,8 +18,10 @@ export const ALLOWED_TRANSITIONS: Record<ActivityStatus, ActivityStatus[]> = {
   [ActivityStatus.CANDIDATES_RECOMMENDED]: [ActivityStatus.COMPANY_SELECTED],
   [ActivityStatus.COMPANY_SELECTED]: [ActivityStatus.VETTING],
   [ActivityStatus.VETTING]: [ActivityStatus.TRAINING],
-  [ActivityStatus.TRAINING]: [ActivityStatus.READY],
-  [ActivityStatus.READY]: [ActivityStatus.IN_PROGRESS, ActivityStatus.TRAINING],
+  // Back to VETTING by the system only: a pass withdrawn after vetting closed (a revocation, a
+  // barring record) left fewer cleared guards than required (vetting/open-roster-effects.ts).
+  [ActivityStatus.TRAINING]: [ActivityStatus.READY, ActivityStatus.VETTING],
+  [ActivityStatus.READY]: [ActivityStatus.IN_PROGRESS, ActivityStatus.TRAINING, ActivityStatus.VETTING],
   [ActivityStatus.IN_PROGRESS]: [ActivityStatus.CLOSED],
   [ActivityStatus.CLOSED]: [],
   [ActivityStatus.CANCELLED]: [],

@@ -2,6 +2,7 @@ import { ActivityStatus, AuditAction, RecordCategory, UnitKind, VettingDecision,
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { ActivityEntity } from '../activities/activity.entity';
+import type { ActivityLifecycle } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { OPEN_ROSTER_STATUSES } from '../guards/identity-lock';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -14,6 +15,8 @@ export interface OpenRosterEffectsDeps {
   notifications: NotificationsService;
   /** READY ↔ TRAINING by the on-duty count (training.service `syncReadiness`). */
   syncReadiness(m: EntityManager, activity: ActivityEntity, actor: Actor): Promise<void>;
+  /** Moves an activity back to VETTING when a withdrawn pass leaves it short of cleared guards. */
+  lifecycle: ActivityLifecycle;
 }
 
 /**
@@ -67,14 +70,48 @@ async function withdrawPass(
     before: { id: e.id, decision: VettingDecision.PASSED },
     after: { id: e.id, decision: VettingDecision.FAILED, reasonCategory: change.reasonCategory, note: change.note },
   });
+  const reopened = await reopenVettingIfShort(m, actor, deps, activity, e.guard_name);
   await deps.notifications.notify(m, [e.company_id], {
     title: change.title,
     body: `“${activity.name}”名单中的${e.guard_name}${change.why}，审核结论改为不通过，不得上岗。${
-      activity.status === ActivityStatus.VETTING ? '请替换或移出名单。' : ''}`,
+      activity.status === ActivityStatus.VETTING ? `${reopened ? '审核通过人数已不足所需，背景审核重新开放：' : ''}请替换或移出名单。` : ''}`,
     link: `/roster?activity=${activity.id}`,
     activityId: activity.id,
   });
   if (activity.status === ActivityStatus.TRAINING || activity.status === ActivityStatus.READY) await deps.syncReadiness(m, activity, actor);
+}
+
+/**
+ * A pass withdrawn after vetting closed (TRAINING or READY) that leaves fewer cleared guards than
+ * required would strand the activity: replacements are taken only while vetting is open, and it
+ * could never be ready again. It goes back to VETTING (by the system, in the 台账), where the
+ * company replaces the guard and the detachment vets the replacement; guards already trained keep
+ * their training. Returns whether it did.
+ */
+async function reopenVettingIfShort(m: EntityManager, actor: Actor, deps: OpenRosterEffectsDeps, activity: ActivityEntity, guardName: string): Promise<boolean> {
+  if (activity.status !== ActivityStatus.TRAINING && activity.status !== ActivityStatus.READY) return false;
+  const [{ passed }]: { passed: number }[] = await m.query(
+    `SELECT count(*)::int AS passed FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE' AND decision = 'PASSED'`,
+    [activity.id],
+  );
+  if (passed >= activity.guardsRequired) return false;
+  const detachment: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = $1`, [UnitKind.SECURITY_DETACHMENT]);
+  await deps.lifecycle.transition(m, {
+    activity,
+    to: ActivityStatus.VETTING,
+    actor,
+    bySystem: true,
+    comment: `${guardName}的审核结论改为不通过，审核通过${passed}人，少于所需${activity.guardsRequired}人：背景审核重新开放，待替换人员审核`,
+    notify: {
+      unitIds: [activity.organizerUnitId, ...detachment.map((d) => d.id)].filter((x): x is string => !!x),
+      message: {
+        title: '背景审核重新开放',
+        body: `“${activity.name}”审核通过人数（${passed}人）已少于所需${activity.guardsRequired}人，背景审核重新开放，待保安服务公司替换人员后审核。`,
+        link: `/vetting?activity=${activity.id}`,
+      },
+    },
+  });
+  return true;
 }
 
 interface OpenEntry {

@@ -267,7 +267,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       expect((await guardRow(cleared.id)).status).toBe('ACTIVE');
     });
 
-    it('a revocation recorded after the pass withdraws it: off duty, READY back to TRAINING, the company told; a pending entry shows it and cannot pass', async () => {
+    it('a revocation recorded after the pass withdraws it: off duty, the company told, vetting reopened when too few are left (so the guard can be replaced); a pending entry shows it and cannot pass', async () => {
       // Within 3 years of today: the activities are a few weeks away.
       const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
       const ready = await newActivity({ guardsRequired: 1, startsAt: soon(20) });
@@ -304,10 +304,19 @@ describe('vetting integrity and privacy (issue 10)', () => {
       expect(withdrawn.decision_note).toContain('被吊销');
       expect(withdrawn.precheck_problems.map((p: { code: string }) => p.code)).toContain('REVOKED');
       expect(expectData(await baoan.gql(ON_DUTY, { id: ready })).onDutyRoster).toEqual([]);
+      // 0 cleared of 1 required: not stranded in training (replacements are taken in vetting only), vetting reopens by the system
       const [{ status }] = await t.sql(`SELECT status FROM activities WHERE id = $1`, [ready]);
-      expect(status).toBe('TRAINING');
+      expect(status).toBe('VETTING');
+      const [back] = await t.sql(`SELECT from_status, actor_name, comment FROM activity_transitions WHERE activity_id = $1 AND to_status = 'VETTING' ORDER BY at DESC LIMIT 1`, [ready]);
+      expect(back).toMatchObject({ from_status: 'READY', actor_name: expect.stringContaining('系统') });
+      expect(back.comment).toContain('背景审核重新开放');
       const [told] = await t.sql(`SELECT n.title, n.body FROM notifications n WHERE n.activity_id = $1 AND n.title LIKE '%吊销%'`, [ready]);
       expect(told.body).toContain('吴被吊');
+      expect(told.body).toContain('请替换或移出名单');
+      const spare = await makeGuard(t, companyId, { name: '王替补' });
+      const withdrawnEntry = await entryOf(ready, g.id);
+      expectData(await company.gql(`mutation ($e: ID!, $g: ID!) { replaceRosterEntry(entryId: $e, guardId: $g) { id } }`, { e: withdrawnEntry.id, g: spare.id }));
+      expect((await entryOf(ready, spare.id)).decision).toBe('PENDING');
       const [{ n: audited }] = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE summary LIKE '%吴被吊的保安员证被吊销%'`);
       expect(audited).toBe(1);
 
