@@ -21,6 +21,7 @@ import {
   VettingReasonCategory,
   vettingReasonCategoryLabels,
 } from '@evs/schema';
+import { idTextView } from '../../common/id-text';
 import { decryptNullable } from '../../common/pii';
 import { ANONYMISED } from '../privacy/anonymised';
 import { DataSource } from 'typeorm';
@@ -465,6 +466,8 @@ export class OverviewService {
       const plain = decryptNullable(cipher as string | null);
       return plain === null ? ANONYMISED : fullIds ? plain : maskIdNumber(plain);
     };
+    // Free text (a finding's note may name an unvetted person "及证件号"): ID numbers masked alike (common/id-text.ts).
+    const shownText = idTextView(fullIds);
     const where: string[] = [];
     const bool = (v: boolean | null | undefined, yes: string, no: string) => {
       if (v === true) where.push(yes);
@@ -498,10 +501,10 @@ export class OverviewService {
               r.late_stage ? lateStageLabels[r.late_stage as LateStage] : '按期',
               String(r.guards_required),
               String(r.candidates),
-              [
+              shownText([
                 r.close_statement ? `严重问题未纠正即总结：${r.close_statement}` : null,
                 r.recommendation_justification ? `推荐不足3家：${r.recommendation_justification}` : null,
-              ].filter(Boolean).join('；'),
+              ].filter(Boolean).join('；')),
             ],
             link: `/activities/${r.id}`,
           }),
@@ -613,7 +616,7 @@ export class OverviewService {
               (r.guard as string) ?? '—',
               inspectionItemLabels[r.item as InspectionItem],
               r.serious ? '严重' : '一般',
-              (r.note as string) ?? '',
+              shownText((r.note as string) ?? ''),
               date(r.recorded_at),
               r.corrected_at ? `已纠正 ${date(r.corrected_at)}` : '未纠正',
             ],

@@ -19,6 +19,7 @@ import { credentialsLockedMessage, identityLockedMessage, openRosters } from './
 import { AuditService } from '../audit/audit.service';
 import { ImportMode } from '../records/records.types';
 import { ImportOutcome } from '../records/records.service';
+import { IdentityProbes, lookalikeCounts, ProbeAnswer, probesCounted } from './identity-probe';
 
 const BASE_COLUMNS = ['姓名', '身份证号', '手机号', '保安员证号', '发证日期', '学历'] as const;
 const RELATIVE_SLOTS: { relation: RelativeRelation; prefix: string }[] = [
@@ -199,11 +200,16 @@ const storedRelKey = (rs: { relation: string; id_key: string; name_key: string }
  * upserting by ID number within the register, so a second import of the same file changes nothing.
  */
 export class GuardImportService {
+  /** The limit on "active at another unit" answers (identity-probe.ts): preview and commit alike. */
+  private readonly probes: IdentityProbes;
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.probes = new IdentityProbes(audit, clock);
+  }
 
   /**
    * Which register the actor imports into (the policy decides, as for the form). A self-recruiting
@@ -246,12 +252,16 @@ export class GuardImportService {
       const ids = good.map((g) => hashes.id(g.idNumber));
       // Held ACTIVE by another register: one person, one active record (moving company is a separate
       // act). Which company holds them is not the importer's business (保安管理支队 excepted).
-      const elsewhere: { id_key: string; name: string }[] = await m.query(
-        `SELECT encode(g.id_hash, 'hex') AS id_key, u.name FROM guards g JOIN units u ON u.id = g.company_id
+      const elsewhere: { id: string; id_key: string; name: string }[] = await m.query(
+        `SELECT g.id, encode(g.id_hash, 'hex') AS id_key, u.name FROM guards g JOIN units u ON u.id = g.company_id
           WHERE g.id_hash = ANY($1::bytea[]) AND g.status = 'ACTIVE' AND g.company_id <> $2`,
         [ids, registerId],
       );
-      const elsewhereByKey = new Map(elsewhere.map((e) => [e.id_key, e.name]));
+      const elsewhereByKey = new Map(elsewhere.map((e) => [e.id_key, e]));
+      // Each of these answers tells the importer that an ID number is real: counted and audited
+      // (identity-probe.ts) before the answer goes out.
+      const lookalikes = elsewhere.length ? lookalikeCounts(good.map((g) => g.idNumber)) : new Map<string, number>();
+      const answers: ProbeAnswer[] = [];
       const existing: {
         id: string; id_key: string; name: string; phone: string | null; certificate_no: string | null; certificate_issued_on: string | null;
         education: Education; relatives_statement: string | null;
@@ -290,9 +300,10 @@ export class GuardImportService {
         const other = elsewhereByKey.get(key);
         if (other) {
           const message = seesOtherRegisters(actor)
-            ? `该人员已在“${other}”在职登记，须先由原单位办理离职，或由保安管理支队办理调转`
+            ? `该人员已在“${other.name}”在职登记，须先由原单位办理离职，或由保安管理支队办理调转`
             : '该人员已在其他单位登记为在职保安员（一人只能有一条在职记录），须先由原单位办理离职';
           rowProblems.push({ row: g.row, column: '身份证号', message });
+          answers.push({ idNumber: g.idNumber, idHash: hashes.id(g.idNumber), holderGuardId: other.id, lookalikes: lookalikes.get(g.idNumber) ?? 0 });
           continue;
         }
         const e = existingByKey.get(key);
@@ -333,7 +344,7 @@ export class GuardImportService {
       };
       lock(identityChanges, identityLockedMessage);
       lock(credentialChanges, credentialsLockedMessage);
-      return { toCreate, toUpdate: toUpdate.filter((u) => !locked.has(u.id)), unchangedIds, rowProblems };
+      return { toCreate, toUpdate: toUpdate.filter((u) => !locked.has(u.id)), unchangedIds, rowProblems, answers };
     };
 
     const outcome = (mode: ImportMode, p: Awaited<ReturnType<typeof plan>>, ids: string[]): ImportOutcome => {
@@ -346,16 +357,23 @@ export class GuardImportService {
     };
 
     if (input.mode === ImportMode.PREVIEW) {
-      const register = await this.registerFor(this.ds.manager, actor, input.companyId, false);
-      return outcome(ImportMode.PREVIEW, await plan(this.ds.manager, register.id), []);
+      return this.probes.refusalAudited(actor, async () => {
+        const register = await this.registerFor(this.ds.manager, actor, input.companyId, false);
+        const p = await plan(this.ds.manager, register.id);
+        // A preview stores nothing but the count of what it tells, with its security events.
+        if (p.answers.length && probesCounted(actor)) await this.ds.transaction((m) => this.probes.admit(m, actor, p.answers, { kind: 'IMPORT_PREVIEW', file: input.file.name }));
+        return outcome(ImportMode.PREVIEW, p, []);
+      });
     }
 
     try {
-      return await this.ds.transaction(async (m) => {
+      return await this.probes.refusalAudited(actor, () => this.ds.transaction(async (m) => {
         const register = await this.registerFor(m, actor, input.companyId, true);
         // One import per register at a time: concurrent imports of the same file would race on the upsert.
         await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`guard-import:${register.id}`]);
         const p = await plan(m, register.id);
+        // Over the limit, the whole file is refused and nothing of it is stored.
+        await this.probes.admit(m, actor, p.answers, { kind: 'IMPORT_COMMIT', file: input.file.name });
         const ids = [...p.unchangedIds];
         const idByKey = new Map<string, string>();
         if (p.toCreate.length) {
@@ -407,7 +425,7 @@ export class GuardImportService {
           after: { file: input.file.name, created: result.created, updated: result.updated, unchanged: result.unchanged, invalidRows: result.invalidRows },
         });
         return result;
-      });
+      }));
     } catch (err) {
       if ((err as { code?: string })?.code === '23505') throw conflict('导入期间有其他操作登记了相同人员，请重新导入');
       throw err;

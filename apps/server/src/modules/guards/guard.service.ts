@@ -34,6 +34,7 @@ import {
 } from './guard.policy';
 import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
 import { assertCredentialsEditable, assertIdentityEditable, assertMayLeave } from './identity-lock';
+import { IDENTITY_PROBE_REFUSED, IdentityProbes, ProbeAnswer, ProbeSource, probesCounted } from './identity-probe';
 import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
 import { applyRevocationToOpenRosters, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
@@ -54,7 +55,21 @@ const activeElsewhereMessage = (actor: Actor, other: { companyName: string }) =>
     ? `该人员已在“${other.companyName}”登记为在职保安员（一人只能有一条在职记录）；须由原公司办理离职，或由保安管理支队办理调转`
     : '该人员已在其他保安服务公司登记为在职保安员（一人只能有一条在职记录）；须由原公司先办理离职';
 
+/**
+ * The form's refusal of a person active at another company. It tells that the ID number is real, so
+ * it leaves only once counted (identity-probe.ts): after the form's transaction has rolled back, in
+ * one of its own (`inTransaction`).
+ */
+class ActiveElsewhere extends DomainError {
+  constructor(message: string, readonly answer: ProbeAnswer, readonly source: ProbeSource) {
+    super('CONFLICT', message, [{ field: 'idNumber', message }]);
+  }
+}
+
 export class GuardsService {
+  /** The limit on "active at another company" answers (identity-probe.ts). */
+  private readonly probes: IdentityProbes;
+
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
@@ -62,7 +77,9 @@ export class GuardsService {
     private readonly clock: Clock,
     /** What a revocation does to the rosters still open (vetting/open-roster-effects.ts). */
     private readonly revocationEffects?: OpenRosterEffectsDeps,
-  ) {}
+  ) {
+    this.probes = new IdentityProbes(audit, clock);
+  }
 
   /** The age limits of local policy: the request's copy of the settings, or a transaction's snapshot. */
   async limits(m?: EntityManager): Promise<EligibilityLimits> {
@@ -401,10 +418,11 @@ export class GuardsService {
   }
 
   private async assertNoActiveRecord(m: EntityManager, actor: Actor, idNumber: string, companyId: string, exceptId?: string) {
+    const hash = idHash(idNumber);
     const rows: { id: string; company_id: string; company_name: string }[] = await m.query(
       `SELECT g.id, g.company_id, c.name AS company_name FROM guards g JOIN companies c ON c.id = g.company_id
        WHERE g.id_hash = $1 AND g.status = 'ACTIVE'`,
-      [idHash(idNumber)],
+      [hash],
     );
     const other = rows.find((r) => r.id !== exceptId);
     if (!other) return;
@@ -414,7 +432,7 @@ export class GuardsService {
       ]);
     }
     const message = activeElsewhereMessage(actor, { companyName: other.company_name });
-    throw new DomainError('CONFLICT', message, [{ field: 'idNumber', message }]);
+    throw new ActiveElsewhere(message, { idNumber, idHash: hash, holderGuardId: other.id }, exceptId ? { kind: 'FORM_UPDATE' } : { kind: 'FORM_CREATE' });
   }
 
   /** Locks a guard the actor may manage (a company: its own; 保安管理支队: any). Others: NOT_FOUND. */
@@ -434,6 +452,12 @@ export class GuardsService {
     try {
       return await this.ds.transaction(work);
     } catch (err) {
+      // Rolled back; the answer is counted (or refused over the limit) before it is given.
+      if (err instanceof ActiveElsewhere && probesCounted(actor)) {
+        await this.probes.refusalAudited(actor, () =>
+          this.ds.transaction((m) => this.probes.admit(m, actor, [err.answer], err.source, [{ field: 'idNumber', message: IDENTITY_PROBE_REFUSED }])),
+        );
+      }
       // Two registrations of the same person at once: the partial unique index decides.
       if ((err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'uq_guards_active_person') {
         const message = '该人员已在保安服务公司登记为在职保安员（一人只能有一条在职记录）';

@@ -4,6 +4,7 @@ import { formatCN, formatStampCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, forbidden, notFound } from '../../common/errors';
+import { idTextView, maskIdNumbersInText } from '../../common/id-text';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { ActivityEntity } from '../activities/activity.entity';
 import { toActivityType } from '../activities/activity.derive';
@@ -12,6 +13,7 @@ import { ACTIVITY_SCOPE_COLUMNS, ActivityScopeColumns, assertCanViewActivity, ca
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
+import { seesFullIdNumbers } from '../guards/guard.policy';
 import { onDutyCount, onDutyRows } from '../training/duty-roster';
 import { FindingEntity } from './finding.entity';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
@@ -53,6 +55,22 @@ const FINDING_SELECT = `
     LEFT JOIN companies c ON c.id = f.company_id
     LEFT JOIN users ru ON ru.id = f.recorded_by
     LEFT JOIN users cu ON cu.id = f.corrected_by`;
+
+/**
+ * The texts of a check as one reader sees them: the name of a person not on the roster is asked
+ * "及证件号", and notes may carry numbers too; ID numbers in them are masked for every reader but
+ * 保安管理支队 (common/id-text.ts), on every path that returns them.
+ */
+function findingFor(actor: Actor) {
+  const shown = idTextView(seesFullIdNumbers(actor));
+  return (f: FindingType): FindingType => ({ ...f, personName: shown(f.personName), note: shown(f.note), correctionNote: shown(f.correctionNote) });
+}
+
+function inspectionFor(actor: Actor) {
+  const shown = idTextView(seesFullIdNumbers(actor));
+  const finding = findingFor(actor);
+  return (i: InspectionType): InspectionType => ({ ...i, personName: shown(i.personName), note: shown(i.note), findings: i.findings.map(finding) });
+}
 
 export interface FindingFilter {
   openOnly?: boolean;
@@ -171,7 +189,8 @@ export class InspectionsService {
           unitIds: [a.selectedCompanyId, a.organizerUnitId, ...(await this.officeUnits(m))].filter((x): x is string => !!x),
           message: {
             title: `活动总结：${a.name}`,
-            body: `评价${input.rating}分。现场检查发现问题${total}起，未纠正${open}起${note ? `（其中严重问题${openSerious}起，说明：${note}）` : ''}。${text}`,
+            // To the company, the organizer and the office: ID numbers in the officer's words are masked.
+            body: maskIdNumbersInText(`评价${input.rating}分。现场检查发现问题${total}起，未纠正${open}起${note ? `（其中严重问题${openSerious}起，说明：${note}）` : ''}。${text}`),
             link: `/timeline/${a.id}`,
           },
         },
@@ -180,7 +199,7 @@ export class InspectionsService {
     return toActivityType(activity, await this.settings.all(), this.clock.now());
   }
 
-  private async loadInspection(m: EntityManager, id: string): Promise<InspectionType | null> {
+  private async loadInspection(m: EntityManager, actor: Actor, id: string): Promise<InspectionType | null> {
     const [row] = await m.query(
       `SELECT i.id, i.activity_id AS "activityId", i.guard_id AS "guardId", COALESCE(g.name, i.person_name, '') AS "personName",
               i.roster_entry_id IS NOT NULL AS "onDutyRoster", i.post, re.area, i.results, i.note,
@@ -192,7 +211,7 @@ export class InspectionsService {
     );
     if (!row) return null;
     const findings: FindingType[] = await m.query(`${FINDING_SELECT} WHERE f.inspection_id = $1 ORDER BY f.item`, [id]);
-    return { ...row, results: toResults(row.results), findings };
+    return inspectionFor(actor)({ ...row, results: toResults(row.results), findings });
   }
 
   /**
@@ -313,18 +332,24 @@ export class InspectionsService {
         findings.push({ ...base, item: r.item, serious: SERIOUS_ITEMS.has(r.item), note: r.note?.trim() || input.note?.trim() || null });
       }
       if (findings.length) await m.insert(FindingEntity, findings);
+      // The audit log is read by others than 保安管理支队 (the office, the auditor): ID numbers typed
+      // into the check are kept masked there; the check itself keeps them.
+      const mask = (text: string | null | undefined) => (text ? maskIdNumbersInText(text) : text);
       await this.audit.record(m, actor, {
         action: AuditAction.CREATE,
         entityType: 'Inspection',
         entityId: input.id,
-        summary: `现场检查：活动“${activity.name}”，${guardName}${findings.length ? `，发现问题：${findings.map((f) => inspectionItemLabels[f.item!]).join('、')}` : '，符合要求'}`,
-        after: { ...input, photo: input.photo ? '(照片)' : null, findings: findings.map((f) => f.item) },
+        summary: `现场检查：活动“${activity.name}”，${mask(guardName)}${findings.length ? `，发现问题：${findings.map((f) => inspectionItemLabels[f.item!]).join('、')}` : '，符合要求'}`,
+        after: {
+          ...input, personName: mask(input.personName), note: mask(input.note), results: input.results.map((r) => ({ ...r, note: mask(r.note) })),
+          photo: input.photo ? '(照片)' : null, findings: findings.map((f) => f.item),
+        },
       });
       return input.id;
     });
     const stored = storedId ? null : await this.ds.manager.findOneBy(InspectionEntity, { id: input.id });
     if (stored) return this.storedResend(actor, stored, input);
-    return (await this.loadInspection(this.ds.manager, input.id))!;
+    return (await this.loadInspection(this.ds.manager, actor, input.id))!;
   }
 
   /**
@@ -355,7 +380,7 @@ export class InspectionsService {
         `该检查编号已用于${formatCN(stored.recordedAt)}登记的检查记录（${photos > 0 ? '带照片' : '不带照片'}），重发的内容不同，未重复登记；补充照片请另行登记一条检查记录`,
       );
     }
-    return (await this.loadInspection(this.ds.manager, stored.id))!;
+    return (await this.loadInspection(this.ds.manager, actor, stored.id))!;
   }
 
   /** 纠正: a finding is marked corrected once, with who and when; nothing is overwritten. */
@@ -397,13 +422,13 @@ export class InspectionsService {
         action: AuditAction.UPDATE,
         entityType: 'Finding',
         entityId: findingId,
-        summary: `纠正问题：活动“${activity.name}”，${inspectionItemLabels[finding.item]}：${text}`,
-        before: { ...finding, photo: finding.photo ? '(照片)' : null },
-        after: { correctedAt: when, correctionNote: text },
+        summary: `纠正问题：活动“${activity.name}”，${inspectionItemLabels[finding.item]}：${maskIdNumbersInText(text)}`,
+        before: { ...finding, note: finding.note && maskIdNumbersInText(finding.note), photo: finding.photo ? '(照片)' : null },
+        after: { correctedAt: when, correctionNote: maskIdNumbersInText(text) },
       });
     });
     const [row] = await this.ds.query(`${FINDING_SELECT} WHERE f.id = $1`, [findingId]);
-    return row;
+    return findingFor(actor)(row);
   }
 
   /** The photo of a finding, to whoever may read the findings of its activity. */
@@ -426,11 +451,11 @@ export class InspectionsService {
       filter.seriousOnly ? 'f.serious' : null,
     ].filter(Boolean).join(' AND ');
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM findings f WHERE ${where}`, [activityId]);
-    const items = await this.ds.query(
+    const items: FindingType[] = await this.ds.query(
       `${FINDING_SELECT} WHERE ${where} ORDER BY f.recorded_at DESC, f.id LIMIT $2 OFFSET $3`,
       [activityId, w.take, w.skip],
     );
-    return { items, total, page: w.page, pageSize: w.pageSize };
+    return { items: items.map(findingFor(actor)), total, page: w.page, pageSize: w.pageSize };
   }
 
   async inspections(actor: Actor, activityId: string, page?: PageInput): Promise<Page<InspectionType>> {
@@ -450,7 +475,8 @@ export class InspectionsService {
     const findings: FindingType[] = ids.length
       ? await this.ds.query(`${FINDING_SELECT} WHERE f.inspection_id = ANY($1::uuid[]) ORDER BY f.item`, [ids])
       : [];
-    const items = rows.map((r: InspectionType & { results: Record<string, boolean> }) => ({
+    const view = inspectionFor(actor);
+    const items = rows.map((r: InspectionType & { results: Record<string, boolean> }) => view({
       ...r,
       results: toResults(r.results as unknown as Record<string, boolean>),
       findings: findings.filter((f) => f.inspectionId === r.id),

@@ -12,6 +12,7 @@ import {
 } from '@evs/schema';
 import { DataSource } from 'typeorm';
 import { formatDateTimeCN } from '../../common/calendar';
+import { idTextView } from '../../common/id-text';
 import { Actor } from '../../common/actor';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity, seesInstructionRequests } from '../activities/activity.policy';
@@ -19,6 +20,7 @@ import { AuditService } from '../audit/audit.service';
 import { CANDIDATES_WITHHELD, seesCandidates, transitionCommentFor } from '../recommendation/recommendation.policy';
 import { DeadlineStage, deadlineStageLabels } from '../deadlines/deadlines.types';
 import { seesSupervisionOf } from '../supervision/supervision.policy';
+import { seesFullIdNumbers } from '../guards/guard.policy';
 import { decisionView, VettingTier, vettingTier } from '../vetting/vetting.policy';
 import { ActivityTimelineType, TimelineEntryType, TimelineKind, timelineKindLabels } from './timeline.types';
 
@@ -295,11 +297,14 @@ export class TimelineService {
         summary: `查阅活动“${activity.name}”台账（含审核决定说明）`,
       });
     }
+    // Free text (a finding's person "姓名（及证件号）", notes, comments) with ID numbers masked for every
+    // reader but 保安管理支队 (common/id-text.ts); the export is built from this answer.
+    const shown = idTextView(seesFullIdNumbers(actor));
     return {
       activityId,
       activityCode: activity.code,
       activityName: activity.name,
-      entries: entries.map((e) => ({ ...e, at: new Date(e.at), kindLabel: timelineKindLabels[e.kind] })),
+      entries: entries.map((e) => ({ ...e, title: shown(e.title), detail: shown(e.detail), at: new Date(e.at), kindLabel: timelineKindLabels[e.kind] })),
     };
   }
 }
