@@ -403,7 +403,8 @@ export class InspectionsService {
       if (!finding) throw notFound('问题');
       const activity = await m.findOneBy(ActivityEntity, { id: finding.activityId });
       assertCanViewActivity(actor, activity);
-      if (activity.status === ActivityStatus.CANCELLED) throw conflict('活动已取消，不能登记纠正');
+      // Cancelled on the day, the findings keep their correction loop: an uncorrected serious finding
+      // bars the company from every recommendation (SPEC §4), and nothing else would ever clear it.
       // After the 总结, a correction is dated after it (the company put it right since), unless a device
       // offline on the day sends one made before it within the late-sync window.
       if (activity.status === ActivityStatus.CLOSED && activity.closedAt && when < activity.closedAt &&
