@@ -97,7 +97,7 @@ export async function makeActivity(t: TestApp, spec: ActivitySpec = {}): Promise
  * fixture inserts with its company already selected: the roster and the start check it again
  * (companies/company-standing.ts). A test of an expired licence changes it afterwards.
  */
-export async function coverWithLicence(t: TestApp, activityId: string): Promise<void> {
+export async function coverWithLicence(t: Pick<TestApp, 'sql'>, activityId: string): Promise<void> {
   await t.sql(
     `UPDATE companies c SET license_expiry = (a.ends_at AT TIME ZONE 'Asia/Shanghai')::date
        FROM activities a WHERE a.id = $1 AND c.id = a.selected_company_id AND c.license_expiry < (a.ends_at AT TIME ZONE 'Asia/Shanghai')::date`,

@@ -10,13 +10,13 @@ async function schemaDiff(ds: DataSource): Promise<string[]> {
   return log.upQueries.map((q) => q.query);
 }
 
-/** What the entities cannot show: the triggers and functions the migrations create (names, sorted). */
+/** What the entities cannot show: the triggers and functions the migrations create (names, and each function's body, sorted). */
 async function catalogue(ds: DataSource): Promise<string[]> {
   const rows: { name: string }[] = await ds.query(
     `SELECT 'trigger ' || tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE NOT t.tgisinternal AND n.nspname = 'public'
      UNION ALL
-     SELECT 'function ' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
+     SELECT 'function ' || p.proname || ' ' || md5(p.prosrc) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
      ORDER BY 1`,
   );
   return rows.map((r) => r.name);

@@ -8,6 +8,7 @@ import { WeightsCard } from '@/features/recommendation/components/WeightsCard';
 import { useComparison } from '@/features/recommendation/hooks/useComparison';
 import '@/features/recommendation/recommendation.css';
 import { ErrorAlert } from '@/shared/ErrorAlert';
+import { formatDateTime } from '@/shared/format';
 import { PageContainer } from '@/shared/PageContainer';
 
 /**
@@ -27,7 +28,7 @@ export default function ComparisonPage() {
     <PageContainer title={`候选比选：${a.name}`} subTitle={<ActivityStatusTag status={a.status} />} header={<ComparisonHeader activity={a} />}>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <ComparisonNotes activity={a} />
-        <WeightsCard weights={c.weights} />
+        <WeightsCard weights={c.weights} extra={c.weightsAsOf ? `推荐时（${formatDateTime(c.weightsAsOf)}）的权重` : '现行设置的权重'} />
         <ComparisonTable comparison={c} onQuote={state.openQuote} onSelect={state.openSelect} />
       </Space>
       <ComparisonDialogs state={state} />

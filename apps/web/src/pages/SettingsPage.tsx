@@ -55,7 +55,7 @@ export default function SettingsPage() {
                 name={settingField(i)}
                 label={s.label}
                 valuePropName={typeof s.defaultValue === 'boolean' ? 'checked' : 'value'}
-                extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>默认值：{typeof s.defaultValue === 'boolean' ? (s.defaultValue ? '是' : '否') : `${String(s.defaultValue)}${s.unit ?? ''}`}</Typography.Text>}
+                extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>默认值：{typeof s.defaultValue === 'boolean' ? (s.defaultValue ? '是' : '否') : `${String(s.defaultValue)}${s.unit ?? ''}`}{s.note ? `。${s.note}` : ''}</Typography.Text>}
               >
                 {typeof s.defaultValue === 'boolean' ? (
                   <Switch checkedChildren="是" unCheckedChildren="否" />

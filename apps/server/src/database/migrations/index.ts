@@ -16,7 +16,9 @@ import { PiiEncryption1765600000000 } from './1765600000000-PiiEncryption';
 import { TotpSecretEncryption1766900000000 } from './1766900000000-TotpSecretEncryption';
 import { SuggestionInputsVersion1767000000000 } from './1767000000000-SuggestionInputsVersion';
 import { CredentialLock1767100000000 } from './1767100000000-CredentialLock';
+import { ActivityFixedLimits1767200000000 } from './1767200000000-ActivityFixedLimits';
 import { IdentityProbes1767300000000 } from './1767300000000-IdentityProbes';
+import { EducationLock1767400000000 } from './1767400000000-EducationLock';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -35,5 +37,7 @@ export const migrations = [
   TotpSecretEncryption1766900000000,
   SuggestionInputsVersion1767000000000,
   CredentialLock1767100000000,
+  ActivityFixedLimits1767200000000,
   IdentityProbes1767300000000,
+  EducationLock1767400000000,
 ];

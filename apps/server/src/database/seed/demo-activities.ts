@@ -1,6 +1,7 @@
 import { ActivityStatus, District, SecurityMode } from '@evs/schema';
 import { EntityManager } from 'typeorm';
 import { localDate } from '../../common/calendar';
+import { approvedAgeLimits } from '../../modules/activities/activity.derive';
 import { ActivityEntity, SecurityPlan } from '../../modules/activities/activity.entity';
 import { CandidateEntity } from '../../modules/recommendation/candidate.entity';
 import { computeSuggestions } from '../../modules/recommendation/recommendation.service';
@@ -487,6 +488,7 @@ export async function seedDemoActivities(m: EntityManager, ids: Record<string, s
       if (answer?.to === ActivityStatus.APPROVED) {
         patch.approvedAt = answeredAt;
         patch.approvedBy = leaderUser.id;
+        Object.assign(patch, approvedAgeLimits(activity, settings));
         patch.requestedAt = requestedAt;
       } else if (!answer) {
         patch.requestedAt = requestedAt;

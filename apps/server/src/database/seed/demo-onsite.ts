@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { decryptPii } from '../../common/pii';
 import { localDate } from '../../common/calendar';
+import { approvedAgeLimits } from '../../modules/activities/activity.derive';
 import { ActivityEntity } from '../../modules/activities/activity.entity';
 import { CandidateEntity } from '../../modules/recommendation/candidate.entity';
 import { computeSuggestions } from '../../modules/recommendation/recommendation.service';
@@ -309,9 +310,9 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
     if (targetIndex >= ORDER.indexOf(ActivityStatus.READY)) {
       const trainedAt = new Date(stepTimes[ActivityStatus.TRAINING]!.getTime() + DAY);
       const [main] = await m.query(
-        `INSERT INTO training_sessions (activity_id, starts_at, place, instructor, topics, periods, is_makeup, created_by, created_at)
-         VALUES ($1, $2, '盘锦市公安局警务训练基地', '王建国', '{LAWS,DUTY_SKILLS,EMERGENCY}', 6, false, $3, $4) RETURNING id`,
-        [activity.id, trainedAt, baoan.id, stepTimes[ActivityStatus.TRAINING]],
+        `INSERT INTO training_sessions (activity_id, starts_at, place, instructor, topics, periods, is_makeup, created_by, created_at, pass_score)
+         VALUES ($1, $2, '盘锦市公安局警务训练基地', '王建国', '{LAWS,DUTY_SKILLS,EMERGENCY}', 6, false, $3, $4, $5) RETURNING id`,
+        [activity.id, trainedAt, baoan.id, stepTimes[ActivityStatus.TRAINING], settings['training.passScore']],
       );
       const absent = entries[entries.length - 1];
       for (const [i, e] of entries.entries()) {
@@ -324,9 +325,9 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
       }
       const makeupAt = new Date(trainedAt.getTime() + 2 * DAY);
       const [makeup] = await m.query(
-        `INSERT INTO training_sessions (activity_id, starts_at, place, instructor, topics, periods, is_makeup, created_by, created_at)
-         VALUES ($1, $2, '盘锦市公安局警务训练基地', '王建国', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, true, $3, $4) RETURNING id`,
-        [activity.id, makeupAt, baoan.id, new Date(trainedAt.getTime() + 6 * HOUR)],
+        `INSERT INTO training_sessions (activity_id, starts_at, place, instructor, topics, periods, is_makeup, created_by, created_at, pass_score)
+         VALUES ($1, $2, '盘锦市公安局警务训练基地', '王建国', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, true, $3, $4, $5) RETURNING id`,
+        [activity.id, makeupAt, baoan.id, new Date(trainedAt.getTime() + 6 * HOUR), settings['training.passScore']],
       );
       await m.query(
         `INSERT INTO training_attendance (session_id, roster_entry_id, attended, scores, passed, passed_topics, recorded_by, recorded_at)
@@ -420,6 +421,7 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
       requestedAt,
       approvedAt: stepTimes[ActivityStatus.APPROVED],
       approvedBy: leader.id,
+      ...approvedAgeLimits(activity, settings),
       recommendedAt: stepTimes[ActivityStatus.CANDIDATES_RECOMMENDED],
       selectedAt: stepTimes[ActivityStatus.COMPANY_SELECTED],
       rosterSubmittedAt: stepTimes[ActivityStatus.VETTING],

@@ -5,8 +5,8 @@ type Column = keyof ActivityEntity & string;
 
 /**
  * The columns every row of a list reads: its id, and what `toActivityType` derives at once
- * (permitTier, suggestedGuards, effectiveAgeLimit, startableFrom, recommendationShortfall) and the
- * field resolvers take their keys from.
+ * (permitTier, suggestedGuards, effectiveAgeLimit, effectiveMinAge, ageLimitsFixed, startableFrom,
+ * recommendationShortfall) and the field resolvers take their keys from.
  */
 const ALWAYS: readonly Column[] = [
   'id',
@@ -14,6 +14,8 @@ const ALWAYS: readonly Column[] = [
   'startsAt',
   'expectedAttendance',
   'ageLimit',
+  'approvedMinAge',
+  'approvedMaxAge',
   'recommendationJustification',
   'reporterUnitId',
   'selectedCompanyId',
@@ -48,6 +50,8 @@ const DERIVED: Readonly<Record<string, readonly Column[]>> = {
   permitTier: [],
   suggestedGuards: [],
   effectiveAgeLimit: [],
+  effectiveMinAge: [],
+  ageLimitsFixed: [],
   startableFrom: [],
   recommendationShortfall: [],
   daysUntilStart: [],

@@ -54,3 +54,20 @@ describe('toActivityType: the view of one activity', () => {
     expect(views[2].warnings.map((w) => w.code)).toContain('CLOSED_WITH_SERIOUS');
   });
 });
+
+describe('ageLimitsOf: the limits an activity holds its guards to', () => {
+  const changed = { ...settings, 'guard.minAge': 20, 'guard.maxAge': 48 } as SettingValues;
+
+  it('before the 批示: its own upper limit, else the settings, whatever they are now', () => {
+    expect(derive.ageLimitsOf(row({ approvedMinAge: null, approvedMaxAge: null }), changed)).toEqual({ minAge: 20, maxAge: 48 });
+    expect(derive.ageLimitsOf(row({ ageLimit: 60, approvedMinAge: null, approvedMaxAge: null }), changed)).toEqual({ minAge: 20, maxAge: 60 });
+  });
+
+  it('from the 批示 on: the limits fixed then, not the settings of today', () => {
+    const approved = row(derive.approvedAgeLimits(row({ approvedMinAge: null, approvedMaxAge: null }), settings));
+    expect(approved).toMatchObject({ approvedMinAge: 18, approvedMaxAge: 55 });
+    expect(derive.ageLimitsOf(approved, changed)).toEqual({ minAge: 18, maxAge: 55 });
+    expect(derive.toActivityType(approved, changed, now)).toMatchObject({ effectiveMinAge: 18, effectiveAgeLimit: 55, ageLimitsFixed: true });
+    expect(derive.toActivityType(row({ approvedMinAge: null, approvedMaxAge: null }), changed, now)).toMatchObject({ effectiveAgeLimit: 48, ageLimitsFixed: false });
+  });
+});

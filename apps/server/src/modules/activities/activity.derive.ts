@@ -15,6 +15,33 @@ export function suggestedGuardsFor(expectedAttendance: number, guardsPerThousand
   return Math.ceil((expectedAttendance / 1000) * guardsPerThousand);
 }
 
+/** The age range an activity's guards must be in on its first day (SPEC §3–§4). */
+export interface AgeLimits {
+  minAge: number;
+  maxAge: number;
+}
+
+type AgeLimitColumns = Pick<ActivityEntity, 'ageLimit' | 'approvedMinAge' | 'approvedMaxAge'>;
+
+/**
+ * The age limits an activity holds its guards to, wherever they are read (pre-checks, vetting,
+ * recommendation, the activity's own fields): from the leader's 批示 on, those fixed on the activity
+ * then; before it, its own upper limit or the settings. A later change of the settings applies only to
+ * activities not yet approved.
+ */
+export function ageLimitsOf(a: AgeLimitColumns, s: Pick<SettingValues, 'guard.minAge' | 'guard.maxAge'>): AgeLimits {
+  return {
+    minAge: a.approvedMinAge ?? s['guard.minAge'],
+    maxAge: a.approvedMaxAge ?? a.ageLimit ?? s['guard.maxAge'],
+  };
+}
+
+/** The columns that fix an activity's age limits at its 批示 (the limits it is approved on). */
+export function approvedAgeLimits(a: AgeLimitColumns, s: Pick<SettingValues, 'guard.minAge' | 'guard.maxAge'>): Pick<ActivityEntity, 'approvedMinAge' | 'approvedMaxAge'> {
+  const { minAge, maxAge } = ageLimitsOf(a, s);
+  return { approvedMinAge: minAge, approvedMaxAge: maxAge };
+}
+
 /** Warnings an officer should see on an activity: legal frame, staffing, and late stages. */
 export function warningsFor(a: ActivityEntity, s: SettingValues, now: Date): ActivityWarningType[] {
   const warnings: ActivityWarningType[] = [];
@@ -90,11 +117,14 @@ export function toActivityType(a: ActivityEntity, s: SettingValues, now: Date): 
   // An ActivityType instance: type-graphql converts a field resolver's root that is not one into one
   // (a new object and a copy of every column) on each call — per row and per resolved field.
   // One copy of the row's columns (no intermediate spread: a list builds one per row).
+  const limits = ageLimitsOf(a, s);
   const view: ActivityView = Object.assign(Object.create(ActivityView.prototype) as ActivityView, a, {
     plan: a.plan ?? {},
     permitTier: permitTierOf(a.expectedAttendance),
     suggestedGuards: suggestedGuardsFor(a.expectedAttendance, s['staffing.guardsPerThousand']),
-    effectiveAgeLimit: a.ageLimit ?? s['guard.maxAge'],
+    effectiveAgeLimit: limits.maxAge,
+    effectiveMinAge: limits.minAge,
+    ageLimitsFixed: a.approvedMaxAge != null,
     startableFrom: new Date(a.startsAt.getTime() - s['onsite.startLeadHours'] * 3600_000),
     recommendationShortfall: !!a.recommendationJustification,
     [SOURCE]: { row: a, settings: s, now },

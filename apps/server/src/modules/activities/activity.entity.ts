@@ -1,5 +1,6 @@
 import { ActivityStatus, District, SecurityMode } from '@evs/schema';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -24,6 +25,7 @@ export interface SecurityPlan {
 
 /** 大型活动: registered by a district bureau or the event detachment, followed to CLOSED. */
 @Entity('activities')
+@Check('CHK_activities_approved_ages', `("approved_min_age" IS NULL) = ("approved_max_age" IS NULL)`)
 @Index('idx_activities_status_start', ['status', 'startsAt'])
 @Index('idx_activities_district_start', ['district', 'startsAt'])
 // Period scans of the overview (INCLUDE columns; see migration OverviewIndexes).
@@ -93,6 +95,16 @@ export class ActivityEntity {
   /** Upper age limit for this activity's guards; null = the setting `guard.maxAge`. */
   @Column('int', { nullable: true })
   ageLimit: number | null;
+
+  /**
+   * The age limits the leader's 批示 was given on (`ageLimitsOf`, activity.derive.ts): fixed at
+   * approval, so a later change of the settings never moves an approved activity's rule. Null before it.
+   */
+  @Column('int', { nullable: true })
+  approvedMinAge: number | null;
+
+  @Column('int', { nullable: true })
+  approvedMaxAge: number | null;
 
   @Column({ type: 'enum', enum: ActivityStatus, enumName: 'activity_status', default: ActivityStatus.DRAFT })
   status: ActivityStatus;

@@ -13,7 +13,7 @@ import { UnitEntity } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { ActivityEntity, SecurityPlan } from './activity.entity';
 import { localDate } from '../../common/calendar';
-import { permitTierOf, suggestedGuardsFor, toActivityType } from './activity.derive';
+import { approvedAgeLimits, permitTierOf, suggestedGuardsFor, toActivityType } from './activity.derive';
 import { activityColumnsFor } from './activity.columns';
 import { InstructionAssessment, InstructionRequestEntity } from './instruction-request.entity';
 import { assertCanCancel, assertCanRegisterIn, assertCanViewActivity, assertMayCancelActivities, isReporterSide, scopeActivities } from './activity.policy';
@@ -361,12 +361,14 @@ export class ActivityService {
       const by = `${actor.displayName}（${actor.unitName}）`;
       if (approved) {
         const selfRecruited = a.securityMode === SecurityMode.SELF_RECRUITED;
+        // The age limits are approved with the activity: later settings apply to activities not yet approved.
+        const limits = approvedAgeLimits(a, await this.settings.all(m));
         return this.lifecycle.transition(m, {
           activity: a,
           to: ActivityStatus.APPROVED,
           actor,
           comment: text ? `批示：${text}` : '批示：同意',
-          patch: { approvalNote: text ?? '同意', returnReason: null, approvedBy: actor.id },
+          patch: { approvalNote: text ?? '同意', returnReason: null, approvedBy: actor.id, ...limits },
           notify: {
             unitIds: [a.reporterUnitId, ...detachment, ...office, ...(selfRecruited && a.organizerUnitId ? [a.organizerUnitId] : [])],
             message: {

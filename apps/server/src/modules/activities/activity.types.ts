@@ -388,8 +388,14 @@ export class ActivityType {
   @Field(() => Int, { description: '距开始天数（已开始为负数）' })
   daysUntilStart: number;
 
-  @Field(() => Int, { description: '适用的保安员年龄上限' })
+  @Field(() => Int, { description: '适用的保安员年龄上限（批示后为批示时确定的上限，此后修改设置不影响本活动）' })
   effectiveAgeLimit: number;
+
+  @Field(() => Int, { description: '适用的保安员年龄下限（批示后为批示时确定的下限）' })
+  effectiveMinAge: number;
+
+  @Field({ description: '年龄条件已于领导批示时确定（此后修改设置只影响尚未批示的活动）' })
+  ageLimitsFixed: boolean;
 
   @Field({ description: '现场监管最早可开始的时间（开始前若干小时，设置；默认24小时）' })
   startableFrom: Date;

@@ -324,14 +324,15 @@ export class GuardImportService {
         const certificateChanged = e.certificate_no !== kept.certificateNo || e.certificate_issued_on !== kept.certificateIssuedOn;
         const changed = identityChanged || e.phone !== kept.phone || certificateChanged || e.education !== g.education;
         if (identityChanged) identityChanges.push({ row: g.row, id: e.id, name: e.name, column: e.name !== g.name ? '姓名' : relativesChanged ? '直系亲属' : STATEMENT_COLUMN });
-        if (certificateChanged) {
-          credentialChanges.push({ row: g.row, id: e.id, name: e.name, column: e.certificate_no !== kept.certificateNo ? '保安员证号' : '发证日期' });
+        if (certificateChanged || e.education !== g.education) {
+          const column = !certificateChanged ? '学历' : e.certificate_no !== kept.certificateNo ? '保安员证号' : '发证日期';
+          credentialChanges.push({ row: g.row, id: e.id, name: e.name, column });
         }
         if (changed) toUpdate.push({ ...g, ...kept, id: e.id, relativesChanged, statement });
         else unchangedIds.push(e.id);
       }
       // Vetting binds to an identity and the vetted certificate: a guard on an open roster keeps name,
-      // relatives, statement and 保安员证 (the form's rule, identity-lock.ts).
+      // relatives, statement, 保安员证 and education (the form's rule, identity-lock.ts).
       const open = await openRosters(m, [...identityChanges, ...credentialChanges].map((c) => c.id));
       const locked = new Set<string>();
       const lock = (changes: typeof identityChanges, message: typeof identityLockedMessage) => {

@@ -203,8 +203,10 @@ export class GuardsService {
       // Sent twice, or saved without a change: nothing to write, and nothing to audit.
       if (unchanged) return before;
       if (idChanged || input.name !== before.name) await assertIdentityEditable(m, before, idChanged ? 'idNumber' : 'name');
-      if (certificateChanged || photoChanged) {
-        await assertCredentialsEditable(m, before, certificateChanged ? (next.certificateNo !== before.certificateNo ? 'certificateNo' : 'certificateIssuedOn') : 'photo');
+      const educationChanged = input.education !== before.education;
+      if (certificateChanged || photoChanged || educationChanged) {
+        const field = certificateChanged ? (next.certificateNo !== before.certificateNo ? 'certificateNo' : 'certificateIssuedOn') : photoChanged ? 'photo' : 'education';
+        await assertCredentialsEditable(m, before, field);
       }
       await this.assertRegistrable(m, input.idNumber, input, {
         checkAge: idChanged,

@@ -40,7 +40,7 @@ export function identityLockedMessage(guardName: string, open: OpenRoster): stri
 
 /** Why the 保安员证 or photo of a guard on an open roster cannot change, and what to do instead. */
 export function credentialsLockedMessage(guardName: string, open: OpenRoster): string {
-  return `${guardName}在“${open.activityName}”的名单中，保安员证号、发证日期和照片不能修改（审核和现场核验针对审核时的证件和照片）；${correctionWay(open)}`;
+  return `${guardName}在“${open.activityName}”的名单中，保安员证号、发证日期、学历和照片不能修改（审核和现场核验针对审核时的证件、学历和照片）；${correctionWay(open)}`;
 }
 
 /** Why a guard on an open roster cannot leave the company or be transferred. */
@@ -52,7 +52,7 @@ export function leaveLockedMessage(guardName: string, open: OpenRoster): string 
 
 /** What the guard form says while the guard is on an open roster: what is locked, and the way out. */
 export function rosterLockMessage(open: OpenRoster): string {
-  return `在“${open.activityName}”的名单中：姓名、身份证号、直系亲属、保安员证和照片不能修改，不能办理离职或调转；${correctionWay(open)}`;
+  return `在“${open.activityName}”的名单中：姓名、身份证号、直系亲属、保安员证、学历和照片不能修改，不能办理离职或调转；${correctionWay(open)}`;
 }
 
 async function assertNotOnOpenRoster(
@@ -68,8 +68,8 @@ async function assertNotOnOpenRoster(
 }
 
 /**
- * The vetted guard holds through the day: while on an open roster, the 保安员证 (number, issue date)
- * and the photo are refused on every path (form, import); so are leaving and transfer. The database
+ * The vetted guard holds through the day: while on an open roster, the 保安员证 (number, issue date),
+ * the education (条例第十六条, a pre-check) and the photo are refused on every path (form, import); so are leaving and transfer. The database
  * enforces the same (migration CredentialLock, SQLSTATE EV001).
  */
 export const assertCredentialsEditable = (m: EntityManager, guard: { id: string; name: string }, field: string) =>

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { markBest } from './recommendation.service';
+import { markBest, snapshotWeights } from './recommendation.service';
 
 const cells = (...values: (number | null)[]) => values.map((value, i) => ({ companyId: `c${i}`, display: String(value), value, best: false }));
 const best = (values: (number | null)[], higherIsBetter: boolean) => markBest(cells(...values), higherIsBetter).map((c) => c.best);
@@ -21,5 +21,19 @@ describe('markBest (side-by-side comparison)', () => {
   it('marks nothing when the present values are all equal', () => {
     expect(best([4, 4, 4], true)).toEqual([false, false, false]);
     expect(best([4, null, 4], true)).toEqual([false, false, false]);
+  });
+});
+
+describe('snapshotWeights (the weights a recommendation scored with)', () => {
+  const parts = (w: Record<string, number>) => ({ parts: Object.entries(w).map(([key, weight]) => ({ key, weight, label: key, raw: '', measure: null, normalized: 0, points: 0 })) });
+
+  it('reads every part\'s weight from the first snapshot', () => {
+    const kept = { capacity: 0.3, age: 0.15, performance: 0.3, experience: 0.15, locality: 0.1 };
+    expect(snapshotWeights([parts(kept), parts({ ...kept, capacity: 1 })])).toEqual(kept);
+  });
+
+  it('gives nothing without a snapshot or with a part missing (then the current settings are shown)', () => {
+    expect(snapshotWeights([])).toBeNull();
+    expect(snapshotWeights([parts({ capacity: 1, age: 0 })])).toBeNull();
   });
 });

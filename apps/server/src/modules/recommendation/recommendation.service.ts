@@ -193,6 +193,23 @@ function snapshotOf(c: CandidateEntity): CandidateSuggestionType {
   return c.scoreParts as CandidateSuggestionType;
 }
 
+/**
+ * The weights a recommendation's scores were computed with, read from its snapshots (each part keeps
+ * its weight; one recommendation scores every candidate with the same weights). Null when there is no
+ * snapshot or it lacks a part: then only the current settings are left to show.
+ */
+export function snapshotWeights(snaps: readonly Pick<CandidateSuggestionType, 'parts'>[]): Weights | null {
+  const parts = snaps[0]?.parts;
+  if (!parts) return null;
+  const weights: Partial<Weights> = {};
+  for (const key of SCORE_PART_KEYS) {
+    const part = parts.find((p) => p.key === key);
+    if (!part || typeof part.weight !== 'number') return null;
+    weights[key] = part.weight;
+  }
+  return weights as Weights;
+}
+
 function toCandidateType(c: CandidateEntity, a: ActivityEntity): CandidateType {
   return {
     activityId: c.activityId,
@@ -342,6 +359,7 @@ export class RecommendationService {
     if (a.securityMode === SecurityMode.SELF_RECRUITED) throw selfRecruitedRefusal();
     const settings = await this.settings.all();
     const rows = await this.ds.getRepository(CandidateEntity).find({ where: { activityId: a.id }, order: { rank: 'ASC' } });
+    const recommendedWeights = snapshotWeights(rows.map(snapshotOf));
     const licences: { id: string; license_expiry: string; status: CompanyStatus }[] = rows.length
       ? await this.ds.query(`SELECT id, license_expiry::text AS license_expiry, status FROM companies WHERE id = ANY($1::uuid[])`, [
           rows.map((r) => r.companyId),
@@ -416,7 +434,9 @@ export class RecommendationService {
     ];
     return {
       activity: toActivityType(a, settings, this.clock.now()),
-      weights: weightTypes(weightsOf(settings)),
+      // The weights the scores shown were computed with, not today's: those could not produce them.
+      weights: weightTypes(recommendedWeights ?? weightsOf(settings)),
+      weightsAsOf: recommendedWeights ? rows[0].createdAt : null,
       candidates: rows.map((c) => toCandidateType(c, a)),
       rows: table,
       canSelect:

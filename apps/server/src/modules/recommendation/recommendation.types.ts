@@ -232,8 +232,11 @@ export class CandidateComparisonType {
   @Field(() => ActivityType)
   activity: ActivityType;
 
-  @Field(() => [ScoreWeightType])
+  @Field(() => [ScoreWeightType], { description: '候选得分所用的权重：推荐时保存的权重（无推荐记录时为当前设置）' })
   weights: ScoreWeightType[];
+
+  @Field(() => Date, { nullable: true, description: '权重的保存时间（推荐时）；为空表示按当前设置' })
+  weightsAsOf: Date | null;
 
   @Field(() => [CandidateType])
   candidates: CandidateType[];

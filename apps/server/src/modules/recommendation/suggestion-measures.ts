@@ -1,6 +1,7 @@
 import { CompanyStatus, District } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { localDate } from '../../common/calendar';
+import { ageLimitsOf } from '../activities/activity.derive';
 import { ActivityEntity } from '../activities/activity.entity';
 import { CompanyPerformance, loadPerformance } from '../companies/performance';
 import { SettingValues } from '../settings/settings.defaults';
@@ -39,14 +40,15 @@ export interface SuggestionMeasures {
   expiresAt: number | null;
 }
 
-/** The activity's and the settings' values the figures depend on. */
+/** The activity's and the settings' values the figures depend on; the age limits are the activity's (fixed at its 批示). */
 export function measureParams(a: ActivityEntity, s: SettingValues) {
   const margin = s['recommendation.capacityMargin'];
+  const { minAge, maxAge } = ageLimitsOf(a, s);
   return {
     startDate: localDate(a.startsAt),
     endDate: localDate(a.endsAt),
-    minAge: s['guard.minAge'],
-    maxAge: a.ageLimit ?? s['guard.maxAge'],
+    minAge,
+    maxAge,
     margin,
     needed: guardsNeeded(a.guardsRequired, margin),
     reuseDays: s['vetting.reuseWindowDays'],

@@ -10,18 +10,23 @@ export interface SettingDefinition {
   unit?: string;
   /** Fractions allowed (weights, ratios); otherwise whole numbers only. */
   fractional?: boolean;
+  /** What a change reaches, when not everything (a decision keeps the value it was made on). */
+  note?: string;
 }
 
+const AGE_NOTE = '只适用于尚未批示的活动；已批示的活动按领导批示时确定的年龄条件';
+const WEIGHT_NOTE = '只影响此后的评分和推荐；已推荐的候选保留推荐时的得分和权重';
+
 export const settingDefinitions = {
-  'guard.maxAge': { label: '保安员年龄上限', default: 55, min: 18, max: 70, unit: '岁' },
-  'guard.minAge': { label: '保安员年龄下限', default: 18, min: 18, max: 30, unit: '岁' },
+  'guard.maxAge': { label: '保安员年龄上限', default: 55, min: 18, max: 70, unit: '岁', note: AGE_NOTE },
+  'guard.minAge': { label: '保安员年龄下限', default: 18, min: 18, max: 30, unit: '岁', note: AGE_NOTE },
   'staffing.guardsPerThousand': { label: '建议保安员配比（每千名观众）', default: 10, min: 1, max: 100, unit: '人' },
   'recommendation.capacityMargin': { label: '可用保安员富余比例', default: 0.2, min: 0, max: 2, fractional: true },
-  'recommendation.weight.capacity': { label: '权重：人员富余', default: 0.3, min: 0, max: 1, fractional: true },
-  'recommendation.weight.age': { label: '权重：年龄结构', default: 0.15, min: 0, max: 1, fractional: true },
-  'recommendation.weight.performance': { label: '权重：以往表现', default: 0.3, min: 0, max: 1, fractional: true },
-  'recommendation.weight.experience': { label: '权重：同规模经验', default: 0.15, min: 0, max: 1, fractional: true },
-  'recommendation.weight.locality': { label: '权重：属地', default: 0.1, min: 0, max: 1, fractional: true },
+  'recommendation.weight.capacity': { label: '权重：人员富余', default: 0.3, min: 0, max: 1, fractional: true, note: WEIGHT_NOTE },
+  'recommendation.weight.age': { label: '权重：年龄结构', default: 0.15, min: 0, max: 1, fractional: true, note: WEIGHT_NOTE },
+  'recommendation.weight.performance': { label: '权重：以往表现', default: 0.3, min: 0, max: 1, fractional: true, note: WEIGHT_NOTE },
+  'recommendation.weight.experience': { label: '权重：同规模经验', default: 0.15, min: 0, max: 1, fractional: true, note: WEIGHT_NOTE },
+  'recommendation.weight.locality': { label: '权重：属地', default: 0.1, min: 0, max: 1, fractional: true, note: WEIGHT_NOTE },
   'vetting.checkRelatives': { label: '审查直系亲属', default: true },
   'vetting.reuseWindowDays': { label: '审查结果复用期', default: 180, min: 0, max: 730, unit: '天' },
   'deadline.recommendDaysBefore': { label: '推荐候选截止（开始前）', default: 15, min: 0, max: 90, unit: '天' },
@@ -32,7 +37,7 @@ export const settingDefinitions = {
   'deadline.rosterDaysBefore': { label: '上报名单截止（开始前）', default: 8, min: 0, max: 60, unit: '天' },
   'deadline.closingDaysAfter': { label: '活动总结截止（结束后）', default: 3, min: 0, max: 30, unit: '天' },
   'onsite.startLeadHours': { label: '现场监管最早开始（开始前）', default: 24, min: 0, max: 72, unit: '小时' },
-  'training.passScore': { label: '培训考核合格分数（每科）', default: 60, min: 0, max: 100, unit: '分' },
+  'training.passScore': { label: '培训考核合格分数（每科）', default: 60, min: 0, max: 100, unit: '分', note: '只适用于尚未登记结果的培训；已登记的按登记时的合格分数' },
   'supervision.escalateDays': { label: '逾期后提醒办公室（逾期后）', default: 1, min: 0, max: 30, unit: '天' },
   // 个人信息保护法 Art. 19/47: kept no longer than needed; the retention job removes or anonymises after this.
   'privacy.retentionDays': { label: '保安员及亲属信息保存期（活动结项或取消后）', default: 365, min: 30, max: 3650, unit: '天' },

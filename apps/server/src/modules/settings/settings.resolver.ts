@@ -11,6 +11,7 @@ function toTypes(values: SettingValues): SettingType[] {
     value: values[key as keyof SettingValues],
     defaultValue: def.default,
     unit: def.unit,
+    note: def.note,
   }));
 }
 

@@ -37,7 +37,7 @@ export class SettingsService {
   /** Each definition with its label, value and default, as the API lists them. */
   async list(definitions: Record<string, SettingDefinition>) {
     const values = await this.values(definitions);
-    return Object.entries(definitions).map(([key, def]) => ({ key, label: def.label, value: values[key], defaultValue: def.default, unit: def.unit }));
+    return Object.entries(definitions).map(([key, def]) => ({ key, label: def.label, value: values[key], defaultValue: def.default, unit: def.unit, note: def.note }));
   }
 
   async get<K extends SettingKey>(key: K, manager?: EntityManager): Promise<SettingValues[K]> {

@@ -17,6 +17,9 @@ export class SettingType {
 
   @Field(() => String, { nullable: true })
   unit?: string;
+
+  @Field(() => String, { nullable: true, description: '修改的适用范围（如只适用于尚未批示的活动）' })
+  note?: string;
 }
 
 @InputType()

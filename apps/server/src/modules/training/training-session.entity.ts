@@ -31,6 +31,13 @@ export class TrainingSessionEntity {
   @Column('boolean', { default: false })
   isMakeup: boolean;
 
+  /**
+   * The pass mark (setting `training.passScore`) its results were judged by, kept when results are
+   * first recorded: a later change of the setting never re-labels them. Null until then.
+   */
+  @Column('int', { nullable: true })
+  passScore: number | null;
+
   @Column('uuid')
   createdBy: string;
 

@@ -115,7 +115,8 @@ export class TrainingService {
     return rows.map((r) => ({ ...r, passedTopics: topicsOf(r.passedTopics) }));
   }
 
-  private toSessionType(s: TrainingSessionEntity, activity: ActivityEntity, rows: AttendanceRow[], passScore: number): TrainingSessionType {
+  /** `currentPassScore`: the setting, for a session whose results are not recorded yet (it keeps its own once they are). */
+  private toSessionType(s: TrainingSessionEntity, activity: ActivityEntity, rows: AttendanceRow[], currentPassScore: number): TrainingSessionType {
     const attendance: TrainingAttendanceType[] = rows
       .filter((r) => r.sessionId === s.id)
       .map((r) => ({
@@ -128,7 +129,7 @@ export class TrainingService {
       ...s,
       activityName: activity.name,
       started: s.startsAt <= this.clock.now(),
-      passScore,
+      passScore: s.passScore ?? currentPassScore,
       attendance,
       resultsRecorded: attendance.length > 0 && attendance.every((a) => a.attended !== null),
     };
@@ -462,7 +463,9 @@ export class TrainingService {
 
   /**
    * 签到与考核 of a session that has begun: attendance and a score for each of its subjects; a subject
-   * is passed at the pass mark (setting `training.passScore`). The on-duty roster follows (READY).
+   * is passed at the pass mark (setting `training.passScore`), kept on the session with its first
+   * results so that every result of one session is judged by one mark, whatever the setting says later.
+   * The on-duty roster follows (READY).
    */
   async recordResults(actor: Actor, sessionId: string, results: TrainingResultInput[]): Promise<TrainingSessionType> {
     await this.ds.transaction(async (m) => {
@@ -479,7 +482,7 @@ export class TrainingService {
       if (session.startsAt > now) {
         throw conflict(`培训尚未开始，可于${formatCN(session.startsAt)}起登记签到与考核结果`);
       }
-      const passScore = await this.settings.get('training.passScore', m);
+      const passScore = session.passScore ?? (await this.settings.get('training.passScore', m));
       const rows = await this.attendanceRows(m, 'ta.session_id = $1', [sessionId]);
       const byEntry = new Map(rows.map((r) => [r.rosterEntryId, r]));
       const problems: FieldProblem[] = [];
@@ -530,6 +533,7 @@ export class TrainingService {
       };
       const changed = results.filter((r) => !unchanged(r));
       if (changed.length === 0) return;
+      if (session.passScore === null) await m.update(TrainingSessionEntity, { id: sessionId }, { passScore });
       for (const r of changed) {
         const o = outcome(r);
         await m.update(

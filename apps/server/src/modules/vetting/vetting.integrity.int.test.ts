@@ -169,7 +169,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
     const TRANSFER = `mutation($id: ID!, $to: ID!, $date: String!) { transferGuard(id: $id, toCompanyId: $to, date: $date) { id } }`;
     const ON_DUTY = `query($id: ID!) { onDutyRoster(activityId: $id) { guardId } }`;
     const guardRow = async (id: string) =>
-      (await t.sql(`SELECT certificate_no, to_char(certificate_issued_on, 'YYYY-MM-DD') AS issued, photo, status FROM guards WHERE id = $1`, [id]))[0];
+      (await t.sql(`SELECT certificate_no, to_char(certificate_issued_on, 'YYYY-MM-DD') AS issued, photo, status, education FROM guards WHERE id = $1`, [id]))[0];
     const auditCount = async (id: string) => (await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`, [id]))[0].n;
     const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -186,9 +186,10 @@ describe('vetting integrity and privacy (issue 10)', () => {
         [{ certificateNo: 'SWAP-9999' }, 'certificateNo'],
         [{ certificateIssuedOn: '2021-03-03' }, 'certificateIssuedOn'],
         [{ photo }, 'photo'],
+        [{ education: 'BACHELOR' }, 'education'],
       ] as const) {
         const refused = expectErrorCode(await company.gql(UPDATE_GUARD, { id: g.id, input: { ...form, ...change } }), 'CONFLICT');
-        expect(refused.message).toContain('保安员证号、发证日期和照片不能修改');
+        expect(refused.message).toContain('保安员证号、发证日期、学历和照片不能修改');
         expect(refused.message).toContain('须待活动结束后再修改');
         expect(refused.extensions?.fields?.[0]?.field).toBe(field);
       }
@@ -209,10 +210,17 @@ describe('vetting integrity and privacy (issue 10)', () => {
       expect(imported.problems[0]).toMatchObject({ row: 2, column: '保安员证号' });
       expect(imported.problems[0].message).toContain('不能修改');
       expect(await guardRow(g.id)).toEqual(stored);
+      // the education is a pre-check of the decision (条例第十六条): held alike
+      const schooled = csvFile('学历.csv', [['姓名', '身份证号', '学历'], [g.name, g.idNumber, '本科']]);
+      const reschooled = expectData(await company.gql(IMPORT, { input: { file: schooled, mode: 'COMMIT' } })).importGuards;
+      expect(reschooled).toMatchObject({ updated: 0, invalidRows: 1 });
+      expect(reschooled.problems[0]).toMatchObject({ row: 2, column: '学历', message: expect.stringContaining('学历') });
+      expect(await guardRow(g.id)).toEqual(stored);
 
       // Any other path: the database refuses (SQLSTATE EV001).
       await expect(t.sql(`UPDATE guards SET certificate_no = NULL WHERE id = $1`, [g.id])).rejects.toMatchObject({ code: 'EV001' });
       await expect(t.sql(`UPDATE guards SET photo = $2 WHERE id = $1`, [g.id, photo])).rejects.toMatchObject({ code: 'EV001' });
+      await expect(t.sql(`UPDATE guards SET education = 'BACHELOR' WHERE id = $1`, [g.id])).rejects.toMatchObject({ code: 'EV001' });
       expect(await guardRow(g.id)).toEqual(stored);
     });
 
@@ -223,7 +231,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       expect(expectData(await company.gql(LOCK, { id: g.id })).guard.rosterLock).toBeNull();
       await submit(activityId, [g.id]);
       const during = expectData(await company.gql(LOCK, { id: g.id })).guard.rosterLock;
-      expect(during).toContain('名单中：姓名、身份证号、直系亲属、保安员证和照片不能修改，不能办理离职或调转');
+      expect(during).toContain('名单中：姓名、身份证号、直系亲属、保安员证、学历和照片不能修改，不能办理离职或调转');
       expect(during).toContain('请先将其移出名单');
       expect(expectData(await baoan.gql(LOCK, { id: g.id })).guard.rosterLock).toBe(during);
       for (const other of [office, leader, dahuo]) expect(expectData(await other.gql(LOCK, { id: g.id })).guard.rosterLock).toBeNull();
@@ -240,7 +248,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const stored = await guardRow(g.id);
       const bare = csvFile('名单.csv', [['姓名', '身份证号', '学历'], ['孙留证', g.idNumber, '大专']]);
       expect(expectData(await company.gql(IMPORT, { input: { file: bare, mode: 'COMMIT' } })).importGuards).toMatchObject({ updated: 1, invalidRows: 0 });
-      expect(await guardRow(g.id)).toEqual(stored);
+      expect(await guardRow(g.id)).toEqual({ ...stored, education: 'COLLEGE' });
     });
 
     it('refuses leaving or a transfer of a guard on an open roster; during vetting the way is to take them off first', async () => {

@@ -33,6 +33,7 @@ import { barredByArticle17, Hit, relativesDeclaration, suggest } from './suggest
 import { VettingHitEntity } from './vetting-hit.entity';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
+import { ageLimitsOf } from '../activities/activity.derive';
 import { recordsSinceCheckSql } from './open-roster-effects';
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 import { containsPattern } from '../../common/sql-predicate';
@@ -988,8 +989,9 @@ export class VettingService {
   }
 
   private async precheckContext(m: EntityManager, activity: ActivityEntity, idKeys: string[]) {
+    // the age limits the activity was approved on (fixed at the 批示), not today's settings
     const s = await this.settings.all(m);
-    return loadPrecheckContext(m, activity, idKeys, { minAge: s['guard.minAge'], maxAge: s['guard.maxAge'] }, localDate(activity.startsAt));
+    return loadPrecheckContext(m, activity, idKeys, ageLimitsOf(activity, s), localDate(activity.startsAt));
   }
 
   /**

@@ -59,6 +59,8 @@ export const ActivityDetailQuery = graphql(`
       contactPhone
       ageLimit
       effectiveAgeLimit
+      effectiveMinAge
+      ageLimitsFixed
       version
       permitTier
       suggestedGuards

@@ -109,6 +109,7 @@ export const CandidateComparisonQuery = graphql(`
       weights {
         ...ScoreWeights
       }
+      weightsAsOf
       candidates {
         companyId
         companyName

@@ -29,6 +29,7 @@ export const SettingsQuery = graphql(`
       value
       defaultValue
       unit
+      note
     }
   }
 `);

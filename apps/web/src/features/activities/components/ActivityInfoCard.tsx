@@ -7,6 +7,12 @@ import { labelOf } from '@/shared/labels';
 import type { ActivityDetail } from '../activityDetail';
 import { DaysUntil, PermitTierTag } from './ActivityBits';
 
+/** The age range its guards are held to, and where it comes from: fixed at the 批示, or still the settings. */
+function ageRangeText(a: ActivityDetail): string {
+  const source = [a.ageLimit ? '上限为本活动指定' : null, a.ageLimitsFixed ? '领导批示时确定，此后修改设置不影响本活动' : '批示前按现行设置'];
+  return `${a.effectiveMinAge}–${a.effectiveAgeLimit} 岁（${source.filter(Boolean).join('；')}）`;
+}
+
 /** 活动信息: the activity's registered fields and decisions; the registering police may open the organizer's accounts. */
 export function ActivityInfoCard({ activity: a, organizerAccounts }: { activity: ActivityDetail; organizerAccounts: boolean }) {
   const [accountsOpen, setAccountsOpen] = useState(false);
@@ -42,7 +48,7 @@ export function ActivityInfoCard({ activity: a, organizerAccounts }: { activity:
           { key: 'attendance', label: '预计人数', children: `${formatCount(a.expectedAttendance)} 人/场` },
           { key: 'guards', label: '所需保安员', children: `${a.guardsRequired} 人（按配比建议 ${a.suggestedGuards} 人）` },
           { key: 'mode', label: '安保方式', children: labelOf(securityModeLabels, a.securityMode) },
-          { key: 'age', label: '年龄上限', children: `${a.effectiveAgeLimit} 岁${a.ageLimit ? '（本活动指定）' : ''}` },
+          { key: 'age', label: '年龄条件', children: ageRangeText(a) },
           { key: 'contact', label: '联系人', children: `${a.contactName} ${a.contactPhone}` },
           { key: 'reporter', label: '登记单位', children: a.reporterUnit?.name ?? '—' },
           ...(a.approvalNote
