@@ -226,6 +226,8 @@ test('a new deployment: admin’s first login → every unit and account through
   await baoan.getByRole('button', { name: '安排培训' }).click();
   const schedule = baoan.locator('.ant-modal:visible');
   await fillPicker(baoan, '培训时间', beijing(120));
+  // the whole session lies before the event (at +180 min): one 学时 of 45 minutes
+  await schedule.getByLabel('学时（每学时45分钟）').fill('1');
   await schedule.getByLabel('授课人').fill('王教官');
   await schedule.getByRole('button', { name: twoChars('安排') }).click();
   await expect(schedule).toBeHidden();

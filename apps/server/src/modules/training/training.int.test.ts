@@ -98,6 +98,9 @@ describe('training: the calendar, three subjects, the on-duty roster and READY',
     expect(past.extensions!.fields).toEqual([{ field: 'startsAt', message: '培训时间应在2031-03-02 09:50至活动开始（2031-03-05 10:00）之间' }]);
     const afterEvent = expectErrorCode(await baoan.gql(SCHEDULE, { activityId: a.id, input: { ...input, startsAt: at(80) } }), 'BAD_USER_INPUT');
     expect(afterEvent.message).toContain('至活动开始（2031-03-05 10:00）之间');
+    // Beginning before the event is not enough: the whole session lies before it (2 × 45 min from 09:00 ends 10:30).
+    const overlapping = expectErrorCode(await baoan.gql(SCHEDULE, { activityId: a.id, input: { ...input, startsAt: at(71) } }), 'BAD_USER_INPUT');
+    expect(overlapping.extensions!.fields).toEqual([{ field: 'periods', message: '本次培训2学时，至2031-03-05 10:30结束，晚于活动开始（2031-03-05 10:00）：请提前开始或减少学时' }]);
     // Once the event has begun there is no window at all.
     t.clock.set(at(73));
     expect(expectErrorCode(await baoan.gql(SCHEDULE, { activityId: a.id, input: { ...input, startsAt: at(74) } }), 'CONFLICT').message)

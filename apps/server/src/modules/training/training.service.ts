@@ -38,6 +38,8 @@ const topicNames = (topics: readonly TrainingTopic[]) => topics.map((t) => train
 const toMinute = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 60_000);
 /** A session that is just beginning may still be entered (the officer types it as it starts). */
 const JUST_BEGUN_MS = 10 * 60_000;
+/** One 学时 (class period): 45 minutes. */
+const PERIOD_MS = 45 * 60_000;
 
 interface AttendanceRow {
   sessionId: string;
@@ -222,7 +224,7 @@ export class TrainingService {
    * When a session may be held (SPEC §2 step 6): after the 批示 and before the event, and not in the
    * past (a session beginning now, within a few minutes, may still be entered). The refusal names the window.
    */
-  private assertWithinWindow(activity: ActivityEntity, startsAt: Date): void {
+  private assertWithinWindow(activity: ActivityEntity, startsAt: Date, periods: number): void {
     const now = this.clock.now();
     const notBefore = toMinute(new Date(now.getTime() - JUST_BEGUN_MS));
     const earliest = activity.approvedAt && activity.approvedAt > notBefore ? toMinute(activity.approvedAt) : notBefore;
@@ -232,6 +234,12 @@ export class TrainingService {
     if (startsAt < earliest || startsAt >= activity.startsAt) {
       const message = `培训时间应在${formatCN(earliest)}至活动开始（${formatCN(activity.startsAt)}）之间`;
       throw badInput(message, [{ field: 'startsAt', message }]);
+    }
+    // The whole session lies before the event (SPEC §2 step 6): the guards cannot be in class and on duty.
+    const endsAt = new Date(startsAt.getTime() + periods * PERIOD_MS);
+    if (Number.isInteger(periods) && endsAt > activity.startsAt) {
+      const message = `本次培训${periods}学时，至${formatCN(endsAt)}结束，晚于活动开始（${formatCN(activity.startsAt)}）：请提前开始或减少学时`;
+      throw badInput(message, [{ field: 'periods', message }]);
     }
   }
 
@@ -255,7 +263,7 @@ export class TrainingService {
       if (!TRAINING_STATES.includes(activity.status)) {
         throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，只有岗前培训阶段可以安排培训`);
       }
-      this.assertWithinWindow(activity, startsAt);
+      this.assertWithinWindow(activity, startsAt, input.periods);
       // Who still needs a subject of this session (subjects passed in any earlier session count).
       const trainees: { id: string; name: string; passed: string[] | null }[] = await m.query(
         `SELECT r.id, g.name,
@@ -398,7 +406,7 @@ export class TrainingService {
     await this.ds.transaction(async (m) => {
       const { session, activity } = await this.sessionBeforeStart(m, actor, sessionId, '修改');
       const startsAt = toMinute(input.startsAt);
-      this.assertWithinWindow(activity, startsAt);
+      this.assertWithinWindow(activity, startsAt, input.periods);
       const attendees: { id: string; name: string }[] = await m.query(
         `SELECT ta.roster_entry_id AS id, g.name FROM training_attendance ta JOIN roster_entries r ON r.id = ta.roster_entry_id
            JOIN guards g ON g.id = r.guard_id WHERE ta.session_id = $1`,
