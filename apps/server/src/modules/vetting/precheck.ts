@@ -1,3 +1,4 @@
+import { localDate } from '../../common/calendar';
 import { ageOn, Education, idNumberProblem } from '@evs/schema';
 import { EntityManager } from 'typeorm';
 import { decryptNullable } from '../../common/pii';
@@ -32,6 +33,11 @@ export function toGuardFacts<T extends { idCipher: string | null; idKey: string 
 export interface PrecheckContext {
   /** The activity's first day (China time), YYYY-MM-DD: age and revocation windows count to it. */
   activityDate: string;
+  /**
+   * The activity's last day (China time): the upper age limit holds through it (a guard who turns 56 on
+   * the second day of a two-day event is over the limit on duty). Defaults to the first day.
+   */
+  lastDate?: string;
   minAge: number;
   maxAge: number;
   /** Revocation dates by person (keyed hash, hex). */
@@ -63,7 +69,9 @@ export function precheckGuard(g: GuardFacts, ctx: PrecheckContext): PrecheckProb
   const idProblem = idNumberProblem(g.idNumber);
   if (idProblem) problems.push({ code: 'ID_NUMBER', message: idProblem });
   const age = ageOn(g.birthDate, ctx.activityDate);
+  const ageAtEnd = ctx.lastDate && ctx.lastDate !== ctx.activityDate ? ageOn(g.birthDate, ctx.lastDate) : age;
   if (age > ctx.maxAge) problems.push({ code: 'AGE', message: `活动当日${age}岁，超过年龄上限${ctx.maxAge}岁` });
+  else if (ageAtEnd > ctx.maxAge) problems.push({ code: 'AGE', message: `活动结束日（${ctx.lastDate}）${ageAtEnd}岁，超过年龄上限${ctx.maxAge}岁` });
   if (age < ctx.minAge) problems.push({ code: 'AGE', message: `活动当日${age}岁，未满${ctx.minAge}岁` });
   if (!g.certificateNo) problems.push({ code: 'CERTIFICATE', message: '未取得保安员证（条例第十六条）' });
   const revoked = revocationPrecheck(ctx.revocations.get(g.idKey) ?? [], ctx.activityDate);
@@ -111,8 +119,10 @@ export async function loadPrecheckContext(
   }
   return {
     activityDate,
+    lastDate: localDate(activity.endsAt),
     minAge: settings.minAge,
-    maxAge: activity.ageLimit ?? settings.maxAge,
+    // the caller's limits are the activity's own (ageLimitsOf: fixed at the 批示)
+    maxAge: settings.maxAge,
     revocations,
     overlaps,
   };
