@@ -9,6 +9,7 @@ import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { AuditService } from '../audit/audit.service';
 import { ImportOutcome } from '../records/records.service';
 import { ImportMode } from '../records/records.types';
+import { nothingStored } from '../records/import-outcome';
 import { companyInputProblems, MIN_REGISTERED_CAPITAL, normaliseCompanyInput } from './company.service';
 import { CompanyInput } from './company.inputs';
 import { assertCanManageCompanies } from './company.policy';
@@ -182,6 +183,8 @@ export class CompanyImportService {
         // One register import at a time: two of the same file would race on "new or existing".
         await m.query(`SELECT pg_advisory_xact_lock(hashtext('company-import'))`);
         const p = await plan(m);
+        // A file with a bad row stores nothing (SPEC §8): every problem is reported, none of the rows is saved.
+        if (problems.length || p.rowProblems.length) return nothingStored(outcome(ImportMode.COMMIT, p, []));
         const c = p.toCreate.map((r) => ({ ...r, id: randomUUID() }));
         if (c.length) {
           await m.query(

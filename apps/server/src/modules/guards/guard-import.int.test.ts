@@ -28,7 +28,7 @@ describe('importGuards', () => {
 
   const count = async () => (await t.sql(`SELECT count(*)::int AS n FROM guards WHERE company_id = $1`, [companyId]))[0].n;
 
-  it('previews every bad row with row, column and reason, storing nothing; commits the good rows; re-import changes nothing', async () => {
+  it('previews every bad row with row, column and reason, storing nothing; a commit with bad rows stores nothing either; the fixed file is saved; re-import changes nothing', async () => {
     const a = idFor('1988-01-01');
     const b = idFor('1992-02-02');
     const father = idFor('1960-01-01');
@@ -50,8 +50,20 @@ describe('importGuards', () => {
     expect(preview.problems.find((p: { row: number; column: string }) => p.row === 4 && p.column === '身份证号').message).toMatch(/18位|校验位/);
     expect(await count()).toBe(before);
 
-    const commit = expectData(await company.gql(IMPORT, { input: { file, mode: 'COMMIT' } })).importGuards;
-    expect(commit).toMatchObject({ mode: 'COMMIT', created: 2, updated: 0, unchanged: 0, invalidRows: 3 });
+    // Committed as it is, a file with bad rows stores nothing (SPEC §8) and reports every problem again.
+    const refused = expectData(await company.gql(IMPORT, { input: { file, mode: 'COMMIT' } })).importGuards;
+    expect(refused).toMatchObject({ mode: 'COMMIT', created: 0, updated: 0, unchanged: 0, invalidRows: 3, ids: [] });
+    expect(refused.problems.map((p: { row: number; column: string }) => `${p.row}:${p.column}`)).toEqual(where);
+    expect(await count()).toBe(before);
+
+    // The bad rows fixed (here: left out), the file is saved in one transaction.
+    const good = csvFile('名册.csv', [
+      GUARD_COLUMNS,
+      row({ 姓名: '张甲', 身份证号: a, 手机号: '13912345678', 保安员证号: 'Z0001', 发证日期: '2020-01-01', 学历: '高中', 父亲姓名: '甲父', 父亲身份证号: father }),
+      row({ 姓名: '李乙', 身份证号: b, 学历: '中专' }),
+    ]);
+    const commit = expectData(await company.gql(IMPORT, { input: { file: good, mode: 'COMMIT' } })).importGuards;
+    expect(commit).toMatchObject({ mode: 'COMMIT', created: 2, updated: 0, unchanged: 0, invalidRows: 0 });
     expect(commit.ids).toHaveLength(2);
     expect(await count()).toBe(before + 2);
     const [rel] = await t.sql(`SELECT r.relation, r.name_cipher FROM guard_relatives r JOIN guards g ON g.id = r.guard_id WHERE g.id_hash = $1`, [idHash(a)]);
@@ -59,7 +71,7 @@ describe('importGuards', () => {
     const [g] = await t.sql(`SELECT education, sex, to_char(birth_date, 'YYYY-MM-DD') AS birth FROM guards WHERE id_hash = $1`, [idHash(b)]);
     expect(g).toEqual({ education: 'VOCATIONAL', sex: expect.any(String), birth: '1992-02-02' });
 
-    const again = expectData(await company.gql(IMPORT, { input: { file, mode: 'COMMIT' } })).importGuards;
+    const again = expectData(await company.gql(IMPORT, { input: { file: good, mode: 'COMMIT' } })).importGuards;
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     expect(await count()).toBe(before + 2);
 
@@ -137,9 +149,12 @@ describe('importGuards', () => {
     numeric.getCell(2).value = 211102199001011234;
     const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const r = expectData(await company.gql(IMPORT, { input: { file: { name: '名册.xlsx', base64 }, mode: 'COMMIT' } })).importGuards;
-    expect(r).toMatchObject({ created: 1, invalidRows: 1 });
+    expect(r).toMatchObject({ created: 0, validRows: 1, invalidRows: 1 });
     expect(r.problems[0]).toMatchObject({ row: 3, column: '身份证号' });
     expect(r.problems[0].message).toContain('文本格式');
+    ws.spliceRows(3, 1);
+    const fixed = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    expect(expectData(await company.gql(IMPORT, { input: { file: { name: '名册.xlsx', base64: fixed }, mode: 'COMMIT' } })).importGuards).toMatchObject({ created: 1, invalidRows: 0 });
 
     expectErrorCode(await company.gql(IMPORT, { input: { file: { name: 'a.pdf', base64: 'AAAA' }, mode: 'PREVIEW' } }), 'BAD_USER_INPUT');
     const missing = expectErrorCode(await company.gql(IMPORT, { input: { file: csvFile('a.csv', [['姓名'], ['x']]), mode: 'PREVIEW' } }), 'BAD_USER_INPUT');

@@ -17,6 +17,7 @@ import { importRegister, seesOtherRegisters } from './guard.policy';
 import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, relativesProblems, statementProblems } from './guard.rules';
 import { credentialsLockedMessage, identityLockedMessage, openRosters } from './identity-lock';
 import { AuditService } from '../audit/audit.service';
+import { nothingStored } from '../records/import-outcome';
 import { ImportMode } from '../records/records.types';
 import { ImportOutcome } from '../records/records.service';
 import { IdentityProbes, lookalikeCounts, ProbeAnswer, probesCounted } from './identity-probe';
@@ -375,6 +376,8 @@ export class GuardImportService {
         const p = await plan(m, register.id);
         // Over the limit, the whole file is refused and nothing of it is stored.
         await this.probes.admit(m, actor, p.answers, { kind: 'IMPORT_COMMIT', file: input.file.name });
+        // A file with a bad row stores nothing (SPEC §8): every problem is reported, none of the rows is saved.
+        if (problems.length || p.rowProblems.length) return nothingStored(outcome(ImportMode.COMMIT, p, []));
         const ids = [...p.unchangedIds];
         const idByKey = new Map<string, string>();
         if (p.toCreate.length) {

@@ -79,7 +79,7 @@ export class GuardResolver {
   @Mutation(() => ImportResultType, {
     description:
       '从 .xlsx 或 .csv 批量导入保安员（模板：GET /templates/guards.xlsx）。PREVIEW 列出每一个问题行（行号、列、原因），不保存；' +
-      'COMMIT 在一个事务内保存无误的行，按身份证号在本单位名册内更新，重复导入不产生重复。自招保安单位（主办单位）导入时自动建立本单位名册。',
+      'COMMIT 在一个事务内保存全部行（有任何问题行时一行也不保存），按身份证号在本单位名册内更新，重复导入不产生重复。自招保安单位（主办单位）导入时自动建立本单位名册。',
   })
   importGuards(@Ctx() ctx: AppContext, @Arg('input', () => ImportGuardsInput) input: ImportGuardsInput) {
     return ctx.services.guardImport.importGuards(actorOf(ctx), input);

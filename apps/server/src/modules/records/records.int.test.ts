@@ -21,7 +21,7 @@ describe('records register import', () => {
   });
   afterAll(() => t?.close());
 
-  it('previews bad rows, commits good ones, and a re-import adds nothing', async () => {
+  it('previews bad rows; a commit with bad rows stores nothing; the fixed file is saved, and a re-import adds nothing', async () => {
     const a = idFor('1980-01-01');
     const file = csvFile('记录.csv', [
       HEADER,
@@ -38,8 +38,17 @@ describe('records register import', () => {
     );
     const [{ n: none }] = await t.sql(`SELECT count(*)::int AS n FROM criminal_records WHERE id_hash = $1`, [idHash(a)]);
     expect(none).toBe(0);
-    expect(expectData(await baoan.gql(IMPORT, { file, mode: 'COMMIT' })).importRecords).toMatchObject({ created: 2, unchanged: 0 });
-    expect(expectData(await baoan.gql(IMPORT, { file, mode: 'COMMIT' })).importRecords).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    // Committed with its bad rows, the file stores nothing (SPEC §8) and lists the problems again.
+    expect(expectData(await baoan.gql(IMPORT, { file, mode: 'COMMIT' })).importRecords).toMatchObject({ created: 0, updated: 0, unchanged: 0, invalidRows: 3 });
+    const [{ n: still }] = await t.sql(`SELECT count(*)::int AS n FROM criminal_records WHERE id_hash = $1`, [idHash(a)]);
+    expect(still).toBe(0);
+    const fixed = csvFile('记录.csv', [
+      HEADER,
+      [a, '张某', '故意犯罪刑事处罚', '2015-03-01', '兴隆台公安分局', '重', ''],
+      [a, '张某', '行政拘留', '2019/7/8', '兴隆台公安分局', '', ''],
+    ]);
+    expect(expectData(await baoan.gql(IMPORT, { file: fixed, mode: 'COMMIT' })).importRecords).toMatchObject({ created: 2, unchanged: 0 });
+    expect(expectData(await baoan.gql(IMPORT, { file: fixed, mode: 'COMMIT' })).importRecords).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM criminal_records WHERE id_hash = $1`, [idHash(a)]);
     expect(n).toBe(2);
   });

@@ -8,6 +8,7 @@ import { todayBy } from '../../common/calendar';
 import { AuditService } from '../audit/audit.service';
 import { applyRecordsToOpenRosters, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
 import { ImportMode } from './records.types';
+import { nothingStored } from './import-outcome';
 
 /** The records register's columns, in template order. */
 export const RECORD_COLUMNS = ['身份证号', '姓名', '类别', '发生日期', '来源', '严重程度', '备注'] as const;
@@ -146,6 +147,13 @@ export class RecordsService {
       };
     }
 
+    // A file with a bad row stores nothing (SPEC §8): every problem is reported, none of the rows is saved.
+    if (invalidRows) {
+      return nothingStored({
+        mode, totalRows: parsed.rows.length, validRows: good.length, invalidRows, problems,
+        created: 0, updated: 0, unchanged: 0, ids: [], elapsedMs: Date.now() - started,
+      });
+    }
     return this.ds.transaction(async (m) => {
       const plan = await run(m);
       const ids = [...plan.ids];

@@ -9,7 +9,7 @@ export enum ImportMode {
 }
 registerEnumType(ImportMode, {
   name: 'ImportMode',
-  description: '导入方式：PREVIEW 仅校验并列出全部问题行、不保存；COMMIT 在一个事务内保存全部无误的行',
+  description: '导入方式：PREVIEW 仅校验并列出全部问题行、不保存；COMMIT 在一个事务内保存全部行，文件中有任何问题行时一行也不保存（列出全部问题行）',
 });
 
 @InputType({ description: '上传的文件（.xlsx 或 .csv），内容为 base64' })

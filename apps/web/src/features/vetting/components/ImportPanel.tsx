@@ -30,7 +30,8 @@ interface Props {
 
 /**
  * Import from .xlsx/.csv in two steps: 预览 checks every row on the server and lists every bad row
- * (row, column, reason) without storing anything; 确认导入 stores the good rows in one transaction.
+ * (row, column, reason) without storing anything; 确认导入, for a file without a bad row, stores it in one
+ * transaction (the server stores nothing of a file with a bad row, SPEC §8).
  * Progress is real: file reading and upload bytes, then an indeterminate bar while the server checks.
  */
 export function ImportPanel({ noun, measure, templateUrl, run, onCommitted }: Props) {
@@ -84,8 +85,12 @@ export function ImportPanel({ noun, measure, templateUrl, run, onCommitted }: Pr
         <Button onClick={() => go('PREVIEW')} disabled={!file || busy} loading={busy && result === null}>
           预览校验
         </Button>
-        <Button type="primary" onClick={() => go('COMMIT')} disabled={!file || busy || !result || result.mode !== 'PREVIEW' || result.validRows === 0}>
-          确认导入{result?.mode === 'PREVIEW' ? `（${result.validRows}行）` : ''}
+        <Button
+          type="primary"
+          onClick={() => go('COMMIT')}
+          disabled={!file || busy || !result || result.mode !== 'PREVIEW' || result.validRows === 0 || result.invalidRows > 0}
+        >
+          确认导入{result?.mode === 'PREVIEW' ? (result.invalidRows > 0 ? '（请先修改问题行）' : `（${result.validRows}行）`) : ''}
         </Button>
       </Space>
       {progress && (
@@ -121,8 +126,10 @@ export function ImportPanel({ noun, measure, templateUrl, run, onCommitted }: Pr
             showIcon
             title={
               result.mode === 'PREVIEW'
-                ? `预览：共${result.totalRows}行，无误${result.validRows}行，有问题${result.invalidRows}行；将新增${result.created}${measure ?? (noun === '记录' ? '条' : '人')}、更新${result.updated}、未变化${result.unchanged}。尚未保存。`
-                : `已导入：新增${result.created}、更新${result.updated}、未变化${result.unchanged}${result.invalidRows ? `；${result.invalidRows}行有问题未导入，请修改后重新导入` : ''}（服务器用时${(result.elapsedMs / 1000).toFixed(1)}秒）`
+                ? `预览：共${result.totalRows}行，无误${result.validRows}行，有问题${result.invalidRows}行；将新增${result.created}${measure ?? (noun === '记录' ? '条' : '人')}、更新${result.updated}、未变化${result.unchanged}。尚未保存。${result.invalidRows ? '有问题的文件一行也不保存：请修改问题行后重新预览。' : ''}`
+                : result.invalidRows
+                  ? `未导入：文件有${result.invalidRows}行有问题，整个文件一行也未保存；请修改后重新导入`
+                  : `已导入：新增${result.created}、更新${result.updated}、未变化${result.unchanged}（服务器用时${(result.elapsedMs / 1000).toFixed(1)}秒）`
             }
           />
           {result.problems.length > 0 && (
