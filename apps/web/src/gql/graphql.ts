@@ -402,7 +402,7 @@ export type ImportGuardsInput = {
   mode: ImportMode;
 };
 
-/** 导入方式：PREVIEW 仅校验并列出全部问题行、不保存；COMMIT 在一个事务内保存全部无误的行 */
+/** 导入方式：PREVIEW 仅校验并列出全部问题行、不保存；COMMIT 在一个事务内保存全部行，文件中有任何问题行时一行也不保存（列出全部问题行） */
 export type ImportMode =
   | 'COMMIT'
   | 'PREVIEW';

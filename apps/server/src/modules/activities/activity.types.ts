@@ -180,7 +180,7 @@ export class ActivityInput {
 
 @ObjectType('ActivityWarning', { description: '提示：逾期受理、不足1000人、阶段逾期等' })
 export class ActivityWarningType {
-  @Field({ description: 'LATE_APPLICATION | BELOW_THRESHOLD | FEW_GUARDS | RECOMMENDATION_SHORTFALL | STAGE_LATE' })
+  @Field({ description: 'LATE_APPLICATION | BELOW_THRESHOLD | FEW_GUARDS | RECOMMENDATION_SHORTFALL | STAGE_LATE | CLOSED_WITH_SERIOUS | LICENSE_EXPIRES' })
   code: string;
 
   @Field()
