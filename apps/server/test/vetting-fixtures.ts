@@ -52,7 +52,7 @@ export async function makeGuard(t: TestApp, companyId: string, spec: GuardSpec =
   const [g] = await t.sql(
     `INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, certificate_no, certificate_issued_on, education, relatives_statement)
      VALUES ($1, $2, $3, $4, $5, 'MALE', $6, DATE '2020-01-01', $7, $8) RETURNING id`,
-    [companyId, name, encryptPii(idNumber), idHash(idNumber), birthDate, spec.certificateNo === undefined ? `辽${idNumber.slice(-8)}` : spec.certificateNo,
+    [companyId, name, encryptPii(idNumber), idHash(idNumber), birthDate, spec.certificateNo === undefined ? `辽${idHash(idNumber).toString('hex').slice(0, 12)}` : spec.certificateNo,
       spec.education ?? 'SENIOR_MIDDLE', spec.relativesStatement === undefined ? '父母信息不详（测试数据）' : spec.relativesStatement],
   );
   for (const r of spec.relatives ?? []) await insertRelative(t, g.id, r);

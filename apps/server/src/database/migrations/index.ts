@@ -19,6 +19,7 @@ import { CredentialLock1767100000000 } from './1767100000000-CredentialLock';
 import { ActivityFixedLimits1767200000000 } from './1767200000000-ActivityFixedLimits';
 import { IdentityProbes1767300000000 } from './1767300000000-IdentityProbes';
 import { EducationLock1767400000000 } from './1767400000000-EducationLock';
+import { CertificateHolder1767500000000 } from './1767500000000-CertificateHolder';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -40,4 +41,5 @@ export const migrations = [
   ActivityFixedLimits1767200000000,
   IdentityProbes1767300000000,
   EducationLock1767400000000,
+  CertificateHolder1767500000000,
 ];

@@ -16,6 +16,7 @@ import { ageProblem, educationProblem, LEGAL_MIN_AGE, revocationProblems } from 
 import { importRegister, seesOtherRegisters } from './guard.policy';
 import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, relativesProblems, statementProblems } from './guard.rules';
 import { credentialsLockedMessage, identityLockedMessage, openRosters } from './identity-lock';
+import { certificateHeldMessage } from './guard.rules';
 import { AuditService } from '../audit/audit.service';
 import { nothingStored } from '../records/import-outcome';
 import { ImportMode } from '../records/records.types';
@@ -289,6 +290,17 @@ export class GuardImportService {
         [ids],
       );
       const revokedByKey = new Map(revoked.map((r) => [r.id_key, r.dates]));
+      // 一证一人: a 保安员证 number another person holds, in the register or earlier in the file, is refused.
+      const certificates = [...new Set(good.map((g) => g.certificateNo).filter((c): c is string => !!c))];
+      const certHolders: { certificate_no: string; id_key: string }[] = certificates.length
+        ? await m.query(
+            `SELECT DISTINCT certificate_no, encode(id_hash, 'hex') AS id_key FROM guards WHERE certificate_no = ANY($1::text[]) AND id_hash IS NOT NULL`,
+            [certificates],
+          )
+        : [];
+      const holdersOf = new Map<string, Set<string>>();
+      for (const h of certHolders) holdersOf.set(h.certificate_no, (holdersOf.get(h.certificate_no) ?? new Set()).add(h.id_key));
+      const firstRowOf = new Map<string, { row: number; key: string }>();
 
       const toCreate: GuardRow[] = [];
       const toUpdate: (GuardRow & { id: string; relativesChanged: boolean; statement: string | null })[] = [];
@@ -298,6 +310,16 @@ export class GuardImportService {
       const credentialChanges: { row: number; id: string; name: string; column: string }[] = [];
       for (const g of good) {
         const key = hashes.key(g.idNumber);
+        if (g.certificateNo) {
+          const inFile = firstRowOf.get(g.certificateNo);
+          if (!inFile) firstRowOf.set(g.certificateNo, { row: g.row, key });
+          const heldByOther = [...(holdersOf.get(g.certificateNo) ?? [])].some((k) => k !== key);
+          if (heldByOther || (inFile && inFile.key !== key)) {
+            const message = heldByOther ? certificateHeldMessage(g.certificateNo) : `与第${inFile!.row}行是不同的人，保安员证号却相同（一证一人），请核对`;
+            rowProblems.push({ row: g.row, column: '保安员证号', message });
+            continue;
+          }
+        }
         const other = elsewhereByKey.get(key);
         if (other) {
           const message = seesOtherRegisters(actor)

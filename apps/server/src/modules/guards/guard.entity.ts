@@ -26,6 +26,8 @@ import { CompanyEntity } from '../companies/company.entity';
 @Index('idx_guards_company', ['companyId', 'status'])
 // Age profile of the overview: birth dates by id without reading the rows (see migration OverviewIndexes).
 @Index('idx_guards_birth_date', ['id'], { synchronize: false } as IndexOptions)
+// 一证一人: the certificate holder trigger and the search by number (see migration CertificateHolder).
+@Index('idx_guards_certificate_no', ['certificateNo'], { synchronize: false } as IndexOptions)
 export class GuardEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -218,6 +218,33 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       expect(await t.sql('SELECT 1 FROM guards WHERE id_hash = $1', [idHash(bad)])).toHaveLength(0);
     });
 
+    it('一证一人: refuses another person’s 保安员证 number on the form, the import (and within one file) and in the database; nothing stored', async () => {
+      const company1 = await t.login('company1');
+      const company2 = await t.login('company2');
+      const cert = `辽盘保唯一${Date.now() % 100000}`;
+      expectData(await company1.gql(CREATE, { input: newGuard({ idNumber: personId(33), certificateNo: cert, certificateIssuedOn: '2020-05-01' }) }));
+      const other = personId(34);
+      const form = expectErrorCode(await company2.gql(CREATE, { input: newGuard({ idNumber: other, certificateNo: cert, certificateIssuedOn: '2020-05-01' }) }), 'BAD_USER_INPUT');
+      expect(form.extensions!.fields).toEqual([{ field: 'certificateNo', message: `保安员证号“${cert}”已登记在另一人名下（一证一人），请核对` }]);
+      expect(await t.sql('SELECT 1 FROM guards WHERE id_hash = $1', [idHash(other)])).toHaveLength(0);
+
+      const IMPORT = `mutation ($input: ImportGuardsInput!) { importGuards(input: $input) { created invalidRows problems { row column message } } }`;
+      const csv = (rows: string[][]) => ({ name: '证号.csv', base64: Buffer.from('\uFEFF' + rows.map((r) => r.join(',')).join('\r\n')).toString('base64') });
+      const header = ['姓名', '身份证号', '学历', '保安员证号', '发证日期'];
+      const held = expectData(await company2.gql(IMPORT, { input: { file: csv([header, ['借证人', other, '高中', cert, '2020-05-01']]), mode: 'PREVIEW' } })).importGuards;
+      expect(held.problems).toEqual([{ row: 2, column: '保安员证号', message: expect.stringContaining('已登记在另一人名下') }]);
+      const twice = `辽盘保同号${Date.now() % 100000}`;
+      const inFile = expectData(await company2.gql(IMPORT, { input: { file: csv([header, ['甲同号', personId(35), '高中', twice, '2020-05-01'], ['乙同号', personId(36), '高中', twice, '2020-05-01']]), mode: 'COMMIT' } })).importGuards;
+      expect(inFile).toMatchObject({ created: 0, invalidRows: 1 });
+      expect(inFile.problems[0]).toMatchObject({ row: 3, column: '保安员证号', message: expect.stringContaining('与第2行是不同的人') });
+
+      // any other path: the database refuses (SQLSTATE EV001)
+      const [{ id: companyTwo }] = await t.sql(`SELECT unit_id AS id FROM users WHERE username = 'company2'`);
+      await expect(
+        t.sql(`INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, certificate_no, education) VALUES ($1, '直写', 'x', $2, '1990-01-01', 'MALE', $3, 'SENIOR_MIDDLE')`, [companyTwo, idHash(other), cert]),
+      ).rejects.toMatchObject({ code: 'EV001' });
+    });
+
     it('takes names with rare characters (生僻字, GB 18030-2022) for the guard and a relative, as stored', async () => {
       const company1 = await t.login('company1');
       const relatives = [{ name: '刘䶮', relation: 'FATHER', idNumber: personId(55, 'M') }];

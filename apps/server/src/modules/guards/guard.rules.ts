@@ -20,6 +20,9 @@ export const COMPANY_UNKNOWN = '所属保安服务公司不存在';
 
 export const MAX_PHOTO_BYTES = 300 * 1024;
 
+/** 一证一人: why a 保安员证 number held by another person is refused (a typo, or a borrowed certificate). */
+export const certificateHeldMessage = (certificateNo: string) => `保安员证号“${certificateNo}”已登记在另一人名下（一证一人），请核对`;
+
 export function normaliseIdNumber(id: string): string {
   return id.trim().toUpperCase();
 }

@@ -32,7 +32,7 @@ import {
   seesOtherRegisters,
   targetCompanyId,
 } from './guard.policy';
-import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
+import { certificateHeldMessage, COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
 import { assertCredentialsEditable, assertIdentityEditable, assertMayLeave } from './identity-lock';
 import { IDENTITY_PROBE_REFUSED, IdentityProbes, ProbeAnswer, ProbeSource, probesCounted } from './identity-probe';
 import { RelativeEntity } from './relative.entity';
@@ -150,6 +150,7 @@ export class GuardsService {
       const company = await m.findOneBy(CompanyEntity, { id: companyId! });
       if (!company) throw badInput(COMPANY_UNKNOWN, [{ field: 'companyId', message: COMPANY_UNKNOWN }]);
       await this.assertRegistrable(m, input.idNumber, input, { checkAge: true, checkEducation: true, checkRevocations: true });
+      await this.assertCertificateOfThisPerson(m, input.certificateNo, input.idNumber);
       await this.assertNoActiveRecord(m, actor, input.idNumber, companyId!);
       const facts = idNumberFacts(input.idNumber);
       const guard = await m.save(
@@ -213,6 +214,7 @@ export class GuardsService {
         checkEducation: input.education !== before.education,
         checkRevocations: idChanged,
       });
+      if (idChanged || next.certificateNo !== before.certificateNo) await this.assertCertificateOfThisPerson(m, next.certificateNo, input.idNumber);
       if (idChanged) await this.assertNoActiveRecord(m, actor, input.idNumber, before.companyId, before.id);
       const facts = idNumberFacts(input.idNumber);
       await m.update(GuardEntity, { id }, {
@@ -417,6 +419,16 @@ export class GuardsService {
       }
     }
     assertNoProblems(problems, '不符合保安员条件');
+  }
+
+  /** 一证一人: a 保安员证 number another person holds is refused on the form (the import: per row; the database: trigger). */
+  private async assertCertificateOfThisPerson(m: EntityManager, certificateNo: string | null | undefined, idNumber: string): Promise<void> {
+    const no = certificateNo?.trim();
+    if (!no) return;
+    const [other] = await m.query(`SELECT 1 FROM guards WHERE certificate_no = $1 AND id_hash IS NOT NULL AND id_hash <> $2 LIMIT 1`, [no, idHash(idNumber)]);
+    if (!other) return;
+    const message = certificateHeldMessage(no);
+    throw badInput(message, [{ field: 'certificateNo', message }]);
   }
 
   private async assertNoActiveRecord(m: EntityManager, actor: Actor, idNumber: string, companyId: string, exceptId?: string) {
