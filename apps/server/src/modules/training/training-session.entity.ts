@@ -38,6 +38,13 @@ export class TrainingSessionEntity {
   @Column('int', { nullable: true })
   passScore: number | null;
 
+  /**
+   * How many times the results have changed: a client that sends the version it saw gets CONFLICT
+   * when another officer changed them since (the same results sent again are no change).
+   */
+  @Column('int', { default: 0 })
+  resultsVersion: number;
+
   @Column('uuid')
   createdBy: string;
 

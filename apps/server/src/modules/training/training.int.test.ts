@@ -265,4 +265,30 @@ describe('training: the calendar, three subjects, the on-duty roster and READY',
     const ok = expectData(await (await t.login('dahuo')).gql(ASSIGN, { id: a.id, a: [{ rosterEntryId: entry, post: '入口', area: '一号门' }] })).assignPosts;
     expect(ok).toEqual([{ rosterEntryId: entry, post: '入口', area: '一号门' }]);
   });
+
+  it('a change of results made on a stale copy is a CONFLICT, however many are sent at once; the same results again are no change', async () => {
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 1, cleared: 1, startsInDays: 5 });
+    const s = await heldSession(a.id);
+    const entry = a.cleared[0].entryId;
+    const RECORD_V = `mutation ($s: ID!, $r: [TrainingResultInput!]!, $v: Int) { recordTrainingResults(sessionId: $s, results: $r, expectedResultsVersion: $v) { id resultsVersion } }`;
+    const first = expectData(await baoan.gql(RECORD_V, { s: s.id, r: [passedAll(entry)], v: 0 })).recordTrainingResults;
+    expect(first.resultsVersion).toBe(1);
+    // sent again as it is (a double click, with the version it was sent with): no change, no conflict
+    expect(expectData(await baoan.gql(RECORD_V, { s: s.id, r: [passedAll(entry)], v: 0 })).recordTrainingResults.resultsVersion).toBe(1);
+    // a different result on the copy of version 0: refused, nothing changed
+    const stale = expectErrorCode(await baoan.gql(RECORD_V, { s: s.id, r: [scored(entry, { LAWS: 50, DUTY_SKILLS: 50, EMERGENCY: 50 })], v: 0 }), 'CONFLICT');
+    expect(stale.message).toContain('培训结果已被他人修改');
+    const [{ passed }] = await t.sql(`SELECT passed FROM training_attendance WHERE session_id = $1`, [s.id]);
+    expect(passed).toBe(true);
+
+    // 10 officers at once, each with another result and the version they saw: one wins
+    const transitionsBefore = (await t.sql(`SELECT count(*)::int AS n FROM activity_transitions WHERE activity_id = $1`, [a.id]))[0].n;
+    const sent = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => baoan.gql(RECORD_V, { s: s.id, r: [scored(entry, { LAWS: 40 + i, DUTY_SKILLS: 90, EMERGENCY: 90 })], v: 1 })),
+    );
+    expect(sent.filter((r) => !r.errors).length).toBe(1);
+    expect(sent.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT').length).toBe(9);
+    const transitions = (await t.sql(`SELECT count(*)::int AS n FROM activity_transitions WHERE activity_id = $1`, [a.id]))[0].n;
+    expect(transitions - transitionsBefore).toBeLessThanOrEqual(1);
+  });
 });

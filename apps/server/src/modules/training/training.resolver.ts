@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { seesGuardParticulars } from '../guards/guard.policy';
 import { POST_ASSIGNERS, TRAINERS, TRAINING_VIEWERS } from './training.policy';
@@ -64,8 +64,13 @@ export class TrainingResolver {
     @Ctx() ctx: AppContext,
     @Arg('sessionId', () => ID) sessionId: string,
     @Arg('results', () => [TrainingResultInput]) results: TrainingResultInput[],
+    @Arg('expectedResultsVersion', () => Int, {
+      nullable: true,
+      description: '所见的结果版本（resultsVersion）：他人已改动结果时返回 CONFLICT；与已登记的结果相同时不算改动',
+    })
+    expectedResultsVersion?: number | null,
   ) {
-    return ctx.services.training.recordResults(actorOf(ctx), sessionId, results);
+    return ctx.services.training.recordResults(actorOf(ctx), sessionId, results, expectedResultsVersion);
   }
 
   @Authorized(...POST_ASSIGNERS)

@@ -475,7 +475,7 @@ export class TrainingService {
    * results so that every result of one session is judged by one mark, whatever the setting says later.
    * The on-duty roster follows (READY).
    */
-  async recordResults(actor: Actor, sessionId: string, results: TrainingResultInput[]): Promise<TrainingSessionType> {
+  async recordResults(actor: Actor, sessionId: string, results: TrainingResultInput[], expectedResultsVersion?: number | null): Promise<TrainingSessionType> {
     await this.ds.transaction(async (m) => {
       const found = await m.findOneBy(TrainingSessionEntity, { id: sessionId });
       if (!found) throw notFound('培训');
@@ -541,7 +541,11 @@ export class TrainingService {
       };
       const changed = results.filter((r) => !unchanged(r));
       if (changed.length === 0) return;
-      if (session.passScore === null) await m.update(TrainingSessionEntity, { id: sessionId }, { passScore });
+      // A change made on a stale copy (another officer changed the results since it was read): CONFLICT.
+      if (expectedResultsVersion != null && expectedResultsVersion !== session.resultsVersion) {
+        throw conflict(`培训结果已被他人修改（现为第${session.resultsVersion}版，您看到的是第${expectedResultsVersion}版），请刷新后核对再登记`);
+      }
+      await m.update(TrainingSessionEntity, { id: sessionId }, { resultsVersion: session.resultsVersion + 1, ...(session.passScore === null ? { passScore } : {}) });
       for (const r of changed) {
         const o = outcome(r);
         await m.update(

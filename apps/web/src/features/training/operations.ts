@@ -38,6 +38,7 @@ export const TrainingSessionFields = graphql(`
     resultsRecorded
     started
     passScore
+    resultsVersion
     cancelledAt
     cancelReason
     updatedAt
@@ -104,10 +105,11 @@ export const AssignPostsMutation = graphql(`
 `);
 
 export const RecordTrainingResultsMutation = graphql(`
-  mutation RecordTrainingResults($sessionId: ID!, $results: [TrainingResultInput!]!) {
-    recordTrainingResults(sessionId: $sessionId, results: $results) {
+  mutation RecordTrainingResults($sessionId: ID!, $results: [TrainingResultInput!]!, $expectedResultsVersion: Int) {
+    recordTrainingResults(sessionId: $sessionId, results: $results, expectedResultsVersion: $expectedResultsVersion) {
       id
       resultsRecorded
+      resultsVersion
     }
   }
 `);

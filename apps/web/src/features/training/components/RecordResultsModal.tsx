@@ -22,7 +22,8 @@ export function RecordResultsModal({ dialog, onSaved }: { dialog: ResultsDialog;
       return;
     }
     try {
-      const r = await record({ variables: { sessionId: s.id, results: resultsInput(rows, s.topics) } });
+      // the version this officer saw: another officer's change since is a CONFLICT, not overwritten
+      const r = await record({ variables: { sessionId: s.id, results: resultsInput(rows, s.topics), expectedResultsVersion: s.resultsVersion } });
       message.success(r.data?.recordTrainingResults.resultsRecorded ? '培训结果已登记' : '已保存');
       dialog.close();
       await onSaved();
