@@ -115,6 +115,24 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     expect(err3.extensions!.fields![0].field).toBe('organizerUnitId');
   });
 
+  it('refuses implausible figures, naming the field: a start years ahead, a years-long event, an application decades early, more guards than people; nothing stored', async () => {
+    const dawa = await t.login('dawa');
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM activities`))[0].n;
+    const base = activityInput();
+    const far = activityInput({}, 3 * 365);
+    const cases: [Record<string, unknown>, string, string][] = [
+      [far, 'startsAt', '两年内'],
+      [{ ...base, endsAt: new Date(Date.parse(base.startsAt as string) + 120 * 86_400_000).toISOString() }, 'endsAt', '不能超过90天'],
+      [{ ...base, appliedOn: '1950-10-01' }, 'appliedOn', '两年以上'],
+      [{ ...base, expectedAttendance: 1000, guardsRequired: 20000 }, 'guardsRequired', '多于预计每场人数1000人'],
+    ];
+    for (const [input, field, says] of cases) {
+      const err = expectErrorCode(await dawa.gql(CREATE_ACTIVITY, { input }), 'BAD_USER_INPUT');
+      expect(err.extensions!.fields).toContainEqual({ field, message: expect.stringContaining(says) });
+    }
+    expect((await t.sql(`SELECT count(*)::int AS n FROM activities`))[0].n).toBe(before);
+  });
+
   it('reporting notifies 保安管理支队 and 领导小组办公室 at once, with a transition and an audit entry', async () => {
     const a = await create('dawa', { name: '通报测试活动', organizerUnitId: organizer1Unit });
     const dawa = await t.login('dawa');

@@ -25,6 +25,12 @@ import { containsPattern } from '../../common/sql-predicate';
 const trimOrNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
 /** 大型活动: registration, reporting (通报), the leader's 批示, cancellation, lists. */
+const DAY_MS = 86_400_000;
+/** How far ahead an activity may be registered, and an application lie before it: two years. */
+const MAX_LEAD_DAYS = 730;
+/** The longest activity one registration covers (a longer one is applied for in stages). */
+const MAX_DURATION_DAYS = 90;
+
 export class ActivityService {
   constructor(
     private readonly ds: DataSource,
@@ -123,6 +129,13 @@ export class ActivityService {
     else if (start <= now) problems.push({ field: 'startsAt', message: `开始时间${formatCN(start)}已过，不能登记已开始的活动` });
     if (Number.isNaN(end.getTime())) problems.push({ field: 'endsAt', message: '结束时间无效' });
     if (!problems.length && end <= start) problems.push({ field: 'endsAt', message: '结束时间应晚于开始时间' });
+    // Plausible dates (a typed 9999, a ten-year event, an application of 1950): refused, naming the bound.
+    if (!problems.length && start.getTime() > now.getTime() + MAX_LEAD_DAYS * DAY_MS) {
+      problems.push({ field: 'startsAt', message: `开始时间不能晚于${localDate(new Date(now.getTime() + MAX_LEAD_DAYS * DAY_MS))}（两年内），请核对` });
+    }
+    if (!problems.length && end.getTime() - start.getTime() > MAX_DURATION_DAYS * DAY_MS) {
+      problems.push({ field: 'endsAt', message: `活动持续时间不能超过${MAX_DURATION_DAYS}天，请核对结束时间或分期申请` });
+    }
     const applied = new Date(`${input.appliedOn}T00:00:00+08:00`);
     if (Number.isNaN(applied.getTime()) || localDate(applied) !== input.appliedOn) {
       problems.push({ field: 'appliedOn', message: '受理日期无效' });
@@ -130,6 +143,11 @@ export class ActivityService {
       problems.push({ field: 'appliedOn', message: '受理日期不能晚于活动开始日期' });
     } else if (input.appliedOn > localDate(now)) {
       problems.push({ field: 'appliedOn', message: '受理日期不能晚于今天' });
+    } else if (!Number.isNaN(start.getTime()) && applied.getTime() < start.getTime() - MAX_LEAD_DAYS * DAY_MS) {
+      problems.push({ field: 'appliedOn', message: '受理日期早于活动开始两年以上，请核对' });
+    }
+    if (input.guardsRequired > input.expectedAttendance) {
+      problems.push({ field: 'guardsRequired', message: `所需保安员${input.guardsRequired}人多于预计每场人数${input.expectedAttendance}人，请核对` });
     }
     if (input.plan?.venueCapacity && input.expectedAttendance > input.plan.venueCapacity) {
       problems.push({ field: 'expectedAttendance', message: `预计人数超过场所核定容量${input.plan.venueCapacity}人` });
