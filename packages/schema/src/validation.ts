@@ -14,6 +14,7 @@ export interface IdNumberFacts {
 /** GB 11643-1999 citizen ID: returns a Chinese reason when invalid, otherwise null. */
 export function idNumberProblem(raw: string): string | null {
   const id = raw.trim().toUpperCase();
+  if (/[０-９Ｘｘ]/.test(id)) return '身份证号含全角字符，请切换到半角输入数字和X';
   if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为18位，前17位为数字，末位为数字或X';
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));

@@ -25,6 +25,11 @@ describe('idNumberProblem (GB 11643-1999)', () => {
     expect(idNumberProblem(withIdCheckDigit('21110219850615123'))).toBeNull();
   });
 
+  it('says so when the number is typed in full-width characters, instead of calling it the wrong length', () => {
+    expect(idNumberProblem('２１１１０２１９８５０６１５１２３４')).toBe('身份证号含全角字符，请切换到半角输入数字和X');
+    expect(idNumberProblem('11010519491231002Ｘ')).toBe('身份证号含全角字符，请切换到半角输入数字和X');
+  });
+
   it('rejects a wrong length or letters in the body', () => {
     expect(idNumberProblem('2111021985061512')).toContain('18位');
     expect(idNumberProblem('21110219850615A234')).toContain('18位');

@@ -21,6 +21,12 @@ describe('records register import', () => {
   });
   afterAll(() => t?.close());
 
+  it('calls a real but implausible date implausible, not a format error', async () => {
+    const file = csvFile('记录.csv', [HEADER, [idFor('1980-02-02'), '王某', '行政拘留', '0001-01-01', '兴隆台公安分局', '', '']]);
+    const preview = expectData(await baoan.gql(IMPORT, { file, mode: 'PREVIEW' })).importRecords;
+    expect(preview.problems).toEqual([{ row: 2, column: '发生日期', message: '0001-01-01早于1900年，请核对' }]);
+  });
+
   it('previews bad rows; a commit with bad rows stores nothing; the fixed file is saved, and a re-import adds nothing', async () => {
     const a = idFor('1980-01-01');
     const file = csvFile('记录.csv', [

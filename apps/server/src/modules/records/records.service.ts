@@ -64,6 +64,7 @@ function parseRecordRow(row: number, v: Record<string, string>, today: string, p
   const occurredOn = v['发生日期'] ? parseLocalDate(v['发生日期']) : null;
   if (v['发生日期'] && !occurredOn) problems.push({ row, column: '发生日期', message: '日期格式应为 YYYY-MM-DD' });
   else if (occurredOn && occurredOn > today) problems.push({ row, column: '发生日期', message: '不能晚于今天' });
+  else if (occurredOn && occurredOn < '1900-01-01') problems.push({ row, column: '发生日期', message: `${occurredOn}早于1900年，请核对` });
   if (problems.length > before) return null;
   return {
     row,
