@@ -110,7 +110,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="education" label="学历" rules={[{ required: true }]} extra="条例第十六条：初中以上">
-                <Select options={Object.values(Education).map((e) => ({ value: e, label: educationLabels[e] }))} />
+                <Select options={Object.values(Education).map((e) => ({ value: e, label: educationLabels[e] }))} disabled={locked} />
               </Form.Item>
             </Col>
             <Col xs={0} md={8} />
