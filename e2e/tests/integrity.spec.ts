@@ -28,7 +28,7 @@ async function gql<T = any>(request: APIRequestContext, query: string, variables
 const ENTRIES = `query($id: ID!) { rosterEntries(activityId: $id, page: { pageSize: 200 }) { items { id guardId guardName companyId decision hitCount } } }`;
 const ACTIVITIES = `query($s: [ActivityStatus!]) { vettingActivities(statuses: $s, page: { pageSize: 50 }) { items { id name status } } }`;
 
-test('a cleared guard on an open roster cannot be renamed from the company’s form', async ({ browser }) => {
+test('a cleared guard on an open roster cannot be renamed: the form greys the name out and says why, and the API refuses a rename sent anyway', async ({ browser }) => {
   const company = await pageAs(browser, 'company1');
   // The company's activities past vetting, and a cleared guard of its own on one of them.
   const acts = (await gql(company.request, ACTIVITIES, { s: ['TRAINING', 'READY', 'IN_PROGRESS'] })).data!.vettingActivities.items as { id: string; name: string }[];
@@ -45,12 +45,22 @@ test('a cleared guard on an open roster cannot be renamed from the company’s f
   await company.goto(`/guards/${guard!.guardId}`);
   const name = company.getByLabel('姓名');
   await expect(name).toHaveValue(guard!.guardName);
-  await name.fill('冒名顶替');
-  await company.getByRole('button', { name: /^保\s?存$/ }).click();
-  const alert = company.locator('.ant-alert-error');
-  await expect(alert).toContainText('不能修改');
-  await expect(alert).toContainText(guard!.activity);
+  // The form says what is locked, on which roster, and what to do instead; the locked fields are greyed out.
+  const lock = company.locator('.ant-alert').filter({ hasText: '不能修改' });
+  await expect(lock).toContainText(guard!.activity);
+  await expect(lock).toContainText('须待活动结束后再修改');
+  await expect(name).toBeDisabled();
+  await expect(company.getByLabel('保安员证号')).toBeDisabled();
   await company.screenshot({ path: path.join(shots, 'integrity-rename-refused.png'), fullPage: true });
+
+  // Sent anyway (past the form): the API refuses, naming the activity, and nothing changes.
+  const { data } = await gql(company.request, `query($id: ID!) { guard(id: $id) { education } }`, { id: guard!.guardId });
+  const refused = await gql(company.request, `mutation($id: ID!, $input: GuardInput!) { updateGuard(id: $id, input: $input) { id } }`, {
+    id: guard!.guardId,
+    input: { name: '冒名顶替', education: data!.guard.education },
+  });
+  expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  expect(refused.errors?.[0]?.message).toContain(guard!.activity);
   await company.reload();
   await expect(company.getByLabel('姓名')).toHaveValue(guard!.guardName);
 });
