@@ -20,6 +20,7 @@ import { ActivityFixedLimits1767200000000 } from './1767200000000-ActivityFixedL
 import { IdentityProbes1767300000000 } from './1767300000000-IdentityProbes';
 import { EducationLock1767400000000 } from './1767400000000-EducationLock';
 import { CertificateHolder1767500000000 } from './1767500000000-CertificateHolder';
+import { CertificateNumberLock1767700000000 } from './1767700000000-CertificateNumberLock';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 
 /** Every migration in order; new ones are appended. */
@@ -44,4 +45,5 @@ export const migrations = [
   EducationLock1767400000000,
   CertificateHolder1767500000000,
   TrainingResultsVersion1767600000000,
+  CertificateNumberLock1767700000000,
 ];

@@ -245,6 +245,23 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       ).rejects.toMatchObject({ code: 'EV001' });
     });
 
+    it('一证一人 under a race: 8 people registering one 保安员证 number at once, through two companies; one is stored, the rest refused naming the field', async () => {
+      const [company1, company2] = await Promise.all([t.login('company1'), t.login('company2')]);
+      const cert = `辽盘保并发${Date.now() % 100000}`;
+      const people = Array.from({ length: 8 }, (_, i) => personId(40 + i));
+      const results = await Promise.all(
+        people.map((idNumber, i) => (i % 2 ? company2 : company1).gql(CREATE, { input: newGuard({ idNumber, certificateNo: cert, certificateIssuedOn: '2020-05-01' }) })),
+      );
+      const stored = results.filter((r) => !r.errors);
+      expect(stored).toHaveLength(1);
+      for (const refused of results.filter((r) => r.errors)) {
+        // refused by the form's check, or (when both passed it in the same instant) by the trigger after waiting for the first
+        expect(['BAD_USER_INPUT', 'CONFLICT']).toContain(refused.errors![0].extensions!.code);
+        expect(JSON.stringify(refused.errors)).toContain(`保安员证号“${cert}”已登记在另一人名下（一证一人）`);
+      }
+      expect(await t.sql('SELECT 1 FROM guards WHERE certificate_no = $1', [cert])).toHaveLength(1);
+    });
+
     it('takes names with rare characters (生僻字, GB 18030-2022) for the guard and a relative, as stored', async () => {
       const company1 = await t.login('company1');
       const relatives = [{ name: '刘䶮', relation: 'FATHER', idNumber: personId(55, 'M') }];

@@ -97,6 +97,10 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
     const figures = await overview();
     const recentHits = await hitsOf(recent);
     const auditsBefore = (await audits()).length;
+    const certificateOf = async (id: string) => (await t.sql(`SELECT certificate_no FROM guards WHERE id = $1`, [id]))[0].certificate_no as string;
+    const [leftCertificate, activeCertificate] = [await certificateOf(g.left.id), await certificateOf(g.active.id)];
+    const locked = async (no: string) => (await t.sql(`SELECT 1 FROM certificate_numbers WHERE certificate_no = $1`, [no])).length;
+    expect([await locked(leftCertificate), await locked(activeCertificate)]).toEqual([1, 1]);
     const counts = await retention.purge();
     expect(counts).toMatchObject({ retentionDays: 365, activities: 1, entriesCleared: 4, onSiteCleared: 1, guardsAnonymised: 1, relatives: 1 });
     expect(counts!.hits).toBeGreaterThanOrEqual(2);
@@ -118,6 +122,8 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
     expect(rows.get(g.recentLeft.id)).toMatchObject({ name: '刚离职', anonymised_at: null, relatives: 1 });
     const [left] = await t.sql(`SELECT id_hash, phone, photo, certificate_no, relatives_statement, birth_date::text AS birth, sex FROM guards WHERE id = $1`, [g.left.id]);
     expect(left).toEqual({ id_hash: null, phone: null, photo: null, certificate_no: null, relatives_statement: null, birth: '1990-05-01', sex: 'MALE' });
+    // 一证一人's lock row goes with the number; the number of a guard still on the register stays locked.
+    expect([await locked(leftCertificate), await locked(activeCertificate)]).toEqual([0, 1]);
     expect(expectData(await baoan.gql(GUARD, { id: g.left.id })).guard).toEqual({ name: '已匿名', idNumber: '已匿名', phone: null, relatives: [] });
 
     // One audit entry by the system, with the counts and ids only.

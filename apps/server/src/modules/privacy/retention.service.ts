@@ -129,6 +129,8 @@ export class RetentionService {
       `WITH gone AS (DELETE FROM guard_relatives r USING guards g WHERE g.id = r.guard_id AND g.anonymised_at IS NOT NULL RETURNING r.id)
        SELECT id FROM gone`,
     );
+    // The lock rows of 一证一人 (CertificateNumberLock) for numbers no record holds any more.
+    await m.query(`DELETE FROM certificate_numbers c WHERE NOT EXISTS (SELECT 1 FROM guards g WHERE g.certificate_no = c.certificate_no)`);
     const activityIds = [...new Set([...hits, ...cleared, ...inspections, ...photos].map((r) => r.activity_id))].sort();
     return {
       activityIds,
