@@ -48,7 +48,12 @@ const tooManyRows = () =>
  * parsing (stopping at the limit), so a hostile file costs little memory and never holds the event
  * loop for long.
  */
-export async function readTabular(file: { name: string; base64: string }, expected: readonly string[]): Promise<TabularFile> {
+export async function readTabular(
+  file: { name: string; base64: string },
+  expected: readonly string[],
+  /** Every column the import reads (the template's); any other header is refused, not ignored. */
+  known: readonly string[],
+): Promise<TabularFile> {
   const name = file.name.trim().toLowerCase();
   const isXlsx = name.endsWith('.xlsx');
   if (!isXlsx && !name.endsWith('.csv')) {
@@ -69,6 +74,18 @@ export async function readTabular(file: { name: string; base64: string }, expect
   const missing = expected.filter((h) => !parsed.headers.includes(h));
   if (missing.length) {
     throw badInput(`文件缺少列：${missing.join('、')}（请使用下载的模板，表头在第1行）`, missing.map((h) => ({ field: `file.${h}`, message: `缺少列“${h}”`, row: 1 })));
+  }
+  // A column the import does not read would be dropped without a word: 手机 for 手机号, or a second
+  // 身份证号 column whose values would silently replace the first's.
+  const unknown = [...new Set(parsed.headers.filter((h) => h !== '' && !known.includes(h)))];
+  if (unknown.length) {
+    throw badInput(`文件中有无法识别的列：${unknown.map((h) => `“${h}”`).join('、')}（可用的列：${known.join('、')}；请使用下载的模板）`,
+      unknown.map((h) => ({ field: `file.${h}`, message: `无法识别的列“${h}”`, row: 1 })));
+  }
+  const repeated = [...new Set(parsed.headers.filter((h, i) => h !== '' && parsed.headers.indexOf(h) !== i))];
+  if (repeated.length) {
+    throw badInput(`文件中有重复的列：${repeated.map((h) => `“${h}”`).join('、')}（每列只能出现一次）`,
+      repeated.map((h) => ({ field: `file.${h}`, message: `列“${h}”出现了不止一次`, row: 1 })));
   }
   if (parsed.rows.length === 0) throw badInput('文件中没有数据行', [{ field: 'file', message: '没有数据行' }]);
   // A formula's cell shows its last result (=HYPERLINK("http://…","张三") shows 张三): storing that

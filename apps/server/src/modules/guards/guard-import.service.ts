@@ -231,7 +231,7 @@ export class GuardImportService {
 
   async importGuards(actor: Actor, input: { companyId?: string | null; file: { name: string; base64: string }; mode: ImportMode }): Promise<ImportOutcome> {
     const started = Date.now();
-    const parsed = await readTabular(input.file, ['姓名', '身份证号', '学历']);
+    const parsed = await readTabular(input.file, ['姓名', '身份证号', '学历'], GUARD_COLUMNS);
     const hasRelativeColumns = parsed.headers.some((h) => RELATIVE_SLOTS.some((s) => h === `${s.prefix}身份证号`));
     const today = todayBy(this.clock);
     const problems: CellProblem[] = [];

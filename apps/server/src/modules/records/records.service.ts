@@ -90,7 +90,7 @@ export class RecordsService {
 
   async importRecords(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
     const started = Date.now();
-    const parsed = await readTabular(file, REQUIRED);
+    const parsed = await readTabular(file, REQUIRED, RECORD_COLUMNS);
     const today = todayBy(this.clock);
     const problems: CellProblem[] = [];
     const good: RecordRow[] = [];
