@@ -11,11 +11,24 @@ export interface IdNumberFacts {
   areaCode: string;
 }
 
+/**
+ * The first two digits of the address code (GB/T 2260): the provinces, autonomous regions and
+ * municipalities, 71 台湾, 81 香港, 82 澳门, 83 for the residence permits of 台湾 residents; and 9 for
+ * the 2023 外国人永久居留身份证 (9 + the issuing province's code).
+ */
+const PROVINCE_CODES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
+  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83',
+]);
+
 /** GB 11643-1999 citizen ID: returns a Chinese reason when invalid, otherwise null. */
 export function idNumberProblem(raw: string): string | null {
   const id = raw.trim().toUpperCase();
   if (/[０-９Ｘｘ]/.test(id)) return '身份证号含全角字符，请切换到半角输入数字和X';
   if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为18位，前17位为数字，末位为数字或X';
+  if (!(id[0] === '9' ? PROVINCE_CODES.has(id.slice(1, 3)) : PROVINCE_CODES.has(id.slice(0, 2)))) {
+    return `身份证号前两位“${id.slice(0, 2)}”不是有效的省级行政区划代码`;
+  }
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));

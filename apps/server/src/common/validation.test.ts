@@ -40,6 +40,13 @@ describe('idNumberProblem (GB 11643-1999)', () => {
     expect(idNumberProblem(withIdCheckDigit('21110218990101123'))).toContain('出生日期');
   });
 
+  it('rejects an address code of no province (GB/T 2260): 000000, 24…, 99…; takes 台湾, 香港, 澳门 and a foreigner’s permanent residence card (9 + province)', () => {
+    expect(idNumberProblem(withIdCheckDigit('00000019850615123'))).toBe('身份证号前两位“00”不是有效的省级行政区划代码');
+    expect(idNumberProblem(withIdCheckDigit('24110219850615123'))).toBe('身份证号前两位“24”不是有效的省级行政区划代码');
+    expect(idNumberProblem(withIdCheckDigit('99110219850615123'))).toBe('身份证号前两位“99”不是有效的省级行政区划代码');
+    for (const area of ['710000', '810000', '820000', '830000', '654321', '921100']) expect(idNumberProblem(withIdCheckDigit(`${area}19850615123`))).toBeNull();
+  });
+
   it('rejects a wrong check digit', () => {
     const valid = withIdCheckDigit('21110219850615123');
     const wrong = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');

@@ -261,10 +261,10 @@ async function main() {
       const birth = new Date(Date.UTC(1970, 0, 1) + (i % 9000) * 86400_000).toISOString().slice(0, 10).replace(/-/g, '');
       const rel = (prefix: string, j: number, male: boolean) =>
         withIdCheckDigit(`${prefix}${String(1000 + Math.floor(i / 9000)).padStart(4, '0')}19${String(40 + (j % 20)).padStart(2, '0')}0101${String((i % 500) * 2 + (male ? 1 : 0)).padStart(3, '0')}`);
-      const id = withIdCheckDigit(`24${String(1000 + Math.floor(i / 9000)).padStart(4, '0')}${birth}${String(i % 1000).padStart(3, '0')}`);
+      const id = withIdCheckDigit(`44${String(1000 + Math.floor(i / 9000)).padStart(4, '0')}${birth}${String(i % 1000).padStart(3, '0')}`);
       const values: Record<string, string> = {
         姓名: `导入${cn(i)}`, 身份证号: id, 手机号: `139${String(i).padStart(8, '0')}`, 保安员证号: `IMP${i}`, 发证日期: '2021-03-01',
-        学历: edu[1 + (i % (edu.length - 1))], 父亲姓名: `父${cn(i)}`, 父亲身份证号: rel('25', i, true), 母亲姓名: `母${cn(i)}`, 母亲身份证号: rel('26', i + 7, false),
+        学历: edu[1 + (i % (edu.length - 1))], 父亲姓名: `父${cn(i)}`, 父亲身份证号: rel('45', i, true), 母亲姓名: `母${cn(i)}`, 母亲身份证号: rel('46', i + 7, false),
       };
       ws.addRow(GUARD_COLUMNS.map((c) => values[c] ?? ''));
     }
