@@ -65,7 +65,8 @@ describe('candidate suggestions from kept figures', () => {
   }
 
   /**
-   * The company's active guards and those eligible on the activity's first day, counted guard by guard
+   * The company's active guards and those eligible for the activity (the lower age limit reached on its
+   * first day, the upper not passed on its last), counted guard by guard
    * with the rules written out (age by age(), revocation and failure looked up per person).
    */
   async function counted(limits: { minAge: number; maxAge: number; reuseWindowDays: number }): Promise<{ onRegister: number; eligible: number }> {
@@ -73,7 +74,8 @@ describe('candidate suggestions from kept figures', () => {
       `SELECT count(*)::int AS on_register,
               count(*) FILTER (
                 WHERE g.certificate_no IS NOT NULL AND g.education <> 'PRIMARY'
-                  AND date_part('year', age((a.starts_at AT TIME ZONE 'Asia/Shanghai')::date, g.birth_date)) BETWEEN $3 AND $4
+                  AND date_part('year', age((a.starts_at AT TIME ZONE 'Asia/Shanghai')::date, g.birth_date)) >= $3
+                  AND date_part('year', age((a.ends_at AT TIME ZONE 'Asia/Shanghai')::date, g.birth_date)) <= $4
                   AND NOT EXISTS (SELECT 1 FROM certificate_revocations cr WHERE cr.id_hash = g.id_hash GROUP BY cr.id_hash
                                   HAVING count(*) >= 2 OR max(cr.revoked_on) > (a.starts_at AT TIME ZONE 'Asia/Shanghai')::date - interval '3 years')
                   AND NOT EXISTS (SELECT 1 FROM roster_entries r JOIN guards p ON p.id = r.guard_id
@@ -175,6 +177,29 @@ describe('candidate suggestions from kept figures', () => {
     await change();
     const after = await expectAnswerEqualsFreshAndCount();
     moved(before, after);
+  });
+
+  it('over an event of several days, a guard who passes the upper age limit before the last day is not counted (as the pre-check decides)', async () => {
+    const start = new Date(Date.now() + 50 * 86_400_000);
+    start.setUTCHours(1, 0, 0, 0); // 09:00 in 盘锦
+    const end = new Date(start.getTime() + 2 * 86_400_000); // the third day
+    const multiDay = await approvedActivity(t, { startsAt: start.toISOString(), endsAt: end.toISOString() });
+    const maxAge: number = (await ask()).maxAge;
+    const day = (d: Date, plusDays: number) => new Date(d.getTime() + 8 * 3600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
+    const birthdayOn = (date: string) => `${Number(date.slice(0, 4)) - (maxAge + 1)}${date.slice(4)}`;
+    const company = await createCompany(t, { name: '跨日活动年龄测试保安公司' });
+    for (const [name, birth] of [['次日超龄', birthdayOn(day(start, 1))], ['结束后超龄', birthdayOn(day(end, 1))]]) {
+      const hex = `${company}${name}`;
+      await t.sql(
+        `INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, certificate_no, certificate_issued_on, education)
+         VALUES ($1, $2, $3, sha256(convert_to($3, 'UTF8')), $4, 'MALE', 'AGE' || md5($3), DATE '2020-01-01', 'SENIOR_MIDDLE')`,
+        [company, name, hex, birth],
+      );
+    }
+    const answer = expectData(await baoan.gql(SUGGEST, { id: multiDay, page: { page: 1, pageSize: 500 } })).candidateSuggestions;
+    const item = answer.items.find((i: Item) => i.companyId === company)!;
+    expect({ onRegister: item.guardsOnRegister, eligible: item.eligibleGuards }).toEqual({ onRegister: 2, eligible: 1 });
+    expect(item.exclusions.find((e) => e.code === 'TOO_FEW_GUARDS')?.message ?? '').toContain(`年龄不在${answer.minAge}–${maxAge}岁1人`);
   });
 
   it('a vetting failure that leaves the reuse window frees the guard with no write at all', async () => {

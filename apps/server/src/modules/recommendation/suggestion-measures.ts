@@ -56,15 +56,17 @@ export function measureParams(a: ActivityEntity, s: SettingValues) {
 }
 
 /**
- * One guard's figures on the activity's first day ($1), with the age limits $2–$3 and the "young"
- * age $6: age is compared through dates (no per-row age()), and `days` sums to the exact mean age.
+ * One guard's figures for the activity, with the age limits $2–$3 and the "young" age $6: the lower
+ * limit reached by the first day ($1), the upper not passed by the last day ($8), as the pre-check
+ * decides (a guard who turns 56 on the second day of a three-day event is not counted). Age is
+ * compared through dates (no per-row age()), and `days` sums to the exact mean age on the first day.
  * Education: 条例 Art. 16 asks for junior middle school or above (anything but PRIMARY).
  */
 const GUARD_FIGURES = `
   g.certificate_no IS NOT NULL AS has_cert,
   g.education <> 'PRIMARY' AS edu_ok,
   (g.birth_date <= ($1::date - make_interval(years => $2::int))
-     AND g.birth_date > ($1::date - make_interval(years => $3::int + 1))) AS age_ok,
+     AND g.birth_date > ($8::date - make_interval(years => $3::int + 1))) AS age_ok,
   g.birth_date > ($1::date - make_interval(years => $6::int)) AS young,
   ($1::date - g.birth_date) AS days`;
 /**
@@ -82,7 +84,7 @@ const ELIGIBLE_SUMS = `
  * number of companies and guards.
  */
 export async function loadSuggestionMeasures(m: EntityManager, a: ActivityEntity, s: SettingValues): Promise<SuggestionMeasures> {
-  const { startDate, minAge, maxAge, reuseDays } = measureParams(a, s);
+  const { startDate, endDate, minAge, maxAge, reuseDays } = measureParams(a, s);
   const rows: (MeasureRow & { failed_until: Date | null })[] = await m.query(
     `WITH rev AS (
        SELECT id_hash FROM certificate_revocations
@@ -93,7 +95,7 @@ export async function loadSuggestionMeasures(m: EntityManager, a: ActivityEntity
        WHERE r.decision = 'FAILED' AND r.decided_at >= now() - make_interval(days => $4::int)),
      failed AS (
        SELECT DISTINCT p.id_hash FROM failed_entries r JOIN guards p ON p.id = r.guard_id),
-     -- Every guard on a register, counted without joins: certificate and age on the activity's first day.
+     -- Every guard on a register, counted without joins: certificate, and age over the activity's days.
      base AS (
        SELECT g.company_id, count(*)::int AS on_register,
               count(*) FILTER (WHERE NOT f.has_cert)::int AS no_cert,
@@ -139,7 +141,7 @@ export async function loadSuggestionMeasures(m: EntityManager, a: ActivityEntity
      LEFT JOIN base ON base.company_id = c.id
      LEFT JOIN barred ON barred.company_id = c.id
      LEFT JOIN sim ON sim.company_id = c.id`,
-    [startDate, minAge, maxAge, reuseDays, a.guardsRequired, YOUNG_AGE, a.id],
+    [startDate, minAge, maxAge, reuseDays, a.guardsRequired, YOUNG_AGE, a.id, endDate],
   );
   const ids = rows.map((r) => r.id);
   const performance = await loadPerformance(m, ids);
