@@ -1,11 +1,10 @@
 import { ActivityStatus, activityStatusLabels, AuditAction, SecurityMode, UnitKind } from '@evs/schema';
-import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { formatCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, FieldProblem, forbidden } from '../../common/errors';
-import { Page, PageInput, pageWindow, pageWithTotal } from '../../common/pagination';
-import { CompanyEntity } from '../companies/company.entity';
+import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
@@ -16,11 +15,12 @@ import { localDate } from '../../common/calendar';
 import { approvedAgeLimits, permitTierOf, suggestedGuardsFor, toActivityType } from './activity.derive';
 import { activityColumnsFor } from './activity.columns';
 import { InstructionAssessment, InstructionRequestEntity } from './instruction-request.entity';
-import { assertCanCancel, assertCanRegisterIn, assertCanViewActivity, assertMayCancelActivities, isReporterSide, scopeActivities } from './activity.policy';
+import { activityScope, assertCanCancel, assertCanRegisterIn, assertCanViewActivity, assertMayCancelActivities, isReporterSide } from './activity.policy';
 import { ActivityFilterInput, ActivityInput, ActivityType, InstructionRequestInput } from './activity.types';
 import { ActivityLifecycle, lockActivity, lockVisibleActivity } from './lifecycle';
 import { ActivityTransitionEntity } from './transition.entity';
-import { containsPattern } from '../../common/sql-predicate';
+import { bindPredicate, containsPattern, EVERY_ROW } from '../../common/sql-predicate';
+import { EntityRows, preparedRows } from '../../database/prepared';
 
 const trimOrNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
@@ -41,6 +41,16 @@ export class ActivityService {
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
+
+  /** How a list page's rows become entities (hand-written SQL, prepared.ts). */
+  private get activityRows(): EntityRows<ActivityEntity> {
+    return (this.rowsOfActivities ??= new EntityRows(this.ds, ActivityEntity, 'a'));
+  }
+  private get unitRows(): EntityRows<UnitEntity> {
+    return (this.rowsOfUnits ??= new EntityRows(this.ds, UnitEntity, 'ru'));
+  }
+  private rowsOfActivities?: EntityRows<ActivityEntity>;
+  private rowsOfUnits?: EntityRows<UnitEntity>;
 
   async view(a: ActivityEntity): Promise<ActivityType> {
     return toActivityType(a, await this.settings.all(), this.clock.now());
@@ -65,48 +75,43 @@ export class ActivityService {
    */
   async list(actor: Actor, filter: ActivityFilterInput = {}, page?: PageInput, fields?: ReadonlySet<string>): Promise<Page<ActivityType>> {
     const w = pageWindow(page);
-    const qb = this.ds.getRepository(ActivityEntity).createQueryBuilder('a');
-    scopeActivities(qb, actor, 'a');
-    if (filter.status?.length) qb.andWhere('a.status IN (:...statuses)', { statuses: filter.status });
-    if (filter.district) qb.andWhere('a.district = :district', { district: filter.district });
-    if (filter.securityMode) qb.andWhere('a.security_mode = :mode', { mode: filter.securityMode });
-    if (filter.from) qb.andWhere('a.starts_at >= :from', { from: filter.from });
-    if (filter.to) qb.andWhere('a.starts_at < :to', { to: filter.to });
+    // Hand-written SQL on the hot path (issue 15); the row rule is the policy's own predicate.
+    const params: unknown[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    const scope = activityScope(actor, 'a');
+    if (scope !== EVERY_ROW) where.push(bindPredicate(scope, bind));
+    if (filter.status?.length) where.push(`a.status = ANY(${bind(filter.status)}::activity_status[])`);
+    if (filter.district) where.push(`a.district = ${bind(filter.district)}`);
+    if (filter.securityMode) where.push(`a.security_mode = ${bind(filter.securityMode)}`);
+    if (filter.from) where.push(`a.starts_at >= ${bind(filter.from)}`);
+    if (filter.to) where.push(`a.starts_at < ${bind(filter.to)}`);
     if (filter.search?.trim()) {
-      const s = containsPattern(filter.search.trim());
-      qb.andWhere(
-        new Brackets((b) =>
-          b
-            .where('a.name ILIKE :s', { s })
-            .orWhere('a.code ILIKE :s')
-            .orWhere('a.venue ILIKE :s')
-            .orWhere('a.organizer_name ILIKE :s'),
-        ),
-      );
+      const s = bind(containsPattern(filter.search.trim()));
+      where.push(`(a.name ILIKE ${s} OR a.code ILIKE ${s} OR a.venue ILIKE ${s} OR a.organizer_name ILIKE ${s})`);
     }
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const countParams = [...params];
     // The reporting unit and the selected company's name come with the page (what every list shows),
     // not from two loader statements after it; the count runs beside it, on the filters alone.
-    const pageQb = qb.clone();
-    const metadata = this.ds.getMetadata(ActivityEntity);
-    const columns = fields && activityColumnsFor(fields, (name) => !!metadata.findColumnWithPropertyName(name));
-    if (columns) pageQb.select(columns.map((c) => `a.${c}`));
-    pageQb
-      .leftJoinAndMapOne('a.reporterUnitRow', UnitEntity, 'ru', 'ru.id = a.reporter_unit_id')
-      .leftJoin(CompanyEntity, 'sc', 'sc.id = a.selected_company_id')
-      .addSelect('sc.name', 'selected_company_name')
-      .orderBy('a.starts_at', 'ASC')
-      .addOrderBy('a.code', 'ASC')
-      .offset(w.skip)
-      .limit(w.take);
-    const [{ entities, raw, total }, settings] = await Promise.all([
-      pageWithTotal<ActivityEntity, { a_id: string; selected_company_name: string | null }>(pageQb, qb),
+    const activityColumns = this.activityRows.columns(fields ? activityColumnsFor(fields, (name) => this.activityRows.has(name)) : null);
+    const unitColumns = this.unitRows.columns(null);
+    const pageSql = `SELECT ${this.activityRows.selectList(activityColumns)}, ${this.unitRows.selectList(unitColumns)}, sc.name AS selected_company_name
+       FROM activities a
+       LEFT JOIN units ru ON ru.id = a.reporter_unit_id
+       LEFT JOIN companies sc ON sc.id = a.selected_company_id
+       ${whereSql}
+       ORDER BY a.starts_at ASC, a.code ASC LIMIT ${bind(w.take)} OFFSET ${bind(w.skip)}`;
+    const [rows, [{ n: total }], settings] = await Promise.all([
+      preparedRows<Record<string, unknown>>(this.ds, pageSql, params),
+      preparedRows<{ n: number }>(this.ds, `SELECT count(*)::int AS n FROM activities a ${whereSql}`, countParams),
       this.settings.all(),
     ]);
-    const companyNames = new Map(raw.map((r) => [r.a_id, r.selected_company_name]));
     const now = this.clock.now();
-    const items = entities.map((a) => {
-      const view = toActivityType(a, settings, now); // with `reporterUnitRow`, mapped by the join
-      view.selectedCompanyName = companyNames.get(a.id) ?? null;
+    const items = rows.map((row) => {
+      const view = toActivityType(this.activityRows.hydrate(row, activityColumns)!, settings, now);
+      view.reporterUnitRow = this.unitRows.hydrate(row, unitColumns) ?? undefined;
+      view.selectedCompanyName = row.selected_company_name as string | null;
       return view;
     });
     return { items, total, page: w.page, pageSize: w.pageSize };

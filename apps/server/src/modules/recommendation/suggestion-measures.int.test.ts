@@ -199,7 +199,7 @@ describe('candidate suggestions from kept figures', () => {
     const answer = expectData(await baoan.gql(SUGGEST, { id: multiDay, page: { page: 1, pageSize: 500 } })).candidateSuggestions;
     const item = answer.items.find((i: Item) => i.companyId === company)!;
     expect({ onRegister: item.guardsOnRegister, eligible: item.eligibleGuards }).toEqual({ onRegister: 2, eligible: 1 });
-    expect(item.exclusions.find((e) => e.code === 'TOO_FEW_GUARDS')?.message ?? '').toContain(`年龄不在${answer.minAge}–${maxAge}岁1人`);
+    expect(item.exclusions.find((e: { code: string }) => e.code === 'TOO_FEW_GUARDS')?.message ?? '').toContain(`年龄不在${answer.minAge}–${maxAge}岁1人`);
   });
 
   it('a vetting failure that leaves the reuse window frees the guard with no write at all', async () => {
