@@ -130,13 +130,25 @@ export class EntityRows<T extends ObjectLiteral> {
   /** The entity of one row, or null when its primary key is null (a LEFT JOIN that found nothing). */
   hydrate(row: Record<string, unknown>, columns: readonly ColumnMetadata[]): T | null {
     const driver = this.ds.driver;
-    if (this.metadata.primaryColumns.every((c) => row[this.key(c)] == null)) return null;
-    const entity = Object.create((this.metadata.target as { prototype: object }).prototype) as Record<string, unknown>;
+    if (this.primaryKeys.every((k) => row[k] == null)) return null;
+    const entity = Object.create(this.prototype) as Record<string, unknown>;
     for (const c of columns) entity[c.propertyName] = driver.prepareHydratedValue(row[this.key(c)], c);
     return entity as T;
   }
 
-  private key(c: ColumnMetadata): string {
-    return `${this.alias}_${c.databaseName}`;
+  private get prototype(): object {
+    return (this.metadata.target as { prototype: object }).prototype;
   }
+
+  /** Each column's name in a row, made once (not a new string per row and column). */
+  private readonly keys = new Map<ColumnMetadata, string>();
+  private key(c: ColumnMetadata): string {
+    let k = this.keys.get(c);
+    if (k === undefined) this.keys.set(c, (k = `${this.alias}_${c.databaseName}`));
+    return k;
+  }
+  private get primaryKeys(): string[] {
+    return (this.primaryKeyNames ??= this.metadata.primaryColumns.map((c) => this.key(c)));
+  }
+  private primaryKeyNames?: string[];
 }

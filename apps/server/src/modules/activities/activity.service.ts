@@ -91,22 +91,22 @@ export class ActivityService {
       where.push(`(a.name ILIKE ${s} OR a.code ILIKE ${s} OR a.venue ILIKE ${s} OR a.organizer_name ILIKE ${s})`);
     }
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const countParams = [...params];
+    const countSql = `SELECT count(*)::int AS n FROM activities a ${whereSql}`;
     // The reporting unit and the selected company's name come with the page (what every list shows),
-    // not from two loader statements after it; the count runs beside it, on the filters alone.
+    // not from two loader statements after it. The count, on the filters alone, is in the same
+    // statement (PostgreSQL runs the uncorrelated subquery once): one round trip, not two. A page past
+    // the end has no row to carry it, and counts on its own.
     const activityColumns = this.activityRows.columns(fields ? activityColumnsFor(fields, (name) => this.activityRows.has(name)) : null);
     const unitColumns = this.unitRows.columns(null);
-    const pageSql = `SELECT ${this.activityRows.selectList(activityColumns)}, ${this.unitRows.selectList(unitColumns)}, sc.name AS selected_company_name
+    const pageSql = `SELECT (${countSql}) AS total_rows, ${this.activityRows.selectList(activityColumns)}, ${this.unitRows.selectList(unitColumns)}, sc.name AS selected_company_name
        FROM activities a
        LEFT JOIN units ru ON ru.id = a.reporter_unit_id
        LEFT JOIN companies sc ON sc.id = a.selected_company_id
        ${whereSql}
        ORDER BY a.starts_at ASC, a.code ASC LIMIT ${bind(w.take)} OFFSET ${bind(w.skip)}`;
-    const [rows, [{ n: total }], settings] = await Promise.all([
-      preparedRows<Record<string, unknown>>(this.ds, pageSql, params),
-      preparedRows<{ n: number }>(this.ds, `SELECT count(*)::int AS n FROM activities a ${whereSql}`, countParams),
-      this.settings.all(),
-    ]);
+    const filterParams = params.slice(0, -2);
+    const [rows, settings] = await Promise.all([preparedRows<Record<string, unknown>>(this.ds, pageSql, params), this.settings.all()]);
+    const total = rows.length ? (rows[0].total_rows as number) : (await preparedRows<{ n: number }>(this.ds, countSql, filterParams))[0].n;
     const now = this.clock.now();
     const items = rows.map((row) => {
       const view = toActivityType(this.activityRows.hydrate(row, activityColumns)!, settings, now);
