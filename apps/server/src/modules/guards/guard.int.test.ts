@@ -380,6 +380,24 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
     expect(await statements('id name photo', 12)).toBe(without + 1);
   });
 
+  it('a page of guards carries the total of its filters in the same statement; the total holds on a filtered page and past its end', async () => {
+    const company1 = await t.login('company1');
+    const PAGE = `query ($f: GuardFilterInput, $p: PageInput) { guards(filter: $f, page: $p) { total page items { id status } } }`;
+    const [{ n: active }] = await t.sql(`SELECT count(*)::int AS n FROM guards WHERE company_id = $1 AND status = 'ACTIVE'`, [companyId.company1]);
+    expect(active).toBeGreaterThan(2);
+    const f = { companyId: companyId.company1, status: 'ACTIVE' };
+    let first: { total: number; items: { status: string }[] } = { total: 0, items: [] };
+    const statements = await statementsDuring(async () => {
+      first = expectData(await company1.gql(PAGE, { f, p: { page: 1, pageSize: 2 } })).guards;
+    });
+    expect(first.total).toBe(active);
+    expect(first.items.map((g) => g.status)).toEqual(['ACTIVE', 'ACTIVE']);
+    expect(statements.filter((x) => /FROM "?guards"?/.test(x))).toHaveLength(1);
+    expect(expectData(await company1.gql(PAGE, { f, p: { page: 999, pageSize: 2 } })).guards).toMatchObject({ total: active, items: [], page: 999 });
+    // another company's register, asked for by company1: refused, not an empty page
+    expectErrorCode(await company1.gql(PAGE, { f: { companyId: companyId.company2 } }), 'NOT_FOUND');
+  });
+
   it('a list that does not ask for ID numbers leaves them encrypted and unread; asked for, they are there, masked as before', async () => {
     const company1 = await t.login('company1');
     const PAGE = (fields: string) => `query ($f: GuardFilterInput) { guards(filter: $f, page: { pageSize: 5 }) { items { ${fields} } } }`;
@@ -389,7 +407,7 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
         items = expectData(await company1.gql(PAGE(fields), { f: { companyId: companyId.company1 } })).guards.items;
       });
       expect(items).toHaveLength(5);
-      return { items, sql: texts.find((x) => /FROM "guards"/.test(x) && /LIMIT/.test(x)) };
+      return { items, sql: texts.find((x) => /FROM "?guards"?/.test(x) && /LIMIT/.test(x)) };
     };
     const without = await pageSql('id name certificateNo');
     expect(without.sql).toBeDefined();

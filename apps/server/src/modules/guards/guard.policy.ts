@@ -2,6 +2,7 @@ import { Role } from '@evs/schema';
 import { SelectQueryBuilder } from 'typeorm';
 import { Actor, hasRole } from '../../common/actor';
 import { badInput, forbidden, notFound } from '../../common/errors';
+import { EVERY_ROW, NO_ROW, SqlPredicate } from '../../common/sql-predicate';
 
 /** Roles that see every guard on the register (ID numbers masked for all but 保安管理支队). */
 const SEE_ALL_GUARDS: Role[] = [
@@ -55,20 +56,26 @@ export const seesRevocationReasons = seesFullIdNumbers;
 export const seesGuardParticulars = (actor: Actor | null): boolean => !!actor && !hasRole(actor, Role.ORGANIZER);
 
 /** Adds the row rule to a query over `guards` aliased `alias`. */
-export function scopeGuards<T extends object>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'g'): SelectQueryBuilder<T> {
-  if (hasRole(actor, ...SEE_ALL_GUARDS)) return qb;
+/** The guards an actor may read, as a condition on `guards` aliased `alias` (query builder and raw SQL alike). */
+export function guardScope(actor: Actor, alias = 'g'): SqlPredicate {
+  if (hasRole(actor, ...SEE_ALL_GUARDS)) return EVERY_ROW;
   if (hasRole(actor, Role.COMPANY) && actor.companyId) {
-    return qb.andWhere(`${alias}.company_id = :scopeCompanyId`, { scopeCompanyId: actor.companyId });
+    return { sql: `${alias}.company_id = :scopeCompanyId`, params: { scopeCompanyId: actor.companyId } };
   }
   if (hasRole(actor, Role.ORGANIZER)) {
     // Cleared guards only (issue 10): a PENDING or FAILED guard is nobody the organizer may read.
-    return qb.andWhere(
-      `EXISTS (SELECT 1 FROM roster_entries sr JOIN activities sa ON sa.id = sr.activity_id
+    return {
+      sql: `EXISTS (SELECT 1 FROM roster_entries sr JOIN activities sa ON sa.id = sr.activity_id
                WHERE sr.guard_id = ${alias}.id AND sr.state = 'ACTIVE' AND sr.decision = 'PASSED' AND sa.organizer_unit_id = :scopeUnitId)`,
-      { scopeUnitId: actor.unitId },
-    );
+      params: { scopeUnitId: actor.unitId },
+    };
   }
-  return qb.andWhere('false');
+  return NO_ROW;
+}
+
+export function scopeGuards<T extends object>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'g'): SelectQueryBuilder<T> {
+  const p = guardScope(actor, alias);
+  return p === EVERY_ROW ? qb : qb.andWhere(p.sql, p.params);
 }
 
 /** A company filter in a guard list: a company user may name only its own company. */
