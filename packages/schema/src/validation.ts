@@ -42,6 +42,15 @@ export function idNumberProblem(raw: string): string | null {
   return null;
 }
 
+/**
+ * A guard must be a Chinese citizen (《保安服务管理条例》第十六条: 年满18周岁的中国公民): a
+ * foreigner's permanent residence card (9…) is a valid ID number, but not a guard's. Residents of
+ * 香港, 澳门 and 台湾 are Chinese citizens. Null for a valid citizen's number (check idNumberProblem first).
+ */
+export function citizenIdProblem(raw: string): string | null {
+  return raw.trim().startsWith('9') ? '外国人永久居留身份证号：保安员应为中国公民（《保安服务管理条例》第十六条）' : null;
+}
+
 /** Birth date and sex derived from a valid ID number. */
 export function idNumberFacts(raw: string): IdNumberFacts {
   const id = raw.trim().toUpperCase();

@@ -262,6 +262,23 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       expect(await t.sql('SELECT 1 FROM guards WHERE certificate_no = $1', [cert])).toHaveLength(1);
     });
 
+    it('a guard is a Chinese citizen (条例第十六条): a foreigner’s permanent residence number is refused on the form and the import, a 126-year-old is a typo; a relative may hold such a card', async () => {
+      const company1 = await t.login('company1');
+      const foreigner = withIdCheckDigit(`921103${addDays(addYears(today, -31), 10).replace(/-/g, '')}031`);
+      const form = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ idNumber: foreigner }) }), 'BAD_USER_INPUT');
+      expect(form.extensions!.fields).toEqual([{ field: 'idNumber', message: '外国人永久居留身份证号：保安员应为中国公民（《保安服务管理条例》第十六条）' }]);
+      expect(expectErrorCode(await company1.gql(CREATE, { input: newGuard({ idNumber: withIdCheckDigit(`211103${addYears(today, -126).replace(/-/g, '')}031`) }) }), 'BAD_USER_INPUT').extensions!.fields)
+        .toEqual([{ field: 'idNumber', message: expect.stringContaining('距今已超过100年') }]);
+      const IMPORT = `mutation ($input: ImportGuardsInput!) { importGuards(input: $input) { created invalidRows problems { row column message } } }`;
+      const csv = Buffer.from('\uFEFF姓名,身份证号,学历\r\n外籍人,' + foreigner + ',高中').toString('base64');
+      const r = expectData(await company1.gql(IMPORT, { input: { file: { name: '外籍.csv', base64: csv }, mode: 'COMMIT' } })).importGuards;
+      expect(r).toMatchObject({ created: 0, invalidRows: 1, problems: [{ row: 2, column: '身份证号', message: expect.stringContaining('保安员应为中国公民') }] });
+      expect(await t.sql('SELECT 1 FROM guards WHERE id_hash = $1', [idHash(foreigner)])).toHaveLength(0);
+      // a spouse with a foreigner's card is declared as she is
+      const spouse = withIdCheckDigit(`921103${addDays(addYears(today, -30), 10).replace(/-/g, '')}042`);
+      expectData(await company1.gql(CREATE, { input: newGuard({ idNumber: personId(32), relatives: [{ name: '外籍配偶', relation: 'SPOUSE', idNumber: spouse }] }) }));
+    });
+
     it('takes names with rare characters (生僻字, GB 18030-2022) for the guard and a relative, as stored', async () => {
       const company1 = await t.login('company1');
       const relatives = [{ name: '刘䶮', relation: 'FATHER', idNumber: personId(55, 'M') }];

@@ -1,6 +1,7 @@
 import {
   ageOn,
   certificateIssuedOnProblem,
+  citizenIdProblem,
   Education,
   idNumberFacts,
   idNumberProblem,
@@ -9,7 +10,7 @@ import {
   RelativeRelation,
   relativeRelationLabels,
 } from '@evs/schema';
-import { isIsoDate, todayCN } from '../../common/calendar';
+import { addYears, isIsoDate, todayCN } from '../../common/calendar';
 import { FieldProblem } from '../../common/errors';
 
 /** Field checks of the guard register (pure; unit-tested). Business rules with articles live in eligibility.ts. */
@@ -57,6 +58,8 @@ export function guardFieldProblems(input: GuardFieldsInput, today: string): Fiel
   const birthDate = idProblem ? null : idNumberFacts(input.idNumber).birthDate;
   if (idProblem) problems.push({ field: 'idNumber', message: idProblem });
   else if (birthDate && birthDate > today) problems.push({ field: 'idNumber', message: '身份证号中的出生日期晚于今天' });
+  else if (citizenIdProblem(input.idNumber)) problems.push({ field: 'idNumber', message: citizenIdProblem(input.idNumber)! });
+  else if (birthDate && birthDate <= addYears(today, -100)) problems.push({ field: 'idNumber', message: `身份证号中的出生日期${birthDate}距今已超过100年，请核对` });
   if (input.phone && !MOBILE_PATTERN.test(input.phone.trim())) problems.push({ field: 'phone', message: '手机号应为11位，以1开头' });
   const cert = input.certificateNo?.trim();
   if (cert && !/^[\u4e00-\u9fa5A-Za-z0-9-]{4,40}$/.test(cert)) {

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { Education, RelativeRelation } from '@evs/schema';
+import { Education, RelativeRelation, withIdCheckDigit } from '@evs/schema';
 import {
   birthDateOf,
   certificateIssuedOnRule,
@@ -64,6 +64,10 @@ describe('the guard form’s checks and hints', () => {
     await expect(idNumberRule(false).validator(null, '')).resolves.toBeUndefined();
     await expect(idNumberRule(false).validator(null, '12345')).rejects.toThrow('身份证号应为18位');
     await expect(idNumberRule(true).validator(null, VALID_ID)).resolves.toBeUndefined();
+    // a foreigner's permanent residence card: a relative's number, not a guard's (条例第十六条)
+    const foreigner = withIdCheckDigit('92110319900101031');
+    await expect(idNumberRule(true).validator(null, foreigner)).resolves.toBeUndefined();
+    await expect(idNumberRule(true, true).validator(null, foreigner)).rejects.toThrow('保安员应为中国公民');
   });
 
   it('tells birth date and sex from a valid number, else what is registered, else how they are found', () => {

@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { certificateIssuedOnProblem, Education, idNumberFacts, idNumberProblem, personNameProblem, RelativeRelation, sexLabels } from '@evs/schema';
+import { certificateIssuedOnProblem, citizenIdProblem, Education, idNumberFacts, idNumberProblem, personNameProblem, RelativeRelation, sexLabels } from '@evs/schema';
 import type { GuardDetailQuery, RelativeInput } from '@/gql/graphql';
 import { toApiDate } from '@/shared/format';
 
@@ -67,14 +67,14 @@ export function photoProblem(file: { type: string; size: number }): string | nul
 }
 
 /** An ID number field's rule: the shared rulebook's message; a blank is refused only when required. */
-export function idNumberRule(required: boolean) {
+export function idNumberRule(required: boolean, guard = false) {
   return {
     validator: async (_: unknown, v?: string) => {
       if (!v) {
         if (required) throw new Error('请填写身份证号');
         return;
       }
-      const p = idNumberProblem(v);
+      const p = idNumberProblem(v) ?? (guard ? citizenIdProblem(v) : null);
       if (p) throw new Error(p);
     },
   };

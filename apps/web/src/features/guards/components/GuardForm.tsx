@@ -97,7 +97,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
                 name="idNumber"
                 label="居民身份证号"
                 normalize={(v: string) => v?.toUpperCase()}
-                rules={[{ required: !editing, message: '请填写身份证号' }, idNumberRule(false)]}
+                rules={[{ required: !editing, message: '请填写身份证号' }, idNumberRule(false, true)]}
                 extra={idNumberHint(idNumber, g)}
               >
                 <Input maxLength={18} placeholder={editing ? '不修改请留空' : '18位'} disabled={locked} />
