@@ -262,7 +262,7 @@ export class GuardImportService {
       const elsewhereByKey = new Map(elsewhere.map((e) => [e.id_key, e]));
       // Each of these answers tells the importer that an ID number is real: counted and audited
       // (identity-probe.ts) before the answer goes out.
-      const lookalikes = elsewhere.length ? lookalikeCounts(good.map((g) => g.idNumber)) : new Map<string, number>();
+      const lookalikes = lookalikeCounts(good.map((g) => g.idNumber));
       const answers: ProbeAnswer[] = [];
       const existing: {
         id: string; id_key: string; name: string; phone: string | null; certificate_no: string | null; certificate_issued_on: string | null;
@@ -292,14 +292,16 @@ export class GuardImportService {
       const revokedByKey = new Map(revoked.map((r) => [r.id_key, r.dates]));
       // 一证一人: a 保安员证 number another person holds, in the register or earlier in the file, is refused.
       const certificates = [...new Set(good.map((g) => g.certificateNo).filter((c): c is string => !!c))];
-      const certHolders: { certificate_no: string; id_key: string }[] = certificates.length
+      const certHolders: { certificate_no: string; id_key: string; guard_id: string; elsewhere: boolean }[] = certificates.length
         ? await m.query(
-            `SELECT DISTINCT certificate_no, encode(id_hash, 'hex') AS id_key FROM guards WHERE certificate_no = ANY($1::text[]) AND id_hash IS NOT NULL`,
-            [certificates],
+            `SELECT DISTINCT ON (certificate_no, id_hash) certificate_no, encode(id_hash, 'hex') AS id_key, id AS guard_id, company_id <> $2 AS elsewhere
+               FROM guards WHERE certificate_no = ANY($1::text[]) AND id_hash IS NOT NULL
+              ORDER BY certificate_no, id_hash, (company_id <> $2), id`,
+            [certificates, registerId],
           )
         : [];
-      const holdersOf = new Map<string, Set<string>>();
-      for (const h of certHolders) holdersOf.set(h.certificate_no, (holdersOf.get(h.certificate_no) ?? new Set()).add(h.id_key));
+      const holdersOf = new Map<string, typeof certHolders>();
+      for (const h of certHolders) holdersOf.set(h.certificate_no, [...(holdersOf.get(h.certificate_no) ?? []), h]);
       const firstRowOf = new Map<string, { row: number; key: string }>();
 
       const toCreate: GuardRow[] = [];
@@ -313,10 +315,17 @@ export class GuardImportService {
         if (g.certificateNo) {
           const inFile = firstRowOf.get(g.certificateNo);
           if (!inFile) firstRowOf.set(g.certificateNo, { row: g.row, key });
-          const heldByOther = [...(holdersOf.get(g.certificateNo) ?? [])].some((k) => k !== key);
+          const heldByOther = (holdersOf.get(g.certificateNo) ?? []).find((h) => h.id_key !== key);
           if (heldByOther || (inFile && inFile.key !== key)) {
             const message = heldByOther ? certificateHeldMessage(g.certificateNo) : `与第${inFile!.row}行是不同的人，保安员证号却相同（一证一人），请核对`;
             rowProblems.push({ row: g.row, column: '保安员证号', message });
+            // Whose certificate a number is, on another register: counted like "active elsewhere" (identity-probe.ts).
+            if (heldByOther?.elsewhere) {
+              answers.push({
+                idNumber: g.idNumber, idHash: hashes.id(g.idNumber), holderGuardId: heldByOther.guard_id, certificateNo: g.certificateNo,
+                lookalikes: lookalikes.get(g.idNumber) ?? 0,
+              });
+            }
             continue;
           }
         }

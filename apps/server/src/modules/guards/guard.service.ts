@@ -62,9 +62,16 @@ const activeElsewhereMessage = (actor: Actor, other: { companyName: string }) =>
  * it leaves only once counted (identity-probe.ts): after the form's transaction has rolled back, in
  * one of its own (`inTransaction`).
  */
-class ActiveElsewhere extends DomainError {
-  constructor(message: string, readonly answer: ProbeAnswer, readonly source: ProbeSource) {
-    super('CONFLICT', message, [{ field: 'idNumber', message }]);
+/** A refusal that tells something about a person on another register: counted before it is given (identity-probe.ts). */
+class ProbedRefusal extends DomainError {
+  constructor(
+    code: 'CONFLICT' | 'BAD_USER_INPUT',
+    message: string,
+    readonly field: 'idNumber' | 'certificateNo',
+    readonly answer: ProbeAnswer,
+    readonly source: ProbeSource,
+  ) {
+    super(code, message, [{ field, message }]);
   }
 }
 
@@ -165,9 +172,10 @@ export class GuardsService {
     return this.inTransaction(actor, async (m) => {
       const company = await m.findOneBy(CompanyEntity, { id: companyId! });
       if (!company) throw badInput(COMPANY_UNKNOWN, [{ field: 'companyId', message: COMPANY_UNKNOWN }]);
-      await this.assertRegistrable(m, input.idNumber, input, { checkAge: true, checkEducation: true, checkRevocations: true });
-      await this.assertCertificateOfThisPerson(m, input.certificateNo, input.idNumber);
+      // The counted answer first (identity-probe.ts): a revocation's refusal must not answer before it (review 5 A-F4).
       await this.assertNoActiveRecord(m, actor, input.idNumber, companyId!);
+      await this.assertCertificateOfThisPerson(m, input.certificateNo, input.idNumber, companyId!, { kind: 'FORM_CREATE' });
+      await this.assertRegistrable(m, input.idNumber, input, { checkAge: true, checkEducation: true, checkRevocations: true });
       const facts = idNumberFacts(input.idNumber);
       const guard = await m.save(
         GuardEntity,
@@ -225,13 +233,15 @@ export class GuardsService {
         const field = certificateChanged ? (next.certificateNo !== before.certificateNo ? 'certificateNo' : 'certificateIssuedOn') : photoChanged ? 'photo' : 'education';
         await assertCredentialsEditable(m, before, field);
       }
+      if (idChanged) await this.assertNoActiveRecord(m, actor, input.idNumber, before.companyId, before.id);
+      if (idChanged || next.certificateNo !== before.certificateNo) {
+        await this.assertCertificateOfThisPerson(m, next.certificateNo, input.idNumber, before.companyId, { kind: 'FORM_UPDATE' });
+      }
       await this.assertRegistrable(m, input.idNumber, input, {
         checkAge: idChanged,
         checkEducation: input.education !== before.education,
         checkRevocations: idChanged,
       });
-      if (idChanged || next.certificateNo !== before.certificateNo) await this.assertCertificateOfThisPerson(m, next.certificateNo, input.idNumber);
-      if (idChanged) await this.assertNoActiveRecord(m, actor, input.idNumber, before.companyId, before.id);
       const facts = idNumberFacts(input.idNumber);
       await m.update(GuardEntity, { id }, {
         name: input.name,
@@ -438,12 +448,28 @@ export class GuardsService {
   }
 
   /** 一证一人: a 保安员证 number another person holds is refused on the form (the import: per row; the database: trigger). */
-  private async assertCertificateOfThisPerson(m: EntityManager, certificateNo: string | null | undefined, idNumber: string): Promise<void> {
+  /**
+   * 一证一人. The refusal tells whose certificate a number is not: when the holder is on another
+   * register it is counted like "active elsewhere" (identity-probe.ts; review 5 A-F1).
+   */
+  private async assertCertificateOfThisPerson(
+    m: EntityManager,
+    certificateNo: string | null | undefined,
+    idNumber: string,
+    companyId: string,
+    source: ProbeSource,
+  ): Promise<void> {
     const no = certificateNo?.trim();
     if (!no) return;
-    const [other] = await m.query(`SELECT 1 FROM guards WHERE certificate_no = $1 AND id_hash IS NOT NULL AND id_hash <> $2 LIMIT 1`, [no, idHash(idNumber)]);
+    const hash = idHash(idNumber);
+    const [other]: { id: string; elsewhere: boolean }[] = await m.query(
+      `SELECT id, company_id <> $3 AS elsewhere FROM guards WHERE certificate_no = $1 AND id_hash IS NOT NULL AND id_hash <> $2
+        ORDER BY (company_id <> $3) DESC LIMIT 1`,
+      [no, hash, companyId],
+    );
     if (!other) return;
     const message = certificateHeldMessage(no);
+    if (other.elsewhere) throw new ProbedRefusal('BAD_USER_INPUT', message, 'certificateNo', { idNumber, idHash: hash, holderGuardId: other.id, certificateNo: no }, source);
     throw badInput(message, [{ field: 'certificateNo', message }]);
   }
 
@@ -462,7 +488,7 @@ export class GuardsService {
       ]);
     }
     const message = activeElsewhereMessage(actor, { companyName: other.company_name });
-    throw new ActiveElsewhere(message, { idNumber, idHash: hash, holderGuardId: other.id }, exceptId ? { kind: 'FORM_UPDATE' } : { kind: 'FORM_CREATE' });
+    throw new ProbedRefusal('CONFLICT', message, 'idNumber', { idNumber, idHash: hash, holderGuardId: other.id }, exceptId ? { kind: 'FORM_UPDATE' } : { kind: 'FORM_CREATE' });
   }
 
   /** Locks a guard the actor may manage (a company: its own; 保安管理支队: any). Others: NOT_FOUND. */
@@ -483,9 +509,9 @@ export class GuardsService {
       return await this.ds.transaction(work);
     } catch (err) {
       // Rolled back; the answer is counted (or refused over the limit) before it is given.
-      if (err instanceof ActiveElsewhere && probesCounted(actor)) {
+      if (err instanceof ProbedRefusal && probesCounted(actor)) {
         await this.probes.refusalAudited(actor, () =>
-          this.ds.transaction((m) => this.probes.admit(m, actor, [err.answer], err.source, [{ field: 'idNumber', message: IDENTITY_PROBE_REFUSED }])),
+          this.ds.transaction((m) => this.probes.admit(m, actor, [err.answer], err.source, [{ field: err.field, message: IDENTITY_PROBE_REFUSED }])),
         );
       }
       // Two registrations of the same person at once: the partial unique index decides.

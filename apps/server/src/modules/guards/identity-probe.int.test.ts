@@ -1,5 +1,6 @@
 import { maskIdNumber, withIdCheckDigit } from '@evs/schema';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { createCompany } from '../../../test/activity-fixtures';
 import { createCompanyWithGuards } from '../../../test/onsite-fixtures';
 import { csvFile, ensureCompany, idFor, makeGuard, unitOf } from '../../../test/vetting-fixtures';
 import { idHash } from '../../common/pii';
@@ -216,6 +217,66 @@ describe('identity probes: "active at another unit" answers are limited and audi
       expect(expectErrorCode(await baoan.gql(CREATE, { input: { ...guardInput(id), companyId } }), 'CONFLICT').message).toContain('登记为在职保安员');
     }
     expect(await probes('baoan')).toBe(0);
+  });
+
+  describe('一证一人 as an oracle (review 5 A-F1): whose certificate a number is', () => {
+    /** The masked number an organizer sees, and the candidates it leaves (the hidden birth dates of two years). */
+    const candidatesFor = (id: string) => {
+      const out: string[] = [];
+      for (let d = Date.UTC(1984, 0, 1); d < Date.UTC(1986, 0, 1); d += 86_400_000) {
+        const c = withIdCheckDigit(`${id.slice(0, 6)}${new Date(d).toISOString().slice(0, 10).replace(/-/g, '')}${id.slice(14, 17)}`);
+        if (c[17] === id[17]) out.push(c);
+      }
+      return out;
+    };
+    const certFile = (name: string, rows: [id: string, cert: string][]) =>
+      csvFile(name, [GUARD_COLUMNS, ...rows.map(([id, cert], i) => row({ 姓名: `候选${'甲乙丙丁戊己庚辛壬癸'[i % 10]}`, 身份证号: id, 学历: '高中', 保安员证号: cert }))]);
+
+    it('a file of candidates with a guard’s certificate is refused whole, naming no row; each refusal of another register’s certificate is counted and audited', async () => {
+      const victim = await makeGuard(t, holderId, { birthDate: '1984-10-13', certificateNo: '辽盘保探测001' });
+      const candidates = candidatesFor(victim.idNumber);
+      expect(candidates).toContain(victim.idNumber);
+      expect(candidates.length).toBeGreaterThan(IDENTITY_PROBE_LIMIT);
+      const organizer = await t.login('organizer2');
+      const decoy = withIdCheckDigit('11010119900101123');
+      for (const mode of ['PREVIEW', 'COMMIT']) {
+        const refused = expectErrorCode(
+          await organizer.gql(IMPORT, { input: { file: certFile('证号.csv', [[decoy, '辽盘保探测001'], ...candidates.map((c) => [c, '辽盘保探测001'] as [string, string])]), mode } }),
+          'FORBIDDEN',
+        );
+        expect(refused.message).toBe(IDENTITY_PROBE_REFUSED);
+        expect(JSON.stringify(refused)).not.toMatch(/第\d+行|一证一人/);
+      }
+      expect(await probes('organizer2')).toBe(0);
+      const refusals = await probeEvents('organizer2', 'REFUSED');
+      expect(refusals).toHaveLength(2);
+      expect(refusals[0].summary).toContain('保安员证号属于他人');
+
+      // One candidate at a time is answered, and counted: five, then refused.
+      for (const c of candidates.filter((x) => x !== victim.idNumber).slice(0, IDENTITY_PROBE_LIMIT)) {
+        const one = expectData(await organizer.gql(IMPORT, { input: { file: certFile('一个.csv', [[c, '辽盘保探测001']]), mode: 'PREVIEW' } })).importGuards;
+        expect(one.problems).toEqual([{ row: 2, column: '保安员证号', message: '保安员证号“辽盘保探测001”已登记在另一人名下（一证一人），请核对' }]);
+      }
+      expect(await probes('organizer2')).toBe(IDENTITY_PROBE_LIMIT);
+      const revealed = await probeEvents('organizer2', 'REVEALED');
+      expect(revealed[0].summary).toContain('保安员证号“辽盘保探测001”登记在另一人名下');
+      expectErrorCode(await organizer.gql(IMPORT, { input: { file: certFile('再一个.csv', [[victim.idNumber, '辽盘保探测001']]), mode: 'PREVIEW' } }), 'FORBIDDEN');
+    });
+
+    it('the form counts the same refusal; the person’s own certificate brought from another register (a transfer) is not counted', async () => {
+      await createCompany(t, { name: '调入测试保安服务有限公司', username: 'probe_transfer' });
+      const organizer = await t.login('probe_transfer');
+      const left = await makeGuard(t, holderId, { birthDate: '1983-03-03', certificateNo: '辽盘保调入002' });
+      await t.sql(`UPDATE guards SET status = 'LEFT', left_on = CURRENT_DATE - 1 WHERE id = $1`, [left.id]);
+      const before = await probes('probe_transfer');
+      const withCertificate = (idNumber: string) => ({ ...guardInput(idNumber), certificateNo: '辽盘保调入002', certificateIssuedOn: '2020-01-01' });
+      const form = expectErrorCode(await organizer.gql(CREATE, { input: withCertificate(idFor('1985-05-05')) }), 'BAD_USER_INPUT');
+      expect(form.extensions!.fields).toEqual([{ field: 'certificateNo', message: '保安员证号“辽盘保调入002”已登记在另一人名下（一证一人），请核对' }]);
+      expect(await probes('probe_transfer')).toBe(before + 1);
+      // the holder himself, with his own certificate: taken, nothing counted
+      expectData(await organizer.gql(CREATE, { input: withCertificate(left.idNumber) }));
+      expect(await probes('probe_transfer')).toBe(before + 1);
+    });
   });
 });
 

@@ -19,7 +19,7 @@ export const IDENTITY_PROBE_LIMIT = 5;
 export const IDENTITY_PROBE_WINDOW_HOURS = 24;
 
 export const IDENTITY_PROBE_REFUSED =
-  '近24小时内已多次提交在其他单位在职的人员，为防止身份证号被探测，本次不予处理；如确需调入，请联系保安管理支队办理调转';
+  '近24小时内已多次提交在其他单位在职的人员或他人名下的保安员证号，为防止身份证号被探测，本次不予处理；如确需调入，请联系保安管理支队办理调转';
 
 /** Where the answer would be given, as the audit entry names it. */
 export type ProbeSource =
@@ -37,13 +37,22 @@ const sourceLabel = (s: ProbeSource): string => {
   }
 };
 
-/** One "active at another unit" answer the request would give. */
+/**
+ * One answer the request would give about a person on another register: "active at another unit",
+ * or (with `certificateNo`) "this 保安员证 number is held by another person" (一证一人). The second
+ * tells by elimination whose number a certificate is: a file of the 31 candidates a masked number
+ * leaves, each with a guard's certificate (printed on the badge), answered "held by another person"
+ * 30 times (review 5 A-F1). Only the refusals are counted there: a certificate taken as the person's
+ * own is the everyday transfer of a guard who left another company.
+ */
 export interface ProbeAnswer {
   idNumber: string;
   /** Keyed hash of the ID number (common/pii `idHash`). */
   idHash: Buffer;
-  /** The active record at the other unit: in the security event's payload, for the auditor to follow up. */
+  /** The record at the other unit (active, or holding the certificate): in the security event's payload, for the auditor to follow up. */
   holderGuardId: string;
+  /** Set for a 保安员证 number held by another person on another register. */
+  certificateNo?: string;
   /**
    * Other ID numbers in the same request that show the same digits as this one masked (first six,
    * last four): candidates for the hidden birth date, the shape of an enumeration.
@@ -67,6 +76,8 @@ export class IdentityProbeRefused extends DomainError {
 export const probesCounted = (actor: Actor): boolean => !seesFullIdNumbers(actor);
 
 const masked = (a: ProbeAnswer) => maskIdNumber(a.idNumber);
+const told = (a: ProbeAnswer) =>
+  a.certificateNo ? `保安员证号“${a.certificateNo}”登记在另一人名下（所填身份证号${masked(a)}）` : `身份证号${masked(a)}在其他单位在职`;
 const lookalikeNote = (a: ProbeAnswer) => (a.lookalikes ? `；同一请求中另有${a.lookalikes}个身份证号与其前6位、后4位相同，疑似枚举` : '');
 
 export class IdentityProbes {
@@ -97,8 +108,8 @@ export class IdentityProbes {
         entityType: 'IdentityProbe',
         // No entity id: the guard's own trail stays its business history; the payload names the record.
         entityId: null,
-        summary: `${sourceLabel(source)}：已告知身份证号${masked(a)}在其他单位在职，不予登记（该账号${IDENTITY_PROBE_WINDOW_HOURS}小时内第${claim.used + i + 1}人，上限${IDENTITY_PROBE_LIMIT}人${lookalikeNote(a)}）`,
-        after: { outcome: 'REVEALED', source, idNumber: masked(a), holderGuardId: a.holderGuardId, count: claim.used + i + 1, limit: IDENTITY_PROBE_LIMIT, lookalikes: a.lookalikes ?? 0 },
+        summary: `${sourceLabel(source)}：已告知${told(a)}，不予登记（该账号${IDENTITY_PROBE_WINDOW_HOURS}小时内第${claim.used + i + 1}人，上限${IDENTITY_PROBE_LIMIT}人${lookalikeNote(a)}）`,
+        after: { outcome: 'REVEALED', source, idNumber: masked(a), ...(a.certificateNo ? { certificateNo: a.certificateNo } : {}), holderGuardId: a.holderGuardId, count: claim.used + i + 1, limit: IDENTITY_PROBE_LIMIT, lookalikes: a.lookalikes ?? 0 },
         result: AuditResult.FAILURE,
       });
     }
@@ -119,7 +130,7 @@ export class IdentityProbes {
           action: AuditAction.ACCESS_DENIED,
           entityType: 'IdentityProbe',
           entityId: null,
-          summary: `${sourceLabel(err.source)}被拒绝（防身份证号探测）：该账号${IDENTITY_PROBE_WINDOW_HOURS}小时内已被告知${err.used}人在其他单位在职，本次又涉及${list.length}人（${list.join('、')}），上限${IDENTITY_PROBE_LIMIT}人${
+          summary: `${sourceLabel(err.source)}被拒绝（防身份证号探测）：该账号${IDENTITY_PROBE_WINDOW_HOURS}小时内已被告知${err.used}人在其他单位在职或保安员证号属于他人，本次又涉及${list.length}人（${list.join('、')}），上限${IDENTITY_PROBE_LIMIT}人${
             err.answers.some((a) => a.lookalikes) ? '；含前6位、后4位相同的其他身份证号，疑似枚举' : ''}`,
           after: {
             outcome: 'REFUSED', source: err.source, idNumbers: list, holderGuardIds: err.answers.map((a) => a.holderGuardId), used: err.used, limit: IDENTITY_PROBE_LIMIT,
