@@ -70,7 +70,7 @@ async function withdrawPass(
     before: { id: e.id, decision: VettingDecision.PASSED },
     after: { id: e.id, decision: VettingDecision.FAILED, reasonCategory: change.reasonCategory, note: change.note },
   });
-  const reopened = await reopenVettingIfShort(m, actor, deps, activity, e.guard_name);
+  const reopened = await reopenVettingIfShort(m, actor, deps, activity);
   await deps.notifications.notify(m, [e.company_id], {
     title: change.title,
     body: `“${activity.name}”名单中的${e.guard_name}${change.why}，审核结论改为不通过，不得上岗。${
@@ -88,7 +88,7 @@ async function withdrawPass(
  * company replaces the guard and the detachment vets the replacement; guards already trained keep
  * their training. Returns whether it did.
  */
-async function reopenVettingIfShort(m: EntityManager, actor: Actor, deps: OpenRosterEffectsDeps, activity: ActivityEntity, guardName: string): Promise<boolean> {
+async function reopenVettingIfShort(m: EntityManager, actor: Actor, deps: OpenRosterEffectsDeps, activity: ActivityEntity): Promise<boolean> {
   if (activity.status !== ActivityStatus.TRAINING && activity.status !== ActivityStatus.READY) return false;
   const [{ passed }]: { passed: number }[] = await m.query(
     `SELECT count(*)::int AS passed FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE' AND decision = 'PASSED'`,
@@ -101,7 +101,8 @@ async function reopenVettingIfShort(m: EntityManager, actor: Actor, deps: OpenRo
     to: ActivityStatus.VETTING,
     actor,
     bySystem: true,
-    comment: `${guardName}的审核结论改为不通过，审核通过${passed}人，少于所需${activity.guardsRequired}人：背景审核重新开放，待替换人员审核`,
+    // No name: the 台账 is read by the organizer, who sees vetting as counts (review 5 A-F2).
+    comment: `1名保安员的审核结论改为不通过，审核通过${passed}人，少于所需${activity.guardsRequired}人：背景审核重新开放，待替换人员审核`,
     notify: {
       unitIds: [activity.organizerUnitId, ...detachment.map((d) => d.id)].filter((x): x is string => !!x),
       message: {

@@ -318,6 +318,9 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const [back] = await t.sql(`SELECT from_status, actor_name, comment FROM activity_transitions WHERE activity_id = $1 AND to_status = 'VETTING' ORDER BY at DESC LIMIT 1`, [ready]);
       expect(back).toMatchObject({ from_status: 'READY', actor_name: expect.stringContaining('系统') });
       expect(back.comment).toContain('背景审核重新开放');
+      // the organizer reads the 台账: a count, not who (review 5 A-F2)
+      expect(back.comment).toMatch(/^1名保安员的审核结论改为不通过/);
+      expect(back.comment).not.toContain('吴被吊');
       const [told] = await t.sql(`SELECT n.title, n.body FROM notifications n WHERE n.activity_id = $1 AND n.title LIKE '%吊销%'`, [ready]);
       expect(told.body).toContain('吴被吊');
       expect(told.body).toContain('请替换或移出名单');
