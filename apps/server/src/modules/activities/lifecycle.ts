@@ -88,7 +88,8 @@ export const SYSTEM_ACTOR_NAME = '系统（条件满足自动办理）';
 export class ActivityLifecycle {
   constructor(
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
+    /** Also for notices about an activity that do not move it (e.g. a late check after its 总结). */
+    readonly notifications: NotificationsService,
     readonly clock: Clock,
   ) {}
 

@@ -256,7 +256,9 @@ export class InspectionsService {
     assertNoProblems(problems, '检查记录有误');
 
     const storedId = await this.ds.transaction(async (m) => {
-      const activity = await m.findOneBy(ActivityEntity, { id: input.activityId });
+      // Shared with other checks, exclusive with the 总结 (which locks the row): a check and the close
+      // of its activity are decided one after the other, never both on what the other has not seen.
+      const activity = await m.findOne(ActivityEntity, { where: { id: input.activityId }, lock: { mode: 'pessimistic_read' } });
       assertCanViewActivity(actor, activity);
       const lateSync =
         activity.status === ActivityStatus.CLOSED && activity.closedAt && recordedAt <= activity.closedAt &&
@@ -332,6 +334,20 @@ export class InspectionsService {
         findings.push({ ...base, item: r.item, serious: SERIOUS_ITEMS.has(r.item), note: r.note?.trim() || input.note?.trim() || null });
       }
       if (findings.length) await m.insert(FindingEntity, findings);
+      // A serious problem arriving after the 总结 (a device that was offline) changes what it was made on
+      // (review 5 B-F1): the office, the detachment and the company are told, so that the evaluation can
+      // be reconsidered and the problem corrected; the check's receivedAt shows it came after.
+      const serious = findings.filter((f) => f.serious);
+      if (lateSync && serious.length) {
+        const watchers: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind IN ('LEADING_GROUP_OFFICE', 'SECURITY_DETACHMENT')`);
+        await this.lifecycle.notifications.notify(m, [...watchers.map((u) => u.id), ...(companyId ? [companyId] : [])], {
+          title: `总结后补录严重问题：${activity.name}`,
+          body: `活动已于${formatCN(activity.closedAt!)}总结；${formatCN(recordedAt)}的现场检查（离线登记，总结后送达）发现严重问题${serious.length}起：${
+            serious.map((f) => inspectionItemLabels[f.item!]).join('、')}。请核对总结评价，并督促纠正。`,
+          link: `/inspections/${activity.id}`,
+          activityId: activity.id,
+        });
+      }
       // The audit log is read by others than 保安管理支队 (the office, the auditor): ID numbers typed
       // into the check are kept masked there; the check itself keeps them.
       const mask = (text: string | null | undefined) => (text ? maskIdNumbersInText(text) : text);

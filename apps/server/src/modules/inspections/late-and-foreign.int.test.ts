@@ -78,4 +78,44 @@ describe('the record of the day stands', () => {
     // Put right since the 总结: dated now, it stands (the company is not held to it for ever).
     expect(expectData(await baoan.gql(CORRECT, { id: finding.id, at: t.clock.now().toISOString() })).correctFinding.correctedAt).toBeTruthy();
   });
+
+  it('a serious problem sent after the 总结 by a device that was offline is told to the office, the detachment and the company (review 5 B-F1)', async () => {
+    const closedAt = new Date(t.clock.now().getTime());
+    await t.sql(`UPDATE activities SET status = 'CLOSED', ends_at = $2, closed_at = $3 WHERE id = $1`, [activityId, new Date(closedAt.getTime() - 2 * HOUR), closedAt]);
+    t.clock.set(new Date(closedAt.getTime() + HOUR).toISOString());
+    expectData(await record({ personName: '李某（无证人员）', recordedAt: new Date(closedAt.getTime() - 90 * 60_000).toISOString() }));
+    const told: { kind: string; body: string }[] = await t.sql(
+      `SELECT u.kind, n.body FROM notifications n JOIN units u ON u.id = n.unit_id WHERE n.activity_id = $1 AND n.title LIKE '总结后补录严重问题%' ORDER BY u.kind`,
+      [activityId],
+    );
+    expect(new Set(told.map((r) => r.kind))).toEqual(new Set(['COMPANY', 'LEADING_GROUP_OFFICE', 'SECURITY_DETACHMENT']));
+    expect(told[0].body).toContain('严重问题1起');
+  });
+
+  it('the 总结 and 20 checks at once: a close without a statement never stands beside a serious problem it did not see', async () => {
+    const a = await createActivityWithRoster(t, { status: 'IN_PROGRESS', companyId, guardsRequired: 2, cleared: 2, startsInHours: -3 });
+    await trainAll(t, a.id);
+    await t.sql(`UPDATE activities SET ends_at = $2 WHERE id = $1`, [a.id, new Date(t.clock.now().getTime() - HOUR)]);
+    const CLOSE = /* GraphQL */ `mutation ($id: ID!) { closeActivity(id: $id, input: { rating: 5, text: "秩序良好，保安员履职到位" }) { status } }`;
+    const [closed, ...checks] = await Promise.all([
+      baoan.gql(CLOSE, { id: a.id }),
+      ...Array.from({ length: 20 }, () =>
+        baoan.gql(RECORD, { input: { id: randomUUID(), activityId: a.id, personName: '王某（竞态）', results: checklist(['FORBIDDEN_ACT']), note: '殴打群众', recordedAt: t.clock.now().toISOString() } })),
+    ]);
+    const accepted = checks.filter((c) => !c.errors).length;
+    const [{ notices }] = await t.sql(
+      `SELECT count(*)::int AS notices FROM notifications n JOIN units u ON u.id = n.unit_id
+        WHERE n.activity_id = $1 AND n.title LIKE '总结后补录严重问题%' AND u.kind = 'SECURITY_DETACHMENT'`,
+      [a.id],
+    );
+    if (!closed.errors) {
+      // Closed as "no uncorrected serious problem": every check that got in came after it, as a late
+      // sync the detachment was told of; none slipped in unseen beside the close.
+      expect(notices).toBe(accepted);
+    } else {
+      // a check got in first: the close asks for the statement
+      expect(closed.errors[0].message).toMatch(/严重问题/);
+      expect(accepted).toBeGreaterThan(0);
+    }
+  });
 });
