@@ -217,9 +217,9 @@ export type CreateCompanyInput = {
 
 /** 登记保安员 */
 export type CreateGuardInput = {
-  /** 保安员证发证日期（YYYY-MM-DD） */
+  /** 保安员证发证日期（YYYY-MM-DD）；修改时不传为不变，传 null 或空串为清除（在未结束活动的名单中时不能修改） */
   certificateIssuedOn?: string | null | undefined;
-  /** 保安员证号 */
+  /** 保安员证号；修改时不传为不变，传 null 或空串为清除（在未结束活动的名单中时不能修改） */
   certificateNo?: string | null | undefined;
   /** 所属公司：保安管理支队必填；保安服务公司账号为本公司 */
   companyId?: string | number | null | undefined;
@@ -227,9 +227,9 @@ export type CreateGuardInput = {
   /** 居民身份证号（18位，出生日期与性别由此得出） */
   idNumber: string;
   name: string;
-  /** 手机号 */
+  /** 手机号；修改时不传为不变，传 null 或空串为清除 */
   phone?: string | null | undefined;
-  /** 照片：data URL（image/jpeg 或 image/png，不超过300KB）；修改时不传为不变，传空串为删除 */
+  /** 照片：data URL（image/jpeg 或 image/png，不超过300KB）；修改时不传为不变，传 null 或空串为删除（在未结束活动的名单中时不能修改） */
   photo?: string | null | undefined;
   /** 直系亲属（可稍后补录） */
   relatives?: Array<RelativeInput> | null | undefined;
@@ -374,19 +374,19 @@ export type GuardFilterInput = {
   status?: GuardStatus | null | undefined;
 };
 
-/** 修改保安员登记信息 */
+/** 修改保安员登记信息：姓名、学历必填；其余字段不传为不变 */
 export type GuardInput = {
-  /** 保安员证发证日期（YYYY-MM-DD） */
+  /** 保安员证发证日期（YYYY-MM-DD）；修改时不传为不变，传 null 或空串为清除（在未结束活动的名单中时不能修改） */
   certificateIssuedOn?: string | null | undefined;
-  /** 保安员证号 */
+  /** 保安员证号；修改时不传为不变，传 null 或空串为清除（在未结束活动的名单中时不能修改） */
   certificateNo?: string | null | undefined;
   education: Education;
-  /** 更正居民身份证号（18位）；不传为不变（保安管理支队以外的角色只看到脱敏号码，无须回传） */
+  /** 更正居民身份证号（18位）；不传或传 null 为不变，不能清除（保安管理支队以外的角色只看到脱敏号码，无须回传） */
   idNumber?: string | null | undefined;
   name: string;
-  /** 手机号 */
+  /** 手机号；修改时不传为不变，传 null 或空串为清除 */
   phone?: string | null | undefined;
-  /** 照片：data URL（image/jpeg 或 image/png，不超过300KB）；修改时不传为不变，传空串为删除 */
+  /** 照片：data URL（image/jpeg 或 image/png，不超过300KB）；修改时不传为不变，传 null 或空串为删除（在未结束活动的名单中时不能修改） */
   photo?: string | null | undefined;
 };
 

@@ -29,19 +29,28 @@ export class RelativeInput {
   idNumber: string;
 }
 
-/** Fields of a guard that both creation and editing set. Checked in the service. */
+/**
+ * Fields of a guard that both creation and editing set. Checked in the service. On editing, an
+ * optional field left out keeps the stored value (不传为不变); null or a blank clears it.
+ */
 @InputType()
 abstract class GuardFieldsInput {
   @Field()
   name: string;
 
-  @Field(() => String, { nullable: true, description: '手机号' })
+  @Field(() => String, { nullable: true, description: '手机号；修改时不传为不变，传 null 或空串为清除' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: '保安员证号' })
+  @Field(() => String, {
+    nullable: true,
+    description: '保安员证号；修改时不传为不变，传 null 或空串为清除（在未结束活动的名单中时不能修改）',
+  })
   certificateNo?: string | null;
 
-  @Field(() => String, { nullable: true, description: '保安员证发证日期（YYYY-MM-DD）' })
+  @Field(() => String, {
+    nullable: true,
+    description: '保安员证发证日期（YYYY-MM-DD）；修改时不传为不变，传 null 或空串为清除（在未结束活动的名单中时不能修改）',
+  })
   certificateIssuedOn?: string | null;
 
   @Field(() => Education)
@@ -49,16 +58,16 @@ abstract class GuardFieldsInput {
 
   @Field(() => String, {
     nullable: true,
-    description: '照片：data URL（image/jpeg 或 image/png，不超过300KB）；修改时不传为不变，传空串为删除',
+    description: '照片：data URL（image/jpeg 或 image/png，不超过300KB）；修改时不传为不变，传 null 或空串为删除（在未结束活动的名单中时不能修改）',
   })
   photo?: string | null;
 }
 
-@InputType({ description: '修改保安员登记信息' })
+@InputType({ description: '修改保安员登记信息：姓名、学历必填；其余字段不传为不变' })
 export class GuardInput extends GuardFieldsInput {
   @Field(() => String, {
     nullable: true,
-    description: '更正居民身份证号（18位）；不传为不变（保安管理支队以外的角色只看到脱敏号码，无须回传）',
+    description: '更正居民身份证号（18位）；不传或传 null 为不变，不能清除（保安管理支队以外的角色只看到脱敏号码，无须回传）',
   })
   idNumber?: string | null;
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../common/clock';
-import { AuditAction, CERTIFICATE_SCHEME_START, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Sex } from '@evs/schema';
+import { AuditAction, CERTIFICATE_SCHEME_START, CompanyStatus, companyStatusLabels, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Sex } from '@evs/schema';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { addYears, isIsoDate, todayBy } from '../../common/calendar';
@@ -50,6 +50,37 @@ import { EntityRows, preparedRows } from '../../database/prepared';
 function auditView(g: GuardEntity): Record<string, unknown> {
   const { birthDate: _birthDate, idNumber: _idNumber, idNumberHash: _hash, ...rest } = g;
   return { ...rest, photo: g.photo ? '（照片）' : null };
+}
+
+/** `updateGuard`: the 保安员证号 cleared while the issue date, left out, stays as stored. */
+const keptIssueDateMessage = (issuedOn: string) => `保安员证号已清除，但登记的发证日期（${issuedOn}）未清除：请同时清除发证日期`;
+
+/**
+ * A field of `updateGuard` as it will be stored (不传为不变): left out (undefined) keeps the stored
+ * value; null clears it; a value is taken as `clean` makes it (a blank clears).
+ */
+function keptOrCleared<T>(sent: T | null | undefined, stored: T | null, clean: (value: T) => T | null): T | null {
+  if (sent === undefined) return stored;
+  return sent === null ? null : clean(sent);
+}
+
+/**
+ * The day a guard's record closes, by leaving or by a transfer (the old record leaves that day): a
+ * real date, not after today, and not before the guard turned 18 (条例第十六条: no one is a guard
+ * before, so an earlier date is a typing error). Without `birthDate`: the checks that need no record.
+ * `label` names the date as the form does (离职日期, 调转日期).
+ */
+function closingDateProblem(label: string, date: string, today: string, birthDate?: string | null): string | null {
+  if (!isIsoDate(date)) return `${label}应为有效日期（YYYY-MM-DD）`;
+  if (date > today) return `${label}不能晚于今天`;
+  const adultOn = birthDate ? addYears(birthDate, 18) : null;
+  if (adultOn && date < adultOn) return `${label}不能早于其年满18周岁之日（${adultOn}）`;
+  return null;
+}
+
+function assertClosingDate(label: string, date: string, today: string, birthDate?: string | null): void {
+  const problem = closingDateProblem(label, date, today, birthDate);
+  if (problem) throw badInput(problem, [{ field: 'date', message: problem }]);
 }
 
 const activeElsewhereMessage = (actor: Actor, other: { companyName: string }) =>
@@ -212,13 +243,31 @@ export class GuardsService {
     return this.inTransaction(actor, async (m) => {
       const before = await this.lockManaged(m, actor, id);
       if (before.status !== GuardStatus.ACTIVE || before.idNumber === null) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
-      const input = { ...raw, idNumber: raw.idNumber ? normaliseIdNumber(raw.idNumber) : before.idNumber, name: raw.name.trim() };
-      assertNoProblems(guardFieldProblems(input, todayBy(this.clock)), '保安员登记信息有误');
+      // 不传为不变 (review C-3): a field left out keeps the stored value, as the import keeps it for a
+      // missing column; null (or a blank) clears it. The record as it would be stored is what is checked.
+      const input = {
+        ...raw,
+        idNumber: raw.idNumber ? normaliseIdNumber(raw.idNumber) : before.idNumber,
+        name: raw.name.trim(),
+        phone: keptOrCleared(raw.phone, before.phone, (v) => v.trim() || null),
+        certificateNo: keptOrCleared(raw.certificateNo, before.certificateNo, (v) => v.trim() || null),
+        certificateIssuedOn: keptOrCleared(raw.certificateIssuedOn, before.certificateIssuedOn, (v) => v || null),
+      };
+      // The number cleared while the stored issue date is left out: the date is not cleared for it (never
+      // rewritten), and the refusal says which date is left, not "you entered a date" of a date not sent.
+      const keptDateOfNoCertificate = raw.certificateIssuedOn === undefined && input.certificateIssuedOn !== null && input.certificateNo === null;
+      assertNoProblems(
+        [
+          ...(keptDateOfNoCertificate ? [{ field: 'certificateIssuedOn', message: keptIssueDateMessage(input.certificateIssuedOn!) }] : []),
+          ...guardFieldProblems(keptDateOfNoCertificate ? { ...input, certificateIssuedOn: null } : input, todayBy(this.clock)),
+        ],
+        '保安员登记信息有误',
+      );
       const idChanged = input.idNumber !== before.idNumber;
       const next = {
-        phone: input.phone?.trim() || null,
-        certificateNo: input.certificateNo?.trim() || null,
-        certificateIssuedOn: input.certificateIssuedOn || null,
+        phone: input.phone,
+        certificateNo: input.certificateNo,
+        certificateIssuedOn: input.certificateIssuedOn,
         ...(input.photo === undefined ? {} : { photo: input.photo?.trim() || null }),
       };
       const certificateChanged = next.certificateNo !== before.certificateNo || next.certificateIssuedOn !== before.certificateIssuedOn;
@@ -300,16 +349,13 @@ export class GuardsService {
   }
 
   async leave(actor: Actor, id: string, date: string): Promise<GuardEntity> {
-    if (!isIsoDate(date)) throw badInput('离职日期应为有效日期（YYYY-MM-DD）', [{ field: 'date', message: '离职日期应为有效日期（YYYY-MM-DD）' }]);
-    if (date > todayBy(this.clock)) throw badInput('离职日期不能晚于今天', [{ field: 'date', message: '离职日期不能晚于今天' }]);
+    const today = todayBy(this.clock);
+    assertClosingDate('离职日期', date, today);
     return this.inTransaction(actor, async (m) => {
       const before = await this.lockManaged(m, actor, id);
       if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', `该保安员已于${before.leftOn ?? ''}离职`);
       // No one is a guard before 18 (条例第十六条): an earlier date is a typing error, not a departure.
-      const adultOn = before.birthDate ? addYears(before.birthDate, 18) : null;
-      if (adultOn && date < adultOn) {
-        throw badInput(`离职日期不能早于其年满18周岁之日（${adultOn}）`, [{ field: 'date', message: `离职日期不能早于其年满18周岁之日（${adultOn}）` }]);
-      }
+      assertClosingDate('离职日期', date, today, before.birthDate);
       await assertMayLeave(m, before);
       await m.update(GuardEntity, { id }, { status: GuardStatus.LEFT, leftOn: date });
       const after = await m.findOneByOrFail(GuardEntity, { id });
@@ -331,12 +377,13 @@ export class GuardsService {
    */
   async transfer(actor: Actor, id: string, toCompanyId: string, date: string): Promise<GuardEntity> {
     assertDetachment(actor, '办理保安员调转');
-    if (!isIsoDate(date) || date > todayBy(this.clock)) {
-      throw badInput('调转日期应为不晚于今天的有效日期', [{ field: 'date', message: '调转日期应为不晚于今天的有效日期' }]);
-    }
+    const today = todayBy(this.clock);
+    // The old record leaves on this date: the same checks as a leaving (guardLeaves), one helper.
+    assertClosingDate('调转日期', date, today);
     return this.inTransaction(actor, async (m) => {
       const before = await this.lockManaged(m, actor, id);
       if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', '该保安员已离职，无法调转');
+      assertClosingDate('调转日期', date, today, before.birthDate);
       await assertMayLeave(m, before);
       if (before.companyId === toCompanyId) {
         throw badInput('调入公司与原公司相同', [{ field: 'toCompanyId', message: '调入公司与原公司相同' }]);
@@ -346,6 +393,11 @@ export class GuardsService {
         m.findOneBy(CompanyEntity, { id: toCompanyId }),
       ]);
       if (!to) throw badInput('调入公司不存在', [{ field: 'toCompanyId', message: '调入公司不存在' }]);
+      // A company 保安管理支队 has suspended (暂停) or whose licence is revoked (吊销) is no place to move a guard to.
+      if (to.status !== CompanyStatus.ACTIVE) {
+        const message = `调入公司“${to.name}”当前为“${companyStatusLabels[to.status]}”状态${to.statusReason ? `（${to.statusReason}）` : ''}，不能调入`;
+        throw badInput(message, [{ field: 'toCompanyId', message }]);
+      }
       await m.update(GuardEntity, { id }, { status: GuardStatus.LEFT, leftOn: date });
       const { id: _old, createdAt: _c, updatedAt: _u, ...person } = before;
       const moved = await m.save(GuardEntity, m.create(GuardEntity, { ...person, companyId: toCompanyId, status: GuardStatus.ACTIVE, leftOn: null }));
