@@ -430,6 +430,34 @@ export class ActivityService {
     const saved = await this.ds.transaction(async (m) => {
       const a = await lockVisibleActivity(m, actor, id, expectedVersion);
       assertCanCancel(actor, a);
+      const now = this.clock.now();
+      // An event that has taken place is closed by the 总结 (its evaluation, and the statement on any
+      // serious problem left uncorrected), not cancelled round it (review 5 B-F2).
+      if (a.status === ActivityStatus.IN_PROGRESS && a.endsAt.getTime() <= now.getTime()) {
+        throw conflict(`活动已于${formatCN(a.endsAt)}结束，须由保安管理支队总结（评价及未纠正严重问题的说明），不能取消`);
+      }
+      // What was open for the activity ends with it (review 5 B-F3): the training not begun is cancelled,
+      // the 督办通知 still open are closed, both with the reason, in this transaction.
+      // (TypeORM answers an UPDATE … RETURNING with [rows, count])
+      const [sessions]: [{ id: string }[], number] = await m.query(
+        `UPDATE training_sessions SET cancelled_at = $2, cancelled_by = $3, cancel_reason = $4
+          WHERE activity_id = $1 AND cancelled_at IS NULL AND starts_at > $2 RETURNING id`,
+        [a.id, now, actor.id, `活动已取消：${text}`],
+      );
+      const [notices]: [{ id: string }[], number] = await m.query(
+        `UPDATE supervision_notices SET outcome = $4, closed_by = $3, closed_at = $2
+          WHERE activity_id = $1 AND closed_at IS NULL RETURNING id`,
+        [a.id, now, actor.id, `活动已取消，督办随之办结：${text}`],
+      );
+      if (sessions.length || notices.length) {
+        await this.audit.record(m, actor, {
+          action: AuditAction.UPDATE,
+          entityType: 'Activity',
+          entityId: a.id,
+          summary: `活动“${a.name}”取消：${[sessions.length ? `未开始的培训${sessions.length}场随之取消` : '', notices.length ? `未办结的督办通知${notices.length}件随之办结` : ''].filter(Boolean).join('，')}`,
+          after: { trainingSessionsCancelled: sessions.map((x) => x.id), supervisionNoticesClosed: notices.map((x) => x.id) },
+        });
+      }
       return this.lifecycle.transition(m, {
         activity: a,
         to: ActivityStatus.CANCELLED,
