@@ -1,4 +1,5 @@
-import { createTestApp, expectErrorCode, TestApp, TestClient } from '../../test/harness';
+import ExcelJS from 'exceljs';
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../test/harness';
 import { idFor } from '../../test/vetting-fixtures';
 
 /**
@@ -65,6 +66,75 @@ describe('imports refuse a column they do not read, and a repeated column', () =
     const error = expectErrorCode(await baoan.gql(COMPANIES, { mode, file: csv([header, Array(header.length).fill('x')]) }), 'BAD_USER_INPUT');
     expect(error.message).toContain('文件中有无法识别的列：“电话”');
     expect(await count(`SELECT count(*)::int AS n FROM companies`)).toBe(before);
+  });
+
+  /** An .xlsx whose first sheet holds these rows (null: no cell). */
+  const xlsx = async (rows: (string | null)[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('记录');
+    for (const r of rows) ws.addRow(r);
+    return { name: '记录.xlsx', base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+  };
+  const RECORD_HEADER = ['身份证号', '姓名', '类别', '发生日期', '来源'];
+
+  it.each(['PREVIEW', 'COMMIT'])('records .csv (%s): a row with more cells than the header is refused, naming the column and the first row with data (C-5)', async (mode) => {
+    const person = idFor('1980-06-06');
+    const before = await count(`SELECT count(*)::int AS n FROM criminal_records`);
+    const error = expectErrorCode(
+      await baoan.gql(RECORDS, {
+        mode,
+        file: csv([RECORD_HEADER, [person, '某人', '行政拘留', '2021-03-15', '兴隆台公安分局'], [person, '某人', '行政拘留', '2021-03-16', '兴隆台公安分局', '盗窃']]),
+      }),
+      'BAD_USER_INPUT',
+    );
+    expect(error.message).toBe(`文件中第6列有数据但没有表头（F列，第3行起）：请在第1行填写列名（可用的列：身份证号、姓名、类别、发生日期、来源、严重程度、备注）或删除该列的数据`);
+    expect(error.extensions!.fields).toEqual([{ field: 'file.第6列', message: '第6列有数据但没有表头（F列，第3行起）', row: 1 }]);
+    expect(await count(`SELECT count(*)::int AS n FROM criminal_records`)).toBe(before);
+  });
+
+  it.each(['PREVIEW', 'COMMIT'])('records .csv (%s): data under an empty header cell is refused (C-5)', async (mode) => {
+    const person = idFor('1980-07-07');
+    const before = await count(`SELECT count(*)::int AS n FROM criminal_records`);
+    const error = expectErrorCode(
+      await baoan.gql(RECORDS, {
+        mode,
+        file: csv([['身份证号', '姓名', '', '类别', '发生日期', '来源'], [person, '某人', '', '行政拘留', '2021-03-15', '兴隆台公安分局'], [person, '某人', '盗窃', '行政拘留', '2021-03-16', '兴隆台公安分局']]),
+      }),
+      'BAD_USER_INPUT',
+    );
+    expect(error.message).toContain('文件中第3列有数据但没有表头（C列，第3行起）');
+    expect(error.extensions!.fields).toEqual([{ field: 'file.第3列', message: '第3列有数据但没有表头（C列，第3行起）', row: 1 }]);
+    expect(await count(`SELECT count(*)::int AS n FROM criminal_records`)).toBe(before);
+  });
+
+  it.each(['PREVIEW', 'COMMIT'])('records .xlsx (%s): data under an empty header cell and past the last header is refused, every such column named (C-5)', async (mode) => {
+    const person = idFor('1980-08-08');
+    const before = await count(`SELECT count(*)::int AS n FROM criminal_records`);
+    const file = await xlsx([
+      ['身份证号', '姓名', '', '类别', '发生日期', '来源'],
+      [person, '某人', null, '行政拘留', '2021-03-15', '兴隆台公安分局', null, '案由：盗窃'],
+      [person, '某人', '另一人', '行政拘留', '2021-03-16', '兴隆台公安分局'],
+    ]);
+    const error = expectErrorCode(await baoan.gql(RECORDS, { mode, file }), 'BAD_USER_INPUT');
+    expect(error.message).toBe(
+      '文件中第3列有数据但没有表头（C列，第3行起）；第8列有数据但没有表头（H列，第2行起）：请在第1行填写列名（可用的列：身份证号、姓名、类别、发生日期、来源、严重程度、备注）或删除该列的数据',
+    );
+    expect(error.extensions!.fields).toEqual([
+      { field: 'file.第3列', message: '第3列有数据但没有表头（C列，第3行起）', row: 1 },
+      { field: 'file.第8列', message: '第8列有数据但没有表头（H列，第2行起）', row: 1 },
+    ]);
+    expect(await count(`SELECT count(*)::int AS n FROM criminal_records`)).toBe(before);
+  });
+
+  it('records .xlsx and .csv: an empty header cell with nothing below it, and empty trailing cells, are still accepted', async () => {
+    const person = idFor('1980-09-09');
+    const file = await xlsx([
+      ['身份证号', '姓名', '', '类别', '发生日期', '来源'],
+      [person, '某人', null, '行政拘留', '2021-03-15', '兴隆台公安分局', '  '],
+    ]);
+    expect(expectData(await baoan.gql(RECORDS, { mode: 'PREVIEW', file })).importRecords.created).toBe(1);
+    const text = csv([['身份证号', '姓名', '', '类别', '发生日期', '来源'], [person, '某人', '', '行政拘留', '2021-03-15', '兴隆台公安分局', '', ' ']]);
+    expect(expectData(await baoan.gql(RECORDS, { mode: 'PREVIEW', file: text })).importRecords.created).toBe(1);
   });
 
   it('an empty header cell (a blank column in the sheet) is not a column', async () => {

@@ -21,7 +21,27 @@ export interface TabularFile {
   rows: TabularRow[];
   /** Cells of an .xlsx that hold a formula (their shown value is the formula's last result). */
   formulaCells?: { row: number; column: string }[];
+  /**
+   * Columns (1-based) that hold data but have no header: an empty header cell, or cells beyond the
+   * last header. Each with the first row where it holds data. Ordered by column.
+   */
+  headerlessColumns?: { column: number; row: number }[];
 }
+
+/** A, B, … Z, AA, AB: the letter Excel shows for a 1-based column number. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Notes the first row where each headerless column holds data (see TabularFile.headerlessColumns). */
+function noteHeaderless(found: Map<number, number>, headers: readonly (string | undefined)[], column: number, text: string, row: number): void {
+  if (text === '' || headers[column - 1] || found.has(column)) return;
+  found.set(column, row);
+}
+
+const headerlessList = (found: Map<number, number>) => [...found].map(([column, row]) => ({ column, row })).sort((a, b) => a.column - b.column);
 
 /** A problem in one cell of an imported file. */
 export interface CellProblem {
@@ -87,6 +107,14 @@ export async function readTabular(
     throw badInput(`文件中有重复的列：${repeated.map((h) => `“${h}”`).join('、')}（每列只能出现一次）`,
       repeated.map((h) => ({ field: `file.${h}`, message: `列“${h}”出现了不止一次`, row: 1 })));
   }
+  // Data under no header would be dropped without a word (a column pasted past the last header, or
+  // one whose header was deleted). An empty header cell with nothing below it is just a blank column.
+  const headerless = parsed.headerlessColumns ?? [];
+  if (headerless.length) {
+    const named = (c: { column: number; row: number }) => `第${c.column}列有数据但没有表头（${columnLetter(c.column)}列，第${c.row}行起）`;
+    throw badInput(`文件中${headerless.slice(0, 10).map(named).join('；')}${headerless.length > 10 ? `等${headerless.length}列` : ''}：请在第1行填写列名（可用的列：${known.join('、')}）或删除该列的数据`,
+      headerless.slice(0, 100).map((c) => ({ field: `file.第${c.column}列`, message: named(c), row: 1 })));
+  }
   if (parsed.rows.length === 0) throw badInput('文件中没有数据行', [{ field: 'file', message: '没有数据行' }]);
   // A formula's cell shows its last result (=HYPERLINK("http://…","张三") shows 张三): storing that
   // result would keep a value nobody typed, and the formula itself is what a spreadsheet runs.
@@ -119,6 +147,7 @@ export async function parseCsv(text: string): Promise<TabularFile> {
   );
   let headers: string[] | null = null;
   const rows: TabularRow[] = [];
+  const headerless = new Map<number, number>();
   let line = 0;
   try {
     for await (const cells of parser as AsyncIterable<string[]>) {
@@ -127,6 +156,7 @@ export async function parseCsv(text: string): Promise<TabularFile> {
         headers = cells.map((h) => h.trim());
         continue;
       }
+      cells.forEach((c, j) => noteHeaderless(headerless, headers!, j + 1, c.trim(), line));
       if (cells.every((c) => c.trim() === '')) continue;
       if (rows.length === MAX_IMPORT_ROWS) throw tooManyRows();
       const values: Record<string, string> = {};
@@ -141,7 +171,7 @@ export async function parseCsv(text: string): Promise<TabularFile> {
   } finally {
     parser.destroy();
   }
-  return { headers: headers ?? [], rows };
+  return { headers: headers ?? [], rows, headerlessColumns: headerlessList(headerless) };
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -255,6 +285,7 @@ async function parseXlsx(buffer: Buffer): Promise<TabularFile> {
     let headers: string[] | null = null;
     const rows: TabularRow[] = [];
     const formulaCells: { row: number; column: string }[] = [];
+    const headerless = new Map<number, number>();
     try {
       for await (const row of sheet) {
         if (!headers) {
@@ -265,6 +296,8 @@ async function parseXlsx(buffer: Buffer): Promise<TabularFile> {
           });
           continue;
         }
+        const columns = headers;
+        row.eachCell((cell, col) => noteHeaderless(headerless, columns, col, cellText(cell.value).trim(), row.number));
         const values: Record<string, string> = {};
         let any = false;
         headers.forEach((h, j) => {
@@ -282,7 +315,7 @@ async function parseXlsx(buffer: Buffer): Promise<TabularFile> {
     } finally {
       sheetStream.destroy();
     }
-    return { headers: Array.from(headers ?? [], (h) => h ?? ''), rows, formulaCells };
+    return { headers: Array.from(headers ?? [], (h) => h ?? ''), rows, formulaCells, headerlessColumns: headerlessList(headerless) };
   } catch (err) {
     if (err instanceof DomainError) throw err;
     throw unreadable();

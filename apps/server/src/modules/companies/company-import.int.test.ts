@@ -110,6 +110,39 @@ describe('importCompanies: the existing company register from a spreadsheet', ()
     expect(after).toEqual({ status: 'SUSPENDED', expiry: '2021-01-01' });
   });
 
+  it('refuses registered capital in 万 that is not a whole number of fen, never rounding it up past 条例第八条 (C-2)', async () => {
+    const capital = '注册资本（元）';
+    const sub = good({ [capital]: '99.9999999万' });
+    const yuan = good({ [capital]: '999999.999' });
+    const short = good({ [capital]: '99.999999万' });
+    const file = csvFile('名册.csv', [COMPANY_COLUMNS, row(sub), row(yuan), row(short), row(good({ [capital]: '100.0000000万' }))]);
+    const stored = async () =>
+      (await t.sql(`SELECT count(*)::int AS n FROM companies WHERE credit_code = ANY($1::text[])`, [[sub, yuan, short].map((r) => r.统一社会信用代码)]))[0].n;
+    const before = await companies();
+    for (const mode of ['PREVIEW', 'COMMIT']) {
+      const r = expectData(await baoan.gql(IMPORT, { file, mode })).importCompanies;
+      // 99.9999999万 is 999999.999元: not a whole number of fen, refused as such (not rounded to 1,000,000).
+      // The same amount in 元 is refused; 99.999999万 (exactly 999999.99元) is below the Art. 8 minimum.
+      // 100.0000000万 (trailing zeros) is exactly 1000000元 and passes.
+      expect(r.problems).toEqual([
+        { row: 2, column: capital, message: '注册资本最多精确到分：“99.9999999万”即999999.999元，不是整分的金额（以“万”填写时最多六位小数）' },
+        { row: 3, column: capital, message: '注册资本不得少于人民币100万元（《保安服务管理条例》第八条）' },
+        { row: 4, column: capital, message: '注册资本不得少于人民币100万元（《保安服务管理条例》第八条）' },
+      ]);
+      expect(r).toMatchObject({ mode, invalidRows: 3, validRows: 1, created: mode === 'PREVIEW' ? 1 : 0 });
+      expect(await stored()).toBe(0);
+      expect(await companies()).toBe(before);
+    }
+  });
+
+  it('stores an amount in 万 exactly, to the fen: 100.000001万 is 1000000.01元', async () => {
+    const exact = good({ '注册资本（元）': '100.000001万' });
+    const r = expectData(await baoan.gql(IMPORT, { file: csvFile('名册.csv', [COMPANY_COLUMNS, row(exact)]), mode: 'COMMIT' })).importCompanies;
+    expect(r).toMatchObject({ created: 1, invalidRows: 0 });
+    const [c] = await t.sql(`SELECT registered_capital FROM companies WHERE credit_code = $1`, [exact.统一社会信用代码]);
+    expect(c.registered_capital).toBe('1000000.01');
+  });
+
   it('two imports of the same file at once create each company once', async () => {
     const file = csvFile('名册.csv', [COMPANY_COLUMNS, row(good()), row(good()), row(good())]);
     const before = await companies();

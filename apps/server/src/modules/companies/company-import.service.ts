@@ -36,11 +36,25 @@ function parseDistrict(raw: string): District | null {
   return hit ? hit[0] : null;
 }
 
-/** 3000000, 3,000,000 or 300万 (元). */
-function parseCapital(raw: string): number | null {
+/**
+ * 3000000, 3,000,000 or 300万 (元): the amount in 元, null when it is not an amount, or why an amount
+ * in 万 is refused. An amount in 万 is converted exactly, by moving its decimal point four places (no
+ * floating-point multiplication, no rounding): 99.9999999万 is 999999.999元, not a whole number of fen,
+ * and is refused as the same amount written in 元 is — never rounded up to 100万 and past 条例第八条.
+ */
+function parseCapital(raw: string): number | { problem: string } | null {
   const v = raw.replace(/[,，\s]/g, '').replace(/元$/, '');
-  const wan = /^(\d+(?:\.\d+)?)万$/.exec(v);
-  if (wan) return Math.round(Number(wan[1]) * 10_000 * 100) / 100;
+  const wan = /^(\d+)(?:\.(\d+))?万$/.exec(v);
+  if (wan) {
+    // Trailing zeros say nothing: 100.0000000万 is exactly 1000000元.
+    const fraction = (wan[2] ?? '').replace(/0+$/, '');
+    const whole = `${wan[1]}${fraction.slice(0, 4).padEnd(4, '0')}`.replace(/^0+(?=\d)/, '');
+    const yuan = fraction.length > 4 ? `${whole}.${fraction.slice(4)}` : whole;
+    if (fraction.length > 6) {
+      return { problem: `注册资本最多精确到分：“${raw.trim()}”即${yuan}元，不是整分的金额（以“万”填写时最多六位小数）` };
+    }
+    return Number(yuan);
+  }
   return /^\d+(?:\.\d+)?$/.test(v) ? Number(v) : null;
 }
 
@@ -104,9 +118,12 @@ export class CompanyImportService {
       }
       const licenseExpiry = v[COLUMN_OF.licenseExpiry] ? parseLocalDate(v[COLUMN_OF.licenseExpiry]) : null;
       if (v[COLUMN_OF.licenseExpiry] && !licenseExpiry) problems.push({ row: r.row, column: COLUMN_OF.licenseExpiry, message: '日期格式应为 YYYY-MM-DD' });
-      const capital = v[COLUMN_OF.registeredCapital] ? parseCapital(v[COLUMN_OF.registeredCapital]) : null;
-      if (v[COLUMN_OF.registeredCapital] && capital === null) {
+      const parsedCapital = v[COLUMN_OF.registeredCapital] ? parseCapital(v[COLUMN_OF.registeredCapital]) : null;
+      const capital = typeof parsedCapital === 'number' ? parsedCapital : null;
+      if (v[COLUMN_OF.registeredCapital] && parsedCapital === null) {
         problems.push({ row: r.row, column: COLUMN_OF.registeredCapital, message: '应为金额（元），如 3000000 或 300万' });
+      } else if (parsedCapital !== null && typeof parsedCapital === 'object') {
+        problems.push({ row: r.row, column: COLUMN_OF.registeredCapital, message: parsedCapital.problem });
       }
       const district = v[COLUMN_OF.district] ? parseDistrict(v[COLUMN_OF.district]) : null;
       if (v[COLUMN_OF.district] && !district) {

@@ -73,6 +73,154 @@ describe('records register import', () => {
     expect(n).toBe(0);
   });
 
+  /** How many of these people's records are stored. */
+  const storedFor = async (ids: string[]) =>
+    (await t.sql(`SELECT count(*)::int AS n FROM criminal_records WHERE id_hash = ANY($1::bytea[])`, [ids.map((id) => idHash(id))]))[0].n as number;
+
+  /** PREVIEW and COMMIT of the file both list exactly these problems, and nothing of it is stored. */
+  async function refusedBoth(file: { name: string; base64: string }, problems: { row: number; column: string; message: string }[], ids: string[], valid: number) {
+    for (const mode of ['PREVIEW', 'COMMIT']) {
+      const r = expectData(await baoan.gql(IMPORT, { file, mode })).importRecords;
+      expect(r.problems).toEqual(problems);
+      expect(r).toMatchObject({ mode, invalidRows: new Set(problems.map((p) => p.row)).size, validRows: valid, created: mode === 'PREVIEW' ? valid : 0, updated: 0, unchanged: 0 });
+      expect(await storedFor(ids)).toBe(0);
+    }
+  }
+
+  it('refuses a 发生日期 before the person was born or before the 12th birthday, naming the row, the column and the law (C-4)', async () => {
+    const born = idFor('1990-05-05');
+    const leap = idFor('2000-02-29');
+    const file = csvFile('记录.csv', [
+      HEADER,
+      [born, '赵某', '行政拘留', '1990-05-04', '兴隆台公安分局', '', ''],
+      [leap, '钱某', '故意犯罪刑事处罚', '2012-02-28', '兴隆台公安分局', '', ''],
+      [leap, '钱某', '强制隔离戒毒', '2005-06-01', '兴隆台公安分局', '', ''],
+      // Turned 12 that day: possible (the row is good, but the file has bad rows and stores nothing).
+      [leap, '钱某', '行政拘留', '2012-02-29', '兴隆台公安分局', '', ''],
+    ]);
+    const under12 = '发生日期时该人未满12周岁（出生日期2000-02-29，据身份证号），不可能有此记录，请核对（《刑法》第十七条：不满十二周岁不负刑事责任；《治安管理处罚法》第十二条：不满十四周岁不予处罚）';
+    await refusedBoth(file, [
+      { row: 2, column: '发生日期', message: '发生日期早于出生日期（1990-05-05），请核对身份证号或发生日期' },
+      { row: 3, column: '发生日期', message: under12 },
+      { row: 4, column: '发生日期', message: under12 },
+    ], [born, leap], 1);
+  });
+
+  it('refuses 劳动教养 after 2013-12-28 and 收容教育 after 2019-12-29, naming the date each was abolished (C-4)', async () => {
+    const a = idFor('1970-03-03');
+    const b = idFor('1971-04-04');
+    const file = csvFile('记录.csv', [
+      HEADER,
+      [a, '孙某', '劳动教养', '2013-12-29', '兴隆台公安分局', '', ''],
+      [a, '孙某', '劳教', '2013-12-28', '兴隆台公安分局', '', ''],
+      [b, '李某', '收容教育', '2019-12-30', '双台子公安分局', '', ''],
+      [b, '李某', '收容教育', '2019-12-29', '双台子公安分局', '', ''],
+    ]);
+    await refusedBoth(file, [
+      { row: 2, column: '发生日期', message: '劳动教养制度已于2013-12-28废止（《全国人民代表大会常务委员会关于废止有关劳动教养法律规定的决定》），2013-12-29不可能有劳动教养记录，请核对类别或发生日期' },
+      { row: 4, column: '发生日期', message: '收容教育制度已于2019-12-29废止（《全国人民代表大会常务委员会关于废止有关收容教育法律规定和制度的决定》），2019-12-30不可能有收容教育记录，请核对类别或发生日期' },
+    ], [a, b], 2);
+  });
+
+  it('refuses a 姓名 that fails the rule for every person\'s name (C-4)', async () => {
+    const a = idFor('1975-05-05');
+    const file = csvFile('记录.csv', [
+      HEADER,
+      [a, '张\t三', '行政拘留', '2015-01-01', '兴隆台公安分局', '', ''],
+      [a, '王', '行政拘留', '2015-01-02', '兴隆台公安分局', '', ''],
+      [a, '张三123', '行政拘留', '2015-01-03', '兴隆台公安分局', '', ''],
+      [a, '阿依古丽·买买提', '行政拘留', '2015-01-04', '兴隆台公安分局', '', ''],
+    ]);
+    await refusedBoth(file, [
+      { row: 2, column: '姓名', message: '姓名不能包含制表符、换行等控制字符' },
+      { row: 3, column: '姓名', message: '姓名应为2–30个汉字或字母' },
+      { row: 4, column: '姓名', message: '姓名应为2–30个汉字或字母' },
+    ], [a], 1);
+  });
+
+  it('refuses a 来源 or 严重程度 on more than one line or over its limit, and a 备注 over 500 characters (C-4)', async () => {
+    const a = idFor('1976-06-06');
+    const b = idFor('1977-07-07');
+    const file = csvFile('记录.csv', [
+      HEADER,
+      [a, '周某', '行政拘留', '2016-01-01', '兴隆台公安分局\n刑侦大队', '', ''],
+      [a, '周某', '行政拘留', '2016-01-02', '兴'.repeat(101), '', ''],
+      [a, '周某', '行政拘留', '2016-01-03', '兴隆台公安分局', '较\t重', ''],
+      [a, '周某', '行政拘留', '2016-01-04', '兴隆台公安分局', '重'.repeat(51), ''],
+      [a, '周某', '行政拘留', '2016-01-05', '兴隆台公安分局', '', '备'.repeat(501)],
+      // At the limits, counted in characters (𠮷 is one, though two UTF-16 units), a note on two lines: good.
+      [b, '吴某', '行政拘留', '2016-01-06', '𠮷'.repeat(100), '𠮷'.repeat(50), `${'注'.repeat(250)}\n${'注'.repeat(249)}`],
+    ]);
+    await refusedBoth(file, [
+      { row: 2, column: '来源', message: '来源不能包含制表符、换行等控制字符' },
+      { row: 3, column: '来源', message: '来源不超过100字（现101字）' },
+      { row: 4, column: '严重程度', message: '严重程度不能包含制表符、换行等控制字符' },
+      { row: 5, column: '严重程度', message: '严重程度不超过50字（现51字）' },
+      { row: 6, column: '备注', message: '备注不超过500字（现501字）' },
+    ], [a, b], 1);
+  });
+
+  it('ten concurrent COMMITs of one 3-row file: 3 created in all, 新增3条 audited once (B-F7)', async () => {
+    const ids = [idFor('1966-01-01'), idFor('1967-02-02'), idFor('1968-03-03')];
+    const name = `并发记录-${Date.now()}.csv`;
+    const file = csvFile(name, [HEADER, ...ids.map((id, i) => [id, '郑某', '行政拘留', `2018-0${i + 1}-01`, '大洼公安分局', '', ''])]);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => baoan.gql(IMPORT, { file, mode: 'COMMIT' })));
+    const outcomes = answers.map((a) => expectData(a).importRecords);
+    expect(outcomes.reduce((sum, o) => sum + o.created, 0)).toBe(3);
+    expect(outcomes.map((o) => `${o.created}/${o.unchanged}`).sort()).toEqual([...Array(9).fill('0/3'), '3/0']);
+    expect(await storedFor(ids)).toBe(3);
+    const audit = await t.sql(
+      `SELECT summary, after FROM audit_log WHERE action = 'IMPORT' AND entity_type = 'CriminalRecord' AND summary LIKE $1 ORDER BY id`,
+      [`%“${name}”%`],
+    );
+    expect(audit).toHaveLength(10);
+    expect(audit.filter((e: { summary: string }) => e.summary.includes('新增3条'))).toHaveLength(1);
+    expect(audit.filter((e: { summary: string }) => e.summary.includes('新增0条，更新0条，未变化3条'))).toHaveLength(9);
+    expect(audit.reduce((sum: number, e: { after: { created: number } }) => sum + e.after.created, 0)).toBe(3);
+  });
+
+  it('an import reports only the rows it inserted; a second import of the same file waits for the first and finds its rows unchanged (B-F7)', async () => {
+    const ids = [idFor('1969-04-04'), idFor('1969-05-05'), idFor('1969-06-06')];
+    const name = `等待记录-${Date.now()}.csv`;
+    const file = csvFile(name, [HEADER, ...ids.map((id, i) => [id, '冯某', '行政拘留', `2018-0${i + 1}-02`, '大洼公安分局', '', ''])]);
+    const waiting = async () =>
+      (await t.sql(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n as number;
+    const until = async (n: number) => {
+      for (const started = Date.now(); (await waiting()) < n; await new Promise((r) => setTimeout(r, 25))) {
+        if (Date.now() - started > 10_000) throw new Error(`fewer than ${n} sessions waiting on a lock`);
+      }
+    };
+    // Another writer holds the first row, not yet committed: import A plans 3 new rows and waits at its INSERT.
+    const other = t.ds.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query(
+        `INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source) VALUES ($1, $2, $3, 'ADMIN_DETENTION', '2018-01-02', '大洼公安分局')`,
+        [encryptPii(ids[0]), idHash(ids[0]), encryptPii('冯某')],
+      );
+      const a = baoan.gql(IMPORT, { file, mode: 'COMMIT' });
+      await until(1);
+      // Import B of the same file while A is under way: it must wait for A, not plan against what A has not committed.
+      const b = baoan.gql(IMPORT, { file, mode: 'COMMIT' });
+      await until(2);
+      await other.commitTransaction();
+      const [first, second] = [expectData(await a).importRecords, expectData(await b).importRecords];
+      // The other writer's row was not inserted by A: A created 2, not the 3 it planned.
+      expect(first).toMatchObject({ created: 2, updated: 0, unchanged: 0, invalidRows: 0 });
+      expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 3, invalidRows: 0 });
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+    expect(await storedFor(ids)).toBe(3);
+    const audit = await t.sql(`SELECT summary FROM audit_log WHERE action = 'IMPORT' AND entity_type = 'CriminalRecord' AND summary LIKE $1 ORDER BY id`, [`%“${name}”%`]);
+    expect(audit.map((e: { summary: string }) => e.summary)).toEqual([
+      `导入违法犯罪记录“${name}”：新增2条，更新0条，未变化0条，问题行0行`,
+      `导入违法犯罪记录“${name}”：新增0条，更新0条，未变化3条，问题行0行`,
+    ]);
+  });
+
   it('is for 保安管理支队 only', async () => {
     const company = await t.login('company1');
     expectErrorCode(await company.gql(IMPORT, { file: csvFile('a.csv', [HEADER]), mode: 'PREVIEW' }), 'FORBIDDEN');

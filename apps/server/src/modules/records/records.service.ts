@@ -1,5 +1,7 @@
 import type { Clock } from '../../common/clock';
-import { AuditAction, idNumberProblem, RecordCategory, recordCategoryLabels } from '@evs/schema';
+import {
+  ageOn, AuditAction, idNumberFacts, idNumberProblem, personNameProblem, RecordCategory, recordCategoryLabels, singleLineProblem,
+} from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { decryptPii, encryptPii, idHash } from '../../common/pii';
@@ -23,6 +25,30 @@ const categoryByLabel = new Map<string, RecordCategory>([
   ['劳教', RecordCategory.REEDUCATION_LABOR],
   ['拘留', RecordCategory.ADMIN_DETENTION],
 ]);
+
+/** 《刑法》第十七条: no criminal responsibility under 12; 《治安管理处罚法》第十二条: not punished under 14. */
+const MIN_RECORD_AGE = 12;
+
+/**
+ * Categories whose system was abolished: no such measure can be dated after the day it ended.
+ * 劳动教养: 《全国人民代表大会常务委员会关于废止有关劳动教养法律规定的决定》 (2013-12-28);
+ * 收容教育: 《全国人民代表大会常务委员会关于废止有关收容教育法律规定和制度的决定》 (in force 2019-12-29).
+ */
+const ABOLISHED: Partial<Record<RecordCategory, { on: string; by: string }>> = {
+  [RecordCategory.REEDUCATION_LABOR]: { on: '2013-12-28', by: '《全国人民代表大会常务委员会关于废止有关劳动教养法律规定的决定》' },
+  [RecordCategory.CUSTODY_EDUCATION]: { on: '2019-12-29', by: '《全国人民代表大会常务委员会关于废止有关收容教育法律规定和制度的决定》' },
+};
+
+/** The longest 来源, 严重程度 and 备注 stored, in characters (a 生僻字 outside the basic plane is one). */
+export const MAX_RECORD_SOURCE = 100;
+export const MAX_RECORD_SEVERITY = 50;
+export const MAX_RECORD_NOTE = 500;
+
+const charCount = (text: string) => [...text].length;
+
+/** Control characters a multi-line note may not hold: all but tab and line breaks (NUL cannot even be stored). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOTE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 interface RecordRow {
   row: number;
@@ -57,14 +83,56 @@ function parseRecordRow(row: number, v: Record<string, string>, today: string, p
     const p = idNumber.startsWith('#NUMBER:') ? '身份证号被存成了数字，末几位已丢失；请将该列设为文本格式后重新填写' : idNumberProblem(idNumber);
     if (p) problems.push({ row, column: '身份证号', message: p });
   }
+  // The person's birth date, from an ID number that passed its checks.
+  const birthDate = idNumber && !problems.slice(before).some((p) => p.column === '身份证号') ? idNumberFacts(idNumber).birthDate : null;
+  if (v['姓名']) {
+    const p = personNameProblem(v['姓名']);
+    if (p) problems.push({ row, column: '姓名', message: p });
+  }
   const category = categoryByLabel.get(v['类别'] ?? '');
   if (v['类别'] && !category) {
     problems.push({ row, column: '类别', message: `应为以下之一：${Object.values(recordCategoryLabels).join('、')}` });
   }
   const occurredOn = v['发生日期'] ? parseLocalDate(v['发生日期']) : null;
+  const abolished = category ? ABOLISHED[category] : undefined;
   if (v['发生日期'] && !occurredOn) problems.push({ row, column: '发生日期', message: '日期格式应为 YYYY-MM-DD' });
   else if (occurredOn && occurredOn > today) problems.push({ row, column: '发生日期', message: '不能晚于今天' });
   else if (occurredOn && occurredOn < '1900-01-01') problems.push({ row, column: '发生日期', message: `${occurredOn}早于1900年，请核对` });
+  else if (occurredOn && birthDate && occurredOn < birthDate) {
+    problems.push({ row, column: '发生日期', message: `发生日期早于出生日期（${birthDate}），请核对身份证号或发生日期` });
+  } else if (occurredOn && birthDate && ageOn(birthDate, occurredOn) < MIN_RECORD_AGE) {
+    problems.push({
+      row,
+      column: '发生日期',
+      message: `发生日期时该人未满${MIN_RECORD_AGE}周岁（出生日期${birthDate}，据身份证号），不可能有此记录，请核对（《刑法》第十七条：不满十二周岁不负刑事责任；《治安管理处罚法》第十二条：不满十四周岁不予处罚）`,
+    });
+  } else if (occurredOn && abolished && occurredOn > abolished.on) {
+    problems.push({
+      row,
+      column: '发生日期',
+      message: `${recordCategoryLabels[category!]}制度已于${abolished.on}废止（${abolished.by}），${occurredOn}不可能有${recordCategoryLabels[category!]}记录，请核对类别或发生日期`,
+    });
+  }
+  const source = v['来源'] ?? '';
+  if (source && charCount(source) > MAX_RECORD_SOURCE) {
+    problems.push({ row, column: '来源', message: `来源不超过${MAX_RECORD_SOURCE}字（现${charCount(source)}字）` });
+  } else if (source) {
+    const p = singleLineProblem(source, '来源');
+    if (p) problems.push({ row, column: '来源', message: p });
+  }
+  const severity = v['严重程度'] ?? '';
+  if (severity && charCount(severity) > MAX_RECORD_SEVERITY) {
+    problems.push({ row, column: '严重程度', message: `严重程度不超过${MAX_RECORD_SEVERITY}字（现${charCount(severity)}字）` });
+  } else if (severity) {
+    const p = singleLineProblem(severity, '严重程度');
+    if (p) problems.push({ row, column: '严重程度', message: p });
+  }
+  const note = v['备注'] ?? '';
+  if (note && charCount(note) > MAX_RECORD_NOTE) {
+    problems.push({ row, column: '备注', message: `备注不超过${MAX_RECORD_NOTE}字（现${charCount(note)}字）` });
+  } else if (note && NOTE_CONTROL.test(note)) {
+    problems.push({ row, column: '备注', message: '备注不能包含控制字符（换行除外）' });
+  }
   if (problems.length > before) return null;
   return {
     row,
@@ -156,9 +224,13 @@ export class RecordsService {
       });
     }
     return this.ds.transaction(async (m) => {
+      // One records import at a time: two of the same file would each plan the same rows as new.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('records-import'))`);
       const plan = await run(m);
       const ids = [...plan.ids];
       let newPeople: Buffer[] = [];
+      // What was inserted, not what was planned: ON CONFLICT DO NOTHING skips a row stored meanwhile.
+      let created = 0;
       if (plan.toCreate.length) {
         const rows: { id: string; id_hash: Buffer }[] = await m.query(
           `INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, severity, note)
@@ -172,6 +244,7 @@ export class RecordsService {
             plan.toCreate.map((r) => r.note),
           ],
         );
+        created = rows.length;
         ids.push(...rows.map((r) => r.id));
         newPeople = [...new Map(rows.map((r) => [r.id_hash.toString('hex'), r.id_hash])).values()];
       }
@@ -187,14 +260,14 @@ export class RecordsService {
       await this.audit.record(m, actor, {
         action: AuditAction.IMPORT,
         entityType: 'CriminalRecord',
-        summary: `导入违法犯罪记录“${file.name}”：新增${plan.toCreate.length}条，更新${plan.toUpdate.length}条，未变化${plan.unchanged}条，问题行${invalidRows}行`,
-        after: { file: file.name, created: plan.toCreate.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, invalidRows },
+        summary: `导入违法犯罪记录“${file.name}”：新增${created}条，更新${plan.toUpdate.length}条，未变化${plan.unchanged}条，问题行${invalidRows}行`,
+        after: { file: file.name, created, updated: plan.toUpdate.length, unchanged: plan.unchanged, invalidRows },
       });
       // A new record (not a corrected one) of someone on a roster still open: the decision made without it.
       if (this.openRosterEffects) await applyRecordsToOpenRosters(m, actor, this.openRosterEffects, newPeople);
       return {
         mode, totalRows: parsed.rows.length, validRows: good.length, invalidRows, problems,
-        created: plan.toCreate.length, updated: plan.toUpdate.length, unchanged: plan.unchanged, ids, elapsedMs: Date.now() - started,
+        created, updated: plan.toUpdate.length, unchanged: plan.unchanged, ids, elapsedMs: Date.now() - started,
       };
     });
   }
