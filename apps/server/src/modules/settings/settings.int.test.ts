@@ -170,4 +170,20 @@ describe('settings', () => {
     expect(await values()).toEqual(stored);
     expect((await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Settings'`))[0].n).toBe(auditBefore);
   });
+
+  it('two officers changing the two sides of a rule at once: one wins, the other is refused; the rule holds (review 5 B-F6)', async () => {
+    const [one, two] = await Promise.all([t.login('baoan'), t.login('baoan')]);
+    for (let i = 0; i < 5; i++) {
+      const [a, b] = await Promise.all([
+        one.gql(UPDATE_SETTINGS, { changes: [{ key: 'guard.minAge', value: 30 }] }),
+        two.gql(UPDATE_SETTINGS, { changes: [{ key: 'guard.maxAge', value: 25 }] }),
+      ]);
+      expect([a, b].filter((r) => !r.errors)).toHaveLength(1);
+      const refused = [a, b].find((r) => r.errors)!;
+      expect(refused.errors![0].message).toContain('年龄下限不能高于年龄上限');
+      const [min, max] = [await valueOf('guard.minAge'), await valueOf('guard.maxAge')];
+      expect(min).toBeLessThanOrEqual(max);
+      expectData(await one.gql(UPDATE_SETTINGS, { changes: [{ key: 'guard.minAge', value: 18 }, { key: 'guard.maxAge', value: 55 }] }));
+    }
+  });
 });

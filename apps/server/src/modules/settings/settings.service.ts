@@ -71,6 +71,9 @@ export class SettingsService {
     // what this request reads after the change comes from the table, not from its start
     delete currentRequest().storedSettings;
     return this.ds.transaction(async (m) => {
+      // One change of the settings at a time: two requests each changing one side of a rule
+      // (minAge 30, maxAge 25) both passed the check on what the other had not written yet (review 5 B-F6).
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('settings-update'))`);
       const before = await this.values(definitions, m);
       if (definitions === settingDefinitions) {
         const next = { ...before, ...Object.fromEntries(changes.map((c) => [c.key, c.value])) } as SettingValues;
