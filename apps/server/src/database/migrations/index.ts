@@ -21,6 +21,7 @@ import { IdentityProbes1767300000000 } from './1767300000000-IdentityProbes';
 import { EducationLock1767400000000 } from './1767400000000-EducationLock';
 import { CertificateHolder1767500000000 } from './1767500000000-CertificateHolder';
 import { CertificateNumberLock1767700000000 } from './1767700000000-CertificateNumberLock';
+import { SuggestionInputsAccounts1767800000000 } from './1767800000000-SuggestionInputsAccounts';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 
 /** Every migration in order; new ones are appended. */
@@ -46,4 +47,5 @@ export const migrations = [
   CertificateHolder1767500000000,
   TrainingResultsVersion1767600000000,
   CertificateNumberLock1767700000000,
+  SuggestionInputsAccounts1767800000000,
 ];

@@ -92,6 +92,8 @@ export function rankSuggestions(
         message: `公司状态为“${companyStatusLabels[r.status]}”${r.status_reason ? `（${r.status_reason}）` : ''}`,
       });
     }
+    // A unit 停用 could not submit a roster if chosen (review 5 B-F4).
+    if (!r.unit_active) exclusions.push({ code: 'UNIT_INACTIVE', message: '单位已停用，账号不能登录，中选后无法上报名单' });
     if (r.license_expiry < endDate) {
       exclusions.push({
         code: 'LICENSE_EXPIRES',

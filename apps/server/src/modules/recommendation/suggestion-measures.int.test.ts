@@ -165,6 +165,20 @@ describe('candidate suggestions from kept figures', () => {
       (b, a) => expect(a.exclusions.map((e) => e.code)).toEqual([...b.exclusions.map((e) => e.code), 'SERIOUS_FINDING']),
     ],
     [
+      'the company’s unit is deactivated (停用: no account can log in to submit a roster)',
+      () => t.sql(`UPDATE units SET active = false, deactivated_reason = '测试停用' WHERE id = $1`, [companyId]),
+      (b, a) => {
+        expect(a.qualified).toBe(false);
+        expect(a.exclusions.find((e) => e.code === 'UNIT_INACTIVE')?.message).toBe('单位已停用，账号不能登录，中选后无法上报名单');
+        expect(a.exclusions.filter((e) => e.code !== 'UNIT_INACTIVE')).toEqual(b.exclusions);
+      },
+    ],
+    [
+      'the unit is in use again',
+      () => t.sql(`UPDATE units SET active = true, deactivated_reason = NULL WHERE id = $1`, [companyId]),
+      (b, a) => expect(a.exclusions.map((e) => e.code)).toEqual(b.exclusions.map((e) => e.code).filter((c) => c !== 'UNIT_INACTIVE')),
+    ],
+    [
       'the company is suspended',
       () => t.sql(`UPDATE companies SET status = 'SUSPENDED', status_reason = '整改' WHERE id = $1`, [companyId]),
       (b, a) => expect([b.qualified, a.qualified, a.exclusions[0].code]).toEqual([false, false, 'NOT_ACTIVE']),

@@ -14,6 +14,8 @@ export interface MeasureRow {
   district: District;
   status: CompanyStatus;
   status_reason: string | null;
+  /** The company's unit is in use (停用 units cannot log in, so cannot submit a roster). */
+  unit_active: boolean;
   license_expiry: string;
   registered_capital: string;
   on_register: number;
@@ -125,6 +127,7 @@ export async function loadSuggestionMeasures(m: EntityManager, a: ActivityEntity
          AND guards_required BETWEEN $5::int * 0.5 AND $5::int * 1.5
        GROUP BY selected_company_id)
      SELECT c.id, c.name, c.district, c.status, c.status_reason, c.license_expiry::text AS license_expiry,
+            u.active AS unit_active,
             c.registered_capital,
             COALESCE(base.on_register, 0) AS on_register,
             COALESCE(base.ok, 0) - COALESCE(barred.ok, 0) AS eligible,
