@@ -310,13 +310,16 @@ export class AuthService {
         const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
         how = `（密码 + 恢复码，剩余${n}个恢复码）`;
       }
-      // The user's row lock last: logins to one account wait for each other only for a commit.
-      await m.query(
+      // The user's row lock last: logins to one account wait for each other only for a commit. Only
+      // with the password that was checked: a reset or change committed while the (slow) hash was
+      // verified ended the account's sessions, and this one must not outlive it (review 5 B-F9).
+      const [, current] = await m.query(
         `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now(),
                 password_hash = coalesce($2, password_hash)
-          WHERE id = $1`,
-        [user.id, rehash],
+          WHERE id = $1 AND password_hash = $3`,
+        [user.id, rehash, user.password_hash],
       );
+      if (!current) throw wrong();
       await this.audit.record(m, loggedIn, {
         action: AuditAction.LOGIN,
         entityType: 'User',

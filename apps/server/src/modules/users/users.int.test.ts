@@ -80,6 +80,24 @@ describe('user accounts (ADMIN)', () => {
     expectErrorCode(await (await t.login('office')).gql(RESET, { id, p: 'Reset2026c' }), 'FORBIDDEN');
   });
 
+  it('a password reset ends every session of the account, also one whose login was checking the old password at that moment (review 5 B-F9)', async () => {
+    const admin = await t.login('admin');
+    const [{ id }] = await t.sql(`SELECT id FROM users WHERE username = 'leader_dahuo'`);
+    for (let round = 0; round < 3; round++) {
+      const logins = Array.from({ length: 12 }, () =>
+        t.anonymous().gql(`mutation { login(input: { username: "leader_dahuo", password: "Demo@2026" }) { id } }`));
+      await new Promise((r) => setTimeout(r, 15 * round));
+      const reset = admin.gql(RESET, { id, p: `Reset2026r${round}` });
+      await Promise.all([...logins, reset]);
+      expectData(await reset);
+      // whatever the order, no session opened with the old password outlives the reset
+      const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM sessions WHERE user_id = $1`, [id]);
+      expect(n).toBe(0);
+      await t.sql(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = 'leader'), must_change_password = false,
+                          failed_login_count = 0, locked_until = NULL WHERE id = $1`, [id]);
+    }
+  });
+
   describe('separation of duties (三员分立)', () => {
     const auditorInput = async (username: string) => ({
       username,
