@@ -44,4 +44,21 @@ describe('training sessions do not double-book a trainee', () => {
     expect(moved.message).toContain('时间重叠');
     expect(first.id).not.toBe(second.id);
   });
+
+  it('the same guard on the rosters of two activities is not booked into both at the same time in two places (review 5 B-F8)', async () => {
+    const companyId = await createCompanyWithGuards(t, '跨活动排课测试保安服务有限公司', 2);
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 2, cleared: 2, startsInDays: 5 });
+    const b = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 2, cleared: 2, startsInDays: 6 });
+    expect(b.cleared.map((c) => c.guardId).sort()).toEqual(a.cleared.map((c) => c.guardId).sort());
+    const at = (h: number) => new Date(new Date(NOW).getTime() + 24 * 3600_000 + h * 3600_000).toISOString();
+    const input = (h: number, place: string) => ({ startsAt: at(h), place, instructor: '王教官', topics: ['LAWS', 'DUTY_SKILLS', 'EMERGENCY'], periods: 4, isMakeup: false });
+    expectData(await baoan.gql(SCHEDULE, { id: a.id, input: input(0, '兴隆台培训中心') }));
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM training_sessions WHERE activity_id = $1`, [b.id]))[0].n;
+    expect(expectErrorCode(await baoan.gql(SCHEDULE, { id: b.id, input: input(1, '大洼培训基地') }), 'CONFLICT').message).toContain('时间重叠');
+    const named = expectErrorCode(await baoan.gql(SCHEDULE, { id: b.id, input: { ...input(1, '大洼培训基地'), rosterEntryIds: [b.cleared[0].entryId] } }), 'BAD_USER_INPUT');
+    expect(named.extensions?.fields).toEqual([{ field: 'rosterEntryIds.0', message: expect.stringContaining('兴隆台培训中心') }]);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM training_sessions WHERE activity_id = $1`, [b.id]))[0].n).toBe(before);
+    // after the first ends: fine
+    expectData(await baoan.gql(SCHEDULE, { id: b.id, input: input(4, '大洼培训基地') }));
+  });
 });

@@ -54,6 +54,10 @@ describe('training: the calendar, three subjects, the on-duty roster and READY',
     companyId = await createCompanyWithGuards(t, '培训测试保安服务有限公司', 30, { username: 'train_co' });
   });
   beforeEach(() => t.clock.set(NOW));
+  // Every test books the same company's guards at the same hour (the clock starts again at NOW): a
+  // session a previous test left without results would hold them (nobody is in two places at once,
+  // across activities too). Each test's sessions are its own.
+  afterEach(() => t.sql(`UPDATE training_attendance SET recorded_at = now() WHERE recorded_at IS NULL`));
   afterAll(async () => {
     t?.clock.reset();
     await t?.close();

@@ -292,7 +292,7 @@ export class TrainingService {
       }
       // Nobody is in two places at once: a trainee of another session of this activity at an overlapping
       // time is refused when named, and left out when the trainees are picked by the system.
-      const busy = await this.busyAt(m, activityId, startsAt, input.periods, assigned);
+      const busy = await this.busyAt(m, startsAt, input.periods, assigned);
       if (busy.size && input.rosterEntryIds && input.rosterEntryIds.length > 0) {
         assertNoProblems(
           [...new Set(input.rosterEntryIds)].flatMap((entryId, i) => {
@@ -375,22 +375,25 @@ export class TrainingService {
   }
 
   /**
-   * Which of these roster entries are expected at another session of the activity (not cancelled,
-   * `except` aside, their result not recorded yet) that overlaps [startsAt, startsAt + periods × 45 min):
-   * entry → that session's time and place. Once a session's results are in, its trainees are free
-   * (a 补训 right after it, for who was absent or failed).
+   * Which of these roster entries' people are expected at another session, of this activity or any
+   * other (the same guard on two rosters; review 5 B-F8), not cancelled, `except` aside, their result
+   * not recorded yet, that overlaps [startsAt, startsAt + periods × 45 min): entry → that session's
+   * time and place. Once a session's results are in, its trainees are free (a 补训 right after it).
    */
-  private async busyAt(m: EntityManager, activityId: string, startsAt: Date, periods: number, entryIds: string[], except?: string) {
+  private async busyAt(m: EntityManager, startsAt: Date, periods: number, entryIds: string[], except?: string) {
     if (!entryIds.length) return new Map<string, { startsAt: Date; place: string }>();
     const rows: { id: string; starts_at: Date; place: string }[] = await m.query(
-      `SELECT DISTINCT ON (ta.roster_entry_id) ta.roster_entry_id AS id, ts.starts_at, ts.place
-         FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
-        WHERE ts.activity_id = $1 AND ts.cancelled_at IS NULL AND ts.id IS DISTINCT FROM $5::uuid
-          AND ta.roster_entry_id = ANY($2::uuid[]) AND ta.recorded_at IS NULL
-          AND ts.starts_at < $3::timestamptz + make_interval(mins => 45 * $4::int)
-          AND ts.starts_at + make_interval(mins => 45 * ts.periods) > $3::timestamptz
-        ORDER BY ta.roster_entry_id, ts.starts_at`,
-      [activityId, entryIds, startsAt, periods, except ?? null],
+      `SELECT DISTINCT ON (mine.id) mine.id, ts.starts_at, ts.place
+         FROM roster_entries mine
+         JOIN roster_entries other ON other.guard_id = mine.guard_id
+         JOIN training_attendance ta ON ta.roster_entry_id = other.id
+         JOIN training_sessions ts ON ts.id = ta.session_id
+        WHERE mine.id = ANY($1::uuid[]) AND ts.cancelled_at IS NULL AND ts.id IS DISTINCT FROM $4::uuid
+          AND ta.recorded_at IS NULL
+          AND ts.starts_at < $2::timestamptz + make_interval(mins => 45 * $3::int)
+          AND ts.starts_at + make_interval(mins => 45 * ts.periods) > $2::timestamptz
+        ORDER BY mine.id, ts.starts_at`,
+      [entryIds, startsAt, periods, except ?? null],
     );
     return new Map(rows.map((r) => [r.id, { startsAt: r.starts_at, place: r.place }]));
   }
@@ -412,7 +415,7 @@ export class TrainingService {
            JOIN guards g ON g.id = r.guard_id WHERE ta.session_id = $1`,
         [sessionId],
       );
-      const busy = await this.busyAt(m, activity.id, startsAt, input.periods, attendees.map((a) => a.id), sessionId);
+      const busy = await this.busyAt(m, startsAt, input.periods, attendees.map((a) => a.id), sessionId);
       if (busy.size) {
         const names = attendees.filter((a) => busy.has(a.id)).map((a) => a.name);
         throw conflict(`${names.slice(0, 5).join('、')}${names.length > 5 ? `等${names.length}人` : ''}在该时间已安排其他培训，时间重叠，请另选时间`);
