@@ -102,6 +102,8 @@ interface LoginUser {
   display_name: string;
   role: Role;
   password_hash: string;
+  /** When the password was last set (text, compared as read): a login binds its session to it. */
+  password_changed_at: string | null;
   active: boolean;
   locked: boolean;
   totp_secret: string | null;
@@ -238,7 +240,7 @@ export class AuthService {
     const wrong = () => unauthenticated(secondStep ? WRONG_SECOND_STEP : WRONG_CREDENTIALS);
     const [user]: LoginUser[] = await this.ds.query(
       // A deactivated unit's accounts answer like inactive (and unknown) ones.
-      `SELECT u.id, u.username, u.display_name, u.role, u.password_hash, u.active AND un.active AS active,
+      `SELECT u.id, u.username, u.display_name, u.role, u.password_hash, u.password_changed_at::text, u.active AND un.active AS active,
               u.locked_until > now() AS locked, u.totp_secret, u.totp_last_step::text
          FROM users u JOIN units un ON un.id = u.unit_id WHERE u.username = $1`,
       [name],
@@ -312,12 +314,13 @@ export class AuthService {
       }
       // The user's row lock last: logins to one account wait for each other only for a commit. Only
       // with the password that was checked: a reset or change committed while the (slow) hash was
-      // verified ended the account's sessions, and this one must not outlive it (review 5 B-F9).
+      // verified ended the account's sessions, and this one must not outlive it (review 5 B-F9). (By
+      // when it was set, not by its hash: a concurrent login may have re-hashed the same password.)
       const [, current] = await m.query(
         `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now(),
                 password_hash = coalesce($2, password_hash)
-          WHERE id = $1 AND password_hash = $3`,
-        [user.id, rehash, user.password_hash],
+          WHERE id = $1 AND password_changed_at::text IS NOT DISTINCT FROM $3`,
+        [user.id, rehash, user.password_changed_at],
       );
       if (!current) throw wrong();
       await this.audit.record(m, loggedIn, {
