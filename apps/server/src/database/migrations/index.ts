@@ -22,6 +22,7 @@ import { EducationLock1767400000000 } from './1767400000000-EducationLock';
 import { CertificateHolder1767500000000 } from './1767500000000-CertificateHolder';
 import { CertificateNumberLock1767700000000 } from './1767700000000-CertificateNumberLock';
 import { SuggestionInputsAccounts1767800000000 } from './1767800000000-SuggestionInputsAccounts';
+import { ActivityDeadlineDays1767900000000 } from './1767900000000-ActivityDeadlineDays';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 
 /** Every migration in order; new ones are appended. */
@@ -48,4 +49,5 @@ export const migrations = [
   TrainingResultsVersion1767600000000,
   CertificateNumberLock1767700000000,
   SuggestionInputsAccounts1767800000000,
+  ActivityDeadlineDays1767900000000,
 ];

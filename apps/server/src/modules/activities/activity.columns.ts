@@ -38,6 +38,7 @@ const DEADLINE_COLUMNS: readonly (keyof DeadlineSubject & Column)[] = [
   'vettingClosedAt',
   'readyAt',
   'closedAt',
+  'deadlineDays',
 ];
 
 /**

@@ -1,3 +1,4 @@
+import type { StageDays } from '../deadlines/stages';
 import { ActivityStatus, District, SecurityMode } from '@evs/schema';
 import {
   Check,
@@ -105,6 +106,15 @@ export class ActivityEntity {
 
   @Column('int', { nullable: true })
   approvedMaxAge: number | null;
+
+  /**
+   * The deadline settings (days before the start / after the end per stage) fixed when the activity
+   * was first reported: its stages are judged on time or late by the rules in force then, not by a
+   * later change of the settings (review 5 B-F5: the detachment, judged by them, edits them). Null
+   * for an activity not reported yet, or reported before this was kept: the current settings.
+   */
+  @Column('jsonb', { nullable: true })
+  deadlineDays: StageDays | null;
 
   @Column({ type: 'enum', enum: ActivityStatus, enumName: 'activity_status', default: ActivityStatus.DRAFT })
   status: ActivityStatus;

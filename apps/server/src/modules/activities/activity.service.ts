@@ -21,6 +21,7 @@ import { ActivityLifecycle, lockActivity, lockVisibleActivity } from './lifecycl
 import { ActivityTransitionEntity } from './transition.entity';
 import { bindPredicate, containsPattern, EVERY_ROW } from '../../common/sql-predicate';
 import { EntityRows, preparedRows } from '../../database/prepared';
+import { stageDaysOf } from '../deadlines/stages';
 
 const trimOrNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
@@ -291,7 +292,8 @@ export class ActivityService {
         to: ActivityStatus.REPORTED,
         actor,
         comment: '请示通报',
-        patch: { returnReason: null },
+        // the deadlines are judged by the settings in force at the first 通报 (stages.ts)
+        patch: { returnReason: null, deadlineDays: a.deadlineDays ?? stageDaysOf(await this.settings.all(m)) },
         notify: {
           unitIds: recipients,
           message: {

@@ -8,7 +8,7 @@ import { SettingsService } from '../settings/settings.service';
 import { onDutySql, trainedSql } from '../training/duty-roster';
 import { dateCN } from './deadlines';
 import { DeadlineStage, WorkItemType } from './deadlines.types';
-import { dueOn, stageDaysOf } from './stages';
+import { dueOn, stageDaysOf, StageDays } from './stages';
 
 interface QueueRow {
   id: string;
@@ -17,6 +17,8 @@ interface QueueRow {
   status: ActivityStatus;
   district: WorkItemType['district'];
   securityMode: SecurityMode;
+  /** Fixed at the first 通报 (null: the current settings). */
+  deadlineDays: StageDays | null;
   startsAt: Date;
   endsAt: Date;
   appliedOn: string;
@@ -49,6 +51,7 @@ export class DeadlinesService {
     const rows: QueueRow[] = await this.ds.query(
       `SELECT a.id, a.code, a.name, a.status, a.district, a.security_mode AS "securityMode", a.starts_at AS "startsAt",
               a.ends_at AS "endsAt", a.applied_on::text AS "appliedOn", a.reported_at AS "reportedAt", a.guards_required AS "guardsRequired",
+              a.deadline_days AS "deadlineDays",
               COALESCE(r.pending, 0) AS pending, COALESCE(r.passed, 0) AS passed, COALESCE(r.on_duty, 0) AS "onDuty",
               COALESCE(r.unassigned, 0) AS unassigned, COALESCE(t.unrecorded, 0) AS unrecorded,
               COALESCE(f.open, 0) AS "openFindings", COALESCE(f.open_serious, 0) AS "openSerious"
@@ -76,7 +79,7 @@ export class DeadlinesService {
     const items: WorkItemType[] = rows.map((a) => {
       const start = dateCN(new Date(a.startsAt));
       const dates = { reportedOn: a.reportedAt ? dateCN(new Date(a.reportedAt)) : null, appliedOn: a.appliedOn, startOn: start, endOn: dateCN(new Date(a.endsAt)) };
-      const due = (stage: DeadlineStage) => dueOn(stage, dates, days)!;
+      const due = (stage: DeadlineStage) => dueOn(stage, dates, a.deadlineDays ?? days)!;
       let task: string;
       let detail: string;
       let dueOnDate: string;

@@ -21,6 +21,8 @@ export interface DeadlineSubject {
   vettingClosedAt?: Date | null;
   readyAt?: Date | null;
   closedAt?: Date | null;
+  /** The deadline days fixed at the first 通报 (null: the current settings). */
+  deadlineDays?: StageDays | null;
 }
 
 /** The calendar date of an instant in Beijing time. */
@@ -78,7 +80,7 @@ export function responsibleLabel(def: StageDef, a: Pick<DeadlineSubject, 'securi
  */
 export function deadlinesOf(a: DeadlineSubject, s: SettingValues, now: Date, companyName?: string | null): ActivityDeadlinesType {
   const today = todayCN(now);
-  const days = stageDaysOf(s);
+  const days = a.deadlineDays ?? stageDaysOf(s);
   const dates = {
     reportedOn: a.reportedAt ? dateCN(new Date(a.reportedAt)) : null,
     appliedOn: a.appliedOn,

@@ -141,26 +141,29 @@ export function currentStageSql(a = 'a'): string {
   END)`;
 }
 
-/** The due date (SQL `date`) of one stage for activity `a`. */
-export function stageDueSql(stage: DeadlineStage, days: StageDays, a = 'a'): string {
+/** The due date (SQL `date`) of one stage for activity `a`: by its own deadline days (fixed at the 通报), else `days`. */
+export function stageDueSql(stage: DeadlineStage, given: StageDays, a = 'a'): string {
   const start = `(${a}.starts_at AT TIME ZONE '${ZONE}')::date`;
+  const days = Object.fromEntries(
+    (Object.keys(given) as (keyof StageDays)[]).map((k) => [k, `COALESCE((${a}.deadline_days->>'${k}')::int, ${int(given[k])})`]),
+  ) as Record<keyof StageDays, string>;
   switch (stage) {
     case DeadlineStage.REQUEST:
-      return `((${a}.reported_at AT TIME ZONE '${ZONE}')::date + ${int(days.request)})`;
+      return `((${a}.reported_at AT TIME ZONE '${ZONE}')::date + ${days.request})`;
     case DeadlineStage.DECISION:
       return `(${a}.applied_on + ${ART14_DECISION_DAYS})`;
     case DeadlineStage.CANDIDATES:
-      return `(${start} - ${int(days.recommend)})`;
+      return `(${start} - ${days.recommend})`;
     case DeadlineStage.SELECTION:
-      return `(${start} - ${int(days.selection)})`;
+      return `(${start} - ${days.selection})`;
     case DeadlineStage.ROSTER:
-      return `(${start} - ${int(days.roster)})`;
+      return `(${start} - ${days.roster})`;
     case DeadlineStage.VETTING:
-      return `(${start} - ${int(days.vetting)})`;
+      return `(${start} - ${days.vetting})`;
     case DeadlineStage.TRAINING:
-      return `(${start} - ${int(days.training)})`;
+      return `(${start} - ${days.training})`;
     case DeadlineStage.CLOSING:
-      return `((${a}.ends_at AT TIME ZONE '${ZONE}')::date + ${int(days.closing)})`;
+      return `((${a}.ends_at AT TIME ZONE '${ZONE}')::date + ${days.closing})`;
   }
 }
 
