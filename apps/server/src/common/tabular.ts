@@ -297,7 +297,10 @@ async function parseXlsx(buffer: Buffer): Promise<TabularFile> {
           continue;
         }
         const columns = headers;
-        row.eachCell((cell, col) => noteHeaderless(headerless, columns, col, cellText(cell.value).trim(), row.number));
+        // (the text only of cells under no header: the others are read below, once)
+        row.eachCell((cell, col) => {
+          if (!columns[col - 1] && !headerless.has(col)) noteHeaderless(headerless, columns, col, cellText(cell.value).trim(), row.number);
+        });
         const values: Record<string, string> = {};
         let any = false;
         headers.forEach((h, j) => {
