@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { SecuritySettingsQuery, UpdateSecuritySettingsMutation } from '@/features/settings/operations';
-import { changedSettings, settingField, settingFormValues, type SettingValues } from '@/features/settings/settingsForm';
+import { changedSettings, securityNumberRule, settingField, settingFormValues, type SettingValues } from '@/features/settings/settingsForm';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
 
@@ -38,8 +38,15 @@ export default function SecuritySettingsPage() {
         ) : (
           <Form form={form} layout="horizontal" labelCol={{ flex: '320px' }} labelWrap onFinish={onFinish}>
             {settings.map((s, i) => (
-              <Form.Item key={s.key} name={settingField(i)} label={s.label} valuePropName={typeof s.defaultValue === 'boolean' ? 'checked' : 'value'}>
-                {typeof s.defaultValue === 'boolean' ? <Switch checkedChildren="必须" unCheckedChildren="可选" /> : <InputNumber min={30} max={365} addonAfter={s.unit} />}
+              <Form.Item
+                key={s.key}
+                name={settingField(i)}
+                label={s.label}
+                valuePropName={typeof s.defaultValue === 'boolean' ? 'checked' : 'value'}
+                // checked here, not clamped by the input: a typed 400 is refused with the allowed range
+                rules={typeof s.defaultValue === 'boolean' ? undefined : [securityNumberRule(s)]}
+              >
+                {typeof s.defaultValue === 'boolean' ? <Switch checkedChildren="必须" unCheckedChildren="可选" /> : <InputNumber addonAfter={s.unit} />}
               </Form.Item>
             ))}
             <Typography.Paragraph type="secondary">新要求在相应账号下次操作时生效：须先绑定身份验证器。</Typography.Paragraph>

@@ -8,6 +8,7 @@ import {
   attendanceNote,
   contactPhoneProblem,
   endsAtProblem,
+  guardsPerThousand,
   leadDays,
   leadTooShort,
   startsAtProblem,
@@ -87,10 +88,22 @@ describe('the form’s checks and hints', () => {
     expect(contactPhoneProblem('1391234567')).toBe('联系电话应为手机号或带区号的固定电话');
   });
 
-  it('suggests 10 guards per thousand attendees, rounded up', () => {
-    expect(suggestedGuards(8000)).toBe(80);
-    expect(suggestedGuards(2501)).toBe(26);
-    expect(suggestedGuards(undefined)).toBeNull();
+  it('suggests guards by the ratio per thousand attendees, rounded up', () => {
+    expect(suggestedGuards(8000, 10)).toBe(80);
+    expect(suggestedGuards(2501, 10)).toBe(26);
+    expect(suggestedGuards(8000, 15)).toBe(120);
+    expect(suggestedGuards(2501, 15)).toBe(38);
+    expect(suggestedGuards(undefined, 15)).toBeNull();
+  });
+
+  it('takes the ratio from the setting, and the default 10 only while the settings load', () => {
+    const settings = [
+      { key: 'guard.maxAge', value: 55 },
+      { key: 'staffing.guardsPerThousand', value: 15 },
+    ];
+    expect(guardsPerThousand(settings)).toBe(15);
+    expect(guardsPerThousand(undefined)).toBe(10);
+    expect(guardsPerThousand([{ key: 'guard.maxAge', value: 55 }])).toBe(10);
   });
 
   it('counts the lead in whole days and warns below the regulation’s 20', () => {

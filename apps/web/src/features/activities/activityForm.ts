@@ -1,12 +1,14 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { District, MOBILE_PATTERN, SecurityMode, wholeNumberProblem } from '@evs/schema';
 import type { ActivityInput } from '@/gql/graphql';
+import { numberSetting, type EditableSetting } from '@/features/settings/settingsForm';
 import { formatDateTime, toApiDate } from '@/shared/format';
 import type { ActivityDetail } from './activityDetail';
 
 /** Types offered as the officer types (any other type may be written). */
 export const ACTIVITY_TYPES = ['演唱会', '体育赛事', '展会', '庆典', '灯会', '节庆活动', '文艺演出', '游园会', '人才招聘会'];
-const GUARDS_PER_THOUSAND = 10;
+/** The server's default for `staffing.guardsPerThousand`, used only while the settings load. */
+const DEFAULT_GUARDS_PER_THOUSAND = 10;
 /** 条例第十三条: the application comes at least 20 days before the activity. */
 const MIN_LEAD_DAYS = 20;
 
@@ -85,8 +87,11 @@ export function activityInput(v: ActivityFormValues, fixedDistrict?: District): 
   };
 }
 
-/** Guards suggested by the ratio (10 per thousand attendees, rounded up); none without an attendance. */
-export const suggestedGuards = (attendance: number | null | undefined) => (attendance ? Math.ceil((attendance / 1000) * GUARDS_PER_THOUSAND) : null);
+/** The ratio the server suggests guards by (the setting `staffing.guardsPerThousand`); its default while the settings load. */
+export const guardsPerThousand = (settings: readonly EditableSetting[] | undefined) => numberSetting(settings, 'staffing.guardsPerThousand', DEFAULT_GUARDS_PER_THOUSAND);
+
+/** Guards suggested by the ratio (guards per thousand attendees, rounded up, as the server counts them); none without an attendance. */
+export const suggestedGuards = (attendance: number | null | undefined, perThousand: number) => (attendance ? Math.ceil((attendance / 1000) * perThousand) : null);
 
 /** Whole days from the application to the activity's start. */
 export const leadDays = (startsAt?: Dayjs | null, appliedOn?: Dayjs | null) => (startsAt && appliedOn ? startsAt.startOf('day').diff(appliedOn.startOf('day'), 'day') : null);

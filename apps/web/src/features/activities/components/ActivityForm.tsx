@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { District, districtLabels, Role, SecurityMode, securityModeLabels, UnitKind } from '@evs/schema';
+import { SettingsQuery } from '@/features/settings/operations';
 import { UnitFormModal } from '@/features/users/components/UnitFormModal';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
@@ -18,6 +19,7 @@ import {
   attendanceNote,
   contactPhoneProblem,
   endsAtProblem,
+  guardsPerThousand,
   leadDays,
   leadTooShort,
   PLAN_TEXT_ITEMS,
@@ -38,6 +40,8 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
   const [form] = Form.useForm<ActivityFormValues>();
   const [submitError, setSubmitError] = useState<unknown>(null);
   const organizers = useQuery(OrganizerUnitsQuery);
+  // the ratio and the age limit the server applies (settings the detachment may change)
+  const settings = useQuery(SettingsQuery).data?.settings;
   const [create, creating] = useMutation(CreateActivityMutation);
   const [update, updating] = useMutation(UpdateActivityMutation);
   const fixedDistrict = session.role === Role.DISTRICT_BUREAU ? (session.unit.district as District) : undefined;
@@ -70,7 +74,8 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
     }
   };
 
-  const suggested = suggestedGuards(attendance);
+  const suggested = suggestedGuards(attendance, guardsPerThousand(settings));
+  const maxAge = settings?.find((s) => s.key === 'guard.maxAge')?.value;
   const lead = leadDays(startsAt, appliedOn);
   const note = attendanceNote(attendance);
 
@@ -198,7 +203,7 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="ageLimit" label="保安员年龄上限" extra="不填按设置（默认55岁）" rules={[wholeNumberRule('年龄上限', 18, 70)]}>
+            <Form.Item name="ageLimit" label="保安员年龄上限" extra={typeof maxAge === 'number' ? `不填按设置（现为${maxAge}岁）` : '不填按设置'} rules={[wholeNumberRule('年龄上限', 18, 70)]}>
               <InputNumber style={{ width: '100%' }} addonAfter="岁" />
             </Form.Item>
           </Col>

@@ -185,8 +185,9 @@ export function UnitFormModal({ open, kind: fixedKind, district, districtFixed, 
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={8}>
-                  <Form.Item name={['company', 'registeredCapital']} label="注册资本（元）" rules={[{ required: true, message: '请填写注册资本' }]}>
-                    <InputNumber min={0} step={100000} style={{ width: '100%' }} />
+                  {/* no min: a negative amount is refused by the server's message on this field, not turned into 0 */}
+                  <Form.Item name={['company', 'registeredCapital']} label="注册资本（元）" rules={[{ required: true, message: '请填写注册资本' }]} extra="不少于1,000,000元">
+                    <InputNumber step={100000} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col xs={24}>
