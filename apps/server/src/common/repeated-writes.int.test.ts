@@ -73,7 +73,7 @@ describe('repeated writes', () => {
   it('schedules one training session when the same one is submitted 5 times at once', async () => {
     const companyId = await createCompanyWithGuards(t, '并发培训保安服务有限公司', 4, { username: 'burst_co' });
     const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 2, cleared: 2, failed: 0 });
-    const input = { startsAt: new Date(Date.now() + 3600_000).toISOString(), place: '培训中心', instructor: '王教官', topics: ['LAWS'], periods: 2 };
+    const input = { startsAt: new Date(Math.ceil((Date.now() + 3600_000) / 60_000) * 60_000).toISOString(), place: '培训中心', instructor: '王教官', topics: ['LAWS'], periods: 2 };
     const results = await burst(5, () => baoan.gql(SCHEDULE, { activityId: a.id, input }));
     expect(outcomes(results)).toEqual({ ok: 1, conflicts: 4, other: [] });
     expect(await t.sql(`SELECT id FROM training_sessions WHERE activity_id = $1`, [a.id])).toHaveLength(1);

@@ -160,6 +160,24 @@ describe('training: the calendar, three subjects, the on-duty roster and READY',
     expect(tl.entries).toEqual(expect.arrayContaining([expect.objectContaining({ title: expect.stringContaining('取消岗前培训'), detail: '授课人临时有任务' })]));
   });
 
+  it('refuses a session time with seconds (the timetable runs to the minute; it is not cut) and a score with more than one decimal, naming the field; nothing stored (review 5 C-12)', async () => {
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 2, cleared: 2, startsInDays: 5 });
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM training_sessions WHERE activity_id = $1`, [a.id]))[0].n;
+    const refused = expectErrorCode(await baoan.gql(SCHEDULE, {
+      activityId: a.id,
+      input: { startsAt: new Date(Date.parse(at(1)) + 59_999).toISOString(), place: '市公安局培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 2 },
+    }), 'BAD_USER_INPUT');
+    expect(refused.extensions!.fields).toEqual([{ field: 'startsAt', message: '培训时间精确到分钟，不含秒' }]);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM training_sessions WHERE activity_id = $1`, [a.id]))[0].n).toBe(before);
+    const s = await heldSession(a.id);
+    const [entry] = a.cleared;
+    const bad = expectErrorCode(await baoan.gql(RECORD, { sessionId: s.id, results: [scored(entry.entryId, { LAWS: 59.99999999, DUTY_SKILLS: 80, EMERGENCY: 1e-300 })] }), 'BAD_USER_INPUT');
+    expect(bad.extensions!.fields!.map((f) => f.message)).toEqual([expect.stringContaining('成绩最多保留一位小数'), expect.stringContaining('成绩最多保留一位小数')]);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM training_attendance WHERE session_id = $1 AND recorded_at IS NOT NULL`, [s.id]))[0].n).toBe(0);
+    // a tenth is a mark
+    expectData(await baoan.gql(RECORD, { sessionId: s.id, results: [scored(entry.entryId, { LAWS: 60.5, DUTY_SKILLS: 80.1, EMERGENCY: 1.1 })] }));
+  });
+
   it('refuses bad results with the row and field (scores outside 0–100 are refused, never clamped), and stores none of them', async () => {
     const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 2, cleared: 2 });
     const s = await heldSession(a.id, ['LAWS', 'EMERGENCY']);

@@ -243,13 +243,19 @@ export class TrainingService {
     }
   }
 
+  /** A timetable runs to the minute: a time with seconds is refused, not cut (review 5 C-12). */
+  private startsAtProblems(startsAt: Date | undefined): FieldProblem[] {
+    if (!(startsAt instanceof Date) || Number.isNaN(startsAt.getTime())) return [{ field: 'startsAt', message: '培训时间无效' }];
+    if (startsAt.getTime() % 60_000 !== 0) return [{ field: 'startsAt', message: '培训时间精确到分钟，不含秒' }];
+    return [];
+  }
+
   private topicProblems(topics: TrainingTopic[]): FieldProblem[] {
     return new Set(topics).size !== topics.length ? [{ field: 'topics', message: '培训科目不能重复' }] : [];
   }
 
   async schedule(actor: Actor, activityId: string, input: ScheduleTrainingInput): Promise<TrainingSessionType> {
-    const problems: FieldProblem[] = [];
-    if (Number.isNaN(input.startsAt?.getTime?.())) problems.push({ field: 'startsAt', message: '培训时间无效' });
+    const problems: FieldProblem[] = [...this.startsAtProblems(input.startsAt)];
     problems.push(...this.topicProblems(input.topics));
     if (!input.place?.trim()) problems.push({ field: 'place', message: '请填写培训地点' });
     if (!input.instructor?.trim()) problems.push({ field: 'instructor', message: '请填写授课人' });
@@ -400,8 +406,7 @@ export class TrainingService {
 
   /** Changes a session's time, place, instructor, subjects or length before it begins; the company is told. */
   async updateSession(actor: Actor, sessionId: string, input: UpdateTrainingSessionInput): Promise<TrainingSessionType> {
-    const problems: FieldProblem[] = [];
-    if (Number.isNaN(input.startsAt?.getTime?.())) problems.push({ field: 'startsAt', message: '培训时间无效' });
+    const problems: FieldProblem[] = [...this.startsAtProblems(input.startsAt)];
     problems.push(...this.topicProblems(input.topics));
     if (!input.place?.trim()) problems.push({ field: 'place', message: '请填写培训地点' });
     if (!input.instructor?.trim()) problems.push({ field: 'instructor', message: '请填写授课人' });
@@ -516,6 +521,9 @@ export class TrainingService {
           topicsGiven.add(s.topic);
           if (!Number.isFinite(s.score) || s.score < 0 || s.score > 100) {
             problems.push({ row, field: `${at}.scores.${j}.score`, message: `${name}：“${trainingTopicLabels[s.topic]}”成绩应在0到100之间` });
+          } else if (Number(s.score.toFixed(1)) !== s.score) {
+            // a score is marked to a tenth at most: 59.99999999 is a typo, not rounded to 60 (review 5 C-12)
+            problems.push({ row, field: `${at}.scores.${j}.score`, message: `${name}：“${trainingTopicLabels[s.topic]}”成绩最多保留一位小数` });
           }
         });
         if (r.attended) {

@@ -180,7 +180,7 @@ describe('a new deployment: from an empty database to a closed activity, every a
     const session = expectData(
       await baoan.gql(`mutation ($a: ID!, $input: ScheduleTrainingInput!) { scheduleTraining(activityId: $a, input: $input) { id attendance { rosterEntryId } } }`, {
         a: activity.id,
-        input: { startsAt: new Date(Date.now() + 60_000).toISOString(), place: '支队训练基地', instructor: '王教官', topics: ['LAWS', 'DUTY_SKILLS', 'EMERGENCY'], periods: 4 },
+        input: { startsAt: new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000).toISOString(), place: '支队训练基地', instructor: '王教官', topics: ['LAWS', 'DUTY_SKILLS', 'EMERGENCY'], periods: 4 },
       }),
     ).scheduleTraining;
     // results are recorded once the session has begun (the server's clock moves, not the test's wait)

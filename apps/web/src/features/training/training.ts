@@ -69,7 +69,8 @@ export function scheduleFormValues(kind: ScheduleKind, now: Dayjs, activityStart
 
 /** The session's fields as the API takes them (the form's rules have required each). */
 export function sessionInput(v: ScheduleValues) {
-  return { startsAt: v.startsAt.toISOString(), place: v.place, instructor: v.instructor!, topics: v.topics, periods: v.periods };
+  // The picker shows hours and minutes; seconds it keeps from "此刻" are not the user's (the API refuses a time with seconds).
+  return { startsAt: v.startsAt.second(0).millisecond(0).toISOString(), place: v.place, instructor: v.instructor!, topics: v.topics, periods: v.periods };
 }
 
 // ---------------------------------------------------------------- results
