@@ -31,6 +31,7 @@ const DAY_MS = 86_400_000;
 const MAX_LEAD_DAYS = 730;
 /** The longest activity one registration covers (a longer one is applied for in stages). */
 const MAX_DURATION_DAYS = 90;
+const MIN_DURATION_MS = 30 * 60_000;
 
 export class ActivityService {
   constructor(
@@ -138,6 +139,10 @@ export class ActivityService {
     // Plausible dates (a typed 9999, a ten-year event, an application of 1950): refused, naming the bound.
     if (!problems.length && start.getTime() > now.getTime() + MAX_LEAD_DAYS * DAY_MS) {
       problems.push({ field: 'startsAt', message: `开始时间不能晚于${localDate(new Date(now.getTime() + MAX_LEAD_DAYS * DAY_MS))}（两年内），请核对` });
+    }
+    // A large event lasts at least half an hour: an end a millisecond after the start is a typo (review 5 C-12).
+    if (!problems.length && end.getTime() - start.getTime() < MIN_DURATION_MS) {
+      problems.push({ field: 'endsAt', message: '活动持续时间不足30分钟，请核对结束时间' });
     }
     if (!problems.length && end.getTime() - start.getTime() > MAX_DURATION_DAYS * DAY_MS) {
       problems.push({ field: 'endsAt', message: `活动持续时间不能超过${MAX_DURATION_DAYS}天，请核对结束时间或分期申请` });

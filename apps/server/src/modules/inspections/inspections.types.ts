@@ -2,7 +2,7 @@ import { InspectionItem } from '@evs/schema';
 import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
-import { IsNotBlank } from '../../common/text-validators';
+import { IsNotBlank, IsSingleLine } from '../../common/text-validators';
 
 @ObjectType('InspectionResult', { description: '一项检查的结果' })
 export class InspectionResultType {
@@ -151,11 +151,13 @@ export class RecordInspectionInput {
   @Field(() => String, { nullable: true, description: '不在在岗名单中的在岗人员姓名（及证件号）' })
   @IsOptional()
   @MaxLength(100, { message: '人员姓名不超过100字' })
+  @IsSingleLine('人员姓名')
   personName?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(50, { message: '岗位不超过50字' })
+  @IsSingleLine('岗位')
   post?: string | null;
 
   @Field(() => [InspectionResultInput], { defaultValue: [] })

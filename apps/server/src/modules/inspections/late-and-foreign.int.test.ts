@@ -48,6 +48,15 @@ describe('the record of the day stands', () => {
     expect(n).toBe(0);
   });
 
+  it('refuses a person’s name or a post with a tab or line break, naming the field; nothing stored (review 5 C-11)', async () => {
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM inspections WHERE activity_id = $1`, [activityId]))[0].n;
+    const name = expectErrorCode(await record({ personName: '张\t三\n（无证）' }), 'BAD_USER_INPUT');
+    expect(name.extensions!.fields).toEqual([{ field: 'personName', message: expect.stringContaining('人员姓名') }]);
+    const post = expectErrorCode(await record({ guardId: onDuty[0].guardId, post: '东门\t安检' }), 'BAD_USER_INPUT');
+    expect(post.extensions!.fields).toEqual([{ field: 'post', message: expect.stringContaining('岗位') }]);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM inspections WHERE activity_id = $1`, [activityId]))[0].n).toBe(before);
+  });
+
   it('a resend with a photo its first copy lacked is another record: CONFLICT, and the stored one unchanged', async () => {
     const id = randomUUID();
     const input = { id, activityId, guardId: onDuty[0].guardId, results: checklist(['UNIFORM']), note: '未着制式服装', recordedAt: t.clock.now().toISOString() };
