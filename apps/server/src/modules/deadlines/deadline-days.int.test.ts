@@ -28,7 +28,7 @@ describe('deadline days are fixed at the 通报', () => {
     expect(before.queue).toBeDefined();
     expect(before.stages.find((s: { stage: string }) => s.stage === 'CANDIDATES').rule).toBe('开始前15天');
 
-    expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'deadline.recommendDaysBefore', value: 30 }, { key: 'deadline.vettingDaysBefore', value: 1 }] }));
+    expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'deadline.recommendDaysBefore', value: 30 }, { key: 'deadline.vettingDaysBefore', value: 3 }] }));
     try {
       expect(await stages()).toEqual(before.stages);
       expect(await queue()).toEqual(before.queue);

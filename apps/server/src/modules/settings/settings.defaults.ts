@@ -37,7 +37,7 @@ export const settingDefinitions = {
   'deadline.rosterDaysBefore': { label: '上报名单截止（开始前）', default: 8, min: 0, max: 60, unit: '天' },
   'deadline.closingDaysAfter': { label: '活动总结截止（结束后）', default: 3, min: 0, max: 30, unit: '天' },
   'onsite.startLeadHours': { label: '现场监管最早开始（开始前）', default: 24, min: 0, max: 72, unit: '小时' },
-  'training.passScore': { label: '培训考核合格分数（每科）', default: 60, min: 0, max: 100, unit: '分', note: '只适用于尚未登记结果的培训；已登记的按登记时的合格分数' },
+  'training.passScore': { label: '培训考核合格分数（每科）', default: 60, min: 1, max: 100, unit: '分', note: '只适用于尚未登记结果的培训；已登记的按登记时的合格分数' },
   'supervision.escalateDays': { label: '逾期后提醒办公室（逾期后）', default: 1, min: 0, max: 30, unit: '天' },
   // 个人信息保护法 Art. 19/47: kept no longer than needed; the retention job removes or anonymises after this.
   'privacy.retentionDays': { label: '保安员及亲属信息保存期（活动结项或取消后）', default: 365, min: 30, max: 3650, unit: '天' },
@@ -73,5 +73,16 @@ export const settingConstraints: { keys: SettingKey[]; holds: (v: SettingValues)
       v['recommendation.weight.capacity'] + v['recommendation.weight.age'] + v['recommendation.weight.performance'] +
         v['recommendation.weight.experience'] + v['recommendation.weight.locality'] > 0,
     message: '推荐评分的权重不能全部为0',
+  },
+  {
+    // The stages follow each other: candidates, selection, roster, vetting, training (review 5 C-9:
+    // training 30 days before the start and candidates 1 day before put training first).
+    keys: ['deadline.recommendDaysBefore', 'deadline.selectionDaysBefore', 'deadline.rosterDaysBefore', 'deadline.vettingDaysBefore', 'deadline.trainingDaysBefore'],
+    holds: (v) =>
+      v['deadline.recommendDaysBefore'] >= v['deadline.selectionDaysBefore'] &&
+      v['deadline.selectionDaysBefore'] >= v['deadline.rosterDaysBefore'] &&
+      v['deadline.rosterDaysBefore'] >= v['deadline.vettingDaysBefore'] &&
+      v['deadline.vettingDaysBefore'] >= v['deadline.trainingDaysBefore'],
+    message: '各环节期限应依次排列：推荐候选 ≥ 遴选 ≥ 上报名单 ≥ 背景审核 ≥ 岗前培训（开始前天数）',
   },
 ];

@@ -167,6 +167,9 @@ describe('settings', () => {
       '权重不能全部为0',
     );
     await refused([{ key: '__proto__', value: 1 }], 'changes.0.key', '未知的设置项');
+    // the stages in their order (review 5 C-9): training 30 days before the start, candidates 1 day before
+    await refused([{ key: 'deadline.trainingDaysBefore', value: 30 }, { key: 'deadline.recommendDaysBefore', value: 1 }], 'changes.0.value', '依次排列');
+    await refused([{ key: 'training.passScore', value: 0 }], 'changes.0.value', '应在 1 到 100 之间');
     expect(await values()).toEqual(stored);
     expect((await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'Settings'`))[0].n).toBe(auditBefore);
   });
