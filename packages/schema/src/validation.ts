@@ -105,6 +105,8 @@ export function ageOn(birthDate: string, onDate: string): number {
 }
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+/** A landline with its area code (0 + 2–3 digits, not 00) and a local number (7–8 digits, not starting with 0): 0427-2821234. */
+export const LANDLINE_PATTERN = /^0[1-9]\d{1,2}-?[1-9]\d{6,7}$/;
 
 /**
  * An amount of money (元) given to the fen: exactly the number its two-decimal form reads back as.

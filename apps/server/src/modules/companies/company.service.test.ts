@@ -30,6 +30,18 @@ describe('company register rules', () => {
     expect(fields({ ...valid(), creditCode: '9121110' })).toEqual(['creditCode']);
   });
 
+  it('refuses line breaks, tabs and formula-like text in the register’s text, a code not of an enterprise (91…) and a licence date 30+ years ahead (review 5 C-7)', () => {
+    const problems = (over: Partial<CompanyInput>) => companyInputProblems(normaliseCompanyInput({ ...valid(), ...over }), { creating: true, today: '2026-03-01' });
+    expect(problems({ name: '盘锦\n换行保安服务有限公司' })).toEqual([{ field: 'name', message: expect.stringContaining('公司名称') }]);
+    expect(problems({ licenseNo: '辽公保\t服A' })).toEqual([{ field: 'licenseNo', message: expect.stringContaining('保安服务许可证号') }]);
+    expect(problems({ address: '盘锦市\n兴隆台区' })).toEqual([{ field: 'address', message: expect.stringContaining('住所') }]);
+    expect(problems({ contactName: '=HYPERLINK("http://x","张")' })).toEqual([{ field: 'contactName', message: '联系人不能以“=”开头（表格软件会当作公式）' }]);
+    expect(problems({ name: '+cmd|calc保安服务有限公司' })).toEqual([{ field: 'name', message: '公司名称不能以“+”开头（表格软件会当作公式）' }]);
+    expect(problems({ creditCode: withCreditCheckChar('12211100MB1K3R8NX') })).toEqual([{ field: 'creditCode', message: expect.stringContaining('应以“91”开头') }]);
+    expect(problems({ licenseExpiry: '9999-12-31' })).toEqual([{ field: 'licenseExpiry', message: expect.stringContaining('晚于30年后') }]);
+    expect(problems({ licenseExpiry: '2056-03-01' })).toEqual([]);
+  });
+
   it('normalises a lower-case credit code before checking it', () => {
     expect(fields({ ...valid(), creditCode: ` ${valid().creditCode.toLowerCase()} ` })).toEqual([]);
   });

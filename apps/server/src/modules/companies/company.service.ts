@@ -1,8 +1,8 @@
 import type { Clock } from '../../common/clock';
-import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, isToTheFen, MOBILE_PATTERN, UnitKind } from '@evs/schema';
+import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, isToTheFen, LANDLINE_PATTERN, MOBILE_PATTERN, singleLineProblem, UnitKind } from '@evs/schema';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { isIsoDate, todayBy } from '../../common/calendar';
+import { addYears, isIsoDate, todayBy } from '../../common/calendar';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow, pageWithTotal } from '../../common/pagination';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
@@ -26,7 +26,6 @@ import { containsPattern } from '../../common/sql-predicate';
 /** 条例第八条: registered capital of at least ¥1,000,000. */
 export const MIN_REGISTERED_CAPITAL = 1_000_000;
 export const CAPITAL_RULE_MESSAGE = '注册资本不得少于人民币100万元（《保安服务管理条例》第八条）';
-const LANDLINE_PATTERN = /^0\d{2,3}-?\d{7,8}$/;
 
 export function phoneProblem(phone: string): string | null {
   const p = phone.trim();
@@ -49,8 +48,20 @@ export function normaliseCompanyInput<T extends CompanyInput>(input: T): T {
   };
 }
 
+/**
+ * A register entry's text is one line of what was typed (review 5 C-7): no tab or line break inside,
+ * and no leading =, + or @, which a spreadsheet opening the register's export would run as a formula.
+ */
+function lineProblems(fields: [field: string, label: string, value: string][]): FieldProblem[] {
+  return fields.flatMap(([field, label, value]) => {
+    const control = singleLineProblem(value, label);
+    if (control) return [{ field, message: control }];
+    return /^[=+@]/.test(value) ? [{ field, message: `${label}不能以“${value[0]}”开头（表格软件会当作公式）` }] : [];
+  });
+}
+
 function profileProblems(input: CompanyProfileInput): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+  const problems: FieldProblem[] = lineProblems([['address', '住所', input.address], ['contactName', '联系人', input.contactName]]);
   if (!input.address.trim()) problems.push({ field: 'address', message: '请填写住所' });
   else if (input.address.length > 200) problems.push({ field: 'address', message: '住所不能超过200字' });
   if (!input.contactName.trim()) problems.push({ field: 'contactName', message: '请填写联系人' });
@@ -65,14 +76,21 @@ export function companyInputProblems(input: CompanyInput, options: { creating: b
   const problems: FieldProblem[] = [];
   if (input.name.length < 4) problems.push({ field: 'name', message: '公司名称至少4个字' });
   else if (input.name.length > 60) problems.push({ field: 'name', message: '公司名称不能超过60字' });
+  problems.push(...lineProblems([['name', '公司名称', input.name], ['licenseNo', '保安服务许可证号', input.licenseNo]]));
   const credit = creditCodeProblem(input.creditCode);
   if (credit) problems.push({ field: 'creditCode', message: credit });
+  // A 保安服务公司 is a company registered with the market regulator: its code begins 91 (GB 32100).
+  else if (!input.creditCode.startsWith('91')) {
+    problems.push({ field: 'creditCode', message: '保安服务公司的统一社会信用代码应以“91”开头（市场监管部门登记的企业）' });
+  }
   if (!input.licenseNo) problems.push({ field: 'licenseNo', message: '请填写保安服务许可证号' });
   else if (input.licenseNo.length > 40) problems.push({ field: 'licenseNo', message: '保安服务许可证号不能超过40字' });
   if (!isIsoDate(input.licenseExpiry)) {
     problems.push({ field: 'licenseExpiry', message: '保安服务许可证有效期应为有效日期（YYYY-MM-DD）' });
   } else if (options.creating && input.licenseExpiry < options.today) {
     problems.push({ field: 'licenseExpiry', message: `保安服务许可证已于${input.licenseExpiry}到期，不能登记` });
+  } else if (input.licenseExpiry > addYears(options.today, 30)) {
+    problems.push({ field: 'licenseExpiry', message: `保安服务许可证有效期至${input.licenseExpiry}，晚于30年后，请核对` });
   }
   if (!Number.isFinite(input.registeredCapital) || input.registeredCapital < 0) {
     problems.push({ field: 'registeredCapital', message: '注册资本应为有效金额（元）' });

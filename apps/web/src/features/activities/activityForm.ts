@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { District, MOBILE_PATTERN, SecurityMode, wholeNumberProblem } from '@evs/schema';
+import { District, LANDLINE_PATTERN, MOBILE_PATTERN, SecurityMode, wholeNumberProblem } from '@evs/schema';
 import type { ActivityInput } from '@/gql/graphql';
 import { numberSetting, type EditableSetting } from '@/features/settings/settingsForm';
 import { formatDateTime, toApiDate } from '@/shared/format';
@@ -128,7 +128,7 @@ export function endsAtProblem(end: Dayjs | undefined, start: Dayjs | undefined):
 
 /** A mobile number or a landline with its area code. */
 export function contactPhoneProblem(v: string | undefined): string | null {
-  return !v || MOBILE_PATTERN.test(v) || /^0\d{2,3}-?\d{7,8}$/.test(v) ? null : '联系电话应为手机号或带区号的固定电话';
+  return !v || MOBILE_PATTERN.test(v) || LANDLINE_PATTERN.test(v) ? null : '联系电话应为手机号或带区号的固定电话';
 }
 
 /** A problem as an antd validator's answer. */

@@ -7,6 +7,7 @@ import {
   creditCodeProblem,
   District,
   districtLabels,
+  LANDLINE_PATTERN,
   MOBILE_PATTERN,
   REGISTERED_UNIT_KINDS,
   Role,
@@ -37,7 +38,7 @@ interface Values {
 }
 
 const USERNAME = /^[a-z0-9_.-]{3,32}$/;
-const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
+const LANDLINE = LANDLINE_PATTERN;
 
 interface Props {
   open: boolean;
