@@ -162,7 +162,7 @@ export class ActivityInput {
   contactName: string;
 
   @Field()
-  @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { message: '联系电话应为手机号或带区号的固定电话' })
+  @Matches(/^(1[3-9]\d{9}|0[1-9]\d{1,2}-?[1-9]\d{6,7})$/, { message: '联系电话应为手机号或带区号的固定电话' })
   contactPhone: string;
 
   @Field(() => Int, { nullable: true, description: '本活动保安员年龄上限；不填按设置（默认55岁）' })
