@@ -104,6 +104,18 @@ export function ageOn(birthDate: string, onDate: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/**
+ * The day one turns `years` (the first day `ageOn` gives that age): the birthday in that year, and for
+ * a 29 February birth in a common year, 1 March. One rule for every "年满18周岁" check.
+ */
+export function birthdayOfAge(birthDate: string, years: number): string {
+  const [by, bm, bd] = birthDate.slice(0, 10).split('-').map(Number);
+  const y = by + years;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (bm === 2 && bd === 29 && !leap) return `${String(y).padStart(4, '0')}-03-01`;
+  return `${String(y).padStart(4, '0')}-${String(bm).padStart(2, '0')}-${String(bd).padStart(2, '0')}`;
+}
+
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 /** A landline with its area code (0 + 2–3 digits, not 00) and a local number (7–8 digits, not starting with 0): 0427-2821234. */
 export const LANDLINE_PATTERN = /^0[1-9]\d{1,2}-?[1-9]\d{6,7}$/;

@@ -1,5 +1,6 @@
 import {
   ageOn,
+  birthdayOfAge,
   certificateIssuedOnProblem,
   creditCodeProblem,
   idNumberFacts,
@@ -55,6 +56,17 @@ describe('idNumberProblem (GB 11643-1999)', () => {
 
   it('derives birth date and sex', () => {
     expect(idNumberFacts('11010519491231002X')).toEqual({ birthDate: '1949-12-31', sex: 'FEMALE', areaCode: '110105' });
+  });
+});
+
+describe('birthdayOfAge: one 年满18周岁 for every check (review 5 C-8)', () => {
+  it('is the birthday in that year; a 29 February birth turns 18 on 1 March of a common year, as ageOn counts', () => {
+    expect(birthdayOfAge('1990-05-01', 18)).toBe('2008-05-01');
+    expect(birthdayOfAge('2008-02-29', 18)).toBe('2026-03-01');
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+    expect(ageOn('2008-02-29', birthdayOfAge('2008-02-29', 18))).toBe(18);
+    expect(birthdayOfAge('2006-02-28', 18)).toBe('2024-02-28');
+    expect(birthdayOfAge('2004-02-29', 20)).toBe('2024-02-29');
   });
 });
 

@@ -81,7 +81,9 @@ export function revocationProblems(revokedOn: string[], onDate: string): Eligibi
   const past = revokedOn.filter((d) => d <= onDate).sort();
   const problems: EligibilityProblem[] = [];
   const latest = past[past.length - 1];
-  if (latest && addYears(latest, REVOCATION_BAR_YEARS) > onDate) {
+  // Counted back from the day, as the SQL filter and the pre-check count it (revoked_on > day − 3 years):
+  // a 29 February revocation bars through 28 February three years on (review 5 C-8; 民法典第二百零二条).
+  if (latest && latest > addYears(onDate, -REVOCATION_BAR_YEARS)) {
     problems.push({
       code: 'REVOKED_RECENTLY',
       article: ART17,

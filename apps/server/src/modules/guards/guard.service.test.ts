@@ -123,6 +123,9 @@ describe('eligibility (条例第十六条、第十七条, local age limit)', () 
     expect(revocationProblems(['2023-03-01'], TODAY)).toEqual([]);
     expect(revocationProblems(['2015-01-01', '2018-01-01'], TODAY).map((p) => p.code)).toEqual(['REVOKED_TWICE']);
     expect(revocationProblems(['2027-01-01'], TODAY)).toEqual([]);
+    // 29 February: barred through 28 February three years on, as the SQL filter and the pre-check say
+    expect(revocationProblems(['2024-02-29'], '2027-02-28').map((p) => p.code)).toEqual(['REVOKED_RECENTLY']);
+    expect(revocationProblems(['2024-02-29'], '2027-03-01')).toEqual([]);
     expect(revocationProblems(['2025-01-01'], TODAY)[0].article).toContain('第十七条');
   });
 

@@ -1,8 +1,8 @@
 import type { Clock } from '../../common/clock';
-import { AuditAction, CERTIFICATE_SCHEME_START, CompanyStatus, companyStatusLabels, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Sex } from '@evs/schema';
+import { AuditAction, birthdayOfAge, CERTIFICATE_SCHEME_START, CompanyStatus, companyStatusLabels, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Sex } from '@evs/schema';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { addYears, isIsoDate, todayBy } from '../../common/calendar';
+import { isIsoDate, todayBy } from '../../common/calendar';
 import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { currentRequest } from '../../common/request-context';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
@@ -73,7 +73,7 @@ function keptOrCleared<T>(sent: T | null | undefined, stored: T | null, clean: (
 function closingDateProblem(label: string, date: string, today: string, birthDate?: string | null): string | null {
   if (!isIsoDate(date)) return `${label}应为有效日期（YYYY-MM-DD）`;
   if (date > today) return `${label}不能晚于今天`;
-  const adultOn = birthDate ? addYears(birthDate, 18) : null;
+  const adultOn = birthDate ? birthdayOfAge(birthDate, 18) : null;
   if (adultOn && date < adultOn) return `${label}不能早于其年满18周岁之日（${adultOn}）`;
   return null;
 }
@@ -430,8 +430,8 @@ export class GuardsService {
     else if (date < CERTIFICATE_SCHEME_START) {
       // 条例第十七条 bars for life after two revocations: a typed 1999 must not count as one
       problems.push({ field: 'date', message: `吊销日期不能早于${CERTIFICATE_SCHEME_START}（《保安服务管理条例》自该日起施行，此前未颁发保安员证）` });
-    } else if (!idProblem && date < addYears(idNumberFacts(idNumber).birthDate, 18)) {
-      problems.push({ field: 'date', message: `吊销日期早于持证人年满18周岁（${addYears(idNumberFacts(idNumber).birthDate, 18)}），保安员证不会在此前颁发` });
+    } else if (!idProblem && date < birthdayOfAge(idNumberFacts(idNumber).birthDate, 18)) {
+      problems.push({ field: 'date', message: `吊销日期早于持证人年满18周岁（${birthdayOfAge(idNumberFacts(idNumber).birthDate, 18)}），保安员证不会在此前颁发` });
     }
     if (!reason.trim()) problems.push({ field: 'reason', message: '请填写吊销原因' });
     else if (reason.length > 500) problems.push({ field: 'reason', message: '吊销原因不能超过500字' });
