@@ -152,3 +152,33 @@ export class EntityRows<T extends ObjectLiteral> {
   }
   private primaryKeyNames?: string[];
 }
+
+/** Values of a hand-written statement: `bind(value)` gives its `$n`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  bind = (value: unknown): string => `$${this.values.push(value)}`;
+}
+
+/**
+ * A page of rows and the count of all rows its filters match, in one statement: the count is an
+ * uncorrelated subquery on the filters alone (PostgreSQL runs it once), so a list is one round trip,
+ * not two. A page past the end has no row to carry it, and counts on its own. `from` is the listed
+ * table with its alias (what is counted), `joins` what the page adds, `where` conditions on
+ * `params`' placeholders.
+ */
+export async function pageWithTotalRow<R extends QueryResultRow>(
+  ds: DataSource,
+  q: { select: string; from: string; joins?: string; where: string[]; params: SqlParams; orderBy: string; take: number; skip: number },
+): Promise<{ rows: R[]; total: number }> {
+  const whereSql = q.where.length ? `WHERE ${q.where.join(' AND ')}` : '';
+  const countSql = `SELECT count(*)::int AS n FROM ${q.from} ${whereSql}`;
+  const filterValues = [...q.params.values];
+  const rows = await preparedRows<R & { total_rows: number }>(
+    ds,
+    `SELECT (${countSql}) AS total_rows, ${q.select} FROM ${q.from} ${q.joins ?? ''} ${whereSql}
+      ORDER BY ${q.orderBy} LIMIT ${q.params.bind(q.take)} OFFSET ${q.params.bind(q.skip)}`,
+    q.params.values,
+  );
+  const total = rows.length ? rows[0].total_rows : (await preparedRows<{ n: number }>(ds, countSql, filterValues))[0].n;
+  return { rows, total };
+}

@@ -20,7 +20,7 @@ import { ActivityFilterInput, ActivityInput, ActivityType, InstructionRequestInp
 import { ActivityLifecycle, lockActivity, lockVisibleActivity } from './lifecycle';
 import { ActivityTransitionEntity } from './transition.entity';
 import { bindPredicate, containsPattern, EVERY_ROW } from '../../common/sql-predicate';
-import { EntityRows, preparedRows } from '../../database/prepared';
+import { EntityRows, pageWithTotalRow, SqlParams } from '../../database/prepared';
 import { stageDaysOf } from '../deadlines/stages';
 
 const trimOrNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
@@ -78,8 +78,8 @@ export class ActivityService {
   async list(actor: Actor, filter: ActivityFilterInput = {}, page?: PageInput, fields?: ReadonlySet<string>): Promise<Page<ActivityType>> {
     const w = pageWindow(page);
     // Hand-written SQL on the hot path (issue 15); the row rule is the policy's own predicate.
-    const params: unknown[] = [];
-    const bind = (value: unknown) => `$${params.push(value)}`;
+    const params = new SqlParams();
+    const bind = params.bind;
     const where: string[] = [];
     const scope = activityScope(actor, 'a');
     if (scope !== EVERY_ROW) where.push(bindPredicate(scope, bind));
@@ -92,23 +92,23 @@ export class ActivityService {
       const s = bind(containsPattern(filter.search.trim()));
       where.push(`(a.name ILIKE ${s} OR a.code ILIKE ${s} OR a.venue ILIKE ${s} OR a.organizer_name ILIKE ${s})`);
     }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const countSql = `SELECT count(*)::int AS n FROM activities a ${whereSql}`;
     // The reporting unit and the selected company's name come with the page (what every list shows),
-    // not from two loader statements after it. The count, on the filters alone, is in the same
-    // statement (PostgreSQL runs the uncorrelated subquery once): one round trip, not two. A page past
-    // the end has no row to carry it, and counts on its own.
+    // not from two loader statements after it; the total in the same statement.
     const activityColumns = this.activityRows.columns(fields ? activityColumnsFor(fields, (name) => this.activityRows.has(name)) : null);
     const unitColumns = this.unitRows.columns(null);
-    const pageSql = `SELECT (${countSql}) AS total_rows, ${this.activityRows.selectList(activityColumns)}, ${this.unitRows.selectList(unitColumns)}, sc.name AS selected_company_name
-       FROM activities a
-       LEFT JOIN units ru ON ru.id = a.reporter_unit_id
-       LEFT JOIN companies sc ON sc.id = a.selected_company_id
-       ${whereSql}
-       ORDER BY a.starts_at ASC, a.code ASC LIMIT ${bind(w.take)} OFFSET ${bind(w.skip)}`;
-    const filterParams = params.slice(0, -2);
-    const [rows, settings] = await Promise.all([preparedRows<Record<string, unknown>>(this.ds, pageSql, params), this.settings.all()]);
-    const total = rows.length ? (rows[0].total_rows as number) : (await preparedRows<{ n: number }>(this.ds, countSql, filterParams))[0].n;
+    const [{ rows, total }, settings] = await Promise.all([
+      pageWithTotalRow<Record<string, unknown>>(this.ds, {
+        select: `${this.activityRows.selectList(activityColumns)}, ${this.unitRows.selectList(unitColumns)}, sc.name AS selected_company_name`,
+        from: 'activities a',
+        joins: 'LEFT JOIN units ru ON ru.id = a.reporter_unit_id LEFT JOIN companies sc ON sc.id = a.selected_company_id',
+        where,
+        params,
+        orderBy: 'a.starts_at ASC, a.code ASC',
+        take: w.take,
+        skip: w.skip,
+      }),
+      this.settings.all(),
+    ]);
     const now = this.clock.now();
     const items = rows.map((row) => {
       const view = toActivityType(this.activityRows.hydrate(row, activityColumns)!, settings, now);

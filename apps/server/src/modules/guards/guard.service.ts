@@ -40,7 +40,7 @@ import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
 import { applyRevocationToOpenRosters, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
 import { bindPredicate, containsPattern, EVERY_ROW } from '../../common/sql-predicate';
-import { EntityRows, preparedRows } from '../../database/prepared';
+import { EntityRows, pageWithTotalRow, SqlParams } from '../../database/prepared';
 
 /**
  * What the audit log keeps of a guard: no digit of the ID number (a masked number and the birth
@@ -134,8 +134,8 @@ export class GuardsService {
   async list(actor: Actor, filter: GuardFilterInput = {}, page?: PageInput, fields?: ReadonlySet<string>): Promise<Page<GuardEntity>> {
     const w = pageWindow(page);
     // Hand-written SQL on the hot path (issue 15), as the activity list; the row rule is the policy's predicate.
-    const params: unknown[] = [];
-    const bind = (value: unknown) => `$${params.push(value)}`;
+    const params = new SqlParams();
+    const bind = params.bind;
     const where: string[] = [];
     const scope = guardScope(actor, 'g');
     if (scope !== EVERY_ROW) where.push(bindPredicate(scope, bind));
@@ -158,20 +158,19 @@ export class GuardsService {
       assertMayAskEligibilityOn(actor, filter.eligibleOn, todayBy(this.clock), 'filter.eligibleOn');
       where.push(bindPredicate({ sql: eligibleGuardCondition('g'), params: eligibleGuardParams(filter.eligibleOn, await this.limits()) }, bind));
     }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const countSql = `SELECT count(*)::int AS n FROM guards g ${whereSql}`;
     // Every column but the photo: a page of 100 guards would read up to 30 MB of pictures it does not
     // show (the `photo` field loads them when a query asks for them); the ID number only when asked for.
     const unread = new Set(['photo', ...(fields && !fields.has('idNumber') ? ['idNumber'] : [])]);
     const columns = this.guardRows.columns(null).filter((c) => !unread.has(c.propertyName));
-    // The count rides in the page's statement (one round trip); a page past the end counts on its own.
-    const rows = await preparedRows<Record<string, unknown>>(
-      this.ds,
-      `SELECT (${countSql}) AS total_rows, ${this.guardRows.selectList(columns)} FROM guards g ${whereSql}
-        ORDER BY g.status ASC, g.name COLLATE "zh-x-icu" ASC, g.id ASC LIMIT ${bind(w.take)} OFFSET ${bind(w.skip)}`,
+    const { rows, total } = await pageWithTotalRow<Record<string, unknown>>(this.ds, {
+      select: this.guardRows.selectList(columns),
+      from: 'guards g',
+      where,
       params,
-    );
-    const total = rows.length ? (rows[0].total_rows as number) : (await preparedRows<{ n: number }>(this.ds, countSql, params.slice(0, -2)))[0].n;
+      orderBy: 'g.status ASC, g.name COLLATE "zh-x-icu" ASC, g.id ASC',
+      take: w.take,
+      skip: w.skip,
+    });
     return { items: rows.map((row) => this.guardRows.hydrate(row, columns)!), total, page: w.page, pageSize: w.pageSize };
   }
 
