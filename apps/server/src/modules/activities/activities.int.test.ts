@@ -134,6 +134,16 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     expect((await t.sql(`SELECT count(*)::int AS n FROM activities`))[0].n).toBe(before);
   });
 
+  it('a double click on 通报: one report, the second told the step is already taken (review 5 B-F10)', async () => {
+    const a = await create('dawa', { name: '重复通报测试活动', organizerUnitId: organizer1Unit });
+    const dawa = await t.login('dawa');
+    const answers = await Promise.all([dawa.gql(REPORT, { id: a.id }), dawa.gql(REPORT, { id: a.id })]);
+    expect(answers.filter((r) => !r.errors)).toHaveLength(1);
+    const second = expectErrorCode(answers.find((r) => r.errors)!, 'CONFLICT');
+    expect(second.message).toBe('活动已是“已通报”状态（已由本人或他人办理），无需重复操作');
+    expect((await t.sql(`SELECT count(*)::int AS n FROM activity_transitions WHERE activity_id = $1 AND to_status = 'REPORTED'`, [a.id]))[0].n).toBe(1);
+  });
+
   it('reporting notifies 保安管理支队 and 领导小组办公室 at once, with a transition and an audit entry', async () => {
     const a = await create('dawa', { name: '通报测试活动', organizerUnitId: organizer1Unit });
     const dawa = await t.login('dawa');

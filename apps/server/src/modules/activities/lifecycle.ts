@@ -96,6 +96,8 @@ export class ActivityLifecycle {
   async transition(m: EntityManager, req: TransitionRequest): Promise<ActivityEntity> {
     const { activity, to, actor } = req;
     const from = activity.status;
+    // A double click, or two officers at once: the second finds the step already taken (review 5 B-F10).
+    if (from === to) throw conflict(`活动已是“${activityStatusLabels[to]}”状态（已由本人或他人办理），无需重复操作`);
     if (!canMove(from, to)) {
       throw conflict(
         `活动当前状态为“${activityStatusLabels[from]}”，不能变更为“${activityStatusLabels[to]}”`,
