@@ -23,6 +23,7 @@ import { CertificateHolder1767500000000 } from './1767500000000-CertificateHolde
 import { CertificateNumberLock1767700000000 } from './1767700000000-CertificateNumberLock';
 import { SuggestionInputsAccounts1767800000000 } from './1767800000000-SuggestionInputsAccounts';
 import { ActivityDeadlineDays1767900000000 } from './1767900000000-ActivityDeadlineDays';
+import { TrainingSessionVersion1768000000000 } from './1768000000000-TrainingSessionVersion';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 
 /** Every migration in order; new ones are appended. */
@@ -50,4 +51,5 @@ export const migrations = [
   CertificateNumberLock1767700000000,
   SuggestionInputsAccounts1767800000000,
   ActivityDeadlineDays1767900000000,
+  TrainingSessionVersion1768000000000,
 ];

@@ -45,6 +45,13 @@ export class TrainingSessionEntity {
   @Column('int', { default: 0 })
   resultsVersion: number;
 
+  /**
+   * How many times the arrangement (time, place, instructor, subjects, length) has been set: a change
+   * sent with the version it was made on gets CONFLICT when another officer changed it since.
+   */
+  @Column('int', { default: 1 })
+  version: number;
+
   @Column('uuid')
   createdBy: string;
 

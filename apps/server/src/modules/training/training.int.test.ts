@@ -313,4 +313,40 @@ describe('training: the calendar, three subjects, the on-duty roster and READY',
     const transitions = (await t.sql(`SELECT count(*)::int AS n FROM activity_transitions WHERE activity_id = $1`, [a.id]))[0].n;
     expect(transitions - transitionsBefore).toBeLessThanOrEqual(1);
   });
+  it('a change of the arrangement made on a stale copy is a CONFLICT, however many are sent at once; the same change again is no change, told once', async () => {
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 1, cleared: 1, startsInDays: 5 });
+    const s = expectData(await baoan.gql(SCHEDULE, {
+      activityId: a.id,
+      input: { startsAt: at(24), place: '培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 2 },
+    })).scheduleTraining;
+    const UPDATE_V = `mutation ($id: ID!, $input: UpdateTrainingSessionInput!, $v: Int) { updateTrainingSession(id: $id, input: $input, expectedVersion: $v) { id version place } }`;
+    const read = async () => (await t.sql(`SELECT version, place, starts_at FROM training_sessions WHERE id = $1`, [s.id]))[0];
+    const told = async () => (await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE activity_id = $1 AND unit_id = $2 AND title LIKE '培训安排变更%'`, [a.id, companyId]))[0].n;
+    const audited = async () => (await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'UPDATE'`, [s.id]))[0].n;
+    expect((await read()).version).toBe(1);
+
+    const change = { startsAt: at(26), place: '警务训练基地', instructor: '王教官', topics: ALL_TOPICS, periods: 2 };
+    expect(expectData(await baoan.gql(UPDATE_V, { id: s.id, input: change, v: 1 })).updateTrainingSession).toMatchObject({ version: 2, place: '警务训练基地' });
+    // sent again as it is, with the version it was sent with (a double click): no change, nobody told twice
+    expect(expectData(await baoan.gql(UPDATE_V, { id: s.id, input: { ...change, topics: [...ALL_TOPICS].reverse() }, v: 1 })).updateTrainingSession.version).toBe(2);
+    expect(await told()).toBe(1);
+    expect(await audited()).toBe(1);
+
+    // another change on the copy of version 1: refused, nothing changed
+    const stale = expectErrorCode(await baoan.gql(UPDATE_V, { id: s.id, input: { ...change, place: '体育馆' }, v: 1 }), 'CONFLICT');
+    expect(stale.message).toBe('培训安排已被他人修改（现为第2版，您看到的是第1版），请刷新后核对再修改');
+    expect(await read()).toMatchObject({ version: 2, place: '警务训练基地' });
+
+    // 10 officers at once, each moving it elsewhere on the version they saw: one wins, one notice, one audit entry
+    const sent = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => baoan.gql(UPDATE_V, { id: s.id, input: { ...change, place: `第${i + 1}会议室` }, v: 2 })),
+    );
+    expect(sent.filter((r) => !r.errors).length).toBe(1);
+    expect(sent.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT').length).toBe(9);
+    const after = await read();
+    expect(after.version).toBe(3);
+    expect(sent.find((r) => !r.errors)!.data!.updateTrainingSession.place).toBe(after.place);
+    expect(await told()).toBe(2);
+    expect(await audited()).toBe(2);
+  });
 });

@@ -48,8 +48,13 @@ export class TrainingResolver {
     @Ctx() ctx: AppContext,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateTrainingSessionInput) input: UpdateTrainingSessionInput,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: '所见的安排版本（version）：他人已修改时返回 CONFLICT；与现有安排相同时不算修改',
+    })
+    expectedVersion?: number | null,
   ) {
-    return ctx.services.training.updateSession(actorOf(ctx), id, input);
+    return ctx.services.training.updateSession(actorOf(ctx), id, input, expectedVersion);
   }
 
   @Authorized(...TRAINERS)

@@ -36,6 +36,21 @@ export const ALL_TOPICS = Object.values(TrainingTopic);
 const topicNames = (topics: readonly TrainingTopic[]) => topics.map((t) => trainingTopicLabels[t]).join('、');
 /** A timetable runs to the minute. */
 const toMinute = (d: Date) => new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+
+/** Whether a session already has this time, place, instructor, subjects (in any order) and length. */
+function sameArrangement(
+  s: Pick<TrainingSessionEntity, 'startsAt' | 'place' | 'instructor' | 'topics' | 'periods'>,
+  next: Pick<TrainingSessionEntity, 'startsAt' | 'place' | 'instructor' | 'topics' | 'periods'>,
+): boolean {
+  const sorted = (t: TrainingTopic[]) => [...t].sort().join(',');
+  return (
+    s.startsAt.getTime() === next.startsAt.getTime() &&
+    s.place === next.place &&
+    s.instructor === next.instructor &&
+    sorted(s.topics) === sorted(next.topics) &&
+    s.periods === next.periods
+  );
+}
 /** A session that is just beginning may still be entered (the officer types it as it starts). */
 const JUST_BEGUN_MS = 10 * 60_000;
 /** One 学时 (class period): 45 minutes. */
@@ -261,7 +276,7 @@ export class TrainingService {
     if (!input.instructor?.trim()) problems.push({ field: 'instructor', message: '请填写授课人' });
     assertNoProblems(problems, '培训安排有误');
     const topics = input.topics;
-    const startsAt = toMinute(input.startsAt);
+    const startsAt = input.startsAt;
 
     const id = await this.ds.transaction(async (m) => {
       const activity = await lockActivity(m, activityId);
@@ -405,7 +420,7 @@ export class TrainingService {
   }
 
   /** Changes a session's time, place, instructor, subjects or length before it begins; the company is told. */
-  async updateSession(actor: Actor, sessionId: string, input: UpdateTrainingSessionInput): Promise<TrainingSessionType> {
+  async updateSession(actor: Actor, sessionId: string, input: UpdateTrainingSessionInput, expectedVersion?: number | null): Promise<TrainingSessionType> {
     const problems: FieldProblem[] = [...this.startsAtProblems(input.startsAt)];
     problems.push(...this.topicProblems(input.topics));
     if (!input.place?.trim()) problems.push({ field: 'place', message: '请填写培训地点' });
@@ -413,7 +428,19 @@ export class TrainingService {
     assertNoProblems(problems, '培训安排有误');
     await this.ds.transaction(async (m) => {
       const { session, activity } = await this.sessionBeforeStart(m, actor, sessionId, '修改');
-      const startsAt = toMinute(input.startsAt);
+      const startsAt = input.startsAt;
+      const patch = {
+        startsAt,
+        place: input.place.trim(),
+        instructor: input.instructor.trim(),
+        topics: input.topics,
+        periods: input.periods,
+      };
+      // The same change sent again (a double click, a retry) is no change: nothing written, nobody told again.
+      if (sameArrangement(session, patch)) return;
+      if (expectedVersion != null && expectedVersion !== session.version) {
+        throw conflict(`培训安排已被他人修改（现为第${session.version}版，您看到的是第${expectedVersion}版），请刷新后核对再修改`);
+      }
       this.assertWithinWindow(activity, startsAt, input.periods);
       const attendees: { id: string; name: string }[] = await m.query(
         `SELECT ta.roster_entry_id AS id, g.name FROM training_attendance ta JOIN roster_entries r ON r.id = ta.roster_entry_id
@@ -426,22 +453,15 @@ export class TrainingService {
         throw conflict(`${names.slice(0, 5).join('、')}${names.length > 5 ? `等${names.length}人` : ''}在该时间已安排其他培训，时间重叠，请另选时间`);
       }
       const before = { ...session };
-      const patch = {
-        startsAt,
-        place: input.place.trim(),
-        instructor: input.instructor.trim(),
-        topics: input.topics,
-        periods: input.periods,
-        updatedAt: this.clock.now(),
-      };
-      await m.update(TrainingSessionEntity, { id: sessionId }, patch);
+      const changes = { ...patch, updatedAt: this.clock.now(), version: session.version + 1 };
+      await m.update(TrainingSessionEntity, { id: sessionId }, changes);
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: 'TrainingSession',
         entityId: sessionId,
         summary: `修改培训安排：活动“${activity.name}”，${formatCN(before.startsAt)} → ${formatCN(startsAt)}，${topicNames(patch.topics)}`,
         before,
-        after: { ...session, ...patch },
+        after: { ...session, ...changes },
       });
       await this.notifyCompany(m, activity, {
         title: `培训安排变更：${activity.name}`,

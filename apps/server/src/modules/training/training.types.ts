@@ -117,6 +117,9 @@ export class TrainingSessionType {
   @Field(() => Int, { description: '考核合格分数（每科）：已登记结果的为登记时的分数（此后修改设置不影响），否则为当前设置' })
   passScore: number;
 
+  @Field(() => Int, { description: '安排版本：每次修改时间、地点、授课人、科目或学时加1；修改时带上所见版本（updateTrainingSession.expectedVersion），他人已修改时返回 CONFLICT' })
+  version: number;
+
   @Field(() => Int, { description: '结果版本：每次结果有改动加1；登记时带上所见版本（expectedResultsVersion），他人已改动时返回 CONFLICT' })
   resultsVersion: number;
 

@@ -38,6 +38,7 @@ export const TrainingSessionFields = graphql(`
     resultsRecorded
     started
     passScore
+    version
     resultsVersion
     cancelledAt
     cancelReason
@@ -79,8 +80,8 @@ export const ScheduleTrainingMutation = graphql(`
 `);
 
 export const UpdateTrainingSessionMutation = graphql(`
-  mutation UpdateTrainingSession($id: ID!, $input: UpdateTrainingSessionInput!) {
-    updateTrainingSession(id: $id, input: $input) {
+  mutation UpdateTrainingSession($id: ID!, $input: UpdateTrainingSessionInput!, $expectedVersion: Int) {
+    updateTrainingSession(id: $id, input: $input, expectedVersion: $expectedVersion) {
       id
     }
   }

@@ -25,7 +25,7 @@ export function ScheduleTrainingModal({ dialog, activity, waiting, onSaved }: Pr
   const submit = async (v: ScheduleValues) => {
     try {
       if (editing) {
-        await update({ variables: { id: editing.id, input: sessionInput(v) } });
+        await update({ variables: { id: editing.id, input: sessionInput(v), expectedVersion: editing.version } });
         message.success('已修改培训安排，并通知保安服务公司');
       } else {
         await schedule({ variables: { activityId: activity.id, input: { ...sessionInput(v), isMakeup: kind === 'makeup', rosterEntryIds: v.rosterEntryIds } } });
