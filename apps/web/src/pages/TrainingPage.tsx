@@ -27,7 +27,8 @@ export default function TrainingPage() {
   const { activityId = '' } = useParams();
   const officer = useRole() === Role.SECURITY_DETACHMENT;
   const { activity: a, training: t, loading, error, refetchOverview, refetchAll } = useTraining(activityId);
-  const waiting = t?.trainees.filter((x) => x.standing !== 'PASSED') ?? [];
+  // Who may be put in a new session: not yet passed, and not booked in one whose results are not in (the server refuses those).
+  const waiting = t?.trainees.filter((x) => x.standing !== 'PASSED' && x.standing !== 'SCHEDULED') ?? [];
   const schedule = useScheduleDialog(a?.startsAt, waiting);
   const results = useResultsDialog();
 

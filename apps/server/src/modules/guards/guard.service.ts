@@ -38,7 +38,7 @@ import { assertCredentialsEditable, assertIdentityEditable, assertMayLeave } fro
 import { IDENTITY_PROBE_REFUSED, IdentityProbes, ProbeAnswer, ProbeSource, probesCounted } from './identity-probe';
 import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
-import { applyRevocationToOpenRosters, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
+import { applyRevocationToOpenRosters, lockGuardsOfPeople, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
 import { bindPredicate, containsPattern, EVERY_ROW } from '../../common/sql-predicate';
 import { EntityRows, pageWithTotalRow, SqlParams } from '../../database/prepared';
 
@@ -437,6 +437,8 @@ export class GuardsService {
     assertNoProblems(problems, '吊销记录有误');
     const hash = idHash(idNumber);
     return this.ds.transaction(async (m) => {
+      // Taken before the revocation is stored: a roster submitted at the same moment is checked after it, or scanned by it.
+      await lockGuardsOfPeople(m, [hash], { relatives: false });
       // One revocation per person and date (unique index on the keyed hash): of two identical requests at once, the
       // second stores nothing and is told so; a duplicate would bar the guard as "revoked twice".
       const inserted = await m

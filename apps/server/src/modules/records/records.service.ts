@@ -8,7 +8,7 @@ import { decryptPii, encryptPii, idHash } from '../../common/pii';
 import { CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
 import { todayBy } from '../../common/calendar';
 import { AuditService } from '../audit/audit.service';
-import { applyRecordsToOpenRosters, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
+import { applyRecordsToOpenRosters, lockGuardsOfPeople, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
 import { ImportMode } from './records.types';
 import { nothingStored } from './import-outcome';
 
@@ -232,9 +232,14 @@ export class RecordsService {
       // What was inserted, not what was planned: ON CONFLICT DO NOTHING skips a row stored meanwhile.
       let created = 0;
       if (plan.toCreate.length) {
+        // The people's register rows first (and their relatives' guards): a roster submitted at the same moment is
+        // checked after these records are in, or is found by the scan below (review 6 B-F2).
+        await lockGuardsOfPeople(m, [...new Set(plan.toCreate.map((r) => hashHex.get(r)!))].map((h) => Buffer.from(h, 'hex')), { relatives: true });
+        // Stamped when written, after those locks, not when the import began: a roster checked in between must
+        // count them as arrived since its check (recordsSinceCheckSql), not as seen by it.
         const rows: { id: string; id_hash: Buffer }[] = await m.query(
-          `INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, severity, note)
-           SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::record_category[], $5::date[], $6::text[], $7::text[], $8::text[])
+          `INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, severity, note, created_at)
+           SELECT *, clock_timestamp() FROM unnest($1::text[], $2::bytea[], $3::text[], $4::record_category[], $5::date[], $6::text[], $7::text[], $8::text[])
            ON CONFLICT (id_hash, category, occurred_on, source) DO NOTHING
            RETURNING id, id_hash`,
           [

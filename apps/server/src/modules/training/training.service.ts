@@ -83,6 +83,15 @@ interface TraineeRow {
 }
 
 /** Postgres returns an enum array as `{A,B}` text when it cannot parse it; accept both. */
+/** A cleared guard as scheduling sees them: subjects passed, subjects booked in a session whose results are not in, and the first such session. */
+interface TraineeNeeds {
+  id: string;
+  name: string;
+  passed: string[] | null;
+  booked: string[] | null;
+  bookedIn: { startsAt: string; place: string } | null;
+}
+
 function topicsOf(value: unknown): TrainingTopic[] {
   if (Array.isArray(value)) return value as TrainingTopic[];
   if (typeof value === 'string') return value.replace(/[{}]/g, '').split(',').filter(Boolean) as TrainingTopic[];
@@ -285,17 +294,28 @@ export class TrainingService {
         throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，只有岗前培训阶段可以安排培训`);
       }
       this.assertWithinWindow(activity, startsAt, input.periods);
-      // Who still needs a subject of this session (subjects passed in any earlier session count).
-      const trainees: { id: string; name: string; passed: string[] | null }[] = await m.query(
+      // Who still needs a subject of this session: subjects passed in any earlier session count, and so do
+      // subjects of a session they are already booked into whose results are not in yet (a second 安排 in a
+      // hurry, at another hour, must not book everyone twice).
+      const trainees: TraineeNeeds[] = await m.query(
         `SELECT r.id, g.name,
                 (SELECT array_agg(DISTINCT pt)::text[] FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
                    CROSS JOIN unnest(ta.passed_topics) AS pt
-                  WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id AND ta.attended) AS passed
+                  WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id AND ta.attended) AS passed,
+                (SELECT array_agg(DISTINCT pt)::text[] FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+                   CROSS JOIN unnest(ts.topics) AS pt
+                  WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id AND ts.cancelled_at IS NULL AND ta.recorded_at IS NULL) AS booked,
+                (SELECT json_build_object('startsAt', ts.starts_at, 'place', ts.place) FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+                  WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id AND ts.cancelled_at IS NULL AND ta.recorded_at IS NULL
+                  ORDER BY ts.starts_at LIMIT 1) AS "bookedIn"
            FROM roster_entries r JOIN guards g ON g.id = r.guard_id
           WHERE r.activity_id = $1 AND r.state = 'ACTIVE' AND r.decision = 'PASSED'`,
         [activityId],
       );
-      const needs = (t: { passed: string[] | null }) => topics.some((x) => !topicsOf(t.passed).includes(x));
+      const unpassed = (t: TraineeNeeds) => topics.some((x) => !topicsOf(t.passed).includes(x));
+      const needs = (t: TraineeNeeds) => topics.some((x) => !topicsOf(t.passed).includes(x) && !topicsOf(t.booked).includes(x));
+      const bookedNote = (t: TraineeNeeds) =>
+        t.bookedIn ? `${t.name}已安排在${formatCN(new Date(t.bookedIn.startsAt))}“${t.bookedIn.place}”的培训（结果未登记），无需重复安排；如需改期请修改该培训` : '';
       const byId = new Map(trainees.map((t) => [t.id, t]));
       let assigned: string[];
       if (input.rosterEntryIds && input.rosterEntryIds.length > 0) {
@@ -304,7 +324,8 @@ export class TrainingService {
         picks.forEach((entryId, i) => {
           const t = byId.get(entryId);
           if (!t) bad.push({ field: `rosterEntryIds.${i}`, message: `第${i + 1}名参训人员不在本活动已通过审核的名单中` });
-          else if (!needs(t)) bad.push({ field: `rosterEntryIds.${i}`, message: `${t.name}已通过${topicNames(topics)}，无需再训` });
+          else if (!unpassed(t)) bad.push({ field: `rosterEntryIds.${i}`, message: `${t.name}已通过${topicNames(topics)}，无需再训` });
+          else if (!needs(t)) bad.push({ field: `rosterEntryIds.${i}`, message: bookedNote(t) });
         });
         assertNoProblems(bad, '参训人员有误');
         assigned = picks;
@@ -313,6 +334,7 @@ export class TrainingService {
       }
       // Nobody is in two places at once: a trainee of another session of this activity at an overlapping
       // time is refused when named, and left out when the trainees are picked by the system.
+      await this.lockTrainees(m, assigned);
       const busy = await this.busyAt(m, startsAt, input.periods, assigned);
       if (busy.size && input.rosterEntryIds && input.rosterEntryIds.length > 0) {
         assertNoProblems(
@@ -328,6 +350,10 @@ export class TrainingService {
         throw conflict(`需要培训的${assigned.length}人都已安排在与该时间重叠的其他培训中，请另选时间`);
       }
       assigned = free;
+      if (assigned.length === 0 && trainees.some((t) => unpassed(t))) {
+        const waiting = trainees.filter((t) => unpassed(t)).length;
+        throw conflict(`需要培训${topicNames(topics)}的${waiting}人都已安排在结果未登记的培训中，无需重复安排；如需改期请修改该培训`);
+      }
       if (assigned.length === 0) {
         throw badInput(`没有需要培训的人员：已通过审核的保安员均已通过${topicNames(topics)}`, [{ field: 'rosterEntryIds', message: '没有需要培训的人员' }]);
       }
@@ -396,6 +422,19 @@ export class TrainingService {
   }
 
   /**
+   * Locks the register rows of these roster entries' guards, in one order, before their other sessions are
+   * read: two activities sharing guards, scheduled at the same moment by two officers, are booked one after
+   * the other, and the second sees the first (review 6 B-F3; the activity lock alone covers one activity).
+   */
+  private async lockTrainees(m: EntityManager, entryIds: string[]): Promise<void> {
+    if (!entryIds.length) return;
+    await m.query(
+      `SELECT g.id FROM guards g WHERE g.id IN (SELECT r.guard_id FROM roster_entries r WHERE r.id = ANY($1::uuid[])) ORDER BY g.id FOR NO KEY UPDATE OF g`,
+      [entryIds],
+    );
+  }
+
+  /**
    * Which of these roster entries' people are expected at another session, of this activity or any
    * other (the same guard on two rosters; review 5 B-F8), not cancelled, `except` aside, their result
    * not recorded yet, that overlaps [startsAt, startsAt + periods × 45 min): entry → that session's
@@ -447,6 +486,7 @@ export class TrainingService {
            JOIN guards g ON g.id = r.guard_id WHERE ta.session_id = $1`,
         [sessionId],
       );
+      await this.lockTrainees(m, attendees.map((a) => a.id));
       const busy = await this.busyAt(m, startsAt, input.periods, attendees.map((a) => a.id), sessionId);
       if (busy.size) {
         const names = attendees.filter((a) => busy.has(a.id)).map((a) => a.name);

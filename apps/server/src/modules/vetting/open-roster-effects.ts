@@ -29,6 +29,19 @@ export const recordsSinceCheckSql = (re = 're') => `(${re}.checked_at IS NOT NUL
    WHERE cr.created_at > ${re}.checked_at
      AND (cr.id_hash = g.id_hash OR cr.id_hash IN (SELECT gr.id_hash FROM guard_relatives gr WHERE gr.guard_id = g.id))))`;
 
+/**
+ * Locks the register rows of these people (and, with `relatives`, of everyone who declared one of them as
+ * a relative), in one order, before a revocation or a record is stored. A roster being submitted locks the
+ * same rows before it pre-checks them (vetting.service `loadRegisterGuards`), so of the two, the second
+ * sees the first: the roster's check sees the new fact, or the fact's scan of open rosters sees the new
+ * entry (review 6 B-F2: both ran beside each other and each missed the other).
+ */
+export async function lockGuardsOfPeople(m: EntityManager, idHashes: Buffer[], options: { relatives: boolean }): Promise<void> {
+  if (!idHashes.length) return;
+  const relatives = options.relatives ? 'OR g.id IN (SELECT gr.guard_id FROM guard_relatives gr WHERE gr.id_hash = ANY($1::bytea[]))' : '';
+  await m.query(`SELECT g.id FROM guards g WHERE g.id_hash = ANY($1::bytea[]) ${relatives} ORDER BY g.id FOR NO KEY UPDATE OF g`, [idHashes]);
+}
+
 /** The activities with ACTIVE entries on an open roster of the given people, locked in one order. */
 async function lockOpenActivities(m: EntityManager, personSql: string, params: unknown[]): Promise<ActivityEntity[]> {
   const ids: { activity_id: string }[] = await m.query(

@@ -320,17 +320,20 @@ export class VettingService {
     }
     const recordsByKey = groupBy(found, (r) => r.idKey);
 
-    // The latest PASSED decision for the same person in another activity, within the window; reused
-    // only for the same identity (name, ID number, declared relatives) as decided then.
+    // The latest decision on the same person within the window: a PASSED one in another activity is
+    // reused, only for the same identity (name, ID number, declared relatives) as decided then. A FAILED
+    // one made since, in any activity (this one too, and on an entry since removed), stops the reuse: an
+    // officer's 不通过 is not undone by taking the guard off the roster and putting them back (review 6 B-F1).
     const windowDays = settings['vetting.reuseWindowDays'];
-    const previous: { id_key: string; decided_at: Date; decided_by: string | null; origin: string; identity_hash: string | null }[] =
+    const previous: { id_key: string; decision: VettingDecision; decided_at: Date; decided_by: string | null; origin: string; identity_hash: string | null }[] =
       windowDays > 0 && !sourceError
         ? await m.query(
-            `SELECT DISTINCT ON (g.id_hash) encode(g.id_hash, 'hex') AS id_key, re.decided_at, re.decided_by, coalesce(re.reused_from_entry_id, re.id) AS origin, re.identity_hash
+            `SELECT DISTINCT ON (g.id_hash) encode(g.id_hash, 'hex') AS id_key, re.decision, re.decided_at, re.decided_by,
+                    coalesce(re.reused_from_entry_id, re.id) AS origin, re.identity_hash
                FROM guards g JOIN roster_entries re ON re.guard_id = g.id
-              WHERE g.id_hash = ANY($1::bytea[]) AND re.decision = 'PASSED' AND re.activity_id <> $2
+              WHERE g.id_hash = ANY($1::bytea[]) AND (re.decision = 'FAILED' OR (re.decision = 'PASSED' AND re.activity_id <> $2))
                 AND re.decided_at > now() - make_interval(days => $3)
-              ORDER BY g.id_hash, re.decided_at DESC`,
+              ORDER BY g.id_hash, re.decided_at DESC, (re.decision = 'FAILED') DESC`,
             [subjects.map((r) => Buffer.from(r.idKey, 'hex')), activity.id, windowDays],
           )
         : [];
@@ -373,7 +376,7 @@ export class VettingService {
       // earlier decision (unknown arrival time counts as new).
       const decidedAt = prev ? new Date(prev.decided_at).getTime() : 0;
       const reusable =
-        prev && problems.length === 0 && prev.identity_hash !== null && prev.identity_hash === identity?.hash && (declaration?.declared ?? true) &&
+        prev && prev.decision === VettingDecision.PASSED && problems.length === 0 && prev.identity_hash !== null && prev.identity_hash === identity?.hash && (declaration?.declared ?? true) &&
         hits.every((h) => h.record.createdAt && h.record.createdAt.getTime() <= decidedAt);
       const suggestionCategory = s.suggestion === VettingDecision.PASSED ? null : s.reasonCategory;
       if (reusable) {
