@@ -24,6 +24,7 @@ import { CertificateNumberLock1767700000000 } from './1767700000000-CertificateN
 import { SuggestionInputsAccounts1767800000000 } from './1767800000000-SuggestionInputsAccounts';
 import { ActivityDeadlineDays1767900000000 } from './1767900000000-ActivityDeadlineDays';
 import { TrainingSessionVersion1768000000000 } from './1768000000000-TrainingSessionVersion';
+import { OneSecurityDetachment1768100000000 } from './1768100000000-OneSecurityDetachment';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 
 /** Every migration in order; new ones are appended. */
@@ -52,4 +53,5 @@ export const migrations = [
   SuggestionInputsAccounts1767800000000,
   ActivityDeadlineDays1767900000000,
   TrainingSessionVersion1768000000000,
+  OneSecurityDetachment1768100000000,
 ];

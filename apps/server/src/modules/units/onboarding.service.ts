@@ -134,6 +134,7 @@ export class OnboardingService {
           });
         }
         const issued = account ? await issueAccount(m, this.audit, actor, unit, account) : null;
+        if (issued) await watchCredentialsOfDetail(m, this.notifications, actor, { ...issued.account, unitId: unit.id }, '开设账号');
         return { unit, account: issued };
       }),
       { username: 'account.username' },

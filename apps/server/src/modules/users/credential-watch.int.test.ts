@@ -1,4 +1,4 @@
-import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { unitOf } from '../../../test/vetting-fixtures';
 
 /**
@@ -50,5 +50,30 @@ describe('the administrator’s hand on accounts that read vetting detail is see
     expectData(await admin.gql(RESET_PASSWORD, { id: office.id }));
     expectData(await baoan.gql(ISSUE, { unitId: await unitOf(t, 'company1'), input: { username: 'watch_co', displayName: '公司新人' } }));
     expect((await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE title LIKE '系统管理员%'`))[0].n).toBe(before);
+  });
+  it('the administrator cannot make a second 保安管理支队 to open a detail-reading account in, on either path; the detachment and the auditor are told of every such account (review 6 A-F1)', async () => {
+    const CREATE_UNIT = `mutation ($input: CreateUnitInput!) { createUnit(input: $input) { unit { id } account { account { username } } } }`;
+    const units = async () => (await t.sql(`SELECT count(*)::int AS n FROM units WHERE kind = 'SECURITY_DETACHMENT'`))[0].n;
+    const accounts = async () => (await t.sql(`SELECT count(*)::int AS n FROM users WHERE role = 'SECURITY_DETACHMENT'`))[0].n;
+    const [unitsBefore, accountsBefore] = [await units(), await accounts()];
+    for (const input of [
+      { kind: 'SECURITY_DETACHMENT', name: '市公安局保安管理支队审计组', account: { username: 'shadow_sd1', displayName: '影子' } },
+      { kind: 'SECURITY_DETACHMENT', name: '市公安局保安管理支队二大队' },
+    ]) {
+      const refused = expectErrorCode(await admin.gql(CREATE_UNIT, { input }), 'CONFLICT');
+      expect(refused.message).toBe('全市只有一个保安管理支队（首次启动时已建立），不能另建');
+      expect(refused.extensions?.fields?.[0]?.field).toBe('kind');
+    }
+    expect(await units()).toBe(unitsBefore);
+    expect(await accounts()).toBe(accountsBefore);
+    // an inactive second one is no way round either: the database holds one, whatever its state
+    await expect(t.sql(`INSERT INTO units (kind, name, active) VALUES ('SECURITY_DETACHMENT', '停用的支队', false)`)).rejects.toMatchObject({ code: '23505' });
+
+    // Every detail-reading account the administrator opens: the detachment and the security auditor are told
+    const auditor = await t.login('auditor');
+    expectData(await admin.gql(ISSUE, { unitId: await unitOf(t, 'baoan'), input: { username: 'watch_sd3', displayName: '第三警官' } }));
+    expect(await titles(baoan)).toContain('系统管理员开设账号：watch_sd3');
+    expect(await titles(auditor)).toContain('系统管理员开设账号：watch_sd3');
+    expect((await titles(admin)).some((x) => x.includes('watch_sd3'))).toBe(false);
   });
 });
