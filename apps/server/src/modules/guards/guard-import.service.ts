@@ -341,8 +341,11 @@ export class GuardImportService {
         const e = existingByKey.get(key);
         if (!e) {
           const revocation = revocationProblems(revokedByKey.get(key) ?? [], today)[0];
-          if (revocation) rowProblems.push({ row: g.row, column: '保安员证号', message: revocation.message });
-          else toCreate.push(g);
+          if (revocation) {
+            rowProblems.push({ row: g.row, column: '保安员证号', message: revocation.message });
+            // Someone on no register of the importer: the answer tells that this exact number is real (review 6 A-F2).
+            answers.push({ idNumber: g.idNumber, idHash: hashes.id(g.idNumber), holderGuardId: null, revoked: true, lookalikes: lookalikes.get(g.idNumber) ?? 0 });
+          } else toCreate.push(g);
           continue;
         }
         const kept = {

@@ -205,7 +205,7 @@ export class GuardsService {
       // The counted answer first (identity-probe.ts): a revocation's refusal must not answer before it (review 5 A-F4).
       await this.assertNoActiveRecord(m, actor, input.idNumber, companyId!);
       await this.assertCertificateOfThisPerson(m, input.certificateNo, input.idNumber, companyId!, { kind: 'FORM_CREATE' });
-      await this.assertRegistrable(m, input.idNumber, input, { checkAge: true, checkEducation: true, checkRevocations: true });
+      await this.assertRegistrable(m, input.idNumber, input, { checkAge: true, checkEducation: true, checkRevocations: true, source: { kind: 'FORM_CREATE' } });
       const facts = idNumberFacts(input.idNumber);
       const guard = await m.save(
         GuardEntity,
@@ -289,6 +289,7 @@ export class GuardsService {
         checkAge: idChanged,
         checkEducation: input.education !== before.education,
         checkRevocations: idChanged,
+        source: { kind: 'FORM_UPDATE' },
       });
       const facts = idNumberFacts(input.idNumber);
       await m.update(GuardEntity, { id }, {
@@ -479,7 +480,7 @@ export class GuardsService {
     m: EntityManager,
     idNumber: string,
     input: { education: GuardInput['education'] },
-    checks: { checkAge: boolean; checkEducation: boolean; checkRevocations: boolean },
+    checks: { checkAge: boolean; checkEducation: boolean; checkRevocations: boolean; source: ProbeSource },
   ): Promise<void> {
     const problems: FieldProblem[] = [];
     const today = todayBy(this.clock);
@@ -491,13 +492,15 @@ export class GuardsService {
       const edu = educationProblem(input.education);
       if (edu) problems.push({ field: 'education', message: edu.message });
     }
-    if (checks.checkRevocations) {
-      const rows = await m.find(CertificateRevocationEntity, { where: { idNumberHash: idHash(idNumber) }, select: { revokedOn: true } });
-      for (const p of revocationProblems(rows.map((r) => r.revokedOn), today)) {
-        problems.push({ field: 'certificateNo', message: p.message });
-      }
-    }
     assertNoProblems(problems, '不符合保安员条件');
+    if (checks.checkRevocations) {
+      const hash = idHash(idNumber);
+      const rows = await m.find(CertificateRevocationEntity, { where: { idNumberHash: hash }, select: { revokedOn: true } });
+      const [revoked] = revocationProblems(rows.map((r) => r.revokedOn), today);
+      // Only this exact number has the record: the answer tells that the number is real (a masked number and an
+      // age leave ~33 candidates), so it is counted like "active elsewhere" (identity-probe.ts; review 6 A-F2).
+      if (revoked) throw new ProbedRefusal('BAD_USER_INPUT', revoked.message, 'certificateNo', { idNumber, idHash: hash, holderGuardId: null, revoked: true }, checks.source);
+    }
   }
 
   /** 一证一人: a 保安员证 number another person holds is refused on the form (the import: per row; the database: trigger). */

@@ -278,5 +278,54 @@ describe('identity probes: "active at another unit" answers are limited and audi
       expect(await probes('probe_transfer')).toBe(before + 1);
     });
   });
+  describe('a revocation as an oracle (review 6 A-F2): which number of the candidates has one', () => {
+    const candidates = (id: string) => {
+      const out: string[] = [];
+      for (let d = Date.UTC(1990, 0, 1); d < Date.UTC(1991, 6, 1); d += 86_400_000) {
+        const c = withIdCheckDigit(`${id.slice(0, 6)}${new Date(d).toISOString().slice(0, 10).replace(/-/g, '')}${id.slice(14, 17)}`);
+        if (c[17] === id[17]) out.push(c);
+      }
+      return out;
+    };
+    const REVOKE = `mutation($id: String!) { recordCertificateRevocation(idNumber: $id, date: "2025-06-01", reason: "违法从业") { id } }`;
+
+    it('each revocation answer about someone on no register of the importer is counted and audited as an identity probe, on the import (preview and commit) and the form; over the limit the file is refused whole', async () => {
+      // someone with a revocation, on no register (they left after it)
+      const victim = withIdCheckDigit('21110219900715123');
+      const baoan = await t.login('baoan');
+      expectData(await baoan.gql(REVOKE, { id: victim }));
+      const list = candidates(victim);
+      expect(list).toContain(victim);
+      await createCompany(t, { name: '吊销探测测试保安服务有限公司', username: 'probe_revoked' });
+      const company = await t.login('probe_revoked');
+      const [{ unit_id: unitId }] = await t.sql(`SELECT unit_id FROM users WHERE username = 'probe_revoked'`);
+
+      // The file of candidates: the one answer is counted (and flagged as an enumeration), the rest not stored
+      const preview = expectData(await company.gql(IMPORT, { input: { file: file('候选.csv', list), mode: 'PREVIEW' } })).importGuards;
+      expect(preview.problems).toEqual([{ row: list.indexOf(victim) + 2, column: '保安员证号', message: expect.stringContaining('保安员证于2025-06-01被吊销') }]);
+      expect(await probes('probe_revoked')).toBe(1);
+      const [event] = (await probeEvents('probe_revoked', 'REVEALED')).slice(-1);
+      expect(event.summary).toContain(`身份证号${maskIdNumber(victim)}有保安员证吊销记录`);
+      expect(event.summary).toContain('疑似枚举');
+      expect(event.summary).not.toContain(victim);
+      expect(await guardsOf(unitId)).toBe(0);
+
+      // The form: the same kind of answer, counted; the same number again is not counted twice
+      const others = Array.from({ length: IDENTITY_PROBE_LIMIT }, (_, i) => withIdCheckDigit(`2111021988021${i}135`));
+      for (const id of others) expectData(await baoan.gql(REVOKE, { id }));
+      const form = expectErrorCode(await company.gql(CREATE, { input: guardInput(others[0]) }), 'BAD_USER_INPUT');
+      expect(form.extensions!.fields).toEqual([{ field: 'certificateNo', message: expect.stringContaining('被吊销') }]);
+      expect(await probes('probe_revoked')).toBe(2);
+      expectErrorCode(await company.gql(CREATE, { input: guardInput(others[0]) }), 'BAD_USER_INPUT');
+      expect(await probes('probe_revoked')).toBe(2);
+
+      // Over the limit (five): a file telling more is refused whole, naming no row and no date
+      const over = expectErrorCode(await company.gql(IMPORT, { input: { file: file('更多.csv', others), mode: 'COMMIT' } }), 'FORBIDDEN');
+      expect(over.message).toBe(IDENTITY_PROBE_REFUSED);
+      expect(JSON.stringify(over)).not.toContain('被吊销');
+      expect(await probes('probe_revoked')).toBe(2);
+      expect(await guardsOf(unitId)).toBe(0);
+    });
+  });
 });
 
