@@ -24,11 +24,37 @@ export function hasControlCharacter(value: string): boolean {
 export const controlCharacterMessage = (label: string) => `${label}不能包含制表符、换行等控制字符`;
 
 /**
+ * Invisible format characters: the soft hyphen, zero-width space and joiners, the direction marks,
+ * embeddings, overrides and isolates (U+202E shows 司公限有 as 有限公司), the word joiner and the BOM.
+ * Inside a name they make one that looks like another's (盘锦辽\u200d河…) or shows other text than is stored.
+ */
+const FORMAT_CHARACTER = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+export function hasFormatCharacter(value: string): boolean {
+  return FORMAT_CHARACTER.test(value);
+}
+
+export const formatCharacterMessage = (label: string) => `${label}含有零宽字符、文字方向控制符等不可见的格式字符，请删除后重新输入`;
+
+/**
  * Why a single-line text (a name, a place, a title) is refused for its characters, or null. Surrounding
  * whitespace is trimmed (as everywhere), so only what would be stored is looked at.
  */
 export function singleLineProblem(value: string, label: string): string | null {
-  return hasControlCharacter(value.trim()) ? controlCharacterMessage(label) : null;
+  const text = value.trim();
+  if (hasControlCharacter(text)) return controlCharacterMessage(label);
+  if (hasFormatCharacter(text)) return formatCharacterMessage(label);
+  return null;
+}
+
+/**
+ * A name that begins as a spreadsheet formula does (=, +, -, @, full-width ＝＋－＠ too): refused for the
+ * texts that reach the exports as names (a company, an activity, an organizer, a contact), which never
+ * begin so. Not for places and posts, where "-1层" is a floor.
+ */
+export function formulaLikeProblem(value: string, label: string): string | null {
+  const text = value.trim();
+  return /^[=+\-@＝＋－＠]/.test(text) ? `${label}不能以“${text[0]}”开头（表格软件会当作公式）` : null;
 }
 
 /**

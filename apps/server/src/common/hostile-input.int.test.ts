@@ -156,13 +156,43 @@ describe('hostile input', () => {
     const profile = await company.gql(`mutation ($input: CompanyProfileInput!) { updateCompanyProfile(input: $input) { id } }`, {
       input: { address: '\u200b', contactName: '\u200b\u2060', contactPhone: '13900000000' },
     });
-    const refused = expectCleanError(profile, 'BAD_USER_INPUT', 'input.address');
-    expect(refused.message).toContain('不可见字符');
+    // named as the form knows the field, in the glossary's words (review 6 C-F4)
+    const refused = expectCleanError(profile, 'BAD_USER_INPUT', 'address');
+    expect(refused.extensions?.fields).toEqual([
+      { field: 'address', message: '地址只有零宽字符等不可见字符，请填写内容' },
+      { field: 'contactName', message: '联系人只有零宽字符等不可见字符，请填写内容' },
+    ]);
+    expect(refused.message).not.toContain('input.');
     expect(await row()).toEqual(before);
     const [activity] = await t.sql(`SELECT id FROM activities WHERE status = 'DRAFT' LIMIT 1`);
     expectCleanError(await baoan.gql(`mutation ($id: ID!) { cancelActivity(id: $id, reason: "\u200b\ufeff") { id } }`, { id: activity.id }), 'BAD_USER_INPUT', 'reason');
     const [{ status }] = await t.sql(`SELECT status FROM activities WHERE id = $1`, [activity.id]);
     expect(status).toBe('DRAFT');
+  });
+
+  it('refuses half a surrogate pair and direction overrides in any text, and invisible format characters inside a name, naming the field; nothing stored, nothing rewritten (review 6 C-F1, C-F3)', async () => {
+    const company = await t.login('company1');
+    const row = async () =>
+      (await t.sql(`SELECT address, contact_name, version FROM companies WHERE id = (SELECT unit_id FROM users WHERE username = 'company1')`))[0];
+    const before = await row();
+    const PROFILE = `mutation ($input: CompanyProfileInput!) { updateCompanyProfile(input: $input) { id } }`;
+    for (const [address, message] of [
+      ['盘锦\ud83d', '地址含有无效字符（不完整的代理项，多为复制粘贴时截断），请重新输入'],
+      ['盘锦市\udfff测试路', '地址含有无效字符（不完整的代理项，多为复制粘贴时截断），请重新输入'],
+      ['盘锦市\u202e路街油石\u202c', '地址含有改变文字显示方向的控制字符（如U+202E），显示的文字与实际不符，请删除后重新输入'],
+      ['盘锦市\u2066石油大街', '地址含有改变文字显示方向的控制字符（如U+202E），显示的文字与实际不符，请删除后重新输入'],
+      ['盘锦市石油\u200b大街1号', '住所含有零宽字符、文字方向控制符等不可见的格式字符，请删除后重新输入'],
+      ['盘锦市石\u00ad油大街1号', '住所含有零宽字符、文字方向控制符等不可见的格式字符，请删除后重新输入'],
+    ]) {
+      const refused = expectCleanError(await company.gql(PROFILE, { input: { address, contactName: '张经理', contactPhone: '13900000000' } }), 'BAD_USER_INPUT', 'address');
+      expect(refused.extensions?.fields).toEqual([{ field: 'address', message }]);
+    }
+    expect(await row()).toEqual(before);
+
+    // an activity's name: the same (the surrogate was "输入格式不正确（如编号应为 UUID）" with no field)
+    const [draft] = await t.sql(`SELECT id FROM activities WHERE status = 'DRAFT' LIMIT 1`);
+    const surrogate = await baoan.gql(`mutation ($id: ID!, $r: String!) { cancelActivity(id: $id, reason: $r) { id } }`, { id: draft.id, r: '场地\ud800' });
+    expect(expectCleanError(surrogate, 'BAD_USER_INPUT', 'reason').message).toContain('不完整的代理项');
   });
 
   it('refuses a list longer than 10,000 items, naming the argument, instead of a database error; and marking nothing read audits nothing', async () => {

@@ -7,7 +7,7 @@ import {
   isListType,
   isScalarType,
 } from 'graphql';
-import { isBlank } from '@evs/schema';
+import { inputFieldLabels, isBlank } from '@evs/schema';
 import { FieldProblem, DomainError } from './errors';
 
 /**
@@ -16,7 +16,8 @@ import { FieldProblem, DomainError } from './errors';
  * cannot store) or nothing but invisible characters (zero-width spaces look filled in, say nothing,
  * and escape the `.trim()` of a field's own check); no list is longer than MAX_LIST_LENGTH (PostgreSQL
  * takes at most 65,535 parameters per statement, and an audit entry keeps what it was given). The
- * refusal names the field, e.g. `input.guardIds.2`.
+ * refusal names the field as the form knows it (`guardIds.2`, `name`) and says it in the glossary's words;
+ * no text holds half a surrogate pair or a direction override (review 6 C-F1, C-F3).
  */
 
 /** The longest list any argument may carry (a roster of 10,000 is the largest real one). */
@@ -26,6 +27,36 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Check = (value: unknown, path: string, problems: FieldProblem[]) => void;
 
+/** Half of a UTF-16 surrogate pair alone: no character at all (the driver would store U+FFFD, jsonb refuses it). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Direction overrides, embeddings and isolates: text shown in another order than stored, in any text. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+/** Why any text of any operation is refused, or null (the field's own rules come after, with its own words). */
+function textProblem(value: string): string | null {
+  if (value.includes('\u0000')) return '含有不允许的控制字符（NUL）';
+  if (LONE_SURROGATE.test(value)) return '含有无效字符（不完整的代理项，多为复制粘贴时截断），请重新输入';
+  if (BIDI_CONTROL.test(value)) return '含有改变文字显示方向的控制字符（如U+202E），显示的文字与实际不符，请删除后重新输入';
+  // Spaces alone are the field's own check (its message names it); invisible characters that
+  // `.trim()` keeps (U+200B and kin) are refused here, for every text of every operation.
+  if (value.trim() !== '' && isBlank(value)) return '只有零宽字符等不可见字符，请填写内容';
+  return null;
+}
+
+/**
+ * The field a refusal names, as the form knows it: the operation's `input` object is the form, so
+ * `input.name` is `name` (as the services' own refusals name it); other arguments keep their name.
+ */
+const fieldOf = (path: string) => path.replace(/^input\./, '');
+
+/** The field's Chinese label from the glossary, with the path when there is none (`活动名称`, `guardIds.0 `). */
+function labelOf(path: string): string {
+  const name = path.split('.').reverse().find((part) => !/^\d+$/.test(part));
+  const label = name ? inputFieldLabels[name] : undefined;
+  const item = /\.(\d+)$/.exec(path);
+  return label ? `${label}${item ? `（第${Number(item[1]) + 1}项）` : ''}` : `${fieldOf(path)} `;
+}
+
 /** A checker for one input type, or null when nothing in it needs checking. */
 function checkerFor(type: GraphQLInputType, seen = new Map<string, Check | null>()): Check | null {
   const nullable = getNullableType(type);
@@ -33,7 +64,7 @@ function checkerFor(type: GraphQLInputType, seen = new Map<string, Check | null>
     const item = checkerFor(nullable.ofType, seen);
     return (value, path, problems) => {
       if (Array.isArray(value) && value.length > MAX_LIST_LENGTH) {
-        problems.push({ field: path, message: `${path} 一次最多${MAX_LIST_LENGTH}项（现${value.length}项）` });
+        problems.push({ field: fieldOf(path), message: `${labelOf(path)}一次最多${MAX_LIST_LENGTH}项（现${value.length}项）` });
         return;
       }
       if (!item) return;
@@ -44,16 +75,14 @@ function checkerFor(type: GraphQLInputType, seen = new Map<string, Check | null>
   if (isScalarType(nullable)) {
     if (nullable.name === 'ID') {
       return (value, path, problems) => {
-        if (typeof value === 'string' && !UUID.test(value)) problems.push({ field: path, message: `${path} 应为有效的编号（UUID）` });
+        if (typeof value === 'string' && !UUID.test(value)) problems.push({ field: fieldOf(path), message: `${labelOf(path)}应为有效的编号` });
       };
     }
     if (nullable.name === 'String') {
       return (value, path, problems) => {
         if (typeof value !== 'string') return;
-        if (value.includes('\u0000')) problems.push({ field: path, message: `${path} 含有不允许的控制字符（NUL）` });
-        // Spaces alone are the field's own check (its message names it); invisible characters that
-        // `.trim()` keeps (U+200B and kin) are refused here, for every text of every operation.
-        else if (value.trim() !== '' && isBlank(value)) problems.push({ field: path, message: `${path} 只有零宽字符等不可见字符，请填写内容` });
+        const problem = textProblem(value);
+        if (problem) problems.push({ field: fieldOf(path), message: `${labelOf(path)}${problem}` });
       };
     }
     return null;

@@ -1,4 +1,4 @@
-import { controlCharacterMessage, isBlank, singleLineProblem } from '@evs/schema';
+import { controlCharacterMessage, formulaLikeProblem, isBlank, personNameProblem, singleLineProblem } from '@evs/schema';
 import { ValidateBy } from 'class-validator';
 
 /**
@@ -22,10 +22,34 @@ export function IsNotBlank(message: string, options: { allowEmpty?: boolean } = 
   }, { message });
 }
 
-/** Single-line text (a name, a place, a title): no tab, line break or other control character inside. */
+/** Single-line text (a name, a place, a title): no tab, line break, other control or invisible format character inside. */
 export function IsSingleLine(label: string): PropertyDecorator {
   return ValidateBy({
     name: 'isSingleLine',
     validator: { validate: (value: unknown) => typeof value !== 'string' || singleLineProblem(value, label) === null },
-  }, { message: controlCharacterMessage(label) });
+  }, { message: (args) => (typeof args.value === 'string' && singleLineProblem(args.value, label)) || controlCharacterMessage(label) });
+}
+
+/** A name that reaches the exports (an activity, an organizer): not beginning as a spreadsheet formula (=, +, -, @). */
+export function IsNotFormulaLike(label: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'isNotFormulaLike',
+    validator: { validate: (value: unknown) => typeof value !== 'string' || formulaLikeProblem(value, label) === null },
+  }, { message: (args) => (typeof args.value === 'string' && formulaLikeProblem(args.value, label)) || `${label}不能以公式符号开头` });
+}
+
+/** A person's name (a contact): as on the 居民身份证, 2–30 Chinese characters or letters (personNameProblem). */
+export function IsPersonName(label: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'isPersonName',
+    validator: { validate: (value: unknown) => typeof value !== 'string' || isBlank(value) || personNameProblem(value, label) === null },
+  }, { message: (args) => (typeof args.value === 'string' && personNameProblem(args.value, label)) || `${label}应为2–30个汉字或字母` });
+}
+
+/** A title (an activity's name): at least one Chinese character, letter or digit, not only emoji or punctuation. */
+export function HasWords(label: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'hasWords',
+    validator: { validate: (value: unknown) => typeof value !== 'string' || isBlank(value) || /[\p{Script=Han}\p{L}\p{N}]/u.test(value) },
+  }, { message: `${label}应含有汉字、字母或数字，不能只有符号或表情` });
 }

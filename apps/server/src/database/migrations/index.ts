@@ -25,6 +25,7 @@ import { SuggestionInputsAccounts1767800000000 } from './1767800000000-Suggestio
 import { ActivityDeadlineDays1767900000000 } from './1767900000000-ActivityDeadlineDays';
 import { TrainingSessionVersion1768000000000 } from './1768000000000-TrainingSessionVersion';
 import { OneSecurityDetachment1768100000000 } from './1768100000000-OneSecurityDetachment';
+import { CompanyNameUnique1768200000000 } from './1768200000000-CompanyNameUnique';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 
 /** Every migration in order; new ones are appended. */
@@ -54,4 +55,5 @@ export const migrations = [
   ActivityDeadlineDays1767900000000,
   TrainingSessionVersion1768000000000,
   OneSecurityDetachment1768100000000,
+  CompanyNameUnique1768200000000,
 ];

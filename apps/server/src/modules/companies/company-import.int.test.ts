@@ -73,6 +73,22 @@ describe('importCompanies: the existing company register from a spreadsheet', ()
     expect(await companies()).toBe(before);
   });
 
+  it('refuses a name the register holds under another credit code, and one name twice in the file with two codes, naming the row (review 6 C-F2)', async () => {
+    const [held] = await t.sql(`SELECT name, credit_code FROM companies ORDER BY name LIMIT 1`);
+    const twin = good();
+    const file = csvFile('重名.csv', [COMPANY_COLUMNS, row(good({ 公司名称: held.name })), row(twin), row(good({ 公司名称: twin.公司名称 }))]);
+    const before = await companies();
+    for (const mode of ['PREVIEW', 'COMMIT']) {
+      const r = expectData(await baoan.gql(IMPORT, { file, mode })).importCompanies;
+      expect(r.problems).toEqual([
+        { row: 2, column: '公司名称', message: `公司名称“${held.name}”已登记（统一社会信用代码${held.credit_code}），请核对` },
+        { row: 4, column: '公司名称', message: '与第3行公司名称相同，统一社会信用代码却不同，请核对' },
+      ]);
+      expect(r.created).toBe(mode === 'PREVIEW' ? 1 : 0);
+    }
+    expect(await companies()).toBe(before);
+  });
+
   it('commits the good rows in one audited step; the same file again changes nothing; a changed row updates by credit code', async () => {
     const a = good();
     const b = good({ '注册资本（元）': '500万', 辖区: '大洼' });

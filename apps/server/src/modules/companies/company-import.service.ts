@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { ImportOutcome } from '../records/records.service';
 import { ImportMode } from '../records/records.types';
 import { nothingStored } from '../records/import-outcome';
-import { companyInputProblems, MIN_REGISTERED_CAPITAL, normaliseCompanyInput } from './company.service';
+import { companyInputProblems, companyNameTakenMessage, MIN_REGISTERED_CAPITAL, normaliseCompanyInput } from './company.service';
 import { CompanyInput } from './company.inputs';
 import { assertCanManageCompanies } from './company.policy';
 
@@ -110,6 +110,7 @@ export class CompanyImportService {
     const problems: CellProblem[] = [];
     const rows: CompanyRow[] = [];
     const firstRow = new Map<string, number>();
+    const firstRowOfName = new Map<string, number>();
     for (const r of parsed.rows) {
       const v = r.values;
       const before = problems.length;
@@ -152,7 +153,13 @@ export class CompanyImportService {
         problems.push({ row: r.row, column: COLUMN_OF.creditCode, message: `与第${seen}行统一社会信用代码重复` });
         continue;
       }
+      const sameName = firstRowOfName.get(input.name);
+      if (sameName) {
+        problems.push({ row: r.row, column: COLUMN_OF.name, message: `与第${sameName}行公司名称相同，统一社会信用代码却不同，请核对` });
+        continue;
+      }
       firstRow.set(input.creditCode, r.row);
+      firstRowOfName.set(input.name, r.row);
       rows.push({ ...input, row: r.row });
     }
 
@@ -165,12 +172,23 @@ export class CompanyImportService {
         [rows.map((r) => r.creditCode)],
       );
       const byCode = new Map(existing.map((e) => [e.credit_code, e]));
+      // A name the register holds under another credit code (one company per name, company.service assertNameFree).
+      const named: { name: string; credit_code: string }[] = await m.query(
+        `SELECT name, credit_code FROM companies WHERE name = ANY($1::text[])`,
+        [rows.map((r) => r.name)],
+      );
+      const codeOfName = new Map(named.map((n) => [n.name, n.credit_code]));
       const rowProblems: CellProblem[] = [];
       const toCreate: CompanyRow[] = [];
       const toUpdate: (CompanyRow & { id: string })[] = [];
       const unchangedIds: string[] = [];
       for (const r of rows) {
         const e = byCode.get(r.creditCode);
+        const holder = codeOfName.get(r.name);
+        if (holder && holder !== r.creditCode) {
+          rowProblems.push({ row: r.row, column: COLUMN_OF.name, message: companyNameTakenMessage(r.name, holder) });
+          continue;
+        }
         // A company already registered may carry an expired licence; a new one may not (as in the form).
         const expired = e ? [] : companyInputProblems(r, { creating: true, today }).filter((p) => p.field === 'licenseExpiry');
         if (expired.length) {

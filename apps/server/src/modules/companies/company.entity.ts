@@ -3,6 +3,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   OneToOne,
   PrimaryColumn,
@@ -16,6 +17,8 @@ import { UnitEntity } from '../units/unit.entity';
  * actor's `companyId` is simply its `unitId`.
  */
 @Entity('companies')
+/** One company per name on the register (企业名称登记管理规定第十七条). */
+@Index('uq_companies_name', ['name'], { unique: true })
 export class CompanyEntity {
   @PrimaryColumn('uuid')
   id: string;

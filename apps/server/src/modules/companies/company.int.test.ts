@@ -254,6 +254,31 @@ describe('companies (GraphQL, real PostgreSQL)', () => {
     });
   });
 
+  it('refuses a name already on the register under another credit code, on the form, an edit, the import and createUnit; nothing stored (企业名称登记管理规定第十七条, review 6 C-F2)', async () => {
+    const baoan = await t.login('baoan');
+    const { company } = expectData(await baoan.gql(ONE, { id: idOf.company1 }));
+    const message = `公司名称“${company.name}”已登记（统一社会信用代码${company.creditCode}），请核对`;
+    const count = async () => (await t.sql(`SELECT count(*)::int AS n FROM companies WHERE name = $1`, [company.name]))[0].n;
+    const dup = expectErrorCode(await baoan.gql(CREATE, { input: newCompany({ name: company.name }) }), 'CONFLICT');
+    expect(dup.extensions!.fields).toEqual([{ field: 'name', message }]);
+    // an edit renaming another company to it
+    const other = expectData(await baoan.gql(CREATE, { input: newCompany() })).createCompany;
+    const { name: _n, ...rest } = newCompany();
+    const renamed = expectErrorCode(await baoan.gql(UPDATE, { id: other.id, input: { ...rest, name: company.name, creditCode: other.creditCode }, version: other.version }), 'CONFLICT');
+    expect(renamed.extensions!.fields).toEqual([{ field: 'name', message }]);
+    // the administrator's createUnit with a company
+    const admin = await t.login('admin');
+    const c = newCompany({ name: company.name });
+    const unit = await admin.gql(`mutation ($input: CreateUnitInput!) { createUnit(input: $input) { unit { id } } }`, {
+      input: { kind: 'COMPANY', name: company.name, district: 'DAWA', creditCode: c.creditCode, contactName: '钱经理', contactPhone: '13900000002',
+        company: { licenseNo: c.licenseNo, licenseExpiry: c.licenseExpiry, registeredCapital: 2_000_000, address: c.address } },
+    });
+    expect(expectErrorCode(unit, 'CONFLICT').message).toBe(message);
+    expect(await count()).toBe(1);
+    // and the database itself
+    await expect(t.sql(`UPDATE companies SET name = $1 WHERE id = $2`, [company.name, other.id])).rejects.toMatchObject({ code: '23505' });
+  });
+
   describe('updateCompany, setCompanyStatus, updateCompanyProfile', () => {
     it('edits with the version read, refuses a stale version, and audits the change', async () => {
       const baoan = await t.login('baoan');

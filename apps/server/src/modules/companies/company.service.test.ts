@@ -35,7 +35,12 @@ describe('company register rules', () => {
     expect(problems({ name: '盘锦\n换行保安服务有限公司' })).toEqual([{ field: 'name', message: expect.stringContaining('公司名称') }]);
     expect(problems({ licenseNo: '辽公保\t服A' })).toEqual([{ field: 'licenseNo', message: expect.stringContaining('保安服务许可证号') }]);
     expect(problems({ address: '盘锦市\n兴隆台区' })).toEqual([{ field: 'address', message: expect.stringContaining('住所') }]);
-    expect(problems({ contactName: '=HYPERLINK("http://x","张")' })).toEqual([{ field: 'contactName', message: '联系人不能以“=”开头（表格软件会当作公式）' }]);
+    expect(problems({ contactName: '=HYPERLINK("http://x","张")' })).toEqual([{ field: 'contactName', message: '联系人应为2–30个汉字或字母' }]);
+    // a contact is a person (review 6 C-F7); a leading minus and the full-width forms start a formula too (C-F6)
+    expect(problems({ contactName: '13800138000' })).toEqual([{ field: 'contactName', message: '联系人应为2–30个汉字或字母' }]);
+    expect(problems({ name: "-2+3+cmd|' /C calc'!A0" })).toEqual([{ field: 'name', message: '公司名称不能以“-”开头（表格软件会当作公式）' }]);
+    expect(problems({ name: '＝1+1保安服务有限公司' })).toEqual([{ field: 'name', message: '公司名称不能以“＝”开头（表格软件会当作公式）' }]);
+    expect(problems({ name: '盘锦辽\u200d河保安服务有限公司' })).toEqual([{ field: 'name', message: '公司名称含有零宽字符、文字方向控制符等不可见的格式字符，请删除后重新输入' }]);
     expect(problems({ name: '+cmd|calc保安服务有限公司' })).toEqual([{ field: 'name', message: '公司名称不能以“+”开头（表格软件会当作公式）' }]);
     expect(problems({ creditCode: withCreditCheckChar('12211100MB1K3R8NX') })).toEqual([{ field: 'creditCode', message: expect.stringContaining('应以“91”开头') }]);
     expect(problems({ licenseExpiry: '9999-12-31' })).toEqual([{ field: 'licenseExpiry', message: expect.stringContaining('晚于30年后') }]);

@@ -1,5 +1,5 @@
 import type { Clock } from '../../common/clock';
-import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, isToTheFen, LANDLINE_PATTERN, MOBILE_PATTERN, singleLineProblem, UnitKind } from '@evs/schema';
+import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, isToTheFen, formulaLikeProblem, LANDLINE_PATTERN, MOBILE_PATTERN, personNameProblem, singleLineProblem, UnitKind } from '@evs/schema';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { addYears, isIsoDate, todayBy } from '../../common/calendar';
@@ -50,22 +50,23 @@ export function normaliseCompanyInput<T extends CompanyInput>(input: T): T {
 
 /**
  * A register entry's text is one line of what was typed (review 5 C-7): no tab or line break inside,
- * and no leading =, + or @, which a spreadsheet opening the register's export would run as a formula.
+ * no invisible format character, and no leading =, +, - or @ (full-width too), which a spreadsheet opening the register's
+ * export would run as a formula.
  */
 function lineProblems(fields: [field: string, label: string, value: string][]): FieldProblem[] {
   return fields.flatMap(([field, label, value]) => {
-    const control = singleLineProblem(value, label);
-    if (control) return [{ field, message: control }];
-    return /^[=+@]/.test(value) ? [{ field, message: `${label}不能以“${value[0]}”开头（表格软件会当作公式）` }] : [];
+    const problem = singleLineProblem(value, label) ?? formulaLikeProblem(value, label);
+    return problem ? [{ field, message: problem }] : [];
   });
 }
 
 function profileProblems(input: CompanyProfileInput): FieldProblem[] {
-  const problems: FieldProblem[] = lineProblems([['address', '住所', input.address], ['contactName', '联系人', input.contactName]]);
+  const problems: FieldProblem[] = lineProblems([['address', '住所', input.address]]);
   if (!input.address.trim()) problems.push({ field: 'address', message: '请填写住所' });
   else if (input.address.length > 200) problems.push({ field: 'address', message: '住所不能超过200字' });
-  if (!input.contactName.trim()) problems.push({ field: 'contactName', message: '请填写联系人' });
-  else if (input.contactName.length > 30) problems.push({ field: 'contactName', message: '联系人不能超过30字' });
+  // A person, as every other name of a person in the system (review 6 C-F7: "13800138000" was taken).
+  const contact = personNameProblem(input.contactName, '联系人');
+  if (contact) problems.push({ field: 'contactName', message: contact });
   const phone = phoneProblem(input.contactPhone);
   if (phone) problems.push({ field: 'contactPhone', message: phone });
   return problems;
@@ -133,6 +134,9 @@ const SORT_COLUMNS: Record<CompanySortField, string> = {
   [CompanySortField.GUARD_COUNT]: 'guard_count',
   [CompanySortField.CREATED_AT]: 'c.created_at',
 };
+
+/** Why a company name is refused as already on the register. */
+export const companyNameTakenMessage = (name: string, creditCode: string) => `公司名称“${name}”已登记（统一社会信用代码${creditCode}），请核对`;
 
 export class CompaniesService {
   constructor(
@@ -210,6 +214,7 @@ export class CompaniesService {
    */
   async register(m: EntityManager, input: CompanyInput): Promise<CompanyEntity> {
     await this.assertCreditCodeFree(m, input.creditCode);
+    await this.assertNameFree(m, input.name);
     const unit = await m.save(
       UnitEntity,
       m.create(UnitEntity, {
@@ -244,6 +249,7 @@ export class CompaniesService {
     return this.inTransaction(async (m) => {
       const before = await this.lock(m, id, version);
       if (input.creditCode !== before.creditCode) await this.assertCreditCodeFree(m, input.creditCode, id);
+      if (input.name !== before.name) await this.assertNameFree(m, input.name, id);
       const patch: Partial<CompanyEntity> = {
         name: input.name,
         creditCode: input.creditCode,
@@ -338,6 +344,19 @@ export class CompaniesService {
   /** Two registrations of the same code (or username) at once: the database's unique index decides. */
   private inTransaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return withUniqueConflicts(() => this.ds.transaction(work), { username: 'account.username' });
+  }
+
+  /**
+   * One company per name on the register (企业名称登记管理规定第十七条: no two enterprises of one trade under one
+   * registration authority share a name; review 6 C-F2): a second 盘锦辽河保安服务有限公司 under a mistyped credit
+   * code could not be told apart in a candidate list, a comparison or a 通报. The database holds it too (uq_companies_name).
+   */
+  private async assertNameFree(m: EntityManager, name: string, exceptId?: string): Promise<void> {
+    const other = await m.findOneBy(CompanyEntity, { name });
+    if (other && other.id !== exceptId) {
+      const message = companyNameTakenMessage(name, other.creditCode);
+      throw new DomainError('CONFLICT', message, [{ field: 'name', message }]);
+    }
   }
 
   private async assertCreditCodeFree(m: EntityManager, creditCode: string, exceptId?: string): Promise<void> {
