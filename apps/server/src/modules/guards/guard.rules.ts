@@ -96,10 +96,24 @@ export const MIN_GENERATION_GAP_YEARS = 14;
 const MARRIAGE_AGE = { MALE: 22, FEMALE: 20 } as const;
 
 /** Why a relative's birth date (from the ID number) cannot be that of this relation to the guard, or null. */
-function generationProblem(relation: RelativeRelation, birthDate: string, sex: 'MALE' | 'FEMALE', guardBirthDate: string | null, today: string): string | null {
+function generationProblem(
+  relation: RelativeRelation,
+  birthDate: string,
+  sex: 'MALE' | 'FEMALE',
+  guard: { birthDate: string; sex: 'MALE' | 'FEMALE' } | null,
+  today: string,
+): string | null {
+  const guardBirthDate = guard?.birthDate ?? null;
   if (relation === RelativeRelation.SPOUSE) {
     const min = MARRIAGE_AGE[sex];
-    return ageOn(birthDate, today) < min ? `的身份证号显示今日未满${min}周岁（民法典第一千零四十七条法定婚龄），请核对` : null;
+    if (ageOn(birthDate, today) < min) return `的身份证号显示今日未满${min}周岁（民法典第一千零四十七条法定婚龄），请核对`;
+    // Both parties (review 6 C-F5): the marriage age is the guard's too, and a marriage is of a man and a woman
+    // (民法典第一千零四十六条). Either way the relation or an ID number is mistyped.
+    if (guard && guard.sex === sex) return `的身份证号显示与保安员同为${sex === 'MALE' ? '男性' : '女性'}（民法典第一千零四十六条），请核对关系或身份证号`;
+    if (guard && ageOn(guard.birthDate, today) < MARRIAGE_AGE[guard.sex]) {
+      return `：保安员本人今日未满${MARRIAGE_AGE[guard.sex]}周岁（民法典第一千零四十七条法定婚龄），不能登记配偶，请核对关系或身份证号`;
+    }
+    return null;
   }
   if (!guardBirthDate) return null;
   if (relation === RelativeRelation.CHILD) {
@@ -123,7 +137,7 @@ export function relativesProblems(relatives: RelativeFields[], guardIdNumber: st
   const seen = new Map<string, number>();
   const counts = new Map<RelativeRelation, number>();
   const guardId = normaliseIdNumber(guardIdNumber);
-  const guardBirthDate = idNumberProblem(guardId) ? null : idNumberFacts(guardId).birthDate;
+  const guard = idNumberProblem(guardId) ? null : idNumberFacts(guardId);
   relatives.forEach((r, i) => {
     const row = i + 1;
     const label = `第${row}位亲属（${relativeRelationLabels[r.relation]}）`;
@@ -137,7 +151,7 @@ export function relativesProblems(relatives: RelativeFields[], guardIdNumber: st
       const { sex, birthDate } = idNumberFacts(id);
       if (birthDate > today) problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号中的出生日期（${birthDate}）晚于今天` });
       else if (id !== guardId) {
-        const generation = generationProblem(r.relation, birthDate, sex, guardBirthDate, today);
+        const generation = generationProblem(r.relation, birthDate, sex, guard, today);
         if (generation) problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}${generation}` });
       }
       if (r.relation === RelativeRelation.FATHER && sex !== 'MALE') {

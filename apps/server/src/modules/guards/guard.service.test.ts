@@ -95,6 +95,14 @@ describe('relatives checks', () => {
     expect(at(RelativeRelation.SPOUSE, '2006-03-01', '024')).toEqual([]);
     expect(at(RelativeRelation.SPOUSE, '2006-03-02', '024')[0].message).toContain('未满20周岁');
     expect(at(RelativeRelation.SPOUSE, '2004-03-02', '013')[0].message).toContain('未满22周岁');
+    // both parties (review 6 C-F5): a spouse of the guard's own sex, and a guard under the age of marriage
+    expect(at(RelativeRelation.SPOUSE, '1989-01-01', '013')[0]).toMatchObject({
+      row: 1, field: 'relatives.0.idNumber', message: '第1位亲属（配偶）的身份证号显示与保安员同为男性（民法典第一千零四十六条），请核对关系或身份证号',
+    });
+    const young = id('2006-01-01');
+    expect(relativesProblems([{ name: '王芳', relation: RelativeRelation.SPOUSE, idNumber: id('2004-01-01', '024') }], young, 'relatives', TODAY)[0].message)
+      .toBe('第1位亲属（配偶）：保安员本人今日未满22周岁（民法典第一千零四十七条法定婚龄），不能登记配偶，请核对关系或身份证号');
+    expect(relativesProblems([{ name: '王芳', relation: RelativeRelation.SPOUSE, idNumber: id('2004-01-01', '024') }], id('2004-03-01'), 'relatives', TODAY)).toEqual([]);
   });
 });
 
