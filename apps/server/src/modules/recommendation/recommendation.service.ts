@@ -505,7 +505,11 @@ isChoosingOrganizer(actor, a) && a.status === ActivityStatus.CANDIDATES_RECOMMEN
       if (a.status !== ActivityStatus.CANDIDATES_RECOMMENDED) {
         await this.lifecycle.transition(m, { activity: a, to: ActivityStatus.COMPANY_SELECTED, actor });
       }
-      // Qualifications may have lapsed since the recommendation (licence, suspension, findings).
+      // Qualifications may have lapsed since the recommendation (licence, suspension, findings). The company's
+      // and its unit's rows are held (shared) until the selection commits: a suspension or a deactivation at the
+      // same moment (which takes them exclusively) comes before, and is seen here, or after, and then finds the
+      // activity selected and tells its organizer (company.service notifyOpenActivities).
+      await m.query(`SELECT c.id FROM companies c JOIN units u ON u.id = c.id WHERE c.id = $1 FOR SHARE OF c, u`, [companyId]);
       const now = (await computeSuggestions(m, a, settings)).items.find((i) => i.companyId === companyId);
       const lapsed = now?.exclusions.filter((e) => e.code !== 'TOO_FEW_GUARDS') ?? [];
       if (lapsed.length) {

@@ -126,4 +126,27 @@ describe('a company never sees its rival candidates or their scores', () => {
       expect(text).not.toMatch(SCORE);
     }
   });
+  it('a suspension at the moment of selection: the selection is refused, or it stands and the organizer is told the company was suspended (review 6 B)', async () => {
+    const SUSPEND = `mutation ($id: ID!) { setCompanyStatus(id: $id, status: SUSPENDED, reason: "停业整顿") { id status } }`;
+    const outcomes: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      const mine = await createCompany(t, { name: `停业竞态${round}号保安服务有限公司`, guards: [{ count: 30, age: 30 }] });
+      const other = await createCompany(t, { name: `停业竞态对照${round}号保安服务有限公司`, guards: [{ count: 30, age: 31 }] });
+      const third = await createCompany(t, { name: `停业竞态第三${round}号保安服务有限公司`, guards: [{ count: 30, age: 32 }] });
+      const id = await approvedActivity(t);
+      expectData(await baoan.gql(RECOMMEND, { id, ids: [mine, other, third] }));
+      const [selected, suspended] = await Promise.all([organizer1.gql(SELECT, { id, c: mine }), baoan.gql(SUSPEND, { id: mine })]);
+      expectData(suspended);
+      const [{ status, selected_company_id: chosen }] = await t.sql(`SELECT status, selected_company_id FROM activities WHERE id = $1`, [id]);
+      const told = (await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE activity_id = $1 AND title LIKE '中选公司状态变更%'`, [id]))[0].n;
+      if (selected.errors) {
+        expect(chosen).toBeNull();
+        outcomes.push('refused');
+      } else {
+        expect({ status, chosen, told: told > 0 }).toEqual({ status: 'COMPANY_SELECTED', chosen: mine, told: true });
+        outcomes.push('told');
+      }
+    }
+    expect(outcomes).toHaveLength(4);
+  });
 });
