@@ -122,6 +122,22 @@ describe('records register import', () => {
     ], [a, b], 2);
   });
 
+  it('refuses 戒毒, 刑事处罚 and 拘留 as too wide for the categories of 条例第十七条, naming the row and what to write; 劳教 and 故意犯罪 are taken (review 7-C F5)', async () => {
+    const a = idFor('1972-05-05');
+    const file = csvFile('记录.csv', [
+      HEADER,
+      [a, '周某', '戒毒', '2015-03-01', '兴隆台公安分局', '', ''],
+      [a, '周某', '刑事处罚', '2016-03-01', '兴隆台公安分局', '', ''],
+      [a, '周某', '拘留', '2017-03-01', '兴隆台公安分局', '', ''],
+      [a, '周某', '故意犯罪', '2018-03-01', '兴隆台公安分局', '', ''],
+    ]);
+    await refusedBoth(file, [
+      { row: 2, column: '类别', message: '“戒毒”不明确：仅“强制隔离戒毒”属条例第十七条情形（自愿戒毒、社区戒毒不属），请填写完整类别' },
+      { row: 3, column: '类别', message: '“刑事处罚”不明确：仅故意犯罪受刑事处罚属条例第十七条情形（过失犯罪不属），请填写“故意犯罪刑事处罚”' },
+      { row: 4, column: '类别', message: '“拘留”不明确：仅“行政拘留”计入条例第十七条（刑事拘留、司法拘留不计），请填写完整类别' },
+    ], [a], 1);
+  });
+
   it('refuses a 姓名 that fails the rule for every person\'s name (C-4)', async () => {
     const a = idFor('1975-05-05');
     const file = csvFile('记录.csv', [

@@ -16,15 +16,23 @@ import { nothingStored } from './import-outcome';
 export const RECORD_COLUMNS = ['身份证号', '姓名', '类别', '发生日期', '来源', '严重程度', '备注'] as const;
 const REQUIRED = ['身份证号', '姓名', '类别', '发生日期', '来源'] as const;
 
+/**
+ * The 类别 as written: the five categories of 条例第十七条 by their legal names (or codes), and the
+ * abbreviations that can mean only one of them. A wider word is refused (review 7-C F5): 戒毒 is also
+ * 自愿戒毒 and 社区戒毒, 刑事处罚 also a 过失犯罪's (《刑法》第十五条), 拘留 also 刑事拘留 or 司法拘留;
+ * read as the barring category, each would bar a guard, or a relative's guard, who is not barred.
+ */
 const categoryByLabel = new Map<string, RecordCategory>([
   ...Object.entries(recordCategoryLabels).map(([k, v]) => [v, k as RecordCategory] as const),
   ...Object.values(RecordCategory).map((k) => [k, k] as const),
   ['故意犯罪', RecordCategory.INTENTIONAL_CRIME],
-  ['刑事处罚', RecordCategory.INTENTIONAL_CRIME],
-  ['戒毒', RecordCategory.COMPULSORY_DETOX],
   ['劳教', RecordCategory.REEDUCATION_LABOR],
-  ['拘留', RecordCategory.ADMIN_DETENTION],
 ]);
+const AMBIGUOUS_CATEGORY: Record<string, string> = {
+  戒毒: '“戒毒”不明确：仅“强制隔离戒毒”属条例第十七条情形（自愿戒毒、社区戒毒不属），请填写完整类别',
+  刑事处罚: '“刑事处罚”不明确：仅故意犯罪受刑事处罚属条例第十七条情形（过失犯罪不属），请填写“故意犯罪刑事处罚”',
+  拘留: '“拘留”不明确：仅“行政拘留”计入条例第十七条（刑事拘留、司法拘留不计），请填写完整类别',
+};
 
 /** 《刑法》第十七条: no criminal responsibility under 12; 《治安管理处罚法》第十二条: not punished under 14. */
 const MIN_RECORD_AGE = 12;
@@ -91,7 +99,7 @@ function parseRecordRow(row: number, v: Record<string, string>, today: string, p
   }
   const category = categoryByLabel.get(v['类别'] ?? '');
   if (v['类别'] && !category) {
-    problems.push({ row, column: '类别', message: `应为以下之一：${Object.values(recordCategoryLabels).join('、')}` });
+    problems.push({ row, column: '类别', message: AMBIGUOUS_CATEGORY[v['类别']] ?? `应为以下之一：${Object.values(recordCategoryLabels).join('、')}` });
   }
   const occurredOn = v['发生日期'] ? parseLocalDate(v['发生日期']) : null;
   const abolished = category ? ABOLISHED[category] : undefined;
