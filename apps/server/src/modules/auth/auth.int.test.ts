@@ -94,6 +94,42 @@ describe('auth (demo data)', () => {
     expectData(await client.gql(LOGIN, { u: 'dawa', p: 'Demo@2026' }));
   });
 
+  it('a burst of 30 guesses sent at once: five are verified and counted, the account locks once, the rest are refused as locked; the right password after it is refused too (review 7-A F1)', async () => {
+    const client = t.anonymous();
+    const before = (await t.sql(`SELECT coalesce(max(id), 0) AS id FROM audit_log`))[0].id;
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => client.gql(LOGIN, { u: 'liaodongwan', p: `guess-${i}` })));
+    expect(answers.map((a) => expectErrorCode(a, 'UNAUTHENTICATED').message)).toEqual(Array(30).fill(WRONG));
+    const entries: { action: string; summary: string }[] = await t.sql(
+      `SELECT a.action, a.summary FROM audit_log a JOIN users u ON u.id::text = a.entity_id
+        WHERE u.username = 'liaodongwan' AND a.id > $1 AND a.action IN ('LOGIN_FAILED', 'LOCKOUT') ORDER BY a.id`,
+      [before],
+    );
+    expect(entries.filter((e) => e.action === 'LOCKOUT')).toHaveLength(1);
+    expect(entries.filter((e) => /登录失败（第\d次/.test(e.summary))).toHaveLength(4);
+    expect(entries.filter((e) => e.summary.includes('锁定期间'))).toHaveLength(25);
+    expectErrorCode(await client.gql(LOGIN, { u: 'liaodongwan', p: 'Demo@2026' }), 'UNAUTHENTICATED');
+    const [row] = await t.sql(`SELECT locked_until > now() AS locked FROM users WHERE username = 'liaodongwan'`);
+    expect(row.locked).toBe(true);
+    await t.sql(`UPDATE users SET locked_until = NULL, failed_login_count = 0 WHERE username = 'liaodongwan'`);
+  });
+
+  it('a burst of wrong guesses with the right password among them: at most five are verified, whichever way they are taken (review 7-A F1)', async () => {
+    const client = t.anonymous();
+    const before = (await t.sql(`SELECT coalesce(max(id), 0) AS id FROM audit_log`))[0].id;
+    const sent = Array.from({ length: 40 }, (_, i) => (i === 30 ? 'Demo@2026' : `guess-${i}`));
+    const answers = await Promise.all(sent.map((p) => client.gql(LOGIN, { u: 'shuangtaizi', p })));
+    const verified = (await t.sql(
+      `SELECT count(*)::int AS n FROM audit_log a JOIN users u ON u.id::text = a.entity_id
+        WHERE u.username = 'shuangtaizi' AND a.id > $1 AND (a.action IN ('LOCKOUT', 'LOGIN') OR (a.action = 'LOGIN_FAILED' AND a.summary NOT LIKE '%锁定期间%'))`,
+      [before],
+    ))[0].n;
+    const loggedIn = answers.filter((a) => !a.errors).length;
+    // the right one logs in only if it was taken before the fifth failure, as it would one after another
+    expect(loggedIn).toBeLessThanOrEqual(1);
+    expect(verified).toBeLessThanOrEqual(loggedIn ? 5 + 5 : 5);
+    await t.sql(`UPDATE users SET locked_until = NULL, failed_login_count = 0 WHERE username = 'shuangtaizi'`);
+  });
+
   it('records a failed login of an unknown user with the name tried and the source IP', async () => {
     const name = await unknownUsername(t, false, 'nobody');
     expectErrorCode(await t.anonymous().gql(LOGIN, { u: name, p: 'Demo@2026' }), 'UNAUTHENTICATED');

@@ -210,7 +210,9 @@ export class AuthService {
     this.decoyKey ??= this.ds
       .query(`SELECT value FROM server_secrets WHERE name = 'login.decoy'`)
       .then((rows: { value: string }[]) => Buffer.from(rows[0].value, 'hex'));
-    const mac = crypto.createHmac('sha256', await this.decoyKey).update(username.toLowerCase()).digest();
+    // Keyed on the name exactly as looked up (case-sensitive, as the account lookup is): keyed on its lower case,
+    // "BAOAN" (no account) answered as "baoan" would if it had none, and a difference told that it has (review 7-A F4).
+    const mac = crypto.createHmac('sha256', await this.decoyKey).update(username).digest();
     return mac[0] < 128;
   }
 
@@ -260,45 +262,45 @@ export class AuthService {
     }
     if (user.totp_secret && !secondStep) throw new SecondFactorRequired();
 
-    // Both factors are always checked (no early exit), so time does not tell which one failed.
-    const passwordOk = await verifyPassword(user.password_hash, password);
-    const factor = user.totp_secret ? await this.checkSecondFactor(user, code!.trim()) : { ok: true as const };
-    if (user.locked) {
-      await this.audit.recordAlone(null, {
-        action: AuditAction.LOGIN_FAILED,
-        entityType: 'User',
-        entityId: user.id,
-        summary: `账号 ${user.username} 锁定期间尝试登录，已拒绝`,
-        result: AuditResult.FAILURE,
-      });
-      throw wrong();
-    }
-    if (!passwordOk || !factor.ok) {
-      await this.recordFailure(user);
-      throw wrong();
-    }
-
-    const rehash = needsRehash(user.password_hash) ? await hashPassword(password) : null;
+    // One attempt at a time per account, from the lock check to the outcome: the user's row is locked first and
+    // held while the (slow) password is verified, so of a burst of guesses sent at once the sixth finds the account
+    // locked and is not verified (review 7-A F1: each request read "not locked" before the hash, 99 were verified
+    // and a right one among them logged in; a failure in flight also lifted the lock). Everything runs on the
+    // transaction's one connection: asking the pool for a second while holding the lock could freeze the node.
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.sessionHours * 3600_000);
-    // Everything below runs on the transaction's one connection: it holds the user's row lock, so
-    // asking the pool for a second connection here could let a burst of logins freeze the node.
-    const actor = await this.ds.transaction(async (m) => {
-      if (factor.ok && 'step' in factor) {
-        // A code counts once: a concurrent login with the same code finds the step already taken.
+    const outcome = await this.ds.transaction(async (m): Promise<{ kind: 'locked' | 'failed' } | { kind: 'ok'; actor: Actor }> => {
+      const [state]: { locked: boolean }[] = await m.query(`SELECT locked_until > now() AS locked FROM users WHERE id = $1 FOR UPDATE`, [user.id]);
+      if (state?.locked) return { kind: 'locked' };
+      // Both factors are always checked (no early exit), so time does not tell which one failed.
+      const passwordOk = await verifyPassword(user.password_hash, password);
+      const factor = user.totp_secret ? await this.checkSecondFactor(user, code!.trim(), m) : { ok: true as const };
+      if (!passwordOk || !factor.ok) {
+        await this.recordFailure(m, user);
+        return { kind: 'failed' };
+      }
+      if ('step' in factor) {
+        // A code counts once: a login with the same code before this one took the step already.
         const [, taken] = await m.query(
           `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)`,
           [user.id, factor.step],
         );
-        if (!taken) return null;
+        if (!taken) {
+          await this.recordFailure(m, user);
+          return { kind: 'failed' };
+        }
       }
-      if (factor.ok && 'recoveryCodeHash' in factor) {
+      if ('recoveryCodeHash' in factor) {
         const [, used] = await m.query(
           `UPDATE recovery_codes SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL`,
           [user.id, factor.recoveryCodeHash],
         );
-        if (!used) return null;
+        if (!used) {
+          await this.recordFailure(m, user);
+          return { kind: 'failed' };
+        }
       }
+      const rehash = needsRehash(user.password_hash) ? await hashPassword(password) : null;
       await m.insert(SessionEntity, {
         tokenHash: hashToken(token),
         userId: user.id,
@@ -312,10 +314,9 @@ export class AuthService {
         const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
         how = `（密码 + 恢复码，剩余${n}个恢复码）`;
       }
-      // The user's row lock last: logins to one account wait for each other only for a commit. Only
-      // with the password that was checked: a reset or change committed while the (slow) hash was
-      // verified ended the account's sessions, and this one must not outlive it (review 5 B-F9). (By
-      // when it was set, not by its hash: a concurrent login may have re-hashed the same password.)
+      // Only with the password that was checked: a reset or change committed while the (slow) hash was verified
+      // ended the account's sessions, and this one must not outlive it (review 5 B-F9). (By when it was set, not
+      // by its hash: a login before this one may have re-hashed the same password.)
       const [, current] = await m.query(
         `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now(),
                 password_hash = coalesce($2, password_hash)
@@ -329,12 +330,22 @@ export class AuthService {
         entityId: user.id,
         summary: `${user.display_name} 登录${how}`,
       });
-      return loggedIn;
+      return { kind: 'ok', actor: loggedIn };
     });
-    if (!actor) {
-      await this.recordFailure(user);
+    if (outcome.kind !== 'ok') {
+      if (outcome.kind === 'failed') throw wrong();
+      // As long as a verification, so time does not tell a locked account from a wrong password.
+      await spendVerifyTime(password);
+      await this.audit.recordAlone(null, {
+        action: AuditAction.LOGIN_FAILED,
+        entityType: 'User',
+        entityId: user.id,
+        summary: `账号 ${user.username} 锁定期间尝试登录，已拒绝`,
+        result: AuditResult.FAILURE,
+      });
       throw wrong();
     }
+    const actor = outcome.actor;
     // Housekeeping outside the login transaction (no locks held while it runs).
     await this.ds.query(`DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()`, [user.id]);
     return { token, actor, expiresAt };
@@ -343,6 +354,7 @@ export class AuthService {
   private async checkSecondFactor(
     user: LoginUser,
     code: string,
+    m: EntityManager,
   ): Promise<{ ok: false } | { ok: true; step: number } | { ok: true; recoveryCodeHash: string }> {
     const step = await totpStep(decryptPii(user.totp_secret!), code, user.totp_last_step === null ? null : Number(user.totp_last_step));
     if (step !== null) return { ok: true, step };
@@ -350,20 +362,20 @@ export class AuthService {
     if (!normalized) return { ok: false };
     const codeHash = hashRecoveryCode(normalized);
     // Only looked at here; it is used up in the login transaction, after the password proved right.
-    const [row] = await this.ds.query(
+    const [row] = await m.query(
       `SELECT 1 FROM recovery_codes WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL`,
       [user.id, codeHash],
     );
     return row ? { ok: true, recoveryCodeHash: codeHash } : { ok: false };
   }
 
-  /** One more failure in a row; the fifth locks the account (audited as a lockout). */
-  private async recordFailure(user: LoginUser): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+  /** One more failure in a row, in the login's transaction (under the user's row lock); the fifth locks the account (audited as a lockout). */
+  private async recordFailure(m: EntityManager, user: LoginUser): Promise<void> {
+    {
+      // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount]. A failure never lifts a lock (ELSE locked_until).
       const [[row]]: [{ failed_login_count: number; locked_until: Date | null }[], number] = await m.query(
         `UPDATE users SET failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
-                locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) END
+                locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
           WHERE id = $1 RETURNING failed_login_count, locked_until`,
         [user.id, MAX_FAILED_LOGINS, LOCK_MINUTES],
       );
@@ -377,7 +389,7 @@ export class AuthService {
           : `账号 ${user.username} 登录失败（第${row.failed_login_count}次，${user.totp_secret ? '密码或动态验证码错误' : '密码错误'}）`,
         result: AuditResult.FAILURE,
       });
-    });
+    }
   }
 
   async logout(actor: Actor, token: string): Promise<void> {
