@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Skeleton, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Skeleton, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { CompanyDetailQuery, CreateCompanyMutation, UpdateCompanyMutation } from
 import type { CompanyInput } from '@/gql/graphql';
 import { IssuedAccountModal, type Issued } from '@/features/users/components/IssuedAccountModal';
 import { ErrorAlert } from '@/shared/ErrorAlert';
+import { NumberInput } from '@/shared/NumberInput';
 import { applyFieldErrors } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';
 import { toApiDate } from '@/shared/format';
@@ -103,8 +104,13 @@ export default function CompanyFormPage() {
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
-              <Form.Item name="registeredCapital" label="注册资本（元）" rules={[{ required: true, message: '请填写注册资本' }]} extra="不少于1,000,000元">
-                <InputNumber<number> step={100000} style={{ width: '100%' }} formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} parser={(v) => Number((v ?? '').replace(/,/g, ''))} />
+              <Form.Item
+                name="registeredCapital"
+                label="注册资本（元）"
+                rules={[{ required: true, message: '请填写注册资本' }, { type: 'number', message: '注册资本应为数字' }]}
+                extra="不少于1,000,000元"
+              >
+                <NumberInput thousands style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>

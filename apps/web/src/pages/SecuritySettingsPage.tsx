@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
+import { App, Button, Card, Form, Skeleton, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { SecuritySettingsQuery, UpdateSecuritySettingsMutation } from '@/features/settings/operations';
 import { changedSettings, securityNumberRule, settingField, settingFormValues, type SettingValues } from '@/features/settings/settingsForm';
 import { ErrorAlert } from '@/shared/ErrorAlert';
+import { NumberInput } from '@/shared/NumberInput';
 import { PageContainer } from '@/shared/PageContainer';
 
 /** The security policy (系统管理员): password validity, which roles must use two-factor login. Audited. */
@@ -46,7 +47,7 @@ export default function SecuritySettingsPage() {
                 // checked here, not clamped by the input: a typed 400 is refused with the allowed range
                 rules={typeof s.defaultValue === 'boolean' ? undefined : [securityNumberRule(s)]}
               >
-                {typeof s.defaultValue === 'boolean' ? <Switch checkedChildren="必须" unCheckedChildren="可选" /> : <InputNumber addonAfter={s.unit} />}
+                {typeof s.defaultValue === 'boolean' ? <Switch checkedChildren="必须" unCheckedChildren="可选" /> : <NumberInput integer style={{ width: 200 }} addonAfter={s.unit} />}
               </Form.Item>
             ))}
             <Typography.Paragraph type="secondary">新要求在相应账号下次操作时生效：须先绑定身份验证器。</Typography.Paragraph>

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
+import { App, Button, Card, Form, Skeleton, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { SettingsQuery, UpdateSettingsMutation } from '@/features/settings/operations';
-import { changedSettings, settingField, settingFormValues, type SettingValues } from '@/features/settings/settingsForm';
+import { changedSettings, settingField, settingFormValues, settingNumberRule, type SettingValues } from '@/features/settings/settingsForm';
 import { ErrorAlert } from '@/shared/ErrorAlert';
+import { NumberInput } from '@/shared/NumberInput';
 import { PageContainer } from '@/shared/PageContainer';
 
 /** Local policy (SPEC §3–§5): limits, weights, windows and deadlines; every change is audited. */
@@ -55,12 +56,14 @@ export default function SettingsPage() {
                 name={settingField(i)}
                 label={s.label}
                 valuePropName={typeof s.defaultValue === 'boolean' ? 'checked' : 'value'}
+                // a blank or text (1e2) is refused here; the range and whole numbers the server checks, naming the setting
+                rules={typeof s.defaultValue === 'boolean' ? undefined : [settingNumberRule(s)]}
                 extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>默认值：{typeof s.defaultValue === 'boolean' ? (s.defaultValue ? '是' : '否') : `${String(s.defaultValue)}${s.unit ?? ''}`}{s.note ? `。${s.note}` : ''}</Typography.Text>}
               >
                 {typeof s.defaultValue === 'boolean' ? (
                   <Switch checkedChildren="是" unCheckedChildren="否" />
                 ) : (
-                  <InputNumber style={{ width: 200 }} step={Number.isInteger(s.defaultValue) ? 1 : 0.05} suffix={s.unit ?? undefined} />
+                  <NumberInput style={{ width: 200 }} suffix={s.unit ?? undefined} />
                 )}
               </Form.Item>
             ))}

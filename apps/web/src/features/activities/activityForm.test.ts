@@ -69,6 +69,11 @@ describe('the form’s checks and hints', () => {
     await expect(rule.validator(null, 0)).rejects.toThrow('预计人数应在1到1,000,000之间');
     await expect(rule.validator(null, undefined)).resolves.toBeUndefined();
     await expect(rule.validator(null, 8000)).resolves.toBeUndefined();
+    // text the number box hands over as typed (never read as 100 or 16)
+    await expect(rule.validator(null, '1e2')).rejects.toThrow('预计人数应为整数');
+    await expect(rule.validator(null, '0x10')).rejects.toThrow('预计人数应为整数');
+    await expect(wholeNumberRule('年龄上限', 18, 70).validator(null, 'abc')).rejects.toThrow('年龄上限应为整数');
+    await expect(wholeNumberRule('年龄上限', 18, 70).validator(null, null)).resolves.toBeUndefined();
   });
 
   it('refuses a start already past and an end not after the start', () => {

@@ -106,11 +106,14 @@ export function attendanceNote(attendance: number | null | undefined): { text: s
   return { text: attendance > 5000 ? '市公安局许可' : '县级公安机关许可', warning: false };
 }
 
-/** A whole number in range, refused with the field's message (never clamped or rounded by the input). */
+/**
+ * A whole number in range, refused with the field's message (never clamped or rounded by the input);
+ * text that is not a plain number (`1e2`, `0x10`, as NumberInput hands it over) is refused as not a whole number.
+ */
 export function wholeNumberRule(label: string, min: number, max: number) {
   return {
-    validator: (_: unknown, v: number | null | undefined) => {
-      const problem = v == null ? null : wholeNumberProblem(v, label, min, max);
+    validator: (_: unknown, v: number | string | null | undefined) => {
+      const problem = v == null ? null : wholeNumberProblem(typeof v === 'number' ? v : Number.NaN, label, min, max);
       return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
     },
   };

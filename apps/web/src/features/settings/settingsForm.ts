@@ -36,18 +36,41 @@ const SECURITY_NUMBER_RANGES: Record<string, { min: number; max: number }> = {
   'security.passwordMaxAgeDays': { min: 30, max: 365 },
 };
 
-/** Why a security setting's number is refused, or null: a blank, a fraction or a value outside its range. */
-export function securityNumberProblem(setting: { key: string; label: string }, value: number | null | undefined): string | null {
+/**
+ * Why a security setting's number is refused, or null: a blank, text that is not a number, a fraction
+ * or a value outside its range.
+ */
+export function securityNumberProblem(setting: { key: string; label: string }, value: number | string | null | undefined): string | null {
   if (value == null) return `请填写${setting.label}`;
   const range = SECURITY_NUMBER_RANGES[setting.key];
+  if (typeof value !== 'number') return range ? wholeNumberProblem(Number.NaN, setting.label, range.min, range.max) : `${setting.label}应为数字`;
   return range ? wholeNumberProblem(value, setting.label, range.min, range.max) : null;
 }
 
 /** The form rule for a security setting's number (never clamped or rounded by the input). */
 export function securityNumberRule(setting: { key: string; label: string }) {
   return {
-    validator: (_: unknown, v: number | null | undefined) => {
+    validator: (_: unknown, v: number | string | null | undefined) => {
       const problem = securityNumberProblem(setting, v);
+      return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+    },
+  };
+}
+
+/**
+ * Why a local-policy setting's number is refused, or null: a blank or text that is not a number
+ * (`1e2`, `0x10`). Its range and whether it may be a fraction the server checks (the API sends no ranges).
+ */
+export function settingNumberProblem(setting: { label: string }, value: number | string | null | undefined): string | null {
+  if (value == null) return `请填写${setting.label}`;
+  return typeof value === 'number' && Number.isFinite(value) ? null : `${setting.label}应为数字`;
+}
+
+/** The form rule for a local-policy setting's number. */
+export function settingNumberRule(setting: { label: string }) {
+  return {
+    validator: (_: unknown, v: number | string | null | undefined) => {
+      const problem = settingNumberProblem(setting, v);
       return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
     },
   };

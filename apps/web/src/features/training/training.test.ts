@@ -28,6 +28,10 @@ describe('scores', () => {
     expect(scoreProblem(-1)).toBe('成绩应在0到100之间');
     expect(scoreProblem(100.5)).toBe('成绩应在0到100之间');
     expect(scoreProblem(Number.NaN)).toBe('成绩应在0到100之间');
+    // text the number box hands over as typed: refused, never read as 100 or 16
+    expect(scoreProblem('1e2')).toBe('成绩应为0到100之间的数字');
+    expect(scoreProblem('0x10')).toBe('成绩应为0到100之间的数字');
+    expect(scoreProblem('９０')).toBe('成绩应为0到100之间的数字');
     expect(scoreProblem(0)).toBeNull();
     expect(scoreProblem(59.5)).toBeNull();
   });
@@ -47,6 +51,8 @@ describe('scores', () => {
       { rosterEntryId: 'r2', attended: false, scores: { LAWS: null, DUTY_SKILLS: null } },
     ];
     expect(resultProblems(rows, s)).toEqual(['第1行（张三）“法律法规”成绩应在0到100之间']);
+    const typed = [{ rosterEntryId: 'r1', attended: true, scores: { LAWS: 90, DUTY_SKILLS: '5e1' } }, rows[1]];
+    expect(resultProblems(typed, s)).toEqual(['第1行（张三）“基本勤务技能”成绩应为0到100之间的数字']);
   });
 
   it('sends the scores of those present and none for the absent', () => {

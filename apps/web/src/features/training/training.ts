@@ -78,12 +78,14 @@ export function sessionInput(v: ScheduleValues) {
 export interface ResultRow {
   rosterEntryId: string;
   attended: boolean;
-  scores: Partial<Record<TrainingTopic, number | null>>;
+  /** as typed: a number, blank, or text that is not a number (refused by `scoreProblem`) */
+  scores: Partial<Record<TrainingTopic, number | string | null>>;
 }
 
 /** Why a score cannot be sent (never clamped or rounded here: the officer corrects it). */
-export function scoreProblem(v: number | null | undefined): string | null {
+export function scoreProblem(v: number | string | null | undefined): string | null {
   if (v == null) return '请填写成绩';
+  if (typeof v !== 'number') return '成绩应为0到100之间的数字';
   if (!Number.isFinite(v) || v < 0 || v > 100) return '成绩应在0到100之间';
   return null;
 }
@@ -114,7 +116,7 @@ export function resultsInput(rows: ResultRow[], topics: readonly string[]) {
   return rows.map((row) => ({
     rosterEntryId: row.rosterEntryId,
     attended: row.attended,
-    scores: row.attended ? topics.map((topic) => ({ topic: topic as TrainingTopic, score: row.scores[topic as TrainingTopic]! })) : [],
+    scores: row.attended ? topics.map((topic) => ({ topic: topic as TrainingTopic, score: row.scores[topic as TrainingTopic] as number })) : [],
   }));
 }
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
+import { App, AutoComplete, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { SettingsQuery } from '@/features/settings/operations';
 import { UnitFormModal } from '@/features/users/components/UnitFormModal';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
+import { NumberInput } from '@/shared/NumberInput';
 import { useSession } from '@/shared/session';
 import type { ActivityDetail } from '../activityDetail';
 import {
@@ -45,7 +46,9 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
   const [create, creating] = useMutation(CreateActivityMutation);
   const [update, updating] = useMutation(UpdateActivityMutation);
   const fixedDistrict = session.role === Role.DISTRICT_BUREAU ? (session.unit.district as District) : undefined;
-  const attendance = Form.useWatch('expectedAttendance', form);
+  // text typed into the box (1e3) is refused by its rule and suggests nothing
+  const watchedAttendance: unknown = Form.useWatch('expectedAttendance', form);
+  const attendance = typeof watchedAttendance === 'number' ? watchedAttendance : null;
   const startsAt = Form.useWatch('startsAt', form);
   const appliedOn = Form.useWatch('appliedOn', form);
   const district = Form.useWatch('district', form);
@@ -194,17 +197,17 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
               rules={[{ required: true, message: '请填写预计人数' }, wholeNumberRule('预计人数', 1, 1_000_000)]}
               extra={note ? (note.warning ? <Typography.Text type="warning">{note.text}</Typography.Text> : note.text) : undefined}
             >
-              <InputNumber style={{ width: '100%' }} />
+              <NumberInput integer style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="guardsRequired" label="所需保安员" rules={[{ required: true, message: '请填写所需保安员人数' }, wholeNumberRule('所需保安员人数', 1, 20_000)]} extra={suggested ? `按配比建议 ${suggested} 人` : undefined}>
-              <InputNumber style={{ width: '100%' }} />
+              <NumberInput integer style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="ageLimit" label="保安员年龄上限" extra={typeof maxAge === 'number' ? `不填按设置（现为${maxAge}岁）` : '不填按设置'} rules={[wholeNumberRule('年龄上限', 18, 70)]}>
-              <InputNumber style={{ width: '100%' }} addonAfter="岁" />
+              <NumberInput integer style={{ width: '100%' }} addonAfter="岁" />
             </Form.Item>
           </Col>
           <Col xs={24} md={18}>
@@ -227,7 +230,7 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
         <Row gutter={16}>
           <Col xs={12} md={6}>
             <Form.Item name={['plan', 'venueCapacity']} label="场所核定容量" rules={[wholeNumberRule('场所核定容量', 1, 10_000_000)]}>
-              <InputNumber style={{ width: '100%' }} addonAfter="人" />
+              <NumberInput integer style={{ width: '100%' }} addonAfter="人" />
             </Form.Item>
           </Col>
           {PLAN_TEXT_ITEMS.map((p) => (

@@ -1,6 +1,7 @@
-import { Form, Input, InputNumber, Modal, Typography, type FormInstance } from 'antd';
+import { Form, Input, Modal, Typography, type FormInstance } from 'antd';
 import { permitTierLabels } from '@evs/schema';
 import { labelOf } from '@/shared/labels';
+import { NumberInput } from '@/shared/NumberInput';
 import type { ActivityDetail } from '../activityDetail';
 
 export interface InstructionValues {
@@ -41,7 +42,7 @@ export function RequestInstructionModal({ activity, form, open, loading, onCance
             { type: 'integer', min: 3, max: 20, message: '拟推荐候选公司应为3到20之间的整数（不少于3家）' },
           ]}
         >
-          <InputNumber style={{ width: 160 }} />
+          <NumberInput integer style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="opinion" label="其他意见">
           <Input.TextArea rows={2} maxLength={1000} />

@@ -1,6 +1,7 @@
-import { Form, Input, InputNumber, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import { quoteProblem } from '@evs/schema';
 import { ErrorAlert } from '@/shared/ErrorAlert';
+import { NumberInput, type NumberInputValue } from '@/shared/NumberInput';
 import type { ComparisonState } from '../hooks/useComparison';
 
 /** 填报报价 and 遴选 (with its reason) for the candidate chosen in the comparison table. */
@@ -16,10 +17,15 @@ export function ComparisonDialogs({ state }: { state: ComparisonState }) {
             label="报价（元）"
             rules={[
               { required: true, message: '请填写报价' },
-              { validator: (_, v: number | null) => (v == null || !quoteProblem(v) ? Promise.resolve() : Promise.reject(new Error(quoteProblem(v)!))) },
+              {
+                validator: (_, v: NumberInputValue | undefined) => {
+                  const problem = v == null ? null : typeof v === 'number' ? quoteProblem(v) : '报价应为数字（元）';
+                  return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                },
+              },
             ]}
           >
-            <InputNumber style={{ width: '100%' }} placeholder="如 96000" />
+            <NumberInput style={{ width: '100%' }} placeholder="如 96000" />
           </Form.Item>
           <Form.Item name="note" label="说明">
             <Input.TextArea rows={2} maxLength={500} placeholder="如：含交通、餐费" />

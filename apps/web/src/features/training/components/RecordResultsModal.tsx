@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, App, Button, Flex, InputNumber, Modal, Space, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Flex, Modal, Space, Switch, Table, Tag } from 'antd';
 import { TrainingTopic, trainingTopicLabels } from '@evs/schema';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { formatDateTime } from '@/shared/format';
+import { NumberInput } from '@/shared/NumberInput';
 import type { ResultsDialog } from '../hooks/useResultsDialog';
 import { RecordTrainingResultsMutation } from '../operations';
 import { fillBlankScores, resultProblems, resultsInput, scoreProblem, TOPICS, topicNames } from '../training';
@@ -70,15 +71,16 @@ export function RecordResultsModal({ dialog, onSaved }: { dialog: ResultsDialog;
                 const problem = rows[x.i]?.attended && v != null ? scoreProblem(v) : null;
                 return (
                   <Space size={4}>
-                    <InputNumber
+                    <NumberInput
                       aria-label={`${trainingTopicLabels[topic as TrainingTopic]}-${x.i + 1}`}
                       disabled={!rows[x.i]?.attended}
                       status={problem ? 'error' : undefined}
+                      title={problem ?? undefined}
                       value={v}
                       onChange={(n) => setRow(x.i, { scores: { ...rows[x.i].scores, [topic]: n } })}
                       style={{ width: 80 }}
                     />
-                    {rows[x.i]?.attended && v != null && !problem && <Tag color={v >= s.passScore ? 'success' : 'error'}>{v >= s.passScore ? '合格' : '不合格'}</Tag>}
+                    {rows[x.i]?.attended && typeof v === 'number' && !problem && <Tag color={v >= s.passScore ? 'success' : 'error'}>{v >= s.passScore ? '合格' : '不合格'}</Tag>}
                   </Space>
                 );
               },

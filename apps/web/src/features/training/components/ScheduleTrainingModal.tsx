@@ -1,8 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import { trainingTopicLabels } from '@evs/schema';
 import { applyFieldErrors, errorMessage } from '@/shared/errors';
 import { formatDateTime } from '@/shared/format';
+import { NumberInput } from '@/shared/NumberInput';
 import type { ScheduleDialog } from '../hooks/useScheduleDialog';
 import { ScheduleTrainingMutation, UpdateTrainingSessionMutation } from '../operations';
 import { sessionInput, standingLabels, TOPICS, type ScheduleValues, type Trainee } from '../training';
@@ -74,7 +75,7 @@ export function ScheduleTrainingModal({ dialog, activity, waiting, onSaved }: Pr
             { type: 'integer', min: 1, max: 40, message: '学时应为1到40之间的整数' },
           ]}
         >
-          <InputNumber style={{ width: 160 }} />
+          <NumberInput integer style={{ width: 160 }} />
         </Form.Item>
         {!editing && (
           <Form.Item name="rosterEntryIds" label="参训人员" extra="默认为全部已通过审核、尚未三科合格的人员">

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
@@ -18,6 +18,7 @@ import {
 } from '@evs/schema';
 import type { CreateUnitMutation as CreateUnitResult } from '@/gql/graphql';
 import { ErrorAlert } from '@/shared/ErrorAlert';
+import { NumberInput } from '@/shared/NumberInput';
 import { applyFieldErrors } from '@/shared/errors';
 import { IssuedAccountModal, type Issued } from '@/features/users/components/IssuedAccountModal';
 import { CreateUnitMutation } from '@/features/users/operations';
@@ -186,9 +187,14 @@ export function UnitFormModal({ open, kind: fixedKind, district, districtFixed, 
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={8}>
-                  {/* no min: a negative amount is refused by the server's message on this field, not turned into 0 */}
-                  <Form.Item name={['company', 'registeredCapital']} label="注册资本（元）" rules={[{ required: true, message: '请填写注册资本' }]} extra="不少于1,000,000元">
-                    <InputNumber step={100000} style={{ width: '100%' }} />
+                  {/* no min: a negative amount is refused by the server's message on this field, not turned into 0; text (1e6) by the rule */}
+                  <Form.Item
+                    name={['company', 'registeredCapital']}
+                    label="注册资本（元）"
+                    rules={[{ required: true, message: '请填写注册资本' }, { type: 'number', message: '注册资本应为数字' }]}
+                    extra="不少于1,000,000元"
+                  >
+                    <NumberInput thousands style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col xs={24}>
