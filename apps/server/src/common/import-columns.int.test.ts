@@ -137,6 +137,29 @@ describe('imports refuse a column they do not read, and a repeated column', () =
     expect(expectData(await baoan.gql(RECORDS, { mode: 'PREVIEW', file: text })).importRecords.created).toBe(1);
   });
 
+  it.each(['PREVIEW', 'COMMIT'])('guards .xlsx (%s): error cells and a hidden row are refused, each named by row and column, nothing stored (F2, F4)', async (mode) => {
+    const before = await count(`SELECT count(*)::int AS n FROM guards`);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(['姓名', '身份证号', '手机号', '保安员证号', '学历']);
+    ws.addRow(['错值人', idFor('1990-06-06'), { error: '#N/A' }, { error: '#REF!' }, '高中']);
+    const file = { name: '名册.xlsx', base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+    const error = expectErrorCode(await company1.gql(GUARDS, { input: { mode, file } }), 'BAD_USER_INPUT');
+    expect(error.message).toBe('第2行“手机号”是错误值 #N/A（可能来自公式），请更正后导入；第2行“保安员证号”是错误值 #REF!（可能来自公式），请更正后导入');
+    expect(error.extensions!.fields).toEqual([
+      { field: 'file.手机号', message: '第2行“手机号”是错误值 #N/A（可能来自公式），请更正后导入', row: 2 },
+      { field: 'file.保安员证号', message: '第2行“保安员证号”是错误值 #REF!（可能来自公式），请更正后导入', row: 2 },
+    ]);
+
+    ws.getRow(2).values = ['可见人', idFor('1990-07-07'), null, null, '高中'];
+    ws.addRow(['隐藏人', idFor('1990-08-08'), null, null, '小学']).hidden = true;
+    const hidden = { name: '名册.xlsx', base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+    const refused = expectErrorCode(await company1.gql(GUARDS, { input: { mode, file: hidden } }), 'BAD_USER_INPUT');
+    expect(refused.message).toBe('第3行是隐藏行（可能被筛选隐藏），请取消隐藏或删除后导入');
+    expect(refused.extensions!.fields).toEqual([{ field: 'file', message: '第3行是隐藏行', row: 3 }]);
+    expect(await count(`SELECT count(*)::int AS n FROM guards`)).toBe(before);
+  });
+
   it('an empty header cell (a blank column in the sheet) is not a column', async () => {
     const r = await company1.gql(GUARDS, { input: { mode: 'PREVIEW', file: csv([['姓名', '身份证号', '学历', ''], ['空列人', idFor('1992-05-05'), '高中', '']]) } });
     expect(r.errors).toBeUndefined();

@@ -1,6 +1,7 @@
 import { parse as parseCsvStream } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
+import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { badInput, DomainError } from './errors';
 
@@ -26,6 +27,12 @@ export interface TabularFile {
    * last header. Each with the first row where it holds data. Ordered by column.
    */
   headerlessColumns?: { column: number; row: number }[];
+  /** Rows of an .xlsx that are hidden (filtered out, or hidden by hand) and hold data; the first MAX_LISTED. */
+  hiddenRows?: number[];
+  hiddenRowCount?: number;
+  /** Cells of an .xlsx that cannot be read as they show (see readCell); the first MAX_LISTED. */
+  cellProblems?: CellProblem[];
+  cellProblemCount?: number;
 }
 
 /** A, B, … Z, AA, AB: the letter Excel shows for a 1-based column number. */
@@ -58,21 +65,38 @@ export const MAX_FILE_BYTES = 15 * 1024 * 1024;
  * before anything is inflated.
  */
 export const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+/** Cell problems and hidden rows kept for the answer's fields (all are counted; the message lists 10). */
+const MAX_LISTED = 1000;
+const LISTED_IN_MESSAGE = 10;
 
 const tooManyRows = () =>
   badInput(`一次最多导入${MAX_IMPORT_ROWS}行，文件超过${MAX_IMPORT_ROWS}行，请拆分后导入`, [{ field: 'file', message: '行数过多' }]);
+
+export interface ReadTabularOptions {
+  /**
+   * Columns that hold amounts (注册资本（元）): a number cell there may show its number formatted
+   * (3,000,000 or ¥3,000,000.00) and is read as its value, as long as what it shows is that number.
+   * In every other column a number cell must show exactly its value (see readNumber).
+   */
+  numberColumns?: readonly string[];
+}
 
 /**
  * Decodes `{ name, base64 }` and parses by extension; every expected column must be present. The size
  * is checked before decoding, an .xlsx's inflated size before inflating, and rows are counted while
  * parsing (stopping at the limit), so a hostile file costs little memory and never holds the event
  * loop for long.
+ *
+ * A cell is read as Excel shows it or the file is refused, naming the row and the column: no value
+ * nobody sees (a hidden sheet or row, a phonetic guide, the number under a number format, an error
+ * read as blank) is ever returned.
  */
 export async function readTabular(
   file: { name: string; base64: string },
   expected: readonly string[],
   /** Every column the import reads (the template's); any other header is refused, not ignored. */
   known: readonly string[],
+  options: ReadTabularOptions = {},
 ): Promise<TabularFile> {
   const name = file.name.trim().toLowerCase();
   const isXlsx = name.endsWith('.xlsx');
@@ -89,7 +113,7 @@ export async function readTabular(
   if (buffer.length > MAX_FILE_BYTES) {
     throw badInput(`文件超过${MAX_FILE_BYTES / 1024 / 1024}MB，请拆分后导入`, [{ field: 'file', message: '文件过大' }]);
   }
-  const parsed = isXlsx ? await parseXlsx(buffer) : await parseCsv(decodeText(buffer));
+  const parsed = isXlsx ? await parseXlsx(buffer, new Set(options.numberColumns ?? [])) : await parseCsv(csvText(buffer));
 
   const missing = expected.filter((h) => !parsed.headers.includes(h));
   if (missing.length) {
@@ -106,6 +130,14 @@ export async function readTabular(
   if (repeated.length) {
     throw badInput(`文件中有重复的列：${repeated.map((h) => `“${h}”`).join('、')}（每列只能出现一次）`,
       repeated.map((h) => ({ field: `file.${h}`, message: `列“${h}”出现了不止一次`, row: 1 })));
+  }
+  // A hidden row (filtered out with 筛选, or hidden by hand) is not what the user sees as the list.
+  const hidden = parsed.hiddenRows ?? [];
+  if (hidden.length) {
+    const total = parsed.hiddenRowCount ?? hidden.length;
+    const listed = hidden.slice(0, LISTED_IN_MESSAGE).join('、');
+    throw badInput(`第${listed}行${total > LISTED_IN_MESSAGE ? `等${total}行` : ''}是隐藏行（可能被筛选隐藏），请取消隐藏或删除后导入`,
+      hidden.map((row) => ({ field: 'file', message: `第${row}行是隐藏行`, row })));
   }
   // Data under no header would be dropped without a word (a column pasted past the last header, or
   // one whose header was deleted). An empty header cell with nothing below it is just a blank column.
@@ -124,7 +156,55 @@ export async function readTabular(
     throw badInput(`文件中有公式，不能导入：${shown}${formulas.length > 10 ? `等${formulas.length}处` : ''}（请复制后“粘贴为数值”再导入）`,
       formulas.map((c) => ({ field: `file.${c.column}`, message: `第${c.row}行“${c.column}”是公式`, row: c.row })));
   }
+  // Cells whose shown text cannot be taken as it is (an error value, a formatted number, a partial date).
+  const cells = parsed.cellProblems ?? [];
+  if (cells.length) {
+    const total = parsed.cellProblemCount ?? cells.length;
+    const listed = cells.slice(0, LISTED_IN_MESSAGE).map((c) => c.message).join('；');
+    throw badInput(total > LISTED_IN_MESSAGE ? `${listed}；等${total}处（以上为前${LISTED_IN_MESSAGE}处）` : listed,
+      cells.map((c) => ({ field: `file.${c.column}`, message: c.message, row: c.row })));
+  }
   return { headers: parsed.headers, rows: parsed.rows };
+}
+
+const startsWith = (buffer: Buffer, bytes: number[]) => buffer.length >= bytes.length && bytes.every((b, i) => buffer[i] === b);
+
+/**
+ * The text of a .csv: UTF-8 (with or without BOM) or GB18030. A file that is not such a text (an
+ * .xlsx or .xls renamed, "Unicode 文本" saved as UTF-16) or is not comma-separated is refused
+ * saying what it is, not with a misleading "缺少列" or "引号未闭合".
+ */
+function csvText(buffer: Buffer): string {
+  if (startsWith(buffer, [0x50, 0x4b, 0x03, 0x04])) {
+    throw badInput('文件实际是 Excel 工作簿，请将扩展名改为 .xlsx 后导入', [{ field: 'file.name', message: '文件实际是 Excel 工作簿（.xlsx）' }]);
+  }
+  if (startsWith(buffer, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    throw badInput('文件实际是旧版 Excel 工作簿（.xls），请在 Excel 中另存为 .xlsx 后导入', [{ field: 'file.name', message: '文件实际是 Excel 工作簿（.xls）' }]);
+  }
+  const head = buffer.subarray(0, 4096);
+  let nulEven = 0;
+  let nulOdd = 0;
+  head.forEach((b, i) => {
+    if (b !== 0) return;
+    if (i % 2) nulOdd += 1;
+    else nulEven += 1;
+  });
+  const utf16 = startsWith(buffer, [0xff, 0xfe]) || startsWith(buffer, [0xfe, 0xff]) || Math.max(nulEven, nulOdd) >= head.length / 8;
+  if (utf16) {
+    throw badInput('文件是 UTF-16（Unicode 文本）编码，请另存为“CSV UTF-8（逗号分隔）”后导入', [{ field: 'file', message: '文件编码是 UTF-16' }]);
+  }
+  if (buffer.includes(0)) {
+    throw badInput('文件中含有空字符，不是文本格式的 CSV，请另存为“CSV UTF-8（逗号分隔）”后导入', [{ field: 'file', message: '文件不是文本' }]);
+  }
+  const text = decodeText(buffer);
+  const header = /^[^\r\n]*/.exec(text)![0];
+  if (!header.includes(',')) {
+    const found = header.includes(';') ? '分号' : header.includes('\t') ? '制表符' : header.includes('；') ? '中文分号' : null;
+    if (found) {
+      throw badInput(`CSV 应以逗号分隔（检测到${found}），请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后导入`, [{ field: 'file', message: `分隔符是${found}，不是逗号`, row: 1 }]);
+    }
+  }
+  return text;
 }
 
 function decodeText(buffer: Buffer): string {
@@ -174,41 +254,69 @@ export async function parseCsv(text: string): Promise<TabularFile> {
   return { headers: headers ?? [], rows, headerlessColumns: headerlessList(headerless) };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    // Excel dates carry no zone: exceljs gives midnight UTC of the shown date.
-    return value.toISOString().slice(0, 10);
-  }
-  if (typeof value === 'number') {
-    // 18-digit ID numbers typed into a number cell have already lost their last digits.
-    if (Number.isInteger(value) && Math.abs(value) >= 1e15) return `#NUMBER:${value}`;
-    return String(value);
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value).trim();
-}
-
-const isFormula = (value: ExcelJS.CellValue): boolean =>
-  typeof value === 'object' && value !== null && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value);
+// ---------------------------------------------------------------------------------------------
+// .xlsx: the parts are read with a streaming XML parser (saxes, as exceljs does), not with exceljs's
+// reader: that one keeps the text of the last <t> of a string (a phonetic guide's, or an inline rich
+// string's last run), drops rows' `hidden`, knows no built-in CJK date format and decodes each chunk
+// of a part on its own (a character split between two chunks becomes U+FFFD).
 
 const unreadable = () => badInput('无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密', [{ field: 'file', message: '文件无法读取' }]);
 
-/** The parts of exceljs's streaming WorkbookReader used here (its entry parsers; see parseXlsx). */
-interface StreamingWorkbook {
-  workbookRels?: { Id: string; Target: string }[];
-  model?: { sheets?: { id: number; name: string; rId: string }[] };
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+type XmlEvent =
+  | { kind: 'open'; name: string; attrs: Record<string, string> }
+  | { kind: 'close'; name: string }
+  | { kind: 'text'; text: string };
+
+/** Element and attribute names without their namespace prefix (`x:row` → `row`). */
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+function localAttrs(attributes: Record<string, string>): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    // r:id keeps its prefix (a sheet's relationship); others by local name, the unprefixed one first
+    if (key.includes(':') && localName(key) === 'id') attrs['r:id'] = value;
+    else if (!key.includes(':') || !(localName(key) in attrs)) attrs[localName(key)] = value;
+  }
+  return attrs;
 }
+
+/**
+ * A part's XML events, a batch per chunk (so that a large part lets other requests run in between).
+ * UTF-8 is decoded as a stream (a character may straddle two chunks) and strictly: a byte sequence
+ * that is not UTF-8 makes the file unreadable rather than a U+FFFD in someone's name.
+ */
+async function* xmlEvents(stream: Readable): AsyncGenerator<XmlEvent[]> {
+  const parser = new SaxesParser();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let events: XmlEvent[] = [];
+  let error: Error | undefined;
+  parser.on('error', (err) => {
+    error ??= err;
+  });
+  parser.on('opentag', (tag) => events.push({ kind: 'open', name: localName(tag.name), attrs: localAttrs(tag.attributes as Record<string, string>) }));
+  parser.on('closetag', (tag) => events.push({ kind: 'close', name: localName(tag.name) }));
+  parser.on('text', (text) => events.push({ kind: 'text', text }));
+  parser.on('cdata', (text) => events.push({ kind: 'text', text }));
+  try {
+    for await (const chunk of stream) {
+      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+      if (error) throw error;
+      yield events;
+      events = [];
+    }
+    parser.write(decoder.decode());
+    parser.close();
+    if (error) throw error;
+    yield events;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Excel's escapes in string items (ST_Xstring): `_x000D_` is a carriage return, `_x005F_` an underscore. */
+const unescapeX = (text: string) => text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+const isTrue = (value: string | undefined) => value === '1' || value === 'true';
 
 function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
@@ -216,11 +324,12 @@ function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   );
 }
 
+/** The zip's entries by part name, lower-cased (part names are case-insensitive in a package). */
 function zipEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   return new Promise((resolve, reject) => {
     const entries = new Map<string, yauzl.Entry>();
     zip.on('entry', (entry: yauzl.Entry) => {
-      entries.set(entry.fileName.replace(/^\//, ''), entry);
+      entries.set(entry.fileName.replace(/\\/g, '/').replace(/^\//, '').toLowerCase(), entry);
       zip.readEntry();
     });
     zip.once('end', () => resolve(entries));
@@ -233,15 +342,638 @@ function entryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> 
   return new Promise((resolve, reject) => zip.openReadStream(entry, (err, stream) => (err ? reject(err) : resolve(stream))));
 }
 
+/** A relationship's target as a part name (relative to the workbook's folder, `xl/`). */
+function partName(target: string): string {
+  const parts: string[] = [];
+  for (const piece of (target.startsWith('/') ? target.slice(1) : `xl/${target}`).split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+async function readRels(stream: Readable): Promise<Map<string, Relationship>> {
+  const rels = new Map<string, Relationship>();
+  for await (const events of xmlEvents(stream)) {
+    for (const e of events) {
+      if (e.kind === 'open' && e.name === 'Relationship' && e.attrs.Id && e.attrs.Target && e.attrs.TargetMode !== 'External') {
+        rels.set(e.attrs.Id, { type: e.attrs.Type ?? '', target: partName(e.attrs.Target) });
+      }
+    }
+  }
+  return rels;
+}
+
+interface SheetEntry {
+  name: string;
+  state: string;
+  rId: string;
+}
+
+async function readWorkbook(stream: Readable): Promise<{ sheets: SheetEntry[]; date1904: boolean }> {
+  const sheets: SheetEntry[] = [];
+  let date1904 = false;
+  for await (const events of xmlEvents(stream)) {
+    for (const e of events) {
+      if (e.kind !== 'open') continue;
+      if (e.name === 'workbookPr') date1904 = isTrue(e.attrs.date1904);
+      if (e.name === 'sheet') sheets.push({ name: e.attrs.name ?? '', state: e.attrs.state ?? 'visible', rId: e.attrs['r:id'] ?? '' });
+    }
+  }
+  return { sheets, date1904 };
+}
+
 /**
- * Reads the first sheet of an .xlsx with exceljs's streaming reader, row by row. The zip is opened
- * with yauzl: its central directory gives every part's inflated size before anything is inflated
- * (refused above MAX_INFLATED_BYTES; yauzl also stops a part that inflates to more than it
- * declared), and the parts are read in the order the reader needs (shared strings and styles before
- * the sheet), so nothing is buffered on disk or in memory whatever order the producer wrote them in.
- * Parsing stops at the first row past MAX_IMPORT_ROWS.
+ * The shared strings as Excel shows them: the text of an item's <t>, or of its runs' <t> one after
+ * the other; never the phonetic guide (<rPh>, 拼音指南), which Excel shows above the text if at all.
  */
-async function parseXlsx(buffer: Buffer): Promise<TabularFile> {
+async function readSharedStrings(stream: Readable): Promise<string[]> {
+  const strings: string[] = [];
+  const stack: string[] = [];
+  let parts: string[] | null = null;
+  for await (const events of xmlEvents(stream)) {
+    for (const e of events) {
+      if (e.kind === 'open') {
+        stack.push(e.name);
+        if (e.name === 'si' && stack.length === 2) parts = [];
+      } else if (e.kind === 'close') {
+        stack.pop();
+        if (e.name === 'si' && stack.length === 1 && parts) {
+          strings.push(unescapeX(parts.join('')));
+          parts = null;
+        }
+      } else if (parts && isStringText(stack, 1)) {
+        parts.push(e.text);
+      }
+    }
+  }
+  return strings;
+}
+
+/** Whether the element at the top of `stack` is a <t> of a string item (<si>/<is>) at `at`: its own or a run's. */
+function isStringText(stack: readonly string[], at: number): boolean {
+  const depth = stack.length - at;
+  return stack[stack.length - 1] === 't' && (depth === 2 || (depth === 3 && stack[at + 1] === 'r'));
+}
+
+interface Styles {
+  /** The number format id of each cell format (cellXfs), by the cells' `s`. */
+  cellFormats: number[];
+  /** The file's own number formats (numFmts), by id. */
+  formats: Map<number, string>;
+}
+
+async function readStyles(stream: Readable): Promise<Styles> {
+  const styles: Styles = { cellFormats: [], formats: new Map() };
+  const stack: string[] = [];
+  for await (const events of xmlEvents(stream)) {
+    for (const e of events) {
+      if (e.kind === 'open') {
+        const parent = stack[stack.length - 1];
+        if (e.name === 'numFmt' && parent === 'numFmts') styles.formats.set(Number(e.attrs.numFmtId), e.attrs.formatCode ?? '');
+        if (e.name === 'xf' && parent === 'cellXfs') styles.cellFormats.push(Number(e.attrs.numFmtId ?? 0));
+        stack.push(e.name);
+      } else if (e.kind === 'close') {
+        stack.pop();
+      }
+    }
+  }
+  return styles;
+}
+
+/** One cell of a sheet as written: its type, style, and the text of its <v> or inline string. */
+interface RawCell {
+  col: number;
+  type: string;
+  style: number;
+  formula: boolean;
+  value: string | null;
+  inline: string | null;
+}
+
+interface RawRow {
+  number: number;
+  hidden: boolean;
+  cells: RawCell[];
+}
+
+function columnNumber(ref: string): number | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?\d*$/.exec(ref);
+  if (!m) return null;
+  let n = 0;
+  for (const ch of m[1].toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/**
+ * The rows of a sheet, a batch per chunk. Rows and the cells in a row must come in order, each once
+ * (as Excel writes them): a file that repeats a row or a cell (which one would Excel show?) is unreadable.
+ */
+async function* sheetRows(stream: Readable, merges?: string[]): AsyncGenerator<RawRow[]> {
+  let zeroHeight = false;
+  let inSheetData = false;
+  let row: RawRow | null = null;
+  let lastRow = 0;
+  let lastCol = 0;
+  let cell: RawCell | null = null;
+  let value: string[] | null = null;
+  let inValue = false;
+  let inline: string[] | null = null;
+  const isStack: string[] = [];
+  for await (const events of xmlEvents(stream)) {
+    const done: RawRow[] = [];
+    for (const e of events) {
+      if (e.kind === 'text') {
+        if (inValue && value) value.push(e.text);
+        else if (inline && isStringText(isStack, 0)) inline.push(e.text);
+        continue;
+      }
+      if (inline) {
+        // inside a cell's <is>: its own <t> and its runs' <t>, never a phonetic run's
+        if (e.kind === 'open') isStack.push(e.name);
+        else if (isStack.pop() === 'is' && isStack.length === 0) {
+          cell!.inline = unescapeX(inline.join(''));
+          inline = null;
+        }
+        continue;
+      }
+      if (e.kind === 'open') {
+        switch (e.name) {
+          case 'sheetFormatPr':
+            zeroHeight = isTrue(e.attrs.zeroHeight);
+            break;
+          case 'mergeCell':
+            if (merges && e.attrs.ref) merges.push(e.attrs.ref);
+            break;
+          case 'sheetData':
+            inSheetData = true;
+            break;
+          case 'row': {
+            if (!inSheetData) break;
+            const number = e.attrs.r === undefined ? lastRow + 1 : Number(e.attrs.r);
+            if (!Number.isInteger(number) || number <= lastRow || number > 1_048_576) throw unreadable();
+            const height = e.attrs.ht === undefined ? undefined : Number(e.attrs.ht);
+            const hidden = isTrue(e.attrs.hidden) || height === 0 || (zeroHeight && !(isTrue(e.attrs.customHeight) && height! > 0));
+            row = { number, hidden, cells: [] };
+            lastRow = number;
+            lastCol = 0;
+            break;
+          }
+          case 'c': {
+            if (!row) break;
+            const col = e.attrs.r === undefined ? lastCol + 1 : columnNumber(e.attrs.r);
+            if (col === null || col <= lastCol || col > 16_384) throw unreadable();
+            lastCol = col;
+            cell = { col, type: e.attrs.t ?? 'n', style: Number(e.attrs.s ?? 0), formula: false, value: null, inline: null };
+            break;
+          }
+          case 'f':
+            if (cell) cell.formula = true;
+            break;
+          case 'v':
+            if (cell) {
+              inValue = true;
+              value = [];
+            }
+            break;
+          case 'is':
+            if (cell) {
+              inline = [];
+              isStack.push('is');
+            }
+            break;
+        }
+      } else {
+        switch (e.name) {
+          case 'sheetData':
+            inSheetData = false;
+            break;
+          case 'row':
+            if (row) done.push(row);
+            row = null;
+            break;
+          case 'c':
+            if (cell && row) row.cells.push(cell);
+            cell = null;
+            break;
+          case 'v':
+            if (cell && value) cell.value = value.join('');
+            inValue = false;
+            value = null;
+            break;
+        }
+      }
+    }
+    if (done.length) yield done;
+  }
+}
+
+interface XlsxContext {
+  sharedStrings: string[];
+  styles: Styles;
+  date1904: boolean;
+}
+
+/** A cell's text as Excel shows it, or why it cannot be taken (the end of a sentence that names the cell). */
+interface CellReading {
+  text: string;
+  problem?: string;
+}
+
+function readCell(cell: RawCell, ctx: XlsxContext, amount: boolean): CellReading {
+  if (cell.formula) return { text: cell.value ?? cell.inline ?? '' }; // refused as a formula, whatever it shows
+  if (cell.value === null && cell.inline === null) return { text: '' };
+  const raw = cell.value ?? '';
+  switch (cell.type) {
+    case 's': {
+      const index = Number(raw.trim());
+      if (!Number.isInteger(index) || index < 0 || index >= ctx.sharedStrings.length) throw unreadable();
+      return { text: ctx.sharedStrings[index] };
+    }
+    case 'inlineStr':
+      return { text: cell.inline ?? unescapeX(raw) };
+    case 'str':
+      return { text: unescapeX(raw) };
+    case 'b':
+      return { text: isTrue(raw.trim()) ? 'TRUE' : 'FALSE' };
+    case 'e': {
+      const code = /^#[A-Za-z0-9/!?_.]{1,20}$/.test(raw.trim()) ? raw.trim() : '#错误';
+      return { text: code, problem: `是错误值 ${code}（可能来自公式），请更正后导入` };
+    }
+    case 'd': {
+      // an ISO 8601 date (strict OOXML)
+      const m = /^(\d{4}-\d{2}-\d{2})(T|$)/.exec(raw.trim());
+      if (!m) throw unreadable();
+      return { text: m[1] };
+    }
+    case 'n':
+      return readNumber(raw.trim(), ctx, cell.style, amount);
+    default:
+      throw unreadable();
+  }
+}
+
+/** What an id means when the file does not define it: the standard ones, the locale ones as in zh-CN Excel. */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00',
+  5: '"¥"#,##0;"¥"\\-#,##0', 6: '"¥"#,##0;[Red]"¥"\\-#,##0', 7: '"¥"#,##0.00;"¥"\\-#,##0.00', 8: '"¥"#,##0.00;[Red]"¥"\\-#,##0.00',
+  9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'yyyy/m/d', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'yyyy/m/d h:mm',
+  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"', 36: 'yyyy"年"m"月"',
+  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
+  41: '_ * #,##0_ ;_ * \\-#,##0_ ;_ * "-"_ ;_ @_ ', 42: '_ "¥"* #,##0_ ;_ "¥"* \\-#,##0_ ;_ "¥"* "-"_ ;_ @_ ',
+  43: '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ', 44: '_ "¥"* #,##0.00_ ;_ "¥"* \\-#,##0.00_ ;_ "¥"* "-"??_ ;_ @_ ',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mm:ss.0', 48: '##0.0E+0', 49: '@',
+  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+};
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * A number cell. Under a date format: the date it shows (when it shows a whole date). Otherwise its
+ * value, when that is what it shows; a number shown otherwise (007044620 under 000000000, 7,044,620,
+ * 70%) is refused, since the value is not what the user sees. 18-digit ID numbers typed as numbers
+ * have already lost their last digits: `#NUMBER:` tells the import so.
+ */
+function readNumber(raw: string, ctx: XlsxContext, style: number, amount: boolean): CellReading {
+  if (raw === '') return { text: '' };
+  if (!NUMBER.test(raw)) throw unreadable();
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw unreadable();
+  const id = ctx.styles.cellFormats[Number.isInteger(style) ? style : 0] ?? 0;
+  const code = ctx.styles.formats.get(id) ?? BUILTIN_FORMATS[id] ?? 'General';
+  const date = dateFormat(code);
+  if (date) return readDate(value, date, ctx.date1904);
+  if (Number.isInteger(value) && Math.abs(value) >= 1e15) return { text: `#NUMBER:${value}` };
+  const plain = String(value);
+  if (/^\s*(General|G\/通用格式|@)\s*$/i.test(code)) return { text: plain };
+  const shown = formatNumber(value, code)?.trim();
+  if (shown === plain) return { text: plain };
+  if (amount) {
+    if (shown !== undefined && Number(shown.replace(/[,\s¥￥$]|元$/g, '')) === value) return { text: plain };
+    return { text: plain, problem: shown === undefined
+      ? `是数字${plain}，但设置了数字格式“${code}”，显示的可能不是这个数，请将该列设为常规或文本格式后重新填写`
+      : `是数字格式（显示为${shown || '空白'}，而单元格的数值是${plain}），请将该列设为常规或文本格式后重新填写` };
+  }
+  return { text: plain, problem: shown === undefined
+    ? `是数字格式（数值${plain}，格式“${code}”，显示的可能不是这个数），请将该列设为文本后重新填写`
+    : `是数字格式（显示为${shown || '空白'}），请将该列设为文本后重新填写` };
+}
+
+/** Days from 1970-01-01 to a serial's date, or null when Excel shows no date for it (####, 1900-02-29). */
+function serialDays(serial: number, date1904: boolean): number | null {
+  if (date1904) return serial >= 0 && serial < 2_957_004 ? serial - 24_107 : null;
+  if (serial >= 1 && serial < 60) return serial - 25_568; // before Excel's 1900-02-29, which does not exist
+  return serial >= 61 && serial < 2_958_466 ? serial - 25_569 : null;
+}
+
+function readDate(value: number, format: DateFormat, date1904: boolean): CellReading {
+  const days = serialDays(value, date1904);
+  if (days === null) {
+    return { text: String(value), problem: `是日期格式，但数值${value}不是有效日期（Excel 显示为 ####），请更正后导入` };
+  }
+  const date = new Date(Math.round(days * 86_400_000));
+  const iso = date.toISOString().slice(0, 10);
+  if (format.whole) return { text: iso };
+  return { text: iso, problem: `是日期格式，但只显示了“${formatDate(date, format.tokens)}”，不是完整的年月日，请填写完整日期（如 2020-05-01）后导入` };
+}
+
+// --- number formats: just what is needed to know what a number cell shows ----------------------
+
+type FormatToken =
+  | { kind: 'lit'; text: string }
+  | { kind: 'digit'; ch: string }
+  | { kind: 'dot' | 'comma' | 'percent' | 'general' | 'at' | 'slash' }
+  | { kind: 'exp'; sign: string }
+  | { kind: 'ampm'; text: string }
+  | { kind: 'date'; letter: string; length: number; elapsed?: boolean }
+  | { kind: 'bracket'; text: string };
+
+/** A format's sections (positive;negative;zero;text), split at the `;` outside quotes and brackets. */
+function formatSections(code: string): string[] {
+  const sections: string[] = [];
+  let current = '';
+  for (let i = 0; i < code.length; ) {
+    const ch = code[i];
+    let end = i + 1;
+    if (ch === '"') end = code.indexOf('"', i + 1) + 1 || code.length;
+    else if (ch === '[') end = code.indexOf(']', i) + 1 || code.length;
+    else if (ch === '\\' || ch === '_' || ch === '*') end = i + 2;
+    if (ch === ';') sections.push(current);
+    else current += code.slice(i, end);
+    if (ch === ';') current = '';
+    i = end;
+  }
+  sections.push(current);
+  return sections;
+}
+
+const COLOURS = /^(black|blue|cyan|green|magenta|red|white|yellow|color\s*\d+)$/i;
+
+function formatTokens(section: string): FormatToken[] | null {
+  const tokens: FormatToken[] = [];
+  const lit = (text: string) => tokens.push({ kind: 'lit', text });
+  for (let i = 0; i < section.length; ) {
+    const ch = section[i];
+    const rest = section.slice(i);
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      if (end < 0) return null;
+      lit(section.slice(i + 1, end));
+      i = end + 1;
+    } else if (ch === '\\') {
+      lit(section[i + 1] ?? '');
+      i += 2;
+    } else if (ch === '_') {
+      lit(' '); // the width of the next character: a space on screen
+      i += 2;
+    } else if (ch === '*') {
+      i += 2; // repeats the next character to fill the column: nothing of the value
+    } else if (ch === '[') {
+      const end = section.indexOf(']', i);
+      if (end < 0) return null;
+      const inner = section.slice(i + 1, end);
+      if (inner.startsWith('$')) lit(inner.slice(1).replace(/-[0-9A-Fa-f]*$/, '')); // [$¥-804]: the symbol; [$-804]: a locale
+      else if (/^(h+|m+|s+)$/i.test(inner)) tokens.push({ kind: 'date', letter: inner[0].toLowerCase(), length: inner.length, elapsed: true });
+      else if (!COLOURS.test(inner)) tokens.push({ kind: 'bracket', text: inner }); // a condition, [DBNum1], …
+      i = end + 1;
+    } else if (/^general/i.test(rest)) {
+      tokens.push({ kind: 'general' });
+      i += 7;
+    } else if (rest.startsWith('G/通用格式')) {
+      tokens.push({ kind: 'general' });
+      i += 6;
+    } else if (/^(AM\/PM|A\/P)/i.test(rest)) {
+      const text = /^(AM\/PM|A\/P)/i.exec(rest)![0];
+      tokens.push({ kind: 'ampm', text });
+      i += text.length;
+    } else if (rest.startsWith('上午/下午')) {
+      tokens.push({ kind: 'ampm', text: '上午/下午' });
+      i += 5;
+    } else if (/^[Ee][-+]/.test(rest) && tokens.some((t) => t.kind === 'digit')) {
+      tokens.push({ kind: 'exp', sign: rest[1] });
+      i += 2;
+    } else if (ch === '0' || ch === '#' || ch === '?') {
+      tokens.push({ kind: 'digit', ch });
+      i += 1;
+    } else if (ch === '.' || ch === ',' || ch === '%' || ch === '@' || ch === '/') {
+      tokens.push({ kind: ({ '.': 'dot', ',': 'comma', '%': 'percent', '@': 'at', '/': 'slash' } as const)[ch] });
+      i += 1;
+    } else if (/[yYmMdDhHsSeEbBgG]/.test(ch) || (ch.toLowerCase() === 'a' && /^a{3,}/i.test(rest))) {
+      const letter = ch.toLowerCase();
+      let length = 1;
+      while (section[i + length]?.toLowerCase() === letter) length += 1;
+      tokens.push({ kind: 'date', letter, length });
+      i += length;
+    } else {
+      lit(ch);
+      i += 1;
+    }
+  }
+  return tokens;
+}
+
+interface DateFormat {
+  /** Whether it shows the year, the month and the day. */
+  whole: boolean;
+  tokens: FormatToken[];
+}
+
+/** A date or time format, with each `m` told apart (minutes after an hour or before seconds, else month). */
+function dateFormat(code: string): DateFormat | null {
+  const tokens = formatTokens(formatSections(code)[0]);
+  if (!tokens) return null;
+  const parts = tokens.filter((t): t is Extract<FormatToken, { kind: 'date' }> => t.kind === 'date');
+  if (parts.length === 0) return null;
+  parts.forEach((t, i) => {
+    if (t.letter === 'm' && t.length <= 2 && !t.elapsed && (parts[i - 1]?.letter === 'h' || parts[i + 1]?.letter === 's')) t.letter = 'n'; // minutes
+  });
+  const has = (test: (t: { letter: string; length: number; elapsed?: boolean }) => boolean) => parts.some((t) => !t.elapsed && test(t));
+  const whole = has((t) => 'yeb'.includes(t.letter)) && has((t) => t.letter === 'm') && has((t) => t.letter === 'd' && t.length <= 2);
+  return { whole, tokens };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAYS_CN = '日一二三四五六';
+
+/** What a date format shows (for the message about a partial date: 2020年5月, 5月1日, 9时30分). */
+function formatDate(date: Date, tokens: FormatToken[]): string {
+  const twelve = tokens.some((t) => t.kind === 'ampm');
+  const pad = (n: number, length: number) => String(n).padStart(length >= 2 ? 2 : 1, '0');
+  const seconds = Math.round((date.getTime() / 1000) % 86_400 + 86_400) % 86_400;
+  const [h, n, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  return tokens.map((t) => {
+    switch (t.kind) {
+      case 'lit': return t.text;
+      case 'digit': return t.ch === '0' ? '0' : '';
+      case 'dot': return '.';
+      case 'slash': return '/';
+      case 'comma': return ',';
+      case 'percent': return '%';
+      case 'ampm': return t.text === '上午/下午' ? (h < 12 ? '上午' : '下午') : t.text.split('/')[h < 12 ? 0 : 1];
+      case 'date':
+        switch (t.letter) {
+          case 'y': return t.length <= 2 ? String(date.getUTCFullYear() % 100).padStart(2, '0') : String(date.getUTCFullYear());
+          case 'e': case 'b': return String(date.getUTCFullYear());
+          case 'm': return t.length <= 2 ? pad(date.getUTCMonth() + 1, t.length) : t.length === 3 ? MONTHS[date.getUTCMonth()].slice(0, 3) : t.length === 4 ? MONTHS[date.getUTCMonth()] : MONTHS[date.getUTCMonth()][0];
+          case 'd': return t.length <= 2 ? pad(date.getUTCDate(), t.length) : t.length === 3 ? WEEKDAYS[date.getUTCDay()].slice(0, 3) : WEEKDAYS[date.getUTCDay()];
+          case 'a': return t.length === 3 ? WEEKDAYS_CN[date.getUTCDay()] : `星期${WEEKDAYS_CN[date.getUTCDay()]}`;
+          case 'h': return pad(twelve ? h % 12 || 12 : h, t.length);
+          case 'n': return pad(n, t.length);
+          case 's': return pad(s, t.length);
+          default: return '';
+        }
+      default: return '';
+    }
+  }).join('');
+}
+
+/** A non-negative number rounded half up to `decimals` places, as integer and fraction digits. */
+function roundDecimal(value: number, decimals: number): [string, string] | null {
+  if (!Number.isFinite(value) || value >= 1e21) return null;
+  let text = String(value);
+  if (/e/i.test(text)) text = value.toFixed(20);
+  const [int, frac = ''] = text.split('.');
+  if (frac.length <= decimals) return [int, frac.padEnd(decimals, '0')];
+  let digits = int + frac.slice(0, decimals);
+  if (frac[decimals] >= '5') digits = (BigInt(digits) + 1n).toString().padStart(digits.length, '0');
+  const cut = digits.length - decimals;
+  return [digits.slice(0, cut).replace(/^0+(?=\d)/, '') || '0', digits.slice(cut)];
+}
+
+/**
+ * What Excel shows for a number under a (non-date) format code, or undefined for what is not
+ * handled here (fractions, conditions, [DBNum1] Chinese numerals…), which the caller refuses.
+ * Handles sections, literals, digit placeholders 0 # ?, thousands separators and scaling commas,
+ * percent, scientific notation with one integer digit, and General inside a format.
+ */
+export function formatNumber(value: number, code: string): string | undefined {
+  const sections = formatSections(code);
+  if (sections.length > 4) return undefined;
+  let section = sections[0];
+  let v = value;
+  let sign = '';
+  if (value < 0 && sections.length >= 2) [section, v] = [sections[1], -value];
+  else if (value === 0 && sections.length >= 3) section = sections[2];
+  else if (value < 0) [v, sign] = [-value, '-'];
+  const tokens = formatTokens(section);
+  // (a slash between placeholders makes a fraction: not handled)
+  if (!tokens || tokens.some((t) => ['bracket', 'date', 'ampm', 'at', 'slash'].includes(t.kind))) return undefined;
+  const literal = (t: FormatToken) => (t.kind === 'lit' ? t.text : t.kind === 'percent' ? '%' : '');
+  for (const t of tokens) if (t.kind === 'percent') v *= 100;
+
+  if (tokens.some((t) => t.kind === 'general')) {
+    if (tokens.some((t) => t.kind === 'digit' || t.kind === 'dot' || t.kind === 'exp')) return undefined;
+    return sign + tokens.map((t) => (t.kind === 'general' ? String(v) : t.kind === 'comma' ? ',' : literal(t))).join('');
+  }
+
+  const exp = tokens.findIndex((t) => t.kind === 'exp');
+  if (exp >= 0) {
+    const dot = tokens.findIndex((t, i) => t.kind === 'dot' && i < exp);
+    const before = tokens.slice(0, dot >= 0 ? dot : exp).filter((t) => t.kind === 'digit');
+    const decimals = dot >= 0 ? tokens.slice(dot, exp).filter((t) => t.kind === 'digit').length : 0;
+    const expDigits = tokens.slice(exp).filter((t) => t.kind === 'digit').length;
+    if (before.length !== 1) return undefined;
+    let power = v === 0 ? 0 : Math.floor(Math.log10(v));
+    let mantissa = roundDecimal(v / 10 ** power, decimals);
+    if (mantissa && mantissa[0] === '10') mantissa = roundDecimal(v / 10 ** ++power, decimals);
+    if (!mantissa) return undefined;
+    let out = sign;
+    let fracAt = 0;
+    let expDone = false;
+    tokens.forEach((t, i) => {
+      if (t.kind === 'digit' && i < (dot >= 0 ? dot : exp)) out += mantissa![0];
+      else if (t.kind === 'digit' && i < exp) out += mantissa![1][fracAt++];
+      else if (t.kind === 'digit' && !expDone) {
+        out += String(Math.abs(power)).padStart(expDigits, '0');
+        expDone = true;
+      } else if (t.kind === 'dot') out += '.';
+      else if (t.kind === 'exp') out += `E${power < 0 ? '-' : t.sign === '+' ? '+' : ''}`;
+      else if (t.kind !== 'digit') out += literal(t);
+    });
+    return out;
+  }
+
+  const dot = tokens.findIndex((t) => t.kind === 'dot');
+  const intEnd = dot >= 0 ? dot : tokens.length;
+  const digitAt = tokens.map((t, i) => (t.kind === 'digit' ? i : -1)).filter((i) => i >= 0);
+  const intDigits = digitAt.filter((i) => i < intEnd);
+  const fracDigits = digitAt.filter((i) => i > intEnd);
+  const firstDigit = digitAt[0] ?? -1;
+  const lastDigit = digitAt[digitAt.length - 1] ?? -1;
+  // commas: between integer placeholders they group thousands; right after the last placeholder
+  // each divides by 1000; anywhere else they are shown as they are
+  const commaRole = new Map<number, 'group' | 'scale' | 'lit'>();
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'comma') return;
+    const trailing = i > lastDigit && tokens.slice(lastDigit + 1, i).every((u) => u.kind === 'comma' || u.kind === 'dot');
+    if (trailing && lastDigit >= 0) commaRole.set(i, 'scale');
+    else if (intDigits.length && i > firstDigit && i < intDigits[intDigits.length - 1]) commaRole.set(i, 'group');
+    else commaRole.set(i, 'lit');
+  });
+  for (const role of commaRole.values()) if (role === 'scale') v /= 1000;
+  const grouping = [...commaRole.values()].includes('group');
+  const rounded = roundDecimal(v, fracDigits.length);
+  if (!rounded) return undefined;
+  const [int, frac] = rounded;
+
+  // the fraction: trailing zeros dropped under #, blanked under ?
+  const fracOut = fracDigits.map((i, k) => ({ ch: (tokens[i] as { ch: string }).ch, digit: frac[k] }));
+  for (let k = fracOut.length - 1; k >= 0 && fracOut[k].digit === '0' && fracOut[k].ch !== '0'; k--) fracOut[k].digit = fracOut[k].ch === '?' ? ' ' : '';
+  // the integer: digits from the right into the placeholders, the extra ones into the leftmost
+  const digits = int === '0' ? '' : int;
+  const intOut = new Map<number, string>();
+  intDigits.forEach((at, k) => {
+    const pos = digits.length - (intDigits.length - k);
+    const ch = (tokens[at] as { ch: string }).ch;
+    const pad = ch === '0' ? '0' : ch === '?' ? ' ' : '';
+    intOut.set(at, k === 0 ? (pos >= 0 ? digits.slice(0, pos + 1) : pad) : pos >= 0 ? digits[pos] : pad);
+  });
+  let grouped: string | null = null;
+  if (grouping) {
+    const span = tokens.slice(intDigits[0], intDigits[intDigits.length - 1] + 1);
+    if (span.some((t) => t.kind !== 'digit' && t.kind !== 'comma')) return undefined;
+    const whole = intDigits.map((at) => intOut.get(at)).join('');
+    if (!/^\d*$/.test(whole)) return undefined;
+    grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  }
+  let out = sign;
+  tokens.forEach((t, i) => {
+    if (t.kind === 'digit') {
+      if (i < intEnd) out += grouped === null ? intOut.get(i) : i === intDigits[0] ? grouped : '';
+      else out += fracOut[fracDigits.indexOf(i)].digit;
+    } else if (t.kind === 'dot') {
+      if (intDigits.length === 0) out += digits;
+      out += '.';
+    } else if (t.kind === 'comma') {
+      if (commaRole.get(i) === 'lit') out += ',';
+    } else {
+      out += literal(t);
+    }
+  });
+  return out;
+}
+
+/**
+ * Reads the sheet of an .xlsx, row by row. The zip is opened with yauzl: its central directory gives
+ * every part's inflated size before anything is inflated (refused above MAX_INFLATED_BYTES; yauzl
+ * also stops a part that inflates to more than it declared), and the parts are read in the order
+ * needed (shared strings and styles before the sheet), so nothing is buffered on disk or in memory
+ * whatever order the producer wrote them in. Parsing stops at the first row past MAX_IMPORT_ROWS.
+ *
+ * The sheet is the workbook's one visible sheet that holds data (hidden sheets are not what the user
+ * sees); a workbook in which several visible sheets hold data is refused, since reading one of them
+ * would drop the others without a word.
+ */
+async function parseXlsx(buffer: Buffer, numberColumns: ReadonlySet<string>): Promise<TabularFile> {
   let zip: yauzl.ZipFile;
   let entries: Map<string, yauzl.Entry>;
   try {
@@ -256,75 +988,144 @@ async function parseXlsx(buffer: Buffer): Promise<TabularFile> {
     if (inflated > MAX_INFLATED_BYTES || entries.size > 10_000) {
       throw badInput(`文件解压后超过${MAX_INFLATED_BYTES / 1024 / 1024}MB，无法导入（请确认是正常的 Excel 文件，过大时请拆分）`, [{ field: 'file', message: '文件解压后过大' }]);
     }
-    const part = (name: string) => entries.get(name);
+    const part = (name: string) => entries.get(name.toLowerCase());
     const read = async (name: string) => entryStream(zip, part(name)!);
     if (!part('xl/workbook.xml') || !part('xl/_rels/workbook.xml.rels')) throw unreadable();
 
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    }) as unknown as StreamingWorkbook;
-    await reader._parseRels(await read('xl/_rels/workbook.xml.rels'));
-    await reader._parseWorkbook(await read('xl/workbook.xml'));
-    if (part('xl/sharedStrings.xml')) {
-      for await (const _ of reader._parseSharedStrings(await read('xl/sharedStrings.xml'))) void _;
+    const rels = await readRels(await read('xl/_rels/workbook.xml.rels'));
+    const workbook = await readWorkbook(await read('xl/workbook.xml'));
+    const related = (type: string, fallback: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target ?? fallback;
+    const stringsPart = related('sharedStrings', 'xl/sharedStrings.xml');
+    const stylesPart = related('styles', 'xl/styles.xml');
+    const ctx: XlsxContext = {
+      sharedStrings: part(stringsPart) ? await readSharedStrings(await read(stringsPart)) : [],
+      styles: part(stylesPart) ? await readStyles(await read(stylesPart)) : { cellFormats: [], formats: new Map() },
+      date1904: workbook.date1904,
+    };
+
+    const visible: { name: string; path: string }[] = [];
+    for (const sheet of workbook.sheets) {
+      if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
+      const rel = rels.get(sheet.rId);
+      if (!rel) throw unreadable();
+      if (!rel.type.endsWith('/worksheet')) continue; // a chart sheet, a dialog sheet: no cells
+      if (!part(rel.target)) throw unreadable();
+      visible.push({ name: sheet.name, path: rel.target });
     }
-    if (part('xl/styles.xml')) await reader._parseStyles(await read('xl/styles.xml'));
-
-    const first = reader.model?.sheets?.[0];
-    const target = first && reader.workbookRels?.find((r) => r.Id === first.rId)?.Target;
-    const sheetPath = target && (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-    const sheetNo = sheetPath && /worksheets\/sheet(\d+)\.xml$/.exec(sheetPath)?.[1];
-    if (!sheetPath || !sheetNo || !part(sheetPath)) throw badInput('Excel 文件中没有工作表', [{ field: 'file', message: '没有工作表' }]);
-
-    const sheetStream = await read(sheetPath);
-    const [{ value: sheet }] = [...reader._parseWorksheet(sheetStream, sheetNo)];
-    let headers: string[] | null = null;
-    const rows: TabularRow[] = [];
-    const formulaCells: { row: number; column: string }[] = [];
-    const headerless = new Map<number, number>();
-    try {
-      for await (const row of sheet) {
-        if (!headers) {
-          headers = [];
-          if (row.number !== 1) continue;
-          row.eachCell({ includeEmpty: true }, (cell, col) => {
-            headers![col - 1] = cellText(cell.value).trim();
-          });
-          continue;
-        }
-        const columns = headers;
-        // (the text only of cells under no header: the others are read below, once)
-        row.eachCell((cell, col) => {
-          if (!columns[col - 1] && !headerless.has(col)) noteHeaderless(headerless, columns, col, cellText(cell.value).trim(), row.number);
-        });
-        const values: Record<string, string> = {};
-        let any = false;
-        headers.forEach((h, j) => {
-          if (!h) return;
-          const value = row.getCell(j + 1).value;
-          if (isFormula(value)) formulaCells.push({ row: row.number, column: h });
-          const text = cellText(value).trim();
-          if (text) any = true;
-          values[h] = text;
-        });
-        if (!any) continue;
-        if (rows.length === MAX_IMPORT_ROWS) throw tooManyRows();
-        rows.push({ row: row.number, values });
+    if (visible.length === 0) throw badInput('Excel 文件中没有工作表', [{ field: 'file', message: '没有工作表' }]);
+    let chosen = visible[0];
+    if (visible.length > 1) {
+      const withData: typeof visible = [];
+      for (const sheet of visible) if (await sheetHasData(await read(sheet.path), ctx)) withData.push(sheet);
+      if (withData.length > 1) {
+        const names = withData.map((s) => s.name);
+        throw badInput(`文件有多个工作表（${names.join('、')}）都有数据，请合并到一个工作表后导入`,
+          names.map((n) => ({ field: 'file', message: `工作表“${n}”有数据` })));
       }
-    } finally {
-      sheetStream.destroy();
+      chosen = withData[0] ?? chosen;
     }
-    return { headers: Array.from(headers ?? [], (h) => h ?? ''), rows, formulaCells, headerlessColumns: headerlessList(headerless) };
+    return await readSheet(await read(chosen.path), ctx, numberColumns);
   } catch (err) {
     if (err instanceof DomainError) throw err;
     throw unreadable();
   } finally {
     zip.close();
   }
+}
+
+/** Whether a sheet has any cell that is not blank (read up to the first one). */
+async function sheetHasData(stream: Readable, ctx: XlsxContext): Promise<boolean> {
+  for await (const rows of sheetRows(stream)) {
+    for (const row of rows) {
+      if (row.cells.some((c) => c.formula || readCell(c, ctx, false).text.trim() !== '')) return true;
+    }
+  }
+  return false;
+}
+
+async function readSheet(stream: Readable, ctx: XlsxContext, numberColumns: ReadonlySet<string>): Promise<TabularFile> {
+  let headers: string[] | null = null;
+  const rows: TabularRow[] = [];
+  const formulaCells: { row: number; column: string }[] = [];
+  const cellProblems: CellProblem[] = [];
+  let cellProblemCount = 0;
+  const hiddenRows: number[] = [];
+  let hiddenRowCount = 0;
+  const headerless = new Map<number, number>();
+  const merges: string[] = [];
+  /** The cells that hold something (row × 16,385 + column), for the merged ranges (listed after the rows). */
+  const filled = new Set<number>();
+  for await (const batch of sheetRows(stream, merges)) {
+    for (const row of batch) {
+      const readings = row.cells.map((cell) => ({ cell, ...readCell(cell, ctx, numberColumns.has(headers?.[cell.col - 1] ?? '')) }));
+      const holdsData = readings.some((r) => r.cell.formula || r.problem || r.text.trim() !== '');
+      for (const r of readings) if (r.cell.formula || r.problem || r.text.trim() !== '') filled.add(row.number * 16_385 + r.cell.col);
+      const hidden = row.hidden && holdsData;
+      if (hidden) {
+        hiddenRowCount += 1;
+        if (hiddenRows.length < MAX_LISTED) hiddenRows.push(row.number);
+      }
+      if (!headers) {
+        // the header row (hidden or not: a hidden one is refused, after its columns are known)
+        headers = [];
+        if (row.number !== 1) continue;
+        for (const r of readings) headers[r.cell.col - 1] = r.text.trim();
+        continue;
+      }
+      if (hidden) {
+        if (rows.length + hiddenRowCount > MAX_IMPORT_ROWS) throw tooManyRows();
+        continue;
+      }
+      const columns = headers;
+      const texts = new Map<number, string>();
+      for (const r of readings) {
+        const h = columns[r.cell.col - 1];
+        const text = r.text.trim();
+        if (!h) {
+          noteHeaderless(headerless, columns, r.cell.col, text, row.number);
+          continue;
+        }
+        texts.set(r.cell.col, text);
+        if (r.cell.formula) formulaCells.push({ row: row.number, column: h });
+        else if (r.problem) {
+          cellProblemCount += 1;
+          if (cellProblems.length < MAX_LISTED) cellProblems.push({ row: row.number, column: h, message: `第${row.number}行“${h}”${r.problem}` });
+        }
+      }
+      if (!readings.some((r) => columns[r.cell.col - 1] && (r.text.trim() !== '' || r.problem))) continue;
+      if (rows.length + hiddenRowCount >= MAX_IMPORT_ROWS) throw tooManyRows();
+      const values: Record<string, string> = {};
+      columns.forEach((h, j) => {
+        if (h) values[h] = texts.get(j + 1) ?? '';
+      });
+      rows.push({ row: row.number, values });
+    }
+  }
+  // A merged range shows its first cell's content over all its cells; the others are blank in the
+  // file. Read as blank, a 手机号 merged over three rows would clear two guards' phones.
+  for (const ref of merges) {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+    if (!m || !headers) continue;
+    const [left, top, right, bottom] = [columnNumber(m[1])!, Number(m[2]), columnNumber(m[3])!, Number(m[4])];
+    if (bottom < 2 || (top === bottom && left === right) || !filled.has(top * 16_385 + left)) continue;
+    const named = [...new Set(headers.slice(left - 1, right).filter((h) => h))];
+    if (named.length === 0) continue;
+    const rowsText = top === bottom ? `第${top}行` : `第${top}至${bottom}行`;
+    cellProblemCount += 1;
+    if (cellProblems.length < MAX_LISTED) {
+      cellProblems.push({ row: top, column: named[0], message: `${rowsText}“${named.join('”“')}”是合并单元格（${ref.toUpperCase()}），只有第一个单元格有内容，请取消合并并在每个单元格填写后导入` });
+    }
+  }
+  return {
+    headers: Array.from(headers ?? [], (h) => h ?? ''),
+    rows,
+    formulaCells,
+    headerlessColumns: headerlessList(headerless),
+    hiddenRows,
+    hiddenRowCount,
+    cellProblems,
+    cellProblemCount,
+  };
 }
 
 /** A one-sheet workbook with a bold header, text-formatted columns and optional example rows. */

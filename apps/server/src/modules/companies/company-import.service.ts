@@ -105,7 +105,7 @@ export class CompanyImportService {
   async importCompanies(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
     assertCanManageCompanies(actor);
     const started = Date.now();
-    const parsed = await readTabular(file, COMPANY_COLUMNS, COMPANY_COLUMNS);
+    const parsed = await readTabular(file, COMPANY_COLUMNS, COMPANY_COLUMNS, { numberColumns: ['注册资本（元）'] });
     const today = todayBy(this.clock);
     const problems: CellProblem[] = [];
     const rows: CompanyRow[] = [];
