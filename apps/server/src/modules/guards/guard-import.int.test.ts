@@ -162,6 +162,28 @@ describe('importGuards', () => {
     expect((await fetch(`${t.url}/templates/guards.xlsx`)).status).toBe(401);
   });
 
+  it('a file with some relative columns replaces those relations only: 配偶 columns alone keep the registered father and mother; some 子女 columns only are refused (review 7-C F6)', async () => {
+    const me = idFor('1985-03-03');
+    const father = idFor('1958-01-01');
+    const mother = idFor('1960-01-01', true);
+    const spouse = idFor('1987-01-01', true);
+    expectData(await company.gql(IMPORT, { input: { file: csvFile('亲属.csv', [GUARD_COLUMNS, row({ 姓名: '亲属全', 身份证号: me, 学历: '高中', 父亲姓名: '全父', 父亲身份证号: father, 母亲姓名: '全母', 母亲身份证号: mother })]), mode: 'COMMIT' } }));
+    const relationsOf = async () =>
+      (await t.sql(`SELECT relation FROM guard_relatives r JOIN guards g ON g.id = r.guard_id WHERE g.id_hash = $1 ORDER BY relation`, [idHash(me)])).map((r: { relation: string }) => r.relation);
+    expect(await relationsOf()).toEqual(['FATHER', 'MOTHER']);
+
+    const spouseOnly = csvFile('配偶.csv', [['姓名', '身份证号', '学历', '配偶姓名', '配偶身份证号'], ['亲属全', me, '高中', '全妻', spouse]]);
+    expect(expectData(await company.gql(IMPORT, { input: { file: spouseOnly, mode: 'COMMIT' } })).importGuards).toMatchObject({ updated: 1, problems: [] });
+    expect(await relationsOf()).toEqual(['FATHER', 'MOTHER', 'SPOUSE']);
+    // the same file again: nothing changes
+    expect(expectData(await company.gql(IMPORT, { input: { file: spouseOnly, mode: 'COMMIT' } })).importGuards).toMatchObject({ updated: 0, unchanged: 1 });
+
+    const someChildren = csvFile('子女.csv', [['姓名', '身份证号', '学历', '子女1姓名', '子女1身份证号'], ['亲属全', me, '高中', '全子', idFor('2012-01-01')]]);
+    const refused = expectErrorCode(await company.gql(IMPORT, { input: { file: someChildren, mode: 'PREVIEW' } }), 'BAD_USER_INPUT');
+    expect(refused.message).toBe('文件只有部分子女列（缺少子女2姓名、子女2身份证号、子女3姓名、子女3身份证号）：导入会把每人的子女改为文件所列，未列出的已登记子女将被删除。请使用模板的全部子女列，或去掉全部子女列（子女不变）');
+    expect(await relationsOf()).toEqual(['FATHER', 'MOTHER', 'SPOUSE']);
+  });
+
   it('refuses an .xlsx whose cells hold formulas, naming each cell, storing nothing (the shown result is not what was typed)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名册');

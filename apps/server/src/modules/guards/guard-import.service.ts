@@ -233,6 +233,17 @@ export class GuardImportService {
     const started = Date.now();
     const parsed = await readTabular(input.file, ['姓名', '身份证号', '学历'], GUARD_COLUMNS);
     const hasRelativeColumns = parsed.headers.some((h) => RELATIVE_SLOTS.some((s) => h === `${s.prefix}身份证号`));
+    // The relations whose columns the file has: a row's relatives of those relations are replaced by the file's,
+    // the others kept as registered (review 7-C F6: a file of 配偶 columns alone deleted every father and mother).
+    // The three 子女 slots are one relation: all of them or none, or a child not listed would be deleted.
+    const has = (slot: { prefix: string }) => parsed.headers.includes(`${slot.prefix}姓名`) || parsed.headers.includes(`${slot.prefix}身份证号`);
+    const childSlots = RELATIVE_SLOTS.filter((slot) => slot.relation === RelativeRelation.CHILD);
+    const missingChildren = childSlots.some(has) ? childSlots.flatMap((slot) => [`${slot.prefix}姓名`, `${slot.prefix}身份证号`]).filter((c) => !parsed.headers.includes(c)) : [];
+    if (missingChildren.length) {
+      const message = `文件只有部分子女列（缺少${missingChildren.join('、')}）：导入会把每人的子女改为文件所列，未列出的已登记子女将被删除。请使用模板的全部子女列，或去掉全部子女列（子女不变）`;
+      throw badInput(message, [{ field: 'file', message }]);
+    }
+    const fileRelations = [...new Set(RELATIVE_SLOTS.filter(has).map((slot) => slot.relation))];
     const today = todayBy(this.clock);
     const problems: CellProblem[] = [];
     const good: GuardRow[] = [];
@@ -353,7 +364,8 @@ export class GuardImportService {
           certificateNo: g.certificateNo === undefined ? e.certificate_no : g.certificateNo,
           certificateIssuedOn: g.certificateIssuedOn === undefined ? e.certificate_issued_on : g.certificateIssuedOn,
         };
-        const relativesChanged = g.relatives !== null && hashes.relatives(g.relatives) !== storedRelKey(relsByGuard.get(e.id) ?? []);
+        const relativesChanged =
+          g.relatives !== null && hashes.relatives(g.relatives) !== storedRelKey((relsByGuard.get(e.id) ?? []).filter((r) => fileRelations.includes(r.relation)));
         const statement = g.relativesStatement === undefined ? e.relatives_statement : g.relativesStatement;
         const identityChanged = e.name !== g.name || relativesChanged || statement !== e.relatives_statement;
         const certificateChanged = e.certificate_no !== kept.certificateNo || e.certificate_issued_on !== kept.certificateIssuedOn;
@@ -441,7 +453,9 @@ export class GuardImportService {
           for (const g of u) idByKey.set(hashes.key(g.idNumber), g.id);
           ids.push(...u.map((g) => g.id));
           const replaced = u.filter((g) => g.relativesChanged).map((g) => g.id);
-          if (replaced.length) await m.query(`DELETE FROM guard_relatives WHERE guard_id = ANY($1::uuid[])`, [replaced]);
+          if (replaced.length) {
+            await m.query(`DELETE FROM guard_relatives WHERE guard_id = ANY($1::uuid[]) AND relation = ANY($2::relative_relation[])`, [replaced, fileRelations]);
+          }
         }
         const relRows = [...p.toCreate, ...p.toUpdate.filter((g) => g.relativesChanged)].flatMap((g) =>
           (g.relatives ?? []).map((r) => ({ guardId: idByKey.get(hashes.key(g.idNumber))!, ...r })),
