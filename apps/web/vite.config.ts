@@ -7,7 +7,7 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { antdUnusedStyles } from './build-plugins/antdUnusedStyles';
 import { graphqlDocuments } from './build-plugins/graphqlDocuments';
 import { preloadApp } from './build-plugins/preloadApp';
-import { PHOTO_CACHE } from './src/shared/deviceCopies';
+import { PHOTO_CACHE, SESSION_FALLBACK_MS } from './src/shared/deviceCopies';
 
 const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -81,14 +81,15 @@ export default defineConfig({
         runtimeCaching: [
           // the on-site photos seen (roster, findings): from the network, revalidated each time
           // (`private, no-cache`), and from this cache in a dead zone; emptied when the session ends
-          // (forgetSession in shared/session.tsx).
+          // (logout, a session the server no longer knows, its end passed: shared/deviceCopies.ts),
+          // and no photo is kept longer than a session lasts (12 h, the server's sessionHours)
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/photos/'),
             handler: 'NetworkFirst',
             options: {
               cacheName: PHOTO_CACHE,
               networkTimeoutSeconds: 4,
-              expiration: { maxEntries: 2000, maxAgeSeconds: 3 * 24 * 3600 },
+              expiration: { maxEntries: 2000, maxAgeSeconds: SESSION_FALLBACK_MS / 1000 },
             },
           },
           {
@@ -147,6 +148,10 @@ export default defineConfig({
               test: /apps[\\/]web[\\/]src[\\/](app[\\/](apollo|earlyMe|SessionGate|unauthenticated)|shared[\\/](session|access|preload|format)|features[\\/]auth[\\/](operations|hooks[\\/]use(Idle)?Logout)|gql[\\/]graphql|features[\\/]inspections[\\/](operations|preload))\.tsx?$|node_modules[\\/]dayjs[\\/](locale[\\/]zh-cn|plugin[\\/]utc)\.js$/,
               priority: 10,
             },
+            // what the entry's early requests use with the login page and the signed-in part: `fetch` for
+            // GraphQL, the logout that has not reached the server yet (sent before anything else) and the
+            // device copies' expiry. One chunk preloaded with the HTML instead of three; no React in it.
+            { name: 'early-requests', test: /apps[\\/]web[\\/]src[\\/]shared[\\/](graphqlRequest|pendingLogout|deviceCopies)\.ts$/, priority: 15 },
             { name: 'charts', test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|decimal\.js-light|@reduxjs|redux|redux-thunk|react-redux|use-sync-external-store|tiny-invariant|es-toolkit|eventemitter3|immer|reselect)[\\/]/, priority: 20 },
           ],
         },

@@ -1,8 +1,9 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, type TypePolicies } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
-import { Observable } from 'rxjs';
-import { fetchNotingServerTime } from '@/shared/clock';
+import { Observable, tap } from 'rxjs';
 import { takeEarlyAnswer } from '@/shared/earlyAnswers';
+import { keepConfirmedUser } from '@/shared/deviceCopies';
+import { fetchGraphQL } from '@/shared/pendingLogout';
 
 /** Set by the router once it exists; keeps this module free of an import cycle with the route tree. */
 let goToLogin: (() => void) | undefined;
@@ -51,8 +52,21 @@ export const earlyLink = new ApolloLink((operation, forward) => {
   });
 });
 
-// Same-origin cookie session; JSON POSTs satisfy Apollo Server's CSRF prevention.
-const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin', fetch: fetchNotingServerTime });
+// Every answer of `me` from the server (not from the cache): the user is remembered on the device, with
+// the time, for the app opened offline until the session's end (`shared/deviceCopies.ts`).
+export const confirmLink = new ApolloLink((operation, forward) => {
+  if (operation.operationName !== 'Me') return forward(operation);
+  return forward(operation).pipe(
+    tap((result) => {
+      const me = (result.data as { me?: unknown } | null | undefined)?.me;
+      if (me && !result.errors?.length) keepConfirmedUser(me);
+    }),
+  );
+});
+
+// Same-origin cookie session; JSON POSTs satisfy Apollo Server's CSRF prevention. A logout that has not
+// reached the server yet is sent before any operation, which fails while it cannot be (`shared/pendingLogout.ts`).
+const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin', fetch: fetchGraphQL });
 
 /** How the cache tells one object from another, where a type has no `id`. */
 export const typePolicies: TypePolicies = {
@@ -65,7 +79,7 @@ export const typePolicies: TypePolicies = {
 };
 
 export const apolloClient = new ApolloClient({
-  link: ApolloLink.from([errorLink, activityLink, earlyLink, httpLink]),
+  link: ApolloLink.from([errorLink, activityLink, earlyLink, confirmLink, httpLink]),
   cache: new InMemoryCache({ typePolicies }),
   defaultOptions: {
     watchQuery: { fetchPolicy: 'cache-and-network' },

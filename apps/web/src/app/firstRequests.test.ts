@@ -10,12 +10,24 @@ vi.mock('./signedInRoutes', () => (loaded.push('signedInRoutes'), { signedInRout
 vi.mock('./firstLoad', () => (loaded.push('firstLoad'), {}));
 vi.mock('./pageChunks', () => (loaded.push('pageChunks'), { prefetchSignedInPage: (path: string) => prefetched.push(path) }));
 
-/** `fetch` answering `me` as the detachment (and every other operation with nothing), the operations asked recorded. */
-function fakeFetch(role = Role.SECURITY_DETACHMENT) {
+/**
+ * `fetch` answering `me` as the detachment (and every other operation with nothing), the operations
+ * asked recorded. `logout` ends the session (`me` is then refused), or does not get through.
+ */
+function fakeFetch(role = Role.SECURITY_DETACHMENT, server = { logoutReaches: true }) {
   const asked: string[] = [];
+  let signedIn = true;
   vi.stubGlobal('fetch', vi.fn(async (_url: string, init: RequestInit) => {
     const { operationName } = JSON.parse(String(init.body));
     asked.push(operationName);
+    if (operationName === 'Logout') {
+      if (!server.logoutReaches) throw new TypeError('Failed to fetch');
+      signedIn = false;
+      return new Response(JSON.stringify({ data: { logout: true } }), { headers: { 'content-type': 'application/json' } });
+    }
+    if (operationName === 'Me' && !signedIn) {
+      return new Response(JSON.stringify({ errors: [{ message: '请先登录', extensions: { code: 'UNAUTHENTICATED' } }] }), { headers: { 'content-type': 'application/json' } });
+    }
     const data = operationName === 'Me' ? { me: { id: 'u1', role, mustChangePassword: false, passwordExpired: false, mustEnrolTotp: false } } : {};
     return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
   }));
@@ -37,6 +49,7 @@ const fresh = async () => {
 beforeEach(() => {
   loaded.length = 0;
   prefetched.length = 0;
+  localStorage.clear();
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -97,5 +110,77 @@ describe('the first requests, sent by the entry before React is in', () => {
     expect(first.onsiteActivityId('/inspections/5d20e60b-6fd2')).toBe('5d20e60b-6fd2');
     expect(first.onsiteActivityId('/inspections/a-1/')).toBe('a-1');
     for (const other of ['/inspections', '/inspections/', '/inspections/a-1/x', '/timeline/a-1', '/']) expect(first.onsiteActivityId(other)).toBeUndefined();
+  });
+});
+
+/** What the previous officer left on the phone: the remembered user (confirmed just now) and an on-site copy. */
+function previousOfficersCopies() {
+  localStorage.setItem('evs.session.me', JSON.stringify({ id: 'u1', displayName: '刘宝军' }));
+  localStorage.setItem('evs.session.confirmedAt', String(Date.now()));
+  localStorage.setItem('evs.onsite.roster.a-1', JSON.stringify({ savedAt: new Date().toISOString(), value: [{ name: '杜勇' }] }));
+}
+const PENDING = JSON.stringify({ since: '2026-12-02T08:00:00.000Z' });
+
+describe('a start while a logout has not reached the server (退出登录 pressed without a connection)', () => {
+  it('sends the logout before `me`, which then finds no session; nothing of the last officer is left to show', async () => {
+    const asked = fakeFetch();
+    previousOfficersCopies();
+    localStorage.setItem('evs-logout-pending', PENDING);
+    const { first, session } = await fresh();
+    first.startFirstLoad({ pathname: '/inspections/a-1', search: '' });
+    await expect(session.peekEarlySession()).rejects.toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    await settleOnsite();
+    expect(asked).toEqual(['Logout', 'Me']); // and no on-site query: `me` admitted nobody
+    expect(localStorage.getItem('evs-logout-pending')).toBeNull();
+    const { rememberedSession } = await import('@/shared/session');
+    expect(rememberedSession()).toBeNull();
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('evs.'))).toEqual([]);
+  });
+
+  it('the logout unreachable: `me` is not asked at all, the remembered officer is not used, the mark stays', async () => {
+    const asked = fakeFetch(Role.SECURITY_DETACHMENT, { logoutReaches: false });
+    previousOfficersCopies();
+    localStorage.setItem('evs-logout-pending', PENDING);
+    const { first, session } = await fresh();
+    first.startFirstLoad({ pathname: '/', search: '' });
+    await expect(session.peekEarlySession()).rejects.toThrow();
+    await settle();
+    expect(asked).toEqual(['Logout']);
+    expect(localStorage.getItem('evs-logout-pending')).toBe(PENDING);
+    const { rememberedSession } = await import('@/shared/session');
+    expect(rememberedSession()).toBeNull();
+    expect(localStorage.getItem('evs.onsite.roster.a-1')).toBeNull();
+  });
+
+  it('the login page too sends it at start', async () => {
+    const asked = fakeFetch();
+    localStorage.setItem('evs-logout-pending', PENDING);
+    const { first } = await fresh();
+    first.startFirstLoad({ pathname: '/login', search: '' });
+    await settle();
+    expect(asked).toEqual(['Logout']);
+    expect(localStorage.getItem('evs-logout-pending')).toBeNull();
+  });
+});
+
+describe('a start after the session’s end (the officer pocketed the phone; the server ended the session)', () => {
+  it('forgets the remembered officer and the on-site copies before anything is shown', async () => {
+    fakeFetch();
+    previousOfficersCopies();
+    localStorage.setItem('evs.session.confirmedAt', String(Date.now() - 13 * 3600_000));
+    const { first } = await fresh();
+    first.startFirstLoad({ pathname: '/inspections/a-1', search: '' });
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('evs.'))).toEqual([]);
+    await settleOnsite();
+  });
+
+  it('within the session: the copies stay for the offline on-site screen', async () => {
+    fakeFetch();
+    previousOfficersCopies();
+    const { first } = await fresh();
+    first.startFirstLoad({ pathname: '/inspections/a-1', search: '' });
+    expect(localStorage.getItem('evs.onsite.roster.a-1')).not.toBeNull();
+    expect(localStorage.getItem('evs.session.me')).not.toBeNull();
+    await settleOnsite();
   });
 });

@@ -1,4 +1,6 @@
+import { expireDeviceCopies } from '@/shared/deviceCopies';
 import { askForSessionEarly, peekEarlySession } from '@/shared/earlySession';
+import { resumePendingLogout } from '@/shared/pendingLogout';
 
 /**
  * What the first load asks for before React is in (`main.ts`), and what the router asks for on the
@@ -18,8 +20,13 @@ export function onsiteActivityId(pathname: string): string | undefined {
  * Where the page was opened: the on-site screen, or a page of the signed-in part. The login page asks
  * for nothing: its chunk asked for here (tried) only took bandwidth from React's on the phone profile,
  * and the page showed later (LCP +0.2–0.4 s), since it has no request to overlap with the download.
+ * Before anything, on every path: a logout that has not reached the server is sent (and every request,
+ * the early `me` included, waits for it: `shared/pendingLogout.ts`), and the device copies of a session
+ * whose end has passed are forgotten (`shared/deviceCopies.ts`).
  */
 export function startFirstLoad({ pathname, search }: Pick<Location, 'pathname' | 'search'>): void {
+  resumePendingLogout();
+  expireDeviceCopies();
   if (/^\/login\/?$/i.test(pathname)) return;
   const activityId = onsiteActivityId(pathname);
   if (activityId) startOnsite(activityId);

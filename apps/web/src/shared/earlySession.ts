@@ -1,4 +1,5 @@
 import type { MeQuery as MeResult } from '@/gql/graphql';
+import { keepConfirmedUser } from './deviceCopies';
 import { postGraphQL } from './graphqlRequest';
 
 /**
@@ -42,7 +43,9 @@ export function askForSessionEarly(): void {
   if (asked) return;
   asked = true;
   early = postGraphQL<MeResult, Record<string, never>>('Me', ME_QUERY, {});
-  early.catch(() => undefined); // a refusal or no connection: the session gate asks again and shows it
+  // the server confirmed the session: the user is remembered for the app opened offline (deviceCopies.ts);
+  // a refusal or no connection: the session gate asks again and shows it
+  early.then((data) => keepConfirmedUser(data.me), () => undefined);
 }
 
 /** The early answer, without taking it: what the first page's own early requests wait for. */

@@ -1,15 +1,16 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { fetchNotingServerTime } from './clock';
+import { fetchGraphQL } from './pendingLogout';
 
 /**
  * One GraphQL operation sent with `fetch`, for the screens that open before the GraphQL client is
  * loaded (the login page: a phone on venue mobile data should not download Apollo to sign in).
  * Same request as Apollo's HttpLink (same-origin cookie, JSON POST, which passes the server's CSRF
- * prevention); an answer with `errors` throws a {@link GraphQLRequestError}, which `shared/errors.ts`
- * reads like Apollo's `CombinedGraphQLErrors` (the server's Chinese message, `extensions.code`…).
+ * prevention; a pending logout is sent first, `shared/pendingLogout.ts`); an answer with `errors`
+ * throws a {@link GraphQLRequestError}, which `shared/errors.ts` reads like Apollo's
+ * `CombinedGraphQLErrors` (the server's Chinese message, `extensions.code`…).
  */
 export async function postGraphQL<TData, TVariables>(operationName: string, query: string, variables: TVariables): Promise<TData> {
-  const response = await fetchNotingServerTime('/graphql', {
+  const response = await fetchGraphQL('/graphql', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },

@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Role } from '@evs/schema';
-import { forgetDeviceCopies } from './deviceCopies';
+import { forgetDeviceCopies, rememberedUser, type RememberedUser } from './deviceCopies';
+import { logoutPending } from './pendingLogout';
 import type { MeQuery as MeQueryResult } from '@/gql/graphql';
 
 /** `me` as Apollo asks for it; the text is `ME_QUERY` in `earlySession.ts` (sent early, before Apollo loads). */
@@ -14,28 +15,22 @@ export function SessionProvider({ me, children }: { me: MeQueryResult['me']; chi
   return <SessionContext.Provider value={{ ...me, role: me.role as Role }}>{children}</SessionContext.Provider>;
 }
 
-const REMEMBERED = 'evs.session.me';
+/*
+ * The user as the server last confirmed them is kept on the device (every answer of `me` from the
+ * network: `app/apollo.ts`, `shared/earlySession.ts`), so that the app opens without a connection
+ * (现场监管 in a venue's dead zone). It grants nothing: every request still needs the session cookie,
+ * and the server's answer replaces it as soon as there is a connection. It lasts until the session's
+ * end (`shared/deviceCopies.ts`).
+ */
 
 /**
- * The user as the server last confirmed them, kept on the device so that the app opens without a
- * connection (现场监管 in a venue's dead zone). It grants nothing: every request still needs the
- * session cookie, and the server's answer replaces it as soon as there is a connection.
+ * The remembered user while the session may still be alive (its absolute end, or 12 h from the last
+ * confirmation); past it, `'expired'`, and the device copies (the on-site copies, the photos) are
+ * forgotten. Nothing while a logout waits for the server (`shared/pendingLogout.ts`).
  */
-export function rememberSession(me: MeQueryResult['me']): void {
-  try {
-    localStorage.setItem(REMEMBERED, JSON.stringify(me));
-  } catch {
-    /* storage full or disabled: the app then needs a connection to open */
-  }
-}
-
-export function rememberedSession(): MeQueryResult['me'] | null {
-  try {
-    const raw = localStorage.getItem(REMEMBERED);
-    return raw ? JSON.parse(raw) : null;
-  } catch {
-    return null;
-  }
+export function rememberedSession(now = Date.now()): RememberedUser<MeQueryResult['me']> {
+  if (logoutPending()) return null;
+  return rememberedUser<MeQueryResult['me']>(now);
 }
 
 /**

@@ -80,7 +80,8 @@ type OfflineKind = 'activity' | 'roster' | 'findings';
 /**
  * What the screen last saw online for an activity (its header, the on-duty roster, the findings;
  * photos are addresses, the pictures seen are kept by the service worker), shown in a dead zone and when the app is opened again without a
- * connection. Cleared with the session (`forgetSession` removes every `evs.` key).
+ * connection. Cleared with the session (`forgetSession` removes every `evs.` key), and once the
+ * session's end has passed (`shared/deviceCopies.ts`: the remembered user goes with it).
  */
 export function keepForOffline<T>(kind: OfflineKind, activityId: string, value: T): void {
   try {

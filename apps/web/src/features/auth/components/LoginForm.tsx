@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '@/shared/errors';
+import { LOGOUT_PENDING_NOTICE, LogoutPendingError } from '@/shared/pendingLogout';
+import { useLogoutPending } from '@/shared/useLogoutPending';
 import { useLogin } from '../hooks/useLogin';
 import { LOGGED_OUT_IDLE } from '../login';
 import { PasswordField, TextField } from './LoginFields';
@@ -16,6 +18,11 @@ export function LoginForm() {
   const { values, invalid, loading, error, askCode, set, restart, submit } = useLogin();
   const [idleNotice] = useState(() => sessionStorage.getItem(LOGGED_OUT_IDLE) !== null);
   const codeRef = useRef<HTMLInputElement>(null);
+  // A logout that has not reached the server: said for as long as it waits (`shared/pendingLogout.ts`),
+  // then that it is done. The login itself sends it first, and fails while it cannot.
+  const logoutPending = useLogoutPending();
+  const [sawLogoutPending, setSawLogoutPending] = useState(logoutPending);
+  if (logoutPending && !sawLogoutPending) setSawLogoutPending(true);
   useEffect(() => sessionStorage.removeItem(LOGGED_OUT_IDLE), []);
   useEffect(() => {
     if (askCode) codeRef.current?.focus();
@@ -27,10 +34,20 @@ export function LoginForm() {
         <h2 className="login-card-title">用户登录</h2>
         <div className="login-card-sub">大型活动安保前置审核系统 · 盘锦市公安局</div>
       </div>
+      {logoutPending && (
+        <div className="login-alert login-alert-warning" role="alert" data-testid="logout-pending">
+          {LOGOUT_PENDING_NOTICE}
+        </div>
+      )}
+      {sawLogoutPending && !logoutPending && (
+        <div className="login-alert login-alert-success" role="status" data-testid="logout-done">
+          已恢复连接，退出已在服务器上完成。
+        </div>
+      )}
       {idleNotice && error === undefined && <div className="login-alert login-alert-info">长时间未操作，已自动退出登录，请重新登录。</div>}
       {error !== undefined && (
         <div className="login-alert login-alert-error" role="alert">
-          {errorMessage(error)}
+          {error instanceof LogoutPendingError ? '无法登录：上一次的退出须先在服务器上完成，请恢复网络后重试' : errorMessage(error)}
         </div>
       )}
       <form className="login-form" onSubmit={(e) => void submit(e)} noValidate>

@@ -2,6 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useState } from 'react';
 import { lastActivityAt } from '@/app/apollo';
 import { CurrentSessionQuery } from '@/features/auth/operations';
+import { serverNowMs } from '@/shared/clock';
+import { noteSessionEnd } from '@/shared/deviceCopies';
 import { useLogout } from './useLogout';
 
 const WARN_MS = 60_000;
@@ -17,6 +19,12 @@ export function useIdleLogout() {
   const { logout } = useLogout();
   const [left, setLeft] = useState<number | null>(null);
   const idleMs = (data?.currentSession.idleTimeoutMinutes ?? 0) * 60_000;
+  // The session's absolute end, in this device's clock (the offset to the server's is known now):
+  // how long the remembered user and the on-site copies may be used offline (`shared/deviceCopies.ts`).
+  const expiresAt = data?.currentSession.expiresAt;
+  useEffect(() => {
+    if (expiresAt) noteSessionEnd(Date.parse(expiresAt) - (serverNowMs() - Date.now()));
+  }, [expiresAt]);
 
   const end = useCallback(() => logout('idle'), [logout]);
 

@@ -3,7 +3,10 @@ import { formatDateTime } from '@/shared/format';
 import { isOwnCheck } from '@/features/inspections/hooks/useOutbox';
 import { EmptyNote, Notice } from './plain';
 
-/** Checks kept on the device: sent when the connection returns; one the server refused can be deleted. */
+/**
+ * Checks kept on the device: sent when the connection returns; one the server refused can be deleted.
+ * Another officer's checks (a shared phone) wait for that officer's own login, shown without their content.
+ */
 export function OutboxList({ outbox }: { outbox: InspectionScreen['outbox'] }) {
   return (
     <div className="onsite-list">
@@ -16,7 +19,8 @@ export function OutboxList({ outbox }: { outbox: InspectionScreen['outbox'] }) {
           </button>
           {outbox.items.map((i) => (
             <div key={i.id} className="onsite-finding" data-testid="queued">
-              <strong>{i.label}</strong>
+              {/* another officer's check: who recorded it and when, not whom it is about nor what was found */}
+              <strong>{isOwnCheck(i, outbox.recorder) ? i.label : '检查记录'}</strong>
               {isOwnCheck(i, outbox.recorder) ? (
                 <div className="muted">{formatDateTime(i.queuedAt)} 记录 · {i.refused ? '服务器未接受' : '待发送'}</div>
               ) : (
