@@ -20,10 +20,14 @@ export async function insertOverviewFixture(sql: Sql): Promise<{ companyUser: st
     { key: 'suspended', district: 'PANSHAN', status: 'SUSPENDED', expiry: "current_date + 365" },
     { key: 'expired', district: 'DAWA', status: 'ACTIVE', expiry: "current_date - 3" },
     { key: 'serious', district: 'DAWA', status: 'ACTIVE', expiry: "current_date + 100" },
+    // 正常 and licensed, but its unit is 停用: not qualified (the recommendation excludes it: UNIT_INACTIVE)
+    { key: 'inactive', district: 'PANSHAN', status: 'ACTIVE', expiry: "current_date + 365", unitActive: false },
   ];
   const ids: Record<string, string> = {};
   for (const [i, c] of companies.entries()) {
-    const [{ id }] = await sql(`INSERT INTO units (name, kind, district) VALUES ($1, 'COMPANY', $2) RETURNING id`, [`${FIXTURE_PREFIX}保安公司${i}`, c.district]);
+    const [{ id }] = await sql(`INSERT INTO units (name, kind, district, active) VALUES ($1, 'COMPANY', $2, $3) RETURNING id`, [
+      `${FIXTURE_PREFIX}保安公司${i}`, c.district, c.unitActive ?? true,
+    ]);
     ids[c.key] = id as string;
     await sql(
       `INSERT INTO companies (id, name, credit_code, license_no, license_expiry, registered_capital, address, district, contact_name, contact_phone, status)

@@ -516,7 +516,7 @@ export class OverviewService {
         bool(filter.qualified, qualifiedExpr(today), `NOT ${qualifiedExpr(today)}`);
         return {
           from: `FROM companies c JOIN units cu ON cu.id = c.id AND cu.kind = 'COMPANY'${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
-          select: `c.id, c.name, c.district, c.status, c.license_expiry::text AS license_expiry, ${qualifiedExpr(today)} AS qualified,
+          select: `c.id, c.name, c.district, c.status, c.license_expiry::text AS license_expiry, ${qualifiedExpr(today)} AS qualified, cu.active AS unit_active,
                    (c.license_expiry < ${today}) AS expired,
                    (SELECT count(*)::int FROM guards g WHERE g.company_id = c.id AND g.status = 'ACTIVE') AS guards,
                    (SELECT count(*)::int FROM findings sf WHERE sf.company_id = c.id AND sf.serious AND sf.corrected_at IS NULL) AS serious_open`,
@@ -525,6 +525,7 @@ export class OverviewService {
           toRow: (r: Row): DrilldownRow => {
             const why = [
               r.status !== CompanyStatus.ACTIVE ? companyStatusLabels[r.status as CompanyStatus] : null,
+              r.unit_active ? null : '单位已停用',
               r.expired ? '许可证过期' : null,
               n(r.serious_open) > 0 ? '有未纠正严重问题' : null,
             ].filter(Boolean);

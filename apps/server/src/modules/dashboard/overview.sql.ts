@@ -58,12 +58,14 @@ export function lateStageExpr(d: Deadlines, today: string, alias = 'a'): string 
 }
 
 /**
- * "Qualified" on the overview: ACTIVE ∧ licence valid today ∧ no unresolved serious finding.
+ * "Qualified" on the overview: ACTIVE ∧ its unit not 停用 ∧ licence valid today ∧ no unresolved serious
+ * finding, as the recommendation's exclusions say (UNIT_INACTIVE: review 7-B F8).
  * (The per-activity qualification of SPEC §4 also counts eligible guards against the activity's
  * needs; that depends on an activity, so the city-wide overview leaves it out.)
  */
 export function qualifiedExpr(today: string, alias = 'c'): string {
-  return `(${alias}.status = 'ACTIVE' AND ${alias}.license_expiry >= ${today} AND NOT EXISTS (
+  return `(${alias}.status = 'ACTIVE' AND ${alias}.license_expiry >= ${today}
+    AND EXISTS (SELECT 1 FROM units qu WHERE qu.id = ${alias}.id AND qu.active) AND NOT EXISTS (
     SELECT 1 FROM findings sf WHERE sf.company_id = ${alias}.id AND sf.serious AND sf.corrected_at IS NULL))`;
 }
 
