@@ -451,6 +451,9 @@ export class ActivityService {
           WHERE activity_id = $1 AND cancelled_at IS NULL AND starts_at > $2 RETURNING id`,
         [a.id, now, actor.id, `活动已取消：${text}`],
       );
+      // Their participants are released, as a session cancelled on its own releases them (review 7-B F6: kept,
+      // they were counted "待录入" on the overview for good, results never to come).
+      if (sessions.length) await m.query(`DELETE FROM training_attendance WHERE session_id = ANY($1::uuid[])`, [sessions.map((x) => x.id)]);
       const [notices]: [{ id: string }[], number] = await m.query(
         `UPDATE supervision_notices SET outcome = $4, closed_by = $3, closed_at = $2
           WHERE activity_id = $1 AND closed_at IS NULL RETURNING id`,

@@ -50,6 +50,11 @@ describe('cancelling an activity', () => {
       ))[0].id as string;
     const held = await session(-3, '一号会议室');
     const coming = await session(5, '二号会议室');
+    const attend = (sessionId: string) =>
+      t.sql(`INSERT INTO training_attendance (session_id, roster_entry_id) SELECT $1, id FROM roster_entries WHERE activity_id = $2 AND decision = 'PASSED'`, [sessionId, a.id]);
+    await attend(held);
+    await attend(coming);
+    const attendance = async (sessionId: string) => (await t.sql(`SELECT count(*)::int AS n FROM training_attendance WHERE session_id = $1`, [sessionId]))[0].n;
     const [{ id: notice }] = await t.sql(
       `INSERT INTO supervision_notices (activity_id, stage, unit_id, text, due_on, issued_by, issued_at)
        VALUES ($1, 'TRAINING', (SELECT unit_id FROM users WHERE username = 'baoan'), '请按期完成岗前培训', CURRENT_DATE + 1, $2, now()) RETURNING id`,
@@ -68,6 +73,8 @@ describe('cancelling an activity', () => {
       { id: coming, cancelled: true, cancel_reason: '活动已取消：主办方撤销活动' },
     ]);
     expect((await t.sql(`SELECT count(*)::int AS n FROM training_sessions WHERE activity_id = $1 AND cancelled_at IS NULL AND starts_at > now()`, [a.id]))[0].n).toBe(0);
+    // the cancelled session's participants are released (not "待录入" for ever, review 7-B F6); the held one's stay
+    expect({ coming: await attendance(coming), held: await attendance(held) }).toEqual({ coming: 0, held: 2 });
     const [n] = await t.sql(`SELECT closed_at IS NOT NULL AS closed, outcome FROM supervision_notices WHERE id = $1`, [notice]);
     expect(n).toEqual({ closed: true, outcome: '活动已取消，督办随之办结：主办方撤销活动' });
     // the notice is no longer answerable
