@@ -66,6 +66,8 @@ export async function insertOverviewFixture(sql: Sql): Promise<{ companyUser: st
     { code: 'A9', status: 'CANCELLED', days: 15, district: 'DAWA' },
     { code: 'A10', status: 'DRAFT', days: 30, district: 'PANSHAN' },
     { code: 'A11', status: 'CLOSED', days: -400, district: 'PANSHAN', company: 'ok' }, // outside the period
+    // closed without a statement, then a serious problem recorded offline before the close arrived (review 7-B F1)
+    { code: 'A12', status: 'CLOSED', days: -10, district: 'DAWA', company: 'serious' },
   ];
   const act: Record<string, string> = {};
   for (const a of activities) {
@@ -159,6 +161,7 @@ export async function insertOverviewFixture(sql: Sql): Promise<{ companyUser: st
       [act[code], company ? ids[company] : null, item, serious, creator],
     );
   await finding('A7', 'serious', 'UNVETTED_ON_DUTY', true, false);
+  await finding('A12', 'serious', 'FORBIDDEN_ACT', true, false);
   await finding('A7', 'serious', 'UNIFORM', false, true);
   await finding('A7', 'serious', 'BEARING', false, false);
   await finding('A8', 'ok', 'UNIFORM', false, true);

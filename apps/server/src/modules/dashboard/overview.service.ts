@@ -39,6 +39,7 @@ import { DrilldownFilter, DrilldownPage, DrilldownRow, Overview, OverviewCount, 
 import {
   ageBandExpr,
   ageExpr,
+  closedWithSeriousExpr,
   Deadlines,
   lateStageExpr,
   onDutyExpr,
@@ -353,7 +354,7 @@ export class OverviewService {
     const today = todaySql(this.today());
     return this.aggregate(
       `SELECT a.status, ${lateStageExpr(d, today)} AS late_stage, (a.recommendation_justification IS NOT NULL) AS few,
-              (a.close_statement IS NOT NULL) AS closed_with_serious, count(*)::int AS count
+              ${closedWithSeriousExpr()} AS closed_with_serious, count(*)::int AS count
          FROM activities a WHERE ${periodActivities(q, period)} GROUP BY 1, 2, 3, 4`,
       q.values,
     );
@@ -482,12 +483,12 @@ export class OverviewService {
         if (filter.lateStage) where.push(`${late} = ${q.p(filter.lateStage)}`);
         bool(filter.late, `${late} IS NOT NULL`, `${late} IS NULL`);
         bool(filter.fewCandidates, 'a.recommendation_justification IS NOT NULL', 'a.recommendation_justification IS NULL');
-        bool(filter.closedWithSerious, 'a.close_statement IS NOT NULL', 'a.close_statement IS NULL');
+        bool(filter.closedWithSerious, closedWithSeriousExpr(), `NOT ${closedWithSeriousExpr()}`);
         return {
           from: `FROM activities a WHERE ${where.join(' AND ')}`,
           select: `a.id, a.code, a.name, a.district, a.starts_at, a.status, ${late} AS late_stage, a.guards_required,
                    (SELECT count(*)::int FROM activity_candidates ac WHERE ac.activity_id = a.id) AS candidates,
-                   a.close_statement, a.recommendation_justification`,
+                   a.close_statement, a.recommendation_justification, ${closedWithSeriousExpr()} AS closed_with_serious`,
           orderBy: 'a.starts_at, a.code',
           columns: ['编号', '活动名称', '辖区', '开始时间', '阶段', '逾期', '需保安员', '候选公司', '说明'],
           toRow: (r: Row): DrilldownRow => ({
@@ -502,7 +503,9 @@ export class OverviewService {
               String(r.guards_required),
               String(r.candidates),
               shownText([
-                r.close_statement ? `严重问题未纠正即总结：${r.close_statement}` : null,
+                r.close_statement
+                  ? `严重问题未纠正即总结：${r.close_statement}`
+                  : r.closed_with_serious ? '总结后补录的严重问题未纠正，尚无说明' : null,
                 r.recommendation_justification ? `推荐不足3家：${r.recommendation_justification}` : null,
               ].filter(Boolean).join('；')),
             ],

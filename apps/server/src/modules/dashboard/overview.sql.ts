@@ -69,6 +69,15 @@ export function qualifiedExpr(today: string, alias = 'c'): string {
     SELECT 1 FROM findings sf WHERE sf.company_id = ${alias}.id AND sf.serious AND sf.corrected_at IS NULL))`;
 }
 
+/**
+ * 严重问题未纠正即总结: closed with a statement on serious problems left uncorrected, or closed and holding one
+ * that is still open without any (a check recorded offline before the close, received after it; review 7-B F1).
+ */
+export function closedWithSeriousExpr(alias = 'a'): string {
+  return `(${alias}.close_statement IS NOT NULL OR (${alias}.status = 'CLOSED' AND EXISTS (
+    SELECT 1 FROM findings cf WHERE cf.activity_id = ${alias}.id AND cf.serious AND cf.corrected_at IS NULL)))`;
+}
+
 /** Roster entries that count in vetting figures: everyone on a roster, and every decision ever made. */
 export function vettingCountedExpr(alias = 'r'): string {
   return `(${alias}.state = 'ACTIVE' OR ${alias}.decision <> 'PENDING')`;

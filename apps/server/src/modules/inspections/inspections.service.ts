@@ -340,7 +340,8 @@ export class InspectionsService {
       const serious = findings.filter((f) => f.serious);
       if (lateSync && serious.length) {
         const watchers: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind IN ('LEADING_GROUP_OFFICE', 'SECURITY_DETACHMENT')`);
-        await this.lifecycle.notifications.notify(m, [...watchers.map((u) => u.id), ...(companyId ? [companyId] : [])], {
+        // the organizer too: it was told the close's figures ("未纠正0起"), which this changes (review 7-B F1)
+        await this.lifecycle.notifications.notify(m, [...watchers.map((u) => u.id), ...(companyId ? [companyId] : []), ...(activity.organizerUnitId ? [activity.organizerUnitId] : [])], {
           title: `总结后补录严重问题：${activity.name}`,
           body: `活动已于${formatCN(activity.closedAt!)}总结；${formatCN(recordedAt)}的现场检查（离线登记，总结后送达）发现严重问题${serious.length}起：${
             serious.map((f) => inspectionItemLabels[f.item!]).join('、')}。请核对总结评价，并督促纠正。`,

@@ -88,16 +88,19 @@ describe('the record of the day stands', () => {
     expect(expectData(await baoan.gql(CORRECT, { id: finding.id, at: t.clock.now().toISOString() })).correctFinding.correctedAt).toBeTruthy();
   });
 
-  it('a serious problem sent after the 总结 by a device that was offline is told to the office, the detachment and the company (review 5 B-F1)', async () => {
+  it('a serious problem sent after the 总结 by a device that was offline is told to the office, the detachment, the company and the organizer (review 5 B-F1, 7-B F1)', async () => {
     const closedAt = new Date(t.clock.now().getTime());
-    await t.sql(`UPDATE activities SET status = 'CLOSED', ends_at = $2, closed_at = $3 WHERE id = $1`, [activityId, new Date(closedAt.getTime() - 2 * HOUR), closedAt]);
+    await t.sql(
+      `UPDATE activities SET status = 'CLOSED', ends_at = $2, closed_at = $3, organizer_unit_id = (SELECT unit_id FROM users WHERE username = 'organizer1') WHERE id = $1`,
+      [activityId, new Date(closedAt.getTime() - 2 * HOUR), closedAt],
+    );
     t.clock.set(new Date(closedAt.getTime() + HOUR).toISOString());
     expectData(await record({ personName: '李某（无证人员）', recordedAt: new Date(closedAt.getTime() - 90 * 60_000).toISOString() }));
     const told: { kind: string; body: string }[] = await t.sql(
       `SELECT u.kind, n.body FROM notifications n JOIN units u ON u.id = n.unit_id WHERE n.activity_id = $1 AND n.title LIKE '总结后补录严重问题%' ORDER BY u.kind`,
       [activityId],
     );
-    expect(new Set(told.map((r) => r.kind))).toEqual(new Set(['COMPANY', 'LEADING_GROUP_OFFICE', 'SECURITY_DETACHMENT']));
+    expect(new Set(told.map((r) => r.kind))).toEqual(new Set(['COMPANY', 'LEADING_GROUP_OFFICE', 'ORGANIZER', 'SECURITY_DETACHMENT']));
     expect(told[0].body).toContain('严重问题1起');
   });
 
