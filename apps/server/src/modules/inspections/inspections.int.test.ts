@@ -189,6 +189,12 @@ describe('on the day: start, inspections, corrections, close, timeline', () => {
     expectErrorCode(fake, 'BAD_USER_INPUT');
     const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM findings WHERE photo IS NOT NULL AND photo NOT LIKE 'data:image/png%'`);
     expect(n).toBe(0);
+    // a photo with a check that found nothing has nowhere to be kept: refused, naming the field, nothing stored (review 7-B F7)
+    const id = randomUUID();
+    const clean = await baoan.gql(RECORD, { input: { ...base, id, results: checklist([]), note: null, photo: PNG } });
+    expect(expectErrorCode(clean, 'BAD_USER_INPUT').extensions!.fields).toEqual([{ field: 'photo', message: '照片随问题登记：本次检查各项合格、没有问题，请删除照片后提交' }]);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM inspections WHERE id = $1`, [id]))[0].n).toBe(0);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`, [id]))[0].n).toBe(0);
   });
 
   it('corrects a finding once, with who and when; nothing overwritten', async () => {

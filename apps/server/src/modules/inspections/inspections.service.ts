@@ -333,6 +333,12 @@ export class InspectionsService {
       for (const r of input.results.filter((x) => !x.compliant)) {
         findings.push({ ...base, item: r.item, serious: SERIOUS_ITEMS.has(r.item), note: r.note?.trim() || input.note?.trim() || null });
       }
+      // The photo is evidence of a problem and is kept with the findings: a check with none has nowhere to keep it,
+      // and is refused rather than stored without it while the answer and the audit said "(照片)" (review 7-B F7).
+      if (input.photo && !findings.length) {
+        const message = '照片随问题登记：本次检查各项合格、没有问题，请删除照片后提交';
+        throw badInput(message, [{ field: 'photo', message }]);
+      }
       if (findings.length) await m.insert(FindingEntity, findings);
       // A serious problem arriving after the 总结 (a device that was offline) changes what it was made on
       // (review 5 B-F1): the office, the detachment and the company are told, so that the evaluation can

@@ -32,6 +32,10 @@ function Checklist({ target, onSubmit }: { target: CheckTarget; onSubmit: Inspec
   const [photo, setPhoto] = useState<string | null>(null);
   const [photoError, setPhotoError] = useState<string | null>(null);
   const stranger = target === 'stranger';
+  // A photo is evidence of a problem and is kept with it: offered only when there is one (a person not on the
+  // roster, or an item marked 不合格); the server refuses a photo with a check that found nothing.
+  const results = Form.useWatch('results', form) as Record<ItemKey, boolean> | undefined;
+  const hasProblem = stranger || Object.values(results ?? {}).some((ok) => ok === false);
 
   const pickPhoto = async (file: File | undefined) => {
     setPhotoError(null);
@@ -55,7 +59,7 @@ function Checklist({ target, onSubmit }: { target: CheckTarget; onSubmit: Inspec
         post: stranger ? '' : (target.post ?? ''),
       }}
       onFinish={async (values) => {
-        const noteError = await onSubmit(values, photo);
+        const noteError = await onSubmit(values, hasProblem ? photo : null);
         if (noteError) form.setFields([{ name: 'note', errors: [noteError] }]);
       }}
     >
@@ -97,8 +101,10 @@ function Checklist({ target, onSubmit }: { target: CheckTarget; onSubmit: Inspec
       </Form.Item>
       <input ref={fileInput} type="file" accept="image/jpeg,image/png" capture="environment" hidden onChange={(e) => void pickPhoto(e.target.files?.[0])} />
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Button block icon={<CameraOutlined />} onClick={() => fileInput.current?.click()}>{photo ? '重新拍照' : '拍照（可选）'}</Button>
-        {photo && <img src={photo} alt="现场照片" className="onsite-photo" />}
+        {hasProblem && (
+          <Button block icon={<CameraOutlined />} onClick={() => fileInput.current?.click()}>{photo ? '重新拍照' : '拍照（可选，随问题登记）'}</Button>
+        )}
+        {hasProblem && photo && <img src={photo} alt="现场照片" className="onsite-photo" />}
         {photoError && <Alert type="error" showIcon title={photoError} />}
         <Button type="primary" htmlType="submit" block className="onsite-big">提交检查</Button>
       </Space>
