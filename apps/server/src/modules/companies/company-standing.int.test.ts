@@ -53,6 +53,14 @@ describe('a selected company that is suspended or revoked goes no further', () =
       [vetting.id],
     );
     expect(told.map((r: { kind: string }) => r.kind).sort()).toEqual(['LEADING_GROUP_OFFICE', 'ORGANIZER']);
+    // and the activity says so to whoever opens it (review 7-B F2)
+    const WARNINGS = `query ($id: ID!) { activity(id: $id) { warnings { code message } } }`;
+    for (const reader of [baoan, await t.login('organizer1')]) {
+      expect(expectData(await reader.gql(WARNINGS, { id: vetting.id })).activity.warnings).toContainEqual({
+        code: 'SELECTED_COMPANY_NOT_ACTIVE',
+        message: '中选公司“停业测试保安服务有限公司”已被变更为“暂停”（违规经营，停业整顿），不能继续上报名单、替换人员或开始现场监管；请与保安管理支队商定后续安排',
+      });
+    }
 
     // Active again: the same start goes through.
     expectData(await baoan.gql(STATUS, { id: companyId, status: 'ACTIVE', reason: '整改完毕' }));

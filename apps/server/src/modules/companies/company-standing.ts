@@ -54,6 +54,14 @@ export async function selectedLicenceWarning(
 ): Promise<{ code: string; message: string } | null> {
   if (a.securityMode !== SecurityMode.SERVICE_COMPANY || !a.selectedCompanyId || !NEEDS_COMPANY.includes(a.status)) return null;
   const company = await ctx.loaders.companyById.load(a.selectedCompanyId);
-  const message = company && licenceShortfall(company, a);
+  if (!company) return null;
+  // Suspended or revoked after the selection (review 7-B F2): the activity cannot go on with it, and says so.
+  if (company.status !== CompanyStatus.ACTIVE) {
+    return {
+      code: 'SELECTED_COMPANY_NOT_ACTIVE',
+      message: `中选公司“${company.name}”已被变更为“${companyStatusLabels[company.status]}”${company.statusReason ? `（${company.statusReason}）` : ''}，不能继续上报名单、替换人员或开始现场监管；请与保安管理支队商定后续安排`,
+    };
+  }
+  const message = licenceShortfall(company, a);
   return message ? { code: 'LICENSE_EXPIRES', message: `${message}，不能继续上报名单、替换人员或开始现场监管` } : null;
 }
