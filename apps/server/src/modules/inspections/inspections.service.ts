@@ -260,9 +260,18 @@ export class InspectionsService {
       // of its activity are decided one after the other, never both on what the other has not seen.
       const activity = await m.findOne(ActivityEntity, { where: { id: input.activityId }, lock: { mode: 'pessimistic_read' } });
       assertCanViewActivity(actor, activity);
-      const lateSync =
-        activity.status === ActivityStatus.CLOSED && activity.closedAt && recordedAt <= activity.closedAt &&
-        this.clock.now().getTime() <= activity.closedAt.getTime() + LATE_SYNC_MS;
+      // An activity cancelled while in progress (SPEC §2: any state before CLOSED) takes the checks a phone made
+      // before the cancel as a closed one does (review 7-B F4: they were refused for good, "nothing lost").
+      let cancelledAt: Date | null = null;
+      if (activity.status === ActivityStatus.CANCELLED && activity.startedAt) {
+        const [row]: { at: Date }[] = await m.query(
+          `SELECT at FROM activity_transitions WHERE activity_id = $1 AND to_status = 'CANCELLED' ORDER BY at DESC LIMIT 1`,
+          [activity.id],
+        );
+        cancelledAt = row?.at ?? null;
+      }
+      const endedAt = activity.status === ActivityStatus.CLOSED ? activity.closedAt : cancelledAt;
+      const lateSync = !!endedAt && recordedAt <= endedAt && this.clock.now().getTime() <= endedAt.getTime() + LATE_SYNC_MS;
       if (activity.status === ActivityStatus.CLOSED && activity.closedAt && !lateSync) {
         throw conflict(`活动已于${formatCN(activity.closedAt)}总结：只有总结前登记、总结后${LATE_SYNC_MS / 3600_000}小时内送达的现场检查记录可以补录`);
       }
@@ -347,10 +356,11 @@ export class InspectionsService {
       if (lateSync && serious.length) {
         const watchers: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind IN ('LEADING_GROUP_OFFICE', 'SECURITY_DETACHMENT')`);
         // the organizer too: it was told the close's figures ("未纠正0起"), which this changes (review 7-B F1)
+        const ended = activity.status === ActivityStatus.CLOSED ? '总结' : '取消';
         await this.lifecycle.notifications.notify(m, [...watchers.map((u) => u.id), ...(companyId ? [companyId] : []), ...(activity.organizerUnitId ? [activity.organizerUnitId] : [])], {
-          title: `总结后补录严重问题：${activity.name}`,
-          body: `活动已于${formatCN(activity.closedAt!)}总结；${formatCN(recordedAt)}的现场检查（离线登记，总结后送达）发现严重问题${serious.length}起：${
-            serious.map((f) => inspectionItemLabels[f.item!]).join('、')}。请核对总结评价，并督促纠正。`,
+          title: `${ended}后补录严重问题：${activity.name}`,
+          body: `活动已于${formatCN(endedAt!)}${ended}；${formatCN(recordedAt)}的现场检查（离线登记，${ended}后送达）发现严重问题${serious.length}起：${
+            serious.map((f) => inspectionItemLabels[f.item!]).join('、')}。${ended === '总结' ? '请核对总结评价，并督促纠正。' : '请督促纠正。'}`,
           link: `/inspections/${activity.id}`,
           activityId: activity.id,
         });

@@ -104,6 +104,26 @@ describe('the record of the day stands', () => {
     expect(told[0].body).toContain('严重问题1起');
   });
 
+  it('an activity cancelled while in progress takes the checks a phone made before the cancel, within 72 hours, and tells of a serious problem; not a check made after it (review 7-B F4)', async () => {
+    const a = await createActivityWithRoster(t, { status: 'IN_PROGRESS', companyId, guardsRequired: 2, cleared: 2, startsInHours: -1 });
+    await trainAll(t, a.id);
+    await t.sql(`UPDATE activities SET started_at = $2, district = 'DAWA' WHERE id = $1`, [a.id, new Date(t.clock.now().getTime() - HOUR)]);
+    const cancelledAt = t.clock.now();
+    const dawa = await t.login('dawa');
+    expectData(await dawa.gql(`mutation ($id: ID!) { cancelActivity(id: $id, reason: "突发大风，活动中止") { status } }`, { id: a.id }));
+    t.clock.set(new Date(cancelledAt.getTime() + 2 * HOUR).toISOString());
+    const send = (recordedAt: Date) =>
+      baoan.gql(RECORD, { input: { id: randomUUID(), activityId: a.id, personName: '王某（无证人员）', results: checklist(), recordedAt: recordedAt.toISOString() } });
+    const before = expectData(await send(new Date(cancelledAt.getTime() - 10 * 60_000))).recordInspection;
+    expect(before.findings).toHaveLength(1);
+    const told = await t.sql(`SELECT title FROM notifications WHERE activity_id = $1 AND title LIKE '取消后补录严重问题%'`, [a.id]);
+    expect(told.length).toBeGreaterThan(0);
+    expect(expectErrorCode(await send(new Date(cancelledAt.getTime() + 10 * 60_000)), 'CONFLICT').message).toContain('已取消');
+    t.clock.set(new Date(cancelledAt.getTime() + 73 * HOUR).toISOString());
+    expectErrorCode(await send(new Date(cancelledAt.getTime() - 5 * 60_000)), 'CONFLICT');
+    t.clock.set(NOW);
+  });
+
   it('the 总结 and 20 checks at once: a close without a statement never stands beside a serious problem it did not see', async () => {
     const a = await createActivityWithRoster(t, { status: 'IN_PROGRESS', companyId, guardsRequired: 2, cleared: 2, startsInHours: -3 });
     await trainAll(t, a.id);
