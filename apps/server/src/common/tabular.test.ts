@@ -214,6 +214,15 @@ describe('readTabular .xlsx: the sheet and the rows the user sees (F2)', () => {
     });
   });
 
+  it('several sheet entries pointing at one part are refused, not read again for each (the work of a request stays bounded)', async () => {
+    const parts = new Map<string, string>();
+    const sheets = Array.from({ length: 5 }, (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId1"/>`).join('');
+    parts.set('xl/workbook.xml', `<?xml version="1.0"?><workbook ${NS}><sheets>${sheets}</sheets></workbook>`);
+    parts.set('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
+    parts.set('xl/worksheets/sheet1.xml', `<worksheet ${NS}><sheetData>${rowXml(1, COLUMNS)}</sheetData></worksheet>`);
+    expect((await refusal(read(await zip(parts)))).message).toBe('无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密');
+  });
+
   it('an empty visible sheet before the data sheet does not count: the sheet with data is read', async () => {
     const file = await workbook((wb) => {
       wb.addWorksheet('Sheet1');

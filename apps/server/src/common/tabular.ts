@@ -65,6 +65,10 @@ export const MAX_FILE_BYTES = 15 * 1024 * 1024;
  * before anything is inflated.
  */
 export const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+/** Sheets a workbook may list (Excel's own files have a handful). */
+const MAX_SHEETS = 255;
+const tooMuchInflated = () =>
+  badInput(`文件解压后超过${MAX_INFLATED_BYTES / 1024 / 1024}MB，无法导入（请确认是正常的 Excel 文件，过大时请拆分）`, [{ field: 'file', message: '文件解压后过大' }]);
 /** Cell problems and hidden rows kept for the answer's fields (all are counted; the message lists 10). */
 const MAX_LISTED = 1000;
 const LISTED_IN_MESSAGE = 10;
@@ -986,10 +990,20 @@ async function parseXlsx(buffer: Buffer, numberColumns: ReadonlySet<string>): Pr
     let inflated = 0;
     for (const entry of entries.values()) inflated += entry.uncompressedSize;
     if (inflated > MAX_INFLATED_BYTES || entries.size > 10_000) {
-      throw badInput(`文件解压后超过${MAX_INFLATED_BYTES / 1024 / 1024}MB，无法导入（请确认是正常的 Excel 文件，过大时请拆分）`, [{ field: 'file', message: '文件解压后过大' }]);
+      throw tooMuchInflated();
     }
     const part = (name: string) => entries.get(name.toLowerCase());
-    const read = async (name: string) => entryStream(zip, part(name)!);
+    // Every byte inflated counts, however often a part is read (several sheet entries may point at one part):
+    // the declared sizes above bound each part once, this bounds the work of the whole request.
+    let inflatedSoFar = 0;
+    const read = async (name: string) => {
+      const stream = await entryStream(zip, part(name)!);
+      stream.on('data', (chunk: Buffer) => {
+        inflatedSoFar += chunk.length;
+        if (inflatedSoFar > MAX_INFLATED_BYTES) stream.destroy(tooMuchInflated());
+      });
+      return stream;
+    };
     if (!part('xl/workbook.xml') || !part('xl/_rels/workbook.xml.rels')) throw unreadable();
 
     const rels = await readRels(await read('xl/_rels/workbook.xml.rels'));
@@ -1004,12 +1018,15 @@ async function parseXlsx(buffer: Buffer, numberColumns: ReadonlySet<string>): Pr
     };
 
     const visible: { name: string; path: string }[] = [];
+    if (workbook.sheets.length > MAX_SHEETS) throw badInput(`文件有${workbook.sheets.length}个工作表，超过${MAX_SHEETS}个，无法导入`, [{ field: 'file', message: '工作表过多' }]);
     for (const sheet of workbook.sheets) {
       if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
       const rel = rels.get(sheet.rId);
       if (!rel) throw unreadable();
       if (!rel.type.endsWith('/worksheet')) continue; // a chart sheet, a dialog sheet: no cells
       if (!part(rel.target)) throw unreadable();
+      // two sheet entries of one part are not two sheets (and the part is read once)
+      if (visible.some((v) => v.path === rel.target)) throw unreadable();
       visible.push({ name: sheet.name, path: rel.target });
     }
     if (visible.length === 0) throw badInput('Excel 文件中没有工作表', [{ field: 'file', message: '没有工作表' }]);

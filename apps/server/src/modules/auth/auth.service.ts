@@ -250,7 +250,13 @@ export class AuthService {
 
     if (!user || !user.active) {
       if (!secondStep && (await this.decoyNeedsCode(name))) throw new SecondFactorRequired();
-      await spendVerifyTime(password);
+      // One attempt at a time per name, as an account's attempts are (under its row lock, below): a burst of
+      // guesses must not answer faster for a name that is no account (review: serialised only for real ones,
+      // the time of three guesses at once told which names exist).
+      await this.ds.transaction(async (m) => {
+        await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`login:${name}`]);
+        await spendVerifyTime(password);
+      });
       await this.audit.recordAlone(null, {
         action: AuditAction.LOGIN_FAILED,
         entityType: 'User',
@@ -271,7 +277,11 @@ export class AuthService {
     const expiresAt = new Date(Date.now() + this.sessionHours * 3600_000);
     const outcome = await this.ds.transaction(async (m): Promise<{ kind: 'locked' | 'failed' } | { kind: 'ok'; actor: Actor }> => {
       const [state]: { locked: boolean }[] = await m.query(`SELECT locked_until > now() AS locked FROM users WHERE id = $1 FOR UPDATE`, [user.id]);
-      if (state?.locked) return { kind: 'locked' };
+      if (state?.locked) {
+        // As long as a verification, and one at a time like them, so time tells a locked account from neither a wrong password nor an unknown name.
+        await spendVerifyTime(password);
+        return { kind: 'locked' };
+      }
       // Both factors are always checked (no early exit), so time does not tell which one failed.
       const passwordOk = await verifyPassword(user.password_hash, password);
       const factor = user.totp_secret ? await this.checkSecondFactor(user, code!.trim(), m) : { ok: true as const };
@@ -334,8 +344,6 @@ export class AuthService {
     });
     if (outcome.kind !== 'ok') {
       if (outcome.kind === 'failed') throw wrong();
-      // As long as a verification, so time does not tell a locked account from a wrong password.
-      await spendVerifyTime(password);
       await this.audit.recordAlone(null, {
         action: AuditAction.LOGIN_FAILED,
         entityType: 'User',

@@ -39,6 +39,16 @@ export const recordsSinceCheckSql = (re = 're') => `(${re}.checked_at IS NOT NUL
 export async function lockGuardsOfPeople(m: EntityManager, idHashes: Buffer[], options: { relatives: boolean }): Promise<void> {
   if (!idHashes.length) return;
   const relatives = options.relatives ? 'OR g.id IN (SELECT gr.guard_id FROM guard_relatives gr WHERE gr.id_hash = ANY($1::bytea[]))' : '';
+  // The open activities they are on first, in one order, as everything else locks an activity before its
+  // guards (a roster, a replacement, a training session): guards first here would deadlock with those.
+  await m.query(
+    `SELECT a.id FROM activities a
+      WHERE a.status = ANY($2::activity_status[]) AND a.id IN (
+        SELECT re.activity_id FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+         WHERE re.state = 'ACTIVE' AND (g.id_hash = ANY($1::bytea[]) ${relatives}))
+      ORDER BY a.id FOR UPDATE OF a`,
+    [idHashes, OPEN_ROSTER_STATUSES],
+  );
   await m.query(`SELECT g.id FROM guards g WHERE g.id_hash = ANY($1::bytea[]) ${relatives} ORDER BY g.id FOR NO KEY UPDATE OF g`, [idHashes]);
 }
 
