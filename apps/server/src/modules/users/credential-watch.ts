@@ -1,8 +1,8 @@
-import { Role, roleLabels, unitKindOfRole } from '@evs/schema';
+import { Role, roleLabels } from '@evs/schema';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { NotificationsService } from '../notifications/notifications.service';
-import { handsDetailToAdmin } from './users.policy';
+import { AUDITOR_UNIT_KIND, handsDetailToAdmin } from './users.policy';
 
 /**
  * The administrator manages accounts but sees no vetting detail (SPEC §1). Opening an account of a
@@ -21,7 +21,7 @@ export async function watchCredentialsOfDetail(
 ): Promise<void> {
   if (!notifications || !handsDetailToAdmin(actor, target.role)) return;
   // The holder's unit and the security auditor's (三员分立: the auditor watches the administrator).
-  const auditors: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = $1 AND active`, [unitKindOfRole[Role.AUDITOR]]);
+  const auditors: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = $1 AND active`, [AUDITOR_UNIT_KIND]);
   await notifications.notify(m, [target.unitId, ...auditors.map((u) => u.id)], {
     title: `系统管理员${what}：${target.username}`,
     body: `系统管理员（${actor.displayName}）${what}：${roleLabels[target.role]}账号 ${target.username}。该账号可查阅审核详情；如非本单位申请，请立即停用该账号并报告安全审计员。`,

@@ -1,4 +1,4 @@
-import { Role, rolesOfUnitKind, UnitKind } from '@evs/schema';
+import { Role, rolesOfUnitKind, UnitKind, unitKindOfRole } from '@evs/schema';
 import { Actor, hasRole } from '../../common/actor';
 import { forbidden } from '../../common/errors';
 
@@ -49,4 +49,7 @@ const DETAIL_ROLES: Role[] = [Role.SECURITY_DETACHMENT];
  * Does this act of the administrator (opening an account, resetting its password or second factor)
  * hand it a way into vetting detail? The holder's unit is then told (credential-watch.ts).
  */
+/** The security auditor's unit kind: told, besides the holder's unit, of every detail-reading account the administrator handles. */
+export const AUDITOR_UNIT_KIND = unitKindOfRole[Role.AUDITOR];
+
 export const handsDetailToAdmin = (actor: Actor, targetRole: Role): boolean => hasRole(actor, Role.ADMIN) && DETAIL_ROLES.includes(targetRole);
