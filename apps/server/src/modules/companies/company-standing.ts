@@ -59,7 +59,8 @@ export async function selectedLicenceWarning(
   if (company.status !== CompanyStatus.ACTIVE) {
     return {
       code: 'SELECTED_COMPANY_NOT_ACTIVE',
-      message: `中选公司“${company.name}”已被变更为“${companyStatusLabels[company.status]}”${company.statusReason ? `（${company.statusReason}）` : ''}，不能继续上报名单、替换人员或开始现场监管；请与保安管理支队商定后续安排`,
+      message: `中选公司“${company.name}”已被变更为“${companyStatusLabels[company.status]}”${company.statusReason ? `（${company.statusReason}）` : ''}，不能继续上报名单、替换人员或开始现场监管；${
+        a.status === ActivityStatus.COMPANY_SELECTED ? '名单报送前，主办单位可在候选公司比较中改选其他候选公司' : '请与保安管理支队商定后续安排'}`,
     };
   }
   const message = licenceShortfall(company, a);

@@ -10,6 +10,8 @@ import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity } from '../activities/activity.policy';
 import { ActivityService } from '../activities/activity.service';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
+import { ActivityTransitionEntity } from '../activities/transition.entity';
+import { licenceShortfall } from '../companies/company-standing';
 import { AuditService } from '../audit/audit.service';
 import { SettingValues } from '../settings/settings.defaults';
 import { SettingsService } from '../settings/settings.service';
@@ -441,8 +443,11 @@ export class RecommendationService {
       weightsAsOf: recommendedWeights ? rows[0].createdAt : null,
       candidates: rows.map((c) => toCandidateType(c, a)),
       rows: table,
+      // also to choose again once the selected company lapsed, before any roster (select, review 7-B F2)
       canSelect:
-isChoosingOrganizer(actor, a) && a.status === ActivityStatus.CANDIDATES_RECOMMENDED,
+        isChoosingOrganizer(actor, a) &&
+        (a.status === ActivityStatus.CANDIDATES_RECOMMENDED ||
+          (a.status === ActivityStatus.COMPANY_SELECTED && !!a.selectedCompanyId && !!(await this.selectedCompanyLapse(this.ds.manager, a, false)))),
     };
   }
 
@@ -494,6 +499,75 @@ isChoosingOrganizer(actor, a) && a.status === ActivityStatus.CANDIDATES_RECOMMEN
     });
   }
 
+  /** Why the selected company can no longer serve the activity (status, unit, licence), or null; its rows held (shared). */
+  private async selectedCompanyLapse(m: EntityManager, a: ActivityEntity, lock = true): Promise<{ name: string; why: string } | null> {
+    const [c]: { name: string; status: CompanyStatus; status_reason: string | null; license_expiry: string; active: boolean }[] = await m.query(
+      `SELECT c.name, c.status, c.status_reason, to_char(c.license_expiry, 'YYYY-MM-DD') AS license_expiry, u.active
+         FROM companies c JOIN units u ON u.id = c.id WHERE c.id = $1 ${lock ? 'FOR SHARE OF c, u' : ''}`,
+      [a.selectedCompanyId],
+    );
+    if (!c) return null;
+    if (c.status !== CompanyStatus.ACTIVE) return { name: c.name, why: `已被变更为“${companyStatusLabels[c.status]}”${c.status_reason ? `（${c.status_reason}）` : ''}` };
+    if (!c.active) return { name: c.name, why: '单位已停用' };
+    return licenceShortfall({ name: c.name, licenseExpiry: c.license_expiry }, a) ? { name: c.name, why: '保安服务许可证有效期不能覆盖活动' } : null;
+  }
+
+  /**
+   * Another candidate in place of a selected company that lapsed: the 台账, the audit and everyone concerned are
+   * told. What the companies read names no other company (a company sees none of its rivals, SPEC §1).
+   */
+  private async reselect(
+    m: EntityManager,
+    actor: Actor,
+    a: ActivityEntity,
+    choice: { companyId: string; name: string; reason: string; lapse: { name: string; why: string }; police: (string | null)[] },
+  ): Promise<ActivityEntity> {
+    const before = { ...a };
+    const previousId = a.selectedCompanyId!;
+    const now = this.clock.now();
+    Object.assign(a, { selectedCompanyId: choice.companyId, selectionReason: choice.reason, selectedAt: now, version: a.version + 1 });
+    await m.update(ActivityEntity, { id: a.id }, { selectedCompanyId: choice.companyId, selectionReason: choice.reason, selectedAt: now, version: a.version });
+    // The 台账 is read by the chosen company too: the company that lapsed is not named there.
+    const comment = `改选${choice.name}：原中选公司${choice.lapse.why}，不能继续承担；${choice.reason}`;
+    await m.insert(ActivityTransitionEntity, {
+      activityId: a.id,
+      fromStatus: ActivityStatus.COMPANY_SELECTED,
+      toStatus: ActivityStatus.COMPANY_SELECTED,
+      actorId: actor.id,
+      actorName: `${actor.displayName}（${actor.unitName}）`,
+      comment,
+      at: now,
+    });
+    await this.audit.record(m, actor, {
+      action: AuditAction.UPDATE,
+      entityType: 'Activity',
+      entityId: a.id,
+      summary: `活动“${a.name}”：改选${choice.name}（原中选公司“${choice.lapse.name}”${choice.lapse.why}）`,
+      before,
+      after: a,
+    });
+    const link = `/activities/${a.id}`;
+    await this.lifecycle.notifications.notify(m, choice.police.filter((x): x is string => !!x), {
+      title: `改选中选公司：${a.name}`,
+      body: `原中选公司“${choice.lapse.name}”${choice.lapse.why}，主办单位${a.organizerName}改选${choice.name}承担活动“${a.name}”（${choice.reason}）。`,
+      link,
+      activityId: a.id,
+    });
+    await this.lifecycle.notifications.notify(m, [choice.companyId], {
+      title: `遴选结果：${a.name}`,
+      body: `原中选公司不能继续承担，主办单位${a.organizerName}改选本公司承担活动“${a.name}”（${localDate(a.startsAt)}，${a.venue}）安保服务，需保安员${a.guardsRequired}人。请报送保安员名单进行背景审核。`,
+      link,
+      activityId: a.id,
+    });
+    await this.lifecycle.notifications.notify(m, [previousId], {
+      title: `不再承担：${a.name}`,
+      body: `本公司${choice.lapse.why}，不能继续承担活动“${a.name}”，主办单位已改选其他候选公司。`,
+      link: '/company/profile',
+      activityId: a.id,
+    });
+    return a;
+  }
+
   async select(actor: Actor, activityId: string, companyId: string, reason: string) {
     const text = reason?.trim();
     if (!text) throw badInput('遴选须写明理由', [{ field: 'reason', message: '请填写遴选理由' }]);
@@ -502,7 +576,13 @@ isChoosingOrganizer(actor, a) && a.status === ActivityStatus.CANDIDATES_RECOMMEN
     const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
     const saved = await this.ds.transaction(async (m) => {
       const { a, candidate } = await this.organizerCandidate(m, actor, activityId, companyId);
-      if (a.status !== ActivityStatus.CANDIDATES_RECOMMENDED) {
+      // The selected company suspended, revoked, its unit 停用 or its licence no longer covering the event, before
+      // any roster: the organizer chooses another candidate (review 7-B F2: the activity was stranded, only a
+      // cancellation got out). Once a roster is in (VETTING on), this is not offered.
+      const lapse = a.status === ActivityStatus.COMPANY_SELECTED && a.selectedCompanyId && a.selectedCompanyId !== companyId
+        ? await this.selectedCompanyLapse(m, a)
+        : null;
+      if (a.status !== ActivityStatus.CANDIDATES_RECOMMENDED && !lapse) {
         await this.lifecycle.transition(m, { activity: a, to: ActivityStatus.COMPANY_SELECTED, actor });
       }
       // Qualifications may have lapsed since the recommendation (licence, suspension, findings). The company's
@@ -518,6 +598,7 @@ isChoosingOrganizer(actor, a) && a.status === ActivityStatus.CANDIDATES_RECOMMEN
         ]);
       }
       const name = snapshotOf(candidate).companyName;
+      if (lapse) return this.reselect(m, actor, a, { companyId, name, reason: text, lapse, police: [...detachment, ...office, a.reporterUnitId] });
       return this.lifecycle.transition(m, {
         activity: a,
         to: ActivityStatus.COMPANY_SELECTED,

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { approvedActivity, createCompany, unitIdOf } from '../../../test/activity-fixtures';
 import { CANDIDATES_WITHHELD } from './recommendation.policy';
 
@@ -148,5 +148,43 @@ describe('a company never sees its rival candidates or their scores', () => {
       }
     }
     expect(outcomes).toHaveLength(4);
+  });
+  it('a selected company suspended before any roster: the organizer chooses another candidate, recorded and told; not while it is 正常, and not once a roster is in (review 7-B F2)', async () => {
+    const SUSPEND = `mutation ($id: ID!, $s: CompanyStatus!) { setCompanyStatus(id: $id, status: $s, reason: "停业整顿") { id status } }`;
+    const first = await createCompany(t, { name: '改选甲保安服务有限公司', guards: [{ count: 30, age: 30 }] });
+    const second = await createCompany(t, { name: '改选乙保安服务有限公司', guards: [{ count: 30, age: 31 }] });
+    const third = await createCompany(t, { name: '改选丙保安服务有限公司', guards: [{ count: 30, age: 32 }] });
+    const id = await approvedActivity(t);
+    expectData(await baoan.gql(RECOMMEND, { id, ids: [first, second, third] }));
+    expectData(await organizer1.gql(SELECT, { id, c: first }));
+    // while the chosen company is 正常: no second choice
+    expect(expectErrorCode(await organizer1.gql(SELECT, { id, c: second }), 'CONFLICT').message).toContain('无需重复操作');
+
+    const canSelect = async () => expectData(await organizer1.gql(`query ($id: ID!) { candidateComparison(activityId: $id) { canSelect } }`, { id })).candidateComparison.canSelect;
+    expect(await canSelect()).toBe(false);
+    expectData(await baoan.gql(SUSPEND, { id: first, s: 'SUSPENDED' }));
+    expect(await canSelect()).toBe(true);
+    expectData(await organizer1.gql(SELECT, { id, c: second }));
+    expect(await canSelect()).toBe(false);
+    const [row] = await t.sql(`SELECT status, selected_company_id FROM activities WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: 'COMPANY_SELECTED', selected_company_id: second });
+    const [moved] = await t.sql(`SELECT from_status, to_status, comment FROM activity_transitions WHERE activity_id = $1 ORDER BY at DESC, id DESC LIMIT 1`, [id]);
+    expect(moved).toEqual({ from_status: 'COMPANY_SELECTED', to_status: 'COMPANY_SELECTED', comment: '改选改选乙保安服务有限公司：原中选公司已被变更为“暂停”（停业整顿），不能继续承担；人员充足、报价合理' });
+    // each company is told, naming no other company (a company sees none of its rivals)
+    const toCompany = async (unit: string) =>
+      (await t.sql(`SELECT title, body FROM notifications WHERE activity_id = $1 AND unit_id = $2 ORDER BY created_at DESC LIMIT 1`, [id, unit]))[0];
+    const toSecond = await toCompany(second);
+    expect(toSecond.body).toContain('改选本公司');
+    expect(toSecond.body).not.toContain('改选甲');
+    const toFirst = await toCompany(first);
+    expect(toFirst.title).toMatch(/^不再承担/);
+    expect(toFirst.body).not.toContain('改选乙');
+    expect((await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE activity_id = $1 AND title LIKE '改选中选公司%'`, [id]))[0].n).toBeGreaterThan(0);
+    // the suspended one cannot be chosen back; once a roster is in, no change of company this way
+    expectErrorCode(await organizer1.gql(SELECT, { id, c: first }), 'CONFLICT');
+    await t.sql(`UPDATE activities SET status = 'VETTING' WHERE id = $1`, [id]);
+    expectData(await baoan.gql(SUSPEND, { id: second, s: 'SUSPENDED' }));
+    expectErrorCode(await organizer1.gql(SELECT, { id, c: third }), 'CONFLICT');
+    expect((await t.sql(`SELECT selected_company_id FROM activities WHERE id = $1`, [id]))[0].selected_company_id).toBe(second);
   });
 });

@@ -50,9 +50,12 @@ export function ComparisonTable({ comparison: c, onQuote, onSelect }: Props) {
               <Button size="small" icon={<EditOutlined />} onClick={() => onQuote(cand)} aria-label={`报价 ${cand.companyName}`}>
                 报价
               </Button>
-              <Button size="small" type="primary" onClick={() => onSelect(cand)} aria-label={`遴选 ${cand.companyName}`}>
-                遴选
-              </Button>
+              {/* after the chosen company lapsed (before any roster) the others may be chosen instead */}
+              {!cand.selected && (
+                <Button size="small" type="primary" onClick={() => onSelect(cand)} aria-label={`遴选 ${cand.companyName}`}>
+                  遴选
+                </Button>
+              )}
             </Space>
           )}
         </Space>
