@@ -38,19 +38,17 @@ export const recordsSinceCheckSql = (re = 're') => `(${re}.checked_at IS NOT NUL
  */
 export async function lockGuardsOfPeople(m: EntityManager, idHashes: Buffer[], options: { relatives: boolean }): Promise<void> {
   if (!idHashes.length) return;
-  const relatives = options.relatives ? 'OR g.id IN (SELECT gr.guard_id FROM guard_relatives gr WHERE gr.id_hash = ANY($1::bytea[]))' : '';
-  // The open activities they are on first, in one order, as everything else locks an activity before its
-  // guards (a roster, a replacement, a training session): guards first here would deadlock with those.
-  await m.query(
-    `SELECT a.id FROM activities a
-      WHERE a.status = ANY($2::activity_status[]) AND a.id IN (
-        SELECT re.activity_id FROM roster_entries re JOIN guards g ON g.id = re.guard_id
-         WHERE re.state = 'ACTIVE' AND (g.id_hash = ANY($1::bytea[]) ${relatives}))
-      ORDER BY a.id FOR UPDATE OF a`,
-    [idHashes, OPEN_ROSTER_STATUSES],
-  );
-  await m.query(`SELECT g.id FROM guards g WHERE g.id_hash = ANY($1::bytea[]) ${relatives} ORDER BY g.id FOR NO KEY UPDATE OF g`, [idHashes]);
+  // The open activities they are on first, as everything else locks an activity before its guards (a roster,
+  // a replacement, a training session): guards first here would deadlock with those.
+  await lockOpenActivities(m, personPredicate(options.relatives), [idHashes]);
+  await m.query(`SELECT g.id FROM guards g WHERE ${personPredicate(options.relatives)} ORDER BY g.id FOR NO KEY UPDATE OF g`, [idHashes]);
 }
+
+/** SQL: guard `g` is one of the people `$1` (keyed ID hashes), or, with `relatives`, declared one of them as a relative. */
+const personPredicate = (relatives: boolean) =>
+  relatives
+    ? '(g.id_hash = ANY($1::bytea[]) OR EXISTS (SELECT 1 FROM guard_relatives gr WHERE gr.guard_id = g.id AND gr.id_hash = ANY($1::bytea[])))'
+    : 'g.id_hash = ANY($1::bytea[])';
 
 /** The activities with ACTIVE entries on an open roster of the given people, locked in one order. */
 async function lockOpenActivities(m: EntityManager, personSql: string, params: unknown[]): Promise<ActivityEntity[]> {
@@ -217,9 +215,7 @@ export async function applyRecordsToOpenRosters(
   idHashes: Buffer[],
 ): Promise<number> {
   if (!idHashes.length) return 0;
-  const person = (await deps.checkRelatives(m))
-    ? '(g.id_hash = ANY($1::bytea[]) OR EXISTS (SELECT 1 FROM guard_relatives gr WHERE gr.guard_id = g.id AND gr.id_hash = ANY($1::bytea[])))'
-    : 'g.id_hash = ANY($1::bytea[])';
+  const person = personPredicate(await deps.checkRelatives(m));
   const open = await lockOpenActivities(m, person, [idHashes]);
   if (!open.length) return 0;
   const entries: { id: string; activity_id: string; decision: VettingDecision; company_id: string; guard_name: string; own: boolean; categories: RecordCategory[] }[] =
