@@ -77,6 +77,21 @@ export interface TransitionRequest {
   bySystem?: boolean;
 }
 
+/**
+ * A change of a decision within the same status (e.g. the organizer choosing another candidate once the
+ * selected company lapsed): written to the 台账 as `status → status` with its comment, audited, told.
+ */
+export interface AmendRequest {
+  activity: ActivityEntity;
+  actor: Actor;
+  comment: string;
+  /** The audit entry's summary (it may name what the 台账, read by companies too, must not). */
+  summary: string;
+  patch: Partial<ActivityEntity>;
+  /** Each message to its own units. */
+  notify: { unitIds: string[]; message: Omit<NotificationMessage, 'activityId'> }[];
+}
+
 /** How the 台账 names a move the system made. */
 export const SYSTEM_ACTOR_NAME = '系统（条件满足自动办理）';
 
@@ -117,36 +132,69 @@ export class ActivityLifecycle {
     if (to === ActivityStatus.CLOSED) stamps.closedAt = now;
     // Sent back for amendment: the 请示 and 批示 start again with the next 通报.
     if (to === ActivityStatus.DRAFT) Object.assign(stamps, { requestedAt: null, approvedAt: null, approvedBy: null });
-    Object.assign(activity, req.patch ?? {}, stamps, { status: to, version: activity.version + 1 });
-    await m.update(
-      ActivityEntity,
-      { id: activity.id },
-      { ...(req.patch ?? {}), ...stamps, status: to, version: activity.version },
-    );
+    await this.write(m, {
+      activity,
+      before,
+      to,
+      at: now,
+      actor,
+      bySystem: req.bySystem,
+      comment: req.comment ?? null,
+      patch: { ...(req.patch ?? {}), ...stamps },
+      action: AuditAction.TRANSITION,
+      summary: `活动“${activity.name}”：${activityStatusLabels[from]} → ${activityStatusLabels[to]}${req.comment ? `（${req.comment}）` : ''}`,
+      notify: req.notify ? [req.notify] : [],
+    });
+    return activity;
+  }
+
+  /** A change within the activity's status (`AmendRequest`), with its 台账 entry, audit and notices. */
+  async amend(m: EntityManager, req: AmendRequest): Promise<ActivityEntity> {
+    const before = { ...req.activity };
+    await this.write(m, { ...req, before, to: req.activity.status, at: this.clock.now(), action: AuditAction.UPDATE });
+    return req.activity;
+  }
+
+  /** The row (version bumped), its 台账 entry, the audit entry and the notices, in the caller's transaction. */
+  private async write(
+    m: EntityManager,
+    w: {
+      activity: ActivityEntity;
+      before: ActivityEntity;
+      to: ActivityStatus;
+      at: Date;
+      actor: Actor;
+      bySystem?: boolean;
+      comment: string | null;
+      patch: Partial<ActivityEntity>;
+      action: AuditAction;
+      summary: string;
+      notify: { unitIds: string[]; message: Omit<NotificationMessage, 'activityId'> }[];
+    },
+  ): Promise<void> {
+    const { activity, to } = w;
+    const from = w.before.status;
+    Object.assign(activity, w.patch, { status: to, version: activity.version + 1 });
+    await m.update(ActivityEntity, { id: activity.id }, { ...w.patch, status: to, version: activity.version });
     await m.insert(ActivityTransitionEntity, {
       activityId: activity.id,
       fromStatus: from,
       toStatus: to,
-      actorId: req.bySystem ? null : actor.id,
-      actorName: req.bySystem ? SYSTEM_ACTOR_NAME : `${actor.displayName}（${actor.unitName}）`,
-      comment: req.comment ?? null,
-      at: now,
+      actorId: w.bySystem ? null : w.actor.id,
+      actorName: w.bySystem ? SYSTEM_ACTOR_NAME : `${w.actor.displayName}（${w.actor.unitName}）`,
+      comment: w.comment,
+      at: w.at,
     });
-    await this.audit.record(
-      m,
-      req.bySystem ? SYSTEM : actor,
-      {
-        action: AuditAction.TRANSITION,
-        entityType: 'Activity',
-        entityId: activity.id,
-        summary: `活动“${activity.name}”：${activityStatusLabels[from]} → ${activityStatusLabels[to]}${req.comment ? `（${req.comment}）` : ''}`,
-        before,
-        after: activity,
-      },
-    );
-    if (req.notify && req.notify.unitIds.length > 0) {
-      await this.notifications.notify(m, req.notify.unitIds, { ...req.notify.message, activityId: activity.id });
+    await this.audit.record(m, w.bySystem ? SYSTEM : w.actor, {
+      action: w.action,
+      entityType: 'Activity',
+      entityId: activity.id,
+      summary: w.summary,
+      before: w.before,
+      after: activity,
+    });
+    for (const n of w.notify) {
+      if (n.unitIds.length > 0) await this.notifications.notify(m, n.unitIds, { ...n.message, activityId: activity.id });
     }
-    return activity;
   }
 }

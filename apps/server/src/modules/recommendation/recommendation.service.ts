@@ -10,8 +10,7 @@ import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity } from '../activities/activity.policy';
 import { ActivityService } from '../activities/activity.service';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
-import { ActivityTransitionEntity } from '../activities/transition.entity';
-import { licenceShortfall } from '../companies/company-standing';
+import { companyLapse, readCompanyStanding } from '../companies/company-standing';
 import { AuditService } from '../audit/audit.service';
 import { SettingValues } from '../settings/settings.defaults';
 import { SettingsService } from '../settings/settings.service';
@@ -499,73 +498,58 @@ export class RecommendationService {
     });
   }
 
-  /** Why the selected company can no longer serve the activity (status, unit, licence), or null; its rows held (shared). */
-  private async selectedCompanyLapse(m: EntityManager, a: ActivityEntity, lock = true): Promise<{ name: string; why: string } | null> {
-    const [c]: { name: string; status: CompanyStatus; status_reason: string | null; license_expiry: string; active: boolean }[] = await m.query(
-      `SELECT c.name, c.status, c.status_reason, to_char(c.license_expiry, 'YYYY-MM-DD') AS license_expiry, u.active
-         FROM companies c JOIN units u ON u.id = c.id WHERE c.id = $1 ${lock ? 'FOR SHARE OF c, u' : ''}`,
-      [a.selectedCompanyId],
-    );
-    if (!c) return null;
-    if (c.status !== CompanyStatus.ACTIVE) return { name: c.name, why: `已被变更为“${companyStatusLabels[c.status]}”${c.status_reason ? `（${c.status_reason}）` : ''}` };
-    if (!c.active) return { name: c.name, why: '单位已停用' };
-    return licenceShortfall({ name: c.name, licenseExpiry: c.license_expiry }, a) ? { name: c.name, why: '保安服务许可证有效期不能覆盖活动' } : null;
+  /** Why the selected company can no longer serve the activity (`companyLapse`), or null; with `hold`, its rows held (shared). */
+  private async selectedCompanyLapse(m: EntityManager, a: ActivityEntity, hold = true): Promise<{ name: string; why: string } | null> {
+    const company = a.selectedCompanyId ? await readCompanyStanding(m, a.selectedCompanyId, hold) : null;
+    const lapse = company && companyLapse(company, a);
+    return lapse ? { name: company.name, why: lapse.why } : null;
   }
 
   /**
    * Another candidate in place of a selected company that lapsed: the 台账, the audit and everyone concerned are
    * told. What the companies read names no other company (a company sees none of its rivals, SPEC §1).
    */
-  private async reselect(
+  private reselect(
     m: EntityManager,
     actor: Actor,
     a: ActivityEntity,
     choice: { companyId: string; name: string; reason: string; lapse: { name: string; why: string }; police: (string | null)[] },
   ): Promise<ActivityEntity> {
-    const before = { ...a };
     const previousId = a.selectedCompanyId!;
-    const now = this.clock.now();
-    Object.assign(a, { selectedCompanyId: choice.companyId, selectionReason: choice.reason, selectedAt: now, version: a.version + 1 });
-    await m.update(ActivityEntity, { id: a.id }, { selectedCompanyId: choice.companyId, selectionReason: choice.reason, selectedAt: now, version: a.version });
-    // The 台账 is read by the chosen company too: the company that lapsed is not named there.
-    const comment = `改选${choice.name}：原中选公司${choice.lapse.why}，不能继续承担；${choice.reason}`;
-    await m.insert(ActivityTransitionEntity, {
-      activityId: a.id,
-      fromStatus: ActivityStatus.COMPANY_SELECTED,
-      toStatus: ActivityStatus.COMPANY_SELECTED,
-      actorId: actor.id,
-      actorName: `${actor.displayName}（${actor.unitName}）`,
-      comment,
-      at: now,
-    });
-    await this.audit.record(m, actor, {
-      action: AuditAction.UPDATE,
-      entityType: 'Activity',
-      entityId: a.id,
+    return this.lifecycle.amend(m, {
+      activity: a,
+      actor,
+      // The 台账 is read by the chosen company too: the company that lapsed is not named there.
+      comment: `改选${choice.name}：原中选公司${choice.lapse.why}，不能继续承担；${choice.reason}`,
       summary: `活动“${a.name}”：改选${choice.name}（原中选公司“${choice.lapse.name}”${choice.lapse.why}）`,
-      before,
-      after: a,
+      patch: { selectedCompanyId: choice.companyId, selectionReason: choice.reason, selectedAt: this.clock.now() },
+      notify: [
+        {
+          unitIds: choice.police.filter((x): x is string => !!x),
+          message: {
+            title: `改选中选公司：${a.name}`,
+            body: `原中选公司“${choice.lapse.name}”${choice.lapse.why}，主办单位${a.organizerName}改选${choice.name}承担活动“${a.name}”（${choice.reason}）。`,
+            link: `/activities/${a.id}`,
+          },
+        },
+        {
+          unitIds: [choice.companyId],
+          message: {
+            title: `遴选结果：${a.name}`,
+            body: `原中选公司不能继续承担，主办单位${a.organizerName}改选本公司承担活动“${a.name}”（${localDate(a.startsAt)}，${a.venue}）安保服务，需保安员${a.guardsRequired}人。请报送保安员名单进行背景审核。`,
+            link: `/activities/${a.id}`,
+          },
+        },
+        {
+          unitIds: [previousId],
+          message: {
+            title: `不再承担：${a.name}`,
+            body: `本公司${choice.lapse.why}，不能继续承担活动“${a.name}”，主办单位已改选其他候选公司。`,
+            link: '/company/profile',
+          },
+        },
+      ],
     });
-    const link = `/activities/${a.id}`;
-    await this.lifecycle.notifications.notify(m, choice.police.filter((x): x is string => !!x), {
-      title: `改选中选公司：${a.name}`,
-      body: `原中选公司“${choice.lapse.name}”${choice.lapse.why}，主办单位${a.organizerName}改选${choice.name}承担活动“${a.name}”（${choice.reason}）。`,
-      link,
-      activityId: a.id,
-    });
-    await this.lifecycle.notifications.notify(m, [choice.companyId], {
-      title: `遴选结果：${a.name}`,
-      body: `原中选公司不能继续承担，主办单位${a.organizerName}改选本公司承担活动“${a.name}”（${localDate(a.startsAt)}，${a.venue}）安保服务，需保安员${a.guardsRequired}人。请报送保安员名单进行背景审核。`,
-      link,
-      activityId: a.id,
-    });
-    await this.lifecycle.notifications.notify(m, [previousId], {
-      title: `不再承担：${a.name}`,
-      body: `本公司${choice.lapse.why}，不能继续承担活动“${a.name}”，主办单位已改选其他候选公司。`,
-      link: '/company/profile',
-      activityId: a.id,
-    });
-    return a;
   }
 
   async select(actor: Actor, activityId: string, companyId: string, reason: string) {
@@ -589,7 +573,7 @@ export class RecommendationService {
       // and its unit's rows are held (shared) until the selection commits: a suspension or a deactivation at the
       // same moment (which takes them exclusively) comes before, and is seen here, or after, and then finds the
       // activity selected and tells its organizer (company.service notifyOpenActivities).
-      await m.query(`SELECT c.id FROM companies c JOIN units u ON u.id = c.id WHERE c.id = $1 FOR SHARE OF c, u`, [companyId]);
+      await readCompanyStanding(m, companyId, true);
       const now = (await computeSuggestions(m, a, settings)).items.find((i) => i.companyId === companyId);
       const lapsed = now?.exclusions.filter((e) => e.code !== 'TOO_FEW_GUARDS') ?? [];
       if (lapsed.length) {

@@ -187,4 +187,32 @@ describe('a company never sees its rival candidates or their scores', () => {
     expectErrorCode(await organizer1.gql(SELECT, { id, c: third }), 'CONFLICT');
     expect((await t.sql(`SELECT selected_company_id FROM activities WHERE id = $1`, [id]))[0].selected_company_id).toBe(second);
   });
+
+  it('a selected licence that ends before the activity: the warning offers another choice, and the organizer makes it (台账, audit, version)', async () => {
+    const first = await createCompany(t, { name: '续证甲保安服务有限公司', guards: [{ count: 30, age: 30 }] });
+    const second = await createCompany(t, { name: '续证乙保安服务有限公司', guards: [{ count: 30, age: 31 }] });
+    const third = await createCompany(t, { name: '续证丙保安服务有限公司', guards: [{ count: 30, age: 32 }] });
+    const id = await approvedActivity(t);
+    expectData(await baoan.gql(RECOMMEND, { id, ids: [first, second, third] }));
+    expectData(await organizer1.gql(SELECT, { id, c: first }));
+    const [{ d, end, version }] = await t.sql(
+      `SELECT to_char((ends_at AT TIME ZONE 'Asia/Shanghai')::date - 1, 'YYYY-MM-DD') AS d,
+              to_char((ends_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS end, version FROM activities WHERE id = $1`,
+      [id],
+    );
+    await t.sql(`UPDATE companies SET license_expiry = $2 WHERE id = $1`, [first, d]);
+    const warning = expectData(await organizer1.gql(ACTIVITY, { id })).activity.warnings.find((w: { code: string }) => w.code === 'LICENSE_EXPIRES');
+    expect(warning.message).toBe(
+      `中选公司“续证甲保安服务有限公司”的保安服务许可证 ${d} 到期，早于活动结束日 ${end}，不能继续上报名单、替换人员或开始现场监管；名单报送前，主办单位可在候选公司比较中改选其他候选公司`,
+    );
+    const auditBefore = (await t.sql(`SELECT coalesce(max(id), 0)::bigint AS id FROM audit_log`))[0].id;
+    expectData(await organizer1.gql(SELECT, { id, c: second }));
+    const [row] = await t.sql(`SELECT selected_company_id, version FROM activities WHERE id = $1`, [id]);
+    expect(row).toEqual({ selected_company_id: second, version: version + 1 });
+    const [moved] = await t.sql(`SELECT from_status, to_status, comment FROM activity_transitions WHERE activity_id = $1 ORDER BY at DESC, id DESC LIMIT 1`, [id]);
+    expect(moved.comment).toContain(`原中选公司的保安服务许可证 ${d} 到期`);
+    expect(moved.comment).not.toContain('续证甲');
+    const audited = await t.sql(`SELECT action, summary FROM audit_log WHERE id > $1 AND entity_id = $2`, [auditBefore, id]);
+    expect(audited).toEqual([{ action: 'UPDATE', summary: expect.stringContaining('原中选公司“续证甲保安服务有限公司”的保安服务许可证') }]);
+  });
 });
