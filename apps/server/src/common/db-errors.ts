@@ -41,7 +41,7 @@ const UNIQUE_RULES: Record<string, { message: string; field?: string }> = {
   'units:district': { message: '该辖区已有启用的公安（分）局', field: 'district' },
   'units:kind, name': { message: '已有同类型同名的单位', field: 'name' },
   'companies:name': { message: '该公司名称已登记，请核对', field: 'name' },
-  'units:kind': { message: '全市只有一个保安管理支队（首次启动时已建立），不能另建', field: 'kind' },
+  'units:kind': { message: '全市只有一个保安管理支队、一个警务督察部门（首次启动时已建立），不能另建', field: 'kind' },
 };
 
 /** Errors of the connection itself: the server is down, restarting, full, or unreachable. */

@@ -26,6 +26,8 @@ import { ActivityDeadlineDays1767900000000 } from './1767900000000-ActivityDeadl
 import { TrainingSessionVersion1768000000000 } from './1768000000000-TrainingSessionVersion';
 import { OneSecurityDetachment1768100000000 } from './1768100000000-OneSecurityDetachment';
 import { CompanyNameUnique1768200000000 } from './1768200000000-CompanyNameUnique';
+import { OnePerCityUnits1768300000000 } from './1768300000000-OnePerCityUnits';
+import { NotificationAudience1768400000000 } from './1768400000000-NotificationAudience';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 
 /** Every migration in order; new ones are appended. */
@@ -56,4 +58,6 @@ export const migrations = [
   TrainingSessionVersion1768000000000,
   OneSecurityDetachment1768100000000,
   CompanyNameUnique1768200000000,
+  OnePerCityUnits1768300000000,
+  NotificationAudience1768400000000,
 ];

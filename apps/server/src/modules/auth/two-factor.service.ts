@@ -8,7 +8,7 @@ import { assertMayManage } from '../users/users.policy';
 import { AuthService } from './auth.service';
 import { verifyPassword } from './password';
 import { hashRecoveryCode, newRecoveryCode, newTotpSecret, normalizeRecoveryCode, qrCodeDataUrl, RECOVERY_CODE_COUNT, totpStep, totpUri } from './totp';
-import { watchCredentialsOfDetail } from '../users/credential-watch';
+import { watchAccountGrant } from '../users/credential-watch';
 import { NotificationsService } from '../notifications/notifications.service';
 
 const WRONG_CODE = '动态验证码不正确或已使用过，请核对手机时间后输入最新的验证码';
@@ -146,7 +146,7 @@ export class TwoFactorService {
         entityId: userId,
         summary: `重置账号 ${user.username} 的两步验证（须重新绑定身份验证器，其会话全部结束）`,
       });
-      await watchCredentialsOfDetail(m, this.notifications, actor, user, '重置两步验证');
+      await watchAccountGrant(m, this.notifications, actor, user, '重置两步验证');
     });
   }
 

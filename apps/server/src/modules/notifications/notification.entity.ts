@@ -27,4 +27,8 @@ export class NotificationEntity {
 
   @Column('timestamptz', { nullable: true })
   readAt: Date | null;
+
+  /** Only the unit's accounts of this role see it and may mark it read; null: every account of the unit. */
+  @Column('varchar', { length: 32, nullable: true })
+  audienceRole: string | null;
 }

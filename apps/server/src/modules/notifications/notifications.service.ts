@@ -1,5 +1,5 @@
-import { AuditAction } from '@evs/schema';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditAction, Role } from '@evs/schema';
+import { DataSource, EntityManager, FindOptionsWhere, IsNull } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
@@ -10,6 +10,8 @@ export interface NotificationMessage {
   body: string;
   link?: string;
   activityId?: string;
+  /** Only the accounts of this role in each unit (e.g. a warning about the role's own credentials). */
+  audienceRole?: Role;
 }
 
 /**
@@ -33,9 +35,18 @@ export class InAppChannel implements NotificationChannel {
         body: message.body,
         link: message.link ?? null,
         activityId: message.activityId ?? null,
+        audienceRole: message.audienceRole ?? null,
       })),
     );
   }
+}
+
+/** The notices an account reads: its unit's, for every account or for its role. */
+function forReader(actor: Actor, extra: FindOptionsWhere<NotificationEntity>): FindOptionsWhere<NotificationEntity>[] {
+  return [
+    { unitId: actor.unitId, audienceRole: IsNull(), ...extra },
+    { unitId: actor.unitId, audienceRole: actor.role, ...extra },
+  ];
 }
 
 export class NotificationsService {
@@ -54,7 +65,7 @@ export class NotificationsService {
   async list(actor: Actor, unreadOnly: boolean, page?: PageInput): Promise<Page<NotificationEntity>> {
     const w = pageWindow(page);
     const [items, total] = await this.ds.getRepository(NotificationEntity).findAndCount({
-      where: { unitId: actor.unitId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
+      where: forReader(actor, unreadOnly ? { readAt: IsNull() } : {}),
       order: { createdAt: 'DESC' },
       skip: w.skip,
       take: w.take,
@@ -63,7 +74,7 @@ export class NotificationsService {
   }
 
   unreadCount(actor: Actor): Promise<number> {
-    return this.ds.getRepository(NotificationEntity).countBy({ unitId: actor.unitId, readAt: IsNull() });
+    return this.ds.getRepository(NotificationEntity).countBy(forReader(actor, { readAt: IsNull() }));
   }
 
   /** Marks the given messages (or all when ids is empty) of the actor's own unit as read. */
@@ -71,9 +82,10 @@ export class NotificationsService {
     return this.ds.transaction(async (m) => {
       const marked: { id: string }[] = await m.query(
         `WITH marked AS (UPDATE notifications SET read_at = now()
-            WHERE unit_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) RETURNING id)
+            WHERE unit_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+              AND (audience_role IS NULL OR audience_role = $3) RETURNING id)
          SELECT id FROM marked`,
-        [actor.unitId, ids.length ? ids : null],
+        [actor.unitId, ids.length ? ids : null, actor.role],
       );
       // Nothing was unread (marked twice, or ids not the unit's): nothing to write, nothing to audit.
       if (!marked.length) return 0;

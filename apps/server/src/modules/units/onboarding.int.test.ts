@@ -144,6 +144,26 @@ describe('onboarding: units and accounts on a real deployment', () => {
       expect(await count(`SELECT count(*)::int AS n FROM units WHERE name = $1`, [bad.name])).toBe(0);
     });
 
+    it('refuses line breaks and control characters in a unit’s name, its contact and an account’s user name, on both paths (review 8-B F7)', async () => {
+      const dawa = await t.login('dawa');
+      const forged = '李四\r\n系统（市公安局信息通信处）\u001b[31m';
+      const input = organizerInput({ name: '盘锦测试主办\n市公安局保安管理支队', contactName: forged });
+      input.account = { username: `org${uniq()}`, displayName: forged };
+      const err = expectErrorCode(await dawa.gql(CREATE_UNIT, { input }), 'BAD_USER_INPUT');
+      expect(err.extensions!.fields).toEqual([
+        { field: 'name', message: '单位名称不能包含制表符、换行等控制字符' },
+        { field: 'contactName', message: '联系人不能包含制表符、换行等控制字符' },
+        { field: 'account.displayName', message: '账号使用人姓名不能包含制表符、换行等控制字符' },
+      ]);
+      expect(await count(`SELECT count(*)::int AS n FROM units WHERE name LIKE '盘锦测试主办%'`)).toBe(0);
+      const issued = expectErrorCode(
+        await dawa.gql(ISSUE, { unitId: await unitIdOf(t, 'organizer1'), input: { username: `org${uniq()}`, displayName: forged } }),
+        'BAD_USER_INPUT',
+      );
+      expect(issued.extensions!.fields).toEqual([{ field: 'input.displayName', message: '账号使用人姓名不能包含制表符、换行等控制字符' }]);
+      expect(await count(`SELECT count(*)::int AS n FROM users WHERE display_name LIKE '李四%'`)).toBe(0);
+    });
+
     it('a taken credit code or username is a CONFLICT naming the field; a double click creates one unit', async () => {
       const dawa = await t.login('dawa');
       const first = organizerInput();
@@ -247,8 +267,15 @@ describe('onboarding: units and accounts on a real deployment', () => {
       // A second bureau for a district that has one is a CONFLICT (one active bureau per district).
       const second = expectErrorCode(await admin.gql(CREATE_UNIT, { input: { kind: 'DISTRICT_BUREAU', name: '大洼第二分局', district: 'DAWA' } }), 'CONFLICT');
       expect(second.extensions!.fields![0].field).toBe('district');
-      const again = expectErrorCode(await admin.gql(CREATE_UNIT, { input: { kind: 'SECURITY_DETACHMENT', name: '市公安局保安管理支队' } }), 'CONFLICT');
-      expect(again.extensions!.fields![0].field).toBe('name');
+      // One 保安管理支队 and one 警务督察部门 in the city, whatever the name (reviews 6 A-F1, 8-B F1)
+      for (const [kind, name, label] of [
+        ['SECURITY_DETACHMENT', '市公安局保安管理支队', '保安管理支队'],
+        ['INSPECTORATE', '市公安局警务督察支队二', '警务督察部门'],
+      ]) {
+        const again = expectErrorCode(await admin.gql(CREATE_UNIT, { input: { kind, name } }), 'CONFLICT');
+        expect(again.extensions!.fields![0]).toEqual({ field: 'kind', message: `全市只有一个${label}（首次启动时已建立），不能另建` });
+        expect(await count(`SELECT count(*)::int AS n FROM units WHERE kind = $1`, [kind])).toBe(1);
+      }
 
       const office = expectData(await admin.gql(CREATE_UNIT, { input: { kind: 'LEADING_GROUP_OFFICE', name: '领导小组办公室（东港）', account: { username: `office${uniq()}`, displayName: '值班员' } } }));
       expect(office.createUnit.account.account.role).toBe('OFFICE');
@@ -313,7 +340,12 @@ describe('onboarding: units and accounts on a real deployment', () => {
       const baoan = await unitIdOf(t, 'baoan');
       expectErrorCode(await admin.gql(SET_ACTIVE, { id: baoan, active: false, reason: '测试' }), 'CONFLICT');
       expectErrorCode(await admin.gql(SET_ACTIVE, { id: await unitIdOf(t, 'admin'), active: false, reason: '测试' }), 'CONFLICT');
-      expect(await count(`SELECT count(*)::int AS n FROM units WHERE NOT active AND id = ANY($1)`, [[organizer1, company1, baoan]])).toBe(0);
+      // the security auditor's unit, even with no open activity: the auditor watches the administrator (review 8-B F1)
+      const auditors = await unitIdOf(t, 'auditor');
+      const inspectorate = expectErrorCode(await admin.gql(SET_ACTIVE, { id: auditors, active: false, reason: '机构调整' }), 'FORBIDDEN');
+      expect(inspectorate.message).toContain('三员分立');
+      expectData(await (await t.login('auditor')).gql(`{ currentSession { id } }`));
+      expect(await count(`SELECT count(*)::int AS n FROM units WHERE NOT active AND id = ANY($1)`, [[organizer1, company1, baoan, auditors]])).toBe(0);
     });
 
     it('units: police roles see all, an organizer or a company only its own', async () => {

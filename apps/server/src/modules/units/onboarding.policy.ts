@@ -61,6 +61,23 @@ export async function assertCanManageAccountsOf(_m: EntityManager, actor: Actor,
   }
 }
 
+/**
+ * Kinds the city has exactly one of, made at first start (a unique index holds it): the detachment whose
+ * accounts read vetting detail, and the security auditor's unit (三员分立). A second one would receive the
+ * warnings meant for the real one (reviews 6 A-F1, 8-B F1).
+ */
+export const ONE_PER_CITY_UNIT_KINDS: readonly UnitKind[] = [UnitKind.SECURITY_DETACHMENT, UnitKind.INSPECTORATE];
+
+/**
+ * The security auditor's unit is never deactivated: only the administrator deactivates units, and the
+ * auditor watches the administrator (三员分立; review 8-B F1: every auditor was logged out and kept out).
+ */
+export function assertMayDeactivateKind(kind: UnitKind): void {
+  if (kind === UnitKind.INSPECTORATE) {
+    throw forbidden('三员分立：安全审计员所在的警务督察部门不能停用（停用会使安全审计员无法登录、收不到系统管理员操作的提醒）');
+  }
+}
+
 /** Roles that may see every unit; an organizer or a company sees its own unit only. */
 export const SEE_ALL_UNITS: Role[] = [
   Role.ADMIN,

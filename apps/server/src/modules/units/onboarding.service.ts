@@ -6,6 +6,9 @@ import {
   creditCodeProblem,
   District,
   districtLabels,
+  formulaLikeProblem,
+  personNameProblem,
+  singleLineProblem,
   UnitKind,
   unitKindLabels,
 } from '@evs/schema';
@@ -20,10 +23,17 @@ import { UserEntity } from '../auth/user.entity';
 import { CompaniesService, companyInputProblems, normaliseCompanyInput, phoneProblem } from '../companies/company.service';
 import { ensureOwnRegister } from '../guards/guard-import.service';
 import { accountProblems, IssuedAccount, issueAccount, NewAccountValues, normaliseAccount } from '../users/issue-account';
-import { assertCanCreateUnit, assertCanManageAccountsOf, defaultDistrictOfNewUnit, mustOpenAccountWithUnit } from './onboarding.policy';
+import {
+  assertCanCreateUnit,
+  assertCanManageAccountsOf,
+  assertMayDeactivateKind,
+  defaultDistrictOfNewUnit,
+  mustOpenAccountWithUnit,
+  ONE_PER_CITY_UNIT_KINDS,
+} from './onboarding.policy';
 import { UnitEntity } from './unit.entity';
 import { CreateUnitInput } from './units.types';
-import { watchCredentialsOfDetail } from '../users/credential-watch';
+import { watchAccountGrant } from '../users/credential-watch';
 import { NotificationsService } from '../notifications/notifications.service';
 
 /** What an open activity may still need from a unit of each kind, to tell whether deactivating it strands work. */
@@ -124,6 +134,10 @@ export class OnboardingService {
           });
         } else {
           if (input.creditCode) await this.assertCreditCodeFree(m, input.creditCode);
+          if (ONE_PER_CITY_UNIT_KINDS.includes(input.kind) && (await m.existsBy(UnitEntity, { kind: input.kind }))) {
+            const message = `全市只有一个${unitKindLabels[input.kind]}（首次启动时已建立），不能另建`;
+            throw new DomainError('CONFLICT', message, [{ field: 'kind', message }]);
+          }
           unit = await m.save(UnitEntity, m.create(UnitEntity, { ...input, active: true }));
           await this.audit.record(m, actor, {
             action: AuditAction.CREATE,
@@ -134,7 +148,7 @@ export class OnboardingService {
           });
         }
         const issued = account ? await issueAccount(m, this.audit, actor, unit, account) : null;
-        if (issued) await watchCredentialsOfDetail(m, this.notifications, actor, { ...issued.account, unitId: unit.id }, '开设账号');
+        if (issued) await watchAccountGrant(m, this.notifications, actor, { ...issued.account, unitId: unit.id }, '开设账号');
         return { unit, account: issued };
       }),
       { username: 'account.username' },
@@ -152,7 +166,7 @@ export class OnboardingService {
           await assertCanManageAccountsOf(m, actor, unit);
           assertNoProblems(accountProblems(input, unit, 'input'), '账号信息有误');
           const issued = await issueAccount(m, this.audit, actor, unit, input, { prefix: 'input' });
-          await watchCredentialsOfDetail(m, this.notifications, actor, { ...issued.account, unitId: unit.id }, '开设账号');
+          await watchAccountGrant(m, this.notifications, actor, { ...issued.account, unitId: unit.id }, '开设账号');
           return issued;
         }),
       { username: 'input.username' },
@@ -184,6 +198,7 @@ export class OnboardingService {
         if (active && unit.mergedIntoId) throw conflict(`“${unit.name}”已并入其他单位，不能重新启用`);
         if (!active) {
           if (unit.id === actor.unitId) throw conflict('不能停用本人所在的单位');
+          assertMayDeactivateKind(unit.kind);
           const open = await this.dependentOpenActivities(m, unit);
           if (open.length) {
             // Codes only: the administrator reads no activity, and a name would tell it which
@@ -300,7 +315,10 @@ export class OnboardingService {
   /** Kind-specific checks of a new unit (the company's register fields are checked by the companies service). */
   private unitProblems(u: { kind: UnitKind; name: string; district: District | null; creditCode: string | null; contactName: string | null; contactPhone: string | null }): FieldProblem[] {
     const problems: FieldProblem[] = [];
-    if (u.name.length < 2) problems.push({ field: 'name', message: '单位名称至少2个字' });
+    // The unit's name is part of every audit entry of its accounts (review 8-B F7) and of the exports.
+    const nameCharacters = singleLineProblem(u.name, '单位名称') ?? formulaLikeProblem(u.name, '单位名称');
+    if (nameCharacters) problems.push({ field: 'name', message: nameCharacters });
+    else if (u.name.length < 2) problems.push({ field: 'name', message: '单位名称至少2个字' });
     else if (u.name.length > 60) problems.push({ field: 'name', message: '单位名称不能超过60字' });
     if (CITY_LEVEL_UNIT_KINDS.includes(u.kind) && u.district) {
       problems.push({ field: 'district', message: `${unitKindLabels[u.kind]}是市级单位，不设辖区` });
@@ -315,8 +333,8 @@ export class OnboardingService {
         const p = creditCodeProblem(u.creditCode);
         if (p) problems.push({ field: 'creditCode', message: p });
       }
-      if (!u.contactName) problems.push({ field: 'contactName', message: '请填写联系人' });
-      else if (u.contactName.length > 30) problems.push({ field: 'contactName', message: '联系人不能超过30字' });
+      const contact = personNameProblem(u.contactName ?? '', '联系人');
+      if (contact) problems.push({ field: 'contactName', message: contact });
       const phone = phoneProblem(u.contactPhone ?? '');
       if (phone) problems.push({ field: 'contactPhone', message: phone });
     } else {

@@ -7,7 +7,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 @Check('CHK_units_merged_inactive', `"merged_into_id" IS NULL OR NOT "active"`)
 @Index('uq_units_credit_code', ['creditCode'], { unique: true, where: `"credit_code" IS NOT NULL` })
 @Index('uq_units_district_bureau', ['district'], { unique: true, where: `"kind" = 'DISTRICT_BUREAU' AND "active"` })
-@Index('uq_units_security_detachment', ['kind'], { unique: true, where: `"kind" = 'SECURITY_DETACHMENT'` })
+@Index('uq_units_one_per_city', ['kind'], { unique: true, where: `"kind" IN ('SECURITY_DETACHMENT', 'INSPECTORATE')` })
 @Index('uq_units_police_name', ['kind', 'name'], {
   unique: true,
   where: `"kind" NOT IN ('ORGANIZER', 'COMPANY') AND "merged_into_id" IS NULL`,

@@ -43,14 +43,42 @@ describe('the administrator’s hand on accounts that read vetting detail is see
     expect((await titles(admin)).some((x) => x.includes('watch_sd'))).toBe(false);
   });
 
-  it('says nothing for accounts that read no vetting detail, or when the detachment itself opens a company account', async () => {
-    const before = (await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE title LIKE '系统管理员%'`))[0].n;
+  it('tells the auditor of every account the administrator opens or resets, whatever its role; and the holder unit’s accounts of that role only (review 8-B F2, F3)', async () => {
+    const auditor = await t.login('auditor');
     const officeUnit = await unitOf(t, 'office');
     const office = expectData(await admin.gql(ISSUE, { unitId: officeUnit, input: { username: 'watch_office', displayName: '办公室新人' } })).issueUnitAccount.account;
     expectData(await admin.gql(RESET_PASSWORD, { id: office.id }));
+    expect(await titles(auditor)).toEqual(expect.arrayContaining(['系统管理员开设账号：watch_office', '系统管理员重置密码：watch_office']));
+    const officer = await t.login('office');
+    const [told] = (expectData(await officer.gql(INBOX)).notifications.items as { title: string; body: string }[]).filter((n) => n.title === '系统管理员开设账号：watch_office');
+    expect(told.body).toContain('该账号可以本单位名义查阅和办理领导小组办公室的业务');
+
+    // A leader account the administrator opens in the detachment can neither read nor clear the detachment's warning
+    const sdUnit = await unitOf(t, 'baoan');
+    expectData(await admin.gql(CREATE_USER, { input: { username: 'watch_leader', displayName: '支队领导', role: 'LEADER', unitId: sdUnit, initialPassword: 'Start@2026abc' } }));
+    const issued = expectData(await admin.gql(ISSUE, { unitId: sdUnit, input: { username: 'watch_sd4', displayName: '第四警官' } })).issueUnitAccount.account;
+    const [warning] = await t.sql(`SELECT id FROM notifications WHERE title = $1 AND unit_id = $2`, ['系统管理员开设账号：watch_sd4', sdUnit]);
+    const leader = await t.login('watch_leader', 'Start@2026abc');
+    expectData(await leader.gql(`mutation { changePassword(input: { currentPassword: "Start@2026abc", newPassword: "Start@2026xyz" }) { id } }`));
+    expect(await titles(leader)).not.toContain('系统管理员开设账号：watch_sd4');
+    expect(expectData(await leader.gql(`mutation ($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids: [warning.id] })).markNotificationsRead).toBe(0);
+    expect(expectData(await leader.gql(`mutation { markNotificationsRead(ids: []) }`)).markNotificationsRead).toBeGreaterThanOrEqual(0);
+    expect((await t.sql(`SELECT read_at FROM notifications WHERE id = $1`, [warning.id]))[0].read_at).toBeNull();
+    expect(await titles(baoan)).toContain('系统管理员开设账号：watch_sd4');
+    expect(issued.username).toBe('watch_sd4');
+  });
+
+  it('says nothing when the detachment opens a company’s first account; tells the company when the police add another to it (review 8-B F4)', async () => {
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE title LIKE '系统管理员%'`))[0].n;
     expectData(await baoan.gql(ISSUE, { unitId: await unitOf(t, 'company1'), input: { username: 'watch_co', displayName: '公司新人' } }));
     expect((await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE title LIKE '系统管理员%'`))[0].n).toBe(before);
+    const company = await t.login('company1');
+    const [told] = (expectData(await company.gql(INBOX)).notifications.items as { title: string; body: string }[]).filter((n) => n.title.endsWith('watch_co'));
+    expect(told.title).toBe('市公安局保安管理支队为本单位开设账号：watch_co');
+    expect(told.body).toContain('使用人 公司新人');
+    expect(told.body).toContain('如非本单位申请');
   });
+
   it('the administrator cannot make a second 保安管理支队 to open a detail-reading account in, on either path; the detachment and the auditor are told of every such account (review 6 A-F1)', async () => {
     const CREATE_UNIT = `mutation ($input: CreateUnitInput!) { createUnit(input: $input) { unit { id } account { account { username } } } }`;
     const units = async () => (await t.sql(`SELECT count(*)::int AS n FROM units WHERE kind = 'SECURITY_DETACHMENT'`))[0].n;

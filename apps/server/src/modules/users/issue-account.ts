@@ -1,4 +1,4 @@
-import { AuditAction, Role, roleLabels, rolesOfUnitKind, unitKindLabels } from '@evs/schema';
+import { AuditAction, Role, roleLabels, rolesOfUnitKind, singleLineProblem, unitKindLabels } from '@evs/schema';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { conflict, DomainError, FieldProblem } from '../../common/errors';
@@ -35,6 +35,11 @@ export function accountProblems(input: NewAccountValues, unit: Pick<UnitEntity, 
   if (!USERNAME_PATTERN.test(input.username)) problems.push({ field: `${prefix}.username`, message: USERNAME_RULE });
   if (!input.displayName) problems.push({ field: `${prefix}.displayName`, message: '请填写账号使用人姓名' });
   else if (input.displayName.length > 40) problems.push({ field: `${prefix}.displayName`, message: '账号使用人姓名不能超过40字' });
+  else {
+    // The name is part of every audit entry's actor: a line break there forges a line (review 8-B F7).
+    const characters = singleLineProblem(input.displayName, '账号使用人姓名');
+    if (characters) problems.push({ field: `${prefix}.displayName`, message: characters });
+  }
   const verdict = accountRole(unit.kind, input.role);
   if (verdict === 'NOT_ALLOWED') {
     problems.push({

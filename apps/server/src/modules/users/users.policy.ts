@@ -45,11 +45,17 @@ export function accountRole(kind: UnitKind, requested: Role | null | undefined):
 /** Roles whose accounts read vetting detail (SPEC §1): what the administrator must not read. */
 const DETAIL_ROLES: Role[] = [Role.SECURITY_DETACHMENT];
 
-/**
- * Does this act of the administrator (opening an account, resetting its password or second factor)
- * hand it a way into vetting detail? The holder's unit is then told (credential-watch.ts).
- */
-/** The security auditor's unit kind: told, besides the holder's unit, of every detail-reading account the administrator handles. */
-export const AUDITOR_UNIT_KIND = unitKindOfRole[Role.AUDITOR];
+/** Does an account of this role read vetting detail (the warning says so)? */
+export const readsVettingDetail = (role: Role): boolean => DETAIL_ROLES.includes(role);
 
-export const handsDetailToAdmin = (actor: Actor, targetRole: Role): boolean => hasRole(actor, Role.ADMIN) && DETAIL_ROLES.includes(targetRole);
+/** The security auditor's unit kind and role: told of every account the administrator opens or resets. */
+export const AUDITOR_UNIT_KIND = unitKindOfRole[Role.AUDITOR];
+export const AUDITOR_ROLE = Role.AUDITOR;
+
+/**
+ * Is this act on an account (opening it, resetting its password or second factor) one the security
+ * auditor must see? Every one the administrator does, whatever the role (review 8-B F2: an office or
+ * leader account the administrator opens for itself reads the audit trail and the register). The
+ * police who onboard an organizer or a company tell that unit instead (`watchAccountGrant`).
+ */
+export const isAdministratorsGrant = (actor: Actor): boolean => hasRole(actor, Role.ADMIN);

@@ -9,7 +9,7 @@ import { assertPasswordRules, hashPassword, setPassword } from '../auth/auth.ser
 import { UserEntity } from '../auth/user.entity';
 import { UnitEntity } from '../units/unit.entity';
 import { assertMayManage } from './users.policy';
-import { watchCredentialsOfDetail } from './credential-watch';
+import { watchAccountGrant } from './credential-watch';
 import { NotificationsService } from '../notifications/notifications.service';
 import { containsPattern } from '../../common/sql-predicate';
 
@@ -87,7 +87,7 @@ export class UsersService {
         summary: `新建账号 ${user.username}（${roleLabels[user.role]}，${unit.name}）`,
         after: auditView(user),
       });
-      await watchCredentialsOfDetail(m, this.notifications, actor, user, '新建账号');
+      await watchAccountGrant(m, this.notifications, actor, user, '新建账号');
       return m.findOneOrFail(UserEntity, { where: { id: user.id }, relations: { unit: true } });
     }));
   }
@@ -133,7 +133,7 @@ export class UsersService {
         entityId: id,
         summary: `重置账号 ${user.username} 的密码（下次登录须修改）`,
       });
-      await watchCredentialsOfDetail(m, this.notifications, actor, user, '重置密码');
+      await watchAccountGrant(m, this.notifications, actor, user, '重置密码');
       return m.findOneOrFail(UserEntity, { where: { id }, relations: { unit: true } });
     });
   }
