@@ -1,7 +1,17 @@
 # syntax=docker/dockerfile:1
 # 大型活动安保前置审核系统 — one image serving the SPA and the GraphQL API (see docker-compose.yml).
-# Build: docker build -t evs .    Run: docker run -e DATABASE_URL=postgres://… -p 4000:4000 evs
-# The image has no embedded PostgreSQL: it always needs DATABASE_URL.
+# Build: docker build -t evs .
+# The image has no embedded PostgreSQL: it always needs DATABASE_URL (and PII_KEYS, PII_HASH_KEY).
+# Migrate (and, on an empty database, create admin and auditor) as the schema's owner, then run as a
+# role that owns nothing (README「部署」: deploy/postgres/ creates both roles; after each migration
+# deploy/postgres/app-grants.sql, run as the owner, gives the app its rights):
+#   docker run --rm -e DATABASE_URL=postgres://evs_owner@db/evs -e PGPASSWORD=… -e PII_KEYS=… -e PII_HASH_KEY=… \
+#     -e ADMIN_INITIAL_PASSWORD=… -e AUDITOR_INITIAL_PASSWORD=… evs node apps/server/dist/scripts/migrate.js
+#   docker run -d -e DATABASE_URL=postgres://evs_app@db/evs -e PGPASSWORD=… -e PII_KEYS=… -e PII_HASH_KEY=… \
+#     -p 127.0.0.1:4000:4000 evs
+# On an empty database the two initial passwords are required, must differ (三员分立) and may not be the
+# demo's: otherwise the start is refused and no account is created. Plain HTTP: publish on loopback
+# behind an HTTPS reverse proxy. docker-compose.yml does all of this.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 ARG PNPM_VERSION=12.4.2

@@ -14,6 +14,8 @@ export const onboardingServer = {
   },
   dataDir: process.env.E2E_ONBOARD_DATA_DIR ?? path.join(os.tmpdir(), `evs-e2e-onboard-${basePort + 5}`),
   adminPassword: 'Deploy@2026start',
+  /** A production start needs the auditor's own (三员分立: never the administrator's). */
+  auditorPassword: 'Audit@2026start',
   /** The server's clock offset in ms (TEST_CLOCK_OFFSET_FILE): the journey reaches training time and the event's end without waiting. */
   clockFile: path.join(os.tmpdir(), `evs-e2e-onboard-clock-${basePort + 5}`),
 };

@@ -27,7 +27,12 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   setServerClockAhead(0);
   server = await startServer(
-    { SEED_DEMO: 'false', ADMIN_INITIAL_PASSWORD: onboardingServer.adminPassword, TEST_CLOCK_OFFSET_FILE: onboardingServer.clockFile },
+    {
+      SEED_DEMO: 'false',
+      ADMIN_INITIAL_PASSWORD: onboardingServer.adminPassword,
+      AUDITOR_INITIAL_PASSWORD: onboardingServer.auditorPassword,
+      TEST_CLOCK_OFFSET_FILE: onboardingServer.clockFile,
+    },
     onboardingServer.port,
     onboardingServer.dataDir,
   );
