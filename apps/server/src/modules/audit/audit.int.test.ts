@@ -233,6 +233,120 @@ describe('audit log', () => {
 });
 
 /**
+ * Anchors (review 8-B F9): the chain has no key, so whoever can write the database can rewrite it and recompute every
+ * hash; a link the auditor noted earlier (`seq:hash`) shows it. Checked through the API, where the auditor reads hashes.
+ */
+describe('audit chain anchors, checked by the auditor through the API', () => {
+  const VERIFY_AT = /* GraphQL */ `query ($a: String) { verifyAuditChain(anchor: $a) { intact anchorHolds headSeq headHash firstBroken { seq reason } } }`;
+  const ENTRIES = /* GraphQL */ `{ auditLog(page: { pageSize: 50 }) { items { seq hash } } }`;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  /**
+   * What the table owner can do without a superuser: switch the append-only triggers off, delete the entry at `seq`,
+   * renumber and recompute the chain after it with audit_entry_hash, set the head, switch the triggers on again.
+   */
+  async function rewriteChainWithout(seq: string): Promise<void> {
+    const runner = t.ds.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+      await runner.query(`ALTER TABLE audit_chain_head DISABLE TRIGGER USER`);
+      await runner.query(`DELETE FROM audit_log WHERE seq = $1`, [seq]);
+      await runner.query(`
+        DO $$
+        DECLARE r audit_log; prev text := repeat('0', 64); n bigint := 0;
+        BEGIN
+          FOR r IN SELECT * FROM audit_log WHERE seq IS NOT NULL ORDER BY seq LOOP
+            n := n + 1;
+            r.seq := n;
+            r.prev_hash := prev;
+            r.hash := audit_entry_hash(prev, r);
+            UPDATE audit_log SET seq = r.seq, prev_hash = r.prev_hash, hash = r.hash WHERE id = r.id;
+            prev := r.hash;
+          END LOOP;
+          UPDATE audit_chain_head SET seq = n, hash = prev WHERE id = 1;
+        END $$`);
+      await runner.query(`ALTER TABLE audit_log ENABLE TRIGGER USER`);
+      await runner.query(`ALTER TABLE audit_chain_head ENABLE TRIGGER USER`);
+      await runner.commitTransaction();
+    } catch (err) {
+      await runner.rollbackTransaction();
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  it('a noted head, or an entry\'s seq and hash read from the log, holds while the chain grows; once the chain is rewritten it fails, though the chain fits together', async () => {
+    for (const u of ['panshan', 'chengjiao', 'xinglongtai']) await t.login(u);
+    const auditor = await t.login('auditor');
+    const verify = async (a?: string) => expectData(await auditor.gql(VERIFY_AT, a === undefined ? {} : { a })).verifyAuditChain;
+    const first = await verify();
+    expect(first).toMatchObject({ intact: true, anchorHolds: null });
+    const head = `${first.headSeq}:${first.headHash}`;
+    // An entry of the log as the auditor reads it: its seq and hash make an anchor too.
+    const entry = (expectData(await auditor.gql(ENTRIES)).auditLog.items as { seq: string | null; hash: string | null }[]).find((e) => e.seq && Number(e.seq) > 2)!;
+    expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
+    const fromLog = `${entry.seq}:${entry.hash}`;
+
+    await Promise.all(['office', 'leader', 'dawa'].map((u) => t.login(u)));
+    const later = await verify(head);
+    expect(later).toMatchObject({ intact: true, anchorHolds: true, firstBroken: null });
+    expect(BigInt(later.headSeq)).toBeGreaterThan(BigInt(first.headSeq));
+    expect(await verify(fromLog)).toMatchObject({ intact: true, anchorHolds: true });
+    // as pasted: blanks around it, the hash in capitals
+    expect(await verify(`  ${head.toUpperCase()}\n`)).toMatchObject({ intact: true, anchorHolds: true });
+    // a hash that is not the one noted
+    const forged = `${first.headSeq}:${first.headHash.replace(/^./, (c: string) => (c === '0' ? '1' : '0'))}`;
+    expect(await verify(forged)).toMatchObject({ intact: false, anchorHolds: false, firstBroken: { seq: first.headSeq, reason: expect.stringContaining('锚点不符') } });
+
+    await rewriteChainWithout('2');
+    // The rewritten chain fits together: without an anchor nothing shows …
+    expect(await verify()).toMatchObject({ intact: true, anchorHolds: null, firstBroken: null });
+    // … with one it does.
+    const rewritten = await verify(head);
+    expect(rewritten).toMatchObject({ intact: false, anchorHolds: false, firstBroken: { seq: first.headSeq, reason: expect.stringContaining('哈希已改变') } });
+    expect(await verify(fromLog)).toMatchObject({ intact: false, anchorHolds: false });
+    // The CLI says the same.
+    expect(await runAuditVerify(t.ds, ['--anchor', head], () => undefined)).toBe(2);
+  });
+
+  it.each([
+    ['no hash', '12'],
+    ['a short hash', `12:${'a'.repeat(63)}`],
+    ['no sequence number', `:${'a'.repeat(64)}`],
+    ['sequence number 0', `0:${'a'.repeat(64)}`],
+    ['a sequence number beyond the range', `${'9'.repeat(19)}:${'a'.repeat(64)}`],
+    ['a hash not hexadecimal', `12:${'g'.repeat(64)}`],
+    ['blank', ' '],
+  ])('refuses an anchor with %s, naming the field in Chinese', async (_case, anchor) => {
+    const auditor = await t.login('auditor');
+    const error = expectErrorCode(await auditor.gql(VERIFY_AT, { a: anchor }), 'BAD_USER_INPUT');
+    expect(error.message).toMatch(/^锚点格式应为“序号:哈希”/);
+    expect(error.extensions?.fields).toEqual([{ field: 'anchor', message: error.message }]);
+  });
+
+  it.each([
+    ['OFFICE', 'office'],
+    ['SECURITY_DETACHMENT', 'baoan'],
+  ])('gives %s (%s), who read the log but do not verify the chain, no hashes; the auditor reads them', async (_role, username) => {
+    const auditor = await t.login('auditor');
+    expectData(await auditor.gql(VERIFY_AT));
+    const withHashes = expectData(await auditor.gql(ENTRIES)).auditLog.items as { seq: string | null; hash: string | null }[];
+    expect(withHashes.filter((e) => e.seq).every((e) => /^[0-9a-f]{64}$/.test(e.hash!))).toBe(true);
+    const items = expectData(await (await t.login(username)).gql(ENTRIES)).auditLog.items as { seq: string | null; hash: string | null }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.some((e) => e.seq)).toBe(true);
+    expect(items.every((e) => e.hash === null)).toBe(true);
+  });
+});
+
+/**
  * The request id reaches every audit entry from the request context (common/request-context.ts), not
  * from parameters: a write deep in a service, a refusal audited by the Apollo plugin, and a download
  * audited after the response has gone.

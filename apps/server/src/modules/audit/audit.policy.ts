@@ -11,6 +11,12 @@ export const AUDIT_LOG_READERS = [Role.AUDITOR, Role.OFFICE, Role.SECURITY_DETAC
 /** Roles that verify the audit log's hash chain: the security auditor alone (三员分立). */
 export const AUDIT_CHAIN_VERIFIERS: readonly Role[] = [Role.AUDITOR];
 
+/**
+ * An entry's hash (what an anchor is compared with) is read by those who verify the chain; for the
+ * other readers of the log it is null, as a withheld payload is.
+ */
+export const seesChainHashes = (actor: Actor | null): boolean => !!actor && AUDIT_CHAIN_VERIFIERS.includes(actor.role);
+
 /** Security events (logins, failures, lockouts, denials: who tried what from where) are the auditor's. */
 export const SECURITY_EVENT_ACTIONS: AuditAction[] = [
   AuditAction.LOGIN,

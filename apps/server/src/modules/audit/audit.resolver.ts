@@ -2,7 +2,8 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
-import { AUDIT_CHAIN_VERIFIERS, AUDIT_LOG_READERS, auditPayloadFor, seesAuditPayload, seesDetailReads, seesSecurityEvents } from './audit.policy';
+import { AUDIT_CHAIN_VERIFIERS, AUDIT_LOG_READERS, auditPayloadFor, seesAuditPayload, seesChainHashes, seesDetailReads, seesSecurityEvents } from './audit.policy';
+import { parseAuditAnchor } from './audit.service';
 import { AuditChainReportType, AuditEntryPage, AuditEntryType, AuditFilterInput } from './audit.types';
 
 @Resolver(() => AuditEntryType)
@@ -36,9 +37,18 @@ export class AuditResolver {
     return !seesAuditPayload(ctx.actor, e) && (e.before != null || e.after != null);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: '本条的哈希（与序号合为锚点“序号:哈希”）；仅校验哈希链的安全审计员可见，其他人为空；封入链前为空' })
+  hash(@Root() e: AuditEntryType, @Ctx() ctx: AppContext) {
+    return seesChainHashes(ctx.actor) ? e.hash : null;
+  }
+
   @Authorized(...AUDIT_CHAIN_VERIFIERS)
-  @Query(() => AuditChainReportType, { description: '校验审计日志哈希链：完整，或第一条被改动、删除的条目' })
-  verifyAuditChain(@Ctx() ctx: AppContext) {
-    return ctx.services.audit.verifyChain();
+  @Query(() => AuditChainReportType, {
+    description:
+      '校验审计日志哈希链：完整，或第一条被改动、删除的条目。anchor：此前记下的锚点“序号:哈希”，' +
+      '链中须仍有该条且哈希未变（整条链被重算时不符，见 anchorHolds）',
+  })
+  verifyAuditChain(@Ctx() ctx: AppContext, @Arg('anchor', () => String, { nullable: true }) anchor?: string | null) {
+    return ctx.services.audit.verifyChain(parseAuditAnchor(anchor));
   }
 }

@@ -2,6 +2,7 @@ import { AuditAction, AuditResult, Role } from '@evs/schema';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { badInput } from '../../common/errors';
 import { currentRequest } from '../../common/request-context';
 import { AuditEntryEntity } from './audit.entity';
 import { SECURITY_EVENT_ACTIONS } from './audit.policy';
@@ -36,10 +37,31 @@ export interface AuditChainReport {
   headSeq: string;
   headHash: string;
   firstBroken: AuditChainBreak | null;
+  /** With an anchor: whether the chain still holds its entry with its hash; null without one. */
+  anchorHolds: boolean | null;
   verifiedAt: Date;
 }
 
+/** A link of the chain noted down earlier (`seq:hash`, as the chain check shows the head), to check it is still there. */
+export interface AuditAnchor {
+  seq: string;
+  hash: string;
+}
+
 const GENESIS = '0'.repeat(64);
+
+const ANCHOR_FORMAT = '锚点格式应为“序号:哈希”（序号为正整数，哈希为64位十六进制数）';
+
+/**
+ * The anchor an auditor typed or pasted (`seq:hash`, blanks around it ignored, the hash in either case); undefined
+ * when none was given; BAD_USER_INPUT naming `field` when it is not one. At most 18 digits: a bigint's range.
+ */
+export function parseAuditAnchor(text: string | null | undefined, field = 'anchor'): AuditAnchor | undefined {
+  if (text == null) return undefined;
+  const match = /^([1-9]\d{0,17}):([0-9a-f]{64})$/.exec(text.trim().toLowerCase());
+  if (!match) throw badInput(ANCHOR_FORMAT, [{ field, message: ANCHOR_FORMAT }]);
+  return { seq: match[1], hash: match[2] };
+}
 
 export interface AuditFilter {
   entityType?: string;
@@ -102,11 +124,6 @@ export class AuditService {
   }
 
   /**
-   * Recomputes the hash chain from the first entry to the head, in one snapshot, and names the first
-   * entry that does not fit: changed content, a changed or missing predecessor, or entries missing at
-   * the end. `anchor` (a head noted down earlier) must still be in the chain with the same hash.
-   */
-  /**
    * Seals committed entries into the hash chain (up to `batch` per call) and says how many. Run every
    * second by the application (one node at a time) and before each verification.
    */
@@ -119,7 +136,14 @@ export class AuditService {
     }
   }
 
-  async verifyChain(anchor?: { seq: string; hash: string }): Promise<AuditChainReport> {
+  /**
+   * Recomputes the hash chain from the first entry to the head, in one snapshot, and names the first
+   * entry that does not fit: changed content, a changed or missing predecessor, or entries missing at
+   * the end. `anchor` (a head noted down earlier) must still be in the chain with the same hash: a
+   * chain rewritten and recomputed from an earlier entry on (by whoever can write the database, the
+   * hash has no key) fits together again, but no longer holds the noted hash.
+   */
+  async verifyChain(anchor?: AuditAnchor): Promise<AuditChainReport> {
     await this.seal();
     return this.ds.transaction('REPEATABLE READ', async (m) => {
       const [head]: { seq: string; hash: string }[] = await m.query(`SELECT seq::text, hash FROM audit_chain_head WHERE id = 1`);
@@ -162,19 +186,21 @@ export class AuditService {
           reason: `链尾不符：链头记录到第 ${head.seq} 条，日志只到第 ${stats.last_seq ?? 0} 条（末尾条目被删除）`,
         };
       }
-      if (!firstBroken && anchor) {
+      let anchorHolds: boolean | null = null;
+      if (anchor) {
         const [row]: { hash: string }[] = await m.query(`SELECT hash FROM audit_log WHERE seq = $1`, [anchor.seq]);
-        if (!row || row.hash !== anchor.hash) {
+        anchorHolds = !!row && row.hash === anchor.hash;
+        if (!firstBroken && !anchorHolds) {
           firstBroken = {
             seq: anchor.seq,
             id: null,
             at: null,
             summary: null,
-            reason: `与此前记下的锚点不符：第 ${anchor.seq} 条${row ? '的哈希已改变（其后的链被整体重算）' : '已不存在'}`,
+            reason: `与此前记下的锚点不符：第 ${anchor.seq} 条${row ? '的哈希已改变（该条或其前的条目被改动、删除，链被整体重算）' : '已不存在'}`,
           };
         }
       }
-      return { intact: !firstBroken, checked: stats.n, headSeq: head.seq, headHash: head.hash, firstBroken, verifiedAt: new Date() };
+      return { intact: !firstBroken, checked: stats.n, headSeq: head.seq, headHash: head.hash, firstBroken, anchorHolds, verifiedAt: new Date() };
     });
   }
 

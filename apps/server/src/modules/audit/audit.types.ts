@@ -42,6 +42,9 @@ export class AuditEntryType {
 
   @Field(() => String, { nullable: true, description: '哈希链中的序号（提交后约1秒内封入链中，之前为空）' })
   seq: string | null;
+
+  /** Exposed by the resolver to those who verify the chain (see audit.policy). */
+  hash: string | null;
 }
 
 @ObjectType()
@@ -108,6 +111,12 @@ export class AuditChainReportType {
 
   @Field(() => AuditChainBreakType, { nullable: true })
   firstBroken: AuditChainBreakType | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '给出锚点时：链中仍有该序号的条目且哈希未变（链被整体重算则为 false）；未给锚点时为空',
+  })
+  anchorHolds: boolean | null;
 
   @Field()
   verifiedAt: Date;

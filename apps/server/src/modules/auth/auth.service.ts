@@ -22,6 +22,8 @@ export const WRONG_CREDENTIALS = '用户名或密码错误';
 /** The same at the second step: it never says which of the three was wrong. */
 export const WRONG_SECOND_STEP = '用户名、密码或动态验证码错误，请重新登录';
 export const SECOND_FACTOR_NEEDED = '请输入手机身份验证器中的6位动态验证码（或一个恢复码）';
+/** A session that asked for a secret again while its account locked, or was locked: it has ended. */
+export const LOCKED_IN_SESSION = `多次输入错误，账号已锁定${LOCK_MINUTES}分钟，会话已结束，请稍后重新登录`;
 /** How often a session's last activity is written (the idle timeout is in minutes). */
 const TOUCH_EVERY_MS = 15_000;
 
@@ -96,7 +98,8 @@ function toActor(r: ActorRow): Actor {
   };
 }
 
-interface LoginUser {
+/** An account's row as a login, or a secret asked for again in a session, reads it under its lock. */
+export interface LoginUser {
   id: string;
   username: string;
   display_name: string;
@@ -109,6 +112,27 @@ interface LoginUser {
   totp_secret: string | null;
   totp_last_step: string | null;
 }
+
+/**
+ * A secret asked for again inside a session (the current password, a code from the app): what it
+ * guards, as the audit names it, and how it is checked (AuthService.withSecretChecked).
+ */
+export interface SessionSecretCheck<P> {
+  /** The operation it guards, e.g. 修改密码. */
+  operation: string;
+  /** The secret, e.g. 当前密码. */
+  secret: string;
+  /** Under the account's row lock: what proves the value right (e.g. the code's time step), or null when it is wrong. */
+  verify: (user: LoginUser) => Promise<P | null>;
+  /** The answer to a wrong value that does not lock the account: the operation's own message and field. */
+  wrong: () => DomainError;
+}
+
+/** The account's row, read and locked for one login or one secret check at a time. */
+const LOCKED_ACCOUNT_SQL = `
+  SELECT id, username, display_name, role, password_hash, password_changed_at::text, active,
+         coalesce(locked_until > now(), false) AS locked, totp_secret, totp_last_step::text
+    FROM users WHERE id = $1 FOR UPDATE`;
 
 export interface LoginMeta {
   userAgent?: string;
@@ -377,27 +401,84 @@ export class AuthService {
     return row ? { ok: true, recoveryCodeHash: codeHash } : { ok: false };
   }
 
-  /** One more failure in a row, in the login's transaction (under the user's row lock); the fifth locks the account (audited as a lockout). */
-  private async recordFailure(m: EntityManager, user: LoginUser): Promise<void> {
-    {
-      // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount]. A failure never lifts a lock (ELSE locked_until).
-      const [[row]]: [{ failed_login_count: number; locked_until: Date | null }[], number] = await m.query(
-        `UPDATE users SET failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
-                locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-          WHERE id = $1 RETURNING failed_login_count, locked_until`,
-        [user.id, MAX_FAILED_LOGINS, LOCK_MINUTES],
-      );
-      const locked = row.locked_until !== null;
-      await this.audit.record(m, null, {
-        action: locked ? AuditAction.LOCKOUT : AuditAction.LOGIN_FAILED,
-        entityType: 'User',
-        entityId: user.id,
-        summary: locked
-          ? `账号 ${user.username} 连续${MAX_FAILED_LOGINS}次登录失败，锁定${LOCK_MINUTES}分钟`
-          : `账号 ${user.username} 登录失败（第${row.failed_login_count}次，${user.totp_secret ? '密码或动态验证码错误' : '密码错误'}）`,
-        result: AuditResult.FAILURE,
-      });
+  /**
+   * One more failure in a row, under the user's row lock: of a login, or (`inSession`) of a secret asked for again in a
+   * session, which counts the same. The fifth locks the account (audited as a lockout); a lock by a session's check
+   * also ends the account's sessions. Answers whether it locked.
+   */
+  private async recordFailure(m: EntityManager, user: LoginUser, inSession?: { actor: Actor; what: string }): Promise<boolean> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount]. A failure never lifts a lock (ELSE locked_until);
+    // `locked` is this lock, not one that expired before (its time stays in the row until a success clears it).
+    const [[row]]: [{ failed_login_count: number; locked: boolean }[], number] = await m.query(
+      `UPDATE users SET failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
+              locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+        WHERE id = $1 RETURNING failed_login_count, coalesce(locked_until > now(), false) AS locked`,
+      [user.id, MAX_FAILED_LOGINS, LOCK_MINUTES],
+    );
+    const { locked } = row;
+    if (locked && inSession) await m.query(`DELETE FROM sessions WHERE user_id = $1`, [user.id]);
+    let summary: string;
+    if (inSession) {
+      summary = locked
+        ? `账号 ${user.username} ${inSession.what}，连续${MAX_FAILED_LOGINS}次验证失败，锁定${LOCK_MINUTES}分钟，其会话全部结束`
+        : `账号 ${user.username} ${inSession.what}（连续第${row.failed_login_count}次失败，已登录的会话中）`;
+    } else {
+      summary = locked
+        ? `账号 ${user.username} 连续${MAX_FAILED_LOGINS}次登录失败，锁定${LOCK_MINUTES}分钟`
+        : `账号 ${user.username} 登录失败（第${row.failed_login_count}次，${user.totp_secret ? '密码或动态验证码错误' : '密码错误'}）`;
     }
+    await this.audit.record(m, inSession?.actor ?? null, {
+      action: locked ? AuditAction.LOCKOUT : AuditAction.LOGIN_FAILED,
+      entityType: 'User',
+      entityId: user.id,
+      summary,
+      result: AuditResult.FAILURE,
+    });
+    return locked;
+  }
+
+  /**
+   * Runs `then` once the caller has proved a secret again inside a session (the current password, a code from the
+   * app), checked as a login checks its own (review 8-B F8: these were unthrottled and unaudited; 400 wrong codes ran at
+   * 30 a second). One transaction under the account's row lock, so a burst of guesses is taken one at a time:
+   * - a wrong value counts toward the login's lockout and is audited, and both are committed although the operation
+   *   is refused (the outcome is returned from the transaction, as login does, and thrown after it);
+   * - the failure that reaches the limit locks the account as a login's does and ends its sessions: whoever holds
+   *   one must log in again, with every factor;
+   * - a locked account's secrets are not checked: the attempt is audited, its sessions end;
+   * - a right value resets the count as a login does where it is all a login asks for (an account without a second
+   *   factor). Otherwise it does not: a password known would reset the count for guesses at the code, and a code
+   *   known the count for guesses at the password.
+   * `then` continues the same transaction and writes its audit entry last.
+   */
+  async withSecretChecked<P, T>(
+    actor: Actor,
+    check: SessionSecretCheck<P>,
+    then: (m: EntityManager, user: LoginUser, proof: P) => Promise<T>,
+  ): Promise<T> {
+    const outcome = await this.ds.transaction(async (m): Promise<{ kind: 'wrong' | 'locked' } | { kind: 'ok'; value: T }> => {
+      const [user]: LoginUser[] = await m.query(LOCKED_ACCOUNT_SQL, [actor.id]);
+      if (user.locked) {
+        await m.query(`DELETE FROM sessions WHERE user_id = $1`, [user.id]);
+        await this.audit.record(m, actor, {
+          action: AuditAction.LOGIN_FAILED,
+          entityType: 'User',
+          entityId: user.id,
+          summary: `账号 ${user.username} 锁定期间${check.operation}（须验证${check.secret}），已拒绝，其会话全部结束`,
+          result: AuditResult.FAILURE,
+        });
+        return { kind: 'locked' };
+      }
+      const proof = await check.verify(user);
+      if (proof === null) {
+        const locked = await this.recordFailure(m, user, { actor, what: `${check.operation}时${check.secret}错误` });
+        return { kind: locked ? 'locked' : 'wrong' };
+      }
+      if (!user.totp_secret) await m.query(`UPDATE users SET failed_login_count = 0 WHERE id = $1`, [user.id]);
+      return { kind: 'ok', value: await then(m, user, proof) };
+    });
+    if (outcome.kind === 'ok') return outcome.value;
+    throw outcome.kind === 'wrong' ? check.wrong() : unauthenticated(LOCKED_IN_SESSION);
   }
 
   async logout(actor: Actor, token: string): Promise<void> {
@@ -444,19 +525,24 @@ export class AuthService {
     });
   }
 
+  /**
+   * The current password is checked as a login checks it (withSecretChecked: counted, audited, locking); the rules
+   * first, as they need no secret and a weak new password should cost no attempt.
+   */
   async changePassword(actor: Actor, current: string, next: string, keepToken: string) {
-    const [user]: { password_hash: string }[] = await this.ds.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.id]);
-    if (!(await verifyPassword(user.password_hash, current))) {
-      throw badInput('当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }]);
-    }
     assertPasswordRules(next, actor.username, 'newPassword');
-    if (await this.usedRecently(actor.id, user.password_hash, next)) {
-      const message = `新密码不能与最近${PASSWORD_HISTORY_SIZE}次使用过的密码相同`;
-      throw badInput(message, [{ field: 'newPassword', message }]);
-    }
-    const passwordHash = await hashPassword(next);
-    await this.ds.transaction(async (m) => {
-      await setPassword(m, actor.id, passwordHash, { mustChange: false });
+    const check: SessionSecretCheck<true> = {
+      operation: '修改密码',
+      secret: '当前密码',
+      verify: async (user) => ((await verifyPassword(user.password_hash, current)) ? true : null),
+      wrong: () => badInput('当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }]),
+    };
+    await this.withSecretChecked(actor, check, async (m, user) => {
+      if (await this.usedRecently(m, actor.id, user.password_hash, next)) {
+        const message = `新密码不能与最近${PASSWORD_HISTORY_SIZE}次使用过的密码相同`;
+        throw badInput(message, [{ field: 'newPassword', message }]);
+      }
+      await setPassword(m, actor.id, await hashPassword(next), { mustChange: false });
       // Other sessions of this user end: a changed password must lock out whoever had the old one.
       await m.query(`DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, [actor.id, hashToken(keepToken)]);
       await this.audit.record(m, actor, {
@@ -470,8 +556,8 @@ export class AuthService {
   }
 
   /** Whether `password` is the current one or one of the last ones (PASSWORD_HISTORY_SIZE in all). */
-  private async usedRecently(userId: string, currentHash: string, password: string): Promise<boolean> {
-    const rows: { password_hash: string }[] = await this.ds.query(
+  private async usedRecently(m: EntityManager, userId: string, currentHash: string, password: string): Promise<boolean> {
+    const rows: { password_hash: string }[] = await m.query(
       `SELECT password_hash FROM password_history WHERE user_id = $1 ORDER BY id DESC LIMIT $2`,
       [userId, PASSWORD_HISTORY_SIZE],
     );

@@ -5,7 +5,7 @@ import { badInput, conflict, forbidden, notFound } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { decryptPii, encryptPii } from '../../common/pii';
 import { assertMayManage } from '../users/users.policy';
-import { AuthService } from './auth.service';
+import { AuthService, SessionSecretCheck } from './auth.service';
 import { verifyPassword } from './password';
 import { hashRecoveryCode, newRecoveryCode, newTotpSecret, normalizeRecoveryCode, qrCodeDataUrl, RECOVERY_CODE_COUNT, totpStep, totpUri } from './totp';
 import { watchAccountGrant } from '../users/credential-watch';
@@ -84,18 +84,23 @@ export class TwoFactorService {
     });
   }
 
-  /** New recovery codes (the old ones stop working); needs a current code from the app. */
+  /**
+   * New recovery codes (the old ones stop working); needs a current code from the app, checked as a login checks it
+   * (AuthService.withSecretChecked: a wrong one counts toward the lockout and is audited).
+   */
   async regenerateRecoveryCodes(actor: Actor, code: string): Promise<string[]> {
-    const [user] = await this.ds.query(`SELECT totp_secret, totp_last_step::text AS last FROM users WHERE id = $1`, [actor.id]);
-    if (!user.totp_secret) throw conflict('尚未启用两步验证');
-    const step = await totpStep(decryptPii(user.totp_secret), code.trim(), user.last === null ? null : Number(user.last));
-    if (step === null) throw badInput(WRONG_CODE, [{ field: 'code', message: WRONG_CODE }]);
-    return this.ds.transaction(async (m) => {
-      const [, taken] = await m.query(
-        `UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)`,
-        [actor.id, step],
-      );
-      if (!taken) throw badInput(WRONG_CODE, [{ field: 'code', message: WRONG_CODE }]);
+    const check: SessionSecretCheck<number> = {
+      operation: '重新生成恢复码',
+      secret: '动态验证码',
+      verify: async (user) => {
+        if (!user.totp_secret) throw conflict('尚未启用两步验证');
+        return totpStep(decryptPii(user.totp_secret), code.trim(), user.totp_last_step === null ? null : Number(user.totp_last_step));
+      },
+      wrong: () => badInput(WRONG_CODE, [{ field: 'code', message: WRONG_CODE }]),
+    };
+    return this.auth.withSecretChecked(actor, check, async (m, _user, step) => {
+      // A code counts once: its step was found after the last one taken, read under the same row lock.
+      await m.query(`UPDATE users SET totp_last_step = $2 WHERE id = $1`, [actor.id, step]);
       const codes = await this.replaceRecoveryCodes(m, actor.id);
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
@@ -107,17 +112,22 @@ export class TwoFactorService {
     });
   }
 
-  /** Turns two-factor login off for the user's own account, where the role does not require it. */
+  /**
+   * Turns two-factor login off for the user's own account, where the role does not require it; needs the password,
+   * checked as a login checks it (AuthService.withSecretChecked).
+   */
   async disable(actor: Actor, password: string): Promise<void> {
     if ((await this.auth.policy()).totpRequired(actor.role)) {
       throw forbidden(`${roleLabels[actor.role]}账号必须启用两步验证，不能停用`);
     }
-    const [user] = await this.ds.query(`SELECT password_hash, totp_secret FROM users WHERE id = $1`, [actor.id]);
-    if (!(await verifyPassword(user.password_hash, password))) {
-      throw badInput('当前密码不正确', [{ field: 'password', message: '当前密码不正确' }]);
-    }
-    if (!user.totp_secret) throw conflict('尚未启用两步验证');
-    await this.ds.transaction(async (m) => {
+    const check: SessionSecretCheck<true> = {
+      operation: '停用两步验证',
+      secret: '密码',
+      verify: async (user) => ((await verifyPassword(user.password_hash, password)) ? true : null),
+      wrong: () => badInput('当前密码不正确', [{ field: 'password', message: '当前密码不正确' }]),
+    };
+    await this.auth.withSecretChecked(actor, check, async (m, user) => {
+      if (!user.totp_secret) throw conflict('尚未启用两步验证');
       await this.clear(m, actor.id);
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,

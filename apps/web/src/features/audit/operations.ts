@@ -24,14 +24,15 @@ export const AuditLogQuery = graphql(`
   }
 `);
 
-/** Recomputes every entry's hash along the chain (安全审计员). */
+/** Recomputes every entry's hash along the chain, and checks an anchor noted earlier if given (安全审计员). */
 export const VerifyAuditChainQuery = graphql(`
-  query VerifyAuditChain {
-    verifyAuditChain {
+  query VerifyAuditChain($anchor: String) {
+    verifyAuditChain(anchor: $anchor) {
       intact
       checked
       headSeq
       headHash
+      anchorHolds
       verifiedAt
       firstBroken {
         seq
