@@ -83,6 +83,8 @@ export default defineConfig({
           DATA_DIR: dataDir,
           EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? port + 50000)),
           LOG_LEVEL: 'warn',
+          // every test logs in from this machine; the gate's own limits are tested in Jest (login-gate)
+          LOGIN_RATE_PER_ADDRESS: '120',
         },
       },
 });

@@ -24,10 +24,12 @@ import { logger } from './common/logger';
 import { currentRequest, requestContext } from './common/request-context';
 import { downloadSession } from './modules/auth/auth.checker';
 import { SESSION_COOKIE } from './modules/auth/auth.service';
-import { auditDenials, auditDownloads, BACKGROUND_HEADER } from './modules/audit/audit.http';
+import { auditDenials, auditDownloads, auditIdNumberReads, BACKGROUND_HEADER } from './modules/audit/audit.http';
+import { IdNumberReads } from './modules/audit/id-number-reads';
 import { downloadRoutes } from './downloads';
 import { createSchema } from './schema';
 import { createServices } from './services';
+import { pageBudget } from './common/page-budget';
 
 /** What a request id given in `x-request-id` may look like (it is logged and stored in audit entries). */
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -60,8 +62,14 @@ export const QUERY_LIMITS = { maxAliases: 15, maxDepth: 10, maxCost: 5000, maxTo
 /** How often committed audit entries are sealed into the hash chain. */
 const AUDIT_SEAL_MS = 1000;
 
-/** The request body limit: a base64 import file of 15 MB plus the rest of the request. */
+/** The request body limit of a signed-in session: a base64 import file of 15 MB plus the rest of the request. */
 export const JSON_BODY_LIMIT = 21 * 1024 * 1024;
+
+/**
+ * Every other request's: no query or form of the web app comes near it. A body over it is parsed only for
+ * a live session (review 8-A F2: anyone could send 21 MB bodies, whose parsing stalled every user).
+ */
+export const SMALL_BODY_LIMIT = 1024 * 1024;
 
 const READY_CHECK_MS = 2000;
 
@@ -84,8 +92,13 @@ const outageStatusPlugin: ApolloServerPlugin<AppContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ errors, response }) {
-        if (errors?.some((e) => asDomainError(e)?.httpStatus === 503)) {
+        const statuses = errors?.map((e) => asDomainError(e)?.httpStatus) ?? [];
+        if (statuses.includes(503)) {
           response.http.status = 503;
+          return;
+        }
+        if (statuses.includes(429)) {
+          response.http.status = 429;
           return;
         }
         const status = response.http.status ?? 200;
@@ -102,7 +115,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   const services = createServices(ds, config);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   // An idle kept-alive connection stays open longer than a client or proxy waits before reusing it
   // (nginx upstream keepalive: 60 s). With Node's 5 s, a request sent on a socket just as this side
@@ -250,10 +263,14 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    // Automatic persisted queries are not used by the web app; a malformed hash was a 500 (review 8-A F10).
+    persistedQueries: false,
     plugins: [
       ...protection.plugins,
+      pageBudget(),
       outageStatusPlugin,
       auditDenials(services),
+      auditIdNumberReads(services),
       // No per-field cache hints here: the plugin's hook on every resolved field halved the
       // throughput of a 50-row list (issue 15). Every answer is `no-store` (below) instead.
       ApolloServerPluginCacheControlDisabled(),
@@ -269,11 +286,30 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     res.setHeader('cache-control', 'no-store');
     next();
   };
+  // The body's declared length decides the parser: a large one only once its session is known to be live.
+  const smallJson = express.json({ limit: SMALL_BODY_LIMIT });
+  const largeJson = express.json({ limit: JSON_BODY_LIMIT });
+  const sizedJson: express.RequestHandler = (req, res, next) => {
+    const declared = Number(req.headers['content-length']);
+    if (!(declared > SMALL_BODY_LIMIT)) {
+      smallJson(req, res, next);
+      return;
+    }
+    if (declared > JSON_BODY_LIMIT) {
+      largeJson(req, res, next); // refused by its declared length, unread
+      return;
+    }
+    const token: string | undefined = req.cookies?.[SESSION_COOKIE];
+    (token ? services.auth.sessionForToken(token, { background: true }) : Promise.resolve(null)).then(
+      (session) => (session ? largeJson(req, res, next) : next(Object.assign(new Error('body too large'), { type: 'entity.too.large', status: 413, limit: SMALL_BODY_LIMIT }))),
+      next,
+    );
+  };
   app.use(
     '/graphql',
     noStore,
     cookieParser(),
-    express.json({ limit: JSON_BODY_LIMIT }),
+    sizedJson,
     requestContext,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -305,6 +341,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
           dataSource: ds,
           services,
           loaders: createLoaders(ds, services, actor),
+          idNumberReads: new IdNumberReads(),
         };
       },
     }),

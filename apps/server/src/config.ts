@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Clock, OffsetFileClock, systemClock } from './common/clock';
 import { parsePiiKeyring, PiiKeyring } from './common/pii';
+import { DEFAULT_LOGIN_LIMITS, LoginLimits } from './common/login-gate';
 
 /** Repository root (apps/server/dist/.. or apps/server/src/..). */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -56,6 +57,14 @@ export interface AppConfig {
   pii: PiiKeyring | null;
   /** How often the retention job runs (minutes; 0 = never in this process). */
   privacyPurgeIntervalMinutes: number;
+  /** Logins per client address and at once (common/login-gate.ts). */
+  loginLimits: LoginLimits;
+  /**
+   * Which peers' X-Forwarded-For is believed for the client's address (Express `trust proxy`): the
+   * audit's 来源 IP and the login limit per address. `loopback` by default; the reverse proxy's address
+   * or network (e.g. `172.16.0.0/12`) when it runs in another container.
+   */
+  trustProxy: string;
 }
 
 function intFrom(name: string, fallback: number, { allowZero = false } = {}): number {
@@ -74,6 +83,16 @@ function boolFrom(name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new Error(`环境变量 ${name} 应为 true 或 false，当前为 "${raw}"`);
+}
+
+/** TRUST_PROXY: Express's names (loopback, linklocal, uniquelocal) or addresses / CIDRs, comma-separated. */
+function trustProxyFrom(raw: string | undefined): string {
+  const value = (raw ?? '').trim() || 'loopback';
+  const part = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+  if (!value.split(',').every((p) => part.test(p.trim()))) {
+    throw new Error(`环境变量 TRUST_PROXY 应为 loopback、uniquelocal 或以逗号分隔的代理地址/网段（如 172.16.0.0/12），当前为 "${raw}"`);
+  }
+  return value;
 }
 
 /** One validated, typed config object; fails fast on bad environment. */
@@ -122,5 +141,11 @@ export function loadConfig(): AppConfig {
     reminderIntervalSeconds: intFrom('REMINDER_INTERVAL_SECONDS', 300, { allowZero: true }),
     pii,
     privacyPurgeIntervalMinutes: intFrom('PRIVACY_PURGE_INTERVAL_MINUTES', 1440, { allowZero: true }),
+    loginLimits: {
+      perAddressPerMinute: intFrom('LOGIN_RATE_PER_ADDRESS', DEFAULT_LOGIN_LIMITS.perAddressPerMinute, { allowZero: true }),
+      concurrent: intFrom('LOGIN_CONCURRENCY', DEFAULT_LOGIN_LIMITS.concurrent),
+      queue: intFrom('LOGIN_QUEUE', DEFAULT_LOGIN_LIMITS.queue, { allowZero: true }),
+    },
+    trustProxy: trustProxyFrom(process.env.TRUST_PROXY),
   };
 }

@@ -7,7 +7,7 @@ import { ActivityResolver } from './modules/activities/activity.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { authChecker, guardRootFields } from './modules/auth/auth.checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
-import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
+import { DashboardResolver, DrilldownRowResolver } from './modules/dashboard/dashboard.resolver';
 import { CompanyResolver } from './modules/companies/company.resolver';
 import { CertificateRevocationResolver, GuardResolver } from './modules/guards/guard.resolver';
 import { NotificationsResolver } from './modules/notifications/notifications.resolver';
@@ -20,7 +20,7 @@ import { FindingResolver, InspectionsResolver } from './modules/inspections/insp
 import { TimelineResolver } from './modules/timeline/timeline.resolver';
 import { OnDutyGuardResolver, TrainingResolver } from './modules/training/training.resolver';
 import { RecordsResolver } from './modules/records/records.resolver';
-import { VettingNoticeEntryResolver, VettingResolver } from './modules/vetting/vetting.resolver';
+import { ClearedGuardResolver, VettingNoticeEntryResolver, VettingResolver } from './modules/vetting/vetting.resolver';
 import { SupervisionResolver } from './modules/supervision/supervision.resolver';
 
 for (const [name, description] of Object.entries(enums.enumTypeLabels)) {
@@ -36,6 +36,7 @@ export const resolvers = [
   SettingsResolver,
   VettingResolver,
   VettingNoticeEntryResolver,
+  ClearedGuardResolver,
   RecordsResolver,
   TrainingResolver,
   OnDutyGuardResolver,
@@ -46,6 +47,7 @@ export const resolvers = [
   WorkQueueResolver,
   SupervisionResolver,
   DashboardResolver,
+  DrilldownRowResolver,
   CompanyResolver,
   GuardResolver,
   CertificateRevocationResolver,

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from './common/actor';
 import { ActivityEntity } from './modules/activities/activity.entity';
 import { AppConfig } from './config';
+import { LoginGate } from './common/login-gate';
 import { ActivityLifecycle } from './modules/activities/lifecycle';
 import { ActivityService } from './modules/activities/activity.service';
 import { RecommendationService } from './modules/recommendation/recommendation.service';
@@ -69,6 +70,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const auth = new AuthService(ds, audit, config.sessionHours, config.sessionIdleMinutes);
   return {
     config,
+    loginGate: new LoginGate(config.loginLimits),
     recordsSource,
     vetting,
     vettingNotices,

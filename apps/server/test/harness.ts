@@ -158,6 +158,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       reminderIntervalSeconds: 0,
       // Tests run the retention job themselves (services.retention.purge), never on a timer.
       privacyPurgeIntervalMinutes: 0,
+      // Every test logs in from 127.0.0.1, often and at once; login-gate tests set their own limits.
+      loginLimits: { perAddressPerMinute: 0, concurrent: 4, queue: 100_000 },
       ...options.config,
     };
     app = await startApp(ds, config, 0);

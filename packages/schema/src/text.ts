@@ -85,3 +85,6 @@ export function postProblem(post: string | null | undefined, label = ''): string
   if (text.length > MAX_POST_LENGTH) return `${label}岗位名称不超过${MAX_POST_LENGTH}字（现${text.length}字）`;
   return singleLineProblem(text, `${label}岗位名称`);
 }
+
+/** The longest text a list's search takes (a name, a code, an 18-character ID number, a place); the server refuses more. */
+export const MAX_SEARCH_LENGTH = 50;

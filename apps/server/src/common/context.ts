@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Actor } from './actor';
 import type { Loaders } from './loaders';
+import type { IdNumberReads } from '../modules/audit/id-number-reads';
 import type { Services } from '../services';
 
 // Kept for callers that import the actor beside the context (its home is ./actor).
@@ -18,6 +19,8 @@ export interface AppContext {
   dataSource: DataSource;
   services: Services;
   loaders: Loaders;
+  /** Unmasked ID numbers this request returned: one READ_DETAIL entry when the answer is sent. */
+  idNumberReads: IdNumberReads;
 }
 
 /** The actor of a context that the session guard has already checked. */

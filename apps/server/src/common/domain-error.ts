@@ -27,5 +27,17 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * NOT_FOUND for a record that exists but lies outside the actor's scope (another unit's activity,
+ * another company's guard). The client gets exactly the answer of a missing record (no existence
+ * oracle); the server audits it as a permission denial (audit.http.ts). The class is the only marker:
+ * nothing of it goes into the answer.
+ */
+export class ScopeDenial extends DomainError {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+  }
+}
+
 /** SQLSTATE raised by the identity-lock triggers (migration VettingIntegrity). */
 export const IDENTITY_LOCKED = 'EV001';

@@ -1,7 +1,7 @@
 import cookieParser from 'cookie-parser';
 import { Request, Response, Router } from 'express';
 import type { Actor } from './actor';
-import { DomainError, forbidden } from './errors';
+import { DomainError, forbidden, isScopeDenial } from './errors';
 import { sendError } from './http-errors';
 
 /** A file as a download answers it. */
@@ -39,7 +39,8 @@ export interface DownloadSession {
  * The one HTTP adapter for downloads: the session cookie names the actor exactly as GraphQL does,
  * refusals get the status of their code (HTTP_STATUS, the table GraphQL errors use) as
  * `{ error: { code, message } }`, and a file goes out with its type, its UTF-8 name and `no-store`.
- * `res.locals.userId` names the actor for the download audit (auditDownloads, on /exports).
+ * `res.locals.userId` names the actor for the download audit (auditDownloads, on /exports), and
+ * `res.locals.scopeDenied` a 404 that hides another unit's record.
  */
 export function downloadRouter(session: DownloadSession, routes: readonly DownloadRoute[]): Router {
   const router = Router();
@@ -70,6 +71,8 @@ export function downloadRouter(session: DownloadSession, routes: readonly Downlo
           res.end();
         }
       } catch (err) {
+        // Another unit's record: answered 404 like a missing one, audited as a denial (auditDownloads).
+        if (isScopeDenial(err)) res.locals.scopeDenied = true;
         sendError(res, err, `download ${route.get} failed`);
       }
     });

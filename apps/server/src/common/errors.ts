@@ -2,12 +2,12 @@ import { errorCodeLabels } from '@evs/schema';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { domainErrorFromDatabase } from './db-errors';
-import { DomainError, type ErrorCode, FieldProblem } from './domain-error';
+import { DomainError, type ErrorCode, FieldProblem, ScopeDenial } from './domain-error';
 import { translateGraphQLError } from './graphql-messages';
 import { logger as rootLogger } from './logger';
 import { OutageLog } from './outage';
 
-export { DomainError } from './domain-error';
+export { DomainError, ScopeDenial } from './domain-error';
 export type { ErrorCode, FieldProblem } from './domain-error';
 
 /**
@@ -25,7 +25,12 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 
 export const unauthenticated = (message = '请先登录') => new DomainError('UNAUTHENTICATED', message);
 export const forbidden = (message = '无权进行此操作') => new DomainError('FORBIDDEN', message);
-export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what}不存在或无权查看`);
+/**
+ * `denied`: the actor asked for a record outside its scope (another unit's). The answer is the same
+ * as for a record that does not exist; the refusal is audited as a permission denial (`ScopeDenial`).
+ */
+export const notFound = (what: string, options: { denied?: boolean } = {}) =>
+  options.denied ? new ScopeDenial(`${what}不存在或无权查看`) : new DomainError('NOT_FOUND', `${what}不存在或无权查看`);
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
 export const badInput = (message: string, fields: FieldProblem[] = []) =>
   new DomainError('BAD_USER_INPUT', message, fields);
@@ -81,6 +86,9 @@ export function asDomainError(error: unknown): DomainError | null {
   if (original instanceof DomainError) return original;
   return domainErrorFromDatabase(original);
 }
+
+/** A NOT_FOUND of a record outside the actor's scope (`notFound(what, { denied: true })`): audited as a permission denial. */
+export const isScopeDenial = (error: unknown): boolean => originalOf(error) instanceof ScopeDenial;
 
 /** What was thrown: graphql-js wraps errors (and non-Error values, e.g. pg's connection failures). */
 function originalOf(error: unknown): unknown {

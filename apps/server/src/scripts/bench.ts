@@ -162,7 +162,7 @@ async function main() {
  * the pg client while an app in this process answers it (the audit sealer's statements left out).
  */
 export async function overviewStatements(dbUrl: string, ds: import('typeorm').DataSource): Promise<{ all: number; headline: number }> {
-  const app = await startApp(ds, { ...loadConfig(), databaseUrl: dbUrl, host: '127.0.0.1', seedDemo: false, privacyPurgeIntervalMinutes: 0, reminderIntervalSeconds: 0 }, 0);
+  const app = await startApp(ds, { ...loadConfig(), databaseUrl: dbUrl, host: '127.0.0.1', seedDemo: false, privacyPurgeIntervalMinutes: 0, reminderIntervalSeconds: 0, loginLimits: { perAddressPerMinute: 0, concurrent: 4, queue: 100_000 } }, 0);
   const url = app.url.replace('localhost', '127.0.0.1');
   const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;

@@ -1,3 +1,4 @@
+import { MAX_SEARCH_LENGTH } from '@evs/schema';
 import { Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 
@@ -41,7 +42,7 @@ export function ListFilters({ fields, initialValues, onChange }: { fields: Filte
       {fields.map((f) => (
         <Form.Item key={f.name} name={f.name} valuePropName={f.kind === 'check' ? 'checked' : 'value'}>
           {f.kind === 'search' ? (
-            <Input.Search placeholder={f.placeholder} allowClear style={{ width: f.width ?? 240, maxWidth: '100%' }} />
+            <Input.Search maxLength={MAX_SEARCH_LENGTH} placeholder={f.placeholder} allowClear style={{ width: f.width ?? 240, maxWidth: '100%' }} />
           ) : f.kind === 'select' ? (
             <Select
               mode={f.multiple ? 'multiple' : undefined}

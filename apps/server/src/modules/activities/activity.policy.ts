@@ -62,9 +62,10 @@ export function canViewActivity(actor: Actor, a: ActivityScopeColumns): boolean 
   return a[v.field] === v.value;
 }
 
-/** Throws NOT_FOUND (never revealing that the row exists) when the actor may not see it. */
+/** Throws NOT_FOUND (never revealing that the row exists) when the actor may not see it; another unit's is audited as a denial. */
 export function assertCanViewActivity(actor: Actor, a: ActivityEntity | null): asserts a is ActivityEntity {
-  if (!a || !canViewActivity(actor, a)) throw notFound('活动');
+  if (!a) throw notFound('活动');
+  if (!canViewActivity(actor, a)) throw notFound('活动', { denied: true });
 }
 
 /** The activities the actor sees, as a condition on `activities` aliased `alias`. */

@@ -46,10 +46,13 @@ export class AuthResolver {
       '再带 code（动态验证码或恢复码）重新提交；任一项错误都只答复同一句话',
   })
   async login(@Ctx() ctx: AppContext, @Arg('input', () => LoginInput) input: LoginInput) {
-    const { token, actor, expiresAt } = await ctx.services.auth.login(input.username, input.password, input.code ?? undefined, {
-      userAgent: ctx.req.headers['user-agent'],
-      ip: ctx.req.ip,
-    });
+    // Bounded per address and at once before anything is checked (review 8-A F1).
+    const { token, actor, expiresAt } = await ctx.services.loginGate.run(ctx.req.ip, () =>
+      ctx.services.auth.login(input.username, input.password, input.code ?? undefined, {
+        userAgent: ctx.req.headers['user-agent'],
+        ip: ctx.req.ip,
+      }),
+    );
     ctx.res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',

@@ -21,9 +21,9 @@ export function canViewCompany(actor: Actor, companyId: string): boolean {
   return hasRole(actor, Role.COMPANY) && actor.companyId === companyId;
 }
 
-/** NOT_FOUND, never revealing whether another company exists. */
+/** NOT_FOUND, never revealing whether another company exists; asking for another company's is audited as a denial. */
 export function assertCanViewCompany(actor: Actor, companyId: string): void {
-  if (!canViewCompany(actor, companyId)) throw notFound('保安服务公司');
+  if (!canViewCompany(actor, companyId)) throw notFound('保安服务公司', { denied: true });
 }
 
 /** Adds the row rule to a query over `companies` aliased `alias`. */

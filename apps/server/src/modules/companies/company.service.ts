@@ -176,11 +176,12 @@ export class CompaniesService {
   }
 
   async get(actor: Actor, id: string, read: { guardsOnRegister?: boolean } = {}): Promise<CompanyRow> {
-    assertCanViewCompany(actor, id);
     const qb = this.ds.getRepository(CompanyEntity).createQueryBuilder('c').where('c.id = :id', { id });
     if (read.guardsOnRegister) qb.addSelect(GUARDS_ON_REGISTER, 'guard_count');
     const [company] = withGuardCounts(await preparedEntities(qb));
     if (!company) throw notFound('保安服务公司');
+    // After the load: another company's register entry is a denial (audited), a missing one is not.
+    assertCanViewCompany(actor, id);
     return company;
   }
 

@@ -1,11 +1,11 @@
 import { District, DrilldownKind } from '@evs/schema';
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
 import { PageInput } from '../../common/pagination';
 import { selectedFields } from '../../common/selection';
 import { OVERVIEW_ROLES } from './dashboard.policy';
-import { DateRangeInput, DrilldownFilter, DrilldownPage, Home, Overview } from './dashboard.types';
+import { DateRangeInput, DrilldownFilter, DrilldownPage, DrilldownRow, Home, Overview } from './dashboard.types';
 
 @Resolver()
 export class DashboardResolver {
@@ -35,5 +35,15 @@ export class DashboardResolver {
   @Query(() => Home, { description: '当前用户的首页：本角色的数字、待办与活动' })
   myHome(@Ctx() ctx: AppContext) {
     return ctx.services.home.home(actorOf(ctx));
+  }
+}
+
+/** A drill-down row whose cells show a whole ID number (the detachment's copy) is an audited read. */
+@Resolver(() => DrilldownRow)
+export class DrilldownRowResolver {
+  @FieldResolver(() => [String])
+  cells(@Root() row: DrilldownRow, @Ctx() ctx: AppContext) {
+    if (row.wholeIdOf) ctx.idNumberReads.note('RosterEntry', row.wholeIdOf);
+    return row.cells;
   }
 }

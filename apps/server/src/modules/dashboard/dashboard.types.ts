@@ -231,6 +231,9 @@ export class DrilldownRow {
 
   @Field(() => String, { nullable: true, description: '详情页地址（若有）' })
   link: string | null;
+
+  /** The roster entry whose whole ID number a cell shows (the detachment's copy; not exposed): an audited read. */
+  wholeIdOf?: string;
 }
 
 @ObjectType()

@@ -467,6 +467,8 @@ export class OverviewService {
       const plain = decryptNullable(cipher as string | null);
       return plain === null ? ANONYMISED : fullIds ? plain : maskIdNumber(plain);
     };
+    // The row of a whole ID number names its roster entry, for the request's READ_DETAIL entry (DrilldownRowResolver).
+    const wholeIdOf = (r: Row) => (fullIds && r.id_cipher != null ? { wholeIdOf: r.id as string } : {});
     // Free text (a finding's note may name an unvetted person "及证件号"): ID numbers masked alike (common/id-text.ts).
     const shownText = idTextView(fullIds);
     const where: string[] = [];
@@ -572,6 +574,7 @@ export class OverviewService {
               date(r.decided_at),
             ],
             link: `/activities/${r.activity_id}`,
+            ...wholeIdOf(r),
           }),
         };
       }
@@ -651,6 +654,7 @@ export class OverviewService {
               (r.post as string) ?? '',
             ],
             link: `/activities/${r.activity_id}`,
+            ...wholeIdOf(r),
           }),
         };
       }

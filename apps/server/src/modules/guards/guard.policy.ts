@@ -80,13 +80,13 @@ export function scopeGuards<T extends object>(qb: SelectQueryBuilder<T>, actor: 
 
 /** A company filter in a guard list: a company user may name only its own company. */
 export function assertCanListCompanyGuards(actor: Actor, companyId: string): void {
-  if (hasRole(actor, Role.COMPANY) && actor.companyId !== companyId) throw notFound('保安服务公司');
+  if (hasRole(actor, Role.COMPANY) && actor.companyId !== companyId) throw notFound('保安服务公司', { denied: true });
 }
 
 /** The company whose register a new guard goes on. */
 export function targetCompanyId(actor: Actor, requested: string | undefined | null): string | null {
   if (hasRole(actor, Role.COMPANY)) {
-    if (requested && requested !== actor.companyId) throw notFound('保安服务公司');
+    if (requested && requested !== actor.companyId) throw notFound('保安服务公司', { denied: true });
     return actor.companyId;
   }
   if (managesEveryRegister(actor)) return requested ?? null;
@@ -139,7 +139,7 @@ export const GUARD_IMPORT_ROLES: Role[] = [...GUARD_MANAGER_ROLES, Role.ORGANIZE
  */
 export function importRegister(actor: Actor, requested: string | undefined | null): { companyId: string | null; ownUnit: boolean } {
   if (hasRole(actor, Role.ORGANIZER)) {
-    if (requested && requested !== actor.unitId) throw notFound('保安服务公司');
+    if (requested && requested !== actor.unitId) throw notFound('保安服务公司', { denied: true });
     return { companyId: actor.unitId, ownUnit: true };
   }
   return { companyId: targetCompanyId(actor, requested), ownUnit: false };

@@ -116,7 +116,10 @@ export class GuardResolver {
   @FieldResolver(() => String, { description: '身份证号（保安管理支队以外脱敏；保存期满匿名化的离职记录为“已匿名”）' })
   idNumber(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
     if (g.idNumber === null) return ANONYMISED;
-    return seesFullIdNumbers(ctx.actor) ? g.idNumber : maskIdNumber(g.idNumber);
+    if (!seesFullIdNumbers(ctx.actor)) return maskIdNumber(g.idNumber);
+    // A whole number is an audited read: one READ_DETAIL entry for the request (audit.http.ts).
+    ctx.idNumberReads.note('Guard', g.id);
+    return g.idNumber;
   }
 
   @FieldResolver(() => Int, { description: '今日年龄' })
@@ -221,7 +224,9 @@ export class GuardResolver {
 export class CertificateRevocationResolver {
   @FieldResolver(() => String)
   idNumber(@Root() r: CertificateRevocationEntity, @Ctx() ctx: AppContext) {
-    return seesFullIdNumbers(ctx.actor) ? r.idNumber : maskIdNumber(r.idNumber);
+    if (!seesFullIdNumbers(ctx.actor)) return maskIdNumber(r.idNumber);
+    ctx.idNumberReads.note('CertificateRevocation', r.id);
+    return r.idNumber;
   }
 
   @FieldResolver(() => String, { nullable: true, description: '吊销原因：仅保安管理支队可见，其他角色为 null' })

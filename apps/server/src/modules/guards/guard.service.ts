@@ -184,7 +184,8 @@ export class GuardsService {
     const qb = this.ds.getRepository(GuardEntity).createQueryBuilder('g').where('g.id = :id', { id });
     scopeGuards(qb, actor);
     const guard = await qb.getOne();
-    if (!guard) throw notFound('保安员');
+    // Another register's guard: the same answer, audited as a denial (a second statement on this path only).
+    if (!guard) throw notFound('保安员', { denied: await this.ds.getRepository(GuardEntity).existsBy({ id }) });
     return guard;
   }
 
@@ -556,7 +557,7 @@ export class GuardsService {
       .where('g.id = :id', { id })
       .getOne();
     if (!guard) throw notFound('保安员');
-    if (!canManageGuard(actor, guard)) throw notFound('保安员');
+    if (!canManageGuard(actor, guard)) throw notFound('保安员', { denied: true });
     return guard;
   }
 

@@ -4,7 +4,7 @@ import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { PageInput, pageWindow } from '../../common/pagination';
-import { localDate } from '../../common/calendar';
+import { formatCN, localDate } from '../../common/calendar';
 import { toActivityType } from '../activities/activity.derive';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity } from '../activities/activity.policy';
@@ -566,6 +566,13 @@ export class RecommendationService {
       const lapse = a.status === ActivityStatus.COMPANY_SELECTED && a.selectedCompanyId && a.selectedCompanyId !== companyId
         ? await this.selectedCompanyLapse(m, a)
         : null;
+      // Another company chosen already (a stale page in another tab, or a colleague): say which and when, not
+      // "no need to repeat", which reads as if this choice had gone through (review 8-C F2).
+      if (a.status === ActivityStatus.COMPANY_SELECTED && a.selectedCompanyId && a.selectedCompanyId !== companyId && !lapse) {
+        const chosen = await m.findOneBy(CandidateEntity, { activityId, companyId: a.selectedCompanyId });
+        const when = a.selectedAt ? ` ${formatCN(a.selectedAt)} ` : '';
+        throw conflict(`本活动已于${when}遴选${chosen ? snapshotOf(chosen).companyName : '其他公司'}，不能再选其他公司；请刷新页面查看`);
+      }
       if (a.status !== ActivityStatus.CANDIDATES_RECOMMENDED && !lapse) {
         await this.lifecycle.transition(m, { activity: a, to: ActivityStatus.COMPANY_SELECTED, actor });
       }

@@ -157,8 +157,12 @@ describe('a company never sees its rival candidates or their scores', () => {
     const id = await approvedActivity(t);
     expectData(await baoan.gql(RECOMMEND, { id, ids: [first, second, third] }));
     expectData(await organizer1.gql(SELECT, { id, c: first }));
-    // while the chosen company is 正常: no second choice
-    expect(expectErrorCode(await organizer1.gql(SELECT, { id, c: second }), 'CONFLICT').message).toContain('无需重复操作');
+    // while the chosen company is 正常: no second choice; the refusal says which was chosen (a stale tab, review 8-C F2)
+    const [{ at }] = await t.sql(`SELECT to_char(selected_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at FROM activities WHERE id = $1`, [id]);
+    expect(expectErrorCode(await organizer1.gql(SELECT, { id, c: second }), 'CONFLICT').message).toBe(
+      `本活动已于 ${at} 遴选改选甲保安服务有限公司，不能再选其他公司；请刷新页面查看`,
+    );
+    expect(expectErrorCode(await organizer1.gql(SELECT, { id, c: first }), 'CONFLICT').message).toContain('无需重复操作');
 
     const canSelect = async () => expectData(await organizer1.gql(`query ($id: ID!) { candidateComparison(activityId: $id) { canSelect } }`, { id })).candidateComparison.canSelect;
     expect(await canSelect()).toBe(false);

@@ -30,5 +30,5 @@ export const seesSupervisionOf = (actor: Actor, unitId: string): boolean => isPo
 export function assertAnswersNotice(actor: Actor, notice: { unitId: string }): void {
   if (notice.unitId === actor.unitId) return;
   if (seesEveryUnitsNotices(actor)) throw forbidden('督办通知由责任单位答复');
-  throw notFound('督办通知');
+  throw notFound('督办通知', { denied: true });
 }

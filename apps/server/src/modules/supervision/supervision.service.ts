@@ -269,7 +269,8 @@ export class SupervisionService {
     if (problems.length) throw badInput(`督办通知有误：${problems.map((p) => p.message).join('；')}`, problems);
     const id = await this.ds.transaction(async (m) => {
       const a = await m.getRepository(ActivityEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: input.activityId }).getOne();
-      if (!a || !canViewActivity(actor, a)) throw notFound('活动');
+      if (!a) throw notFound('活动');
+      if (!canViewActivity(actor, a)) throw notFound('活动', { denied: true });
       const q = new Params();
       const unitOf = this.kindUnits();
       const days = await this.days(m);

@@ -206,7 +206,8 @@ export class TrainingService {
     const s = await m.findOneBy(TrainingSessionEntity, { id: sessionId });
     const activity = s && (await m.findOneBy(ActivityEntity, { id: s.activityId }));
     // One answer for a session that does not exist and one of an activity the actor may not see (no existence oracle).
-    if (!s || !activity || !canViewActivity(actor, activity)) throw notFound('培训');
+    if (!s || !activity) throw notFound('培训');
+    if (!canViewActivity(actor, activity)) throw notFound('培训', { denied: true });
     const rows = await this.attendanceRows(m, 'ta.session_id = $1', [sessionId]);
     return this.toSessionType(s, activity, rows, await this.settings.get('training.passScore', m));
   }
@@ -404,7 +405,7 @@ export class TrainingService {
     const found = await m.findOneBy(TrainingSessionEntity, { id: sessionId });
     if (!found) throw notFound('培训');
     const activity = await lockActivity(m, found.activityId);
-    if (!canViewActivity(actor, activity)) throw notFound('培训');
+    if (!canViewActivity(actor, activity)) throw notFound('培训', { denied: true });
     const session = (await m
       .getRepository(TrainingSessionEntity)
       .createQueryBuilder('s')

@@ -126,7 +126,8 @@ describe('roster and vetting', () => {
     expect(n.n).toBe(1);
     // Already on the roster: the roster's state is in the way, not the input (SPEC §8: CONFLICT).
     const again = expectErrorCode(await company.gql(SUBMIT, { input: { activityId, guardIds: [g.id] } }), 'CONFLICT');
-    expect(again.message).toContain('已在名单中');
+    expect(again.message).toBe(`所选人员（${g.name}）已全部在名单中（名单现有1人，可能已在其他窗口或由同事上报），请刷新页面查看`);
+    expect(again.extensions?.fields).toEqual([{ field: 'guardIds.0', message: `${g.name}已在名单中` }]);
   });
 
   it('matches records by ID number only: own Art. 17 record → FAILED; relative → review; 3 detentions bar, 2 do not', async () => {
@@ -315,7 +316,7 @@ describe('roster and vetting', () => {
       expect(e.relatives[0]).toMatchObject({ relation: 'SPOUSE', name: '孙配偶' });
       expect(e.decidedByName).toBe('刘宝军');
       const [{ n: after }] = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'READ_DETAIL'`);
-      expect(after - before).toBe(3); // one for hits, one for relatives, one for notes, whatever the list length
+      expect(after - before).toBe(4); // one for hits, one for relatives, one for notes, one for the whole ID numbers, whatever the list length
     });
 
     it('Excel notice: same tiers, session cookie required', async () => {

@@ -8,6 +8,7 @@ import { seesFullIdNumbers } from '../guards/guard.policy';
 import { isSubmitter, ROSTER_SUBMITTERS, VETTING_DECIDERS, VETTING_DETAIL_READERS } from './vetting.policy';
 import { RosterEntryView, VettingCounts } from './vetting.service';
 import {
+  ClearedGuardType,
   DecideVettingInput,
   GuardPrecheckType,
   RosterEntriesFilter,
@@ -30,6 +31,15 @@ import { VettingTier } from './vetting.policy';
 async function audited<T>(ctx: AppContext, entryId: string, value: T): Promise<T> {
   await ctx.loaders.vettingDetail().detailRead.load(entryId);
   return value;
+}
+
+/**
+ * An entry's ID number as the service or `toEntryType` cut it: whole for the detachment (an anonymised
+ * one is no number), a read noted for the request's one READ_DETAIL entry (audit.http.ts).
+ */
+function wholeIdRead(ctx: AppContext, entryId: string, idNumber: string): string {
+  if (seesFullIdNumbers(ctx.actor) && idNumber !== ANONYMISED) ctx.idNumberReads.note('RosterEntry', entryId);
+  return idNumber;
 }
 
 /** Turns a service row into what the type exposes; the ID number is masked here for every role but the detachment. */
@@ -202,6 +212,11 @@ export class VettingResolver {
     return ctx.services.vetting.recheck(actorOf(ctx), activityId);
   }
 
+  @FieldResolver(() => String)
+  idNumber(@Root() e: RosterEntryType, @Ctx() ctx: AppContext) {
+    return wholeIdRead(ctx, e.id, e.idNumber);
+  }
+
   // ───────── detachment-only fields ─────────
 
   @Authorized(...VETTING_DETAIL_READERS)
@@ -282,6 +297,11 @@ export class VettingResolver {
 /** The per-guard lines of the 审核通报: notes and hit counts for 保安管理支队 only, each read audited. */
 @Resolver(() => VettingNoticeEntryType)
 export class VettingNoticeEntryResolver {
+  @FieldResolver(() => String)
+  idNumber(@Root() e: VettingNoticeEntryType, @Ctx() ctx: AppContext) {
+    return wholeIdRead(ctx, e.entryId, e.idNumber);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: '审核意见（仅保安管理支队，查阅写入审计日志）' })
   decisionNote(@Root() e: VettingNoticeEntryType, @Ctx() ctx: AppContext) {
     return e.decisionNote === null ? null : audited(ctx, e.entryId, e.decisionNote);
@@ -290,5 +310,14 @@ export class VettingNoticeEntryResolver {
   @FieldResolver(() => Int, { nullable: true, description: '比中记录数（仅保安管理支队，查阅写入审计日志）' })
   hitCount(@Root() e: VettingNoticeEntryType, @Ctx() ctx: AppContext) {
     return e.hitCount === null ? null : audited(ctx, e.entryId, e.hitCount);
+  }
+}
+
+/** The cleared roster of the 审核通报: a whole ID number (the detachment's copy) is an audited read. */
+@Resolver(() => ClearedGuardType)
+export class ClearedGuardResolver {
+  @FieldResolver(() => String)
+  idNumber(@Root() g: ClearedGuardType, @Ctx() ctx: AppContext) {
+    return wholeIdRead(ctx, g.entryId, g.idNumber);
   }
 }

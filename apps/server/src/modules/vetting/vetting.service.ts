@@ -177,7 +177,17 @@ export class VettingService {
           .map((id, i) => ({ id, i }))
           .filter(({ id }) => onRoster.has(id))
           .map(({ id, i }) => ({ field: `guardIds.${i}`, message: `${guards.find((g) => g.guardId === id)!.name}已在名单中` }));
-        throw new DomainError('CONFLICT', `名单有误：${problems.map((p) => p.message).join('；')}`, problems);
+        // Often another tab or a colleague got there first: say what the roster now is, in one short line.
+        const [{ n }]: { n: number }[] = await m.query(`SELECT count(*)::int AS n FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE'`, [
+          activity.id,
+        ]);
+        const names = problems.map((p) => p.message.replace(/已在名单中$/, ''));
+        const listed = `${names.slice(0, 5).join('、')}${names.length > 5 ? `等${names.length}人` : ''}`;
+        const message =
+          problems.length === input.guardIds.length
+            ? `所选${names.length > 1 ? `${names.length}人` : '人员'}（${listed}）已全部在名单中（名单现有${n}人，可能已在其他窗口或由同事上报），请刷新页面查看`
+            : `${listed}已在名单中（名单现有${n}人，可能已在其他窗口或由同事上报），请刷新页面后只补报其余人员`;
+        throw new DomainError('CONFLICT', message, problems);
       }
       const { entryIds, stats: check } = await this.insertChecked(
         m,
@@ -756,7 +766,7 @@ export class VettingService {
     const activity = await this.ds.getRepository(ActivityEntity).findOneBy({ id: activityId });
     assertCanViewActivity(actor, activity);
     const tier = vettingTier(actor, activity);
-    if (!tier) throw notFound('活动');
+    if (!tier) throw notFound('活动', { denied: true });
     return { activity, tier };
   }
 
@@ -855,7 +865,8 @@ export class VettingService {
     const activity = e && (await this.ds.getRepository(ActivityEntity).findOneBy({ id: e.activityId }));
     const tier = activity && vettingTier(actor, activity);
     // One answer for an entry that does not exist and one the actor may not see, whatever hides it (no existence oracle).
-    if (!e || !tier || tier === VettingTier.ORGANIZER || (tier === VettingTier.SUBMITTER && e.companyId !== registerIdOf(actor))) throw notFound('名单人员');
+    if (!e) throw notFound('名单人员');
+    if (!tier || tier === VettingTier.ORGANIZER || (tier === VettingTier.SUBMITTER && e.companyId !== registerIdOf(actor))) throw notFound('名单人员', { denied: true });
     return e;
   }
 
@@ -1028,7 +1039,7 @@ export class VettingService {
     if (!entry) throw notFound('名单人员');
     const activity = await lockActivity(m, entry.activityId);
     // The entry's own answer whether the activity is hidden or the entry is another unit's (no existence oracle).
-    if (!canViewActivity(actor, activity) || !isSubmitter(actor, activity) || entry.companyId !== registerIdOf(actor)) throw notFound('名单人员');
+    if (!canViewActivity(actor, activity) || !isSubmitter(actor, activity) || entry.companyId !== registerIdOf(actor)) throw notFound('名单人员', { denied: true });
     if (activity.status !== ActivityStatus.VETTING) throw conflict('背景审核已结束，名单不能再调整');
     if (entry.state !== RosterEntryState.ACTIVE) throw conflict('该人员已移出名单');
     return { activity, entry };

@@ -42,6 +42,7 @@ export interface NoticeEntry {
 }
 
 export interface ClearedGuard {
+  entryId: string;
   guardName: string;
   idNumber: string;
   companyName: string;
@@ -109,7 +110,7 @@ export class VettingNoticeService {
     }
     const cleared = rows
       .filter((r) => r.state === 'ACTIVE' && r.decision === VettingDecision.PASSED)
-      .map((r) => ({ guardName: r.guard_name, idNumber: showId(r.id_cipher), companyName: r.company_name, post: r.post }));
+      .map((r) => ({ entryId: r.id, guardName: r.guard_name, idNumber: showId(r.id_cipher), companyName: r.company_name, post: r.post }));
     const entries: NoticeEntry[] =
       tier === VettingTier.ORGANIZER
         ? []
@@ -189,6 +190,7 @@ export class VettingNoticeService {
       c.width = [6, 12, 22, 26, 14, 14, 18, 36, 10][i] ?? 14;
     });
 
+    let hitCount: number | null = null;
     if (n.tier === VettingTier.DETAIL) {
       const hits: { guard_name: string; relation: RelativeRelation | null; subject_name_cipher: string; subject_id_cipher: string; record: { category: RecordCategory; occurredOn: string; source: string } }[] =
         await this.ds.query(
@@ -205,12 +207,20 @@ export class VettingNoticeService {
       hs.columns.forEach((c) => {
         c.width = 18;
       });
+      hitCount = hits.length;
+    }
+    // Whole ID numbers (the detachment's copy) and record hits in the file: one READ_DETAIL entry
+    // naming the roster entries, never the numbers (the download itself is an EXPORT, auditDownloads).
+    const listed = n.tier === VettingTier.ORGANIZER ? n.clearedRoster : n.entries;
+    const wholeIds = seesFullIdNumbers(actor) ? listed.filter((e) => e.idNumber !== ANONYMISED).map((e) => e.entryId) : [];
+    if (hitCount !== null || wholeIds.length) {
+      const contents = [...(wholeIds.length ? [`完整身份证号${wholeIds.length}人`] : []), ...(hitCount !== null ? ['比中记录'] : [])];
       await this.audit.record(this.ds.manager, actor, {
         action: AuditAction.READ_DETAIL,
-        entityType: 'VettingHit',
+        entityType: hitCount !== null ? 'VettingHit' : 'Activity',
         entityId: a.id,
-        summary: `导出“${a.name}”审核通报（含比中记录）`,
-        after: { hits: hits.length },
+        summary: `导出“${a.name}”审核通报（含${contents.join('、')}）`,
+        after: { hits: hitCount ?? 0, count: wholeIds.length, rosterEntryIds: wholeIds },
       });
     }
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());

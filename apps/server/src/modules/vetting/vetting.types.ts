@@ -285,6 +285,9 @@ export class ClearedGuardType {
 
   @Field(() => String, { nullable: true })
   post: string | null;
+
+  /** The roster entry (not exposed): names a read of the whole ID number in the audit log. */
+  entryId: string;
 }
 
 @ObjectType('VettingSummary', {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { districtLabels, UnitKind, unitKindLabels } from '@evs/schema';
+import { districtLabels, UnitKind, unitKindLabels, MAX_SEARCH_LENGTH } from '@evs/schema';
 import { errorMessage } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
 import { ListScaffold } from '@/shared/ListScaffold';
@@ -68,7 +68,7 @@ export function UnitsTable() {
               onChange={setKind}
               options={Object.values(UnitKind).map((k) => ({ value: k, label: unitKindLabels[k] }))}
             />
-            <Input.Search placeholder="名称或统一社会信用代码" allowClear style={{ width: 240 }} onSearch={(v) => setSearch(v || undefined)} />
+            <Input.Search maxLength={MAX_SEARCH_LENGTH} placeholder="名称或统一社会信用代码" allowClear style={{ width: 240 }} onSearch={(v) => setSearch(v || undefined)} />
             <Button type="primary" onClick={() => setCreating(true)}>新建单位</Button>
           </Space>
         }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { Role, roleLabels } from '@evs/schema';
+import { Role, roleLabels, MAX_SEARCH_LENGTH } from '@evs/schema';
 import { errorMessage } from '@/shared/errors';
 import { formatDateTime } from '@/shared/format';
 import { labelOf } from '@/shared/labels';
@@ -52,7 +52,7 @@ export function UsersTable() {
         pagination={{ current: page, pageSize: 20, total: data?.users.total ?? 0, onChange: setPage, unit: '个账号' }}
         filters={
           <Space wrap>
-            <Input.Search placeholder="用户名、姓名或单位" allowClear style={{ width: 240 }} onSearch={(v) => { setSearch(v || undefined); setPage(1); }} />
+            <Input.Search maxLength={MAX_SEARCH_LENGTH} placeholder="用户名、姓名或单位" allowClear style={{ width: 240 }} onSearch={(v) => { setSearch(v || undefined); setPage(1); }} />
             <Select placeholder="全部角色" aria-label="角色" allowClear style={{ width: 200 }} value={role} onChange={(v) => { setRole(v); setPage(1); }}
               options={Object.values(Role).map((r) => ({ value: r, label: roleLabels[r] }))} />
             <Button type="primary" onClick={() => setCreating(true)}>新建账号</Button>

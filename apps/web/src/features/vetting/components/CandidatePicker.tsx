@@ -1,3 +1,4 @@
+import { MAX_SEARCH_LENGTH } from '@evs/schema';
 import { useQuery } from '@apollo/client/react';
 import { Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -42,7 +43,7 @@ export function CandidatePicker({
       empty={search ? '没有找到该人员' : '名册中没有可选的人员'}
       filters={
         <Space wrap>
-          <Input.Search placeholder="按姓名查找" aria-label="按姓名查找" allowClear onSearch={(v) => { setSearch(v.trim()); setPage(1); }} style={{ width: 200 }} />
+          <Input.Search maxLength={MAX_SEARCH_LENGTH} placeholder="按姓名查找" aria-label="按姓名查找" allowClear onSearch={(v) => { setSearch(v.trim()); setPage(1); }} style={{ width: 200 }} />
           <Select
             aria-label="人员范围"
             value={onlyEligible ? 'eligible' : 'all'}

@@ -1,0 +1,51 @@
+import { LoginGate } from './login-gate';
+
+describe('the login gate', () => {
+  it('refuses the attempt past the per-address limit within a minute, with 429 and a Chinese message; other addresses go on; the minute slides', async () => {
+    let now = 0;
+    const gate = new LoginGate({ perAddressPerMinute: 3, concurrent: 4, queue: 10 }, () => now);
+    for (let i = 0; i < 3; i += 1) await expect(gate.run('10.0.0.1', async () => 'ok')).resolves.toBe('ok');
+    await expect(gate.run('10.0.0.1', async () => 'ok')).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      httpStatus: 429,
+      message: '登录尝试过于频繁（同一地址每分钟不超过3次），请稍后再试',
+    });
+    await expect(gate.run('10.0.0.2', async () => 'ok')).resolves.toBe('ok');
+    now = 59_999;
+    await expect(gate.run('10.0.0.1', async () => 'ok')).rejects.toMatchObject({ httpStatus: 429 });
+    now = 60_000;
+    await expect(gate.run('10.0.0.1', async () => 'ok')).resolves.toBe('ok');
+  });
+
+  it('verifies at most `concurrent` at once, queues up to `queue`, refuses the rest at once, and lets every queued one through', async () => {
+    const gate = new LoginGate({ perAddressPerMinute: 0, concurrent: 2, queue: 3 });
+    let running = 0;
+    let most = 0;
+    const release: (() => void)[] = [];
+    const login = () =>
+      new Promise<string>((resolve) => {
+        running += 1;
+        most = Math.max(most, running);
+        release.push(() => {
+          running -= 1;
+          resolve('ok');
+        });
+      });
+    const outcomes = Array.from({ length: 8 }, () => gate.run('10.0.0.1', login).then(() => 'ok', (e: { httpStatus?: number }) => e.httpStatus));
+    // the three past the queue are refused before any finishes
+    await new Promise((r) => setImmediate(r));
+    expect(release).toHaveLength(2);
+    while (release.length) {
+      release.shift()!();
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(await Promise.all(outcomes)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 429, 429, 429]);
+    expect(most).toBe(2);
+  });
+
+  it('gives the turn back when a login fails', async () => {
+    const gate = new LoginGate({ perAddressPerMinute: 0, concurrent: 1, queue: 0 });
+    await expect(gate.run('a', async () => { throw new Error('wrong password'); })).rejects.toThrow('wrong password');
+    await expect(gate.run('a', async () => 'ok')).resolves.toBe('ok');
+  });
+});
