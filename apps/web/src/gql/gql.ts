@@ -28,6 +28,7 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      displayName\n      role\n      mustChangePassword\n      mustEnrolTotp\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query CurrentSession {\n    currentSession {\n      id\n      expiresAt\n      idleTimeoutMinutes\n    }\n  }\n": typeof types.CurrentSessionDocument,
     "\n  query AccountSecurity {\n    accountSecurity {\n      passwordChangedAt\n      passwordExpiresAt\n      totpEnabled\n      totpRequired\n      recoveryCodesLeft\n    }\n  }\n": typeof types.AccountSecurityDocument,
+    "\n  query MyUnitAccounts {\n    myUnitAccounts {\n      id\n      username\n      displayName\n      role\n      active\n      createdAt\n      openedBy\n    }\n  }\n": typeof types.MyUnitAccountsDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": typeof types.EndSessionDocument,
     "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      secret\n      otpauthUrl\n      qrCodeDataUrl\n    }\n  }\n": typeof types.BeginTotpEnrolmentDocument,
@@ -138,6 +139,7 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      id\n      displayName\n      role\n      mustChangePassword\n      mustEnrolTotp\n    }\n  }\n": types.LoginDocument,
     "\n  query CurrentSession {\n    currentSession {\n      id\n      expiresAt\n      idleTimeoutMinutes\n    }\n  }\n": types.CurrentSessionDocument,
     "\n  query AccountSecurity {\n    accountSecurity {\n      passwordChangedAt\n      passwordExpiresAt\n      totpEnabled\n      totpRequired\n      recoveryCodesLeft\n    }\n  }\n": types.AccountSecurityDocument,
+    "\n  query MyUnitAccounts {\n    myUnitAccounts {\n      id\n      username\n      displayName\n      role\n      active\n      createdAt\n      openedBy\n    }\n  }\n": types.MyUnitAccountsDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastSeenAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation EndSession($id: ID!) {\n    endSession(id: $id)\n  }\n": types.EndSessionDocument,
     "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      secret\n      otpauthUrl\n      qrCodeDataUrl\n    }\n  }\n": types.BeginTotpEnrolmentDocument,
@@ -304,6 +306,10 @@ export function graphql(source: "\n  query CurrentSession {\n    currentSession 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountSecurity {\n    accountSecurity {\n      passwordChangedAt\n      passwordExpiresAt\n      totpEnabled\n      totpRequired\n      recoveryCodesLeft\n    }\n  }\n"): (typeof documents)["\n  query AccountSecurity {\n    accountSecurity {\n      passwordChangedAt\n      passwordExpiresAt\n      totpEnabled\n      totpRequired\n      recoveryCodesLeft\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyUnitAccounts {\n    myUnitAccounts {\n      id\n      username\n      displayName\n      role\n      active\n      createdAt\n      openedBy\n    }\n  }\n"): (typeof documents)["\n  query MyUnitAccounts {\n    myUnitAccounts {\n      id\n      username\n      displayName\n      role\n      active\n      createdAt\n      openedBy\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

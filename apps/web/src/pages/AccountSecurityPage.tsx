@@ -7,6 +7,7 @@ import {
   DisableTotpMutation,
   EndSessionMutation,
   MySessionsQuery,
+  MyUnitAccountsQuery,
   RegenerateRecoveryCodesMutation,
 } from '@/features/auth/operations';
 import { RecoveryCodes } from '@/features/auth/components/RecoveryCodes';
@@ -15,6 +16,7 @@ import { applyFieldErrors } from '@/shared/errors';
 import { PageContainer } from '@/shared/PageContainer';
 import { MeQuery, useSession } from '@/shared/session';
 import { formatDateTime } from '@/shared/format';
+import { Role, roleLabels } from '@evs/schema';
 
 
 /** Where a user looks after their own account: password age, two-factor login, signed-in devices. */
@@ -24,6 +26,7 @@ export default function AccountSecurityPage() {
   const { message } = App.useApp();
   const security = useQuery(AccountSecurityQuery, { fetchPolicy: 'network-only' });
   const sessions = useQuery(MySessionsQuery, { fetchPolicy: 'network-only' });
+  const colleagues = useQuery(MyUnitAccountsQuery, { fetchPolicy: 'network-only' });
   const [endSession, ending] = useMutation(EndSessionMutation);
   const [regenerate] = useMutation(RegenerateRecoveryCodesMutation);
   const [disable] = useMutation(DisableTotpMutation, { refetchQueries: [MeQuery, AccountSecurityQuery] });
@@ -53,7 +56,7 @@ export default function AccountSecurityPage() {
   return (
     <PageContainer title="账号安全" subTitle={`${me.displayName}（${me.username}）`}>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <ErrorAlert error={security.error ?? sessions.error} />
+        <ErrorAlert error={security.error ?? sessions.error ?? colleagues.error} />
         <Card title="密码" variant="borderless" extra={<Button onClick={() => navigate('/change-password')}>修改密码</Button>}>
           <Descriptions column={{ xs: 1, sm: 2 }}>
             <Descriptions.Item label="上次修改">{s ? formatDateTime(s.passwordChangedAt) : '—'}</Descriptions.Item>
@@ -122,6 +125,27 @@ export default function AccountSecurityPage() {
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
             无操作超过规定时间的会话会自动结束；发现不认识的设备，请结束它并立即修改密码。
+          </Typography.Paragraph>
+        </Card>
+        <Card title={`本单位账号（${me.unit.name}）`} variant="borderless">
+          <Table
+            rowKey="id"
+            size="middle"
+            loading={colleagues.loading}
+            pagination={false}
+            scroll={{ x: 720 }}
+            dataSource={colleagues.data?.myUnitAccounts ?? []}
+            columns={[
+              { title: '用户名', dataIndex: 'username', width: 160 },
+              { title: '使用人', dataIndex: 'displayName', width: 140 },
+              { title: '角色', dataIndex: 'role', width: 160, render: (r: Role) => roleLabels[r] },
+              { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+              { title: '开设时间', dataIndex: 'createdAt', width: 150, render: formatDateTime },
+              { title: '开设人', dataIndex: 'openedBy', render: (v: string | null) => v ?? '系统初始化' },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            以上账号都能以本单位名义办理业务。发现不是本单位申请开设的账号，请立即联系开设单位停用，并报告系统管理员。
           </Typography.Paragraph>
         </Card>
       </Space>

@@ -8,6 +8,7 @@ import {
   districtLabels,
   formulaLikeProblem,
   personNameProblem,
+  Role,
   singleLineProblem,
   UnitKind,
   unitKindLabels,
@@ -170,6 +171,17 @@ export class OnboardingService {
           return issued;
         }),
       { username: 'input.username' },
+    );
+  }
+
+  /** The accounts of the actor's own unit, each with who opened it (the audit's CREATE entry). */
+  colleaguesOf(actor: Actor): Promise<{ id: string; username: string; displayName: string; role: Role; active: boolean; createdAt: Date; openedBy: string | null }[]> {
+    return this.ds.query(
+      `SELECT u.id, u.username, u.display_name AS "displayName", u.role, u.active, u.created_at AS "createdAt",
+              (SELECT a.actor_name FROM audit_log a
+                WHERE a.entity_type = 'User' AND a.entity_id = u.id::text AND a.action = 'CREATE' ORDER BY a.id LIMIT 1) AS "openedBy"
+         FROM users u WHERE u.unit_id = $1 ORDER BY u.created_at, u.username`,
+      [actor.unitId],
     );
   }
 

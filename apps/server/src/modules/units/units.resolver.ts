@@ -5,7 +5,7 @@ import { UnitType } from '../auth/auth.types';
 import { UserAccountType } from '../users/users.types';
 import { ACCOUNT_ISSUERS, UNIT_ADMINISTRATORS, UNIT_CREATORS } from './onboarding.policy';
 import { UnitEntity } from './unit.entity';
-import { CreateUnitInput, IssuedAccountType, NewAccountInput, UnitMergeType, UnitOnboardingType } from './units.types';
+import { CreateUnitInput, IssuedAccountType, NewAccountInput, UnitColleagueType, UnitMergeType, UnitOnboardingType } from './units.types';
 
 @Resolver(() => UnitType)
 export class UnitsResolver {
@@ -39,6 +39,13 @@ export class UnitsResolver {
   })
   issueUnitAccount(@Ctx() ctx: AppContext, @Arg('unitId', () => ID) unitId: string, @Arg('input', () => NewAccountInput) input: NewAccountInput) {
     return ctx.services.onboarding.issueAccount(actorOf(ctx), unitId, input);
+  }
+
+  /** Who acts in the unit's name, and who opened each account (review 8-B F4: an account opened by the police was invisible to its unit). */
+  @Authorized()
+  @Query(() => [UnitColleagueType], { description: '本单位的全部账号：用户名、使用人、角色、状态、开设时间与开设人' })
+  myUnitAccounts(@Ctx() ctx: AppContext) {
+    return ctx.services.onboarding.colleaguesOf(actorOf(ctx));
   }
 
   @Authorized(...ACCOUNT_ISSUERS)

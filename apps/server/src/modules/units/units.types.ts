@@ -1,5 +1,5 @@
 import { District, Role, UnitKind } from '@evs/schema';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UnitType } from '../auth/auth.types';
 import { CompanyLicenceInput } from '../companies/company.inputs';
 import { UserAccountType } from '../users/users.types';
@@ -81,4 +81,28 @@ export class UnitMergeType {
 
   @Field(() => Int, { description: '迁移的站内通知数' })
   notifications: number;
+}
+
+@ObjectType({ description: '本单位的一个账号（以本单位名义办理业务的人）' })
+export class UnitColleagueType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  username: string;
+
+  @Field({ description: '使用人' })
+  displayName: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field()
+  active: boolean;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => String, { nullable: true, description: '开设人（审计日志所记的操作人及其单位）；系统初始化的账号为空' })
+  openedBy: string | null;
 }

@@ -77,6 +77,11 @@ describe('the administrator’s hand on accounts that read vetting detail is see
     expect(told.title).toBe('市公安局保安管理支队为本单位开设账号：watch_co');
     expect(told.body).toContain('使用人 公司新人');
     expect(told.body).toContain('如非本单位申请');
+    // and the company sees every account in its name, with who opened it
+    const accounts = expectData(await company.gql(`{ myUnitAccounts { username displayName role active openedBy } }`)).myUnitAccounts;
+    expect(accounts).toContainEqual({ username: 'watch_co', displayName: '公司新人', role: 'COMPANY', active: true, openedBy: expect.stringContaining('市公安局保安管理支队') });
+    expect(accounts.map((a: { username: string }) => a.username)).toContain('company1');
+    expect(accounts.every((a: { role: string }) => a.role === 'COMPANY')).toBe(true);
   });
 
   it('the administrator cannot make a second 保安管理支队 to open a detail-reading account in, on either path; the detachment and the auditor are told of every such account (review 6 A-F1)', async () => {

@@ -22,6 +22,20 @@ export const AccountSecurityQuery = graphql(`
   }
 `);
 
+export const MyUnitAccountsQuery = graphql(`
+  query MyUnitAccounts {
+    myUnitAccounts {
+      id
+      username
+      displayName
+      role
+      active
+      createdAt
+      openedBy
+    }
+  }
+`);
+
 export const MySessionsQuery = graphql(`
   query MySessions {
     mySessions {
