@@ -3,7 +3,7 @@ import { App, Form } from 'antd';
 import { useState } from 'react';
 import { CandidateComparisonQuery, SelectCompanyMutation, SubmitQuoteMutation } from '@/features/recommendation/operations';
 import type { CandidateComparisonQuery as Result } from '@/gql/graphql';
-import { applyFieldErrors } from '@/shared/errors';
+import { applyFieldErrors, errorCode, errorMessage } from '@/shared/errors';
 
 export type Comparison = Result['candidateComparison'];
 export type Candidate = Comparison['candidates'][number];
@@ -23,9 +23,18 @@ export function comparisonLines(c: Comparison): ComparisonLine[] {
   return lines;
 }
 
+/**
+ * The server refused because the activity is no longer as this page shows it (a company was chosen in
+ * another tab or by a colleague, the activity was cancelled or is gone): CONFLICT or NOT_FOUND.
+ */
+export function stateMoved(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'CONFLICT' || code === 'NOT_FOUND';
+}
+
 /** 候选比选's data and its two dialogs: the organizer's quote for a candidate, and the selection with a reason. */
 export function useComparison(activityId: string) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { data, loading, error, refetch } = useQuery(CandidateComparisonQuery, { variables: { activityId }, fetchPolicy: 'cache-and-network' });
   const [submitQuote, quoting] = useMutation(SubmitQuoteMutation);
   const [selectCompany, selecting] = useMutation(SelectCompanyMutation);
@@ -45,29 +54,46 @@ export function useComparison(activityId: string) {
     selectForm.resetFields();
     setSelectFor(cand);
   };
+  /**
+   * A refusal. When the activity moved on, the dialog is pointless: close it, say what the server
+   * says (e.g. which company was selected, and when), and show the page as it now is. Otherwise the
+   * dialog stays open with the problem under its fields.
+   */
+  const refused = async (e: unknown, form: typeof quoteForm | typeof selectForm, title: string, close: () => void) => {
+    if (!stateMoved(e)) {
+      applyFieldErrors(form, e);
+      setDialogError(e);
+      return;
+    }
+    close();
+    setDialogError(null);
+    modal.warning({ title: `${title}，页面已按最新情况刷新`, content: errorMessage(e), okText: '知道了' });
+    // A failed refetch shows on the page itself (its error state).
+    await refetch().catch(() => undefined);
+  };
   const saveQuote = async () => {
     const v = await quoteForm.validateFields();
     try {
       await submitQuote({ variables: { activityId, companyId: quoteFor!.companyId, amount: v.amount, note: v.note || null } });
-      message.success('报价已保存');
-      setQuoteFor(null);
-      await refetch();
     } catch (e) {
-      applyFieldErrors(quoteForm, e);
-      setDialogError(e);
+      await refused(e, quoteForm, '报价未保存', () => setQuoteFor(null));
+      return;
     }
+    message.success('报价已保存');
+    setQuoteFor(null);
+    await refetch().catch(() => undefined);
   };
   const confirmSelect = async () => {
     const v = await selectForm.validateFields();
     try {
       await selectCompany({ variables: { activityId, companyId: selectFor!.companyId, reason: v.reason } });
-      message.success(`已遴选 ${selectFor!.companyName}，已通知中选公司和保安管理支队`);
-      setSelectFor(null);
-      await refetch();
     } catch (e) {
-      applyFieldErrors(selectForm, e);
-      setDialogError(e);
+      await refused(e, selectForm, '未能遴选', () => setSelectFor(null));
+      return;
     }
+    message.success(`已遴选 ${selectFor!.companyName}，已通知中选公司和保安管理支队`);
+    setSelectFor(null);
+    await refetch().catch(() => undefined);
   };
 
   return {

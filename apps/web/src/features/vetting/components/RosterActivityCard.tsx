@@ -1,14 +1,33 @@
 import { Alert, Card, Descriptions, Select, Space, Typography } from 'antd';
 import { activityStatusLabels, securityModeLabels } from '@evs/schema';
 import type { RosterState } from '@/features/vetting/hooks/useRoster';
+import { errorCode, errorMessage, isTransient } from '@/shared/errors';
 import { formatDateTime } from '@/shared/format';
 import { labelOf } from '@/shared/labels';
+
+/** The server's refusal of the last 上报, until closed: what it says, and that the page now shows the roster as it is. */
+function SubmitRefusal({ roster }: { roster: RosterState }) {
+  const e = roster.submitError;
+  if (!e) return null;
+  return (
+    <Alert
+      type={errorCode(e) === 'CONFLICT' ? 'warning' : 'error'}
+      showIcon
+      closable={{ onClose: roster.dismissSubmitError, 'aria-label': '关闭' }}
+      style={{ marginBottom: 8 }}
+      data-testid="roster-submit-refusal"
+      title={errorMessage(e)}
+      description={isTransient(e) ? '本次所选人员未上报，请检查网络后重试' : '本次所选人员未上报；页面已按最新情况刷新，下方为当前名单'}
+    />
+  );
+}
 
 /** The activity whose roster is being submitted: choice, figures, what is still to do. */
 export function RosterActivityCard({ roster }: { roster: RosterState }) {
   const { activity } = roster;
   return (
     <Card size="small">
+      <SubmitRefusal roster={roster} />
       <Space wrap style={{ marginBottom: 8 }}>
         <Typography.Text>活动：</Typography.Text>
         <Select

@@ -10,7 +10,7 @@ import {
   SubmitterEntriesQuery,
   VettingActivitiesQuery,
 } from '@/features/vetting/operations';
-import { errorMessage } from '@/shared/errors';
+import { errorCode, errorMessage, fieldErrors, isTransient } from '@/shared/errors';
 import { labelOf } from '@/shared/labels';
 import { useRole } from '@/shared/session';
 
@@ -37,6 +37,8 @@ export function useRoster(activityParam: string | null, chooseActivity: (id: str
   const [remove] = useMutation(RemoveEntryMutation);
   const [replaced, setReplaced] = useState<{ entryId: string; name: string } | null>(null);
   const [replacement, setReplacement] = useState<string[]>([]);
+  /** The server's refusal of the last 上报, kept on the page (not a toast that vanishes) until closed or the next 上报. */
+  const [submitError, setSubmitError] = useState<unknown>(null);
 
   const refresh = async () => {
     await Promise.all([acts.refetch(), entries.refetch(), client.refetchQueries({ include: ['RosterCandidates'] })]);
@@ -45,19 +47,31 @@ export function useRoster(activityParam: string | null, chooseActivity: (id: str
   const selectActivity = (id: string) => {
     chooseActivity(id);
     setSelected([]);
+    setSubmitError(null);
   };
 
   const submitSelected = async () => {
+    const sent = selected;
+    setSubmitError(null);
     try {
-      const r = await submit({ variables: { input: { activityId: activityId!, guardIds: selected } } });
+      const r = await submit({ variables: { input: { activityId: activityId!, guardIds: sent } } });
       const res = r.data!.submitRoster;
       const flagged = res.entries.filter((e) => e.precheckProblems.length > 0).length;
       message.success(`已上报${res.entries.length}人${flagged ? `，其中${flagged}人资格预审不符` : ''}；活动状态：${labelOf(activityStatusLabels, res.activityStatus)}`);
       if (res.warning) message.warning(res.warning, 8);
       setSelected([]);
-      await refresh();
+      await refresh().catch(() => undefined);
     } catch (e) {
-      message.error(errorMessage(e));
+      setSubmitError(e);
+      if (isTransient(e)) return;
+      // Refused: often the page is stale (the roster was submitted in another tab or by a colleague,
+      // the activity moved on). Show the roster as it now is, and unpick those the server names as
+      // already on it (CONFLICT, `guardIds.<i>`), so that only the others remain to submit.
+      if (errorCode(e) === 'CONFLICT') {
+        const listed = new Set(fieldErrors(e).map((f) => /^guardIds\.(\d+)$/.exec(f.field)?.[1]).filter((i) => i != null).map((i) => sent[Number(i)]));
+        if (listed.size) setSelected((s) => s.filter((id) => !listed.has(id)));
+      }
+      await refresh().catch(() => undefined);
     }
   };
 
@@ -96,6 +110,8 @@ export function useRoster(activityParam: string | null, chooseActivity: (id: str
       await refresh();
     } catch (e) {
       message.error(errorMessage(e));
+      // e.g. the entry was already replaced or removed in another tab: show the roster as it now is
+      if (!isTransient(e)) await refresh().catch(() => undefined);
     }
   };
 
@@ -105,6 +121,7 @@ export function useRoster(activityParam: string | null, chooseActivity: (id: str
       await refresh();
     } catch (err) {
       message.error(errorMessage(err));
+      if (!isTransient(err)) await refresh().catch(() => undefined);
     }
   };
 
@@ -129,6 +146,8 @@ export function useRoster(activityParam: string | null, chooseActivity: (id: str
     selectActivity,
     submitSelected,
     submitting: submitting.loading,
+    submitError,
+    dismissSubmitError: () => setSubmitError(null),
     fillToRequired,
     replaced,
     replacement,
