@@ -6,6 +6,7 @@ import { MarkNotificationsReadMutation, notificationQueries, NotificationsQuery 
 import { ListScaffold } from '@/shared/ListScaffold';
 import { PageContainer } from '@/shared/PageContainer';
 import { formatDateTime } from '@/shared/format';
+import { MultilineText } from '@/shared/MultilineText';
 
 export default function NotificationsPage() {
   const navigate = useNavigate();
@@ -60,7 +61,7 @@ export default function NotificationsPage() {
               card: 'title',
               render: (t: string, n) => <Badge dot={!n.readAt} offset={[6, 0]}><Typography.Text strong={!n.readAt}>{t}</Typography.Text></Badge>,
             },
-            { title: '内容', dataIndex: 'body' },
+            { title: '内容', dataIndex: 'body', render: (v: string) => <MultilineText>{v}</MultilineText> },
             { title: '时间', dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
             {
               title: '操作',

@@ -7,6 +7,7 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
 import '@/features/inspections/onsite.css';
 import { formatDateTime } from '@/shared/format';
+import { MULTILINE } from '@/shared/MultilineText';
 
 /** 台账: every step of the activity with who and when; printable and exportable. */
 export default function TimelinePage() {
@@ -46,7 +47,7 @@ export default function TimelinePage() {
                 <td>{formatDateTime(e.at)}</td>
                 <td>{e.kindLabel}</td>
                 <td className={e.important ? 'important' : undefined}>{e.title}</td>
-                <td>{e.detail}</td>
+                <td style={MULTILINE}>{e.detail}</td>
                 <td>{e.actorName}</td>
               </tr>
             ))}

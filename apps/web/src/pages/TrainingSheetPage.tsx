@@ -8,6 +8,7 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
 import '@/features/inspections/onsite.css';
 import { formatDateTime } from '@/shared/format';
+import { MULTILINE } from '@/shared/MultilineText';
 
 /** 签到表: printable, with a signature column and the recorded results. */
 export default function TrainingSheetPage() {
@@ -37,7 +38,7 @@ export default function TrainingSheetPage() {
           <span>学时：{s.periods}（每学时45分钟）</span>
           <span>应到：{s.attendance.length}人</span>
           <span>合格分数：每科{s.passScore}分</span>
-          {s.cancelledAt && <span>已取消：{s.cancelReason}</span>}
+          {s.cancelledAt && <span style={MULTILINE}>已取消：{s.cancelReason}</span>}
           {s.resultsRecorded && <span>实到：{s.attendance.filter((x) => x.attended).length}人，本次科目全部合格：{s.attendance.filter((x) => x.passed).length}人</span>}
         </div>
         <table>

@@ -9,6 +9,7 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
 import { formatDateTime } from '@/shared/format';
+import { MultilineText } from '@/shared/MultilineText';
 
 const tierNote = {
   DETAIL: '保安管理支队版：含完整身份证号与审核意见；比中记录详情见背景审核工作台（查阅留痕）。',
@@ -86,7 +87,7 @@ export default function VettingNoticePage() {
                     render: (_: unknown, e: (typeof s.entries)[number]) =>
                       e.reasonCategory && e.reasonCategory !== VettingReasonCategory.CLEAR ? labelOf(vettingReasonCategoryLabels, e.reasonCategory) : e.reasonCategory ? '无异常' : '',
                   },
-                  ...(s.tier === 'DETAIL' ? [{ title: '审核意见', dataIndex: 'decisionNote' }, { title: '比中', dataIndex: 'hitCount', width: 60 }] : []),
+                  ...(s.tier === 'DETAIL' ? [{ title: '审核意见', dataIndex: 'decisionNote', render: (v: string | null) => <MultilineText>{v}</MultilineText> }, { title: '比中', dataIndex: 'hitCount', width: 60 }] : []),
                 ]} />
             </>
           )}

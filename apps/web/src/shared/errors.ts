@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import type { InternalNamePath } from 'antd/es/form/interface';
 import type { GraphQLFormattedError } from 'graphql';
 import { errorCodeLabels } from '@evs/schema';
 
@@ -55,17 +56,34 @@ export function fieldErrors(error: unknown): FieldError[] {
 /**
  * Marks the form items named by the server's `extensions.fields` with their messages.
  * Returns the field errors that match no item (e.g. import rows), for the caller to list.
+ * The first item marked (in the form's order) is scrolled to and focused (`markFieldErrors`).
  */
 export function applyFieldErrors(form: FormInstance, error: unknown, argumentPrefix = ''): FieldError[] {
-  const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+  return markFieldErrors(form, error, argumentPrefix).unmatched;
+}
+
+/**
+ * `applyFieldErrors`, also saying which items it marked (their name paths, in the form's order):
+ * none means the refusal names no field of the form, and its message must be shown elsewhere
+ * (`shared/formRefusal.tsx` brings the form's error alert into view then).
+ *
+ * The first marked item is scrolled to (to the middle of the screen, clear of the sticky header)
+ * and focused, so that a keyboard or screen-reader user lands on what to correct rather than on the
+ * submit button.
+ */
+export function markFieldErrors(form: FormInstance, error: unknown, argumentPrefix = ''): { marked: InternalNamePath[]; unmatched: FieldError[] } {
+  // each item's own name path: a list row's index is a number there ('relatives.0.name' is ['relatives', 0, 'name'])
+  const registered = new Map(form.getFieldsError().map((f) => [f.name.join('.'), f.name] as const));
   // `argumentPrefix`: the argument the form fills, e.g. 'input.' when the server names 'input.username'.
   const local = (f: FieldError) => (argumentPrefix && f.field.startsWith(argumentPrefix) ? f.field.slice(argumentPrefix.length) : f.field);
   const matched = fieldErrors(error).filter((f) => f.row == null && registered.has(local(f)));
   // one entry per field, with every reason the server gave for it (e.g. each broken password rule)
   const byField = new Map<string, string[]>();
   for (const f of matched) byField.set(local(f), [...(byField.get(local(f)) ?? []), f.message]);
-  form.setFields([...byField].map(([field, errors]) => ({ name: field.split('.'), errors })));
-  return fieldErrors(error).filter((f) => !matched.includes(f));
+  const marked = [...registered].filter(([key]) => byField.has(key));
+  form.setFields(marked.map(([key, name]) => ({ name, errors: byField.get(key)! })));
+  if (marked.length) form.scrollToField(marked[0][1], { focus: true, block: 'center' });
+  return { marked: marked.map(([, name]) => name), unmatched: fieldErrors(error).filter((f) => !matched.includes(f)) };
 }
 
 /** Whether a login answer asks for the second factor (`extensions.secondFactor`). */

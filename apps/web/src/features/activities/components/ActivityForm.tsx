@@ -7,10 +7,10 @@ import { useNavigate } from 'react-router';
 import { District, districtLabels, Role, SecurityMode, securityModeLabels, UnitKind } from '@evs/schema';
 import { SettingsQuery } from '@/features/settings/operations';
 import { UnitFormModal } from '@/features/users/components/UnitFormModal';
-import { ErrorAlert } from '@/shared/ErrorAlert';
-import { applyFieldErrors } from '@/shared/errors';
+import { FormRefusalAlert, useFormRefusal } from '@/shared/formRefusal';
 import { NumberInput } from '@/shared/NumberInput';
 import { useSession } from '@/shared/session';
+import { useUnsavedChangesPrompt } from '@/shared/useUnsavedChangesPrompt';
 import type { ActivityDetail } from '../activityDetail';
 import {
   ACTIVITY_TYPES,
@@ -39,7 +39,9 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<ActivityFormValues>();
-  const [submitError, setSubmitError] = useState<unknown>(null);
+  // the server's refusal where the user sees it; leaving with unsaved typing asks first (review 8-C F4, F7)
+  const refusal = useFormRefusal(form);
+  const unsaved = useUnsavedChangesPrompt();
   const organizers = useQuery(OrganizerUnitsQuery);
   // the ratio and the age limit the server applies (settings the detachment may change)
   const settings = useQuery(SettingsQuery).data?.settings;
@@ -59,21 +61,22 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
   }, [existing, form]);
 
   const onFinish = async (v: ActivityFormValues) => {
-    setSubmitError(null);
+    refusal.clear();
     const input = activityInput(v, fixedDistrict);
     try {
       if (id) {
         await update({ variables: { id, input, expectedVersion: existing?.version } });
+        unsaved.saved();
         message.success('已保存修改');
         navigate(`/activities/${id}`);
       } else {
         const res = await create({ variables: { input } });
+        unsaved.saved();
         message.success('活动已登记为草稿，请核对后通报');
         navigate(`/activities/${res.data!.createActivity.id}`);
       }
     } catch (e) {
-      applyFieldErrors(form, e);
-      setSubmitError(e);
+      refusal.refuse(e);
     }
   };
 
@@ -87,12 +90,13 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
       <Form<ActivityFormValues>
         form={form}
         layout="vertical"
-        scrollToFirstError
+        scrollToFirstError={{ focus: true, block: 'center' }}
         onFinish={onFinish}
+        onValuesChange={unsaved.changed}
         initialValues={{ securityMode: SecurityMode.SERVICE_COMPANY, district: fixedDistrict, appliedOn: serverNow(), plan: {} }}
         style={{ maxWidth: 980 }}
       >
-        <ErrorAlert error={submitError} style={{ marginBottom: 16 }} />
+        <FormRefusalAlert refusal={refusal} style={{ marginBottom: 16 }} />
         <Typography.Title level={5}>基本信息</Typography.Title>
         <Row gutter={16}>
           <Col xs={24} md={12}>
@@ -257,6 +261,7 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
           setCreatingOrganizer(false);
           await organizers.refetch();
           form.setFieldsValue({ organizerUnitId: unit.id, organizerName: unit.name });
+          unsaved.changed();
           form.validateFields(['organizerUnitId']).catch(() => undefined);
         }}
       />

@@ -4,6 +4,7 @@ import { districtLabels, securityModeLabels, UnitKind } from '@evs/schema';
 import { UnitAccounts } from '@/features/users/components/UnitAccounts';
 import { formatCount, formatDateTime } from '@/shared/format';
 import { labelOf } from '@/shared/labels';
+import { MULTILINE, MultilineText } from '@/shared/MultilineText';
 import type { ActivityDetail } from '../activityDetail';
 import { DaysUntil, PermitTierTag } from './ActivityBits';
 
@@ -52,13 +53,13 @@ export function ActivityInfoCard({ activity: a, organizerAccounts }: { activity:
           { key: 'contact', label: '联系人', children: `${a.contactName} ${a.contactPhone}` },
           { key: 'reporter', label: '登记单位', children: a.reporterUnit?.name ?? '—' },
           ...(a.approvalNote
-            ? [{ key: 'note', label: '领导批示', children: <span data-testid="approval">{a.approvalNote}{a.approvedByName ? `（${a.approvedByName}${a.approvedAt ? `，${formatDateTime(a.approvedAt)}` : ''}）` : ''}</span>, span: 2 }]
+            ? [{ key: 'note', label: '领导批示', children: <span data-testid="approval" style={MULTILINE}>{a.approvalNote}{a.approvedByName ? `（${a.approvedByName}${a.approvedAt ? `，${formatDateTime(a.approvedAt)}` : ''}）` : ''}</span>, span: 2 }]
             : []),
           ...(a.selectedCompany
-            ? [{ key: 'company', label: '中选公司', children: <Space wrap><Tag color="geekblue">{a.selectedCompany.name}</Tag>{a.selectionReason}</Space>, span: 2 }]
+            ? [{ key: 'company', label: '中选公司', children: <Space wrap><Tag color="geekblue">{a.selectedCompany.name}</Tag>{a.selectionReason && <MultilineText>{a.selectionReason}</MultilineText>}</Space>, span: 2 }]
             : []),
-          ...(a.recommendationJustification ? [{ key: 'just', label: '推荐不足3家说明', children: a.recommendationJustification, span: 2 }] : []),
-          ...(a.cancelReason ? [{ key: 'cancel', label: '取消原因', children: a.cancelReason, span: 2 }] : []),
+          ...(a.recommendationJustification ? [{ key: 'just', label: '推荐不足3家说明', children: <MultilineText>{a.recommendationJustification}</MultilineText>, span: 2 }] : []),
+          ...(a.cancelReason ? [{ key: 'cancel', label: '取消原因', children: <MultilineText>{a.cancelReason}</MultilineText>, span: 2 }] : []),
         ]}
       />
       {organizerAccounts && a.organizerUnitId && (

@@ -1,7 +1,8 @@
 import { Card, Descriptions, Empty, Typography } from 'antd';
 import { hasPlan, PLAN_LABELS, planValue, type ActivityDetail } from '../activityDetail';
+import { MultilineText } from '@/shared/MultilineText';
 
-/** 安全工作方案 (条例第六条) as registered; items not filled in say so. */
+/** 安全工作方案 (条例第六条) as registered, each item with its line breaks; items not filled in say so. */
 export function SecurityPlanCard({ plan }: { plan: ActivityDetail['plan'] }) {
   return (
     <Card title="安全工作方案（条例第六条）" variant="borderless">
@@ -11,7 +12,7 @@ export function SecurityPlanCard({ plan }: { plan: ActivityDetail['plan'] }) {
           size="small"
           items={PLAN_LABELS.map(([k, label]) => {
             const v = planValue(plan, k);
-            return { key: k, label, children: v == null ? <Typography.Text type="secondary">未填写</Typography.Text> : v };
+            return { key: k, label, children: v == null ? <Typography.Text type="secondary">未填写</Typography.Text> : <MultilineText>{v}</MultilineText> };
           })}
         />
       ) : (

@@ -4,6 +4,7 @@ import type { CompanyDetailQuery as CompanyDetailResult } from '@/gql/graphql';
 import { labelOf } from '@/shared/labels';
 import { formatPercent, formatYuan } from '@/shared/format';
 import { CompanyStatusTag, LicenseExpiry, Muted } from '@/features/companies/components/CompanyTags';
+import { MultilineText } from '@/shared/MultilineText';
 
 type Company = CompanyDetailResult['company'];
 
@@ -24,7 +25,7 @@ export function CompanyOverview({ company: c }: { company: Company }) {
       <Card variant="borderless" title="登记信息">
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
           <Descriptions.Item label="统一社会信用代码">{c.creditCode}</Descriptions.Item>
-          <Descriptions.Item label="状态"><CompanyStatusTag status={c.status} reason={c.statusReason} />{c.statusReason && <Muted>{c.statusReason}</Muted>}</Descriptions.Item>
+          <Descriptions.Item label="状态"><CompanyStatusTag status={c.status} reason={c.statusReason} />{c.statusReason && <Muted><MultilineText>{c.statusReason}</MultilineText></Muted>}</Descriptions.Item>
           <Descriptions.Item label="辖区">{labelOf(districtLabels, c.district as District)}</Descriptions.Item>
           <Descriptions.Item label="保安服务许可证">{c.licenseNo}</Descriptions.Item>
           <Descriptions.Item label="许可证有效期至"><LicenseExpiry expiry={c.licenseExpiry} daysLeft={c.licenseDaysLeft} /></Descriptions.Item>

@@ -1,6 +1,7 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { CompanyStatus, companyStatusLabels } from '@evs/schema';
 import { labelOf } from '@/shared/labels';
+import { MultilineText } from '@/shared/MultilineText';
 
 const statusColor: Record<CompanyStatus, string> = {
   [CompanyStatus.ACTIVE]: 'green',
@@ -10,7 +11,7 @@ const statusColor: Record<CompanyStatus, string> = {
 
 export function CompanyStatusTag({ status, reason }: { status: string; reason?: string | null }) {
   const tag = <Tag color={statusColor[status as CompanyStatus]}>{labelOf(companyStatusLabels, status as CompanyStatus)}</Tag>;
-  return reason ? <Tooltip title={reason}>{tag}</Tooltip> : tag;
+  return reason ? <Tooltip title={<MultilineText>{reason}</MultilineText>}>{tag}</Tooltip> : tag;
 }
 
 /** Licence expiry with a warning: expired (red), within 60 days (orange). */

@@ -3,9 +3,10 @@ import { Alert, App, Button, Card, Col, ConfigProvider, DatePicker, Flex, Form, 
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Education, educationLabels, GuardStatus, MOBILE_PATTERN, Role } from '@evs/schema';
-import { ErrorAlert } from '@/shared/ErrorAlert';
-import { applyFieldErrors } from '@/shared/errors';
+import { FormRefusalAlert, useFormRefusal } from '@/shared/formRefusal';
+import { MultilineText } from '@/shared/MultilineText';
 import { useRole } from '@/shared/session';
+import { useUnsavedChangesPrompt } from '@/shared/useUnsavedChangesPrompt';
 import { birthDateOf, certificateIssuedOnRule, guardFields, guardFormValues, idNumberHint, idNumberRule, personNameRule, relativesOf, type GuardDetail, type GuardFormValues } from '../guardForm';
 import { CreateGuardMutation, GuardRelativesQuery, SetGuardRelativesMutation, UpdateGuardMutation } from '../operations';
 import { EligibilityTag } from './GuardTags';
@@ -27,7 +28,9 @@ export function GuardForm({ guard: g, companyId }: Props) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<GuardFormValues>();
-  const [submitError, setSubmitError] = useState<unknown>(null);
+  // the server's refusal where the user sees it; leaving with unsaved typing asks first (review 8-C F4, F7)
+  const refusal = useFormRefusal(form);
+  const unsaved = useUnsavedChangesPrompt();
   const [photo, setPhoto] = useState<string | null | undefined>(undefined);
   const [replaceRelatives, setReplaceRelatives] = useState(!editing);
   const [loadRelatives, relativesResult] = useLazyQuery(GuardRelativesQuery);
@@ -50,7 +53,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
   };
 
   const onFinish = async (v: GuardFormValues) => {
-    setSubmitError(null);
+    refusal.clear();
     const fields = guardFields(v, photo);
     const { relatives, statement } = relativesOf(v);
     try {
@@ -62,10 +65,10 @@ export function GuardForm({ guard: g, companyId }: Props) {
         await create({ variables: { input: { ...fields, idNumber: v.idNumber!, companyId, relatives, relativesStatement: statement } } });
         message.success('保安员已登记');
       }
+      unsaved.saved();
       navigate(-1);
     } catch (e) {
-      applyFieldErrors(form, e);
-      setSubmitError(e);
+      refusal.refuse(e);
     }
   };
 
@@ -73,8 +76,17 @@ export function GuardForm({ guard: g, companyId }: Props) {
 
   return (
     <Card variant="borderless">
-      <Form<GuardFormValues> form={form} layout="vertical" scrollToFirstError onFinish={onFinish} disabled={readOnly} initialValues={{ education: Education.SENIOR_MIDDLE, relatives: [] }} style={{ maxWidth: 900 }}>
-        <ErrorAlert error={submitError} style={{ marginBottom: 16 }} />
+      <Form<GuardFormValues>
+        form={form}
+        layout="vertical"
+        scrollToFirstError={{ focus: true, block: 'center' }}
+        onFinish={onFinish}
+        onValuesChange={unsaved.changed}
+        disabled={readOnly}
+        initialValues={{ education: Education.SENIOR_MIDDLE, relatives: [] }}
+        style={{ maxWidth: 900 }}
+      >
+        <FormRefusalAlert refusal={refusal} style={{ marginBottom: 16 }} />
         {g?.rosterLock && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`${g.name}${g.rosterLock}`} data-testid="roster-lock" />}
         {g && g.status === GuardStatus.ACTIVE && (
           <Alert
@@ -85,7 +97,14 @@ export function GuardForm({ guard: g, companyId }: Props) {
           />
         )}
         <Flex gap={24} wrap>
-          <GuardPhotoField shown={photo === undefined ? g?.photo : photo} onChange={setPhoto} locked={locked} />
+          <GuardPhotoField
+            shown={photo === undefined ? g?.photo : photo}
+            onChange={(p) => {
+              setPhoto(p);
+              unsaved.changed();
+            }}
+            locked={locked}
+          />
           <Row gutter={16} style={{ flex: 1, minWidth: 260 }}>
             <Col xs={24} md={8}>
               <Form.Item name="name" label="姓名" rules={[personNameRule()]}>
@@ -127,7 +146,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
           </Row>
         </Flex>
         {g && g.revocations.length > 0 && (
-          <Alert type="error" style={{ marginBottom: 16 }} message="保安员证吊销记录" description={g.revocations.map((r) => <div key={r.id}>{r.revokedOn}{r.reason ? `：${r.reason}` : ''}</div>)} />
+          <Alert type="error" style={{ marginBottom: 16 }} message="保安员证吊销记录" description={g.revocations.map((r) => <div key={r.id}>{r.revokedOn}{r.reason && <MultilineText>：{r.reason}</MultilineText>}</div>)} />
         )}
 
         <Typography.Title level={5} style={{ marginTop: 8 }}>直系亲属（父母、配偶、子女）</Typography.Title>
@@ -135,7 +154,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
           <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
             <Tag>已登记 {g.relativeCount} 位</Tag>
             {g.relativesDeclared === false && <Tag color="warning">直系亲属未申报完整</Tag>}
-            {g.relativesStatement && <Typography.Text type="secondary">说明：{g.relativesStatement}</Typography.Text>}
+            {g.relativesStatement && <Typography.Text type="secondary"><MultilineText>说明：{g.relativesStatement}</MultilineText></Typography.Text>}
             {isDetachment ? (
               <Button onClick={showRelatives} loading={relativesResult.loading}>{locked ? '查阅（记入审计日志）' : '查阅并修改（记入审计日志）'}</Button>
             ) : (

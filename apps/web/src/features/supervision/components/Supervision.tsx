@@ -19,6 +19,7 @@ import {
 } from '@/features/supervision/operations';
 import { formatDateTime, toApiDate, todayInBeijing } from '@/shared/format';
 import { serverNow } from '@/shared/clock';
+import { MULTILINE, MultilineText } from '@/shared/MultilineText';
 
 type Notice = SupervisionNoticeFieldsFragment;
 
@@ -130,7 +131,7 @@ export function NoticeList({ filter }: { filter?: { activityId?: string; open?: 
             key: 'text',
             render: (_: unknown, n: Notice) => (
               <Space direction="vertical" size={2}>
-                <span>{n.text}</span>
+                <MultilineText>{n.text}</MultilineText>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {n.issuedByName} {formatDateTime(n.issuedAt)}，限 {n.dueOn} 前答复
                 </Typography.Text>
@@ -143,7 +144,7 @@ export function NoticeList({ filter }: { filter?: { activityId?: string; open?: 
             render: (_: unknown, n: Notice) =>
               n.answer ? (
                 <Space direction="vertical" size={2}>
-                  <span data-testid="notice-answer">{n.answer}</span>
+                  <span data-testid="notice-answer" style={MULTILINE}>{n.answer}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n.answeredByName} {formatDateTime(n.answeredAt)}</Typography.Text>
                 </Space>
               ) : n.answerLate ? <Tag color="red">逾期未答复</Tag> : <Tag>待答复</Tag>,
@@ -154,7 +155,7 @@ export function NoticeList({ filter }: { filter?: { activityId?: string; open?: 
             render: (_: unknown, n: Notice) =>
               n.closedAt ? (
                 <Space direction="vertical" size={2}>
-                  <span data-testid="notice-outcome">{n.outcome}</span>
+                  <span data-testid="notice-outcome" style={MULTILINE}>{n.outcome}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n.closedByName} {formatDateTime(n.closedAt)}</Typography.Text>
                 </Space>
               ) : <Tag color="processing">办理中</Tag>,
@@ -194,7 +195,7 @@ export function NoticeList({ filter }: { filter?: { activityId?: string; open?: 
         }}
         destroyOnHidden
       >
-        {acting && <Typography.Paragraph type="secondary">督办内容：{acting.notice.text}</Typography.Paragraph>}
+        {acting && <Typography.Paragraph type="secondary" style={MULTILINE}>督办内容：{acting.notice.text}</Typography.Paragraph>}
         <Input.TextArea rows={4} maxLength={1000} showCount aria-label={acting?.kind === 'answer' ? '答复内容' : '办结情况'} value={text} onChange={(e) => setText(e.target.value)} />
       </Modal>
     </>

@@ -3,6 +3,7 @@ import { activityStatusLabels } from '@evs/schema';
 import type { ActivityDetailQuery } from '@/gql/graphql';
 import { formatDateTime } from '@/shared/format';
 import { labelOf } from '@/shared/labels';
+import { MultilineText } from '@/shared/MultilineText';
 
 type Transition = ActivityDetailQuery['activity']['transitions'][number];
 
@@ -27,7 +28,7 @@ export function TransitionsCard({ transitions }: { transitions: Transition[] }) 
               <div>
                 <strong>{labelOf(activityStatusLabels, t.toStatus)}</strong> · {t.actorName}
               </div>
-              {t.comment && <Typography.Text type="secondary">{t.comment}</Typography.Text>}
+              {t.comment && <Typography.Text type="secondary"><MultilineText>{t.comment}</MultilineText></Typography.Text>}
             </>
           ),
         }))}
