@@ -17,7 +17,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from './config';
 import { AppContext } from './common/context';
 import { downloadRouter } from './common/download';
-import { asDomainError, databaseOutage, formatError } from './common/errors';
+import { asDomainError, databaseOutage, formatError, unauthenticated } from './common/errors';
 import { jsonErrorHandler, jsonNotFound } from './common/http-errors';
 import { createLoaders } from './common/loaders';
 import { logger } from './common/logger';
@@ -301,7 +301,11 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
     }
     const token: string | undefined = req.cookies?.[SESSION_COOKIE];
     (token ? services.auth.sessionForToken(token, { background: true }) : Promise.resolve(null)).then(
-      (session) => (session ? largeJson(req, res, next) : next(Object.assign(new Error('body too large'), { type: 'entity.too.large', status: 413, limit: SMALL_BODY_LIMIT }))),
+      (session) =>
+        session
+          ? largeJson(req, res, next)
+          : // a cookie whose session ended: the limit is not the problem, the login is (code review 8 F4)
+            next(token ? unauthenticated('登录已过期，请重新登录后再上传') : Object.assign(new Error('body too large'), { type: 'entity.too.large', status: 413, limit: SMALL_BODY_LIMIT })),
       next,
     );
   };

@@ -1,10 +1,14 @@
-import { LoginGate } from './login-gate';
+import { addressKey, LoginGate } from './login-gate';
 
 describe('the login gate', () => {
+  const fail = async (): Promise<string> => {
+    throw new Error('用户名或密码错误');
+  };
+
   it('refuses the attempt past the per-address limit within a minute, with 429 and a Chinese message; other addresses go on; the minute slides', async () => {
     let now = 0;
     const gate = new LoginGate({ perAddressPerMinute: 3, concurrent: 4, queue: 10 }, () => now);
-    for (let i = 0; i < 3; i += 1) await expect(gate.run('10.0.0.1', async () => 'ok')).resolves.toBe('ok');
+    for (let i = 0; i < 3; i += 1) await expect(gate.run('10.0.0.1', fail)).rejects.toThrow('用户名或密码错误');
     await expect(gate.run('10.0.0.1', async () => 'ok')).rejects.toMatchObject({
       code: 'UNAVAILABLE',
       httpStatus: 429,
@@ -15,6 +19,33 @@ describe('the login gate', () => {
     await expect(gate.run('10.0.0.1', async () => 'ok')).rejects.toMatchObject({ httpStatus: 429 });
     now = 60_000;
     await expect(gate.run('10.0.0.1', async () => 'ok')).resolves.toBe('ok');
+  });
+
+  it('does not count a login that succeeds (many officers behind one address)', async () => {
+    const gate = new LoginGate({ perAddressPerMinute: 2, concurrent: 4, queue: 10 }, () => 0);
+    for (let i = 0; i < 10; i += 1) await expect(gate.run('10.0.0.9', async () => 'ok')).resolves.toBe('ok');
+    await expect(gate.run('10.0.0.9', fail)).rejects.toThrow('用户名或密码错误');
+    await expect(gate.run('10.0.0.9', fail)).rejects.toThrow('用户名或密码错误');
+    await expect(gate.run('10.0.0.9', async () => 'ok')).rejects.toMatchObject({ httpStatus: 429 });
+  });
+
+  it('counts an IPv6 client by its /64 and an IPv4-mapped one as IPv4', async () => {
+    expect(addressKey('2001:db8:0:1::5')).toBe('2001:db8:0:1::/64');
+    expect(addressKey('2001:0db8:0000:0001:ffff:1:2:3')).toBe('2001:db8:0:1::/64');
+    expect(addressKey('::ffff:10.1.2.3')).toBe('10.1.2.3');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    const gate = new LoginGate({ perAddressPerMinute: 1, concurrent: 4, queue: 10 }, () => 0);
+    await expect(gate.run('2001:db8:0:1::5', fail)).rejects.toThrow('用户名或密码错误');
+    await expect(gate.run('2001:db8:0:1::6', fail)).rejects.toMatchObject({ httpStatus: 429 });
+  });
+
+  it('remembers at most 10,000 addresses, forgetting the least recently used', async () => {
+    const gate = new LoginGate({ perAddressPerMinute: 1, concurrent: 4, queue: 10 }, () => 0);
+    await expect(gate.run('10.9.9.9', fail)).rejects.toThrow();
+    for (let i = 0; i < 10_050; i += 1) await gate.run(`10.0.${i >> 8}.${i & 255}`, fail).catch(() => undefined);
+    expect((gate as unknown as { attempts: Map<string, number[]> }).attempts.size).toBeLessThanOrEqual(10_000);
+    // the first address was forgotten: its attempt goes through again
+    await expect(gate.run('10.9.9.9', fail)).rejects.toThrow('用户名或密码错误');
   });
 
   it('verifies at most `concurrent` at once, queues up to `queue`, refuses the rest at once, and lets every queued one through', async () => {

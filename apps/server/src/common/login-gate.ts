@@ -14,6 +14,27 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perAddressPerMinute: 30, conc
 
 const WINDOW_MS = 60_000;
 
+/** Client addresses remembered at most (a minute's attempts each). */
+const MAX_ADDRESSES = 10_000;
+
+/**
+ * The key an address is counted under: an IPv4 address itself (also when written IPv4-mapped); an IPv6
+ * address by its /64, which one client is usually given whole (rotating within it would otherwise escape).
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1];
+  if (!address.includes(':')) return address;
+  const [head, tail] = address.split('::');
+  const first = head ? head.split(':') : [];
+  const last = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? first : [...first, ...Array(Math.max(0, 8 - first.length - last.length)).fill('0'), ...last];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
 /** HTTP 429 with a Chinese message: the client may try again later; nothing was checked. */
 const tooMany = (message: string) => new DomainError('UNAVAILABLE', message, undefined, undefined, 429);
 
@@ -27,6 +48,7 @@ const tooMany = (message: string) => new DomainError('UNAVAILABLE', message, und
 export class LoginGate {
   private readonly attempts = new Map<string, number[]>();
   private running = 0;
+  private prunedAt = 0;
   private readonly waiting: (() => void)[] = [];
 
   constructor(
@@ -35,7 +57,8 @@ export class LoginGate {
   ) {}
 
   async run<T>(address: string | undefined, login: () => Promise<T>): Promise<T> {
-    this.count(address ?? 'unknown');
+    const key = addressKey(address ?? 'unknown');
+    const stamp = this.count(key);
     if (this.running >= this.limits.concurrent) {
       if (this.waiting.length >= this.limits.queue) throw tooMany('登录请求过多，请稍后再试');
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -43,7 +66,10 @@ export class LoginGate {
       this.running += 1;
     }
     try {
-      return await login();
+      const result = await login();
+      // A login that succeeds does not use up its address's minute (many officers behind one NAT at 08:30).
+      this.refund(key, stamp);
+      return result;
     } finally {
       // The turn passes to the next in line (running stays the same), or is given back.
       const next = this.waiting.shift();
@@ -52,25 +78,44 @@ export class LoginGate {
     }
   }
 
-  /** Counts an attempt of `address`, refusing it when the minute already holds the limit. */
-  private count(address: string): void {
+  /** Counts an attempt from `key`, refusing it when the minute already holds the limit; its stamp, or null. */
+  private count(key: string): number | null {
     const limit = this.limits.perAddressPerMinute;
-    if (limit <= 0) return;
+    if (limit <= 0) return null;
     const now = this.now();
-    const recent = (this.attempts.get(address) ?? []).filter((at) => now - at < WINDOW_MS);
+    const recent = (this.attempts.get(key) ?? []).filter((at) => now - at < WINDOW_MS);
     if (recent.length >= limit) {
-      this.attempts.set(address, recent);
+      this.attempts.set(key, recent);
       throw tooMany(`登录尝试过于频繁（同一地址每分钟不超过${limit}次），请稍后再试`);
     }
     recent.push(now);
-    this.attempts.set(address, recent);
-    if (this.attempts.size > 10_000) this.forgetIdle(now);
+    this.attempts.delete(key); // re-inserted last: the map's order is the order of last use
+    this.attempts.set(key, recent);
+    if (this.attempts.size > MAX_ADDRESSES) this.forget(now);
+    return now;
   }
 
-  /** Drops addresses with no attempt in the last minute (bounds the memory a spread of addresses takes). */
-  private forgetIdle(now: number): void {
-    for (const [address, times] of this.attempts) {
-      if (!times.some((at) => now - at < WINDOW_MS)) this.attempts.delete(address);
+  private refund(key: string, stamp: number | null): void {
+    if (stamp === null) return;
+    const times = this.attempts.get(key);
+    const i = times?.indexOf(stamp) ?? -1;
+    if (times && i >= 0) times.splice(i, 1);
+  }
+
+  /**
+   * Bounds the memory a spread of addresses takes: drops those idle for a minute, at most once a second;
+   * past the bound still, the least recently used (a flood of fresh addresses forgets its own oldest).
+   */
+  private forget(now: number): void {
+    if (now - this.prunedAt >= 1000) {
+      this.prunedAt = now;
+      for (const [key, times] of this.attempts) {
+        if (!times.some((at) => now - at < WINDOW_MS)) this.attempts.delete(key);
+      }
+    }
+    for (const key of this.attempts.keys()) {
+      if (this.attempts.size <= MAX_ADDRESSES) break;
+      this.attempts.delete(key);
     }
   }
 }

@@ -21,6 +21,12 @@ describe('the rows a request may ask for', () => {
       'BAD_USER_INPUT',
     );
     expect(viaVariables.message).toContain('1002条');
+    // a variable's default counts as sent (code review 8 F2)
+    const byDefault = expectErrorCode(
+      await baoan.gql(`query ($p: PageInput = { pageSize: 500 }) { a: guards(page: $p) { total } b: guards(page: $p) { total } c: guards(page: $p) { total } }`),
+      'BAD_USER_INPUT',
+    );
+    expect(byDefault.message).toContain('1500条');
     // one list over its own limit: its validator names the field
     const one = expectErrorCode(await baoan.gql(`{ guards(page: { pageSize: 10000 }) { total } }`), 'BAD_USER_INPUT');
     expect(one.extensions?.fields?.map((f) => f.field)).toContain('pageSize');

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { FragmentDefinitionNode, Kind, SelectionSetNode, ValueNode } from 'graphql';
+import { FragmentDefinitionNode, Kind, SelectionSetNode, valueFromASTUntyped, ValueNode } from 'graphql';
 import type { AppContext } from './context';
 import { badInput } from './errors';
 
@@ -59,7 +59,13 @@ export function pageBudget(maxRows = MAX_ROWS_PER_REQUEST): ApolloServerPlugin<A
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );
           if (!operation) return;
-          const rows = rowsOf(operation.selectionSet, fragments, request.variables ?? {}, new Set());
+          // A variable's default counts as sent (`$p: PageInput = { pageSize: 500 }` asks for 500).
+          const variables: Record<string, unknown> = {};
+          for (const d of operation.variableDefinitions ?? []) {
+            const given = request.variables?.[d.variable.name.value];
+            variables[d.variable.name.value] = given !== undefined ? given : d.defaultValue ? valueFromASTUntyped(d.defaultValue) : undefined;
+          }
+          const rows = rowsOf(operation.selectionSet, fragments, variables, new Set());
           if (rows > maxRows) {
             throw badInput(`一次请求读取的记录过多（按每页条数合计${rows}条，上限${maxRows}条），请减少每页条数或分次查询`);
           }

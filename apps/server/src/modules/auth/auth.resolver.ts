@@ -76,11 +76,9 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => MeType, { description: '修改密码（首次登录或密码到期时必须修改）；规则见 passwordProblems，且不得与最近5次相同' })
   async changePassword(@Ctx() ctx: AppContext, @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput) {
-    const actor = await ctx.services.auth.changePassword(
-      actorOf(ctx),
-      input.currentPassword,
-      input.newPassword,
-      ctx.sessionToken!,
+    // Through the login gate: each check hashes a password while holding the account's row (code review 8 F3).
+    const actor = await ctx.services.loginGate.run(ctx.req.ip, () =>
+      ctx.services.auth.changePassword(actorOf(ctx), input.currentPassword, input.newPassword, ctx.sessionToken!),
     );
     return toMe(ctx, actor);
   }
@@ -125,13 +123,13 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => RecoveryCodesType, { description: '重新生成恢复码（须输入当前动态验证码；原恢复码作废）' })
   async regenerateRecoveryCodes(@Ctx() ctx: AppContext, @Arg('code') code: string) {
-    return { codes: await ctx.services.twoFactor.regenerateRecoveryCodes(actorOf(ctx), code) };
+    return { codes: await ctx.services.loginGate.run(ctx.req.ip, () => ctx.services.twoFactor.regenerateRecoveryCodes(actorOf(ctx), code)) };
   }
 
   @Authorized()
   @Mutation(() => MeType, { description: '停用本人的两步验证（本角色不要求时；须输入密码）' })
   async disableTotp(@Ctx() ctx: AppContext, @Arg('password') password: string) {
-    await ctx.services.twoFactor.disable(actorOf(ctx), password);
+    await ctx.services.loginGate.run(ctx.req.ip, () => ctx.services.twoFactor.disable(actorOf(ctx), password));
     return toMe(ctx, await ctx.services.auth.actorById(actorOf(ctx).id));
   }
 

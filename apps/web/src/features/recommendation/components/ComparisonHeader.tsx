@@ -1,3 +1,4 @@
+import { MultilineText } from '@/shared/MultilineText';
 import { Alert, Descriptions } from 'antd';
 import { formatDateTime, formatTime } from '@/shared/format';
 import type { Comparison } from '../hooks/useComparison';
@@ -25,9 +26,9 @@ export function ComparisonNotes({ activity: a }: { activity: Activity }) {
   return (
     <>
       <Alert type="info" showIcon title="公安机关依据资质与评分推荐候选公司，由主办单位自主比选、遴选；每项评分及权重如下。绿色底色为该行最优。" />
-      {a.recommendationJustification && <Alert type="warning" showIcon title={`推荐不足3家：${a.recommendationJustification}`} />}
+      {a.recommendationJustification && <Alert type="warning" showIcon title={<MultilineText>{`推荐不足3家：${a.recommendationJustification}`}</MultilineText>} />}
       {a.selectedCompany && (
-        <Alert type="success" showIcon title={`已遴选：${a.selectedCompany.name}`} description={a.selectionReason ? `遴选理由：${a.selectionReason}` : undefined} />
+        <Alert type="success" showIcon title={`已遴选：${a.selectedCompany.name}`} description={a.selectionReason ? <MultilineText>{`遴选理由：${a.selectionReason}`}</MultilineText> : undefined} />
       )}
     </>
   );
