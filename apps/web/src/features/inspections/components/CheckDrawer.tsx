@@ -20,17 +20,24 @@ export function CheckDrawer({ screen }: { screen: InspectionScreen }) {
       destroyOnHidden
       styles={{ body: { padding: 12 } }}
     >
-      {checking && <Checklist target={checking} onSubmit={screen.recordCheck} />}
+      {/* keyed by the check's id: each opening is a new check, with a fresh form */}
+      {checking && <Checklist key={screen.checkId} target={checking} onSubmit={screen.recordCheck} />}
     </Drawer>
   );
 }
 
-/** Mounted afresh for each target: every item starts as 合格, the post as assigned, no photo. */
+/**
+ * Mounted afresh for each check: every item starts as 合格, the post as assigned, no photo. Submitted
+ * once: while the check is being recorded the button shows it and further taps (or Enter) do nothing.
+ */
 function Checklist({ target, onSubmit }: { target: CheckTarget; onSubmit: InspectionScreen['recordCheck'] }) {
   const [form] = Form.useForm<CheckForm>();
   const fileInput = useRef<HTMLInputElement>(null);
   const [photo, setPhoto] = useState<string | null>(null);
   const [photoError, setPhotoError] = useState<string | null>(null);
+  // a ref, not only the state: a double tap's second submit arrives before the button re-renders as loading
+  const submitting = useRef(false);
+  const [saving, setSaving] = useState(false);
   const stranger = target === 'stranger';
   // A photo is evidence of a problem and is kept with it: offered only when there is one (a person not on the
   // roster, or an item marked 不合格); the server refuses a photo with a check that found nothing.
@@ -59,8 +66,21 @@ function Checklist({ target, onSubmit }: { target: CheckTarget; onSubmit: Inspec
         post: stranger ? '' : (target.post ?? ''),
       }}
       onFinish={async (values) => {
-        const noteError = await onSubmit(values, hasProblem ? photo : null);
-        if (noteError) form.setFields([{ name: 'note', errors: [noteError] }]);
+        if (submitting.current) return;
+        submitting.current = true;
+        setSaving(true);
+        let recorded = false;
+        try {
+          const outcome = await onSubmit(values, hasProblem ? photo : null);
+          recorded = outcome.recorded;
+          if (!outcome.recorded && outcome.noteError) form.setFields([{ name: 'note', errors: [outcome.noteError] }]);
+        } finally {
+          // recorded: the drawer closes, and the button stays busy until it has
+          if (!recorded) {
+            submitting.current = false;
+            setSaving(false);
+          }
+        }
       }}
     >
       {stranger ? (
@@ -100,13 +120,13 @@ function Checklist({ target, onSubmit }: { target: CheckTarget; onSubmit: Inspec
         <Input.TextArea rows={2} maxLength={1000} placeholder="不合格时说明情况" />
       </Form.Item>
       <input ref={fileInput} type="file" accept="image/jpeg,image/png" capture="environment" hidden onChange={(e) => void pickPhoto(e.target.files?.[0])} />
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         {hasProblem && (
           <Button block icon={<CameraOutlined />} onClick={() => fileInput.current?.click()}>{photo ? '重新拍照' : '拍照（可选，随问题登记）'}</Button>
         )}
         {hasProblem && photo && <img src={photo} alt="现场照片" className="onsite-photo" />}
         {photoError && <Alert type="error" showIcon title={photoError} />}
-        <Button type="primary" htmlType="submit" block className="onsite-big">提交检查</Button>
+        <Button type="primary" htmlType="submit" block className="onsite-big" loading={saving}>提交检查</Button>
       </Space>
     </Form>
   );

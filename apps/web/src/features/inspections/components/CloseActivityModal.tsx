@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, Form, Input, Modal, Rate, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { CloseActivityMutation } from '@/features/inspections/operations';
 import { errorMessage } from '@/shared/errors';
 
@@ -18,12 +19,18 @@ interface Props {
 export function CloseActivityModal({ activityId, open, waiting, openSerious, onClose, onClosed }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ rating: number; text: string; uncorrectedStatement?: string }>();
-  const [close, state] = useMutation(CloseActivityMutation);
+  const [close] = useMutation(CloseActivityMutation);
+  // sent once: a double tap's second submit comes (after the form's validation) before the button shows it is busy
+  const submitting = useRef(false);
+  const [saving, setSaving] = useState(false);
   return (
-    <Modal open={open} title="活动总结" okText="确认总结" confirmLoading={state.loading} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+    <Modal open={open} title="活动总结" okText="确认总结" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
       {waiting > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`还有 ${waiting} 条检查记录待发送`} />}
       <Typography.Paragraph type="secondary">总结后活动结束，不能再登记检查；评价和现场问题计入公司以往表现，作为今后推荐的依据。此操作不能撤销。</Typography.Paragraph>
       <Form form={form} layout="vertical" size="large" onFinish={async (v) => {
+        if (submitting.current) return;
+        submitting.current = true;
+        setSaving(true);
         try {
           await close({ variables: { id: activityId, input: { rating: v.rating, text: v.text, uncorrectedStatement: v.uncorrectedStatement?.trim() || null } } });
           message.success('活动已总结，评价已计入公司以往表现');
@@ -31,6 +38,9 @@ export function CloseActivityModal({ activityId, open, waiting, openSerious, onC
           await onClosed();
         } catch (e) {
           message.error(errorMessage(e));
+        } finally {
+          submitting.current = false;
+          setSaving(false);
         }
       }}>
         <Form.Item name="rating" label="评价等级" rules={[{ required: true, message: '请选择评价等级' }]}>

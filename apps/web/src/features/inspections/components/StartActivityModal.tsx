@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { App, Modal } from 'antd';
+import { useRef } from 'react';
 import { StartActivityMutation } from '@/features/inspections/operations';
 import { errorMessage } from '@/shared/errors';
 
@@ -7,6 +8,8 @@ import { errorMessage } from '@/shared/errors';
 export function StartActivityModal({ activityId, open, onClose, onStarted }: { activityId: string; open: boolean; onClose: () => void; onStarted: () => Promise<unknown> }) {
   const { message } = App.useApp();
   const [start, state] = useMutation(StartActivityMutation);
+  // sent once, however fast the second tap
+  const submitting = useRef(false);
   return (
     <Modal
       open={open}
@@ -16,6 +19,8 @@ export function StartActivityModal({ activityId, open, onClose, onStarted }: { a
       confirmLoading={state.loading}
       onCancel={onClose}
       onOk={async () => {
+        if (submitting.current) return;
+        submitting.current = true;
         try {
           await start({ variables: { id: activityId } });
           message.success('活动已开始，可以开始现场检查');
@@ -23,6 +28,8 @@ export function StartActivityModal({ activityId, open, onClose, onStarted }: { a
           await onStarted();
         } catch (e) {
           message.error(errorMessage(e));
+        } finally {
+          submitting.current = false;
         }
       }}
       destroyOnHidden

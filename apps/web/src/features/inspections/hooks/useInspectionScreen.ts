@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { inspectionItemLabels, Role } from '@evs/schema';
 import { CHECKLIST, type Guard, type ItemKey } from '@/features/inspections/checklist';
 import { useNow } from '@/features/inspections/hooks/useNow';
@@ -14,6 +14,12 @@ export interface CheckForm {
   post?: string;
   personName?: string;
 }
+
+/**
+ * What became of a submitted checklist: recorded (or already being recorded: the same check), or not,
+ * with the note's error when a non-compliance was not described.
+ */
+export type CheckOutcome = { recorded: true } | { recorded: false; noteError?: string };
 
 /** Whom the checklist is open for: a guard on the roster, or a person found on duty who is not on it. */
 export type CheckTarget = Guard | 'stranger';
@@ -35,7 +41,11 @@ export function useInspectionScreen(activityId: string) {
     message.success('待发送的检查记录已发送');
   });
   const [checked, setChecked] = useState<Set<string>>(new Set());
-  const [checking, setChecking] = useState<CheckTarget | null>(null);
+  // The checklist open now, and the id of the check it records: made once when it is opened, so a
+  // second submit of the same form (a double tap) is the same check, for the outbox and the server.
+  const [open, setOpen] = useState<{ target: CheckTarget; id: string } | null>(null);
+  /** The checks being recorded or recorded on this screen: each is queued once. */
+  const recording = useRef(new Set<string>());
 
   const { a, findingItems } = data;
   const inProgress = a?.status === 'IN_PROGRESS';
@@ -43,36 +53,46 @@ export function useInspectionScreen(activityId: string) {
 
   /**
    * Records the check through the outbox. A non-compliance must be described: the server refuses it
-   * otherwise, and the device must not queue what will be refused. Returns the error for the note, if any.
+   * otherwise, and the device must not queue what will be refused (then the note's error is returned).
+   * The check's id is the opened checklist's: recording it again (a double tap) does nothing more.
    */
-  const recordCheck = async (values: CheckForm, photo: string | null): Promise<string | null> => {
-    if (!checking) return null;
+  const recordCheck = async (values: CheckForm, photo: string | null): Promise<CheckOutcome> => {
+    if (!open) return { recorded: false };
+    if (recording.current.has(open.id)) return { recorded: true };
+    const { target: checking, id } = open;
     const stranger = checking === 'stranger';
     const results = stranger ? [] : CHECKLIST.map((c) => ({ item: c.item, compliant: values.results[c.item] !== false }));
     const bad = results.filter((r) => !r.compliant).map((r) => inspectionItemLabels[r.item]);
-    if (bad.length && !values.note?.trim()) return `“${bad.join('、')}”不合格，请填写问题说明`;
+    if (bad.length && !values.note?.trim()) return { recorded: false, noteError: `“${bad.join('、')}”不合格，请填写问题说明` };
     const who = stranger ? (values.personName ?? '').trim() : checking.name;
-    const id = crypto.randomUUID();
-    await outbox.record({
-      id,
-      activityId,
-      label: `${who}${stranger ? '：未经审查人员上岗' : bad.length ? `：${bad.join('、')}` : '：符合要求'}`,
-      input: {
+    recording.current.add(id);
+    try {
+      await outbox.record({
         id,
         activityId,
-        guardId: stranger ? null : checking.guardId,
-        personName: stranger ? who : null,
-        post: values.post?.trim() || null,
-        results,
-        note: values.note?.trim() || null,
-        photo,
-        recordedAt: new Date().toISOString(),
-      },
-    });
+        label: `${who}${stranger ? '：未经审查人员上岗' : bad.length ? `：${bad.join('、')}` : '：符合要求'}`,
+        input: {
+          id,
+          activityId,
+          guardId: stranger ? null : checking.guardId,
+          personName: stranger ? who : null,
+          post: values.post?.trim() || null,
+          results,
+          note: values.note?.trim() || null,
+          photo,
+          recordedAt: new Date().toISOString(),
+        },
+      });
+    } catch (e) {
+      // not kept on the device (its storage failed): nothing was queued, the same form may be submitted again
+      recording.current.delete(id);
+      message.error(`检查记录未能保存：${(e as Error).message || '本机存储不可用'}`);
+      return { recorded: false };
+    }
     if (!stranger) setChecked((s) => new Set(s).add(checking.guardId));
-    setChecking(null);
+    setOpen((o) => (o?.id === id ? null : o));
     message.success(navigator.onLine ? '已登记' : '已保存在本机，恢复网络后自动发送');
-    return null;
+    return { recorded: true };
   };
 
   return {
@@ -86,9 +106,11 @@ export function useInspectionScreen(activityId: string) {
     openFindings: findingItems?.filter((f) => !f.correctedAt).length ?? 0,
     openSerious: findingItems?.filter((f) => !f.correctedAt && f.serious).length ?? 0,
     checked,
-    checking,
-    openCheck: setChecking,
-    closeCheck: () => setChecking(null),
+    checking: open?.target ?? null,
+    /** The id of the check the open checklist records (a new one each time a checklist is opened). */
+    checkId: open?.id ?? null,
+    openCheck: (target: CheckTarget) => setOpen({ target, id: crypto.randomUUID() }),
+    closeCheck: () => setOpen(null),
     recordCheck,
   };
 }
