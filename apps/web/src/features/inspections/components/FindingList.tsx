@@ -1,3 +1,4 @@
+import { MULTILINE } from '@/shared/MultilineText';
 import { inspectionItemLabels } from '@evs/schema';
 import type { InspectionScreen } from '@/features/inspections/hooks/useInspectionScreen';
 import { formatDateTime } from '@/shared/format';
@@ -21,11 +22,11 @@ export function FindingList({ screen, onCorrect }: { screen: InspectionScreen; o
             {f.serious && <Chip tone="error">严重</Chip>}
           </div>
           <div>{f.personName}{f.post ? `（${f.post}${f.area ? ` · ${f.area}` : ''}）` : ''}</div>
-          {f.note && <div className="muted">{f.note}</div>}
+          {f.note && <div className="muted" style={MULTILINE}>{f.note}</div>}
           {f.photoUrl && <img src={f.photoUrl} alt="现场照片" className="onsite-photo" loading="lazy" decoding="async" />}
           <div className="muted">{formatDateTime(f.recordedAt)} {f.recordedByName} 登记</div>
           {f.correctedAt ? (
-            <div className="onsite-corrected">✓ {formatDateTime(f.correctedAt)} 已纠正：{f.correctionNote}（{f.correctedByName}）</div>
+            <div className="onsite-corrected" style={MULTILINE}>✓ {formatDateTime(f.correctedAt)} 已纠正：{f.correctionNote}（{f.correctedByName}）</div>
           ) : officer ? (
             <button type="button" className="onsite-btn" style={{ marginTop: 8 }} onClick={() => onCorrect(f.id)}>
               登记纠正
