@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config';
 import { openDatabase } from '../database/bootstrap';
-import { AuditService } from '../modules/audit/audit.service';
+import { AuditAnchor, AuditService, parseAuditAnchor } from '../modules/audit/audit.service';
 
 /**
  * `npm run audit:verify [-- --anchor <seq>:<hash>]`: recomputes the audit log's hash chain on
@@ -12,14 +12,15 @@ import { AuditService } from '../modules/audit/audit.service';
  */
 export async function runAuditVerify(ds: DataSource, argv: string[], out: (line: string) => void): Promise<number> {
   const arg = argv.indexOf('--anchor');
-  let anchor: { seq: string; hash: string } | undefined;
+  let anchor: AuditAnchor | undefined;
   if (arg >= 0) {
-    const match = /^(\d+):([0-9a-f]{64})$/.exec(argv[arg + 1] ?? '');
-    if (!match) {
+    try {
+      // the same reading as the auditor's page (verifyAuditChain's anchor)
+      anchor = parseAuditAnchor(argv[arg + 1] ?? '');
+    } catch {
       out('用法：npm run audit:verify -- --anchor <序号>:<64位十六进制哈希>');
       return 1;
     }
-    anchor = { seq: match[1], hash: match[2] };
   }
   const report = await new AuditService(ds).verifyChain(anchor);
   if (report.intact) {

@@ -10,6 +10,7 @@ import { IssuedAccountModal, type Issued } from '@/features/users/components/Iss
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { NumberInput } from '@/shared/NumberInput';
 import { applyFieldErrors } from '@/shared/errors';
+import { useUnsavedChangesPrompt } from '@/shared/useUnsavedChangesPrompt';
 import { PageContainer } from '@/shared/PageContainer';
 import { toApiDate } from '@/shared/format';
 
@@ -32,6 +33,8 @@ export default function CompanyFormPage() {
   const [update, updating] = useMutation(UpdateCompanyMutation);
   const withAccount = Form.useWatch('withAccount', form);
   const [issued, setIssued] = useState<(Issued & { companyId: string }) | null>(null);
+  // leaving with unsaved typing asks first, as on 登记活动 and 登记保安员 (review 8-C F4)
+  const unsaved = useUnsavedChangesPrompt();
 
   useEffect(() => {
     const c = existing.data?.company;
@@ -54,11 +57,13 @@ export default function CompanyFormPage() {
     try {
       if (editing) {
         await update({ variables: { id: id!, input, version: existing.data?.company.version } });
+        unsaved.saved();
         message.success('已保存修改');
         navigate(`/companies/${id}`);
       } else {
         const res = await create({ variables: { input: { ...input, account: v.withAccount ? v.account : undefined } } });
         const created = res.data!.createCompany;
+        unsaved.saved();
         message.success('公司已登记');
         // The manager's one-time password shows once; the company page opens when the officer closes it.
         if (created.issuedAccount) setIssued({ issued: created.issuedAccount, issuedAt: new Date().toISOString(), companyId: created.id });
@@ -75,7 +80,7 @@ export default function CompanyFormPage() {
   return (
     <PageContainer title={editing ? '修改公司登记信息' : '登记保安服务公司'} subTitle="《保安服务管理条例》第八条：须持保安服务许可证，注册资本不少于100万元">
       <Card variant="borderless">
-        <Form<Values> form={form} layout="vertical" scrollToFirstError onFinish={onFinish} style={{ maxWidth: 900 }}>
+        <Form<Values> form={form} layout="vertical" scrollToFirstError={{ focus: true, block: 'center' }} onFinish={onFinish} onValuesChange={unsaved.changed} style={{ maxWidth: 900 }}>
           <ErrorAlert error={submitError} style={{ marginBottom: 16 }} />
           <Row gutter={16}>
             <Col xs={24} md={12}>
