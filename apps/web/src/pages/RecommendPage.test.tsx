@@ -1,9 +1,7 @@
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
-import { ApolloProvider } from '@apollo/client/react';
-import { cleanup, configure, render, screen } from '@testing-library/react';
-import { App } from 'antd';
+import { cleanup, configure, screen } from '@testing-library/react';
 import type { ComponentProps } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { renderRoute } from '@/test/renderRoute';
 import { Observable } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionProvider } from '@/shared/session';
@@ -92,16 +90,7 @@ function renderAs(user: Me) {
       }),
   );
   const client = new ApolloClient({ link, cache: new InMemoryCache() });
-  const router = createMemoryRouter([{ path: '/candidates/:id', element: <RecommendPage /> }], { initialEntries: ['/candidates/A5'] });
-  render(
-    <ApolloProvider client={client}>
-      <SessionProvider me={user}>
-        <App>
-          <RouterProvider router={router} />
-        </App>
-      </SessionProvider>
-    </ApolloProvider>,
-  );
+  renderRoute(client, user, { path: '/candidates/:id', element: <RecommendPage />, entry: '/candidates/A5' });
 }
 
 afterEach(cleanup);

@@ -1,9 +1,7 @@
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
-import { ApolloProvider } from '@apollo/client/react';
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App } from 'antd';
+import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ComponentProps } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { renderRoute } from '@/test/renderRoute';
 import { Observable } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import ComparisonPage from '@/pages/ComparisonPage';
@@ -100,16 +98,7 @@ function server() {
 }
 
 function renderPage(client: ApolloClient) {
-  const router = createMemoryRouter([{ path: '/comparison/:id', element: <ComparisonPage /> }], { initialEntries: ['/comparison/A7'] });
-  render(
-    <ApolloProvider client={client}>
-      <SessionProvider me={ORGANIZER}>
-        <App>
-          <RouterProvider router={router} />
-        </App>
-      </SessionProvider>
-    </ApolloProvider>,
-  );
+  renderRoute(client, ORGANIZER, { path: '/comparison/:id', element: <ComparisonPage />, entry: '/comparison/A7' });
 }
 
 afterEach(cleanup);

@@ -1,9 +1,7 @@
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
-import { ApolloProvider } from '@apollo/client/react';
-import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App } from 'antd';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ComponentProps } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { renderRoute } from '@/test/renderRoute';
 import { Observable } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import RosterPage from '@/pages/RosterPage';
@@ -107,16 +105,7 @@ function server() {
 }
 
 function renderPage(client: ApolloClient) {
-  const router = createMemoryRouter([{ path: '/roster', element: <RosterPage /> }], { initialEntries: ['/roster?activity=A9'] });
-  render(
-    <ApolloProvider client={client}>
-      <SessionProvider me={COMPANY}>
-        <App>
-          <RouterProvider router={router} />
-        </App>
-      </SessionProvider>
-    </ApolloProvider>,
-  );
+  renderRoute(client, COMPANY, { path: '/roster', element: <RosterPage />, entry: '/roster?activity=A9' });
 }
 
 afterEach(cleanup);
