@@ -1,9 +1,7 @@
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
-import { ApolloProvider } from '@apollo/client/react';
-import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App, ConfigProvider } from 'antd';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ComponentProps } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { renderRoutes } from '@/test/renderRoute';
 import { Observable } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionProvider } from '@/shared/session';
@@ -82,25 +80,15 @@ function server(answer: Answer, sent: Record<string, unknown>[]) {
 
 function renderForm(answer: Answer) {
   const sent: Record<string, unknown>[] = [];
-  const router = createMemoryRouter(
+  const router = renderRoutes(
+    server(answer, sent),
+    BUREAU_USER,
     [
       { path: '/activities/:id', element: <p>活动详情</p> },
       { path: '/activities/:id/edit', element: <ActivityForm id="A1" existing={DRAFT} /> },
       { path: '/', element: <p>首页内容</p> },
     ],
-    { initialEntries: ['/activities/A1/edit'] },
-  );
-  render(
-    <ApolloProvider client={server(answer, sent)}>
-      <SessionProvider me={BUREAU_USER}>
-        {/* no animations: happy-dom never ends a closing dialog's */}
-        <ConfigProvider theme={{ token: { motion: false } }}>
-          <App>
-            <RouterProvider router={router} />
-          </App>
-        </ConfigProvider>
-      </SessionProvider>
-    </ApolloProvider>,
+    ['/activities/A1/edit'],
   );
   return { router, sent };
 }

@@ -1,9 +1,7 @@
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
-import { ApolloProvider } from '@apollo/client/react';
-import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App, ConfigProvider } from 'antd';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ComponentProps } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { renderRoutes } from '@/test/renderRoute';
 import { Observable } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withIdCheckDigit } from '@evs/schema';
@@ -50,25 +48,15 @@ function server(answer: Answer) {
 
 function renderForm(answer: Answer) {
   const { sent, client } = server(answer);
-  const router = createMemoryRouter(
+  const router = renderRoutes(
+    client,
+    COMPANY_USER,
     [
       { path: '/guards', element: <p>保安员名册</p> },
       { path: '/guards/new', element: <GuardForm /> },
       { path: '/', element: <p>首页内容</p> },
     ],
-    { initialEntries: ['/guards', '/guards/new'], initialIndex: 1 },
-  );
-  render(
-    <ApolloProvider client={client}>
-      <SessionProvider me={COMPANY_USER}>
-        {/* no animations: happy-dom never ends a closing dialog's */}
-        <ConfigProvider theme={{ token: { motion: false } }}>
-          <App>
-            <RouterProvider router={router} />
-          </App>
-        </ConfigProvider>
-      </SessionProvider>
-    </ApolloProvider>,
+    ['/guards', '/guards/new'],
   );
   return { router, sent };
 }
