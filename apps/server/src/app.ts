@@ -236,8 +236,10 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
   // gzip or brotli for dynamic answers (GraphQL JSON, index.html); static files come precompressed.
   app.use(compression({ threshold: 1024 }));
 
-  // Every download is audited (who, what, from where); a refused one as a permission denial.
+  // Every download is audited (who, what, from where); a refused one as a permission denial. The
+  // on-site photos are looked at all day: only their refusals are audited.
   app.use('/exports', auditDownloads(services));
+  app.use('/photos', auditDownloads(services, { deniedOnly: true }));
   // Every download (import templates, 审核通报, 签到表, 台账, 总览, the on-site photos): one adapter, each feature's route list.
   app.use(downloadRouter(downloadSession(services.auth), downloadRoutes(services)));
 

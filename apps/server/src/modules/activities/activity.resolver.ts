@@ -26,7 +26,7 @@ import {
   seesInstructionRequests,
 } from './activity.policy';
 import { seesCandidates, transitionCommentFor } from '../recommendation/recommendation.policy';
-import { selectedLicenceWarning } from '../companies/company-standing';
+import { selectedCompanyWarning } from '../companies/company-standing';
 
 @Resolver(() => ActivityType)
 export class ActivityResolver {
@@ -130,8 +130,8 @@ export class ActivityResolver {
   async warnings(@Root() a: ActivityType, @Ctx() ctx: AppContext): Promise<ActivityWarningType[]> {
     // The shortfall warning quotes the written note, which names every qualified company.
     const shown = seesCandidates(actorOf(ctx)) ? a.warnings : a.warnings.filter((w) => w.code !== 'RECOMMENDATION_SHORTFALL');
-    const licence = await selectedLicenceWarning(a, ctx);
-    return licence ? [...shown, licence] : shown;
+    const lapse = await selectedCompanyWarning(a, ctx);
+    return lapse ? [...shown, lapse] : shown;
   }
 
   /** That fewer than 3 were recommended tells a company it had few or no rivals: not for a company (`seesCandidates`). */

@@ -94,17 +94,17 @@ function downloadName(res: Response): string | null {
 }
 
 /**
- * Audits the Excel downloads under /exports once they are answered: a file sent is an EXPORT, a
- * refusal (403, or a 404 that hides another unit's record) a permission denial. The download
- * handlers name the actor in `res.locals.userId` and such a 404 in `res.locals.scopeDenied`.
+ * Audits the downloads once they are answered: a file sent is an EXPORT (unless `deniedOnly`: the
+ * on-site photos), a refusal (403, or a 404 that hides another unit's record) a permission denial.
+ * The download handlers name the actor in `res.locals.userId` and such a 404 in `res.locals.scopeDenied`.
  */
-export function auditDownloads(services: Services) {
+export function auditDownloads(services: Services, { deniedOnly = false } = {}) {
   return (req: Request, res: Response, next: NextFunction) => {
     const request = currentRequest();
     res.on('finish', () => {
       const userId = res.locals.userId as string | undefined;
       const denied = res.statusCode === 403 || (res.statusCode === 404 && res.locals.scopeDenied === true);
-      if (!userId || (res.statusCode !== 200 && !denied)) return;
+      if (!userId || (res.statusCode !== 200 && !denied) || (deniedOnly && !denied)) return;
       const path = req.originalUrl.split('?')[0];
       void runInRequest(request, async () => {
         const actor = await services.auth.actorById(userId);

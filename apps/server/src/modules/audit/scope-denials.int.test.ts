@@ -116,4 +116,49 @@ describe('refusals by the row rule answered NOT_FOUND are audited as ACCESS_DENI
       expect.objectContaining({ action: 'ACCESS_DENIED', actor_id: userIds.organizer2, entity_type: 'Export', entity_id: `/exports/vetting/${organizer1Activity}.xlsx`, result: 'FAILURE' }),
     ]);
   });
+
+  it("a photo of another organizer's finding: the 404 of a missing one, audited as a denial; the own one shown and not audited", async () => {
+    const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const [{ id: findingId }] = await t.sql(
+      `SELECT f.id FROM findings f JOIN activities a ON a.id = f.activity_id JOIN users u ON u.unit_id = a.organizer_unit_id
+        WHERE u.username = 'organizer1' ORDER BY f.id LIMIT 1`,
+    );
+    await t.sql(`UPDATE findings SET photo = $2 WHERE id = $1`, [findingId, PNG]);
+    const organizer1 = await t.login('organizer1');
+    const photo = async (client: TestClient, id: string) => {
+      const res = await fetch(`${t.url}/photos/findings/${id}`, { headers: { cookie: `evs_session=${client.cookie('evs_session')}` } });
+      return { status: res.status, type: res.headers.get('content-type'), body: res.status === 200 ? null : await res.json() };
+    };
+    const settle = async (path: string) => {
+      for (let i = 0; i < 20 && !(await t.sql(`SELECT 1 FROM audit_log WHERE entity_id = $1`, [path])).length; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const missingId = randomUUID();
+    const missing = await entriesDuring(async () => {
+      const r = await photo(organizer2, missingId);
+      await settle(`/photos/findings/${missingId}`);
+      return r;
+    });
+    expect(missing.value).toEqual({ status: 404, type: expect.stringContaining('json'), body: { error: { code: 'NOT_FOUND', message: '照片不存在或无权查看' } } });
+    expect(missing.written).toEqual([]);
+
+    const probe = await entriesDuring(async () => {
+      const r = await photo(organizer2, findingId);
+      await settle(`/photos/findings/${findingId}`);
+      return r;
+    });
+    expect(probe.value).toEqual(missing.value);
+    expect(probe.written).toEqual([
+      expect.objectContaining({ action: 'ACCESS_DENIED', actor_id: userIds.organizer2, entity_id: `/photos/findings/${findingId}`, result: 'FAILURE' }),
+    ]);
+
+    const own = await entriesDuring(async () => {
+      const r = await photo(organizer1, findingId);
+      await settle(`/photos/findings/${findingId}`);
+      return r;
+    });
+    expect(own.value).toEqual({ status: 200, type: 'image/png', body: null });
+    expect(own.written).toEqual([]);
+  });
 });

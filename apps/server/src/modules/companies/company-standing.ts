@@ -76,7 +76,7 @@ const NEEDS_COMPANY: ActivityStatus[] = [
 ];
 
 /** The activity's warning when its selected company can no longer serve it (`companyLapse`; one batched read per page). */
-export async function selectedLicenceWarning(
+export async function selectedCompanyWarning(
   a: SelectedCompanyOf & { status: ActivityStatus },
   ctx: AppContext,
 ): Promise<{ code: string; message: string } | null> {

@@ -471,8 +471,10 @@ export class InspectionsService {
       `SELECT ${ACTIVITY_SCOPE_COLUMNS}, f.photo FROM findings f JOIN activities a ON a.id = f.activity_id WHERE f.id = $1`,
       [findingId],
     );
-    // One answer for a photo that does not exist and one the actor may not see (no existence oracle).
-    if (!row?.photo || !canViewActivity(actor, row)) throw notFound('照片');
+    // One answer for a photo that does not exist and one the actor may not see (no existence oracle);
+    // the latter audited as a permission denial (auditDownloads).
+    if (!row?.photo) throw notFound('照片');
+    if (!canViewActivity(actor, row)) throw notFound('照片', { denied: true });
     return row.photo;
   }
 

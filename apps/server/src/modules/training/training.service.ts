@@ -240,8 +240,10 @@ export class TrainingService {
         WHERE r.id = $1 AND ${ON_DUTY_CONDITION}`,
       [rosterEntryId],
     );
-    // One answer for a photo that does not exist and one the actor may not see (no existence oracle).
-    if (!row?.photo || !seesGuardParticulars(actor) || !canViewActivity(actor, row)) throw notFound('照片');
+    // One answer for a photo that does not exist and one the actor may not see (no existence oracle);
+    // the latter audited as a permission denial (auditDownloads).
+    if (!row?.photo) throw notFound('照片');
+    if (!seesGuardParticulars(actor) || !canViewActivity(actor, row)) throw notFound('照片', { denied: true });
     return row.photo;
   }
 
