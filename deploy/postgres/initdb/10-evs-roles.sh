@@ -25,6 +25,8 @@ CREATE ROLE :"app" LOGIN PASSWORD :'app_password' NOSUPERUSER NOCREATEDB NOCREAT
 ALTER DATABASE :"db" OWNER TO :"owner";
 ALTER SCHEMA public OWNER TO :"owner";
 REVOKE ALL ON DATABASE :"db" FROM PUBLIC;
+-- The cluster's maintenance database is the superuser's only (the app and the owner have no business there).
+REVOKE CONNECT ON DATABASE postgres FROM PUBLIC;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 -- TEMPORARY: the retention job (privacy) builds a temporary table per run.
 GRANT CONNECT, TEMPORARY ON DATABASE :"db" TO :"app";
