@@ -1,5 +1,5 @@
 import { Menu, type MenuProps } from 'antd';
-import { useLocation, useNavigate } from 'react-router';
+import { matchPath, useLocation, useNavigate } from 'react-router';
 import { canAccess } from '@/shared/access';
 import { useRole } from '@/shared/session';
 import { featureRoutes, titleFor } from '../routes';
@@ -30,8 +30,10 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     groups.get(group)!.push(item);
   }
 
-  // the deepest menu entry containing the current path (a detail page lights up its list)
-  const selected = visible
+  // the deepest menu entry containing the current path (a detail page lights up its list); none on
+  // an address no page has (the 404 page under /audit/… is not 审计日志)
+  const known = featureRoutes.some((r) => matchPath(r.path, pathname));
+  const selected = !known ? undefined : visible
     .map((r) => r.path)
     .filter((p) => p === pathname || (p !== '/' && pathname.startsWith(`${p}/`)))
     .sort((a, b) => b.length - a.length)[0];
