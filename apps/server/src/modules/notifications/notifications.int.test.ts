@@ -44,6 +44,30 @@ describe('notifications', () => {
     expect(expectData(await organizer.gql(LIST, { unreadOnly: false })).notifications.total).toBe(0);
   });
 
+  it('pages through notices sent in one transaction (same created_at) showing each exactly once', async () => {
+    const [{ unit_id: unitId }] = await t.sql(`SELECT unit_id FROM users WHERE username = 'organizer2'`);
+    // one statement: one now() for all seven, as a reminder run's notices
+    const sent: string[] = (await t.sql(
+      `INSERT INTO notifications (unit_id, title, body) SELECT $1, '逾期提醒' || n, '正文' FROM generate_series(1, 7) n RETURNING id`,
+      [unitId],
+    )).map((r: { id: string }) => r.id);
+    const organizer = await t.login('organizer2');
+    for (const pageSize of [1, 2, 3]) {
+      const seen: string[] = [];
+      for (let page = 1; page <= Math.ceil(7 / pageSize); page++) {
+        const data = expectData(await organizer.gql(
+          `query ($page: PageInput) { notifications(unreadOnly: false, page: $page) { total items { id } } }`,
+          { page: { page, pageSize } },
+        ));
+        expect(data.notifications.total).toBe(7);
+        seen.push(...data.notifications.items.map((n: { id: string }) => n.id));
+      }
+      expect(seen).toHaveLength(7);
+      expect([...seen].sort()).toEqual([...sent].sort());
+    }
+    await t.sql(`DELETE FROM notifications WHERE unit_id = $1`, [unitId]);
+  });
+
   it("markNotificationsRead with another unit's ids touches only the own unit", async () => {
     const baoan = await t.login('baoan');
     const result = await baoan.gql(MARK, { ids: [ids.baoan[0], ...ids.office] });

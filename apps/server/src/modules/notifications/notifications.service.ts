@@ -66,7 +66,9 @@ export class NotificationsService {
     const w = pageWindow(page);
     const [items, total] = await this.ds.getRepository(NotificationEntity).findAndCount({
       where: forReader(actor, unreadOnly ? { readAt: IsNull() } : {}),
-      order: { createdAt: 'DESC' },
+      // a total order: a transaction's notices share created_at, and a page boundary between them
+      // would show one twice and another never
+      order: { createdAt: 'DESC', id: 'DESC' },
       skip: w.skip,
       take: w.take,
     });
