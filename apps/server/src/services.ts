@@ -97,7 +97,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
     guards,
     activities,
     recommendation,
-    retention: new RetentionService(ds, audit, settings),
+    retention: new RetentionService(ds, audit, settings, clock),
   };
 }
 

@@ -18,7 +18,7 @@ export const dashboardDownloads = (services: Services): DownloadRoute[] => [
     get: '/exports/overview.xlsx',
     file: async (actor, req) => {
       assertSeesOverview(actor, '无权导出总览');
-      const year = yearOf(new Date());
+      const year = yearOf(services.config.clock.now());
       const district = queryText(req, 'district');
       if (district && !(district in districtLabels)) throw badInput('未知的辖区', [{ field: 'district', message: '未知的辖区' }]);
       const overview = await services.overview.overview(actor, queryText(req, 'from') ?? year.from, queryText(req, 'to') ?? year.to, district as District | null);

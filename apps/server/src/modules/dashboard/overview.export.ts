@@ -5,7 +5,7 @@ import { Overview, OverviewCount, OverviewGroup } from './dashboard.types';
 
 const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 
-/** The overview's figures as a workbook: one sheet per chart, each headed by the period and district. */
+/** The overview's figures as a workbook: every headline figure and one sheet per chart or table of the screen, each headed by the period and district. */
 export async function overviewWorkbook(o: Overview, who: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '大型活动安保前置审核系统';
@@ -36,6 +36,7 @@ export async function overviewWorkbook(o: Overview, who: string): Promise<ExcelJ
     ['其中未结束', h.activitiesOpen],
     ['其中阶段逾期', h.activitiesLate],
     ['候选不足3家的活动', h.activitiesFewCandidates],
+    ['严重问题未纠正即总结的活动', h.activitiesClosedWithSerious],
     ['合格公司', h.companiesQualified],
     ['公司总数', h.companiesTotal],
     ['已审核保安员（人次）', h.guardsVetted],
@@ -62,6 +63,8 @@ export async function overviewWorkbook(o: Overview, who: string): Promise<ExcelJ
     [],
     [o.fewCandidates.label, o.fewCandidates.value],
   ]);
+  sheet('按期情况', '各责任单位按期情况（各阶段截止日期）', ['责任单位', '按期完成', '逾期完成', '逾期未完成', '进行中', '合计'],
+    o.punctuality.map((u) => [u.unitName, u.onTime, u.late, u.overdue, u.open, u.onTime + u.late + u.overdue + u.open]));
   sheet('岗前培训', `岗前培训考核（合格率 ${pct(h.trainingPassRate)}）`, ['结果', '人次'], counts(o.trainingOutcomes));
   sheet('现场问题', '现场检查问题', ['检查项目', '未纠正', '已纠正', '合计'], [
     ...groups(o.findingsByItem),

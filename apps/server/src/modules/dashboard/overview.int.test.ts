@@ -362,9 +362,19 @@ describe('overview', () => {
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['关键数字', '公司', '背景审核', '活动阶段', '岗前培训', '现场问题', '年龄结构']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['关键数字', '公司', '背景审核', '活动阶段', '按期情况', '岗前培训', '现场问题', '年龄结构']);
     const o = expectData(await office.gql(OVERVIEW, { range: { from: FROM, to: TO } })).overview;
     expect(wb.getWorksheet('关键数字')!.getRow(5).values).toEqual([undefined, '期间内活动（不含草稿）', o.headline.activities]);
+    // every headline figure of the screen, and its punctuality table, row for row
+    const figures = new Map(wb.getWorksheet('关键数字')!.getSheetValues().slice(5).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
+    expect(figures.get('严重问题未纠正即总结的活动')).toBe(o.headline.activitiesClosedWithSerious);
+    const punctuality = wb.getWorksheet('按期情况')!.getSheetValues().slice(5).map((r) => (r as unknown[]).slice(1));
+    expect(punctuality).toEqual(
+      o.punctuality.map((u: { unitName: string; onTime: number; late: number; overdue: number; open: number }) => [
+        u.unitName, u.onTime, u.late, u.overdue, u.open, u.onTime + u.late + u.overdue + u.open,
+      ]),
+    );
+    expect(punctuality.length).toBeGreaterThan(0);
 
     expect((await get(null)).status).toBe(401);
     expect((await get(await t.login('organizer1'))).status).toBe(403);

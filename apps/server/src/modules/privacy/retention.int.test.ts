@@ -45,7 +45,7 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
     const companyId = await ensureCompany(t, await unitOf(t, 'company1'));
     [baoan, company, office] = await Promise.all([t.login('baoan'), t.login('company1'), t.login('office')]);
     const audit = new AuditService(t.ds);
-    retention = new RetentionService(t.ds, audit, new SettingsService(t.ds, audit));
+    retention = new RetentionService(t.ds, audit, new SettingsService(t.ds, audit), t.clock);
     // The demo register has guards who left years ago: settle them first, so each run below counts only this test's people.
     await retention.purge();
 
@@ -101,8 +101,17 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
     const [leftCertificate, activeCertificate] = [await certificateOf(g.left.id), await certificateOf(g.active.id)];
     const locked = async (no: string) => (await t.sql(`SELECT 1 FROM certificate_numbers WHERE certificate_no = $1`, [no])).length;
     expect([await locked(leftCertificate), await locked(activeCertificate)]).toEqual([1, 1]);
+    // The 站内通知 about each activity (a notice names a guard beside a vetting outcome).
+    const notices = async (activityId: string) => (await t.sql(`SELECT body FROM notifications WHERE activity_id = $1`, [activityId])).map((r: { body: string }) => r.body);
+    await t.sql(`INSERT INTO notifications (unit_id, title, body, activity_id) SELECT unit_id, '审核结论变更', '名单中的将离职本人记录属条例第十七条情形', $1 FROM users WHERE username = 'company1'`, [expired]);
+    await t.sql(`INSERT INTO notifications (unit_id, title, body, activity_id) SELECT unit_id, '背景审核', '新增两场都在，请审核', $1 FROM users WHERE username = 'baoan'`, [recent]);
+    const expiredNotices = (await notices(expired)).length;
+    expect(expiredNotices).toBeGreaterThan(0);
+    const recentNotices = await notices(recent);
     const counts = await retention.purge();
-    expect(counts).toMatchObject({ retentionDays: 365, activities: 1, entriesCleared: 4, onSiteCleared: 1, guardsAnonymised: 1, relatives: 1 });
+    expect(counts).toMatchObject({ retentionDays: 365, activities: 1, entriesCleared: 4, onSiteCleared: 1, guardsAnonymised: 1, relatives: 1, notifications: expiredNotices });
+    expect(await notices(expired)).toEqual([]);
+    expect(await notices(recent)).toEqual(recentNotices);
     expect(counts!.hits).toBeGreaterThanOrEqual(2);
 
     // The expired activity: no record copies, no notes or reasons; decisions and categories stay.
@@ -144,7 +153,7 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
     const before = await snapshot();
     const figures = await overview();
     const counts = await retention.purge();
-    expect(counts).toMatchObject({ activities: 0, hits: 0, entriesCleared: 0, onSiteCleared: 0, guardsAnonymised: 0, relatives: 0 });
+    expect(counts).toMatchObject({ activities: 0, hits: 0, entriesCleared: 0, onSiteCleared: 0, guardsAnonymised: 0, relatives: 0, notifications: 0 });
     expect(await snapshot()).toEqual(before);
     expect(await overview()).toBe(figures);
     expect((await audits()).at(-1).summary).toContain('匿名化离职保安员0人');
@@ -185,7 +194,7 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
     const fresh = await createTestApp();
     try {
       const audit = new AuditService(fresh.ds);
-      const other = new RetentionService(fresh.ds, audit, new SettingsService(fresh.ds, audit));
+      const other = new RetentionService(fresh.ds, audit, new SettingsService(fresh.ds, audit), fresh.clock);
       const done = await new Promise<boolean>((resolve) => {
         const job = startRetentionJob(other, 24 * 60, logger, { firstRunDelayMs: 5, onRun: (didRun) => (job.stop(), resolve(didRun)) });
       });
@@ -205,5 +214,21 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
     expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'vetting.reuseWindowDays', value: 90 }, { key: 'privacy.retentionDays', value: 100 }] }));
     expectErrorCode(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'vetting.reuseWindowDays', value: 120 }] }), 'BAD_USER_INPUT');
     expectErrorCode(await company.gql(UPDATE_SETTINGS, { changes: [{ key: 'privacy.retentionDays', value: 400 }] }), 'FORBIDDEN');
+  });
+
+  it("runs as of the server's clock, as every other date rule: a year later the recent activity has expired too", async () => {
+    const notes = async () => (await t.sql(`SELECT decision_note FROM roster_entries WHERE activity_id = $1`, [recent])).map((r: { decision_note: string | null }) => r.decision_note);
+    expect((await notes())[0]).toContain('沿用');
+    t.clock.set(new Date(Date.now() + 400 * 86_400_000));
+    try {
+      const counts = await retention.purge();
+      expect(counts!.cutoff.getTime()).toBe(t.clock.now().getTime() - counts!.retentionDays * 86_400_000);
+      // (the demo's closed activities expire with it)
+      expect((await audits()).at(-1).after.activityIds).toContain(recent);
+      expect(await notes()).toEqual([null]);
+      expect(await t.sql(`SELECT 1 FROM notifications WHERE activity_id = $1`, [recent])).toEqual([]);
+    } finally {
+      t.clock.reset();
+    }
   });
 });

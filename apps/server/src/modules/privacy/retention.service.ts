@@ -1,5 +1,6 @@
 import { AuditAction } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../../common/clock';
 import { AuditService, SYSTEM } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
 import { ANONYMISED } from './anonymised';
@@ -21,6 +22,8 @@ export interface PurgeCounts {
   guardsAnonymised: number;
   /** Relatives deleted (of anonymised guards). */
   relatives: number;
+  /** 站内通知 about expired activities deleted (they name guards beside vetting outcomes). */
+  notifications: number;
 }
 
 /** Serializes runs across API nodes: the one that gets it runs, the others skip. */
@@ -33,7 +36,9 @@ const PURGE_LOCK = 7700300;
  * - the record copies of the vetting (vetting_hits: who, which record) are deleted, and the officer's
  *   note and the system's reason text of each roster entry are cleared (decision, reason category,
  *   dates and the statistics stay: the overview's figures do not change);
- * - on-site records lose the name of a person found on duty off the roster, and photos.
+ * - on-site records lose the name of a person found on duty off the roster, and photos;
+ * - the 站内通知 about them are deleted (a notice names a guard beside a vetting outcome: 新增…请审核,
+ *   …审核结论改为不通过).
  * A guard record that is LEFT for longer than the retention period and on no roster of an activity
  * that has not expired is anonymised (name 已匿名; ID number, phone, photo, 保安员证号 and the
  * statement about relatives removed; birth date and sex stay for the age statistics), and its
@@ -44,6 +49,7 @@ export class RetentionService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly settings: SettingsService,
+    private readonly clock: Clock,
   ) {}
 
   /** When the last run ended (its audit entry), if any: the scheduled job runs at most once per interval across nodes. */
@@ -52,14 +58,14 @@ export class RetentionService {
     return row?.at ?? null;
   }
 
-  /** One run as of `now`; null when another node is running it at the same time. */
-  async purge(now: Date = new Date()): Promise<PurgeCounts | null> {
+  /** One run as of `now` (the system's clock, as every other date rule); null when another node is running it at the same time. */
+  async purge(now: Date = this.clock.now()): Promise<PurgeCounts | null> {
     return this.ds.transaction(async (m) => {
       const [{ locked }] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [PURGE_LOCK]);
       if (!locked) return null;
       const retentionDays = await this.settings.get('privacy.retentionDays', m);
       const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-      const counts = await this.run(m, cutoff);
+      const counts = await this.run(m, cutoff, now);
       const result: PurgeCounts = { retentionDays, cutoff, ...counts.totals };
       await this.audit.record(
         m,
@@ -69,7 +75,8 @@ export class RetentionService {
           entityType: 'PersonalDataRetention',
           summary:
             `个人信息保存期（${retentionDays}天）到期处理：活动${result.activities}项，删除比中记录${result.hits}条，` +
-            `清除审核意见${result.entriesCleared}条、现场记录${result.onSiteCleared}条，匿名化离职保安员${result.guardsAnonymised}人，删除直系亲属${result.relatives}人`,
+            `清除审核意见${result.entriesCleared}条、现场记录${result.onSiteCleared}条，删除站内通知${result.notifications}条，` +
+            `匿名化离职保安员${result.guardsAnonymised}人，删除直系亲属${result.relatives}人`,
           // Ids only: nothing personal goes into the (append-only) audit log.
           after: { ...result, activityIds: counts.activityIds, guardIds: counts.guardIds },
         },
@@ -78,7 +85,7 @@ export class RetentionService {
     });
   }
 
-  private async run(m: EntityManager, cutoff: Date) {
+  private async run(m: EntityManager, cutoff: Date, now: Date) {
     // Activities past retention: closed (closed_at) or cancelled (time of the cancellation) before the cutoff.
     await m.query(`
       CREATE TEMP TABLE expired_activities ON COMMIT DROP AS
@@ -107,6 +114,10 @@ export class RetentionService {
        SELECT activity_id FROM done`,
       [ANONYMISED],
     );
+    const notices: { activity_id: string }[] = await m.query(
+      `WITH gone AS (DELETE FROM notifications WHERE activity_id IN (SELECT id FROM expired_activities) RETURNING activity_id)
+       SELECT activity_id FROM gone`,
+    );
     const photos: { activity_id: string }[] = await m.query(
       `WITH done AS (UPDATE findings SET photo = NULL WHERE activity_id IN (SELECT id FROM expired_activities) AND photo IS NOT NULL
                      RETURNING activity_id)
@@ -120,10 +131,10 @@ export class RetentionService {
             AND NOT EXISTS (SELECT 1 FROM roster_entries re WHERE re.guard_id = g.id
                              AND re.activity_id NOT IN (SELECT id FROM expired_activities))),
        done AS (UPDATE guards g SET name = $2, id_cipher = NULL, id_hash = NULL, phone = NULL, photo = NULL, certificate_no = NULL,
-                       relatives_statement = NULL, anonymised_at = now()
+                       relatives_statement = NULL, anonymised_at = $3
                   FROM due WHERE g.id = due.id RETURNING g.id)
        SELECT id FROM done`,
-      [cutoff, ANONYMISED],
+      [cutoff, ANONYMISED, now],
     );
     const relatives: { id: string }[] = await m.query(
       `WITH gone AS (DELETE FROM guard_relatives r USING guards g WHERE g.id = r.guard_id AND g.anonymised_at IS NOT NULL RETURNING r.id)
@@ -131,7 +142,7 @@ export class RetentionService {
     );
     // The lock rows of 一证一人 (CertificateNumberLock) for numbers no record holds any more.
     await m.query(`DELETE FROM certificate_numbers c WHERE NOT EXISTS (SELECT 1 FROM guards g WHERE g.certificate_no = c.certificate_no)`);
-    const activityIds = [...new Set([...hits, ...cleared, ...inspections, ...photos].map((r) => r.activity_id))].sort();
+    const activityIds = [...new Set([...hits, ...cleared, ...inspections, ...photos, ...notices].map((r) => r.activity_id))].sort();
     return {
       activityIds,
       guardIds: guards.map((g) => g.id),
@@ -142,6 +153,7 @@ export class RetentionService {
         onSiteCleared: inspections.length + photos.length,
         guardsAnonymised: guards.length,
         relatives: relatives.length,
+        notifications: notices.length,
       },
     };
   }
