@@ -28,6 +28,8 @@ import { OneSecurityDetachment1768100000000 } from './1768100000000-OneSecurityD
 import { CompanyNameUnique1768200000000 } from './1768200000000-CompanyNameUnique';
 import { OnePerCityUnits1768300000000 } from './1768300000000-OnePerCityUnits';
 import { NotificationAudience1768400000000 } from './1768400000000-NotificationAudience';
+import { VettingCountedRule1768500000000 } from './1768500000000-VettingCountedRule';
+import { RosterLockUntilEnd1768600000000 } from './1768600000000-RosterLockUntilEnd';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 
 /** Every migration in order; new ones are appended. */
@@ -60,4 +62,6 @@ export const migrations = [
   CompanyNameUnique1768200000000,
   OnePerCityUnits1768300000000,
   NotificationAudience1768400000000,
+  VettingCountedRule1768500000000,
+  RosterLockUntilEnd1768600000000,
 ];

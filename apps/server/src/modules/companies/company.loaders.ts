@@ -22,8 +22,11 @@ export interface CompanyFigures {
 
 /**
  * One SQL statement for a batch of companies. A valid certificate = a 保安员证 not revoked since it
- * was issued; a valid vetting = a PASSED decision about the same person (by ID number) within the
- * reuse window (setting `vetting.reuseWindowDays`).
+ * was issued; a valid vetting = the latest decision about the same person (by ID number, in any
+ * activity, on or off a roster) within the reuse window (setting `vetting.reuseWindowDays`) is a
+ * PASSED one, a FAILED one winning a tie: the rule by which a pass is reused (vetting.service.ts
+ * `evaluate()`), so a guard failed after passing is not counted here while the recommendation and
+ * the next roster treat them as not cleared (review 9-B F6).
  */
 export async function loadCompanyFigures(ds: DataSource, ids: readonly string[], today: string): Promise<Map<string, CompanyFigures>> {
   const rows: Record<string, string | number | null>[] = await ds.query(
@@ -46,11 +49,15 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
          avg(age)::float8 AS avg_age
        FROM g GROUP BY company_id),
      vv AS (
-       SELECT g.company_id, count(DISTINCT g.id)::int AS valid_vetting
+       SELECT g.company_id, count(*)::int AS valid_vetting
        FROM g
-       JOIN guards p ON p.id_hash = g.id_hash
-       JOIN roster_entries r ON r.guard_id = p.id AND r.decision = 'PASSED'
-       WHERE r.decided_at >= now() - make_interval(days => (SELECT days FROM win))
+       CROSS JOIN LATERAL (
+         SELECT r.decision FROM guards p JOIN roster_entries r ON r.guard_id = p.id
+          WHERE p.id_hash = g.id_hash AND r.decision <> 'PENDING'
+            AND r.decided_at > now() - make_interval(days => (SELECT days FROM win))
+          ORDER BY r.decided_at DESC, (r.decision = 'FAILED') DESC
+          LIMIT 1) latest
+       WHERE latest.decision = 'PASSED'
        GROUP BY g.company_id),
      served AS (
        SELECT selected_company_id AS company_id, count(*)::int AS served

@@ -59,14 +59,17 @@ export function scorePerformance(f: PerformanceFigures): CompanyPerformance {
 /**
  * Figures of many companies in ONE query (a DataLoader batch or the recommendation engine):
  * guards on duty = the on-duty roster (PASSED, active, trained and passed) of activities IN_PROGRESS or CLOSED; vetting failure
- * rate over every decided entry; evaluations from CLOSED activities the company served.
+ * rate over the decided entries the vetting figures count (dashboard/overview.sql.ts `vettingCountedExpr`: on the roster, or
+ * failed), so a reused pass taken off the roster again is no decision (review 9-B F1); evaluations from CLOSED activities the
+ * company served.
  */
 export async function loadPerformance(m: EntityManager, companyIds: readonly string[]): Promise<Map<string, CompanyPerformance>> {
   const rows: Record<string, string | number | null>[] = companyIds.length
     ? await m.query(
         `WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
-         -- Per-activity roster summary kept exact by triggers (migrations RosterStats, SuggestionStats):
-         -- band IS NOT NULL = on duty (the duty gate of modules/training/duty-roster.ts).
+         -- Per-activity roster summary kept exact by triggers (migrations RosterStats, SuggestionStats,
+         -- VettingCountedRule): only the entries vettingCountedExpr counts; band IS NOT NULL = on duty
+         -- (the duty gate of modules/training/duty-roster.ts).
          rs AS (
            SELECT s.company_id,
                   COALESCE(sum(s.count) FILTER (WHERE s.band IS NOT NULL AND a.status IN ('IN_PROGRESS', 'CLOSED')), 0)::int AS duty_guards,

@@ -158,7 +158,7 @@ describe('overview', () => {
     const vetting = await t.sql(
       `SELECT r.decision::text, COALESCE(NULLIF(r.reason_category::text, 'CLEAR'), 'OTHER') AS reason, count(*)::int AS n
          FROM roster_entries r JOIN activities a ON a.id = r.activity_id
-        WHERE ${inPeriod} AND NOT (r.state = 'REMOVED' AND r.decision = 'PENDING') GROUP BY 1, 2`,
+        WHERE ${inPeriod} AND (r.state = 'ACTIVE' OR r.decision = 'FAILED') GROUP BY 1, 2`,
       params,
     );
     const training = await t.sql(
@@ -404,7 +404,7 @@ describe('overview', () => {
     expect(company.company).toMatchObject({ name: 'OVFX保安公司0', qualified: true, problems: [] });
     const outcomes = await t.sql(
       `SELECT r.decision::text AS key, count(*)::int AS value FROM roster_entries r JOIN companies c ON c.id = r.company_id
-        WHERE c.name = 'OVFX保安公司0' AND NOT (r.state = 'REMOVED' AND r.decision = 'PENDING') GROUP BY 1`,
+        WHERE c.name = 'OVFX保安公司0' AND (r.state = 'ACTIVE' OR r.decision = 'FAILED') GROUP BY 1`,
     );
     for (const o of outcomes) expect(company.outcomes.find((c: { key: string }) => c.key === o.key).value).toBe(o.value);
     expect(company.counts.find((c: { key: string }) => c.key === 'guards').value).toBe(40);

@@ -78,9 +78,17 @@ export function closedWithSeriousExpr(alias = 'a'): string {
     SELECT 1 FROM findings cf WHERE cf.activity_id = ${alias}.id AND cf.serious AND cf.corrected_at IS NULL)))`;
 }
 
-/** Roster entries that count in vetting figures: everyone on a roster, and every decision ever made. */
+/**
+ * Roster entries that count in vetting figures (the overview's 已审核/审核通过/通过率, the home page,
+ * a company's 审核不通过率 in its performance, the 审核通报): those on the roster, and those found unfit
+ * (a failure taken off or replaced still counts against the company). Not a PASSED entry taken off
+ * the roster: reuse copies only PASSED decisions, so counting removed ones let a company add and remove
+ * a guard with a reusable pass to pile up "decisions" no officer made (review 9-B F1), and a cleared
+ * guard who left is not on the roster the figures describe (F4). The same rule is frozen in the
+ * database function refresh_activity_roster_stats (migration VettingCountedRule); change both together.
+ */
 export function vettingCountedExpr(alias = 'r'): string {
-  return `(${alias}.state = 'ACTIVE' OR ${alias}.decision <> 'PENDING')`;
+  return `(${alias}.state = 'ACTIVE' OR ${alias}.decision = 'FAILED')`;
 }
 
 /** A guard's result in one session; absence counts before any score. */

@@ -1,8 +1,13 @@
 import { ActivityStatus } from '@evs/schema';
 import { EntityManager } from 'typeorm';
+import { formatCN } from '../../common/calendar';
 import { DomainError } from '../../common/errors';
 
-/** Activity states in which a roster is open: a decision about a person on it is in force or pending. */
+/**
+ * Activity states in which a roster is open: a decision about a person on it is in force or pending.
+ * The lock below holds only until the event's end (`ends_at`): an activity left in one of these states
+ * after its day (never closed or cancelled) no longer holds its guards.
+ */
 export const OPEN_ROSTER_STATUSES: ActivityStatus[] = [
   ActivityStatus.VETTING,
   ActivityStatus.TRAINING,
@@ -14,15 +19,20 @@ export interface OpenRoster {
   guardId: string;
   activityName: string;
   status: ActivityStatus;
+  endsAt: Date;
 }
 
-/** For each guard, the first open roster it is on (by the activity's start). */
+/**
+ * For each guard, the first open roster it is on (by the activity's start) whose event has not ended.
+ * "Ended" by the database's clock, as the triggers that enforce the same lock (guard_open_roster_activity,
+ * migration RosterLockUntilEnd) decide it.
+ */
 export async function openRosters(m: EntityManager, guardIds: string[]): Promise<Map<string, OpenRoster>> {
   if (!guardIds.length) return new Map();
   const rows: OpenRoster[] = await m.query(
-    `SELECT DISTINCT ON (re.guard_id) re.guard_id AS "guardId", a.name AS "activityName", a.status
+    `SELECT DISTINCT ON (re.guard_id) re.guard_id AS "guardId", a.name AS "activityName", a.status, a.ends_at AS "endsAt"
        FROM roster_entries re JOIN activities a ON a.id = re.activity_id
-      WHERE re.guard_id = ANY($1::uuid[]) AND re.state = 'ACTIVE' AND a.status = ANY($2::activity_status[])
+      WHERE re.guard_id = ANY($1::uuid[]) AND re.state = 'ACTIVE' AND a.status = ANY($2::activity_status[]) AND a.ends_at > now()
       ORDER BY re.guard_id, a.starts_at`,
     [guardIds, OPEN_ROSTER_STATUSES],
   );
@@ -31,7 +41,9 @@ export async function openRosters(m: EntityManager, guardIds: string[]): Promise
 
 /** What to do instead of changing a locked particular: during vetting, take the guard off and submit again. */
 const correctionWay = (open: OpenRoster): string =>
-  open.status === ActivityStatus.VETTING ? '如需更正，请先将其移出名单，修改后重新上报（将重新审核）' : '背景审核已结束，须待活动结束后再修改';
+  open.status === ActivityStatus.VETTING
+    ? '如需更正，请先将其移出名单，修改后重新上报（将重新审核）'
+    : `背景审核已结束，须待活动结束后再修改（${formatCN(open.endsAt)}结束）`;
 
 /** Why the identity of a guard on an open roster cannot change, and what to do instead. */
 export function identityLockedMessage(guardName: string, open: OpenRoster): string {
@@ -46,7 +58,7 @@ export function credentialsLockedMessage(guardName: string, open: OpenRoster): s
 /** Why a guard on an open roster cannot leave the company or be transferred. */
 export function leaveLockedMessage(guardName: string, open: OpenRoster): string {
   const how =
-    open.status === ActivityStatus.VETTING ? '请先将其移出名单，再办理' : '背景审核已结束，须待活动结束后再办理';
+    open.status === ActivityStatus.VETTING ? '请先将其移出名单，再办理' : `背景审核已结束，须待活动结束后再办理（${formatCN(open.endsAt)}结束）`;
   return `${guardName}在“${open.activityName}”的名单中，不能办理离职或调转；${how}`;
 }
 

@@ -207,7 +207,8 @@ describe('recommendation, comparison and selection', () => {
       `SELECT c.id,
               (SELECT count(*) FROM roster_entries r JOIN activities a ON a.id = r.activity_id
                 WHERE r.company_id = c.id AND a.status IN ('IN_PROGRESS', 'CLOSED') AND ${ON_DUTY_CONDITION})::int AS duty,
-              (SELECT count(*) FROM roster_entries r WHERE r.company_id = c.id AND r.decision <> 'PENDING')::int AS decided,
+              (SELECT count(*) FROM roster_entries r WHERE r.company_id = c.id AND r.decision <> 'PENDING'
+                  AND (r.state = 'ACTIVE' OR r.decision = 'FAILED'))::int AS decided,
               (SELECT count(*) FROM roster_entries r WHERE r.company_id = c.id AND r.decision = 'FAILED')::int AS failed,
               (SELECT count(*) FROM findings f WHERE f.company_id = c.id)::int AS findings
          FROM companies c`,

@@ -270,9 +270,23 @@ describe('vetting integrity and privacy (issue 10)', () => {
       await submit(later, [cleared.id]);
       expectData(await baoan.gql(PASS_ALL, { id: later }));
       const after = expectErrorCode(await company.gql(LEAVE, { id: cleared.id, date: today() }), 'CONFLICT');
-      expect(after.message).toContain('须待活动结束后再办理');
+      const [{ ends }] = await t.sql(`SELECT to_char(ends_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS ends FROM activities WHERE id = $1`, [later]);
+      expect(after.message).toContain(`须待活动结束后再办理（${ends}结束）`);
       expectErrorCode(await baoan.gql(TRANSFER, { id: cleared.id, to: other, date: today() }), 'CONFLICT');
       expect((await guardRow(cleared.id)).status).toBe('ACTIVE');
+    });
+
+    it('the lock ends with the event: an activity left open after its end (never closed) no longer holds its guards', async () => {
+      const activityId = await newActivity({ guardsRequired: 1 });
+      const g = await makeGuard(t, companyId, { name: '郑散场' });
+      await submit(activityId, [g.id]);
+      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      expectErrorCode(await company.gql(LEAVE, { id: g.id, date: today() }), 'CONFLICT');
+      // The event took place (by the database's clock, as the trigger decides), still TRAINING: nobody closed or cancelled it.
+      await t.sql(`UPDATE activities SET starts_at = now() - interval '2 days', ends_at = now() - interval '1 day' WHERE id = $1`, [activityId]);
+      expect((await t.sql(`SELECT status FROM activities WHERE id = $1`, [activityId]))[0].status).toBe('TRAINING');
+      expect(expectData(await company.gql(`query($id: ID!) { guard(id: $id) { rosterLock } }`, { id: g.id })).guard.rosterLock).toBeNull();
+      expect(expectData(await company.gql(LEAVE, { id: g.id, date: today() })).guardLeaves.status).toBe('LEFT');
     });
 
     it('a revocation recorded after the pass withdraws it: off duty, the company told, vetting reopened when too few are left (so the guard can be replaced); a pending entry shows it and cannot pass', async () => {

@@ -21,6 +21,7 @@ import { Actor } from '../../common/actor';
 import { formatStampCN, localDate } from '../../common/calendar';
 import { ActivityEntity } from '../activities/activity.entity';
 import { AuditService } from '../audit/audit.service';
+import { vettingCountedExpr } from '../dashboard/overview.sql';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { VettingTier } from './vetting.policy';
 import { VettingCounts, VettingService } from './vetting.service';
@@ -84,7 +85,8 @@ export class VettingNoticeService {
       params.push(registerIdOf(actor));
       own = 'AND re.company_id = $2';
     }
-    // Entries on the roster, plus those that failed and were taken off (the company's record of why).
+    // Entries on the roster, plus those that failed and were taken off (the company's record of why):
+    // the entries every vetting figure counts (vettingCountedExpr), so the 通报 and the figures agree.
     const rows: {
       id: string; guard_name: string; id_cipher: string | null; company_name: string; post: string | null; decision: VettingDecision;
       reason_category: VettingReasonCategory | null; state: string; decision_note: string | null; hit_count: number;
@@ -95,7 +97,7 @@ export class VettingNoticeService {
               (SELECT count(*)::int FROM vetting_hits h WHERE h.roster_entry_id = re.id) AS hit_count,
               EXISTS (SELECT 1 FROM roster_entries n WHERE n.replaces_entry_id = re.id) AS replaced
          FROM roster_entries re JOIN guards g ON g.id = re.guard_id JOIN units u ON u.id = re.company_id
-        WHERE re.activity_id = $1 ${own} AND (re.state = 'ACTIVE' OR re.decision = 'FAILED')
+        WHERE re.activity_id = $1 ${own} AND ${vettingCountedExpr('re')}
         ORDER BY re.state, CASE re.decision WHEN 'FAILED' THEN 0 WHEN 'PENDING' THEN 1 ELSE 2 END, g.name`,
       params,
     );
