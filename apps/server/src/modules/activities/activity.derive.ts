@@ -1,5 +1,5 @@
-import { PermitTier } from '@evs/schema';
-import { daysBetween, localDate } from '../../common/calendar';
+import { ActivityStatus, PermitTier } from '@evs/schema';
+import { daysBetween, formatCN, localDate } from '../../common/calendar';
 import { deadlinesOf } from '../deadlines/deadlines';
 import { SettingValues } from '../settings/settings.defaults';
 import { ActivityEntity } from './activity.entity';
@@ -42,9 +42,43 @@ export function approvedAgeLimits(a: AgeLimitColumns, s: Pick<SettingValues, 'gu
   return { approvedMinAge: minAge, approvedMaxAge: maxAge };
 }
 
-/** Warnings an officer should see on an activity: legal frame, staffing, and late stages. */
+/** States in which an activity is still being prepared: once the event has started, none of their steps can be taken (event-window.ts). */
+const PREPARING: ActivityStatus[] = [
+  ActivityStatus.DRAFT,
+  ActivityStatus.REPORTED,
+  ActivityStatus.APPROVED,
+  ActivityStatus.CANDIDATES_RECOMMENDED,
+  ActivityStatus.COMPANY_SELECTED,
+  ActivityStatus.VETTING,
+  ActivityStatus.TRAINING,
+  ActivityStatus.READY,
+];
+
+/**
+ * An activity its day has overtaken (review 9-C F1): still being prepared after the event started (its
+ * steps are refused from then on: the way out is the cancellation with its reason), or supervised past
+ * its end with no 总结.
+ */
+function overtakenBy(a: Pick<ActivityEntity, 'status' | 'startsAt' | 'endsAt'>, now: Date): ActivityWarningType | null {
+  if (PREPARING.includes(a.status) && now >= a.startsAt) {
+    const ready = a.status === ActivityStatus.READY;
+    return {
+      code: 'EVENT_OVERTAKEN',
+      message: `活动已于${formatCN(a.startsAt)}开始，${ready ? '未开始现场监管' : '前置审核未完成'}；` +
+        `${ready && now < a.endsAt ? '请保安管理支队开始现场监管' : '各环节已不能再办理，请保安管理支队取消活动并说明原因'}`,
+    };
+  }
+  if (a.status === ActivityStatus.IN_PROGRESS && now >= a.endsAt) {
+    return { code: 'EVENT_OVERTAKEN', message: `活动已于${formatCN(a.endsAt)}结束，请保安管理支队作出总结` };
+  }
+  return null;
+}
+
+/** Warnings an officer should see on an activity: its day passed, legal frame, staffing, and late stages. */
 export function warningsFor(a: ActivityEntity, s: SettingValues, now: Date): ActivityWarningType[] {
   const warnings: ActivityWarningType[] = [];
+  const overtaken = overtakenBy(a, now);
+  if (overtaken) warnings.push(overtaken);
   const startDate = localDate(a.startsAt);
   const lead = daysBetween(a.appliedOn, startDate);
   if (lead < 20) {

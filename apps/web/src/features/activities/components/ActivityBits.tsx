@@ -57,7 +57,7 @@ export function WarningsList({ warnings }: { warnings: Warning[] }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {warnings.map((w) => (
-        <Alert key={w.code + w.message} type={w.code === 'STAGE_LATE' ? 'error' : 'warning'} showIcon title={w.message} />
+        <Alert key={w.code + w.message} type={w.code === 'STAGE_LATE' || w.code === 'EVENT_OVERTAKEN' ? 'error' : 'warning'} showIcon title={w.message} />
       ))}
     </Space>
   );
