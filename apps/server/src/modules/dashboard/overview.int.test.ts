@@ -47,7 +47,8 @@ const FROM = cnDate(-90);
 const TO = cnDate(90);
 /** The stages and their default deadlines (settings), written out again here, independent of stages.ts. */
 const STAGES = [
-  { stage: 'REQUEST', late: 'REQUEST', done: 'REPORTED', stamp: 'requested_at', due: (a: Act) => (a.reported_on ? plus(a.reported_on, 1) : null) },
+  // the 请示 is done once made (requested_at), or once approved: a reported activity waits on it (review 9-B F3)
+  { stage: 'REQUEST', late: 'REQUEST', done: 'APPROVED', stamp: 'requested_at', due: (a: Act) => (a.reported_on ? plus(a.reported_on, 1) : null) },
   { stage: 'DECISION', late: 'DECISION', done: 'APPROVED', stamp: 'approved_at', due: (a: Act) => plus(a.applied_on, 7) },
   { stage: 'CANDIDATES', late: 'RECOMMENDATION', done: 'CANDIDATES_RECOMMENDED', stamp: 'recommended_at', due: (a: Act) => plus(a.start_on, -15), service: true },
   { stage: 'SELECTION', late: 'SELECTION', done: 'COMPANY_SELECTED', stamp: 'selected_at', due: (a: Act) => plus(a.start_on, -10), service: true },
@@ -141,7 +142,9 @@ describe('overview', () => {
         const doneOn = a.stamps[st.stamp];
         if (done && (!doneOn || doneOn <= due)) p.onTime++;
         else if (done) p.late++;
-        else if (todayCN() > due) p.overdue++;
+        // overdue is the activity's (one rule, review 9-B F3): the stage it waits on carries it, also when
+        // the deadline that passed is a later stage's
+        else if (lateStage(a)) p.overdue++;
         else p.open++;
         punctual.set(unit, p);
       }

@@ -8,7 +8,7 @@ import { SettingsService } from '../settings/settings.service';
 import { onDutySql, trainedSql } from '../training/duty-roster';
 import { dateCN } from './deadlines';
 import { DeadlineStage, WorkItemType } from './deadlines.types';
-import { dueOn, stageDaysOf, StageDays } from './stages';
+import { dueOn, isPastDue, overdueNote, overdueStage, stageDaysOf, StageDays } from './stages';
 
 interface QueueRow {
   id: string;
@@ -23,6 +23,7 @@ interface QueueRow {
   endsAt: Date;
   appliedOn: string;
   reportedAt: Date | null;
+  requestedAt: Date | null;
   guardsRequired: number;
   pending: number;
   passed: number;
@@ -50,7 +51,7 @@ export class DeadlinesService {
     const days = stageDaysOf(s);
     const rows: QueueRow[] = await this.ds.query(
       `SELECT a.id, a.code, a.name, a.status, a.district, a.security_mode AS "securityMode", a.starts_at AS "startsAt",
-              a.ends_at AS "endsAt", a.applied_on::text AS "appliedOn", a.reported_at AS "reportedAt", a.guards_required AS "guardsRequired",
+              a.ends_at AS "endsAt", a.applied_on::text AS "appliedOn", a.reported_at AS "reportedAt", a.requested_at AS "requestedAt", a.guards_required AS "guardsRequired",
               a.deadline_days AS "deadlineDays",
               COALESCE(r.pending, 0) AS pending, COALESCE(r.passed, 0) AS passed, COALESCE(r.on_duty, 0) AS "onDuty",
               COALESCE(r.unassigned, 0) AS unassigned, COALESCE(t.unrecorded, 0) AS unrecorded,
@@ -84,29 +85,35 @@ export class DeadlinesService {
       let detail: string;
       let dueOnDate: string;
       let link: string;
+      /** The stage the step completes (none for 开始 and 现场监管: no stage deadline of their own). */
+      let stepStage: DeadlineStage | null = null;
       switch (a.status) {
         case ActivityStatus.REPORTED:
           task = '受理通报，向领导请示';
           detail = `所需保安员${a.guardsRequired}人；领导须于${due(DeadlineStage.DECISION)}前批示（条例第十四条）`;
           dueOnDate = due(DeadlineStage.REQUEST);
+          stepStage = DeadlineStage.REQUEST;
           link = `/activities/${a.id}`;
           break;
         case ActivityStatus.APPROVED:
           task = '推荐候选公司';
           detail = `所需保安员${a.guardsRequired}人，推荐不少于3家`;
           dueOnDate = due(DeadlineStage.CANDIDATES);
+          stepStage = DeadlineStage.CANDIDATES;
           link = `/candidates?activity=${a.id}`;
           break;
         case ActivityStatus.VETTING:
           task = a.pending > 0 ? '背景审核决定' : '结束背景审核';
           detail = `待审核${a.pending}人，已通过${a.passed}人 / 所需${a.guardsRequired}人`;
           dueOnDate = due(DeadlineStage.VETTING);
+          stepStage = DeadlineStage.VETTING;
           link = `/vetting?activity=${a.id}`;
           break;
         case ActivityStatus.TRAINING:
           task = a.unrecorded > 0 ? '登记培训结果' : '安排岗前培训';
           detail = `在岗名单${a.onDuty}人 / 所需${a.guardsRequired}人；待安排${a.unassigned}人，待登记${a.unrecorded}人`;
           dueOnDate = due(DeadlineStage.TRAINING);
+          stepStage = DeadlineStage.TRAINING;
           link = `/training/${a.id}`;
           break;
         case ActivityStatus.READY: {
@@ -122,10 +129,19 @@ export class DeadlinesService {
           task = ended ? '活动总结' : '现场监管';
           detail = `未纠正问题${a.openFindings}起${a.openSerious ? `（严重${a.openSerious}起）` : ''}${ended ? '' : `；${formatCN(new Date(a.endsAt))}结束后可总结`}`;
           dueOnDate = ended ? due(DeadlineStage.CLOSING) : dateCN(new Date(a.endsAt));
+          stepStage = ended ? DeadlineStage.CLOSING : null;
           link = `/inspections/${a.id}`;
         }
       }
-      const dueOnValue = dueOnDate;
+      // 逾期 as everywhere else (stages.ts): a later stage's passed deadline makes the step late too —
+      // the activity can no longer meet it (review 9-B F3). The item then shows that date and says which
+      // deadline passed, so the step sorts with the late ones and its 已逾期 N 天 counts from it.
+      const overdue = overdueStage(a.status, a.securityMode, !!a.requestedAt, (stage) => dueOn(stage, dates, a.deadlineDays ?? days), today);
+      let dueOnValue = dueOnDate;
+      if (overdue && overdue.stage !== stepStage) {
+        dueOnValue = overdue.dueOn;
+        detail = `${overdueNote(overdue.stage, overdue.dueOn, overdue.current)}；${detail}`;
+      }
       return {
         activityId: a.id,
         activityCode: a.code,
@@ -138,7 +154,9 @@ export class DeadlinesService {
         dueOn: dueOnValue,
         daysLeft: daysBetween(today, dueOnValue),
         daysUntilStart: daysBetween(today, start),
-        late: today > dueOnValue,
+        // A READY activity is also late once its start day has passed without it being started (the
+        // queue's own step, not a stage deadline).
+        late: !!overdue || isPastDue(dueOnValue, today),
         link,
       };
     });

@@ -3,7 +3,7 @@ import { ActivityStatus, SecurityMode } from '@evs/schema';
 import { settingDefinitions, SettingValues } from '../settings/settings.defaults';
 import { deadlinesOf, DeadlineSubject } from './deadlines';
 import { DeadlineStage } from './deadlines.types';
-import { currentStage } from './stages';
+import { currentStage, dueOn, overdueNote, overdueStage, stageDaysOf } from './stages';
 
 const settings = Object.fromEntries(Object.entries(settingDefinitions).map(([k, d]) => [k, d.default])) as SettingValues;
 const now = new Date('2026-06-01T02:00:00Z'); // 10:00 in Panjin
@@ -58,5 +58,22 @@ describe('deadlinesOf', () => {
     const closed = deadlinesOf(activity({ status: ActivityStatus.CLOSED, startsAt: new Date('2026-05-01T02:00:00Z'), endsAt: new Date('2026-05-01T06:00:00Z') }), settings, now);
     expect(closed.lateStages).toEqual([]);
     expect(closed.next).toBeNull();
+  });
+
+  it('is overdue by the one rule (review 9-B F3): a later stage past due while the current one is not, as 2026-0004', () => {
+    // Waits on the 请示 (due 06-02, reported 06-01); 推荐候选 was due start − 15 = 05-31.
+    const a = activity({ status: ActivityStatus.REPORTED, requestedAt: null, reportedAt: new Date('2026-06-01T01:00:00Z'), appliedOn: '2026-05-30',
+      startsAt: new Date('2026-06-15T11:00:00Z'), endsAt: new Date('2026-06-15T14:00:00Z') });
+    const d = deadlinesOf(a, settings, now);
+    expect(d.next?.stage).toBe(DeadlineStage.REQUEST);
+    expect(d.lateStages).toEqual([DeadlineStage.CANDIDATES]);
+    const dates = { reportedOn: '2026-06-01', appliedOn: '2026-05-30', startOn: '2026-06-15', endOn: '2026-06-15' };
+    const o = overdueStage(a.status, a.securityMode, false, (s) => dueOn(s, dates, stageDaysOf(settings)), '2026-06-01');
+    expect(o).toEqual({ stage: DeadlineStage.CANDIDATES, dueOn: '2026-05-31', current: DeadlineStage.REQUEST });
+    expect(overdueNote(o!.stage, o!.dueOn, o!.current)).toBe('推荐候选截止日期（5月31日）已过，当前待受理请示');
+    expect(overdueNote(DeadlineStage.VETTING, '2026-05-30', DeadlineStage.VETTING)).toBe('背景审核截止日期（5月30日）已过');
+    // The due day itself is still in time; closed activities are never overdue.
+    expect(overdueStage(a.status, a.securityMode, false, (s) => dueOn(s, dates, stageDaysOf(settings)), '2026-05-31')).toBeNull();
+    expect(overdueStage(ActivityStatus.CLOSED, a.securityMode, true, (s) => dueOn(s, dates, stageDaysOf(settings)), '2026-06-30')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { ActivityStatus, SecurityMode, unitKindLabels } from '@evs/schema';
 import { daysBetween, todayCN } from '../../common/calendar';
 import { SettingValues } from '../settings/settings.defaults';
 import { ActivityDeadlinesType, DeadlineStage, deadlineStageLabels, StageDeadlineType } from './deadlines.types';
-import { ART14_DECISION_DAYS, currentStage, dueOn, reached, StageDef, stageDaysOf, StageDays, stagesFor } from './stages';
+import { ART14_DECISION_DAYS, currentStage, dueOn, isPastDue, reached, StageDef, stageDaysOf, StageDays, stagesFor } from './stages';
 
 /** What deadlines need of an activity (the entity or the API type, which carries the same columns). */
 export interface DeadlineSubject {
@@ -76,7 +76,9 @@ export function responsibleLabel(def: StageDef, a: Pick<DeadlineSubject, 'securi
  * Each stage's deadline (SPEC §2, stages.ts): 请示 the day after the 通报, 批示 within 7 days of
  * filing (Art. 14), candidates by start − 15, selection − 10, roster − 8, vetting − 5, training − 2,
  * 总结 within 3 days of the end (settings). A stage is late when its day has passed and it is not
- * done; cancelled and closed activities are never late.
+ * done — the stage the activity waits on or a later one, the rule of 逾期 (stages.ts) that the
+ * overview, the 督办 list, the reminders and the queue follow; cancelled and closed activities are
+ * never late.
  */
 export function deadlinesOf(a: DeadlineSubject, s: SettingValues, now: Date, companyName?: string | null): ActivityDeadlinesType {
   const today = todayCN(now);
@@ -105,7 +107,7 @@ export function deadlinesOf(a: DeadlineSubject, s: SettingValues, now: Date, com
       daysLeft: daysBetween(today, due),
       done,
       doneAt,
-      late: open && !done && today > due,
+      late: open && !done && isPastDue(due, today),
       completedLate: done && !!doneAt && dateCN(doneAt) > due,
     });
   }

@@ -8,6 +8,13 @@ import { DeadlineStage, deadlineStageLabels } from './deadlines.types';
  * responsible, by when, and when it counts as done. The deadline panel (`deadlinesOf`), the
  * detachment's queue, the overview's late figures, the 督办 reminders and the punctuality table all
  * read this one table, in TypeScript and (for the aggregates) as SQL built from it.
+ *
+ * 逾期 (overdue) is defined here once, for all of them (review 9-B F3: the overview counted an
+ * activity late that the 督办 list, the reminders and the punctuality table did not): an activity is
+ * overdue when a stage it has not completed yet — the one it waits on or a later one — has a passed
+ * due date, since it can no longer meet that deadline. The overdue stage is the first such stage in
+ * lifecycle order (`overdueStage`, `overdueStageSql`); the unit that must act is the one the activity
+ * waits on (the current stage's), whatever stage's deadline passed.
  */
 
 /** 条例 Art. 14: police decide within 7 days of accepting the application. */
@@ -120,6 +127,42 @@ export function currentStage(status: ActivityStatus, mode: SecurityMode, request
   return null;
 }
 
+/** Has a due date (Beijing `YYYY-MM-DD`, null: not known yet) passed on `today`? The day itself is still in time. */
+export const isPastDue = (due: string | null, today: string): due is string => due !== null && today > due;
+
+/**
+ * The overdue stage of an activity (see the top of this file): the first applicable stage, from the
+ * one it waits on, whose due date has passed on `today`; null when it is on time (and for drafts,
+ * closed and cancelled activities). `dueOf` gives a stage's due date.
+ */
+export function overdueStage(
+  status: ActivityStatus,
+  mode: SecurityMode,
+  requested: boolean,
+  dueOf: (stage: DeadlineStage) => string | null,
+  today: string,
+): { stage: DeadlineStage; dueOn: string; current: DeadlineStage } | null {
+  const current = currentStage(status, mode, requested);
+  if (!current) return null;
+  const stages = stagesFor(mode);
+  for (const def of stages.slice(stages.findIndex((d) => d.stage === current))) {
+    const due = dueOf(def.stage);
+    if (isPastDue(due, today)) return { stage: def.stage, dueOn: due, current };
+  }
+  return null;
+}
+
+/**
+ * What an overdue activity is told (reminders, the 督办 list, the queue): the stage whose deadline
+ * passed, and — when it is a later one — the stage it still waits on, e.g.
+ * “推荐候选截止日期（12月3日）已过，当前待受理请示”.
+ */
+export function overdueNote(stage: DeadlineStage, dueOn: string, current: DeadlineStage): string {
+  const [, month, day] = dueOn.split('-').map(Number);
+  const passed = `${deadlineStageLabels[stage]}截止日期（${month}月${day}日）已过`;
+  return stage === current ? passed : `${passed}，当前待${deadlineStageLabels[current]}`;
+}
+
 export { deadlineStageLabels };
 
 // ---- the same rules in SQL, for aggregates over many activities ------------------------------
@@ -183,41 +226,57 @@ export function responsibleUnitSql(stage: string, unitOfKind: (kind: UnitKind) =
   END)`;
 }
 
+/** The lifecycle position (0…7) of `stage`, a SQL expression yielding a DeadlineStage value. */
+export function stageIndexSql(stage: string): string {
+  return `(CASE ${stage} ${STAGES.map((d, i) => `WHEN '${d.stage}' THEN ${i}`).join(' ')} END)`;
+}
+
+/**
+ * The overdue stage of `a` (SQL, a DeadlineStage value or NULL), as `overdueStage`: the first
+ * applicable stage, from the one it waits on, whose due date has passed on `today` (a SQL date).
+ */
+export function overdueStageSql(days: StageDays, today: string, a = 'a'): string {
+  const index = stageIndexSql(currentStageSql(a));
+  const whens = STAGES.map((d, i) => {
+    const mode = d.mode ? ` AND ${a}.security_mode = '${d.mode}'` : '';
+    return `WHEN ${index} <= ${i}${mode} AND ${today} > ${stageDueSql(d.stage, days, a)} THEN '${d.stage}'`;
+  });
+  return `(CASE ${whens.join('\n    ')} END)`;
+}
+
 /** `LateStage` of the overview for a DeadlineStage (the same stages; recommendation is named differently). */
 export const lateStageValue = (stage: DeadlineStage): string => (stage === DeadlineStage.CANDIDATES ? 'RECOMMENDATION' : stage);
 
-/**
- * The late stage of `a` (SQL, a LateStage value or NULL): the first stage, from the one it waits on,
- * whose due date has passed on `today` (a SQL date expression) — as `deadlinesOf` lists them.
- */
+/** The overdue stage of `a` as the overview's LateStage value (or NULL): `overdueStageSql`, renamed. */
 export function lateStageSql(days: StageDays, today: string, a = 'a'): string {
-  const current = currentStageSql(a);
-  const index = `(CASE ${current} ${STAGES.map((d, i) => `WHEN '${d.stage}' THEN ${i}`).join(' ')} END)`;
-  const whens = STAGES.map((d, i) => {
-    const mode = d.mode ? ` AND ${a}.security_mode = '${d.mode}'` : '';
-    return `WHEN ${index} <= ${i}${mode} AND ${today} > ${stageDueSql(d.stage, days, a)} THEN '${lateStageValue(d.stage)}'`;
-  });
-  return `(CASE ${whens.join('\n    ')} END)`;
+  return `(CASE ${overdueStageSql(days, today, a)} ${STAGES.map((d) => `WHEN '${d.stage}' THEN '${lateStageValue(d.stage)}'`).join(' ')} END)`;
 }
 
 /**
  * `CROSS JOIN LATERAL (…) alias`: one row per stage activity `a` has reached (done, or the one it
  * waits on), for the punctuality table — `stage`, `unit_id` (responsible), `due_on`, `done`,
- * `done_on`, `is_current`. `unitOfKind` gives the SQL uuid of the detachment and the leader group.
+ * `done_on`, `is_current`, `overdue`. `unitOfKind` gives the SQL uuid of the detachment and the
+ * leader group. `overdue` is the one rule (`overdueStageSql`), carried by the row of the stage the
+ * activity waits on: its unit must act, also when the deadline that passed is a later stage's. So a
+ * unit's overdue count is the number of its items in the 督办 list (for the period's activities).
  */
-export function stageRowsLateral(days: StageDays, unitOfKind: (kind: UnitKind) => string, a = 'a', alias = 'sr'): string {
+export function stageRowsLateral(days: StageDays, unitOfKind: (kind: UnitKind) => string, today: string, a = 'a', alias = 'sr'): string {
   const statusOrder = `ARRAY[${ORDER.map((x) => `'${x}'`).join(', ')}]`;
   const pos = (status: string) => `array_position(${statusOrder}, ${status})`;
-  const current = currentStageSql(a);
   const values = STAGES.map((d) => {
-    const reachedSql = `(CASE WHEN ${a}.status = 'CANCELLED' THEN ${a}.${d.stampColumn} IS NOT NULL
-                              ELSE ${pos(`${a}.status::text`)} >= ${pos(`'${d.doneStatus}'`)} END)`;
-    const done = d.stage === DeadlineStage.REQUEST ? `(${a}.requested_at IS NOT NULL OR ${reachedSql})` : reachedSql;
+    const reachedSql = (status: ActivityStatus) => `(CASE WHEN ${a}.status = 'CANCELLED' THEN ${a}.${d.stampColumn} IS NOT NULL
+                              ELSE ${pos(`${a}.status::text`)} >= ${pos(`'${status}'`)} END)`;
+    // The 请示 is done once made, or once approved (as `currentStage`): being reported is not enough —
+    // a reported activity waits on it (review 9-B F3: the table counted every 请示 done on time).
+    const done = d.stage === DeadlineStage.REQUEST ? `(${a}.requested_at IS NOT NULL OR ${reachedSql(ActivityStatus.APPROVED)})` : reachedSql(d.doneStatus);
     return `('${d.stage}', ${d.mode ? `${a}.security_mode = '${d.mode}'` : 'true'}, ${done}, ${a}.${d.stampColumn}, ${stageDueSql(d.stage, days, a)})`;
   });
+  // The current and the overdue stage once per activity, not once per stage row.
   return `CROSS JOIN LATERAL (
     SELECT st.stage, ${responsibleUnitSql('st.stage', unitOfKind, a)} AS unit_id, st.due_on, st.done,
-           (st.stamp AT TIME ZONE '${ZONE}')::date AS done_on, (st.stage = ${current}) AS is_current
-      FROM (VALUES ${values.join(',\n              ')}) AS st(stage, applies, done, stamp, due_on)
-     WHERE st.applies AND st.due_on IS NOT NULL AND (st.done OR st.stage = ${current})) ${alias}`;
+           (st.stamp AT TIME ZONE '${ZONE}')::date AS done_on, (st.stage = cur.stage) AS is_current,
+           (NOT st.done AND st.stage = cur.stage AND cur.overdue_stage IS NOT NULL) AS overdue
+      FROM (SELECT ${currentStageSql(a)} AS stage, ${overdueStageSql(days, today, a)} AS overdue_stage) cur,
+           (VALUES ${values.join(',\n              ')}) AS st(stage, applies, done, stamp, due_on)
+     WHERE st.applies AND st.due_on IS NOT NULL AND (st.done OR st.stage = cur.stage)) ${alias}`;
 }

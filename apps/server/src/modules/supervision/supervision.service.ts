@@ -12,7 +12,18 @@ import { canViewActivity } from '../activities/activity.policy';
 import { AuditService } from '../audit/audit.service';
 import { Params, Period, periodActivities, todaySql } from '../dashboard/overview.sql';
 import { DeadlineStage, deadlineStageLabels } from '../deadlines/deadlines.types';
-import { currentStageSql, dueOnSql, responsibleUnitSql, stageDaysOf, StageDays, stageDef, stageRowsLateral } from '../deadlines/stages';
+import {
+  currentStageSql,
+  dueOnSql,
+  overdueNote,
+  overdueStageSql,
+  responsibleUnitSql,
+  stageDaysOf,
+  StageDays,
+  stageDef,
+  stageIndexSql,
+  stageRowsLateral,
+} from '../deadlines/stages';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
 import { SupervisionNoticeEntity } from './supervision.entity';
@@ -34,7 +45,11 @@ interface OverdueRow {
   code: string;
   name: string;
   district: District;
+  /** The overdue stage: the first stage not done whose due date has passed (stages.ts). */
   stage: DeadlineStage;
+  /** The stage the activity waits on: its unit is the one to act. */
+  current_stage: DeadlineStage;
+  /** The overdue stage's due date. */
   due_on: string;
   unit_id: string;
   unit_name: string;
@@ -81,23 +96,35 @@ export class SupervisionService {
     return stageDaysOf(await this.settings.all(m));
   }
 
-  /** Open activities whose current stage is past its due date, with the responsible unit. */
+  /**
+   * Open 督办 matters of an activity (SQL condition on notices `n` for activity row `x`): an open notice
+   * on the stage it waits on or a later one — on the overdue stage (the 督办 list's) or the current one
+   * (the activity page's). A notice on a stage since done no longer stands in the way of a new one.
+   */
+  private openNoticeSql(n: string, x: string): string {
+    return `${n}.activity_id = ${x}.activity_id AND ${n}.closed_at IS NULL AND ${stageIndexSql(`${n}.stage`)} >= ${stageIndexSql(`${x}.current_stage`)}`;
+  }
+
+  /**
+   * Overdue activities (stages.ts, the one rule the overview and the homes count by): their overdue
+   * stage and its due date, and the unit that must act — the one of the stage the activity waits on.
+   */
   private async overdueRows(m: EntityManager, unitId?: string | null): Promise<OverdueRow[]> {
     const q = new Params();
     const today = todaySql(todayBy(this.clock));
     const unitOf = this.kindUnits();
     const days = await this.days(m);
-    const stage = currentStageSql('a');
     const sql = `
       SELECT x.*, u.name AS unit_name,
              COALESCE((SELECT max(r.level) FROM supervision_reminders r WHERE r.activity_id = x.activity_id AND r.stage = x.stage), 0) AS level,
-             (SELECT n.id FROM supervision_notices n WHERE n.activity_id = x.activity_id AND n.stage = x.stage AND n.closed_at IS NULL) AS notice_id
-        FROM (SELECT a.id AS activity_id, a.code, a.name, a.district, ${stage} AS stage,
-                     ${dueOnSql(stage, days)}::text AS due_on, ${responsibleUnitSql(stage, unitOf)} AS unit_id
+             (SELECT n.id FROM supervision_notices n WHERE ${this.openNoticeSql('n', 'x')} ORDER BY n.issued_at DESC LIMIT 1) AS notice_id
+        FROM (SELECT a.id AS activity_id, a.code, a.name, a.district, st.stage, st.current_stage,
+                     ${dueOnSql('st.stage', days)}::text AS due_on, ${responsibleUnitSql('st.current_stage', unitOf)} AS unit_id
                 FROM activities a
+               CROSS JOIN LATERAL (SELECT ${overdueStageSql(days, today)} AS stage, ${currentStageSql('a')} AS current_stage) st
                WHERE a.status NOT IN ('DRAFT', 'CLOSED', 'CANCELLED')) x
         JOIN units u ON u.id = x.unit_id
-       WHERE x.stage IS NOT NULL AND x.due_on::date < ${today} ${unitId ? `AND x.unit_id = ${q.p(unitId)}::uuid` : ''}
+       WHERE x.stage IS NOT NULL ${unitId ? `AND x.unit_id = ${q.p(unitId)}::uuid` : ''}
        ORDER BY u.name, x.due_on, x.code`;
     return m.query(sql, q.values);
   }
@@ -110,7 +137,9 @@ export class SupervisionService {
       district: r.district,
       stage: r.stage,
       stageLabel: deadlineStageLabels[r.stage],
-      task: stageDef(r.stage).task,
+      // The overdue stage's task; when the activity still waits on an earlier stage, that one too
+      // (the unit listed is that stage's): “推荐不少于3家候选公司；当前待受理请示”.
+      task: r.stage === r.current_stage ? stageDef(r.stage).task : `${stageDef(r.stage).task}；当前待${deadlineStageLabels[r.current_stage]}`,
       dueOn: r.due_on,
       daysOverdue: daysBetween(r.due_on, todayBy(this.clock)),
       unitId: r.unit_id,
@@ -136,10 +165,13 @@ export class SupervisionService {
   }
 
   /**
-   * The reminder job: level 1 to the responsible unit when a stage's due date has passed, level 2 to
-   * the office `supervision.escalateDays` later. One row per (activity, stage, level), inserted with
-   * ON CONFLICT DO NOTHING in the same transaction as its notifications: several API nodes running
-   * the job at once send each reminder exactly once. Returns how many reminders were sent.
+   * The reminder job: level 1 to the responsible unit when an activity is overdue (stages.ts: a stage
+   * not done has a passed due date), level 2 to the office `supervision.escalateDays` after that date.
+   * One row per (activity, overdue stage, level) — the passed deadline, sent to the unit the activity
+   * waits on — inserted with ON CONFLICT DO NOTHING in the same transaction as its notifications:
+   * several API nodes running the job at once send each reminder exactly once, and a deadline already
+   * reminded is not reminded again when the activity moves on to another unit while still behind it.
+   * Returns how many reminders were sent.
    */
   async runReminders(): Promise<number> {
     return this.ds.transaction(async (m) => {
@@ -159,12 +191,18 @@ export class SupervisionService {
           if (inserted.length === 0) continue;
           sent += 1;
           const what = `${deadlineStageLabels[r.stage]}（${stageDef(r.stage).task}）`;
+          // A later stage's deadline passed while the activity still waits on an earlier one: say both.
+          const ahead = `活动“${r.name}”的${overdueNote(r.stage, r.due_on, r.current_stage)}`;
           await this.notifications.notify(m, level === 1 ? [r.unit_id] : office, {
             title: level === 1 ? `逾期提醒：${r.name}` : `逾期未办：${r.name}（${r.unit_name}）`,
             body:
-              level === 1
-                ? `活动“${r.name}”的${what}应于${r.due_on}前完成，已逾期。请尽快办理。`
-                : `活动“${r.name}”的${what}应于${r.due_on}前由${r.unit_name}完成，提醒后仍未办理，请领导小组办公室督办。`,
+              r.stage === r.current_stage
+                ? level === 1
+                  ? `活动“${r.name}”的${what}应于${r.due_on}前完成，已逾期。请尽快办理。`
+                  : `活动“${r.name}”的${what}应于${r.due_on}前由${r.unit_name}完成，提醒后仍未办理，请领导小组办公室督办。`
+                : level === 1
+                  ? `${ahead}。请尽快${stageDef(r.current_stage).task}。`
+                  : `${ahead}（${r.unit_name}办理），提醒后仍未办理，请领导小组办公室督办。`,
             link: `/activities/${r.activity_id}`,
             activityId: r.activity_id,
           });
@@ -253,7 +291,9 @@ export class SupervisionService {
 
   /**
    * 督办通知: the office asks the unit responsible for the stage an activity waits on to act and
-   * answer by a date (not earlier than today). One open notice per activity stage.
+   * answer by a date (not earlier than today), about that stage or — the 督办 list's item — the stage
+   * whose deadline passed (stages.ts: a later one when the activity is behind a later deadline). One
+   * open notice per activity on the stages not done yet.
    */
   async issue(actor: Actor, input: SupervisionNoticeInput): Promise<SupervisionNoticeType> {
     const text = input.text?.trim() ?? '';
@@ -274,16 +314,34 @@ export class SupervisionService {
       const q = new Params();
       const unitOf = this.kindUnits();
       const days = await this.days(m);
-      const [row] = await m.query(
-        `SELECT ${currentStageSql('a')} AS stage, ${responsibleUnitSql(currentStageSql('a'), unitOf)} AS unit_id,
-                ${dueOnSql(currentStageSql('a'), days)}::text AS due_on
-           FROM activities a WHERE a.id = ${q.p(a.id)}::uuid`,
+      const [row]: { stage: DeadlineStage | null; overdue_stage: DeadlineStage | null; unit_id: string; due_on: string; overdue_on: string | null }[] = await m.query(
+        `SELECT st.stage, st.overdue_stage, ${responsibleUnitSql('st.stage', unitOf)} AS unit_id,
+                ${dueOnSql('st.stage', days)}::text AS due_on, ${dueOnSql('st.overdue_stage', days)}::text AS overdue_on
+           FROM activities a
+          CROSS JOIN LATERAL (SELECT ${currentStageSql('a')} AS stage, ${overdueStageSql(days, todaySql(today))} AS overdue_stage) st
+          WHERE a.id = ${q.p(a.id)}::uuid`,
         q.values,
       );
       if (!row?.stage) throw conflict('活动不在需要督办的阶段（草稿、已总结或已取消）');
-      if (row.stage !== input.stage) {
-        throw conflict(`活动当前等待“${deadlineStageLabels[row.stage as DeadlineStage]}”，只能督办当前阶段`);
+      const overdue = row.overdue_stage && row.overdue_stage !== row.stage ? row.overdue_stage : null;
+      if (input.stage !== row.stage && input.stage !== overdue) {
+        throw conflict(
+          overdue
+            ? `活动当前等待“${deadlineStageLabels[row.stage]}”，“${deadlineStageLabels[overdue]}”已逾期，只能督办这两个阶段`
+            : `活动当前等待“${deadlineStageLabels[row.stage]}”，只能督办当前阶段`,
+        );
       }
+      // One open notice per activity on its stages not done yet: the list's item (the overdue stage)
+      // and the activity page's (the current one) are the same matter, addressed to the same unit.
+      const [open]: { stage: DeadlineStage }[] = await m.query(
+        `SELECT n.stage FROM supervision_notices n CROSS JOIN (SELECT $1::uuid AS activity_id, $2::text AS current_stage) x
+          WHERE ${this.openNoticeSql('n', 'x')} LIMIT 1`,
+        [a.id, row.stage],
+      );
+      if (open) {
+        throw conflict(`${open.stage === input.stage ? '该阶段' : '该活动'}已有未办结的督办通知（活动“${a.name}”，${deadlineStageLabels[open.stage]}）`);
+      }
+      const stageDueOn = input.stage === row.stage ? row.due_on : row.overdue_on;
       const [unit] = await m.query(`SELECT id, name FROM units WHERE id = $1`, [row.unit_id]);
       const inserted: { id: string }[] = await m.query(
         `INSERT INTO supervision_notices (activity_id, stage, unit_id, text, due_on, issued_by, issued_at)
@@ -300,7 +358,7 @@ export class SupervisionService {
       });
       await this.notifications.notify(m, [unit.id], {
         title: `督办通知：${a.name}`,
-        body: `领导小组办公室督办活动“${a.name}”的${deadlineStageLabels[input.stage]}（截止${row.due_on}）：${text} 请于${input.dueOn}前答复。`,
+        body: `领导小组办公室督办活动“${a.name}”的${deadlineStageLabels[input.stage]}（截止${stageDueOn}）：${text} 请于${input.dueOn}前答复。`,
         link: `/supervision`,
         activityId: a.id,
       });
@@ -380,7 +438,9 @@ export class SupervisionService {
 
   /**
    * Per responsible unit, for the activities of the period: stages done on time, done late, open and
-   * past due, open and not yet due — the same stage table as the deadlines and the reminders.
+   * overdue, open and not overdue — the same stage table as the deadlines and the reminders. Overdue
+   * is the one rule (stages.ts): an activity behind a passed deadline, also a later stage's, counts
+   * once, against the unit it waits on, as in the 督办 list.
    */
   /** `stageDays`: the stage deadlines when the caller has read them already (the overview does). */
   async punctuality(period: Period, m: EntityManager = this.ds.manager, stageDays?: Promise<StageDays>): Promise<UnitPunctualityType[]> {
@@ -393,13 +453,13 @@ export class SupervisionService {
       `SELECT sr.unit_id, u.name AS unit_name,
               count(*) FILTER (WHERE sr.done AND (sr.done_on IS NULL OR sr.done_on <= sr.due_on))::int AS on_time,
               count(*) FILTER (WHERE sr.done AND sr.done_on > sr.due_on)::int AS late,
-              count(*) FILTER (WHERE NOT sr.done AND ${today} > sr.due_on)::int AS overdue,
-              count(*) FILTER (WHERE NOT sr.done AND ${today} <= sr.due_on)::int AS open
-         FROM activities a ${stageRowsLateral(days, unitOf, 'a', 'sr')}
+              count(*) FILTER (WHERE sr.overdue)::int AS overdue,
+              count(*) FILTER (WHERE NOT sr.done AND NOT sr.overdue)::int AS open
+         FROM activities a ${stageRowsLateral(days, unitOf, today, 'a', 'sr')}
          JOIN units u ON u.id = sr.unit_id
         WHERE ${where}
         GROUP BY sr.unit_id, u.name
-        ORDER BY (count(*) FILTER (WHERE sr.done AND sr.done_on > sr.due_on) + count(*) FILTER (WHERE NOT sr.done AND ${today} > sr.due_on)) DESC, u.name`,
+        ORDER BY (count(*) FILTER (WHERE sr.done AND sr.done_on > sr.due_on) + count(*) FILTER (WHERE sr.overdue)) DESC, u.name`,
       q.values,
     );
     return rows.map((r) => ({
