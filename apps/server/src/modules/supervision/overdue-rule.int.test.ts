@@ -118,9 +118,15 @@ describe('逾期: one rule for the overview, homes, 督办, reminders, punctuali
     expect(q.detail).toMatch(/^推荐候选截止日期（5月7日）已过，当前待受理请示；/);
     expect(queue.find((i: { activityId: string }) => i.activityId === onTime)).toMatchObject({ dueOn: '2031-05-11', daysLeft: 1, late: false });
 
-    // The reminder job, run by several nodes and again: one reminder per level (escalateDays = 1: the office too).
+    // The reminder job, run by several nodes and again: one reminder to the unit; the office only
+    // escalateDays (1) after that reminder, not at once although the deadline passed 3 days ago (review 9-C F3).
     await Promise.all([t.services.supervision.runReminders(), t.services.supervision.runReminders()]);
     await t.services.supervision.runReminders();
+    expect(await remindersOf(late)).toEqual([{ stage: 'CANDIDATES', level: 1, unit_id: baoanUnit, due_on: '2031-05-07' }]);
+    expect(await t.sql(`SELECT 1 FROM notifications WHERE activity_id = $1 AND unit_id = $2 AND title LIKE '逾期%'`, [late, officeUnit])).toEqual([]);
+    t.clock.set('2031-05-11T09:00:00+08:00');
+    await Promise.all([t.services.supervision.runReminders(), t.services.supervision.runReminders()]);
+    t.clock.set(NOW);
     const sent = [
       { stage: 'CANDIDATES', level: 1, unit_id: baoanUnit, due_on: '2031-05-07' },
       { stage: 'CANDIDATES', level: 2, unit_id: officeUnit, due_on: '2031-05-07' },
@@ -146,7 +152,6 @@ describe('逾期: one rule for the overview, homes, 督办, reminders, punctuali
     expect(await t.sql(`SELECT 1 FROM notifications WHERE activity_id = $1 AND title LIKE '逾期%'`, [onTime])).toEqual([]);
     expect((await overdueList(office)).find((i) => i.activityId === late)?.reminderLevel).toBe(2);
     const tl = expectData(await office.gql(TIMELINE, { id: late })).activityTimeline.entries.filter((e: { kind: string }) => e.kind === 'SUPERVISION');
-    // (both sent in one run: the same time, in either order)
     expect(tl.map((e: { title: string; detail: string }) => `${e.title} ${e.detail}`).sort()).toEqual([
       '逾期提醒办公室：推荐候选 截止2031-05-07，已提醒领导小组办公室',
       '逾期提醒：推荐候选 截止2031-05-07，已提醒市公安局保安管理支队',

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { todayBy } from '../../common/calendar';
 import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
-import { addDays, daysBetween, isIsoDate } from '../../common/calendar';
+import { addDays, daysBetween, isIsoDate, ZONE } from '../../common/calendar';
 import { badInput, conflict, notFound } from '../../common/errors';
 import { logger } from '../../common/logger';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
@@ -180,8 +180,24 @@ export class SupervisionService {
       const today = todayBy(this.clock);
       const now = this.clock.now();
       let sent = 0;
-      for (const r of await this.overdueRows(m)) {
-        const levels = [1, ...(today > addDays(r.due_on, escalate) ? [2] : [])];
+      const rows = await this.overdueRows(m);
+      // When each overdue stage's unit was reminded (Beijing date): the office is told `escalate` days
+      // after that reminder, not after the due date — after a pause of the job (or of the server) both
+      // would otherwise go out at once, telling the office a unit ignored a reminder it had just
+      // received (review 9-C F3).
+      const remindedOn = new Map<string, string>(
+        (rows.length
+          ? await m.query(
+              `SELECT activity_id || ':' || stage AS key, to_char(sent_at AT TIME ZONE '${ZONE}', 'YYYY-MM-DD') AS on
+                 FROM supervision_reminders WHERE level = 1 AND activity_id = ANY($1::uuid[])`,
+              [[...new Set(rows.map((r) => r.activity_id))]],
+            )
+          : []
+        ).map((x: { key: string; on: string }) => [x.key, x.on]),
+      );
+      for (const r of rows) {
+        const reminded = remindedOn.get(`${r.activity_id}:${r.stage}`);
+        const levels = reminded ? (today >= addDays(reminded, escalate) ? [2] : []) : [1];
         for (const level of levels) {
           const inserted: unknown[] = await m.query(
             `INSERT INTO supervision_reminders (activity_id, stage, level, unit_id, due_on, sent_at)
