@@ -19,6 +19,7 @@ import { activityScope, assertCanCancel, assertCanRegisterIn, assertCanViewActiv
 import { ActivityFilterInput, ActivityInput, ActivityType, InstructionRequestInput } from './activity.types';
 import { ActivityLifecycle, lockActivity, lockVisibleActivity } from './lifecycle';
 import { ActivityTransitionEntity } from './transition.entity';
+import { assertBeforeEventStart } from './event-window';
 import { bindPredicate, containsPattern, EVERY_ROW } from '../../common/sql-predicate';
 import { EntityRows, pageWithTotalRow, SqlParams } from '../../database/prepared';
 import { stageDaysOf } from '../deadlines/stages';
@@ -329,6 +330,8 @@ export class ActivityService {
       }
       if (a.requestedAt) throw conflict(`已于${formatCN(a.requestedAt)}请示，等待领导批示`);
       const now = this.clock.now();
+      // A 请示 about an event already under way would prepare nothing (review 9-C F1).
+      assertBeforeEventStart(a, now, '请示', actor);
       const assessment: InstructionAssessment = {
         scale: input.scale.trim(),
         staffing: input.staffing.trim(),
@@ -387,6 +390,10 @@ export class ActivityService {
       const request = await m.findOneBy(InstructionRequestEntity, { activityId: a.id, answeredAt: IsNull() });
       if (!request) throw conflict('保安管理支队尚未受理请示：领导批示答复保安管理支队的请示');
       const now = this.clock.now();
+      // Approving sends the detachment to recommend companies for an event already under way (review 9-C F1);
+      // sending back stays open: the reporter corrects the dates of a postponed event and reports it again
+      // (report() checks the start then).
+      if (approved) assertBeforeEventStart(a, now, '批示同意', actor);
       await m.update(InstructionRequestEntity, { id: request.id }, { answeredAt: now, answeredBy: actor.id, approved, answer: text ?? '同意' });
       const by = `${actor.displayName}（${actor.unitName}）`;
       if (approved) {

@@ -11,6 +11,7 @@ import { toActivityType } from '../activities/activity.derive';
 import { ActivityType } from '../activities/activity.types';
 import { ACTIVITY_SCOPE_COLUMNS, ActivityScopeColumns, assertCanViewActivity, canViewActivity } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
+import { assertBeforeEventEnd } from '../activities/event-window';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
 import { seesFullIdNumbers } from '../guards/guard.policy';
@@ -120,7 +121,7 @@ export class InspectionsService {
 
   /**
    * 现场监管开始: READY → IN_PROGRESS, on the event day only (from `onsite.startLeadHours`, 24 h by
-   * default, before the start), with the on-duty roster still covering the guards required.
+   * default, before the start) until its end, with the on-duty roster still covering the guards required.
    */
   async start(actor: Actor, activityId: string, comment: string | null | undefined): Promise<ActivityType> {
     const leadHours = await this.settings.get('onsite.startLeadHours');
@@ -128,9 +129,13 @@ export class InspectionsService {
       const a = await lockActivity(m, activityId);
       assertCanViewActivity(actor, a);
       if (a.status === ActivityStatus.READY) {
+        const now = this.clock.now();
+        // Supervision of an event that is over would be a 台账 entry for something that never happened on site
+        // (review 9-C F1: "started" two weeks after the end): refused, the activity is cancelled with its reason.
+        assertBeforeEventEnd(a, now, '开始现场监管');
         await assertSelectedCompanyActive(m, a, '开始现场监管');
         const from = new Date(a.startsAt.getTime() - leadHours * 3600_000);
-        if (this.clock.now() < from) {
+        if (now < from) {
           throw conflict(`活动${formatCN(a.startsAt)}开始，现场监管最早于开始前${leadHours}小时开始：可于${formatCN(from)}起开始`);
         }
         const count = await onDutyCount(m, a.id);

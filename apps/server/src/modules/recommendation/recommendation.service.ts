@@ -10,6 +10,7 @@ import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity } from '../activities/activity.policy';
 import { ActivityService } from '../activities/activity.service';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
+import { assertBeforeEventStart } from '../activities/event-window';
 import { companyLapse, readCompanyStanding } from '../companies/company-standing';
 import { AuditService } from '../audit/audit.service';
 import { SettingValues } from '../settings/settings.defaults';
@@ -296,6 +297,8 @@ export class RecommendationService {
         // Let the lifecycle word the refusal (CONFLICT) before any other check.
         await this.lifecycle.transition(m, { activity: a, to: ActivityStatus.CANDIDATES_RECOMMENDED, actor });
       }
+      // Candidates for an event already under way could serve nothing (review 9-C F1).
+      assertBeforeEventStart(a, this.clock.now(), '推荐候选公司', actor);
       const all = await computeSuggestions(m, a, settings);
       const byId = new Map(all.items.map((i) => [i.companyId, i]));
       const problems = ids.map((id, i) => {
@@ -576,6 +579,9 @@ export class RecommendationService {
       if (a.status !== ActivityStatus.CANDIDATES_RECOMMENDED && !lapse) {
         await this.lifecycle.transition(m, { activity: a, to: ActivityStatus.COMPANY_SELECTED, actor });
       }
+      // A first choice and a re-selection alike: a company chosen once the event is under way could not
+      // submit a roster, be vetted or trained for it (review 9-C F1).
+      assertBeforeEventStart(a, this.clock.now(), '遴选公司', actor);
       // Qualifications may have lapsed since the recommendation (licence, suspension, findings). The company's
       // and its unit's rows are held (shared) until the selection commits: a suspension or a deactivation at the
       // same moment (which takes them exclusively) comes before, and is seen here, or after, and then finds the

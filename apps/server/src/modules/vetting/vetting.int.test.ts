@@ -41,14 +41,16 @@ describe('roster and vetting', () => {
     makeActivity(t, { selectedCompanyId: companyId, organizerUnitId: organizerUnit, ...extra });
 
   it('runs every pre-check at once and shows it per guard', async () => {
-    const start = '2026-09-01T02:00:00Z';
-    const activityId = await newActivity({ startsAt: start, guardsRequired: 1 });
+    // A month ahead, not a fixed date: a roster is refused once the event has started (review 9-C F1).
+    const start = new Date(Date.now() + 30 * 86_400_000);
+    start.setUTCHours(2, 0, 0, 0);
+    const activityId = await newActivity({ startsAt: start.toISOString(), guardsRequired: 1 });
     const ok = await makeGuard(t, companyId);
     const old = await makeGuard(t, companyId, { birthDate: '1965-01-01' });
     const noCert = await makeGuard(t, companyId, { certificateNo: null });
     const primary = await makeGuard(t, companyId, { education: 'PRIMARY' });
     const revoked = await makeGuard(t, companyId);
-    await t.sql(`INSERT INTO certificate_revocations (id_cipher, id_hash, revoked_on, reason) VALUES ($1, $2, DATE '2025-01-01', '测试')`, [
+    await t.sql(`INSERT INTO certificate_revocations (id_cipher, id_hash, revoked_on, reason) VALUES ($1, $2, CURRENT_DATE - 365, '测试')`, [
       encryptPii(revoked.idNumber), idHash(revoked.idNumber),
     ]);
     const twice = await makeGuard(t, companyId);
@@ -60,7 +62,7 @@ describe('roster and vetting', () => {
     await t.sql(`UPDATE guards SET id_cipher = $2, id_hash = $3 WHERE id = $1`, [badId.id, encryptPii(wrongCheck), idHash(wrongCheck)]);
     // The same person on an overlapping activity's roster.
     const busy = await makeGuard(t, companyId);
-    const other = await newActivity({ startsAt: '2026-09-01T04:00:00Z', status: 'VETTING' });
+    const other = await newActivity({ startsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), status: 'VETTING' });
     await t.sql(`INSERT INTO roster_entries (activity_id, guard_id, company_id) VALUES ($1, $2, $3)`, [other, busy.id, companyId]);
 
     const all = [ok, old, noCert, primary, revoked, twice, badId, busy];
@@ -88,7 +90,7 @@ describe('roster and vetting', () => {
     expect(sd.get(ok.id).suggestion).toBe('PASSED');
 
     // The activity's own age limit overrides the setting.
-    const strict = await newActivity({ startsAt: '2027-09-01T02:00:00Z', ageLimit: 30 });
+    const strict = await newActivity({ startsAt: new Date(start.getTime() + 365 * 86_400_000).toISOString(), ageLimit: 30 });
     const r2 = expectData(await company.gql(SUBMIT, { input: { activityId: strict, guardIds: [ok.id] } }));
     expect(r2.submitRoster.entries[0].precheckProblems.map((p: { code: string }) => p.code)).toEqual(['AGE']);
 

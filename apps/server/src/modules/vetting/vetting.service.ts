@@ -20,6 +20,7 @@ import { localDate } from '../../common/calendar';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity, canViewActivity, scopeActivities } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
+import { assertBeforeEventStart } from '../activities/event-window';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RecordsSource, RecordsSourceError, SourceRecord } from '../records/records.source';
@@ -121,6 +122,11 @@ export class VettingService {
     private readonly records: RecordsSource,
   ) {}
 
+  /** The app's clock, as the lifecycle stamps transitions with it (this service takes no clock of its own). */
+  private now(): Date {
+    return this.lifecycle.clock.now();
+  }
+
   // ───────────────────────────── roster ─────────────────────────────
 
   /** Pre-checks for guards the submitter is about to put on the roster; stores nothing. */
@@ -162,6 +168,8 @@ export class VettingService {
             : '活动遴选保安服务公司后、背景审核结束前才能上报名单',
         );
       }
+      // Guards put forward once the event is under way could be neither vetted nor trained before it (review 9-C F1).
+      assertBeforeEventStart(activity, this.now(), '上报名单', actor);
       await assertSelectedCompanyActive(m, activity, '上报名单');
       const registerId = registerIdOf(actor)!;
       const guards = await this.loadRegisterGuards(m, registerId, input.guardIds, 'guardIds', true);
@@ -233,6 +241,8 @@ export class VettingService {
     if (problem) throw badInput(problem, [{ field: 'post', message: problem }]);
     return this.tx(async (m) => {
       const { activity, entry } = await this.lockEntryForSubmitter(m, actor, entryId);
+      // A replacement is a guard added to the roster: closed with the other pre-event steps (review 9-C F1).
+      assertBeforeEventStart(activity, this.now(), '替换人员', actor);
       if (entry.decision !== VettingDecision.FAILED) throw conflict('只能替换审核未通过的保安员；其他人员可直接移出名单');
       await assertSelectedCompanyActive(m, activity, '替换人员');
       const [guard] = await this.loadRegisterGuards(m, registerIdOf(actor)!, [guardId], 'guardId', true);
