@@ -613,7 +613,7 @@ export type SupervisionNoticeInput = {
   activityId: string | number;
   /** 答复期限 YYYY-MM-DD */
   dueOn: string;
-  /** 督办的阶段（活动当前等待的阶段） */
+  /** 督办的阶段：活动当前等待的阶段，或已过截止日期的阶段 */
   stage: DeadlineStage;
   /** 督办内容 */
   text: string;

@@ -5,7 +5,7 @@ import { Paginated } from '../../common/pagination';
 import { DeadlineStage } from '../deadlines/deadlines.types';
 import { IsNotBlank } from '../../common/text-validators';
 
-@ObjectType('OverdueItem', { description: '逾期事项：活动当前阶段已过截止日期' })
+@ObjectType('OverdueItem', { description: '逾期事项：活动未完成的阶段（当前或其后的阶段）已过截止日期；列在当前阶段的责任单位下' })
 export class OverdueItemType {
   @Field(() => ID)
   activityId: string;
@@ -19,13 +19,13 @@ export class OverdueItemType {
   @Field(() => District)
   district: District;
 
-  @Field(() => DeadlineStage)
+  @Field(() => DeadlineStage, { description: '已过截止日期的阶段（可能在活动当前等待的阶段之后）' })
   stage: DeadlineStage;
 
   @Field({ description: '阶段名称' })
   stageLabel: string;
 
-  @Field({ description: '应做的事' })
+  @Field({ description: '应做的事（逾期阶段在当前阶段之后时，注明当前等待的阶段）' })
   task: string;
 
   @Field({ description: '截止日期 YYYY-MM-DD' })
@@ -127,7 +127,7 @@ export class SupervisionNoticeInput {
   @Field(() => ID)
   activityId: string;
 
-  @Field(() => DeadlineStage, { description: '督办的阶段（活动当前等待的阶段）' })
+  @Field(() => DeadlineStage, { description: '督办的阶段：活动当前等待的阶段，或已过截止日期的阶段' })
   stage: DeadlineStage;
 
   @Field({ description: '督办内容' })
