@@ -52,7 +52,8 @@ export default function OnsiteListPage() {
               key: 'deadline',
               width: 160,
               render: (_, a) =>
-                a.deadlines.lateStages.length ? <Tag color="error">{a.deadlines.next?.label}已逾期</Tag>
+                // late may be a later stage's deadline (one rule, stages.ts): name the current one only when it is its own
+                a.deadlines.lateStages.length ? <Tag color="error">{a.deadlines.next?.late ? `${a.deadlines.next.label}已逾期` : '后续阶段已逾期'}</Tag>
                   : a.deadlines.next ? <Tag>{a.deadlines.next.label} 剩{a.deadlines.next.daysLeft}天</Tag> : null,
             },
             {
