@@ -194,7 +194,8 @@ export class ActivityLifecycle {
       after: activity,
     });
     for (const n of w.notify) {
-      if (n.unitIds.length > 0) await this.notifications.notify(m, n.unitIds, { ...n.message, activityId: activity.id });
+      // stamped with the move's time (the app's clock, as the 台账 entry), not the database's
+      if (n.unitIds.length > 0) await this.notifications.notify(m, n.unitIds, { ...n.message, activityId: activity.id, at: n.message.at ?? w.at });
     }
   }
 }

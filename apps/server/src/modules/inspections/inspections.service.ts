@@ -41,6 +41,15 @@ const CLOCK_SKEW_MS = 10 * 60_000;
  * before the close (a weekend without signal): later, the 总结 and the company's record stand.
  */
 const LATE_SYNC_MS = 72 * 3600_000;
+/**
+ * How long after the event's planned end (`endsAt`) a check may still be dated: guards stay on post
+ * while the crowd leaves (散场) and events overrun a little, and a device's clock may be a few minutes
+ * ahead. A later check time is not a check of the event (review 9-C F5: a serious 未经审查人员上岗
+ * dated seven weeks after the end counted against the company) and is refused, never clamped. This
+ * bounds when a check was MADE (recordedAt); when it is SENT is another matter: a phone offline on the
+ * day sends its queue later (while in progress, or within LATE_SYNC_MS of the 总结).
+ */
+const AFTER_END_MS = 60 * 60_000;
 
 const FINDING_SELECT = `
   SELECT f.id, f.inspection_id AS "inspectionId", f.activity_id AS "activityId", f.company_id AS "companyId",
@@ -128,8 +137,8 @@ export class InspectionsService {
     const activity = await this.ds.transaction(async (m) => {
       const a = await lockActivity(m, activityId);
       assertCanViewActivity(actor, a);
+      const now = this.clock.now();
       if (a.status === ActivityStatus.READY) {
-        const now = this.clock.now();
         // Supervision of an event that is over would be a 台账 entry for something that never happened on site
         // (review 9-C F1: "started" two weeks after the end): refused, the activity is cancelled with its reason.
         assertBeforeEventEnd(a, now, '开始现场监管');
@@ -150,7 +159,8 @@ export class InspectionsService {
         comment: comment?.trim() || '活动开始，现场监管',
         notify: {
           unitIds: [a.selectedCompanyId, a.organizerUnitId].filter((x): x is string => !!x),
-          message: { title: `活动开始：${a.name}`, body: '保安管理支队开始现场监管。', link: `/inspections/${a.id}` },
+          // sent at the server's time, as the transition is dated (review 9-C F6)
+          message: { title: `活动开始：${a.name}`, body: '保安管理支队开始现场监管。', link: `/inspections/${a.id}`, at: now },
         },
       });
     });
@@ -169,7 +179,8 @@ export class InspectionsService {
     const activity = await this.ds.transaction(async (m) => {
       const a = await lockActivity(m, activityId);
       assertCanViewActivity(actor, a);
-      if (a.status === ActivityStatus.IN_PROGRESS && this.clock.now() < a.endsAt) {
+      const now = this.clock.now();
+      if (a.status === ActivityStatus.IN_PROGRESS && now < a.endsAt) {
         throw conflict(`活动${formatCN(a.endsAt)}结束，结束后方可总结：可于${formatCN(a.endsAt)}起总结`);
       }
       const [{ total, open, openSerious }] = await m.query(
@@ -197,6 +208,7 @@ export class InspectionsService {
             // To the company, the organizer and the office: ID numbers in the officer's words are masked.
             body: maskIdNumbersInText(`评价${input.rating}分。现场检查发现问题${total}起，未纠正${open}起${note ? `（其中严重问题${openSerious}起，说明：${note}）` : ''}。${text}`),
             link: `/timeline/${a.id}`,
+            at: now,
           },
         },
       });
@@ -288,6 +300,16 @@ export class InspectionsService {
         const message = `检查时间${formatCN(recordedAt)}早于现场监管开始时间${formatCN(activity.startedAt)}，请校准设备时间`;
         throw badInput(message, [{ field: 'recordedAt', message }]);
       }
+      // ...and during the event: a check time past its end (and 散场) is not one of this event's checks,
+      // whenever it is sent; before the 总结 nothing else would stop it (review 9-C F5).
+      if (recordedAt.getTime() > activity.endsAt.getTime() + AFTER_END_MS) {
+        const message = `检查时间${formatCN(recordedAt)}晚于活动结束时间${formatCN(activity.endsAt)}，不能登记`;
+        throw badInput(message, [{ field: 'recordedAt', message }]);
+      }
+      // Stamped on the server's clock, as every date rule is (review 9-C F6): the column default (the
+      // database's now()) is another clock under a moved test clock or a skewed database host, and the
+      // 台账 and lists would show a receipt from it.
+      const receivedAt = this.clock.now();
       let guardName = personName ?? '';
       // A finding is the activity's company's (who it put on duty), whoever's register the person is on.
       let companyId: string | null = activity.selectedCompanyId;
@@ -319,6 +341,7 @@ export class InspectionsService {
           note: input.note?.trim() || null,
           recordedBy: actor.id,
           recordedAt,
+          receivedAt,
         })
         .orIgnore()
         .returning(['id'])
@@ -335,6 +358,7 @@ export class InspectionsService {
         photo: input.photo || null,
         recordedBy: actor.id,
         recordedAt,
+        createdAt: receivedAt,
       };
       if (!rosterEntryId) {
         findings.push({
@@ -368,6 +392,7 @@ export class InspectionsService {
             serious.map((f) => inspectionItemLabels[f.item!]).join('、')}。${ended === '总结' ? '请核对总结评价，并督促纠正。' : '请督促纠正。'}`,
           link: `/inspections/${activity.id}`,
           activityId: activity.id,
+          at: receivedAt,
         });
       }
       // The audit log is read by others than 保安管理支队 (the office, the auditor): ID numbers typed

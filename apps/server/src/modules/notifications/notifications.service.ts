@@ -12,6 +12,12 @@ export interface NotificationMessage {
   activityId?: string;
   /** Only the accounts of this role in each unit (e.g. a warning about the role's own credentials). */
   audienceRole?: Role;
+  /**
+   * When it is sent, on the server's clock (`config.clock`), which dates every rule and the 台账: the
+   * caller that has the clock passes it (review 9-C F6). Without it, the database's now() (the column
+   * default) stamps it, another clock under a moved test clock or a skewed database host.
+   */
+  at?: Date;
 }
 
 /**
@@ -36,6 +42,7 @@ export class InAppChannel implements NotificationChannel {
         link: message.link ?? null,
         activityId: message.activityId ?? null,
         audienceRole: message.audienceRole ?? null,
+        createdAt: message.at, // undefined: the column default
       })),
     );
   }
