@@ -59,7 +59,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const guards = new GuardsService(ds, audit, settings, clock, openRosterEffects);
   const recordsSource = createRecordsSource(ds);
   const vetting = new VettingService(ds, audit, notifications, settings, units, lifecycle, recordsSource);
-  const vettingNotices = new VettingNoticeService(ds, vetting, audit);
+  const vettingNotices = new VettingNoticeService(ds, vetting, audit, clock);
   const records = new RecordsService(ds, audit, clock, {
     ...openRosterEffects,
     checkRelatives: async (m: EntityManager) => (await settings.all(m))['vetting.checkRelatives'],

@@ -78,10 +78,11 @@ async function withdrawPass(
   e: { id: string; company_id: string; guard_name: string },
   change: { reasonCategory: VettingReasonCategory; note: string; why: string; title: string },
 ): Promise<void> {
+  // Stamped with the app's clock, as every other decision is (review 9-C F6).
   await m.query(
-    `UPDATE roster_entries SET decision = 'FAILED', reason_category = $2, decision_note = $3, decided_by = $4, decided_at = now(), reused_from_entry_id = NULL
+    `UPDATE roster_entries SET decision = 'FAILED', reason_category = $2, decision_note = $3, decided_by = $4, decided_at = $5, reused_from_entry_id = NULL
       WHERE id = $1`,
-    [e.id, change.reasonCategory, change.note, actor.id],
+    [e.id, change.reasonCategory, change.note, actor.id, deps.lifecycle.clock.now()],
   );
   await deps.audit.record(m, actor, {
     action: AuditAction.UPDATE,
@@ -244,17 +245,23 @@ export async function applyRecordsToOpenRosters(
       review.set(activity.id, (review.get(activity.id) ?? 0) + 1);
     }
   }
-  if (review.size) {
-    const units: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = $1`, [UnitKind.SECURITY_DETACHMENT]);
-    for (const [activityId, n] of review) {
-      const activity = open.find((a) => a.id === activityId)!;
-      await deps.notifications.notify(m, units.map((u) => u.id), {
-        title: `已通过人员有新记录，请复核：${activity.name}`,
-        body: `新导入的记录涉及“${activity.name}”名单中${n}名已审核通过的人员（本人或直系亲属，未达条例第十七条情形），请复核。`,
-        link: `/vetting?activity=${activity.id}`,
-        activityId: activity.id,
-      });
-    }
-  }
+  for (const [activityId, n] of review) await askDetachmentToReview(m, deps.notifications, open.find((a) => a.id === activityId)!, n);
   return withdrawn;
+}
+
+/**
+ * Tells 保安管理支队 that `n` cleared guards of an activity have records it has not weighed (their own,
+ * short of Art. 17, or a relative's): the pass stands until an officer changes it. A count and the
+ * workbench link, no name: the same notice whether the record reached a guard already on the roster
+ * (above) or a guard whose earlier pass was reused (vetting.service `evaluate`).
+ */
+export async function askDetachmentToReview(m: EntityManager, notifications: NotificationsService, activity: ActivityEntity, n: number): Promise<void> {
+  if (n <= 0) return;
+  const units: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = $1`, [UnitKind.SECURITY_DETACHMENT]);
+  await notifications.notify(m, units.map((u) => u.id), {
+    title: `已通过人员有新记录，请复核：${activity.name}`,
+    body: `新导入的记录涉及“${activity.name}”名单中${n}名已审核通过的人员（本人或直系亲属，未达条例第十七条情形），请复核。`,
+    link: `/vetting?activity=${activity.id}`,
+    activityId: activity.id,
+  });
 }

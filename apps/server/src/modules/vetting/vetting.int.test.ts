@@ -223,7 +223,7 @@ describe('roster and vetting', () => {
     expect(expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean).toMatchObject({ closed: true, activityStatus: 'TRAINING' });
   });
 
-  it('reuses a PASSED decision within the window unless a record arrived since, for the guard or a relative', async () => {
+  it('reuses a PASSED decision within the window, also when a record arrived since (the detachment reviews it), never outside the window', async () => {
     const mom = idFor('1962-02-02', true);
     const g = await makeGuard(t, companyId, { relatives: [{ relation: 'MOTHER', name: '周母', idNumber: mom }] });
     const first = await newActivity({ startsAt: '2029-01-01T02:00:00Z' });
@@ -237,11 +237,14 @@ describe('roster and vetting', () => {
     const [reusedRow] = await t.sql(`SELECT reused_from_entry_id, decided_at FROM roster_entries WHERE activity_id = $1`, [second]);
     expect(reusedRow.reused_from_entry_id).toBe(firstEntry.id);
 
-    // A record for the mother arrives after the decision: no reuse.
-    await addRecord(t, mom, 'ADMIN_DETENTION', { createdAt: new Date(Date.now() + 1000) });
+    // A record for the mother arrives after the decision: reused all the same, or the company would learn
+    // of it (reviews 5-A F3, 9-A F1); 保安管理支队 is asked to review it (reuse-privacy.int.test.ts).
+    await addRecord(t, mom, 'ADMIN_DETENTION');
     const third = await newActivity({ startsAt: '2029-03-01T02:00:00Z' });
     const r3 = expectData(await company.gql(SUBMIT, { input: { activityId: third, guardIds: [g.id] } }));
-    expect(r3.submitRoster.entries[0]).toMatchObject({ decision: 'PENDING', reused: false });
+    expect(r3.submitRoster.entries[0]).toMatchObject({ decision: 'PASSED', reused: true, reasonCategory: 'CLEAR' });
+    const review = await t.sql(`SELECT 1 FROM notifications WHERE activity_id = $1 AND title LIKE '已通过人员有新记录%'`, [third]);
+    expect(review).not.toHaveLength(0);
 
     // Outside the window: no reuse either.
     const h = await makeGuard(t, companyId);

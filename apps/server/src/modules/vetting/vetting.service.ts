@@ -21,7 +21,7 @@ import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity, canViewActivity, scopeActivities } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { assertBeforeEventStart } from '../activities/event-window';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, SYSTEM } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RecordsSource, RecordsSourceError, SourceRecord } from '../records/records.source';
 import { SettingsService } from '../settings/settings.service';
@@ -35,7 +35,7 @@ import { VettingHitEntity } from './vetting-hit.entity';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
 import { ageLimitsOf } from '../activities/activity.derive';
-import { recordsSinceCheckSql } from './open-roster-effects';
+import { askDetachmentToReview, recordsSinceCheckSql } from './open-roster-effects';
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 import { containsPattern } from '../../common/sql-predicate';
 
@@ -85,12 +85,33 @@ interface CheckOutcome {
   decidedAt: Date | null;
   reusedFrom: string | null;
   checked: boolean;
+  /** What became of an earlier pass this guard could reuse; null when there was none to reuse. */
+  reuse: ReuseResult | null;
 }
+
+/**
+ * An earlier pass that is otherwise reusable (same identity, relatives declared, no pre-check problem,
+ * within the window, no 不通过 since) is reused whatever records arrived since: whether it is shown as
+ * passed must not depend on them, or the company learns that its guard's relative has a new record
+ * (reviews 5-A F3, 9-A F1). Those records are then handled as for a guard already cleared on a roster
+ * (open-roster-effects.ts `applyRecordsToOpenRosters`):
+ * - KEPT: passed again, nothing arrived since the facts the pass was made on;
+ * - TO_REVIEW: passed again; records arrived since (the guard's own short of Art. 17, or a relative's):
+ *   保安管理支队 is asked to review, and may change the decision;
+ * - BARRED: the guard's own records now bar him under 条例第十七条 (a hard rule): not passed again but
+ *   不通过 (本人有记录), decided by the system, audited, the company told. The company learns the category
+ *   only, as it would from any officer's 不通过.
+ */
+type ReuseResult = 'KEPT' | 'TO_REVIEW' | 'BARRED';
 
 interface CheckStats {
   precheckFailed: number;
   withHits: number;
   reused: number;
+  /** Reused passes with records 保安管理支队 has not weighed (TO_REVIEW). */
+  reusedToReview: number;
+  /** Passes not reused because the guard's own records now bar him (BARRED). */
+  reuseBarred: number;
   sourceError: string | null;
 }
 
@@ -228,7 +249,10 @@ export class VettingService {
         entityId: activity.id,
         // The summary is read beyond the detachment: hit counts go in the (tiered) payload only.
         summary: `“${activity.name}”${first ? '上报' : '追加'}名单${entryIds.length}人${check.sourceError ? '（记录比对服务不可用，待重新比对）' : ''}`,
-        after: { activityId: activity.id, guardIds: input.guardIds, precheckFailed: check.precheckFailed, withHits: check.withHits, reused: check.reused },
+        after: {
+          activityId: activity.id, guardIds: input.guardIds, precheckFailed: check.precheckFailed, withHits: check.withHits, reused: check.reused,
+          reusedToReview: check.reusedToReview, reuseBarred: check.reuseBarred,
+        },
       });
       await this.tryClose(m, activity, actor);
       return { activity, entryIds, sourceError: check.sourceError };
@@ -298,7 +322,8 @@ export class VettingService {
   /**
    * Pre-checks and the records check of the guard and (by setting) every relative, for many people
    * at once: a fixed number of queries per call, whatever the roster's size. Computes the hits and a
-   * suggestion; reuses a PASSED decision within the window unless a record arrived since. Writes nothing.
+   * suggestion; reuses a PASSED decision within the window (`ReuseResult`: what records that arrived since
+   * do to it). Writes nothing: the caller stores the outcomes and then runs `applyReuseEffects`.
    */
   private async evaluate(
     m: EntityManager,
@@ -344,22 +369,29 @@ export class VettingService {
     // reused, only for the same identity (name, ID number, declared relatives) as decided then. A FAILED
     // one made since, in any activity (this one too, and on an entry since removed), stops the reuse: an
     // officer's 不通过 is not undone by taking the guard off the roster and putting them back (review 6 B-F1).
+    // The window is counted back from the app's clock, which stamps the decisions (review 9-C F6).
+    // `origin_checked_at`: when the facts the pass was made on were gathered (the entry decided by an
+    // officer, not a reuse of it). A record stored since is one that officer never weighed; both times
+    // are the database's (criminal_records.created_at, checked_at), so they compare on one clock.
     const windowDays = settings['vetting.reuseWindowDays'];
-    const previous: { id_key: string; decision: VettingDecision; decided_at: Date; decided_by: string | null; origin: string; identity_hash: string | null }[] =
+    const previous: {
+      id_key: string; decision: VettingDecision; decided_at: Date; decided_by: string | null; origin: string; identity_hash: string | null; origin_checked_at: Date | null;
+    }[] =
       windowDays > 0 && !sourceError
         ? await m.query(
             `SELECT DISTINCT ON (g.id_hash) encode(g.id_hash, 'hex') AS id_key, re.decision, re.decided_at, re.decided_by,
-                    coalesce(re.reused_from_entry_id, re.id) AS origin, re.identity_hash
+                    coalesce(re.reused_from_entry_id, re.id) AS origin, re.identity_hash,
+                    (SELECT o.checked_at FROM roster_entries o WHERE o.id = coalesce(re.reused_from_entry_id, re.id)) AS origin_checked_at
                FROM guards g JOIN roster_entries re ON re.guard_id = g.id
               WHERE g.id_hash = ANY($1::bytea[]) AND (re.decision = 'FAILED' OR (re.decision = 'PASSED' AND re.activity_id <> $2))
-                AND re.decided_at > now() - make_interval(days => $3)
+                AND re.decided_at > $4::timestamptz - make_interval(days => $3)
               ORDER BY g.id_hash, re.decided_at DESC, (re.decision = 'FAILED') DESC`,
-            [subjects.map((r) => Buffer.from(r.idKey, 'hex')), activity.id, windowDays],
+            [subjects.map((r) => Buffer.from(r.idKey, 'hex')), activity.id, windowDays, this.now()],
           )
         : [];
     const previousByKey = new Map(previous.map((p) => [p.id_key, p]));
 
-    const stats: CheckStats = { precheckFailed: 0, withHits: 0, reused: 0, sourceError };
+    const stats: CheckStats = { precheckFailed: 0, withHits: 0, reused: 0, reusedToReview: 0, reuseBarred: 0, sourceError };
     const outcomes: CheckOutcome[] = [];
     const allHits: Hit[][] = [];
     for (const row of subjects) {
@@ -372,7 +404,7 @@ export class VettingService {
         allHits.push([]);
         outcomes.push({
           problems, suggestion: null, suggestionCategory: null, reason: '记录比对服务不可用，待重新比对', decision: VettingDecision.PENDING,
-          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: false, identityHash: identity?.hash ?? null,
+          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: false, identityHash: identity?.hash ?? null, reuse: null,
         });
         continue;
       }
@@ -392,25 +424,40 @@ export class VettingService {
       allHits.push(hits);
       const s = suggest(problems, hits, declaration);
       const prev = previousByKey.get(row.idKey);
-      // Reuse only for the same identity, with relatives declared, and when nothing arrived since the
-      // earlier decision (unknown arrival time counts as new).
-      const decidedAt = prev ? new Date(prev.decided_at).getTime() : 0;
+      // Reuse only for the same identity, with relatives declared and no pre-check problem; never on
+      // records that arrived since (see `ReuseResult`: what they do to the reused pass comes after).
       const reusable =
-        prev && prev.decision === VettingDecision.PASSED && problems.length === 0 && prev.identity_hash !== null && prev.identity_hash === identity?.hash && (declaration?.declared ?? true) &&
-        hits.every((h) => h.record.createdAt && h.record.createdAt.getTime() <= decidedAt);
+        prev && prev.decision === VettingDecision.PASSED && problems.length === 0 && prev.identity_hash !== null && prev.identity_hash === identity?.hash && (declaration?.declared ?? true);
       const suggestionCategory = s.suggestion === VettingDecision.PASSED ? null : s.reasonCategory;
       if (reusable) {
-        stats.reused++;
-        outcomes.push({
-          problems, suggestion: s.suggestion, suggestionCategory, reason: s.reason, decision: VettingDecision.PASSED, reasonCategory: VettingReasonCategory.CLEAR,
-          note: `沿用${localDate(new Date(prev.decided_at))}的审核通过结论（复用期${windowDays}天内，身份信息未变，且此后无新记录）`,
-          decidedBy: prev.decided_by, decidedAt: new Date(prev.decided_at), reusedFrom: prev.origin, checked: true, identityHash: identity?.hash ?? null,
-        });
+        const passedOn = localDate(new Date(prev.decided_at));
+        // Unknown arrival time (an external source) counts as new, as does a pass with no check time.
+        const weighedUntil = prev.origin_checked_at ? new Date(prev.origin_checked_at).getTime() : -Infinity;
+        const arrivedSince = hits.some((h) => !h.record.createdAt || h.record.createdAt.getTime() > weighedUntil);
+        if (ownRecords.length && barredByArticle17(ownRecords)) {
+          // A pass cannot stand on records that bar the guard (decide refuses one), whenever they arrived: not reused.
+          stats.reuseBarred++;
+          outcomes.push({
+            problems, suggestion: s.suggestion, suggestionCategory, reason: s.reason, decision: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.OWN_RECORD,
+            note: `本人记录属条例第十七条规定的情形：不沿用${passedOn}的审核通过结论，系统判定不通过，不得上岗`,
+            decidedBy: null, decidedAt: this.now(), reusedFrom: null, checked: true, identityHash: identity?.hash ?? null, reuse: 'BARRED',
+          });
+        } else {
+          stats.reused++;
+          if (arrivedSince) stats.reusedToReview++;
+          outcomes.push({
+            problems, suggestion: s.suggestion, suggestionCategory, reason: s.reason, decision: VettingDecision.PASSED, reasonCategory: VettingReasonCategory.CLEAR,
+            // The note is the detachment's alone (the company reads the decision and its category only).
+            note: `沿用${passedOn}的审核通过结论（复用期${windowDays}天内，身份信息未变）${arrivedSince ? '；此后有新导入的本人或直系亲属记录（未达条例第十七条情形），已通知复核' : ''}`,
+            decidedBy: prev.decided_by, decidedAt: new Date(prev.decided_at), reusedFrom: prev.origin, checked: true, identityHash: identity?.hash ?? null,
+            reuse: arrivedSince ? 'TO_REVIEW' : 'KEPT',
+          });
+        }
       } else {
         // Undecided: the suggestion's category stays with the detachment (no oracle for anyone else).
         outcomes.push({
           problems, suggestion: s.suggestion, suggestionCategory, reason: s.reason, decision: VettingDecision.PENDING,
-          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: true, identityHash: identity?.hash ?? null,
+          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: true, identityHash: identity?.hash ?? null, reuse: null,
         });
       }
     }
@@ -427,6 +474,8 @@ export class VettingService {
   ): Promise<{ entryIds: string[]; stats: CheckStats }> {
     const { outcomes, hits, stats } = await this.evaluate(m, activity, subjects, options);
     const o = outcomes;
+    // checked_at stays the database's time: it is compared with criminal_records.created_at (the
+    // database's too) to tell records that arrived since the check (recordsSinceCheckSql, reuse).
     const rows: { id: string; guard_id: string }[] = await m.query(
       `INSERT INTO roster_entries (activity_id, company_id, guard_id, post, replaces_entry_id, precheck_problems, suggestion, suggestion_reason,
                                    decision, reason_category, decision_note, decided_by, decided_at, reused_from_entry_id, checked_at,
@@ -449,15 +498,16 @@ export class VettingService {
     const idByGuard = new Map(rows.map((r) => [r.guard_id, r.id]));
     const entryIds = subjects.map((s) => idByGuard.get(s.guardId)!);
     await this.insertHits(m, entryIds, hits);
+    await this.applyReuseEffects(m, activity, subjects.map((s, i) => ({ entryId: entryIds[i], companyId, guardName: s.name, reuse: o[i].reuse })));
     return { entryIds, stats };
   }
 
   /** Re-evaluates existing entries (recheck, settings changed) and rewrites their results and hits. */
   async checkEntries(m: EntityManager, activity: ActivityEntity, entryIds: string[], options: { tolerateSourceFailure: boolean }): Promise<CheckStats> {
-    if (entryIds.length === 0) return { precheckFailed: 0, withHits: 0, reused: 0, sourceError: null };
-    const rows: (GuardFacts & { entryId: string })[] = (
+    if (entryIds.length === 0) return { precheckFailed: 0, withHits: 0, reused: 0, reusedToReview: 0, reuseBarred: 0, sourceError: null };
+    const rows: (GuardFacts & { entryId: string; companyId: string })[] = (
       await m.query(
-        `SELECT re.id AS "entryId", ${guardFactsColumns('g')}
+        `SELECT re.id AS "entryId", re.company_id AS "companyId", ${guardFactsColumns('g')}
            FROM roster_entries re JOIN guards g ON g.id = re.guard_id
           WHERE re.id = ANY($1::uuid[])`,
         [entryIds],
@@ -481,7 +531,38 @@ export class VettingService {
         o.map((u) => u.reusedFrom), o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash),
       ],
     );
+    await this.applyReuseEffects(m, activity, rows.map((r, i) => ({ entryId: r.entryId, companyId: r.companyId, guardName: r.name, reuse: o[i].reuse })));
     return stats;
+  }
+
+  /**
+   * What stored outcomes of reuse (`ReuseResult`) do beyond the entry, as a record reaching a cleared
+   * guard on a roster does (open-roster-effects.ts): a BARRED one is the system's 不通过, audited as the
+   * system's (the company that submitted did not decide it) and told to the company with its category
+   * only; TO_REVIEW ones are counted to 保安管理支队 in the same notice as there. KEPT needs nothing.
+   */
+  private async applyReuseEffects(
+    m: EntityManager,
+    activity: ActivityEntity,
+    entries: { entryId: string; companyId: string; guardName: string; reuse: ReuseResult | null }[],
+  ): Promise<void> {
+    for (const e of entries.filter((x) => x.reuse === 'BARRED')) {
+      await this.audit.record(m, SYSTEM, {
+        action: AuditAction.UPDATE,
+        entityType: 'RosterEntry',
+        entityId: e.entryId,
+        summary: `“${activity.name}”${e.guardName}本人记录属条例第十七条情形，不沿用此前的审核通过结论，系统判定不通过`,
+        after: { id: e.entryId, decision: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.OWN_RECORD },
+      });
+      // What any 不通过 tells the company (decide): the decision and its category, no record, no relative.
+      await this.notifications.notify(m, [e.companyId], {
+        title: '有保安员审核未通过',
+        body: `“${activity.name}”名单中的${e.guardName}审核未通过（${vettingReasonCategoryLabels[VettingReasonCategory.OWN_RECORD]}），不得上岗，请替换或移出名单。`,
+        link: `/roster?activity=${activity.id}`,
+        activityId: activity.id,
+      });
+    }
+    await askDetachmentToReview(m, this.notifications, activity, entries.filter((x) => x.reuse === 'TO_REVIEW').length);
   }
 
   private async insertHits(m: EntityManager, entryIds: string[], hits: Hit[][]): Promise<void> {
@@ -516,7 +597,7 @@ export class VettingService {
         entityType: 'RosterEntry',
         entityId: activity.id,
         summary: `“${activity.name}”重新比对${pending.length}人`,
-        after: { entryIds: pending.map((p) => p.id), withHits: result.withHits, reused: result.reused },
+        after: { entryIds: pending.map((p) => p.id), withHits: result.withHits, reused: result.reused, reusedToReview: result.reusedToReview, reuseBarred: result.reuseBarred },
       });
       await this.tryClose(m, activity, actor);
       return pending.length;
@@ -631,7 +712,8 @@ export class VettingService {
       });
       assertNoProblems(refused, '不能作出该审核结论');
 
-      const now = new Date();
+      // The app's clock, as every domain date (review 9-C F6).
+      const now = this.now();
       await m.update(
         RosterEntryEntity,
         { id: In(input.entryIds) },
@@ -683,14 +765,14 @@ export class VettingService {
       // (A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
       const rows: { id: string }[] = await m.query(
         `WITH passed AS (UPDATE roster_entries re SET decision = 'PASSED', reason_category = 'CLEAR', decision_note = '本人及直系亲属无记录，直系亲属已申报，资格预审通过（一键通过）',
-                decided_by = $2, decided_at = now()
+                decided_by = $2, decided_at = $3
           WHERE re.activity_id = $1 AND re.state = 'ACTIVE' AND re.decision = 'PENDING' AND re.checked_at IS NOT NULL
             AND re.suggestion = 'PASSED' AND re.precheck_problems = '[]'::jsonb
             AND NOT EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = re.id)
             AND re.identity_hash = guard_identity_hash(re.guard_id)
             AND NOT ${recordsSinceCheckSql('re')}
           RETURNING re.id) SELECT id FROM passed`,
-        [activity.id, actor.id],
+        [activity.id, actor.id, this.now()],
       );
       if (!rows.length) return { activity, closed: false, count: 0 };
       await this.audit.record(m, actor, {

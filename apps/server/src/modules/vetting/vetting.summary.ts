@@ -18,6 +18,7 @@ import { ANONYMISED } from '../privacy/anonymised';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../common/actor';
+import type { Clock } from '../../common/clock';
 import { formatStampCN, localDate } from '../../common/calendar';
 import { ActivityEntity } from '../activities/activity.entity';
 import { AuditService } from '../audit/audit.service';
@@ -72,6 +73,8 @@ export class VettingNoticeService {
     private readonly ds: DataSource,
     private readonly vetting: VettingService,
     private readonly audit: AuditService,
+    /** The app's clock: the notice's 通报时间 is a domain date like the decisions it reports (review 9-C F6). */
+    private readonly clock: Clock,
   ) {}
 
   async summary(actor: Actor, activityId: string): Promise<VettingNotice> {
@@ -138,7 +141,7 @@ export class VettingNoticeService {
       reasonCounts: tier === VettingTier.ORGANIZER ? [] : [...reasonCounts].map(([reasonCategory, count]) => ({ reasonCategory, count })),
       entries,
       clearedRoster: cleared,
-      issuedAt: new Date(),
+      issuedAt: this.clock.now(),
     };
   }
 
