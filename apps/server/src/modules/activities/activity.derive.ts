@@ -44,7 +44,6 @@ export function approvedAgeLimits(a: AgeLimitColumns, s: Pick<SettingValues, 'gu
 
 /** States in which an activity is still being prepared: once the event has started, none of their steps can be taken (event-window.ts). */
 const PREPARING: ActivityStatus[] = [
-  ActivityStatus.DRAFT,
   ActivityStatus.REPORTED,
   ActivityStatus.APPROVED,
   ActivityStatus.CANDIDATES_RECOMMENDED,
@@ -60,6 +59,10 @@ const PREPARING: ActivityStatus[] = [
  * its end with no 总结.
  */
 function overtakenBy(a: Pick<ActivityEntity, 'status' | 'startsAt' | 'endsAt'>, now: Date): ActivityWarningType | null {
+  if (a.status === ActivityStatus.DRAFT && now >= a.startsAt) {
+    // a draft (or a 请示 sent back) can still be corrected: a postponed event gets its new dates and is reported again
+    return { code: 'EVENT_OVERTAKEN', message: `活动时间${formatCN(a.startsAt)}已过，尚未上报；如活动改期，请登记单位修改时间后重新上报，否则请取消活动并说明原因` };
+  }
   if (PREPARING.includes(a.status) && now >= a.startsAt) {
     const ready = a.status === ActivityStatus.READY;
     return {

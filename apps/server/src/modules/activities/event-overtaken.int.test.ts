@@ -36,6 +36,17 @@ describe('the warning of an activity its day has overtaken', () => {
     expect(await overtaken(id)).toEqual([{ code: 'EVENT_OVERTAKEN', message }]);
   });
 
+  it('DRAFT (also a 请示 sent back): the way out is new dates and reporting again, or cancelling', async () => {
+    const id = await makeActivity(t, { status: 'DRAFT', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });
+    t.clock.set(new Date(startsAt.getTime() - 60_000));
+    expect(await overtaken(id)).toEqual([]);
+    t.clock.set(startsAt);
+    expect(await overtaken(id)).toEqual([{
+      code: 'EVENT_OVERTAKEN',
+      message: `活动时间${cn(startsAt)}已过，尚未上报；如活动改期，请登记单位修改时间后重新上报，否则请取消活动并说明原因`,
+    }]);
+  });
+
   it('READY: during the event, start the supervision; after its end, cancel', async () => {
     const id = await makeActivity(t, { status: 'READY', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });
     t.clock.set(new Date(startsAt.getTime() + HOUR));

@@ -182,4 +182,25 @@ describe('逾期: one rule for the overview, homes, 督办, reminders, punctuali
     const other = expectErrorCode(await office.gql(ISSUE, { input: { activityId: late, stage: 'TRAINING', text: '请培训', dueOn: '2031-05-12' } }), 'CONFLICT');
     expect(other.message).toBe('活动当前等待“领导批示”，“推荐候选”已逾期，只能督办这两个阶段');
   });
+
+  it('the office is told which unit was reminded: the activity moved on to the leader group behind the same passed deadline', async () => {
+    t.clock.set(NOW);
+    const late = await reported('提醒单位变更测试活动', '2031-05-23');
+    await t.services.supervision.runReminders();
+    expect(await remindersOf(late)).toEqual([{ stage: 'CANDIDATES', level: 1, unit_id: baoanUnit, due_on: '2031-05-08' }]);
+    // The detachment makes its 请示; the activity now waits on the leader group, still behind 推荐候选.
+    expectData(await baoan.gql(REQUEST, { id: late }));
+    t.clock.set('2031-05-11T09:00:00+08:00');
+    try {
+      await t.services.supervision.runReminders();
+      const [told] = await t.sql(`SELECT title, body FROM notifications WHERE activity_id = $1 AND unit_id = $2 AND title LIKE '逾期未办%'`, [late, officeUnit]);
+      expect(told).toEqual({
+        title: '逾期未办：提醒单位变更测试活动（前置大型活动保安公司资质审核领导小组）',
+        body: '活动“提醒单位变更测试活动”的推荐候选截止日期（5月8日）已过，当前待领导批示：已提醒市公安局保安管理支队，至今未办结，' +
+          '现由前置大型活动保安公司资质审核领导小组办理，请领导小组办公室督办。',
+      });
+    } finally {
+      t.clock.set(NOW);
+    }
+  });
 });

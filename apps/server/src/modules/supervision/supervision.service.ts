@@ -185,19 +185,22 @@ export class SupervisionService {
       // after that reminder, not after the due date — after a pause of the job (or of the server) both
       // would otherwise go out at once, telling the office a unit ignored a reminder it had just
       // received (review 9-C F3).
-      const remindedOn = new Map<string, string>(
+      // The office is told which unit was reminded and did not act: the one the reminder went to, which
+      // is not the current stage's when the activity has moved on behind the same passed deadline.
+      const remindedOn = new Map<string, { on: string; unitName: string }>(
         (rows.length
           ? await m.query(
-              `SELECT activity_id || ':' || stage AS key, to_char(sent_at AT TIME ZONE '${ZONE}', 'YYYY-MM-DD') AS on
-                 FROM supervision_reminders WHERE level = 1 AND activity_id = ANY($1::uuid[])`,
+              `SELECT s.activity_id || ':' || s.stage AS key, to_char(s.sent_at AT TIME ZONE '${ZONE}', 'YYYY-MM-DD') AS on, u.name AS "unitName"
+                 FROM supervision_reminders s JOIN units u ON u.id = s.unit_id WHERE s.level = 1 AND s.activity_id = ANY($1::uuid[])`,
               [[...new Set(rows.map((r) => r.activity_id))]],
             )
           : []
-        ).map((x: { key: string; on: string }) => [x.key, x.on]),
+        ).map((x: { key: string; on: string; unitName: string }) => [x.key, { on: x.on, unitName: x.unitName }]),
       );
       for (const r of rows) {
         const reminded = remindedOn.get(`${r.activity_id}:${r.stage}`);
-        const levels = reminded ? (today >= addDays(reminded, escalate) ? [2] : []) : [1];
+        const levels = reminded ? (today >= addDays(reminded.on, escalate) ? [2] : []) : [1];
+        const remindedUnit = reminded?.unitName ?? r.unit_name;
         for (const level of levels) {
           const inserted: unknown[] = await m.query(
             `INSERT INTO supervision_reminders (activity_id, stage, level, unit_id, due_on, sent_at)
@@ -218,7 +221,9 @@ export class SupervisionService {
                   : `活动“${r.name}”的${what}应于${r.due_on}前由${r.unit_name}完成，提醒后仍未办理，请领导小组办公室督办。`
                 : level === 1
                   ? `${ahead}。请尽快${stageDef(r.current_stage).task}。`
-                  : `${ahead}（${r.unit_name}办理），提醒后仍未办理，请领导小组办公室督办。`,
+                  : remindedUnit === r.unit_name
+                    ? `${ahead}（${r.unit_name}办理），提醒后仍未办理，请领导小组办公室督办。`
+                    : `${ahead}：已提醒${remindedUnit}，至今未办结，现由${r.unit_name}办理，请领导小组办公室督办。`,
             link: `/activities/${r.activity_id}`,
             activityId: r.activity_id,
           });

@@ -16,6 +16,7 @@ import { idTextView } from '../../common/id-text';
 import { Actor } from '../../common/actor';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity, seesInstructionRequests } from '../activities/activity.policy';
+import { SYSTEM_ACTOR_NAME } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { CANDIDATES_WITHHELD, seesCandidates, transitionCommentFor } from '../recommendation/recommendation.policy';
 import { DeadlineStage, deadlineStageLabels } from '../deadlines/deadlines.types';
@@ -89,10 +90,12 @@ export class TimelineService {
       at: Date; guardName: string; decision: VettingDecision; reason: VettingReasonCategory | null; note: string | null; actorName: string | null; companyId: string;
     }[] = await m.query(
       `SELECT r.decided_at AS at, g.name AS "guardName", r.decision, r.reason_category AS reason, r.decision_note AS note,
-              r.company_id AS "companyId", ${ACTOR_NAME('du')} AS "actorName"
+              r.company_id AS "companyId",
+              -- no officer: the system decided (a reused pass the guard's own records now bar, 条例第十七条)
+              coalesce(${ACTOR_NAME('du')}, $2) AS "actorName"
          FROM roster_entries r JOIN guards g ON g.id = r.guard_id ${ACTOR_JOIN('du', 'r.decided_by')}
         WHERE r.activity_id = $1 AND r.decided_at IS NOT NULL AND r.decision <> 'PENDING'`,
-      [activityId],
+      [activityId, SYSTEM_ACTOR_NAME],
     );
     const tier = vettingTier(actor, activity);
     const failedForOrganizer = new Map<string, { at: Date; n: number; actorName: string | null }>();
@@ -101,8 +104,9 @@ export class TimelineService {
       const view = decisionView(tier, actor, d.companyId);
       if (view === 'HIDDEN') continue;
       if (view === 'COUNT_FAILURES' && failed) {
-        // The organizer sees counts, never who failed or why.
-        const key = new Date(d.at).toISOString().slice(0, 16);
+        // The organizer sees counts, never who failed or why; one line per minute and decider (the
+        // system's failures are not credited to an officer who decided in the same minute).
+        const key = `${new Date(d.at).toISOString().slice(0, 16)} ${d.actorName}`;
         const agg = failedForOrganizer.get(key) ?? { at: d.at, n: 0, actorName: d.actorName };
         agg.n += 1;
         failedForOrganizer.set(key, agg);
