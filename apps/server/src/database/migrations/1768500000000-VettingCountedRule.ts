@@ -7,21 +7,22 @@ const TRAINED_SQL = (r: string) => `(
    WHERE ta.roster_entry_id = ${r}.id AND ts.activity_id = ${r}.activity_id AND ta.attended
 ) = cardinality(enum_range(NULL::training_topic))`;
 
+/** One rule of the summary: which entries it counts, and whether it keeps reused copies apart. */
+interface Rule {
+  counted: string;
+  withReused: boolean;
+}
+
+/** The summary's columns, in the order `statsRows` selects them. */
+const columns = (rule: Rule) => `activity_id, company_id, decision, reason_category, ${rule.withReused ? 'reused, ' : ''}band, count`;
+
 /**
- * The per-activity roster summary's refresh exactly as migration Calendar defined it last, with the
- * entries it counts as a parameter (the only difference between up and down).
+ * The summary's rows for the roster entries matching `where`, as migration Calendar computed them, plus
+ * (with `withReused`) whether the entry is a reused copy of an earlier pass. One text for the refresh
+ * function and the whole-table recompute below, so the two can never count differently.
  */
-const refreshFunction = (counted: string) => `
-  CREATE OR REPLACE FUNCTION refresh_activity_roster_stats(ids uuid[]) RETURNS void LANGUAGE plpgsql VOLATILE AS $$
-  DECLARE
-    aid uuid;
-  BEGIN
-    FOR aid IN SELECT DISTINCT x FROM unnest(ids) AS x WHERE x IS NOT NULL ORDER BY 1 LOOP
-      PERFORM pg_advisory_xact_lock(7700002, hashtext(aid::text));
-    END LOOP;
-    DELETE FROM activity_roster_stats WHERE activity_id = ANY(ids);
-    INSERT INTO activity_roster_stats (activity_id, company_id, decision, reason_category, band, count)
-    SELECT r.activity_id, r.company_id, r.decision, r.reason_category,
+const statsRows = (rule: Rule, where: string) => `
+    SELECT r.activity_id, r.company_id, r.decision, r.reason_category,${rule.withReused ? ' (r.reused_from_entry_id IS NOT NULL),' : ''}
            CASE WHEN r.state = 'ACTIVE' AND r.decision = 'PASSED' AND ${TRAINED_SQL('r')}
                 THEN (CASE WHEN ag.age < 18 THEN 'UNDER_18' WHEN ag.age <= 25 THEN 'AGE_18_25'
                            WHEN ag.age <= 35 THEN 'AGE_26_35' WHEN ag.age <= 45 THEN 'AGE_36_45'
@@ -32,23 +33,54 @@ const refreshFunction = (counted: string) => `
       JOIN activities a ON a.id = r.activity_id
       JOIN guards g ON g.id = r.guard_id
       CROSS JOIN LATERAL (SELECT date_part('year', age((a.starts_at AT TIME ZONE 'Asia/Shanghai')::date, g.birth_date))::int AS age) ag
-     WHERE r.activity_id = ANY(ids) AND ${counted}
-     GROUP BY 1, 2, 3, 4, 5;
+     WHERE ${where} AND ${rule.counted}
+     GROUP BY ${rule.withReused ? '1, 2, 3, 4, 5, 6' : '1, 2, 3, 4, 5'}`;
+
+/**
+ * The per-activity roster summary's refresh as migration Calendar defined it last (the triggers call
+ * it with the activities a statement touched), under `rule`: the only differences between up and down.
+ */
+const refreshFunction = (rule: Rule) => `
+  CREATE OR REPLACE FUNCTION refresh_activity_roster_stats(ids uuid[]) RETURNS void LANGUAGE plpgsql VOLATILE AS $$
+  DECLARE
+    aid uuid;
+  BEGIN
+    FOR aid IN SELECT DISTINCT x FROM unnest(ids) AS x WHERE x IS NOT NULL ORDER BY 1 LOOP
+      PERFORM pg_advisory_xact_lock(7700002, hashtext(aid::text));
+    END LOOP;
+    DELETE FROM activity_roster_stats WHERE activity_id = ANY(ids);
+    INSERT INTO activity_roster_stats (${columns(rule)})${statsRows(rule, 'r.activity_id = ANY(ids)')};
   END $$`;
 
 /**
- * Counted from this migration on: on the roster, or found unfit (dashboard/overview.sql.ts
- * `vettingCountedExpr`, the 审核通报's rule). A PASSED entry taken off the roster no longer counts:
- * reuse copies only PASSED decisions, so counting them let a company add and remove a guard with a
- * reusable pass over and over, each time adding a "decision" no officer made to its performance and
- * to the overview's 已审核/通过率 (review 9-B F1).
+ * Every activity's summary computed again under `rule`, in two statements. Not through the function:
+ * called with every activity at once it takes one advisory lock per activity, all held until commit,
+ * and on a database with more activities than the lock table holds (max_locks_per_transaction ×
+ * max_connections, 6,400 by default) the migration would fail with "out of shared memory" (review 9
+ * C10). One table lock stands for those per-activity locks: a trigger's refresh in another transaction
+ * waits for this one to commit (its DELETE needs ROW EXCLUSIVE), so no activity's rows are written
+ * twice. (The ALTER TABLE beside it in up() and down() already holds a stronger lock; this one keeps
+ * the recompute safe on its own. LOCK TABLE needs a transaction: migrations run one each.)
  */
-const COUNTED = `(r.state = 'ACTIVE' OR r.decision = 'FAILED')`;
-/** Counted before: on the roster, or decided (migrations RosterStats, SuggestionStats, Calendar). */
-const PREVIOUS_COUNTED = `(r.state = 'ACTIVE' OR r.decision <> 'PENDING')`;
+const recomputeAll = (rule: Rule) => [
+  `LOCK TABLE activity_roster_stats IN EXCLUSIVE MODE`,
+  `DELETE FROM activity_roster_stats`,
+  `INSERT INTO activity_roster_stats (${columns(rule)})${statsRows(rule, 'true')}`,
+];
 
-/** Every activity's summary computed again with the function in place (as the earlier migrations fill it). */
-const REFRESH_ALL = `SELECT refresh_activity_roster_stats(ARRAY(SELECT DISTINCT activity_id FROM roster_entries))`;
+/**
+ * Counted from this migration on: on the roster, or found unfit (dashboard/overview.sql.ts
+ * `vettingCountedExpr`). A PASSED entry taken off the roster no longer counts: reuse copies only
+ * PASSED decisions, so counting them let a company add and remove a guard with a reusable pass over
+ * and over, each time adding a "decision" no officer made to its performance and to the overview's
+ * 已审核/通过率 (review 9-B F1). Reused copies are kept apart (`reused`): they stay in the activity's
+ * figures (a guard cleared for it), but a company's performance counts only the decisions made in the
+ * activity (companies/performance.ts), so putting its whole reusable register on one roster does not
+ * lower its 审核不通过率 (review 9 C5).
+ */
+const CURRENT: Rule = { counted: `(r.state = 'ACTIVE' OR r.decision = 'FAILED')`, withReused: true };
+/** Counted before: on the roster, or decided (migrations RosterStats, SuggestionStats, Calendar); no `reused` column. */
+const PREVIOUS: Rule = { counted: `(r.state = 'ACTIVE' OR r.decision <> 'PENDING')`, withReused: false };
 
 /**
  * One rule for the entries vetting figures count, in the database too: the trigger-kept roster
@@ -61,12 +93,16 @@ export class VettingCountedRule1768500000000 implements MigrationInterface {
   name = 'VettingCountedRule1768500000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(refreshFunction(COUNTED));
-    await q.query(REFRESH_ALL);
+    // A constant default: no table rewrite; the recompute below sets it on every row.
+    await q.query(`ALTER TABLE "activity_roster_stats" ADD "reused" boolean NOT NULL DEFAULT false`);
+    await q.query(refreshFunction(CURRENT));
+    for (const sql of recomputeAll(CURRENT)) await q.query(sql);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(refreshFunction(PREVIOUS_COUNTED));
-    await q.query(REFRESH_ALL);
+    await q.query(refreshFunction(PREVIOUS));
+    // IF EXISTS: a development database that ran this migration before it added the column can revert it.
+    await q.query(`ALTER TABLE "activity_roster_stats" DROP COLUMN IF EXISTS "reused"`);
+    for (const sql of recomputeAll(PREVIOUS)) await q.query(sql);
   }
 }

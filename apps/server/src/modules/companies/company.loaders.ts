@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { todayBy } from '../../common/calendar';
+import { localDate } from '../../common/calendar';
 import type { Clock } from '../../common/clock';
 import { CompanyPerformance, loadPerformance } from './performance';
 
@@ -26,9 +26,13 @@ export interface CompanyFigures {
  * activity, on or off a roster) within the reuse window (setting `vetting.reuseWindowDays`) is a
  * PASSED one, a FAILED one winning a tie: the rule by which a pass is reused (vetting.service.ts
  * `evaluate()`), so a guard failed after passing is not counted here while the recommendation and
- * the next roster treat them as not cleared (review 9-B F6).
+ * the next roster treat them as not cleared (review 9-B F6). The window counts back from `now`, the
+ * app's clock (config.clock), as the reuse does and as the decisions are stamped: on the database's
+ * clock a pass the reuse already refuses as too old could still count here (review 9 C8). Ages are
+ * on `now`'s Beijing date.
  */
-export async function loadCompanyFigures(ds: DataSource, ids: readonly string[], today: string): Promise<Map<string, CompanyFigures>> {
+export async function loadCompanyFigures(ds: DataSource, ids: readonly string[], now: Date): Promise<Map<string, CompanyFigures>> {
+  const today = localDate(now);
   const rows: Record<string, string | number | null>[] = await ds.query(
     `WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
      win AS (SELECT COALESCE((SELECT (value #>> '{}')::int FROM settings WHERE key = 'vetting.reuseWindowDays'), 180) AS days),
@@ -54,7 +58,7 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
        CROSS JOIN LATERAL (
          SELECT r.decision FROM guards p JOIN roster_entries r ON r.guard_id = p.id
           WHERE p.id_hash = g.id_hash AND r.decision <> 'PENDING'
-            AND r.decided_at > now() - make_interval(days => (SELECT days FROM win))
+            AND r.decided_at > $3::timestamptz - make_interval(days => (SELECT days FROM win))
           ORDER BY r.decided_at DESC, (r.decision = 'FAILED') DESC
           LIMIT 1) latest
        WHERE latest.decision = 'PASSED'
@@ -72,7 +76,7 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
      LEFT JOIN gs ON gs.company_id = ids.id
      LEFT JOIN vv ON vv.company_id = ids.id
      LEFT JOIN served ON served.company_id = ids.id`,
-    [ids, today],
+    [ids, today, now],
   );
   return new Map(
     rows.map((r) => [
@@ -99,7 +103,7 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
 export function companyLoaders(ds: DataSource, clock: Clock) {
   return {
     companyFigures: new DataLoader<string, CompanyFigures>(async (ids) => {
-      const map = await loadCompanyFigures(ds, ids, todayBy(clock));
+      const map = await loadCompanyFigures(ds, ids, clock.now());
       return ids.map((id) => map.get(id)!);
     }),
     // The guard count alone (an index-only count): a list or detail that shows only it does not pay

@@ -58,10 +58,16 @@ export function scorePerformance(f: PerformanceFigures): CompanyPerformance {
 
 /**
  * Figures of many companies in ONE query (a DataLoader batch or the recommendation engine):
- * guards on duty = the on-duty roster (PASSED, active, trained and passed) of activities IN_PROGRESS or CLOSED; vetting failure
- * rate over the decided entries the vetting figures count (dashboard/overview.sql.ts `vettingCountedExpr`: on the roster, or
- * failed), so a reused pass taken off the roster again is no decision (review 9-B F1); evaluations from CLOSED activities the
- * company served.
+ * guards on duty = the on-duty roster (PASSED, active, trained and passed) of activities IN_PROGRESS or CLOSED, reused
+ * passes included (they served); evaluations from CLOSED activities the company served.
+ *
+ * Vetting failure rate (审核不通过率, part of the candidate score) = failures / decisions MADE in each activity, among the
+ * entries the vetting figures count (dashboard/overview.sql.ts `vettingCountedExpr`: on the roster, or failed). A reused
+ * pass is a copy of an earlier decision (counted once, where it was made), not a decision: counted, a company could put
+ * its whole reusable register on one roster (a roster is not capped against guards required) and see its decisions grow
+ * while its failures do not (review 9 C5); taken off again it was never counted (review 9-B F1). A failure is always made
+ * in its activity (reuse copies only passes; an officer's decision or the system's 不通过 clears the copy), so a company
+ * cannot lower its rate with entries nobody decided.
  */
 export async function loadPerformance(m: EntityManager, companyIds: readonly string[]): Promise<Map<string, CompanyPerformance>> {
   const rows: Record<string, string | number | null>[] = companyIds.length
@@ -69,12 +75,12 @@ export async function loadPerformance(m: EntityManager, companyIds: readonly str
         `WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
          -- Per-activity roster summary kept exact by triggers (migrations RosterStats, SuggestionStats,
          -- VettingCountedRule): only the entries vettingCountedExpr counts; band IS NOT NULL = on duty
-         -- (the duty gate of modules/training/duty-roster.ts).
+         -- (the duty gate of modules/training/duty-roster.ts); reused = a copy of an earlier pass, no decision.
          rs AS (
            SELECT s.company_id,
                   COALESCE(sum(s.count) FILTER (WHERE s.band IS NOT NULL AND a.status IN ('IN_PROGRESS', 'CLOSED')), 0)::int AS duty_guards,
-                  COALESCE(sum(s.count) FILTER (WHERE s.decision <> 'PENDING'), 0)::int AS decided,
-                  COALESCE(sum(s.count) FILTER (WHERE s.decision = 'FAILED'), 0)::int AS failed
+                  COALESCE(sum(s.count) FILTER (WHERE s.decision <> 'PENDING' AND NOT s.reused), 0)::int AS decided,
+                  COALESCE(sum(s.count) FILTER (WHERE s.decision = 'FAILED' AND NOT s.reused), 0)::int AS failed
            FROM ids JOIN activity_roster_stats s ON s.company_id = ids.id JOIN activities a ON a.id = s.activity_id
            GROUP BY s.company_id),
          f AS (

@@ -4,7 +4,8 @@ import { ensureCompany, makeActivity, makeGuard, unitOf } from '../../../test/ve
 /**
  * 在复用期内背景审核通过的在职保安员数 (`guardsWithValidVetting`) follows the rule by which a pass is
  * reused (vetting.service.ts `evaluate()`): the latest decision on the person within the window counts,
- * so a 不通过 after a pass takes the guard out until a later pass (review 9-B F6).
+ * so a 不通过 after a pass takes the guard out until a later pass (review 9-B F6), and the window counts
+ * back from the app's clock, as the reuse does (review 9 C8).
  */
 const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
@@ -27,9 +28,12 @@ describe('guardsWithValidVetting: the latest decision within the reuse window (r
   });
   afterAll(() => t?.close());
 
+  afterEach(() => t.clock.reset());
+
   let seq = 0;
+  /** An activity 20+ days after the app's clock. */
   const newActivity = () =>
-    makeActivity(t, { selectedCompanyId: companyId, organizerUnitId: organizerUnit, guardsRequired: 3, startsAt: new Date(Date.now() + (20 + ++seq) * 86400_000).toISOString() });
+    makeActivity(t, { selectedCompanyId: companyId, organizerUnitId: organizerUnit, guardsRequired: 3, startsAt: new Date(t.clock.now().getTime() + (20 + ++seq) * 86400_000).toISOString() });
   const submit = async (activityId: string, guardIds: string[]) =>
     expectData(await company.gql(SUBMIT, { input: { activityId, guardIds } })).submitRoster.entries as { id: string; decision: string; reused: boolean }[];
   const validVetting = async (): Promise<number> => expectData(await baoan.gql(FIGURE, { id: companyId })).company.guardsWithValidVetting;
@@ -59,5 +63,29 @@ describe('guardsWithValidVetting: the latest decision within the reuse window (r
     expect(fresh).toMatchObject({ decision: 'PENDING', reused: false });
     expectData(await baoan.gql(PASS_ALL, { id: third }));
     expect(await validVetting()).toBe(before + 1);
+  });
+
+  it('counts the window back from the app\'s clock, as the reuse does: a pass older than the window by that clock is not counted (review 9 C8)', async () => {
+    const g = await makeGuard(t, companyId, { name: '己窗口' });
+    const first = await newActivity();
+    await submit(first, [g.id]);
+    expectData(await baoan.gql(PASS_ALL, { id: first }));
+    // Dated ten days back, so that it leaves the window apart from the passes other tests make today.
+    await t.sql(`UPDATE roster_entries SET decided_at = decided_at - interval '10 days' WHERE activity_id = $1 AND guard_id = $2`, [first, g.id]);
+    const [{ decided_at: decidedAt }] = await t.sql(`SELECT decided_at FROM roster_entries WHERE activity_id = $1 AND guard_id = $2`, [first, g.id]);
+    const [{ days }] = await t.sql(`SELECT COALESCE((SELECT (value #>> '{}')::int FROM settings WHERE key = 'vetting.reuseWindowDays'), 180) AS days`);
+    const leavesAt = new Date(decidedAt).getTime() + days * 86400_000;
+
+    // The app's clock a few seconds either side of the pass leaving the window; the database's clock
+    // stays today, when the pass is well inside it.
+    t.clock.set(new Date(leavesAt - 5_000));
+    const inside = await validVetting();
+    t.clock.set(new Date(leavesAt + 5_000));
+    expect(await validVetting()).toBe(inside - 1);
+
+    // The reuse says the same at that moment: the pass is not reused on a new roster.
+    const later = await newActivity();
+    const [entry] = await submit(later, [g.id]);
+    expect(entry).toMatchObject({ decision: 'PENDING', reused: false });
   });
 });

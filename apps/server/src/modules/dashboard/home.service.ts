@@ -19,7 +19,7 @@ import { bindPredicate } from '../../common/sql-predicate';
 import { SupervisionService } from '../supervision/supervision.service';
 import { answersInstructions, homeActivityScope, HomeKind, homeKindOf, isTurnOf, ownCompanyFilter, waitingOn } from './dashboard.policy';
 import { Home, HomeActivity, HomeCount, OverviewCount } from './dashboard.types';
-import { ageBandExpr, Deadlines, lateStageExpr, Params, qualifiedExpr, todaySql, vettingCountedExpr } from './overview.sql';
+import { ageBandExpr, Deadlines, lateStageExpr, onRosterExpr, Params, qualifiedExpr, todaySql, vettingCountedExpr } from './overview.sql';
 import { OverviewService } from './overview.service';
 
 type Row = Record<string, unknown>;
@@ -153,13 +153,14 @@ export class HomeService {
                 (SELECT count(*)::int FROM findings f WHERE f.activity_id = a.id AND f.corrected_at IS NULL
                    ${ownCompany ? 'AND f.company_id = a.selected_company_id' : ''}) AS findings_open
            FROM activities a
-           -- The roster's figures (vettingCountedExpr): 通过 and 待审 are those on the roster, 不通过 also
-           -- those replaced or taken off, as the 审核通报 counts them (review 9-B F4).
+           -- The roster's figures as it stands (onRosterExpr): 通过, 不通过 and 待审 of those on it, as the
+           -- 审核通报's counts and the vetting page give them; a failure replaced or taken off is no longer
+           -- 不通过 of this roster (review 9-B F4, review 10 R10-4).
            LEFT JOIN LATERAL (
              SELECT count(*) FILTER (WHERE r.decision = 'PASSED')::int AS passed,
                     count(*) FILTER (WHERE r.decision = 'FAILED')::int AS failed,
                     count(*) FILTER (WHERE r.decision = 'PENDING')::int AS pending
-               FROM roster_entries r WHERE r.activity_id = a.id AND ${vettingCountedExpr()} ${companyOnly}) v ON true
+               FROM roster_entries r WHERE r.activity_id = a.id AND ${onRosterExpr()} ${companyOnly}) v ON true
           WHERE ${scope}
           ORDER BY (a.status IN ('CLOSED', 'CANCELLED')), CASE WHEN a.status IN ('CLOSED', 'CANCELLED') THEN -extract(epoch FROM a.starts_at) ELSE extract(epoch FROM a.starts_at) END
           LIMIT ${limit}`,

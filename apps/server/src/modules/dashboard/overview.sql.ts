@@ -79,16 +79,41 @@ export function closedWithSeriousExpr(alias = 'a'): string {
 }
 
 /**
- * Roster entries that count in vetting figures (the overview's 已审核/审核通过/通过率, the home page,
- * a company's 审核不通过率 in its performance, the 审核通报): those on the roster, and those found unfit
- * (a failure taken off or replaced still counts against the company). Not a PASSED entry taken off
- * the roster: reuse copies only PASSED decisions, so counting removed ones let a company add and remove
- * a guard with a reusable pass to pile up "decisions" no officer made (review 9-B F1), and a cleared
- * guard who left is not on the roster the figures describe (F4). The same rule is frozen in the
- * database function refresh_activity_roster_stats (migration VettingCountedRule); change both together.
+ * Roster entries that count in vetting figures over many rosters (the overview's 已审核/审核通过/通过率 and
+ * its drill-down, a company's outcomes on its home page, a company's 审核不通过率 in its performance):
+ * those on the roster, and those found unfit (a failure taken off or replaced still counts against the
+ * company). Not a PASSED entry taken off the roster: reuse copies only PASSED decisions, so counting
+ * removed ones let a company add and remove a guard with a reusable pass to pile up "decisions" no
+ * officer made (review 9-B F1), and a cleared guard who left is not on the roster the figures describe.
+ * The same rule is frozen in the database function refresh_activity_roster_stats (migration
+ * VettingCountedRule); change both together.
+ *
+ * A reused pass kept ON a roster (`reused_from_entry_id` set: a copy of an earlier decision) is still
+ * counted here: the overview's 审核通过 is 人次 cleared for the period's activities, and that guard is
+ * cleared for this one and may go on duty in it. It is NOT a decision, though: a company's past
+ * performance (SPEC §4, its record) counts only the decisions made in each activity — by an officer, or
+ * the system's 不通过 on a barring record — so putting its whole reusable register on one roster does not
+ * lower its 审核不通过率 (review 9 C5). The summary keeps reused copies apart for that (its `reused`
+ * column; companies/performance.ts).
+ *
+ * One activity's own figures (the home page's 通过/不通过/待审 per activity, the 审核通报's counts, the
+ * vetting page) are those of the roster as it stands: `onRosterExpr`.
  */
 export function vettingCountedExpr(alias = 'r'): string {
   return `(${alias}.state = 'ACTIVE' OR ${alias}.decision = 'FAILED')`;
+}
+
+/**
+ * Entries counted in ONE activity's figures (通过/不通过/待审): those on its roster, as the vetting page
+ * and the 审核通报 count them (VettingService.counts: 名单 = 通过 + 不通过 + 待审核), and as the
+ * organizer reads the official notice: who stands on the roster it will receive and whether they are
+ * cleared. A failure replaced or taken off is not "不通过" of that roster; the 通报 lists it per guard
+ * (已替换/已移出) for the police and the company, and it counts against the company in the figures over
+ * many rosters (`vettingCountedExpr`). Counting it here made the home page say 不通过1 beside a 通报
+ * saying 不通过0人 for the same roster (review 10 R10-4).
+ */
+export function onRosterExpr(alias = 'r'): string {
+  return `(${alias}.state = 'ACTIVE')`;
 }
 
 /** A guard's result in one session; absence counts before any score. */

@@ -3,8 +3,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Read model for the overview and company performance: per activity and company, how many roster
- * entries have each (decision, reason category, age band on duty). Written only by database triggers
- * (migrations RosterStats and SuggestionStats).
+ * entries have each (decision, reason category, reused or not, age band on duty). Written only by
+ * database triggers (migrations RosterStats, SuggestionStats, VettingCountedRule).
  */
 @Entity('activity_roster_stats')
 export class ActivityRosterStatEntity {
@@ -25,6 +25,13 @@ export class ActivityRosterStatEntity {
 
   @Column({ type: 'enum', enum: VettingReasonCategory, enumName: 'vetting_reason_category', nullable: true })
   reasonCategory: VettingReasonCategory | null;
+
+  /**
+   * Reused copies of an earlier pass (`roster_entries.reused_from_entry_id` set): no officer decided
+   * anything in this activity, so a company's performance leaves them out (migration VettingCountedRule).
+   */
+  @Column('boolean', { default: false })
+  reused: boolean;
 
   /** Age band of a guard on duty; null for entries not on duty. */
   @Column('text', { nullable: true })

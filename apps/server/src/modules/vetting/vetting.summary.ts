@@ -88,8 +88,8 @@ export class VettingNoticeService {
       params.push(registerIdOf(actor));
       own = 'AND re.company_id = $2';
     }
-    // Entries on the roster, plus those that failed and were taken off (the company's record of why):
-    // the entries every vetting figure counts (vettingCountedExpr), so the 通报 and the figures agree.
+    // Listed per guard: entries on the roster, plus those that failed and were replaced or taken off
+    // (marked 已替换/已移出: the company's record of why; vettingCountedExpr).
     const rows: {
       id: string; guard_name: string; id_cipher: string | null; company_name: string; post: string | null; decision: VettingDecision;
       reason_category: VettingReasonCategory | null; state: string; decision_note: string | null; hit_count: number;
@@ -108,10 +108,17 @@ export class VettingNoticeService {
       const id = decryptNullable(cipher);
       return id === null ? ANONYMISED : full ? id : maskIdNumber(id);
     };
+    // The notice's figures are the roster's as it stands (overview.sql.ts `onRosterExpr`): 名单 = 通过 +
+    // 不通过 + 待审核, what the organizer reads on an official notice about the roster it will receive,
+    // and what the vetting page and each activity's row on the home page say. The 不通过原因 counts
+    // the same 不通过, so the line beside "不通过0人" never names a reason; a failure replaced or taken
+    // off keeps its reason in its own row of the list (review 10 R10-4).
     const counts = await this.vetting.counts(this.ds.manager, activity.id);
     const reasonCounts = new Map<VettingReasonCategory, number>();
     for (const r of rows) {
-      if (r.decision === VettingDecision.FAILED && r.reason_category) reasonCounts.set(r.reason_category, (reasonCounts.get(r.reason_category) ?? 0) + 1);
+      if (r.state === 'ACTIVE' && r.decision === VettingDecision.FAILED && r.reason_category) {
+        reasonCounts.set(r.reason_category, (reasonCounts.get(r.reason_category) ?? 0) + 1);
+      }
     }
     const cleared = rows
       .filter((r) => r.state === 'ACTIVE' && r.decision === VettingDecision.PASSED)
