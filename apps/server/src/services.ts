@@ -49,7 +49,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const activities = new ActivityService(ds, audit, settings, units, lifecycle, notifications, clock);
   const recommendation = new RecommendationService(ds, audit, settings, units, lifecycle, activities, clock);
   const companies = new CompaniesService(ds, audit, notifications, clock);
-  // What a revocation or a new record does to the rosters still open (vetting/open-roster-effects.ts).
+  // What a revocation, a new record or the detachment's withdrawal does to the rosters still open (vetting/open-roster-effects.ts).
   const openRosterEffects = {
     audit,
     notifications,
@@ -58,7 +58,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   };
   const guards = new GuardsService(ds, audit, settings, clock, openRosterEffects);
   const recordsSource = createRecordsSource(ds);
-  const vetting = new VettingService(ds, audit, notifications, settings, units, lifecycle, recordsSource);
+  const vetting = new VettingService(ds, audit, notifications, settings, units, lifecycle, recordsSource, openRosterEffects);
   const vettingNotices = new VettingNoticeService(ds, vetting, audit, clock);
   const records = new RecordsService(ds, audit, clock, {
     ...openRosterEffects,

@@ -8,7 +8,10 @@ import { useVettingWorkbench } from '@/features/vetting/hooks/useVettingWorkbenc
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
 
-/** 背景审核工作台 (保安管理支队): suggestions, record hits incl. relatives, decisions one by one or all clean at once. */
+/**
+ * 背景审核工作台 (保安管理支队): suggestions, record hits incl. relatives, decisions one by one or all clean at
+ * once; after vetting closed (until the event), the withdrawal of a pass the officer was asked to review.
+ */
 export default function VettingWorkbenchPage() {
   const [params, setParams] = useSearchParams();
   const wb = useVettingWorkbench(params.get('activity'), (id) => setParams({ activity: id }));
@@ -19,11 +22,11 @@ export default function VettingWorkbenchPage() {
     >
       <ErrorAlert error={wb.acts.error} style={{ marginBottom: 16 }} />
       {wb.activities.length === 0 && !wb.acts.loading ? (
-        <Card><Empty description="暂无处于背景审核阶段的活动" /></Card>
+        <Card><Empty description="暂无处于背景审核或待上岗阶段的活动" /></Card>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }} size={16}>
           <WorkbenchActivityCard wb={wb} />
-          <WorkbenchEntryList wb={wb} />
+          {wb.activity && <WorkbenchEntryList wb={wb} />}
         </Space>
       )}
       <DecisionModal wb={wb} />

@@ -48,10 +48,10 @@ export class CompanyPerformanceType {
   @Field(() => Float, { nullable: true, description: '问题纠正率（0–1）' })
   correctionRate: number | null;
 
-  @Field(() => Int, { description: '已作出审核结论的人次' })
+  @Field(() => Int, { description: '各活动中作出审核结论的人次（沿用的结论不计；名单上的人员及不通过的人员）' })
   vettingDecided: number;
 
-  @Field(() => Int, { description: '审核不通过人次' })
+  @Field(() => Int, { description: '审核不通过人次（含已替换、移出的）' })
   vettingFailed: number;
 
   @Field(() => Float, { nullable: true, description: '审核不通过率（0–1）' })

@@ -142,7 +142,7 @@ export class OverviewHeadline {
   @Field(() => Int)
   companiesTotal: number;
 
-  @Field(() => Int, { description: '已作出审核结论的人次' })
+  @Field(() => Int, { description: '已作出审核结论的人次：名单上有结论的人员（含沿用的通过结论）及不通过的人员' })
   guardsVetted: number;
 
   @Field(() => Int)

@@ -69,8 +69,13 @@ async function lockOpenActivities(m: EntityManager, personSql: string, params: u
   return activities.filter((a) => OPEN_ROSTER_STATUSES.includes(a.status));
 }
 
-/** A PASSED entry withdrawn for a hard rule: FAILED by `actor`, audited, the company told, READY re-checked. */
-async function withdrawPass(
+/**
+ * A PASSED entry withdrawn on an open roster: FAILED by `actor`, audited, the company told, vetting
+ * reopened when too few cleared guards are left, READY re-checked (the duty gate then keeps the guard off
+ * duty). For a hard rule (a revocation, a barring record) and for 保安管理支队's own withdrawal after
+ * vetting closed (vetting.service `decide`): one path, so the two cannot drift apart.
+ */
+export async function withdrawPass(
   m: EntityManager,
   actor: Actor,
   deps: OpenRosterEffectsDeps,

@@ -182,7 +182,11 @@ export class VettingResolver {
   }
 
   @Authorized(...VETTING_DECIDERS)
-  @Mutation(() => VettingDecisionResultType, { description: '审核结论（一人或多人）：通过或不通过，原因类别与审核意见；条件满足时自动结束背景审核' })
+  @Mutation(() => VettingDecisionResultType, {
+    description:
+      '审核结论（一人或多人）：通过或不通过，原因类别与审核意见；条件满足且活动尚未开始时自动结束背景审核。' +
+      '背景审核结束后（岗前培训、待上岗、进行中）只能将审核通过改为不通过（撤销通过）：该人员不得上岗，通过人数不足所需时背景审核重新开放',
+  })
   async decideVetting(@Ctx() ctx: AppContext, @Arg('input', () => DecideVettingInput) input: DecideVettingInput): Promise<VettingDecisionResultType> {
     const r = await ctx.services.vetting.decide(actorOf(ctx), input);
     return this.decisionResult(ctx, r.activity, r.closed, r.changed);
@@ -196,7 +200,7 @@ export class VettingResolver {
   }
 
   @Authorized(...VETTING_DECIDERS)
-  @Mutation(() => VettingDecisionResultType, { description: '结束背景审核（进入岗前培训）：全部有结论、无未通过人员在册、通过人数不少于所需' })
+  @Mutation(() => VettingDecisionResultType, { description: '结束背景审核（进入岗前培训）：全部有结论、无未通过人员在册、通过人数不少于所需，且活动尚未开始' })
   async closeVetting(
     @Ctx() ctx: AppContext,
     @Arg('activityId', () => ID) activityId: string,

@@ -16,7 +16,7 @@ import { Actor } from '../../common/actor';
 import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, forbidden, notFound } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { decryptNullable, decryptPii, encryptPii, idHash } from '../../common/pii';
-import { localDate } from '../../common/calendar';
+import { formatCN, localDate } from '../../common/calendar';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity, canViewActivity, scopeActivities } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
@@ -35,7 +35,7 @@ import { VettingHitEntity } from './vetting-hit.entity';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
 import { ageLimitsOf } from '../activities/activity.derive';
-import { askDetachmentToReview, recordsSinceCheckSql } from './open-roster-effects';
+import { askDetachmentToReview, OpenRosterEffectsDeps, recordsSinceCheckSql, withdrawPass } from './open-roster-effects';
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 import { containsPattern } from '../../common/sql-predicate';
 
@@ -131,6 +131,14 @@ const SUBMIT_STATUSES: Record<SecurityMode, ActivityStatus[]> = {
   [SecurityMode.SELF_RECRUITED]: [ActivityStatus.APPROVED, ActivityStatus.VETTING],
 };
 
+/**
+ * After vetting closed, while the guards may still go on duty, 保安管理支队 may withdraw a pass (PASSED →
+ * FAILED) and nothing else (review 9 C1): a reused pass it is asked to review ("已通过人员有新记录") may have
+ * closed vetting in the very submission that reused it, and a record imported after a pass asks the same
+ * review of a roster already in training. Without this the review could never be made.
+ */
+export const WITHDRAWAL_STATUSES: readonly ActivityStatus[] = [ActivityStatus.TRAINING, ActivityStatus.READY, ActivityStatus.IN_PROGRESS];
+
 /** Roster, records check, suggestions, officer decisions, replacement and closing (SPEC §2 step 5, §5). */
 export class VettingService {
   constructor(
@@ -141,6 +149,8 @@ export class VettingService {
     private readonly units: UnitsService,
     private readonly lifecycle: ActivityLifecycle,
     private readonly records: RecordsSource,
+    /** What a withdrawn pass does beyond the entry (open-roster-effects.ts); needed to withdraw one after the close. */
+    private readonly openRosterEffects?: OpenRosterEffectsDeps,
   ) {}
 
   /** The app's clock, as the lifecycle stamps transitions with it (this service takes no clock of its own). */
@@ -611,6 +621,7 @@ export class VettingService {
    * With `expectedVersions` (one per entry, as read), a decision made on a stale copy is a CONFLICT.
    * Without them, repeating a decision already made is a no-op (a double click writes nothing twice),
    * and changing one already made is a CONFLICT.
+   * After the close (`WITHDRAWAL_STATUSES`) only PASSED → FAILED, with the effects of `withdrawPass`.
    */
   async decide(
     actor: Actor,
@@ -642,7 +653,12 @@ export class VettingService {
       const activityIds = [...new Set(entries.map((e) => e.activityId))];
       if (activityIds.length !== 1) throw badInput('一次只能审核同一活动的人员', [{ field: 'entryIds', message: '人员不属于同一活动' }]);
       const activity = await lockActivity(m, activityIds[0]);
-      if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段，不能作出审核结论');
+      const withdrawing = WITHDRAWAL_STATUSES.includes(activity.status);
+      if (activity.status !== ActivityStatus.VETTING && !withdrawing) throw conflict('活动不在背景审核阶段，不能作出审核结论');
+      // No pass once vetting has closed: a guard is cleared before training, never after it.
+      if (withdrawing && input.decision !== VettingDecision.FAILED) {
+        throw conflict('背景审核已结束，不能再作出审核通过结论；复核后不宜上岗的，可将审核通过改为不通过（撤销通过）');
+      }
       const names = await this.guardNames(m, entries.map((e) => e.guardId));
       const position = new Map(input.entryIds.map((id, i) => [id, i]));
       const fieldOf = (e: RosterEntryEntity) => `entryIds.${position.get(e.id)}`;
@@ -683,6 +699,10 @@ export class VettingService {
       );
       const currentHash = new Map(current.map((c) => [c.id, c.hash]));
       const recordsSinceCheck = new Set(current.filter((c) => c.newer).map((c) => c.id));
+      // A withdrawal answers a review that is often of a record imported after the pass: not among the
+      // hits, and no longer to be checked again (recheck re-runs undecided entries, in vetting only). Its
+      // category follows what the register holds now as well as what the check found.
+      const registerFacts = withdrawing ? await this.registerFacts(m, input.entryIds) : new Map<string, { own: boolean; relative: boolean }>();
       const settings = await this.settings.all(m);
       const declarations = settings['vetting.checkRelatives'] ? await this.declarations(m, entries.map((e) => e.guardId)) : null;
       const refused: FieldProblem[] = [];
@@ -691,15 +711,24 @@ export class VettingService {
         const field = fieldOf(e);
         const who = names.get(e.guardId) ?? '';
         if (e.state !== RosterEntryState.ACTIVE) return refused.push({ field, message: `${who}已移出名单` });
-        if (!e.checkedAt) return refused.push({ field, message: `${who}尚未完成记录比对，请先重新比对` });
-        if (e.identityHash !== currentHash.get(e.id)) return refused.push({ field, message: `${who}的身份信息（姓名、身份证号或直系亲属）在比对后有变化，请先重新比对` });
-        if (recordsSinceCheck.has(e.id)) return refused.push({ field, message: `${who}或其直系亲属在比对后有新导入的记录，请先重新比对` });
+        if (withdrawing) {
+          // Only a pass is withdrawn; a 不通过 stands. The checks below of what was checked do not apply: the
+          // identity of a guard on an open roster is locked, and taking a guard off duty is the safe way.
+          if (e.decision !== VettingDecision.PASSED) {
+            return refused.push({ field, message: `${who}${e.decision === VettingDecision.FAILED ? '已审核不通过' : '尚无审核结论'}，背景审核结束后只能撤销审核通过（改为不通过）` });
+          }
+        } else {
+          if (!e.checkedAt) return refused.push({ field, message: `${who}尚未完成记录比对，请先重新比对` });
+          if (e.identityHash !== currentHash.get(e.id)) return refused.push({ field, message: `${who}的身份信息（姓名、身份证号或直系亲属）在比对后有变化，请先重新比对` });
+          if (recordsSinceCheck.has(e.id)) return refused.push({ field, message: `${who}或其直系亲属在比对后有新导入的记录，请先重新比对` });
+        }
         const mine = hitsByEntry.get(e.id) ?? [];
         const own = mine.filter((h) => h.relation === null);
+        const inRegister = registerFacts.get(e.id);
         if (input.decision === VettingDecision.FAILED) {
           // The category says why, from the facts found: charts and the company's notice depend on it.
-          if (reasonCategory === VettingReasonCategory.OWN_RECORD && !own.length) refused.push({ field, message: `${who}本人未比中记录，原因类别不能为“本人有记录”` });
-          if (reasonCategory === VettingReasonCategory.RELATIVE_RECORD && !mine.some((h) => h.relation !== null)) {
+          if (reasonCategory === VettingReasonCategory.OWN_RECORD && !own.length && !inRegister?.own) refused.push({ field, message: `${who}本人未比中记录，原因类别不能为“本人有记录”` });
+          if (reasonCategory === VettingReasonCategory.RELATIVE_RECORD && !mine.some((h) => h.relation !== null) && !inRegister?.relative) {
             refused.push({ field, message: `${who}的直系亲属未比中记录，原因类别不能为“直系亲属有记录”` });
           }
           if (reasonCategory === VettingReasonCategory.PRE_CHECK && !e.precheckProblems.length) refused.push({ field, message: `${who}资格预审无问题，原因类别不能为“资格预审不符”` });
@@ -711,6 +740,21 @@ export class VettingService {
         else if (!note && declarations && !declarations.get(e.guardId)?.declared) refused.push({ field, message: `${who}的直系亲属未申报完整，通过时请填写审核意见` });
       });
       assertNoProblems(refused, '不能作出该审核结论');
+
+      if (withdrawing) {
+        // Exactly what a pass withdrawn for a hard rule does (one path): FAILED, audited, the company told
+        // (the category, as for any 不通过), vetting reopened when too few are cleared, readiness re-synced.
+        const deps = this.withdrawalDeps();
+        for (const e of entries) {
+          await withdrawPass(m, actor, deps, activity, { id: e.id, company_id: e.companyId, guard_name: names.get(e.guardId) ?? '' }, {
+            reasonCategory,
+            note: note!,
+            why: `经保安管理支队复核（${vettingReasonCategoryLabels[reasonCategory]}）`,
+            title: '审核结论已改为不通过',
+          });
+        }
+        return { activity, closed: false, changed: entries.length };
+      }
 
       // The app's clock, as every domain date (review 9-C F6).
       const now = this.now();
@@ -742,6 +786,23 @@ export class VettingService {
       const closed = await this.tryClose(m, activity, actor);
       return { activity, closed, changed: entries.length };
     });
+  }
+
+  /** Per entry: whether the built-in register now holds a record of the guard, or of a declared relative. */
+  private async registerFacts(m: EntityManager, entryIds: string[]): Promise<Map<string, { own: boolean; relative: boolean }>> {
+    const rows: { id: string; own: boolean; relative: boolean }[] = await m.query(
+      `SELECT re.id,
+              EXISTS (SELECT 1 FROM criminal_records cr JOIN guards g ON g.id = re.guard_id WHERE cr.id_hash = g.id_hash) AS own,
+              EXISTS (SELECT 1 FROM criminal_records cr JOIN guard_relatives gr ON gr.id_hash = cr.id_hash WHERE gr.guard_id = re.guard_id) AS relative
+         FROM roster_entries re WHERE re.id = ANY($1::uuid[])`,
+      [entryIds],
+    );
+    return new Map(rows.map((r) => [r.id, { own: r.own, relative: r.relative }]));
+  }
+
+  private withdrawalDeps(): OpenRosterEffectsDeps {
+    if (!this.openRosterEffects) throw new Error('VettingService built without openRosterEffects: a pass cannot be withdrawn after vetting closed');
+    return this.openRosterEffects;
   }
 
   /** Whether each guard's relatives are declared (both parents, or a statement why not). */
@@ -806,13 +867,20 @@ export class VettingService {
   /** Why vetting cannot close yet (empty when it can). */
   closeBlockers(activity: ActivityEntity, c: VettingCounts): string[] {
     const out: string[] = [];
+    // Training cannot be scheduled once the event is under way (review 9 C2): closed then, vetting would
+    // strand the activity in 岗前培训 and tell everyone it had begun. It stays in vetting, whose page says
+    // the event has passed and the way out is the cancellation (activity.derive.ts EVENT_OVERTAKEN).
+    if (this.now().getTime() >= activity.startsAt.getTime()) out.push(`活动已于${formatCN(activity.startsAt)}开始，不能再结束背景审核、进入岗前培训`);
     if (c.pending > 0) out.push(`尚有${c.pending}人未作审核结论`);
     if (c.failed > 0) out.push(`尚有${c.failed}名未通过人员在名单中，须替换或移出`);
     if (c.passed < activity.guardsRequired) out.push(`审核通过${c.passed}人，少于所需${activity.guardsRequired}人`);
     return out;
   }
 
-  /** Closes vetting (VETTING → TRAINING) when the rule holds; notifies company, organizer and office. */
+  /**
+   * Closes vetting (VETTING → TRAINING) when the rule holds (`closeBlockers`, which includes the event not
+   * having started); notifies company, organizer and office.
+   */
   private async tryClose(m: EntityManager, activity: ActivityEntity, actor: Actor, comment?: string): Promise<boolean> {
     if (activity.status !== ActivityStatus.VETTING) return false;
     const c = await this.counts(m, activity.id);
@@ -844,6 +912,8 @@ export class VettingService {
     return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段');
+      // Named as every pre-event step refused after the start, with the way out (review 9 C2).
+      assertBeforeEventStart(activity, this.now(), '结束背景审核', actor);
       const blockers = this.closeBlockers(activity, await this.counts(m, activity.id));
       if (blockers.length) throw conflict(`背景审核尚不能结束：${blockers.join('；')}`);
       await this.tryClose(m, activity, actor, comment?.trim() || undefined);

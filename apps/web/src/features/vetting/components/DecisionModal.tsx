@@ -1,13 +1,17 @@
-import { Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import { VettingReasonCategory, vettingReasonCategoryLabels } from '@evs/schema';
 import type { VettingWorkbench } from '@/features/vetting/hooks/useVettingWorkbench';
 
-/** 审核通过 / 不通过 for one entry or the selection: the reason category the company sees, the note only the detachment sees. */
+/**
+ * 审核通过 / 不通过 for one entry or the selection, or the withdrawal of a pass after vetting closed: the
+ * reason category the company sees, the note only the detachment sees.
+ */
 export function DecisionModal({ wb }: { wb: VettingWorkbench }) {
   const { deciding } = wb;
+  const verb = !deciding ? '' : deciding.withdraw ? '撤销通过（改为不通过）' : deciding.decision === 'PASSED' ? '审核通过' : '审核不通过';
   return (
     <Modal
-      title={deciding ? `${deciding.decision === 'PASSED' ? '审核通过' : '审核不通过'}：${deciding.names}` : ''}
+      title={deciding ? `${verb}：${deciding.names}` : ''}
       open={!!deciding}
       onCancel={wb.cancelDecision}
       onOk={wb.submitDecision}
@@ -16,6 +20,15 @@ export function DecisionModal({ wb }: { wb: VettingWorkbench }) {
       destroyOnHidden
       forceRender
     >
+      {deciding?.withdraw && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="背景审核已结束，撤销后该人员即不得上岗"
+          description="公司将收到通知（只含原因类别）；审核通过人数少于所需时，背景审核重新开放，由公司替换人员。撤销后不能再改回通过。"
+        />
+      )}
       <Form form={wb.form} layout="vertical">
         {deciding?.decision === 'FAILED' && (
           <Form.Item name="reasonCategory" label="原因类别（公司可见）" rules={[{ required: true, message: '请选择原因类别' }]}>

@@ -1,11 +1,23 @@
 import { ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Select, Space } from 'antd';
 import { activityStatusLabels } from '@evs/schema';
-import type { VettingWorkbench } from '@/features/vetting/hooks/useVettingWorkbench';
+import { WITHDRAWAL_STATUSES, type VettingWorkbench } from '@/features/vetting/hooks/useVettingWorkbench';
 import { formatDateTime } from '@/shared/format';
 import { labelOf } from '@/shared/labels';
 
-/** The activity under review: choice, figures, and the commands on the whole roster. */
+type Activity = VettingWorkbench['activities'][number];
+
+/** The choice of activity: those in vetting, then those whose vetting closed (a pass may still be withdrawn). */
+function activityOptions(activities: readonly Activity[]) {
+  const inVetting = activities.filter((a) => !WITHDRAWAL_STATUSES.includes(a.status));
+  const closed = activities.filter((a) => WITHDRAWAL_STATUSES.includes(a.status));
+  return [
+    { label: '背景审核中', options: inVetting.map((a) => ({ value: a.id, label: `${a.name}（待审核${a.counts.pending}）` })) },
+    { label: '背景审核已结束（可撤销通过）', options: closed.map((a) => ({ value: a.id, label: `${a.name}（${labelOf(activityStatusLabels, a.status)}）` })) },
+  ].filter((g) => g.options.length > 0);
+}
+
+/** The activity under review: choice, figures, and the commands on the whole roster (in vetting only). */
 export function WorkbenchActivityCard({ wb }: { wb: VettingWorkbench }) {
   const { modal } = App.useApp();
   const { activity } = wb;
@@ -15,12 +27,34 @@ export function WorkbenchActivityCard({ wb }: { wb: VettingWorkbench }) {
         <Select
           aria-label="活动"
           style={{ minWidth: 260, maxWidth: '100%' }}
-          value={wb.activityId}
+          value={activity ? wb.activityId : undefined}
+          placeholder="选择活动"
           onChange={wb.selectActivity}
-          options={wb.activities.map((a) => ({ value: a.id, label: `${a.name}（待审核${a.counts.pending}）` }))}
+          options={activityOptions(wb.activities)}
         />
       </Space>
-      {activity && (
+      {wb.missing && (
+        <Alert type="warning" showIcon title="该活动已不在背景审核或待上岗阶段（可能已结束或已取消），不能再作出或撤销审核结论" />
+      )}
+      {activity && wb.closed && (
+        <>
+          <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} items={[
+            { label: '活动时间', children: formatDateTime(activity.startsAt) },
+            { label: '上报单位', children: activity.submitterName ?? '—' },
+            { label: '所需保安员', children: `${activity.guardsRequired}人` },
+            { label: '名单', children: `${activity.counts.total}人：通过${activity.counts.passed}，不通过${activity.counts.failed}` },
+            { label: '状态', children: labelOf(activityStatusLabels, activity.status) },
+          ]} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 8 }}
+            title="背景审核已结束，只能撤销审核通过"
+            description="复核后不宜上岗的人员，可在名单中“撤销通过（改为不通过）”：该人员即不得上岗，公司收到通知（只含原因类别）；审核通过人数少于所需时，背景审核重新开放，由公司替换人员后审核。"
+          />
+        </>
+      )}
+      {activity && !wb.closed && (
         <>
           <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }} items={[
             { label: '活动时间', children: formatDateTime(activity.startsAt) },

@@ -49,7 +49,8 @@ export function WorkbenchEntryList({ wb }: { wb: VettingWorkbench }) {
             </Space>
           )
         }
-        rowSelection={{ selectedRowKeys: wb.selected, onChange: (k) => wb.setSelected(k as string[]) }}
+        // After the close, one withdrawal at a time: each is weighed on its own.
+        rowSelection={wb.closed ? undefined : { selectedRowKeys: wb.selected, onChange: (k) => wb.setSelected(k as string[]) }}
         pagination={{ current: wb.page, pageSize: wb.pageSize, total: wb.entries.data?.rosterEntries.total ?? 0, onChange: wb.setPage }}
         expandable={{ expandedRowRender: (e) => <EntryDetail id={e.id} />, rowExpandable: () => true }}
         columns={[
@@ -84,10 +85,15 @@ export function WorkbenchEntryList({ wb }: { wb: VettingWorkbench }) {
             width: 150,
             fixed: 'right',
             card: 'action',
-            actions: (e) => [
-              { key: 'pass', label: '通过', disabled: !e.checked, onClick: () => wb.openDecision([e.id], 'PASSED') },
-              { key: 'fail', label: '不通过', danger: true, disabled: !e.checked, onClick: () => wb.openDecision([e.id], 'FAILED') },
-            ],
+            // In vetting, either decision; after it closed, only a pass can be withdrawn (a 不通过 stands).
+            actions: (e) =>
+              wb.closed
+                ? [e.decision === 'PASSED' && { key: 'withdraw', label: '撤销通过（改为不通过）', danger: true, onClick: () => wb.openDecision([e.id], 'FAILED') }]
+                : [
+                    { key: 'pass', label: '通过', disabled: !e.checked, onClick: () => wb.openDecision([e.id], 'PASSED') },
+                    { key: 'fail', label: '不通过', danger: true, disabled: !e.checked, onClick: () => wb.openDecision([e.id], 'FAILED') },
+                  ],
+            render: () => <Typography.Text type="secondary">—</Typography.Text>,
           },
         ]}
       />

@@ -15,12 +15,22 @@ import { errorMessage } from '@/shared/errors';
 export type EntryFilter = 'ALL' | 'PENDING' | 'HITS' | 'FAILED';
 export type Verdict = 'PASSED' | 'FAILED';
 
+/**
+ * After vetting closed, while the guards may still go on duty, 保安管理支队 may still withdraw a pass
+ * (PASSED → FAILED, decideVetting) and nothing else: the review it is asked for ("已通过人员有新记录，请复核",
+ * whose link opens this page) often concerns an activity whose vetting closed in the same request.
+ */
+export const WITHDRAWAL_STATUSES: readonly string[] = ['TRAINING', 'READY', 'IN_PROGRESS'];
+const LISTED_STATUSES = ['VETTING', ...WITHDRAWAL_STATUSES];
+
 export interface DecideForm {
   reasonCategory?: VettingReasonCategory;
   note?: string;
 }
 
 const PAGE_SIZE = 50;
+/** Activities in the choice: those in vetting first, then those whose vetting closed (by start). */
+const ACTIVITY_LIMIT = 200;
 
 /**
  * The 背景审核工作台's data and commands: the activities in vetting, one page of the chosen
@@ -29,11 +39,17 @@ const PAGE_SIZE = 50;
  */
 export function useVettingWorkbench(activityParam: string | null, chooseActivity: (id: string) => void) {
   const { message } = App.useApp();
-  const acts = useQuery(VettingActivitiesQuery, { variables: { statuses: ['VETTING'] as never, page: { page: 1, pageSize: 100 } } });
+  const acts = useQuery(VettingActivitiesQuery, { variables: { statuses: LISTED_STATUSES as never, page: { page: 1, pageSize: ACTIVITY_LIMIT } } });
   const activities = acts.data?.vettingActivities.items ?? [];
   const activityId = activityParam ?? activities[0]?.id;
   const activity = activities.find((a) => a.id === activityId);
-  const [filter, setFilterState] = useState<EntryFilter>('PENDING');
+  /** Vetting closed: the only decision left is withdrawing a pass. */
+  const closed = !!activity && WITHDRAWAL_STATUSES.includes(activity.status);
+  /** The activity asked for (a notice's link) is no longer in vetting or on its way to the event (closed, cancelled). */
+  const missing = !!activityParam && !acts.loading && !!acts.data && !activity;
+  // Chosen by the officer, or by default what is left to do: the undecided in vetting, everyone after it.
+  const [chosenFilter, setFilterState] = useState<EntryFilter | null>(null);
+  const filter: EntryFilter = chosenFilter ?? (closed ? 'ALL' : 'PENDING');
   const [page, setPage] = useState(1);
   const variables = useMemo(
     () => ({
@@ -43,10 +59,11 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
     }),
     [activityId, filter, page],
   );
-  const entries = useQuery(OfficerEntriesQuery, { variables, skip: !activityId });
+  // Only an activity of the list: its status says which decisions may be made.
+  const entries = useQuery(OfficerEntriesQuery, { variables, skip: !activity });
   const rows = entries.data?.rosterEntries.items ?? [];
   const [selected, setSelected] = useState<string[]>([]);
-  const [deciding, setDeciding] = useState<{ ids: string[]; versions: number[]; decision: Verdict; names: string } | null>(null);
+  const [deciding, setDeciding] = useState<{ ids: string[]; versions: number[]; decision: Verdict; names: string; withdraw: boolean } | null>(null);
   const [form] = Form.useForm<DecideForm>();
   const [decide, decideState] = useMutation(DecideMutation);
   const [passAll, passAllState] = useMutation(PassAllCleanMutation);
@@ -54,13 +71,20 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
   const [recheck, rechecking] = useMutation(RecheckMutation);
 
   const refresh = () => Promise.all([acts.refetch(), entries.refetch()]);
-  const report = (r: { closed: boolean; decided: number; closeBlockers: readonly string[] }) => {
-    if (r.closed) message.success(`已作出${r.decided}人的结论，背景审核已结束，已向公司、主办单位和办公室通报`);
+  const report = (r: { activityStatus: string; closed: boolean; decided: number; closeBlockers: readonly string[] }, withdraw = false) => {
+    if (withdraw) {
+      message.success(
+        r.activityStatus === 'VETTING'
+          ? `已撤销${r.decided}人的审核通过结论；审核通过人数已少于所需，背景审核重新开放，已通知公司替换人员`
+          : `已撤销${r.decided}人的审核通过结论，该人员不得上岗，已通知公司`,
+      );
+    } else if (r.closed) message.success(`已作出${r.decided}人的结论，背景审核已结束，已向公司、主办单位和办公室通报`);
     else message.success(`已作出${r.decided}人的结论${r.closeBlockers.length ? `；尚不能结束：${r.closeBlockers.join('；')}` : ''}`);
   };
 
   const selectActivity = (id: string) => {
     chooseActivity(id);
+    setFilterState(null);
     setPage(1);
     setSelected([]);
   };
@@ -70,7 +94,10 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
     setSelected([]);
   };
 
-  /** Opens the decision for these entries, prefilled with the system's suggestion for a refusal. */
+  /**
+   * Opens the decision for these entries, prefilled with the system's suggestion for a refusal. After the
+   * close it can only be a withdrawal of a pass (the server refuses anything else).
+   */
   const openDecision = (ids: string[], decision: Verdict) => {
     const names = rows.filter((r) => ids.includes(r.id)).map((r) => r.guardName).join('、');
     const versions = ids.map((id) => rows.find((r) => r.id === id)?.version ?? 0);
@@ -79,7 +106,7 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
       reasonCategory: decision === 'FAILED' ? ((one?.suggestionCategory as VettingReasonCategory | null) ?? (one?.precheckProblems.length ? VettingReasonCategory.PRE_CHECK : undefined)) : undefined,
       note: decision === 'FAILED' && one?.suggestionReason ? one.suggestionReason : '',
     });
-    setDeciding({ ids, versions, decision, names });
+    setDeciding({ ids, versions, decision, names, withdraw: closed });
   };
 
   const submitDecision = async () => {
@@ -91,7 +118,7 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
           input: { entryIds: deciding.ids, expectedVersions: deciding.versions, decision: deciding.decision, reasonCategory: v.reasonCategory ?? null, note: v.note?.trim() || null },
         },
       });
-      report(r.data!.decideVetting);
+      report(r.data!.decideVetting, deciding.withdraw);
       setDeciding(null);
       setSelected([]);
       form.resetFields();
@@ -139,6 +166,8 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
     activities,
     activityId,
     activity,
+    closed,
+    missing,
     selectActivity,
     filter,
     setFilter,
