@@ -82,7 +82,8 @@ export function WorkbenchEntryList({ wb }: { wb: VettingWorkbench }) {
           {
             title: '决定',
             key: 'actions',
-            width: 150,
+            // wide enough for 撤销通过（改为不通过） on one line
+            width: wb.closed ? 210 : 150,
             fixed: 'right',
             card: 'action',
             // In vetting, either decision; after it closed, only a pass can be withdrawn (a 不通过 stands).
