@@ -1,6 +1,7 @@
 import { QueryRunner } from 'typeorm';
 import { createTestApp, TestApp } from '../../test/harness';
 import { VettingCountedRule1768500000000 } from './migrations/1768500000000-VettingCountedRule';
+import { VettingCountedReused1768700000000 } from './migrations/1768700000000-VettingCountedReused';
 
 /**
  * Migration VettingCountedRule on a database with data (the demo's): the kept roster summary, filled
@@ -82,5 +83,22 @@ describe('migration VettingCountedRule recomputes the kept roster summary', () =
     expect(await kept(false)).toEqual(await direct(OLD, false));
     expect(await inTransaction((q) => migration.up(q))).toBe(0);
     expect(await kept(true)).toEqual(await direct(NEW, true));
+  });
+
+  it('VettingCountedReused catches up a database without the reused column (the first text of VettingCountedRule), and does nothing on one that has it', async () => {
+    const catchUp = new VettingCountedReused1768700000000();
+    // A database with the summary but not the column (as VettingCountedRule's first text left it).
+    await inTransaction((q) => new VettingCountedRule1768500000000().down(q));
+    expect(await hasReusedColumn()).toBe(false);
+    expect(await inTransaction((q) => catchUp.up(q))).toBe(0);
+    expect(await hasReusedColumn()).toBe(true);
+    expect(await kept(true)).toEqual(await direct(NEW, true));
+    // The triggers keep it under the current rule from then on.
+    await t.sql(`UPDATE roster_entries SET state = 'REMOVED' WHERE id = (SELECT id FROM roster_entries WHERE state = 'ACTIVE' AND decision = 'PASSED' ORDER BY id LIMIT 1)`);
+    expect(await kept(true)).toEqual(await direct(NEW, true));
+    // Run again (the column is there): nothing changes.
+    const before = await kept(true);
+    await inTransaction((q) => catchUp.up(q));
+    expect(await kept(true)).toEqual(before);
   });
 });

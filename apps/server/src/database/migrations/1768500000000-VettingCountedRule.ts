@@ -83,6 +83,12 @@ const CURRENT: Rule = { counted: `(r.state = 'ACTIVE' OR r.decision = 'FAILED')`
 const PREVIOUS: Rule = { counted: `(r.state = 'ACTIVE' OR r.decision <> 'PENDING')`, withReused: false };
 
 /**
+ * The statements that bring a summary to the current rule (the refresh function, then the rows): for
+ * migration VettingCountedReused, which catches up a database that ran this migration's first text.
+ */
+export const toCurrentRule = (): string[] => [refreshFunction(CURRENT), ...recomputeAll(CURRENT)];
+
+/**
  * One rule for the entries vetting figures count, in the database too: the trigger-kept roster
  * summary (activity_roster_stats) feeds the overview and each company's performance (the 审核不通过率
  * part of the candidate score), so its refresh counts what the app counts, and the kept rows are

@@ -30,6 +30,7 @@ import { OnePerCityUnits1768300000000 } from './1768300000000-OnePerCityUnits';
 import { NotificationAudience1768400000000 } from './1768400000000-NotificationAudience';
 import { VettingCountedRule1768500000000 } from './1768500000000-VettingCountedRule';
 import { RosterLockUntilEnd1768600000000 } from './1768600000000-RosterLockUntilEnd';
+import { VettingCountedReused1768700000000 } from './1768700000000-VettingCountedReused';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 
 /** Every migration in order; new ones are appended. */
@@ -64,4 +65,5 @@ export const migrations = [
   NotificationAudience1768400000000,
   VettingCountedRule1768500000000,
   RosterLockUntilEnd1768600000000,
+  VettingCountedReused1768700000000,
 ];
