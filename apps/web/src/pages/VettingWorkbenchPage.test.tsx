@@ -74,6 +74,7 @@ const entry = (id: string, guardName: string, decision: string, extra: Record<st
 function server() {
   const sent: { name: string; variables: Record<string, unknown> }[] = [];
   let withdrawn = false;
+  let passedAll = false;
   const answer = (name: string, variables: Record<string, unknown>) => {
     if (name === 'VettingActivities') {
       return {
@@ -82,7 +83,9 @@ function server() {
             __typename: 'VettingActivityPage',
             total: 2,
             items: [
-              activity('A1', '辽河文化节', 'VETTING', { passed: 1, failed: 0, pending: 1 }),
+              passedAll
+                ? activity('A1', '辽河文化节', 'TRAINING', { passed: 2, failed: 0, pending: 0 })
+                : activity('A1', '辽河文化节', 'VETTING', { passed: 1, failed: 0, pending: 1 }),
               withdrawn
                 ? activity('A2', '红海滩马拉松', 'VETTING', { passed: 1, failed: 1, pending: 0 })
                 : activity('A2', '红海滩马拉松', 'TRAINING', { passed: 2, failed: 0, pending: 0 }),
@@ -106,7 +109,7 @@ function server() {
               entry('2', '乙明', 'PASSED', { reused: true }),
               entry('3', '丙强', 'FAILED'),
             ]
-          : [entry('4', '丁晨', 'PENDING'), entry('5', '戊东', 'PASSED')];
+          : [entry('4', '丁晨', passedAll ? 'PASSED' : 'PENDING'), entry('5', '戊东', 'PASSED')];
       return { data: { rosterEntries: { __typename: 'RosterEntryPage', total: items.length, items } } };
     }
     if (name === 'DecideVetting') {
@@ -114,6 +117,10 @@ function server() {
       return {
         data: { decideVetting: { __typename: 'VettingDecisionResult', activityStatus: 'VETTING', closed: false, decided: 1, closeBlockers: ['尚有1名未通过人员在名单中，须替换或移出'] } },
       };
+    }
+    if (name === 'PassAllClean') {
+      passedAll = true;
+      return { data: { passAllClean: { __typename: 'VettingDecisionResult', activityStatus: 'TRAINING', closed: true, decided: 1, closeBlockers: [] } } };
     }
     return { errors: [{ message: `unexpected ${name}` }] };
   };
@@ -175,5 +182,25 @@ describe('背景审核工作台 after vetting closed (review 9 C1)', () => {
     expect(screen.getByRole('button', { name: /一键通过无异常/ })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /撤销通过/ })).toBeNull();
     expect(screen.queryByText('背景审核已结束，只能撤销审核通过')).toBeNull();
+  }, 20_000);
+
+  it('a selection made in vetting does not survive 一键通过 closing it: no batch toolbar for a closed activity (review 10 D4)', async () => {
+    const { client } = server();
+    renderRoute(client, SD, { path: '/vetting', element: <VettingWorkbenchPage />, entry: '/vetting?activity=A1' });
+    await screen.findByRole('button', { name: '通过 丁晨' });
+    const boxes = screen.getAllByRole('checkbox');
+    fireEvent.click(boxes[boxes.length - 1]);
+    expect(await screen.findByText('已选1人')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /批量不通过/ })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: /一键通过无异常/ }));
+    const confirm = await screen.findByRole('dialog');
+    fireEvent.click(within(confirm).getByRole('button', { name: /通\s*过/ }));
+
+    expect(await screen.findByText('背景审核已结束，只能撤销审核通过')).toBeTruthy();
+    expect(screen.queryByText(/已选\d+人/)).toBeNull();
+    expect(screen.queryByRole('button', { name: /批量通过/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /批量不通过/ })).toBeNull();
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
   }, 20_000);
 });

@@ -98,10 +98,12 @@ export async function withdrawPass(
     after: { id: e.id, decision: VettingDecision.FAILED, reasonCategory: change.reasonCategory, note: change.note },
   });
   const reopened = await reopenVettingIfShort(m, actor, deps, activity);
+  // Once the event has started the roster takes no replacement (activities/event-window.ts): no "请替换".
+  const started = hasStarted(deps, activity);
   await deps.notifications.notify(m, [e.company_id], {
     title: change.title,
     body: `“${activity.name}”名单中的${e.guard_name}${change.why}，审核结论改为不通过，不得上岗。${
-      activity.status === ActivityStatus.VETTING ? `${reopened ? '审核通过人数已不足所需，背景审核重新开放：' : ''}请替换或移出名单。` : ''}`,
+      activity.status === ActivityStatus.VETTING && !started ? `${reopened ? '审核通过人数已不足所需，背景审核重新开放：' : ''}请替换或移出名单。` : ''}`,
     link: `/roster?activity=${activity.id}`,
     activityId: activity.id,
   });
@@ -109,14 +111,17 @@ export async function withdrawPass(
 }
 
 /**
- * A pass withdrawn after vetting closed (TRAINING or READY) that leaves fewer cleared guards than
- * required would strand the activity: replacements are taken only while vetting is open, and it
+ * A pass withdrawn after vetting closed (TRAINING or READY), before the event's start, that leaves fewer
+ * cleared guards than required would strand the activity: replacements are taken only while vetting is open, and it
  * could never be ready again. It goes back to VETTING (by the system, in the 台账), where the
  * company replaces the guard and the detachment vets the replacement; guards already trained keep
  * their training. Returns whether it did.
  */
 async function reopenVettingIfShort(m: EntityManager, actor: Actor, deps: OpenRosterEffectsDeps, activity: ActivityEntity): Promise<boolean> {
   if (activity.status !== ActivityStatus.TRAINING && activity.status !== ActivityStatus.READY) return false;
+  // After the start, vetting could neither take a replacement nor close again (activities/event-window.ts):
+  // the activity keeps its status, and readiness sync takes the guard off duty (review 10 D2).
+  if (hasStarted(deps, activity)) return false;
   const [{ passed }]: { passed: number }[] = await m.query(
     `SELECT count(*)::int AS passed FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE' AND decision = 'PASSED'`,
     [activity.id],
@@ -141,6 +146,9 @@ async function reopenVettingIfShort(m: EntityManager, actor: Actor, deps: OpenRo
   });
   return true;
 }
+
+/** Whether the event has started by the app's clock. */
+const hasStarted = (deps: OpenRosterEffectsDeps, activity: ActivityEntity) => deps.lifecycle.clock.now().getTime() >= new Date(activity.startsAt).getTime();
 
 interface OpenEntry {
   id: string;

@@ -311,5 +311,33 @@ describe('vetting after its close and after the event’s start (reviews 9 C1/C2
       expect(await toTraining(activityId)).toBe(0);
       expect(await trainingNotices(activityId)).toEqual([]);
     });
+
+    it('a withdrawal in READY after the start that leaves too few cleared does not reopen vetting (review 10 D2): no 替换 asked, the guard off duty', async () => {
+      const start = soon();
+      const activityId = await newActivity(2, start);
+      const [g1, g2] = await Promise.all([makeGuard(t, companyId, { name: '壬已开' }), makeGuard(t, companyId, { name: '癸已开' })]);
+      await submit(activityId, [g1.id, g2.id]);
+      expect(expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean.activityStatus).toBe('TRAINING');
+      await train(activityId, [g1.id, g2.id]);
+      await t.sql(`UPDATE activities SET status = 'READY' WHERE id = $1`, [activityId]);
+      expect(await onDuty(activityId)).toEqual([g1.id, g2.id].sort());
+
+      atStart(start, 60_000);
+      const e = await sdEntry(activityId, g1.id);
+      const r = expectData(await baoan.gql(DECIDE, { input: { entryIds: [e.id], decision: 'FAILED', reasonCategory: 'OTHER', note: '复核：不宜上岗', expectedVersions: [e.version] } })).decideVetting;
+      // 1 on duty of 2 required: readiness sync moves READY → TRAINING; vetting, which could neither take a
+      // replacement nor close after the start, stays closed.
+      expect(r).toMatchObject({ activityStatus: 'TRAINING', decided: 1 });
+      expect(await status(activityId)).toBe('TRAINING');
+      expect((await t.sql(`SELECT count(*)::int AS n FROM activity_transitions WHERE activity_id = $1 AND to_status = 'VETTING' AND from_status IN ('TRAINING', 'READY')`, [activityId]))[0].n).toBe(0);
+      expect(await onDuty(activityId)).toEqual([g2.id]);
+
+      const notices = await noticesOf(activityId);
+      const told = notices.filter((n) => n.kind === 'COMPANY' && n.body.includes(g1.name));
+      expect(told).toHaveLength(1);
+      expect(told[0].body).toContain('审核结论改为不通过，不得上岗');
+      expect(told[0].body).not.toContain('替换');
+      expect(notices.filter((n) => n.title === '背景审核重新开放')).toEqual([]);
+    });
   });
 });

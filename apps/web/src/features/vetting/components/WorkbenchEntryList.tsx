@@ -41,7 +41,7 @@ export function WorkbenchEntryList({ wb }: { wb: VettingWorkbench }) {
         scrollX={900}
         empty="没有符合条件的人员"
         toolbar={
-          wb.selected.length > 0 && (
+          !wb.closed && wb.selected.length > 0 && (
             <Space wrap>
               <Typography.Text>已选{wb.selected.length}人</Typography.Text>
               <Button size="small" icon={<CheckOutlined />} onClick={() => wb.openDecision(wb.selected, 'PASSED')}>批量通过</Button>

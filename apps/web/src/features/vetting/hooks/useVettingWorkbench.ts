@@ -63,6 +63,14 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
   const entries = useQuery(OfficerEntriesQuery, { variables, skip: !activity });
   const rows = entries.data?.rosterEntries.items ?? [];
   const [selected, setSelected] = useState<string[]>([]);
+  // A selection does not outlive the status it was made in (review 10 D4): after a close (here, by 一键通过,
+  // or by another officer seen on a refetch) it would offer 批量不通过 = withdrawing many passes at once.
+  const statusKey = `${activityId ?? ''}:${activity?.status ?? ''}`;
+  const [selectedIn, setSelectedIn] = useState(statusKey);
+  if (selectedIn !== statusKey) {
+    setSelectedIn(statusKey);
+    setSelected([]);
+  }
   const [deciding, setDeciding] = useState<{ ids: string[]; versions: number[]; decision: Verdict; names: string; withdraw: boolean } | null>(null);
   const [form] = Form.useForm<DecideForm>();
   const [decide, decideState] = useMutation(DecideMutation);
@@ -133,6 +141,7 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
     try {
       const r = await passAll({ variables: { activityId: activity.id } });
       report(r.data!.passAllClean);
+      setSelected([]);
       await refresh();
     } catch (e) {
       message.error(errorMessage(e));
@@ -144,6 +153,7 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
     try {
       await closeVetting({ variables: { activityId: activity.id } });
       message.success('背景审核已结束，进入岗前培训');
+      setSelected([]);
       await refresh();
     } catch (e) {
       message.error(errorMessage(e), 6);
