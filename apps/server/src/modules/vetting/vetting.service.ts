@@ -659,6 +659,11 @@ export class VettingService {
       if (withdrawing && input.decision !== VettingDecision.FAILED) {
         throw conflict('背景审核已结束，不能再作出审核通过结论；复核后不宜上岗的，可将审核通过改为不通过（撤销通过）');
       }
+      // One guard at a time: each withdrawal answers its own review (a leftover selection must not take many off duty at once).
+      if (withdrawing && input.entryIds.length > 1) {
+        const message = '背景审核结束后，每次只能撤销一名人员的审核通过结论';
+        throw badInput(message, [{ field: 'entryIds', message }]);
+      }
       const names = await this.guardNames(m, entries.map((e) => e.guardId));
       const position = new Map(input.entryIds.map((id, i) => [id, i]));
       const fieldOf = (e: RosterEntryEntity) => `entryIds.${position.get(e.id)}`;
@@ -728,7 +733,8 @@ export class VettingService {
         if (input.decision === VettingDecision.FAILED) {
           // The category says why, from the facts found: charts and the company's notice depend on it.
           if (reasonCategory === VettingReasonCategory.OWN_RECORD && !own.length && !inRegister?.own) refused.push({ field, message: `${who}本人未比中记录，原因类别不能为“本人有记录”` });
-          if (reasonCategory === VettingReasonCategory.RELATIVE_RECORD && !mine.some((h) => h.relation !== null) && !inRegister?.relative) {
+          // (relatives in the register count only while vetting looks at relatives: setting vetting.checkRelatives)
+          if (reasonCategory === VettingReasonCategory.RELATIVE_RECORD && !mine.some((h) => h.relation !== null) && !(inRegister?.relative && settings['vetting.checkRelatives'])) {
             refused.push({ field, message: `${who}的直系亲属未比中记录，原因类别不能为“直系亲属有记录”` });
           }
           if (reasonCategory === VettingReasonCategory.PRE_CHECK && !e.precheckProblems.length) refused.push({ field, message: `${who}资格预审无问题，原因类别不能为“资格预审不符”` });

@@ -1,4 +1,4 @@
-import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, UPDATE_SETTINGS } from '../../../test/harness';
 import { addRecord, csvFile, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
 
 /**
@@ -188,6 +188,16 @@ describe('vetting after its close and after the event’s start (reviews 9 C1/C2
       await t.sql(`UPDATE activities SET status = 'READY' WHERE id = $1`, [activityId]);
       expect(await onDuty(activityId)).toEqual([g1.id, g2.id, g3.id].sort());
 
+      // One at a time after the close: two in one call are refused, nothing changes.
+      const [b1, b2] = [await sdEntry(activityId, g1.id), await sdEntry(activityId, g2.id)];
+      const many = expectErrorCode(
+        await baoan.gql(DECIDE, { input: { entryIds: [b1.id, b2.id], decision: 'FAILED', reasonCategory: 'OTHER', note: '复核：不宜上岗', expectedVersions: [b1.version, b2.version] } }),
+        'BAD_USER_INPUT',
+      );
+      expect(many.message).toBe('背景审核结束后，每次只能撤销一名人员的审核通过结论');
+      expect(await sdEntry(activityId, g1.id)).toMatchObject({ decision: 'PASSED', version: b1.version });
+      expect(await sdEntry(activityId, g2.id)).toMatchObject({ decision: 'PASSED', version: b2.version });
+
       // A withdrawal that leaves enough cleared and trained guards: READY stays, the guard leaves the on-duty roster.
       let e = await sdEntry(activityId, g1.id);
       const r1 = expectData(await baoan.gql(DECIDE, { input: { entryIds: [e.id], decision: 'FAILED', reasonCategory: 'OTHER', note: '复核：不宜上岗', expectedVersions: [e.version] } })).decideVetting;
@@ -246,6 +256,17 @@ describe('vetting after its close and after the event’s start (reviews 9 C1/C2
         'BAD_USER_INPUT',
       );
       expect(JSON.stringify(wrong.extensions)).toContain('本人未比中记录');
+      // With relatives out of vetting's scope (setting vetting.checkRelatives off), a relative's record is no reason.
+      expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'vetting.checkRelatives', value: false }] }));
+      try {
+        const outOfScope = expectErrorCode(
+          await baoan.gql(DECIDE, { input: { entryIds: [e.id], decision: 'FAILED', reasonCategory: 'RELATIVE_RECORD', note: 'x', expectedVersions: [e.version] } }),
+          'BAD_USER_INPUT',
+        );
+        expect(JSON.stringify(outOfScope.extensions)).toContain('直系亲属未比中记录');
+      } finally {
+        expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'vetting.checkRelatives', value: true }] }));
+      }
       const r = expectData(await baoan.gql(DECIDE, {
         input: { entryIds: [e.id], decision: 'FAILED', reasonCategory: 'RELATIVE_RECORD', note: '复核：母亲新有行政拘留记录', expectedVersions: [e.version] },
       })).decideVetting;
