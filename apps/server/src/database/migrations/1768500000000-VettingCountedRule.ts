@@ -83,10 +83,14 @@ const CURRENT: Rule = { counted: `(r.state = 'ACTIVE' OR r.decision = 'FAILED')`
 const PREVIOUS: Rule = { counted: `(r.state = 'ACTIVE' OR r.decision <> 'PENDING')`, withReused: false };
 
 /**
- * The statements that bring a summary to the current rule (the refresh function, then the rows): for
- * migration VettingCountedReused, which catches up a database that ran this migration's first text.
+ * The statements that bring a summary to the current rule (the refresh function, then the rows), with
+ * reused copies kept apart or (`withReused` false, as this migration's first text) not: for migration
+ * VettingCountedReused, which catches up a database that ran that first text.
  */
-export const toCurrentRule = (): string[] => [refreshFunction(CURRENT), ...recomputeAll(CURRENT)];
+export const toCurrentRule = (withReused = true): string[] => {
+  const rule: Rule = { ...CURRENT, withReused };
+  return [refreshFunction(rule), ...recomputeAll(rule)];
+};
 
 /**
  * One rule for the entries vetting figures count, in the database too: the trigger-kept roster
