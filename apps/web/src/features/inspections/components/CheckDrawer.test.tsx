@@ -115,7 +115,8 @@ async function doubleTap(button: HTMLElement) {
   fireEvent.click(button);
 }
 
-describe('CheckDrawer: one tap, one check', () => {
+// A drawer with antd's form opened and closed several times per case: above vitest's 5 s on a busy 2-core runner (a CI run timed out at 5,010 ms).
+describe('CheckDrawer: one tap, one check', { timeout: 30_000 }, () => {
   it('a double tap on 提交检查 records the check once: one outbox item, one request, one id', async () => {
     const { server, wrapper } = fakeServer();
     render(<Screen />, { wrapper });
