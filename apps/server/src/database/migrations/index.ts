@@ -31,6 +31,7 @@ import { NotificationAudience1768400000000 } from './1768400000000-NotificationA
 import { VettingCountedRule1768500000000 } from './1768500000000-VettingCountedRule';
 import { RosterLockUntilEnd1768600000000 } from './1768600000000-RosterLockUntilEnd';
 import { VettingCountedReused1768700000000 } from './1768700000000-VettingCountedReused';
+import { PassWithdrawnAt1768800000000 } from './1768800000000-PassWithdrawnAt';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 
 /** Every migration in order; new ones are appended. */
@@ -66,4 +67,5 @@ export const migrations = [
   VettingCountedRule1768500000000,
   RosterLockUntilEnd1768600000000,
   VettingCountedReused1768700000000,
+  PassWithdrawnAt1768800000000,
 ];

@@ -15,7 +15,7 @@ import { assertBeforeEventEnd } from '../activities/event-window';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
 import { seesFullIdNumbers } from '../guards/guard.policy';
-import { onDutyCount, onDutyRows } from '../training/duty-roster';
+import { dutyRowAt, onDutyCount } from '../training/duty-roster';
 import { FindingEntity } from './finding.entity';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
 import { InspectionEntity } from './inspection.entity';
@@ -319,7 +319,8 @@ export class InspectionsService {
         const [guard] = await m.query(`SELECT id, name FROM guards WHERE id = $1`, [guardId]);
         if (!guard) throw badInput('被检查的保安员不存在', [{ field: 'guardId', message: '保安员不存在' }]);
         guardName = guard.name;
-        const duty = (await onDutyRows(m, activity.id)).find((r) => r.guardId === guardId);
+        // judged against the roster as it stood when the check was made, not when it arrived
+        const duty = await dutyRowAt(m, activity.id, guardId, recordedAt);
         if (duty) {
           rosterEntryId = duty.rosterEntryId;
           companyId = duty.companyId;

@@ -41,6 +41,26 @@ export async function onDutyRows(m: EntityManager, activityId: string): Promise<
   );
 }
 
+/**
+ * The guard's entry on the on-duty roster as it stood at `at`: on duty now, or on duty then and his pass
+ * withdrawn since (`pass_withdrawn_at`). A check made offline before the withdrawal and sent after it
+ * saw a cleared guard, and is not a 未经审查人员上岗 finding against the company (review 10 D3).
+ * Passes are all given before the event starts (vetting takes no decision but a withdrawal after it
+ * closes), so a pass withdrawn after `at` was held at `at`.
+ */
+export async function dutyRowAt(m: EntityManager, activityId: string, guardId: string, at: Date): Promise<DutyRow | undefined> {
+  const [row]: DutyRow[] = await m.query(
+    `SELECT r.id AS "rosterEntryId", r.guard_id AS "guardId", r.company_id AS "companyId", r.post, r.area
+       FROM roster_entries r
+      WHERE r.activity_id = $1 AND r.guard_id = $2
+        AND (${ON_DUTY_CONDITION}
+             OR (r.state = 'ACTIVE' AND r.decision = 'FAILED' AND r.pass_withdrawn_at > $3 AND ${trainedSql('r')}))
+      ORDER BY r.created_at DESC LIMIT 1`,
+    [activityId, guardId, at],
+  );
+  return row;
+}
+
 export async function onDutyCount(m: EntityManager, activityId: string): Promise<number> {
   const [{ n }] = await m.query(
     `SELECT count(*)::int AS n FROM roster_entries r WHERE r.activity_id = $1 AND ${ON_DUTY_CONDITION}`,

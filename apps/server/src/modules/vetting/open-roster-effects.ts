@@ -85,7 +85,8 @@ export async function withdrawPass(
 ): Promise<void> {
   // Stamped with the app's clock, as every other decision is (review 9-C F6).
   await m.query(
-    `UPDATE roster_entries SET decision = 'FAILED', reason_category = $2, decision_note = $3, decided_by = $4, decided_at = $5, reused_from_entry_id = NULL
+    `UPDATE roster_entries SET decision = 'FAILED', reason_category = $2, decision_note = $3, decided_by = $4, decided_at = $5, pass_withdrawn_at = $5,
+            reused_from_entry_id = NULL
       WHERE id = $1`,
     [e.id, change.reasonCategory, change.note, actor.id, deps.lifecycle.clock.now()],
   );

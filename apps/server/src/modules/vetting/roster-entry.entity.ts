@@ -77,6 +77,10 @@ export class RosterEntryEntity {
   @Column('timestamptz', { nullable: true })
   decidedAt: Date | null;
 
+  /** When a pass of this entry was withdrawn (改为不通过): a check made before then saw a cleared guard. */
+  @Column('timestamptz', { nullable: true })
+  passWithdrawnAt: Date | null;
+
   /** The earlier entry whose PASSED decision was reused (within the reuse window). */
   @Column('uuid', { nullable: true })
   reusedFromEntryId: string | null;
