@@ -4,6 +4,7 @@ import { deadlinesOf } from '../deadlines/deadlines';
 import { SettingValues } from '../settings/settings.defaults';
 import { ActivityEntity } from './activity.entity';
 import { ActivityType, ActivityWarningType } from './activity.types';
+import { hasEnded, hasStarted } from './event-window';
 
 /** 条例 Art. 12: 1000–5000 per session → the county-level bureau; above 5000 → the city bureau. */
 export function permitTierOf(expectedAttendance: number): PermitTier {
@@ -59,19 +60,19 @@ const PREPARING: ActivityStatus[] = [
  * its end with no 总结.
  */
 function overtakenBy(a: Pick<ActivityEntity, 'status' | 'startsAt' | 'endsAt'>, now: Date): ActivityWarningType | null {
-  if (a.status === ActivityStatus.DRAFT && now >= a.startsAt) {
+  if (a.status === ActivityStatus.DRAFT && hasStarted(a, now)) {
     // a draft (or a 请示 sent back) can still be corrected: a postponed event gets its new dates and is reported again
     return { code: 'EVENT_OVERTAKEN', message: `活动时间${formatCN(a.startsAt)}已过，尚未上报；如活动改期，请登记单位修改时间后重新上报，否则请取消活动并说明原因` };
   }
-  if (PREPARING.includes(a.status) && now >= a.startsAt) {
+  if (PREPARING.includes(a.status) && hasStarted(a, now)) {
     const ready = a.status === ActivityStatus.READY;
     return {
       code: 'EVENT_OVERTAKEN',
       message: `活动已于${formatCN(a.startsAt)}开始，${ready ? '未开始现场监管' : '前置审核未完成'}；` +
-        `${ready && now < a.endsAt ? '请保安管理支队开始现场监管' : '各环节已不能再办理，请保安管理支队取消活动并说明原因'}`,
+        `${ready && !hasEnded(a, now) ? '请保安管理支队开始现场监管' : '各环节已不能再办理，请保安管理支队取消活动并说明原因'}`,
     };
   }
-  if (a.status === ActivityStatus.IN_PROGRESS && now >= a.endsAt) {
+  if (a.status === ActivityStatus.IN_PROGRESS && hasEnded(a, now)) {
     return { code: 'EVENT_OVERTAKEN', message: `活动已于${formatCN(a.endsAt)}结束，请保安管理支队作出总结` };
   }
   return null;

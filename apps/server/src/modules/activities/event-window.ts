@@ -21,16 +21,26 @@ function wayOut(actor: Pick<Actor, 'role'>): string {
   return '如活动未按安保要求举办，请联系保安管理支队取消活动';
 }
 
-/** CONFLICT once the event has started (`now >= startsAt`): `what` is the step, e.g. "批示同意". */
+/** The one rule for "the event has started" (the steps above close then; the activity page warns; a withdrawn pass asks for no replacement). */
+export function hasStarted(activity: Pick<ActivityEntity, 'startsAt'>, now: Date): boolean {
+  return now.getTime() >= new Date(activity.startsAt).getTime();
+}
+
+/** The one rule for "the event has ended" (supervision cannot begin; checks after it are refused). */
+export function hasEnded(activity: Pick<ActivityEntity, 'endsAt'>, now: Date): boolean {
+  return now.getTime() >= new Date(activity.endsAt).getTime();
+}
+
+/** CONFLICT once the event has started (`hasStarted`): `what` is the step, e.g. "批示同意". */
 export function assertBeforeEventStart(activity: Pick<ActivityEntity, 'startsAt'>, now: Date, what: string, actor: Pick<Actor, 'role'>): void {
-  if (now.getTime() >= activity.startsAt.getTime()) {
+  if (hasStarted(activity, now)) {
     throw conflict(`活动已于${formatCN(activity.startsAt)}开始，不能再${what}；${wayOut(actor)}`);
   }
 }
 
-/** CONFLICT once the event has ended (`now >= endsAt`): `what` is the step, e.g. "开始现场监管". */
+/** CONFLICT once the event has ended (`hasEnded`): `what` is the step, e.g. "开始现场监管". */
 export function assertBeforeEventEnd(activity: Pick<ActivityEntity, 'endsAt'>, now: Date, what: string): void {
-  if (now.getTime() >= activity.endsAt.getTime()) {
+  if (hasEnded(activity, now)) {
     throw conflict(`活动已于${formatCN(activity.endsAt)}结束，不能再${what}；请取消活动并说明原因`);
   }
 }

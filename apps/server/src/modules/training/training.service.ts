@@ -7,6 +7,7 @@ import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '..
 import { ActivityEntity } from '../activities/activity.entity';
 import { ACTIVITY_SCOPE_COLUMNS, ActivityScopeColumns, assertCanViewActivity, canViewActivity } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
+import { hasStarted } from '../activities/event-window';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
@@ -255,7 +256,7 @@ export class TrainingService {
     const now = this.clock.now();
     const notBefore = toMinute(new Date(now.getTime() - JUST_BEGUN_MS));
     const earliest = activity.approvedAt && activity.approvedAt > notBefore ? toMinute(activity.approvedAt) : notBefore;
-    if (now >= activity.startsAt) {
+    if (hasStarted(activity, now)) {
       throw conflict(`活动已于${formatCN(activity.startsAt)}开始，不能再安排培训`);
     }
     if (startsAt < earliest || startsAt >= activity.startsAt) {

@@ -2,6 +2,7 @@ import { ActivityStatus, AuditAction, RecordCategory, UnitKind, VettingDecision,
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { ActivityEntity } from '../activities/activity.entity';
+import { hasStarted } from '../activities/event-window';
 import type { ActivityLifecycle } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { OPEN_ROSTER_STATUSES } from '../guards/identity-lock';
@@ -100,7 +101,7 @@ export async function withdrawPass(
   });
   const reopened = await reopenVettingIfShort(m, actor, deps, activity);
   // Once the event has started the roster takes no replacement (activities/event-window.ts): no "请替换".
-  const started = hasStarted(deps, activity);
+  const started = hasStarted(activity, deps.lifecycle.clock.now());
   await deps.notifications.notify(m, [e.company_id], {
     title: change.title,
     body: `“${activity.name}”名单中的${e.guard_name}${change.why}，审核结论改为不通过，不得上岗。${
@@ -122,7 +123,7 @@ async function reopenVettingIfShort(m: EntityManager, actor: Actor, deps: OpenRo
   if (activity.status !== ActivityStatus.TRAINING && activity.status !== ActivityStatus.READY) return false;
   // After the start, vetting could neither take a replacement nor close again (activities/event-window.ts):
   // the activity keeps its status, and readiness sync takes the guard off duty (review 10 D2).
-  if (hasStarted(deps, activity)) return false;
+  if (hasStarted(activity, deps.lifecycle.clock.now())) return false;
   const [{ passed }]: { passed: number }[] = await m.query(
     `SELECT count(*)::int AS passed FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE' AND decision = 'PASSED'`,
     [activity.id],
@@ -148,8 +149,6 @@ async function reopenVettingIfShort(m: EntityManager, actor: Actor, deps: OpenRo
   return true;
 }
 
-/** Whether the event has started by the app's clock. */
-const hasStarted = (deps: OpenRosterEffectsDeps, activity: ActivityEntity) => deps.lifecycle.clock.now().getTime() >= new Date(activity.startsAt).getTime();
 
 interface OpenEntry {
   id: string;
