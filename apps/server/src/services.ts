@@ -35,9 +35,9 @@ import { RetentionService } from './modules/privacy/retention.service';
 export function createServices(ds: DataSource, config: AppConfig) {
   const audit = new AuditService(ds);
   const units = new UnitsService(ds);
-  const notifications = new NotificationsService(ds, audit, [new InAppChannel()]);
-  const settings = new SettingsService(ds, audit);
   const clock = config.clock;
+  const notifications = new NotificationsService(ds, audit, [new InAppChannel()], clock);
+  const settings = new SettingsService(ds, audit);
   const lifecycle = new ActivityLifecycle(audit, notifications, clock);
   const training = new TrainingService(ds, audit, notifications, lifecycle, settings, clock);
   const inspections = new InspectionsService(ds, audit, lifecycle, settings, clock);

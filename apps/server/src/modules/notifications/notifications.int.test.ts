@@ -94,4 +94,20 @@ describe('notifications', () => {
     );
     expect(entry).toEqual({ actor_role: 'OFFICE', entity_type: 'Notification', entity_id: ids.office[0] });
   });
+
+  it('stamps a notice with the server’s clock, whoever sends it (code review C7): a company’s status change under a moved clock', async () => {
+    const baoan = await t.login('baoan');
+    const [company] = await t.sql(`SELECT id FROM companies WHERE status = 'ACTIVE' ORDER BY name LIMIT 1`);
+    const at = new Date('2031-03-01T09:30:00+08:00');
+    t.clock.set(at);
+    try {
+      const STATUS = `mutation ($id: ID!, $status: CompanyStatus!, $reason: String!) { setCompanyStatus(id: $id, status: $status, reason: $reason) { id } }`;
+      expectData(await baoan.gql(STATUS, { id: company.id, status: 'SUSPENDED', reason: '整改期间暂停' }));
+      const notices = await t.sql(`SELECT created_at FROM notifications WHERE unit_id = $1 AND title LIKE '本公司状态变更%'`, [company.id]);
+      expect(notices.map((n: { created_at: Date }) => new Date(n.created_at).getTime())).toEqual([at.getTime()]);
+      expectData(await baoan.gql(STATUS, { id: company.id, status: 'ACTIVE', reason: '整改完成' }));
+    } finally {
+      t.clock.reset();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { AuditAction, Role } from '@evs/schema';
 import { DataSource, EntityManager, FindOptionsWhere, IsNull } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
+import { Clock, systemClock } from '../../common/clock';
 import { AuditService } from '../audit/audit.service';
 import { NotificationEntity } from './notification.entity';
 
@@ -13,9 +14,9 @@ export interface NotificationMessage {
   /** Only the accounts of this role in each unit (e.g. a warning about the role's own credentials). */
   audienceRole?: Role;
   /**
-   * When it is sent, on the server's clock (`config.clock`), which dates every rule and the 台账: the
-   * caller that has the clock passes it (review 9-C F6). Without it, the database's now() (the column
-   * default) stamps it, another clock under a moved test clock or a skewed database host.
+   * When it is sent. Left out, the service stamps it with the server's clock (`config.clock`), which
+   * dates every rule and the 台账 (review 9-C F6, code review C7); the database's now() (the column's
+   * default) is another clock under a moved test clock or a skewed database host.
    */
   at?: Date;
 }
@@ -42,7 +43,7 @@ export class InAppChannel implements NotificationChannel {
         link: message.link ?? null,
         activityId: message.activityId ?? null,
         audienceRole: message.audienceRole ?? null,
-        createdAt: message.at, // undefined: the column default
+        createdAt: message.at,
       })),
     );
   }
@@ -61,12 +62,14 @@ export class NotificationsService {
     private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly channels: NotificationChannel[],
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Sends within the caller's transaction: a rolled-back transition notifies nobody. */
   async notify(manager: EntityManager, unitIds: string[], message: NotificationMessage): Promise<void> {
     const unique = [...new Set(unitIds)];
-    for (const channel of this.channels) await channel.deliver(manager, unique, message);
+    const stamped = { ...message, at: message.at ?? this.clock.now() };
+    for (const channel of this.channels) await channel.deliver(manager, unique, stamped);
   }
 
   async list(actor: Actor, unreadOnly: boolean, page?: PageInput): Promise<Page<NotificationEntity>> {
