@@ -63,9 +63,10 @@ export async function computeSuggestions(
   m: EntityManager,
   a: ActivityEntity,
   s: SettingValues,
+  now: Date = new Date(),
 ): Promise<CandidateSuggestionsType> {
   // One after the other: `m` may be a transaction's single connection.
-  const measures = await loadSuggestionMeasures(m, a, s);
+  const measures = await loadSuggestionMeasures(m, a, s, now);
   return rankSuggestions(a, s, measures, await recommendedCompanyIds(m, a.id));
 }
 
@@ -250,7 +251,7 @@ export class RecommendationService {
     private readonly activities: ActivityService,
     private readonly clock: Clock,
   ) {
-    this.measures = new SuggestionMeasuresCache(ds);
+    this.measures = new SuggestionMeasuresCache(ds, () => clock.now().getTime());
   }
 
   private readonly measures: SuggestionMeasuresCache;
@@ -299,7 +300,7 @@ export class RecommendationService {
       }
       // Candidates for an event already under way could serve nothing (review 9-C F1).
       assertBeforeEventStart(a, this.clock.now(), '推荐候选公司', actor);
-      const all = await computeSuggestions(m, a, settings);
+      const all = await computeSuggestions(m, a, settings, this.clock.now());
       const byId = new Map(all.items.map((i) => [i.companyId, i]));
       const problems = ids.map((id, i) => {
         const s = byId.get(id);
@@ -587,7 +588,7 @@ export class RecommendationService {
       // same moment (which takes them exclusively) comes before, and is seen here, or after, and then finds the
       // activity selected and tells its organizer (company.service notifyOpenActivities).
       await readCompanyStanding(m, companyId, true);
-      const now = (await computeSuggestions(m, a, settings)).items.find((i) => i.companyId === companyId);
+      const now = (await computeSuggestions(m, a, settings, this.clock.now())).items.find((i) => i.companyId === companyId);
       const lapsed = now?.exclusions.filter((e) => e.code !== 'TOO_FEW_GUARDS') ?? [];
       if (lapsed.length) {
         throw badInput(`${snapshotOf(candidate).companyName}目前不具备资格：${lapsed.map((e) => e.message).join('；')}`, [

@@ -232,6 +232,24 @@ describe('candidate suggestions from kept figures', () => {
     await expectAnswerEqualsFreshAndCount();
   });
 
+  it('counts the reuse window of a failure on the server’s clock, as vetting does (code review C7)', async () => {
+    const g = await eligibleGuard();
+    const { reuseWindowDays } = await ask();
+    const other = await approvedActivity(t);
+    await t.sql(
+      `INSERT INTO roster_entries (activity_id, guard_id, company_id, decision, decided_at, state)
+       VALUES ($1, $2, $3, 'FAILED', now() - interval '10 days', 'REMOVED')`,
+      [other, g.id, companyId],
+    );
+    const inside = mine((await ask()).items).eligibleGuards;
+    t.clock.set(new Date(Date.now() + (reuseWindowDays - 10 + 1) * 86_400_000));
+    try {
+      expect(mine((await ask()).items).eligibleGuards).toBe(inside + 1);
+    } finally {
+      t.clock.reset();
+    }
+  });
+
   it('a transaction moves the version once however many rows it writes; a rolled-back one does not move it', async () => {
     const version = async () => Number((await t.sql(`SELECT version FROM suggestion_inputs`))[0].version);
     const v0 = await version();

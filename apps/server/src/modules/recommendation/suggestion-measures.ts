@@ -85,7 +85,8 @@ const ELIGIBLE_SUMS = `
  * once (eligible guards and exclusion figures; performance; open serious findings), whatever the
  * number of companies and guards.
  */
-export async function loadSuggestionMeasures(m: EntityManager, a: ActivityEntity, s: SettingValues): Promise<SuggestionMeasures> {
+/** `now` is the server's clock (the reuse window of a failure is counted from it, as vetting counts it). */
+export async function loadSuggestionMeasures(m: EntityManager, a: ActivityEntity, s: SettingValues, now: Date = new Date()): Promise<SuggestionMeasures> {
   const { startDate, endDate, minAge, maxAge, reuseDays } = measureParams(a, s);
   const rows: (MeasureRow & { failed_until: Date | null })[] = await m.query(
     `WITH rev AS (
@@ -94,7 +95,7 @@ export async function loadSuggestionMeasures(m: EntityManager, a: ActivityEntity
        HAVING count(*) >= 2 OR max(revoked_on) > ($1::date - interval '3 years')),
      failed_entries AS (
        SELECT r.guard_id, r.decided_at FROM roster_entries r
-       WHERE r.decision = 'FAILED' AND r.decided_at >= now() - make_interval(days => $4::int)),
+       WHERE r.decision = 'FAILED' AND r.decided_at >= $9::timestamptz - make_interval(days => $4::int)),
      failed AS (
        SELECT DISTINCT p.id_hash FROM failed_entries r JOIN guards p ON p.id = r.guard_id),
      -- Every guard on a register, counted without joins: certificate, and age over the activity's days.
@@ -144,7 +145,7 @@ export async function loadSuggestionMeasures(m: EntityManager, a: ActivityEntity
      LEFT JOIN base ON base.company_id = c.id
      LEFT JOIN barred ON barred.company_id = c.id
      LEFT JOIN sim ON sim.company_id = c.id`,
-    [startDate, minAge, maxAge, reuseDays, a.guardsRequired, YOUNG_AGE, a.id, endDate],
+    [startDate, minAge, maxAge, reuseDays, a.guardsRequired, YOUNG_AGE, a.id, endDate, now],
   );
   const ids = rows.map((r) => r.id);
   const performance = await loadPerformance(m, ids);
@@ -198,7 +199,7 @@ export class SuggestionMeasuresCache {
         return measures;
       }
     }
-    const entry: Kept = { version, measures: loadSuggestionMeasures(this.ds.manager, a, s) };
+    const entry: Kept = { version, measures: loadSuggestionMeasures(this.ds.manager, a, s, new Date(this.now())) };
     this.kept.delete(key);
     this.kept.set(key, entry);
     while (this.kept.size > KEPT_ACTIVITIES) this.kept.delete(this.kept.keys().next().value!);
