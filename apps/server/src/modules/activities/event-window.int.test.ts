@@ -25,6 +25,7 @@ const UPDATE = /* GraphQL */ `mutation ($id: ID!, $input: ActivityInput!) { upda
 const RECOMMEND = /* GraphQL */ `
   mutation ($id: ID!, $ids: [ID!]!) { recommendCandidates(activityId: $id, companyIds: $ids) { id status } }
 `;
+const QUOTE = /* GraphQL */ `mutation ($id: ID!, $c: ID!, $amount: Float!) { submitQuote(activityId: $id, companyId: $c, amount: $amount) { companyId quote } }`;
 const SELECT = /* GraphQL */ `
   mutation ($id: ID!, $c: ID!, $reason: String!) { selectCompany(activityId: $id, companyId: $c, reason: $reason) { id status selectedCompanyId } }
 `;
@@ -166,6 +167,17 @@ describe('pre-event steps close when the event starts; on-site supervision canno
       atStart(-1);
       expect(expectData(await baoan.gql(RECOMMEND, { id, ids })).recommendCandidates.status).toBe('CANDIDATES_RECOMMENDED');
       expect((await snapshot(t, id)).candidates).toBe(3);
+    });
+
+    it('填报报价: refused from the start (the selection it serves is closed); nothing stored; a minute before, taken', async () => {
+      const quotes = async () => (await t.sql(`SELECT company_id, quote FROM activity_candidates WHERE activity_id = $1 ORDER BY company_id`, [id]));
+      const before = await quotes();
+      atStart();
+      const refused = expectErrorCode(await organizer1.gql(QUOTE, { id, c: co.first, amount: 128000 }), 'CONFLICT');
+      expect(refused.message).toBe('活动已于2031-05-11 10:00开始，不能再填报报价；如活动未按安保要求举办，请联系保安管理支队取消活动');
+      expect(await quotes()).toEqual(before);
+      atStart(-1);
+      expect(expectData(await organizer1.gql(QUOTE, { id, c: co.first, amount: 128000 })).submitQuote.quote).toBe(128000);
     });
 
     it('遴选: refused from the start, to the organizer with whom to ask; a minute before, selected', async () => {

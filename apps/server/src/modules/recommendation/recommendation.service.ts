@@ -473,6 +473,8 @@ export class RecommendationService {
       if (a.status !== ActivityStatus.CANDIDATES_RECOMMENDED) {
         throw conflict('只能在遴选前填报报价');
       }
+      // A quote serves the selection, which closes when the event starts (event-window.ts).
+      assertBeforeEventStart(a, this.clock.now(), '填报报价', actor);
       const quote = amount.toFixed(2);
       const quoteNote = note?.trim() || null;
       // The same quote again (a double click, a retry): nothing to write, and nothing to audit.
