@@ -1,6 +1,7 @@
-import { Role } from '@evs/schema';
+import { GuardStatus, Role } from '@evs/schema';
 import { SelectQueryBuilder } from 'typeorm';
-import { Actor, hasRole } from '../../common/actor';
+import { Actor, hasRole, isPolice } from '../../common/actor';
+import { localDate } from '../../common/calendar';
 import { badInput, forbidden, notFound } from '../../common/errors';
 import { EVERY_ROW, NO_ROW, SqlPredicate } from '../../common/sql-predicate';
 
@@ -54,6 +55,33 @@ export const seesRevocationReasons = seesFullIdNumbers;
  * roster (name, masked ID number, age, sex, company, certificate, education).
  */
 export const seesGuardParticulars = (actor: Actor | null): boolean => !!actor && !hasRole(actor, Role.ORGANIZER);
+
+/**
+ * A former employer's record of a person (LEFT) shows the person as they were when they left, not what
+ * was recorded about them since, while at another register or none (review 11-A F3). The day is the
+ * leaving date (as the retention rule reads it, the last change when none was recorded); a fact belongs
+ * to the record when it both took effect and was recorded by then: a revocation dated before the leaving
+ * but entered afterwards is news of the time after, and the date alone is whatever the officer typed.
+ * The police read every record whole; an active record is the person's present and shows everything.
+ * Null: no cut-off for this actor and record.
+ */
+export function formerEmployerCutoff(
+  actor: Actor | null,
+  g: { status: GuardStatus; leftOn: string | null; updatedAt: Date },
+): string | null {
+  if (isPolice(actor) || g.status !== GuardStatus.LEFT) return null;
+  return g.leftOn ?? localDate(g.updatedAt);
+}
+
+/** What of the person's revocations a record shows to `actor` (`formerEmployerCutoff`). */
+export function revocationsShownOn<R extends { revokedOn: string; createdAt: Date }>(
+  actor: Actor | null,
+  g: { status: GuardStatus; leftOn: string | null; updatedAt: Date },
+  revocations: R[],
+): R[] {
+  const cutoff = formerEmployerCutoff(actor, g);
+  return cutoff === null ? revocations : revocations.filter((r) => r.revokedOn <= cutoff && localDate(r.createdAt) <= cutoff);
+}
 
 /** Adds the row rule to a query over `guards` aliased `alias`. */
 /** The guards an actor may read, as a condition on `guards` aliased `alias` (query builder and raw SQL alike). */

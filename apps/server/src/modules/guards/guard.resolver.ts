@@ -20,6 +20,7 @@ import {
   assertMayAskEligibilityOn,
   keepsRegister,
   managesEveryRegister,
+  revocationsShownOn,
   seesBirthDate,
   seesFullIdNumbers,
   seesGuardParticulars,
@@ -195,9 +196,16 @@ export class GuardResolver {
     return open ? rosterLockMessage(open) : null;
   }
 
+  // A former employer's LEFT record lists only what was dated and recorded by the leaving day (review 11-A F3).
   @FieldResolver(() => [CertificateRevocationType], { description: '本人保安员证吊销记录（按身份证号，跨公司；主办单位为空）' })
-  revocations(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
-    return seesGuardParticulars(ctx.actor) && g.idNumberHash ? ctx.loaders.revocationsByIdHash.load(g.idNumberHash.toString('hex')) : [];
+  async revocations(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    return seesGuardParticulars(ctx.actor) ? this.personRevocations(g, ctx) : [];
+  }
+
+  /** The person's revocations (by ID number, across registers) as this record shows them to the reader: a former employer's as of the leaving day. */
+  private async personRevocations(g: GuardEntity, ctx: AppContext): Promise<CertificateRevocationEntity[]> {
+    if (!g.idNumberHash) return [];
+    return revocationsShownOn(ctx.actor, g, await ctx.loaders.revocationsByIdHash.load(g.idNumberHash.toString('hex')));
   }
 
   @FieldResolver(() => [EligibilityProblemType], {
@@ -213,7 +221,7 @@ export class GuardResolver {
     if (!isIsoDate(date)) throw badInput('日期格式应为 YYYY-MM-DD', [{ field: 'onDate', message: '日期格式应为 YYYY-MM-DD' }]);
     assertMayAskEligibilityOn(ctx.actor, date, todayBy(ctx.services.config.clock), 'onDate');
     const [revocations, limits] = await Promise.all([
-      g.idNumberHash ? ctx.loaders.revocationsByIdHash.load(g.idNumberHash.toString('hex')) : [],
+      this.personRevocations(g, ctx),
       ctx.services.guards.limits(), // the request's copy of the settings: no statement
     ]);
     return eligibilityProblems(g, revocations.map((r) => r.revokedOn), date, limits);

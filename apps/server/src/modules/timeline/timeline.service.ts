@@ -23,6 +23,7 @@ import { DeadlineStage, deadlineStageLabels } from '../deadlines/deadlines.types
 import { seesSupervisionOf } from '../supervision/supervision.policy';
 import { seesFullIdNumbers } from '../guards/guard.policy';
 import { decisionView, VettingTier, vettingTier } from '../vetting/vetting.policy';
+import { decidedAtShownTo } from '../vetting/decision-time';
 import { ActivityTimelineType, TimelineEntryType, TimelineKind, timelineKindLabels } from './timeline.types';
 
 const fmt = formatDateTimeCN;
@@ -87,9 +88,11 @@ export class TimelineService {
     }
 
     const decisions: {
-      at: Date; guardName: string; decision: VettingDecision; reason: VettingReasonCategory | null; note: string | null; actorName: string | null; companyId: string;
+      decidedAt: Date; reusedFromEntryId: string | null; checkedAt: Date | null; createdAt: Date;
+      guardName: string; decision: VettingDecision; reason: VettingReasonCategory | null; note: string | null; actorName: string | null; companyId: string;
     }[] = await m.query(
-      `SELECT r.decided_at AS at, g.name AS "guardName", r.decision, r.reason_category AS reason, r.decision_note AS note,
+      `SELECT r.decided_at AS "decidedAt", r.reused_from_entry_id AS "reusedFromEntryId", r.checked_at AS "checkedAt", r.created_at AS "createdAt",
+              g.name AS "guardName", r.decision, r.reason_category AS reason, r.decision_note AS note,
               r.company_id AS "companyId",
               -- no officer: the system decided (a reused pass the guard's own records now bar, 条例第十七条)
               coalesce(${ACTOR_NAME('du')}, $2) AS "actorName"
@@ -99,7 +102,9 @@ export class TimelineService {
     );
     const tier = vettingTier(actor, activity);
     const failedForOrganizer = new Map<string, { at: Date; n: number; actorName: string | null }>();
-    for (const d of decisions) {
+    for (const row of decisions) {
+      // A reused pass at this roster's own time for all but the police (review 11-A F2, decision-time.ts).
+      const d = { ...row, at: decidedAtShownTo(actor, row)! };
       const failed = d.decision === VettingDecision.FAILED;
       const view = decisionView(tier, actor, d.companyId);
       if (view === 'HIDDEN') continue;

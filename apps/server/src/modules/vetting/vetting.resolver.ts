@@ -26,6 +26,7 @@ import {
   VettingSummaryType,
 } from './vetting.types';
 import { VettingTier } from './vetting.policy';
+import { decidedAtShownTo } from './decision-time';
 
 /** Returns `value` once the read of this entry's vetting detail is in the audit log. */
 async function audited<T>(ctx: AppContext, entryId: string, value: T): Promise<T> {
@@ -42,11 +43,15 @@ function wholeIdRead(ctx: AppContext, entryId: string, idNumber: string): string
   return idNumber;
 }
 
-/** Turns a service row into what the type exposes; the ID number is masked here for every role but the detachment. */
+/**
+ * Turns a service row into what the type exposes; the ID number is masked here for every role but the
+ * detachment, and a reused pass is dated this roster's own time for all but the police (decision-time.ts).
+ */
 export function toEntryType(ctx: AppContext, e: RosterEntryView): RosterEntryType {
   return {
     ...e,
     idNumber: seesFullIdNumbers(actorOf(ctx)) || e.idNumber === ANONYMISED ? e.idNumber : maskIdNumber(e.idNumber),
+    decidedAt: decidedAtShownTo(actorOf(ctx), e),
     checked: !!e.checkedAt,
     reused: !!e.reusedFromEntryId,
     precheckProblems: e.precheckProblems,
