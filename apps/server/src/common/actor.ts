@@ -57,3 +57,15 @@ export const isPolice = (actor: Pick<Actor, 'role'> | null | undefined): boolean
 
 /** The company an account of `role` in unit `unitId` works for: its own unit for a company account, none otherwise. */
 export const companyIdOf = (role: Role, unitId: string): string | null => (hasRole({ role }, Role.COMPANY) ? unitId : null);
+
+/**
+ * Who acted, as `reader` may read it (review 11-B F2). A label is "姓名（单位）"; the police read it
+ * whole, an organizer or a company reads the unit that acted, never an officer's or the leader's
+ * personal name (SPEC §1 grants them their own activities, not the people inside the bureau). The
+ * system's own label ("系统…") is shown as it is.
+ */
+export function actorLabelFor(reader: Pick<Actor, 'role'> | null | undefined, label: string | null): string | null {
+  if (label === null || isPolice(reader) || label.startsWith('系统')) return label;
+  const unit = /^[^（]*（(.+)）$/.exec(label);
+  return unit ? unit[1] : label;
+}

@@ -1,6 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf, AppContext } from '../../common/context';
+import { actorLabelFor, isPolice } from '../../common/actor';
 import { PageInput } from '../../common/pagination';
 import { selectedFields } from '../../common/selection';
 import { UnitType } from '../auth/auth.types';
@@ -112,12 +113,13 @@ export class ActivityResolver {
     return ctx.services.activities.cancel(actorOf(ctx), id, reason, expectedVersion);
   }
 
-  /** The recommendation's comment names the candidates: a company reads it without them (`transitionCommentFor`). */
+  /** The recommendation's comment names the candidates: a company reads it without them (`transitionCommentFor`); officers are named to the police only (`actorLabelFor`). */
   @FieldResolver(() => [ActivityTransitionType], { description: '台账：全部状态变更' })
   async transitions(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
     const actor = actorOf(ctx);
     const rows = await ctx.loaders.activityTransitions.load(a.id);
-    return seesCandidates(actor) ? rows : rows.map((t) => ({ ...t, comment: transitionCommentFor(actor, t) }));
+    if (isPolice(actor)) return rows;
+    return rows.map((t) => ({ ...t, comment: transitionCommentFor(actor, t), actorName: actorLabelFor(actor, t.actorName) }));
   }
 
   /** The note names every qualified company: not for a company (`seesCandidates`). */
@@ -141,8 +143,9 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: '批示人（单位）' })
-  approvedByName(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
-    return a.approvedBy ? ctx.loaders.userLabel.load(a.approvedBy) : null;
+  async approvedByName(@Root() a: ActivityType, @Ctx() ctx: AppContext) {
+    // the leader's name for the police; the organizer and the company read the unit (common/actor.ts)
+    return a.approvedBy ? actorLabelFor(actorOf(ctx), await ctx.loaders.userLabel.load(a.approvedBy)) : null;
   }
 
   @FieldResolver(() => [InstructionRequestType], { description: '请示与批示：公安机关内部往来，主办单位和保安服务公司不可见' })

@@ -38,11 +38,10 @@ describe('the 台账 names the system for a decision no officer made', () => {
       .map((e: { title: string; actorName: string | null }) => [e.title, e.actorName])
       .sort();
 
-  it('保安管理支队 and the company read who decided each', async () => {
-    const officerName = (await t.sql(`SELECT u.display_name || '（' || n.name || '）' AS name FROM users u JOIN units n ON n.id = u.unit_id WHERE u.id = $1`, [officer]))[0].name;
-    const expected = [['民警判定人：审核不通过', officerName], ['系统判定人：审核不通过', SYSTEM]].sort();
-    expect(await decisions('baoan')).toEqual(expected);
-    expect(await decisions('company1')).toEqual(expected);
+  it('保安管理支队 and the company read who decided each (the company the officer’s unit: review 11-B F2)', async () => {
+    const [who] = await t.sql(`SELECT u.display_name AS person, n.name AS unit FROM users u JOIN units n ON n.id = u.unit_id WHERE u.id = $1`, [officer]);
+    expect(await decisions('baoan')).toEqual([['民警判定人：审核不通过', `${who.person}（${who.unit}）`], ['系统判定人：审核不通过', SYSTEM]].sort());
+    expect(await decisions('company1')).toEqual([['民警判定人：审核不通过', who.unit], ['系统判定人：审核不通过', SYSTEM]].sort());
   });
 
   it('the organizer reads counts, one line per decider: the system’s failure is not the officer’s', async () => {

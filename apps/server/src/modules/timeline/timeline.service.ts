@@ -13,7 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import { formatDateTimeCN } from '../../common/calendar';
 import { idTextView } from '../../common/id-text';
-import { Actor } from '../../common/actor';
+import { Actor, actorLabelFor } from '../../common/actor';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity, seesInstructionRequests } from '../activities/activity.policy';
 import { SYSTEM_ACTOR_NAME } from '../activities/lifecycle';
@@ -313,7 +313,15 @@ export class TimelineService {
       activityId,
       activityCode: activity.code,
       activityName: activity.name,
-      entries: entries.map((e) => ({ ...e, title: shown(e.title), detail: shown(e.detail), at: new Date(e.at), kindLabel: timelineKindLabels[e.kind] })),
+      entries: entries.map((e) => ({
+        ...e,
+        title: shown(e.title),
+        detail: shown(e.detail),
+        // an officer's name for the police only (common/actor.ts)
+        actorName: actorLabelFor(actor, e.actorName),
+        at: new Date(e.at),
+        kindLabel: timelineKindLabels[e.kind],
+      })),
     };
   }
 }
