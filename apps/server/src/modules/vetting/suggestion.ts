@@ -5,6 +5,7 @@ import {
   relativeRelationLabels,
   VettingDecision,
   VettingReasonCategory,
+  vettingReasonCategoryLabels,
 } from '@evs/schema';
 import { SourceRecord } from '../records/records.source';
 import { PrecheckProblem } from './roster-entry.entity';
@@ -57,19 +58,54 @@ export function relativesDeclaration(relations: RelativeRelation[], statement: s
 }
 
 /**
- * The system suggests, the officer decides (SPEC §5): a pre-check failure or an Art. 17 record of
- * the guard → FAILED; any other own record, a relative's record, or relatives not declared (when
- * relatives are checked) → PENDING for the officer's review, with the reason; nothing found → PASSED.
- * A guard with no relatives on file is never suggested PASSED unless the company explained why.
+ * A 不通过 of the same person (same ID number: any register, any activity, this one too, an entry since
+ * removed; an officer's or the system's) within the reuse window (review 11-A F1). Taking the guard off
+ * the roster, declaring other relatives or moving to another register does not undo it: the officer
+ * looks again.
  */
-export function suggest(problems: PrecheckProblem[], hits: Hit[], declaration?: { declared: boolean; missing: RelativeRelation[] }): Suggestion {
+export interface PriorFailure {
+  /** The latest such decision's day (YYYY-MM-DD, China time). */
+  decidedOn: string;
+  reasonCategory: VettingReasonCategory | null;
+  /** How many 不通过 in the window. */
+  count: number;
+  /**
+   * What the person's identity as checked then differs in from now (guard_identity_hash): 'RELATIVES'
+   * (relatives or the statement why one is missing), 'NAME_OR_RELATIVES', or null (the same, or unknown).
+   */
+  changed: 'RELATIVES' | 'NAME_OR_RELATIVES' | null;
+}
+
+/** `此人于2026-12-05审核不通过（直系亲属违法犯罪记录），请复核；申报的直系亲属与当时不同` */
+export function priorFailureReason(p: PriorFailure): string {
+  const why = p.reasonCategory ? `（${vettingReasonCategoryLabels[p.reasonCategory]}）` : '';
+  const times = p.count > 1 ? `，复用期内共${p.count}次不通过` : '';
+  const changed = p.changed === 'RELATIVES' ? '；申报的直系亲属与当时不同' : p.changed === 'NAME_OR_RELATIVES' ? '；姓名或申报的直系亲属与当时不同' : '';
+  return `此人于${p.decidedOn}审核不通过${why}${times}，请复核${changed}`;
+}
+
+/**
+ * The system suggests, the officer decides (SPEC §5): a pre-check failure or an Art. 17 record of
+ * the guard → FAILED; any other own record, a relative's record, relatives not declared (when
+ * relatives are checked), or a 不通过 of the same person within the reuse window (`PriorFailure`) →
+ * PENDING for the officer's review, with the reason; nothing found → PASSED. The reason of a finding
+ * comes first, the earlier 不通过 after it. A guard with no relatives on file is never suggested PASSED
+ * unless the company explained why.
+ */
+export function suggest(
+  problems: PrecheckProblem[],
+  hits: Hit[],
+  declaration?: { declared: boolean; missing: RelativeRelation[] },
+  priorFailure?: PriorFailure | null,
+): Suggestion {
   const own = hits.filter((h) => h.relation === null).map((h) => h.record);
   const relatives = hits.filter((h) => h.relation !== null);
+  const prior = priorFailure ? `；${priorFailureReason(priorFailure)}` : '';
   if (problems.length) {
-    return { suggestion: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.PRE_CHECK, reason: `资格预审不符：${problems.map((p) => p.message).join('；')}` };
+    return { suggestion: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.PRE_CHECK, reason: `资格预审不符：${problems.map((p) => p.message).join('；')}${prior}` };
   }
   if (own.length && barredByArticle17(own)) {
-    return { suggestion: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.OWN_RECORD, reason: `本人有${describe(own)}记录，属条例第十七条不得担任保安员情形` };
+    return { suggestion: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.OWN_RECORD, reason: `本人有${describe(own)}记录，属条例第十七条不得担任保安员情形${prior}` };
   }
   const notes: string[] = [];
   if (own.length) notes.push(`本人有${describe(own)}记录（未达条例第十七条情形）`);
@@ -88,8 +124,12 @@ export function suggest(problems: PrecheckProblem[], hits: Hit[], declaration?: 
     return {
       suggestion: VettingDecision.PENDING,
       reasonCategory: own.length ? VettingReasonCategory.OWN_RECORD : relatives.length ? VettingReasonCategory.RELATIVE_RECORD : VettingReasonCategory.OTHER,
-      reason: `请审核：${notes.join('；')}`,
+      reason: `请审核：${notes.join('；')}${prior}`,
     };
+  }
+  if (priorFailure) {
+    // OTHER, not the earlier category: nothing found now would back it (decideVetting checks a category against the facts).
+    return { suggestion: VettingDecision.PENDING, reasonCategory: VettingReasonCategory.OTHER, reason: priorFailureReason(priorFailure) };
   }
   return { suggestion: VettingDecision.PASSED, reasonCategory: VettingReasonCategory.CLEAR, reason: '本人及直系亲属未比中记录，资格预审通过' };
 }

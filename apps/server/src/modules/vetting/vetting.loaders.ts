@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Actor } from '../../common/actor';
-import type { RelativeView, VettingService } from './vetting.service';
+import type { PriorDecisionView, RelativeView, VettingService } from './vetting.service';
 import type { VettingHitEntity } from './vetting-hit.entity';
 
 /**
@@ -16,6 +16,10 @@ export function vettingDetailLoaders(vetting: VettingService, actor: Actor) {
     }),
     relatives: new DataLoader<string, RelativeView[]>(async (ids) => {
       const map = await vetting.relativesFor(actor, [...ids]);
+      return ids.map((id) => map.get(id) ?? []);
+    }),
+    priorDecisions: new DataLoader<string, PriorDecisionView[]>(async (ids) => {
+      const map = await vetting.priorDecisionsFor(actor, [...ids]);
       return ids.map((id) => map.get(id) ?? []);
     }),
     users: new DataLoader<string, string | null>(async (ids) => {

@@ -11,6 +11,7 @@ import {
   ClearedGuardType,
   DecideVettingInput,
   GuardPrecheckType,
+  PriorVettingDecisionType,
   RosterEntriesFilter,
   RosterEntryPage,
   RosterEntryType,
@@ -198,7 +199,7 @@ export class VettingResolver {
   }
 
   @Authorized(...VETTING_DECIDERS)
-  @Mutation(() => VettingDecisionResultType, { description: '一键通过无异常：资格预审通过且本人及直系亲属均未比中记录的待审核人员' })
+  @Mutation(() => VettingDecisionResultType, { description: '一键通过无异常：资格预审通过、本人及直系亲属均未比中记录，且此人（按身份证号）在复用期内无审核不通过结论的待审核人员' })
   async passAllClean(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string): Promise<VettingDecisionResultType> {
     const r = await ctx.services.vetting.passAllClean(actorOf(ctx), activityId);
     return this.decisionResult(ctx, r.activity, r.closed, r.count);
@@ -284,6 +285,14 @@ export class VettingResolver {
         record: { category: r.category, occurredOn: r.occurredOn, source: r.source, severity: r.severity ?? null, name: h.recordName, registeredAt: r.createdAt ? new Date(r.createdAt) : null },
       };
     });
+  }
+
+  @Authorized(...VETTING_DETAIL_READERS)
+  @FieldResolver(() => [PriorVettingDecisionType], {
+    description: '此人的既往审核结论（按身份证号：含其他名册、其他活动和已移出的名单条目），新的在前，最多20条（仅保安管理支队，查阅写入审计日志）',
+  })
+  async priorDecisions(@Root() e: RosterEntryType, @Ctx() ctx: AppContext): Promise<PriorVettingDecisionType[]> {
+    return audited(ctx, e.id, await ctx.loaders.vettingDetail().priorDecisions.load(e.id));
   }
 
   @Authorized(...VETTING_DETAIL_READERS)

@@ -30,7 +30,7 @@ import { compareRelatives } from '../guards/guard.service';
 import { ANONYMISED } from '../privacy/anonymised';
 import { GuardFacts, guardFactsColumns, loadPrecheckContext, precheckGuard, toGuardFacts } from './precheck';
 import { PrecheckProblem, RosterEntryEntity, RosterEntryState } from './roster-entry.entity';
-import { barredByArticle17, Hit, relativesDeclaration, suggest } from './suggestion';
+import { barredByArticle17, Hit, PriorFailure, relativesDeclaration, suggest } from './suggestion';
 import { VettingHitEntity } from './vetting-hit.entity';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
@@ -38,6 +38,34 @@ import { ageLimitsOf } from '../activities/activity.derive';
 import { askDetachmentToReview, OpenRosterEffectsDeps, recordsSinceCheckSql, withdrawPass } from './open-roster-effects';
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 import { containsPattern } from '../../common/sql-predicate';
+
+/**
+ * SQL: the person of roster entry `re` (same ID number, any register) has a 不通过 on another entry (any
+ * activity, this one too; removed or not) decided within the reuse window of `daysParam` days counted back
+ * from `nowParam` (the app's clock). The rule `evaluate` applies to a suggestion, for what passes without
+ * an officer looking at the entry (review 11-A F1).
+ */
+const priorFailureSql = (re: string, nowParam: string, daysParam: string) => `(${daysParam}::int > 0 AND EXISTS (
+  SELECT 1 FROM guards g JOIN guards p ON p.id_hash = g.id_hash JOIN roster_entries f ON f.guard_id = p.id
+   WHERE g.id = ${re}.guard_id AND f.id <> ${re}.id AND f.decision = 'FAILED'
+     AND f.decided_at > ${nowParam}::timestamptz - make_interval(days => ${daysParam}::int)))`;
+
+/** An earlier decision on the same person, as the detachment's view of an entry lists it. */
+export interface PriorDecisionView {
+  entryId: string;
+  activityId: string;
+  activityName: string;
+  companyName: string;
+  decision: VettingDecision;
+  reasonCategory: VettingReasonCategory | null;
+  decidedAt: Date;
+  note: string | null;
+  reused: boolean;
+  removed: boolean;
+}
+
+/** How many earlier decisions an entry lists (newest first). */
+export const PRIOR_DECISIONS_SHOWN = 20;
 
 /** A roster entry with what every tier may need of its guard (masked or not is decided by the type). */
 export interface RosterEntryView extends RosterEntryEntity {
@@ -339,7 +367,7 @@ export class VettingService {
     m: EntityManager,
     activity: ActivityEntity,
     subjects: GuardFacts[],
-    options: { tolerateSourceFailure: boolean },
+    options: { tolerateSourceFailure: boolean; entryIds?: string[] },
   ): Promise<{ outcomes: CheckOutcome[]; hits: Hit[][]; stats: CheckStats }> {
     const settings = await this.settings.all(m);
     const checkRelatives = settings['vetting.checkRelatives'];
@@ -400,6 +428,25 @@ export class VettingService {
           )
         : [];
     const previousByKey = new Map(previous.map((p) => [p.id_key, p]));
+    // Every 不通过 of the same person within the same window (review 11-A F1): the latest, and how many. It
+    // asks for the officer's review instead of a clean suggestion, and no pass is reused past it, whether
+    // the pass came before or after it. The entries being checked again are not their own history.
+    const failures: { id_key: string; n: number; decided_at: Date; reason_category: VettingReasonCategory | null; identity_hash: string | null; name: string }[] =
+      windowDays > 0
+        ? await m.query(
+            `SELECT encode(g.id_hash, 'hex') AS id_key, count(*)::int AS n,
+                    (array_agg(re.decided_at ORDER BY re.decided_at DESC, re.id))[1] AS decided_at,
+                    (array_agg(re.reason_category::text ORDER BY re.decided_at DESC, re.id))[1] AS reason_category,
+                    (array_agg(re.identity_hash ORDER BY re.decided_at DESC, re.id))[1] AS identity_hash,
+                    (array_agg(g.name ORDER BY re.decided_at DESC, re.id))[1] AS name
+               FROM guards g JOIN roster_entries re ON re.guard_id = g.id
+              WHERE g.id_hash = ANY($1::bytea[]) AND re.decision = 'FAILED' AND re.id <> ALL($4::uuid[])
+                AND re.decided_at > $3::timestamptz - make_interval(days => $2)
+              GROUP BY g.id_hash`,
+            [subjects.map((r) => Buffer.from(r.idKey, 'hex')), windowDays, this.now(), options.entryIds ?? []],
+          )
+        : [];
+    const failureByKey = new Map(failures.map((f) => [f.id_key, f]));
 
     const stats: CheckStats = { precheckFailed: 0, withHits: 0, reused: 0, reusedToReview: 0, reuseBarred: 0, sourceError };
     const outcomes: CheckOutcome[] = [];
@@ -432,12 +479,22 @@ export class VettingService {
       }
       if (hits.length) stats.withHits++;
       allHits.push(hits);
-      const s = suggest(problems, hits, declaration);
+      const failure = failureByKey.get(row.idKey);
+      const priorFailure: PriorFailure | null = failure
+        ? {
+            decidedOn: localDate(new Date(failure.decided_at)),
+            reasonCategory: failure.reason_category,
+            count: failure.n,
+            changed: !failure.identity_hash || failure.identity_hash === identity?.hash ? null : failure.name === row.name ? 'RELATIVES' : 'NAME_OR_RELATIVES',
+          }
+        : null;
+      const s = suggest(problems, hits, declaration, priorFailure);
       const prev = previousByKey.get(row.idKey);
-      // Reuse only for the same identity, with relatives declared and no pre-check problem; never on
-      // records that arrived since (see `ReuseResult`: what they do to the reused pass comes after).
+      // Reuse only for the same identity, with relatives declared, no pre-check problem and no 不通过 in
+      // the window; never on records that arrived since (see `ReuseResult`: what they do to the reused pass comes after).
       const reusable =
-        prev && prev.decision === VettingDecision.PASSED && problems.length === 0 && prev.identity_hash !== null && prev.identity_hash === identity?.hash && (declaration?.declared ?? true);
+        prev && prev.decision === VettingDecision.PASSED && !priorFailure && problems.length === 0 && prev.identity_hash !== null && prev.identity_hash === identity?.hash &&
+        (declaration?.declared ?? true);
       const suggestionCategory = s.suggestion === VettingDecision.PASSED ? null : s.reasonCategory;
       if (reusable) {
         const passedOn = localDate(new Date(prev.decided_at));
@@ -523,7 +580,7 @@ export class VettingService {
         [entryIds],
       )
     ).map(toGuardFacts);
-    const { outcomes: o, hits, stats } = await this.evaluate(m, activity, rows, options);
+    const { outcomes: o, hits, stats } = await this.evaluate(m, activity, rows, { ...options, entryIds: rows.map((r) => r.entryId) });
     await m.query(`DELETE FROM vetting_hits WHERE roster_entry_id = ANY($1::uuid[])`, [rows.map((r) => r.entryId)]);
     await this.insertHits(m, rows.map((r) => r.entryId), hits);
     await m.query(
@@ -823,12 +880,15 @@ export class VettingService {
 
   /**
    * 一键通过无异常: every checked, undecided entry the system suggests PASSED (pre-checks passed, no
-   * hit on the guard or a relative, relatives declared) whose identity is still the one checked.
+   * hit on the guard or a relative, relatives declared) whose identity is still the one checked, and
+   * whose person has no 不通过 within the reuse window (review 11-A F1: also one made after the check,
+   * e.g. on another roster of the same person, which the stored suggestion cannot know of).
    */
   async passAllClean(actor: Actor, activityId: string) {
     return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段，不能作出审核结论');
+      const windowDays = (await this.settings.all(m))['vetting.reuseWindowDays'];
       // (A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
       const rows: { id: string }[] = await m.query(
         `WITH passed AS (UPDATE roster_entries re SET decision = 'PASSED', reason_category = 'CLEAR', decision_note = '本人及直系亲属无记录，直系亲属已申报，资格预审通过（一键通过）',
@@ -838,8 +898,9 @@ export class VettingService {
             AND NOT EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = re.id)
             AND re.identity_hash = guard_identity_hash(re.guard_id)
             AND NOT ${recordsSinceCheckSql('re')}
+            AND NOT ${priorFailureSql('re', '$3', '$4')}
           RETURNING re.id) SELECT id FROM passed`,
-        [activity.id, actor.id, this.now()],
+        [activity.id, actor.id, this.now(), windowDays],
       );
       if (!rows.length) return { activity, closed: false, count: 0 };
       await this.audit.record(m, actor, {
@@ -1079,6 +1140,33 @@ export class VettingService {
     return map;
   }
 
+  /**
+   * The earlier vetting decisions of the person of each entry (same ID number: any register, any activity,
+   * this one too, entries since removed), newest first, at most PRIOR_DECISIONS_SHOWN each: one query.
+   * 保安管理支队 only; the caller audits the read of the notes (`detailRead`).
+   */
+  async priorDecisionsFor(actor: Actor, entryIds: string[]): Promise<Map<string, PriorDecisionView[]>> {
+    assertSeesVettingDetail(actor, '既往审核情况仅保安管理支队可查看');
+    const rows: (PriorDecisionView & { forEntry: string })[] = await this.ds.query(
+      `SELECT x."forEntry", x."entryId", x."activityId", x."activityName", x."companyName", x.decision, x."reasonCategory", x."decidedAt", x.note, x.reused, x.removed
+         FROM (SELECT re.id AS "forEntry", o.id AS "entryId", a.id AS "activityId", a.name AS "activityName", u.name AS "companyName",
+                      o.decision, o.reason_category AS "reasonCategory", o.decided_at AS "decidedAt", o.decision_note AS note,
+                      o.reused_from_entry_id IS NOT NULL AS reused, o.state = 'REMOVED' AS removed,
+                      row_number() OVER (PARTITION BY re.id ORDER BY o.decided_at DESC, o.id) AS n
+                 FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+                 JOIN guards p ON p.id_hash = g.id_hash
+                 JOIN roster_entries o ON o.guard_id = p.id AND o.id <> re.id AND o.decision <> 'PENDING' AND o.decided_at IS NOT NULL
+                 JOIN activities a ON a.id = o.activity_id JOIN units u ON u.id = o.company_id
+                WHERE re.id = ANY($1::uuid[])) x
+        WHERE x.n <= $2
+        ORDER BY x."forEntry", x."decidedAt" DESC, x."entryId"`,
+      [entryIds, PRIOR_DECISIONS_SHOWN],
+    );
+    const map = new Map<string, PriorDecisionView[]>();
+    for (const { forEntry, ...r } of rows) map.set(forEntry, [...(map.get(forEntry) ?? []), r]);
+    return map;
+  }
+
   /** One READ_DETAIL entry for reads of notes, suggestions and hit counts of many entries (保安管理支队 only). */
   async auditDetailRead(actor: Actor, entryIds: string[]): Promise<void> {
     assertSeesVettingDetail(actor, '审核详情仅保安管理支队可查看');
@@ -1239,6 +1327,7 @@ function toView(r: Record<string, any>): RosterEntryView { // eslint-disable-lin
     decisionNote: r.decision_note,
     decidedBy: r.decided_by,
     decidedAt: r.decided_at,
+    passWithdrawnAt: r.pass_withdrawn_at ?? null,
     reusedFromEntryId: r.reused_from_entry_id,
     replacesEntryId: r.replaces_entry_id,
     checkedAt: r.checked_at,

@@ -103,6 +103,39 @@ export class RosterRelativeType {
   idNumber: string;
 }
 
+@ObjectType('PriorVettingDecision', { description: '此人（按身份证号，含其他名册、其他活动和已移出的名单条目）的既往审核结论（仅保安管理支队，查阅留痕）' })
+export class PriorVettingDecisionType {
+  @Field(() => ID, { description: '该结论所在的名单条目' })
+  entryId: string;
+
+  @Field(() => ID)
+  activityId: string;
+
+  @Field()
+  activityName: string;
+
+  @Field({ description: '上报名单的单位（保安服务公司或自招保安单位）' })
+  companyName: string;
+
+  @Field(() => VettingDecision)
+  decision: VettingDecision;
+
+  @Field(() => VettingReasonCategory, { nullable: true })
+  reasonCategory: VettingReasonCategory | null;
+
+  @Field()
+  decidedAt: Date;
+
+  @Field(() => String, { nullable: true, description: '审核意见' })
+  note: string | null;
+
+  @Field({ description: '沿用复用期内的审核通过结论' })
+  reused: boolean;
+
+  @Field({ description: '该名单条目已移出名单' })
+  removed: boolean;
+}
+
 @ObjectType('RosterEntry', {
   description:
     '活动名单中的一名保安员及其审核情况。保安管理支队可见全部；上报单位只见本单位人员的结论与原因类别；主办单位不能查询（见 vettingSummary）。' +

@@ -54,6 +54,7 @@ export const EntryDetailQuery = graphql(`
       guardName
       hits { id relation subjectName subjectIdNumber record { category occurredOn source severity name registeredAt } }
       relatives { relation name idNumber }
+      priorDecisions { entryId activityName companyName decision reasonCategory decidedAt note reused removed }
     }
   }
 `);

@@ -1,12 +1,16 @@
 import { useLazyQuery } from '@apollo/client/react';
 import { List, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { recordCategoryLabels, relativeRelationLabels } from '@evs/schema';
+import { recordCategoryLabels, relativeRelationLabels, VettingDecision, vettingDecisionLabels, vettingReasonCategoryLabels } from '@evs/schema';
 import { EntryDetailQuery } from '@/features/vetting/operations';
 import { ErrorAlert } from '@/shared/ErrorAlert';
+import { formatDate } from '@/shared/format';
 import { labelOf } from '@/shared/labels';
 
-/** Hits and relatives of one entry, loaded only when the officer opens it (each read is audited). */
+/**
+ * Hits, relatives and the person's earlier decisions (any register, any activity: review 11-A F1) of one
+ * entry, loaded only when the officer opens it (each read is audited).
+ */
 export function EntryDetail({ id }: { id: string }) {
   const [load, { data, loading, error }] = useLazyQuery(EntryDetailQuery, { fetchPolicy: 'network-only' });
   useEffect(() => {
@@ -49,6 +53,30 @@ export function EntryDetail({ id }: { id: string }) {
               <Tag key={i}>{labelOf(relativeRelationLabels, r.relation)} {r.name} {r.idNumber}</Tag>
             ))}
           </Space>
+          <Typography.Text strong>既往审核（{e.priorDecisions.length}）</Typography.Text>
+          {e.priorDecisions.length === 0 ? (
+            <Typography.Text type="secondary">此人无其他审核结论</Typography.Text>
+          ) : (
+            <List
+              size="small"
+              bordered
+              dataSource={e.priorDecisions}
+              renderItem={(d) => (
+                <List.Item>
+                  <Space orientation="vertical" size={0}>
+                    <Typography.Text type={d.decision === VettingDecision.FAILED ? 'danger' : undefined}>
+                      {`${formatDate(d.decidedAt)} ${labelOf(vettingDecisionLabels, d.decision)}`}
+                      {d.decision === VettingDecision.FAILED && d.reasonCategory ? `（${labelOf(vettingReasonCategoryLabels, d.reasonCategory)}）` : ''}
+                      {` · ${d.activityName} · ${d.companyName}`}
+                      {d.reused ? '（沿用结论）' : ''}
+                      {d.removed ? '（已移出名单）' : ''}
+                    </Typography.Text>
+                    {d.note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>审核意见：{d.note}</Typography.Text>}
+                  </Space>
+                </List.Item>
+              )}
+            />
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>本次查阅已记入审计日志</Typography.Text>
         </Space>
       )}

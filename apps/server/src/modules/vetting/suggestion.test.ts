@@ -1,0 +1,38 @@
+import { RecordCategory, RelativeRelation, VettingDecision, VettingReasonCategory } from '@evs/schema';
+import { Hit, PriorFailure, priorFailureReason, suggest } from './suggestion';
+
+/** The rulebook of suggestions with a 不通过 of the same person in the reuse window (review 11-A F1). */
+const prior: PriorFailure = { decidedOn: '2026-12-05', reasonCategory: VettingReasonCategory.RELATIVE_RECORD, count: 1, changed: 'RELATIVES' };
+const fatherHit: Hit = {
+  relation: RelativeRelation.FATHER,
+  subjectKey: 'f',
+  subjectNameCipher: '',
+  subjectIdCipher: '',
+  record: { category: RecordCategory.ADMIN_DETENTION, occurredOn: '2018-04-04', source: '测试', idKey: 'f', nameCipher: '' },
+};
+
+describe('suggest with an earlier 不通过', () => {
+  it('names it and asks for review instead of a clean PASSED', () => {
+    expect(suggest([], [], { declared: true, missing: [] }, prior)).toEqual({
+      suggestion: VettingDecision.PENDING,
+      reasonCategory: VettingReasonCategory.OTHER,
+      reason: '此人于2026-12-05审核不通过（直系亲属违法犯罪记录），请复核；申报的直系亲属与当时不同',
+    });
+    expect(suggest([], [], undefined, null).suggestion).toBe(VettingDecision.PASSED);
+  });
+
+  it('comes after a finding now, which keeps its category', () => {
+    const s = suggest([], [fatherHit], undefined, { ...prior, changed: null });
+    expect(s).toMatchObject({ suggestion: VettingDecision.PENDING, reasonCategory: VettingReasonCategory.RELATIVE_RECORD });
+    expect(s.reason).toBe('请审核：父亲有行政拘留记录；此人于2026-12-05审核不通过（直系亲属违法犯罪记录），请复核');
+    const pre = suggest([{ code: 'AGE', message: '年龄超过55周岁' }], [], undefined, prior);
+    expect(pre).toMatchObject({ suggestion: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.PRE_CHECK });
+    expect(pre.reason).toBe('资格预审不符：年龄超过55周岁；此人于2026-12-05审核不通过（直系亲属违法犯罪记录），请复核；申报的直系亲属与当时不同');
+  });
+
+  it('counts several and says when the name may differ too', () => {
+    expect(priorFailureReason({ ...prior, count: 2, changed: 'NAME_OR_RELATIVES', reasonCategory: VettingReasonCategory.OTHER })).toBe(
+      '此人于2026-12-05审核不通过（其他原因），复用期内共2次不通过，请复核；姓名或申报的直系亲属与当时不同',
+    );
+  });
+});
