@@ -58,7 +58,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   };
   const guards = new GuardsService(ds, audit, settings, clock, openRosterEffects);
   const recordsSource = createRecordsSource(ds);
-  const vetting = new VettingService(ds, audit, notifications, settings, units, lifecycle, recordsSource, openRosterEffects);
+  const vetting = new VettingService(ds, audit, notifications, settings, units, lifecycle, recordsSource, clock, openRosterEffects);
   const vettingNotices = new VettingNoticeService(ds, vetting, audit, clock);
   const records = new RecordsService(ds, audit, clock, {
     ...openRosterEffects,

@@ -118,8 +118,9 @@ export async function seedDemoVetting(m: EntityManager, ids: Record<string, stri
   if (!cityGuards.length) return;
   const ds = m.connection;
   const audit = new AuditService(ds);
-  const notifications = new NotificationsService(ds, audit, [new InAppChannel()]);
-  const vetting = new VettingService(ds, audit, notifications, new SettingsService(ds, audit), new UnitsService(ds), new ActivityLifecycle(audit, notifications, { now: () => now }), new RegisterRecordsSource(ds)).within(m);
+  const clock = { now: () => now };
+  const notifications = new NotificationsService(ds, audit, [new InAppChannel()], clock);
+  const vetting = new VettingService(ds, audit, notifications, new SettingsService(ds, audit), new UnitsService(ds), new ActivityLifecycle(audit, notifications, clock), new RegisterRecordsSource(ds), clock).within(m);
 
   const actorFor = async (unitId: string, role: Role, fallbackName: string): Promise<Actor> => {
     const [u] = await m.query(

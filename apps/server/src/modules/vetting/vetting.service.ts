@@ -38,6 +38,7 @@ import { ageLimitsOf } from '../activities/activity.derive';
 import { askDetachmentToReview, OpenRosterEffectsDeps, recordsSinceCheckSql, withdrawPass } from './open-roster-effects';
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 import { containsPattern } from '../../common/sql-predicate';
+import { Clock } from '../../common/clock';
 
 /**
  * SQL: the person of roster entry `re` (same ID number, any register) has a 不通过 on another entry (any
@@ -177,13 +178,14 @@ export class VettingService {
     private readonly units: UnitsService,
     private readonly lifecycle: ActivityLifecycle,
     private readonly records: RecordsSource,
+    /** The app's clock (`config.clock`), as every service takes it. */
+    private readonly clock: Clock,
     /** What a withdrawn pass does beyond the entry (open-roster-effects.ts); needed to withdraw one after the close. */
     private readonly openRosterEffects?: OpenRosterEffectsDeps,
   ) {}
 
-  /** The app's clock, as the lifecycle stamps transitions with it (this service takes no clock of its own). */
   private now(): Date {
-    return this.lifecycle.clock.now();
+    return this.clock.now();
   }
 
   // ───────────────────────────── roster ─────────────────────────────
