@@ -134,7 +134,7 @@ describe('repeated writes', () => {
     const [{ id: baoanId }] = await t.sql(`SELECT id FROM users WHERE username = 'baoan'`);
     const [session] = await t.sql(
       `INSERT INTO training_sessions (activity_id, starts_at, place, instructor, topics, periods, created_by)
-       VALUES ($1, now() - interval '2 hours', '市公安局培训中心', '王教官', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, $2) RETURNING id`,
+       VALUES ($1, now() - interval '4 hours', '市公安局培训中心', '王教官', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, $2) RETURNING id`,
       [a.id, baoanId],
     );
     await t.sql(`INSERT INTO training_attendance (session_id, roster_entry_id) SELECT $1, unnest($2::uuid[])`, [session.id, a.cleared.map((e) => e.entryId)]);

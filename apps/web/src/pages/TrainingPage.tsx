@@ -13,7 +13,7 @@ import { TrainingSessionsCard } from '@/features/training/components/TrainingSes
 import { useResultsDialog } from '@/features/training/hooks/useResultsDialog';
 import { useScheduleDialog } from '@/features/training/hooks/useScheduleDialog';
 import { useTraining } from '@/features/training/hooks/useTraining';
-import { inTrainingStage } from '@/features/training/training';
+import { inTrainingStage, sessionsChangeable } from '@/features/training/training';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { PageContainer } from '@/shared/PageContainer';
 import { useRole } from '@/shared/session';
@@ -21,7 +21,8 @@ import { useRole } from '@/shared/session';
 /**
  * 岗前培训 of one activity (seed step 四): sessions between the 批示 and the event, a score for each
  * of the three subjects, and how far the on-duty roster is. A guard is on duty after passing all
- * three subjects, in one session or several. Sessions change or are cancelled only before they start.
+ * three subjects, in one session or several. Sessions change or are cancelled only before they start;
+ * their results are recorded once they have begun.
  */
 export default function TrainingPage() {
   const { activityId = '' } = useParams();
@@ -58,7 +59,7 @@ export default function TrainingPage() {
           </Card>
         </Col>
         <Col xs={24} lg={16}>
-          <TrainingSessionsCard sessions={t.sessions} manage={officer && inTrainingStage(a.status)} onRecord={results.open} onEdit={schedule.open} onCancelled={refetchOverview} />
+          <TrainingSessionsCard sessions={t.sessions} manage={officer && inTrainingStage(a.status)} arrange={officer && sessionsChangeable(a.status)} onRecord={results.open} onEdit={schedule.open} onCancelled={refetchOverview} />
           <TraineesCard trainees={t.trainees} />
           <PostsCard activityId={a.id} securityMode={a.securityMode} status={a.status} companyId={a.selectedCompany?.id ?? null} />
         </Col>

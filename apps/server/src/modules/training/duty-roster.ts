@@ -21,11 +21,19 @@ export const trainedSql = (r = 'r') => `(
 ) = cardinality(enum_range(NULL::training_topic))`;
 
 /**
+ * Cleared (通过审核): roster entry `r` is on the roster (ACTIVE) with a PASSED decision now — a pass
+ * withdrawn since is not. The cleared roster every party of the activity may read (SPEC §1: the
+ * organizer sees vetting as counts and this list): training's trainees, and the rows of a 签到表
+ * shown to the organizer.
+ */
+export const clearedSql = (r = 'r') => `(${r}.state = 'ACTIVE' AND ${r}.decision = 'PASSED')`;
+
+/**
  * The duty gate: a roster entry is on duty only when it is ACTIVE, its vetting decision is PASSED,
  * and it passed all three training subjects. Every place that puts someone on duty (posts,
  * inspections, READY, start, the overview) reads this one condition.
  */
-export const onDutySql = (r = 'r') => `(${r}.state = 'ACTIVE' AND ${r}.decision = 'PASSED' AND ${trainedSql(r)})`;
+export const onDutySql = (r = 'r') => `(${clearedSql(r)} AND ${trainedSql(r)})`;
 
 export const ON_DUTY_CONDITION = onDutySql('r');
 

@@ -55,22 +55,22 @@ describe('training: the calendar, three subjects, the on-duty roster and READY',
   });
   beforeEach(() => t.clock.set(NOW));
   // Every test books the same company's guards at the same hour (the clock starts again at NOW): a
-  // session a previous test left without results would hold them (nobody is in two places at once,
-  // across activities too). Each test's sessions are its own.
-  afterEach(() => t.sql(`UPDATE training_attendance SET recorded_at = now() WHERE recorded_at IS NULL`));
+  // session a previous test left would hold them, results in or not (nobody is in two places at once,
+  // across activities too). Each test's sessions are its own: once it is over they are set aside.
+  afterEach(() => t.sql(`UPDATE training_sessions SET cancelled_at = now() WHERE cancelled_at IS NULL`));
   afterAll(async () => {
     t?.clock.reset();
     await t?.close();
   });
 
-  /** Schedules a session an hour from the clock's now, then moves the clock past its start. */
+  /** Schedules a session (2 学时) an hour from the clock's now, then moves the clock past its end. */
   async function heldSession(activityId: string, topics = ALL_TOPICS, extra: Record<string, unknown> = {}) {
     const startsAt = new Date(t.clock.now().getTime() + 3600_000).toISOString();
     const s = expectData(await baoan.gql(SCHEDULE, {
       activityId,
       input: { startsAt, place: '市公安局培训中心', instructor: '王教官', topics, periods: 2, ...extra },
     })).scheduleTraining;
-    t.clock.advance(2 * 3600_000);
+    t.clock.advance(3 * 3600_000);
     return s;
   }
 
@@ -125,6 +125,18 @@ describe('training: the calendar, three subjects, the on-duty roster and READY',
     expect(n).toBe(0);
     t.clock.set(at(26));
     expect(expectData(await baoan.gql(RECORD, { sessionId: s.id, results: [passedAll(a.cleared[0].entryId)] })).recordTrainingResults.resultsRecorded).toBe(true);
+  });
+
+  it('the demo data keeps the rule too: every result it holds was recorded after its session began, and none lies ahead', async () => {
+    const rows: { early: number; ahead: number; total: number }[] = await t.sql(
+      `SELECT count(*) FILTER (WHERE ta.recorded_at < ts.starts_at)::int AS early,
+              count(*) FILTER (WHERE ta.recorded_at > now())::int AS ahead, count(*)::int AS total
+         FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
+         JOIN activities a ON a.id = ts.activity_id
+        WHERE ta.recorded_at IS NOT NULL AND a.code NOT LIKE 'T-%'`,
+    );
+    expect(rows[0].total).toBeGreaterThan(0);
+    expect(rows[0]).toMatchObject({ early: 0, ahead: 0 });
   });
 
   it('a session is changed or cancelled (with a reason) only before it starts; the company is told', async () => {

@@ -13,7 +13,8 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
 import { seesGuardParticulars } from '../guards/guard.policy';
 import { RosterEntryEntity } from '../vetting/roster-entry.entity';
-import { ON_DUTY_CONDITION, onDutyCount, onDutyRows, ROSTER_PHOTO_PATH } from './duty-roster';
+import { decisionView, vettingTier } from '../vetting/vetting.policy';
+import { clearedSql, ON_DUTY_CONDITION, onDutyCount, onDutyRows, ROSTER_PHOTO_PATH } from './duty-roster';
 import { TrainingAttendanceEntity } from './training-attendance.entity';
 import { TrainingSessionEntity } from './training-session.entity';
 import { assertAssignsPosts } from './training.policy';
@@ -32,6 +33,12 @@ import {
 
 /** Training is scheduled and recorded while the activity is in training, or ready (make-ups, corrections). */
 const TRAINING_STATES = [ActivityStatus.TRAINING, ActivityStatus.READY];
+/**
+ * A session not yet begun may be changed or cancelled in these states: also back in vetting, where a
+ * withdrawn pass leaves the cleared roster short (the activity keeps its sessions across the reopen,
+ * and the officer can take one back before it begins; review 11-C F5).
+ */
+const SESSION_CHANGE_STATES = [ActivityStatus.VETTING, ...TRAINING_STATES];
 /** The three subjects of 岗前培训 (seed step 四); all passed = trained. */
 export const ALL_TOPICS = Object.values(TrainingTopic);
 const topicNames = (topics: readonly TrainingTopic[]) => topics.map((t) => trainingTopicLabels[t]).join('、');
@@ -56,6 +63,8 @@ function sameArrangement(
 const JUST_BEGUN_MS = 10 * 60_000;
 /** One 学时 (class period): 45 minutes. */
 const PERIOD_MS = 45 * 60_000;
+/** When a session of `periods` 学时 beginning at `startsAt` ends. */
+const endOf = (startsAt: Date, periods: number) => new Date(startsAt.getTime() + periods * PERIOD_MS);
 
 interface AttendanceRow {
   sessionId: string;
@@ -64,6 +73,10 @@ interface AttendanceRow {
   guardName: string;
   certificateNo: string | null;
   companyName: string;
+  /** The register (company, or a self-recruiting organizer's unit) the entry was submitted from. */
+  registerId: string;
+  /** On the cleared roster now (`clearedSql`): a withdrawn pass is not. */
+  cleared: boolean;
   attended: boolean | null;
   scores: Record<string, number>;
   passed: boolean | null;
@@ -129,6 +142,7 @@ export class TrainingService {
     const rows: AttendanceRow[] = await m.query(
       `SELECT ta.session_id AS "sessionId", ta.roster_entry_id AS "rosterEntryId", g.id AS "guardId",
               g.name AS "guardName", g.certificate_no AS "certificateNo", c.name AS "companyName",
+              r.company_id AS "registerId", ${clearedSql('r')} AS cleared,
               ta.attended, ta.scores, ta.passed, ta.passed_topics::text[] AS "passedTopics", ta.recorded_at AS "recordedAt"
          FROM training_attendance ta
          JOIN training_sessions ts ON ts.id = ta.session_id
@@ -142,11 +156,28 @@ export class TrainingService {
     return rows.map((r) => ({ ...r, passedTopics: topicsOf(r.passedTopics) }));
   }
 
+  /**
+   * The rows of a sign-in sheet (签到表: the API and its Excel) this reader may see (SPEC §1). The
+   * police see every trainee; the unit that submitted the roster sees its own guards (it is their
+   * employer and is told each outcome); anyone else — the organizer of a service-company activity,
+   * who sees vetting only as counts and the cleared roster — sees only the guards cleared now, the
+   * same list as `training.trainees`: a trainee whose pass was withdrawn since is not named to them,
+   * with his scores or his 合格 (review 11-C F2). The reader's tier and each row's view are
+   * vetting's (`vettingTier`, `decisionView`), as the timeline shows the decisions.
+   */
+  private visibleRows(actor: Actor, activity: ActivityEntity, rows: AttendanceRow[]): AttendanceRow[] {
+    const tier = vettingTier(actor, activity);
+    return rows.filter((r) => {
+      const view = decisionView(tier, actor, r.registerId);
+      return view === 'WITH_NOTE' || view === 'WITH_REASON' || r.cleared;
+    });
+  }
+
   /** `currentPassScore`: the setting, for a session whose results are not recorded yet (it keeps its own once they are). */
   private toSessionType(s: TrainingSessionEntity, activity: ActivityEntity, rows: AttendanceRow[], currentPassScore: number): TrainingSessionType {
     const attendance: TrainingAttendanceType[] = rows
       .filter((r) => r.sessionId === s.id)
-      .map((r) => ({
+      .map(({ registerId: _registerId, cleared: _cleared, ...r }) => ({
         ...r,
         scores: s.topics
           .filter((t) => r.scores?.[t] !== undefined)
@@ -156,6 +187,7 @@ export class TrainingService {
       ...s,
       activityName: activity.name,
       started: s.startsAt <= this.clock.now(),
+      endsAt: endOf(s.startsAt, s.periods),
       passScore: s.passScore ?? currentPassScore,
       attendance,
       resultsRecorded: attendance.length > 0 && attendance.every((a) => a.attended !== null),
@@ -168,7 +200,7 @@ export class TrainingService {
     const m = this.ds.manager;
     const passScore = await this.settings.get('training.passScore');
     const sessions = await m.find(TrainingSessionEntity, { where: { activityId }, order: { startsAt: 'ASC', isMakeup: 'ASC', createdAt: 'ASC' } });
-    const rows = await this.attendanceRows(m, 'ts.activity_id = $1', [activityId]);
+    const rows = this.visibleRows(actor, activity, await this.attendanceRows(m, 'ts.activity_id = $1', [activityId]));
     const trainees: TraineeRow[] = await m.query(
       `SELECT r.id AS "rosterEntryId", g.id AS "guardId", g.name AS "guardName", g.certificate_no AS "certificateNo",
               c.name AS "companyName",
@@ -179,7 +211,7 @@ export class TrainingService {
                  FROM training_attendance ta JOIN training_sessions ts ON ts.id = ta.session_id
                 WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id) AS results
          FROM roster_entries r JOIN guards g ON g.id = r.guard_id JOIN companies c ON c.id = r.company_id
-        WHERE r.activity_id = $1 AND r.state = 'ACTIVE' AND r.decision = 'PASSED'
+        WHERE r.activity_id = $1 AND ${clearedSql('r')}
         ORDER BY c.name, g.name, g.id`,
       [activityId],
     );
@@ -209,7 +241,7 @@ export class TrainingService {
     // One answer for a session that does not exist and one of an activity the actor may not see (no existence oracle).
     if (!s || !activity) throw notFound('培训');
     if (!canViewActivity(actor, activity)) throw notFound('培训', { denied: true });
-    const rows = await this.attendanceRows(m, 'ta.session_id = $1', [sessionId]);
+    const rows = this.visibleRows(actor, activity, await this.attendanceRows(m, 'ta.session_id = $1', [sessionId]));
     return this.toSessionType(s, activity, rows, await this.settings.get('training.passScore', m));
   }
 
@@ -264,7 +296,7 @@ export class TrainingService {
       throw badInput(message, [{ field: 'startsAt', message }]);
     }
     // The whole session lies before the event (SPEC §2 step 6): the guards cannot be in class and on duty.
-    const endsAt = new Date(startsAt.getTime() + periods * PERIOD_MS);
+    const endsAt = endOf(startsAt, periods);
     if (Number.isInteger(periods) && endsAt > activity.startsAt) {
       const message = `本次培训${periods}学时，至${formatCN(endsAt)}结束，晚于活动开始（${formatCN(activity.startsAt)}）：请提前开始或减少学时`;
       throw badInput(message, [{ field: 'periods', message }]);
@@ -313,7 +345,7 @@ export class TrainingService {
                   WHERE ta.roster_entry_id = r.id AND ts.activity_id = r.activity_id AND ts.cancelled_at IS NULL AND ta.recorded_at IS NULL
                   ORDER BY ts.starts_at LIMIT 1) AS "bookedIn"
            FROM roster_entries r JOIN guards g ON g.id = r.guard_id
-          WHERE r.activity_id = $1 AND r.state = 'ACTIVE' AND r.decision = 'PASSED'`,
+          WHERE r.activity_id = $1 AND ${clearedSql('r')}`,
         [activityId],
       );
       const unpassed = (t: TraineeNeeds) => topics.some((x) => !topicsOf(t.passed).includes(x));
@@ -416,7 +448,7 @@ export class TrainingService {
       .where('s.id = :id', { id: sessionId })
       .getOne())!;
     if (session.cancelledAt) throw conflict(`该培训已于${formatCN(session.cancelledAt)}取消`);
-    if (!TRAINING_STATES.includes(activity.status)) {
+    if (!SESSION_CHANGE_STATES.includes(activity.status)) {
       throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，不能${doing}培训`);
     }
     if (session.startsAt <= this.clock.now()) {
@@ -440,9 +472,10 @@ export class TrainingService {
 
   /**
    * Which of these roster entries' people are expected at another session, of this activity or any
-   * other (the same guard on two rosters; review 5 B-F8), not cancelled, `except` aside, their result
-   * not recorded yet, that overlaps [startsAt, startsAt + periods × 45 min): entry → that session's
-   * time and place. Once a session's results are in, its trainees are free (a 补训 right after it).
+   * other (the same guard on two rosters; review 5 B-F8), not cancelled, `except` aside, that overlaps
+   * [startsAt, startsAt + periods × 45 min): entry → that session's time and place. A guard's time in
+   * a session is taken whether or not its results are in (review 11-C F1: results entered early must
+   * not free him for a class elsewhere in the same hours); a 补训 right after it does not overlap.
    */
   private async busyAt(m: EntityManager, startsAt: Date, periods: number, entryIds: string[], except?: string) {
     if (!entryIds.length) return new Map<string, { startsAt: Date; place: string }>();
@@ -453,7 +486,6 @@ export class TrainingService {
          JOIN training_attendance ta ON ta.roster_entry_id = other.id
          JOIN training_sessions ts ON ts.id = ta.session_id
         WHERE mine.id = ANY($1::uuid[]) AND ts.cancelled_at IS NULL AND ts.id IS DISTINCT FROM $4::uuid
-          AND ta.recorded_at IS NULL
           AND ts.starts_at < $2::timestamptz + make_interval(mins => 45 * $3::int)
           AND ts.starts_at + make_interval(mins => 45 * ts.periods) > $2::timestamptz
         ORDER BY mine.id, ts.starts_at`,
@@ -542,10 +574,11 @@ export class TrainingService {
   }
 
   /**
-   * 签到与考核 of a session that has begun: attendance and a score for each of its subjects; a subject
+   * 签到与考核 of a session that has begun (SPEC §2 step 6): attendance and a score for each of its subjects; a subject
    * is passed at the pass mark (setting `training.passScore`), kept on the session with its first
    * results so that every result of one session is judged by one mark, whatever the setting says later.
-   * The on-duty roster follows (READY).
+   * The on-duty roster follows (READY). A guard's hours in the session stay taken whatever is recorded
+   * (`busyAt`).
    */
   async recordResults(actor: Actor, sessionId: string, results: TrainingResultInput[], expectedResultsVersion?: number | null): Promise<TrainingSessionType> {
     await this.ds.transaction(async (m) => {

@@ -114,6 +114,9 @@ export class TrainingSessionType {
   @Field({ description: '培训已开始（开始后方可登记结果；开始前方可修改或取消）' })
   started: boolean;
 
+  @Field({ description: '培训结束时间：开始时间 + 学时 × 45分钟' })
+  endsAt: Date;
+
   @Field(() => Int, { description: '考核合格分数（每科）：已登记结果的为登记时的分数（此后修改设置不影响），否则为当前设置' })
   passScore: number;
 

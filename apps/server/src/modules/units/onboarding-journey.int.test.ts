@@ -178,13 +178,13 @@ describe('a new deployment: from an empty database to a closed activity, every a
     const vetted = expectData(await baoan.gql(`mutation ($a: ID!) { passAllClean(activityId: $a) { activityStatus decided closed closeBlockers } }`, { a: activity.id })).passAllClean;
     expect(vetted).toMatchObject({ decided: 3, closeBlockers: [], activityStatus: 'TRAINING' });
     const session = expectData(
-      await baoan.gql(`mutation ($a: ID!, $input: ScheduleTrainingInput!) { scheduleTraining(activityId: $a, input: $input) { id attendance { rosterEntryId } } }`, {
+      await baoan.gql(`mutation ($a: ID!, $input: ScheduleTrainingInput!) { scheduleTraining(activityId: $a, input: $input) { id endsAt attendance { rosterEntryId } } }`, {
         a: activity.id,
         input: { startsAt: new Date(Math.ceil((Date.now() + 60_000) / 60_000) * 60_000).toISOString(), place: '支队训练基地', instructor: '王教官', topics: ['LAWS', 'DUTY_SKILLS', 'EMERGENCY'], periods: 4 },
       }),
     ).scheduleTraining;
-    // results are recorded once the session has begun (the server's clock moves, not the test's wait)
-    t.clock.set(new Date(Date.now() + 5 * 60_000));
+    // results are recorded once the session has ended (the server's clock moves, not the test's wait)
+    t.clock.set(new Date(session.endsAt));
     const scores = ['LAWS', 'DUTY_SKILLS', 'EMERGENCY'].map((topic) => ({ topic, score: 90 }));
     expectData(
       await baoan.gql(`mutation ($s: ID!, $r: [TrainingResultInput!]!) { recordTrainingResults(sessionId: $s, results: $r) { id } }`, {

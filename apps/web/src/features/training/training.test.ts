@@ -11,6 +11,7 @@ import {
   scheduleFormValues,
   scoreProblem,
   sessionHeadcount,
+  sessionsChangeable,
   TOPICS,
   type TrainingSession,
 } from './training';
@@ -105,5 +106,12 @@ describe('figures shown', () => {
     const recorded = session({ resultsRecorded: true, attendance: [attendee('r1', 'a', { attended: true, passed: true }), attendee('r2', 'b', { attended: false, passed: false })] });
     expect(sessionHeadcount(recorded)).toBe('2人，到1，本次科目全部合格1');
     expect(sessionHeadcount(session({ cancelledAt: '2026-12-01', cancelReason: '场地检修' }))).toBe('取消原因：场地检修');
+  });
+});
+
+describe('when results and changes are open', () => {
+  it('changes before the start, also back in vetting (a withdrawn pass reopened it)', () => {
+    expect(['VETTING', 'TRAINING', 'READY'].every(sessionsChangeable)).toBe(true);
+    expect(['APPROVED', 'IN_PROGRESS', 'CLOSED', 'CANCELLED'].some(sessionsChangeable)).toBe(false);
   });
 });

@@ -22,6 +22,9 @@ export const topicNames = (topics: readonly string[]) => topics.map((x) => train
 /** Sessions are scheduled, changed and recorded while the activity is in training or ready. */
 export const inTrainingStage = (status: string) => status === 'TRAINING' || status === 'READY';
 
+/** A session not yet begun may also be changed or cancelled back in vetting (a withdrawn pass reopened it; its sessions stay). */
+export const sessionsChangeable = (status: string) => status === 'VETTING' || inTrainingStage(status);
+
 /** The share of the required guards on duty, for the dial (a full dial at or above the requirement). */
 export function onDutyPercent(t: { onDutyCount: number; guardsRequired: number }): number {
   return t.guardsRequired > 0 ? Math.round((Math.min(t.onDutyCount, t.guardsRequired) / t.guardsRequired) * 100) : 0;

@@ -10,15 +10,17 @@ import { sessionHeadcount, topicNames, type TrainingSession } from '../training'
 
 interface Props {
   sessions: TrainingSession[];
-  /** The officer may record, change and cancel (the activity in training or ready). */
+  /** The officer may record results (the activity in training or ready). */
   manage: boolean;
+  /** The officer may change and cancel a session not yet begun (in training or ready, and back in vetting after a withdrawn pass). */
+  arrange: boolean;
   onRecord: (s: TrainingSession) => void;
   onEdit: (s: TrainingSession) => void;
   onCancelled: () => Promise<unknown>;
 }
 
-/** 培训安排: every session with its sign-in sheet and Excel; before it starts it may change or be cancelled, after it its results are recorded. */
-export function TrainingSessionsCard({ sessions, manage, onRecord, onEdit, onCancelled }: Props) {
+/** 培训安排: every session with its sign-in sheet and Excel; before it starts it may change or be cancelled, once it has begun its results are recorded. */
+export function TrainingSessionsCard({ sessions, manage, arrange, onRecord, onEdit, onCancelled }: Props) {
   const { message, modal } = App.useApp();
   const [cancelSession] = useMutation(CancelTrainingSessionMutation);
 
@@ -74,18 +76,19 @@ export function TrainingSessionsCard({ sessions, manage, onRecord, onEdit, onCan
         <Space wrap>
           <Link to={`/training/sessions/${s.id}/sheet`}><Button size="small" icon={<PrinterOutlined />}>签到表</Button></Link>
           <Button size="small" icon={<DownloadOutlined />} href={`/exports/training/${s.id}.xlsx`}>Excel</Button>
-          {manage && !s.cancelledAt && (
-            s.started ? (
-              <Button size="small" type={s.resultsRecorded ? 'default' : 'primary'} onClick={() => onRecord(s)}>
-                {s.resultsRecorded ? '修改结果' : '登记结果'}
-              </Button>
-            ) : (
-              <>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>开始后可登记结果（{formatDateTime(s.startsAt)} 起）</Typography.Text>
-                <Button size="small" onClick={() => onEdit(s)}>修改</Button>
-                <Button size="small" danger onClick={() => cancel(s)}>取消</Button>
-              </>
-            )
+          {manage && !s.cancelledAt && s.started && (
+            <Button size="small" type={s.resultsRecorded ? 'default' : 'primary'} onClick={() => onRecord(s)}>
+              {s.resultsRecorded ? '修改结果' : '登记结果'}
+            </Button>
+          )}
+          {manage && !s.cancelledAt && !s.started && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>开始后可登记结果（{formatDateTime(s.startsAt)} 起）</Typography.Text>
+          )}
+          {arrange && !s.cancelledAt && !s.started && (
+            <>
+              <Button size="small" onClick={() => onEdit(s)}>修改</Button>
+              <Button size="small" danger onClick={() => cancel(s)}>取消</Button>
+            </>
           )}
         </Space>
       ),
