@@ -142,9 +142,9 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/companies/import', roles: [SD], title: '导入保安服务公司名册', lazy: () => import('@/pages/CompanyImportPage') },
   { path: '/companies/:id', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER], title: '公司详情', lazy: () => import('@/pages/CompanyDetailPage') },
   { path: '/companies/:id/edit', roles: [SD], title: '修改公司登记信息', lazy: () => import('@/pages/CompanyFormPage') },
-  { path: '/guards', roles: [COMPANY], title: '保安员名册', menu: { icon: <IdcardOutlined /> }, home: { description: '本公司保安员登记与批量导入' }, lazy: () => import('@/pages/GuardsPage') },
-  { path: '/guards/new', roles: [COMPANY, SD], title: '登记保安员', lazy: () => import('@/pages/GuardFormPage') },
-  { path: '/guards/:id', roles: [COMPANY, SD], title: '保安员', lazy: () => import('@/pages/GuardFormPage') },
+  { path: '/guards', roles: [COMPANY, ORGANIZER], title: '保安员名册', titleByRole: { [ORGANIZER]: '自招保安员' }, menu: { icon: <IdcardOutlined /> }, home: { description: '本单位保安员登记与批量导入' }, lazy: () => import('@/pages/GuardsPage') },
+  { path: '/guards/new', roles: [COMPANY, ORGANIZER, SD], title: '登记保安员', lazy: () => import('@/pages/GuardFormPage') },
+  { path: '/guards/:id', roles: [COMPANY, ORGANIZER, SD], title: '保安员', lazy: () => import('@/pages/GuardFormPage') },
   { path: '/assignments', roles: [COMPANY], title: '任务安排', menu: { icon: <ScheduleOutlined /> }, home: { description: '中选的活动与上报的人员名单' }, lazy: () => import('@/pages/AssignmentsPage') },
 
   // recommendation and selection

@@ -1,6 +1,6 @@
 import { Role } from '@evs/schema';
 import { DomainError } from '../../common/errors';
-import { actorFor, FOREIGN_COMPANY, grantedBy, OWN_COMPANY, table } from '../../../test/actors';
+import { actorFor, FOREIGN_COMPANY, FOREIGN_ORGANIZER, grantedBy, OWN_COMPANY, OWN_ORGANIZER, table } from '../../../test/actors';
 import {
   assertCanManageCompanies,
   canViewCompany,
@@ -33,6 +33,22 @@ describe('company register access', () => {
   }))('%s views its own / a foreign company: %o', (role, expected) => {
     const actor = actorFor(role);
     expect({ own: canViewCompany(actor, OWN_COMPANY), foreign: canViewCompany(actor, FOREIGN_COMPANY) }).toEqual(expected);
+  });
+
+  it.each(table<{ own: boolean; other: boolean }>({
+    [Role.SECURITY_DETACHMENT]: { own: true, other: true },
+    [Role.LEADER]: { own: true, other: true },
+    [Role.OFFICE]: { own: true, other: true },
+    [Role.EVENT_DETACHMENT]: { own: true, other: true },
+    [Role.DISTRICT_BUREAU]: { own: true, other: true },
+    [Role.ORGANIZER]: { own: true, other: false },
+    [Role.COMPANY]: { own: false, other: false },
+    [Role.ADMIN]: { own: false, other: false },
+    [Role.AUDITOR]: { own: false, other: false },
+  }))('%s views its own / another organizer’s self-recruited register (no 保安服务公司; review 11-C F4): %o', (role, expected) => {
+    const actor = actorFor(role);
+    const notACompany = { securityCompany: false };
+    expect({ own: canViewCompany(actor, OWN_ORGANIZER, notACompany), other: canViewCompany(actor, FOREIGN_ORGANIZER, notACompany) }).toEqual(expected);
   });
 
   it.each(table<{ manages: boolean; ownProfile: string }>({

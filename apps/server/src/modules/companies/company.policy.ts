@@ -1,7 +1,8 @@
 import { Role } from '@evs/schema';
 import { SelectQueryBuilder } from 'typeorm';
-import { Actor, hasRole } from '../../common/actor';
+import { Actor, hasRole, isPolice } from '../../common/actor';
 import { forbidden, notFound } from '../../common/errors';
+import { keepsRegister } from '../guards/guard.policy';
 
 /** Roles that see every company's register entry (the organizer: public register info only). */
 const SEE_ALL_COMPANIES: Role[] = [
@@ -16,14 +17,21 @@ const SEE_ALL_COMPANIES: Role[] = [
 /** Roles allowed on the `companies` / `company` queries at the edge; rows are filtered by `scopeCompanies`. */
 export const COMPANY_READER_ROLES: Role[] = [...SEE_ALL_COMPANIES, Role.COMPANY];
 
-export function canViewCompany(actor: Actor, companyId: string): boolean {
+/**
+ * May the actor read this register entry. A row that is no 保安服务公司 (`securityCompany` false: a
+ * self-recruiting organizer's own register, its unit's kind is not COMPANY; review 11-C F4) is no
+ * candidate anyone compares: the police and the organizer whose register it is read it, for everyone
+ * else it does not exist (as the `companies` list leaves it out).
+ */
+export function canViewCompany(actor: Actor, companyId: string, register: { securityCompany: boolean } = { securityCompany: true }): boolean {
+  if (!register.securityCompany) return isPolice(actor) || keepsRegister(actor, companyId);
   if (hasRole(actor, ...SEE_ALL_COMPANIES)) return true;
   return hasRole(actor, Role.COMPANY) && actor.companyId === companyId;
 }
 
 /** NOT_FOUND, never revealing whether another company exists; asking for another company's is audited as a denial. */
-export function assertCanViewCompany(actor: Actor, companyId: string): void {
-  if (!canViewCompany(actor, companyId)) throw notFound('保安服务公司', { denied: true });
+export function assertCanViewCompany(actor: Actor, companyId: string, register?: { securityCompany: boolean }): void {
+  if (!canViewCompany(actor, companyId, register)) throw notFound('保安服务公司', { denied: true });
 }
 
 /** Adds the row rule to a query over `companies` aliased `alias`. */

@@ -177,11 +177,14 @@ export class CompaniesService {
 
   async get(actor: Actor, id: string, read: { guardsOnRegister?: boolean } = {}): Promise<CompanyRow> {
     const qb = this.ds.getRepository(CompanyEntity).createQueryBuilder('c').where('c.id = :id', { id });
+    // Whether the row is a 保安服务公司 or a self-recruiting organizer's own register (its unit's kind), as the list tells them apart.
+    qb.leftJoin('units', 'cu', 'cu.id = c.id').addSelect('cu.kind', 'unit_kind');
     if (read.guardsOnRegister) qb.addSelect(GUARDS_ON_REGISTER, 'guard_count');
-    const [company] = withGuardCounts(await preparedEntities(qb));
+    const rows = await preparedEntities<CompanyEntity, { c_id: string; guard_count?: number; unit_kind: string | null }>(qb);
+    const [company] = withGuardCounts(rows);
     if (!company) throw notFound('保安服务公司');
     // After the load: another company's register entry is a denial (audited), a missing one is not.
-    assertCanViewCompany(actor, id);
+    assertCanViewCompany(actor, id, { securityCompany: rows.raw[0]?.unit_kind === UnitKind.COMPANY });
     return company;
   }
 

@@ -4,7 +4,7 @@ import { FileInput, ImportMode } from '../records/records.types';
 
 @InputType({ description: '保安员筛选条件' })
 export class GuardFilterInput {
-  @Field(() => ID, { nullable: true, description: '所属公司（保安服务公司账号只能是本公司）' })
+  @Field(() => ID, { nullable: true, description: '所属公司（保安服务公司账号只能是本公司，自招保安单位只能是本单位名册）' })
   companyId?: string;
 
   @Field({ nullable: true, description: '姓名（模糊）、保安员证号或完整的身份证号（精确，按密钥哈希比对；身份证号仅保安管理支队和名册维护者可查）' })
@@ -77,7 +77,7 @@ export class CreateGuardInput extends GuardFieldsInput {
   @Field({ description: '居民身份证号（18位，出生日期与性别由此得出）' })
   idNumber: string;
 
-  @Field(() => ID, { nullable: true, description: '所属公司：保安管理支队必填；保安服务公司账号为本公司' })
+  @Field(() => ID, { nullable: true, description: '所属公司：保安管理支队必填；保安服务公司账号为本公司，自招保安单位（主办单位）为本单位名册' })
   companyId?: string;
 
   @Field(() => [RelativeInput], { nullable: true, description: '直系亲属（可稍后补录）' })

@@ -6,6 +6,8 @@ import {
   assertDetachment,
   canManageGuard,
   EVERY_REGISTER_KEEPERS,
+  guardListScope,
+  guardScope,
   GUARD_IMPORT_ROLES,
   GUARD_LIST_ROLES,
   GUARD_MANAGER_ROLES,
@@ -63,8 +65,14 @@ describe('guard register privacy (SPEC §1)', () => {
     [Role.COMPANY]: true,
     [Role.ADMIN]: true,
     [Role.AUDITOR]: true,
-  }))('%s sees a guard’s particulars (contacts, photo, revocations): %s', (role, expected) => {
+  }))('%s sees a guard’s particulars (contacts, photo, revocations) of another register: %s', (role, expected) => {
     expect(seesGuardParticulars(actorFor(role))).toBe(expected);
+    expect(seesGuardParticulars(actorFor(role), { companyId: FOREIGN_ORGANIZER })).toBe(expected);
+  });
+
+  it('the organizer sees them of its own register (自招) as a company does of its own (review 11-C F3)', () => {
+    expect(seesGuardParticulars(actorFor(Role.ORGANIZER), { companyId: OWN_ORGANIZER })).toBe(true);
+    expect(seesGuardParticulars(actorFor(Role.COMPANY), { companyId: OWN_COMPANY })).toBe(true);
   });
 });
 
@@ -73,7 +81,7 @@ describe('who keeps which register', () => {
   const none: Keeping = { register: null, keepsOwn: false, keepsForeign: false, editsOwn: false, editsForeign: false };
   it.each(table<Keeping>({
     [Role.COMPANY]: { register: OWN_COMPANY, keepsOwn: true, keepsForeign: false, editsOwn: true, editsForeign: false },
-    [Role.ORGANIZER]: { register: OWN_ORGANIZER, keepsOwn: true, keepsForeign: false, editsOwn: false, editsForeign: false },
+    [Role.ORGANIZER]: { register: OWN_ORGANIZER, keepsOwn: true, keepsForeign: false, editsOwn: true, editsForeign: false },
     [Role.SECURITY_DETACHMENT]: { ...none, editsOwn: true, editsForeign: true },
     [Role.LEADER]: none,
     [Role.OFFICE]: none,
@@ -97,7 +105,7 @@ describe('who keeps which register', () => {
   it.each(table<{ named: unknown; foreign: unknown; unnamed: unknown }>({
     [Role.COMPANY]: { named: OWN_COMPANY, foreign: 'NOT_FOUND', unnamed: OWN_COMPANY },
     [Role.SECURITY_DETACHMENT]: { named: OWN_COMPANY, foreign: FOREIGN_COMPANY, unnamed: null },
-    [Role.ORGANIZER]: { named: 'FORBIDDEN', foreign: 'FORBIDDEN', unnamed: 'FORBIDDEN' },
+    [Role.ORGANIZER]: { named: OWN_ORGANIZER, foreign: 'NOT_FOUND', unnamed: OWN_ORGANIZER },
     [Role.LEADER]: { named: 'FORBIDDEN', foreign: 'FORBIDDEN', unnamed: 'FORBIDDEN' },
     [Role.OFFICE]: { named: 'FORBIDDEN', foreign: 'FORBIDDEN', unnamed: 'FORBIDDEN' },
     [Role.EVENT_DETACHMENT]: { named: 'FORBIDDEN', foreign: 'FORBIDDEN', unnamed: 'FORBIDDEN' },
@@ -106,9 +114,11 @@ describe('who keeps which register', () => {
     [Role.AUDITOR]: { named: 'FORBIDDEN', foreign: 'FORBIDDEN', unnamed: 'FORBIDDEN' },
   }))('%s puts a new guard on the register of its own company / a foreign one / none named: %o', (role, expected) => {
     const actor = actorFor(role);
+    const own = role === Role.ORGANIZER ? OWN_ORGANIZER : OWN_COMPANY;
+    const foreign = role === Role.ORGANIZER ? FOREIGN_ORGANIZER : FOREIGN_COMPANY;
     expect({
-      named: outcome(() => targetCompanyId(actor, OWN_COMPANY)),
-      foreign: outcome(() => targetCompanyId(actor, FOREIGN_COMPANY)),
+      named: outcome(() => targetCompanyId(actor, own)),
+      foreign: outcome(() => targetCompanyId(actor, foreign)),
       unnamed: outcome(() => targetCompanyId(actor, null)),
     }).toEqual(expected);
   });
@@ -131,12 +141,29 @@ describe('who keeps which register', () => {
     expect(seesOtherRegisters(actor)).toBe(role === Role.SECURITY_DETACHMENT);
   });
 
-  it('a company lists its own company’s guards only; transfers and revocations are the detachment’s', () => {
+  it('a keeper lists its own register’s guards only; transfers and revocations are the detachment’s', () => {
     expect(outcome(() => assertCanListCompanyGuards(actorFor(Role.COMPANY), OWN_COMPANY))).toBeUndefined();
     expect(outcome(() => assertCanListCompanyGuards(actorFor(Role.COMPANY), FOREIGN_COMPANY))).toBe('NOT_FOUND');
+    expect(outcome(() => assertCanListCompanyGuards(actorFor(Role.ORGANIZER), OWN_ORGANIZER))).toBeUndefined();
+    expect(outcome(() => assertCanListCompanyGuards(actorFor(Role.ORGANIZER), FOREIGN_ORGANIZER))).toBe('NOT_FOUND');
+    expect(outcome(() => assertCanListCompanyGuards(actorFor(Role.ORGANIZER), OWN_COMPANY))).toBe('NOT_FOUND');
     expect(outcome(() => assertCanListCompanyGuards(actorFor(Role.OFFICE), FOREIGN_COMPANY))).toBeUndefined();
     expect(outcome(() => assertDetachment(actorFor(Role.SECURITY_DETACHMENT), '调转'))).toBeUndefined();
     expect(outcome(() => assertDetachment(actorFor(Role.COMPANY), '调转'))).toBe('FORBIDDEN');
+  });
+});
+
+describe('which guards a list and a read reach (review 11-C F3)', () => {
+  it('a keeper lists its own register alone; the organizer reads besides the cleared guards of its activities’ rosters', () => {
+    expect(guardListScope(actorFor(Role.COMPANY))).toEqual({ sql: 'g.company_id = :scopeRegisterId', params: { scopeRegisterId: OWN_COMPANY } });
+    expect(guardListScope(actorFor(Role.ORGANIZER))).toEqual({ sql: 'g.company_id = :scopeRegisterId', params: { scopeRegisterId: OWN_ORGANIZER } });
+    expect(guardScope(actorFor(Role.COMPANY))).toEqual(guardListScope(actorFor(Role.COMPANY)));
+    const read = guardScope(actorFor(Role.ORGANIZER));
+    expect(read.sql).toMatch(/^\(g\.company_id = :scopeRegisterId OR EXISTS \(SELECT 1 FROM roster_entries/);
+    expect(read.sql).toContain(`sr.decision = 'PASSED' AND sa.organizer_unit_id = :scopeUnitId`);
+    expect(read.params).toEqual({ scopeRegisterId: OWN_ORGANIZER, scopeUnitId: OWN_ORGANIZER });
+    for (const role of [Role.ADMIN, Role.AUDITOR]) expect([guardListScope(actorFor(role)).sql, guardScope(actorFor(role)).sql]).toEqual(['false', 'false']);
+    expect([guardListScope(actorFor(Role.OFFICE)).sql, guardScope(actorFor(Role.OFFICE)).sql]).toEqual(['true', 'true']);
   });
 });
 
@@ -147,7 +174,7 @@ describe('guard register operations at the edge (the @Authorized lists)', () => 
   it.each(table<Row>({
     [Role.SECURITY_DETACHMENT]: { lists: true, reads: true, manages: true, imports: true, transfersAndRevokes: true },
     [Role.COMPANY]: { lists: true, reads: true, manages: true, imports: true, transfersAndRevokes: false },
-    [Role.ORGANIZER]: { ...none, reads: true, imports: true },
+    [Role.ORGANIZER]: { lists: true, reads: true, manages: true, imports: true, transfersAndRevokes: false },
     [Role.OFFICE]: police,
     [Role.LEADER]: police,
     [Role.EVENT_DETACHMENT]: police,

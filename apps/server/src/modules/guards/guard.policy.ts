@@ -14,12 +14,22 @@ const SEE_ALL_GUARDS: Role[] = [
   Role.DISTRICT_BUREAU,
 ];
 
-/** Roles allowed on the `guards` list at the edge. The organizer gets no guard list (only its cleared rosters, elsewhere). */
-export const GUARD_LIST_ROLES: Role[] = [...SEE_ALL_GUARDS, Role.COMPANY];
-/** Roles allowed on `guard(id)`: the organizer sees a guard on a roster of its own activity. */
-export const GUARD_READER_ROLES: Role[] = [...GUARD_LIST_ROLES, Role.ORGANIZER];
-/** Roles that keep a guard register: a company its own, 保安管理支队 every company's. */
-export const GUARD_MANAGER_ROLES: Role[] = [Role.SECURITY_DETACHMENT, Role.COMPANY];
+/**
+ * Roles that keep a register of their own (`registerIdOf`): a company its company's, a self-recruiting
+ * organizer (自招保安单位, SPEC §2) its unit's. What a keeper may do with its register — list, read,
+ * register, edit, record a leaving — follows from `keepsRegister`, the same rule for both.
+ */
+export const OWN_REGISTER_ROLES: readonly Role[] = [Role.COMPANY, Role.ORGANIZER];
+
+/**
+ * Roles allowed on the `guards` list at the edge: the police every register, a keeper its own
+ * (`guardListScope`: an organizer its own register, never the guards of a roster of its activities).
+ */
+export const GUARD_LIST_ROLES: Role[] = [...SEE_ALL_GUARDS, ...OWN_REGISTER_ROLES];
+/** Roles allowed on `guard(id)`: the list's, and the organizer also a cleared guard on a roster of its own activity (`guardScope`). */
+export const GUARD_READER_ROLES: Role[] = [...GUARD_LIST_ROLES];
+/** Roles that keep a guard register: a keeper its own (`keepsRegister`), 保安管理支队 every one. */
+export const GUARD_MANAGER_ROLES: Role[] = [Role.SECURITY_DETACHMENT, ...OWN_REGISTER_ROLES];
 
 /** SPEC §1: full ID numbers for 保安管理支队 alone. */
 export const seesFullIdNumbers = (actor: Actor | null): boolean => hasRole(actor, Role.SECURITY_DETACHMENT);
@@ -51,10 +61,13 @@ export const searchesByIdNumber = (actor: Actor | null): boolean => seesFullIdNu
 export const seesRevocationReasons = seesFullIdNumbers;
 /**
  * Contact details, photo, relatives' count and statement, revocations and eligibility of a guard:
- * the register's keepers and the police. The organizer reads cleared guards only, as on the cleared
- * roster (name, masked ID number, age, sex, company, certificate, education).
+ * the register's keepers and the police. The organizer reads another register's guards (cleared
+ * guards of its activities' rosters) as on the cleared roster (name, masked ID number, age, sex,
+ * company, certificate, education); the guards of its own register (自招) as a company reads its own.
+ * Without `guard`: whether the actor sees them of a guard not on its own register.
  */
-export const seesGuardParticulars = (actor: Actor | null): boolean => !!actor && !hasRole(actor, Role.ORGANIZER);
+export const seesGuardParticulars = (actor: Actor | null, guard?: { companyId: string }): boolean =>
+  !!actor && (!hasRole(actor, Role.ORGANIZER) || (!!guard && keepsRegister(actor, guard.companyId)));
 
 /**
  * A former employer's record of a person (LEFT) shows the person as they were when they left, not what
@@ -83,22 +96,30 @@ export function revocationsShownOn<R extends { revokedOn: string; createdAt: Dat
   return cutoff === null ? revocations : revocations.filter((r) => r.revokedOn <= cutoff && localDate(r.createdAt) <= cutoff);
 }
 
-/** Adds the row rule to a query over `guards` aliased `alias`. */
-/** The guards an actor may read, as a condition on `guards` aliased `alias` (query builder and raw SQL alike). */
-export function guardScope(actor: Actor, alias = 'g'): SqlPredicate {
+/**
+ * The register list's rows (`guards`), as a condition on `guards` aliased `alias`: the police every
+ * register, a keeper its own (`registerIdOf`) and no other (an organizer without a register: none).
+ */
+export function guardListScope(actor: Actor, alias = 'g'): SqlPredicate {
   if (hasRole(actor, ...SEE_ALL_GUARDS)) return EVERY_ROW;
-  if (hasRole(actor, Role.COMPANY) && actor.companyId) {
-    return { sql: `${alias}.company_id = :scopeCompanyId`, params: { scopeCompanyId: actor.companyId } };
-  }
-  if (hasRole(actor, Role.ORGANIZER)) {
-    // Cleared guards only (issue 10): a PENDING or FAILED guard is nobody the organizer may read.
-    return {
-      sql: `EXISTS (SELECT 1 FROM roster_entries sr JOIN activities sa ON sa.id = sr.activity_id
-               WHERE sr.guard_id = ${alias}.id AND sr.state = 'ACTIVE' AND sr.decision = 'PASSED' AND sa.organizer_unit_id = :scopeUnitId)`,
-      params: { scopeUnitId: actor.unitId },
-    };
-  }
-  return NO_ROW;
+  const own = registerIdOf(actor);
+  return own ? { sql: `${alias}.company_id = :scopeRegisterId`, params: { scopeRegisterId: own } } : NO_ROW;
+}
+
+/**
+ * The guards an actor may read one by one (`guard(id)`), as a condition on `guards` aliased `alias`
+ * (query builder and raw SQL alike): the list's rows, and for the organizer also the cleared guards of
+ * its own activities' rosters (read at the organizer's tier, `seesGuardParticulars`).
+ */
+export function guardScope(actor: Actor, alias = 'g'): SqlPredicate {
+  const register = guardListScope(actor, alias);
+  if (register === EVERY_ROW || !hasRole(actor, Role.ORGANIZER)) return register;
+  // Cleared guards only (issue 10): a PENDING or FAILED guard of another register is nobody the organizer may read.
+  const cleared = `EXISTS (SELECT 1 FROM roster_entries sr JOIN activities sa ON sa.id = sr.activity_id
+               WHERE sr.guard_id = ${alias}.id AND sr.state = 'ACTIVE' AND sr.decision = 'PASSED' AND sa.organizer_unit_id = :scopeUnitId)`;
+  return register === NO_ROW
+    ? { sql: cleared, params: { scopeUnitId: actor.unitId } }
+    : { sql: `(${register.sql} OR ${cleared})`, params: { ...register.params, scopeUnitId: actor.unitId } };
 }
 
 export function scopeGuards<T extends object>(qb: SelectQueryBuilder<T>, actor: Actor, alias = 'g'): SelectQueryBuilder<T> {
@@ -106,19 +127,20 @@ export function scopeGuards<T extends object>(qb: SelectQueryBuilder<T>, actor: 
   return p === EVERY_ROW ? qb : qb.andWhere(p.sql, p.params);
 }
 
-/** A company filter in a guard list: a company user may name only its own company. */
+/** A register filter in a guard list: a keeper may name only its own register (another answers NOT_FOUND). */
 export function assertCanListCompanyGuards(actor: Actor, companyId: string): void {
-  if (hasRole(actor, Role.COMPANY) && actor.companyId !== companyId) throw notFound('保安服务公司', { denied: true });
+  if (registerIdOf(actor) !== null && !keepsRegister(actor, companyId)) throw notFound('保安服务公司', { denied: true });
 }
 
-/** The company whose register a new guard goes on. */
+/** The register a new guard goes on: a keeper's own (another named answers NOT_FOUND); 保安管理支队 the one it names. */
 export function targetCompanyId(actor: Actor, requested: string | undefined | null): string | null {
-  if (hasRole(actor, Role.COMPANY)) {
-    if (requested && requested !== actor.companyId) throw notFound('保安服务公司', { denied: true });
-    return actor.companyId;
+  const own = registerIdOf(actor);
+  if (own !== null) {
+    if (requested && requested !== own) throw notFound('保安服务公司', { denied: true });
+    return own;
   }
   if (managesEveryRegister(actor)) return requested ?? null;
-  throw forbidden('只有保安服务公司和保安管理支队可以维护保安员名册');
+  throw forbidden('只有保安服务公司、自招保安单位和保安管理支队可以维护保安员名册');
 }
 
 /** Transfers between companies and certificate revocations belong to 保安管理支队. */
@@ -137,7 +159,8 @@ export const managesEveryRegister = (actor: Actor | null): boolean => hasRole(ac
 
 /**
  * The register (a companies row) whose guards this actor keeps and submits: the company's own, or
- * for a self-recruiting organizer its own unit (SPEC §2 self-recruited activities).
+ * for a self-recruiting organizer its own unit (SPEC §2 self-recruited activities; the row may not
+ * exist yet: it is created on the first guard, `ensureOwnRegister`).
  */
 export function registerIdOf(actor: Actor | null): string | null {
   if (hasRole(actor, Role.COMPANY)) return actor!.companyId;
@@ -151,26 +174,24 @@ export const keepsRegister = (actor: Actor | null, registerId: string): boolean 
   return own !== null && own === registerId;
 };
 
-/** May the actor edit this guard: a company its own register's, 保安管理支队 any; for anyone else the guard does not exist. */
+/**
+ * May the actor edit this guard (details, relatives, leaving): the keeper of its register (a company,
+ * a self-recruiting organizer), 保安管理支队 any; for anyone else the guard does not exist.
+ */
 export function canManageGuard(actor: Actor, guard: { companyId: string }): boolean {
-  if (hasRole(actor, Role.COMPANY)) return guard.companyId === actor.companyId;
-  return managesEveryRegister(actor);
+  return keepsRegister(actor, guard.companyId) || managesEveryRegister(actor);
 }
 
-/** Roles that import a guard register from a file: its keepers, and a self-recruiting organizer (自招保安单位) its own. */
-export const GUARD_IMPORT_ROLES: Role[] = [...GUARD_MANAGER_ROLES, Role.ORGANIZER];
+/** Roles that import a guard register from a file: its keepers (a self-recruiting organizer its own, 自招保安单位). */
+export const GUARD_IMPORT_ROLES: Role[] = [...GUARD_MANAGER_ROLES];
 
 /**
- * The register an import writes into. A company and 保安管理支队 as on the form (`targetCompanyId`:
- * another company's register answers NOT_FOUND, as the form does); a self-recruiting organizer its
- * own unit's register (`ownUnit`), created on first use.
+ * The register a new guard (the form, an import) goes on, as `targetCompanyId` decides: another
+ * register answers NOT_FOUND. `ownUnit`: a self-recruiting organizer's own unit register, created on
+ * first use (`ensureOwnRegister`).
  */
 export function importRegister(actor: Actor, requested: string | undefined | null): { companyId: string | null; ownUnit: boolean } {
-  if (hasRole(actor, Role.ORGANIZER)) {
-    if (requested && requested !== actor.unitId) throw notFound('保安服务公司', { denied: true });
-    return { companyId: actor.unitId, ownUnit: true };
-  }
-  return { companyId: targetCompanyId(actor, requested), ownUnit: false };
+  return { companyId: targetCompanyId(actor, requested), ownUnit: hasRole(actor, Role.ORGANIZER) };
 }
 
 /** Who holds a person elsewhere is named to 保安管理支队 alone (issue 10: no competitor named to a company). */

@@ -36,7 +36,7 @@ import { rosterLockMessage } from './identity-lock';
 @Resolver(() => GuardType)
 export class GuardResolver {
   @Authorized(...GUARD_LIST_ROLES)
-  @Query(() => GuardPage, { description: '保安员名册（保安服务公司账号只见本公司）' })
+  @Query(() => GuardPage, { description: '保安员名册（保安服务公司只见本公司，自招保安单位只见本单位名册）' })
   guards(
     @Ctx() ctx: AppContext,
     @Arg('filter', () => GuardFilterInput, { nullable: true }) filter: GuardFilterInput | undefined,
@@ -53,7 +53,7 @@ export class GuardResolver {
   }
 
   @Authorized(...GUARD_MANAGER_ROLES)
-  @Mutation(() => GuardType, { description: '登记保安员（保安服务公司登记本公司；保安管理支队须指定公司）' })
+  @Mutation(() => GuardType, { description: '登记保安员（保安服务公司登记本公司，自招保安单位登记本单位名册；保安管理支队须指定公司）' })
   createGuard(@Ctx() ctx: AppContext, @Arg('input', () => CreateGuardInput) input: CreateGuardInput) {
     return ctx.services.guards.create(actorOf(ctx), input);
   }
@@ -136,14 +136,14 @@ export class GuardResolver {
     return seesBirthDate(ctx.actor) ? g.birthDate : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '手机号（主办单位不可见）' })
+  @FieldResolver(() => String, { nullable: true, description: '手机号（主办单位只见本单位自招名册的）' })
   phone(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
-    return seesGuardParticulars(ctx.actor) ? g.phone : null;
+    return seesGuardParticulars(ctx.actor, g) ? g.phone : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '照片（data URL；主办单位不可见）' })
+  @FieldResolver(() => String, { nullable: true, description: '照片（data URL；主办单位只见本单位自招名册的）' })
   photo(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
-    if (!seesGuardParticulars(ctx.actor)) return null;
+    if (!seesGuardParticulars(ctx.actor, g)) return null;
     // A list reads its rows without their photos (up to 300 KB each); one statement for those asked for.
     return g.photo !== undefined ? g.photo : ctx.loaders.guardPhoto.load(g.id);
   }
@@ -162,22 +162,22 @@ export class GuardResolver {
     return ctx.loaders.relatives.load({ guardId: g.id, actor: ctx.actor });
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: '已登记的直系亲属人数（主办单位不可见）' })
+  @FieldResolver(() => Int, { nullable: true, description: '已登记的直系亲属人数（主办单位只见本单位自招名册的）' })
   relativeCount(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
-    return seesGuardParticulars(ctx.actor) ? ctx.loaders.relativeCount.load(g.id) : null;
+    return seesGuardParticulars(ctx.actor, g) ? ctx.loaders.relativeCount.load(g.id) : null;
   }
 
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: '直系亲属是否已申报：父母均已登记，或已说明未登记的原因（未申报的人员不会被建议通过；主办单位不可见）',
+    description: '直系亲属是否已申报：父母均已登记，或已说明未登记的原因（未申报的人员不会被建议通过；主办单位只见本单位自招名册的）',
   })
   async relativesDeclared(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
-    if (!seesGuardParticulars(ctx.actor)) return null;
+    if (!seesGuardParticulars(ctx.actor, g)) return null;
     const relations = await ctx.loaders.relativeRelations.load(g.id);
     return relativesDeclaration(relations, g.relativesStatement).declared;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '未登记父亲或母亲的原因：保安管理支队和所属公司可见' })
+  @FieldResolver(() => String, { nullable: true, description: '未登记父亲或母亲的原因：保安管理支队和名册的维护者（所属公司、自招单位）可见' })
   relativesStatement(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
     const a = ctx.actor;
     const keeper = seesRelatives(a) || keepsRegister(a, g.companyId);
@@ -197,9 +197,9 @@ export class GuardResolver {
   }
 
   // A former employer's LEFT record lists only what was dated and recorded by the leaving day (review 11-A F3).
-  @FieldResolver(() => [CertificateRevocationType], { description: '本人保安员证吊销记录（按身份证号，跨公司；主办单位为空）' })
+  @FieldResolver(() => [CertificateRevocationType], { description: '本人保安员证吊销记录（按身份证号，跨公司；主办单位除本单位自招名册外为空）' })
   async revocations(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
-    return seesGuardParticulars(ctx.actor) ? this.personRevocations(g, ctx) : [];
+    return seesGuardParticulars(ctx.actor, g) ? this.personRevocations(g, ctx) : [];
   }
 
   /** The person's revocations (by ID number, across registers) as this record shows them to the reader: a former employer's as of the leaving day. */
@@ -216,7 +216,7 @@ export class GuardResolver {
     @Ctx() ctx: AppContext,
     @Arg('onDate', () => String, { nullable: true, description: '默认今日；保安管理支队以外只能是今日（其他日期可推算出生日期）' }) onDate?: string | null,
   ) {
-    if (!seesGuardParticulars(ctx.actor)) return [];
+    if (!seesGuardParticulars(ctx.actor, g)) return [];
     const date = onDate ?? todayBy(ctx.services.config.clock);
     if (!isIsoDate(date)) throw badInput('日期格式应为 YYYY-MM-DD', [{ field: 'onDate', message: '日期格式应为 YYYY-MM-DD' }]);
     assertMayAskEligibilityOn(ctx.actor, date, todayBy(ctx.services.config.clock), 'onDate');

@@ -27,12 +27,13 @@ import {
   assertDetachment,
   assertMayAskEligibilityOn,
   canManageGuard,
-  guardScope,
+  guardListScope,
+  importRegister,
   scopeGuards,
   searchesByIdNumber,
   seesOtherRegisters,
-  targetCompanyId,
 } from './guard.policy';
+import { ensureOwnRegister } from './guard-import.service';
 import { certificateHeldMessage, COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
 import { assertCredentialsEditable, assertIdentityEditable, assertMayLeave } from './identity-lock';
 import { IDENTITY_PROBE_REFUSED, IdentityProbes, ProbeAnswer, ProbeSource, probesCounted } from './identity-probe';
@@ -137,7 +138,8 @@ export class GuardsService {
     const params = new SqlParams();
     const bind = params.bind;
     const where: string[] = [];
-    const scope = guardScope(actor, 'g');
+    // The register list: a keeper (a company, a self-recruiting organizer) its own register alone.
+    const scope = guardListScope(actor, 'g');
     if (scope !== EVERY_ROW) where.push(bindPredicate(scope, bind));
     if (filter.companyId) {
       assertCanListCompanyGuards(actor, filter.companyId);
@@ -190,7 +192,8 @@ export class GuardsService {
   }
 
   async create(actor: Actor, raw: CreateGuardInput): Promise<GuardEntity> {
-    const companyId = targetCompanyId(actor, raw.companyId);
+    // A self-recruiting organizer's register is its own unit's, created with its first guard (as the import does).
+    const { companyId, ownUnit } = importRegister(actor, raw.companyId);
     const input = { ...raw, idNumber: normaliseIdNumber(raw.idNumber), name: raw.name.trim() };
     const today = todayBy(this.clock);
     const problems: FieldProblem[] = [];
@@ -201,6 +204,7 @@ export class GuardsService {
     assertNoProblems(problems, '保安员登记信息有误');
 
     return this.inTransaction(actor, async (m) => {
+      if (ownUnit) await ensureOwnRegister(m, companyId!);
       const company = await m.findOneBy(CompanyEntity, { id: companyId! });
       if (!company) throw badInput(COMPANY_UNKNOWN, [{ field: 'companyId', message: COMPANY_UNKNOWN }]);
       // The counted answer first (identity-probe.ts): a revocation's refusal must not answer before it (review 5 A-F4).
@@ -548,7 +552,7 @@ export class GuardsService {
     throw new ProbedRefusal('CONFLICT', message, 'idNumber', { idNumber, idHash: hash, holderGuardId: other.id }, exceptId ? { kind: 'FORM_UPDATE' } : { kind: 'FORM_CREATE' });
   }
 
-  /** Locks a guard the actor may manage (a company: its own; 保安管理支队: any). Others: NOT_FOUND. */
+  /** Locks a guard the actor may manage (a register's keeper: its own; 保安管理支队: any). Others: NOT_FOUND. */
   private async lockManaged(m: EntityManager, actor: Actor, id: string): Promise<GuardEntity> {
     const guard = await m
       .getRepository(GuardEntity)

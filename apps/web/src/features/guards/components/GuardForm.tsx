@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { Education, educationLabels, GuardStatus, MOBILE_PATTERN, Role } from '@evs/schema';
 import { FormRefusalAlert, useFormRefusal } from '@/shared/formRefusal';
 import { MultilineText } from '@/shared/MultilineText';
-import { useRole } from '@/shared/session';
+import { useSession } from '@/shared/session';
 import { useUnsavedChangesPrompt } from '@/shared/useUnsavedChangesPrompt';
 import { birthDateOf, certificateIssuedOnRule, guardFields, guardFormValues, idNumberHint, idNumberRule, personNameRule, relativesOf, type GuardDetail, type GuardFormValues } from '../guardForm';
 import { CreateGuardMutation, GuardRelativesQuery, SetGuardRelativesMutation, UpdateGuardMutation } from '../operations';
@@ -24,7 +24,11 @@ interface Props {
 /** Add or edit a guard, with photo and the relatives editor; the server's row/field errors show in place. */
 export function GuardForm({ guard: g, companyId }: Props) {
   const editing = !!g;
-  const isDetachment = useRole() === Role.SECURITY_DETACHMENT;
+  const session = useSession();
+  const isDetachment = session.role === Role.SECURITY_DETACHMENT;
+  // The register's keeper edits (a company its own, a self-recruiting organizer its unit's: the register's id is
+  // the unit's), 保安管理支队 any; anyone else reads (an organizer: a company's cleared guard of its activity's roster).
+  const keeps = !g || isDetachment || g.companyId === session.unit.id;
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<GuardFormValues>();
@@ -40,6 +44,10 @@ export function GuardForm({ guard: g, companyId }: Props) {
   const idNumber = Form.useWatch('idNumber', form);
   // on an open roster the vetted identity, 保安员证 and photo hold through the day (the API refuses them too)
   const locked = !!g?.rosterLock;
+  // a LEFT record, or a guard of a register the reader does not keep: read only
+  const readOnly = g?.status === GuardStatus.LEFT || !keeps;
+  // what cannot change here: an explicit `disabled` on a field wins over the form's
+  const fixed = locked || readOnly;
 
   useEffect(() => {
     if (g) form.setFieldsValue(guardFormValues(g));
@@ -72,8 +80,6 @@ export function GuardForm({ guard: g, companyId }: Props) {
     }
   };
 
-  const readOnly = g?.status === GuardStatus.LEFT;
-
   return (
     <Card variant="borderless">
       <Form<GuardFormValues>
@@ -103,12 +109,12 @@ export function GuardForm({ guard: g, companyId }: Props) {
               setPhoto(p);
               unsaved.changed();
             }}
-            locked={locked}
+            locked={fixed}
           />
           <Row gutter={16} style={{ flex: 1, minWidth: 260 }}>
             <Col xs={24} md={8}>
               <Form.Item name="name" label="姓名" rules={[personNameRule()]}>
-                <Input disabled={locked} />
+                <Input disabled={fixed} />
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>
@@ -119,7 +125,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
                 rules={[{ required: !editing, message: '请填写身份证号' }, idNumberRule(false, true)]}
                 extra={idNumberHint(idNumber, g)}
               >
-                <Input maxLength={18} placeholder={editing ? '不修改请留空' : '18位'} disabled={locked} />
+                <Input maxLength={18} placeholder={editing ? '不修改请留空' : '18位'} disabled={fixed} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -129,18 +135,18 @@ export function GuardForm({ guard: g, companyId }: Props) {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="education" label="学历" rules={[{ required: true }]} extra="条例第十六条：初中以上">
-                <Select options={Object.values(Education).map((e) => ({ value: e, label: educationLabels[e] }))} disabled={locked} />
+                <Select options={Object.values(Education).map((e) => ({ value: e, label: educationLabels[e] }))} disabled={fixed} />
               </Form.Item>
             </Col>
             <Col xs={0} md={8} />
             <Col xs={24} md={8}>
               <Form.Item name="certificateNo" label="保安员证号">
-                <Input placeholder="未取得可留空" disabled={locked} />
+                <Input placeholder="未取得可留空" disabled={fixed} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="certificateIssuedOn" label="发证日期" dependencies={['idNumber']} rules={[certificateIssuedOnRule(birthDateOf(idNumber, g))]}>
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} disabled={locked} />
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} disabled={fixed} />
               </Form.Item>
             </Col>
           </Row>
@@ -149,8 +155,9 @@ export function GuardForm({ guard: g, companyId }: Props) {
           <Alert type="error" style={{ marginBottom: 16 }} message="保安员证吊销记录" description={g.revocations.map((r) => <div key={r.id}>{r.revokedOn}{r.reason && <MultilineText>：{r.reason}</MultilineText>}</div>)} />
         )}
 
-        <Typography.Title level={5} style={{ marginTop: 8 }}>直系亲属（父母、配偶、子女）</Typography.Title>
-        {g && !replaceRelatives && (
+        {/* relatives are the register's (and 保安管理支队's): nothing of them for a reader who does not keep it */}
+        {keeps && <Typography.Title level={5} style={{ marginTop: 8 }}>直系亲属（父母、配偶、子女）</Typography.Title>}
+        {keeps && g && !replaceRelatives && (
           <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
             <Tag>已登记 {g.relativeCount} 位</Tag>
             {g.relativesDeclared === false && <Tag color="warning">直系亲属未申报完整</Tag>}
@@ -160,13 +167,13 @@ export function GuardForm({ guard: g, companyId }: Props) {
             ) : (
               <>
                 <Typography.Text type="secondary">亲属身份信息仅保安管理支队可查阅；如需更正，请重新填写全部直系亲属</Typography.Text>
-                <Switch checkedChildren="重新填写" unCheckedChildren="不修改" checked={replaceRelatives} onChange={setReplaceRelatives} disabled={locked} />
+                <Switch checkedChildren="重新填写" unCheckedChildren="不修改" checked={replaceRelatives} onChange={setReplaceRelatives} disabled={fixed} />
               </>
             )}
           </Flex>
         )}
         {replaceRelatives && (
-          <ConfigProvider componentDisabled={locked || readOnly}>
+          <ConfigProvider componentDisabled={fixed}>
             <RelativesEditor />
           </ConfigProvider>
         )}
