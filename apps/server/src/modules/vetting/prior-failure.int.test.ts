@@ -49,6 +49,7 @@ describe('a 不通过 is not laundered by removing, re-declaring or moving the g
   let company2Id: string;
   let organizerUnit: string;
   let windowDays: number;
+  let keptDays: number;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -56,7 +57,9 @@ describe('a 不通过 is not laundered by removing, re-declaring or moving the g
     company2Id = await ensureCompany(t, await unitOf(t, 'company2'));
     organizerUnit = await unitOf(t, 'organizer1');
     [baoan, company, company2, organizer, office] = await Promise.all(['baoan', 'company1', 'company2', 'organizer1', 'office'].map((u) => t.login(u)));
-    windowDays = (await t.services.settings.all(t.ds.manager))['vetting.reuseWindowDays'];
+    const settings = await t.services.settings.all(t.ds.manager);
+    windowDays = settings['vetting.reuseWindowDays'];
+    keptDays = settings['privacy.retentionDays'];
   });
   afterAll(() => t?.close());
 
@@ -229,10 +232,10 @@ describe('a 不通过 is not laundered by removing, re-declaring or moving the g
     }
   });
 
-  describe('the reuse window, on the app clock', () => {
+  describe('how far back, on the app clock', () => {
     afterEach(() => t.clock.reset());
 
-    it('a 不通过 older than the reuse window: the usual suggestion, 一键通过 passes; inside the window the review is asked', async () => {
+    it('past the reuse window the review is still asked (the window may be set to 0: code review 11 C2); past the retention period the usual suggestion, 一键通过 passes', async () => {
       const first = await newActivity();
       const g = await guardWithFather('庚过期');
       const h = await guardWithFather('辛未过');
@@ -245,13 +248,14 @@ describe('a 不通过 is not laundered by removing, re-declaring or moving the g
       }
       const decidedAt = t.clock.now().getTime();
 
-      const inside = new Date(decidedAt + (windowDays - 1) * DAY);
+      expect(keptDays).toBeGreaterThan(windowDays + 1);
+      const inside = new Date(decidedAt + (windowDays + 1) * DAY);
       t.clock.set(inside);
       const late = await newActivity(companyId, inside.getTime());
       const he = entryOf(await submitAs(company, late, [h.id]), h.id);
       expect((await sdEntry(he.id)).suggestionReason).toContain('审核不通过（直系亲属违法犯罪记录），请复核');
 
-      const beyond = new Date(decidedAt + (windowDays + 1) * DAY);
+      const beyond = new Date(decidedAt + (keptDays + 1) * DAY);
       t.clock.set(beyond);
       const later = await newActivity(companyId, beyond.getTime());
       const ge = entryOf(await submitAs(company, later, [g.id]), g.id);

@@ -32,7 +32,7 @@ describe('suggest with an earlier 不通过', () => {
 
   it('counts several and says when the name may differ too', () => {
     expect(priorFailureReason({ ...prior, count: 2, changed: 'NAME_OR_RELATIVES', reasonCategory: VettingReasonCategory.OTHER })).toBe(
-      '此人于2026-12-05审核不通过（其他原因），复用期内共2次不通过，请复核；姓名或申报的直系亲属与当时不同',
+      '此人于2026-12-05审核不通过（其他原因），此前共2次不通过，请复核；姓名或申报的直系亲属与当时不同',
     );
   });
 });

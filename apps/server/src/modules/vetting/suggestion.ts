@@ -59,7 +59,7 @@ export function relativesDeclaration(relations: RelativeRelation[], statement: s
 
 /**
  * A 不通过 of the same person (same ID number: any register, any activity, this one too, an entry since
- * removed; an officer's or the system's) within the reuse window (review 11-A F1). Taking the guard off
+ * removed; an officer's or the system's) kept on record (`priorFailureDays`; review 11-A F1). Taking the guard off
  * the roster, declaring other relatives or moving to another register does not undo it: the officer
  * looks again.
  */
@@ -79,7 +79,7 @@ export interface PriorFailure {
 /** `此人于2026-12-05审核不通过（直系亲属违法犯罪记录），请复核；申报的直系亲属与当时不同` */
 export function priorFailureReason(p: PriorFailure): string {
   const why = p.reasonCategory ? `（${vettingReasonCategoryLabels[p.reasonCategory]}）` : '';
-  const times = p.count > 1 ? `，复用期内共${p.count}次不通过` : '';
+  const times = p.count > 1 ? `，此前共${p.count}次不通过` : '';
   const changed = p.changed === 'RELATIVES' ? '；申报的直系亲属与当时不同' : p.changed === 'NAME_OR_RELATIVES' ? '；姓名或申报的直系亲属与当时不同' : '';
   return `此人于${p.decidedOn}审核不通过${why}${times}，请复核${changed}`;
 }
@@ -87,7 +87,7 @@ export function priorFailureReason(p: PriorFailure): string {
 /**
  * The system suggests, the officer decides (SPEC §5): a pre-check failure or an Art. 17 record of
  * the guard → FAILED; any other own record, a relative's record, relatives not declared (when
- * relatives are checked), or a 不通过 of the same person within the reuse window (`PriorFailure`) →
+ * relatives are checked), or a 不通过 of the same person kept on record (`PriorFailure`) →
  * PENDING for the officer's review, with the reason; nothing found → PASSED. The reason of a finding
  * comes first, the earlier 不通过 after it. A guard with no relatives on file is never suggested PASSED
  * unless the company explained why.

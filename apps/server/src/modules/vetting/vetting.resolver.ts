@@ -199,7 +199,7 @@ export class VettingResolver {
   }
 
   @Authorized(...VETTING_DECIDERS)
-  @Mutation(() => VettingDecisionResultType, { description: '一键通过无异常：资格预审通过、本人及直系亲属均未比中记录，且此人（按身份证号）在复用期内无审核不通过结论的待审核人员' })
+  @Mutation(() => VettingDecisionResultType, { description: '一键通过无异常：资格预审通过、本人及直系亲属均未比中记录，且此人（按身份证号）在信息保存期内无审核不通过结论的待审核人员' })
   async passAllClean(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string): Promise<VettingDecisionResultType> {
     const r = await ctx.services.vetting.passAllClean(actorOf(ctx), activityId);
     return this.decisionResult(ctx, r.activity, r.closed, r.count);

@@ -39,17 +39,25 @@ import { askDetachmentToReview, OpenRosterEffectsDeps, recordsSinceCheckSql, wit
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 import { containsPattern } from '../../common/sql-predicate';
 import { Clock } from '../../common/clock';
+import { SettingValues } from '../settings/settings.defaults';
 
 /**
  * SQL: the person of roster entry `re` (same ID number, any register) has a 不通过 on another entry (any
- * activity, this one too; removed or not) decided within the reuse window of `daysParam` days counted back
- * from `nowParam` (the app's clock). The rule `evaluate` applies to a suggestion, for what passes without
- * an officer looking at the entry (review 11-A F1).
+ * activity, this one too; removed or not) decided within `daysParam` days counted back from `nowParam`
+ * (the app's clock): the rule `evaluate` applies to a suggestion, for what passes without an officer
+ * looking at the entry (review 11-A F1). The days are `priorFailureDays`.
  */
 const priorFailureSql = (re: string, nowParam: string, daysParam: string) => `(${daysParam}::int > 0 AND EXISTS (
   SELECT 1 FROM guards g JOIN guards p ON p.id_hash = g.id_hash JOIN roster_entries f ON f.guard_id = p.id
    WHERE g.id = ${re}.guard_id AND f.id <> ${re}.id AND f.decision = 'FAILED'
      AND f.decided_at > ${nowParam}::timestamptz - make_interval(days => ${daysParam}::int)))`;
+
+/**
+ * How far back a 不通过 of the same person asks for the officer's review: as long as the bureau keeps the
+ * person's vetting data (`privacy.retentionDays`, never shorter than the reuse window), not the reuse
+ * window itself — a window set to 0 (no reuse) must not switch the protection off (code review 11 C2).
+ */
+export const priorFailureDays = (s: Pick<SettingValues, 'privacy.retentionDays'>): number => s['privacy.retentionDays'];
 
 /** An earlier decision on the same person, as the detachment's view of an entry lists it. */
 export interface PriorDecisionView {
@@ -430,11 +438,12 @@ export class VettingService {
           )
         : [];
     const previousByKey = new Map(previous.map((p) => [p.id_key, p]));
-    // Every 不通过 of the same person within the same window (review 11-A F1): the latest, and how many. It
-    // asks for the officer's review instead of a clean suggestion, and no pass is reused past it, whether
-    // the pass came before or after it. The entries being checked again are not their own history.
+    // Every 不通过 of the same person kept on record (`priorFailureDays`; review 11-A F1): the latest, and
+    // how many. It asks for the officer's review instead of a clean suggestion, and no pass is reused past
+    // it, whether the pass came before or after it. The entries being checked again are not their own history.
+    const failureDays = priorFailureDays(settings);
     const failures: { id_key: string; n: number; decided_at: Date; reason_category: VettingReasonCategory | null; identity_hash: string | null; name: string }[] =
-      windowDays > 0
+      failureDays > 0
         ? await m.query(
             `SELECT encode(g.id_hash, 'hex') AS id_key, count(*)::int AS n,
                     (array_agg(re.decided_at ORDER BY re.decided_at DESC, re.id))[1] AS decided_at,
@@ -445,7 +454,7 @@ export class VettingService {
               WHERE g.id_hash = ANY($1::bytea[]) AND re.decision = 'FAILED' AND re.id <> ALL($4::uuid[])
                 AND re.decided_at > $3::timestamptz - make_interval(days => $2)
               GROUP BY g.id_hash`,
-            [subjects.map((r) => Buffer.from(r.idKey, 'hex')), windowDays, this.now(), options.entryIds ?? []],
+            [subjects.map((r) => Buffer.from(r.idKey, 'hex')), failureDays, this.now(), options.entryIds ?? []],
           )
         : [];
     const failureByKey = new Map(failures.map((f) => [f.id_key, f]));
@@ -890,7 +899,7 @@ export class VettingService {
     return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段，不能作出审核结论');
-      const windowDays = (await this.settings.all(m))['vetting.reuseWindowDays'];
+      const failureDays = priorFailureDays(await this.settings.all(m));
       // (A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
       const rows: { id: string }[] = await m.query(
         `WITH passed AS (UPDATE roster_entries re SET decision = 'PASSED', reason_category = 'CLEAR', decision_note = '本人及直系亲属无记录，直系亲属已申报，资格预审通过（一键通过）',
@@ -902,7 +911,7 @@ export class VettingService {
             AND NOT ${recordsSinceCheckSql('re')}
             AND NOT ${priorFailureSql('re', '$3', '$4')}
           RETURNING re.id) SELECT id FROM passed`,
-        [activity.id, actor.id, this.now(), windowDays],
+        [activity.id, actor.id, this.now(), failureDays],
       );
       if (!rows.length) return { activity, closed: false, count: 0 };
       await this.audit.record(m, actor, {

@@ -75,7 +75,7 @@ export function WorkbenchActivityCard({ wb }: { wb: VettingWorkbench }) {
               onClick={() =>
                 modal.confirm({
                   title: '一键通过无异常人员',
-                  content: '资格预审通过、本人及直系亲属均未比中记录、复用期内无审核不通过结论的待审核人员将全部审核通过。',
+                  content: '资格预审通过、本人及直系亲属均未比中记录、信息保存期内无审核不通过结论的待审核人员将全部审核通过。',
                   okText: '通过',
                   onOk: wb.passAllClean,
                 })
