@@ -8,7 +8,7 @@ import {
 } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { badInput, conflict } from '../../common/errors';
+import { badInput, conflict, forbidden } from '../../common/errors';
 import { encryptPii, idHash, nameHash } from '../../common/pii';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
 import { todayBy } from '../../common/calendar';
@@ -220,6 +220,7 @@ export class GuardImportService {
   private async registerFor(m: EntityManager, actor: Actor, companyId: string | null | undefined, create: boolean): Promise<{ id: string; name: string }> {
     const target = importRegister(actor, companyId);
     if (target.ownUnit) {
+      await assertSelfRecruiting(m, actor.unitId);
       if (create) await ensureOwnRegister(m, actor.unitId);
       return { id: actor.unitId, name: actor.unitName };
     }
@@ -499,6 +500,21 @@ export class GuardImportService {
  * `companies` row with the organizer unit's id (its unit kind stays ORGANIZER, which is how lists
  * of 保安服务公司 tell the two apart). Created on first use.
  */
+/**
+ * An organizer keeps a register only as a 自招保安单位 (SPEC §2): it has one already, or an activity of
+ * its own whose security is self-recruited (not cancelled). Any other organizer would register people
+ * by ID number (an identity probe) and hold them 在职 there, blocking their registration city-wide
+ * (code review 11 C6). FORBIDDEN, nothing stored.
+ */
+export async function assertSelfRecruiting(m: EntityManager, unitId: string): Promise<void> {
+  const [{ ok }]: { ok: boolean }[] = await m.query(
+    `SELECT EXISTS (SELECT 1 FROM companies WHERE id = $1)
+         OR EXISTS (SELECT 1 FROM activities WHERE organizer_unit_id = $1 AND security_mode = 'SELF_RECRUITED' AND status <> 'CANCELLED') AS ok`,
+    [unitId],
+  );
+  if (!ok) throw forbidden('只有自招保安单位可以登记保安员：本单位没有安保方式为“自招保安员”的活动');
+}
+
 export async function ensureOwnRegister(m: EntityManager, unitId: string): Promise<void> {
   await m.query(
     `INSERT INTO companies (id, name, credit_code, license_no, license_expiry, registered_capital, address, district, contact_name, contact_phone, status_reason)

@@ -33,7 +33,7 @@ import {
   searchesByIdNumber,
   seesOtherRegisters,
 } from './guard.policy';
-import { ensureOwnRegister } from './guard-import.service';
+import { assertSelfRecruiting, ensureOwnRegister } from './guard-import.service';
 import { certificateHeldMessage, COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
 import { assertCredentialsEditable, assertIdentityEditable, assertMayLeave } from './identity-lock';
 import { IDENTITY_PROBE_REFUSED, IdentityProbes, ProbeAnswer, ProbeSource, probesCounted } from './identity-probe';
@@ -204,7 +204,10 @@ export class GuardsService {
     assertNoProblems(problems, '保安员登记信息有误');
 
     return this.inTransaction(actor, async (m) => {
-      if (ownUnit) await ensureOwnRegister(m, companyId!);
+      if (ownUnit) {
+        await assertSelfRecruiting(m, companyId!);
+        await ensureOwnRegister(m, companyId!);
+      }
       const company = await m.findOneBy(CompanyEntity, { id: companyId! });
       if (!company) throw badInput(COMPANY_UNKNOWN, [{ field: 'companyId', message: COMPANY_UNKNOWN }]);
       // The counted answer first (identity-probe.ts): a revocation's refusal must not answer before it (review 5 A-F4).

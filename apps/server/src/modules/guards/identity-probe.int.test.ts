@@ -2,7 +2,7 @@ import { maskIdNumber, withIdCheckDigit } from '@evs/schema';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { createCompany } from '../../../test/activity-fixtures';
 import { createCompanyWithGuards } from '../../../test/onsite-fixtures';
-import { csvFile, ensureCompany, idFor, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { csvFile, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
 import { idHash } from '../../common/pii';
 import { GUARD_COLUMNS } from './guard-import.service';
 import { IDENTITY_PROBE_LIMIT, IDENTITY_PROBE_REFUSED } from './identity-probe';
@@ -237,6 +237,8 @@ describe('identity probes: "active at another unit" answers are limited and audi
       const candidates = candidatesFor(victim.idNumber);
       expect(candidates).toContain(victim.idNumber);
       expect(candidates.length).toBeGreaterThan(IDENTITY_PROBE_LIMIT);
+      // a 自招保安单位 (an organizer with a self-recruited activity): the only organizer that may import a register
+      await makeActivity(t, { organizerUnitId: await unitOf(t, 'organizer2'), securityMode: 'SELF_RECRUITED', status: 'APPROVED' });
       const organizer = await t.login('organizer2');
       const decoy = withIdCheckDigit('11010119900101123');
       for (const mode of ['PREVIEW', 'COMMIT']) {

@@ -187,9 +187,21 @@ describe('a self-recruiting organizer keeps its own register (review 11-C F3, F4
     expect(listed).not.toContain(organizerUnit);
   });
 
+  it('an organizer with no self-recruited activity keeps no register: the form and the import refused, nothing stored (code review 11 C6)', async () => {
+    expect(await t.sql(`SELECT 1 FROM companies WHERE id = $1`, [organizer2Unit])).toHaveLength(0);
+    const [{ n: selfRecruited }] = await t.sql(`SELECT count(*)::int AS n FROM activities WHERE organizer_unit_id = $1 AND security_mode = 'SELF_RECRUITED' AND status <> 'CANCELLED'`, [organizer2Unit]);
+    expect(selfRecruited).toBe(0);
+    const guardsBefore = (await t.sql(`SELECT count(*)::int AS n FROM guards`))[0].n;
+    const refused = expectErrorCode(await organizer2.gql(CREATE, { input: { name: '二号自招', idNumber: idFor('1994-07-07'), education: 'SENIOR_MIDDLE', relativesStatement: '父母已故' } }), 'FORBIDDEN');
+    expect(refused.message).toBe('只有自招保安单位可以登记保安员：本单位没有安保方式为“自招保安员”的活动');
+    expect(await t.sql(`SELECT 1 FROM companies WHERE id = $1`, [organizer2Unit])).toHaveLength(0);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM guards`))[0].n).toBe(guardsBefore);
+  });
+
   it('an organizer registering its first guard on the form gets its own register, as on the first import', async () => {
     const before = await t.sql(`SELECT 1 FROM companies WHERE id = $1`, [organizer2Unit]);
     expect(before).toHaveLength(0);
+    await makeActivity(t, { organizerUnitId: organizer2Unit, securityMode: 'SELF_RECRUITED', status: 'APPROVED' });
     const first = expectData(await organizer2.gql(CREATE, { input: { name: '二号自招', idNumber: idFor('1994-07-07'), education: 'SENIOR_MIDDLE', relativesStatement: '父母已故' } })).createGuard;
     expect(first.companyId).toBe(organizer2Unit);
     const [reg] = await t.sql(`SELECT u.kind FROM companies c JOIN units u ON u.id = c.id WHERE c.id = $1`, [organizer2Unit]);
