@@ -21,7 +21,8 @@ import { AuditService } from '../audit/audit.service';
 import { CANDIDATES_WITHHELD, seesCandidates, transitionCommentFor } from '../recommendation/recommendation.policy';
 import { DeadlineStage, deadlineStageLabels } from '../deadlines/deadlines.types';
 import { seesSupervisionOf } from '../supervision/supervision.policy';
-import { seesFullIdNumbers } from '../guards/guard.policy';
+import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
+import { clearedSql } from '../training/duty-roster';
 import { decisionView, VettingTier, vettingTier } from '../vetting/vetting.policy';
 import { decidedAtShownTo } from '../vetting/decision-time';
 import { ActivityTimelineType, TimelineEntryType, TimelineKind, timelineKindLabels } from './timeline.types';
@@ -245,8 +246,11 @@ export class TimelineService {
            JOIN roster_entries r ON r.id = ta.roster_entry_id JOIN guards g ON g.id = r.guard_id
            ${ACTOR_JOIN('ru', 'ta.recorded_by')}
           WHERE s.activity_id = $1 AND ta.recorded_at IS NOT NULL
+            -- as the sign-in sheet shows them (training.service visibleRows): the police and the roster's
+            -- own register every trainee; the organizer only guards cleared now (code review 11 C7)
+            AND ($2::boolean OR r.company_id = $3::uuid OR ${clearedSql('r')})
           GROUP BY ta.recorded_at, s.id, s.is_makeup, ru.id, ru.display_name, ruu.name`,
-        [activityId],
+        [activityId, tier === VettingTier.DETAIL || tier === VettingTier.POLICE, registerIdOf(actor)],
       );
     for (const r of results) {
       entries.push({

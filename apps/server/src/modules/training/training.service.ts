@@ -472,10 +472,10 @@ export class TrainingService {
 
   /**
    * Which of these roster entries' people are expected at another session, of this activity or any
-   * other (the same guard on two rosters; review 5 B-F8), not cancelled, `except` aside, that overlaps
-   * [startsAt, startsAt + periods × 45 min): entry → that session's time and place. A guard's time in
-   * a session is taken whether or not its results are in (review 11-C F1: results entered early must
-   * not free him for a class elsewhere in the same hours); a 补训 right after it does not overlap.
+   * other (the same guard on two rosters; review 5 B-F8), not cancelled, `except` aside, their result
+   * not recorded yet, that overlaps [startsAt, startsAt + periods × 45 min): entry → that session's
+   * time and place. Once a session's results are in, its trainees are free (a 补训 right after it:
+   * results are taken once a session has begun, SPEC §2 step 6, so a session may end early).
    */
   private async busyAt(m: EntityManager, startsAt: Date, periods: number, entryIds: string[], except?: string) {
     if (!entryIds.length) return new Map<string, { startsAt: Date; place: string }>();
@@ -486,6 +486,7 @@ export class TrainingService {
          JOIN training_attendance ta ON ta.roster_entry_id = other.id
          JOIN training_sessions ts ON ts.id = ta.session_id
         WHERE mine.id = ANY($1::uuid[]) AND ts.cancelled_at IS NULL AND ts.id IS DISTINCT FROM $4::uuid
+          AND ta.recorded_at IS NULL
           AND ts.starts_at < $2::timestamptz + make_interval(mins => 45 * $3::int)
           AND ts.starts_at + make_interval(mins => 45 * ts.periods) > $2::timestamptz
         ORDER BY mine.id, ts.starts_at`,

@@ -99,6 +99,30 @@ describe('training after a withdrawn pass', () => {
     }
   });
 
+  it('the organizer’s 台账 (and its export) neither names nor counts a trainee whose pass was withdrawn; the police’s does (code review 11 C7)', async () => {
+    const companyId = await createCompanyWithGuards(t, '台账培训测试保安服务有限公司', 3);
+    const organizerUnitId = await unitOf(t, 'organizer2');
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 3, cleared: 3, organizerUnitId, startsInDays: 5 });
+    const [gone, ...kept] = a.cleared;
+    const s = expectData(await baoan.gql(SCHEDULE, {
+      id: a.id,
+      input: { startsAt: new Date(Date.parse(NOW) + HOUR).toISOString(), place: '市公安局培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 2, isMakeup: false },
+    })).scheduleTraining;
+    t.clock.advance(3 * HOUR);
+    // the one withdrawn later was absent
+    expectData(await baoan.gql(RECORD, { s: s.id, r: [{ rosterEntryId: gone.entryId, attended: false, scores: [] }, ...kept.map((c) => passedAll(c.entryId))] }));
+    await withdraw(gone.entryId);
+    const TIMELINE = /* GraphQL */ `query ($id: ID!) { activityTimeline(activityId: $id) { entries { kind title detail } } }`;
+    const trainingLines = async (client: TestClient) =>
+      expectData(await client.gql(TIMELINE, { id: a.id })).activityTimeline.entries.filter((e: { kind: string }) => e.kind === 'TRAINING_RESULT');
+    const organizer = await t.login('organizer2');
+    const seen = await trainingLines(organizer);
+    expect(seen.map((e: { title: string }) => e.title)).toEqual(['培训结果：2人，到课2人，本次科目全部合格2人']);
+    expect(JSON.stringify(seen)).not.toContain(gone.name);
+    const police = await trainingLines(baoan);
+    expect(police.map((e: { title: string; detail: string }) => [e.title, e.detail])).toEqual([['培训结果：3人，到课2人，本次科目全部合格2人', `缺训：${gone.name}`]]);
+  });
+
   it('back in vetting, a session not yet begun can be moved or cancelled (the activity keeps its sessions); results cannot be recorded, and a begun session stays as it is (review 11-C F5)', async () => {
     const companyId = await createCompanyWithGuards(t, '退回审核排课测试保安服务有限公司', 3);
     const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 3, cleared: 3, startsInDays: 5 });
