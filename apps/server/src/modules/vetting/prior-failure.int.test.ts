@@ -188,6 +188,13 @@ describe('a 不通过 is not laundered by removing, re-declaring or moving the g
     expect((await t.sql(`SELECT decision FROM roster_entries WHERE id = $1`, [clean.id]))[0].decision).toBe('PENDING');
     // The officer sees why on the entry, and decides.
     expect((await sdEntry(clean.id)).priorDecisions).toEqual([expect.objectContaining({ entryId: there.id, decision: 'FAILED', reasonCategory: 'OTHER', removed: false })]);
+    // A pass on the stale check is refused (批量通过 too), naming the guard; after 重新比对 the suggestion says why, and the officer decides (code review 11 C1).
+    const stale = expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [clean.id], decision: 'PASSED', expectedVersions: [await version(clean.id)] } }), 'BAD_USER_INPUT');
+    expect(stale.extensions!.fields).toEqual([expect.objectContaining({ message: '壬两单在比对后另有审核不通过结论（其他名单），请先重新比对后再审核' })]);
+    expect((await t.sql(`SELECT decision FROM roster_entries WHERE id = $1`, [clean.id]))[0].decision).toBe('PENDING');
+    expectData(await baoan.gql(`mutation ($id: ID!) { recheckVetting(activityId: $id) }`, { id: waiting }));
+    expect((await sdEntry(clean.id)).suggestionReason).toContain('审核不通过（其他原因），请复核');
+    expectData(await baoan.gql(DECIDE, { input: { entryIds: [clean.id], decision: 'PASSED', note: '复核：原不通过系误判', expectedVersions: [await version(clean.id)] } }));
   });
 
   it('only 保安管理支队 reads the earlier decisions; the company’s view of the entry is that of any entry waiting for review', async () => {

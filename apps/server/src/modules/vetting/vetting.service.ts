@@ -59,6 +59,11 @@ const priorFailureSql = (re: string, nowParam: string, daysParam: string) => `($
  */
 export const priorFailureDays = (s: Pick<SettingValues, 'privacy.retentionDays'>): number => s['privacy.retentionDays'];
 
+/** SQL: the person of roster entry `re` got a 不通过 on another entry after `re` was checked (code review 11 C1). */
+const failureSinceCheckSql = (re: string) => `EXISTS (
+  SELECT 1 FROM guards g JOIN guards p ON p.id_hash = g.id_hash JOIN roster_entries f ON f.guard_id = p.id
+   WHERE g.id = ${re}.guard_id AND f.id <> ${re}.id AND f.decision = 'FAILED' AND f.decided_at > ${re}.checked_at)`;
+
 /** An earlier decision on the same person, as the detachment's view of an entry lists it. */
 export interface PriorDecisionView {
   entryId: string;
@@ -766,12 +771,14 @@ export class VettingService {
         `SELECT roster_entry_id, relation, record->>'category' AS category FROM vetting_hits WHERE roster_entry_id = ANY($1::uuid[])`,
         [input.entryIds],
       );
-      const current: { id: string; hash: string; newer: boolean }[] = await m.query(
-        `SELECT re.id, guard_identity_hash(re.guard_id) AS hash, ${recordsSinceCheckSql('re')} AS newer FROM roster_entries re WHERE re.id = ANY($1::uuid[])`,
+      const current: { id: string; hash: string; newer: boolean; failed_since: boolean }[] = await m.query(
+        `SELECT re.id, guard_identity_hash(re.guard_id) AS hash, ${recordsSinceCheckSql('re')} AS newer, ${failureSinceCheckSql('re')} AS failed_since
+           FROM roster_entries re WHERE re.id = ANY($1::uuid[])`,
         [input.entryIds],
       );
       const currentHash = new Map(current.map((c) => [c.id, c.hash]));
       const recordsSinceCheck = new Set(current.filter((c) => c.newer).map((c) => c.id));
+      const failedSinceCheck = new Set(current.filter((c) => c.failed_since).map((c) => c.id));
       // A withdrawal answers a review that is often of a record imported after the pass: not among the
       // hits, and no longer to be checked again (recheck re-runs undecided entries, in vetting only). Its
       // category follows what the register holds now as well as what the check found.
@@ -794,6 +801,11 @@ export class VettingService {
           if (!e.checkedAt) return refused.push({ field, message: `${who}尚未完成记录比对，请先重新比对` });
           if (e.identityHash !== currentHash.get(e.id)) return refused.push({ field, message: `${who}的身份信息（姓名、身份证号或直系亲属）在比对后有变化，请先重新比对` });
           if (recordsSinceCheck.has(e.id)) return refused.push({ field, message: `${who}或其直系亲属在比对后有新导入的记录，请先重新比对` });
+          // A 不通过 of the same person made since this entry's check (another roster, often) is not in its stored
+          // suggestion: a pass waits for the check that shows it (code review 11 C1; 一键通过 skips it as well).
+          if (input.decision === VettingDecision.PASSED && failedSinceCheck.has(e.id)) {
+            return refused.push({ field, message: `${who}在比对后另有审核不通过结论（其他名单），请先重新比对后再审核` });
+          }
         }
         const mine = hitsByEntry.get(e.id) ?? [];
         const own = mine.filter((h) => h.relation === null);
