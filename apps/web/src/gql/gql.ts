@@ -64,7 +64,6 @@ type Documents = {
     "\n  mutation CorrectFinding($findingId: ID!, $note: String!, $correctedAt: DateTimeISO) {\n    correctFinding(findingId: $findingId, note: $note, correctedAt: $correctedAt) {\n      id\n      correctedAt\n      correctedByName\n      correctionNote\n    }\n  }\n": typeof types.CorrectFindingDocument,
     "\n  mutation StartActivity($id: ID!) {\n    startActivity(id: $id) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.StartActivityDocument,
     "\n  mutation CloseActivity($id: ID!, $input: CloseActivityInput!) {\n    closeActivity(id: $id, input: $input) {\n      id\n      status\n      version\n      closeStatement\n    }\n  }\n": typeof types.CloseActivityDocument,
-    "\n  query OutboxKey {\n    outboxKey {\n      userId\n      key\n    }\n  }\n": typeof types.OutboxKeyDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  query Notifications($unreadOnly: Boolean!, $page: PageInput) {\n    notifications(unreadOnly: $unreadOnly, page: $page) {\n      items {\n        id\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n      total\n      page\n      pageSize\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -176,7 +175,6 @@ const documents: Documents = {
     "\n  mutation CorrectFinding($findingId: ID!, $note: String!, $correctedAt: DateTimeISO) {\n    correctFinding(findingId: $findingId, note: $note, correctedAt: $correctedAt) {\n      id\n      correctedAt\n      correctedByName\n      correctionNote\n    }\n  }\n": types.CorrectFindingDocument,
     "\n  mutation StartActivity($id: ID!) {\n    startActivity(id: $id) {\n      id\n      status\n      version\n    }\n  }\n": types.StartActivityDocument,
     "\n  mutation CloseActivity($id: ID!, $input: CloseActivityInput!) {\n    closeActivity(id: $id, input: $input) {\n      id\n      status\n      version\n      closeStatement\n    }\n  }\n": types.CloseActivityDocument,
-    "\n  query OutboxKey {\n    outboxKey {\n      userId\n      key\n    }\n  }\n": types.OutboxKeyDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  query Notifications($unreadOnly: Boolean!, $page: PageInput) {\n    notifications(unreadOnly: $unreadOnly, page: $page) {\n      items {\n        id\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n      total\n      page\n      pageSize\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
@@ -452,10 +450,6 @@ export function graphql(source: "\n  mutation StartActivity($id: ID!) {\n    sta
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CloseActivity($id: ID!, $input: CloseActivityInput!) {\n    closeActivity(id: $id, input: $input) {\n      id\n      status\n      version\n      closeStatement\n    }\n  }\n"): (typeof documents)["\n  mutation CloseActivity($id: ID!, $input: CloseActivityInput!) {\n    closeActivity(id: $id, input: $input) {\n      id\n      status\n      version\n      closeStatement\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query OutboxKey {\n    outboxKey {\n      userId\n      key\n    }\n  }\n"): (typeof documents)["\n  query OutboxKey {\n    outboxKey {\n      userId\n      key\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

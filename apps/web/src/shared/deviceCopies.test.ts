@@ -1,17 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  expireDeviceCopies,
-  forgetDeviceCopies,
-  keepConfirmedUser,
-  keepOutboxKey,
-  keptOutboxKey,
-  LOGOUT_PENDING,
-  noteSessionEnd,
-  PHOTO_CACHE,
-  rememberedUser,
-  rememberedUserId,
-  SESSION_FALLBACK_MS,
-} from './deviceCopies';
+import { expireDeviceCopies, keepConfirmedUser, noteSessionEnd, PHOTO_CACHE, rememberedUser, SESSION_FALLBACK_MS } from './deviceCopies';
 
 const HOUR = 3600_000;
 const T0 = Date.parse('2026-12-02T08:00:00Z');
@@ -88,37 +76,5 @@ describe('the remembered user and the on-site copies last as long as the session
     rememberedUser(T0 + 13 * HOUR);
     expect(localStorage.getItem('unrelated')).toBe('kept');
     expect(localStorage.getItem('evs-logout-pending')).toBe('{}');
-  });
-});
-
-describe('the key of the officer’s on-site outbox lives and goes with the session’s copies (review 11-B F1)', () => {
-  const KEY = 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
-
-  it('is kept with whose it is, read back, and forgotten with the other copies (logout, a login)', () => {
-    keepConfirmedUser(officer, T0);
-    keepOutboxKey('U1', KEY);
-    expect(keptOutboxKey()).toEqual({ userId: 'U1', key: KEY });
-    expect(rememberedUserId()).toBe('U1');
-    forgetDeviceCopies();
-    expect(keptOutboxKey()).toBeNull();
-    expect(rememberedUserId()).toBeNull();
-  });
-
-  it('expires with the session', () => {
-    keepConfirmedUser(officer, T0);
-    keepOutboxKey('U1', KEY);
-    expect(expireDeviceCopies(T0 + 11 * HOUR)).toBe(false);
-    expect(keptOutboxKey()).not.toBeNull();
-    expect(expireDeviceCopies(T0 + 12 * HOUR)).toBe(true);
-    expect(keptOutboxKey()).toBeNull();
-  });
-
-  it('is not kept while a logout waits for the server, nor read when damaged', () => {
-    localStorage.setItem(LOGOUT_PENDING, JSON.stringify({ since: new Date(T0).toISOString() }));
-    keepOutboxKey('U1', KEY);
-    expect(keptOutboxKey()).toBeNull();
-    localStorage.removeItem(LOGOUT_PENDING);
-    localStorage.setItem('evs.outbox.key', '{not json');
-    expect(keptOutboxKey()).toBeNull();
   });
 });

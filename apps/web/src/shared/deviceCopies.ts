@@ -4,10 +4,7 @@
  * cache of the on-site photos seen. All of it leaves with the session (logout, a session the server
  * no longer knows), at every login, and once the session's end has passed (the server has ended it
  * by then, whether or not the device could hear so), so nothing of one account is left to the next on
- * a shared device. The on-site outbox (IndexedDB) stays, so that nothing recorded is lost: its checks
- * are encrypted under their recorder's own key (`features/inspections/offlineQueue.ts`), which the
- * device keeps here with the other copies ({@link keepOutboxKey}) and forgets with them, so only
- * that account, signed in again, opens them.
+ * a shared device. The on-site outbox (IndexedDB) stays: its checks are bound to their recorder.
  * No React and no GraphQL client here: the entry expires the copies before anything else (`app/firstRequests.ts`).
  */
 
@@ -38,44 +35,6 @@ export function forgetDeviceCopies(): void {
     /* storage disabled: nothing was kept */
   }
   if (typeof caches !== 'undefined') void caches.delete(PHOTO_CACHE).catch(() => undefined);
-}
-
-/**
- * The key of the signed-in account's on-site outbox, as the server gave it (query `outboxKey`, base64),
- * with whose it is: read again when the on-site screen opens without a connection, and forgotten with
- * every other copy (logout, a session the server no longer knows, every login, the session's end).
- */
-const OUTBOX_KEY = 'evs.outbox.key';
-
-/** Keeps the outbox key the server gave `userId`. Nothing is kept while a logout waits for the server. */
-export function keepOutboxKey(userId: string, key: string): void {
-  try {
-    if (localStorage.getItem(LOGOUT_PENDING) !== null) return;
-    localStorage.setItem(OUTBOX_KEY, JSON.stringify({ userId, key }));
-  } catch {
-    /* storage full or disabled: the key is asked for again while online */
-  }
-}
-
-/** The outbox key kept for this session, with whose it is; null when none (or damaged). */
-export function keptOutboxKey(): { userId: string; key: string } | null {
-  try {
-    const raw = localStorage.getItem(OUTBOX_KEY);
-    const kept = raw === null ? null : (JSON.parse(raw) as { userId?: unknown; key?: unknown } | null);
-    return kept && typeof kept.userId === 'string' && typeof kept.key === 'string' ? { userId: kept.userId, key: kept.key } : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The id of the user remembered on this device (whatever its dates; nothing is forgotten here). */
-export function rememberedUserId(): string | null {
-  try {
-    const me = JSON.parse(localStorage.getItem(REMEMBERED) ?? 'null') as { id?: unknown } | null;
-    return typeof me?.id === 'string' ? me.id : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

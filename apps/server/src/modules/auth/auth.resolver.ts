@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import { Actor } from '../../common/actor';
 import { actorOf, AppContext } from '../../common/context';
 import { SettingChangeInput, SettingType } from '../settings/settings.types';
-import { ON_SITE_SUPERVISORS } from '../inspections/inspections.policy';
 import { ACCOUNT_MANAGERS } from '../users/users.policy';
 import { SECURITY_POLICY_EDITORS, SECURITY_POLICY_READERS } from './auth.policy';
 import { SESSION_COOKIE } from './auth.service';
@@ -12,12 +11,10 @@ import {
   CurrentSessionType,
   LoginInput,
   MeType,
-  OutboxKeyType,
   RecoveryCodesType,
   TotpEnrolmentType,
   UserSessionType,
 } from './auth.types';
-import { outboxKeyFor } from './outbox-key';
 import { securitySettingDefinitions } from './security-settings';
 
 async function toMe(ctx: AppContext, actor: Actor): Promise<MeType> {
@@ -90,17 +87,6 @@ export class AuthResolver {
   @Query(() => CurrentSessionType, { description: '当前会话：绝对期限和空闲超时（网页据此提前一分钟提醒）' })
   currentSession(@Ctx() ctx: AppContext): CurrentSessionType {
     return { ...ctx.session!, idleTimeoutMinutes: ctx.services.auth.sessionIdleMinutes };
-  }
-
-  @Authorized(...ON_SITE_SUPERVISORS)
-  @Query(() => OutboxKeyType, {
-    description:
-      '本账号现场检查离线待发送记录的加密密钥（仅可登记现场检查的角色）：未能发送的检查记录在手机上以此密钥加密保存，' +
-      '退出登录后仍保留，须本人再次登录取得同一密钥后才能解密发送',
-  })
-  outboxKey(@Ctx() ctx: AppContext): OutboxKeyType {
-    const actor = actorOf(ctx);
-    return { userId: actor.id, key: outboxKeyFor(actor.id).toString('base64') };
   }
 
   @Authorized()

@@ -132,15 +132,6 @@ export class UserSessionType {
   current: boolean;
 }
 
-@ObjectType('OutboxKey', { description: '现场检查离线记录在本机加密保存所用的密钥：按账号派生，同一账号每次登录相同' })
-export class OutboxKeyType {
-  @Field(() => ID, { description: '密钥所属的账号（当前登录用户）' })
-  userId: string;
-
-  @Field({ description: 'AES-256-GCM 密钥（base64，32字节）；只保存在本会话的设备副本中，退出登录即清除' })
-  key: string;
-}
-
 @ObjectType('TotpEnrolment', { description: '绑定身份验证器：扫描二维码或手工输入密钥' })
 export class TotpEnrolmentType {
   @Field({ description: 'Base32 密钥（无法扫码时手工输入）' })

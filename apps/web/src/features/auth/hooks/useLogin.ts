@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { keepOutboxKeyAfterLogin } from '@/features/inspections/outboxKey';
 import { forgetDeviceCopies } from '@/shared/deviceCopies';
 import { needsSecondFactor } from '@/shared/errors';
 import { login, pageAfterLogin } from '../login';
@@ -49,9 +48,6 @@ export function useLogin() {
       await apolloClient.clearStore();
       // nor on the device: the last account's on-site copies and photos (a shared phone or desk)
       forgetDeviceCopies();
-      // an officer's key of the on-site outbox, kept with the session's copies: the on-site screen first
-      // opened later in a dead zone seals what it queues (features/inspections/outboxKey.ts)
-      void keepOutboxKeyAfterLogin(user);
       navigate(pageAfterLogin(user, (location.state as { from?: string } | null)?.from), { replace: true });
     } catch (e) {
       setLoading(false);

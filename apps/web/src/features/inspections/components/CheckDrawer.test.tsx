@@ -36,7 +36,6 @@ const GUARD = {
 } as unknown as Guard;
 
 const ME = { id: 'U1', displayName: '刘宝军', role: 'SECURITY_DETACHMENT' } as unknown as MeQuery['me'];
-const OUTBOX_KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(7)));
 
 /** The server: answers each RecordInspection (after `delayMs`), once per check id as the real one does, and remembers every request. */
 function fakeServer(delayMs = 20) {
@@ -44,12 +43,6 @@ function fakeServer(delayMs = 20) {
   const link = new ApolloLink(
     (operation) =>
       new Observable((observer) => {
-        if (operation.operationName === 'OutboxKey') {
-          // the officer's key of the on-site outbox (offlineQueue.ts)
-          observer.next({ data: { outboxKey: { __typename: 'OutboxKey', userId: ME.id, key: OUTBOX_KEY } } });
-          observer.complete();
-          return;
-        }
         const input = operation.variables.input as RecordInspectionInput;
         server.received.push(input);
         const timer = setTimeout(() => {
@@ -91,7 +84,6 @@ configure({ asyncUtilTimeout: 5_000 });
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
-  localStorage.clear();
   online = true;
   vi.spyOn(navigator, 'onLine', 'get').mockImplementation(() => online);
 });
@@ -221,7 +213,7 @@ describe('CheckDrawer: one tap, one check', { timeout: 30_000 }, () => {
     await drawerClosed();
     await waitFor(() => expect(screen.getByTestId('waiting').textContent).toBe('2'));
 
-    const queued = await listQueued('A1', ME.id, null); // offline from the start: no key yet, kept for its recorder
+    const queued = await listQueued('A1');
     expect(queued.map((q) => q.label)).toEqual(['杜勇：着装规范', '王某：未经审查人员上岗']);
     expect(queued.map((q) => q.input.id)).toEqual(queued.map((q) => q.id));
     expect(new Set(queued.map((q) => q.id)).size).toBe(2);
@@ -260,7 +252,7 @@ describe('useInspectionScreen.recordCheck', () => {
     const outcomes = await act(() => Promise.all([recordCheck(values, null), recordCheck(values, null)]));
 
     expect(outcomes).toEqual([{ recorded: true }, { recorded: true }]);
-    expect((await listQueued('A1', ME.id, null)).map((q) => q.id)).toEqual([id]);
+    expect((await listQueued('A1')).map((q) => q.id)).toEqual([id]);
     expect(result.current.checking).toBeNull();
 
     act(() => result.current.openCheck(GUARD));

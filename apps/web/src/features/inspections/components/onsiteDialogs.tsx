@@ -27,6 +27,3 @@ export { CheckDrawer } from './CheckDrawer';
 export { CloseActivityModal } from './CloseActivityModal';
 export { CorrectFindingModal } from './CorrectFindingModal';
 export { StartActivityModal } from './StartActivityModal';
-// The warning of a logout with unsent checks (asked for by `useLogout` when wanted): in this chunk's
-// files, which the service worker keeps, so that it also opens in a dead zone.
-export { confirmLogoutWithUnsent } from '@/features/auth/components/UnsentChecksConfirm';

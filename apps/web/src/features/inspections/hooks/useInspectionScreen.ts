@@ -36,15 +36,10 @@ export function useInspectionScreen(activityId: string) {
   const recorder = useMemo(() => ({ id: me.id, name: me.displayName }), [me.id, me.displayName]);
   const now = useNow();
   const data = useOnsiteData(activityId);
-  const outbox = useOutbox(
-    activityId,
-    recorder,
-    () => {
-      void data.findings.refetch();
-      message.success('待发送的检查记录已发送');
-    },
-    officer,
-  );
+  const outbox = useOutbox(activityId, recorder, () => {
+    void data.findings.refetch();
+    message.success('待发送的检查记录已发送');
+  });
   const [checked, setChecked] = useState<Set<string>>(new Set());
   // The checklist open now, and the id of the check it records: made once when it is opened, so a
   // second submit of the same form (a double tap) is the same check, for the outbox and the server.

@@ -1,8 +1,0 @@
-/**
- * Loads `path` as a new document (not a route change inside the app): after a logout nothing of the
- * last user's page may stay in the DOM (review 11-B F5: a hidden chart tooltip of the dashboard stayed
- * on the login page), nor in memory.
- */
-export function loadFreshPage(path: string): void {
-  window.location.replace(path);
-}
