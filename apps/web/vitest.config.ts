@@ -20,6 +20,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}', 'build-plugins/**/*.test.ts'],
     restoreMocks: true,
+    setupFiles: ['src/test-setup.ts'],
     // Pages render whole antd forms and drawers in happy-dom: on a busy 2-core CI runner one case can
     // pass 5 s (CheckDrawer timed out at 5,010 ms once). A limit on time, not on what is asserted.
     testTimeout: 20_000,
