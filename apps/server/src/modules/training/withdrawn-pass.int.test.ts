@@ -44,6 +44,23 @@ describe('training after a withdrawn pass', () => {
     expectData(await baoan.gql(DECIDE, { input: { entryIds: [entryId], decision: 'FAILED', reasonCategory: 'OTHER', note: '复核：不宜上岗', expectedVersions: [version] } }));
   }
 
+  /**
+   * A company's 3 cleared guards on organizer2's activity in training, and a session of theirs held
+   * (the clock past its end); the first guard is the one whose pass the test withdraws.
+   */
+  async function heldSession(companyName: string, account?: { username: string }) {
+    const companyId = await createCompanyWithGuards(t, companyName, 3, account);
+    const organizerUnitId = await unitOf(t, 'organizer2');
+    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 3, cleared: 3, organizerUnitId, startsInDays: 5 });
+    const [gone, ...kept] = a.cleared;
+    const s = expectData(await baoan.gql(SCHEDULE, {
+      id: a.id,
+      input: { startsAt: new Date(Date.parse(NOW) + HOUR).toISOString(), place: '市公安局培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 2, isMakeup: false },
+    })).scheduleTraining;
+    t.clock.advance(3 * HOUR);
+    return { a, s, gone, kept };
+  }
+
   /** Every cell of the exported 签到表, as the reader downloads it. */
   async function sheetText(client: TestClient, sessionId: string): Promise<string> {
     const res = await fetch(`${t.url}/exports/training/${sessionId}.xlsx`, { headers: { cookie: `evs_session=${client.cookie('evs_session')}` } });
@@ -56,15 +73,7 @@ describe('training after a withdrawn pass', () => {
   }
 
   it('the organizer’s sign-in sheet (API, the activity’s sessions, Excel) does not name a guard whose pass was withdrawn; the company and the police still see him (review 11-C F2)', async () => {
-    const companyId = await createCompanyWithGuards(t, '签到表测试保安服务有限公司', 3, { username: 'sheet_co' });
-    const organizerUnitId = await unitOf(t, 'organizer2');
-    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 3, cleared: 3, organizerUnitId, startsInDays: 5 });
-    const [gone, ...kept] = a.cleared;
-    const s = expectData(await baoan.gql(SCHEDULE, {
-      id: a.id,
-      input: { startsAt: new Date(Date.parse(NOW) + HOUR).toISOString(), place: '市公安局培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 2, isMakeup: false },
-    })).scheduleTraining;
-    t.clock.advance(3 * HOUR);
+    const { a, s, gone, kept } = await heldSession('签到表测试保安服务有限公司', { username: 'sheet_co' });
     expectData(await baoan.gql(RECORD, { s: s.id, r: a.cleared.map((c) => passedAll(c.entryId)) }));
     await withdraw(gone.entryId);
     expect((await t.sql(`SELECT status FROM activities WHERE id = $1`, [a.id]))[0].status).toBe('VETTING');
@@ -100,15 +109,7 @@ describe('training after a withdrawn pass', () => {
   });
 
   it('the organizer’s 台账 (and its export) neither names nor counts a trainee whose pass was withdrawn; the police’s does (code review 11 C7)', async () => {
-    const companyId = await createCompanyWithGuards(t, '台账培训测试保安服务有限公司', 3);
-    const organizerUnitId = await unitOf(t, 'organizer2');
-    const a = await createActivityWithRoster(t, { status: 'TRAINING', companyId, guardsRequired: 3, cleared: 3, organizerUnitId, startsInDays: 5 });
-    const [gone, ...kept] = a.cleared;
-    const s = expectData(await baoan.gql(SCHEDULE, {
-      id: a.id,
-      input: { startsAt: new Date(Date.parse(NOW) + HOUR).toISOString(), place: '市公安局培训中心', instructor: '王教官', topics: ALL_TOPICS, periods: 2, isMakeup: false },
-    })).scheduleTraining;
-    t.clock.advance(3 * HOUR);
+    const { a, s, gone, kept } = await heldSession('台账培训测试保安服务有限公司');
     // the one withdrawn later was absent
     expectData(await baoan.gql(RECORD, { s: s.id, r: [{ rosterEntryId: gone.entryId, attended: false, scores: [] }, ...kept.map((c) => passedAll(c.entryId))] }));
     await withdraw(gone.entryId);
