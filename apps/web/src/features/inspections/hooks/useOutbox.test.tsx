@@ -19,12 +19,14 @@ function fakeServer() {
     received: [] as RecordInspectionInput[],
     /** What the device held at the moment each request went out. */
     queuedWhenSent: [] as string[][],
+    /** While set, requests wait for it before they are answered (a slow network). */
+    gate: null as Promise<void> | null,
   };
   const link = new ApolloLink(
     (operation) =>
       new Observable((observer) => {
         const input = operation.variables.input as RecordInspectionInput;
-        void listQueued(String(input.activityId)).then((queued) => {
+        void Promise.resolve(server.gate).then(() => listQueued(String(input.activityId))).then((queued) => {
           server.queuedWhenSent.push(queued.map((q) => q.id));
           server.received.push(input);
           if (server.answer === 'network-down') {
@@ -206,5 +208,23 @@ describe('useOutbox', () => {
     await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
     expect(again.server.received.map((i) => i.id)).toEqual(['r1']);
     expect(result.current.items).toEqual([]);
+  });
+
+  it('sends a check recorded while the last one is still being sent right after it, not at the next retry', async () => {
+    const { server, wrapper } = fakeServer();
+    let release = () => {};
+    server.gate = new Promise((r) => (release = r));
+    const onSent = vi.fn();
+    const { result } = renderHook(() => useOutbox('A1', OFFICER, onSent), { wrapper });
+
+    await act(() => result.current.record(recording('r1')));
+    await waitFor(() => expect(result.current.sending).toBe(true));
+    await act(() => result.current.record(recording('r2'))); // r1 still on its way
+    release();
+
+    // well before the 10 s retry: the running send goes round again for r2
+    await waitFor(() => expect(server.received.map((i) => i.id)).toEqual(['r1', 'r2']), { timeout: 3_000 });
+    await waitFor(() => expect(result.current.waiting).toBe(0), { timeout: 3_000 });
+    expect(await listQueued('A1')).toEqual([]);
   });
 });

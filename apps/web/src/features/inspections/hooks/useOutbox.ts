@@ -42,29 +42,44 @@ export function useOutbox(activityId: string, recorder: Recorder, onSent: () => 
 
   const reload = useCallback(async () => setItems(await listQueued(activityId)), [activityId]);
 
+  // A flush asked for while one is under way (a check recorded while the last one is being sent): the
+  // running one goes round again once it is done, so the new check is sent now and does not wait for
+  // the next retry (RETRY_MS). A CI run caught a second check waiting those 10 s.
+  const again = useRef(false);
+
   const flush = useCallback(async () => {
-    if (busy.current || !navigator.onLine) return;
+    if (!navigator.onLine) return;
+    if (busy.current) {
+      again.current = true;
+      return;
+    }
     busy.current = true;
     setSending(true);
     let sent = 0;
     try {
-      for (const item of await listQueued(activityId)) {
-        if (item.refused || !isOwnCheck(item, recorder)) continue;
-        try {
-          await client.mutate({ mutation: RecordInspectionMutation, variables: { input: item.input }, fetchPolicy: 'no-cache' });
-          await removeQueued(item.id);
-          sent += 1;
-        } catch (e) {
-          if (!isTransient(e)) {
-            // The server answered and refused: keep it, visibly, for the officer to see why.
-            await enqueue({ ...item, attempts: item.attempts + 1, refused: errorMessage(e) });
-          } else {
-            await enqueue({ ...item, attempts: item.attempts + 1 });
-            break; // the network (or the server's database) is down again: stop, retry later
+      let networkDown = false;
+      do {
+        again.current = false;
+        for (const item of await listQueued(activityId)) {
+          if (item.refused || !isOwnCheck(item, recorder)) continue;
+          try {
+            await client.mutate({ mutation: RecordInspectionMutation, variables: { input: item.input }, fetchPolicy: 'no-cache' });
+            await removeQueued(item.id);
+            sent += 1;
+          } catch (e) {
+            if (!isTransient(e)) {
+              // The server answered and refused: keep it, visibly, for the officer to see why.
+              await enqueue({ ...item, attempts: item.attempts + 1, refused: errorMessage(e) });
+            } else {
+              await enqueue({ ...item, attempts: item.attempts + 1 });
+              networkDown = true;
+              break; // the network (or the server's database) is down again: stop, retry later
+            }
           }
         }
-      }
+      } while (again.current && !networkDown && navigator.onLine);
     } finally {
+      again.current = false;
       busy.current = false;
       setSending(false);
       await reload();
