@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { localDate } from '../../common/calendar';
 import type { Clock } from '../../common/clock';
+import { settingDefinitions } from '../settings/settings.defaults';
+import { priorFailureDays } from '../vetting/prior-failure';
 import { CompanyPerformance, loadPerformance } from './performance';
 
 /** Register figures of a company, computed for many companies in one query. */
@@ -20,22 +22,33 @@ export interface CompanyFigures {
   activitiesServed: number;
 }
 
+/** The windows of the reuse rule, as stored or by default (what SettingsService reads). */
+async function vettingWindows(ds: DataSource): Promise<{ reuseDays: number; failureDays: number }> {
+  const keys = ['vetting.reuseWindowDays', 'privacy.retentionDays'] as const;
+  const rows: { key: string; value: unknown }[] = await ds.query(`SELECT key, value FROM settings WHERE key = ANY($1::text[])`, [keys]);
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const value = (key: (typeof keys)[number]) => Number(stored.get(key) ?? settingDefinitions[key].default);
+  return { reuseDays: value('vetting.reuseWindowDays'), failureDays: priorFailureDays({ 'privacy.retentionDays': value('privacy.retentionDays') }) };
+}
+
 /**
- * One SQL statement for a batch of companies. A valid certificate = a 保安员证 not revoked since it
- * was issued; a valid vetting = the latest decision about the same person (by ID number, in any
- * activity, on or off a roster) within the reuse window (setting `vetting.reuseWindowDays`) is a
- * PASSED one, a FAILED one winning a tie: the rule by which a pass is reused (vetting.service.ts
- * `evaluate()`), so a guard failed after passing is not counted here while the recommendation and
- * the next roster treat them as not cleared (review 9-B F6). The window counts back from `now`, the
- * app's clock (config.clock), as the reuse does and as the decisions are stamped: on the database's
- * clock a pass the reuse already refuses as too old could still count here (review 9 C8). Ages are
- * on `now`'s Beijing date.
+ * One SQL statement for a batch of companies (after the settings). A valid certificate = a 保安员证 not
+ * revoked since it was issued. A valid vetting = a pass the next roster would reuse (vetting.service.ts
+ * `evaluate()`): the latest decision about the same person (by ID number, in any activity, on or off a
+ * roster) within the reuse window (setting `vetting.reuseWindowDays`) is a PASSED one, a FAILED one
+ * winning a tie, so a guard failed after passing is not counted here while the recommendation and the
+ * next roster treat them as not cleared (review 9-B F6); and the person has no 不通过 kept on record
+ * (`priorFailureDays`), so a pass made after a 不通过, which the next roster does not reuse but asks the
+ * officer to review again (review 11-A F1), is not counted either (code review 11 C8). The windows count
+ * back from `now`, the app's clock (config.clock), as the reuse does and as the decisions are stamped: on
+ * the database's clock a pass the reuse already refuses as too old could still count here (review 9 C8).
+ * Ages are on `now`'s Beijing date.
  */
 export async function loadCompanyFigures(ds: DataSource, ids: readonly string[], now: Date): Promise<Map<string, CompanyFigures>> {
   const today = localDate(now);
+  const { reuseDays, failureDays } = await vettingWindows(ds);
   const rows: Record<string, string | number | null>[] = await ds.query(
     `WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
-     win AS (SELECT COALESCE((SELECT (value #>> '{}')::int FROM settings WHERE key = 'vetting.reuseWindowDays'), 180) AS days),
      g AS (
        SELECT g.id, g.company_id, g.id_hash, g.certificate_no, g.certificate_issued_on,
               date_part('year', age($2::date, g.birth_date))::int AS age
@@ -58,10 +71,14 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
        CROSS JOIN LATERAL (
          SELECT r.decision FROM guards p JOIN roster_entries r ON r.guard_id = p.id
           WHERE p.id_hash = g.id_hash AND r.decision <> 'PENDING'
-            AND r.decided_at > $3::timestamptz - make_interval(days => (SELECT days FROM win))
+            AND r.decided_at > $3::timestamptz - make_interval(days => $4::int)
           ORDER BY r.decided_at DESC, (r.decision = 'FAILED') DESC
           LIMIT 1) latest
        WHERE latest.decision = 'PASSED'
+         AND NOT ($5::int > 0 AND EXISTS (
+           SELECT 1 FROM guards p JOIN roster_entries f ON f.guard_id = p.id
+            WHERE p.id_hash = g.id_hash AND f.decision = 'FAILED'
+              AND f.decided_at > $3::timestamptz - make_interval(days => $5::int)))
        GROUP BY g.company_id),
      served AS (
        SELECT selected_company_id AS company_id, count(*)::int AS served
@@ -76,7 +93,7 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
      LEFT JOIN gs ON gs.company_id = ids.id
      LEFT JOIN vv ON vv.company_id = ids.id
      LEFT JOIN served ON served.company_id = ids.id`,
-    [ids, today, now],
+    [ids, today, now, reuseDays, failureDays],
   );
   return new Map(
     rows.map((r) => [

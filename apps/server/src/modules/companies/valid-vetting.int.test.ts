@@ -4,14 +4,16 @@ import { ensureCompany, makeActivity, makeGuard, unitOf } from '../../../test/ve
 /**
  * 在复用期内背景审核通过的在职保安员数 (`guardsWithValidVetting`) follows the rule by which a pass is
  * reused (vetting.service.ts `evaluate()`): the latest decision on the person within the window counts,
- * so a 不通过 after a pass takes the guard out until a later pass (review 9-B F6), and the window counts
- * back from the app's clock, as the reuse does (review 9 C8).
+ * so a 不通过 after a pass takes the guard out (review 9-B F6); a pass made after it does not bring them
+ * back while the 不通过 is kept on record, as no roster reuses it (review 11-A F1, code review 11 C8); and
+ * the windows count back from the app's clock, as the reuse does (review 9 C8).
  */
 const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
 const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const FIGURE = `query ($id: ID!) { company(id: $id) { guardsWithValidVetting } }`;
+const DAY = 86400_000;
 
 describe('guardsWithValidVetting: the latest decision within the reuse window (review 9-B F6)', () => {
   let t: TestApp;
@@ -38,7 +40,7 @@ describe('guardsWithValidVetting: the latest decision within the reuse window (r
     expectData(await company.gql(SUBMIT, { input: { activityId, guardIds } })).submitRoster.entries as { id: string; decision: string; reused: boolean }[];
   const validVetting = async (): Promise<number> => expectData(await baoan.gql(FIGURE, { id: companyId })).company.guardsWithValidVetting;
 
-  it('drops a guard failed after an earlier pass (also once taken off the roster), and counts them again after a later pass', async () => {
+  it('drops a guard failed after an earlier pass (also once taken off the roster); a later pass counts only once the 不通过 is past its window, as reuse holds it (code review 11 C8)', async () => {
     const before = await validVetting();
     const g = await makeGuard(t, companyId, { name: '戊先过后否' });
     const first = await newActivity();
@@ -52,19 +54,37 @@ describe('guardsWithValidVetting: the latest decision within the reuse window (r
     expect(reused).toMatchObject({ decision: 'PASSED', reused: true });
     const [{ version }] = await t.sql(`SELECT version FROM roster_entries WHERE id = $1`, [reused.id]);
     expectData(await baoan.gql(DECIDE, { input: { entryIds: [reused.id], decision: 'FAILED', reasonCategory: 'OTHER', note: '考察发现不宜上岗', expectedVersions: [version] } }));
+    const failedAt = t.clock.now().getTime();
     expect(await validVetting()).toBe(before);
     // Taking them off the roster does not undo the 不通过.
     expectData(await company.gql(REMOVE, { e: reused.id }));
     expect(await validVetting()).toBe(before);
 
-    // As reuse holds it: a third roster gets no reused pass; an officer's new pass counts again.
+    // A third roster gets no reused pass; the officer passes them there, knowingly.
     const third = await newActivity();
     const [fresh] = await submit(third, [g.id]);
     expect(fresh).toMatchObject({ decision: 'PENDING', reused: false });
     // (Not 一键通过: it leaves a person with a 不通过 in the window to the officer, review 11-A F1.)
     const [{ version: v3 }] = await t.sql(`SELECT version FROM roster_entries WHERE id = $1`, [fresh.id]);
     expectData(await baoan.gql(DECIDE, { input: { entryIds: [fresh.id], decision: 'PASSED', note: '复核后通过', expectedVersions: [v3] } }));
-    expect(await validVetting()).toBe(before + 1);
+    // That pass is not one the next roster reuses (the 不通过 is kept on record): not counted either.
+    expect(await validVetting()).toBe(before);
+    const fourth = await newActivity();
+    const [next] = await submit(fourth, [g.id]);
+    expect(next).toMatchObject({ decision: 'PENDING', reused: false });
+
+    // Once the 不通过 is past its window (the retention period, code review 11 C2), a new pass counts, and is reused.
+    const kept = (await t.services.settings.all(t.ds.manager))['privacy.retentionDays'];
+    t.clock.set(new Date(failedAt + (kept + 1) * DAY));
+    const base = await validVetting();
+    const fifth = await newActivity();
+    const [clean] = await submit(fifth, [g.id]);
+    expect(clean).toMatchObject({ decision: 'PENDING', reused: false });
+    expect(expectData(await baoan.gql(PASS_ALL, { id: fifth })).passAllClean.decided).toBe(1);
+    expect(await validVetting()).toBe(base + 1);
+    const sixth = await newActivity();
+    const [again] = await submit(sixth, [g.id]);
+    expect(again).toMatchObject({ decision: 'PASSED', reused: true });
   });
 
   it('counts the window back from the app\'s clock, as the reuse does: a pass older than the window by that clock is not counted (review 9 C8)', async () => {

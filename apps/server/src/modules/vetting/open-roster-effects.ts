@@ -7,8 +7,11 @@ import type { ActivityLifecycle } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
 import { OPEN_ROSTER_STATUSES } from '../guards/identity-lock';
 import { NotificationsService } from '../notifications/notifications.service';
+import { SettingsService } from '../settings/settings.service';
+import type { Clock } from '../../common/clock';
 import { revocationPrecheck } from './precheck';
-import { barredByArticle17 } from './suggestion';
+import { loadPriorFailures, priorFailureDays, toPriorFailure } from './prior-failure';
+import { barredByArticle17, restatePriorFailure } from './suggestion';
 import { PrecheckProblem } from './roster-entry.entity';
 
 export interface OpenRosterEffectsDeps {
@@ -73,8 +76,11 @@ async function lockOpenActivities(m: EntityManager, personSql: string, params: u
 /**
  * A PASSED entry withdrawn on an open roster: FAILED by `actor`, audited, the company told, vetting
  * reopened when too few cleared guards are left, READY re-checked (the duty gate then keeps the guard off
- * duty). For a hard rule (a revocation, a barring record) and for 保安管理支队's own withdrawal after
- * vetting closed (vetting.service `decide`): one path, so the two cannot drift apart.
+ * duty), and the person's other open rosters told of the 不通过 (`applyFailureToOpenRosters`). For a hard
+ * rule (a revocation, a barring record) and for 保安管理支队's own withdrawal after vetting closed
+ * (vetting.service `decide`): one path, so the two cannot drift apart. `othersToldByCaller`: a caller
+ * going through all of a person's open entries itself tells the rest once it is done (it may be about to
+ * withdraw them too, and a "请复核" for a pass withdrawn a moment later is noise).
  */
 export async function withdrawPass(
   m: EntityManager,
@@ -83,6 +89,7 @@ export async function withdrawPass(
   activity: ActivityEntity,
   e: { id: string; company_id: string; guard_name: string },
   change: { reasonCategory: VettingReasonCategory; note: string; why: string; title: string },
+  options: { othersToldByCaller?: boolean } = {},
 ): Promise<void> {
   // Stamped with the app's clock, as every other decision is (review 9-C F6).
   await m.query(
@@ -110,6 +117,7 @@ export async function withdrawPass(
     activityId: activity.id,
   });
   if (activity.status === ActivityStatus.TRAINING || activity.status === ActivityStatus.READY) await deps.syncReadiness(m, activity, actor);
+  if (!options.othersToldByCaller) await applyFailureToOpenRosters(m, failureDeps(deps), [e.id]);
 }
 
 /**
@@ -169,7 +177,8 @@ interface OpenEntry {
  *   the decision was made on a certificate that no longer holds, so it is withdrawn at once, and the
  *   duty gate (decision PASSED) takes the guard off the on-duty roster and the site;
  * - the company is told, and an activity that no longer has enough guards on duty goes back from
- *   READY to TRAINING.
+ *   READY to TRAINING;
+ * - a withdrawn pass is a 不通过 the person's entries left as they were learn of (`applyFailureToOpenRosters`).
  * Runs in the transaction that records the revocation; returns how many decisions were withdrawn.
  */
 export async function applyRevocationToOpenRosters(m: EntityManager, actor: Actor, deps: OpenRosterEffectsDeps, idHash: Buffer): Promise<number> {
@@ -188,7 +197,7 @@ export async function applyRevocationToOpenRosters(m: EntityManager, actor: Acto
     [idHash],
   );
   const revoked = dates.map((r) => r.d);
-  let withdrawn = 0;
+  const withdrawn: string[] = [];
   for (const e of entries) {
     const problem = revocationPrecheck(revoked, e.day);
     if (!problem) continue;
@@ -201,15 +210,17 @@ export async function applyRevocationToOpenRosters(m: EntityManager, actor: Acto
       reason,
     ]);
     if (e.decision !== VettingDecision.PASSED) continue;
-    withdrawn++;
+    withdrawn.push(e.id);
     await withdrawPass(m, actor, deps, activity, e, {
       reasonCategory: VettingReasonCategory.PRE_CHECK,
       note: `${problem.message}：记录吊销时撤销审核通过结论，不得上岗`,
       why: '的保安员证被吊销（条例第十七条）',
       title: '保安员证被吊销，审核结论已改为不通过',
-    });
+    }, { othersToldByCaller: true });
   }
-  return withdrawn;
+  // The person's entries the revocation does not bar (another day): the 不通过 reaches them as any other does.
+  await applyFailureToOpenRosters(m, failureDeps(deps), withdrawn);
+  return withdrawn.length;
 }
 
 /**
@@ -219,7 +230,8 @@ export async function applyRevocationToOpenRosters(m: EntityManager, actor: Acto
  * - the person's own records now bar them (Art. 17) and the entry is PASSED: the pass is withdrawn
  *   (FAILED 本人有记录, by the officer who imported), off duty, the company told;
  * - any other new record of a cleared person or of a relative (by setting): 保安管理支队 is told which
- *   activities to review; an undecided entry must be checked again before a decision (recordsSinceCheckSql).
+ *   activities to review; an undecided entry must be checked again before a decision (recordsSinceCheckSql);
+ * - a withdrawn pass is a 不通过 the person's undecided entries learn of (`applyFailureToOpenRosters`).
  * Runs in the import's transaction; returns how many decisions were withdrawn.
  */
 export async function applyRecordsToOpenRosters(
@@ -241,40 +253,150 @@ export async function applyRecordsToOpenRosters(
         ORDER BY re.id FOR UPDATE OF re`,
       [idHashes, open.map((a) => a.id)],
     );
-  let withdrawn = 0;
-  const review = new Map<string, number>();
+  const withdrawn: string[] = [];
+  const review: ActivityEntity[] = [];
   for (const e of entries) {
     const activity = open.find((a) => a.id === e.activity_id)!;
     if (e.decision !== VettingDecision.PASSED) continue;
     if (e.own && barredByArticle17(e.categories.map((category) => ({ category })))) {
-      withdrawn++;
+      withdrawn.push(e.id);
       await withdrawPass(m, actor, deps, activity, e, {
         reasonCategory: VettingReasonCategory.OWN_RECORD,
         note: '本人有条例第十七条规定的情形（审核通过后导入的记录）：撤销审核通过结论，不得上岗',
         why: '在审核通过后导入的本人记录属条例第十七条情形',
         title: '新导入的记录属条例第十七条情形，审核结论已改为不通过',
-      });
+      }, { othersToldByCaller: true });
     } else {
-      review.set(activity.id, (review.get(activity.id) ?? 0) + 1);
+      review.push(activity);
     }
   }
-  for (const [activityId, n] of review) await askDetachmentToReview(m, deps.notifications, open.find((a) => a.id === activityId)!, n);
-  return withdrawn;
+  await askDetachmentToReviewEach(m, deps.notifications, review, 'RECORDS');
+  // Every pass of a person barred is withdrawn above: what is left of theirs is undecided entries, told as for any 不通过.
+  await applyFailureToOpenRosters(m, failureDeps(deps), withdrawn);
+  return withdrawn.length;
 }
 
+/** Why 保安管理支队 is asked to review passes (`askDetachmentToReview`). */
+export type ReviewCause = 'RECORDS' | 'FAILURE';
+
 /**
- * Tells 保安管理支队 that `n` cleared guards of an activity have records it has not weighed (their own,
- * short of Art. 17, or a relative's): the pass stands until an officer changes it. A count and the
- * workbench link, no name: the same notice whether the record reached a guard already on the roster
- * (above) or a guard whose earlier pass was reused (vetting.service `evaluate`).
+ * Tells 保安管理支队 that `n` cleared guards of an activity need its review: the pass stands until an
+ * officer changes it. A count and the workbench link, no name. 'RECORDS': records it has not weighed
+ * (their own, short of Art. 17, or a relative's), whether the record reached a guard already on the roster
+ * (`applyRecordsToOpenRosters`) or a guard whose earlier pass was reused (vetting.service `evaluate`).
+ * 'FAILURE': the same person was given a 不通过 on another roster since (`applyFailureToOpenRosters`).
+ * The detachment's units only: nobody else learns from it that the guard failed elsewhere.
  */
-export async function askDetachmentToReview(m: EntityManager, notifications: NotificationsService, activity: ActivityEntity, n: number): Promise<void> {
+export async function askDetachmentToReview(
+  m: EntityManager,
+  notifications: NotificationsService,
+  activity: ActivityEntity,
+  n: number,
+  cause: ReviewCause = 'RECORDS',
+): Promise<void> {
   if (n <= 0) return;
   const units: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = $1`, [UnitKind.SECURITY_DETACHMENT]);
-  await notifications.notify(m, units.map((u) => u.id), {
-    title: `已通过人员有新记录，请复核：${activity.name}`,
-    body: `新导入的记录涉及“${activity.name}”名单中${n}名已审核通过的人员（本人或直系亲属，未达条例第十七条情形），请复核。`,
-    link: `/vetting?activity=${activity.id}`,
-    activityId: activity.id,
-  });
+  await notifications.notify(
+    m,
+    units.map((u) => u.id),
+    cause === 'RECORDS'
+      ? {
+          title: `已通过人员有新记录，请复核：${activity.name}`,
+          body: `新导入的记录涉及“${activity.name}”名单中${n}名已审核通过的人员（本人或直系亲属，未达条例第十七条情形），请复核。`,
+          link: `/vetting?activity=${activity.id}`,
+          activityId: activity.id,
+        }
+      : {
+          title: `已通过人员另有审核不通过结论，请复核：${activity.name}`,
+          body: `“${activity.name}”名单中${n}名已审核通过的人员在其他活动的名单中被审核不通过，请复核。`,
+          link: `/vetting?activity=${activity.id}`,
+          activityId: activity.id,
+        },
+  );
+}
+
+/** One `askDetachmentToReview` per activity, counting the passes listed for it (one activity per pass). */
+async function askDetachmentToReviewEach(m: EntityManager, notifications: NotificationsService, passes: ActivityEntity[], cause: ReviewCause): Promise<void> {
+  const byActivity = new Map<string, { activity: ActivityEntity; n: number }>();
+  for (const a of passes) byActivity.set(a.id, { activity: a, n: (byActivity.get(a.id)?.n ?? 0) + 1 });
+  for (const { activity, n } of byActivity.values()) await askDetachmentToReview(m, notifications, activity, n, cause);
+}
+
+/** What `applyFailureToOpenRosters` needs: any service that decides has it. */
+export interface FailureEffectsDeps {
+  audit: AuditService;
+  notifications: NotificationsService;
+  /** The app's clock, which stamps the decisions (the window of a 不通过 counts back from it). */
+  clock: Clock;
+}
+
+const failureDeps = (deps: OpenRosterEffectsDeps): FailureEffectsDeps => ({ audit: deps.audit, notifications: deps.notifications, clock: deps.lifecycle.clock });
+
+/**
+ * A 不通过 reaches the person's other open rosters (code review 11 C1), in the transaction that makes it:
+ * an officer's (vetting.service `decide`), a pass withdrawn (`withdrawPass`) or the system's on a reuse the
+ * person's own records bar (vetting.service `applyReuseEffects`). For every ACTIVE entry of the same person
+ * (same ID number, any register) on another activity from VETTING to IN_PROGRESS:
+ * - undecided and checked: the stored suggestion becomes the one a check now gives (`restatePriorFailure`:
+ *   the review of the earlier 不通过 instead of "资格预审通过", or after a finding's reason). The workbench
+ *   and its filter of rows suggested 通过 show it; 一键通过 skips it (priorFailureSql), and a pass is refused
+ *   until it is checked again (failureSinceCheckSql). Unchecked entries are checked before any decision anyway;
+ * - PASSED (reused or not): as a pass on which a record arrived (`applyRecordsToOpenRosters`): the pass
+ *   stands, 保安管理支队 is asked to review it, one notice per activity with a count. Not withdrawn: a 不通过
+ *   may be for reasons of that activity alone (考察发现不宜上岗 on its post), which an officer weighs;
+ * - FAILED: nothing.
+ * Nothing reaches the company or the organizer: the suggestion is the detachment's, the pass is unchanged,
+ * the notice goes to the detachment only. Nothing is audited beyond the decision itself (its audit entry
+ * is the cause; the suggestion is derived from it).
+ * The person's register rows are locked first (as a records import does, `lockGuardsOfPeople`): a roster
+ * being submitted with the person at this moment is checked after this 不通过, or is found here.
+ */
+export async function applyFailureToOpenRosters(m: EntityManager, deps: FailureEffectsDeps, failedEntryIds: string[]): Promise<void> {
+  if (!failedEntryIds.length) return;
+  const failed: { id_hash: Buffer }[] = await m.query(
+    `SELECT DISTINCT g.id_hash FROM roster_entries re JOIN guards g ON g.id = re.guard_id WHERE re.id = ANY($1::uuid[]) AND re.decision = 'FAILED'`,
+    [failedEntryIds],
+  );
+  if (!failed.length) return;
+  const idHashes = failed.map((f) => f.id_hash);
+  await lockGuardsOfPeople(m, idHashes, { relatives: false });
+  // Again after the register rows are locked: a roster committed while this waited is among them now.
+  const open = await lockOpenActivities(m, personPredicate(false), [idHashes]);
+  if (!open.length) return;
+  const entries: {
+    id: string; activity_id: string; decision: VettingDecision; checked: boolean; suggestion: VettingDecision | null; suggestion_category: VettingReasonCategory | null;
+    suggestion_reason: string | null; guard_name: string; id_key: string; identity_hash: string | null;
+  }[] = await m.query(
+    `SELECT re.id, re.activity_id, re.decision, re.checked_at IS NOT NULL AS checked, re.suggestion, re.suggestion_category, re.suggestion_reason,
+            g.name AS guard_name, encode(g.id_hash, 'hex') AS id_key, guard_identity_hash(g.id) AS identity_hash
+       FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+      WHERE g.id_hash = ANY($1::bytea[]) AND re.state = 'ACTIVE' AND re.activity_id = ANY($2::uuid[]) AND re.decision <> 'FAILED'
+        -- other rosters: not the activity of a 不通过 of the same person
+        AND NOT EXISTS (SELECT 1 FROM roster_entries f JOIN guards fg ON fg.id = f.guard_id
+                         WHERE f.id = ANY($3::uuid[]) AND f.activity_id = re.activity_id AND fg.id_hash = g.id_hash)
+      ORDER BY re.id FOR UPDATE OF re`,
+    [idHashes, open.map((a) => a.id), failedEntryIds],
+  );
+  const undecided = entries.filter((e) => e.decision === VettingDecision.PENDING && e.checked && e.suggestion && e.suggestion_reason);
+  if (undecided.length) {
+    const days = priorFailureDays(await new SettingsService(m.connection, deps.audit).all(m));
+    const failures = await loadPriorFailures(m, idHashes, days, deps.clock.now());
+    for (const e of undecided) {
+      const failure = failures.get(e.id_key);
+      if (!failure) continue;
+      const s = restatePriorFailure(
+        { suggestion: e.suggestion!, reasonCategory: e.suggestion_category ?? VettingReasonCategory.CLEAR, reason: e.suggestion_reason! },
+        toPriorFailure(failure, { identityHash: e.identity_hash, name: e.guard_name }),
+      );
+      // As a check stores it (vetting.service `evaluate`): no category with PASSED.
+      await m.query(`UPDATE roster_entries SET suggestion = $2, suggestion_category = $3, suggestion_reason = $4 WHERE id = $1`, [
+        e.id,
+        s.suggestion,
+        s.suggestion === VettingDecision.PASSED ? null : s.reasonCategory,
+        s.reason,
+      ]);
+    }
+  }
+  const passes = entries.filter((e) => e.decision === VettingDecision.PASSED).map((e) => open.find((a) => a.id === e.activity_id)!);
+  await askDetachmentToReviewEach(m, deps.notifications, passes, 'FAILURE');
 }

@@ -1,5 +1,5 @@
 import { RecordCategory, RelativeRelation, VettingDecision, VettingReasonCategory } from '@evs/schema';
-import { Hit, PriorFailure, priorFailureReason, suggest } from './suggestion';
+import { Hit, PriorFailure, priorFailureReason, restatePriorFailure, suggest } from './suggestion';
 
 /** The rulebook of suggestions with a 不通过 of the same person in the reuse window (review 11-A F1). */
 const prior: PriorFailure = { decidedOn: '2026-12-05', reasonCategory: VettingReasonCategory.RELATIVE_RECORD, count: 1, changed: 'RELATIVES' };
@@ -34,5 +34,37 @@ describe('suggest with an earlier 不通过', () => {
     expect(priorFailureReason({ ...prior, count: 2, changed: 'NAME_OR_RELATIVES', reasonCategory: VettingReasonCategory.OTHER })).toBe(
       '此人于2026-12-05审核不通过（其他原因），此前共2次不通过，请复核；姓名或申报的直系亲属与当时不同',
     );
+  });
+});
+
+/** A 不通过 made after an entry was checked, restated into its stored suggestion (code review 11 C1). */
+describe('restatePriorFailure: a stored suggestion as a check would give it now', () => {
+  const now: PriorFailure = { decidedOn: '2026-12-06', reasonCategory: VettingReasonCategory.OTHER, count: 2, changed: null };
+  const declared = { declared: true, missing: [] as RelativeRelation[] };
+  const cases: [string, Parameters<typeof suggest>][] = [
+    ['nothing found', [[], [], declared]],
+    ['a relative\'s record', [[], [fatherHit], declared]],
+    ['a pre-check problem', [[{ code: 'AGE', message: '年龄超过55周岁' }], [], declared]],
+    ['relatives not declared', [[], [], { declared: false, missing: [RelativeRelation.FATHER] }]],
+  ];
+
+  it.each(cases)('%s, no 不通过 known at the check: what suggest gives with it', (_, [problems, hits, declaration]) => {
+    const stored = suggest(problems, hits, declaration, null);
+    expect(restatePriorFailure(stored, now)).toEqual(suggest(problems, hits, declaration, now));
+  });
+
+  it.each(cases)('%s, an earlier 不通过 known at the check: replaced by the latest, not repeated', (_, [problems, hits, declaration]) => {
+    for (const before of [prior, { ...prior, changed: 'NAME_OR_RELATIVES' as const, count: 3 }, { ...prior, changed: null, reasonCategory: null }]) {
+      const stored = suggest(problems, hits, declaration, before);
+      expect(restatePriorFailure(stored, now)).toEqual(suggest(problems, hits, declaration, now));
+    }
+  });
+
+  it('no longer reads 资格预审通过 when nothing was found', () => {
+    expect(restatePriorFailure(suggest([], [], declared, null), now)).toEqual({
+      suggestion: VettingDecision.PENDING,
+      reasonCategory: VettingReasonCategory.OTHER,
+      reason: '此人于2026-12-06审核不通过（其他原因），此前共2次不通过，请复核',
+    });
   });
 });

@@ -84,6 +84,38 @@ export function priorFailureReason(p: PriorFailure): string {
   return `此人于${p.decidedOn}审核不通过${why}${times}，请复核${changed}`;
 }
 
+/** Nothing found: the only suggestion of PASSED. */
+export const CLEAR_SUGGESTION: Readonly<Suggestion> = { suggestion: VettingDecision.PASSED, reasonCategory: VettingReasonCategory.CLEAR, reason: '本人及直系亲属未比中记录，资格预审通过' };
+
+/**
+ * A suggestion with the person's earlier 不通过 added, as `suggest` adds it: after the reason of a finding,
+ * or, with nothing found, instead of PASSED a review (OTHER, not the earlier category: nothing found now
+ * would back it; decideVetting checks a category against the facts).
+ */
+export function withPriorFailure(s: Suggestion, p: PriorFailure): Suggestion {
+  if (s.suggestion === VettingDecision.PASSED) return { suggestion: VettingDecision.PENDING, reasonCategory: VettingReasonCategory.OTHER, reason: priorFailureReason(p) };
+  return { ...s, reason: `${s.reason}；${priorFailureReason(p)}` };
+}
+
+/**
+ * `priorFailureReason`'s clause at the end of a stored reason (alone, or after a finding's reason and
+ * `；`). Its words are fixed (no name, no free text), so it is told apart from a finding's reason.
+ */
+const PRIOR_FAILURE_CLAUSE = /(?:^|；)此人于\d{4}-\d{2}-\d{2}审核不通过(?:（[^（）]*）)?(?:，此前共\d+次不通过)?，请复核(?:；(?:姓名或)?申报的直系亲属与当时不同)?$/u;
+
+/**
+ * A stored suggestion (what `suggest` gave at the entry's check) as `suggest` would give it with the
+ * earlier 不通过 `p` instead of the one known then, if any: for an entry already checked when a 不通过 of
+ * the same person is made elsewhere (open-roster-effects `applyFailureToOpenRosters`, code review 11 C1),
+ * without checking it again.
+ */
+export function restatePriorFailure(stored: Suggestion, p: PriorFailure): Suggestion {
+  const clause = PRIOR_FAILURE_CLAUSE.exec(stored.reason);
+  // The clause alone: nothing was found at the check, the suggestion was the review instead of PASSED.
+  if (clause?.index === 0) return withPriorFailure(CLEAR_SUGGESTION, p);
+  return withPriorFailure(clause ? { ...stored, reason: stored.reason.slice(0, clause.index) } : stored, p);
+}
+
 /**
  * The system suggests, the officer decides (SPEC §5): a pre-check failure or an Art. 17 record of
  * the guard → FAILED; any other own record, a relative's record, relatives not declared (when
@@ -98,14 +130,19 @@ export function suggest(
   declaration?: { declared: boolean; missing: RelativeRelation[] },
   priorFailure?: PriorFailure | null,
 ): Suggestion {
+  const found = suggestFromFindings(problems, hits, declaration);
+  return priorFailure ? withPriorFailure(found, priorFailure) : found;
+}
+
+/** `suggest` without the earlier 不通过: what the findings alone suggest. */
+function suggestFromFindings(problems: PrecheckProblem[], hits: Hit[], declaration?: { declared: boolean; missing: RelativeRelation[] }): Suggestion {
   const own = hits.filter((h) => h.relation === null).map((h) => h.record);
   const relatives = hits.filter((h) => h.relation !== null);
-  const prior = priorFailure ? `；${priorFailureReason(priorFailure)}` : '';
   if (problems.length) {
-    return { suggestion: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.PRE_CHECK, reason: `资格预审不符：${problems.map((p) => p.message).join('；')}${prior}` };
+    return { suggestion: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.PRE_CHECK, reason: `资格预审不符：${problems.map((p) => p.message).join('；')}` };
   }
   if (own.length && barredByArticle17(own)) {
-    return { suggestion: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.OWN_RECORD, reason: `本人有${describe(own)}记录，属条例第十七条不得担任保安员情形${prior}` };
+    return { suggestion: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.OWN_RECORD, reason: `本人有${describe(own)}记录，属条例第十七条不得担任保安员情形` };
   }
   const notes: string[] = [];
   if (own.length) notes.push(`本人有${describe(own)}记录（未达条例第十七条情形）`);
@@ -124,12 +161,8 @@ export function suggest(
     return {
       suggestion: VettingDecision.PENDING,
       reasonCategory: own.length ? VettingReasonCategory.OWN_RECORD : relatives.length ? VettingReasonCategory.RELATIVE_RECORD : VettingReasonCategory.OTHER,
-      reason: `请审核：${notes.join('；')}${prior}`,
+      reason: `请审核：${notes.join('；')}`,
     };
   }
-  if (priorFailure) {
-    // OTHER, not the earlier category: nothing found now would back it (decideVetting checks a category against the facts).
-    return { suggestion: VettingDecision.PENDING, reasonCategory: VettingReasonCategory.OTHER, reason: priorFailureReason(priorFailure) };
-  }
-  return { suggestion: VettingDecision.PASSED, reasonCategory: VettingReasonCategory.CLEAR, reason: '本人及直系亲属未比中记录，资格预审通过' };
+  return { ...CLEAR_SUGGESTION };
 }

@@ -35,11 +35,11 @@ import { VettingHitEntity } from './vetting-hit.entity';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
 import { ageLimitsOf } from '../activities/activity.derive';
-import { askDetachmentToReview, OpenRosterEffectsDeps, recordsSinceCheckSql, withdrawPass } from './open-roster-effects';
+import { applyFailureToOpenRosters, askDetachmentToReview, FailureEffectsDeps, OpenRosterEffectsDeps, recordsSinceCheckSql, withdrawPass } from './open-roster-effects';
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 import { containsPattern } from '../../common/sql-predicate';
 import { Clock } from '../../common/clock';
-import { SettingValues } from '../settings/settings.defaults';
+import { loadPriorFailures, priorFailureDays, toPriorFailure } from './prior-failure';
 
 /**
  * SQL: the person of roster entry `re` (same ID number, any register) has a 不通过 on another entry (any
@@ -52,12 +52,8 @@ const priorFailureSql = (re: string, nowParam: string, daysParam: string) => `($
    WHERE g.id = ${re}.guard_id AND f.id <> ${re}.id AND f.decision = 'FAILED'
      AND f.decided_at > ${nowParam}::timestamptz - make_interval(days => ${daysParam}::int)))`;
 
-/**
- * How far back a 不通过 of the same person asks for the officer's review: as long as the bureau keeps the
- * person's vetting data (`privacy.retentionDays`, never shorter than the reuse window), not the reuse
- * window itself — a window set to 0 (no reuse) must not switch the protection off (code review 11 C2).
- */
-export const priorFailureDays = (s: Pick<SettingValues, 'privacy.retentionDays'>): number => s['privacy.retentionDays'];
+// (Defined in prior-failure.ts, beside the query that applies it, which open-roster-effects uses too.)
+export { priorFailureDays };
 
 /** SQL: the person of roster entry `re` got a 不通过 on another entry after `re` was checked (code review 11 C1). */
 const failureSinceCheckSql = (re: string) => `EXISTS (
@@ -446,23 +442,7 @@ export class VettingService {
     // Every 不通过 of the same person kept on record (`priorFailureDays`; review 11-A F1): the latest, and
     // how many. It asks for the officer's review instead of a clean suggestion, and no pass is reused past
     // it, whether the pass came before or after it. The entries being checked again are not their own history.
-    const failureDays = priorFailureDays(settings);
-    const failures: { id_key: string; n: number; decided_at: Date; reason_category: VettingReasonCategory | null; identity_hash: string | null; name: string }[] =
-      failureDays > 0
-        ? await m.query(
-            `SELECT encode(g.id_hash, 'hex') AS id_key, count(*)::int AS n,
-                    (array_agg(re.decided_at ORDER BY re.decided_at DESC, re.id))[1] AS decided_at,
-                    (array_agg(re.reason_category::text ORDER BY re.decided_at DESC, re.id))[1] AS reason_category,
-                    (array_agg(re.identity_hash ORDER BY re.decided_at DESC, re.id))[1] AS identity_hash,
-                    (array_agg(g.name ORDER BY re.decided_at DESC, re.id))[1] AS name
-               FROM guards g JOIN roster_entries re ON re.guard_id = g.id
-              WHERE g.id_hash = ANY($1::bytea[]) AND re.decision = 'FAILED' AND re.id <> ALL($4::uuid[])
-                AND re.decided_at > $3::timestamptz - make_interval(days => $2)
-              GROUP BY g.id_hash`,
-            [subjects.map((r) => Buffer.from(r.idKey, 'hex')), failureDays, this.now(), options.entryIds ?? []],
-          )
-        : [];
-    const failureByKey = new Map(failures.map((f) => [f.id_key, f]));
+    const failureByKey = await loadPriorFailures(m, subjects.map((r) => Buffer.from(r.idKey, 'hex')), priorFailureDays(settings), this.now(), options.entryIds);
 
     const stats: CheckStats = { precheckFailed: 0, withHits: 0, reused: 0, reusedToReview: 0, reuseBarred: 0, sourceError };
     const outcomes: CheckOutcome[] = [];
@@ -496,14 +476,7 @@ export class VettingService {
       if (hits.length) stats.withHits++;
       allHits.push(hits);
       const failure = failureByKey.get(row.idKey);
-      const priorFailure: PriorFailure | null = failure
-        ? {
-            decidedOn: localDate(new Date(failure.decided_at)),
-            reasonCategory: failure.reason_category,
-            count: failure.n,
-            changed: !failure.identity_hash || failure.identity_hash === identity?.hash ? null : failure.name === row.name ? 'RELATIVES' : 'NAME_OR_RELATIVES',
-          }
-        : null;
+      const priorFailure: PriorFailure | null = failure ? toPriorFailure(failure, { identityHash: identity?.hash, name: row.name }) : null;
       const s = suggest(problems, hits, declaration, priorFailure);
       const prev = previousByKey.get(row.idKey);
       // Reuse only for the same identity, with relatives declared, no pre-check problem and no 不通过 in
@@ -621,8 +594,9 @@ export class VettingService {
   /**
    * What stored outcomes of reuse (`ReuseResult`) do beyond the entry, as a record reaching a cleared
    * guard on a roster does (open-roster-effects.ts): a BARRED one is the system's 不通过, audited as the
-   * system's (the company that submitted did not decide it) and told to the company with its category
-   * only; TO_REVIEW ones are counted to 保安管理支队 in the same notice as there. KEPT needs nothing.
+   * system's (the company that submitted did not decide it), told to the company with its category
+   * only, and to the person's other open rosters as any 不通过 (`applyFailureToOpenRosters`); TO_REVIEW
+   * ones are counted to 保安管理支队 in the same notice as there. KEPT needs nothing.
    */
   private async applyReuseEffects(
     m: EntityManager,
@@ -646,6 +620,8 @@ export class VettingService {
       });
     }
     await askDetachmentToReview(m, this.notifications, activity, entries.filter((x) => x.reuse === 'TO_REVIEW').length);
+    // The system's 不通过 reaches the person's other open rosters as an officer's does (code review 11 C1).
+    await applyFailureToOpenRosters(m, this.failureDeps(), entries.filter((x) => x.reuse === 'BARRED').map((x) => x.entryId));
   }
 
   private async insertHits(m: EntityManager, entryIds: string[], hits: Hit[][]): Promise<void> {
@@ -801,8 +777,10 @@ export class VettingService {
           if (!e.checkedAt) return refused.push({ field, message: `${who}尚未完成记录比对，请先重新比对` });
           if (e.identityHash !== currentHash.get(e.id)) return refused.push({ field, message: `${who}的身份信息（姓名、身份证号或直系亲属）在比对后有变化，请先重新比对` });
           if (recordsSinceCheck.has(e.id)) return refused.push({ field, message: `${who}或其直系亲属在比对后有新导入的记录，请先重新比对` });
-          // A 不通过 of the same person made since this entry's check (another roster, often) is not in its stored
-          // suggestion: a pass waits for the check that shows it (code review 11 C1; 一键通过 skips it as well).
+          // A 不通过 of the same person made since this entry's check (another roster, often): the stored suggestion
+          // was restated when it was made (applyFailureToOpenRosters), but a pass waits for a check that saw it, so that
+          // no stale copy of the row, nor a 批量通过 of rows ticked before, passes the person (code review 11 C1; 一键通过
+          // skips it as well).
           if (input.decision === VettingDecision.PASSED && failedSinceCheck.has(e.id)) {
             return refused.push({ field, message: `${who}在比对后另有审核不通过结论（其他名单），请先重新比对后再审核` });
           }
@@ -868,6 +846,8 @@ export class VettingService {
             activityId: activity.id,
           });
         }
+        // The person's other open rosters learn of it now, not at their next check (code review 11 C1).
+        await applyFailureToOpenRosters(m, this.failureDeps(), input.entryIds);
       }
       const closed = await this.tryClose(m, activity, actor);
       return { activity, closed, changed: entries.length };
@@ -884,6 +864,11 @@ export class VettingService {
       [entryIds],
     );
     return new Map(rows.map((r) => [r.id, { own: r.own, relative: r.relative }]));
+  }
+
+  /** What a 不通过 does to the person's other open rosters needs (open-roster-effects `applyFailureToOpenRosters`). */
+  private failureDeps(): FailureEffectsDeps {
+    return { audit: this.audit, notifications: this.notifications, clock: this.clock };
   }
 
   private withdrawalDeps(): OpenRosterEffectsDeps {
@@ -904,8 +889,9 @@ export class VettingService {
   /**
    * 一键通过无异常: every checked, undecided entry the system suggests PASSED (pre-checks passed, no
    * hit on the guard or a relative, relatives declared) whose identity is still the one checked, and
-   * whose person has no 不通过 within the reuse window (review 11-A F1: also one made after the check,
-   * e.g. on another roster of the same person, which the stored suggestion cannot know of).
+   * whose person has no 不通过 kept on record (`priorFailureDays`; review 11-A F1: also one made after the
+   * check, e.g. on another roster of the same person; its suggestion is restated then, code review 11 C1,
+   * but this does not depend on that).
    */
   async passAllClean(actor: Actor, activityId: string) {
     return this.tx(async (m) => {
