@@ -21,6 +21,7 @@ const OFFICER = {
   passwordExpired: false,
   totpEnabled: true,
   mustEnrolTotp: false,
+  keepsGuardRegister: false,
   unit: { __typename: 'Unit', id: 'unit-1', name: '保安管理支队', kind: 'POLICE', district: null },
 };
 

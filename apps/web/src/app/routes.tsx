@@ -63,6 +63,7 @@ import {
 } from '@ant-design/icons';
 import { Role } from '@evs/schema';
 import { ALL_ROLES, canAccess } from '@/shared/access';
+import type { Session } from '@/shared/session';
 
 /** Where the first load is going and who is going there: what a page's `preload` may read. */
 export interface PreloadAt {
@@ -78,6 +79,12 @@ export interface FeatureRoute {
   titleByRole?: Partial<Record<Role, string>>;
   menu?: { icon: ReactNode; group?: string };
   home?: { description: string; roles?: readonly Role[] };
+  /**
+   * A further condition on the signed-in user for the menu entry and the home card (`listedFor`),
+   * for a page that only some users of a role have a use for. The page itself stays open to `roles`:
+   * hiding it is presentation, the API decides what it holds.
+   */
+  shownWhen?: (me: Session) => boolean;
   lazy: () => Promise<{ default: ComponentType }>;
   /**
    * The page's first data, asked for with the first load (`app/firstLoad.ts`, once Apollo and `me`
@@ -99,6 +106,12 @@ export const planned = () => import('@/pages/PlannedPage');
 const { ADMIN, AUDITOR, LEADER, OFFICE, SECURITY_DETACHMENT: SD, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY } = Role;
 const SYSTEM = '系统管理';
 const onsiteList = (training: boolean) => (client: ApolloClient) => preloadOnsiteList(client, training);
+/**
+ * An organizer's guard register and roster are a 自招保安单位's (SPEC §2): shown to an organizer that
+ * keeps a register or has a self-recruited activity not cancelled (`me.keepsGuardRegister`, the rule
+ * the server registers guards by), not to every organizer only to be refused on saving.
+ */
+const keptRegister = (me: Session) => me.role !== ORGANIZER || me.keepsGuardRegister;
 
 export const featureRoutes: FeatureRoute[] = [
   { path: '/', roles: ALL_ROLES, title: '首页', menu: { icon: <HomeOutlined /> }, lazy: () => import('@/pages/HomePage'),
@@ -142,7 +155,7 @@ export const featureRoutes: FeatureRoute[] = [
   { path: '/companies/import', roles: [SD], title: '导入保安服务公司名册', lazy: () => import('@/pages/CompanyImportPage') },
   { path: '/companies/:id', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER], title: '公司详情', lazy: () => import('@/pages/CompanyDetailPage') },
   { path: '/companies/:id/edit', roles: [SD], title: '修改公司登记信息', lazy: () => import('@/pages/CompanyFormPage') },
-  { path: '/guards', roles: [COMPANY, ORGANIZER], title: '保安员名册', titleByRole: { [ORGANIZER]: '自招保安员' }, menu: { icon: <IdcardOutlined /> }, home: { description: '本单位保安员登记与批量导入' }, lazy: () => import('@/pages/GuardsPage') },
+  { path: '/guards', roles: [COMPANY, ORGANIZER], title: '保安员名册', titleByRole: { [ORGANIZER]: '自招保安员' }, menu: { icon: <IdcardOutlined /> }, home: { description: '本单位保安员登记与批量导入' }, shownWhen: keptRegister, lazy: () => import('@/pages/GuardsPage') },
   { path: '/guards/new', roles: [COMPANY, ORGANIZER, SD], title: '登记保安员', lazy: () => import('@/pages/GuardFormPage') },
   { path: '/guards/:id', roles: [COMPANY, ORGANIZER, SD], title: '保安员', lazy: () => import('@/pages/GuardFormPage') },
   { path: '/assignments', roles: [COMPANY], title: '任务安排', menu: { icon: <ScheduleOutlined /> }, home: { description: '中选的活动与上报的人员名单' }, lazy: () => import('@/pages/AssignmentsPage') },
@@ -155,7 +168,7 @@ export const featureRoutes: FeatureRoute[] = [
 
   // vetting (背景审核)
   { path: '/vetting', roles: [SD], title: '背景审核', menu: { icon: <FileSearchOutlined /> }, home: { description: '保安员及直系亲属背景审查与决定' }, lazy: () => import('@/pages/VettingWorkbenchPage') },
-  { path: '/roster', roles: [COMPANY, ORGANIZER], title: '名单报送', titleByRole: { [ORGANIZER]: '自招保安员名单' }, menu: { icon: <TeamOutlined /> }, home: { description: '选择或导入保安员，上报名单，替换未通过人员' }, lazy: () => import('@/pages/RosterPage') },
+  { path: '/roster', roles: [COMPANY, ORGANIZER], title: '名单报送', titleByRole: { [ORGANIZER]: '自招保安员名单' }, menu: { icon: <TeamOutlined /> }, home: { description: '选择或导入保安员，上报名单，替换未通过人员' }, shownWhen: keptRegister, lazy: () => import('@/pages/RosterPage') },
   { path: '/vetting/results', roles: [COMPANY], title: '审核结果', menu: { icon: <CheckSquareOutlined /> }, home: { description: '本公司保安员审核是否通过及原因类别' }, lazy: () => import('@/pages/VettingNoticesPage') },
   { path: '/vetting/notices', roles: [ORGANIZER], title: '审核通报', menu: { icon: <AuditOutlined /> }, home: { description: '审核人数统计与通过人员名单' }, lazy: () => import('@/pages/VettingNoticesPage') },
   { path: '/vetting/notice/:activityId', roles: [SD, OFFICE, LEADER, EVENT_DETACHMENT, DISTRICT_BUREAU, ORGANIZER, COMPANY], title: '审核通报', lazy: () => import('@/pages/VettingNoticePage') },
@@ -187,6 +200,11 @@ export const featureRoutes: FeatureRoute[] = [
 export function mayOpen(role: Role, pattern: string): boolean {
   const route = featureRoutes.find((r) => r.path === pattern);
   return !!route && canAccess(role, route.roles);
+}
+
+/** Whether the route's menu entry or home card (`roles`: the card's) is shown to this user: its roles, then `shownWhen`. */
+export function listedFor(route: FeatureRoute, me: Session, roles: readonly Role[] = route.roles): boolean {
+  return canAccess(me.role, roles) && (!route.shownWhen || route.shownWhen(me));
 }
 
 export function titleFor(route: FeatureRoute, role: Role): string {

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { CompanyStatus, companyStatusLabels, District, districtLabels, Role } from '@evs/schema';
 import { CompanyListQuery } from '@/features/companies/operations';
 import { CompanyStatusTag, LicenseExpiry } from '@/features/companies/components/CompanyTags';
-import { formatYuan } from '@/shared/format';
+import { formatYuan, MISSING } from '@/shared/format';
 import type { CompanyFilterInput, CompanyListQuery as CompanyListResult, CompanySortField } from '@/gql/graphql';
 import { Access } from '@/shared/access';
 import { ListFilters } from '@/shared/ListFilters';
@@ -83,11 +83,11 @@ export default function CompaniesPage() {
             { title: '公司名称', dataIndex: 'name', fixed: 'left', width: 220, card: 'title', render: (name: string, r) => <Link to={`/companies/${r.id}`}>{name}</Link> },
             { title: '辖区', card: 'hidden', dataIndex: 'district', width: 80, render: (d: District) => labelOf(districtLabels, d) },
             { title: '状态', dataIndex: 'status', width: 80, render: (s: string, r) => <CompanyStatusTag status={s} reason={r.statusReason} /> },
-            { title: '许可证有效期', dataIndex: 'licenseExpiry', width: 200, render: (v: string, r) => <LicenseExpiry expiry={v} daysLeft={r.licenseDaysLeft} /> },
+            { title: '许可证有效期', dataIndex: 'licenseExpiry', width: 200, render: (v: string | null, r) => <LicenseExpiry expiry={v} daysLeft={r.licenseDaysLeft} /> },
             { title: '在册保安员', dataIndex: 'guardsOnRegister', width: 100, align: 'right' },
             { title: '持证', card: 'hidden', dataIndex: 'guardsWithValidCertificate', width: 80, align: 'right' },
-            { title: '注册资本', card: 'hidden', dataIndex: 'registeredCapital', width: 110, align: 'right', render: (v: number) => formatYuan(v) },
-            { title: '表现得分', dataIndex: 'performanceScore', width: 90, align: 'right', render: (v: number) => v.toFixed(1) },
+            { title: '注册资本', card: 'hidden', dataIndex: 'registeredCapital', width: 110, align: 'right', render: (v: number | null) => formatYuan(v) },
+            { title: '表现得分', dataIndex: 'performanceScore', width: 90, align: 'right', render: (v: number | null) => (v == null ? MISSING : v.toFixed(1)) },
             { title: '统一社会信用代码', card: 'hidden', dataIndex: 'creditCode', width: 190 },
           ]}
         />

@@ -7,7 +7,7 @@ import { UnitAccounts } from '@/features/users/components/UnitAccounts';
 import { CompanyOverview } from '@/features/companies/components/CompanyOverview';
 import { GuardRegister } from '@/features/guards/components/GuardRegister';
 import { CompanyDetailQuery, SetCompanyStatusMutation } from '@/features/companies/operations';
-import { CompanyStatusTag } from '@/features/companies/components/CompanyTags';
+import { CompanyStatusTag, OwnRegisterTag } from '@/features/companies/components/CompanyTags';
 import { Access, canAccess } from '@/shared/access';
 import { ErrorAlert } from '@/shared/ErrorAlert';
 import { errorMessage } from '@/shared/errors';
@@ -44,12 +44,16 @@ export default function CompanyDetailPage() {
     }
   };
 
+  // A self-recruiting organizer's own register is no 保安服务公司: the company register's actions
+  // (edit, suspend, its accounts as a company's) are not offered; the server refuses them too.
+  const ownRegister = c.selfRecruitedRegister;
+
   return (
     <PageContainer
       title={c.name}
-      subTitle={<CompanyStatusTag status={c.status} reason={c.statusReason} />}
+      subTitle={ownRegister ? <OwnRegisterTag /> : <CompanyStatusTag status={c.status} reason={c.statusReason} />}
       extra={
-        <Access roles={[Role.SECURITY_DETACHMENT]}>
+        !ownRegister && <Access roles={[Role.SECURITY_DETACHMENT]}>
           <Link to={`/companies/${id}/edit`}><Button>修改登记信息</Button></Link>
           <Button danger={c.status === CompanyStatus.ACTIVE} onClick={() => { setStatusValue(c.status === CompanyStatus.ACTIVE ? CompanyStatus.SUSPENDED : CompanyStatus.ACTIVE); setStatusOpen(true); }}>
             {c.status === CompanyStatus.ACTIVE ? '暂停/吊销' : '变更状态'}
@@ -63,7 +67,7 @@ export default function CompanyDetailPage() {
           ...(canAccess(role, GUARD_READERS)
             ? [{ key: 'guards', label: `保安员（${c.guardsOnRegister}）`, children: <Card variant="borderless"><GuardRegister companyId={id} manage={role === Role.SECURITY_DETACHMENT} /></Card> }]
             : []),
-          ...(role === Role.SECURITY_DETACHMENT
+          ...(role === Role.SECURITY_DETACHMENT && !ownRegister
             ? [{ key: 'accounts', label: '账号', children: <Card variant="borderless"><UnitAccounts unit={{ id, name: c.name, kind: UnitKind.COMPANY }} /></Card> }]
             : []),
         ]}

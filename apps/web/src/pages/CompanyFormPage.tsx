@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select, Skeleton, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -38,7 +38,16 @@ export default function CompanyFormPage() {
 
   useEffect(() => {
     const c = existing.data?.company;
-    if (c) form.setFieldsValue({ ...c, district: c.district as District, licenseExpiry: dayjs(c.licenseExpiry) });
+    if (c && !c.selfRecruitedRegister) {
+      form.setFieldsValue({
+        ...c,
+        district: c.district as District,
+        creditCode: c.creditCode ?? undefined,
+        licenseNo: c.licenseNo ?? undefined,
+        registeredCapital: c.registeredCapital ?? undefined,
+        licenseExpiry: c.licenseExpiry ? dayjs(c.licenseExpiry) : undefined,
+      });
+    }
   }, [existing.data, form]);
 
   const onFinish = async (v: Values) => {
@@ -76,6 +85,20 @@ export default function CompanyFormPage() {
   };
 
   if (editing && existing.loading && !existing.data) return <PageContainer title="修改公司"><Card><Skeleton active /></Card></PageContainer>;
+  // An organizer's own register has no company registration to edit (the server refuses updateCompany on it).
+  const ownRegister = editing ? existing.data?.company : null;
+  if (ownRegister?.selfRecruitedRegister) {
+    return (
+      <PageContainer title="修改公司">
+        <Alert
+          type="warning"
+          showIcon
+          title={`“${ownRegister.name}”为自招保安单位的自招名册，不是保安服务公司，不能修改保安服务公司登记信息`}
+          action={<Button onClick={() => navigate(`/companies/${id}`)}>返回</Button>}
+        />
+      </PageContainer>
+    );
+  }
 
   return (
     <PageContainer title={editing ? '修改公司登记信息' : '登记保安服务公司'} subTitle="《保安服务管理条例》第八条：须持保安服务许可证，注册资本不少于100万元">

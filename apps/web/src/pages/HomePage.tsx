@@ -4,11 +4,10 @@ import { Card, Col, Descriptions, Empty, Flex, List, Row, Steps, Tag, Typography
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { districtLabels, roleLabels, unitKindLabels } from '@evs/schema';
-import { featureRoutes, titleFor } from '@/app/routes';
+import { featureRoutes, listedFor, titleFor } from '@/app/routes';
 import { LATEST_NOTICES } from '@/features/dashboard/preload';
 import { NotificationsQuery } from '@/features/notifications/operations';
 import { RoleHome } from '@/features/dashboard/components/RoleHome';
-import { canAccess } from '@/shared/access';
 import { labelOf } from '@/shared/labels';
 import { PageContainer } from '@/shared/PageContainer';
 import { useSession } from '@/shared/session';
@@ -28,7 +27,7 @@ function greeting() {
 export default function HomePage() {
   const me = useSession();
   const navigate = useNavigate();
-  const places = featureRoutes.filter((r) => r.home && canAccess(me.role, r.home.roles ?? r.roles));
+  const places = featureRoutes.filter((r) => r.home && listedFor(r, me, r.home.roles ?? r.roles));
   const fetchPolicy = usePolicyAfterPreload(NotificationsQuery, LATEST_NOTICES); // answered by the first load's preload?
   const { data: notices, loading } = useQuery(NotificationsQuery, { variables: LATEST_NOTICES, fetchPolicy });
 

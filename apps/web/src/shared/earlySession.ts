@@ -19,6 +19,7 @@ export const ME_QUERY = /* GraphQL */ `
       passwordExpired
       totpEnabled
       mustEnrolTotp
+      keepsGuardRegister
       unit {
         __typename
         id

@@ -16,6 +16,7 @@ import {
   UserSessionType,
 } from './auth.types';
 import { securitySettingDefinitions } from './security-settings';
+import { keepsGuardRegister } from '../guards/guard-import.service';
 
 async function toMe(ctx: AppContext, actor: Actor): Promise<MeType> {
   const unit = await ctx.loaders.unit.load(actor.unitId);
@@ -28,6 +29,8 @@ async function toMe(ctx: AppContext, actor: Actor): Promise<MeType> {
     passwordExpired: !!actor.passwordExpired,
     totpEnabled: !!actor.totpEnabled,
     mustEnrolTotp: !!actor.mustEnrolTotp,
+    // The rule the register's writes enforce (one rule): the web's menu shows 自招保安员 by it.
+    keepsGuardRegister: await keepsGuardRegister(ctx.dataSource.manager, actor),
     unit: unit!,
   };
 }

@@ -37,8 +37,9 @@ export class UnitType {
   mergedIntoId?: string | null;
 }
 
-@ObjectType('Me', { description: '当前登录用户' })
-export class MeType {
+/** The fields of an account, as its user (`me`) and the administrator (`UserAccount`) read them. */
+@ObjectType()
+export abstract class AccountFields {
   @Field(() => ID)
   id: string;
 
@@ -65,6 +66,18 @@ export class MeType {
 
   @Field({ description: '本角色须启用两步验证而尚未绑定身份验证器：绑定前其他操作一律拒绝' })
   mustEnrolTotp: boolean;
+}
+
+@ObjectType('Me', { description: '当前登录用户' })
+export class MeType extends AccountFields {
+  // Of the signed-in user only (a question about its unit, asked once per `me`): not a field of the
+  // accounts an administrator lists (`UserAccount`), which would ask it per row.
+  @Field({
+    description:
+      '本单位维护保安员名册：保安服务公司；主办单位须为自招保安单位（已有自招名册，或有安保方式为“自招保安员”且未取消的活动），' +
+      '与登记、导入保安员时的规则相同；其他角色为 false',
+  })
+  keepsGuardRegister: boolean;
 }
 
 @InputType()

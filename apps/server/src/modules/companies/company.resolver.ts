@@ -11,6 +11,26 @@ import { CompanyFilterInput, CompanyInput, CompanyProfileInput, CompanySortInput
 import { FileInput, ImportMode, ImportResultType } from '../records/records.types';
 import { COMPANY_PROFILE_EDITORS, COMPANY_READER_ROLES, COMPANY_REGISTER_KEEPERS } from './company.policy';
 import { AgeProfileType, CompanyPage, CompanyPerformanceType, CompanyType } from './company.types';
+import { isSecurityCompanyUnit } from './own-register';
+
+/**
+ * Is the row a self-recruiting organizer's own register, no 保安服务公司 (`own-register.ts`)? What the
+ * read already knew (`CompanyRow.selfRecruitedRegister`), else its unit's kind (one batched look-up).
+ */
+async function isOwnRegister(c: CompanyRow, ctx: AppContext): Promise<boolean> {
+  if (c.selfRecruitedRegister !== undefined) return c.selfRecruitedRegister;
+  return !isSecurityCompanyUnit((await ctx.loaders.unit.load(c.id))?.kind);
+}
+
+/**
+ * A figure of a 保安服务公司 that an organizer's register does not have: its licence, capital and
+ * credit code are placeholders (`ensureOwnRegister`: 9999-12-31, ¥0, "SELF-…") and it is never a
+ * candidate, so the figures that rank candidates (performance, activities served as the selected
+ * company) mean nothing there. Null rather than a made-up value the police would read as real.
+ */
+async function unlessOwnRegister<T>(c: CompanyRow, ctx: AppContext, value: () => T | Promise<T>): Promise<T | null> {
+  return (await isOwnRegister(c, ctx)) ? null : value();
+}
 
 @Resolver(() => CompanyType)
 export class CompanyResolver {
@@ -81,19 +101,39 @@ export class CompanyResolver {
     return ctx.services.companies.updateProfile(actorOf(ctx), input);
   }
 
-  @FieldResolver(() => Float)
-  registeredCapital(@Root() c: CompanyEntity) {
-    return Number(c.registeredCapital);
+  @FieldResolver(() => Boolean, { description: '是否为自招保安单位的自招名册（主办单位自行招用的保安员名册，不是保安服务公司）：是则许可证、注册资本、信用代码、表现等为 null' })
+  selfRecruitedRegister(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    return isOwnRegister(c, ctx);
   }
 
-  @FieldResolver(() => Boolean, { description: '许可证今日有效' })
-  licenseValid(@Root() c: CompanyEntity, @Ctx() ctx: AppContext) {
-    return c.licenseExpiry >= todayBy(ctx.services.config.clock);
+  @FieldResolver(() => String, { nullable: true, description: '统一社会信用代码（自招名册为 null）' })
+  creditCode(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    return unlessOwnRegister(c, ctx, () => c.creditCode);
   }
 
-  @FieldResolver(() => Int, { description: '许可证剩余天数（已过期为负数）' })
-  licenseDaysLeft(@Root() c: CompanyEntity, @Ctx() ctx: AppContext) {
-    return daysBetween(todayBy(ctx.services.config.clock), c.licenseExpiry);
+  @FieldResolver(() => String, { nullable: true, description: '保安服务许可证号（自招名册为 null）' })
+  licenseNo(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    return unlessOwnRegister(c, ctx, () => c.licenseNo);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '保安服务许可证有效期至（YYYY-MM-DD；自招名册为 null）' })
+  licenseExpiry(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    return unlessOwnRegister(c, ctx, () => c.licenseExpiry);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: '注册资本（元；自招名册为 null）' })
+  registeredCapital(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    return unlessOwnRegister(c, ctx, () => Number(c.registeredCapital));
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: '许可证今日有效（自招名册为 null）' })
+  licenseValid(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    return unlessOwnRegister(c, ctx, () => c.licenseExpiry >= todayBy(ctx.services.config.clock));
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: '许可证剩余天数（已过期为负数；自招名册为 null）' })
+  licenseDaysLeft(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    return unlessOwnRegister(c, ctx, () => daysBetween(todayBy(ctx.services.config.clock), c.licenseExpiry));
   }
 
   @FieldResolver(() => Int, { description: '在册（在职）保安员数' })
@@ -117,23 +157,23 @@ export class CompanyResolver {
     return (await ctx.loaders.companyFigures.load(c.id)).ageProfile;
   }
 
-  @FieldResolver(() => Int, { description: '已服务并总结的大型活动数' })
-  async activitiesServed(@Root() c: CompanyEntity, @Ctx() ctx: AppContext) {
-    return (await ctx.loaders.companyFigures.load(c.id)).activitiesServed;
+  @FieldResolver(() => Int, { nullable: true, description: '已服务并总结的大型活动数（作为中选公司；自招名册为 null）' })
+  activitiesServed(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    return unlessOwnRegister(c, ctx, async () => (await ctx.loaders.companyFigures.load(c.id)).activitiesServed);
   }
 
-  @FieldResolver(() => Float, { description: '每百名上岗保安员的现场问题数（尚无数据为0）' })
-  async findingsRate(@Root() c: CompanyEntity, @Ctx() ctx: AppContext) {
-    return (await ctx.loaders.companyPerformance.load(c.id)).findingsPer100 ?? 0;
+  @FieldResolver(() => Float, { nullable: true, description: '每百名上岗保安员的现场问题数（尚无数据为0；自招名册为 null）' })
+  findingsRate(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    return unlessOwnRegister(c, ctx, async () => (await ctx.loaders.companyPerformance.load(c.id)).findingsPer100 ?? 0);
   }
 
-  @FieldResolver(() => CompanyPerformanceType, { description: '以往表现及其得分的各组成部分' })
-  performance(@Root() c: CompanyEntity, @Ctx() ctx: AppContext) {
-    return ctx.loaders.companyPerformance.load(c.id);
+  @FieldResolver(() => CompanyPerformanceType, { nullable: true, description: '以往表现及其得分的各组成部分（自招名册为 null）' })
+  performance(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    return unlessOwnRegister(c, ctx, () => ctx.loaders.companyPerformance.load(c.id));
   }
 
-  @FieldResolver(() => Float, { description: '表现得分（0–100），算法见 CompanyPerformance' })
-  async performanceScore(@Root() c: CompanyEntity, @Ctx() ctx: AppContext) {
-    return (await ctx.loaders.companyPerformance.load(c.id)).score;
+  @FieldResolver(() => Float, { nullable: true, description: '表现得分（0–100），算法见 CompanyPerformance（自招名册为 null）' })
+  performanceScore(@Root() c: CompanyRow, @Ctx() ctx: AppContext) {
+    return unlessOwnRegister(c, ctx, async () => (await ctx.loaders.companyPerformance.load(c.id)).score);
   }
 }

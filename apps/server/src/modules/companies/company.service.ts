@@ -22,6 +22,7 @@ import {
 } from './company.inputs';
 import { assertCanManageCompanies, assertCanViewCompany, ownCompanyId, scopeCompanies } from './company.policy';
 import { containsPattern } from '../../common/sql-predicate';
+import { assertSecurityCompany, isSecurityCompanyUnit } from './own-register';
 
 /** 条例第八条: registered capital of at least ¥1,000,000. */
 export const MIN_REGISTERED_CAPITAL = 1_000_000;
@@ -112,8 +113,11 @@ export interface CompanyListArgs {
   page?: PageInput;
 }
 
-/** A company as the reads return it: with its guards on the register when the query asks for them. */
-export type CompanyRow = CompanyEntity & { guardsOnRegister?: number };
+/**
+ * A company as the reads return it: with its guards on the register when the query asks for them, and
+ * whether it is an organizer's own register when the read already knows (`Company.selfRecruitedRegister`).
+ */
+export type CompanyRow = CompanyEntity & { guardsOnRegister?: number; selfRecruitedRegister?: boolean };
 
 /**
  * The guards on the register (in service), as a column of the company's own statement: a detail or a
@@ -172,7 +176,9 @@ export class CompaniesService {
     if (sort.field === CompanySortField.GUARD_COUNT || read.guardsOnRegister) qb.addSelect(GUARDS_ON_REGISTER, 'guard_count');
     qb.orderBy(SORT_COLUMNS[sort.field], dir).addOrderBy('c.name COLLATE "zh-x-icu"', 'ASC').addOrderBy('c.id', 'ASC');
     const page = await pageWithTotal<CompanyEntity, { c_id: string; guard_count?: number }>(qb.offset(w.skip).limit(w.take));
-    return { items: withGuardCounts(page), total: page.total, page: w.page, pageSize: w.pageSize };
+    // Every row listed is a 保安服务公司 (the join above): its figures need no look-up of its unit.
+    const items = withGuardCounts(page).map((c) => Object.assign(c, { selfRecruitedRegister: false }));
+    return { items, total: page.total, page: w.page, pageSize: w.pageSize };
   }
 
   async get(actor: Actor, id: string, read: { guardsOnRegister?: boolean } = {}): Promise<CompanyRow> {
@@ -184,8 +190,9 @@ export class CompaniesService {
     const [company] = withGuardCounts(rows);
     if (!company) throw notFound('保安服务公司');
     // After the load: another company's register entry is a denial (audited), a missing one is not.
-    assertCanViewCompany(actor, id, { securityCompany: rows.raw[0]?.unit_kind === UnitKind.COMPANY });
-    return company;
+    const securityCompany = isSecurityCompanyUnit(rows.raw[0]?.unit_kind);
+    assertCanViewCompany(actor, id, { securityCompany });
+    return Object.assign(company, { selfRecruitedRegister: !securityCompany });
   }
 
   async create(actor: Actor, raw: CreateCompanyInput): Promise<CompanyEntity & { issuedAccount?: IssuedAccount }> {
@@ -252,6 +259,7 @@ export class CompaniesService {
     assertNoProblems(companyInputProblems(input, { creating: false, today: todayBy(this.clock) }), '保安服务公司登记信息有误');
     return this.inTransaction(async (m) => {
       const before = await this.lock(m, id, version);
+      await assertSecurityCompany(m, before, '修改保安服务公司登记信息', 'id');
       if (input.creditCode !== before.creditCode) await this.assertCreditCodeFree(m, input.creditCode, id);
       if (input.name !== before.name) await this.assertNameFree(m, input.name, id);
       const patch: Partial<CompanyEntity> = {
@@ -285,6 +293,8 @@ export class CompaniesService {
     if (why.length > 500) throw badInput('原因不能超过500字', [{ field: 'reason', message: '原因不能超过500字' }]);
     return this.inTransaction(async (m) => {
       const before = await this.lock(m, id);
+      // Before "already in that state": a register is refused for what it is, whatever status was asked.
+      await assertSecurityCompany(m, before, '暂停、吊销或恢复', 'id');
       if (before.status === status) {
         throw badInput(`该公司当前已是“${companyStatusLabels[status]}”状态`, [
           { field: 'status', message: `该公司当前已是“${companyStatusLabels[status]}”状态` },

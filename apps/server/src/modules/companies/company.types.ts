@@ -79,17 +79,19 @@ export class CompanyType {
   @Field()
   name: string;
 
-  @Field({ description: '统一社会信用代码' })
-  creditCode: string;
+  // The register entry of a 保安服务公司; null on a self-recruiting organizer's own register, which has
+  // none of its own (company.resolver.ts `unlessOwnRegister`).
+  @Field(() => String, { nullable: true, description: '统一社会信用代码（自招名册为 null）' })
+  creditCode: string | null;
 
-  @Field({ description: '保安服务许可证号' })
-  licenseNo: string;
+  @Field(() => String, { nullable: true, description: '保安服务许可证号（自招名册为 null）' })
+  licenseNo: string | null;
 
-  @Field({ description: '保安服务许可证有效期至（YYYY-MM-DD）' })
-  licenseExpiry: string;
+  @Field(() => String, { nullable: true, description: '保安服务许可证有效期至（YYYY-MM-DD；自招名册为 null）' })
+  licenseExpiry: string | null;
 
-  @Field(() => Float, { description: '注册资本（元）' })
-  registeredCapital: number;
+  @Field(() => Float, { nullable: true, description: '注册资本（元；自招名册为 null）' })
+  registeredCapital: number | null;
 
   @Field()
   address: string;

@@ -13,7 +13,7 @@ import { encryptPii, idHash, nameHash } from '../../common/pii';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
 import { todayBy } from '../../common/calendar';
 import { ageProblem, educationProblem, LEGAL_MIN_AGE, revocationProblems } from './eligibility';
-import { importRegister, seesOtherRegisters } from './guard.policy';
+import { importRegister, ownRegisterOf, seesOtherRegisters } from './guard.policy';
 import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, relativesProblems, statementProblems } from './guard.rules';
 import { credentialsLockedMessage, identityLockedMessage, openRosters } from './identity-lock';
 import { certificateHeldMessage } from './guard.rules';
@@ -496,25 +496,44 @@ export class GuardImportService {
 }
 
 /**
- * A self-recruiting organizer (自招保安单位) keeps its guards in a register like a company's: a
- * `companies` row with the organizer unit's id (its unit kind stays ORGANIZER, which is how lists
- * of 保安服务公司 tell the two apart). Created on first use.
- */
-/**
  * An organizer keeps a register only as a 自招保安单位 (SPEC §2): it has one already, or an activity of
  * its own whose security is self-recruited (not cancelled). Any other organizer would register people
  * by ID number (an identity probe) and hold them 在职 there, blocking their registration city-wide
  * (code review 11 C6). FORBIDDEN, nothing stored.
  */
 export async function assertSelfRecruiting(m: EntityManager, unitId: string): Promise<void> {
+  if (!(await isSelfRecruiting(m, unitId))) throw forbidden('只有自招保安单位可以登记保安员：本单位没有安保方式为“自招保安员”的活动');
+}
+
+/** The rule of `assertSelfRecruiting`, as a question: does this organizer unit keep a register (自招保安单位)? */
+export async function isSelfRecruiting(m: EntityManager, unitId: string): Promise<boolean> {
   const [{ ok }]: { ok: boolean }[] = await m.query(
     `SELECT EXISTS (SELECT 1 FROM companies WHERE id = $1)
          OR EXISTS (SELECT 1 FROM activities WHERE organizer_unit_id = $1 AND security_mode = 'SELF_RECRUITED' AND status <> 'CANCELLED') AS ok`,
     [unitId],
   );
-  if (!ok) throw forbidden('只有自招保安单位可以登记保安员：本单位没有安保方式为“自招保安员”的活动');
+  return ok;
 }
 
+/**
+ * Does the actor keep a guard register it may register people on (`Me.keepsGuardRegister`): a company
+ * its own (`registerIdOf`); an organizer only as a 自招保安单位 (`isSelfRecruiting`, the rule the form
+ * and the import enforce); nobody else. The web shows the register's pages by it; the API still
+ * refuses on every write.
+ */
+export async function keepsGuardRegister(m: EntityManager, actor: Actor): Promise<boolean> {
+  const own = ownRegisterOf(actor);
+  if (own === null) return false;
+  return own.selfRecruited ? isSelfRecruiting(m, own.registerId) : true;
+}
+
+/**
+ * A self-recruiting organizer (自招保安单位) keeps its guards in a register like a company's: a
+ * `companies` row with the organizer unit's id (its unit kind stays ORGANIZER, which is how lists
+ * of 保安服务公司 tell the two apart). Created on first use. Its credit code, licence, expiry and
+ * capital are placeholders for the table's NOT NULL columns: `Company` answers null for them
+ * (company.resolver.ts), and 保安管理支队 cannot edit, suspend or transfer into it (companies/own-register.ts).
+ */
 export async function ensureOwnRegister(m: EntityManager, unitId: string): Promise<void> {
   await m.query(
     `INSERT INTO companies (id, name, credit_code, license_no, license_expiry, registered_capital, address, district, contact_name, contact_phone, status_reason)

@@ -168,6 +168,15 @@ export function registerIdOf(actor: Actor | null): string | null {
   return null;
 }
 
+/**
+ * The register the actor keeps (`registerIdOf`) and whether keeping it hangs on being a 自招保安单位
+ * (an organizer's: `isSelfRecruiting`, guard-import.service.ts); a company's is its own always. Null: none.
+ */
+export function ownRegisterOf(actor: Actor | null): { registerId: string; selfRecruited: boolean } | null {
+  const registerId = registerIdOf(actor);
+  return registerId === null ? null : { registerId, selfRecruited: hasRole(actor, Role.ORGANIZER) };
+}
+
 /** Does the actor keep this register (its own company's, or its own unit's self-recruited guards)? */
 export const keepsRegister = (actor: Actor | null, registerId: string): boolean => {
   const own = registerIdOf(actor);

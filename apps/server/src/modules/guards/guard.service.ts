@@ -34,6 +34,7 @@ import {
   seesOtherRegisters,
 } from './guard.policy';
 import { assertSelfRecruiting, ensureOwnRegister } from './guard-import.service';
+import { assertSecurityCompany } from '../companies/own-register';
 import { certificateHeldMessage, COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, normaliseIdNumber, relativesProblems, statementProblems } from './guard.rules';
 import { assertCredentialsEditable, assertIdentityEditable, assertMayLeave } from './identity-lock';
 import { IDENTITY_PROBE_REFUSED, IdentityProbes, ProbeAnswer, ProbeSource, probesCounted } from './identity-probe';
@@ -381,7 +382,8 @@ export class GuardsService {
 
   /**
    * 保安管理支队 moves a guard to another company: the old record is closed (LEFT on `date`) and a
-   * new ACTIVE one opened with the same person and relatives, so the history stays.
+   * new ACTIVE one opened with the same person and relatives, so the history stays. The new register
+   * is a 保安服务公司's; the old one may be a self-recruiting organizer's.
    */
   async transfer(actor: Actor, id: string, toCompanyId: string, date: string): Promise<GuardEntity> {
     assertDetachment(actor, '办理保安员调转');
@@ -401,6 +403,10 @@ export class GuardsService {
         m.findOneBy(CompanyEntity, { id: toCompanyId }),
       ]);
       if (!to) throw badInput('调入公司不存在', [{ field: 'toCompanyId', message: '调入公司不存在' }]);
+      // Into an organizer's own register, never: its people are the staff it registers itself, as a
+      // 自招保安单位 (assertSelfRecruiting). Out of one is a transfer like any other: the police's way to
+      // close a record its keeper does not (one active record per person), history kept.
+      await assertSecurityCompany(m, to, '调入保安员（自招保安员由该单位自行登记）', 'toCompanyId');
       // A company 保安管理支队 has suspended (暂停) or whose licence is revoked (吊销) is no place to move a guard to.
       if (to.status !== CompanyStatus.ACTIVE) {
         const message = `调入公司“${to.name}”当前为“${companyStatusLabels[to.status]}”状态${to.statusReason ? `（${to.statusReason}）` : ''}，不能调入`;

@@ -2,12 +2,12 @@ import { Role } from '@evs/schema';
 import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
-import { MeType } from '../auth/auth.types';
+import { AccountFields } from '../auth/auth.types';
 import { IsNotBlank, IsSingleLine } from '../../common/text-validators';
 
 /** An account as the administrator sees it: the user (as in `me`) and its state. */
 @ObjectType('UserAccount', { description: '用户账号（系统管理员管理）' })
-export class UserAccountType extends MeType {
+export class UserAccountType extends AccountFields {
   @Field()
   active: boolean;
 

@@ -42,3 +42,41 @@ describe('SideMenu: the entry of the page shown', () => {
     expect(selected()).toHaveLength(0);
   });
 });
+
+/**
+ * An organizer's 自招保安员 (its guard register) and 自招保安员名单 belong to a 自招保安单位 (SPEC §2): the
+ * menu offers them by `me.keepsGuardRegister` (the server's rule for registering guards), not to every
+ * organizer only to be refused on saving.
+ */
+describe('SideMenu: the self-recruited register for a 自招保安单位 only', () => {
+  const organizer = (keepsGuardRegister: boolean) =>
+    ({
+      ...AUDITOR,
+      id: 'U-ORG',
+      username: 'organizer',
+      displayName: '主办单位用户',
+      role: 'ORGANIZER',
+      keepsGuardRegister,
+      unit: { __typename: 'Unit', id: 'unit-organizer', name: '盘锦红海滩文化旅游发展有限公司', kind: 'ORGANIZER', district: null },
+    }) as Me;
+  const company = { ...AUDITOR, id: 'U-CO', role: 'COMPANY', keepsGuardRegister: true, unit: { __typename: 'Unit', id: 'unit-co', name: '盘锦辽河保安服务有限公司', kind: 'COMPANY', district: null } } as Me;
+
+  it('an organizer with no register and no self-recruited activity has neither entry', async () => {
+    renderRoute(client, organizer(false), { path: '*', element: <SideMenu />, entry: '/' });
+    await screen.findByText('我的活动');
+    expect(screen.queryByText('自招保安员')).toBeNull();
+    expect(screen.queryByText('自招保安员名单')).toBeNull();
+  });
+
+  it('a self-recruiting organizer has both', async () => {
+    renderRoute(client, organizer(true), { path: '*', element: <SideMenu />, entry: '/' });
+    expect(await screen.findByText('自招保安员')).toBeTruthy();
+    expect(screen.getByText('自招保安员名单')).toBeTruthy();
+  });
+
+  it('a company keeps its register and roster entries', async () => {
+    renderRoute(client, company, { path: '*', element: <SideMenu />, entry: '/' });
+    expect(await screen.findByText('保安员名册')).toBeTruthy();
+    expect(screen.getByText('名单报送')).toBeTruthy();
+  });
+});

@@ -1,17 +1,17 @@
 import { Menu, type MenuProps } from 'antd';
 import { matchPath, useLocation, useNavigate } from 'react-router';
-import { canAccess } from '@/shared/access';
-import { useRole } from '@/shared/session';
-import { featureRoutes, titleFor } from '../routes';
+import { useSession } from '@/shared/session';
+import { featureRoutes, listedFor, titleFor } from '../routes';
 
 type Item = Required<MenuProps>['items'][number];
 
 /** The role's menu, straight from the route registry; groups keep their first appearance's order. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
-  const role = useRole();
+  const me = useSession();
+  const role = me.role;
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const visible = featureRoutes.filter((r) => r.menu && canAccess(role, r.roles));
+  const visible = featureRoutes.filter((r) => r.menu && listedFor(r, me));
 
   const items: Item[] = [];
   const groups = new Map<string, Item[]>();

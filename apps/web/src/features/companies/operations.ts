@@ -28,6 +28,7 @@ export const CompanyDetailQuery = graphql(`
     company(id: $id) {
       id
       name
+      selfRecruitedRegister
       creditCode
       licenseNo
       licenseExpiry

@@ -1,5 +1,6 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { CompanyStatus, companyStatusLabels } from '@evs/schema';
+import { MISSING } from '@/shared/format';
 import { labelOf } from '@/shared/labels';
 import { MultilineText } from '@/shared/MultilineText';
 
@@ -14,8 +15,12 @@ export function CompanyStatusTag({ status, reason }: { status: string; reason?: 
   return reason ? <Tooltip title={<MultilineText>{reason}</MultilineText>}>{tag}</Tooltip> : tag;
 }
 
-/** Licence expiry with a warning: expired (red), within 60 days (orange). */
-export function LicenseExpiry({ expiry, daysLeft }: { expiry: string; daysLeft: number }) {
+/**
+ * Licence expiry with a warning: expired (red), within 60 days (orange). None (a self-recruiting
+ * organizer's own register holds no 保安服务许可证: the server answers null): "—".
+ */
+export function LicenseExpiry({ expiry, daysLeft }: { expiry: string | null; daysLeft: number | null }) {
+  if (expiry == null || daysLeft == null) return <>{MISSING}</>;
   return (
     <Space size={4} wrap>
       <span>{expiry}</span>
@@ -30,4 +35,13 @@ export function LicenseExpiry({ expiry, daysLeft }: { expiry: string; daysLeft: 
 
 export function Muted({ children }: { children: React.ReactNode }) {
   return <Typography.Text type="secondary">{children}</Typography.Text>;
+}
+
+/** Marks a self-recruiting organizer's own guard register where a 保安服务公司 would be shown. */
+export function OwnRegisterTag() {
+  return (
+    <Tooltip title="主办单位自行招用保安员的名册，不是保安服务公司：无许可证、注册资本和表现得分">
+      <Tag color="purple">自招保安单位名册</Tag>
+    </Tooltip>
+  );
 }

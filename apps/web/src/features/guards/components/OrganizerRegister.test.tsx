@@ -30,6 +30,7 @@ const ORGANIZER = {
   passwordExpired: false,
   totpEnabled: false,
   mustEnrolTotp: false,
+  keepsGuardRegister: true,
   unit: { __typename: 'Unit', id: ORGANIZER_UNIT, name: '盘锦红海滩文化旅游发展有限公司', kind: 'ORGANIZER', district: null },
 } as Me;
 
