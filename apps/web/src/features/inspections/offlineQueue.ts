@@ -70,6 +70,15 @@ export async function listQueued(activityId: string): Promise<QueuedInspection[]
   return all.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
 }
 
+/**
+ * Every check `recorderId` queued on this device, of every activity, oldest first (refused ones too).
+ * Checks without `queuedBy` are not theirs to count (the logout's warning, `features/auth/unsentChecks.ts`).
+ */
+export async function listQueuedBy(recorderId: string): Promise<QueuedInspection[]> {
+  const all = await tx<QueuedInspection[]>('readonly', (s) => s.getAll());
+  return all.filter((item) => item.queuedBy?.id === recorderId).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+}
+
 export function removeQueued(id: string): Promise<undefined> {
   return tx('readwrite', (s) => s.delete(id));
 }
