@@ -55,6 +55,12 @@ const priorFailureSql = (re: string, nowParam: string, daysParam: string) => `($
 // (Defined in prior-failure.ts, beside the query that applies it, which open-roster-effects uses too.)
 export { priorFailureDays };
 
+/**
+ * The most guards a roster may hold at once (not counting those failed): the guards required, the same
+ * again as reserves (replacements, guards who fall out at training), and ten more for a small event.
+ */
+export const rosterLimit = (guardsRequired: number): number => guardsRequired * 2 + 10;
+
 /** SQL: the person of roster entry `re` got a 不通过 on another entry after `re` was checked (code review 11 C1). */
 const failureSinceCheckSql = (re: string) => `EXISTS (
   SELECT 1 FROM guards g JOIN guards p ON p.id_hash = g.id_hash JOIN roster_entries f ON f.guard_id = p.id
@@ -266,6 +272,18 @@ export class VettingService {
             ? `所选${names.length > 1 ? `${names.length}人` : '人员'}（${listed}）已全部在名单中（名单现有${n}人，可能已在其他窗口或由同事上报），请刷新页面查看`
             : `${listed}已在名单中（名单现有${n}人，可能已在其他窗口或由同事上报），请刷新页面后只补报其余人员`;
         throw new DomainError('CONFLICT', message, problems);
+      }
+      // A roster is the guards required and their reserves, not the register: a company that put its
+      // whole register forward (by mistake or to have it vetted on the bureau's time) is refused, naming
+      // the limit. Failed entries do not count: their replacements take their place.
+      const [{ n: onRoster }]: { n: number }[] = await m.query(
+        `SELECT count(*)::int AS n FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE' AND decision <> 'FAILED'`,
+        [activity.id],
+      );
+      const limit = rosterLimit(activity.guardsRequired);
+      if (onRoster + input.guardIds.length > limit) {
+        const message = `名单人数超过上限：本活动所需保安员${activity.guardsRequired}人，名单（不含审核不通过人员）最多${limit}人，现有${onRoster}人，本次上报${input.guardIds.length}人`;
+        throw badInput(message, [{ field: 'guardIds', message }]);
       }
       const { entryIds, stats: check } = await this.insertChecked(
         m,
