@@ -41,7 +41,7 @@ export function createLoaders(ds: DataSource, services: Services, actor: Actor |
       return ids.map((id) => counts.get(id) ?? 0);
     }),
     ...companyLoaders(ds, services.config.clock),
-    ...guardLoaders(ds),
+    ...guardLoaders(ds, services.config.clock),
     ...activityLoaders(ds),
     /** A guard's photo, where a list that names its address is asked for the photo itself. */
     guardPhoto: photoLoader(ds, 'guards'),

@@ -19,7 +19,7 @@ import { activityScope, assertCanCancel, assertCanRegisterIn, assertCanViewActiv
 import { ActivityFilterInput, ActivityInput, ActivityType, InstructionRequestInput } from './activity.types';
 import { ActivityLifecycle, lockActivity, lockVisibleActivity } from './lifecycle';
 import { ActivityTransitionEntity } from './transition.entity';
-import { assertBeforeEventStart } from './event-window';
+import { assertBeforeEventStart, hasEnded, hasStarted } from './event-window';
 import { bindPredicate, containsPattern, EVERY_ROW } from '../../common/sql-predicate';
 import { EntityRows, pageWithTotalRow, SqlParams } from '../../database/prepared';
 import { stageDaysOf } from '../deadlines/stages';
@@ -134,7 +134,7 @@ export class ActivityService {
     const end = new Date(input.endsAt);
     const now = this.clock.now();
     if (Number.isNaN(start.getTime())) problems.push({ field: 'startsAt', message: '开始时间无效' });
-    else if (start <= now) problems.push({ field: 'startsAt', message: `开始时间${formatCN(start)}已过，不能登记已开始的活动` });
+    else if (hasStarted({ startsAt: start }, now)) problems.push({ field: 'startsAt', message: `开始时间${formatCN(start)}已过，不能登记已开始的活动` });
     if (Number.isNaN(end.getTime())) problems.push({ field: 'endsAt', message: '结束时间无效' });
     if (!problems.length && end <= start) problems.push({ field: 'endsAt', message: '结束时间应晚于开始时间' });
     // Plausible dates (a typed 9999, a ten-year event, an application of 1950): refused, naming the bound.
@@ -284,7 +284,7 @@ export class ActivityService {
     const saved = await this.ds.transaction(async (m) => {
       const a = await lockVisibleActivity(m, actor, id, expectedVersion);
       if (!isReporterSide(actor, a)) throw forbidden('只有登记单位可以通报活动');
-      if (a.status === ActivityStatus.DRAFT && a.startsAt <= this.clock.now()) {
+      if (a.status === ActivityStatus.DRAFT && hasStarted(a, this.clock.now())) {
         throw conflict(`活动已于${formatCN(a.startsAt)}开始，不能再通报；请核实活动时间`);
       }
       // Without an organizer account nobody could select the company or submit the roster later.
@@ -447,7 +447,7 @@ export class ActivityService {
       const now = this.clock.now();
       // An event that has taken place is closed by the 总结 (its evaluation, and the statement on any
       // serious problem left uncorrected), not cancelled round it (review 5 B-F2).
-      if (a.status === ActivityStatus.IN_PROGRESS && a.endsAt.getTime() <= now.getTime()) {
+      if (a.status === ActivityStatus.IN_PROGRESS && hasEnded(a, now)) {
         throw conflict(`活动已于${formatCN(a.endsAt)}结束，须由保安管理支队总结（评价及未纠正严重问题的说明），不能取消`);
       }
       // What was open for the activity ends with it (review 5 B-F3): the training not begun is cancelled,

@@ -4,6 +4,7 @@ import { formatCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
 import { daysBetween, todayCN } from '../../common/calendar';
 import { Page, PageInput } from '../../common/pagination';
+import { hasEnded } from '../activities/event-window';
 import { SettingsService } from '../settings/settings.service';
 import { onDutySql, trainedSql } from '../training/duty-roster';
 import { dateCN } from './deadlines';
@@ -125,7 +126,7 @@ export class DeadlinesService {
           break;
         }
         default: {
-          const ended = new Date(a.endsAt) <= now;
+          const ended = hasEnded(a, now);
           task = ended ? '活动总结' : '现场监管';
           detail = `未纠正问题${a.openFindings}起${a.openSerious ? `（严重${a.openSerious}起）` : ''}${ended ? '' : `；${formatCN(new Date(a.endsAt))}结束后可总结`}`;
           dueOnDate = ended ? due(DeadlineStage.CLOSING) : dateCN(new Date(a.endsAt));

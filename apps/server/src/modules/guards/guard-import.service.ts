@@ -381,7 +381,7 @@ export class GuardImportService {
       }
       // Vetting binds to an identity and the vetted certificate: a guard on an open roster keeps name,
       // relatives, statement, 保安员证 and education (the form's rule, identity-lock.ts).
-      const open = await openRosters(m, [...identityChanges, ...credentialChanges].map((c) => c.id));
+      const open = await openRosters(m, [...identityChanges, ...credentialChanges].map((c) => c.id), this.clock.now());
       const locked = new Set<string>();
       const lock = (changes: typeof identityChanges, message: typeof identityLockedMessage) => {
         for (const c of changes) {

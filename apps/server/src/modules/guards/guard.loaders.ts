@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { byIdLoader } from '../../common/by-id-loader';
+import type { Clock } from '../../common/clock';
 import { CompanyEntity } from '../companies/company.entity';
 import { readRelativesAudited } from './guard.service';
 import { openRosters, type OpenRoster } from './identity-lock';
@@ -16,7 +17,7 @@ export interface RelativesKey {
 }
 
 /** Per-request loaders of the guards module (merged into `createLoaders`). */
-export function guardLoaders(ds: DataSource) {
+export function guardLoaders(ds: DataSource, clock: Clock) {
   return {
     companyById: byIdLoader(ds, CompanyEntity),
     /** Revocations by the keyed hash of the ID number (hex), oldest first. */
@@ -27,9 +28,9 @@ export function guardLoaders(ds: DataSource) {
       });
       return hashes.map((h) => rows.filter((r) => r.idNumberHash.toString('hex') === h));
     }),
-    /** The first open roster each guard is on (identity-lock.ts), or null. */
+    /** The first open roster each guard is on (identity-lock.ts), or null: as of the app's clock. */
     openRoster: new DataLoader<string, OpenRoster | null>(async (guardIds) => {
-      const map = await openRosters(ds.manager, [...guardIds]);
+      const map = await openRosters(ds.manager, [...guardIds], clock.now());
       return guardIds.map((id) => map.get(id) ?? null);
     }),
     relativeCount: new DataLoader<string, number>(async (guardIds) => {

@@ -284,11 +284,11 @@ export class GuardsService {
         !certificateChanged && !photoChanged;
       // Sent twice, or saved without a change: nothing to write, and nothing to audit.
       if (unchanged) return before;
-      if (idChanged || input.name !== before.name) await assertIdentityEditable(m, before, idChanged ? 'idNumber' : 'name');
+      if (idChanged || input.name !== before.name) await assertIdentityEditable(m, before, this.clock.now(), idChanged ? 'idNumber' : 'name');
       const educationChanged = input.education !== before.education;
       if (certificateChanged || photoChanged || educationChanged) {
         const field = certificateChanged ? (next.certificateNo !== before.certificateNo ? 'certificateNo' : 'certificateIssuedOn') : photoChanged ? 'photo' : 'education';
-        await assertCredentialsEditable(m, before, field);
+        await assertCredentialsEditable(m, before, this.clock.now(), field);
       }
       if (idChanged) await this.assertNoActiveRecord(m, actor, input.idNumber, before.companyId, before.id);
       if (idChanged || next.certificateNo !== before.certificateNo) {
@@ -339,7 +339,7 @@ export class GuardsService {
         rs.map((r) => `${r.relation}|${normaliseIdNumber(r.idNumber)}|${r.name.trim()}`).sort().join(';');
       const unchanged = key(current) === key(relatives) && nextStatement === guard.relativesStatement;
       if (unchanged) return guard;
-      await assertIdentityEditable(m, guard, 'relatives');
+      await assertIdentityEditable(m, guard, this.clock.now(), 'relatives');
       await m.delete(RelativeEntity, { guardId });
       if (relatives.length) await m.insert(RelativeEntity, relatives.map((r) => this.relativeRow(guardId, r)));
       await m.update(GuardEntity, { id: guardId }, { relativesStatement: nextStatement, updatedAt: () => 'now()' } as never);
@@ -365,7 +365,7 @@ export class GuardsService {
       if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', `该保安员已于${before.leftOn ?? ''}离职`);
       // No one is a guard before 18 (条例第十六条): an earlier date is a typing error, not a departure.
       assertClosingDate('离职日期', date, today, before.birthDate);
-      await assertMayLeave(m, before);
+      await assertMayLeave(m, before, this.clock.now());
       await m.update(GuardEntity, { id }, { status: GuardStatus.LEFT, leftOn: date });
       const after = await m.findOneByOrFail(GuardEntity, { id });
       await this.audit.record(m, actor, {
@@ -394,7 +394,7 @@ export class GuardsService {
       const before = await this.lockManaged(m, actor, id);
       if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', '该保安员已离职，无法调转');
       assertClosingDate('调转日期', date, today, before.birthDate);
-      await assertMayLeave(m, before);
+      await assertMayLeave(m, before, this.clock.now());
       if (before.companyId === toCompanyId) {
         throw badInput('调入公司与原公司相同', [{ field: 'toCompanyId', message: '调入公司与原公司相同' }]);
       }

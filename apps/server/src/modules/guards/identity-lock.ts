@@ -23,18 +23,20 @@ export interface OpenRoster {
 }
 
 /**
- * For each guard, the first open roster it is on (by the activity's start) whose event has not ended.
- * "Ended" by the database's clock, as the triggers that enforce the same lock (guard_open_roster_activity,
- * migration RosterLockUntilEnd) decide it.
+ * For each guard, the first open roster it is on (by the activity's start) whose event has not ended
+ * (`hasEnded`) at `now`, the app's clock (common/clock.ts), as every other date rule (code review 11 C9).
+ * The triggers that enforce the same lock on any other path (guard_open_roster_activity, migration
+ * RosterLockUntilEnd) can only read the database's clock: the same time in production, a backstop only.
  */
-export async function openRosters(m: EntityManager, guardIds: string[]): Promise<Map<string, OpenRoster>> {
+export async function openRosters(m: EntityManager, guardIds: string[], now: Date): Promise<Map<string, OpenRoster>> {
   if (!guardIds.length) return new Map();
+  // `ends_at > now` is "not hasEnded(activity, now)" (event-window.ts), in SQL.
   const rows: OpenRoster[] = await m.query(
     `SELECT DISTINCT ON (re.guard_id) re.guard_id AS "guardId", a.name AS "activityName", a.status, a.ends_at AS "endsAt"
        FROM roster_entries re JOIN activities a ON a.id = re.activity_id
-      WHERE re.guard_id = ANY($1::uuid[]) AND re.state = 'ACTIVE' AND a.status = ANY($2::activity_status[]) AND a.ends_at > now()
+      WHERE re.guard_id = ANY($1::uuid[]) AND re.state = 'ACTIVE' AND a.status = ANY($2::activity_status[]) AND a.ends_at > $3::timestamptz
       ORDER BY re.guard_id, a.starts_at`,
-    [guardIds, OPEN_ROSTER_STATUSES],
+    [guardIds, OPEN_ROSTER_STATUSES, now],
   );
   return new Map(rows.map((r) => [r.guardId, r]));
 }
@@ -70,10 +72,11 @@ export function rosterLockMessage(open: OpenRoster): string {
 async function assertNotOnOpenRoster(
   m: EntityManager,
   guard: { id: string; name: string },
+  now: Date,
   field: string,
   message: (guardName: string, open: OpenRoster) => string,
 ): Promise<void> {
-  const open = (await openRosters(m, [guard.id])).get(guard.id);
+  const open = (await openRosters(m, [guard.id], now)).get(guard.id);
   if (!open) return;
   const text = message(guard.name, open);
   throw new DomainError('CONFLICT', text, [{ field, message: text }]);
@@ -84,15 +87,16 @@ async function assertNotOnOpenRoster(
  * the education (条例第十六条, a pre-check) and the photo are refused on every path (form, import); so are leaving and transfer. The database
  * enforces the same (migration CredentialLock, SQLSTATE EV001).
  */
-export const assertCredentialsEditable = (m: EntityManager, guard: { id: string; name: string }, field: string) =>
-  assertNotOnOpenRoster(m, guard, field, credentialsLockedMessage);
+export const assertCredentialsEditable = (m: EntityManager, guard: { id: string; name: string }, now: Date, field: string) =>
+  assertNotOnOpenRoster(m, guard, now, field, credentialsLockedMessage);
 
-export const assertMayLeave = (m: EntityManager, guard: { id: string; name: string }) => assertNotOnOpenRoster(m, guard, 'id', leaveLockedMessage);
+export const assertMayLeave = (m: EntityManager, guard: { id: string; name: string }, now: Date) =>
+  assertNotOnOpenRoster(m, guard, now, 'id', leaveLockedMessage);
 
 /**
  * Vetting binds to an identity (issue 10): while a guard is on an open roster, its name, ID
  * number, relatives and the statement about them are refused, on every path (form, import,
  * transfer). The database enforces the same rule (trigger, SQLSTATE EV001) for any other path.
  */
-export const assertIdentityEditable = (m: EntityManager, guard: { id: string; name: string }, field = 'idNumber') =>
-  assertNotOnOpenRoster(m, guard, field, identityLockedMessage);
+export const assertIdentityEditable = (m: EntityManager, guard: { id: string; name: string }, now: Date, field = 'idNumber') =>
+  assertNotOnOpenRoster(m, guard, now, field, identityLockedMessage);

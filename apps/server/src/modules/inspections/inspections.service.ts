@@ -11,7 +11,7 @@ import { toActivityType } from '../activities/activity.derive';
 import { ActivityType } from '../activities/activity.types';
 import { ACTIVITY_SCOPE_COLUMNS, ActivityScopeColumns, assertCanViewActivity, canViewActivity } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
-import { assertBeforeEventEnd } from '../activities/event-window';
+import { assertBeforeEventEnd, hasEnded } from '../activities/event-window';
 import { AuditService } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
 import { seesFullIdNumbers } from '../guards/guard.policy';
@@ -180,7 +180,7 @@ export class InspectionsService {
       const a = await lockActivity(m, activityId);
       assertCanViewActivity(actor, a);
       const now = this.clock.now();
-      if (a.status === ActivityStatus.IN_PROGRESS && now < a.endsAt) {
+      if (a.status === ActivityStatus.IN_PROGRESS && !hasEnded(a, now)) {
         throw conflict(`活动${formatCN(a.endsAt)}结束，结束后方可总结：可于${formatCN(a.endsAt)}起总结`);
       }
       const [{ total, open, openSerious }] = await m.query(

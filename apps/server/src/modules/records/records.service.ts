@@ -244,17 +244,19 @@ export class RecordsService {
         // checked after these records are in, or is found by the scan below (review 6 B-F2).
         await lockGuardsOfPeople(m, [...new Set(plan.toCreate.map((r) => hashHex.get(r)!))].map((h) => Buffer.from(h, 'hex')), { relatives: true });
         // Stamped when written, after those locks, not when the import began: a roster checked in between must
-        // count them as arrived since its check (recordsSinceCheckSql), not as seen by it.
+        // count them as arrived since its check (recordsSinceCheckSql), not as seen by it. On the app's clock,
+        // as the check's checked_at is (vetting.service insertChecked; code review 11 C9): one clock for the comparison.
+        const storedAt = this.clock.now();
         const rows: { id: string; id_hash: Buffer }[] = await m.query(
           `INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, severity, note, created_at)
-           SELECT *, clock_timestamp() FROM unnest($1::text[], $2::bytea[], $3::text[], $4::record_category[], $5::date[], $6::text[], $7::text[], $8::text[])
+           SELECT *, $9::timestamptz FROM unnest($1::text[], $2::bytea[], $3::text[], $4::record_category[], $5::date[], $6::text[], $7::text[], $8::text[])
            ON CONFLICT (id_hash, category, occurred_on, source) DO NOTHING
            RETURNING id, id_hash`,
           [
             plan.toCreate.map((r) => encryptPii(r.idNumber)), plan.toCreate.map((r) => Buffer.from(hashHex.get(r)!, 'hex')),
             plan.toCreate.map((r) => encryptPii(r.name)), plan.toCreate.map((r) => r.category),
             plan.toCreate.map((r) => r.occurredOn), plan.toCreate.map((r) => r.source), plan.toCreate.map((r) => r.severity),
-            plan.toCreate.map((r) => r.note),
+            plan.toCreate.map((r) => r.note), storedAt,
           ],
         );
         created = rows.length;

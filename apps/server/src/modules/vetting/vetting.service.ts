@@ -20,7 +20,7 @@ import { formatCN, localDate } from '../../common/calendar';
 import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity, canViewActivity, scopeActivities } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
-import { assertBeforeEventStart } from '../activities/event-window';
+import { assertBeforeEventStart, hasStarted } from '../activities/event-window';
 import { AuditService, SYSTEM } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RecordsSource, RecordsSourceError, SourceRecord } from '../records/records.source';
@@ -439,7 +439,7 @@ export class VettingService {
     // The window is counted back from the app's clock, which stamps the decisions (review 9-C F6).
     // `origin_checked_at`: when the facts the pass was made on were gathered (the entry decided by an
     // officer, not a reuse of it). A record stored since is one that officer never weighed; both times
-    // are the database's (criminal_records.created_at, checked_at), so they compare on one clock.
+    // are the app's clock (criminal_records.created_at, checked_at), so they compare on one clock.
     const windowDays = settings['vetting.reuseWindowDays'];
     const previous: {
       id_key: string; decision: VettingDecision; decided_at: Date; decided_by: string | null; origin: string; identity_hash: string | null; origin_checked_at: Date | null;
@@ -546,16 +546,19 @@ export class VettingService {
     subjects: (GuardFacts & { post: string | null; replacesEntryId?: string | null })[],
     options: { tolerateSourceFailure: boolean },
   ): Promise<{ entryIds: string[]; stats: CheckStats }> {
+    // checked_at is the app's clock, as the decisions are (code review 11 C9; a reused pass is shown at it,
+    // decision-time.ts), taken before the facts are read: it is compared with criminal_records.created_at
+    // (the app's clock too, records.service) to tell records that arrived since the check (recordsSinceCheckSql,
+    // reuse), and with the decided_at of a 不通过 made since (failureSinceCheckSql).
+    const checkedAt = this.now();
     const { outcomes, hits, stats } = await this.evaluate(m, activity, subjects, options);
     const o = outcomes;
-    // checked_at stays the database's time: it is compared with criminal_records.created_at (the
-    // database's too) to tell records that arrived since the check (recordsSinceCheckSql, reuse).
     const rows: { id: string; guard_id: string }[] = await m.query(
       `INSERT INTO roster_entries (activity_id, company_id, guard_id, post, replaces_entry_id, precheck_problems, suggestion, suggestion_reason,
                                    decision, reason_category, decision_note, decided_by, decided_at, reused_from_entry_id, checked_at,
                                    suggestion_category, identity_hash)
        SELECT $1, $2, v.guard_id, v.post, v.replaces, v.problems, v.suggestion, v.reason, v.decision, v.reason_category, v.note,
-              v.decided_by, v.decided_at, v.reused_from, CASE WHEN v.checked THEN now() END, v.suggestion_category, v.identity_hash
+              v.decided_by, v.decided_at, v.reused_from, CASE WHEN v.checked THEN $18::timestamptz END, v.suggestion_category, v.identity_hash
          FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::jsonb[], $7::vetting_decision[], $8::text[], $9::vetting_decision[],
                      $10::vetting_reason_category[], $11::text[], $12::uuid[], $13::timestamptz[], $14::uuid[], $15::boolean[],
                      $16::vetting_reason_category[], $17::text[])
@@ -566,7 +569,7 @@ export class VettingService {
         activity.id, companyId, subjects.map((s) => s.guardId), subjects.map((s) => s.post), subjects.map((s) => s.replacesEntryId ?? null),
         o.map((u) => JSON.stringify(u.problems)), o.map((u) => u.suggestion), o.map((u) => u.reason), o.map((u) => u.decision),
         o.map((u) => u.reasonCategory), o.map((u) => u.note), o.map((u) => u.decidedBy), o.map((u) => u.decidedAt), o.map((u) => u.reusedFrom),
-        o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash),
+        o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash), checkedAt,
       ],
     );
     const idByGuard = new Map(rows.map((r) => [r.guard_id, r.id]));
@@ -587,13 +590,14 @@ export class VettingService {
         [entryIds],
       )
     ).map(toGuardFacts);
+    const checkedAt = this.now(); // as insertChecked stamps it
     const { outcomes: o, hits, stats } = await this.evaluate(m, activity, rows, { ...options, entryIds: rows.map((r) => r.entryId) });
     await m.query(`DELETE FROM vetting_hits WHERE roster_entry_id = ANY($1::uuid[])`, [rows.map((r) => r.entryId)]);
     await this.insertHits(m, rows.map((r) => r.entryId), hits);
     await m.query(
       `UPDATE roster_entries r SET precheck_problems = v.problems, suggestion = v.suggestion, suggestion_reason = v.reason,
               decision = v.decision, reason_category = v.reason_category, decision_note = v.note, decided_by = v.decided_by,
-              decided_at = v.decided_at, reused_from_entry_id = v.reused_from, checked_at = CASE WHEN v.checked THEN now() END,
+              decided_at = v.decided_at, reused_from_entry_id = v.reused_from, checked_at = CASE WHEN v.checked THEN $14::timestamptz END,
               suggestion_category = v.suggestion_category, identity_hash = v.identity_hash
          FROM unnest($1::uuid[], $2::jsonb[], $3::vetting_decision[], $4::text[], $5::vetting_decision[], $6::vetting_reason_category[],
                      $7::text[], $8::uuid[], $9::timestamptz[], $10::uuid[], $11::boolean[], $12::vetting_reason_category[], $13::text[])
@@ -602,7 +606,7 @@ export class VettingService {
       [
         rows.map((r) => r.entryId), o.map((u) => JSON.stringify(u.problems)), o.map((u) => u.suggestion), o.map((u) => u.reason),
         o.map((u) => u.decision), o.map((u) => u.reasonCategory), o.map((u) => u.note), o.map((u) => u.decidedBy), o.map((u) => u.decidedAt),
-        o.map((u) => u.reusedFrom), o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash),
+        o.map((u) => u.reusedFrom), o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash), checkedAt,
       ],
     );
     await this.applyReuseEffects(m, activity, rows.map((r, i) => ({ entryId: r.entryId, companyId: r.companyId, guardName: r.name, reuse: o[i].reuse })));
@@ -964,7 +968,7 @@ export class VettingService {
     // Training cannot be scheduled once the event is under way (review 9 C2): closed then, vetting would
     // strand the activity in 岗前培训 and tell everyone it had begun. It stays in vetting, whose page says
     // the event has passed and the way out is the cancellation (activity.derive.ts EVENT_OVERTAKEN).
-    if (this.now().getTime() >= activity.startsAt.getTime()) out.push(`活动已于${formatCN(activity.startsAt)}开始，不能再结束背景审核、进入岗前培训`);
+    if (hasStarted(activity, this.now())) out.push(`活动已于${formatCN(activity.startsAt)}开始，不能再结束背景审核、进入岗前培训`);
     if (c.pending > 0) out.push(`尚有${c.pending}人未作审核结论`);
     if (c.failed > 0) out.push(`尚有${c.failed}名未通过人员在名单中，须替换或移出`);
     if (c.passed < activity.guardsRequired) out.push(`审核通过${c.passed}人，少于所需${activity.guardsRequired}人`);
