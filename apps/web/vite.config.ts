@@ -16,7 +16,9 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
  * on-site screens, which must reopen in a venue's dead zone; every other page's chunks are cached
  * when first opened (runtime caching below) instead of 2.4 MB up front on a phone's mobile data.
  */
-const OFFLINE_ENTRIES = ['index.html', 'src/app/mount.tsx', 'src/pages/LoginPage.tsx', 'src/app/signedInRoutes.tsx', 'src/app/pageChunks.ts', 'src/app/layout/AppLayout.tsx', 'src/pages/OnsiteListPage.tsx', 'src/app/onsiteRoot.tsx', 'src/pages/InspectionPage.tsx'];
+const OFFLINE_ENTRIES = ['index.html', 'src/app/mount.tsx', 'src/pages/LoginPage.tsx', 'src/app/signedInRoutes.tsx', 'src/app/pageChunks.ts', 'src/app/layout/AppLayout.tsx', 'src/pages/OnsiteListPage.tsx', 'src/app/onsiteRoot.tsx', 'src/pages/InspectionPage.tsx',
+  // the logout's warning of unsent on-site checks (features/auth/hooks/useLogout.ts): a logout in a dead zone shows it too
+  'src/features/auth/components/UnsentChecksConfirm.tsx'];
 /** on-site pages whose own lazy parts (the checklist drawer, the dialogs) must open offline too */
 const OFFLINE_WITH_LAZY_PARTS = new Set(['src/pages/OnsiteListPage.tsx', 'src/pages/InspectionPage.tsx']);
 function offlineFiles(): Set<string> {
