@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { earlyKey, putEarlyAnswer, takeEarlyAnswer } from './earlyAnswers';
+import { EARLY_ANSWER_MS, earlyKey, putEarlyAnswer, takeEarlyAnswer } from './earlyAnswers';
 
 describe('answers asked for before Apollo', () => {
   it('are keyed by operation and variables, whatever the order of the fields (undefined ones left out)', () => {
@@ -20,5 +20,24 @@ describe('answers asked for before Apollo', () => {
     await expect(takeEarlyAnswer('A', { id: 1 })).resolves.toBe('answer');
     expect(takeEarlyAnswer('A', { id: 1 })).toBeUndefined();
     expect(takeEarlyAnswer('A', { id: 2 })).toBeUndefined();
+  });
+
+  it('are not kept for a later ask once Apollo has asked first: a refetch never gets the first load’s answer', async () => {
+    // Apollo's first request went over the network (the early answer was not there yet)…
+    expect(takeEarlyAnswer('OnsiteActivity', { id: 'late' })).toBeUndefined();
+    // …then the early answer arrives: it is dropped, and the refetch goes to the server
+    putEarlyAnswer('OnsiteActivity', { id: 'late' }, Promise.resolve({ activity: { status: 'READY' } }));
+    expect(takeEarlyAnswer('OnsiteActivity', { id: 'late' })).toBeUndefined();
+  });
+
+  it('are not used past the first load', () => {
+    vi.useFakeTimers();
+    try {
+      putEarlyAnswer('A', { id: 'old' }, Promise.resolve('answer'));
+      vi.advanceTimersByTime(EARLY_ANSWER_MS + 1);
+      expect(takeEarlyAnswer('A', { id: 'old' })).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
