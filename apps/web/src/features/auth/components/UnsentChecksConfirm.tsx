@@ -1,29 +1,15 @@
 import type { ApolloClient } from '@apollo/client';
 import { Button, ConfigProvider, Modal, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/app/antd.css';
 import { SIGNED_IN_THEME } from '@/app/theme';
 import { enqueue, removeQueued } from '@/features/inspections/offlineQueue';
+import { useOnline } from '@/features/inspections/hooks/useOutbox';
 import { RecordInspectionMutation } from '@/features/inspections/operations';
 import { errorCode, errorMessage, isTransient } from '@/shared/errors';
 import { unsentChecksOf, unsentWarning, type UnsentChoice } from '../unsentChecks';
-
-/** Whether the browser believes it is online, following the 'online'/'offline' events. */
-function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const follow = () => setOnline(navigator.onLine);
-    window.addEventListener('online', follow);
-    window.addEventListener('offline', follow);
-    return () => {
-      window.removeEventListener('online', follow);
-      window.removeEventListener('offline', follow);
-    };
-  }, []);
-  return online;
-}
 
 function UnsentChecksDialog({ count, send, choose }: { count: number; send: () => Promise<unknown>; choose: (choice: UnsentChoice) => void }) {
   const online = useOnline();
