@@ -4,3 +4,4 @@ export * from './validation';
 export * from './dashboard';
 export * from './password';
 export * from './text';
+export * from './roster';

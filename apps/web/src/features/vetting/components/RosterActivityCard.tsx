@@ -45,6 +45,7 @@ export function RosterActivityCard({ roster }: { roster: RosterState }) {
           { label: '安保方式', children: labelOf(securityModeLabels, activity.securityMode) },
           { label: '所需保安员', children: `${activity.guardsRequired}人` },
           { label: '名单', children: `${activity.counts.total}人（通过${activity.counts.passed}，不通过${activity.counts.failed}，待审核${activity.counts.pending}）` },
+          { label: '名单上限', children: `${roster.limit}人（不含审核不通过人员）${roster.open ? `，还可上报${roster.room}人` : ''}` },
           { label: '状态', children: labelOf(activityStatusLabels, activity.status) },
         ]} />
       )}

@@ -1,5 +1,5 @@
 import { SendOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import type { RosterState } from '@/features/vetting/hooks/useRoster';
 import { ImportGuardsMutation } from '@/features/vetting/operations';
@@ -11,7 +11,8 @@ import { ImportPanel } from './ImportPanel';
 export function RosterAddPanel({ roster, activityId }: { roster: RosterState; activityId: string }) {
   const { modal } = App.useApp();
   const [tab, setTab] = useState('pick');
-  const { selected } = roster;
+  const { selected, room, limit } = roster;
+  const over = selected.length > room;
   return (
     <Card size="small" title="添加人员">
       <Tabs
@@ -28,7 +29,7 @@ export function RosterAddPanel({ roster, activityId }: { roster: RosterState; ac
                   <Button
                     type="primary"
                     icon={<SendOutlined />}
-                    disabled={!selected.length}
+                    disabled={!selected.length || over}
                     loading={roster.submitting}
                     onClick={() =>
                       modal.confirm({
@@ -43,6 +44,15 @@ export function RosterAddPanel({ roster, activityId }: { roster: RosterState; ac
                     上报名单（{selected.length}人）
                   </Button>
                 </Space>
+                {over && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginBottom: 12 }}
+                    data-testid="roster-over-limit"
+                    title={`已选${selected.length}人，超过本名单还可上报的${room}人（名单上限${limit}人，不含审核不通过人员），请减少所选人员`}
+                  />
+                )}
                 <CandidatePicker activityId={activityId} selected={selected} onChange={roster.setSelected} />
               </>
             ),

@@ -29,7 +29,7 @@ const ALREADY = '名单已上报（3人），可能已在其他窗口或由同�
  * 2026-0009 as the server has it: 已遴选 with no roster while this tab was opened; after the other tab
  * submitted the three guards (`submitted`), 背景审核中 with the three on the roster.
  */
-function server() {
+function server({ guardsRequired = 3, onRoster = 0 }: { guardsRequired?: number; onRoster?: number } = {}) {
   const sent: string[] = [];
   let submitted = false;
   const answer = (name: string, variables: Record<string, unknown>) => {
@@ -51,12 +51,12 @@ function server() {
                 endsAt: '2026-12-20T06:00:00.000Z',
                 venue: '辽河碧水湾',
                 organizerName: '盘锦市体育局',
-                guardsRequired: 3,
+                guardsRequired,
                 submitterName: '盘锦辽河保安服务有限公司',
                 tier: 'SUBMITTER',
                 canSubmit: true,
                 closeBlockers: [],
-                counts: { __typename: 'VettingCounts', total: submitted ? 3 : 0, passed: 0, failed: 0, pending: submitted ? 3 : 0, unchecked: 0, removed: 0 },
+                counts: { __typename: 'VettingCounts', total: submitted ? 3 : onRoster, passed: 0, failed: 0, pending: submitted ? 3 : onRoster, unchecked: 0, removed: 0 },
               },
             ],
           },
@@ -134,5 +134,24 @@ describe('名单报送 on a stale page (review 8 C-F2 B)', () => {
     // it stays until closed (not a toast that vanishes)
     fireEvent.click(within(refusal).getByRole('button', { name: '关闭' }));
     await waitFor(() => expect(screen.queryByTestId('roster-submit-refusal')).toBeNull());
+  }, 20_000);
+});
+
+describe('名单上限 (the server refuses a 上报 past it)', () => {
+  it('shows the limit and what may still be submitted, and does not offer a 上报 past it', async () => {
+    // 1 guard required: at most 12 on the roster; 10 are on it, so 2 more
+    const { sent, client } = server({ guardsRequired: 1, onRoster: 10 });
+    renderPage(client);
+    expect(await screen.findByText('12人（不含审核不通过人员），还可上报2人')).toBeTruthy();
+    const pick = async (name: string) => fireEvent.click(within(await screen.findByRole('row', { name: new RegExp(name) })).getByRole('checkbox'));
+    for (const name of GUARDS) await pick(name);
+    const warning = await screen.findByTestId('roster-over-limit');
+    expect(within(warning).getByText('已选3人，超过本名单还可上报的2人（名单上限12人，不含审核不通过人员），请减少所选人员')).toBeTruthy();
+    expect((screen.getByRole('button', { name: /上报名单（3人）/ }) as HTMLButtonElement).disabled).toBe(true);
+    // two are within it
+    await pick(GUARDS[0]);
+    await waitFor(() => expect(screen.queryByTestId('roster-over-limit')).toBeNull());
+    expect((screen.getByRole('button', { name: /上报名单（2人）/ }) as HTMLButtonElement).disabled).toBe(false);
+    expect(sent).not.toContain('SubmitRoster');
   }, 20_000);
 });

@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { App } from 'antd';
 import { useMemo, useState } from 'react';
-import { activityStatusLabels, Role } from '@evs/schema';
+import { activityStatusLabels, Role, rosterLimit } from '@evs/schema';
 import {
   RemoveEntryMutation,
   ReplaceEntryMutation,
@@ -29,6 +29,9 @@ export function useRoster(activityParam: string | null, chooseActivity: (id: str
   const activityId = activityParam ?? mine.find((a) => a.status !== 'TRAINING')?.id ?? mine[0]?.id;
   const activity = mine.find((a) => a.id === activityId);
   const open = !!activity && (activity.status === 'VETTING' || activity.status === 'COMPANY_SELECTED' || activity.status === 'APPROVED');
+  /** The roster's limit and how many more may be submitted (the server's rule: failed entries do not count). */
+  const limit = activity ? rosterLimit(activity.guardsRequired) : 0;
+  const room = activity ? Math.max(0, limit - (activity.counts.total - activity.counts.failed)) : 0;
 
   const entries = useQuery(SubmitterEntriesQuery, { variables: { activityId: activityId!, page: { page: 1, pageSize: 500 } }, skip: !activityId });
   const [selected, setSelected] = useState<string[]>([]);
@@ -139,6 +142,8 @@ export function useRoster(activityParam: string | null, chooseActivity: (id: str
     activityId,
     activity,
     open,
+    limit,
+    room,
     entries,
     rows: entries.data?.rosterEntries.items ?? [],
     selected,
