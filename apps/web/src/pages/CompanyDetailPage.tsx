@@ -65,7 +65,12 @@ export default function CompanyDetailPage() {
         items={[
           { key: 'profile', label: '公司概况', children: <CompanyOverview company={c} /> },
           ...(canAccess(role, GUARD_READERS)
-            ? [{ key: 'guards', label: `保安员（${c.guardsOnRegister}）`, children: <Card variant="borderless"><GuardRegister companyId={id} manage={role === Role.SECURITY_DETACHMENT} /></Card> }]
+            ? [{
+                key: 'guards',
+                // a district bureau reads only the people on its district's rosters (the server's rule), not the register's count
+                label: role === Role.DISTRICT_BUREAU ? '本辖区活动保安员' : `保安员（${c.guardsOnRegister}）`,
+                children: <Card variant="borderless"><GuardRegister companyId={id} manage={role === Role.SECURITY_DETACHMENT} /></Card>,
+              }]
             : []),
           ...(role === Role.SECURITY_DETACHMENT && !ownRegister
             ? [{ key: 'accounts', label: '账号', children: <Card variant="borderless"><UnitAccounts unit={{ id, name: c.name, kind: UnitKind.COMPANY }} /></Card> }]

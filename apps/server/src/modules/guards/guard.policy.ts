@@ -6,13 +6,22 @@ import { badInput, forbidden, notFound } from '../../common/errors';
 import { EVERY_ROW, NO_ROW, SqlPredicate } from '../../common/sql-predicate';
 
 /** Roles that see every guard on the register (ID numbers masked for all but 保安管理支队). */
-const SEE_ALL_GUARDS: Role[] = [
-  Role.SECURITY_DETACHMENT,
-  Role.OFFICE,
-  Role.LEADER,
-  Role.EVENT_DETACHMENT,
-  Role.DISTRICT_BUREAU,
-];
+const SEE_ALL_GUARDS: Role[] = [Role.SECURITY_DETACHMENT, Role.OFFICE, Role.LEADER, Role.EVENT_DETACHMENT];
+
+/**
+ * A district bureau sees the activities of its district (SPEC §1), and of the guard register the
+ * people on their rosters (entries not removed: pending, passed or failed), not the city's register
+ * with everybody's phone and address: what it needs for the activities it registers and no more
+ * (个人信息保护法 Art. 6, the minimum necessary; review 11-B F3).
+ */
+const districtGuards = (actor: Actor, alias: string): SqlPredicate =>
+  actor.district
+    ? {
+        sql: `EXISTS (SELECT 1 FROM roster_entries dr JOIN activities da ON da.id = dr.activity_id
+               WHERE dr.guard_id = ${alias}.id AND dr.state = 'ACTIVE' AND da.district = :scopeDistrict)`,
+        params: { scopeDistrict: actor.district },
+      }
+    : NO_ROW;
 
 /**
  * Roles that keep a register of their own (`registerIdOf`): a company its company's, a self-recruiting
@@ -25,7 +34,7 @@ export const OWN_REGISTER_ROLES: readonly Role[] = [Role.COMPANY, Role.ORGANIZER
  * Roles allowed on the `guards` list at the edge: the police every register, a keeper its own
  * (`guardListScope`: an organizer its own register, never the guards of a roster of its activities).
  */
-export const GUARD_LIST_ROLES: Role[] = [...SEE_ALL_GUARDS, ...OWN_REGISTER_ROLES];
+export const GUARD_LIST_ROLES: Role[] = [...SEE_ALL_GUARDS, Role.DISTRICT_BUREAU, ...OWN_REGISTER_ROLES];
 /** Roles allowed on `guard(id)`: the list's, and the organizer also a cleared guard on a roster of its own activity (`guardScope`). */
 export const GUARD_READER_ROLES: Role[] = [...GUARD_LIST_ROLES];
 /** Roles that keep a guard register: a keeper its own (`keepsRegister`), 保安管理支队 every one. */
@@ -97,11 +106,13 @@ export function revocationsShownOn<R extends { revokedOn: string; createdAt: Dat
 }
 
 /**
- * The register list's rows (`guards`), as a condition on `guards` aliased `alias`: the police every
- * register, a keeper its own (`registerIdOf`) and no other (an organizer without a register: none).
+ * The register list's rows (`guards`), as a condition on `guards` aliased `alias`: the city-wide police
+ * every register, a district bureau the people on its district's rosters, a keeper its own
+ * (`registerIdOf`) and no other (an organizer without a register: none).
  */
 export function guardListScope(actor: Actor, alias = 'g'): SqlPredicate {
   if (hasRole(actor, ...SEE_ALL_GUARDS)) return EVERY_ROW;
+  if (hasRole(actor, Role.DISTRICT_BUREAU)) return districtGuards(actor, alias);
   const own = registerIdOf(actor);
   return own ? { sql: `${alias}.company_id = :scopeRegisterId`, params: { scopeRegisterId: own } } : NO_ROW;
 }
