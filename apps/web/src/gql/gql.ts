@@ -64,6 +64,7 @@ type Documents = {
     "\n  mutation CorrectFinding($findingId: ID!, $note: String!, $correctedAt: DateTimeISO) {\n    correctFinding(findingId: $findingId, note: $note, correctedAt: $correctedAt) {\n      id\n      correctedAt\n      correctedByName\n      correctionNote\n    }\n  }\n": typeof types.CorrectFindingDocument,
     "\n  mutation StartActivity($id: ID!) {\n    startActivity(id: $id) {\n      id\n      status\n      version\n    }\n  }\n": typeof types.StartActivityDocument,
     "\n  mutation CloseActivity($id: ID!, $input: CloseActivityInput!) {\n    closeActivity(id: $id, input: $input) {\n      id\n      status\n      version\n      closeStatement\n    }\n  }\n": typeof types.CloseActivityDocument,
+    "\n  query OutboxKey($version: Int) {\n    outboxKey(version: $version) {\n      userId\n      version\n      key\n    }\n  }\n": typeof types.OutboxKeyDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  query Notifications($unreadOnly: Boolean!, $page: PageInput) {\n    notifications(unreadOnly: $unreadOnly, page: $page) {\n      items {\n        id\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n      total\n      page\n      pageSize\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -115,7 +116,8 @@ type Documents = {
     "\n  mutation ReplaceRosterEntry($entryId: ID!, $guardId: ID!) {\n    replaceRosterEntry(entryId: $entryId, guardId: $guardId) { id guardName decision precheckProblems { code message } }\n  }\n": typeof types.ReplaceRosterEntryDocument,
     "\n  mutation RemoveRosterEntry($entryId: ID!) {\n    removeRosterEntry(entryId: $entryId) { id state }\n  }\n": typeof types.RemoveRosterEntryDocument,
     "\n  mutation DecideVetting($input: DecideVettingInput!) {\n    decideVetting(input: $input) { activityStatus closed decided closeBlockers }\n  }\n": typeof types.DecideVettingDocument,
-    "\n  mutation PassAllClean($activityId: ID!) {\n    passAllClean(activityId: $activityId) { activityStatus closed decided closeBlockers }\n  }\n": typeof types.PassAllCleanDocument,
+    "\n  query PassableEntries($activityId: ID!) {\n    passableEntries(activityId: $activityId) { id version guardName }\n  }\n": typeof types.PassableEntriesDocument,
+    "\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n": typeof types.PassAllCleanDocument,
     "\n  mutation CloseVetting($activityId: ID!, $comment: String) {\n    closeVetting(activityId: $activityId, comment: $comment) { activityStatus closed }\n  }\n": typeof types.CloseVettingDocument,
     "\n  mutation RecheckVetting($activityId: ID!) {\n    recheckVetting(activityId: $activityId)\n  }\n": typeof types.RecheckVettingDocument,
     "\n  query VettingSummary($activityId: ID!) {\n    vettingSummary(activityId: $activityId) {\n      tier\n      closed\n      closedAt\n      issuedAt\n      exportUrl\n      counts { total passed failed pending removed }\n      reasonCounts { reasonCategory count }\n      activity { id code name status securityMode startsAt endsAt venue organizerName guardsRequired submitterName }\n      entries { entryId guardName idNumber companyName post decision reasonCategory removed replaced reused decisionNote hitCount }\n      clearedRoster { guardName idNumber companyName post }\n    }\n  }\n": typeof types.VettingSummaryDocument,
@@ -175,6 +177,7 @@ const documents: Documents = {
     "\n  mutation CorrectFinding($findingId: ID!, $note: String!, $correctedAt: DateTimeISO) {\n    correctFinding(findingId: $findingId, note: $note, correctedAt: $correctedAt) {\n      id\n      correctedAt\n      correctedByName\n      correctionNote\n    }\n  }\n": types.CorrectFindingDocument,
     "\n  mutation StartActivity($id: ID!) {\n    startActivity(id: $id) {\n      id\n      status\n      version\n    }\n  }\n": types.StartActivityDocument,
     "\n  mutation CloseActivity($id: ID!, $input: CloseActivityInput!) {\n    closeActivity(id: $id, input: $input) {\n      id\n      status\n      version\n      closeStatement\n    }\n  }\n": types.CloseActivityDocument,
+    "\n  query OutboxKey($version: Int) {\n    outboxKey(version: $version) {\n      userId\n      version\n      key\n    }\n  }\n": types.OutboxKeyDocument,
     "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n": types.UnreadNotificationCountDocument,
     "\n  query Notifications($unreadOnly: Boolean!, $page: PageInput) {\n    notifications(unreadOnly: $unreadOnly, page: $page) {\n      items {\n        id\n        title\n        body\n        link\n        createdAt\n        readAt\n      }\n      total\n      page\n      pageSize\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
@@ -226,7 +229,8 @@ const documents: Documents = {
     "\n  mutation ReplaceRosterEntry($entryId: ID!, $guardId: ID!) {\n    replaceRosterEntry(entryId: $entryId, guardId: $guardId) { id guardName decision precheckProblems { code message } }\n  }\n": types.ReplaceRosterEntryDocument,
     "\n  mutation RemoveRosterEntry($entryId: ID!) {\n    removeRosterEntry(entryId: $entryId) { id state }\n  }\n": types.RemoveRosterEntryDocument,
     "\n  mutation DecideVetting($input: DecideVettingInput!) {\n    decideVetting(input: $input) { activityStatus closed decided closeBlockers }\n  }\n": types.DecideVettingDocument,
-    "\n  mutation PassAllClean($activityId: ID!) {\n    passAllClean(activityId: $activityId) { activityStatus closed decided closeBlockers }\n  }\n": types.PassAllCleanDocument,
+    "\n  query PassableEntries($activityId: ID!) {\n    passableEntries(activityId: $activityId) { id version guardName }\n  }\n": types.PassableEntriesDocument,
+    "\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n": types.PassAllCleanDocument,
     "\n  mutation CloseVetting($activityId: ID!, $comment: String) {\n    closeVetting(activityId: $activityId, comment: $comment) { activityStatus closed }\n  }\n": types.CloseVettingDocument,
     "\n  mutation RecheckVetting($activityId: ID!) {\n    recheckVetting(activityId: $activityId)\n  }\n": types.RecheckVettingDocument,
     "\n  query VettingSummary($activityId: ID!) {\n    vettingSummary(activityId: $activityId) {\n      tier\n      closed\n      closedAt\n      issuedAt\n      exportUrl\n      counts { total passed failed pending removed }\n      reasonCounts { reasonCategory count }\n      activity { id code name status securityMode startsAt endsAt venue organizerName guardsRequired submitterName }\n      entries { entryId guardName idNumber companyName post decision reasonCategory removed replaced reused decisionNote hitCount }\n      clearedRoster { guardName idNumber companyName post }\n    }\n  }\n": types.VettingSummaryDocument,
@@ -453,6 +457,10 @@ export function graphql(source: "\n  mutation CloseActivity($id: ID!, $input: Cl
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OutboxKey($version: Int) {\n    outboxKey(version: $version) {\n      userId\n      version\n      key\n    }\n  }\n"): (typeof documents)["\n  query OutboxKey($version: Int) {\n    outboxKey(version: $version) {\n      userId\n      version\n      key\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    unreadNotificationCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -657,7 +665,11 @@ export function graphql(source: "\n  mutation DecideVetting($input: DecideVettin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PassAllClean($activityId: ID!) {\n    passAllClean(activityId: $activityId) { activityStatus closed decided closeBlockers }\n  }\n"): (typeof documents)["\n  mutation PassAllClean($activityId: ID!) {\n    passAllClean(activityId: $activityId) { activityStatus closed decided closeBlockers }\n  }\n"];
+export function graphql(source: "\n  query PassableEntries($activityId: ID!) {\n    passableEntries(activityId: $activityId) { id version guardName }\n  }\n"): (typeof documents)["\n  query PassableEntries($activityId: ID!) {\n    passableEntries(activityId: $activityId) { id version guardName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n"): (typeof documents)["\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,7 +4,10 @@
  * cache of the on-site photos seen. All of it leaves with the session (logout, a session the server
  * no longer knows), at every login, and once the session's end has passed (the server has ended it
  * by then, whether or not the device could hear so), so nothing of one account is left to the next on
- * a shared device. The on-site outbox (IndexedDB) stays: its checks are bound to their recorder.
+ * a shared device. The on-site outbox (IndexedDB) stays, so that nothing recorded is lost: its checks
+ * are sealed under their recorder's key (`features/inspections/offlineQueue.ts`), which the device keeps
+ * only as a non-extractable CryptoKey in IndexedDB ({@link OUTBOX_KEYS_DB}) and forgets with the other
+ * copies, so only that account, signed in again on this device, opens them.
  * No React and no GraphQL client here: the entry expires the copies before anything else (`app/firstRequests.ts`).
  */
 
@@ -35,6 +38,73 @@ export function forgetDeviceCopies(): void {
     /* storage disabled: nothing was kept */
   }
   if (typeof caches !== 'undefined') void caches.delete(PHOTO_CACHE).catch(() => undefined);
+  void forgetOutboxKeys();
+}
+
+/**
+ * The keys of the on-site outbox (review 11-B F1, code review C5), in an IndexedDB database of their own:
+ * store `keys` holds the signed-in account's working keys, one per key version, as non-extractable
+ * `CryptoKey`s (structured-cloned, never raw bytes; `features/inspections/outboxKey.ts` derives them);
+ * store `device` holds this device's random salt, which binds them to this device. The keys go with the
+ * other copies; the salt stays (it opens nothing alone), so the same account signed in again on this
+ * device derives the same key and opens its checks.
+ */
+export const OUTBOX_KEYS_DB = 'evs-outbox-keys';
+export const OUTBOX_KEYS = 'keys';
+export const OUTBOX_DEVICE = 'device';
+
+export function openOutboxKeys(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(OUTBOX_KEYS_DB, 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(OUTBOX_KEYS)) db.createObjectStore(OUTBOX_KEYS, { keyPath: 'id' });
+      if (!db.objectStoreNames.contains(OUTBOX_DEVICE)) db.createObjectStore(OUTBOX_DEVICE, { keyPath: 'name' });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+let forgetting: Promise<void> = Promise.resolve();
+
+/**
+ * Forgets every kept outbox key (the salt stays). Awaited by a logout before it leaves the page; a key
+ * kept after it waits for it ({@link outboxKeysForgotten}), so a clearing never lands after a new login's key.
+ */
+export function forgetOutboxKeys(): Promise<void> {
+  forgetting = forgetting.then(async () => {
+    if (typeof indexedDB === 'undefined') return;
+    try {
+      const db = await openOutboxKeys();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const t = db.transaction(OUTBOX_KEYS, 'readwrite');
+          t.objectStore(OUTBOX_KEYS).clear();
+          t.oncomplete = () => resolve();
+          t.onerror = () => reject(t.error);
+          t.onabort = () => reject(t.error);
+        });
+      } finally {
+        db.close();
+      }
+    } catch {
+      /* no IndexedDB: nothing was kept */
+    }
+  });
+  return forgetting;
+}
+
+/** Resolves once every forgetting of the outbox keys asked for so far is done. */
+export const outboxKeysForgotten = (): Promise<void> => forgetting;
+
+/** Whether a logout waits for the server: nothing of the session is kept meanwhile. */
+export function logoutIsPending(): boolean {
+  try {
+    return localStorage.getItem(LOGOUT_PENDING) !== null;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Actor } from '../../common/actor';
 import { actorOf, AppContext } from '../../common/context';
+import { ON_SITE_SUPERVISORS } from '../inspections/inspections.policy';
 import { SettingChangeInput, SettingType } from '../settings/settings.types';
 import { ACCOUNT_MANAGERS } from '../users/users.policy';
 import { SECURITY_POLICY_EDITORS, SECURITY_POLICY_READERS } from './auth.policy';
@@ -11,10 +12,12 @@ import {
   CurrentSessionType,
   LoginInput,
   MeType,
+  OutboxKeyType,
   RecoveryCodesType,
   TotpEnrolmentType,
   UserSessionType,
 } from './auth.types';
+import { outboxKeyFor, outboxKeyVersion } from './outbox-key';
 import { securitySettingDefinitions } from './security-settings';
 import { keepsGuardRegister } from '../guards/guard-import.service';
 
@@ -90,6 +93,18 @@ export class AuthResolver {
   @Query(() => CurrentSessionType, { description: '当前会话：绝对期限和空闲超时（网页据此提前一分钟提醒）' })
   currentSession(@Ctx() ctx: AppContext): CurrentSessionType {
     return { ...ctx.session!, idleTimeoutMinutes: ctx.services.auth.sessionIdleMinutes };
+  }
+
+  @Authorized(...ON_SITE_SUPERVISORS)
+  @Query(() => OutboxKeyType, {
+    description:
+      '本账号现场检查离线待发送记录的加密密钥（仅可登记现场检查的角色）：手机以此密钥和本机随机盐派生本机密钥，' +
+      '未能发送的检查记录加密保存在本机；同一账号同一版本每次登录相同，本人再次登录后可解密发送。不填版本取当前版本',
+  })
+  outboxKey(@Ctx() ctx: AppContext, @Arg('version', () => Int, { nullable: true, description: '密钥版本（打开旧版本加密的记录时填写）' }) version?: number | null): OutboxKeyType {
+    const actor = actorOf(ctx);
+    const v = outboxKeyVersion(version);
+    return { userId: actor.id, version: v, key: outboxKeyFor(actor.id, v).toString('base64') };
   }
 
   @Authorized()

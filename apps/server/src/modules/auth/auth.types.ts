@@ -145,6 +145,18 @@ export class UserSessionType {
   current: boolean;
 }
 
+@ObjectType('OutboxKey', { description: '现场检查离线记录在本机加密保存所用的账号密钥：按账号和版本派生，同一账号同一版本每次登录相同' })
+export class OutboxKeyType {
+  @Field(() => ID, { description: '密钥所属的账号（当前登录用户）' })
+  userId: string;
+
+  @Field(() => Int, { description: '密钥版本：手机上每条记录注明加密所用的版本，轮换后据此取旧版本打开' })
+  version: number;
+
+  @Field({ description: '32字节密钥（base64）；手机只保存由它派生、不可导出的本机密钥，退出登录即清除' })
+  key: string;
+}
+
 @ObjectType('TotpEnrolment', { description: '绑定身份验证器：扫描二维码或手工输入密钥' })
 export class TotpEnrolmentType {
   @Field({ description: 'Base32 密钥（无法扫码时手工输入）' })

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { keepOutboxKeyAfterLogin } from '@/features/inspections/outboxKey';
 import { forgetDeviceCopies } from '@/shared/deviceCopies';
 import { needsSecondFactor } from '@/shared/errors';
 import { login, pageAfterLogin } from '../login';
@@ -48,6 +49,9 @@ export function useLogin() {
       await apolloClient.clearStore();
       // nor on the device: the last account's on-site copies and photos (a shared phone or desk)
       forgetDeviceCopies();
+      // an officer's key of the on-site outbox is fetched now (a login needs the network anyway) and kept,
+      // so the on-site screen opened later in a dead zone seals what it records (features/inspections/outboxKey.ts)
+      await keepOutboxKeyAfterLogin(user);
       navigate(pageAfterLogin(user, (location.state as { from?: string } | null)?.from), { replace: true });
     } catch (e) {
       setLoading(false);

@@ -8,7 +8,9 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Observable } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RecordInspectionInput } from '@/gql/graphql';
-import { enqueue, listQueuedBy, type QueuedInspection } from '@/features/inspections/offlineQueue';
+import { enqueue, forgetMemoryChecks, keepInMemory, memoryChecks, readOutbox, type QueuedInspection } from '@/features/inspections/offlineQueue';
+import { keptOutboxKeys } from '@/features/inspections/outboxKey';
+import { keepTestKey, putClearCheck, testKeyring } from '@/features/inspections/outboxTesting';
 import { LOGOUT_PENDING, logoutPending } from '@/shared/pendingLogout';
 import { SessionProvider } from '@/shared/session';
 import { LOGGED_OUT_IDLE } from '../login';
@@ -102,9 +104,9 @@ function renderLogout(answers: { refuse?: string[]; lost?: string[] } = {}) {
   return { result, received, location: () => router.state.location.pathname };
 }
 
-/** A check that waits in the outbox, by default one the signed-in officer recorded. */
-function unsentCheck(id: string, extra: Partial<QueuedInspection> = {}) {
-  return enqueue({
+/** A check that waits in the outbox, by default one the signed-in officer recorded: sealed under its recorder's key. */
+async function unsentCheck(id: string, extra: Partial<QueuedInspection> = {}) {
+  const check = {
     id,
     activityId: 'A1',
     label: '王某：未经审查人员上岗',
@@ -113,9 +115,13 @@ function unsentCheck(id: string, extra: Partial<QueuedInspection> = {}) {
     attempts: 1,
     queuedBy: OFFICER,
     ...extra,
-  });
+  };
+  if (!check.queuedBy) return putClearCheck(check); // an older build's, of no known recorder
+  return enqueue({ ...check, queuedBy: check.queuedBy }, await testKeyring(check.queuedBy.id));
 }
-const onDevice = async (recorderId = OFFICER.id) => (await listQueuedBy(recorderId)).map((item) => item.id).sort();
+/** `recorderId`'s checks on the device, as its session opens them after a new login on this device (the same key derived again). */
+const checksOf = async (recorderId = OFFICER.id) => (await readOutbox(recorderId, await testKeyring(recorderId), { mayRecord: false })).items;
+const onDevice = async (recorderId = OFFICER.id) => (await checksOf(recorderId)).map((item) => item.id).sort();
 
 /** Starts a logout the user asked for, which waits for the warning's answer. */
 function startLogout(result: ReturnType<typeof renderLogout>['result']) {
@@ -128,8 +134,9 @@ function startLogout(result: ReturnType<typeof renderLogout>['result']) {
 
 let online = true;
 
-beforeEach(() => {
+beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
+  forgetMemoryChecks();
   online = true;
   dialogChunk.fails = false;
   vi.spyOn(navigator, 'onLine', 'get').mockImplementation(() => online);
@@ -141,6 +148,8 @@ beforeEach(() => {
   localStorage.setItem('evs.session.confirmedAt', String(Date.now()));
   localStorage.setItem('evs.onsite.roster.A1', JSON.stringify({ savedAt: new Date().toISOString(), value: [{ name: '杜勇' }] }));
   vi.stubGlobal('caches', { delete: vi.fn(async () => true) });
+  // the officer's outbox key, kept at login
+  await keepTestKey(OFFICER.id);
 });
 afterEach(() => {
   cleanup();
@@ -197,7 +206,7 @@ describe('退出登录 with unsent on-site checks (review 11-B F1)', () => {
     await unsentCheck('refused', { refused: '该保安员不在本活动的在岗名单中' });
     const { result, received, location } = renderLogout();
     const done = startLogout(result);
-    expect((await screen.findByTestId('unsent-warning')).textContent).toBe('有2条现场检查记录尚未发送，保存在本机。退出后须您本人再次登录并联网后才能发送。');
+    expect((await screen.findByTestId('unsent-warning')).textContent).toBe('有2条现场检查记录尚未发送，加密保存在本机。退出后须您本人再次登录并联网后才能发送。');
     expect(screen.getByRole('dialog').textContent).toContain('退出登录');
     expect(screen.queryByTestId('unsent-offline')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '取 消' }));
@@ -235,7 +244,8 @@ describe('退出登录 with unsent on-site checks (review 11-B F1)', () => {
     expect(screen.queryByTestId('unsent-warning')).toBeNull();
     expect(logoutsSent()).toBe(1);
     expect(sessionCopies()).toEqual([]);
-    expect(await onDevice()).toEqual(['r1']);
+    expect(await keptOutboxKeys(OFFICER.id)).toEqual([]); // the key goes with the session
+    expect(await onDevice()).toEqual(['r1']); // and the officer back on this phone opens the check
     expect(received).toEqual([]);
     expect(loadFreshPage).toHaveBeenCalledWith('/login');
   });
@@ -269,7 +279,7 @@ describe('退出登录 with unsent on-site checks (review 11-B F1)', () => {
     fireEvent.click(await screen.findByRole('button', { name: '立即发送' }));
     await act(() => done);
     expect(received.map((i) => i.id)).toEqual(['r1']); // r3 waits behind the lost r2
-    const kept = await listQueuedBy(OFFICER.id);
+    const kept = await checksOf(OFFICER.id);
     expect(kept.map((i) => [i.id, i.refused])).toEqual([
       ['r1', '该保安员不在本活动的在岗名单中'],
       ['r2', undefined],
@@ -337,5 +347,45 @@ describe('退出登录 with unsent on-site checks (review 11-B F1)', () => {
     expect(logoutsSent()).toBe(1);
     expect(loadFreshPage).toHaveBeenCalledTimes(1);
     expect(await onDevice()).toEqual(['r1']);
+  });
+  it('counts the account’s checks its kept key cannot open now (an older key version) and its clear checks of an older build', async () => {
+    serverAnswering('ok');
+    await enqueue(
+      { id: 'v0', activityId: 'A1', label: '杜勇：着装规范', input: { id: 'v0' } as unknown as RecordInspectionInput, queuedAt: '2026-12-02T07:00:00Z', attempts: 0, queuedBy: OFFICER },
+      await testKeyring(OFFICER.id, 2), // sealed under version 2; only version 1 is kept on this phone
+    );
+    await putClearCheck({ id: 'old', activityId: 'A1', label: '杜勇：着装规范', input: { id: 'old' } as unknown as RecordInspectionInput, queuedAt: '2026-12-02T07:00:00Z', attempts: 0, queuedBy: OFFICER });
+    const { result } = renderLogout();
+    const done = startLogout(result);
+    expect((await screen.findByTestId('unsent-warning')).textContent).toContain('有2条现场检查记录尚未发送');
+    fireEvent.click(screen.getByRole('button', { name: '取 消' }));
+    await act(() => done);
+  });
+
+  it('a check kept in this page’s memory only (no key): the warning says it is lost with the logout; 立即发送 sends it', async () => {
+    serverAnswering('ok');
+    keepInMemory({ id: 'mem', activityId: 'A1', label: '王某：未经审查人员上岗', input: { id: 'mem', recordedBy: OFFICER.id } as unknown as RecordInspectionInput, queuedAt: '2026-12-02T08:00:00Z', attempts: 0, queuedBy: OFFICER });
+    await unsentCheck('r1');
+    const { result, received } = renderLogout();
+    const done = startLogout(result);
+    expect((await screen.findByTestId('unsent-warning')).textContent).toContain('有2条现场检查记录尚未发送');
+    expect(screen.getByTestId('unsent-in-memory').textContent).toBe('其中1条因未取得加密密钥只保存在本页面中，退出后将丢失，请先联网发送。');
+    fireEvent.click(screen.getByRole('button', { name: '立即发送' }));
+    await act(() => done);
+    expect(received.map((i) => i.id).sort()).toEqual(['mem', 'r1']);
+    expect(await onDevice()).toEqual([]);
+    expect(loadFreshPage).toHaveBeenCalledWith('/login');
+  });
+  it('仍然退出 with a check kept in memory only: it goes with the session, as the warning said', async () => {
+    serverAnswering('ok');
+    keepInMemory({ id: 'mem', activityId: 'A1', label: '王某：未经审查人员上岗', input: { id: 'mem', recordedBy: OFFICER.id } as unknown as RecordInspectionInput, queuedAt: '2026-12-02T08:00:00Z', attempts: 0, queuedBy: OFFICER });
+    const { result, received } = renderLogout();
+    const done = startLogout(result);
+    expect((await screen.findByTestId('unsent-in-memory')).textContent).toContain('其中1条');
+    fireEvent.click(screen.getByRole('button', { name: '仍然退出' }));
+    await act(() => done);
+    expect(received).toEqual([]);
+    expect(memoryChecks(OFFICER.id)).toEqual([]);
+    expect(loadFreshPage).toHaveBeenCalledWith('/login');
   });
 });

@@ -2,11 +2,13 @@ import type { ApolloClient } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { forgetMemoryChecks } from '@/features/inspections/offlineQueue';
+import { forgetOutboxKeys } from '@/shared/deviceCopies';
 import { endSessionOnServer, markLogoutPending } from '@/shared/pendingLogout';
 import { forgetSession, useSession } from '@/shared/session';
 import { LOGGED_OUT_IDLE } from '../login';
 import { loadFreshPage } from '../loadPage';
-import { unsentChecksOf, unsentWarning, type UnsentChoice } from '../unsentChecks';
+import { inMemoryWarning, unsentChecksOf, unsentWarning, type UnsentChoice } from '../unsentChecks';
 
 /**
  * Ends the session cleanly: on the server (which may have ended it already), then the device's copies
@@ -49,6 +51,10 @@ export function useLogout(): { logout: (why?: 'idle') => Promise<void>; loggingO
         const ended = await endSessionOnServer(); // ended now, or already (the idle timeout)
         if (!ended) markLogoutPending();
         forgetSession();
+        // the outbox's key too, before the page goes (an IndexedDB write left running may be cut off):
+        // the checks it sealed stay, for this account's next login on this device
+        await forgetOutboxKeys();
+        forgetMemoryChecks(); // checks kept in this page only (no key): gone with the session, as the warning said
         if (why === 'idle') sessionStorage.setItem(LOGGED_OUT_IDLE, '1');
         await client.clearStore().catch(() => undefined); // a query still on its way is dropped with the cache
         if (ended) loadFreshPage('/login');
@@ -68,8 +74,9 @@ export function useLogout(): { logout: (why?: 'idle') => Promise<void>; loggingO
  */
 async function askAboutUnsentChecks(client: ApolloClient, userId: string, signal: AbortSignal): Promise<UnsentChoice> {
   let count: number;
+  let inMemory: number;
   try {
-    count = (await unsentChecksOf(userId)).length;
+    ({ count, inMemory } = await unsentChecksOf(userId));
   } catch {
     return 'logout'; // no IndexedDB: nothing can have been kept
   }
@@ -79,7 +86,8 @@ async function askAboutUnsentChecks(client: ApolloClient, userId: string, signal
     .catch(() => null);
   if (!dialog) {
     // the dialog's code could not be loaded (no connection, not kept by the service worker): the browser's own
-    return window.confirm(`${unsentWarning(count)}\n\n仍然退出吗？`) ? 'logout' : 'cancel';
+    const lost = inMemory > 0 ? `\n${inMemoryWarning(inMemory)}` : '';
+    return window.confirm(`${unsentWarning(count)}${lost}\n\n仍然退出吗？`) ? 'logout' : 'cancel';
   }
-  return dialog.confirm(count, () => dialog.send(client, userId, signal), signal);
+  return dialog.confirm(count, () => dialog.send(client, userId, signal), signal, inMemory);
 }

@@ -8,8 +8,10 @@ import { Observable } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MeQuery, RecordInspectionInput } from '@/gql/graphql';
 import type { Guard } from '@/features/inspections/checklist';
-import { listQueued } from '@/features/inspections/offlineQueue';
-import { useInspectionScreen } from '@/features/inspections/hooks/useInspectionScreen';
+import { forgetMemoryChecks, listQueued, storedRecords } from '@/features/inspections/offlineQueue';
+import { forgetOutboxKeys } from '@/shared/deviceCopies';
+import { keepTestKey, outboxKeyAnswer, testKeyring } from '@/features/inspections/outboxTesting';
+import { MEMORY_ONLY_TOAST, useInspectionScreen } from '@/features/inspections/hooks/useInspectionScreen';
 import { SessionProvider } from '@/shared/session';
 import { ToastProvider } from './plain';
 import { CheckDrawer, DialogProviders } from './onsiteDialogs';
@@ -43,6 +45,12 @@ function fakeServer(delayMs = 20) {
   const link = new ApolloLink(
     (operation) =>
       new Observable((observer) => {
+        if (operation.operationName === 'OutboxKey') {
+          // the officer's key of the on-site outbox (outboxKey.ts)
+          observer.next({ data: { outboxKey: outboxKeyAnswer(ME.id) } });
+          observer.complete();
+          return;
+        }
         const input = operation.variables.input as RecordInspectionInput;
         server.received.push(input);
         const timer = setTimeout(() => {
@@ -82,8 +90,10 @@ function Screen() {
 let online = true;
 configure({ asyncUtilTimeout: 5_000 });
 
-beforeEach(() => {
+beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
+  forgetMemoryChecks();
+  await keepTestKey(ME.id); // kept at login: the screen seals offline from the start
   online = true;
   vi.spyOn(navigator, 'onLine', 'get').mockImplementation(() => online);
 });
@@ -213,7 +223,7 @@ describe('CheckDrawer: one tap, one check', { timeout: 30_000 }, () => {
     await drawerClosed();
     await waitFor(() => expect(screen.getByTestId('waiting').textContent).toBe('2'));
 
-    const queued = await listQueued('A1');
+    const queued = await listQueued('A1', ME.id, await testKeyring(ME.id));
     expect(queued.map((q) => q.label)).toEqual(['杜勇：着装规范', '王某：未经审查人员上岗']);
     expect(queued.map((q) => q.input.id)).toEqual(queued.map((q) => q.id));
     expect(new Set(queued.map((q) => q.id)).size).toBe(2);
@@ -252,10 +262,23 @@ describe('useInspectionScreen.recordCheck', () => {
     const outcomes = await act(() => Promise.all([recordCheck(values, null), recordCheck(values, null)]));
 
     expect(outcomes).toEqual([{ recorded: true }, { recorded: true }]);
-    expect((await listQueued('A1')).map((q) => q.id)).toEqual([id]);
+    expect((await listQueued('A1', ME.id, await testKeyring(ME.id))).map((q) => q.id)).toEqual([id]);
     expect(result.current.checking).toBeNull();
 
     act(() => result.current.openCheck(GUARD));
     expect(result.current.checkId).not.toBe(id);
+  });
+  it('no key on the phone (offline, none kept): the check is kept in this page’s memory only, nothing is written, and the officer is told so', async () => {
+    await forgetOutboxKeys();
+    online = false;
+    const { wrapper } = fakeServer();
+    const { result } = renderHook(() => useInspectionScreen('A1'), { wrapper }); // the wrapper's ToastProvider shows the toasts
+    act(() => result.current.openCheck(GUARD));
+    const values = { results: { UNIFORM: true, CERTIFICATE: true, BEARING: true, DUTY: true, FORBIDDEN_ACT: true } };
+    expect(await act(() => result.current.recordCheck(values, null))).toEqual({ recorded: true });
+    expect(result.current.outbox.keyMissing).toBe(true);
+    expect(result.current.outbox.items.map((i) => i.memoryOnly)).toEqual([true]);
+    expect(await storedRecords()).toEqual([]);
+    expect(await screen.findByText(MEMORY_ONLY_TOAST)).toBeTruthy();
   });
 });

@@ -4,6 +4,9 @@ import { formatDateTime } from '@/shared/format';
 import { labelOf } from '@/shared/labels';
 import { Chip, Notice } from './plain';
 
+/** What the officer is told when no key could be had: a check recorded now is kept by this page only. */
+export const NO_KEY_NOTICE = '未能取得本机加密密钥：新登记的检查记录只保存在本页面中，不会存入手机。请保持本页面打开、勿刷新或退出，联网后将自动发送并加密保存。';
+
 const statusTone = { IN_PROGRESS: 'success', READY: 'info', CLOSED: undefined, CANCELLED: 'error' } as const;
 
 /** The activity, the connection, the head count, and (for the detachment on the day) the start. */
@@ -25,13 +28,14 @@ export function OnsiteHeader({ screen, onStart }: { screen: InspectionScreen; on
         {outbox.online ? (
           <Chip tone="success" testId="net-status">在线</Chip>
         ) : (
-          <Chip tone="warning" testId="net-status">离线，记录保存在本机</Chip>
+          <Chip tone="warning" testId="net-status">{outbox.keyMissing ? '离线' : '离线，记录保存在本机'}</Chip>
         )}
         <Chip>在岗 {screen.guards.length} 人 / 所需 {a.guardsRequired} 人</Chip>
         {outbox.waiting > 0 && (
           <Chip tone="processing" testId="pending-count">待发送 {outbox.waiting}</Chip>
         )}
       </div>
+      {outbox.keyMissing && <Notice tone="warning" testId="outbox-no-key" title={NO_KEY_NOTICE} />}
       {!screen.live && screen.cached && <Notice tone="warning" title={`离线：显示 ${formatDateTime(screen.cached.savedAt)} 缓存的在岗名单`} />}
       {officer && a.status === 'READY' && tooEarly && (
         <Notice tone="warning" testId="start-refused"

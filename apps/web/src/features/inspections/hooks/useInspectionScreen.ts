@@ -8,6 +8,9 @@ import { useOutbox } from '@/features/inspections/hooks/useOutbox';
 import { useToast } from '@/features/inspections/components/plain';
 import { useSession } from '@/shared/session';
 
+/** Said when a check could not be sealed for want of a key (`offlineQueue.ts`): it is in this page's memory only. */
+export const MEMORY_ONLY_TOAST = '未能取得加密密钥：这条记录只保存在本页面中，请勿刷新或退出，联网后自动发送';
+
 export interface CheckForm {
   results: Record<ItemKey, boolean>;
   note?: string;
@@ -36,10 +39,15 @@ export function useInspectionScreen(activityId: string) {
   const recorder = useMemo(() => ({ id: me.id, name: me.displayName }), [me.id, me.displayName]);
   const now = useNow();
   const data = useOnsiteData(activityId);
-  const outbox = useOutbox(activityId, recorder, () => {
-    void data.findings.refetch();
-    message.success('待发送的检查记录已发送');
-  });
+  const outbox = useOutbox(
+    activityId,
+    recorder,
+    () => {
+      void data.findings.refetch();
+      message.success('待发送的检查记录已发送');
+    },
+    officer,
+  );
   const [checked, setChecked] = useState<Set<string>>(new Set());
   // The checklist open now, and the id of the check it records: made once when it is opened, so a
   // second submit of the same form (a double tap) is the same check, for the outbox and the server.
@@ -66,8 +74,9 @@ export function useInspectionScreen(activityId: string) {
     if (bad.length && !values.note?.trim()) return { recorded: false, noteError: `“${bad.join('、')}”不合格，请填写问题说明` };
     const who = stranger ? (values.personName ?? '').trim() : checking.name;
     recording.current.add(id);
+    let kept: 'device' | 'memory';
     try {
-      await outbox.record({
+      kept = await outbox.record({
         id,
         activityId,
         label: `${who}${stranger ? '：未经审查人员上岗' : bad.length ? `：${bad.join('、')}` : '：符合要求'}`,
@@ -91,7 +100,8 @@ export function useInspectionScreen(activityId: string) {
     }
     if (!stranger) setChecked((s) => new Set(s).add(checking.guardId));
     setOpen((o) => (o?.id === id ? null : o));
-    message.success(navigator.onLine ? '已登记' : '已保存在本机，恢复网络后自动发送');
+    if (kept === 'memory') message.error(MEMORY_ONLY_TOAST);
+    else message.success(navigator.onLine ? '已登记' : '已保存在本机，恢复网络后自动发送');
     return { recorded: true };
   };
 
