@@ -94,8 +94,12 @@ export const CREATE_ACTIVITY = /* GraphQL */ `
   mutation ($input: ActivityInput!) { createActivity(input: $input) { ${ACTIVITY_FIELDS} } }
 `;
 
+/** Each input is another event (another 场地 of the venue): one registered twice is refused (uq_activities_registration). */
+let venueSeq = 0;
+
 /** A valid activity input; `days` from now to the start. */
 export function activityInput(overrides: Record<string, unknown> = {}, days = 40): Record<string, unknown> {
+  venueSeq += 1;
   const start = new Date(Date.now() + days * 86_400_000);
   start.setUTCHours(11, 0, 0, 0);
   const end = new Date(start.getTime() + 4 * 3600_000);
@@ -103,7 +107,7 @@ export function activityInput(overrides: Record<string, unknown> = {}, days = 40
     name: '测试音乐节',
     type: '演唱会',
     organizerName: '盘锦红海滩文化旅游发展有限公司',
-    venue: '红海滩国家风景廊道',
+    venue: `红海滩国家风景廊道${venueSeq}号场地`,
     address: '盘锦市大洼区赵圈河镇',
     district: 'DAWA',
     startsAt: start.toISOString(),

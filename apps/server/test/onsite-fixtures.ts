@@ -40,6 +40,8 @@ export interface ActivityFixture {
   cleared: { entryId: string; guardId: string; name: string; certificateNo: string | null }[];
 }
 
+let venueSeq = 0;
+
 export async function createActivityWithRoster(t: TestApp, spec: ActivitySpec): Promise<ActivityFixture> {
   const [{ id: baoan, unit_id: unit }] = await t.sql(`SELECT id, unit_id FROM users WHERE username = 'baoan'`);
   const now = t.clock?.now() ?? new Date();
@@ -52,7 +54,7 @@ export async function createActivityWithRoster(t: TestApp, spec: ActivitySpec): 
                              expected_attendance, guards_required, security_mode, contact_name, contact_phone, status,
                              reporter_unit_id, created_by, selected_company_id, reported_at, requested_at, approved_at,
                              recommended_at, selected_at, roster_submitted_at, vetting_closed_at, organizer_unit_id, started_at)
-     VALUES ($1, $2, '演唱会', '盘锦市体育中心', '盘锦市体育中心体育场', '盘锦市兴隆台区', $3, $4, $5, $12::date,
+     VALUES ($1, $2, '演唱会', '盘锦市体育中心', $18, '盘锦市兴隆台区', $3, $4, $5, $12::date,
              $6, $7, $15, '孙强', '13904270002', $8::text::activity_status, $9, $10, $11, $13, $13, $13, $14, $14, $14, $16, $17,
              CASE WHEN $8::text IN ('IN_PROGRESS', 'CLOSED') THEN $4::timestamptz END)
      RETURNING id`,
@@ -74,6 +76,8 @@ export async function createActivityWithRoster(t: TestApp, spec: ActivitySpec): 
       spec.securityMode ?? 'SERVICE_COMPANY',
       ago(1),
       spec.organizerUnitId ?? null,
+      // each fixture another event (another 场地): one registered twice is refused (uq_activities_registration)
+      `盘锦市体育中心体育场${++venueSeq}号场地`,
     ],
   );
   const guards: { id: string; name: string; certificate_no: string | null }[] = await t.sql(

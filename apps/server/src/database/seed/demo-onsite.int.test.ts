@@ -19,8 +19,16 @@ describe('demo data: the later stages', () => {
     expect(o.sessions.map((s: { isMakeup: boolean }) => s.isMakeup)).toEqual([false, true]);
 
     const [live] = await t.sql(`SELECT id FROM activities WHERE status = 'IN_PROGRESS' AND name = '红海滩湿地音乐会'`);
-    const f = expectData(await baoan.gql(`query ($id: ID!) { findings(activityId: $id) { total items { serious correctedAt } } }`, { id: live.id })).findings;
+    const f = expectData(await baoan.gql(`query ($id: ID!) { findings(activityId: $id) { total items { serious correctedAt personName guardId certificateNo } } }`, { id: live.id })).findings;
     expect(f.total).toBeGreaterThan(2);
+    // each check keeps the person as found (red team F4): the guard's name and certificate, or the name given
+    for (const x of f.items) expect(x.personName).not.toBe('');
+    expect(f.items.filter((x: { guardId: string | null }) => x.guardId).every((x: { certificateNo: string | null }) => x.certificateNo)).toBe(true);
+    const [{ unlike }] = await t.sql(
+      `SELECT count(*)::int AS unlike FROM inspections i JOIN guards g ON g.id = i.guard_id
+        WHERE i.guard_name IS DISTINCT FROM g.name OR i.certificate_no IS DISTINCT FROM g.certificate_no`,
+    );
+    expect(unlike).toBe(0);
     expect(f.items.some((x: { correctedAt: string | null }) => x.correctedAt)).toBe(true);
     expect(f.items.some((x: { correctedAt: string | null }) => !x.correctedAt)).toBe(true);
 

@@ -349,8 +349,11 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
         const inspectionId = randomUUID();
         const when = inspectAt(i);
         await m.query(
-          `INSERT INTO inspections (id, activity_id, guard_id, roster_entry_id, post, results, note, recorded_by, recorded_at, received_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+          // the guard's name, certificate and area kept as found, as a check records them
+          `INSERT INTO inspections (id, activity_id, guard_id, roster_entry_id, post, results, note, recorded_by, recorded_at, received_at,
+                                    guard_name, certificate_no, area)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $9, g.name, g.certificate_no, re.area
+             FROM guards g JOIN roster_entries re ON re.id = $4 WHERE g.id = $3`,
           [inspectionId, activity.id, e.guardId, e.id, p.posts[i] ?? null, results, f?.[2] ?? null, baoan.id, when],
         );
         if (f) {

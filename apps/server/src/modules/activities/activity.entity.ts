@@ -31,6 +31,8 @@ export interface SecurityPlan {
 @Index('idx_activities_district_start', ['district', 'startsAt'])
 // Period scans of the overview (INCLUDE columns; see migration OverviewIndexes).
 @Index('idx_activities_start', ['startsAt'], { synchronize: false } as IndexOptions)
+// One activity registered once: the same unit, name, venue and start among those not cancelled (migration AsRecordedOnSite).
+@Index('uq_activities_registration', ['reporterUnitId', 'name', 'venue', 'startsAt'], { unique: true, where: `"status" <> 'CANCELLED'` })
 export class ActivityEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

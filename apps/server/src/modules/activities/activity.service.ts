@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { formatCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
-import { assertNoProblems, badInput, conflict, FieldProblem, forbidden } from '../../common/errors';
+import { assertNoProblems, badInput, conflict, FieldProblem, forbidden, violatedUnique } from '../../common/errors';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -25,6 +25,28 @@ import { EntityRows, pageWithTotalRow, SqlParams } from '../../database/prepared
 import { stageDaysOf } from '../deadlines/stages';
 
 const trimOrNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
+
+/** One activity registered once (migration AsRecordedOnSite): the unit, name, venue and start among those not cancelled. */
+const REGISTRATION_INDEX = 'uq_activities_registration';
+type RegistrationKey = { reporterUnitId: string; name: string; venue: string; startsAt: Date };
+
+/** The code of an activity not cancelled that is already registered under `key` (other than `exceptId`), or null. */
+async function registeredCode(m: EntityManager, key: RegistrationKey, exceptId: string | null = null): Promise<string | null> {
+  const [row]: { code: string }[] = await m.query(
+    `SELECT code FROM activities
+      WHERE reporter_unit_id = $1 AND name = $2 AND venue = $3 AND starts_at = $4 AND status <> 'CANCELLED' AND ($5::uuid IS NULL OR id <> $5)
+      ORDER BY code LIMIT 1`,
+    [key.reporterUnitId, key.name, key.venue, key.startsAt, exceptId],
+  );
+  return row?.code ?? null;
+}
+
+/**
+ * A second registration of one activity (red team F5: ten identical createActivity at once made ten
+ * activities): CONFLICT naming the one registered, whether found first or decided by the unique index.
+ */
+const registeredTwice = (code: string | null) =>
+  conflict(`已登记同一活动（编号${code ?? '见活动列表'}）：同一登记单位、名称、场所和开始时间的活动只登记一次，请勿重复登记；如需修改，请打开该活动`);
 
 /** 大型活动: registration, reporting (通报), the leader's 批示, cancellation, lists. */
 const DAY_MS = 86_400_000;
@@ -219,9 +241,15 @@ export class ActivityService {
 
   async create(actor: Actor, input: ActivityInput): Promise<ActivityType> {
     assertCanRegisterIn(actor, input.district);
+    let key: RegistrationKey | null = null;
     const saved = await this.ds.transaction(async (m) => {
       const values = await this.validate(m, input);
       const code = await this.nextCode(m, this.clock.now());
+      // after nextCode's lock, which orders registrations: an identical one committed before is seen here
+      const registration = { reporterUnitId: actor.unitId, name: values.name!, venue: values.venue!, startsAt: values.startsAt! };
+      key = registration;
+      const existing = await registeredCode(m, registration);
+      if (existing) throw registeredTwice(existing);
       const row = await m.save(
         ActivityEntity,
         m.create(ActivityEntity, {
@@ -246,11 +274,18 @@ export class ActivityService {
         { action: AuditAction.CREATE, entityType: 'Activity', entityId: row.id, summary: `登记活动“${row.name}”（${code}）`, after: row },
       );
       return row;
-    });
+    }).catch((err) => this.rethrowRegisteredTwice(err, key, null));
     return this.view(saved);
   }
 
+  /** The unique index decided (a registration or an edit racing another): CONFLICT naming the activity kept. */
+  private async rethrowRegisteredTwice(err: unknown, key: RegistrationKey | null, exceptId: string | null): Promise<never> {
+    if (key && violatedUnique(err) === REGISTRATION_INDEX) throw registeredTwice(await registeredCode(this.ds.manager, key, exceptId));
+    throw err;
+  }
+
   async update(actor: Actor, id: string, input: ActivityInput, expectedVersion?: number | null) {
+    let key: RegistrationKey | null = null;
     const saved = await this.ds.transaction(async (m) => {
       const a = await lockVisibleActivity(m, actor, id, expectedVersion);
       if (!isReporterSide(actor, a)) throw forbidden('只有登记单位可以修改活动');
@@ -259,6 +294,11 @@ export class ActivityService {
         throw conflict(`活动当前状态为“${activityStatusLabels[a.status]}”，只有草稿（含被退回的）可以修改`);
       }
       const values = await this.validate(m, input);
+      // corrected into another registered activity: the same one registered twice
+      const registration = { reporterUnitId: a.reporterUnitId, name: values.name!, venue: values.venue!, startsAt: values.startsAt! };
+      key = registration;
+      const existing = await registeredCode(m, registration, id);
+      if (existing) throw registeredTwice(existing);
       const before = { ...a };
       Object.assign(a, values, { version: a.version + 1 });
       await m.update(ActivityEntity, { id }, { ...values, version: a.version });
@@ -268,7 +308,7 @@ export class ActivityService {
         { action: AuditAction.UPDATE, entityType: 'Activity', entityId: id, summary: `修改活动“${a.name}”`, before, after: a },
       );
       return a;
-    });
+    }).catch((err) => this.rethrowRegisteredTwice(err, key, id));
     return this.view(saved);
   }
 

@@ -28,7 +28,7 @@ describe('overview (SPEC §6)', () => {
     [Role.LEADER]: { asked: FOREIGN_DISTRICT, none: null },
     [Role.OFFICE]: { asked: FOREIGN_DISTRICT, none: null },
     [Role.SECURITY_DETACHMENT]: { asked: FOREIGN_DISTRICT, none: null },
-    [Role.DISTRICT_BUREAU]: { asked: OWN_DISTRICT, none: OWN_DISTRICT },
+    [Role.DISTRICT_BUREAU]: { asked: 'FORBIDDEN', none: OWN_DISTRICT },
     [Role.EVENT_DETACHMENT]: { asked: 'FORBIDDEN', none: 'FORBIDDEN' },
     [Role.ORGANIZER]: { asked: 'FORBIDDEN', none: 'FORBIDDEN' },
     [Role.COMPANY]: { asked: 'FORBIDDEN', none: 'FORBIDDEN' },
@@ -41,7 +41,9 @@ describe('overview (SPEC §6)', () => {
 
   it('a district bureau without a district is refused, and the period is checked', () => {
     expect(outcome(() => overviewDistrict(actorFor(Role.DISTRICT_BUREAU, { district: null }), null))).toBe('FORBIDDEN');
-    expect(overviewScope(actorFor(Role.DISTRICT_BUREAU), '2026-01-01', '2026-12-31', District.PANSHAN)).toEqual({ from: '2026-01-01', to: '2026-12-31', district: OWN_DISTRICT });
+    expect(overviewScope(actorFor(Role.DISTRICT_BUREAU), '2026-01-01', '2026-12-31', null)).toEqual({ from: '2026-01-01', to: '2026-12-31', district: OWN_DISTRICT });
+    expect(overviewScope(actorFor(Role.DISTRICT_BUREAU), '2026-01-01', '2026-12-31', OWN_DISTRICT)).toEqual({ from: '2026-01-01', to: '2026-12-31', district: OWN_DISTRICT });
+    expect(outcome(() => overviewScope(actorFor(Role.DISTRICT_BUREAU), '2026-01-01', '2026-12-31', District.PANSHAN))).toBe('FORBIDDEN');
     expect(outcome(() => overviewScope(actorFor(Role.OFFICE), '2026-12-31', '2026-01-01', null))).toBe('BAD_USER_INPUT');
   });
 });

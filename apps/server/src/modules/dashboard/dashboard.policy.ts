@@ -1,4 +1,4 @@
-import { ActivityStatus, District, Role, SecurityMode } from '@evs/schema';
+import { ActivityStatus, District, districtLabels, Role, SecurityMode } from '@evs/schema';
 import { Actor, hasRole } from '../../common/actor';
 import { badInput, forbidden } from '../../common/errors';
 import { SqlPredicate } from '../../common/sql-predicate';
@@ -23,7 +23,7 @@ function isDate(value: string): boolean {
 
 /**
  * The period and district the actor's overview covers. A district bureau is held to its own
- * district whatever it asks for; the period must be real dates, in order, at most ten years long.
+ * district (another is refused); the period must be real dates, in order, at most ten years long.
  */
 export function overviewScope(actor: Actor, from: string, to: string, district: District | null | undefined): Period {
   const scopedDistrict = overviewDistrict(actor, district);
@@ -38,11 +38,18 @@ export function overviewScope(actor: Actor, from: string, to: string, district: 
   return { from, to, district: scopedDistrict };
 }
 
-/** The district an overview or drill-down covers: a district bureau's own, whatever it asks for. */
+/**
+ * The district an overview or drill-down covers: a district bureau's own (asked for, or not named).
+ * Another district is refused, never answered with the bureau's own figures under the name asked for
+ * (red team F6: overview(district: DAWA) by 盘山 answered 盘山's figures).
+ */
 export function overviewDistrict(actor: Actor, district: District | null | undefined): District | null {
   assertSeesOverview(actor, '无权查看总览');
   if (hasRole(actor, Role.DISTRICT_BUREAU)) {
     if (!actor.district) throw forbidden('账号未关联辖区');
+    if (district && district !== actor.district) {
+      throw forbidden(`县区公安（分）局只能查看本辖区（${districtLabels[actor.district]}）的统计，无权查看${districtLabels[district]}的统计`);
+    }
     return actor.district;
   }
   return district ?? null;

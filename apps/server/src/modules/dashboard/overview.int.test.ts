@@ -289,16 +289,23 @@ describe('overview', () => {
     }
   });
 
-  it("holds a district bureau to its own district, whatever district it asks for", async () => {
+  it("holds a district bureau to its own district: another district is refused, never swapped for its own (red team F6)", async () => {
     const panshan = await t.login('panshan');
     const own = expectData(await panshan.gql(OVERVIEW, { range: { from: FROM, to: TO } })).overview;
-    const other = expectData(await panshan.gql(OVERVIEW, { range: { from: FROM, to: TO }, district: 'DAWA' })).overview;
+    const named = expectData(await panshan.gql(OVERVIEW, { range: { from: FROM, to: TO }, district: 'PANSHAN' })).overview;
     expect(own.district).toBe('PANSHAN');
-    expect(other.district).toBe('PANSHAN');
-    expect(other).toEqual({ ...own });
-    await checkAgainstSql(other, 'PANSHAN');
-    // Its drill-down lists too.
-    const list = expectData(await panshan.gql(DRILL, { kind: 'ACTIVITIES', filter: { from: FROM, to: TO, district: 'DAWA' }, page: { page: 1, pageSize: 500 } }));
+    expect(named).toEqual(own);
+    await checkAgainstSql(own, 'PANSHAN');
+    // Asking for 大洼 used to answer 盘山's figures (district "PANSHAN") as if that were what was asked.
+    const other = await panshan.gql(OVERVIEW, { range: { from: FROM, to: TO }, district: 'DAWA' });
+    expectErrorCode(other, 'FORBIDDEN');
+    expect(other.errors![0].message).toBe('县区公安（分）局只能查看本辖区（盘山县）的统计，无权查看大洼的统计');
+    expect(other.data?.overview ?? null).toBeNull();
+    // Its drill-down lists too: another district is refused; without one, its own.
+    const foreign = await panshan.gql(DRILL, { kind: 'ACTIVITIES', filter: { from: FROM, to: TO, district: 'DAWA' }, page: { page: 1, pageSize: 500 } });
+    expectErrorCode(foreign, 'FORBIDDEN');
+    expect(foreign.errors![0].message).toContain('无权查看大洼的统计');
+    const list = expectData(await panshan.gql(DRILL, { kind: 'ACTIVITIES', filter: { from: FROM, to: TO }, page: { page: 1, pageSize: 500 } }));
     const codes = list.overviewDrilldown.items.map((r: { cells: string[] }) => r.cells[0]);
     const dawa = await t.sql(`SELECT code FROM activities WHERE district = 'DAWA'`);
     expect(codes.length).toBeGreaterThan(0);
@@ -382,10 +389,12 @@ describe('overview', () => {
     expect((await get(null)).status).toBe(401);
     expect((await get(await t.login('organizer1'))).status).toBe(403);
     expect((await get(office, `from=${TO}&to=${FROM}`)).status).toBe(400);
-    // A district bureau's export is its own district's, whatever it asks for.
-    const panshan = await get(await t.login('panshan'), `from=${FROM}&to=${TO}&district=DAWA`);
+    // A district bureau's export is its own district's; another district is refused (red team F6).
+    const panshanClient = await t.login('panshan');
+    const panshan = await get(panshanClient, `from=${FROM}&to=${TO}`);
     expect(panshan.status).toBe(200);
     expect(decodeURIComponent(panshan.headers.get('content-disposition') ?? '')).toContain('盘山县');
+    expect((await get(panshanClient, `from=${FROM}&to=${TO}&district=DAWA`)).status).toBe(403);
   });
 
   it("gives each role its own home figures", async () => {

@@ -609,9 +609,10 @@ export class OverviewService {
         bool(filter.open, 'f.corrected_at IS NULL', 'f.corrected_at IS NOT NULL');
         if (filter.companyId) where.push(`f.company_id = ${q.p(filter.companyId)}::uuid`);
         return {
+          // the guard as the check recorded him, not as the register reads today (red team F4)
           from: `FROM activities a JOIN findings f ON f.activity_id = a.id LEFT JOIN companies c ON c.id = f.company_id
-                 LEFT JOIN guards g ON g.id = f.guard_id WHERE ${where.join(' AND ')}`,
-          select: `f.id, a.name AS activity, a.id AS activity_id, c.name AS company, g.name AS guard, f.item, f.serious, f.note,
+                 LEFT JOIN inspections i ON i.id = f.inspection_id WHERE ${where.join(' AND ')}`,
+          select: `f.id, a.name AS activity, a.id AS activity_id, c.name AS company, i.guard_name AS guard, f.item, f.serious, f.note,
                    f.recorded_at, f.corrected_at`,
           orderBy: 'f.recorded_at DESC, f.id',
           columns: ['活动', '公司', '保安员', '检查项目', '严重', '说明', '记录时间', '纠正'],

@@ -23,8 +23,22 @@ export class InspectionEntity {
   @Column('text', { nullable: true })
   personName: string | null;
 
+  /** The post as it was when the check was recorded (the officer's, or the roster's then). */
   @Column('text', { nullable: true })
   post: string | null;
+
+  /**
+   * The guard's name, 保安员证 number and area as they were when the check was recorded: a later change
+   * of the register or the 岗位分工 does not rewrite what was found (red team F4).
+   */
+  @Column('text', { nullable: true })
+  guardName: string | null;
+
+  @Column('text', { nullable: true })
+  certificateNo: string | null;
+
+  @Column('text', { nullable: true })
+  area: string | null;
 
   /** Item → compliant, for the items checked. */
   @Column('jsonb')

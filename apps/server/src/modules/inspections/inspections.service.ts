@@ -51,20 +51,28 @@ const LATE_SYNC_MS = 72 * 3600_000;
  */
 const AFTER_END_MS = 60 * 60_000;
 
+/**
+ * A finding as recorded: the person's name, 保安员证 number, post and area are the check's own, kept
+ * when it was recorded, never the register's or the 岗位分工's of today (red team F4: a company renamed
+ * the guard and moved his area after the event, and the recorded finding followed).
+ */
 const FINDING_SELECT = `
   SELECT f.id, f.inspection_id AS "inspectionId", f.activity_id AS "activityId", f.company_id AS "companyId",
-         c.name AS "companyName", f.guard_id AS "guardId", COALESCE(g.name, i.person_name, '') AS "personName",
-         g.certificate_no AS "certificateNo", i.post, re.area, f.item, f.serious, f.note,
+         c.name AS "companyName", f.guard_id AS "guardId", COALESCE(i.guard_name, i.person_name, '') AS "personName",
+         i.certificate_no AS "certificateNo", i.post, i.area, f.item, f.serious, f.note,
          CASE WHEN f.photo IS NOT NULL THEN '${FINDING_PHOTO_PATH}' || f.id END AS "photoUrl", f.recorded_at AS "recordedAt",
          ru.display_name AS "recordedByName", f.corrected_at AS "correctedAt", cu.display_name AS "correctedByName",
          f.correction_note AS "correctionNote"
     FROM findings f
     JOIN inspections i ON i.id = f.inspection_id
-    LEFT JOIN roster_entries re ON re.id = i.roster_entry_id
-    LEFT JOIN guards g ON g.id = f.guard_id
     LEFT JOIN companies c ON c.id = f.company_id
     LEFT JOIN users ru ON ru.id = f.recorded_by
     LEFT JOIN users cu ON cu.id = f.corrected_by`;
+
+/** A check as recorded (as FINDING_SELECT): the person, post and area kept with it. */
+const INSPECTION_COLUMNS = `i.id, i.activity_id AS "activityId", i.guard_id AS "guardId", COALESCE(i.guard_name, i.person_name, '') AS "personName",
+              i.roster_entry_id IS NOT NULL AS "onDutyRoster", i.post, i.area, i.results, i.note,
+              i.recorded_at AS "recordedAt", i.received_at AS "receivedAt", u.display_name AS "recordedByName"`;
 
 /**
  * The texts of a check as one reader sees them: the name of a person not on the roster is asked
@@ -218,11 +226,8 @@ export class InspectionsService {
 
   private async loadInspection(m: EntityManager, actor: Actor, id: string): Promise<InspectionType | null> {
     const [row] = await m.query(
-      `SELECT i.id, i.activity_id AS "activityId", i.guard_id AS "guardId", COALESCE(g.name, i.person_name, '') AS "personName",
-              i.roster_entry_id IS NOT NULL AS "onDutyRoster", i.post, re.area, i.results, i.note,
-              i.recorded_at AS "recordedAt", i.received_at AS "receivedAt", u.display_name AS "recordedByName"
-         FROM inspections i LEFT JOIN guards g ON g.id = i.guard_id LEFT JOIN users u ON u.id = i.recorded_by
-         LEFT JOIN roster_entries re ON re.id = i.roster_entry_id
+      `SELECT ${INSPECTION_COLUMNS}
+         FROM inspections i LEFT JOIN users u ON u.id = i.recorded_by
         WHERE i.id = $1`,
       [id],
     );
@@ -315,16 +320,20 @@ export class InspectionsService {
       let companyId: string | null = activity.selectedCompanyId;
       let rosterEntryId: string | null = null;
       let post = input.post?.trim() || null;
+      let area: string | null = null;
+      let certificateNo: string | null = null;
       if (guardId) {
-        const [guard] = await m.query(`SELECT id, name FROM guards WHERE id = $1`, [guardId]);
+        const [guard] = await m.query(`SELECT id, name, certificate_no FROM guards WHERE id = $1`, [guardId]);
         if (!guard) throw badInput('被检查的保安员不存在', [{ field: 'guardId', message: '保安员不存在' }]);
         guardName = guard.name;
+        certificateNo = guard.certificate_no;
         // judged against the roster as it stood when the check was made, not when it arrived
         const duty = await dutyRowAt(m, activity.id, guardId, recordedAt);
         if (duty) {
           rosterEntryId = duty.rosterEntryId;
           companyId = duty.companyId;
           post = post ?? duty.post;
+          area = duty.area;
         }
       }
       const inserted = await m
@@ -337,6 +346,10 @@ export class InspectionsService {
           guardId,
           rosterEntryId,
           personName: guardId ? null : personName,
+          // as found: the register and the 岗位分工 may change later, what was recorded does not (red team F4)
+          guardName: guardId ? guardName : null,
+          certificateNo,
+          area,
           post,
           results: Object.fromEntries(input.results.map((r) => [r.item, r.compliant])),
           note: input.note?.trim() || null,
@@ -530,11 +543,8 @@ export class InspectionsService {
     const w = pageWindow(page);
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM inspections WHERE activity_id = $1`, [activityId]);
     const rows = await this.ds.query(
-      `SELECT i.id, i.activity_id AS "activityId", i.guard_id AS "guardId", COALESCE(g.name, i.person_name, '') AS "personName",
-              i.roster_entry_id IS NOT NULL AS "onDutyRoster", i.post, re.area, i.results, i.note,
-              i.recorded_at AS "recordedAt", i.received_at AS "receivedAt", u.display_name AS "recordedByName"
-         FROM inspections i LEFT JOIN guards g ON g.id = i.guard_id LEFT JOIN users u ON u.id = i.recorded_by
-         LEFT JOIN roster_entries re ON re.id = i.roster_entry_id
+      `SELECT ${INSPECTION_COLUMNS}
+         FROM inspections i LEFT JOIN users u ON u.id = i.recorded_by
         WHERE i.activity_id = $1 ORDER BY i.recorded_at DESC, i.id LIMIT $2 OFFSET $3`,
       [activityId, w.take, w.skip],
     );

@@ -136,6 +136,12 @@ export class RetentionService {
        SELECT id FROM done`,
       [cutoff, ANONYMISED, now],
     );
+    // A check keeps the guard's name and 保安员证 number as found (red team F4): they go when the record's go.
+    await m.query(
+      `UPDATE inspections i SET guard_name = $1, certificate_no = NULL FROM guards g
+        WHERE g.id = i.guard_id AND g.anonymised_at IS NOT NULL AND (i.guard_name IS DISTINCT FROM $1 OR i.certificate_no IS NOT NULL)`,
+      [ANONYMISED],
+    );
     const relatives: { id: string }[] = await m.query(
       `WITH gone AS (DELETE FROM guard_relatives r USING guards g WHERE g.id = r.guard_id AND g.anonymised_at IS NOT NULL RETURNING r.id)
        SELECT id FROM gone`,

@@ -267,11 +267,10 @@ export class TimelineService {
       recordedAt: Date; item: InspectionItem; serious: boolean; note: string | null; person: string; post: string | null; company: string | null;
       correctedAt: Date | null; correctionNote: string | null; recordedBy: string | null; correctedBy: string | null;
     }[] = await m.query(
-      `SELECT f.recorded_at AS "recordedAt", f.item, f.serious, f.note, COALESCE(g.name, i.person_name, '') AS person, i.post,
+      `SELECT f.recorded_at AS "recordedAt", f.item, f.serious, f.note, COALESCE(i.guard_name, i.person_name, '') AS person, i.post,
               c.name AS company, f.corrected_at AS "correctedAt", f.correction_note AS "correctionNote",
               ${ACTOR_NAME('ru')} AS "recordedBy", ${ACTOR_NAME('cu')} AS "correctedBy"
-         FROM findings f JOIN inspections i ON i.id = f.inspection_id
-         LEFT JOIN guards g ON g.id = f.guard_id LEFT JOIN companies c ON c.id = f.company_id
+         FROM findings f JOIN inspections i ON i.id = f.inspection_id LEFT JOIN companies c ON c.id = f.company_id
          ${ACTOR_JOIN('ru', 'f.recorded_by')} ${ACTOR_JOIN('cu', 'f.corrected_by')}
         WHERE f.activity_id = $1`,
       [activityId],

@@ -1,4 +1,4 @@
-import { ActivityStatus, activityStatusLabels, AuditAction, SecurityMode, TrainingTopic, trainingTopicLabels, UnitKind } from '@evs/schema';
+import { ActivityStatus, activityStatusLabels, AuditAction, formulaLikeProblem, SecurityMode, TrainingTopic, trainingTopicLabels, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { formatCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
@@ -7,7 +7,7 @@ import { assertNoProblems, badInput, conflict, FieldProblem, notFound } from '..
 import { ActivityEntity } from '../activities/activity.entity';
 import { ACTIVITY_SCOPE_COLUMNS, ActivityScopeColumns, assertCanViewActivity, canViewActivity } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
-import { hasStarted } from '../activities/event-window';
+import { hasEnded, hasStarted } from '../activities/event-window';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
@@ -727,7 +727,10 @@ export class TrainingService {
   /**
    * 岗位分工 (SPEC §2 step 1, Art. 6 task assignment): the selected company assigns its on-duty
    * guards a post and an area; for a self-recruited activity the event detachment does. Only people
-   * on the on-duty roster can be given a post: the duty gate holds here too.
+   * on the on-duty roster can be given a post: the duty gate holds here too. Once the event has ended
+   * the posts are what the day's checks were made against, and stay as they were (red team F4: moved
+   * after the end, a recorded finding showed the new area). Posts and areas reach the 签到表 and the
+   * exports: one beginning as a spreadsheet formula (=, +, @) is refused, as names are; a minus is a floor ("-1层").
    */
   async assignPosts(actor: Actor, activityId: string, assignments: PostAssignmentInput[]): Promise<OnDutyGuardType[]> {
     await this.ds.transaction(async (m) => {
@@ -736,6 +739,9 @@ export class TrainingService {
       assertAssignsPosts(actor, activity);
       if (![ActivityStatus.TRAINING, ActivityStatus.READY, ActivityStatus.IN_PROGRESS].includes(activity.status)) {
         throw conflict(`活动当前状态为“${activityStatusLabels[activity.status]}”，不能分配岗位`);
+      }
+      if (hasEnded(activity, this.clock.now())) {
+        throw conflict(`活动已于${formatCN(activity.endsAt)}结束，不能再分配或修改岗位：岗位分工保持活动当天的安排`);
       }
       const onDuty = new Map((await onDutyRows(m, activityId)).map((r) => [r.rosterEntryId, r]));
       const names = new Map<string, string>(
@@ -758,6 +764,11 @@ export class TrainingService {
         seen.add(a.rosterEntryId);
         if (!a.post?.trim() && a.area?.trim()) {
           problems.push({ row: i + 1, field: `assignments.${i}.post`, message: `${who}：填写责任区域时须同时填写岗位` });
+        }
+        for (const [key, label] of [['post', '岗位名称'], ['area', '责任区域']] as const) {
+          // A place may begin with a minus ("-1层", a floor below ground: text.ts), never with = + @.
+          const formula = a[key] && !/^\s*[-－]/.test(a[key]) ? formulaLikeProblem(a[key], label) : null;
+          if (formula) problems.push({ row: i + 1, field: `assignments.${i}.${key}`, message: `${who}：${formula}` });
         }
       });
       assertNoProblems(problems, '岗位分工有误');
