@@ -37,10 +37,15 @@ export interface GuardSpec {
   birthDate?: string;
   education?: string;
   certificateNo?: string | null;
+  /**
+   * Default (with no `relativesStatement` either): both parents, with ID numbers no other fixture uses, so a
+   * guard has declared its relatives (issue 10) and is checked clean (red-team F1: a statement standing in
+   * for a parent asks for the officer's review).
+   */
   relatives?: { relation: 'FATHER' | 'MOTHER' | 'SPOUSE' | 'CHILD'; name: string; idNumber: string }[];
   /**
-   * Why a parent is not declared. Default: a statement, so a guard counts as having declared its
-   * relatives (issue 10) unless a test says otherwise with `null`.
+   * Why a parent is not declared. Default: none when both parents are registered by default, else a
+   * statement, so a guard counts as having declared its relatives unless a test says otherwise with `null`.
    */
   relativesStatement?: string | null;
 }
@@ -49,14 +54,32 @@ export async function makeGuard(t: TestApp, companyId: string, spec: GuardSpec =
   const birthDate = spec.birthDate ?? '1990-05-01';
   const idNumber = spec.idNumber ?? idFor(birthDate);
   const name = spec.name ?? `测试${idNumber.slice(-4)}`;
+  const parents = spec.relatives === undefined && spec.relativesStatement === undefined;
+  const relatives = parents ? defaultParents(name) : (spec.relatives ?? []);
+  const statement = parents ? null : spec.relativesStatement === undefined ? '父母信息不详（测试数据）' : spec.relativesStatement;
   const [g] = await t.sql(
     `INSERT INTO guards (company_id, name, id_cipher, id_hash, birth_date, sex, certificate_no, certificate_issued_on, education, relatives_statement)
      VALUES ($1, $2, $3, $4, $5, 'MALE', $6, DATE '2020-01-01', $7, $8) RETURNING id`,
     [companyId, name, encryptPii(idNumber), idHash(idNumber), birthDate, spec.certificateNo === undefined ? `辽${idHash(idNumber).toString('hex').slice(0, 12)}` : spec.certificateNo,
-      spec.education ?? 'SENIOR_MIDDLE', spec.relativesStatement === undefined ? '父母信息不详（测试数据）' : spec.relativesStatement],
+      spec.education ?? 'SENIOR_MIDDLE', statement],
   );
-  for (const r of spec.relatives ?? []) await insertRelative(t, g.id, r);
+  for (const r of relatives) await insertRelative(t, g.id, r);
   return { id: g.id, idNumber, name };
+}
+
+let parentSeq = 0;
+
+/** A guard's default parents: ID numbers of an area code no other fixture draws (65xxxx), so no test's record hits them. */
+function defaultParents(name: string): NonNullable<GuardSpec['relatives']> {
+  const id = (birth: string) => {
+    parentSeq = (parentSeq + 1) % 1000;
+    const area = `65${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`;
+    return withIdCheckDigit(`${area}${birth}${String(parentSeq).padStart(3, '0')}`);
+  };
+  return [
+    { relation: 'FATHER', name: `${name}父`, idNumber: id('19600101') },
+    { relation: 'MOTHER', name: `${name}母`, idNumber: id('19620202') },
+  ];
 }
 
 export interface ActivitySpec {

@@ -118,6 +118,9 @@ function server() {
         data: { decideVetting: { __typename: 'VettingDecisionResult', activityStatus: 'VETTING', closed: false, decided: 1, closeBlockers: ['尚有1名未通过人员在名单中，须替换或移出'] } },
       };
     }
+    if (name === 'PassableEntries') {
+      return { data: { passableEntries: passedAll ? [] : [{ __typename: 'PassableEntry', id: '4', version: 2, guardName: '丁晨' }] } };
+    }
     if (name === 'PassAllClean') {
       passedAll = true;
       return { data: { passAllClean: { __typename: 'VettingDecisionResult', activityStatus: 'TRAINING', closed: true, decided: 1, closeBlockers: [] } } };
@@ -185,7 +188,7 @@ describe('背景审核工作台 after vetting closed (review 9 C1)', () => {
   }, 20_000);
 
   it('a selection made in vetting does not survive 一键通过 closing it: no batch toolbar for a closed activity (review 10 D4)', async () => {
-    const { client } = server();
+    const { client, sent } = server();
     renderRoute(client, SD, { path: '/vetting', element: <VettingWorkbenchPage />, entry: '/vetting?activity=A1' });
     await screen.findByRole('button', { name: '通过 丁晨' });
     const boxes = screen.getAllByRole('checkbox');
@@ -195,7 +198,12 @@ describe('背景审核工作台 after vetting closed (review 9 C1)', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /一键通过无异常/ }));
     const confirm = await screen.findByRole('dialog');
+    // the confirmation names whom it passes, asked afresh; the pass carries them as confirmed (red team F3)
+    expect(within(confirm).getAllByText('一键通过无异常人员（1人）').length).toBeGreaterThan(0);
+    expect(within(confirm).getByTestId('passable-names').textContent).toBe('丁晨（共1人）');
     fireEvent.click(within(confirm).getByRole('button', { name: /通\s*过/ }));
+    await waitFor(() => expect(sent.some((s) => s.name === 'PassAllClean')).toBe(true));
+    expect(sent.find((s) => s.name === 'PassAllClean')!.variables).toEqual({ activityId: 'A1', expected: [{ entryId: '4', version: 2 }] });
 
     expect(await screen.findByText('背景审核已结束，只能撤销审核通过')).toBeTruthy();
     expect(screen.queryByText(/已选\d+人/)).toBeNull();

@@ -32,8 +32,9 @@ import { VettingCountedRule1768500000000 } from './1768500000000-VettingCountedR
 import { RosterLockUntilEnd1768600000000 } from './1768600000000-RosterLockUntilEnd';
 import { VettingCountedReused1768700000000 } from './1768700000000-VettingCountedReused';
 import { PassWithdrawnAt1768800000000 } from './1768800000000-PassWithdrawnAt';
-import { AsRecordedOnSite1769100000000 } from './1769100000000-AsRecordedOnSite';
+import { CheckedIdHash1769000000000 } from './1769000000000-CheckedIdHash';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
+import { AsRecordedOnSite1769100000000 } from './1769100000000-AsRecordedOnSite';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -69,5 +70,6 @@ export const migrations = [
   RosterLockUntilEnd1768600000000,
   VettingCountedReused1768700000000,
   PassWithdrawnAt1768800000000,
+  CheckedIdHash1769000000000,
   AsRecordedOnSite1769100000000,
 ];

@@ -5,6 +5,7 @@ import { ActivityEntity } from '../activities/activity.entity';
 import { hasStarted } from '../activities/event-window';
 import type { ActivityLifecycle } from '../activities/lifecycle';
 import { AuditService } from '../audit/audit.service';
+import { maskIdNumbersInText } from '../../common/id-text';
 import { OPEN_ROSTER_STATUSES } from '../guards/identity-lock';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
@@ -87,7 +88,7 @@ export async function withdrawPass(
   actor: Actor,
   deps: OpenRosterEffectsDeps,
   activity: ActivityEntity,
-  e: { id: string; company_id: string; guard_name: string },
+  e: { id: string; company_id: string; guard_id: string; guard_name: string },
   change: { reasonCategory: VettingReasonCategory; note: string; why: string; title: string },
   options: { othersToldByCaller?: boolean } = {},
 ): Promise<void> {
@@ -102,9 +103,11 @@ export async function withdrawPass(
     action: AuditAction.UPDATE,
     entityType: 'RosterEntry',
     entityId: e.id,
-    summary: `“${activity.name}”${e.guard_name}${change.why}，审核结论由通过改为不通过`,
-    before: { id: e.id, decision: VettingDecision.PASSED },
-    after: { id: e.id, decision: VettingDecision.FAILED, reasonCategory: change.reasonCategory, note: change.note },
+    // The person by reference (the entry, the guard id), never by name: the audit log is append-only and
+    // outlives the retention period (privacy/retention.service.ts); the notice to the company names them.
+    summary: `“${activity.name}”名单中1人${change.why.replace(/^的/, '')}，审核结论由通过改为不通过`,
+    before: { id: e.id, guardId: e.guard_id, decision: VettingDecision.PASSED },
+    after: { id: e.id, guardId: e.guard_id, decision: VettingDecision.FAILED, reasonCategory: change.reasonCategory, note: maskIdNumbersInText(change.note) },
   });
   const reopened = await reopenVettingIfShort(m, actor, deps, activity);
   // Once the event has started the roster takes no replacement (activities/event-window.ts): no "请替换".
@@ -163,6 +166,7 @@ interface OpenEntry {
   activity_id: string;
   decision: VettingDecision;
   company_id: string;
+  guard_id: string;
   guard_name: string;
   day: string;
   problems: PrecheckProblem[];
@@ -185,7 +189,7 @@ export async function applyRevocationToOpenRosters(m: EntityManager, actor: Acto
   const open = await lockOpenActivities(m, 'g.id_hash = $1', [idHash]);
   if (!open.length) return 0;
   const entries: OpenEntry[] = await m.query(
-    `SELECT re.id, re.activity_id, re.decision, re.company_id, g.name AS guard_name, re.precheck_problems AS problems,
+    `SELECT re.id, re.activity_id, re.decision, re.company_id, re.guard_id, g.name AS guard_name, re.precheck_problems AS problems,
             to_char(a.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
        FROM roster_entries re JOIN guards g ON g.id = re.guard_id JOIN activities a ON a.id = re.activity_id
       WHERE g.id_hash = $1 AND re.state = 'ACTIVE' AND re.activity_id = ANY($2::uuid[])
@@ -244,9 +248,9 @@ export async function applyRecordsToOpenRosters(
   const person = personPredicate(await deps.checkRelatives(m));
   const open = await lockOpenActivities(m, person, [idHashes]);
   if (!open.length) return 0;
-  const entries: { id: string; activity_id: string; decision: VettingDecision; company_id: string; guard_name: string; own: boolean; categories: RecordCategory[] }[] =
+  const entries: { id: string; activity_id: string; decision: VettingDecision; company_id: string; guard_id: string; guard_name: string; own: boolean; categories: RecordCategory[] }[] =
     await m.query(
-      `SELECT re.id, re.activity_id, re.decision, re.company_id, g.name AS guard_name, g.id_hash = ANY($1::bytea[]) AS own,
+      `SELECT re.id, re.activity_id, re.decision, re.company_id, re.guard_id, g.name AS guard_name, g.id_hash = ANY($1::bytea[]) AS own,
               ARRAY(SELECT cr.category::text FROM criminal_records cr WHERE cr.id_hash = g.id_hash) AS categories
          FROM roster_entries re JOIN guards g ON g.id = re.guard_id
         WHERE ${person} AND re.state = 'ACTIVE' AND re.activity_id = ANY($2::uuid[])
@@ -353,8 +357,11 @@ const failureDeps = (deps: OpenRosterEffectsDeps): FailureEffectsDeps => ({ audi
  */
 export async function applyFailureToOpenRosters(m: EntityManager, deps: FailureEffectsDeps, failedEntryIds: string[]): Promise<void> {
   if (!failedEntryIds.length) return;
+  // The person as checked on the failed entry, and as the guard row is now (the same while it is on an open roster).
   const failed: { id_hash: Buffer }[] = await m.query(
-    `SELECT DISTINCT g.id_hash FROM roster_entries re JOIN guards g ON g.id = re.guard_id WHERE re.id = ANY($1::uuid[]) AND re.decision = 'FAILED'`,
+    `SELECT DISTINCT h.id_hash FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+       CROSS JOIN LATERAL (VALUES (g.id_hash), (re.checked_id_hash)) AS h(id_hash)
+      WHERE re.id = ANY($1::uuid[]) AND re.decision = 'FAILED' AND h.id_hash IS NOT NULL AND length(h.id_hash) > 1`,
     [failedEntryIds],
   );
   if (!failed.length) return;
@@ -365,10 +372,10 @@ export async function applyFailureToOpenRosters(m: EntityManager, deps: FailureE
   if (!open.length) return;
   const entries: {
     id: string; activity_id: string; decision: VettingDecision; checked: boolean; suggestion: VettingDecision | null; suggestion_category: VettingReasonCategory | null;
-    suggestion_reason: string | null; guard_name: string; id_key: string; identity_hash: string | null;
+    suggestion_reason: string | null; guard_name: string; guard_id: string; id_hash: Buffer; identity_hash: string | null;
   }[] = await m.query(
     `SELECT re.id, re.activity_id, re.decision, re.checked_at IS NOT NULL AS checked, re.suggestion, re.suggestion_category, re.suggestion_reason,
-            g.name AS guard_name, encode(g.id_hash, 'hex') AS id_key, guard_identity_hash(g.id) AS identity_hash
+            g.name AS guard_name, re.guard_id, g.id_hash, guard_identity_hash(g.id) AS identity_hash
        FROM roster_entries re JOIN guards g ON g.id = re.guard_id
       WHERE g.id_hash = ANY($1::bytea[]) AND re.state = 'ACTIVE' AND re.activity_id = ANY($2::uuid[]) AND re.decision <> 'FAILED'
         -- other rosters: not the activity of a 不通过 of the same person
@@ -380,9 +387,9 @@ export async function applyFailureToOpenRosters(m: EntityManager, deps: FailureE
   const undecided = entries.filter((e) => e.decision === VettingDecision.PENDING && e.checked && e.suggestion && e.suggestion_reason);
   if (undecided.length) {
     const days = priorFailureDays(await new SettingsService(m.connection, deps.audit).all(m));
-    const failures = await loadPriorFailures(m, idHashes, days, deps.clock.now());
+    const failures = await loadPriorFailures(m, undecided.map((e) => ({ key: e.id, idHash: e.id_hash, guardId: e.guard_id })), days, deps.clock.now());
     for (const e of undecided) {
-      const failure = failures.get(e.id_key);
+      const failure = failures.get(e.id);
       if (!failure) continue;
       const s = restatePriorFailure(
         { suggestion: e.suggestion!, reasonCategory: e.suggestion_category ?? VettingReasonCategory.CLEAR, reason: e.suggestion_reason! },

@@ -2,7 +2,7 @@ import { VettingReasonCategory } from '@evs/schema';
 import { EntityManager } from 'typeorm';
 import { localDate } from '../../common/calendar';
 import { SettingValues } from '../settings/settings.defaults';
-import { PriorFailure } from './suggestion';
+import { ChangedIdNumber, PriorFailure } from './suggestion';
 
 /**
  * How far back a 不通过 of the same person asks for the officer's review: as long as the bureau keeps the
@@ -12,7 +12,43 @@ import { PriorFailure } from './suggestion';
  */
 export const priorFailureDays = (s: Pick<SettingValues, 'privacy.retentionDays'>): number => s['privacy.retentionDays'];
 
-/** Every 不通过 of one person (by keyed ID hash, hex) within the days: the latest and how many. */
+/**
+ * `roster_entries.checked_id_hash` of an entry made before migration CheckedIdHash whose guard's ID number was
+ * changed after it (the number checked then is not known): another number than any now, matching no person.
+ */
+export const UNKNOWN_CHECKED_ID = Buffer.alloc(1);
+
+/** A person being checked: the guard row and the keyed hash of its ID number now; `key` names it in the answer. */
+export interface CheckedPerson {
+  key: string;
+  idHash: Buffer;
+  guardId: string;
+}
+
+/**
+ * SQL: the entries of the people `s` (a relation with `key`, `id_hash`, `guard_id`), as (key, entry id): the
+ * person follows the number checked, not the guard row's number now (red-team F2). An entry is this
+ * person's when it was checked under this ID number (`checked_id_hash`), is of the same guard row (whatever
+ * number it was checked under: a number changed since does not hide it), or is of a guard row holding
+ * this number now (entries written without the hash).
+ */
+export const personEntriesSql = (s: string) => `(
+  SELECT s.key, re.id FROM ${s} s JOIN roster_entries re ON re.checked_id_hash = s.id_hash
+  UNION SELECT s.key, re.id FROM ${s} s JOIN roster_entries re ON re.guard_id = s.guard_id
+  UNION SELECT s.key, re.id FROM ${s} s JOIN guards p ON p.id_hash = s.id_hash JOIN roster_entries re ON re.guard_id = p.id)`;
+
+/**
+ * SQL: another entry `f` of the person of roster entry `re` (`personEntriesSql` for one entry; the person of
+ * `re` is the number it was checked under, or its guard's now) meets `cond(f)`. Three EXISTS, each on an index.
+ */
+export const personEntryExistsSql = (re: string, cond: (f: string) => string) => `(
+  EXISTS (SELECT 1 FROM roster_entries f WHERE f.guard_id = ${re}.guard_id AND f.id <> ${re}.id AND ${cond('f')})
+  OR EXISTS (SELECT 1 FROM guards g JOIN roster_entries f ON f.checked_id_hash = coalesce(${re}.checked_id_hash, g.id_hash)
+              WHERE g.id = ${re}.guard_id AND f.id <> ${re}.id AND ${cond('f')})
+  OR EXISTS (SELECT 1 FROM guards g JOIN guards p ON p.id_hash = coalesce(${re}.checked_id_hash, g.id_hash) JOIN roster_entries f ON f.guard_id = p.id
+              WHERE g.id = ${re}.guard_id AND f.id <> ${re}.id AND ${cond('f')}))`;
+
+/** Every 不通过 of one person (`CheckedPerson.key`) within the days: the latest and how many. */
 export interface PriorFailureRow {
   id_key: string;
   n: number;
@@ -24,28 +60,61 @@ export interface PriorFailureRow {
   name: string;
 }
 
+const personsTable = `unnest($1::text[], $2::bytea[], $3::uuid[]) AS p(key, id_hash, guard_id)`;
+const personParams = (people: CheckedPerson[]) => [people.map((p) => p.key), people.map((p) => p.idHash), people.map((p) => p.guardId)];
+
 /**
  * The 不通过 kept on record (`priorFailureDays`, counted back from `now`, the app's clock that stamps the
- * decisions) of these people, on any register and any activity, entries since removed too; `exclude`:
- * entries being checked again, which are not their own history. One query: the rule by which a check
- * suggests review (vetting.service `evaluate`) and by which a 不通过 made later reaches the person's other
- * open rosters (open-roster-effects `applyFailureToOpenRosters`), so the two give the same suggestion.
+ * decisions) of these people (`personEntriesSql`: by the number checked, or the same guard row), on any
+ * register and any activity, entries since removed too; `exclude`: entries being checked again, which are
+ * not their own history. One query: the rule by which a check suggests review (vetting.service `evaluate`)
+ * and by which a 不通过 made later reaches the person's other open rosters (open-roster-effects
+ * `applyFailureToOpenRosters`), so the two give the same suggestion.
  */
-export async function loadPriorFailures(m: EntityManager, idHashes: Buffer[], days: number, now: Date, exclude: string[] = []): Promise<Map<string, PriorFailureRow>> {
-  if (days <= 0 || !idHashes.length) return new Map();
+export async function loadPriorFailures(m: EntityManager, people: CheckedPerson[], days: number, now: Date, exclude: string[] = []): Promise<Map<string, PriorFailureRow>> {
+  if (days <= 0 || !people.length) return new Map();
   const rows: PriorFailureRow[] = await m.query(
-    `SELECT encode(g.id_hash, 'hex') AS id_key, count(*)::int AS n,
+    `WITH people AS (SELECT * FROM ${personsTable})
+     SELECT x.key AS id_key, count(*)::int AS n,
             (array_agg(re.decided_at ORDER BY re.decided_at DESC, re.id))[1] AS decided_at,
             (array_agg(re.reason_category::text ORDER BY re.decided_at DESC, re.id))[1] AS reason_category,
             (array_agg(re.identity_hash ORDER BY re.decided_at DESC, re.id))[1] AS identity_hash,
             (array_agg(g.name ORDER BY re.decided_at DESC, re.id))[1] AS name
-       FROM guards g JOIN roster_entries re ON re.guard_id = g.id
-      WHERE g.id_hash = ANY($1::bytea[]) AND re.decision = 'FAILED' AND re.id <> ALL($4::uuid[])
-        AND re.decided_at > $3::timestamptz - make_interval(days => $2)
-      GROUP BY g.id_hash`,
-    [idHashes, days, now, exclude],
+       FROM ${personEntriesSql('people')} x JOIN roster_entries re ON re.id = x.id JOIN guards g ON g.id = re.guard_id
+      WHERE re.decision = 'FAILED' AND re.id <> ALL($6::uuid[])
+        AND re.decided_at > $5::timestamptz - make_interval(days => $4)
+      GROUP BY x.key`,
+    [...personParams(people), days, now, exclude],
   );
   return new Map(rows.map((r) => [r.id_key, r]));
+}
+
+/**
+ * Per person (`CheckedPerson.key`): an earlier entry of the same guard row, checked under another ID number
+ * than now (or one no longer known, `UNKNOWN_CHECKED_ID`), whose check found something, within the days
+ * (`priorFailureDays`) — removed or not, decided or not (red-team F2: the number of a guard with hits was
+ * changed, and the check under the new one found nothing). `exclude`: entries being checked again.
+ */
+export async function loadChangedIdNumbers(m: EntityManager, people: CheckedPerson[], days: number, now: Date, exclude: string[] = []): Promise<Map<string, ChangedIdNumber>> {
+  if (days <= 0 || !people.length) return new Map();
+  const rows: { key: string; hits: boolean; pre_check: boolean; failed: boolean }[] = await m.query(
+    `SELECT p.key,
+            bool_or(EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = re.id)) AS hits,
+            -- problems that follow from the number itself (check digit, age, a revoked 保安员证)
+            bool_or(EXISTS (SELECT 1 FROM jsonb_array_elements(re.precheck_problems) e WHERE e->>'code' IN ('ID_NUMBER', 'AGE', 'REVOKED'))) AS pre_check,
+            bool_or(re.decision = 'FAILED') AS failed
+       FROM ${personsTable} JOIN roster_entries re ON re.guard_id = p.guard_id
+      WHERE re.checked_id_hash IS NOT NULL AND re.checked_id_hash <> p.id_hash AND re.id <> ALL($6::uuid[])
+        AND coalesce(re.checked_at, re.created_at) > $5::timestamptz - make_interval(days => $4)
+      GROUP BY p.key`,
+    [...personParams(people), days, now, exclude],
+  );
+  const out = new Map<string, ChangedIdNumber>();
+  for (const r of rows) {
+    const found = r.hits ? 'HITS' : r.pre_check ? 'PRE_CHECK' : r.failed ? 'FAILED' : null;
+    if (found) out.set(r.key, { found });
+  }
+  return out;
 }
 
 /** What the officer is told of a person's earlier 不通过, for the person as checked now (identity and name). */

@@ -192,11 +192,13 @@ describe('reusing a pass tells the company nothing about records that arrived si
     expect(row.decision_note).toContain('条例第十七条');
     const officer = await sdEntry(second, barred.id);
     expect(officer).toMatchObject({ decidedByName: null, suggestion: 'FAILED', suggestionCategory: 'OWN_RECORD', hitCount: 2 });
-    const audit = await t.sql(`SELECT actor_id, actor_name, summary FROM audit_log WHERE entity_type = 'RosterEntry' AND entity_id = $1`, [a.id]);
+    const audit = await t.sql(`SELECT actor_id, actor_name, summary, after FROM audit_log WHERE entity_type = 'RosterEntry' AND entity_id = $1`, [a.id]);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor_id: null, actor_name: '系统' });
-    expect(audit[0].summary).toContain(barred.name);
-    expect(audit[0].summary).not.toContain(barred.mother.name);
+    expect(audit[0]).toMatchObject({ actor_id: null, actor_name: '系统', after: { id: a.id, guardId: barred.id, decision: 'FAILED' } });
+    // The person by reference (entry and guard id): no name of the guard or a relative in the append-only log.
+    expect(audit[0].summary).toContain('名单中1人本人记录属条例第十七条情形');
+    expect(JSON.stringify(audit[0])).not.toContain(barred.name);
+    expect(JSON.stringify(audit[0])).not.toContain(barred.mother.name);
 
     // A system 不通过 is a decision like an officer's: it stops any later reuse within the window.
     expectData(await company.gql(REMOVE, { e: a.id }));

@@ -1,5 +1,5 @@
 import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
-import { ensureCompany, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
 import { addDays, localDate, todayCN } from '../../common/calendar';
 
 /**
@@ -45,7 +45,9 @@ describe('a reused pass shows the new register this roster’s own time, the pol
 
     // company1's roster of another organizer's event, decided by 保安管理支队 at `original` (the app clock).
     t.clock.set(original);
-    guard = await makeGuard(t, companyId, { name: '沿用时刻' });
+    // The same parents on both registers: the identity the pass was made on (a reuse holds for it only).
+    const parents = [{ relation: 'FATHER' as const, name: '沿用父', idNumber: idFor('1960-01-01') }, { relation: 'MOTHER' as const, name: '沿用母', idNumber: idFor('1962-02-02', true) }];
+    guard = await makeGuard(t, companyId, { name: '沿用时刻', relatives: parents, relativesStatement: null });
     const earlier = await makeActivity(t, {
       selectedCompanyId: companyId, organizerUnitId: await unitOf(t, 'organizer2'), guardsRequired: 1,
       startsAt: new Date(original.getTime() + 5 * 86400_000).toISOString(),
@@ -59,7 +61,7 @@ describe('a reused pass shows the new register this roster’s own time, the pol
 
     // That event is over; he leaves company1 and joins organizer1's self-recruited register.
     expect(expectData(await company.gql(LEAVES, { id: guard.id, date: addDays(todayCN(), -3) })).guardLeaves.status).toBe('LEFT');
-    const joined = await makeGuard(t, organizerUnit, { name: guard.name, idNumber: guard.idNumber });
+    const joined = await makeGuard(t, organizerUnit, { name: guard.name, idNumber: guard.idNumber, relatives: parents, relativesStatement: null });
     selfRecruited = await makeActivity(t, {
       securityMode: 'SELF_RECRUITED', organizerUnitId: organizerUnit, status: 'APPROVED', guardsRequired: 1,
       startsAt: new Date(Date.now() + 40 * 86400_000).toISOString(),

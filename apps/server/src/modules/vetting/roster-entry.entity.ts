@@ -96,6 +96,14 @@ export class RosterEntryEntity {
   @Column('text', { nullable: true })
   identityHash: string | null;
 
+  /**
+   * The keyed hash of the ID number the entry was checked under (red-team F2): earlier findings and 不通过
+   * follow the person as checked, not the guard row's current number. NULL: not known (migration CheckedIdHash).
+   */
+  @Index('idx_roster_checked_id_hash')
+  @Column('bytea', { nullable: true })
+  checkedIdHash: Buffer | null;
+
   /** Bumped by a trigger on every change: `decideVetting` refuses a decision made on a stale copy. */
   @Column('int', { default: 1 })
   version: number;

@@ -51,10 +51,53 @@ function describe(records: SourceRecord[]): string {
 /** Relations every guard declares, or explains (已故、不详…) in a statement. */
 export const REQUIRED_RELATIONS: RelativeRelation[] = [RelativeRelation.FATHER, RelativeRelation.MOTHER];
 
-/** Whether a guard's immediate relatives are declared: both parents registered, or a statement why not. */
-export function relativesDeclaration(relations: RelativeRelation[], statement: string | null | undefined): { declared: boolean; missing: RelativeRelation[] } {
+/**
+ * Whether a guard's immediate relatives are declared: both parents registered, or a statement why not.
+ * `statement`: the statement standing in for a parent not registered (null when both are, or there is none).
+ * Such a guard is declared (the company answered), but nobody was checked in that parent's place: the
+ * officer reads the statement and decides (red-team F1), never 一键通过 or the clean suggestion.
+ */
+export interface RelativesDeclaration {
+  declared: boolean;
+  missing: RelativeRelation[];
+  statement: string | null;
+}
+
+export function relativesDeclaration(relations: RelativeRelation[], statement: string | null | undefined): RelativesDeclaration {
   const missing = REQUIRED_RELATIONS.filter((r) => !relations.includes(r));
-  return { declared: missing.length === 0 || !!statement?.trim(), missing };
+  const text = statement?.trim() || null;
+  return { declared: missing.length === 0 || !!text, missing, statement: missing.length && text ? text : null };
+}
+
+/**
+ * The company's statement as quoted in a suggestion's reason: one line, and no `；`, which separates the
+ * reason's clauses (a statement must not read as a clause of the system's, e.g. the earlier 不通过's).
+ */
+export const quoteStatement = (text: string): string => text.replace(/\s+/gu, ' ').replace(/[；;]/gu, '，').trim();
+
+/** `未登记父亲、母亲，申报说明：父亲已故`: what a check did not check in a parent's place, and what the company said instead. */
+export function statementClause(d: Pick<RelativesDeclaration, 'missing' | 'statement'>): string {
+  return `未登记${d.missing.map((r) => relativeRelationLabels[r]).join('、')}，申报说明：${quoteStatement(d.statement ?? '')}`;
+}
+
+/**
+ * The same guard row was checked before under another ID number than now, and that check found something
+ * (red-team F2: a company changed the number of a guard with hits or a 不通过 and put him forward again).
+ * `found`: what the earlier check found (the most serious of the kind).
+ */
+export interface ChangedIdNumber {
+  found: 'HITS' | 'PRE_CHECK' | 'FAILED';
+}
+
+const CHANGED_FOUND: Record<ChangedIdNumber['found'], string> = { HITS: '比中记录', PRE_CHECK: '资格预审不符', FAILED: '不通过' };
+
+/** `此人身份证号在上次审核后已更改（上次审核比中记录），请复核` */
+export const changedIdNumberReason = (c: ChangedIdNumber): string => `此人身份证号在上次审核后已更改（上次审核${CHANGED_FOUND[c.found]}），请复核`;
+
+/** As `withPriorFailure`: instead of PASSED a review (OTHER), or after a finding's reason. */
+function withChangedIdNumber(s: Suggestion, c: ChangedIdNumber): Suggestion {
+  if (s.suggestion === VettingDecision.PASSED) return { suggestion: VettingDecision.PENDING, reasonCategory: VettingReasonCategory.OTHER, reason: changedIdNumberReason(c) };
+  return { ...s, reason: `${s.reason}；${changedIdNumberReason(c)}` };
 }
 
 /**
@@ -119,23 +162,28 @@ export function restatePriorFailure(stored: Suggestion, p: PriorFailure): Sugges
 /**
  * The system suggests, the officer decides (SPEC §5): a pre-check failure or an Art. 17 record of
  * the guard → FAILED; any other own record, a relative's record, relatives not declared (when
- * relatives are checked), or a 不通过 of the same person kept on record (`PriorFailure`) →
- * PENDING for the officer's review, with the reason; nothing found → PASSED. The reason of a finding
- * comes first, the earlier 不通过 after it. A guard with no relatives on file is never suggested PASSED
- * unless the company explained why.
+ * relatives are checked), a statement standing in for a parent (quoted), an earlier check of the same
+ * guard row under another ID number that found something (`ChangedIdNumber`), or a 不通过 of the same
+ * person kept on record (`PriorFailure`) → PENDING for the officer's review, with the reason; nothing
+ * found → PASSED. The reason of a finding comes first, the earlier 不通过 last. A guard is suggested PASSED
+ * only with both parents registered and checked (when relatives are checked): a statement why one is not
+ * (已故、不详…) is the officer's to weigh (red-team F1).
  */
 export function suggest(
   problems: PrecheckProblem[],
   hits: Hit[],
-  declaration?: { declared: boolean; missing: RelativeRelation[] },
+  declaration?: RelativesDeclaration,
   priorFailure?: PriorFailure | null,
+  changedIdNumber?: ChangedIdNumber | null,
 ): Suggestion {
   const found = suggestFromFindings(problems, hits, declaration);
-  return priorFailure ? withPriorFailure(found, priorFailure) : found;
+  // The earlier 不通过's clause stays last (`PRIOR_FAILURE_CLAUSE`).
+  const changed = changedIdNumber ? withChangedIdNumber(found, changedIdNumber) : found;
+  return priorFailure ? withPriorFailure(changed, priorFailure) : changed;
 }
 
 /** `suggest` without the earlier 不通过: what the findings alone suggest. */
-function suggestFromFindings(problems: PrecheckProblem[], hits: Hit[], declaration?: { declared: boolean; missing: RelativeRelation[] }): Suggestion {
+function suggestFromFindings(problems: PrecheckProblem[], hits: Hit[], declaration?: RelativesDeclaration): Suggestion {
   const own = hits.filter((h) => h.relation === null).map((h) => h.record);
   const relatives = hits.filter((h) => h.relation !== null);
   if (problems.length) {
@@ -156,6 +204,9 @@ function suggestFromFindings(problems: PrecheckProblem[], hits: Hit[], declarati
   }
   if (declaration && !declaration.declared) {
     notes.push(`直系亲属未申报完整（未登记${declaration.missing.map((r) => relativeRelationLabels[r]).join('、')}，也未说明原因），须公司补充后重新比对`);
+  } else if (declaration?.statement) {
+    // A statement stands in for a parent: nobody was checked in his or her place (red-team F1).
+    notes.push(statementClause(declaration));
   }
   if (notes.length) {
     return {

@@ -225,7 +225,7 @@ describe('roster and vetting', () => {
 
   it('reuses a PASSED decision within the window, also when a record arrived since (the detachment reviews it), never outside the window', async () => {
     const mom = idFor('1962-02-02', true);
-    const g = await makeGuard(t, companyId, { relatives: [{ relation: 'MOTHER', name: '周母', idNumber: mom }] });
+    const g = await makeGuard(t, companyId, { relatives: [{ relation: 'FATHER', name: '周父', idNumber: idFor('1960-02-02') }, { relation: 'MOTHER', name: '周母', idNumber: mom }] });
     const first = await newActivity({ startsAt: '2029-01-01T02:00:00Z' });
     expectData(await company.gql(SUBMIT, { input: { activityId: first, guardIds: [g.id] } }));
     expectData(await baoan.gql(PASS_ALL, { id: first }));

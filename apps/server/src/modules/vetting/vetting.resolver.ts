@@ -10,7 +10,9 @@ import { RosterEntryView, VettingCounts } from './vetting.service';
 import {
   ClearedGuardType,
   DecideVettingInput,
+  EntryVersionInput,
   GuardPrecheckType,
+  PassableEntryType,
   PriorVettingDecisionType,
   RosterEntriesFilter,
   RosterEntryPage,
@@ -199,9 +201,23 @@ export class VettingResolver {
   }
 
   @Authorized(...VETTING_DECIDERS)
-  @Mutation(() => VettingDecisionResultType, { description: '一键通过无异常：资格预审通过、本人及直系亲属均未比中记录，且此人（按身份证号）在信息保存期内无审核不通过结论的待审核人员' })
-  async passAllClean(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string): Promise<VettingDecisionResultType> {
-    const r = await ctx.services.vetting.passAllClean(actorOf(ctx), activityId);
+  @Query(() => [PassableEntryType], { description: '一键通过无异常此刻将通过的人员（确认时列出；passAllClean 回传其 id 与版本号）' })
+  async passableEntries(@Ctx() ctx: AppContext, @Arg('activityId', () => ID) activityId: string): Promise<PassableEntryType[]> {
+    return ctx.services.vetting.passableEntries(actorOf(ctx), activityId);
+  }
+
+  @Authorized(...VETTING_DECIDERS)
+  @Mutation(() => VettingDecisionResultType, {
+    description:
+      '一键通过无异常：资格预审通过、本人及直系亲属均未比中记录，且此人（按身份证号）在信息保存期内无审核不通过结论的待审核人员。' +
+      '传 expected（确认时看到的人员及版本号，passableEntries）时只通过这些人员；其中有人已有变化则全部不通过并拒绝（CONFLICT）',
+  })
+  async passAllClean(
+    @Ctx() ctx: AppContext,
+    @Arg('activityId', () => ID) activityId: string,
+    @Arg('expected', () => [EntryVersionInput], { nullable: true }) expected?: EntryVersionInput[] | null,
+  ): Promise<VettingDecisionResultType> {
+    const r = await ctx.services.vetting.passAllClean(actorOf(ctx), activityId, expected ?? null);
     return this.decisionResult(ctx, r.activity, r.closed, r.count);
   }
 

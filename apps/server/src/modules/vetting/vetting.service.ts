@@ -30,7 +30,7 @@ import { compareRelatives } from '../guards/guard.service';
 import { ANONYMISED } from '../privacy/anonymised';
 import { GuardFacts, guardFactsColumns, loadPrecheckContext, precheckGuard, toGuardFacts } from './precheck';
 import { PrecheckProblem, RosterEntryEntity, RosterEntryState } from './roster-entry.entity';
-import { barredByArticle17, Hit, PriorFailure, relativesDeclaration, suggest } from './suggestion';
+import { barredByArticle17, Hit, PriorFailure, relativesDeclaration, statementClause, suggest } from './suggestion';
 import { VettingHitEntity } from './vetting-hit.entity';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
@@ -39,18 +39,18 @@ import { applyFailureToOpenRosters, askDetachmentToReview, FailureEffectsDeps, O
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 import { containsPattern } from '../../common/sql-predicate';
 import { Clock } from '../../common/clock';
-import { loadPriorFailures, priorFailureDays, toPriorFailure } from './prior-failure';
+import { maskIdNumbersInText } from '../../common/id-text';
+import { CheckedPerson, loadChangedIdNumbers, loadPriorFailures, personEntriesSql, personEntryExistsSql, priorFailureDays, toPriorFailure } from './prior-failure';
 
 /**
- * SQL: the person of roster entry `re` (same ID number, any register) has a 不通过 on another entry (any
- * activity, this one too; removed or not) decided within `daysParam` days counted back from `nowParam`
- * (the app's clock): the rule `evaluate` applies to a suggestion, for what passes without an officer
- * looking at the entry (review 11-A F1). The days are `priorFailureDays`.
+ * SQL: the person of roster entry `re` (the ID number checked, or the same guard row: any register,
+ * `personEntryExistsSql`) has a 不通过 on another entry (any activity, this one too; removed or not) decided
+ * within `daysParam` days counted back from `nowParam` (the app's clock): the rule `evaluate` applies to a
+ * suggestion, for what passes without an officer looking at the entry (review 11-A F1, red-team F2). The
+ * days are `priorFailureDays`.
  */
-const priorFailureSql = (re: string, nowParam: string, daysParam: string) => `(${daysParam}::int > 0 AND EXISTS (
-  SELECT 1 FROM guards g JOIN guards p ON p.id_hash = g.id_hash JOIN roster_entries f ON f.guard_id = p.id
-   WHERE g.id = ${re}.guard_id AND f.id <> ${re}.id AND f.decision = 'FAILED'
-     AND f.decided_at > ${nowParam}::timestamptz - make_interval(days => ${daysParam}::int)))`;
+const priorFailureSql = (re: string, nowParam: string, daysParam: string) => `(${daysParam}::int > 0 AND ${personEntryExistsSql(re, (f) =>
+  `${f}.decision = 'FAILED' AND ${f}.decided_at > ${nowParam}::timestamptz - make_interval(days => ${daysParam}::int)`)})`;
 
 // (Defined in prior-failure.ts, beside the query that applies it, which open-roster-effects uses too.)
 export { priorFailureDays };
@@ -61,10 +61,39 @@ export { priorFailureDays };
  */
 export const rosterLimit = (guardsRequired: number): number => guardsRequired * 2 + 10;
 
+/**
+ * SQL: while relatives are checked (setting vetting.checkRelatives, default on), the guard of roster entry `re`
+ * has a statement standing in for a parent not registered (`relativesDeclaration().statement`; a stored
+ * statement is trimmed, or blank in no row the app writes): the officer's to weigh (red-team F1), whatever
+ * the stored suggestion says (one checked before this rule says 通过).
+ */
+const statementStandsInSql = (re: string) => `(
+  coalesce((SELECT (st.value #>> '{}')::boolean FROM settings st WHERE st.key = 'vetting.checkRelatives'), true)
+  AND EXISTS (SELECT 1 FROM guards sg WHERE sg.id = ${re}.guard_id AND sg.relatives_statement IS NOT NULL AND sg.relatives_statement !~ '^\\s*$'
+                 AND (SELECT count(DISTINCT sr.relation) FROM guard_relatives sr WHERE sr.guard_id = sg.id AND sr.relation IN ('FATHER', 'MOTHER')) < 2))`;
+
+/** The note of a pass made by 一键通过 (`passAllClean`). */
+export const PASS_ALL_CLEAN_NOTE = '本人及直系亲属无记录，直系亲属已申报，资格预审通过（一键通过）';
+
+/** The keyed hash of the ID number an entry is checked under (`roster_entries.checked_id_hash`, red-team F2). */
+const checkedIdHashOf = (g: Pick<GuardFacts, 'idKey'>): Buffer | null => (g.idKey ? Buffer.from(g.idKey, 'hex') : null);
+
+/**
+ * SQL: entry `re` of activity `activityParam` is one 一键通过 passes: checked, undecided, suggested 通过
+ * with no pre-check problem and no hit, its identity the one checked, no record since the check, no
+ * 不通过 of the person on record (`priorFailureSql`) and no statement standing in for a parent (`statementStandsInSql`).
+ */
+const passableSql = (re: string, activityParam: string, nowParam: string, daysParam: string) =>
+  `${re}.activity_id = ${activityParam} AND ${re}.state = 'ACTIVE' AND ${re}.decision = 'PENDING' AND ${re}.checked_at IS NOT NULL
+   AND ${re}.suggestion = 'PASSED' AND ${re}.precheck_problems = '[]'::jsonb
+   AND NOT EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = ${re}.id)
+   AND ${re}.identity_hash = guard_identity_hash(${re}.guard_id)
+   AND NOT ${recordsSinceCheckSql(re)}
+   AND NOT ${priorFailureSql(re, nowParam, daysParam)}
+   AND NOT ${statementStandsInSql(re)}`;
+
 /** SQL: the person of roster entry `re` got a 不通过 on another entry after `re` was checked (code review 11 C1). */
-const failureSinceCheckSql = (re: string) => `EXISTS (
-  SELECT 1 FROM guards g JOIN guards p ON p.id_hash = g.id_hash JOIN roster_entries f ON f.guard_id = p.id
-   WHERE g.id = ${re}.guard_id AND f.id <> ${re}.id AND f.decision = 'FAILED' AND f.decided_at > ${re}.checked_at)`;
+const failureSinceCheckSql = (re: string) => personEntryExistsSql(re, (f) => `${f}.decision = 'FAILED' AND ${f}.decided_at > ${re}.checked_at`);
 
 /** An earlier decision on the same person, as the detachment's view of an entry lists it. */
 export interface PriorDecisionView {
@@ -356,7 +385,8 @@ export class VettingService {
         action: AuditAction.UPDATE,
         entityType: 'RosterEntry',
         entityId: id,
-        summary: `“${activity.name}”替换未通过人员：新增${guard.name}${check.sourceError ? '（记录比对服务不可用，待重新比对）' : ''}`,
+        // By reference (the entry and the guard ids), never by name: the audit log outlives retention.
+        summary: `“${activity.name}”替换未通过人员1人${check.sourceError ? '（记录比对服务不可用，待重新比对）' : ''}`,
         before: { entryId: entry.id, guardId: entry.guardId },
         after: { entryId: id, guardId },
       });
@@ -370,13 +400,12 @@ export class VettingService {
     return this.tx(async (m) => {
       const { activity, entry } = await this.lockEntryForSubmitter(m, actor, entryId);
       await m.update(RosterEntryEntity, { id: entry.id }, { state: RosterEntryState.REMOVED });
-      const [g] = await m.query(`SELECT name FROM guards WHERE id = $1`, [entry.guardId]);
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: 'RosterEntry',
         entityId: entry.id,
-        summary: `“${activity.name}”移出名单：${g?.name ?? ''}`,
-        before: { state: entry.state, decision: entry.decision },
+        summary: `“${activity.name}”移出名单1人`,
+        before: { state: entry.state, decision: entry.decision, guardId: entry.guardId },
         after: { state: RosterEntryState.REMOVED },
       });
       await this.tryClose(m, activity, actor);
@@ -443,12 +472,14 @@ export class VettingService {
     const windowDays = settings['vetting.reuseWindowDays'];
     const previous: {
       id_key: string; decision: VettingDecision; decided_at: Date; decided_by: string | null; origin: string; identity_hash: string | null; origin_checked_at: Date | null;
+      origin_note: string | null;
     }[] =
       windowDays > 0 && !sourceError
         ? await m.query(
             `SELECT DISTINCT ON (g.id_hash) encode(g.id_hash, 'hex') AS id_key, re.decision, re.decided_at, re.decided_by,
                     coalesce(re.reused_from_entry_id, re.id) AS origin, re.identity_hash,
-                    (SELECT o.checked_at FROM roster_entries o WHERE o.id = coalesce(re.reused_from_entry_id, re.id)) AS origin_checked_at
+                    (SELECT o.checked_at FROM roster_entries o WHERE o.id = coalesce(re.reused_from_entry_id, re.id)) AS origin_checked_at,
+                    (SELECT o.decision_note FROM roster_entries o WHERE o.id = coalesce(re.reused_from_entry_id, re.id)) AS origin_note
                FROM guards g JOIN roster_entries re ON re.guard_id = g.id
               WHERE g.id_hash = ANY($1::bytea[]) AND (re.decision = 'FAILED' OR (re.decision = 'PASSED' AND re.activity_id <> $2))
                 AND re.decided_at > $4::timestamptz - make_interval(days => $3)
@@ -460,7 +491,11 @@ export class VettingService {
     // Every 不通过 of the same person kept on record (`priorFailureDays`; review 11-A F1): the latest, and
     // how many. It asks for the officer's review instead of a clean suggestion, and no pass is reused past
     // it, whether the pass came before or after it. The entries being checked again are not their own history.
-    const failureByKey = await loadPriorFailures(m, subjects.map((r) => Buffer.from(r.idKey, 'hex')), priorFailureDays(settings), this.now(), options.entryIds);
+    // The person follows the ID number checked, and the guard row whatever number it holds now (red-team F2).
+    const people: CheckedPerson[] = subjects.map((r) => ({ key: r.guardId, idHash: Buffer.from(r.idKey, 'hex'), guardId: r.guardId }));
+    const failureByGuard = await loadPriorFailures(m, people, priorFailureDays(settings), this.now(), options.entryIds);
+    // The same guard row checked before under another ID number, and that check found something (red-team F2).
+    const changedByGuard = await loadChangedIdNumbers(m, people, priorFailureDays(settings), this.now(), options.entryIds);
 
     const stats: CheckStats = { precheckFailed: 0, withHits: 0, reused: 0, reusedToReview: 0, reuseBarred: 0, sourceError };
     const outcomes: CheckOutcome[] = [];
@@ -493,15 +528,19 @@ export class VettingService {
       }
       if (hits.length) stats.withHits++;
       allHits.push(hits);
-      const failure = failureByKey.get(row.idKey);
+      const failure = failureByGuard.get(row.guardId);
       const priorFailure: PriorFailure | null = failure ? toPriorFailure(failure, { identityHash: identity?.hash, name: row.name }) : null;
-      const s = suggest(problems, hits, declaration, priorFailure);
+      const changedIdNumber = changedByGuard.get(row.guardId) ?? null;
+      const s = suggest(problems, hits, declaration, priorFailure, changedIdNumber);
       const prev = previousByKey.get(row.idKey);
       // Reuse only for the same identity, with relatives declared, no pre-check problem and no 不通过 in
       // the window; never on records that arrived since (see `ReuseResult`: what they do to the reused pass comes after).
+      // A statement standing in for a parent is reused only on a pass an officer wrote his reasons for (red-team F1):
+      // not on one made by 一键通过 or without a note before the statement was put before the officer.
       const reusable =
-        prev && prev.decision === VettingDecision.PASSED && !priorFailure && problems.length === 0 && prev.identity_hash !== null && prev.identity_hash === identity?.hash &&
-        (declaration?.declared ?? true);
+        prev && prev.decision === VettingDecision.PASSED && !priorFailure && !changedIdNumber && problems.length === 0 && prev.identity_hash !== null &&
+        prev.identity_hash === identity?.hash && (declaration?.declared ?? true) &&
+        (!declaration?.statement || (!!prev.origin_note && prev.origin_note !== PASS_ALL_CLEAN_NOTE));
       const suggestionCategory = s.suggestion === VettingDecision.PASSED ? null : s.reasonCategory;
       if (reusable) {
         const passedOn = localDate(new Date(prev.decided_at));
@@ -556,26 +595,27 @@ export class VettingService {
     const rows: { id: string; guard_id: string }[] = await m.query(
       `INSERT INTO roster_entries (activity_id, company_id, guard_id, post, replaces_entry_id, precheck_problems, suggestion, suggestion_reason,
                                    decision, reason_category, decision_note, decided_by, decided_at, reused_from_entry_id, checked_at,
-                                   suggestion_category, identity_hash)
+                                   suggestion_category, identity_hash, checked_id_hash)
        SELECT $1, $2, v.guard_id, v.post, v.replaces, v.problems, v.suggestion, v.reason, v.decision, v.reason_category, v.note,
-              v.decided_by, v.decided_at, v.reused_from, CASE WHEN v.checked THEN $18::timestamptz END, v.suggestion_category, v.identity_hash
+              v.decided_by, v.decided_at, v.reused_from, CASE WHEN v.checked THEN $18::timestamptz END, v.suggestion_category, v.identity_hash,
+              v.checked_id_hash
          FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::jsonb[], $7::vetting_decision[], $8::text[], $9::vetting_decision[],
                      $10::vetting_reason_category[], $11::text[], $12::uuid[], $13::timestamptz[], $14::uuid[], $15::boolean[],
-                     $16::vetting_reason_category[], $17::text[])
+                     $16::vetting_reason_category[], $17::text[], $19::bytea[])
            AS v(guard_id, post, replaces, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked,
-                suggestion_category, identity_hash)
+                suggestion_category, identity_hash, checked_id_hash)
        RETURNING id, guard_id`,
       [
         activity.id, companyId, subjects.map((s) => s.guardId), subjects.map((s) => s.post), subjects.map((s) => s.replacesEntryId ?? null),
         o.map((u) => JSON.stringify(u.problems)), o.map((u) => u.suggestion), o.map((u) => u.reason), o.map((u) => u.decision),
         o.map((u) => u.reasonCategory), o.map((u) => u.note), o.map((u) => u.decidedBy), o.map((u) => u.decidedAt), o.map((u) => u.reusedFrom),
-        o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash), checkedAt,
+        o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash), checkedAt, subjects.map(checkedIdHashOf),
       ],
     );
     const idByGuard = new Map(rows.map((r) => [r.guard_id, r.id]));
     const entryIds = subjects.map((s) => idByGuard.get(s.guardId)!);
     await this.insertHits(m, entryIds, hits);
-    await this.applyReuseEffects(m, activity, subjects.map((s, i) => ({ entryId: entryIds[i], companyId, guardName: s.name, reuse: o[i].reuse })));
+    await this.applyReuseEffects(m, activity, subjects.map((s, i) => ({ entryId: entryIds[i], companyId, guardId: s.guardId, guardName: s.name, reuse: o[i].reuse })));
     return { entryIds, stats };
   }
 
@@ -598,18 +638,20 @@ export class VettingService {
       `UPDATE roster_entries r SET precheck_problems = v.problems, suggestion = v.suggestion, suggestion_reason = v.reason,
               decision = v.decision, reason_category = v.reason_category, decision_note = v.note, decided_by = v.decided_by,
               decided_at = v.decided_at, reused_from_entry_id = v.reused_from, checked_at = CASE WHEN v.checked THEN $14::timestamptz END,
-              suggestion_category = v.suggestion_category, identity_hash = v.identity_hash
+              suggestion_category = v.suggestion_category, identity_hash = v.identity_hash, checked_id_hash = v.checked_id_hash
          FROM unnest($1::uuid[], $2::jsonb[], $3::vetting_decision[], $4::text[], $5::vetting_decision[], $6::vetting_reason_category[],
-                     $7::text[], $8::uuid[], $9::timestamptz[], $10::uuid[], $11::boolean[], $12::vetting_reason_category[], $13::text[])
-           AS v(id, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked, suggestion_category, identity_hash)
+                     $7::text[], $8::uuid[], $9::timestamptz[], $10::uuid[], $11::boolean[], $12::vetting_reason_category[], $13::text[], $15::bytea[])
+           AS v(id, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked, suggestion_category, identity_hash,
+                checked_id_hash)
         WHERE r.id = v.id`,
       [
         rows.map((r) => r.entryId), o.map((u) => JSON.stringify(u.problems)), o.map((u) => u.suggestion), o.map((u) => u.reason),
         o.map((u) => u.decision), o.map((u) => u.reasonCategory), o.map((u) => u.note), o.map((u) => u.decidedBy), o.map((u) => u.decidedAt),
         o.map((u) => u.reusedFrom), o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash), checkedAt,
+        rows.map(checkedIdHashOf),
       ],
     );
-    await this.applyReuseEffects(m, activity, rows.map((r, i) => ({ entryId: r.entryId, companyId: r.companyId, guardName: r.name, reuse: o[i].reuse })));
+    await this.applyReuseEffects(m, activity, rows.map((r, i) => ({ entryId: r.entryId, companyId: r.companyId, guardId: r.guardId, guardName: r.name, reuse: o[i].reuse })));
     return stats;
   }
 
@@ -623,15 +665,16 @@ export class VettingService {
   private async applyReuseEffects(
     m: EntityManager,
     activity: ActivityEntity,
-    entries: { entryId: string; companyId: string; guardName: string; reuse: ReuseResult | null }[],
+    entries: { entryId: string; companyId: string; guardId: string; guardName: string; reuse: ReuseResult | null }[],
   ): Promise<void> {
     for (const e of entries.filter((x) => x.reuse === 'BARRED')) {
       await this.audit.record(m, SYSTEM, {
         action: AuditAction.UPDATE,
         entityType: 'RosterEntry',
         entityId: e.entryId,
-        summary: `“${activity.name}”${e.guardName}本人记录属条例第十七条情形，不沿用此前的审核通过结论，系统判定不通过`,
-        after: { id: e.entryId, decision: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.OWN_RECORD },
+        // The person by reference (entry, guard id): the name stays out of the append-only log.
+        summary: `“${activity.name}”名单中1人本人记录属条例第十七条情形，不沿用此前的审核通过结论，系统判定不通过`,
+        after: { id: e.entryId, guardId: e.guardId, decision: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.OWN_RECORD },
       });
       // What any 不通过 tells the company (decide): the decision and its category, no record, no relative.
       await this.notifications.notify(m, [e.companyId], {
@@ -824,6 +867,10 @@ export class VettingService {
         if (own.length && barredByArticle17(own as never)) refused.push({ field, message: `${who}本人有条例第十七条规定的情形，不能通过` });
         else if (!note && mine.length) refused.push({ field, message: `${who}比中记录，通过时请填写审核意见` });
         else if (!note && declarations && !declarations.get(e.guardId)?.declared) refused.push({ field, message: `${who}的直系亲属未申报完整，通过时请填写审核意见` });
+        else if (!note && declarations?.get(e.guardId)?.statement) {
+          // A statement stands in for a parent nobody checked (red-team F1): the officer says why it is enough.
+          refused.push({ field: 'note', message: `${who}${statementClause(declarations.get(e.guardId)!)}，通过时请填写审核意见` });
+        }
       });
       assertNoProblems(refused, '不能作出该审核结论');
 
@@ -832,7 +879,7 @@ export class VettingService {
         // (the category, as for any 不通过), vetting reopened when too few are cleared, readiness re-synced.
         const deps = this.withdrawalDeps();
         for (const e of entries) {
-          await withdrawPass(m, actor, deps, activity, { id: e.id, company_id: e.companyId, guard_name: names.get(e.guardId) ?? '' }, {
+          await withdrawPass(m, actor, deps, activity, { id: e.id, company_id: e.companyId, guard_id: e.guardId, guard_name: names.get(e.guardId) ?? '' }, {
             reasonCategory,
             note: note!,
             why: `经保安管理支队复核（${vettingReasonCategoryLabels[reasonCategory]}）`,
@@ -853,9 +900,10 @@ export class VettingService {
         action: AuditAction.UPDATE,
         entityType: 'RosterEntry',
         entityId: entries.length === 1 ? entries[0].id : activity.id,
-        summary: `“${activity.name}”审核${vettingDecisionLabels[input.decision]}${entries.length}人（${vettingReasonCategoryLabels[reasonCategory]}）：${entries.map((e) => names.get(e.guardId)).slice(0, 20).join('、')}${entries.length > 20 ? '等' : ''}`,
-        before: entries.map((e) => ({ id: e.id, decision: e.decision, reasonCategory: e.reasonCategory, version: e.version })),
-        after: { entryIds: input.entryIds, decision: input.decision, reasonCategory, note },
+        // A count and the category, no names: who is in the payload by id (entries and their guards).
+        summary: `“${activity.name}”审核${vettingDecisionLabels[input.decision]}${entries.length}人（${vettingReasonCategoryLabels[reasonCategory]}）`,
+        before: entries.map((e) => ({ id: e.id, guardId: e.guardId, decision: e.decision, reasonCategory: e.reasonCategory, version: e.version })),
+        after: { entryIds: input.entryIds, guardIds: entries.map((e) => e.guardId), decision: input.decision, reasonCategory, note: note && maskIdNumbersInText(note) },
       });
       if (input.decision === VettingDecision.FAILED) {
         const byCompany = new Map<string, number>();
@@ -908,31 +956,65 @@ export class VettingService {
     return new Map(rows.map((r) => [r.id, relativesDeclaration(r.relations ?? [], r.statement)]));
   }
 
+  /** Who 一键通过 would pass now (`passableSql`), for the officer's confirmation: the ids and versions it sends back. */
+  async passableEntries(actor: Actor, activityId: string): Promise<{ id: string; version: number; guardName: string }[]> {
+    const activity = await this.ds.getRepository(ActivityEntity).findOneBy({ id: activityId });
+    if (!activity) throw notFound('活动');
+    if (activity.status !== ActivityStatus.VETTING) return [];
+    const failureDays = priorFailureDays(await this.settings.all());
+    return this.ds.query(
+      `SELECT re.id, re.version, g.name AS "guardName" FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+        WHERE ${passableSql('re', '$1', '$2', '$3')}
+        ORDER BY g.name COLLATE "zh-x-icu", re.id`,
+      [activity.id, this.now(), failureDays],
+    );
+  }
+
   /**
    * 一键通过无异常: every checked, undecided entry the system suggests PASSED (pre-checks passed, no
-   * hit on the guard or a relative, relatives declared) whose identity is still the one checked, and
-   * whose person has no 不通过 kept on record (`priorFailureDays`; review 11-A F1: also one made after the
-   * check, e.g. on another roster of the same person; its suggestion is restated then, code review 11 C1,
-   * but this does not depend on that).
+   * hit on the guard or a relative, both parents registered and checked) whose identity is still the one
+   * checked, and whose person has no 不通过 kept on record (`priorFailureDays`; review 11-A F1: also one made
+   * after the check, e.g. on another roster of the same person; its suggestion is restated then, code
+   * review 11 C1, but this does not depend on that). A statement standing in for a parent is the officer's to
+   * weigh, one by one with a note (red-team F1): skipped whatever the stored suggestion (one checked before
+   * that rule says PASSED).
    */
-  async passAllClean(actor: Actor, activityId: string) {
+  async passAllClean(actor: Actor, activityId: string, expected: readonly { entryId: string; version: number }[] | null = null) {
+    if (expected) {
+      if (!expected.length) throw badInput('请先确认要一键通过的人员', [{ field: 'expected', message: '请先确认要一键通过的人员' }]);
+      if (expected.length > 10_000) throw badInput('一次最多一键通过10000人', [{ field: 'expected', message: '一次最多一键通过10000人' }]);
+      if (new Set(expected.map((e) => e.entryId)).size !== expected.length) {
+        throw badInput('确认的人员有重复', [{ field: 'expected', message: '确认的人员有重复' }]);
+      }
+    }
     return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
       if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段，不能作出审核结论');
       const failureDays = priorFailureDays(await this.settings.all(m));
+      // Bound to what the officer confirmed (`expected`, from passableEntries): those entries alone, each
+      // as it was then (its version); anyone else who became passable since is not passed unseen (red team F3).
+      const seen = `AND ($5::uuid[] IS NULL OR (re.id, re.version) IN (SELECT * FROM unnest($5::uuid[], $6::int[])))`;
       // (A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
       const rows: { id: string }[] = await m.query(
-        `WITH passed AS (UPDATE roster_entries re SET decision = 'PASSED', reason_category = 'CLEAR', decision_note = '本人及直系亲属无记录，直系亲属已申报，资格预审通过（一键通过）',
+        `WITH passed AS (UPDATE roster_entries re SET decision = 'PASSED', reason_category = 'CLEAR', decision_note = $7,
                 decided_by = $2, decided_at = $3
-          WHERE re.activity_id = $1 AND re.state = 'ACTIVE' AND re.decision = 'PENDING' AND re.checked_at IS NOT NULL
-            AND re.suggestion = 'PASSED' AND re.precheck_problems = '[]'::jsonb
-            AND NOT EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = re.id)
-            AND re.identity_hash = guard_identity_hash(re.guard_id)
-            AND NOT ${recordsSinceCheckSql('re')}
-            AND NOT ${priorFailureSql('re', '$3', '$4')}
+          WHERE ${passableSql('re', '$1', '$3', '$4')} ${seen}
           RETURNING re.id) SELECT id FROM passed`,
-        [activity.id, actor.id, this.now(), failureDays],
+        [activity.id, actor.id, this.now(), failureDays, expected?.map((e) => e.entryId) ?? null, expected?.map((e) => e.version) ?? null, PASS_ALL_CLEAN_NOTE],
       );
+      if (expected && rows.length < expected.length) {
+        // Someone confirmed is no longer as seen (decided, re-checked, removed, a record or a 不通过 since):
+        // nothing is passed (the transaction rolls back), and the officer is told whom to look at again.
+        const passed = new Set(rows.map((r) => r.id));
+        const changed = expected.filter((e) => !passed.has(e.entryId));
+        const names: { id: string; name: string }[] = await m.query(
+          `SELECT re.id, g.name FROM roster_entries re JOIN guards g ON g.id = re.guard_id WHERE re.id = ANY($1::uuid[]) AND re.activity_id = $2`,
+          [changed.map((e) => e.entryId), activity.id],
+        );
+        const named = names.map((n) => n.name);
+        const message = `确认一键通过后名单已有变化，${named.length ? `${named.slice(0, 10).join('、')}${named.length > 10 ? `等${named.length}人` : ''}` : `${changed.length}人`}的审核情况已不同于确认时（已作出结论、重新比对、移出或有新记录），本次未作任何通过，请刷新后重新确认`;
+        throw new DomainError('CONFLICT', message, [{ field: 'expected', message }]);
+      }
       if (!rows.length) return { activity, closed: false, count: 0 };
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
@@ -1172,23 +1254,31 @@ export class VettingService {
   }
 
   /**
-   * The earlier vetting decisions of the person of each entry (same ID number: any register, any activity,
-   * this one too, entries since removed), newest first, at most PRIOR_DECISIONS_SHOWN each: one query.
-   * 保安管理支队 only; the caller audits the read of the notes (`detailRead`).
+   * The earlier vetting decisions of the person of each entry (the ID number it was checked under, or the
+   * same guard row whatever number it holds now — `personEntriesSql`, red-team F2 —: any register, any
+   * activity, this one too, entries since removed), newest first, at most PRIOR_DECISIONS_SHOWN each: one
+   * query. An entry removed undecided whose check found records is listed too (decision PENDING, at the time of
+   * its check): a guard taken off before the officer decided, and put forward again as someone the check
+   * finds nothing on, is what the officer must see. 保安管理支队 only; the caller audits the read of the notes
+   * (`detailRead`).
    */
   async priorDecisionsFor(actor: Actor, entryIds: string[]): Promise<Map<string, PriorDecisionView[]>> {
     assertSeesVettingDetail(actor, '既往审核情况仅保安管理支队可查看');
     const rows: (PriorDecisionView & { forEntry: string })[] = await this.ds.query(
-      `SELECT x."forEntry", x."entryId", x."activityId", x."activityName", x."companyName", x.decision, x."reasonCategory", x."decidedAt", x.note, x.reused, x.removed
-         FROM (SELECT re.id AS "forEntry", o.id AS "entryId", a.id AS "activityId", a.name AS "activityName", u.name AS "companyName",
-                      o.decision, o.reason_category AS "reasonCategory", o.decided_at AS "decidedAt", o.decision_note AS note,
+      `WITH people AS (
+         SELECT re.id::text AS key, coalesce(re.checked_id_hash, g.id_hash) AS id_hash, re.guard_id
+           FROM roster_entries re JOIN guards g ON g.id = re.guard_id WHERE re.id = ANY($1::uuid[]))
+       SELECT x."forEntry", x."entryId", x."activityId", x."activityName", x."companyName", x.decision, x."reasonCategory", x."decidedAt", x.note, x.reused, x.removed
+         FROM (SELECT pe.key::uuid AS "forEntry", o.id AS "entryId", a.id AS "activityId", a.name AS "activityName", u.name AS "companyName",
+                      o.decision, o.reason_category AS "reasonCategory", coalesce(o.decided_at, o.checked_at) AS "decidedAt", o.decision_note AS note,
                       o.reused_from_entry_id IS NOT NULL AS reused, o.state = 'REMOVED' AS removed,
-                      row_number() OVER (PARTITION BY re.id ORDER BY o.decided_at DESC, o.id) AS n
-                 FROM roster_entries re JOIN guards g ON g.id = re.guard_id
-                 JOIN guards p ON p.id_hash = g.id_hash
-                 JOIN roster_entries o ON o.guard_id = p.id AND o.id <> re.id AND o.decision <> 'PENDING' AND o.decided_at IS NOT NULL
-                 JOIN activities a ON a.id = o.activity_id JOIN units u ON u.id = o.company_id
-                WHERE re.id = ANY($1::uuid[])) x
+                      row_number() OVER (PARTITION BY pe.key ORDER BY coalesce(o.decided_at, o.checked_at) DESC, o.id) AS n
+                 FROM ${personEntriesSql('people')} pe
+                 JOIN roster_entries o ON o.id = pe.id AND o.id::text <> pe.key
+                  AND ((o.decision <> 'PENDING' AND o.decided_at IS NOT NULL)
+                       OR (o.decision = 'PENDING' AND o.state = 'REMOVED' AND o.checked_at IS NOT NULL
+                           AND EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = o.id)))
+                 JOIN activities a ON a.id = o.activity_id JOIN units u ON u.id = o.company_id) x
         WHERE x.n <= $2
         ORDER BY x."forEntry", x."decidedAt" DESC, x."entryId"`,
       [entryIds, PRIOR_DECISIONS_SHOWN],
@@ -1352,6 +1442,7 @@ function toView(r: Record<string, any>): RosterEntryView { // eslint-disable-lin
     suggestionReason: r.suggestion_reason,
     suggestionCategory: r.suggestion_category,
     identityHash: r.identity_hash,
+    checkedIdHash: r.checked_id_hash ?? null,
     version: r.version,
     decision: r.decision,
     reasonCategory: r.reason_category,

@@ -408,6 +408,29 @@ export class DecideVettingInput {
   expectedVersions?: number[] | null;
 }
 
+/** One entry 一键通过 would pass now, as the officer's confirmation lists it (`passableEntries`). */
+@ObjectType('PassableEntry', { description: '一键通过无异常此刻将通过的人员' })
+export class PassableEntryType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: '版本号：一键通过时回传（passAllClean.expected），其后有变化则拒绝' })
+  version: number;
+
+  @Field()
+  guardName: string;
+}
+
+/** An entry as the officer saw it: its id and `version`. */
+@InputType()
+export class EntryVersionInput {
+  @Field(() => ID)
+  entryId: string;
+
+  @Field(() => Int)
+  version: number;
+}
+
 @ObjectType('VettingDecisionResult')
 export class VettingDecisionResultType {
   @Field(() => ActivityStatus)

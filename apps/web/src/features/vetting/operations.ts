@@ -92,9 +92,16 @@ export const DecideMutation = graphql(`
   }
 `);
 
+/** Who 一键通过 would pass now: listed in its confirmation, and sent back with it (bound to what the officer saw). */
+export const PassableEntriesQuery = graphql(`
+  query PassableEntries($activityId: ID!) {
+    passableEntries(activityId: $activityId) { id version guardName }
+  }
+`);
+
 export const PassAllCleanMutation = graphql(`
-  mutation PassAllClean($activityId: ID!) {
-    passAllClean(activityId: $activityId) { activityStatus closed decided closeBlockers }
+  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]) {
+    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }
   }
 `);
 

@@ -17,6 +17,13 @@ function activityOptions(activities: readonly Activity[]) {
   ].filter((g) => g.options.length > 0);
 }
 
+/** The names a confirmation lists: the first 30, then the count. */
+const PASSABLE_NAMES_SHOWN = 30;
+function passableNames(seen: readonly { guardName: string }[]): string {
+  const names = seen.slice(0, PASSABLE_NAMES_SHOWN).map((e) => e.guardName).join('、');
+  return seen.length > PASSABLE_NAMES_SHOWN ? `${names}等${seen.length}人` : `${names}（共${seen.length}人）`;
+}
+
 /** The activity under review: choice, figures, and the commands on the whole roster (in vetting only). */
 export function WorkbenchActivityCard({ wb }: { wb: VettingWorkbench }) {
   const { modal } = App.useApp();
@@ -72,14 +79,23 @@ export function WorkbenchActivityCard({ wb }: { wb: VettingWorkbench }) {
               type="primary"
               icon={<SafetyOutlined />}
               loading={wb.passingAll}
-              onClick={() =>
+              onClick={async () => {
+                const seen = await wb.passableNow();
+                if (!seen) return;
                 modal.confirm({
-                  title: '一键通过无异常人员',
-                  content: '资格预审通过、本人及直系亲属均未比中记录、信息保存期内无审核不通过结论的待审核人员将全部审核通过。',
+                  title: `一键通过无异常人员（${seen.length}人）`,
+                  content: (
+                    <>
+                      <p>以下资格预审通过、本人及直系亲属均未比中记录、信息保存期内无审核不通过结论的待审核人员将审核通过：</p>
+                      <p data-testid="passable-names">{passableNames(seen)}</p>
+                      <p>确认后如名单已有变化（新上报、已作出结论或已重新比对），将不作通过并提示刷新。</p>
+                    </>
+                  ),
                   okText: '通过',
-                  onOk: wb.passAllClean,
-                })
-              }
+                  cancelText: '取消',
+                  onOk: () => wb.passAllClean(seen),
+                });
+              }}
             >
               一键通过无异常
             </Button>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { App, Form } from 'antd';
 import { useMemo, useState } from 'react';
 import { VettingReasonCategory } from '@evs/schema';
@@ -6,11 +6,12 @@ import {
   CloseVettingMutation,
   DecideMutation,
   OfficerEntriesQuery,
+  PassableEntriesQuery,
   PassAllCleanMutation,
   RecheckMutation,
   VettingActivitiesQuery,
 } from '@/features/vetting/operations';
-import { errorMessage } from '@/shared/errors';
+import { errorCode, errorMessage } from '@/shared/errors';
 
 export type EntryFilter = 'ALL' | 'PENDING' | 'HITS' | 'FAILED';
 export type Verdict = 'PASSED' | 'FAILED';
@@ -22,6 +23,13 @@ export type Verdict = 'PASSED' | 'FAILED';
  */
 export const WITHDRAWAL_STATUSES: readonly string[] = ['TRAINING', 'READY', 'IN_PROGRESS'];
 const LISTED_STATUSES = ['VETTING', ...WITHDRAWAL_STATUSES];
+
+/** An entry 一键通过 would pass, as its confirmation lists it. */
+export interface PassableEntry {
+  id: string;
+  version: number;
+  guardName: string;
+}
 
 export interface DecideForm {
   reasonCategory?: VettingReasonCategory;
@@ -39,6 +47,7 @@ const ACTIVITY_LIMIT = 200;
  */
 export function useVettingWorkbench(activityParam: string | null, chooseActivity: (id: string) => void) {
   const { message } = App.useApp();
+  const client = useApolloClient();
   const acts = useQuery(VettingActivitiesQuery, { variables: { statuses: LISTED_STATUSES as never, page: { page: 1, pageSize: ACTIVITY_LIMIT } } });
   const activities = acts.data?.vettingActivities.items ?? [];
   const activityId = activityParam ?? activities[0]?.id;
@@ -136,15 +145,34 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
     }
   };
 
-  const passAllClean = async () => {
+  /**
+   * Who 一键通过 would pass now, asked afresh for its confirmation (the page's list is one filtered page,
+   * and a company may add guards meanwhile); null when there is nobody (said so) or the question failed.
+   */
+  const passableNow = async (): Promise<PassableEntry[] | null> => {
+    if (!activity) return null;
+    try {
+      const r = await client.query({ query: PassableEntriesQuery, variables: { activityId: activity.id }, fetchPolicy: 'network-only' });
+      const list = r.data?.passableEntries ?? [];
+      if (!list.length) message.info('当前没有可一键通过的人员（须资格预审通过、本人及直系亲属均未比中记录、无审核不通过结论）');
+      return list.length ? list : null;
+    } catch (e) {
+      message.error(errorMessage(e));
+      return null;
+    }
+  };
+
+  /** Passes exactly those the officer confirmed (ids and versions): a change since is refused whole by the server. */
+  const passAllClean = async (seen: readonly PassableEntry[]) => {
     if (!activity) return;
     try {
-      const r = await passAll({ variables: { activityId: activity.id } });
+      const r = await passAll({ variables: { activityId: activity.id, expected: seen.map((e) => ({ entryId: e.id, version: e.version })) } });
       report(r.data!.passAllClean);
       setSelected([]);
       await refresh();
     } catch (e) {
-      message.error(errorMessage(e));
+      message.error(errorMessage(e), errorCode(e) === 'CONFLICT' ? 8 : undefined);
+      await refresh().catch(() => undefined);
     }
   };
 
@@ -194,6 +222,7 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
     submitDecision,
     form,
     submitting: decideState.loading,
+    passableNow,
     passAllClean,
     passingAll: passAllState.loading,
     close,
