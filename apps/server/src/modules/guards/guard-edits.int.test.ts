@@ -76,7 +76,9 @@ describe('guard edits: updateGuard keeps what is left out; transferGuard checks 
       expect(await row(g.id)).toMatchObject({ ...stored, name: '三项不传改名', updated_at: expect.any(Date) });
       const entries = await audits(g.id);
       expect(entries).toHaveLength(1);
-      expect(entries[0].after).toMatchObject({ name: '三项不传改名', phone: PHONE, certificateNo: g.certificateNo, certificateIssuedOn: ISSUED_ON });
+      // What changed, by field name; the values (name, phone, 保安员证号) stay out of the append-only log.
+      expect(entries[0].after).toMatchObject({ changed: ['name'], hasPhone: true, hasCertificateNo: true, certificateIssuedOn: ISSUED_ON });
+      for (const datum of ['三项不传', PHONE, g.certificateNo]) expect(JSON.stringify(entries[0])).not.toContain(datum);
       const ELIGIBLE = `query ($id: ID!) { guard(id: $id) { eligibilityProblems { code } } }`;
       expect(expectData(await company1.gql(ELIGIBLE, { id: g.id })).guard.eligibilityProblems).toEqual([]);
     });

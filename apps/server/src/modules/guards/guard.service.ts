@@ -45,13 +45,33 @@ import { bindPredicate, containsPattern, EVERY_ROW } from '../../common/sql-pred
 import { EntityRows, pageWithTotalRow, SqlParams } from '../../database/prepared';
 
 /**
- * What the audit log keeps of a guard: no digit of the ID number (a masked number and the birth
- * date in the guards table together give the whole number back), no hash, no photo. Payloads are
- * shown to 保安管理支队 alone, but what is never stored cannot leak; the entry's entity id names the guard.
+ * What the audit log keeps of a guard: the record by reference (its id, the entry's entity id) and
+ * what is not personal, never the person. The log is append-only and outlives the retention period
+ * (privacy/retention.service.ts anonymises a guard's name, ID number, phone, photo, 保安员证号 and the
+ * statement about relatives): none of these goes in, only whether each is present. No digit of the
+ * ID number either (a masked number and the birth date together give the whole number back).
  */
 function auditView(g: GuardEntity): Record<string, unknown> {
-  const { birthDate: _birthDate, idNumber: _idNumber, idNumberHash: _hash, ...rest } = g;
-  return { ...rest, photo: g.photo ? '（照片）' : null };
+  return {
+    id: g.id,
+    companyId: g.companyId,
+    status: g.status,
+    leftOn: g.leftOn,
+    education: g.education,
+    certificateIssuedOn: g.certificateIssuedOn,
+    hasCertificateNo: !!g.certificateNo,
+    hasPhone: !!g.phone,
+    hasPhoto: !!g.photo,
+    hasRelativesStatement: !!g.relativesStatement,
+    anonymisedAt: g.anonymisedAt,
+  };
+}
+
+/** Fields of a guard's record an edit is audited as changing: their names, never their values (`auditView`). */
+const AUDITED_FIELDS = ['name', 'idNumber', 'phone', 'certificateNo', 'certificateIssuedOn', 'education', 'photo', 'relativesStatement'] as const;
+
+function changedFields(before: GuardEntity, after: GuardEntity): string[] {
+  return AUDITED_FIELDS.filter((f) => (before[f] ?? null) !== (after[f] ?? null));
 }
 
 /** `updateGuard`: the 保安员证号 cleared while the issue date, left out, stays as stored. */
@@ -240,8 +260,8 @@ export class GuardsService {
         action: AuditAction.CREATE,
         entityType: 'Guard',
         entityId: guard.id,
-        summary: `“${company.name}”登记保安员${guard.name}，直系亲属${relatives.length}人`,
-        after: auditView(guard),
+        summary: `“${company.name}”登记保安员1人，直系亲属${relatives.length}人`,
+        after: { ...auditView(guard), relatives: relatives.length },
       });
       return guard;
     });
@@ -315,9 +335,9 @@ export class GuardsService {
         action: AuditAction.UPDATE,
         entityType: 'Guard',
         entityId: id,
-        summary: `修改保安员${after.name}的登记信息${idChanged ? '（含身份证号）' : ''}`,
+        summary: `修改保安员登记信息${idChanged ? '（含身份证号）' : ''}`,
         before: auditView(before),
-        after: { ...auditView(after), idNumberChanged: idChanged },
+        after: { ...auditView(after), idNumberChanged: idChanged, changed: changedFields(before, after) },
       });
       return after;
     });
@@ -347,11 +367,12 @@ export class GuardsService {
         action: AuditAction.UPDATE,
         entityType: 'Guard',
         entityId: guardId,
-        summary: `更新保安员${guard.name}的直系亲属：${current.length}人 → ${relatives.length}人${
+        summary: `更新保安员的直系亲属：${current.length}人 → ${relatives.length}人${
           nextStatement !== guard.relativesStatement ? (nextStatement ? '，并说明未登记亲属的原因' : '，撤回未登记亲属的说明') : ''}`,
-        // Relations only, and the statement (the company's declaration, 保安管理支队 reads payloads).
-        before: { count: current.length, statement: guard.relativesStatement },
-        after: { count: relatives.length, relations: relatives.map((r) => r.relation), statement: nextStatement },
+        // Relations and counts only: no relative's name or ID number, and not the statement's text (it is
+        // about the relatives, and removed with them when the record is anonymised); only whether there is one.
+        before: { count: current.length, relations: current.map((r) => r.relation), hasStatement: !!guard.relativesStatement },
+        after: { count: relatives.length, relations: relatives.map((r) => r.relation), hasStatement: !!nextStatement },
       });
       return m.findOneByOrFail(GuardEntity, { id: guardId });
     });
@@ -372,7 +393,7 @@ export class GuardsService {
         action: AuditAction.UPDATE,
         entityType: 'Guard',
         entityId: id,
-        summary: `保安员${after.name}于${date}离职`,
+        summary: `保安员于${date}离职`,
         before: auditView(before),
         after: auditView(after),
       });
@@ -425,9 +446,10 @@ export class GuardsService {
         action: AuditAction.UPDATE,
         entityType: 'Guard',
         entityId: moved.id,
-        summary: `保安员${before.name}由“${from.name}”调转至“${to.name}”（${date}）`,
+        summary: `保安员由“${from.name}”调转至“${to.name}”（${date}）`,
+        // The old record by id: the new one is the entry's entity.
         before: auditView(before),
-        after: auditView(moved),
+        after: { ...auditView(moved), fromGuardId: before.id },
       });
       return moved;
     });
@@ -475,7 +497,7 @@ export class GuardsService {
         entityType: 'CertificateRevocation',
         entityId: row.id,
         // The reason stays in the payload (保安管理支队 only): the summary is read by others.
-        summary: `记录吊销保安员证：${holder ? holder.name : '未在册人员'}，${date}`,
+        summary: `记录吊销保安员证：${holder ? '在册人员' : '未在册人员'}，${date}`,
         after: { id: row.id, revokedOn: row.revokedOn, reason: row.reason, guardId: holder?.id ?? null },
       });
       if (this.revocationEffects) await applyRevocationToOpenRosters(m, actor, this.revocationEffects, hash);
@@ -611,7 +633,7 @@ export async function readRelativesAudited(
   guardIds: readonly string[],
 ): Promise<Map<string, RelativeEntity[]>> {
   return ds.transaction(async (m) => {
-    const guards = await m.find(GuardEntity, { where: { id: In([...guardIds]) }, select: { id: true, name: true } });
+    const guards = await m.find(GuardEntity, { where: { id: In([...guardIds]) }, select: { id: true } });
     // Names are stored encrypted: sorted (relation, then name) once decrypted.
     const relatives = (await m.find(RelativeEntity, { where: { guardId: In([...guardIds]) } })).sort(compareRelatives);
     if (guards.length) {
@@ -624,8 +646,9 @@ export async function readRelativesAudited(
           action: AuditAction.READ_DETAIL,
           entityType: 'Guard',
           entityId: g.id,
-          summary: `查阅保安员${g.name}的直系亲属信息`,
+          summary: '查阅保安员的直系亲属信息',
           requestId: currentRequest().requestId ?? null,
+          ip: currentRequest().ip ?? null,
         })),
       );
     }

@@ -49,7 +49,7 @@ describe('identity probes: "active at another unit" answers are limited and audi
   const probes = async (username: string) => (await t.sql(`SELECT count(*)::int AS n FROM identity_probes WHERE actor_id = $1`, [await userId(username)]))[0].n as number;
   const probeEvents = async (username: string, outcome: 'REVEALED' | 'REFUSED') =>
     t.sql(
-      `SELECT action, result, summary, entity_id FROM audit_log WHERE entity_type = 'IdentityProbe' AND actor_id = $1 AND after->>'outcome' = $2 ORDER BY id`,
+      `SELECT action, result, summary, after, entity_id FROM audit_log WHERE entity_type = 'IdentityProbe' AND actor_id = $1 AND after->>'outcome' = $2 ORDER BY id`,
       [await userId(username), outcome],
     );
   const guardsOf = async (unitId: string) => (await t.sql(`SELECT count(*)::int AS n FROM guards WHERE company_id = $1`, [unitId]))[0].n as number;
@@ -87,7 +87,9 @@ describe('identity probes: "active at another unit" answers are limited and audi
       const events = await probeEvents('company1', 'REVEALED');
       expect(events).toHaveLength(5);
       expect(events.map((e) => e.summary).join('\n')).not.toMatch(new RegExp(held.slice(0, 5).join('|')));
-      expect(events[0]).toMatchObject({ action: 'ACCESS_DENIED', result: 'FAILURE', summary: expect.stringContaining(maskIdNumber(held[0])) });
+      // The summary names no one, not even masked (it stays for ever); the payload keeps the number masked.
+      expect(events[0]).toMatchObject({ action: 'ACCESS_DENIED', result: 'FAILURE', summary: expect.stringContaining('已告知所填身份证号在其他单位在职'), after: { idNumber: maskIdNumber(held[0]) } });
+      expect(events.map((e) => e.summary).join('\n')).not.toContain(maskIdNumber(held[0]));
     });
 
     it('the sixth distinct number is refused as a whole: nothing of the file or the form is stored', async () => {
@@ -113,7 +115,8 @@ describe('identity probes: "active at another unit" answers are limited and audi
       expect(await probes('company1')).toBe(IDENTITY_PROBE_LIMIT);
       const refusals = await probeEvents('company1', 'REFUSED');
       expect(refusals).toHaveLength(4);
-      expect(refusals[0]).toMatchObject({ action: 'ACCESS_DENIED', result: 'FAILURE', summary: expect.stringContaining(maskIdNumber(held[5])) });
+      expect(refusals[0]).toMatchObject({ action: 'ACCESS_DENIED', result: 'FAILURE', summary: expect.stringContaining('被拒绝'), after: { idNumbers: [maskIdNumber(held[5])] } });
+      expect(refusals[0].summary).not.toContain(maskIdNumber(held[5]));
       expect(refusals.map((e) => e.summary).join('\n')).not.toContain(held[5]);
     });
 
@@ -141,8 +144,9 @@ describe('identity probes: "active at another unit" answers are limited and audi
       const log = expectData(await auditor.gql(AUDIT_LOG, { filter: { entityType: 'IdentityProbe' }, page: { pageSize: 100 } })).auditLog;
       expect(log.total).toBeGreaterThanOrEqual(10);
       const mine = log.items.filter((e: { actorName: string }) => e.actorName.startsWith('张伟'));
-      expect(mine.some((e: { summary: string }) => e.summary.includes(maskIdNumber(held[0])) && e.summary.includes('已告知'))).toBe(true);
-      expect(mine.some((e: { summary: string }) => e.summary.includes(maskIdNumber(held[5])) && e.summary.includes('被拒绝'))).toBe(true);
+      type Probe = { summary: string; after?: { idNumber?: string; idNumbers?: string[] } };
+      expect(mine.some((e: Probe) => e.after?.idNumber === maskIdNumber(held[0]) && e.summary.includes('已告知'))).toBe(true);
+      expect(mine.some((e: Probe) => e.after?.idNumbers?.includes(maskIdNumber(held[5])) && e.summary.includes('被拒绝'))).toBe(true);
       const refusal = mine.find((e: { after: { outcome: string; idNumbers?: string[] } }) =>
         e.after?.outcome === 'REFUSED' && e.after.idNumbers?.includes(maskIdNumber(held[5])));
       expect(refusal).toMatchObject({ action: 'ACCESS_DENIED', result: 'FAILURE', payloadHidden: false, after: { used: IDENTITY_PROBE_LIMIT, limit: IDENTITY_PROBE_LIMIT } });
@@ -261,7 +265,9 @@ describe('identity probes: "active at another unit" answers are limited and audi
       }
       expect(await probes('organizer2')).toBe(IDENTITY_PROBE_LIMIT);
       const revealed = await probeEvents('organizer2', 'REVEALED');
-      expect(revealed[0].summary).toContain('保安员证号“辽盘保探测001”登记在另一人名下');
+      expect(revealed[0].summary).toContain('所填保安员证号登记在另一人名下');
+      expect(revealed[0].after).toMatchObject({ certificateHeldByAnother: true });
+      expect(JSON.stringify(revealed)).not.toContain('辽盘保探测001');
       expectErrorCode(await organizer.gql(IMPORT, { input: { file: certFile('再一个.csv', [[victim.idNumber, '辽盘保探测001']]), mode: 'PREVIEW' } }), 'FORBIDDEN');
     });
 
@@ -307,7 +313,8 @@ describe('identity probes: "active at another unit" answers are limited and audi
       expect(preview.problems).toEqual([{ row: list.indexOf(victim) + 2, column: '保安员证号', message: expect.stringContaining('保安员证于2025-06-01被吊销') }]);
       expect(await probes('probe_revoked')).toBe(1);
       const [event] = (await probeEvents('probe_revoked', 'REVEALED')).slice(-1);
-      expect(event.summary).toContain(`身份证号${maskIdNumber(victim)}有保安员证吊销记录`);
+      expect(event.summary).toContain('所填身份证号有保安员证吊销记录');
+      expect(event.after).toMatchObject({ idNumber: maskIdNumber(victim), revoked: true });
       expect(event.summary).toContain('疑似枚举');
       expect(event.summary).not.toContain(victim);
       expect(await guardsOf(unitId)).toBe(0);

@@ -78,12 +78,17 @@ export class IdentityProbeRefused extends DomainError {
 export const probesCounted = (actor: Actor): boolean => !seesFullIdNumbers(actor);
 
 const masked = (a: ProbeAnswer) => maskIdNumber(a.idNumber);
+/**
+ * What the account was told, without the person's data: the summary is read by everyone who reads the log
+ * and stays for ever (append-only). The payload keeps the number masked (the shape of an enumeration) and
+ * the record at the other unit by id, never the 保安员证号 (it goes with the record at anonymisation).
+ */
 const told = (a: ProbeAnswer) =>
   a.certificateNo
-    ? `保安员证号“${a.certificateNo}”登记在另一人名下（所填身份证号${masked(a)}）`
+    ? '所填保安员证号登记在另一人名下'
     : a.revoked
-      ? `身份证号${masked(a)}有保安员证吊销记录`
-      : `身份证号${masked(a)}在其他单位在职`;
+      ? '所填身份证号有保安员证吊销记录'
+      : '所填身份证号在其他单位在职';
 const lookalikeNote = (a: ProbeAnswer) => (a.lookalikes ? `；同一请求中另有${a.lookalikes}个身份证号与其前6位、后4位相同，疑似枚举` : '');
 
 export class IdentityProbes {
@@ -115,7 +120,7 @@ export class IdentityProbes {
         // No entity id: the guard's own trail stays its business history; the payload names the record.
         entityId: null,
         summary: `${sourceLabel(source)}：已告知${told(a)}，不予登记（该账号${IDENTITY_PROBE_WINDOW_HOURS}小时内第${claim.used + i + 1}人，上限${IDENTITY_PROBE_LIMIT}人${lookalikeNote(a)}）`,
-        after: { outcome: 'REVEALED', source, idNumber: masked(a), ...(a.certificateNo ? { certificateNo: a.certificateNo } : {}), ...(a.revoked ? { revoked: true } : {}), holderGuardId: a.holderGuardId, count: claim.used + i + 1, limit: IDENTITY_PROBE_LIMIT, lookalikes: a.lookalikes ?? 0 },
+        after: { outcome: 'REVEALED', source, idNumber: masked(a), ...(a.certificateNo ? { certificateHeldByAnother: true } : {}), ...(a.revoked ? { revoked: true } : {}), holderGuardId: a.holderGuardId, count: claim.used + i + 1, limit: IDENTITY_PROBE_LIMIT, lookalikes: a.lookalikes ?? 0 },
         result: AuditResult.FAILURE,
       });
     }
@@ -136,7 +141,7 @@ export class IdentityProbes {
           action: AuditAction.ACCESS_DENIED,
           entityType: 'IdentityProbe',
           entityId: null,
-          summary: `${sourceLabel(err.source)}被拒绝（防身份证号探测）：该账号${IDENTITY_PROBE_WINDOW_HOURS}小时内已被告知${err.used}人在其他单位在职、保安员证号属于他人或有吊销记录，本次又涉及${list.length}人（${list.join('、')}），上限${IDENTITY_PROBE_LIMIT}人${
+          summary: `${sourceLabel(err.source)}被拒绝（防身份证号探测）：该账号${IDENTITY_PROBE_WINDOW_HOURS}小时内已被告知${err.used}人在其他单位在职、保安员证号属于他人或有吊销记录，本次又涉及${list.length}人，上限${IDENTITY_PROBE_LIMIT}人${
             err.answers.some((a) => a.lookalikes) ? '；含前6位、后4位相同的其他身份证号，疑似枚举' : ''}`,
           after: {
             outcome: 'REFUSED', source: err.source, idNumbers: list, holderGuardIds: err.answers.map((a) => a.holderGuardId), used: err.used, limit: IDENTITY_PROBE_LIMIT,

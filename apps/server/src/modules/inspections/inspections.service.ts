@@ -409,16 +409,19 @@ export class InspectionsService {
           at: receivedAt,
         });
       }
-      // The audit log is read by others than 保安管理支队 (the office, the auditor): ID numbers typed
-      // into the check are kept masked there; the check itself keeps them.
+      // The audit log is read by others than 保安管理支队 (the office, the auditor) and is kept for ever
+      // (append-only): the person checked is there by reference (the check's id, the guard's id), never by
+      // name; the name of a person found off the register stays in the check, where retention removes it.
+      // ID numbers typed into the notes are kept masked there; the check itself keeps them.
       const mask = (text: string | null | undefined) => (text ? maskIdNumbersInText(text) : text);
+      const { personName: _personName, ...checked } = input;
       await this.audit.record(m, actor, {
         action: AuditAction.CREATE,
         entityType: 'Inspection',
         entityId: input.id,
-        summary: `现场检查：活动“${activity.name}”，${mask(guardName)}${findings.length ? `，发现问题：${findings.map((f) => inspectionItemLabels[f.item!]).join('、')}` : '，符合要求'}`,
+        summary: `现场检查：活动“${activity.name}”，${guardId ? '在册保安员' : '未在册人员'}1人${findings.length ? `，发现问题：${findings.map((f) => inspectionItemLabels[f.item!]).join('、')}` : '，符合要求'}`,
         after: {
-          ...input, personName: mask(input.personName), note: mask(input.note), results: input.results.map((r) => ({ ...r, note: mask(r.note) })),
+          ...checked, guardId: guardId ?? null, rosterEntryId, offRegister: !guardId, note: mask(input.note), results: input.results.map((r) => ({ ...r, note: mask(r.note) })),
           photo: input.photo ? '(照片)' : null, findings: findings.map((f) => f.item),
         },
       });
@@ -501,7 +504,8 @@ export class InspectionsService {
         entityType: 'Finding',
         entityId: findingId,
         summary: `纠正问题：活动“${activity.name}”，${inspectionItemLabels[finding.item]}：${maskIdNumbersInText(text)}`,
-        before: { ...finding, note: finding.note && maskIdNumbersInText(finding.note), photo: finding.photo ? '(照片)' : null },
+        // Not the finding's note: one of 未经审查人员上岗 names the person found (the finding keeps it, by its id here).
+        before: { ...finding, note: undefined, photo: finding.photo ? '(照片)' : null },
         after: { correctedAt: when, correctionNote: maskIdNumbersInText(text) },
       });
     });

@@ -63,9 +63,18 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
     const entryOf = (id: string) => entries.find((e: { guardId: string }) => e.guardId === id).id;
     expectData(await baoan.gql(DECIDE, { input: { entryIds: [entryOf(g.left.id), entryOf(g.active.id)], decision: 'PASSED', note: '记录已核实，不影响上岗' } }));
     expectData(await baoan.gql(DECIDE, { input: { entryIds: [entryOf(g.both.id), entryOf(g.recentLeft.id)], decision: 'PASSED', note: '无异常' } }));
-    await t.sql(
-      `INSERT INTO inspections (id, activity_id, person_name, results, recorded_by, recorded_at) VALUES (gen_random_uuid(), $1, '场内陌生人', '{}', (SELECT id FROM users WHERE username = 'baoan'), now())`,
+    const [check] = await t.sql(
+      `INSERT INTO inspections (id, activity_id, person_name, results, recorded_by, recorded_at) VALUES (gen_random_uuid(), $1, '场内陌生人', '{}', (SELECT id FROM users WHERE username = 'baoan'), now()) RETURNING id`,
       [expired],
+    );
+    // The findings of 未经审查人员上岗 as recordInspection writes them: naming the person found (corrected: no bar on the company).
+    await t.sql(
+      `INSERT INTO findings (inspection_id, activity_id, company_id, guard_id, item, serious, note, recorded_by, recorded_at, corrected_at, corrected_by, correction_note)
+       SELECT $1, $2, $3, v.guard_id, 'UNVETTED_ON_DUTY', true, v.note, u.id, now(), now(), u.id, '已清退'
+         FROM users u, (VALUES (NULL::uuid, '场内陌生人不在在岗名单中（未经审查或未经培训合格）；北门'),
+                               ($4::uuid, '将离职不在在岗名单中（未经审查或未经培训合格）')) AS v(guard_id, note)
+        WHERE u.username = 'baoan'`,
+      [check.id, expired, companyId, g.left.id],
     );
     // The recent one: closed 10 days ago, with one of the same guards.
     recent = await makeActivity(t, { selectedCompanyId: companyId, guardsRequired: 1, name: '刚结项的活动', startsAt: new Date(Date.now() + 60 * 86_400_000).toISOString() });
@@ -109,7 +118,7 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
     expect(expiredNotices).toBeGreaterThan(0);
     const recentNotices = await notices(recent);
     const counts = await retention.purge();
-    expect(counts).toMatchObject({ retentionDays: 365, activities: 1, entriesCleared: 4, onSiteCleared: 1, guardsAnonymised: 1, relatives: 1, notifications: expiredNotices });
+    expect(counts).toMatchObject({ retentionDays: 365, activities: 1, entriesCleared: 4, onSiteCleared: 2, guardsAnonymised: 1, relatives: 1, notifications: expiredNotices });
     expect(await notices(expired)).toEqual([]);
     expect(await notices(recent)).toEqual(recentNotices);
     expect(counts!.hits).toBeGreaterThanOrEqual(2);
@@ -119,6 +128,11 @@ describe('retention of guards’ and relatives’ data (setting privacy.retentio
     expect(await t.sql(`SELECT decision, reason_category, decision_note, suggestion_reason FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE'`, [expired]))
       .toEqual(Array(4).fill({ decision: 'PASSED', reason_category: 'CLEAR', decision_note: null, suggestion_reason: null }));
     expect(await t.sql(`SELECT person_name FROM inspections WHERE activity_id = $1`, [expired])).toEqual([{ person_name: '已匿名' }]);
+    // ...and the findings that named the person found, the one off the register and the guard anonymised.
+    expect((await t.sql(`SELECT note FROM findings WHERE activity_id = $1 ORDER BY note`, [expired])).map((r: { note: string }) => r.note).sort()).toEqual([
+      '已匿名不在在岗名单中（未经审查或未经培训合格）',
+      '已匿名不在在岗名单中（未经审查或未经培训合格）；北门',
+    ]);
     // The recent activity: untouched.
     expect(await hitsOf(recent)).toBe(recentHits);
     expect((await t.sql(`SELECT decision_note FROM roster_entries WHERE activity_id = $1`, [recent]))[0].decision_note).toContain('沿用');

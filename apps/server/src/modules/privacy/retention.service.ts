@@ -16,7 +16,7 @@ export interface PurgeCounts {
   hits: number;
   /** Roster entries whose officer note and system reason were cleared. */
   entriesCleared: number;
-  /** On-site records whose person's name or photo was removed. */
+  /** On-site records whose person's name or photo was removed (checks, and the findings that name the person). */
   onSiteCleared: number;
   /** LEFT guard records anonymised. */
   guardsAnonymised: number;
@@ -36,7 +36,8 @@ const PURGE_LOCK = 7700300;
  * - the record copies of the vetting (vetting_hits: who, which record) are deleted, and the officer's
  *   note and the system's reason text of each roster entry are cleared (decision, reason category,
  *   dates and the statistics stay: the overview's figures do not change);
- * - on-site records lose the name of a person found on duty off the roster, and photos;
+ * - on-site records lose the name of a person found on duty off the roster (the check's, and the
+ *   one its 未经审查人员上岗 finding was written with), and photos;
  * - the 站内通知 about them are deleted (a notice names a guard beside a vetting outcome: 新增…请审核,
  *   …审核结论改为不通过).
  * A guard record that is LEFT for longer than the retention period and on no roster of an activity
@@ -107,6 +108,20 @@ export class RetentionService {
                      RETURNING activity_id)
        SELECT activity_id FROM done`,
     );
+    // The keyed hash of the ID number each entry was checked under (vetting `checked_id_hash`) goes with them.
+    await m.query(`UPDATE roster_entries SET checked_id_hash = NULL WHERE activity_id IN (SELECT id FROM expired_activities) AND checked_id_hash IS NOT NULL`);
+    // The finding of 未经审查人员上岗 is written naming the person found ("<name>不在在岗名单中…", inspections.service
+    // `record`): the name goes with the check's. Before the check's own name is replaced, which the match needs.
+    const findingNotes: { activity_id: string }[] = await m.query(
+      `WITH done AS (UPDATE findings f SET note = $1 || substr(f.note, length(i.person_name) + 1)
+                       FROM inspections i
+                      WHERE i.id = f.inspection_id AND f.activity_id IN (SELECT id FROM expired_activities)
+                        AND f.item = 'UNVETTED_ON_DUTY' AND i.person_name IS NOT NULL AND i.person_name <> $1
+                        AND starts_with(f.note, i.person_name)
+                     RETURNING f.activity_id)
+       SELECT activity_id FROM done`,
+      [ANONYMISED],
+    );
     const inspections: { activity_id: string }[] = await m.query(
       `WITH done AS (UPDATE inspections SET person_name = $1
                       WHERE activity_id IN (SELECT id FROM expired_activities) AND person_name IS NOT NULL AND person_name <> $1
@@ -123,13 +138,18 @@ export class RetentionService {
                      RETURNING activity_id)
        SELECT activity_id FROM done`,
     );
-    // LEFT records past the period, on no roster of an activity still kept (open, or closed within it).
+    // LEFT records past the period, on no roster of an activity still kept (open, or closed within it). A
+    // registered guard found on duty off the roster is named in that finding's note as well: it goes with the name.
     const guards: { id: string }[] = await m.query(
       `WITH due AS (
          SELECT g.id FROM guards g
           WHERE g.status = 'LEFT' AND g.anonymised_at IS NULL AND coalesce(g.left_on, g.updated_at::date) < $1::date
             AND NOT EXISTS (SELECT 1 FROM roster_entries re WHERE re.guard_id = g.id
                              AND re.activity_id NOT IN (SELECT id FROM expired_activities))),
+       notes AS (UPDATE findings f SET note = $2 || substr(f.note, length(g.name) + 1)
+                   FROM guards g JOIN due ON due.id = g.id
+                  WHERE f.guard_id = g.id AND f.item = 'UNVETTED_ON_DUTY' AND starts_with(f.note, g.name)
+                 RETURNING f.id),
        done AS (UPDATE guards g SET name = $2, id_cipher = NULL, id_hash = NULL, phone = NULL, photo = NULL, certificate_no = NULL,
                        relatives_statement = NULL, anonymised_at = $3
                   FROM due WHERE g.id = due.id RETURNING g.id)
@@ -148,7 +168,7 @@ export class RetentionService {
     );
     // The lock rows of 一证一人 (CertificateNumberLock) for numbers no record holds any more.
     await m.query(`DELETE FROM certificate_numbers c WHERE NOT EXISTS (SELECT 1 FROM guards g WHERE g.certificate_no = c.certificate_no)`);
-    const activityIds = [...new Set([...hits, ...cleared, ...inspections, ...photos, ...notices].map((r) => r.activity_id))].sort();
+    const activityIds = [...new Set([...hits, ...cleared, ...findingNotes, ...inspections, ...photos, ...notices].map((r) => r.activity_id))].sort();
     return {
       activityIds,
       guardIds: guards.map((g) => g.id),
@@ -156,7 +176,7 @@ export class RetentionService {
         activities: activityIds.length,
         hits: hits.length,
         entriesCleared: cleared.length,
-        onSiteCleared: inspections.length + photos.length,
+        onSiteCleared: findingNotes.length + inspections.length + photos.length,
         guardsAnonymised: guards.length,
         relatives: relatives.length,
         notifications: notices.length,
