@@ -1,6 +1,6 @@
 import { createTestApp, expectData, TestApp } from '../../../test/harness';
 import { createActivityWithRoster, createCompanyWithGuards } from '../../../test/onsite-fixtures';
-import { rosterLimit } from './vetting.service';
+import { rosterLimit } from '@evs/schema';
 
 /**
  * A roster is the guards required and their reserves, not the company's register: past

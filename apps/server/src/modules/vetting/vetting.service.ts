@@ -4,6 +4,7 @@ import {
   maskIdNumber,
   postProblem,
   RelativeRelation,
+  rosterLimit,
   SecurityMode,
   UnitKind,
   VettingDecision,
@@ -55,11 +56,6 @@ const priorFailureSql = (re: string, nowParam: string, daysParam: string) => `($
 // (Defined in prior-failure.ts, beside the query that applies it, which open-roster-effects uses too.)
 export { priorFailureDays };
 
-/**
- * The most guards a roster may hold at once (not counting those failed): the guards required, the same
- * again as reserves (replacements, guards who fall out at training), and ten more for a small event.
- */
-export const rosterLimit = (guardsRequired: number): number => guardsRequired * 2 + 10;
 
 /**
  * SQL: while relatives are checked (setting vetting.checkRelatives, default on), the guard of roster entry `re`
@@ -309,6 +305,7 @@ export class VettingService {
         `SELECT count(*)::int AS n FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE' AND decision <> 'FAILED'`,
         [activity.id],
       );
+      // (one rule with the roster page's, @evs/schema)
       const limit = rosterLimit(activity.guardsRequired);
       if (onRoster + input.guardIds.length > limit) {
         const message = `名单人数超过上限：本活动所需保安员${activity.guardsRequired}人，名单（不含审核不通过人员）最多${limit}人，现有${onRoster}人，本次上报${input.guardIds.length}人`;
