@@ -1,6 +1,6 @@
 import { withIdCheckDigit } from '@evs/schema';
 import { encryptPii, idHash, nameHash } from '../src/common/pii';
-import type { TestApp } from './harness';
+import { createTestApp, type TestApp, type TestClient } from './harness';
 
 /** Factories for vetting tests: rows built by SQL so each test states exactly what it needs. */
 
@@ -149,3 +149,24 @@ export async function insertRelative(t: TestApp, guardId: string, r: { relation:
   );
 }
 
+
+/** The parties most vetting tests act as: 保安管理支队 (baoan), a company (company1) with its register, an organizer's unit. */
+export interface VettingParties {
+  t: TestApp;
+  baoan: TestClient;
+  company: TestClient;
+  companyId: string;
+  organizerUnit: string;
+}
+
+/**
+ * A fresh app with the parties of a vetting test logged in; in a describe:
+ * `beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));`
+ */
+export async function vettingParties(): Promise<VettingParties> {
+  const t = await createTestApp();
+  const companyId = await ensureCompany(t, await unitOf(t, 'company1'));
+  const organizerUnit = await unitOf(t, 'organizer1');
+  const [baoan, company] = await Promise.all([t.login('baoan'), t.login('company1')]);
+  return { t, baoan, company, companyId, organizerUnit };
+}

@@ -1,6 +1,6 @@
 import { QueryRunner } from 'typeorm';
-import { createTestApp, expectData, TestApp, TestClient } from '../../test/harness';
-import { addRecord, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../test/vetting-fixtures';
+import { expectData, TestApp, TestClient } from '../../test/harness';
+import { addRecord, idFor, makeActivity, makeGuard, vettingParties } from '../../test/vetting-fixtures';
 import { idHash } from '../common/pii';
 import { UNKNOWN_CHECKED_ID } from '../modules/vetting/prior-failure';
 import { CheckedIdHash1769000000000 } from './migrations/1769000000000-CheckedIdHash';
@@ -19,18 +19,9 @@ const ENTRY_SD = `query($id: ID!) { rosterEntry(id: $id) { id suggestion suggest
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('migration CheckedIdHash backfills the number each entry was checked under', () => {
-  let t: TestApp;
-  let baoan: TestClient;
-  let company: TestClient;
-  let companyId: string;
-  let organizerUnit: string;
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    companyId = await ensureCompany(t, await unitOf(t, 'company1'));
-    organizerUnit = await unitOf(t, 'organizer1');
-    [baoan, company] = await Promise.all([t.login('baoan'), t.login('company1')]);
-  });
+  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
   afterAll(() => t?.close());
 
   const submit = async (activityId: string, guardIds: string[]): Promise<Row[]> =>

@@ -1,6 +1,6 @@
 import { QueryRunner } from 'typeorm';
-import { createTestApp, expectData, TestApp, TestClient } from '../../test/harness';
-import { ensureCompany, makeActivity, makeGuard, unitOf } from '../../test/vetting-fixtures';
+import { expectData, TestApp, TestClient } from '../../test/harness';
+import { makeActivity, makeGuard, vettingParties } from '../../test/vetting-fixtures';
 import { PassWithdrawnAt1768800000000 } from './migrations/1768800000000-PassWithdrawnAt';
 
 /**
@@ -17,18 +17,9 @@ const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('migration PassWithdrawnAt fills the time of passes withdrawn before it', () => {
-  let t: TestApp;
-  let baoan: TestClient;
-  let company: TestClient;
-  let companyId: string;
-  let organizerUnit: string;
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    companyId = await ensureCompany(t, await unitOf(t, 'company1'));
-    organizerUnit = await unitOf(t, 'organizer1');
-    [baoan, company] = await Promise.all([t.login('baoan'), t.login('company1')]);
-  });
+  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
   afterAll(() => t?.close());
 
   let seq = 0;

@@ -1,5 +1,5 @@
-import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
-import { ensureCompany, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { expectData, TestApp, TestClient } from '../../../test/harness';
+import { makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
 
 /**
  * 在复用期内背景审核通过的在职保安员数 (`guardsWithValidVetting`) follows the rule by which a pass is
@@ -16,18 +16,9 @@ const FIGURE = `query ($id: ID!) { company(id: $id) { guardsWithValidVetting } }
 const DAY = 86400_000;
 
 describe('guardsWithValidVetting: the latest decision within the reuse window (review 9-B F6)', () => {
-  let t: TestApp;
-  let baoan: TestClient;
-  let company: TestClient;
-  let companyId: string;
-  let organizerUnit: string;
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    companyId = await ensureCompany(t, await unitOf(t, 'company1'));
-    organizerUnit = await unitOf(t, 'organizer1');
-    [baoan, company] = await Promise.all([t.login('baoan'), t.login('company1')]);
-  });
+  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
   afterAll(() => t?.close());
 
   afterEach(() => t.clock.reset());

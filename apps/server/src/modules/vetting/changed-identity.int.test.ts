@@ -1,5 +1,5 @@
-import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
-import { addRecord, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { expectData, TestApp, TestClient } from '../../../test/harness';
+import { addRecord, idFor, makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
 import { idHash } from '../../common/pii';
 
 /**
@@ -25,18 +25,9 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('earlier findings and 不通过 follow the person as checked, not the row’s current ID number (red-team F2)', () => {
-  let t: TestApp;
-  let baoan: TestClient;
-  let company: TestClient;
-  let companyId: string;
-  let organizerUnit: string;
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    companyId = await ensureCompany(t, await unitOf(t, 'company1'));
-    organizerUnit = await unitOf(t, 'organizer1');
-    [baoan, company] = await Promise.all([t.login('baoan'), t.login('company1')]);
-  });
+  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
   afterAll(() => t?.close());
 
   let seq = 0;

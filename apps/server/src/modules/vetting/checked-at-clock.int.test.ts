@@ -1,5 +1,5 @@
-import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { csvFile, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { csvFile, idFor, makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
 import { localDate } from '../../common/calendar';
 
 /**
@@ -18,18 +18,9 @@ const DAY = 86400_000;
 const MINUTE = 60_000;
 
 describe('checked_at follows the app’s clock (code review 11 C9)', () => {
-  let t: TestApp;
-  let baoan: TestClient;
-  let company: TestClient;
-  let companyId: string;
-  let organizerUnit: string;
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    companyId = await ensureCompany(t, await unitOf(t, 'company1'));
-    organizerUnit = await unitOf(t, 'organizer1');
-    [baoan, company] = await Promise.all([t.login('baoan'), t.login('company1')]);
-  });
+  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
   afterAll(() => t?.close());
   afterEach(() => t.clock.reset());
 

@@ -1,5 +1,5 @@
-import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { addRecord, ensureCompany, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { addRecord, makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
 
 /**
  * 一键通过 is bound to what the officer confirmed (red team F3): the confirmation lists who would be
@@ -17,19 +17,10 @@ const RECHECK = `mutation($id: ID!) { recheckVetting(activityId: $id) }`;
 type Passable = { id: string; version: number; guardName: string };
 
 describe('一键通过 passes whom the officer confirmed, as confirmed', () => {
-  let t: TestApp;
-  let baoan: TestClient;
-  let company: TestClient;
-  let companyId: string;
-  let organizerUnit: string;
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
   let seq = 0;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    companyId = await ensureCompany(t, await unitOf(t, 'company1'));
-    organizerUnit = await unitOf(t, 'organizer1');
-    [baoan, company] = await Promise.all([t.login('baoan'), t.login('company1')]);
-  });
+  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
   afterAll(() => t?.close());
 
   /** An activity in vetting with `n` clean guards on its roster (10 required: never closed by the passes below). */

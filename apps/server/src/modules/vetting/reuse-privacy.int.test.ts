@@ -1,5 +1,5 @@
-import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
-import { addRecord, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { expectData, TestApp, TestClient } from '../../../test/harness';
+import { addRecord, idFor, makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
 
 /**
  * Reviews 5-A F3 / 9-A F1: reusing an earlier pass must not tell the company that a record arrived
@@ -35,18 +35,9 @@ const IDENTITY = ['id', 'entryId', 'guardId', 'guardName', 'idNumber', 'decidedA
 const shape = (row: Row) => Object.fromEntries(Object.entries(row).filter(([k]) => !IDENTITY.includes(k)));
 
 describe('reusing a pass tells the company nothing about records that arrived since (review 9-A F1)', () => {
-  let t: TestApp;
-  let baoan: TestClient;
-  let company: TestClient;
-  let companyId: string;
-  let organizerUnit: string;
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    companyId = await ensureCompany(t, await unitOf(t, 'company1'));
-    organizerUnit = await unitOf(t, 'organizer1');
-    [baoan, company] = await Promise.all([t.login('baoan'), t.login('company1')]);
-  });
+  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
   afterAll(() => t?.close());
 
   let seq = 0;

@@ -1,5 +1,5 @@
-import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { csvFile, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { csvFile, idFor, makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
 
 /**
  * Red-team F1: a statement about the relatives ("父亲已故", "不详") standing in for a parent, or for the
@@ -22,18 +22,9 @@ const RECORD_HEADER = ['身份证号', '姓名', '类别', '发生日期', '来�
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('a statement standing in for a relative is the officer’s to weigh (red-team F1)', () => {
-  let t: TestApp;
-  let baoan: TestClient;
-  let company: TestClient;
-  let companyId: string;
-  let organizerUnit: string;
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-    companyId = await ensureCompany(t, await unitOf(t, 'company1'));
-    organizerUnit = await unitOf(t, 'organizer1');
-    [baoan, company] = await Promise.all([t.login('baoan'), t.login('company1')]);
-  });
+  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
   afterAll(() => t?.close());
 
   let seq = 0;
