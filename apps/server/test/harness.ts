@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createHmac, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { RunningApp, startApp } from '../src/app';
 import { SettableClock } from '../src/common/clock';
 import { AppConfig, DatabaseSettings, loadConfig } from '../src/config';
@@ -262,4 +262,19 @@ export async function unknownUsername(t: TestApp, wantsCode: boolean, prefix = '
 export async function totpCode(secret: string, stepsAhead = 0): Promise<string> {
   const { generate } = await import('otplib');
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
+}
+
+/** Runs a step of a migration (its `up` or `down`) in one transaction on `ds`, as the migration runner does. */
+export async function inMigrationTransaction(ds: DataSource, step: (q: QueryRunner) => Promise<void>): Promise<void> {
+  const q = ds.createQueryRunner();
+  try {
+    await q.startTransaction();
+    await step(q);
+    await q.commitTransaction();
+  } catch (err) {
+    if (q.isTransactionActive) await q.rollbackTransaction();
+    throw err;
+  } finally {
+    await q.release();
+  }
 }

@@ -1,5 +1,5 @@
 import { QueryRunner } from 'typeorm';
-import { expectData, TestApp, TestClient } from '../../test/harness';
+import { expectData, TestApp, TestClient, inMigrationTransaction } from '../../test/harness';
 import { addRecord, idFor, makeActivity, makeGuard, vettingParties } from '../../test/vetting-fixtures';
 import { idHash } from '../common/pii';
 import { UNKNOWN_CHECKED_ID } from '../modules/vetting/prior-failure';
@@ -27,19 +27,7 @@ describe('migration CheckedIdHash backfills the number each entry was checked un
   const submit = async (activityId: string, guardIds: string[]): Promise<Row[]> =>
     expectData(await company.gql(SUBMIT, { input: { activityId, guardIds } })).submitRoster.entries;
 
-  async function inTransaction(step: (q: QueryRunner) => Promise<void>): Promise<void> {
-    const q = t.ds.createQueryRunner();
-    try {
-      await q.startTransaction();
-      await step(q);
-      await q.commitTransaction();
-    } catch (err) {
-      if (q.isTransactionActive) await q.rollbackTransaction();
-      throw err;
-    } finally {
-      await q.release();
-    }
-  }
+  const inTransaction = (step: (q: QueryRunner) => Promise<void>) => inMigrationTransaction(t.ds, step);
 
   it('down() then up(): the current number where it was not changed since, "another number" where it was; the vetting reads it', async () => {
     const activityId = await makeActivity(t, {

@@ -1,5 +1,5 @@
 import { QueryRunner } from 'typeorm';
-import { expectData, TestApp, TestClient } from '../../test/harness';
+import { expectData, TestApp, TestClient, inMigrationTransaction } from '../../test/harness';
 import { makeActivity, makeGuard, vettingParties } from '../../test/vetting-fixtures';
 import { PassWithdrawnAt1768800000000 } from './migrations/1768800000000-PassWithdrawnAt';
 
@@ -38,20 +38,7 @@ describe('migration PassWithdrawnAt fills the time of passes withdrawn before it
   const stamps = async (): Promise<Row[]> =>
     t.sql(`SELECT id, decision, state, decided_at, pass_withdrawn_at FROM roster_entries ORDER BY id`);
 
-  /** Runs a step of the migration in one transaction, as the migration runner does. */
-  async function inTransaction(step: (q: QueryRunner) => Promise<void>): Promise<void> {
-    const q = t.ds.createQueryRunner();
-    try {
-      await q.startTransaction();
-      await step(q);
-      await q.commitTransaction();
-    } catch (err) {
-      if (q.isTransactionActive) await q.rollbackTransaction();
-      throw err;
-    } finally {
-      await q.release();
-    }
-  }
+  const inTransaction = (step: (q: QueryRunner) => Promise<void>) => inMigrationTransaction(t.ds, step);
 
   it('down() then up(): a withdrawn pass gets its withdrawal time back, nothing else gets one', async () => {
     // A pass withdrawn after vetting closed (岗前培训): withdrawPass, stamped by the code.
