@@ -39,7 +39,10 @@ async function vettingWindows(ds: DataSource): Promise<{ reuseDays: number; fail
  * winning a tie, so a guard failed after passing is not counted here while the recommendation and the
  * next roster treat them as not cleared (review 9-B F6); and the person has no 不通过 kept on record
  * (`priorFailureDays`), so a pass made after a 不通过, which the next roster does not reuse but asks the
- * officer to review again (review 11-A F1), is not counted either (code review 11 C8). The windows count
+ * officer to review again (review 11-A F1), is not counted either (code review 11 C8); that 不通过 is the
+ * person's as the vetting finds them (vetting/prior-failure.ts `personEntriesSql`): of this guard row, checked
+ * under this ID number, or of a row holding it now, so a failed row given a made-up number and the real number
+ * registered anew does not make a counted pass (red-team F2). The windows count
  * back from `now`, the app's clock (config.clock), as the reuse does and as the decisions are stamped: on
  * the database's clock a pass the reuse already refuses as too old could still count here (review 9 C8).
  * Ages are on `now`'s Beijing date.
@@ -47,6 +50,7 @@ async function vettingWindows(ds: DataSource): Promise<{ reuseDays: number; fail
 export async function loadCompanyFigures(ds: DataSource, ids: readonly string[], now: Date): Promise<Map<string, CompanyFigures>> {
   const today = localDate(now);
   const { reuseDays, failureDays } = await vettingWindows(ds);
+  const failedSince = (f: string) => `${f}.decision = 'FAILED' AND ${f}.decided_at > $3::timestamptz - make_interval(days => $5::int)`;
   const rows: Record<string, string | number | null>[] = await ds.query(
     `WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
      g AS (
@@ -75,10 +79,10 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
           ORDER BY r.decided_at DESC, (r.decision = 'FAILED') DESC
           LIMIT 1) latest
        WHERE latest.decision = 'PASSED'
-         AND NOT ($5::int > 0 AND EXISTS (
-           SELECT 1 FROM guards p JOIN roster_entries f ON f.guard_id = p.id
-            WHERE p.id_hash = g.id_hash AND f.decision = 'FAILED'
-              AND f.decided_at > $3::timestamptz - make_interval(days => $5::int)))
+         AND NOT ($5::int > 0 AND (
+           EXISTS (SELECT 1 FROM roster_entries f WHERE f.guard_id = g.id AND ${failedSince('f')})
+           OR EXISTS (SELECT 1 FROM roster_entries f WHERE f.checked_id_hash = g.id_hash AND ${failedSince('f')})
+           OR EXISTS (SELECT 1 FROM guards p JOIN roster_entries f ON f.guard_id = p.id WHERE p.id_hash = g.id_hash AND ${failedSince('f')})))
        GROUP BY g.company_id),
      served AS (
        SELECT selected_company_id AS company_id, count(*)::int AS served

@@ -1,5 +1,5 @@
 import { expectData, TestApp, TestClient } from '../../../test/harness';
-import { makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
+import { idFor, makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
 
 /**
  * 在复用期内背景审核通过的在职保安员数 (`guardsWithValidVetting`) follows the rule by which a pass is
@@ -12,6 +12,8 @@ const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $inpu
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
 const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
+const UPDATE_GUARD = `mutation($id: ID!, $input: GuardInput!) { updateGuard(id: $id, input: $input) { id } }`;
+const LEAVES = `mutation($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status } }`;
 const FIGURE = `query ($id: ID!) { company(id: $id) { guardsWithValidVetting } }`;
 const DAY = 86400_000;
 
@@ -100,5 +102,31 @@ describe('guardsWithValidVetting: the latest decision within the reuse window (r
     const later = await newActivity();
     const [entry] = await submit(later, [g.id]);
     expect(entry).toMatchObject({ decision: 'PENDING', reused: false });
+  });
+
+  it('a 不通过 follows the person as the vetting does: a failed row given a made-up number and the real number registered anew is not counted when passed (red-team F2)', async () => {
+    const g = await makeGuard(t, companyId, { name: '庚换号' });
+    const first = await newActivity();
+    const [failed] = await submit(first, [g.id]);
+    const [{ version }] = await t.sql(`SELECT version FROM roster_entries WHERE id = $1`, [failed.id]);
+    expectData(await baoan.gql(DECIDE, { input: { entryIds: [failed.id], decision: 'FAILED', reasonCategory: 'OTHER', note: '考察发现不宜上岗', expectedVersions: [version] } }));
+    expectData(await company.gql(REMOVE, { e: failed.id }));
+    const madeUp = idFor(`${g.idNumber.slice(6, 10)}-${g.idNumber.slice(10, 12)}-${g.idNumber.slice(12, 14)}`);
+    expectData(await company.gql(UPDATE_GUARD, { id: g.id, input: { name: g.name, education: 'SENIOR_MIDDLE', idNumber: madeUp, certificateNo: `辽庚${madeUp.slice(-6)}` } }));
+    const today = new Date(t.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    expectData(await company.gql(LEAVES, { id: g.id, date: today }));
+    const before = await validVetting();
+
+    // The real number on a new row: the vetting finds the 不通过 and the officer passes him, knowingly.
+    const real = await makeGuard(t, companyId, { name: g.name, idNumber: g.idNumber });
+    const second = await newActivity();
+    const [entry] = await submit(second, [real.id]);
+    expect(entry).toMatchObject({ decision: 'PENDING', reused: false });
+    const [{ version: v2 }] = await t.sql(`SELECT version FROM roster_entries WHERE id = $1`, [entry.id]);
+    expectData(await baoan.gql(DECIDE, { input: { entryIds: [entry.id], decision: 'PASSED', note: '复核后通过', expectedVersions: [v2] } }));
+    // Not a pass the next roster reuses, so not counted.
+    expect(await validVetting()).toBe(before);
+    const [next] = await submit(await newActivity(), [real.id]);
+    expect(next).toMatchObject({ decision: 'PENDING', reused: false });
   });
 });
