@@ -290,7 +290,7 @@ export type DecideVettingInput = {
   entryIds: Array<string | number>;
   /** 与 entryIds 一一对应的版本号（读取名单时的 version）：有人已作出结论或已重新比对时拒绝（CONFLICT）。不传时，重复同一结论不重复记录，修改已有结论则拒绝 */
   expectedVersions?: Array<number> | null | undefined;
-  /** 审核意见（不通过时必填；比中记录或直系亲属未申报完整仍通过时必填） */
+  /** 审核意见（不通过时必填；比中记录、直系亲属未申报完整、此前审核不通过或身份证号更改后仍通过时必填） */
   note?: string | null | undefined;
   /** 不通过时必填；通过时为“无异常” */
   reasonCategory?: VettingReasonCategory | null | undefined;

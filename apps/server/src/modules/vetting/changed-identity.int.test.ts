@@ -1,4 +1,4 @@
-import { expectData, TestApp, TestClient } from '../../../test/harness';
+import { expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { addRecord, idFor, makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
 import { idHash } from '../../common/pii';
 
@@ -73,6 +73,10 @@ describe('earlier findings and 不通过 follow the person as checked, not the r
     expect(officer.priorDecisions).toEqual([{ entryId: first.id, activityId, decision: 'PENDING', reasonCategory: null, removed: true }]);
     expect(await passAll(activityId)).toBe(0);
     expect((await t.sql(`SELECT decision FROM roster_entries WHERE id = $1`, [again.id]))[0].decision).toBe('PENDING');
+    // A pass over the change says why; without a note nothing is stored.
+    const bare = expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [again.id], decision: 'PASSED', expectedVersions: [await version(again.id)] } }), 'BAD_USER_INPUT');
+    expect(bare.extensions?.fields).toEqual([{ field: 'note', message: '史福的身份证号在上次审核后已更改（上次审核比中记录），通过时请填写审核意见' }]);
+    expect((await t.sql(`SELECT decision FROM roster_entries WHERE id = $1`, [again.id]))[0].decision).toBe('PENDING');
   });
 
   it('variant B: a 不通过, the failed record given a made-up number and left, the real number registered anew with "父亲已故" — the earlier 不通过 is shown, not 一键通过', async () => {
@@ -132,7 +136,10 @@ describe('earlier findings and 不通过 follow the person as checked, not the r
     expect(officer.suggestionReason).toMatch(/^此人于\d{4}-\d{2}-\d{2}审核不通过（直系亲属违法犯罪记录），请复核/);
     expect(officer.priorDecisions.map((d: Row) => d.entryId)).toEqual([failed.id]);
     expect(await passAll(elsewhere)).toBe(0);
-    // Seen by the check: the officer may pass him, knowingly.
+    // Seen by the check: the officer may pass him, knowingly, saying why; a bare pass is refused and stores nothing.
+    const bare = expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [entry.id], decision: 'PASSED', expectedVersions: [await version(entry.id)] } }), 'BAD_USER_INPUT');
+    expect(bare.extensions?.fields).toEqual([{ field: 'note', message: '郝换号此前审核不通过（仍在保存期内），通过时请填写审核意见' }]);
+    expect((await t.sql(`SELECT decision FROM roster_entries WHERE id = $1`, [entry.id]))[0].decision).toBe('PENDING');
     expectData(await baoan.gql(DECIDE, { input: { entryIds: [entry.id], decision: 'PASSED', note: '复核：父亲记录与本人无关', expectedVersions: [await version(entry.id)] } }));
   });
 

@@ -91,8 +91,10 @@ export interface ChangedIdNumber {
 
 const CHANGED_FOUND: Record<ChangedIdNumber['found'], string> = { HITS: '比中记录', PRE_CHECK: '资格预审不符', FAILED: '不通过' };
 
+/** `身份证号在上次审核后已更改（上次审核比中记录）` */
+export const changedIdNumberClause = (c: ChangedIdNumber): string => `身份证号在上次审核后已更改（上次审核${CHANGED_FOUND[c.found]}）`;
 /** `此人身份证号在上次审核后已更改（上次审核比中记录），请复核` */
-export const changedIdNumberReason = (c: ChangedIdNumber): string => `此人身份证号在上次审核后已更改（上次审核${CHANGED_FOUND[c.found]}），请复核`;
+export const changedIdNumberReason = (c: ChangedIdNumber): string => `此人${changedIdNumberClause(c)}，请复核`;
 
 /** As `withPriorFailure`: instead of PASSED a review (OTHER), or after a finding's reason. */
 function withChangedIdNumber(s: Suggestion, c: ChangedIdNumber): Suggestion {

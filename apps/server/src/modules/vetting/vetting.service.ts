@@ -31,7 +31,7 @@ import { compareRelatives } from '../guards/guard.service';
 import { ANONYMISED } from '../privacy/anonymised';
 import { GuardFacts, guardFactsColumns, loadPrecheckContext, precheckGuard, toGuardFacts } from './precheck';
 import { PrecheckProblem, RosterEntryEntity, RosterEntryState } from './roster-entry.entity';
-import { barredByArticle17, Hit, PriorFailure, relativesDeclaration, statementClause, suggest } from './suggestion';
+import { barredByArticle17, ChangedIdNumber, changedIdNumberClause, Hit, PriorFailure, relativesDeclaration, statementClause, suggest } from './suggestion';
 import { VettingHitEntity } from './vetting-hit.entity';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
@@ -809,19 +809,27 @@ export class VettingService {
         `SELECT roster_entry_id, relation, record->>'category' AS category FROM vetting_hits WHERE roster_entry_id = ANY($1::uuid[])`,
         [input.entryIds],
       );
-      const current: { id: string; hash: string; newer: boolean; failed_since: boolean }[] = await m.query(
-        `SELECT re.id, guard_identity_hash(re.guard_id) AS hash, ${recordsSinceCheckSql('re')} AS newer, ${failureSinceCheckSql('re')} AS failed_since
+      const settings = await this.settings.all(m);
+      const failureDays = priorFailureDays(settings);
+      const current: { id: string; hash: string; newer: boolean; failed_since: boolean; failed_before: boolean }[] = await m.query(
+        `SELECT re.id, guard_identity_hash(re.guard_id) AS hash, ${recordsSinceCheckSql('re')} AS newer, ${failureSinceCheckSql('re')} AS failed_since,
+                ${priorFailureSql('re', '$2', '$3')} AS failed_before
            FROM roster_entries re WHERE re.id = ANY($1::uuid[])`,
-        [input.entryIds],
+        [input.entryIds, this.now(), failureDays],
       );
       const currentHash = new Map(current.map((c) => [c.id, c.hash]));
       const recordsSinceCheck = new Set(current.filter((c) => c.newer).map((c) => c.id));
       const failedSinceCheck = new Set(current.filter((c) => c.failed_since).map((c) => c.id));
+      // What the suggestion asked the officer to review (a 不通过 of the person on record; the same guard row
+      // checked before under another ID number, and that check found something): a pass over it says why.
+      const failedBefore = new Set(current.filter((c) => c.failed_before).map((c) => c.id));
+      const changedIdNumber = input.decision === VettingDecision.PASSED && !withdrawing
+        ? await loadChangedIdNumbers(m, entries.filter((e) => e.checkedIdHash).map((e) => ({ key: e.id, idHash: e.checkedIdHash!, guardId: e.guardId })), failureDays, this.now(), input.entryIds)
+        : new Map<string, ChangedIdNumber>();
       // A withdrawal answers a review that is often of a record imported after the pass: not among the
       // hits, and no longer to be checked again (recheck re-runs undecided entries, in vetting only). Its
       // category follows what the register holds now as well as what the check found.
       const registerFacts = withdrawing ? await this.registerFacts(m, input.entryIds) : new Map<string, { own: boolean; relative: boolean }>();
-      const settings = await this.settings.all(m);
       const declarations = settings['vetting.checkRelatives'] ? await this.declarations(m, entries.map((e) => e.guardId)) : null;
       const refused: FieldProblem[] = [];
       const hitsByEntry = groupBy(hits, (h) => h.roster_entry_id);
@@ -867,6 +875,10 @@ export class VettingService {
         else if (!note && declarations?.get(e.guardId)?.statement) {
           // A statement stands in for a parent nobody checked (red-team F1): the officer says why it is enough.
           refused.push({ field: 'note', message: `${who}${statementClause(declarations.get(e.guardId)!)}，通过时请填写审核意见` });
+        } else if (!note && !withdrawing && failedBefore.has(e.id)) {
+          refused.push({ field: 'note', message: `${who}此前审核不通过（仍在保存期内），通过时请填写审核意见` });
+        } else if (!note && changedIdNumber.has(e.id)) {
+          refused.push({ field: 'note', message: `${who}的${changedIdNumberClause(changedIdNumber.get(e.id)!)}，通过时请填写审核意见` });
         }
       });
       assertNoProblems(refused, '不能作出该审核结论');
