@@ -184,6 +184,8 @@ for (const [username, path] of rangeFilters) {
     await page.goto(path);
     const picker = page.locator('main .ant-picker-range').first();
     await expect(picker).toBeVisible({ timeout: 60_000 });
+    // The list has loaded: while it loads nothing after the picker takes the focus, and Tab leaves the page.
+    await expect(page.locator('main .ant-spin-spinning')).toHaveCount(0, { timeout: 60_000 });
     const [start, end] = [picker.locator('input').nth(0), picker.locator('input').nth(1)];
     await expect(start).toHaveValue('');
     // from the control before it
