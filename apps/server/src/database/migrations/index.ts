@@ -35,6 +35,7 @@ import { PassWithdrawnAt1768800000000 } from './1768800000000-PassWithdrawnAt';
 import { CheckedIdHash1769000000000 } from './1769000000000-CheckedIdHash';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 import { AsRecordedOnSite1769100000000 } from './1769100000000-AsRecordedOnSite';
+import { RegisteredOnceNormalized1769200000000 } from './1769200000000-RegisteredOnceNormalized';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -72,4 +73,5 @@ export const migrations = [
   PassWithdrawnAt1768800000000,
   CheckedIdHash1769000000000,
   AsRecordedOnSite1769100000000,
+  RegisteredOnceNormalized1769200000000,
 ];

@@ -145,7 +145,9 @@ describe('activities: registration, 通报, 批示, cancellation', () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [far, 'startsAt', '两年内'],
       [{ ...base, endsAt: new Date(Date.parse(base.startsAt as string) + 120 * 86_400_000).toISOString() }, 'endsAt', '不能超过90天'],
-      [{ ...base, endsAt: new Date(Date.parse(base.startsAt as string) + 1).toISOString() }, 'endsAt', '不足30分钟'],
+      // a minute after the start (a millisecond after is refused for its seconds first)
+      [{ ...base, endsAt: new Date(Date.parse(base.startsAt as string) + 60_000).toISOString() }, 'endsAt', '不足30分钟'],
+      [{ ...base, endsAt: new Date(Date.parse(base.startsAt as string) + 1).toISOString() }, 'endsAt', '精确到分钟，不含秒'],
       [{ ...base, appliedOn: '1950-10-01' }, 'appliedOn', '两年以上'],
       [{ ...base, expectedAttendance: 1000, guardsRequired: 20000 }, 'guardsRequired', '多于预计每场人数1000人'],
     ];

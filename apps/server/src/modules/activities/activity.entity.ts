@@ -31,8 +31,10 @@ export interface SecurityPlan {
 @Index('idx_activities_district_start', ['district', 'startsAt'])
 // Period scans of the overview (INCLUDE columns; see migration OverviewIndexes).
 @Index('idx_activities_start', ['startsAt'], { synchronize: false } as IndexOptions)
-// One activity registered once: the same unit, name, venue and start among those not cancelled (migration AsRecordedOnSite).
-@Index('uq_activities_registration', ['reporterUnitId', 'name', 'venue', 'startsAt'], { unique: true, where: `"status" <> 'CANCELLED'` })
+// One activity registered once, whoever registers it: among those not cancelled, one per district, name and venue
+// (activity_registration_text: NFKC, no whitespace, lower case) and start minute (activity_registration_minute).
+// An expression index the entities cannot describe (migration RegisteredOnceNormalized; activity.service.ts).
+@Index('uq_activities_registration', ['district', 'name', 'venue', 'startsAt'], { unique: true, where: `"status" <> 'CANCELLED'`, synchronize: false } as IndexOptions)
 export class ActivityEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

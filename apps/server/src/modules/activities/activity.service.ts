@@ -26,27 +26,43 @@ import { stageDaysOf } from '../deadlines/stages';
 
 const trimOrNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
-/** One activity registered once (migration AsRecordedOnSite): the unit, name, venue and start among those not cancelled. */
+/**
+ * One activity registered once (red team F5, G3; migration RegisteredOnceNormalized): among activities
+ * not cancelled, whoever registered them, one per district, name, venue and start, the name and venue
+ * compared as the database's `activity_registration_text` gives them (NFKC, no whitespace, ASCII
+ * letters in lower case) and the start to the minute (`activity_registration_minute`). The check below
+ * and the unique index use those same functions: one definition of "the same activity".
+ */
 const REGISTRATION_INDEX = 'uq_activities_registration';
-type RegistrationKey = { reporterUnitId: string; name: string; venue: string; startsAt: Date };
+type RegistrationKey = Pick<ActivityEntity, 'district' | 'name' | 'venue' | 'startsAt'>;
+type Registered = { code: string; reporterUnitId: string; reporterUnitName: string };
 
-/** The code of an activity not cancelled that is already registered under `key` (other than `exceptId`), or null. */
-async function registeredCode(m: EntityManager, key: RegistrationKey, exceptId: string | null = null): Promise<string | null> {
-  const [row]: { code: string }[] = await m.query(
-    `SELECT code FROM activities
-      WHERE reporter_unit_id = $1 AND name = $2 AND venue = $3 AND starts_at = $4 AND status <> 'CANCELLED' AND ($5::uuid IS NULL OR id <> $5)
-      ORDER BY code LIMIT 1`,
-    [key.reporterUnitId, key.name, key.venue, key.startsAt, exceptId],
+/** The activity not cancelled that is already registered under `key` (other than `exceptId`), or null. */
+async function registeredAs(m: EntityManager, key: RegistrationKey, exceptId: string | null = null): Promise<Registered | null> {
+  const [row]: { code: string; reporter_unit_id: string; unit_name: string | null }[] = await m.query(
+    `SELECT a.code, a.reporter_unit_id, u.name AS unit_name FROM activities a LEFT JOIN units u ON u.id = a.reporter_unit_id
+      WHERE a.district = $1 AND activity_registration_text(a.name) = activity_registration_text($2)
+        AND activity_registration_text(a.venue) = activity_registration_text($3)
+        AND activity_registration_minute(a.starts_at) = activity_registration_minute($4)
+        AND a.status <> 'CANCELLED' AND ($5::uuid IS NULL OR a.id <> $5)
+      ORDER BY a.code LIMIT 1`,
+    [key.district, key.name, key.venue, key.startsAt, exceptId],
   );
-  return row?.code ?? null;
+  return row ? { code: row.code, reporterUnitId: row.reporter_unit_id, reporterUnitName: row.unit_name ?? '登记单位不明' } : null;
 }
 
 /**
  * A second registration of one activity (red team F5: ten identical createActivity at once made ten
- * activities): CONFLICT naming the one registered, whether found first or decided by the unique index.
+ * activities; G3: the same one typed with other spaces, letters or seconds, or by another police unit):
+ * CONFLICT naming the one registered and its reporting unit, whether found first or decided by the unique index.
+ * `unitId`: the unit registering or correcting it (told to open the activity if its own, else to ask the unit that registered it).
  */
-const registeredTwice = (code: string | null) =>
-  conflict(`已登记同一活动（编号${code ?? '见活动列表'}）：同一登记单位、名称、场所和开始时间的活动只登记一次，请勿重复登记；如需修改，请打开该活动`);
+const registeredTwice = (existing: Registered | null, unitId: string) =>
+  conflict(
+    `已登记同一活动（${existing ? `编号${existing.code}，${existing.reporterUnitName}登记` : '编号见活动列表'}）：` +
+      '同一辖区内名称、场所和开始时间相同的活动只登记一次（名称和场所不计空格、大小写和全角半角，开始时间精确到分钟），请勿重复登记；' +
+      (existing && existing.reporterUnitId !== unitId ? `如有出入，请与${existing.reporterUnitName}核实` : '如需修改，请打开该活动'),
+  );
 
 /** 大型活动: registration, reporting (通报), the leader's 批示, cancellation, lists. */
 const DAY_MS = 86_400_000;
@@ -55,6 +71,11 @@ const MAX_LEAD_DAYS = 730;
 /** The longest activity one registration covers (a longer one is applied for in stages). */
 const MAX_DURATION_DAYS = 90;
 const MIN_DURATION_MS = 30 * 60_000;
+/**
+ * Times are whole minutes, as the form shows them: one with seconds is refused, not cut (red team G3:
+ * 01:00:30.123 was another start than 01:00, so the same activity registered twice).
+ */
+const MINUTE_MS = 60_000;
 
 export class ActivityService {
   constructor(
@@ -156,8 +177,10 @@ export class ActivityService {
     const end = new Date(input.endsAt);
     const now = this.clock.now();
     if (Number.isNaN(start.getTime())) problems.push({ field: 'startsAt', message: '开始时间无效' });
+    else if (start.getTime() % MINUTE_MS !== 0) problems.push({ field: 'startsAt', message: '开始时间精确到分钟，不含秒' });
     else if (hasStarted({ startsAt: start }, now)) problems.push({ field: 'startsAt', message: `开始时间${formatCN(start)}已过，不能登记已开始的活动` });
     if (Number.isNaN(end.getTime())) problems.push({ field: 'endsAt', message: '结束时间无效' });
+    else if (end.getTime() % MINUTE_MS !== 0) problems.push({ field: 'endsAt', message: '结束时间精确到分钟，不含秒' });
     if (!problems.length && end <= start) problems.push({ field: 'endsAt', message: '结束时间应晚于开始时间' });
     // Plausible dates (a typed 9999, a ten-year event, an application of 1950): refused, naming the bound.
     if (!problems.length && start.getTime() > now.getTime() + MAX_LEAD_DAYS * DAY_MS) {
@@ -246,10 +269,10 @@ export class ActivityService {
       const values = await this.validate(m, input);
       const code = await this.nextCode(m, this.clock.now());
       // after nextCode's lock, which orders registrations: an identical one committed before is seen here
-      const registration = { reporterUnitId: actor.unitId, name: values.name!, venue: values.venue!, startsAt: values.startsAt! };
+      const registration = { district: values.district!, name: values.name!, venue: values.venue!, startsAt: values.startsAt! };
       key = registration;
-      const existing = await registeredCode(m, registration);
-      if (existing) throw registeredTwice(existing);
+      const existing = await registeredAs(m, registration);
+      if (existing) throw registeredTwice(existing, actor.unitId);
       const row = await m.save(
         ActivityEntity,
         m.create(ActivityEntity, {
@@ -274,13 +297,13 @@ export class ActivityService {
         { action: AuditAction.CREATE, entityType: 'Activity', entityId: row.id, summary: `登记活动“${row.name}”（${code}）`, after: row },
       );
       return row;
-    }).catch((err) => this.rethrowRegisteredTwice(err, key, null));
+    }).catch((err) => this.rethrowRegisteredTwice(err, key, null, actor.unitId));
     return this.view(saved);
   }
 
   /** The unique index decided (a registration or an edit racing another): CONFLICT naming the activity kept. */
-  private async rethrowRegisteredTwice(err: unknown, key: RegistrationKey | null, exceptId: string | null): Promise<never> {
-    if (key && violatedUnique(err) === REGISTRATION_INDEX) throw registeredTwice(await registeredCode(this.ds.manager, key, exceptId));
+  private async rethrowRegisteredTwice(err: unknown, key: RegistrationKey | null, exceptId: string | null, unitId: string): Promise<never> {
+    if (key && violatedUnique(err) === REGISTRATION_INDEX) throw registeredTwice(await registeredAs(this.ds.manager, key, exceptId), unitId);
     throw err;
   }
 
@@ -295,10 +318,10 @@ export class ActivityService {
       }
       const values = await this.validate(m, input);
       // corrected into another registered activity: the same one registered twice
-      const registration = { reporterUnitId: a.reporterUnitId, name: values.name!, venue: values.venue!, startsAt: values.startsAt! };
+      const registration = { district: values.district!, name: values.name!, venue: values.venue!, startsAt: values.startsAt! };
       key = registration;
-      const existing = await registeredCode(m, registration, id);
-      if (existing) throw registeredTwice(existing);
+      const existing = await registeredAs(m, registration, id);
+      if (existing) throw registeredTwice(existing, actor.unitId);
       const before = { ...a };
       Object.assign(a, values, { version: a.version + 1 });
       await m.update(ActivityEntity, { id }, { ...values, version: a.version });
@@ -308,7 +331,7 @@ export class ActivityService {
         { action: AuditAction.UPDATE, entityType: 'Activity', entityId: id, summary: `修改活动“${a.name}”`, before, after: a },
       );
       return a;
-    }).catch((err) => this.rethrowRegisteredTwice(err, key, id));
+    }).catch((err) => this.rethrowRegisteredTwice(err, key, id, actor.unitId));
     return this.view(saved);
   }
 

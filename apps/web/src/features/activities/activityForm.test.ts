@@ -47,6 +47,12 @@ describe('the activity form’s values as the API takes them', () => {
     expect(input.startsAt).toBe('2026-12-20T11:00:00.000Z');
   });
 
+  it('sends whole minutes: the seconds a picker keeps from the current time are not sent (the API refuses them)', () => {
+    const input = activityInput(values({ startsAt: dayjs('2026-12-20T11:00:37.123Z'), endsAt: dayjs('2026-12-20T14:05:59.999Z') }));
+    expect(input.startsAt).toBe('2026-12-20T11:00:00.000Z');
+    expect(input.endsAt).toBe('2026-12-20T14:05:00.000Z');
+  });
+
   it('puts a district bureau’s activity in its own district', () => {
     expect(activityInput(values(), District.PANSHAN).district).toBe(District.PANSHAN);
     expect(activityInput(values()).district).toBe(District.XINGLONGTAI);

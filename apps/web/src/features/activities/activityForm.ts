@@ -74,8 +74,10 @@ export function activityInput(v: ActivityFormValues, fixedDistrict?: District): 
     venue: v.venue,
     address: v.address,
     district: fixedDistrict ?? v.district,
-    startsAt: v.startsAt.toISOString(),
-    endsAt: v.endsAt.toISOString(),
+    // The pickers show hours and minutes; seconds they keep from "此刻" or the current time are not the
+    // user's (the API refuses a time with seconds, and compares registrations to the minute).
+    startsAt: v.startsAt.second(0).millisecond(0).toISOString(),
+    endsAt: v.endsAt.second(0).millisecond(0).toISOString(),
     appliedOn: toApiDate(v.appliedOn),
     expectedAttendance: v.expectedAttendance,
     guardsRequired: v.guardsRequired,
