@@ -85,6 +85,13 @@ function snapshot(value: unknown): unknown {
 
 /** The system as the actor of an audit entry (e.g. an automatic transition). */
 export const SYSTEM = 'SYSTEM' as const;
+
+/**
+ * Free text a user typed about people (a decision's note, a check's or a correction's note): it may name a
+ * guard or a person found on site, and the audit log is append-only and kept for ever, past the retention
+ * period that clears the record's own copy. The entry keeps that a note was written and its length, not its words.
+ */
+export const noteWritten = (text: string | null | undefined): { chars: number } | null => (text ? { chars: [...text].length } : null);
 const SYSTEM_NAME = '系统';
 
 export class AuditService {

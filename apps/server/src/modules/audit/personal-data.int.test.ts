@@ -172,11 +172,12 @@ describe('no personal name or ID number goes into the append-only audit log', ()
       const entry: Record<string, string> = {};
       for (const g of [...all]) entry[g.name] = (await entryOf(activityId, g.id)).id;
 
-      await decide([entry[ownHit.name]], 'FAILED', 'OWN_RECORD', '本人有行政拘留记录，不宜上岗');
+      // The officers' notes name the people (as they will): the audit log keeps that a note was written, not its words.
+      await decide([entry[ownHit.name]], 'FAILED', 'OWN_RECORD', `${ownHit.name}本人有行政拘留记录，不宜上岗`);
       await decide([entry[relativeHit.name]], 'FAILED', 'RELATIVE_RECORD', '直系亲属有行政拘留记录，不宜上岗');
       await decide([entry[precheck.name]], 'FAILED', 'PRE_CHECK', '未取得保安员证');
       await decide([entry[other1.name], entry[other2.name]], 'FAILED', 'OTHER', '现场表现不宜上岗');
-      await decide([entry[passed.name]], 'PASSED', null, '核实无误');
+      await decide([entry[passed.name]], 'PASSED', null, `${passed.name}核实无误`);
       const { replaceRosterEntry } = expectData(await company.gql(REPLACE, { e: entry[ownHit.name], g: spare.id }));
       expectData(await company.gql(REMOVE, { e: entry[removed.name] }));
 
@@ -192,7 +193,7 @@ describe('no personal name or ID number goes into the append-only audit log', ()
       for (const [name, category, summary] of decisions) {
         const [decided] = await entriesOf('RosterEntry', entry[name]);
         expect(decided.summary).toMatch(new RegExp(`^“.+”${summary.replace(/[()（）]/g, '.')}$`));
-        expect(decided.after).toMatchObject({ entryIds: [entry[name]], guardIds: [all.find((g) => g.name === name)!.id], reasonCategory: category });
+        expect(decided.after).toMatchObject({ entryIds: [entry[name]], guardIds: [all.find((g) => g.name === name)!.id], reasonCategory: category, note: { chars: expect.any(Number) } });
       }
       // Many at once: on the activity, the entries and their guards listed by id.
       const many = (await entriesOf('RosterEntry', activityId)).filter((e) => e.summary.includes('审核不通过2人'));
@@ -233,10 +234,10 @@ describe('no personal name or ID number goes into the append-only audit log', ()
          SELECT $1, $2, $3, 'PASSED', 'CLEAR', id, now(), now() FROM users WHERE username = 'baoan' RETURNING id`,
         [training, reviewed.id, companyId],
       );
-      await decide([reviewedEntry], 'FAILED', 'OTHER', '复核：不宜上岗');
+      await decide([reviewedEntry], 'FAILED', 'OTHER', `复核：${reviewed.name}不宜上岗`);
       const withdrawn = (await entriesOf('RosterEntry', reviewedEntry)).at(-1)!;
       expect(withdrawn.summary).toMatch(/^“.+”名单中1人经保安管理支队复核（其他原因），审核结论由通过改为不通过$/);
-      expect(withdrawn.after).toMatchObject({ guardId: reviewed.id, reasonCategory: 'OTHER' });
+      expect(withdrawn.after).toMatchObject({ guardId: reviewed.id, reasonCategory: 'OTHER', note: { chars: `复核：${reviewed.name}不宜上岗`.length } });
 
       // A pass reused where the person's own record now bars them: 不通过 by the system.
       const first = await newActivity();
@@ -272,9 +273,9 @@ describe('no personal name or ID number goes into the append-only audit log', ()
       })).recordInspection;
       const offRosterCheck = expectData(await baoan.gql(INSPECT, { input: { id: randomUUID(), activityId: a.id, guardId: offRoster.id, results: [], recordedAt: now() } })).recordInspection;
       const clearedCheck = expectData(await baoan.gql(INSPECT, {
-        input: { id: randomUUID(), activityId: a.id, guardId: a.cleared[0].guardId, results: checklist(['UNIFORM']).map((r) => (r.compliant ? r : { ...r, note: '未按规定着装' })), recordedAt: now() },
+        input: { id: randomUUID(), activityId: a.id, guardId: a.cleared[0].guardId, results: checklist(['UNIFORM']).map((r) => (r.compliant ? r : { ...r, note: `${a.cleared[0].name}未按规定着装` })), recordedAt: now(), note: `${a.cleared[0].name}在北门` },
       })).recordInspection;
-      expectData(await baoan.gql(CORRECT, { id: offRosterCheck.findings[0].id, note: '已清退出场，由在岗名单内人员替岗' }));
+      expectData(await baoan.gql(CORRECT, { id: offRosterCheck.findings[0].id, note: `${offRoster.name}已清退出场，由在岗名单内人员替岗` }));
 
       const [strangerEntry] = await entriesOf('Inspection', strangerCheck.id);
       expect(strangerEntry.summary).toMatch(/^现场检查：活动“.+”，未在册人员1人，发现问题：未经审查人员上岗$/);
@@ -284,9 +285,11 @@ describe('no personal name or ID number goes into the append-only audit log', ()
       expect(offRosterEntry.after).toMatchObject({ guardId: offRoster.id, rosterEntryId: null, offRegister: false });
       const [clearedEntry] = await entriesOf('Inspection', clearedCheck.id);
       expect(clearedEntry.summary).toMatch(/^现场检查：活动“.+”，在册保安员1人，发现问题：着装规范$/);
-      expect(clearedEntry.after).toMatchObject({ guardId: a.cleared[0].guardId, rosterEntryId: a.cleared[0].entryId });
+      expect(clearedEntry.after).toMatchObject({ guardId: a.cleared[0].guardId, rosterEntryId: a.cleared[0].entryId, note: { chars: `${a.cleared[0].name}在北门`.length } });
+      expect(clearedEntry.after.results.find((r: Row) => r.note)).toMatchObject({ note: { chars: `${a.cleared[0].name}未按规定着装`.length } });
       const [correction] = await entriesOf('Finding', offRosterCheck.findings[0].id);
-      expect(correction.summary).toContain('纠正问题');
+      expect(correction.summary).toMatch(/^纠正问题：活动“.+”，未经审查人员上岗$/);
+      expect(correction.after).toMatchObject({ correctionNote: { chars: `${offRoster.name}已清退出场，由在岗名单内人员替岗`.length } });
       expect(correction.before).toMatchObject({ id: offRosterCheck.findings[0].id, guardId: offRoster.id, item: 'UNVETTED_ON_DUTY' });
       // The finding itself still names the person (for the activity's own records, until retention).
       const [{ note }] = await t.sql(`SELECT note FROM findings WHERE id = $1`, [offRosterCheck.findings[0].id]);

@@ -12,7 +12,7 @@ import { ActivityType } from '../activities/activity.types';
 import { ACTIVITY_SCOPE_COLUMNS, ActivityScopeColumns, assertCanViewActivity, canViewActivity } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { assertBeforeEventEnd, hasEnded } from '../activities/event-window';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, noteWritten } from '../audit/audit.service';
 import { SettingsService } from '../settings/settings.service';
 import { seesFullIdNumbers } from '../guards/guard.policy';
 import { dutyRowAt, onDutyCount } from '../training/duty-roster';
@@ -412,8 +412,7 @@ export class InspectionsService {
       // The audit log is read by others than 保安管理支队 (the office, the auditor) and is kept for ever
       // (append-only): the person checked is there by reference (the check's id, the guard's id), never by
       // name; the name of a person found off the register stays in the check, where retention removes it.
-      // ID numbers typed into the notes are kept masked there; the check itself keeps them.
-      const mask = (text: string | null | undefined) => (text ? maskIdNumbersInText(text) : text);
+      // The notes, which may name people, by their length only (`noteWritten`); the check itself keeps them.
       const { personName: _personName, ...checked } = input;
       await this.audit.record(m, actor, {
         action: AuditAction.CREATE,
@@ -421,7 +420,7 @@ export class InspectionsService {
         entityId: input.id,
         summary: `现场检查：活动“${activity.name}”，${guardId ? '在册保安员' : '未在册人员'}1人${findings.length ? `，发现问题：${findings.map((f) => inspectionItemLabels[f.item!]).join('、')}` : '，符合要求'}`,
         after: {
-          ...checked, guardId: guardId ?? null, rosterEntryId, offRegister: !guardId, note: mask(input.note), results: input.results.map((r) => ({ ...r, note: mask(r.note) })),
+          ...checked, guardId: guardId ?? null, rosterEntryId, offRegister: !guardId, note: noteWritten(input.note), results: input.results.map((r) => ({ ...r, note: noteWritten(r.note) })),
           photo: input.photo ? '(照片)' : null, findings: findings.map((f) => f.item),
         },
       });
@@ -503,10 +502,10 @@ export class InspectionsService {
         action: AuditAction.UPDATE,
         entityType: 'Finding',
         entityId: findingId,
-        summary: `纠正问题：活动“${activity.name}”，${inspectionItemLabels[finding.item]}：${maskIdNumbersInText(text)}`,
+        summary: `纠正问题：活动“${activity.name}”，${inspectionItemLabels[finding.item]}`,
         // Not the finding's note: one of 未经审查人员上岗 names the person found (the finding keeps it, by its id here).
         before: { ...finding, note: undefined, photo: finding.photo ? '(照片)' : null },
-        after: { correctedAt: when, correctionNote: maskIdNumbersInText(text) },
+        after: { correctedAt: when, correctionNote: noteWritten(text) },
       });
     });
     const [row] = await this.ds.query(`${FINDING_SELECT} WHERE f.id = $1`, [findingId]);

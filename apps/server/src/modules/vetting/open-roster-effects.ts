@@ -4,8 +4,7 @@ import { Actor } from '../../common/actor';
 import { ActivityEntity } from '../activities/activity.entity';
 import { hasStarted } from '../activities/event-window';
 import type { ActivityLifecycle } from '../activities/lifecycle';
-import { AuditService } from '../audit/audit.service';
-import { maskIdNumbersInText } from '../../common/id-text';
+import { AuditService, noteWritten } from '../audit/audit.service';
 import { OPEN_ROSTER_STATUSES } from '../guards/identity-lock';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
@@ -107,7 +106,7 @@ export async function withdrawPass(
     // outlives the retention period (privacy/retention.service.ts); the notice to the company names them.
     summary: `“${activity.name}”名单中1人${change.why.replace(/^的/, '')}，审核结论由通过改为不通过`,
     before: { id: e.id, guardId: e.guard_id, decision: VettingDecision.PASSED },
-    after: { id: e.id, guardId: e.guard_id, decision: VettingDecision.FAILED, reasonCategory: change.reasonCategory, note: maskIdNumbersInText(change.note) },
+    after: { id: e.id, guardId: e.guard_id, decision: VettingDecision.FAILED, reasonCategory: change.reasonCategory, note: noteWritten(change.note) },
   });
   const reopened = await reopenVettingIfShort(m, actor, deps, activity);
   // Once the event has started the roster takes no replacement (activities/event-window.ts): no "请替换".

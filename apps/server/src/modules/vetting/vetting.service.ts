@@ -22,7 +22,7 @@ import { ActivityEntity } from '../activities/activity.entity';
 import { assertCanViewActivity, canViewActivity, scopeActivities } from '../activities/activity.policy';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { assertBeforeEventStart, hasStarted } from '../activities/event-window';
-import { AuditService, SYSTEM } from '../audit/audit.service';
+import { AuditService, noteWritten, SYSTEM } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RecordsSource, RecordsSourceError, SourceRecord } from '../records/records.source';
 import { SettingsService } from '../settings/settings.service';
@@ -40,7 +40,6 @@ import { applyFailureToOpenRosters, askDetachmentToReview, FailureEffectsDeps, O
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 import { containsPattern } from '../../common/sql-predicate';
 import { Clock } from '../../common/clock';
-import { maskIdNumbersInText } from '../../common/id-text';
 import { CheckedPerson, loadChangedIdNumbers, loadPriorFailures, personEntriesSql, personEntryExistsSql, priorFailureDays, toPriorFailure } from './prior-failure';
 
 /**
@@ -912,7 +911,7 @@ export class VettingService {
         // A count and the category, no names: who is in the payload by id (entries and their guards).
         summary: `“${activity.name}”审核${vettingDecisionLabels[input.decision]}${entries.length}人（${vettingReasonCategoryLabels[reasonCategory]}）`,
         before: entries.map((e) => ({ id: e.id, guardId: e.guardId, decision: e.decision, reasonCategory: e.reasonCategory, version: e.version })),
-        after: { entryIds: input.entryIds, guardIds: entries.map((e) => e.guardId), decision: input.decision, reasonCategory, note: note && maskIdNumbersInText(note) },
+        after: { entryIds: input.entryIds, guardIds: entries.map((e) => e.guardId), decision: input.decision, reasonCategory, note: noteWritten(note) },
       });
       if (input.decision === VettingDecision.FAILED) {
         const byCompany = new Map<string, number>();
