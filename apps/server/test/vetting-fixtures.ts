@@ -1,6 +1,6 @@
 import { withIdCheckDigit } from '@evs/schema';
 import { encryptPii, idHash, nameHash } from '../src/common/pii';
-import { createTestApp, type TestApp, type TestClient } from './harness';
+import { createTestApp, expectData, type TestApp, type TestClient } from './harness';
 
 /** Factories for vetting tests: rows built by SQL so each test states exactly what it needs. */
 
@@ -133,6 +133,48 @@ export async function addRecord(t: TestApp, idNumber: string, category: string, 
     `INSERT INTO criminal_records (id_cipher, id_hash, name_cipher, category, occurred_on, source, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [encryptPii(idNumber), idHash(idNumber), encryptPii(options.name ?? '某人'), category, options.occurredOn ?? `20${10 + (++seq % 10)}-0${1 + (seq % 9)}-15`, options.source ?? `测试来源${seq}`, options.createdAt ?? new Date()],
   );
+}
+
+const PASSABLE = `query($id: ID!) { passableEntries(activityId: $id) { id version } }`;
+const PASS_ALL_SEEN = `mutation($id: ID!, $expected: [EntryVersionInput!]!) {
+  passAllClean(activityId: $id, expected: $expected) { activityStatus closed decided closeBlockers }
+}`;
+
+/** What `passAllClean` answers (VettingDecisionResult). */
+export interface PassAllResult {
+  activityStatus: string;
+  closed: boolean;
+  decided: number;
+  closeBlockers: string[];
+}
+
+/** The ids and versions `passableEntries` lists now, as `passAllClean.expected` takes them. */
+export async function passableSeen(client: TestClient, activityId: string): Promise<{ entryId: string; version: number }[]> {
+  const seen: { id: string; version: number }[] = expectData(await client.gql(PASSABLE, { id: activityId })).passableEntries;
+  return seen.map((e) => ({ entryId: e.id, version: e.version }));
+}
+
+/**
+ * 一键通过 as the page does it (red team F3/G2): reads who would be passed (`passableEntries`), then sends
+ * `passAllClean` bound to exactly those ids and versions; how many it passed. Nobody passable: 0, and no
+ * mutation sent (the page offers no pass then; the server refuses an empty confirmation). A refusal of
+ * the pass fails the test (send the mutation itself to test one).
+ */
+export async function passAllSeen(client: TestClient, activityId: string): Promise<number> {
+  const expected = await passableSeen(client, activityId);
+  if (!expected.length) return 0;
+  return (await passExpected(client, activityId, expected)).decided;
+}
+
+/** `passAllSeen` for a test that expects someone passable and reads the whole answer (status, closed, blockers): nobody passable fails it. */
+export async function passAllSeenResult(client: TestClient, activityId: string): Promise<PassAllResult> {
+  const expected = await passableSeen(client, activityId);
+  if (!expected.length) throw new Error(`passAllSeenResult: nobody is passable in activity ${activityId} (the page offers no 一键通过)`);
+  return passExpected(client, activityId, expected);
+}
+
+async function passExpected(client: TestClient, activityId: string, expected: { entryId: string; version: number }[]): Promise<PassAllResult> {
+  return expectData(await client.gql(PASS_ALL_SEEN, { id: activityId, expected })).passAllClean;
 }
 
 /** A CSV file as the GraphQL FileInput. */

@@ -1,6 +1,6 @@
 import { QueryRunner } from 'typeorm';
 import { expectData, TestApp, TestClient, inMigrationTransaction } from '../../test/harness';
-import { makeActivity, makeGuard, vettingParties } from '../../test/vetting-fixtures';
+import { makeActivity, makeGuard, passAllSeenResult, vettingParties } from '../../test/vetting-fixtures';
 import { PassWithdrawnAt1768800000000 } from './migrations/1768800000000-PassWithdrawnAt';
 
 /**
@@ -11,7 +11,6 @@ import { PassWithdrawnAt1768800000000 } from './migrations/1768800000000-PassWit
  */
 const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { activityStatus decided } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { activityStatus decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -45,7 +44,7 @@ describe('migration PassWithdrawnAt fills the time of passes withdrawn before it
     const closed = await newActivity(1);
     const [withdrawn, kept] = await Promise.all([makeGuard(t, companyId, { name: '撤销甲' }), makeGuard(t, companyId, { name: '保留乙' })]);
     const onClosed = await submit(closed, [withdrawn.id, kept.id]);
-    expect(expectData(await baoan.gql(PASS_ALL, { id: closed })).passAllClean).toMatchObject({ activityStatus: 'TRAINING', decided: 2 });
+    expect(await passAllSeenResult(baoan, closed)).toMatchObject({ activityStatus: 'TRAINING', decided: 2 });
     const withdrawnEntry = onClosed.find((e) => e.guardId === withdrawn.id)!.id;
     expect(await decide(withdrawnEntry, 'FAILED')).toMatchObject({ activityStatus: 'TRAINING', decided: 1 });
 

@@ -117,7 +117,7 @@ type Documents = {
     "\n  mutation RemoveRosterEntry($entryId: ID!) {\n    removeRosterEntry(entryId: $entryId) { id state }\n  }\n": typeof types.RemoveRosterEntryDocument,
     "\n  mutation DecideVetting($input: DecideVettingInput!) {\n    decideVetting(input: $input) { activityStatus closed decided closeBlockers }\n  }\n": typeof types.DecideVettingDocument,
     "\n  query PassableEntries($activityId: ID!) {\n    passableEntries(activityId: $activityId) { id version guardName }\n  }\n": typeof types.PassableEntriesDocument,
-    "\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n": typeof types.PassAllCleanDocument,
+    "\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]!) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n": typeof types.PassAllCleanDocument,
     "\n  mutation CloseVetting($activityId: ID!, $comment: String) {\n    closeVetting(activityId: $activityId, comment: $comment) { activityStatus closed }\n  }\n": typeof types.CloseVettingDocument,
     "\n  mutation RecheckVetting($activityId: ID!) {\n    recheckVetting(activityId: $activityId)\n  }\n": typeof types.RecheckVettingDocument,
     "\n  query VettingSummary($activityId: ID!) {\n    vettingSummary(activityId: $activityId) {\n      tier\n      closed\n      closedAt\n      issuedAt\n      exportUrl\n      counts { total passed failed pending removed }\n      reasonCounts { reasonCategory count }\n      activity { id code name status securityMode startsAt endsAt venue organizerName guardsRequired submitterName }\n      entries { entryId guardName idNumber companyName post decision reasonCategory removed replaced reused decisionNote hitCount }\n      clearedRoster { guardName idNumber companyName post }\n    }\n  }\n": typeof types.VettingSummaryDocument,
@@ -230,7 +230,7 @@ const documents: Documents = {
     "\n  mutation RemoveRosterEntry($entryId: ID!) {\n    removeRosterEntry(entryId: $entryId) { id state }\n  }\n": types.RemoveRosterEntryDocument,
     "\n  mutation DecideVetting($input: DecideVettingInput!) {\n    decideVetting(input: $input) { activityStatus closed decided closeBlockers }\n  }\n": types.DecideVettingDocument,
     "\n  query PassableEntries($activityId: ID!) {\n    passableEntries(activityId: $activityId) { id version guardName }\n  }\n": types.PassableEntriesDocument,
-    "\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n": types.PassAllCleanDocument,
+    "\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]!) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n": types.PassAllCleanDocument,
     "\n  mutation CloseVetting($activityId: ID!, $comment: String) {\n    closeVetting(activityId: $activityId, comment: $comment) { activityStatus closed }\n  }\n": types.CloseVettingDocument,
     "\n  mutation RecheckVetting($activityId: ID!) {\n    recheckVetting(activityId: $activityId)\n  }\n": types.RecheckVettingDocument,
     "\n  query VettingSummary($activityId: ID!) {\n    vettingSummary(activityId: $activityId) {\n      tier\n      closed\n      closedAt\n      issuedAt\n      exportUrl\n      counts { total passed failed pending removed }\n      reasonCounts { reasonCategory count }\n      activity { id code name status securityMode startsAt endsAt venue organizerName guardsRequired submitterName }\n      entries { entryId guardName idNumber companyName post decision reasonCategory removed replaced reused decisionNote hitCount }\n      clearedRoster { guardName idNumber companyName post }\n    }\n  }\n": types.VettingSummaryDocument,
@@ -669,7 +669,7 @@ export function graphql(source: "\n  query PassableEntries($activityId: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n"): (typeof documents)["\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n"];
+export function graphql(source: "\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]!) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n"): (typeof documents)["\n  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]!) {\n    passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

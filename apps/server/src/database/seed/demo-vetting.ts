@@ -138,7 +138,9 @@ export async function seedDemoVetting(m: EntityManager, ids: Record<string, stri
   const officer = await actorFor(ids.baoan, Role.SECURITY_DETACHMENT, '保安管理支队');
   const posts = ['1号入口', '2号入口', '3号入口', '4号入口', '看台东', '看台西', '场地', '停车场'];
   await vetting.submitRoster(company, { activityId, guardIds: cityGuards.map((g) => g.id), posts: cityGuards.map((_, i) => posts[i % posts.length]) });
-  await vetting.passAllClean(officer, activityId);
+  // 一键通过 as the page does it: bound to whom the confirmation lists (`passableEntries`).
+  const passable = await vetting.passableEntries(officer, activityId);
+  if (passable.length) await vetting.passAllClean(officer, activityId, passable.map((e) => ({ entryId: e.id, version: e.version })));
   const [own] = await m.query(
     `SELECT re.id FROM roster_entries re WHERE re.activity_id = $1 AND re.guard_id = $2`,
     [activityId, cityGuards[1]?.id],

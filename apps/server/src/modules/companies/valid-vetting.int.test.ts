@@ -1,5 +1,5 @@
 import { expectData, TestApp, TestClient } from '../../../test/harness';
-import { idFor, makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
+import { idFor, makeActivity, makeGuard, passAllSeen, vettingParties } from '../../../test/vetting-fixtures';
 
 /**
  * 在复用期内背景审核通过的在职保安员数 (`guardsWithValidVetting`) follows the rule by which a pass is
@@ -10,7 +10,6 @@ import { idFor, makeActivity, makeGuard, vettingParties } from '../../../test/ve
  */
 const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const UPDATE_GUARD = `mutation($id: ID!, $input: GuardInput!) { updateGuard(id: $id, input: $input) { id } }`;
 const LEAVES = `mutation($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status } }`;
@@ -38,7 +37,7 @@ describe('guardsWithValidVetting: the latest decision within the reuse window (r
     const g = await makeGuard(t, companyId, { name: '戊先过后否' });
     const first = await newActivity();
     await submit(first, [g.id]);
-    expectData(await baoan.gql(PASS_ALL, { id: first }));
+    await passAllSeen(baoan, first);
     expect(await validVetting()).toBe(before + 1);
 
     // The pass is reused on a second activity, where the officer finds the guard unfit.
@@ -73,7 +72,7 @@ describe('guardsWithValidVetting: the latest decision within the reuse window (r
     const fifth = await newActivity();
     const [clean] = await submit(fifth, [g.id]);
     expect(clean).toMatchObject({ decision: 'PENDING', reused: false });
-    expect(expectData(await baoan.gql(PASS_ALL, { id: fifth })).passAllClean.decided).toBe(1);
+    expect(await passAllSeen(baoan, fifth)).toBe(1);
     expect(await validVetting()).toBe(base + 1);
     const sixth = await newActivity();
     const [again] = await submit(sixth, [g.id]);
@@ -84,7 +83,7 @@ describe('guardsWithValidVetting: the latest decision within the reuse window (r
     const g = await makeGuard(t, companyId, { name: '己窗口' });
     const first = await newActivity();
     await submit(first, [g.id]);
-    expectData(await baoan.gql(PASS_ALL, { id: first }));
+    await passAllSeen(baoan, first);
     // Dated ten days back, so that it leaves the window apart from the passes other tests make today.
     await t.sql(`UPDATE roster_entries SET decided_at = decided_at - interval '10 days' WHERE activity_id = $1 AND guard_id = $2`, [first, g.id]);
     const [{ decided_at: decidedAt }] = await t.sql(`SELECT decided_at FROM roster_entries WHERE activity_id = $1 AND guard_id = $2`, [first, g.id]);

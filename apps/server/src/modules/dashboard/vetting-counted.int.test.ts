@@ -1,5 +1,5 @@
 import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
-import { ensureCompany, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { ensureCompany, makeActivity, makeGuard, passAllSeen, unitOf } from '../../../test/vetting-fixtures';
 
 /**
  * One rule for the roster entries vetting figures count (overview.sql.ts `vettingCountedExpr`): those
@@ -10,7 +10,6 @@ import { ensureCompany, makeActivity, makeGuard, unitOf } from '../../../test/ve
  */
 const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const REPLACE = `mutation ($e: ID!, $g: ID!) { replaceRosterEntry(entryId: $e, guardId: $g) { id decision } }`;
 const PERFORMANCE = `query ($id: ID!) { company(id: $id) { performance { vettingDecided vettingFailed vettingFailureRate } } }`;
@@ -68,7 +67,7 @@ describe('vetting figures count the roster and the failures, not reused passes t
     const g = await makeGuard(t, companyId, { name: '付复用' });
     const first = await newActivity();
     await submit(first, [g.id]);
-    expectData(await baoan.gql(PASS_ALL, { id: first }));
+    await passAllSeen(baoan, first);
 
     const second = await newActivity();
     const perfBefore = await performance();
@@ -108,7 +107,7 @@ describe('vetting figures count the roster and the failures, not reused passes t
     const entries = await submit(activityId, [stay.id, leave.id, unfit.id]);
     const entryOf = (guardId: string) => entries.find((e) => e.guardId === guardId)!.id;
     await fail(entryOf(unfit.id));
-    expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+    await passAllSeen(baoan, activityId);
     // A cleared guard leaves; the unfit one is replaced by a spare not yet decided.
     expectData(await company.gql(REMOVE, { e: entryOf(leave.id) }));
     expect(expectData(await company.gql(REPLACE, { e: entryOf(unfit.id), g: spare.id })).replaceRosterEntry.decision).toBe('PENDING');
@@ -150,7 +149,7 @@ describe('vetting figures count the roster and the failures, not reused passes t
     const first = await newActivity();
     const entries = await submit(first, guards.map((g) => g.id));
     await fail(entries.find((e) => e.guardId === guards[3].id)!.id);
-    expectData(await baoan.gql(PASS_ALL, { id: first }));
+    await passAllSeen(baoan, first);
     const perfBefore = await performance();
     const headBefore = await headline();
     expect(perfBefore.vettingFailed).toBeGreaterThan(0);

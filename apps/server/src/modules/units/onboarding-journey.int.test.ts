@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { withCreditCheckChar } from '@evs/schema';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, totpCode } from '../../../test/harness';
-import { csvFile, idFor } from '../../../test/vetting-fixtures';
+import { csvFile, idFor, passAllSeenResult } from '../../../test/vetting-fixtures';
 import { activityInput, CREATE_ACTIVITY } from '../../../test/activity-fixtures';
 import { COMPANY_COLUMNS } from '../companies/company-import.service';
 import { GUARD_COLUMNS } from '../guards/guard-import.service';
@@ -175,7 +175,7 @@ describe('a new deployment: from an empty database to a closed activity, every a
     expect(roster.activityStatus).toBe('VETTING');
 
     // 6. 保安管理支队 vets (no records: all clean), trains, starts and closes.
-    const vetted = expectData(await baoan.gql(`mutation ($a: ID!) { passAllClean(activityId: $a) { activityStatus decided closed closeBlockers } }`, { a: activity.id })).passAllClean;
+    const vetted = await passAllSeenResult(baoan, activity.id);
     expect(vetted).toMatchObject({ decided: 3, closeBlockers: [], activityStatus: 'TRAINING' });
     const session = expectData(
       await baoan.gql(`mutation ($a: ID!, $input: ScheduleTrainingInput!) { scheduleTraining(activityId: $a, input: $input) { id endsAt attendance { rosterEntryId } } }`, {

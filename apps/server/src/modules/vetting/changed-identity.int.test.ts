@@ -1,5 +1,5 @@
 import { expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { addRecord, idFor, makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
+import { addRecord, idFor, makeActivity, makeGuard, passAllSeen, vettingParties } from '../../../test/vetting-fixtures';
 import { idHash } from '../../common/pii';
 
 /**
@@ -13,7 +13,6 @@ const ENTRY_SD = `query($id: ID!) { rosterEntry(id: $id) { id decision suggestio
   priorDecisions { entryId activityId decision reasonCategory removed } } }`;
 const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const UPDATE_GUARD = `mutation($id: ID!, $input: GuardInput!) { updateGuard(id: $id, input: $input) { id } }`;
 const LEAVES = `mutation($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status } }`;
@@ -40,7 +39,7 @@ describe('earlier findings and 不通过 follow the person as checked, not the r
     expectData(await company.gql(SUBMIT, { input: { activityId, guardIds } })).submitRoster.entries;
   const sdEntry = async (id: string): Promise<Row> => expectData(await baoan.gql(ENTRY_SD, { id })).rosterEntry;
   const version = async (id: string): Promise<number> => (await t.sql(`SELECT version FROM roster_entries WHERE id = $1`, [id]))[0].version;
-  const passAll = async (activityId: string): Promise<number> => expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean.decided;
+  const passAll = (activityId: string): Promise<number> => passAllSeen(baoan, activityId);
   const checkedHash = async (entryId: string): Promise<Buffer | null> => (await t.sql(`SELECT checked_id_hash FROM roster_entries WHERE id = $1`, [entryId]))[0].checked_id_hash;
   /** Another valid number of the same birth date (the red team's way: age and sex unchanged). */
   const sameBirthDate = (idNumber: string) => idFor(`${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`);

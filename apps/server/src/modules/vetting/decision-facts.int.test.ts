@@ -1,5 +1,5 @@
 import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
-import { ensureCompany, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { ensureCompany, makeActivity, makeGuard, passAllSeen, unitOf } from '../../../test/vetting-fixtures';
 
 /**
  * A decision stands on the facts it was made on (review 6): an officer's 不通过 is not undone by the
@@ -8,7 +8,6 @@ import { ensureCompany, makeActivity, makeGuard, unitOf } from '../../../test/ve
  */
 const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const REVOKE = `mutation($id: String!, $date: String!) { recordCertificateRevocation(idNumber: $id, date: $date, reason: "违法从业") { id } }`;
 
@@ -37,7 +36,7 @@ describe('a decision stands on the facts it was made on (review 6)', () => {
     const g = await makeGuard(t, companyId, { name: '夏复用' });
     const first = await newActivity();
     await submit(first, [g.id]);
-    expectData(await baoan.gql(PASS_ALL, { id: first }));
+    await passAllSeen(baoan, first);
 
     // Passed on the first: reused on the second, as before
     const second = await newActivity();
@@ -76,7 +75,7 @@ describe('a decision stands on the facts it was made on (review 6)', () => {
       ]);
       expectData(submitted);
       expectData(revoked);
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      await passAllSeen(baoan, activityId);
       const [entry] = await t.sql(`SELECT decision, precheck_problems FROM roster_entries WHERE activity_id = $1 AND guard_id = $2 AND state = 'ACTIVE'`, [activityId, g.id]);
       const codes = (entry.precheck_problems ?? []).map((p: { code: string }) => p.code);
       if (!codes.includes('REVOKED') || entry.decision === 'PASSED') missed.push(`round ${round}: ${entry.decision} ${JSON.stringify(codes)}`);

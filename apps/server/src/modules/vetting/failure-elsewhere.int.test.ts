@@ -1,5 +1,5 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { addRecord, ensureCompany, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { addRecord, ensureCompany, makeActivity, makeGuard, passAllSeen, unitOf } from '../../../test/vetting-fixtures';
 
 /**
  * Code review 11 C1: a 不通过 reaches the same person's other open rosters in the transaction that makes
@@ -23,7 +23,6 @@ const SUMMARY = `query($id: ID!) { vettingSummary(activityId: $id) { tier counts
   reasonCounts { reasonCategory count } entries { entryId guardName idNumber companyName post decision reasonCategory removed replaced reused } } }`;
 const NOTIFICATIONS = `query { notifications(page: { pageSize: 200 }) { items { title body activityId } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { activityStatus decided } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { decided } }`;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -123,7 +122,7 @@ describe('a 不通过 reaches the same person’s other open rosters at once (co
     expect((await noticesOf(baoan, x.id)).filter((n) => n.title.startsWith(REVIEW_TITLE))).toEqual([]);
 
     // 一键通过 passes 乙 only.
-    expect(expectData(await baoan.gql(PASS_ALL, { id: x.id })).passAllClean.decided).toBe(1);
+    expect(await passAllSeen(baoan, x.id)).toBe(1);
     expect([await decision(jiaX.id), await decision(yiX.id)]).toEqual(['PENDING', 'PASSED']);
   });
 
@@ -179,7 +178,7 @@ describe('a 不通过 reaches the same person’s other open rosters at once (co
     expect(await sdEntry(wuY.id)).toMatchObject({
       decision: 'PENDING', suggestion: 'PENDING', suggestionCategory: 'OTHER', suggestionReason: `此人于${chinaDate(t.clock.now())}审核不通过（其他原因），请复核`,
     });
-    expect(expectData(await baoan.gql(PASS_ALL, { id: y.id })).passAllClean.decided).toBe(0);
+    expect(await passAllSeen(baoan, y.id)).toBe(0);
   });
 
   it('(d) the system’s 不通过 on a reuse barred by the person’s own record reaches the other rosters', async () => {

@@ -6,11 +6,12 @@ import { addRecord, makeActivity, makeGuard, vettingParties } from '../../../tes
  * passed now (`passableEntries`), and the pass sent with those ids and versions passes them alone. A
  * guard the company put on the roster after the officer looked is not passed unseen; one who changed
  * since (a record arrived, decided by a colleague, removed) makes the whole pass a CONFLICT naming him,
- * nothing stored. Without `expected` the mutation passes whoever is passable, as before.
+ * nothing stored. `expected` is required (red team G2): a pass without it is refused by GraphQL validation
+ * before anything runs; there is no "whoever is passable now".
  */
 const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId } } }`;
 const PASSABLE = `query($id: ID!) { passableEntries(activityId: $id) { id version guardName } }`;
-const PASS_ALL = `mutation($id: ID!, $expected: [EntryVersionInput!]) { passAllClean(activityId: $id, expected: $expected) { decided closed } }`;
+const PASS_ALL = `mutation($id: ID!, $expected: [EntryVersionInput!]!) { passAllClean(activityId: $id, expected: $expected) { decided closed } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
 const RECHECK = `mutation($id: ID!) { recheckVetting(activityId: $id) }`;
 
@@ -94,10 +95,27 @@ describe('一键通过 passes whom the officer confirmed, as confirmed', () => {
     expect(await decisions(activityId)).toEqual([{ decision: 'PENDING', n: 1 }]);
   });
 
-  it('without a confirmation the mutation passes whoever is passable now, as before', async () => {
-    const { activityId } = await scene(2);
-    expect(expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean.decided).toBe(2);
+  it('without a confirmation nothing is passed (red team G2): the argument is required, a guard submitted after the officer looked stays undecided', async () => {
+    const { activityId } = await scene(1);
+    expect(expectData(await baoan.gql(PASS_ALL, { id: activityId, expected: expectedOf(await passable(activityId)) })).passAllClean.decided).toBe(1);
+    // the officer looks: nobody left to pass; then the company submits one more clean guard
     expect(await passable(activityId)).toEqual([]);
+    const late = await makeGuard(t, companyId, { name: `一键${seq}号未见` });
+    expectData(await company.gql(SUBMIT, { input: { activityId, guardIds: [late.id] } }));
+    const before = await audits(activityId);
+    // the argument left out: refused by GraphQL validation, naming it
+    const omitted = expectErrorCode(await baoan.gql(`mutation($id: ID!) { passAllClean(activityId: $id) { decided } }`, { id: activityId }), 'GRAPHQL_VALIDATION_FAILED');
+    expect(omitted.message).toBe('字段“passAllClean”缺少必填参数“expected”（[EntryVersionInput!]!）');
+    expect(omitted.extensions?.fields).toEqual([{ field: 'expected', message: omitted.message }]);
+    // sent as null: refused too
+    const nulled = expectErrorCode(await baoan.gql(PASS_ALL, { id: activityId, expected: null }), 'BAD_USER_INPUT');
+    expect(nulled.extensions?.fields?.[0]?.field).toBe('expected');
+    // nothing passed, nothing audited: the late guard waits for the officer's confirmation
+    const [lateEntry] = await t.sql(`SELECT decision FROM roster_entries WHERE activity_id = $1 AND guard_id = $2`, [activityId, late.id]);
+    expect(lateEntry.decision).toBe('PENDING');
+    expect(await decisions(activityId)).toEqual([{ decision: 'PASSED', n: 1 }, { decision: 'PENDING', n: 1 }]);
+    expect(await audits(activityId)).toBe(before);
+    expect((await passable(activityId)).map((e) => e.guardName)).toEqual([late.name]);
   });
 });
 

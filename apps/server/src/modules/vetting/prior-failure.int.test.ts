@@ -1,5 +1,5 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { addRecord, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { addRecord, ensureCompany, idFor, makeActivity, makeGuard, passAllSeen, unitOf } from '../../../test/vetting-fixtures';
 
 /**
  * Review 11-A F1: a 不通过 is not laundered. A guard failed for a relative's record, taken off the roster,
@@ -23,7 +23,6 @@ const SUMMARY = `query($id: ID!) { vettingSummary(activityId: $id) { tier counts
   reasonCounts { reasonCategory count } entries { entryId guardName idNumber companyName post decision reasonCategory removed replaced reused } } }`;
 const NOTIFICATIONS = `query { notifications(page: { pageSize: 200 }) { items { title body activityId } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const SET_RELATIVES = `mutation($g: ID!, $r: [RelativeInput!]!, $s: String) { setGuardRelatives(guardId: $g, relatives: $r, statement: $s) { id } }`;
 const LEAVES = `mutation($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status } }`;
@@ -110,7 +109,7 @@ describe('a 不通过 is not laundered by removing, re-declaring or moving the g
     expect(await sdEntry(cleanEntry.id)).toMatchObject({ suggestion: 'PASSED', suggestionReason: '本人及直系亲属未比中记录，资格预审通过' });
 
     // 一键通过 passes the clean guard only.
-    expect(expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean.decided).toBe(1);
+    expect(await passAllSeen(baoan, activityId)).toBe(1);
     const [row] = await t.sql(`SELECT decision, decided_by FROM roster_entries WHERE id = $1`, [laundered.id]);
     expect(row).toEqual({ decision: 'PENDING', decided_by: null });
 
@@ -131,7 +130,7 @@ describe('a 不通过 is not laundered by removing, re-declaring or moving the g
     // The identity checked then (at the 不通过) differs from now: the relatives were declared again.
     expect(nextOfficer.suggestionReason).toBe(`请审核：未登记父亲，申报说明：父亲已故；此人于${failedOn}审核不通过（直系亲属违法犯罪记录），请复核；申报的直系亲属与当时不同`);
     expect(nextOfficer.priorDecisions.map((d: Row) => d.decision)).toEqual(['PASSED', 'FAILED']);
-    expect(expectData(await baoan.gql(PASS_ALL, { id: elsewhere })).passAllClean.decided).toBe(0);
+    expect(await passAllSeen(baoan, elsewhere)).toBe(0);
   });
 
   it('another register: the guard leaves, another company registers the same ID number without the father — the same review, not 一键通过', async () => {
@@ -158,7 +157,7 @@ describe('a 不通过 is not laundered by removing, re-declaring or moving the g
     expect(officer.suggestionReason).toBe(`请审核：未登记父亲，申报说明：父亲已故；此人于${failedOn}审核不通过（直系亲属违法犯罪记录），请复核；申报的直系亲属与当时不同`);
     expect(officer.priorDecisions).toEqual([expect.objectContaining({ entryId: failedEntry.id, activityId: first, decision: 'FAILED', companyName: failedEntry.companyName })]);
     expect(officer.priorDecisions[0].companyName).not.toBe(entry.companyName);
-    expect(expectData(await baoan.gql(PASS_ALL, { id: second })).passAllClean.decided).toBe(0);
+    expect(await passAllSeen(baoan, second)).toBe(0);
     expect((await t.sql(`SELECT decision FROM roster_entries WHERE id = $1`, [entry.id]))[0].decision).toBe('PENDING');
   });
 
@@ -184,7 +183,7 @@ describe('a 不通过 is not laundered by removing, re-declaring or moving the g
     const there = entryOf(await submitAs(company, other, [g.id]), g.id);
     expectData(await baoan.gql(DECIDE, { input: { entryIds: [there.id], decision: 'FAILED', reasonCategory: 'OTHER', note: '考察发现不宜上岗', expectedVersions: [await version(there.id)] } }));
 
-    expect(expectData(await baoan.gql(PASS_ALL, { id: waiting })).passAllClean.decided).toBe(0);
+    expect(await passAllSeen(baoan, waiting)).toBe(0);
     expect((await t.sql(`SELECT decision FROM roster_entries WHERE id = $1`, [clean.id]))[0].decision).toBe('PENDING');
     // The officer sees why on the entry, and decides.
     expect((await sdEntry(clean.id)).priorDecisions).toEqual([expect.objectContaining({ entryId: there.id, decision: 'FAILED', reasonCategory: 'OTHER', removed: false })]);
@@ -272,7 +271,7 @@ describe('a 不通过 is not laundered by removing, re-declaring or moving the g
       expect(officer.suggestionReason).not.toContain(relativeSuggestion);
       // The history is still shown to the officer.
       expect(officer.priorDecisions.map((d: Row) => d.decision)).toEqual(['FAILED']);
-      expect(expectData(await baoan.gql(PASS_ALL, { id: later })).passAllClean.decided).toBe(0);
+      expect(await passAllSeen(baoan, later)).toBe(0);
       expectData(await baoan.gql(DECIDE, { input: { entryIds: [ge.id], decision: 'PASSED', note: '父亲已故，经核实', expectedVersions: [await version(ge.id)] } }));
     });
   });

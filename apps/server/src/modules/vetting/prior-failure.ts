@@ -2,7 +2,7 @@ import { VettingReasonCategory } from '@evs/schema';
 import { EntityManager } from 'typeorm';
 import { localDate } from '../../common/calendar';
 import { SettingValues } from '../settings/settings.defaults';
-import { ChangedIdNumber, PriorFailure } from './suggestion';
+import { ChangedIdNumber, PriorFailure, RelativesChanged } from './suggestion';
 
 /**
  * How far back a 不通过 of the same person asks for the officer's review: as long as the bureau keeps the
@@ -125,4 +125,46 @@ export function toPriorFailure(row: PriorFailureRow, now: { identityHash: string
     count: row.n,
     changed: !row.identity_hash || row.identity_hash === now.identityHash ? null : row.name === now.name ? 'RELATIVES' : 'NAME_OR_RELATIVES',
   };
+}
+
+/**
+ * SQL condition on an earlier entry `f` of the person of `identity` (the identity hash now): its check found a
+ * record of a relative, under another identity (name, ID number or declared relatives) than now, within the
+ * days (red-team G1). The time of the check: `checked_at`, or when the entry was made.
+ */
+const relativeHitsUnderOtherIdentity = (f: string, identity: string, nowParam: string, daysParam: string) =>
+  `${f}.identity_hash IS DISTINCT FROM ${identity}
+   AND coalesce(${f}.checked_at, ${f}.created_at) > ${nowParam}::timestamptz - make_interval(days => ${daysParam}::int)
+   AND EXISTS (SELECT 1 FROM vetting_hits h WHERE h.roster_entry_id = ${f}.id AND h.relation IS NOT NULL)`;
+
+/**
+ * SQL: an earlier entry of the person of roster entry `re` (`personEntryExistsSql`) found a relative's record
+ * under relatives declared otherwise than `re` was checked with (`loadRelativesChanged`'s rule for one entry):
+ * 一键通过 skips `re` and a pass needs the officer's note.
+ */
+export const relativesChangedSql = (re: string, nowParam: string, daysParam: string) =>
+  `(${daysParam}::int > 0 AND ${personEntryExistsSql(re, (f) => relativeHitsUnderOtherIdentity(f, `${re}.identity_hash`, nowParam, daysParam))})`;
+
+/**
+ * Per person (`CheckedPerson.key`, with the identity hash now): the latest earlier entry of the person
+ * (`personEntriesSql`), removed or not, decided or not, whose check found a relative's record while the
+ * identity declared then differs from now's (red-team G1). `exclude`: entries being checked again.
+ */
+export async function loadRelativesChanged(
+  m: EntityManager,
+  people: (CheckedPerson & { identityHash: string | null })[],
+  days: number,
+  now: Date,
+  exclude: string[] = [],
+): Promise<Map<string, RelativesChanged>> {
+  if (days <= 0 || !people.length) return new Map();
+  const rows: { key: string; found_at: Date }[] = await m.query(
+    `WITH people AS (SELECT * FROM unnest($1::text[], $2::bytea[], $3::uuid[], $7::text[]) AS p(key, id_hash, guard_id, identity_hash))
+     SELECT x.key, max(coalesce(re.checked_at, re.created_at)) AS found_at
+       FROM ${personEntriesSql('people')} x JOIN people p ON p.key = x.key JOIN roster_entries re ON re.id = x.id
+      WHERE re.id <> ALL($6::uuid[]) AND ${relativeHitsUnderOtherIdentity('re', 'p.identity_hash', '$5', '$4')}
+      GROUP BY x.key`,
+    [...personParams(people), days, now, exclude, people.map((p) => p.identityHash)],
+  );
+  return new Map(rows.map((r) => [r.key, { foundOn: localDate(new Date(r.found_at)) }]));
 }

@@ -1,5 +1,5 @@
 import { expectData, TestApp, TestClient } from '../../../test/harness';
-import { addRecord, idFor, makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
+import { addRecord, idFor, makeActivity, makeGuard, passAllSeen, vettingParties } from '../../../test/vetting-fixtures';
 
 /**
  * Reviews 5-A F3 / 9-A F1: reusing an earlier pass must not tell the company that a record arrived
@@ -25,7 +25,6 @@ const SUMMARY = `query($id: ID!) { vettingSummary(activityId: $id) { tier closed
   clearedRoster { guardName idNumber companyName post } } }`;
 const NOTIFICATIONS = `query { notifications(page: { pageSize: 200 }) { items { id title body link activityId } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -67,7 +66,7 @@ describe('reusing a pass tells the company nothing about records that arrived si
     const related = await passedGuard('甲涛');
     const clean = await passedGuard('乙明');
     await submit(first, [related.id, clean.id]);
-    expect(expectData(await baoan.gql(PASS_ALL, { id: first })).passAllClean.decided).toBe(2);
+    expect(await passAllSeen(baoan, first)).toBe(2);
 
     // After the pass, a record for the mother of one of them is imported.
     await addRecord(t, related.mother.idNumber, 'ADMIN_DETENTION', { name: related.mother.name });
@@ -130,7 +129,7 @@ describe('reusing a pass tells the company nothing about records that arrived si
     const minor = await passedGuard('丙刚');
     const clean = await passedGuard('丁强');
     await submit(first, [minor.id, clean.id]);
-    expectData(await baoan.gql(PASS_ALL, { id: first }));
+    await passAllSeen(baoan, first);
     await addRecord(t, minor.idNumber, 'ADMIN_DETENTION', { name: minor.name });
 
     const second = await newActivity();
@@ -148,7 +147,7 @@ describe('reusing a pass tells the company nothing about records that arrived si
     const barred = await passedGuard('戊军');
     const clean = await passedGuard('己伟');
     await submit(first, [barred.id, clean.id]);
-    expectData(await baoan.gql(PASS_ALL, { id: first }));
+    await passAllSeen(baoan, first);
     // Both his own barring record and one of his mother's arrive after the pass.
     await addRecord(t, barred.idNumber, 'INTENTIONAL_CRIME', { name: barred.name });
     await addRecord(t, barred.mother.idNumber, 'INTENTIONAL_CRIME', { name: barred.mother.name });
@@ -210,7 +209,7 @@ describe('reusing a pass tells the company nothing about records that arrived si
       const answer = await submit(activityId, [g.id, h.id]);
       const [eg, eh] = [g, h].map((x) => answer.entries.find((e: Row) => e.guardId === x.id));
       expectData(await baoan.gql(DECIDE, { input: { entryIds: [eg.id], decision: 'PASSED' } }));
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      await passAllSeen(baoan, activityId);
       const rows = await t.sql(`SELECT id, decided_at FROM roster_entries WHERE id = ANY($1::uuid[])`, [[eg.id, eh.id]]);
       for (const r of rows) expect(new Date(r.decided_at).toISOString()).toBe(ahead.toISOString());
       const summary = expectData(await company.gql(SUMMARY, { id: activityId })).vettingSummary;

@@ -1,5 +1,5 @@
 import { expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { csvFile, idFor, makeActivity, makeGuard, vettingParties } from '../../../test/vetting-fixtures';
+import { csvFile, idFor, makeActivity, makeGuard, passAllSeen, vettingParties } from '../../../test/vetting-fixtures';
 
 /**
  * Red-team F1: a statement about the relatives ("父亲已故", "不详") standing in for a parent, or for the
@@ -12,7 +12,6 @@ const ENTRY_SD = `query($id: ID!) { rosterEntry(id: $id) { id decision suggestio
   priorDecisions { entryId decision removed } } }`;
 const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const SET_RELATIVES = `mutation($g: ID!, $r: [RelativeInput!]!, $s: String) { setGuardRelatives(guardId: $g, relatives: $r, statement: $s) { id relativesDeclared } }`;
 const CREATE_GUARD = `mutation($input: CreateGuardInput!) { createGuard(input: $input) { id } }`;
@@ -39,7 +38,7 @@ describe('a statement standing in for a relative is the officer’s to weigh (re
   const sdEntry = async (id: string): Promise<Row> => expectData(await baoan.gql(ENTRY_SD, { id })).rosterEntry;
   const stored = async (id: string): Promise<Row> =>
     (await t.sql(`SELECT decision, decision_note, decided_by, version FROM roster_entries WHERE id = $1`, [id]))[0];
-  const passAll = async (activityId: string): Promise<number> => expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean.decided;
+  const passAll = (activityId: string): Promise<number> => passAllSeen(baoan, activityId);
 
   /** decideVetting PASSED without a note: refused on `note`, nothing stored. */
   async function expectNoteRequired(entryId: string, message: string) {
@@ -85,7 +84,9 @@ describe('a statement standing in for a relative is the officer’s to weigh (re
     const cleanEntry = again.find((e) => e.guardId === clean.id)!;
 
     const officer = await sdEntry(entry.id);
-    expect(officer).toMatchObject({ decision: 'PENDING', suggestion: 'PENDING', suggestionCategory: 'OTHER', suggestionReason: '请审核：未登记父亲，申报说明：父亲已故', hitCount: 0 });
+    // ...and that the earlier check found a relative's record under the relatives declared then (red-team G1).
+    expect(officer).toMatchObject({ decision: 'PENDING', suggestion: 'PENDING', suggestionCategory: 'OTHER', hitCount: 0 });
+    expect(officer.suggestionReason).toMatch(/^请审核：未登记父亲，申报说明：父亲已故；此人于\d{4}-\d{2}-\d{2}比对发现直系亲属有记录，此后申报的直系亲属或姓名已更改，请复核$/);
     expect(officer.suggestionReason).not.toContain('未比中记录');
     // The entry taken off before the officer decided, whose check found the father's record, is before him too.
     expect(officer.priorDecisions).toEqual([{ entryId: first.id, decision: 'PENDING', removed: true }]);

@@ -103,6 +103,25 @@ function withChangedIdNumber(s: Suggestion, c: ChangedIdNumber): Suggestion {
 }
 
 /**
+ * An earlier check of the same person (by the ID number, or the same guard row) found a record of a
+ * relative, and the identity declared since differs from the one checked then (red-team G1: the company took
+ * the guard off undecided, declared another father with a made-up number and put him forward again; the
+ * father with the record was never looked at again). `foundOn`: the latest such check's day (China time).
+ */
+export interface RelativesChanged {
+  foundOn: string;
+}
+
+/** `此人于2026-12-05比对发现直系亲属有记录，此后申报的直系亲属或姓名已更改，请复核` */
+export const relativesChangedReason = (c: RelativesChanged): string => `此人于${c.foundOn}比对发现直系亲属有记录，此后申报的直系亲属或姓名已更改，请复核`;
+
+/** As `withChangedIdNumber`. */
+function withRelativesChanged(s: Suggestion, c: RelativesChanged): Suggestion {
+  if (s.suggestion === VettingDecision.PASSED) return { suggestion: VettingDecision.PENDING, reasonCategory: VettingReasonCategory.OTHER, reason: relativesChangedReason(c) };
+  return { ...s, reason: `${s.reason}；${relativesChangedReason(c)}` };
+}
+
+/**
  * A 不通过 of the same person (same ID number: any register, any activity, this one too, an entry since
  * removed; an officer's or the system's) kept on record (`priorFailureDays`; review 11-A F1). Taking the guard off
  * the roster, declaring other relatives or moving to another register does not undo it: the officer
@@ -165,7 +184,8 @@ export function restatePriorFailure(stored: Suggestion, p: PriorFailure): Sugges
  * The system suggests, the officer decides (SPEC §5): a pre-check failure or an Art. 17 record of
  * the guard → FAILED; any other own record, a relative's record, relatives not declared (when
  * relatives are checked), a statement standing in for a parent (quoted), an earlier check of the same
- * guard row under another ID number that found something (`ChangedIdNumber`), or a 不通过 of the same
+ * guard row under another ID number that found something (`ChangedIdNumber`), an earlier check of the person
+ * that found a relative's record under relatives declared otherwise than now (`RelativesChanged`), or a 不通过 of the same
  * person kept on record (`PriorFailure`) → PENDING for the officer's review, with the reason; nothing
  * found → PASSED. The reason of a finding comes first, the earlier 不通过 last. A guard is suggested PASSED
  * only with both parents registered and checked (when relatives are checked): a statement why one is not
@@ -177,10 +197,15 @@ export function suggest(
   declaration?: RelativesDeclaration,
   priorFailure?: PriorFailure | null,
   changedIdNumber?: ChangedIdNumber | null,
+  relativesChanged?: RelativesChanged | null,
 ): Suggestion {
   const found = suggestFromFindings(problems, hits, declaration);
-  // The earlier 不通过's clause stays last (`PRIOR_FAILURE_CLAUSE`).
-  const changed = changedIdNumber ? withChangedIdNumber(found, changedIdNumber) : found;
+  // The earlier 不通过's clause stays last (`PRIOR_FAILURE_CLAUSE`). A changed ID number says enough of an
+  // earlier finding under another identity, as does a 不通过 whose clause says the relatives differ since:
+  // the relatives' clause only without them.
+  const changed = changedIdNumber
+    ? withChangedIdNumber(found, changedIdNumber)
+    : relativesChanged && !priorFailure?.changed ? withRelativesChanged(found, relativesChanged) : found;
   return priorFailure ? withPriorFailure(changed, priorFailure) : changed;
 }
 

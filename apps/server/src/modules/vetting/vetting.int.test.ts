@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { countQueries, createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { encryptPii, idHash } from '../../common/pii';
-import { addRecord, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { addRecord, ensureCompany, idFor, makeActivity, makeGuard, passableSeen, passAllSeen, passAllSeenResult, unitOf } from '../../../test/vetting-fixtures';
 
 const SUBMIT = `mutation($input: SubmitRosterInput!) {
   submitRoster(input: $input) { activityStatus warning entries { id guardId guardName idNumber decision reasonCategory checked reused precheckProblems { code message } } }
@@ -11,7 +11,7 @@ const ENTRIES_SD = `query($id: ID!) {
     precheckProblems { code } } }
 }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { activityStatus closed decided closeBlockers } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { activityStatus closed decided closeBlockers } }`;
+const PASS_ALL = `mutation($id: ID!, $expected: [EntryVersionInput!]!) { passAllClean(activityId: $id, expected: $expected) { decided } }`;
 const SUMMARY = `query($id: ID!) { vettingSummary(activityId: $id) { tier closed counts { total passed failed pending }
   reasonCounts { reasonCategory count } entries { guardName idNumber decision reasonCategory decisionNote hitCount removed replaced }
   clearedRoster { guardName idNumber companyName } exportUrl } }`;
@@ -177,11 +177,11 @@ describe('roster and vetting', () => {
     expectData(await company.gql(SUBMIT, { input: { activityId, guardIds: [a.id, b.id, bad.id] } }));
     const e = await byGuard(activityId);
 
-    expectErrorCode(await company.gql(PASS_ALL, { id: activityId }), 'FORBIDDEN');
+    expectErrorCode(await company.gql(PASS_ALL, { id: activityId, expected: await passableSeen(baoan, activityId) }), 'FORBIDDEN');
     expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [e.get(bad.id).id], decision: 'FAILED', note: '记录' } }), 'BAD_USER_INPUT');
     expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [e.get(bad.id).id], decision: 'FAILED', reasonCategory: 'OWN_RECORD' } }), 'BAD_USER_INPUT');
 
-    const passed = expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean;
+    const passed = await passAllSeenResult(baoan, activityId);
     expect(passed).toMatchObject({ decided: 2, closed: false });
     expect(passed.closeBlockers.join()).toContain('1人未作审核结论');
     const failed = expectData(await baoan.gql(DECIDE, { input: { entryIds: [e.get(bad.id).id], decision: 'FAILED', reasonCategory: 'OWN_RECORD', note: '本人有劳动教养记录' } })).decideVetting;
@@ -214,13 +214,13 @@ describe('roster and vetting', () => {
     const activityId = await newActivity({ guardsRequired: 3 });
     const gs = [await makeGuard(t, companyId), await makeGuard(t, companyId)];
     expectData(await company.gql(SUBMIT, { input: { activityId, guardIds: gs.map((g) => g.id) } }));
-    const r = expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean;
+    const r = await passAllSeenResult(baoan, activityId);
     expect(r).toMatchObject({ closed: false, activityStatus: 'VETTING' });
     expect(r.closeBlockers.join()).toContain('少于所需3人');
     // Adding a guard during VETTING, then passing, closes it.
     const more = await makeGuard(t, companyId);
     expectData(await company.gql(SUBMIT, { input: { activityId, guardIds: [more.id] } }));
-    expect(expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean).toMatchObject({ closed: true, activityStatus: 'TRAINING' });
+    expect(await passAllSeenResult(baoan, activityId)).toMatchObject({ closed: true, activityStatus: 'TRAINING' });
   });
 
   it('reuses a PASSED decision within the window, also when a record arrived since (the detachment reviews it), never outside the window', async () => {
@@ -228,7 +228,7 @@ describe('roster and vetting', () => {
     const g = await makeGuard(t, companyId, { relatives: [{ relation: 'FATHER', name: '周父', idNumber: idFor('1960-02-02') }, { relation: 'MOTHER', name: '周母', idNumber: mom }] });
     const first = await newActivity({ startsAt: '2029-01-01T02:00:00Z' });
     expectData(await company.gql(SUBMIT, { input: { activityId: first, guardIds: [g.id] } }));
-    expectData(await baoan.gql(PASS_ALL, { id: first }));
+    await passAllSeen(baoan, first);
 
     const second = await newActivity({ startsAt: '2029-02-01T02:00:00Z' });
     const r = expectData(await company.gql(SUBMIT, { input: { activityId: second, guardIds: [g.id] } }));
@@ -250,7 +250,7 @@ describe('roster and vetting', () => {
     const h = await makeGuard(t, companyId);
     const old = await newActivity({ startsAt: '2029-04-01T02:00:00Z' });
     expectData(await company.gql(SUBMIT, { input: { activityId: old, guardIds: [h.id] } }));
-    expectData(await baoan.gql(PASS_ALL, { id: old }));
+    await passAllSeen(baoan, old);
     await t.sql(`UPDATE roster_entries SET decided_at = now() - interval '200 days' WHERE activity_id = $1`, [old]);
     const later = await newActivity({ startsAt: '2029-05-01T02:00:00Z' });
     const r4 = expectData(await company.gql(SUBMIT, { input: { activityId: later, guardIds: [h.id] } }));
@@ -272,7 +272,7 @@ describe('roster and vetting', () => {
       expectData(await company.gql(SUBMIT, { input: { activityId, guardIds: [relGuard.id, cleanGuard.id] } }));
       relEntryId = (await byGuard(activityId)).get(relGuard.id).id;
       expectData(await baoan.gql(DECIDE, { input: { entryIds: [relEntryId], decision: 'FAILED', reasonCategory: 'RELATIVE_RECORD', note: '配偶孙配偶有故意犯罪记录' } }));
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      await passAllSeen(baoan, activityId);
     });
 
     it('company: masked IDs, own outcomes with the reason category, never hits, relatives or notes', async () => {

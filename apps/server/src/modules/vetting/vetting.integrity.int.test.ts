@@ -1,6 +1,6 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { decryptPii, encryptPii, idHash } from '../../common/pii';
-import { addRecord, csvFile, ensureCompany, idFor, insertRelative, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { addRecord, csvFile, ensureCompany, idFor, insertRelative, makeActivity, makeGuard, passAllSeen, unitOf } from '../../../test/vetting-fixtures';
 import { GUARD_COLUMNS } from '../guards/guard-import.service';
 
 /**
@@ -15,7 +15,6 @@ const ENTRIES = `query($id: ID!) { rosterEntries(activityId: $id, page: { pageSi
 const ENTRIES_SD = `query($id: ID!) { rosterEntries(activityId: $id, page: { pageSize: 100 }) { items {
   id guardId decision reasonCategory suggestion suggestionCategory suggestionReason hitCount version } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { activityStatus closed decided closeBlockers } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { activityStatus closed decided } }`;
 const UPDATE_GUARD = `mutation($id: ID!, $input: GuardInput!) { updateGuard(id: $id, input: $input) { id name } }`;
 const SET_RELATIVES = `mutation($id: ID!, $r: [RelativeInput!]!, $s: String) { setGuardRelatives(guardId: $id, relatives: $r, statement: $s) { id relativeCount relativesDeclared } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
@@ -60,7 +59,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const activityId = await newActivity({ guardsRequired: 1 });
       const g = await makeGuard(t, companyId, { name: '郑原身' });
       await submit(activityId, [g.id]);
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      await passAllSeen(baoan, activityId);
       expect((await entryOf(activityId, g.id)).decision).toBe('PASSED');
       const [{ status }] = await t.sql(`SELECT status FROM activities WHERE id = $1`, [activityId]);
       expect(status).toBe('TRAINING');
@@ -95,7 +94,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const activityId = await newActivity({ guardsRequired: 1 });
       const g = await makeGuard(t, companyId, { name: '周亲属' });
       await submit(activityId, [g.id]);
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      await passAllSeen(baoan, activityId);
       const withRecord = idFor('1961-01-01');
       await addRecord(t, withRecord, 'INTENTIONAL_CRIME');
       const relatives = [{ relation: 'FATHER', name: '新父亲', idNumber: withRecord }];
@@ -132,7 +131,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       });
       const first = await newActivity({ guardsRequired: 1 });
       await submit(first, [g.id]);
-      expectData(await baoan.gql(PASS_ALL, { id: first }));
+      await passAllSeen(baoan, first);
       // The first activity ends; the identity may change now.
       await t.sql(`UPDATE activities SET status = 'CLOSED' WHERE id = $1`, [first]);
       const same = await newActivity();
@@ -147,7 +146,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const h = await makeGuard(t, companyId, { name: '秦亲属' });
       const a1 = await newActivity({ guardsRequired: 1 });
       await submit(a1, [h.id]);
-      expectData(await baoan.gql(PASS_ALL, { id: a1 }));
+      await passAllSeen(baoan, a1);
       await t.sql(`UPDATE activities SET status = 'CLOSED' WHERE id = $1`, [a1]);
       expectData(await company.gql(SET_RELATIVES, { id: h.id, r: [{ relation: 'SPOUSE', name: '秦配偶', idNumber: idFor('1992-02-02', true) }] }));
       const a2 = await newActivity();
@@ -161,7 +160,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       await t.sql(`UPDATE roster_entries SET identity_hash = 'stale' WHERE id = $1`, [entry.id]);
       const refused = expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [entry.id], decision: 'PASSED' } }), 'BAD_USER_INPUT');
       expect(refused.message).toContain('请先重新比对');
-      expect(expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean.decided).toBe(0);
+      expect(await passAllSeen(baoan, activityId)).toBe(0);
       expect((await entryOf(activityId, g.id)).decision).toBe('PENDING');
     });
   });
@@ -180,7 +179,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const activityId = await newActivity({ guardsRequired: 1 });
       const g = await makeGuard(t, companyId, { name: '钱持证' });
       await submit(activityId, [g.id]);
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      await passAllSeen(baoan, activityId);
       const stored = await guardRow(g.id);
       const photo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
       const form = { ...updateInput('钱持证'), certificateNo: stored.certificate_no, certificateIssuedOn: stored.issued };
@@ -238,7 +237,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       expect(during).toContain('请先将其移出名单');
       expect(expectData(await baoan.gql(LOCK, { id: g.id })).guard.rosterLock).toBe(during);
       for (const other of [office, leader, dahuo]) expect(expectData(await other.gql(LOCK, { id: g.id })).guard.rosterLock).toBeNull();
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      await passAllSeen(baoan, activityId);
       expect(expectData(await company.gql(LOCK, { id: g.id })).guard.rosterLock).toContain('须待活动结束后再修改');
       // the list carries it too (one statement for the page: the loader)
       const LIST = `query($s: String) { guards(filter: { search: $s }) { items { id rosterLock } } }`;
@@ -271,7 +270,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const cleared = await makeGuard(t, companyId, { name: '周已审' });
       const later = await newActivity({ guardsRequired: 1 });
       await submit(later, [cleared.id]);
-      expectData(await baoan.gql(PASS_ALL, { id: later }));
+      await passAllSeen(baoan, later);
       const after = expectErrorCode(await company.gql(LEAVE, { id: cleared.id, date: today() }), 'CONFLICT');
       const [{ ends }] = await t.sql(`SELECT to_char(ends_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS ends FROM activities WHERE id = $1`, [later]);
       expect(after.message).toContain(`须待活动结束后再办理（${ends}结束）`);
@@ -283,7 +282,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const activityId = await newActivity({ guardsRequired: 1 });
       const g = await makeGuard(t, companyId, { name: '郑散场' });
       await submit(activityId, [g.id]);
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      await passAllSeen(baoan, activityId);
       expectErrorCode(await company.gql(LEAVE, { id: g.id, date: today() }), 'CONFLICT');
       // The event took place (by the database's clock, as the trigger decides), still TRAINING: nobody closed or cancelled it.
       await t.sql(`UPDATE activities SET starts_at = now() - interval '2 days', ends_at = now() - interval '1 day' WHERE id = $1`, [activityId]);
@@ -298,7 +297,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const ready = await newActivity({ guardsRequired: 1, startsAt: soon(20) });
       const g = await makeGuard(t, companyId, { name: '吴被吊' });
       await submit(ready, [g.id]);
-      expectData(await baoan.gql(PASS_ALL, { id: ready }));
+      await passAllSeen(baoan, ready);
       await t.sql(
         `INSERT INTO training_sessions (id, activity_id, starts_at, place, instructor, topics, periods, created_by)
          VALUES (gen_random_uuid(), $1, now() - interval '1 day', '培训中心', '王教官', '{LAWS,DUTY_SKILLS,EMERGENCY}', 4, (SELECT id FROM users WHERE username = 'baoan'))`,
@@ -356,7 +355,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       expect(pending.decision).toBe('PENDING');
       const refused = expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [pending.id], decision: 'PASSED', note: '核实无误' } }), 'BAD_USER_INPUT');
       expect(refused.message).toContain('被吊销');
-      expect(expectData(await baoan.gql(PASS_ALL, { id: pendingActivity })).passAllClean.decided).toBe(0);
+      expect(await passAllSeen(baoan, pendingActivity)).toBe(0);
       expect((await entryOf(pendingActivity, h.id)).decision).toBe('PENDING');
     });
   });
@@ -370,7 +369,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const barred = await makeGuard(t, companyId, { name: '马后犯' });
       const minor = await makeGuard(t, companyId, { name: '牛小过' });
       await submit(cleared, [barred.id, minor.id]);
-      expectData(await baoan.gql(PASS_ALL, { id: cleared }));
+      await passAllSeen(baoan, cleared);
       const pendingActivity = await newActivity({ guardsRequired: 1 });
       const pending = await makeGuard(t, companyId, { name: '杨待核' });
       await submit(pendingActivity, [pending.id]);
@@ -402,7 +401,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const entry = await entryOf(pendingActivity, pending.id);
       const refused = expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [entry.id], decision: 'PASSED', note: '核实' } }), 'BAD_USER_INPUT');
       expect(refused.message).toContain('比对后有新导入的记录');
-      expect(expectData(await baoan.gql(PASS_ALL, { id: pendingActivity })).passAllClean.decided).toBe(0);
+      expect(await passAllSeen(baoan, pendingActivity)).toBe(0);
       expect((await entryOf(pendingActivity, pending.id)).decision).toBe('PENDING');
     });
   });
@@ -420,7 +419,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       }
       expect((await entryOf(activityId, silent.id)).suggestionReason).toContain('父亲、母亲');
       expect((await entryOf(activityId, onlyFather.id)).suggestionReason).toContain('未登记母亲');
-      expect(expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean.decided).toBe(0);
+      expect(await passAllSeen(baoan, activityId)).toBe(0);
       const e = await entryOf(activityId, silent.id);
       const refused = expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [e.id], decision: 'PASSED' } }), 'BAD_USER_INPUT');
       expect(refused.message).toContain('直系亲属未申报完整');
@@ -440,7 +439,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       await submit(other, [g.id]);
       const stated = await entryOf(other, g.id);
       expect(stated).toMatchObject({ suggestion: 'PENDING', suggestionReason: '请审核：未登记父亲、母亲，申报说明：父母均已故' });
-      expect(expectData(await baoan.gql(PASS_ALL, { id: other })).passAllClean.decided).toBe(0);
+      expect(await passAllSeen(baoan, other)).toBe(0);
       const noNote = expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [stated.id], decision: 'PASSED' } }), 'BAD_USER_INPUT');
       expect(noNote.extensions?.fields).toEqual([{ field: 'note', message: `${g.name}未登记父亲、母亲，申报说明：父母均已故，通过时请填写审核意见` }]);
       expectData(await baoan.gql(DECIDE, { input: { entryIds: [stated.id], decision: 'PASSED', note: '经核实父母均已故' } }));
@@ -643,7 +642,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const bad = await makeGuard(t, companyId);
       await addRecord(t, bad.idNumber, 'INTENTIONAL_CRIME');
       await submit(activityId, [good.id, bad.id]);
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      await passAllSeen(baoan, activityId);
       const e = await entryOf(activityId, bad.id);
       expectData(await baoan.gql(DECIDE, { input: { entryIds: [e.id], decision: 'FAILED', reasonCategory: 'OWN_RECORD', note: '本人记录' } }));
       expectData(await company.gql(REMOVE, { e: e.id }));
@@ -661,7 +660,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const activityId = await newActivity({ guardsRequired: 1 });
       const g = await makeGuard(t, companyId);
       await submit(activityId, [g.id]);
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      await passAllSeen(baoan, activityId);
       const [tr] = await t.sql(`SELECT actor_id FROM activity_transitions WHERE activity_id = $1 AND to_status = 'TRAINING'`, [activityId]);
       const [sd] = await t.sql(`SELECT id FROM users WHERE username = 'baoan'`);
       expect(tr.actor_id).toBe(sd.id);
@@ -721,8 +720,8 @@ describe('vetting integrity and privacy (issue 10)', () => {
       expect(notes).toBe(1);
       // And a second one-click pass of nothing leaves no audit row.
       const [{ n: before }] = await t.sql(`SELECT count(*)::int AS n FROM audit_log`);
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
-      expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+      await passAllSeen(baoan, activityId);
+      await passAllSeen(baoan, activityId);
       const [{ n: after }] = await t.sql(`SELECT count(*)::int AS n FROM audit_log`);
       expect(after).toBe(before);
     });
@@ -734,7 +733,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
     await submit(activityId, [g.id]);
     expectErrorCode(await organizer.gql(`query($id: ID!) { guard(id: $id) { id name phone } }`, { id: g.id }), 'NOT_FOUND');
     expectErrorCode(await organizer.gql(`query($id: ID!) { rosterEntries(activityId: $id) { items { id } } }`, { id: activityId }), 'FORBIDDEN');
-    expectData(await baoan.gql(PASS_ALL, { id: activityId }));
+    await passAllSeen(baoan, activityId);
     const { guard } = expectData(await organizer.gql(`query($id: ID!) { guard(id: $id) { id name phone idNumber } }`, { id: g.id }));
     expect(guard).toMatchObject({ id: g.id, phone: null, idNumber: expect.stringContaining('********') });
   });

@@ -210,14 +210,15 @@ export class VettingResolver {
   @Mutation(() => VettingDecisionResultType, {
     description:
       '一键通过无异常：资格预审通过、本人及直系亲属均未比中记录，且此人（按身份证号）在信息保存期内无审核不通过结论的待审核人员。' +
-      '传 expected（确认时看到的人员及版本号，passableEntries）时只通过这些人员；其中有人已有变化则全部不通过并拒绝（CONFLICT）',
+      '必须传 expected（确认时看到的人员及版本号，passableEntries），只通过这些人员：其后才列入的人员不会被通过；' +
+      '不能为空（无人可通过时无须一键通过），其中有人已有变化则全部不通过并拒绝（CONFLICT）',
   })
   async passAllClean(
     @Ctx() ctx: AppContext,
     @Arg('activityId', () => ID) activityId: string,
-    @Arg('expected', () => [EntryVersionInput], { nullable: true }) expected?: EntryVersionInput[] | null,
+    @Arg('expected', () => [EntryVersionInput]) expected: EntryVersionInput[],
   ): Promise<VettingDecisionResultType> {
-    const r = await ctx.services.vetting.passAllClean(actorOf(ctx), activityId, expected ?? null);
+    const r = await ctx.services.vetting.passAllClean(actorOf(ctx), activityId, expected);
     return this.decisionResult(ctx, r.activity, r.closed, r.count);
   }
 

@@ -40,7 +40,7 @@ import { applyFailureToOpenRosters, askDetachmentToReview, FailureEffectsDeps, O
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 import { containsPattern } from '../../common/sql-predicate';
 import { Clock } from '../../common/clock';
-import { CheckedPerson, loadChangedIdNumbers, loadPriorFailures, personEntriesSql, personEntryExistsSql, priorFailureDays, toPriorFailure } from './prior-failure';
+import { CheckedPerson, loadChangedIdNumbers, loadPriorFailures, loadRelativesChanged, personEntriesSql, personEntryExistsSql, priorFailureDays, relativesChangedSql, toPriorFailure } from './prior-failure';
 
 /**
  * SQL: the person of roster entry `re` (the ID number checked, or the same guard row: any register,
@@ -76,7 +76,8 @@ const checkedIdHashOf = (g: Pick<GuardFacts, 'idKey'>): Buffer | null => (g.idKe
 /**
  * SQL: entry `re` of activity `activityParam` is one 一键通过 passes: checked, undecided, suggested 通过
  * with no pre-check problem and no hit, its identity the one checked, no record since the check, no
- * 不通过 of the person on record (`priorFailureSql`) and no statement standing in for a parent (`statementStandsInSql`).
+ * 不通过 of the person on record (`priorFailureSql`), no relative's record found before under relatives declared
+ * otherwise (`relativesChangedSql`) and no statement standing in for a parent (`statementStandsInSql`).
  */
 const passableSql = (re: string, activityParam: string, nowParam: string, daysParam: string) =>
   `${re}.activity_id = ${activityParam} AND ${re}.state = 'ACTIVE' AND ${re}.decision = 'PENDING' AND ${re}.checked_at IS NOT NULL
@@ -85,6 +86,7 @@ const passableSql = (re: string, activityParam: string, nowParam: string, daysPa
    AND ${re}.identity_hash = guard_identity_hash(${re}.guard_id)
    AND NOT ${recordsSinceCheckSql(re)}
    AND NOT ${priorFailureSql(re, nowParam, daysParam)}
+   AND NOT ${relativesChangedSql(re, nowParam, daysParam)}
    AND NOT ${statementStandsInSql(re)}`;
 
 /** SQL: the person of roster entry `re` got a 不通过 on another entry after `re` was checked (code review 11 C1). */
@@ -492,6 +494,10 @@ export class VettingService {
     const failureByGuard = await loadPriorFailures(m, people, priorFailureDays(settings), this.now(), options.entryIds);
     // The same guard row checked before under another ID number, and that check found something (red-team F2).
     const changedByGuard = await loadChangedIdNumbers(m, people, priorFailureDays(settings), this.now(), options.entryIds);
+    // An earlier check of the person found a relative's record, and the relatives declared now are others (red-team G1).
+    const relativesChangedByGuard = await loadRelativesChanged(
+      m, people.map((p) => ({ ...p, identityHash: identityById.get(p.guardId)?.hash ?? null })), priorFailureDays(settings), this.now(), options.entryIds,
+    );
 
     const stats: CheckStats = { precheckFailed: 0, withHits: 0, reused: 0, reusedToReview: 0, reuseBarred: 0, sourceError };
     const outcomes: CheckOutcome[] = [];
@@ -527,14 +533,15 @@ export class VettingService {
       const failure = failureByGuard.get(row.guardId);
       const priorFailure: PriorFailure | null = failure ? toPriorFailure(failure, { identityHash: identity?.hash, name: row.name }) : null;
       const changedIdNumber = changedByGuard.get(row.guardId) ?? null;
-      const s = suggest(problems, hits, declaration, priorFailure, changedIdNumber);
+      const relativesChanged = relativesChangedByGuard.get(row.guardId) ?? null;
+      const s = suggest(problems, hits, declaration, priorFailure, changedIdNumber, relativesChanged);
       const prev = previousByKey.get(row.idKey);
       // Reuse only for the same identity, with relatives declared, no pre-check problem and no 不通过 in
       // the window; never on records that arrived since (see `ReuseResult`: what they do to the reused pass comes after).
       // A statement standing in for a parent is reused only on a pass an officer wrote his reasons for (red-team F1):
       // not on one made by 一键通过 or without a note before the statement was put before the officer.
       const reusable =
-        prev && prev.decision === VettingDecision.PASSED && !priorFailure && !changedIdNumber && problems.length === 0 && prev.identity_hash !== null &&
+        prev && prev.decision === VettingDecision.PASSED && !priorFailure && !changedIdNumber && !relativesChanged && problems.length === 0 && prev.identity_hash !== null &&
         prev.identity_hash === identity?.hash && (declaration?.declared ?? true) &&
         (!declaration?.statement || (!!prev.origin_note && prev.origin_note !== PASS_ALL_CLEAN_NOTE));
       const suggestionCategory = s.suggestion === VettingDecision.PASSED ? null : s.reasonCategory;
@@ -810,9 +817,9 @@ export class VettingService {
       );
       const settings = await this.settings.all(m);
       const failureDays = priorFailureDays(settings);
-      const current: { id: string; hash: string; newer: boolean; failed_since: boolean; failed_before: boolean }[] = await m.query(
+      const current: { id: string; hash: string; newer: boolean; failed_since: boolean; failed_before: boolean; relatives_changed: boolean }[] = await m.query(
         `SELECT re.id, guard_identity_hash(re.guard_id) AS hash, ${recordsSinceCheckSql('re')} AS newer, ${failureSinceCheckSql('re')} AS failed_since,
-                ${priorFailureSql('re', '$2', '$3')} AS failed_before
+                ${priorFailureSql('re', '$2', '$3')} AS failed_before, ${relativesChangedSql('re', '$2', '$3')} AS relatives_changed
            FROM roster_entries re WHERE re.id = ANY($1::uuid[])`,
         [input.entryIds, this.now(), failureDays],
       );
@@ -822,6 +829,7 @@ export class VettingService {
       // What the suggestion asked the officer to review (a 不通过 of the person on record; the same guard row
       // checked before under another ID number, and that check found something): a pass over it says why.
       const failedBefore = new Set(current.filter((c) => c.failed_before).map((c) => c.id));
+      const relativesChanged = new Set(current.filter((c) => c.relatives_changed).map((c) => c.id));
       const changedIdNumber = input.decision === VettingDecision.PASSED && !withdrawing
         ? await loadChangedIdNumbers(m, entries.filter((e) => e.checkedIdHash).map((e) => ({ key: e.id, idHash: e.checkedIdHash!, guardId: e.guardId })), failureDays, this.now(), input.entryIds)
         : new Map<string, ChangedIdNumber>();
@@ -878,6 +886,8 @@ export class VettingService {
           refused.push({ field: 'note', message: `${who}此前审核不通过（仍在保存期内），通过时请填写审核意见` });
         } else if (!note && changedIdNumber.has(e.id)) {
           refused.push({ field: 'note', message: `${who}的${changedIdNumberClause(changedIdNumber.get(e.id)!)}，通过时请填写审核意见` });
+        } else if (!note && !withdrawing && relativesChanged.has(e.id)) {
+          refused.push({ field: 'note', message: `${who}此前比对发现直系亲属有记录，此后申报的直系亲属或姓名已更改，通过时请填写审核意见` });
         }
       });
       assertNoProblems(refused, '不能作出该审核结论');
@@ -966,11 +976,13 @@ export class VettingService {
 
   /** Who 一键通过 would pass now (`passableSql`), for the officer's confirmation: the ids and versions it sends back. */
   async passableEntries(actor: Actor, activityId: string): Promise<{ id: string; version: number; guardName: string }[]> {
-    const activity = await this.ds.getRepository(ActivityEntity).findOneBy({ id: activityId });
+    // (Inside the caller's transaction when bound, `within`: the demo seed lists what it has just submitted.)
+    const m = this.boundManager ?? this.ds.manager;
+    const activity = await m.getRepository(ActivityEntity).findOneBy({ id: activityId });
     if (!activity) throw notFound('活动');
     if (activity.status !== ActivityStatus.VETTING) return [];
-    const failureDays = priorFailureDays(await this.settings.all());
-    return this.ds.query(
+    const failureDays = priorFailureDays(await this.settings.all(m));
+    return m.query(
       `SELECT re.id, re.version, g.name AS "guardName" FROM roster_entries re JOIN guards g ON g.id = re.guard_id
         WHERE ${passableSql('re', '$1', '$2', '$3')}
         ORDER BY g.name COLLATE "zh-x-icu", re.id`,
@@ -986,14 +998,18 @@ export class VettingService {
    * review 11 C1, but this does not depend on that). A statement standing in for a parent is the officer's to
    * weigh, one by one with a note (red-team F1): skipped whatever the stored suggestion (one checked before
    * that rule says PASSED).
+   *
+   * Always bound to what the officer confirmed (`expected`: the ids and versions `passableEntries` listed,
+   * red team F3/G2): those entries alone, each as it was then. There is no "whoever is passable now": a
+   * guard submitted after the officer looked is never passed in his name. An empty confirmation is refused
+   * (the page offers no pass when nobody is passable); one that no longer holds (someone decided,
+   * re-checked, removed, a record or a 不通过 since) is a CONFLICT naming them, nothing passed.
    */
-  async passAllClean(actor: Actor, activityId: string, expected: readonly { entryId: string; version: number }[] | null = null) {
-    if (expected) {
-      if (!expected.length) throw badInput('请先确认要一键通过的人员', [{ field: 'expected', message: '请先确认要一键通过的人员' }]);
-      if (expected.length > 10_000) throw badInput('一次最多一键通过10000人', [{ field: 'expected', message: '一次最多一键通过10000人' }]);
-      if (new Set(expected.map((e) => e.entryId)).size !== expected.length) {
-        throw badInput('确认的人员有重复', [{ field: 'expected', message: '确认的人员有重复' }]);
-      }
+  async passAllClean(actor: Actor, activityId: string, expected: readonly { entryId: string; version: number }[]) {
+    if (!expected?.length) throw badInput('请先确认要一键通过的人员', [{ field: 'expected', message: '请先确认要一键通过的人员' }]);
+    if (expected.length > 10_000) throw badInput('一次最多一键通过10000人', [{ field: 'expected', message: '一次最多一键通过10000人' }]);
+    if (new Set(expected.map((e) => e.entryId)).size !== expected.length) {
+      throw badInput('确认的人员有重复', [{ field: 'expected', message: '确认的人员有重复' }]);
     }
     return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
@@ -1001,16 +1017,16 @@ export class VettingService {
       const failureDays = priorFailureDays(await this.settings.all(m));
       // Bound to what the officer confirmed (`expected`, from passableEntries): those entries alone, each
       // as it was then (its version); anyone else who became passable since is not passed unseen (red team F3).
-      const seen = `AND ($5::uuid[] IS NULL OR (re.id, re.version) IN (SELECT * FROM unnest($5::uuid[], $6::int[])))`;
+      const seen = `AND (re.id, re.version) IN (SELECT * FROM unnest($5::uuid[], $6::int[]))`;
       // (A CTE, because TypeORM returns [rows, count] for a bare UPDATE … RETURNING.)
       const rows: { id: string }[] = await m.query(
         `WITH passed AS (UPDATE roster_entries re SET decision = 'PASSED', reason_category = 'CLEAR', decision_note = $7,
                 decided_by = $2, decided_at = $3
           WHERE ${passableSql('re', '$1', '$3', '$4')} ${seen}
           RETURNING re.id) SELECT id FROM passed`,
-        [activity.id, actor.id, this.now(), failureDays, expected?.map((e) => e.entryId) ?? null, expected?.map((e) => e.version) ?? null, PASS_ALL_CLEAN_NOTE],
+        [activity.id, actor.id, this.now(), failureDays, expected.map((e) => e.entryId), expected.map((e) => e.version), PASS_ALL_CLEAN_NOTE],
       );
-      if (expected && rows.length < expected.length) {
+      if (rows.length < expected.length) {
         // Someone confirmed is no longer as seen (decided, re-checked, removed, a record or a 不通过 since):
         // nothing is passed (the transaction rolls back), and the officer is told whom to look at again.
         const passed = new Set(rows.map((r) => r.id));

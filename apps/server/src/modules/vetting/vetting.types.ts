@@ -395,7 +395,7 @@ export class DecideVettingInput {
   @Field(() => VettingReasonCategory, { nullable: true, description: '不通过时必填；通过时为“无异常”' })
   reasonCategory?: VettingReasonCategory | null;
 
-  @Field(() => String, { nullable: true, description: '审核意见（不通过时必填；比中记录、直系亲属未申报完整、此前审核不通过或身份证号更改后仍通过时必填）' })
+  @Field(() => String, { nullable: true, description: '审核意见（不通过时必填；比中记录、直系亲属未申报完整或比中后更改、此前审核不通过、身份证号更改后仍通过时必填）' })
   @MaxLength(500, { message: '审核意见不能超过500字' })
   note?: string | null;
 
@@ -421,7 +421,7 @@ export class PassableEntryType {
   guardName: string;
 }
 
-/** An entry as the officer saw it: its id and `version`. */
+/** An entry as the officer saw it: its id and `version` (what 一键通过 is bound to, `passAllClean.expected`, required). */
 @InputType()
 export class EntryVersionInput {
   @Field(() => ID)

@@ -1,5 +1,5 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, UPDATE_SETTINGS } from '../../../test/harness';
-import { addRecord, csvFile, ensureCompany, idFor, makeActivity, makeGuard, unitOf } from '../../../test/vetting-fixtures';
+import { addRecord, csvFile, ensureCompany, idFor, makeActivity, makeGuard, passAllSeenResult, unitOf } from '../../../test/vetting-fixtures';
 
 /**
  * Review 9 C1 / review 10 R10-1: a reused pass "to review" (a relative's record, or the guard's own short
@@ -24,7 +24,6 @@ const SUMMARY = `query($id: ID!) { vettingSummary(activityId: $id) { tier closed
   clearedRoster { guardName idNumber companyName post } } }`;
 const NOTIFICATIONS = `query { notifications(page: { pageSize: 200 }) { items { id title body link activityId } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { activityStatus closed decided closeBlockers } }`;
-const PASS_ALL = `mutation($id: ID!) { passAllClean(activityId: $id) { activityStatus closed decided closeBlockers } }`;
 const CLOSE = `mutation($id: ID!) { closeVetting(activityId: $id) { activityStatus closed } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const ON_DUTY = `query($id: ID!) { onDutyRoster(activityId: $id) { guardId } }`;
@@ -100,7 +99,7 @@ describe('vetting after its close and after the event’s start (reviews 9 C1/C2
       const related = await declaredGuard('甲复核');
       const clean = await declaredGuard('乙无事');
       await submit(first, [related.id, clean.id]);
-      expect(expectData(await baoan.gql(PASS_ALL, { id: first })).passAllClean).toMatchObject({ decided: 2, activityStatus: 'TRAINING' });
+      expect(await passAllSeenResult(baoan, first)).toMatchObject({ decided: 2, activityStatus: 'TRAINING' });
       await addRecord(t, related.mother.idNumber, 'ADMIN_DETENTION', { name: related.mother.name });
 
       // The second roster of 2 required, both reused: vetting closes in the same request.
@@ -182,7 +181,7 @@ describe('vetting after its close and after the event’s start (reviews 9 C1/C2
       const guards = await Promise.all(['丁一', '丁二', '丁三', '丁四'].map((name) => makeGuard(t, companyId, { name })));
       const [g1, g2, g3, g4] = guards;
       await submit(activityId, guards.map((g) => g.id));
-      expect(expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean.activityStatus).toBe('TRAINING');
+      expect((await passAllSeenResult(baoan, activityId)).activityStatus).toBe('TRAINING');
       // Three trained (the on-duty roster of 2 required): READY.
       await train(activityId, [g1.id, g2.id, g3.id]);
       await t.sql(`UPDATE activities SET status = 'READY' WHERE id = $1`, [activityId]);
@@ -239,7 +238,7 @@ describe('vetting after its close and after the event’s start (reviews 9 C1/C2
       const g = await declaredGuard('戊后记');
       const other = await declaredGuard('己同队');
       await submit(activityId, [g.id, other.id]);
-      expect(expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean.activityStatus).toBe('TRAINING');
+      expect((await passAllSeenResult(baoan, activityId)).activityStatus).toBe('TRAINING');
 
       const file = csvFile('新记录.csv', [
         ['身份证号', '姓名', '类别', '发生日期', '来源', '严重程度', '备注'],
@@ -325,7 +324,7 @@ describe('vetting after its close and after the event’s start (reviews 9 C1/C2
       atStart(start, 3600_000);
       const decided = expectData(await baoan.gql(DECIDE, { input: { entryIds: [e1.id], decision: 'PASSED' } })).decideVetting;
       expect(decided).toMatchObject({ activityStatus: 'VETTING', closed: false, decided: 1 });
-      const all = expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean;
+      const all = await passAllSeenResult(baoan, activityId);
       expect(all).toMatchObject({ activityStatus: 'VETTING', closed: false, decided: 1 });
       expect(all.closeBlockers).toEqual([`活动已于${cn(start)}开始，不能再结束背景审核、进入岗前培训`]);
       expect(await status(activityId)).toBe('VETTING');
@@ -338,7 +337,7 @@ describe('vetting after its close and after the event’s start (reviews 9 C1/C2
       const activityId = await newActivity(2, start);
       const [g1, g2] = await Promise.all([makeGuard(t, companyId, { name: '壬已开' }), makeGuard(t, companyId, { name: '癸已开' })]);
       await submit(activityId, [g1.id, g2.id]);
-      expect(expectData(await baoan.gql(PASS_ALL, { id: activityId })).passAllClean.activityStatus).toBe('TRAINING');
+      expect((await passAllSeenResult(baoan, activityId)).activityStatus).toBe('TRAINING');
       await train(activityId, [g1.id, g2.id]);
       await t.sql(`UPDATE activities SET status = 'READY' WHERE id = $1`, [activityId]);
       expect(await onDuty(activityId)).toEqual([g1.id, g2.id].sort());

@@ -100,7 +100,7 @@ export const PassableEntriesQuery = graphql(`
 `);
 
 export const PassAllCleanMutation = graphql(`
-  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]) {
+  mutation PassAllClean($activityId: ID!, $expected: [EntryVersionInput!]!) {
     passAllClean(activityId: $activityId, expected: $expected) { activityStatus closed decided closeBlockers }
   }
 `);

@@ -38,7 +38,7 @@ export function DecisionModal({ wb }: { wb: VettingWorkbench }) {
         <Form.Item
           name="note"
           label="审核意见（仅保安管理支队可见）"
-          extra={deciding?.decision === 'PASSED' ? '比中记录、直系亲属未申报完整、此前审核不通过或身份证号更改的人员仍予通过时必须填写' : undefined}
+          extra={deciding?.decision === 'PASSED' ? '比中记录、直系亲属未申报完整或比中后更改、此前审核不通过、身份证号更改的人员仍予通过时必须填写' : undefined}
           rules={deciding?.decision === 'FAILED' ? [{ required: true, message: '请填写审核意见' }] : []}
         >
           <Input.TextArea rows={3} maxLength={500} showCount />
