@@ -73,6 +73,23 @@ export class ComparisonPage {
     return this.page.locator('.cmp-table thead th').filter({ hasText: '第' });
   }
 
+  /** The candidates the organizer may quote, by name (from their 报价 buttons), in the table's order. */
+  async quotableCompanies(): Promise<string[]> {
+    const labels = await this.page.locator('.cmp-table thead button[aria-label^="报价 "]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    return [...new Set(labels.map((l) => l.slice('报价 '.length)))];
+  }
+
+  /** Enters a quote for every candidate (`amounts[i]` for the i-th): 遴选 waits for them all. Returns their names. */
+  async quoteEveryCandidate(amounts: number[]): Promise<string[]> {
+    const companies = await this.quotableCompanies();
+    for (const [i, company] of companies.entries()) await this.enterQuote(company, amounts[i % amounts.length]);
+    return companies;
+  }
+
+  selectButton(company: string) {
+    return this.page.getByRole('button', { name: `遴选 ${company}` });
+  }
+
   async enterQuote(company: string, amount: number) {
     await this.page.getByRole('button', { name: `报价 ${company}` }).click();
     const dialog = this.page.getByRole('dialog', { name: `填报报价：${company}` });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { withCreditCheckChar, withIdCheckDigit } from '../../packages/schema/src/validation';
 import { firstLogin, importCsv, pick, takeAccountNotice, twoChars } from '../pages/OnboardingPages';
 import { gql, TrainingPage } from '../pages/OnsitePages';
-import { fillPicker } from '../pages/SelectionPages';
+import { ComparisonPage, fillPicker } from '../pages/SelectionPages';
 import { onboardingServer, setServerClockAhead, startServer, type RunningServer } from '../support/server';
 import { journey } from '../support/test-modes';
 
@@ -196,10 +196,11 @@ test('a new deployment: admin’s first login → every unit and account through
   await baoan.locator('.ant-modal-confirm:visible').getByRole('button', { name: '确认推荐' }).click();
   await expect(baoan.locator('.ant-tag').filter({ hasText: '已推荐候选' }).first()).toBeVisible();
 
-  // 7. The organizer: first login with the password of its 开户通知, selects the company.
+  // 7. The organizer: first login with the password of its 开户通知, quotes every candidate (遴选 waits for them) and selects the company.
   const organizer = await firstLogin(browser, base, organizerAccount.username, organizerAccount.password);
   await organizer.goto(`/comparison/${activityId}`);
   await expect(organizer.locator('.cmp-table')).toBeVisible();
+  expect(await new ComparisonPage(organizer).quoteEveryCandidate([18000, 19500, 21000])).toHaveLength(3);
   await organizer.getByRole('button', { name: '遴选 盘锦新港保安服务有限公司' }).click();
   const select = organizer.getByRole('dialog', { name: '遴选：盘锦新港保安服务有限公司' });
   await select.getByLabel('遴选理由').fill('本地公司，人员充足');

@@ -114,10 +114,19 @@ test('report → approve → recommend three → compare, quote and select → t
   const comparison = new ComparisonPage(organizer);
   await comparison.goto(activityId);
   await expect(comparison.candidateHeaders()).toHaveCount(3);
-  const companies = (await comparison.candidateHeaders().locator('strong, .ant-typography-strong, span.ant-typography strong').allInnerTexts()).map((t) => t.trim());
-  const names = companies.length === 3 ? companies : [COMPANY1];
+  const names = await comparison.quotableCompanies();
+  expect(names).toHaveLength(3);
+  expect(names).toContain(COMPANY1);
+  // 遴选 waits for every candidate's quote, and the page says whose is missing
+  await expect(comparison.selectButton(COMPANY1)).toBeDisabled();
+  await expect(organizer.locator('#cmp-quotes-awaited')).toHaveText(/^请先录入全部候选公司的报价：.+未录入报价$/);
   const quotes = [98000, 91500, 104000];
-  for (const [i, company] of names.entries()) await comparison.enterQuote(company, quotes[i]);
+  for (const [i, company] of names.entries()) {
+    if (i === names.length - 1) await expect(comparison.selectButton(COMPANY1)).toBeDisabled();
+    await comparison.enterQuote(company, quotes[i]);
+  }
+  await expect(comparison.selectButton(COMPANY1)).toBeEnabled();
+  await expect(organizer.locator('#cmp-quotes-awaited')).toHaveCount(0);
   await expect(organizer.locator('.cmp-best').first()).toBeVisible();
   await expect(organizer.getByText('评分规则')).toBeVisible();
   await organizer.screenshot({ path: path.join(shots, 'comparison-desktop.png'), fullPage: true });

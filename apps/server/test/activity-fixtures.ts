@@ -4,7 +4,7 @@
  */
 import { encryptPii, idHash } from '../src/common/pii';
 import { randomBytes } from 'node:crypto';
-import type { TestApp } from './harness';
+import type { TestApp, TestClient } from './harness';
 
 export interface CompanySpec {
   name: string;
@@ -158,4 +158,25 @@ export async function unquotedCandidate(t: TestApp): Promise<{ id: string; compa
       ORDER BY a.id, c.company_id LIMIT 1`,
   );
   return c;
+}
+
+const QUOTE = /* GraphQL */ `
+  mutation ($id: ID!, $c: ID!, $amount: Float!) { submitQuote(activityId: $id, companyId: $c, amount: $amount) { companyId quote } }
+`;
+
+/**
+ * The organizer enters a quote for every candidate of the activity still without one, through GraphQL, in rank
+ * order (`amounts[i]` yuan for the i-th of those, 100000 + 1000·i by default): the selection waits for them
+ * (recommendation.service select, SPEC §2 step 4). Returns the company ids quoted.
+ */
+export async function quoteAllCandidates(t: TestApp, organizer: TestClient, activityId: string, amounts: number[] = []): Promise<string[]> {
+  const rows: { company_id: string }[] = await t.sql(
+    `SELECT company_id FROM activity_candidates WHERE activity_id = $1 AND quote IS NULL ORDER BY rank`,
+    [activityId],
+  );
+  for (const [i, { company_id: c }] of rows.entries()) {
+    const res = await organizer.gql(QUOTE, { id: activityId, c, amount: amounts[i] ?? 100_000 + 1_000 * i });
+    if (res.errors?.length) throw new Error(`quoteAllCandidates: ${JSON.stringify(res.errors)}`);
+  }
+  return rows.map((r) => r.company_id);
 }

@@ -139,6 +139,15 @@ export function quoteProblem(amount: number): string | null {
   return null;
 }
 
+/**
+ * Why the organizer cannot select yet (SPEC §2 step 4: it enters each candidate's quote and compares them on
+ * price too): the candidates, by name, still without a quote. The server's refusal and the comparison page's
+ * explanation of its disabled 遴选 say the same.
+ */
+export function missingQuotesMessage(companyNames: readonly string[]): string {
+  return `请先录入全部候选公司的报价：${companyNames.join('、')}未录入报价`;
+}
+
 /** 保安员证 are issued under the 保安服务管理条例, in force from this day. */
 export const CERTIFICATE_SCHEME_START = '2010-01-01';
 

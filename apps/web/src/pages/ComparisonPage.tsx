@@ -2,7 +2,7 @@ import { Card, Skeleton, Space } from 'antd';
 import { useParams } from 'react-router';
 import { ActivityStatusTag } from '@/features/activities/components/ActivityBits';
 import { ComparisonDialogs } from '@/features/recommendation/components/ComparisonDialogs';
-import { ComparisonHeader, ComparisonNotes } from '@/features/recommendation/components/ComparisonHeader';
+import { ComparisonHeader, ComparisonNotes, QuotesAwaitedNote } from '@/features/recommendation/components/ComparisonHeader';
 import { ComparisonTable } from '@/features/recommendation/components/ComparisonTable';
 import { WeightsCard } from '@/features/recommendation/components/WeightsCard';
 import { useComparison } from '@/features/recommendation/hooks/useComparison';
@@ -28,6 +28,7 @@ export default function ComparisonPage() {
     <PageContainer title={`候选比选：${a.name}`} subTitle={<ActivityStatusTag status={a.status} />} header={<ComparisonHeader activity={a} />}>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <ComparisonNotes activity={a} />
+        <QuotesAwaitedNote comparison={c} />
         <WeightsCard weights={c.weights} extra={c.weightsAsOf ? `推荐时（${formatDateTime(c.weightsAsOf)}）的权重` : '现行设置的权重'} />
         <ComparisonTable comparison={c} onQuote={state.openQuote} onSelect={state.openSelect} />
       </Space>

@@ -67,7 +67,10 @@ interface DemoActivityPlan {
   approvalNote?: string;
   returnReason?: string;
   cancelReason?: string;
-  /** CANDIDATES_RECOMMENDED and later: how many to recommend (fewer than 3 → with a justification). */
+  /**
+   * CANDIDATES_RECOMMENDED and later: how many to recommend (fewer than 3 → with a justification), and the quotes
+   * entered, by rank (one for every candidate when a company is selected).
+   */
   candidates?: { count: number; include?: string; justification?: string; quotes?: number[] };
   /** COMPANY_SELECTED: the company key in `ids` (or the best candidate). */
   select?: { companyKey?: string; reason: string };
@@ -530,6 +533,9 @@ export async function seedDemoActivities(m: EntityManager, ids: Record<string, s
         patch.recommendationJustification ? `（不足3家说明：${patch.recommendationJustification}）` : ''
       }`);
       if (p.select) {
+        // The selection waits for every candidate's quote (recommendation.service select): so does the demo's.
+        const unquoted = chosen.filter((_, i) => p.candidates!.quotes?.[i] === undefined);
+        if (unquoted.length) throw new Error(`demo activity ${p.key}: selected without a quote for ${unquoted.map((c) => c.companyName).join('、')}`);
         const selected = (p.select.companyKey && chosen.find((c) => c.companyId === ids[p.select!.companyKey!])) || chosen[0];
         patch.selectedCompanyId = selected.companyId;
         patch.selectionReason = p.select.reason;

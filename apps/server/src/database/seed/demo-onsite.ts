@@ -245,6 +245,14 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
       const chosen = [...qualified.filter((i) => i.companyId === companyId), ...qualified.filter((i) => i.companyId !== companyId)].slice(0, 3);
       chosen.sort((x, y) => (x.rank ?? 0) - (y.rank ?? 0));
       if (chosen.length) {
+        // Every candidate quoted before the selection (which waits for them), the chosen company lowest ("报价较优").
+        const recommendedAt = stepTimes[ActivityStatus.CANDIDATES_RECOMMENDED]!;
+        const quotedAt = new Date((recommendedAt.getTime() + stepTimes[ActivityStatus.COMPANY_SELECTED]!.getTime()) / 2);
+        const others = chosen.map((c) => c.companyId).filter((id) => id !== companyId);
+        const quote = (id: string) => {
+          const factor = id === companyId ? 1 : 1.08 + 0.06 * others.indexOf(id);
+          return (Math.round((p.guardsRequired * 3200 * factor) / 100) * 100).toFixed(2);
+        };
         await m.insert(
           CandidateEntity,
           chosen.map((c, i) => ({
@@ -253,8 +261,11 @@ export async function seedDemoOnsite(m: EntityManager, ids: Record<string, strin
             rank: i + 1,
             score: c.score.toFixed(2),
             scoreParts: { ...c, rank: i + 1, recommended: true },
+            quote: quote(c.companyId),
+            quoteNote: null,
+            quotedAt,
             recommendedBy: baoan.id,
-            createdAt: stepTimes[ActivityStatus.CANDIDATES_RECOMMENDED],
+            createdAt: recommendedAt,
           })),
         );
         candidateNames = chosen.map((c) => c.companyName).join('、');

@@ -178,6 +178,9 @@ describe('pre-event steps close when the event starts; on-site supervision canno
       expect(await quotes()).toEqual(before);
       atStart(-1);
       expect(expectData(await organizer1.gql(QUOTE, { id, c: co.first, amount: 128000 })).submitQuote.quote).toBe(128000);
+      // 遴选 waits for every candidate's quote
+      expectData(await organizer1.gql(QUOTE, { id, c: co.second, amount: 131000 }));
+      expectData(await organizer1.gql(QUOTE, { id, c: co.third, amount: 135000 }));
     });
 
     it('遴选: refused from the start, to the organizer with whom to ask; a minute before, selected', async () => {

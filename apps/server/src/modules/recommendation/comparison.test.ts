@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { markBest, snapshotWeights } from './recommendation.service';
+import { CompanyStatus } from '@evs/schema';
+import type { CompanyStanding } from '../companies/company-standing';
+import { candidatesAwaitingQuote, markBest, snapshotWeights } from './recommendation.service';
 
 const cells = (...values: (number | null)[]) => values.map((value, i) => ({ companyId: `c${i}`, display: String(value), value, best: false }));
 const best = (values: (number | null)[], higherIsBetter: boolean) => markBest(cells(...values), higherIsBetter).map((c) => c.best);
@@ -35,5 +37,30 @@ describe('snapshotWeights (the weights a recommendation scored with)', () => {
   it('gives nothing without a snapshot or with a part missing (then the current settings are shown)', () => {
     expect(snapshotWeights([])).toBeNull();
     expect(snapshotWeights([parts({ capacity: 1, age: 0 })])).toBeNull();
+  });
+});
+
+describe('candidatesAwaitingQuote (遴选 waits for them)', () => {
+  const activity = { endsAt: new Date('2031-05-11T14:00:00+08:00') };
+  const standing = (over: Partial<CompanyStanding> = {}): CompanyStanding => ({
+    name: '某保安服务有限公司', status: CompanyStatus.ACTIVE, statusReason: null, licenseExpiry: '2031-12-31', unitActive: true, ...over,
+  });
+  const standings = new Map<string, CompanyStanding>([
+    ['active', standing()],
+    ['quoted', standing()],
+    ['suspended', standing({ status: CompanyStatus.SUSPENDED, statusReason: '停业整顿' })],
+    ['revoked', standing({ status: CompanyStatus.REVOKED })],
+    ['unitOff', standing({ unitActive: false })],
+    ['licenceEnds', standing({ licenseExpiry: '2031-05-10' })],
+    ['licenceOnTheDay', standing({ licenseExpiry: '2031-05-11' })],
+  ]);
+  const candidate = (companyId: string, quote: string | null = null) => ({ companyId, quote });
+
+  it('every candidate without a quote that can still serve; none that is quoted or can no longer serve', () => {
+    const all = [
+      candidate('active'), candidate('quoted', '98000.00'), candidate('suspended'), candidate('revoked'),
+      candidate('unitOff'), candidate('licenceEnds'), candidate('licenceOnTheDay'), candidate('gone'),
+    ];
+    expect(candidatesAwaitingQuote(all, standings, activity).map((c) => c.companyId)).toEqual(['active', 'licenceOnTheDay']);
   });
 });

@@ -1,7 +1,7 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, UPDATE_SETTINGS } from '../../../test/harness';
 import { ON_DUTY_CONDITION } from '../training/duty-roster';
 import { YOUNG_AGE } from './scoring';
-import { activityInput, CREATE_ACTIVITY, createCompany, dateFromNow, guardsOf, unitIdOf } from '../../../test/activity-fixtures';
+import { activityInput, CREATE_ACTIVITY, createCompany, dateFromNow, guardsOf, quoteAllCandidates, unitIdOf } from '../../../test/activity-fixtures';
 
 const SUGGEST = /* GraphQL */ `
   query ($id: ID!) {
@@ -425,6 +425,7 @@ describe('recommendation, comparison and selection', () => {
   it('two organizers’ clicks at once: one selection wins, the other gets CONFLICT', async () => {
     const id = await approved();
     expectData(await baoan.gql(RECOMMEND, { id, ids: [c.alpha, c.beta, c.gamma] }));
+    await quoteAllCandidates(t, organizer1, id);
     const other = await t.login('organizer1');
     const results = await Promise.all([
       organizer1.gql(SELECT, { id, c: c.alpha, reason: '甲' }),
@@ -451,5 +452,151 @@ describe('recommendation, comparison and selection', () => {
     const [note] = await t.sql(`SELECT body FROM notifications WHERE activity_id = $1 AND unit_id = $2 AND title LIKE '候选公司已推荐%'`, [id, office]);
     expect(note.body).toContain('测试大型保安服务有限公司），已全部推荐');
     await t.sql(`UPDATE guards SET status = 'LEFT', left_on = now()::date WHERE company_id = $1`, [giant]);
+  });
+
+  describe('遴选 waits for every candidate’s quote (SPEC §2 step 4: compared on price too)', () => {
+    const SET_STATUS = /* GraphQL */ `
+      mutation ($id: ID!, $s: CompanyStatus!, $r: String!) { setCompanyStatus(id: $id, status: $s, reason: $r) { id status } }
+    `;
+    let n = 0;
+    /** Three fresh companies able to serve an activity of `approved()`, recommended for a new one; by rank. */
+    async function recommendedThree(label: string): Promise<{ id: string; ranked: { id: string; name: string }[] }> {
+      const made: string[] = [];
+      for (const suffix of ['甲', '乙', '丙']) {
+        made.push(await createCompany(t, { name: `报价${label}${suffix}${++n}保安服务有限公司`, guards: [{ count: 30, age: 30 + made.length }] }));
+      }
+      const id = await approved();
+      expectData(await baoan.gql(RECOMMEND, { id, ids: made }));
+      const ranked = await t.sql(
+        `SELECT c.company_id AS id, co.name FROM activity_candidates c JOIN companies co ON co.id = c.company_id WHERE c.activity_id = $1 ORDER BY c.rank`,
+        [id],
+      );
+      return { id, ranked };
+    }
+    /** What a selection stores: the activity's row, its 台账, its audit entries and its notifications. */
+    async function stored(id: string) {
+      const [row] = await t.sql(
+        `SELECT status, version, selected_company_id, selection_reason, selected_at,
+                (SELECT count(*)::int FROM activity_transitions WHERE activity_id = $1) AS transitions,
+                (SELECT count(*)::int FROM audit_log WHERE entity_id = $1::text) AS audits,
+                (SELECT count(*)::int FROM notifications WHERE activity_id = $1) AS notifications
+           FROM activities WHERE id = $1`,
+        [id],
+      );
+      return row;
+    }
+    /** 120000 yuan for `a`, 98000 for `b`; the third candidate left without a quote. */
+    async function quoteTwo(id: string, a: string, b: string) {
+      expectData(await organizer1.gql(QUOTE, { id, c: a, amount: 120000 }));
+      expectData(await organizer1.gql(QUOTE, { id, c: b, amount: 98000 }));
+    }
+    const standing = async (id: string) =>
+      Object.fromEntries(
+        expectData(await organizer1.gql(COMPARE, { id }))
+          .candidateComparison.rows.find((r: { key: string }) => r.key === 'standing')
+          .cells.map((x: { companyId: string; display: string; value: number }) => [x.companyId, [x.display, x.value]]),
+      );
+
+    it('refused while a candidate has no quote, naming each, nothing stored; selected once every quote is in', async () => {
+      const { id, ranked: [first, second, third] } = await recommendedThree('齐全');
+      expectData(await organizer1.gql(QUOTE, { id, c: second.id, amount: 96000 }));
+      const before = await stored(id);
+      for (const chosen of [second, first]) {
+        const refused = expectErrorCode(await organizer1.gql(SELECT, { id, c: chosen.id, reason: '报价最低' }), 'BAD_USER_INPUT');
+        expect(refused.message).toBe(`请先录入全部候选公司的报价：${first.name}、${third.name}未录入报价`);
+        expect(refused.extensions!.fields).toEqual([
+          { field: 'quote', message: `${first.name}未录入报价` },
+          { field: 'quote', message: `${third.name}未录入报价` },
+        ]);
+      }
+      expect(await stored(id)).toEqual(before);
+      expect(before).toMatchObject({ status: 'CANDIDATES_RECOMMENDED', selected_company_id: null, selection_reason: null });
+      // every candidate can serve: each is awaited
+      expect(await standing(id)).toEqual(Object.fromEntries([first, second, third].map((x) => [x.id, ['正常', 1]])));
+
+      expectData(await organizer1.gql(QUOTE, { id, c: first.id, amount: 120000 }));
+      const one = expectErrorCode(await organizer1.gql(SELECT, { id, c: second.id, reason: '报价最低' }), 'BAD_USER_INPUT');
+      expect(one.message).toBe(`请先录入全部候选公司的报价：${third.name}未录入报价`);
+      expectData(await organizer1.gql(QUOTE, { id, c: third.id, amount: 101000 }));
+      expect(expectData(await organizer1.gql(SELECT, { id, c: second.id, reason: '报价最低' })).selectCompany).toMatchObject({
+        status: 'COMPANY_SELECTED',
+        selectedCompanyId: second.id,
+      });
+      const after = await stored(id);
+      expect(after).toMatchObject({ status: 'COMPANY_SELECTED', selected_company_id: second.id, transitions: before.transitions + 1 });
+      expect(after.audits).toBeGreaterThan(before.audits + 1); // two quotes, then the selection
+      expect(after.notifications).toBeGreaterThan(before.notifications);
+    });
+
+    it('a candidate that can no longer serve needs no quote, and the comparison says so; a stale page is still told who was chosen', async () => {
+      const { id, ranked: [first, second, third] } = await recommendedThree('停业');
+      await quoteTwo(id, first.id, second.id);
+      expect(expectErrorCode(await organizer1.gql(SELECT, { id, c: second.id, reason: '报价最低' }), 'BAD_USER_INPUT').message).toBe(
+        `请先录入全部候选公司的报价：${third.name}未录入报价`,
+      );
+      expectData(await baoan.gql(SET_STATUS, { id: third.id, s: 'SUSPENDED', r: '停业整顿' }));
+      expect((await standing(id))[third.id]).toEqual(['不能承担（无需报价）：公司已被变更为“暂停”（停业整顿）', 0]);
+      expect((await standing(id))[first.id]).toEqual(['正常', 1]);
+      expectData(await organizer1.gql(SELECT, { id, c: second.id, reason: '报价最低' }));
+      expect((await t.sql(`SELECT quote FROM activity_candidates WHERE activity_id = $1 AND company_id = $2`, [id, third.id]))[0].quote).toBeNull();
+
+      // back to 正常, unquoted: a page still open elsewhere that chooses another is told of the selection, not asked for a quote
+      expectData(await baoan.gql(SET_STATUS, { id: third.id, s: 'ACTIVE', r: '整改完毕' }));
+      const before = await stored(id);
+      const stale = expectErrorCode(await organizer1.gql(SELECT, { id, c: first.id, reason: '人员充足' }), 'CONFLICT');
+      expect(stale.message).toMatch(new RegExp(`^本活动已于 .+ 遴选${second.name}，不能再选其他公司；请刷新页面查看$`));
+      expect(await stored(id)).toEqual(before);
+    });
+
+    it('re-selection once the chosen company lapsed waits for the quotes too: the others may be quoted then, the lapsed one’s stays', async () => {
+      const { id, ranked: [first, second, third] } = await recommendedThree('改选');
+      await quoteTwo(id, first.id, second.id);
+      expectData(await baoan.gql(SET_STATUS, { id: third.id, s: 'SUSPENDED', r: '停业整顿' }));
+      expectData(await organizer1.gql(SELECT, { id, c: first.id, reason: '人员充足' }));
+      // closed after the selection while the chosen company stands
+      expect(expectErrorCode(await organizer1.gql(QUOTE, { id, c: third.id, amount: 99000 }), 'CONFLICT').message).toBe('只能在遴选前填报报价');
+      expectData(await baoan.gql(SET_STATUS, { id: third.id, s: 'ACTIVE', r: '整改完毕' }));
+      expectData(await baoan.gql(SET_STATUS, { id: first.id, s: 'SUSPENDED', r: '停业整顿' }));
+
+      const before = await stored(id);
+      const refused = expectErrorCode(await organizer1.gql(SELECT, { id, c: second.id, reason: '原中选公司停业' }), 'BAD_USER_INPUT');
+      expect(refused.message).toBe(`请先录入全部候选公司的报价：${third.name}未录入报价`);
+      expect(await stored(id)).toEqual(before);
+      // the chosen company's quote, a ground of the first choice, stays as entered
+      const kept = expectErrorCode(await organizer1.gql(QUOTE, { id, c: first.id, amount: 1000 }), 'CONFLICT');
+      expect(kept.message).toBe('原中选公司的报价是遴选时的依据，不能更改；请为其他候选公司填报报价后改选');
+      expectData(await organizer1.gql(QUOTE, { id, c: third.id, amount: 99000 }));
+      const quotes = await t.sql(`SELECT company_id, quote::float AS quote FROM activity_candidates WHERE activity_id = $1 ORDER BY rank`, [id]);
+      expect(quotes).toEqual([{ company_id: first.id, quote: 120000 }, { company_id: second.id, quote: 98000 }, { company_id: third.id, quote: 99000 }]);
+      expect(expectData(await organizer1.gql(SELECT, { id, c: second.id, reason: '原中选公司停业' })).selectCompany.selectedCompanyId).toBe(second.id);
+      // and closed again
+      expectErrorCode(await organizer1.gql(QUOTE, { id, c: third.id, amount: 97000 }), 'CONFLICT');
+    });
+
+    it('30 selections at once: with a quote missing none goes through; with every quote in, exactly one, the others told (CONFLICT)', async () => {
+      const { id, ranked } = await recommendedThree('并发');
+      await quoteTwo(id, ranked[0].id, ranked[1].id);
+      const race = () =>
+        Promise.all(Array.from({ length: 30 }, (_, i) => organizer1.gql(SELECT, { id, c: ranked[i % 3].id, reason: `第${i + 1}次点击` })));
+      const before = await stored(id);
+      const refused = await race();
+      expect(refused.map((r) => r.errors?.[0]?.extensions?.code)).toEqual(Array(30).fill('BAD_USER_INPUT'));
+      expect(await stored(id)).toEqual(before);
+
+      await quoteAllCandidates(t, organizer1, id);
+      const results = await race();
+      const won = results.filter((r) => !r.errors);
+      expect(won).toHaveLength(1);
+      expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(29);
+      const [row] = await t.sql(`SELECT status, selected_company_id FROM activities WHERE id = $1`, [id]);
+      expect(row).toEqual({ status: 'COMPANY_SELECTED', selected_company_id: won[0].data.selectCompany.selectedCompanyId });
+      const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM activity_transitions WHERE activity_id = $1 AND to_status = 'COMPANY_SELECTED'`, [id]);
+      expect(n).toBe(1);
+      const told = await t.sql(`SELECT count(*)::int AS n FROM notifications WHERE activity_id = $1 AND unit_id = $2 AND title LIKE '遴选结果%'`, [
+        id,
+        row.selected_company_id,
+      ]);
+      expect(told[0].n).toBe(1);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { ActivityStatus, AuditAction, CompanyStatus, companyStatusLabels, quoteProblem, SecurityMode, UnitKind } from '@evs/schema';
+import { ActivityStatus, AuditAction, CompanyStatus, companyStatusLabels, missingQuotesMessage, quoteProblem, SecurityMode, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Actor } from '../../common/actor';
@@ -11,7 +11,7 @@ import { assertCanViewActivity } from '../activities/activity.policy';
 import { ActivityService } from '../activities/activity.service';
 import { ActivityLifecycle, lockActivity } from '../activities/lifecycle';
 import { assertBeforeEventStart } from '../activities/event-window';
-import { companyLapse, readCompanyStanding } from '../companies/company-standing';
+import { CompanyLapse, companyLapse, CompanyStanding, readCompanyStanding } from '../companies/company-standing';
 import { AuditService } from '../audit/audit.service';
 import { SettingValues } from '../settings/settings.defaults';
 import { SettingsService } from '../settings/settings.service';
@@ -241,6 +241,45 @@ export function markBest(cells: ComparisonCellType[], higherIsBetter: boolean): 
   return cells.map((c) => ({ ...c, best: c.value !== null && c.value === best }));
 }
 
+/** Each candidate's company as it stands now (what `companyLapse` reads), by company id. */
+export async function candidateStandings(m: EntityManager, companyIds: readonly string[]): Promise<Map<string, CompanyStanding>> {
+  if (!companyIds.length) return new Map();
+  const rows: (CompanyStanding & { id: string })[] = await m.query(
+    `SELECT c.id, c.name, c.status, c.status_reason AS "statusReason", to_char(c.license_expiry, 'YYYY-MM-DD') AS "licenseExpiry",
+            u.active AS "unitActive"
+       FROM companies c LEFT JOIN units u ON u.id = c.id WHERE c.id = ANY($1::uuid[])`,
+    [companyIds],
+  );
+  return new Map(rows.map(({ id, ...standing }) => [id, { ...standing, unitActive: standing.unitActive ?? undefined }]));
+}
+
+/** Why a candidate can no longer serve the activity (`companyLapse`: 停业整顿 or 吊销, its unit 停用, its licence ending first), or null. */
+export function candidateLapse(standing: CompanyStanding | undefined, a: Pick<ActivityEntity, 'endsAt'>): CompanyLapse | null {
+  if (!standing) return { code: 'SELECTED_COMPANY_NOT_ACTIVE', why: '已不在保安服务公司名录中' };
+  return companyLapse(standing, a);
+}
+
+/**
+ * The candidates the selection waits for (SPEC §2 step 4: the organizer enters each candidate's quote and
+ * compares them on price as on the rest): every candidate without a quote that can still serve the activity.
+ * A candidate that can no longer (`candidateLapse`) cannot be chosen, so is compared on nothing and needs no
+ * quote — the organizer is not made to ask a suspended company for a price, nor to make one up. Candidates are
+ * never withdrawn (a recommendation stands as made); a lapse is read when it matters, and a company back to
+ * 正常 is awaited again. A candidate short of guards today (TOO_FEW_GUARDS, which `select` lets pass) is awaited, and so
+ * is one with a serious finding still open or capital now short (it may not be chosen until that is put right, but
+ * it is still in the running): only a change of standing — status, unit, licence — takes a candidate out.
+ */
+export function candidatesAwaitingQuote<C extends Pick<CandidateEntity, 'companyId' | 'quote'>>(
+  candidates: readonly C[],
+  standings: ReadonlyMap<string, CompanyStanding>,
+  a: Pick<ActivityEntity, 'endsAt'>,
+): C[] {
+  return candidates.filter((c) => c.quote === null && !candidateLapse(standings.get(c.companyId), a));
+}
+
+/** The comparison row saying whether each candidate can still serve (and so is awaited for its quote): `candidateLapse`. */
+export const STANDING_ROW = 'standing';
+
 export class RecommendationService {
   constructor(
     private readonly ds: DataSource,
@@ -367,12 +406,7 @@ export class RecommendationService {
     const settings = await this.settings.all();
     const rows = await this.ds.getRepository(CandidateEntity).find({ where: { activityId: a.id }, order: { rank: 'ASC' } });
     const recommendedWeights = snapshotWeights(rows.map(snapshotOf));
-    const licences: { id: string; license_expiry: string; status: CompanyStatus }[] = rows.length
-      ? await this.ds.query(`SELECT id, license_expiry::text AS license_expiry, status FROM companies WHERE id = ANY($1::uuid[])`, [
-          rows.map((r) => r.companyId),
-        ])
-      : [];
-    const licence = new Map(licences.map((l) => [l.id, l]));
+    const standings = await candidateStandings(this.ds.manager, rows.map((r) => r.companyId));
     const endDate = localDate(a.endsAt);
     const snaps = rows.map(snapshotOf);
     const cell = (i: number, display: string, value: number | null): ComparisonCellType => ({
@@ -399,11 +433,23 @@ export class RecommendationService {
     const pct = (v: number | null) => (v === null ? '无记录' : `${round1(v * 100)}%`);
     const table: ComparisonRowType[] = [
       row('license', '许可证有效期', '资质', true, (s) => {
-        const l = licence.get(s.companyId);
-        const expiry = l?.license_expiry ?? s.licenseExpiry;
+        const expiry = standings.get(s.companyId)?.licenseExpiry ?? s.licenseExpiry;
         const days = Math.round((Date.parse(expiry) - Date.parse(endDate)) / 86_400_000);
         return [`${expiry}（活动结束后${days >= 0 ? `${days}天` : '已过期'}）`, days];
       }),
+      // Not a measure to rank on (never marked best): whether the company still stands (`candidateLapse`); one that does
+      // not cannot be chosen and is not awaited for its quote (the page reads the row so).
+      {
+        key: STANDING_ROW,
+        label: '公司现状',
+        group: '资质',
+        higherIsBetter: true,
+        hint: '推荐后公司被停业整顿或吊销、单位停用，或许可证不再覆盖活动的，不能遴选，也无需录入报价',
+        cells: rows.map((r) => {
+          const lapse = candidateLapse(standings.get(r.companyId), a);
+          return { companyId: r.companyId, display: lapse ? `不能承担（无需报价）：公司${lapse.why}` : '正常', value: lapse ? 0 : 1, best: false };
+        }),
+      },
       row('eligibleGuards', '活动当日可用保安员', '人员', true, (s) => [`${s.eligibleGuards}人（需${s.guardsNeeded}人）`, s.eligibleGuards]),
       row('guardsOnRegister', '在职保安员', '人员', true, (s) => [`${s.guardsOnRegister}人`, s.guardsOnRegister]),
       row('youngShare', `年龄结构（${YOUNG_AGE}岁以下占比）`, '人员', true, (s) => [
@@ -471,7 +517,12 @@ export class RecommendationService {
     return this.ds.transaction(async (m) => {
       const { a, candidate } = await this.organizerCandidate(m, actor, activityId, companyId);
       if (a.status !== ActivityStatus.CANDIDATES_RECOMMENDED) {
-        throw conflict('只能在遴选前填报报价');
+        // Closed once a company is chosen, but for the candidates to choose among again when the chosen one lapsed
+        // before any roster (select): the selection waits for their quotes as the first one did. The lapsed company's
+        // own quote, one ground of the first choice, stays as entered.
+        const choosingAgain = a.status === ActivityStatus.COMPANY_SELECTED && !!a.selectedCompanyId && !!(await this.selectedCompanyLapse(m, a, false));
+        if (!choosingAgain) throw conflict('只能在遴选前填报报价');
+        if (a.selectedCompanyId === companyId) throw conflict('原中选公司的报价是遴选时的依据，不能更改；请为其他候选公司填报报价后改选');
       }
       // A quote serves the selection, which closes when the event starts (event-window.ts).
       assertBeforeEventStart(a, this.clock.now(), '填报报价', actor);
@@ -558,6 +609,15 @@ export class RecommendationService {
     });
   }
 
+  /** Refuses (BAD_USER_INPUT, naming them) while a candidate that can still serve the activity has no quote (`candidatesAwaitingQuote`). */
+  private async assertQuotesEntered(m: EntityManager, a: ActivityEntity): Promise<void> {
+    const candidates = await m.find(CandidateEntity, { where: { activityId: a.id }, order: { rank: 'ASC' } });
+    const awaiting = candidatesAwaitingQuote(candidates, await candidateStandings(m, candidates.map((c) => c.companyId)), a);
+    if (!awaiting.length) return;
+    const names = awaiting.map((c) => snapshotOf(c).companyName);
+    throw badInput(missingQuotesMessage(names), names.map((n) => ({ field: 'quote', message: `${n}未录入报价` })));
+  }
+
   async select(actor: Actor, activityId: string, companyId: string, reason: string) {
     const text = reason?.trim();
     if (!text) throw badInput('遴选须写明理由', [{ field: 'reason', message: '请填写遴选理由' }]);
@@ -597,6 +657,9 @@ export class RecommendationService {
           { field: 'companyId', message: lapsed.map((e) => e.message).join('；') },
         ]);
       }
+      // The comparison on price (SPEC §2 step 4), first choice and re-selection alike: every candidate that could be
+      // chosen has a quote. After the refusals above: a stale page is told what happened, not to quote.
+      await this.assertQuotesEntered(m, a);
       const name = snapshotOf(candidate).companyName;
       if (lapse) return this.reselect(m, actor, a, { companyId, name, reason: text, lapse, police: [...detachment, ...office, a.reporterUnitId] });
       return this.lifecycle.transition(m, {

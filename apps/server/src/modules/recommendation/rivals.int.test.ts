@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { approvedActivity, createCompany, unitIdOf } from '../../../test/activity-fixtures';
+import { approvedActivity, createCompany, quoteAllCandidates, unitIdOf } from '../../../test/activity-fixtures';
 import { CANDIDATES_WITHHELD } from './recommendation.policy';
 
 /**
@@ -64,6 +64,7 @@ describe('a company never sees its rival candidates or their scores', () => {
     const rivalB = await createCompany(t, { name: '对手丙保安服务有限公司', guards: [{ count: 30, age: 34 }] });
     const id = await approvedActivity(t);
     expectData(await baoan.gql(RECOMMEND, { id, ids: [rivalA, mine, rivalB] }));
+    await quoteAllCandidates(t, organizer1, id);
     expectData(await organizer1.gql(SELECT, { id, c: mine }));
 
     // The organizer compares them by name and score: the names are in the record.
@@ -91,6 +92,7 @@ describe('a company never sees its rival candidates or their scores', () => {
       await baoan.gql(`query ($id: ID!) { candidateSuggestions(activityId: $id, qualifiedOnly: true) { items { companyId } } }`, { id }),
     ).candidateSuggestions.items.map((i: { companyId: string }) => i.companyId);
     expectData(await baoan.gql(RECOMMEND, { id, ids: qualified, j: '活动规模大，符合条件的公司不足3家' }));
+    await quoteAllCandidates(t, organizer1, id);
     expectData(await organizer1.gql(SELECT, { id, c: mine }));
 
     const organizerSees = expectData(await organizer1.gql(ACTIVITY, { id })).activity;
@@ -135,6 +137,7 @@ describe('a company never sees its rival candidates or their scores', () => {
       const third = await createCompany(t, { name: `停业竞态第三${round}号保安服务有限公司`, guards: [{ count: 30, age: 32 }] });
       const id = await approvedActivity(t);
       expectData(await baoan.gql(RECOMMEND, { id, ids: [mine, other, third] }));
+      await quoteAllCandidates(t, organizer1, id);
       const [selected, suspended] = await Promise.all([organizer1.gql(SELECT, { id, c: mine }), baoan.gql(SUSPEND, { id: mine })]);
       expectData(suspended);
       const [{ status, selected_company_id: chosen }] = await t.sql(`SELECT status, selected_company_id FROM activities WHERE id = $1`, [id]);
@@ -156,6 +159,7 @@ describe('a company never sees its rival candidates or their scores', () => {
     const third = await createCompany(t, { name: '改选丙保安服务有限公司', guards: [{ count: 30, age: 32 }] });
     const id = await approvedActivity(t);
     expectData(await baoan.gql(RECOMMEND, { id, ids: [first, second, third] }));
+    await quoteAllCandidates(t, organizer1, id);
     expectData(await organizer1.gql(SELECT, { id, c: first }));
     // while the chosen company is 正常: no second choice; the refusal says which was chosen (a stale tab, review 8-C F2)
     const [{ at }] = await t.sql(`SELECT to_char(selected_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at FROM activities WHERE id = $1`, [id]);
@@ -198,6 +202,7 @@ describe('a company never sees its rival candidates or their scores', () => {
     const third = await createCompany(t, { name: '续证丙保安服务有限公司', guards: [{ count: 30, age: 32 }] });
     const id = await approvedActivity(t);
     expectData(await baoan.gql(RECOMMEND, { id, ids: [first, second, third] }));
+    await quoteAllCandidates(t, organizer1, id);
     expectData(await organizer1.gql(SELECT, { id, c: first }));
     const [{ d, end, version }] = await t.sql(
       `SELECT to_char((ends_at AT TIME ZONE 'Asia/Shanghai')::date - 1, 'YYYY-MM-DD') AS d,

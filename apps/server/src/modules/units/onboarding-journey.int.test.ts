@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { withCreditCheckChar } from '@evs/schema';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, totpCode } from '../../../test/harness';
 import { csvFile, idFor, passAllSeenResult } from '../../../test/vetting-fixtures';
-import { activityInput, CREATE_ACTIVITY } from '../../../test/activity-fixtures';
+import { activityInput, CREATE_ACTIVITY, quoteAllCandidates } from '../../../test/activity-fixtures';
 import { COMPANY_COLUMNS } from '../companies/company-import.service';
 import { GUARD_COLUMNS } from '../guards/guard-import.service';
 
@@ -165,7 +165,8 @@ describe('a new deployment: from an empty database to a closed activity, every a
     const ids = suggestions.items.filter((i: { qualified: boolean }) => i.qualified).map((i: { companyId: string }) => i.companyId);
     expectData(await baoan.gql(`mutation ($a: ID!, $c: [ID!]!) { recommendCandidates(activityId: $a, companyIds: $c) { status } }`, { a: activity.id, c: ids }));
 
-    // 5. The organizer selects the company; the company submits its roster.
+    // 5. The organizer quotes every candidate and selects the company; the company submits its roster.
+    await quoteAllCandidates(t, organizer, activity.id);
     expectData(
       await organizer.gql(`mutation ($a: ID!, $c: ID!) { selectCompany(activityId: $a, companyId: $c, reason: "报价合理，人员充足") { status } }`, { a: activity.id, c: made.id }),
     );

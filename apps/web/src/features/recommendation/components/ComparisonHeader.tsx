@@ -1,7 +1,7 @@
 import { MultilineText } from '@/shared/MultilineText';
 import { Alert, Descriptions } from 'antd';
 import { formatDateTime, formatTime } from '@/shared/format';
-import type { Comparison } from '../hooks/useComparison';
+import { QUOTES_AWAITED_ID, selectionBlocker, type Comparison } from '../hooks/useComparison';
 
 type Activity = Comparison['activity'];
 
@@ -31,5 +31,22 @@ export function ComparisonNotes({ activity: a }: { activity: Activity }) {
         <Alert type="success" showIcon title={`已遴选：${a.selectedCompany.name}`} description={a.selectionReason ? <MultilineText>{`遴选理由：${a.selectionReason}`}</MultilineText> : undefined} />
       )}
     </>
+  );
+}
+
+/**
+ * Why 遴选 is disabled while a quote is awaited (the organizer compares on price too, SPEC §2 step 4): in view,
+ * for a keyboard or screen-reader user too (a disabled button's tooltip is out of their reach).
+ */
+export function QuotesAwaitedNote({ comparison: c }: { comparison: Comparison }) {
+  const blocker = c.canSelect ? selectionBlocker(c) : null;
+  if (!blocker) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={<span id={QUOTES_AWAITED_ID}>{blocker}</span>}
+      description="报价是比选的一项。请点击各候选公司的“报价”录入后再遴选；目前不能承担本活动的候选公司（见“公司现状”一行）无需报价。"
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleFilled, EditOutlined, TrophyOutlined } from '@ant-design/icons';
-import { comparisonLines, type Candidate, type Comparison, type ComparisonLine } from '../hooks/useComparison';
+import { comparisonLines, QUOTES_AWAITED_ID, selectionBlocker, type Candidate, type Comparison, type ComparisonLine } from '../hooks/useComparison';
 
 interface Props {
   comparison: Comparison;
@@ -10,6 +10,8 @@ interface Props {
 
 /** Candidates as columns, measures as rows (grouped), the best value of each row marked; 报价 and 遴选 on each candidate. */
 export function ComparisonTable({ comparison: c, onQuote, onSelect }: Props) {
+  // 遴选 waits for every quote (the server refuses without them): disabled until then, saying whose is awaited.
+  const blocker = selectionBlocker(c);
   const columns = [
     {
       title: '比选指标',
@@ -45,13 +47,22 @@ export function ComparisonTable({ comparison: c, onQuote, onSelect }: Props) {
             )}
           </Space>
           <Typography.Text strong style={{ whiteSpace: 'normal' }}>{cand.companyName}</Typography.Text>
-          {c.canSelect && (
+          {/* after the chosen company lapsed (before any roster) the others may be quoted and chosen instead; its own quote stays */}
+          {c.canSelect && !cand.selected && (
             <Space size={4} wrap>
               <Button size="small" icon={<EditOutlined />} onClick={() => onQuote(cand)} aria-label={`报价 ${cand.companyName}`}>
                 报价
               </Button>
-              {/* after the chosen company lapsed (before any roster) the others may be chosen instead */}
-              {!cand.selected && (
+              {blocker ? (
+                <Tooltip title={blocker}>
+                  {/* a disabled button gets no pointer events: the tooltip hangs on its wrapper */}
+                  <span style={{ display: 'inline-block', cursor: 'not-allowed' }}>
+                    <Button size="small" type="primary" disabled aria-label={`遴选 ${cand.companyName}`} aria-describedby={QUOTES_AWAITED_ID} style={{ pointerEvents: 'none' }}>
+                      遴选
+                    </Button>
+                  </span>
+                </Tooltip>
+              ) : (
                 <Button size="small" type="primary" onClick={() => onSelect(cand)} aria-label={`遴选 ${cand.companyName}`}>
                   遴选
                 </Button>

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { App, Form } from 'antd';
 import { useState } from 'react';
+import { missingQuotesMessage } from '@evs/schema';
 import { CandidateComparisonQuery, SelectCompanyMutation, SubmitQuoteMutation } from '@/features/recommendation/operations';
 import type { CandidateComparisonQuery as Result } from '@/gql/graphql';
-import { applyFieldErrors, errorCode, errorMessage } from '@/shared/errors';
+import { applyFieldErrors, errorCode, errorMessage, fieldErrors } from '@/shared/errors';
 
 export type Comparison = Result['candidateComparison'];
 export type Candidate = Comparison['candidates'][number];
@@ -22,6 +23,29 @@ export function comparisonLines(c: Comparison): ComparisonLine[] {
   }
   return lines;
 }
+
+/** The comparison's row saying whether each candidate can still serve the activity (value 0: it cannot); the server's `STANDING_ROW`. */
+const STANDING_ROW = 'standing';
+
+/**
+ * The candidates the selection waits for, as the server reckons them (recommendation.service
+ * `candidatesAwaitingQuote`): every candidate without a quote that can still serve the activity. One
+ * that can no longer (suspended, revoked, its unit 停用, its licence ending first) is chosen on nothing
+ * and needs no quote.
+ */
+export function awaitingQuote(c: Comparison): Candidate[] {
+  const cannotServe = new Set(c.rows.find((r) => r.key === STANDING_ROW)?.cells.filter((x) => x.value === 0).map((x) => x.companyId));
+  return c.candidates.filter((cand) => cand.quote == null && !cannotServe.has(cand.companyId));
+}
+
+/** Why 遴选 is not offered yet (the server's refusal, word for word), or null. */
+export function selectionBlocker(c: Comparison): string | null {
+  const awaiting = awaitingQuote(c);
+  return awaiting.length ? missingQuotesMessage(awaiting.map((x) => x.companyName)) : null;
+}
+
+/** The id of the note saying why 遴选 is disabled (its buttons are described by it). */
+export const QUOTES_AWAITED_ID = 'cmp-quotes-awaited';
 
 /**
  * The server refused because the activity is no longer as this page shows it (a company was chosen in
@@ -89,6 +113,9 @@ export function useComparison(activityId: string) {
       await selectCompany({ variables: { activityId, companyId: selectFor!.companyId, reason: v.reason } });
     } catch (e) {
       await refused(e, selectForm, '未能遴选', () => setSelectFor(null));
+      // Refused for a quote this page thought was in (or a candidate it thought lapsed): the dialog keeps the
+      // server's message, and the page shows again whose quote is awaited.
+      if (fieldErrors(e).some((f) => f.field === 'quote')) await refetch().catch(() => undefined);
       return;
     }
     message.success(`已遴选 ${selectFor!.companyName}，已通知中选公司和保安管理支队`);
