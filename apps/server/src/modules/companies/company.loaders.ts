@@ -42,7 +42,9 @@ async function vettingWindows(ds: DataSource): Promise<{ reuseDays: number; fail
  * officer to review again (review 11-A F1), is not counted either (code review 11 C8); that 不通过 is the
  * person's as the vetting finds them (vetting/prior-failure.ts `personEntriesSql`): of this guard row, checked
  * under this ID number, or of a row holding it now, so a failed row given a made-up number and the real number
- * registered anew does not make a counted pass (red-team F2). The windows count
+ * registered anew does not make a counted pass (red-team F2); and the pass is of the person as registered now
+ * (name, ID number, relatives: `guard_identity_hash`), as the reuse requires, so a guard whose relatives were
+ * declared otherwise since is not counted (red-team G1). The windows count
  * back from `now`, the app's clock (config.clock), as the reuse does and as the decisions are stamped: on
  * the database's clock a pass the reuse already refuses as too old could still count here (review 9 C8).
  * Ages are on `now`'s Beijing date.
@@ -73,12 +75,12 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
        SELECT g.company_id, count(*)::int AS valid_vetting
        FROM g
        CROSS JOIN LATERAL (
-         SELECT r.decision FROM guards p JOIN roster_entries r ON r.guard_id = p.id
+         SELECT r.decision, r.identity_hash FROM guards p JOIN roster_entries r ON r.guard_id = p.id
           WHERE p.id_hash = g.id_hash AND r.decision <> 'PENDING'
             AND r.decided_at > $3::timestamptz - make_interval(days => $4::int)
           ORDER BY r.decided_at DESC, (r.decision = 'FAILED') DESC
           LIMIT 1) latest
-       WHERE latest.decision = 'PASSED'
+       WHERE latest.decision = 'PASSED' AND latest.identity_hash = guard_identity_hash(g.id)
          AND NOT ($5::int > 0 AND (
            EXISTS (SELECT 1 FROM roster_entries f WHERE f.guard_id = g.id AND ${failedSince('f')})
            OR EXISTS (SELECT 1 FROM roster_entries f WHERE f.checked_id_hash = g.id_hash AND ${failedSince('f')})

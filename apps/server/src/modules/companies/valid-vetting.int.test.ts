@@ -13,6 +13,7 @@ const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $in
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const UPDATE_GUARD = `mutation($id: ID!, $input: GuardInput!) { updateGuard(id: $id, input: $input) { id } }`;
 const LEAVES = `mutation($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status } }`;
+const SET_RELATIVES = `mutation($g: ID!, $r: [RelativeInput!]!, $s: String) { setGuardRelatives(guardId: $g, relatives: $r, statement: $s) { id } }`;
 const FIGURE = `query ($id: ID!) { company(id: $id) { guardsWithValidVetting } }`;
 const DAY = 86400_000;
 
@@ -126,6 +127,23 @@ describe('guardsWithValidVetting: the latest decision within the reuse window (r
     // Not a pass the next roster reuses, so not counted.
     expect(await validVetting()).toBe(before);
     const [next] = await submit(await newActivity(), [real.id]);
+    expect(next).toMatchObject({ decision: 'PENDING', reused: false });
+  });
+
+  it('counts a pass only for the person as registered now: relatives declared otherwise since take the guard out, as the reuse does (red-team G1)', async () => {
+    const g = await makeGuard(t, companyId, { name: '辛改亲属' });
+    const first = await newActivity();
+    const [entry] = await submit(first, [g.id]);
+    expect(await passAllSeen(baoan, first)).toBe(1);
+    const counted = await validVetting();
+    // Off the roster (the identity is locked while on it), the pass kept on record.
+    expectData(await company.gql(REMOVE, { e: entry.id }));
+    expect(await validVetting()).toBe(counted);
+    const father = { relation: 'FATHER', name: '辛父', idNumber: idFor('1961-01-01') };
+    const mother = { relation: 'MOTHER', name: '辛母', idNumber: idFor('1962-02-02', true) };
+    expectData(await company.gql(SET_RELATIVES, { g: g.id, r: [father, mother], s: null }));
+    expect(await validVetting()).toBe(counted - 1);
+    const [next] = await submit(await newActivity(), [g.id]);
     expect(next).toMatchObject({ decision: 'PENDING', reused: false });
   });
 });
