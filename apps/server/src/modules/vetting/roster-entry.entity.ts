@@ -104,6 +104,13 @@ export class RosterEntryEntity {
   @Column('bytea', { nullable: true })
   checkedIdHash: Buffer | null;
 
+  /**
+   * Whether the check looked at the guard's relatives (setting 审查直系亲属 at the check; red-team K1): a pass
+   * made on a check that did not is not reused, nor passed by 一键通过, while relatives are checked. NULL: not checked.
+   */
+  @Column('boolean', { nullable: true })
+  relativesChecked: boolean | null;
+
   /** Bumped by a trigger on every change: `decideVetting` refuses a decision made on a stale copy. */
   @Column('int', { default: 1 })
   version: number;

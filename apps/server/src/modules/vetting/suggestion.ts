@@ -150,6 +150,8 @@ export function priorFailureReason(p: PriorFailure): string {
 
 /** Nothing found: the only suggestion of PASSED. */
 export const CLEAR_SUGGESTION: Readonly<Suggestion> = { suggestion: VettingDecision.PASSED, reasonCategory: VettingReasonCategory.CLEAR, reason: '本人及直系亲属未比中记录，资格预审通过' };
+/** `CLEAR_SUGGESTION`'s reason when the relatives are not looked at (setting 审查直系亲属 off; red-team K1). */
+export const CLEAR_WITHOUT_RELATIVES_REASON = '本人未比中记录，资格预审通过（未审查直系亲属：“审查直系亲属”设置已关闭）';
 
 /**
  * A suggestion with the person's earlier 不通过 added, as `suggest` adds it: after the reason of a finding,

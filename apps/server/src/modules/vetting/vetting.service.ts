@@ -31,7 +31,7 @@ import { compareRelatives } from '../guards/guard.service';
 import { ANONYMISED } from '../privacy/anonymised';
 import { GuardFacts, guardFactsColumns, loadPrecheckContext, precheckGuard, toGuardFacts } from './precheck';
 import { PrecheckProblem, RosterEntryEntity, RosterEntryState } from './roster-entry.entity';
-import { barredByArticle17, ChangedIdNumber, changedIdNumberClause, Hit, PriorFailure, relativesDeclaration, statementClause, suggest } from './suggestion';
+import { barredByArticle17, ChangedIdNumber, changedIdNumberClause, CLEAR_SUGGESTION, CLEAR_WITHOUT_RELATIVES_REASON, Hit, PriorFailure, relativesDeclaration, statementClause, suggest } from './suggestion';
 import { VettingHitEntity } from './vetting-hit.entity';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
@@ -56,6 +56,15 @@ const priorFailureSql = (re: string, nowParam: string, daysParam: string) => `($
 export { priorFailureDays };
 
 
+/** SQL: the setting 审查直系亲属 (`vetting.checkRelatives`) as stored, on by default. */
+const RELATIVES_CHECKED_SQL = `coalesce((SELECT (st.value #>> '{}')::boolean FROM settings st WHERE st.key = 'vetting.checkRelatives'), true)`;
+
+/**
+ * SQL: while relatives are checked, roster entry `re` was checked without them (the setting off then; red-team K1):
+ * its 通过 suggestion says nothing of them, so 一键通过 leaves it and a pass waits for a check that looked.
+ */
+const checkedWithoutRelativesSql = (re: string) => `(${RELATIVES_CHECKED_SQL} AND ${re}.relatives_checked IS FALSE)`;
+
 /**
  * SQL: while relatives are checked (setting vetting.checkRelatives, default on), the guard of roster entry `re`
  * has a statement standing in for a parent not registered (`relativesDeclaration().statement`; a stored
@@ -63,7 +72,7 @@ export { priorFailureDays };
  * the stored suggestion says (one checked before this rule says 通过).
  */
 const statementStandsInSql = (re: string) => `(
-  coalesce((SELECT (st.value #>> '{}')::boolean FROM settings st WHERE st.key = 'vetting.checkRelatives'), true)
+  ${RELATIVES_CHECKED_SQL}
   AND EXISTS (SELECT 1 FROM guards sg WHERE sg.id = ${re}.guard_id AND sg.relatives_statement IS NOT NULL AND sg.relatives_statement !~ '^\\s*$'
                  AND (SELECT count(DISTINCT sr.relation) FROM guard_relatives sr WHERE sr.guard_id = sg.id AND sr.relation IN ('FATHER', 'MOTHER')) < 2))`;
 
@@ -77,7 +86,8 @@ const checkedIdHashOf = (g: Pick<GuardFacts, 'idKey'>): Buffer | null => (g.idKe
  * SQL: entry `re` of activity `activityParam` is one 一键通过 passes: checked, undecided, suggested 通过
  * with no pre-check problem and no hit, its identity the one checked, no record since the check, no
  * 不通过 of the person on record (`priorFailureSql`), no relative's record found before under relatives declared
- * otherwise (`relativesChangedSql`) and no statement standing in for a parent (`statementStandsInSql`).
+ * otherwise (`relativesChangedSql`), no statement standing in for a parent (`statementStandsInSql`), and checked with
+ * the relatives while they are checked (`checkedWithoutRelativesSql`).
  */
 const passableSql = (re: string, activityParam: string, nowParam: string, daysParam: string) =>
   `${re}.activity_id = ${activityParam} AND ${re}.state = 'ACTIVE' AND ${re}.decision = 'PENDING' AND ${re}.checked_at IS NOT NULL
@@ -87,7 +97,8 @@ const passableSql = (re: string, activityParam: string, nowParam: string, daysPa
    AND NOT ${recordsSinceCheckSql(re)}
    AND NOT ${priorFailureSql(re, nowParam, daysParam)}
    AND NOT ${relativesChangedSql(re, nowParam, daysParam)}
-   AND NOT ${statementStandsInSql(re)}`;
+   AND NOT ${statementStandsInSql(re)}
+   AND NOT ${checkedWithoutRelativesSql(re)}`;
 
 /** SQL: the person of roster entry `re` got a 不通过 on another entry after `re` was checked (code review 11 C1). */
 const failureSinceCheckSql = (re: string) => personEntryExistsSql(re, (f) => `${f}.decision = 'FAILED' AND ${f}.decided_at > ${re}.checked_at`);
@@ -155,6 +166,8 @@ interface CheckOutcome {
   decidedAt: Date | null;
   reusedFrom: string | null;
   checked: boolean;
+  /** Whether this check looked at the relatives (setting 审查直系亲属; red-team K1). */
+  relativesChecked: boolean;
   /** What became of an earlier pass this guard could reuse; null when there was none to reuse. */
   reuse: ReuseResult | null;
 }
@@ -470,14 +483,17 @@ export class VettingService {
     const windowDays = settings['vetting.reuseWindowDays'];
     const previous: {
       id_key: string; decision: VettingDecision; decided_at: Date; decided_by: string | null; origin: string; identity_hash: string | null; origin_checked_at: Date | null;
-      origin_note: string | null;
+      origin_note: string | null; origin_relatives_checked: boolean | null; origin_record_ids: string[] | null;
     }[] =
       windowDays > 0 && !sourceError
         ? await m.query(
             `SELECT DISTINCT ON (g.id_hash) encode(g.id_hash, 'hex') AS id_key, re.decision, re.decided_at, re.decided_by,
                     coalesce(re.reused_from_entry_id, re.id) AS origin, re.identity_hash,
                     (SELECT o.checked_at FROM roster_entries o WHERE o.id = coalesce(re.reused_from_entry_id, re.id)) AS origin_checked_at,
-                    (SELECT o.decision_note FROM roster_entries o WHERE o.id = coalesce(re.reused_from_entry_id, re.id)) AS origin_note
+                    (SELECT o.decision_note FROM roster_entries o WHERE o.id = coalesce(re.reused_from_entry_id, re.id)) AS origin_note,
+                    (SELECT o.relatives_checked FROM roster_entries o WHERE o.id = coalesce(re.reused_from_entry_id, re.id)) AS origin_relatives_checked,
+                    (SELECT array_agg(h.record_id::text) FROM vetting_hits h WHERE h.roster_entry_id = coalesce(re.reused_from_entry_id, re.id)
+                        AND h.record_id IS NOT NULL) AS origin_record_ids
                FROM guards g JOIN roster_entries re ON re.guard_id = g.id
               WHERE g.id_hash = ANY($1::bytea[]) AND (re.decision = 'FAILED' OR (re.decision = 'PASSED' AND re.activity_id <> $2))
                 AND re.decided_at > $4::timestamptz - make_interval(days => $3)
@@ -512,7 +528,7 @@ export class VettingService {
         allHits.push([]);
         outcomes.push({
           problems, suggestion: null, suggestionCategory: null, reason: '记录比对服务不可用，待重新比对', decision: VettingDecision.PENDING,
-          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: false, identityHash: identity?.hash ?? null, reuse: null,
+          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: false, relativesChecked: false, identityHash: identity?.hash ?? null, reuse: null,
         });
         continue;
       }
@@ -534,29 +550,36 @@ export class VettingService {
       const priorFailure: PriorFailure | null = failure ? toPriorFailure(failure, { identityHash: identity?.hash, name: row.name }) : null;
       const changedIdNumber = changedByGuard.get(row.guardId) ?? null;
       const relativesChanged = relativesChangedByGuard.get(row.guardId) ?? null;
-      const s = suggest(problems, hits, declaration, priorFailure, changedIdNumber, relativesChanged);
+      const found = suggest(problems, hits, declaration, priorFailure, changedIdNumber, relativesChanged);
+      // Nothing found while the relatives are not looked at: the reason says so, not "本人及直系亲属未比中" (red-team K1).
+      const s = !checkRelatives && found.reason === CLEAR_SUGGESTION.reason ? { ...found, reason: CLEAR_WITHOUT_RELATIVES_REASON } : found;
       const prev = previousByKey.get(row.idKey);
       // Reuse only for the same identity, with relatives declared, no pre-check problem and no 不通过 in
       // the window; never on records that arrived since (see `ReuseResult`: what they do to the reused pass comes after).
       // A statement standing in for a parent is reused only on a pass an officer wrote his reasons for (red-team F1):
-      // not on one made by 一键通过 or without a note before the statement was put before the officer.
+      // not on one made by 一键通过 or without a note before the statement was put before the officer. While relatives
+      // are checked, a pass made on a check that did not look at them is not reused (red-team K1).
       const reusable =
         prev && prev.decision === VettingDecision.PASSED && !priorFailure && !changedIdNumber && !relativesChanged && problems.length === 0 && prev.identity_hash !== null &&
         prev.identity_hash === identity?.hash && (declaration?.declared ?? true) &&
-        (!declaration?.statement || (!!prev.origin_note && prev.origin_note !== PASS_ALL_CLEAN_NOTE));
+        (!declaration?.statement || (!!prev.origin_note && prev.origin_note !== PASS_ALL_CLEAN_NOTE)) &&
+        (!checkRelatives || prev.origin_relatives_checked !== false);
       const suggestionCategory = s.suggestion === VettingDecision.PASSED ? null : s.reasonCategory;
       if (reusable) {
         const passedOn = localDate(new Date(prev.decided_at));
         // Unknown arrival time (an external source) counts as new, as does a pass with no check time.
         const weighedUntil = prev.origin_checked_at ? new Date(prev.origin_checked_at).getTime() : -Infinity;
-        const arrivedSince = hits.some((h) => !h.record.createdAt || h.record.createdAt.getTime() > weighedUntil);
+        // A record of the register the check behind the pass did not find is one that officer never weighed either,
+        // whenever it was stored (red-team K1: found now, not then).
+        const weighed = new Set(prev.origin_record_ids ?? []);
+        const arrivedSince = hits.some((h) => !h.record.createdAt || h.record.createdAt.getTime() > weighedUntil || (!!h.record.recordId && !weighed.has(h.record.recordId)));
         if (ownRecords.length && barredByArticle17(ownRecords)) {
           // A pass cannot stand on records that bar the guard (decide refuses one), whenever they arrived: not reused.
           stats.reuseBarred++;
           outcomes.push({
             problems, suggestion: s.suggestion, suggestionCategory, reason: s.reason, decision: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.OWN_RECORD,
             note: `本人记录属条例第十七条规定的情形：不沿用${passedOn}的审核通过结论，系统判定不通过，不得上岗`,
-            decidedBy: null, decidedAt: this.now(), reusedFrom: null, checked: true, identityHash: identity?.hash ?? null, reuse: 'BARRED',
+            decidedBy: null, decidedAt: this.now(), reusedFrom: null, checked: true, relativesChecked: checkRelatives, identityHash: identity?.hash ?? null, reuse: 'BARRED',
           });
         } else {
           stats.reused++;
@@ -565,7 +588,7 @@ export class VettingService {
             problems, suggestion: s.suggestion, suggestionCategory, reason: s.reason, decision: VettingDecision.PASSED, reasonCategory: VettingReasonCategory.CLEAR,
             // The note is the detachment's alone (the company reads the decision and its category only).
             note: `沿用${passedOn}的审核通过结论（复用期${windowDays}天内，身份信息未变）${arrivedSince ? '；此后有新导入的本人或直系亲属记录（未达条例第十七条情形），已通知复核' : ''}`,
-            decidedBy: prev.decided_by, decidedAt: new Date(prev.decided_at), reusedFrom: prev.origin, checked: true, identityHash: identity?.hash ?? null,
+            decidedBy: prev.decided_by, decidedAt: new Date(prev.decided_at), reusedFrom: prev.origin, checked: true, relativesChecked: checkRelatives, identityHash: identity?.hash ?? null,
             reuse: arrivedSince ? 'TO_REVIEW' : 'KEPT',
           });
         }
@@ -573,7 +596,7 @@ export class VettingService {
         // Undecided: the suggestion's category stays with the detachment (no oracle for anyone else).
         outcomes.push({
           problems, suggestion: s.suggestion, suggestionCategory, reason: s.reason, decision: VettingDecision.PENDING,
-          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: true, identityHash: identity?.hash ?? null, reuse: null,
+          reasonCategory: null, note: null, decidedBy: null, decidedAt: null, reusedFrom: null, checked: true, relativesChecked: checkRelatives, identityHash: identity?.hash ?? null, reuse: null,
         });
       }
     }
@@ -598,21 +621,22 @@ export class VettingService {
     const rows: { id: string; guard_id: string }[] = await m.query(
       `INSERT INTO roster_entries (activity_id, company_id, guard_id, post, replaces_entry_id, precheck_problems, suggestion, suggestion_reason,
                                    decision, reason_category, decision_note, decided_by, decided_at, reused_from_entry_id, checked_at,
-                                   suggestion_category, identity_hash, checked_id_hash)
+                                   suggestion_category, identity_hash, checked_id_hash, relatives_checked)
        SELECT $1, $2, v.guard_id, v.post, v.replaces, v.problems, v.suggestion, v.reason, v.decision, v.reason_category, v.note,
               v.decided_by, v.decided_at, v.reused_from, CASE WHEN v.checked THEN $18::timestamptz END, v.suggestion_category, v.identity_hash,
-              v.checked_id_hash
+              v.checked_id_hash, CASE WHEN v.checked THEN v.relatives_checked END
          FROM unnest($3::uuid[], $4::text[], $5::uuid[], $6::jsonb[], $7::vetting_decision[], $8::text[], $9::vetting_decision[],
                      $10::vetting_reason_category[], $11::text[], $12::uuid[], $13::timestamptz[], $14::uuid[], $15::boolean[],
-                     $16::vetting_reason_category[], $17::text[], $19::bytea[])
+                     $16::vetting_reason_category[], $17::text[], $19::bytea[], $20::boolean[])
            AS v(guard_id, post, replaces, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked,
-                suggestion_category, identity_hash, checked_id_hash)
+                suggestion_category, identity_hash, checked_id_hash, relatives_checked)
        RETURNING id, guard_id`,
       [
         activity.id, companyId, subjects.map((s) => s.guardId), subjects.map((s) => s.post), subjects.map((s) => s.replacesEntryId ?? null),
         o.map((u) => JSON.stringify(u.problems)), o.map((u) => u.suggestion), o.map((u) => u.reason), o.map((u) => u.decision),
         o.map((u) => u.reasonCategory), o.map((u) => u.note), o.map((u) => u.decidedBy), o.map((u) => u.decidedAt), o.map((u) => u.reusedFrom),
         o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash), checkedAt, subjects.map(checkedIdHashOf),
+        o.map((u) => u.relativesChecked),
       ],
     );
     const idByGuard = new Map(rows.map((r) => [r.guard_id, r.id]));
@@ -641,17 +665,19 @@ export class VettingService {
       `UPDATE roster_entries r SET precheck_problems = v.problems, suggestion = v.suggestion, suggestion_reason = v.reason,
               decision = v.decision, reason_category = v.reason_category, decision_note = v.note, decided_by = v.decided_by,
               decided_at = v.decided_at, reused_from_entry_id = v.reused_from, checked_at = CASE WHEN v.checked THEN $14::timestamptz END,
-              suggestion_category = v.suggestion_category, identity_hash = v.identity_hash, checked_id_hash = v.checked_id_hash
+              suggestion_category = v.suggestion_category, identity_hash = v.identity_hash, checked_id_hash = v.checked_id_hash,
+              relatives_checked = CASE WHEN v.checked THEN v.relatives_checked END
          FROM unnest($1::uuid[], $2::jsonb[], $3::vetting_decision[], $4::text[], $5::vetting_decision[], $6::vetting_reason_category[],
-                     $7::text[], $8::uuid[], $9::timestamptz[], $10::uuid[], $11::boolean[], $12::vetting_reason_category[], $13::text[], $15::bytea[])
+                     $7::text[], $8::uuid[], $9::timestamptz[], $10::uuid[], $11::boolean[], $12::vetting_reason_category[], $13::text[], $15::bytea[],
+                     $16::boolean[])
            AS v(id, problems, suggestion, reason, decision, reason_category, note, decided_by, decided_at, reused_from, checked, suggestion_category, identity_hash,
-                checked_id_hash)
+                checked_id_hash, relatives_checked)
         WHERE r.id = v.id`,
       [
         rows.map((r) => r.entryId), o.map((u) => JSON.stringify(u.problems)), o.map((u) => u.suggestion), o.map((u) => u.reason),
         o.map((u) => u.decision), o.map((u) => u.reasonCategory), o.map((u) => u.note), o.map((u) => u.decidedBy), o.map((u) => u.decidedAt),
         o.map((u) => u.reusedFrom), o.map((u) => u.checked), o.map((u) => u.suggestionCategory), o.map((u) => u.identityHash), checkedAt,
-        rows.map(checkedIdHashOf),
+        rows.map(checkedIdHashOf), o.map((u) => u.relativesChecked),
       ],
     );
     await this.applyReuseEffects(m, activity, rows.map((r, i) => ({ entryId: r.entryId, companyId: r.companyId, guardId: r.guardId, guardName: r.name, reuse: o[i].reuse })));
@@ -854,6 +880,10 @@ export class VettingService {
           if (!e.checkedAt) return refused.push({ field, message: `${who}尚未完成记录比对，请先重新比对` });
           if (e.identityHash !== currentHash.get(e.id)) return refused.push({ field, message: `${who}的身份信息（姓名、身份证号或直系亲属）在比对后有变化，请先重新比对` });
           if (recordsSinceCheck.has(e.id)) return refused.push({ field, message: `${who}或其直系亲属在比对后有新导入的记录，请先重新比对` });
+          // Checked while 审查直系亲属 was off, passed now that it is on: the relatives were never looked at (red-team K1).
+          if (input.decision === VettingDecision.PASSED && settings['vetting.checkRelatives'] && e.relativesChecked === false) {
+            return refused.push({ field, message: `${who}比对时未审查直系亲属（当时“审查直系亲属”设置关闭），请先重新比对后再审核` });
+          }
           // A 不通过 of the same person made since this entry's check (another roster, often): the stored suggestion
           // was restated when it was made (applyFailureToOpenRosters), but a pass waits for a check that saw it, so that
           // no stale copy of the row, nor a 批量通过 of rows ticked before, passes the person (code review 11 C1; 一键通过
@@ -1467,6 +1497,7 @@ function toView(r: Record<string, any>): RosterEntryView { // eslint-disable-lin
     suggestionCategory: r.suggestion_category,
     identityHash: r.identity_hash,
     checkedIdHash: r.checked_id_hash ?? null,
+    relativesChecked: r.relatives_checked ?? null,
     version: r.version,
     decision: r.decision,
     reasonCategory: r.reason_category,
