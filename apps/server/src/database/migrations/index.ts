@@ -36,6 +36,7 @@ import { CheckedIdHash1769000000000 } from './1769000000000-CheckedIdHash';
 import { TrainingResultsVersion1767600000000 } from './1767600000000-TrainingResultsVersion';
 import { AsRecordedOnSite1769100000000 } from './1769100000000-AsRecordedOnSite';
 import { RegisteredOnceNormalized1769200000000 } from './1769200000000-RegisteredOnceNormalized';
+import { PhotoMetadata1769250000000 } from './1769250000000-PhotoMetadata';
 import { RelativesChecked1769300000000 } from './1769300000000-RelativesChecked';
 
 /** Every migration in order; new ones are appended. */
@@ -75,5 +76,6 @@ export const migrations = [
   CheckedIdHash1769000000000,
   AsRecordedOnSite1769100000000,
   RegisteredOnceNormalized1769200000000,
+  PhotoMetadata1769250000000,
   RelativesChecked1769300000000,
 ];

@@ -3,6 +3,8 @@ import { withIdCheckDigit } from '@evs/schema';
 import { countQueries, createTestApp, expectData, expectErrorCode, statementsDuring, TestApp, UPDATE_SETTINGS } from '../../../test/harness';
 import { decryptPii, idHash } from '../../common/pii';
 import { demoCompanyNames } from '../../database/seed/demo-register';
+import { orientationExif } from '../../common/image';
+import { dataUrl, gpsExif, JFIF, jpeg, png as realPng } from '../../../test/images';
 
 const GUARD_FIELDS = `id companyId name idNumber birthDate sex age phone certificateNo certificateIssuedOn education status leftOn
   relativeCount company { id name } eligibilityProblems { code article message }`;
@@ -383,9 +385,34 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       expect(big.extensions!.fields).toEqual([{ field: 'photo', message: expect.stringContaining('300KB') }]);
       const gif = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ photo: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' }) }), 'BAD_USER_INPUT');
       expect(gif.extensions!.fields![0].field).toBe('photo');
-      const small = `data:image/png;base64,${png.subarray(0, 2048).toString('base64')}`;
+      const small = dataUrl(realPng(300, 400));
       const { createGuard } = expectData(await company1.gql(CREATE, { input: newGuard({ photo: small }) }));
       expect((await t.sql('SELECT photo FROM guards WHERE id = $1', [createGuard.id]))[0].photo).toBe(small);
+    });
+
+    it('refuses a photo of more than 4096×4096 pixels, on the field, in words (red team 3 H4)', async () => {
+      const company1 = await t.login('company1');
+      const bomb = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ photo: dataUrl(realPng(30000, 30000)) }) }), 'BAD_USER_INPUT');
+      expect(bomb.extensions!.fields).toEqual([{ field: 'photo', message: '照片尺寸过大（30000×30000像素），请使用不超过4096×4096像素（约1678万像素）的照片' }]);
+    });
+
+    it('stores and gives a photo without its Exif (GPS, device); the same photo sent again is no change (red team 3 H5)', async () => {
+      const company1 = await t.login('company1');
+      const sent = dataUrl(jpeg(300, 400, { head: [JFIF, gpsExif(6)] }));
+      const kept = dataUrl(jpeg(300, 400, { head: [JFIF, orientationExif(6)] }));
+      const input = newGuard({ photo: sent });
+      const { createGuard } = expectData(await company1.gql(CREATE, { input }));
+      expect(createGuard.id).toBeTruthy();
+      expect((await t.sql('SELECT photo FROM guards WHERE id = $1', [createGuard.id]))[0].photo).toBe(kept);
+      const read = expectData(await company1.gql(`query ($id: ID!) { guard(id: $id) { photo } }`, { id: createGuard.id })).guard.photo;
+      expect(read).toBe(kept);
+      expect(Buffer.from(read.split(',')[1], 'base64').includes('RedTeamPhone')).toBe(false);
+      const [{ updated_at: before }] = await t.sql('SELECT updated_at FROM guards WHERE id = $1', [createGuard.id]);
+      const { name, phone, certificateNo, certificateIssuedOn, education } = input;
+      const again = { name, phone, certificateNo, certificateIssuedOn, education, photo: sent };
+      const { updateGuard } = expectData(await company1.gql(UPDATE, { id: createGuard.id, input: again }));
+      expect(updateGuard.id).toBe(createGuard.id);
+      expect((await t.sql('SELECT updated_at FROM guards WHERE id = $1', [createGuard.id]))[0].updated_at).toEqual(before);
     });
   });
 

@@ -12,6 +12,7 @@ import {
 } from '@evs/schema';
 import { addYears, isIsoDate, todayCN } from '../../common/calendar';
 import { FieldProblem } from '../../common/errors';
+import { isJpeg, isPng, readPhoto } from '../../common/image';
 
 /** Field checks of the guard register (pure; unit-tested). Business rules with articles live in eligibility.ts. */
 
@@ -28,16 +29,18 @@ export function normaliseIdNumber(id: string): string {
   return id.trim().toUpperCase();
 }
 
-/** JPEG or PNG as a base64 data URL, ≤ 300 KB, with the bytes matching the declared type. */
+/**
+ * JPEG or PNG as a base64 data URL, ≤ 300 KB, with the bytes matching the declared type, well formed
+ * and at most 4096×4096 pixels (common/image.ts). Stored through `storedPhoto` (without its metadata).
+ */
 export function photoProblem(photo: string): string | null {
-  const m = /^data:image\/(jpeg|jpg|png);base64,([A-Za-z0-9+/]+=*)$/.exec(photo.trim());
+  const m = /^data:image\/(jpeg|jpg|png);base64,([A-Za-z0-9+/]+={0,2})$/.exec(photo.trim());
   if (!m) return '照片应为 JPEG 或 PNG 图片';
   const bytes = Buffer.from(m[2], 'base64');
   if (bytes.length > MAX_PHOTO_BYTES) return `照片不能超过300KB（当前${Math.ceil(bytes.length / 1024)}KB）`;
-  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
-  if (m[1] === 'png' ? !isPng : !isJpeg) return '照片内容与声明的图片格式不符（只接受 JPEG 或 PNG）';
-  return null;
+  if (m[1] === 'png' ? !isPng(bytes) : !isJpeg(bytes)) return '照片内容与声明的图片格式不符（只接受 JPEG 或 PNG）';
+  const read = readPhoto(bytes);
+  return 'problem' in read ? read.problem : null;
 }
 
 export interface GuardFieldsInput {
@@ -161,7 +164,9 @@ export function relativesProblems(relatives: RelativeFields[], guardIdNumber: st
         problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号显示为男性` });
       }
       if (id === normaliseIdNumber(guardIdNumber)) {
-        problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号与保安员本人相同` });
+        // Named (第1位亲属（父亲）张三的…): the import shows this in the 父亲身份证号 column without the
+        // 第N位亲属（…） prefix, and the message still says whose number it is (red team 3).
+        problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}${r.name.trim()}的身份证号与保安员本人相同` });
       } else if (seen.has(id)) {
         problems.push({ field: `${prefix}.${i}.idNumber`, row, message: `${label}的身份证号与第${seen.get(id)}位亲属重复` });
       } else {

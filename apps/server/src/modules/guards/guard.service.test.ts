@@ -1,6 +1,7 @@
 import { Education, GuardStatus, RelativeRelation, withIdCheckDigit } from '@evs/schema';
 import { eligibilityProblems, revocationProblems } from './eligibility';
 import { guardFieldProblems, MAX_PHOTO_BYTES, photoProblem, relativesProblems } from './guard.rules';
+import { dataUrl, jpeg, png as realPng } from '../../../test/images';
 
 const TODAY = '2026-03-01';
 const id = (birth: string, seq = '123') => withIdCheckDigit(`211102${birth.replace(/-/g, '')}${seq}`);
@@ -38,11 +39,19 @@ describe('guard field checks', () => {
   });
 
   it('accepts JPEG/PNG photos up to 300 KB and checks the bytes', () => {
-    expect(photoProblem(png(1000))).toBeNull();
+    expect(photoProblem(dataUrl(realPng(600, 800)))).toBeNull();
+    expect(photoProblem(dataUrl(jpeg(3024, 4032)))).toBeNull();
     expect(photoProblem(png(MAX_PHOTO_BYTES + 1))).toMatch(/300KB/);
     expect(photoProblem('data:image/gif;base64,R0lGODlh')).toMatch(/JPEG 或 PNG/);
     expect(photoProblem(png(100).replace('image/png', 'image/jpeg'))).toMatch(/不符/);
     expect(guardFieldProblems({ ...valid, photo: 'http://x/y.png' }, TODAY)).toEqual([{ field: 'photo', message: '照片应为 JPEG 或 PNG 图片' }]);
+  });
+
+  it('refuses a photo of more than 4096×4096 pixels (red team 3 H4) and one that cannot be read, on the photo field', () => {
+    expect(guardFieldProblems({ ...valid, photo: dataUrl(realPng(30000, 30000)) }, TODAY)).toEqual([
+      { field: 'photo', message: '照片尺寸过大（30000×30000像素），请使用不超过4096×4096像素（约1678万像素）的照片' },
+    ]);
+    expect(photoProblem(dataUrl(realPng(2, 2).subarray(0, 40)))).toMatch(/已损坏或不完整/);
   });
 });
 
@@ -79,7 +88,9 @@ describe('relatives checks', () => {
       [3, 'relatives.2.relation'],
     ]);
     expect(problems[0].message).toContain('女性');
-    expect(problems[2].message).toContain('本人');
+    // The relative is named: the import shows the message without its 第N位亲属（…） prefix (red team 3).
+    expect(problems[2].message).toBe('第3位亲属（父亲）张二的身份证号与保安员本人相同');
+    expect(problems[2].message.replace(/^第\d+位亲属（[^）]+）/, '')).toBe('张二的身份证号与保安员本人相同');
   });
 
   it('refuses a parent not 14 years older, a child not 14 years younger and a spouse under the age of marriage, naming the row', () => {

@@ -43,6 +43,7 @@ import { CertificateRevocationEntity } from './revocation.entity';
 import { applyRevocationToOpenRosters, lockGuardsOfPeople, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
 import { bindPredicate, containsPattern, EVERY_ROW } from '../../common/sql-predicate';
 import { EntityRows, pageWithTotalRow, SqlParams } from '../../database/prepared';
+import { storedPhoto } from '../../common/image';
 
 /**
  * What the audit log keeps of a guard: the record by reference (its id, the entry's entity id) and
@@ -249,7 +250,7 @@ export class GuardsService {
           certificateNo: input.certificateNo?.trim() || null,
           certificateIssuedOn: input.certificateIssuedOn || null,
           education: input.education,
-          photo: input.photo?.trim() || null,
+          photo: input.photo?.trim() ? storedPhoto(input.photo) : null,
           status: GuardStatus.ACTIVE,
           relativesStatement: input.relativesStatement?.trim() || null,
         }),
@@ -296,7 +297,7 @@ export class GuardsService {
         phone: input.phone,
         certificateNo: input.certificateNo,
         certificateIssuedOn: input.certificateIssuedOn,
-        ...(input.photo === undefined ? {} : { photo: input.photo?.trim() || null }),
+        ...(input.photo === undefined ? {} : { photo: input.photo?.trim() ? storedPhoto(input.photo) : null }),
       };
       const certificateChanged = next.certificateNo !== before.certificateNo || next.certificateIssuedOn !== before.certificateIssuedOn;
       const photoChanged = next.photo !== undefined && next.photo !== before.photo;

@@ -21,6 +21,7 @@ import { assertSelectedCompanyActive } from '../companies/company-standing';
 import { InspectionEntity } from './inspection.entity';
 import { CloseActivityInput, FindingType, InspectionType, RecordInspectionInput } from './inspections.types';
 import { checkPhoto, FINDING_PHOTO_PATH } from './photo';
+import { storedPhoto } from '../../common/image';
 
 /** The checklist an officer fills per guard; UNVETTED_ON_DUTY is decided by the system, not ticked. */
 export const CHECKLIST: InspectionItem[] = [
@@ -369,7 +370,7 @@ export class InspectionsService {
         activityId: activity.id,
         companyId,
         guardId,
-        photo: input.photo || null,
+        photo: input.photo ? storedPhoto(input.photo) : null,
         recordedBy: actor.id,
         recordedAt,
         createdAt: receivedAt,

@@ -1,3 +1,4 @@
+import { dataUrl, jpeg, png } from '../../../test/images';
 import { checkPhoto, MAX_PHOTO_BYTES } from './photo';
 
 const PNG_1PX =
@@ -6,8 +7,14 @@ const PNG_1PX =
 describe('checkPhoto', () => {
   it('accepts a small PNG and JPEG', () => {
     expect(checkPhoto(`data:image/png;base64,${PNG_1PX}`)).toBeNull();
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]).toString('base64');
-    expect(checkPhoto(`data:image/jpeg;base64,${jpeg}`)).toBeNull();
+    expect(checkPhoto(dataUrl(jpeg(1280, 960)))).toBeNull();
+  });
+
+  it('refuses a photo of more than 4096×4096 pixels (red team 3 H4) and a malformed one, with a message on the field', () => {
+    expect(checkPhoto(dataUrl(png(30000, 30000)))).toEqual({ field: 'photo', message: '照片尺寸过大（30000×30000像素），请使用不超过4096×4096像素（约1678万像素）的照片' });
+    expect(checkPhoto(dataUrl(jpeg(4000, 3000)))).toBeNull(); // a 12 MP phone photo sent as it is
+    const cut = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+    expect(checkPhoto(dataUrl(cut), 'findings.0.photo')).toEqual({ field: 'findings.0.photo', message: expect.stringMatching(/已损坏或不完整/) });
   });
 
   it('refuses other types, a lying type, and anything over 1 MB', () => {

@@ -1,4 +1,5 @@
 import { FieldProblem } from '../../common/errors';
+import { isJpeg, isPng, readPhoto } from '../../common/image';
 
 /** Where a finding's photo is served, followed by the finding's id (photos.http.ts). */
 export const FINDING_PHOTO_PATH = '/photos/findings/';
@@ -10,7 +11,8 @@ const DATA_URL = /^data:(image\/(?:jpeg|png));base64,([A-Za-z0-9+/]+={0,2})$/;
 
 /**
  * Checks a photo sent as a data URL: JPEG or PNG only (declared type AND file signature agree),
- * at most 1 MB. Returns the problem, or null when the photo is acceptable.
+ * at most 1 MB, well formed and at most 4096×4096 pixels (common/image.ts). Returns the problem, or
+ * null when the photo is acceptable; it is stored through `storedPhoto` (without its metadata).
  */
 export function checkPhoto(dataUrl: string, field = 'photo'): FieldProblem | null {
   const match = DATA_URL.exec(dataUrl.trim());
@@ -23,11 +25,10 @@ export function checkPhoto(dataUrl: string, field = 'photo'): FieldProblem | nul
   if (size > MAX_PHOTO_BYTES) {
     return { field, message: `照片过大：${(size / 1024 / 1024).toFixed(1)} MB，不能超过 1 MB` };
   }
-  const head = Buffer.from(base64.slice(0, 16), 'base64');
-  const isJpeg = head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
-  const isPng = head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  if ((mime === 'image/jpeg' && !isJpeg) || (mime === 'image/png' && !isPng)) {
+  const bytes = Buffer.from(base64, 'base64');
+  if ((mime === 'image/jpeg' && !isJpeg(bytes)) || (mime === 'image/png' && !isPng(bytes))) {
     return { field, message: '照片内容与格式不符：只能上传 JPEG 或 PNG 图片' };
   }
-  return null;
+  const read = readPhoto(bytes);
+  return 'problem' in read ? { field, message: read.problem } : null;
 }

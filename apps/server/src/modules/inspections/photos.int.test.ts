@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createTestApp, expectData, TestApp, TestClient } from '../../../test/harness';
+import { createTestApp, expectData, inMigrationTransaction, TestApp, TestClient } from '../../../test/harness';
 import { checklist, createActivityWithRoster, createCompanyWithGuards, PNG, PNG_BYTES, trainAll } from '../../../test/onsite-fixtures';
+import { dataUrl, gpsExif, JFIF, jpeg } from '../../../test/images';
+import { PhotoMetadata1769250000000 } from '../../database/migrations/1769250000000-PhotoMetadata';
 
 /**
  * The on-site screen's photos (the on-duty roster's, the findings'): the lists carry each photo's
@@ -158,5 +160,58 @@ describe('on-site photos: addresses in the lists, pictures behind the same rules
       expect((await get(baoan, `/photos/findings/${plainFindingId}`)).status).toBe(404);
       expect((await get(baoan, `/photos/findings/${randomUUID()}`)).status).toBe(404);
     });
+
+    // Red team 3 H5: a phone's photo carries where and with what device it was taken.
+    it('a photo sent with Exif (GPS, make) is stored and served without it, to the company and everyone else', async () => {
+      const sent = jpeg(64, 48, { head: [JFIF, gpsExif(1)] });
+      const plain = jpeg(64, 48);
+      const recorded = expectData(
+        await baoan.gql(RECORD, {
+          input: { id: randomUUID(), activityId, guardId: withPhoto.guardId, results: checklist(['BEARING']), note: '仪容不整', photo: dataUrl(sent), recordedAt: t.clock.now().toISOString() },
+        }),
+      ).recordInspection.findings[0];
+      expect(recorded.photo).toBe(dataUrl(plain));
+      expect((await t.sql(`SELECT photo FROM findings WHERE id = $1`, [recorded.id]))[0].photo).toBe(dataUrl(plain));
+      for (const username of ['baoan', 'photo_co', 'xinglongtai']) {
+        const res = await get(await t.login(username), `/photos/findings/${recorded.id}`);
+        const body = Buffer.from(await res.arrayBuffer());
+        expect({ username, status: res.status, type: res.headers.get('content-type'), gps: body.includes('RedTeamPhone') }).toEqual({ username, status: 200, type: 'image/jpeg', gps: false });
+        expect(body).toEqual(plain);
+      }
+    });
+
+    it('a photo of more than 4096×4096 pixels is refused on the field, in words (red team 3 H4)', async () => {
+      const bomb = Buffer.from(jpeg(30000, 30000));
+      const res = await baoan.gql(RECORD, {
+        input: { id: randomUUID(), activityId, guardId: withPhoto.guardId, results: checklist(['BEARING']), note: '仪容不整', photo: dataUrl(bomb), recordedAt: t.clock.now().toISOString() },
+      });
+      expect(res.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'photo', message: '照片尺寸过大（30000×30000像素），请使用不超过4096×4096像素（约1678万像素）的照片' }],
+      });
+    });
+  });
+
+  it('migration PhotoMetadata strips the photos stored before it, a locked guard’s too, and leaves the lock on', async () => {
+    const withExif = dataUrl(jpeg(32, 32, { head: [JFIF, gpsExif(1)] }));
+    const stripped = dataUrl(jpeg(32, 32));
+    // Stored before the change: a guard on the open roster (locked), and a finding.
+    const [finding] = await t.sql(`SELECT id FROM findings ORDER BY id LIMIT 1`);
+    expect(finding).toBeDefined();
+    await inMigrationTransaction(t.ds, async (q) => {
+      await q.query(`ALTER TABLE guards DISABLE TRIGGER trg_guards_credentials`);
+      await q.query(`UPDATE guards SET photo = $2 WHERE id = $1`, [withoutPhoto.guardId, withExif]);
+      await q.query(`SET CONSTRAINTS ALL IMMEDIATE`);
+      await q.query(`ALTER TABLE guards ENABLE TRIGGER trg_guards_credentials`);
+      await q.query(`UPDATE findings SET photo = $2 WHERE id = $1`, [finding.id, withExif]);
+    });
+    await inMigrationTransaction(t.ds, (q) => new PhotoMetadata1769250000000().up(q));
+    expect((await t.sql(`SELECT photo FROM guards WHERE id = $1`, [withoutPhoto.guardId]))[0].photo).toBe(stripped);
+    expect((await t.sql(`SELECT photo FROM findings WHERE id = $1`, [finding.id]))[0].photo).toBe(stripped);
+    // A stored photo it cannot read (the 14-byte JPEG above) is left as it was; the lock holds again.
+    expect((await t.sql(`SELECT photo FROM guards WHERE id = $1`, [withPhoto.guardId]))[0].photo).toBe(JPEG);
+    await expect(t.sql(`UPDATE guards SET photo = NULL WHERE id = $1`, [withoutPhoto.guardId])).rejects.toMatchObject({ code: 'EV001' });
+    const res = await get(baoan, `/photos/roster/${withoutPhoto.entryId}`);
+    expect(Buffer.from(await res.arrayBuffer()).includes('RedTeamPhone')).toBe(false);
   });
 });
