@@ -18,6 +18,12 @@ describe('passwords (等保 身份鉴别)', () => {
     ['too short', 'Ab1!', ['密码至少8位']],
     ['only two classes', 'abcdefgh12', ['密码须包含大写字母、小写字母、数字、符号中的至少3类（缺少大写字母、符号中的1类）']],
     ['containing the username (any case)', 'Xx#OFFICE9', ['密码不得包含用户名']],
+    ['containing the username spelled with look-alikes', 'Xx#0ff1ce9', ['密码不得包含用户名']],
+    ['that is a common one (any case, look-alikes)', 'pASSW0RD!', ['密码过于常见，容易被猜中，请换一个']],
+    ['that is a common word with digits and symbols', 'Admin@2026', ['密码过于常见，容易被猜中，请换一个']],
+    ['that is a keyboard walk', '1qaz@WSX', ['密码过于常见，容易被猜中，请换一个']],
+    // the published demo password: the demo accounts are seeded with it and log in, nobody may set it
+    ['that is the published demo password', 'Demo@2026', ['密码过于常见，容易被猜中，请换一个']],
   ])('refuses a new password %s with a reason per rule, and stores nothing', async (_case, password, reasons) => {
     const office = await t.login('office');
     const [before] = await t.sql(`SELECT password_hash FROM users WHERE username = 'office'`);
@@ -35,14 +41,15 @@ describe('passwords (等保 身份鉴别)', () => {
       expect(expectData(await client.gql(CHANGE, { i: { currentPassword: current, newPassword: next } })).changePassword.mustChangePassword).toBe(false);
       current = next;
     }
-    // The current one and the four before it (the demo password included) are refused …
-    for (const reused of ['Demo@2026', 'Chief-2026a', 'Fourth#4444']) {
+    // The current one and the four before it are refused (the demo password is refused as common) …
+    for (const reused of ['Chief-2026a', 'Second#2026', 'Fourth#4444']) {
       const error = expectErrorCode(await client.gql(CHANGE, { i: { currentPassword: current, newPassword: reused } }), 'BAD_USER_INPUT');
       expect(error.message).toContain('最近5次');
     }
-    // … a sixth change pushes the demo password out of the window.
+    // … a sixth and a seventh change push the demo password and the first one out of the window.
     expectData(await client.gql(CHANGE, { i: { currentPassword: current, newPassword: 'Fifth#5555' } }));
-    expectData(await client.gql(CHANGE, { i: { currentPassword: 'Fifth#5555', newPassword: 'Demo@2026' } }));
+    expectData(await client.gql(CHANGE, { i: { currentPassword: 'Fifth#5555', newPassword: 'Sixth#6666' } }));
+    expectData(await client.gql(CHANGE, { i: { currentPassword: 'Sixth#6666', newPassword: 'Chief-2026a' } }));
     const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM password_history h JOIN users u ON u.id = h.user_id WHERE u.username = 'leader'`);
     expect(n).toBe(5);
   });
@@ -78,6 +85,13 @@ describe('passwords (等保 身份鉴别)', () => {
     const [{ id }] = await t.sql(`SELECT id FROM users WHERE username = 'organizer2'`);
     const weak = expectErrorCode(await admin.gql(`mutation ($id: ID!) { resetUserPassword(id: $id, newPassword: "organizer2Xy!") { id } }`, { id }), 'BAD_USER_INPUT');
     expect(weak.extensions?.fields).toEqual([{ field: 'newPassword', message: '密码不得包含用户名' }]);
+    const common = expectErrorCode(await admin.gql(`mutation ($id: ID!) { resetUserPassword(id: $id, newPassword: "P@ssw0rd1") { id } }`, { id }), 'BAD_USER_INPUT');
+    expect(common.extensions?.fields).toEqual([{ field: 'newPassword', message: '密码过于常见，容易被猜中，请换一个' }]);
+    const created = await admin.gql(`mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
+      input: { username: 'organizer_common_t', displayName: '李雷', role: 'ORGANIZER', unitId: (await t.sql(`SELECT unit_id FROM users WHERE username = 'organizer2'`))[0].unit_id, initialPassword: 'Welcome1!' },
+    });
+    expect(expectErrorCode(created, 'BAD_USER_INPUT').extensions?.fields).toEqual([{ field: 'initialPassword', message: '密码过于常见，容易被猜中，请换一个' }]);
+    expect((await t.sql(`SELECT count(*)::int AS n FROM users WHERE username = 'organizer_common_t'`))[0].n).toBe(0);
     expectData(await admin.gql(`mutation ($id: ID!) { resetUserPassword(id: $id, newPassword: "Temp#2026x") { id } }`, { id }));
   });
 });

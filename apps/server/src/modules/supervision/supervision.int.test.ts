@@ -1,6 +1,7 @@
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { activityInput, CREATE_ACTIVITY, unitIdOf } from '../../../test/activity-fixtures';
 import { createActivityWithRoster, createCompanyWithGuards } from '../../../test/onsite-fixtures';
+import { DeadlineStage } from '../deadlines/deadlines.types';
 
 const OVERDUE = /* GraphQL */ `{ overdueByUnit { unitId unitName items { activityId stage dueOn daysOverdue unitName reminderLevel openNoticeId } } }`;
 const ISSUE = /* GraphQL */ `
@@ -146,6 +147,61 @@ describe('督办: reminders, notices, the leader group in its units', () => {
     expectData(await office.gql(ISSUE, { input: { activityId: id, stage: 'CANDIDATES', text: '再次督办', dueOn: '2031-05-12' } }));
     const audit = await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'SupervisionNotice'`);
     expect(audit[0].n).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses 督办内容, 答复 and 办结情况 that begin as a spreadsheet formula (also full-width, after a tab or line break), naming the field; nothing stored, notified or audited (red team K2)', async () => {
+    const id = await approved('督办公式测试活动', 13);
+    const formulas: [string, string][] = [
+      ['=HYPERLINK("http://evil","点我")', '='],
+      ["=cmd|' /C calc'!A0", '='],
+      ['＝1+1', '＝'],
+      ["\t=cmd|' /C calc'!A0", '='],
+      ['\r\n@SUM(1,2)', '@'],
+      ['＠SUM(1,2)', '＠'],
+      ["-2+3+cmd|' /C calc'!A0", '-'],
+      ['＋1', '＋'],
+    ];
+    const stored = async () => {
+      const [row] = await t.sql(
+        `SELECT (SELECT count(*)::int FROM supervision_notices WHERE activity_id = $1) AS notices,
+                (SELECT count(*)::int FROM notifications WHERE activity_id = $1 AND title LIKE '督办%') AS notifications,
+                (SELECT count(*)::int FROM audit_log WHERE entity_type = 'SupervisionNotice') AS audits,
+                (SELECT string_agg(coalesce(answer, '') || '|' || coalesce(outcome, ''), ',') FROM supervision_notices WHERE activity_id = $1) AS texts`,
+        [id],
+      );
+      return row;
+    };
+    const input = { activityId: id, stage: 'CANDIDATES', text: '请尽快推荐', dueOn: '2031-05-12' };
+    const [{ id: officeUser }] = await t.sql(`SELECT id FROM users WHERE username = 'office'`);
+    const officeActor = await t.services.auth.actorById(officeUser);
+    const before = await stored();
+    for (const [text, first] of formulas) {
+      const err = expectErrorCode(await office.gql(ISSUE, { input: { ...input, text } }), 'BAD_USER_INPUT');
+      expect(err.extensions!.fields).toEqual([{ field: 'text', message: `督办内容不能以“${first}”开头（表格软件会当作公式）` }]);
+      // the service's own check, for callers that bypass the GraphQL input validation
+      await expect(t.services.supervision.issue(officeActor, { ...input, stage: DeadlineStage.CANDIDATES, text })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'text', message: `督办内容不能以“${first}”开头（表格软件会当作公式）` }],
+      });
+    }
+    expect(await stored()).toEqual(before);
+
+    const notice = expectData(await office.gql(ISSUE, { input })).issueSupervisionNotice;
+    const issued = await stored();
+    for (const [answer, first] of formulas) {
+      const err = expectErrorCode(await baoan.gql(ANSWER, { id: notice.id, answer }), 'BAD_USER_INPUT');
+      expect(err.extensions!.fields).toEqual([{ field: 'answer', message: `答复不能以“${first}”开头（表格软件会当作公式）` }]);
+    }
+    for (const [outcome, first] of formulas) {
+      const err = expectErrorCode(await office.gql(CLOSE, { id: notice.id, outcome }), 'BAD_USER_INPUT');
+      expect(err.extensions!.fields).toEqual([{ field: 'outcome', message: `办结情况不能以“${first}”开头（表格软件会当作公式）` }]);
+    }
+    expect(await stored()).toEqual(issued);
+    expect(await t.sql(`SELECT answered_at, closed_at FROM supervision_notices WHERE id = $1`, [notice.id])).toEqual([{ answered_at: null, closed_at: null }]);
+
+    // An = or a minus inside the text is ordinary text.
+    expect(expectData(await baoan.gql(ANSWER, { id: notice.id, answer: '已推荐3家，差额=0，见附件-1' })).answerSupervisionNotice.answer).toBe('已推荐3家，差额=0，见附件-1');
+    expect(expectData(await office.gql(CLOSE, { id: notice.id, outcome: '已推荐候选，办结' })).closeSupervisionNotice.outcome).toBe('已推荐候选，办结');
   });
 
   it('the leader group sits in its units: a bureau chief sees the city and the district, and his 批示 names him', async () => {

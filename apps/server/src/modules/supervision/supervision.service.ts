@@ -1,4 +1,4 @@
-import { AuditAction, District, UnitKind } from '@evs/schema';
+import { AuditAction, District, formulaLikeProblem, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { todayBy } from '../../common/calendar';
 import { Clock } from '../../common/clock';
@@ -39,6 +39,18 @@ import { assertAnswersNotice, noticeUnitScope, seesEveryUnitsNotices } from './s
 
 /** The latest answer deadline a 督办 may set, in days from today. */
 const MAX_DUE_DAYS = 30;
+
+/**
+ * Why a 督办 text (督办内容, 答复, 办结情况) is refused for beginning as a spreadsheet formula does, or
+ * null: the texts go verbatim into the notifications, the audit log and the 台账 export (red team K2).
+ * The rule of the names (text.ts formulaLikeProblem): = + - @ and full-width ＝＋－＠, after the
+ * surrounding whitespace (a leading tab or line break) that is trimmed off anyway. A leading minus is
+ * refused here too, unlike for places ("-1层", training.service.ts): it starts formulas as "=" does
+ * (-2+3+cmd|…), and prose here has no need of it ("地下1层…", "一、…" begin as well).
+ */
+function supervisionTextProblem(text: string, label: string): string | null {
+  return formulaLikeProblem(text, label);
+}
 
 interface OverdueRow {
   activity_id: string;
@@ -321,6 +333,8 @@ export class SupervisionService {
     const today = todayBy(this.clock);
     const problems = [];
     if (!text) problems.push({ field: 'text', message: '请填写督办内容' });
+    const formula = supervisionTextProblem(text, '督办内容');
+    if (formula) problems.push({ field: 'text', message: formula });
     if (!isIsoDate(input.dueOn)) problems.push({ field: 'dueOn', message: '答复期限不是有效日期' });
     else if (input.dueOn < today) problems.push({ field: 'dueOn', message: `答复期限不能早于今天（${today}）` });
     // A 督办 asks for an answer about a stage that is late now: a deadline months away is a typing error.
@@ -399,6 +413,8 @@ export class SupervisionService {
     const text = answer?.trim() ?? '';
     if (!text) throw badInput('请填写答复', [{ field: 'answer', message: '请填写答复' }]);
     if (text.length > 1000) throw badInput('答复不超过1000字', [{ field: 'answer', message: '答复不超过1000字' }]);
+    const formula = supervisionTextProblem(text, '答复');
+    if (formula) throw badInput(formula, [{ field: 'answer', message: formula }]);
     await this.ds.transaction(async (m) => {
       const n = await this.lockNotice(m, id);
       assertAnswersNotice(actor, n);
@@ -431,6 +447,8 @@ export class SupervisionService {
     const text = outcome?.trim() ?? '';
     if (!text) throw badInput('请填写办结情况', [{ field: 'outcome', message: '请填写办结情况' }]);
     if (text.length > 1000) throw badInput('办结情况不超过1000字', [{ field: 'outcome', message: '办结情况不超过1000字' }]);
+    const formula = supervisionTextProblem(text, '办结情况');
+    if (formula) throw badInput(formula, [{ field: 'outcome', message: formula }]);
     await this.ds.transaction(async (m) => {
       const n = await this.lockNotice(m, id);
       if (n.closedAt) throw conflict('该督办通知已办结');

@@ -3,7 +3,7 @@ import { Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
 import { DeadlineStage } from '../deadlines/deadlines.types';
-import { IsNotBlank } from '../../common/text-validators';
+import { IsNotBlank, IsNotFormulaLike } from '../../common/text-validators';
 
 @ObjectType('OverdueItem', { description: '逾期事项：活动未完成的阶段（当前或其后的阶段）已过截止日期；列在当前阶段的责任单位下' })
 export class OverdueItemType {
@@ -133,6 +133,7 @@ export class SupervisionNoticeInput {
   @Field({ description: '督办内容' })
   @IsNotBlank('请填写督办内容')
   @MaxLength(1000, { message: '督办内容不超过1000字' })
+  @IsNotFormulaLike('督办内容')
   text: string;
 
   @Field({ description: '答复期限 YYYY-MM-DD' })
