@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { DomainError } from './errors';
-import { buildWorkbook, formatNumber, readTabular, type ReadTabularOptions } from './tabular';
+import { buildWorkbook, formatNumber, MAX_INFLATION, readTabular, type ReadTabularOptions } from './tabular';
 
 /**
  * readTabular reads a cell as Excel shows it, or refuses the file naming the row and the column.
@@ -511,6 +511,219 @@ describe('readTabular: ordinary files read exactly as before', () => {
     expect(await read(Buffer.from(`\uFEFF${text}`), '名册.csv')).toEqual(expected);
     const gbk = new TextEncoderGbk().encode(text);
     expect(await read(gbk, '名册.csv')).toEqual(expected);
+  });
+});
+
+/** Runs `work` while counting turns of the event loop (a setImmediate that schedules itself). */
+async function loopTurnsDuring(work: () => Promise<unknown>): Promise<number> {
+  let turns = 0;
+  let running = true;
+  const turn = () => {
+    if (!running) return;
+    turns += 1;
+    setImmediate(turn);
+  };
+  setImmediate(turn);
+  try {
+    await work().catch(() => undefined);
+  } finally {
+    running = false;
+  }
+  return turns;
+}
+
+describe('readTabular .csv: hostile files are refused as they are read, and never hold the event loop (red team 3, H1)', () => {
+  const csv = (text: string) => read(Buffer.from(text), '名册.csv');
+  const HEAD = `${COLUMNS.join(',')}\r\n`;
+
+  it('a row of ten million commas is refused at its 41st field, naming the row', async () => {
+    expect(await refusal(csv(`${HEAD}张三,${ID}${','.repeat(10_000_000)}x\r\n`))).toEqual({
+      message: 'CSV 文件第2行的列数过多（超过40列，模板共6列），请删除多余的列或逗号后导入',
+      fields: [{ field: 'file', message: '第2行列数过多', row: 2 }],
+    });
+    // twice the template's columns (at least 40) is allowed: Excel writes every row as wide as the used range
+    const wide = await csv(`${HEAD}张三,${ID},,,,高中${','.repeat(34)}\r\n`);
+    expect(wide.rows.map((r) => r.values.学历)).toEqual(['高中']);
+    expect((await refusal(csv(`${HEAD}张三,${ID},,,,高中${','.repeat(35)}\r\n`))).message).toContain('第2行的列数过多');
+  });
+
+  it('a 10 MB cell, and an unclosed quote that swallows the rest of a large file, are refused as a record too long', async () => {
+    const message = 'CSV 文件第3行过长（超过64K个字符，可能有未闭合的引号），请检查后重新导入';
+    expect(await refusal(csv(`${HEAD}张三,${ID},,,,高中\r\n李四,${'x'.repeat(10_000_000)}\r\n`))).toEqual({
+      message, fields: [{ field: 'file', message: '第3行过长', row: 3 }],
+    });
+    expect((await refusal(csv(`${HEAD}张三,${ID},,,,高中\r\n"李四,${ID},,,,高中\r\n`.repeat(1) + `王五,${ID},,,,高中\r\n`.repeat(5000)))).message).toBe(message);
+    // an unclosed quote in a small file is what it was before
+    expect((await refusal(csv(`${HEAD}张三,${ID},,,,高中\r\n"李四,${ID},,,,高中\r\n`))).message).toBe('CSV 文件第3行格式有误（引号未闭合？），请检查后重新导入');
+  });
+
+  it('a cell over 1,000 characters is refused, naming its row and column; 1,000 are read', async () => {
+    expect(await refusal(csv(`${HEAD}张三,${ID},,${'证'.repeat(1001)},,高中\r\n`))).toEqual({
+      message: '第2行“保安员证号”有1001字，超过单元格上限1000字（模板中最长的一项为500字），请检查该单元格后导入',
+      fields: [{ field: 'file.保安员证号', message: '第2行“保安员证号”超过1000字', row: 2 }],
+    });
+    expect((await csv(`${HEAD}张三,${ID},,"${'证'.repeat(1000)}",,高中\r\n`)).rows[0].values.保安员证号).toHaveLength(1000);
+    // in the header row the column is named by its letter
+    expect((await refusal(csv(`姓名,身份证号,学历,${'列'.repeat(1001)}\r\n`))).message).toBe('第1行“D列”有1001字，超过单元格上限1000字（模板中最长的一项为500字），请检查该单元格后导入');
+  });
+
+  it('the event loop turns again and again while a large file is read (6 MB of empty rows, 20,000 real ones)', async () => {
+    const empty = Buffer.from(HEAD + `${','.repeat(39)}\r\n`.repeat(150_000));
+    expect(empty.length).toBeGreaterThan(6_000_000);
+    let answer: unknown;
+    const turns = await loopTurnsDuring(async () => {
+      answer = await refusal(read(empty, '空行.csv'));
+    });
+    expect(answer).toEqual({ message: '文件中没有数据行', fields: [{ field: 'file', message: '没有数据行' }] });
+    expect(turns).toBeGreaterThan(30); // one turn (at least) per 64K characters: about 95
+
+    const full = Buffer.from(HEAD + Array.from({ length: 20_000 }, (_, i) => `张三${i},${ID},13800000000,"L,${i}",2020-05-01,高中\r\n`).join(''));
+    let rows = 0;
+    const fullTurns = await loopTurnsDuring(async () => {
+      rows = (await read(full, '名册.csv')).rows.length;
+    });
+    expect(rows).toBe(20_000);
+    expect(fullTurns).toBeGreaterThan(10);
+  });
+
+  it('reads RFC 4180 as before: quoted commas, doubled quotes, line breaks in quotes, CR line ends, a trailing comma, quotes inside an unquoted field', async () => {
+    const text = `${COLUMNS.join(',')}\r张三,${ID},,"L,""1""","2020-05-01",高中\r"李\n四",${ID},,=HYPERLINK("x"),,大专,\r\n王五,${ID},,,,初中`;
+    const file = await csv(text);
+    expect(file.rows).toEqual([
+      { row: 2, values: { 姓名: '张三', 身份证号: ID, 手机号: '', 保安员证号: 'L,"1"', 发证日期: '2020-05-01', 学历: '高中' } },
+      { row: 3, values: { 姓名: '李\n四', 身份证号: ID, 手机号: '', 保安员证号: '=HYPERLINK("x")', 发证日期: '', 学历: '大专' } },
+      { row: 4, values: { 姓名: '王五', 身份证号: ID, 手机号: '', 保安员证号: '', 发证日期: '', 学历: '初中' } },
+    ]);
+    // text after a closing quote is malformed, as before
+    expect((await refusal(csv(`${HEAD}"张三"x,${ID},,,,高中\r\n`))).message).toBe('CSV 文件第2行格式有误（引号未闭合？），请检查后重新导入');
+  });
+});
+
+describe('readTabular .xlsx: columns the user cannot see (red team 3, H2)', () => {
+  const rows = [['甲', ID, '13912345678', null, null, '高中']];
+
+  it('a hidden column with data is refused, naming its letter, its header and its first row', async () => {
+    const file = await workbook(roster(rows, (ws) => {
+      ws.getColumn(3).hidden = true;
+    }));
+    expect(await refusal(read(file))).toEqual({
+      message: '文件中第3列（C列“手机号”）是隐藏列或宽度为0：请取消隐藏（或调整列宽）确认内容后导入，或删除该列',
+      fields: [{ field: 'file.手机号', message: '第3列（C列“手机号”）是隐藏列或宽度为0', row: 1 }],
+    });
+    // a hidden column that holds only data (no header) names the row where it starts
+    const headerless = await rawXlsx({
+      sheets: [{ name: '名单', formatPr: '<cols><col min="7" max="7" width="9" hidden="1"/></cols>', rows: HEADER_ROW + rowXml(2, ['甲', ID, '', '', '', '高中']) + rowXml(3, ['乙', ID, '', '', '', '高中', '父母均已故']) }],
+    });
+    expect((await refusal(read(headerless))).message).toBe('文件中第7列（G列）是隐藏列或宽度为0，第3行起有数据：请取消隐藏（或调整列宽）确认内容后导入，或删除该列');
+  });
+
+  it('a hidden column with a header and no data is refused too (its blank cells would clear what is stored)', async () => {
+    const file = await workbook(roster([['甲', ID, null, null, null, '高中']], (ws) => {
+      ws.getColumn(3).hidden = true;
+    }));
+    expect((await refusal(read(file))).message).toContain('第3列（C列“手机号”）是隐藏列或宽度为0');
+  });
+
+  it('a column dragged to (almost) zero width is refused like a hidden one; a narrow but visible one, or an empty hidden one, is read', async () => {
+    const zero = await workbook(roster(rows, (ws) => {
+      ws.getColumn(3).width = 0.0001;
+    }));
+    expect((await refusal(read(zero))).message).toContain('第3列（C列“手机号”）是隐藏列或宽度为0');
+    const narrow = await workbook(roster(rows, (ws) => {
+      ws.getColumn(3).width = 2;
+      ws.getColumn(9).hidden = true; // nothing in it
+    }));
+    expect((await read(narrow)).rows[0].values.手机号).toBe('13912345678');
+  });
+
+  it('a sheet whose default column width is 0 hides every column no <col> describes', async () => {
+    const file = await rawXlsx({
+      sheets: [{ name: '名单', formatPr: '<sheetFormatPr defaultRowHeight="15" defaultColWidth="0"/><cols><col min="1" max="5" width="12" customWidth="1"/></cols>', rows: HEADER_ROW + rowXml(2, ['甲', ID, '', '', '', '高中']) }],
+    });
+    expect((await refusal(read(file))).message).toContain('第6列（F列“学历”）是隐藏列或宽度为0');
+  });
+});
+
+describe('readTabular .xlsx: text hidden or changed by its number format (red team 3, H2)', () => {
+  const statement = (numFmt: string | undefined, text = '父母均已故') =>
+    workbook(roster([['张三', ID, null, text, null, '高中']], (ws) => {
+      if (numFmt) ws.getCell('D2').numFmt = numFmt;
+    }));
+
+  it('a text under ;;; (or any format with an empty text section) is refused: the cell looks blank', async () => {
+    expect(await refusal(read(await statement(';;;')))).toEqual({
+      message: '第2行“保安员证号”有内容，但数字格式“;;;”使它显示为空白（内容被隐藏），请将该列设为常规或文本格式后重新填写',
+      fields: [{ field: 'file.保安员证号', message: '第2行“保安员证号”有内容，但数字格式“;;;”使它显示为空白（内容被隐藏），请将该列设为常规或文本格式后重新填写', row: 2 }],
+    });
+    expect((await refusal(read(await statement('0;-0;0;')))).message).toContain('数字格式“0;-0;0;”使它显示为空白');
+  });
+
+  it('a text section that shows other text, or adds to it, is refused with what it shows', async () => {
+    expect((await refusal(read(await statement(';;;"无"')))).message).toBe('第2行“保安员证号”显示为“无”，与单元格的内容不同（数字格式“;;;"无"”），请将该列设为常规或文本格式后重新填写');
+    expect((await refusal(read(await statement('"父亲："@', '已故')))).message).toContain('显示为“父亲：已故”');
+  });
+
+  it('formats that show text as it is are read: @, a number format without a text section, a text section of @ with padding', async () => {
+    for (const numFmt of [undefined, '@', '0.00', '0;-0;0', '#,##0;-#,##0;0;@', '_ * #,##0_ ;_ * \\-#,##0_ ;_ * "-"_ ;_ @_ ']) {
+      expect([numFmt, (await read(await statement(numFmt))).rows[0].values.保安员证号]).toEqual([numFmt, '父母均已故']);
+    }
+  });
+
+  it('a shared string and an inline string under ;;; are both refused', async () => {
+    const file = await rawXlsx({
+      sheets: [{ name: '名单', rows: HEADER_ROW + rowXml(2, ['甲', ID, '', '<c r="D2" t="s" s="1"><v>0</v></c>', '', '高中']) + rowXml(3, ['乙', ID, '', '<c r="D3" t="inlineStr" s="1"><is><t>已故</t></is></c>', '', '高中']) }],
+      sharedStrings: ['<si><t>父母均已故</t></si>'],
+      cellFormats: [200],
+      numFmts: { 200: ';;;' },
+    });
+    expect((await refusal(read(file))).fields).toEqual([2, 3].map((row) => ({
+      field: 'file.保安员证号', message: `第${row}行“保安员证号”有内容，但数字格式“;;;”使它显示为空白（内容被隐藏），请将该列设为常规或文本格式后重新填写`, row,
+    })));
+  });
+
+  it('a number under a format whose section for its sign is empty is refused (0 under 0;-0;, -5 under 0;;)', async () => {
+    const numbers = await rawXlsx({
+      sheets: [{ name: '名单', rows: HEADER_ROW + rowXml(2, ['甲', ID, '', numberCell('D2', 0, 1), '', '高中']) + rowXml(3, ['乙', ID, '', numberCell('D3', -5, 2), '', '高中']) }],
+      cellFormats: [200, 201],
+      numFmts: { 200: '0;-0;', 201: '0;;' },
+    });
+    expect((await refusal(read(numbers))).fields).toEqual([
+      { field: 'file.保安员证号', message: '第2行“保安员证号”是数字格式（显示为空白），请将该列设为文本后重新填写', row: 2 },
+      { field: 'file.保安员证号', message: '第3行“保安员证号”是数字格式（显示为空白），请将该列设为文本后重新填写', row: 3 },
+    ]);
+  });
+});
+
+describe('readTabular .xlsx: what a small file may cost (red team 3, H3)', () => {
+  it('a cell over 1,000 characters is refused at the first one, naming it (inline or shared); an unused long shared string is not', async () => {
+    const long = '名'.repeat(31_000);
+    const inline = await rawXlsx({
+      sheets: [{ name: '名单', rows: HEADER_ROW + rowXml(2, ['甲', ID, '', '', '', '高中']) + rowXml(3, [long, ID, '', '', '', '高中']) + rowXml(4, [long, ID, '', '', '', '高中']) }],
+    });
+    expect(await refusal(read(inline))).toEqual({
+      message: '第3行“姓名”有31000字，超过单元格上限1000字（模板中最长的一项为500字），请检查该单元格后导入',
+      fields: [{ field: 'file.姓名', message: '第3行“姓名”超过1000字', row: 3 }],
+    });
+    const shared = await rawXlsx({
+      sheets: [{ name: '名单', rows: HEADER_ROW + rowXml(2, ['甲', ID, '', '', '<c r="E2" t="s"><v>1</v></c>', '高中']) }],
+      sharedStrings: [`<si><t>${long}</t></si>`, `<si><t>${'日'.repeat(1001)}</t></si>`],
+    });
+    expect((await refusal(read(shared))).message).toBe('第2行“发证日期”有1001字，超过单元格上限1000字（模板中最长的一项为500字），请检查该单元格后导入');
+    const unused = await rawXlsx({
+      sheets: [{ name: '名单', rows: HEADER_ROW + rowXml(2, ['甲', ID, '', '', '', '高中']) }],
+      sharedStrings: [`<si><t>${long}</t></si>`],
+    });
+    expect((await read(unused)).rows).toHaveLength(1);
+  });
+
+  it(`a file that inflates to more than ${MAX_INFLATION} times its size (beyond 10 MB) is refused before anything is inflated`, async () => {
+    const text = 'x'.repeat(900);
+    let rows = HEADER_ROW;
+    for (let r = 2; r < 13_000; r++) rows += rowXml(r, [text]);
+    const file = await rawXlsx({ sheets: [{ name: '名单', rows }] });
+    expect(file.length).toBeLessThan(200_000); // inflating to more than 11 MB
+    const { message } = await refusal(read(file));
+    expect(message).toMatch(/^文件解压后是原来的\d+倍（\d+MB），不像正常的名册文件，无法导入/);
   });
 });
 

@@ -1,6 +1,6 @@
-import { parse as parseCsvStream } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { badInput, DomainError } from './errors';
@@ -27,6 +27,11 @@ export interface TabularFile {
    * last header. Each with the first row where it holds data. Ordered by column.
    */
   headerlessColumns?: { column: number; row: number }[];
+  /**
+   * Columns of an .xlsx that are hidden (or (almost) zero wide) and hold a header or data: each with
+   * its header and the first row where it holds something. Ordered by column.
+   */
+  hiddenColumns?: { column: number; row: number; header?: string }[];
   /** Rows of an .xlsx that are hidden (filtered out, or hidden by hand) and hold data; the first MAX_LISTED. */
   hiddenRows?: number[];
   hiddenRowCount?: number;
@@ -60,11 +65,28 @@ export interface CellProblem {
 export const MAX_IMPORT_ROWS = 20_000;
 export const MAX_FILE_BYTES = 15 * 1024 * 1024;
 /**
- * What an .xlsx may inflate to. A full 20,000-row roster with every relative column is about a tenth
- * of this; a "zip bomb" (300 KB that inflates to 300 MB) is refused from its central directory
- * before anything is inflated.
+ * What an .xlsx may inflate to. A full 20,000-row roster with every relative column is about 21 MB
+ * (as exceljs writes it), a 20,000-row records file with a 500-character 备注 on every row about 35 MB;
+ * a "zip bomb" (300 KB that inflates to 300 MB) is refused from its central directory before anything
+ * is inflated.
  */
-export const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+/**
+ * Beyond INFLATED_FREELY, an .xlsx may inflate to at most MAX_INFLATION times its size. Real sheets
+ * hold ID numbers and names, which compress 10 to 15 times (a 20,000-row roster: 1.8 MB → 21 MB);
+ * a sheet of blank formatted rows compresses far more, but is small. A 143 KB file whose sheet was
+ * 93 MB of repeated text (650 times; red team 3, H3) cost 4.5 s of parsing; it is refused from the
+ * central directory, before anything is inflated.
+ */
+export const MAX_INFLATION = 100;
+const INFLATED_FREELY = 10 * 1024 * 1024;
+/**
+ * The longest text a cell may hold, in characters. The longest field of any template is 500 (the
+ * records' 备注); the rules refuse a value over its own field's limit with its length, so this is twice
+ * that: what is longer is no register's content, and is refused as it is met, without keeping it (a
+ * 143 KB workbook of 3,000 cells of 31,000 characters cost 4.5 s and 93 MB; red team 3, H3).
+ */
+export const MAX_CELL_CHARS = 1000;
 /** Sheets a workbook may list (Excel's own files have a handful). */
 const MAX_SHEETS = 255;
 const tooMuchInflated = () =>
@@ -87,13 +109,14 @@ export interface ReadTabularOptions {
 
 /**
  * Decodes `{ name, base64 }` and parses by extension; every expected column must be present. The size
- * is checked before decoding, an .xlsx's inflated size before inflating, and rows are counted while
- * parsing (stopping at the limit), so a hostile file costs little memory and never holds the event
- * loop for long.
+ * is checked before decoding, an .xlsx's inflated size (and how much it inflates) before inflating;
+ * rows are counted, and a cell's length (and a CSV row's length and width) checked, while parsing,
+ * which stops at the first thing over a limit; and parsing gives the event loop back every chunk. So a
+ * hostile file costs little memory and never holds the event loop for long.
  *
  * A cell is read as Excel shows it or the file is refused, naming the row and the column: no value
- * nobody sees (a hidden sheet or row, a phonetic guide, the number under a number format, an error
- * read as blank) is ever returned.
+ * nobody sees (a hidden sheet, row or column, a phonetic guide, the number under a number format, a
+ * text its format hides, an error read as blank) is ever returned.
  */
 export async function readTabular(
   file: { name: string; base64: string },
@@ -117,7 +140,15 @@ export async function readTabular(
   if (buffer.length > MAX_FILE_BYTES) {
     throw badInput(`文件超过${MAX_FILE_BYTES / 1024 / 1024}MB，请拆分后导入`, [{ field: 'file', message: '文件过大' }]);
   }
-  const parsed = isXlsx ? await parseXlsx(buffer, new Set(options.numberColumns ?? [])) : await parseCsv(csvText(buffer));
+  // Decoding 15 MB of base64, then of UTF-8, takes tens of milliseconds each: other requests run in between.
+  await setImmediate();
+  let parsed: TabularFile;
+  if (isXlsx) parsed = await parseXlsx(buffer, new Set(options.numberColumns ?? []));
+  else {
+    const text = csvText(buffer);
+    await setImmediate();
+    parsed = await parseCsv(text, known.length);
+  }
 
   const missing = expected.filter((h) => !parsed.headers.includes(h));
   if (missing.length) {
@@ -142,6 +173,15 @@ export async function readTabular(
     const listed = hidden.slice(0, LISTED_IN_MESSAGE).join('、');
     throw badInput(`第${listed}行${total > LISTED_IN_MESSAGE ? `等${total}行` : ''}是隐藏行（可能被筛选隐藏），请取消隐藏或删除后导入`,
       hidden.map((row) => ({ field: 'file', message: `第${row}行是隐藏行`, row })));
+  }
+  // A hidden column (or one dragged to no width) is not what the user sees either: a 手机号 or a
+  // 未登记亲属说明 there would be stored unseen, and a hidden header with blank cells would clear values.
+  const hiddenColumns = parsed.hiddenColumns ?? [];
+  if (hiddenColumns.length) {
+    const named = (c: { column: number; row: number; header?: string }) =>
+      `第${c.column}列（${columnLetter(c.column)}列${c.header ? `“${c.header}”` : ''}）是隐藏列或宽度为0${c.row > 1 ? `，第${c.row}行起有数据` : ''}`;
+    throw badInput(`文件中${hiddenColumns.slice(0, LISTED_IN_MESSAGE).map(named).join('；')}${hiddenColumns.length > LISTED_IN_MESSAGE ? `等${hiddenColumns.length}列` : ''}：请取消隐藏（或调整列宽）确认内容后导入，或删除该列`,
+      hiddenColumns.slice(0, 100).map((c) => ({ field: `file.${c.header ?? `第${c.column}列`}`, message: named(c), row: c.row })));
   }
   // Data under no header would be dropped without a word (a column pasted past the last header, or
   // one whose header was deleted). An empty header cell with nothing below it is just a blank column.
@@ -219,42 +259,137 @@ function decodeText(buffer: Buffer): string {
   }
 }
 
-/** The text in pieces, so that parsing a large file lets other requests run in between. */
-function* chunksOf(text: string, size = 64 * 1024): Generator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
+/** How much of a CSV is read before the event loop is given back (a millisecond or so of work). */
+const CSV_CHUNK_CHARS = 64 * 1024;
+/**
+ * The longest record (row) of a CSV, in characters. A template row is at most a few hundred
+ * characters (the records register's, with its 500-character 备注, is the longest, about 700); a
+ * record this long is an unclosed quote swallowing the rest of the file, or a hostile file.
+ */
+export const MAX_CSV_RECORD_CHARS = 64 * 1024;
+/**
+ * Fields a CSV row may have: twice the template's columns, and at least 40 (Excel writes every row as
+ * wide as the sheet's used range, so a stray cell far to the right adds empty fields to every row).
+ * Counted while reading: a row of ten million commas is refused at its 41st field, not after ten
+ * million empty strings were made (red team 3, H1: 5.8 s with the event loop held).
+ */
+const csvFieldLimit = (columns: number) => Math.max(2 * columns, 40);
 
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF), read as a stream and stopped at the row limit. */
-export async function parseCsv(text: string): Promise<TabularFile> {
-  const parser = Readable.from(chunksOf(text)).pipe(
-    parseCsvStream({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
-  );
+const tooLongCell = (row: number, column: string, length: number) =>
+  badInput(`第${row}行“${column}”有${length}字，超过单元格上限${MAX_CELL_CHARS}字（模板中最长的一项为500字），请检查该单元格后导入`,
+    [{ field: `file.${column}`, message: `第${row}行“${column}”超过${MAX_CELL_CHARS}字`, row }]);
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * RFC 4180 CSV (quoted fields, doubled quotes, CRLF, LF or CR), read in one pass and stopped at the row
+ * limit. A quote inside an unquoted field is kept as it is (=HYPERLINK("…","张三") stays one formula
+ * whose comma splits it, and is then refused as a headerless column); a quoted field must end at a
+ * comma or the end of the line. An empty line is a (blank) row, as Excel counts it.
+ *
+ * Read by hand rather than with csv-parse: that one, told to accept rows of any length, builds an
+ * Error (with a JSON copy of the row) for every row whose length differs from the first, about 100 µs
+ * each; a 15 MB file of short rows cost tens of seconds. Here every character is looked at once, the
+ * event loop turns every CSV_CHUNK_CHARS characters (setImmediate), and a record over
+ * MAX_CSV_RECORD_CHARS, a row with more fields than csvFieldLimit and a cell over MAX_CELL_CHARS are
+ * refused as they are met, naming the row.
+ */
+export async function parseCsv(text: string, columns: number): Promise<TabularFile> {
+  const maxFields = csvFieldLimit(columns);
   let headers: string[] | null = null;
   const rows: TabularRow[] = [];
   const headerless = new Map<number, number>();
-  let line = 0;
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      line += 1;
-      if (!headers) {
-        headers = cells.map((h) => h.trim());
-        continue;
-      }
-      cells.forEach((c, j) => noteHeaderless(headerless, headers!, j + 1, c.trim(), line));
-      if (cells.every((c) => c.trim() === '')) continue;
-      if (rows.length === MAX_IMPORT_ROWS) throw tooManyRows();
-      const values: Record<string, string> = {};
-      headers.forEach((h, j) => {
-        if (h) values[h] = (cells[j] ?? '').trim();
-      });
-      rows.push({ row: line, values });
+  /** The row being read (1-based, as Excel numbers it), its fields so far and where it began. */
+  let line = 1;
+  let cells: string[] = [];
+  let recordStart = 0;
+  const column = (index: number) => headers?.[index] || `${columnLetter(index + 1)}列`;
+
+  const endField = (value: string) => {
+    if (cells.length >= maxFields) {
+      throw badInput(`CSV 文件第${line}行的列数过多（超过${maxFields}列，模板共${columns}列），请删除多余的列或逗号后导入`,
+        [{ field: 'file', message: `第${line}行列数过多`, row: line }]);
     }
-  } catch (err) {
-    if (err instanceof DomainError) throw err;
-    throw badInput(`CSV 文件第${line + 1}行格式有误（引号未闭合？），请检查后重新导入`, [{ field: 'file', message: 'CSV 格式有误', row: line + 1 }]);
-  } finally {
-    parser.destroy();
+    if (value.length > MAX_CELL_CHARS) throw tooLongCell(line, column(cells.length), value.length);
+    cells.push(value);
+  };
+  const endRecord = () => {
+    const record = cells;
+    cells = [];
+    const row = line;
+    line += 1;
+    if (!headers) {
+      headers = record.map((h) => h.trim());
+      return;
+    }
+    record.forEach((c, j) => noteHeaderless(headerless, headers!, j + 1, c.trim(), row));
+    if (record.every((c) => c.trim() === '')) return;
+    if (rows.length === MAX_IMPORT_ROWS) throw tooManyRows();
+    const values: Record<string, string> = {};
+    headers.forEach((h, j) => {
+      if (h) values[h] = (record[j] ?? '').trim();
+    });
+    rows.push({ row, values });
+  };
+  const tooLongRecord = () =>
+    badInput(`CSV 文件第${line}行过长（超过${MAX_CSV_RECORD_CHARS / 1024}K个字符，可能有未闭合的引号），请检查后重新导入`,
+      [{ field: 'file', message: `第${line}行过长`, row: line }]);
+  const malformed = () =>
+    badInput(`CSV 文件第${line}行格式有误（引号未闭合？），请检查后重新导入`, [{ field: 'file', message: 'CSV 格式有误', row: line }]);
+
+  let nextYield = CSV_CHUNK_CHARS;
+  let i = 0;
+  while (i < text.length) {
+    if (i >= nextYield) {
+      await setImmediate(); // other requests run here
+      nextYield = i + CSV_CHUNK_CHARS;
+    }
+    if (text.charCodeAt(i) === QUOTE) {
+      // A quoted field: up to the quote that is not doubled, which must end the field.
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', from);
+        // an unclosed quote, or one that runs past the record limit (found from here, not by reading the rest)
+        if (close < 0 || close - recordStart > MAX_CSV_RECORD_CHARS) {
+          throw close < 0 && text.length - recordStart <= MAX_CSV_RECORD_CHARS ? malformed() : tooLongRecord();
+        }
+        value += text.slice(from, close);
+        if (text.charCodeAt(close + 1) === QUOTE) {
+          value += '"';
+          from = close + 2;
+          continue;
+        }
+        i = close + 1;
+        break;
+      }
+      const next = text.charCodeAt(i);
+      if (i < text.length && next !== COMMA && next !== CR && next !== LF) throw malformed();
+      endField(value);
+    } else {
+      // An unquoted field: up to the next comma or line break, quotes and all.
+      let end = i;
+      const limit = Math.min(text.length, recordStart + MAX_CSV_RECORD_CHARS + 1);
+      for (let ch = text.charCodeAt(end); end < limit && ch !== COMMA && ch !== CR && ch !== LF; ch = text.charCodeAt(++end));
+      if (end === limit && limit < text.length) throw tooLongRecord();
+      endField(text.slice(i, end));
+      i = end;
+    }
+    if (i >= text.length) break;
+    const ch = text.charCodeAt(i);
+    i += 1;
+    if (ch === COMMA) {
+      if (i === text.length) endField(''); // a trailing comma at the very end: one more (empty) field
+      continue;
+    }
+    if (ch === CR && text.charCodeAt(i) === LF) i += 1;
+    endRecord();
+    recordStart = i;
   }
+  if (cells.length) endRecord(); // the last line, without a line break after it
   return { headers: headers ?? [], rows, headerlessColumns: headerlessList(headerless) };
 }
 
@@ -393,11 +528,17 @@ async function readWorkbook(stream: Readable): Promise<{ sheets: SheetEntry[]; d
 }
 
 /**
+ * A shared string as Excel shows it, or the length of one over MAX_CELL_CHARS (not kept: a cell that
+ * uses it is refused, naming the cell).
+ */
+type SharedString = string | number;
+
+/**
  * The shared strings as Excel shows them: the text of an item's <t>, or of its runs' <t> one after
  * the other; never the phonetic guide (<rPh>, 拼音指南), which Excel shows above the text if at all.
  */
-async function readSharedStrings(stream: Readable): Promise<string[]> {
-  const strings: string[] = [];
+async function readSharedStrings(stream: Readable): Promise<SharedString[]> {
+  const strings: SharedString[] = [];
   const stack: string[] = [];
   let parts: string[] | null = null;
   for await (const events of xmlEvents(stream)) {
@@ -408,7 +549,8 @@ async function readSharedStrings(stream: Readable): Promise<string[]> {
       } else if (e.kind === 'close') {
         stack.pop();
         if (e.name === 'si' && stack.length === 1 && parts) {
-          strings.push(unescapeX(parts.join('')));
+          const text = unescapeX(parts.join(''));
+          strings.push(text.length > MAX_CELL_CHARS ? text.length : text);
           parts = null;
         }
       } else if (parts && isStringText(stack, 1)) {
@@ -458,6 +600,8 @@ interface RawCell {
   formula: boolean;
   value: string | null;
   inline: string | null;
+  /** The length of a text over MAX_CELL_CHARS (its <v> or inline string), which is not kept. */
+  tooLong?: number;
 }
 
 interface RawRow {
@@ -475,10 +619,47 @@ function columnNumber(ref: string): number | null {
 }
 
 /**
+ * Columns narrower than this (in Excel's unit, the width of a digit) show nothing of what they hold:
+ * dragged to (almost) nothing rather than hidden, they hide their cells just the same.
+ */
+const MIN_VISIBLE_WIDTH = 1;
+
+/** What a sheet says besides its cells: merged ranges, and which columns the user cannot see. */
+class SheetLayout {
+  readonly merges: string[] = [];
+  /** Per column (1-based): 0 not described by a <col>, 1 visible, 2 hidden or (almost) zero wide. */
+  private readonly widths = new Uint8Array(16_385);
+  /**
+   * The last column a <col> described. Ranges come in order and do not overlap, as Excel writes them;
+   * what a range repeats of an earlier one is skipped, so describing all columns costs 16,384 steps at most.
+   */
+  private lastDescribed = 0;
+  /** Whether a column no <col> describes is hidden (the sheet's default width is (almost) zero). */
+  hiddenByDefault = false;
+
+  describe(min: number, max: number, hidden: boolean): void {
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1) throw unreadable();
+    const [from, to] = [Math.max(min, this.lastDescribed + 1), Math.min(max, 16_384)];
+    if (to < from) return;
+    this.widths.fill(hidden ? 2 : 1, from, to + 1);
+    this.lastDescribed = to;
+  }
+
+  hidden(column: number): boolean {
+    const described = this.widths[column];
+    return described ? described === 2 : this.hiddenByDefault;
+  }
+}
+
+/** Whether a width attribute says "(almost) nothing shown"; an absent or unreadable one does not. */
+const tooNarrow = (width: string | undefined) => width !== undefined && Number(width) < MIN_VISIBLE_WIDTH;
+
+/**
  * The rows of a sheet, a batch per chunk. Rows and the cells in a row must come in order, each once
  * (as Excel writes them): a file that repeats a row or a cell (which one would Excel show?) is unreadable.
+ * A cell's text over MAX_CELL_CHARS is not kept (RawCell.tooLong).
  */
-async function* sheetRows(stream: Readable, merges?: string[]): AsyncGenerator<RawRow[]> {
+async function* sheetRows(stream: Readable, layout?: SheetLayout): AsyncGenerator<RawRow[]> {
   let zeroHeight = false;
   let inSheetData = false;
   let row: RawRow | null = null;
@@ -501,7 +682,9 @@ async function* sheetRows(stream: Readable, merges?: string[]): AsyncGenerator<R
         // inside a cell's <is>: its own <t> and its runs' <t>, never a phonetic run's
         if (e.kind === 'open') isStack.push(e.name);
         else if (isStack.pop() === 'is' && isStack.length === 0) {
-          cell!.inline = unescapeX(inline.join(''));
+          const text = unescapeX(inline.join(''));
+          if (text.length > MAX_CELL_CHARS) cell!.tooLong = text.length;
+          else cell!.inline = text;
           inline = null;
         }
         continue;
@@ -510,9 +693,15 @@ async function* sheetRows(stream: Readable, merges?: string[]): AsyncGenerator<R
         switch (e.name) {
           case 'sheetFormatPr':
             zeroHeight = isTrue(e.attrs.zeroHeight);
+            if (layout) layout.hiddenByDefault = tooNarrow(e.attrs.defaultColWidth);
             break;
+          case 'col': {
+            if (!layout || inSheetData) break;
+            layout.describe(Number(e.attrs.min), Number(e.attrs.max ?? e.attrs.min), isTrue(e.attrs.hidden) || tooNarrow(e.attrs.width));
+            break;
+          }
           case 'mergeCell':
-            if (merges && e.attrs.ref) merges.push(e.attrs.ref);
+            if (layout && e.attrs.ref) layout.merges.push(e.attrs.ref);
             break;
           case 'sheetData':
             inSheetData = true;
@@ -566,7 +755,11 @@ async function* sheetRows(stream: Readable, merges?: string[]): AsyncGenerator<R
             cell = null;
             break;
           case 'v':
-            if (cell && value) cell.value = value.join('');
+            if (cell && value) {
+              const text = value.join('');
+              if (text.length > MAX_CELL_CHARS) cell.tooLong = text.length;
+              else cell.value = text;
+            }
             inValue = false;
             value = null;
             break;
@@ -578,7 +771,7 @@ async function* sheetRows(stream: Readable, merges?: string[]): AsyncGenerator<R
 }
 
 interface XlsxContext {
-  sharedStrings: string[];
+  sharedStrings: SharedString[];
   styles: Styles;
   date1904: boolean;
 }
@@ -587,9 +780,12 @@ interface XlsxContext {
 interface CellReading {
   text: string;
   problem?: string;
+  /** The length of a text over MAX_CELL_CHARS: the file is refused at this cell. */
+  tooLong?: number;
 }
 
 function readCell(cell: RawCell, ctx: XlsxContext, amount: boolean): CellReading {
+  if (cell.tooLong !== undefined) return { text: '', tooLong: cell.tooLong };
   if (cell.formula) return { text: cell.value ?? cell.inline ?? '' }; // refused as a formula, whatever it shows
   if (cell.value === null && cell.inline === null) return { text: '' };
   const raw = cell.value ?? '';
@@ -597,12 +793,13 @@ function readCell(cell: RawCell, ctx: XlsxContext, amount: boolean): CellReading
     case 's': {
       const index = Number(raw.trim());
       if (!Number.isInteger(index) || index < 0 || index >= ctx.sharedStrings.length) throw unreadable();
-      return { text: ctx.sharedStrings[index] };
+      const shared = ctx.sharedStrings[index];
+      return typeof shared === 'number' ? { text: '', tooLong: shared } : readText(shared, ctx, cell.style);
     }
     case 'inlineStr':
-      return { text: cell.inline ?? unescapeX(raw) };
+      return readText(cell.inline ?? unescapeX(raw), ctx, cell.style);
     case 'str':
-      return { text: unescapeX(raw) };
+      return readText(unescapeX(raw), ctx, cell.style);
     case 'b':
       return { text: isTrue(raw.trim()) ? 'TRUE' : 'FALSE' };
     case 'e': {
@@ -640,6 +837,47 @@ const BUILTIN_FORMATS: Record<number, string> = {
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
+/** The format code of a cell's style (its cellXfs entry's numFmtId, the file's own or a built-in one). */
+function formatOf(ctx: XlsxContext, style: number): string {
+  const id = ctx.styles.cellFormats[Number.isInteger(style) ? style : 0] ?? 0;
+  return ctx.styles.formats.get(id) ?? BUILTIN_FORMATS[id] ?? 'General';
+}
+
+/**
+ * A text cell, when its number format shows the text as it is. A format's fourth section is what
+ * text is shown through (`;;;` has an empty one: the cell looks blank, and its text would be stored
+ * unseen: red team 3, H2); a format of one section with @ is the text section too. Any other format
+ * shows text as typed.
+ */
+function readText(text: string, ctx: XlsxContext, style: number): CellReading {
+  const code = formatOf(ctx, style);
+  if (/^\s*(General|G\/通用格式|@)\s*$/i.test(code)) return { text };
+  const shown = formatText(text, code);
+  if (shown === text || (shown !== undefined && shown.trim() === text.trim())) return { text };
+  if (shown === undefined) {
+    return { text, problem: `是文本，但设置了数字格式“${code}”，显示的可能不是这段文本，请将该列设为常规或文本格式后重新填写` };
+  }
+  return { text, problem: shown.trim() === ''
+    ? `有内容，但数字格式“${code}”使它显示为空白（内容被隐藏），请将该列设为常规或文本格式后重新填写`
+    : `显示为“${shown.trim()}”，与单元格的内容不同（数字格式“${code}”），请将该列设为常规或文本格式后重新填写` };
+}
+
+/** What Excel shows for a text under a format code, or undefined for a text section not handled here. */
+function formatText(text: string, code: string): string | undefined {
+  const sections = formatSections(code);
+  if (sections.length > 4) return undefined;
+  const tokens = sections.length === 4 ? formatTokens(sections[3]) : sections.length === 1 ? formatTokens(sections[0]) : [];
+  if (!tokens) return undefined;
+  if (sections.length < 4 && !tokens.some((t) => t.kind === 'at')) return text;
+  let shown = '';
+  for (const t of tokens) {
+    if (t.kind === 'at' || t.kind === 'general') shown += text;
+    else if (t.kind === 'lit') shown += t.text;
+    else return undefined; // digits, dates or a condition in a text section: not what people write
+  }
+  return shown;
+}
+
 /**
  * A number cell. Under a date format: the date it shows (when it shows a whole date). Otherwise its
  * value, when that is what it shows; a number shown otherwise (007044620 under 000000000, 7,044,620,
@@ -651,8 +889,7 @@ function readNumber(raw: string, ctx: XlsxContext, style: number, amount: boolea
   if (!NUMBER.test(raw)) throw unreadable();
   const value = Number(raw);
   if (!Number.isFinite(value)) throw unreadable();
-  const id = ctx.styles.cellFormats[Number.isInteger(style) ? style : 0] ?? 0;
-  const code = ctx.styles.formats.get(id) ?? BUILTIN_FORMATS[id] ?? 'General';
+  const code = formatOf(ctx, style);
   const date = dateFormat(code);
   if (date) return readDate(value, date, ctx.date1904);
   if (Number.isInteger(value) && Math.abs(value) >= 1e15) return { text: `#NUMBER:${value}` };
@@ -992,6 +1229,10 @@ async function parseXlsx(buffer: Buffer, numberColumns: ReadonlySet<string>): Pr
     if (inflated > MAX_INFLATED_BYTES || entries.size > 10_000) {
       throw tooMuchInflated();
     }
+    if (inflated > INFLATED_FREELY && inflated > MAX_INFLATION * buffer.length) {
+      throw badInput(`文件解压后是原来的${Math.round(inflated / buffer.length)}倍（${(inflated / 1024 / 1024).toFixed(0)}MB），不像正常的名册文件，无法导入（请在 Excel 中另存为 .xlsx 后重试）`,
+        [{ field: 'file', message: '文件解压后过大' }]);
+    }
     const part = (name: string) => entries.get(name.toLowerCase());
     // Every byte inflated counts, however often a part is read (several sheet entries may point at one part):
     // the declared sizes above bound each part once, this bounds the work of the whole request.
@@ -1054,7 +1295,7 @@ async function parseXlsx(buffer: Buffer, numberColumns: ReadonlySet<string>): Pr
 async function sheetHasData(stream: Readable, ctx: XlsxContext): Promise<boolean> {
   for await (const rows of sheetRows(stream)) {
     for (const row of rows) {
-      if (row.cells.some((c) => c.formula || readCell(c, ctx, false).text.trim() !== '')) return true;
+      if (row.cells.some((c) => c.formula || c.tooLong !== undefined || readCell(c, ctx, false).text.trim() !== '')) return true;
     }
   }
   return false;
@@ -1069,14 +1310,23 @@ async function readSheet(stream: Readable, ctx: XlsxContext, numberColumns: Read
   const hiddenRows: number[] = [];
   let hiddenRowCount = 0;
   const headerless = new Map<number, number>();
-  const merges: string[] = [];
+  const hiddenColumns = new Map<number, number>();
+  const layout = new SheetLayout();
   /** The cells that hold something (row × 16,385 + column), for the merged ranges (listed after the rows). */
   const filled = new Set<number>();
-  for await (const batch of sheetRows(stream, merges)) {
+  for await (const batch of sheetRows(stream, layout)) {
     for (const row of batch) {
       const readings = row.cells.map((cell) => ({ cell, ...readCell(cell, ctx, numberColumns.has(headers?.[cell.col - 1] ?? '')) }));
+      // A text far longer than any field: refused here, at the first one, rather than read to the end.
+      const long = readings.find((r) => r.tooLong !== undefined);
+      if (long) throw tooLongCell(row.number, (headers && headers[long.cell.col - 1]) || `${columnLetter(long.cell.col)}列`, long.tooLong!);
       const holdsData = readings.some((r) => r.cell.formula || r.problem || r.text.trim() !== '');
-      for (const r of readings) if (r.cell.formula || r.problem || r.text.trim() !== '') filled.add(row.number * 16_385 + r.cell.col);
+      for (const r of readings) {
+        if (!(r.cell.formula || r.problem || r.text.trim() !== '')) continue;
+        filled.add(row.number * 16_385 + r.cell.col);
+        // a hidden or zero-wide column: its header and its data are what nobody sees (the first row of each)
+        if (layout.hidden(r.cell.col) && !hiddenColumns.has(r.cell.col)) hiddenColumns.set(r.cell.col, row.number);
+      }
       const hidden = row.hidden && holdsData;
       if (hidden) {
         hiddenRowCount += 1;
@@ -1120,7 +1370,7 @@ async function readSheet(stream: Readable, ctx: XlsxContext, numberColumns: Read
   }
   // A merged range shows its first cell's content over all its cells; the others are blank in the
   // file. Read as blank, a 手机号 merged over three rows would clear two guards' phones.
-  for (const ref of merges) {
+  for (const ref of layout.merges) {
     const m = /^\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
     if (!m || !headers) continue;
     const [left, top, right, bottom] = [columnNumber(m[1])!, Number(m[2]), columnNumber(m[3])!, Number(m[4])];
@@ -1138,6 +1388,7 @@ async function readSheet(stream: Readable, ctx: XlsxContext, numberColumns: Read
     rows,
     formulaCells,
     headerlessColumns: headerlessList(headerless),
+    hiddenColumns: [...hiddenColumns].sort((a, b) => a[0] - b[0]).map(([column, row]) => ({ column, row, header: headers?.[column - 1] || undefined })),
     hiddenRows,
     hiddenRowCount,
     cellProblems,

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
 import { todayBy } from '../../common/calendar';
+import { oneImportPerUnit } from '../../common/import-lock';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { AuditService } from '../audit/audit.service';
 import { ImportOutcome } from '../records/records.service';
@@ -102,8 +103,13 @@ export class CompanyImportService {
     });
   }
 
-  async importCompanies(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
+  /** One import per unit at a time, preview included (common/import-lock.ts). */
+  importCompanies(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
     assertCanManageCompanies(actor);
+    return oneImportPerUnit(this.ds, actor.unitId, () => this.importCompaniesNow(actor, file, mode));
+  }
+
+  private async importCompaniesNow(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
     const started = Date.now();
     const parsed = await readTabular(file, COMPANY_COLUMNS, COMPANY_COLUMNS, { numberColumns: ['注册资本（元）'] });
     const today = todayBy(this.clock);

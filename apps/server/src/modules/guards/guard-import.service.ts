@@ -9,6 +9,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { badInput, conflict, forbidden } from '../../common/errors';
+import { oneImportPerUnit } from '../../common/import-lock';
 import { encryptPii, idHash, nameHash } from '../../common/pii';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
 import { todayBy } from '../../common/calendar';
@@ -230,7 +231,12 @@ export class GuardImportService {
     return row;
   }
 
-  async importGuards(actor: Actor, input: { companyId?: string | null; file: { name: string; base64: string }; mode: ImportMode }): Promise<ImportOutcome> {
+  /** One import per unit at a time, preview included (common/import-lock.ts). */
+  importGuards(actor: Actor, input: { companyId?: string | null; file: { name: string; base64: string }; mode: ImportMode }): Promise<ImportOutcome> {
+    return oneImportPerUnit(this.ds, actor.unitId, () => this.importGuardsNow(actor, input));
+  }
+
+  private async importGuardsNow(actor: Actor, input: { companyId?: string | null; file: { name: string; base64: string }; mode: ImportMode }): Promise<ImportOutcome> {
     const started = Date.now();
     const parsed = await readTabular(input.file, ['姓名', '身份证号', '学历'], GUARD_COLUMNS);
     const hasRelativeColumns = parsed.headers.some((h) => RELATIVE_SLOTS.some((s) => h === `${s.prefix}身份证号`));

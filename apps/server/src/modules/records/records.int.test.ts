@@ -176,26 +176,30 @@ describe('records register import', () => {
     ], [a, b], 1);
   });
 
-  it('ten concurrent COMMITs of one 3-row file: 3 created in all, 新增3条 audited once (B-F7)', async () => {
+  it('ten concurrent COMMITs of one 3-row file: 3 created in all, 新增3条 audited once (B-F7); one unit imports one file at a time', async () => {
     const ids = [idFor('1966-01-01'), idFor('1967-02-02'), idFor('1968-03-03')];
     const name = `并发记录-${Date.now()}.csv`;
     const file = csvFile(name, [HEADER, ...ids.map((id, i) => [id, '郑某', '行政拘留', `2018-0${i + 1}-01`, '大洼公安分局', '', ''])]);
     const answers = await Promise.all(Array.from({ length: 10 }, () => baoan.gql(IMPORT, { file, mode: 'COMMIT' })));
-    const outcomes = answers.map((a) => expectData(a).importRecords);
+    // One import per unit at a time (common/import-lock.ts): an import sent while another of the unit runs is
+    // refused, storing nothing; those that ran found the rows new once, then unchanged.
+    const refused = answers.filter((a) => a.errors?.length);
+    for (const a of refused) expect(expectErrorCode(a, 'CONFLICT').message).toBe('本单位有一个导入（预览或导入）正在进行，请等它完成后再试');
+    const outcomes = answers.filter((a) => !a.errors?.length).map((a) => expectData(a).importRecords);
     expect(outcomes.reduce((sum, o) => sum + o.created, 0)).toBe(3);
-    expect(outcomes.map((o) => `${o.created}/${o.unchanged}`).sort()).toEqual([...Array(9).fill('0/3'), '3/0']);
+    expect(outcomes.map((o) => `${o.created}/${o.unchanged}`).sort()).toEqual([...Array(outcomes.length - 1).fill('0/3'), '3/0']);
     expect(await storedFor(ids)).toBe(3);
     const audit = await t.sql(
       `SELECT summary, after FROM audit_log WHERE action = 'IMPORT' AND entity_type = 'CriminalRecord' AND summary LIKE $1 ORDER BY id`,
       [`%“${name}”%`],
     );
-    expect(audit).toHaveLength(10);
+    expect(audit).toHaveLength(outcomes.length);
     expect(audit.filter((e: { summary: string }) => e.summary.includes('新增3条'))).toHaveLength(1);
-    expect(audit.filter((e: { summary: string }) => e.summary.includes('新增0条，更新0条，未变化3条'))).toHaveLength(9);
+    expect(audit.filter((e: { summary: string }) => e.summary.includes('新增0条，更新0条，未变化3条'))).toHaveLength(outcomes.length - 1);
     expect(audit.reduce((sum: number, e: { after: { created: number } }) => sum + e.after.created, 0)).toBe(3);
   });
 
-  it('an import reports only the rows it inserted; a second import of the same file waits for the first and finds its rows unchanged (B-F7)', async () => {
+  it('an import reports only the rows it inserted; a second import of the same file is refused while the first runs, and afterwards finds its rows unchanged (B-F7)', async () => {
     const ids = [idFor('1969-04-04'), idFor('1969-05-05'), idFor('1969-06-06')];
     const name = `等待记录-${Date.now()}.csv`;
     const file = csvFile(name, [HEADER, ...ids.map((id, i) => [id, '冯某', '行政拘留', `2018-0${i + 1}-02`, '大洼公安分局', '', ''])]);
@@ -217,11 +221,14 @@ describe('records register import', () => {
       );
       const a = baoan.gql(IMPORT, { file, mode: 'COMMIT' });
       await until(1);
-      // Import B of the same file while A is under way: it must wait for A, not plan against what A has not committed.
-      const b = baoan.gql(IMPORT, { file, mode: 'COMMIT' });
-      await until(2);
+      // Import B of the same file while A is under way: refused (one import per unit at a time), not planned
+      // against what A has not committed; a preview is refused the same way.
+      for (const mode of ['COMMIT', 'PREVIEW']) {
+        expect(expectErrorCode(await baoan.gql(IMPORT, { file, mode }), 'CONFLICT').message).toBe('本单位有一个导入（预览或导入）正在进行，请等它完成后再试');
+      }
       await other.commitTransaction();
-      const [first, second] = [expectData(await a).importRecords, expectData(await b).importRecords];
+      const first = expectData(await a).importRecords;
+      const second = expectData(await baoan.gql(IMPORT, { file, mode: 'COMMIT' })).importRecords;
       // The other writer's row was not inserted by A: A created 2, not the 3 it planned.
       expect(first).toMatchObject({ created: 2, updated: 0, unchanged: 0, invalidRows: 0 });
       expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 3, invalidRows: 0 });

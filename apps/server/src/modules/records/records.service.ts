@@ -4,6 +4,7 @@ import {
 } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
+import { oneImportPerUnit } from '../../common/import-lock';
 import { decryptPii, encryptPii, idHash } from '../../common/pii';
 import { CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
 import { todayBy } from '../../common/calendar';
@@ -164,7 +165,12 @@ export class RecordsService {
     private readonly openRosterEffects?: OpenRosterEffectsDeps & { checkRelatives(m: EntityManager): Promise<boolean> },
   ) {}
 
-  async importRecords(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
+  /** One import per unit at a time, preview included (common/import-lock.ts). */
+  importRecords(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
+    return oneImportPerUnit(this.ds, actor.unitId, () => this.importRecordsNow(actor, file, mode));
+  }
+
+  private async importRecordsNow(actor: Actor, file: { name: string; base64: string }, mode: ImportMode): Promise<ImportOutcome> {
     const started = Date.now();
     const parsed = await readTabular(file, REQUIRED, RECORD_COLUMNS);
     const today = todayBy(this.clock);
