@@ -62,6 +62,18 @@ describe('one import per unit at a time', () => {
     });
   });
 
+  it('ten previews of one unit at once, while its import runs on another node: all ten hear that the unit has an import running, none that the system is busy', async () => {
+    await whileHeld(await unitOf(t, 'company1'), async () => {
+      const answers = await Promise.all(Array.from({ length: 10 }, () => preview(company1)));
+      expect(answers.map((a) => expectErrorCode(a, 'CONFLICT').message)).toEqual(Array(10).fill(IMPORT_RUNNING));
+    });
+    // and ten at once with nothing else running: one reads the file, the others are told it runs
+    const answers = await Promise.all(Array.from({ length: 10 }, () => preview(company1)));
+    const refused = answers.filter((a) => a.errors?.length);
+    for (const a of refused) expect(expectErrorCode(a, 'CONFLICT').message).toBe(IMPORT_RUNNING);
+    expect(answers.length - refused.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('a refused file releases the lock: the next import of the unit runs', async () => {
     const bad = { name: '坏.csv', base64: Buffer.from(`姓名,身份证号,学历\r\n甲,1${','.repeat(100)}\r\n`).toString('base64') };
     expect(expectErrorCode(await company1.gql(IMPORT_GUARDS, { input: { file: bad, mode: 'PREVIEW' } }), 'BAD_USER_INPUT').message).toContain('第2行的列数过多');

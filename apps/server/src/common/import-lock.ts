@@ -19,16 +19,22 @@ import { conflict } from './errors';
  *
  * Each import in flight holds one pooled connection for its lock, so a node runs at most
  * MAX_IMPORTS_PER_NODE at once: more would leave too few connections in the pool (20 by default) for
- * the imports' own queries and everyone else's.
+ * the imports' own queries and everyone else's. A unit's second import on the same node is refused as
+ * IMPORT_RUNNING before it counts against that cap or takes a connection (`unitsImporting`): ten imports
+ * of one unit sent at once must all hear "本单位…正在进行", not "系统正在处理较多导入" because the
+ * unit's own refused attempts held the node's slots for a moment (CI flake at 6cdea65).
  */
 const MAX_IMPORTS_PER_NODE = 5;
 let importsInFlight = 0;
+const unitsImporting = new Set<string>();
 
 export const IMPORT_RUNNING = '本单位有一个导入（预览或导入）正在进行，请等它完成后再试';
 export const IMPORTS_BUSY = '系统正在处理较多导入，请稍后再试';
 
 export async function oneImportPerUnit<T>(ds: DataSource, unitId: string, work: () => Promise<T>): Promise<T> {
+  if (unitsImporting.has(unitId)) throw conflict(IMPORT_RUNNING);
   if (importsInFlight >= MAX_IMPORTS_PER_NODE) throw conflict(IMPORTS_BUSY);
+  unitsImporting.add(unitId);
   importsInFlight += 1;
   try {
     const runner = ds.createQueryRunner();
@@ -52,5 +58,6 @@ export async function oneImportPerUnit<T>(ds: DataSource, unitId: string, work: 
     }
   } finally {
     importsInFlight -= 1;
+    unitsImporting.delete(unitId);
   }
 }
