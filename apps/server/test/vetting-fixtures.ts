@@ -212,3 +212,63 @@ export async function vettingParties(): Promise<VettingParties> {
   const [baoan, company] = await Promise.all([t.login('baoan'), t.login('company1')]);
   return { t, baoan, company, companyId, organizerUnit };
 }
+
+/** A row of a GraphQL answer or of `t.sql`, as a test reads it. */
+export type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const SUBMIT_ROSTER = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
+
+export interface VettingSceneOptions {
+  /** The `rosterEntry(id: $id)` query `sdEntry` sends: each test file selects the fields it asserts. */
+  entry?: string;
+  /** Run after the tests, before the app closes (e.g. to put back a setting the tests changed). */
+  beforeClose?: (parties: VettingParties) => Promise<unknown>;
+}
+
+/** The parties of `vettingParties` (filled in beforeAll) and the steps most roster tests take. */
+export interface VettingScene extends VettingParties {
+  /** An activity with company1 selected, 5 guards required (never closed by a few decisions), named `<label>n`, starting 30 + n days from the app's clock. */
+  newActivity(): Promise<string>;
+  /** `submitRoster` as company1; the entries it answers (id guardId decision reused). */
+  submit(activityId: string, guardIds: string[]): Promise<Row[]>;
+  /** The entry as 保安管理支队 (baoan) reads it, with the fields of the scene's `entry` query. */
+  sdEntry(id: string): Promise<Row>;
+}
+
+/**
+ * The set-up of a vetting test, in a describe: registers a beforeAll that starts the app and logs the
+ * parties in (filling the scene's `t`, `baoan`, `company`, `companyId`, `organizerUnit`) and an afterAll
+ * that closes it. `newActivity`, `submit` and `sdEntry` may be taken from the scene right away:
+ *
+ *     const scene = vettingScene('测试', { entry: ENTRY_SD });
+ *     const { newActivity, submit, sdEntry } = scene;
+ *     let t: TestApp;
+ *     beforeAll(() => ({ t } = scene));
+ */
+export function vettingScene(label: string, options: VettingSceneOptions = {}): VettingScene {
+  let activities = 0;
+  const scene = {
+    newActivity: () => {
+      const n = ++activities;
+      return makeActivity(scene.t, {
+        selectedCompanyId: scene.companyId, organizerUnitId: scene.organizerUnit, guardsRequired: 5, name: `${label}${n}`,
+        startsAt: new Date(scene.t.clock.now().getTime() + (30 + n) * 86400_000).toISOString(),
+      });
+    },
+    submit: async (activityId: string, guardIds: string[]): Promise<Row[]> =>
+      expectData(await scene.company.gql(SUBMIT_ROSTER, { input: { activityId, guardIds } })).submitRoster.entries,
+    sdEntry: async (id: string): Promise<Row> => {
+      if (!options.entry) throw new Error('vettingScene: sdEntry needs the `entry` query');
+      return expectData(await scene.baoan.gql(options.entry, { id })).rosterEntry;
+    },
+  } as VettingScene;
+  beforeAll(async () => {
+    Object.assign(scene, await vettingParties());
+  });
+  afterAll(async () => {
+    if (!scene.t) return;
+    await options.beforeClose?.(scene);
+    await scene.t.close();
+  });
+  return scene;
+}

@@ -1,5 +1,5 @@
 import { expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { addRecord, idFor, makeActivity, makeGuard, passAllSeen, vettingParties } from '../../../test/vetting-fixtures';
+import { addRecord, idFor, makeGuard, passAllSeen, type Row, vettingScene } from '../../../test/vetting-fixtures';
 import { idHash } from '../../common/pii';
 
 /**
@@ -11,33 +11,21 @@ import { idHash } from '../../common/pii';
  */
 const ENTRY_SD = `query($id: ID!) { rosterEntry(id: $id) { id decision suggestion suggestionCategory suggestionReason hitCount reused
   priorDecisions { entryId activityId decision reasonCategory removed } } }`;
-const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const UPDATE_GUARD = `mutation($id: ID!, $input: GuardInput!) { updateGuard(id: $id, input: $input) { id } }`;
 const LEAVES = `mutation($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status } }`;
 const CREATE_GUARD = `mutation($input: CreateGuardInput!) { createGuard(input: $input) { id } }`;
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 /** YYYY-MM-DD in China time. */
 const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('earlier findings and 不通过 follow the person as checked, not the row’s current ID number (red-team F2)', () => {
-  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
+  const scene = vettingScene('改号测试', { entry: ENTRY_SD });
+  const { newActivity, submit, sdEntry } = scene;
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string;
+  beforeAll(() => ({ t, baoan, company, companyId } = scene));
 
-  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
-  afterAll(() => t?.close());
-
-  let seq = 0;
-  const newActivity = () =>
-    makeActivity(t, {
-      selectedCompanyId: companyId, organizerUnitId: organizerUnit, guardsRequired: 5, name: `改号测试${++seq}`,
-      startsAt: new Date(t.clock.now().getTime() + (30 + seq) * 86400_000).toISOString(),
-    });
-  const submit = async (activityId: string, guardIds: string[]): Promise<Row[]> =>
-    expectData(await company.gql(SUBMIT, { input: { activityId, guardIds } })).submitRoster.entries;
-  const sdEntry = async (id: string): Promise<Row> => expectData(await baoan.gql(ENTRY_SD, { id })).rosterEntry;
   const version = async (id: string): Promise<number> => (await t.sql(`SELECT version FROM roster_entries WHERE id = $1`, [id]))[0].version;
   const passAll = (activityId: string): Promise<number> => passAllSeen(baoan, activityId);
   const checkedHash = async (entryId: string): Promise<Buffer | null> => (await t.sql(`SELECT checked_id_hash FROM roster_entries WHERE id = $1`, [entryId]))[0].checked_id_hash;

@@ -1,5 +1,5 @@
 import { expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { addRecord, idFor, makeActivity, makeGuard, passableSeen, passAllSeen, vettingParties } from '../../../test/vetting-fixtures';
+import { addRecord, idFor, makeGuard, passableSeen, passAllSeen, type Row, vettingScene } from '../../../test/vetting-fixtures';
 
 /**
  * Red-team G1: a guard's father has a record; the check suggests a review. The company takes the guard off
@@ -9,30 +9,18 @@ import { addRecord, idFor, makeActivity, makeGuard, passableSeen, passAllSeen, v
  * now, asks for the officer's review, 一键通过 leaves the entry, and a pass needs a note.
  */
 const ENTRY_SD = `query($id: ID!) { rosterEntry(id: $id) { id decision suggestion suggestionCategory suggestionReason hitCount reused version } }`;
-const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const SET_RELATIVES = `mutation($g: ID!, $r: [RelativeInput!]!, $s: String) { setGuardRelatives(guardId: $g, relatives: $r, statement: $s) { id relativesDeclared } }`;
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const REASON = /^此人于\d{4}-\d{2}-\d{2}比对发现直系亲属有记录，此后申报的直系亲属或姓名已更改，请复核$/;
 
 describe('a relative’s record found before, then other relatives declared, is the officer’s to weigh (red-team G1)', () => {
-  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
+  const scene = vettingScene('换亲属测试', { entry: ENTRY_SD });
+  const { newActivity, submit, sdEntry } = scene;
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string;
+  beforeAll(() => ({ t, baoan, company, companyId } = scene));
 
-  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
-  afterAll(() => t?.close());
-
-  let seq = 0;
-  /** 5 required: never closed by the decisions below. */
-  const newActivity = () =>
-    makeActivity(t, {
-      selectedCompanyId: companyId, organizerUnitId: organizerUnit, guardsRequired: 5, name: `换亲属测试${++seq}`,
-      startsAt: new Date(t.clock.now().getTime() + (30 + seq) * 86400_000).toISOString(),
-    });
-  const submit = async (activityId: string, guardIds: string[]): Promise<Row[]> =>
-    expectData(await company.gql(SUBMIT, { input: { activityId, guardIds } })).submitRoster.entries;
-  const sdEntry = async (id: string): Promise<Row> => expectData(await baoan.gql(ENTRY_SD, { id })).rosterEntry;
   const stored = async (id: string): Promise<Row> => (await t.sql(`SELECT decision, decision_note, version FROM roster_entries WHERE id = $1`, [id]))[0];
 
   /** A guard whose father has a record, both parents declared; submitted and taken off undecided. */

@@ -1,6 +1,6 @@
 import { QueryRunner } from 'typeorm';
 import { expectData, expectErrorCode, inMigrationTransaction, TestApp, TestClient, UPDATE_SETTINGS } from '../../../test/harness';
-import { addRecord, idFor, makeActivity, makeGuard, passableSeen, passAllSeen, vettingParties } from '../../../test/vetting-fixtures';
+import { addRecord, idFor, makeGuard, passableSeen, passAllSeen, vettingScene } from '../../../test/vetting-fixtures';
 import { RelativesChecked1769300000000 } from '../../database/migrations/1769300000000-RelativesChecked';
 
 /**
@@ -12,29 +12,17 @@ import { RelativesChecked1769300000000 } from '../../database/migrations/1769300
  * without them, and a pass of it waits for a check that looked. The reason says when they were not looked at.
  */
 const ENTRY_SD = `query($id: ID!) { rosterEntry(id: $id) { id decision suggestion suggestionReason hitCount reused version } }`;
-const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 describe('a check made without the relatives does not stand for one that looks at them (red-team K1)', () => {
-  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
-
-  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
-  afterAll(async () => {
-    await baoan?.gql(UPDATE_SETTINGS, { changes: [{ key: 'vetting.checkRelatives', value: true }] });
-    await t?.close();
+  const scene = vettingScene('亲属开关测试', {
+    entry: ENTRY_SD,
+    beforeClose: ({ baoan }) => baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'vetting.checkRelatives', value: true }] }),
   });
+  const { newActivity, submit, sdEntry } = scene;
+  let t: TestApp, baoan: TestClient, companyId: string;
+  beforeAll(() => ({ t, baoan, companyId } = scene));
 
-  let seq = 0;
-  const newActivity = () =>
-    makeActivity(t, {
-      selectedCompanyId: companyId, organizerUnitId: organizerUnit, guardsRequired: 5, name: `亲属开关测试${++seq}`,
-      startsAt: new Date(t.clock.now().getTime() + (30 + seq) * 86400_000).toISOString(),
-    });
-  const submit = async (activityId: string, guardIds: string[]): Promise<Row[]> =>
-    expectData(await company.gql(SUBMIT, { input: { activityId, guardIds } })).submitRoster.entries;
-  const sdEntry = async (id: string): Promise<Row> => expectData(await baoan.gql(ENTRY_SD, { id })).rosterEntry;
   const setRelativesChecked = async (value: boolean) => expectData(await baoan.gql(UPDATE_SETTINGS, { changes: [{ key: 'vetting.checkRelatives', value }] }));
   const withFatherRecord = async (name: string) => {
     const father = { relation: 'FATHER', name: `${name}父`, idNumber: idFor('1962-03-03') };

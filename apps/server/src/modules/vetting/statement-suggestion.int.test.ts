@@ -1,5 +1,5 @@
 import { expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
-import { csvFile, idFor, makeActivity, makeGuard, passAllSeen, vettingParties } from '../../../test/vetting-fixtures';
+import { csvFile, idFor, makeGuard, passAllSeen, type Row, vettingScene } from '../../../test/vetting-fixtures';
 
 /**
  * Red-team F1: a statement about the relatives ("父亲已故", "不详") standing in for a parent, or for the
@@ -10,7 +10,6 @@ import { csvFile, idFor, makeActivity, makeGuard, passAllSeen, vettingParties } 
  */
 const ENTRY_SD = `query($id: ID!) { rosterEntry(id: $id) { id decision suggestion suggestionCategory suggestionReason hitCount reused decisionNote version
   priorDecisions { entryId decision removed } } }`;
-const SUBMIT = `mutation($input: SubmitRosterInput!) { submitRoster(input: $input) { entries { id guardId decision reused } } }`;
 const DECIDE = `mutation($input: DecideVettingInput!) { decideVetting(input: $input) { decided } }`;
 const REMOVE = `mutation($e: ID!) { removeRosterEntry(entryId: $e) { id state } }`;
 const SET_RELATIVES = `mutation($g: ID!, $r: [RelativeInput!]!, $s: String) { setGuardRelatives(guardId: $g, relatives: $r, statement: $s) { id relativesDeclared } }`;
@@ -18,24 +17,12 @@ const CREATE_GUARD = `mutation($input: CreateGuardInput!) { createGuard(input: $
 const IMPORT_RECORDS = `mutation($file: FileInput!, $mode: ImportMode!) { importRecords(file: $file, mode: $mode) { created invalidRows } }`;
 const RECORD_HEADER = ['身份证号', '姓名', '类别', '发生日期', '来源', '严重程度', '备注'];
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 describe('a statement standing in for a relative is the officer’s to weigh (red-team F1)', () => {
-  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string, organizerUnit: string;
+  const scene = vettingScene('亲属说明测试', { entry: ENTRY_SD });
+  const { newActivity, submit, sdEntry } = scene;
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string;
+  beforeAll(() => ({ t, baoan, company, companyId } = scene));
 
-  beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
-  afterAll(() => t?.close());
-
-  let seq = 0;
-  /** 5 required: never closed by the decisions below. */
-  const newActivity = () =>
-    makeActivity(t, {
-      selectedCompanyId: companyId, organizerUnitId: organizerUnit, guardsRequired: 5, name: `亲属说明测试${++seq}`,
-      startsAt: new Date(t.clock.now().getTime() + (30 + seq) * 86400_000).toISOString(),
-    });
-  const submit = async (activityId: string, guardIds: string[]): Promise<Row[]> =>
-    expectData(await company.gql(SUBMIT, { input: { activityId, guardIds } })).submitRoster.entries;
-  const sdEntry = async (id: string): Promise<Row> => expectData(await baoan.gql(ENTRY_SD, { id })).rosterEntry;
   const stored = async (id: string): Promise<Row> =>
     (await t.sql(`SELECT decision, decision_note, decided_by, version FROM roster_entries WHERE id = $1`, [id]))[0];
   const passAll = (activityId: string): Promise<number> => passAllSeen(baoan, activityId);
