@@ -37,7 +37,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const units = new UnitsService(ds);
   const clock = config.clock;
   const notifications = new NotificationsService(ds, audit, [new InAppChannel()], clock);
-  const settings = new SettingsService(ds, audit);
+  const settings = new SettingsService(ds, audit, notifications);
   const lifecycle = new ActivityLifecycle(audit, notifications, clock);
   const training = new TrainingService(ds, audit, notifications, lifecycle, settings, clock);
   const inspections = new InspectionsService(ds, audit, lifecycle, settings, clock);

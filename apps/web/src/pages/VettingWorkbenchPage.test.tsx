@@ -62,6 +62,7 @@ const entry = (id: string, guardName: string, decision: string, extra: Record<st
   hitCount: 0,
   decisionNote: null,
   decidedByName: decision === 'PENDING' ? null : '李警官',
+  relativesChecked: true,
   precheckProblems: [],
   ...extra,
 });
@@ -71,7 +72,7 @@ const entry = (id: string, guardName: string, decision: string, extra: Record<st
  * 甲涛's earlier pass, although a record of his mother arrived since (review 9 C1). The detachment was asked to
  * review it; the notice links to /vetting?activity=A2.
  */
-function server() {
+function server(opts: { relativesOff?: boolean } = {}) {
   const sent: { name: string; variables: Record<string, unknown> }[] = [];
   let withdrawn = false;
   let passedAll = false;
@@ -109,7 +110,10 @@ function server() {
               entry('2', '乙明', 'PASSED', { reused: true }),
               entry('3', '丙强', 'FAILED'),
             ]
-          : [entry('4', '丁晨', passedAll ? 'PASSED' : 'PENDING'), entry('5', '戊东', 'PASSED')];
+          : [
+              entry('4', '丁晨', passedAll ? 'PASSED' : 'PENDING', opts.relativesOff ? { relativesChecked: false, suggestionReason: '本人未比中记录，资格预审通过（未审查直系亲属：“审查直系亲属”设置已关闭）' } : {}),
+              entry('5', '戊东', 'PASSED'),
+            ];
       return { data: { rosterEntries: { __typename: 'RosterEntryPage', total: items.length, items } } };
     }
     if (name === 'DecideVetting') {
@@ -117,6 +121,9 @@ function server() {
       return {
         data: { decideVetting: { __typename: 'VettingDecisionResult', activityStatus: 'VETTING', closed: false, decided: 1, closeBlockers: ['尚有1名未通过人员在名单中，须替换或移出'] } },
       };
+    }
+    if (name === 'VettingPolicy') {
+      return { data: { settings: [{ __typename: 'Setting', key: 'vetting.checkRelatives', value: !opts.relativesOff }, { __typename: 'Setting', key: 'guard.maxAge', value: 55 }] } };
     }
     if (name === 'PassableEntries') {
       return { data: { passableEntries: passedAll ? [] : [{ __typename: 'PassableEntry', id: '4', version: 2, guardName: '丁晨' }] } };
@@ -175,6 +182,25 @@ describe('背景审核工作台 after vetting closed (review 9 C1)', () => {
     // Vetting reopened: the page shows it in vetting again, with the decisions of vetting.
     await waitFor(() => expect(screen.queryByText('背景审核已结束，只能撤销审核通过')).toBeNull());
     expect(await screen.findByRole('button', { name: /一键通过无异常/ })).toBeTruthy();
+  }, 20_000);
+
+  it('审查直系亲属 switched off: the page says checks look at the guard alone, and tags the entry checked so', async () => {
+    const { client } = server({ relativesOff: true });
+    renderRoute(client, SD, { path: '/vetting', element: <VettingWorkbenchPage />, entry: '/vetting?activity=A1' });
+    expect(await screen.findByText('“审查直系亲属”设置已关闭：现在的比对只查保安员本人，不查其直系亲属')).toBeTruthy();
+    await screen.findByRole('button', { name: '通过 丁晨' });
+    const row = screen.getByRole('button', { name: '通过 丁晨' }).closest('tr')!;
+    expect(within(row).getByText('未审查直系亲属')).toBeTruthy();
+    expect(within(screen.getByRole('button', { name: '不通过 戊东' }).closest('tr')!).queryByText('未审查直系亲属')).toBeNull();
+  }, 20_000);
+
+  it('审查直系亲属 on: no warning, no tag', async () => {
+    const { client, sent } = server();
+    renderRoute(client, SD, { path: '/vetting', element: <VettingWorkbenchPage />, entry: '/vetting?activity=A1' });
+    await screen.findByRole('button', { name: '通过 丁晨' });
+    await waitFor(() => expect(sent.some((s) => s.name === 'VettingPolicy')).toBe(true));
+    expect(screen.queryByText(/“审查直系亲属”设置已关闭/)).toBeNull();
+    expect(screen.queryByText('未审查直系亲属')).toBeNull();
   }, 20_000);
 
   it('an activity in vetting keeps the decisions as they were', async () => {

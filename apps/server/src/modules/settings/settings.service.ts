@@ -4,13 +4,18 @@ import { Actor } from '../../common/actor';
 import { currentRequest } from '../../common/request-context';
 import { assertNoProblems, FieldProblem } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
+import type { NotificationsService } from '../notifications/notifications.service';
 import { SettingEntity } from './setting.entity';
 import { SettingDefinition, SettingKey, settingConstraints, settingDefinitions, SettingValues } from './settings.defaults';
+
+const RELATIVES = 'vetting.checkRelatives';
 
 export class SettingsService {
   constructor(
     private readonly ds: DataSource,
     private readonly audit: AuditService,
+    /** Tells the office and the detachment when 审查直系亲属 changes; left out by scripts that never update. */
+    private readonly notifications?: NotificationsService,
   ) {}
 
   /**
@@ -90,6 +95,7 @@ export class SettingsService {
         await m.upsert(SettingEntity, { key: c.key, value: c.value, updatedBy: actor.id }, ['key']);
       }
       const after = await this.values(definitions, m);
+      if (definitions === settingDefinitions && before[RELATIVES] !== after[RELATIVES]) await this.relativesSwitched(m, after[RELATIVES] as boolean);
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: definitions === settingDefinitions ? 'Settings' : 'SecuritySettings',
@@ -99,5 +105,31 @@ export class SettingsService {
       });
       return after as SettingValues;
     });
+  }
+
+  /**
+   * 审查直系亲属 switched (SPEC §3: a local-policy setting; red-team K1): a change that lowers or restores
+   * what every check looks at is told to the leading group's office and the detachment, not only written
+   * to the audit log. Switched back on, the notice counts the undecided entries checked meanwhile without
+   * the relatives: they cannot be passed (nor by 一键通过) until checked again.
+   */
+  private async relativesSwitched(m: EntityManager, on: boolean): Promise<void> {
+    if (!this.notifications) return;
+    const units: { id: string; kind: string }[] = await m.query(`SELECT id, kind FROM units WHERE kind IN ('LEADING_GROUP_OFFICE', 'SECURITY_DETACHMENT')`);
+    let body = '此后的背景审核只比对保安员本人的记录，不比对其直系亲属，直至重新开启；比对期间的人员在背景审核页标注“未审查直系亲属”。';
+    if (on) {
+      const [{ n }]: { n: number }[] = await m.query(
+        `SELECT count(*)::int AS n FROM roster_entries re JOIN activities a ON a.id = re.activity_id
+          WHERE re.state = 'ACTIVE' AND re.decision = 'PENDING' AND re.relatives_checked IS FALSE AND a.status = 'VETTING'`,
+      );
+      body = n > 0
+        ? `此后的背景审核同时比对保安员本人及其直系亲属。关闭期间比对的${n}名待审核人员未审查直系亲属，须在背景审核页“重新比对”后方可通过。`
+        : '此后的背景审核同时比对保安员本人及其直系亲属。';
+    }
+    const title = on ? '“审查直系亲属”已开启' : '“审查直系亲属”已关闭';
+    const of = (kind: string) => units.filter((u) => u.kind === kind).map((u) => u.id);
+    // the link is the detachment's page; the office reads the notice only
+    await this.notifications.notify(m, of('SECURITY_DETACHMENT'), { title, body, link: '/vetting' });
+    await this.notifications.notify(m, of('LEADING_GROUP_OFFICE'), { title, body });
   }
 }

@@ -283,6 +283,15 @@ export class VettingResolver {
   }
 
   @Authorized(...VETTING_DETAIL_READERS)
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: '比对时是否审查了直系亲属（“审查直系亲属”设置关闭时比对的为否；尚未比对为空）（仅保安管理支队）',
+  })
+  relativesChecked(@Root() e: RosterEntryType) {
+    return e.relativesChecked ?? null;
+  }
+
+  @Authorized(...VETTING_DETAIL_READERS)
   @FieldResolver(() => ID, { nullable: true, description: '沿用结论的原名单条目（仅保安管理支队）' })
   reusedFromEntryId(@Root() e: RosterEntryType) {
     return e.reusedFromEntryId ?? null;

@@ -201,6 +201,7 @@ export class RosterEntryType {
   decidedBy?: string | null;
   hitCount?: number;
   reusedFromEntryId?: string | null;
+  relativesChecked?: boolean | null;
 }
 
 @ObjectType()

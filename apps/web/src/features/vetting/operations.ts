@@ -40,7 +40,7 @@ export const OfficerEntriesQuery = graphql(`
       total
       items {
         id guardId guardName idNumber companyName post state decision reasonCategory checked reused decidedAt version
-        suggestion suggestionCategory suggestionReason hitCount decisionNote decidedByName
+        suggestion suggestionCategory suggestionReason hitCount decisionNote decidedByName relativesChecked
         precheckProblems { code message }
       }
     }
@@ -149,5 +149,12 @@ export const ImportRecordsMutation = graphql(`
 export const RecordsStatsQuery = graphql(`
   query RecordsRegisterStats {
     recordsRegisterStats { total people lastImportedAt source }
+  }
+`);
+
+/** 审查直系亲属 as set now: the workbench says when checks look at the guard alone. */
+export const VettingPolicyQuery = graphql(`
+  query VettingPolicy {
+    settings { key value }
   }
 `);

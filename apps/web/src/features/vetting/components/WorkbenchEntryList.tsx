@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { vettingReasonCategoryLabels } from '@evs/schema';
 import type { EntryFilter, VettingWorkbench } from '@/features/vetting/hooks/useVettingWorkbench';
 import { EntryDetail } from './EntryDetail';
@@ -63,7 +63,14 @@ export function WorkbenchEntryList({ wb }: { wb: VettingWorkbench }) {
             key: 'suggestion',
             render: (_, e) => (
               <Space orientation="vertical" size={0}>
-                {e.suggestion ? <DecisionTag decision={e.suggestion} /> : <Tag>未比对</Tag>}
+                <Space size={4} wrap>
+                  {e.suggestion ? <DecisionTag decision={e.suggestion} /> : <Tag>未比对</Tag>}
+                  {e.relativesChecked === false && (
+                    <Tooltip title="比对时“审查直系亲属”设置关闭，只比对了本人；设置开启后须重新比对方可通过">
+                      <Tag color="orange">未审查直系亲属</Tag>
+                    </Tooltip>
+                  )}
+                </Space>
                 <Typography.Text type={e.hitCount ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>{e.suggestionReason}</Typography.Text>
               </Space>
             ),
