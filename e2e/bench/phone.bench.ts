@@ -81,10 +81,16 @@ async function measure(page: Page, path: string, ready: string) {
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
   await page.addInitScript(() => {
-    const w = window as unknown as { __lcp: number };
+    const w = window as unknown as { __lcp: number; __lcpElement: string };
     w.__lcp = 0;
+    w.__lcpElement = '';
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__lcp = Math.max(w.__lcp, e.startTime);
+      for (const e of list.getEntries() as (PerformanceEntry & { element?: Element | null; url?: string })[]) {
+        if (e.startTime < w.__lcp) continue;
+        w.__lcp = e.startTime;
+        // what painted last: the tag, and its image or the start of its text (BENCH_VERBOSE=1 prints it)
+        w.__lcpElement = e.element ? `${e.element.tagName.toLowerCase()} ${e.url || (e.element.textContent ?? '').slice(0, 24)}` : '';
+      }
     }).observe({ type: 'largest-contentful-paint', buffered: true });
   });
   const start = Date.now();
@@ -93,7 +99,17 @@ async function measure(page: Page, path: string, ready: string) {
   const readyMs = Date.now() - start;
   // LCP is final once the page is ready and has been left alone a moment (no input ends it early)
   await page.waitForTimeout(1500);
-  const lcp = await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
+  const { lcp, element } = await page.evaluate(() => {
+    const w = window as unknown as { __lcp: number; __lcpElement: string };
+    return { lcp: w.__lcp, element: w.__lcpElement };
+  });
+  if (process.env.BENCH_VERBOSE) {
+    console.log(`  ${path}: LCP ${Math.round(lcp)} ms at ${element}; ready ${readyMs} ms`);
+    const resources = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({ name: r.name.replace(location.origin, ''), start: r.startTime, end: r.responseEnd, kb: r.transferSize / 1024 })),
+    );
+    for (const r of resources.filter((x) => x.start < lcp)) console.log(`    ${r.start.toFixed(0).padStart(5)}–${r.end.toFixed(0).padStart(5)} ms ${r.kb.toFixed(1).padStart(6)} KB ${r.name.slice(0, 90)}`);
+  }
   await cdp.detach();
   return { lcp: Math.round(lcp), readyMs, kb: Math.round(bytes / 1024) };
 }
