@@ -66,3 +66,27 @@ describe('审查直系亲属 switched: told to the office and the detachment, sh
     expect(about(await notices('office'))).toHaveLength(before);
   });
 });
+
+describe('two-step login switched off for a role by ADMIN: that role’s accounts are told (red team 4 observation)', () => {
+  let t: TestApp;
+  const POLICY = /* GraphQL */ `mutation ($c: [SettingChangeInput!]!) { updateSecuritySettings(changes: $c) { key value } }`;
+  beforeAll(async () => ({ t } = await vettingParties()));
+  afterAll(() => t?.close());
+  const about = async (username: string): Promise<Notice[]> =>
+    (expectData(await (await t.login(username)).gql(NOTICES)).notifications.items as Notice[]).filter((n) => n.title.startsWith('两步验证'));
+
+  it('on, then off: the detachment’s accounts read both; other roles nothing; the same value again or a refused change tells nobody', async () => {
+    const admin = await t.login('admin');
+    const set = async (value: boolean) => expectData(await admin.gql(POLICY, { c: [{ key: 'security.totpRequired.SECURITY_DETACHMENT', value }] }));
+    // the demo data the tests start from has it off (database/seed/index.ts)
+    await set(true);
+    await set(false);
+    const [off, on] = await about('baoan');
+    expect(off).toEqual({ title: '两步验证已改为可不启用', body: expect.stringContaining('已取消“两步验证（动态验证码）必须启用：保安管理支队”'), link: '/account' });
+    expect(on.title).toBe('两步验证已改为必须启用');
+    for (const username of ['office', 'company1', 'dawa', 'leader']) expect(await about(username)).toEqual([]);
+    await set(false);
+    expectErrorCode(await admin.gql(POLICY, { c: [{ key: 'security.totpRequired.SECURITY_DETACHMENT', value: true }, { key: 'security.passwordMaxAgeDays', value: 5 }] }), 'BAD_USER_INPUT');
+    expect(await about('baoan')).toHaveLength(2);
+  });
+});

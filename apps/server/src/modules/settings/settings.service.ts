@@ -1,4 +1,4 @@
-import { AuditAction } from '@evs/schema';
+import { AuditAction, Role } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { currentRequest } from '../../common/request-context';
@@ -9,6 +9,8 @@ import { SettingEntity } from './setting.entity';
 import { SettingDefinition, SettingKey, settingConstraints, settingDefinitions, SettingValues } from './settings.defaults';
 
 const RELATIVES = 'vetting.checkRelatives';
+/** The security policy's keys `security.totpRequired.<Role>` (auth/security-settings.ts). */
+const TOTP_REQUIRED = 'security.totpRequired.';
 
 export class SettingsService {
   constructor(
@@ -96,6 +98,9 @@ export class SettingsService {
       }
       const after = await this.values(definitions, m);
       if (definitions === settingDefinitions && before[RELATIVES] !== after[RELATIVES]) await this.relativesSwitched(m, after[RELATIVES] as boolean);
+      for (const key of Object.keys(after).filter((k) => k.startsWith(TOTP_REQUIRED) && before[k] !== after[k])) {
+        await this.totpRequirementSwitched(m, key.slice(TOTP_REQUIRED.length) as Role, after[key] as boolean, definitions[key].label);
+      }
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: definitions === settingDefinitions ? 'Settings' : 'SecuritySettings',
@@ -131,5 +136,23 @@ export class SettingsService {
     // the link is the detachment's page; the office reads the notice only
     await this.notifications.notify(m, of('SECURITY_DETACHMENT'), { title, body, link: '/vetting' });
     await this.notifications.notify(m, of('LEADING_GROUP_OFFICE'), { title, body });
+  }
+
+  /**
+   * Two-step login made required or optional for a role (ADMIN's security policy; red team 4): the
+   * accounts of that role are told, in their own units, so that a detachment whose second factor was
+   * switched off by the IT department knows it from the system, not by chance.
+   */
+  private async totpRequirementSwitched(m: EntityManager, role: Role, required: boolean, label: string): Promise<void> {
+    if (!this.notifications) return;
+    const units: { unit_id: string }[] = await m.query(`SELECT DISTINCT unit_id FROM users WHERE role = $1`, [role]);
+    await this.notifications.notify(m, units.map((u) => u.unit_id), {
+      title: required ? '两步验证已改为必须启用' : '两步验证已改为可不启用',
+      body: required
+        ? `系统管理员已将“${label}”设为必须：尚未启用动态验证码的账号，下次登录时须先完成设置。`
+        : `系统管理员已取消“${label}”：此后本角色账号可只凭密码登录。已启用动态验证码的账号仍须输入验证码；如非本单位要求，请与系统管理员核实。`,
+      link: '/account',
+      audienceRole: role,
+    });
   }
 }
