@@ -245,55 +245,114 @@ export const errorCodeLabels: Record<string, string> = {
 
 /**
  * Input fields by name, as a refusal names them (the GraphQL layer's own checks: a number that is not
- * an integer, a date that is not a date): “预计每场人数（expectedAttendance）应为整数”, not the
- * client's variable path alone.
+ * an integer, a date that is not a date): “预计每场人数应为整数”, not the client's variable path.
  */
 export const inputFieldLabels: Record<string, string> = {
   activityId: '活动',
   address: '地址',
   ageLimit: '年龄上限',
+  amount: '报价金额',
+  answer: '答复',
   appliedOn: '受理日期',
   area: '区域',
+  base64: '文件内容',
+  bufferZones: '疏散缓冲区域',
   certificateIssuedOn: '发证日期',
   certificateNo: '保安员证号',
+  comment: '说明',
   companyId: '保安服务公司',
+  companyIds: '候选公司',
   contactName: '联系人',
   contactPhone: '联系电话',
   creditCode: '统一社会信用代码',
+  crowdGuidance: '人员疏导',
+  currentPassword: '当前密码',
+  date: '日期',
+  displayName: '姓名',
   district: '辖区',
   dueOn: '答复期限',
   education: '学历',
   eligibleOn: '上岗条件日期',
+  emergencyPlan: '应急救援预案',
   endsAt: '结束时间',
+  entryId: '名单人员',
   entryIds: '名单人员',
   expectedAttendance: '预计每场人数',
+  expectedVersion: '版本号',
   expectedVersions: '版本号',
+  findingId: '检查问题',
+  from: '起始日期',
   guardId: '保安员',
   guardIds: '保安员',
   guardsRequired: '所需保安员人数',
+  identificationMarks: '识别标志',
   idNumber: '身份证号',
+  initialPassword: '初始密码',
   instructor: '授课人',
+  justification: '推荐理由',
   licenseExpiry: '许可证有效期',
   licenseNo: '许可证号',
   name: '名称',
+  newPassword: '新密码',
+  note: '备注',
+  opinion: '意见',
   organizerName: '主办单位',
+  organizerUnitId: '主办单位',
+  outcome: '办结情况',
   page: '页码',
   pageSize: '每页条数',
+  parking: '车辆停放',
+  password: '密码',
   periods: '学时',
   personName: '姓名',
   phone: '手机号',
+  photo: '照片',
   place: '地点',
   post: '岗位',
+  posts: '岗位',
   proposedCandidates: '拟推荐家数',
   rating: '评分',
+  reason: '原因',
   recordedAt: '记录时间',
   registeredCapital: '注册资本',
+  relativesStatement: '未登记亲属说明',
   rosterEntryId: '名单人员',
   rosterEntryIds: '参训人员',
+  scale: '规模研判',
   score: '成绩',
+  search: '搜索内容',
+  sessionId: '培训场次',
+  staffing: '人员配备意见',
   startsAt: '开始时间',
+  statement: '说明',
+  text: '内容',
+  ticketAndSecurityChecks: '票证查验与安全检查',
+  to: '截止日期',
+  toCompanyId: '调入公司',
+  type: '活动类型',
+  uncorrectedStatement: '未纠正严重问题的说明',
   undertakerName: '承办单位',
+  unitId: '单位',
+  username: '用户名',
   value: '设定值',
   venue: '场所',
   venueCapacity: '场所容量',
+  version: '版本号',
 };
+/** Labels of fields whose name means another thing in another input, keyed by `parent.field`. */
+const inputFieldLabelsIn: Record<string, string> = {
+  'plan.posts': '岗位分工',
+  'results.note': '问题说明',
+};
+
+/**
+ * The Chinese label of an input path as a refusal names it (`input.plan.posts` → 岗位分工,
+ * `input.posts.0` → 岗位, `input.results.2.note` → 问题说明), or undefined for a field the glossary
+ * does not name.
+ */
+export function inputFieldLabel(path: string): string | undefined {
+  const names = path.split('.').filter((part) => !/^\d+$/.test(part));
+  const [parent, name] = names.slice(-2).length === 2 ? names.slice(-2) : [undefined, names[names.length - 1]];
+  return (parent && inputFieldLabelsIn[`${parent}.${name}`]) || (name ? inputFieldLabels[name] : undefined);
+}
+

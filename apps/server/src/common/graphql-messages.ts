@@ -1,4 +1,4 @@
-import { enumTypeLabels, inputFieldLabels } from '@evs/schema';
+import { enumTypeLabels, inputFieldLabel } from '@evs/schema';
 import { ASTNode, GraphQLError, Kind, parse, visit } from 'graphql';
 
 /**
@@ -17,11 +17,16 @@ const INT_RANGE = '-2147483648～2147483647';
 
 const enumLabel = (name: string) => enumTypeLabels[name] ?? name;
 
-/** A field path as a refusal names it: the label of its last named part, with the path (`预计每场人数（input.expectedAttendance）`). */
+/**
+ * A field path as a refusal names it: the label of its last named part (`预计每场人数`), the path only
+ * for a field the glossary does not name; the path itself goes in the error's `field` (red-team L2: a
+ * user read “开始时间（i.startsAt）”, the client's variable name).
+ */
 function fieldLabel(path: string): string {
-  const name = path.split('.').reverse().find((part) => !/^\d+$/.test(part));
-  const label = name ? inputFieldLabels[name] : undefined;
-  return label ? `${label}（${path}）` : `${path} `;
+  const label = inputFieldLabel(path);
+  const item = /\.(\d+)\.\w+$|\.(\d+)$/.exec(path);
+  const row = item ? `（第${Number(item[1] ?? item[2]) + 1}项）` : '';
+  return label ? `${label}${row}` : `${path} `;
 }
 
 /** Why one value was refused (the tail of a coercion or literal error). */

@@ -143,8 +143,9 @@ describe('refused input', () => {
       const entries = async () => t.sql(`SELECT guard_id, post, state FROM roster_entries WHERE activity_id = $1 ORDER BY created_at, id`, [a.id]);
       const before = await entries();
 
-      const long = '岗'.repeat(20_000);
-      expectRefused(await company.gql(SUBMIT_ROSTER, { input: { activityId: a.id, guardIds: [guards[0].id], posts: [long] } }), 'posts.0', '第1行岗位名称不超过50字');
+      expectRefused(await company.gql(SUBMIT_ROSTER, { input: { activityId: a.id, guardIds: [guards[0].id], posts: ['岗'.repeat(51)] } }), 'posts.0', '第1行岗位名称不超过50字');
+      // over what any text may hold (common/input-guard.ts), refused before the roster's own rule
+      expectRefused(await company.gql(SUBMIT_ROSTER, { input: { activityId: a.id, guardIds: [guards[0].id], posts: ['岗'.repeat(20_000)] } }), 'posts.0', '岗位（第1项）过长（20000字）');
       expectRefused(
         await company.gql(SUBMIT_ROSTER, { input: { activityId: a.id, guardIds: [guards[0].id, guards[1].id], posts: ['东门', '西门\n安检'] } }),
         'posts.1',

@@ -1,4 +1,4 @@
-import { controlCharacterMessage, formulaLikeProblem, isBlank, personNameProblem, singleLineProblem } from '@evs/schema';
+import { controlCharacterMessage, formulaLikeProblem, isBlank, personNameProblem, singleLineProblem, wordlessProblem } from '@evs/schema';
 import { ValidateBy } from 'class-validator';
 
 /**
@@ -22,7 +22,10 @@ export function IsNotBlank(message: string, options: { allowEmpty?: boolean } = 
   }, { message });
 }
 
-/** Single-line text (a name, a place, a title): no tab, line break, other control or invisible format character inside. */
+/**
+ * Single-line text (a name, a place, a title): no tab, line break, other control or invisible format
+ * character, blank-looking filler, private-use or unassigned character, or lone combining mark inside (singleLineProblem).
+ */
 export function IsSingleLine(label: string): PropertyDecorator {
   return ValidateBy({
     name: 'isSingleLine',
@@ -46,10 +49,13 @@ export function IsPersonName(label: string): PropertyDecorator {
   }, { message: (args) => (typeof args.value === 'string' && personNameProblem(args.value, label)) || `${label}应为2–30个汉字或字母` });
 }
 
-/** A title (an activity's name): at least one Chinese character, letter or digit, not only emoji or punctuation. */
+/**
+ * A title (an activity's name, type, venue): at least one Chinese character, letter or digit, not only
+ * emoji, punctuation or blank-looking fillers (wordlessProblem).
+ */
 export function HasWords(label: string): PropertyDecorator {
   return ValidateBy({
     name: 'hasWords',
-    validator: { validate: (value: unknown) => typeof value !== 'string' || isBlank(value) || /[\p{Script=Han}\p{L}\p{N}]/u.test(value) },
-  }, { message: `${label}应含有汉字、字母或数字，不能只有符号或表情` });
+    validator: { validate: (value: unknown) => typeof value !== 'string' || wordlessProblem(value, label) === null },
+  }, { message: (args) => (typeof args.value === 'string' && wordlessProblem(args.value, label)) || `${label}应含有汉字、字母或数字，不能只有符号或表情` });
 }

@@ -1,4 +1,4 @@
-import { ActivityStatus, activityStatusLabels, AuditAction, SecurityMode, UnitKind } from '@evs/schema';
+import { ActivityStatus, activityStatusLabels, AuditAction, formulaLikeProblem, SecurityMode, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { formatCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
@@ -501,6 +501,10 @@ export class ActivityService {
   async cancel(actor: Actor, id: string, reason: string, expectedVersion?: number | null) {
     const text = trimOrNull(reason);
     if (!text) throw badInput('取消须写明原因', [{ field: 'reason', message: '请填写取消原因' }]);
+    // the reason goes into the 台账 and every notice of the cancellation (red-team L5: 300,000 characters were stored and sent)
+    if (text.length > 500) throw badInput('取消原因不超过500字', [{ field: 'reason', message: `取消原因不超过500字（现${text.length}字）` }]);
+    const formula = formulaLikeProblem(text, '取消原因');
+    if (formula) throw badInput(formula, [{ field: 'reason', message: formula }]);
     assertMayCancelActivities(actor);
     const detachment = await this.units.idsOfKind(UnitKind.SECURITY_DETACHMENT);
     const office = await this.units.idsOfKind(UnitKind.LEADING_GROUP_OFFICE);
@@ -538,6 +542,8 @@ export class ActivityService {
           after: { trainingSessionsCancelled: sessions.map((x) => x.id), supervisionNoticesClosed: notices.map((x) => x.id) },
         });
       }
+      // A draft was never reported: the detachment and the office never received it, and are not told (red team 5).
+      const reported = a.status !== ActivityStatus.DRAFT;
       return this.lifecycle.transition(m, {
         activity: a,
         to: ActivityStatus.CANCELLED,
@@ -547,8 +553,7 @@ export class ActivityService {
         notify: {
           unitIds: [
             a.reporterUnitId,
-            ...detachment,
-            ...office,
+            ...(reported ? [...detachment, ...office] : []),
             ...(a.organizerUnitId ? [a.organizerUnitId] : []),
             ...(a.selectedCompanyId ? [a.selectedCompanyId] : []),
           ].filter((u) => u !== actor.unitId),

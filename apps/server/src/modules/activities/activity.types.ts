@@ -37,12 +37,14 @@ export class SecurityPlanInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank('岗位分工不能只填空格（不填请留空）', { allowEmpty: true })
+  @IsNotFormulaLike('岗位分工')
   @MaxLength(2000, { message: '岗位分工不超过2000字' })
   posts?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank('识别标志不能只填空格（不填请留空）', { allowEmpty: true })
+  @IsNotFormulaLike('识别标志')
   @MaxLength(500, { message: '识别标志不超过500字' })
   identificationMarks?: string | null;
 
@@ -56,30 +58,35 @@ export class SecurityPlanInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank('疏散缓冲区域不能只填空格（不填请留空）', { allowEmpty: true })
+  @IsNotFormulaLike('疏散缓冲区域')
   @MaxLength(2000, { message: '疏散缓冲区域不超过2000字' })
   bufferZones?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank('票证查验与安全检查不能只填空格（不填请留空）', { allowEmpty: true })
+  @IsNotFormulaLike('票证查验与安全检查')
   @MaxLength(2000, { message: '票证查验与安全检查不超过2000字' })
   ticketAndSecurityChecks?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank('车辆停放不能只填空格（不填请留空）', { allowEmpty: true })
+  @IsNotFormulaLike('车辆停放')
   @MaxLength(2000, { message: '车辆停放不超过2000字' })
   parking?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank('人员疏导不能只填空格（不填请留空）', { allowEmpty: true })
+  @IsNotFormulaLike('人员疏导')
   @MaxLength(2000, { message: '人员疏导不超过2000字' })
   crowdGuidance?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank('应急救援预案不能只填空格（不填请留空）', { allowEmpty: true })
+  @IsNotFormulaLike('应急救援预案')
   @MaxLength(4000, { message: '应急救援预案不超过4000字' })
   emergencyPlan?: string | null;
 }
@@ -97,6 +104,8 @@ export class ActivityInput {
   @Field({ description: '活动类型：演唱会、体育赛事、展会、庆典、灯会…' })
   @IsNotBlank('请填写活动类型')
   @IsSingleLine('活动类型')
+  @IsNotFormulaLike('活动类型')
+  @HasWords('活动类型')
   @MaxLength(30, { message: '活动类型不超过30字' })
   type: string;
 
@@ -122,6 +131,7 @@ export class ActivityInput {
   @Field()
   @IsNotBlank('请填写活动场所')
   @IsSingleLine('活动场所')
+  @HasWords('活动场所')
   @MaxLength(100, { message: '活动场所不超过100字' })
   venue: string;
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../../common/clock';
-import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, isToTheFen, formulaLikeProblem, LANDLINE_PATTERN, MOBILE_PATTERN, personNameProblem, singleLineProblem, UnitKind } from '@evs/schema';
+import { AuditAction, CompanyStatus, companyStatusLabels, creditCodeProblem, isBlank, isToTheFen, formulaLikeProblem, LANDLINE_PATTERN, MOBILE_PATTERN, personNameProblem, requiredTextProblem, singleLineProblem, UnitKind, wordlessProblem } from '@evs/schema';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { addYears, isIsoDate, todayBy } from '../../common/calendar';
@@ -51,20 +51,25 @@ export function normaliseCompanyInput<T extends CompanyInput>(input: T): T {
 
 /**
  * A register entry's text is one line of what was typed (review 5 C-7): no tab or line break inside,
- * no invisible format character, and no leading =, +, - or @ (full-width too), which a spreadsheet opening the register's
- * export would run as a formula.
+ * no invisible format character or blank-looking filler (red-team L1: 盘锦\u061c辽河… looked like the
+ * register's 盘锦辽河…), no leading =, +, - or @ (full-width too), which a spreadsheet opening the register's
+ * export would run as a formula, and some words, not only symbols.
  */
 function lineProblems(fields: [field: string, label: string, value: string][]): FieldProblem[] {
   return fields.flatMap(([field, label, value]) => {
-    const problem = singleLineProblem(value, label) ?? formulaLikeProblem(value, label);
+    const problem = singleLineProblem(value, label) ?? formulaLikeProblem(value, label) ?? wordlessProblem(value, label);
     return problem ? [{ field, message: problem }] : [];
   });
 }
 
 function profileProblems(input: CompanyProfileInput): FieldProblem[] {
-  const problems: FieldProblem[] = lineProblems([['address', '住所', input.address]]);
-  if (!input.address.trim()) problems.push({ field: 'address', message: '请填写住所' });
-  else if (input.address.length > 200) problems.push({ field: 'address', message: '住所不能超过200字' });
+  const problems: FieldProblem[] = [];
+  // “ㅤ” (U+3164) looks empty and is no 住所 (isBlank), as spaces are not (red-team L6).
+  if (isBlank(input.address)) problems.push({ field: 'address', message: '请填写住所' });
+  else {
+    problems.push(...lineProblems([['address', '住所', input.address]]));
+    if (input.address.length > 200) problems.push({ field: 'address', message: '住所不能超过200字' });
+  }
   // A person, as every other name of a person in the system (review 6 C-F7: "13800138000" was taken).
   const contact = personNameProblem(input.contactName, '联系人');
   if (contact) problems.push({ field: 'contactName', message: contact });
@@ -289,7 +294,8 @@ export class CompaniesService {
   async setStatus(actor: Actor, id: string, status: CompanyStatus, reason: string): Promise<CompanyEntity> {
     assertCanManageCompanies(actor);
     const why = reason.trim();
-    if (!why) throw badInput('请填写变更状态的原因', [{ field: 'reason', message: '请填写变更状态的原因' }]);
+    const unsaid = requiredTextProblem(why, '变更状态的原因');
+    if (unsaid) throw badInput(unsaid, [{ field: 'reason', message: unsaid }]);
     if (why.length > 500) throw badInput('原因不能超过500字', [{ field: 'reason', message: '原因不能超过500字' }]);
     return this.inTransaction(async (m) => {
       const before = await this.lock(m, id);

@@ -1,4 +1,5 @@
 import { Education, GuardStatus, RelativeRelation } from '@evs/schema';
+import { ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { FileInput, ImportMode } from '../records/records.types';
 
@@ -93,6 +94,7 @@ export class ImportGuardsInput {
   companyId?: string | null;
 
   @Field(() => FileInput)
+  @ValidateNested()
   file: FileInput;
 
   @Field(() => ImportMode)

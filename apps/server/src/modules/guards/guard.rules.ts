@@ -8,6 +8,7 @@ import {
   MOBILE_PATTERN,
   personNameProblem,
   RelativeRelation,
+  relativesStatementProblem,
   relativeRelationLabels,
 } from '@evs/schema';
 import { addYears, isIsoDate, todayCN } from '../../common/calendar';
@@ -182,11 +183,12 @@ export function relativesProblems(relatives: RelativeFields[], guardIdNumber: st
   return problems;
 }
 
-/** The statement why a father or mother is not declared (已故、不详…): plain text, at most 200 characters. */
+/**
+ * The statement why a father or mother is not declared (已故、不详…), by the shared rule
+ * (text.ts relativesStatementProblem): nothing but spaces is no statement; one that looks empty (“ㅤ”,
+ * U+3164) or says no reason in words (“。”, “1”) is refused, naming 未登记亲属说明; at most 200 characters.
+ */
 export function statementProblems(statement: string | null | undefined, field: string): FieldProblem[] {
-  const text = statement?.trim();
-  if (!text) return [];
-  if (text.length > 200) return [{ field, message: '未登记亲属的说明不能超过200字' }];
-  if (/^[=+\-@]/.test(text) || /[<>]/.test(text)) return [{ field, message: '未登记亲属的说明不能包含尖括号，也不能以 = + - @ 开头' }];
-  return [];
+  const message = relativesStatementProblem(statement);
+  return message ? [{ field, message }] : [];
 }

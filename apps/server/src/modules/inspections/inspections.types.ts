@@ -1,5 +1,5 @@
 import { InspectionItem } from '@evs/schema';
-import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
 import { IsNotBlank, IsSingleLine } from '../../common/text-validators';
@@ -161,6 +161,7 @@ export class RecordInspectionInput {
   post?: string | null;
 
   @Field(() => [InspectionResultInput], { defaultValue: [] })
+  @ValidateNested({ each: true })
   results: InspectionResultInput[];
 
   @Field(() => String, { nullable: true })

@@ -15,7 +15,7 @@ registerEnumType(ImportMode, {
 @InputType({ description: '上传的文件（.xlsx 或 .csv），内容为 base64' })
 export class FileInput {
   @Field({ description: '文件名，按扩展名识别格式' })
-  @Length(1, 255, { message: '文件名不能为空' })
+  @Length(1, 255, { message: '文件名应为1至255个字符' })
   name: string;
 
   @Field({ description: '文件内容的 base64 编码（可带 data: 前缀）' })

@@ -1,4 +1,4 @@
-import { ActivityStatus, activityStatusLabels, AuditAction, formulaLikeProblem, SecurityMode, TrainingTopic, trainingTopicLabels, UnitKind } from '@evs/schema';
+import { ActivityStatus, activityStatusLabels, AuditAction, formulaLikeProblem, isBlank, requiredTextProblem, SecurityMode, TrainingTopic, trainingTopicLabels, UnitKind } from '@evs/schema';
 import { DataSource, EntityManager } from 'typeorm';
 import { formatCN } from '../../common/calendar';
 import { Clock } from '../../common/clock';
@@ -317,8 +317,8 @@ export class TrainingService {
   async schedule(actor: Actor, activityId: string, input: ScheduleTrainingInput): Promise<TrainingSessionType> {
     const problems: FieldProblem[] = [...this.startsAtProblems(input.startsAt)];
     problems.push(...this.topicProblems(input.topics));
-    if (!input.place?.trim()) problems.push({ field: 'place', message: '请填写培训地点' });
-    if (!input.instructor?.trim()) problems.push({ field: 'instructor', message: '请填写授课人' });
+    if (isBlank(input.place)) problems.push({ field: 'place', message: '请填写培训地点' });
+    if (isBlank(input.instructor)) problems.push({ field: 'instructor', message: '请填写授课人' });
     assertNoProblems(problems, '培训安排有误');
     const topics = input.topics;
     const startsAt = input.startsAt;
@@ -499,8 +499,8 @@ export class TrainingService {
   async updateSession(actor: Actor, sessionId: string, input: UpdateTrainingSessionInput, expectedVersion?: number | null): Promise<TrainingSessionType> {
     const problems: FieldProblem[] = [...this.startsAtProblems(input.startsAt)];
     problems.push(...this.topicProblems(input.topics));
-    if (!input.place?.trim()) problems.push({ field: 'place', message: '请填写培训地点' });
-    if (!input.instructor?.trim()) problems.push({ field: 'instructor', message: '请填写授课人' });
+    if (isBlank(input.place)) problems.push({ field: 'place', message: '请填写培训地点' });
+    if (isBlank(input.instructor)) problems.push({ field: 'instructor', message: '请填写授课人' });
     assertNoProblems(problems, '培训安排有误');
     await this.ds.transaction(async (m) => {
       const { session, activity } = await this.sessionBeforeStart(m, actor, sessionId, '修改');
@@ -551,7 +551,8 @@ export class TrainingService {
   /** Cancels a session before it begins, with the reason; its participants are released for another session. */
   async cancelSession(actor: Actor, sessionId: string, reason: string): Promise<TrainingSessionType> {
     const text = reason?.trim() ?? '';
-    if (!text) throw badInput('取消培训须写明原因', [{ field: 'reason', message: '请填写取消原因' }]);
+    const unsaid = requiredTextProblem(text, '取消原因');
+    if (unsaid) throw badInput(isBlank(text) ? '取消培训须写明原因' : unsaid, [{ field: 'reason', message: unsaid }]);
     if (text.length > 500) throw badInput('取消原因不超过500字', [{ field: 'reason', message: '取消原因不超过500字' }]);
     await this.ds.transaction(async (m) => {
       const { session, activity } = await this.sessionBeforeStart(m, actor, sessionId, '取消');

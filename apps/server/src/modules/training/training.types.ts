@@ -1,7 +1,7 @@
 import { TrainingTopic } from '@evs/schema';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsNotBlank, IsSingleLine } from '../../common/text-validators';
+import { IsNotBlank, IsPersonName, IsSingleLine } from '../../common/text-validators';
 
 /** Where a cleared guard stands in training. */
 export enum TrainingStanding {
@@ -210,7 +210,8 @@ export class UpdateTrainingSessionInput {
 
   @Field({ description: '授课人' })
   @IsNotBlank('请填写授课人')
-  @IsSingleLine('授课人')
+  // A person, as every other name of a person in the system (red-team L3: “··”, “=1+1” and “ㅤㅤ” were taken).
+  @IsPersonName('授课人')
   @MaxLength(50, { message: '授课人不超过50字' })
   instructor: string;
 

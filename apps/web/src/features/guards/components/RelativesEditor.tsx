@@ -1,7 +1,15 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select } from 'antd';
-import { RelativeRelation, relativeRelationLabels } from '@evs/schema';
+import { RelativeRelation, relativeRelationLabels, relativesStatementProblem } from '@evs/schema';
 import { idNumberRule, nextRelation, personNameRule } from '../guardForm';
+
+/** The statement's rule: the shared one (it says why in words, “。” or “ㅤ” says nothing; at most 200 characters). */
+const statementRule = {
+  validator: async (_: unknown, v?: string) => {
+    const p = relativesStatementProblem(v);
+    if (p) throw new Error(p);
+  },
+};
 
 /** 直系亲属: relation, name and ID number of each, and why a parent is missing (父母均须登记). */
 export function RelativesEditor() {
@@ -42,7 +50,7 @@ export function RelativesEditor() {
         name="relativesStatement"
         label="未登记父亲或母亲的原因"
         extra="父母均须登记；如已故、不详等无法登记，请在此说明。未申报完整的人员不会被建议审核通过。"
-        rules={[{ max: 200, message: '不能超过200字' }]}
+        rules={[statementRule]}
       >
         <Input.TextArea rows={2} maxLength={200} placeholder="如：父亲已故" />
       </Form.Item>

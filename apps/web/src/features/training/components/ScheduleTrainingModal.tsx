@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { App, Checkbox, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
-import { trainingTopicLabels } from '@evs/schema';
+import { personNameProblem, trainingTopicLabels } from '@evs/schema';
 import { applyFieldErrors, errorMessage } from '@/shared/errors';
 import { formatDateTime } from '@/shared/format';
 import { NumberInput } from '@/shared/NumberInput';
@@ -14,6 +14,14 @@ interface Props {
   waiting: Trainee[];
   onSaved: () => Promise<unknown>;
 }
+
+/** The instructor is a person: the shared rule of a person's name (“··”, “=1+1” and “ㅤㅤ” are none). */
+const instructorRule = {
+  validator: async (_: unknown, v?: string) => {
+    const p = personNameProblem(v ?? '', '授课人');
+    if (p) throw new Error(p);
+  },
+};
 
 /** 安排岗前培训, 安排补训 and 修改培训安排: time, place, instructor, subjects, periods and (for a new session) who attends. */
 export function ScheduleTrainingModal({ dialog, activity, waiting, onSaved }: Props) {
@@ -61,7 +69,7 @@ export function ScheduleTrainingModal({ dialog, activity, waiting, onSaved }: Pr
         <Form.Item name="place" label="培训地点" rules={[{ required: true, whitespace: true, message: '请填写培训地点' }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="instructor" label="授课人" rules={[{ required: true, whitespace: true, message: '请填写授课人' }]}>
+        <Form.Item name="instructor" label="授课人" rules={[instructorRule]}>
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name="topics" label="培训科目" rules={[{ required: true, message: '请至少选择一个培训科目' }]}>
