@@ -31,6 +31,7 @@ const UNIQUE_RULES: Record<string, { message: string; field?: string }> = {
   'roster_entries:activity_id, guard_id': { message: '该保安员已在本活动名单中', field: 'guardIds' },
   'criminal_records:id_hash, category, occurred_on, source': { message: '该记录已存在' },
   'certificate_revocations:id_hash, revoked_on': { message: '该人员该日期的吊销记录已存在', field: 'date' },
+  'certificate_revocations:id_hash, certificate_no': { message: '该人员该保安员证的吊销记录已存在（一张证只吊销一次）', field: 'certificateNo' },
   'guard_relatives:guard_id, id_hash': { message: '同一亲属不能重复登记', field: 'relatives' },
   'guard_relatives:guard_id, relation': { message: '父亲、母亲、配偶只能各登记一位', field: 'relatives' },
   'training_sessions:activity_id, starts_at, place, is_makeup': { message: '该时间、地点已安排本活动的同类培训', field: 'startsAt' },

@@ -38,6 +38,7 @@ import { AsRecordedOnSite1769100000000 } from './1769100000000-AsRecordedOnSite'
 import { RegisteredOnceNormalized1769200000000 } from './1769200000000-RegisteredOnceNormalized';
 import { PhotoMetadata1769250000000 } from './1769250000000-PhotoMetadata';
 import { RelativesChecked1769300000000 } from './1769300000000-RelativesChecked';
+import { RevocationCertificate1769400000000 } from './1769400000000-RevocationCertificate';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -78,4 +79,5 @@ export const migrations = [
   RegisteredOnceNormalized1769200000000,
   PhotoMetadata1769250000000,
   RelativesChecked1769300000000,
+  RevocationCertificate1769400000000,
 ];

@@ -291,11 +291,12 @@ export async function seedDemoRegister(m: EntityManager, ids: Record<string, str
   }
   // 保安员证 revocations (条例第十七条): recent ones bar the person, two bar them for good, an old one does not.
   const withCert = guards.filter((x) => x.status === GuardStatus.ACTIVE && x.certificateNo && x.companyId !== ids.company1);
-  const revoke = (x: Partial<GuardEntity>, daysAgo: number, reason: string) =>
-    revocations.push({ idNumber: x.idNumber!, revokedOn: addDays(today, -daysAgo), reason });
+  // Each names the certificate revoked: "twice" is two certificates (the earlier one of a person revoked twice is an older number).
+  const revoke = (x: Partial<GuardEntity>, daysAgo: number, reason: string, certificateNo = x.certificateNo!) =>
+    revocations.push({ idNumber: x.idNumber!, revokedOn: addDays(today, -daysAgo), reason, certificateNo });
   revoke(withCert[3], 200, '为他人提供保安服务时侵犯他人合法权益，被依法吊销保安员证');
   revoke(withCert[40], 500, '违反规定限制他人人身自由，被依法吊销保安员证');
-  revoke(withCert[120], 2900, '私自为他人提供保安服务，被依法吊销保安员证');
+  revoke(withCert[120], 2900, '私自为他人提供保安服务，被依法吊销保安员证', `${withCert[120].certificateNo}J`);
   revoke(withCert[120], 1900, '泄露在保安服务中获知的个人隐私，被依法吊销保安员证');
   revoke(withCert[300], 1600, '违反规定扣押他人证件，被依法吊销保安员证');
   // More than 3 years on, the person passed the exam again and holds a new certificate.

@@ -76,11 +76,57 @@ export function educationProblem(e: Education): EligibilityProblem | null {
   };
 }
 
-/** Art. 17 on the revocations of the person's 保安员证 up to `onDate`. */
-export function revocationProblems(revokedOn: string[], onDate: string): EligibilityProblem[] {
-  const past = revokedOn.filter((d) => d <= onDate).sort();
+/**
+ * A revocation in force as the rules read it: its day, and the 保安员证 revoked (null: not known, a
+ * revocation stored before the number was kept). A cancelled one (entered in error) is not among them.
+ */
+export interface RevocationFact {
+  revokedOn: string;
+  certificateNo?: string | null;
+}
+
+/**
+ * How many certificates these revocations revoked: 条例第十七条's "revoked twice" is two certificates (no
+ * new one is issued within 3 years of a revocation, so one certificate is not revoked twice; red-team L4).
+ * A number counts once however many rows name it; a revocation whose number is not known counts on its
+ * own (as `revokedCertificateKeySql` counts in SQL).
+ */
+export function revokedCertificates(revocations: readonly RevocationFact[]): number {
+  return new Set(revocations.map((r) => r.certificateNo ?? `@${r.revokedOn}`)).size;
+}
+
+/** SQL: what a revocation `alias` counts as in `revokedCertificates` (a certificate number has no "@"). */
+export const revokedCertificateKeySql = (alias = 'cr') => `COALESCE(${alias}.certificate_no, '@' || ${alias}.revoked_on::text)`;
+
+/** SQL: the revocation `alias` is in force (not cancelled as entered in error). */
+export const revocationInForceSql = (alias = 'cr') => `${alias}.cancelled_at IS NULL`;
+
+/** A revocation with what the register knows of the certificate revoked: its issue date (null: not known). */
+export interface RevokedCertificate extends RevocationFact {
+  certificateNo: string | null;
+  issuedOn: string | null;
+}
+
+/**
+ * Whether two revocations of one person are of two certificates, so that together they are "revoked
+ * twice": a new certificate was issued after the earlier revocation and revoked by the later one. Not when
+ * they name one number, nor when the later one's certificate was issued on or before the earlier
+ * revocation; with no issue date to go by, only two different numbers tell two certificates apart (a
+ * number not known may be the same certificate: the later revocation is refused, and the earlier one can
+ * be corrected).
+ */
+export function twoCertificates(a: RevokedCertificate, b: RevokedCertificate): boolean {
+  const [earlier, later] = a.revokedOn <= b.revokedOn ? [a, b] : [b, a];
+  if (earlier.certificateNo && later.certificateNo && earlier.certificateNo === later.certificateNo) return false;
+  if (later.issuedOn) return later.issuedOn > earlier.revokedOn;
+  return !!earlier.certificateNo && !!later.certificateNo;
+}
+
+/** Art. 17 on the revocations (in force) of the person's 保安员证 up to `onDate`. */
+export function revocationProblems(revocations: readonly RevocationFact[], onDate: string): EligibilityProblem[] {
+  const past = revocations.filter((r) => r.revokedOn <= onDate);
   const problems: EligibilityProblem[] = [];
-  const latest = past[past.length - 1];
+  const latest = past.map((r) => r.revokedOn).sort()[past.length - 1];
   // Counted back from the day, as the SQL filter and the pre-check count it (revoked_on > day − 3 years):
   // a 29 February revocation bars through 28 February three years on (review 5 C-8; 民法典第二百零二条).
   if (latest && latest > addYears(onDate, -REVOCATION_BAR_YEARS)) {
@@ -90,8 +136,9 @@ export function revocationProblems(revokedOn: string[], onDate: string): Eligibi
       message: `保安员证于${latest}被吊销，至${onDate}不满${REVOCATION_BAR_YEARS}年（${ART17}）`,
     });
   }
-  if (past.length >= 2) {
-    problems.push({ code: 'REVOKED_TWICE', article: ART17, message: `保安员证曾被吊销${past.length}次（${ART17}）` });
+  const certificates = revokedCertificates(past);
+  if (certificates >= 2) {
+    problems.push({ code: 'REVOKED_TWICE', article: ART17, message: `保安员证曾被吊销${certificates}次（${ART17}）` });
   }
   return problems;
 }
@@ -99,7 +146,7 @@ export function revocationProblems(revokedOn: string[], onDate: string): Eligibi
 /** Every reason the guard may not serve on `onDate`; empty when eligible (pure; unit-tested). */
 export function eligibilityProblems(
   guard: GuardFacts,
-  revokedOn: string[],
+  revocations: readonly RevocationFact[],
   onDate: string,
   limits: EligibilityLimits,
 ): EligibilityProblem[] {
@@ -114,7 +161,7 @@ export function eligibilityProblems(
   if (!guard.certificateNo) {
     problems.push({ code: 'NO_CERTIFICATE', article: ART16, message: `未取得保安员证（${ART16}）` });
   }
-  problems.push(...revocationProblems(revokedOn, onDate));
+  problems.push(...revocationProblems(revocations, onDate));
   return problems;
 }
 
@@ -131,10 +178,10 @@ export function eligibleGuardCondition(alias = 'g'): string {
     AND ${alias}.birth_date > (CAST(:eligibleOn AS date) - make_interval(years => CAST(:eligibleMaxAge AS int) + 1))::date
     AND NOT EXISTS (
       SELECT 1 FROM certificate_revocations cr
-      WHERE cr.id_hash = ${alias}.id_hash AND cr.revoked_on <= CAST(:eligibleOn AS date)
+      WHERE cr.id_hash = ${alias}.id_hash AND ${revocationInForceSql('cr')} AND cr.revoked_on <= CAST(:eligibleOn AS date)
         AND cr.revoked_on > (CAST(:eligibleOn AS date) - interval '${REVOCATION_BAR_YEARS} years')::date)
-    AND (SELECT count(*) FROM certificate_revocations cr
-         WHERE cr.id_hash = ${alias}.id_hash AND cr.revoked_on <= CAST(:eligibleOn AS date)) < 2)`;
+    AND (SELECT count(DISTINCT ${revokedCertificateKeySql('cr')}) FROM certificate_revocations cr
+         WHERE cr.id_hash = ${alias}.id_hash AND ${revocationInForceSql('cr')} AND cr.revoked_on <= CAST(:eligibleOn AS date)) < 2)`;
 }
 
 export function eligibleGuardParams(onDate: string, limits: EligibilityLimits) {

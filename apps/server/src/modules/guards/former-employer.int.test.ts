@@ -14,8 +14,8 @@ import { encryptPii, idHash } from '../../common/pii';
 const GUARD = `query ($id: ID!) { guard(id: $id) { id status leftOn revocations { revokedOn } eligibilityProblems { code message } } }`;
 const LIST = `query ($filter: GuardFilterInput) { guards(filter: $filter, page: { pageSize: 100 }) { items { id status revocations { revokedOn } eligibilityProblems { code message } } } }`;
 const LEAVES = `mutation ($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status leftOn } }`;
-const REVOKE = `mutation ($idNumber: String!, $date: String!, $reason: String!) {
-  recordCertificateRevocation(idNumber: $idNumber, date: $date, reason: $reason) { id revokedOn } }`;
+const REVOKE = `mutation ($idNumber: String!, $date: String!, $reason: String!, $certificateNo: String) {
+  recordCertificateRevocation(idNumber: $idNumber, date: $date, reason: $reason, certificateNo: $certificateNo) { id revokedOn } }`;
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const codes = (g: Row) => g.eligibilityProblems.map((p: Row) => p.code).sort();
@@ -47,15 +47,17 @@ describe('a former employer’s record shows no revocation recorded after the pe
 
     // A revocation entered while he was at company1 (as recordCertificateRevocation stores one, entered 199 days before he left).
     await t.sql(
-      `INSERT INTO certificate_revocations (id_cipher, id_hash, revoked_on, reason, created_at) VALUES ($1, $2, $3, '测试：在原单位期间吊销', now() - interval '219 days')`,
+      `INSERT INTO certificate_revocations (id_cipher, id_hash, revoked_on, reason, certificate_no, created_at)
+       VALUES ($1, $2, $3, '测试：在原单位期间吊销', '辽离职测试证A', now() - interval '219 days')`,
       [encryptPii(person.idNumber), idHash(person.idNumber), whileThere],
     );
     expect(dates(expectData(await company1.gql(GUARD, { id: person.id })).guard)).toEqual([whileThere]);
 
     expect(expectData(await company1.gql(LEAVES, { id: person.id, date: leftOn })).guardLeaves).toMatchObject({ status: 'LEFT', leftOn });
     atCompany2 = (await makeGuard(t, c2, { name: person.name, idNumber: person.idNumber })).id;
-    for (const date of [afterwards, enteredLater]) {
-      expectData(await baoan.gql(REVOKE, { idNumber: person.idNumber, date, reason: '测试：离职后记录的吊销' }));
+    // Each of another certificate (a revocation of the same one again is refused: "twice" is two certificates).
+    for (const [date, certificateNo] of [[afterwards, '辽离职测试证C'], [enteredLater, '辽离职测试证B']]) {
+      expectData(await baoan.gql(REVOKE, { idNumber: person.idNumber, date, reason: '测试：离职后记录的吊销', certificateNo }));
     }
   });
   afterAll(() => t?.close());

@@ -13,7 +13,7 @@ import { oneImportPerUnit } from '../../common/import-lock';
 import { encryptPii, idHash, nameHash } from '../../common/pii';
 import { buildWorkbook, CellProblem, parseLocalDate, readTabular } from '../../common/tabular';
 import { todayBy } from '../../common/calendar';
-import { ageProblem, educationProblem, LEGAL_MIN_AGE, revocationProblems } from './eligibility';
+import { ageProblem, educationProblem, LEGAL_MIN_AGE, revocationInForceSql, RevocationFact, revocationProblems } from './eligibility';
 import { importRegister, ownRegisterOf, seesOtherRegisters } from './guard.policy';
 import { COMPANY_REQUIRED, COMPANY_UNKNOWN, guardFieldProblems, relativesProblems, statementProblems } from './guard.rules';
 import { credentialsLockedMessage, identityLockedMessage, openRosters } from './identity-lock';
@@ -302,12 +302,13 @@ export class GuardImportService {
       const relsByGuard = new Map<string, typeof rels>();
       for (const r of rels) relsByGuard.set(r.guard_id, [...(relsByGuard.get(r.guard_id) ?? []), r]);
       // Art. 17 at registration, as the form: revoked within 3 years, or twice.
-      const revoked: { id_key: string; dates: string[] }[] = await m.query(
-        `SELECT encode(id_hash, 'hex') AS id_key, array_agg(to_char(revoked_on, 'YYYY-MM-DD')) AS dates
-           FROM certificate_revocations WHERE id_hash = ANY($1::bytea[]) GROUP BY id_hash`,
+      const revoked: { id_key: string; revocations: RevocationFact[] }[] = await m.query(
+        `SELECT encode(id_hash, 'hex') AS id_key,
+                json_agg(json_build_object('revokedOn', to_char(revoked_on, 'YYYY-MM-DD'), 'certificateNo', certificate_no)) AS revocations
+           FROM certificate_revocations cr WHERE id_hash = ANY($1::bytea[]) AND ${revocationInForceSql('cr')} GROUP BY id_hash`,
         [ids],
       );
-      const revokedByKey = new Map(revoked.map((r) => [r.id_key, r.dates]));
+      const revokedByKey = new Map(revoked.map((r) => [r.id_key, r.revocations]));
       // 一证一人: a 保安员证 number another person holds, in the register or earlier in the file, is refused.
       const certificates = [...new Set(good.map((g) => g.certificateNo).filter((c): c is string => !!c))];
       const certHolders: { certificate_no: string; id_key: string; guard_id: string; elsewhere: boolean }[] = certificates.length

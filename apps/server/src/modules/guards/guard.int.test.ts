@@ -17,8 +17,8 @@ const UPDATE = `mutation ($id: ID!, $input: GuardInput!) { updateGuard(id: $id, 
 const RELATIVES = `mutation ($id: ID!, $relatives: [RelativeInput!]!) { setGuardRelatives(guardId: $id, relatives: $relatives) { id relativeCount } }`;
 const LEAVES = `mutation ($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status leftOn } }`;
 const TRANSFER = `mutation ($id: ID!, $to: ID!, $date: String!) { transferGuard(id: $id, toCompanyId: $to, date: $date) { id companyId status } }`;
-const REVOKE = `mutation ($idNumber: String!, $date: String!, $reason: String!) {
-  recordCertificateRevocation(idNumber: $idNumber, date: $date, reason: $reason) { id idNumber revokedOn } }`;
+const REVOKE = `mutation ($idNumber: String!, $date: String!, $reason: String!, $certificateNo: String) {
+  recordCertificateRevocation(idNumber: $idNumber, date: $date, reason: $reason, certificateNo: $certificateNo) { id idNumber revokedOn } }`;
 
 const MASKED = /^\d{6}\*{8}[\dX]{4}$/;
 const FULL = /^\d{17}[\dX]$/;
@@ -359,8 +359,9 @@ describe('guards (GraphQL, real PostgreSQL)', () => {
       const e1 = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ idNumber: recent }) }), 'BAD_USER_INPUT');
       expect(e1.message).toContain('第十七条');
       const twice = personId(45);
-      await baoan.gql(REVOKE, { idNumber: twice, date: addDays(today, -3000), reason: '一' });
-      await baoan.gql(REVOKE, { idNumber: twice, date: addDays(today, -2000), reason: '二' });
+      // twice: two certificates (the second issued after the first was revoked)
+      expectData(await baoan.gql(REVOKE, { idNumber: twice, date: addDays(today, -3000), reason: '一', certificateNo: `辽盘保旧${serial}A` }));
+      expectData(await baoan.gql(REVOKE, { idNumber: twice, date: addDays(today, -2000), reason: '二', certificateNo: `辽盘保旧${serial}B` }));
       const e2 = expectErrorCode(await company1.gql(CREATE, { input: newGuard({ idNumber: twice }) }), 'BAD_USER_INPUT');
       expect(e2.message).toMatch(/吊销2次.*第十七条/);
       const once = personId(46);

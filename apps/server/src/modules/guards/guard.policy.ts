@@ -68,6 +68,8 @@ export const searchesByIdNumber = (actor: Actor | null): boolean => seesFullIdNu
 
 /** Why a 保安员证 was revoked: 保安管理支队 alone (others see that and when, for eligibility). */
 export const seesRevocationReasons = seesFullIdNumbers;
+/** Revocations cancelled as entered in error (kept with their reason): 保安管理支队 alone; others see those in force. */
+export const seesCancelledRevocations = seesFullIdNumbers;
 /**
  * Contact details, photo, relatives' count and statement, revocations and eligibility of a guard:
  * the register's keepers and the police. The organizer reads another register's guards (cleared

@@ -25,6 +25,7 @@ import {
   seesFullIdNumbers,
   seesGuardParticulars,
   seesRelatives,
+  seesCancelledRevocations,
   seesRevocationReasons,
 } from './guard.policy';
 import { relativesDeclaration } from '../vetting/suggestion';
@@ -104,14 +105,44 @@ export class GuardResolver {
   }
 
   @Authorized(...EVERY_REGISTER_KEEPERS)
-  @Mutation(() => CertificateRevocationType, { description: '记录吊销保安员证（保安管理支队）；条例第十七条据此排除' })
+  @Mutation(() => CertificateRevocationType, {
+    description:
+      '记录吊销保安员证（保安管理支队）；条例第十七条据此排除（3年内，或吊销过两张不同的证）。' +
+      '同一人此前被吊销后未取得新证的（同一证号，或现证发证日期不晚于上次吊销日期）拒绝为 CONFLICT：日期或原因有误请更正原记录（correctCertificateRevocation）',
+  })
   recordCertificateRevocation(
     @Ctx() ctx: AppContext,
     @Arg('idNumber') idNumber: string,
     @Arg('date') date: string,
     @Arg('reason') reason: string,
+    @Arg('certificateNo', () => String, { nullable: true, description: '被吊销的保安员证号；不传为该人员名册记录中当日持有的证号' })
+    certificateNo?: string | null,
   ) {
-    return ctx.services.guards.recordRevocation(actorOf(ctx), idNumber, date, reason);
+    return ctx.services.guards.recordRevocation(actorOf(ctx), idNumber, date, reason, certificateNo);
+  }
+
+  @Authorized(...EVERY_REGISTER_KEEPERS)
+  @Mutation(() => CertificateRevocationType, {
+    description:
+      '更正吊销记录的日期、原因或证号（保安管理支队），须写明更正说明；日期不能晚于今天、不能早于该证发证日期。重复提交同样的内容不产生新的记录',
+  })
+  correctCertificateRevocation(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('date') date: string,
+    @Arg('reason') reason: string,
+    @Arg('note', { description: '更正说明：为何更正' }) note: string,
+    @Arg('certificateNo', () => String, { nullable: true, description: '被吊销的保安员证号；不传为不变' }) certificateNo?: string | null,
+  ) {
+    return ctx.services.guards.correctRevocation(actorOf(ctx), id, { date, reason, note, certificateNo });
+  }
+
+  @Authorized(...EVERY_REGISTER_KEEPERS)
+  @Mutation(() => CertificateRevocationType, {
+    description: '撤销录入错误的吊销记录（保安管理支队），须写明原因：记录保留，不再计入条例第十七条；已撤销的再次提交不产生新的记录',
+  })
+  cancelCertificateRevocation(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('reason', { description: '撤销原因' }) reason: string) {
+    return ctx.services.guards.cancelRevocation(actorOf(ctx), id, reason);
   }
 
   @FieldResolver(() => String, { description: '身份证号（保安管理支队以外脱敏；保存期满匿名化的离职记录为“已匿名”）' })
@@ -197,12 +228,19 @@ export class GuardResolver {
   }
 
   // A former employer's LEFT record lists only what was dated and recorded by the leaving day (review 11-A F3).
-  @FieldResolver(() => [CertificateRevocationType], { description: '本人保安员证吊销记录（按身份证号，跨公司；主办单位除本单位自招名册外为空）' })
+  @FieldResolver(() => [CertificateRevocationType], {
+    description: '本人保安员证吊销记录（按身份证号，跨公司；主办单位除本单位自招名册外为空）；已撤销（录入错误）的只有保安管理支队看到',
+  })
   async revocations(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
-    return seesGuardParticulars(ctx.actor, g) ? this.personRevocations(g, ctx) : [];
+    if (!seesGuardParticulars(ctx.actor, g)) return [];
+    const all = await this.personRevocations(g, ctx);
+    return seesCancelledRevocations(ctx.actor) ? all : all.filter((r) => !r.cancelledAt);
   }
 
-  /** The person's revocations (by ID number, across registers) as this record shows them to the reader: a former employer's as of the leaving day. */
+  /**
+   * The person's revocations (by ID number, across registers) as this record shows them to the reader: a
+   * former employer's as of the leaving day. Cancelled ones too (`revocations` and eligibility filter them).
+   */
   private async personRevocations(g: GuardEntity, ctx: AppContext): Promise<CertificateRevocationEntity[]> {
     if (!g.idNumberHash) return [];
     return revocationsShownOn(ctx.actor, g, await ctx.loaders.revocationsByIdHash.load(g.idNumberHash.toString('hex')));
@@ -224,7 +262,7 @@ export class GuardResolver {
       this.personRevocations(g, ctx),
       ctx.services.guards.limits(), // the request's copy of the settings: no statement
     ]);
-    return eligibilityProblems(g, revocations.map((r) => r.revokedOn), date, limits);
+    return eligibilityProblems(g, revocations.filter((r) => !r.cancelledAt), date, limits);
   }
 }
 
@@ -240,5 +278,15 @@ export class CertificateRevocationResolver {
   @FieldResolver(() => String, { nullable: true, description: '吊销原因：仅保安管理支队可见，其他角色为 null' })
   reason(@Root() r: CertificateRevocationEntity, @Ctx() ctx: AppContext) {
     return seesRevocationReasons(ctx.actor) ? r.reason : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '最近一次更正的说明：仅保安管理支队可见，其他角色为 null' })
+  correctionNote(@Root() r: CertificateRevocationEntity, @Ctx() ctx: AppContext) {
+    return seesRevocationReasons(ctx.actor) ? r.correctionNote : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '撤销原因：仅保安管理支队可见，其他角色为 null' })
+  cancelReason(@Root() r: CertificateRevocationEntity, @Ctx() ctx: AppContext) {
+    return seesRevocationReasons(ctx.actor) ? r.cancelReason : null;
   }
 }

@@ -1,5 +1,5 @@
 import { Education, GuardStatus, RelativeRelation, withIdCheckDigit } from '@evs/schema';
-import { eligibilityProblems, revocationProblems } from './eligibility';
+import { eligibilityProblems, revocationProblems, revokedCertificates, twoCertificates } from './eligibility';
 import { guardFieldProblems, MAX_PHOTO_BYTES, photoProblem, relativesProblems } from './guard.rules';
 import { dataUrl, jpeg, png as realPng } from '../../../test/images';
 
@@ -138,14 +138,38 @@ describe('eligibility (条例第十六条、第十七条, local age limit)', () 
   });
 
   it('names 第十七条 for a revocation under 3 years ago and for two revocations', () => {
-    expect(revocationProblems(['2023-03-02'], TODAY).map((p) => p.code)).toEqual(['REVOKED_RECENTLY']);
-    expect(revocationProblems(['2023-03-01'], TODAY)).toEqual([]);
-    expect(revocationProblems(['2015-01-01', '2018-01-01'], TODAY).map((p) => p.code)).toEqual(['REVOKED_TWICE']);
-    expect(revocationProblems(['2027-01-01'], TODAY)).toEqual([]);
+    const on = (...dates: string[]) => dates.map((revokedOn) => ({ revokedOn }));
+    expect(revocationProblems(on('2023-03-02'), TODAY).map((p) => p.code)).toEqual(['REVOKED_RECENTLY']);
+    expect(revocationProblems(on('2023-03-01'), TODAY)).toEqual([]);
+    expect(revocationProblems(on('2015-01-01', '2018-01-01'), TODAY).map((p) => p.code)).toEqual(['REVOKED_TWICE']);
+    expect(revocationProblems(on('2027-01-01'), TODAY)).toEqual([]);
     // 29 February: barred through 28 February three years on, as the SQL filter and the pre-check say
-    expect(revocationProblems(['2024-02-29'], '2027-02-28').map((p) => p.code)).toEqual(['REVOKED_RECENTLY']);
-    expect(revocationProblems(['2024-02-29'], '2027-03-01')).toEqual([]);
-    expect(revocationProblems(['2025-01-01'], TODAY)[0].article).toContain('第十七条');
+    expect(revocationProblems(on('2024-02-29'), '2027-02-28').map((p) => p.code)).toEqual(['REVOKED_RECENTLY']);
+    expect(revocationProblems(on('2024-02-29'), '2027-03-01')).toEqual([]);
+    expect(revocationProblems(on('2025-01-01'), TODAY)[0].article).toContain('第十七条');
+  });
+
+  it('counts certificates, not rows: one number revoked on two days is revoked once (red-team L4)', () => {
+    const one = [{ revokedOn: '2018-01-01', certificateNo: '辽A001' }, { revokedOn: '2018-01-02', certificateNo: '辽A001' }];
+    expect(revokedCertificates(one)).toBe(1);
+    expect(revocationProblems(one, TODAY)).toEqual([]);
+    const two = [{ revokedOn: '2015-01-01', certificateNo: '辽A001' }, { revokedOn: '2019-01-02', certificateNo: '辽B002' }];
+    expect(revocationProblems(two, TODAY).map((p) => p.message)).toEqual([expect.stringContaining('吊销2次')]);
+    // a number not known counts on its own
+    expect(revokedCertificates([{ revokedOn: '2015-01-01', certificateNo: null }, { revokedOn: '2019-01-02', certificateNo: '辽B002' }])).toBe(2);
+  });
+
+  it('tells two certificates apart by number, or by a new one issued after the earlier revocation', () => {
+    const r = (revokedOn: string, certificateNo: string | null, issuedOn: string | null = null) => ({ revokedOn, certificateNo, issuedOn });
+    expect(twoCertificates(r('2026-12-01', '辽A'), r('2026-12-02', '辽A', '2019-05-01'))).toBe(false);
+    expect(twoCertificates(r('2020-06-01', '辽A'), r('2024-01-01', '辽B', '2023-07-01'))).toBe(true);
+    // a different number issued on or before the earlier revocation: no new certificate since
+    expect(twoCertificates(r('2020-06-01', '辽A'), r('2024-01-01', '辽B', '2020-06-01'))).toBe(false);
+    expect(twoCertificates(r('2020-06-01', '辽A'), r('2024-01-01', '辽B'))).toBe(true);
+    expect(twoCertificates(r('2020-06-01', null), r('2024-01-01', '辽B'))).toBe(false);
+    expect(twoCertificates(r('2020-06-01', null), r('2024-01-01', '辽B', '2023-07-01'))).toBe(true);
+    // either order
+    expect(twoCertificates(r('2024-01-01', '辽B', '2023-07-01'), r('2020-06-01', '辽A'))).toBe(true);
   });
 
   it('reports a guard who left', () => {

@@ -1,14 +1,14 @@
 import type { Clock } from '../../common/clock';
-import { AuditAction, birthdayOfAge, CERTIFICATE_SCHEME_START, CompanyStatus, companyStatusLabels, GuardStatus, idNumberFacts, idNumberProblem, RelativeRelation, Sex } from '@evs/schema';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditAction, birthdayOfAge, CERTIFICATE_SCHEME_START, CompanyStatus, companyStatusLabels, GuardStatus, idNumberFacts, idNumberProblem, isBlank, RelativeRelation, Sex } from '@evs/schema';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { isIsoDate, todayBy } from '../../common/calendar';
-import { assertNoProblems, badInput, DomainError, FieldProblem, notFound } from '../../common/errors';
+import { isIsoDate, localDate, todayBy } from '../../common/calendar';
+import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { currentRequest } from '../../common/request-context';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
 import { idHash, nameHash } from '../../common/pii';
 import { AuditEntryEntity } from '../audit/audit.entity';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, noteWritten } from '../audit/audit.service';
 import { CompanyEntity } from '../companies/company.entity';
 import { SettingsService } from '../settings/settings.service';
 import {
@@ -19,6 +19,8 @@ import {
   eligibleGuardParams,
   LEGAL_MIN_AGE,
   revocationProblems,
+  RevokedCertificate,
+  twoCertificates,
 } from './eligibility';
 import { GuardEntity } from './guard.entity';
 import { CreateGuardInput, GuardFilterInput, GuardInput, RelativeInput } from './guard.inputs';
@@ -40,7 +42,7 @@ import { assertCredentialsEditable, assertIdentityEditable, assertMayLeave } fro
 import { IDENTITY_PROBE_REFUSED, IdentityProbes, ProbeAnswer, ProbeSource, probesCounted } from './identity-probe';
 import { RelativeEntity } from './relative.entity';
 import { CertificateRevocationEntity } from './revocation.entity';
-import { applyRevocationToOpenRosters, lockGuardsOfPeople, OpenRosterEffectsDeps } from '../vetting/open-roster-effects';
+import { applyRevocationToOpenRosters, lockGuardsOfPeople, OpenRosterEffectsDeps, reviewRevocationLifted } from '../vetting/open-roster-effects';
 import { bindPredicate, containsPattern, EVERY_ROW } from '../../common/sql-predicate';
 import { EntityRows, pageWithTotalRow, SqlParams } from '../../database/prepared';
 import { storedPhoto } from '../../common/image';
@@ -104,6 +106,89 @@ function closingDateProblem(label: string, date: string, today: string, birthDat
 function assertClosingDate(label: string, date: string, today: string, birthDate?: string | null): void {
   const problem = closingDateProblem(label, date, today, birthDate);
   if (problem) throw badInput(problem, [{ field: 'date', message: problem }]);
+}
+
+/**
+ * Why a revocation's date is refused, or null: a real date, not after today, not before 2010 (条例 in force,
+ * no certificate before) nor before the holder turned 18 (`idNumber`, when known): 条例第十七条 bars for life
+ * after two revocations, so a typed 1999 must not count as one.
+ */
+function revocationDateProblem(date: string, today: string, idNumber: string | null): string | null {
+  if (!isIsoDate(date)) return '吊销日期应为有效日期（YYYY-MM-DD）';
+  if (date > today) return '吊销日期不能晚于今天';
+  if (date < CERTIFICATE_SCHEME_START) {
+    return `吊销日期不能早于${CERTIFICATE_SCHEME_START}（《保安服务管理条例》自该日起施行，此前未颁发保安员证）`;
+  }
+  const adultOn = idNumber ? birthdayOfAge(idNumberFacts(idNumber).birthDate, 18) : null;
+  if (adultOn && date < adultOn) return `吊销日期早于持证人年满18周岁（${adultOn}），保安员证不会在此前颁发`;
+  return null;
+}
+
+/** A revocation's reason, a correction's note, a cancellation's reason: filled in, at most 500 characters. */
+function revocationTextProblem(text: string, label: string): string | null {
+  if (isBlank(text)) return `请填写${label}`;
+  if ([...text.trim()].length > 500) return `${label}不能超过500字`;
+  return null;
+}
+
+/** A 保安员证 number as the register takes it (guard.rules `guardFieldProblems`). */
+function revocationCertificateProblem(no: string | null): string | null {
+  return no && !/^[\u4e00-\u9fa5A-Za-z0-9-]{4,40}$/.test(no) ? '保安员证号应为4–40位字母、数字或汉字' : null;
+}
+
+const beforeIssueMessage = (no: string, issuedOn: string) => `吊销日期不能早于该保安员证（证号${no}）的发证日期（${issuedOn}）`;
+
+/** The CONFLICT of a revocation of a certificate already revoked (red-team L4). */
+const notReissuedMessage = (earlier: { revokedOn: string; certificateNo: string | null }) =>
+  `该人员已于${earlier.revokedOn}被吊销保安员证（证号${earlier.certificateNo ?? '未登记'}），此后未取得新证；如日期或原因有误，请更正原记录`;
+
+/** One writer of a person's revocations at a time (recording, correcting, cancelling), registered or not. */
+async function lockRevocationsOf(m: EntityManager, hash: Buffer): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`certificate-revocations:${hash.toString('hex')}`]);
+}
+
+/** The person's revocations in force (not cancelled), latest first. */
+function revocationsInForceOf(m: EntityManager, hash: Buffer): Promise<CertificateRevocationEntity[]> {
+  return m.find(CertificateRevocationEntity, { where: { idNumberHash: hash, cancelledAt: IsNull() }, order: { revokedOn: 'DESC' } });
+}
+
+/** The 保安员证 the person's register records hold (any status): the active record's first, then the latest. */
+async function certificatesOfPerson(m: EntityManager, hash: Buffer): Promise<{ no: string; issuedOn: string | null }[]> {
+  return m.query(
+    `SELECT certificate_no AS no, to_char(certificate_issued_on, 'YYYY-MM-DD') AS "issuedOn" FROM guards
+      WHERE id_hash = $1 AND certificate_no IS NOT NULL ORDER BY (status = 'ACTIVE') DESC, updated_at DESC, id`,
+    [hash],
+  );
+}
+
+const issuedOnOf = (certificates: { no: string; issuedOn: string | null }[], no: string): string | null =>
+  certificates.find((c) => c.no === no && c.issuedOn)?.issuedOn ?? null;
+
+const withIssueDate = (r: CertificateRevocationEntity, certificates: { no: string; issuedOn: string | null }[]): RevokedCertificate => ({
+  revokedOn: r.revokedOn,
+  certificateNo: r.certificateNo,
+  issuedOn: r.certificateNo ? issuedOnOf(certificates, r.certificateNo) : null,
+});
+
+/** 一证一人: a number another person's record holds, or another person's revocation names, is a typing error. */
+async function assertCertificateOfPerson(m: EntityManager, no: string, hash: Buffer): Promise<void> {
+  const [other]: { n: number }[] = await m.query(
+    `SELECT 1 AS n FROM guards WHERE certificate_no = $1 AND id_hash IS NOT NULL AND id_hash <> $2
+     UNION ALL SELECT 1 FROM certificate_revocations WHERE certificate_no = $1 AND id_hash <> $2 AND cancelled_at IS NULL LIMIT 1`,
+    [no, hash],
+  );
+  if (other) {
+    const message = `保安员证号“${no}”属于另一人（一证一人），请核对`;
+    throw badInput(message, [{ field: 'certificateNo', message }]);
+  }
+}
+
+/**
+ * What the audit log keeps of a revocation: its day and reason (the payload is 保安管理支队's), whether it
+ * names a certificate (not the number: see `auditView`), and whether it is cancelled.
+ */
+function revocationAuditView(r: CertificateRevocationEntity): Record<string, unknown> {
+  return { id: r.id, revokedOn: r.revokedOn, reason: r.reason, hasCertificateNo: !!r.certificateNo, cancelledAt: r.cancelledAt };
 }
 
 const activeElsewhereMessage = (actor: Actor, other: { companyName: string }) =>
@@ -456,41 +541,63 @@ export class GuardsService {
     });
   }
 
-  async recordRevocation(actor: Actor, rawIdNumber: string, date: string, reason: string) {
+  /**
+   * 保安管理支队 records a revocation of a person's 保安员证 (by ID number, registered or not). The
+   * certificate revoked is the one given, or else the one the person's register record held on that day.
+   * A person is revoked again only on a new certificate (条例第十七条 "twice" is two certificates, and none
+   * is issued within 3 years of a revocation): the same number, or a certificate issued on or before the
+   * last revocation, is refused with CONFLICT naming the revocation to correct instead (red-team L4: the
+   * same revocation typed again with a corrected date barred the guard for life).
+   */
+  async recordRevocation(actor: Actor, rawIdNumber: string, date: string, reason: string, rawCertificateNo?: string | null) {
     assertDetachment(actor, '记录吊销保安员证');
     const idNumber = normaliseIdNumber(rawIdNumber);
+    const certificateNo = rawCertificateNo?.trim() || null;
     const problems: FieldProblem[] = [];
     const idProblem = idNumberProblem(idNumber);
     if (idProblem) problems.push({ field: 'idNumber', message: idProblem });
-    if (!isIsoDate(date)) problems.push({ field: 'date', message: '吊销日期应为有效日期（YYYY-MM-DD）' });
-    else if (date > todayBy(this.clock)) problems.push({ field: 'date', message: '吊销日期不能晚于今天' });
-    else if (date < CERTIFICATE_SCHEME_START) {
-      // 条例第十七条 bars for life after two revocations: a typed 1999 must not count as one
-      problems.push({ field: 'date', message: `吊销日期不能早于${CERTIFICATE_SCHEME_START}（《保安服务管理条例》自该日起施行，此前未颁发保安员证）` });
-    } else if (!idProblem && date < birthdayOfAge(idNumberFacts(idNumber).birthDate, 18)) {
-      problems.push({ field: 'date', message: `吊销日期早于持证人年满18周岁（${birthdayOfAge(idNumberFacts(idNumber).birthDate, 18)}），保安员证不会在此前颁发` });
-    }
-    if (!reason.trim()) problems.push({ field: 'reason', message: '请填写吊销原因' });
-    else if (reason.length > 500) problems.push({ field: 'reason', message: '吊销原因不能超过500字' });
+    const dateProblem = revocationDateProblem(date, todayBy(this.clock), idProblem ? null : idNumber);
+    if (dateProblem) problems.push({ field: 'date', message: dateProblem });
+    const reasonProblem = revocationTextProblem(reason, '吊销原因');
+    if (reasonProblem) problems.push({ field: 'reason', message: reasonProblem });
+    const certificateProblem = revocationCertificateProblem(certificateNo);
+    if (certificateProblem) problems.push({ field: 'certificateNo', message: certificateProblem });
     assertNoProblems(problems, '吊销记录有误');
     const hash = idHash(idNumber);
     return this.ds.transaction(async (m) => {
       // Taken before the revocation is stored: a roster submitted at the same moment is checked after it, or scanned by it.
       await lockGuardsOfPeople(m, [hash], { relatives: false });
-      // One revocation per person and date (unique index on the keyed hash): of two identical requests at once, the
-      // second stores nothing and is told so; a duplicate would bar the guard as "revoked twice".
-      const inserted = await m
-        .createQueryBuilder()
-        .insert()
-        .into(CertificateRevocationEntity)
-        .values({ idNumber, idNumberHash: hash, revokedOn: date, reason: reason.trim() })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const [stored] = inserted.raw as { id: string }[];
-      if (!stored) {
+      await lockRevocationsOf(m, hash);
+      const certificates = await certificatesOfPerson(m, hash);
+      let revoked: RevokedCertificate;
+      if (certificateNo) {
+        await assertCertificateOfPerson(m, certificateNo, hash);
+        revoked = { revokedOn: date, certificateNo, issuedOn: issuedOnOf(certificates, certificateNo) };
+        if (revoked.issuedOn && date < revoked.issuedOn) {
+          const message = beforeIssueMessage(certificateNo, revoked.issuedOn);
+          throw badInput(message, [{ field: 'date', message }]);
+        }
+      } else {
+        // The certificate held on that day: the active record's first, then the latest record's (one issued later is another).
+        const held = certificates.find((c) => !c.issuedOn || c.issuedOn <= date);
+        revoked = { revokedOn: date, certificateNo: held?.no ?? null, issuedOn: held?.issuedOn ?? null };
+      }
+      // One revocation per person and day, one per certificate (unique indexes on the keyed hash, among those in force):
+      // of identical requests at once the others wait for the lock above and are told so; a duplicate would bar
+      // the guard as "revoked twice".
+      const inForce = await revocationsInForceOf(m, hash);
+      if (inForce.some((r) => r.revokedOn === date)) {
         throw new DomainError('CONFLICT', `该人员${date}的吊销记录已存在`, [{ field: 'date', message: `该人员${date}的吊销记录已存在` }]);
       }
+      const same = inForce.find((r) => !twoCertificates(withIssueDate(r, certificates), revoked));
+      if (same) {
+        const message = notReissuedMessage(same);
+        throw new DomainError('CONFLICT', message, [{ field: 'date', message }]);
+      }
+      const stored = await m.save(
+        CertificateRevocationEntity,
+        m.create(CertificateRevocationEntity, { idNumber, idNumberHash: hash, revokedOn: date, reason: reason.trim(), certificateNo: revoked.certificateNo }),
+      );
       const row = await m.findOneByOrFail(CertificateRevocationEntity, { id: stored.id });
       const holder = await m.findOneBy(GuardEntity, { idNumberHash: hash, status: GuardStatus.ACTIVE });
       await this.audit.record(m, actor, {
@@ -499,11 +606,119 @@ export class GuardsService {
         entityId: row.id,
         // The reason stays in the payload (保安管理支队 only): the summary is read by others.
         summary: `记录吊销保安员证：${holder ? '在册人员' : '未在册人员'}，${date}`,
-        after: { id: row.id, revokedOn: row.revokedOn, reason: row.reason, guardId: holder?.id ?? null },
+        after: { ...revocationAuditView(row), guardId: holder?.id ?? null },
       });
       if (this.revocationEffects) await applyRevocationToOpenRosters(m, actor, this.revocationEffects, hash);
       return row;
     });
+  }
+
+  /**
+   * 保安管理支队 corrects a revocation's date, reason or certificate number, saying why (`note`), in one
+   * transaction with its audit entry. The same rules as recording one: a real date, not in the future, not
+   * before the certificate was issued (nor 2010, nor the holder's 18th birthday); one per day and certificate
+   * among the person's revocations in force. Sent again unchanged: nothing is written. A new day: what the
+   * corrected revocation bars now reaches the open rosters (`applyRevocationToOpenRosters`), and where it no
+   * longer bars, 保安管理支队 is asked to review (`reviewRevocationLifted`).
+   */
+  async correctRevocation(actor: Actor, id: string, input: { date: string; reason: string; note: string; certificateNo?: string | null }) {
+    assertDetachment(actor, '更正吊销记录');
+    const certificateNo = input.certificateNo?.trim() || null;
+    const today = todayBy(this.clock);
+    const problems: FieldProblem[] = [];
+    const early = revocationDateProblem(input.date, today, null);
+    if (early) problems.push({ field: 'date', message: early });
+    const reasonProblem = revocationTextProblem(input.reason, '吊销原因');
+    if (reasonProblem) problems.push({ field: 'reason', message: reasonProblem });
+    const noteProblem = revocationTextProblem(input.note, '更正说明');
+    if (noteProblem) problems.push({ field: 'note', message: noteProblem });
+    const certificateProblem = revocationCertificateProblem(certificateNo);
+    if (certificateProblem) problems.push({ field: 'certificateNo', message: certificateProblem });
+    assertNoProblems(problems, '吊销记录更正有误');
+    return this.ds.transaction(async (m) => {
+      const before = await this.lockRevocation(m, id);
+      if (before.cancelledAt) throw conflict(`该吊销记录已于${localDate(before.cancelledAt)}撤销（录入错误），不能更正；如确有吊销，请重新记录`);
+      const next = { revokedOn: input.date, reason: input.reason.trim(), certificateNo: certificateNo ?? before.certificateNo };
+      // Sent twice, or saved without a change: nothing to write, and nothing to audit.
+      if (next.revokedOn === before.revokedOn && next.reason === before.reason && next.certificateNo === before.certificateNo) return before;
+      const dateProblem = revocationDateProblem(next.revokedOn, today, before.idNumber);
+      if (dateProblem) throw badInput(dateProblem, [{ field: 'date', message: dateProblem }]);
+      const certificates = await certificatesOfPerson(m, before.idNumberHash);
+      if (next.certificateNo !== before.certificateNo) await assertCertificateOfPerson(m, next.certificateNo!, before.idNumberHash);
+      const corrected: RevokedCertificate = { ...next, issuedOn: next.certificateNo ? issuedOnOf(certificates, next.certificateNo) : null };
+      if (corrected.issuedOn && corrected.revokedOn < corrected.issuedOn) {
+        const message = beforeIssueMessage(corrected.certificateNo!, corrected.issuedOn);
+        throw badInput(message, [{ field: 'date', message }]);
+      }
+      const others = (await revocationsInForceOf(m, before.idNumberHash)).filter((r) => r.id !== before.id);
+      const sameDay = others.find((r) => r.revokedOn === next.revokedOn);
+      if (sameDay) {
+        const message = `该人员${next.revokedOn}已有另一条吊销记录（证号${sameDay.certificateNo ?? '未登记'}）；如为重复录入，请撤销其中一条`;
+        throw new DomainError('CONFLICT', message, [{ field: 'date', message }]);
+      }
+      const same = others.find((r) => !twoCertificates(withIssueDate(r, certificates), corrected));
+      if (same) {
+        const message = `更正后，该记录与${same.revokedOn}的吊销记录（证号${same.certificateNo ?? '未登记'}）为同一张保安员证（其间未取得新证）；如为重复录入，请撤销其中一条`;
+        throw new DomainError('CONFLICT', message, [{ field: next.certificateNo !== before.certificateNo ? 'certificateNo' : 'date', message }]);
+      }
+      const note = input.note.trim();
+      await m.update(CertificateRevocationEntity, { id }, { ...next, correctedAt: this.clock.now(), correctedBy: actor.id, correctionNote: note });
+      const after = await m.findOneByOrFail(CertificateRevocationEntity, { id });
+      // Only the day changes what bars whom (a number or a reason does not change the count of certificates).
+      if (this.revocationEffects && after.revokedOn !== before.revokedOn) {
+        await applyRevocationToOpenRosters(m, actor, this.revocationEffects, before.idNumberHash);
+        await reviewRevocationLifted(m, this.revocationEffects.notifications, before.idNumberHash, 'CORRECTED');
+      }
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'CertificateRevocation',
+        entityId: id,
+        summary: `更正吊销记录：${before.revokedOn === after.revokedOn ? after.revokedOn : `${before.revokedOn} → ${after.revokedOn}`}` +
+          `${before.reason !== after.reason ? '，更正吊销原因' : ''}${before.certificateNo !== after.certificateNo ? '，更正证号' : ''}`,
+        before: revocationAuditView(before),
+        after: { ...revocationAuditView(after), certificateNoChanged: before.certificateNo !== after.certificateNo, note: noteWritten(note) },
+      });
+      return after;
+    });
+  }
+
+  /**
+   * 保安管理支队 cancels a revocation entered in error, with the reason, in one transaction with its audit
+   * entry: it is kept (with who, when and why) and no longer counts under 条例第十七条. Cancelled already:
+   * nothing is written. Where it barred the person on an open roster, 保安管理支队 is asked to review.
+   */
+  async cancelRevocation(actor: Actor, id: string, reason: string) {
+    assertDetachment(actor, '撤销吊销记录');
+    const problem = revocationTextProblem(reason, '撤销原因');
+    if (problem) throw badInput(`吊销记录撤销有误：${problem}`, [{ field: 'reason', message: problem }]);
+    return this.ds.transaction(async (m) => {
+      const before = await this.lockRevocation(m, id);
+      if (before.cancelledAt) return before;
+      const text = reason.trim();
+      await m.update(CertificateRevocationEntity, { id }, { cancelledAt: this.clock.now(), cancelledBy: actor.id, cancelReason: text });
+      const after = await m.findOneByOrFail(CertificateRevocationEntity, { id });
+      if (this.revocationEffects) await reviewRevocationLifted(m, this.revocationEffects.notifications, before.idNumberHash, 'CANCELLED');
+      await this.audit.record(m, actor, {
+        action: AuditAction.UPDATE,
+        entityType: 'CertificateRevocation',
+        entityId: id,
+        summary: `撤销吊销记录（录入错误）：${before.revokedOn}`,
+        before: revocationAuditView(before),
+        after: { ...revocationAuditView(after), cancelReason: noteWritten(text) },
+      });
+      return after;
+    });
+  }
+
+  /** A revocation locked for a change, with the person's register rows and revocations (in the order recording takes them). */
+  private async lockRevocation(m: EntityManager, id: string): Promise<CertificateRevocationEntity> {
+    const found = await m.findOne(CertificateRevocationEntity, { where: { id }, select: { id: true, idNumberHash: true } });
+    if (!found) throw notFound('吊销记录');
+    await lockGuardsOfPeople(m, [found.idNumberHash], { relatives: false });
+    await lockRevocationsOf(m, found.idNumberHash);
+    const row = await m.findOne(CertificateRevocationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw notFound('吊销记录');
+    return row;
   }
 
   private relativeRow(guardId: string, r: RelativeInput) {
@@ -532,8 +747,8 @@ export class GuardsService {
     assertNoProblems(problems, '不符合保安员条件');
     if (checks.checkRevocations) {
       const hash = idHash(idNumber);
-      const rows = await m.find(CertificateRevocationEntity, { where: { idNumberHash: hash }, select: { revokedOn: true } });
-      const [revoked] = revocationProblems(rows.map((r) => r.revokedOn), today);
+      const rows = await m.find(CertificateRevocationEntity, { where: { idNumberHash: hash, cancelledAt: IsNull() }, select: { revokedOn: true, certificateNo: true } });
+      const [revoked] = revocationProblems(rows, today);
       // Only this exact number has the record: the answer tells that the number is real (a masked number and an
       // age leave ~33 candidates), so it is counted like "active elsewhere" (identity-probe.ts; review 6 A-F2).
       if (revoked) throw new ProbedRefusal('BAD_USER_INPUT', revoked.message, 'certificateNo', { idNumber, idHash: hash, holderGuardId: null, revoked: true }, checks.source);

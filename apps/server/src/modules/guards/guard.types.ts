@@ -31,8 +31,26 @@ export class CertificateRevocationType {
   /** Exposed by a field resolver (保安管理支队 only). */
   reason?: string;
 
+  @Field(() => String, { nullable: true, description: '被吊销的保安员证号；未登记（早期记录）为 null' })
+  certificateNo: string | null;
+
   @Field()
   createdAt: Date;
+
+  @Field(() => Date, { nullable: true, description: '最近一次更正（日期、原因或证号）的时间' })
+  correctedAt: Date | null;
+
+  /** Exposed by a field resolver (保安管理支队 only). */
+  correctionNote?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: '撤销（录入错误）的时间：已撤销的记录不再计入条例第十七条；只有保安管理支队看到已撤销的记录',
+  })
+  cancelledAt: Date | null;
+
+  /** Exposed by a field resolver (保安管理支队 only). */
+  cancelReason?: string | null;
 }
 
 @ObjectType('EligibilityProblem', { description: '不符合上岗条件的一项原因' })

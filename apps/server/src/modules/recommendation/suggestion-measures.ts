@@ -4,6 +4,7 @@ import { localDate } from '../../common/calendar';
 import { ageLimitsOf } from '../activities/activity.derive';
 import { ActivityEntity } from '../activities/activity.entity';
 import { CompanyPerformance, loadPerformance } from '../companies/performance';
+import { revocationInForceSql, revokedCertificateKeySql } from '../guards/eligibility';
 import { SettingValues } from '../settings/settings.defaults';
 import { guardsNeeded, YOUNG_AGE } from './scoring';
 
@@ -90,9 +91,10 @@ export async function loadSuggestionMeasures(m: EntityManager, a: ActivityEntity
   const { startDate, endDate, minAge, maxAge, reuseDays } = measureParams(a, s);
   const rows: (MeasureRow & { failed_until: Date | null })[] = await m.query(
     `WITH rev AS (
-       SELECT id_hash FROM certificate_revocations
+       SELECT id_hash FROM certificate_revocations cr
+       WHERE ${revocationInForceSql('cr')}
        GROUP BY id_hash
-       HAVING count(*) >= 2 OR max(revoked_on) > ($1::date - interval '3 years')),
+       HAVING count(DISTINCT ${revokedCertificateKeySql('cr')}) >= 2 OR max(revoked_on) > ($1::date - interval '3 years')),
      failed_entries AS (
        SELECT r.guard_id, r.decided_at FROM roster_entries r
        WHERE r.decision = 'FAILED' AND r.decided_at >= $9::timestamptz - make_interval(days => $4::int)),

@@ -9,6 +9,7 @@ import { OPEN_ROSTER_STATUSES } from '../guards/identity-lock';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SettingsService } from '../settings/settings.service';
 import type { Clock } from '../../common/clock';
+import { revocationInForceSql, RevocationFact } from '../guards/eligibility';
 import { revocationPrecheck } from './precheck';
 import { loadPriorFailures, priorFailureDays, toPriorFailure } from './prior-failure';
 import { barredByArticle17, restatePriorFailure } from './suggestion';
@@ -195,11 +196,7 @@ export async function applyRevocationToOpenRosters(m: EntityManager, actor: Acto
       ORDER BY re.id FOR UPDATE OF re`,
     [idHash, open.map((a) => a.id)],
   );
-  const dates: { d: string }[] = await m.query(
-    `SELECT to_char(revoked_on, 'YYYY-MM-DD') AS d FROM certificate_revocations WHERE id_hash = $1 ORDER BY revoked_on DESC`,
-    [idHash],
-  );
-  const revoked = dates.map((r) => r.d);
+  const revoked = await revocationsInForce(m, idHash);
   const withdrawn: string[] = [];
   for (const e of entries) {
     const problem = revocationPrecheck(revoked, e.day);
@@ -224,6 +221,71 @@ export async function applyRevocationToOpenRosters(m: EntityManager, actor: Acto
   // The person's entries the revocation does not bar (another day): the 不通过 reaches them as any other does.
   await applyFailureToOpenRosters(m, failureDeps(deps), withdrawn);
   return withdrawn.length;
+}
+
+/** The person's revocations in force (not cancelled), latest first. */
+async function revocationsInForce(m: EntityManager, idHash: Buffer): Promise<RevocationFact[]> {
+  const rows: { d: string; c: string | null }[] = await m.query(
+    `SELECT to_char(revoked_on, 'YYYY-MM-DD') AS d, certificate_no AS c FROM certificate_revocations cr
+      WHERE id_hash = $1 AND ${revocationInForceSql('cr')} ORDER BY revoked_on DESC`,
+    [idHash],
+  );
+  return rows.map((r) => ({ revokedOn: r.d, certificateNo: r.c }));
+}
+
+/**
+ * A revocation corrected or cancelled as entered in error (guards/guard.service `correctRevocation`,
+ * `cancelRevocation`) may no longer bar the person where it did: for every ACTIVE entry of the person on
+ * an activity from VETTING to IN_PROGRESS that a revocation had marked (its pre-check lists REVOKED) and
+ * that the revocations now in force no longer bar on the activity's day, 保安管理支队 is told which
+ * activities to review, one notice per activity with a count and no name. Nothing is changed by itself:
+ * the stored pre-check and suggestion wait for the check again (重新比对, for an undecided entry), and a
+ * decision made or withdrawn on the revocation stays until an officer changes it (an officer decided it,
+ * or the revocation did under the hard rule; undoing a hard rule's effect is the officer's to weigh).
+ * Call after `applyRevocationToOpenRosters` for a correction (which may bar other days instead).
+ * Runs in the correction's or cancellation's transaction; returns how many entries are to be reviewed.
+ */
+export async function reviewRevocationLifted(
+  m: EntityManager,
+  notifications: NotificationsService,
+  idHash: Buffer,
+  change: 'CORRECTED' | 'CANCELLED',
+): Promise<number> {
+  const open = await lockOpenActivities(m, 'g.id_hash = $1', [idHash]);
+  if (!open.length) return 0;
+  const entries: { activity_id: string; decision: VettingDecision; day: string }[] = await m.query(
+    `SELECT re.activity_id, re.decision, to_char(a.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+       FROM roster_entries re JOIN guards g ON g.id = re.guard_id JOIN activities a ON a.id = re.activity_id
+      WHERE g.id_hash = $1 AND re.state = 'ACTIVE' AND re.activity_id = ANY($2::uuid[])
+        AND re.precheck_problems @> '[{"code": "REVOKED"}]'::jsonb
+      ORDER BY re.id`,
+    [idHash, open.map((a) => a.id)],
+  );
+  const revoked = await revocationsInForce(m, idHash);
+  const lifted = entries.filter((e) => !revocationPrecheck(revoked, e.day));
+  const byActivity = new Map<string, { activity: ActivityEntity; n: number }>();
+  for (const e of lifted) {
+    const activity = open.find((a) => a.id === e.activity_id)!;
+    byActivity.set(activity.id, { activity, n: (byActivity.get(activity.id)?.n ?? 0) + 1 });
+  }
+  if (!byActivity.size) return 0;
+  const units: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = $1`, [UnitKind.SECURITY_DETACHMENT]);
+  const what = change === 'CANCELLED' ? '已撤销（录入错误）' : '已更正';
+  for (const { activity, n } of byActivity.values()) {
+    await notifications.notify(
+      m,
+      units.map((u) => u.id),
+      {
+        title: `保安员证吊销记录${what}，请复核：${activity.name}`,
+        body:
+          `“${activity.name}”名单中${n}名人员曾因保安员证被吊销列为资格预审不符（已审核通过的改为不通过）；该吊销记录${what}，` +
+          `现已不构成条例第十七条情形。原审核结论和预审结果未自动改变：待审核人员请重新比对，已作出结论的请复核。`,
+        link: `/vetting?activity=${activity.id}`,
+        activityId: activity.id,
+      },
+    );
+  }
+  return lifted.length;
 }
 
 /**

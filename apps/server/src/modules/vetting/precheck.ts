@@ -3,6 +3,7 @@ import { ageOn, Education, idNumberProblem } from '@evs/schema';
 import { EntityManager } from 'typeorm';
 import { decryptNullable } from '../../common/pii';
 import { PrecheckProblem } from './roster-entry.entity';
+import { revocationInForceSql, RevocationFact, revokedCertificates } from '../guards/eligibility';
 
 /** What the pre-checks and the records check need to know about a guard. */
 export interface GuardFacts {
@@ -40,8 +41,8 @@ export interface PrecheckContext {
   lastDate?: string;
   minAge: number;
   maxAge: number;
-  /** Revocation dates by person (keyed hash, hex). */
-  revocations: Map<string, string[]>;
+  /** Revocations in force by person (keyed hash, hex): day and certificate revoked. */
+  revocations: Map<string, RevocationFact[]>;
   /** Overlapping activities whose ACTIVE roster already holds the person, by person (keyed hash, hex). */
   overlaps: Map<string, string[]>;
 }
@@ -51,12 +52,13 @@ function minusYears(date: string, years: number): string {
 }
 
 /**
- * Art. 17 on the activity's first day: 保安员证 revoked twice, or less than 3 years before.
- * `revoked`: the person's revocation dates, latest first.
+ * Art. 17 on the activity's first day: 保安员证 revoked twice (two certificates, `revokedCertificates`),
+ * or less than 3 years before. `revoked`: the person's revocations in force (cancelled ones are not).
  */
-export function revocationPrecheck(revoked: string[], activityDate: string): PrecheckProblem | null {
-  if (revoked.length >= 2) return { code: 'REVOKED', message: `保安员证曾被吊销${revoked.length}次（条例第十七条）` };
-  const recent = revoked.filter((d) => d > minusYears(activityDate, 3) && d <= activityDate);
+export function revocationPrecheck(revoked: readonly RevocationFact[], activityDate: string): PrecheckProblem | null {
+  const certificates = revokedCertificates(revoked);
+  if (certificates >= 2) return { code: 'REVOKED', message: `保安员证曾被吊销${certificates}次（条例第十七条）` };
+  const recent = revoked.map((r) => r.revokedOn).filter((d) => d > minusYears(activityDate, 3) && d <= activityDate).sort().reverse();
   return recent.length ? { code: 'REVOKED', message: `保安员证于${recent[0]}被吊销，未满3年（条例第十七条）` } : null;
 }
 
@@ -94,15 +96,17 @@ export async function loadPrecheckContext(
   activityDate: string,
 ): Promise<PrecheckContext> {
   const ids = [...new Set(idKeys.filter(Boolean))].map((k) => Buffer.from(k, 'hex'));
-  const revocations = new Map<string, string[]>();
+  const revocations = new Map<string, RevocationFact[]>();
   const overlaps = new Map<string, string[]>();
   if (ids.length) {
-    const rev: { id_key: string; revoked_on: string }[] = await m.query(
-      `SELECT encode(id_hash, 'hex') AS id_key, to_char(revoked_on, 'YYYY-MM-DD') AS revoked_on FROM certificate_revocations
-        WHERE id_hash = ANY($1::bytea[]) ORDER BY revoked_on DESC`,
+    const rev: { id_key: string; revoked_on: string; certificate_no: string | null }[] = await m.query(
+      `SELECT encode(id_hash, 'hex') AS id_key, to_char(revoked_on, 'YYYY-MM-DD') AS revoked_on, certificate_no FROM certificate_revocations cr
+        WHERE id_hash = ANY($1::bytea[]) AND ${revocationInForceSql('cr')} ORDER BY revoked_on DESC`,
       [ids],
     );
-    for (const r of rev) revocations.set(r.id_key, [...(revocations.get(r.id_key) ?? []), r.revoked_on]);
+    for (const r of rev) {
+      revocations.set(r.id_key, [...(revocations.get(r.id_key) ?? []), { revokedOn: r.revoked_on, certificateNo: r.certificate_no }]);
+    }
     // The submitter's own overlapping activities are named; another unit's are not (no cross-company disclosure).
     const submitter = activity.securityMode === 'SELF_RECRUITED' ? activity.organizerUnitId : activity.selectedCompanyId;
     const ov: { id_key: string; name: string }[] = await m.query(

@@ -203,6 +203,8 @@ const NOT_INSTANTIATED: Record<string, string> = {
 const MUTATIONS_NOT_WALKED: Record<string, string> = {
   transferGuard: 'detachment only: its answers may carry everything',
   recordCertificateRevocation: 'detachment only (the fixture calls it)',
+  correctCertificateRevocation: 'detachment only (guards/revocation.int.test.ts: every other role FORBIDDEN)',
+  cancelCertificateRevocation: 'detachment only (guards/revocation.int.test.ts: every other role FORBIDDEN)',
   recordInspection: 'detachment only (the fixture calls it)',
   correctFinding: 'detachment only',
   scheduleTraining: 'detachment only',

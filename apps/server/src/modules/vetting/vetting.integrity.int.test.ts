@@ -166,7 +166,7 @@ describe('vetting integrity and privacy (issue 10)', () => {
   });
 
   describe('the vetted certificate and the vetted person hold through the day', () => {
-    const REVOKE = `mutation($id: String!, $date: String!) { recordCertificateRevocation(idNumber: $id, date: $date, reason: "违法从业") { id } }`;
+    const REVOKE = `mutation($id: String!, $date: String!, $cert: String) { recordCertificateRevocation(idNumber: $id, date: $date, reason: "违法从业", certificateNo: $cert) { id } }`;
     const LEAVE = `mutation($id: ID!, $date: String!) { guardLeaves(id: $id, date: $date) { id status } }`;
     const TRANSFER = `mutation($id: ID!, $to: ID!, $date: String!) { transferGuard(id: $id, toCompanyId: $to, date: $date) { id } }`;
     const ON_DUTY = `query($id: ID!) { onDutyRoster(activityId: $id) { guardId } }`;
@@ -317,8 +317,9 @@ describe('vetting integrity and privacy (issue 10)', () => {
       const h = await makeGuard(t, companyId, { name: '郑待审' });
       await submit(pendingActivity, [h.id]);
 
-      // A revocation older than 3 years before the day, once: no bar, nothing changes.
-      expectData(await baoan.gql(REVOKE, { id: g.idNumber, date: '2020-01-01' }));
+      // A revocation older than 3 years before the day, once (of an earlier certificate: the one he holds was issued
+      // 2020-01-01, after it): no bar, nothing changes.
+      expectData(await baoan.gql(REVOKE, { id: g.idNumber, date: '2019-06-01', cert: `辽旧证${g.idNumber.slice(-6)}` }));
       expect((await entryOf(ready, g.id)).decision).toBe('PASSED');
 
       expectData(await baoan.gql(REVOKE, { id: h.idNumber, date: today() }));

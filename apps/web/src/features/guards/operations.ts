@@ -46,7 +46,7 @@ export const GuardDetailQuery = graphql(`
       relativesStatement
       rosterLock
       company { id name }
-      revocations { id revokedOn reason }
+      revocations { id revokedOn reason certificateNo correctedAt correctionNote cancelledAt cancelReason }
       eligibilityProblems { code article message }
     }
   }
@@ -80,5 +80,21 @@ export const SetGuardRelativesMutation = graphql(`
 export const GuardLeavesMutation = graphql(`
   mutation GuardLeaves($id: ID!, $date: String!) {
     guardLeaves(id: $id, date: $date) { id status leftOn }
+  }
+`);
+
+/** 保安管理支队: a revocation's date, reason or certificate number corrected, with why (the guard's detail is read again). */
+export const CorrectRevocationMutation = graphql(`
+  mutation CorrectCertificateRevocation($id: ID!, $date: String!, $reason: String!, $note: String!, $certificateNo: String) {
+    correctCertificateRevocation(id: $id, date: $date, reason: $reason, note: $note, certificateNo: $certificateNo) {
+      id revokedOn reason certificateNo correctedAt correctionNote cancelledAt cancelReason
+    }
+  }
+`);
+
+/** 保安管理支队: a revocation entered in error cancelled, with the reason (kept, no longer counted). */
+export const CancelRevocationMutation = graphql(`
+  mutation CancelCertificateRevocation($id: ID!, $reason: String!) {
+    cancelCertificateRevocation(id: $id, reason: $reason) { id revokedOn reason certificateNo correctedAt correctionNote cancelledAt cancelReason }
   }
 `);

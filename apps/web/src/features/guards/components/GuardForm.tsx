@@ -12,6 +12,7 @@ import { CreateGuardMutation, GuardRelativesQuery, SetGuardRelativesMutation, Up
 import { EligibilityTag } from './GuardTags';
 import { GuardPhotoField } from './GuardPhotoField';
 import { RelativesEditor } from './RelativesEditor';
+import { Revocations } from './Revocations';
 import { serverNow } from '@/shared/clock';
 
 interface Props {
@@ -82,6 +83,8 @@ export function GuardForm({ guard: g, companyId }: Props) {
 
   return (
     <Card variant="borderless">
+      {/* outside the form: 保安管理支队 corrects a revocation of a record it may not edit (a LEFT one) too */}
+      {g && <div style={{ maxWidth: 900 }}><Revocations guard={g} /></div>}
       <Form<GuardFormValues>
         form={form}
         layout="vertical"
@@ -151,9 +154,6 @@ export function GuardForm({ guard: g, companyId }: Props) {
             </Col>
           </Row>
         </Flex>
-        {g && g.revocations.length > 0 && (
-          <Alert type="error" style={{ marginBottom: 16 }} message="保安员证吊销记录" description={g.revocations.map((r) => <div key={r.id}>{r.revokedOn}{r.reason && <MultilineText>：{r.reason}</MultilineText>}</div>)} />
-        )}
 
         {/* relatives are the register's (and 保安管理支队's): nothing of them for a reader who does not keep it */}
         {keeps && <Typography.Title level={5} style={{ marginTop: 8 }}>直系亲属（父母、配偶、子女）</Typography.Title>}
