@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { localDate } from '../../common/calendar';
 import type { Clock } from '../../common/clock';
 import { settingDefinitions } from '../settings/settings.defaults';
+import { revocationInForceSql } from '../guards/eligibility';
 import { priorFailureDays } from '../vetting/prior-failure';
 import { CompanyPerformance, loadPerformance } from './performance';
 
@@ -63,7 +64,7 @@ export async function loadCompanyFigures(ds: DataSource, ids: readonly string[],
        SELECT company_id, count(*)::int AS on_register,
          count(*) FILTER (WHERE certificate_no IS NOT NULL AND NOT EXISTS (
            SELECT 1 FROM certificate_revocations cr
-           WHERE cr.id_hash = g.id_hash AND cr.revoked_on >= COALESCE(g.certificate_issued_on, DATE '1900-01-01')))::int AS valid_cert,
+           WHERE cr.id_hash = g.id_hash AND ${revocationInForceSql('cr')} AND cr.revoked_on >= COALESCE(g.certificate_issued_on, DATE '1900-01-01')))::int AS valid_cert,
          count(*) FILTER (WHERE age < 30)::int AS under30,
          count(*) FILTER (WHERE age BETWEEN 30 AND 39)::int AS from30,
          count(*) FILTER (WHERE age BETWEEN 40 AND 49)::int AS from40,

@@ -211,6 +211,9 @@ describe('certificate revocations: one per certificate, corrected or cancelled b
       const seen = await guardAs(baoan, g.id);
       expect(codes(seen)).toEqual(['REVOKED_RECENTLY']);
       expect(seen.revocations.map((r: Row) => [r.id, !!r.cancelledAt])).toEqual([[a.id, false], [b.id, true]]);
+      const validCertificates = async () =>
+        expectData(await baoan.gql(`query ($id: ID!) { company(id: $id) { guardsWithValidCertificate } }`, { id: companyId })).company.guardsWithValidCertificate as number;
+      const withOne = await validCertificates();
       const companySees = await guardAs(company, g.id);
       expect(companySees.revocations.map((r: Row) => r.id)).toEqual([a.id]);
       expect(codes(companySees)).toEqual(['REVOKED_RECENTLY']);
@@ -218,6 +221,8 @@ describe('certificate revocations: one per certificate, corrected or cancelled b
       expect(expectErrorCode(await baoan.gql(CORRECT, { id: b.id, date: addDays(today, -398), reason: '更正', note: '更正' }), 'CONFLICT').message).toMatch(/^该吊销记录已于\d{4}-\d{2}-\d{2}撤销（录入错误），不能更正/);
       expectData(await baoan.gql(CANCEL, { id: a.id, reason: '经核实未作出吊销决定' }));
       expect(codes(await guardAs(baoan, g.id))).toEqual([]);
+      // the company's 持有效保安员证 counts him again once no revocation in force remains (company.loaders.ts)
+      expect(await validCertificates()).toBe(withOne + 1);
       // a reason is required
       const c = await revoke(g.idNumber, addDays(today, -100));
       expect(expectErrorCode(await baoan.gql(CANCEL, { id: c.id, reason: ' ' }), 'BAD_USER_INPUT').extensions!.fields).toEqual([{ field: 'reason', message: expect.stringContaining('撤销原因') }]);
