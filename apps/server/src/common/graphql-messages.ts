@@ -26,13 +26,16 @@ function fieldLabel(path: string): string {
   const label = inputFieldLabel(path);
   const item = /\.(\d+)\.\w+$|\.(\d+)$/.exec(path);
   const row = item ? `（第${Number(item[1] ?? item[2]) + 1}项）` : '';
-  return label ? `${label}${row}` : `${path} `;
+  if (label) return `${label}${row}`;
+  // no label: the field's own name, never the client's variable (`i.x` → `x`; `i` alone → nothing)
+  const parts = path.split('.');
+  return parts.length > 1 ? `${parts.slice(1).join('.')} ` : '';
 }
 
 /** Why one value was refused (the tail of a coercion or literal error). */
 const VALUE_REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Field "(?:\w+\.)?(\w+)" is not defined by type "\w+"/, (m) => `不存在字段“${m[1]}”`],
-  [/^Field "(?:\w+\.)?(\w+)" of required type "([^"]+)" was not provided/, (m) => `缺少必填字段“${m[1]}”`],
+  [/^Field "(?:\w+\.)?(\w+)" of required type "([^"]+)" was not provided/, (m) => `缺少必填字段“${inputFieldLabel(m[1]) ?? m[1]}”`],
   [/^Expected non-nullable type "[^"]+" not to be null/, () => '不能为空'],
   [/^Expected type "\w+" to be an object/, () => '应为对象'],
   [/^Int cannot represent non-integer value/, () => '应为整数'],

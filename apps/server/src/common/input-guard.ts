@@ -92,7 +92,7 @@ function checkerFor(type: GraphQLInputType, seen = new Map<string, Check | null>
   if (isScalarType(nullable)) {
     if (nullable.name === 'ID') {
       return (value, path, problems, operation) => {
-        if (typeof value === 'string' && !UUID.test(value)) problems.push({ field: fieldOf(path), message: `${labelOf(path, operation)}应为有效的编号` });
+        if (typeof value === 'string' && !UUID.test(value)) problems.push({ field: fieldOf(path), message: `${labelOf(path, operation)}无效（应为系统生成的编号）` });
       };
     }
     if (nullable.name === 'String') {

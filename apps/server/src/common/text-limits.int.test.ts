@@ -77,4 +77,34 @@ describe('texts have a length, and refusals name the field in Chinese (red team 
     expect(expectErrorCode(badDate, 'BAD_USER_INPUT').message).toBe('输入有误：开始时间日期时间无效，应为 ISO 8601 格式，如 2026-05-01T09:00:00+08:00');
     for (const name of ['=1+2', '=cmd|calc!A0']) expect(await count(`SELECT count(*)::int AS n FROM activities WHERE type = $1 OR plan->>'posts' = $1`, [name])).toBe(0);
   });
+
+  it('a value of the wrong type or a missing field names the field in Chinese, never the client’s variable (red team 6, L2)', async () => {
+    const session = await dawa.gql(`mutation ($a: ID!, $i: ScheduleTrainingInput!) { scheduleTraining(activityId: $a, input: $i) { id } }`, {
+      a: randomUUID(),
+      i: { startsAt: t.clock.now().toISOString(), place: '市公安局培训中心', instructor: '王教官', topics: ['LAW'], periods: 2 },
+    });
+    const topic = expectErrorCode(session, 'BAD_USER_INPUT').message;
+    expect(topic).toMatch(/^输入有误：培训科目（第1项）“LAW”不是有效的培训科目/);
+    const unit = await dawa.gql(`mutation ($i: CreateUnitInput!) { createUnit(input: $i) { unit { id } } }`, { i: { kind: 'ORGANIZER' } });
+    const missing = expectErrorCode(unit, 'BAD_USER_INPUT').message;
+    expect(missing).toMatch(/^输入有误：缺少必填字段“[^a-zA-Z”]+”$/);
+    for (const m of [topic, missing]) expect(m).not.toMatch(/\bi\b|i\.topics|i\.company/);
+  });
+
+  it('a quote note and an account’s name refuse formula-like or meaningless text (red team 6, L3); nothing stored', async () => {
+    const organizer = await t.login('organizer1');
+    const QUOTE = `mutation ($a: ID!, $c: ID!, $n: String) { submitQuote(activityId: $a, companyId: $c, amount: 100000, note: $n) { companyId } }`;
+    expect(expectErrorCode(await organizer.gql(QUOTE, { a: randomUUID(), c: randomUUID(), n: '=1+1' }), 'BAD_USER_INPUT').message).toContain('报价说明不能以“=”开头');
+    expect(expectErrorCode(await organizer.gql(QUOTE, { a: randomUUID(), c: randomUUID(), n: '。' }), 'BAD_USER_INPUT').message).toContain('报价说明应含有汉字、字母或数字');
+    const admin = await t.login('admin');
+    const [{ unit_id: unitId }] = await t.sql(`SELECT unit_id FROM users WHERE username = 'panshan'`);
+    const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`;
+    for (const displayName of ['··', '=1+1']) {
+      const r = await admin.gql(CREATE_USER, { input: { username: 'l3_name', displayName, role: 'DISTRICT_BUREAU', unitId, initialPassword: 'Start2026a' } });
+      const fields = expectErrorCode(r, 'BAD_USER_INPUT').extensions!.fields!;
+      expect(fields.length).toBeGreaterThan(0);
+      for (const f of fields) expect(f).toEqual({ field: 'displayName', message: expect.stringMatching(/^姓名/) });
+    }
+    expect(await count(`SELECT count(*)::int AS n FROM users WHERE username = 'l3_name'`)).toBe(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { RELATIVES_STATEMENT_LABEL, wordlessProblem } from '@evs/schema';
+import { formulaLikeProblem, RELATIVES_STATEMENT_LABEL, wordlessProblem } from '@evs/schema';
 import type { FieldProblem } from './errors';
 
 /**
@@ -29,6 +29,7 @@ export const WRITTEN_TEXT: Readonly<Record<string, string>> = {
   'issueSupervisionNotice.input.text': '督办内容',
   'answerSupervisionNotice.answer': '答复',
   'closeSupervisionNotice.outcome': '办结情况',
+  'submitQuote.note': '报价说明',
 };
 
 /**
@@ -63,7 +64,8 @@ export function writtenTextProblems(operation: string, args: Record<string, unkn
     if (!key.startsWith(`${operation}.`)) continue;
     const path = key.slice(operation.length + 1);
     const value = valueAt(args, path);
-    const problem = typeof value === 'string' ? wordlessProblem(value, label) : null;
+    // says something, and does not begin as a spreadsheet formula: each reaches the 台账 and its exports (red team 6, L3)
+    const problem = typeof value === 'string' ? (wordlessProblem(value, label) ?? formulaLikeProblem(value, label)) : null;
     if (problem) problems.push({ field: path.replace(/^input\./, ''), message: problem });
   }
   return problems;

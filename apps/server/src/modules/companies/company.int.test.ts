@@ -248,7 +248,7 @@ describe('companies (GraphQL, real PostgreSQL)', () => {
       const { company } = expectData(await baoan.gql(ONE, { id: idOf.company2 }));
       const dup = expectErrorCode(await baoan.gql(CREATE, { input: newCompany({ creditCode: company.creditCode }) }), 'CONFLICT');
       expect(dup.extensions!.fields![0]).toMatchObject({ field: 'creditCode', message: expect.stringContaining(company.name) });
-      const taken = newCompany({ account: { username: 'company1', displayName: '某' } });
+      const taken = newCompany({ account: { username: 'company1', displayName: '某某' } });
       expectErrorCode(await baoan.gql(CREATE, { input: taken }), 'CONFLICT');
       expect(await t.sql('SELECT 1 FROM companies WHERE name = $1', [taken.name])).toHaveLength(0);
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
+import { dataUrl, png } from '../../../test/images';
 import { checklist, createActivityWithRoster, createCompanyWithGuards, PNG, trainAll } from '../../../test/onsite-fixtures';
 
 const RECORD = /* GraphQL */ `
@@ -175,6 +176,21 @@ describe('on the day: start, inspections, corrections, close, timeline', () => {
     const again = expectData(await baoan.gql(RECORD, { input: { ...input, note: ' 未带证 ', post: '东门 ' } })).recordInspection;
     expect(again.findings.map((f: { item: string }) => f.item)).toEqual(['CERTIFICATE']);
     expect(await stored()).toEqual(before);
+  });
+
+  it('a resend with another finding note or another photo is refused, not answered "recorded" while dropping it (red team 6, N1)', async () => {
+    const results = checklist(['UNIFORM']).map((r: { item: string }) => (r.item === 'UNIFORM' ? { ...r, note: '未佩戴保安服务标志' } : r));
+    const input = { id: randomUUID(), activityId, guardId: onDuty[0].guardId, post: '南门', results, photo: PNG, recordedAt: ago(40_000) };
+    expectData(await baoan.gql(RECORD, { input }));
+    const stored = () => t.sql(`SELECT item, note, photo FROM findings WHERE inspection_id = $1 ORDER BY item`, [input.id]);
+    const before = await stored();
+    const otherNote = results.map((r: { item: string }) => (r.item === 'UNIFORM' ? { ...r, note: '服装不整' } : r));
+    expect(expectErrorCode(await baoan.gql(RECORD, { input: { ...input, results: otherNote } }), 'CONFLICT').message).toMatch(/（问题说明不同），未重复登记$/);
+    const otherPhoto = dataUrl(png(2, 3));
+    expect(expectErrorCode(await baoan.gql(RECORD, { input: { ...input, photo: otherPhoto } }), 'CONFLICT').message).toMatch(/重发的照片不同，未重复登记/);
+    expect(await stored()).toEqual(before);
+    // the same again: the stored check
+    expect(expectData(await baoan.gql(RECORD, { input })).recordInspection.id).toBe(input.id);
   });
 
   it('checks photos: JPEG or PNG only, content matching the type, at most 1 MB; nothing stored when refused', async () => {

@@ -450,16 +450,27 @@ export class InspectionsService {
       throw conflict(`该检查编号已用于${formatCN(stored.recordedAt)}登记的另一条检查记录（内容不同），未重复登记`);
     }
     // The photo goes with the findings: a resend that brings one the stored findings lack (or lacks
-    // theirs) is another record, not the same one; saying "recorded" would lose the picture.
-    const [{ findings, photos }]: { findings: number; photos: number }[] = await this.ds.query(
-      `SELECT count(*)::int AS findings, count(photo)::int AS photos FROM findings WHERE inspection_id = $1`,
+    // theirs), or another picture, is another record, not the same one; saying "recorded" would lose the
+    // picture. Each finding's note too (red team 6, N1: a changed note or photo was answered "recorded"
+    // and dropped). The photo as it would be stored (its metadata stripped) is the stored one, byte for byte.
+    const findings: { item: string | null; note: string | null; photo: string | null }[] = await this.ds.query(
+      `SELECT item, note, photo FROM findings WHERE inspection_id = $1`,
       [stored.id],
     );
-    if (findings > 0 && (photos > 0) !== !!input.photo) {
+    const photos = findings.filter((f) => f.photo).length;
+    const resentPhoto = input.photo ? storedPhoto(input.photo) : null;
+    if (findings.length > 0 && (findings.some((f) => f.photo !== resentPhoto))) {
       throw conflict(
-        `该检查编号已用于${formatCN(stored.recordedAt)}登记的检查记录（${photos > 0 ? '带照片' : '不带照片'}），重发的内容不同，未重复登记；补充照片请另行登记一条检查记录`,
+        photos > 0 && resentPhoto
+          ? `该检查编号已用于${formatCN(stored.recordedAt)}登记的检查记录，重发的照片不同，未重复登记；另一张照片请另行登记一条检查记录`
+          : `该检查编号已用于${formatCN(stored.recordedAt)}登记的检查记录（${photos > 0 ? '带照片' : '不带照片'}），重发的内容不同，未重复登记；补充照片请另行登记一条检查记录`,
       );
     }
+    const noteOf = new Map(findings.filter((f) => f.item).map((f) => [f.item!, f.note]));
+    const notesDiffer = input.results
+      .filter((r) => !r.compliant)
+      .some((r) => noteOf.get(r.item) !== (r.note?.trim() || input.note?.trim() || null));
+    if (notesDiffer) throw conflict(`该检查编号已用于${formatCN(stored.recordedAt)}登记的另一条检查记录（问题说明不同），未重复登记`);
     return (await this.loadInspection(this.ds.manager, actor, stored.id))!;
   }
 

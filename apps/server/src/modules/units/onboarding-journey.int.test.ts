@@ -101,7 +101,7 @@ describe('a new deployment: from an empty database to a closed activity, every a
     const units: { id: string; kind: string; district: string | null }[] = expectData(await admin.gql(UNITS)).units;
     const unitOf = (kind: string, district?: string) => units.find((u) => u.kind === kind && (!district || u.district === district))!.id;
     const open = async (kind: string, username: string, district?: string) => {
-      const issued = expectData(await admin.gql(ISSUE, { unitId: unitOf(kind, district), input: { username, displayName: `${username}民警` } })).issueUnitAccount;
+      const issued = expectData(await admin.gql(ISSUE, { unitId: unitOf(kind, district), input: { username, displayName: `${username.replace(/[^a-z]/g, '')}民警` } })).issueUnitAccount;
       return firstLogin(issued.account.username, issued.initialPassword);
     };
     const leader = await open('LEADING_GROUP', 'zuzhang');

@@ -170,7 +170,7 @@ describe('onboarding: units and accounts on a real deployment', () => {
       expectData(await dawa.gql(CREATE_UNIT, { input: first }));
       const sameCode = expectErrorCode(await dawa.gql(CREATE_UNIT, { input: organizerInput({ creditCode: first.creditCode }) }), 'CONFLICT');
       expect(sameCode.extensions!.fields![0]).toMatchObject({ field: 'creditCode', message: expect.stringContaining(first.name) });
-      const sameUser = expectErrorCode(await dawa.gql(CREATE_UNIT, { input: organizerInput({ account: { username: 'organizer1', displayName: '某' } }) }), 'CONFLICT');
+      const sameUser = expectErrorCode(await dawa.gql(CREATE_UNIT, { input: organizerInput({ account: { username: 'organizer1', displayName: '某某' } }) }), 'CONFLICT');
       expect(sameUser.extensions!.fields![0].field).toBe('account.username');
 
       // Eight identical requests at once (a double click, a retry): one unit, one account, the rest CONFLICT.
@@ -224,12 +224,12 @@ describe('onboarding: units and accounts on a real deployment', () => {
       const organizer1 = await unitIdOf(t, 'organizer1');
       const { issueUnitAccount } = expectData(await baoan.gql(ISSUE, { unitId: company1, input: { username: `co1b${uniq()}`, displayName: '张伟副手' } }));
       expect(issueUnitAccount.account.role).toBe('COMPANY');
-      expectErrorCode(await baoan.gql(ISSUE, { unitId: organizer1, input: { username: `x${uniq()}`, displayName: '某' } }), 'FORBIDDEN');
+      expectErrorCode(await baoan.gql(ISSUE, { unitId: organizer1, input: { username: `x${uniq()}`, displayName: '某某' } }), 'FORBIDDEN');
       const dawa = await t.login('dawa');
-      expectErrorCode(await dawa.gql(ISSUE, { unitId: company1, input: { username: `x${uniq()}`, displayName: '某' } }), 'FORBIDDEN');
+      expectErrorCode(await dawa.gql(ISSUE, { unitId: company1, input: { username: `x${uniq()}`, displayName: '某某' } }), 'FORBIDDEN');
       for (const username of ['company1', 'organizer1', 'leader', 'office']) {
         const client = await t.login(username);
-        expectErrorCode(await client.gql(ISSUE, { unitId: username === 'company1' ? company1 : organizer1, input: { username: `x${uniq()}`, displayName: '某' } }), 'FORBIDDEN');
+        expectErrorCode(await client.gql(ISSUE, { unitId: username === 'company1' ? company1 : organizer1, input: { username: `x${uniq()}`, displayName: '某某' } }), 'FORBIDDEN');
         expectErrorCode(await client.gql(UNIT_ACCOUNTS, { id: company1 }), 'FORBIDDEN');
       }
     });
@@ -237,15 +237,15 @@ describe('onboarding: units and accounts on a real deployment', () => {
     it('the administrator opens an account in any unit; the role must fit the unit', async () => {
       const admin = await t.login('admin');
       const baoanUnit = await unitIdOf(t, 'baoan');
-      const wrong = expectErrorCode(await admin.gql(ISSUE, { unitId: baoanUnit, input: { username: `sd${uniq()}`, displayName: '某', role: 'COMPANY' } }), 'BAD_USER_INPUT');
+      const wrong = expectErrorCode(await admin.gql(ISSUE, { unitId: baoanUnit, input: { username: `sd${uniq()}`, displayName: '某某', role: 'COMPANY' } }), 'BAD_USER_INPUT');
       expect(wrong.extensions!.fields![0].field).toBe('input.role');
-      const taken = expectErrorCode(await admin.gql(ISSUE, { unitId: baoanUnit, input: { username: 'baoan', displayName: '某' } }), 'CONFLICT');
+      const taken = expectErrorCode(await admin.gql(ISSUE, { unitId: baoanUnit, input: { username: 'baoan', displayName: '某某' } }), 'CONFLICT');
       expect(taken.extensions!.fields![0].field).toBe('input.username');
       const { issueUnitAccount } = expectData(await admin.gql(ISSUE, { unitId: baoanUnit, input: { username: `sd${uniq()}`, displayName: '新民警' } }));
       expect(issueUnitAccount.account.role).toBe('SECURITY_DETACHMENT');
       // 三员分立: never an auditor's account.
       const [inspectorate] = await t.sql(`SELECT id FROM units WHERE kind = 'INSPECTORATE'`);
-      const auditorRefused = expectErrorCode(await admin.gql(ISSUE, { unitId: inspectorate.id, input: { username: `au${uniq()}`, displayName: '某' } }), 'FORBIDDEN');
+      const auditorRefused = expectErrorCode(await admin.gql(ISSUE, { unitId: inspectorate.id, input: { username: `au${uniq()}`, displayName: '某某' } }), 'FORBIDDEN');
       expect(auditorRefused.message).toContain('三员分立');
     });
   });
@@ -312,7 +312,7 @@ describe('onboarding: units and accounts on a real deployment', () => {
       // Nobody picks it for an activity, and nobody opens accounts in it.
       const pick = expectErrorCode(await dawa.gql(CREATE_ACTIVITY, { input: activityInput({ organizerUnitId: made.unit.id }) }), 'BAD_USER_INPUT');
       expect(pick.extensions!.fields![0]).toMatchObject({ field: 'organizerUnitId', message: expect.stringContaining('已停用') });
-      expectErrorCode(await admin.gql(ISSUE, { unitId: made.unit.id, input: { username: `x${uniq()}`, displayName: '某' } }), 'CONFLICT');
+      expectErrorCode(await admin.gql(ISSUE, { unitId: made.unit.id, input: { username: `x${uniq()}`, displayName: '某某' } }), 'CONFLICT');
       expect(expectData(await dawa.gql(UNITS, { kind: 'ORGANIZER' })).units.map((u: { id: string }) => u.id)).not.toContain(made.unit.id);
       expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'UPDATE'`, [made.unit.id])).toBe(1);
 

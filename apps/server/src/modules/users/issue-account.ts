@@ -1,4 +1,4 @@
-import { AuditAction, Role, roleLabels, rolesOfUnitKind, singleLineProblem, unitKindLabels } from '@evs/schema';
+import { AuditAction, formulaLikeProblem, personNameProblem, Role, roleLabels, rolesOfUnitKind, singleLineProblem, unitKindLabels } from '@evs/schema';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { conflict, DomainError, FieldProblem } from '../../common/errors';
@@ -37,7 +37,9 @@ export function accountProblems(input: NewAccountValues, unit: Pick<UnitEntity, 
   else if (input.displayName.length > 40) problems.push({ field: `${prefix}.displayName`, message: '账号使用人姓名不能超过40字' });
   else {
     // The name is part of every audit entry's actor: a line break there forges a line (review 8-B F7).
-    const characters = singleLineProblem(input.displayName, '账号使用人姓名');
+    // A person's name, as the contact's (red team 6, L3: "··" and "=1+1" were stored as who an account is).
+    const characters =
+      singleLineProblem(input.displayName, '账号使用人姓名') ?? formulaLikeProblem(input.displayName, '账号使用人姓名') ?? personNameProblem(input.displayName, '账号使用人姓名');
     if (characters) problems.push({ field: `${prefix}.displayName`, message: characters });
   }
   const verdict = accountRole(unit.kind, input.role);

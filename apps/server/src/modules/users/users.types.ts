@@ -3,7 +3,7 @@ import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Paginated } from '../../common/pagination';
 import { AccountFields } from '../auth/auth.types';
-import { IsNotBlank, IsSingleLine } from '../../common/text-validators';
+import { IsNotBlank, IsNotFormulaLike, IsPersonName, IsSingleLine } from '../../common/text-validators';
 
 /** An account as the administrator sees it: the user (as in `me`) and its state. */
 @ObjectType('UserAccount', { description: '用户账号（系统管理员管理）' })
@@ -33,6 +33,8 @@ export class CreateUserInput {
   @Field()
   @IsNotBlank('请输入姓名')
   @IsSingleLine('姓名')
+  @IsNotFormulaLike('姓名')
+  @IsPersonName('姓名')
   @MaxLength(40, { message: '姓名过长' })
   displayName: string;
 
