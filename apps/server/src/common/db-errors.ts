@@ -79,6 +79,11 @@ function keyColumns(detail: string | undefined): string | null {
   return m ? m[1] : null;
 }
 
+/** Unique indexes on an expression (their key is no column list), by name. */
+const UNIQUE_INDEXES: Record<string, { message: string; field?: string }> = {
+  uq_units_name_once: { message: '已有同名单位（名称不计空格、大小写和全角半角），请核对', field: 'name' },
+};
+
 /**
  * A DomainError for a database error the client can act on (CONFLICT, BAD_USER_INPUT, UNAVAILABLE),
  * or null for one that is the server's own fault (logged and hidden as INTERNAL_SERVER_ERROR).
@@ -89,7 +94,7 @@ export function domainErrorFromDatabase(err: unknown): DomainError | null {
   const e = pgFields(err);
   switch (e?.code) {
     case '23505': {
-      const rule = UNIQUE_RULES[`${e.table}:${keyColumns(e.detail)}`];
+      const rule = UNIQUE_RULES[`${e.table}:${keyColumns(e.detail)}`] ?? (e.constraint ? UNIQUE_INDEXES[e.constraint] : undefined);
       const message = rule?.message ?? '该记录已存在，请勿重复提交';
       return new DomainError('CONFLICT', message, rule?.field ? [{ field: rule.field, message }] : undefined);
     }

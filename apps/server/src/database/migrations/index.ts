@@ -39,6 +39,7 @@ import { RegisteredOnceNormalized1769200000000 } from './1769200000000-Registere
 import { PhotoMetadata1769250000000 } from './1769250000000-PhotoMetadata';
 import { RelativesChecked1769300000000 } from './1769300000000-RelativesChecked';
 import { RevocationCertificate1769400000000 } from './1769400000000-RevocationCertificate';
+import { UnitNameOnce1769500000000 } from './1769500000000-UnitNameOnce';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -80,4 +81,5 @@ export const migrations = [
   PhotoMetadata1769250000000,
   RelativesChecked1769300000000,
   RevocationCertificate1769400000000,
+  UnitNameOnce1769500000000,
 ];

@@ -89,6 +89,22 @@ describe('importCompanies: the existing company register from a spreadsheet', ()
     expect(await companies()).toBe(before);
   });
 
+  it('a name that differs from one on the register, or from another row, in spaces, case or width only is the same name (red team 6, L1)', async () => {
+    const [held] = await t.sql(`SELECT name, credit_code FROM companies ORDER BY name LIMIT 1`);
+    const spaced = `${held.name.slice(0, 2)} ${held.name.slice(2)}`;
+    const twin = good({ 公司名称: '盘锦Ａｂｃ保安服务有限公司' });
+    const file = csvFile('变体.csv', [COMPANY_COLUMNS, row(good({ 公司名称: spaced })), row(twin), row(good({ 公司名称: '盘锦abc保安服务有限公司　' }))]);
+    const before = await companies();
+    for (const mode of ['PREVIEW', 'COMMIT']) {
+      const r = expectData(await baoan.gql(IMPORT, { file, mode })).importCompanies;
+      expect(r.problems).toEqual([
+        { row: 2, column: '公司名称', message: `公司名称“${spaced}”与已登记的“${held.name}”（统一社会信用代码${held.credit_code}）只差空格、大小写或全角半角，视为同一名称，请核对` },
+        { row: 4, column: '公司名称', message: expect.stringMatching(/^与第3行公司名称“盘锦Ａｂｃ保安服务有限公司”只差空格、大小写或全角半角，统一社会信用代码却不同，请核对$/) },
+      ]);
+    }
+    expect(await companies()).toBe(before);
+  });
+
   it('commits the good rows in one audited step; the same file again changes nothing; a changed row updates by credit code', async () => {
     const a = good();
     const b = good({ '注册资本（元）': '500万', 辖区: '大洼' });

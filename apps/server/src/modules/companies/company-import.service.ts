@@ -168,6 +168,23 @@ export class CompanyImportService {
       firstRowOfName.set(input.name, r.row);
       rows.push({ ...input, row: r.row });
     }
+    // Names that differ in spaces, case or full/half width only are one name (the register's unique index,
+    // `unit_name_key`, migration UnitNameOnce): in the file as in the register.
+    if (rows.length) {
+      const keys: { k: string }[] = await this.ds.query(
+        `SELECT public.unit_name_key(x) AS k FROM unnest($1::text[]) WITH ORDINALITY AS t(x, i) ORDER BY i`,
+        [rows.map((r) => r.name)],
+      );
+      const firstOfKey = new Map<string, CompanyRow>();
+      for (let i = rows.length - 1; i >= 0; i--) firstOfKey.set(keys[i].k, rows[i]);
+      for (let i = rows.length - 1; i >= 0; i--) {
+        const first = firstOfKey.get(keys[i].k)!;
+        if (first !== rows[i] && first.creditCode !== rows[i].creditCode) {
+          problems.push({ row: rows[i].row, column: COLUMN_OF.name, message: `与第${first.row}行公司名称“${first.name}”只差空格、大小写或全角半角，统一社会信用代码却不同，请核对` });
+          rows.splice(i, 1);
+        }
+      }
+    }
 
     /** Splits the clean rows into new, changed and unchanged against the register as it is now. */
     const plan = async (m: EntityManager) => {
@@ -179,11 +196,15 @@ export class CompanyImportService {
       );
       const byCode = new Map(existing.map((e) => [e.credit_code, e]));
       // A name the register holds under another credit code (one company per name, company.service assertNameFree).
-      const named: { name: string; credit_code: string }[] = await m.query(
-        `SELECT name, credit_code FROM companies WHERE name = ANY($1::text[])`,
+      // (compared as the register's unique index compares names: `unit_name_key`)
+      const named: { input: string; name: string; credit_code: string }[] = await m.query(
+        `SELECT x AS input, c.name, c.credit_code FROM unnest($1::text[]) x
+           JOIN companies c ON public.unit_name_key(c.name) = public.unit_name_key(x)
+           JOIN units u ON u.id = c.id AND u.merged_into_id IS NULL`,
         [rows.map((r) => r.name)],
       );
-      const codeOfName = new Map(named.map((n) => [n.name, n.credit_code]));
+      const codeOfName = new Map(named.map((n) => [n.input, n.credit_code]));
+      const registeredAs = new Map(named.map((n) => [n.input, n.name]));
       const rowProblems: CellProblem[] = [];
       const toCreate: CompanyRow[] = [];
       const toUpdate: (CompanyRow & { id: string })[] = [];
@@ -192,7 +213,7 @@ export class CompanyImportService {
         const e = byCode.get(r.creditCode);
         const holder = codeOfName.get(r.name);
         if (holder && holder !== r.creditCode) {
-          rowProblems.push({ row: r.row, column: COLUMN_OF.name, message: companyNameTakenMessage(r.name, holder) });
+          rowProblems.push({ row: r.row, column: COLUMN_OF.name, message: companyNameTakenMessage(r.name, holder, registeredAs.get(r.name)) });
           continue;
         }
         // A company already registered may carry an expired licence; a new one may not (as in the form).

@@ -266,6 +266,14 @@ describe('companies (GraphQL, real PostgreSQL)', () => {
     const { name: _n, ...rest } = newCompany();
     const renamed = expectErrorCode(await baoan.gql(UPDATE, { id: other.id, input: { ...rest, name: company.name, creditCode: other.creditCode }, version: other.version }), 'CONFLICT');
     expect(renamed.extensions!.fields).toEqual([{ field: 'name', message }]);
+    // the same name with a space or in full width is the same name, told as such, on the form and an edit (red team 6, L1)
+    for (const variant of [`${company.name.slice(0, 2)} ${company.name.slice(2)}`, `${company.name}　`]) {
+      const variantMessage = `公司名称“${variant.trim() === variant ? variant : variant.trim()}”与已登记的“${company.name}”（统一社会信用代码${company.creditCode}）只差空格、大小写或全角半角，视为同一名称，请核对`;
+      const created = expectErrorCode(await baoan.gql(CREATE, { input: newCompany({ name: variant }) }), 'CONFLICT');
+      expect(created.extensions!.fields).toEqual([{ field: 'name', message: variant.trim() === company.name ? message : variantMessage }]);
+      const edited = expectErrorCode(await baoan.gql(UPDATE, { id: other.id, input: { ...rest, name: variant, creditCode: other.creditCode }, version: other.version }), 'CONFLICT');
+      expect(edited.extensions!.fields![0].field).toBe('name');
+    }
     // the administrator's createUnit with a company
     const admin = await t.login('admin');
     const c = newCompany({ name: company.name });

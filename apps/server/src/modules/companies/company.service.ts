@@ -145,7 +145,10 @@ const SORT_COLUMNS: Record<CompanySortField, string> = {
 };
 
 /** Why a company name is refused as already on the register. */
-export const companyNameTakenMessage = (name: string, creditCode: string) => `公司名称“${name}”已登记（统一社会信用代码${creditCode}），请核对`;
+export const companyNameTakenMessage = (name: string, creditCode: string, registeredAs: string = name) =>
+  registeredAs === name
+    ? `公司名称“${name}”已登记（统一社会信用代码${creditCode}），请核对`
+    : `公司名称“${name}”与已登记的“${registeredAs}”（统一社会信用代码${creditCode}）只差空格、大小写或全角半角，视为同一名称，请核对`;
 
 export class CompaniesService {
   constructor(
@@ -371,10 +374,20 @@ export class CompaniesService {
    * registration authority share a name; review 6 C-F2): a second 盘锦辽河保安服务有限公司 under a mistyped credit
    * code could not be told apart in a candidate list, a comparison or a 通报. The database holds it too (uq_companies_name).
    */
+  /**
+   * One company per name, compared as the register's unique index compares them (`unit_name_key`: spaces,
+   * case and full/half width do not count; migration UnitNameOnce): "盘锦辽河保安服务有限公司 " is the same
+   * name, told as such, not left to the index's generic answer.
+   */
   private async assertNameFree(m: EntityManager, name: string, exceptId?: string): Promise<void> {
-    const other = await m.findOneBy(CompanyEntity, { name });
-    if (other && other.id !== exceptId) {
-      const message = companyNameTakenMessage(name, other.creditCode);
+    const [other]: { id: string; name: string; credit_code: string }[] = await m.query(
+      `SELECT c.id, c.name, c.credit_code FROM companies c JOIN units u ON u.id = c.id
+        WHERE public.unit_name_key(c.name) = public.unit_name_key($1) AND u.merged_into_id IS NULL AND c.id IS DISTINCT FROM $2::uuid
+        LIMIT 1`,
+      [name, exceptId ?? null],
+    );
+    if (other) {
+      const message = companyNameTakenMessage(name, other.credit_code, other.name);
       throw new DomainError('CONFLICT', message, [{ field: 'name', message }]);
     }
   }

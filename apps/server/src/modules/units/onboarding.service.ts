@@ -7,6 +7,7 @@ import {
   District,
   districtLabels,
   formulaLikeProblem,
+  isBlank,
   personNameProblem,
   Role,
   singleLineProblem,
@@ -15,13 +16,13 @@ import {
 } from '@evs/schema';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../common/actor';
-import { todayBy } from '../../common/calendar';
-import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, notFound } from '../../common/errors';
+import { localDate, todayBy } from '../../common/calendar';
+import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, notFound, violatedUnique } from '../../common/errors';
 import { withUniqueConflicts } from '../../common/unique-conflicts';
 import { OPEN_STATUSES } from '../activities/activity.policy';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../auth/user.entity';
-import { CompaniesService, companyInputProblems, normaliseCompanyInput, phoneProblem } from '../companies/company.service';
+import { CompaniesService, companyInputProblems, companyNameTakenMessage, normaliseCompanyInput, phoneProblem } from '../companies/company.service';
 import { ensureOwnRegister } from '../guards/guard-import.service';
 import { accountProblems, IssuedAccount, issueAccount, NewAccountValues, normaliseAccount } from '../users/issue-account';
 import {
@@ -47,6 +48,72 @@ const DEPENDENT_ACTIVITIES_SQL = `
           OR ($3::district IS NOT NULL AND a.district = $3::district)
           OR $4)
    ORDER BY a.starts_at LIMIT 6`;
+
+/**
+ * One organizer and one security service company per name, city-wide (red team round 6 L1): the
+ * same name is the same after `unit_name_key` (NFKC, every whitespace and invisible separator removed,
+ * ASCII letters in lower case; migration UnitNameOnce), among the units not merged into another.
+ * Parentheses count: “某公司(大洼)” is a branch, another unit; “某公司（大洼）” is the same as it.
+ */
+const NAME_INDEX = 'uq_units_name_once';
+const NAME_ONCE_KINDS: readonly UnitKind[] = [UnitKind.ORGANIZER, UnitKind.COMPANY];
+interface SameNameUnit {
+  name: string;
+  kind: UnitKind;
+  district: District | null;
+  creditCode: string | null;
+  active: boolean;
+  createdAt: Date;
+}
+
+/** The unit of `kind` already registered under `name`'s key, or null (the index's own expression: an index scan). */
+async function sameNameUnit(m: EntityManager, kind: UnitKind, name: string): Promise<SameNameUnit | null> {
+  const [row]: SameNameUnit[] = await m.query(
+    `SELECT u.name, u.kind, u.district, coalesce(u.credit_code, c.credit_code) AS "creditCode", u.active, u.created_at AS "createdAt"
+       FROM units u LEFT JOIN companies c ON c.id = u.id AND u.kind = 'COMPANY'
+      WHERE u.kind = $1 AND unit_name_key(u.name) = unit_name_key($2)
+        AND u.kind IN ('ORGANIZER', 'COMPANY') AND u.merged_into_id IS NULL
+      ORDER BY u.created_at, u.id LIMIT 1`,
+    [kind, name],
+  );
+  return row ?? null;
+}
+
+/** CONFLICT naming the unit registered under the name, whether found first or decided by the unique index. */
+function nameTaken(kind: UnitKind, typed: string, existing: SameNameUnit | null): DomainError {
+  // A company: the register's own answer (companies service), and what differs when it is not the same text.
+  if (kind === UnitKind.COMPANY && existing?.creditCode) {
+    const message =
+      existing.name === typed
+        ? companyNameTakenMessage(existing.name, existing.creditCode)
+        : `公司名称“${existing.name}”已登记（统一社会信用代码${existing.creditCode}），“${typed}”与它只差空格、大小写或全角半角，请核对`;
+    return new DomainError('CONFLICT', message, [{ field: 'name', message }]);
+  }
+  const label = unitKindLabels[kind];
+  const which = existing
+    ? `已有同名单位“${existing.name}”（${[
+        existing.district ? districtLabels[existing.district] : null,
+        existing.creditCode ? `统一社会信用代码${existing.creditCode}` : null,
+        `${localDate(new Date(existing.createdAt))}登记`,
+      ].filter(Boolean).join('，')}${existing.active ? '' : '，已停用'}）`
+    : '已有同名单位';
+  const message =
+    `${which}：${label}的名称不计空格、大小写和全角半角，只能登记一次。` +
+    (kind === UnitKind.ORGANIZER
+      ? `如是同一单位，请为它开设账号${existing && !existing.active ? '（须先由系统管理员启用）' : ''}，不要另建；如是另一单位（如分支机构），请按营业执照填写全称`
+      : '请核对营业执照上的名称');
+  return new DomainError('CONFLICT', message, [{ field: 'name', message }]);
+}
+
+/**
+ * A unit's name says who it is (red team round 6 L1: “··” was the 主办单位 of the activities registered
+ * for it): at least two Chinese characters or letters, not only digits, symbols or emoji.
+ */
+function nameWordsProblem(name: string): string | null {
+  if (isBlank(name)) return '请填写单位名称';
+  const letters = name.match(/\p{L}/gu)?.length ?? 0;
+  return letters >= 2 ? null : '单位名称应含有至少2个汉字或字母，不能只有数字、符号或表情';
+}
 
 export interface UnitOnboarding {
   unit: UnitEntity;
@@ -119,9 +186,15 @@ export class OnboardingService {
     else if (mustOpenAccountWithUnit(actor)) problems.push({ field: 'account', message: '请为主办单位联系人开设账号（用户名、使用人）' });
     assertNoProblems(problems, `${unitKindLabels[raw.kind]}信息有误`);
 
+    const nameOnce = NAME_ONCE_KINDS.includes(input.kind);
     return withUniqueConflicts(
       () =>
       this.ds.transaction(async (m) => {
+        // Before the credit code's check: a second registration of one unit is told which unit it is.
+        if (nameOnce) {
+          const existing = await sameNameUnit(m, input.kind, input.name);
+          if (existing) throw nameTaken(input.kind, input.name, existing);
+        }
         let unit: UnitEntity;
         if (companyInput) {
           const company = await this.companies.register(m, companyInput);
@@ -151,6 +224,10 @@ export class OnboardingService {
         const issued = account ? await issueAccount(m, this.audit, actor, unit, account) : null;
         if (issued) await watchAccountGrant(m, this.notifications, actor, { ...issued.account, unitId: unit.id }, '开设账号');
         return { unit, account: issued };
+      }).catch(async (err: unknown) => {
+        // Two creations of one name at once: the index decided; the one kept is committed and named.
+        if (nameOnce && violatedUnique(err) === NAME_INDEX) throw nameTaken(input.kind, input.name, await sameNameUnit(this.ds.manager, input.kind, input.name));
+        throw err;
       }),
       { username: 'account.username' },
     );
@@ -329,7 +406,9 @@ export class OnboardingService {
     const problems: FieldProblem[] = [];
     // The unit's name is part of every audit entry of its accounts (review 8-B F7) and of the exports.
     const nameCharacters = singleLineProblem(u.name, '单位名称') ?? formulaLikeProblem(u.name, '单位名称');
+    const nameWords = nameCharacters ? null : nameWordsProblem(u.name);
     if (nameCharacters) problems.push({ field: 'name', message: nameCharacters });
+    else if (nameWords) problems.push({ field: 'name', message: nameWords });
     else if (u.name.length < 2) problems.push({ field: 'name', message: '单位名称至少2个字' });
     else if (u.name.length > 60) problems.push({ field: 'name', message: '单位名称不能超过60字' });
     if (CITY_LEVEL_UNIT_KINDS.includes(u.kind) && u.district) {

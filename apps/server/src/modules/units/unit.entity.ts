@@ -1,5 +1,5 @@
 import { District, UnitKind } from '@evs/schema';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, IndexOptions, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An organisation a user belongs to: a bureau, a detachment, a company, an organizer. */
 @Entity('units')
@@ -12,6 +12,15 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
   unique: true,
   where: `"kind" NOT IN ('ORGANIZER', 'COMPANY') AND "merged_into_id" IS NULL`,
 })
+/**
+ * One organizer and one company per name (migration UnitNameOnce): on ("kind", unit_name_key("name")),
+ * an expression TypeORM cannot declare, so it is kept out of synchronisation (the migration owns it).
+ */
+@Index('uq_units_name_once', ['kind', 'name'], {
+  unique: true,
+  where: `"kind" IN ('ORGANIZER', 'COMPANY') AND "merged_into_id" IS NULL`,
+  synchronize: false,
+} as IndexOptions)
 export class UnitEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
