@@ -92,7 +92,16 @@ export interface RevocationFact {
  * own (as `revokedCertificateKeySql` counts in SQL).
  */
 export function revokedCertificates(revocations: readonly RevocationFact[]): number {
-  return new Set(revocations.map((r) => r.certificateNo ?? `@${r.revokedOn}`)).size;
+  return new Set(revocations.map((r) => (r.certificateNo ? certificateKey(r.certificateNo) : `@${r.revokedOn}`))).size;
+}
+
+/**
+ * A 保安员证 number as compared (red-team 6 M1): full-width letters, digits and signs as half-width (NFKC),
+ * no spaces, upper case. "辽盘保２０１９ａ１" and "辽盘保2019A1 " are one number; the stored spelling is the
+ * register's (or this form, for a number no register holds).
+ */
+export function certificateKey(no: string): string {
+  return no.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
 }
 
 /** SQL: what a revocation `alias` counts as in `revokedCertificates` (a certificate number has no "@"). */
@@ -110,16 +119,18 @@ export interface RevokedCertificate extends RevocationFact {
 /**
  * Whether two revocations of one person are of two certificates, so that together they are "revoked
  * twice": a new certificate was issued after the earlier revocation and revoked by the later one. Not when
- * they name one number, nor when the later one's certificate was issued on or before the earlier
- * revocation; with no issue date to go by, only two different numbers tell two certificates apart (a
- * number not known may be the same certificate: the later revocation is refused, and the earlier one can
- * be corrected).
+ * they name one number (as compared: `certificateKey`), nor when the later one's certificate was issued on
+ * or before the earlier revocation. With no issue date to go by, two different numbers tell two
+ * certificates apart only 3 years or more apart: no certificate is issued within 3 years of a revocation
+ * (条例第十七条), so revocations of 12-01, 12-02 and 12-03 are of one certificate whatever numbers were typed
+ * (red-team 6 M1). A number not known may be the same certificate: the later revocation is refused, and
+ * the earlier one can be corrected.
  */
 export function twoCertificates(a: RevokedCertificate, b: RevokedCertificate): boolean {
   const [earlier, later] = a.revokedOn <= b.revokedOn ? [a, b] : [b, a];
-  if (earlier.certificateNo && later.certificateNo && earlier.certificateNo === later.certificateNo) return false;
+  if (earlier.certificateNo && later.certificateNo && certificateKey(earlier.certificateNo) === certificateKey(later.certificateNo)) return false;
   if (later.issuedOn) return later.issuedOn > earlier.revokedOn;
-  return !!earlier.certificateNo && !!later.certificateNo;
+  return !!earlier.certificateNo && !!later.certificateNo && later.revokedOn >= addYears(earlier.revokedOn, REVOCATION_BAR_YEARS);
 }
 
 /** Art. 17 on the revocations (in force) of the person's 保安员证 up to `onDate`. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../../common/clock';
-import { AuditAction, birthdayOfAge, CERTIFICATE_SCHEME_START, CompanyStatus, companyStatusLabels, GuardStatus, idNumberFacts, idNumberProblem, isBlank, RelativeRelation, Sex } from '@evs/schema';
+import { AuditAction, birthdayOfAge, CERTIFICATE_SCHEME_START, CompanyStatus, companyStatusLabels, formulaLikeProblem, GuardStatus, idNumberFacts, idNumberProblem, isBlank, RelativeRelation, Sex } from '@evs/schema';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Actor } from '../../common/actor';
 import { isIsoDate, localDate, todayBy } from '../../common/calendar';
@@ -13,6 +13,7 @@ import { CompanyEntity } from '../companies/company.entity';
 import { SettingsService } from '../settings/settings.service';
 import {
   ageProblem,
+  certificateKey,
   educationProblem,
   EligibilityLimits,
   eligibleGuardCondition,
@@ -124,11 +125,14 @@ function revocationDateProblem(date: string, today: string, idNumber: string | n
   return null;
 }
 
-/** A revocation's reason, a correction's note, a cancellation's reason: filled in, at most 500 characters. */
+/**
+ * A revocation's reason, a correction's note, a cancellation's reason: filled in, at most 500 characters,
+ * and not read as a formula by a spreadsheet (the reason reaches the guard's exports; red-team 6 L3).
+ */
 function revocationTextProblem(text: string, label: string): string | null {
   if (isBlank(text)) return `请填写${label}`;
   if ([...text.trim()].length > 500) return `${label}不能超过500字`;
-  return null;
+  return formulaLikeProblem(text, label);
 }
 
 /** A 保安员证 number as the register takes it (guard.rules `guardFieldProblems`). */
@@ -162,7 +166,35 @@ async function certificatesOfPerson(m: EntityManager, hash: Buffer): Promise<{ n
 }
 
 const issuedOnOf = (certificates: { no: string; issuedOn: string | null }[], no: string): string | null =>
-  certificates.find((c) => c.no === no && c.issuedOn)?.issuedOn ?? null;
+  certificates.find((c) => certificateKey(c.no) === certificateKey(no) && c.issuedOn)?.issuedOn ?? null;
+
+/** Why a number typed for a revocation is refused: none of the person's register records holds it (red-team 6 M1). */
+const notHeldMessage = (typed: string, certificates: { no: string }[]) =>
+  `证号“${typed}”不是该人员在保安员登记中持有的证件（登记的证号：${[...new Set(certificates.map((c) => c.no))].join('、')}），请核对；` +
+  '登记之前的旧证被吊销的，可不填证号；如该人员已取得新证，请先在保安员登记中更新其证号和发证日期';
+
+/**
+ * The certificate a revocation names when the officer types its number (red-team 6 M1: a typo'd number
+ * counted as another certificate, and the guard was barred for life as "吊销3次"). Compared as
+ * `certificateKey` does (full-width, case, spaces). A number one of the person's register records holds
+ * (any status: an earlier company's record keeps the number it had; a record's own changes of number are
+ * not kept), or one of the person's revocations in force names (each checked so when recorded; the register
+ * may since hold the next certificate), is kept in that spelling. For a person whose register records hold a
+ * number, any other number is refused, naming the field: the register is what tells a new certificate (an
+ * old certificate from before the register's is recorded without a number: "证号未登记"). For a person the register knows no number of
+ * (on no register, or registered without one) the number is taken as typed (normalised): nothing to check
+ * it against, and `twoCertificates` counts it as another certificate only 3 years or more after the last.
+ */
+function revokedNumber(typed: string, certificates: { no: string }[], revocations: { certificateNo: string | null }[]): string {
+  const key = certificateKey(typed);
+  const held = certificates.find((c) => certificateKey(c.no) === key)?.no ?? revocations.find((r) => r.certificateNo && certificateKey(r.certificateNo) === key)?.certificateNo;
+  if (held) return held;
+  if (certificates.length) {
+    const message = notHeldMessage(typed, certificates);
+    throw badInput(message, [{ field: 'certificateNo', message }]);
+  }
+  return key;
+}
 
 const withIssueDate = (r: CertificateRevocationEntity, certificates: { no: string; issuedOn: string | null }[]): RevokedCertificate => ({
   revokedOn: r.revokedOn,
@@ -172,10 +204,11 @@ const withIssueDate = (r: CertificateRevocationEntity, certificates: { no: strin
 
 /** 一证一人: a number another person's record holds, or another person's revocation names, is a typing error. */
 async function assertCertificateOfPerson(m: EntityManager, no: string, hash: Buffer): Promise<void> {
+  // As typed and as compared (`certificateKey`): either spelling may be the one stored.
   const [other]: { n: number }[] = await m.query(
-    `SELECT 1 AS n FROM guards WHERE certificate_no = $1 AND id_hash IS NOT NULL AND id_hash <> $2
-     UNION ALL SELECT 1 FROM certificate_revocations WHERE certificate_no = $1 AND id_hash <> $2 AND cancelled_at IS NULL LIMIT 1`,
-    [no, hash],
+    `SELECT 1 AS n FROM guards WHERE certificate_no = ANY($1::text[]) AND id_hash IS NOT NULL AND id_hash <> $2
+     UNION ALL SELECT 1 FROM certificate_revocations WHERE certificate_no = ANY($1::text[]) AND id_hash <> $2 AND cancelled_at IS NULL LIMIT 1`,
+    [[...new Set([no, certificateKey(no)])], hash],
   );
   if (other) {
     const message = `保安员证号“${no}”属于另一人（一证一人），请核对`;
@@ -560,7 +593,7 @@ export class GuardsService {
     if (dateProblem) problems.push({ field: 'date', message: dateProblem });
     const reasonProblem = revocationTextProblem(reason, '吊销原因');
     if (reasonProblem) problems.push({ field: 'reason', message: reasonProblem });
-    const certificateProblem = revocationCertificateProblem(certificateNo);
+    const certificateProblem = revocationCertificateProblem(certificateNo && certificateKey(certificateNo));
     if (certificateProblem) problems.push({ field: 'certificateNo', message: certificateProblem });
     assertNoProblems(problems, '吊销记录有误');
     const hash = idHash(idNumber);
@@ -569,12 +602,14 @@ export class GuardsService {
       await lockGuardsOfPeople(m, [hash], { relatives: false });
       await lockRevocationsOf(m, hash);
       const certificates = await certificatesOfPerson(m, hash);
+      const inForce = await revocationsInForceOf(m, hash);
       let revoked: RevokedCertificate;
       if (certificateNo) {
         await assertCertificateOfPerson(m, certificateNo, hash);
-        revoked = { revokedOn: date, certificateNo, issuedOn: issuedOnOf(certificates, certificateNo) };
+        const no = revokedNumber(certificateNo, certificates, inForce);
+        revoked = { revokedOn: date, certificateNo: no, issuedOn: issuedOnOf(certificates, no) };
         if (revoked.issuedOn && date < revoked.issuedOn) {
-          const message = beforeIssueMessage(certificateNo, revoked.issuedOn);
+          const message = beforeIssueMessage(no, revoked.issuedOn);
           throw badInput(message, [{ field: 'date', message }]);
         }
       } else {
@@ -585,7 +620,6 @@ export class GuardsService {
       // One revocation per person and day, one per certificate (unique indexes on the keyed hash, among those in force):
       // of identical requests at once the others wait for the lock above and are told so; a duplicate would bar
       // the guard as "revoked twice".
-      const inForce = await revocationsInForceOf(m, hash);
       if (inForce.some((r) => r.revokedOn === date)) {
         throw new DomainError('CONFLICT', `该人员${date}的吊销记录已存在`, [{ field: 'date', message: `该人员${date}的吊销记录已存在` }]);
       }
@@ -619,7 +653,8 @@ export class GuardsService {
    * before the certificate was issued (nor 2010, nor the holder's 18th birthday); one per day and certificate
    * among the person's revocations in force. Sent again unchanged: nothing is written. A new day: what the
    * corrected revocation bars now reaches the open rosters (`applyRevocationToOpenRosters`), and where it no
-   * longer bars, 保安管理支队 is asked to review (`reviewRevocationLifted`).
+   * longer bars, the pre-check follows the revocations in force, a FAILED the revocation made goes back to
+   * PENDING, and 保安管理支队 is asked to review (`reviewRevocationLifted`, red-team 6 M2).
    */
   async correctRevocation(actor: Actor, id: string, input: { date: string; reason: string; note: string; certificateNo?: string | null }) {
     assertDetachment(actor, '更正吊销记录');
@@ -632,25 +667,32 @@ export class GuardsService {
     if (reasonProblem) problems.push({ field: 'reason', message: reasonProblem });
     const noteProblem = revocationTextProblem(input.note, '更正说明');
     if (noteProblem) problems.push({ field: 'note', message: noteProblem });
-    const certificateProblem = revocationCertificateProblem(certificateNo);
+    const certificateProblem = revocationCertificateProblem(certificateNo && certificateKey(certificateNo));
     if (certificateProblem) problems.push({ field: 'certificateNo', message: certificateProblem });
     assertNoProblems(problems, '吊销记录更正有误');
     return this.ds.transaction(async (m) => {
       const before = await this.lockRevocation(m, id);
       if (before.cancelledAt) throw conflict(`该吊销记录已于${localDate(before.cancelledAt)}撤销（录入错误），不能更正；如确有吊销，请重新记录`);
-      const next = { revokedOn: input.date, reason: input.reason.trim(), certificateNo: certificateNo ?? before.certificateNo };
+      const certificates = await certificatesOfPerson(m, before.idNumberHash);
+      const others = (await revocationsInForceOf(m, before.idNumberHash)).filter((r) => r.id !== before.id);
+      // The number as typed is the one stored unless it changes (compared as `certificateKey`): a new one must be
+      // one the person holds, as when recording (red-team 6 M1: a number never held also skipped the issue date).
+      const sameNumber = !certificateNo || (!!before.certificateNo && certificateKey(certificateNo) === certificateKey(before.certificateNo));
+      if (!sameNumber) await assertCertificateOfPerson(m, certificateNo, before.idNumberHash);
+      const next = {
+        revokedOn: input.date,
+        reason: input.reason.trim(),
+        certificateNo: sameNumber ? before.certificateNo : revokedNumber(certificateNo, certificates, others),
+      };
       // Sent twice, or saved without a change: nothing to write, and nothing to audit.
       if (next.revokedOn === before.revokedOn && next.reason === before.reason && next.certificateNo === before.certificateNo) return before;
       const dateProblem = revocationDateProblem(next.revokedOn, today, before.idNumber);
       if (dateProblem) throw badInput(dateProblem, [{ field: 'date', message: dateProblem }]);
-      const certificates = await certificatesOfPerson(m, before.idNumberHash);
-      if (next.certificateNo !== before.certificateNo) await assertCertificateOfPerson(m, next.certificateNo!, before.idNumberHash);
       const corrected: RevokedCertificate = { ...next, issuedOn: next.certificateNo ? issuedOnOf(certificates, next.certificateNo) : null };
       if (corrected.issuedOn && corrected.revokedOn < corrected.issuedOn) {
         const message = beforeIssueMessage(corrected.certificateNo!, corrected.issuedOn);
         throw badInput(message, [{ field: 'date', message }]);
       }
-      const others = (await revocationsInForceOf(m, before.idNumberHash)).filter((r) => r.id !== before.id);
       const sameDay = others.find((r) => r.revokedOn === next.revokedOn);
       if (sameDay) {
         const message = `该人员${next.revokedOn}已有另一条吊销记录（证号${sameDay.certificateNo ?? '未登记'}）；如为重复录入，请撤销其中一条`;
@@ -667,7 +709,7 @@ export class GuardsService {
       // Only the day changes what bars whom (a number or a reason does not change the count of certificates).
       if (this.revocationEffects && after.revokedOn !== before.revokedOn) {
         await applyRevocationToOpenRosters(m, actor, this.revocationEffects, before.idNumberHash);
-        await reviewRevocationLifted(m, this.revocationEffects.notifications, before.idNumberHash, 'CORRECTED');
+        await reviewRevocationLifted(m, actor, this.revocationEffects, before.idNumberHash, 'CORRECTED');
       }
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
@@ -685,7 +727,9 @@ export class GuardsService {
   /**
    * 保安管理支队 cancels a revocation entered in error, with the reason, in one transaction with its audit
    * entry: it is kept (with who, when and why) and no longer counts under 条例第十七条. Cancelled already:
-   * nothing is written. Where it barred the person on an open roster, 保安管理支队 is asked to review.
+   * nothing is written. Where it barred the person on an open roster, the pre-check follows the revocations
+   * in force, a FAILED the revocation made goes back to PENDING, and 保安管理支队 is asked to review
+   * (`reviewRevocationLifted`, red-team 6 M2).
    */
   async cancelRevocation(actor: Actor, id: string, reason: string) {
     assertDetachment(actor, '撤销吊销记录');
@@ -697,7 +741,7 @@ export class GuardsService {
       const text = reason.trim();
       await m.update(CertificateRevocationEntity, { id }, { cancelledAt: this.clock.now(), cancelledBy: actor.id, cancelReason: text });
       const after = await m.findOneByOrFail(CertificateRevocationEntity, { id });
-      if (this.revocationEffects) await reviewRevocationLifted(m, this.revocationEffects.notifications, before.idNumberHash, 'CANCELLED');
+      if (this.revocationEffects) await reviewRevocationLifted(m, actor, this.revocationEffects, before.idNumberHash, 'CANCELLED');
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
         entityType: 'CertificateRevocation',

@@ -2,7 +2,7 @@ import { withIdCheckDigit } from '@evs/schema';
 import { addDays, todayCN } from '../../common/calendar';
 import { encryptPii, idHash } from '../../common/pii';
 import { expectData, expectErrorCode, GqlResult, TestApp, TestClient } from '../../../test/harness';
-import { idFor, makeGuard, passAllSeen, Row, unitOf, vettingScene } from '../../../test/vetting-fixtures';
+import { idFor, makeActivity, makeGuard, passAllSeen, Row, unitOf, vettingScene } from '../../../test/vetting-fixtures';
 
 /**
  * 保安员证 revocations (条例第十七条; red-team 5 L4): "revoked twice" is two certificates, a revocation names
@@ -261,7 +261,7 @@ describe('certificate revocations: one per certificate, corrected or cancelled b
         await unitOf(t, 'baoan'), activityId,
       ]));
 
-    it('a revocation that withdrew a pass, cancelled or corrected away: the detachment is asked to review; the decision stays', async () => {
+    it('a revocation that withdrew a pass, cancelled or corrected away: the entry is undecided again, the detachment asked to review', async () => {
       const activityId = await scene.newActivity();
       const [g, h] = await Promise.all([makeGuard(t, companyId, { name: '撤销复核' }), makeGuard(t, companyId, { name: '更正复核' })]);
       await scene.submit(activityId, [g.id, h.id]);
@@ -284,7 +284,212 @@ describe('certificate revocations: one per certificate, corrected or cancelled b
       const after = await notices(activityId);
       expect(after).toHaveLength(2);
       expect(after[1].title).toContain('保安员证吊销记录已更正，请复核');
-      expect(await decisions()).toEqual(['FAILED', 'FAILED']);
+      // red-team 6 M2: the FAILED was the revocation's, not an officer's: back to undecided (not passed: an officer decides)
+      expect(await decisions()).toEqual(['PENDING', 'PENDING']);
+    });
+  });
+  describe('red team 6', () => {
+    const DECIDE = `mutation ($input: DecideVettingInput!) { decideVetting(input: $input) { activityStatus closed decided } }`;
+    const RECHECK = `mutation ($id: ID!) { recheckVetting(activityId: $id) }`;
+    const reason = '违反条例第三十条';
+    /** Full-width letters, digits and signs, as a Chinese input method types them. */
+    const fullWidth = (text: string) => text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    /** A guard registered through the company's form, as the red team did: certificate issued 2019-05-01. */
+    const formGuard = async (name: string): Promise<{ id: string; idNumber: string; cert: string }> => {
+      const idNumber = idFor('1988-06-10');
+      const cert = `辽盘保2019K${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`;
+      const { createGuard } = expectData(await company.gql(CREATE_GUARD, {
+        i: {
+          name, idNumber, education: 'SENIOR_MIDDLE', phone: '13900003333', certificateNo: cert, certificateIssuedOn: '2019-05-01',
+          relatives: [{ relation: 'FATHER', name: `${name}父`, idNumber: idFor('1960-01-01') }, { relation: 'MOTHER', name: `${name}母`, idNumber: idFor('1962-01-01', true) }],
+        },
+      }));
+      return { id: createGuard.id, idNumber, cert };
+    };
+    const entry = async (activityId: string, guardId: string): Promise<Row> =>
+      (await t.sql(
+        `SELECT id, decision, reason_category, decision_note, precheck_problems, suggestion, suggestion_reason, checked_at, version FROM roster_entries
+          WHERE activity_id = $1 AND guard_id = $2 AND state = 'ACTIVE'`,
+        [activityId, guardId],
+      ))[0];
+    const problemCodes = (e: Row) => e.precheck_problems.map((p: Row) => p.code);
+
+    it('M1: a typed number the register does not hold is refused naming the field; three revocations on three days are never "吊销3次"', async () => {
+      const g = await formGuard('证号录错');
+      const [d1, d2, d3] = [addDays(today, -5), addDays(today, -4), addDays(today, -3)];
+      const first = await revoke(g.idNumber, d1);
+      expect(first.certificateNo).toBe(g.cert);
+      const typo = g.cert.slice(0, -1) + ((Number(g.cert.slice(-1)) + 1) % 10);
+      for (const [date, typed] of [[d2, typo], [d3, `${g.cert}A`]]) {
+        const refused = expectErrorCode(await baoan.gql(REVOKE, { idNumber: g.idNumber, date, reason, certificateNo: typed }), 'BAD_USER_INPUT');
+        expect(refused.extensions!.fields).toEqual([
+          { field: 'certificateNo', message: expect.stringContaining(`证号“${typed}”不是该人员在保安员登记中持有的证件（登记的证号：${g.cert}）`) },
+        ]);
+      }
+      // the register's number typed full-width, in lower case, with spaces: the same certificate, refused naming the first
+      const wide = ` ${fullWidth(g.cert.toLowerCase()).replace('2019', '2019 ')} `;
+      const same = expectErrorCode(await baoan.gql(REVOKE, { idNumber: g.idNumber, date: d2, reason, certificateNo: wide }), 'CONFLICT');
+      expect(same.message).toBe(`该人员已于${d1}被吊销保安员证（证号${g.cert}），此后未取得新证；如日期或原因有误，请更正原记录`);
+      expect((await rows(g.idNumber)).map((r) => [r.revoked_on, r.certificate_no])).toEqual([[d1, g.cert]]);
+      const seen = await guardAs(baoan, g.id);
+      expect(codes(seen)).toEqual(['REVOKED_RECENTLY']);
+      expect(JSON.stringify(seen.eligibilityProblems)).not.toMatch(/吊销\d次/);
+
+      // the correction: a number never held is refused as well, and the issue date of the one held still bounds the date
+      const moved = expectErrorCode(await baoan.gql(CORRECT, { id: first.id, date: '2012-01-01', reason, note: '证号录错', certificateNo: '辽盘保2010123456' }), 'BAD_USER_INPUT');
+      expect(moved.extensions!.fields).toEqual([{ field: 'certificateNo', message: expect.stringContaining('证号“辽盘保2010123456”不是该人员在保安员登记中持有的证件') }]);
+      const early = expectErrorCode(await baoan.gql(CORRECT, { id: first.id, date: '2012-01-01', reason, note: '日期录错' }), 'BAD_USER_INPUT');
+      expect(early.extensions!.fields).toEqual([{ field: 'date', message: `吊销日期不能早于该保安员证（证号${g.cert}）的发证日期（2019-05-01）` }]);
+      // the held number, typed another way, is no change of number
+      const retyped = expectData(await baoan.gql(CORRECT, { id: first.id, date: d2, reason, note: '日期录错', certificateNo: fullWidth(g.cert) })).correctCertificateRevocation;
+      expect(retyped).toMatchObject({ revokedOn: d2, certificateNo: g.cert });
+      expect((await audits(first.id)).map((a) => a.summary)).toEqual([expect.any(String), `更正吊销记录：${d1} → ${d2}`]);
+    });
+
+    it('M1: a person on no register: different numbers typed days apart are one certificate; a number is kept as compared', async () => {
+      const idNumber = idFor('1983-03-03');
+      const n = String(Date.now() % 1e6);
+      const [d1, d2, d3] = [addDays(today, -5), addDays(today, -4), addDays(today, -3)];
+      expect(await revoke(idNumber, d1, `辽无登记${n}A`)).toMatchObject({ certificateNo: `辽无登记${n}A` });
+      for (const [date, typed] of [[d2, `辽无登记${n}B`], [d3, `辽无登记${n}C`]]) {
+        const refused = expectErrorCode(await baoan.gql(REVOKE, { idNumber, date, reason, certificateNo: typed }), 'CONFLICT');
+        expect(refused.message).toBe(`该人员已于${d1}被吊销保安员证（证号辽无登记${n}A），此后未取得新证；如日期或原因有误，请更正原记录`);
+      }
+      expect(await rows(idNumber)).toHaveLength(1);
+      // the same goes for a correction that would make the two one certificate apart by days
+      const later = await revoke(idNumber, addDays(d1, -4 * 365), `辽无登记${n}D`);
+      expect((await rows(idNumber)).map((r) => r.certificate_no)).toEqual([`辽无登记${n}D`, `辽无登记${n}A`]);
+      const near = expectErrorCode(await baoan.gql(CORRECT, { id: later.id, date: addDays(d1, -300), reason, note: '核对' }), 'CONFLICT');
+      expect(near.message).toContain('为同一张保安员证');
+      // full-width and lower case typed for a person no register knows: stored as compared
+      expect(await revoke(idFor('1984-04-04'), d1, fullWidth(`ln-abc${n}`))).toMatchObject({ certificateNo: `LN-ABC${n}` });
+    });
+
+    it('L3: the revocation reason, the correction note and the cancellation reason refuse formula-like text', async () => {
+      const g = await makeGuard(t, companyId, { name: '公式原因' });
+      const r = await revoke(g.idNumber, addDays(today, -30));
+      const changes: [Record<string, string>, string][] = [[{ reason: '=cmd|calc!A0' }, 'reason'], [{ note: '=1+1' }, 'note'], [{ note: '＋1' }, 'note']];
+      for (const [change, field] of changes) {
+        const vars = { id: r.id, date: addDays(today, -29), reason, note: '核对决定书', ...change };
+        const refused = expectErrorCode(await baoan.gql(CORRECT, vars), 'BAD_USER_INPUT');
+        expect(refused.extensions!.fields).toEqual([expect.objectContaining({ field, message: expect.stringContaining('公式') })]);
+      }
+      const recorded = expectErrorCode(await baoan.gql(REVOKE, { idNumber: idFor('1985-05-05'), date: addDays(today, -3), reason: '@SUM(A1)' }), 'BAD_USER_INPUT');
+      expect(recorded.extensions!.fields).toEqual([expect.objectContaining({ field: 'reason', message: expect.stringContaining('公式') })]);
+      const cancelled = expectErrorCode(await baoan.gql(CANCEL, { id: r.id, reason: '-1' }), 'BAD_USER_INPUT');
+      expect(cancelled.extensions!.fields).toEqual([expect.objectContaining({ field: 'reason', message: expect.stringContaining('公式') })]);
+      expect(await rows(g.idNumber)).toEqual([expect.objectContaining({ revoked_on: addDays(today, -30), reason, cancelled_at: null })]);
+    });
+
+    it('M2: corrected out of the bar, back in, then cancelled: the pre-check follows the revocations in force, the FAILED goes back to PENDING, an officer passes', async () => {
+      const activityId = await scene.newActivity();
+      const g = await makeGuard(t, companyId, { name: '付明海' });
+      await scene.submit(activityId, [g.id]);
+      expect(await passAllSeen(baoan, activityId)).toBe(1);
+      const r = await revoke(g.idNumber, addDays(today, -1));
+      expect(await entry(activityId, g.id)).toMatchObject({ decision: 'FAILED', reason_category: 'PRE_CHECK' });
+
+      expectData(await baoan.gql(CORRECT, { id: r.id, date: '2020-01-01', reason, note: '日期录错' }));
+      let e = await entry(activityId, g.id);
+      expect(e).toMatchObject({ decision: 'PENDING', reason_category: null, decision_note: null, suggestion: null, checked_at: null });
+      expect(e.suggestion_reason).toContain('待重新比对');
+      expect(problemCodes(e)).toEqual([]);
+      const trace = await t.sql(`SELECT summary, before, after FROM audit_log WHERE entity_type = 'RosterEntry' AND entity_id = $1 ORDER BY id`, [e.id]);
+      expect(trace.at(-1)).toMatchObject({ before: { decision: 'FAILED' }, after: { decision: 'PENDING' } });
+      expect(trace.at(-1).summary).toContain('审核结论恢复为待审核');
+      expect(trace.at(-1).summary).not.toContain('付明海');
+      const [told] = await t.sql(`SELECT body FROM notifications WHERE unit_id = $1 AND activity_id = $2 AND title = '审核结论已恢复为待审核'`, [companyId, activityId]);
+      expect(told.body).toContain('付明海');
+      const [asked] = await t.sql(`SELECT body FROM notifications WHERE unit_id = $1 AND activity_id = $2 AND title LIKE '保安员证吊销记录已更正%'`, [await unitOf(t, 'baoan'), activityId]);
+      expect(asked.body).toContain('已恢复为待审核');
+      // a decision waits for the check again
+      const unchecked = expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [e.id], decision: 'PASSED', expectedVersions: [e.version] } }), 'BAD_USER_INPUT');
+      expect(unchecked.message).toContain('请先重新比对');
+
+      // back into the bar: undecided, so nothing to withdraw; the pre-check says so
+      expectData(await baoan.gql(CORRECT, { id: r.id, date: addDays(today, -2), reason, note: '日期核对' }));
+      e = await entry(activityId, g.id);
+      expect(e.decision).toBe('PENDING');
+      expect(problemCodes(e)).toEqual(['REVOKED']);
+      // cancelled: no revocation in force; the pre-check names none
+      expectData(await baoan.gql(CANCEL, { id: r.id, reason: '录入错误' }));
+      e = await entry(activityId, g.id);
+      expect(e).toMatchObject({ decision: 'PENDING', checked_at: null });
+      expect(problemCodes(e)).toEqual([]);
+      expect(expectData(await baoan.gql(RECHECK, { id: activityId })).recheckVetting).toBe(1);
+      e = await entry(activityId, g.id);
+      expect(e).toMatchObject({ decision: 'PENDING', suggestion: 'PASSED' });
+      expect(expectData(await baoan.gql(DECIDE, { input: { entryIds: [e.id], decision: 'PASSED', expectedVersions: [e.version] } })).decideVetting.decided).toBe(1);
+      expect((await entry(activityId, g.id)).decision).toBe('PASSED');
+    });
+
+    it('M2: an officer\'s decision after the revocation stays when it is cancelled; the detachment is asked to review', async () => {
+      const activityId = await scene.newActivity();
+      const g = await makeGuard(t, companyId, { name: '维持不通过' });
+      await scene.submit(activityId, [g.id]);
+      expect(await passAllSeen(baoan, activityId)).toBe(1);
+      const r = await revoke(g.idNumber, addDays(today, -1));
+      let e = await entry(activityId, g.id);
+      const note = '经复核，维持不通过';
+      expectData(await baoan.gql(DECIDE, { input: { entryIds: [e.id], decision: 'FAILED', reasonCategory: 'PRE_CHECK', note, expectedVersions: [e.version] } }));
+      expectData(await baoan.gql(CANCEL, { id: r.id, reason: '录入错误' }));
+      e = await entry(activityId, g.id);
+      expect(e).toMatchObject({ decision: 'FAILED', reason_category: 'PRE_CHECK', decision_note: note });
+      expect(problemCodes(e)).toEqual([]);
+      const [asked] = await t.sql(`SELECT body FROM notifications WHERE unit_id = $1 AND activity_id = $2 AND title LIKE '保安员证吊销记录已撤销%'`, [await unitOf(t, 'baoan'), activityId]);
+      expect(asked.body).toContain('结论未改变，请复核');
+      // 重新比对 leaves the officer's 不通过 as it is
+      expect(expectData(await baoan.gql(RECHECK, { id: activityId })).recheckVetting).toBe(0);
+      expect((await entry(activityId, g.id)).decision).toBe('FAILED');
+    });
+
+    it('M2: as an earlier version left it (cancelled, the FAILED and its pre-check stale): decideVetting judges the facts in force, 重新比对 puts it back to PENDING', async () => {
+      const activityId = await scene.newActivity();
+      const [g, h] = await Promise.all([makeGuard(t, companyId, { name: '旧版复核' }), makeGuard(t, companyId, { name: '旧版比对' })]);
+      await scene.submit(activityId, [g.id, h.id]);
+      expect(await passAllSeen(baoan, activityId)).toBe(2);
+      const rg = await revoke(g.idNumber, addDays(today, -1));
+      const rh = await revoke(h.idNumber, addDays(today, -1));
+      // cancelled by the earlier version: the revocation no longer counts, the entries are left as they were
+      await t.sql(`UPDATE certificate_revocations SET cancelled_at = now(), cancel_reason = '录入错误' WHERE id = ANY($1::uuid[])`, [[rg.id, rh.id]]);
+      const eg = await entry(activityId, g.id);
+      expect(problemCodes(eg)).toEqual(['REVOKED']);
+      // the review the notice asked for: a pass is judged on the revocations in force, not the stored text
+      expectData(await baoan.gql(DECIDE, { input: { entryIds: [eg.id], decision: 'PASSED', note: '吊销记录系录入错误，已撤销', expectedVersions: [eg.version] } }));
+      expect((await entry(activityId, g.id)).decision).toBe('PASSED');
+      // 重新比对: the FAILED the revocation made goes back to PENDING and is checked
+      expect(expectData(await baoan.gql(RECHECK, { id: activityId })).recheckVetting).toBe(1);
+      const eh = await entry(activityId, h.id);
+      expect(eh).toMatchObject({ decision: 'PENDING', suggestion: 'PASSED' });
+      expect(eh.checked_at).toBeTruthy();
+      expect(problemCodes(eh)).toEqual([]);
+    });
+
+    it('M2: after vetting closed (TRAINING), the FAILED goes back to PENDING and the detachment checks and decides it there', async () => {
+      const activityId = await makeActivity(t, {
+        selectedCompanyId: companyId, organizerUnitId: scene.organizerUnit, guardsRequired: 2, name: '吊销撤销培训中',
+        startsAt: new Date(t.clock.now().getTime() + 20 * 86400_000).toISOString(),
+      });
+      const guards = await Promise.all(['培训甲', '培训乙', '培训丙'].map((name) => makeGuard(t, companyId, { name })));
+      await scene.submit(activityId, guards.map((g) => g.id));
+      expect(await passAllSeen(baoan, activityId)).toBe(3);
+      const status = async () => (await t.sql(`SELECT status FROM activities WHERE id = $1`, [activityId]))[0].status;
+      expect(await status()).toBe('TRAINING');
+      const r = await revoke(guards[0].idNumber, addDays(today, -1));
+      expect((await entry(activityId, guards[0].id)).decision).toBe('FAILED');
+      expect(await status()).toBe('TRAINING');
+      expectData(await baoan.gql(CANCEL, { id: r.id, reason: '录入错误' }));
+      let e = await entry(activityId, guards[0].id);
+      expect(e).toMatchObject({ decision: 'PENDING', checked_at: null });
+      expect(await status()).toBe('TRAINING');
+      expect(expectData(await baoan.gql(RECHECK, { id: activityId })).recheckVetting).toBe(1);
+      e = await entry(activityId, guards[0].id);
+      expect(e.suggestion).toBe('PASSED');
+      expect(expectData(await baoan.gql(DECIDE, { input: { entryIds: [e.id], decision: 'PASSED', expectedVersions: [e.version] } })).decideVetting).toMatchObject({ decided: 1, activityStatus: 'TRAINING' });
+      expect((await entry(activityId, guards[0].id)).decision).toBe('PASSED');
+      // a pass of a guard who was never put back stays refused after the close
+      const other = await entry(activityId, guards[1].id);
+      expect(expectErrorCode(await baoan.gql(DECIDE, { input: { entryIds: [other.id], decision: 'PASSED', expectedVersions: [other.version] } }), 'CONFLICT').message).toContain('背景审核已结束');
     });
   });
 });

@@ -213,7 +213,7 @@ export async function applyRevocationToOpenRosters(m: EntityManager, actor: Acto
     withdrawn.push(e.id);
     await withdrawPass(m, actor, deps, activity, e, {
       reasonCategory: VettingReasonCategory.PRE_CHECK,
-      note: `${problem.message}：记录吊销时撤销审核通过结论，不得上岗`,
+      note: `${problem.message}${REVOCATION_WITHDRAWAL_NOTE}`,
       why: '的保安员证被吊销（条例第十七条）',
       title: '保安员证被吊销，审核结论已改为不通过',
     }, { othersToldByCaller: true });
@@ -233,59 +233,168 @@ async function revocationsInForce(m: EntityManager, idHash: Buffer): Promise<Rev
   return rows.map((r) => ({ revokedOn: r.d, certificateNo: r.c }));
 }
 
+/** How the note of a pass withdrawn by a revocation ends (`applyRevocationToOpenRosters`; `withdrawnByRevocationSql`). */
+export const REVOCATION_WITHDRAWAL_NOTE = '：记录吊销时撤销审核通过结论，不得上岗';
+
+/**
+ * SQL: roster entry `re` is FAILED because a revocation withdrew its pass (`applyRevocationToOpenRosters`),
+ * and nobody has decided it since: a decision or a check restamps `decided_at`, a later withdrawal writes its
+ * own note (red-team 6 M2: such an entry is the revocation's doing, not an officer's).
+ */
+export const withdrawnByRevocationSql = (re = 're') =>
+  `(${re}.decision = 'FAILED' AND ${re}.reason_category = 'PRE_CHECK' AND ${re}.pass_withdrawn_at IS NOT NULL
+    AND ${re}.decided_at = ${re}.pass_withdrawn_at AND right(${re}.decision_note, ${[...REVOCATION_WITHDRAWAL_NOTE].length}) = '${REVOCATION_WITHDRAWAL_NOTE}')`;
+
+/** The suggestion of an entry whose pre-check a lifted revocation changed, until it is checked again. */
+export const LIFTED_REVOCATION_REASON = '保安员证吊销记录已撤销或更正，资格预审已按现有吊销记录重算，待重新比对';
+
+/** What `restoreRevocationWithdrawals` needs: any service that decides has it. */
+export type RestoreDeps = FailureEffectsDeps;
+
+/**
+ * Whether an entry's decision can be made again on this activity: in vetting, and after vetting closed
+ * (TRAINING, READY) until the event's start (vetting.service `decide` takes a decision on an entry put back
+ * to undecided there; after the start nobody joins the on-duty roster).
+ */
+export function decidableAgain(activity: ActivityEntity, now: Date): boolean {
+  if (activity.status === ActivityStatus.VETTING) return true;
+  return (activity.status === ActivityStatus.TRAINING || activity.status === ActivityStatus.READY) && !hasStarted(activity, now);
+}
+
+/**
+ * Entries a revocation turned FAILED (`withdrawnByRevocationSql`) that no revocation in force bars any more
+ * go back to PENDING (red-team 6 M2), not PASSED: an officer decides (SPEC §5). Their pre-check is what the
+ * caller computed from the facts in force, their suggestion waits for the check again (重新比对: checked_at
+ * cleared, so a decision is refused until then, and 一键通过 skips them); audited by entry as the actor's
+ * effect, and the company told (it was told of the 不通过). Only where the entry can be decided again
+ * (`decidableAgain`): the caller leaves the others as they are. The activity's status does not change: a
+ * pending entry is off duty, as the FAILED one was.
+ */
+export async function restoreRevocationWithdrawals(
+  m: EntityManager,
+  actor: Actor,
+  deps: RestoreDeps,
+  activity: ActivityEntity,
+  entries: { id: string; company_id: string; guard_id: string; guard_name: string; problems: PrecheckProblem[] }[],
+  why: string,
+): Promise<void> {
+  for (const e of entries) {
+    await m.query(
+      `UPDATE roster_entries SET decision = 'PENDING', reason_category = NULL, decision_note = NULL, decided_by = NULL, decided_at = NULL,
+              precheck_problems = $2::jsonb, suggestion = NULL, suggestion_category = NULL, suggestion_reason = $3, checked_at = NULL, relatives_checked = NULL
+        WHERE id = $1`,
+      [e.id, JSON.stringify(e.problems), LIFTED_REVOCATION_REASON],
+    );
+    await deps.audit.record(m, actor, {
+      action: AuditAction.UPDATE,
+      entityType: 'RosterEntry',
+      entityId: e.id,
+      // By reference, as `withdrawPass` writes it: the name stays out of the append-only log.
+      summary: `“${activity.name}”名单中1人${why}，吊销时改为不通过的审核结论恢复为待审核（待重新比对）`,
+      before: { id: e.id, guardId: e.guard_id, decision: VettingDecision.FAILED, reasonCategory: VettingReasonCategory.PRE_CHECK },
+      after: { id: e.id, guardId: e.guard_id, decision: VettingDecision.PENDING, precheckProblems: e.problems.map((p) => p.code) },
+    });
+    await deps.notifications.notify(m, [e.company_id], {
+      title: '审核结论已恢复为待审核',
+      body: `“${activity.name}”名单中的${e.guard_name}${why}，此前因此改为不通过的审核结论已恢复为待审核，待保安管理支队重新审核。`,
+      link: `/roster?activity=${activity.id}`,
+      activityId: activity.id,
+    });
+  }
+}
+
 /**
  * A revocation corrected or cancelled as entered in error (guards/guard.service `correctRevocation`,
- * `cancelRevocation`) may no longer bar the person where it did: for every ACTIVE entry of the person on
- * an activity from VETTING to IN_PROGRESS that a revocation had marked (its pre-check lists REVOKED) and
- * that the revocations now in force no longer bar on the activity's day, 保安管理支队 is told which
- * activities to review, one notice per activity with a count and no name. Nothing is changed by itself:
- * the stored pre-check and suggestion wait for the check again (重新比对, for an undecided entry), and a
- * decision made or withdrawn on the revocation stays until an officer changes it (an officer decided it,
- * or the revocation did under the hard rule; undoing a hard rule's effect is the officer's to weigh).
+ * `cancelRevocation`) may no longer bar the person where it did. For every ACTIVE entry of the person on
+ * an activity from VETTING to IN_PROGRESS whose pre-check lists REVOKED, in the correction's or
+ * cancellation's transaction (red-team 6 M2: the pre-check named a revocation no longer in force, and
+ * blocked the pass the notice asked for):
+ * - the pre-check is recomputed from the revocations in force (another one may still bar, with its own day);
+ * - where none bars any more: an entry the revocation itself turned FAILED, with no decision since, goes
+ *   back to PENDING (`restoreRevocationWithdrawals`, where it can be decided again: `decidableAgain`); an
+ *   undecided one waits for the check again (its suggestion was the revocation's); a decision an officer
+ *   made stays, for the officer to review;
+ * - 保安管理支队 is told which activities, one notice per activity with counts and no name.
  * Call after `applyRevocationToOpenRosters` for a correction (which may bar other days instead).
- * Runs in the correction's or cancellation's transaction; returns how many entries are to be reviewed.
+ * Returns how many entries the lifted revocation no longer bars.
  */
 export async function reviewRevocationLifted(
   m: EntityManager,
-  notifications: NotificationsService,
+  actor: Actor,
+  deps: OpenRosterEffectsDeps,
   idHash: Buffer,
   change: 'CORRECTED' | 'CANCELLED',
 ): Promise<number> {
   const open = await lockOpenActivities(m, 'g.id_hash = $1', [idHash]);
   if (!open.length) return 0;
-  const entries: { activity_id: string; decision: VettingDecision; day: string }[] = await m.query(
-    `SELECT re.activity_id, re.decision, to_char(a.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+  const entries: (OpenEntry & { by_revocation: boolean })[] = await m.query(
+    `SELECT re.id, re.activity_id, re.decision, re.company_id, re.guard_id, g.name AS guard_name, re.precheck_problems AS problems,
+            to_char(a.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day, ${withdrawnByRevocationSql('re')} AS by_revocation
        FROM roster_entries re JOIN guards g ON g.id = re.guard_id JOIN activities a ON a.id = re.activity_id
       WHERE g.id_hash = $1 AND re.state = 'ACTIVE' AND re.activity_id = ANY($2::uuid[])
         AND re.precheck_problems @> '[{"code": "REVOKED"}]'::jsonb
-      ORDER BY re.id`,
+      ORDER BY re.id FOR UPDATE OF re`,
     [idHash, open.map((a) => a.id)],
   );
   const revoked = await revocationsInForce(m, idHash);
-  const lifted = entries.filter((e) => !revocationPrecheck(revoked, e.day));
-  const byActivity = new Map<string, { activity: ActivityEntity; n: number }>();
-  for (const e of lifted) {
+  const what = change === 'CANCELLED' ? '已撤销（录入错误）' : '已更正';
+  const byActivity = new Map<string, { activity: ActivityEntity; n: number; restored: number; toCheck: number; decided: number }>();
+  const now = deps.lifecycle.clock.now();
+  for (const e of entries) {
     const activity = open.find((a) => a.id === e.activity_id)!;
-    byActivity.set(activity.id, { activity, n: (byActivity.get(activity.id)?.n ?? 0) + 1 });
+    const stillBars = revocationPrecheck(revoked, e.day);
+    const problems = [...(e.problems ?? []).filter((p) => p.code !== 'REVOKED'), ...(stillBars ? [stillBars] : [])];
+    if (stillBars) {
+      // Another revocation in force bars the day: the pre-check names it, nothing else changes.
+      if (JSON.stringify(problems) !== JSON.stringify(e.problems)) {
+        await m.query(`UPDATE roster_entries SET precheck_problems = $2::jsonb WHERE id = $1`, [e.id, JSON.stringify(problems)]);
+      }
+      continue;
+    }
+    const counts = byActivity.get(activity.id) ?? { activity, n: 0, restored: 0, toCheck: 0, decided: 0 };
+    counts.n++;
+    byActivity.set(activity.id, counts);
+    if (e.by_revocation && decidableAgain(activity, now)) {
+      await restoreRevocationWithdrawals(m, actor, failureDeps(deps), activity, [{ ...e, problems }], `的保安员证吊销记录${what}`);
+      counts.restored++;
+    } else if (e.decision === VettingDecision.PENDING) {
+      // The suggestion was the revocation's: the check again gives the one the facts in force give.
+      await m.query(
+        `UPDATE roster_entries SET precheck_problems = $2::jsonb, suggestion = NULL, suggestion_category = NULL, suggestion_reason = $3, checked_at = NULL,
+                relatives_checked = NULL WHERE id = $1`,
+        [e.id, JSON.stringify(problems), LIFTED_REVOCATION_REASON],
+      );
+      counts.toCheck++;
+    } else {
+      // An officer's decision (or one the event's start leaves as it is) stands: the facts it is reviewed on are the ones in force.
+      await m.query(`UPDATE roster_entries SET precheck_problems = $2::jsonb WHERE id = $1`, [e.id, JSON.stringify(problems)]);
+      counts.decided++;
+    }
   }
   if (!byActivity.size) return 0;
   const units: { id: string }[] = await m.query(`SELECT id FROM units WHERE kind = $1`, [UnitKind.SECURITY_DETACHMENT]);
-  const what = change === 'CANCELLED' ? '已撤销（录入错误）' : '已更正';
-  for (const { activity, n } of byActivity.values()) {
-    await notifications.notify(
+  let lifted = 0;
+  for (const { activity, n, restored, toCheck, decided } of byActivity.values()) {
+    lifted += n;
+    const parts = [
+      restored ? `${restored}人吊销时由审核通过改为不通过的结论已恢复为待审核` : '',
+      restored + toCheck ? `待审核的${restored + toCheck}人请重新比对后作出结论` : '',
+      decided ? `已由审核人员作出结论的${decided}人结论未改变，请复核` : '',
+    ].filter(Boolean);
+    await deps.notifications.notify(
       m,
       units.map((u) => u.id),
       {
         title: `保安员证吊销记录${what}，请复核：${activity.name}`,
         body:
-          `“${activity.name}”名单中${n}名人员曾因保安员证被吊销列为资格预审不符（已审核通过的改为不通过）；该吊销记录${what}，` +
-          `现已不构成条例第十七条情形。原审核结论和预审结果未自动改变：待审核人员请重新比对，已作出结论的请复核。`,
+          `“${activity.name}”名单中${n}名人员曾因保安员证被吊销列为资格预审不符；该吊销记录${what}，` +
+          `现已不构成条例第十七条情形，资格预审已按现有吊销记录重算：${parts.join('；')}。`,
         link: `/vetting?activity=${activity.id}`,
         activityId: activity.id,
       },
     );
   }
-  return lifted.length;
+  return lifted;
 }
 
 /**

@@ -29,14 +29,25 @@ import { SettingsService } from '../settings/settings.service';
 import { UnitsService } from '../units/units.service';
 import { compareRelatives } from '../guards/guard.service';
 import { ANONYMISED } from '../privacy/anonymised';
-import { GuardFacts, guardFactsColumns, loadPrecheckContext, precheckGuard, toGuardFacts } from './precheck';
+import { GuardFacts, guardFactsColumns, loadPrecheckContext, precheckGuard, revocationPrecheck, toGuardFacts } from './precheck';
 import { PrecheckProblem, RosterEntryEntity, RosterEntryState } from './roster-entry.entity';
 import { barredByArticle17, ChangedIdNumber, changedIdNumberClause, CLEAR_SUGGESTION, CLEAR_WITHOUT_RELATIVES_REASON, Hit, PriorFailure, relativesDeclaration, statementClause, suggest } from './suggestion';
 import { VettingHitEntity } from './vetting-hit.entity';
 import { registerIdOf, seesFullIdNumbers } from '../guards/guard.policy';
 import { assertSelectedCompanyActive } from '../companies/company-standing';
 import { ageLimitsOf } from '../activities/activity.derive';
-import { applyFailureToOpenRosters, askDetachmentToReview, FailureEffectsDeps, OpenRosterEffectsDeps, recordsSinceCheckSql, withdrawPass } from './open-roster-effects';
+import {
+  applyFailureToOpenRosters,
+  askDetachmentToReview,
+  decidableAgain,
+  FailureEffectsDeps,
+  OpenRosterEffectsDeps,
+  recordsSinceCheckSql,
+  restoreRevocationWithdrawals,
+  withdrawnByRevocationSql,
+  withdrawPass,
+} from './open-roster-effects';
+import { revocationInForceSql, RevocationFact } from '../guards/eligibility';
 import { assertSeesVettingDetail, isSubmitter, runsVetting, VettingTier, vettingTier } from './vetting.policy';
 import { containsPattern } from '../../common/sql-predicate';
 import { Clock } from '../../common/clock';
@@ -735,11 +746,44 @@ export class VettingService {
     );
   }
 
-  /** 保安管理支队 re-runs the records check of entries not yet decided (e.g. after the source was down). */
+  /**
+   * 保安管理支队 re-runs the records check of entries not yet decided (e.g. after the source was down): in
+   * vetting, and after vetting closed until the event's start (`decidableAgain`) for entries put back to
+   * undecided there (a revocation entered in error). Entries FAILED on a pre-check first get their pre-check
+   * from the facts in force (red-team 6 M2: 重新比对 skipped them, and the stored pre-check named a cancelled
+   * revocation); those a revocation turned FAILED, with no decision since, that no revocation in force bars
+   * any more go back to PENDING (`restoreRevocationWithdrawals`) and are checked with the others. An
+   * officer's 不通过 stays.
+   */
   async recheck(actor: Actor, activityId: string) {
     return this.tx(async (m) => {
       const activity = await lockActivity(m, activityId);
-      if (activity.status !== ActivityStatus.VETTING) throw conflict('活动不在背景审核阶段');
+      if (!decidableAgain(activity, this.now())) throw conflict('活动不在背景审核阶段');
+      const failed: (GuardFacts & { entryId: string; companyId: string; byRevocation: boolean; stored: PrecheckProblem[] })[] = (
+        await m.query(
+          `SELECT re.id AS "entryId", re.company_id AS "companyId", ${withdrawnByRevocationSql('re')} AS "byRevocation", re.precheck_problems AS stored,
+                  ${guardFactsColumns('g')}
+             FROM roster_entries re JOIN guards g ON g.id = re.guard_id
+            WHERE re.activity_id = $1 AND re.state = 'ACTIVE' AND re.decision = 'FAILED' AND re.reason_category = 'PRE_CHECK'
+            ORDER BY re.id FOR UPDATE OF re`,
+          [activity.id],
+        )
+      ).map(toGuardFacts);
+      const restored: string[] = [];
+      if (failed.length) {
+        const ctx = await this.precheckContext(m, activity, failed.map((f) => f.idKey));
+        const restore: Parameters<typeof restoreRevocationWithdrawals>[4] = [];
+        for (const f of failed) {
+          const problems = precheckGuard(f, ctx);
+          if (f.byRevocation && !problems.some((p) => p.code === 'REVOKED')) {
+            restore.push({ id: f.entryId, company_id: f.companyId, guard_id: f.guardId, guard_name: f.name, problems });
+          } else if (JSON.stringify(problems) !== JSON.stringify(f.stored ?? [])) {
+            await m.query(`UPDATE roster_entries SET precheck_problems = $2::jsonb WHERE id = $1`, [f.entryId, JSON.stringify(problems)]);
+          }
+        }
+        await restoreRevocationWithdrawals(m, actor, this.failureDeps(), activity, restore, '的保安员证吊销已不构成条例第十七条情形（吊销记录已撤销或更正）');
+        restored.push(...restore.map((r) => r.id));
+      }
       const pending: { id: string }[] = await m.query(
         `SELECT id FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE' AND decision = 'PENDING'`,
         [activity.id],
@@ -749,12 +793,40 @@ export class VettingService {
         action: AuditAction.UPDATE,
         entityType: 'RosterEntry',
         entityId: activity.id,
-        summary: `“${activity.name}”重新比对${pending.length}人`,
-        after: { entryIds: pending.map((p) => p.id), withHits: result.withHits, reused: result.reused, reusedToReview: result.reusedToReview, reuseBarred: result.reuseBarred },
+        summary: `“${activity.name}”重新比对${pending.length}人${restored.length ? `（其中${restored.length}人吊销时改为不通过的结论已恢复为待审核）` : ''}`,
+        after: {
+          entryIds: pending.map((p) => p.id), restoredEntryIds: restored, withHits: result.withHits, reused: result.reused,
+          reusedToReview: result.reusedToReview, reuseBarred: result.reuseBarred,
+        },
       });
       await this.tryClose(m, activity, actor);
+      // After vetting closed, a pass reused by the check puts a trained guard back on duty.
+      if (activity.status !== ActivityStatus.VETTING && this.openRosterEffects) await this.openRosterEffects.syncReadiness(m, activity, actor);
       return pending.length;
     });
+  }
+
+  /**
+   * Per entry, the pre-check as the facts in force say it (red-team 6 M2): the stored problems, with the
+   * revocation problem from the person's revocations in force on the activity's first day instead of the
+   * stored text (a revocation cancelled or corrected since no longer bars).
+   */
+  private async precheckInForce(m: EntityManager, activity: ActivityEntity, entries: RosterEntryEntity[]): Promise<Map<string, PrecheckProblem[]>> {
+    const rows: { id: string; d: string; c: string | null }[] = await m.query(
+      `SELECT re.id, to_char(cr.revoked_on, 'YYYY-MM-DD') AS d, cr.certificate_no AS c
+         FROM roster_entries re JOIN guards g ON g.id = re.guard_id JOIN certificate_revocations cr ON cr.id_hash = g.id_hash
+        WHERE re.id = ANY($1::uuid[]) AND ${revocationInForceSql('cr')}`,
+      [entries.map((e) => e.id)],
+    );
+    const byEntry = groupBy(rows, (r) => r.id);
+    const day = localDate(activity.startsAt);
+    return new Map(
+      entries.map((e) => {
+        const revoked: RevocationFact[] = (byEntry.get(e.id) ?? []).map((r) => ({ revokedOn: r.d, certificateNo: r.c }));
+        const bar = revocationPrecheck(revoked, day);
+        return [e.id, [...(e.precheckProblems ?? []).filter((p) => p.code !== 'REVOKED'), ...(bar ? [bar] : [])]];
+      }),
+    );
   }
 
   // ───────────────────────────── decisions ─────────────────────────────
@@ -796,8 +868,13 @@ export class VettingService {
       const activityIds = [...new Set(entries.map((e) => e.activityId))];
       if (activityIds.length !== 1) throw badInput('一次只能审核同一活动的人员', [{ field: 'entryIds', message: '人员不属于同一活动' }]);
       const activity = await lockActivity(m, activityIds[0]);
-      const withdrawing = WITHDRAWAL_STATUSES.includes(activity.status);
-      if (activity.status !== ActivityStatus.VETTING && !withdrawing) throw conflict('活动不在背景审核阶段，不能作出审核结论');
+      const afterClose = WITHDRAWAL_STATUSES.includes(activity.status);
+      // Entries put back to undecided after vetting closed (a revocation entered in error, red-team 6 M2) are
+      // decided as in vetting until the event's start: the guard was cleared before training, and the 不通过
+      // was the erroneous revocation's.
+      const undecidedAfterClose = afterClose && decidableAgain(activity, this.now()) && entries.every((e) => e.decision === VettingDecision.PENDING);
+      const withdrawing = afterClose && !undecidedAfterClose;
+      if (activity.status !== ActivityStatus.VETTING && !afterClose) throw conflict('活动不在背景审核阶段，不能作出审核结论');
       // No pass once vetting has closed: a guard is cleared before training, never after it.
       if (withdrawing && input.decision !== VettingDecision.FAILED) {
         throw conflict('背景审核已结束，不能再作出审核通过结论；复核后不宜上岗的，可将审核通过改为不通过（撤销通过）');
@@ -864,6 +941,8 @@ export class VettingService {
       // category follows what the register holds now as well as what the check found.
       const registerFacts = withdrawing ? await this.registerFacts(m, input.entryIds) : new Map<string, { own: boolean; relative: boolean }>();
       const declarations = settings['vetting.checkRelatives'] ? await this.declarations(m, entries.map((e) => e.guardId)) : null;
+      // The pre-check as the facts in force say it, not the stored text (a revocation cancelled since no longer bars).
+      const precheckNow = await this.precheckInForce(m, activity, entries);
       const refused: FieldProblem[] = [];
       const hitsByEntry = groupBy(hits, (h) => h.roster_entry_id);
       entries.forEach((e) => {
@@ -902,10 +981,11 @@ export class VettingService {
           if (reasonCategory === VettingReasonCategory.RELATIVE_RECORD && !mine.some((h) => h.relation !== null) && !(inRegister?.relative && settings['vetting.checkRelatives'])) {
             refused.push({ field, message: `${who}的直系亲属未比中记录，原因类别不能为“直系亲属有记录”` });
           }
-          if (reasonCategory === VettingReasonCategory.PRE_CHECK && !e.precheckProblems.length) refused.push({ field, message: `${who}资格预审无问题，原因类别不能为“资格预审不符”` });
+          if (reasonCategory === VettingReasonCategory.PRE_CHECK && !precheckNow.get(e.id)!.length) refused.push({ field, message: `${who}资格预审无问题，原因类别不能为“资格预审不符”` });
           return;
         }
-        if (e.precheckProblems.length) refused.push({ field, message: `${who}资格预审不符（${e.precheckProblems.map((p) => p.message).join('；')}），不能通过` });
+        const problemsNow = precheckNow.get(e.id)!;
+        if (problemsNow.length) refused.push({ field, message: `${who}资格预审不符（${problemsNow.map((p) => p.message).join('；')}），不能通过` });
         if (own.length && barredByArticle17(own as never)) refused.push({ field, message: `${who}本人有条例第十七条规定的情形，不能通过` });
         else if (!note && mine.length) refused.push({ field, message: `${who}比中记录，通过时请填写审核意见` });
         else if (!note && declarations && !declarations.get(e.guardId)?.declared) refused.push({ field, message: `${who}的直系亲属未申报完整，通过时请填写审核意见` });
@@ -968,6 +1048,8 @@ export class VettingService {
         await applyFailureToOpenRosters(m, this.failureDeps(), input.entryIds);
       }
       const closed = await this.tryClose(m, activity, actor);
+      // A pass after vetting closed (an entry put back to undecided) puts a trained guard back on duty.
+      if (undecidedAfterClose && this.openRosterEffects) await this.openRosterEffects.syncReadiness(m, activity, actor);
       return { activity, closed, changed: entries.length };
     });
   }
