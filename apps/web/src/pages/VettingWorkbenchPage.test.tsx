@@ -72,7 +72,7 @@ const entry = (id: string, guardName: string, decision: string, extra: Record<st
  * 甲涛's earlier pass, although a record of his mother arrived since (review 9 C1). The detachment was asked to
  * review it; the notice links to /vetting?activity=A2.
  */
-function server(opts: { relativesOff?: boolean } = {}) {
+function server(opts: { relativesOff?: boolean; restored?: boolean } = {}) {
   const sent: { name: string; variables: Record<string, unknown> }[] = [];
   let withdrawn = false;
   let passedAll = false;
@@ -89,7 +89,7 @@ function server(opts: { relativesOff?: boolean } = {}) {
                 : activity('A1', '辽河文化节', 'VETTING', { passed: 1, failed: 0, pending: 1 }),
               withdrawn
                 ? activity('A2', '红海滩马拉松', 'VETTING', { passed: 1, failed: 1, pending: 0 })
-                : activity('A2', '红海滩马拉松', 'TRAINING', { passed: 2, failed: 0, pending: 0 }),
+                : activity('A2', '红海滩马拉松', 'TRAINING', { passed: 2, failed: 0, pending: opts.restored ? 1 : 0 }),
             ],
           },
         },
@@ -108,7 +108,7 @@ function server(opts: { relativesOff?: boolean } = {}) {
                 ...(withdrawn ? { reasonCategory: 'RELATIVE_RECORD', reused: false, version: 4 } : {}),
               }),
               entry('2', '乙明', 'PASSED', { reused: true }),
-              entry('3', '丙强', 'FAILED'),
+              opts.restored ? entry('3', '丙强', 'PENDING', { checked: true }) : entry('3', '丙强', 'FAILED'),
             ]
           : [
               entry('4', '丁晨', passedAll ? 'PASSED' : 'PENDING', opts.relativesOff ? { relativesChecked: false, suggestionReason: '本人未比中记录，资格预审通过（未审查直系亲属：“审查直系亲属”设置已关闭）' } : {}),
@@ -125,6 +125,7 @@ function server(opts: { relativesOff?: boolean } = {}) {
     if (name === 'VettingPolicy') {
       return { data: { settings: [{ __typename: 'Setting', key: 'vetting.checkRelatives', value: !opts.relativesOff }, { __typename: 'Setting', key: 'guard.maxAge', value: 55 }] } };
     }
+    if (name === 'RecheckVetting') return { data: { recheckVetting: 1 } };
     if (name === 'PassableEntries') {
       return { data: { passableEntries: passedAll ? [] : [{ __typename: 'PassableEntry', id: '4', version: 2, guardName: '丁晨' }] } };
     }
@@ -201,6 +202,19 @@ describe('背景审核工作台 after vetting closed (review 9 C1)', () => {
     await waitFor(() => expect(sent.some((s) => s.name === 'VettingPolicy')).toBe(true));
     expect(screen.queryByText(/“审查直系亲属”设置已关闭/)).toBeNull();
     expect(screen.queryByText('未审查直系亲属')).toBeNull();
+  }, 20_000);
+
+  it('after the close, an entry put back to 待审核 (its revocation cancelled) is decided as in vetting, with 重新比对 offered', async () => {
+    const { client, sent } = server({ restored: true });
+    renderRoute(client, SD, { path: '/vetting', element: <VettingWorkbenchPage />, entry: '/vetting?activity=A2' });
+    expect(await screen.findByText('有1人恢复为待审核')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: '通过 丙强' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '不通过 丙强' })).toBeTruthy();
+    // the passes can still only be withdrawn
+    expect(screen.getByRole('button', { name: '撤销通过（改为不通过） 乙明' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '通过 乙明' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /重新比对/ }));
+    await waitFor(() => expect(sent.some((s) => s.name === 'RecheckVetting')).toBe(true));
   }, 20_000);
 
   it('an activity in vetting keeps the decisions as they were', async () => {

@@ -59,6 +59,16 @@ export function WorkbenchActivityCard({ wb }: { wb: VettingWorkbench }) {
             title="背景审核已结束，只能撤销审核通过"
             description="复核后不宜上岗的人员，可在名单中“撤销通过（改为不通过）”：该人员即不得上岗，公司收到通知（只含原因类别）；审核通过人数少于所需时，背景审核重新开放，由公司替换人员后审核。"
           />
+          {activity.counts.pending > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 8 }}
+              title={`有${activity.counts.pending}人恢复为待审核`}
+              description="使其不通过的吊销记录已撤销或更正、现已不构成条例第十七条情形：请先重新比对，再在名单中作出结论（通过后即可上岗）。"
+              action={<Button size="small" loading={wb.rechecking} onClick={wb.recheckAll}>重新比对</Button>}
+            />
+          )}
         </>
       )}
       {activity && !wb.closed && (

@@ -93,9 +93,10 @@ export function WorkbenchEntryList({ wb }: { wb: VettingWorkbench }) {
             width: wb.closed ? 210 : 150,
             fixed: 'right',
             card: 'action',
-            // In vetting, either decision; after it closed, only a pass can be withdrawn (a 不通过 stands).
+            // In vetting, either decision; after it closed, a pass can be withdrawn (a 不通过 stands), and an entry put
+            // back to 待审核 (a revocation that failed it was cancelled or corrected away) is decided as in vetting.
             actions: (e) =>
-              wb.closed
+              wb.closed && e.decision !== 'PENDING'
                 ? [e.decision === 'PASSED' && { key: 'withdraw', label: '撤销通过（改为不通过）', danger: true, onClick: () => wb.openDecision([e.id], 'FAILED') }]
                 : [
                     { key: 'pass', label: '通过', disabled: !e.checked, onClick: () => wb.openDecision([e.id], 'PASSED') },

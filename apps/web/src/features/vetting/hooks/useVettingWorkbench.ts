@@ -123,7 +123,8 @@ export function useVettingWorkbench(activityParam: string | null, chooseActivity
       reasonCategory: decision === 'FAILED' ? ((one?.suggestionCategory as VettingReasonCategory | null) ?? (one?.precheckProblems.length ? VettingReasonCategory.PRE_CHECK : undefined)) : undefined,
       note: decision === 'FAILED' && one?.suggestionReason ? one.suggestionReason : '',
     });
-    setDeciding({ ids, versions, decision, names, withdraw: closed });
+    // a withdrawal: of a pass, after the close (an entry put back to 待审核 after it is decided as in vetting)
+    setDeciding({ ids, versions, decision, names, withdraw: closed && ids.every((id) => rows.find((r) => r.id === id)?.decision === 'PASSED') });
   };
 
   const submitDecision = async () => {
