@@ -1,6 +1,5 @@
+import { creditCode } from '../../../test/identifiers';
 import ExcelJS from 'exceljs';
-import { randomInt } from 'node:crypto';
-import { withCreditCheckChar } from '@evs/schema';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { csvFile } from '../../../test/vetting-fixtures';
 import { COMPANY_COLUMNS } from './company-import.service';
@@ -8,12 +7,6 @@ import { COMPANY_COLUMNS } from './company-import.service';
 const IMPORT = /* GraphQL */ `mutation ($file: FileInput!, $mode: ImportMode!) {
   importCompanies(file: $file, mode: $mode) { mode totalRows validRows invalidRows created updated unchanged ids problems { row column message } }
 }`;
-
-function creditCode(): string {
-  let body = '912111';
-  while (body.length < 17) body += String(randomInt(10));
-  return withCreditCheckChar(body);
-}
 
 type Row = Partial<Record<(typeof COMPANY_COLUMNS)[number], string>>;
 const row = (values: Row) => COMPANY_COLUMNS.map((c) => values[c] ?? '');

@@ -1,5 +1,4 @@
-import { randomInt } from 'node:crypto';
-import { withCreditCheckChar } from '@evs/schema';
+import { creditCode } from '../../../test/identifiers';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient, totpCode } from '../../../test/harness';
 import { csvFile, idFor, passAllSeenResult } from '../../../test/vetting-fixtures';
 import { activityInput, CREATE_ACTIVITY, quoteAllCandidates } from '../../../test/activity-fixtures';
@@ -30,12 +29,6 @@ const IMPORT_COMPANIES = /* GraphQL */ `
   mutation ($file: FileInput!) { importCompanies(file: $file, mode: COMMIT) { created ids } }
 `;
 const IMPORT_GUARDS = /* GraphQL */ `mutation ($input: ImportGuardsInput!) { importGuards(input: $input) { created ids invalidRows problems { row column message } } }`;
-
-function creditCode(): string {
-  let body = '912111';
-  while (body.length < 17) body += String(randomInt(10));
-  return withCreditCheckChar(body);
-}
 
 /** Three guards with a 保安员证, aged 30–40, and their parents, as a company's register file. */
 function guardFile(prefix: string, birthYear: number) {

@@ -1,5 +1,4 @@
-import { randomInt } from 'node:crypto';
-import { withCreditCheckChar } from '@evs/schema';
+import { creditCode, uniq } from '../../../test/identifiers';
 import { createTestApp, expectData, expectErrorCode, TestApp, TestClient } from '../../../test/harness';
 import { encryptPii, idHash } from '../../common/pii';
 import { activityInput, CREATE_ACTIVITY, unitIdOf } from '../../../test/activity-fixtures';
@@ -34,15 +33,6 @@ const LOGIN = /* GraphQL */ `mutation ($input: LoginInput!) { login(input: $inpu
 const CHANGE = /* GraphQL */ `mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { mustChangePassword } }`;
 const MY_ACTIVITIES = /* GraphQL */ `query { activities { total items { id name } } }`;
 
-/** A valid GB 32100 统一社会信用代码 no other test uses. */
-function creditCode(): string {
-  let body = '912111';
-  while (body.length < 17) body += String(randomInt(10));
-  return withCreditCheckChar(body);
-}
-
-let seq = 0;
-const uniq = () => `${Date.now().toString(36).slice(-4)}${++seq}`;
 
 function organizerInput(overrides: Record<string, unknown> = {}) {
   const n = uniq();

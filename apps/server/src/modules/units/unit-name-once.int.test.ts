@@ -1,5 +1,4 @@
-import { randomInt } from 'node:crypto';
-import { withCreditCheckChar } from '@evs/schema';
+import { creditCode, uniq } from '../../../test/identifiers';
 import { createTestApp, expectData, expectErrorCode, GqlError, GqlResult, TestApp, TestClient } from '../../../test/harness';
 import { unitIdOf } from '../../../test/activity-fixtures';
 
@@ -19,15 +18,6 @@ const SET_ACTIVE = /* GraphQL */ `
 `;
 const MERGE = /* GraphQL */ `mutation ($s: ID!, $t: ID!) { mergeOrganizerUnits(sourceId: $s, targetId: $t) { unit { id } } }`;
 
-/** A valid GB 32100 统一社会信用代码 no other test uses. */
-function creditCode(): string {
-  let body = '912111';
-  while (body.length < 17) body += String(randomInt(10));
-  return withCreditCheckChar(body);
-}
-
-let seq = 0;
-const uniq = () => `${Date.now().toString(36).slice(-4)}${++seq}`;
 
 /** The red team's request (units2.mjs): an organizer in 大洼 with a new credit code and a contact account. */
 function organizerInput(name: string, overrides: Record<string, unknown> = {}) {
