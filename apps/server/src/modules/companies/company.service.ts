@@ -372,12 +372,10 @@ export class CompaniesService {
   /**
    * One company per name on the register (企业名称登记管理规定第十七条: no two enterprises of one trade under one
    * registration authority share a name; review 6 C-F2): a second 盘锦辽河保安服务有限公司 under a mistyped credit
-   * code could not be told apart in a candidate list, a comparison or a 通报. The database holds it too (uq_companies_name).
-   */
-  /**
-   * One company per name, compared as the register's unique index compares them (`unit_name_key`: spaces,
-   * case and full/half width do not count; migration UnitNameOnce): "盘锦辽河保安服务有限公司 " is the same
-   * name, told as such, not left to the index's generic answer.
+   * code could not be told apart in a candidate list, a comparison or a 通报. Names are compared as the units'
+   * unique index compares them (`unit_name_key`: spaces, case and full/half width do not count; migration
+   * UnitNameOnce), so "盘锦辽河保安服务有限公司 " is told as the same name; the database holds it too
+   * (uq_companies_name, uq_units_name_once).
    */
   private async assertNameFree(m: EntityManager, name: string, exceptId?: string): Promise<void> {
     const [other]: { id: string; name: string; credit_code: string }[] = await m.query(
