@@ -23,7 +23,7 @@ import { createLoaders } from './common/loaders';
 import { logger } from './common/logger';
 import { currentRequest, requestContext } from './common/request-context';
 import { downloadSession } from './modules/auth/auth.checker';
-import { SESSION_COOKIE } from './modules/auth/auth.service';
+import { DEVICE_COOKIE, deviceToken, SESSION_COOKIE } from './modules/auth/auth.service';
 import { auditDenials, auditDownloads, auditIdNumberReads, BACKGROUND_HEADER } from './modules/audit/audit.http';
 import { IdNumberReads } from './modules/audit/id-number-reads';
 import { downloadRoutes } from './downloads';
@@ -335,6 +335,7 @@ export async function startApp(ds: DataSource, config: AppConfig, port = config.
         }
         const actor = session?.actor ?? null;
         if (session) currentRequest().storedSettings = session.storedSettings;
+        currentRequest().deviceToken = deviceToken(req.cookies?.[DEVICE_COOKIE]);
         res.locals.userId = actor?.id;
         res.locals.operationName = req.body?.operationName;
         return {

@@ -10,6 +10,8 @@ export interface RequestContext {
   ip?: string;
   /** every stored setting as the request began; gone once the request changes a setting */
   storedSettings?: Record<string, unknown>;
+  /** the browser's device cookie (auth.service `DEVICE_COOKIE`) when it carried a well-formed one */
+  deviceToken?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

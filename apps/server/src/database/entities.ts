@@ -5,7 +5,7 @@ import { SupervisionNoticeEntity, SupervisionReminderEntity } from '../modules/s
 import { ActivityRosterStatEntity } from '../modules/dashboard/roster-stat.entity';
 import { ActivityTrainingStatEntity } from '../modules/dashboard/training-stat.entity';
 import { AuditChainHeadEntity, AuditEntryEntity } from '../modules/audit/audit.entity';
-import { PasswordHistoryEntity, RecoveryCodeEntity, ServerSecretEntity } from '../modules/auth/credential.entities';
+import { LoginDeviceEntity, PasswordHistoryEntity, RecoveryCodeEntity, ServerSecretEntity } from '../modules/auth/credential.entities';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { CompanyEntity } from '../modules/companies/company.entity';
@@ -35,6 +35,7 @@ export const entities = [
   AuditChainHeadEntity,
   PasswordHistoryEntity,
   RecoveryCodeEntity,
+  LoginDeviceEntity,
   ServerSecretEntity,
   NotificationEntity,
   SettingEntity,

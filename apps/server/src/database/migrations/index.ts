@@ -40,6 +40,7 @@ import { PhotoMetadata1769250000000 } from './1769250000000-PhotoMetadata';
 import { RelativesChecked1769300000000 } from './1769300000000-RelativesChecked';
 import { RevocationCertificate1769400000000 } from './1769400000000-RevocationCertificate';
 import { UnitNameOnce1769500000000 } from './1769500000000-UnitNameOnce';
+import { LoginDevices1769600000000 } from './1769600000000-LoginDevices';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -82,4 +83,5 @@ export const migrations = [
   RelativesChecked1769300000000,
   RevocationCertificate1769400000000,
   UnitNameOnce1769500000000,
+  LoginDevices1769600000000,
 ];

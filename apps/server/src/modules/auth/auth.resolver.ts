@@ -5,7 +5,7 @@ import { ON_SITE_SUPERVISORS } from '../inspections/inspections.policy';
 import { SettingChangeInput, SettingType } from '../settings/settings.types';
 import { ACCOUNT_MANAGERS } from '../users/users.policy';
 import { SECURITY_POLICY_EDITORS, SECURITY_POLICY_READERS } from './auth.policy';
-import { SESSION_COOKIE } from './auth.service';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, deviceToken, SESSION_COOKIE } from './auth.service';
 import {
   AccountSecurityType,
   ChangePasswordInput,
@@ -53,10 +53,11 @@ export class AuthResolver {
   })
   async login(@Ctx() ctx: AppContext, @Arg('input', () => LoginInput) input: LoginInput) {
     // Bounded per address and at once before anything is checked (review 8-A F1).
-    const { token, actor, expiresAt } = await ctx.services.loginGate.run(ctx.req.ip, () =>
+    const { token, actor, expiresAt, deviceToken: device } = await ctx.services.loginGate.run(ctx.req.ip, () =>
       ctx.services.auth.login(input.username, input.password, input.code ?? undefined, {
         userAgent: ctx.req.headers['user-agent'],
         ip: ctx.req.ip,
+        deviceToken: deviceToken(ctx.req.cookies?.[DEVICE_COOKIE]),
       }),
     );
     ctx.res.cookie(SESSION_COOKIE, token, {
@@ -65,6 +66,14 @@ export class AuthResolver {
       secure: ctx.services.config.cookieSecure,
       expires: expiresAt,
       path: '/',
+    });
+    // The browser is a known device of the account from now on (its own failure count and lock); kept at logout.
+    ctx.res.cookie(DEVICE_COOKIE, device, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: ctx.services.config.cookieSecure,
+      maxAge: DEVICE_COOKIE_DAYS * 24 * 3600_000,
+      path: '/graphql',
     });
     ctx.actor = actor;
     return toMe(ctx, actor);

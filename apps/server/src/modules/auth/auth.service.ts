@@ -29,6 +29,26 @@ const TOUCH_EVERY_MS = 15_000;
 
 export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
+/**
+ * The browser's own cookie (not the session's): set at every login, kept at logout. A browser that has
+ * logged in to an account before is a known device of it, with a failure count and a lock of its own for
+ * that account (`login_devices`); every other client shares the account's. So whoever knows a username
+ * and types wrong passwords locks it for the clients that never logged in to it, not for its owner's
+ * phone or desk.
+ */
+export const DEVICE_COOKIE = 'evs_device';
+export const DEVICE_COOKIE_DAYS = 180;
+/** Known devices kept per account (the most recent logins); an older one counts with the account again. */
+export const DEVICES_PER_ACCOUNT = 10;
+
+/** The device cookie's value when it is one this server could have issued (32 random bytes), else undefined. */
+export function deviceToken(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : undefined;
+}
+
+/** What a login or a secret asked for again is counted against: a known device's own count, or the account's. */
+type LockScope = { device: string } | null;
+
 /** The password rules broken by `password` (username and history aside), as one Chinese message. */
 export function passwordProblem(password: string, username = ''): string | null {
   const problems = passwordProblems(password, username);
@@ -137,6 +157,8 @@ const LOCKED_ACCOUNT_SQL = `
 export interface LoginMeta {
   userAgent?: string;
   ip?: string;
+  /** The request's device cookie (`deviceToken`), if it carried one. */
+  deviceToken?: string;
 }
 
 export interface SessionInfo {
@@ -254,7 +276,7 @@ export class AuthService {
     password: string,
     code: string | undefined,
     meta: LoginMeta,
-  ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  ): Promise<{ token: string; actor: Actor; expiresAt: Date; deviceToken: string }> {
     const name = username.trim();
     if (!name || !password) {
       throw badInput('请输入用户名和密码', [
@@ -299,19 +321,22 @@ export class AuthService {
     // transaction's one connection: asking the pool for a second while holding the lock could freeze the node.
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.sessionHours * 3600_000);
-    const outcome = await this.ds.transaction(async (m): Promise<{ kind: 'locked' | 'failed' } | { kind: 'ok'; actor: Actor }> => {
+    const device = meta.deviceToken ?? crypto.randomBytes(32).toString('base64url');
+    const outcome = await this.ds.transaction(async (m): Promise<{ kind: 'locked' | 'failed'; scope: LockScope } | { kind: 'ok'; actor: Actor }> => {
       const [state]: { locked: boolean }[] = await m.query(`SELECT locked_until > now() AS locked FROM users WHERE id = $1 FOR UPDATE`, [user.id]);
-      if (state?.locked) {
+      const known = meta.deviceToken ? await this.knownDevice(m, user.id, meta.deviceToken) : null;
+      const scope: LockScope = known ? { device: hashToken(meta.deviceToken!) } : null;
+      if (known ? known.locked : state?.locked) {
         // As long as a verification, and one at a time like them, so time tells a locked account from neither a wrong password nor an unknown name.
         await spendVerifyTime(password);
-        return { kind: 'locked' };
+        return { kind: 'locked', scope };
       }
       // Both factors are always checked (no early exit), so time does not tell which one failed.
       const passwordOk = await verifyPassword(user.password_hash, password);
       const factor = user.totp_secret ? await this.checkSecondFactor(user, code!.trim(), m) : { ok: true as const };
       if (!passwordOk || !factor.ok) {
-        await this.recordFailure(m, user);
-        return { kind: 'failed' };
+        await this.recordFailure(m, user, scope);
+        return { kind: 'failed', scope };
       }
       if ('step' in factor) {
         // A code counts once: a login with the same code before this one took the step already.
@@ -320,8 +345,8 @@ export class AuthService {
           [user.id, factor.step],
         );
         if (!taken) {
-          await this.recordFailure(m, user);
-          return { kind: 'failed' };
+          await this.recordFailure(m, user, scope);
+          return { kind: 'failed', scope };
         }
       }
       if ('recoveryCodeHash' in factor) {
@@ -330,8 +355,8 @@ export class AuthService {
           [user.id, factor.recoveryCodeHash],
         );
         if (!used) {
-          await this.recordFailure(m, user);
-          return { kind: 'failed' };
+          await this.recordFailure(m, user, scope);
+          return { kind: 'failed', scope };
         }
       }
       const rehash = needsRehash(user.password_hash) ? await hashPassword(password) : null;
@@ -350,14 +375,23 @@ export class AuthService {
       }
       // Only with the password that was checked: a reset or change committed while the (slow) hash was verified
       // ended the account's sessions, and this one must not outlive it (review 5 B-F9). (By when it was set, not
-      // by its hash: a login before this one may have re-hashed the same password.)
+      // by its hash: a login before this one may have re-hashed the same password.) A known device's login clears
+      // its own count only: the account's count and lock stay for the other clients (whoever is guessing keeps
+      // no fresh five guesses each time the owner logs in).
       const [, current] = await m.query(
-        `UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now(),
+        `UPDATE users SET failed_login_count = CASE WHEN $4 THEN failed_login_count ELSE 0 END,
+                locked_until = CASE WHEN $4 THEN locked_until END, last_login_at = now(),
                 password_hash = coalesce($2, password_hash)
           WHERE id = $1 AND password_changed_at::text IS NOT DISTINCT FROM $3`,
-        [user.id, rehash, user.password_changed_at],
+        [user.id, rehash, user.password_changed_at, !!scope],
       );
       if (!current) throw wrong();
+      // This browser is (still) a known device of the account, its count cleared.
+      await m.query(
+        `INSERT INTO login_devices (user_id, token_hash) VALUES ($1, $2)
+         ON CONFLICT (user_id, token_hash) DO UPDATE SET last_login_at = now(), failed_count = 0, locked_until = NULL`,
+        [user.id, hashToken(device)],
+      );
       await this.audit.record(m, loggedIn, {
         action: AuditAction.LOGIN,
         entityType: 'User',
@@ -372,7 +406,9 @@ export class AuthService {
         action: AuditAction.LOGIN_FAILED,
         entityType: 'User',
         entityId: user.id,
-        summary: `账号 ${user.username} 锁定期间尝试登录，已拒绝`,
+        summary: outcome.scope
+          ? `账号 ${user.username} 在此前登录过的一台设备上锁定期间尝试登录，已拒绝`
+          : `账号 ${user.username} 锁定期间尝试登录，已拒绝`,
         result: AuditResult.FAILURE,
       });
       throw wrong();
@@ -380,7 +416,21 @@ export class AuthService {
     const actor = outcome.actor;
     // Housekeeping outside the login transaction (no locks held while it runs).
     await this.ds.query(`DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()`, [user.id]);
-    return { token, actor, expiresAt };
+    await this.ds.query(
+      `DELETE FROM login_devices WHERE user_id = $1 AND token_hash NOT IN
+         (SELECT token_hash FROM login_devices WHERE user_id = $1 ORDER BY last_login_at DESC LIMIT $2)`,
+      [user.id, DEVICES_PER_ACCOUNT],
+    );
+    return { token, actor, expiresAt, deviceToken: device };
+  }
+
+  /** The device's own lock state when the browser has logged in to this account before (read under its row lock), else null. */
+  private async knownDevice(m: EntityManager, userId: string, token: string): Promise<{ locked: boolean } | null> {
+    const [row]: { locked: boolean }[] = await m.query(
+      `SELECT coalesce(locked_until > now(), false) AS locked FROM login_devices WHERE user_id = $1 AND token_hash = $2 FOR UPDATE`,
+      [userId, hashToken(token)],
+    );
+    return row ?? null;
   }
 
   private async checkSecondFactor(
@@ -403,29 +453,41 @@ export class AuthService {
 
   /**
    * One more failure in a row, under the user's row lock: of a login, or (`inSession`) of a secret asked for again in a
-   * session, which counts the same. The fifth locks the account (audited as a lockout); a lock by a session's check
-   * also ends the account's sessions. Answers whether it locked.
+   * session, which counts the same. Counted on the known device's own row when the browser is one (`scope`), else on
+   * the account's. The fifth locks (audited as a lockout): the device for this account, or the account for every client
+   * but its known devices; a lock by a session's check also ends the account's sessions. Answers whether it locked.
    */
-  private async recordFailure(m: EntityManager, user: LoginUser, inSession?: { actor: Actor; what: string }): Promise<boolean> {
+  private async recordFailure(m: EntityManager, user: LoginUser, scope: LockScope, inSession?: { actor: Actor; what: string }): Promise<boolean> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount]. A failure never lifts a lock (ELSE locked_until);
     // `locked` is this lock, not one that expired before (its time stays in the row until a success clears it).
-    const [[row]]: [{ failed_login_count: number; locked: boolean }[], number] = await m.query(
-      `UPDATE users SET failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
-              locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-        WHERE id = $1 RETURNING failed_login_count, coalesce(locked_until > now(), false) AS locked`,
-      [user.id, MAX_FAILED_LOGINS, LOCK_MINUTES],
-    );
+    const [[row]]: [{ failed_login_count: number; locked: boolean }[], number] = scope
+      ? await m.query(
+          `UPDATE login_devices SET failed_count = CASE WHEN failed_count + 1 >= $3 THEN 0 ELSE failed_count + 1 END,
+                  locked_until = CASE WHEN failed_count + 1 >= $3 THEN now() + make_interval(mins => $4) ELSE locked_until END
+            WHERE user_id = $1 AND token_hash = $2
+           RETURNING failed_count AS failed_login_count, coalesce(locked_until > now(), false) AS locked`,
+          [user.id, scope.device, MAX_FAILED_LOGINS, LOCK_MINUTES],
+        )
+      : await m.query(
+          `UPDATE users SET failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
+                  locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+            WHERE id = $1 RETURNING failed_login_count, coalesce(locked_until > now(), false) AS locked`,
+          [user.id, MAX_FAILED_LOGINS, LOCK_MINUTES],
+        );
     const { locked } = row;
     if (locked && inSession) await m.query(`DELETE FROM sessions WHERE user_id = $1`, [user.id]);
+    // The account's lock holds for every client but its known devices; a known device's lock for that device only.
+    const where = scope ? '在此前登录过的一台设备上' : '';
+    const whatLocks = scope ? `该设备对此账号锁定${LOCK_MINUTES}分钟（其他设备不受影响）` : `锁定${LOCK_MINUTES}分钟（此前登录过的设备不受影响）`;
     let summary: string;
     if (inSession) {
       summary = locked
-        ? `账号 ${user.username} ${inSession.what}，连续${MAX_FAILED_LOGINS}次验证失败，锁定${LOCK_MINUTES}分钟，其会话全部结束`
-        : `账号 ${user.username} ${inSession.what}（连续第${row.failed_login_count}次失败，已登录的会话中）`;
+        ? `账号 ${user.username} ${where}${inSession.what}，连续${MAX_FAILED_LOGINS}次验证失败，${whatLocks}，其会话全部结束`
+        : `账号 ${user.username} ${where}${inSession.what}（连续第${row.failed_login_count}次失败，已登录的会话中）`;
     } else {
       summary = locked
-        ? `账号 ${user.username} 连续${MAX_FAILED_LOGINS}次登录失败，锁定${LOCK_MINUTES}分钟`
-        : `账号 ${user.username} 登录失败（第${row.failed_login_count}次，${user.totp_secret ? '密码或动态验证码错误' : '密码错误'}）`;
+        ? `账号 ${user.username} ${where}连续${MAX_FAILED_LOGINS}次登录失败，${whatLocks}`
+        : `账号 ${user.username} ${where}登录失败（第${row.failed_login_count}次，${user.totp_secret ? '密码或动态验证码错误' : '密码错误'}）`;
     }
     await this.audit.record(m, inSession?.actor ?? null, {
       action: locked ? AuditAction.LOCKOUT : AuditAction.LOGIN_FAILED,
@@ -458,7 +520,12 @@ export class AuthService {
   ): Promise<T> {
     const outcome = await this.ds.transaction(async (m): Promise<{ kind: 'wrong' | 'locked' } | { kind: 'ok'; value: T }> => {
       const [user]: LoginUser[] = await m.query(LOCKED_ACCOUNT_SQL, [actor.id]);
-      if (user.locked) {
+      // Counted against this browser's own lock when it is a known device of the account (a session's browser
+      // usually is): a lock others caused by guessing at the login does not end its owner's session here.
+      const token = currentRequest().deviceToken;
+      const known = token ? await this.knownDevice(m, user.id, token) : null;
+      const scope: LockScope = known ? { device: hashToken(token!) } : null;
+      if (known ? known.locked : user.locked) {
         await m.query(`DELETE FROM sessions WHERE user_id = $1`, [user.id]);
         await this.audit.record(m, actor, {
           action: AuditAction.LOGIN_FAILED,
@@ -471,10 +538,14 @@ export class AuthService {
       }
       const proof = await check.verify(user);
       if (proof === null) {
-        const locked = await this.recordFailure(m, user, { actor, what: `${check.operation}时${check.secret}错误` });
+        const locked = await this.recordFailure(m, user, scope, { actor, what: `${check.operation}时${check.secret}错误` });
         return { kind: locked ? 'locked' : 'wrong' };
       }
-      if (!user.totp_secret) await m.query(`UPDATE users SET failed_login_count = 0 WHERE id = $1`, [user.id]);
+      if (!user.totp_secret) {
+        await (scope
+          ? m.query(`UPDATE login_devices SET failed_count = 0 WHERE user_id = $1 AND token_hash = $2`, [user.id, scope.device])
+          : m.query(`UPDATE users SET failed_login_count = 0 WHERE id = $1`, [user.id]));
+      }
       return { kind: 'ok', value: await then(m, user, proof) };
     });
     if (outcome.kind === 'ok') return outcome.value;

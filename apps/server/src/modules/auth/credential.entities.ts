@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { UserEntity } from './user.entity';
 
 /** Hashes of the passwords an account had (the current one included): none of the last 5 again. */
@@ -54,4 +54,36 @@ export class ServerSecretEntity {
 
   @Column('text')
   value: string;
+}
+
+/**
+ * A browser that has logged in to the account (the device cookie's SHA-256, auth.service `DEVICE_COOKIE`): its own
+ * count of failures in a row and its own lock for this account, apart from the account's, which every other client
+ * shares. The most recent DEVICES_PER_ACCOUNT are kept.
+ */
+@Entity('login_devices')
+@Check('CK_login_devices_token_hash', `"token_hash" ~ '^[0-9a-f]{64}$'`)
+@Check('CK_login_devices_failed_count', `"failed_count" >= 0`)
+export class LoginDeviceEntity {
+  @PrimaryColumn('uuid')
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_login_devices_user' })
+  user?: UserEntity;
+
+  @PrimaryColumn('text')
+  tokenHash: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  firstLoginAt: Date;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  lastLoginAt: Date;
+
+  @Column('int', { default: 0 })
+  failedCount: number;
+
+  @Column('timestamptz', { nullable: true })
+  lockedUntil: Date | null;
 }

@@ -1,5 +1,6 @@
 import { createTestApp, expectData, expectErrorCode, GqlResult, TestApp, TestClient, totpCode } from '../../../test/harness';
-import { LOCK_MINUTES, LOCKED_IN_SESSION, MAX_FAILED_LOGINS, SESSION_COOKIE } from './auth.service';
+import crypto from 'node:crypto';
+import { DEVICE_COOKIE, LOCK_MINUTES, LOCKED_IN_SESSION, MAX_FAILED_LOGINS, SESSION_COOKIE } from './auth.service';
 
 const CHANGE = /* GraphQL */ `mutation ($i: ChangePasswordInput!) { changePassword(input: $i) { mustChangePassword } }`;
 const REGENERATE = /* GraphQL */ `mutation ($c: String!) { regenerateRecoveryCodes(code: $c) { codes } }`;
@@ -14,6 +15,8 @@ const WRONG_CODE = '动态验证码不正确或已使用过，请核对手机时
  * Secrets asked for again inside a session (review 8-B F8): the current password of changePassword, the code of
  * regenerateRecoveryCodes, the password of disableTotp. A wrong one counts toward the login's lockout and is
  * audited; the limit locks the account and ends its sessions; a burst is taken one at a time under the row lock.
+ * A session's browser is a known device of its account (it logged in there): its checks count on the device's own
+ * count and lock (login-devices.int.test.ts); `state` adds the two up.
  */
 describe('secrets checked inside a session count like login attempts', () => {
   let t: TestApp;
@@ -25,9 +28,10 @@ describe('secrets checked inside a session count like login attempts', () => {
   const state = async (username: string) =>
     (
       await t.sql(
-        `SELECT u.id, u.failed_login_count AS failures, coalesce(u.locked_until > now(), false) AS locked,
+        `SELECT u.id, u.failed_login_count + coalesce(sum(d.failed_count), 0)::int AS failures,
+                coalesce(u.locked_until > now(), false) OR coalesce(bool_or(d.locked_until > now()), false) AS locked,
                 (SELECT count(*)::int FROM sessions s WHERE s.user_id = u.id) AS sessions
-           FROM users u WHERE u.username = $1`,
+           FROM users u LEFT JOIN login_devices d ON d.user_id = u.id WHERE u.username = $1 GROUP BY u.id`,
         [username],
       )
     )[0] as { id: string; failures: number; locked: boolean; sessions: number };
@@ -72,14 +76,14 @@ describe('secrets checked inside a session count like login attempts', () => {
     expect(await state('dawa')).toMatchObject({ locked: true, sessions: 0 });
     expectErrorCode(await client.gql(ME), 'UNAUTHENTICATED');
     expectErrorCode(await other.gql(ME), 'UNAUTHENTICATED');
-    // Locked as after five failed logins: the right password does not log in.
-    expectErrorCode(await t.anonymous().gql(LOGIN, { u: 'dawa', p: 'Demo@2026' }), 'UNAUTHENTICATED');
+    // Locked as after five failed logins there: the right password does not log in from that browser.
+    expectErrorCode(await client.gql(LOGIN, { u: 'dawa', p: 'Demo@2026' }), 'UNAUTHENTICATED');
 
     const events = await securityEvents('dawa', before);
     expect(events.map((e) => e.action)).toEqual(['LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_FAILED', 'LOCKOUT', 'LOGIN_FAILED']);
     expect(events.slice(0, 5).every((e) => e.result === 'FAILURE' && e.actor_role === 'DISTRICT_BUREAU' && /127\.0\.0\.1/.test(e.ip))).toBe(true);
-    expect(events[0].summary).toBe('账号 dawa 修改密码时当前密码错误（连续第1次失败，已登录的会话中）');
-    expect(events[4].summary).toContain(`锁定${LOCK_MINUTES}分钟，其会话全部结束`);
+    expect(events[0].summary).toBe('账号 dawa 在此前登录过的一台设备上修改密码时当前密码错误（连续第1次失败，已登录的会话中）');
+    expect(events[4].summary).toContain(`该设备对此账号锁定${LOCK_MINUTES}分钟（其他设备不受影响），其会话全部结束`);
     // (the last one: the login refused while locked)
     expect(events[5].summary).toContain('锁定期间');
     const [{ changed }] = await t.sql(`SELECT count(*)::int AS changed FROM audit_log WHERE id > $1 AND summary LIKE '%修改密码' AND action = 'UPDATE'`, [before]);
@@ -120,8 +124,10 @@ describe('secrets checked inside a session count like login attempts', () => {
     expect(expectData(await client.gql(ME)).me.username).toBe('chengjiao');
   });
 
-  it('a session of an account locked by failed logins cannot check a secret: refused unverified, audited, its sessions end', async () => {
+  it('a session on a browser that is no known device of an account locked by failed logins cannot check a secret: refused unverified, audited, its sessions end', async () => {
     const client = await t.login('xinglongtai');
+    // (the device cookie gone; on its known device the owner's session is not stopped by others' lock: login-devices.int.test.ts)
+    client.setCookie(DEVICE_COOKIE, crypto.randomBytes(32).toString('base64url'));
     for (let i = 0; i < MAX_FAILED_LOGINS; i++) await t.anonymous().gql(LOGIN, { u: 'xinglongtai', p: `wrong-${i}` });
     expect(await state('xinglongtai')).toMatchObject({ locked: true, sessions: 1 });
     const before = await lastAuditId();
@@ -153,6 +159,7 @@ describe('secrets checked inside a session count like login attempts', () => {
     expect(await t.sql(`SELECT code_hash FROM recovery_codes WHERE user_id = $1 ORDER BY code_hash`, [id])).toEqual(codesBefore);
     // Once the lock has passed, a login needs both factors again.
     await t.sql(`UPDATE users SET locked_until = now() - interval '1 second', totp_last_step = NULL WHERE id = $1`, [id]);
+    await t.sql(`UPDATE login_devices SET locked_until = now() - interval '1 second' WHERE user_id = $1`, [id]);
     const again = new TestClient(t.url);
     expectData(await again.gql(LOGIN, { u: 'panshan', p: 'Demo@2026', c: await totpCode(secret, 1) }));
     expect(again.cookie(SESSION_COOKIE)).toBeTruthy();
