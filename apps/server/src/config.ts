@@ -61,10 +61,10 @@ export interface AppConfig {
   loginLimits: LoginLimits;
   /**
    * Which peers' X-Forwarded-For is believed for the client's address (Express `trust proxy`): the
-   * audit's 来源 IP and the login limit per address. `loopback` by default; the reverse proxy's address
-   * or network (e.g. `172.16.0.0/12`) when it runs in another container.
+   * audit's 来源 IP and the login limit per address. `loopback` by default; the number of reverse proxies in
+   * front (1 behind one proxy, as docker-compose runs it) or their own addresses.
    */
-  trustProxy: string;
+  trustProxy: string | number;
 }
 
 function intFrom(name: string, fallback: number, { allowZero = false } = {}): number {
@@ -85,12 +85,25 @@ function boolFrom(name: string, fallback: boolean): boolean {
   throw new Error(`环境变量 ${name} 应为 true 或 false，当前为 "${raw}"`);
 }
 
-/** TRUST_PROXY: Express's names (loopback, linklocal, uniquelocal) or addresses / CIDRs, comma-separated. */
-function trustProxyFrom(raw: string | undefined): string {
+/**
+ * TRUST_PROXY: how many reverse proxies stand in front (a hop count: 1 = one proxy, the usual), or the proxies'
+ * own addresses / CIDRs, or `loopback`, comma-separated. Not `uniquelocal` or `linklocal` (red team 7, M4): on
+ * an intranet every client has a private address, so each would be believed as a proxy, and Express would walk
+ * X-Forwarded-For back to the value the client wrote itself (a forged 来源 IP in the audit, no login limit).
+ */
+function trustProxyFrom(raw: string | undefined): string | number {
   const value = (raw ?? '').trim() || 'loopback';
-  const part = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
-  if (!value.split(',').every((p) => part.test(p.trim()))) {
-    throw new Error(`环境变量 TRUST_PROXY 应为 loopback、uniquelocal 或以逗号分隔的代理地址/网段（如 172.16.0.0/12），当前为 "${raw}"`);
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const parts = value.split(',').map((p) => p.trim());
+  if (parts.some((p) => /^(uniquelocal|linklocal)$/i.test(p))) {
+    throw new Error(
+      `环境变量 TRUST_PROXY 不能为 uniquelocal 或 linklocal：内网中每个客户端都是私有地址，都会被当作代理而可以自填 X-Forwarded-For（伪造来源 IP、绕过按地址的登录限流）；` +
+        `请填反向代理的层数（一层代理填 1）或代理自己的地址/网段，当前为 "${raw}"`,
+    );
+  }
+  const part = /^(loopback|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+  if (!parts.every((p) => part.test(p))) {
+    throw new Error(`环境变量 TRUST_PROXY 应为反向代理的层数（如 1）、loopback 或以逗号分隔的代理地址/网段（如 172.18.0.1），当前为 "${raw}"`);
   }
   return value;
 }

@@ -31,6 +31,7 @@ export interface GqlResult<T = any> { // eslint-disable-line @typescript-eslint/
 /** One browser-like client: its own cookie jar, JSON requests (Apollo's CSRF prevention). */
 export class TestClient {
   private readonly cookies = new Map<string, string>();
+  private readonly extraHeaders: Record<string, string> = {};
 
   constructor(readonly baseUrl: string) {}
 
@@ -45,9 +46,15 @@ export class TestClient {
     return this;
   }
 
+  /** Sends `name: value` with every request from now on, e.g. the X-Forwarded-For a reverse proxy adds. */
+  setHeader(name: string, value: string): this {
+    this.extraHeaders[name.toLowerCase()] = value;
+    return this;
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { ...this.extraHeaders, 'content-type': 'application/json' };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',

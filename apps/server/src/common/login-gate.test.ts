@@ -29,6 +29,36 @@ describe('the login gate', () => {
     await expect(gate.run('10.0.0.9', async () => 'ok')).rejects.toMatchObject({ httpStatus: 429 });
   });
 
+  it('lets a known device past an address whose minute is full, uncounted, asking in its turn; a browser it does not know is refused as before (red team 7, M2)', async () => {
+    const gate = new LoginGate({ perAddressPerMinute: 2, concurrent: 4, queue: 10 }, () => 0);
+    const asked: string[] = [];
+    const device = (known: boolean, name: string) => async () => {
+      asked.push(name);
+      return known;
+    };
+    // within the minute the device is not asked
+    await expect(gate.run('10.0.0.7', fail, device(true, 'within-1'))).rejects.toThrow('用户名或密码错误');
+    await expect(gate.run('10.0.0.7', fail, device(true, 'within-2'))).rejects.toThrow('用户名或密码错误');
+    expect(asked).toEqual([]);
+    // the minute is full: a known device goes through (its failures as well: the account's own count holds them), a made-up one is refused
+    await expect(gate.run('10.0.0.7', async () => 'ok', device(true, 'known'))).resolves.toBe('ok');
+    await expect(gate.run('10.0.0.7', fail, device(true, 'known-wrong'))).rejects.toThrow('用户名或密码错误');
+    let loggedIn = false;
+    const login = async () => {
+      loggedIn = true;
+      return 'ok';
+    };
+    await expect(gate.run('10.0.0.7', login, device(false, 'made-up'))).rejects.toMatchObject({
+      httpStatus: 429,
+      message: '登录尝试过于频繁（同一地址每分钟不超过2次），请稍后再试',
+    });
+    expect(loggedIn).toBe(false);
+    await expect(gate.run('10.0.0.7', login)).rejects.toMatchObject({ httpStatus: 429 });
+    expect(asked).toEqual(['known', 'known-wrong', 'made-up']);
+    // the known device's attempts were not counted: the minute holds the two failures only
+    expect((gate as unknown as { attempts: Map<string, number[]> }).attempts.get('10.0.0.7')).toHaveLength(2);
+  });
+
   it('counts an IPv6 client by its /64 and an IPv4-mapped one as IPv4', async () => {
     expect(addressKey('2001:db8:0:1::5')).toBe('2001:db8:0:1::/64');
     expect(addressKey('2001:0db8:0000:0001:ffff:1:2:3')).toBe('2001:db8:0:1::/64');

@@ -56,9 +56,16 @@ export class LoginGate {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async run<T>(address: string | undefined, login: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `login` when its address is within its minute and a turn is free. `knownDevice` (the request's
+   * browser has logged in to the account before: auth.service `DEVICE_COOKIE`) lets an attempt past an
+   * address whose minute is full, uncounted (red team 7, M2: one person sending wrong logins behind a
+   * bureau's exit address kept every colleague out); it is asked in the attempt's turn, so a flood of
+   * made-up cookies costs no more database work at once than logins do.
+   */
+  async run<T>(address: string | undefined, login: () => Promise<T>, knownDevice?: () => Promise<boolean>): Promise<T> {
     const key = addressKey(address ?? 'unknown');
-    const stamp = this.count(key);
+    const { stamp, refused } = this.count(key, !!knownDevice);
     if (this.running >= this.limits.concurrent) {
       if (this.waiting.length >= this.limits.queue) throw tooMany('登录请求过多，请稍后再试');
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -66,6 +73,7 @@ export class LoginGate {
       this.running += 1;
     }
     try {
+      if (refused && !(await knownDevice!())) throw refused;
       const result = await login();
       // A login that succeeds does not use up its address's minute (many officers behind one NAT at 08:30).
       this.refund(key, stamp);
@@ -78,21 +86,27 @@ export class LoginGate {
     }
   }
 
-  /** Counts an attempt from `key`, refusing it when the minute already holds the limit; its stamp, or null. */
-  private count(key: string): number | null {
+  /**
+   * Counts an attempt from `key`: its stamp (null when not counted). When the minute already holds the limit it
+   * is refused at once, or, when it may come from a known device (`mayBeKnown`), not counted and handed back as
+   * `refused`, for the turn to decide.
+   */
+  private count(key: string, mayBeKnown: boolean): { stamp: number | null; refused?: DomainError } {
     const limit = this.limits.perAddressPerMinute;
-    if (limit <= 0) return null;
+    if (limit <= 0) return { stamp: null };
     const now = this.now();
     const recent = (this.attempts.get(key) ?? []).filter((at) => now - at < WINDOW_MS);
     if (recent.length >= limit) {
       this.attempts.set(key, recent);
-      throw tooMany(`登录尝试过于频繁（同一地址每分钟不超过${limit}次），请稍后再试`);
+      const refused = tooMany(`登录尝试过于频繁（同一地址每分钟不超过${limit}次），请稍后再试`);
+      if (mayBeKnown) return { stamp: null, refused };
+      throw refused;
     }
     recent.push(now);
     this.attempts.delete(key); // re-inserted last: the map's order is the order of last use
     this.attempts.set(key, recent);
     if (this.attempts.size > MAX_ADDRESSES) this.forget(now);
-    return now;
+    return { stamp: now };
   }
 
   private refund(key: string, stamp: number | null): void {

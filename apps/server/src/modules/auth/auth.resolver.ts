@@ -38,6 +38,15 @@ async function toMe(ctx: AppContext, actor: Actor): Promise<MeType> {
   };
 }
 
+/**
+ * Whether the request's browser has logged in to `username` before (its device cookie): such a browser passes
+ * an address whose minute of login attempts is full (common/login-gate.ts; red team 7, M2). Undefined without a cookie.
+ */
+function knownBrowser(ctx: AppContext, username: string): (() => Promise<boolean>) | undefined {
+  const browser = deviceToken(ctx.req.cookies?.[DEVICE_COOKIE]);
+  return browser ? () => ctx.services.auth.isKnownDevice(username, browser) : undefined;
+}
+
 @Resolver()
 export class AuthResolver {
   @Authorized()
@@ -52,13 +61,15 @@ export class AuthResolver {
       '再带 code（动态验证码或恢复码）重新提交；任一项错误都只答复同一句话',
   })
   async login(@Ctx() ctx: AppContext, @Arg('input', () => LoginInput) input: LoginInput) {
-    // Bounded per address and at once before anything is checked (review 8-A F1).
+    // Bounded per address and at once before anything is checked (review 8-A F1); a browser that logged in to the
+    // account before passes an address whose minute is full (red team 7, M2).
     const { token, actor, expiresAt, deviceToken: device } = await ctx.services.loginGate.run(ctx.req.ip, () =>
       ctx.services.auth.login(input.username, input.password, input.code ?? undefined, {
         userAgent: ctx.req.headers['user-agent'],
         ip: ctx.req.ip,
         deviceToken: deviceToken(ctx.req.cookies?.[DEVICE_COOKIE]),
       }),
+      knownBrowser(ctx, input.username),
     );
     ctx.res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
@@ -92,8 +103,10 @@ export class AuthResolver {
   @Mutation(() => MeType, { description: '修改密码（首次登录或密码到期时必须修改）；规则见 passwordProblems，且不得与最近5次相同' })
   async changePassword(@Ctx() ctx: AppContext, @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput) {
     // Through the login gate: each check hashes a password while holding the account's row (code review 8 F3).
-    const actor = await ctx.services.loginGate.run(ctx.req.ip, () =>
-      ctx.services.auth.changePassword(actorOf(ctx), input.currentPassword, input.newPassword, ctx.sessionToken!),
+    const actor = await ctx.services.loginGate.run(
+      ctx.req.ip,
+      () => ctx.services.auth.changePassword(actorOf(ctx), input.currentPassword, input.newPassword, ctx.sessionToken!),
+      knownBrowser(ctx, actorOf(ctx).username),
     );
     return toMe(ctx, actor);
   }
@@ -150,13 +163,19 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => RecoveryCodesType, { description: '重新生成恢复码（须输入当前动态验证码；原恢复码作废）' })
   async regenerateRecoveryCodes(@Ctx() ctx: AppContext, @Arg('code') code: string) {
-    return { codes: await ctx.services.loginGate.run(ctx.req.ip, () => ctx.services.twoFactor.regenerateRecoveryCodes(actorOf(ctx), code)) };
+    return {
+      codes: await ctx.services.loginGate.run(
+        ctx.req.ip,
+        () => ctx.services.twoFactor.regenerateRecoveryCodes(actorOf(ctx), code),
+        knownBrowser(ctx, actorOf(ctx).username),
+      ),
+    };
   }
 
   @Authorized()
   @Mutation(() => MeType, { description: '停用本人的两步验证（本角色不要求时；须输入密码）' })
   async disableTotp(@Ctx() ctx: AppContext, @Arg('password') password: string) {
-    await ctx.services.loginGate.run(ctx.req.ip, () => ctx.services.twoFactor.disable(actorOf(ctx), password));
+    await ctx.services.loginGate.run(ctx.req.ip, () => ctx.services.twoFactor.disable(actorOf(ctx), password), knownBrowser(ctx, actorOf(ctx).username));
     return toMe(ctx, await ctx.services.auth.actorById(actorOf(ctx).id));
   }
 

@@ -424,6 +424,15 @@ export class AuthService {
     return { token, actor, expiresAt, deviceToken: device };
   }
 
+  /** Whether the browser of `token` has logged in to the account `username` before (a known device of it). */
+  async isKnownDevice(username: string, token: string): Promise<boolean> {
+    const rows = await this.ds.query(
+      `SELECT 1 FROM login_devices d JOIN users u ON u.id = d.user_id WHERE u.username = $1 AND d.token_hash = $2`,
+      [username.trim(), hashToken(token)],
+    );
+    return rows.length > 0;
+  }
+
   /** The device's own lock state when the browser has logged in to this account before (read under its row lock), else null. */
   private async knownDevice(m: EntityManager, userId: string, token: string): Promise<{ locked: boolean } | null> {
     const [row]: { locked: boolean }[] = await m.query(
