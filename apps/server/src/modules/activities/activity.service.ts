@@ -215,7 +215,9 @@ export class ActivityService {
     }
     let organizerName = input.organizerName.trim();
     if (input.organizerUnitId) {
-      const unit = await m.getRepository(UnitEntity).findOneBy({ id: input.organizerUnitId });
+      // FOR SHARE until the activity is stored (red team 7, M1): a merge or a deactivation of the organizer (which take
+      // its row FOR UPDATE) comes wholly before, and this is refused, or wholly after, and moves or counts the activity.
+      const unit = await organizerForShare(m, input.organizerUnitId);
       if (!unit || unit.kind !== UnitKind.ORGANIZER) {
         problems.push({ field: 'organizerUnitId', message: '所选主办单位不存在' });
       } else if (!unit.active) {
@@ -355,6 +357,12 @@ export class ActivityService {
         throw badInput('请先在活动中选择或新建主办单位（含账号）再通报：主办单位要在系统中遴选公司或报送名单', [
           { field: 'organizerUnitId', message: '请选择或新建主办单位' },
         ]);
+      }
+      // …nor could a unit since deactivated or merged into another (its accounts cannot log in).
+      const organizer = await organizerForShare(m, a.organizerUnitId);
+      if (!organizer?.active) {
+        const message = `主办单位“${organizer?.name ?? a.organizerName}”已停用${organizer?.mergedIntoId ? '（已并入其他单位）' : ''}，其账号不能登录；请修改活动、重新选择主办单位后再通报`;
+        throw badInput(message, [{ field: 'organizerUnitId', message }]);
       }
       return this.lifecycle.transition(m, {
         activity: a,
@@ -563,4 +571,9 @@ export class ActivityService {
     });
     return this.view(saved);
   }
+}
+
+/** The organizer's unit row, FOR SHARE until the transaction ends (a merge or deactivation of it waits, or went first). */
+function organizerForShare(m: EntityManager, unitId: string): Promise<UnitEntity | null> {
+  return m.findOne(UnitEntity, { where: { id: unitId }, lock: { mode: 'pessimistic_read' } });
 }
