@@ -41,6 +41,7 @@ import { RelativesChecked1769300000000 } from './1769300000000-RelativesChecked'
 import { RevocationCertificate1769400000000 } from './1769400000000-RevocationCertificate';
 import { UnitNameOnce1769500000000 } from './1769500000000-UnitNameOnce';
 import { LoginDevices1769600000000 } from './1769600000000-LoginDevices';
+import { NotificationMerge1769700000000 } from './1769700000000-NotificationMerge';
 
 /** Every migration in order; new ones are appended. */
 export const migrations = [
@@ -84,4 +85,5 @@ export const migrations = [
   RevocationCertificate1769400000000,
   UnitNameOnce1769500000000,
   LoginDevices1769600000000,
+  NotificationMerge1769700000000,
 ];

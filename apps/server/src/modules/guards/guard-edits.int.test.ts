@@ -234,5 +234,22 @@ describe('guard edits: updateGuard keeps what is left out; transferGuard checks 
       expect(transferGuard).toMatchObject({ companyId: to, status: 'ACTIVE' });
       expect(await row(g.id)).toMatchObject({ status: 'LEFT', left_on: today });
     });
+
+    it('the record a transfer opened cannot end before the transfer: a leaving or a further transfer dated earlier is refused, naming the date; the day itself is taken (red team 7, L3)', async () => {
+      const g = await makeGuard(t, company1Id, { name: '调入后离职', birthDate: '1990-05-01' });
+      const transferOn = addDays(today, -3);
+      const { transferGuard } = expectData(await baoan.gql(TRANSFER, { id: g.id, to: company2Id, date: transferOn }));
+      const stored = await row(transferGuard.id);
+      const before = await guardAudits();
+      const earlier = addDays(today, -8);
+      const left = expectErrorCode(await baoan.gql(LEAVES, { id: transferGuard.id, date: earlier }), 'BAD_USER_INPUT');
+      const because = `不能早于${transferOn}：该人员的上一段保安员记录（调转或离职）到${transferOn}才结束，本记录自那以后开始`;
+      expect(left.extensions!.fields).toEqual([{ field: 'date', message: `离职日期${because}` }]);
+      const moved = expectErrorCode(await baoan.gql(TRANSFER, { id: transferGuard.id, to: company1Id, date: earlier }), 'BAD_USER_INPUT');
+      expect(moved.extensions!.fields).toEqual([{ field: 'date', message: `调转日期${because}` }]);
+      expect(await row(transferGuard.id)).toEqual(stored);
+      expect(await guardAudits()).toBe(before);
+      expect(expectData(await baoan.gql(LEAVES, { id: transferGuard.id, date: transferOn })).guardLeaves).toMatchObject({ status: 'LEFT', leftOn: transferOn });
+    });
   });
 });

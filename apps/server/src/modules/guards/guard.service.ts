@@ -110,6 +110,23 @@ function assertClosingDate(label: string, date: string, today: string, birthDate
 }
 
 /**
+ * A record ends no earlier than it began (red team 7, L3: a record opened by a transfer dated 2026-12-06 "left"
+ * on 2026-12-01). A record's start is not stored; it is no earlier than the day the person's previous record
+ * ended (one active record per person city-wide: a transfer's date, or an earlier leaving), which is checked.
+ */
+async function assertAfterPreviousRecord(m: EntityManager, label: string, date: string, record: GuardEntity): Promise<void> {
+  if (!record.idNumberHash) return;
+  const [row]: { ended: string | null }[] = await m.query(
+    `SELECT max(left_on)::text AS ended FROM guards WHERE id_hash = $1 AND id <> $2 AND status = 'LEFT'`,
+    [record.idNumberHash, record.id],
+  );
+  if (row?.ended && date < row.ended) {
+    const problem = `${label}不能早于${row.ended}：该人员的上一段保安员记录（调转或离职）到${row.ended}才结束，本记录自那以后开始`;
+    throw badInput(problem, [{ field: 'date', message: problem }]);
+  }
+}
+
+/**
  * Why a revocation's date is refused, or null: a real date, not after today, not before 2010 (条例 in force,
  * no certificate before) nor before the holder turned 18 (`idNumber`, when known): 条例第十七条 bars for life
  * after two revocations, so a typed 1999 must not count as one.
@@ -505,6 +522,7 @@ export class GuardsService {
       if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', `该保安员已于${before.leftOn ?? ''}离职`);
       // No one is a guard before 18 (条例第十六条): an earlier date is a typing error, not a departure.
       assertClosingDate('离职日期', date, today, before.birthDate);
+      await assertAfterPreviousRecord(m, '离职日期', date, before);
       await assertMayLeave(m, before, this.clock.now());
       await m.update(GuardEntity, { id }, { status: GuardStatus.LEFT, leftOn: date });
       const after = await m.findOneByOrFail(GuardEntity, { id });
@@ -534,6 +552,7 @@ export class GuardsService {
       const before = await this.lockManaged(m, actor, id);
       if (before.status !== GuardStatus.ACTIVE) throw new DomainError('CONFLICT', '该保安员已离职，无法调转');
       assertClosingDate('调转日期', date, today, before.birthDate);
+      await assertAfterPreviousRecord(m, '调转日期', date, before);
       await assertMayLeave(m, before, this.clock.now());
       if (before.companyId === toCompanyId) {
         throw badInput('调入公司与原公司相同', [{ field: 'toCompanyId', message: '调入公司与原公司相同' }]);

@@ -19,6 +19,11 @@ export interface NotificationMessage {
    * default) is another clock under a moved test clock or a skewed database host.
    */
   at?: Date;
+  /**
+   * Notices that follow one another about one thing (e.g. each addition to one roster): the unit's unread notice of
+   * this key takes the new text and time instead of another being added, so a sender cannot bury the inbox (red team 7, L1).
+   */
+  mergeKey?: string;
 }
 
 /**
@@ -34,6 +39,17 @@ export class InAppChannel implements NotificationChannel {
   readonly name = 'in-app';
   async deliver(manager: EntityManager, unitIds: string[], message: NotificationMessage): Promise<void> {
     if (unitIds.length === 0) return;
+    if (message.mergeKey) {
+      // One unread notice per unit and key (uq_notifications_unread_merge): the newest text, at the newest time.
+      await manager.query(
+        `INSERT INTO notifications (unit_id, title, body, link, activity_id, audience_role, created_at, merge_key)
+         SELECT unnest($1::uuid[]), $2, $3, $4, $5, $6, $7, $8
+         ON CONFLICT (unit_id, merge_key) WHERE read_at IS NULL AND merge_key IS NOT NULL
+         DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, link = EXCLUDED.link, created_at = EXCLUDED.created_at`,
+        [unitIds, message.title, message.body, message.link ?? null, message.activityId ?? null, message.audienceRole ?? null, message.at ?? new Date(), message.mergeKey],
+      );
+      return;
+    }
     await manager.insert(
       NotificationEntity,
       unitIds.map((unitId) => ({

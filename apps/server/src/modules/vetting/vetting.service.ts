@@ -354,11 +354,17 @@ export class VettingService {
           notify: { unitIds: sdUnits, message: { title: '名单已上报，待背景审核', body: `${actor.unitName}上报“${activity.name}”保安员名单${entryIds.length}人，请进行背景审核。`, link: `/vetting?activity=${activity.id}` } },
         });
       } else {
+        const [{ pending }]: { pending: number }[] = await m.query(
+          `SELECT count(*)::int AS pending FROM roster_entries WHERE activity_id = $1 AND state = 'ACTIVE' AND decision = 'PENDING'`,
+          [activity.id],
+        );
+        // One unread notice per roster (red team 7, L1): a later addition updates it rather than adding another.
         await this.notifications.notify(m, sdUnits, {
           title: '名单追加，待背景审核',
-          body: `${actor.unitName}为“${activity.name}”追加保安员${entryIds.length}人。`,
+          body: `${actor.unitName}为“${activity.name}”追加保安员${entryIds.length}人；该活动现有待审核${pending}人。`,
           link: `/vetting?activity=${activity.id}`,
           activityId: activity.id,
+          mergeKey: `roster-added:${activity.id}`,
         });
       }
       await this.audit.record(m, actor, {
