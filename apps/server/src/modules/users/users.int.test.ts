@@ -98,6 +98,28 @@ describe('user accounts (ADMIN)', () => {
     }
   });
 
+  it('20 resets of one account with 20 passwords at once: one is in force and answered OK, the others CONFLICT; one audit entry; a reset also lifts the locks of its browsers (red team 7, L2)', async () => {
+    const admin = await t.login('admin');
+    const [{ id }] = await t.sql(`SELECT id FROM users WHERE username = 'chengjiao'`);
+    const before = (await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND summary LIKE '重置账号%'`, [id.toString()]))[0].n;
+    const passwords = Array.from({ length: 20 }, (_, i) => `Reset#2026n${i}`);
+    const answers = await Promise.all(passwords.map((p) => admin.gql(RESET, { id, p })));
+    const won = answers.flatMap((a, i) => (a.errors ? [] : [passwords[i]]));
+    expect(won).toHaveLength(1);
+    for (const a of answers.filter((x) => x.errors)) {
+      expect(expectErrorCode(a, 'CONFLICT').message).toBe('账号 chengjiao 的密码刚刚已被修改或重置，本次未重置（以免告知本人的密码不是生效的那个）；如仍需重置，请刷新后重试');
+    }
+    const after = (await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND summary LIKE '重置账号%'`, [id.toString()]))[0].n;
+    expect(after - before).toBe(1);
+    // the password answered OK is the one in force
+    expectData(await (await t.login('chengjiao', won[0])).gql(ME));
+    // a browser of the account locked by its own failures logs in again after a reset
+    await t.sql(`INSERT INTO login_devices (user_id, token_hash, failed_count, locked_until) VALUES ($1, $2, 0, now() + interval '10 minutes')`, [id, 'a'.repeat(64)]);
+    expectData(await admin.gql(RESET, { id, p: 'Reset#2026m' }));
+    const [device] = await t.sql(`SELECT failed_count, locked_until FROM login_devices WHERE user_id = $1 AND token_hash = $2`, [id, 'a'.repeat(64)]);
+    expect(device).toEqual({ failed_count: 0, locked_until: null });
+  });
+
   describe('separation of duties (三员分立)', () => {
     const auditorInput = async (username: string) => ({
       username,

@@ -120,12 +120,25 @@ export class UsersService {
     if (!target) throw notFound('账号');
     assertMayManage(actor, target.role);
     assertPasswordRules(newPassword, target.username, 'newPassword');
+    const [{ changed: readChanged }]: { changed: string | null }[] = await this.ds.query(
+      `SELECT password_changed_at::text AS changed FROM users WHERE id = $1`,
+      [id],
+    );
     const passwordHash = await hashPassword(newPassword);
     return this.ds.transaction(async (m) => {
+      // Another reset (or the owner's change) committed while this one was hashed: one wins, the others are told
+      // (red team 7, L2: 20 resets with 20 passwords at once all answered OK, and only one was in force).
+      const [locked]: { changed: string | null }[] = await m.query(`SELECT password_changed_at::text AS changed FROM users WHERE id = $1 FOR UPDATE`, [id]);
+      if (!locked) throw notFound('账号');
+      if (locked.changed !== readChanged) {
+        throw conflict(`账号 ${target.username} 的密码刚刚已被修改或重置，本次未重置（以免告知本人的密码不是生效的那个）；如仍需重置，请刷新后重试`);
+      }
       const user = await m.findOne(UserEntity, { where: { id }, relations: { unit: true } });
       if (!user) throw notFound('账号');
       await setPassword(m, id, passwordHash, { mustChange: true });
       await m.update(UserEntity, { id }, { failedLoginCount: 0, lockedUntil: null });
+      // …and the locks of its known browsers (auth.service DEVICE_COOKIE): the owner logs in again anywhere.
+      await m.query(`UPDATE login_devices SET failed_count = 0, locked_until = NULL WHERE user_id = $1`, [id]);
       await m.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
       await this.audit.record(m, actor, {
         action: AuditAction.UPDATE,
