@@ -281,6 +281,19 @@ describe('pre-event steps close when the event starts; on-site supervision canno
       expect(expectData(await baoan.gql(START, { id })).startActivity.status).toBe('IN_PROGRESS');
     });
 
+    it('a start before the event names on its transition how long before and the lead setting that allowed it; one after the start names nothing (red team 7 observation)', async () => {
+      const early = await ready();
+      t.clock.set(new Date(START_MS - 20 * 3600_000));
+      expectData(await baoan.gql(START, { id: early }));
+      const [transition] = await t.sql(`SELECT comment FROM activity_transitions WHERE activity_id = $1 AND to_status = 'IN_PROGRESS'`, [early]);
+      expect(transition.comment).toBe('活动开始，现场监管（活动开始前20小时开始；“现场监管最早开始（开始前）”设置为24小时）');
+      const late = await ready();
+      t.clock.set(new Date(START_MS + MINUTE));
+      expectData(await baoan.gql(START, { id: late }));
+      const [onTime] = await t.sql(`SELECT comment FROM activity_transitions WHERE activity_id = $1 AND to_status = 'IN_PROGRESS'`, [late]);
+      expect(onTime.comment).toBe('活动开始，现场监管');
+    });
+
     it('what the refusal advises works: an activity left READY past its end is cancelled with the reason', async () => {
       const id = await ready();
       t.clock.set(new Date(END_MS + 15 * 86_400_000));

@@ -165,7 +165,9 @@ export class InspectionsService {
         activity: a,
         to: ActivityStatus.IN_PROGRESS,
         actor,
-        comment: comment?.trim() || '活动开始，现场监管',
+        // The lead in force is written down when it was used (red team 7 observation: a raised setting let READY
+        // activities start days early and nothing on them said so).
+        comment: `${comment?.trim() || '活动开始，现场监管'}${startedEarly(a.startsAt, now, leadHours)}`,
         notify: {
           unitIds: [a.selectedCompanyId, a.organizerUnitId].filter((x): x is string => !!x),
           // sent at the server's time, as the transition is dated (review 9-C F6)
@@ -579,4 +581,15 @@ export class InspectionsService {
 
 function toResults(results: Record<string, boolean>) {
   return Object.entries(results ?? {}).map(([item, compliant]) => ({ item: item as InspectionItem, compliant }));
+}
+
+/**
+ * Said on the start's transition when supervision began before the event did: how long before, and the
+ * setting that allowed it (onsite.startLeadHours), so the timeline shows a start under a raised lead.
+ */
+export function startedEarly(startsAt: Date, now: Date, leadHours: number): string {
+  const before = startsAt.getTime() - now.getTime();
+  if (before <= 0) return '';
+  const hours = Math.round((before / 3600_000) * 10) / 10;
+  return `（活动开始前${hours}小时开始；“现场监管最早开始（开始前）”设置为${leadHours}小时）`;
 }
