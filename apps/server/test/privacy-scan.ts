@@ -104,8 +104,11 @@ function directStrings(c: object): string[] {
 /** ISO instants, and the local date-times the exports print (`2026/12/2 16:19:44`). */
 const TIMESTAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z|\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}(:\d{2})?/g;
 
-/** Keys whose values name a row, not a fact about it (audit entry ids and sequence numbers, …). */
-const ROW_KEYS = new Set(['id', 'entityId', 'seq']);
+/**
+ * Keys whose values name a row, not a fact about it (audit entry ids and sequence numbers, …; a guard's
+ * `relativesVersion`, a keyed hash of its relative rows' random ids, differs for any two guards).
+ */
+const ROW_KEYS = new Set(['id', 'entityId', 'seq', 'relativesVersion']);
 
 /**
  * Blanks a subject's identity (its tokens), times and row ids, and the 序号 of an export row, so

@@ -50,6 +50,15 @@ export function guardLoaders(ds: DataSource, clock: Clock) {
       const map = new Map(rows.map((r) => [r.guard_id, r.relations]));
       return guardIds.map((id) => map.get(id) ?? []);
     }),
+    /** The ids of each guard's relative rows, sorted (setRelatives writes new rows on every change): `relativesVersion`. */
+    relativeRowIds: new DataLoader<string, string[]>(async (guardIds) => {
+      const rows: { guard_id: string; ids: string[] }[] = await ds.query(
+        'SELECT guard_id, array_agg(id::text ORDER BY id) AS ids FROM guard_relatives WHERE guard_id = ANY($1::uuid[]) GROUP BY guard_id',
+        [guardIds],
+      );
+      const map = new Map(rows.map((r) => [r.guard_id, r.ids]));
+      return guardIds.map((id) => map.get(id) ?? []);
+    }),
     relatives: new DataLoader<RelativesKey, RelativeEntity[], string>(
       async (keys) => {
         const map = await readRelativesAudited(ds, keys[0].actor, keys.map((k) => k.guardId));

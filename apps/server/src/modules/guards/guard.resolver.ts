@@ -10,6 +10,7 @@ import { CompanyType } from '../companies/company.types';
 import { ImportResultType } from '../records/records.types';
 import { eligibilityProblems } from './eligibility';
 import { GuardEntity } from './guard.entity';
+import { relativesVersion } from './guard.service';
 import { CreateGuardInput, GuardFilterInput, GuardInput, ImportGuardsInput, RelativeInput } from './guard.inputs';
 import {
   EVERY_REGISTER_KEEPERS,
@@ -73,8 +74,13 @@ export class GuardResolver {
     @Arg('relatives', () => [RelativeInput]) relatives: RelativeInput[],
     @Arg('statement', () => String, { nullable: true, description: '未登记父亲或母亲的原因（如已故、不详）；不传为不变，传空串为撤回' })
     statement?: string | null,
+    @Arg('expectedVersion', () => String, {
+      nullable: true,
+      description: '打开表单时保安员的 relativesVersion：其间他人已修改直系亲属时答 CONFLICT，不覆盖（不传则不核对）',
+    })
+    expectedVersion?: string | null,
   ) {
-    return ctx.services.guards.setRelatives(actorOf(ctx), guardId, relatives, statement);
+    return ctx.services.guards.setRelatives(actorOf(ctx), guardId, relatives, statement, expectedVersion);
   }
 
   @Authorized(...GUARD_IMPORT_ROLES)
@@ -206,6 +212,18 @@ export class GuardResolver {
     if (!seesGuardParticulars(ctx.actor, g)) return null;
     const relations = await ctx.loaders.relativeRelations.load(g.id);
     return relativesDeclaration(relations, g.relativesStatement).declared;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      '直系亲属（及未登记说明）的版本：修改直系亲属时作为 expectedVersion 带回，防止覆盖他人其间的修改；不含任何亲属数据。' +
+      '保安管理支队和名册的维护者可见',
+  })
+  async relativesVersion(@Root() g: GuardEntity, @Ctx() ctx: AppContext) {
+    const a = ctx.actor;
+    if (!(seesRelatives(a) || keepsRegister(a, g.companyId))) return null;
+    return relativesVersion(await ctx.loaders.relativeRowIds.load(g.id), g.relativesStatement);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '未登记父亲或母亲的原因：保安管理支队和名册的维护者（所属公司、自招单位）可见' })

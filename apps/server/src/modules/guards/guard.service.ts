@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Clock } from '../../common/clock';
 import { AuditAction, birthdayOfAge, CERTIFICATE_SCHEME_START, CompanyStatus, companyStatusLabels, formulaLikeProblem, GuardStatus, idNumberFacts, idNumberProblem, isBlank, RelativeRelation, Sex } from '@evs/schema';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -6,7 +7,7 @@ import { isIsoDate, localDate, todayBy } from '../../common/calendar';
 import { assertNoProblems, badInput, conflict, DomainError, FieldProblem, notFound } from '../../common/errors';
 import { currentRequest } from '../../common/request-context';
 import { Page, PageInput, pageWindow } from '../../common/pagination';
-import { idHash, nameHash } from '../../common/pii';
+import { idHash, nameHash, piiKeyring } from '../../common/pii';
 import { AuditEntryEntity } from '../audit/audit.entity';
 import { AuditService, noteWritten } from '../audit/audit.service';
 import { CompanyEntity } from '../companies/company.entity';
@@ -107,6 +108,17 @@ function closingDateProblem(label: string, date: string, today: string, birthDat
 function assertClosingDate(label: string, date: string, today: string, birthDate?: string | null): void {
   const problem = closingDateProblem(label, date, today, birthDate);
   if (problem) throw badInput(problem, [{ field: 'date', message: problem }]);
+}
+
+/**
+ * What a form sends back to say which relatives it was opened on (setGuardRelatives `expectedVersion`): keyed over
+ * the relative rows' ids (every change writes new rows) and the statement, so it tells nothing of the relatives.
+ */
+export function relativesVersion(rowIds: readonly string[], statement: string | null): string {
+  return createHmac('sha256', piiKeyring().hashKey)
+    .update(`relatives:${[...rowIds].sort().join(',')}|${statement ?? ''}`, 'utf8')
+    .digest('hex')
+    .slice(0, 24);
 }
 
 /**
@@ -484,10 +496,23 @@ export class GuardsService {
    * parent is not declared (undefined: unchanged; null or blank: removed). Refused while the guard is
    * on an open roster (the vetted identity includes the relatives).
    */
-  async setRelatives(actor: Actor, guardId: string, relatives: RelativeInput[], statement: string | null | undefined): Promise<GuardEntity> {
+  async setRelatives(
+    actor: Actor,
+    guardId: string,
+    relatives: RelativeInput[],
+    statement: string | null | undefined,
+    expectedVersion?: string | null,
+  ): Promise<GuardEntity> {
     return this.inTransaction(actor, async (m) => {
       const guard = await this.lockManaged(m, actor, guardId);
       if (guard.status !== GuardStatus.ACTIVE || guard.idNumber === null) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
+      // A form opened before someone else changed the relatives would replace their change (red team 7, L2).
+      if (expectedVersion) {
+        const rows: { id: string }[] = await m.query(`SELECT id::text FROM guard_relatives WHERE guard_id = $1 ORDER BY id`, [guardId]);
+        if (relativesVersion(rows.map((r) => r.id), guard.relativesStatement) !== expectedVersion) {
+          throw new DomainError('CONFLICT', '直系亲属在您打开后已被他人修改，本次未保存（以免覆盖）；请重新查阅后再修改');
+        }
+      }
       assertNoProblems([...relativesProblems(relatives, guard.idNumber, 'relatives', todayBy(this.clock)), ...statementProblems(statement, 'statement')], '直系亲属信息有误');
       const current = await m.find(RelativeEntity, { where: { guardId } });
       const nextStatement = statement === undefined ? guard.relativesStatement : statement?.trim() || null;

@@ -44,6 +44,7 @@ export const GuardDetailQuery = graphql(`
       relativeCount
       relativesDeclared
       relativesStatement
+      relativesVersion
       rosterLock
       company { id name }
       revocations { id revokedOn reason certificateNo correctedAt correctionNote cancelledAt cancelReason }
@@ -55,7 +56,7 @@ export const GuardDetailQuery = graphql(`
 /** 保安管理支队 only: reading relatives is written to the audit log. */
 export const GuardRelativesQuery = graphql(`
   query GuardRelatives($id: ID!) {
-    guard(id: $id) { id relatives { id name relation idNumber } }
+    guard(id: $id) { id relativesVersion relatives { id name relation idNumber } }
   }
 `);
 
@@ -72,8 +73,14 @@ export const UpdateGuardMutation = graphql(`
 `);
 
 export const SetGuardRelativesMutation = graphql(`
-  mutation SetGuardRelatives($guardId: ID!, $relatives: [RelativeInput!]!, $statement: String) {
-    setGuardRelatives(guardId: $guardId, relatives: $relatives, statement: $statement) { id relativeCount relativesDeclared relativesStatement }
+  mutation SetGuardRelatives($guardId: ID!, $relatives: [RelativeInput!]!, $statement: String, $expectedVersion: String) {
+    setGuardRelatives(guardId: $guardId, relatives: $relatives, statement: $statement, expectedVersion: $expectedVersion) {
+      id
+      relativeCount
+      relativesDeclared
+      relativesStatement
+      relativesVersion
+    }
   }
 `);
 

@@ -38,6 +38,8 @@ export function GuardForm({ guard: g, companyId }: Props) {
   const unsaved = useUnsavedChangesPrompt();
   const [photo, setPhoto] = useState<string | null | undefined>(undefined);
   const [replaceRelatives, setReplaceRelatives] = useState(!editing);
+  // the relatives the form was opened on: a colleague's change since is not overwritten (the API answers CONFLICT)
+  const [relativesVersion, setRelativesVersion] = useState<string | null>(null);
   const [loadRelatives, relativesResult] = useLazyQuery(GuardRelativesQuery);
   const [create, creating] = useMutation(CreateGuardMutation);
   const [update, updating] = useMutation(UpdateGuardMutation);
@@ -53,11 +55,15 @@ export function GuardForm({ guard: g, companyId }: Props) {
   useEffect(() => {
     if (g) form.setFieldsValue(guardFormValues(g));
   }, [g, form]);
+  useEffect(() => {
+    if (g && !replaceRelatives) setRelativesVersion(g.relativesVersion ?? null);
+  }, [g, replaceRelatives]);
 
   // 保安管理支队 alone sees relatives; each read is written to the audit log, so only on request.
   const showRelatives = async () => {
     const res = await loadRelatives({ variables: { id: g!.id } });
     form.setFieldValue('relatives', (res.data?.guard.relatives ?? []).map(({ name, relation, idNumber: rid }) => ({ name, relation, idNumber: rid })));
+    setRelativesVersion(res.data?.guard.relativesVersion ?? null);
     setReplaceRelatives(true);
   };
 
@@ -68,7 +74,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
     try {
       if (g) {
         await update({ variables: { id: g.id, input: { ...fields, idNumber: v.idNumber || null } } });
-        if (replaceRelatives && !locked) await saveRelatives({ variables: { guardId: g.id, relatives, statement } });
+        if (replaceRelatives && !locked) await saveRelatives({ variables: { guardId: g.id, relatives, statement, expectedVersion: relativesVersion } });
         message.success('已保存');
       } else {
         await create({ variables: { input: { ...fields, idNumber: v.idNumber!, companyId, relatives, relativesStatement: statement } } });
