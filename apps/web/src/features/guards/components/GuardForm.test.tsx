@@ -129,3 +129,65 @@ describe('登记保安员', { timeout: 30_000 }, () => {
     expect(router.state.location.pathname).toBe('/guards');
   });
 });
+
+const DETACHMENT_USER = {
+  ...COMPANY_USER,
+  id: 'U3',
+  username: 'baoan',
+  displayName: '刘宝军',
+  role: 'SECURITY_DETACHMENT',
+  unit: { __typename: 'Unit', id: 'unit-3', name: '市公安局保安管理支队', kind: 'SECURITY_DETACHMENT', district: null },
+} as ComponentProps<typeof SessionProvider>['me'];
+
+/** A guard of company1 as the detail query answers it, relatives opened at version `v-page`. */
+const GUARD = {
+  __typename: 'Guard', id: 'G9', companyId: 'unit-5', name: '测试乙', idNumber: ID_NUMBER, birthDate: '1990-03-04', sex: 'MALE', age: 36,
+  phone: '13904275556', certificateNo: 'BA-1', certificateIssuedOn: '2020-01-01', education: 'SENIOR_MIDDLE', photo: null, status: 'ACTIVE', leftOn: null,
+  relativeCount: 2, relativesDeclared: true, relativesStatement: null, relativesVersion: 'v-page', rosterLock: null,
+  company: { __typename: 'Company', id: 'unit-5', name: '盘锦辽河保安服务有限公司' }, revocations: [], eligibilityProblems: [],
+} as unknown as ComponentProps<typeof GuardForm>['guard'];
+
+describe('修改保安员的直系亲属 (red team 7, L2)', { timeout: 30_000 }, () => {
+  it('saves the relatives with the version they were read at, so a colleague’s change since is not overwritten', async () => {
+    const sent: { name: string; variables: Record<string, unknown> }[] = [];
+    const link = new ApolloLink(
+      (operation) =>
+        new Observable((observer) => {
+          sent.push({ name: operation.operationName ?? '', variables: operation.variables });
+          const answers: Record<string, unknown> = {
+            GuardRelatives: {
+              guard: {
+                __typename: 'Guard', id: 'G9', relativesVersion: 'v-read',
+                relatives: [
+                  { __typename: 'GuardRelative', id: 'R1', name: '王某某', relation: 'FATHER', idNumber: withIdCheckDigit('21110319600301011') },
+                  { __typename: 'GuardRelative', id: 'R2', name: '李某某', relation: 'MOTHER', idNumber: withIdCheckDigit('21110319620701002') },
+                ],
+              },
+            },
+            UpdateGuard: { updateGuard: { __typename: 'Guard', id: 'G9', name: '测试乙' } },
+            SetGuardRelatives: {
+              setGuardRelatives: { __typename: 'Guard', id: 'G9', relativeCount: 2, relativesDeclared: true, relativesStatement: null, relativesVersion: 'v-saved' },
+            },
+          };
+          observer.next({ data: answers[operation.operationName ?? ''] });
+          observer.complete();
+        }),
+    );
+    const client = new ApolloClient({ link, cache: new InMemoryCache() });
+    renderRoutes(
+      client,
+      DETACHMENT_USER,
+      [
+        { path: '/guards', element: <p>保安员名册</p> },
+        { path: '/guards/G9', element: <GuardForm guard={GUARD} /> },
+      ],
+      ['/guards', '/guards/G9'],
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /查阅并修改/ }));
+    await waitFor(() => expect(sent.some((s) => s.name === 'GuardRelatives')).toBe(true));
+    await screen.findByDisplayValue('王某某');
+    submit();
+    await waitFor(() => expect(sent.some((s) => s.name === 'SetGuardRelatives')).toBe(true));
+    expect(sent.find((s) => s.name === 'SetGuardRelatives')!.variables).toMatchObject({ guardId: 'G9', expectedVersion: 'v-read' });
+  });
+});
