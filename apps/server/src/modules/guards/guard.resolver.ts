@@ -62,8 +62,17 @@ export class GuardResolver {
 
   @Authorized(...GUARD_MANAGER_ROLES)
   @Mutation(() => GuardType, { description: '修改保安员登记信息' })
-  updateGuard(@Ctx() ctx: AppContext, @Arg('id', () => ID) id: string, @Arg('input', () => GuardInput) input: GuardInput) {
-    return ctx.services.guards.update(actorOf(ctx), id, input);
+  updateGuard(
+    @Ctx() ctx: AppContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => GuardInput) input: GuardInput,
+    @Arg('expectedUpdatedAt', () => Date, {
+      nullable: true,
+      description: '打开表单时保安员的 updatedAt：其间他人已修改登记信息时答 CONFLICT，不覆盖（不传则不核对；内容未变的重复提交照常无操作）',
+    })
+    expectedUpdatedAt?: Date | null,
+  ) {
+    return ctx.services.guards.update(actorOf(ctx), id, input, expectedUpdatedAt);
   }
 
   @Authorized(...GUARD_MANAGER_ROLES)

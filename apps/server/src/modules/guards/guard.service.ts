@@ -415,7 +415,7 @@ export class GuardsService {
     });
   }
 
-  async update(actor: Actor, id: string, raw: GuardInput): Promise<GuardEntity> {
+  async update(actor: Actor, id: string, raw: GuardInput, expectedUpdatedAt?: Date | null): Promise<GuardEntity> {
     return this.inTransaction(actor, async (m) => {
       const before = await this.lockManaged(m, actor, id);
       if (before.status !== GuardStatus.ACTIVE || before.idNumber === null) throw new DomainError('CONFLICT', '该保安员已离职，离职记录不能修改');
@@ -452,6 +452,10 @@ export class GuardsService {
         !certificateChanged && !photoChanged;
       // Sent twice, or saved without a change: nothing to write, and nothing to audit.
       if (unchanged) return before;
+      // A form opened before someone else saved the record would put back what they changed (red team 7, L2).
+      if (expectedUpdatedAt && expectedUpdatedAt.getTime() !== before.updatedAt.getTime()) {
+        throw new DomainError('CONFLICT', '该保安员的登记信息在您打开后已被他人修改，本次未保存（以免覆盖）；请刷新后再修改');
+      }
       if (idChanged || input.name !== before.name) await assertIdentityEditable(m, before, this.clock.now(), idChanged ? 'idNumber' : 'name');
       const educationChanged = input.education !== before.education;
       if (certificateChanged || photoChanged || educationChanged) {

@@ -59,3 +59,39 @@ describe('relatives saved from a form opened before someone else changed them', 
     if (!read.errors) expect(read.data!.guard.relativesVersion).toBeNull();
   });
 });
+
+describe('a guard record saved from a form opened before a colleague saved it (red team 7, L2)', () => {
+  let t: TestApp, baoan: TestClient, company: TestClient, companyId: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    companyId = await ensureCompany(t, await unitOf(t, 'company1'));
+    [baoan, company] = await Promise.all([t.login('baoan'), t.login('company1')]);
+  });
+  afterAll(() => t?.close());
+
+  const READ = `query($id: ID!) { guard(id: $id) { id name phone education updatedAt } }`;
+  const UPDATE = `mutation($id: ID!, $input: GuardInput!, $at: DateTimeISO) { updateGuard(id: $id, input: $input, expectedUpdatedAt: $at) { id phone updatedAt } }`;
+
+  it('the form opened before is refused once a colleague saved a change: nothing stored; the same content sent again is no change; reopened it saves', async () => {
+    const g = await makeGuard(t, companyId, { name: '登记版本' });
+    const opened = expectData(await company.gql(READ, { id: g.id })).guard;
+    // the detachment corrects the phone meanwhile
+    const saved = expectData(await baoan.gql(UPDATE, { id: g.id, input: { name: opened.name, education: opened.education, phone: '13904277777' }, at: opened.updatedAt })).updateGuard;
+    // the same save sent again (a double click) changes nothing and is not refused
+    expect(expectData(await baoan.gql(UPDATE, { id: g.id, input: { name: opened.name, education: opened.education, phone: '13904277777' }, at: opened.updatedAt })).updateGuard.updatedAt).toBe(saved.updatedAt);
+    const audits = async () => (await t.sql(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1`, [g.id]))[0].n as number;
+    const before = await audits();
+    // the company's form, opened before, would put the old phone back with its own change
+    const refused = expectErrorCode(
+      await company.gql(UPDATE, { id: g.id, input: { name: opened.name, education: 'COLLEGE', phone: opened.phone }, at: opened.updatedAt }),
+      'CONFLICT',
+    );
+    expect(refused.message).toBe('该保安员的登记信息在您打开后已被他人修改，本次未保存（以免覆盖）；请刷新后再修改');
+    expect(expectData(await company.gql(READ, { id: g.id })).guard).toMatchObject({ phone: '13904277777', education: opened.education });
+    expect(await audits()).toBe(before);
+    const reopened = expectData(await company.gql(READ, { id: g.id })).guard;
+    expect(expectData(await company.gql(UPDATE, { id: g.id, input: { name: reopened.name, education: 'COLLEGE', phone: reopened.phone }, at: reopened.updatedAt })).updateGuard.phone).toBe('13904277777');
+    // without the argument it saves as before
+    expectData(await company.gql(UPDATE, { id: g.id, input: { name: reopened.name, education: 'SENIOR_MIDDLE', phone: reopened.phone } }));
+  });
+});

@@ -45,6 +45,7 @@ export const GuardDetailQuery = graphql(`
       relativesDeclared
       relativesStatement
       relativesVersion
+      updatedAt
       rosterLock
       company { id name }
       revocations { id revokedOn reason certificateNo correctedAt correctionNote cancelledAt cancelReason }
@@ -67,8 +68,8 @@ export const CreateGuardMutation = graphql(`
 `);
 
 export const UpdateGuardMutation = graphql(`
-  mutation UpdateGuard($id: ID!, $input: GuardInput!) {
-    updateGuard(id: $id, input: $input) { id name }
+  mutation UpdateGuard($id: ID!, $input: GuardInput!, $expectedUpdatedAt: DateTimeISO) {
+    updateGuard(id: $id, input: $input, expectedUpdatedAt: $expectedUpdatedAt) { id name updatedAt }
   }
 `);
 

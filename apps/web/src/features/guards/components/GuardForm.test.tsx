@@ -143,18 +143,18 @@ const DETACHMENT_USER = {
 const GUARD = {
   __typename: 'Guard', id: 'G9', companyId: 'unit-5', name: '测试乙', idNumber: ID_NUMBER, birthDate: '1990-03-04', sex: 'MALE', age: 36,
   phone: '13904275556', certificateNo: 'BA-1', certificateIssuedOn: '2020-01-01', education: 'SENIOR_MIDDLE', photo: null, status: 'ACTIVE', leftOn: null,
-  relativeCount: 2, relativesDeclared: true, relativesStatement: null, relativesVersion: 'v-page', rosterLock: null,
+  relativeCount: 2, relativesDeclared: true, relativesStatement: null, relativesVersion: 'v-page', updatedAt: '2026-12-01T02:03:04.567Z', rosterLock: null,
   company: { __typename: 'Company', id: 'unit-5', name: '盘锦辽河保安服务有限公司' }, revocations: [], eligibilityProblems: [],
 } as unknown as ComponentProps<typeof GuardForm>['guard'];
 
-describe('修改保安员的直系亲属 (red team 7, L2)', { timeout: 30_000 }, () => {
-  it('saves the relatives with the version they were read at, so a colleague’s change since is not overwritten', async () => {
+describe('修改保安员：登记信息与直系亲属 (red team 7, L2)', { timeout: 30_000 }, () => {
+  it('saves the record with the time it was opened at and the relatives with the version they were read at, so a colleague’s change since is not overwritten', async () => {
     const sent: { name: string; variables: Record<string, unknown> }[] = [];
     const link = new ApolloLink(
       (operation) =>
         new Observable((observer) => {
           sent.push({ name: operation.operationName ?? '', variables: operation.variables });
-          const answers: Record<string, unknown> = {
+          const answers: Record<string, Record<string, unknown>> = {
             GuardRelatives: {
               guard: {
                 __typename: 'Guard', id: 'G9', relativesVersion: 'v-read',
@@ -164,7 +164,7 @@ describe('修改保安员的直系亲属 (red team 7, L2)', { timeout: 30_000 },
                 ],
               },
             },
-            UpdateGuard: { updateGuard: { __typename: 'Guard', id: 'G9', name: '测试乙' } },
+            UpdateGuard: { updateGuard: { __typename: 'Guard', id: 'G9', name: '测试乙', updatedAt: '2026-12-06T02:03:04.567Z' } },
             SetGuardRelatives: {
               setGuardRelatives: { __typename: 'Guard', id: 'G9', relativeCount: 2, relativesDeclared: true, relativesStatement: null, relativesVersion: 'v-saved' },
             },
@@ -189,5 +189,7 @@ describe('修改保安员的直系亲属 (red team 7, L2)', { timeout: 30_000 },
     submit();
     await waitFor(() => expect(sent.some((s) => s.name === 'SetGuardRelatives')).toBe(true));
     expect(sent.find((s) => s.name === 'SetGuardRelatives')!.variables).toMatchObject({ guardId: 'G9', expectedVersion: 'v-read' });
+    // and the record itself with the time it was opened at
+    expect(sent.find((s) => s.name === 'UpdateGuard')!.variables).toMatchObject({ id: 'G9', expectedUpdatedAt: '2026-12-01T02:03:04.567Z' });
   });
 });

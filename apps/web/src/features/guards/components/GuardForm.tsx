@@ -73,7 +73,8 @@ export function GuardForm({ guard: g, companyId }: Props) {
     const { relatives, statement } = relativesOf(v);
     try {
       if (g) {
-        await update({ variables: { id: g.id, input: { ...fields, idNumber: v.idNumber || null } } });
+        // the record as opened: a colleague's save since is not overwritten (the API answers CONFLICT)
+        await update({ variables: { id: g.id, input: { ...fields, idNumber: v.idNumber || null }, expectedUpdatedAt: g.updatedAt } });
         if (replaceRelatives && !locked) await saveRelatives({ variables: { guardId: g.id, relatives, statement, expectedVersion: relativesVersion } });
         message.success('已保存');
       } else {
