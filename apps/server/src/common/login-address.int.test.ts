@@ -51,6 +51,23 @@ describe('login by address, behind one reverse proxy', () => {
     expectData(await at('10.0.0.10').gql(LOGIN, { u: 'office', p: PASSWORD }));
   });
 
+  it('past a full minute a known device gets one wrong password, not more: then it waits like everyone, unverified (red team 8, M1)', async () => {
+    const device = at('10.0.0.11');
+    expectData(await device.gql(LOGIN, { u: 'company2', p: PASSWORD }));
+    expectData(await device.gql(`mutation { logout }`));
+    for (let i = 0; i < 30; i++) expectErrorCode(await at('10.0.0.11').gql(LOGIN, { u: `fill${i}`, p: 'wrong' }), 'UNAUTHENTICATED');
+    const audited = async () =>
+      (await t.sql(`SELECT count(*)::int AS n FROM audit_log a JOIN users u ON u.id::text = a.entity_id WHERE u.username = 'company2' AND a.action IN ('LOGIN_FAILED', 'LOCKOUT')`))[0].n as number;
+    const before = await audited();
+    expectErrorCode(await device.gql(LOGIN, { u: 'company2', p: 'wrong-once' }), 'UNAUTHENTICATED');
+    const flood = await Promise.all(Array.from({ length: 20 }, (_, i) => device.gql(LOGIN, { u: 'company2', p: `wrong-${i}` })));
+    expect(flood.map((a) => expectErrorCode(a, 'UNAVAILABLE').message)).toEqual(Array(20).fill(TOO_MANY));
+    // one verified, audited failure; the rest never reached the password
+    expect((await audited()) - before).toBe(1);
+    // the right password too waits for the minute now (the device has a failure since its login)
+    expectErrorCode(await device.gql(LOGIN, { u: 'company2', p: PASSWORD }), 'UNAVAILABLE');
+  });
+
   it('TRUST_PROXY takes a hop count or the proxies\' addresses, and refuses uniquelocal and linklocal', () => {
     const saved = process.env.TRUST_PROXY;
     try {

@@ -7,7 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * A browser that has logged in to an account before (a device cookie, OWASP "device cookies") keeps
  * a failure count and a lock of its own for that account; every other client shares the account's
- * count (`users.failed_login_count` / `locked_until`), as before. Only the cookie's SHA-256 is kept.
+ * count (`users.failed_login_count` / `locked_until`), as before. Only the cookie's SHA-256 is kept; the server
+ * issues a new token at every successful login (never adopting one the browser brings).
  * One row per account and browser; the account's rows go with it.
  */
 export class LoginDevices1769600000000 implements MigrationInterface {
@@ -26,6 +27,8 @@ export class LoginDevices1769600000000 implements MigrationInterface {
         CONSTRAINT "CK_login_devices_token_hash" CHECK ("token_hash" ~ '^[0-9a-f]{64}$'),
         CONSTRAINT "CK_login_devices_failed_count" CHECK ("failed_count" >= 0)
       )`);
+    // a browser's token is rotated at each login for every account it is a known device of
+    await q.query(`CREATE INDEX "idx_login_devices_token" ON "login_devices" ("token_hash")`);
   }
 
   public async down(q: QueryRunner): Promise<void> {

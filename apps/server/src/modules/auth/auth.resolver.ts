@@ -39,12 +39,13 @@ async function toMe(ctx: AppContext, actor: Actor): Promise<MeType> {
 }
 
 /**
- * Whether the request's browser has logged in to `username` before (its device cookie): such a browser passes
- * an address whose minute of login attempts is full (common/login-gate.ts; red team 7, M2). Undefined without a cookie.
+ * Whether the request's browser is a known device of `username` in good standing (its device cookie; no failure
+ * since its last login, not locked): such a browser passes an address whose minute of login attempts is full
+ * (common/login-gate.ts; red team 7, M2; red team 8, M1). Undefined without a cookie.
  */
 function knownBrowser(ctx: AppContext, username: string): (() => Promise<boolean>) | undefined {
   const browser = deviceToken(ctx.req.cookies?.[DEVICE_COOKIE]);
-  return browser ? () => ctx.services.auth.isKnownDevice(username, browser) : undefined;
+  return browser ? () => ctx.services.auth.isTrustedDevice(username, browser) : undefined;
 }
 
 @Resolver()

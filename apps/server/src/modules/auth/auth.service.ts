@@ -321,7 +321,9 @@ export class AuthService {
     // transaction's one connection: asking the pool for a second while holding the lock could freeze the node.
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.sessionHours * 3600_000);
-    const device = meta.deviceToken ?? crypto.randomBytes(32).toString('base64url');
+    // A new device token at every successful login, never the one the browser brought (red team 8, M2: a value
+    // planted in or copied from the owner's browser let a stranger lock that browser from anywhere).
+    const device = crypto.randomBytes(32).toString('base64url');
     const outcome = await this.ds.transaction(async (m): Promise<{ kind: 'locked' | 'failed'; scope: LockScope } | { kind: 'ok'; actor: Actor }> => {
       const [state]: { locked: boolean }[] = await m.query(`SELECT locked_until > now() AS locked FROM users WHERE id = $1 FOR UPDATE`, [user.id]);
       const known = meta.deviceToken ? await this.knownDevice(m, user.id, meta.deviceToken) : null;
@@ -386,12 +388,14 @@ export class AuthService {
         [user.id, rehash, user.password_changed_at, !!scope],
       );
       if (!current) throw wrong();
-      // This browser is (still) a known device of the account, its count cleared.
-      await m.query(
-        `INSERT INTO login_devices (user_id, token_hash) VALUES ($1, $2)
-         ON CONFLICT (user_id, token_hash) DO UPDATE SET last_login_at = now(), failed_count = 0, locked_until = NULL`,
-        [user.id, hashToken(device)],
-      );
+      // This browser is (still) a known device of the account, under its new token, its count cleared; the other
+      // accounts it is a known device of follow it to the new token (one cookie per browser).
+      if (meta.deviceToken) {
+        const old = hashToken(meta.deviceToken);
+        await m.query(`DELETE FROM login_devices WHERE user_id = $1 AND token_hash = $2`, [user.id, old]);
+        await m.query(`UPDATE login_devices SET token_hash = $2 WHERE token_hash = $1`, [old, hashToken(device)]);
+      }
+      await m.query(`INSERT INTO login_devices (user_id, token_hash) VALUES ($1, $2)`, [user.id, hashToken(device)]);
       await this.audit.record(m, loggedIn, {
         action: AuditAction.LOGIN,
         entityType: 'User',
@@ -424,10 +428,16 @@ export class AuthService {
     return { token, actor, expiresAt, deviceToken: device };
   }
 
-  /** Whether the browser of `token` has logged in to the account `username` before (a known device of it). */
-  async isKnownDevice(username: string, token: string): Promise<boolean> {
+  /**
+   * Whether the browser of `token` is a known device of the account `username` in good standing: not locked and
+   * no failure since its last login. Only such a browser passes an address whose minute of attempts is full
+   * (login-gate.ts): a wrong password there ends the pass (red team 8, M1: a known device, the attacker's own
+   * account's, sent unlimited wrong logins past the limit, each a password hash).
+   */
+  async isTrustedDevice(username: string, token: string): Promise<boolean> {
     const rows = await this.ds.query(
-      `SELECT 1 FROM login_devices d JOIN users u ON u.id = d.user_id WHERE u.username = $1 AND d.token_hash = $2`,
+      `SELECT 1 FROM login_devices d JOIN users u ON u.id = d.user_id
+        WHERE u.username = $1 AND d.token_hash = $2 AND d.failed_count = 0 AND (d.locked_until IS NULL OR d.locked_until <= now())`,
       [username.trim(), hashToken(token)],
     );
     return rows.length > 0;

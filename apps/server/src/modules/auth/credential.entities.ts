@@ -62,6 +62,7 @@ export class ServerSecretEntity {
  * shares. The most recent DEVICES_PER_ACCOUNT are kept.
  */
 @Entity('login_devices')
+@Index('idx_login_devices_token', ['tokenHash'])
 @Check('CK_login_devices_token_hash', `"token_hash" ~ '^[0-9a-f]{64}$'`)
 @Check('CK_login_devices_failed_count', `"failed_count" >= 0`)
 export class LoginDeviceEntity {

@@ -158,7 +158,7 @@ describe('login lockout by device', () => {
     expectErrorCode(await owner.gql(`query { me { username } }`), 'UNAUTHENTICATED');
   });
 
-  it('sets the device cookie httpOnly, SameSite=Strict, for /graphql, 180 days; keeps it at logout and at the next login', async () => {
+  it('sets the device cookie httpOnly, SameSite=Strict, for /graphql, 180 days; keeps it at logout and gives a new one at the next login', async () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -170,15 +170,45 @@ describe('login lockout by device', () => {
     expect(cookie).toMatch(/Path=\/graphql/i);
     expect(cookie).toMatch(new RegExp(`Max-Age=${180 * 24 * 3600}`, 'i'));
     const client = await knownDevice('office');
-    const token = client.cookie(DEVICE_COOKIE);
-    expectData(await client.gql(LOGIN, { u: 'office', p: PASSWORD }));
-    expect(client.cookie(DEVICE_COOKIE)).toBe(token);
+    const token = client.cookie(DEVICE_COOKIE)!;
+    const sha = (v: string) => crypto.createHash('sha256').update(v).digest('hex');
+    const stored = async () =>
+      (await t.sql(`SELECT d.token_hash FROM login_devices d JOIN users u ON u.id = d.user_id WHERE u.username = 'office'`)).map(
+        (r: { token_hash: string }) => r.token_hash,
+      );
     // only the token's hash is stored
-    const stored: { token_hash: string }[] = await t.sql(
-      `SELECT d.token_hash FROM login_devices d JOIN users u ON u.id = d.user_id WHERE u.username = 'office'`,
-    );
-    expect(stored.map((r) => r.token_hash)).toContain(crypto.createHash('sha256').update(token!).digest('hex'));
-    expect(stored.map((r) => r.token_hash)).not.toContain(token);
+    expect(await stored()).toContain(sha(token));
+    expect(await stored()).not.toContain(token);
+    expectData(await client.gql(LOGIN, { u: 'office', p: PASSWORD }));
+    const next = client.cookie(DEVICE_COOKIE)!;
+    expect(next).not.toBe(token);
+    expect(await stored()).toContain(sha(next));
+    expect(await stored()).not.toContain(sha(token));
+  });
+
+  it('a value planted in the browser before the login is never adopted: the login gives a new one, and the planted one locks nothing but the account for strangers (red team 8, M2)', async () => {
+    const planted = 'A'.repeat(43);
+    const owner = t.anonymous().setCookie(DEVICE_COOKIE, planted);
+    expectData(await owner.gql(LOGIN, { u: 'leader', p: PASSWORD }));
+    expect(owner.cookie(DEVICE_COOKIE)).not.toBe(planted);
+    // the attacker, who knows the planted value, fails five times with it from elsewhere: a stranger, the account's count
+    await failFiveTimes(t.anonymous().setCookie(DEVICE_COOKIE, planted), 'leader');
+    expect((await devices('leader')).map((d) => d.locked)).toEqual([false]);
+    expect(await accountLocked('leader')).toBe(true);
+    // the owner's browser logs in
+    expectData(await owner.gql(LOGIN, { u: 'leader', p: PASSWORD }));
+  });
+
+  it('one browser, two accounts: a login to one gives a new token that the other account knows too', async () => {
+    const browser = t.anonymous();
+    expectData(await browser.gql(LOGIN, { u: 'leader_dahuo', p: PASSWORD }));
+    expectData(await browser.gql(`mutation { logout }`));
+    expectData(await browser.gql(LOGIN, { u: 'leader_baoan', p: PASSWORD }));
+    expectData(await browser.gql(`mutation { logout }`));
+    // a stranger locks the first account; the browser, whose token the second login changed, is still its known device
+    await failFiveTimes(t.anonymous(), 'leader_dahuo');
+    expect(await accountLocked('leader_dahuo')).toBe(true);
+    expect(expectData(await browser.gql(LOGIN, { u: 'leader_dahuo', p: PASSWORD })).login.username).toBe('leader_dahuo');
   });
 
   it(`keeps the ${DEVICES_PER_ACCOUNT} most recent browsers per account; an older one counts with the account again`, async () => {
