@@ -70,6 +70,31 @@ describe('an activity and its organizer merged or deactivated at the same time',
     expect(rows.every((r) => r.organizer_unit_id === organizer2)).toBe(true);
   });
 
+  it('an account created while its organizer unit is being merged waits for the merge and is refused; none is left in the merged unit (red team 8, L3)', async () => {
+    const admin = await t.login('admin');
+    const organizer2 = await unitIdOf(t, 'organizer2');
+    const [duplicate] = await t.sql(
+      `INSERT INTO units (name, kind, district, credit_code) VALUES ('红队八重复主办单位', 'ORGANIZER', 'DAWA', '91211104MA0Q7HT6W4') RETURNING id`,
+    );
+    const merge = new Client({ connectionString: urlForDatabase(adminUrl(), t.database) });
+    await merge.connect();
+    try {
+      await merge.query('BEGIN');
+      await merge.query(`SELECT id FROM units WHERE id = $1 FOR UPDATE`, [duplicate.id]);
+      const creating = admin.gql(
+        `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+        { input: { username: 'redteam8merge', displayName: '赵某某', role: 'ORGANIZER', unitId: duplicate.id, initialPassword: 'Start#2026q' } },
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      await merge.query(`UPDATE units SET active = false, merged_into_id = $2 WHERE id = $1`, [duplicate.id, organizer2]);
+      await merge.query('COMMIT');
+      expect(expectErrorCode(await creating, 'CONFLICT').message).toBe('“红队八重复主办单位”已停用，不能新建账号');
+    } finally {
+      await merge.end();
+    }
+    expect(await t.sql(`SELECT id FROM users WHERE unit_id = $1`, [duplicate.id])).toEqual([]);
+  });
+
   it('通报 refuses an activity whose organizer has since been deactivated or merged, naming it; nothing changes', async () => {
     const dawa = await t.login('dawa');
     const [unit] = await t.sql(

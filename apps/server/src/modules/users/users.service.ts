@@ -57,7 +57,9 @@ export class UsersService {
     const passwordHash = await hashPassword(input.initialPassword);
     // Two administrators creating the same username at once: the unique constraint decides.
     return withUniqueConflicts(() => this.ds.transaction(async (m) => {
-      const unit = await m.findOneBy(UnitEntity, { id: input.unitId });
+      // FOR SHARE until the account is stored (red team 8, L3): a merge or deactivation of the unit comes wholly
+      // before (refused here) or after (the merge moves the account; the deactivation sees it).
+      const unit = await m.findOne(UnitEntity, { where: { id: input.unitId }, lock: { mode: 'pessimistic_read' } });
       if (!unit) throw badInput('所属单位不存在', [{ field: 'unitId', message: '所属单位不存在' }]);
       if (!unit.active) throw conflict(`“${unit.name}”已停用，不能新建账号`);
       const expected = unitKindsOfRole[input.role];
