@@ -24,6 +24,8 @@ export interface NotificationMessage {
    * this key takes the new text and time instead of another being added, so a sender cannot bury the inbox (red team 7, L1).
    */
   mergeKey?: string;
+  /** With `mergeKey`: the text when it replaces an unread notice (saying so), instead of `body`. */
+  mergedBody?: string;
 }
 
 /**
@@ -40,13 +42,18 @@ export class InAppChannel implements NotificationChannel {
   async deliver(manager: EntityManager, unitIds: string[], message: NotificationMessage): Promise<void> {
     if (unitIds.length === 0) return;
     if (message.mergeKey) {
-      // One unread notice per unit and key (uq_notifications_unread_merge): the newest text, at the newest time.
+      // One unread notice per unit and key (uq_notifications_unread_merge): the newest text, at the newest time, under
+      // a new id, so that marking read the notice a reader saw does not mark read what was merged into it since
+      // (red team 8, L4).
       await manager.query(
         `INSERT INTO notifications (unit_id, title, body, link, activity_id, audience_role, created_at, merge_key)
          SELECT unnest($1::uuid[]), $2, $3, $4, $5, $6, $7, $8
          ON CONFLICT (unit_id, merge_key) WHERE read_at IS NULL AND merge_key IS NOT NULL
-         DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, link = EXCLUDED.link, created_at = EXCLUDED.created_at`,
-        [unitIds, message.title, message.body, message.link ?? null, message.activityId ?? null, message.audienceRole ?? null, message.at ?? new Date(), message.mergeKey],
+         DO UPDATE SET id = gen_random_uuid(), title = EXCLUDED.title, body = $9, link = EXCLUDED.link, created_at = EXCLUDED.created_at`,
+        [
+          unitIds, message.title, message.body, message.link ?? null, message.activityId ?? null, message.audienceRole ?? null,
+          message.at ?? new Date(), message.mergeKey, message.mergedBody ?? message.body,
+        ],
       );
       return;
     }

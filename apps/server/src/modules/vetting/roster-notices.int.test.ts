@@ -16,9 +16,9 @@ describe('additions to a roster: one unread notice for the detachment', () => {
   beforeAll(async () => ({ t, baoan, company, companyId, organizerUnit } = await vettingParties()));
   afterAll(() => t?.close());
 
-  const notices = async (activityId: string): Promise<{ title: string; body: string; unread: boolean }[]> =>
+  const notices = async (activityId: string): Promise<{ id: string; title: string; body: string; unread: boolean }[]> =>
     t.sql(
-      `SELECT title, body, read_at IS NULL AS unread FROM notifications WHERE unit_id = $1 AND activity_id = $2 AND title = $3 ORDER BY created_at`,
+      `SELECT id, title, body, read_at IS NULL AS unread FROM notifications WHERE unit_id = $1 AND activity_id = $2 AND title = $3 ORDER BY created_at`,
       [await unitOf(t, 'baoan'), activityId, ADDED],
     );
 
@@ -38,7 +38,7 @@ describe('additions to a roster: one unread notice for the detachment', () => {
     let stored = await notices(activityId);
     expect(stored).toHaveLength(1);
     expect(stored[0].unread).toBe(true);
-    expect(stored[0].body).toMatch(new RegExp(`追加保安员1人；该活动现有待审核${pending}人。$`));
+    expect(stored[0].body).toMatch(new RegExp(`再次追加保安员1人（此前未读的追加通知已合并于此）；该活动现有待审核${pending}人。$`));
 
     // a guard submitted and removed again and again: still the one notice
     for (let i = 0; i < 3; i++) {
@@ -46,6 +46,14 @@ describe('additions to a roster: one unread notice for the detachment', () => {
       expectData(await company.gql(REMOVE, { id: submitRoster.entries[0].id }));
     }
     expect((await notices(activityId)).filter((n) => n.unread)).toHaveLength(1);
+
+    // the notice an officer saw, marked read after another addition merged into it, marks nothing: the merged
+    // notice has a new id and stays unread (red team 8, L4)
+    const seen = (await notices(activityId)).find((n) => n.unread)!;
+    const { submitRoster } = expectData(await company.gql(SUBMIT, { input: { activityId, guardIds: [guards[11].id] } }));
+    expect(expectData(await baoan.gql(`mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`, { ids: [seen.id] })).markNotificationsRead).toBe(0);
+    expect((await notices(activityId)).filter((n) => n.unread)).toHaveLength(1);
+    expectData(await company.gql(REMOVE, { id: submitRoster.entries[0].id }));
 
     // read: the next addition is told anew
     expectData(await baoan.gql(READ));

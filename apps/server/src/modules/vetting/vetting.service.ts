@@ -362,6 +362,7 @@ export class VettingService {
         await this.notifications.notify(m, sdUnits, {
           title: '名单追加，待背景审核',
           body: `${actor.unitName}为“${activity.name}”追加保安员${entryIds.length}人；该活动现有待审核${pending}人。`,
+          mergedBody: `${actor.unitName}为“${activity.name}”再次追加保安员${entryIds.length}人（此前未读的追加通知已合并于此）；该活动现有待审核${pending}人。`,
           link: `/vetting?activity=${activity.id}`,
           activityId: activity.id,
           mergeKey: `roster-added:${activity.id}`,
