@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Education, RelativeRelation, withIdCheckDigit } from '@evs/schema';
 import {
   birthDateOf,
+  compactCode,
   certificateIssuedOnRule,
   guardFields,
   guardFormValues,
@@ -96,5 +97,14 @@ describe('the server’s rulebook in the form (@evs/schema)', () => {
     await expect(certificateIssuedOnRule('2000-05-05').validator(null, dayjs('2018-05-04'))).rejects.toThrow('第十六条');
     await expect(certificateIssuedOnRule(born).validator(null, dayjs('2015-01-01'))).resolves.toBeUndefined();
     await expect(certificateIssuedOnRule(born).validator(null, null)).resolves.toBeUndefined();
+  });
+});
+
+describe('compactCode (red team 8, L5)', () => {
+  it('takes the spaces out of a pasted ID or phone number and upper-cases the check letter', () => {
+    expect(compactCode(' 21110319900304013x ')).toBe('21110319900304013X');
+    expect(compactCode('139 0427 0001')).toBe('13904270001');
+    expect(compactCode('139\u30000427\u30000001')).toBe('13904270001');
+    expect(compactCode(undefined)).toBeUndefined();
   });
 });

@@ -124,3 +124,9 @@ export function readAsDataUrl(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+/**
+ * An ID or phone number as typed or pasted: without spaces (a pasted “ 211103… ” or “139 0427 0001” was refused as
+ * not 18 or 11 digits, red team 8 L5), the ID's check letter in upper case.
+ */
+export const compactCode = (v: string | undefined): string | undefined => v?.replace(/[\s\u3000]+/g, '').toUpperCase();

@@ -31,6 +31,7 @@ import {
 } from '../activityForm';
 import { CreateActivityMutation, OrganizerUnitsQuery, UpdateActivityMutation } from '../operations';
 import { serverNow } from '@/shared/clock';
+import { notAfterToday } from '@/shared/dateRules';
 
 /** 登记活动 (and amending a draft): SPEC §2 step 1 fields and the security plan (条例第六条), validated on both sides. */
 export function ActivityForm({ id, existing }: { id?: string; existing?: ActivityDetail }) {
@@ -188,10 +189,10 @@ export function ActivityForm({ id, existing }: { id?: string; existing?: Activit
             <Form.Item
               name="appliedOn"
               label="受理申请日期"
-              rules={[{ required: true, message: '请选择受理日期' }]}
+              rules={[{ required: true, message: '请选择受理日期' }, notAfterToday('受理日期')]}
               extra={leadTooShort(lead) ? <Typography.Text type="warning">距活动开始仅 {lead} 天，少于条例第十三条规定的20日</Typography.Text> : undefined}
             >
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} />
+              <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>

@@ -7,13 +7,13 @@ import { FormRefusalAlert, useFormRefusal } from '@/shared/formRefusal';
 import { MultilineText } from '@/shared/MultilineText';
 import { useSession } from '@/shared/session';
 import { useUnsavedChangesPrompt } from '@/shared/useUnsavedChangesPrompt';
-import { birthDateOf, certificateIssuedOnRule, guardFields, guardFormValues, idNumberHint, idNumberRule, personNameRule, relativesOf, type GuardDetail, type GuardFormValues } from '../guardForm';
+import { birthDateOf, certificateIssuedOnRule, compactCode, guardFields, guardFormValues, idNumberHint, idNumberRule, personNameRule, relativesOf, type GuardDetail, type GuardFormValues } from '../guardForm';
 import { CreateGuardMutation, GuardRelativesQuery, SetGuardRelativesMutation, UpdateGuardMutation } from '../operations';
 import { EligibilityTag } from './GuardTags';
 import { GuardPhotoField } from './GuardPhotoField';
 import { RelativesEditor } from './RelativesEditor';
 import { Revocations } from './Revocations';
-import { serverNow } from '@/shared/clock';
+import { notAfterToday } from '@/shared/dateRules';
 
 interface Props {
   /** The guard being edited; none when registering a new one. */
@@ -131,7 +131,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
               <Form.Item
                 name="idNumber"
                 label="居民身份证号"
-                normalize={(v: string) => v?.toUpperCase()}
+                normalize={compactCode}
                 rules={[{ required: !editing, message: '请填写身份证号' }, idNumberRule(false, true)]}
                 extra={idNumberHint(idNumber, g)}
               >
@@ -139,7 +139,7 @@ export function GuardForm({ guard: g, companyId }: Props) {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="phone" label="手机号" rules={[{ pattern: MOBILE_PATTERN, message: '手机号应为11位，以1开头' }]}>
+              <Form.Item name="phone" label="手机号" normalize={compactCode} rules={[{ pattern: MOBILE_PATTERN, message: '手机号应为11位，以1开头' }]}>
                 <Input inputMode="tel" />
               </Form.Item>
             </Col>
@@ -155,8 +155,8 @@ export function GuardForm({ guard: g, companyId }: Props) {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="certificateIssuedOn" label="发证日期" dependencies={['idNumber']} rules={[certificateIssuedOnRule(birthDateOf(idNumber, g))]}>
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} disabled={fixed} />
+              <Form.Item name="certificateIssuedOn" label="发证日期" dependencies={['idNumber']} rules={[notAfterToday('保安员证发证日期'), certificateIssuedOnRule(birthDateOf(idNumber, g))]}>
+                <DatePicker style={{ width: '100%' }} disabled={fixed} />
               </Form.Item>
             </Col>
           </Row>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Modal, Space, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Modal, Space, Tag, Typography } from 'antd';
 import { ImportPanel } from '@/features/vetting/components/ImportPanel';
 import { ImportGuardsMutation } from '@/features/vetting/operations';
 import { postWithProgress } from '@/features/vetting/upload';
@@ -17,6 +17,7 @@ import { GuardLeavesMutation, GuardListQuery } from '@/features/guards/operation
 import { EligibilityTag, GuardStatusTag } from '@/features/guards/components/GuardTags';
 import { toApiDate, todayInBeijing } from '@/shared/format';
 import { serverNow } from '@/shared/clock';
+import { afterToday, futureDateMessage } from '@/shared/dateRules';
 
 const PAGE_SIZE = 20;
 
@@ -28,7 +29,7 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
   const [filter, setFilter] = useState<GuardFilterInput>({ status: GuardStatus.ACTIVE });
   const [page, setPage] = useState(1);
   const [leaving, setLeaving] = useState<{ id: string; name: string; rosterLock?: string | null } | null>(null);
-  const [leftOn, setLeftOn] = useState<Dayjs>(serverNow());
+  const [leftOn, setLeftOn] = useState<Dayjs | null>(serverNow());
   const { data, loading, error, refetch } = useQuery(GuardListQuery, {
     variables: { filter: { ...filter, companyId }, page: { page, pageSize: PAGE_SIZE } },
   });
@@ -36,7 +37,8 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
   const [importing, setImporting] = useState(false);
 
   const confirmLeft = async () => {
-    if (!leaving) return;
+    // (the button is disabled then too: no date, or one after today, is never sent as today's)
+    if (!leaving || !leftOn || afterToday(leftOn)) return;
     try {
       await markLeft({ variables: { id: leaving.id, date: toApiDate(leftOn) } });
       message.success(`${leaving.name} 已办理离职`);
@@ -122,13 +124,14 @@ export function GuardRegister({ companyId, manage }: { companyId?: string; manag
         open={!!leaving}
         title={`办理离职：${leaving?.name ?? ''}`}
         okText="确认离职"
-        okButtonProps={{ danger: true, loading: marking.loading, disabled: !!leaving?.rosterLock }}
+        okButtonProps={{ danger: true, loading: marking.loading, disabled: !!leaving?.rosterLock || !leftOn || afterToday(leftOn) }}
         onOk={confirmLeft}
         onCancel={() => setLeaving(null)}
       >
         {leaving?.rosterLock && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${leaving.name}${leaving.rosterLock}`} />}
         <p>离职后记录保留，该人员可由其他公司登记。</p>
-        <DatePicker value={leftOn} onChange={(d) => d && setLeftOn(d)} disabledDate={(d) => d.isAfter(serverNow(), 'day')} style={{ width: '100%' }} />
+        <DatePicker aria-label="离职日期" value={leftOn} onChange={(d) => setLeftOn(d)} status={afterToday(leftOn) ? 'error' : undefined} style={{ width: '100%' }} />
+        {afterToday(leftOn) && <Typography.Text type="danger">{futureDateMessage('离职日期')}</Typography.Text>}
       </Modal>
       <Modal title="批量导入保安员名册" open={importing} footer={null} width={760} onCancel={() => setImporting(false)} destroyOnHidden>
         <ImportPanel

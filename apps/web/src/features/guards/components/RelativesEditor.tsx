@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { RelativeRelation, relativeRelationLabels, relativesStatementProblem } from '@evs/schema';
-import { idNumberRule, nextRelation, personNameRule } from '../guardForm';
+import { compactCode, idNumberRule, nextRelation, personNameRule } from '../guardForm';
 
 /** The statement's rule: the shared one (it says why in words, “。” or “ㅤ” says nothing; at most 200 characters). */
 const statementRule = {
@@ -31,7 +31,7 @@ export function RelativesEditor() {
                   </Form.Item>
                 </Col>
                 <Col xs={20} md={12}>
-                  <Form.Item name={[item.name, 'idNumber']} normalize={(v: string) => v?.toUpperCase()} rules={[idNumberRule(true)]}>
+                  <Form.Item name={[item.name, 'idNumber']} normalize={compactCode} rules={[idNumberRule(true)]}>
                     <Input placeholder="身份证号" maxLength={18} />
                   </Form.Item>
                 </Col>

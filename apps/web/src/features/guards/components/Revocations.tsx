@@ -7,7 +7,7 @@ import { ErrorAlert } from '@/shared/ErrorAlert';
 import { applyFieldErrors } from '@/shared/errors';
 import { formatDateTime, toApiDate } from '@/shared/format';
 import { MultilineText } from '@/shared/MultilineText';
-import { serverNow } from '@/shared/clock';
+import { notAfterToday } from '@/shared/dateRules';
 import { useSession } from '@/shared/session';
 import type { GuardDetail } from '../guardForm';
 import { CancelRevocationMutation, CorrectRevocationMutation } from '../operations';
@@ -103,10 +103,10 @@ export function RevocationModal({ action, certificateIssuedOn, onClose }: { acti
           <Form.Item
             name="date"
             label="吊销日期"
-            rules={[{ required: true, message: '请选择吊销日期' }]}
+            rules={[{ required: true, message: '请选择吊销日期' }, notAfterToday('吊销日期')]}
             extra={certificateIssuedOn ? `现持保安员证发证日期：${certificateIssuedOn}` : undefined}
           >
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(serverNow(), 'day')} />
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="certificateNo" label="被吊销的保安员证号" extra={r.certificateNo ? undefined : '原记录未登记证号；留空为不变'}>
             <Input maxLength={40} placeholder="留空为不变" />
