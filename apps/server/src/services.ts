@@ -67,7 +67,7 @@ export function createServices(ds: DataSource, config: AppConfig) {
   const guardImport = new GuardImportService(ds, audit, clock);
   const companyImport = new CompanyImportService(ds, audit, clock);
   const onboarding = new OnboardingService(ds, audit, companies, clock, notifications);
-  const auth = new AuthService(ds, audit, config.sessionHours, config.sessionIdleMinutes);
+  const auth = new AuthService(ds, audit, config.sessionHours, config.sessionIdleMinutes, notifications);
   return {
     config,
     loginGate: new LoginGate(config.loginLimits),

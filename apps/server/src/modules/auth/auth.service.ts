@@ -7,6 +7,7 @@ import { decryptPii } from '../../common/pii';
 import { currentRequest } from '../../common/request-context';
 import { preparedRows } from '../../database/prepared';
 import { AuditService } from '../audit/audit.service';
+import type { NotificationsService } from '../notifications/notifications.service';
 import { hashPassword, needsRehash, spendVerifyTime, verifyPassword } from './password';
 import { securityPolicy, SecurityPolicy } from './security-settings';
 import { SessionEntity } from './session.entity';
@@ -191,6 +192,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly sessionHours: number,
     readonly sessionIdleMinutes: number,
+    private readonly notifications?: NotificationsService,
   ) {}
 
   /** The security policy; outside a transaction (no `manager`), as the request's session read it. */
@@ -429,6 +431,25 @@ export class AuthService {
   }
 
   /**
+   * The notice of an account locked by wrong passwords from browsers that never logged in to it: to its unit (the
+   * holder may not know; nothing of the attempts' origin is in it, the audit log has that).
+   */
+  private async tellLocked(m: EntityManager, user: LoginUser): Promise<void> {
+    if (!this.notifications) return;
+    const [{ unit_id: unitId }]: { unit_id: string }[] = await m.query(`SELECT unit_id FROM users WHERE id = $1`, [user.id]);
+    const body =
+      `账号 ${user.username}（${user.display_name}）在未登录过的设备上连续${MAX_FAILED_LOGINS}次输错密码，已对这些设备锁定${LOCK_MINUTES}分钟；` +
+      `本人此前登录过的手机、电脑仍可正常登录。如非本人所为，可能有人在猜测该账号的密码，请告知系统管理员并修改密码。`;
+    await this.notifications.notify(m, [unitId], {
+      title: '账号锁定提醒',
+      body,
+      mergedBody: `${body}（此后又发生过，已合并于此）`,
+      link: '/account',
+      mergeKey: `account-locked:${user.id}`,
+    });
+  }
+
+  /**
    * Whether the browser of `token` is a known device of the account `username` in good standing: not locked and
    * no failure since its last login. Only such a browser passes an address whose minute of attempts is full
    * (login-gate.ts): a wrong password there ends the pass (red team 8, M1: a known device, the attacker's own
@@ -495,6 +516,9 @@ export class AuthService {
         );
     const { locked } = row;
     if (locked && inSession) await m.query(`DELETE FROM sessions WHERE user_id = $1`, [user.id]);
+    // Someone else guessing (the account's own count, not one of its browsers): its unit is told, in one unread
+    // notice per account however often it recurs (a stranger cannot flood the inbox with it).
+    if (locked && !scope && !inSession) await this.tellLocked(m, user);
     // The account's lock holds for every client but its known devices; a known device's lock for that device only.
     const where = scope ? '在此前登录过的一台设备上' : '';
     const whatLocks = scope ? `该设备对此账号锁定${LOCK_MINUTES}分钟（其他设备不受影响）` : `锁定${LOCK_MINUTES}分钟（此前登录过的设备不受影响）`;

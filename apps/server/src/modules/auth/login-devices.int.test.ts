@@ -211,6 +211,30 @@ describe('login lockout by device', () => {
     expect(expectData(await browser.gql(LOGIN, { u: 'leader_dahuo', p: PASSWORD })).login.username).toBe('leader_dahuo');
   });
 
+  it("a stranger's lockout tells the account's unit, in one unread notice however often it recurs; a known browser's own lock tells nobody", async () => {
+    const notices = async () =>
+      t.sql(
+        `SELECT n.body FROM notifications n JOIN users u ON u.unit_id = n.unit_id
+          WHERE u.username = 'company1' AND n.title = '账号锁定提醒' AND n.read_at IS NULL`,
+      ) as Promise<{ body: string }[]>;
+    const device = await knownDevice('company1');
+    await failFiveTimes(t.anonymous(), 'company1');
+    let told = await notices();
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toBe(
+      `账号 company1（张伟）在未登录过的设备上连续5次输错密码，已对这些设备锁定${LOCK_MINUTES}分钟；本人此前登录过的手机、电脑仍可正常登录。如非本人所为，可能有人在猜测该账号的密码，请告知系统管理员并修改密码。`,
+    );
+    // again after the lock ran out: still one unread notice, saying it recurred
+    await t.sql(`UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'company1'`);
+    await failFiveTimes(t.anonymous(), 'company1');
+    told = await notices();
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toMatch(/（此后又发生过，已合并于此）$/);
+    // the owner's own browser locking itself is no stranger's doing
+    await failFiveTimes(device, 'company1');
+    expect(await notices()).toEqual(told);
+  });
+
   it(`keeps the ${DEVICES_PER_ACCOUNT} most recent browsers per account; an older one counts with the account again`, async () => {
     const oldest = await knownDevice('organizer1');
     for (let i = 0; i < DEVICES_PER_ACCOUNT; i++) await knownDevice('organizer1');
