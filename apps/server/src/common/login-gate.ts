@@ -58,9 +58,10 @@ export class LoginGate {
 
   /**
    * Runs `login` when its address is within its minute and a turn is free. `knownDevice` (the request's
-   * browser has logged in to the account before: auth.service `DEVICE_COOKIE`) lets an attempt past an
-   * address whose minute is full, uncounted (red team 7, M2: one person sending wrong logins behind a
-   * bureau's exit address kept every colleague out); it is asked in the attempt's turn, so a flood of
+   * browser is a known device of the account with no failure since its last login and no lock:
+   * auth.service `isTrustedDevice`) lets an attempt past an address whose minute is full, uncounted (red
+   * team 7, M2: one person sending wrong logins behind a bureau's exit address kept every colleague out;
+   * red team 8, M1: one wrong password ends the pass); it is asked in the attempt's turn, so a flood of
    * made-up cookies costs no more database work at once than logins do.
    */
   async run<T>(address: string | undefined, login: () => Promise<T>, knownDevice?: () => Promise<boolean>): Promise<T> {
